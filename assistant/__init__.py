@@ -1,0 +1,1 @@
+"""The assistant: routing, calculators as tools, grounded answers with citations, the CLI."""

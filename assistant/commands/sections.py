@@ -1,0 +1,16 @@
+"""`ccn-assistant sections` (being built)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("sections", help="(en cours de construction)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    print("ccn-assistant sections: pas encore disponible", file=sys.stderr)
+    return 2

@@ -1,0 +1,1 @@
+"""Benchmarks (`ccn-assistant bench`): measured speed and quality, never asserted in unit tests."""

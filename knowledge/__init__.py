@@ -1,0 +1,1 @@
+"""Retrieval layer: embeddings, Chroma store, French keyword index, hybrid fusion, consolidation."""

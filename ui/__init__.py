@@ -1,0 +1,1 @@
+"""Streamlit pages. They render what `assistant` returns and hold no business logic."""
