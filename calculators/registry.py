@@ -1,0 +1,578 @@
+"""The catalogue of calculators, with their parameters described once for the CLI, the tools and the UI.
+
+`CALCULATORS[name].run(**kwargs)` accepts JSON-like values — ISO date strings, "true"/"oui", French
+decimals ("0,15"), lists of `{start, end}` objects or "2025-02-01:2025-06-20" strings — coerces them to
+what the calculator expects, and raises `CalcError` with a French message on a missing, unknown or
+malformed argument. Names and keyword arguments follow the table of `docs/ARCHITECTURE.md`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Literal
+
+from calculators.cep_absence import cep_absence
+from calculators.contribution import supplementary_contribution
+from calculators.cqp_certification import cqp_certification
+from calculators.point_value import PointValue, load_point_values, points_to_euros
+from calculators.pro_a import (
+    MAX_MONTHS,
+    pro_a_certification,
+    pro_a_duration,
+    pro_a_eligibility,
+    pro_a_training_hours,
+)
+from calculators.professional_reviews import professional_reviews
+from calculators.professionalisation import professionalisation_contract
+from calculators.qualification_levels import parse_level
+from calculators.result import CalcError, CalcResult
+from calculators.trainer_bonus import TrainingAction, trainer_bonus
+from calculators.training_guarantee import training_guarantee
+from calculators.training_path import training_path_hours
+from calculators.tutor_bonus import Mission, tutor_bonus
+from calculators.vae import cqp_vae_eligibility, vae_leave
+
+ParamType = Literal["date", "int", "float", "bool", "str", "level", "date_list", "period_list"]
+
+TYPE_LABELS: dict[str, str] = {
+    "date": "date AAAA-MM-JJ",
+    "int": "nombre entier",
+    "float": "nombre",
+    "bool": "oui/non",
+    "str": "texte",
+    "level": "niveau 0 à 8 ou diplôme (CAP, bac, licence…)",
+    "date_list": "liste de dates AAAA-MM-JJ",
+    "period_list": "liste de périodes début:fin",
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    """One keyword argument of a calculator.
+
+    `hidden` marks configuration the application supplies (the point-value table's path), which
+    is neither asked to the user nor exposed to the language model. `item_keys` lists the optional
+    keys a `period_list` item may carry besides `start` and `end` (e.g. `trainees`).
+    """
+
+    name: str
+    type: ParamType
+    help: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    hidden: bool = False
+    item_keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CalculatorSpec:
+    """A calculator as the outside sees it: name, French title and description, parameters, function."""
+
+    name: str
+    title_fr: str
+    description_fr: str
+    params: list[Param]
+    func: Callable[..., CalcResult] = field(repr=False)
+
+    @property
+    def public_params(self) -> list[Param]:
+        """Parameters a user or a language model provides (hidden configuration left out)."""
+        return [p for p in self.params if not p.hidden]
+
+    def run(self, **kwargs: Any) -> CalcResult:
+        """Coerce JSON-like arguments, check them against `params`, and run the calculator."""
+        return self.func(**coerce_arguments(self, kwargs))
+
+
+# ---------------------------------------------------------------- coercion
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def to_date(value: Any, name: str) -> date:
+    """A date from a `date`, a `datetime`, "2025-02-01", "2025-02" (1st of the month) or "01/02/2025"."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                return date.fromisoformat(text)
+            if re.fullmatch(r"\d{4}-\d{2}", text):
+                return date.fromisoformat(text + "-01")
+            match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+            if match:
+                return date(int(match[3]), int(match[2]), int(match[1]))
+        except ValueError as exc:
+            raise CalcError(f"« {name} » : date impossible ({text}).") from exc
+    raise CalcError(f"« {name} » : date attendue au format AAAA-MM-JJ, reçu {value!r}.")
+
+
+def _number_text(value: str) -> str:
+    text = re.sub(r"[\s\u00a0\u202f€]", "", value).replace(",", ".")
+    return text
+
+
+def to_float(value: Any, name: str) -> Decimal:
+    """An exact decimal from a number or a French/English numeric text ("40 000 000", "0,15")."""
+    if isinstance(value, bool):
+        raise CalcError(f"« {name} » : nombre attendu, reçu {value!r}.")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CalcError(f"« {name} » : nombre fini attendu.")
+    try:
+        number = Decimal(_number_text(value)) if isinstance(value, str) else Decimal(str(value))
+    except (InvalidOperation, ValueError, TypeError) as exc:
+        raise CalcError(f"« {name} » : nombre attendu, reçu {value!r}.") from exc
+    if not number.is_finite():
+        raise CalcError(f"« {name} » : nombre fini attendu.")
+    return number
+
+
+def to_int(value: Any, name: str) -> int:
+    """A whole number from an int, an integral float or a numeric text."""
+    number = to_float(value, name)
+    if number != number.to_integral_value():
+        raise CalcError(f"« {name} » : nombre entier attendu, reçu {value!r}.")
+    return int(number)
+
+
+TRUE_WORDS = {"true", "vrai", "oui", "yes", "1", "o", "y"}
+FALSE_WORDS = {"false", "faux", "non", "no", "0", "n"}
+
+
+def to_bool(value: Any, name: str) -> bool:
+    """A boolean from a bool or "true"/"false", "oui"/"non", "1"/"0"."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise CalcError(f"« {name} » : oui ou non attendu, reçu {value!r}.")
+
+
+def to_str(value: Any, param: Param) -> str:
+    """A text, matched case-insensitively to the parameter's choices when it has some."""
+    if not isinstance(value, str | int | float):
+        raise CalcError(f"« {param.name} » : texte attendu, reçu {value!r}.")
+    text = str(value).strip()
+    if param.choices:
+        for choice in param.choices:
+            if choice.lower() == text.lower():
+                return choice
+        raise CalcError(
+            f"« {param.name} » : valeur inconnue « {text} » (valeurs possibles : {', '.join(param.choices)})."
+        )
+    return text
+
+
+def _split_list(value: Any) -> list[Any]:
+    if isinstance(value, str):
+        return [part for part in re.split(r"[,;\s]+", value.strip()) if part]
+    if isinstance(value, list | tuple):
+        return list(value)
+    return [value]
+
+
+def to_date_list(value: Any, name: str) -> list[date]:
+    """Dates from a list or a comma-separated text."""
+    return [to_date(item, name) for item in _split_list(value)]
+
+
+def to_period(item: Any, param: Param) -> dict[str, Any]:
+    """A period `{start, end, ...}` from a mapping, a `[start, end]` pair or "START:END[:N]"."""
+    if isinstance(item, str):
+        parts = [p.strip() for p in item.split(":")]
+        if len(parts) not in (2, 3) or (len(parts) == 3 and not param.item_keys):
+            raise CalcError(f"« {param.name} » : période attendue sous la forme DÉBUT:FIN, reçu « {item} ».")
+        item = dict(zip(("start", "end", *param.item_keys), parts, strict=False))
+    elif isinstance(item, list | tuple):
+        if len(item) != 2:
+            raise CalcError(f"« {param.name} » : période attendue sous la forme [début, fin].")
+        item = {"start": item[0], "end": item[1]}
+    if not isinstance(item, Mapping):
+        raise CalcError(
+            f"« {param.name} » : période attendue (objet avec « start » et « end »), reçu {item!r}."
+        )
+    unknown = set(item) - {"start", "end", *param.item_keys}
+    if unknown:
+        raise CalcError(f"« {param.name} » : champ(s) inconnu(s) {', '.join(sorted(map(str, unknown)))}.")
+    for key in ("start", "end"):
+        if _is_blank(item.get(key)):
+            raise CalcError(f"« {param.name} » : chaque période doit avoir une date « {key} ».")
+    period: dict[str, Any] = {
+        "start": to_date(item["start"], f"{param.name}.start"),
+        "end": to_date(item["end"], f"{param.name}.end"),
+    }
+    for key in param.item_keys:
+        if not _is_blank(item.get(key)):
+            period[key] = to_int(item[key], f"{param.name}.{key}")
+    return period
+
+
+def coerce_value(param: Param, value: Any) -> Any:
+    """Convert one JSON-like value to the parameter's type, or raise `CalcError`."""
+    if param.type == "date":
+        return to_date(value, param.name)
+    if param.type == "int":
+        return to_int(value, param.name)
+    if param.type == "float":
+        return to_float(value, param.name)
+    if param.type == "bool":
+        return to_bool(value, param.name)
+    if param.type == "str":
+        return to_str(value, param)
+    if param.type == "level":
+        return parse_level(value)
+    if param.type == "date_list":
+        return to_date_list(value, param.name)
+    if param.type == "period_list":
+        items = value if isinstance(value, list | tuple) else [value]
+        return [to_period(item, param) for item in items]
+    raise CalcError(f"Type de paramètre inconnu : {param.type}.")  # pragma: no cover - catalogue error
+
+
+def coerce_arguments(spec: CalculatorSpec, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """Check names, required parameters and types; blank optional values count as absent."""
+    known = {p.name: p for p in spec.params}
+    unknown = sorted(set(kwargs) - set(known))
+    if unknown:
+        raise CalcError(
+            f"Paramètre(s) inconnu(s) pour {spec.name} : {', '.join(unknown)} (attendus : "
+            f"{', '.join(p.name for p in spec.public_params)})."
+        )
+    values: dict[str, Any] = {}
+    for param in spec.params:
+        raw = kwargs.get(param.name)
+        if _is_blank(raw) or (isinstance(raw, list | tuple) and not raw and param.required):
+            if param.required:
+                raise CalcError(f"Paramètre obligatoire manquant : « {param.name} » ({param.help}).")
+            continue
+        values[param.name] = coerce_value(param, raw)
+    return values
+
+
+# ---------------------------------------------------------------- adapters from JSON-like values
+
+
+def _table(point_values_file: str | Path | None) -> list[PointValue]:
+    return load_point_values(point_values_file)
+
+
+def _run_tutor_bonus(
+    missions: list[dict[str, Any]],
+    as_of: date | None = None,
+    point_value: Decimal | None = None,
+    point_values_file: str | None = None,
+) -> CalcResult:
+    """Build `Mission`s from coerced periods and apply the configured point-value table."""
+    return tutor_bonus(
+        [Mission(**m) for m in missions],
+        as_of,
+        point_value=point_value,
+        point_values=_table(point_values_file),
+    )
+
+
+def _run_trainer_bonus(
+    actions: list[dict[str, Any]],
+    point_value: Decimal | None = None,
+    point_values_file: str | None = None,
+) -> CalcResult:
+    """Build `TrainingAction`s from coerced periods and apply the configured point-value table."""
+    return trainer_bonus(
+        [TrainingAction(**a) for a in actions],
+        point_value=point_value,
+        point_values=_table(point_values_file),
+    )
+
+
+def _run_points_to_euros(
+    points: Decimal,
+    on: date | None = None,
+    point_value: Decimal | None = None,
+    point_values_file: str | None = None,
+) -> CalcResult:
+    """Convert with an explicit value or the configured table."""
+    return points_to_euros(points, on, point_value, _table(point_values_file))
+
+
+# ---------------------------------------------------------------- catalogue
+
+_AS_OF = Param("as_of", "date", "date de référence (par défaut : aujourd'hui)")
+_POINT_VALUE = Param(
+    "point_value", "float", "valeur du point en euros, si vous la connaissez (sinon la table configurée)"
+)
+_POINT_FILE = Param(
+    "point_values_file", "str", "fichier JSON des valeurs du point (configuration)", hidden=True
+)
+_LEVEL_HELP = "niveau de diplôme atteint, de 0 à 8 (CAP = 3, bac = 4, BTS = 5, licence = 6) ou nom du diplôme"
+_CASES = tuple(MAX_MONTHS)
+
+_SPECS = [
+    CalculatorSpec(
+        "tutor_bonus",
+        "Prime de tutorat",
+        "Prime du tuteur : 7 points par mois de mission, complet ou non, plafonnée à 252 points par année "
+        "civile, versée à l'issue de la mission (protocole, art. 4.3 et 4.2).",
+        [
+            Param(
+                "missions",
+                "period_list",
+                "missions de tutorat : début, fin et, si plusieurs stagiaires sur la même période, leur "
+                "nombre (ex. 2025-02-01:2025-06-20 ou 2025-01-01:2025-12-31:2)",
+                required=True,
+                item_keys=("trainees",),
+            ),
+            _AS_OF,
+            _POINT_VALUE,
+            _POINT_FILE,
+        ],
+        _run_tutor_bonus,
+    ),
+    CalculatorSpec(
+        "trainer_bonus",
+        "Prime de formateur interne à titre accessoire",
+        "Prime du formateur interne à titre accessoire : 7 points par mois pour chaque action de formation, "
+        "versée le mois suivant la fin de l'action, due depuis le 1er janvier 2022 (avenant 2022, art. 3 et "
+        "6).",
+        [
+            Param(
+                "actions",
+                "period_list",
+                "actions de formation animées : début et fin (ex. 2025-04-03:2025-04-04)",
+                required=True,
+            ),
+            _POINT_VALUE,
+            _POINT_FILE,
+        ],
+        _run_trainer_bonus,
+    ),
+    CalculatorSpec(
+        "vae_leave",
+        "Congé pour préparer une VAE",
+        "Durée du congé VAE : 24 heures, jusqu'à 48 heures sous le niveau 4 (bac) ou si l'emploi est menacé "
+        "(avenant 2022, art. 2).",
+        [
+            Param("diploma_level", "level", _LEVEL_HELP),
+            Param("job_threatened", "bool", "emploi menacé par les évolutions économiques ou technologiques"),
+        ],
+        vae_leave,
+    ),
+    CalculatorSpec(
+        "cqp_vae_eligibility",
+        "VAE du CQP gestionnaire conseil",
+        "Recevabilité d'une VAE du CQP gestionnaire conseil : au moins 3 ans d'expérience en équivalent "
+        "temps plein dans les 8 dernières années, une demande par an (circulaire, VI).",
+        [
+            Param(
+                "fte_experience_years",
+                "float",
+                "années d'expérience en équivalent temps plein dans les 8 dernières années",
+                required=True,
+            ),
+            Param("requests_this_year", "int", "demandes de VAE de ce CQP déjà déposées cette année"),
+        ],
+        cqp_vae_eligibility,
+    ),
+    CalculatorSpec(
+        "cep_absence",
+        "Absence pour un conseil en évolution professionnelle",
+        "Droit à une absence rémunérée d'une demi-journée (une journée si l'organisme est éloigné) pour un "
+        "conseil en évolution professionnelle (protocole, art. 5).",
+        [
+            Param("contract", "str", "type de contrat", required=True, choices=("CDI", "CDD")),
+            Param(
+                "months_as_employee",
+                "int",
+                "mois d'ancienneté salariée au total (en CDD : d'activité salariée sur les 5 dernières "
+                "années)",
+                required=True,
+            ),
+            Param("months_in_organisation", "int", "mois passés dans l'organisme actuel", required=True),
+            Param("provider_far", "bool", "organisme habilité particulièrement éloigné du domicile"),
+            Param(
+                "cep_in_last_5_years",
+                "bool",
+                "conseil en évolution professionnelle déjà suivi dans les 5 ans",
+            ),
+        ],
+        cep_absence,
+    ),
+    CalculatorSpec(
+        "training_guarantee",
+        "Garantie individuelle d'accès à la formation",
+        "Sans formation depuis 4 ans, une formation doit intervenir dans l'année suivante : date limite et "
+        "situation à une date donnée (protocole, art. 8).",
+        [
+            Param("last_training", "date", "date de la dernière formation suivie", required=True),
+            _AS_OF,
+        ],
+        training_guarantee,
+    ),
+    CalculatorSpec(
+        "professional_reviews",
+        "Entretiens professionnels",
+        "Tous les 6 ans depuis l'embauche, au moins deux entretiens professionnels et un entretien de bilan "
+        ": conformité et calendrier (protocole, art. 6).",
+        [
+            Param("hire_date", "date", "date d'embauche", required=True),
+            Param("interviews", "date_list", "dates des entretiens professionnels déjà réalisés"),
+            Param("bilans", "date_list", "dates des entretiens de bilan déjà réalisés"),
+            _AS_OF,
+        ],
+        professional_reviews,
+    ),
+    CalculatorSpec(
+        "pro_a_eligibility",
+        "Éligibilité à la Pro-A",
+        "Pro-A : salariés en CDI ou CUI-CDI n'ayant pas atteint le niveau licence (protocole, art. 2.3).",
+        [
+            Param("contract", "str", "type de contrat (CDI, CUI-CDI, CDD…)", required=True),
+            Param("diploma_level", "level", _LEVEL_HELP),
+        ],
+        pro_a_eligibility,
+    ),
+    CalculatorSpec(
+        "pro_a_duration",
+        "Durée de la Pro-A",
+        "Pro-A de 6 à 12 mois, jusqu'à 24 mois si la qualification l'exige, 36 mois pour les publics "
+        "prioritaires (protocole, art. 2.4).",
+        [
+            Param("months", "int", "durée envisagée en mois", required=True),
+            Param(
+                "case",
+                "str",
+                "situation : standard, branch_qualification, young_or_jobseeker, minimum_social_benefit",
+                choices=_CASES,
+            ),
+        ],
+        pro_a_duration,
+    ),
+    CalculatorSpec(
+        "pro_a_training_hours",
+        "Heures de formation de la Pro-A",
+        "Formation d'au moins 15 % de la durée totale sans descendre sous 150 heures, jusqu'à 70 % pour les "
+        "publics visés (protocole, art. 2.5).",
+        [
+            Param("total_hours", "float", "durée totale de la Pro-A en heures", required=True),
+            Param(
+                "extended_public",
+                "bool",
+                "salarié visé à L. 6325-1-1 ou à la qualification insuffisante (70 %)",
+            ),
+        ],
+        pro_a_training_hours,
+    ),
+    CalculatorSpec(
+        "pro_a_certification",
+        "Certification éligible à la Pro-A",
+        "La certification figure-t-elle sur la liste Pro-A de la branche (annexe 1 du protocole et ajouts "
+        "de l'avenant 2022, sous réserve d'extension) ?",
+        [
+            Param("certification", "str", "intitulé de la certification visée", required=True),
+            _AS_OF,
+        ],
+        pro_a_certification,
+    ),
+    CalculatorSpec(
+        "professionalisation_contract",
+        "Contrat de professionnalisation",
+        "Base de rémunération pendant la formation, date de passage au cadre conventionnel et durée du "
+        "contrat de professionnalisation (protocole, art. 3.3 à 3.6).",
+        [
+            Param("target_level", "int", "niveau de classification de la qualification visée (3, 4…)"),
+            Param("certification_date", "date", "date d'obtention de la certification"),
+            Param("months", "int", "durée du contrat en mois"),
+            Param(
+                "case",
+                "str",
+                "situation pour la durée (standard, branch_qualification, young_or_jobseeker, "
+                "minimum_social_benefit)",
+                choices=_CASES,
+            ),
+        ],
+        professionalisation_contract,
+    ),
+    CalculatorSpec(
+        "supplementary_contribution",
+        "Contribution conventionnelle supplémentaire",
+        "0,15 % de la masse salariale brute, maintenu pour 2023 à 2025 (protocole, art. 9 devenu 10 ; "
+        "avenant 2022, art. 5).",
+        [
+            Param("payroll", "float", "masse salariale brute en euros", required=True),
+            Param("year", "int", "année concernée"),
+        ],
+        supplementary_contribution,
+    ),
+    CalculatorSpec(
+        "cqp_certification",
+        "Certification du CQP gestionnaire conseil",
+        "Total sur 200 (coefficients 1, 1, 3, 3, 2), moyenne d'au moins 10/20, écrit ou oral ≤ 6 "
+        "éliminatoire, Pass suivi (circulaire, V).",
+        [
+            Param(
+                "continuous_common", "float", "note de contrôle continu du tronc commun (/20)", required=True
+            ),
+            Param("continuous_option", "float", "note de contrôle continu de l'option (/20)", required=True),
+            Param("written", "float", "note de l'épreuve écrite (/20)", required=True),
+            Param("oral", "float", "note de l'épreuve orale (/20)", required=True),
+            Param("tutored", "float", "note des applications professionnelles tutorées (/20)", required=True),
+            Param("pass_completed", "bool", "Pass formation suivi"),
+        ],
+        cqp_certification,
+    ),
+    CalculatorSpec(
+        "training_path_hours",
+        "Parcours de formation CQP",
+        "Heures de Pass (40 h) et PREM'SS (61 h), amplitude de deux ans depuis le premier jour de PREM'SS, "
+        "financement 2013 à 12 €/h (circulaire, IV et IX ; convention, art. 7).",
+        [
+            Param("first_premss_day", "date", "premier jour de PREM'SS"),
+            Param("end_date", "date", "date de fin prévue du parcours"),
+            Param("hours", "float", "heures à financer (taux 2013 de 12 €/h)"),
+        ],
+        training_path_hours,
+    ),
+    CalculatorSpec(
+        "points_to_euros",
+        "Conversion de points en euros",
+        "Convertit des points de prime en euros avec la valeur du point configurée (table datée) ou fournie "
+        "; les textes ne fixent pas cette valeur.",
+        [
+            Param("points", "float", "nombre de points", required=True),
+            Param("on", "date", "date de versement (valeur du point en vigueur à cette date)"),
+            _POINT_VALUE,
+            _POINT_FILE,
+        ],
+        _run_points_to_euros,
+    ),
+]
+
+CALCULATORS: dict[str, CalculatorSpec] = {spec.name: spec for spec in _SPECS}
+
+
+def get_calculator(name: str) -> CalculatorSpec:
+    """The calculator called `name`, or a `CalcError` listing the known ones."""
+    try:
+        return CALCULATORS[name]
+    except KeyError:
+        raise CalcError(
+            f"Calculateur inconnu : « {name} » (disponibles : {', '.join(CALCULATORS)})."
+        ) from None
+
+
+def run_calculator(name: str, **kwargs: Any) -> CalcResult:
+    """Run a calculator by name with JSON-like arguments."""
+    return get_calculator(name).run(**kwargs)
