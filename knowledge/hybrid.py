@@ -1,0 +1,297 @@
+"""Hybrid retrieval: BM25 (French analysis) and dense (Chroma) fused by reciprocal rank fusion.
+
+`Retriever.search(question, k, document=None, as_of=None, mode="hybrid")` returns `Evidence`
+objects: the passage (`Chunk`, with its metadata), a fused score, the rank each retriever gave
+it, and a stable id (`Chunk.id`: same document, section and text give the same id across
+re-indexing). Only passages in force on `as_of` (today by default) are searched: an article
+rewritten by an avenant is found in its consolidated wording, and "as of 2021" finds the
+original one.
+
+The retriever reads the active generation of every index unit from the store, rebuilds the
+BM25 index from the stored passages (milliseconds for this corpus), and notices a newer
+generation written by another process within `refresh_s` seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+import numpy as np
+
+from ingest.models import Chunk
+from knowledge.embedder import Embedder, Reranker
+from knowledge.indexer import NO_DATE, OPEN_END, date_key, index_text
+from knowledge.keyword import BM25Index
+from knowledge.store import ChromaStore, StoredChunk, where_all
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["hybrid", "bm25", "dense"]
+MODES: tuple[Mode, ...] = ("hybrid", "bm25", "dense")
+# Chosen on the dev questions (docs/EMBEDDINGS.md): a sharper fusion than the usual k=60, and
+# the dense ranking weighted above BM25, which alone is weaker on everyday wording.
+RRF_K = 20
+DEFAULT_WEIGHTS = {"bm25": 0.5, "dense": 1.0}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A retrieved passage with its score, per-retriever ranks and stable id."""
+
+    id: str
+    chunk: Chunk
+    score: float
+    ranks: dict[str, int] = field(default_factory=dict)  # retriever → 1-based rank
+    scores: dict[str, float] = field(default_factory=dict)  # retriever → raw score
+
+    @property
+    def document(self) -> str:
+        return self.chunk.document
+
+    @property
+    def section(self) -> str:
+        return self.chunk.section_number
+
+    @property
+    def citation(self) -> str:
+        """ "Article 7 (rédaction issue de l'avenant du 11 octobre 2022, art. 2)" or "Article 4.3"."""
+        return str(self.chunk.metadata.get("citation") or self.chunk.label)
+
+    @property
+    def consolidated(self) -> bool:
+        return bool(self.chunk.metadata.get("consolidated"))
+
+    @property
+    def sources(self) -> list[tuple[str, str]]:
+        """(document, section) pairs this passage stands for: a consolidated article is also its
+        original number and the avenant articles that wrote it."""
+        meta = self.chunk.metadata
+        pairs = [(self.chunk.document, self.chunk.section_number)]
+        original = str(meta.get("original_number") or "")
+        if original and original != self.chunk.section_number:
+            pairs.append((self.chunk.document, original))
+        amended_by = [d for d in str(meta.get("amended_by") or "").split(",") if d]
+        sections = [s for s in str(meta.get("amended_by_sections") or "").split(",") if s]
+        if len(amended_by) == 1:
+            pairs.extend((amended_by[0], s) for s in sections)
+        return pairs
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "document": self.document,
+            "section": self.section,
+            "citation": self.citation,
+            "score": self.score,
+            "ranks": dict(self.ranks),
+            "pages": [self.chunk.page_start, self.chunk.page_end],
+            "text": self.chunk.text,
+        }
+
+
+def reciprocal_rank_fusion(
+    rankings: dict[str, Sequence[str]], k: int = RRF_K, weights: dict[str, float] | None = None
+) -> list[tuple[str, float, dict[str, int]]]:
+    """Fuse ranked id lists: score(id) = Σ weight / (k + rank). Ties keep first-seen order."""
+    scores: dict[str, float] = {}
+    ranks: dict[str, dict[str, int]] = {}
+    for name, ids in rankings.items():
+        weight = (weights or {}).get(name, 1.0)
+        for rank, item in enumerate(ids, start=1):
+            if name in ranks.setdefault(item, {}):
+                continue  # an id listed twice by one retriever counts once, at its best rank
+            ranks[item][name] = rank
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
+    order = sorted(scores, key=lambda item: -scores[item])  # stable: ties keep insertion order
+    return [(item, scores[item], ranks[item]) for item in order]
+
+
+def chunk_from_store(stored: StoredChunk) -> Chunk:
+    meta = stored.metadata
+    return Chunk(
+        document=str(meta.get("document", "")),
+        section_number=str(meta.get("section_number", "")),
+        section_title=str(meta.get("section_title", "")),
+        section_path=str(meta.get("section_path", "")),
+        text=stored.text,
+        page_start=int(meta.get("page_start", 0) or 0),
+        page_end=int(meta.get("page_end", 0) or 0),
+        ordinal=int(meta.get("ordinal", 0) or 0),
+        section_ordinal=int(meta.get("section_ordinal", 0) or 0),
+        metadata=dict(meta),
+    )
+
+
+@dataclass
+class _Snapshot:
+    """Everything a search reads, swapped as a whole on refresh."""
+
+    generations: dict[str, str]
+    store_ids: list[str]
+    chunks: list[Chunk]
+    position: dict[str, int]
+    documents: np.ndarray
+    valid_from: np.ndarray
+    valid_to: np.ndarray
+    bm25: BM25Index
+
+    @classmethod
+    def load(cls, store: ChromaStore) -> _Snapshot:
+        generations = {u.unit: u.generation for u in store.units().values()}
+        stored = store.get_chunks({"generation": {"$in": sorted(set(generations.values()))}}) if generations else []
+        stored = [s for s in stored if generations.get(str(s.metadata.get("unit"))) == s.metadata.get("generation")]
+        stored.sort(key=lambda s: s.id)  # deterministic order whatever the store returns
+        chunks = [chunk_from_store(s) for s in stored]
+        return cls(
+            generations=generations,
+            store_ids=[s.id for s in stored],
+            chunks=chunks,
+            position={s.id: i for i, s in enumerate(stored)},
+            documents=np.array([c.document for c in chunks], dtype=object),
+            valid_from=np.array([int(c.metadata.get("valid_from", NO_DATE)) for c in chunks], dtype=np.int64),
+            valid_to=np.array([int(c.metadata.get("valid_to", OPEN_END)) for c in chunks], dtype=np.int64),
+            bm25=BM25Index([index_text(c) for c in chunks]),
+        )
+
+
+class Retriever:
+    """Hybrid (BM25 + dense, RRF) search over the active index, with date and document filters."""
+
+    def __init__(
+        self,
+        store: ChromaStore,
+        embedder: Embedder,
+        *,
+        reranker: Reranker | None = None,
+        candidates: int = 40,
+        rrf_k: int = RRF_K,
+        weights: dict[str, float] | None = None,
+        refresh_s: float = 30.0,
+    ) -> None:
+        if store.embedder_name != embedder.name:
+            raise ValueError(f"store built for {store.embedder_name}, embedder is {embedder.name}")
+        self.store = store
+        self.embedder = embedder
+        self.reranker = reranker
+        self.candidates = candidates
+        self.rrf_k = rrf_k
+        self.weights = weights or dict(DEFAULT_WEIGHTS)
+        self.refresh_s = refresh_s
+        self._lock = threading.Lock()
+        self._snapshot = _Snapshot.load(store)
+        self._checked = time.monotonic()
+
+    # -- index state -------------------------------------------------------------------------
+
+    @property
+    def size(self) -> int:
+        return len(self._snapshot.chunks)
+
+    def refresh(self, force: bool = False) -> bool:
+        """Reload if another process switched a unit's generation; True when reloaded."""
+        with self._lock:
+            self._checked = time.monotonic()
+            current = {u.unit: u.generation for u in self.store.units().values()}
+            if not force and current == self._snapshot.generations:
+                return False
+            self._snapshot = _Snapshot.load(self.store)
+            log.info("retriever reloaded: %d passages", len(self._snapshot.chunks))
+            return True
+
+    def _maybe_refresh(self) -> None:
+        if self.refresh_s >= 0 and time.monotonic() - self._checked > self.refresh_s:
+            try:
+                self.refresh()
+            except Exception:  # a store hiccup must not break searching the loaded snapshot
+                log.warning("index refresh failed; searching the loaded index", exc_info=True)
+
+    def chunk(self, evidence_id: str) -> Chunk | None:
+        """The passage with this stable id, if it is in the active index."""
+        for chunk in self._snapshot.chunks:
+            if chunk.id == evidence_id:
+                return chunk
+        return None
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        k: int = 6,
+        document: str | Sequence[str] | None = None,
+        as_of: date | None = None,
+        mode: Mode = "hybrid",
+    ) -> list[Evidence]:
+        """The `k` best passages for `query` in force on `as_of` (today when None)."""
+        if mode not in MODES:
+            raise ValueError(f"mode inconnu {mode!r} (choix: {', '.join(MODES)})")
+        query = query.strip()
+        if not query or k <= 0:
+            return []
+        self._maybe_refresh()
+        snap = self._snapshot
+        if not snap.chunks:
+            return []
+        day = date_key(as_of or date.today())
+        docs = [document] if isinstance(document, str) else list(document or [])
+        allowed = (snap.valid_from <= day) & (snap.valid_to > day)
+        if docs:
+            allowed &= np.isin(snap.documents, docs)
+        depth = max(self.candidates, k)
+        rankings: dict[str, list[str]] = {}
+        raw: dict[str, dict[str, float]] = {}
+        if mode in ("hybrid", "bm25"):
+            hits = snap.bm25.search(query, depth, allowed=allowed)
+            rankings["bm25"] = [snap.store_ids[h.index] for h in hits]
+            raw["bm25"] = {snap.store_ids[h.index]: h.score for h in hits}
+        if mode in ("hybrid", "dense"):
+            where = where_all(
+                {"generation": {"$in": sorted(set(snap.generations.values()))}},
+                {"document": {"$in": docs}} if docs else None,
+                {"valid_from": {"$lte": day}},
+                {"valid_to": {"$gt": day}},
+            )
+            dense = self.store.query(self.embedder.embed_query(query), depth, where)
+            known = [h for h in dense if h.id in snap.position]
+            rankings["dense"] = [h.id for h in known]
+            raw["dense"] = {h.id: 1.0 - h.distance for h in known}
+        fused = reciprocal_rank_fusion(rankings, self.rrf_k, self.weights)
+        results = self._evidence(snap, fused, raw)
+        if self.reranker is not None and results:
+            results = self._rerank(query, results[: max(depth // 2, k)])
+        return results[:k]
+
+    def _evidence(
+        self, snap: _Snapshot, fused: list[tuple[str, float, dict[str, int]]], raw: dict[str, dict[str, float]]
+    ) -> list[Evidence]:
+        out: list[Evidence] = []
+        seen: set[str] = set()
+        for store_id, score, ranks in fused:
+            chunk = snap.chunks[snap.position[store_id]]
+            if chunk.id in seen:  # the same passage from two units (identical id) counts once
+                continue
+            seen.add(chunk.id)
+            scores = {name: raw[name][store_id] for name in ranks if store_id in raw.get(name, {})}
+            out.append(Evidence(id=chunk.id, chunk=chunk, score=score, ranks=dict(ranks), scores=scores))
+        return out
+
+    def _rerank(self, query: str, results: list[Evidence]) -> list[Evidence]:
+        assert self.reranker is not None
+        scores = self.reranker.score(query, [index_text(e.chunk) for e in results])
+        order = sorted(range(len(results)), key=lambda i: -scores[i])
+        return [
+            Evidence(
+                id=results[i].id,
+                chunk=results[i].chunk,
+                score=float(scores[i]),
+                ranks={**results[i].ranks, "rerank": n + 1},
+                scores={**results[i].scores, "fused": results[i].score},
+            )
+            for n, i in enumerate(order)
+        ]

@@ -1,0 +1,231 @@
+"""Chroma vector store: the only module importing chromadb.
+
+Two collections per (collection name, embedder):
+
+- ``<name>-<embedder>``: one record per chunk, with our own embedding (Chroma never embeds),
+  the chunk's text and flat metadata (document, section number and path, pages, kind, dates,
+  unit, generation);
+- ``<name>-<embedder>-units``: one record per indexed unit (a document, or a consolidated view)
+  holding its content hash and its *active generation*. Switching a unit to a new generation is
+  a single-record upsert, atomic in Chroma (SQLite transaction locally, one request to a
+  server), so readers always see either the old chunks or the new ones.
+
+Local mode is a `PersistentClient` under the data directory; server mode is an `HttpClient` to
+a `chroma run` instance (url "http://host:port"), for several users sharing one index.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+
+log = logging.getLogger(__name__)
+
+MetadataValue = str | int | float | bool
+Metadata = dict[str, MetadataValue]
+Where = dict[str, Any]
+
+_BATCH = 256
+
+
+class StoreError(RuntimeError):
+    """The vector store cannot be reached or used."""
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    id: str
+    text: str
+    metadata: Metadata
+
+
+@dataclass(frozen=True)
+class DenseHit:
+    id: str
+    distance: float  # cosine distance (1 - cosine similarity)
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    """What the store knows of one indexed unit: hash and active generation."""
+
+    unit: str
+    content_hash: str
+    generation: str
+    chunk_count: int
+    info: dict[str, Any]
+
+
+def collection_name(base: str, embedder_name: str) -> str:
+    """Chroma-safe collection name: 3-63 chars of [a-zA-Z0-9._-], alphanumeric at both ends."""
+    raw = re.sub(r"[^a-zA-Z0-9._-]+", "-", f"{base}-{embedder_name}").strip("-._")
+    return raw[:63].rstrip("-._") or "ccn"
+
+
+def _client_settings() -> ChromaSettings:
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+
+class ChromaStore:
+    """Chunks and unit pointers of one embedder in Chroma (local directory or HTTP server)."""
+
+    def __init__(self, client: Any, base_name: str, embedder_name: str, dim: int, location: str) -> None:
+        self._client = client
+        self.location = location
+        self.name = collection_name(base_name, embedder_name)
+        self.embedder_name = embedder_name
+        self.dim = dim
+        meta = {"hnsw:space": "cosine", "embedder": embedder_name, "dim": dim}
+        try:
+            self._chunks = client.get_or_create_collection(self.name, embedding_function=None, metadata=meta)
+            self._units = client.get_or_create_collection(
+                collection_name(self.name, "units"), embedding_function=None, metadata={"dim": 1}
+            )
+        except Exception as exc:
+            raise StoreError(f"Chroma ({location}): {exc}") from exc
+        found = (self._chunks.metadata or {}).get("dim")
+        if found not in (None, dim):
+            raise StoreError(f"collection {self.name}: dimension {found} stockée, {dim} attendue")
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        *,
+        base_name: str,
+        embedder_name: str,
+        dim: int,
+        path: Path | None = None,
+        url: str = "",
+    ) -> ChromaStore:
+        """A persistent store under `path`, or a server store when `url` is given."""
+        if url:
+            parsed = urlparse(url if "://" in url else f"http://{url}")
+            if not parsed.hostname:
+                raise StoreError(f"adresse Chroma invalide: {url!r}")
+            ssl = parsed.scheme == "https"
+            port = parsed.port or (443 if ssl else 8000)
+            try:
+                client = chromadb.HttpClient(
+                    host=parsed.hostname, port=port, ssl=ssl, settings=_client_settings()
+                )
+                client.heartbeat()
+            except Exception as exc:
+                raise StoreError(f"serveur Chroma injoignable à {url}: {exc}") from exc
+            return cls(client, base_name, embedder_name, dim, location=url)
+        if path is None:
+            raise StoreError("ni dossier ni adresse pour le store Chroma")
+        path.mkdir(parents=True, exist_ok=True)
+        try:
+            client = chromadb.PersistentClient(path=str(path), settings=_client_settings())
+        except Exception as exc:
+            raise StoreError(f"Chroma ({path}): {exc}") from exc
+        return cls(client, base_name, embedder_name, dim, location=str(path))
+
+    # -- chunks -----------------------------------------------------------------------------
+
+    def add_chunks(
+        self,
+        ids: Sequence[str],
+        texts: Sequence[str],
+        embeddings: Sequence[Sequence[float]],
+        metadatas: Sequence[Metadata],
+    ) -> None:
+        if not (len(ids) == len(texts) == len(embeddings) == len(metadatas)):
+            raise ValueError("ids, texts, embeddings and metadatas must have the same length")
+        for start in range(0, len(ids), _BATCH):
+            end = start + _BATCH
+            self._chunks.upsert(
+                ids=list(ids[start:end]),
+                documents=list(texts[start:end]),
+                embeddings=[list(e) for e in embeddings[start:end]],
+                metadatas=[dict(m) for m in metadatas[start:end]],
+            )
+
+    def get_chunks(self, where: Where | None = None, ids: Sequence[str] | None = None) -> list[StoredChunk]:
+        result = self._chunks.get(
+            where=where, ids=list(ids) if ids is not None else None, include=["documents", "metadatas"]
+        )
+        texts = result.get("documents") or []
+        metas = result.get("metadatas") or []
+        return [
+            StoredChunk(id=i, text=t or "", metadata=dict(m or {}))
+            for i, t, m in zip(result["ids"], texts, metas, strict=True)
+        ]
+
+    def chunk_ids(self, where: Where | None = None) -> list[str]:
+        return list(self._chunks.get(where=where, include=[])["ids"])
+
+    def delete_chunks(self, ids: Sequence[str]) -> None:
+        for start in range(0, len(ids), _BATCH):
+            self._chunks.delete(ids=list(ids[start : start + _BATCH]))
+
+    def count(self) -> int:
+        return int(self._chunks.count())
+
+    def query(self, embedding: Sequence[float], k: int, where: Where | None = None) -> list[DenseHit]:
+        """Nearest chunks by cosine distance among those matching `where`."""
+        if k <= 0:
+            return []
+        result = self._chunks.query(
+            query_embeddings=[list(embedding)], n_results=k, where=where, include=["distances"]
+        )
+        ids = result["ids"][0] if result["ids"] else []
+        distances = (result.get("distances") or [[]])[0]
+        return [DenseHit(i, float(d)) for i, d in zip(ids, distances, strict=True)]
+
+    # -- unit pointers ----------------------------------------------------------------------
+
+    def units(self) -> dict[str, UnitRecord]:
+        result = self._units.get(include=["metadatas", "documents"])
+        records: dict[str, UnitRecord] = {}
+        for unit, meta, doc in zip(
+            result["ids"], result.get("metadatas") or [], result.get("documents") or [], strict=True
+        ):
+            meta = meta or {}
+            records[unit] = UnitRecord(
+                unit=unit,
+                content_hash=str(meta.get("content_hash", "")),
+                generation=str(meta.get("generation", "")),
+                chunk_count=int(meta.get("chunk_count", 0) or 0),
+                info=json.loads(doc) if doc else {},
+            )
+        return records
+
+    def set_unit(self, record: UnitRecord) -> None:
+        """Point a unit at its new generation: one record, one atomic upsert."""
+        self._units.upsert(
+            ids=[record.unit],
+            embeddings=[[1.0]],
+            documents=[json.dumps(record.info, ensure_ascii=False, sort_keys=True)],
+            metadatas=[
+                {
+                    "content_hash": record.content_hash,
+                    "generation": record.generation,
+                    "chunk_count": record.chunk_count,
+                }
+            ],
+        )
+
+    def remove_units(self, units: Iterable[str]) -> None:
+        ids = list(units)
+        if ids:
+            self._units.delete(ids=ids)
+
+
+def where_all(*clauses: Mapping[str, Any] | None) -> Where | None:
+    """Combine Chroma `where` clauses with $and, skipping empty ones."""
+    parts = [dict(c) for c in clauses if c]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else {"$and": parts}
