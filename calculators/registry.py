@@ -186,8 +186,9 @@ def _split_list(value: Any) -> list[Any]:
 
 
 def to_date_list(value: Any, name: str) -> list[date]:
-    """Dates from a list or a comma-separated text."""
-    return [to_date(item, name) for item in _split_list(value)]
+    """Dates from a list, a comma-separated text, or a list mixing both (repeated CLI options)."""
+    items = [part for item in _split_list(value) for part in _split_list(item)]
+    return [to_date(item, name) for item in items]
 
 
 def to_period(item: Any, param: Param) -> dict[str, Any]:
