@@ -107,7 +107,8 @@ DIPLOMA_LEVEL_WORDING = r"\b(?:diplome|titre)s? (?:\w+ ){0,2}(?:de |du )?niveau 
 # Words announcing a diploma the user aims at, not one they hold.
 TARGET_WORDS = (
     r"\b(?:prepar\w*|vis\w*|obten\w*|obtiendr\w*|passer|faire|suivre|integrer|acceder|reprendre|decrocher|"
-    r"entrer en|vers|pour (?:un|une|le|la)|en pro-? ?a|candidat\w* (?:a|au))\s+(?:[\w']+\s+){0,3}$"
+    r"entrer en|candidat\w* (?:a|au))\s+(?:[\w']+\s+){0,3}$"
+    r"|\b(?:vers|pour) (?:un|une|le|la|l') ?$|\ben pro-? ?a\s+$"
 )
 
 CONTRACTS: tuple[tuple[str, str], ...] = (

@@ -74,6 +74,11 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\bderniere formation\b", 3),
         Cue(r"\b(?:pas|aucune|jamais)\b[^.?!]{0,25}\bformations?\b[^.?!]{0,25}\bdepuis\b", 3),
         Cue(r"\bdepuis\b[^.?!]{0,30}\bsans (?:aucune )?formation\b", 3),
+        Cue(r"\bformations?\b[^.?!]{0,40}\b(?:pas|plus|aucune)\b[^.?!]{0,20}\bdepuis\b", 3),
+        Cue(
+            r"\b(?:employeur|organisme)\b[^.?!]{0,30}\b(?:proposer|faire suivre|offrir)\b[^.?!]{0,15}\bformat",
+            1.5,
+        ),
         Cue(r"\b(?:\d+|quatre|cinq|six) ans sans (?:aucune )?formation\b", 3),
         Cue(r"\bdroit (?:d'acces )?a (?:une |la )?formation\b", 1.5),
     ),
@@ -98,7 +103,7 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\bcontribution (?:conventionnelle )?supplementaire\b", 4),
         Cue(r"\bcontribution conventionnelle\b", 4),
         Cue(r"\bmasse salariale\b", 3),
-        Cue(r"\bcontribution\b", 2),
+        Cue(r"\bcontribution\b", 3),
         Cue(r"\b0[,.]15 ?%", 1.5),
         Cue(r"\bfonds mutualises\b", 1),
     ),
@@ -125,8 +130,8 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\b(?:rncp|jury|cpnefp|gestionnaire conseil|conseiller offres? de services?)\b", 1.5),
     ),
     "points": (
-        Cue(r"\b\d+(?:[,.]\d+)? ?(?:points?|pts)\b[^.?!]{0,40}(?:\beuros?\b|€)", 5),
-        Cue(r"(?:\beuros?\b|€)[^.?!]{0,40}\b\d+(?:[,.]\d+)? ?(?:points?|pts)\b", 5),
+        Cue(r"\b\d+(?:[,.]\d+)? ?(?:points?|pts)\b[^.?!]{0,40}(?:\beuros?\b|€)", 6),
+        Cue(r"(?:\beuros?\b|€)[^.?!]{0,40}\b\d+(?:[,.]\d+)? ?(?:points?|pts)\b", 6),
         Cue(r"\bconverti", 1),
     ),
     # Other in-corpus subjects without a calculator: they only keep a question from being refused.
@@ -160,6 +165,11 @@ TOPIC_CALCULATORS: dict[str, tuple[str, ...]] = {
 # Subjects the corpus does not cover: the router refuses them unless a corpus topic is clearly
 # asked too (then the answer covers the corpus part and says what it cannot answer).
 REFUSAL_TOPICS: dict[str, tuple[str, ...]] = {
+    "congés spéciaux": (
+        r"\bconge (?:maternite|paternite|parental|sans solde|sabbatique|enfant malade)\b",
+        r"\barret (?:maladie|de travail)\b",
+        r"\bjours? enfants? malades?\b",
+    ),
     "congés payés": (
         r"\bconges? payes?\b",
         r"\bconges? annuels?\b",
@@ -204,11 +214,6 @@ REFUSAL_TOPICS: dict[str, tuple[str, ...]] = {
         r"\btravail de nuit\b",
         r"\bhoraires? variables?\b",
     ),
-    "congés spéciaux": (
-        r"\bconge (?:maternite|paternite|parental|sans solde|sabbatique|enfant malade)\b",
-        r"\barret (?:maladie|de travail)\b",
-        r"\bjours? enfants? malades?\b",
-    ),
     "période d'essai": (r"\bperiode d'essai\b",),
     "frais et indemnités": (r"\bindemnites? kilometriques?\b", r"\bbareme (?:des )?frais\b"),
     "chômage": (r"\bchomage\b", r"\ballocations? (?:chomage|d'aide au retour)\b", r"\bare\b"),
@@ -233,6 +238,9 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"\bsystem prompt\b[^.?!]*",
     r"\b(?:ne cite pas|sans citer) (?:tes |les |de )?sources?\b[^.?!]*",
     r"\b(?:joue le role|agis comme|act as|pretend)\b[^.?!]*",
+    r"\b(?:reponds?|repondez|ecris|dis) (?:uniquement|seulement|simplement|juste) (?:par )?[\"«']? ?"
+    r"(?:oui|non)\b[\"»']?",
+    r"^\s*(?:system|systeme|assistant|admin|developer)\s*:",
 )
 
 # "Réponds que …": what follows is a claim to impose, whose figures are removed up to the sentence end.

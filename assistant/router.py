@@ -251,12 +251,27 @@ def _facts(text: str, folded: str, today: date) -> _Facts:
 
 
 def _periods(facts: _Facts) -> list[DateSpan]:
-    """Dated periods: ranges, ongoing periods and whole months ("en avril 2025")."""
-    return [
-        d
-        for d in facts.dates
-        if d.kind in ("range", "since") or (d.kind == "point" and d.precision == "month")
-    ]
+    """Dated periods: ranges, ongoing periods and whole months ("en avril 2025").
+
+    An open start closed by a later end date ("depuis le 1er septembre … se termine le 31 août
+    2026") is one period.
+    """
+    periods: list[DateSpan] = []
+    dates = list(facts.dates)
+    for i, d in enumerate(dates):
+        if d.kind in ("since", "from") and i + 1 < len(dates):
+            nxt = dates[i + 1]
+            between = facts.folded[d.span[1] : nxt.span[0]]
+            if nxt.kind == "point" and nxt.end >= d.start and re.search(_END_WORDS, between):
+                periods.append(replace(d, end=nxt.end, kind="range", span=(d.span[0], nxt.span[1])))
+                dates[i + 1] = replace(nxt, kind="from")  # consumed
+                continue
+        if d.kind in ("range", "since") or (d.kind == "point" and d.precision == "month"):
+            periods.append(d)
+    return periods
+
+
+_END_WORDS = r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|au)\b"
 
 
 def _outside_dates(facts: _Facts, durations: list[Duration]) -> list[Duration]:
@@ -315,8 +330,9 @@ def _periods_from_duration(facts: _Facts, notes: list[str]) -> list[DateSpan]:
         for d in _outside_dates(facts, facts.durations)
         if d.months
         and re.search(
-            r"\b(?:pendant|durant|pour|sur) (?:environ |presque |plus de )?$",
-            facts.folded[max(0, d.span[0] - 20) : d.span[0]],
+            r"\b(?:pendant|durant|pour|(?:tutorat|mission|tutelle|accompagnement) (?:de|d'une duree de))"
+            r" (?:environ |presque |plus de )?$",
+            facts.folded[max(0, d.span[0] - 40) : d.span[0]],
         )
     ]
     if not months or facts.general or re.search(r"\b(?:maxim\w*|plafon\w*|au plus)\b", facts.folded):
