@@ -42,6 +42,7 @@ class Section:
     path: tuple[str, ...] = ()
     ordinal: int = 0
     has_table: bool = False
+    paragraph_pages: tuple[int, ...] = ()  # page where each "\n\n"-separated paragraph starts
 
     @property
     def path_label(self) -> str:
@@ -81,9 +82,9 @@ class Chunk:
     @property
     def id(self) -> str:
         """Stable id: same document, section and text give the same id across re-indexing."""
-        digest = hashlib.sha1(
-            f"{self.document}|{self.section_number}|{self.ordinal}|{self.text}".encode()
-        ).hexdigest()[:12]
+        digest = hashlib.sha1(f"{self.document}|{self.section_number}|{self.ordinal}|{self.text}".encode()).hexdigest()[
+            :12
+        ]
         return f"{self.document}:{self.section_number or 'sec'}:{self.ordinal}:{digest}"
 
     @property
