@@ -161,9 +161,7 @@ def fold(text: str) -> str:
         elif ch in _DASHES:
             out.append("-")
         else:
-            base = "".join(
-                c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
-            ).lower()
+            base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
             lowered = ch.lower()
             out.append(base if len(base) == 1 else lowered if len(lowered) == 1 else ch)
     return "".join(out)
@@ -379,11 +377,7 @@ def _atoms(folded: str, today: date) -> list[_Atom]:
             atom.fixed = (today, today)
         else:
             atom.year, atom.precision = int(m.group("yearonly")), "year"
-        if (
-            atom.day is not None
-            and atom.month is not None
-            and not _valid(atom.year or 2000, atom.month, atom.day)
-        ):
+        if atom.day is not None and atom.month is not None and not _valid(atom.year or 2000, atom.month, atom.day):
             continue
         if atom.month is not None and not 1 <= atom.month <= 12:
             continue
@@ -493,22 +487,14 @@ def _join_range(original: str, folded: str, a: _Atom, b: _Atom, today: date) -> 
     else:
         year_b = b.year if b.year is not None else a.year if a.year is not None else today.year
         year_a = a.year if a.year is not None else year_b
-    if (
-        a.year is None
-        and b.year is not None
-        and a.month
-        and b.month
-        and (a.month, a.day or 1) > (b.month, b.day or 1)
-    ):
+    if a.year is None and b.year is not None and a.month and b.month and (a.month, a.day or 1) > (b.month, b.day or 1):
         year_a = year_b - 1  # "de novembre à février 2026": November 2025
     start, _ = _bounds(a, year_a)
     _, end = _bounds(b, year_b)
     if end < start and b.year is None:
         _, end = _bounds(b, year_b + 1)
     precision: Precision = "day" if a.precision == "day" and b.precision == "day" else a.precision
-    return DateSpan(
-        start, max(start, end), "range", precision, original[a.start : b.end], (a.start, b.end), inferred
-    )
+    return DateSpan(start, max(start, end), "range", precision, original[a.start : b.end], (a.start, b.end), inferred)
 
 
 def format_date_fr(day: date) -> str:
@@ -528,7 +514,8 @@ _COMBINED = re.compile(r"^ *(?:et|,)? *$")
 def parse_durations(text: str) -> list[Duration]:
     """Every duration, in order: "8 mois", "deux ans", "un an et demi", "1 600 heures", "18 h".
 
-    "3 ans et 6 mois" is one duration of 42 months, because users mean one length of service.
+    "3 ans et 6 mois" is one duration of 42 months, because users mean one length of service
+    (but "2 ans, 18 mois" stays two: 18 months is not the remainder of a year count).
     """
     original, folded = _prepare(text)
     found: list[Duration] = []
@@ -543,12 +530,11 @@ def parse_durations(text: str) -> list[Duration]:
             previous is not None
             and previous.unit == "year"
             and unit == "month"
+            and value < 12
             and _COMBINED.match(folded[previous.span[1] : m.start()])
         ):
             start = previous.span[0]
-            current = Duration(
-                previous.value * 12 + value, "month", original[start : m.end()], (start, m.end())
-            )
+            current = Duration(previous.value * 12 + value, "month", original[start : m.end()], (start, m.end()))
             found[-1] = current
             continue
         found.append(current)
@@ -623,8 +609,7 @@ def parse_grades(text: str) -> dict[str, float]:
     grades: dict[str, float] = {}
     used: set[int] = set()
     patterns = [
-        (key, rf"\b{label}\b *(?:[:=]|-|de|a|note|: *note)? *{_GRADE}(?![\d%])")
-        for key, label in GRADE_LABELS.items()
+        (key, rf"\b{label}\b *(?:[:=]|-|de|a|note|: *note)? *{_GRADE}(?![\d%])") for key, label in GRADE_LABELS.items()
     ] + [
         (
             key,
@@ -742,9 +727,7 @@ def parse_job_threatened(text: str) -> bool | None:
     )
     if not threat:
         return None
-    return not re.search(
-        r"\b(?:n'est|ne sont|n'etait|n'est plus) (?:pas|plus|nullement)\b[^.?!]{0,15}menace", folded
-    )
+    return not re.search(r"\b(?:n'est|ne sont|n'etait|n'est plus) (?:pas|plus|nullement)\b[^.?!]{0,15}menace", folded)
 
 
 def parse_far(text: str) -> bool | None:

@@ -76,7 +76,8 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\bdepuis\b[^.?!]{0,30}\bsans (?:aucune )?formation\b", 3),
         Cue(r"\bformations?\b[^.?!]{0,40}\b(?:pas|plus|aucune)\b[^.?!]{0,20}\bdepuis\b", 3),
         Cue(
-            r"\b(?:employeur|organisme)\b[^.?!]{0,30}\b(?:proposer|faire suivre|offrir)\b[^.?!]{0,15}\bformat",
+            r"\b(?:employeur|organisme)\b[^.?!]{0,30}\b(?:proposer|faire suivre|offrir)\b[^.?!]{0,15}"
+            r"\bformat",
             1.5,
         ),
         Cue(r"\b(?:\d+|quatre|cinq|six) ans sans (?:aucune )?formation\b", 3),
@@ -279,7 +280,7 @@ FIRST_PERSON = r"\b(?:je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos)\b|\b(?:suis|ai)
 
 # The user asks for a figure, a date or a yes/no on their case.
 COMPUTE_ASK = (
-    r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date|duree|nombre)|a combien|calcul\w*|"
+    r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date|duree|nombre)|a combien|calcul(?:e|er|ez)|"
     r"vais-je|aurai-je|toucherai|percevrai|recevrai|serai-je|suis-je|ai-je droit|puis-je|"
     r"est-ce que (?:je|j'ai)|quand|jusqu'a quand|avant quelle date|a partir de quand|"
     r"quel sera|quelle sera|eligible|droit a|en regle)\b"

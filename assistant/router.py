@@ -61,9 +61,7 @@ _FIRST_PERSON = re.compile(intents.FIRST_PERSON)
 _ASKS = re.compile(intents.COMPUTE_ASK)
 _GENERAL = re.compile(intents.GENERAL_PHRASING)
 _THRESHOLD = re.compile(intents.THRESHOLD_WORDS)
-_PRO_A_CERTS = {
-    name: tuple(re.compile(p) for p in pats) for name, pats in intents.PRO_A_CERTIFICATIONS.items()
-}
+_PRO_A_CERTS = {name: tuple(re.compile(p) for p in pats) for name, pats in intents.PRO_A_CERTIFICATIONS.items()}
 
 
 @dataclass(frozen=True)
@@ -150,9 +148,7 @@ def route(question: str, today: date) -> RouteDecision:
     if refusal in intents.REFUSAL_EXEMPTIONS.get(topic or "", ()):
         refusal = None
     if topic is None and (refusal or injection):
-        return RouteDecision(
-            "refusal", topic_query=query, injection=injection, refusal_topic=refusal or "instructions"
-        )
+        return RouteDecision("refusal", topic_query=query, injection=injection, refusal_topic=refusal or "instructions")
     base = RouteDecision(
         "retrieval",
         topic_query=query,
@@ -189,8 +185,7 @@ def strip_injection(text: str) -> tuple[str, bool]:
             stop = re.search(r"[.?!]|$", folded[m.end() :])
             claim_end = m.end() + (stop.start() if stop else 0)
             spans += [
-                (m.end() + f.start(), m.end() + f.end())
-                for f in _CLAIM_FIGURE.finditer(folded[m.end() : claim_end])
+                (m.end() + f.start(), m.end() + f.end()) for f in _CLAIM_FIGURE.finditer(folded[m.end() : claim_end])
             ]
     if not spans:
         return text, False
@@ -286,9 +281,7 @@ def _not_threshold(facts: _Facts, durations: list[Duration]) -> list[Duration]:
 
 
 def _year_notes(spans: list[DateSpan]) -> list[str]:
-    return [
-        f"Année non précisée pour « {d.text} » : {d.start.year} retenue." for d in spans if d.year_inferred
-    ]
+    return [f"Année non précisée pour « {d.text} » : {d.start.year} retenue." for d in spans if d.year_inferred]
 
 
 def _near(facts: _Facts, span: tuple[int, int], pattern: str, before: int = 60, after: int = 0) -> bool:
@@ -345,9 +338,7 @@ def _periods_from_duration(facts: _Facts, notes: list[str]) -> list[DateSpan]:
         start = shift_months(facts.today.replace(day=1), 1)
     else:
         start = shift_months(facts.today.replace(day=1), -length)
-        notes.append(
-            f"Dates non précisées : période de {length} mois civils retenue, close avant ce mois-ci."
-        )
+        notes.append(f"Dates non précisées : période de {length} mois civils retenue, close avant ce mois-ci.")
     end = shift_months(start, length) - timedelta(days=1)
     return [DateSpan(start, end, "range", "day", months[0].text, months[0].span)]
 
@@ -406,9 +397,7 @@ def _cqp_vae(facts: _Facts) -> _Plan | None:
             return _Plan("cqp_vae_eligibility", {}, ["work_time_fraction"])
         years += (d.months or 0) / 12 * (work.fraction if work and work.fraction else 1.0)
     arguments: dict[str, Any] = {"fte_experience_years": round(years, 2)}
-    if re.search(
-        r"\bdeja\b[^.?!]{0,40}\b(?:demande|dossier|candidature)\b[^.?!]{0,30}\bcette annee\b", facts.folded
-    ):
+    if re.search(r"\bdeja\b[^.?!]{0,40}\b(?:demande|dossier|candidature)\b[^.?!]{0,30}\bcette annee\b", facts.folded):
         arguments["requests_this_year"] = 1
     return _Plan("cqp_vae_eligibility", arguments)
 
@@ -418,9 +407,7 @@ _ORG_AFTER = (
     r"(?:caisse|organisme|entreprise|structure|cpam|caf|urssaf|carsat|msa|cgss|agence|etablissement|"
     r"employeur|boite|service|ugecam|union|direction|maison|poste)|ici\b|chez nous\b)"
 )
-_PRIOR_AFTER = (
-    r"\b(?:avant|auparavant|precedemment|ailleurs|anterieure?s?|d'autres employeurs|autre employeur)\b"
-)
+_PRIOR_AFTER = r"\b(?:avant|auparavant|precedemment|ailleurs|anterieure?s?|d'autres employeurs|autre employeur)\b"
 _TOTAL_AFTER = (
     r"\b(?:en tout|au total|totale?s?|tous employeurs|de carriere|au cours des (?:5|cinq) dernieres|"
     r"sur les (?:5|cinq) dernieres)\b"
@@ -428,9 +415,7 @@ _TOTAL_AFTER = (
 
 
 def _cep(facts: _Facts) -> _Plan | None:
-    contract = {"CUI-CDI": "CDI", "CUI-CDD": "CDD"}.get(
-        parse_contract(facts.text) or "", parse_contract(facts.text)
-    )
+    contract = {"CUI-CDI": "CDI", "CUI-CDD": "CDD"}.get(parse_contract(facts.text) or "", parse_contract(facts.text))
     seniority = [
         d
         for d in facts.durations
@@ -612,15 +597,9 @@ def _pro_a(facts: _Facts) -> _Plan | None:
     months = [
         d
         for d in months
-        if not re.search(
-            r"\bj'ai\s*$|\bage de\s*$|\bagee? de\s*$", facts.folded[max(0, d.span[0] - 10) : d.span[0]]
-        )
+        if not re.search(r"\bj'ai\s*$|\bage de\s*$|\bagee? de\s*$", facts.folded[max(0, d.span[0] - 10) : d.span[0]])
     ]
-    if (
-        months
-        and not facts.general
-        and (facts.personal or not facts.asks or re.search(r"\bdur\w*\b", facts.folded))
-    ):
+    if months and not facts.general and (facts.personal or not facts.asks or re.search(r"\bdur\w*\b", facts.folded)):
         length = round(months[0].months or 0)
         arguments = {"months": length}
         case = _pro_a_case(facts)
@@ -630,9 +609,7 @@ def _pro_a(facts: _Facts) -> _Plan | None:
         return _Plan("pro_a_duration", arguments, missing)
     contract = parse_contract(facts.text)
     diploma = parse_diploma_level(facts.text)
-    wants = re.search(
-        r"\b(?:beneficier|eligible|droit|acceder|acces|puis-je|peux-je|pourrais|ouvert)", facts.folded
-    )
+    wants = re.search(r"\b(?:beneficier|eligible|droit|acceder|acces|puis-je|peux-je|pourrais|ouvert)", facts.folded)
     if not facts.personal or facts.general or not (contract or diploma is not None or (wants and facts.asks)):
         return None
     arguments = {}
@@ -666,9 +643,7 @@ def _pro_a_case(facts: _Facts) -> str | None:
     age = re.search(r"\b(?:j'ai|age de|agee? de)\s*(\d{2}) ans\b(?! d)", folded)
     if re.search(r"\bdemandeur d'emploi\b|\bjeune\b", folded) or (age and 16 <= int(age.group(1)) <= 25):
         return "young_or_jobseeker"
-    if re.search(
-        r"\b(?:qualification reconnue|cqp|diplome|titre) [^.?!]{0,30}\b(?:branche|rncp)\b|\bcqp\b", folded
-    ):
+    if re.search(r"\b(?:qualification reconnue|cqp|diplome|titre) [^.?!]{0,30}\b(?:branche|rncp)\b|\bcqp\b", folded):
         return "branch_qualification"
     return None
 
@@ -677,9 +652,7 @@ def _professionalisation(facts: _Facts) -> _Plan | None:
     points = [d for d in facts.dates if d.kind == "point" and d.precision in ("day", "month")]
     level = re.search(r"\bniveau ([1-9])\b", facts.folded)
     contract_months = [
-        d
-        for d in facts.durations
-        if d.unit in ("month", "year") and _near(facts, d.span, r"\bcontrat", before=40)
+        d for d in facts.durations if d.unit in ("month", "year") and _near(facts, d.span, r"\bcontrat", before=40)
     ]
     arguments: dict[str, Any] = {}
     if points:
@@ -718,9 +691,7 @@ def _contribution(facts: _Facts) -> _Plan | None:
 def _cqp_grades(facts: _Facts) -> _Plan | None:
     grades = parse_grades(facts.text)
     if not grades:
-        if facts.personal and re.search(
-            r"\b(?:certifie\w*|reussi|admis|obtenu|mes notes|moyenne)\b", facts.folded
-        ):
+        if facts.personal and re.search(r"\b(?:certifie\w*|reussi|admis|obtenu|mes notes|moyenne)\b", facts.folded):
             return _Plan("cqp_certification", {}, ["grades"])
         return None
     arguments: dict[str, Any] = dict(grades)
