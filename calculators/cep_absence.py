@@ -38,9 +38,7 @@ def normalise_contract(contract: str) -> str:
         return "CDI"
     if text in {"CDD", "CONTRAT A DUREE DETERMINEE"}:
         return "CDD"
-    raise CalcError(
-        f"Type de contrat inconnu : « {contract} ». L'article 5 vise les salariés en CDI ou en CDD."
-    )
+    raise CalcError(f"Type de contrat inconnu : « {contract} ». L'article 5 vise les salariés en CDI ou en CDD.")
 
 
 def cep_absence(
@@ -60,9 +58,7 @@ def cep_absence(
             f"{months_as_employee} mois d'activité salariée au total."
         )
     if kind == "CDD" and months_as_employee > MONTHS_IN_5_YEARS:
-        raise CalcError(
-            "Pour un CDD, l'activité salariée se compte sur les 5 dernières années : au plus 60 mois."
-        )
+        raise CalcError("Pour un CDD, l'activité salariée se compte sur les 5 dernières années : au plus 60 mois.")
     need = THRESHOLDS[kind]
     employee_ok = months_as_employee >= need.as_employee
     organisation_ok = months_in_organisation >= need.in_organisation
@@ -87,8 +83,7 @@ def cep_absence(
         )
     if cep_in_last_5_years:
         missing.append(
-            "vous avez déjà bénéficié d'un conseil en évolution professionnelle au cours des 5 dernières "
-            "années"
+            "vous avez déjà bénéficié d'un conseil en évolution professionnelle au cours des 5 dernières années"
         )
         steps.append("Conseil déjà suivi au cours des 5 dernières années → absence non accordée.")
     elif cep_in_last_5_years is None:
@@ -133,8 +128,7 @@ def cep_absence(
         unit="jour",
         summary=summary,
         formula=(
-            "CDI : 60 mois salarié dont 12 dans l'organisme ; CDD : 24 mois sur 5 ans dont 4 → ½ journée (1 "
-            "si éloigné)"
+            "CDI : 60 mois salarié dont 12 dans l'organisme ; CDD : 24 mois sur 5 ans dont 4 → ½ journée (1 si éloigné)"
         ),
         steps=steps,
         references=[ref.CEP],

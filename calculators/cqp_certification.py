@@ -60,9 +60,7 @@ def cqp_certification(
     for exam in EXAMS:
         grade = grades[exam.key]
         if not grade.is_finite() or not 0 <= grade <= MAX_GRADE:
-            raise CalcError(
-                f"Note invalide pour {exam.label} : {format_number(grade)}/20. Les notes vont de 0 à 20."
-            )
+            raise CalcError(f"Note invalide pour {exam.label} : {format_number(grade)}/20. Les notes vont de 0 à 20.")
     steps = [
         "Circulaire, V : coefficients 1 (contrôle continu tronc commun), 1 (contrôle continu option), 3 "
         "(écrit), 3 (oral), 2 (applications tutorées), total sur 200 ; certification avec une moyenne d'au "
@@ -77,9 +75,7 @@ def cqp_certification(
             f"{format_number(points)}."
         )
     average = total / (TOTAL_POINTS // 20)
-    steps.append(
-        f"Total : {format_number(total)}/{TOTAL_POINTS}, soit une moyenne de {format_number(average)}/20."
-    )
+    steps.append(f"Total : {format_number(total)}/{TOTAL_POINTS}, soit une moyenne de {format_number(average)}/20.")
     eliminated = [e for e in EXAMS if e.eliminatory and grades[e.key] <= ELIMINATORY]
     warnings = [
         "Résultat indicatif : le CQP est délivré par le jury national paritaire (CPNEFP), après avis du "
@@ -88,9 +84,7 @@ def cqp_certification(
     reasons = []
     for exam in eliminated:
         reasons.append(f"note éliminatoire à l'{exam.label} ({format_number(grades[exam.key])}/20, ≤ 6)")
-        steps.append(
-            f"{exam.label.capitalize()} : {format_number(grades[exam.key])}/20 ≤ 6 → note éliminatoire."
-        )
+        steps.append(f"{exam.label.capitalize()} : {format_number(grades[exam.key])}/20 ≤ 6 → note éliminatoire.")
     if average < PASS_AVERAGE:
         reasons.append(f"moyenne de {format_number(average)}/20 inférieure à 10/20")
     if pass_completed is False:
@@ -105,17 +99,14 @@ def cqp_certification(
             "note éliminatoire."
         )
     else:
-        summary = (
-            f"Non certifié : {' ; '.join(reasons)} (total {score}, moyenne {format_number(average)}/20)."
-        )
+        summary = f"Non certifié : {' ; '.join(reasons)} (total {score}, moyenne {format_number(average)}/20)."
     return CalcResult(
         name="cqp_certification",
         value=plain(total),
         unit=f"points sur {TOTAL_POINTS}",
         summary=summary,
         formula=(
-            "total = TC×1 + option×1 + écrit×3 + oral×3 + tutorées×2 (sur 200) ; moyenne ≥ 10/20, écrit et "
-            "oral > 6"
+            "total = TC×1 + option×1 + écrit×3 + oral×3 + tutorées×2 (sur 200) ; moyenne ≥ 10/20, écrit et oral > 6"
         ),
         steps=steps,
         references=[ref.CQP_CERTIFICATION],

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
+
+from calculators.result import CalcError
 
 MONTHS_FR = (
     "janvier",
@@ -31,6 +33,8 @@ def add_months(day: date, months: int) -> date:
     """Shift a date by whole months, clamping to the month's last day (31 Jan + 1 month → 28/29 Feb)."""
     index = day.year * 12 + (day.month - 1) + months
     year, month0 = divmod(index, 12)
+    if not MINYEAR <= year <= MAXYEAR:
+        raise CalcError(f"Date hors du calendrier : {day.isoformat()} décalée de {months} mois.")
     last = calendar.monthrange(year, month0 + 1)[1]
     return date(year, month0 + 1, min(day.day, last))
 

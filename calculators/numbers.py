@@ -7,7 +7,10 @@ reader expects them: "60 000 €", "10,8", "0,15 %" (a regular space separates t
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+# Enough digits to quantize any finite float to the cent (quantize fails past the context precision).
+WIDE = Context(prec=1000, rounding=ROUND_HALF_UP)
 
 Number = int | float | Decimal
 
@@ -21,7 +24,7 @@ def to_decimal(value: Number) -> Decimal:
 
 def round_cents(value: Decimal) -> Decimal:
     """Round a euro amount to the cent, half up, as payroll does."""
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return value.quantize(Decimal("0.01"), context=WIDE)
 
 
 def plain(value: Decimal) -> int | float:
@@ -34,8 +37,10 @@ def plain(value: Decimal) -> int | float:
 def format_number(value: Number, max_decimals: int = 2) -> str:
     """French number: "60 000", "10,8", "0,15"; trailing zeros dropped, at most `max_decimals`."""
     dec = to_decimal(value)
+    if not dec.is_finite():
+        return str(value)
     quantum = Decimal(1).scaleb(-max_decimals)
-    dec = dec.quantize(quantum, rounding=ROUND_HALF_UP).normalize()
+    dec = dec.quantize(quantum, context=WIDE).normalize(context=WIDE)
     sign = "-" if dec < 0 else ""
     text = f"{abs(dec):f}"
     whole, _, fraction = text.partition(".")

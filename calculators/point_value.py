@@ -72,9 +72,7 @@ def parse_point_values(data: Any) -> list[PointValue]:
                 "format AAAA-MM-JJ et « value » en euros)."
             ) from exc
         if not value.is_finite() or value <= 0:
-            raise CalcError(
-                f"Table des valeurs du point : la valeur de la ligne {number} doit être positive."
-            )
+            raise CalcError(f"Table des valeurs du point : la valeur de la ligne {number} doit être positive.")
         table.append(PointValue(effective, value, str(row.get("source", ""))))
     return sorted(table, key=lambda pv: pv.effective_from)
 

@@ -140,26 +140,17 @@ def pro_a_duration(months: int, case: str = "standard") -> CalcResult:
     else:
         allowed = False
         wider = [c for c, m in MAX_MONTHS.items() if m >= months]
-        hint = (
-            " ; elle serait possible dans le cas : " + " ; ou ".join(CASE_LABELS[c] for c in wider)
-            if wider
-            else ""
-        )
+        hint = " ; elle serait possible dans le cas : " + " ; ou ".join(CASE_LABELS[c] for c in wider) if wider else ""
         summary = (
-            f"Une Pro-A de {months} mois dépasse le maximum de {limit} mois pour ce cas "
-            f"({CASE_LABELS[case]}){hint}."
+            f"Une Pro-A de {months} mois dépasse le maximum de {limit} mois pour ce cas ({CASE_LABELS[case]}){hint}."
         )
     if months > 24:
         warnings.append(
             "Avenant de 2022, article 1 : la Pro-A peut s'articuler avec d'autres dispositifs en cas de "
             "formation excédant la durée de deux années."
         )
-    warnings.append(
-        "Les cas dérogatoires s'appliquent « dans le cadre fixé par le code du travail » : à vérifier."
-    )
-    steps.append(
-        f"Durée demandée : {months} mois, maximum {limit} mois → {'possible' if allowed else 'impossible'}."
-    )
+    warnings.append("Les cas dérogatoires s'appliquent « dans le cadre fixé par le code du travail » : à vérifier.")
+    steps.append(f"Durée demandée : {months} mois, maximum {limit} mois → {'possible' if allowed else 'impossible'}.")
     return CalcResult(
         name="pro_a_duration",
         value=limit,
@@ -215,9 +206,7 @@ def pro_a_training_hours(total_hours: Number, extended_public: bool = False) -> 
     )
     if extended_public:
         maximum = total * MAX_SHARE_EXTENDED
-        steps.append(
-            f"Public visé : jusqu'à 70 % de {format_number(total)} heures = {format_number(maximum)} heures."
-        )
+        steps.append(f"Public visé : jusqu'à 70 % de {format_number(total)} heures = {format_number(maximum)} heures.")
         summary += f" et peut aller jusqu'à {format_number(maximum)} heures (70 %)"
         if maximum < minimum:
             warnings.append(
@@ -426,25 +415,18 @@ def pro_a_certification(certification: str, as_of: date | None = None) -> CalcRe
         )
     if len(found) > 1:
         warnings.append(
-            "Intitulé ambigu, plusieurs certifications correspondent : "
-            + " ; ".join(c.title for c in found)
-            + "."
+            "Intitulé ambigu, plusieurs certifications correspondent : " + " ; ".join(c.title for c in found) + "."
         )
     match = found[0]
     steps.append(f"Certification reconnue : {match.title} ({match.family}, {match.provider}).")
     if not match.added_2022:
         eligible = True
         steps.append("Elle figure à l'annexe 1 du protocole du 19 décembre 2019.")
-        summary = (
-            f"{match.title} figure sur la liste des certifications éligibles à la Pro-A (annexe 1 du "
-            "protocole)."
-        )
+        summary = f"{match.title} figure sur la liste des certifications éligibles à la Pro-A (annexe 1 du protocole)."
     elif today < AVENANT_SIGNED:
         eligible = False
         references.append(ref.PRO_A_LIST_2022)
-        steps.append(
-            f"Elle a été ajoutée par l'avenant du 11 octobre 2022, postérieur au {format_date_fr(today)}."
-        )
+        steps.append(f"Elle a été ajoutée par l'avenant du 11 octobre 2022, postérieur au {format_date_fr(today)}.")
         summary = (
             f"Au {format_date_fr(today)}, {match.title} ne figurait pas encore sur la liste Pro-A : elle y "
             "a été ajoutée par l'avenant du 11 octobre 2022, sous réserve de son extension."

@@ -44,9 +44,7 @@ class ReviewPeriod:
 def _check_dates(label: str, dates: Sequence[date], hire_date: date, today: date) -> None:
     for day in dates:
         if day < hire_date:
-            raise CalcError(
-                f"{label} du {format_date_fr(day)} antérieur à l'embauche ({format_date_fr(hire_date)})."
-            )
+            raise CalcError(f"{label} du {format_date_fr(day)} antérieur à l'embauche ({format_date_fr(hire_date)}).")
         if day > today:
             raise CalcError(
                 f"{label} du {format_date_fr(day)} postérieur à la date de référence "
@@ -138,15 +136,11 @@ def professional_reviews(
             f"{' et '.join(todo)} avant cette date"
         )
     else:
-        summary = (
-            f"Période en cours jusqu'au {format_date_fr(current.end)} : les entretiens requis sont réalisés"
-        )
+        summary = f"Période en cours jusqu'au {format_date_fr(current.end)} : les entretiens requis sont réalisés"
     if not past:
         summary += "."
     elif failed:
-        summary += (
-            f" ; {count_fr(failed, 'période achevée non conforme', 'périodes achevées non conformes')}."
-        )
+        summary += f" ; {count_fr(failed, 'période achevée non conforme', 'périodes achevées non conformes')}."
     else:
         summary += " ; périodes de 6 ans précédentes conformes."
     if remaining:

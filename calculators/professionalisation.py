@@ -113,8 +113,7 @@ def professionalisation_contract(
                 "conventionnelle pour ce niveau ; les minima légaux s'appliquent."
             )
             parts.append(
-                "l'article 3.6 ne fixe pas de base de rémunération pour une qualification de niveau "
-                f"{target_level}"
+                f"l'article 3.6 ne fixe pas de base de rémunération pour une qualification de niveau {target_level}"
             )
         else:
             steps.append(

@@ -29,9 +29,7 @@ PRO_A_ANNEX = Reference(PROTOCOLE, "Annexe 1", f"{_P}, annexe 1 — Certificatio
 PRO_CONTRACT_BENEFICIARIES = Reference(
     PROTOCOLE, "3.3", f"{_P}, article 3.3 — Bénéficiaires du contrat de professionnalisation"
 )
-PRO_CONTRACT_DURATION = Reference(
-    PROTOCOLE, "3.4", f"{_P}, article 3.4 — Durée du contrat de professionnalisation"
-)
+PRO_CONTRACT_DURATION = Reference(PROTOCOLE, "3.4", f"{_P}, article 3.4 — Durée du contrat de professionnalisation")
 PRO_CONTRACT_TRAINING = Reference(
     PROTOCOLE, "3.5", f"{_P}, article 3.5 — Durée de la formation (contrat de professionnalisation)"
 )
@@ -53,20 +51,16 @@ TRAINING_GUARANTEE = Reference(
 CONTRIBUTION = Reference(
     PROTOCOLE,
     "9",
-    f"{_P}, article 9 — Contribution conventionnelle supplémentaire (devenu article 10 après l'avenant de "
-    "2022)",
+    f"{_P}, article 9 — Contribution conventionnelle supplémentaire (devenu article 10 après l'avenant de 2022)",
 )
 
 # Avenant du 11 octobre 2022
 PRO_A_LIST_2022 = Reference(AVENANT, "1", f"{_A}, article 1 — Ajouts à la liste des certifications Pro-A")
-VAE_LEAVE = Reference(
-    AVENANT, "2", f"{_A}, article 2 — Congé VAE (article 7 du protocole dans sa rédaction modifiée)"
-)
+VAE_LEAVE = Reference(AVENANT, "2", f"{_A}, article 2 — Congé VAE (article 7 du protocole dans sa rédaction modifiée)")
 TRAINER_BONUS = Reference(
     AVENANT,
     "3",
-    "Article 9.3 (créé par l'avenant du 11 octobre 2022, art. 3) — Prime du formateur interne à titre "
-    "accessoire",
+    "Article 9.3 (créé par l'avenant du 11 octobre 2022, art. 3) — Prime du formateur interne à titre accessoire",
 )
 RENUMBERING = Reference(AVENANT, "4", f"{_A}, article 4 — Renumérotation des articles 9, 10 et 11")
 CONTRIBUTION_2023_2025 = Reference(

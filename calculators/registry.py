@@ -40,6 +40,9 @@ from calculators.vae import cqp_vae_eligibility, vae_leave
 
 ParamType = Literal["date", "int", "float", "bool", "str", "level", "date_list", "period_list"]
 
+MIN_YEAR, MAX_YEAR = 1950, 2100
+MAX_MAGNITUDE = Decimal(10) ** 13  # no payroll, grade or duration of the agreements comes near it
+
 TYPE_LABELS: dict[str, str] = {
     "date": "date AAAA-MM-JJ",
     "int": "nombre entier",
@@ -99,6 +102,13 @@ def _is_blank(value: Any) -> bool:
 
 def to_date(value: Any, name: str) -> date:
     """A date from a `date`, a `datetime`, "2025-02-01", "2025-02" (1st of the month) or "01/02/2025"."""
+    day = _parse_date(value, name)
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise CalcError(f"« {name} » : date hors limites ({day.isoformat()}), attendue entre {MIN_YEAR} et {MAX_YEAR}.")
+    return day
+
+
+def _parse_date(value: Any, name: str) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -135,6 +145,8 @@ def to_float(value: Any, name: str) -> Decimal:
         raise CalcError(f"« {name} » : nombre attendu, reçu {value!r}.") from exc
     if not number.is_finite():
         raise CalcError(f"« {name} » : nombre fini attendu.")
+    if abs(number) > MAX_MAGNITUDE:
+        raise CalcError(f"« {name} » : valeur hors limites ({value!r}).")
     return number
 
 
@@ -203,9 +215,7 @@ def to_period(item: Any, param: Param) -> dict[str, Any]:
             raise CalcError(f"« {param.name} » : période attendue sous la forme [début, fin].")
         item = {"start": item[0], "end": item[1]}
     if not isinstance(item, Mapping):
-        raise CalcError(
-            f"« {param.name} » : période attendue (objet avec « start » et « end »), reçu {item!r}."
-        )
+        raise CalcError(f"« {param.name} » : période attendue (objet avec « start » et « end »), reçu {item!r}.")
     unknown = set(item) - {"start", "end", *param.item_keys}
     if unknown:
         raise CalcError(f"« {param.name} » : champ(s) inconnu(s) {', '.join(sorted(map(str, unknown)))}.")
@@ -315,9 +325,7 @@ _AS_OF = Param("as_of", "date", "date de référence (par défaut : aujourd'hui)
 _POINT_VALUE = Param(
     "point_value", "float", "valeur du point en euros, si vous la connaissez (sinon la table configurée)"
 )
-_POINT_FILE = Param(
-    "point_values_file", "str", "fichier JSON des valeurs du point (configuration)", hidden=True
-)
+_POINT_FILE = Param("point_values_file", "str", "fichier JSON des valeurs du point (configuration)", hidden=True)
 _LEVEL_HELP = "niveau de diplôme atteint, de 0 à 8 (CAP = 3, bac = 4, BTS = 5, licence = 6) ou nom du diplôme"
 _CASES = tuple(MAX_MONTHS)
 
@@ -397,8 +405,7 @@ _SPECS = [
             Param(
                 "months_as_employee",
                 "int",
-                "mois d'ancienneté salariée au total (en CDD : d'activité salariée sur les 5 dernières "
-                "années)",
+                "mois d'ancienneté salariée au total (en CDD : d'activité salariée sur les 5 dernières années)",
                 required=True,
             ),
             Param("months_in_organisation", "int", "mois passés dans l'organisme actuel", required=True),
@@ -499,8 +506,7 @@ _SPECS = [
             Param(
                 "case",
                 "str",
-                "situation pour la durée (standard, branch_qualification, young_or_jobseeker, "
-                "minimum_social_benefit)",
+                "situation pour la durée (standard, branch_qualification, young_or_jobseeker, minimum_social_benefit)",
                 choices=_CASES,
             ),
         ],
@@ -523,9 +529,7 @@ _SPECS = [
         "Total sur 200 (coefficients 1, 1, 3, 3, 2), moyenne d'au moins 10/20, écrit ou oral ≤ 6 "
         "éliminatoire, Pass suivi (circulaire, V).",
         [
-            Param(
-                "continuous_common", "float", "note de contrôle continu du tronc commun (/20)", required=True
-            ),
+            Param("continuous_common", "float", "note de contrôle continu du tronc commun (/20)", required=True),
             Param("continuous_option", "float", "note de contrôle continu de l'option (/20)", required=True),
             Param("written", "float", "note de l'épreuve écrite (/20)", required=True),
             Param("oral", "float", "note de l'épreuve orale (/20)", required=True),
@@ -569,9 +573,7 @@ def get_calculator(name: str) -> CalculatorSpec:
     try:
         return CALCULATORS[name]
     except KeyError:
-        raise CalcError(
-            f"Calculateur inconnu : « {name} » (disponibles : {', '.join(CALCULATORS)})."
-        ) from None
+        raise CalcError(f"Calculateur inconnu : « {name} » (disponibles : {', '.join(CALCULATORS)}).") from None
 
 
 def run_calculator(name: str, **kwargs: Any) -> CalcResult:

@@ -106,9 +106,7 @@ def trainer_bonus(
     payments = sorted(by_payment.items())
     if payments:
         steps.append(
-            "Versements : "
-            + " ; ".join(f"{points} points en {format_month_of(day)}" for day, points in payments)
-            + "."
+            "Versements : " + " ; ".join(f"{points} points en {format_month_of(day)}" for day, points in payments) + "."
         )
     last_payment = payments[-1][0] if payments else first_day_of_next_month(max(a.end for a in actions))
     euro_steps, euro_warnings, euro_details = bonus_conversion(total, last_payment, point_value, point_values)
@@ -143,9 +141,7 @@ def trainer_bonus(
         warnings=warnings,
         details={
             "actions": action_details,
-            "payments": [
-                {"month": format_month_of(day), "date": day, "points": pts} for day, pts in payments
-            ],
+            "payments": [{"month": format_month_of(day), "date": day, "points": pts} for day, pts in payments],
             **euro_details,
         },
     )

@@ -63,9 +63,7 @@ def training_path_hours(
         details["latest_end"] = latest_end
         value, unit = latest_end.isoformat(), "date"
         if end_date is None:
-            parts.append(
-                f"parcours à achever au plus tard le {format_date_fr(latest_end)} (amplitude de deux ans)"
-            )
+            parts.append(f"parcours à achever au plus tard le {format_date_fr(latest_end)} (amplitude de deux ans)")
         else:
             if end_date < first_premss_day:
                 raise CalcError(
@@ -90,9 +88,7 @@ def training_path_hours(
             f"Circulaire, IX : prise en charge à 12 €/h pour l'année 2013 : {format_number(amount_hours)} h "
             f"× 12 € = {format_euros(funding)}."
         )
-        parts.append(
-            f"{format_number(amount_hours)} heures financées à 12 €/h (taux 2013) = {format_euros(funding)}"
-        )
+        parts.append(f"{format_number(amount_hours)} heures financées à 12 €/h (taux 2013) = {format_euros(funding)}")
         warnings.append(
             "Le taux de 12 €/h vaut pour l'année 2013 et dans la limite des durées maximales fixées "
             "nationalement ; les taux ultérieurs relèvent des priorités de financement de la CPNEFP."
@@ -112,8 +108,7 @@ def training_path_hours(
         unit=unit,
         summary=summary,
         formula=(
-            "Pass 40 h + PREM'SS 61 h (46 + 14 + 1) ; fin ≤ 1er jour PREM'SS + 2 ans ; financement 2013 = "
-            "heures × 12 €"
+            "Pass 40 h + PREM'SS 61 h (46 + 14 + 1) ; fin ≤ 1er jour PREM'SS + 2 ans ; financement 2013 = heures × 12 €"
         ),
         steps=steps,
         references=references,

@@ -172,8 +172,7 @@ def tutor_bonus(
     if capped_years:
         years = ", ".join(str(y) for y in capped_years)
         points_text += (
-            f" après plafonnement à {ANNUAL_CAP} points par année civile ({years} ; {gross_total} points "
-            "bruts)"
+            f" après plafonnement à {ANNUAL_CAP} points par année civile ({years} ; {gross_total} points bruts)"
         )
     if len(missions) == 1:
         only = missions[0]

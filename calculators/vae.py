@@ -92,8 +92,7 @@ def cqp_vae_eligibility(fte_experience_years: Number, requests_this_year: int = 
         f"Circulaire, VI : au moins {MIN_FTE_YEARS} ans d'expérience dans les {WINDOW_YEARS} dernières "
         "années, en durée réelle exprimée en équivalent temps plein (et non en période).",
         f"Expérience déclarée : {shown} an(s) en équivalent temps plein.",
-        "Une seule demande de VAE par an pour ce CQP ; demandes déjà déposées cette année : "
-        f"{requests_this_year}.",
+        f"Une seule demande de VAE par an pour ce CQP ; demandes déjà déposées cette année : {requests_this_year}.",
     ]
     enough = years >= MIN_FTE_YEARS
     request_ok = requests_this_year < REQUESTS_PER_YEAR
@@ -112,9 +111,7 @@ def cqp_vae_eligibility(fte_experience_years: Number, requests_this_year: int = 
             )
         if not request_ok:
             missing.append("une demande a déjà été déposée cette année (une seule demande par an)")
-        summary = (
-            "Candidature non recevable à la VAE du CQP gestionnaire conseil : " + " ; ".join(missing) + "."
-        )
+        summary = "Candidature non recevable à la VAE du CQP gestionnaire conseil : " + " ; ".join(missing) + "."
     return CalcResult(
         name="cqp_vae_eligibility",
         value=plain(years),

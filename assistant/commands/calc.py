@@ -36,13 +36,13 @@ def _help(param: Param) -> str:
         parts.append("option à répéter")
     if param.required:
         parts.append("obligatoire")
-    return " ; ".join(parts)
+    return " ; ".join(parts).replace("%", "%%")  # argparse %-formats help strings
 
 
 def _add_calculator(sub: argparse._SubParsersAction[argparse.ArgumentParser], spec: CalculatorSpec) -> None:
     parser = sub.add_parser(
         spec.name,
-        help=spec.title_fr,
+        help=spec.title_fr.replace("%", "%%"),
         description=f"{spec.title_fr}. {spec.description_fr}",
     )
     for param in spec.public_params:

@@ -1,0 +1,151 @@
+"""Pro-A: protocole du 19 décembre 2019, art. 2.2 to 2.5 and annex 1; avenant 2022, art. 1 and 6."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from calculators.pro_a import (
+    PRO_A_CERTIFICATIONS,
+    pro_a_certification,
+    pro_a_duration,
+    pro_a_eligibility,
+    pro_a_training_hours,
+)
+from calculators.result import CalcError
+from tests.calculators.helpers import FAST, d
+
+# (article, contract, level, eligible)
+ELIGIBILITY = [
+    ("2.3 CDI sous la licence", "CDI", 4, True),
+    ("2.3 CUI-CDI", "CUI-CDI", 3, True),
+    ("2.3 CDD exclu", "CDD", 3, False),
+    ("2.3 grade de la licence atteint", "CDI", 6, False),
+    ("2.3 master", "CDI", "master", False),
+    ("2.3 niveau non précisé", "cdi", None, True),
+]
+
+
+@pytest.mark.parametrize(("article", "contract", "level", "eligible"), ELIGIBILITY, ids=[c[0] for c in ELIGIBILITY])
+def test_pro_a_eligibility_table(article, contract, level, eligible):
+    result = pro_a_eligibility(contract, level)
+    assert result.eligible is eligible, article
+    assert result.references[0].section == "2.3"
+
+
+def test_pro_a_eligibility_refuses_unknown_level_and_empty_contract():
+    with pytest.raises(CalcError):
+        pro_a_eligibility("CDI", 12)
+    with pytest.raises(CalcError):
+        pro_a_eligibility("  ")
+
+
+# (article, months, case, allowed, max months)
+DURATION = [
+    ("2.4 entre 6 et 12 mois", 8, "standard", True, 12),
+    ("2.4 moins de 6 mois", 4, "standard", False, 12),
+    ("2.4 18 mois hors cas dérogatoire", 18, "standard", False, 12),
+    ("2.4 jusqu'à 24 mois si la qualification l'exige", 24, "branch_qualification", True, 24),
+    ("2.4 jusqu'à 36 mois pour les jeunes et demandeurs d'emploi", 36, "young_or_jobseeker", True, 36),
+    ("2.4 jusqu'à 36 mois pour les minima sociaux", 30, "minimum_social_benefit", True, 36),
+    ("2.4 jamais au-delà de 36 mois", 40, "young_or_jobseeker", False, 36),
+]
+
+
+@pytest.mark.parametrize(("article", "months", "case", "allowed", "limit"), DURATION, ids=[c[0] for c in DURATION])
+def test_pro_a_duration_table(article, months, case, allowed, limit):
+    result = pro_a_duration(months, case)
+    assert result.eligible is allowed, article
+    assert result.value == limit
+    assert result.references[0].section == "2.4"
+
+
+def test_pro_a_duration_refuses_impossible_input():
+    with pytest.raises(CalcError):
+        pro_a_duration(0)
+    with pytest.raises(CalcError):
+        pro_a_duration(12, "martian")
+
+
+# (article, total hours, extended public, minimum, text in summary)
+HOURS = [
+    ("2.5 800 h : 15 % = 120 h < plancher → 150 h", 800, False, 150, "150 heures"),
+    ("2.5 1 600 h : 15 % = 240 h", 1600, False, 240, "240 heures"),
+    ("2.5 1 000 h : 15 % = 150 h exactement", 1000, False, 150, "150 heures"),
+    ("2.5 public visé : jusqu'à 70 %", 1600, True, 240, "1 120 heures"),
+]
+
+
+@pytest.mark.parametrize(("article", "total", "extended", "minimum", "text"), HOURS, ids=[c[0] for c in HOURS])
+def test_pro_a_training_hours_table(article, total, extended, minimum, text):
+    result = pro_a_training_hours(total, extended)
+    assert result.value == minimum, article
+    assert text in result.summary
+    assert result.references[0].section == "2.5"
+
+
+@pytest.mark.parametrize("total", [0, -10, 100])
+def test_pro_a_training_hours_refuses_impossible_totals(total):
+    with pytest.raises(CalcError):
+        pro_a_training_hours(total)
+
+
+@FAST
+@given(st.floats(min_value=150, max_value=10000, allow_nan=False), st.floats(min_value=0, max_value=5000))
+def test_training_minimum_holds_and_grows_with_total(total, extra):
+    low = pro_a_training_hours(total).value
+    assert low >= 150 and low >= 0.15 * total - 1e-6
+    assert pro_a_training_hours(total + extra).value >= low
+
+
+@FAST
+@given(st.floats(max_value=149.99, allow_nan=False))
+def test_training_hours_below_floor_are_refused(total):
+    with pytest.raises(CalcError):
+        pro_a_training_hours(total)
+
+
+# (article, wording, listed, added in 2022)
+CERTIFICATIONS = [
+    ("annexe 1 : CQP gestionnaire conseil", "CQP gestionnaire conseil", True, False),
+    ("annexe 1 : diplôme d'État d'infirmier", "infirmière", True, False),
+    ("annexe 1 : aide-soignant", "Diplôme d'État d'aide-soignant", True, False),
+    ("annexe 1 : DAMC", "DAMC", True, False),
+    ("avenant art. 1 : manager opérationnel", "CQP Manager opérationnel", True, True),
+    ("avenant art. 1 : AES", "DEAES", True, True),
+    ("avenant art. 1 : CESF", "conseiller en économie sociale familiale", True, True),
+    ("hors liste : CQP inspecteur du recouvrement", "CQP inspecteur du recouvrement", False, False),
+]
+
+
+@pytest.mark.parametrize(("article", "name", "listed", "added"), CERTIFICATIONS, ids=[c[0] for c in CERTIFICATIONS])
+def test_pro_a_certification_table(article, name, listed, added):
+    result = pro_a_certification(name, d("2025-01-01"))
+    assert result.eligible is listed, article
+    if listed:
+        assert result.details["added_2022"] is added
+    sections = {(r.document.split("-")[0], r.section) for r in result.references}
+    assert ("accord", "2.2") in sections
+    if added:
+        assert ("avenant", "1") in sections
+        assert any("extension" in w for w in result.warnings)
+
+
+def test_2022_additions_were_not_listed_before_the_avenant():
+    assert pro_a_certification("master manager stratégique", d("2021-06-01")).eligible is False
+
+
+def test_list_has_ten_certifications_from_2019_and_five_from_2022():
+    assert sum(not c.added_2022 for c in PRO_A_CERTIFICATIONS) == 10
+    assert sum(c.added_2022 for c in PRO_A_CERTIFICATIONS) == 5
+
+
+def test_every_listed_title_recognises_itself():
+    for certification in PRO_A_CERTIFICATIONS:
+        assert pro_a_certification(certification.title, d("2025-01-01")).details["certification"] == certification.title
+
+
+def test_empty_certification_is_refused():
+    with pytest.raises(CalcError):
+        pro_a_certification("")
