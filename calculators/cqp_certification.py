@@ -83,7 +83,7 @@ def cqp_certification(
     ]
     reasons = []
     for exam in eliminated:
-        reasons.append(f"note éliminatoire à l'{exam.label} ({format_number(grades[exam.key])}/20, ≤ 6)")
+        reasons.append(f"note éliminatoire à l'{exam.label}, {format_number(grades[exam.key])}/20 ≤ 6")
         steps.append(f"{exam.label.capitalize()} : {format_number(grades[exam.key])}/20 ≤ 6 → note éliminatoire.")
     if average < PASS_AVERAGE:
         reasons.append(f"moyenne de {format_number(average)}/20 inférieure à 10/20")
@@ -99,7 +99,7 @@ def cqp_certification(
             "note éliminatoire."
         )
     else:
-        summary = f"Non certifié : {' ; '.join(reasons)} (total {score}, moyenne {format_number(average)}/20)."
+        summary = f"Non certifié : {' ; '.join(reasons)} (total {score})."
     return CalcResult(
         name="cqp_certification",
         value=plain(total),

@@ -33,7 +33,7 @@ def vae_leave(diploma_level: int | str | None = None, job_threatened: bool | Non
     reasons: list[str] = []
     if level is not None:
         if level < BAC_LEVEL:
-            reasons.append(f"niveau {level} inférieur au niveau 4 (bac)")
+            reasons.append(f"votre niveau de qualification ({level}) est inférieur au niveau 4 (bac)")
             steps.append(f"Niveau atteint : {LEVEL_NAMES[level]}, inférieur au niveau 4 → jusqu'à 48 heures.")
         else:
             steps.append(f"Niveau atteint : {LEVEL_NAMES[level]}, au moins égal au niveau 4.")
@@ -43,7 +43,7 @@ def vae_leave(diploma_level: int | str | None = None, job_threatened: bool | Non
             f"peut aller jusqu'à {RAISED_HOURS} heures."
         )
     if job_threatened:
-        reasons.append("emploi menacé par les évolutions économiques ou technologiques")
+        reasons.append("votre emploi est menacé par les évolutions économiques ou technologiques")
         steps.append("Emploi menacé par les évolutions économiques ou technologiques → jusqu'à 48 heures.")
     elif job_threatened is None:
         warnings.append(
@@ -56,7 +56,7 @@ def vae_leave(diploma_level: int | str | None = None, job_threatened: bool | Non
     )
     if reasons:
         hours = RAISED_HOURS
-        summary = f"Congé VAE : jusqu'à {RAISED_HOURS} heures ({' ; '.join(reasons)})."
+        summary = f"Congé VAE : jusqu'à {RAISED_HOURS} heures, car {' et '.join(reasons)}."
         steps.append(f"Durée retenue : {RAISED_HOURS} heures au maximum.")
     else:
         hours = BASE_HOURS
