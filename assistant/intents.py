@@ -227,7 +227,7 @@ REFUSAL_TOPICS: dict[str, tuple[str, ...]] = {
 
 # Instructions addressed to the assistant instead of a question: flagged, stripped, never obeyed.
 INJECTION_PATTERNS: tuple[str, ...] = (
-    r"\b(?:ignore|ignorez|oublie|oubliez|neglige|negligez)\b[^.?!]{0,40}"
+    r"(?<!j')(?<!je )(?<!n')\b(?:ignore|ignorez|oublie|oubliez|neglige|negligez)\b[^.?!]{0,40}"
     r"\b(?:instructions?|consignes?|regles?|directives?|contexte|prompt|ce qui precede)\b"
     r"(?: (?:precedentes?|anterieures?|initiales?|systeme|du systeme|ci-dessus|habituelles?))*",
     r"\b(?:ignore|disregard|forget)\b[^.?!]{0,30}\b(?:instructions?|rules|prompt)\b(?: (?:above|previous))*",
@@ -251,6 +251,9 @@ CLAIM_PATTERNS: tuple[str, ...] = (
     r"(?:que|qu')",
     r"\b(?:say|answer|reply|tell (?:me|them)) that\b",
 )
+# What makes the words after "dis-moi que" a claim rather than a request ("dis-moi que faire").
+CLAIM_ASSERTION = r"\b(?:vaut|valent|est|sont|dure|durent|a droit|ai droit|ont droit|oui|non|toujours|jamais)\b"
+
 # A figure inside such a claim: "50 points", "5 ans", "deux mois", "100 %".
 CLAIM_FIGURE = (
     r"(?:\d[\d\s.,]*|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|trente|cent)\b)"

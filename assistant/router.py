@@ -57,6 +57,7 @@ _INJECTIONS = tuple(re.compile(p) for p in intents.INJECTION_PATTERNS)
 _ASSERTED = re.compile(intents.ASSERTED_FIGURE)
 _CLAIMS = tuple(re.compile(p) for p in intents.CLAIM_PATTERNS)
 _CLAIM_FIGURE = re.compile(intents.CLAIM_FIGURE)
+_ASSERTION = re.compile(intents.CLAIM_FIGURE + "|" + intents.CLAIM_ASSERTION)
 _FIRST_PERSON = re.compile(intents.FIRST_PERSON)
 _ASKS = re.compile(intents.COMPUTE_ASK)
 _GENERAL = re.compile(intents.GENERAL_PHRASING)
@@ -181,9 +182,11 @@ def strip_injection(text: str) -> tuple[str, bool]:
     spans = [m.span() for pattern in _INJECTIONS for m in pattern.finditer(folded)]
     for pattern in _CLAIMS:
         for m in pattern.finditer(folded):
-            spans.append(m.span())
             stop = re.search(r"[.?!]|$", folded[m.end() :])
             claim_end = m.end() + (stop.start() if stop else 0)
+            if not _ASSERTION.search(folded[m.end() : claim_end]):
+                continue  # "dis-moi que faire": a request, not a claim to impose
+            spans.append(m.span())
             spans += [
                 (m.end() + f.start(), m.end() + f.end()) for f in _CLAIM_FIGURE.finditer(folded[m.end() : claim_end])
             ]
@@ -246,7 +249,7 @@ def _facts(text: str, folded: str, today: date) -> _Facts:
 
 
 def _periods(facts: _Facts) -> list[DateSpan]:
-    """Dated periods: ranges, ongoing periods and whole months ("en avril 2025").
+    """Dated periods: ranges, ongoing periods, else whole months ("en avril 2025").
 
     An open start closed by a later end date ("depuis le 1er septembre … se termine le 31 août
     2026") is one period.
@@ -261,8 +264,10 @@ def _periods(facts: _Facts) -> list[DateSpan]:
                 periods.append(replace(d, end=nxt.end, kind="range", span=(d.span[0], nxt.span[1])))
                 dates[i + 1] = replace(nxt, kind="from")  # consumed
                 continue
-        if d.kind in ("range", "since") or (d.kind == "point" and d.precision == "month"):
+        if d.kind in ("range", "since"):
             periods.append(d)
+    if not periods:  # "en avril 2025": a whole month, unless a period is stated elsewhere
+        periods = [d for d in dates if d.kind == "point" and d.precision == "month"]
     return periods
 
 
@@ -520,7 +525,8 @@ def _guarantee(facts: _Facts) -> _Plan | None:
         if facts.personal and facts.asks and not facts.general:
             return _Plan("training_guarantee", {}, ["last_training"])
         return None
-    chosen = candidates[0]
+    about_training = [d for d in candidates if _near(facts, d.span, r"\bformation", before=50)]
+    chosen = (about_training or candidates)[0]
     last = chosen.end if chosen.kind == "range" else chosen.start
     notes = _year_notes([chosen])
     if chosen.precision != "day":
@@ -577,15 +583,7 @@ def _last_keyword(before: str, labels: dict[str, str]) -> str | None:
 
 
 def _pro_a(facts: _Facts) -> _Plan | None:
-    certification = next(
-        (name for name, pats in _PRO_A_CERTS.items() if any(p.search(facts.folded) for p in pats)), None
-    )
-    if certification and re.search(
-        r"\b(?:eligible|liste|ouvert|accessible|possible|puis-je|peut-on|peux|prepar\w*|faire|financ\w*|"
-        r"accepte|autorise|compatible|concerne)",
-        facts.folded,
-    ):
-        return _Plan("pro_a_certification", {"certification": certification, "as_of": facts.today})
+    """Pro-A: stated hours, then a stated length, then a named certification, then eligibility."""
     stated = _not_threshold(facts, _outside_dates(facts, facts.durations))
     hours = [d for d in stated if d.unit == "hour"]
     if hours and not facts.general:
@@ -593,11 +591,13 @@ def _pro_a(facts: _Facts) -> _Plan | None:
         if re.search(_EXTENDED_PUBLIC, facts.folded):
             arguments["extended_public"] = True
         return _Plan("pro_a_training_hours", arguments)
-    months = [d for d in stated if d.months and d.unit in ("month", "year")]
     months = [
         d
-        for d in months
-        if not re.search(r"\bj'ai\s*$|\bage de\s*$|\bagee? de\s*$", facts.folded[max(0, d.span[0] - 10) : d.span[0]])
+        for d in stated
+        if d.months
+        and d.unit in ("month", "year")
+        and _near(facts, d.span, _PRO_A_LENGTH, before=40, after=25)
+        and not re.search(r"\b(?:j'ai|agee? de|depuis|il y a)\s*$", facts.folded[max(0, d.span[0] - 12) : d.span[0]])
     ]
     if months and not facts.general and (facts.personal or not facts.asks or re.search(r"\bdur\w*\b", facts.folded)):
         length = round(months[0].months or 0)
@@ -605,14 +605,22 @@ def _pro_a(facts: _Facts) -> _Plan | None:
         case = _pro_a_case(facts)
         if case:
             arguments["case"] = case
-        missing = ["case"] if length > 12 and case is None else []
-        return _Plan("pro_a_duration", arguments, missing)
+        return _Plan("pro_a_duration", arguments, ["case"] if length > 12 and case is None else [])
+    certification = next(
+        (name for name, pats in _PRO_A_CERTS.items() if any(p.search(facts.folded) for p in pats)), None
+    )
+    if certification and re.search(_ASKS_LIST, facts.folded):
+        return _Plan("pro_a_certification", {"certification": certification, "as_of": facts.today})
+    return _pro_a_eligibility(facts)
+
+
+def _pro_a_eligibility(facts: _Facts) -> _Plan | None:
     contract = parse_contract(facts.text)
     diploma = parse_diploma_level(facts.text)
     wants = re.search(r"\b(?:beneficier|eligible|droit|acceder|acces|puis-je|peux-je|pourrais|ouvert)", facts.folded)
     if not facts.personal or facts.general or not (contract or diploma is not None or (wants and facts.asks)):
         return None
-    arguments = {}
+    arguments: dict[str, Any] = {}
     missing = []
     if contract:
         arguments["contract"] = contract
@@ -625,6 +633,11 @@ def _pro_a(facts: _Facts) -> _Plan | None:
     return _Plan("pro_a_eligibility", arguments, missing)
 
 
+_ASKS_LIST = (
+    r"\b(?:eligible|liste|ouvert|accessible|possible|puis-je|peut-on|peux|prepar\w*|faire|financ\w*|"
+    r"accepte|autorise|compatible|concerne)"
+)
+_PRO_A_LENGTH = r"\bpro ?- ?a\b|\bpro a\b|\bdur\w*|\bpendant\b|\bprevu\w*|\bs'et\w*|\bavenant\b"
 _EXTENDED_PUBLIC = (
     r"\bqualification (?:est )?insuffisante\b|\bl\. ?6325-1-1\b|\bpublics? (?:prioritaires?|vises?)\b"
     r"|\bfaiblement qualifie|\bbas niveau de qualification\b"
@@ -649,7 +662,13 @@ def _pro_a_case(facts: _Facts) -> str | None:
 
 
 def _professionalisation(facts: _Facts) -> _Plan | None:
-    points = [d for d in facts.dates if d.kind == "point" and d.precision in ("day", "month")]
+    points = [
+        d
+        for d in facts.dates
+        if d.kind in ("point", "from")
+        and d.precision in ("day", "month")
+        and _near(facts, d.span, _CERTIFICATION_WORDS, before=80, after=40)
+    ]
     level = re.search(r"\bniveau ([1-9])\b", facts.folded)
     contract_months = [
         d for d in facts.durations if d.unit in ("month", "year") and _near(facts, d.span, r"\bcontrat", before=40)
@@ -665,11 +684,14 @@ def _professionalisation(facts: _Facts) -> _Plan | None:
         return _Plan("professionalisation_contract", arguments, notes=_year_notes(points))
     if not (facts.personal and facts.asks) or facts.general:
         return None
+    if re.search(r"\b(?:quand|a partir de|date|cadre conventionnel|certification|obten\w*|obtiendr\w*)", facts.folded):
+        return _Plan("professionalisation_contract", {}, ["certification_date"])
     if re.search(r"\b(?:remuner\w*|paye|payee|salaire|coefficient)\b", facts.folded):
         return _Plan("professionalisation_contract", {}, ["target_level"])
-    if re.search(r"\b(?:certification|diplome|obten\w*|obtiendr\w*|a partir de quand)\b", facts.folded):
-        return _Plan("professionalisation_contract", {}, ["certification_date"])
     return None
+
+
+_CERTIFICATION_WORDS = r"\b(?:certif\w*|diplome|qualification|obten\w*|obtiendr\w*|reussi\w*|examen|jury|valid\w*)"
 
 
 def _contribution(facts: _Facts) -> _Plan | None:

@@ -332,7 +332,7 @@ def test_parse_far(text: str, value: bool | None) -> None:
     assert parse_far(text) is value
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.text(max_size=300))
 def test_parsers_never_raise(text: str) -> None:
     parse_dates(text, TODAY)

@@ -591,7 +591,7 @@ def test_dev_eligibility_through_the_registry(qid: str, eligible: bool) -> None:
 
 
 # --- invariants ------------------------------------------------------------------------------------
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.text(max_size=400))
 def test_routing_never_raises(text: str) -> None:
     decision = route(text, TODAY)
@@ -608,7 +608,7 @@ WORDS = ["tuteur", "prime", "du", "au", "1er", "mars", "2025", "CDI", "depuis", 
          "instructions", "réponds que", "congés payés", "CEP", "dans ma caisse", "ans", "?", ",", "."]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), max_size=30))
 def test_routing_never_raises_on_domain_word_salad(words: list[str]) -> None:
     decision = route(" ".join(words), TODAY)
