@@ -127,10 +127,12 @@ def _not_threshold(facts: Facts, durations: list[Duration]) -> list[Duration]:
 
 
 def _year_notes(spans: list[DateSpan]) -> list[str]:
+    """A note for each year the user left out, so the answer can say which year was assumed."""
     return [f"Année non précisée pour « {d.text} » : {d.start.year} retenue." for d in spans if d.year_inferred]
 
 
 def _near(facts: Facts, span: tuple[int, int], pattern: str, before: int = 60, after: int = 0) -> bool:
+    """Whether `pattern` occurs around a span: what a figure is about is usually said next to it."""
     return bool(re.search(pattern, facts.folded[max(0, span[0] - before) : span[1] + after]))
 
 
@@ -138,6 +140,10 @@ def _near(facts: Facts, span: tuple[int, int], pattern: str, before: int = 60, a
 
 
 def _tutor(facts: Facts) -> Plan | None:
+    """Tutor bonus (art. 4.3): one mission per dated period, or per trainee over a single period.
+
+    Each trainee is a mission, as in `calculators.tutor_bonus`; "depuis" runs the mission to today.
+    """
     periods = _periods(facts)
     count = count_of(facts.text, "trainee") or 1
     notes = _year_notes(periods)
@@ -190,6 +196,11 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
 
 
 def _trainer(facts: Facts) -> Plan | None:
+    """Trainer bonus (avenant 2022, art. 9.3): one action per dated period, or per counted action.
+
+    A lone end date ("formation terminée le 15 novembre") is an action of that day: the payment
+    month depends only on the end, and a note says the start was not given.
+    """
     periods = _periods(facts)
     notes = _year_notes(facts.dates)
     if not periods:
@@ -208,6 +219,7 @@ def _trainer(facts: Facts) -> Plan | None:
 
 
 def _vae(facts: Facts) -> Plan | None:
+    """VAE: the CQP's experience condition, or the leave (24 h; 48 h below level 4 or job threatened)."""
     cqp = re.search(r"\b(?:cqp|gestionnaire conseil|certificat de qualification)\b", facts.folded)
     leave = re.search(r"\b(?:conge|heures?|jours?|absence|combien de temps|autorisation)\b", facts.folded)
     if cqp and not leave:
@@ -227,6 +239,7 @@ def _vae(facts: Facts) -> Plan | None:
 
 
 def _cqp_vae(facts: Facts) -> Plan | None:
+    """CQP gestionnaire conseil by VAE: experience in full-time-equivalent years (mi-temps counts half)."""
     experience = [
         d
         for d in _not_threshold(facts, _outside_dates(facts, facts.durations))
@@ -261,6 +274,11 @@ _TOTAL_AFTER = (
 
 
 def _cep(facts: Facts) -> Plan | None:
+    """CEP absence (art. 5): contract, total seniority and time in the organisation.
+
+    When only the time in the organisation is given and it already meets the total-seniority
+    condition, it stands for the total (a lower bound that decides); otherwise the total is asked.
+    """
     contract = {"CUI-CDI": "CDI", "CUI-CDD": "CDD"}.get(parse_contract(facts.text) or "", parse_contract(facts.text))
     seniority = [
         d
@@ -361,6 +379,7 @@ def _cep_recent(facts: Facts) -> bool | None:
 
 
 def _guarantee(facts: Facts) -> Plan | None:
+    """Training guarantee (art. 8): the last training's date, preferring one said next to "formation"."""
     candidates = [d for d in facts.dates if d.kind in ("point", "range", "since")]
     if not candidates:
         if facts.personal and facts.asks and not facts.general:
@@ -376,6 +395,7 @@ def _guarantee(facts: Facts) -> Plan | None:
 
 
 def _reviews(facts: Facts) -> Plan | None:
+    """Professional reviews (art. 6): each date goes to the nearest keyword before it (embauche, entretien, bilan)."""
     hire: date | None = None
     interviews: list[date] = []
     bilans: list[date] = []
@@ -456,6 +476,7 @@ def _pro_a(facts: Facts) -> Plan | None:
 
 
 def _pro_a_eligibility(facts: Facts) -> Plan | None:
+    """Pro-A beneficiaries (art. 2.3): the contract, and for a CDI the diploma (below the licence)."""
     contract = parse_contract(facts.text)
     diploma = parse_diploma_level(facts.text)
     wants = re.search(r"\b(?:beneficier|eligible|droit|acceder|acces|puis-je|peux-je|pourrais|ouvert)", facts.folded)
@@ -503,6 +524,7 @@ def _pro_a_case(facts: Facts) -> str | None:
 
 
 def _professionalisation(facts: Facts) -> Plan | None:
+    """Contrat de professionnalisation (art. 3.6): the targeted level and the certification date."""
     points = [
         d
         for d in facts.dates
@@ -536,6 +558,7 @@ _CERTIFICATION_WORDS = r"\b(?:certif\w*|diplome|qualification|obten\w*|obtiendr\
 
 
 def _contribution(facts: Facts) -> Plan | None:
+    """Supplementary contribution (art. 9): the gross payroll in euros, and the year when said."""
     amounts = [m.amount for m in parse_money(facts.text) if m.amount >= 1000]
     if not amounts:
         bare = re.search(r"\bmasse salariale[^.?!]{0,40}?(\d{1,3}(?:[ .]\d{3}){2,}|\d{6,})", facts.folded)
@@ -552,6 +575,7 @@ def _contribution(facts: Facts) -> Plan | None:
 
 
 def _cqp_grades(facts: Facts) -> Plan | None:
+    """CQP certification: all five grades are needed; the missing ones are asked by name."""
     grades = parse_grades(facts.text)
     if not grades:
         if facts.personal and re.search(r"\b(?:certifie\w*|reussi|admis|obtenu|mes notes|moyenne)\b", facts.folded):
@@ -570,6 +594,7 @@ def _cqp_grades(facts: Facts) -> Plan | None:
 
 
 def _training_path(facts: Facts) -> Plan | None:
+    """CQP training path: first Prem'ss day and end date (two-year span), hours to fund at 12 €/h."""
     arguments: dict[str, Any] = {}
     for d in facts.dates:
         if d.kind == "range":
@@ -596,6 +621,7 @@ def _training_path(facts: Facts) -> Plan | None:
 
 
 def _points(facts: Facts) -> Plan | None:
+    """Points to euros: the points, and the point value or date when the user gives them."""
     found = re.search(r"(?<![\d,.])(\d+(?:[,.]\d+)?) ?(?:points?|pts)\b", facts.folded)
     if not found:
         return None
