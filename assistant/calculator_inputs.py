@@ -183,6 +183,8 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
     if not months or facts.general or re.search(r"\b(?:maxim\w*|plafon\w*|au plus)\b", facts.folded):
         return []
     length = max(1, round(months[0].months or 1))
+    if length > 600:
+        return []
     starts = [d for d in facts.dates if d.kind in ("from", "point")]
     if starts:
         start = starts[0].start
@@ -563,6 +565,7 @@ def _contribution(facts: Facts) -> Plan | None:
     if not amounts:
         bare = re.search(r"\bmasse salariale[^.?!]{0,40}?(\d{1,3}(?:[ .]\d{3}){2,}|\d{6,})", facts.folded)
         amounts = [parse_number(bare.group(1))] if bare else []
+    amounts = [a for a in amounts if a <= 1e15]  # beyond any payroll: a typo, not a figure
     years = [d.start.year for d in facts.dates if d.kind in ("point", "range") and d.precision == "year"]
     if not amounts:
         if facts.personal and facts.asks and not facts.general:

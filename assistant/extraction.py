@@ -29,6 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 Precision = Literal["day", "month", "year"]
@@ -174,6 +175,7 @@ def _prepare(text: str) -> tuple[str, str]:
 
 
 _NUMWORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+MAX_QUANTITY = 1e6  # larger durations are not durations; amounts stop at a million billions
 NUM = r"(?<![\d,.])(?:\d{1,3}(?:[ .]\d{3})+|\d+)(?:,\d+|\.\d{1,2}(?!\d))?(?![\d])"
 NUM_OR_WORD = rf"(?:{NUM}|\b(?:{_NUMWORD})\b)"
 
@@ -326,14 +328,19 @@ def shift_months(day: date, months: int) -> date:
     return date(year, month0 + 1, min(day.day, _last_day(year, month0 + 1)))
 
 
-def _relative(today: date, value: float, unit: str) -> date:
-    """The date `value` units before `today` ("il y a 2 ans", "depuis 8 mois")."""
+def _relative(today: date, value: float, unit: str) -> date | None:
+    """The date `value` units before `today` ("il y a 2 ans", "depuis 8 mois").
+
+    None beyond a century back ("depuis 2025 ans" is not a period anyone works).
+    """
     unit_key = UNITS.get(unit, "month")
+    days = value * {"year": 365.25, "month": 30.44, "week": 7.0}.get(unit_key, 1.0)
+    if days > 36_525:
+        return None
     if unit_key == "year":
         return shift_months(today, -round(value * 12))
     if unit_key == "month":
         return shift_months(today, -round(value))
-    days = value * (7 if unit_key == "week" else 1)
     return today - timedelta(days=round(days))
 
 
@@ -363,12 +370,16 @@ def _atoms(folded: str, today: date) -> list[_Atom]:
             atom.day = 1 if token in ("1er", "premier") else int(token)
         elif m.group("ago"):
             point = _relative(today, parse_number(m.group("agon")), m.group("agou"))
+            if point is None:
+                continue
             atom.fixed, atom.precision = (
                 (point, point),
                 "day" if m.group("agou").startswith(("j", "s")) else "month",
             )
         elif m.group("sincedur"):
             start = _relative(today, parse_number(m.group("sdn")), m.group("sdu"))
+            if start is None:
+                continue
             atom.fixed, atom.kind = (start, today), "since"
         elif m.group("relyear"):
             offset = next(v for k, v in _RELATIVE_YEARS.items() if re.fullmatch(k, m.group("relyear")))
@@ -408,14 +419,23 @@ def _bounds(atom: _Atom, year: int) -> tuple[date, date]:
     return date(year, atom.month, 1), date(year, atom.month, last)
 
 
+@lru_cache(maxsize=64)
+def _tense(folded: str) -> int:
+    """+1 when the text speaks only of the future, -1 only of the past, 0 otherwise (cached: one
+    text has many dates)."""
+    future, past = bool(_FUTURE.search(folded)), bool(_PAST.search(folded))
+    return (future and not past) - (past and not future)
+
+
 def _infer_year(folded: str, month: int, day: int, today: date, kind: DateKind) -> int:
     """Year of a yearless date: this year, unless the tense says it must be the next or last one."""
     candidate = date(today.year, month, min(day, _last_day(today.year, month)))
     if kind == "since" and candidate > today:
         return today.year - 1
-    if _FUTURE.search(folded) and candidate < today and not _PAST.search(folded):
+    tense = _tense(folded)
+    if tense > 0 and candidate < today:
         return today.year + 1
-    if _PAST.search(folded) and candidate > today and not _FUTURE.search(folded):
+    if tense < 0 and candidate > today:
         return today.year - 1
     return today.year
 
@@ -521,6 +541,8 @@ def parse_durations(text: str) -> list[Duration]:
     found: list[Duration] = []
     for m in _DURATION.finditer(folded):
         value = parse_number(m.group("num"))
+        if value > MAX_QUANTITY:
+            continue
         if m.group("half"):
             value += 0.5
         unit = UNITS[m.group("unit")]
@@ -562,6 +584,8 @@ def parse_money(text: str) -> list[Money]:
         if folded[m.end() : m.end() + 2].strip().startswith("%"):
             continue
         amount = parse_number(m.group("num")) * (MULTIPLIERS.get(mult, 1.0) if mult else 1.0)
+        if amount > MAX_QUANTITY * 1e9:
+            continue
         end = m.end() if cur else m.start("mult") + len(mult)
         found.append(Money(amount, original[m.start() : end].strip(), (m.start(), end)))
     return found

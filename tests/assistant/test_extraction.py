@@ -72,6 +72,8 @@ DATES = [
     ("le numéro RNCP 35729", []),
     ("mais aussi", []),
     ("le 31 février 2025", []),
+    ("depuis 2025 ans", []),
+    ("il y a 99999 jours", []),
 ]
 
 

@@ -6,6 +6,7 @@ relative dates ("depuis 8 mois") and inferred years are reproducible.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from datetime import date
@@ -590,6 +591,28 @@ def test_dev_eligibility_through_the_registry(qid: str, eligible: bool) -> None:
     assert (result.eligible if result.eligible is not None else result.certified) is eligible
 
 
+@pytest.mark.skipif(not DEV_FILE.exists(), reason="shared eval set not available")
+def test_routed_dev_calculations_give_the_golden_facts() -> None:
+    """Router + calculators reproduce each calculator question's expected facts (scorer's matching)."""
+    registry = pytest.importorskip("calculators.registry")
+    spec = importlib.util.spec_from_file_location("score", DEV_FILE.parent / "score.py")
+    assert spec is not None and spec.loader is not None
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    rows = [json.loads(line) for line in DEV_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    checked = 0
+    for row in rows:
+        decision = route(row["question"], TODAY)
+        if decision.route != "calculator" or decision.calculator is None:
+            continue
+        result = registry.CALCULATORS[decision.calculator].run(**decision.arguments)
+        text = score.norm(" ".join([result.summary, *result.steps]))
+        for group in row["expect"]["must_include"]:
+            assert any(score.has(text, alt) for alt in group), (row["id"], group, result.summary)
+        checked += 1
+    assert checked >= 13
+
+
 # --- invariants ------------------------------------------------------------------------------------
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=400))
@@ -605,7 +628,8 @@ def test_routing_never_raises(text: str) -> None:
 
 WORDS = ["tuteur", "prime", "du", "au", "1er", "mars", "2025", "CDI", "depuis", "8", "mois", "VAE", "bac",
          "écrit", "oral", "12", "Pro-A", "heures", "masse salariale", "millions", "d'euros", "ignore",
-         "instructions", "réponds que", "congés payés", "CEP", "dans ma caisse", "ans", "?", ",", "."]  # fmt: skip
+         "instructions", "réponds que", "congés payés", "CEP", "dans ma caisse", "ans", "?", ",", ".",
+         "999999999999999999999", "0", "1 600", "pendant", "jusqu'au", "31", "février", "€"]  # fmt: skip
 
 
 @settings(max_examples=150, deadline=None)
