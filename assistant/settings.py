@@ -50,6 +50,11 @@ class Settings(BaseSettings):
         return self.data_dir / "index"
 
     @property
+    def uploads_dir(self) -> Path:
+        """PDFs added through the UI: indexed with the shipped corpus, kept across restarts."""
+        return self.data_dir / "uploads"
+
+    @property
     def feedback_file(self) -> Path:
         return self.data_dir / "feedback.jsonl"
 
