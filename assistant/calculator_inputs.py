@@ -175,7 +175,8 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
         for d in _outside_dates(facts, facts.durations)
         if d.months
         and re.search(
-            r"\b(?:pendant|durant|pour|(?:tutorat|mission|tutelle|accompagnement) (?:de|d'une duree de))"
+            r"\b(?:pendant|durant|pour|(?:tutorat|mission|tutelle|accompagnement|action|formation|session)"
+            r" (?:de|d'une duree de))"
             r" (?:environ |presque |plus de )?$",
             facts.folded[max(0, d.span[0] - 40) : d.span[0]],
         )
@@ -210,6 +211,8 @@ def _trainer(facts: Facts) -> Plan | None:
         if ends:
             periods = ends
             notes.append("Date de début non précisée : chaque action est comptée sur le mois de sa fin.")
+        else:
+            periods = _periods_from_duration(facts, notes)
     if not periods:
         if facts.personal and facts.asks and not facts.general:
             return Plan("trainer_bonus", {}, ["actions"])

@@ -312,6 +312,37 @@ PARAPHRASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         {"actions": [{"start": D(2025, 3, 10), "end": D(2025, 3, 25)}]},
     ),
     ("Je suis formateur interne à titre accessoire, combien vais-je toucher ?", "clarify", "trainer_bonus", {}),
+    (
+        "Combien touche un formateur interne pour une action de 3 mois ?",
+        "calculator",
+        "trainer_bonus",
+        {"actions": [{"start": D(2025, 8, 1), "end": D(2025, 10, 31)}]},
+    ),
+    (
+        "Quel est le montant de la prime de tutorat pour 6 mois de mission ?",
+        "calculator",
+        "tutor_bonus",
+        {"missions": [mission(D(2025, 5, 1), D(2025, 10, 31))]},
+    ),
+    (
+        "Je suis en CDI depuis 4 ans dans ma caisse et j'ai travaillé 2 ans ailleurs avant, ai-je droit au CEP ?",
+        "calculator",
+        "cep_absence",
+        {"contract": "CDI", "months_in_organisation": 48, "months_as_employee": 72},
+    ),
+    (
+        "Embauchée le 15 janvier 2018, j'ai eu un entretien professionnel en mars 2020 et un bilan en janvier 2024. "
+        "Suis-je en règle ?",
+        "calculator",
+        "professional_reviews",
+        {"hire_date": D(2018, 1, 15), "interviews": [D(2020, 3, 1)], "bilans": [D(2024, 1, 1)]},
+    ),
+    (
+        "Notes du CQP : tronc commun 8, option 9, écrit 10, oral 11, APT 12. Suis-je certifié ?",
+        "calculator",
+        "cqp_certification",
+        {"continuous_common": 8, "continuous_option": 9, "written": 10, "oral": 11, "tutored": 12},
+    ),
     ("J'ai le bac, combien d'heures pour ma VAE ?", "calculator", "vae_leave", {"diploma_level": 4}),
     (
         "Titulaire d'un BTS, à combien d'heures de congé VAE ai-je droit ?",
