@@ -210,7 +210,7 @@ REFUSAL_TOPICS: dict[str, tuple[str, ...]] = {
     "temps de travail": (
         r"\b(?:rtt|jours? de rtt)\b",
         r"\bduree (?:legale )?du travail\b",
-        r"\b35 ?h(?:eures)?\b",
+        r"\b(?:les|aux|des) 35 ?h(?:eures)?\b",
         r"\bastreintes?\b",
         r"\btravail de nuit\b",
         r"\bhoraires? variables?\b",
