@@ -8,24 +8,29 @@ always come from the texts or from a calculator result.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.citations import CitationBook
 from calculators.result import CalcResult
 from ingest.tables import TABLE_MARKER
-from knowledge.french import analyze
+from knowledge.french import analyze, weighted_query
 from knowledge.hybrid import Evidence
 
 MAX_UNITS = 6
 MAX_LIST_ITEMS = 14
+WHOLE_PASSAGE_CHARS = 700
+CONTEXT_WEIGHT = 0.6
+_REFERS_BACK = re.compile(r"^(Il|Elle|Ils|Elles|Celle-ci|Celui-ci|Ce dernier|Cette (prime|durée|liste|absence)|Ce)\b")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«–])")
 _ASKS_FIGURE = re.compile(
     r"\b(combien|quel(le)?s? (est|sont) (le|la|les) (montant|taux|dur[ée]e|nombre|niveau|num[ée]ro)|"
     r"quelle dur[ée]e|quel niveau|quel num[ée]ro|quel taux|quel montant|au maximum|maximal|minimum)\b",
     re.IGNORECASE,
 )
+_ENUMERATION = re.compile(r"\b(quel(le)?s|lesquel|liste|qui peut|qui sont|lesquelles|conditions)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -61,36 +66,127 @@ def passage_units(text: str) -> list[Unit]:
     return units
 
 
-def _score(unit: Unit, query_terms: set[str], wants_figure: bool) -> float:
-    terms = set(analyze(unit.text))
-    if not terms or not query_terms:
+# Words that frame a question rather than carry its subject ("peut-il", "faut-il", "avoir lieu").
+_FILLER_TEXT = (
+    "peut peuvent pouvoir faut falloir doit doivent devoir dois avoir lieu fait faire quoi combien comment "
+    "quand quel quelle quels quelles qui dont sert servir existe exister ai as mon ma mes je suis droit "
+    "savoir connaitre dire"
+)
+PREFIX = 6  # a light stem: "bénéficier" and "bénéficiaires" meet at "benefi"
+
+
+def _key(term: str) -> str:
+    return term[:PREFIX]
+
+
+_FILLER = frozenset(_key(t) for t in analyze(_FILLER_TEXT))
+
+
+def query_weights(question: str) -> dict[str, float]:
+    """Subject terms of the question (acronyms expanded), framing words removed."""
+    weights: dict[str, float] = {}
+    for term, weight in weighted_query(question).items():
+        key = _key(term)
+        if key in _FILLER or not key:
+            continue
+        weights[key] = max(weights.get(key, 0.0), weight)
+    return weights
+
+
+def unit_terms(text: str) -> set[str]:
+    return {_key(t) for t in analyze(text)}
+
+
+def idf_weights(texts: Sequence[str], terms: Iterable[str]) -> dict[str, float]:
+    """Rarer in the retrieved passages → more telling (a local inverse document frequency)."""
+    bags = [unit_terms(t) for t in texts]
+    n = max(1, len(bags))
+    return {t: 1.0 + math.log((n + 1) / (1 + sum(t in b for b in bags))) for t in terms}
+
+
+def score_unit(
+    unit_text: str,
+    weights: dict[str, float],
+    idf: dict[str, float],
+    wants_figure: bool,
+    context: set[str] | frozenset[str] = frozenset(),
+) -> float:
+    """Share of the question's (idf-weighted) terms found in the unit; terms of its heading or
+    of the sentence it refers back to ("Il est dispensé par…") count at a discount."""
+    if not weights:
         return 0.0
-    overlap = len(terms & query_terms) / len(query_terms)
-    if wants_figure and re.search(r"\d", unit.text):
-        overlap *= 1.4
-    if unit.is_header:
-        overlap *= 0.5
-    return overlap
+    terms = unit_terms(unit_text)
+    total = sum(w * idf.get(t, 1.0) for t, w in weights.items())
+    hit = sum(
+        w * idf.get(t, 1.0) * (1.0 if t in terms else CONTEXT_WEIGHT if t in context else 0.0)
+        for t, w in weights.items()
+    )
+    score = hit / total if total else 0.0
+    if score > 0 and re.search(r"\d", unit_text) and not unit_text.startswith(TABLE_MARKER):
+        score *= 1.35 if wants_figure else 1.1
+    return score
 
 
-def select_units(question: str, passage: str, max_units: int = MAX_UNITS) -> list[Unit]:
-    """The units of `passage` that answer `question`, in reading order, lists kept together."""
+def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], heading: str = "") -> list[float]:
+    """Score every unit of a passage for the question (see `score_unit`)."""
+    weights = query_weights(question)
+    wants_figure = bool(_ASKS_FIGURE.search(question))
+    enumerates = bool(_ENUMERATION.search(question))
+    heading_terms = unit_terms(heading) if heading else set()
+    scores = []
+    previous: set[str] = set()
+    for unit in units:
+        context = set(heading_terms)
+        if _REFERS_BACK.match(unit.text):
+            context |= previous
+        value = score_unit(unit.text, weights, idf, wants_figure, context)
+        if unit.is_header:
+            value *= 0.5
+        if enumerates and (unit.opens_list or unit.is_header):
+            value *= 1.3
+        scores.append(value)
+        previous = unit_terms(unit.text)
+    return scores
+
+
+def select_units(
+    question: str,
+    passage: str,
+    max_units: int = MAX_UNITS,
+    idf: dict[str, float] | None = None,
+    budget: int = 650,
+    heading: str = "",
+) -> list[Unit]:
+    """The units of `passage` that answer `question`, in reading order, lists kept together.
+
+    A short passage (one article of a few sentences) is quoted whole: the agreement's own
+    wording, complete, beats a clever excerpt that drops the condition in the next sentence.
+    """
     units = passage_units(passage)
     if not units:
         return []
-    query_terms = set(analyze(question))
-    wants_figure = bool(_ASKS_FIGURE.search(question))
-    scores = [_score(u, query_terms, wants_figure) for u in units]
+    if len(passage) <= WHOLE_PASSAGE_CHARS:
+        return units
+    scores = unit_scores(question, units, idf or {}, heading)
     best = max(scores)
     if best <= 0:
         chosen = {0}
     else:
-        ranked = sorted(range(len(units)), key=lambda i: -scores[i])
-        chosen = {i for i in ranked[:max_units] if scores[i] >= best * 0.6}
-    # A chosen list introduction brings its items; a chosen item brings its introduction.
+        chosen = set()
+        used = 0
+        for i in sorted(range(len(units)), key=lambda i: -scores[i])[:max_units]:
+            if scores[i] < best * 0.45 or (chosen and used + len(units[i].text) > budget):
+                break
+            chosen.add(i)
+            used += len(units[i].text)
+    # A chosen list introduction brings its items (or its table); a chosen item its introduction;
+    # a sentence that refers back ("Il", "Elle", "Cette prime") brings the one before.
     for i in sorted(chosen):
         if units[i].opens_list:
             j = i + 1
+            if j < len(units) and units[j].is_header:
+                chosen.add(j)
+                j += 1
             while j < len(units) and units[j].in_list and j - i <= MAX_LIST_ITEMS:
                 chosen.add(j)
                 j += 1
@@ -98,9 +194,20 @@ def select_units(question: str, passage: str, max_units: int = MAX_UNITS) -> lis
             k = i - 1
             while k >= 0 and units[k].in_list:
                 k -= 1
-            if k >= 0 and units[k].opens_list:
+            if k >= 0 and (units[k].opens_list or units[k].is_header):
                 chosen.add(k)
+        elif i > 0 and _REFERS_BACK.match(units[i].text) and not units[i - 1].in_list:
+            chosen.add(i - 1)
     return [units[i] for i in sorted(chosen)]
+
+
+def passage_relevance(question: str, item: Evidence, idf: dict[str, float], rank: int) -> float:
+    """How well a retrieved passage answers: its best unit (in its heading's context), its rank."""
+    heading = f"{item.chunk.section_title} {item.chunk.section_path}"
+    best = max(unit_scores(question, passage_units(item.chunk.text), idf, heading), default=0.0)
+    dense = item.ranks.get("dense")
+    semantic = 0.2 / dense if dense else 0.0
+    return best + semantic + 0.15 / (rank + 1)
 
 
 def _quote_lines(units: Sequence[Unit]) -> list[str]:
@@ -118,32 +225,39 @@ def compose_retrieval(
     evidence: Sequence[Evidence],
     book: CitationBook,
     document_names: dict[str, str],
+    max_passages: int = 2,
 ) -> str:
-    """Answer from the best passage, plus a second one when it is nearly as relevant."""
+    """Answer from the passage that answers best, plus another one when it is nearly as good.
+
+    The second passage is the next best by the same measure, or the dense retriever's first
+    choice when the lexical best differs from it (it catches paraphrases such as "qui peut
+    bénéficier" → "Bénéficiaires concernés").
+    """
     if not evidence:
         return ""
-    top = evidence[0]
+    idf = idf_weights([e.chunk.context_text for e in evidence], query_weights(question))
+    ranked = sorted(
+        ((passage_relevance(question, e, idf, i), i, e) for i, e in enumerate(evidence)), key=lambda t: (-t[0], t[1])
+    )
+    best_score = ranked[0][0]
+    picked: list[Evidence] = [ranked[0][2]]
+    semantic_first = next((e for e in evidence if e.ranks.get("dense") == 1), None)
+    for score, _, item in ranked[1:]:
+        if len(picked) >= max_passages:
+            break
+        if score >= best_score * 0.7 or (item is semantic_first and score >= best_score * 0.4):
+            picked.append(item)
     parts: list[str] = []
-    for rank, item in enumerate(evidence[:3]):
-        if rank > 0:
-            same_section = item.document == top.document and item.section == top.section
-            relevant = item.score >= top.score * 0.85
-            if not relevant or (same_section and rank > 1):
-                continue
-        units = select_units(question, item.chunk.text)
+    for n, item in enumerate(picked):
+        heading = f"{item.chunk.section_title} {item.chunk.section_path}"
+        units = select_units(question, item.chunk.text, idf=idf, heading=heading)
         if not units:
             continue
-        quote = "\n".join(u.text for u in units)
-        number = book.cite(item, quote)
+        number = book.cite(item, "\n".join(u.text for u in units))
         source = f"{item.citation} — {document_names.get(item.document, item.document)}"
-        lines = _quote_lines(units)
-        if rank == 0:
-            parts.append(f"Selon {_lower_first(source)} [{number}] :")
-        else:
-            parts.append(f"Voir aussi {_lower_first(source)} [{number}] :")
-        parts.extend(f"- {line}" if not line.startswith(("–", "-")) else line for line in lines)
-        if len("\n".join(parts)) > 1800:
-            break
+        intro = "Selon" if n == 0 else "Voir aussi"
+        parts.append(f"{intro} {_lower_first(source)} [{number}] :")
+        parts.extend(f"- {line}" if not line.startswith(("–", "-")) else line for line in _quote_lines(units))
     return "\n".join(parts)
 
 

@@ -24,7 +24,7 @@ from langchain_core.runnables import RunnableLambda
 
 from assistant.answer import Answer, ToolCall
 from assistant.citations import CitationBook, drop_unknown_markers
-from assistant.composer import compose_calculation, compose_retrieval, select_units
+from assistant.composer import compose_calculation, compose_retrieval, query_weights, select_units, unit_terms
 from assistant.indexing import IndexReport, index_pdfs
 from assistant.number_guard import guard_numbers
 from assistant.router import RouteDecision, route
@@ -33,7 +33,6 @@ from calculators.registry import CALCULATORS
 from calculators.result import CalcError, CalcResult, Reference
 from ingest.manifest import load_manifest
 from ingest.models import DocumentInfo
-from knowledge.french import analyze
 from knowledge.hybrid import Evidence, Retriever
 
 log = logging.getLogger(__name__)
@@ -286,7 +285,7 @@ class Assistant:
         query = decision.topic_query or state.question
         t = time.perf_counter()
         as_of = self._as_of(query)
-        evidence = self._search(query, self.settings.top_k, as_of=as_of)
+        evidence = self._search(query, max(self.settings.top_k, 8), as_of=as_of)
         timings["retrieve"] = (time.perf_counter() - t) * 1000
         if not evidence or self._silent(query, evidence):
             return self._refusal(state.question, None)
@@ -328,12 +327,12 @@ class Assistant:
 
     def _silent(self, query: str, evidence: list[Evidence]) -> bool:
         """True when the best passages share too few words with the question: the texts are silent."""
-        terms = set(analyze(query))
+        terms = set(query_weights(query))
         if len(terms) < 2:
             return False
         found: set[str] = set()
         for e in evidence[:3]:
-            found |= set(analyze(e.chunk.context_text))
+            found |= unit_terms(e.chunk.context_text)
         return len(terms & found) / len(terms) < MIN_COVERAGE
 
     def _reference_passages(self, refs: list[Reference], query: str) -> dict[tuple[str, str], Evidence]:
