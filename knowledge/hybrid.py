@@ -218,6 +218,20 @@ class Retriever:
                 return chunk
         return None
 
+    def following(self, chunk: Chunk) -> Chunk | None:
+        """The next passage of the same section (e.g. the table a sentence ending in ":" announces)."""
+        unit = chunk.metadata.get("unit")
+        for other in self._snapshot.chunks:
+            if (
+                other.document == chunk.document
+                and other.section_number == chunk.section_number
+                and other.section_ordinal == chunk.section_ordinal
+                and other.ordinal == chunk.ordinal + 1
+                and other.metadata.get("unit") == unit
+            ):
+                return other
+        return None
+
     # -- searching ---------------------------------------------------------------------------
 
     def search(
