@@ -1,0 +1,82 @@
+"""Streamlit entry point: `ccn-assistant ui` runs `streamlit run ui/app.py`.
+
+Pages (st.navigation): Chat (default), Calculateurs, Préparer un entretien professionnel, Documents.
+When `CCN_UI_PASSWORD` is set, only the login page exists until the password is given. On the first
+start the shipped corpus is indexed, with a progress bar, if no index exists yet.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run` puts only ui/ on the path
+    sys.path.insert(0, str(ROOT))
+
+import logging  # noqa: E402
+
+import streamlit as st  # noqa: E402
+
+from ui import backend  # noqa: E402
+from ui.auth import authenticated, login_page, logout  # noqa: E402
+
+log = logging.getLogger("ui.app")
+VIEWS = Path(__file__).resolve().parent / "views"
+
+st.set_page_config(
+    page_title="Assistant formation — CCN Sécurité sociale",
+    page_icon=":material/menu_book:",
+    layout="wide",
+)
+
+
+def ensure_index() -> None:
+    """Index the shipped corpus once per process if needed, showing progress."""
+    if st.session_state.get("index_ready") or backend.index_checked():
+        st.session_state["index_ready"] = True
+        return
+    with st.status("Préparation de l'index des accords…", expanded=True) as status:
+        st.write("Première utilisation : lecture et indexation des textes fournis (1 à 2 minutes).")
+        bar = st.progress(0.0, text="Démarrage…")
+
+        def progress(message: str, fraction: float) -> None:
+            bar.progress(min(max(float(fraction), 0.0), 1.0), text=message)
+
+        try:
+            lines = backend.ensure_index(progress)
+        except Exception as exc:
+            log.error("indexing failed: %s", type(exc).__name__, exc_info=True)
+            status.update(label="L'index n'a pas pu être construit", state="error")
+            st.error(
+                "L'indexation des accords a échoué : le chat et la page Documents sont indisponibles. Les "
+                "calculateurs restent utilisables. Détail dans le journal ; relancez `ccn-assistant ingest`."
+            )
+            return
+        bar.progress(1.0, text="Index prêt")
+        status.update(label="Index prêt" if lines else "Index déjà présent", state="complete", expanded=False)
+    st.session_state["index_ready"] = True
+
+
+if not authenticated():
+    st.navigation([st.Page(login_page, title="Connexion", icon=":material/lock:")]).run()
+    st.stop()
+
+pages = [
+    st.Page(VIEWS / "chat.py", title="Chat", icon=":material/forum:", default=True),
+    st.Page(VIEWS / "calculators.py", title="Calculateurs", icon=":material/calculate:", url_path="calculateurs"),
+    st.Page(
+        VIEWS / "interview.py",
+        title="Préparer un entretien professionnel",
+        icon=":material/assignment_ind:",
+        url_path="entretien",
+    ),
+    st.Page(VIEWS / "documents.py", title="Documents", icon=":material/folder_open:", url_path="documents"),
+]
+page = st.navigation(pages)
+with st.sidebar:
+    st.caption("Assistant sur les accords de formation professionnelle de la Sécurité sociale (IDCC 218).")
+    if backend.settings().ui_password:
+        st.button("Se déconnecter", icon=":material/logout:", on_click=logout)
+ensure_index()
+page.run()

@@ -1,0 +1,53 @@
+"""The UI's only door to the product: the process-wide assistant and the settings.
+
+Pages call `assistant()` rather than importing `get_assistant` themselves, so the assistant is
+looked up on `assistant.service` at call time (tests replace it there with a fake).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from assistant.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
+
+Progress = Callable[[str, float], None]
+
+_index_lock = threading.Lock()
+_indexed: set[int] = set()
+
+
+def assistant() -> Assistant:
+    from assistant import service
+
+    return service.get_assistant()
+
+
+def settings() -> Settings:
+    return get_settings()
+
+
+def index_checked() -> bool:
+    """True once this process made sure the current assistant has an index."""
+    return id(assistant()) in _indexed
+
+
+def ensure_index(progress: Progress | None = None) -> list[str]:
+    """Build the index of the shipped corpus if missing (once per process, one session at a time).
+
+    Returns the status lines of the indexing run, or an empty list when the index was there.
+    """
+    current = assistant()
+    with _index_lock:
+        if id(current) in _indexed:
+            return []
+        report = current.ensure_index(progress=progress)
+        _indexed.add(id(current))
+    if report is None:
+        return []
+    lines = getattr(report, "lines", None)
+    return list(lines()) if callable(lines) else []
