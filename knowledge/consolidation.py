@@ -339,8 +339,7 @@ def _quote(avenant: ParsedDocument, op: Operation) -> tuple[str, Section]:
     quotes = extract_quotes(text)
     if len(quotes) < op.quote:
         raise ConsolidationError(
-            f"{avenant.document}, art. {op.source}: citation « … » n° {op.quote} introuvable "
-            f"({len(quotes)} trouvée(s))"
+            f"{avenant.document}, art. {op.source}: citation « … » n° {op.quote} introuvable ({len(quotes)} trouvée(s))"
         )
     return quotes[op.quote - 1], section
 
@@ -441,7 +440,7 @@ class _Consolidator:
                 self.evolve(head, change, text=body, title=title, **self._source(source))
                 for sub in subs:  # sub-articles of a rewritten article disappear
                     sub.article.versions[-1] = replace(sub.version, valid_to=change.effective_from)
-            else:  # insert_paragraph / append_paragraphs: at the end of the article
+            else:  # insert_paragraph / append_paragraphs: at the end of the article (of its last sub-article)
                 unit = self.find(units, op.target, prefix=True)[-1]
                 if op.op == "insert_paragraph" and op.position not in ("end", "last"):
                     raise ConsolidationError(f"position {op.position!r} non prise en charge")

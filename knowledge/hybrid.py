@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -96,7 +96,7 @@ class Evidence:
 
 
 def reciprocal_rank_fusion(
-    rankings: dict[str, Sequence[str]], k: int = RRF_K, weights: dict[str, float] | None = None
+    rankings: Mapping[str, Sequence[str]], k: int = RRF_K, weights: Mapping[str, float] | None = None
 ) -> list[tuple[str, float, dict[str, int]]]:
     """Fuse ranked id lists: score(id) = Σ weight / (k + rank). Ties keep first-seen order."""
     scores: dict[str, float] = {}

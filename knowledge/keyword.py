@@ -43,10 +43,10 @@ class BM25Index:
         for doc, text in enumerate(texts):
             terms = analyzer(text)
             lengths[doc] = len(terms)
-            for term, tf in Counter(terms).items():
-                docs, tfs = postings.setdefault(term, ([], []))
-                docs.append(doc)
-                tfs.append(tf)
+            for term, count in Counter(terms).items():
+                doc_list, tf_list = postings.setdefault(term, ([], []))
+                doc_list.append(doc)
+                tf_list.append(count)
         avg = float(lengths.mean()) if self.size and lengths.mean() > 0 else 1.0
         norm = k1 * (1.0 - b + b * lengths / avg)
         self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}

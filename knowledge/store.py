@@ -67,7 +67,8 @@ class UnitRecord:
 
 def collection_name(base: str, embedder_name: str) -> str:
     """Chroma-safe collection name: 3-63 chars of [a-zA-Z0-9._-], alphanumeric at both ends."""
-    raw = re.sub(r"[^a-zA-Z0-9._-]+", "-", f"{base}-{embedder_name}").strip("-._")
+    raw = re.sub(r"[^a-zA-Z0-9._-]+", "-", f"{base}-{embedder_name}")
+    raw = re.sub(r"-{2,}", "-", raw).strip("-._")
     return raw[:63].rstrip("-._") or "ccn"
 
 
@@ -116,9 +117,7 @@ class ChromaStore:
             ssl = parsed.scheme == "https"
             port = parsed.port or (443 if ssl else 8000)
             try:
-                client = chromadb.HttpClient(
-                    host=parsed.hostname, port=port, ssl=ssl, settings=_client_settings()
-                )
+                client = chromadb.HttpClient(host=parsed.hostname, port=port, ssl=ssl, settings=_client_settings())
                 client.heartbeat()
             except Exception as exc:
                 raise StoreError(f"serveur Chroma injoignable à {url}: {exc}") from exc
@@ -177,9 +176,7 @@ class ChromaStore:
         """Nearest chunks by cosine distance among those matching `where`."""
         if k <= 0:
             return []
-        result = self._chunks.query(
-            query_embeddings=[list(embedding)], n_results=k, where=where, include=["distances"]
-        )
+        result = self._chunks.query(query_embeddings=[list(embedding)], n_results=k, where=where, include=["distances"])
         ids = result["ids"][0] if result["ids"] else []
         distances = (result.get("distances") or [[]])[0]
         return [DenseHit(i, float(d)) for i, d in zip(ids, distances, strict=True)]

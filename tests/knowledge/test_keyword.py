@@ -1,0 +1,65 @@
+"""BM25 over French-analysed passages."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from knowledge.keyword import BM25Index
+
+PASSAGES = [
+    "Le tuteur perçoit une prime de 7 points par mois.",
+    "La contribution conventionnelle supplémentaire correspond à 0,15 % de la masse salariale brute.",
+    "Le congé pour préparer la validation des acquis de l'expérience est de 24 heures.",
+    "Chaque tuteur accompagne au maximum trois salariés.",
+]
+
+
+def test_scores_follow_the_okapi_formula() -> None:
+    index = BM25Index(["alpha beta", "alpha gamma gamma gamma"], k1=1.2, b=0.75)
+    # "beta" occurs in passage 0 only: idf = ln(1 + (2 - 1 + .5) / (1 + .5)) = ln 2
+    lengths = [2, 4]
+    avg = sum(lengths) / 2
+    expected = math.log(2) * 1 * 2.2 / (1 + 1.2 * (1 - 0.75 + 0.75 * lengths[0] / avg))
+    scores = index.scores("beta")
+    assert scores[0] == pytest.approx(expected, rel=1e-5)
+    assert scores[1] == 0
+
+
+def test_best_passage_first() -> None:
+    index = BM25Index(PASSAGES)
+    assert index.search("Quel est le taux de la contribution conventionnelle ?", 2)[0].index == 1
+    assert index.search("combien d'heures de congé VAE", 1)[0].index == 2
+
+
+def test_rare_terms_weigh_more_than_common_ones() -> None:
+    index = BM25Index(PASSAGES)
+    hits = index.search("tuteur prime", 4)
+    assert [h.index for h in hits][:2] == [0, 3]  # both say "tuteur"; only 0 says "prime"
+    assert hits[0].score > hits[1].score
+
+
+def test_no_match_gives_nothing_and_mask_filters() -> None:
+    index = BM25Index(PASSAGES)
+    assert index.search("licenciement", 5) == []
+    assert index.search("", 5) == []
+    mask = np.array([False, True, True, True])
+    assert [h.index for h in index.search("tuteur", 5, allowed=mask)] == [3]
+
+
+def test_ties_are_broken_by_passage_order() -> None:
+    index = BM25Index(["prime alpha", "prime beta", "prime gamma"])
+    assert [h.index for h in index.search("prime", 3)] == [0, 1, 2]
+
+
+def test_accent_free_question_matches_accented_text() -> None:
+    index = BM25Index(PASSAGES)
+    assert index.search("experience conge", 1)[0].index == 2
+
+
+def test_empty_index() -> None:
+    index = BM25Index([])
+    assert index.search("tuteur", 3) == []
+    assert index.vocabulary_size == 0
