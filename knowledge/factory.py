@@ -1,14 +1,16 @@
 """Open the index from plain parameters (the assistant passes its `Settings` fields).
 
-from assistant.settings import get_settings
-from knowledge.factory import open_retriever
+Example::
 
-s = get_settings()
-retriever = open_retriever(
-    data_dir=s.data_dir, chroma_url=s.chroma_url, collection=s.collection,
-    embedding_backend=s.embedding_backend, embedding_model=s.embedding_model,
-)
-evidence = retriever.search("Combien touche un tuteur ?", k=s.top_k)
+    s = get_settings()
+    retriever = open_retriever(
+        data_dir=s.data_dir,
+        chroma_url=s.chroma_url,
+        collection=s.collection,
+        embedding_backend=s.embedding_backend,
+        embedding_model=s.embedding_model,
+    )
+    evidence = retriever.search("Combien touche un tuteur ?", k=s.top_k)
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from ingest.models import Chunk
 from knowledge.embedder import Embedder, Reranker
 from knowledge.indexer import NO_DATE, OPEN_END, date_key, index_text
 from knowledge.keyword import BM25Index
-from knowledge.store import ChromaStore, StoredChunk, where_all
+from knowledge.store import ChromaStore, DenseHit, StoredChunk, Where, where_all
 
 log = logging.getLogger(__name__)
 
@@ -200,6 +200,7 @@ class Retriever:
             current = {u.unit: u.generation for u in self.store.units().values()}
             if not force and current == self._snapshot.generations:
                 return False
+            self.store.reopen()  # vectors written by another process are not in this client's cache
             self._snapshot = _Snapshot.load(self.store)
             log.info("retriever reloaded: %d passages", len(self._snapshot.chunks))
             return True
@@ -271,7 +272,7 @@ class Retriever:
                 {"valid_from": {"$lte": day}},
                 {"valid_to": {"$gt": day}},
             )
-            dense = self.store.query(self.embedder.embed_query(query), depth, where)
+            dense = self._dense(self.embedder.embed_query(query), depth, where)
             known = [h for h in dense if h.id in snap.position]
             rankings["dense"] = [h.id for h in known]
             raw["dense"] = {h.id: 1.0 - h.distance for h in known}
@@ -280,6 +281,20 @@ class Retriever:
         if self.reranker is not None and results:
             results = self._rerank(query, results[: max(depth // 2, k)])
         return results[:k]
+
+    def _dense(self, embedding: list[float], depth: int, where: Where | None) -> list[DenseHit]:
+        """Dense candidates; a stale local client is reopened once, else BM25 carries on alone."""
+        try:
+            return self.store.query(embedding, depth, where)
+        except Exception:
+            log.warning("dense search failed; reopening the store", exc_info=True)
+        try:
+            with self._lock:
+                self.store.reopen()
+            return self.store.query(embedding, depth, where)
+        except Exception:
+            log.error("dense search unavailable; keyword results only", exc_info=True)
+            return []
 
     def _evidence(
         self, snap: _Snapshot, fused: list[tuple[str, float, dict[str, int]]], raw: dict[str, dict[str, float]]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,23 +79,48 @@ def _client_settings() -> ChromaSettings:
 class ChromaStore:
     """Chunks and unit pointers of one embedder in Chroma (local directory or HTTP server)."""
 
-    def __init__(self, client: Any, base_name: str, embedder_name: str, dim: int, location: str) -> None:
+    def __init__(
+        self,
+        client: Any,
+        base_name: str,
+        embedder_name: str,
+        dim: int,
+        location: str,
+        reconnect: Callable[[], Any] | None = None,
+    ) -> None:
         self._client = client
+        self._reconnect = reconnect
         self.location = location
         self.name = collection_name(base_name, embedder_name)
         self.embedder_name = embedder_name
         self.dim = dim
-        meta = {"hnsw:space": "cosine", "embedder": embedder_name, "dim": dim}
-        try:
-            self._chunks = client.get_or_create_collection(self.name, embedding_function=None, metadata=meta)
-            self._units = client.get_or_create_collection(
-                collection_name(self.name, "units"), embedding_function=None, metadata={"dim": 1}
-            )
-        except Exception as exc:
-            raise StoreError(f"Chroma ({location}): {exc}") from exc
+        self._open_collections()
         found = (self._chunks.metadata or {}).get("dim")
         if found not in (None, dim):
             raise StoreError(f"collection {self.name}: dimension {found} stockée, {dim} attendue")
+
+    def _open_collections(self) -> None:
+        meta = {"hnsw:space": "cosine", "embedder": self.embedder_name, "dim": self.dim}
+        try:
+            self._chunks = self._client.get_or_create_collection(self.name, embedding_function=None, metadata=meta)
+            self._units = self._client.get_or_create_collection(
+                collection_name(self.name, "units"), embedding_function=None, metadata={"dim": 1}
+            )
+        except Exception as exc:
+            raise StoreError(f"Chroma ({self.location}): {exc}") from exc
+
+    def reopen(self) -> None:
+        """See what another process wrote: a local client caches its vector segments in memory.
+
+        Only for the persistent mode (a server always answers with its current state). Chroma
+        shares one client system per directory in a process; it is replaced, and collections
+        are fetched again from the new one.
+        """
+        if self._reconnect is None:
+            return
+        self._client.clear_system_cache()
+        self._client = self._reconnect()
+        self._open_collections()
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -125,11 +150,15 @@ class ChromaStore:
         if path is None:
             raise StoreError("ni dossier ni adresse pour le store Chroma")
         path.mkdir(parents=True, exist_ok=True)
+
+        def connect() -> Any:
+            return chromadb.PersistentClient(path=str(path), settings=_client_settings())
+
         try:
-            client = chromadb.PersistentClient(path=str(path), settings=_client_settings())
+            client = connect()
         except Exception as exc:
             raise StoreError(f"Chroma ({path}): {exc}") from exc
-        return cls(client, base_name, embedder_name, dim, location=str(path))
+        return cls(client, base_name, embedder_name, dim, location=str(path), reconnect=connect)
 
     # -- chunks -----------------------------------------------------------------------------
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from assistant.settings import REPO_ROOT
 from ingest.models import ParsedDocument
 from knowledge.embedder import HashEmbedder
 from knowledge.hybrid import Evidence, Retriever, reciprocal_rank_fusion
@@ -112,3 +116,38 @@ def test_consolidated_evidence_cites_the_avenant(amended_retriever: Retriever) -
     [new] = [e for e in amended_retriever.search("congé VAE", 5) if e.consolidated]
     assert new.citation == "Article 2 (rédaction issue de l'avenant du 15 janvier 2022, art. 1)"
     assert new.sources == [("acc", "2"), ("av", "1")]
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from knowledge.embedder import HashEmbedder
+from knowledge.indexer import Indexer, plan_units
+from knowledge.store import ChromaStore
+from tests.knowledge.conftest import make_doc, one_chunk_per_section
+
+doc = make_doc("d", [("1", "Objet", sys.argv[2])], content_hash=sys.argv[2])
+units, _ = plan_units([doc], chunker=one_chunk_per_section)
+embedder = HashEmbedder()
+store = ChromaStore.open(base_name="test", embedder_name=embedder.name, dim=embedder.dim, path=Path(sys.argv[1]))
+Indexer(store, embedder).sync(units)
+"""
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense"])
+def test_refresh_sees_a_writer_in_another_process(tmp_path: Path, mode: str) -> None:
+    """A UI process keeps its retriever while `ccn-assistant ingest` writes from another one."""
+    path = tmp_path / "chroma"
+
+    def write(text: str) -> None:
+        subprocess.run([sys.executable, "-c", WRITER, str(path), text], check=True, cwd=REPO_ROOT, timeout=120)
+
+    write("Le tuteur perçoit une prime de sept points.")
+    embedder = HashEmbedder()
+    store = ChromaStore.open(base_name="test", embedder_name=embedder.name, dim=embedder.dim, path=path)
+    retriever = Retriever(store, embedder, refresh_s=-1)
+    assert "tuteur" in retriever.search("prime tuteur", 1, mode=mode)[0].chunk.text  # type: ignore[arg-type]
+    write("La mutuelle rembourse les lunettes du salarié.")
+    assert retriever.refresh()
+    [found] = retriever.search("mutuelle lunettes", 1, mode=mode)  # type: ignore[arg-type]
+    assert "mutuelle" in found.chunk.text and "dense" in found.ranks
