@@ -32,7 +32,7 @@ class CitationBook:
             if key in self._by_key:
                 first = first or self._by_key[key]
                 continue
-            number = first or len(self._citations) + 1
+            number = first or len({c.number for c in self._citations}) + 1
             chunk = evidence.chunk
             label = evidence.citation if document == evidence.document else _avenant_label(section)
             self._citations.append(

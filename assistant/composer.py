@@ -10,19 +10,26 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.citations import CitationBook
 from calculators.result import CalcResult
+from ingest.models import Chunk
 from ingest.tables import TABLE_MARKER
 from knowledge.french import analyze, weighted_query
 from knowledge.hybrid import Evidence
 
 MAX_UNITS = 6
 MAX_LIST_ITEMS = 14
-WHOLE_PASSAGE_CHARS = 700
+WHOLE_PASSAGE_CHARS = 900
+MIN_UNITS = 3  # the three most relevant sentences are quoted whenever they share a word with the question
 CONTEXT_WEIGHT = 0.6
+_FIGURE = re.compile(
+    r"\d|\b(une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|demi)[- ]"
+    r"(an|ans|année|années|mois|heures?|jours?|journée|semaines?|points?|fois)\b",
+    re.IGNORECASE,
+)
 _REFERS_BACK = re.compile(r"^(Il|Elle|Ils|Elles|Celle-ci|Celui-ci|Ce dernier|Cette (prime|durée|liste|absence)|Ce)\b")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«–])")
 _ASKS_FIGURE = re.compile(
@@ -44,6 +51,9 @@ class Unit:
     is_header: bool = False
 
 
+_BOILERPLATE = re.compile(r"^(\(?Suivent les signatures\.?\)?|Fait à .{2,40}, le .{4,30}\.?)$", re.IGNORECASE)
+
+
 def passage_units(text: str) -> list[Unit]:
     """Split a passage into quotable units, remembering which ones introduce a list."""
     units: list[Unit] = []
@@ -61,7 +71,7 @@ def passage_units(text: str) -> list[Unit]:
             continue
         for sentence in _SENTENCE.split(paragraph):
             sentence = sentence.strip()
-            if sentence:
+            if sentence and not _BOILERPLATE.match(sentence):
                 units.append(Unit(sentence, len(units), opens_list=sentence.endswith(":")))
     return units
 
@@ -122,7 +132,7 @@ def score_unit(
         for t, w in weights.items()
     )
     score = hit / total if total else 0.0
-    if score > 0 and re.search(r"\d", unit_text) and not unit_text.startswith(TABLE_MARKER):
+    if score > 0 and _FIGURE.search(unit_text) and not unit_text.startswith(TABLE_MARKER):
         score *= 1.35 if wants_figure else 1.1
     return score
 
@@ -154,7 +164,7 @@ def select_units(
     passage: str,
     max_units: int = MAX_UNITS,
     idf: dict[str, float] | None = None,
-    budget: int = 650,
+    budget: int | None = None,
     heading: str = "",
 ) -> list[Unit]:
     """The units of `passage` that answer `question`, in reading order, lists kept together.
@@ -169,14 +179,20 @@ def select_units(
         return units
     scores = unit_scores(question, units, idf or {}, heading)
     best = max(scores)
+    if budget is None:
+        budget = 900 if _ASKS_FIGURE.search(question) else 650
     if best <= 0:
         chosen = {0}
     else:
         chosen = set()
         used = 0
-        for i in sorted(range(len(units)), key=lambda i: -scores[i])[:max_units]:
-            if scores[i] < best * 0.45 or (chosen and used + len(units[i].text) > budget):
+        for rank, i in enumerate(sorted(range(len(units)), key=lambda i: -scores[i])):
+            if len(chosen) >= max_units or scores[i] <= 0 or (rank >= MIN_UNITS and scores[i] < best * 0.45):
                 break
+            if units[i].in_list and scores[i] < best * 0.8:
+                continue  # list items come with their introduction, not on their own
+            if chosen and used + len(units[i].text) > budget:
+                continue
             chosen.add(i)
             used += len(units[i].text)
     # A chosen list introduction brings its items (or its table); a chosen item its introduction;
@@ -226,6 +242,7 @@ def compose_retrieval(
     book: CitationBook,
     document_names: dict[str, str],
     max_passages: int = 2,
+    following: Callable[[Chunk], Chunk | None] | None = None,
 ) -> str:
     """Answer from the passage that answers best, plus another one when it is nearly as good.
 
@@ -245,12 +262,20 @@ def compose_retrieval(
     for score, _, item in ranked[1:]:
         if len(picked) >= max_passages:
             break
+        if any(_same_text(item, p) or _same_section(item, p) for p in picked):
+            continue  # the consolidated article quoting its avenant, or the avenant itself
         if score >= best_score * 0.7 or (item is semantic_first and score >= best_score * 0.4):
             picked.append(item)
     parts: list[str] = []
     for n, item in enumerate(picked):
         heading = f"{item.chunk.section_title} {item.chunk.section_path}"
-        units = select_units(question, item.chunk.text, idf=idf, heading=heading)
+        text = _section_text(item, evidence)
+        units = passage_units(text)
+        if following and units and units[-1].opens_list:
+            nxt = following(item.chunk)  # the list or table the passage announces
+            if nxt is not None:
+                text = f"{text}\n\n{nxt.text}"
+        units = select_units(question, text, idf=idf, heading=heading)
         if not units:
             continue
         number = book.cite(item, "\n".join(u.text for u in units))
@@ -259,6 +284,35 @@ def compose_retrieval(
         parts.append(f"{intro} {_lower_first(source)} [{number}] :")
         parts.extend(f"- {line}" if not line.startswith(("–", "-")) else line for line in _quote_lines(units))
     return "\n".join(parts)
+
+
+def _section_text(item: Evidence, evidence: Sequence[Evidence]) -> str:
+    """The passage with the other retrieved passages of the same section, in reading order."""
+    unit = item.chunk.metadata.get("unit")
+    siblings = {
+        e.chunk.ordinal: e.chunk.text
+        for e in evidence
+        if e.document == item.document
+        and e.section == item.section
+        and e.chunk.section_ordinal == item.chunk.section_ordinal
+        and e.chunk.metadata.get("unit") == unit
+    }
+    siblings[item.chunk.ordinal] = item.chunk.text
+    return "\n\n".join(siblings[k] for k in sorted(siblings))
+
+
+def _same_section(a: Evidence, b: Evidence) -> bool:
+    return (a.document, a.section, a.chunk.section_ordinal, a.chunk.metadata.get("unit")) == (
+        b.document,
+        b.section,
+        b.chunk.section_ordinal,
+        b.chunk.metadata.get("unit"),
+    )
+
+
+def _same_text(a: Evidence, b: Evidence) -> bool:
+    other_version = a.consolidated != b.consolidated and bool(set(a.sources) & set(b.sources))
+    return other_version or " ".join(a.chunk.text.split()) == " ".join(b.chunk.text.split())
 
 
 def _lower_first(text: str) -> str:

@@ -296,7 +296,7 @@ class Assistant:
             text = self._phrase_with_llm(query, evidence, book)
         if not text:
             book = CitationBook(self.titles)
-            text = compose_retrieval(query, evidence, book, self.document_names)
+            text = compose_retrieval(query, evidence, book, self.document_names, following=self.retriever.following)
         timings["compose"] = (time.perf_counter() - t) * 1000
         return Answer(state.question, text, "retrieval", citations=book.citations())
 

@@ -55,7 +55,7 @@ def chunk_section(section: Section, max_chars: int = MAX_CHARS) -> list[Chunk]:
         if (
             groups
             and not is_table
-            and size + len(paragraph) <= max_chars
+            and size + 2 + len(paragraph) <= max_chars  # "\n\n" joins it to the group
             and not groups[-1][-1].startswith(TABLE_MARKER)
         ):
             groups[-1].append(paragraph)
@@ -70,7 +70,7 @@ def chunk_section(section: Section, max_chars: int = MAX_CHARS) -> list[Chunk]:
             document=section.document,
             section_number=section.number,
             section_title=section.title,
-            section_path=section.path_label,
+            section_path=section.trail_label,
             text="\n\n".join(group),
             page_start=min(group_pages[i]),
             page_end=max(group_pages[i]) if i + 1 < len(groups) else max(section.page_end, *group_pages[i]),

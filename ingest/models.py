@@ -43,6 +43,11 @@ class Section:
     ordinal: int = 0
     has_table: bool = False
     paragraph_pages: tuple[int, ...] = ()  # page where each "\n\n"-separated paragraph starts
+    trail: tuple[str, ...] = ()  # the path with each heading's title, the context of every chunk
+
+    @property
+    def trail_label(self) -> str:
+        return PATH_SEPARATOR.join(self.trail) if self.trail else self.path_label
 
     @property
     def path_label(self) -> str:

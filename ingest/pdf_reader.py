@@ -7,14 +7,26 @@ so the layout heuristics can be tested without opening a PDF.
 from __future__ import annotations
 
 import logging
+import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
+from pdfminer.pdftypes import PDFStream, resolve1
 
 from ingest.models import IngestError
 
 log = logging.getLogger(__name__)
+
+MAX_INFLATED_STREAM_BYTES = 64 * 1024 * 1024  # a page's text content is kilobytes, not gigabytes
+MAX_NESTING = 256  # arrays / dictionaries opened in a row; real PDFs nest a handful of levels
+# Two patterns, each starting with a literal, so the scan runs at memchr speed.
+_DEEP_NESTING = (
+    re.compile(rb"\[(?:\s*\[){%d}" % (MAX_NESTING - 1)),
+    re.compile(rb"<<(?:\s*<<){%d}" % (MAX_NESTING - 1)),
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,7 @@ def read_pdf(path: Path, *, max_pages: int = 500) -> list[list[Block]]:
     pages than `max_pages`; the caller runs this in a subprocess with a time limit.
     """
     name = path.name
+    check_nesting(path)
     try:
         pdf = pdfplumber.open(path)
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
@@ -64,19 +77,101 @@ def read_pdf(path: Path, *, max_pages: int = 500) -> list[list[Block]]:
         pages: list[list[Block]] = []
         for number, page in enumerate(pdf.pages, start=1):
             try:
+                check_page_streams(page.page_obj, name, number)
                 pages.append(_read_page(page, number))
             except IngestError:
                 raise
             except Exception as exc:
-                raise IngestError(name, f"page {number} illisible ({type(exc).__name__})") from exc
+                cause = _root_cause(exc)
+                if isinstance(cause, MemoryError):
+                    raise IngestError(name, f"page {number} : mémoire insuffisante (limite dépassée)") from exc
+                raise IngestError(name, f"page {number} illisible ({type(cause).__name__})") from exc
     return pages
 
 
+def _root_cause(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's errors (`PdfminerException(PDFPasswordIncorrect())`): unwrap."""
+    seen: set[int] = set()
+    while id(exc) not in seen:
+        seen.add(id(exc))
+        inner = next((a for a in exc.args if isinstance(a, BaseException)), None) or exc.__cause__
+        if inner is None:
+            break
+        exc = inner
+    return exc
+
+
 def _open_error_reason(exc: Exception) -> str:
-    text = f"{type(exc).__name__} {exc}".lower()
+    cause = _root_cause(exc)
+    text = f"{type(exc).__name__} {exc} {type(cause).__name__} {cause}".lower()
     if "password" in text or "encrypt" in text:
         return "PDF chiffré ou protégé par mot de passe"
-    return f"fichier PDF illisible ou tronqué ({type(exc).__name__})"
+    if isinstance(cause, MemoryError):
+        return "mémoire insuffisante pour ouvrir ce PDF (limite dépassée)"
+    return f"fichier PDF illisible ou tronqué ({type(cause).__name__})"
+
+
+def check_nesting(path: Path, chunk: int = 1 << 20) -> None:
+    """Refuse arrays or dictionaries opened hundreds of times in a row (a parser attack).
+
+    pdfminer parses them iteratively, but slowly, and later recursive walks can blow the stack;
+    no genuine document comes close to `MAX_NESTING` levels, so the raw bytes are scanned first.
+    """
+    overlap = 8 * MAX_NESTING
+    tail = b""
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(chunk), b""):
+            window = tail + block
+            if any(pattern.search(window) for pattern in _DEEP_NESTING):
+                raise IngestError(
+                    path.name,
+                    f"structure PDF trop imbriquée (plus de {MAX_NESTING} niveaux de tableaux ou dictionnaires)",
+                )
+            tail = window[-overlap:]
+
+
+def check_page_streams(page: Any, name: str, number: int, limit: int = MAX_INFLATED_STREAM_BYTES) -> None:
+    """Refuse a page whose content streams inflate beyond `limit` (a compression bomb).
+
+    pdfminer inflates a whole stream in memory before reading it; here each Flate stream of the
+    page (contents and form XObjects) is inflated at most `limit` + 1 bytes to measure it first.
+    """
+    streams = [resolve1(s) for s in getattr(page, "contents", None) or []]
+    resources = resolve1(getattr(page, "resources", None) or {})
+    xobjects = resolve1(resources.get("XObject", {})) if isinstance(resources, dict) else {}
+    if isinstance(xobjects, dict):  # forms are read like pages; images are never decoded here
+        forms = [resolve1(x) for x in xobjects.values()]
+        streams += [x for x in forms if isinstance(x, PDFStream) and _name(x.get("Subtype")) == "Form"]
+    for stream in streams:
+        if isinstance(stream, PDFStream) and _inflates_beyond(stream, limit):
+            raise IngestError(
+                name,
+                f"page {number} : flux compressé de plus de {limit // (1024 * 1024)} Mo une fois décompressé "
+                "(bombe de décompression ?)",
+            )
+
+
+def _name(value: Any) -> str:
+    """A PDF name (`/FlateDecode`) as text, whatever pdfminer wrapped it in."""
+    value = resolve1(value)
+    return str(getattr(value, "name", value))
+
+
+def _inflates_beyond(stream: PDFStream, limit: int) -> bool:
+    data = stream.rawdata
+    if data is None:  # already decoded
+        return len(stream.data or b"") > limit
+    filters = stream.get_filters()
+    if not filters or _name(filters[0][0]) not in {"FlateDecode", "Fl"}:
+        return False
+    if stream.decipher is not None:
+        if stream.objid is None or stream.genno is None:
+            return False
+        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+    try:
+        return len(zlib.decompressobj().decompress(data, limit + 1)) > limit
+    except zlib.error:
+        return False  # corrupt data: pdfminer's own recovery decides
 
 
 def _read_page(page: pdfplumber.page.Page, number: int) -> list[Block]:

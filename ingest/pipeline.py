@@ -45,11 +45,18 @@ def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     if size == 0:
         raise IngestError(name, "fichier vide (0 octet)")
     if size > max_bytes:
-        raise IngestError(name, f"fichier de {size / 1e6:.1f} Mo, au-delà de la limite de {max_bytes / 1e6:.0f} Mo")
+        raise IngestError(name, f"fichier de {_size(size)}, au-delà de la limite de {_size(max_bytes)}")
     with path.open("rb") as f:
         head = f.read(1024)
     if b"%PDF-" not in head:
         raise IngestError(name, "ce n'est pas un PDF (en-tête %PDF absent)")
+
+
+def _size(n: int) -> str:
+    """Bytes in French units: "3,2 Mo", "50 Ko"."""
+    if n >= 1_000_000:
+        return f"{n / 1e6:.1f} Mo".replace(".", ",").replace(",0 ", " ")
+    return f"{max(1, round(n / 1e3))} Ko"
 
 
 def parse_pdf_in_process(path: Path, info: DocumentInfo, max_pages: int = DEFAULT_MAX_PAGES) -> ParsedDocument:

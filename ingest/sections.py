@@ -18,6 +18,7 @@ from ingest.pdf_reader import Block, TableBlock, TextLine
 from ingest.tables import TABLE_MARKER, render_table, rows_from_linear_cells
 from ingest.text_cleaning import (
     clean_text,
+    document_words,
     find_running_keys,
     hyphenated_words,
     is_page_number,
@@ -60,6 +61,14 @@ class _Draft:
     pages: list[int] = field(default_factory=list)
     has_table: bool = False
     quote_depth: int = 0
+    trail: tuple[str, ...] = ()
+
+
+def _titled(heading: Heading) -> str:
+    """A crumb with its title ("Article 2 – Recours à … (Pro-A)"), so every passage knows its topic."""
+    if heading.title and heading.title not in heading.crumb:
+        return f"{heading.crumb} – {heading.title}"
+    return heading.crumb
 
 
 def strip_running_lines(pages: Sequence[Sequence[Block]]) -> list[list[Block]]:
@@ -145,7 +154,7 @@ def build_sections(pages: Sequence[Sequence[Block]], document: str, doc_title: s
     layout = detect_layout(lines)
     body = body_size(lines)
     compounds = hyphenated_words(" ".join(line.text for line in lines))
-    builder = _Builder(document, layout, body, compounds, doc_title)
+    builder = _Builder(document, layout, body, compounds, doc_title, document_words([line.text for line in lines]))
     for page in pages:
         for block in page:
             builder.feed(block)
@@ -155,11 +164,20 @@ def build_sections(pages: Sequence[Sequence[Block]], document: str, doc_title: s
 class _Builder:
     """Streams blocks into section drafts; one instance per document."""
 
-    def __init__(self, document: str, layout: str, body: float, compounds: frozenset[str], title: str):
+    def __init__(
+        self,
+        document: str,
+        layout: str,
+        body: float,
+        compounds: frozenset[str],
+        title: str,
+        words: frozenset[str] = frozenset(),
+    ):
         self.document = document
         self.layout = layout
         self.body = body
         self.compounds = compounds
+        self.words = words
         first = Heading(0, "", title or "En-tête", title or "En-tête")
         self.stack: list[Heading] = []
         self.current = _Draft(first, (), 1, 1)
@@ -230,6 +248,7 @@ class _Builder:
         crumb = f"{h.crumb} {text}".strip()
         self.current.heading = Heading(h.level, h.number, title, crumb)
         self.current.path = (*self.current.path[:-1], crumb) if self.current.path else (crumb,)
+        self.current.trail = (*self.current.trail[:-1], crumb) if self.current.trail else (crumb,)
         if self.stack:
             self.stack[-1] = self.current.heading
         self.heading_open = None if self.heading_open is None else self.heading_open
@@ -259,7 +278,8 @@ class _Builder:
                     heading = Heading(heading.level, parent.number, heading.title, heading.crumb)
             self.stack.append(heading)
         path = tuple(h.crumb for h in self.stack if h.level > 0 or self.layout == "web")
-        self.current = _Draft(heading, path, line.page, line.page)
+        trail = tuple(_titled(h) for h in self.stack if h.level > 0 or self.layout == "web")
+        self.current = _Draft(heading, path, line.page, line.page, trail=trail)
         self.drafts.append(self.current)
 
     # -- text -----------------------------------------------------------------------------
@@ -288,7 +308,7 @@ class _Builder:
 
     def _flush_paragraph(self) -> None:
         if self.para:
-            text = clean_text(join_hyphenated(self.para, self.compounds))
+            text = clean_text(join_hyphenated(self.para, self.compounds, self.words))
             if text:
                 self.current.paragraphs.append(text)
                 self.current.pages.append(self.para_page)
@@ -327,7 +347,7 @@ class _Builder:
         if self.linear_cells is None:
             return
         cells = [
-            (clean_text(join_hyphenated(c, self.compounds)), anchor)
+            (clean_text(join_hyphenated(c, self.compounds, self.words)), anchor)
             for c, anchor in zip(self.linear_cells, self.linear_anchor)
         ]
         header = re.compile(r"Sanction de l.action( de formation)?|de formation", re.IGNORECASE)
@@ -358,6 +378,7 @@ class _Builder:
                     page_start=draft.page_start,
                     page_end=draft.page_end,
                     path=tuple(clean_text(p) for p in draft.path) or (clean_text(h.crumb),),
+                    trail=tuple(clean_text(p) for p in (draft.trail or draft.path)) or (clean_text(h.crumb),),
                     ordinal=len(sections),
                     has_table=draft.has_table or TABLE_MARKER + " " in text[:12],
                     paragraph_pages=tuple(draft.pages),

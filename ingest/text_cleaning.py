@@ -51,14 +51,18 @@ _COMPOUND_PREFIXES = frozenset(
         "savoir",
         "chef",
         "plus",
+        "à",  # vis-à-vis
     }
 )
-_COMPOUND_SUFFIXES = frozenset({"ci", "là", "même", "mêmes", "t", "il", "elle", "ils", "elles", "on"})
+_COMPOUND_SUFFIXES = frozenset(
+    {"ci", "là", "même", "mêmes", "t", "il", "elle", "ils", "elles", "on", "conseil", "conseils"}
+)  # "conseil(s)": médecins-conseils, ingénieurs-conseils; no French word ends in "…conseil"
 _LIGATURE_WORDS_ENDING_FI = frozenset({"défi", "défis", "wifi", "fi"})
 
 _PAGE_NUMBER = re.compile(r"^[\s\-–—]*(page\s*)?\d{1,4}(\s*/\s*\d{1,4})?[\s\-–—]*$", re.IGNORECASE)
 _LIGATURE = re.compile(r"(\w*?)(ffi|ffl|fi|fl)\s(?=[a-zàâçéèêëîïôûùüÿœæ])")
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def normalise_spaces(text: str) -> str:
@@ -102,12 +106,18 @@ def repair_ligatures(text: str) -> str:
     return _LIGATURE.sub(join, text)
 
 
-def join_hyphenated(lines: Sequence[str], known_compounds: frozenset[str] = frozenset()) -> str:
+def join_hyphenated(
+    lines: Sequence[str],
+    known_compounds: frozenset[str] = frozenset(),
+    known_words: frozenset[str] = frozenset(),
+) -> str:
     """Join lines of one paragraph, undoing typesetting hyphenation but keeping real hyphens.
 
     `for-` + `mation` → `formation`; `demi-` + `journée`, `L. 6325-` + `1-1`, `Pro-` + `A` keep
     their hyphen (compound prefix, digits or a capital after the break). `known_compounds`
-    holds hyphenated words seen elsewhere in the document, which are kept whole.
+    holds hyphenated words seen elsewhere in the document, which are kept whole;
+    `known_words` holds words seen whole elsewhere (`document_words`): a break whose joined
+    form is one of them is typesetting even after a prefix-like piece (`entre-` + `tien`).
     """
     out = ""
     for raw in lines:
@@ -124,18 +134,38 @@ def join_hyphenated(lines: Sequence[str], known_compounds: frozenset[str] = froz
             right = right_word.group(0) if right_word else ""
             left_tail = re.split(r"[\s'’(«]", left)[-1]
             last_part = left_tail.split("-")[-1].lower()
+            right_lower = right.lower().rstrip(".,;:")
             keep = (
                 not left_tail
                 or not left_tail[-1:].isalpha()
                 or not right[:1].islower()
-                or last_part in _COMPOUND_PREFIXES
-                or right.lower().rstrip(".,;:") in _COMPOUND_SUFFIXES
                 or f"{left_tail}-{right}".lower().rstrip(".,;:") in known_compounds
+                or (
+                    f"{last_part}{right_lower}" not in known_words
+                    and (last_part in _COMPOUND_PREFIXES or right_lower in _COMPOUND_SUFFIXES)
+                )
             )
             out = out + line if keep else out[:-1] + line
         else:
             out = f"{out} {line}"
     return out
+
+
+def document_words(lines: Sequence[str]) -> frozenset[str]:
+    """Lower-cased words written whole in a document's lines (not the pieces of a line-end break)."""
+    words: set[str] = set()
+    after_break = False
+    for raw in lines:
+        line = repair_ligatures(normalise_spaces(raw))
+        tokens = _LETTERS.findall(line)
+        breaks = line.endswith("-") and not line.endswith(" -")
+        if after_break and tokens:
+            tokens = tokens[1:]
+        if breaks and tokens:
+            tokens = tokens[:-1]
+        words.update(t.lower() for t in tokens)
+        after_break = breaks
+    return frozenset(words)
 
 
 def hyphenated_words(text: str) -> frozenset[str]:

@@ -1,16 +1,28 @@
-"""`ccn-assistant bench` (being built)."""
+"""`ccn-assistant bench [--quick] [--only PARTS] [--repeat N] [--scale 10,100,1000] [--json FILE]`.
+
+Measures ingestion, retrieval (hybrid / BM25 / dense), answers (cold start, warm latency per
+route, memory) and a synthetic corpus grown 10× to 1,000×; prints a report and writes every
+figure to JSON (`artifacts/bench.json`). Results and commands: docs/PERFORMANCE.md.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("bench", help="(en cours de construction)")
+    from bench.suite import add_arguments
+
+    parser = sub.add_parser(
+        "bench",
+        help="mesurer les performances (ingestion, recherche, réponses, montée en charge)",
+        description="Mesure l'ingestion, la recherche, les réponses et la montée en charge ; écrit un JSON.",
+    )
+    add_arguments(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    print("ccn-assistant bench: pas encore disponible", file=sys.stderr)
-    return 2
+    from bench.suite import run_command
+
+    return run_command(args)
