@@ -241,7 +241,7 @@ def compose_retrieval(
     evidence: Sequence[Evidence],
     book: CitationBook,
     document_names: dict[str, str],
-    max_passages: int = 2,
+    max_passages: int = 3,
     following: Callable[[Chunk], Chunk | None] | None = None,
 ) -> str:
     """Answer from the passage that answers best, plus another one when it is nearly as good.
@@ -264,7 +264,8 @@ def compose_retrieval(
             break
         if any(_same_text(item, p) or _same_section(item, p) for p in picked):
             continue  # the consolidated article quoting its avenant, or the avenant itself
-        if score >= best_score * 0.7 or (item is semantic_first and score >= best_score * 0.4):
+        needed = 0.7 if len(picked) == 1 else 0.8  # a third passage must be nearly as good as the first
+        if score >= best_score * needed or (item is semantic_first and score >= best_score * 0.4):
             picked.append(item)
     parts: list[str] = []
     for n, item in enumerate(picked):
