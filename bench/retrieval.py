@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
+import os
 import platform
 import resource
 import statistics
@@ -139,7 +140,9 @@ def build_retriever(
     indexer = open_indexer(data_dir=data_dir, embedding_backend=backend, embedding_model=model)
     indexer.sync(units)
     spent = time.perf_counter() - start
-    return open_retriever(data_dir=data_dir, embedding_backend=backend, embedding_model=model, refresh_s=-1), spent
+    retriever = open_retriever(data_dir=data_dir, embedding_backend=backend, embedding_model=model, refresh_s=-1)
+    retriever.set_query_cache(0)  # every timed search embeds its question
+    return retriever, spent
 
 
 @dataclass
@@ -282,10 +285,13 @@ def write_doc(
 ) -> None:
     """Replace the generated block of the doc (between markers), keeping the hand-written text."""
     begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+    load = os.getloadavg()[0]
     block = (
         f"{begin}\n"
-        f"Measured on {platform.machine()} ({platform.python_version()}), {n_questions} dev questions with "
-        f"sources, {retriever.size} passages, shipped corpus parsed by `ingest.pipeline`.\n\n"
+        f"Measured on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()} "
+        f"(load average {load:.1f} when written: timings on a shared machine vary), "
+        f"{n_questions} dev questions with sources, {retriever.size} passages, shipped corpus parsed by "
+        f"`ingest.pipeline`.\n\n"
         f"{table}\n"
         f"Retrieval with the default embedder ({retriever.embedder.name}): recall@{k} hybrid "
         f"{recalls['hybrid']:.3f}, BM25 {recalls['bm25']:.3f}, dense {recalls['dense']:.3f}; "

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -173,6 +174,7 @@ class Retriever:
         rrf_k: int = RRF_K,
         weights: dict[str, float] | None = None,
         refresh_s: float = 30.0,
+        query_cache: int = 512,
     ) -> None:
         if store.embedder_name != embedder.name:
             raise ValueError(f"store built for {store.embedder_name}, embedder is {embedder.name}")
@@ -183,6 +185,8 @@ class Retriever:
         self.rrf_k = rrf_k
         self.weights = weights or dict(DEFAULT_WEIGHTS)
         self.refresh_s = refresh_s
+        self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
+        self._query_cache_size = query_cache
         self._lock = threading.Lock()
         self._snapshot = _Snapshot.load(store)
         self._checked = time.monotonic()
@@ -211,6 +215,12 @@ class Retriever:
                 self.refresh()
             except Exception:  # a store hiccup must not break searching the loaded snapshot
                 log.warning("index refresh failed; searching the loaded index", exc_info=True)
+
+    def set_query_cache(self, size: int) -> None:
+        """Resize (0 disables) the cache of question embeddings."""
+        with self._lock:
+            self._query_cache_size = size
+            self._query_cache.clear()
 
     def chunk(self, evidence_id: str) -> Chunk | None:
         """The passage with this stable id, if it is in the active index."""
@@ -272,7 +282,7 @@ class Retriever:
                 {"valid_from": {"$lte": day}},
                 {"valid_to": {"$gt": day}},
             )
-            dense = self._dense(self.embedder.embed_query(query), depth, where)
+            dense = self._dense(self._embed_query(query), depth, where)
             known = [h for h in dense if h.id in snap.position]
             rankings["dense"] = [h.id for h in known]
             raw["dense"] = {h.id: 1.0 - h.distance for h in known}
@@ -281,6 +291,22 @@ class Retriever:
         if self.reranker is not None and results:
             results = self._rerank(query, results[: max(depth // 2, k)])
         return results[:k]
+
+    def _embed_query(self, query: str) -> list[float]:
+        """Question embedding, remembered for repeated questions (LRU of `query_cache` entries)."""
+        if self._query_cache_size <= 0:
+            return self.embedder.embed_query(query)
+        with self._lock:
+            cached = self._query_cache.get(query)
+            if cached is not None:
+                self._query_cache.move_to_end(query)
+                return cached
+        vector = self.embedder.embed_query(query)
+        with self._lock:
+            self._query_cache[query] = vector
+            while len(self._query_cache) > self._query_cache_size:
+                self._query_cache.popitem(last=False)
+        return vector
 
     def _dense(self, embedding: list[float], depth: int, where: Where | None) -> list[DenseHit]:
         """Dense candidates; a stale local client is reopened once, else BM25 carries on alone."""

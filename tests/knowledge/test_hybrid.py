@@ -151,3 +151,20 @@ def test_refresh_sees_a_writer_in_another_process(tmp_path: Path, mode: str) -> 
     assert retriever.refresh()
     [found] = retriever.search("mutuelle lunettes", 1, mode=mode)  # type: ignore[arg-type]
     assert "mutuelle" in found.chunk.text and "dense" in found.ranks
+
+
+def test_repeated_questions_reuse_their_embedding(retriever: Retriever) -> None:
+    calls: list[str] = []
+    embed = retriever.embedder.embed_query
+
+    def counting(text: str) -> list[float]:
+        calls.append(text)
+        return embed(text)
+
+    retriever.embedder.embed_query = counting  # type: ignore[method-assign]
+    first = retriever.search("prime du tuteur", 2)
+    assert retriever.search("prime du tuteur", 2) == first
+    assert calls == ["prime du tuteur"]
+    retriever.set_query_cache(0)
+    retriever.search("prime du tuteur", 2)
+    assert calls == ["prime du tuteur"] * 2
