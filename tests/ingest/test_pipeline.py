@@ -1,0 +1,124 @@
+"""Bad input never crashes ingestion: each file ends in an `IngestError` naming it, in French."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ingest.manifest import info_for, load_manifest
+from ingest.models import IngestError
+from ingest.pipeline import check_file, parse_corpus, parse_pdf
+from tests.ingest import ACCORD, FICHE, MANIFEST, PDF_DIR
+from tests.reliability.fixtures import encrypted_pdf, image_only_pdf, text_pdf
+
+REAL = PDF_DIR / f"{ACCORD}.pdf"
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _encrypted(tmp: Path) -> Path:
+    return encrypted_pdf(tmp / "accord-chiffré.pdf")
+
+
+def _truncated(tmp: Path) -> Path:
+    data = REAL.read_bytes()
+    return _write(tmp / "accord-tronqué.pdf", data[: len(data) // 2])
+
+
+def _not_a_pdf(tmp: Path) -> Path:
+    return _write(tmp / "tableur.pdf", b"PK\x03\x04" + b"pas un PDF, une archive renommee" * 50)
+
+
+def _zero_bytes(tmp: Path) -> Path:
+    return _write(tmp / "vide.pdf", b"")
+
+
+def _image_only(tmp: Path) -> Path:
+    return image_only_pdf(tmp / "scan.pdf")
+
+
+def _many_pages(tmp: Path) -> Path:
+    return _write(tmp / "annuaire.pdf", text_pdf(40))
+
+
+def _missing(tmp: Path) -> Path:
+    return tmp / "absent.pdf"
+
+
+BAD_INPUTS: list[tuple[str, Callable[[Path], Path], dict[str, float], str]] = [
+    ("chiffré", _encrypted, {}, "PDF chiffré ou protégé par mot de passe"),
+    ("tronqué", _truncated, {}, "fichier PDF illisible ou tronqué"),
+    ("pas un PDF", _not_a_pdf, {}, "ce n'est pas un PDF (en-tête %PDF absent)"),
+    ("zéro octet", _zero_bytes, {}, "fichier vide (0 octet)"),
+    ("image seule", _image_only, {}, "aucune couche texte exploitable (PDF scanné ou image ?)"),
+    ("trop de pages", _many_pages, {"max_pages": 30}, "40 pages, au-delà de la limite de 30 pages"),
+    (
+        "trop gros",
+        lambda tmp: shutil.copy(REAL, tmp / "gros.pdf"),
+        {"max_bytes": 50_000},
+        "fichier de 94 Ko, au-delà de la limite de 50 Ko",
+    ),
+    ("délai", lambda tmp: shutil.copy(REAL, tmp / "lent.pdf"), {"timeout_s": 0.05}, "délai dépassé"),
+    ("introuvable", _missing, {}, "fichier introuvable"),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "limits", "reason"), [pytest.param(m, lim, r, id=name) for name, m, lim, r in BAD_INPUTS]
+)
+def test_bad_input_raises_a_french_error_naming_the_file(
+    tmp_path: Path, make: Callable[[Path], Path], limits: dict[str, float], reason: str
+) -> None:
+    path = Path(make(tmp_path))
+    started = time.monotonic()
+    with pytest.raises(IngestError) as caught:
+        parse_pdf(path, **limits)  # type: ignore[arg-type]
+    error = caught.value
+    assert error.file == path.name
+    assert str(error).startswith(f"{path.name}: ")
+    assert reason in error.reason
+    assert "\n" not in str(error)
+    assert time.monotonic() - started < 30
+
+
+def test_byte_limit_message_gives_both_sizes(tmp_path: Path) -> None:
+    big = _write(tmp_path / "gros.pdf", b"%PDF-1.7\n" + bytes(3_000_000))
+    with pytest.raises(IngestError, match=r"gros\.pdf: fichier de 3 Mo, au-delà de la limite de 2 Mo"):
+        check_file(big, max_bytes=2_000_000)
+
+
+def test_timeout_message_gives_the_limit(tmp_path: Path) -> None:
+    slow = Path(shutil.copy(REAL, tmp_path / "lent.pdf"))
+    with pytest.raises(IngestError, match=r"lent\.pdf: analyse interrompue après 0 s \(délai dépassé\)"):
+        parse_pdf(slow, timeout_s=0.05)
+
+
+def test_pdf_header_after_junk_is_accepted_by_the_pre_check(tmp_path: Path) -> None:
+    path = _write(tmp_path / "préfixé.pdf", b"\xef\xbb\xbf\n" + REAL.read_bytes()[:2000])
+    check_file(path)  # %PDF- within the first kilobyte: left to the parser
+
+
+def test_parse_corpus_skips_a_bad_file_and_parses_the_others(tmp_path: Path) -> None:
+    fiche = Path(shutil.copy(PDF_DIR / f"{FICHE}.pdf", tmp_path / f"{FICHE}.pdf"))
+    upload = Path(shutil.copy(PDF_DIR / f"{FICHE}.pdf", tmp_path / "televersement.pdf"))
+    bad = _truncated(tmp_path)
+    manifest = load_manifest(MANIFEST)
+    parsed, errors = parse_corpus([fiche, bad, upload], manifest)
+    assert [d.document for d in parsed] == [FICHE, "televersement"]
+    assert parsed[0].info == manifest[FICHE]
+    assert parsed[1].info == info_for(upload, manifest)
+    assert parsed[1].info.kind == "document"
+    assert parsed[0].content_hash == parsed[1].content_hash
+    assert [(e.file, type(e)) for e in errors] == [(bad.name, IngestError)]
+    assert "tronqué" in errors[0].reason
+
+
+def test_missing_manifest_gives_an_empty_one(tmp_path: Path) -> None:
+    assert load_manifest(tmp_path / "absent.json") == {}
