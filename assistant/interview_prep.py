@@ -659,6 +659,7 @@ _TRANSLITERATION = str.maketrans(
         "∈": "dans",
         "∪": "+",
         "⚠": "(!)",
+        "•": "-",
         "œ": "oe",
         "Œ": "OE",
         "\u202f": " ",
@@ -708,7 +709,7 @@ def sheet_to_pdf(sheet: PreparationSheet, font_path: Path | Literal["auto"] | No
     def write(text: str, size: float = 10, style: str = "", gap: float = 1.5, indent: float = 0) -> None:
         pdf.set_font(family, style, size)
         pdf.set_x(pdf.l_margin + indent)
-        pdf.multi_cell(width - indent, size * 0.5, clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(width - indent, size * 0.5, clean(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(gap)
 
     write(sheet.heading, 15, "B", 2)

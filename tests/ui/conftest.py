@@ -53,13 +53,17 @@ class FakeAssistant:
         lowered = question.lower()
         if "2025" in lowered and "tut" in lowered:
             result = CALCULATORS["tutor_bonus"].run(missions=["2025-02-01:2025-06-20"], as_of="2025-07-01")
+            applied = f"Textes appliqués : {result.references[0].label} [1]."
             return Answer(
                 question,
-                f"{result.summary}\n\nCalcul : {result.formula}\n\nTextes appliqués : {result.references[0].label} [1].",
+                f"{result.summary}\n\nCalcul : {result.formula}\n\n{applied}",
                 "calculator",
                 citations=[tutor_citation()],
-                tool_calls=[ToolCall("tutor_bonus", {"missions": [{"start": "2025-02-01", "end": "2025-06-20"}]},
-                                     result.to_dict())],
+                tool_calls=[
+                    ToolCall(
+                        "tutor_bonus", {"missions": [{"start": "2025-02-01", "end": "2025-06-20"}]}, result.to_dict()
+                    )
+                ],
             )
         if "mission" in lowered or "ma prime" in lowered:
             follow = "Quelles sont les dates de début et de fin de votre mission de tutorat ?"

@@ -4,8 +4,8 @@ The quote comes from the cleaned passage text (hyphenation repaired, ligatures f
 located on the page by letters and digits only: the page's words are folded to lowercase ASCII,
 concatenated without separators, and the folded quote is searched in that stream. A line break
 in "profes-sionnelle" or the "Certifi cat" ligature artefact then matches as well. When the whole
-quote is not on the page (it runs onto the next one), its first words are used as an anchor and
-the match extended as far as the page agrees.
+quote is not on the page (it runs onto the next one, or started on the previous one), its longest
+beginning or ending found on the page is highlighted.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ANCHOR_CHARS = 40
 MIN_MATCH_CHARS = 12
+MIN_PARTIAL_CHARS = 20
 CONTEXT_PT = 60.0
 MARGIN_PT = 10.0
 HIGHLIGHT_FILL = (255, 214, 0, 90)
@@ -67,36 +67,39 @@ def locate_passage(words: Sequence[str], quote: str) -> list[int]:
     return sorted(found)
 
 
+def _longest_prefix(stream: str, target: str) -> tuple[int, int]:
+    """Start and length of the longest prefix of `target` found in `stream` (length 0 if none)."""
+    low, high = 0, len(target)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stream.find(target[:middle]) >= 0:
+            low = middle
+        else:
+            high = middle - 1
+    return (stream.find(target[:low]), low) if low else (-1, 0)
+
+
 def locate(words: Sequence[str], quote: str) -> list[int]:
-    """Indexes of the page words covered by `quote` (empty when it is not on the page)."""
+    """Indexes of the page words covered by `quote` (empty when it is not on the page).
+
+    The whole quote first; otherwise its longest beginning found on the page (the quote runs onto
+    the next page) or its longest ending (it started on the previous page), if long enough.
+    """
     stream, owner = _stream(words)
     target = fold(quote)
-    if not stream or len(target) < min(MIN_MATCH_CHARS, len(stream)) or not target:
+    if not stream or not target:
         return []
     start = stream.find(target)
     if start >= 0:
-        end = start + len(target)
-    else:
-        # The quote may start on this page and end on the next: anchor on its first words.
-        anchor = target[: min(ANCHOR_CHARS, len(target))]
-        start = stream.find(anchor)
-        if start < 0:
-            # Or start on the previous page and end here: anchor on its last words.
-            tail = target[-min(ANCHOR_CHARS, len(target)) :]
-            end_at = stream.find(tail)
-            if end_at < 0:
-                return []
-            end = end_at + len(tail)
-            length = 0
-            while length < len(target) and end - length - 1 >= 0 and stream[end - length - 1] == target[-length - 1]:
-                length += 1
-            start = end - length
-        else:
-            length = 0
-            while start + length < len(stream) and length < len(target) and stream[start + length] == target[length]:
-                length += 1
-            end = start + length
-    return sorted(set(owner[start:end]))
+        return sorted(set(owner[start : start + len(target)]))
+    head_start, head = _longest_prefix(stream, target)
+    tail_start_reversed, tail = _longest_prefix(stream[::-1], target[::-1])
+    if max(head, tail) < min(MIN_PARTIAL_CHARS, len(target)):
+        return []
+    if head >= tail:
+        return sorted(set(owner[head_start : head_start + head]))
+    end = len(stream) - tail_start_reversed
+    return sorted(set(owner[end - tail : end]))
 
 
 def line_boxes(
