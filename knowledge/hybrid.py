@@ -204,7 +204,9 @@ class Retriever:
             current = {u.unit: u.generation for u in self.store.units().values()}
             if not force and current == self._snapshot.generations:
                 return False
-            self.store.reopen()  # vectors written by another process are not in this client's cache
+            changed = {g for u, g in current.items() if self._snapshot.generations.get(u) != g}
+            if not all(self.store.written_here(g) for g in changed):
+                self.store.reopen()  # another process's vectors are not in this client's cache
             self._snapshot = _Snapshot.load(self.store)
             log.info("retriever reloaded: %d passages", len(self._snapshot.chunks))
             return True

@@ -252,7 +252,11 @@ def plan_units(
         digest = amendments_digest(relevant)
         try:
             if missing:
-                raise ConsolidationError(f"avenant(s) {', '.join(missing)} requis pour la version consolidée")
+                raise ConsolidationError(
+                    f"avenant(s) {', '.join(missing)} absent(s) ou illisible(s), requis pour la version "
+                    "consolidée: l'index précédent de ce document est conservé (retirer l'entrée de "
+                    "corpus/amendments.json si l'avenant ne fait plus partie du corpus)"
+                )
             view = consolidate(doc, by_id, relevant)
         except ConsolidationError as exc:
             errors.append(UnitStatus(doc.document, doc.document, "error", reason=str(exc)))

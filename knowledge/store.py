@@ -35,6 +35,9 @@ Metadata = dict[str, MetadataValue]
 Where = dict[str, Any]
 
 _BATCH = 256
+# Generations switched on by this process: a reader needs to reopen its local client only for
+# generations written by another process (this process's client already holds its own writes).
+_WRITTEN_HERE: set[str] = set()
 
 
 class StoreError(RuntimeError):
@@ -108,6 +111,11 @@ class ChromaStore:
             )
         except Exception as exc:
             raise StoreError(f"Chroma ({self.location}): {exc}") from exc
+
+    @staticmethod
+    def written_here(generation: str) -> bool:
+        """Whether this process switched a unit to `generation`."""
+        return generation in _WRITTEN_HERE
 
     def reopen(self) -> None:
         """See what another process wrote: a local client caches its vector segments in memory.
@@ -230,6 +238,7 @@ class ChromaStore:
 
     def set_unit(self, record: UnitRecord) -> None:
         """Point a unit at its new generation: one record, one atomic upsert."""
+        _WRITTEN_HERE.add(record.generation)
         self._units.upsert(
             ids=[record.unit],
             embeddings=[[1.0]],
