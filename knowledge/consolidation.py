@@ -199,6 +199,7 @@ class ArticleVersion:
     changes: tuple[Change, ...] = ()
     source_document: str = ""  # document whose text carries this wording
     source_section: str = ""
+    trail: tuple[str, ...] = ()  # the path with the headings' titles ("Article 7 – Validation…")
 
     def in_force(self, on: date) -> bool:
         starts = self.valid_from is None or self.valid_from <= on
@@ -437,7 +438,10 @@ class _Consolidator:
                 parsed = split_headed_articles(wording, op.target)
                 if len(parsed) == 1 and parsed[0][1]:
                     title, body = parsed[0][1], parsed[0][2]
-                self.evolve(head, change, text=body, title=title, **self._source(source))
+                trail = head.version.trail
+                if trail and title != head.version.title:
+                    trail = (*trail[:-1], _trail_item(trail[-1].split(" – ")[0], title))
+                self.evolve(head, change, text=body, title=title, trail=trail, **self._source(source))
                 for sub in subs:  # sub-articles of a rewritten article disappear
                     sub.article.versions[-1] = replace(sub.version, valid_to=change.effective_from)
             else:  # insert_paragraph / append_paragraphs: at the end of the article (of its last sub-article)
@@ -463,7 +467,8 @@ class _Consolidator:
             raise ConsolidationError(f"{self.document}: articles {missing} introuvables pour la renumérotation")
         for unit, new_number in moves:  # simultaneous: computed first, applied after
             path = tuple(_renumber_label(part, op.mapping) for part in unit.version.path)
-            self.evolve(unit, change, number=new_number, path=path)
+            trail = tuple(_renumber_label(part, op.mapping) for part in unit.version.trail)
+            self.evolve(unit, change, number=new_number, path=path, trail=trail)
 
     def create(self, units: list[_Unit], op: Operation, change: Change) -> None:
         wording, source = _quote(self.avenant, op)
@@ -472,12 +477,20 @@ class _Consolidator:
         anchor = [u for u in live if op.after and _under(u.version.number, op.after)]
         index = units.index(anchor[-1]) + 1 if anchor else len(units)
         base_path = anchor[-1].version.path[:-1] if anchor and anchor[-1].version.path else ()
+        base_trail = anchor[-1].version.trail[:-1] if anchor and anchor[-1].version.trail else ()
+        head_title = pieces[0][1] if pieces and pieces[0][0] == op.number else ""
         created: list[_Unit] = []
         for number, title, body in pieces:
             if any(_matches(u.version.number, number) for u in live):
                 raise ConsolidationError(f"{self.document}: l'article {number} existe déjà")
             head_label = section_label(op.number)
             path = (*base_path, head_label) if number == op.number else (*base_path, head_label, number)
+            head_item = _trail_item(head_label, head_title)
+            trail = (
+                (*base_trail, head_item)
+                if number == op.number
+                else (*base_trail, head_item, _trail_item(number, title))
+            )
             version = ArticleVersion(
                 document=self.document,
                 number=number,
@@ -485,6 +498,7 @@ class _Consolidator:
                 title=title,
                 text=body,
                 path=path,
+                trail=trail,
                 page_start=source.page_start,
                 page_end=source.page_end,
                 valid_from=change.effective_from,
@@ -526,6 +540,10 @@ class _Consolidator:
         self.evolve(unit, change, text=unit.version.text.rstrip() + addition, **self._source(source))
 
 
+def _trail_item(label: str, title: str) -> str:
+    return f"{label} – {title}" if title else label
+
+
 def _renumber_label(label: str, mapping: Mapping[str, str]) -> str:
     """ "Article 10" → "Article 11", "10.1" → "11.1" under {"10": "11"}; other labels unchanged."""
     match = re.fullmatch(r"(Article\s+)?(\d+(?:\.\d+)*)(\b.*)?", label, flags=re.DOTALL)
@@ -558,6 +576,7 @@ def consolidate(
                         title=s.title,
                         text=s.text,
                         path=tuple(s.path),
+                        trail=tuple(s.trail),
                         page_start=s.page_start,
                         page_end=s.page_end,
                         valid_from=start,

@@ -180,6 +180,7 @@ def _version_section(version: ArticleVersion, ordinal: int) -> Section:
         page_end=version.page_end,
         path=version.path,
         ordinal=ordinal,
+        trail=version.trail,
     )
 
 

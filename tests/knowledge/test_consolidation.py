@@ -59,6 +59,7 @@ def test_old_and_new_numbering(protocole: ConsolidatedDocument) -> None:
     assert "formateur interne" in get(protocole, "9", AFTER).title.lower()
     levy = get(protocole, "10", AFTER)
     assert levy.original_number == "9"
+    assert levy.trail[-1] == "Article 10 – Contribution conventionnelle supplémentaire"
     assert "0,15 % de leur masse salariale" in levy.text  # the original wording is kept…
     assert "Pour les années 2023 à 2025" in levy.text  # …and the avenant's art. 5 paragraphs follow it
     assert levy.citation == (
@@ -79,6 +80,7 @@ def test_new_article_9_and_its_retroactive_date(protocole: ConsolidatedDocument)
     amount = get(protocole, "9.3", AFTER)
     assert "7 points par mois pour chaque action" in amount.text
     assert amount.original_number is None
+    assert amount.trail[-2:] == ("Article 9 – Le formateur interne à titre accessoire", "9.3 – Montant")
     assert amount.valid_from == date(2022, 1, 1)  # avenant art. 6: retroactive bonus
     assert amount.citation == "Article 9.3 (créé par l'avenant du 11 octobre 2022, art. 3)"
     assert protocole.article("9.3", BEFORE) is None
