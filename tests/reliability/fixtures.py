@@ -96,6 +96,21 @@ def nested_pdf(depth: int = 100_000) -> bytes:
     )
 
 
+def interleaved_nested_pdf(depth: int = 100_000) -> bytes:
+    """Arrays nested `depth` deep but never two "[" in a row (`[0 [0 [0 …`): no raw-byte scan sees it."""
+    nested = b"[0 " * depth + b"]" * depth
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+            _FONT,
+            stream(_TEXT),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Annots %s "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>" % nested,
+        ]
+    )
+
+
 def encrypted_pdf(path: Path, user_password: str = "secret") -> Path:
     pdf = FPDF()
     pdf.add_page()
