@@ -48,6 +48,10 @@ def _many_pages(tmp: Path) -> Path:
     return _write(tmp / "annuaire.pdf", text_pdf(40))
 
 
+def _copy_of_real(name: str) -> Callable[[Path], Path]:
+    return lambda tmp: Path(shutil.copy(REAL, tmp / name))
+
+
 def _missing(tmp: Path) -> Path:
     return tmp / "absent.pdf"
 
@@ -61,11 +65,11 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], Path], dict[str, float], str]] = [
     ("trop de pages", _many_pages, {"max_pages": 30}, "40 pages, au-delà de la limite de 30 pages"),
     (
         "trop gros",
-        lambda tmp: shutil.copy(REAL, tmp / "gros.pdf"),
+        _copy_of_real("gros.pdf"),
         {"max_bytes": 50_000},
         "fichier de 94 Ko, au-delà de la limite de 50 Ko",
     ),
-    ("délai", lambda tmp: shutil.copy(REAL, tmp / "lent.pdf"), {"timeout_s": 0.05}, "délai dépassé"),
+    ("délai", _copy_of_real("lent.pdf"), {"timeout_s": 0.05}, "délai dépassé"),
     ("introuvable", _missing, {}, "fichier introuvable"),
 ]
 
@@ -76,7 +80,7 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], Path], dict[str, float], str]] = [
 def test_bad_input_raises_a_french_error_naming_the_file(
     tmp_path: Path, make: Callable[[Path], Path], limits: dict[str, float], reason: str
 ) -> None:
-    path = Path(make(tmp_path))
+    path = make(tmp_path)
     started = time.monotonic()
     with pytest.raises(IngestError) as caught:
         parse_pdf(path, **limits)  # type: ignore[arg-type]
