@@ -314,7 +314,7 @@ class Assistant:
         renumber = {n: book.cite(numbers[n]) for n in used}
         text = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), 0)}]", draft)
         text = drop_unknown_markers(text, book.numbers)
-        guarded = guard_numbers(text, [e.chunk.text for e in evidence])
+        guarded = guard_numbers(text, [numbers[n].chunk.text for n in used])  # cited passages only
         if guarded.changed:
             log.info("number guard removed %d sentence(s)", len(guarded.removed))
         return guarded.text if guarded.text.strip() else ""
