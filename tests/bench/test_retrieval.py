@@ -17,7 +17,7 @@ from bench.retrieval import (
     recall_at_k,
     section_matches,
 )
-from ingest.models import Chunk
+from ingest.models import Chunk, ParsedDocument
 from knowledge.embedder import HashEmbedder
 from knowledge.hybrid import Evidence, Retriever
 from knowledge.indexer import Indexer, plan_units
@@ -78,7 +78,7 @@ def test_percentile_is_nearest_rank() -> None:
 
 def test_recall_and_latency_on_a_small_index(
     hash_store: Callable[[], ChromaStore],  # noqa: F811
-    small_corpus: list,  # type: ignore[type-arg]  # noqa: F811
+    small_corpus: list[ParsedDocument],  # noqa: F811
 ) -> None:
     units, _ = plan_units(small_corpus, chunker=one_chunk_per_section)
     Indexer(hash_store(), HashEmbedder()).sync(units)
