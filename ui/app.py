@@ -36,11 +36,12 @@ def ensure_index() -> None:
     if st.session_state.get("index_ready") or backend.index_checked():
         st.session_state["index_ready"] = True
         return
-    with st.status("Préparation de l'index des accords…", expanded=True) as status:
-        st.write("Première utilisation : lecture et indexation des textes fournis (1 à 2 minutes).")
-        bar = st.progress(0.0, text="Démarrage…")
+    holder = st.empty()
+    with holder.status("Chargement de l'assistant et de l'index des accords…", expanded=True) as status:
+        bar = st.empty()
 
         def progress(message: str, fraction: float) -> None:
+            status.update(label="Première utilisation : indexation des accords fournis (quelques minutes)…")
             bar.progress(min(max(float(fraction), 0.0), 1.0), text=message)
 
         try:
@@ -53,8 +54,10 @@ def ensure_index() -> None:
                 "calculateurs restent utilisables. Détail dans le journal ; relancez `ccn-assistant ingest`."
             )
             return
-        bar.progress(1.0, text="Index prêt")
-        status.update(label="Index prêt" if lines else "Index déjà présent", state="complete", expanded=False)
+        bar.empty()
+        status.update(label="Index prêt", state="complete", expanded=False)
+    if not lines:  # nothing was indexed: only models were loaded, no need to keep the box
+        holder.empty()
     st.session_state["index_ready"] = True
 
 

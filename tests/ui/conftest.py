@@ -124,3 +124,30 @@ def fake_assistant(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> FakeAssis
     fake = FakeAssistant(REPO_ROOT / "corpus" / "pdf")
     monkeypatch.setattr(service, "get_assistant", lambda: fake)
     return fake
+
+
+def _has_index(data_dir: Path) -> bool:
+    index = data_dir / "index"
+    return index.is_dir() and any(index.rglob("*.sqlite3"))
+
+
+@pytest.fixture(scope="session")
+def real_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The data dir for tests with the real assistant: the project's own if its index exists,
+    else a temporary one (the app then indexes the shipped corpus on first start, 1–2 minutes)."""
+    default = get_settings().data_dir
+    return default if _has_index(default) else tmp_path_factory.mktemp("ccn-data")
+
+
+@pytest.fixture
+def real_assistant(real_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Settings and the process-wide assistant pointed at `real_data_dir`, password off."""
+    from assistant import service
+
+    monkeypatch.setenv("CCN_DATA_DIR", str(real_data_dir))
+    monkeypatch.delenv("CCN_UI_PASSWORD", raising=False)
+    get_settings.cache_clear()
+    service.get_assistant.cache_clear()
+    yield real_data_dir
+    get_settings.cache_clear()
+    service.get_assistant.cache_clear()

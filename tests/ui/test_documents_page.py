@@ -25,8 +25,8 @@ def test_lists_documents_with_metadata(fake_assistant: FakeAssistant) -> None:
     row = table.iloc[0]
     assert row["Signé le"] == "19 décembre 2019"
     assert row["Consolidation"] == "version consolidée"
-    assert row["Passages indexés"] == 42
-    assert any("1 documents, 42 passages" in c.value or "42 passages" in c.value for c in at.caption)
+    assert row["Passages"] == 42
+    assert any("1 texte indexé, 42 passages" in c.value for c in at.caption)
 
 
 def test_upload_of_a_pdf_is_indexed(fake_assistant: FakeAssistant) -> None:

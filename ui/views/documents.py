@@ -25,22 +25,34 @@ UPLOAD_STATUS = "documents_upload_status"
 
 
 def _rows(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    titles = {str(d.get("document")): str(d.get("title") or d.get("document")) for d in documents}
     rows = []
     for doc in documents:
+        consolidation = str(doc.get("consolidation") or "—")
+        for document, title in titles.items():  # "modifie accord-2019-…" → the amended text's title
+            consolidation = consolidation.replace(document, f"« {title} »")
         rows.append(
             {
                 "Titre": doc.get("title") or doc.get("document"),
+                "Consolidation": consolidation,
                 "Nature": KINDS.get(str(doc.get("kind")), str(doc.get("kind") or "")),
                 "Signé le": french_date(str(doc["signed"])) if doc.get("signed") else "—",
                 "En vigueur le": french_date(str(doc["in_force"])) if doc.get("in_force") else "—",
-                "Modifie": doc.get("amends") or "—",
                 "Pages": doc.get("pages"),
-                "Passages indexés": doc.get("chunks"),
-                "Consolidation": doc.get("consolidation") or "—",
+                "Passages": doc.get("chunks"),
                 "Identifiant": doc.get("document"),
             }
         )
     return rows
+
+
+COLUMNS = {
+    "Titre": st.column_config.TextColumn(width="large"),
+    "Consolidation": st.column_config.TextColumn(width="medium"),
+    "Nature": st.column_config.TextColumn(width="small"),
+    "Pages": st.column_config.NumberColumn(width="small"),
+    "Passages": st.column_config.NumberColumn(width="small", help="passages indexés"),
+}
 
 
 def _ingest(name: str, data: bytes) -> None:
@@ -73,9 +85,13 @@ except Exception as exc:
     documents = []
 
 if documents:
-    st.dataframe(_rows(documents), hide_index=True, width="stretch")
+    st.dataframe(_rows(documents), hide_index=True, width="stretch", column_config=COLUMNS)
     total = sum(int(d.get("chunks") or 0) for d in documents)
-    st.caption(f"{len(documents)} documents, {total} passages indexés.")
+    texts = len({d.get("document") for d in documents})
+    views = len(documents) - texts
+    extra = f" (dont {views} en version consolidée)" if views > 0 else ""
+    plural = "s" if texts > 1 else ""
+    st.caption(f"{texts} texte{plural} indexé{plural}{extra}, {total} passages.")
 else:
     st.info("Aucun document indexé pour l'instant.")
 
