@@ -24,6 +24,7 @@ from assistant.extraction import (
     count_of,
     format_date_fr,
     parse_contract,
+    parse_counts,
     parse_dates,
     parse_diploma_level,
     parse_durations,
@@ -37,6 +38,9 @@ from assistant.extraction import (
 )
 
 _FIRST_PERSON = re.compile(intents.FIRST_PERSON)
+_CASE_SUBJECT = re.compile(intents.CASE_SUBJECT)
+_ASKING_FRAME = re.compile(intents.ASKING_FRAME)
+_AMOUNT = re.compile(intents.AMOUNT_ASK)
 _ASKS = re.compile(intents.COMPUTE_ASK)
 _GENERAL = re.compile(intents.GENERAL_PHRASING)
 _THRESHOLD = re.compile(intents.THRESHOLD_WORDS)
@@ -47,8 +51,10 @@ _PRO_A_CERTS = {name: tuple(re.compile(p) for p in pats) for name, pats in inten
 class Facts:
     """The cleaned question and what every reader needs from it: dates, durations, its phrasing.
 
-    `personal`: the user speaks of themselves; `asks`: they ask for a figure or a yes/no;
-    `general`: a rule is asked about ("peut-elle durer plus de 12 mois ?"), not a case.
+    `personal`: the user speaks of themselves, or of a colleague's case in the third person ("une
+    collègue est en CDD depuis 3 mois"); `asks`: they ask for a figure or a yes/no; `amount`: they ask
+    for an amount or a date (not only whether they are entitled); `general`: a rule is asked about
+    ("peut-elle durer plus de 12 mois ?"), not a case.
     """
 
     text: str
@@ -59,6 +65,7 @@ class Facts:
     personal: bool
     asks: bool
     general: bool
+    amount: bool = False
 
 
 @dataclass
@@ -73,7 +80,8 @@ class Plan:
 
 def read_facts(text: str, folded: str, today: date) -> Facts:
     """Read once what all readers use; `folded` is `extraction.fold(text)`."""
-    personal = bool(_FIRST_PERSON.search(folded))
+    unframed = _ASKING_FRAME.sub(" ", folded)
+    personal = bool(_FIRST_PERSON.search(unframed) or _CASE_SUBJECT.search(unframed))
     return Facts(
         text=text,
         folded=folded,
@@ -83,6 +91,7 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
         personal=personal,
         asks=bool(_ASKS.search(folded)),
         general=not personal and bool(_GENERAL.search(folded)),
+        amount=bool(_AMOUNT.search(folded)),
     )
 
 
@@ -115,9 +124,13 @@ def _periods(facts: Facts) -> list[DateSpan]:
 _END_WORDS = r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|au)\b"
 
 
-def _outside_dates(facts: Facts, durations: list[Duration]) -> list[Duration]:
-    """Durations that are not part of a date expression ("depuis 8 mois" is a date)."""
-    spans = [d.span for d in facts.dates]
+def _outside_dates(facts: Facts, durations: list[Duration], *, keep_since: bool = False) -> list[Duration]:
+    """Durations that are not part of a date expression ("depuis 8 mois" is a date).
+
+    With `keep_since`, an ongoing period given as a length ("je travaille à 80 % depuis 3 ans") still
+    counts as a length: where only the amount of experience matters, it is one.
+    """
+    spans = [d.span for d in facts.dates if not (keep_since and d.kind == "since")]
     return [x for x in durations if not any(s <= x.span[0] < e for s, e in spans)]
 
 
@@ -155,17 +168,40 @@ def _tutor(facts: Facts) -> Plan | None:
             r"[^.?!]{0,20}\b(?:tut|maitre|encadr|accompagn)",
             facts.folded,
         )
-        if facts.personal and (facts.asks or role) and not facts.general:
+        if facts.personal and (facts.amount or (role and not facts.asks)) and not facts.general:
             return Plan("tutor_bonus", {}, ["missions"])
         return None
-    copies = count if len(periods) == 1 else 1
-    missions = [{"start": p.start, "end": p.end, "trainees": 1} for p in periods for _ in range(copies)]
+    copies = [count] if len(periods) == 1 else _counts_per_period(facts, periods, "trainee")
+    missions = [
+        {"start": p.start, "end": p.end, "trainees": 1} for p, n in zip(periods, copies, strict=True) for _ in range(n)
+    ]
     if any(p.kind == "since" for p in periods):
         notes.append(f"Mission en cours : décompte arrêté au {format_date_fr(facts.today)}.")
     work = parse_work_time(facts.text)
     if work and work.part_time:
         notes.append("Temps partiel mentionné : la prime de tutorat n'est pas proratisée (art. 4.3).")
     return Plan("tutor_bonus", {"missions": missions, "as_of": facts.today}, notes=notes)
+
+
+def _counts_per_period(facts: Facts, periods: list[DateSpan], noun: str) -> list[int]:
+    """For several periods, the count said with each ("2 stagiaires de janvier à juin, puis 1 de
+    septembre à décembre"; "de janvier à juin avec 2 apprentis, puis de septembre à décembre avec 3").
+
+    When a count comes before the first period, each count announces the period that follows it;
+    otherwise each count describes the period it follows. A period without a count has 1 trainee.
+    """
+    counts = [c for c in parse_counts(facts.text) if c.noun == noun]
+    bounds = [0] + [p.span[1] for p in periods]
+    leading = any(c.span[0] < periods[0].span[0] for c in counts)
+    result: list[int] = []
+    for i, period in enumerate(periods):
+        if leading:
+            window = (bounds[i], period.span[0])
+        else:
+            window = (period.span[1], periods[i + 1].span[0] if i + 1 < len(periods) else len(facts.folded))
+        inside = [c for c in counts if window[0] <= c.span[0] < window[1]]
+        result.append(min(inside[-1 if leading else 0].value, 10) if inside else 1)
+    return [max(1, n) for n in result]
 
 
 def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
@@ -214,7 +250,7 @@ def _trainer(facts: Facts) -> Plan | None:
         else:
             periods = _periods_from_duration(facts, notes)
     if not periods:
-        if facts.personal and facts.asks and not facts.general:
+        if facts.personal and facts.amount and not facts.general:
             return Plan("trainer_bonus", {}, ["actions"])
         return None
     count = count_of(facts.text, "action") or 1
@@ -247,7 +283,7 @@ def _cqp_vae(facts: Facts) -> Plan | None:
     """CQP gestionnaire conseil by VAE: experience in full-time-equivalent years (mi-temps counts half)."""
     experience = [
         d
-        for d in _not_threshold(facts, _outside_dates(facts, facts.durations))
+        for d in _not_threshold(facts, _outside_dates(facts, facts.durations, keep_since=True))
         if d.months and not re.match(r"\s*dernier", facts.folded[d.span[1] :])
     ]
     if not experience or not facts.personal:
@@ -475,8 +511,15 @@ def _pro_a(facts: Facts) -> Plan | None:
     certification = next(
         (name for name, pats in _PRO_A_CERTS.items() if any(p.search(facts.folded) for p in pats)), None
     )
-    if certification and re.search(_ASKS_LIST, facts.folded):
-        return Plan("pro_a_certification", {"certification": certification, "as_of": facts.today})
+    attribute = re.search(_ATTRIBUTE_ASK, facts.folded) and not re.search(_ASKS_ON_LIST, facts.folded)
+    if re.search(_ASKS_LIST, facts.folded) and not attribute:
+        if certification:
+            return Plan("pro_a_certification", {"certification": certification, "as_of": facts.today})
+        named = re.search(_NAMED_CERTIFICATION, facts.folded)
+        if named:  # a certification outside the list, named as the subject of the question
+            group = "name" if named.group("name") else "name2"
+            name = facts.text[named.start(group) : named.end(group)].strip()
+            return Plan("pro_a_certification", {"certification": name, "as_of": facts.today})
     return _pro_a_eligibility(facts)
 
 
@@ -503,6 +546,27 @@ def _pro_a_eligibility(facts: Facts) -> Plan | None:
 _ASKS_LIST = (
     r"\b(?:eligible|liste|ouvert|accessible|possible|puis-je|peut-on|peux|prepar\w*|faire|financ\w*|"
     r"accepte|autorise|compatible|concerne)"
+)
+# "Dans quel type d'organisme se fait la formation d'infirmier de la liste Pro-A ?": a question about
+# an entry of the list (its provider, its family), which the annex answers, not whether it is listed.
+_ATTRIBUTE_ASK = r"\b(?:quel(?:le)?s?|qui|ou|comment|pourquoi|combien|en quoi)\b"
+_ASKS_ON_LIST = (
+    r"\b(?:eligible|ouvert\w*|accessible|possible|puis-je|peut-on|peux|pourrais|figure\w*|fait partie|"
+    r"inscrit\w*|compatible|autorise\w*|accepte\w*|prepar\w*|financ\w*)\b"
+)
+# A certification named as what the question is about ("Le BTS comptabilité est-il éligible à la
+# Pro-A ?", "préparer un titre professionnel de comptable en Pro-A"): checked against the list even
+# when it is not on it, so that the answer can say so.
+_CERTIFICATION_NOUN = (
+    r"(?:bts|dut|but|cap|bep|bp|bac(?: pro(?:fessionnel)?)?|licence(?: pro(?:fessionnelle)?)?|master|mba|"
+    r"titre(?: professionnel)?|diplome(?: d'etat)?|de|cqp|deug|dcg|dscg|certificat)"
+)
+_NAMED_CERTIFICATION = (
+    rf"\b(?:le|la|l'|un|une|ce|cette) ?(?P<name>{_CERTIFICATION_NOUN}\b[^?.,;:!]{{0,50}}?)"
+    r"\s+(?=(?:est-(?:il|elle)|est|figure|fait-(?:il|elle) partie|fait partie|peut-(?:il|elle)|"
+    r"serait|ouvre|en pro ?-? ?a|par la pro ?-? ?a|dans le cadre)\b)"
+    rf"|\bprepar\w* (?:le|la|l'|un|une|mon|ma) ?(?P<name2>{_CERTIFICATION_NOUN}\b[^?.,;:!]{{0,50}}?)"
+    r"\s+(?=(?:en|par|avec|dans le cadre d'une|via) (?:la |une )?pro ?-? ?a\b)"
 )
 _PRO_A_LENGTH = r"\bpro ?- ?a\b|\bpro a\b|\bdur\w*|\bpendant\b|\bprevu\w*|\bs'et\w*|\bavenant\b"
 _EXTENDED_PUBLIC = (
@@ -559,7 +623,10 @@ def _professionalisation(facts: Facts) -> Plan | None:
     return None
 
 
-_CERTIFICATION_WORDS = r"\b(?:certif\w*|diplome|qualification|obten\w*|obtiendr\w*|reussi\w*|examen|jury|valid\w*)"
+_CERTIFICATION_WORDS = (
+    r"\b(?:certif\w*|diplome|qualification|cqp|titre|obten\w*|obtiendr\w*|reussi\w*|decroch\w*|admise?|"
+    r"examen|jury|valid\w*)"
+)
 
 
 def _contribution(facts: Facts) -> Plan | None:

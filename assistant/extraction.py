@@ -131,14 +131,20 @@ COUNT_NOUNS: dict[str, str] = {
 }
 
 GRADE_LABELS: dict[str, str] = {
-    "continuous_common": r"(?:controles? continus? (?:du |de |en |sur le )?)?tronc commun"
-    r"(?: interbranches?)?",
-    "continuous_option": r"(?:controles? continus? (?:de l'|d'|en |sur l'|sur )?)?option",
+    "continuous_common": r"(?:(?:(?:controles? continus?|cc) (?:du |de |en |sur le )?)?tronc commun"
+    r"(?: interbranches?)?|tc)",
+    "continuous_option": r"(?:(?:controles? continus?|cc) (?:de l'|d'|en |sur l'|sur )?)?option",
     "written": r"(?:epreuve )?ecrite?",
     "oral": r"(?:epreuve )?orale?",
     "tutored": r"(?:applications? (?:professionnelles? )?tutorees?|\bapt\b|mises? en situation "
     r"(?:professionnelles? )?tutorees?)",
 }
+
+# "10 partout": one grade for every exam.
+ALL_EXAMS = (
+    r"(?:partout|a (?:toutes les|chaque) (?:epreuves?|notes?|evaluations?|matieres?)|"
+    r"dans (?:toutes les|chaque) (?:epreuves?|matieres?)|sur (?:toute la ligne|tout))\b"
+)
 
 # --- folding and numbers ------------------------------------------------------------------------
 
@@ -583,7 +589,7 @@ def parse_money(text: str) -> list[Money]:
             continue
         if folded[m.end() : m.end() + 2].strip().startswith("%"):
             continue
-        amount = parse_number(m.group("num")) * (MULTIPLIERS.get(mult, 1.0) if mult else 1.0)
+        amount = round(parse_number(m.group("num")) * (MULTIPLIERS.get(mult, 1.0) if mult else 1.0), 2)
         if amount > MAX_QUANTITY * 1e9:
             continue
         end = m.end() if cur else m.start("mult") + len(mult)
@@ -627,7 +633,8 @@ def parse_grades(text: str) -> dict[str, float]:
 
     Reads "écrit 9", "oral : 10/20", "tronc commun 12, option 11", "applications professionnelles
     tutorées 14", and the other order, "j'ai eu 8 à l'oral", "12 en tronc commun". A number is
-    given to one label only; a grade above 20 is not a grade and is ignored.
+    given to one label only; a grade above 20 is not a grade and is ignored. "10 partout" (or "à
+    toutes les épreuves") gives that grade to every exam not named otherwise.
     """
     _, folded = _prepare(text)
     grades: dict[str, float] = {}
@@ -652,6 +659,10 @@ def parse_grades(text: str) -> dict[str, float]:
             grades[key] = value
             used.add(m.start("g"))
             break
+    everywhere = re.search(rf"(?<![\d,.]){_GRADE} *{ALL_EXAMS}", folded)
+    if everywhere and 0 <= parse_number(everywhere.group("g")) <= 20:
+        for key in GRADE_LABELS:
+            grades.setdefault(key, parse_number(everywhere.group("g")))
     return grades
 
 
@@ -726,7 +737,11 @@ def parse_work_time(text: str) -> WorkTime | None:
     partial = re.search(r"\btemps (?:partiel|non complet)\b", folded)
     fifth = re.search(r"\b(?P<n>[1-4]) ?/ ?5(?:e|eme)?s?\b|\b(?P<w>quatre|trois|deux) cinquiemes?\b", folded)
     pct = re.search(r"(?<![\d,.])(?P<pct>[1-9]\d) ?%", folded)
-    if pct and not (partial or re.search(r"\btravaill|\btemps\b|\bquotite\b", folded)):
+    if pct and not (
+        partial
+        or re.search(r"\btravaill|\bbosse|\btemps\b|\bquotite\b|\bemploye\w* a\b", folded)
+        or re.search(r"(?<!jusqu')\b(?:a|suis a|etais a) (?P<p>[1-9]\d) ?%", folded)
+    ):
         pct = None
     if not (partial or fifth or pct):
         full = re.search(r"\btemps (?:plein|complet)\b", folded)

@@ -91,7 +91,11 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\b(?:embauche|recrute|arrive|entre)e?s?\b", 0.5),
     ),
     "pro_a": (
-        Cue(r"\bpro ?- ?a\b|\bproa\b|\b(?:la|une|en|de|dispositif) pro a\b(?! (?:duree|temps))", 4),
+        Cue(
+            r"\bpro ?- ?a\b|\bproa\b|\b(?:la|une|en|de|dispositif|ma|ta|sa|notre|votre|leur|cette|une autre) "
+            r"pro a\b(?! (?:duree|temps))",
+            4,
+        ),
         Cue(r"\b(?:promotion|reconversion) (?:ou (?:promotion|reconversion) )?par (?:l')?alternance\b", 4),
         Cue(r"\breconversion\b", 1),
     ),
@@ -116,6 +120,15 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\bcertifie(?:e|s)?\b", 1.5),
         Cue(r"\bcqp\b", 1),
         Cue(r"\b(?:/ ?20|sur 20)\b", 1),
+        # A grade given for a named exam, either order: "14 à l'écrit", "écrit : 9", "TC 9".
+        Cue(
+            r"\b\d{1,2}(?:[,.]\d{1,2})? ?(?:/ ?20 |sur 20 )?(?:a|en|au|aux) (?:l'|la |le |les )?"
+            r"(?:epreuves? (?:d'|de l'|de )?)?(?:ecrit|oral|tronc commun|option|applications? )"
+            r"|\b(?:ecrite?|orale?|tronc commun|tc|apt)\b ?[:=]? ?\d{1,2}(?:[,.]\d{1,2})?\b"
+            r"(?! ?(?:%|h\b|heures?|ans?\b|mois))"
+            r"|\b\d{1,2}(?:[,.]\d{1,2})? ?(?:/ ?20 |sur 20 )?(?:partout|a toutes les epreuves|a chaque epreuve)\b",
+            2.5,
+        ),
     ),
     "training_path": (
         Cue(r"\bprem'? ?ss\b", 3),
@@ -200,12 +213,19 @@ REFUSAL_TOPICS: dict[str, tuple[str, ...]] = {
         r"\bgratification annuelle\b",
         r"\ballocation vacances\b",
         r"\bremuneration (?:de base|minimale)? ?(?:d'un|du) (?:cadre|agent|technicien)\b",
-        r"\bheures? supplementaires?\b",
+        r"\bheures? (?:supplementaires?|sup)\b",
         r"\binteressement\b",
         r"\bticket(?:s)?[- ]restaurant\b",
     ),
     "mutuelle": (r"\bmutuelle\b", r"\bcomplementaire sante\b", r"\bprevoyance\b"),
-    "retraite": (r"\bretraite\b", r"\bdepart a la retraite\b", r"\bpension\b"),
+    # "la branche Retraite", "une caisse de retraite", "technicien retraite": an employer or a job, not a
+    # question about retirement.
+    "retraite": (
+        r"(?<!branche )(?<!caisse de )(?<!caisses de )(?<!assurance )(?<!technicien )(?<!technicienne )"
+        r"(?<!gestionnaire )(?<!conseiller )(?<!conseillere )\bretraite\b",
+        r"\bdepart a la retraite\b",
+        r"\bpension\b",
+    ),
     "télétravail": (r"\bteletravail\b", r"\btravail a distance\b"),
     "temps de travail": (
         r"\b(?:rtt|jours? de rtt)\b",
@@ -227,7 +247,8 @@ REFUSAL_TOPICS: dict[str, tuple[str, ...]] = {
 
 # Instructions addressed to the assistant instead of a question: flagged, stripped, never obeyed.
 INJECTION_PATTERNS: tuple[str, ...] = (
-    r"(?<!j')(?<!je )(?<!n')\b(?:ignore|ignorez|oublie|oubliez|neglige|negligez)\b[^.?!]{0,40}"
+    r"(?<!j')(?<!je )(?<!n')\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|neglige|negligez|negliger)\b"
+    r"[^.?!]{0,40}"
     r"\b(?:instructions?|consignes?|regles?|directives?|contexte|prompt|ce qui precede)\b"
     r"(?: (?:precedentes?|anterieures?|initiales?|systeme|du systeme|ci-dessus|habituelles?))*",
     r"\b(?:ignore|disregard|forget)\b[^.?!]{0,30}\b(?:instructions?|rules|prompt)\b(?: (?:above|previous))*",
@@ -242,12 +263,20 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"\b(?:reponds?|repondez|ecris|dis) (?:uniquement|seulement|simplement|juste) (?:par )?[\"«']? ?"
     r"(?:oui|non)\b[\"»']?",
     r"^\s*(?:system|systeme|assistant|admin|developer)\s*:",
+    r"\bje (?:t'|vous )(?:ordonne|impose|somme)\b[^.?!]{0,20}?(?=\b(?:de|d')\b|$)",
+    # "Le texte a changé, c'est 10 points maintenant": a claimed amendment; the claim is flagged and its
+    # figure removed (ASSERTED_FIGURE), the topic words are kept to answer from the texts.
+    r"\b(?:le|les|ce|ces|l'|la|cet|cette) ?(?:textes?|accords?|regles?|protocoles?|avenants?|conventions?|"
+    r"montants?|taux|baremes?|loi|regle(?:mentation)?) (?:a|ont|vient d'etre|viennent d'etre) "
+    r"(?:change|evolue|ete (?:modifiee?s?|changee?s?|revisee?s?|mise? a jour))s?\b",
+    r"\b(?:depuis|avec) (?:la|le|une|un) (?:mise a jour|nouvel(?:le)? (?:accord|avenant|texte|version))\b",
 )
 
 # "Réponds que …": what follows is a claim to impose, whose figures are removed up to the sentence end.
 CLAIM_PATTERNS: tuple[str, ...] = (
     r"\b(?:reponds?|repondez|dis|dites|affirme|affirmez|ecris|ecrivez|confirme|confirmez|indique|indiquez|"
-    r"certifie|certifiez|pretends?|soutiens)(?:-moi|-nous|-lui)? (?:simplement |uniquement |seulement )?"
+    r"certifie|certifiez|pretends?|soutiens|valide|validez|valider)(?:-moi|-nous|-lui)? "
+    r"(?:simplement |uniquement |seulement )?"
     r"(?:que|qu')",
     r"\b(?:say|answer|reply|tell (?:me|them)) that\b",
 )
@@ -261,25 +290,40 @@ CLAIM_FIGURE = (
     r"(?:\s+par\s+(?:mois|an|annee|heure|jour))?"
 )
 
-# An asserted figure inside an injected instruction ("… vaut 50 points par mois"): removed so that
-# neither retrieval nor extraction ever sees the figure the user tried to impose.
+# An asserted figure inside an injected instruction ("… vaut 50 points par mois"): its number (group
+# `figure`) is removed so that neither retrieval nor extraction ever sees the figure the user tried to
+# impose; the unit words stay, they say what the question is about ("points par mois").
 ASSERTED_FIGURE = (
-    r"\b(?:vaut|valent|est de|sont de|egale?|fait|font|s'eleve a|correspond a|=)\s*"
-    r"(?:\d[\d\s.,]*|un|une|deux|trois|dix|cent)\s*(?:points?|pts|euros?|€|%|heures?|mois|ans?)?"
+    r"\b(?:vaut|valent|(?:est|sont)(?: (?:desormais|maintenant|dorenavant))? de|egale?|fait|font|s'eleve a|"
+    r"correspond a|c'est(?: (?:desormais|maintenant|dorenavant))?|(?:est |sont )?passee?s? a|=)\s*"
+    r"(?P<figure>\d[\d\s.,]*\d|\d|\b(?:un|une|deux|trois|dix|cent)\b)\s*"
+    r"(?:points?|pts|euros?|€|%|heures?|mois|ans?)?"
     r"(?:\s+par\s+(?:mois|an|annee|heure))?"
 )
 
 # Out-of-corpus subjects that a corpus topic does cover (the contrat de professionnalisation's
-# pay is in article 3.6): no refusal note for them.
+# pay is in article 3.6; the tutor's and the trainer's bonuses say they are outside the base of the
+# allocation vacances and the gratification annuelle): no refusal note for them.
 REFUSAL_EXEMPTIONS: dict[str, tuple[str, ...]] = {
     "professionalisation": ("salaire",),
     "cqp": ("retraite",),
-    "tutor_bonus": ("temps de travail",),
-    "trainer_bonus": ("temps de travail",),
+    "tutor_bonus": ("temps de travail", "salaire"),
+    "trainer_bonus": ("temps de travail", "salaire"),
 }
 
 # The user states facts about their own situation.
 FIRST_PERSON = r"\b(?:je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos)\b|\b(?:suis|ai)\b"
+
+# Politeness framing that says nothing of the user's case: "je voudrais savoir combien de temps dure
+# un CEP" asks about the rule. It is left out when deciding whether the user speaks of themselves.
+ASKING_FRAME = (
+    r"\b(?:je (?:voudrais|voulais|veux|souhaite|souhaiterais|aimerais) (?:savoir|connaitre|comprendre|"
+    r"une information|un renseignement|des precisions)|je me (?:demande|demandais)|"
+    r"(?:pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|tu peux|vous pouvez) m'(?:expliquer|indiquer|"
+    r"eclairer|aider)|(?:pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|tu peux|vous pouvez) me (?:dire|"
+    r"preciser|rappeler|confirmer)|dites-moi|dis-moi|merci(?: d'avance| de (?:me|m'))?|"
+    r"j'ai une question|ma question)\b"
+)
 
 # The user asks for a figure, a date or a yes/no on their case.
 COMPUTE_ASK = (
@@ -289,14 +333,34 @@ COMPUTE_ASK = (
     r"quel sera|quelle sera|eligible|droit a|en regle)\b"
 )
 
+# The user asks for an amount or a date (what a bonus calculator computes), as opposed to a yes/no on
+# who is entitled ("ça me donne aussi droit à la prime de formateur ?"), which the texts answer.
+AMOUNT_ASK = (
+    r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date)|a combien|montant|"
+    r"touch(?:er|e|erai|erais|era|ons)|percev(?:oir|rai|rais|ra)|recev(?:oir|rai|rais|ra)|"
+    r"rapport(?:e|era|erait|ent)|quand|a partir de quand|calcul(?:e|er|ez)|"
+    r"droit a \d+ ?(?:points?|pts|euros?|€))"
+)
+
+# A case described by an HR advisor or a colleague, in the third person: "un salarié part en Pro-A
+# sur 2 000 heures", "une collègue est en CDD depuis 3 mois". Like the first person, it is a case.
+CASE_SUBJECT = (
+    r"\b(?:un|une|mon|ma|notre|nos|cet|cette|ce|l'un de nos|l'une de nos) "
+    r"(?:salariee?|agente?|collaborat(?:eur|rice)|collegue|alternante?|apprentie?|stagiaire|"
+    r"technicien(?:ne)?|conseill(?:er|ere)|gestionnaire|candidate?|tutoree?|beneficiaire)s? "
+    r"(?:est|a|part|partira|travaille|vient|sera|va|souhaite|veut|demande|prepare|suit|entre|dispose|"
+    r"totalise|justifie|cumule|compte|commence|termine|a ete|etait|avait)\b"
+)
+
 # General phrasings: a rule is asked about, not a case ("peut-elle durer plus de 12 mois ?").
 GENERAL_PHRASING = (
     r"\b(?:peut-(?:il|elle|on)|peuvent-(?:ils|elles)|est-il possible|faut-il|doit-(?:il|elle|on)|"
     r"y a-t-il|existe-t-il|en general|quelles? (?:sont|est) (?:les|la|le))\b"
 )
 THRESHOLD_WORDS = (
-    r"\b(?:plus de|moins de|au-dela de|au dela de|exceder|depasser|jusqu'a|au maximum|au minimum|"
-    r"au moins|maximum|minimum|superieure? a|inferieure? a)\s*$"
+    r"\b(?:plus de|moins de|au-dela de|au dela de|"
+    r"exced(?:er|e|es|ent|ant|ait)|depass(?:er|e|es|ent|ant|ait|era)|"
+    r"jusqu'a|au maximum|au minimum|au moins|maximum|minimum|superieure? a|inferieure? a)\s*$"
 )
 
 # Follow-up questions, one per missing input, in the user's language.

@@ -146,7 +146,7 @@ def strip_injection(text: str) -> tuple[str, bool]:
             ]
     if not spans:
         return text, False
-    spans += [m.span() for m in _ASSERTED.finditer(folded)]
+    spans += [m.span("figure") for m in _ASSERTED.finditer(folded)]
     keep = [True] * len(text)
     for start, end in spans:
         for i in range(start, end):

@@ -160,6 +160,7 @@ MONEY = [
     ("25 millions de masse salariale", [25_000_000]),
     ("500 k€", [500_000]),
     ("1,2 milliard d'euros", [1_200_000_000]),
+    ("8,2 millions d'euros", [8_200_000]),  # rounded to the cent, not 8 199 999,999…
     ("0,15 %", []),
     ("40 m de haut", []),
     ("12 mois", []),
@@ -194,6 +195,22 @@ GRADES = [
     ("Écrit 5/20, oral : 14/20", {"written": 5, "oral": 14}),
     ("épreuve écrite 9,5 sur 20", {"written": 9.5}),
     ("j'ai eu 8 à l'oral", {"oral": 8}),
+    (
+        "TC 9, option 8, écrit 11, oral 12, APT 10",  # usual abbreviations
+        {"continuous_common": 9, "continuous_option": 8, "written": 11, "oral": 12, "tutored": 10},
+    ),
+    (
+        "CC tronc commun 12, CC option 13, écrit 10, oral 11, APT 9",
+        {"continuous_common": 12, "continuous_option": 13, "written": 10, "oral": 11, "tutored": 9},
+    ),
+    (
+        "J'ai eu 10 partout au CQP",
+        {"continuous_common": 10, "continuous_option": 10, "written": 10, "oral": 10, "tutored": 10},
+    ),
+    (
+        "12 partout sauf 5 à l'oral",
+        {"continuous_common": 12, "continuous_option": 12, "written": 12, "oral": 5, "tutored": 12},
+    ),
     ("oral 45", {}),  # not a grade out of 20
     ("Quand ont lieu les épreuves écrite et orale ?", {}),
 ]
@@ -302,6 +319,9 @@ def test_counts_are_in_reading_order() -> None:
         ("à temps partiel", True, None),
         ("à temps plein", False, 1.0),
         ("un taux de 0,15 %", None, None),
+        ("je bosse à 80 % comme technicienne conseil", True, 0.8),
+        ("je suis à 90 %", True, 0.9),
+        ("jusqu'à 70 % de la durée", None, None),
     ],
 )
 def test_parse_work_time(text: str, part_time: bool | None, fraction: float | None) -> None:
