@@ -245,6 +245,16 @@ class Retriever:
                 return other
         return None
 
+    def locate(self, document: str, section: str) -> Chunk | None:
+        """The first passage of a section of a document as published (not a consolidated view)."""
+        found: Chunk | None = None
+        for chunk in self._snapshot.chunks:
+            if chunk.document != document or chunk.section_number != section or chunk.metadata.get("consolidated"):
+                continue
+            if found is None or (chunk.section_ordinal, chunk.ordinal) < (found.section_ordinal, found.ordinal):
+                found = chunk
+        return found
+
     # -- searching ---------------------------------------------------------------------------
 
     def search(

@@ -1,8 +1,9 @@
 """Build and refresh the index from parsed documents: incremental, idempotent, atomic per unit.
 
 An *index unit* is one parsed document, or the consolidated view of an agreement after its
-avenants (`<agreement>@consolidated`). Each unit has a content hash (the PDF's hash, plus what
-shapes its chunks and metadata: manifest entry, amendment description, index format). Syncing:
+avenants (`<agreement>@consolidated`). Each unit has a content hash: the PDF's hash, the
+amendment description, and what the unit would write (passages, their context and metadata),
+so that a new manifest entry or chunking also re-indexes it. Syncing:
 
 1. a unit whose hash is already active is left alone ("unchanged"), so re-running changes nothing;
 2. otherwise its new chunks are written under a fresh *generation* id, then the unit's pointer
@@ -82,6 +83,12 @@ def default_chunker(sections: Sequence[Section]) -> list[Chunk]:
 def _digest(*parts: Any) -> str:
     payload = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _output(chunks: Sequence[Chunk], metadatas: Sequence[Metadata]) -> list[Any]:
+    """What a unit writes: a new chunker, heading trail or metadata also re-indexes the unit,
+    even when the PDF did not change."""
+    return [[index_text(c), c.id, m] for c, m in zip(chunks, metadatas, strict=True)]
 
 
 @dataclass
@@ -166,7 +173,7 @@ def document_unit(
                 meta["current_number"] = article.current_number
                 meta["superseded_by"] = article.current.citation
         metadatas.append(meta)
-    digest = _digest(INDEX_FORMAT, doc.content_hash, asdict(doc.info), amend_digest if consolidated else "")
+    digest = _digest(INDEX_FORMAT, doc.content_hash, amend_digest if consolidated else "", _output(chunks, metadatas))
     return IndexUnit(doc.document, doc.document, digest, chunks, metadatas, {"title": doc.info.title})
 
 
@@ -219,14 +226,15 @@ def consolidated_unit(
     for i, chunk in enumerate(chunks):
         unique.setdefault(chunk.id, i)
     keep = sorted(unique.values())
+    chunks, metadatas = [chunks[i] for i in keep], [metadatas[i] for i in keep]
     unit = target.document + CONSOLIDATED_SUFFIX
-    digest = _digest(INDEX_FORMAT, list(input_hashes), asdict(target.info), amend_digest)
+    digest = _digest(INDEX_FORMAT, list(input_hashes), amend_digest, _output(chunks, metadatas))
     return IndexUnit(
         unit,
         target.document,
         digest,
-        [chunks[i] for i in keep],
-        [metadatas[i] for i in keep],
+        chunks,
+        metadatas,
         {"title": f"{target.info.title} (version consolidée)"},
     )
 

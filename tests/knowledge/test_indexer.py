@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from ingest.models import ParsedDocument
+from ingest.models import Chunk, ParsedDocument, Section
 from knowledge.consolidation import parse_amendments
 from knowledge.embedder import HashEmbedder
 from knowledge.hybrid import Retriever
@@ -218,3 +218,22 @@ def test_concurrent_ingests_are_serialised(tmp_path: Path) -> None:
     with index_lock(tmp_path), pytest.raises(IndexBusyError):  # noqa: SIM117
         with index_lock(tmp_path, timeout_s=0.3):
             pass
+
+
+def test_new_chunking_or_manifest_entry_reindexes_an_unchanged_pdf(
+    hash_indexer: Indexer, small_corpus: list[ParsedDocument]
+) -> None:
+    sync(hash_indexer, small_corpus)
+    tutorat, cqp = small_corpus
+
+    def split_sentences(sections: Sequence[Section]) -> list[Chunk]:
+        return [replace(c, text=c.text.rstrip(".")) for c in one_chunk_per_section(sections)]
+
+    units, _ = plan_units([tutorat, cqp], chunker=split_sentences)
+    assert {s.unit: s.status for s in hash_indexer.sync(units)} == {
+        "accord-tutorat": "indexed",
+        "fiche-cqp": "indexed",
+    }
+    retitled = replace(cqp, info=replace(cqp.info, title="Fiches CQP (nouvelle édition)"))
+    assert sync(hash_indexer, [tutorat, retitled]) == {"accord-tutorat": "indexed", "fiche-cqp": "indexed"}
+    assert sync(hash_indexer, [tutorat, retitled]) == {"accord-tutorat": "unchanged", "fiche-cqp": "unchanged"}
