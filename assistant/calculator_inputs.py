@@ -302,6 +302,12 @@ def _cqp_vae(facts: Facts) -> Plan | None:
     return Plan("cqp_vae_eligibility", arguments)
 
 
+# "c'est mon premier emploi": all the salaried seniority is the time in the organisation.
+_FIRST_JOB = (
+    r"\b(?:mon|son|leur|notre) (?:tout )?premier (?:emploi|poste|job|boulot|contrat|travail)\b|"
+    r"\bpremiere experience (?:professionnelle|salariee)\b|\b(?:jamais|pas) (?:travaille|ete salariee?) "
+    r"(?:avant|auparavant|ailleurs)\b|\bsorti\w* (?:de l'ecole|d'etudes|des etudes)\b"
+)
 _ORG_AFTER = (
     r"^ *(?:(?:dans|au sein d[eu']|chez|a la|a l')\s*(?:ma|mon|notre|cette|cet|l'|la|le|les)? ?"
     r"(?:caisse|organisme|entreprise|structure|cpam|caf|urssaf|carsat|msa|cgss|agence|etablissement|"
@@ -355,6 +361,9 @@ def _cep(facts: Facts) -> Plan | None:
     if total is None and org is not None and org >= threshold:
         total = org
         notes.append("Ancienneté totale non précisée : au moins celle acquise dans l'organisme.")
+    elif total is None and org is not None and re.search(_FIRST_JOB, facts.folded):
+        total = org
+        notes.append("Premier emploi : l'ancienneté salariée totale est celle acquise dans l'organisme.")
     missing = [
         name
         for name, value in (

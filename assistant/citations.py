@@ -8,9 +8,10 @@ no retrieved passage are removed, as paper-qa does.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from assistant.answer import Citation
+from ingest.models import Chunk
 from knowledge.hybrid import Evidence
 
 _MARKER = re.compile(r"\s?\[(\d+)\]")
@@ -19,8 +20,11 @@ _MARKER = re.compile(r"\s?\[(\d+)\]")
 class CitationBook:
     """The passages an answer may cite, numbered in the order they are first used."""
 
-    def __init__(self, titles: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, titles: dict[str, str] | None = None, locate: Callable[[str, str], Chunk | None] | None = None
+    ) -> None:
         self._titles = titles or {}
+        self._locate = locate
         self._by_key: dict[tuple[str, str, str], int] = {}
         self._citations: list[Citation] = []
 
@@ -34,18 +38,22 @@ class CitationBook:
                 continue
             number = first or len({c.number for c in self._citations}) + 1
             chunk = evidence.chunk
-            label = evidence.citation if document == evidence.document else _avenant_label(section)
+            if document == evidence.document:
+                label, source = evidence.citation, chunk
+            else:  # the avenant article a consolidated passage comes from: its own page and path
+                label = _avenant_label(section)
+                source = (self._locate(document, section) if self._locate else None) or chunk
             self._citations.append(
                 Citation(
                     number=number,
                     evidence_id=evidence.id,
                     document=document,
                     section=label,
-                    page=chunk.page_start,
+                    page=source.page_start,
                     quote=(quote or chunk.text).strip(),
                     title=self._titles.get(document, document),
-                    path=chunk.section_path,
-                    page_end=chunk.page_end,
+                    path=source.section_path,
+                    page_end=source.page_end,
                 )
             )
             self._by_key[key] = number

@@ -30,7 +30,7 @@ _FIGURE = re.compile(
     r"(an|ans|année|années|mois|heures?|jours?|journée|semaines?|points?|fois)\b",
     re.IGNORECASE,
 )
-_REFERS_BACK = re.compile(r"^(Il|Elle|Ils|Elles|Celle-ci|Celui-ci|Ce dernier|Cette (prime|durée|liste|absence)|Ce)\b")
+_REFERS_BACK = re.compile(r"^(Il|Elle|Ils|Elles|Celle-ci|Celui-ci|Ce dernier)\b")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«–])")
 _ASKS_FIGURE = re.compile(
     r"\b(combien|quel(le)?s? (est|sont) (le|la|les) (montant|taux|dur[ée]e|nombre|niveau|num[ée]ro)|"
@@ -111,7 +111,12 @@ def idf_weights(texts: Sequence[str], terms: Iterable[str]) -> dict[str, float]:
     """Rarer in the retrieved passages → more telling (a local inverse document frequency)."""
     bags = [unit_terms(t) for t in texts]
     n = max(1, len(bags))
-    return {t: 1.0 + math.log((n + 1) / (1 + sum(t in b for b in bags))) for t in terms}
+    weights: dict[str, float] = {}
+    for term in terms:
+        df = sum(term in b for b in bags)
+        # A word found in no passage ("touche") tells nothing about which sentence answers.
+        weights[term] = 1.0 + math.log((n + 1) / (1 + df)) if df else 0.0
+    return weights
 
 
 def score_unit(
@@ -127,13 +132,18 @@ def score_unit(
         return 0.0
     terms = unit_terms(unit_text)
     total = sum(w * idf.get(t, 1.0) for t, w in weights.items())
+    if total <= 0:
+        return 0.0
     hit = sum(
         w * idf.get(t, 1.0) * (1.0 if t in terms else CONTEXT_WEIGHT if t in context else 0.0)
         for t, w in weights.items()
     )
     score = hit / total if total else 0.0
-    if score > 0 and _FIGURE.search(unit_text) and not unit_text.startswith(TABLE_MARKER):
+    has_figure = bool(_FIGURE.search(unit_text)) and not unit_text.startswith(TABLE_MARKER)
+    if score > 0 and has_figure:
         score *= 1.35 if wants_figure else 1.1
+    elif wants_figure:
+        score *= 0.6  # "combien…?" is answered by a sentence with a figure
     return score
 
 

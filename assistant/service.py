@@ -290,12 +290,12 @@ class Assistant:
         if not evidence or self._silent(query, evidence):
             return self._refusal(state.question, None)
         t = time.perf_counter()
-        book = CitationBook(self.titles)
+        book = CitationBook(self.titles, self.retriever.locate)
         text = ""
         if self._llm is not None:
             text = self._phrase_with_llm(query, evidence, book)
         if not text:
-            book = CitationBook(self.titles)
+            book = CitationBook(self.titles, self.retriever.locate)
             text = compose_retrieval(query, evidence, book, self.document_names, following=self.retriever.following)
         timings["compose"] = (time.perf_counter() - t) * 1000
         return Answer(state.question, text, "retrieval", citations=book.citations())
@@ -366,7 +366,7 @@ class Assistant:
         query = decision.topic_query or state.question
         passages = self._reference_passages(result.references, query)
         timings["retrieve"] = (time.perf_counter() - t) * 1000
-        book = CitationBook(self.titles)
+        book = CitationBook(self.titles, self.retriever.locate)
         numbers: dict[tuple[str, str], int] = {}
         for key, evidence in passages.items():
             units = select_units(query, evidence.chunk.text)
@@ -386,7 +386,7 @@ class Assistant:
             evidence = self._search(decision.topic_query or state.question, 3)
             timings["retrieve"] = (time.perf_counter() - t) * 1000
             if evidence and not self._silent(decision.topic_query or state.question, evidence):
-                book = CitationBook(self.titles)
+                book = CitationBook(self.titles, self.retriever.locate)
                 top = evidence[0]
                 units = select_units(decision.topic_query or state.question, top.chunk.text)
                 number = book.cite(top, "\n".join(u.text for u in units) or None)
