@@ -6,6 +6,7 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -19,6 +20,7 @@ from ui.components.text import answer_markdown, blockquote, escape_markdown, wit
 from ui.feedback import read_feedback, record_feedback
 
 PROTOCOLE_PDF = REPO_ROOT / "corpus" / "pdf" / "accord-2019-12-19-formation-professionnelle.pdf"
+SHORT_PDF = REPO_ROOT / "corpus" / "pdf" / "cqp-regime-general.pdf"
 
 # ---------------------------------------------------------------- text
 
@@ -77,7 +79,7 @@ def test_locate_passage_unites_separate_sentences() -> None:
 
 
 def test_line_boxes_merge_words_of_a_line() -> None:
-    words = [
+    words: list[dict[str, Any]] = [
         {"x0": 10, "x1": 20, "top": 100, "bottom": 110},
         {"x0": 25, "x1": 40, "top": 100.5, "bottom": 110},
         {"x0": 10, "x1": 30, "top": 120, "bottom": 130},
@@ -96,7 +98,7 @@ def test_render_passage_highlights_article_4_3() -> None:
 
 
 def test_render_passage_not_found_shows_the_page() -> None:
-    image = render_passage(PROTOCOLE_PDF, 2, "texte absent de tout le document zzz", resolution=40)
+    image = render_passage(SHORT_PDF, 2, "texte absent de tout le document zzz", resolution=40)
     assert not image.found and image.page == 2 and not image.cropped
 
 

@@ -68,7 +68,7 @@ def test_sheet_lists_rights_deadlines_and_information_points(fake_assistant: Fak
     assert "Faible niveau de qualification" in text
     assert any(e.label == "Calcul et références" for e in at.expander)
     assert at.dataframe  # the deadlines table
-    labels = [b.label for b in at.get("download_button")]
+    labels = [getattr(b, "label", "") for b in at.get("download_button")]
     assert labels == ["Exporter en Markdown", "Exporter en PDF"]
 
 

@@ -34,3 +34,15 @@ def test_real_documents_page(real_assistant: Path) -> None:
     table = at.dataframe[0].value
     assert any("19 décembre 2019" in title for title in table["Titre"])
     assert table["Passages"].sum() > 0
+
+
+def test_real_follow_up_then_calculation(real_assistant: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=600)
+    at.run()
+    at.chat_input[0].set_value("Combien de points pour ma prime de tuteur ?").run()
+    assert any("mission de tutorat" in i.value for i in at.info)  # the follow-up question
+    at.chat_input[0].set_value("du 1er février 2025 au 20 juin 2025").run()
+    assert not at.exception
+    text = "\n".join(m.value for m in at.markdown).replace("\\", "")
+    assert "35 points" in text
+    assert any(e.label.startswith("Détail du calcul : Prime de tutorat") for e in at.expander)
