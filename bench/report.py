@@ -176,6 +176,21 @@ def format_scale(data: dict[str, Any]) -> list[str]:
     return lines
 
 
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+
+
+def write_doc(results: dict[str, Any], path: Path, command: str) -> None:
+    """Put the report between the markers of a markdown file, keeping the hand-written text."""
+    body = format_report(results).replace("\n## ", "\n### ").replace("# ccn-assistant bench", "### Run", 1)
+    block = f"{BEGIN}\nCommand: `{command}`\n\n{body.rstrip()}\n{END}"
+    text = path.read_text(encoding="utf-8") if path.exists() else f"# Performance\n\n{BEGIN}\n{END}\n"
+    if BEGIN in text and END in text:
+        text = text[: text.index(BEGIN)] + block + text[text.index(END) + len(END) :]
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
 def format_report(results: dict[str, Any]) -> str:
     meta = results.get("meta", {})
     machine = meta.get("machine", {})
@@ -195,10 +210,15 @@ def format_report(results: dict[str, Any]) -> str:
         if data is None:
             continue
         lines.append("")
+        load = data.get("load_avg_1min")
         if "error" in data:
             lines += [f"## {section}", f"failed: {data['error']}"]
             continue
         lines += formatter(data)
+        if load:
+            lines.append(
+                f"({_f(data.get('duration_s'), 0)} s; 1-min load average {_f(load['start'])} → {_f(load['end'])})"
+            )
     if results.get("targets"):
         lines += ["", "## Targets (issue #7)", "| target | limit | measured | met |", "|---|---|---|---|"]
         for row in results["targets"]:

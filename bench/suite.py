@@ -19,6 +19,8 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shlex
+import sys
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -96,10 +98,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", type=Path, default=DEFAULT_JSON, help=f"fichier de résultats JSON (défaut: {DEFAULT_JSON})"
     )
+    parser.add_argument(
+        "--write-doc", type=Path, default=None, help="écrire le rapport entre les marqueurs d'un fichier markdown"
+    )
     parser.add_argument("--questions", type=Path, default=None, help="questions JSONL (défaut: shared/eval/dev.jsonl)")
     parser.add_argument("--work-dir", type=Path, default=None, help=f"dossier de travail (défaut: {DEFAULT_WORK_DIR})")
     parser.add_argument("--backend", default="", help="embedder (défaut: CCN_EMBEDDING_BACKEND)")
     parser.add_argument("--model", default="", help="modèle de l'embedder (défaut: CCN_EMBEDDING_MODEL)")
+
+
+def _load() -> float:
+    """The 1-minute load average (other processes competing for the 2 cores), -1 if unknown."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:
+        return -1.0
 
 
 def _parse_unmeasured(pdfs: Sequence[Path]) -> list[ParsedDocument]:
@@ -150,6 +163,7 @@ def run_bench(options: BenchOptions, progress: Callable[[str], None] | None = No
         if name not in options.parts:
             return
         tell(f"… {name}")
+        load_start = _load()
         start = time.perf_counter()
         try:
             results[name] = body()
@@ -157,6 +171,7 @@ def run_bench(options: BenchOptions, progress: Callable[[str], None] | None = No
             log.debug("%s failed", name, exc_info=True)
             results[name] = {"error": f"{type(exc).__name__}: {exc}", "trace": traceback.format_exc(limit=5)}
         results[name]["duration_s"] = time.perf_counter() - start
+        results[name]["load_avg_1min"] = {"start": load_start, "end": _load()}
 
     def ingestion() -> dict[str, Any]:
         from bench.ingestion import run_ingestion
@@ -231,14 +246,13 @@ def run_bench(options: BenchOptions, progress: Callable[[str], None] | None = No
 def main(argv: list[str] | None = None, prog: str = "python -m bench") -> int:
     parser = argparse.ArgumentParser(prog=prog, description="Mesures de performance (issue #7).")
     add_arguments(parser)
-    return run_command(parser.parse_args(argv))
+    argv = sys.argv[1:] if argv is None else argv
+    return run_command(parser.parse_args(argv), command=f"{prog} {shlex.join(argv)}".strip())
 
 
-def run_command(args: argparse.Namespace) -> int:
+def run_command(args: argparse.Namespace, command: str = "") -> int:
     """Run, print the report, write the JSON; exit 1 if a part failed, 2 on bad options."""
-    import sys
-
-    from bench.report import format_report, write_json
+    from bench.report import format_report, write_doc, write_json
 
     try:
         options = BenchOptions.from_args(args)
@@ -250,6 +264,9 @@ def run_command(args: argparse.Namespace) -> int:
     if options.json_path is not None:
         write_json(results, options.json_path)
         print(f"\nrésultats: {options.json_path}", file=sys.stderr)
+    if getattr(args, "write_doc", None) is not None:
+        write_doc(results, args.write_doc, command or "ccn-assistant bench " + shlex.join(sys.argv[2:]))
+        print(f"rapport écrit dans {args.write_doc}", file=sys.stderr)
     failed = [name for name in options.parts if "error" in results.get(name, {})]
     for name in failed:
         print(f"{name}: {results[name]['error']}", file=sys.stderr)

@@ -16,7 +16,7 @@ import pytest
 
 from assistant.settings import REPO_ROOT
 from bench.measure import TimedEmbedder, dir_size_bytes, machine_info, summary
-from bench.report import check_targets, format_report, write_json
+from bench.report import check_targets, format_report, write_doc, write_json
 from bench.retrieval import Question
 from bench.retrieval_modes import compare_modes
 from bench.scale import make_variant, paragraph_pool, run_scale, variants
@@ -174,6 +174,12 @@ def test_report_formats_checks_targets_and_writes_json(tmp_path: Path, tiny_retr
     write_json(results, path)
     assert json.loads(path.read_text())["retrieval"]["passages"] == tiny_retriever.size
     assert dir_size_bytes(path.parent) == path.stat().st_size
+    doc = tmp_path / "PERF.md"
+    doc.write_text("# Perf\n\nhand-written\n\n<!-- bench:begin -->\nOLD-BLOCK\n<!-- bench:end -->\n\ntail\n")
+    write_doc(results, doc, "ccn-assistant bench --quick")
+    written = doc.read_text()
+    assert "hand-written" in written and written.endswith("tail\n") and "OLD-BLOCK" not in written
+    assert "`ccn-assistant bench --quick`" in written and "### Retrieval" in written
 
 
 def parse_options(*argv: str) -> BenchOptions:
