@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from langchain_core.prompts import ChatPromptTemplate
+from pydantic import SecretStr
 
 from assistant.settings import Settings
 from knowledge.hybrid import Evidence
@@ -48,7 +49,7 @@ def make_phraser(settings: Settings) -> Phraser | None:
     model = ChatOpenAI(
         base_url=settings.llm_base_url,
         model=settings.llm_model or "default",
-        api_key=settings.llm_api_key,
+        api_key=SecretStr(settings.llm_api_key),
         timeout=settings.llm_timeout_s,
         temperature=0,
         max_retries=1,
