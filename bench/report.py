@@ -197,6 +197,7 @@ def format_report(results: dict[str, Any]) -> str:
     lines = [
         f"# ccn-assistant bench ({'quick' if meta.get('quick') else 'full'}, repeat {meta.get('repeat')})",
         f"{machine.get('cpus_usable')} usable CPUs, {machine.get('memory_gib')} GiB, Python {machine.get('python')}; "
+        f"thread settings {machine.get('env') or 'default'}; "
         f"load average at start {machine.get('load_avg')}, at end {meta.get('load_avg_end')}; "
         f"duration {_f(meta.get('duration_s'), 0)} s",
     ]
