@@ -34,7 +34,8 @@ _REFERS_BACK = re.compile(r"^(Il|Elle|Ils|Elles|Celle-ci|Celui-ci|Ce dernier)\b"
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«–])")
 _ASKS_FIGURE = re.compile(
     r"\b(combien|quel(le)?s? (est|sont) (le|la|les) (montant|taux|dur[ée]e|nombre|niveau|num[ée]ro)|"
-    r"quelle dur[ée]e|quel niveau|quel num[ée]ro|quel taux|quel montant|au maximum|maximal|minimum)\b",
+    r"quelle dur[ée]e|quel niveau|quel num[ée]ro|quel taux|quel montant|au maximum|maximal|minimum|"
+    r"touch\w*|per[çc]oi\w*|percevoir|montant|dure|durent|combien de temps)\b",
     re.IGNORECASE,
 )
 _ENUMERATION = re.compile(r"\b(quel(le)?s|lesquel|liste|qui peut|qui sont|lesquelles|conditions)\b", re.IGNORECASE)
@@ -80,7 +81,8 @@ def passage_units(text: str) -> list[Unit]:
 _FILLER_TEXT = (
     "peut peuvent pouvoir faut falloir doit doivent devoir dois avoir lieu fait faire quoi combien comment "
     "quand quel quelle quels quelles qui dont sert servir existe exister ai as mon ma mes je suis droit "
-    "savoir connaitre dire"
+    "savoir connaitre dire déjà ça cela donne donner aussi si vais va vas voudrais veux aimerais bonjour merci "
+    "svp stp moi me toi te est-ce vraiment bien alors donc"
 )
 PREFIX = 6  # a light stem: "bénéficier" and "bénéficiaires" meet at "benefi"
 
@@ -189,8 +191,9 @@ def select_units(
         return units
     scores = unit_scores(question, units, idf or {}, heading)
     best = max(scores)
+    enumerates = bool(_ENUMERATION.search(question))
     if budget is None:
-        budget = 900 if _ASKS_FIGURE.search(question) else 650
+        budget = 900 if _ASKS_FIGURE.search(question) or enumerates else 650
     if best <= 0:
         chosen = {0}
     else:
@@ -201,8 +204,9 @@ def select_units(
                 break
             if units[i].in_list and scores[i] < best * 0.8:
                 continue  # list items come with their introduction, not on their own
-            if chosen and used + len(units[i].text) > budget:
-                continue
+            over_budget = chosen and used + len(units[i].text) > budget
+            if over_budget and not (enumerates and units[i].in_list and scores[i] >= best * 0.8):
+                continue  # a list question keeps every matching row, whatever their length
             chosen.add(i)
             used += len(units[i].text)
     # A chosen list introduction brings its items (or its table); a chosen item its introduction;
@@ -327,7 +331,8 @@ def _same_text(a: Evidence, b: Evidence) -> bool:
 
 
 def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2] not in {"CQ", "PR"} else text
+    """ "Article 4.3" → "article 4.3" inside a sentence; "VI – …", "CQP …" stay as they are."""
+    return text[:1].lower() + text[1:] if re.match(r"[A-ZÀÉÈ][a-zà-ÿ]", text) else text
 
 
 def compose_calculation(result: CalcResult, citation_numbers: dict[tuple[str, str], int]) -> str:

@@ -27,6 +27,7 @@ from assistant.citations import CitationBook, drop_unknown_markers
 from assistant.composer import compose_calculation, compose_retrieval, query_weights, select_units, unit_terms
 from assistant.indexing import IndexReport, index_pdfs
 from assistant.number_guard import guard_numbers
+from assistant.page_images import PassageImage, passage_image
 from assistant.router import RouteDecision, route
 from assistant.settings import Settings, get_settings
 from calculators.registry import CALCULATORS
@@ -206,6 +207,15 @@ class Assistant:
         shipped = self.settings.pdf_dir / (info.file if info and info.file else f"{document}.pdf")
         return shipped if shipped.exists() else self.settings.uploads_dir / f"{document}.pdf"
 
+    def passage_image(
+        self, document: str, page: int, quote: str, page_end: int | None = None, crop: bool = True
+    ) -> PassageImage:
+        """The page of `document` holding `quote`, passage highlighted (cached; see assistant.page_images).
+
+        Raises FileNotFoundError when the PDF is missing, OSError/ValueError when it is unreadable.
+        """
+        return passage_image(self.pdf_path(document), page, quote, page_end=page_end, crop=crop)
+
     # -- answering -----------------------------------------------------------------------------
     def ask(self, question: str, *, today: date | None = None, id: str | None = None) -> Answer:
         """Answer one question (thread-safe: no per-question state lives on `self`)."""
@@ -285,7 +295,7 @@ class Assistant:
         query = decision.topic_query or state.question
         t = time.perf_counter()
         as_of = self._as_of(query)
-        evidence = self._search(query, max(self.settings.top_k, 8), as_of=as_of)
+        evidence = self._search(query, max(self.settings.top_k, 10), as_of=as_of)
         timings["retrieve"] = (time.perf_counter() - t) * 1000
         if not evidence or self._silent(query, evidence):
             return self._refusal(state.question, None)
@@ -396,7 +406,7 @@ class Assistant:
 
 
 def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:]
+    return text[:1].lower() + text[1:] if re.match(r"[A-ZÀÉÈ][a-zà-ÿ]", text) else text
 
 
 def _same_section(got: str, want: str) -> bool:
