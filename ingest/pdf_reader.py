@@ -1,14 +1,19 @@
 """The only module that talks to pdfplumber: a PDF becomes pages of positioned lines and tables.
 
 Everything downstream (cleaning, sectioning, chunking) is pure and works on these plain records,
-so the layout heuristics can be tested without opening a PDF.
+so the layout heuristics can be tested without opening a PDF. For showing a cited passage, this
+module also reads a page's positioned words (`iter_page_words`, `page_count`) and renders a page,
+optionally cropped, as a PNG with rectangles drawn on it (`render_page_png`); locating the passage
+among the words is pure (`ingest.passage_locator`).
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import zlib
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,6 +59,19 @@ class TableBlock:
 
 
 Block = TextLine | TableBlock
+Rect = tuple[float, float, float, float]  # (x0, top, x1, bottom) in points from the page's top left corner
+Rgba = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class PageWord:
+    """One word as pdfplumber extracts it, with its box (points from the page's top left corner)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
 
 
 def read_pdf(path: Path, *, max_pages: int = 500) -> list[list[Block]]:
@@ -217,3 +235,60 @@ def _read_page(page: pdfplumber.page.Page, number: int) -> list[Block]:
             blocks.append(TableBlock(page=number, top=float(table.bbox[1]), rows=rows))
     blocks.sort(key=lambda b: b.top)
     return blocks
+
+
+# ---------------------------------------------------------------- page images (cited passages)
+
+
+def page_count(path: Path) -> int:
+    """Number of pages of the PDF at `path` (pdfplumber's own exceptions for an unreadable file)."""
+    with pdfplumber.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def iter_page_words(path: Path, pages: Sequence[int]) -> Generator[tuple[int, list[PageWord]], None, None]:
+    """(page number, its words) for each of `pages` (1-based; numbers outside the document skipped).
+
+    The PDF is opened once and the pages read lazily, in the given order: a caller that stops at the
+    first page it wants reads no further (close the iterator, e.g. with `contextlib.closing`).
+    """
+    with pdfplumber.open(path) as pdf:
+        for number in pages:
+            if not 1 <= number <= len(pdf.pages):
+                continue
+            words = [
+                PageWord(str(w["text"]), float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]))
+                for w in pdf.pages[number - 1].extract_words()
+            ]
+            yield number, words
+
+
+def render_page_png(
+    path: Path,
+    page: int,
+    *,
+    resolution: int = 144,
+    crop: Rect | None = None,
+    rects: Sequence[Rect] = (),
+    fill: Rgba = (0, 0, 255, 50),
+    stroke: Rgba = (255, 0, 0, 200),
+) -> bytes:
+    """Page `page` (1-based) as a PNG at `resolution` dpi, with `rects` drawn on it.
+
+    `crop`, when given, is clipped to the page and only that part is rendered (`rects` stay in page
+    coordinates). Raises ValueError for a page number outside the document.
+    """
+    with pdfplumber.open(path) as pdf:
+        if not 1 <= page <= len(pdf.pages):
+            raise ValueError(f"page {page} hors du document ({len(pdf.pages)} pages)")
+        source = pdf.pages[page - 1]
+        if crop is not None:
+            width, height = float(source.width), float(source.height)
+            left, top, right, bottom = crop
+            source = source.crop((max(0.0, left), max(0.0, top), min(width, right), min(height, bottom)))
+        image = source.to_image(resolution=resolution)
+        if rects:
+            image.draw_rects(list(rects), fill=fill, stroke=stroke, stroke_width=1)
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG", quantize=False)
+    return buffer.getvalue()
