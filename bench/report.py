@@ -157,14 +157,15 @@ def format_scale(data: dict[str, Any]) -> list[str]:
         f"during searches; real model throughput: {_f(real.get('passages_per_s'))} passages/s "
         f"on {real.get('sample', '–')} passages",
         "| × | passages | build (s) | build with real model, est. (s) | store (MB) | open (s) | "
-        "held (MB) | re-index 1 doc (s) | hybrid p50/p95 | BM25 p50/p95 | dense p50/p95 (ms) |",
+        "retriever / process RSS (MB) | re-index 1 doc (s) | hybrid p50/p95 | BM25 p50/p95 | dense p50/p95 (ms) |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for p in data["points"]:
         modes = p["modes"]
         lines.append(
             f"| {p['factor']} | {p['passages']} | {_f(p['build_s'])} | {_f(p.get('build_s_real_model_est'), 0)} | "
-            f"{_f(p['store_bytes'] / 1e6)} | {_f(p['retriever_open_s'], 2)} | {_f(p['retriever_rss_mb'], 0)} | "
+            f"{_f(p['store_bytes'] / 1e6)} | {_f(p['retriever_open_s'], 2)} | "
+            f"{_f(p['retriever_rss_mb'], 0)} / {_f(p.get('process_rss_mb'), 0)} | "
             f"{_f(p['reindex_one_document_s'], 2)} | {_lat(modes['hybrid']['latency_ms'])} | "
             f"{_lat(modes['bm25']['latency_ms'])} | {_lat(modes['dense']['latency_ms'])} |"
         )

@@ -102,6 +102,7 @@ def test_variants_are_deterministic_renumbered_and_perturbed() -> None:
         offsets.add(int(head) - int(original_head))
         assert section.path[-1] == section.number
     assert len(offsets) == 1  # one consistent renumbering per variant
+    assert next(variants(docs, 0, 1)) == docs  # copy 0 is the real corpus
     copies = list(variants(docs, 1, 4))
     assert len(copies) == 3 and all(len(copy) == len(docs) for copy in copies)
     texts = {s.text for copy in copies for d in copy for s in d.sections}
@@ -136,6 +137,8 @@ def test_scale_grows_one_store_through_checkpoints(tmp_path: Path) -> None:
         assert point["store_bytes"] > 0
         assert point["build_s"] >= point["build_embedding_s"] >= 0
         assert point["retriever_open_s"] >= 0 and point["reindex_one_document_s"] >= 0
+        assert point["retriever_passages"] == point["passages"]
+        assert point["process_rss_mb"] > 0
         assert isinstance(point["comfortable"], bool) and isinstance(point["discomfort"], list)
         for mode in MODES:
             assert_summary(point["modes"][mode]["latency_ms"], n=len(QUESTIONS))
