@@ -5,8 +5,8 @@ finds the quote among the words (by letters and digits only, so hyphenation and 
 still match). This module chooses the page, the highlight boxes and the crop around them.
 `Assistant.passage_image` is the UI's door to it.
 
-`ingest.pdf_reader` is imported when a page is rendered, not with this module: pdfplumber takes a
-noticeable fraction of a second to import, and the UI imports `PassageImage` at start-up.
+`ingest.pdf_reader` is imported when a page is rendered, not with this module: its PDF library takes
+about a third of a second to import, and the UI imports `PassageImage` at start-up.
 """
 
 from __future__ import annotations

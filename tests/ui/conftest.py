@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from assistant.answer import Answer, Citation, ToolCall
+from assistant.page_images import PassageImage, passage_image
 from assistant.settings import REPO_ROOT, get_settings
 from calculators.registry import CALCULATORS
 
@@ -105,6 +106,11 @@ class FakeAssistant:
 
     def pdf_path(self, document: str) -> Path:
         return self.pdf_dir / f"{document}.pdf"
+
+    def passage_image(
+        self, document: str, page: int, quote: str, page_end: int | None = None, crop: bool = True
+    ) -> PassageImage:
+        return passage_image(self.pdf_path(document), page, quote, page_end=page_end, crop=crop)
 
 
 @pytest.fixture

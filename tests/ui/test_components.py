@@ -1,4 +1,7 @@
-"""Pure parts of the UI: Markdown escaping, passage location on a page, feedback store, ui command."""
+"""Parts of the UI outside pages: Markdown escaping, page images of citations, feedback store, ui command.
+
+Locating a passage among a page's words is tested in tests/ingest/test_passage_locator.py.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,6 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PIL import Image
@@ -14,8 +16,10 @@ from PIL import Image
 from assistant.answer import Answer, Citation
 from assistant.cli import build_parser
 from assistant.commands.ui import APP, streamlit_command
+from assistant.page_images import passage_image, render_passage
 from assistant.settings import REPO_ROOT
-from ui.components.page_image import fold, line_boxes, locate, locate_passage, render_passage
+from tests.ui.conftest import FakeAssistant, tutor_citation
+from ui.components.page_image import page_image
 from ui.components.text import answer_markdown, blockquote, escape_markdown, with_badges
 from ui.feedback import read_feedback, record_feedback
 
@@ -56,39 +60,6 @@ def test_blockquote_escapes_each_line() -> None:
 # ---------------------------------------------------------------- page image
 
 
-def test_fold_drops_accents_ligatures_and_punctuation() -> None:
-    assert fold("Certiﬁ cat — É-té, 2019 !") == "certificatete2019"
-
-
-def test_locate_across_hyphenation_and_ligature_artefacts() -> None:
-    words = ["Le", "conseil", "en", "évolution", "profes-", "sionnelle", "est", "Certifi", "cat", "fin"]
-    assert locate(words, "évolution professionnelle est certificat") == [3, 4, 5, 6, 7, 8]
-    assert locate(words, "rien de tel sur la page") == []
-
-
-def test_locate_quote_running_onto_next_page() -> None:
-    words = ["début", "de", "la", "phrase", "qui", "continue", "longuement"]
-    assert locate(words, "la phrase qui continue longuement sur la page suivante") == [2, 3, 4, 5, 6]
-    assert locate(words, "sur la page précédente, début de la phrase qui continue") == [0, 1, 2, 3, 4, 5]
-
-
-def test_locate_passage_unites_separate_sentences() -> None:
-    words = "Une phrase citée ici . Une autre non citée . Et une dernière citée aussi .".split()  # noqa: SIM905
-    found = locate_passage(words, "Une phrase citée ici.\nEt une dernière citée aussi.")
-    assert found[0] == 0 and 5 not in found and found[-1] == len(words) - 2
-
-
-def test_line_boxes_merge_words_of_a_line() -> None:
-    words: list[dict[str, Any]] = [
-        {"x0": 10, "x1": 20, "top": 100, "bottom": 110},
-        {"x0": 25, "x1": 40, "top": 100.5, "bottom": 110},
-        {"x0": 10, "x1": 30, "top": 120, "bottom": 130},
-    ]
-    boxes = line_boxes(words, [0, 1, 2])
-    assert len(boxes) == 2
-    assert boxes[0] == (8.5, 98.5, 41.5, 111.5)
-
-
 def test_render_passage_highlights_article_4_3() -> None:
     quote = "Le montant de la prime est proportionnel à la durée de la mission d'accompagnement tutoré"
     image = render_passage(PROTOCOLE_PDF, 5, quote, page_end=6, resolution=60)
@@ -100,6 +71,30 @@ def test_render_passage_highlights_article_4_3() -> None:
 def test_render_passage_not_found_shows_the_page() -> None:
     image = render_passage(SHORT_PDF, 2, "texte absent de tout le document zzz", resolution=40)
     assert not image.found and image.page == 2 and not image.cropped
+
+
+def test_render_passage_whole_page_is_larger_than_the_crop() -> None:
+    quote = "Le montant de la prime est proportionnel à la durée de la mission d'accompagnement tutoré"
+    cropped = render_passage(PROTOCOLE_PDF, 6, quote, resolution=40)
+    whole = render_passage(PROTOCOLE_PDF, 6, quote, resolution=40, crop=False)
+    assert whole.found and not whole.cropped and whole.page == 6
+    assert Image.open(io.BytesIO(whole.png)).height > Image.open(io.BytesIO(cropped.png)).height
+
+
+def test_passage_image_is_cached_and_refuses_a_missing_file(tmp_path: Path) -> None:
+    first = passage_image(SHORT_PDF, 1, "texte absent zzz", resolution=30)
+    assert passage_image(SHORT_PDF, 1, "texte absent zzz", resolution=30) is first
+    with pytest.raises(FileNotFoundError):
+        passage_image(tmp_path / "absent.pdf", 1, "quoi que ce soit")
+
+
+def test_page_image_of_a_citation(fake_assistant: FakeAssistant, tmp_path: Path) -> None:
+    image = page_image(tutor_citation())
+    assert image is not None and image.found and image.page == 6 and image.cropped
+    fake_assistant.pdf_dir = tmp_path  # PDF missing: no image, no error
+    assert page_image(tutor_citation()) is None
+    (tmp_path / f"{tutor_citation().document}.pdf").write_bytes(b"%PDF-1.4 truncated")
+    assert page_image(tutor_citation()) is None  # unreadable: no image, no error
 
 
 # ---------------------------------------------------------------- feedback
@@ -143,10 +138,3 @@ def test_ui_command_execs_streamlit(monkeypatch: pytest.MonkeyPatch) -> None:
     args = build_parser().parse_args(["ui", "--headless", "--port", "8600"])
     assert args.handler(args) == 0
     assert calls and calls[0][3:5] == ["run", str(APP)]
-
-
-def test_nothing_imports_ui() -> None:
-    for package in ("assistant", "calculators", "knowledge", "ingest"):
-        for path in (REPO_ROOT / package).rglob("*.py"):
-            source = path.read_text(encoding="utf-8")
-            assert "from ui" not in source and "import ui" not in source, path

@@ -1,4 +1,4 @@
-"""Form fields generated from a calculator's parameters (`calculators.registry.Param`).
+"""Form fields generated from a calculator's parameters (`Param`, from `assistant.catalog`).
 
 Dates use date pickers, levels a list of the French nomenclature, optional yes/no questions a
 three-way choice (not said / yes / no), lists of dates or periods a number of rows and a date
@@ -14,9 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from calculators.pro_a import CASE_LABELS
-from calculators.qualification_levels import LEVEL_NAMES
-from calculators.registry import Param
+from assistant.catalog import CASE_LABELS, LEVEL_NAMES, Param
 
 MIN_DATE, MAX_DATE = date(1950, 1, 1), date(2100, 12, 31)
 MAX_ROWS = 12

@@ -8,9 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from calculators.point_value import load_point_values, value_on
-from calculators.registry import CALCULATORS, CalculatorSpec
-from calculators.result import CalcError
+from assistant.catalog import CALCULATORS, CalcError, CalculatorSpec, load_point_values, value_on
 from ui import backend
 from ui.components.calc_form import fields
 from ui.components.calc_result import french_date, render_result

@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from assistant.answer import Answer
-from calculators.registry import CALCULATORS
+from assistant.catalog import CALCULATORS
 from ui import backend
 from ui.components.calc_result import render_arguments, render_result
 from ui.components.sources import render_sources

@@ -10,6 +10,7 @@ from datetime import date
 
 import streamlit as st
 
+from assistant.catalog import LEVEL_NAMES
 from assistant.interview_prep import (
     CONTRACTS,
     STATUS_LABELS,
@@ -21,7 +22,6 @@ from assistant.interview_prep import (
     sheet_to_markdown,
     sheet_to_pdf,
 )
-from calculators.qualification_levels import LEVEL_NAMES
 from ui import backend
 from ui.components.calc_result import french_date, render_steps
 from ui.components.text import escape_markdown
