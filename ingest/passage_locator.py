@@ -7,7 +7,7 @@ in "profes-sionnelle" or the "Certifi cat" ligature artefact then matches as wel
 quote is not on the page (it runs onto the next one, or started on the previous one), its longest
 beginning or ending found on the page is located.
 
-`ingest.pdf_reader.page_words` reads the positioned words; `assistant.page_images` renders the page.
+`ingest.pdf_reader.iter_page_words` reads the positioned words; `assistant.page_images` renders the page.
 """
 
 from __future__ import annotations

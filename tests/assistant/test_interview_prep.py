@@ -9,17 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.interview_prep import (
-    EmployeeProfile,
-    Period,
-    months_between,
-    prepare_sheet,
-    relevant_certifications,
-    sheet_to_markdown,
-    sheet_to_pdf,
-    to_latin1,
-    unicode_font,
-)
+from assistant import interview_prep
+from assistant.interview_export import to_latin1, unicode_font
+from assistant.interview_prep import EmployeeProfile, Period, prepare_sheet, sheet_to_markdown, sheet_to_pdf
+from assistant.interview_profile import months_between
+from assistant.interview_rights import relevant_certifications
 
 TODAY = date(2025, 9, 1)
 NAME = "Zébulon Quartzmann"
@@ -212,6 +206,13 @@ def test_pdf_text_is_extractable() -> None:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
     assert "Garantie individuelle d'accès à la formation" in text
     assert "Points d'information (article 6)" in text
+
+
+def test_public_entry_reexports_the_parts() -> None:
+    """`assistant.interview_prep` stays the one import the UI needs."""
+    for name in interview_prep.__all__:
+        assert getattr(interview_prep, name) is not None, name
+    assert {"EmployeeProfile", "prepare_sheet", "sheet_to_markdown", "sheet_to_pdf"} <= set(interview_prep.__all__)
 
 
 def test_profile_repr_hides_personal_fields() -> None:
