@@ -263,42 +263,37 @@ def main(argv: list[str] | None = None) -> int:
     targets_met = recalls["hybrid"] >= 0.95 and p95 <= 50
     print(f"targets (recall@5 ≥ 0.95, p95 ≤ 50 ms): {'met' if targets_met else 'NOT met'}")
 
+    if args.write_doc:
+        line = (
+            f"Retrieval with the default embedder ({retriever.embedder.name}), {retriever.size} passages: "
+            f"recall@{args.k} hybrid {recalls['hybrid']:.3f}, BM25 {recalls['bm25']:.3f}, "
+            f"dense {recalls['dense']:.3f}; hybrid latency p50 {p50:.1f} ms, p95 {p95:.1f} ms "
+            f"({len(times)} searches, {_machine()})."
+        )
+        write_block(args.write_doc, "main", line)
     if args.compare_embedders:
         results = compare_embedders(docs, questions, args.k)
         table = comparison_table(results, args.k)
         print()
         print(table)
         if args.write_doc:
-            write_doc(args.write_doc, table, len(questions), args.k, recalls, p50, p95, retriever)
+            note = f"{len(questions)} dev questions with sources, corpus parsed by `ingest.pipeline`, {_machine()}."
+            write_block(args.write_doc, "compare", f"{note}\n\n{table}")
     return 0 if targets_met else 1
 
 
-def write_doc(
-    path: Path,
-    table: str,
-    n_questions: int,
-    k: int,
-    recalls: dict[str, float],
-    p50: float,
-    p95: float,
-    retriever: Retriever,
-) -> None:
-    """Replace the generated block of the doc (between markers), keeping the hand-written text."""
-    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
-    load = os.getloadavg()[0]
-    block = (
-        f"{begin}\n"
-        f"Measured on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()} "
-        f"(load average {load:.1f} when written: timings on a shared machine vary), "
-        f"{n_questions} dev questions with sources, {retriever.size} passages, shipped corpus parsed by "
-        f"`ingest.pipeline`.\n\n"
-        f"{table}\n"
-        f"Retrieval with the default embedder ({retriever.embedder.name}): recall@{k} hybrid "
-        f"{recalls['hybrid']:.3f}, BM25 {recalls['bm25']:.3f}, dense {recalls['dense']:.3f}; "
-        f"hybrid latency p50 {p50:.1f} ms, p95 {p95:.1f} ms.\n"
-        f"{end}"
+def _machine() -> str:
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, load average "
+        f"{os.getloadavg()[0]:.1f} when measured (timings on a shared machine vary with its load)"
     )
-    text = path.read_text(encoding="utf-8") if path.exists() else f"# Embeddings\n\n{begin}\n{end}\n"
+
+
+def write_block(path: Path, name: str, content: str) -> None:
+    """Replace the generated block `name` of the doc (between markers), keeping the rest."""
+    begin, end = f"<!-- bench:{name}:begin -->", f"<!-- bench:{name}:end -->"
+    block = f"{begin}\n{content.rstrip()}\n{end}"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Embeddings\n"
     if begin in text and end in text:
         text = text[: text.index(begin)] + block + text[text.index(end) + len(end) :]
     else:
