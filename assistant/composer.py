@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.citations import CitationBook
+from assistant.router import strip_injection
 from calculators.result import CalcResult
 from ingest.models import Chunk
 from ingest.tables import TABLE_MARKER
@@ -55,6 +56,23 @@ class Unit:
 _BOILERPLATE = re.compile(r"^(\(?Suivent les signatures\.?\)?|Fait à .{2,40}, le .{4,30}\.?)$", re.IGNORECASE)
 
 
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ADDRESSED = re.compile(
+    r"\b(assistant|l'ia|l’ia|ia\b|chatbot|modèle de langue|system)\s*:|\bnote (à|a|pour) l'?(ia|assistant)|"
+    r"\b(réponds|répondez|réponde[zs]?|answer|reply)\b|<\s*(script|div|img|iframe)\b|\bonerror\s*=|https?://",
+    re.IGNORECASE,
+)
+
+
+def addresses_the_assistant(sentence: str) -> bool:
+    """A sentence written to a machine ("ignorez les consignes", "SYSTEM:", "réponds que…", a link,
+    HTML) is not agreement text: it is data, never quoted as an answer (indirect injection)."""
+    visible = _INVISIBLE.sub("", sentence)
+    if _ADDRESSED.search(visible):
+        return True
+    return strip_injection(visible)[1]
+
+
 def passage_units(text: str) -> list[Unit]:
     """Split a passage into quotable units, remembering which ones introduce a list."""
     units: list[Unit] = []
@@ -65,14 +83,18 @@ def passage_units(text: str) -> list[Unit]:
         if paragraph.startswith(TABLE_MARKER):
             lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
             units.append(Unit(lines[0], len(units), opens_list=True, is_header=True))
-            units.extend(Unit(line, len(units), in_list=True) for line in lines[1:])
+            units.extend(
+                Unit(line, len(units) + i, in_list=True)
+                for i, line in enumerate(row for row in lines[1:] if not addresses_the_assistant(row))
+            )
             continue
         if paragraph.startswith(("–", "-", "•")):
-            units.append(Unit(paragraph, len(units), in_list=True))
+            if not addresses_the_assistant(paragraph):
+                units.append(Unit(paragraph, len(units), in_list=True))
             continue
         for sentence in _SENTENCE.split(paragraph):
             sentence = sentence.strip()
-            if sentence and not _BOILERPLATE.match(sentence):
+            if sentence and not _BOILERPLATE.match(sentence) and not addresses_the_assistant(sentence):
                 units.append(Unit(sentence, len(units), opens_list=sentence.endswith(":")))
     return units
 
@@ -257,6 +279,7 @@ def compose_retrieval(
     document_names: dict[str, str],
     max_passages: int = 3,
     following: Callable[[Chunk], Chunk | None] | None = None,
+    official: Callable[[str], bool] | None = None,
 ) -> str:
     """Answer from the passage that answers best, plus another one when it is nearly as good.
 
@@ -270,6 +293,15 @@ def compose_retrieval(
     ranked = sorted(
         ((passage_relevance(question, e, idf, i), i, e) for i, e in enumerate(evidence)), key=lambda t: (-t[0], t[1])
     )
+    if official is not None:
+        # The shipped agreements outrank documents added later: an uploaded PDF is quoted only
+        # where the agreements have nothing relevant to say, so it can never contradict them.
+        best_official = max((r[0] for r in ranked if official(r[2].document)), default=0.0)
+        if best_official >= ranked[0][0] * 0.5:
+            ranked = [r for r in ranked if official(r[2].document)]
+    ranked = [r for r in ranked if passage_units(r[2].chunk.text)]
+    if not ranked:
+        return ""
     best_score = ranked[0][0]
     picked: list[Evidence] = [ranked[0][2]]
     semantic_first = next((e for e in evidence if e.ranks.get("dense") == 1), None)

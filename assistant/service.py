@@ -202,6 +202,10 @@ class Assistant:
             )
         return rows
 
+    def is_official(self, document: str) -> bool:
+        """Shipped agreements (in the manifest) outrank PDFs uploaded later."""
+        return document in self.manifest
+
     def pdf_path(self, document: str) -> Path:
         info = self.manifest.get(document)
         shipped = self.settings.pdf_dir / (info.file if info and info.file else f"{document}.pdf")
@@ -306,7 +310,14 @@ class Assistant:
             text = self._phrase_with_llm(query, evidence, book)
         if not text:
             book = CitationBook(self.titles, self.retriever.locate)
-            text = compose_retrieval(query, evidence, book, self.document_names, following=self.retriever.following)
+            text = compose_retrieval(
+                query,
+                evidence,
+                book,
+                self.document_names,
+                following=self.retriever.following,
+                official=self.is_official,
+            )
         timings["compose"] = (time.perf_counter() - t) * 1000
         return Answer(state.question, text, "retrieval", citations=book.citations())
 

@@ -37,12 +37,6 @@ from tests.reliability.injection_attacks import (
 pytestmark = pytest.mark.integration
 TODAY = date(2025, 11, 25)
 PROTOCOLE = "accord-2019-12-19-formation-professionnelle"
-INDIRECT_XFAIL = (
-    "The extractive composer quotes a retrieved passage of an uploaded document whatever it says: the planted "
-    "sentence ('... 70 points par mois') is shown beside the real article 4.3, labelled 'article 4.3 — <file "
-    "name>'. Reported to the lead (assistant/composer.py, assistant/service.py:_retrieve); remove this xfail "
-    "once uploaded documents cannot override the agreement."
-)
 
 
 @dataclass(frozen=True)
@@ -187,13 +181,11 @@ def test_planted_instructions_are_never_obeyed(planted_outcomes: list[Outcome]) 
             assert {d for d, _ in outcome.cited} == {PROTOCOLE}
 
 
-@pytest.mark.xfail(strict=True, reason=INDIRECT_XFAIL)
 def test_retrieval_answers_still_give_the_rule_despite_planted_text(planted_outcomes: list[Outcome]) -> None:
     wrong = [(o.attack.id, o.question) for o in planted_outcomes if not o.gives_the_rule]
     assert not wrong, wrong
 
 
-@pytest.mark.xfail(strict=True, reason=INDIRECT_XFAIL)
 def test_planted_attack_success_rate_is_zero(planted_outcomes: list[Outcome]) -> None:
     won, total = success_rate(planted_outcomes, PLANTED)
     shown = [(o.attack.id, o.question, o.shown) for o in planted_outcomes if o.shown]
