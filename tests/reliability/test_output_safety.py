@@ -118,7 +118,7 @@ def _markdown_bodies(at: AppTest) -> list[str]:
     """Every string Streamlit renders as Markdown on the page."""
     bodies = []
     for kind in ("markdown", "caption", "info", "warning", "error", "success", "title", "header", "subheader"):
-        bodies += [str(element.value) for element in at.get(kind)]
+        bodies += [str(getattr(element, "value", "")) for element in at.get(kind)]
     bodies += [b.label for b in at.button] + [e.label for e in at.expander]
     return bodies
 
