@@ -326,11 +326,29 @@ def compose_retrieval(
         if not units:
             continue
         number = book.cite(item, "\n".join(u.text for u in units))
-        source = f"{item.citation} — {document_names.get(item.document, item.document)}"
-        intro = "Selon" if n == 0 else "Voir aussi"
-        parts.append(f"{intro} {_lower_first(source)} [{number}] :")
+        source = source_phrase(item.citation, document_names.get(item.document, item.document))
+        intro = "D'après" if n == 0 else "Voir aussi"
+        parts.append(f"{intro} {source} [{number}] :")
         parts.extend(f"- {line}" if not line.startswith(("–", "-")) else line for line in _quote_lines(units))
     return "\n".join(parts)
+
+
+def source_phrase(label: str, document_name: str) -> str:
+    """ "l'article 4.3 du protocole d'accord du 19 décembre 2019", "la partie « VI – La VAE » de …"."""
+    of_document = _of(document_name)
+    if re.match(r"(Article|Annexe|Préambule|Conclusion)\b", label):
+        article = "le " if label.startswith("Préambule") else "la " if label.startswith("Conclusion") else "l'"
+        return f"{article}{_lower_first(label)} {of_document}"
+    return f"la partie « {label} » {of_document}"
+
+
+def _of(name: str) -> str:
+    lowered = _lower_first(name)
+    if re.match(r"(protocole|modèle|document)\b", lowered):
+        return f"du {lowered}"
+    if re.match(r"[aeéiouy]", lowered, re.IGNORECASE):
+        return f"de l'{lowered}"
+    return f"du document « {name} »"
 
 
 def _section_text(item: Evidence, evidence: Sequence[Evidence]) -> str:
