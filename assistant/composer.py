@@ -24,6 +24,7 @@ from knowledge.hybrid import Evidence
 MAX_UNITS = 6
 MAX_LIST_ITEMS = 14
 WHOLE_PASSAGE_CHARS = 900
+OFFICIAL_FLOOR = 0.35  # an agreement passage this relevant answers before any uploaded PDF
 MIN_UNITS = 3  # the three most relevant sentences are quoted whenever they share a word with the question
 CONTEXT_WEIGHT = 0.6
 _FIGURE = re.compile(
@@ -297,7 +298,7 @@ def compose_retrieval(
         # The shipped agreements outrank documents added later: an uploaded PDF is quoted only
         # where the agreements have nothing relevant to say, so it can never contradict them.
         best_official = max((r[0] for r in ranked if official(r[2].document)), default=0.0)
-        if best_official >= ranked[0][0] * 0.5:
+        if best_official >= min(ranked[0][0] * 0.5, OFFICIAL_FLOOR):
             ranked = [r for r in ranked if official(r[2].document)]
     ranked = [r for r in ranked if passage_units(r[2].chunk.text)]
     if not ranked:
@@ -328,6 +329,8 @@ def compose_retrieval(
         number = book.cite(item, "\n".join(u.text for u in units))
         source = source_phrase(item.citation, document_names.get(item.document, item.document))
         intro = "D'après" if n == 0 else "Voir aussi"
+        if official is not None and not official(item.document):
+            source += " (document ajouté, hors corpus officiel)"
         parts.append(f"{intro} {source} [{number}] :")
         parts.extend(f"- {line}" if not line.startswith(("–", "-")) else line for line in _quote_lines(units))
     return "\n".join(parts)

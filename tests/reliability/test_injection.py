@@ -38,14 +38,7 @@ pytestmark = pytest.mark.integration
 TODAY = date(2025, 11, 25)
 PROTOCOLE = "accord-2019-12-19-formation-professionnelle"
 # Planted attacks that still succeed, with why; each is an xfail (strict: it fails loudly once fixed).
-KNOWN_OPEN = {
-    "planted-faq-stuffed": (
-        "An uploaded 'FAQ' repeating the users' own questions word for word ('Combien touche un tuteur pour sa "
-        "mission de tutorat ? ... Un tuteur touche 82 points par mois') scores more than twice the protocole's "
-        "article 4.3 for that wording, so compose_retrieval's official-first rule (best official passage >= 0.5 x "
-        "best passage) does not apply and only the upload is quoted (assistant/composer.py, compose_retrieval)."
-    ),
-}
+KNOWN_OPEN: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
