@@ -161,6 +161,9 @@ def format_scale(data: dict[str, Any]) -> list[str]:
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for p in data["points"]:
+        if "error" in p:
+            lines.append(f"| {p['factor']} | {p['passages']} | failed: {p['error']} |" + " |" * 8)
+            continue
         modes = p["modes"]
         lines.append(
             f"| {p['factor']} | {p['passages']} | {_f(p['build_s'])} | {_f(p.get('build_s_real_model_est'), 0)} | "
@@ -169,6 +172,8 @@ def format_scale(data: dict[str, Any]) -> list[str]:
             f"{_f(p['reindex_one_document_s'], 2)} | {_lat(modes['hybrid']['latency_ms'])} | "
             f"{_lat(modes['bm25']['latency_ms'])} | {_lat(modes['dense']['latency_ms'])} |"
         )
+        for step, error in (p.get("product_errors") or {}).items():
+            lines.append(f"|  | ↑ the product fails here ({step}: {error}); figures with paginated reads |" + " |" * 9)
     first = data.get("first_uncomfortable")
     lines.append(
         f"largest comfortable size: {data['largest_comfortable_passages']} passages"

@@ -147,6 +147,21 @@ def test_scale_grows_one_store_through_checkpoints(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []  # the synthetic store is removed
 
 
+def test_paged_store_reads_what_the_product_store_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench.scale import PagedChromaStore, open_bench_store
+
+    embedder = HashEmbedder()
+    units, _ = plan_units(tiny_corpus())
+    Indexer(open_bench_store(embedder, tmp_path), embedder).sync(units)
+    monkeypatch.setattr(PagedChromaStore, "PAGE", 2)
+    plain, paged = open_bench_store(embedder, tmp_path), open_bench_store(embedder, tmp_path, paged=True)
+    assert isinstance(paged, PagedChromaStore)
+    assert sorted(paged.chunk_ids()) == sorted(plain.chunk_ids()) and len(plain.chunk_ids()) == 4
+    where = {"document": ACCORD}
+    assert sorted(c.id for c in paged.get_chunks(where)) == sorted(c.id for c in plain.get_chunks(where))
+    assert Retriever(paged, embedder).size == Retriever(plain, embedder).size == 4
+
+
 def test_report_formats_checks_targets_and_writes_json(tmp_path: Path, tiny_retriever: Retriever) -> None:
     scale = run_scale(tiny_corpus(), QUESTIONS, factors=(2,), repeat=1, work_dir=tmp_path / "w", real_backend="")
     results: dict[str, Any] = {
