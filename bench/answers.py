@@ -97,6 +97,8 @@ def run_answers(
     while len(cold) < max(1, repeat):
         run = run_child(questions, env, timeout_s=timeout_s)
         if run["index_built"]:
+            if first_run is not None:
+                raise AnswersBenchError(f"the index in {data_dir} is rebuilt at every start: no cold start to measure")
             first_run = run
             continue
         cold.append(run)
