@@ -95,13 +95,13 @@ def test_a_model_that_invents_figures_is_guarded(assistant: Assistant, monkeypat
     def inventive(question: str, evidence: Any) -> str:
         return (
             "La prime de tutorat vaut 50 points par mois [1]. "
-            "Elle est plafonnée à 252 points par année civile [1]. Voir aussi [9]."
+            "Elle est plafonnée à 252 points par année civile [1]. Voir aussi [42]."
         )
 
     monkeypatch.setattr(assistant, "_llm", inventive)
     answer = assistant.ask("Quel est le plafond annuel de la prime de tutorat ?", today=TODAY)
     assert "50" not in answer.text
-    assert "[9]" not in answer.text
+    assert "[42]" not in answer.text
     assert "252" in answer.text
     assert {c.number for c in answer.citations} == {1}
 
