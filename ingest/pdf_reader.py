@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import threading
 import zlib
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ from ingest.models import IngestError
 
 log = logging.getLogger(__name__)
 
+# PDFium, which renders pages behind pdfplumber's `to_image`, is not thread-safe, not even across
+# documents: two Streamlit sessions rendering at once can abort the whole process. One at a time.
+_PDFIUM = threading.Lock()
 MAX_INFLATED_STREAM_BYTES = 64 * 1024 * 1024  # a page's text content is kilobytes, not gigabytes
 MAX_NESTING = 256  # arrays / dictionaries opened in a row; real PDFs nest a handful of levels
 # Two patterns, each starting with a literal, so the scan runs at memchr speed.
@@ -286,7 +290,8 @@ def render_page_png(
             width, height = float(source.width), float(source.height)
             left, top, right, bottom = crop
             source = source.crop((max(0.0, left), max(0.0, top), min(width, right), min(height, bottom)))
-        image = source.to_image(resolution=resolution)
+        with _PDFIUM:
+            image = source.to_image(resolution=resolution)
         if rects:
             image.draw_rects(list(rects), fill=fill, stroke=stroke, stroke_width=1)
         buffer = io.BytesIO()

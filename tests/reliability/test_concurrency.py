@@ -6,16 +6,21 @@ different questions at the same time, several rounds each, while a sixth thread 
 index snapshot (what happens when another process re-indexes). Each answer must equal the one given
 to the same question asked alone, and carry that thread's own question, id and facts.
 
-In the UI, five `AppTest` sessions of the app chat at the same time with an assistant that echoes
-the question; each session's history, messages and sources panel must hold only its own turns.
-Two sessions of the interview page prepare sheets for different employees at the same time.
+In the UI, five `AppTest` sessions of the app chat turn by turn with an assistant that echoes the
+question, and rate answers; each session's history, messages and sources panel hold only its own
+turns, and the shared feedback file every rating. Two interview sessions prepare sheets for two
+employees. What the sessions share in the process is also hit from threads: the feedback file and the
+page renderer (PDFium, which aborts the process when two threads render at once unless serialised).
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +34,7 @@ from assistant.answer import Answer
 from assistant.service import Assistant
 from assistant.settings import REPO_ROOT, get_settings
 from tests.ui.conftest import APP, FakeAssistant, tutor_citation
+from ui.feedback import record_feedback
 
 TODAY = date(2025, 11, 25)
 PROTOCOLE = "accord-2019-12-19-formation-professionnelle"
@@ -156,14 +162,19 @@ def test_five_users_at_once_get_their_own_correct_answers(assistant: Assistant) 
 
 
 # -- the UI ------------------------------------------------------------------------------------------
+# `AppTest` cannot run sessions in parallel threads: each run installs and then removes a process-wide
+# mock `Runtime` and patches the global config, so a run ending in one thread breaks the others
+# ("Runtime hasn't been created!"). The sessions are therefore interleaved turn by turn, which shows
+# that nothing of one session leaks into another through module-level state; the state they really
+# share at the same time (the assistant, the page renderer, the feedback file) is exercised with
+# threads, above and below.
 
 
 class EchoAssistant(FakeAssistant):
-    """Answers "Réponse à : <question>" after a pause, so that the sessions' runs overlap."""
+    """Answers "Réponse à : <question>"."""
 
     def ask(self, question: str, today: Any = None) -> Answer:
         self.questions.append(question)
-        time.sleep(0.2)
         return Answer(question, f"Réponse à : {question}", "retrieval", citations=[tutor_citation()])
 
 
@@ -180,18 +191,6 @@ def echo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[EchoAssist
     get_settings.cache_clear()
 
 
-def _in_parallel(sessions: list[AppTest], action: Callable[[int, AppTest], None]) -> None:
-    start = threading.Barrier(len(sessions))
-
-    def run(index: int) -> None:
-        start.wait()
-        action(index, sessions[index])
-
-    with ThreadPoolExecutor(max_workers=len(sessions)) as pool:
-        for future in [pool.submit(run, i) for i in range(len(sessions))]:
-            future.result(timeout=300)
-
-
 def _session(page: str | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
@@ -201,21 +200,21 @@ def _session(page: str | None = None) -> AppTest:
     return at
 
 
-def test_five_chat_sessions_keep_their_own_history(echo: EchoAssistant) -> None:
+def test_five_chat_sessions_keep_their_own_history(echo: EchoAssistant, tmp_path: Path) -> None:
     sessions = [_session() for _ in range(USERS)]
 
-    def questions(index: int) -> list[str]:
-        return [f"Utilisateur {index}, question {turn} : combien pour la prime de tutorat ?" for turn in range(3)]
+    def question(index: int, turn: int) -> str:
+        return f"Utilisateur {index}, question {turn} : combien pour la prime de tutorat ?"
 
-    def chat(index: int, at: AppTest) -> None:
-        for question in questions(index):
-            at.chat_input[0].set_value(question).run()
-
-    _in_parallel(sessions, chat)
+    for turn in range(3):  # turn by turn: user 0, 1, …, 4, then user 0 again…
+        for index, at in enumerate(sessions):
+            at.chat_input[0].set_value(question(index, turn)).run()
+            if turn == 1:
+                at.feedback[0].set_value(1 if index % 2 else 0).run()
     assert len(echo.questions) == USERS * 3
     for index, at in enumerate(sessions):
         assert not at.exception
-        own = questions(index)
+        own = [question(index, turn) for turn in range(3)]
         history = at.session_state["chat_history"]
         assert [turn["question"] for turn in history] == own
         assert [turn["answer"].text for turn in history] == [f"Réponse à : {q}" for q in own]
@@ -223,25 +222,27 @@ def test_five_chat_sessions_keep_their_own_history(echo: EchoAssistant) -> None:
         for other in range(USERS):
             if other != index:
                 assert f"Utilisateur {other}," not in shown, (index, other)
-        for question in own:
-            assert question in shown
+        for own_question in own:
+            assert own_question in shown
         assert [m.name for m in at.chat_message] == ["user", "assistant"] * 3
         panel = next(c.value for c in at.caption if c.value.startswith("Réponse à :")).replace("\\", "")
         assert panel == f"Réponse à : {own[-1]}"  # the sources panel shows this session's last turn
+    ratings = [json.loads(line) for line in (tmp_path / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted((r["question"], r["rating"]) for r in ratings) == sorted(
+        (question(index, 0), "up" if index % 2 else "down") for index in range(USERS)
+    )
 
 
 def test_two_interview_sessions_keep_their_own_profile(echo: EchoAssistant) -> None:
     names = ["Salariée Aubépine-Marqueur", "Salarié Bouleau-Marqueur"]
     sessions = [_session("views/interview.py") for _ in names]
-
-    def prepare(index: int, at: AppTest) -> None:
+    for index, at in enumerate(sessions):
         at.text_input(key="iv_name").input(names[index])
         at.selectbox(key="iv_contract").set_value("CDI" if index == 0 else "CDD")
         at.date_input(key="iv_org_start").set_value(date(2015 + index, 3, 1))
         at.run()
+    for at in sessions:
         next(b for b in at.button if b.label == "Préparer la fiche").click().run()
-
-    _in_parallel(sessions, prepare)
     for index, at in enumerate(sessions):
         assert not at.exception
         headings = [s.value for s in at.subheader if s.value.startswith("Fiche de préparation")]
@@ -249,3 +250,92 @@ def test_two_interview_sessions_keep_their_own_profile(echo: EchoAssistant) -> N
         sheet = at.session_state["iv_sheet"]
         assert sheet["profile"].name == names[index]
         assert names[1 - index] not in sheet["markdown"]
+
+
+# -- what the sessions share, from threads -----------------------------------------------------------
+
+
+def test_feedback_from_many_sessions_at_once_keeps_every_line(tmp_path: Path) -> None:
+    path = tmp_path / "feedback.jsonl"
+    start = threading.Barrier(USERS)
+
+    def rate(index: int) -> None:
+        start.wait()
+        for turn in range(20):
+            answer = Answer(f"Utilisateur {index} question {turn}", "x" * 3000, "retrieval")
+            record_feedback(path, answer, "up", f"{index}-{turn}")
+
+    with ThreadPoolExecutor(max_workers=USERS) as pool:
+        list(pool.map(rate, range(USERS)))
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["turn"] for r in records) == sorted(f"{i}-{t}" for i in range(USERS) for t in range(20))
+
+
+STRESS_RENDER = """
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from ingest.pdf_reader import render_page_png
+pdf = Path("corpus/pdf/accord-2019-12-19-formation-professionnelle.pdf")
+start = threading.Barrier(8)
+def work(index):
+    start.wait()
+    for n in range(4):
+        crop = (0, 100, 600, 500) if n % 2 else None
+        png = render_page_png(pdf, 1 + (index + n) % 6, resolution=72, crop=crop, rects=[(60, 120, 300, 140)])
+        assert png.startswith(bytes([0x89]) + b"PNG")
+    return index
+with ThreadPoolExecutor(8) as pool:
+    print(sorted(pool.map(work, range(8))))
+"""
+
+
+def test_page_images_rendered_by_many_sessions_at_once() -> None:
+    """PDFium (behind pdfplumber's `to_image`) is not thread-safe: concurrent renderings must be serialised
+    (`ingest.pdf_reader`), or the process aborts. Run in a child process, so that an abort fails this test
+    instead of killing the test run."""
+    done = subprocess.run(
+        [sys.executable, "-c", STRESS_RENDER], cwd=REPO_ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip() == str(list(range(8)))
+
+
+def test_page_renderings_never_overlap(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The renderer itself is replaced by a slow stub that counts overlapping calls: one at a time."""
+    import pdfplumber.page
+
+    from ingest.pdf_reader import render_page_png
+
+    active = peak = 0
+    count = threading.Lock()
+
+    class Image:
+        def draw_rects(self, *args: Any, **kwargs: Any) -> None:
+            pass
+
+        def save(self, buffer: Any, **kwargs: Any) -> None:
+            buffer.write(b"\x89PNG stub")
+
+    def slow_to_image(self: Any, **kwargs: Any) -> Image:
+        nonlocal active, peak
+        with count:
+            active += 1
+            peak = max(peak, active)
+        time.sleep(0.05)
+        with count:
+            active -= 1
+        return Image()
+
+    monkeypatch.setattr(pdfplumber.page.Page, "to_image", slow_to_image)
+    pdf = REPO_ROOT / "corpus" / "pdf" / "accord-2019-12-19-formation-professionnelle.pdf"
+    start = threading.Barrier(USERS)
+
+    def render(index: int) -> bytes:
+        start.wait()
+        return render_page_png(pdf, 1 + index, crop=(0, 100, 600, 500) if index % 2 else None, rects=[(1, 1, 2, 2)])
+
+    with ThreadPoolExecutor(max_workers=USERS) as pool:
+        pngs = list(pool.map(render, range(USERS)))
+    assert pngs == [b"\x89PNG stub"] * USERS
+    assert peak == 1, f"{peak} renderings at once"
