@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ MetadataValue = str | int | float | bool
 Metadata = dict[str, MetadataValue]
 Where = dict[str, Any]
 
+_PAGE = 5000  # records per `get`: Chroma/SQLite cannot return ~32,766+ records in one call
 _BATCH = 256
 # Generations switched on by this process: a reader needs to reopen its local client only for
 # generations written by another process (this process's client already holds its own writes).
@@ -189,18 +190,33 @@ class ChromaStore:
             )
 
     def get_chunks(self, where: Where | None = None, ids: Sequence[str] | None = None) -> list[StoredChunk]:
-        result = self._chunks.get(
-            where=where, ids=list(ids) if ids is not None else None, include=["documents", "metadatas"]
-        )
-        texts = result.get("documents") or []
-        metas = result.get("metadatas") or []
-        return [
-            StoredChunk(id=i, text=t or "", metadata=dict(m or {}))
-            for i, t, m in zip(result["ids"], texts, metas, strict=True)
-        ]
+        """Chunks matching `where` (or `ids`), read page by page: one unpaged `get` fails past
+        ~32,766 records (SQLite's limit on query variables), well before the store is large."""
+        out: list[StoredChunk] = []
+        for page in self._pages(where, ids, ["documents", "metadatas"]):
+            texts = page.get("documents") or []
+            metas = page.get("metadatas") or []
+            out.extend(
+                StoredChunk(id=i, text=t or "", metadata=dict(m or {}))
+                for i, t, m in zip(page["ids"], texts, metas, strict=True)
+            )
+        return out
 
     def chunk_ids(self, where: Where | None = None) -> list[str]:
-        return list(self._chunks.get(where=where, include=[])["ids"])
+        return [i for page in self._pages(where, None, []) for i in page["ids"]]
+
+    def _pages(self, where: Where | None, ids: Sequence[str] | None, include: list[Any]) -> Iterator[Any]:
+        if ids is not None:
+            for start in range(0, len(ids), _BATCH):
+                yield self._chunks.get(ids=list(ids[start : start + _BATCH]), where=where, include=include)
+            return
+        offset = 0
+        while True:
+            page = self._chunks.get(where=where, include=include, limit=_PAGE, offset=offset)
+            yield page
+            if len(page["ids"]) < _PAGE:
+                return
+            offset += _PAGE
 
     def delete_chunks(self, ids: Sequence[str]) -> None:
         for start in range(0, len(ids), _BATCH):

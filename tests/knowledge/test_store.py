@@ -69,3 +69,23 @@ def test_unreachable_server_is_a_clear_error() -> None:
         ChromaStore.open(base_name="t", embedder_name="e", dim=8, url="http://127.0.0.1:9")
     with pytest.raises(StoreError):
         ChromaStore.open(base_name="t", embedder_name="e", dim=8)
+
+
+def test_reads_are_paged_past_the_page_size(
+    hash_store: Callable[[], ChromaStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One unpaged `get` fails past ~32,766 records; reads go page by page (page size shrunk here)."""
+    import knowledge.store as store_module
+
+    monkeypatch.setattr(store_module, "_PAGE", 4)
+    store = hash_store()
+    ids = [f"g:{i:02d}" for i in range(11)]
+    store.add_chunks(
+        ids,
+        [f"texte {i}" for i in range(11)],
+        [[float(i + 1)] + [0.0] * 63 for i in range(11)],
+        [{"document": "d1", "generation": "g"} for _ in ids],
+    )
+    assert sorted(c.id for c in store.get_chunks({"generation": "g"})) == ids
+    assert sorted(store.chunk_ids()) == ids
+    assert [c.id for c in store.get_chunks(ids=ids[:3])] == ids[:3]
