@@ -39,6 +39,7 @@ MODES: tuple[Mode, ...] = ("hybrid", "bm25", "dense")
 # the dense ranking weighted above BM25, which alone is weaker on everyday wording.
 RRF_K = 20
 DEFAULT_WEIGHTS = {"bm25": 0.5, "dense": 1.0}
+DENSE_OVERFETCH = 3  # unfiltered dense candidates per kept one (other generations, other dates)
 
 
 @dataclass(frozen=True)
@@ -288,14 +289,20 @@ class Retriever:
             rankings["bm25"] = [snap.store_ids[h.index] for h in hits]
             raw["bm25"] = {snap.store_ids[h.index]: h.score for h in hits}
         if mode in ("hybrid", "dense"):
-            where = where_all(
-                {"generation": {"$in": sorted(set(snap.generations.values()))}},
-                {"document": {"$in": docs}} if docs else None,
-                {"valid_from": {"$lte": day}},
-                {"valid_to": {"$gt": day}},
-            )
-            dense = self._dense(self._embed_query(query), depth, where)
-            known = [h for h in dense if h.id in snap.position]
+            if docs:
+                where = where_all(
+                    {"generation": {"$in": sorted(set(snap.generations.values()))}},
+                    {"document": {"$in": docs}},
+                    {"valid_from": {"$lte": day}},
+                    {"valid_to": {"$gt": day}},
+                )
+                dense = self._dense(self._embed_query(query), depth, where)
+            else:
+                # No metadata filter on the main path: Chroma then walks its HNSW graph instead of
+                # pre-filtering in SQLite (seconds at 50k passages). Passages of other generations or
+                # out of force on `day` are dropped here, from a deeper candidate list.
+                dense = self._dense(self._embed_query(query), depth * DENSE_OVERFETCH, None)
+            known = [h for h in dense if h.id in snap.position and allowed[snap.position[h.id]]][:depth]
             rankings["dense"] = [h.id for h in known]
             raw["dense"] = {h.id: 1.0 - h.distance for h in known}
         fused = reciprocal_rank_fusion(rankings, self.rrf_k, self.weights)
