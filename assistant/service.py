@@ -30,6 +30,7 @@ from assistant.number_guard import guard_numbers
 from assistant.page_images import PassageImage, passage_image
 from assistant.router import RouteDecision, route
 from assistant.settings import Settings, get_settings
+from calculators.dates import format_date_fr
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError, CalcResult, Reference
 from ingest.manifest import load_manifest
@@ -46,20 +47,6 @@ COVERED_TOPICS = (
     "individuelle d'accès à la formation, la contribution conventionnelle supplémentaire, l'abondement du CPF "
     "et les CQP du Régime général (dont le CQP gestionnaire conseil)"
 )
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 _PAST_YEAR = re.compile(r"\b(?:en|au|avant)\s+(20[0-2]\d)\b")
 MIN_COVERAGE = 0.34
 
@@ -71,7 +58,7 @@ def french_date(value: str | None) -> str:
         day = date.fromisoformat(value)
     except ValueError:
         return value
-    return f"{'1er' if day.day == 1 else day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return format_date_fr(day)
 
 
 def short_name(info: DocumentInfo) -> str:
