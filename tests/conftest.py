@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 
 from assistant.settings import REPO_ROOT, Settings
+from tests.servers import chroma_server
+
+__all__ = ["chroma_server"]  # a real `chroma run` on 127.0.0.1, for every test package
 
 CACHE_ROOT = REPO_ROOT / ".pytest_cache" / "ccn-index"
 

@@ -31,7 +31,7 @@ from typing import Any
 import pytest
 
 from assistant.settings import REPO_ROOT
-from tests.integration.conftest import stop_process
+from tests.servers import stop_process
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
