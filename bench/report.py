@@ -207,6 +207,11 @@ def format_report(results: dict[str, Any]) -> str:
         f"load average at start {machine.get('load_avg')}, at end {meta.get('load_avg_end')}; "
         f"duration {_f(meta.get('duration_s'), 0)} s",
     ]
+    if meta.get("quick"):
+        lines.append(
+            f"**quick run** (embedder {meta.get('embedding_backend')}): checks the harness; "
+            "these are not the product's figures"
+        )
     for section, formatter in (
         ("ingestion", format_ingestion),
         ("retrieval", format_retrieval),
