@@ -18,23 +18,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from assistant import intents
-from assistant.extraction import (
-    DateSpan,
-    Duration,
-    count_of,
-    format_date_fr,
+from assistant.extraction.dates import DateSpan, format_date_fr, parse_dates, shift_months
+from assistant.extraction.grades import parse_grades
+from assistant.extraction.numbers import parse_number
+from assistant.extraction.quantities import Duration, count_of, parse_counts, parse_durations, parse_money
+from assistant.extraction.situation import (
     parse_contract,
-    parse_counts,
-    parse_dates,
     parse_diploma_level,
-    parse_durations,
     parse_far,
-    parse_grades,
     parse_job_threatened,
-    parse_money,
-    parse_number,
     parse_work_time,
-    shift_months,
 )
 
 _FIRST_PERSON = re.compile(intents.FIRST_PERSON)
@@ -79,7 +72,7 @@ class Plan:
 
 
 def read_facts(text: str, folded: str, today: date) -> Facts:
-    """Read once what all readers use; `folded` is `extraction.fold(text)`."""
+    """Read once what all readers use; `folded` is `extraction.folding.fold(text)`."""
     unframed = _ASKING_FRAME.sub(" ", folded)
     personal = bool(_FIRST_PERSON.search(unframed) or _CASE_SUBJECT.search(unframed))
     return Facts(

@@ -2,7 +2,7 @@
 
 Everything the router recognises by wording lives here as data, so that covering a new paraphrase
 means adding a pattern, never a branch in `assistant/router.py`. Patterns are regular expressions
-over *folded* text (`assistant.extraction.fold`: lower case, no accents, straight apostrophes), so
+over *folded* text (`assistant.extraction.folding.fold`: lower case, no accents, straight apostrophes), so
 "Prime de tutorat", "prime de TUTORAT" and "prîme de tutorat" all read the same.
 """
 

@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 from assistant import intents
 from assistant.calculator_inputs import plan_for, read_facts
-from assistant.extraction import fold
+from assistant.extraction.folding import fold
 
 RouteName = Literal["retrieval", "calculator", "clarify", "refusal"]
 

@@ -8,20 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.extraction import (
-    MONTH_NAMES_FR,
-    count_of,
-    fold,
-    format_date_fr,
+from assistant.extraction.dates import MONTH_NAMES_FR, format_date_fr, parse_dates
+from assistant.extraction.folding import fold
+from assistant.extraction.grades import parse_grades
+from assistant.extraction.quantities import count_of, parse_counts, parse_durations, parse_money
+from assistant.extraction.situation import (
     parse_contract,
-    parse_counts,
-    parse_dates,
     parse_diploma_level,
-    parse_durations,
     parse_far,
-    parse_grades,
     parse_job_threatened,
-    parse_money,
     parse_work_time,
 )
 
