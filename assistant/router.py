@@ -28,7 +28,8 @@ from datetime import date
 from typing import Any, Literal
 
 from assistant import intents
-from assistant.calculator_inputs import plan_for, read_facts
+from assistant.calculator_inputs.facts import read_facts
+from assistant.calculator_inputs.readers import plan_for
 from assistant.extraction.folding import fold
 
 RouteName = Literal["retrieval", "calculator", "clarify", "refusal"]
