@@ -12,8 +12,9 @@ from __future__ import annotations
 from calculators.point_value import PointValue, load_point_values, value_on
 from calculators.pro_a import CASE_LABELS
 from calculators.qualification_levels import LEVEL_NAMES
-from calculators.registry import CALCULATORS, CalculatorSpec, Param
+from calculators.registry import CALCULATORS
 from calculators.result import CalcError
+from calculators.spec import CalculatorSpec, Param
 
 __all__ = [
     "CALCULATORS",

@@ -15,8 +15,9 @@ from typing import Annotated, Any
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field, WithJsonSchema, create_model
 
-from calculators.registry import CALCULATORS, CalculatorSpec, Param
+from calculators.registry import CALCULATORS
 from calculators.result import CalcError
+from calculators.spec import CalculatorSpec, Param
 
 DATE_SCHEMA: dict[str, Any] = {"type": "string", "format": "date", "description": "AAAA-MM-JJ"}
 

@@ -1,21 +1,18 @@
-"""The catalogue of calculators, with their parameters described once for the CLI, the tools and the UI.
+"""The catalogue of calculators: each one's name, French title and description, parameters and function.
 
 `CALCULATORS[name].run(**kwargs)` accepts JSON-like values — ISO date strings, "true"/"oui", French
 decimals ("0,15"), lists of `{start, end}` objects or "2025-02-01:2025-06-20" strings — coerces them to
-what the calculator expects, and raises `CalcError` with a French message on a missing, unknown or
-malformed argument. Names and keyword arguments follow the table of `docs/ARCHITECTURE.md`.
+what the calculator expects (`calculators.spec`, `calculators.coercion`), and raises `CalcError` with a
+French message on a missing, unknown or malformed argument. Names and keyword arguments follow the
+table of `docs/ARCHITECTURE.md`.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from calculators.cep_absence import cep_absence
 from calculators.contribution import supplementary_contribution
@@ -30,251 +27,13 @@ from calculators.pro_a import (
 )
 from calculators.professional_reviews import professional_reviews
 from calculators.professionalisation import professionalisation_contract
-from calculators.qualification_levels import parse_level
 from calculators.result import CalcError, CalcResult
+from calculators.spec import CalculatorSpec, Param
 from calculators.trainer_bonus import TrainingAction, trainer_bonus
 from calculators.training_guarantee import training_guarantee
 from calculators.training_path import training_path_hours
 from calculators.tutor_bonus import Mission, tutor_bonus
 from calculators.vae import cqp_vae_eligibility, vae_leave
-
-ParamType = Literal["date", "int", "float", "bool", "str", "level", "date_list", "period_list"]
-
-MIN_YEAR, MAX_YEAR = 1950, 2100
-MAX_MAGNITUDE = Decimal(10) ** 13  # no payroll, grade or duration of the agreements comes near it
-
-TYPE_LABELS: dict[str, str] = {
-    "date": "date AAAA-MM-JJ",
-    "int": "nombre entier",
-    "float": "nombre",
-    "bool": "oui/non",
-    "str": "texte",
-    "level": "niveau 0 à 8 ou diplôme (CAP, bac, licence…)",
-    "date_list": "liste de dates AAAA-MM-JJ",
-    "period_list": "liste de périodes début:fin",
-}
-
-
-@dataclass(frozen=True)
-class Param:
-    """One keyword argument of a calculator.
-
-    `hidden` marks configuration the application supplies (the point-value table's path), which
-    is neither asked to the user nor exposed to the language model. `item_keys` lists the optional
-    keys a `period_list` item may carry besides `start` and `end` (e.g. `trainees`).
-    """
-
-    name: str
-    type: ParamType
-    help: str
-    required: bool = False
-    choices: tuple[str, ...] = ()
-    hidden: bool = False
-    item_keys: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class CalculatorSpec:
-    """A calculator as the outside sees it: name, French title and description, parameters, function."""
-
-    name: str
-    title_fr: str
-    description_fr: str
-    params: list[Param]
-    func: Callable[..., CalcResult] = field(repr=False)
-
-    @property
-    def public_params(self) -> list[Param]:
-        """Parameters a user or a language model provides (hidden configuration left out)."""
-        return [p for p in self.params if not p.hidden]
-
-    def run(self, **kwargs: Any) -> CalcResult:
-        """Coerce JSON-like arguments, check them against `params`, and run the calculator."""
-        return self.func(**coerce_arguments(self, kwargs))
-
-
-# ---------------------------------------------------------------- coercion
-
-
-def _is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def to_date(value: Any, name: str) -> date:
-    """A date from a `date`, a `datetime`, "2025-02-01", "2025-02" (1st of the month) or "01/02/2025"."""
-    day = _parse_date(value, name)
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise CalcError(f"« {name} » : date hors limites ({day.isoformat()}), attendue entre {MIN_YEAR} et {MAX_YEAR}.")
-    return day
-
-
-def _parse_date(value: Any, name: str) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                return date.fromisoformat(text)
-            if re.fullmatch(r"\d{4}-\d{2}", text):
-                return date.fromisoformat(text + "-01")
-            match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-            if match:
-                return date(int(match[3]), int(match[2]), int(match[1]))
-        except ValueError as exc:
-            raise CalcError(f"« {name} » : date impossible ({text}).") from exc
-    raise CalcError(f"« {name} » : date attendue au format AAAA-MM-JJ, reçu {value!r}.")
-
-
-def _number_text(value: str) -> str:
-    text = re.sub(r"[\s\u00a0\u202f€]", "", value).replace(",", ".")
-    return text
-
-
-def to_float(value: Any, name: str) -> Decimal:
-    """An exact decimal from a number or a French/English numeric text ("40 000 000", "0,15")."""
-    if isinstance(value, bool):
-        raise CalcError(f"« {name} » : nombre attendu, reçu {value!r}.")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise CalcError(f"« {name} » : nombre fini attendu.")
-    try:
-        number = Decimal(_number_text(value)) if isinstance(value, str) else Decimal(str(value))
-    except (InvalidOperation, ValueError, TypeError) as exc:
-        raise CalcError(f"« {name} » : nombre attendu, reçu {value!r}.") from exc
-    if not number.is_finite():
-        raise CalcError(f"« {name} » : nombre fini attendu.")
-    if abs(number) > MAX_MAGNITUDE:
-        raise CalcError(f"« {name} » : valeur hors limites ({value!r}).")
-    return number
-
-
-def to_int(value: Any, name: str) -> int:
-    """A whole number from an int, an integral float or a numeric text."""
-    number = to_float(value, name)
-    if number != number.to_integral_value():
-        raise CalcError(f"« {name} » : nombre entier attendu, reçu {value!r}.")
-    return int(number)
-
-
-TRUE_WORDS = {"true", "vrai", "oui", "yes", "1", "o", "y"}
-FALSE_WORDS = {"false", "faux", "non", "no", "0", "n"}
-
-
-def to_bool(value: Any, name: str) -> bool:
-    """A boolean from a bool or "true"/"false", "oui"/"non", "1"/"0"."""
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in TRUE_WORDS:
-        return True
-    if text in FALSE_WORDS:
-        return False
-    raise CalcError(f"« {name} » : oui ou non attendu, reçu {value!r}.")
-
-
-def to_str(value: Any, param: Param) -> str:
-    """A text, matched case-insensitively to the parameter's choices when it has some."""
-    if not isinstance(value, str | int | float):
-        raise CalcError(f"« {param.name} » : texte attendu, reçu {value!r}.")
-    text = str(value).strip()
-    if param.choices:
-        for choice in param.choices:
-            if choice.lower() == text.lower():
-                return choice
-        raise CalcError(
-            f"« {param.name} » : valeur inconnue « {text} » (valeurs possibles : {', '.join(param.choices)})."
-        )
-    return text
-
-
-def _split_list(value: Any) -> list[Any]:
-    if isinstance(value, str):
-        return [part for part in re.split(r"[,;\s]+", value.strip()) if part]
-    if isinstance(value, list | tuple):
-        return list(value)
-    return [value]
-
-
-def to_date_list(value: Any, name: str) -> list[date]:
-    """Dates from a list, a comma-separated text, or a list mixing both (repeated CLI options)."""
-    items = [part for item in _split_list(value) for part in _split_list(item)]
-    return [to_date(item, name) for item in items]
-
-
-def to_period(item: Any, param: Param) -> dict[str, Any]:
-    """A period `{start, end, ...}` from a mapping, a `[start, end]` pair or "START:END[:N]"."""
-    if isinstance(item, str):
-        parts = [p.strip() for p in item.split(":")]
-        if len(parts) not in (2, 3) or (len(parts) == 3 and not param.item_keys):
-            raise CalcError(f"« {param.name} » : période attendue sous la forme DÉBUT:FIN, reçu « {item} ».")
-        item = dict(zip(("start", "end", *param.item_keys), parts, strict=False))
-    elif isinstance(item, list | tuple):
-        if len(item) != 2:
-            raise CalcError(f"« {param.name} » : période attendue sous la forme [début, fin].")
-        item = {"start": item[0], "end": item[1]}
-    if not isinstance(item, Mapping):
-        raise CalcError(f"« {param.name} » : période attendue (objet avec « start » et « end »), reçu {item!r}.")
-    unknown = set(item) - {"start", "end", *param.item_keys}
-    if unknown:
-        raise CalcError(f"« {param.name} » : champ(s) inconnu(s) {', '.join(sorted(map(str, unknown)))}.")
-    for key in ("start", "end"):
-        if _is_blank(item.get(key)):
-            raise CalcError(f"« {param.name} » : chaque période doit avoir une date « {key} ».")
-    period: dict[str, Any] = {
-        "start": to_date(item["start"], f"{param.name}.start"),
-        "end": to_date(item["end"], f"{param.name}.end"),
-    }
-    for key in param.item_keys:
-        if not _is_blank(item.get(key)):
-            period[key] = to_int(item[key], f"{param.name}.{key}")
-    return period
-
-
-def coerce_value(param: Param, value: Any) -> Any:
-    """Convert one JSON-like value to the parameter's type, or raise `CalcError`."""
-    if param.type == "date":
-        return to_date(value, param.name)
-    if param.type == "int":
-        return to_int(value, param.name)
-    if param.type == "float":
-        return to_float(value, param.name)
-    if param.type == "bool":
-        return to_bool(value, param.name)
-    if param.type == "str":
-        return to_str(value, param)
-    if param.type == "level":
-        return parse_level(value)
-    if param.type == "date_list":
-        return to_date_list(value, param.name)
-    if param.type == "period_list":
-        items = value if isinstance(value, list | tuple) else [value]
-        return [to_period(item, param) for item in items]
-    raise CalcError(f"Type de paramètre inconnu : {param.type}.")  # pragma: no cover - catalogue error
-
-
-def coerce_arguments(spec: CalculatorSpec, kwargs: Mapping[str, Any]) -> dict[str, Any]:
-    """Check names, required parameters and types; blank optional values count as absent."""
-    known = {p.name: p for p in spec.params}
-    unknown = sorted(set(kwargs) - set(known))
-    if unknown:
-        raise CalcError(
-            f"Paramètre(s) inconnu(s) pour {spec.name} : {', '.join(unknown)} (attendus : "
-            f"{', '.join(p.name for p in spec.public_params)})."
-        )
-    values: dict[str, Any] = {}
-    for param in spec.params:
-        raw = kwargs.get(param.name)
-        if _is_blank(raw) or (isinstance(raw, list | tuple) and not raw and param.required):
-            if param.required:
-                raise CalcError(f"Paramètre obligatoire manquant : « {param.name} » ({param.help}).")
-            continue
-        values[param.name] = coerce_value(param, raw)
-    return values
-
-
-# ---------------------------------------------------------------- adapters from JSON-like values
 
 
 def _table(point_values_file: str | Path | None) -> list[PointValue]:
@@ -318,8 +77,6 @@ def _run_points_to_euros(
     """Convert with an explicit value or the configured table."""
     return points_to_euros(points, on, point_value, _table(point_values_file))
 
-
-# ---------------------------------------------------------------- catalogue
 
 _AS_OF = Param("as_of", "date", "date de référence (par défaut : aujourd'hui)")
 _POINT_VALUE = Param(

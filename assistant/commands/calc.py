@@ -15,8 +15,9 @@ import logging
 import sys
 from typing import Any
 
-from calculators.registry import CALCULATORS, TYPE_LABELS, CalculatorSpec, Param
+from calculators.registry import CALCULATORS
 from calculators.result import CalcError, CalcResult
+from calculators.spec import TYPE_LABELS, CalculatorSpec, Param
 
 logger = logging.getLogger(__name__)
 
