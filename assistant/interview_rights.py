@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from assistant.interview_profile import EmployeeProfile, contract_kind, months_between
 from calculators import references as ref
-from calculators.pro_a import PRO_A_CERTIFICATIONS, Certification, find_certifications
+from calculators.pro_a_certifications import PRO_A_CERTIFICATIONS, Certification, find_certifications
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError, CalcResult, Reference
 

@@ -18,13 +18,8 @@ from calculators.cep_absence import cep_absence
 from calculators.contribution import supplementary_contribution
 from calculators.cqp_certification import cqp_certification
 from calculators.point_value import PointValue, load_point_values, points_to_euros
-from calculators.pro_a import (
-    MAX_MONTHS,
-    pro_a_certification,
-    pro_a_duration,
-    pro_a_eligibility,
-    pro_a_training_hours,
-)
+from calculators.pro_a import MAX_MONTHS, pro_a_duration, pro_a_eligibility, pro_a_training_hours
+from calculators.pro_a_certifications import pro_a_certification
 from calculators.professional_reviews import professional_reviews
 from calculators.professionalisation import professionalisation_contract
 from calculators.result import CalcError, CalcResult

@@ -6,13 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculators.pro_a import (
-    PRO_A_CERTIFICATIONS,
-    pro_a_certification,
-    pro_a_duration,
-    pro_a_eligibility,
-    pro_a_training_hours,
-)
+from calculators.pro_a import pro_a_duration, pro_a_eligibility, pro_a_training_hours
+from calculators.pro_a_certifications import PRO_A_CERTIFICATIONS, pro_a_certification
 from calculators.result import CalcError
 from tests.calculators.helpers import FAST, d
 
