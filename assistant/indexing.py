@@ -16,7 +16,7 @@ from assistant.settings import Settings
 from ingest.manifest import info_for, load_manifest
 from ingest.models import DocumentInfo, IngestError
 from ingest.pipeline import parse_corpus
-from knowledge.consolidation import Amendment, load_amendments
+from knowledge.amendments import Amendment, load_amendments
 from knowledge.factory import open_indexer
 from knowledge.indexer import UnitStatus, index_lock, plan_units
 

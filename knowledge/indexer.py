@@ -31,13 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from ingest.models import Chunk, ParsedDocument, Section
-from knowledge.consolidation import (
-    Amendment,
-    ArticleVersion,
-    ConsolidatedDocument,
-    ConsolidationError,
-    consolidate,
-)
+from knowledge.amendments import Amendment, ConsolidationError
+from knowledge.article_versions import ArticleVersion, ConsolidatedDocument
+from knowledge.consolidation import consolidate
 from knowledge.embedder import Embedder
 from knowledge.store import ChromaStore, Metadata, UnitRecord
 

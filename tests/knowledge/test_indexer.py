@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ingest.models import Chunk, ParsedDocument, Section
-from knowledge.consolidation import parse_amendments
+from knowledge.amendments import parse_amendments
 from knowledge.embedder import HashEmbedder
 from knowledge.hybrid import Retriever
 from knowledge.indexer import (

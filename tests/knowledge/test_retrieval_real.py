@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.models import ParsedDocument
-from knowledge.consolidation import Amendment
+from knowledge.amendments import Amendment
 from knowledge.factory import open_indexer, open_retriever
 from knowledge.hybrid import Retriever
 from knowledge.indexer import plan_units
