@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import pickle
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ingest.manifest import info_for
@@ -26,6 +28,7 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_BYTES = 2 * 1024**3
 MIN_TEXT_CHARS_PER_PAGE = 20
+MAX_PARSE_WORKERS = 4  # each child may take `memory_bytes` of address space: 4 × 2 Gio at most
 
 
 def file_hash(path: Path) -> str:
@@ -74,15 +77,6 @@ def parse_pdf_in_process(path: Path, info: DocumentInfo, max_pages: int = DEFAUL
     return ParsedDocument(info=info, sections=tuple(sections), page_count=len(pages), content_hash=file_hash(path))
 
 
-def _limit_memory(memory: int) -> None:
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    except (ImportError, ValueError, OSError):  # not on this platform: the time limit still holds
-        pass
-
-
 def parse_pdf(
     path: Path,
     info: DocumentInfo | None = None,
@@ -95,7 +89,9 @@ def parse_pdf(
     """Parse one PDF into sections, isolated in a child process; raise `IngestError` on failure.
 
     The child (`python -m ingest.worker`) gets an address-space limit and a wall-clock limit;
-    it writes the pickled result to a temporary file that only this process reads back.
+    it writes the pickled result to a temporary file that only this process reads back. The child
+    sets its own memory limit before it imports pdfplumber or opens the file: a `preexec_fn` here
+    would not be safe while `parse_corpus` runs several of these calls from threads.
     """
     path = Path(path)
     info = info or info_for(path, {})
@@ -106,10 +102,9 @@ def parse_pdf(
         request.write_bytes(pickle.dumps((str(path.resolve()), info, max_pages)))
         try:
             proc = subprocess.run(
-                [sys.executable, "-m", "ingest.worker", str(request), str(result)],
+                [sys.executable, "-m", "ingest.worker", str(request), str(result), str(int(memory_bytes))],
                 timeout=timeout_s,
                 capture_output=True,
-                preexec_fn=lambda: _limit_memory(memory_bytes),
                 check=False,
                 cwd=str(Path(__file__).resolve().parent.parent),
             )
@@ -126,18 +121,70 @@ def parse_pdf(
     return payload
 
 
+def default_workers(cap: int = MAX_PARSE_WORKERS) -> int:
+    """Children to run at once: the CPUs this process may use, at most `cap`.
+
+    `sched_getaffinity` counts the CPUs a container or `taskset` really grants; `cpu_count` (the
+    machine's) is the fallback where it does not exist.
+    """
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        usable = os.cpu_count() or 1
+    return max(1, min(cap, usable))
+
+
+def largest_first(paths: Sequence[Path]) -> list[int]:
+    """Indices of `paths`, biggest file first (ties in input order); missing files count as empty.
+
+    With fewer children than files, starting the longest parse first keeps it from being the
+    one left running alone at the end; byte size is a cheap stand-in for parse time.
+    """
+
+    def size(i: int) -> int:
+        try:
+            return paths[i].stat().st_size
+        except OSError:
+            return 0
+
+    return sorted(range(len(paths)), key=lambda i: (-size(i), i))
+
+
 def parse_corpus(
     pdf_paths: Iterable[Path],
     manifest: dict[str, DocumentInfo],
+    *,
+    workers: int | None = None,
     **limits: float,
 ) -> tuple[list[ParsedDocument], list[IngestError]]:
-    """Parse every file; a bad file is reported and skipped, the others continue."""
+    """Parse every file; a bad file is reported and skipped, the others continue.
+
+    Up to `workers` files are parsed at once (default `default_workers()`; 1 parses one after
+    another), each in its own isolated child as `parse_pdf` does, so one file's failure or limit
+    never touches another's. Threads only wait on their child, so the GIL costs nothing here.
+    Results and errors come back in input order whatever order the children finish in.
+    """
+    paths = [Path(p) for p in pdf_paths]
+
+    def parse(path: Path) -> ParsedDocument | IngestError:
+        try:
+            return parse_pdf(path, info_for(path, manifest), **limits)  # type: ignore[arg-type]
+        except IngestError as exc:
+            return exc
+
+    count = min(default_workers() if workers is None else max(1, workers), len(paths))
+    if count <= 1:
+        outcomes = [parse(path) for path in paths]
+    else:
+        with ThreadPoolExecutor(max_workers=count, thread_name_prefix="ccn-parse") as pool:
+            futures = {i: pool.submit(parse, paths[i]) for i in largest_first(paths)}
+        outcomes = [futures[i].result() for i in range(len(paths))]
     parsed: list[ParsedDocument] = []
     errors: list[IngestError] = []
-    for path in pdf_paths:
-        try:
-            parsed.append(parse_pdf(Path(path), info_for(Path(path), manifest), **limits))  # type: ignore[arg-type]
-        except IngestError as exc:
-            log.warning("%s", exc)
-            errors.append(exc)
+    for outcome in outcomes:
+        if isinstance(outcome, IngestError):
+            log.warning("%s", outcome)
+            errors.append(outcome)
+        else:
+            parsed.append(outcome)
     return parsed, errors

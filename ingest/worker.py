@@ -1,7 +1,9 @@
 """Child process entry point for `ingest.pipeline.parse_pdf`: parse one PDF, pickle the outcome.
 
-Run as `python -m ingest.worker REQUEST RESULT`; it always writes ("ok", ParsedDocument) or
-("error", reason) unless the operating system kills it (memory or time limit).
+Run as `python -m ingest.worker REQUEST RESULT [MEMORY_BYTES]`; it always writes
+("ok", ParsedDocument) or ("error", reason) unless the operating system kills it (memory or time
+limit). The memory limit is set here, first thing, rather than by the parent between fork and
+exec: the parent starts several children from threads, where a `preexec_fn` may deadlock.
 """
 
 from __future__ import annotations
@@ -13,7 +15,19 @@ from pathlib import Path
 from ingest.models import IngestError
 
 
-def main(request: Path, result: Path) -> int:
+def limit_memory(memory: int) -> None:
+    """Cap this process's address space, before pdfplumber is imported or the PDF is opened."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    except (ImportError, ValueError, OSError):  # not on this platform: the time limit still holds
+        pass
+
+
+def main(request: Path, result: Path, memory: int | None = None) -> int:
+    if memory is not None:
+        limit_memory(memory)
     from ingest.pipeline import parse_pdf_in_process
 
     path, info, max_pages = pickle.loads(request.read_bytes())
@@ -34,4 +48,4 @@ def main(request: Path, result: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2])))
+    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else None))

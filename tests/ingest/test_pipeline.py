@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from ingest.manifest import info_for, load_manifest
-from ingest.models import IngestError
-from ingest.pipeline import check_file, parse_corpus, parse_pdf
+from ingest.models import IngestError, ParsedDocument
+from ingest.pipeline import check_file, default_workers, largest_first, parse_corpus, parse_pdf
 from tests.ingest import ACCORD, FICHE, MANIFEST, PDF_DIR
 from tests.reliability.fixtures import encrypted_pdf, image_only_pdf, text_pdf
 
@@ -109,12 +109,13 @@ def test_pdf_header_after_junk_is_accepted_by_the_pre_check(tmp_path: Path) -> N
     check_file(path)  # %PDF- within the first kilobyte: left to the parser
 
 
-def test_parse_corpus_skips_a_bad_file_and_parses_the_others(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_parse_corpus_skips_a_bad_file_and_parses_the_others(tmp_path: Path, workers: int) -> None:
     fiche = Path(shutil.copy(PDF_DIR / f"{FICHE}.pdf", tmp_path / f"{FICHE}.pdf"))
     upload = Path(shutil.copy(PDF_DIR / f"{FICHE}.pdf", tmp_path / "televersement.pdf"))
     bad = _truncated(tmp_path)
     manifest = load_manifest(MANIFEST)
-    parsed, errors = parse_corpus([fiche, bad, upload], manifest)
+    parsed, errors = parse_corpus([fiche, bad, upload], manifest, workers=workers)
     assert [d.document for d in parsed] == [FICHE, "televersement"]
     assert parsed[0].info == manifest[FICHE]
     assert parsed[1].info == info_for(upload, manifest)
@@ -122,6 +123,45 @@ def test_parse_corpus_skips_a_bad_file_and_parses_the_others(tmp_path: Path) -> 
     assert parsed[0].content_hash == parsed[1].content_hash
     assert [(e.file, type(e)) for e in errors] == [(bad.name, IngestError)]
     assert "tronqué" in errors[0].reason
+
+
+def test_parallel_parse_corpus_keeps_errors_in_input_order(tmp_path: Path) -> None:
+    """Two bad files around a good one, two children: each error names its file, input order."""
+    good = PDF_DIR / f"{FICHE}.pdf"
+    truncated, not_pdf = _truncated(tmp_path), _not_a_pdf(tmp_path)
+    parsed, errors = parse_corpus([truncated, good, not_pdf], load_manifest(MANIFEST), workers=2)
+    assert [d.document for d in parsed] == [FICHE]
+    assert [e.file for e in errors] == [truncated.name, not_pdf.name]
+
+
+def test_one_child_or_several_give_the_same_documents_in_input_order(corpus_list: list[ParsedDocument]) -> None:
+    """The shipped PDFs parsed sequentially and in parallel: same sections and hashes, same order.
+
+    The session's `corpus_list` used the default number of children; this parse uses the other
+    mode (one child if the default is several, two if it is one). In file-name order the files are
+    not largest first, so the children start in a different order than the results come back.
+    """
+    paths = sorted(PDF_DIR.glob("*.pdf"))
+    assert largest_first(paths) != list(range(len(paths)))
+    manifest = load_manifest(MANIFEST)
+    again, errors = parse_corpus(paths, manifest, workers=1 if default_workers() > 1 else 2)
+    assert not errors
+    assert [d.info for d in again] == [info_for(p, manifest) for p in paths]
+    assert [d.content_hash for d in again] == [d.content_hash for d in corpus_list]
+    assert [d.sections for d in again] == [d.sections for d in corpus_list]
+    assert again == corpus_list
+
+
+def test_largest_first_orders_by_size_then_input_order(tmp_path: Path) -> None:
+    sizes = {"a.pdf": 10, "b.pdf": 30, "c.pdf": 10, "d.pdf": 20}
+    paths = [_write(tmp_path / name, b"x" * size) for name, size in sizes.items()]
+    paths.append(tmp_path / "absent.pdf")
+    assert largest_first(paths) == [1, 3, 0, 2, 4]
+
+
+def test_default_workers_is_bounded() -> None:
+    assert 1 <= default_workers() <= 4
+    assert default_workers(cap=1) == 1
 
 
 def test_missing_manifest_gives_an_empty_one(tmp_path: Path) -> None:
