@@ -77,10 +77,14 @@ class BM25Index:
         scores = self.scores(query)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
-        positive = int(np.count_nonzero(scores > 0))
-        k = min(k, positive)
-        if k <= 0:
+        candidates = np.flatnonzero(scores > 0)
+        if k <= 0 or not candidates.size:
             return []
-        # Ties broken by passage order so results are deterministic.
-        order = np.lexsort((np.arange(self.size), -scores))[:k]
+        if candidates.size > k:
+            # Only passages scoring at least the k-th best can be kept: sorting those, not the
+            # whole index, keeps a search in the milliseconds at 50k passages.
+            kth = np.partition(scores[candidates], candidates.size - k)[candidates.size - k]
+            candidates = candidates[scores[candidates] >= kth]
+        # Ties broken by passage order so results are deterministic (`candidates` is ascending).
+        order = candidates[np.lexsort((candidates, -scores[candidates]))][:k]
         return [KeywordHit(int(i), float(scores[i])) for i in order]

@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from knowledge.keyword import BM25Index
 
@@ -63,3 +65,20 @@ def test_empty_index() -> None:
     index = BM25Index([])
     assert index.search("tuteur", 3) == []
     assert index.vocabulary_size == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    docs=st.lists(st.lists(st.sampled_from(["formation", "tuteur", "prime", "point", "durée", "salarié"]), max_size=6)),
+    query=st.lists(st.sampled_from(["formation", "tuteur", "prime", "point", "absent"]), min_size=1, max_size=3),
+    k=st.integers(min_value=0, max_value=12),
+    seed=st.integers(min_value=0, max_value=2**16),
+)
+def test_top_k_equals_a_full_sort_with_ties_in_passage_order(
+    docs: list[list[str]], query: list[str], k: int, seed: int
+) -> None:
+    index = BM25Index([" ".join(words) for words in docs])
+    allowed = np.random.default_rng(seed).random(len(docs)) < 0.8
+    scores = np.where(allowed, index.scores(" ".join(query)), 0.0)
+    expected = [i for i in sorted(range(len(docs)), key=lambda i: (-scores[i], i)) if scores[i] > 0][:k]
+    assert [hit.index for hit in index.search(" ".join(query), k, allowed=allowed)] == expected
