@@ -1,5 +1,5 @@
 """The calculators as the UI sees them: the registry, its parameter descriptions, the labels of
-levels and cases, the point-value table.
+levels and cases, the point-value table, the French wording of dates.
 
 The UI imports from `assistant` only (`ui → assistant → calculators`); this façade re-exports the
 few names its forms and pages need, unchanged, so `calculators` stays free to reorganise itself
@@ -9,6 +9,7 @@ which raises `CalcError` for impossible input.
 
 from __future__ import annotations
 
+from calculators.dates import format_date_fr
 from calculators.point_value import PointValue, load_point_values, value_on
 from calculators.pro_a import CASE_LABELS
 from calculators.qualification_levels import LEVEL_NAMES
@@ -24,6 +25,7 @@ __all__ = [
     "CalculatorSpec",
     "Param",
     "PointValue",
+    "format_date_fr",
     "load_point_values",
     "value_on",
 ]

@@ -31,7 +31,7 @@ from typing import Any
 
 from assistant.settings import REPO_ROOT, get_settings
 from ingest.models import ParsedDocument
-from knowledge.consolidation import load_amendments
+from knowledge.amendments import load_amendments
 from knowledge.hybrid import MODES, Evidence, Retriever
 from knowledge.indexer import plan_units
 

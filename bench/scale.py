@@ -44,7 +44,7 @@ from typing import Any
 from bench.measure import ShadowQueryEmbedder, TimedEmbedder, current_rss_mb, dir_size_bytes, peak_rss_mb, summary
 from bench.retrieval import Question
 from ingest.models import DocumentInfo, ParsedDocument
-from knowledge.consolidation import Amendment
+from knowledge.amendments import Amendment
 from knowledge.embedder import Embedder, EmbedderError, make_embedder
 from knowledge.factory import chroma_dir
 from knowledge.hybrid import MODES, Mode, Retriever

@@ -23,7 +23,6 @@ from typing import Any
 
 from ingest.models import ParsedDocument, Section, section_label
 from knowledge.amendments import Amendment, ConsolidationError, Operation
-from knowledge.amendments import load_amendments as load_amendments  # bench/ imports it from here
 from knowledge.article_versions import ArticleVersion, Change, ConsolidatedArticle, ConsolidatedDocument
 from knowledge.avenant_wording import article_text, fold_compact, quoted_wording, split_headed_articles
 

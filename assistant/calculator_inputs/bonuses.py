@@ -11,9 +11,11 @@ import re
 from datetime import timedelta
 
 from assistant.calculator_inputs.facts import Facts, Plan, dated_periods, outside_dates, year_notes
-from assistant.extraction.dates import DateSpan, format_date_fr, shift_months
+from assistant.extraction.dates import DateSpan
 from assistant.extraction.quantities import count_of, parse_counts
 from assistant.extraction.situation import parse_work_time
+from calculators.dates import add_months, format_date_fr
+from calculators.result import CalcError
 
 
 def plan_tutor_bonus(facts: Facts) -> Plan | None:
@@ -87,14 +89,17 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
     if length > 600:
         return []
     starts = [d for d in facts.dates if d.kind in ("from", "point")]
-    if starts:
-        start = starts[0].start
-    elif re.search(r"\b(?:vais|serai|sera|prochain\w*)\b", facts.folded):
-        start = shift_months(facts.today.replace(day=1), 1)
-    else:
-        start = shift_months(facts.today.replace(day=1), -length)
-        notes.append(f"Dates non précisées : période de {length} mois civils retenue, close avant ce mois-ci.")
-    end = shift_months(start, length) - timedelta(days=1)
+    try:  # a start near year 9999 ("à partir du 01/03/9999") has no end in the calendar: no period
+        if starts:
+            start = starts[0].start
+        elif re.search(r"\b(?:vais|serai|sera|prochain\w*)\b", facts.folded):
+            start = add_months(facts.today.replace(day=1), 1)
+        else:
+            start = add_months(facts.today.replace(day=1), -length)
+            notes.append(f"Dates non précisées : période de {length} mois civils retenue, close avant ce mois-ci.")
+        end = add_months(start, length) - timedelta(days=1)
+    except CalcError:
+        return []
     return [DateSpan(start, end, "range", "day", months[0].text, months[0].span)]
 
 

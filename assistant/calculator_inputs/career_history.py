@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from assistant.calculator_inputs.facts import Facts, Plan, near, year_notes
-from assistant.extraction.dates import format_date_fr
+from calculators.dates import format_date_fr
 
 
 def plan_training_guarantee(facts: Facts) -> Plan | None:

@@ -18,6 +18,8 @@ from typing import Literal
 from assistant.extraction.folding import prepare
 from assistant.extraction.numbers import NUM_OR_WORD, parse_number
 from assistant.extraction.quantities import UNITS
+from calculators.dates import add_months
+from calculators.result import CalcError
 
 Precision = Literal["day", "month", "year"]
 DateKind = Literal["point", "range", "since", "from"]
@@ -28,8 +30,6 @@ MONTHS: dict[str, int] = {
     "mai": 5, "juin": 6, "juillet": 7, "juil.": 7, "aout": 8, "septembre": 9, "octobre": 10,
     "oct.": 10, "novembre": 11, "nov.": 11, "decembre": 12, "dec.": 12,
 }
-MONTH_NAMES_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                  "septembre", "octobre", "novembre", "décembre")
 # fmt: on
 
 
@@ -115,27 +115,24 @@ def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def shift_months(day: date, months: int) -> date:
-    """Shift by whole months, clamping the day (31 March − 1 month → 28/29 February)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month0 = divmod(index, 12)
-    return date(year, month0 + 1, min(day.day, _last_day(year, month0 + 1)))
-
-
 def _relative(today: date, value: float, unit: str) -> date | None:
     """The date `value` units before `today` ("il y a 2 ans", "depuis 8 mois").
 
-    None beyond a century back ("depuis 2025 ans" is not a period anyone works).
+    None beyond a century back ("depuis 2025 ans" is not a period anyone works), and None before
+    the calendar's year 1 (`add_months` raises `CalcError` there).
     """
     unit_key = UNITS.get(unit, "month")
     days = value * {"year": 365.25, "month": 30.44, "week": 7.0}.get(unit_key, 1.0)
     if days > 36_525:
         return None
-    if unit_key == "year":
-        return shift_months(today, -round(value * 12))
-    if unit_key == "month":
-        return shift_months(today, -round(value))
-    return today - timedelta(days=round(days))
+    try:
+        if unit_key == "year":
+            return add_months(today, -round(value * 12))
+        if unit_key == "month":
+            return add_months(today, -round(value))
+        return today - timedelta(days=round(days))
+    except (CalcError, OverflowError):
+        return None
 
 
 def _atoms(folded: str, today: date) -> list[_Atom]:
@@ -309,8 +306,3 @@ def _join_range(original: str, folded: str, a: _Atom, b: _Atom, today: date) -> 
         _, end = _bounds(b, year_b + 1)
     precision: Precision = "day" if a.precision == "day" and b.precision == "day" else a.precision
     return DateSpan(start, max(start, end), "range", precision, original[a.start : b.end], (a.start, b.end), inferred)
-
-
-def format_date_fr(day: date) -> str:
-    """A date as a French reader writes it: "1er février 2025", "20 juin 2025"."""
-    return f"{'1er' if day.day == 1 else day.day} {MONTH_NAMES_FR[day.month - 1]} {day.year}"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.extraction.dates import MONTH_NAMES_FR, format_date_fr, parse_dates
+from assistant.extraction.dates import parse_dates
 from assistant.extraction.folding import fold
 from assistant.extraction.grades import parse_grades
 from assistant.extraction.quantities import count_of, parse_counts, parse_durations, parse_money
@@ -19,6 +19,7 @@ from assistant.extraction.situation import (
     parse_job_threatened,
     parse_work_time,
 )
+from calculators.dates import MONTHS_FR, format_date_fr
 
 TODAY = date(2025, 11, 25)
 D = date
@@ -84,6 +85,11 @@ def test_yearless_date_is_flagged() -> None:
     assert not span.year_inferred
 
 
+@pytest.mark.parametrize("text", ["depuis 8 mois", "il y a 2 ans", "il y a 3 semaines", "depuis 10 jours"])
+def test_a_relative_date_before_year_one_is_not_a_date(text: str) -> None:
+    assert parse_dates(text, D(1, 1, 5)) == []
+
+
 def test_date_spans_point_into_the_original_text() -> None:
     text = "Je suis tuteur du 1er février au 20 juin 2025."
     [span] = parse_dates(text, TODAY)
@@ -95,7 +101,7 @@ def test_date_spans_point_into_the_original_text() -> None:
 def test_any_french_date_parses_back(day: date) -> None:
     for text in (
         f"le {format_date_fr(day)}",
-        f"{day.day} {MONTH_NAMES_FR[day.month - 1]} {day.year}",
+        f"{day.day} {MONTHS_FR[day.month - 1]} {day.year}",
         day.strftime("%d/%m/%Y"),
         day.isoformat(),
     ):

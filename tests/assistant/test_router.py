@@ -795,6 +795,21 @@ def test_notes_record_assumptions() -> None:
     assert any("proratisée" in note for note in part_time.notes)
 
 
+BEYOND_THE_CALENDAR = [
+    ("Je suis tuteur d'un apprenti à partir du 01/03/9999 pendant 12 mois, combien de points ?", TODAY, "tutor_bonus"),
+    ("J'ai été formateur interne à partir du 01/03/9999 pendant 12 mois, combien ?", TODAY, "trainer_bonus"),
+    ("Je vais accompagner un alternant comme tuteur pendant 6 mois. Combien ?", date(9999, 12, 15), "tutor_bonus"),
+    ("J'ai été tuteur d'un alternant pendant 6 mois, combien de points ?", date(1, 3, 15), "tutor_bonus"),
+]
+
+
+@pytest.mark.parametrize(("question", "today", "calculator"), BEYOND_THE_CALENDAR)
+def test_a_period_beyond_the_calendar_asks_for_the_dates(question: str, today: date, calculator: str) -> None:
+    """A "pendant N mois" period that would end after 9999 or start before year 1 is not built."""
+    decision = route(question, today)
+    assert (decision.route, decision.calculator, decision.arguments) == ("clarify", calculator, {})
+
+
 def test_json_arguments_are_iso_strings() -> None:
     decision = route(DEV["dev-25"][0], TODAY)
     assert decision.json_arguments()["missions"] == [{"start": "2025-02-01", "end": "2025-06-20", "trainees": 1}]

@@ -8,12 +8,8 @@ from typing import Any
 
 import streamlit as st
 
+from assistant.catalog import format_date_fr
 from ui.components.text import escape_markdown
-
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-    "décembre",
-)  # fmt: skip
 
 
 def french_date(value: str) -> str:
@@ -22,7 +18,7 @@ def french_date(value: str) -> str:
         day = date.fromisoformat(value)
     except (TypeError, ValueError):
         return value
-    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"
+    return format_date_fr(day)
 
 
 def figure(result: Mapping[str, Any]) -> str:
