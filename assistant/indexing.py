@@ -104,18 +104,20 @@ def index_pdfs(
             embedding_backend=settings.embedding_backend,
             embedding_model=settings.embedding_model,
         )
-        docs = []
-        for i, path in enumerate(paths):
-            tell(f"Analyse de {path.name}…", 0.05 + 0.45 * i / max(1, len(paths)))
-            parsed, errors = parse_corpus(
-                [path],
-                manifest,
-                max_pages=settings.max_pages,
-                timeout_s=settings.parse_timeout_s,
-                max_bytes=settings.max_upload_mb * 1024 * 1024,
-            )
-            docs.extend(parsed)
-            report.errors.extend(errors)
+        tell(f"Analyse de {len(paths)} PDF…", 0.05)
+
+        def parsed_one(path: Path, done: int) -> None:
+            tell(f"Analysé : {path.name} ({done}/{len(paths)})", 0.05 + 0.45 * done / max(1, len(paths)))
+
+        docs, errors = parse_corpus(
+            paths,
+            manifest,
+            on_file=parsed_one,
+            max_pages=settings.max_pages,
+            timeout_s=settings.parse_timeout_s,
+            max_bytes=settings.max_upload_mb * 1024 * 1024,
+        )
+        report.errors.extend(errors)
         units, plan_errors = plan_units(docs, amendments)
         report.statuses.extend(plan_errors)
         for i, unit in enumerate(units):

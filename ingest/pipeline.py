@@ -14,8 +14,8 @@ import pickle
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from ingest.manifest import info_for
@@ -155,9 +155,13 @@ def parse_corpus(
     manifest: dict[str, DocumentInfo],
     *,
     workers: int | None = None,
+    on_file: Callable[[Path, int], None] | None = None,
     **limits: float,
 ) -> tuple[list[ParsedDocument], list[IngestError]]:
     """Parse every file; a bad file is reported and skipped, the others continue.
+
+    `on_file(path, done)` is called in the caller's thread as each file is finished (`done`
+    files so far), for progress bars: a UI may only be updated from its own thread.
 
     Up to `workers` files are parsed at once (default `default_workers()`; 1 parses one after
     another), each in its own isolated child as `parse_pdf` does, so one file's failure or limit
@@ -174,11 +178,19 @@ def parse_corpus(
 
     count = min(default_workers() if workers is None else max(1, workers), len(paths))
     if count <= 1:
-        outcomes = [parse(path) for path in paths]
+        outcomes = []
+        for path in paths:
+            outcomes.append(parse(path))
+            if on_file:
+                on_file(path, len(outcomes))
     else:
         with ThreadPoolExecutor(max_workers=count, thread_name_prefix="ccn-parse") as pool:
-            futures = {i: pool.submit(parse, paths[i]) for i in largest_first(paths)}
-        outcomes = [futures[i].result() for i in range(len(paths))]
+            futures = {pool.submit(parse, paths[i]): i for i in largest_first(paths)}
+            for done, future in enumerate(as_completed(futures), start=1):
+                if on_file:
+                    on_file(paths[futures[future]], done)
+        by_index = {i: future.result() for future, i in futures.items()}
+        outcomes = [by_index[i] for i in range(len(paths))]
     parsed: list[ParsedDocument] = []
     errors: list[IngestError] = []
     for outcome in outcomes:

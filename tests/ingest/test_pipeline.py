@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -115,7 +116,16 @@ def test_parse_corpus_skips_a_bad_file_and_parses_the_others(tmp_path: Path, wor
     upload = Path(shutil.copy(PDF_DIR / f"{FICHE}.pdf", tmp_path / "televersement.pdf"))
     bad = _truncated(tmp_path)
     manifest = load_manifest(MANIFEST)
-    parsed, errors = parse_corpus([fiche, bad, upload], manifest, workers=workers)
+    finished: list[tuple[str, int, threading.Thread]] = []
+    parsed, errors = parse_corpus(
+        [fiche, bad, upload],
+        manifest,
+        workers=workers,
+        on_file=lambda p, done: finished.append((p.name, done, threading.current_thread())),
+    )
+    # progress for every file, failed ones included, counted in the caller's thread (UI rule)
+    assert sorted(name for name, _, _ in finished) == sorted([fiche.name, bad.name, upload.name])
+    assert [(done, thread) for _, done, thread in finished] == [(n, threading.current_thread()) for n in (1, 2, 3)]
     assert [d.document for d in parsed] == [FICHE, "televersement"]
     assert parsed[0].info == manifest[FICHE]
     assert parsed[1].info == info_for(upload, manifest)
