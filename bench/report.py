@@ -98,7 +98,9 @@ def format_ingestion(data: dict[str, Any]) -> list[str]:
     index = data.get("index")
     if index:
         lines.append(
-            f"index ({index['embedder']}): model load {_f(index['model_load_s'], 2)} s, sync median "
+            f"index ({index['embedder']}"
+            + (f", passages by the {index['passage_engine']} engine" if index.get("passage_engine") else "")
+            + f"): model load {_f(index['model_load_s'], 2)} s, sync median "
             f"{_f(index['index_s']['p50'], 2)} s (embedding {_f(index['embed_s']['p50'], 2)} s, "
             f"{_f(index['passages_per_s'])} passages/s), process peak RSS {_f(index['process_peak_rss_mb'], 0)} MB"
         )
@@ -157,12 +159,13 @@ def format_scale(data: dict[str, Any]) -> list[str]:
         f"during searches; real model throughput: {_f(real.get('passages_per_s'))} passages/s "
         f"on {real.get('sample', '–')} passages",
         "| × | passages | build (s) | build with real model, est. (s) | store (MB) | open (s) | "
-        "retriever / process RSS (MB) | re-index 1 doc (s) | hybrid p50/p95 | BM25 p50/p95 | dense p50/p95 (ms) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "retriever / process RSS (MB) | re-index 1 doc (s) | hybrid p50/p95 | BM25 p50/p95 | dense p50/p95 | "
+        "question embedding p50/p95 | hybrid without it p50/p95 (ms) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for p in data["points"]:
         if "error" in p:
-            lines.append(f"| {p['factor']} | {p['passages']} | failed: {p['error']} |" + " |" * 8)
+            lines.append(f"| {p['factor']} | {p['passages']} | failed: {p['error']} |" + " |" * 10)
             continue
         modes = p["modes"]
         lines.append(
@@ -170,10 +173,11 @@ def format_scale(data: dict[str, Any]) -> list[str]:
             f"{_f(p['store_bytes'] / 1e6)} | {_f(p['retriever_open_s'], 2)} | "
             f"{_f(p['retriever_rss_mb'], 0)} / {_f(p.get('process_rss_mb'), 0)} | "
             f"{_f(p['reindex_one_document_s'], 2)} | {_lat(modes['hybrid']['latency_ms'])} | "
-            f"{_lat(modes['bm25']['latency_ms'])} | {_lat(modes['dense']['latency_ms'])} |"
+            f"{_lat(modes['bm25']['latency_ms'])} | {_lat(modes['dense']['latency_ms'])} | "
+            f"{_lat(p.get('question_embedding_ms'))} | {_lat(p.get('hybrid_index_only_ms'))} |"
         )
         for step, error in (p.get("product_errors") or {}).items():
-            lines.append(f"|  | ↑ the product fails here ({step}: {error}); figures with paginated reads |" + " |" * 9)
+            lines.append(f"|  | ↑ the product fails here ({step}: {error}); figures with paginated reads |" + " |" * 11)
     first = data.get("first_uncomfortable")
     lines.append(
         f"largest comfortable size: {data['largest_comfortable_passages']} passages"

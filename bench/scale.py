@@ -17,7 +17,9 @@ so cumulative build time is the build time). At each checkpoint:
 - in a fresh process, as a restarted assistant: time to open the store and a `Retriever` (read
   the active passages, build BM25), the memory that adds, and the process RSS after searching;
 - search latency p50/p95 per mode over the dev questions (`repeat` passes, cut short after
-  a minute per mode on large stores, never under 20 searches; the sample count is reported);
+  a minute per mode on large stores, never under 20 searches; the sample count is reported),
+  and apart: the real model's question embedding alone, and hybrid search without it (the
+  index's own cost, the part that grows with the store);
 - the time to re-index one document (`Indexer.sync(rebuild=True)`, whose orphan scan reads
   the whole store).
 
@@ -217,6 +219,16 @@ def bounded_latencies_ms(
     return times
 
 
+def _question_embedding_ms(embedder: Embedder, questions: Sequence[Question], repeat: int) -> list[float]:
+    times: list[float] = []
+    for _ in range(max(1, repeat)):
+        for question in questions:
+            start = time.perf_counter()
+            embedder.embed_query(question.text)
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
 def _shadowed(embedder: Embedder, shadow: Embedder | None) -> Embedder:
     return ShadowQueryEmbedder(embedder, shadow) if shadow is not None else embedder
 
@@ -288,7 +300,14 @@ def search_figures(
         mode: {"latency_ms": summary(bounded_latencies_ms(retriever, questions, mode, repeat, budget_s))}
         for mode in MODES
     }
+    # What the index itself costs, apart from embedding the question (which does not grow with
+    # the index): the same hybrid searches with the store's own, instant, hash embedding.
+    retriever.embedder = inner
+    index_only = summary(bounded_latencies_ms(retriever, questions, "hybrid", repeat, budget_s))
+    question_ms = summary(_question_embedding_ms(shadow, questions, repeat)) if shadow is not None else None
     return {
+        "hybrid_index_only_ms": index_only,
+        "question_embedding_ms": question_ms,
         "retriever_open_s": open_s,
         "retriever_passages": retriever.size,
         "retriever_rss_mb": rss_open - rss_before,

@@ -326,12 +326,11 @@ class Indexer:
 
     def collect_garbage(self) -> int:
         """Delete chunks of generations no unit points at (left by an interrupted sync)."""
-        active = {u.unit: u.generation for u in self.store.units().values()}
-        orphans = [
-            chunk.id
-            for chunk in self.store.get_chunks()
-            if active.get(str(chunk.metadata.get("unit"))) != chunk.metadata.get("generation")
-        ]
+        # Generations are fresh random ids, one per write of one unit: a chunk is an orphan iff its
+        # generation is no unit's active one. Asking the store for exactly those ids (no texts, no
+        # metadata) keeps a sync from reading the whole index (seconds at 50k passages).
+        active = sorted({u.generation for u in self.store.units().values()})
+        orphans = self.store.chunk_ids({"generation": {"$nin": active}} if active else None)
         if orphans:
             log.info("deleting %d orphan chunks", len(orphans))
             self.store.delete_chunks(orphans)
