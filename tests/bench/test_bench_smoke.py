@@ -19,8 +19,9 @@ from bench.measure import TimedEmbedder, dir_size_bytes, machine_info, summary
 from bench.report import check_targets, format_report, write_doc, write_json
 from bench.retrieval import Question
 from bench.retrieval_modes import compare_modes
-from bench.scale import make_variant, paragraph_pool, run_scale, variants
+from bench.scale import run_scale
 from bench.suite import PARTS, BenchOptions, add_arguments
+from bench.synthetic_corpus import make_variant, paragraph_pool, variants
 from ingest.models import DocumentInfo, ParsedDocument, Section
 from knowledge.embedder import HashEmbedder
 from knowledge.factory import open_store
