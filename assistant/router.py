@@ -3,7 +3,8 @@
 Why a deterministic router: a figure computed from the user's own dates must not depend on a
 language model reading "du 1er février au 20 juin" right, and a question about congés payés must
 be refused before anything is generated. The router scores topics with the weighted vocabularies
-of `assistant.intents`, reads the figures with `assistant.calculator_inputs` (built on
+of `assistant.intents`, spots out-of-corpus subjects and injected instructions with
+`assistant.guard_vocabulary`, reads the figures with `assistant.calculator_inputs` (built on
 `assistant.extraction`), and decides:
 
 * `calculator` when the question applies a rule to the user's own figures (dates, amounts,
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
-from assistant import intents
+from assistant import calculator_vocabulary, guard_vocabulary, intents
 from assistant.calculator_inputs.facts import read_facts
 from assistant.calculator_inputs.readers import plan_for
 from assistant.extraction.folding import fold
@@ -37,12 +38,12 @@ RouteName = Literal["retrieval", "calculator", "clarify", "refusal"]
 MAX_CHARS = 4000  # longer text is cut: enough for any question, bounds the regex work
 
 _TOPICS = {name: intents.compile_cues(cues) for name, cues in intents.TOPIC_CUES.items()}
-_REFUSALS = {name: tuple(re.compile(p) for p in pats) for name, pats in intents.REFUSAL_TOPICS.items()}
-_INJECTIONS = tuple(re.compile(p) for p in intents.INJECTION_PATTERNS)
-_ASSERTED = re.compile(intents.ASSERTED_FIGURE)
-_CLAIMS = tuple(re.compile(p) for p in intents.CLAIM_PATTERNS)
-_CLAIM_FIGURE = re.compile(intents.CLAIM_FIGURE)
-_ASSERTION = re.compile(intents.CLAIM_FIGURE + "|" + intents.CLAIM_ASSERTION)
+_REFUSALS = {name: tuple(re.compile(p) for p in pats) for name, pats in guard_vocabulary.REFUSAL_TOPICS.items()}
+_INJECTIONS = tuple(re.compile(p) for p in guard_vocabulary.INJECTION_PATTERNS)
+_ASSERTED = re.compile(guard_vocabulary.ASSERTED_FIGURE)
+_CLAIMS = tuple(re.compile(p) for p in guard_vocabulary.CLAIM_PATTERNS)
+_CLAIM_FIGURE = re.compile(guard_vocabulary.CLAIM_FIGURE)
+_ASSERTION = re.compile(guard_vocabulary.CLAIM_FIGURE + "|" + guard_vocabulary.CLAIM_ASSERTION)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def route(question: str, today: date) -> RouteDecision:
         )
     topic = detect_topic(folded)
     refusal = detect_refusal(folded)
-    if refusal in intents.REFUSAL_EXEMPTIONS.get(topic or "", ()):
+    if refusal in guard_vocabulary.REFUSAL_EXEMPTIONS.get(topic or "", ()):
         refusal = None
     if topic is None and (refusal or injection):
         return RouteDecision("refusal", topic_query=query, injection=injection, refusal_topic=refusal or "instructions")
@@ -179,8 +180,8 @@ def detect_refusal(folded: str) -> str | None:
 
 def follow_up(missing: list[str]) -> str:
     """One French message asking for every missing input."""
-    grades = [intents.GRADE_LABELS[m] for m in missing if m in intents.GRADE_LABELS]
-    parts = [intents.FOLLOW_UPS[m] for m in missing if m in intents.FOLLOW_UPS]
+    grades = [calculator_vocabulary.GRADE_LABELS[m] for m in missing if m in calculator_vocabulary.GRADE_LABELS]
+    parts = [calculator_vocabulary.FOLLOW_UPS[m] for m in missing if m in calculator_vocabulary.FOLLOW_UPS]
     if grades:
         parts.append(f"Il me manque votre note (sur 20) : {', '.join(grades)}.")
     return " ".join(dict.fromkeys(parts))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant import intents
+from assistant import calculator_vocabulary
 from assistant.calculator_inputs.facts import Facts, Plan, near, not_threshold, year_notes
 from assistant.extraction.grades import parse_grades
 
@@ -67,7 +67,7 @@ def plan_cqp_certification(facts: Facts) -> Plan | None:
         facts.folded,
     ):
         arguments["pass_completed"] = True
-    missing = [key for key in intents.GRADE_LABELS if key not in grades]
+    missing = [key for key in calculator_vocabulary.GRADE_LABELS if key not in grades]
     return Plan("cqp_certification", arguments, missing)
 
 

@@ -13,17 +13,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from assistant import intents
+from assistant import calculator_vocabulary
 from assistant.extraction.dates import DateSpan, parse_dates
 from assistant.extraction.quantities import Duration, parse_durations
 
-_FIRST_PERSON = re.compile(intents.FIRST_PERSON)
-_CASE_SUBJECT = re.compile(intents.CASE_SUBJECT)
-_ASKING_FRAME = re.compile(intents.ASKING_FRAME)
-_AMOUNT = re.compile(intents.AMOUNT_ASK)
-_ASKS = re.compile(intents.COMPUTE_ASK)
-_GENERAL = re.compile(intents.GENERAL_PHRASING)
-_THRESHOLD = re.compile(intents.THRESHOLD_WORDS)
+_FIRST_PERSON = re.compile(calculator_vocabulary.FIRST_PERSON)
+_CASE_SUBJECT = re.compile(calculator_vocabulary.CASE_SUBJECT)
+_ASKING_FRAME = re.compile(calculator_vocabulary.ASKING_FRAME)
+_AMOUNT = re.compile(calculator_vocabulary.AMOUNT_ASK)
+_ASKS = re.compile(calculator_vocabulary.COMPUTE_ASK)
+_GENERAL = re.compile(calculator_vocabulary.GENERAL_PHRASING)
+_THRESHOLD = re.compile(calculator_vocabulary.THRESHOLD_WORDS)
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant import intents
+from assistant import calculator_vocabulary
 from assistant.calculator_inputs.facts import Facts, Plan, near, not_threshold, outside_dates
 from assistant.extraction.situation import parse_contract, parse_diploma_level
 
-_PRO_A_CERTS = {name: tuple(re.compile(p) for p in pats) for name, pats in intents.PRO_A_CERTIFICATIONS.items()}
+_PRO_A_CERTS = {
+    name: tuple(re.compile(p) for p in pats) for name, pats in calculator_vocabulary.PRO_A_CERTIFICATIONS.items()
+}
 
 
 def plan_pro_a(facts: Facts) -> Plan | None:
