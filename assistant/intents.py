@@ -163,19 +163,3 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\b(?:institut 4\.10|en3s|ucanss)\b", 3),
     ),
 }
-
-# Which calculators a topic can lead to (the names are those of docs/ARCHITECTURE.md).
-TOPIC_CALCULATORS: dict[str, tuple[str, ...]] = {
-    "tutor_bonus": ("tutor_bonus",),
-    "trainer_bonus": ("trainer_bonus",),
-    "vae": ("vae_leave", "cqp_vae_eligibility"),
-    "cep": ("cep_absence",),
-    "training_guarantee": ("training_guarantee",),
-    "professional_reviews": ("professional_reviews",),
-    "pro_a": ("pro_a_eligibility", "pro_a_duration", "pro_a_training_hours", "pro_a_certification"),
-    "professionalisation": ("professionalisation_contract",),
-    "contribution": ("supplementary_contribution",),
-    "cqp_certification": ("cqp_certification",),
-    "training_path": ("training_path_hours",),
-    "points": ("points_to_euros",),
-}
