@@ -77,9 +77,6 @@ class PackedE5:
         self.vocabulary = _read_vocabulary(reader)
         self._tensors = dict(_read_directory(reader))
 
-    def names(self) -> list[str]:
-        return list(self._tensors)
-
     def tensor(self, name: str) -> np.ndarray:
         """A float32 copy of a tensor, flat; 4-bit matrices are dequantised."""
         entry = self._entry(name)
@@ -155,8 +152,7 @@ class _Reader:
 
     def array(self, dtype: str, count: int) -> np.ndarray:
         item = np.dtype(dtype).itemsize
-        out = np.frombuffer(self.take(item * count), dtype=dtype, count=count)
-        return out
+        return np.frombuffer(self.take(item * count), dtype=dtype, count=count)
 
 
 def _read_vocabulary(reader: _Reader) -> Vocabulary:

@@ -114,13 +114,11 @@ class _Window:
 class TorchE5:
     """The encoder: load once (~1 s, ~90 MB of float32 weights), then `embed(texts, is_query)`."""
 
-    def __init__(self, packed: PackedE5, *, threads: int | None = None, batch_tokens: int = BATCH_TOKENS) -> None:
+    def __init__(self, packed: PackedE5) -> None:
         self._packed = packed
         self.config = packed.config
         self.dim = packed.config.hidden
         self.tokenizer = E5Tokenizer(packed.vocabulary)
-        self._batch_tokens = batch_tokens
-        self._threads = threads
         self._lock = threading.Lock()
         hidden = self.config.hidden
 
@@ -159,7 +157,7 @@ class TorchE5:
             return out
         windows = self._windows(texts, QUERY_PREFIX if is_query else PASSAGE_PREFIX)
         totals = np.zeros(len(texts), dtype=np.float64)
-        with self._lock, _threads(self._threads), torch.inference_mode():
+        with self._lock, torch.inference_mode():
             for batch in self._batches(windows):
                 means = self._forward([w.ids for w in batch]).numpy()
                 for window, mean in zip(batch, means, strict=True):
@@ -185,7 +183,7 @@ class TorchE5:
         batches: list[list[_Window]] = []
         for window in ordered:
             batch = batches[-1] if batches else None
-            if batch is not None and len(window.ids) * (len(batch) + 1) <= self._batch_tokens:
+            if batch is not None and len(window.ids) * (len(batch) + 1) <= BATCH_TOKENS:
                 batch.append(window)
             else:
                 batches.append([window])
@@ -217,20 +215,3 @@ class TorchE5:
 
     def _norm(self, x: torch.Tensor, affine: tuple[torch.Tensor, torch.Tensor]) -> torch.Tensor:
         return F.layer_norm(x, (self.config.hidden,), *affine, eps=self.config.eps)
-
-
-class _threads:
-    """Run with `n` intra-op threads, then restore the process setting (None: leave it)."""
-
-    def __init__(self, n: int | None) -> None:
-        self._n = n
-        self._before = 0
-
-    def __enter__(self) -> None:
-        if self._n:
-            self._before = torch.get_num_threads()
-            torch.set_num_threads(self._n)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._n:
-            torch.set_num_threads(self._before)

@@ -116,7 +116,6 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
-@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Snowball French stem, accent-folded, final mute "e" dropped (numbers unchanged)."""
     if word[0].isdigit():
