@@ -2,9 +2,9 @@
 
 Orchestrated as a small langchain pipeline (`RunnableLambda` steps: route → answer), so a
 server-side language model (`CCN_LLM_BASE_URL`) can phrase retrieval answers; by default the
-answer is composed deterministically from the passages (assistant.composer). In every case the
+answer is composed deterministically from the passages (assistant.answering.composer). In every case the
 figures come from the texts or from `calculators`, and every citation maps to a retrieved
-passage (assistant.citations); the number guard removes any sentence with a figure that does not.
+passage (assistant.answering.citations); the number guard removes any sentence with a figure that does not.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ from typing import Any
 from langchain_core.runnables import RunnableLambda
 
 from assistant.answer import Answer, ToolCall
-from assistant.citations import CitationBook, drop_unknown_markers
-from assistant.composer import compose_calculation, compose_retrieval, query_weights, select_units, unit_terms
-from assistant.indexing import IndexReport, index_pdfs
-from assistant.number_guard import guard_numbers
-from assistant.page_images import PassageImage, passage_image
-from assistant.router import RouteDecision, route
+from assistant.answering.citations import CitationBook, drop_unknown_markers
+from assistant.answering.composer import compose_calculation, compose_retrieval, query_weights, select_units, unit_terms
+from assistant.answering.number_guard import guard_numbers
+from assistant.library import IndexReport, index_pdfs
+from assistant.pages.page_images import PassageImage, passage_image
+from assistant.routing.router import RouteDecision, route
 from assistant.settings import Settings, get_settings
 from calculators.dates import format_date_fr
 from calculators.registry import CALCULATORS
@@ -94,7 +94,7 @@ class Assistant:
         self._chain = RunnableLambda(self._route_step) | RunnableLambda(self._answer_step)
         self._llm: Any = None
         if settings.llm_base_url:
-            from assistant.llm import make_phraser
+            from assistant.answering.llm import make_phraser
 
             self._llm = make_phraser(settings)
 
@@ -201,7 +201,7 @@ class Assistant:
     def passage_image(
         self, document: str, page: int, quote: str, page_end: int | None = None, crop: bool = True
     ) -> PassageImage:
-        """The page of `document` holding `quote`, passage highlighted (cached; see assistant.page_images).
+        """The page of `document` holding `quote`, passage highlighted (cached; see assistant.pages.page_images).
 
         Raises FileNotFoundError when the PDF is missing, OSError/ValueError when it is unreadable.
         """

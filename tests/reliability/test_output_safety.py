@@ -22,7 +22,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant.answer import Answer
-from assistant.citations import CitationBook
+from assistant.answering.citations import CitationBook
 from assistant.service import Assistant
 from assistant.settings import Settings, get_settings
 from knowledge.hybrid import Evidence

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from assistant.answer import Answer, Citation, ToolCall
-from assistant.page_images import PassageImage, passage_image
+from assistant.pages.page_images import PassageImage, passage_image
 from assistant.settings import REPO_ROOT, get_settings
 from calculators.registry import CALCULATORS
 
