@@ -44,6 +44,17 @@ class ToolCall:
         return {"name": self.name, "arguments": self.arguments, "result": self.result}
 
 
+@dataclass(frozen=True)
+class Link:
+    """A page of the application the answer points to (relative URL), e.g. the prefilled interview form."""
+
+    label: str
+    url: str
+
+    def to_contract(self) -> dict[str, str]:
+        return {"label": self.label, "url": self.url}
+
+
 @dataclass
 class Answer:
     question: str
@@ -54,6 +65,7 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     follow_up: str | None = None
     id: str | None = None
+    links: list[Link] = field(default_factory=list)
 
     def to_contract(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -67,4 +79,6 @@ class Answer:
         }
         if self.follow_up:
             data["follow_up"] = self.follow_up
+        if self.links:
+            data["links"] = [link.to_contract() for link in self.links]
         return data
