@@ -87,9 +87,9 @@ def profile_from_query(params: Mapping[str, str]) -> EmployeeProfile | None:
         if dates:
             fields[name] = dates
     for key, name in _FLAGS.items():
-        value = str(params.get(key, "")).strip().lower()
-        if value in ("oui", "non"):
-            fields[name] = value == "oui"
+        answer = str(params.get(key, "")).strip().lower()
+        if answer in ("oui", "non"):
+            fields[name] = answer == "oui"
     wish = str(params.get("souhait", "")).strip()
     if wish:
         fields["career_wish"] = wish[:MAX_WISH]

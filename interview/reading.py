@@ -109,9 +109,9 @@ def _role(folded: str, span: tuple[int, int], clauses: list[tuple[int, int]]) ->
         return best[1]
     nearest: tuple[int, str] | None = None
     for role, pattern in DATE_ROLES.items():
-        m = re.search(pattern, after)
-        if m and (nearest is None or m.start() < nearest[0]):
-            nearest = (m.start(), role)
+        found = re.search(pattern, after)
+        if found and (nearest is None or found.start() < nearest[0]):
+            nearest = (found.start(), role)
     return nearest[1] if nearest else None
 
 
