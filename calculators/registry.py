@@ -30,6 +30,7 @@ from calculators.training_guarantee import training_guarantee
 from calculators.training_path import training_path_hours
 from calculators.tutor_bonus import Mission, tutor_bonus
 from calculators.vae import cqp_vae_eligibility, vae_leave
+from calculators.vae_experience import vae_experience
 
 
 def _table(point_values_file: str | Path | None) -> list[PointValue]:
@@ -155,6 +156,18 @@ _SPECS = [
             Param("requests_this_year", "int", "demandes de VAE de ce CQP déjà déposées cette année"),
         ],
         cqp_vae_eligibility,
+    ),
+    CalculatorSpec(
+        "vae_experience",
+        "Expérience requise pour une VAE",
+        "VAE ouverte dès 1 année d'activité, continue ou non, en lien avec la certification recherchée "
+        "(protocole, art. 7).",
+        [
+            Param(
+                "months", "float", "mois d'activité en lien avec la certification, périodes additionnées", required=True
+            )
+        ],
+        vae_experience,
     ),
     CalculatorSpec(
         "cep_absence",

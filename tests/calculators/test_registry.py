@@ -26,6 +26,7 @@ CONTRACT = {
     "pro_a_training_hours": {"total_hours", "extended_public"},
     "pro_a_certification": {"certification", "as_of"},
     "professionalisation_contract": {"target_level", "certification_date", "months"},
+    "vae_experience": {"months"},
     "professionalisation_duration": {
         "months",
         "age",
@@ -68,6 +69,7 @@ EXAMPLES = {
     "pro_a_training_hours": ({"total_hours": "800"}, 150, "150 heures"),
     "pro_a_certification": ({"certification": "CQP gestionnaire conseil", "as_of": "2025-01-01"}, "inscrite", "Pro-A"),
     "professionalisation_contract": ({"certification_date": "2025-06-12"}, "2025-07-01", "1er juillet 2025"),
+    "vae_experience": ({"months": "14"}, 14, "est remplie"),
     "professionalisation_duration": ({"age": "22", "without_diploma": "oui"}, 36, "36 mois"),
     "professionalisation_training_share": ({"total_hours": "1 200", "minimum_benefit": "oui"}, 840, "840 heures"),
     "supplementary_contribution": ({"payroll": "40 000 000"}, 60000, "60 000 €"),
