@@ -27,8 +27,8 @@ import numpy as np
 
 from ingest.models import Chunk
 from knowledge.embedder import Embedder, Reranker
-from knowledge.indexer import NO_DATE, OPEN_END, date_key, index_text
 from knowledge.keyword import BM25Index
+from knowledge.metadata import NO_DATE, OPEN_END, date_key, index_text
 from knowledge.store import ChromaStore, DenseHit, StoredChunk, Where, where_all
 
 log = logging.getLogger(__name__)

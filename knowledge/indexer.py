@@ -26,48 +26,22 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ingest.models import Chunk, ParsedDocument, Section
-from knowledge.amendments import Amendment, ConsolidationError
-from knowledge.article_versions import ArticleVersion, ConsolidatedDocument
-from knowledge.consolidation import consolidate
+from knowledge.consolidation.amendments import Amendment, ConsolidationError
+from knowledge.consolidation.apply import consolidate
+from knowledge.consolidation.article_versions import ArticleVersion, ConsolidatedDocument
 from knowledge.embedder import Embedder
+from knowledge.metadata import CONSOLIDATED_SUFFIX, OPEN_END, date_key, index_text
 from knowledge.store import ChromaStore, Metadata, UnitRecord
 
 log = logging.getLogger(__name__)
 
 INDEX_FORMAT = "3"  # bump when chunk metadata or unit composition changes: forces a re-index
-CONSOLIDATED_SUFFIX = "@consolidated"
-NO_DATE = 0
-OPEN_END = 99991231
 
 Chunker = Callable[[Sequence[Section]], list[Chunk]]
-
-
-def date_key(value: date | str | None, default: int = NO_DATE) -> int:
-    """2022-10-11 → 20221011 (Chroma filters compare numbers, not strings)."""
-    if value is None or value == "":
-        return default
-    if isinstance(value, str):
-        value = date.fromisoformat(value)
-    return value.year * 10000 + value.month * 100 + value.day
-
-
-def index_text(chunk: Chunk) -> str:
-    """What is embedded and keyword-indexed: heading path, section title, passage.
-
-    `Chunk.context_text` carries the path ("Titre III › Article 8") but not the section's
-    title ("Garantie individuelle d'accès à la formation professionnelle"), which is often the
-    best match for a question, so the title is added when the path lacks it.
-    """
-    title = chunk.section_title.strip()
-    if title and title not in chunk.section_path:
-        head = f"{chunk.section_path} › {title}" if chunk.section_path else title
-        return f"{head}\n{chunk.text}"
-    return chunk.context_text
 
 
 def default_chunker(sections: Sequence[Section]) -> list[Chunk]:

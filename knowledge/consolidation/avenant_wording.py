@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from ingest.models import ParsedDocument, Section
-from knowledge.amendments import ConsolidationError, Operation
+from knowledge.consolidation.amendments import ConsolidationError, Operation
 
 _HEADING = re.compile(r"^\s*Article\s+(\d+(?:\.\d+)*)(?:er)?\s*[|:–—-]\s*(.+?)\s*$")
 _TOP_ARTICLE = re.compile(r"^\d+$")
