@@ -35,6 +35,7 @@ from knowledge.consolidation.apply import consolidate
 from knowledge.consolidation.article_versions import ArticleVersion, ConsolidatedDocument
 from knowledge.embedder import Embedder
 from knowledge.metadata import CONSOLIDATED_SUFFIX, OPEN_END, date_key, index_text
+from knowledge.passage_files import GenerationPassages, analysed, remove_generations, write_generation
 from knowledge.store import ChromaStore, Metadata, UnitRecord
 
 log = logging.getLogger(__name__)
@@ -284,6 +285,7 @@ class Indexer:
         metadatas = [{**meta, "unit": unit.unit, "generation": generation} for meta in unit.metadatas]
         ids = [f"{generation}:{chunk.id}" for chunk in unit.chunks]
         self.store.add_chunks(ids, [c.text for c in unit.chunks], embeddings, metadatas)
+        self._save_passages(generation, analysed(ids, [c.text for c in unit.chunks], metadatas, texts))
         record = UnitRecord(
             unit=unit.unit,
             content_hash=unit.content_hash,
@@ -295,6 +297,7 @@ class Indexer:
         if previous is not None:
             stale = self.store.chunk_ids({"$and": [{"unit": unit.unit}, {"generation": {"$ne": generation}}]})
             self.store.delete_chunks(stale)
+            self._forget_passages()
         log.info("%s: generation %s, %d chunks", unit.unit, generation, len(unit.chunks))
         return generation
 
@@ -308,7 +311,22 @@ class Indexer:
         if orphans:
             log.info("deleting %d orphan chunks", len(orphans))
             self.store.delete_chunks(orphans)
+        self._forget_passages()
         return len(orphans)
+
+    def _save_passages(self, generation: str, passages: GenerationPassages) -> None:
+        """Before the switch: readers that see the generation find its file (else: the store)."""
+        if self.store.passages_dir is None:
+            return
+        try:
+            write_generation(self.store.passages_dir, generation, passages)
+        except OSError as exc:  # only opening gets slower: readers fall back to the store
+            log.warning("passages of %s not saved (%s)", generation, exc)
+
+    def _forget_passages(self) -> None:
+        """Delete the files of generations no unit points at."""
+        if self.store.passages_dir is not None:
+            remove_generations(self.store.passages_dir, {u.generation for u in self.store.units().values()})
 
     def prune(self, keep_documents: set[str]) -> list[str]:
         """Forget units whose document is no longer part of the corpus."""
@@ -316,6 +334,7 @@ class Indexer:
         for unit in gone:
             self.store.delete_chunks(self.store.chunk_ids({"unit": unit}))
         self.store.remove_units(gone)
+        self._forget_passages()
         return gone
 
 

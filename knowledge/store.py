@@ -92,11 +92,15 @@ class ChromaStore:
         location: str,
         reconnect: Callable[[], Any] | None = None,
         page_size: int = PAGE_SIZE,
+        passages_dir: Path | None = None,
     ) -> None:
         if page_size < 1:
             raise ValueError("page_size must be at least 1")
         self._client = client
         self.page_size = page_size
+        # Where the indexer saves each generation's passages for fast opening (`passage_files`);
+        # None for a server store, whose clients may run on other machines.
+        self.passages_dir = passages_dir
         self._reconnect = reconnect
         self.location = location
         self.name = collection_name(base_name, embedder_name)
@@ -173,7 +177,17 @@ class ChromaStore:
             client = connect()
         except Exception as exc:
             raise StoreError(f"Chroma ({path}): {exc}") from exc
-        return cls(client, base_name, embedder_name, dim, location=str(path), reconnect=connect, page_size=page_size)
+        passages = path.parent / "passages" / collection_name(base_name, embedder_name)
+        return cls(
+            client,
+            base_name,
+            embedder_name,
+            dim,
+            location=str(path),
+            reconnect=connect,
+            page_size=page_size,
+            passages_dir=passages,
+        )
 
     # -- chunks -----------------------------------------------------------------------------
 
