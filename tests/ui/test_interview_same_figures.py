@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from assistant.answer import Answer
 from interview import PreparationSheet, sheet_to_markdown, sheet_to_pdf
 from interview.export import unicode_font
 from interview.link import page_link, profile_from_query
@@ -99,3 +100,18 @@ def test_link_prefills_the_form_but_typed_values_win(fake_assistant: FakeAssista
     assert at.text_input(key="iv_name").value == ""  # the name never travels in the URL
     at.selectbox(key="iv_contract").set_value("CDD").run()
     assert at.selectbox(key="iv_contract").value == "CDD"  # not overwritten by the link on rerun
+
+
+def test_chat_shows_the_sheet_link_as_a_button(fake_assistant: FakeAssistant, monkeypatch: pytest.MonkeyPatch) -> None:
+    reply = InterviewSkill().reply(DESCRIPTION, date.today())
+    assert reply is not None
+    answer = Answer(DESCRIPTION, reply.compose(lambda _ref: None), "calculator", links=reply.links)
+    monkeypatch.setattr(fake_assistant, "ask", lambda question, today=None: answer)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.chat_input[0].set_value(DESCRIPTION).run()
+    assert not at.exception
+    buttons = at.get("link_button")
+    assert [b.proto.url for b in buttons] == [reply.links[0].url]
+    shown = "\n".join(m.value for m in at.markdown).replace("\\", "")
+    assert "Garantie individuelle" in shown and reply.links[0].url not in shown  # the URL is the button
