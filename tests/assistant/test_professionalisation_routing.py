@@ -93,3 +93,14 @@ def test_other_readers_keep_their_questions():
         TODAY,
     )
     assert pay.calculator == "professionalisation_contract"
+
+
+def test_a_training_date_is_not_read_as_a_past_interview():
+    """Art. 6 schedule: « dernière formation en 2020 » is the art. 8 date, not an entretien professionnel."""
+    decision = route(
+        "Embauché en 2010, dernière formation en 2020, quand dois-je avoir mon prochain entretien professionnel ?",
+        TODAY,
+    )
+    assert decision.calculator == "professional_reviews"
+    assert decision.arguments["hire_date"] == date(2010, 1, 1)
+    assert "interviews" not in decision.arguments
