@@ -56,13 +56,15 @@ class Subject:
 @dataclass(frozen=True)
 class Context:
     """What resolution needs of the conversation so far: the last question as understood, its topic
-    and subject, and the question a clarification left pending (with the facts it asked for)."""
+    and subject, the question a clarification left pending (with the facts it asked for), and
+    whether that question described the user's own case."""
 
     question: str
     topic: str | None = None
     subject: Subject | None = None
     pending: str | None = None
     missing: tuple[str, ...] = ()
+    case: bool = False  # the last turn worked on the user's own case (a calculation, a clarification)
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,12 @@ def find_subject(text: str) -> Subject | None:
     return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
+def subjects_in(text: str) -> list[Subject]:
+    """Every named thing of the corpus a text speaks of."""
+    folded = same_length(text)
+    return [Subject(e.name, e.display, e.topic, m.span()) for e, pattern in _ENTITIES for m in pattern.finditer(folded)]
+
+
 def resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
     """The standalone question `message` means after `context` (see the module docstring).
 
@@ -110,25 +118,35 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
     body, body_folded = text[body_at:], folded[body_at:]
     slots = find_slots(body, today)
     asks = bool(_QUESTION.search(body_folded))
-    circumstance = bool(correction) or (bool(_OPENING.match(body_folded)) and not asks) or (bool(slots) and not asks)
+    # "et l'oral ?", "et son numéro RNCP ?": after "et", a few words without a question of their own
+    # mean the previous question again, about them
+    elliptic = bool(lead) and not asks and len(body.split()) <= 5
+    circumstance = bool(correction) or (not asks and (bool(_OPENING.match(body_folded)) or bool(slots) or elliptic))
     previous = context.subject
-    switched = (own_subject is not None and not own_subject.same_as(previous)) or (
+    known = [previous, *subjects_in(context.pending or context.question)]
+    switched = (own_subject is not None and not any(own_subject.same_as(k) for k in known)) or (
         own_subject is None and own_topic is not None and own_topic != context.topic
     )
     if refused and own_topic is None:
         return Resolution(text, "new", None)
+    if context.pending and not asks and (slots or not switched or len(body.split()) <= 6):
+        # the answer to the clarification ("CDD", "le CQP gestionnaire conseil", "du 1er au 30 mars")
+        return Resolution(_completed(context, body, today), "completion", previous)
     if switched:
         if circumstance and not asks and own_subject is not None and previous is not None:
             return _switch_subject(context, own_subject)
         return Resolution(text, "new", own_subject)
-    if context.pending and not (asks and not slots):
+    if context.pending and slots:
         return Resolution(_completed(context, body, today), "completion", previous)
     if circumstance:
         return Resolution(_changed(context.question, body, today), "circumstance", previous)
-    if own_subject is not None or previous is None:
+    if own_subject is not None or (previous is None and not context.case):
         return Resolution(text, "new", own_subject)
     if not (asks or _BACK_REFERENCE.search(body_folded) or text.endswith("?")):
         return Resolution(text, "new", None)
+    if context.case:  # the user's own case was being worked out: the new question is about it
+        return Resolution(_appended(context.pending or context.question, body), "circumstance", previous)
+    assert previous is not None
     return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)
 
 

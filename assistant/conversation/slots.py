@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.routing.extraction.dates import DateSpan, parse_dates
+from assistant.routing.extraction.grades import GRADE_LABELS
 from assistant.routing.extraction.quantities import parse_counts, parse_durations, parse_money
 from assistant.routing.extraction.situation import (
     CONTRACTS,
@@ -29,6 +30,16 @@ from text.folding import same_length
 
 _END_WORDS = r"\b(?:s'arret\w*|arret\w*|termin\w*|fin|finit|finira|fini\w*|jusqu\w*|achev\w*|clot\w*|au)\b"
 _START_WORDS = r"\b(?:commenc\w*|debut\w*|demarr\w*|a partir|a compter|depuis|partir du|des le|du)\b"
+_GRADE = r"\d{1,2}(?:[,.]\d{1,2})?(?: */ *20| sur 20)?"
+# A named CQP grade, either order ("oral 10", "6 à l'oral"): the labels are the grade reader's own.
+_GRADES = {
+    key: re.compile(
+        rf"\b{label}\b *(?:[:=]|-|de|a|note)? *{_GRADE}(?![\d%])"
+        rf"|(?<![\d,.]){_GRADE} *(?:a|en|au|aux|pour|dans|sur) +(?:l'|la +|le +|les +)?"
+        rf"(?:epreuves? +(?:d'|de l'|de +)?)?\b{label}\b"
+    )
+    for key, label in GRADE_LABELS.items()
+}
 _PERIOD_PREPOSITION = re.compile(r"\b(?:du|de|d'|entre|depuis(?: le| l')?|a partir du|a compter du)\s*$")
 
 
@@ -47,6 +58,8 @@ def find_slots(text: str, today: date) -> list[Slot]:
     """Every fact of `text` a follow-up may change, in reading order, without overlaps."""
     folded = same_length(text)
     slots: list[Slot] = []
+    for key, pattern in _GRADES.items():
+        slots += [Slot(f"grade:{key}", m.span(), text[m.start() : m.end()]) for m in pattern.finditer(folded)]
     for d in parse_dates(text, today):
         kind = "date" if d.kind == "point" else "period"
         slots.append(Slot(kind, d.span, d.text, d))
@@ -63,7 +76,7 @@ def find_slots(text: str, today: date) -> list[Slot]:
             slots.append(Slot("work_time", (at, at + len(work.text)), text[at : at + len(work.text)]))
     slots += [Slot("diploma", m.span(), text[m.start() : m.end()]) for m in _diploma_mentions(text, folded)]
     kept: list[Slot] = []
-    for slot in slots:  # dates first, then amounts, counts…: a later slot inside an earlier one is dropped
+    for slot in slots:  # grades, dates, amounts, counts…: a later slot inside an earlier one is dropped
         if not any(s.span[0] < slot.span[1] and slot.span[0] < s.span[1] for s in kept):
             kept.append(slot)
     return sorted(kept, key=lambda s: s.span)

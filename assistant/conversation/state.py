@@ -88,6 +88,7 @@ class Conversation:
             subject=last.subject,
             pending=pending.resolved if pending else None,
             missing=pending.missing if pending else (),
+            case=last.route == "calculator" or pending is not None,
         )
 
     def record(self, turn: Turn) -> None:

@@ -31,10 +31,11 @@ CIRCUMSTANCE_OPENING = (
     r"lorsqu'|lorsque|dans le cas|au cas|en cas|cette fois|maintenant|aussi|meme chose|pareil)\b"
 )
 
-# Words by which a message asks its own question ("qui la finance ?", "c'est plafonné ?").
+# Words by which a message asks its own question ("qui la finance ?", "combien de blocs ?"). Not "c'est":
+# "et si c'était en février 2019 ?" changes a fact; "c'est plafonné ?" is a question by its "?".
 QUESTION_WORDS = (
     r"\b(?:qui|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|quand|combien|"
-    r"comment|ou|pourquoi|est-ce|c'est|c'etait|ca|cela|peut-on|puis-je|dois-je|faut-il|y a-t-il|"
+    r"comment|ou|pourquoi|est-ce|peut-on|puis-je|dois-je|faut-il|y a-t-il|"
     r"existe-t-il|a-t-on|s'agit-il|est-il|est-elle|sont-ils|sont-elles|peut-il|peut-elle|"
     r"\w+-(?:t-)?(?:il|elle|on|ils|elles|je))\b"
 )
@@ -111,7 +112,7 @@ ENTITIES: tuple[Entity, ...] = (
     Entity(
         "tutoring",
         r"\btutorat\b|\btut(?:eur|eurs|rice|rices)\b|\bmaitres? d'apprentissage\b",
-        "tutorat",
+        "tuteur",
         "le tutorat",
         "tutor_bonus",
     ),
