@@ -35,6 +35,8 @@ _LEAD_IN = re.compile(v.LEAD_IN)
 _CORRECTION = re.compile(v.CORRECTION)
 _OPENING = re.compile(v.CIRCUMSTANCE_OPENING)
 _QUESTION = re.compile(v.QUESTION_WORDS)
+_COPULA = re.compile(v.COPULA)
+_HYPOTHESIS = re.compile(v.HYPOTHESIS)
 _BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
 _ENTITIES = tuple((e, re.compile(e.pattern)) for e in v.ENTITIES)
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
@@ -117,7 +119,9 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         body_at += lead.end()
     body, body_folded = text[body_at:], folded[body_at:]
     slots = find_slots(body, today)
-    asks = bool(_QUESTION.search(body_folded))
+    asks = bool(_QUESTION.search(body_folded)) or (
+        bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)
+    )
     # "et l'oral ?", "et son numéro RNCP ?": after "et", a few words without a question of their own
     # mean the previous question again, about them
     elliptic = bool(lead) and not asks and len(body.split()) <= 5

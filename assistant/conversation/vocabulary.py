@@ -31,14 +31,18 @@ CIRCUMSTANCE_OPENING = (
     r"lorsqu'|lorsque|dans le cas|au cas|en cas|cette fois|maintenant|aussi|meme chose|pareil)\b"
 )
 
-# Words by which a message asks its own question ("qui la finance ?", "combien de blocs ?"). Not "c'est":
-# "et si c'était en février 2019 ?" changes a fact; "c'est plafonné ?" is a question by its "?".
+# Words by which a message asks its own question ("qui la finance ?", "combien de blocs ?").
 QUESTION_WORDS = (
     r"\b(?:qui|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|quand|combien|"
     r"comment|ou|pourquoi|est-ce|peut-on|puis-je|dois-je|faut-il|y a-t-il|"
     r"existe-t-il|a-t-on|s'agit-il|est-il|est-elle|sont-ils|sont-elles|peut-il|peut-elle|"
     r"\w+-(?:t-)?(?:il|elle|on|ils|elles|je))\b"
 )
+
+# "c'est proratisé ?" asks a question of its own, but "et si c'était en février 2019 ?" only changes a
+# fact: after a hypothetical "si" these words do not make a new question.
+COPULA = r"\b(?:c'est|c'etait|ce serait|ca|cela)\b"
+HYPOTHESIS = r"^(?:si|s'il|s'ils|s'elle|s'elles|et si)\b"
 
 # Pronouns and possessives that point back to the previous topic ("qui la finance ?", "son numéro").
 BACK_REFERENCE = (

@@ -10,6 +10,7 @@ but the answers is printed, so a conversation can be scripted or tested.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -40,10 +41,8 @@ def _lines(interactive: bool, stream: TextIO) -> Iterator[str]:
     if not interactive:
         yield from (line.rstrip("\n") for line in stream)
         return
-    try:
+    with contextlib.suppress(ImportError):  # without readline (Windows): plain input
         import readline  # noqa: F401  (line editing and in-memory history for input())
-    except ImportError:  # Windows without pyreadline: plain input
-        pass
     while True:
         try:
             yield input(PROMPT)
