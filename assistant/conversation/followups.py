@@ -37,6 +37,7 @@ _OPENING = re.compile(v.CIRCUMSTANCE_OPENING)
 _QUESTION = re.compile(v.QUESTION_WORDS)
 _COPULA = re.compile(v.COPULA)
 _HYPOTHESIS = re.compile(v.HYPOTHESIS)
+_PLURAL = re.compile(v.PLURAL_PRONOUN)
 _BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
 _ENTITIES = tuple((e, re.compile(e.pattern)) for e in v.ENTITIES)
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
@@ -148,7 +149,8 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         return Resolution(text, "new", own_subject)
     if not (asks or _BACK_REFERENCE.search(body_folded) or text.endswith("?")):
         return Resolution(text, "new", None)
-    if context.case:  # the user's own case was being worked out: the new question is about it
+    plural = previous is not None and bool(_PLURAL.search(body_folded)) and not previous.display.startswith("les ")
+    if context.case or plural:  # the user's own case, or a plural phrase of the previous question
         return Resolution(_appended(context.pending or context.question, body), "circumstance", previous)
     assert previous is not None
     return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)

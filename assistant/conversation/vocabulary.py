@@ -44,6 +44,10 @@ QUESTION_WORDS = (
 COPULA = r"\b(?:c'est|c'etait|ce serait|ca|cela)\b"
 HYPOTHESIS = r"^(?:si|s'il|s'ils|s'elle|s'elles|et si)\b"
 
+# A plural pronoun as subject ("elles s'appliquent depuis quand ?") points back to a plural phrase of
+# the previous question ("les certifications ajoutées en 2022"), not to the dispositif it named.
+PLURAL_PRONOUN = r"\b(?:elles|ils)\b"
+
 # Pronouns and possessives that point back to the previous topic ("qui la finance ?", "son numéro").
 BACK_REFERENCE = (
     r"\b(?:le|la|les|l'|lui|leur|en|y|il|elle|ils|elles|son|sa|ses|ce dispositif|cette prime|ce cqp|"

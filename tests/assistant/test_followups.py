@@ -142,3 +142,13 @@ def test_a_count_and_a_grade_are_replaced_by_kind() -> None:
 def test_slots_do_not_overlap() -> None:
     slots = find_slots("depuis 2 ans en CDD à mi-temps", TODAY)
     assert [s.kind for s in slots] == ["period", "contract", "work_time"]
+
+
+def test_a_plural_pronoun_points_to_the_previous_question_not_its_dispositif() -> None:
+    resolution = _resolve(
+        "elles s'appliquent depuis quand ?",
+        _context("Quelles certifications ont été ajoutées à la liste Pro-A en 2022 ?"),
+    )
+    assert resolution.text == (
+        "Quelles certifications ont été ajoutées à la liste Pro-A en 2022, elles s'appliquent depuis quand ?"
+    )
