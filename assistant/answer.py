@@ -65,6 +65,7 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     follow_up: str | None = None
     id: str | None = None
+    resolved_question: str | None = None  # the standalone question a follow-up was understood as
     links: list[Link] = field(default_factory=list)
 
     def to_contract(self) -> dict[str, Any]:
@@ -79,6 +80,8 @@ class Answer:
         }
         if self.follow_up:
             data["follow_up"] = self.follow_up
+        if self.resolved_question:
+            data["resolved_question"] = self.resolved_question
         if self.links:
             data["links"] = [link.to_contract() for link in self.links]
         return data
