@@ -112,10 +112,8 @@ def trainer_bonus(
         steps.append(
             "Versements : " + " ; ".join(f"{points} points en {format_month_of(day)}" for day, points in payments) + "."
         )
-    if not payments:
-        payments_for_euros = [(first_day_of_next_month(max(a.end for a in actions)), 0)]
-    else:
-        payments_for_euros = list(payments)
+    nothing = [(first_day_of_next_month(max(a.end for a in actions)), 0)]
+    payments_for_euros = list(payments) or nothing
     euro_steps, euro_warnings, euro_details = payments_conversion(payments_for_euros, point_value, point_values)
     steps += euro_steps
     warnings += euro_warnings

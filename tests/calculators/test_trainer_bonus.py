@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from decimal import Decimal
 
 from calculators.point_value import PointValue
 from calculators.result import CalcError
