@@ -70,9 +70,7 @@ FOLLOW_UPS: dict[str, str] = {
     "(par exemple « du 3 au 14 mars 2025 ») ?",
     "diploma_level": "Quel est votre plus haut diplôme (CAP, bac, BTS, licence, master…) ? "
     "Votre emploi est-il menacé par des évolutions économiques ou technologiques ?",
-    "fte_experience_years": "Combien d'années d'expérience en lien avec le CQP avez-vous sur les "
-    "8 dernières années (en équivalent temps plein ; précisez si c'était à temps partiel) ?",
-    "work_time_fraction": "À quelle quotité travailliez-vous à temps partiel (mi-temps, 80 %…) ?",
+    "experience_years": "Combien d'années d'activité, continue ou non, en lien avec le CQP avez-vous ?",
     "contract": "Êtes-vous en CDI ou en CDD ?",
     "months_as_employee": "Quelle est votre ancienneté salariée totale, tous employeurs confondus "
     "(pour un CDD : combien de mois d'activité salariée sur les 5 dernières années) ?",

@@ -10,7 +10,10 @@ of `assistant.intents`, spots out-of-corpus subjects and injected instructions w
 * `calculator` when the question applies a rule to the user's own figures (dates, amounts,
   grades, durations, situation), with the keyword arguments of docs/ARCHITECTURE.md;
 * `clarify` when the user describes their case but an input the rule needs is missing — the
-  router asks for it (`follow_up`) rather than guessing;
+  router asks for it (`follow_up`) rather than guessing. For the rules that decide with partial
+  inputs (`CalculatorSpec.partial`), the router first runs the calculator with what is known: a
+  result the known facts already decide (a doctorate closes the Pro-A whatever the contract) is
+  answered, and otherwise only the inputs in `CalcResult.missing` are asked for;
 * `refusal` when the subject is outside the corpus (congés payés, licenciement, valeur du point…);
 * `retrieval` otherwise: questions about the rule itself ("Quelle est la durée de la Pro-A ?").
 
@@ -32,6 +35,8 @@ from assistant import calculator_vocabulary, guard_vocabulary, intents
 from assistant.calculator_inputs.facts import read_facts
 from assistant.calculator_inputs.readers import plan_for
 from assistant.extraction.folding import fold
+from calculators.registry import CALCULATORS
+from calculators.result import CalcError
 
 RouteName = Literal["retrieval", "calculator", "clarify", "refusal"]
 
@@ -118,15 +123,35 @@ def route(question: str, today: date) -> RouteDecision:
     plan = plan_for(topic, read_facts(cleaned, folded, today))
     if plan is None:
         return base
+    missing = still_missing(plan.calculator, plan.arguments, plan.missing)
     return replace(
         base,
-        route="clarify" if plan.missing else "calculator",
+        route="clarify" if missing else "calculator",
         calculator=plan.calculator,
         arguments=plan.arguments,
-        missing=plan.missing,
-        follow_up=follow_up(plan.missing) if plan.missing else None,
+        missing=missing,
+        follow_up=follow_up(missing) if missing else None,
         notes=plan.notes,
     )
+
+
+def still_missing(calculator: str, arguments: dict[str, Any], missing: list[str]) -> list[str]:
+    """The inputs worth asking for: for a rule that decides with partial inputs, those its result says
+    could still change it (none when the known facts decide); the reader's list otherwise.
+
+    Inputs a reader needs that are not the calculator's parameters (a part-time rate to convert) are
+    kept. Impossible arguments are left for the answer step to explain.
+    """
+    spec = CALCULATORS.get(calculator)
+    if spec is None or not spec.partial:
+        return missing
+    try:
+        result = spec.run(**arguments)
+    except CalcError:
+        return missing
+    names = {p.name for p in spec.params}
+    kept = [m for m in missing if m not in names or m in result.missing]  # the reader's order first
+    return list(dict.fromkeys(kept + result.missing))
 
 
 def strip_injection(text: str) -> tuple[str, bool]:
@@ -181,6 +206,8 @@ def detect_refusal(folded: str) -> str | None:
 def follow_up(missing: list[str]) -> str:
     """One French message asking for every missing input."""
     grades = [calculator_vocabulary.GRADE_LABELS[m] for m in missing if m in calculator_vocabulary.GRADE_LABELS]
+    if "grades" in missing:  # the question gave no grade: the follow-up already asks for all five
+        grades = []
     parts = [calculator_vocabulary.FOLLOW_UPS[m] for m in missing if m in calculator_vocabulary.FOLLOW_UPS]
     if grades:
         parts.append(f"Il me manque votre note (sur 20) : {', '.join(grades)}.")

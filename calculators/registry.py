@@ -9,6 +9,7 @@ table of `docs/ARCHITECTURE.md`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -80,6 +81,19 @@ _POINT_VALUE = Param(
 _POINT_FILE = Param("point_values_file", "str", "fichier JSON des valeurs du point (configuration)", hidden=True)
 _LEVEL_HELP = "niveau de diplôme atteint, de 0 à 8 (CAP = 3, bac = 4, BTS = 5, licence = 6) ou nom du diplôme"
 _CASES = tuple(MAX_MONTHS)
+# Rules that decide with missing inputs and name in `CalcResult.missing` those that could change them.
+PARTIAL_RULES = frozenset(
+    {
+        "vae_leave",
+        "cqp_vae_eligibility",
+        "cep_absence",
+        "training_guarantee",
+        "professional_reviews",
+        "pro_a_eligibility",
+        "pro_a_certification",
+        "cqp_certification",
+    }
+)
 
 _SPECS = [
     CalculatorSpec(
@@ -332,7 +346,9 @@ _SPECS = [
     ),
 ]
 
-CALCULATORS: dict[str, CalculatorSpec] = {spec.name: spec for spec in _SPECS}
+CALCULATORS: dict[str, CalculatorSpec] = {
+    spec.name: replace(spec, partial=spec.name in PARTIAL_RULES) for spec in _SPECS
+}
 
 
 def get_calculator(name: str) -> CalculatorSpec:

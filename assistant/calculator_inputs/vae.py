@@ -1,7 +1,8 @@
 """Readers for VAE: the leave to prepare it, and the CQP's experience condition.
 
-The leave depends on the diploma held and on a threat to the job; the CQP by VAE depends on years
-of experience in full-time equivalent, so part-time years are weighed by their rate.
+The leave depends on the diploma held and on a threat to the job; the CQP by VAE depends on years of
+activity, continuous or not (art. 7 as rewritten in 2022): part-time years count as years, the
+2013 circular's full-time-equivalent condition being one the agreement replaced.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def plan_vae(facts: Facts) -> Plan | None:
 
 
 def _cqp_vae(facts: Facts) -> Plan | None:
-    """CQP gestionnaire conseil by VAE: experience in full-time-equivalent years (mi-temps counts half)."""
+    """CQP gestionnaire conseil by VAE: years of activity related to the CQP (art. 7: continuous or not)."""
     experience = [
         d
         for d in not_threshold(facts, outside_dates(facts, facts.durations, keep_since=True))
@@ -42,15 +43,17 @@ def _cqp_vae(facts: Facts) -> Plan | None:
     ]
     if not experience or not facts.personal:
         if facts.personal and facts.asks:
-            return Plan("cqp_vae_eligibility", {}, ["fte_experience_years"])
+            return Plan("cqp_vae_eligibility", {}, ["experience_years"])
         return None
-    years = 0.0
-    for d in experience:
-        work = parse_work_time(facts.folded[d.span[1] : d.span[1] + 40]) or parse_work_time(facts.text)
-        if work and work.part_time and work.fraction is None:
-            return Plan("cqp_vae_eligibility", {}, ["work_time_fraction"])
-        years += (d.months or 0) / 12 * (work.fraction if work and work.fraction else 1.0)
-    arguments: dict[str, Any] = {"fte_experience_years": round(years, 2)}
+    years = sum((d.months or 0) / 12 for d in experience)
+    notes = []
+    work = parse_work_time(facts.text)
+    if work and work.part_time:
+        notes.append(
+            "Temps partiel mentionné : l'article 7 compte une activité, continue ou non, sans conversion en "
+            "équivalent temps plein."
+        )
+    arguments: dict[str, Any] = {"experience_years": round(years, 2)}
     if re.search(r"\bdeja\b[^.?!]{0,40}\b(?:demande|dossier|candidature)\b[^.?!]{0,30}\bcette annee\b", facts.folded):
         arguments["requests_this_year"] = 1
-    return Plan("cqp_vae_eligibility", arguments)
+    return Plan("cqp_vae_eligibility", arguments, notes=notes)

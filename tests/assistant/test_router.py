@@ -358,7 +358,7 @@ PARAPHRASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "gestionnaire conseil ?",
         "calculator",
         "cqp_vae_eligibility",
-        {"fte_experience_years": 2.0},
+        {"experience_years": 4.0},
     ),
     ("Combien de demandes de VAE par an pour le CQP gestionnaire conseil ?", "retrieval", None, {}),
     (
@@ -381,9 +381,11 @@ PARAPHRASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "cep_absence",
         {"cep_in_last_5_years": True},
     ),
+    # 84 months with 36 in the organisation meet both the CDI and the CDD thresholds (art. 5): the
+    # contract does not change the answer, so it is not asked (issue 13, point 1)
     (
         "J'ai 7 ans d'ancienneté dont 3 ans dans ma caisse, ai-je droit à une absence pour un CEP ?",
-        "clarify",
+        "calculator",
         "cep_absence",
         {"months_as_employee": 84, "months_in_organisation": 36},
     ),
@@ -509,13 +511,13 @@ PARAPHRASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "gestionnaire conseil par la VAE ?",
         "calculator",
         "cqp_vae_eligibility",
-        {"fte_experience_years": 2.4},
+        {"experience_years": 3.0},
     ),
     (
         "Je suis gestionnaire à mi-temps depuis 4 ans, puis-je passer le CQP gestionnaire conseil en VAE ?",
         "calculator",
         "cqp_vae_eligibility",
-        {"fte_experience_years": 2.0},
+        {"experience_years": 4.0},
     ),
     # an HR advisor describing a colleague's case in the third person
     (
@@ -841,7 +843,7 @@ def test_router_uses_only_the_documented_names_and_kwargs() -> None:
         assert decision.calculator in table
         assert set(decision.arguments) <= table[decision.calculator], decision
         for key in decision.missing:
-            assert key in table[decision.calculator] or key in ("grades", "work_time_fraction", "case", "missions")
+            assert key in table[decision.calculator] or key in ("grades", "case", "missions")
 
 
 def test_routed_arguments_run_in_the_calculator_registry() -> None:
