@@ -88,6 +88,10 @@ FOLLOW_UPS: dict[str, str] = {
     "certification_date": "À quelle date avez-vous obtenu (ou obtiendrez-vous) votre certification ?",
     "target_level": "Quel niveau de la classification vise votre contrat de professionnalisation "
     "(niveau 3, niveau 4…) ?",
+    "level_kind": "« Niveau » désigne-t-il ici le niveau de la certification préparée (nomenclature RNCP : "
+    "niveau 5 = bac + 2) ou le niveau de classification de l'emploi visé dans la convention collective ? "
+    "L'article 3.6 fixe la rémunération pendant la formation d'après le niveau de classification de la "
+    "qualification visée : indiquez ce niveau de classification (niveau 3, niveau 4…).",
     "first_premss_day": "Quel a été (ou sera) le premier jour de votre formation Prem'ss ?",
     "points": "Combien de points souhaitez-vous convertir en euros ?",
     "grades": "Pour vérifier la certification, il me faut vos cinq notes sur 20 : contrôle continu du tronc "
@@ -122,7 +126,7 @@ PRO_A_CERTIFICATIONS: dict[str, tuple[str, ...]] = {
         r"\bdeaes\b",
         r"\baes\b",
     ),
-    "Diplôme d'État d'assistant de service social": (r"assistante? (?:de )?service social",),
+    "Diplôme d'État d'assistant de service social": (r"assistante? (?:de )?service social", r"assistante? sociale?\b"),
     "Diplôme d'État de conseiller en économie sociale familiale": (
         r"economie sociale (?:et )?familiale",
         r"\bcesf\b",

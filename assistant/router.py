@@ -123,35 +123,42 @@ def route(question: str, today: date) -> RouteDecision:
     plan = plan_for(topic, read_facts(cleaned, folded, today))
     if plan is None:
         return base
-    missing = still_missing(plan.calculator, plan.arguments, plan.missing)
+    missing, known = still_missing(plan.calculator, plan.arguments, plan.missing)
+    question = None
+    if missing:
+        question = follow_up(missing)
+        if known:  # what the known facts already say, then the question (or the rule's own question)
+            question = known if known.rstrip().endswith("?") else f"{known} {question}"
     return replace(
         base,
         route="clarify" if missing else "calculator",
         calculator=plan.calculator,
         arguments=plan.arguments,
         missing=missing,
-        follow_up=follow_up(missing) if missing else None,
+        follow_up=question,
         notes=plan.notes,
     )
 
 
-def still_missing(calculator: str, arguments: dict[str, Any], missing: list[str]) -> list[str]:
-    """The inputs worth asking for: for a rule that decides with partial inputs, those its result says
-    could still change it (none when the known facts decide); the reader's list otherwise.
+def still_missing(calculator: str, arguments: dict[str, Any], missing: list[str]) -> tuple[list[str], str | None]:
+    """The inputs worth asking for, and what the rule already says with the known ones.
 
-    Inputs a reader needs that are not the calculator's parameters (a part-time rate to convert) are
+    For a rule that decides with partial inputs, the inputs are those its result says could still change
+    it (none when the known facts decide), and the rule's summary states what is known; otherwise the
+    reader's list and no summary. Inputs a reader needs that are not the calculator's parameters are
     kept. Impossible arguments are left for the answer step to explain.
     """
     spec = CALCULATORS.get(calculator)
     if spec is None or not spec.partial:
-        return missing
+        return missing, None
     try:
         result = spec.run(**arguments)
     except CalcError:
-        return missing
+        return missing, None
     names = {p.name for p in spec.params}
     kept = [m for m in missing if m not in names or m in result.missing]  # the reader's order first
-    return list(dict.fromkeys(kept + result.missing))
+    still = list(dict.fromkeys(kept + result.missing))
+    return still, (result.summary if still and arguments else None)
 
 
 def strip_injection(text: str) -> tuple[str, bool]:

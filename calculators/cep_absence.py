@@ -146,7 +146,7 @@ def cep_absence(
         value, duration = None, "à préciser"
         summary = (
             "Absence rémunérée d'une demi-journée pour un conseil en évolution professionnelle (une journée si "
-            "l'organisme est éloigné) : éligibilité à confirmer, il manque votre situation pour conclure."
+            "l'organisme est éloigné) : droit à confirmer selon votre contrat et votre ancienneté."
         )
     elif provider_far:
         value, duration = 1, "1 journée"

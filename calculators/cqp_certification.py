@@ -144,10 +144,9 @@ def cqp_certification(
     elif verdict.holds is False:
         summary = f"Non certifié : {' ; '.join(reasons)}" + (f" (total {score})." if not absent else ".")
     else:
-        names = ", ".join(e.label for e in EXAMS if e.key in verdict.needs)
         summary = (
-            f"Résultat à confirmer : il manque la note de {names} ; avec les notes connues, aucune n'est "
-            "éliminatoire et la moyenne de 10/20 reste atteignable."
+            "Résultat à confirmer : avec les notes connues, aucune n'est éliminatoire et la moyenne de 10/20 "
+            "reste atteignable."
         )
     return CalcResult(
         name="cqp_certification",

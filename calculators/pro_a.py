@@ -153,12 +153,9 @@ def pro_a_eligibility(contract: str | None = None, diploma_level: int | str | No
             asks.append("votre contrat (CDI, CUI-CDI ou autre)")
         if "diploma_level" in verdict.needs:
             asks.append("votre plus haut diplôme (la Pro-A est réservée aux salariés sous le grade de la licence)")
-        summary = "Éligibilité à la Pro-A à confirmer : précisez " + " et ".join(asks) + "."
+        summary = "Éligibilité à la Pro-A à confirmer : elle dépend de " + " et de ".join(asks) + "."
         if covered:
-            summary = (
-                f"Éligible à la Pro-A en {kind} si vous n'avez pas atteint le grade de la licence : précisez "
-                "votre plus haut diplôme."
-            )
+            summary = f"Éligible à la Pro-A en {kind} si vous n'avez pas atteint le grade de la licence (niveau 6)."
         value = "à préciser"
     return CalcResult(
         name="pro_a_eligibility",

@@ -107,7 +107,7 @@ def vae_leave(
         hours = None
         summary = (
             f"Congé VAE : {BASE_HOURS} heures, porté jusqu'à {RAISED_HOURS} heures si vous n'avez pas atteint le "
-            "niveau 4 (bac) ou si votre emploi est menacé : précisez votre plus haut diplôme."
+            "niveau 4 (bac) ou si votre emploi est menacé."
         )
         steps.append("Niveau de qualification non précisé : durée à confirmer (24 ou 48 heures).")
     return CalcResult(
@@ -166,7 +166,7 @@ def cqp_vae_eligibility(experience_years: Number | None = None, requests_this_ye
     else:
         summary = (
             "VAE du CQP gestionnaire conseil : recevable si vous justifiez d'au moins une année d'activité, "
-            f"continue ou non, en lien avec le CQP (article 7). Combien d'années d'activité avez-vous ? {circular}"
+            f"continue ou non, en lien avec le CQP (article 7). {circular}"
         )
     return CalcResult(
         name="cqp_vae_eligibility",

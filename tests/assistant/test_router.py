@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.router import RouteDecision, route, strip_injection
+from calculators.registry import CALCULATORS
 
 TODAY = date(2025, 11, 25)
 D = date
@@ -924,3 +925,76 @@ def test_an_injected_prefix_does_not_change_the_route(qid: str, prefix: str) -> 
     assert decision.injection
     if expected_route != "refusal":
         assert (decision.route, decision.calculator) == (route(question, TODAY).route, calculator)
+
+
+# Issue 13, point 1: a fact that decides is enough; the router runs the rule before asking anything.
+DECIDED_BY_ONE_FACT = [
+    ("J'ai un doctorat, la Pro-A m'est-elle ouverte ?", "pro_a_eligibility", "eligible", False),
+    (
+        "J'ai déjà fait un CEP l'an dernier, puis-je avoir une absence pour un conseil en évolution professionnelle ?",
+        "cep_absence",
+        "eligible",
+        False,
+    ),
+    ("Mon poste est menacé, combien d'heures pour ma VAE ?", "vae_leave", "value", 48),
+    ("4 sur 20 à l'oral, c'est éliminatoire pour le CQP ?", "cqp_certification", "certified", False),
+    (
+        "Je suis en CDD avec 30 mois d'activité dont 8 dans mon organisme, ai-je droit à l'absence pour un CEP ?",
+        "cep_absence",
+        "eligible",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "calculator", "key", "expected"), DECIDED_BY_ONE_FACT)
+def test_a_deciding_fact_is_answered_without_a_clarify(question, calculator, key, expected) -> None:
+    decision = route(question, TODAY)
+    assert (decision.route, decision.calculator, decision.missing) == ("calculator", calculator, [])
+    result = CALCULATORS[calculator].run(**decision.arguments)
+    assert getattr(result, key) == expected
+
+
+def test_clarify_asks_only_what_the_rule_still_misses() -> None:
+    decision = route("Je suis en CDI, puis-je faire une Pro-A ?", TODAY)
+    assert decision.route == "clarify" and decision.missing == ["diploma_level"]
+    assert decision.follow_up and decision.follow_up.startswith("Éligible à la Pro-A en CDI si")
+    near = route("Le CQP manager stratégique est-il éligible à la Pro-A ?", TODAY)
+    assert near.route == "clarify" and near.missing == ["certification"]
+    assert near.follow_up and "Master manager stratégique" in near.follow_up
+
+
+# Issue 15, point 11: reading the question.
+def test_a_stated_end_is_kept_for_an_ongoing_mission() -> None:
+    decision = route(
+        "Tuteur depuis mars, la mission se termine le 15 décembre, combien de points ?", date(2025, 11, 29)
+    )
+    [mission] = decision.arguments["missions"]
+    assert (mission["start"], mission["end"]) == (date(2025, 3, 1), date(2025, 12, 15))
+    assert not any("arrêté" in note for note in decision.notes)
+
+
+def test_depuis_a_month_is_in_the_past() -> None:
+    decision = route("Je suis tutrice depuis mars, combien de points ?", date(2025, 2, 10))
+    assert decision.arguments["missions"][0]["start"] == date(2024, 3, 1)
+
+
+@pytest.mark.parametrize("noun", ["contrats pro", "alternants", "apprentis", "stagiaires"])
+def test_every_kind_of_trainee_counts_for_the_tutor_bonus(noun: str) -> None:
+    decision = route(f"Je suis tuteur de 2 {noun} de janvier à juin 2025, combien de points ?", TODAY)
+    assert decision.calculator == "tutor_bonus" and len(decision.arguments["missions"]) == 2
+
+
+def test_a_certification_level_is_not_the_classification_level() -> None:
+    decision = route("Je prépare un CQP de niveau 5 en contrat de professionnalisation, quelle rémunération ?", TODAY)
+    assert decision.route == "clarify" and decision.missing == ["level_kind"]
+    assert "target_level" not in decision.arguments
+    assert decision.follow_up and "RNCP" in decision.follow_up and "classification" in decision.follow_up
+
+
+def test_je_l_obtiens_le_is_the_certification_date() -> None:
+    decision = route(
+        "En contrat de professionnalisation, je l'obtiens le 12 juin 2025 : quand ma paie change-t-elle ?", TODAY
+    )
+    assert decision.arguments == {"certification_date": date(2025, 6, 12)}
+    assert CALCULATORS["professionalisation_contract"].run(**decision.arguments).value == "2025-07-01"

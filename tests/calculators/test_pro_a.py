@@ -56,7 +56,7 @@ def test_an_unknown_contract_is_asked_never_refused():
     result = pro_a_eligibility("agent de la caisse", 4)
     assert result.eligible is None
     assert result.missing == ["contract"]
-    assert "précisez votre contrat" in result.summary
+    assert "dépend de votre contrat" in result.summary
 
 
 def test_a_licence_closes_the_pro_a_whatever_the_contract():
