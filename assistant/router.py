@@ -124,7 +124,7 @@ def route(question: str, today: date) -> RouteDecision:
     if plan is None:
         return base
     missing, known = still_missing(plan.calculator, plan.arguments, plan.missing)
-    question = None
+    question: str | None = None
     if missing:
         question = follow_up(missing)
         if known:  # what the known facts already say, then the question (or the rule's own question)
