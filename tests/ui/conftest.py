@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from assistant.answer import Answer, Citation, ToolCall
-from assistant.page_images import PassageImage, passage_image
+from assistant.pages.page_images import PassageImage, passage_image
 from assistant.settings import REPO_ROOT, get_settings
 from calculators.registry import CALCULATORS
 
@@ -43,6 +43,11 @@ class FakeAssistant:
         self.questions: list[str] = []
         self.uploads: list[tuple[str, int]] = []
         self.indexed = 0
+
+    @property
+    def library(self) -> FakeAssistant:
+        """The real assistant keeps its documents in `Assistant.library`; the fake is its own library."""
+        return self
 
     def ensure_index(self, progress: Callable[[str, float], None] | None = None) -> None:
         self.indexed += 1
