@@ -401,7 +401,7 @@ PARAPHRASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "est-il en règle ?",
         "calculator",
         "professional_reviews",
-        {"hire_date": D(2019, 9, 1), "interviews": [D(2021, 1, 1), D(2023, 1, 1)]},
+        {"hire_date": D(2019, 9, 1), "interviews": [D(2021, 7, 1), D(2023, 7, 1)]},  # years alone: mid-year,
     ),
     (
         "Ma dernière formation remonte à janvier 2020, mon employeur doit-il m'en proposer une ?",
@@ -622,7 +622,7 @@ PARAPHRASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "fallait le faire avant quand ?",
         "calculator",
         "professional_reviews",
-        {"hire_date": D(2019, 1, 10), "interviews": [D(2021, 1, 1), D(2023, 1, 1)]},
+        {"hire_date": D(2019, 1, 10), "interviews": [D(2021, 7, 1), D(2023, 7, 1)]},  # years alone: mid-year,
     ),
     # several periods, each with its own number of trainees
     (
@@ -998,3 +998,16 @@ def test_je_l_obtiens_le_is_the_certification_date() -> None:
     )
     assert decision.arguments == {"certification_date": date(2025, 6, 12)}
     assert CALCULATORS["professionalisation_contract"].run(**decision.arguments).value == "2025-07-01"
+
+
+def test_a_year_given_alone_stays_that_year() -> None:
+    """Issue 15, point 6: "en 2019 et 2022" are years; an interview in the hire's own year is not moved before
+    the hire, and the date retained is shown as an assumption."""
+    decision = route(
+        "Embauché le 3 mars 2019, j'ai eu mes entretiens professionnels en 2019 et 2022, suis-je en règle ?",
+        date(2026, 11, 29),
+    )
+    assert decision.route == "calculator"
+    assert [d.year for d in decision.arguments["interviews"]] == [2019, 2022]
+    assert all(d >= date(2019, 3, 3) for d in decision.arguments["interviews"])
+    assert any("année seule" in note for note in decision.notes)
