@@ -210,3 +210,19 @@ def test_every_listed_title_recognises_itself():
 def test_empty_certification_is_refused():
     with pytest.raises(CalcError):
         pro_a_certification("")
+
+
+def test_the_extension_date_is_read_from_the_amendments_file(tmp_path):
+    """Avenant 2022, art. 6: the additions open at the extension; `corpus/amendments.json` records its date
+    (the `effective_from` of the annex-1 addition) once known, and has none today."""
+    import json
+
+    from calculators.amendment_dates import AVENANT_2022, avenant_2022_dates
+
+    assert avenant_2022_dates().pro_a_extension is None  # the corpus does not give the date
+    configured = tmp_path / "amendments.json"
+    operation = {"op": "append_to_list", "target": "Annexe 1", "effective_from": "2023-03-01"}
+    amendment = {"avenant": AVENANT_2022, "effective_from": "2022-10-11", "operations": [operation]}
+    configured.write_text(json.dumps({"amendments": [amendment]}), encoding="utf-8")
+    assert avenant_2022_dates(configured).pro_a_extension == d("2023-03-01")
+    assert avenant_2022_dates(tmp_path / "absent.json").pro_a_extension is None
