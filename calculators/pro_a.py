@@ -76,11 +76,13 @@ def contract_kind(contract: str) -> tuple[str | None, bool | None]:
     a CDI: the article names employees "en contrat à durée indéterminée" and, among them, "les salariés
     en activité partielle"; working time does not matter. A fixed-term or training contract is not.
     """
-    folded = _joined_letters(fold_wording(contract))
-    words = f" {folded} "
-    has = lambda term: f" {term} " in words or (" " in term and term in folded)  # noqa: E731
+    words = f" {_joined_letters(fold_wording(contract))} "
+
+    def has(term: str) -> bool:  # a whole word or a whole phrase of the wording
+        return f" {term} " in words
+
     fixed = next((label for term, label in _FIXED_TERM.items() if has(term)), None)
-    open_ended = any(has(term) for term in _OPEN_ENDED) or folded.endswith("indeterminee")
+    open_ended = any(has(term) for term in _OPEN_ENDED)
     if open_ended and any(has(term) for term in _CUI):
         return "CUI-CDI", True
     if open_ended and not fixed:
