@@ -1011,3 +1011,10 @@ def test_a_year_given_alone_stays_that_year() -> None:
     assert [d.year for d in decision.arguments["interviews"]] == [2019, 2022]
     assert all(d >= date(2019, 3, 3) for d in decision.arguments["interviews"])
     assert any("année seule" in note for note in decision.notes)
+
+
+def test_a_past_date_reaches_the_vae_leave() -> None:
+    """Issue 15, point 10: the leave takes a date; before the avenant of 2022 the branch text set no hours."""
+    decision = route("En mars 2021 je voulais faire une VAE, combien d'heures de congé pouvais-je avoir ?", TODAY)
+    assert decision.route == "calculator" and decision.arguments == {"on": date(2021, 3, 1)}
+    assert CALCULATORS["vae_leave"].run(**decision.arguments).value is None

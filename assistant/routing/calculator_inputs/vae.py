@@ -22,7 +22,10 @@ def plan_vae(facts: Facts) -> Plan | None:
         return _cqp_vae(facts)
     diploma = parse_diploma_level(facts.text)
     threatened = parse_job_threatened(facts.text) if facts.personal else None
-    if diploma is None and threatened is None:
+    # "en 2021, combien d'heures de congé VAE ?": the leave of a past date (before the avenant of 2022
+    # the branch text set no number of hours)
+    dated = next((d for d in facts.dates if d.kind == "point" and not d.year_inferred), None)
+    if diploma is None and threatened is None and dated is None:
         if facts.personal and facts.asks and leave and not facts.general:
             return Plan("vae_leave", {}, ["diploma_level"])
         return None
@@ -31,6 +34,10 @@ def plan_vae(facts: Facts) -> Plan | None:
         arguments["diploma_level"] = diploma
     if threatened is not None:
         arguments["job_threatened"] = threatened
+    if dated is not None and leave:
+        arguments["on"] = dated.start
+    if not arguments:
+        return None
     return Plan("vae_leave", arguments)
 
 
