@@ -95,13 +95,7 @@ class Assistant:
             if self._retriever is None:
                 from knowledge.factory import open_retriever
 
-                self._retriever = open_retriever(
-                    data_dir=self.settings.data_dir,
-                    chroma_url=self.settings.chroma_url,
-                    collection=self.settings.collection,
-                    embedding_backend=self.settings.embedding_backend,
-                    embedding_model=self.settings.embedding_model,
-                )
+                self._retriever = open_retriever(self.settings)
             return self._retriever
 
     # -- answering -----------------------------------------------------------------------------
