@@ -1018,11 +1018,3 @@ def test_a_past_date_reaches_the_vae_leave() -> None:
     decision = route("En mars 2021 je voulais faire une VAE, combien d'heures de congé pouvais-je avoir ?", TODAY)
     assert decision.route == "calculator" and decision.arguments == {"on": date(2021, 3, 1)}
     assert CALCULATORS["vae_leave"].run(**decision.arguments).value is None
-
-
-def test_a_first_month_in_the_organisation_decides_the_cep() -> None:
-    """Protocole art. 5: a CDD needs "4 mois au sein de l'organisme": in one's first month there, the absence
-    is not granted whatever the total activity (issue 13, point 1)."""
-    decision = route("je suis en CDD à la CAF, c'est mon premier mois ici : droit à l'absence CEP ?", TODAY)
-    assert decision.route == "calculator" and decision.arguments["months_in_organisation"] == 1
-    assert CALCULATORS["cep_absence"].run(**decision.arguments).eligible is False

@@ -26,12 +26,6 @@ _ORG_AFTER = (
     r"(?:caisse|organisme|entreprise|structure|cpam|caf|urssaf|carsat|msa|cgss|agence|etablissement|"
     r"employeur|boite|service|ugecam|union|direction|maison|poste)|ici\b|chez nous\b)"
 )
-# "mon premier mois ici", "mon deuxième mois dans la caisse": the time in the organisation, as a count.
-_ORDINALS = {"premier": 1, "deuxieme": 2, "second": 2, "troisieme": 3}
-_NTH_MONTH = (
-    r"\b(?:mon|son|ma|sa|notre|leur) (premier|deuxieme|second|troisieme) mois\b"
-    r"(?= *(?:ici|chez|dans|au sein|a la|a l'|en poste|de (?:contrat|cdd|cdi)|[,.;:!?]|$))"
-)
 _PRIOR_AFTER = r"\b(?:avant|auparavant|precedemment|ailleurs|anterieure?s?|d'autres employeurs|autre employeur)\b"
 _TOTAL_AFTER = (
     r"\b(?:en tout|au total|totale?s?|tous employeurs|de carriere|au cours des (?:5|cinq) dernieres|"
@@ -70,11 +64,6 @@ def plan_cep(facts: Facts) -> Plan | None:
             delta = facts.today - since[0].start
             org = delta.days / 30.44
     notes: list[str] = []
-    ordinal = re.search(_NTH_MONTH, facts.folded)
-    if org is None and ordinal:  # "c'est mon premier mois ici": at most that many months in the organisation
-        org = float(_ORDINALS[ordinal.group(1)])
-        said = facts.text[ordinal.start() : ordinal.end()]
-        notes.append(f"« {said} » : {round(org)} mois au plus dans l'organisme.")
     if total is None and prior:
         total = (org or 0.0) + prior
     if not (contract or seniority) and not (facts.personal and facts.asks):
