@@ -68,8 +68,7 @@ FOLLOW_UPS: dict[str, str] = {
     "et le nombre de salariés accompagnés.",
     "actions": "Quelles sont les dates de début et de fin de chaque action de formation que vous animez "
     "(par exemple « du 3 au 14 mars 2025 ») ?",
-    "diploma_level": "Quel est votre plus haut diplôme (CAP, bac, BTS, licence, master…) ? "
-    "Votre emploi est-il menacé par des évolutions économiques ou technologiques ?",
+    "diploma_level": "Quel est votre plus haut diplôme (CAP, bac, BTS, licence, master…) ?",
     "experience_years": "Combien d'années d'activité, continue ou non, en lien avec le CQP avez-vous ?",
     "contract": "Êtes-vous en CDI ou en CDD ?",
     "months_as_employee": "Quelle est votre ancienneté salariée totale, tous employeurs confondus "
@@ -96,6 +95,15 @@ FOLLOW_UPS: dict[str, str] = {
     "points": "Combien de points souhaitez-vous convertir en euros ?",
     "grades": "Pour vérifier la certification, il me faut vos cinq notes sur 20 : contrôle continu du tronc "
     "commun, contrôle continu de l'option, épreuve écrite, épreuve orale et applications tutorées.",
+}
+
+# Follow-ups worded for one calculator: for the VAE leave, a threatened job decides alone (48 hours),
+# so it is asked together with the diploma.
+FOLLOW_UPS_FOR: dict[str, dict[str, str]] = {
+    "vae_leave": {
+        "diploma_level": "Quel est votre plus haut diplôme (CAP, bac, BTS, licence, master…) ? "
+        "Votre emploi est-il menacé par des évolutions économiques ou technologiques ?",
+    },
 }
 
 # The CQP grades, as named in the certification table, for the follow-up on missing ones.

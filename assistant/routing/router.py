@@ -126,7 +126,7 @@ def route(question: str, today: date) -> RouteDecision:
     missing, known = still_missing(plan.calculator, plan.arguments, plan.missing)
     asked: str | None = None
     if missing:
-        asked = follow_up(missing)
+        asked = follow_up(missing, plan.calculator)
         if known:  # what the known facts already say, then the question (or the rule's own question)
             asked = known if known.rstrip().endswith("?") else f"{known} {asked}"
     return replace(
@@ -210,12 +210,13 @@ def detect_refusal(folded: str) -> str | None:
     return next((name for name, pats in _REFUSALS.items() if any(p.search(folded) for p in pats)), None)
 
 
-def follow_up(missing: list[str]) -> str:
-    """One French message asking for every missing input."""
+def follow_up(missing: list[str], calculator: str | None = None) -> str:
+    """One French message asking for every missing input (worded for the calculator when it matters)."""
+    wording = {**calculator_vocabulary.FOLLOW_UPS, **calculator_vocabulary.FOLLOW_UPS_FOR.get(calculator or "", {})}
     grades = [calculator_vocabulary.GRADE_LABELS[m] for m in missing if m in calculator_vocabulary.GRADE_LABELS]
     if "grades" in missing:  # the question gave no grade: the follow-up already asks for all five
         grades = []
-    parts = [calculator_vocabulary.FOLLOW_UPS[m] for m in missing if m in calculator_vocabulary.FOLLOW_UPS]
+    parts = [wording[m] for m in missing if m in wording]
     if grades:
         parts.append(f"Il me manque votre note (sur 20) : {', '.join(grades)}.")
     return " ".join(dict.fromkeys(parts))
