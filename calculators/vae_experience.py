@@ -4,8 +4,8 @@ Art. 7 (wording of the avenant du 11 octobre 2022): the VAE gives access to a ce
 que la personne justifie d'une activité, continue ou non, d'au moins 1 année, en lien avec la
 certification recherchée". "Continue ou non" is why the input is a total of months, whatever the
 number of periods: the periods are added up. The certification must be registered in the RNCP; that
-condition is a fact to check, not a figure, so it is a warning. (The CQP gestionnaire conseil asks
-more: 3 years in the last 8, `calculators.vae.cqp_vae_eligibility`.)
+condition is a fact to check, not a figure, so it is a warning. For the CQP gestionnaire conseil,
+`calculators.vae.cqp_vae_eligibility` applies the same year and the circular's one request per year.
 """
 
 from __future__ import annotations
@@ -53,8 +53,6 @@ def vae_experience(months: Number) -> CalcResult:
         warnings=[
             "La certification visée doit être inscrite au répertoire national des certifications "
             "professionnelles (diplôme, titre ou CQP).",
-            "Pour le CQP gestionnaire conseil, la circulaire demande au moins 3 ans d'expérience dans les 8 "
-            "dernières années.",
         ],
         eligible=enough,
         details={"months": plain(total), "min_months": MIN_MONTHS},
