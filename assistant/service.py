@@ -1,10 +1,13 @@
-"""The assistant: route a question, run a calculator or retrieve passages, write a cited answer.
+"""The assistant: route a question, then calculate, retrieve, clarify or refuse, and write a cited answer.
 
-Orchestrated as a small langchain pipeline (`RunnableLambda` steps: route → answer), so a
-server-side language model (`CCN_LLM_BASE_URL`) can phrase retrieval answers; by default the
-answer is composed deterministically from the passages (assistant.composer). In every case the
-figures come from the texts or from `calculators`, and every citation maps to a retrieved
-passage (assistant.citations); the number guard removes any sentence with a figure that does not.
+`Assistant.ask` is the one entry: `route` decides (assistant.routing), then one plain step per route.
+Calculators are called through their langchain tools (assistant.tools), the same objects a language
+model would call. By default the answer is composed deterministically from the passages
+(assistant.answering.composer); a server-side model (`CCN_LLM_BASE_URL`) may phrase retrieval
+answers. In every case the figures come from the texts or from `calculators`, every citation maps to
+a retrieved passage (assistant.answering.citations), and the number guard removes any sentence with
+a figure that does not. The indexed texts themselves (first start, uploads, documents, page images)
+are `Assistant.library` (assistant.library).
 """
 
 from __future__ import annotations
@@ -13,25 +16,24 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from langchain_core.runnables import RunnableLambda
-
 from assistant.answer import Answer, ToolCall
-from assistant.citations import CitationBook, drop_unknown_markers
-from assistant.composer import compose_calculation, compose_retrieval, query_weights, select_units, unit_terms
-from assistant.indexing import IndexReport, index_pdfs
-from assistant.number_guard import guard_numbers
-from assistant.page_images import PassageImage, passage_image
-from assistant.router import RouteDecision, route
+from assistant.answering import wording
+from assistant.answering.citations import CitationBook, drop_unknown_markers
+from assistant.answering.composer import compose_calculation, compose_retrieval, query_weights, select_units, unit_terms
+from assistant.answering.number_guard import guard_numbers
+from assistant.conversation.followups import Resolution, resolve
+from assistant.conversation.rewrite import checked_rewrite
+from assistant.conversation.state import Conversation, turn_of
+from assistant.library import Library
+from assistant.routing.router import RouteDecision, route
 from assistant.settings import Settings, get_settings
+from assistant.tools import run_calculator
 from calculators.dates import format_date_fr
-from calculators.registry import CALCULATORS
 from calculators.result import CalcError, CalcResult, Reference
 from ingest.manifest import load_manifest
 from ingest.models import DocumentInfo
@@ -39,14 +41,7 @@ from knowledge.hybrid import Evidence, Retriever
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, float], None]
-
-COVERED_TOPICS = (
-    "la Pro-A, le contrat de professionnalisation, le tutorat et sa prime, la prime de formateur interne, "
-    "le conseil en évolution professionnelle, l'entretien professionnel, la VAE et son congé, la garantie "
-    "individuelle d'accès à la formation, la contribution conventionnelle supplémentaire, l'abondement du CPF "
-    "et les CQP du Régime général (dont le CQP gestionnaire conseil)"
-)
+COVERED_TOPICS = wording.COVERED_TOPICS  # kept importable here for the front ends
 _PAST_YEAR = re.compile(r"\b(?:en|au|avant)\s+(20[0-2]\d)\b")
 MIN_COVERAGE = 0.34
 
@@ -71,14 +66,13 @@ def short_name(info: DocumentInfo) -> str:
 
 
 @dataclass
-class _State:
-    """What flows through the pipeline for one question."""
+class _Turn:
+    """One question on its way through `ask`: what the steps share, nothing kept on `self`."""
 
     question: str
     today: date
-    started: float
+    timings: dict[str, float] = field(default_factory=dict)
     decision: RouteDecision | None = None
-    answer: Answer | None = None
 
 
 class Assistant:
@@ -91,12 +85,15 @@ class Assistant:
         self.manifest = load_manifest(settings.manifest_file)
         self.document_names = {d: short_name(i) for d, i in self.manifest.items()}
         self.titles = {d: i.title for d, i in self.manifest.items()}
-        self._chain = RunnableLambda(self._route_step) | RunnableLambda(self._answer_step)
+        self.library = Library(settings, self.manifest, lambda: self.retriever)
         self._llm: Any = None
+        self._rewriter: Any = None
         if settings.llm_base_url:
-            from assistant.llm import make_phraser
+            from assistant.answering.llm import make_phraser
+            from assistant.conversation.rewrite import make_rewriter
 
             self._llm = make_phraser(settings)
+            self._rewriter = make_rewriter(settings)
 
     # -- index --------------------------------------------------------------------------------
     @property
@@ -108,188 +105,136 @@ class Assistant:
                 self._retriever = open_retriever(self.settings)
             return self._retriever
 
-    def index_ready(self) -> bool:
-        return self.retriever.size > 0
-
-    def ensure_index(self, progress: Progress | None = None) -> IndexReport | None:
-        """Index the shipped corpus if the index is empty (first start); None when already there."""
-        if self.index_ready():
-            return None
-        report = index_pdfs(self.settings, progress=progress)
-        self.retriever.refresh(force=True)
-        return report
-
-    def reindex(self, pdfs: list[Path] | None = None, progress: Progress | None = None) -> IndexReport:
-        report = index_pdfs(self.settings, pdfs, progress=progress)
-        self.retriever.refresh(force=True)
-        return report
-
-    def ingest_upload(self, filename: str, data: bytes, progress: Progress | None = None) -> list[str]:
-        """Validate and index an uploaded PDF; raise ValueError (French) for a bad file."""
-        name = Path(filename).name
-        if not name.lower().endswith(".pdf"):
-            raise ValueError(f"{name} : seuls les fichiers PDF sont acceptés")
-        limit = self.settings.max_upload_mb * 1024 * 1024
-        if len(data) > limit:
-            raise ValueError(f"{name} : fichier trop volumineux (limite {self.settings.max_upload_mb} Mo)")
-        if not data.lstrip()[:1024].startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
-            raise ValueError(f"{name} : ce n'est pas un PDF (en-tête %PDF absent)")
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name).stem).strip("-.") or "document"
-        uploads = self.settings.uploads_dir
-        uploads.mkdir(parents=True, exist_ok=True)
-        target = uploads / f"{stem}.pdf"
-        staging = uploads / f".{stem}.pdf.part"
-        staging.write_bytes(data)
-        from ingest.models import IngestError
-        from ingest.pipeline import parse_pdf
-
-        try:  # validate fully before the file joins the corpus
-            parse_pdf(
-                staging, max_pages=self.settings.max_pages, timeout_s=self.settings.parse_timeout_s, max_bytes=limit
-            )
-        except IngestError as exc:
-            staging.unlink(missing_ok=True)
-            raise ValueError(f"{name} : {exc.reason}") from None
-        staging.replace(target)
-        report = self.reindex([target], progress=progress)
-        if report.failed:
-            raise ValueError("; ".join(report.lines()))
-        return report.lines()
-
-    def documents(self) -> list[dict[str, Any]]:
-        """Indexed documents with their metadata and consolidation status, for the UI."""
-        units = self.retriever.store.units()
-        rows = []
-        for unit, record in sorted(units.items()):
-            info = record.info or {}
-            document = str(info.get("document") or unit)
-            meta = self.manifest.get(document)
-            consolidated = unit != document
-            rows.append(
-                {
-                    "unit": unit,
-                    "document": document,
-                    "title": meta.title if meta else str(info.get("title", document)),
-                    "kind": meta.kind if meta else str(info.get("kind", "document")),
-                    "signed": meta.signed if meta else None,
-                    "in_force": meta.in_force if meta else None,
-                    "amends": meta.amends if meta else None,
-                    "pages": meta.pages if meta else info.get("pages"),
-                    "chunks": record.chunk_count,
-                    "consolidation": "version consolidée"
-                    if consolidated
-                    else (f"modifie {meta.amends}" if meta and meta.amends else "texte d'origine"),
-                }
-            )
-        return rows
-
-    def is_official(self, document: str) -> bool:
-        """Shipped agreements (in the manifest) outrank PDFs uploaded later."""
-        return document in self.manifest
-
-    def pdf_path(self, document: str) -> Path:
-        info = self.manifest.get(document)
-        shipped = self.settings.pdf_dir / (info.file if info and info.file else f"{document}.pdf")
-        return shipped if shipped.exists() else self.settings.uploads_dir / f"{document}.pdf"
-
-    def passage_image(
-        self, document: str, page: int, quote: str, page_end: int | None = None, crop: bool = True
-    ) -> PassageImage:
-        """The page of `document` holding `quote`, passage highlighted (cached; see assistant.page_images).
-
-        Raises FileNotFoundError when the PDF is missing, OSError/ValueError when it is unreadable.
-        """
-        return passage_image(self.pdf_path(document), page, quote, page_end=page_end, crop=crop)
-
     # -- answering -----------------------------------------------------------------------------
-    def ask(self, question: str, *, today: date | None = None, id: str | None = None) -> Answer:
-        """Answer one question (thread-safe: no per-question state lives on `self`)."""
-        state = _State(question=question or "", today=today or date.today(), started=time.perf_counter())
-        answer: Answer = self._chain.invoke(state)
+    def ask(
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        *,
+        today: date | None = None,
+        id: str | None = None,
+    ) -> Answer:
+        """Answer one question, alone or as the next message of `conversation` (which it updates).
+
+        Thread-safe: no per-question state lives on `self`; a conversation belongs to one user and
+        its lock keeps two of that user's questions from interleaving.
+        """
+        started = time.perf_counter()
+        turn = _Turn(question=question or "", today=today or date.today())
+        if conversation is None:
+            answer = self._answer(turn)
+        else:
+            with conversation.lock:
+                answer = self._converse(conversation, turn)
         answer.id = id
-        answer.timings_ms["total"] = (time.perf_counter() - state.started) * 1000
+        answer.timings_ms.update(turn.timings)
+        answer.timings_ms["total"] = (time.perf_counter() - started) * 1000
         return answer
 
-    def _route_step(self, state: _State) -> _State:
+    def _converse(self, conversation: Conversation, turn: _Turn) -> Answer:
+        """Resolve the message against the conversation, answer what it means, record the turn.
+
+        The resolved question is answered like any question (routing, calculators, number guard);
+        the answer then says how the message was understood, so a misreading shows.
+        """
+        typed = turn.question
+        text = " ".join(typed.split())
+        resolution = Resolution(text, "new")
+        if text and len(text) <= self.settings.max_question_chars:
+            alone = route(text, turn.today)
+            resolution = resolve(
+                text,
+                conversation.context(),
+                turn.today,
+                own_topic=alone.topic,
+                refused=alone.route == "refusal" or alone.refusal_topic is not None,
+            )
+            if resolution.is_follow_up and self._rewriter is not None:
+                resolution = self._rewritten(conversation, text, resolution)
+        turn.question = resolution.text if resolution.is_follow_up else typed
+        answer = self._answer(turn)
+        answer.question = typed
+        if resolution.is_follow_up:
+            answer.resolved_question = resolution.text
+            if resolution.kind == "reference" and resolution.subject is not None and not resolution.rewritten:
+                understood = wording.understood_subject(resolution.subject.display)
+            else:
+                understood = wording.understood_question(resolution.text)
+            answer.text = f"{understood}\n\n{answer.text}"
+        decision = turn.decision
+        topic = decision.topic if decision else None
+        conversation.record(
+            turn_of(
+                answer,
+                typed,
+                turn.question,
+                resolution.kind,
+                topic=topic,
+                subject=None if decision is None or decision.route == "refusal" else resolution.subject,
+                missing=decision.missing if decision else (),
+            )
+        )
+        return answer
+
+    def _rewritten(self, conversation: Conversation, text: str, resolution: Resolution) -> Resolution:
+        """The model server's standalone question when it passes `checked_rewrite`, else `resolution`."""
+        earlier = [t.resolved for t in conversation.turns[-3:]]
+        try:
+            draft = str(self._rewriter(earlier, text))
+        except Exception:
+            log.warning("language model unavailable; follow-up resolved without it", exc_info=True)
+            return resolution
+        checked = checked_rewrite(draft, [*earlier, text], self.settings.max_question_chars)
+        if checked is None:
+            return resolution
+        return replace(resolution, text=checked, rewritten=True)
+
+    def _answer(self, turn: _Turn) -> Answer:
         t = time.perf_counter()
-        text = state.question.strip()
+        text = turn.question.strip()
         limit = self.settings.max_question_chars
         if not text:
-            state.answer = Answer(
-                state.question,
-                "Posez une question sur les textes de la formation "
-                "professionnelle (par exemple : « Combien touche un tuteur ? »).",
-                "clarify",
-            )
-        elif len(text) > limit:
-            state.answer = Answer(
-                state.question,
-                f"Votre question fait {len(text)} caractères ; la limite est de {limit}. Reformulez-la plus "
-                "brièvement.",
-                "clarify",
-            )
-        else:
-            state.decision = route(text, state.today)
-        if state.answer is not None:
-            state.answer.timings_ms["route"] = (time.perf_counter() - t) * 1000
-        else:
-            state.started_route = (time.perf_counter() - t) * 1000  # type: ignore[attr-defined]
-        return state
-
-    def _answer_step(self, state: _State) -> Answer:
-        if state.answer is not None:
-            return state.answer
-        decision = state.decision
-        assert decision is not None
-        timings = {"route": getattr(state, "started_route", 0.0)}
+            turn.timings["route"] = (time.perf_counter() - t) * 1000
+            return Answer(turn.question, wording.EMPTY_QUESTION, "clarify")
+        if len(text) > limit:
+            turn.timings["route"] = (time.perf_counter() - t) * 1000
+            return Answer(turn.question, wording.question_too_long(len(text), limit), "clarify")
+        decision = route(text, turn.today)
+        turn.decision = decision
+        turn.timings["route"] = (time.perf_counter() - t) * 1000
         if decision.route == "refusal":
-            answer = self._refusal(state.question, decision.refusal_topic)
+            answer = self._refusal(turn.question, decision.refusal_topic)
         elif decision.route == "calculator" and decision.calculator:
-            answer = self._calculate(state, decision, timings)
+            answer = self._calculate(turn, decision)
         elif decision.route == "clarify":
-            answer = self._clarify(state, decision, timings)
+            answer = self._clarify(turn, decision)
         else:
-            answer = self._retrieve(state, decision, timings)
+            answer = self._retrieve(turn, decision)
         if decision.injection:
-            answer.text = (
-                "Je ne suis pas les instructions contenues dans une question : je réponds uniquement "
-                "d'après les textes.\n\n" + answer.text
-            )
+            answer.text = wording.INJECTION_NOTICE + "\n\n" + answer.text
         if decision.refusal_topic and answer.route not in ("refusal",):
-            answer.text += (
-                f"\n\nLes textes indexés ne traitent pas de {decision.refusal_topic} : "
-                "adressez-vous à votre service RH pour ce point."
-            )
-        answer.timings_ms.update(timings)
+            answer.text += "\n\n" + wording.uncovered_part(decision.refusal_topic)
         return answer
 
     def _refusal(self, question: str, topic: str | None) -> Answer:
-        subject = f"de {topic}" if topic else "de cette question"
-        text = (
-            f"Les textes indexés ne traitent pas {subject} : je ne peux pas vous répondre sans risquer "
-            f"d'inventer. Ils couvrent la formation professionnelle dans la branche (IDCC 218) : "
-            f"{COVERED_TOPICS}. Pour cette question, adressez-vous à votre service RH ou à votre "
-            "représentant du personnel."
-        )
-        return Answer(question, text, "refusal")
+        return Answer(question, wording.refusal(topic), "refusal")
 
     def _search(self, query: str, k: int, **kwargs: Any) -> list[Evidence]:
         return self.retriever.search(query, k=k, **kwargs)
 
-    def _retrieve(self, state: _State, decision: RouteDecision, timings: dict[str, float]) -> Answer:
-        query = decision.topic_query or state.question
+    def _retrieve(self, turn: _Turn, decision: RouteDecision) -> Answer:
+        query = decision.topic_query or turn.question
         t = time.perf_counter()
         as_of = self._as_of(query)
         evidence = self._search(query, max(self.settings.top_k, 10), as_of=as_of)
-        timings["retrieve"] = (time.perf_counter() - t) * 1000
+        turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
         if not evidence or self._silent(query, evidence):
-            return self._refusal(state.question, None)
+            return self._refusal(turn.question, None)
         t = time.perf_counter()
-        book = CitationBook(self.titles, self.retriever.locate)
-        text = ""
-        if self._llm is not None:
-            text = self._phrase_with_llm(query, evidence, book)
-        if not text:
+        phrased = self._phrase_with_llm(query, evidence) if self._llm is not None else None
+        if phrased is not None:
+            text, book = phrased
+        else:
             book = CitationBook(self.titles, self.retriever.locate)
             text = compose_retrieval(
                 query,
@@ -297,29 +242,34 @@ class Assistant:
                 book,
                 self.document_names,
                 following=self.retriever.following,
-                official=self.is_official,
+                official=self.library.is_official,
             )
-        timings["compose"] = (time.perf_counter() - t) * 1000
-        return Answer(state.question, text, "retrieval", citations=book.citations())
+        turn.timings["compose"] = (time.perf_counter() - t) * 1000
+        return Answer(turn.question, text, "retrieval", citations=book.citations())
 
-    def _phrase_with_llm(self, query: str, evidence: list[Evidence], book: CitationBook) -> str:
-        """Ask the configured model; keep only cited ids that exist and figures found in the texts."""
+    def _phrase_with_llm(self, query: str, evidence: list[Evidence]) -> tuple[str, CitationBook] | None:
+        """Ask the configured model; keep only cited ids that exist and figures found in the texts.
+
+        None (quote the passages instead) when the model fails, cites nothing, or every sentence it
+        wrote carried a figure absent from the passages it cited.
+        """
         try:
             draft = str(self._llm(query, evidence))
         except Exception:
             log.warning("language model unavailable; falling back to quoting", exc_info=True)
-            return ""
+            return None
         numbers = {i + 1: e for i, e in enumerate(evidence)}
         used = sorted({int(n) for n in re.findall(r"\[(\d+)\]", draft) if int(n) in numbers})
         if not used:
-            return ""
+            return None
+        book = CitationBook(self.titles, self.retriever.locate)
         renumber = {n: book.cite(numbers[n]) for n in used}
         text = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), 0)}]", draft)
         text = drop_unknown_markers(text, book.numbers)
         guarded = guard_numbers(text, [numbers[n].chunk.text for n in used])  # cited passages only
         if guarded.changed:
             log.info("number guard removed %d sentence(s)", len(guarded.removed))
-        return guarded.text if guarded.text.strip() else ""
+        return (guarded.text, book) if guarded.text.strip() else None
 
     def _as_of(self, query: str) -> date | None:
         match = _PAST_YEAR.search(query)
@@ -350,24 +300,19 @@ class Assistant:
                     break
         return found
 
-    def _calculate(self, state: _State, decision: RouteDecision, timings: dict[str, float]) -> Answer:
+    def _calculate(self, turn: _Turn, decision: RouteDecision) -> Answer:
         name = decision.calculator or ""
         t = time.perf_counter()
         try:
-            result: CalcResult = CALCULATORS[name].run(**decision.arguments)
+            result: CalcResult = run_calculator(name, decision.arguments)
         except CalcError as exc:
-            timings["calculate"] = (time.perf_counter() - t) * 1000
-            return Answer(
-                state.question,
-                f"Je ne peux pas faire ce calcul : {exc} Pouvez-vous préciser ou corriger ?",
-                "clarify",
-                follow_up=str(exc),
-            )
-        timings["calculate"] = (time.perf_counter() - t) * 1000
+            turn.timings["calculate"] = (time.perf_counter() - t) * 1000
+            return Answer(turn.question, wording.calculation_impossible(str(exc)), "clarify", follow_up=str(exc))
+        turn.timings["calculate"] = (time.perf_counter() - t) * 1000
         t = time.perf_counter()
-        query = decision.topic_query or state.question
+        query = decision.topic_query or turn.question
         passages = self._reference_passages(result.references, query)
-        timings["retrieve"] = (time.perf_counter() - t) * 1000
+        turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
         book = CitationBook(self.titles, self.retriever.locate)
         numbers: dict[tuple[str, str], int] = {}
         for key, evidence in passages.items():
@@ -376,29 +321,26 @@ class Assistant:
         text = compose_calculation(result, numbers)
         notes = [n for n in decision.notes if n]
         if notes:
-            text += "\n\nHypothèses : " + " ".join(notes)
+            text += "\n\n" + wording.assumptions(notes)
         call = ToolCall(name=name, arguments=decision.json_arguments(), result=result.to_dict())
-        return Answer(state.question, text, "calculator", citations=book.citations(), tool_calls=[call])
+        return Answer(turn.question, text, "calculator", citations=book.citations(), tool_calls=[call])
 
-    def _clarify(self, state: _State, decision: RouteDecision, timings: dict[str, float]) -> Answer:
-        text = decision.follow_up or "Pouvez-vous préciser votre question ?"
+    def _clarify(self, turn: _Turn, decision: RouteDecision) -> Answer:
+        text = decision.follow_up or wording.DEFAULT_CLARIFY
         citations = []
         if decision.also_retrieve or decision.topic:
+            query = decision.topic_query or turn.question
             t = time.perf_counter()
-            evidence = self._search(decision.topic_query or state.question, 3)
-            timings["retrieve"] = (time.perf_counter() - t) * 1000
-            if evidence and not self._silent(decision.topic_query or state.question, evidence):
+            evidence = self._search(query, 3)
+            turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
+            if evidence and not self._silent(query, evidence):
                 book = CitationBook(self.titles, self.retriever.locate)
                 top = evidence[0]
-                units = select_units(decision.topic_query or state.question, top.chunk.text)
+                units = select_units(query, top.chunk.text)
                 number = book.cite(top, "\n".join(u.text for u in units) or None)
-                text += f"\n\nLa règle applicable figure à l'{_lower(top.citation)} [{number}]."
+                text += "\n\n" + wording.applicable_rule(top.citation, number)
                 citations = book.citations()
-        return Answer(state.question, text, "clarify", citations=citations, follow_up=decision.follow_up)
-
-
-def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:] if re.match(r"[A-ZÀÉÈ][a-zà-ÿ]", text) else text
+        return Answer(turn.question, text, "clarify", citations=citations, follow_up=decision.follow_up)
 
 
 def _same_section(got: str, want: str) -> bool:

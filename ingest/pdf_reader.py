@@ -4,7 +4,7 @@ Everything downstream (cleaning, sectioning, chunking) is pure and works on thes
 so the layout heuristics can be tested without opening a PDF. For showing a cited passage, this
 module also reads a page's positioned words (`iter_page_words`, `page_count`) and renders a page,
 optionally cropped, as a PNG with rectangles drawn on it (`render_page_png`); locating the passage
-among the words is pure (`ingest.passage_locator`).
+among the words is pure (`assistant.pages.passage_locator`).
 """
 
 from __future__ import annotations

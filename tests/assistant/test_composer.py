@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.citations import drop_unknown_markers, markers_in
-from assistant.composer import passage_units, query_weights, select_units
+from assistant.answering.citations import drop_unknown_markers, markers_in
+from assistant.answering.composer import passage_units, query_weights, select_units
 
 TUTOR_43 = (
     "La fonction tutorale est considérée comme un accroissement de compétences, à prendre prioritairement en "

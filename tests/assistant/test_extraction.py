@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.extraction.dates import parse_dates
-from assistant.extraction.folding import fold
-from assistant.extraction.grades import parse_grades
-from assistant.extraction.quantities import count_of, parse_counts, parse_durations, parse_money
-from assistant.extraction.situation import (
+from assistant.routing.extraction.dates import parse_dates
+from assistant.routing.extraction.folding import fold
+from assistant.routing.extraction.grades import parse_grades
+from assistant.routing.extraction.quantities import count_of, parse_counts, parse_durations, parse_money
+from assistant.routing.extraction.situation import (
     parse_contract,
     parse_diploma_level,
     parse_far,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.number_guard import canonical, guard_numbers, numbers_in
+from assistant.answering.number_guard import canonical, guard_numbers, numbers_in
 
 SOURCE = (
     "Le montant de la prime est proportionnel à la durée de la mission ; il correspond à 7 points par mois, "

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.router import RouteDecision, route, strip_injection
+from assistant.routing.router import RouteDecision, route, strip_injection
 
 TODAY = date(2025, 11, 25)
 D = date

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from assistant.commands.eval import DEFAULT_QUESTIONS, DEFAULT_SCORER
 from assistant.service import Assistant
+from cli.commands.eval import DEFAULT_QUESTIONS, DEFAULT_SCORER
 
 pytestmark = pytest.mark.integration
 TODAY = date(2025, 11, 25)

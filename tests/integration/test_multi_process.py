@@ -54,7 +54,7 @@ def env_for(chroma_url: str, data_dir: Path) -> dict[str, str]:
 
 def ingest(env: dict[str, str], *args: str, timeout_s: float = 300) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "ingest", *args],
+        [sys.executable, "-m", "cli.main", "ingest", *args],
         env=env,
         cwd=REPO_ROOT,
         capture_output=True,

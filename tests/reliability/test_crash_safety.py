@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.indexing import index_pdfs
+from assistant.library import index_pdfs
 from assistant.settings import REPO_ROOT, Settings
 from knowledge.indexer import IndexBusyError, index_lock
 from tests.reliability.injection_attacks import local_agreement
@@ -49,7 +49,7 @@ class IndexState:
 
 def _command() -> list[str]:
     script = Path(sys.executable).parent / "ccn-assistant"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "assistant.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "cli.main"]
 
 
 def _env(settings: Settings) -> dict[str, str]:

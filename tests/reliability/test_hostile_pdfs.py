@@ -148,12 +148,12 @@ def test_hostile_files_do_not_stop_the_good_ones(hostile: dict[str, Path]) -> No
 def test_existing_index_still_answers_after_hostile_uploads(
     hostile: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The UI/CLI path (`assistant.indexing.index_pdfs`), hash embedder, a temporary data dir.
+    """The UI/CLI path (`assistant.library.index_pdfs`), hash embedder, a temporary data dir.
 
     The corpus here is the protocole alone (no amendments file, so no avenant to parse); hostile
     files then arrive as uploads and the whole corpus is re-indexed, as at the UI's start.
     """
-    from assistant.indexing import index_pdfs
+    from assistant.library import index_pdfs
     from assistant.settings import get_settings
     from knowledge.embedder import make_embedder
     from knowledge.factory import open_retriever, open_store

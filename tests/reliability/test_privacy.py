@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant.indexing import index_pdfs
-from assistant.interview_prep import EmployeeProfile, Period, prepare_sheet
+from assistant.library import index_pdfs
 from assistant.settings import REPO_ROOT, Settings, get_settings
+from interview import EmployeeProfile, Period, prepare_sheet
 from tests.ui.conftest import APP
 
 PROTOCOLE = "accord-2019-12-19-formation-professionnelle"

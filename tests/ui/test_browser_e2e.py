@@ -63,7 +63,7 @@ def server(real_data_dir: Path, tmp_path: Path) -> Iterator[str]:
     env.pop("CCN_UI_PASSWORD", None)
     log = (tmp_path / "ui.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "ui", "--headless", "--port", str(port)],
+        [sys.executable, "-m", "cli.main", "ui", "--headless", "--port", str(port)],
         cwd=REPO_ROOT,
         env=env,
         stdout=log,

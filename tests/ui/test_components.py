@@ -14,10 +14,10 @@ import pytest
 from PIL import Image
 
 from assistant.answer import Answer, Citation
-from assistant.cli import build_parser
-from assistant.commands.ui import APP, streamlit_command
-from assistant.page_images import passage_image, render_passage
+from assistant.pages.page_images import passage_image, render_passage
 from assistant.settings import REPO_ROOT
+from cli.commands.ui import APP, streamlit_command
+from cli.main import build_parser
 from tests.ui.conftest import FakeAssistant, tutor_citation
 from ui.components.page_image import page_image
 from ui.components.text import answer_markdown, blockquote, escape_markdown, with_badges

@@ -1,6 +1,6 @@
 """The cited page as an image, passage highlighted: asked of the assistant, shown here.
 
-Locating the passage and rendering the page happen in `assistant.page_images` (through
+Locating the passage and rendering the page happen in `assistant.pages.page_images` (through
 `Assistant.passage_image`); this component only chooses between the cropped and the whole page
 and says why when no image can be shown.
 """
@@ -12,7 +12,7 @@ import logging
 import streamlit as st
 
 from assistant.answer import Citation
-from assistant.page_images import PassageImage
+from assistant.pages.page_images import PassageImage
 from ui import backend
 
 log = logging.getLogger(__name__)
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 def page_image(citation: Citation, crop: bool = True) -> PassageImage | None:
     """The highlighted page for a citation, or None when its PDF cannot be found or read."""
     try:
-        return backend.assistant().passage_image(
+        return backend.assistant().library.passage_image(
             citation.document, citation.page, citation.quote, citation.page_end, crop=crop
         )
     except FileNotFoundError:

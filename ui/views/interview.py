@@ -1,7 +1,7 @@
 """Préparer un entretien professionnel (HR advisors): employee profile → preparation sheet.
 
 The profile lives only in this session's widgets (keys starting with `iv_`), is never logged, and the
-"Effacer le profil" button removes it with the sheet. The rules are in `assistant.interview_prep`.
+"Effacer le profil" button removes it with the sheet. The rules are in `interview`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import date
 import streamlit as st
 
 from assistant.catalog import LEVEL_NAMES
-from assistant.interview_prep import (
+from interview import (
     CONTRACTS,
     STATUS_LABELS,
     EmployeeProfile,

@@ -1,0 +1,402 @@
+"""The default, deterministic answer writer: it quotes the best passages, it never invents.
+
+No French-capable instruct model ships inside a PyPI package (see docs/LLM.md), so by default the
+answer is extractive: the passage units (sentences, list items, table rows) that best match the
+question, quoted in the document's own words with their citation number. Numbers therefore
+always come from the texts or from a calculator result.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from assistant.answering.citations import CitationBook
+from assistant.answering.wording import lower_first
+from assistant.routing.router import strip_injection
+from calculators.result import CalcResult
+from ingest.models import Chunk
+from ingest.tables import TABLE_MARKER
+from knowledge.french import analyze, weighted_query
+from knowledge.hybrid import Evidence
+
+MAX_UNITS = 6
+MAX_LIST_ITEMS = 14
+WHOLE_PASSAGE_CHARS = 900
+OFFICIAL_FLOOR = 0.35  # an agreement passage this relevant answers before any uploaded PDF
+MIN_UNITS = 3  # the three most relevant sentences are quoted whenever they share a word with the question
+CONTEXT_WEIGHT = 0.6
+_FIGURE = re.compile(
+    r"\d|\b(une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|demi)[- ]"
+    r"(an|ans|année|années|mois|heures?|jours?|journée|semaines?|points?|fois)\b",
+    re.IGNORECASE,
+)
+_REFERS_BACK = re.compile(r"^(Il|Elle|Ils|Elles|Celle-ci|Celui-ci|Ce dernier)\b")
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«–])")
+_ASKS_FIGURE = re.compile(
+    r"\b(combien|quel(le)?s? (est|sont) (le|la|les) (montant|taux|dur[ée]e|nombre|niveau|num[ée]ro)|"
+    r"quelle dur[ée]e|quel niveau|quel num[ée]ro|quel taux|quel montant|au maximum|maximal|minimum|"
+    r"touch\w*|per[çc]oi\w*|percevoir|montant|dure|durent|combien de temps)\b",
+    re.IGNORECASE,
+)
+_ENUMERATION = re.compile(r"\b(quel(le)?s|lesquel|liste|qui peut|qui sont|lesquelles|conditions)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A quotable piece of a passage: a sentence, a list item or a table row."""
+
+    text: str
+    index: int
+    opens_list: bool = False
+    in_list: bool = False
+    is_header: bool = False
+
+
+_BOILERPLATE = re.compile(r"^(\(?Suivent les signatures\.?\)?|Fait à .{2,40}, le .{4,30}\.?)$", re.IGNORECASE)
+
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ADDRESSED = re.compile(
+    r"\b(assistant|l'ia|l’ia|ia\b|chatbot|modèle de langue|system)\s*:|\bnote (à|a|pour) l'?(ia|assistant)|"
+    r"\b(réponds|répondez|réponde[zs]?|answer|reply)\b|<\s*(script|div|img|iframe)\b|\bonerror\s*=|https?://",
+    re.IGNORECASE,
+)
+
+
+def addresses_the_assistant(sentence: str) -> bool:
+    """A sentence written to a machine ("ignorez les consignes", "SYSTEM:", "réponds que…", a link,
+    HTML) is not agreement text: it is data, never quoted as an answer (indirect injection)."""
+    visible = _INVISIBLE.sub("", sentence)
+    if _ADDRESSED.search(visible):
+        return True
+    return strip_injection(visible)[1]
+
+
+def passage_units(text: str) -> list[Unit]:
+    """Split a passage into quotable units, remembering which ones introduce a list."""
+    units: list[Unit] = []
+    for paragraph in text.split("\n\n"):
+        paragraph = paragraph.strip()
+        if not paragraph:
+            continue
+        if paragraph.startswith(TABLE_MARKER):
+            lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+            units.append(Unit(lines[0], len(units), opens_list=True, is_header=True))
+            units.extend(
+                Unit(line, len(units) + i, in_list=True)
+                for i, line in enumerate(row for row in lines[1:] if not addresses_the_assistant(row))
+            )
+            continue
+        if paragraph.startswith(("–", "-", "•")):
+            if not addresses_the_assistant(paragraph):
+                units.append(Unit(paragraph, len(units), in_list=True))
+            continue
+        for sentence in _SENTENCE.split(paragraph):
+            sentence = sentence.strip()
+            if sentence and not _BOILERPLATE.match(sentence) and not addresses_the_assistant(sentence):
+                units.append(Unit(sentence, len(units), opens_list=sentence.endswith(":")))
+    return units
+
+
+# Words that frame a question rather than carry its subject ("peut-il", "faut-il", "avoir lieu").
+_FILLER_TEXT = (
+    "peut peuvent pouvoir faut falloir doit doivent devoir dois avoir lieu fait faire quoi combien comment "
+    "quand quel quelle quels quelles qui dont sert servir existe exister ai as mon ma mes je suis droit "
+    "savoir connaitre dire déjà ça cela donne donner aussi si vais va vas voudrais veux aimerais bonjour merci "
+    "svp stp moi me toi te est-ce vraiment bien alors donc"
+)
+PREFIX = 6  # a light stem: "bénéficier" and "bénéficiaires" meet at "benefi"
+
+
+def _key(term: str) -> str:
+    return term[:PREFIX]
+
+
+_FILLER = frozenset(_key(t) for t in analyze(_FILLER_TEXT))
+
+
+def query_weights(question: str) -> dict[str, float]:
+    """Subject terms of the question (acronyms expanded), framing words removed."""
+    weights: dict[str, float] = {}
+    for term, weight in weighted_query(question).items():
+        key = _key(term)
+        if key in _FILLER or not key:
+            continue
+        weights[key] = max(weights.get(key, 0.0), weight)
+    return weights
+
+
+def unit_terms(text: str) -> set[str]:
+    return {_key(t) for t in analyze(text)}
+
+
+def idf_weights(texts: Sequence[str], terms: Iterable[str]) -> dict[str, float]:
+    """Rarer in the retrieved passages → more telling (a local inverse document frequency)."""
+    bags = [unit_terms(t) for t in texts]
+    n = max(1, len(bags))
+    weights: dict[str, float] = {}
+    for term in terms:
+        df = sum(term in b for b in bags)
+        # A word found in no passage ("touche") tells nothing about which sentence answers.
+        weights[term] = 1.0 + math.log((n + 1) / (1 + df)) if df else 0.0
+    return weights
+
+
+def score_unit(
+    unit_text: str,
+    weights: dict[str, float],
+    idf: dict[str, float],
+    wants_figure: bool,
+    context: set[str] | frozenset[str] = frozenset(),
+) -> float:
+    """Share of the question's (idf-weighted) terms found in the unit; terms of its heading or
+    of the sentence it refers back to ("Il est dispensé par…") count at a discount."""
+    if not weights:
+        return 0.0
+    terms = unit_terms(unit_text)
+    total = sum(w * idf.get(t, 1.0) for t, w in weights.items())
+    if total <= 0:
+        return 0.0
+    hit = sum(
+        w * idf.get(t, 1.0) * (1.0 if t in terms else CONTEXT_WEIGHT if t in context else 0.0)
+        for t, w in weights.items()
+    )
+    score = hit / total if total else 0.0
+    has_figure = bool(_FIGURE.search(unit_text)) and not unit_text.startswith(TABLE_MARKER)
+    if score > 0 and has_figure:
+        score *= 1.35 if wants_figure else 1.1
+    elif wants_figure:
+        score *= 0.6  # "combien…?" is answered by a sentence with a figure
+    return score
+
+
+def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], heading: str = "") -> list[float]:
+    """Score every unit of a passage for the question (see `score_unit`)."""
+    weights = query_weights(question)
+    wants_figure = bool(_ASKS_FIGURE.search(question))
+    enumerates = bool(_ENUMERATION.search(question))
+    heading_terms = unit_terms(heading) if heading else set()
+    scores = []
+    previous: set[str] = set()
+    for unit in units:
+        context = set(heading_terms)
+        if _REFERS_BACK.match(unit.text):
+            context |= previous
+        value = score_unit(unit.text, weights, idf, wants_figure, context)
+        if unit.is_header:
+            value *= 0.5
+        if enumerates and (unit.opens_list or unit.is_header):
+            value *= 1.3
+        scores.append(value)
+        previous = unit_terms(unit.text)
+    return scores
+
+
+def select_units(
+    question: str,
+    passage: str,
+    max_units: int = MAX_UNITS,
+    idf: dict[str, float] | None = None,
+    budget: int | None = None,
+    heading: str = "",
+) -> list[Unit]:
+    """The units of `passage` that answer `question`, in reading order, lists kept together.
+
+    A short passage (one article of a few sentences) is quoted whole: the agreement's own
+    wording, complete, beats a clever excerpt that drops the condition in the next sentence.
+    """
+    units = passage_units(passage)
+    if not units:
+        return []
+    if len(passage) <= WHOLE_PASSAGE_CHARS:
+        return units
+    scores = unit_scores(question, units, idf or {}, heading)
+    best = max(scores)
+    enumerates = bool(_ENUMERATION.search(question))
+    if budget is None:
+        budget = 900 if _ASKS_FIGURE.search(question) or enumerates else 650
+    if best <= 0:
+        chosen = {0}
+    else:
+        chosen = set()
+        used = 0
+        for rank, i in enumerate(sorted(range(len(units)), key=lambda i: -scores[i])):
+            if len(chosen) >= max_units or scores[i] <= 0 or (rank >= MIN_UNITS and scores[i] < best * 0.45):
+                break
+            if units[i].in_list and scores[i] < best * 0.8:
+                continue  # list items come with their introduction, not on their own
+            over_budget = chosen and used + len(units[i].text) > budget
+            if over_budget and not (enumerates and units[i].in_list and scores[i] >= best * 0.8):
+                continue  # a list question keeps every matching row, whatever their length
+            chosen.add(i)
+            used += len(units[i].text)
+    # A chosen list introduction brings its items (or its table); a chosen item its introduction;
+    # a sentence that refers back ("Il", "Elle", "Cette prime") brings the one before.
+    for i in sorted(chosen):
+        if units[i].opens_list:
+            j = i + 1
+            if j < len(units) and units[j].is_header:
+                chosen.add(j)
+                j += 1
+            while j < len(units) and units[j].in_list and j - i <= MAX_LIST_ITEMS:
+                chosen.add(j)
+                j += 1
+        elif units[i].in_list:
+            k = i - 1
+            while k >= 0 and units[k].in_list:
+                k -= 1
+            if k >= 0 and (units[k].opens_list or units[k].is_header):
+                chosen.add(k)
+        elif i > 0 and _REFERS_BACK.match(units[i].text) and not units[i - 1].in_list:
+            chosen.add(i - 1)
+    return [units[i] for i in sorted(chosen)]
+
+
+def passage_relevance(question: str, item: Evidence, idf: dict[str, float], rank: int) -> float:
+    """How well a retrieved passage answers: its best unit (in its heading's context), its rank."""
+    heading = f"{item.chunk.section_title} {item.chunk.section_path}"
+    best = max(unit_scores(question, passage_units(item.chunk.text), idf, heading), default=0.0)
+    dense = item.ranks.get("dense")
+    semantic = 0.2 / dense if dense else 0.0
+    return best + semantic + 0.15 / (rank + 1)
+
+
+def _quote_lines(units: Sequence[Unit]) -> list[str]:
+    lines = []
+    for unit in units:
+        text = unit.text
+        if unit.is_header:
+            text = text.replace(f"{TABLE_MARKER} : ", "Colonnes : ", 1)
+        lines.append(text if unit.in_list else f"« {text} »" if not unit.opens_list else text)
+    return lines
+
+
+def compose_retrieval(
+    question: str,
+    evidence: Sequence[Evidence],
+    book: CitationBook,
+    document_names: dict[str, str],
+    max_passages: int = 3,
+    following: Callable[[Chunk], Chunk | None] | None = None,
+    official: Callable[[str], bool] | None = None,
+) -> str:
+    """Answer from the passage that answers best, plus another one when it is nearly as good.
+
+    The second passage is the next best by the same measure, or the dense retriever's first
+    choice when the lexical best differs from it (it catches paraphrases such as "qui peut
+    bénéficier" → "Bénéficiaires concernés").
+    """
+    if not evidence:
+        return ""
+    idf = idf_weights([e.chunk.context_text for e in evidence], query_weights(question))
+    ranked = sorted(
+        ((passage_relevance(question, e, idf, i), i, e) for i, e in enumerate(evidence)), key=lambda t: (-t[0], t[1])
+    )
+    if official is not None:
+        # The shipped agreements outrank documents added later: an uploaded PDF is quoted only
+        # where the agreements have nothing relevant to say, so it can never contradict them.
+        best_official = max((r[0] for r in ranked if official(r[2].document)), default=0.0)
+        if best_official >= min(ranked[0][0] * 0.5, OFFICIAL_FLOOR):
+            ranked = [r for r in ranked if official(r[2].document)]
+    ranked = [r for r in ranked if passage_units(r[2].chunk.text)]
+    if not ranked:
+        return ""
+    best_score = ranked[0][0]
+    picked: list[Evidence] = [ranked[0][2]]
+    semantic_first = next((e for e in evidence if e.ranks.get("dense") == 1), None)
+    for score, _, item in ranked[1:]:
+        if len(picked) >= max_passages:
+            break
+        if any(_same_text(item, p) or _same_section(item, p) for p in picked):
+            continue  # the consolidated article quoting its avenant, or the avenant itself
+        needed = 0.7 if len(picked) == 1 else 0.8  # a third passage must be nearly as good as the first
+        if score >= best_score * needed or (item is semantic_first and score >= best_score * 0.4):
+            picked.append(item)
+    parts: list[str] = []
+    for n, item in enumerate(picked):
+        heading = f"{item.chunk.section_title} {item.chunk.section_path}"
+        text = _section_text(item, evidence)
+        units = passage_units(text)
+        if following and units and units[-1].opens_list:
+            nxt = following(item.chunk)  # the list or table the passage announces
+            if nxt is not None:
+                text = f"{text}\n\n{nxt.text}"
+        units = select_units(question, text, idf=idf, heading=heading)
+        if not units:
+            continue
+        number = book.cite(item, "\n".join(u.text for u in units))
+        source = source_phrase(item.citation, document_names.get(item.document, item.document))
+        intro = "D'après" if n == 0 else "Voir aussi"
+        if official is not None and not official(item.document):
+            source += " (document ajouté, hors corpus officiel)"
+        parts.append(f"{intro} {source} [{number}] :")
+        parts.extend(f"- {line}" if not line.startswith(("–", "-")) else line for line in _quote_lines(units))
+    return "\n".join(parts)
+
+
+def source_phrase(label: str, document_name: str) -> str:
+    """ "l'article 4.3 du protocole d'accord du 19 décembre 2019", "la partie « VI – La VAE » de …"."""
+    of_document = _of(document_name)
+    if re.match(r"(Article|Annexe|Préambule|Conclusion)\b", label):
+        article = "le " if label.startswith("Préambule") else "la " if label.startswith("Conclusion") else "l'"
+        return f"{article}{lower_first(label)} {of_document}"
+    return f"la partie « {label} » {of_document}"
+
+
+def _of(name: str) -> str:
+    lowered = lower_first(name)
+    if re.match(r"(protocole|modèle|document)\b", lowered):
+        return f"du {lowered}"
+    if re.match(r"[aeéiouy]", lowered, re.IGNORECASE):
+        return f"de l'{lowered}"
+    return f"du document « {name} »"
+
+
+def _section_text(item: Evidence, evidence: Sequence[Evidence]) -> str:
+    """The passage with the other retrieved passages of the same section, in reading order."""
+    unit = item.chunk.metadata.get("unit")
+    siblings = {
+        e.chunk.ordinal: e.chunk.text
+        for e in evidence
+        if e.document == item.document
+        and e.section == item.section
+        and e.chunk.section_ordinal == item.chunk.section_ordinal
+        and e.chunk.metadata.get("unit") == unit
+    }
+    siblings[item.chunk.ordinal] = item.chunk.text
+    return "\n\n".join(siblings[k] for k in sorted(siblings))
+
+
+def _same_section(a: Evidence, b: Evidence) -> bool:
+    return (a.document, a.section, a.chunk.section_ordinal, a.chunk.metadata.get("unit")) == (
+        b.document,
+        b.section,
+        b.chunk.section_ordinal,
+        b.chunk.metadata.get("unit"),
+    )
+
+
+def _same_text(a: Evidence, b: Evidence) -> bool:
+    other_version = a.consolidated != b.consolidated and bool(set(a.sources) & set(b.sources))
+    return other_version or " ".join(a.chunk.text.split()) == " ".join(b.chunk.text.split())
+
+
+def compose_calculation(result: CalcResult, citation_numbers: dict[tuple[str, str], int]) -> str:
+    """The calculator's result in French: result, formula, steps, warnings, articles applied."""
+    lines = [result.summary, "", f"Calcul : {result.formula}"]
+    lines.extend(f"- {step}" for step in result.steps)
+    if result.warnings:
+        lines.append("")
+        lines.append("À vérifier :")
+        lines.extend(f"- {w}" for w in result.warnings)
+    refs = []
+    for ref in result.references:
+        number = citation_numbers.get((ref.document, ref.section))
+        refs.append(f"{ref.label} [{number}]" if number else ref.label)
+    if refs:
+        lines.append("")
+        lines.append("Textes appliqués : " + " ; ".join(dict.fromkeys(refs)) + ".")
+    return "\n".join(lines)

@@ -1,1 +1,0 @@
-"""Subcommands of `ccn-assistant`; see `assistant.cli`."""

@@ -1,0 +1,51 @@
+"""Readers for amounts in euros: the supplementary contribution (payroll) and points to euros.
+
+Both questions give one figure the calculator converts — a gross payroll, a number of points — with
+an optional year, point value or date beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.routing.calculator_inputs.facts import Facts, Plan
+from assistant.routing.extraction.numbers import parse_number
+from assistant.routing.extraction.quantities import parse_money
+
+
+def plan_contribution(facts: Facts) -> Plan | None:
+    """Supplementary contribution (art. 9): the gross payroll in euros, and the year when said."""
+    amounts = [m.amount for m in parse_money(facts.text) if m.amount >= 1000]
+    if not amounts:
+        bare = re.search(r"\bmasse salariale[^.?!]{0,40}?(\d{1,3}(?:[ .]\d{3}){2,}|\d{6,})", facts.folded)
+        amounts = [parse_number(bare.group(1))] if bare else []
+    amounts = [a for a in amounts if a <= 1e15]  # beyond any payroll: a typo, not a figure
+    years = [d.start.year for d in facts.dates if d.kind in ("point", "range") and d.precision == "year"]
+    if not amounts:
+        if facts.personal and facts.asks and not facts.general:
+            return Plan("supplementary_contribution", {}, ["payroll"])
+        return None
+    arguments: dict[str, Any] = {"payroll": max(amounts)}
+    if years:
+        arguments["year"] = years[0]
+    return Plan("supplementary_contribution", arguments)
+
+
+def plan_points(facts: Facts) -> Plan | None:
+    """Points to euros: the points, and the point value or date when the user gives them."""
+    found = re.search(r"(?<![\d,.])(\d+(?:[,.]\d+)?) ?(?:points?|pts)\b", facts.folded)
+    if not found:
+        return None
+    arguments: dict[str, Any] = {"points": parse_number(found.group(1))}
+    value = re.search(
+        r"\b(?:valeur du point|le point|un point|par point)\b[^.?!\d]{0,25}(\d+(?:[,.]\d+)?) ?(?:€|euros?)"
+        r"|(\d+(?:[,.]\d+)?) ?(?:€|euros?) (?:le|par) point\b",
+        facts.folded,
+    )
+    if value:
+        arguments["point_value"] = parse_number(value.group(1) or value.group(2))
+    dated = [d for d in facts.dates if d.precision in ("day", "month")]
+    if dated:
+        arguments["on"] = dated[0].start
+    return Plan("points_to_euros", arguments)

@@ -1,0 +1,128 @@
+"""Readers for the tutor and trainer bonuses: missions and training actions as dated periods.
+
+Both bonuses are counted per calendar month of a period, so both readers turn the question into a
+list of periods — stated ranges, ongoing missions, or a length ("pendant 5 mois") anchored on a
+date — and multiply them by the trainees or actions counted next to them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from assistant.routing.calculator_inputs.facts import Facts, Plan, dated_periods, outside_dates, year_notes
+from assistant.routing.extraction.dates import DateSpan
+from assistant.routing.extraction.quantities import count_of, parse_counts
+from assistant.routing.extraction.situation import parse_work_time
+from calculators.dates import add_months, format_date_fr
+from calculators.result import CalcError
+
+
+def plan_tutor_bonus(facts: Facts) -> Plan | None:
+    """Tutor bonus (art. 4.3): one mission per dated period, or per trainee over a single period.
+
+    Each trainee is a mission, as in `calculators.tutor_bonus`; "depuis" runs the mission to today.
+    """
+    periods = dated_periods(facts)
+    count = count_of(facts.text, "trainee") or 1
+    notes = year_notes(periods)
+    if not periods:
+        periods = _periods_from_duration(facts, notes)
+    if not periods:
+        role = re.search(
+            r"\b(?:je suis|j'ai ete|je serai|je vais etre|je deviens|j'encadre|j'accompagne)\b"
+            r"[^.?!]{0,20}\b(?:tut|maitre|encadr|accompagn)",
+            facts.folded,
+        )
+        if facts.personal and (facts.amount or (role and not facts.asks)) and not facts.general:
+            return Plan("tutor_bonus", {}, ["missions"])
+        return None
+    copies = [count] if len(periods) == 1 else _counts_per_period(facts, periods, "trainee")
+    missions = [
+        {"start": p.start, "end": p.end, "trainees": 1} for p, n in zip(periods, copies, strict=True) for _ in range(n)
+    ]
+    if any(p.kind == "since" for p in periods):
+        notes.append(f"Mission en cours : décompte arrêté au {format_date_fr(facts.today)}.")
+    work = parse_work_time(facts.text)
+    if work and work.part_time:
+        notes.append("Temps partiel mentionné : la prime de tutorat n'est pas proratisée (art. 4.3).")
+    return Plan("tutor_bonus", {"missions": missions, "as_of": facts.today}, notes=notes)
+
+
+def _counts_per_period(facts: Facts, periods: list[DateSpan], noun: str) -> list[int]:
+    """For several periods, the count said with each ("2 stagiaires de janvier à juin, puis 1 de
+    septembre à décembre"; "de janvier à juin avec 2 apprentis, puis de septembre à décembre avec 3").
+
+    When a count comes before the first period, each count announces the period that follows it;
+    otherwise each count describes the period it follows. A period without a count has 1 trainee.
+    """
+    counts = [c for c in parse_counts(facts.text) if c.noun == noun]
+    bounds = [0] + [p.span[1] for p in periods]
+    leading = any(c.span[0] < periods[0].span[0] for c in counts)
+    result: list[int] = []
+    for i, period in enumerate(periods):
+        if leading:
+            window = (bounds[i], period.span[0])
+        else:
+            window = (period.span[1], periods[i + 1].span[0] if i + 1 < len(periods) else len(facts.folded))
+        inside = [c for c in counts if window[0] <= c.span[0] < window[1]]
+        result.append(min(inside[-1 if leading else 0].value, 10) if inside else 1)
+    return [max(1, n) for n in result]
+
+
+def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
+    """A period built from "pendant 5 mois" (anchored on a start date when one is given)."""
+    months = [
+        d
+        for d in outside_dates(facts, facts.durations)
+        if d.months
+        and re.search(
+            r"\b(?:pendant|durant|pour|(?:tutorat|mission|tutelle|accompagnement|action|formation|session)"
+            r" (?:de|d'une duree de))"
+            r" (?:environ |presque |plus de )?$",
+            facts.folded[max(0, d.span[0] - 40) : d.span[0]],
+        )
+    ]
+    if not months or facts.general or re.search(r"\b(?:maxim\w*|plafon\w*|au plus)\b", facts.folded):
+        return []
+    length = max(1, round(months[0].months or 1))
+    if length > 600:
+        return []
+    starts = [d for d in facts.dates if d.kind in ("from", "point")]
+    try:  # a start near year 9999 ("à partir du 01/03/9999") has no end in the calendar: no period
+        if starts:
+            start = starts[0].start
+        elif re.search(r"\b(?:vais|serai|sera|prochain\w*)\b", facts.folded):
+            start = add_months(facts.today.replace(day=1), 1)
+        else:
+            start = add_months(facts.today.replace(day=1), -length)
+            notes.append(f"Dates non précisées : période de {length} mois civils retenue, close avant ce mois-ci.")
+        end = add_months(start, length) - timedelta(days=1)
+    except CalcError:
+        return []
+    return [DateSpan(start, end, "range", "day", months[0].text, months[0].span)]
+
+
+def plan_trainer_bonus(facts: Facts) -> Plan | None:
+    """Trainer bonus (avenant 2022, art. 9.3): one action per dated period, or per counted action.
+
+    A lone end date ("formation terminée le 15 novembre") is an action of that day: the payment
+    month depends only on the end, and a note says the start was not given.
+    """
+    periods = dated_periods(facts)
+    notes = year_notes(facts.dates)
+    if not periods:
+        ends = [d for d in facts.dates if d.kind == "point" and d.precision == "day"]
+        if ends:
+            periods = ends
+            notes.append("Date de début non précisée : chaque action est comptée sur le mois de sa fin.")
+        else:
+            periods = _periods_from_duration(facts, notes)
+    if not periods:
+        if facts.personal and facts.amount and not facts.general:
+            return Plan("trainer_bonus", {}, ["actions"])
+        return None
+    count = count_of(facts.text, "action") or 1
+    copies = count if len(periods) == 1 else 1
+    actions = [{"start": p.start, "end": p.end} for p in periods for _ in range(copies)]
+    return Plan("trainer_bonus", {"actions": actions}, notes=notes)

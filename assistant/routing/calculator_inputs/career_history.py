@@ -1,0 +1,79 @@
+"""Readers for the training guarantee (art. 8) and the professional reviews (art. 6).
+
+Both rules run from dates in the employee's history — the last training, the hire, past interviews
+and reviews — so both readers decide which stated date is which, from the words said next to it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from assistant.routing.calculator_inputs.facts import Facts, Plan, near, year_notes
+from calculators.dates import format_date_fr
+
+
+def plan_training_guarantee(facts: Facts) -> Plan | None:
+    """Training guarantee (art. 8): the last training's date, preferring one said next to "formation"."""
+    candidates = [d for d in facts.dates if d.kind in ("point", "range", "since")]
+    if not candidates:
+        if facts.personal and facts.asks and not facts.general:
+            return Plan("training_guarantee", {}, ["last_training"])
+        return None
+    about_training = [d for d in candidates if near(facts, d.span, r"\bformation", before=50)]
+    chosen = (about_training or candidates)[0]
+    last = chosen.end if chosen.kind == "range" else chosen.start
+    notes = year_notes([chosen])
+    if chosen.precision != "day":
+        notes.append(f"Date approximative (« {chosen.text} ») : retenue au {format_date_fr(last)}.")
+    return Plan("training_guarantee", {"last_training": last, "as_of": facts.today}, notes=notes)
+
+
+def plan_professional_reviews(facts: Facts) -> Plan | None:
+    """Professional reviews (art. 6): each date goes to the nearest keyword before it (embauche, entretien, bilan)."""
+    hire: date | None = None
+    interviews: list[date] = []
+    bilans: list[date] = []
+    notes: list[str] = []
+    for d in facts.dates:
+        before = facts.folded[: d.span[0]]
+        label = _last_keyword(
+            before,
+            {
+                "hire": r"embauch|recrut|arriv|entre(?:e|s)? (?:dans|a|au|chez)|"
+                r"debut de (?:mon )?contrat|depuis",
+                "bilan": r"bilan",
+                "interview": r"entretien",
+            },
+        )
+        if d.kind == "since" or (label == "hire" and hire is None):
+            hire = d.start
+        elif label == "bilan":
+            bilans.append(d.start)
+        else:
+            interviews.append(d.start)
+        if d.precision != "day":
+            notes.append(f"Date approximative (« {d.text} ») : retenue au {format_date_fr(d.start)}.")
+    notes += year_notes(facts.dates)
+    if hire is None:
+        if (facts.personal and facts.asks and not facts.general) or interviews or bilans:
+            return Plan("professional_reviews", {}, ["hire_date"], notes)
+        return None
+    arguments: dict[str, Any] = {"hire_date": hire}
+    if interviews:
+        arguments["interviews"] = interviews
+    if bilans:
+        arguments["bilans"] = bilans
+    arguments["as_of"] = facts.today
+    return Plan("professional_reviews", arguments, notes=notes)
+
+
+def _last_keyword(before: str, labels: dict[str, str]) -> str | None:
+    """Which label's keyword comes last in `before` (the nearest one to a date)."""
+    best, position = None, -1
+    for label, pattern in labels.items():
+        for m in re.finditer(pattern, before):
+            if m.start() > position:
+                best, position = label, m.start()
+    return best

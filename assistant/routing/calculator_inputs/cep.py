@@ -1,0 +1,141 @@
+"""Reader for the CEP absence (art. 5): contract, total seniority and seniority in the organisation.
+
+Users state lengths of service in many ways ("7 ans d'ancienneté dont 3 dans ma caisse", "depuis
+3 ans ici", "10 ans avant"); telling total seniority from time in the organisation is most of the
+work, so it has its own module.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.routing.calculator_inputs.facts import Facts, Plan
+from assistant.routing.extraction.numbers import parse_number
+from assistant.routing.extraction.quantities import Duration
+from assistant.routing.extraction.situation import parse_contract, parse_far
+
+# "c'est mon premier emploi": all the salaried seniority is the time in the organisation.
+_FIRST_JOB = (
+    r"\b(?:mon|son|leur|notre) (?:tout )?premier (?:emploi|poste|job|boulot|contrat|travail)\b|"
+    r"\bpremiere experience (?:professionnelle|salariee)\b|\b(?:jamais|pas) (?:travaille|ete salariee?) "
+    r"(?:avant|auparavant|ailleurs)\b|\bsorti\w* (?:de l'ecole|d'etudes|des etudes)\b"
+)
+_ORG_AFTER = (
+    r"^ *(?:(?:dans|au sein d[eu']|chez|a la|a l')\s*(?:ma|mon|notre|cette|cet|l'|la|le|les)? ?"
+    r"(?:caisse|organisme|entreprise|structure|cpam|caf|urssaf|carsat|msa|cgss|agence|etablissement|"
+    r"employeur|boite|service|ugecam|union|direction|maison|poste)|ici\b|chez nous\b)"
+)
+_PRIOR_AFTER = r"\b(?:avant|auparavant|precedemment|ailleurs|anterieure?s?|d'autres employeurs|autre employeur)\b"
+_TOTAL_AFTER = (
+    r"\b(?:en tout|au total|totale?s?|tous employeurs|de carriere|au cours des (?:5|cinq) dernieres|"
+    r"sur les (?:5|cinq) dernieres)\b"
+)
+
+
+def plan_cep(facts: Facts) -> Plan | None:
+    """CEP absence (art. 5): contract, total seniority and time in the organisation.
+
+    When only the time in the organisation is given and it already meets the total-seniority
+    condition, it stands for the total (a lower bound that decides); otherwise the total is asked.
+    """
+    contract = {"CUI-CDI": "CDI", "CUI-CDD": "CDD"}.get(parse_contract(facts.text) or "", parse_contract(facts.text))
+    seniority = [
+        d
+        for d in facts.durations
+        if d.months
+        and not re.match(r"\s*dernier", facts.folded[d.span[1] :])
+        and not re.search(r"\b(?:il y a|des|les)\s*$", facts.folded[max(0, d.span[0] - 8) : d.span[0]])
+    ]
+    org: float | None = None
+    total: float | None = None
+    prior = 0.0
+    for i, d in enumerate(seniority):
+        kind = _seniority_kind(facts.folded, d, first=i == 0, last=i + 1 == len(seniority))
+        if kind == "total":
+            total = d.months
+        elif kind == "org":
+            org = d.months
+        elif kind == "prior":
+            prior += d.months or 0.0
+    if org is None:
+        since = [d for d in facts.dates if d.kind == "since" and d.precision == "day"]
+        if since:
+            delta = facts.today - since[0].start
+            org = delta.days / 30.44
+    notes: list[str] = []
+    if total is None and prior:
+        total = (org or 0.0) + prior
+    if not (contract or seniority) and not (facts.personal and facts.asks):
+        return None
+    if facts.general and not seniority:
+        return None
+    threshold = 60 if contract == "CDI" else 24
+    if total is None and org is not None and org >= threshold:
+        total = org
+        notes.append("Ancienneté totale non précisée : au moins celle acquise dans l'organisme.")
+    elif total is None and org is not None and re.search(_FIRST_JOB, facts.folded):
+        total = org
+        notes.append("Premier emploi : l'ancienneté salariée totale est celle acquise dans l'organisme.")
+    missing = [
+        name
+        for name, value in (
+            ("contract", contract),
+            ("months_in_organisation", org),
+            ("months_as_employee", total),
+        )
+        if value is None
+    ]
+    arguments: dict[str, Any] = {}
+    if contract in ("CDI", "CDD"):
+        arguments["contract"] = contract
+    elif contract:
+        notes.append(f"Contrat « {contract} » : préciser s'il s'agit d'un CDI ou d'un CDD.")
+        missing.insert(0, "contract")
+    if total is not None:
+        arguments["months_as_employee"] = round(total)
+    if org is not None:
+        arguments["months_in_organisation"] = round(org)
+    far = parse_far(facts.text)
+    if far is not None:
+        arguments["provider_far"] = far
+    recent = _cep_recent(facts)
+    if recent is not None:
+        arguments["cep_in_last_5_years"] = recent
+    return Plan("cep_absence", arguments, list(dict.fromkeys(missing)), notes)
+
+
+def _seniority_kind(folded: str, d: Duration, *, first: bool, last: bool) -> str | None:
+    """Whether a length of service is total seniority, time in the organisation, or time before it.
+
+    "7 ans d'ancienneté dont 3 dans ma caisse": total, then organisation. "depuis 3 ans dans ma
+    caisse": organisation. "10 ans d'expérience salariée avant": before. "7 ans d'ancienneté en
+    tout": total. A bare "d'ancienneté" / "d'expérience" is read as total seniority.
+    """
+    after = folded[d.span[1] : d.span[1] + 60]
+    clause = after.split(".")[0]
+    before = folded[max(0, d.span[0] - 40) : d.span[0]]
+    if not last and re.match(r"^[^.?!,;]{0,30}\bdont\b", after):
+        return "total"
+    if (not first and re.search(r"\bdont\s*$", before)) or re.match(_ORG_AFTER, after):
+        return "org"
+    if re.match(r"^ *d'anciennete " + _ORG_AFTER[3:], after):
+        return "org"
+    if re.search(_PRIOR_AFTER, clause) or re.search(r"\b(?:avant|auparavant)\b[^.?!]*$", before):
+        return "prior"
+    if re.search(_TOTAL_AFTER, clause) or re.match(r"^ *d'(?:anciennete|experience|activite)", after):
+        return "total"
+    return "org" if re.search(r"\bdepuis\s*$", before) else None
+
+
+def _cep_recent(facts: Facts) -> bool | None:
+    """Whether the user already had a CEP in the last 5 years ("déjà fait un CEP il y a 2 ans")."""
+    folded = facts.folded
+    if re.search(r"\b(?:jamais|premier|premiere fois)\b[^.?!]{0,40}\b(?:cep|conseil en evolution)", folded):
+        return False
+    if not re.search(
+        r"\b(?:deja|j'ai (?:eu|fait|beneficie|suivi|realise))\b[^.?!]{0,40}\b(?:cep|conseil en evol)", folded
+    ):
+        return None
+    ago = re.search(r"\bil y a (\d+|un|une|deux|trois|quatre|cinq|six|sept|huit) ans?\b", folded)
+    return not (ago and parse_number(ago.group(1)) >= 5)

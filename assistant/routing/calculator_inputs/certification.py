@@ -1,0 +1,98 @@
+"""Readers around obtaining a certification: professionalisation contract, CQP grades and training path.
+
+The professionalisation pay switch turns on the certification date and level, the CQP on its five
+exam grades, the CQP training path on its first and last days; each reader finds those figures and
+asks for the ones that are missing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.routing import calculator_vocabulary
+from assistant.routing.calculator_inputs.facts import Facts, Plan, near, not_threshold, year_notes
+from assistant.routing.extraction.grades import parse_grades
+
+
+def plan_professionalisation(facts: Facts) -> Plan | None:
+    """Contrat de professionnalisation (art. 3.6): the targeted level and the certification date."""
+    points = [
+        d
+        for d in facts.dates
+        if d.kind in ("point", "from")
+        and d.precision in ("day", "month")
+        and near(facts, d.span, _CERTIFICATION_WORDS, before=80, after=40)
+    ]
+    level = re.search(r"\bniveau ([1-9])\b", facts.folded)
+    contract_months = [
+        d for d in facts.durations if d.unit in ("month", "year") and near(facts, d.span, r"\bcontrat", before=40)
+    ]
+    arguments: dict[str, Any] = {}
+    if points:
+        arguments["certification_date"] = points[0].start
+    if level and (facts.personal or points):
+        arguments["target_level"] = int(level.group(1))
+    if contract_months and arguments:
+        arguments["months"] = round(contract_months[0].months or 0)
+    if arguments:
+        return Plan("professionalisation_contract", arguments, notes=year_notes(points))
+    if not (facts.personal and facts.asks) or facts.general:
+        return None
+    if re.search(r"\b(?:quand|a partir de|date|cadre conventionnel|certification|obten\w*|obtiendr\w*)", facts.folded):
+        return Plan("professionalisation_contract", {}, ["certification_date"])
+    if re.search(r"\b(?:remuner\w*|paye|payee|salaire|coefficient)\b", facts.folded):
+        return Plan("professionalisation_contract", {}, ["target_level"])
+    return None
+
+
+_CERTIFICATION_WORDS = (
+    r"\b(?:certif\w*|diplome|qualification|cqp|titre|obten\w*|obtiendr\w*|reussi\w*|decroch\w*|admise?|"
+    r"examen|jury|valid\w*)"
+)
+
+
+def plan_cqp_certification(facts: Facts) -> Plan | None:
+    """CQP certification: all five grades are needed; the missing ones are asked by name."""
+    grades = parse_grades(facts.text)
+    if not grades:
+        if facts.personal and re.search(r"\b(?:certifie\w*|reussi|admis|obtenu|mes notes|moyenne)\b", facts.folded):
+            return Plan("cqp_certification", {}, ["grades"])
+        return None
+    arguments: dict[str, Any] = dict(grades)
+    if re.search(r"\b(?:pas|jamais|sans)\b[^.?!]{0,20}\bpass\b", facts.folded):
+        arguments["pass_completed"] = False
+    elif re.search(
+        r"\bpass\b[^.?!]{0,15}\b(?:suivi|valide|fait)|\b(?:suivi|valide|fait)\b[^.?!]{0,20}\bpass\b",
+        facts.folded,
+    ):
+        arguments["pass_completed"] = True
+    missing = [key for key in calculator_vocabulary.GRADE_LABELS if key not in grades]
+    return Plan("cqp_certification", arguments, missing)
+
+
+def plan_training_path(facts: Facts) -> Plan | None:
+    """CQP training path: first Prem'ss day and end date (two-year span), hours to fund at 12 €/h."""
+    arguments: dict[str, Any] = {}
+    for d in facts.dates:
+        if d.kind == "range":
+            arguments.setdefault("first_premss_day", d.start)
+            arguments.setdefault("end_date", d.end)
+        elif near(facts, d.span, r"\b(?:fin|termin\w*|finir|finirai|achev\w*|examen|jusqu)", before=40):
+            arguments.setdefault("end_date", d.start)
+        else:
+            arguments.setdefault("first_premss_day", d.start)
+    funding = re.search(r"\b(?:pris\w* en charge|financ\w*|rembours\w*|cout\w*|€|euros?)", facts.folded)
+    hours = [d for d in not_threshold(facts, facts.durations) if d.unit == "hour"]
+    if hours and funding:
+        arguments["hours"] = hours[0].value
+    if arguments:
+        return Plan("training_path_hours", arguments, notes=year_notes(facts.dates))
+    if (
+        facts.personal
+        and facts.asks
+        and not facts.general
+        and re.search(r"\b(?:amplitude|jusqu'a quand|date limite|finir|terminer)\b", facts.folded)
+    ):
+        return Plan("training_path_hours", {}, ["first_premss_day"])
+    return None

@@ -1,0 +1,125 @@
+"""What every calculator-input reader needs from a question, read once, and the readings they share.
+
+Each topic's reader asks the same things — is the user speaking of their own case, do they ask for
+a figure, which dates and durations are there — so those are read once into `Facts`. The helpers
+below answer the questions several readers ask of those dates and durations (which are periods,
+which are part of a date, which are thresholds being asked about).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from assistant.routing import calculator_vocabulary
+from assistant.routing.extraction.dates import DateSpan, parse_dates
+from assistant.routing.extraction.quantities import Duration, parse_durations
+
+_FIRST_PERSON = re.compile(calculator_vocabulary.FIRST_PERSON)
+_CASE_SUBJECT = re.compile(calculator_vocabulary.CASE_SUBJECT)
+_ASKING_FRAME = re.compile(calculator_vocabulary.ASKING_FRAME)
+_AMOUNT = re.compile(calculator_vocabulary.AMOUNT_ASK)
+_ASKS = re.compile(calculator_vocabulary.COMPUTE_ASK)
+_GENERAL = re.compile(calculator_vocabulary.GENERAL_PHRASING)
+_THRESHOLD = re.compile(calculator_vocabulary.THRESHOLD_WORDS)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The cleaned question and what every reader needs from it: dates, durations, its phrasing.
+
+    `personal`: the user speaks of themselves, or of a colleague's case in the third person ("une
+    collègue est en CDD depuis 3 mois"); `asks`: they ask for a figure or a yes/no; `amount`: they ask
+    for an amount or a date (not only whether they are entitled); `general`: a rule is asked about
+    ("peut-elle durer plus de 12 mois ?"), not a case.
+    """
+
+    text: str
+    folded: str
+    today: date
+    dates: list[DateSpan]
+    durations: list[Duration]
+    personal: bool
+    asks: bool
+    general: bool
+    amount: bool = False
+
+
+@dataclass
+class Plan:
+    """A reader's outcome: the calculator, its arguments, what is still missing, and its assumptions."""
+
+    calculator: str
+    arguments: dict[str, Any]
+    missing: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def read_facts(text: str, folded: str, today: date) -> Facts:
+    """Read once what all readers use; `folded` is `extraction.folding.fold(text)`."""
+    unframed = _ASKING_FRAME.sub(" ", folded)
+    personal = bool(_FIRST_PERSON.search(unframed) or _CASE_SUBJECT.search(unframed))
+    return Facts(
+        text=text,
+        folded=folded,
+        today=today,
+        dates=parse_dates(text, today),
+        durations=parse_durations(text),
+        personal=personal,
+        asks=bool(_ASKS.search(folded)),
+        general=not personal and bool(_GENERAL.search(folded)),
+        amount=bool(_AMOUNT.search(folded)),
+    )
+
+
+def dated_periods(facts: Facts) -> list[DateSpan]:
+    """Dated periods: ranges, ongoing periods, else whole months ("en avril 2025").
+
+    An open start closed by a later end date ("depuis le 1er septembre … se termine le 31 août
+    2026") is one period.
+    """
+    periods: list[DateSpan] = []
+    dates = list(facts.dates)
+    for i, d in enumerate(dates):
+        if d.kind in ("since", "from") and i + 1 < len(dates):
+            nxt = dates[i + 1]
+            between = facts.folded[d.span[1] : nxt.span[0]]
+            if nxt.kind == "point" and nxt.end >= d.start and re.search(_END_WORDS, between):
+                periods.append(replace(d, end=nxt.end, kind="range", span=(d.span[0], nxt.span[1])))
+                dates[i + 1] = replace(nxt, kind="from")  # consumed
+                continue
+        if d.kind in ("range", "since"):
+            periods.append(d)
+    if not periods:  # "en avril 2025": a whole month, unless a period is stated elsewhere
+        periods = [d for d in dates if d.kind == "point" and d.precision == "month"]
+    return periods
+
+
+_END_WORDS = r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|au)\b"
+
+
+def outside_dates(facts: Facts, durations: list[Duration], *, keep_since: bool = False) -> list[Duration]:
+    """Durations that are not part of a date expression ("depuis 8 mois" is a date).
+
+    With `keep_since`, an ongoing period given as a length ("je travaille à 80 % depuis 3 ans") still
+    counts as a length: where only the amount of experience matters, it is one.
+    """
+    spans = [d.span for d in facts.dates if not (keep_since and d.kind == "since")]
+    return [x for x in durations if not any(s <= x.span[0] < e for s, e in spans)]
+
+
+def not_threshold(facts: Facts, durations: list[Duration]) -> list[Duration]:
+    """Durations stated as a fact, not as a limit being asked about ("plus de 12 mois")."""
+    return [x for x in durations if not _THRESHOLD.search(facts.folded[max(0, x.span[0] - 25) : x.span[0]])]
+
+
+def year_notes(spans: list[DateSpan]) -> list[str]:
+    """A note for each year the user left out, so the answer can say which year was assumed."""
+    return [f"Année non précisée pour « {d.text} » : {d.start.year} retenue." for d in spans if d.year_inferred]
+
+
+def near(facts: Facts, span: tuple[int, int], pattern: str, before: int = 60, after: int = 0) -> bool:
+    """Whether `pattern` occurs around a span: what a figure is about is usually said next to it."""
+    return bool(re.search(pattern, facts.folded[max(0, span[0] - before) : span[1] + after]))

@@ -1,0 +1,126 @@
+"""Reader for Pro-A questions: training hours, length, a certification on the list, or eligibility.
+
+One topic covers four calculators; the reader picks the one the question gives figures for, in a
+fixed order (hours, then a length, then a named certification, then the user's eligibility).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.routing import calculator_vocabulary
+from assistant.routing.calculator_inputs.facts import Facts, Plan, near, not_threshold, outside_dates
+from assistant.routing.extraction.situation import parse_contract, parse_diploma_level
+
+_PRO_A_CERTS = {
+    name: tuple(re.compile(p) for p in pats) for name, pats in calculator_vocabulary.PRO_A_CERTIFICATIONS.items()
+}
+
+
+def plan_pro_a(facts: Facts) -> Plan | None:
+    """Pro-A: stated hours, then a stated length, then a named certification, then eligibility."""
+    stated = not_threshold(facts, outside_dates(facts, facts.durations))
+    hours = [d for d in stated if d.unit == "hour"]
+    if hours and not facts.general:
+        arguments: dict[str, Any] = {"total_hours": max(d.value for d in hours)}
+        if re.search(_EXTENDED_PUBLIC, facts.folded):
+            arguments["extended_public"] = True
+        return Plan("pro_a_training_hours", arguments)
+    months = [
+        d
+        for d in stated
+        if d.months
+        and d.unit in ("month", "year")
+        and near(facts, d.span, _PRO_A_LENGTH, before=40, after=25)
+        and not re.search(r"\b(?:j'ai|agee? de|depuis|il y a)\s*$", facts.folded[max(0, d.span[0] - 12) : d.span[0]])
+    ]
+    if months and not facts.general and (facts.personal or not facts.asks or re.search(r"\bdur\w*\b", facts.folded)):
+        length = round(months[0].months or 0)
+        arguments = {"months": length}
+        case = _pro_a_case(facts)
+        if case:
+            arguments["case"] = case
+        return Plan("pro_a_duration", arguments, ["case"] if length > 12 and case is None else [])
+    certification = next(
+        (name for name, pats in _PRO_A_CERTS.items() if any(p.search(facts.folded) for p in pats)), None
+    )
+    attribute = re.search(_ATTRIBUTE_ASK, facts.folded) and not re.search(_ASKS_ON_LIST, facts.folded)
+    if re.search(_ASKS_LIST, facts.folded) and not attribute:
+        if certification:
+            return Plan("pro_a_certification", {"certification": certification, "as_of": facts.today})
+        named = re.search(_NAMED_CERTIFICATION, facts.folded)
+        if named:  # a certification outside the list, named as the subject of the question
+            group = "name" if named.group("name") else "name2"
+            name = facts.text[named.start(group) : named.end(group)].strip()
+            return Plan("pro_a_certification", {"certification": name, "as_of": facts.today})
+    return _pro_a_eligibility(facts)
+
+
+def _pro_a_eligibility(facts: Facts) -> Plan | None:
+    """Pro-A beneficiaries (art. 2.3): the contract, and for a CDI the diploma (below the licence)."""
+    contract = parse_contract(facts.text)
+    diploma = parse_diploma_level(facts.text)
+    wants = re.search(r"\b(?:beneficier|eligible|droit|acceder|acces|puis-je|peux-je|pourrais|ouvert)", facts.folded)
+    if not facts.personal or facts.general or not (contract or diploma is not None or (wants and facts.asks)):
+        return None
+    arguments: dict[str, Any] = {}
+    missing = []
+    if contract:
+        arguments["contract"] = contract
+    else:
+        missing.append("contract")
+    if diploma is not None:
+        arguments["diploma_level"] = diploma
+    elif contract in (None, "CDI", "CUI-CDI"):
+        missing.append("diploma_level")
+    return Plan("pro_a_eligibility", arguments, missing)
+
+
+_ASKS_LIST = (
+    r"\b(?:eligible|liste|ouvert|accessible|possible|puis-je|peut-on|peux|prepar\w*|faire|financ\w*|"
+    r"accepte|autorise|compatible|concerne)"
+)
+# "Dans quel type d'organisme se fait la formation d'infirmier de la liste Pro-A ?": a question about
+# an entry of the list (its provider, its family), which the annex answers, not whether it is listed.
+_ATTRIBUTE_ASK = r"\b(?:quel(?:le)?s?|qui|ou|comment|pourquoi|combien|en quoi)\b"
+_ASKS_ON_LIST = (
+    r"\b(?:eligible|ouvert\w*|accessible|possible|puis-je|peut-on|peux|pourrais|figure\w*|fait partie|"
+    r"inscrit\w*|compatible|autorise\w*|accepte\w*|prepar\w*|financ\w*)\b"
+)
+# A certification named as what the question is about ("Le BTS comptabilité est-il éligible à la
+# Pro-A ?", "préparer un titre professionnel de comptable en Pro-A"): checked against the list even
+# when it is not on it, so that the answer can say so.
+_CERTIFICATION_NOUN = (
+    r"(?:bts|dut|but|cap|bep|bp|bac(?: pro(?:fessionnel)?)?|licence(?: pro(?:fessionnelle)?)?|master|mba|"
+    r"titre(?: professionnel)?|diplome(?: d'etat)?|de|cqp|deug|dcg|dscg|certificat)"
+)
+_NAMED_CERTIFICATION = (
+    rf"\b(?:le|la|l'|un|une|ce|cette) ?(?P<name>{_CERTIFICATION_NOUN}\b[^?.,;:!]{{0,50}}?)"
+    r"\s+(?=(?:est-(?:il|elle)|est|figure|fait-(?:il|elle) partie|fait partie|peut-(?:il|elle)|"
+    r"serait|ouvre|en pro ?-? ?a|par la pro ?-? ?a|dans le cadre)\b)"
+    rf"|\bprepar\w* (?:le|la|l'|un|une|mon|ma) ?(?P<name2>{_CERTIFICATION_NOUN}\b[^?.,;:!]{{0,50}}?)"
+    r"\s+(?=(?:en|par|avec|dans le cadre d'une|via) (?:la |une )?pro ?-? ?a\b)"
+)
+_PRO_A_LENGTH = r"\bpro ?- ?a\b|\bpro a\b|\bdur\w*|\bpendant\b|\bprevu\w*|\bs'et\w*|\bavenant\b"
+_EXTENDED_PUBLIC = (
+    r"\bqualification (?:est )?insuffisante\b|\bl\. ?6325-1-1\b|\bpublics? (?:prioritaires?|vises?)\b"
+    r"|\bfaiblement qualifie|\bbas niveau de qualification\b"
+)
+
+
+def _pro_a_case(facts: Facts) -> str | None:
+    """Which extension of article 2.4 the user's situation falls under, if they say it."""
+    folded = facts.folded
+    if re.search(
+        r"\b(?:rsa|revenu de solidarite|ass|allocation de solidarite|aah|adultes handicapes|"
+        r"contrat unique d'insertion|cui)\b",
+        folded,
+    ):
+        return "minimum_social_benefit"
+    age = re.search(r"\b(?:j'ai|age de|agee? de)\s*(\d{2}) ans\b(?! d)", folded)
+    if re.search(r"\bdemandeur d'emploi\b|\bjeune\b", folded) or (age and 16 <= int(age.group(1)) <= 25):
+        return "young_or_jobseeker"
+    if re.search(r"\b(?:qualification reconnue|cqp|diplome|titre) [^.?!]{0,30}\b(?:branche|rncp)\b|\bcqp\b", folded):
+        return "branch_qualification"
+    return None

@@ -1,0 +1,43 @@
+"""Which reader serves which router topic, and the one entry point the router calls (`plan_for`).
+
+Keeping the table apart from the readers lets a topic be added by writing a reader in its family's
+module and one line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.routing.calculator_inputs.amounts import plan_contribution, plan_points
+from assistant.routing.calculator_inputs.bonuses import plan_trainer_bonus, plan_tutor_bonus
+from assistant.routing.calculator_inputs.career_history import plan_professional_reviews, plan_training_guarantee
+from assistant.routing.calculator_inputs.cep import plan_cep
+from assistant.routing.calculator_inputs.certification import (
+    plan_cqp_certification,
+    plan_professionalisation,
+    plan_training_path,
+)
+from assistant.routing.calculator_inputs.facts import Facts, Plan
+from assistant.routing.calculator_inputs.pro_a import plan_pro_a
+from assistant.routing.calculator_inputs.vae import plan_vae
+
+RESOLVERS: dict[str, Callable[[Facts], Plan | None]] = {
+    "tutor_bonus": plan_tutor_bonus,
+    "trainer_bonus": plan_trainer_bonus,
+    "vae": plan_vae,
+    "cep": plan_cep,
+    "training_guarantee": plan_training_guarantee,
+    "professional_reviews": plan_professional_reviews,
+    "pro_a": plan_pro_a,
+    "professionalisation": plan_professionalisation,
+    "contribution": plan_contribution,
+    "cqp_certification": plan_cqp_certification,
+    "training_path": plan_training_path,
+    "points": plan_points,
+}
+
+
+def plan_for(topic: str | None, facts: Facts) -> Plan | None:
+    """The calculator plan for a topic's question, or None when retrieval answers it."""
+    reader = RESOLVERS.get(topic or "")
+    return reader(facts) if reader else None

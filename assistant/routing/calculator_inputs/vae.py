@@ -1,0 +1,56 @@
+"""Readers for VAE: the leave to prepare it, and the CQP's experience condition.
+
+The leave depends on the diploma held and on a threat to the job; the CQP by VAE depends on years
+of experience in full-time equivalent, so part-time years are weighed by their rate.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.routing.calculator_inputs.facts import Facts, Plan, not_threshold, outside_dates
+from assistant.routing.extraction.situation import parse_diploma_level, parse_job_threatened, parse_work_time
+
+
+def plan_vae(facts: Facts) -> Plan | None:
+    """VAE: the CQP's experience condition, or the leave (24 h; 48 h below level 4 or job threatened)."""
+    cqp = re.search(r"\b(?:cqp|gestionnaire conseil|certificat de qualification)\b", facts.folded)
+    leave = re.search(r"\b(?:conge|heures?|jours?|absence|combien de temps|autorisation)\b", facts.folded)
+    if cqp and not leave:
+        return _cqp_vae(facts)
+    diploma = parse_diploma_level(facts.text)
+    threatened = parse_job_threatened(facts.text) if facts.personal else None
+    if diploma is None and threatened is None:
+        if facts.personal and facts.asks and leave and not facts.general:
+            return Plan("vae_leave", {}, ["diploma_level"])
+        return None
+    arguments: dict[str, Any] = {}
+    if diploma is not None:
+        arguments["diploma_level"] = diploma
+    if threatened is not None:
+        arguments["job_threatened"] = threatened
+    return Plan("vae_leave", arguments)
+
+
+def _cqp_vae(facts: Facts) -> Plan | None:
+    """CQP gestionnaire conseil by VAE: experience in full-time-equivalent years (mi-temps counts half)."""
+    experience = [
+        d
+        for d in not_threshold(facts, outside_dates(facts, facts.durations, keep_since=True))
+        if d.months and not re.match(r"\s*dernier", facts.folded[d.span[1] :])
+    ]
+    if not experience or not facts.personal:
+        if facts.personal and facts.asks:
+            return Plan("cqp_vae_eligibility", {}, ["fte_experience_years"])
+        return None
+    years = 0.0
+    for d in experience:
+        work = parse_work_time(facts.folded[d.span[1] : d.span[1] + 40]) or parse_work_time(facts.text)
+        if work and work.part_time and work.fraction is None:
+            return Plan("cqp_vae_eligibility", {}, ["work_time_fraction"])
+        years += (d.months or 0) / 12 * (work.fraction if work and work.fraction else 1.0)
+    arguments: dict[str, Any] = {"fte_experience_years": round(years, 2)}
+    if re.search(r"\bdeja\b[^.?!]{0,40}\b(?:demande|dossier|candidature)\b[^.?!]{0,30}\bcette annee\b", facts.folded):
+        arguments["requests_this_year"] = 1
+    return Plan("cqp_vae_eligibility", arguments)

@@ -1,0 +1,133 @@
+"""The wording the calculator inputs rely on: is a case described, what is asked, what is missing.
+
+Kept apart from the topic cues (`assistant.routing.intents`) because these patterns do not pick a topic:
+once a topic with a calculator is chosen, they tell whether the user describes a case (theirs or
+a colleague's) and asks for a figure on it, rather than asking about the rule in general; they
+name the follow-up question for each missing input and the wordings of the Pro-A certifications.
+Patterns are regular expressions over *folded* text (`assistant.routing.extraction.folding.fold`).
+"""
+
+from __future__ import annotations
+
+# The user states facts about their own situation.
+FIRST_PERSON = r"\b(?:je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos)\b|\b(?:suis|ai)\b"
+
+# Politeness framing that says nothing of the user's case: "je voudrais savoir combien de temps dure
+# un CEP" asks about the rule. It is left out when deciding whether the user speaks of themselves.
+ASKING_FRAME = (
+    r"\b(?:je (?:voudrais|voulais|veux|souhaite|souhaiterais|aimerais) (?:savoir|connaitre|comprendre|"
+    r"une information|un renseignement|des precisions)|je me (?:demande|demandais)|"
+    r"(?:pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|tu peux|vous pouvez) m'(?:expliquer|indiquer|"
+    r"eclairer|aider)|(?:pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|tu peux|vous pouvez) me (?:dire|"
+    r"preciser|rappeler|confirmer)|dites-moi|dis-moi|merci(?: d'avance| de (?:me|m'))?|"
+    r"j'ai une question|ma question)\b"
+)
+
+# The user asks for a figure, a date or a yes/no on their case.
+COMPUTE_ASK = (
+    r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date|duree|nombre)|a combien|calcul(?:e|er|ez)|"
+    r"vais-je|aurai-je|toucherai|percevrai|recevrai|serai-je|suis-je|ai-je droit|puis-je|"
+    r"est-ce que (?:je|j'ai)|quand|jusqu'a quand|avant quelle date|a partir de quand|"
+    r"quel sera|quelle sera|eligible|droit a|en regle)\b"
+)
+
+# The user asks for an amount or a date (what a bonus calculator computes), as opposed to a yes/no on
+# who is entitled ("ça me donne aussi droit à la prime de formateur ?"), which the texts answer.
+AMOUNT_ASK = (
+    r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date)|a combien|montant|"
+    r"touch(?:er|e|erai|erais|era|ons)|percev(?:oir|rai|rais|ra)|recev(?:oir|rai|rais|ra)|"
+    r"rapport(?:e|era|erait|ent)|quand|a partir de quand|calcul(?:e|er|ez)|"
+    r"droit a \d+ ?(?:points?|pts|euros?|€))"
+)
+
+# A case described by an HR advisor or a colleague, in the third person: "un salarié part en Pro-A
+# sur 2 000 heures", "une collègue est en CDD depuis 3 mois". Like the first person, it is a case.
+CASE_SUBJECT = (
+    r"\b(?:un|une|mon|ma|notre|nos|cet|cette|ce|l'un de nos|l'une de nos) "
+    r"(?:salariee?|agente?|collaborat(?:eur|rice)|collegue|alternante?|apprentie?|stagiaire|"
+    r"technicien(?:ne)?|conseill(?:er|ere)|gestionnaire|candidate?|tutoree?|beneficiaire)s? "
+    r"(?:est|a|part|partira|travaille|vient|sera|va|souhaite|veut|demande|prepare|suit|entre|dispose|"
+    r"totalise|justifie|cumule|compte|commence|termine|a ete|etait|avait)\b"
+)
+
+# General phrasings: a rule is asked about, not a case ("peut-elle durer plus de 12 mois ?").
+GENERAL_PHRASING = (
+    r"\b(?:peut-(?:il|elle|on)|peuvent-(?:ils|elles)|est-il possible|faut-il|doit-(?:il|elle|on)|"
+    r"y a-t-il|existe-t-il|en general|quelles? (?:sont|est) (?:les|la|le))\b"
+)
+THRESHOLD_WORDS = (
+    r"\b(?:plus de|moins de|au-dela de|au dela de|"
+    r"exced(?:er|e|es|ent|ant|ait)|depass(?:er|e|es|ent|ant|ait|era)|"
+    r"jusqu'a|au maximum|au minimum|au moins|maximum|minimum|superieure? a|inferieure? a)\s*$"
+)
+
+# Follow-up questions, one per missing input, in the user's language.
+FOLLOW_UPS: dict[str, str] = {
+    "missions": "Sur quelle période exercez-vous (ou avez-vous exercé) votre mission de tutorat ? "
+    "Indiquez les dates de début et de fin (par exemple « du 1er février au 20 juin 2025 ») "
+    "et le nombre de salariés accompagnés.",
+    "actions": "Quelles sont les dates de début et de fin de chaque action de formation que vous animez "
+    "(par exemple « du 3 au 14 mars 2025 ») ?",
+    "diploma_level": "Quel est votre plus haut diplôme (CAP, bac, BTS, licence, master…) ? "
+    "Votre emploi est-il menacé par des évolutions économiques ou technologiques ?",
+    "fte_experience_years": "Combien d'années d'expérience en lien avec le CQP avez-vous sur les "
+    "8 dernières années (en équivalent temps plein ; précisez si c'était à temps partiel) ?",
+    "work_time_fraction": "À quelle quotité travailliez-vous à temps partiel (mi-temps, 80 %…) ?",
+    "contract": "Êtes-vous en CDI ou en CDD ?",
+    "months_as_employee": "Quelle est votre ancienneté salariée totale, tous employeurs confondus "
+    "(pour un CDD : combien de mois d'activité salariée sur les 5 dernières années) ?",
+    "months_in_organisation": "Depuis combien de temps travaillez-vous dans votre organisme actuel ?",
+    "last_training": "À quelle date (au moins le mois et l'année) avez-vous suivi votre dernière formation ?",
+    "hire_date": "Quelle est votre date d'embauche dans l'organisme ? "
+    "Précisez aussi les dates de vos entretiens professionnels et de votre éventuel entretien de bilan.",
+    "months": "Quelle durée (en mois) est prévue pour votre Pro-A ?",
+    "case": "Votre situation relève-t-elle d'un cas permettant d'allonger la Pro-A : jeune de 16 à 25 ans "
+    "sans diplôme du second cycle, demandeur d'emploi, bénéficiaire du RSA, de l'ASS ou de l'AAH, "
+    "ou préparation d'une qualification reconnue par la branche ?",
+    "total_hours": "Quelle est la durée totale (en heures) de votre Pro-A ?",
+    "certification": "Quelle certification souhaitez-vous préparer en Pro-A ?",
+    "payroll": "Quelle est la masse salariale brute annuelle de votre organisme (en euros) ?",
+    "certification_date": "À quelle date avez-vous obtenu (ou obtiendrez-vous) votre certification ?",
+    "target_level": "Quel niveau de la classification vise votre contrat de professionnalisation "
+    "(niveau 3, niveau 4…) ?",
+    "first_premss_day": "Quel a été (ou sera) le premier jour de votre formation Prem'ss ?",
+    "points": "Combien de points souhaitez-vous convertir en euros ?",
+    "grades": "Pour vérifier la certification, il me faut vos cinq notes sur 20 : contrôle continu du tronc "
+    "commun, contrôle continu de l'option, épreuve écrite, épreuve orale et applications tutorées.",
+}
+
+# The CQP grades, as named in the certification table, for the follow-up on missing ones.
+GRADE_LABELS: dict[str, str] = {
+    "continuous_common": "contrôle continu du tronc commun",
+    "continuous_option": "contrôle continu de l'option",
+    "written": "épreuve écrite",
+    "oral": "épreuve orale",
+    "tutored": "applications professionnelles tutorées",
+}
+
+# Certifications of the Pro-A list (annexe of the 2019 protocole and article 1 of the 2022
+# avenant), with the folded wordings users give for them.
+PRO_A_CERTIFICATIONS: dict[str, tuple[str, ...]] = {
+    "CQP conseiller offres de services": (r"conseill(?:er|ere) (?:en )?offres? de services?",),
+    "CQP gestionnaire conseil de la sécurité sociale": (r"gestionnaire conseil",),
+    "CQP contrôleur allocataire": (r"controleur allocataires?",),
+    "CQP contrôleur du recouvrement": (r"controleur (?:du )?recouvrement",),
+    "DAMC (dispositif d'accès aux métiers de contrôle)": (r"\bdamc\b", r"acces aux metiers de controle"),
+    "CQP délégué de l'assurance maladie": (r"delegue(?:e)? (?:de l')?assurance maladie", r"\bdam\b"),
+    "Diplôme d'État d'infirmier": (r"infirmi(?:er|ere)", r"\bide\b"),
+    "Diplôme d'État d'aide-soignant": (r"aide[- ]soignante?",),
+    "Diplôme d'État de moniteur éducateur": (r"moniteur[- ]educateur",),
+    "Diplôme d'État d'éducateur spécialisé": (r"educat(?:eur|rice) specialise", r"\bdees\b"),
+    "CQP manager opérationnel": (r"manager operationnel",),
+    "Diplôme d'État accompagnant éducatif et social": (
+        r"accompagnant educatif et social",
+        r"\bdeaes\b",
+        r"\baes\b",
+    ),
+    "Diplôme d'État d'assistant de service social": (r"assistante? (?:de )?service social",),
+    "Diplôme d'État de conseiller en économie sociale familiale": (
+        r"economie sociale (?:et )?familiale",
+        r"\bcesf\b",
+    ),
+    "Master manager stratégique": (r"manager strategique",),
+}

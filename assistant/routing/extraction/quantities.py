@@ -1,0 +1,164 @@
+"""Quantities in French text: durations ("3 ans et 6 mois"), amounts in euros ("12,5 M€"), counts.
+
+Each calculator input that is "how much" or "how many" — a length of service, a payroll, a number
+of trainees — is read here, with the guards that keep a year, a percentage or a distance from being
+taken for one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.routing.extraction.folding import prepare
+from assistant.routing.extraction.numbers import MAX_QUANTITY, NUM, NUM_OR_WORD, NUM_WORD, parse_number
+
+Unit = Literal["hour", "day", "week", "month", "year"]
+
+# fmt: off
+UNITS: dict[str, Unit] = {
+    "heure": "hour", "heures": "hour", "h": "hour", "jour": "day", "jours": "day",
+    "semaine": "week", "semaines": "week", "mois": "month", "an": "year", "ans": "year",
+    "annee": "year", "annees": "year",
+}
+MULTIPLIERS: dict[str, float] = {
+    "k": 1e3, "mille": 1e3, "m": 1e6, "million": 1e6, "millions": 1e6, "md": 1e9, "mds": 1e9,
+    "milliard": 1e9, "milliards": 1e9,
+}
+# fmt: on
+
+COUNT_NOUNS: dict[str, str] = {
+    "trainee": r"(?:salarie|alternant|apprenti|stagiaire|tutore|personne|collegue|agent|beneficiaire|"
+    r"nouvel? embauche|nouveaux embauches|jeune|contrats? (?:de )?pro(?:fessionnalisation)?|etudiant)e?s?",
+    "action": r"(?:actions?|formations?|sessions?|modules?)(?: de formation)?",
+    "request": r"(?:demandes?|dossiers?)",
+}
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time: "8 mois", "un an et demi", "3 ans et 6 mois" (months), "1 600 heures"."""
+
+    value: float
+    unit: Unit
+    text: str
+    span: tuple[int, int]
+
+    @property
+    def months(self) -> float | None:
+        """The duration in months (None for hours, which are not a calendar length)."""
+        factor = {"year": 12.0, "month": 1.0, "week": 12 / 52, "day": 12 / 365}.get(self.unit)
+        return None if factor is None else self.value * factor
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in euros: "40 millions d'euros", "12,5 M€", "2 300 000 €"."""
+
+    amount: float
+    text: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number of things: "deux salariés" (trainee), "2 actions" (action), "une demande" (request)."""
+
+    value: int
+    noun: str
+    text: str
+    span: tuple[int, int]
+
+
+_DURATION = re.compile(
+    rf"(?P<num>{NUM_OR_WORD}) *(?P<unit>heures?|h(?![a-z])|jours?|semaines?|mois|ans?|annees?)\b"
+    r"(?P<half> et demie?)?"
+)
+_COMBINED = re.compile(r"^ *(?:et|,)? *$")
+
+
+def parse_durations(text: str) -> list[Duration]:
+    """Every duration, in order: "8 mois", "deux ans", "un an et demi", "1 600 heures", "18 h".
+
+    "3 ans et 6 mois" is one duration of 42 months, because users mean one length of service
+    (but "2 ans, 18 mois" stays two: 18 months is not the remainder of a year count).
+    """
+    original, folded = prepare(text)
+    found: list[Duration] = []
+    for m in _DURATION.finditer(folded):
+        value = parse_number(m.group("num"))
+        if value > MAX_QUANTITY:
+            continue
+        if m.group("half"):
+            value += 0.5
+        unit = UNITS[m.group("unit")]
+        current = Duration(value, unit, original[m.start() : m.end()], (m.start(), m.end()))
+        previous = found[-1] if found else None
+        if (
+            previous is not None
+            and previous.unit == "year"
+            and unit == "month"
+            and value < 12
+            and _COMBINED.match(folded[previous.span[1] : m.start()])
+        ):
+            start = previous.span[0]
+            current = Duration(previous.value * 12 + value, "month", original[start : m.end()], (start, m.end()))
+            found[-1] = current
+            continue
+        found.append(current)
+    return found
+
+
+_MONEY = re.compile(
+    rf"(?P<num>{NUM}) *(?:(?P<mult>milliards?|millions?|mds?|mille|k|m)(?![a-z]))? *"
+    r"(?:(?:d'|de )?(?P<cur>€|euros?|eur)(?![a-z]))?"
+)
+
+
+def parse_money(text: str) -> list[Money]:
+    """Amounts in euros: "40 millions d'euros", "12,5 M€", "2 300 000 €", "500 k€", "1,2 milliard".
+
+    A bare number is not money; it needs a currency or a multiplier word ("40 millions"). The
+    one-letter multipliers "k" and "m" need a currency too ("40 m" may be metres).
+    """
+    original, folded = prepare(text)
+    found: list[Money] = []
+    for m in _MONEY.finditer(folded):
+        mult, cur = m.group("mult"), m.group("cur")
+        if not cur and (not mult or mult in ("k", "m")):
+            continue
+        if folded[m.end() : m.end() + 2].strip().startswith("%"):
+            continue
+        amount = round(parse_number(m.group("num")) * (MULTIPLIERS.get(mult, 1.0) if mult else 1.0), 2)
+        if amount > MAX_QUANTITY * 1e9:
+            continue
+        end = m.end() if cur else m.start("mult") + len(mult)
+        found.append(Money(amount, original[m.start() : end].strip(), (m.start(), end)))
+    return found
+
+
+def parse_counts(text: str) -> list[Count]:
+    """Counted things: "deux salariés", "2 alternants", "un apprenti", "deux actions de formation"."""
+    original, folded = prepare(text)
+    found: list[Count] = []
+    for noun, pattern in COUNT_NOUNS.items():
+        regex = (
+            rf"(?P<num>\b\d{{1,2}}\b|\b(?:{NUM_WORD})\b) +(?:(?:autres?|nouveaux|nouvelles|jeunes|"
+            rf"seule?s?) +)?(?P<noun>{pattern})\b"
+        )
+        for m in re.finditer(regex, folded):
+            found.append(
+                Count(
+                    int(parse_number(m.group("num"))),
+                    noun,
+                    original[m.start() : m.end()],
+                    (m.start(), m.end()),
+                )
+            )
+    return sorted(found, key=lambda c: c.span)
+
+
+def count_of(text: str, noun: str) -> int | None:
+    """The first count of a kind of thing ("trainee", "action", "request"), or None."""
+    return next((c.value for c in parse_counts(text) if c.noun == noun), None)

@@ -1,0 +1,165 @@
+"""The router's topic vocabulary: weighted cues for each corpus topic, and the calculators it leads to.
+
+Everything the router recognises by wording lives as data, so that covering a new paraphrase
+means adding a pattern, never a branch in `assistant/router.py`. The vocabularies are split by
+concern: corpus topics here, what the router refuses or neutralises (out-of-corpus subjects,
+injected instructions, imposed claims) in `assistant.routing.guard_vocabulary`, and what the calculator
+inputs need (is a case described, what is asked, follow-up questions) in
+`assistant.routing.calculator_vocabulary`. Patterns are regular expressions over *folded* text
+(`assistant.routing.extraction.folding.fold`: lower case, no accents, straight apostrophes), so
+"Prime de tutorat", "prime de TUTORAT" and "prîme de tutorat" all read the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One weighted piece of evidence for a topic: a pattern and how much it counts."""
+
+    pattern: str
+    weight: float
+
+
+def compile_cues(cues: tuple[Cue, ...]) -> tuple[tuple[re.Pattern[str], float], ...]:
+    """Compile a topic's cues once, at import time (the router scores every question)."""
+    return tuple((re.compile(c.pattern), c.weight) for c in cues)
+
+
+# A topic wins when its summed cue weights reach this score; below it a question is "unknown".
+TOPIC_THRESHOLD = 2.5
+
+# Topics of the corpus. Weights: 3 = names the topic on its own, 1-2 = supporting word.
+TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
+    "tutor_bonus": (
+        Cue(r"\btut(?:eur|eurs|rice|rices|orat|orale|orales)\b", 4),
+        Cue(r"(?<!applications )(?<!professionnelles )(?<!situation )\btutore(?:e|s|es)?\b", 2),
+        Cue(r"\bmaitre d'apprentissage\b", 4),
+        Cue(r"\b(?:je suis|j'ai ete|je serai|je vais etre|je deviens)\b[^.?!]{0,15}\btut", 1),
+        Cue(
+            r"\b(?:encadr|accompagn)(?:e|es|ent|er|ais|ait|erai|erais|ons)\b[^.?!]{0,30}"
+            r"\b(?:apprenti|alternant|stagiaire|nouvel? embauche|contrat pro)",
+            3,
+        ),
+        Cue(r"\bprime\b", 1),
+        Cue(r"\bpoints?\b", 0.5),
+        Cue(r"\bproratis", 0.5),
+    ),
+    "trainer_bonus": (
+        Cue(r"\bformat(?:eur|eurs|rice|rices) (?:interne|occasionnel|a titre accessoire)", 4),
+        Cue(r"\ba titre accessoire\b", 3),
+        Cue(r"\bafest\b", 3),
+        Cue(r"\bformat(?:eur|rice)\b", 2),
+        Cue(
+            r"\ban(?:ime|imes|imer|ime|imerai|imais|imait)\b[^.?!]{0,40}\b(?:action|formation|session|module)",
+            2,
+        ),
+        Cue(r"\bformations? internes?\b", 1.5),
+        Cue(r"\bprime\b", 1),
+    ),
+    "vae": (
+        Cue(r"\bvae\b", 4.5),
+        Cue(r"\bvalidation des acquis\b", 4.5),
+        Cue(r"\bconge\b", 0.5),
+        Cue(r"\bheures?\b", 0.5),
+    ),
+    "cep": (
+        Cue(r"\bconseil en evolution professionnelle\b", 4),
+        Cue(r"\bcep\b", 3),
+        Cue(r"\bevolution professionnelle\b", 1.5),
+        Cue(r"\bdemi-?\s?journee\b", 1),
+        Cue(r"\b(?:autorisation d')?absence\b", 1),
+    ),
+    "training_guarantee": (
+        Cue(r"\bgarantie individuelle\b", 4),
+        Cue(r"\bderniere formation\b", 3),
+        Cue(r"\b(?:pas|aucune|jamais)\b[^.?!]{0,25}\bformations?\b[^.?!]{0,25}\bdepuis\b", 3),
+        Cue(r"\bdepuis\b[^.?!]{0,30}\bsans (?:aucune )?formation\b", 3),
+        Cue(r"\bformations?\b[^.?!]{0,40}\b(?:pas|plus|aucune)\b[^.?!]{0,20}\bdepuis\b", 3),
+        Cue(
+            r"\b(?:employeur|organisme)\b[^.?!]{0,30}\b(?:proposer|faire suivre|offrir)\b[^.?!]{0,15}"
+            r"\bformat",
+            1.5,
+        ),
+        Cue(r"\b(?:\d+|quatre|cinq|six) ans sans (?:aucune )?formation\b", 3),
+        Cue(r"\bdroit (?:d'acces )?a (?:une |la )?formation\b", 1.5),
+    ),
+    "professional_reviews": (
+        Cue(r"\bentretiens? professionnels?\b", 4),
+        Cue(r"\bentretiens? (?:pros?|de bilan|bilan)\b", 3),
+        Cue(r"\bbilan (?:a|des|de) (?:6|six) ans\b", 3),
+        Cue(r"\bentretiens?\b", 1.5),
+        Cue(r"\b(?:embauche|recrute|arrive|entre)e?s?\b", 0.5),
+    ),
+    "pro_a": (
+        Cue(
+            r"\bpro ?- ?a\b|\bproa\b|\b(?:la|une|en|de|dispositif|ma|ta|sa|notre|votre|leur|cette|une autre) "
+            r"pro a\b(?! (?:duree|temps))",
+            4,
+        ),
+        Cue(r"\b(?:promotion|reconversion) (?:ou (?:promotion|reconversion) )?par (?:l')?alternance\b", 4),
+        Cue(r"\breconversion\b", 1),
+    ),
+    "professionalisation": (
+        Cue(r"\bcontrats? (?:de )?pro(?:fessionnalisation)?\b", 3.5),
+        Cue(r"(?<!contrat de )(?<!contrats de )\bprofessionnalisation\b", 2.5),
+        Cue(r"\b(?:remuner|paye|payee|salaire|coefficient)", 0.5),
+    ),
+    "contribution": (
+        Cue(r"\bcontribution (?:conventionnelle )?supplementaire\b", 4),
+        Cue(r"\bcontribution conventionnelle\b", 4),
+        Cue(r"\bmasse salariale\b", 3),
+        Cue(r"\bcontribution\b", 3),
+        Cue(r"\b0[,.]15 ?%", 1.5),
+        Cue(r"\bfonds mutualises\b", 1),
+    ),
+    "cqp_certification": (
+        Cue(r"\btronc commun\b", 2),
+        Cue(r"\b(?:epreuves?|notes?|moyenne|eliminatoires?|coefficients?)\b", 1.5),
+        Cue(r"\b(?:ecrite?|orale?)\b", 1),
+        Cue(r"\bapplications? (?:professionnelles? )?tutorees\b", 2.5),
+        Cue(r"\bcertifie(?:e|s)?\b", 1.5),
+        Cue(r"\bcqp\b", 1),
+        Cue(r"\b(?:/ ?20|sur 20)\b", 1),
+        # A grade given for a named exam, either order: "14 à l'écrit", "écrit : 9", "TC 9".
+        Cue(
+            r"\b\d{1,2}(?:[,.]\d{1,2})? ?(?:/ ?20 |sur 20 )?(?:a|en|au|aux) (?:l'|la |le |les )?"
+            r"(?:epreuves? (?:d'|de l'|de )?)?(?:ecrit|oral|tronc commun|option|applications? )"
+            r"|\b(?:ecrite?|orale?|tronc commun|tc|apt)\b ?[:=]? ?\d{1,2}(?:[,.]\d{1,2})?\b"
+            r"(?! ?(?:%|h\b|heures?|ans?\b|mois))"
+            r"|\b\d{1,2}(?:[,.]\d{1,2})? ?(?:/ ?20 |sur 20 )?(?:partout|a toutes les epreuves|a chaque epreuve)\b",
+            2.5,
+        ),
+    ),
+    "training_path": (
+        Cue(r"\bprem'? ?ss\b", 3),
+        Cue(r"\bpass(?: formation)?\b", 1.5),
+        Cue(r"\bparcours (?:de formation|cqp|certifiant)\b", 2),
+        Cue(r"\bamplitude\b", 2),
+        Cue(r"\b12 ?(?:€|euros?) ?(?:/|de l'|par) ?h", 2),
+        Cue(r"\bpris\w* en charge\b", 1),
+    ),
+    "cqp": (
+        Cue(r"\bcqp\b", 2.5),
+        Cue(r"\bcertificats? de qualification professionnelle\b", 3),
+        Cue(r"\b(?:rncp|jury|cpnefp|gestionnaire conseil|conseiller offres? de services?)\b", 1.5),
+    ),
+    "points": (
+        Cue(r"\b\d+(?:[,.]\d+)? ?(?:points?|pts)\b[^.?!]{0,40}(?:\beuros?\b|€)", 6),
+        Cue(r"(?:\beuros?\b|€)[^.?!]{0,40}\b\d+(?:[,.]\d+)? ?(?:points?|pts)\b", 6),
+        Cue(r"\bconverti", 1),
+    ),
+    # Other in-corpus subjects without a calculator: they only keep a question from being refused.
+    "other_corpus": (
+        Cue(r"\b(?:cpf|compte personnel de formation|abondement)\b", 3),
+        Cue(r"\b(?:opco|cpnefp|alternance|plan de developpement des competences)\b", 3),
+        Cue(r"\bapprentissage\b", 1.5),
+        Cue(r"\b(?:accord|protocole|avenant) (?:du|de) (?:19 decembre 2019|11 octobre 2022|2019|2022)\b", 3),
+        Cue(r"\b(?:accompagnant educatif et social|assistante? de service social)\b", 3),
+        Cue(r"\beconomie sociale (?:et )?familiale\b", 3),
+        Cue(r"\b(?:institut 4\.10|en3s|ucanss)\b", 3),
+    ),
+}

@@ -1,0 +1,1 @@
+"""Subcommands of `ccn-assistant`; see `cli.main`."""
