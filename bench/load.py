@@ -57,7 +57,7 @@ def _worker(questions: list[str], threads: int, offset: int, seconds: float, rea
         from assistant.service import get_assistant
 
         assistant = get_assistant()
-        assistant.ensure_index()
+        assistant.library.ensure_index()
         for question in questions[:WARM_UP]:
             assistant.ask(question)
         memory = _memory_mb()
