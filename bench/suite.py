@@ -1,4 +1,4 @@
-"""One benchmark run: ingestion, retrieval, answers and scale, in that order, into one result.
+"""One benchmark run: ingestion, retrieval, answers, load and scale, in that order, into one result.
 
     .venv/bin/ccn-assistant bench                      # full run (~30–45 min on 2 cores)
     .venv/bin/ccn-assistant bench --quick              # smoke run of the harness (< 2 min)
