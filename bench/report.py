@@ -130,6 +130,36 @@ def format_retrieval(data: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _open(point: dict[str, Any]) -> str:
+    """Retriever opening from the saved passage files, then from the store alone: wall (cpu)."""
+    files = f"{_f(point['retriever_open_s'], 2)} ({_f(point.get('retriever_open_cpu_s'), 2)})"
+    store = f"{_f(point.get('retriever_open_from_store_s'), 2)} ({_f(point.get('retriever_open_from_store_cpu_s'), 2)})"
+    return f"{files} / {store}"
+
+
+def format_load(data: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Load (concurrent conversations)",
+        f"{data['questions']} dev questions per conversation, asked back to back; "
+        f"sustained rate = best level with p95 ≤ {_f(data['p95_limit_ms'] / 1000)} s",
+        "| mode | conversations | answers | questions/s | p50 / p95 (ms) | RSS / PSS per process (MB) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for p in data["points"]:
+        if "error" in p:
+            lines.append(f"| {p['mode']} | {p['conversations']} | failed: {p['error']} | | | |")
+            continue
+        lines.append(
+            f"| {p['mode']} | {p['conversations']} | {p['answers']} | {_f(p['questions_per_s'], 2)} | "
+            f"{_lat(p['latency_ms'])} | {_f(p['rss_mb_per_process']['p50'], 0)} / "
+            f"{_f(p['pss_mb_per_process']['p50'], 0)} |"
+        )
+    for mode, best in data["sustained"].items():
+        rate = f"{_f(best['questions_per_s'], 2)} questions/s ({best['conversations']} conversations)" if best else "–"
+        lines.append(f"sustained, {mode}: {rate}")
+    return lines
+
+
 def format_answers(data: dict[str, Any]) -> list[str]:
     cold = data["cold_start"]
     lines = [
@@ -158,7 +188,8 @@ def format_scale(data: dict[str, Any]) -> list[str]:
         f"store built with {data['store_embedder']}; questions embedded by {data['query_embedder']} "
         f"during searches; real model throughput: {_f(real.get('passages_per_s'))} passages/s "
         f"on {real.get('sample', '–')} passages",
-        "| × | passages | build (s) | build with real model, est. (s) | store (MB) | open (s) | "
+        "| × | passages | build (s) | build with real model, est. (s) | store (MB) | "
+        "open: files / store, wall (cpu) s | "
         "retriever / process RSS (MB) | re-index 1 doc (s) | hybrid p50/p95 | BM25 p50/p95 | dense p50/p95 | "
         "question embedding p50/p95 | hybrid without it p50/p95 (ms) |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
@@ -170,7 +201,7 @@ def format_scale(data: dict[str, Any]) -> list[str]:
         modes = p["modes"]
         lines.append(
             f"| {p['factor']} | {p['passages']} | {_f(p['build_s'])} | {_f(p.get('build_s_real_model_est'), 0)} | "
-            f"{_f(p['store_bytes'] / 1e6)} | {_f(p['retriever_open_s'], 2)} | "
+            f"{_f(p['store_bytes'] / 1e6)} | {_open(p)} | "
             f"{_f(p['retriever_rss_mb'], 0)} / {_f(p.get('process_rss_mb'), 0)} | "
             f"{_f(p['reindex_one_document_s'], 2)} | {_lat(modes['hybrid']['latency_ms'])} | "
             f"{_lat(modes['bm25']['latency_ms'])} | {_lat(modes['dense']['latency_ms'])} | "
@@ -220,6 +251,7 @@ def format_report(results: dict[str, Any]) -> str:
         ("ingestion", format_ingestion),
         ("retrieval", format_retrieval),
         ("answers", format_answers),
+        ("load", format_load),
         ("scale", format_scale),
     ):
         data = results.get(section)

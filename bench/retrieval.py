@@ -130,7 +130,8 @@ def build_retriever(
     for error in errors:
         print(f"  (index) {error.line}", file=sys.stderr)
     start = time.perf_counter()
-    config = IndexConfig(data_dir=data_dir, embedding_backend=backend, embedding_model=model)
+    # The shipped passage vectors when they are this embedder's (as a first start uses them).
+    config = IndexConfig(data_dir, embedding_backend=backend, embedding_model=model, corpus_dir=settings.corpus_dir)
     indexer = open_indexer(config)
     indexer.sync(units)
     spent = time.perf_counter() - start

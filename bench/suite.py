@@ -1,4 +1,4 @@
-"""One benchmark run: ingestion, retrieval, answers and scale, in that order, into one result.
+"""One benchmark run: ingestion, retrieval, answers, load and scale, in that order, into one result.
 
     .venv/bin/ccn-assistant bench                      # full run (~30–45 min on 2 cores)
     .venv/bin/ccn-assistant bench --quick              # smoke run of the harness (< 2 min)
@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PARTS = ("ingestion", "retrieval", "answers", "scale")
+PARTS = ("ingestion", "retrieval", "answers", "load", "scale")
+DEFAULT_LOAD = (1, 2, 4)  # concurrent conversations
 DEFAULT_SCALE = (10, 100, 250)  # 250× ≈ 52k passages; 1000× (≈ 210k) on request: --scale 10,100,250,1000
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_JSON = REPO_ROOT / "artifacts" / "bench.json"
@@ -53,6 +54,8 @@ class BenchOptions:
     json_path: Path | None = DEFAULT_JSON
     backend: str = ""
     model: str = ""
+    load: tuple[int, ...] = DEFAULT_LOAD
+    load_seconds: float = 20.0
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> BenchOptions:
@@ -66,8 +69,11 @@ class BenchOptions:
             scale = tuple(int(x) for x in args.scale.split(",") if x.strip())
         else:
             scale = (10,) if quick else DEFAULT_SCALE
-        if any(f < 1 for f in scale) or repeat < 1:
-            raise ValueError("--repeat et --scale attendent des entiers ≥ 1")
+        load_arg = getattr(args, "load", "") or ""
+        load = tuple(int(x) for x in load_arg.split(",") if x.strip()) or ((1, 2) if quick else DEFAULT_LOAD)
+        load_seconds = getattr(args, "load_seconds", None) or (3.0 if quick else 20.0)
+        if any(f < 1 for f in (*scale, *load)) or repeat < 1 or load_seconds <= 0:
+            raise ValueError("--repeat, --scale et --load attendent des entiers ≥ 1")
         return cls(
             parts=parts,
             repeat=repeat,
@@ -78,6 +84,8 @@ class BenchOptions:
             json_path=args.json,
             backend=args.backend or ("hash" if quick else ""),
             model=args.model or "",
+            load=load,
+            load_seconds=load_seconds,
         )
 
 
@@ -104,6 +112,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--questions", type=Path, default=None, help="questions JSONL (défaut: shared/eval/dev.jsonl)")
     parser.add_argument("--work-dir", type=Path, default=None, help=f"dossier de travail (défaut: {DEFAULT_WORK_DIR})")
     parser.add_argument("--backend", default="", help="embedder (défaut: CCN_EMBEDDING_BACKEND)")
+    parser.add_argument(
+        "--load", default="", help="conversations simultanées de la partie load (défaut: 1,2,4; 1,2 avec --quick)"
+    )
+    parser.add_argument(
+        "--load-seconds", type=float, default=None, help="durée de chaque palier de charge (défaut: 20)"
+    )
     parser.add_argument("--model", default="", help="modèle de l'embedder (défaut: CCN_EMBEDDING_MODEL)")
 
 
@@ -213,6 +227,18 @@ def run_bench(options: BenchOptions, progress: Callable[[str], None] | None = No
             empty_index=not options.quick,
         )
 
+    def load() -> dict[str, Any]:
+        from bench.load import run_load
+
+        overrides = {"CCN_EMBEDDING_BACKEND": backend, "CCN_EMBEDDING_MODEL": model}
+        return run_load(
+            options.questions,
+            options.work_dir / "data",
+            levels=options.load,
+            seconds=options.load_seconds,
+            env_overrides=overrides,
+        )
+
     def scale() -> dict[str, Any]:
         from bench.retrieval import load_questions
         from bench.scale import run_scale
@@ -233,6 +259,7 @@ def run_bench(options: BenchOptions, progress: Callable[[str], None] | None = No
     part("ingestion", ingestion)
     part("retrieval", retrieval)
     part("answers", answers)
+    part("load", load)
     part("scale", scale)
     results["meta"]["duration_s"] = time.perf_counter() - started
     try:

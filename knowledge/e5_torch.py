@@ -34,6 +34,9 @@ METASPACE = "\u2581"
 # Padded tokens per forward pass. Larger batches stop fitting the caches of a small CPU and get
 # slower: on the shipped corpus, 2 cores, 512 → 2.0k tokens/s, 1024 → 2.2k, 2048 → 2.0k, 4096 → 1.9k.
 BATCH_TOKENS = 1024
+# One question runs on one thread: on the shared 2-core machine, two threads for a 20-token
+# question cost 10× the CPU time as soon as other processes hold the cores (docs/PERFORMANCE.md).
+QUERY_THREADS = 1
 _SPACES = re.compile(" {2,}")
 _WORD_STARTS = re.compile(f"(?={METASPACE})")
 
@@ -111,6 +114,13 @@ class _Window:
     weight: int  # content tokens: the share of this window in its text's vector
 
 
+def _use_threads(count: int) -> None:
+    """torch's intra-op threads are per process: changed only when switching between one
+    question and bulk passages (rare), under the engine's lock."""
+    if torch.get_num_threads() != count:
+        torch.set_num_threads(count)
+
+
 class TorchE5:
     """The encoder: load once (~1 s, ~90 MB of float32 weights), then `embed(texts, is_query)`."""
 
@@ -120,6 +130,7 @@ class TorchE5:
         self.dim = packed.config.hidden
         self.tokenizer = E5Tokenizer(packed.vocabulary)
         self._lock = threading.Lock()
+        self._bulk_threads = torch.get_num_threads()  # passages: torch's default, every core
         hidden = self.config.hidden
 
         def vector(name: str) -> torch.Tensor:
@@ -158,6 +169,7 @@ class TorchE5:
         windows = self._windows(texts, QUERY_PREFIX if is_query else PASSAGE_PREFIX)
         totals = np.zeros(len(texts), dtype=np.float64)
         with self._lock, torch.inference_mode():
+            _use_threads(self._bulk_threads)
             for batch in self._batches(windows):
                 means = self._forward([w.ids for w in batch]).numpy()
                 for window, mean in zip(batch, means, strict=True):
@@ -165,6 +177,17 @@ class TorchE5:
                     totals[window.text] += window.weight
         out /= totals[:, None].astype(np.float32)
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+
+    def embed_one_query(self, text: str) -> np.ndarray:
+        """One question (the retriever's hot path): one window, no batching, no attention mask."""
+        content = self.tokenizer.ids(QUERY_PREFIX + text)
+        if not content or len(content) > self.config.max_positions - 2:
+            return self.embed([text], is_query=True)[0]
+        vocabulary = self._packed.vocabulary
+        with self._lock, torch.inference_mode():
+            _use_threads(QUERY_THREADS)
+            mean = self._forward([[vocabulary.bos, *content, vocabulary.eos]])[0].numpy()
+        return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
     def _windows(self, texts: Sequence[str], prefix: str) -> list[_Window]:
         size = self.config.max_positions - 2
@@ -201,7 +224,7 @@ class TorchE5:
         words = self._packed.rows("emb.word", hidden, ids.reshape(-1))
         x = torch.from_numpy(words).view(batch, length, hidden) + self._positions[:length] + self._token_type
         x = self._norm(x, self._embedding_norm)
-        attend = mask[:, None, None, :]
+        attend = mask[:, None, None, :] if batch > 1 else None  # one sequence: nothing to mask
         head = hidden // config.heads
         for layer in self._layers:
             qkv = F.linear(x, *layer.qkv).view(batch, length, 3, config.heads, head).permute(2, 0, 3, 1, 4)

