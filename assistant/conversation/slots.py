@@ -67,8 +67,8 @@ def find_slots(text: str, today: date) -> list[Slot]:
     slots += [Slot(f"count:{c.noun}", c.span, c.text) for c in parse_counts(text)]
     for x in parse_durations(text):
         slots.append(Slot("duration:hours" if x.unit == "hour" else "duration:calendar", x.span, x.text))
-    for contract, _name in CONTRACTS:
-        slots += [Slot("contract", m.span(), text[m.start() : m.end()]) for m in re.finditer(contract, folded)]
+    for contract_pattern, _name in CONTRACTS:
+        slots += [Slot("contract", m.span(), text[m.start() : m.end()]) for m in re.finditer(contract_pattern, folded)]
     work = parse_work_time(text)
     if work is not None:
         at = folded.find(same_length(work.text))
