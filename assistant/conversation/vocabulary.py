@@ -44,6 +44,10 @@ QUESTION_WORDS = (
 COPULA = r"\b(?:c'est|c'etait|ce serait|ca|cela)\b"
 HYPOTHESIS = r"^(?:si|s'il|s'ils|s'elle|s'elles|et si)\b"
 
+# Subject pronouns and possessives: a message holding one speaks of something said before, whatever topic
+# a classifier finds in its other words ("et elle dure combien ?", "son numéro RNCP ?").
+PRONOUN = r"\b(?:il|elle|ils|elles|son|sa|ses|leur|leurs|celui-ci|celle-ci|ceux-ci|celles-ci)\b"
+
 # A plural pronoun as subject ("elles s'appliquent depuis quand ?") points back to a plural phrase of
 # the previous question ("les certifications ajoutées en 2022"), not to the dispositif it named.
 PLURAL_PRONOUN = r"\b(?:elles|ils)\b"
