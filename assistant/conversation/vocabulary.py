@@ -46,7 +46,11 @@ HYPOTHESIS = r"^(?:si|s'il|s'ils|s'elle|s'elles|et si)\b"
 
 # Subject pronouns and possessives: a message holding one speaks of something said before, whatever topic
 # a classifier finds in its other words ("et elle dure combien ?", "son numéro RNCP ?").
-PRONOUN = r"\b(?:il|elle|ils|elles|son|sa|ses|leur|leurs|celui-ci|celle-ci|ceux-ci|celles-ci)\b"
+# ("faut-il", "y a-t-il", "s'agit-il" are impersonal: their "il" points to nothing).
+PRONOUN = (
+    r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\bil\b"
+    r"|\b(?:elle|ils|elles|son|sa|ses|leur|leurs|celui-ci|celle-ci|ceux-ci|celles-ci)\b"
+)
 
 # A plural pronoun as subject ("elles s'appliquent depuis quand ?") points back to a plural phrase of
 # the previous question ("les certifications ajoutées en 2022"), not to the dispositif it named.
