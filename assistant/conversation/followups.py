@@ -39,6 +39,7 @@ _COPULA = re.compile(v.COPULA)
 _HYPOTHESIS = re.compile(v.HYPOTHESIS)
 _PLURAL = re.compile(v.PLURAL_PRONOUN)
 _PRONOUN = re.compile(v.PRONOUN)
+_COURTESY = re.compile(v.COURTESY)
 _BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
 _ENTITIES = tuple((e, re.compile(e.pattern)) for e in v.ENTITIES)
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
@@ -114,6 +115,8 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
     if context is None or not text:
         return Resolution(text, "new", own_subject)
     folded = same_length(text)
+    if _COURTESY.match(folded):
+        return Resolution(text, "new", None)
     correction = _CORRECTION.match(folded)
     body_at = correction.end() if correction else 0
     lead = _LEAD_IN.match(folded[body_at:])

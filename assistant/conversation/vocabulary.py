@@ -15,6 +15,12 @@ from dataclasses import dataclass
 # Words that open a message continuing the previous one ("et", "alors", "mais") — removed before reading.
 LEAD_IN = r"^(?:\s|[,;:.!…-])*(?:(?:et|alors|mais|ok|d'accord|bon|ah|hmm|euh|puis|sinon)\b(?:\s|[,;:.!…-])*)+"
 
+# A message that only thanks or greets continues nothing ("ok merci", "super, merci beaucoup !").
+COURTESY = (
+    r"^(?:\s|[,;:.!…-])*(?:(?:et|ok|okay|d'accord|merci|super|parfait|genial|top|cool|tres bien|bien|entendu|"
+    r"bonjour|bonsoir|salut|au revoir|beaucoup|bien recu|c'est note|vu)\b(?:\s|[,;:.!…-])*)+$"
+)
+
 # Openings that correct a fact of the previous message ("non, plutôt en CDD", "pardon, 3 M€").
 CORRECTION = (
     r"^(?:\s|[,;:.!…-])*(?:non\b|plutot\b|pardon\b|en fait\b|en realite\b|je me suis trompee?\b|"

@@ -113,8 +113,9 @@ def test_a_question_after_a_calculation_keeps_the_case() -> None:
     assert route(resolution.text, TODAY).route == "calculator"
 
 
-def test_a_greeting_is_not_a_follow_up() -> None:
-    assert _resolve("merci", _context("C'est quoi la Pro-A ?")).kind == "new"
+@pytest.mark.parametrize("message", ["merci", "ok merci", "et merci beaucoup !", "Super, c'est noté."])
+def test_thanks_are_not_a_follow_up(message: str) -> None:
+    assert _resolve(message, _context("C'est quoi la Pro-A ?")).kind == "new"
 
 
 def test_the_end_of_a_period_moves_and_keeps_its_year() -> None:
