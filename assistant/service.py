@@ -26,7 +26,7 @@ from assistant.answering import wording
 from assistant.answering.citations import CitationBook, drop_unknown_markers
 from assistant.answering.composer import compose_calculation, compose_retrieval, query_weights, select_units, unit_terms
 from assistant.answering.number_guard import guard_numbers
-from assistant.conversation.followups import Resolution, resolve
+from assistant.conversation.followups import Resolution, find_subject, resolve
 from assistant.conversation.rewrite import checked_rewrite
 from assistant.conversation.state import Conversation, turn_of
 from assistant.library import Library
@@ -150,12 +150,13 @@ class Assistant:
         """
         typed = turn.question
         text = " ".join(typed.split())
-        resolution = Resolution(text, "new")
-        if text and len(text) <= self.settings.max_question_chars:
-            alone = route(text, turn.today)
+        resolution = Resolution(text, "new", find_subject(text))
+        context = conversation.context()
+        if context is not None and text and len(text) <= self.settings.max_question_chars:
+            alone = route(text, turn.today)  # the message's own topic: a new subject starts afresh
             resolution = resolve(
                 text,
-                conversation.context(),
+                context,
                 turn.today,
                 own_topic=alone.topic,
                 refused=alone.route == "refusal" or alone.refusal_topic is not None,

@@ -38,6 +38,8 @@ _QUESTION = re.compile(v.QUESTION_WORDS)
 _COPULA = re.compile(v.COPULA)
 _HYPOTHESIS = re.compile(v.HYPOTHESIS)
 _PLURAL = re.compile(v.PLURAL_PRONOUN)
+_PRONOUN = re.compile(v.PRONOUN)
+_COURTESY = re.compile(v.COURTESY)
 _BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
 _ENTITIES = tuple((e, re.compile(e.pattern)) for e in v.ENTITIES)
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
@@ -113,6 +115,8 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
     if context is None or not text:
         return Resolution(text, "new", own_subject)
     folded = same_length(text)
+    if _COURTESY.match(folded):
+        return Resolution(text, "new", None)
     correction = _CORRECTION.match(folded)
     body_at = correction.end() if correction else 0
     lead = _LEAD_IN.match(folded[body_at:])
@@ -129,8 +133,11 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
     circumstance = bool(correction) or (not asks and (bool(_OPENING.match(body_folded)) or bool(slots) or elliptic))
     previous = context.subject
     known = [previous, *subjects_in(context.pending or context.question)]
+    # A topic the router finds in a message that continues the previous one ("et …", "non, …", "elle …")
+    # is not a new subject: only a named one is.
+    continues = bool(correction or lead or _PRONOUN.search(body_folded))
     switched = (own_subject is not None and not any(own_subject.same_as(k) for k in known)) or (
-        own_subject is None and own_topic is not None and own_topic != context.topic
+        own_subject is None and own_topic is not None and own_topic != context.topic and not continues
     )
     if refused and own_topic is None:
         return Resolution(text, "new", None)

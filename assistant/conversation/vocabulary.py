@@ -15,6 +15,12 @@ from dataclasses import dataclass
 # Words that open a message continuing the previous one ("et", "alors", "mais") — removed before reading.
 LEAD_IN = r"^(?:\s|[,;:.!…-])*(?:(?:et|alors|mais|ok|d'accord|bon|ah|hmm|euh|puis|sinon)\b(?:\s|[,;:.!…-])*)+"
 
+# A message that only thanks or greets continues nothing ("ok merci", "super, merci beaucoup !").
+COURTESY = (
+    r"^(?:\s|[,;:.!…-])*(?:(?:et|ok|okay|d'accord|merci|super|parfait|genial|top|cool|tres bien|bien|entendu|"
+    r"bonjour|bonsoir|salut|au revoir|beaucoup|bien recu|c'est note|vu)\b(?:\s|[,;:.!…-])*)+$"
+)
+
 # Openings that correct a fact of the previous message ("non, plutôt en CDD", "pardon, 3 M€").
 CORRECTION = (
     r"^(?:\s|[,;:.!…-])*(?:non\b|plutot\b|pardon\b|en fait\b|en realite\b|je me suis trompee?\b|"
@@ -43,6 +49,14 @@ QUESTION_WORDS = (
 # fact: after a hypothetical "si" these words do not make a new question.
 COPULA = r"\b(?:c'est|c'etait|ce serait|ca|cela)\b"
 HYPOTHESIS = r"^(?:si|s'il|s'ils|s'elle|s'elles|et si)\b"
+
+# Subject pronouns and possessives: a message holding one speaks of something said before, whatever topic
+# a classifier finds in its other words ("et elle dure combien ?", "son numéro RNCP ?").
+# ("faut-il", "y a-t-il", "s'agit-il" are impersonal: their "il" points to nothing).
+PRONOUN = (
+    r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\bil\b"
+    r"|\b(?:elle|ils|elles|son|sa|ses|leur|leurs|celui-ci|celle-ci|ceux-ci|celles-ci)\b"
+)
 
 # A plural pronoun as subject ("elles s'appliquent depuis quand ?") points back to a plural phrase of
 # the previous question ("les certifications ajoutées en 2022"), not to the dispositif it named.

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
             print("Nouvelle conversation.", flush=True)
             continue
         if command == "/sources":
-            print(render_sources(conversation.last_citations), flush=True)
+            print(render_sources(conversation.last_citations), end="\n\n", flush=True)
             continue
         if command in ("/aide", "/help", "/?"):
             print(HELP, flush=True)

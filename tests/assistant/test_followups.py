@@ -113,8 +113,9 @@ def test_a_question_after_a_calculation_keeps_the_case() -> None:
     assert route(resolution.text, TODAY).route == "calculator"
 
 
-def test_a_greeting_is_not_a_follow_up() -> None:
-    assert _resolve("merci", _context("C'est quoi la Pro-A ?")).kind == "new"
+@pytest.mark.parametrize("message", ["merci", "ok merci", "et merci beaucoup !", "Super, c'est noté."])
+def test_thanks_are_not_a_follow_up(message: str) -> None:
+    assert _resolve(message, _context("C'est quoi la Pro-A ?")).kind == "new"
 
 
 def test_the_end_of_a_period_moves_and_keeps_its_year() -> None:
@@ -152,3 +153,12 @@ def test_a_plural_pronoun_points_to_the_previous_question_not_its_dispositif() -
     assert resolution.text == (
         "Quelles certifications ont été ajoutées à la liste Pro-A en 2022, elles s'appliquent depuis quand ?"
     )
+
+
+def test_a_topic_found_in_a_continuing_message_is_no_switch() -> None:
+    """A classifier may find a topic in "et elle dure combien ?": the pronoun still points back."""
+    context = _context("C'est quoi la Pro-A ?")
+    resolution = resolve("et elle dure combien ?", context, TODAY, own_topic="vae", refused=False)
+    assert resolution.kind == "reference" and resolution.text == "Pro-A : elle dure combien ?"
+    fresh = resolve("Combien d'heures faut-il ?", context, TODAY, own_topic="vae", refused=False)
+    assert fresh.kind == "new"
