@@ -22,12 +22,13 @@ from typing import Any
 
 from langchain_core.runnables import RunnableLambda
 
+from assistant import quarantine
 from assistant.answer import Answer, ToolCall
 from assistant.answering.citations import CitationBook, drop_unknown_markers
 from assistant.answering.composer import compose_calculation, compose_retrieval, query_weights, select_units, unit_terms
 from assistant.answering.number_guard import guard_numbers
 from assistant.library import IndexReport, index_pdfs
-from assistant.pages.page_images import PassageImage, passage_image
+from assistant.pages.page_images import PassageImage, passage_image, passage_images
 from assistant.routing.router import RouteDecision, route
 from assistant.settings import Settings, get_settings
 from calculators.dates import format_date_fr
@@ -49,6 +50,7 @@ COVERED_TOPICS = (
 )
 _PAST_YEAR = re.compile(r"\b(?:en|au|avant)\s+(20[0-2]\d)\b")
 MIN_COVERAGE = 0.34
+INSTRUCTIONS = "instructions"  # the router's refusal topic for a message made only of instructions
 
 
 def french_date(value: str | None) -> str:
@@ -150,21 +152,35 @@ class Assistant:
         from ingest.pipeline import parse_pdf
 
         try:  # validate fully before the file joins the corpus
-            parse_pdf(
+            parsed = parse_pdf(
                 staging, max_pages=self.settings.max_pages, timeout_s=self.settings.parse_timeout_s, max_bytes=limit
             )
         except IngestError as exc:
             staging.unlink(missing_ok=True)
             raise ValueError(f"{name} : {exc.reason}") from None
+        suspects, total = quarantine.suspicious_passages(parsed)
+        if suspects:  # held before it can be searched; released only by `confirm_document`
+            quarantine.hold(self.settings.data_dir, target.stem, name, suspects, total)
         staging.replace(target)
         report = self.reindex([target], progress=progress)
         if report.failed:
             raise ValueError("; ".join(report.lines()))
+        if not suspects:
+            quarantine.release(self.settings.data_dir, target.stem)
         return report.lines()
+
+    def suspicious_documents(self) -> dict[str, dict[str, Any]]:
+        """Uploaded documents held out of answers (*contenu suspect*), with the passages found."""
+        return quarantine.held(self.settings.data_dir)
+
+    def confirm_document(self, document: str) -> bool:
+        """Someone read the flagged passages and confirms the document: answers may use it again."""
+        return quarantine.release(self.settings.data_dir, document)
 
     def documents(self) -> list[dict[str, Any]]:
         """Indexed documents with their metadata and consolidation status, for the UI."""
         units = self.retriever.store.units()
+        held = quarantine.held_documents(self.settings.data_dir)
         rows = []
         for unit, record in sorted(units.items()):
             info = record.info or {}
@@ -185,6 +201,7 @@ class Assistant:
                     "consolidation": "version consolidée"
                     if consolidated
                     else (f"modifie {meta.amends}" if meta and meta.amends else "texte d'origine"),
+                    "suspect": document in held,
                 }
             )
         return rows
@@ -206,6 +223,14 @@ class Assistant:
         Raises FileNotFoundError when the PDF is missing, OSError/ValueError when it is unreadable.
         """
         return passage_image(self.pdf_path(document), page, quote, page_end=page_end, crop=crop)
+
+    def passage_images(
+        self, document: str, page: int, quote: str, page_end: int | None = None, crop: bool = True, resolution: int = 216
+    ) -> tuple[PassageImage, ...]:
+        """Every page holding part of `quote` (two for a passage running onto the next page)."""
+        return passage_images(
+            self.pdf_path(document), page, quote, page_end=page_end, crop=crop, resolution=resolution
+        )
 
     # -- answering -----------------------------------------------------------------------------
     def ask(self, question: str, *, today: date | None = None, id: str | None = None) -> Answer:
@@ -261,16 +286,23 @@ class Assistant:
                 "Je ne suis pas les instructions contenues dans une question : je réponds uniquement "
                 "d'après les textes.\n\n" + answer.text
             )
-        if decision.refusal_topic and answer.route not in ("refusal",):
+        if decision.refusal_topic and decision.refusal_topic != INSTRUCTIONS and answer.route != "refusal":
             answer.text += (
-                f"\n\nLes textes indexés ne traitent pas de {decision.refusal_topic} : "
+                f"\n\nLes textes indexés ne traitent pas {_of(decision.refusal_topic)} : "
                 "adressez-vous à votre service RH pour ce point."
             )
         answer.timings_ms.update(timings)
         return answer
 
     def _refusal(self, question: str, topic: str | None) -> Answer:
-        subject = f"de {topic}" if topic else "de cette question"
+        if topic == INSTRUCTIONS:  # only instructions, no question: the preface already says why
+            return Answer(
+                question,
+                f"Posez une question sur les textes : ils couvrent la formation professionnelle dans la branche "
+                f"(IDCC 218) : {COVERED_TOPICS}.",
+                "refusal",
+            )
+        subject = _of(topic) if topic else "de cette question"
         text = (
             f"Les textes indexés ne traitent pas {subject} : je ne peux pas vous répondre sans risquer "
             f"d'inventer. Ils couvrent la formation professionnelle dans la branche (IDCC 218) : "
@@ -280,7 +312,18 @@ class Assistant:
         return Answer(question, text, "refusal")
 
     def _search(self, query: str, k: int, **kwargs: Any) -> list[Evidence]:
+        """Every search of an answer: documents held as *contenu suspect* are never searched."""
+        held = quarantine.held_documents(self.settings.data_dir)
+        if held:
+            wanted = kwargs.get("document")
+            pool = [wanted] if isinstance(wanted, str) else list(wanted or self._indexed_documents())
+            kwargs["document"] = [d for d in pool if d not in held]
+            if not kwargs["document"]:
+                return []
         return self.retriever.search(query, k=k, **kwargs)
+
+    def _indexed_documents(self) -> list[str]:
+        return sorted({str(r.info.get("document") or u) for u, r in self.retriever.store.units().items()})
 
     def _retrieve(self, state: _State, decision: RouteDecision, timings: dict[str, float]) -> Answer:
         query = decision.topic_query or state.question
@@ -401,6 +444,11 @@ class Assistant:
                 text += f"\n\nLa règle applicable figure à l'{_lower(top.citation)} [{number}]."
                 citations = book.citations()
         return Answer(state.question, text, "clarify", citations=citations, follow_up=decision.follow_up)
+
+
+def _of(topic: str) -> str:
+    """ "de congés payés", "d'indemnité de licenciement": the preposition elided before a vowel."""
+    return f"d'{topic}" if topic[:1].lower() in "aeiouyhéèêàâîôû" else f"de {topic}"
 
 
 def _lower(text: str) -> str:
