@@ -1,23 +1,31 @@
-"""Build or refresh the index of a set of PDFs: parse (ingest) → plan units (knowledge) → sync.
+"""The texts the assistant answers from: the shipped corpus, uploaded PDFs, and their index.
 
-The CLI `ingest` command, the UI's first start and its upload page all go through here, so a
-bad file is reported the same way everywhere and never leaves a half-written index (the indexer
-switches a document's passages atomically, under a lock held for the whole operation).
+`index_pdfs` builds or refreshes the index of a set of PDFs: parse (ingest) → plan units
+(knowledge) → sync. `Library` is what the front ends use: first start, re-index, uploads, the
+documents table, PDF paths and page images. The CLI `ingest` command, the UI's first start and its
+upload page all go through here, so a bad file is reported the same way everywhere and never leaves
+a half-written index (the indexer switches a document's passages atomically, under a lock held for
+the whole operation).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from assistant import quarantine
+from assistant.pages.page_images import PassageImage, passage_image, passage_images
 from assistant.settings import Settings
 from ingest.manifest import info_for, load_manifest
 from ingest.models import DocumentInfo, IngestError
-from ingest.pipeline import parse_corpus
+from ingest.pipeline import parse_corpus, parse_pdf
 from knowledge.amendments import Amendment, load_amendments
 from knowledge.factory import open_indexer
+from knowledge.hybrid import Retriever
 from knowledge.indexer import UnitStatus, index_lock, plan_units
 
 log = logging.getLogger(__name__)
@@ -128,3 +136,140 @@ def index_pdfs(
             report.removed = indexer.prune(present)
     tell("Index prêt.", 1.0)
     return report
+
+
+class Library:
+    """The indexed texts as the front ends see them; answering questions lives in `assistant.service`.
+
+    `retriever` is a callable so the assistant keeps one lazily opened retriever for both roles.
+    """
+
+    def __init__(
+        self, settings: Settings, manifest: dict[str, DocumentInfo], retriever: Callable[[], Retriever]
+    ) -> None:
+        self.settings = settings
+        self.manifest = manifest
+        self._retriever = retriever
+
+    @property
+    def retriever(self) -> Retriever:
+        return self._retriever()
+
+    def index_ready(self) -> bool:
+        return self.retriever.size > 0
+
+    def ensure_index(self, progress: Progress | None = None) -> IndexReport | None:
+        """Index the shipped corpus if the index is empty (first start); None when already there."""
+        if self.index_ready():
+            return None
+        report = index_pdfs(self.settings, progress=progress)
+        self.retriever.refresh(force=True)
+        return report
+
+    def reindex(self, pdfs: list[Path] | None = None, progress: Progress | None = None) -> IndexReport:
+        report = index_pdfs(self.settings, pdfs, progress=progress)
+        self.retriever.refresh(force=True)
+        return report
+
+    def ingest_upload(self, filename: str, data: bytes, progress: Progress | None = None) -> list[str]:
+        """Validate and index an uploaded PDF; raise ValueError (French) for a bad file."""
+        name = Path(filename).name
+        if not name.lower().endswith(".pdf"):
+            raise ValueError(f"{name} : seuls les fichiers PDF sont acceptés")
+        limit = self.settings.max_upload_mb * 1024 * 1024
+        if len(data) > limit:
+            raise ValueError(f"{name} : fichier trop volumineux (limite {self.settings.max_upload_mb} Mo)")
+        if not data.lstrip()[:1024].startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
+            raise ValueError(f"{name} : ce n'est pas un PDF (en-tête %PDF absent)")
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name).stem).strip("-.") or "document"
+        uploads = self.settings.uploads_dir
+        uploads.mkdir(parents=True, exist_ok=True)
+        target = uploads / f"{stem}.pdf"
+        staging = uploads / f".{stem}.pdf.part"
+        staging.write_bytes(data)
+        try:  # validate fully before the file joins the corpus
+            parsed = parse_pdf(
+                staging, max_pages=self.settings.max_pages, timeout_s=self.settings.parse_timeout_s, max_bytes=limit
+            )
+        except IngestError as exc:
+            staging.unlink(missing_ok=True)
+            raise ValueError(f"{name} : {exc.reason}") from None
+        quarantine.check_upload(self.settings.data_dir, target.stem, name, parsed)  # held before it is searchable
+        staging.replace(target)
+        report = self.reindex([target], progress=progress)
+        if report.failed:
+            raise ValueError("; ".join(report.lines()))
+        return report.lines()
+
+    def suspicious_documents(self) -> dict[str, dict[str, Any]]:
+        """Uploaded documents held out of answers (*contenu suspect*), with the passages found."""
+        return quarantine.held(self.settings.data_dir)
+
+    def confirm_document(self, document: str) -> bool:
+        """Someone read the flagged passages and confirms the document: answers may use it again."""
+        return quarantine.release(self.settings.data_dir, document)
+
+    def searchable(self, wanted: str | Sequence[str] | None = None) -> list[str] | None:
+        """The documents a search may use when some are held (None: no restriction needed)."""
+        held = quarantine.held_documents(self.settings.data_dir)
+        if not held:
+            return None
+        if wanted is None or not wanted:
+            pool = {str(r.info.get("document") or u) for u, r in self.retriever.store.units().items()}
+        else:
+            pool = {wanted} if isinstance(wanted, str) else set(wanted)
+        return sorted(pool - held)
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Indexed documents with their metadata and consolidation status, for the UI."""
+        units = self.retriever.store.units()
+        held = quarantine.held_documents(self.settings.data_dir)
+        rows = []
+        for unit, record in sorted(units.items()):
+            info = record.info or {}
+            document = str(info.get("document") or unit)
+            meta = self.manifest.get(document)
+            consolidated = unit != document
+            rows.append(
+                {
+                    "unit": unit,
+                    "document": document,
+                    "title": meta.title if meta else str(info.get("title", document)),
+                    "kind": meta.kind if meta else str(info.get("kind", "document")),
+                    "signed": meta.signed if meta else None,
+                    "in_force": meta.in_force if meta else None,
+                    "amends": meta.amends if meta else None,
+                    "pages": meta.pages if meta else info.get("pages"),
+                    "chunks": record.chunk_count,
+                    "consolidation": "version consolidée"
+                    if consolidated
+                    else (f"modifie {meta.amends}" if meta and meta.amends else "texte d'origine"),
+                    "suspect": document in held,
+                }
+            )
+        return rows
+
+    def is_official(self, document: str) -> bool:
+        """Shipped agreements (in the manifest) outrank PDFs uploaded later."""
+        return document in self.manifest
+
+    def pdf_path(self, document: str) -> Path:
+        info = self.manifest.get(document)
+        shipped = self.settings.pdf_dir / (info.file if info and info.file else f"{document}.pdf")
+        return shipped if shipped.exists() else self.settings.uploads_dir / f"{document}.pdf"
+
+    def passage_image(
+        self, document: str, page: int, quote: str, page_end: int | None = None, crop: bool = True
+    ) -> PassageImage:
+        """The page of `document` holding `quote`, passage highlighted (cached; see assistant.pages.page_images).
+
+        Raises FileNotFoundError when the PDF is missing, OSError/ValueError when it is unreadable.
+        """
+        return passage_image(self.pdf_path(document), page, quote, page_end=page_end, crop=crop)
+
+    def passage_images(
+        self, document: str, page: int, quote: str, page_end: int | None = None, crop: bool = True, resolution: int = 216
+    ) -> tuple[PassageImage, ...]:
+        """Every page holding part of `quote` (two for a passage running onto the next page)."""
+        path = self.pdf_path(document)
+        return passage_images(path, page, quote, page_end=page_end, crop=crop, resolution=resolution)

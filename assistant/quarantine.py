@@ -123,6 +123,17 @@ def hold(data_dir: Path, document: str, file: str, suspects: list[Suspect], tota
     log.warning("upload held: %d passage(s) addressed to an assistant", total)
 
 
+def check_upload(data_dir: Path, document: str, file: str, parsed: ParsedDocument) -> list[Suspect]:
+    """Check an uploaded file before it is indexed: hold it when passages address an assistant,
+    release an earlier hold when this version is clean. Returns the passages shown to the uploader."""
+    suspects, total = suspicious_passages(parsed)
+    if suspects:
+        hold(data_dir, document, file, suspects, total)
+    else:
+        release(data_dir, document)
+    return suspects
+
+
 def release(data_dir: Path, document: str) -> bool:
     """Take `document` out of the state (confirmed, or uploaded again without suspicious text)."""
     with _lock:

@@ -45,7 +45,7 @@ def ensure_index(progress: Progress | None = None) -> list[str]:
     with _index_lock:
         if id(current) in _indexed:
             return []
-        report = current.ensure_index(progress=progress)
+        report = current.library.ensure_index(progress=progress)
         _indexed.add(id(current))
     if report is None:
         return []

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.citations import CitationBook
+from assistant.answering.wording import lower_first
 from assistant.routing.router import strip_injection
 from calculators.result import CalcResult
 from ingest.models import Chunk
@@ -341,12 +342,12 @@ def source_phrase(label: str, document_name: str) -> str:
     of_document = _of(document_name)
     if re.match(r"(Article|Annexe|Préambule|Conclusion)\b", label):
         article = "le " if label.startswith("Préambule") else "la " if label.startswith("Conclusion") else "l'"
-        return f"{article}{_lower_first(label)} {of_document}"
+        return f"{article}{lower_first(label)} {of_document}"
     return f"la partie « {label} » {of_document}"
 
 
 def _of(name: str) -> str:
-    lowered = _lower_first(name)
+    lowered = lower_first(name)
     if re.match(r"(protocole|modèle|document)\b", lowered):
         return f"du {lowered}"
     if re.match(r"[aeéiouy]", lowered, re.IGNORECASE):
@@ -381,11 +382,6 @@ def _same_section(a: Evidence, b: Evidence) -> bool:
 def _same_text(a: Evidence, b: Evidence) -> bool:
     other_version = a.consolidated != b.consolidated and bool(set(a.sources) & set(b.sources))
     return other_version or " ".join(a.chunk.text.split()) == " ".join(b.chunk.text.split())
-
-
-def _lower_first(text: str) -> str:
-    """ "Article 4.3" → "article 4.3" inside a sentence; "VI – …", "CQP …" stay as they are."""
-    return text[:1].lower() + text[1:] if re.match(r"[A-ZÀÉÈ][a-zà-ÿ]", text) else text
 
 
 def compose_calculation(result: CalcResult, citation_numbers: dict[tuple[str, str], int]) -> str:

@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 2
     assistant = get_assistant()
-    report = assistant.ensure_index(progress=lambda msg, _f: print(msg, file=sys.stderr, flush=True))
+    report = assistant.library.ensure_index(progress=lambda msg, _f: print(msg, file=sys.stderr, flush=True))
     if report is not None and report.failed:
         for line in report.lines():
             print(line, file=sys.stderr)

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     questions = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line]
     assistant = get_assistant()
-    assistant.ensure_index()
+    assistant.library.ensure_index()
     answers = [assistant.ask(q["question"], today=args.today, id=q.get("id")).to_contract() for q in questions]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in answers), encoding="utf-8")

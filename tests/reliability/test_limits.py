@@ -96,14 +96,14 @@ def test_empty_question_asks_for_one(assistant: Assistant) -> None:
 )
 def test_bad_uploads_are_refused_with_a_message(assistant: Assistant, name: str, data: bytes, message: str) -> None:
     with pytest.raises(ValueError) as refused:
-        assistant.ingest_upload(name, data)
+        assistant.library.ingest_upload(name, data)
     assert str(refused.value) == message
     assert _uploads(assistant) == []  # neither the file nor its staging copy is kept
     assert not (assistant.settings.index_dir).exists()  # the index was not touched
 
 
 def test_an_upload_within_the_limits_is_indexed(assistant: Assistant) -> None:
-    lines = assistant.ingest_upload("../../trois pages.pdf", pages_pdf(3))  # the path part is dropped
+    lines = assistant.library.ingest_upload("../../trois pages.pdf", pages_pdf(3))  # the path part is dropped
     assert lines == ["trois-pages: indexé, 3 passages"]
     assert _uploads(assistant) == ["trois-pages.pdf"]
 
@@ -119,7 +119,7 @@ class LimitedAssistant(FakeAssistant):
         self.real = real
 
     def ingest_upload(self, filename: str, data: bytes, progress: Any = None) -> list[str]:
-        return self.real.ingest_upload(filename, data, progress=progress)
+        return self.real.library.ingest_upload(filename, data, progress=progress)
 
 
 @pytest.fixture

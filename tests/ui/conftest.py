@@ -44,6 +44,11 @@ class FakeAssistant:
         self.uploads: list[tuple[str, int]] = []
         self.indexed = 0
 
+    @property
+    def library(self) -> FakeAssistant:
+        """The real assistant keeps its documents in `Assistant.library`; the fake is its own library."""
+        return self
+
     def ensure_index(self, progress: Callable[[str, float], None] | None = None) -> None:
         self.indexed += 1
         if progress:

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 def page_image(citation: Citation, crop: bool = True) -> PassageImage | None:
     """The highlighted page for a citation, or None when its PDF cannot be found or read."""
     try:
-        return backend.assistant().passage_image(
+        return backend.assistant().library.passage_image(
             citation.document, citation.page, citation.quote, citation.page_end, crop=crop
         )
     except FileNotFoundError:

@@ -62,7 +62,7 @@ def _ingest(name: str, data: bytes) -> None:
         bar.progress(min(max(float(fraction), 0.0), 1.0), text=message)
 
     try:
-        lines = backend.assistant().ingest_upload(name, data, progress=progress)
+        lines = backend.assistant().library.ingest_upload(name, data, progress=progress)
     except ValueError as exc:
         bar.empty()
         st.session_state[UPLOAD_STATUS] = ("error", str(exc))
@@ -78,7 +78,7 @@ def _ingest(name: str, data: bytes) -> None:
 
 st.title("Documents indexés")
 try:
-    documents = backend.assistant().documents()
+    documents = backend.assistant().library.documents()
 except Exception as exc:
     log.error("documents listing failed: %s", type(exc).__name__, exc_info=True)
     st.error("Impossible de lire l'index des documents. Relancez l'ingestion (`ccn-assistant ingest`).")
