@@ -268,7 +268,13 @@ class Library:
         return passage_image(self.pdf_path(document), page, quote, page_end=page_end, crop=crop)
 
     def passage_images(
-        self, document: str, page: int, quote: str, page_end: int | None = None, crop: bool = True, resolution: int = 216
+        self,
+        document: str,
+        page: int,
+        quote: str,
+        page_end: int | None = None,
+        crop: bool = True,
+        resolution: int = 216,
     ) -> tuple[PassageImage, ...]:
         """Every page holding part of `quote` (two for a passage running onto the next page)."""
         path = self.pdf_path(document)

@@ -127,7 +127,8 @@ def render_passages(
         other = find_passage(pdf_path, [n for n in range(1, count + 1) if n not in preferred], quote)
         hits = [other] if other else []
     images = []
-    for hit in hits or [None]:
+    targets: list[Hit | None] = list(hits) if hits else [None]
+    for hit in targets:
         number, boxes = (hit.page, hit.boxes) if hit else (first, [])
         area = crop_box(hit) if hit and crop else None
         png = render_page_png(
