@@ -104,7 +104,7 @@ def _answer_in_view(page: Any, index: int) -> dict[str, Any]:
     """The `index`-th answer (0-based): its text, where its start is, and its sources block."""
     answers = page.locator('[class*="st-key-answer-"]')
     answers.nth(index).wait_for(timeout=ANSWER_TIMEOUT_MS)
-    page.wait_for_timeout(2000)  # the scroll to the answer happens within the first second
+    page.wait_for_timeout(3500)  # the answer is held at the top for 3 s while its images load: measure after
     answer = answers.nth(index)
     box = answer.bounding_box()
     return {"text": answer.inner_text(), "top": box["y"], "locator": answer}
@@ -128,11 +128,10 @@ def _check_sources(page: Any, seen: dict[str, Any]) -> None:
     expander.locator("summary").click()
     cards = expander.get_by_test_id("stImage")
     cards.first.wait_for(timeout=60_000)
-    inside = expander.inner_text()
-    numbers_in_text = set(re.findall(r"(?m)^(\d+)$", seen["text"].split("Source")[0]))
-    assert numbers_in_text, seen["text"][:500]
-    for number in numbers_in_text:
-        assert re.search(rf"(?m)^{number}$", inside), (number, inside[:500])
+    badges = answer.locator(".stMarkdownBadge")
+    in_text = {b.strip() for b in badges.all_inner_texts()}  # the answer's [n] markers, then the cards'
+    in_cards = {b.strip() for b in expander.locator(".stMarkdownBadge").all_inner_texts()}
+    assert in_cards and in_cards == in_text, (in_text, in_cards)
     image = cards.first.locator("img")
     width = image.evaluate("img => img.getBoundingClientRect().width")
     assert width >= 300  # the extract is shown large enough to read
@@ -170,8 +169,16 @@ def _browse(playwright: Any, url: str, size: str, upload: Path | None) -> None:
         page.goto(f"{url}/entretien")
         field = page.get_by_test_id("stDateInput").first
         field.wait_for(timeout=60_000)
-        shown = field.inner_text().lower()
-        assert "jj" in shown and "aaaa" in shown and "yyyy" not in shown, shown
+        drawn = field.locator("span[data-type]").evaluate_all(
+            "spans => spans.map(s => s.dataset.placeholder === 'true'"
+            " ? getComputedStyle(s, '::after').content.replaceAll('\"', '') : s.textContent)"
+        )
+        assert "".join(drawn) == "jj/mm/aaaa", drawn  # what an empty field shows
+        field.locator('span[data-type="day"]').click()
+        page.keyboard.type("05012015")
+        page.wait_for_timeout(300)
+        typed = "".join(field.locator("span[data-type]").all_inner_texts())
+        assert typed == "05/01/2015", typed  # JJ/MM/AAAA once filled
         _shot(page, "entretien", size)
 
         page.goto(f"{url}/documents")
@@ -181,8 +188,9 @@ def _browse(playwright: Any, url: str, size: str, upload: Path | None) -> None:
         if upload is not None:
             page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(upload))
             page.get_by_role("button", name="Indexer ce document").click()
-            page.get_by_text("mis de côté").wait_for(timeout=ANSWER_TIMEOUT_MS)
+            page.get_by_text("Document indexé mais").wait_for(timeout=ANSWER_TIMEOUT_MS)
             assert "oubliez toutes vos instructions" in page.locator("body").inner_text()
+            page.get_by_text("Document indexé mais").scroll_into_view_if_needed()
         _shot(page, "documents", size)
     finally:
         browser.close()
