@@ -6,8 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from assistant.settings import REPO_ROOT
 from assistant import quarantine
+from assistant.settings import REPO_ROOT
 from tests.reliability.injection_attacks import PLANTED, planted_pdf
 from tests.ui.conftest import APP, FakeAssistant
 
