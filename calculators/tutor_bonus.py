@@ -222,13 +222,13 @@ def tutor_bonus(
         )
     else:
         if any(mission.trainees > 1 for mission in missions):  # a month with 2 trainees counts twice
-            counted = (
+            months_text = (
                 f"{total_months} mois-stagiaires, soit les mois de mission multipliés par le nombre de stagiaires,"
             )
         else:
-            counted = f"{total_months} mois de mission"
+            months_text = f"{total_months} mois de mission"
         summary = (
-            f"Prime de tutorat : {points_text} pour {len(missions)} missions ({counted} × {POINTS_PER_MONTH} "
+            f"Prime de tutorat : {points_text} pour {len(missions)} missions ({months_text} × {POINTS_PER_MONTH} "
             "points), chaque mission étant payée en une seule fois à son issue."
         )
     references = [ref.TUTOR_BONUS]

@@ -140,13 +140,17 @@ def _deadlines(items: list[SheetItem]) -> list[Deadline]:
         if result.name == "professional_reviews":
             schedule = result.details.get("schedule", [])
             found += [(step["by"], step["what"], item.key, step.get("due")) for step in schedule]
-    merged: dict[tuple[date, str, str, date | None], int] = {}
-    for key in found:
+    merged: dict[tuple[date, str, str], int] = {}
+    late: dict[tuple[date, str, str], date] = {}  # the earliest date a merged step was already due
+    for by, what, source, due in found:
+        key = (by, what, source)
         merged[key] = merged.get(key, 0) + 1
+        if due is not None and due < by:
+            late[key] = min(due, late.get(key, due))
     return sorted(
         (
-            Deadline(by, what if count == 1 else f"{what} (× {count})", source, due if due and due < by else None)
-            for (by, what, source, due), count in merged.items()
+            Deadline(by, what if count == 1 else f"{what} (× {count})", source, late.get((by, what, source)))
+            for (by, what, source), count in merged.items()
         ),
         key=lambda d: d.by,
     )

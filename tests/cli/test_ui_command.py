@@ -76,14 +76,18 @@ def _wait_healthy(proc: subprocess.Popen[bytes], port: int, log_path: Path) -> N
 def test_ui_starts_on_a_new_machine_without_terminal(tmp_path: Path, desktop: bool) -> None:
     """The README's `make run`: fresh HOME, stdin closed, no terminal; with and without a desktop.
 
-    With a desktop the browser is opened: `BROWSER=true` (and no `xdg-open` on PATH) makes the
-    opening a no-op here, but the non-headless path, where Streamlit used to ask for an e-mail, runs.
+    With a desktop the browser is opened (a stand-in `xdg-open` records where): that is the path
+    where Streamlit used to ask for an e-mail.
     """
     extra: dict[str, str] = {}
-    if desktop:
-        empty_bin = tmp_path / "bin"
-        empty_bin.mkdir()
-        extra = {"DISPLAY": ":99", "BROWSER": "true", "PATH": str(empty_bin) + os.pathsep + "/bin"}
+    opened = tmp_path / "opened.txt"
+    if desktop:  # a stand-in `xdg-open` first on PATH records the address instead of opening a browser
+        fake_bin = tmp_path / "bin"
+        fake_bin.mkdir()
+        xdg_open = fake_bin / "xdg-open"
+        xdg_open.write_text(f'#!/bin/sh\necho "$1" >> {opened}\n', encoding="utf-8")
+        xdg_open.chmod(0o755)
+        extra = {"DISPLAY": ":99", "BROWSER": "true", "PATH": str(fake_bin) + os.pathsep + os.environ["PATH"]}
     proc, port, home, log_path = _start(tmp_path, extra)
     try:
         _wait_healthy(proc, port, log_path)
@@ -97,6 +101,8 @@ def test_ui_starts_on_a_new_machine_without_terminal(tmp_path: Path, desktop: bo
     assert "Adresse à ouvrir dans votre navigateur" in output, output
     assert f"http://127.0.0.1:{port}" in output
     assert ("Le navigateur va s'ouvrir" in output) is desktop
+    if desktop:
+        assert opened.read_text().split() == [f"http://127.0.0.1:{port}"]  # the browser is sent there
     written = sorted(str(p.relative_to(home)) for p in home.rglob("*"))
     assert written == [], f"fichiers écrits dans HOME : {written}"
 

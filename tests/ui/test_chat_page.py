@@ -54,7 +54,7 @@ def test_calculator_answer_shows_formula_and_steps(fake_assistant: FakeAssistant
     at.chat_input[0].set_value("Prime de tutorat du 1er février 2025 au 20 juin 2025 ?").run()
     assert not at.exception
     assert any(e.label.startswith("Détail du calcul : Prime de tutorat") for e in at.expander)
-    assert any("7 points × mois de mission" in c.value for c in at.code)
+    assert any("7 points × mois entamés" in c.value for c in at.code)
     assert "Raisonnement" in _markdown(at)
     assert at.metric[0].value == "35 points"
 

@@ -117,16 +117,17 @@ def test_profile_never_reaches_logs_or_feedback(
 
 
 def test_an_overdue_interview_says_it_is_late(fake_assistant: FakeAssistant) -> None:
-    """Article 6: two entretiens professionnels every six years; the last one five years ago leaves
-    the one planned at the fourth year of the period already past: the sheet says it is late."""
+    """Article 6: two entretiens professionnels every six years. Hired five years ago with one
+    interview since, the second one (planned at the period's fourth year) is already past due:
+    the sheet says it is late, not "à venir"."""
     at = _page()
     at.selectbox(key="iv_contract").set_value("CDI")
     today = date.today()
-    at.date_input(key="iv_branch_start").set_value(date(today.year - 11, 1, 5))
-    at.date_input(key="iv_org_start").set_value(date(today.year - 11, 1, 5))
+    hired = date(today.year - 5, 1, 5)
+    at.date_input(key="iv_branch_start").set_value(hired)
+    at.date_input(key="iv_org_start").set_value(hired)
     at.number_input(key="iv_interviews_count").set_value(1).run()
-    at.date_input(key="iv_interviews_0").set_value(date(today.year - 5, 1, 20)).run()
+    at.date_input(key="iv_interviews_0").set_value(date(today.year - 5, 3, 20)).run()
     _prepare(at)
     text = _text(at)
-    assert "entretien professionnel :red-badge[en retard depuis le" in text, text
-    assert "entretien professionnel :green-badge[à venir]" not in text
+    assert f"entretien professionnel :red-badge[en retard depuis le 5 janvier {today.year - 1}]" in text, text

@@ -35,10 +35,10 @@ LIST_ITEM_WORDS = {
 }
 
 
-def plain_label(param: Param) -> str:
+def plain_label(param: Param, capital: bool = True) -> str:
     """The parameter's help without the command-line examples ("(ex. 2025-02-01:2025-06-20)")."""
     text = re.sub(r"\s*\(ex\.[^)]*\)", "", param.help)
-    return text[:1].upper() + text[1:]
+    return text[:1].upper() + text[1:] if capital else text
 
 
 def label_for(param: Param) -> str:
@@ -171,7 +171,7 @@ def fields(params: list[Param], key: str) -> tuple[dict[str, Any], list[str]]:
         value = field(param, f"{key}-{param.name}")
         if value is None:
             if param.required:
-                missing.append(plain_label(param))
+                missing.append(plain_label(param, capital=False))
             continue
         values[param.name] = value
     return values, missing
