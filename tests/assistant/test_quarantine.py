@@ -102,3 +102,13 @@ def test_every_search_leaves_held_documents_out(tmp_path: Path) -> None:
     assert assistant.library.confirm_document("accord-local")
     assistant._search("prime de tutorat", 5)
     assert retriever.filters[-1] is None
+
+
+def test_instructions_alone_are_not_called_a_topic() -> None:
+    """A message made only of instructions: no "ne traitent pas de instructions"; elision elsewhere."""
+    from assistant.answering import wording
+
+    assert "instructions" not in wording.refusal(wording.INSTRUCTIONS)
+    assert wording.uncovered_part(wording.INSTRUCTIONS) == ""
+    assert "ne traitent pas d'indemnité de licenciement" in wording.refusal("indemnité de licenciement")
+    assert "ne traitent pas de congés payés" in wording.uncovered_part("congés payés")
