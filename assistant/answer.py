@@ -44,6 +44,17 @@ class ToolCall:
         return {"name": self.name, "arguments": self.arguments, "result": self.result}
 
 
+@dataclass(frozen=True)
+class Link:
+    """A page of the application the answer points to (relative URL), e.g. the prefilled interview form."""
+
+    label: str
+    url: str
+
+    def to_contract(self) -> dict[str, str]:
+        return {"label": self.label, "url": self.url}
+
+
 @dataclass
 class Answer:
     question: str
@@ -55,6 +66,7 @@ class Answer:
     follow_up: str | None = None
     id: str | None = None
     resolved_question: str | None = None  # the standalone question a follow-up was understood as
+    links: list[Link] = field(default_factory=list)
 
     def to_contract(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -70,4 +82,6 @@ class Answer:
             data["follow_up"] = self.follow_up
         if self.resolved_question:
             data["resolved_question"] = self.resolved_question
+        if self.links:
+            data["links"] = [link.to_contract() for link in self.links]
         return data

@@ -30,8 +30,9 @@ from assistant.conversation.followups import Resolution, resolve
 from assistant.conversation.rewrite import checked_rewrite
 from assistant.conversation.state import Conversation, turn_of
 from assistant.library import Library
-from assistant.routing.router import RouteDecision, route
+from assistant.routing.router import RouteDecision, route, strip_injection
 from assistant.settings import Settings, get_settings
+from assistant.skills import Skill, SkillReply
 from assistant.tools import run_calculator
 from calculators.dates import format_date_fr
 from calculators.result import CalcError, CalcResult, Reference
@@ -78,8 +79,13 @@ class _Turn:
 class Assistant:
     """One per process: holds the retriever (models loaded once) and answers questions."""
 
-    def __init__(self, settings: Settings, retriever: Retriever | None = None) -> None:
+    def __init__(
+        self, settings: Settings, retriever: Retriever | None = None, skills: list[Skill] | None = None
+    ) -> None:
         self.settings = settings
+        self.skills: list[Skill] = []
+        for skill in skills or []:
+            self.add_skill(skill)
         self._retriever = retriever
         self._lock = threading.Lock()
         self.manifest = load_manifest(settings.manifest_file)
@@ -104,6 +110,11 @@ class Assistant:
 
                 self._retriever = open_retriever(self.settings)
             return self._retriever
+
+    def add_skill(self, skill: Skill) -> None:
+        """Register a front end's skill (assistant.skills), tried before routing; once per name."""
+        if all(known.name != skill.name for known in self.skills):
+            self.skills.append(skill)
 
     # -- answering -----------------------------------------------------------------------------
     def ask(
@@ -199,6 +210,11 @@ class Assistant:
         if len(text) > limit:
             turn.timings["route"] = (time.perf_counter() - t) * 1000
             return Answer(turn.question, wording.question_too_long(len(text), limit), "clarify")
+        if self.skills:
+            skilled = self._skill_answer(turn, text)
+            if skilled is not None:
+                turn.timings["route"] = (time.perf_counter() - t) * 1000
+                return skilled
         decision = route(text, turn.today)
         turn.decision = decision
         turn.timings["route"] = (time.perf_counter() - t) * 1000
@@ -331,6 +347,35 @@ class Assistant:
             text += "\n\n" + wording.assumptions(notes)
         call = ToolCall(name=name, arguments=decision.json_arguments(), result=result.to_dict())
         return Answer(turn.question, text, "calculator", citations=book.citations(), tool_calls=[call])
+
+    def _skill_answer(self, turn: _Turn, text: str) -> Answer | None:
+        """The first registered skill's answer, its articles cited like a calculator's; None if all decline."""
+        cleaned, injection = strip_injection(text)
+        reply: SkillReply | None = None
+        for skill in self.skills:
+            reply = skill.reply(cleaned, turn.today)
+            if reply is not None:
+                break
+        if reply is None:
+            return None
+        query = reply.query or cleaned
+        passages = self._reference_passages(reply.references, query)
+        book = CitationBook(self.titles, self.retriever.locate)
+        numbers: dict[tuple[str, str], int] = {}
+        for key, evidence in passages.items():
+            units = select_units(query, evidence.chunk.text)
+            numbers[key] = book.cite(evidence, "\n".join(u.text for u in units) or None)
+        body = reply.compose(lambda ref: numbers.get((ref.document, ref.section)))
+        if injection:
+            body = wording.INJECTION_NOTICE + "\n\n" + body
+        return Answer(
+            turn.question,
+            body,
+            reply.route,
+            citations=book.citations(),
+            tool_calls=list(reply.tool_calls),
+            links=list(reply.links),
+        )
 
     def _clarify(self, turn: _Turn, decision: RouteDecision) -> Answer:
         text = decision.follow_up or wording.DEFAULT_CLARIFY

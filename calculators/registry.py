@@ -23,6 +23,7 @@ from calculators.pro_a import MAX_MONTHS, pro_a_duration, pro_a_eligibility, pro
 from calculators.pro_a_certifications import pro_a_certification
 from calculators.professional_reviews import professional_reviews
 from calculators.professionalisation import professionalisation_contract
+from calculators.professionalisation_terms import professionalisation_duration, professionalisation_training_share
 from calculators.result import CalcError, CalcResult
 from calculators.spec import CalculatorSpec, Param
 from calculators.trainer_bonus import TrainingAction, trainer_bonus
@@ -30,6 +31,7 @@ from calculators.training_guarantee import training_guarantee
 from calculators.training_path import training_path_hours
 from calculators.tutor_bonus import Mission, tutor_bonus
 from calculators.vae import cqp_vae_eligibility, vae_leave
+from calculators.vae_experience import vae_experience
 
 
 def _table(point_values_file: str | Path | None) -> list[PointValue]:
@@ -81,6 +83,14 @@ _POINT_VALUE = Param(
 _POINT_FILE = Param("point_values_file", "str", "fichier JSON des valeurs du point (configuration)", hidden=True)
 _LEVEL_HELP = "niveau de diplôme atteint, de 0 à 8 (CAP = 3, bac = 4, BTS = 5, licence = 6) ou nom du diplôme"
 _CASES = tuple(MAX_MONTHS)
+_PRO_PUBLIC = (  # the facts that place an employee in a public of art. 3.4 (L. 6325-1-1)
+    Param("age", "int", "âge du salarié en années"),
+    Param(
+        "without_diploma", "bool", "sans second cycle du secondaire validé ni diplôme technologique ou professionnel"
+    ),
+    Param("jobseeker_months", "int", "mois d'inscription sur la liste des demandeurs d'emploi"),
+    Param("minimum_benefit", "bool", "bénéficiaire du RSA, de l'ASS, de l'AAH ou ancien titulaire d'un CUI"),
+)
 # Rules that decide with missing inputs and name in `CalcResult.missing` those that could change them.
 PARTIAL_RULES = frozenset(
     {
@@ -165,6 +175,18 @@ _SPECS = [
             Param("requests_this_year", "int", "demandes de VAE de ce CQP déjà déposées cette année"),
         ],
         cqp_vae_eligibility,
+    ),
+    CalculatorSpec(
+        "vae_experience",
+        "Expérience requise pour une VAE",
+        "VAE ouverte dès 1 année d'activité, continue ou non, en lien avec la certification recherchée "
+        "(protocole, art. 7).",
+        [
+            Param(
+                "months", "float", "mois d'activité en lien avec la certification, périodes additionnées", required=True
+            )
+        ],
+        vae_experience,
     ),
     CalculatorSpec(
         "cep_absence",
@@ -292,6 +314,37 @@ _SPECS = [
             ),
         ],
         professionalisation_contract,
+    ),
+    CalculatorSpec(
+        "professionalisation_duration",
+        "Durée du contrat de professionnalisation selon le public",
+        "Contrat de professionnalisation de 6 à 12 mois, jusqu'à 24 mois si la qualification l'exige, jusqu'à "
+        "36 mois pour les publics de l'article L. 6325-1-1 déduits de l'âge, du diplôme, de l'inscription "
+        "comme demandeur d'emploi et des minima sociaux (protocole, art. 3.4).",
+        [
+            Param("months", "int", "durée envisagée en mois"),
+            *_PRO_PUBLIC,
+            Param("qualification_requires", "bool", "la nature de la qualification visée exige une durée plus longue"),
+        ],
+        professionalisation_duration,
+    ),
+    CalculatorSpec(
+        "professionalisation_training_share",
+        "Part de formation du contrat de professionnalisation",
+        "Formation jusqu'à 70 % de la durée totale du contrat pour les publics de l'article L. 6325-1-1 et "
+        "les salariés à la qualification insuffisante (protocole, art. 3.5).",
+        [
+            Param("total_hours", "float", "durée totale du contrat en heures"),
+            Param("total_months", "float", "durée totale du contrat en mois (à défaut des heures)"),
+            Param("planned_training", "float", "durée de formation prévue, dans la même unité que la durée totale"),
+            *_PRO_PUBLIC,
+            Param(
+                "insufficient_qualification",
+                "bool",
+                "qualification insuffisante au regard des métiers institutionnels",
+            ),
+        ],
+        professionalisation_training_share,
     ),
     CalculatorSpec(
         "supplementary_contribution",

@@ -1,6 +1,6 @@
 """The employee an HR advisor describes before an entretien professionnel (`EmployeeProfile`).
 
-Every field is optional but the contract; the rights are computed from it in
+Every field is optional (an empty contract is an unknown one); the rights are computed from it in
 `interview.rights`. `profile_lines` is how the profile reads at the top of the sheet.
 
 Privacy: a profile is personal data. Nothing here logs it, and `EmployeeProfile`'s repr leaves the
@@ -29,7 +29,7 @@ class Period:
 
 @dataclass(frozen=True)
 class EmployeeProfile:
-    """What the advisor knows about the employee. Every field is optional but the contract.
+    """What the advisor knows about the employee. Every field is optional ("" for an unknown contract).
 
     `months_as_employee` is the total salaried activity (for a CDD: within the last 5 years); when
     left empty it is derived from `branch_start`, else from `organisation_start`. `name` and
@@ -77,7 +77,7 @@ def _level_text(level: int | None) -> str:
 
 def profile_lines(profile: EmployeeProfile, today: date) -> list[str]:
     """The profile as the sheet shows it, one line per known fact (seniorities in months on `today`)."""
-    lines = [f"Contrat : {profile.contract}"]
+    lines = [f"Contrat : {profile.contract.strip() or 'non renseigné'}"]
     if profile.branch_start:
         lines.append(
             f"Entrée dans la branche : {format_date_fr(profile.branch_start)} "

@@ -136,6 +136,14 @@ def relevant_certifications(wish: str) -> list[Certification]:
 def _cep_item(profile: EmployeeProfile, today: date) -> SheetItem:
     title = "Absence pour un conseil en évolution professionnelle (CEP)"
     kind = contract_kind(profile.contract)
+    if not profile.contract.strip():
+        return SheetItem(
+            "cep_absence",
+            title,
+            "missing",
+            "Indiquez le type de contrat (CDI ou CDD) pour vérifier les conditions de l'article 5.",
+            references=(ref.CEP,),
+        )
     if not kind:
         return SheetItem(
             "cep_absence",
@@ -216,6 +224,14 @@ def _vae_item(profile: EmployeeProfile) -> SheetItem:
 
 
 def _pro_a_item(profile: EmployeeProfile) -> SheetItem:
+    if not profile.contract.strip():
+        return SheetItem(
+            "pro_a_eligibility",
+            "Reconversion ou promotion par l'alternance (Pro-A)",
+            "missing",
+            "Indiquez le type de contrat : la Pro-A concerne les salariés en CDI ou en CUI-CDI.",
+            references=(ref.PRO_A_BENEFICIARIES,),
+        )
     kwargs: dict[str, Any] = {"contract": profile.contract if profile.contract != "Autre" else "autre contrat"}
     if profile.diploma_level is not None:
         kwargs["diploma_level"] = profile.diploma_level

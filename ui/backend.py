@@ -24,7 +24,13 @@ _indexed: set[int] = set()
 def assistant() -> Assistant:
     from assistant import service
 
-    return service.get_assistant()
+    current = service.get_assistant()
+    add_skill = getattr(current, "add_skill", None)  # test doubles may have none
+    if add_skill is not None:
+        from interview.skill import InterviewSkill
+
+        add_skill(InterviewSkill(settings().point_values_file))  # once per name: the chat's interview sheet
+    return current
 
 
 def settings() -> Settings:

@@ -76,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, OSError) as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 2
+    from interview.skill import InterviewSkill
+
     assistant = get_assistant()
+    assistant.add_skill(InterviewSkill(assistant.settings.point_values_file))  # advisers' interview sheets
     report = assistant.library.ensure_index(progress=lambda msg, _f: print(msg, file=sys.stderr, flush=True))
     if report is not None and report.failed:
         for line in report.lines():

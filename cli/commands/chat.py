@@ -67,7 +67,10 @@ def run(args: argparse.Namespace) -> int:
     from assistant.service import get_assistant
 
     interactive = sys.stdin.isatty()
+    from interview.skill import InterviewSkill
+
     assistant = get_assistant()
+    assistant.add_skill(InterviewSkill(assistant.settings.point_values_file))  # advisers' interview sheets
     report = assistant.library.ensure_index(progress=lambda msg, _f: print(msg, file=sys.stderr, flush=True))
     if report is not None and report.failed:
         for line in report.lines():

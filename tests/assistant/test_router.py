@@ -839,7 +839,7 @@ def _routed_calculations() -> list[RouteDecision]:
 
 def test_router_uses_only_the_documented_names_and_kwargs() -> None:
     table = _architecture_table()
-    assert len(table) == 16
+    assert len(table) == len(pytest.importorskip("calculators.registry").CALCULATORS)
     for decision in _routed_calculations():
         assert decision.calculator in table
         assert set(decision.arguments) <= table[decision.calculator], decision

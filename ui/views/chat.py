@@ -91,6 +91,9 @@ def _ask(question: str) -> None:
 
 def _render_answer(answer: Answer) -> None:
     text = answer.text
+    links = getattr(answer, "links", [])  # a page the answer opens (the chat's interview sheet)
+    for link in links:
+        text = text.replace(f"{link.label} : {link.url}", "").strip()
     follow_up = (answer.follow_up or "").strip()
     if answer.route == "clarify" and follow_up:
         st.info(escape_markdown(follow_up), icon=":material/help:")
@@ -100,6 +103,8 @@ def _render_answer(answer: Answer) -> None:
         st.caption("Répondez ci-dessous : votre réponse complétera la question.")
     else:
         st.markdown(answer_markdown(text))
+    for link in links:
+        st.link_button(link.label, link.url, icon=":material/assignment_ind:")
     for call in answer.tool_calls:
         spec = CALCULATORS.get(call.name)
         with st.expander(f"Détail du calcul : {spec.title_fr if spec else call.name}", icon=":material/calculate:"):

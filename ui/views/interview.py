@@ -22,6 +22,7 @@ from interview import (
     sheet_to_markdown,
     sheet_to_pdf,
 )
+from interview.link import profile_from_query
 from ui import backend
 from ui.components.calc_result import french_date, render_steps
 from ui.components.text import escape_markdown
@@ -42,9 +43,39 @@ BADGES = {
 
 
 def clear_profile() -> None:
-    """Forget everything typed on this page and the sheet produced from it."""
+    """Forget everything typed on this page and the sheet produced from it (and the chat's link)."""
     for key in [k for k in st.session_state if str(k).startswith(PREFIX)]:
         del st.session_state[key]
+    st.query_params.clear()
+    st.session_state["iv_prefilled"] = True
+
+
+def prefill_from_link() -> None:
+    """Fill the form once from the profile the chat put in the URL (interview.link); typed values stay."""
+    if st.session_state.get("iv_prefilled"):
+        return
+    st.session_state["iv_prefilled"] = True
+    linked = profile_from_query(st.query_params.to_dict())
+    if linked is None:
+        return
+    flag = {True: "Oui", False: "Non", None: None}
+    values = {
+        "iv_contract": linked.contract or None,
+        "iv_level": linked.diploma_level,
+        "iv_branch_start": linked.branch_start,
+        "iv_org_start": linked.organisation_start,
+        "iv_months_employee": linked.months_as_employee,
+        "iv_wish": linked.career_wish or None,
+        "iv_last_training": linked.last_training,
+        "iv_threat": flag[linked.job_threatened],
+        "iv_cep5": flag[linked.cep_in_last_5_years],
+        "iv_far": flag[linked.provider_far],
+    }
+    for key, days in (("iv_interviews", linked.interviews), ("iv_bilans", linked.bilans)):
+        if days:
+            values[f"{key}_count"] = len(days)
+            values.update({f"{key}_{index}": day for index, day in enumerate(days)})
+    st.session_state.update({key: value for key, value in values.items() if value is not None})
 
 
 def _date(label: str, key: str, help: str | None = None) -> date | None:
@@ -103,7 +134,9 @@ def profile_form() -> EmployeeProfile:
         name = st.text_input(
             "Nom ou initiales (facultatif)", key="iv_name", help="Figure seulement en titre de la fiche exportée."
         )
-        contract = st.selectbox("Type de contrat", CONTRACTS, key="iv_contract")
+        contract = st.selectbox(
+            "Type de contrat", [None, *CONTRACTS], format_func=lambda c: UNSET if c is None else c, key="iv_contract"
+        )
         level = st.selectbox(
             "Niveau de diplôme le plus élevé",
             [None, *LEVEL_NAMES],
@@ -145,7 +178,7 @@ def profile_form() -> EmployeeProfile:
         if st.toggle("Formateur interne à titre accessoire", key="iv_is_trainer"):
             trainer_actions = _periods("action", "iv_actions", trainees=False)
     return EmployeeProfile(
-        contract=contract,
+        contract=contract or "",
         organisation_start=organisation_start,
         branch_start=branch_start,
         months_as_employee=int(months) if months is not None else None,
@@ -210,6 +243,7 @@ st.caption(
     "leur calcul et leurs articles. Les données saisies restent dans cette session, ne sont jamais "
     "journalisées ni enregistrées, et s'effacent avec le bouton « Effacer le profil »."
 )
+prefill_from_link()
 profile = profile_form()
 run, clear, _ = st.columns([1, 1, 2])
 with run:

@@ -46,8 +46,11 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
                 r"debut de (?:mon )?contrat|depuis",
                 "bilan": r"bilan",
                 "interview": r"entretien",
+                "training": r"\bformation",  # "dernière formation en 2020" is not an interview date
             },
         )
+        if label == "training":
+            continue
         if d.kind == "since" or (label == "hire" and hire is None):
             hire = d.start
             if d.precision != "day":

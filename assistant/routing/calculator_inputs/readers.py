@@ -19,17 +19,22 @@ from assistant.routing.calculator_inputs.certification import (
 )
 from assistant.routing.calculator_inputs.facts import Facts, Plan
 from assistant.routing.calculator_inputs.pro_a import plan_pro_a
+from assistant.routing.calculator_inputs.professionalisation_terms import (
+    first_of,
+    plan_professionalisation_terms,
+    plan_vae_experience,
+)
 from assistant.routing.calculator_inputs.vae import plan_vae
 
 RESOLVERS: dict[str, Callable[[Facts], Plan | None]] = {
     "tutor_bonus": plan_tutor_bonus,
     "trainer_bonus": plan_trainer_bonus,
-    "vae": plan_vae,
+    "vae": first_of(plan_vae_experience, plan_vae),
     "cep": plan_cep,
     "training_guarantee": plan_training_guarantee,
     "professional_reviews": plan_professional_reviews,
     "pro_a": plan_pro_a,
-    "professionalisation": plan_professionalisation,
+    "professionalisation": first_of(plan_professionalisation_terms, plan_professionalisation),
     "contribution": plan_contribution,
     "cqp_certification": plan_cqp_certification,
     "training_path": plan_training_path,
