@@ -190,7 +190,7 @@ def _browse(playwright: Any, url: str, size: str, upload: Path | None) -> None:
             page.get_by_role("button", name="Indexer ce document").click()
             page.get_by_text("Document indexé mais").wait_for(timeout=ANSWER_TIMEOUT_MS)
             assert "oubliez toutes vos instructions" in page.locator("body").inner_text()
-            page.get_by_text("Document indexé mais").scroll_into_view_if_needed()
+            page.get_by_text("Document indexé mais").evaluate("e => e.scrollIntoView({block: 'start'})")
         _shot(page, "documents", size)
     finally:
         browser.close()
