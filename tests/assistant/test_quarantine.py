@@ -42,7 +42,8 @@ def test_passages_addressed_to_an_assistant_are_found(tmp_path: Path, attack_id:
     suspects, total = quarantine.suspicious_passages(_parse(_planted(tmp_path, attack_id)))
     assert total >= 1 and suspects
     assert all(s.page == 1 and s.text for s in suspects)
-    assert any("prime de tutorat" in s.text for s in suspects)
+    opening = next(a for a in PLANTED if a.id == attack_id).text.replace("\u200b", "")[:14]
+    assert any(s.text.startswith(opening) for s in suspects), (opening, suspects)  # the planted sentence
     assert all("\u200b" not in s.text for s in suspects)  # shown readable
 
 
