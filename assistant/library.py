@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.pages.page_images import PassageImage, passage_image
+from assistant import quarantine
+from assistant.pages.page_images import PassageImage, passage_image, passage_images
 from assistant.settings import Settings
 from ingest.manifest import info_for, load_manifest
 from ingest.models import DocumentInfo, IngestError
@@ -181,21 +182,42 @@ class Library:
         staging = uploads / f".{stem}.pdf.part"
         staging.write_bytes(data)
         try:  # validate fully before the file joins the corpus
-            parse_pdf(
+            parsed = parse_pdf(
                 staging, max_pages=self.settings.max_pages, timeout_s=self.settings.parse_timeout_s, max_bytes=limit
             )
         except IngestError as exc:
             staging.unlink(missing_ok=True)
             raise ValueError(f"{name} : {exc.reason}") from None
+        quarantine.check_upload(self.settings.data_dir, target.stem, name, parsed)  # held before it is searchable
         staging.replace(target)
         report = self.reindex([target], progress=progress)
         if report.failed:
             raise ValueError("; ".join(report.lines()))
         return report.lines()
 
+    def suspicious_documents(self) -> dict[str, dict[str, Any]]:
+        """Uploaded documents held out of answers (*contenu suspect*), with the passages found."""
+        return quarantine.held(self.settings.data_dir)
+
+    def confirm_document(self, document: str) -> bool:
+        """Someone read the flagged passages and confirms the document: answers may use it again."""
+        return quarantine.release(self.settings.data_dir, document)
+
+    def searchable(self, wanted: str | Sequence[str] | None = None) -> list[str] | None:
+        """The documents a search may use when some are held (None: no restriction needed)."""
+        held = quarantine.held_documents(self.settings.data_dir)
+        if not held:
+            return None
+        if wanted is None or not wanted:
+            pool = {str(r.info.get("document") or u) for u, r in self.retriever.store.units().items()}
+        else:
+            pool = {wanted} if isinstance(wanted, str) else set(wanted)
+        return sorted(pool - held)
+
     def documents(self) -> list[dict[str, Any]]:
         """Indexed documents with their metadata and consolidation status, for the UI."""
         units = self.retriever.store.units()
+        held = quarantine.held_documents(self.settings.data_dir)
         rows = []
         for unit, record in sorted(units.items()):
             info = record.info or {}
@@ -216,6 +238,7 @@ class Library:
                     "consolidation": "version consolidée"
                     if consolidated
                     else (f"modifie {meta.amends}" if meta and meta.amends else "texte d'origine"),
+                    "suspect": document in held,
                 }
             )
         return rows
@@ -237,3 +260,16 @@ class Library:
         Raises FileNotFoundError when the PDF is missing, OSError/ValueError when it is unreadable.
         """
         return passage_image(self.pdf_path(document), page, quote, page_end=page_end, crop=crop)
+
+    def passage_images(
+        self,
+        document: str,
+        page: int,
+        quote: str,
+        page_end: int | None = None,
+        crop: bool = True,
+        resolution: int = 216,
+    ) -> tuple[PassageImage, ...]:
+        """Every page holding part of `quote` (two for a passage running onto the next page)."""
+        path = self.pdf_path(document)
+        return passage_images(path, page, quote, page_end=page_end, crop=crop, resolution=resolution)

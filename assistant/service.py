@@ -229,14 +229,21 @@ class Assistant:
             answer = self._retrieve(turn, decision)
         if decision.injection:
             answer.text = wording.INJECTION_NOTICE + "\n\n" + answer.text
-        if decision.refusal_topic and answer.route not in ("refusal",):
-            answer.text += "\n\n" + wording.uncovered_part(decision.refusal_topic)
+        uncovered = wording.uncovered_part(decision.refusal_topic) if decision.refusal_topic else ""
+        if uncovered and answer.route != "refusal":
+            answer.text += "\n\n" + uncovered
         return answer
 
     def _refusal(self, question: str, topic: str | None) -> Answer:
         return Answer(question, wording.refusal(topic), "refusal")
 
     def _search(self, query: str, k: int, **kwargs: Any) -> list[Evidence]:
+        """Every search of an answer; documents held as *contenu suspect* are left out (assistant.quarantine)."""
+        allowed = self.library.searchable(kwargs.get("document"))
+        if allowed is not None:
+            if not allowed:
+                return []
+            kwargs["document"] = allowed
         return self.retriever.search(query, k=k, **kwargs)
 
     def _retrieve(self, turn: _Turn, decision: RouteDecision) -> Answer:

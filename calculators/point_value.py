@@ -136,8 +136,8 @@ def missing_value_warning(on: date) -> str:
     """What to do when no point value is known for the date."""
     return (
         f"Aucune valeur du point n'est configurée pour le {format_date_fr(on)} : montant en euros non "
-        "calculé. Renseignez la table point_values.json (dossier de données) ou l'argument point_value. "
-        + NOT_IN_CORPUS
+        "calculé. Indiquez la valeur du point si vous la connaissez, ou demandez à l'administrateur de "
+        "l'assistant de la renseigner. " + NOT_IN_CORPUS
     )
 
 
@@ -200,7 +200,7 @@ def bonus_conversion(
     if conversion is None:
         step = (
             "Montant en euros non calculé : aucune valeur du point n'est configurée pour le "
-            f"{format_date_fr(on)} (table point_values.json ou argument point_value)."
+            f"{format_date_fr(on)} : indiquez-la si vous la connaissez."
         )
         return [step], [], {"euros": None}
     details = {

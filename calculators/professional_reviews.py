@@ -64,8 +64,8 @@ def _check_dates(label: str, dates: Sequence[date], hire_date: date, today: date
 def _schedule(current: ReviewPeriod, remaining: int, bilan_due: bool, today: date) -> list[dict[str, Any]]:
     """Indicative due dates in the current period: interviews at its 2nd and 4th year, bilan at its end."""
     milestones = [anniversary(current.start, 2), anniversary(current.start, 4)]
-    items: list[dict[str, Any]] = [
-        {"what": "entretien professionnel", "by": max(milestone, today)}
+    items: list[dict[str, Any]] = [  # a milestone already past is due now, and says since when
+        {"what": "entretien professionnel", "by": max(milestone, today), "due": milestone}
         for milestone in milestones[len(milestones) - remaining :]
     ]
     if bilan_due:

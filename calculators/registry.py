@@ -78,7 +78,7 @@ def _run_points_to_euros(
 
 _AS_OF = Param("as_of", "date", "date de référence (par défaut : aujourd'hui)")
 _POINT_VALUE = Param(
-    "point_value", "float", "valeur du point en euros, si vous la connaissez (sinon la table configurée)"
+    "point_value", "float", "valeur du point en euros, si vous la connaissez (sinon celle configurée pour l'assistant)"
 )
 _POINT_FILE = Param("point_values_file", "str", "fichier JSON des valeurs du point (configuration)", hidden=True)
 _LEVEL_HELP = "niveau de diplôme atteint, de 0 à 8 (CAP = 3, bac = 4, BTS = 5, licence = 6) ou nom du diplôme"

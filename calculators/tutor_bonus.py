@@ -221,10 +221,15 @@ def tutor_bonus(
             f"({format_date_fr(last_end)})."
         )
     else:
+        if any(mission.trainees > 1 for mission in missions):  # a month with 2 trainees counts twice
+            months_text = (
+                f"{total_months} mois-stagiaires, soit les mois de mission multipliés par le nombre de stagiaires,"
+            )
+        else:
+            months_text = f"{total_months} mois de mission"
         summary = (
-            f"Prime de tutorat : {points_text} pour {len(missions)} missions ({total_months} mois de "
-            f"tutorat × {POINTS_PER_MONTH} points), chaque mission étant payée en une seule fois à son "
-            "issue."
+            f"Prime de tutorat : {points_text} pour {len(missions)} missions ({months_text} × {POINTS_PER_MONTH} "
+            "points), chaque mission étant payée en une seule fois à son issue."
         )
     references = [ref.TUTOR_BONUS]
     if any(mission.trainees > 1 for mission in missions) or len(missions) > 1:

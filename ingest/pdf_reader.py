@@ -107,7 +107,8 @@ def read_pdf(path: Path, *, max_pages: int = 500) -> list[list[Block]]:
                 cause = _root_cause(exc)
                 if isinstance(cause, MemoryError):
                     raise IngestError(name, f"page {number} : mémoire insuffisante (limite dépassée)") from exc
-                raise IngestError(name, f"page {number} illisible ({type(cause).__name__})") from exc
+                log.info("unreadable page %d: %s", number, type(cause).__name__)
+                raise IngestError(name, f"page {number} illisible") from exc
     return pages
 
 
@@ -130,7 +131,8 @@ def _open_error_reason(exc: Exception) -> str:
         return "PDF chiffré ou protégé par mot de passe"
     if isinstance(cause, MemoryError):
         return "mémoire insuffisante pour ouvrir ce PDF (limite dépassée)"
-    return f"fichier PDF illisible ou tronqué ({type(cause).__name__})"
+    log.info("unreadable PDF: %s", type(cause).__name__)  # the parser's error name is for the log only
+    return "fichier PDF illisible ou tronqué"
 
 
 def check_nesting(path: Path, chunk: int = 1 << 20) -> None:

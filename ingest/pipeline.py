@@ -16,6 +16,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import replace
 from pathlib import Path
 
 from ingest.manifest import info_for
@@ -71,10 +72,40 @@ def parse_pdf_in_process(path: Path, info: DocumentInfo, max_pages: int = DEFAUL
     text_chars = sum(len(b.text) for page in pages for b in page if isinstance(b, TextLine))
     if text_chars < MIN_TEXT_CHARS_PER_PAGE * max(1, len(pages)) / 4:
         raise IngestError(path.name, "aucune couche texte exploitable (PDF scanné ou image ?)")
+    if info.kind == "document" and info.title == info.document:  # no manifest entry: an upload
+        info = replace(info, title=visual_title(pages) or info.title, pages=len(pages))
     sections = build_sections(pages, info.document, info.title)
     if not sections:
         raise IngestError(path.name, "aucun texte structuré n'a pu être extrait")
     return ParsedDocument(info=info, sections=tuple(sections), page_count=len(pages), content_hash=file_hash(path))
+
+
+def visual_title(pages: Sequence[Sequence[object]], max_lines: int = 3) -> str:
+    """The title printed on the first page: its largest lines, or its first line when all share a size.
+
+    An uploaded file has no manifest entry; its name ("accord_v2_final.pdf") says little, while the
+    page says "Accord local du 3 mars 2025 relatif au tutorat". Empty when page 1 has no text.
+    """
+    from statistics import median
+
+    from ingest.pdf_reader import TextLine
+
+    lines = [b for b in (pages[0] if pages else ()) if isinstance(b, TextLine) and b.text.strip()]
+    if not lines:
+        return ""
+    lines.sort(key=lambda line: line.top)
+    largest = max(line.size for line in lines)
+    if largest <= median(line.size for line in lines) + 0.5:
+        chosen = lines[:1]
+    else:
+        start = next(i for i, line in enumerate(lines) if line.size >= largest - 0.5)
+        chosen = []
+        for line in lines[start : start + max_lines]:
+            if line.size < largest - 0.5:
+                break
+            chosen.append(line)
+    title = " ".join(" ".join(line.text.split()) for line in chosen)
+    return title if len(title) <= 200 else title[:199].rstrip() + "…"
 
 
 def parse_pdf(

@@ -40,7 +40,8 @@ def main(request: Path, result: Path, memory: int | None = None) -> int:
     except RecursionError:
         outcome = ("error", "structure PDF trop imbriquée")
     except Exception as exc:  # the parent must always get an answer
-        outcome = ("error", f"PDF illisible ({type(exc).__name__})")
+        print(f"ingest.worker: {type(exc).__name__}", file=sys.stderr)  # the error's name, for the log only
+        outcome = ("error", "PDF illisible (structure non reconnue)")
     tmp = result.with_suffix(".part")
     tmp.write_bytes(pickle.dumps(outcome))
     tmp.replace(result)

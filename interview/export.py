@@ -7,12 +7,13 @@ typographic signs the core fonts lack transliterated (`to_latin1`). Nothing is w
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
 from calculators.dates import format_date_fr
 from interview.rights import STATUS_LABELS
-from interview.sheet import PreparationSheet
+from interview.sheet import Deadline, PreparationSheet
 
 
 def _md(text: str) -> str:
@@ -25,10 +26,9 @@ def sheet_to_markdown(sheet: PreparationSheet) -> str:
     out = [f"# {_md(sheet.heading)}", "", f"Établie le {format_date_fr(sheet.today)}.", "", "## Profil", ""]
     out += [f"- {_md(line)}" for line in sheet.profile_lines]
     out += ["", "## Échéances", ""]
-    out += [
-        f"- **{format_date_fr(d.by)}** : {_md(d.what)}{' — échéance dépassée' if d.by < sheet.today else ''}"
-        for d in sheet.deadlines
-    ] or ["- Aucune échéance datée."]
+    out += [f"- **{format_date_fr(d.by)}** : {_md(d.what)}{_late(d, sheet.today)}" for d in sheet.deadlines] or [
+        "- Aucune échéance datée."
+    ]
     out += ["", "## Droits et obligations", ""]
     for item in sheet.items:
         out += [f"### {_md(item.title)}", "", f"*{STATUS_LABELS[item.status]}* — {_md(item.summary)}", ""]
@@ -144,7 +144,7 @@ def sheet_to_pdf(sheet: PreparationSheet, font_path: Path | Literal["auto"] | No
     pdf.ln(2)
     write("Échéances", 12, "B")
     for deadline in sheet.deadlines or ():
-        late = " — échéance dépassée" if deadline.by < sheet.today else ""
+        late = _late(deadline, sheet.today)
         write(f"• {format_date_fr(deadline.by)} : {deadline.what}{late}", 9.5, gap=0.5, indent=3)
     if not sheet.deadlines:
         write("Aucune échéance datée.", 9.5, indent=3)
@@ -179,3 +179,11 @@ def sheet_to_pdf(sheet: PreparationSheet, font_path: Path | Literal["auto"] | No
         8,
     )
     return bytes(pdf.output())
+
+
+def _late(deadline: Deadline, today: date) -> str:
+    """ " — en retard depuis le …" or " — échéance dépassée" after a deadline's date; "" otherwise."""
+    state = deadline.state(today)
+    if state == "à venir":
+        return ""
+    return f" — {state if state.startswith('en retard') else 'échéance dépassée'}"

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from calculators import references as ref
+from calculators.dates import format_date_fr
 from calculators.qualification_levels import BAC_LEVEL
 from calculators.result import Reference
 from interview.profile import EmployeeProfile, profile_lines
@@ -35,6 +36,13 @@ class Deadline:
     by: date
     what: str
     source: str
+    due: date | None = None  # the date the texts aimed at, when earlier than `by` (already late)
+
+    def state(self, today: date) -> str:
+        """ "en retard depuis le 20 novembre 2023", "dépassée" or "à venir"."""
+        if self.due is not None and self.due < today:
+            return f"en retard depuis le {format_date_fr(self.due)}"
+        return "dépassée" if self.by < today else "à venir"
 
 
 @dataclass(frozen=True)
@@ -117,24 +125,31 @@ def information_points(profile: EmployeeProfile) -> list[InformationPoint]:
 
 def _deadlines(items: list[SheetItem]) -> list[Deadline]:
     """Dated steps from the calculators, same date and step merged ("entretien professionnel (× 2)")."""
-    found: list[tuple[date, str, str]] = []
+    found: list[tuple[date, str, str, date | None]] = []
     for item in items:
         result = item.result
         if result is None:
             continue
         if result.name == "training_guarantee":
             if result.details.get("status") == "not_open":
-                found.append((result.details["opens_on"], "ouverture de la garantie individuelle", item.key))
+                found.append((result.details["opens_on"], "ouverture de la garantie individuelle", item.key, None))
             else:
-                found.append((result.details["deadline"], "formation à réaliser (garantie individuelle)", item.key))
+                found.append(
+                    (result.details["deadline"], "formation à réaliser (garantie individuelle)", item.key, None)
+                )
         if result.name == "professional_reviews":
-            found += [(step["by"], step["what"], item.key) for step in result.details.get("schedule", [])]
+            schedule = result.details.get("schedule", [])
+            found += [(step["by"], step["what"], item.key, step.get("due")) for step in schedule]
     merged: dict[tuple[date, str, str], int] = {}
-    for key in found:
+    late: dict[tuple[date, str, str], date] = {}  # the earliest date a merged step was already due
+    for by, what, source, due in found:
+        key = (by, what, source)
         merged[key] = merged.get(key, 0) + 1
+        if due is not None and due < by:
+            late[key] = min(due, late.get(key, due))
     return sorted(
         (
-            Deadline(by, what if count == 1 else f"{what} (× {count})", source)
+            Deadline(by, what if count == 1 else f"{what} (× {count})", source, late.get((by, what, source)))
             for (by, what, source), count in merged.items()
         ),
         key=lambda d: d.by,

@@ -145,7 +145,8 @@ def document_unit(
                 meta["superseded_by"] = article.current.citation
         metadatas.append(meta)
     digest = _digest(INDEX_FORMAT, doc.content_hash, amend_digest if consolidated else "", _output(chunks, metadatas))
-    return IndexUnit(doc.document, doc.document, digest, chunks, metadatas, {"title": doc.info.title})
+    info = {"title": doc.info.title, "pages": doc.page_count}
+    return IndexUnit(doc.document, doc.document, digest, chunks, metadatas, info)
 
 
 def _version_section(version: ArticleVersion, ordinal: int) -> Section:

@@ -23,12 +23,14 @@ from ui.auth import authenticated, login_page, logout  # noqa: E402
 
 log = logging.getLogger("ui.app")
 VIEWS = Path(__file__).resolve().parent / "views"
+THEME = Path(__file__).resolve().parent / "assets" / "theme.css"  # fixed layout rules, no user data
 
 st.set_page_config(
     page_title="Assistant formation — CCN Sécurité sociale",
     page_icon=":material/menu_book:",
     layout="wide",
 )
+st.html(THEME)
 
 
 def ensure_index() -> None:
@@ -55,9 +57,9 @@ def ensure_index() -> None:
             )
             return
         bar.empty()
-        status.update(label="Index prêt", state="complete", expanded=False)
-    if not lines:  # nothing was indexed: only models were loaded, no need to keep the box
-        holder.empty()
+    holder.empty()  # the box served while loading; the chat starts right under the title
+    if lines:
+        st.toast("Les accords fournis sont indexés : l'assistant est prêt.", icon=":material/check_circle:")
     st.session_state["index_ready"] = True
 
 
@@ -70,7 +72,7 @@ pages = [
     st.Page(VIEWS / "calculators.py", title="Calculateurs", icon=":material/calculate:", url_path="calculateurs"),
     st.Page(
         VIEWS / "interview.py",
-        title="Préparer un entretien professionnel",
+        title="Entretien professionnel",
         icon=":material/assignment_ind:",
         url_path="entretien",
     ),

@@ -61,7 +61,7 @@ _BOILERPLATE = re.compile(r"^(\(?Suivent les signatures\.?\)?|Fait à .{2,40}, l
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ADDRESSED = re.compile(
     r"\b(assistant|l'ia|l’ia|ia\b|chatbot|modèle de langue|system)\s*:|\bnote (à|a|pour) l'?(ia|assistant)|"
-    r"\b(réponds|répondez|réponde[zs]?|answer|reply)\b|<\s*(script|div|img|iframe)\b|\bonerror\s*=|https?://",
+    r"\b(réponds|répondez|répondes|answer|reply)\b|<\s*(script|div|img|iframe)\b|\bonerror\s*=|https?://",
     re.IGNORECASE,
 )
 

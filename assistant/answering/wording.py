@@ -31,9 +31,26 @@ def question_too_long(length: int, limit: int) -> str:
     return f"Votre question fait {length} caractères ; la limite est de {limit}. Reformulez-la plus brièvement."
 
 
+INSTRUCTIONS = "instructions"  # the router's refusal topic for a message made only of instructions
+
+
+def of(topic: str) -> str:
+    """ "de congés payés", "d'indemnité de licenciement": the preposition elided before a vowel."""
+    return f"d'{topic}" if topic[:1].lower() in "aeiouyhéèêàâîôû" else f"de {topic}"
+
+
 def refusal(topic: str | None) -> str:
-    """The texts do not cover the question: say so, say what they cover, say where to ask."""
-    subject = f"de {topic}" if topic else "de cette question"
+    """The texts do not cover the question: say so, say what they cover, say where to ask.
+
+    A message made only of instructions gets no "ne traitent pas d'instructions": the injection
+    notice before it already says why, this only invites a question on the texts.
+    """
+    if topic == INSTRUCTIONS:
+        return (
+            "Posez une question sur les textes : ils couvrent la formation professionnelle dans la branche "
+            f"(IDCC 218) : {COVERED_TOPICS}."
+        )
+    subject = of(topic) if topic else "de cette question"
     return (
         f"Les textes indexés ne traitent pas {subject} : je ne peux pas vous répondre sans risquer "
         f"d'inventer. Ils couvrent la formation professionnelle dans la branche (IDCC 218) : "
@@ -43,8 +60,13 @@ def refusal(topic: str | None) -> str:
 
 
 def uncovered_part(topic: str) -> str:
-    """Appended when a question is half in scope: the covered half was answered above."""
-    return f"Les textes indexés ne traitent pas de {topic} : adressez-vous à votre service RH pour ce point."
+    """Appended when a question is half in scope: the covered half was answered above.
+
+    Empty for instructions mixed into a question: the injection notice already answers for them.
+    """
+    if topic == INSTRUCTIONS:
+        return ""
+    return f"Les textes indexés ne traitent pas {of(topic)} : adressez-vous à votre service RH pour ce point."
 
 
 def calculation_impossible(reason: str) -> str:

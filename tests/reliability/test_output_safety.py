@@ -27,7 +27,7 @@ from assistant.service import Assistant
 from assistant.settings import Settings, get_settings
 from knowledge.hybrid import Evidence
 from tests.reliability.injection_attacks import agreement_pdf
-from tests.ui.conftest import APP, FakeAssistant
+from tests.ui.conftest import APP, FakeAssistant, only_fixed_html
 
 TODAY = date(2025, 11, 25)
 QUESTION = "Combien de points par mois pour la prime de tutorat ?"
@@ -130,7 +130,7 @@ def test_chat_renders_pdf_markup_as_inert_text(chat: ReplayAssistant) -> None:
     at.chat_input[0].set_value("<b>Combien</b> de points pour la prime de tutorat ? <script>x()</script>").run()
     assert not at.exception
     assert len(chat.questions) == 2
-    assert not at.get("html") and not at.get("iframe")  # no st.html, no components
+    assert only_fixed_html(at) and not at.get("iframe")  # st.html only for the UI's fixed assets, no components
     for element in at.markdown:
         assert not element.proto.allow_html
     bodies = _markdown_bodies(at)

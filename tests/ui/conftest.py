@@ -8,11 +8,14 @@ from typing import Any
 
 import pytest
 
+from assistant import quarantine
 from assistant.answer import Answer, Citation, ToolCall
 from assistant.conversation import Conversation, Turn
-from assistant.pages.page_images import PassageImage, passage_image
+from assistant.pages.page_images import PassageImage, passage_image, passage_images
 from assistant.settings import REPO_ROOT, get_settings
 from calculators.registry import CALCULATORS
+from ingest.manifest import info_for
+from ingest.pipeline import parse_pdf_in_process
 
 APP = str(REPO_ROOT / "ui" / "app.py")
 PROTOCOLE = "accord-2019-12-19-formation-professionnelle"
@@ -112,16 +115,42 @@ class FakeAssistant:
                 "pages": 12,
                 "chunks": 42,
                 "consolidation": "version consolidée",
+                "suspect": False,
             }
         ]
 
     def ingest_upload(self, filename: str, data: bytes, progress: Any = None) -> list[str]:
+        """Checks the file with the real parser and the real quarantine; indexes nothing."""
         if not data.startswith(b"%PDF-"):
             raise ValueError(f"{filename} : ce n'est pas un PDF (en-tête %PDF absent)")
         self.uploads.append((filename, len(data)))
+        data_dir = get_settings().data_dir
+        path = data_dir / "uploads" / Path(filename).name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        parsed = parse_pdf_in_process(path, info_for(path, {}))
+        quarantine.check_upload(data_dir, path.stem, filename, parsed)
         if progress:
             progress("Indexation", 0.5)
         return [f"{filename}: indexé"]
+
+    def suspicious_documents(self) -> dict[str, dict[str, Any]]:
+        return quarantine.held(get_settings().data_dir)
+
+    def confirm_document(self, document: str) -> bool:
+        return quarantine.release(get_settings().data_dir, document)
+
+    def passage_images(
+        self,
+        document: str,
+        page: int,
+        quote: str,
+        page_end: int | None = None,
+        crop: bool = True,
+        resolution: int = 216,
+    ) -> tuple[PassageImage, ...]:
+        path = self.pdf_path(document)
+        return passage_images(path, page, quote, page_end=page_end, crop=crop, resolution=resolution)
 
     def pdf_path(self, document: str) -> Path:
         return self.pdf_dir / f"{document}.pdf"
@@ -176,3 +205,18 @@ def real_assistant(real_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
     yield real_data_dir
     get_settings.cache_clear()
     service.get_assistant.cache_clear()
+
+
+ASSETS = REPO_ROOT / "ui" / "assets"
+
+
+def fixed_html_bodies() -> set[str]:
+    """The only HTML the UI may insert: its own style sheet and scroll script, read from ui/assets/."""
+    css = (ASSETS / "theme.css").read_text(encoding="utf-8")
+    return {f"<style>{css}</style>", (ASSETS / "scroll_to_answer.html").read_text(encoding="utf-8")}
+
+
+def only_fixed_html(at: Any) -> bool:
+    """No user or PDF text ever reaches `st.html`: every HTML element is one of the fixed assets."""
+    allowed = fixed_html_bodies()
+    return all(element.proto.body in allowed for element in at.get("html"))

@@ -62,9 +62,12 @@ def test_configured_point_value_is_shown_and_used(fake_assistant: FakeAssistant,
 
 
 def test_missing_required_input_is_reported(fake_assistant: FakeAssistant) -> None:
-    at = _page("training_guarantee")
+    """In words for an employee: the field's name, not the command line's example syntax."""
+    at = _page("tutor_bonus")
     next(b for b in at.button if b.label == "Calculer").click().run()
-    assert any("À renseigner" in e.value and "dernière formation" in e.value for e in at.error)
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert any("À renseigner : missions de tutorat : début, fin" in e for e in errors), errors
+    assert not any("ex." in e or "2025-" in e for e in errors), errors
 
 
 def test_impossible_input_shows_the_calculator_message(fake_assistant: FakeAssistant) -> None:

@@ -18,7 +18,7 @@ from assistant.pages.page_images import passage_image, render_passage
 from assistant.settings import REPO_ROOT
 from cli.commands.ui import APP, streamlit_command
 from cli.main import build_parser
-from tests.ui.conftest import FakeAssistant, tutor_citation
+from tests.ui.conftest import TUTOR_QUOTE, FakeAssistant, tutor_citation
 from ui.components.page_image import page_image
 from ui.components.text import answer_markdown, blockquote, escape_markdown, with_badges
 from ui.feedback import read_feedback, record_feedback
@@ -138,3 +138,30 @@ def test_ui_command_execs_streamlit(monkeypatch: pytest.MonkeyPatch) -> None:
     args = build_parser().parse_args(["ui", "--headless", "--port", "8600"])
     assert args.handler(args) == 0
     assert calls and calls[0][3:5] == ["run", str(APP)]
+
+
+def test_a_passage_running_onto_the_next_page_shows_both_pages() -> None:
+    """Article 4.2 runs from page 5 onto page 6: the extract shows its end of page 5 and its start of page 6."""
+    from assistant.pages.page_images import render_passages
+    from ingest.manifest import info_for
+    from ingest.pipeline import parse_pdf_in_process
+
+    section = next(
+        s for s in parse_pdf_in_process(PROTOCOLE_PDF, info_for(PROTOCOLE_PDF, {})).sections if s.number == "4.2"
+    )
+    paragraphs = section.text.split("\n\n")
+    turn = next(i for i in range(len(paragraphs) - 1) if section.paragraph_pages[i] != section.paragraph_pages[i + 1])
+    quote = paragraphs[turn] + "\n" + paragraphs[turn + 1]
+    images = render_passages(PROTOCOLE_PDF, 5, quote, page_end=6, resolution=40)
+    assert [(i.page, i.found, i.cropped) for i in images] == [(5, True, True), (6, True, True)]
+
+
+def test_extracts_are_sized_so_their_text_reads_like_the_interface() -> None:
+    """The body text of the PDF (about 9 pt) is shown at the interface's text size or larger."""
+    from ui.components.page_image import TEXT_PX, display_width
+
+    image = render_passage(PROTOCOLE_PDF, 6, TUTOR_QUOTE, resolution=216)
+    assert 8.0 <= image.text_pt <= 12.0 and image.width_pt > 300
+    width = display_width(image)
+    assert width is not None and width * image.text_pt / image.width_pt >= TEXT_PX - 0.5
+    assert int.from_bytes(image.png[16:20], "big") >= width  # enough pixels for that size (PNG header width)

@@ -67,7 +67,8 @@ def test_sheet_lists_rights_deadlines_and_information_points(fake_assistant: Fak
     assert "jusqu'à 48 heures" in text  # below the bac
     assert "Faible niveau de qualification" in text
     assert any(e.label == "Calcul et références" for e in at.expander)
-    assert at.dataframe  # the deadlines table
+    assert "#### Échéances" in "\n".join(m.value for m in at.markdown)
+    assert ":green-badge[à venir]" in text or ":red-badge[" in text  # each deadline with its state
     labels = [getattr(b, "label", "") for b in at.get("download_button")]
     assert labels == ["Exporter en Markdown", "Exporter en PDF"]
 
@@ -113,3 +114,20 @@ def test_profile_never_reaches_logs_or_feedback(
     for path in data_dir.rglob("*"):
         if path.is_file():
             assert "Quartzmann" not in path.read_text(encoding="utf-8", errors="ignore")
+
+
+def test_an_overdue_interview_says_it_is_late(fake_assistant: FakeAssistant) -> None:
+    """Article 6: two entretiens professionnels every six years. Hired five years ago with one
+    interview since, the second one (planned at the period's fourth year) is already past due:
+    the sheet says it is late, not "à venir"."""
+    at = _page()
+    at.selectbox(key="iv_contract").set_value("CDI")
+    today = date.today()
+    hired = date(today.year - 5, 1, 5)
+    at.date_input(key="iv_branch_start").set_value(hired)
+    at.date_input(key="iv_org_start").set_value(hired)
+    at.number_input(key="iv_interviews_count").set_value(1).run()
+    at.date_input(key="iv_interviews_0").set_value(date(today.year - 5, 3, 20)).run()
+    _prepare(at)
+    text = _text(at)
+    assert f"entretien professionnel :red-badge[en retard depuis le 5 janvier {today.year - 1}]" in text, text

@@ -35,11 +35,15 @@ LIST_ITEM_WORDS = {
 }
 
 
-def label_for(param: Param) -> str:
-    """The parameter's help as a label, without the command-line examples."""
+def plain_label(param: Param, capital: bool = True) -> str:
+    """The parameter's help without the command-line examples ("(ex. 2025-02-01:2025-06-20)")."""
     text = re.sub(r"\s*\(ex\.[^)]*\)", "", param.help)
-    text = text[:1].upper() + text[1:]
-    return text + (" *" if param.required else "")
+    return text[:1].upper() + text[1:] if capital else text
+
+
+def label_for(param: Param) -> str:
+    """The field's label: the plain help, starred when required."""
+    return plain_label(param) + (" *" if param.required else "")
 
 
 def _date(param: Param, key: str, label: str | None = None) -> date | None:
@@ -167,7 +171,7 @@ def fields(params: list[Param], key: str) -> tuple[dict[str, Any], list[str]]:
         value = field(param, f"{key}-{param.name}")
         if value is None:
             if param.required:
-                missing.append(param.help)
+                missing.append(plain_label(param, capital=False))
             continue
         values[param.name] = value
     return values, missing

@@ -66,26 +66,29 @@ def render_steps(result: Mapping[str, Any]) -> None:
         st.markdown("\n".join(f"- {escape_markdown(str(r.get('label', r)))}" for r in references))
 
 
-def render_result(result: Mapping[str, Any], *, title: str = "", show_steps: bool = True) -> None:
-    """The whole result: summary box, figure, then (optionally) the working."""
+def render_result(
+    result: Mapping[str, Any], *, title: str = "", show_steps: bool = True, figure_label: str = "Résultat"
+) -> None:
+    """The whole result: summary box, figure (labelled `figure_label`), then (optionally) the working."""
     if title:
         st.markdown(f"#### {escape_markdown(title)}")
     _summary_box(result)
     shown = figure(result)
     if shown and result.get("unit"):
-        st.metric("Résultat", shown)
+        st.metric(figure_label, shown)
     if show_steps:
         render_steps(result)
 
 
-def render_arguments(arguments: Mapping[str, Any]) -> None:
-    """The inputs a calculation used, as a small list (dates in French)."""
+def render_arguments(arguments: Mapping[str, Any], labels: Mapping[str, str] | None = None) -> None:
+    """The inputs a calculation used, as a small list (dates in French), each named by its label."""
     if not arguments:
         return
     lines = []
     for name, value in arguments.items():
         shown = ", ".join(_plain(v) for v in value) if isinstance(value, list) else _plain(value)
-        lines.append(f"- `{name}` : {escape_markdown(shown)}")
+        label = (labels or {}).get(name) or name.replace("_", " ")
+        lines.append(f"- {escape_markdown(label)} : {escape_markdown(shown)}")
     st.markdown("**Données retenues**\n\n" + "\n".join(lines))
 
 

@@ -30,8 +30,9 @@ def point_value_assumption() -> None:
         return
     if row is None:
         st.info(
-            "Hypothèse : aucune valeur du point n'est configurée, les primes restent en points. Renseignez "
-            f"`{file.name}` dans le dossier de données ou indiquez une valeur ci-dessous.",
+            "Hypothèse : aucune valeur du point n'est configurée, les primes restent en points. Indiquez la "
+            "valeur du point ci-dessous si vous la connaissez (l'administrateur de l'assistant peut aussi la "
+            "renseigner pour tous).",
             icon=":material/info:",
         )
         return
@@ -55,7 +56,7 @@ def _run(spec: CalculatorSpec, values: dict[str, Any]) -> dict[str, Any]:
         return {"error": str(exc)}
     except Exception as exc:
         log.error("calculator %s failed: %s", spec.name, type(exc).__name__, exc_info=True)
-        return {"error": f"Erreur interne du calculateur ({type(exc).__name__})."}
+        return {"error": "Le calcul n'a pas pu aboutir à cause d'une erreur interne : réessayez ou signalez-le."}
 
 
 st.title("Calculateurs")
@@ -94,4 +95,5 @@ if outcome is not None:
     elif "error" in outcome:
         st.error(escape_markdown(outcome["error"]), icon=":material/error:")
     else:
-        render_result(outcome["result"], title="Résultat")
+        st.subheader("Résultat")
+        render_result(outcome["result"], figure_label=spec.title_fr)

@@ -1,10 +1,12 @@
-"""Chat: questions on the agreements, answers with numbered citations, sources beside them."""
+"""Chat: questions on the agreements, each answer with its numbered citations and, under it, its own
+sources (collapsible). After a question the view lands on the start of the new answer."""
 
 from __future__ import annotations
 
 import logging
 import re
 import uuid
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -13,8 +15,9 @@ from assistant.answer import Answer
 from assistant.catalog import CALCULATORS
 from assistant.conversation import Conversation
 from ui import backend
+from ui.components.calc_form import plain_label
 from ui.components.calc_result import render_arguments, render_result
-from ui.components.sources import render_sources
+from ui.components.sources import render_sources, sources_label
 from ui.components.text import answer_markdown, escape_markdown
 from ui.feedback import record_feedback
 
@@ -22,7 +25,8 @@ log = logging.getLogger(__name__)
 
 HISTORY = "chat_history"
 CONVERSATION = "chat_conversation"  # the assistant's Conversation: follow-ups and clarifications, in memory
-SELECTED = "chat_selected"
+SCROLL = "chat_scroll_to_answer"
+SCROLL_SCRIPT = Path(__file__).resolve().parent.parent / "assets" / "scroll_to_answer.html"
 PENDING = "chat_pending"
 EXAMPLES = (
     "Combien de points pour la prime de tutorat ?",
@@ -39,7 +43,7 @@ def _history() -> list[dict[str, Any]]:
 def _new_conversation() -> None:
     st.session_state[HISTORY] = []
     st.session_state.pop(CONVERSATION, None)
-    st.session_state.pop(SELECTED, None)
+    st.session_state.pop(SCROLL, None)
     st.session_state.pop(PENDING, None)
     for key in [k for k in st.session_state if str(k).startswith("fb-")]:
         del st.session_state[key]
@@ -82,7 +86,7 @@ def _ask(question: str) -> None:
     asked = answer.resolved_question or question
     turn_id = uuid.uuid4().hex[:12]
     _history().append({"id": turn_id, "question": question, "asked": asked, "answer": answer})
-    st.session_state[SELECTED] = turn_id
+    st.session_state[SCROLL] = turn_id
 
 
 def _render_answer(answer: Answer) -> None:
@@ -105,37 +109,29 @@ def _render_answer(answer: Answer) -> None:
         spec = CALCULATORS.get(call.name)
         with st.expander(f"Détail du calcul : {spec.title_fr if spec else call.name}", icon=":material/calculate:"):
             render_result(call.result)
-            render_arguments(call.arguments)
+            render_arguments(call.arguments, {p.name: plain_label(p) for p in spec.params} if spec else None)
 
 
 def _render_turn(turn: dict[str, Any]) -> None:
+    """The question, then the answer with its own sources under it and the thumbs."""
     with st.chat_message("user"):
         st.markdown(escape_markdown(turn["question"]))
         if turn["asked"] != turn["question"]:
             st.caption(f"Question comprise : {escape_markdown(turn['asked'])}")
-    with st.chat_message("assistant"):
+    with st.chat_message("assistant"), st.container(key=f"answer-{turn['id']}"):
         answer: Answer = turn["answer"]
         _render_answer(answer)
-        left, right = st.columns([1, 1])
-        with left:
-            st.feedback("thumbs", key=f"fb-{turn['id']}", on_change=_on_feedback, args=(turn["id"],))
-        with right:
-            if answer.citations:
-                selected = st.session_state.get(SELECTED) == turn["id"]
-                st.button(
-                    f"Sources ({len({c.number for c in answer.citations})})",
-                    key=f"src-{turn['id']}",
-                    icon=":material/menu_book:",
-                    type="primary" if selected else "secondary",
-                    on_click=lambda: st.session_state.__setitem__(SELECTED, turn["id"]),
-                )
+        if answer.citations:
+            with st.expander(sources_label(answer.citations), icon=":material/menu_book:"):
+                render_sources(answer.citations, key=f"sources-{turn['id']}")
+        st.feedback("thumbs", key=f"fb-{turn['id']}", on_change=_on_feedback, args=(turn["id"],))
 
 
 def _welcome() -> None:
     st.markdown(
         "Posez une question sur les accords de formation professionnelle de la branche (IDCC 218) : "
         "primes de tutorat et de formateur, Pro-A, VAE, conseil en évolution professionnelle, entretien "
-        "professionnel, CQP… Chaque réponse cite les passages des textes."
+        "professionnel, CQP… Chaque réponse cite les passages des textes, que vous retrouvez sous la réponse."
     )
     columns = st.columns(2)
     for index, example in enumerate(EXAMPLES):
@@ -143,8 +139,10 @@ def _welcome() -> None:
             st.button(example, key=f"example-{index}", on_click=_queue, args=(example,), width="stretch", wrap=True)
 
 
-st.title("Questions sur les accords")
-with st.sidebar:
+title, action = st.columns([3, 1], vertical_alignment="bottom")
+with title:
+    st.title("Questions sur les accords")
+with action:
     st.button("Nouvelle conversation", icon=":material/add_comment:", on_click=_new_conversation, width="stretch")
 
 limit = backend.settings().max_question_chars
@@ -155,19 +153,11 @@ if question and question.strip():
     _ask(re.sub(r"\s+", " ", question).strip())
 
 history = _history()
-chat_column, sources_column = st.columns([11, 9], gap="large")
-with chat_column:
-    if not history:
-        _welcome()
-    for turn in history:
-        _render_turn(turn)
-with sources_column:
-    st.subheader("Sources")
-    selected = next((t for t in history if t["id"] == st.session_state.get(SELECTED)), None)
-    if selected is None and history:
-        selected = history[-1]
-    if selected is None:
-        st.caption("Les passages cités par les réponses s'affichent ici, surlignés sur la page du PDF.")
-    else:
-        st.caption(f"Réponse à : {escape_markdown(selected['question'])}")
-        render_sources(selected["answer"].citations, key=f"sources-{selected['id']}")
+if not history:
+    _welcome()
+for turn in history:
+    _render_turn(turn)
+if st.session_state.pop(SCROLL, None) and history:
+    # A fixed script (no user data) that brings the start of the newest answer into view; without it
+    # Streamlit keeps the page scrolled to its bottom, past the start of a long answer.
+    st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)

@@ -92,10 +92,10 @@ def _tristate(label: str, key: str) -> bool | None:
 
 def _dates(label: str, key: str) -> tuple[date, ...]:
     count = int(st.number_input(label, min_value=0, max_value=MAX_ROWS, value=0, step=1, key=f"{key}_count"))
-    columns = st.columns(3)
+    columns = st.columns(2)  # two per row: each field wide enough for JJ/MM/AAAA
     found = []
     for index in range(count):
-        with columns[index % 3]:
+        with columns[index % 2]:
             day = _date(f"Date {index + 1}", f"{key}_{index}")
         if day:
             found.append(day)
@@ -108,7 +108,7 @@ def _periods(word: str, key: str, trainees: bool) -> tuple[Period, ...]:
     )
     found = []
     for index in range(count):
-        columns = st.columns(3 if trainees else 2)
+        columns = st.columns([2, 2, 1] if trainees else 2)
         with columns[0]:
             start = _date(f"{word.capitalize()} {index + 1} : début", f"{key}_{index}_start")
         with columns[1]:
@@ -207,18 +207,12 @@ def render_sheet(sheet: PreparationSheet) -> None:
         st.markdown("\n".join(f"- {escape_markdown(line)}" for line in sheet.profile_lines))
     st.markdown("#### Échéances")
     if sheet.deadlines:
-        st.dataframe(
-            [
-                {
-                    "Date": french_date(d.by.isoformat()),
-                    "À faire": d.what,
-                    "État": "dépassée" if d.by < sheet.today else "à venir",
-                }
-                for d in sheet.deadlines
-            ],
-            hide_index=True,
-            width="stretch",
-        )
+        lines = []
+        for d in sheet.deadlines:
+            state = d.state(sheet.today)
+            colour = "green" if state == "à venir" else "red"
+            lines.append(f"- **{french_date(d.by.isoformat())}** — {escape_markdown(d.what)} :{colour}-badge[{state}]")
+        st.markdown("\n".join(lines))
     else:
         st.caption("Aucune échéance datée : complétez les dates d'entrée et de dernière formation.")
     st.markdown("#### Droits et obligations")
