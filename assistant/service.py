@@ -27,6 +27,7 @@ from assistant.answering.citations import CitationBook, drop_unknown_markers
 from assistant.answering.composer import compose_calculation, compose_retrieval, query_weights, select_units, unit_terms
 from assistant.answering.number_guard import guard_numbers
 from assistant.library import Library
+from assistant.routing.meaning import MeaningReader, Reading, reader_for
 from assistant.routing.router import RouteDecision, route
 from assistant.settings import Settings, get_settings
 from assistant.tools import run_calculator
@@ -78,11 +79,13 @@ class Assistant:
         self.settings = settings
         self._retriever = retriever
         self._lock = threading.Lock()
+        self._meaning_lock = threading.Lock()
         self.manifest = load_manifest(settings.manifest_file)
         self.document_names = {d: short_name(i) for d, i in self.manifest.items()}
         self.titles = {d: i.title for d, i in self.manifest.items()}
         self.library = Library(settings, self.manifest, lambda: self.retriever)
         self._llm: Any = None
+        self._meaning: MeaningReader | bool | None = None  # False: the embedder carries no meaning
         if settings.llm_base_url:
             from assistant.answering.llm import make_phraser
 
@@ -125,10 +128,10 @@ class Assistant:
         if len(text) > limit:
             turn.timings["route"] = (time.perf_counter() - t) * 1000
             return Answer(turn.question, wording.question_too_long(len(text), limit), "clarify")
-        decision = route(text, turn.today)
+        decision = route(text, turn.today, meaning=self._read_meaning)
         turn.timings["route"] = (time.perf_counter() - t) * 1000
         if decision.route == "refusal":
-            answer = self._refusal(turn.question, decision.refusal_topic)
+            answer = self._refusal(turn.question, decision.refusal_topic, decision.fiche)
         elif decision.route == "calculator" and decision.calculator:
             answer = self._calculate(turn, decision)
         elif decision.route == "clarify":
@@ -141,8 +144,23 @@ class Assistant:
             answer.text += "\n\n" + wording.uncovered_part(decision.refusal_topic)
         return answer
 
-    def _refusal(self, question: str, topic: str | None) -> Answer:
-        return Answer(question, wording.refusal(topic), "refusal")
+    def _refusal(self, question: str, topic: str | None, fiche: tuple[str, str] | None = None) -> Answer:
+        return Answer(question, wording.refusal(topic, fiche), "refusal")
+
+    def _read_meaning(self, text: str) -> Reading | None:
+        """The example bank's reading of a question (None when the embedder carries no meaning)."""
+        try:
+            if self._meaning is None:
+                retriever = self.retriever  # opened here rather than at retrieval: the same one
+                with self._meaning_lock:
+                    if self._meaning is None:
+                        cache = self.settings.data_dir / "cache"
+                        embed = getattr(retriever, "_embed_query", None)  # its cache, shared with retrieval
+                        self._meaning = reader_for(getattr(retriever, "embedder", None), cache, embed) or False
+            return self._meaning.read(text) if self._meaning else None
+        except Exception:  # the bank is an aid to routing: without it the cue scores still decide
+            log.warning("routing by meaning unavailable", exc_info=True)
+            return None
 
     def _search(self, query: str, k: int, **kwargs: Any) -> list[Evidence]:
         return self.retriever.search(query, k=k, **kwargs)

@@ -31,20 +31,47 @@ def question_too_long(length: int, limit: int) -> str:
     return f"Votre question fait {length} caractères ; la limite est de {limit}. Reformulez-la plus brièvement."
 
 
-def refusal(topic: str | None) -> str:
-    """The texts do not cover the question: say so, say what they cover, say where to ask."""
-    subject = f"de {topic}" if topic else "de cette question"
+COVERED_SHORT = (
+    "la formation professionnelle dans la branche (IDCC 218) : Pro-A, contrat de professionnalisation, "
+    "tutorat, formateurs internes, CEP, entretien professionnel, VAE, garantie d'accès à la formation, "
+    "financement et CQP"
+)
+
+
+def of(topic: str) -> str:
+    """ "de" before a French noun phrase: "des autres primes", "du préavis", "de la période d'essai"."""
+    for article, contracted in (("les ", "des "), ("le ", "du ")):
+        if topic.startswith(article):
+            return contracted + topic[len(article) :]
+    return "de " + topic
+
+
+def refusal(topic: str | None, fiche: tuple[str, str] | None = None) -> str:
+    """The texts do not cover the question: say so, what they cover, and where the general rule lives.
+
+    One short paragraph. `fiche` (title, address) is the ministry's fiche on the subject: named as
+    general labour law, never quoted as the answer, never presented as the branch's agreement.
+    """
+    subject = of(topic) if topic else "de cette question"
+    where = (
+        f"La règle générale relève du droit du travail (Code du travail), pas de ces accords : voir la fiche "
+        f"du ministère du Travail « {fiche[0]} » ({fiche[1]}). "
+        if fiche
+        else "La règle générale relève du droit du travail (Code du travail) ou d'autres textes de la branche. "
+    )
     return (
         f"Les textes indexés ne traitent pas {subject} : je ne peux pas vous répondre sans risquer "
-        f"d'inventer. Ils couvrent la formation professionnelle dans la branche (IDCC 218) : "
-        f"{COVERED_TOPICS}. Pour cette question, adressez-vous à votre service RH ou à votre "
-        "représentant du personnel."
+        f"d'inventer. Ils couvrent {COVERED_SHORT}. {where}"
+        "Pour votre situation, adressez-vous à votre service RH ou à votre représentant du personnel."
     )
 
 
 def uncovered_part(topic: str) -> str:
     """Appended when a question is half in scope: the covered half was answered above."""
-    return f"Les textes indexés ne traitent pas de {topic} : adressez-vous à votre service RH pour ce point."
+    return (
+        f"Les textes indexés ne traitent pas {of(topic)} : ce point relève d'autres textes (convention "
+        "collective, Code du travail) ; adressez-vous à votre service RH."
+    )
 
 
 def calculation_impossible(reason: str) -> str:

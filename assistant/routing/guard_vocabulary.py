@@ -79,6 +79,19 @@ REFUSAL_TOPICS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Subjects the texts cover only in part: the covered part is answered from the texts, and the answer
+# says what the texts leave out (the key, in French). Patterns name the whole family, not one member.
+PARTIAL_SCOPES: dict[str, tuple[str, ...]] = {
+    "les autres primes de la convention collective (prime d'ancienneté, gratification annuelle, allocation "
+    "vacances…)": (
+        r"\b(?:les|des|quelles?|toutes? les|autres) primes\b(?! (?:de |du |d')(?:tut|format))",
+        r"\bprimes? (?:prevues?|versees?|existantes?) (?:par|dans) (?:la|notre|ma) (?:convention|ccn)\b",
+    ),
+    "les autres congés et absences (congés payés, congés familiaux, arrêts de travail…)": (
+        r"\b(?:les|des|quels?|tous les|autres) (?:conges|absences autorisees)\b(?! (?:vae|de validation))",
+    ),
+}
+
 # Instructions addressed to the assistant instead of a question: flagged, stripped, never obeyed.
 INJECTION_PATTERNS: tuple[str, ...] = (
     r"(?<!j')(?<!je )(?<!n')\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|neglige|negligez|negliger)\b"
