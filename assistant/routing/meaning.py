@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -202,9 +203,7 @@ class MeaningReader:
     def leave_one_out(self) -> float:
         """Share of the bank's examples whose neighbours (themselves left out) vote their own label."""
         vectors = self.vectors()
-        hits = sum(
-            self.read_vector(vectors[i], exclude=i).intent == label for i, label in enumerate(self.labels)
-        )
+        hits = sum(self.read_vector(vectors[i], exclude=i).intent == label for i, label in enumerate(self.labels))
         return hits / max(len(self.labels), 1)
 
 
@@ -216,7 +215,7 @@ def _normalised(matrix: np.ndarray) -> np.ndarray:
 
 
 def reader_for(
-    embedder: object, cache_dir: Path | None, embed_query: Callable[[str], Sequence[float]] | None = None
+    embedder: Any, cache_dir: Path | None, embed_query: Callable[[str], Sequence[float]] | None = None
 ) -> MeaningReader | None:
     """A reader over `embedder`, or None when its vectors carry no meaning (the tests' hash vectors).
 
@@ -225,7 +224,7 @@ def reader_for(
     name = str(getattr(embedder, "name", ""))
     if not name or name.startswith("hash"):
         return None
-    embed_one: Callable[[str], Sequence[float]] = embed_query or getattr(embedder, "embed_query")
+    embed_one: Callable[[str], Sequence[float]] = embed_query or embedder.embed_query
 
     def embed_queries(texts: list[str]) -> np.ndarray:
         engine = getattr(embedder, "_torch_engine", lambda: None)()

@@ -34,6 +34,7 @@ from assistant.routing.calculator_inputs.facts import read_facts
 from assistant.routing.calculator_inputs.readers import plan_for
 from assistant.routing.extraction.folding import fold
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
+from assistant.routing.noise import drop_filler, strip_noise
 
 RouteName = Literal["retrieval", "calculator", "clarify", "refusal"]
 
@@ -97,7 +98,11 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
     without it (unit tests, hash embeddings) the cue scores decide alone.
     """
     original = unicodedata.normalize("NFC", question or "")[:MAX_CHARS]
-    cleaned, injection = strip_injection(original)
+    unwrapped, noisy = strip_noise(original)
+    cleaned, injection = strip_injection(unwrapped)
+    if injection or noisy:
+        cleaned = drop_filler(cleaned) or cleaned
+    injection = injection or noisy
     folded = fold(cleaned)
     query = re.sub(r"\s+", " ", cleaned).strip()
     if not re.search(r"[a-zA-Z\u00C0-\u024F]", folded):
