@@ -92,8 +92,40 @@ def strip_noise(text: str) -> tuple[str, bool]:
 
 # Words an order leaves behind once its object is cut ("… et réponds.", "merci !"): not a question.
 _FILLER = frozenset(
-    "et ou puis alors mais donc reponds repondez reponse moi nous stp svp please merci bonjour salut hello "
-    "ok okay allez vite urgent maintenant ensuite enfin voici voila ceci cela ca question".split()
+    (
+        "et",
+        "ou",
+        "puis",
+        "alors",
+        "mais",
+        "donc",
+        "reponds",
+        "repondez",
+        "reponse",
+        "moi",
+        "nous",
+        "stp",
+        "svp",
+        "please",
+        "merci",
+        "bonjour",
+        "salut",
+        "hello",
+        "ok",
+        "okay",
+        "allez",
+        "vite",
+        "urgent",
+        "maintenant",
+        "ensuite",
+        "enfin",
+        "voici",
+        "voila",
+        "ceci",
+        "cela",
+        "ca",
+        "question",
+    )
 )
 
 
