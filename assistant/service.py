@@ -29,6 +29,7 @@ from assistant.answering.number_guard import guard_numbers
 from assistant.library import Library
 from assistant.routing.meaning import MeaningReader, Reading, reader_for
 from assistant.routing.router import RouteDecision, route
+from assistant.routing.subject import speaks_of, subject_phrase
 from assistant.settings import Settings, get_settings
 from assistant.tools import run_calculator
 from calculators.dates import format_date_fr
@@ -42,6 +43,9 @@ log = logging.getLogger(__name__)
 COVERED_TOPICS = wording.COVERED_TOPICS  # kept importable here for the front ends
 _PAST_YEAR = re.compile(r"\b(?:en|au|avant)\s+(20[0-2]\d)\b")
 MIN_COVERAGE = 0.34
+# The bank's out-of-scope share above which best passages that do not speak of the question's
+# subject mean the texts are silent (below it, the word coverage decides, as before).
+SUBJECT_OUTSIDE_SHARE = 0.3
 
 
 def french_date(value: str | None) -> str:
@@ -171,8 +175,8 @@ class Assistant:
         as_of = self._as_of(query)
         evidence = self._search(query, max(self.settings.top_k, 10), as_of=as_of)
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
-        if not evidence or self._silent(query, evidence):
-            return self._refusal(turn.question, None)
+        if not evidence or self._silent(query, evidence, decision):
+            return self._refusal(turn.question, None, decision.fiche)
         t = time.perf_counter()
         phrased = self._phrase_with_llm(query, evidence) if self._llm is not None else None
         if phrased is not None:
@@ -220,14 +224,27 @@ class Assistant:
             return date(int(match.group(1)), 12, 31)
         return None
 
-    def _silent(self, query: str, evidence: list[Evidence]) -> bool:
-        """True when the best passages share too few words with the question: the texts are silent."""
+    def _silent(self, query: str, evidence: list[Evidence], decision: RouteDecision | None = None) -> bool:
+        """True when the best passages do not answer the question: the texts are silent.
+
+        A passage answers only if it speaks of the question's subject (its head noun phrase,
+        `assistant.routing.subject`), not merely of a word in it. When none of the best passages
+        does, the texts are silent if the passages also share too few of the question's words, or
+        if the example bank reads the question as a labour-law subject outside the texts
+        (`SUBJECT_OUTSIDE_SHARE`): "la durée maximale d'un CDD" is not answered by the CEP article
+        that mentions a CDD.
+        """
         terms = set(query_weights(query))
+        bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]
+        subject = unit_terms(subject_phrase(query))
+        if any(speaks_of(subject, bag) for bag in bags):
+            return False
+        outside = decision.outside if decision is not None else 0.0
+        if subject and outside >= SUBJECT_OUTSIDE_SHARE and not decision_names_topic(decision):
+            return True
         if len(terms) < 2:
             return False
-        found: set[str] = set()
-        for e in evidence[:3]:
-            found |= unit_terms(e.chunk.context_text)
+        found: set[str] = set().union(*bags) if bags else set()
         return len(terms & found) / len(terms) < MIN_COVERAGE
 
     def _reference_passages(self, refs: list[Reference], query: str) -> dict[tuple[str, str], Evidence]:
@@ -284,6 +301,11 @@ class Assistant:
                 text += "\n\n" + wording.applicable_rule(top.citation, number)
                 citations = book.citations()
         return Answer(turn.question, text, "clarify", citations=citations, follow_up=decision.follow_up)
+
+
+def decision_names_topic(decision: RouteDecision | None) -> bool:
+    """The router found a corpus topic by its cues and meaning together (a strong in-scope reading)."""
+    return decision is not None and decision.topic is not None and decision.outside < 0.5
 
 
 def _same_section(got: str, want: str) -> bool:

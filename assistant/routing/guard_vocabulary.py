@@ -92,6 +92,15 @@ PARTIAL_SCOPES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# The question asks what the indexed texts themselves say ("l'accord en parle ?"): the texts are searched
+# and the passages' subject decides (answerability), not the example bank's reading alone.
+ASKS_THE_TEXTS: tuple[str, ...] = (
+    r"\b(?:accord|protocole|avenant|textes?|convention de formation)\b[^.?!]{0,40}"
+    r"\b(?:parle|parlent|prevoit|prevoient|dit|disent|mentionne|mentionnent|aborde|abordent|traite|traitent)\b",
+    r"\b(?:parle|parlent|prevoit|prevoient|dit|disent|mentionne|aborde|traite)(?:-t-(?:il|elle|ils|elles))?\b"
+    r"[^.?!]{0,40}\b(?:l'accord|le protocole|l'avenant|les textes|la convention de formation)\b",
+)
+
 # Instructions addressed to the assistant instead of a question: flagged, stripped, never obeyed.
 INJECTION_PATTERNS: tuple[str, ...] = (
     r"(?<!j')(?<!je )(?<!n')\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|neglige|negligez|negliger)\b"

@@ -83,7 +83,7 @@ def strip_noise(text: str) -> tuple[str, bool]:
     text = "\n".join(lines)
     text = _blank(text, _ORDER, folded=True)
     text = drop_filler(_LEFTOVER.sub(" ", text))
-    cleaned = re.sub(r"\s+([,.;:?!)])", r"\1", re.sub(r"[ \t]+", " ", text)).strip(" ,;:.-")
+    cleaned = re.sub(r"\s+([,.)])", r"\1", re.sub(r"[ \t]+", " ", text)).strip(" ,;:.-")
     if cleaned and not re.search(r"[.?!]$", cleaned) and re.search(r"[.?!]$", original.strip()):
         cleaned += original.strip()[-1]
     changed = _words(cleaned) != _words(original)

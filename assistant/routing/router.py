@@ -41,6 +41,7 @@ RouteName = Literal["retrieval", "calculator", "clarify", "refusal"]
 MAX_CHARS = 4000  # longer text is cut: enough for any question, bounds the regex work
 
 _TOPICS = {name: intents.compile_cues(cues) for name, cues in intents.TOPIC_CUES.items()}
+_ASKS_THE_TEXTS = tuple(re.compile(p) for p in guard_vocabulary.ASKS_THE_TEXTS)
 _PARTIAL = {note: tuple(re.compile(p) for p in pats) for note, pats in guard_vocabulary.PARTIAL_SCOPES.items()}
 _REFUSALS = {name: tuple(re.compile(p) for p in pats) for name, pats in guard_vocabulary.REFUSAL_TOPICS.items()}
 _INJECTIONS = tuple(re.compile(p) for p in guard_vocabulary.INJECTION_PATTERNS)
@@ -74,6 +75,7 @@ class RouteDecision:
     topic: str | None = None
     notes: list[str] = field(default_factory=list)
     fiche: tuple[str, str] | None = None
+    outside: float = 0.0  # the example bank's out-of-scope share for the question (0 without a reading)
 
     def json_arguments(self) -> dict[str, Any]:
         """The arguments with dates as ISO strings, for the JSON answer contract."""
@@ -123,7 +125,8 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
         topic = None  # an out-of-corpus subject named outright: meaning alone may not bring it back in scope
     partial = detect_partial(folded)
     fiche = reading.fiche if reading is not None else None
-    outside = topic is None and out_of_scope(folded, reading)
+    asks_texts = any(p.search(folded) for p in _ASKS_THE_TEXTS)
+    outside = topic is None and not asks_texts and out_of_scope(folded, reading)
     if topic is None and partial is None and (refusal or injection or outside):
         return RouteDecision(
             "refusal",
@@ -135,6 +138,8 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
     refusal = refusal or partial
     base = RouteDecision(
         "retrieval",
+        fiche=fiche,
+        outside=reading.score(OUT_OF_SCOPE) if reading is not None else 0.0,
         topic_query=query,
         injection=injection,
         refusal_topic=refusal,
