@@ -17,20 +17,26 @@ from assistant.routing.extraction.folding import fold
 
 # Words of the interrogative frame and of reference to the texts: skipped before the subject starts.
 _FRAME = frozenset(
-    """quel quelle quels quelles est sont etait ce c ca cela que qu qui quoi comment combien pourquoi quand
+    re.findall(
+        r"\S+",
+        """quel quelle quels quelles est sont etait ce c ca cela que qu qui quoi comment combien pourquoi quand
     ou y a t il ils elle elles on je j tu vous me m te mon ma mes ton ta tes son sa ses notre nos votre vos
     leur leurs peut peux peuvent puis dois doit doivent faut ai as avoir ont droit l le la les un une des du
     de d en au aux parle parlent prevoit prevoient dit disent texte textes accord accords avenant protocole
     convention existe exister savoir sais voudrais veux aimerais connaitre concernant sujet propos
     est-ce est-il est-elle y-a-t-il a-t-il dans sur pour avec selon chez-nous chez bonjour svp stp alors
-    donc mais et-si si oui non s""".split()
+    donc mais et-si si oui non s""",
+    )
 )
 # Words that end the head noun phrase once it has started: prepositions opening a complement,
 # conjunctions, verbs of the frame.
 _BOUNDARY = frozenset(
-    """en pour dans sur avec a au aux quand si lorsque pendant par chez depuis selon apres avant c est sont
+    re.findall(
+        r"\S+",
+        """en pour dans sur avec a au aux quand si lorsque pendant par chez depuis selon apres avant c est sont
     peut peuvent doit doivent faut et ou mais vs contre entre sans sous vers comme quand lorsqu puisque
-    car alors""".split()
+    car alors""",
+    )
 )
 _MAX_TERMS = 4
 

@@ -68,7 +68,12 @@ def test_out_of_scope_rows_name_their_fiche_and_leave_out_the_corpus_subjects() 
     assert rows and all(e.intent == OUT_OF_SCOPE and e.fiche for e in rows)
     assert all(e.url.startswith("https://travail-emploi.gouv.fr/") for e in rows)
     titles = {e.fiche.lower() for e in rows}
-    for covered in ("compte personnel de formation", "validation des acquis", "conseil en évolution", "période de reconversion"):
+    for covered in (
+        "compte personnel de formation",
+        "validation des acquis",
+        "conseil en évolution",
+        "période de reconversion",
+    ):
         assert not any(covered in t for t in titles), covered
     assert "le contrat de professionnalisation" not in titles
     assert (DATA_DIR / "README.md").exists()  # attribution (Apache-2.0)
