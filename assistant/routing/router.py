@@ -119,10 +119,10 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
     reading = meaning(query) if meaning is not None else None
     topic = detect_topic(folded, reading)
     refusal = detect_refusal(folded)
-    if refusal in guard_vocabulary.REFUSAL_EXEMPTIONS.get(topic or "", ()):
-        refusal = None
     if refusal and reading is not None and detect_topic(folded) is None:
         topic = None  # an out-of-corpus subject named outright: meaning alone may not bring it back in scope
+    if refusal in guard_vocabulary.REFUSAL_EXEMPTIONS.get(topic or "", ()):
+        refusal = None
     partial = detect_partial(folded)
     fiche = reading.fiche if reading is not None else None
     asks_texts = any(p.search(folded) for p in _ASKS_THE_TEXTS)
