@@ -161,7 +161,7 @@ class Assistant:
                         cache = self.settings.data_dir / "cache"
                         embed = getattr(retriever, "_embed_query", None)  # its cache, shared with retrieval
                         self._meaning = reader_for(getattr(retriever, "embedder", None), cache, embed) or False
-            return self._meaning.read(text) if self._meaning else None
+            return self._meaning.read(text) if isinstance(self._meaning, MeaningReader) else None
         except Exception:  # the bank is an aid to routing: without it the cue scores still decide
             log.warning("routing by meaning unavailable", exc_info=True)
             return None
