@@ -9,6 +9,8 @@ them. Patterns are regular expressions over *folded* text (`assistant.routing.ex
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # Subjects the corpus does not cover: the router refuses them unless a corpus topic is clearly
 # asked too (then the answer covers the corpus part and says what it cannot answer).
 REFUSAL_TOPICS: dict[str, tuple[str, ...]] = {
@@ -79,16 +81,29 @@ REFUSAL_TOPICS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Subjects the texts cover only in part: the covered part is answered from the texts, and the answer
-# says what the texts leave out (the key, in French). Patterns name the whole family, not one member.
-PARTIAL_SCOPES: dict[str, tuple[str, ...]] = {
+
+# Families the texts cover only in part ("les primes de la convention"): the covered members are
+# retrieved (`query`, what the texts hold of the family) and the answer says what they leave out (the
+# key, a French noun phrase). Patterns name the whole family, not one member.
+@dataclass(frozen=True)
+class PartialScope:
+    patterns: tuple[str, ...]
+    query: str
+
+
+PARTIAL_SCOPES: dict[str, PartialScope] = {
     "les autres primes de la convention collective (prime d'ancienneté, gratification annuelle, allocation "
-    "vacances…)": (
-        r"\b(?:les|des|quelles?|toutes? les|autres) primes\b(?! (?:de |du |d')(?:tut|format))",
-        r"\bprimes? (?:prevues?|versees?|existantes?) (?:par|dans) (?:la|notre|ma) (?:convention|ccn)\b",
+    "vacances…)": PartialScope(
+        (
+            r"\b(?:les|des|quelles?|toutes? les|autres) primes\b(?! (?:de |du |d')(?:tut|format))",
+            r"\bprimes? (?:prevues?|versees?|existantes?) (?:par|dans) (?:la|notre|ma) (?:convention|ccn)\b",
+        ),
+        "primes : prime de tutorat du tuteur et prime du formateur interne, points par mois",
     ),
-    "les autres congés et absences (congés payés, congés familiaux, arrêts de travail…)": (
-        r"\b(?:les|des|quels?|tous les|autres) (?:conges|absences autorisees)\b(?! (?:vae|de validation))",
+    "les autres congés et absences (congés payés, congés familiaux, arrêts de travail…)": PartialScope(
+        (r"\b(?:les|des|quels?|tous les|autres) (?:conges|absences autorisees)\b(?! (?:vae|de validation))",),
+        "congé pour préparer la validation des acquis de l'expérience et absence pour le conseil en évolution "
+        "professionnelle",
     ),
 }
 

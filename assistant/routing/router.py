@@ -42,7 +42,9 @@ MAX_CHARS = 4000  # longer text is cut: enough for any question, bounds the rege
 
 _TOPICS = {name: intents.compile_cues(cues) for name, cues in intents.TOPIC_CUES.items()}
 _ASKS_THE_TEXTS = tuple(re.compile(p) for p in guard_vocabulary.ASKS_THE_TEXTS)
-_PARTIAL = {note: tuple(re.compile(p) for p in pats) for note, pats in guard_vocabulary.PARTIAL_SCOPES.items()}
+_PARTIAL = {
+    note: tuple(re.compile(p) for p in scope.patterns) for note, scope in guard_vocabulary.PARTIAL_SCOPES.items()
+}
 _REFUSALS = {name: tuple(re.compile(p) for p in pats) for name, pats in guard_vocabulary.REFUSAL_TOPICS.items()}
 _INJECTIONS = tuple(re.compile(p) for p in guard_vocabulary.INJECTION_PATTERNS)
 _ASSERTED = re.compile(guard_vocabulary.ASSERTED_FIGURE)
@@ -136,6 +138,8 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
             fiche=fiche,
         )
     refusal = refusal or partial
+    if partial and topic is None:  # a family the texts hold in part: retrieve the members they hold
+        query = guard_vocabulary.PARTIAL_SCOPES[partial].query
     base = RouteDecision(
         "retrieval",
         fiche=fiche,

@@ -54,6 +54,7 @@ def test_a_family_the_texts_cover_in_part_is_answered_with_what_they_leave_out()
     decision = route(question, TODAY, lambda _: reading(OUT_OF_SCOPE))
     assert decision.route == "retrieval"
     assert decision.refusal_topic and "autres primes" in decision.refusal_topic
+    assert "tuteur" in decision.topic_query and "formateur interne" in decision.topic_query  # what the texts hold
     note = wording.uncovered_part(decision.refusal_topic)
     assert note.startswith("Les textes indexés ne traitent pas des autres primes")
 
