@@ -141,7 +141,7 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"(?:^|(?<=[.!?:;])\s*|\b(?:tu peux|tu dois|vous pouvez|vous devez|veuillez|merci d')\s*)"
     r"(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|laisse tomber|laissez tomber|ecarte|ecartez)\s+"
     r"(?:le|les|l'|la|ce|ces|tes|vos|ton|votre|ta)\s*(?:protocoles?|accords?|avenants?|textes?|conventions?|"
-    r"corpus|sources?|documents?)\b[^.?!]*",
+    r"corpus|sources?|documents?)\b(?:[^.?!:]|:(?![^.!?]*\?))*",
     r"\b(?:reponds?|repondez|ecris|dis) (?:uniquement|seulement|simplement|juste) (?:par )?[\"«']? ?"
     r"(?:oui|non)\b[\"»']?",
     r"^\s*(?:system|systeme|assistant|admin|developer)\s*:",

@@ -21,7 +21,7 @@ from assistant.routing.extraction.folding import fold
 _CODE_FENCE = re.compile(r"```.*?(?:```|$)|~~~.*?(?:~~~|$)", re.DOTALL)
 _FRAMED = re.compile(
     r"<\s*(system|sys|instructions?|prompt|admin|inst|context)\b[^>]*>.*?(?:<\s*/\s*\1\s*>|$)"
-    r"|\[\s*(inst|system|sys)\s*\].*?(?:\[\s*/\s*\2\s*\]|$)"
+    r"|\[+\s*(inst|system|sys|systeme|admin)\s*\]+.*?(?:\[+\s*/\s*\2\s*\]+|(?<=[.!])\s|\n|$)"
     r"|<<\s*sys\s*>>.*?(?:<<\s*/\s*sys\s*>>|$)"
     r"|<\|[^|>]*\|>",
     re.DOTALL,
@@ -44,16 +44,16 @@ _ORDERS = (
     r"formule|formulez|donne|donnez)(?:-moi|-nous)?\b[^.?!\n]{0,40}?\b(?:en|au format|sous forme(?: de)?|"
     r"par|avec|dans)\b[^.?!\n]{0,20}?\b(?:anglais|english|espagnol|allemand|italien|chinois|json|xml|yaml|"
     r"markdown|html|tableau|liste|majuscules|emojis?|vers|rimes?|poeme|haiku|\d+ mots?|un mot|"
-    r"oui ou (?:par )?non|code)\b[^.?!\n]*",
+    r"oui ou (?:par )?non|code)\b[^.?!:\n]*",
     r"\b(?:en|in) (?:anglais|english)(?: (?:svp|stp|please))?\b",
     r"\b(?:sans|ne) (?:citer|cite|mentionner|donner)(?: pas)? (?:de |tes |les |aucune |vos )?"
-    r"(?:sources?|references?|articles?)\b[^.?!\n]*",
+    r"(?:sources?|references?|articles?)\b[^.?!:\n]*",
     r"\b(?:en )?\d+ mots? (?:maximum|max|au plus)\b",
-    r"\binvente(?:z|r)?\b[^.?!\n]*",
-    r"\b(?:system|systeme) (?:override|prompt|message|update|alert)\b[^.?!\n]*",
-    r"\b(?:override|jailbreak|developer mode|god mode|dan mode|do anything now)\b[^.?!\n]*",
-    r"\b(?:ignore|disregard|forget|bypass) (?:all|any|the|your|previous|prior|above|everything)\b[^.?!\n]*",
-    r"\b(?:you are|you're|act as|pretend|from now on|respond|answer|reply)\b[^.?!\n]*",
+    r"\binvente(?:z|r)?\b[^.?!:\n]*",
+    r"\b(?:system|systeme) (?:override|prompt|message|update|alert)\b[^.?!:\n]*",
+    r"\b(?:override|jailbreak|developer mode|god mode|dan mode|do anything now)\b[^.?!:\n]*",
+    r"\b(?:ignore|disregard|forget|bypass) (?:all|any|the|your|previous|prior|above|everything)\b[^.?!:\n]*",
+    r"\b(?:you are|you're|act as|pretend|from now on|respond|answer|reply)\b[^.?!:\n]*",
     r"\b(?:restrictions?|filtres?|garde-fous?) (?:levees?|desactivees?|supprimees?|lifted|disabled)\b",
     r"\bsans (?:aucune )?(?:restriction|limite|filtre|censure)s?\b",
 )

@@ -129,7 +129,10 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
     fiche = reading.fiche if reading is not None else None
     asks_texts = any(p.search(folded) for p in _ASKS_THE_TEXTS)
     outside = topic is None and not asks_texts and out_of_scope(folded, reading)
-    if topic is None and partial is None and (refusal or injection or outside):
+    # Once the injected text is cut, what remains is answered as if asked alone; an injection whose
+    # remainder asks nothing ("… et raconte une blague.") is refused.
+    orders_only = injection and "?" not in query
+    if topic is None and partial is None and (refusal or outside or orders_only):
         return RouteDecision(
             "refusal",
             topic_query=query,
