@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from calculators import references as ref
+from calculators.conditions import Condition, all_of, at_least
+from calculators.pro_a import contract_kind
 from calculators.result import CalcError, CalcResult
 
 MONTHS_IN_5_YEARS = 60
@@ -31,58 +33,71 @@ THRESHOLDS = {
 }
 
 
-def normalise_contract(contract: str) -> str:
-    """Map the contract the user names to "CDI" or "CDD", the only two the article covers."""
-    text = contract.strip().upper().replace("É", "E")
-    if text in {"CDI", "CONTRAT A DUREE INDETERMINEE"}:
+def normalise_contract(contract: str) -> str | None:
+    """Map the contract the user names to "CDI" or "CDD", the only two the article covers.
+
+    "CDI à temps partiel", "C.D.I." and a CUI-CDI are a CDI; a wording naming neither is None (the
+    contract is then asked: an apprenticeship may be either); a placement with no employment contract
+    with the organisation (stage, intérim, vacation) is refused.
+    """
+    kind, _ = contract_kind(contract)
+    if kind in ("CDI", "CUI-CDI"):
         return "CDI"
-    if text in {"CDD", "CONTRAT A DUREE DETERMINEE"}:
+    if kind == "CDD":
         return "CDD"
-    raise CalcError(f"Type de contrat inconnu : « {contract} ». L'article 5 vise les salariés en CDI ou en CDD.")
+    if kind in ("stage", "intérim", "vacation"):
+        raise CalcError(f"Type de contrat « {contract} » : l'article 5 vise les salariés en CDI ou en CDD.")
+    return None
+
+
+def _branch(kind: str, months_as_employee: int | None, months_in_organisation: int | None) -> Condition:
+    """The seniority conditions of one contract type; time in the organisation is a lower bound of the total."""
+    need = THRESHOLDS[kind]
+    employee = months_as_employee if months_as_employee is not None else None
+    if employee is None and months_in_organisation is not None and months_in_organisation >= need.as_employee:
+        employee = months_in_organisation  # the total is at least the time in the organisation
+    organisation = at_least(months_in_organisation, need.in_organisation, "months_in_organisation")
+    if months_in_organisation is None and months_as_employee is not None and months_as_employee < need.in_organisation:
+        organisation = Condition(False)  # the time in the organisation cannot exceed the total
+    return all_of(at_least(employee, need.as_employee, "months_as_employee"), organisation)
 
 
 def cep_absence(
-    contract: str,
-    months_as_employee: int,
-    months_in_organisation: int,
+    contract: str | None = None,
+    months_as_employee: int | None = None,
+    months_in_organisation: int | None = None,
     provider_far: bool | None = None,
     cep_in_last_5_years: bool | None = None,
 ) -> CalcResult:
-    """Whether the employee may take the paid CEP absence, and for how long (half a day or one day)."""
-    kind = normalise_contract(contract)
-    if months_as_employee < 0 or months_in_organisation < 0:
-        raise CalcError("Les durées d'ancienneté doivent être positives ou nulles.")
-    if months_in_organisation > months_as_employee:
-        raise CalcError(
-            f"Données incohérentes : {months_in_organisation} mois dans l'organisme, mais seulement "
-            f"{months_as_employee} mois d'activité salariée au total."
-        )
-    if kind == "CDD" and months_as_employee > MONTHS_IN_5_YEARS:
+    """Whether the employee may take the paid CEP absence, and for how long, deciding with what is known.
+
+    A conseil already had in the last 5 years closes the right whatever the seniority; time in the
+    organisation that already meets the total-seniority threshold makes the total unnecessary.
+    """
+    kind = normalise_contract(contract) if contract and contract.strip() else None
+    for months in (months_as_employee, months_in_organisation):
+        if months is not None and months < 0:
+            raise CalcError("Les durées d'ancienneté doivent être positives ou nulles.")
+    if months_as_employee is not None and months_in_organisation is not None:  # noqa: SIM102
+        if months_in_organisation > months_as_employee:
+            raise CalcError(
+                f"Données incohérentes : {months_in_organisation} mois dans l'organisme, mais seulement "
+                f"{months_as_employee} mois d'activité salariée au total."
+            )
+    if kind == "CDD" and months_as_employee is not None and months_as_employee > MONTHS_IN_5_YEARS:
         raise CalcError("Pour un CDD, l'activité salariée se compte sur les 5 dernières années : au plus 60 mois.")
-    need = THRESHOLDS[kind]
-    employee_ok = months_as_employee >= need.as_employee
-    organisation_ok = months_in_organisation >= need.in_organisation
     steps = [
         "Article 5 : en CDI, au moins 5 années passées en qualité de salarié dont 12 mois dans l'organisme "
         "; en CDD, au moins 24 mois d'activité salariée au cours des 5 dernières années dont 4 mois dans "
         "l'organisme. Absence rémunérée d'une demi-journée, portée à 1 journée si l'organisme habilité est "
-        "particulièrement éloigné du domicile ; pas de nouvelle absence dans les 5 ans suivant un conseil.",
-        f"{kind} : {months_as_employee} mois d'activité salariée (minimum {need.as_employee}) → "
-        f"{'condition remplie' if employee_ok else 'condition non remplie'}.",
-        f"{months_in_organisation} mois dans l'organisme (minimum {need.in_organisation}) → "
-        f"{'condition remplie' if organisation_ok else 'condition non remplie'}.",
+        "particulièrement éloigné du domicile ; « Elle n'est pas accordée au salarié qui a déjà bénéficié de "
+        "ce conseil au cours des 5 dernières années. »",
     ]
     warnings: list[str] = []
-    missing: list[str] = []
-    if not employee_ok:
-        missing.append(f"il faut {need.as_employee_text} ({months_as_employee} mois actuellement)")
-    if not organisation_ok:
-        missing.append(
-            f"il faut au moins {need.in_organisation} mois dans l'organisme ({months_in_organisation} mois "
-            "actuellement)"
-        )
+    missing_text: list[str] = []
+    not_recent = Condition.known(not cep_in_last_5_years)
     if cep_in_last_5_years:
-        missing.append(
+        missing_text.append(
             "vous avez déjà bénéficié d'un conseil en évolution professionnelle au cours des 5 dernières années"
         )
         steps.append("Conseil déjà suivi au cours des 5 dernières années → absence non accordée.")
@@ -91,37 +106,77 @@ def cep_absence(
             "L'absence n'est pas accordée si vous avez déjà bénéficié d'un conseil en évolution "
             "professionnelle au cours des 5 dernières années : à vérifier."
         )
-    eligible = not missing
-    if not eligible:
-        value: float = 0
-        duration = "aucune"
-        summary = f"Pas d'absence rémunérée pour un conseil en évolution professionnelle en {kind} : " + (
-            " ; ".join(missing) + "."
+    if kind is not None:
+        seniority = _branch(kind, months_as_employee, months_in_organisation)
+        need = THRESHOLDS[kind]
+        employee_text = "non précisée" if months_as_employee is None else f"{months_as_employee} mois"
+        organisation_text = "non précisé" if months_in_organisation is None else f"{months_in_organisation} mois"
+        steps.append(
+            f"{kind} : activité salariée {employee_text} (minimum {need.as_employee}) ; temps dans l'organisme "
+            f"{organisation_text} (minimum {need.in_organisation})."
+        )
+        if months_as_employee is None and months_in_organisation is not None:
+            steps.append("Ancienneté totale non précisée : elle est au moins égale au temps passé dans l'organisme.")
+        if months_as_employee is not None and months_as_employee < need.as_employee:
+            missing_text.append(f"il faut {need.as_employee_text} ({months_as_employee} mois actuellement)")
+        if months_in_organisation is not None and months_in_organisation < need.in_organisation:
+            missing_text.append(
+                f"il faut au moins {need.in_organisation} mois dans l'organisme ({months_in_organisation} mois "
+                "actuellement)"
+            )
+    else:
+        cdi, cdd = (_branch(k, months_as_employee, months_in_organisation) for k in ("CDI", "CDD"))
+        if cdi.holds is True and cdd.holds is True:
+            seniority = Condition(True)
+        elif cdi.holds is False and cdd.holds is False:
+            seniority = Condition(False)
+            missing_text.append("l'ancienneté indiquée n'atteint le seuil ni d'un CDI ni d'un CDD")
+        else:
+            seniority = Condition(None, ("contract", *cdi.needs, *cdd.needs))
+        steps.append("Contrat non précisé : les conditions du CDI et du CDD sont examinées toutes les deux.")
+    verdict = all_of(not_recent, seniority)
+    label = f" en {kind}" if kind else ""
+    value: float | None
+    if verdict.holds is False:
+        value, duration = 0, "aucune"
+        summary = f"Pas d'absence rémunérée pour un conseil en évolution professionnelle{label} : " + (
+            " ; ".join(missing_text) + "."
+        )
+    elif verdict.holds is None:
+        value, duration = None, "à préciser"
+        summary = (
+            "Absence rémunérée d'une demi-journée pour un conseil en évolution professionnelle (une journée si "
+            "l'organisme est éloigné) : droit à confirmer selon votre contrat et votre ancienneté."
         )
     elif provider_far:
         value, duration = 1, "1 journée"
         summary = (
             "Éligible : autorisation d'absence rémunérée d'une journée pour réaliser un conseil en "
             "évolution professionnelle (organisme habilité éloigné du domicile ; sinon une demi-journée), "
-            f"en {kind}."
+            f"{label.strip() or 'en CDI comme en CDD'}."
         )
     else:
         value, duration = 0.5, "demi-journée"
+        counts = []
+        if months_as_employee is not None:
+            counts.append(f"{months_as_employee} mois d'activité salariée")
+        if months_in_organisation is not None:
+            counts.append(f"{months_in_organisation} dans l'organisme")
         summary = (
             "Éligible : autorisation d'absence rémunérée d'une demi-journée pour réaliser un conseil en "
-            f"évolution professionnelle ({kind} : {months_as_employee} mois d'activité salariée, dont "
-            f"{months_in_organisation} dans l'organisme)."
+            f"évolution professionnelle ({kind or 'CDI ou CDD'} : {', dont '.join(counts)})."
         )
         warnings.append(
             "L'absence peut être portée à 1 journée si l'organisme habilité est particulièrement éloigné de "
             "votre domicile."
         )
-    if eligible:
+    if verdict.holds:
         steps.append(f"Durée de l'absence : {duration}, à la demande du salarié.")
         warnings.append(
             "Les frais de transport et de repas sont remboursés selon le protocole du 23 juillet 2015 "
             "relatif aux frais de déplacement."
         )
+    required = THRESHOLDS[kind] if kind else None
     return CalcResult(
         name="cep_absence",
         value=value,
@@ -133,11 +188,13 @@ def cep_absence(
         steps=steps,
         references=[ref.CEP],
         warnings=warnings,
-        eligible=eligible,
+        eligible=verdict.holds,
         details={
             "contract": kind,
             "duration": duration,
-            "required_months_as_employee": need.as_employee,
-            "required_months_in_organisation": need.in_organisation,
+            "required_months_as_employee": required.as_employee if required else None,
+            "required_months_in_organisation": required.in_organisation if required else None,
         },
+        missing=list(verdict.needs),
+        verdict="eligible",
     )

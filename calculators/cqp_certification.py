@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from calculators import references as ref
+from calculators.conditions import Condition, all_of
 from calculators.numbers import Number, format_number, plain, to_decimal
 from calculators.result import CalcError, CalcResult
 
@@ -41,26 +42,34 @@ EXAMS = (
 )
 
 
+def exact_number(value: Decimal) -> str:
+    """A figure with all its decimals (up to 6): 9,995 stays 9,995, never rounded up to 10."""
+    exponent = value.normalize().as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return format_number(value, min(max(decimals, 2), 6))
+
+
 def cqp_certification(
-    continuous_common: Number,
-    continuous_option: Number,
-    written: Number,
-    oral: Number,
-    tutored: Number,
+    continuous_common: Number | None = None,
+    continuous_option: Number | None = None,
+    written: Number | None = None,
+    oral: Number | None = None,
+    tutored: Number | None = None,
     pass_completed: bool | None = None,
 ) -> CalcResult:
-    """Total out of 200, average and certification verdict of the CQP gestionnaire conseil."""
-    grades = dict(
-        zip(
-            (e.key for e in EXAMS),
-            (to_decimal(g) for g in (continuous_common, continuous_option, written, oral, tutored)),
-            strict=True,
-        )
-    )
+    """Total out of 200, average and certification verdict, deciding with the grades that are known.
+
+    An eliminatory grade (written or oral ≤ 6) fails the candidate whatever the others; so does an
+    average that cannot reach 10/20 even with 20/20 in the missing exams. The Pass is assumed followed
+    unless said otherwise (a warning says so).
+    """
+    given = (continuous_common, continuous_option, written, oral, tutored)
+    grades = {e.key: (None if g is None else to_decimal(g)) for e, g in zip(EXAMS, given, strict=True)}
     for exam in EXAMS:
         grade = grades[exam.key]
-        if not grade.is_finite() or not 0 <= grade <= MAX_GRADE:
+        if grade is not None and (not grade.is_finite() or not 0 <= grade <= MAX_GRADE):
             raise CalcError(f"Note invalide pour {exam.label} : {format_number(grade)}/20. Les notes vont de 0 à 20.")
+    absent = [e for e in EXAMS if grades[e.key] is None]
     steps = [
         "Circulaire, V : coefficients 1 (contrôle continu tronc commun), 1 (contrôle continu option), 3 "
         "(écrit), 3 (oral), 2 (applications tutorées), total sur 200 ; certification avec une moyenne d'au "
@@ -68,41 +77,80 @@ def cqp_certification(
     ]
     total = Decimal(0)
     for exam in EXAMS:
-        points = grades[exam.key] * exam.coefficient
+        grade = grades[exam.key]
+        if grade is None:
+            steps.append(f"{exam.label.capitalize()} : note non indiquée (coefficient {exam.coefficient}).")
+            continue
+        points = grade * exam.coefficient
         total += points
         steps.append(
-            f"{exam.label.capitalize()} : {format_number(grades[exam.key])}/20 × {exam.coefficient} = "
-            f"{format_number(points)}."
+            f"{exam.label.capitalize()} : {exact_number(grade)}/20 × {exam.coefficient} = {exact_number(points)}."
         )
-    average = total / (TOTAL_POINTS // 20)
-    steps.append(f"Total : {format_number(total)}/{TOTAL_POINTS}, soit une moyenne de {format_number(average)}/20.")
-    eliminated = [e for e in EXAMS if e.eliminatory and grades[e.key] <= ELIMINATORY]
+    divisor = TOTAL_POINTS // 20
+    best = total + sum(MAX_GRADE * e.coefficient for e in absent)
+    average = total / divisor
+    if absent:
+        steps.append(
+            f"Notes connues : {exact_number(total)} points ; avec les notes manquantes, le total sera compris "
+            f"entre {exact_number(total)} et {exact_number(best)} sur {TOTAL_POINTS}."
+        )
+    else:
+        steps.append(f"Total : {exact_number(total)}/{TOTAL_POINTS}, soit une moyenne de {exact_number(average)}/20.")
+    eliminated = [e for e in EXAMS if e.eliminatory and (g := grades[e.key]) is not None and g <= ELIMINATORY]
     warnings = [
         "Résultat indicatif : le CQP est délivré par le jury national paritaire (CPNEFP), après avis du "
         "jury local ; le règlement des CQP s'applique."
     ]
     reasons = []
     for exam in eliminated:
-        reasons.append(f"note éliminatoire à l'{exam.label}, {format_number(grades[exam.key])}/20 ≤ 6")
-        steps.append(f"{exam.label.capitalize()} : {format_number(grades[exam.key])}/20 ≤ 6 → note éliminatoire.")
-    if average < PASS_AVERAGE:
-        reasons.append(f"moyenne de {format_number(average)}/20 inférieure à 10/20")
+        grade_text = exact_number(grades[exam.key] or Decimal(0))
+        reasons.append(f"note éliminatoire à l'{exam.label}, {grade_text}/20 ≤ 6")
+        steps.append(
+            f"{exam.label.capitalize()} : {grade_text}/20 ≤ 6 → note éliminatoire, quelles que soient les autres notes."
+        )
+    no_elimination = [
+        Condition.unknown(e.key) if grades[e.key] is None else Condition.known(e not in eliminated)
+        for e in EXAMS
+        if e.eliminatory
+    ]
+    absent_keys = tuple(e.key for e in absent)
+    if total >= PASS_AVERAGE * divisor:
+        mean_ok = Condition(True)
+    elif best < PASS_AVERAGE * divisor:
+        mean_ok = Condition(False)
+        if absent:
+            ceiling = exact_number(best / divisor)
+            reasons.append(f"même avec 20/20 aux épreuves manquantes, la moyenne ne dépasserait pas {ceiling}/20")
+        else:
+            reasons.append(f"moyenne de {exact_number(average)}/20 inférieure à 10/20")
+    else:
+        mean_ok = Condition(None, absent_keys)
     if pass_completed is False:
         reasons.append("Pass formation non suivi")
     elif pass_completed is None:
         warnings.append("Condition à vérifier : avoir suivi Pass formation (supposé suivi dans ce calcul).")
-    certified = not reasons
-    score = f"{format_number(total)}/{TOTAL_POINTS}"
-    if certified:
+    verdict = all_of(*no_elimination, mean_ok, Condition.known(pass_completed is not False))
+    score = f"{exact_number(total)}/{TOTAL_POINTS}"
+    if verdict.holds and absent:
         summary = (
-            f"Certifié : {score}, soit une moyenne de {format_number(average)}/20 (au moins 10/20), sans "
+            f"Certifié quelles que soient les notes manquantes : les notes connues donnent déjà {score}, soit "
+            f"une moyenne d'au moins {exact_number(average)}/20, sans note éliminatoire."
+        )
+    elif verdict.holds:
+        summary = (
+            f"Certifié : {score}, soit une moyenne de {exact_number(average)}/20 (au moins 10/20), sans "
             "note éliminatoire."
         )
+    elif verdict.holds is False:
+        summary = f"Non certifié : {' ; '.join(reasons)}" + (f" (total {score})." if not absent else ".")
     else:
-        summary = f"Non certifié : {' ; '.join(reasons)} (total {score})."
+        summary = (
+            "Résultat à confirmer : avec les notes connues, aucune n'est éliminatoire et la moyenne de 10/20 "
+            "reste atteignable."
+        )
     return CalcResult(
         name="cqp_certification",
-        value=plain(total),
+        value=None if absent else plain(total),
         unit=f"points sur {TOTAL_POINTS}",
         summary=summary,
         formula=(
@@ -111,11 +159,15 @@ def cqp_certification(
         steps=steps,
         references=[ref.CQP_CERTIFICATION],
         warnings=warnings,
-        certified=certified,
+        certified=verdict.holds,
         details={
-            "total": plain(total),
-            "average": plain(average),
+            "total": None if absent else plain(total),
+            "average": None if absent else plain(average),
             "eliminatory": [e.key for e in eliminated],
             "pass_completed": pass_completed,
+            "known_points": plain(total),
+            "best_possible_points": plain(best),
         },
+        missing=list(verdict.needs),
+        verdict="certified",
     )

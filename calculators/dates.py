@@ -44,6 +44,22 @@ def add_years(day: date, years: int) -> date:
     return add_months(day, 12 * years)
 
 
+def anniversary(day: date, years: int) -> date:
+    """The date `years` years after `day`; the anniversary of 29 February is 1 March in a common year.
+
+    One reading everywhere a period counts in years from a date (the training guarantee's 4 and 5
+    years, the CQP path's two-year amplitude, the 6-year interview cycle): the years are complete only
+    once the whole of 28 February has passed, so a period that opened on 29 February 2024 ends the
+    day before 1 March 2026, that is on 28 February 2026 (docs/CALCULATORS.md).
+    """
+    year = day.year + years
+    if not MINYEAR <= year <= MAXYEAR:
+        raise CalcError(f"Date hors du calendrier : {day.isoformat()} décalée de {years} ans.")
+    if day.month == 2 and day.day == 29 and not calendar.isleap(year):
+        return date(year, 3, 1)
+    return day.replace(year=year)
+
+
 def first_day_of_next_month(day: date) -> date:
     """The "1er jour du mois qui suit" used for pay switches and bonus payment months."""
     return add_months(day.replace(day=1), 1)
@@ -65,12 +81,24 @@ def started_months(start: date, end: date) -> int:
     """Months of duration counted from the start date, the last one counted even if incomplete.
 
     1 February → 20 June is 4 months and 20 days, hence 5 started months; 15 January → 14 February
-    is exactly 1 month. Used to show when this reading differs from the calendar-month count.
+    is exactly 1 month; 31 January → 1 February is 1 month begun.
     """
-    count = 1
-    while add_months(start, count) <= end:
-        count += 1
-    return count
+    return len(month_slots(start, end))
+
+
+def month_slots(start: date, end: date) -> list[tuple[date, date]]:
+    """The months of duration of a period, each `(first day, last day)`, counted from its start date.
+
+    Month n begins n months after the start (31 January → 28 February → 31 March, clamped as
+    `add_months` does); the last one is cut at `end` and still counts ("complet ou non").
+    """
+    slots: list[tuple[date, date]] = []
+    begin = start
+    while begin <= end:
+        following = add_months(start, len(slots) + 1)
+        slots.append((begin, min(end, following - timedelta(days=1))))
+        begin = following
+    return slots
 
 
 def format_date_fr(day: date) -> str:

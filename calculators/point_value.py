@@ -209,3 +209,55 @@ def bonus_conversion(
         "point_value_origin": conversion.origin,
     }
     return [f"Conversion : {describe(conversion)}."], [assumption_warning(conversion)], details
+
+
+def payments_conversion(
+    payments: Sequence[tuple[date, Number]], point_value: Number | None, table: Sequence[PointValue]
+) -> tuple[list[str], list[str], dict[str, Any]]:
+    """Each payment converted at the point value in force on its own payment date.
+
+    A trainer paid in March and in September is paid at two point values when the table changed
+    between them; the total in euros is the sum of the converted payments (None when one of them
+    has no value configured). With a single payment this is `bonus_conversion`.
+    """
+    paid = [(day, points) for day, points in payments if to_decimal(points) > 0]
+    if len(paid) <= 1:
+        day, points = paid[0] if paid else (payments[-1][0] if payments else date.today(), 0)
+        return bonus_conversion(points, day, point_value, table)
+    conversions = [convert(points, day, point_value, table) for day, points in paid]
+    steps: list[str] = []
+    warnings: list[str] = []
+    known = [c for c in conversions if c is not None]
+    for (day, points), conversion in zip(paid, conversions, strict=True):
+        if conversion is None:
+            steps.append(
+                f"Versement du {format_date_fr(day)} ({format_number(points)} points) : montant en euros non "
+                "calculé, aucune valeur du point configurée à cette date."
+            )
+        else:
+            steps.append(f"Versement du {format_date_fr(day)} : {describe(conversion)}.")
+    values = sorted({c.point_value for c in known})
+    if known:
+        warnings.append(
+            "Hypothèse : chaque versement est converti avec la valeur du point en vigueur à sa date ("
+            + ", ".join(f"{format_number(v, 5)} €" for v in values)
+            + "). "
+            + NOT_IN_CORPUS
+        )
+    total = sum((c.euros for c in known), Decimal(0)) if len(known) == len(conversions) else None
+    if total is not None:
+        steps.append(f"Total en euros : {format_euros(total)}.")
+    details: dict[str, Any] = {
+        "euros": None if total is None else plain(total),
+        "point_value": plain(values[0]) if len(values) == 1 else None,
+        "payments_euros": [
+            {
+                "date": day,
+                "points": plain(to_decimal(points)),
+                "point_value": None if c is None else plain(c.point_value),
+                "euros": None if c is None else plain(c.euros),
+            }
+            for (day, points), c in zip(paid, conversions, strict=True)
+        ],
+    }
+    return steps, warnings, details

@@ -13,9 +13,11 @@ it holds (protocole du 19 décembre 2019, art. 2.3 to 2.5; avenant du 11 octobre
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from calculators import references as ref
+from calculators.conditions import Condition, all_of
 from calculators.numbers import Number, format_number, plain, to_decimal
 from calculators.qualification_levels import LEVEL_NAMES, LICENCE_LEVEL, parse_level
 from calculators.result import CalcError, CalcResult
@@ -44,63 +46,131 @@ fold_wording = words  # lower-case, accent-free words ("CUI-CDI" → "cui cdi"),
 
 # ---------------------------------------------------------------- eligibility (art. 2.3)
 
-ELIGIBLE_CONTRACTS = {"cdi": "CDI", "cui cdi": "CUI-CDI", "contrat a duree indeterminee": "CDI"}
+# Words of a contract's wording that settle art. 2.3 (folded, single letters joined: "C.D.I." → "cdi").
+_OPEN_ENDED = ("cdi", "duree indeterminee", "indetermine")
+_CUI = ("cui", "contrat unique d insertion")
+_FIXED_TERM = {
+    "cdd": "CDD",
+    "duree determinee": "CDD",
+    "interim": "intérim",
+    "interimaire": "intérim",
+    "apprenti": "contrat d'apprentissage",
+    "apprentissage": "contrat d'apprentissage",
+    "professionnalisation": "contrat de professionnalisation",
+    "contrat pro": "contrat de professionnalisation",
+    "stage": "stage",
+    "stagiaire": "stage",
+    "vacataire": "vacation",
+}
 
 
-def pro_a_eligibility(contract: str, diploma_level: int | str | None = None) -> CalcResult:
-    """Whether an employee may use the Pro-A, from the contract type and the qualification level."""
-    folded = fold_wording(contract)
-    if not folded:
-        raise CalcError("Indiquez le type de contrat de travail (CDI, CUI-CDI, CDD…).")
+def _joined_letters(folded: str) -> str:
+    """ "c d i a temps partiel" → "cdi a temps partiel": initials written with dots or spaces."""
+    return re.sub(r"\b(?:[a-z] ){2,}[a-z]\b", lambda m: m.group(0).replace(" ", ""), folded)
+
+
+def contract_kind(contract: str) -> tuple[str | None, bool | None]:
+    """The contract art. 2.3 sees in a wording, and whether it is covered (None: not recognised).
+
+    "CDI à temps partiel", "CDI en activité partielle", "C.D.I.", "contrat à durée indéterminée" are
+    a CDI: the article names employees "en contrat à durée indéterminée" and, among them, "les salariés
+    en activité partielle"; working time does not matter. A fixed-term or training contract is not.
+    """
+    words = f" {_joined_letters(fold_wording(contract))} "
+
+    def has(term: str) -> bool:  # a whole word or a whole phrase of the wording
+        return f" {term} " in words
+
+    fixed = next((label for term, label in _FIXED_TERM.items() if has(term)), None)
+    open_ended = any(has(term) for term in _OPEN_ENDED)
+    if open_ended and any(has(term) for term in _CUI):
+        return "CUI-CDI", True
+    if open_ended and not fixed:
+        return "CDI", True
+    if fixed and not open_ended:
+        return fixed, False
+    return None, None
+
+
+def pro_a_eligibility(contract: str | None = None, diploma_level: int | str | None = None) -> CalcResult:
+    """Whether an employee may use the Pro-A (art. 2.3), deciding with whatever is known.
+
+    A qualification at the licence grade or above closes the Pro-A whatever the contract; a fixed-term
+    contract closes it whatever the diploma; an unrecognised contract is asked about, never refused.
+    """
+    wording = (contract or "").strip()
     level = None if diploma_level is None else parse_level(diploma_level)
-    kind = ELIGIBLE_CONTRACTS.get(folded) or (
-        "CUI-CDI" if "contrat unique d insertion" in folded and "indetermine" in folded else None
-    )
+    kind, covered = contract_kind(wording) if wording else (None, None)
     steps = [
-        "Article 2.3 : la Pro-A concerne les salariés en CDI et les bénéficiaires d'un contrat unique "
-        "d'insertion à durée indéterminée (CUI-CDI) n'ayant pas atteint une certification de niveau licence.",
+        "Article 2.3 : « La Pro-A concerne les salariés en contrat à durée indéterminée et les salariés "
+        "bénéficiaires d'un contrat unique d'insertion à durée indéterminée, […] ainsi que les salariés en "
+        "activité partielle. Sont concernés, les salariés n'ayant pas atteint un niveau de qualification "
+        "sanctionné par une certification professionnelle enregistrée au RNCP et correspondant au grade de "
+        "la licence. »",
     ]
-    reasons = []
-    if kind:
-        steps.append(f"Contrat : {kind} → condition remplie.")
+    reasons: list[str] = []
+    if covered is None:
+        contract_ok = Condition.unknown("contract")
+        steps.append(
+            f"Contrat : « {wording} » → à préciser (CDI, CUI-CDI ou autre)." if wording else "Contrat : non précisé."
+        )
     else:
-        steps.append(f"Contrat : {contract.strip()} → ni CDI ni CUI-CDI.")
-        reasons.append(
-            f"la Pro-A est réservée aux salariés en CDI ou en CUI-CDI (contrat indiqué : {contract.strip()})"
-        )
-    warnings = []
+        contract_ok = Condition.known(covered)
+        if covered:
+            partial = " (temps partiel ou activité partielle : sans effet)" if "parti" in fold_wording(wording) else ""
+            steps.append(f"Contrat : {kind}{partial} → condition remplie.")
+        else:
+            steps.append(f"Contrat : {kind} → ni CDI ni CUI-CDI.")
+            reasons.append(f"la Pro-A est réservée aux salariés en CDI ou en CUI-CDI (contrat indiqué : {wording})")
     if level is None:
-        warnings.append(
-            "Niveau de qualification non précisé : la Pro-A est réservée aux salariés n'ayant pas atteint "
-            "une certification de niveau licence (niveau 6)."
-        )
+        level_ok = Condition.unknown("diploma_level")
+        steps.append("Qualification : non précisée.")
     elif level >= LICENCE_LEVEL:
+        level_ok = Condition.known(False)
         steps.append(f"Qualification : {LEVEL_NAMES[level]} → grade de la licence atteint.")
         reasons.append(f"votre qualification, {LEVEL_NAMES[level]}, atteint déjà le grade de la licence")
     else:
+        level_ok = Condition.known(True)
         steps.append(f"Qualification : {LEVEL_NAMES[level]} → inférieure à la licence, condition remplie.")
-    warnings.append(
+    verdict = all_of(contract_ok, level_ok)
+    warnings = [
         "La certification visée doit figurer sur la liste Pro-A de la branche (annexe du protocole et "
         "ajouts de l'avenant de 2022) ; un avenant au contrat de travail précise la durée et l'objet."
-    )
-    eligible = not reasons
-    if not eligible:
+    ]
+    if verdict.holds is False:
         summary = "Non éligible à la Pro-A : " + " ; ".join(reasons) + "."
-    elif level is None:
-        summary = f"Éligible à la Pro-A en {kind}, sous réserve de ne pas avoir atteint le niveau licence."
-    else:
+        if len(reasons) == 1 and (level is None or covered is None):
+            summary = summary[:-1] + ", quel que soit " + ("le contrat." if covered is None else "le diplôme.")
+        value = "non éligible"
+    elif verdict.holds:
         summary = f"Éligible à la Pro-A : salarié en {kind} sans certification de niveau licence."
+        value = "éligible"
+    else:
+        asks = []
+        if "contract" in verdict.needs:
+            asks.append("votre contrat (CDI, CUI-CDI ou autre)")
+        if "diploma_level" in verdict.needs:
+            asks.append("votre plus haut diplôme (la Pro-A est réservée aux salariés sous le grade de la licence)")
+        summary = "Éligibilité à la Pro-A à confirmer : elle dépend de " + " et de ".join(asks) + "."
+        if covered:
+            summary = f"Éligible à la Pro-A en {kind} si vous n'avez pas atteint le grade de la licence (niveau 6)."
+        value = "à préciser"
     return CalcResult(
         name="pro_a_eligibility",
-        value="éligible" if eligible else "non éligible",
+        value=value,
         unit="",
         summary=summary,
-        formula="CDI ou CUI-CDI, et qualification inférieure au grade de la licence (niveau 6)",
+        formula=(
+            "CDI ou CUI-CDI (temps plein, temps partiel ou activité partielle), et qualification inférieure au "
+            "grade de la licence (niveau 6)"
+        ),
         steps=steps,
         references=[ref.PRO_A_BENEFICIARIES],
         warnings=warnings,
-        eligible=eligible,
-        details={"contract": kind or contract.strip(), "diploma_level": level},
+        eligible=verdict.holds,
+        details={"contract": kind or wording or None, "diploma_level": level},
+        missing=list(verdict.needs),
+        verdict="eligible",
     )
 
 

@@ -1,10 +1,18 @@
 """Entretiens professionnels (protocole du 19 décembre 2019, art. 6).
 
-Organisations hold, every 6 years, at least two entretiens professionnels and one entretien de bilan
-(a summary of the employee's career path and goals). Periods of 6 years run from the hire date; for
-each, this module counts the interviews held (from the first day of the period, excluded its last)
-and the bilan (which closes the period, so it may fall on its last day), then says what remains due
-in the current period.
+"Les organismes assurent, tous les 6 ans, au moins deux entretiens professionnels et un entretien de
+bilan. Celui-ci est l'occasion de faire un état des lieux récapitulatif du parcours professionnel du
+salarié et de ses objectifs."
+
+Readings (docs/CALCULATORS.md):
+- only periods after the protocole's entry into force are judged (`in_force_from`, by default
+  19 December 2019): periods of 6 years run from the hire date, or from that date for an employee
+  hired before it — a 2005 hire is not judged on 2005–2011;
+- two interviews on the same day are one;
+- a bilan belongs to the period it closes: one held in the first half of a period while the previous
+  period has none closes the previous one, late (flagged), and the current period still needs its own;
+  a bilan in the first year after the hire is flagged as implausible (it sums up a career path);
+- periods count in years with `calculators.dates.anniversary` (29 February → 1 March).
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from calculators import references as ref
-from calculators.dates import add_years, format_date_fr
+from calculators.dates import anniversary, format_date_fr
 from calculators.numbers import count_fr
 from calculators.result import CalcError, CalcResult
 
@@ -23,6 +31,7 @@ PERIOD_YEARS = 6
 INTERVIEWS_PER_PERIOD = 2
 BILANS_PER_PERIOD = 1
 INTERVIEW_WORDS = ("entretien professionnel", "entretiens professionnels")
+IN_FORCE = date(2019, 12, 19)
 
 
 @dataclass(frozen=True)
@@ -54,7 +63,7 @@ def _check_dates(label: str, dates: Sequence[date], hire_date: date, today: date
 
 def _schedule(current: ReviewPeriod, remaining: int, bilan_due: bool, today: date) -> list[dict[str, Any]]:
     """Indicative due dates in the current period: interviews at its 2nd and 4th year, bilan at its end."""
-    milestones = [add_years(current.start, 2), add_years(current.start, 4)]
+    milestones = [anniversary(current.start, 2), anniversary(current.start, 4)]
     items: list[dict[str, Any]] = [
         {"what": "entretien professionnel", "by": max(milestone, today)}
         for milestone in milestones[len(milestones) - remaining :]
@@ -64,14 +73,51 @@ def _schedule(current: ReviewPeriod, remaining: int, bilan_due: bool, today: dat
     return items
 
 
+def _assign_bilans(bilans: list[date], bounds: list[tuple[date, date]]) -> tuple[list[int], list[str]]:
+    """How many bilans close each period, and the late ones (a bilan belongs to the period it closes)."""
+    counts = [0] * len(bounds)
+    notes: list[str] = []
+    for day in sorted(bilans):
+        index = next((i for i, (start, end) in enumerate(bounds) if start < day <= end), None)
+        if index is None:
+            continue
+        start, _ = bounds[index]
+        if index > 0 and counts[index - 1] == 0 and day < anniversary(start, PERIOD_YEARS // 2):
+            counts[index - 1] += 1
+            notes.append(
+                f"Bilan du {format_date_fr(day)} : tenu après la fin de la période qu'il clôt "
+                f"({format_date_fr(start)}), compté pour cette période, en retard ; la période suivante "
+                "reste à clôturer par son propre bilan."
+            )
+        else:
+            counts[index] += 1
+    return counts, notes
+
+
 def professional_reviews(
-    hire_date: date,
+    hire_date: date | None = None,
     interviews: Sequence[date] = (),
     bilans: Sequence[date] = (),
     as_of: date | None = None,
+    in_force_from: date | None = None,
 ) -> CalcResult:
     """Compliance of past 6-year periods and what is still due in the current one (art. 6)."""
     today = as_of or date.today()
+    in_force = in_force_from or IN_FORCE
+    if hire_date is None:
+        return CalcResult(
+            name="professional_reviews",
+            value=None,
+            unit="date",
+            summary=(
+                "Tous les 6 ans, au moins deux entretiens professionnels et un entretien de bilan (article 6) : "
+                "indiquez votre date d'embauche pour situer vos périodes."
+            ),
+            formula="par période de 6 ans depuis l'embauche : ≥ 2 entretiens professionnels + 1 bilan",
+            references=[ref.PROFESSIONAL_REVIEW],
+            details={"as_of": today},
+            missing=["hire_date"],
+        )
     if hire_date > today:
         raise CalcError(
             f"La date d'embauche ({format_date_fr(hire_date)}) est postérieure à la date de référence "
@@ -79,22 +125,49 @@ def professional_reviews(
         )
     _check_dates("Entretien professionnel", interviews, hire_date, today)
     _check_dates("Entretien de bilan", bilans, hire_date, today)
+    anchor = max(hire_date, in_force)
+    held = sorted(set(interviews))
     steps = [
         f"Article 6 : tous les {PERIOD_YEARS} ans, au moins {INTERVIEWS_PER_PERIOD} entretiens "
         "professionnels et un entretien de bilan (état des lieux récapitulatif du parcours professionnel).",
-        f"Périodes de {PERIOD_YEARS} ans décomptées à partir de l'embauche ({format_date_fr(hire_date)}).",
     ]
     warnings: list[str] = []
+    if anchor > hire_date:
+        steps.append(
+            f"Embauche le {format_date_fr(hire_date)}, avant l'entrée en vigueur du protocole "
+            f"({format_date_fr(in_force)}) : périodes de {PERIOD_YEARS} ans décomptées à partir de cette entrée en "
+            "vigueur."
+        )
+    else:
+        steps.append(f"Périodes de {PERIOD_YEARS} ans décomptées à partir de l'embauche ({format_date_fr(hire_date)}).")
+    if len(held) < len(interviews):
+        steps.append("Deux entretiens le même jour ne comptent que pour un.")
+    ignored = [d for d in [*held, *bilans] if d < anchor]
+    if ignored:
+        steps.append(
+            f"{count_fr(len(ignored), 'entretien antérieur', 'entretiens antérieurs')} au "
+            f"{format_date_fr(anchor)} : hors des périodes examinées."
+        )
+    bounds: list[tuple[date, date]] = []
+    while not bounds or bounds[-1][1] <= today:
+        bounds.append(
+            (anniversary(anchor, PERIOD_YEARS * len(bounds)), anniversary(anchor, PERIOD_YEARS * (len(bounds) + 1)))
+        )
+    bilan_counts, late = _assign_bilans([b for b in bilans if b >= anchor], bounds)
+    warnings += late
+    for day in bilans:
+        if anchor == hire_date and hire_date <= day < anniversary(hire_date, 1):
+            warnings.append(
+                f"Bilan du {format_date_fr(day)}, moins d'un an après l'embauche : peu vraisemblable, l'entretien "
+                "de bilan fait l'état des lieux récapitulatif du parcours ; vérifiez sa date ou sa nature."
+            )
     periods: list[ReviewPeriod] = []
-    while not periods or periods[-1].complete:
-        index = len(periods)
-        start = add_years(hire_date, PERIOD_YEARS * index)
-        end = add_years(hire_date, PERIOD_YEARS * (index + 1))
+    for (start, end), bilan_count in zip(bounds, bilan_counts, strict=True):
         period = ReviewPeriod(
             start=start,
             end=end,
-            interviews=sum(start <= d < end for d in interviews),
-            bilans=sum(start < d <= end for d in bilans),
+            interviews=sum(start <= d < end for d in held),
+            bilans=bilan_count,
             complete=end <= today,
         )
         periods.append(period)
@@ -165,5 +238,6 @@ def professional_reviews(
             "schedule": schedule,
             "past_periods_compliant": not failed,
             "as_of": today,
+            "periods_from": anchor,
         },
     )

@@ -56,6 +56,7 @@ CONTRIBUTION = Reference(
 
 # Avenant du 11 octobre 2022
 PRO_A_LIST_2022 = Reference(AVENANT, "1", f"{_A}, article 1 — Ajouts à la liste des certifications Pro-A")
+VAE_2022 = Reference(AVENANT, "2", f"{_A}, article 2 — Nouvelle rédaction de l'article 7 (VAE : une année d'activité)")
 VAE_LEAVE = Reference(AVENANT, "2", f"{_A}, article 2 — Congé VAE (article 7 du protocole dans sa rédaction modifiée)")
 TRAINER_BONUS = Reference(
     AVENANT,

@@ -9,6 +9,7 @@ table of `docs/ARCHITECTURE.md`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -80,6 +81,19 @@ _POINT_VALUE = Param(
 _POINT_FILE = Param("point_values_file", "str", "fichier JSON des valeurs du point (configuration)", hidden=True)
 _LEVEL_HELP = "niveau de diplôme atteint, de 0 à 8 (CAP = 3, bac = 4, BTS = 5, licence = 6) ou nom du diplôme"
 _CASES = tuple(MAX_MONTHS)
+# Rules that decide with missing inputs and name in `CalcResult.missing` those that could change them.
+PARTIAL_RULES = frozenset(
+    {
+        "vae_leave",
+        "cqp_vae_eligibility",
+        "cep_absence",
+        "training_guarantee",
+        "professional_reviews",
+        "pro_a_eligibility",
+        "pro_a_certification",
+        "cqp_certification",
+    }
+)
 
 _SPECS = [
     CalculatorSpec(
@@ -128,20 +142,25 @@ _SPECS = [
         [
             Param("diploma_level", "level", _LEVEL_HELP),
             Param("job_threatened", "bool", "emploi menacé par les évolutions économiques ou technologiques"),
+            Param(
+                "on",
+                "date",
+                "date à laquelle le congé est pris (avant l'avenant de 2022, pas de durée conventionnelle)",
+            ),
         ],
         vae_leave,
     ),
     CalculatorSpec(
         "cqp_vae_eligibility",
         "VAE du CQP gestionnaire conseil",
-        "Recevabilité d'une VAE du CQP gestionnaire conseil : au moins 3 ans d'expérience en équivalent "
-        "temps plein dans les 8 dernières années, une demande par an (circulaire, VI).",
+        "Recevabilité d'une VAE du CQP gestionnaire conseil : au moins une année d'activité, continue ou non, "
+        "en lien avec le CQP (protocole, art. 7, rédaction de l'avenant 2022), une demande par an (circulaire, "
+        "VI) ; les 3 ans de la circulaire de 2013 sont signalés comme règle antérieure remplacée.",
         [
             Param(
-                "fte_experience_years",
+                "experience_years",
                 "float",
-                "années d'expérience en équivalent temps plein dans les 8 dernières années",
-                required=True,
+                "années d'activité, continue ou non, en lien avec le CQP",
             ),
             Param("requests_this_year", "int", "demandes de VAE de ce CQP déjà déposées cette année"),
         ],
@@ -153,14 +172,13 @@ _SPECS = [
         "Droit à une absence rémunérée d'une demi-journée (une journée si l'organisme est éloigné) pour un "
         "conseil en évolution professionnelle (protocole, art. 5).",
         [
-            Param("contract", "str", "type de contrat", required=True, choices=("CDI", "CDD")),
+            Param("contract", "str", "type de contrat (CDI ou CDD)"),
             Param(
                 "months_as_employee",
                 "int",
                 "mois d'ancienneté salariée au total (en CDD : d'activité salariée sur les 5 dernières années)",
-                required=True,
             ),
-            Param("months_in_organisation", "int", "mois passés dans l'organisme actuel", required=True),
+            Param("months_in_organisation", "int", "mois passés dans l'organisme actuel"),
             Param("provider_far", "bool", "organisme habilité particulièrement éloigné du domicile"),
             Param(
                 "cep_in_last_5_years",
@@ -176,8 +194,9 @@ _SPECS = [
         "Sans formation depuis 4 ans, une formation doit intervenir dans l'année suivante : date limite et "
         "situation à une date donnée (protocole, art. 8).",
         [
-            Param("last_training", "date", "date de la dernière formation suivie", required=True),
+            Param("last_training", "date", "date de la dernière formation suivie"),
             _AS_OF,
+            Param("hire_date", "date", "date d'embauche (décompte depuis l'embauche si aucune formation suivie)"),
         ],
         training_guarantee,
     ),
@@ -187,10 +206,15 @@ _SPECS = [
         "Tous les 6 ans depuis l'embauche, au moins deux entretiens professionnels et un entretien de bilan "
         ": conformité et calendrier (protocole, art. 6).",
         [
-            Param("hire_date", "date", "date d'embauche", required=True),
+            Param("hire_date", "date", "date d'embauche"),
             Param("interviews", "date_list", "dates des entretiens professionnels déjà réalisés"),
             Param("bilans", "date_list", "dates des entretiens de bilan déjà réalisés"),
             _AS_OF,
+            Param(
+                "in_force_from",
+                "date",
+                "entrée en vigueur retenue pour l'article 6 (par défaut le 19 décembre 2019)",
+            ),
         ],
         professional_reviews,
     ),
@@ -199,7 +223,7 @@ _SPECS = [
         "Éligibilité à la Pro-A",
         "Pro-A : salariés en CDI ou CUI-CDI n'ayant pas atteint le niveau licence (protocole, art. 2.3).",
         [
-            Param("contract", "str", "type de contrat (CDI, CUI-CDI, CDD…)", required=True),
+            Param("contract", "str", "type de contrat (CDI, CUI-CDI, CDD…)"),
             Param("diploma_level", "level", _LEVEL_HELP),
         ],
         pro_a_eligibility,
@@ -243,6 +267,11 @@ _SPECS = [
         [
             Param("certification", "str", "intitulé de la certification visée", required=True),
             _AS_OF,
+            Param(
+                "extension_date",
+                "date",
+                "date de l'arrêté d'extension de l'avenant de 2022 (par défaut : corpus/amendments.json)",
+            ),
         ],
         pro_a_certification,
     ),
@@ -281,11 +310,11 @@ _SPECS = [
         "Total sur 200 (coefficients 1, 1, 3, 3, 2), moyenne d'au moins 10/20, écrit ou oral ≤ 6 "
         "éliminatoire, Pass suivi (circulaire, V).",
         [
-            Param("continuous_common", "float", "note de contrôle continu du tronc commun (/20)", required=True),
-            Param("continuous_option", "float", "note de contrôle continu de l'option (/20)", required=True),
-            Param("written", "float", "note de l'épreuve écrite (/20)", required=True),
-            Param("oral", "float", "note de l'épreuve orale (/20)", required=True),
-            Param("tutored", "float", "note des applications professionnelles tutorées (/20)", required=True),
+            Param("continuous_common", "float", "note de contrôle continu du tronc commun (/20)"),
+            Param("continuous_option", "float", "note de contrôle continu de l'option (/20)"),
+            Param("written", "float", "note de l'épreuve écrite (/20)"),
+            Param("oral", "float", "note de l'épreuve orale (/20)"),
+            Param("tutored", "float", "note des applications professionnelles tutorées (/20)"),
             Param("pass_completed", "bool", "Pass formation suivi"),
         ],
         cqp_certification,
@@ -317,7 +346,9 @@ _SPECS = [
     ),
 ]
 
-CALCULATORS: dict[str, CalculatorSpec] = {spec.name: spec for spec in _SPECS}
+CALCULATORS: dict[str, CalculatorSpec] = {
+    spec.name: replace(spec, partial=spec.name in PARTIAL_RULES) for spec in _SPECS
+}
 
 
 def get_calculator(name: str) -> CalculatorSpec:

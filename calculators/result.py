@@ -30,6 +30,15 @@ class CalcResult:
     rules, `certified` for the CQP grade. `summary` is one French sentence stating the result,
     `formula` the rule in one line, `steps` the reasoning, `references` the articles applied,
     `warnings` what the user must still check. `details` holds secondary figures (dates, caps).
+
+    Partial inputs, publicodes-style: a rule's conditions are true, false or unknown. `missing`
+    names the parameters (as in the calculator's spec) that are not given and whose value could
+    still change the result; it is empty once the known inputs decide it, even if some are absent
+    (a doctorate closes the Pro-A whatever the contract). An undecided yes/no rule has
+    `eligible=None` (or `certified=None`); `verdict` names that key ("eligible", "certified") for
+    yes/no rules, so it is always serialised and `null` reads "not decided". Inputs that describe an
+    exception (a threatened job, a provider far away) default to "no" with a warning instead of
+    being listed.
     """
 
     name: str
@@ -43,6 +52,13 @@ class CalcResult:
     eligible: bool | None = None
     certified: bool | None = None
     details: dict[str, Any] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    verdict: str = ""
+
+    @property
+    def decided(self) -> bool:
+        """True when no absent input could still change the result."""
+        return not self.missing
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form used by the answer contract (`tool_calls[].result`)."""
@@ -56,10 +72,11 @@ class CalcResult:
             "references": [r.to_dict() for r in self.references],
             "warnings": list(self.warnings),
             "details": _jsonable(self.details),
+            "missing": list(self.missing),
         }
-        if self.eligible is not None:
+        if self.eligible is not None or self.verdict == "eligible":
             data["eligible"] = self.eligible
-        if self.certified is not None:
+        if self.certified is not None or self.verdict == "certified":
             data["certified"] = self.certified
         return data
 

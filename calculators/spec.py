@@ -49,13 +49,19 @@ class Param:
 
 @dataclass(frozen=True)
 class CalculatorSpec:
-    """A calculator as the outside sees it: name, French title and description, parameters, function."""
+    """A calculator as the outside sees it: name, French title and description, parameters, function.
+
+    `partial` marks the rules that decide with missing inputs: they run without their optional
+    parameters and list in `CalcResult.missing` only those that could still change the result, so
+    a caller asks for those alone (the assistant's router does).
+    """
 
     name: str
     title_fr: str
     description_fr: str
     params: list[Param]
     func: Callable[..., CalcResult] = field(repr=False)
+    partial: bool = False
 
     @property
     def public_params(self) -> list[Param]:

@@ -6,9 +6,10 @@ trainer, paid the month after the action ends, prorated neither for part time no
 the training. Article 9.2: being a tutor (or an "occasional trainer" under the 2010 agreement) does not
 open this bonus. Months before January 2022 are not paid.
 
-A month is counted for an action whenever the action takes place in it (a one-day action counts one
-month); an action spanning several calendar months counts each of them, which the text does not spell
-out, so a warning says so.
+Months are counted as for the tutor (art. 4.3, "par mois, complet ou non"): months of duration from
+the action's start date, each month begun counting as one, so a one-day action counts one month and
+25 March–5 April counts one too (docs/CALCULATORS.md). Each payment is converted at the point value
+in force on its own payment date.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from calculators import references as ref
-from calculators.dates import calendar_months, first_day_of_next_month, format_date_fr, format_month_of
+from calculators.dates import first_day_of_next_month, format_date_fr, format_month_of, month_slots
 from calculators.numbers import Number
-from calculators.point_value import PointValue, bonus_conversion
+from calculators.point_value import PointValue, payments_conversion
 from calculators.result import CalcError, CalcResult
 
 POINTS_PER_MONTH = 7
@@ -62,8 +63,9 @@ def trainer_bonus(
     action_details = []
     total = 0
     for number, action in enumerate(actions, start=1):
-        months = [m for m in calendar_months(action.start, action.end) if date(m[0], m[1], 1) >= DUE_FROM]
-        excluded = len(calendar_months(action.start, action.end)) - len(months)
+        slots = month_slots(action.start, action.end)
+        months = [slot for slot in slots if slot[0] >= DUE_FROM]
+        excluded = len(slots) - len(months)
         points = POINTS_PER_MONTH * len(months)
         payment = first_day_of_next_month(action.end)
         total += points
@@ -74,9 +76,11 @@ def trainer_bonus(
             if action.start == action.end
             else f"du {format_date_fr(action.start)} au {format_date_fr(action.end)}"
         )
+        begun = "1 mois entamé" if len(slots) == 1 else f"{len(slots)} mois entamés"
+        counted = f"{begun}, dont {len(months)} depuis janvier 2022" if excluded else begun
         steps.append(
-            f"Action {number} ({period}) : {len(months)} mois × {POINTS_PER_MONTH} points = {points} "
-            f"points, versés en {format_month_of(payment)}."
+            f"Action {number}, {period} : {counted} × {POINTS_PER_MONTH} points = {points} points, versés "
+            f"en {format_month_of(payment)}."
         )
         if excluded:
             warnings.append(
@@ -85,9 +89,9 @@ def trainer_bonus(
             )
         if len(months) > 1:
             warnings.append(
-                f"Action {number} : elle s'étend sur {len(months)} mois civils, chacun compté pour "
-                f"{POINTS_PER_MONTH} points ; le texte ne précise pas le décompte d'une action sur "
-                "plusieurs mois, vérifiez l'usage de votre organisme."
+                f"Action {number} : elle dure {len(months)} mois entamés depuis son premier jour, chacun compté "
+                f"pour {POINTS_PER_MONTH} points ; le texte ne précise pas le décompte d'une action sur "
+                "plusieurs mois (lecture retenue : celle de la prime de tutorat, « par mois, complet ou non »)."
             )
         action_details.append(
             {
@@ -108,8 +112,9 @@ def trainer_bonus(
         steps.append(
             "Versements : " + " ; ".join(f"{points} points en {format_month_of(day)}" for day, points in payments) + "."
         )
-    last_payment = payments[-1][0] if payments else first_day_of_next_month(max(a.end for a in actions))
-    euro_steps, euro_warnings, euro_details = bonus_conversion(total, last_payment, point_value, point_values)
+    nothing = [(first_day_of_next_month(max(a.end for a in actions)), 0)]
+    payments_for_euros = list(payments) or nothing
+    euro_steps, euro_warnings, euro_details = payments_conversion(payments_for_euros, point_value, point_values)
     steps += euro_steps
     warnings += euro_warnings
 

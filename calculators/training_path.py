@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from calculators import references as ref
-from calculators.dates import add_years, day_before, format_date_fr
+from calculators.dates import anniversary, day_before, format_date_fr
 from calculators.numbers import Number, format_euros, format_number, plain, round_cents, to_decimal
 from calculators.result import CalcError, CalcResult
 
@@ -54,7 +54,7 @@ def training_path_hours(
         "common_hours": COMMON_HOURS,
     }
     if first_premss_day is not None:
-        latest_end = day_before(add_years(first_premss_day, AMPLITUDE_YEARS))
+        latest_end = day_before(anniversary(first_premss_day, AMPLITUDE_YEARS))
         references.insert(0, ref.CQP_PATH)
         steps.append(
             "Circulaire, IV : amplitude d'au plus deux ans à compter du premier jour de PREM'SS "

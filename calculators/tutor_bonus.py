@@ -1,26 +1,30 @@
 """Prime de tutorat (protocole du 19 décembre 2019, art. 4.3 and 4.2).
 
-Article 4.3: 7 points per month of tutoring mission, complete or not; at most 252 points per calendar
-year and per tutor; not prorated for part time; paid once, at the end of the mission, when it met its
-teaching objectives. Article 4.2: a tutor accompanies at most 3 employees.
+Article 4.3: "Le montant de la prime est proportionnel à la durée de la mission d'accompagnement
+tutoré effectuée dans l'organisme ; il correspond à 7 points par mois, complet ou non", at most 252
+points per calendar year and per tutor; not prorated for part time; paid once, at the end of the
+mission, when it met its teaching objectives. Article 4.2: "chaque tuteur accompagne, au maximum,
+3 salariés".
 
-Months are counted as the calendar months a mission touches (a started month counts), which also
-lets the yearly cap be applied month by month; when counting from the start date would give another
-number of months, a warning says so. Each trainee is a mission: two trainees over the same months
-earn two × 7 points per month, within the same yearly cap.
+Months are months of duration counted from the mission's start date, each month begun counting as
+one (15 January–14 February is 1 month, 1 February–20 June is 5). The yearly cap applies to the
+months falling in each calendar year (a month belongs to the year it begins in). At most 3 trainees
+count at once: a trainee beyond the third earns nothing for the months where the tutor already
+accompanies 3 (docs/CALCULATORS.md). Each mission is paid at its end, converted at the point value
+in force on that date.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from calculators import references as ref
-from calculators.dates import calendar_months, format_date_fr, format_month_fr, started_months
+from calculators.dates import format_date_fr, month_slots
 from calculators.numbers import Number
-from calculators.point_value import PointValue, bonus_conversion
+from calculators.point_value import PointValue, payments_conversion
 from calculators.result import CalcError, CalcResult
 
 POINTS_PER_MONTH = 7
@@ -57,24 +61,40 @@ def _validate(missions: Sequence[Mission]) -> None:
             raise CalcError(f"Mission {number} : le nombre de stagiaires accompagnés doit être d'au moins 1.")
 
 
-def _overload_periods(missions: Sequence[Mission]) -> list[tuple[date, date, int]]:
-    """Periods during which the tutor accompanies more than 3 trainees at once (art. 4.2)."""
-    deltas: dict[date, int] = defaultdict(int)
-    for mission in missions:
-        deltas[mission.start] += mission.trainees
-        deltas[mission.end + timedelta(days=1)] -= mission.trainees
-    periods: list[tuple[date, date, int]] = []
-    current, since, peak = 0, date.min, 0
-    for day in sorted(deltas):
-        before = current
-        current += deltas[day]
-        if before <= MAX_TRAINEES < current:
-            since, peak = day, current
-        elif current > MAX_TRAINEES:
-            peak = max(peak, current)
-        elif before > MAX_TRAINEES >= current:
-            periods.append((since, day - timedelta(days=1), peak))
-    return periods
+@dataclass
+class _Counted:
+    """How a mission's months were counted: months begun, trainees paid per month, points per year."""
+
+    months: int
+    paid_trainee_months: int = 0
+    excess_trainee_months: int = 0
+    points_by_year: dict[int, int] = field(default_factory=dict)
+
+
+def _count(missions: Sequence[Mission]) -> list[_Counted]:
+    """Months begun per mission, at most 3 trainees at once (art. 4.2), missions taken by start date."""
+    occupancy: dict[date, int] = defaultdict(int)
+    counted: list[_Counted] = [_Counted(0) for _ in missions]
+    for index in sorted(range(len(missions)), key=lambda i: (missions[i].start, missions[i].end)):
+        mission = missions[index]
+        slots = month_slots(mission.start, mission.end)
+        record = counted[index]
+        record.months = len(slots)
+        for first, last in slots:
+            days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+            room = max(0, MAX_TRAINEES - max(occupancy[day] for day in days))
+            paid = min(mission.trainees, room)
+            for day in days:
+                occupancy[day] += paid
+            record.paid_trainee_months += paid
+            record.excess_trainee_months += mission.trainees - paid
+            record.points_by_year[first.year] = record.points_by_year.get(first.year, 0) + POINTS_PER_MONTH * paid
+    return counted
+
+
+def _period(mission: Mission, months: int) -> str:
+    begun = "1 mois entamé" if months == 1 else f"{months} mois entamés"
+    return f"du {format_date_fr(mission.start)} au {format_date_fr(mission.end)} : {begun}"
 
 
 def tutor_bonus(
@@ -84,54 +104,45 @@ def tutor_bonus(
     point_value: Number | None = None,
     point_values: Sequence[PointValue] = (),
 ) -> CalcResult:
-    """Compute a tutor's bonus in points from dated missions, applying the yearly cap of art. 4.3."""
+    """Compute a tutor's bonus in points from dated missions, applying art. 4.2's 3 trainees and art. 4.3's cap."""
     _validate(missions)
     today = as_of or date.today()
     steps = [
-        f"Article 4.3 : {POINTS_PER_MONTH} points par mois de mission, complet ou non, dans la limite de "
-        f"{ANNUAL_CAP} points par année civile et par tuteur ; la prime n'est pas proratisée selon le temps "
-        "de travail.",
+        f"Article 4.3 : prime proportionnelle à la durée de la mission, {POINTS_PER_MONTH} points par mois, "
+        f"complet ou non, dans la limite de {ANNUAL_CAP} points par année civile et par tuteur ; la prime "
+        "n'est pas proratisée selon le temps de travail. Article 4.2 : chaque tuteur accompagne au maximum "
+        f"{MAX_TRAINEES} salariés.",
     ]
     warnings: list[str] = []
+    counted = _count(missions)
     gross_by_year: dict[int, int] = defaultdict(int)
-    mission_details = []
-    total_months = 0
-    for number, mission in enumerate(missions, start=1):
-        months = calendar_months(mission.start, mission.end)
-        points = POINTS_PER_MONTH * len(months) * mission.trainees
-        for year, _ in months:
-            gross_by_year[year] += POINTS_PER_MONTH * mission.trainees
-        total_months += len(months) * mission.trainees
+    for number, (mission, record) in enumerate(zip(missions, counted, strict=True), start=1):
+        gross = sum(record.points_by_year.values())
+        for year, points in record.points_by_year.items():
+            gross_by_year[year] += points
         trainees = f" × {mission.trainees} stagiaires" if mission.trainees > 1 else ""
-        steps.append(
-            f"Mission {number} : du {format_date_fr(mission.start)} au {format_date_fr(mission.end)}, "
-            f"{len(months)} mois civils ({format_month_fr(*months[0])} à {format_month_fr(*months[-1])}) × "
-            f"{POINTS_PER_MONTH} points{trainees} = {points} points."
-        )
-        by_duration = started_months(mission.start, mission.end)
-        if by_duration != len(months):
+        if record.excess_trainee_months:
+            steps.append(
+                f"Mission {number}, {_period(mission, record.months)}{trainees} ; au plus {MAX_TRAINEES} "
+                f"stagiaires comptent en même temps : {record.paid_trainee_months} mois-stagiaire × "
+                f"{POINTS_PER_MONTH} points = {gross} points."
+            )
             warnings.append(
-                f"Mission {number} : le texte compte « 7 points par mois, complet ou non ». Le calcul "
-                f"retient les mois civils touchés ({len(months)}) ; compté de date à date depuis le début "
-                f"de la mission, on obtiendrait {by_duration} mois. Vérifiez l'usage de votre organisme."
+                f"Mission {number} : {record.excess_trainee_months} mois-stagiaire au-delà du {MAX_TRAINEES}e "
+                f"stagiaire accompagné en même temps ne donnent pas de prime "
+                f"({record.excess_trainee_months * POINTS_PER_MONTH} points non comptés) : l'article 4.2 limite "
+                f"à {MAX_TRAINEES} le nombre de salariés qu'un tuteur accompagne."
+            )
+        else:
+            steps.append(
+                f"Mission {number}, {_period(mission, record.months)} × {POINTS_PER_MONTH} points{trainees} = "
+                f"{gross} points."
             )
         if mission.start < PROTOCOLE_IN_FORCE:
             warnings.append(
                 f"Mission {number} : elle commence avant l'agrément du protocole (30 avril 2020) ; le texte "
                 "alors applicable peut différer."
             )
-        status = "terminée" if mission.end <= today else "en cours ou à venir"
-        mission_details.append(
-            {
-                "start": mission.start,
-                "end": mission.end,
-                "trainees": mission.trainees,
-                "months": len(months),
-                "points": points,
-                "payment": f"à l'issue de la mission ({format_date_fr(mission.end)})",
-                "status": status,
-            }
-        )
         if mission.end > today:
             warnings.append(
                 f"Mission {number} : non terminée au {format_date_fr(today)} ; la prime sera versée à son "
@@ -139,32 +150,51 @@ def tutor_bonus(
             )
 
     per_year = {}
-    total = 0
     capped_years = []
+    kept_by_year: dict[int, int] = {}
     for year in sorted(gross_by_year):
         gross = gross_by_year[year]
-        kept = min(gross, ANNUAL_CAP)
-        total += kept
-        per_year[year] = {"gross": gross, "points": kept, "capped": gross > ANNUAL_CAP}
+        kept_by_year[year] = min(gross, ANNUAL_CAP)
+        per_year[year] = {"gross": gross, "points": kept_by_year[year], "capped": gross > ANNUAL_CAP}
         if gross > ANNUAL_CAP:
             capped_years.append(year)
             steps.append(f"{year} : {gross} points bruts, ramenés au plafond de {ANNUAL_CAP} points.")
         else:
             steps.append(f"{year} : {gross} points (plafond annuel de {ANNUAL_CAP} points non atteint).")
+    total = sum(kept_by_year.values())
     gross_total = sum(gross_by_year.values())
+    kept = _kept_per_mission(missions, counted, kept_by_year)
 
-    for since, until, peak in _overload_periods(missions):
-        warnings.append(
-            f"Du {format_date_fr(since)} au {format_date_fr(until)}, {peak} stagiaires sont accompagnés en "
-            f"même temps : l'article 4.2 limite à {MAX_TRAINEES} le nombre de salariés par tuteur."
+    mission_details = []
+    for number, (mission, record, points) in enumerate(zip(missions, counted, kept, strict=True), start=1):
+        if points > ANNUAL_CAP:
+            split = ", ".join(f"{y} : {p} points" for y, p in sorted(record.points_by_year.items()))
+            warnings.append(
+                f"Mission {number} : le versement unique de {points} points dépasse {ANNUAL_CAP} points car la "
+                f"mission s'étend sur plusieurs années civiles ; le plafond s'applique aux mois de chaque année "
+                f"({split})."
+            )
+        mission_details.append(
+            {
+                "start": mission.start,
+                "end": mission.end,
+                "trainees": mission.trainees,
+                "months": record.months,
+                "paid_trainee_months": record.paid_trainee_months,
+                "excess_trainee_months": record.excess_trainee_months,
+                "points": points,
+                "payment": f"à l'issue de la mission ({format_date_fr(mission.end)})",
+                "paid_on": mission.end,
+                "status": "terminée" if mission.end <= today else "en cours ou à venir",
+            }
         )
     warnings.append(CONDITIONS)
-    last_end = max(mission.end for mission in missions)
     steps.append(
         "Versement en une seule fois à l'issue de chaque mission, lorsqu'elle s'est réalisée conformément "
         "aux objectifs pédagogiques fixés."
     )
-    euro_steps, euro_warnings, euro_details = bonus_conversion(total, last_end, point_value, point_values)
+    payments = [(mission.end, points) for mission, points in zip(missions, kept, strict=True)]
+    euro_steps, euro_warnings, euro_details = payments_conversion(payments, point_value, point_values)
     steps += euro_steps
     warnings += euro_warnings
 
@@ -174,11 +204,18 @@ def tutor_bonus(
         points_text += (
             f" après plafonnement à {ANNUAL_CAP} points par année civile ({years} ; {gross_total} points bruts)"
         )
+    last_end = max(mission.end for mission in missions)
+    total_months = sum(record.paid_trainee_months for record in counted)
     if len(missions) == 1:
-        only = missions[0]
-        factors = f"{total_months // only.trainees} mois × {POINTS_PER_MONTH} points"
-        if only.trainees > 1:
-            factors += f" × {only.trainees} stagiaires"
+        only, record = missions[0], counted[0]
+        paid_trainees = min(only.trainees, MAX_TRAINEES)
+        factors = f"{record.months} mois entamés × {POINTS_PER_MONTH} points"
+        if record.months == 1:
+            factors = f"1 mois entamé × {POINTS_PER_MONTH} points"
+        if paid_trainees > 1:
+            factors += f" × {paid_trainees} stagiaires"
+        if record.excess_trainee_months:
+            factors += f" ; au plus {MAX_TRAINEES} stagiaires en même temps, article 4.2"
         summary = (
             f"Prime de tutorat : {points_text} ({factors}), versée en une seule fois à l'issue de la mission "
             f"({format_date_fr(last_end)})."
@@ -198,8 +235,8 @@ def tutor_bonus(
         unit="points",
         summary=summary,
         formula=(
-            f"prime = {POINTS_PER_MONTH} points × mois de mission (complets ou non) × stagiaires, plafonnée "
-            f"à {ANNUAL_CAP} points par année civile"
+            f"prime = {POINTS_PER_MONTH} points × mois entamés depuis le début de la mission × stagiaires "
+            f"(au plus {MAX_TRAINEES} en même temps), plafonnée à {ANNUAL_CAP} points par année civile"
         ),
         steps=steps,
         references=references,
@@ -213,3 +250,15 @@ def tutor_bonus(
             **euro_details,
         },
     )
+
+
+def _kept_per_mission(missions: Sequence[Mission], counted: list[_Counted], kept_by_year: dict[int, int]) -> list[int]:
+    """Each mission's points once the yearly cap is taken, missions ending first served first."""
+    left = dict(kept_by_year)
+    kept = [0] * len(missions)
+    for index in sorted(range(len(missions)), key=lambda i: (missions[i].end, missions[i].start)):
+        for year, points in sorted(counted[index].points_by_year.items()):
+            taken = min(points, left.get(year, 0))
+            left[year] = left.get(year, 0) - taken
+            kept[index] += taken
+    return kept

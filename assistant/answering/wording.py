@@ -90,3 +90,16 @@ def applicable_rule(citation: str, number: int) -> str:
 def lower_first(text: str) -> str:
     """ "Article 4.3" → "article 4.3" inside a sentence; "VI – …", "CQP …" stay as they are."""
     return text[:1].lower() + text[1:] if re.match(r"[A-ZÀÉÈ][a-zà-ÿ]", text) else text
+
+
+# -- conversation (assistant.conversation): what a follow-up was understood as, so a misreading shows
+
+
+def understood_subject(subject: str) -> str:
+    """Before the answer to "qui la finance ?" after a question on the Pro-A: "Pour la Pro-A :"."""
+    return f"Pour {subject} :"
+
+
+def understood_question(question: str) -> str:
+    """Before the answer to "et avec trois stagiaires ?": the earlier question as it now reads."""
+    return f"Question comprise : « {question} »"

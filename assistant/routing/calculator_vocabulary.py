@@ -68,11 +68,8 @@ FOLLOW_UPS: dict[str, str] = {
     "et le nombre de salariés accompagnés.",
     "actions": "Quelles sont les dates de début et de fin de chaque action de formation que vous animez "
     "(par exemple « du 3 au 14 mars 2025 ») ?",
-    "diploma_level": "Quel est votre plus haut diplôme (CAP, bac, BTS, licence, master…) ? "
-    "Votre emploi est-il menacé par des évolutions économiques ou technologiques ?",
-    "fte_experience_years": "Combien d'années d'expérience en lien avec le CQP avez-vous sur les "
-    "8 dernières années (en équivalent temps plein ; précisez si c'était à temps partiel) ?",
-    "work_time_fraction": "À quelle quotité travailliez-vous à temps partiel (mi-temps, 80 %…) ?",
+    "diploma_level": "Quel est votre plus haut diplôme (CAP, bac, BTS, licence, master…) ?",
+    "experience_years": "Combien d'années d'activité, continue ou non, en lien avec le CQP avez-vous ?",
     "contract": "Êtes-vous en CDI ou en CDD ?",
     "months_as_employee": "Quelle est votre ancienneté salariée totale, tous employeurs confondus "
     "(pour un CDD : combien de mois d'activité salariée sur les 5 dernières années) ?",
@@ -90,10 +87,23 @@ FOLLOW_UPS: dict[str, str] = {
     "certification_date": "À quelle date avez-vous obtenu (ou obtiendrez-vous) votre certification ?",
     "target_level": "Quel niveau de la classification vise votre contrat de professionnalisation "
     "(niveau 3, niveau 4…) ?",
+    "level_kind": "« Niveau » désigne-t-il ici le niveau de la certification préparée (nomenclature RNCP : "
+    "niveau 5 = bac + 2) ou le niveau de classification de l'emploi visé dans la convention collective ? "
+    "L'article 3.6 fixe la rémunération pendant la formation d'après le niveau de classification de la "
+    "qualification visée : indiquez ce niveau de classification (niveau 3, niveau 4…).",
     "first_premss_day": "Quel a été (ou sera) le premier jour de votre formation Prem'ss ?",
     "points": "Combien de points souhaitez-vous convertir en euros ?",
     "grades": "Pour vérifier la certification, il me faut vos cinq notes sur 20 : contrôle continu du tronc "
     "commun, contrôle continu de l'option, épreuve écrite, épreuve orale et applications tutorées.",
+}
+
+# Follow-ups worded for one calculator: for the VAE leave, a threatened job decides alone (48 hours),
+# so it is asked together with the diploma.
+FOLLOW_UPS_FOR: dict[str, dict[str, str]] = {
+    "vae_leave": {
+        "diploma_level": "Quel est votre plus haut diplôme (CAP, bac, BTS, licence, master…) ? "
+        "Votre emploi est-il menacé par des évolutions économiques ou technologiques ?",
+    },
 }
 
 # The CQP grades, as named in the certification table, for the follow-up on missing ones.
@@ -124,7 +134,7 @@ PRO_A_CERTIFICATIONS: dict[str, tuple[str, ...]] = {
         r"\bdeaes\b",
         r"\baes\b",
     ),
-    "Diplôme d'État d'assistant de service social": (r"assistante? (?:de )?service social",),
+    "Diplôme d'État d'assistant de service social": (r"assistante? (?:de )?service social", r"assistante? sociale?\b"),
     "Diplôme d'État de conseiller en économie sociale familiale": (
         r"economie sociale (?:et )?familiale",
         r"\bcesf\b",

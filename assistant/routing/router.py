@@ -10,7 +10,10 @@ of `assistant.routing.intents`, spots out-of-corpus subjects and injected instru
 * `calculator` when the question applies a rule to the user's own figures (dates, amounts,
   grades, durations, situation), with the keyword arguments of docs/ARCHITECTURE.md;
 * `clarify` when the user describes their case but an input the rule needs is missing — the
-  router asks for it (`follow_up`) rather than guessing;
+  router asks for it (`follow_up`) rather than guessing. For the rules that decide with partial
+  inputs (`CalculatorSpec.partial`), the router first runs the calculator with what is known: a
+  result the known facts already decide (a doctorate closes the Pro-A whatever the contract) is
+  answered, and otherwise only the inputs in `CalcResult.missing` are asked for;
 * `refusal` when the subject is outside the corpus (congés payés, licenciement, valeur du point…);
 * `retrieval` otherwise: questions about the rule itself ("Quelle est la durée de la Pro-A ?").
 
@@ -35,6 +38,8 @@ from assistant.routing.calculator_inputs.readers import plan_for
 from assistant.routing.extraction.folding import fold
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.noise import drop_filler, strip_noise
+from calculators.registry import CALCULATORS
+from calculators.result import CalcError
 
 RouteName = Literal["retrieval", "calculator", "clarify", "refusal"]
 
@@ -156,15 +161,42 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
     plan = plan_for(topic, read_facts(cleaned, folded, today))
     if plan is None:
         return base
+    missing, known = still_missing(plan.calculator, plan.arguments, plan.missing)
+    asked: str | None = None
+    if missing:
+        asked = follow_up(missing, plan.calculator)
+        if known:  # what the known facts already say, then the question (or the rule's own question)
+            asked = known if known.rstrip().endswith("?") else f"{known} {asked}"
     return replace(
         base,
-        route="clarify" if plan.missing else "calculator",
+        route="clarify" if missing else "calculator",
         calculator=plan.calculator,
         arguments=plan.arguments,
-        missing=plan.missing,
-        follow_up=follow_up(plan.missing) if plan.missing else None,
+        missing=missing,
+        follow_up=asked,
         notes=plan.notes,
     )
+
+
+def still_missing(calculator: str, arguments: dict[str, Any], missing: list[str]) -> tuple[list[str], str | None]:
+    """The inputs worth asking for, and what the rule already says with the known ones.
+
+    For a rule that decides with partial inputs, the inputs are those its result says could still change
+    it (none when the known facts decide), and the rule's summary states what is known; otherwise the
+    reader's list and no summary. Inputs a reader needs that are not the calculator's parameters are
+    kept. Impossible arguments are left for the answer step to explain.
+    """
+    spec = CALCULATORS.get(calculator)
+    if spec is None or not spec.partial:
+        return missing, None
+    try:
+        result = spec.run(**arguments)
+    except CalcError:
+        return missing, None
+    names = {p.name for p in spec.params}
+    kept = [m for m in missing if m not in names or m in result.missing]  # the reader's order first
+    still = list(dict.fromkeys(kept + result.missing))
+    return still, (result.summary if still and arguments else None)
 
 
 def strip_injection(text: str) -> tuple[str, bool]:
@@ -248,10 +280,13 @@ def detect_refusal(folded: str) -> str | None:
     return next((name for name, pats in _REFUSALS.items() if any(p.search(folded) for p in pats)), None)
 
 
-def follow_up(missing: list[str]) -> str:
-    """One French message asking for every missing input."""
+def follow_up(missing: list[str], calculator: str | None = None) -> str:
+    """One French message asking for every missing input (worded for the calculator when it matters)."""
+    wording = {**calculator_vocabulary.FOLLOW_UPS, **calculator_vocabulary.FOLLOW_UPS_FOR.get(calculator or "", {})}
     grades = [calculator_vocabulary.GRADE_LABELS[m] for m in missing if m in calculator_vocabulary.GRADE_LABELS]
-    parts = [calculator_vocabulary.FOLLOW_UPS[m] for m in missing if m in calculator_vocabulary.FOLLOW_UPS]
+    if "grades" in missing:  # the question gave no grade: the follow-up already asks for all five
+        grades = []
+    parts = [wording[m] for m in missing if m in wording]
     if grades:
         parts.append(f"Il me manque votre note (sur 20) : {', '.join(grades)}.")
     return " ".join(dict.fromkeys(parts))

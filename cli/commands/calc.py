@@ -97,6 +97,11 @@ def format_result(spec: CalculatorSpec, result: CalcResult) -> str:
         lines.append(f"Éligible : {'oui' if result.eligible else 'non'}")
     if result.certified is not None:
         lines.append(f"Certifié : {'oui' if result.certified else 'non'}")
+    if result.verdict and result.eligible is None and result.certified is None:
+        lines.append("Éligible : non décidé" if result.verdict == "eligible" else "Certifié : non décidé")
+    if result.missing:  # the inputs that could still change the result (partial-input rules)
+        options = ", ".join(option_name(spec_param) for spec_param in spec.params if spec_param.name in result.missing)
+        lines.append(f"Informations qui peuvent changer le résultat : {options}")
     lines += [f"Formule : {result.formula}", "", "Raisonnement :"]
     lines += [f"  {number}. {step}" for number, step in enumerate(result.steps, start=1)]
     if result.references:

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.routing.router import RouteDecision, route, strip_injection
+from calculators.registry import CALCULATORS
 
 TODAY = date(2025, 11, 25)
 D = date
@@ -358,7 +359,7 @@ PARAPHRASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "gestionnaire conseil ?",
         "calculator",
         "cqp_vae_eligibility",
-        {"fte_experience_years": 2.0},
+        {"experience_years": 4.0},
     ),
     ("Combien de demandes de VAE par an pour le CQP gestionnaire conseil ?", "retrieval", None, {}),
     (
@@ -381,9 +382,11 @@ PARAPHRASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "cep_absence",
         {"cep_in_last_5_years": True},
     ),
+    # 84 months with 36 in the organisation meet both the CDI and the CDD thresholds (art. 5): the
+    # contract does not change the answer, so it is not asked (issue 13, point 1)
     (
         "J'ai 7 ans d'ancienneté dont 3 ans dans ma caisse, ai-je droit à une absence pour un CEP ?",
-        "clarify",
+        "calculator",
         "cep_absence",
         {"months_as_employee": 84, "months_in_organisation": 36},
     ),
@@ -398,7 +401,7 @@ PARAPHRASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "est-il en règle ?",
         "calculator",
         "professional_reviews",
-        {"hire_date": D(2019, 9, 1), "interviews": [D(2021, 1, 1), D(2023, 1, 1)]},
+        {"hire_date": D(2019, 9, 1), "interviews": [D(2021, 7, 1), D(2023, 7, 1)]},  # years alone: mid-year,
     ),
     (
         "Ma dernière formation remonte à janvier 2020, mon employeur doit-il m'en proposer une ?",
@@ -509,13 +512,13 @@ PARAPHRASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "gestionnaire conseil par la VAE ?",
         "calculator",
         "cqp_vae_eligibility",
-        {"fte_experience_years": 2.4},
+        {"experience_years": 3.0},
     ),
     (
         "Je suis gestionnaire à mi-temps depuis 4 ans, puis-je passer le CQP gestionnaire conseil en VAE ?",
         "calculator",
         "cqp_vae_eligibility",
-        {"fte_experience_years": 2.0},
+        {"experience_years": 4.0},
     ),
     # an HR advisor describing a colleague's case in the third person
     (
@@ -619,7 +622,7 @@ PARAPHRASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "fallait le faire avant quand ?",
         "calculator",
         "professional_reviews",
-        {"hire_date": D(2019, 1, 10), "interviews": [D(2021, 1, 1), D(2023, 1, 1)]},
+        {"hire_date": D(2019, 1, 10), "interviews": [D(2021, 7, 1), D(2023, 7, 1)]},  # years alone: mid-year,
     ),
     # several periods, each with its own number of trainees
     (
@@ -841,7 +844,7 @@ def test_router_uses_only_the_documented_names_and_kwargs() -> None:
         assert decision.calculator in table
         assert set(decision.arguments) <= table[decision.calculator], decision
         for key in decision.missing:
-            assert key in table[decision.calculator] or key in ("grades", "work_time_fraction", "case", "missions")
+            assert key in table[decision.calculator] or key in ("grades", "case", "missions")
 
 
 def test_routed_arguments_run_in_the_calculator_registry() -> None:
@@ -922,3 +925,96 @@ def test_an_injected_prefix_does_not_change_the_route(qid: str, prefix: str) -> 
     assert decision.injection
     if expected_route != "refusal":
         assert (decision.route, decision.calculator) == (route(question, TODAY).route, calculator)
+
+
+# Issue 13, point 1: a fact that decides is enough; the router runs the rule before asking anything.
+DECIDED_BY_ONE_FACT = [
+    ("J'ai un doctorat, la Pro-A m'est-elle ouverte ?", "pro_a_eligibility", "eligible", False),
+    (
+        "J'ai déjà fait un CEP l'an dernier, puis-je avoir une absence pour un conseil en évolution professionnelle ?",
+        "cep_absence",
+        "eligible",
+        False,
+    ),
+    ("Mon poste est menacé, combien d'heures pour ma VAE ?", "vae_leave", "value", 48),
+    ("4 sur 20 à l'oral, c'est éliminatoire pour le CQP ?", "cqp_certification", "certified", False),
+    (
+        "Je suis en CDD avec 30 mois d'activité dont 8 dans mon organisme, ai-je droit à l'absence pour un CEP ?",
+        "cep_absence",
+        "eligible",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "calculator", "key", "expected"), DECIDED_BY_ONE_FACT)
+def test_a_deciding_fact_is_answered_without_a_clarify(question, calculator, key, expected) -> None:
+    decision = route(question, TODAY)
+    assert (decision.route, decision.calculator, decision.missing) == ("calculator", calculator, [])
+    result = CALCULATORS[calculator].run(**decision.arguments)
+    assert getattr(result, key) == expected
+
+
+def test_clarify_asks_only_what_the_rule_still_misses() -> None:
+    decision = route("Je suis en CDI, puis-je faire une Pro-A ?", TODAY)
+    assert decision.route == "clarify" and decision.missing == ["diploma_level"]
+    assert decision.follow_up and decision.follow_up.startswith("Éligible à la Pro-A en CDI si")
+    near = route("Le CQP manager stratégique est-il éligible à la Pro-A ?", TODAY)
+    assert near.route == "clarify" and near.missing == ["certification"]
+    assert near.follow_up and "Master manager stratégique" in near.follow_up
+
+
+# Issue 15, point 11: reading the question.
+def test_a_stated_end_is_kept_for_an_ongoing_mission() -> None:
+    decision = route(
+        "Tuteur depuis mars, la mission se termine le 15 décembre, combien de points ?", date(2025, 11, 29)
+    )
+    [mission] = decision.arguments["missions"]
+    assert (mission["start"], mission["end"]) == (date(2025, 3, 1), date(2025, 12, 15))
+    assert not any("arrêté" in note for note in decision.notes)
+
+
+def test_depuis_a_month_is_in_the_past() -> None:
+    decision = route("Je suis tutrice depuis mars, combien de points ?", date(2025, 2, 10))
+    assert decision.arguments["missions"][0]["start"] == date(2024, 3, 1)
+
+
+@pytest.mark.parametrize("noun", ["contrats pro", "alternants", "apprentis", "stagiaires"])
+def test_every_kind_of_trainee_counts_for_the_tutor_bonus(noun: str) -> None:
+    decision = route(f"Je suis tuteur de 2 {noun} de janvier à juin 2025, combien de points ?", TODAY)
+    assert decision.calculator == "tutor_bonus" and len(decision.arguments["missions"]) == 2
+
+
+def test_a_certification_level_is_not_the_classification_level() -> None:
+    decision = route("Je prépare un CQP de niveau 5 en contrat de professionnalisation, quelle rémunération ?", TODAY)
+    assert decision.route == "clarify" and decision.missing == ["level_kind"]
+    assert "target_level" not in decision.arguments
+    assert decision.follow_up and "RNCP" in decision.follow_up and "classification" in decision.follow_up
+
+
+def test_je_l_obtiens_le_is_the_certification_date() -> None:
+    decision = route(
+        "En contrat de professionnalisation, je l'obtiens le 12 juin 2025 : quand ma paie change-t-elle ?", TODAY
+    )
+    assert decision.arguments == {"certification_date": date(2025, 6, 12)}
+    assert CALCULATORS["professionalisation_contract"].run(**decision.arguments).value == "2025-07-01"
+
+
+def test_a_year_given_alone_stays_that_year() -> None:
+    """Issue 15, point 6: "en 2019 et 2022" are years; an interview in the hire's own year is not moved before
+    the hire, and the date retained is shown as an assumption."""
+    decision = route(
+        "Embauché le 3 mars 2019, j'ai eu mes entretiens professionnels en 2019 et 2022, suis-je en règle ?",
+        date(2026, 11, 29),
+    )
+    assert decision.route == "calculator"
+    assert [d.year for d in decision.arguments["interviews"]] == [2019, 2022]
+    assert all(d >= date(2019, 3, 3) for d in decision.arguments["interviews"])
+    assert any("année seule" in note for note in decision.notes)
+
+
+def test_a_past_date_reaches_the_vae_leave() -> None:
+    """Issue 15, point 10: the leave takes a date; before the avenant of 2022 the branch text set no hours."""
+    decision = route("En mars 2021 je voulais faire une VAE, combien d'heures de congé pouvais-je avoir ?", TODAY)
+    assert decision.route == "calculator" and decision.arguments == {"on": date(2021, 3, 1)}
+    assert CALCULATORS["vae_leave"].run(**decision.arguments).value is None

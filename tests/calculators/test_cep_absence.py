@@ -59,3 +59,27 @@ def test_more_seniority_never_removes_the_right(contract, organisation, employee
     base = cep_absence(contract, employee, organisation).eligible
     richer_employee = min(employee + more, 60) if contract == "CDD" else employee + more
     assert cep_absence(contract, richer_employee, organisation).eligible >= base
+
+
+def test_a_recent_conseil_closes_the_absence_whatever_the_seniority():
+    """Protocole art. 5: "Elle n'est pas accordée au salarié qui a déjà bénéficié de ce conseil au cours des 5
+    dernières années." No contract nor seniority is needed to decide (issue 13, point 1)."""
+    result = cep_absence(cep_in_last_5_years=True)
+    assert result.eligible is False and result.missing == []
+
+
+def test_a_cdd_with_enough_activity_in_the_organisation_needs_no_total():
+    """Protocole art. 5: "tout salarié en CDD justifiant d'au moins 24 mois d'activité salariée au cours des 5
+    dernières années dont 4 mois au sein de l'organisme bénéficie à sa demande d'une autorisation d'absence
+    rémunérée de 1 demi-journée". The total is at least the time in the organisation (issue 13, point 1)."""
+    assert cep_absence("CDD", 30, 8).eligible is True
+    alone = cep_absence("CDD", None, 30)
+    assert alone.eligible is True and alone.missing == []
+    short = cep_absence("CDI", None, 36)
+    assert short.eligible is None and short.missing == ["months_as_employee"]
+    assert cep_absence("CDI", 3, None).eligible is False  # 3 months in all cannot hold 12 in the organisation
+
+
+def test_part_time_cdi_wording_is_a_cdi():
+    """Protocole art. 5 speaks of "tout salarié en CDI": working time does not matter."""
+    assert cep_absence("CDI à temps partiel", 84, 36).eligible is True

@@ -75,3 +75,33 @@ def test_raising_a_grade_never_loses_the_certification(grades, index, new):
 def test_grade_above_20_is_refused(bad):
     with pytest.raises(CalcError):
         cqp_certification(10, 10, bad, 10, 10)
+
+
+def test_an_eliminatory_oral_decides_without_the_other_grades():
+    """Circulaire, V: certification requires an average of at least 10/20 with no eliminatory grade (6 or less
+    at the written or the oral exam). "4 sur 20 à l'oral" fails whatever the other grades (issue 13)."""
+    result = cqp_certification(oral=4)
+    assert result.certified is False and result.missing == []
+    assert result.to_dict()["certified"] is False
+
+
+def test_missing_grades_are_listed_only_while_they_can_change_the_result():
+    """Circulaire, V: coefficients 1, 1, 3, 3, 2 over 200. Known grades that already give 100/200 without an
+    eliminatory one decide; otherwise the missing grades are listed."""
+    decided = cqp_certification(written=14, oral=15, tutored=16)
+    assert decided.certified is True and decided.missing == []
+    open_ = cqp_certification(written=12, oral=12)
+    assert open_.certified is None
+    assert open_.missing == ["continuous_common", "continuous_option", "tutored"]
+    assert open_.to_dict()["certified"] is None
+
+
+def test_average_is_shown_with_its_real_precision():
+    """Circulaire, V: "une moyenne d'au moins 10/20" — 9,995 is below 10 and is shown as 9,995, never rounded
+    to a "10/20 inférieure à 10/20" (issue 15, point 9)."""
+    result = cqp_certification(10, 10, 9.99, 10, 10, True)
+    assert result.certified is False
+    assert "9,997/20 inférieure à 10/20" in result.summary
+    grades = ("9.995", "9.995", "9.995", "9.995", "9.995")
+    exact = cqp_certification(*grades, pass_completed=True)
+    assert "9,995/20" in exact.summary and "10/20 inférieure" not in exact.summary

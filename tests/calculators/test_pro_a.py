@@ -18,7 +18,13 @@ ELIGIBILITY = [
     ("2.3 CDD exclu", "CDD", 3, False),
     ("2.3 grade de la licence atteint", "CDI", 6, False),
     ("2.3 master", "CDI", "master", False),
-    ("2.3 niveau non précisé", "cdi", None, True),
+    ("2.3 niveau non précisé : à préciser", "cdi", None, None),
+    ("2.3 CDI à temps partiel", "CDI à temps partiel", 4, True),
+    ("2.3 CDI en activité partielle", "CDI en activité partielle", 5, True),
+    ("2.3 C.D.I.", "C.D.I.", 3, True),
+    ("2.3 contrat à durée indéterminée", "Contrat à durée indéterminée", 4, True),
+    ("2.3 doctorat, contrat inconnu", None, "doctorat", False),
+    ("2.3 contrat non reconnu : demandé, jamais refusé", "fonctionnaire détaché", 4, None),
 ]
 
 
@@ -29,11 +35,43 @@ def test_pro_a_eligibility_table(article, contract, level, eligible):
     assert result.references[0].section == "2.3"
 
 
-def test_pro_a_eligibility_refuses_unknown_level_and_empty_contract():
+def test_pro_a_eligibility_refuses_unknown_level():
     with pytest.raises(CalcError):
         pro_a_eligibility("CDI", 12)
-    with pytest.raises(CalcError):
-        pro_a_eligibility("  ")
+
+
+def test_pro_a_covers_part_time_and_partial_activity_cdi():
+    """Protocole art. 2.3: "La Pro-A concerne les salariés en contrat à durée indéterminée et les salariés
+    bénéficiaires d'un contrat unique d'insertion à durée indéterminée, notamment les salariés dont la
+    qualification est insuffisante […] ainsi que les salariés en activité partielle." (issue 15, point 1)"""
+    for wording in ("CDI à temps partiel", "CDI en activité partielle", "C.D.I.", "cdi temps partiel 80 %"):
+        result = pro_a_eligibility(wording, "bac")
+        assert result.eligible is True, wording
+        assert result.missing == []
+
+
+def test_an_unknown_contract_is_asked_never_refused():
+    """Protocole art. 2.3 names the CDI and the CUI-CDI: a wording that names neither, nor a fixed-term
+    contract, leaves eligibility open and asks for the contract (issue 15, point 1)."""
+    result = pro_a_eligibility("agent de la caisse", 4)
+    assert result.eligible is None
+    assert result.missing == ["contract"]
+    assert "dépend de votre contrat" in result.summary
+
+
+def test_a_licence_closes_the_pro_a_whatever_the_contract():
+    """Protocole art. 2.3: "Sont concernés, les salariés n'ayant pas atteint un niveau de qualification
+    sanctionné par une certification professionnelle enregistrée au RNCP et correspondant au grade de la
+    licence." A doctorate decides alone: no contract is needed (issue 13, point 1)."""
+    result = pro_a_eligibility(None, "doctorat")
+    assert result.eligible is False
+    assert result.missing == []
+    assert "quel que soit le contrat" in result.summary
+    cdd = pro_a_eligibility("CDD")
+    assert cdd.eligible is False and cdd.missing == []
+    unknown = pro_a_eligibility()
+    assert unknown.eligible is None and unknown.missing == ["contract", "diploma_level"]
+    assert unknown.to_dict()["eligible"] is None
 
 
 # (article, months, case, allowed, max months)
@@ -107,9 +145,10 @@ CERTIFICATIONS = [
     ("annexe 1 : diplôme d'État d'infirmier", "infirmière", True, False),
     ("annexe 1 : aide-soignant", "Diplôme d'État d'aide-soignant", True, False),
     ("annexe 1 : DAMC", "DAMC", True, False),
-    ("avenant art. 1 : manager opérationnel", "CQP Manager opérationnel", True, True),
-    ("avenant art. 1 : AES", "DEAES", True, True),
-    ("avenant art. 1 : CESF", "conseiller en économie sociale familiale", True, True),
+    ("avenant art. 1 : manager opérationnel", "CQP Manager opérationnel", None, True),
+    ("avenant art. 1 : AES", "DEAES", None, True),
+    ("avenant art. 1 : CESF", "conseiller en économie sociale familiale", None, True),
+    ("avenant art. 1 : assistante sociale", "assistante sociale", None, True),
     ("hors liste : CQP inspecteur du recouvrement", "CQP inspecteur du recouvrement", False, False),
 ]
 
@@ -118,13 +157,40 @@ CERTIFICATIONS = [
 def test_pro_a_certification_table(article, name, listed, added):
     result = pro_a_certification(name, d("2025-01-01"))
     assert result.eligible is listed, article
-    if listed:
+    if listed is not False:
         assert result.details["added_2022"] is added
     sections = {(r.document.split("-")[0], r.section) for r in result.references}
     assert ("accord", "2.2") in sections
     if added:
         assert ("avenant", "1") in sections
         assert any("extension" in w for w in result.warnings)
+
+
+def test_2022_additions_open_only_at_the_avenant_extension():
+    """Avenant 2022, art. 6: "l'entrée en vigueur de l'article 1 du présent avenant portant sur l'ajout de
+    certifications professionnelles à la liste des certifications professionnelles éligibles à la Pro-A est
+    conditionnée à l'extension du présent avenant par le ministère chargé du travail, date à laquelle ces
+    certifications seront ouvertes à la Pro-A" (issue 15, point 3)."""
+    pending = pro_a_certification("CQP manager opérationnel", d("2025-01-01"))
+    assert pending.eligible is None and pending.missing == []
+    assert pending.value == "sous réserve de l'extension de l'avenant"
+    assert pending.to_dict()["eligible"] is None
+    assert pro_a_certification("CQP manager opérationnel", d("2023-06-01"), d("2023-03-01")).eligible is True
+    assert pro_a_certification("CQP manager opérationnel", d("2023-01-01"), d("2023-03-01")).eligible is False
+
+
+def test_common_names_reach_the_listed_certification_and_near_misses_ask():
+    """Avenant 2022, art. 1 adds the "Diplôme d'État assistante de service social" and the "Master manager
+    stratégique" (EN3S). "assistante sociale" designates the first; "CQP manager stratégique" is neither
+    that master nor the CQP manager opérationnel, so the answer asks which (issue 15, point 3)."""
+    social = pro_a_certification("assistante sociale", d("2025-01-01"))
+    assert social.details["certification"] == "Diplôme d'État assistante de service social"
+    near = pro_a_certification("CQP manager stratégique", d("2025-01-01"))
+    assert near.eligible is None and near.missing == ["certification"]
+    assert "Master manager stratégique" in near.summary
+    cut = pro_a_certification("CQP manager", d("2025-01-01"))
+    assert set(cut.details["candidates"]) == {"CQP manager opérationnel", "Master manager stratégique"}
+    assert pro_a_certification("BTS comptabilité", d("2025-01-01")).eligible is False
 
 
 def test_2022_additions_were_not_listed_before_the_avenant():
@@ -144,3 +210,19 @@ def test_every_listed_title_recognises_itself():
 def test_empty_certification_is_refused():
     with pytest.raises(CalcError):
         pro_a_certification("")
+
+
+def test_the_extension_date_is_read_from_the_amendments_file(tmp_path):
+    """Avenant 2022, art. 6: the additions open at the extension; `corpus/amendments.json` records its date
+    (the `effective_from` of the annex-1 addition) once known, and has none today."""
+    import json
+
+    from calculators.amendment_dates import AVENANT_2022, avenant_2022_dates
+
+    assert avenant_2022_dates().pro_a_extension is None  # the corpus does not give the date
+    configured = tmp_path / "amendments.json"
+    operation = {"op": "append_to_list", "target": "Annexe 1", "effective_from": "2023-03-01"}
+    amendment = {"avenant": AVENANT_2022, "effective_from": "2022-10-11", "operations": [operation]}
+    configured.write_text(json.dumps({"amendments": [amendment]}), encoding="utf-8")
+    assert avenant_2022_dates(configured).pro_a_extension == d("2023-03-01")
+    assert avenant_2022_dates(tmp_path / "absent.json").pro_a_extension is None

@@ -27,25 +27,25 @@ CASES = [
     ),
     (
         "art. 6 période achevée conforme (2 entretiens + bilan)",
-        "2015-03-12",
-        ["2017-03-01", "2019-05-01", "2023-01-01"],
-        ["2021-03-12"],
-        "2025-06-01",
+        "2020-03-12",
+        ["2022-03-01", "2024-05-01", "2027-01-01"],
+        ["2026-03-12"],
+        "2028-06-01",
         True,
         1,
         True,
-        "2027-03-12",
+        "2032-03-12",
     ),
     (
         "art. 6 période achevée non conforme (1 seul entretien)",
-        "2015-03-12",
-        ["2017-03-01"],
-        ["2021-03-01"],
-        "2025-06-01",
+        "2020-03-12",
+        ["2022-03-01"],
+        ["2026-03-01"],
+        "2028-06-01",
         False,
         2,
         True,
-        "2027-03-12",
+        "2032-03-12",
     ),
     (
         "art. 6 période en cours déjà remplie",
@@ -111,3 +111,47 @@ def test_another_interview_never_worsens_compliance(hire, offsets, extra):
         assert richer.details["interviews_still_due"] <= base.details["interviews_still_due"]
         failed = sum(not p["compliant"] for p in richer.details["periods"][:-1])
         assert failed <= sum(not p["compliant"] for p in base.details["periods"][:-1])
+
+
+def test_only_periods_after_the_protocole_are_judged():
+    """Protocole art. 6: "Les organismes assurent, tous les 6 ans, au moins deux entretiens professionnels et un
+    entretien de bilan." The obligation dates from the protocole: a 2005 hire is judged from its entry into
+    force (19 December 2019 by default, configurable), not on 2005–2011 (issue 15, point 6)."""
+    result = professional_reviews(
+        d("2005-03-01"), [d("2021-01-01"), d("2023-05-01")], [d("2025-10-01")], d("2026-06-01")
+    )
+    assert result.details["periods_from"] == d("2019-12-19")
+    assert [p["compliant"] for p in result.details["periods"][:-1]] == [True]
+    later = professional_reviews(d("2005-03-01"), [], [], d("2026-06-01"), in_force_from=d("2020-04-30"))
+    assert later.details["periods_from"] == d("2020-04-30")
+
+
+def test_two_interviews_on_the_same_day_are_one():
+    """Protocole art. 6: "au moins deux entretiens professionnels" — two on one day are one interview."""
+    result = professional_reviews(d("2020-01-01"), [d("2021-01-01"), d("2021-01-01")], [], d("2025-06-01"))
+    assert result.details["interviews_still_due"] == 1
+
+
+def test_a_late_bilan_closes_its_own_period_and_not_the_next():
+    """Protocole art. 6: the entretien de bilan "est l'occasion de faire un état des lieux récapitulatif du
+    parcours professionnel du salarié": it belongs to the period it closes. Held a few months late, it closes
+    the previous period and the next one still owes its own bilan (issue 15, point 6)."""
+    result = professional_reviews(
+        d("2020-01-01"), [d("2021-01-01"), d("2023-01-01")], [d("2026-04-01")], d("2026-06-01")
+    )
+    periods = result.details["periods"]
+    assert periods[0]["bilans"] == 1 and periods[0]["compliant"]
+    assert result.details["bilan_due"] is True
+    assert any("en retard" in w for w in result.warnings)
+
+
+def test_a_bilan_months_after_hire_is_flagged_as_implausible():
+    """Protocole art. 6: the bilan is "un état des lieux récapitulatif du parcours professionnel": a few
+    months after the hire it is flagged (issue 15, point 6)."""
+    result = professional_reviews(d("2022-01-10"), [], [d("2022-05-01")], d("2025-06-01"))
+    assert any("peu vraisemblable" in w for w in result.warnings)
+
+
+def test_unknown_hire_date_is_missing():
+    """Without the hire date no period can be placed: the result names it as missing."""
+    assert professional_reviews(None, as_of=d("2025-06-01")).missing == ["hire_date"]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from calculators.point_value import PointValue
 from calculators.result import CalcError
 from calculators.trainer_bonus import TrainingAction, trainer_bonus
 from tests.calculators.helpers import FAST, d, dates
@@ -22,7 +24,8 @@ CASES = [
     ),
     ("9.3 versée le mois suivant la fin de l'action", [("2025-11-03", "2025-11-15")], 7, ["décembre 2025"]),
     ("9.3 fin en décembre → versement en janvier", [("2025-12-01", "2025-12-19")], 7, ["janvier 2026"]),
-    ("9.3 7 points par mois pour une action sur deux mois", [("2025-03-25", "2025-04-05")], 14, ["mai 2025"]),
+    ("9.3 deux mois entamés depuis le début de l'action", [("2025-03-25", "2025-04-25")], 14, ["mai 2025"]),
+    ("9.3 25 mars-5 avril : 1 mois entamé", [("2025-03-25", "2025-04-05")], 7, ["mai 2025"]),
     (
         "9.3 versements à des mois différents",
         [("2025-03-01", "2025-03-02"), ("2025-06-10", "2025-06-11")],
@@ -78,3 +81,27 @@ def test_every_action_after_2022_earns_at_least_seven_points(actions):
     result = trainer_bonus(actions)
     assert result.value >= 7 * sum(1 for a in actions if a.end >= d("2022-01-01"))
     assert sum(p["points"] for p in result.details["payments"]) == result.value
+
+
+def test_each_action_counts_months_begun_from_its_start():
+    """Avenant 2022, art. 3 (article 9.3): "Le montant de la prime est fixé à 7 points par mois pour chaque
+    action de formation professionnelle réalisée par un salarié intervenant en tant que formateur interne à
+    titre accessoire." Months are counted as for the tutor, from the action's first day (issue 15, point 4)."""
+    result = trainer_bonus(
+        [TrainingAction(d("2025-01-31"), d("2025-02-01")), TrainingAction(d("2025-02-01"), d("2025-06-20"))]
+    )
+    assert [a["months"] for a in result.details["actions"]] == [1, 5]
+    assert result.value == 42
+    assert any("1 mois entamé" in s for s in result.steps)
+
+
+def test_each_payment_is_converted_at_the_point_value_of_its_own_date():
+    """Avenant 2022, art. 3 (article 9.3): "La prime est versée au salarié en qualité de formateur interne à
+    titre accessoire le mois suivant la fin de l'action de formation." Each payment date has its own point
+    value (issue 15, point 8): March and September actions are paid in April and October."""
+    table = [PointValue(d("2025-01-01"), Decimal("7.5")), PointValue(d("2025-07-01"), Decimal("8"))]
+    actions = [TrainingAction(d("2025-03-10"), d("2025-03-11")), TrainingAction(d("2025-09-01"), d("2025-09-02"))]
+    result = trainer_bonus(actions, point_values=table)
+    paid = result.details["payments_euros"]
+    assert [(p["point_value"], p["euros"]) for p in paid] == [(7.5, 52.5), (8, 56)]
+    assert result.details["euros"] == 108.5

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import assume, given
 
-from calculators.dates import add_years
+from calculators.dates import anniversary
 from calculators.result import CalcError
 from calculators.training_guarantee import training_guarantee
 from tests.calculators.helpers import FAST, d, dates
@@ -38,7 +38,7 @@ def test_last_training_after_reference_date_is_refused():
 def test_deadline_is_five_years_after_and_status_is_consistent(a, b):
     last, as_of = min(a, b), max(a, b)
     result = training_guarantee(last, as_of)
-    deadline = add_years(last, 5)
+    deadline = anniversary(last, 5)
     assert result.details["deadline"] == deadline
     assert result.details["overdue"] is (as_of >= deadline)
 
@@ -49,3 +49,23 @@ def test_future_last_training_is_refused(a, b):
     assume(a != b)
     with pytest.raises(CalcError):
         training_guarantee(max(a, b), min(a, b))
+
+
+def test_never_trained_counts_from_the_hire_date():
+    """Protocole art. 8: "Le bénéfice d'une formation est ainsi garanti à tous les salariés présents qui n'en
+    auraient pas suivi depuis 4 ans. Celle-ci intervient dans l'année suivant cette période de 4 ans." Without
+    any training, the 4 years run from the hire (issue 15, point 7)."""
+    result = training_guarantee(None, d("2025-06-01"), hire_date=d("2020-09-01"))
+    assert result.details["opens_on"] == d("2024-09-01")
+    assert result.value == "2025-09-01"
+    assert "depuis votre embauche" in result.summary
+    assert training_guarantee(as_of=d("2025-06-01")).missing == ["last_training"]
+
+
+def test_29_february_anniversaries_fall_on_1_march():
+    """Protocole art. 8 counts "4 ans" then "l'année suivant": from 29 February 2020 the fifth anniversary
+    is 1 March 2025, the reading used for every period counted in years (issue 15, point 7)."""
+    result = training_guarantee(d("2020-02-29"), d("2025-02-28"))
+    assert result.details["opens_on"] == d("2024-02-29")
+    assert result.details["deadline"] == d("2025-03-01")
+    assert result.details["status"] == "open"

@@ -64,3 +64,12 @@ def test_amplitude_verdict_matches_latest_end(first, days):
     end = first + timedelta(days=days)
     result = training_path_hours(first, end)
     assert result.details["within_amplitude"] is (end <= result.details["latest_end"])
+
+
+def test_two_year_amplitude_from_29_february_ends_on_28_february():
+    """Circulaire, IV: "L'amplitude du parcours de formation ne doit pas excéder deux ans, à compter du premier
+    jour du tronc commun interbranche (Prem'ss …)". From
+    29 February 2024 the second anniversary is 1 March 2026, so the path ends by 28 February 2026 — the same
+    29 February reading as the training guarantee (issue 15, point 7)."""
+    result = training_path_hours(d("2024-02-29"))
+    assert result.details["latest_end"] == d("2026-02-28")

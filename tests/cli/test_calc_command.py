@@ -104,3 +104,31 @@ def test_calc_error_is_one_line_and_status_2(argv, capsys):
     assert captured.err.startswith("erreur : ")
     assert captured.err.count("\n") == 1
     assert "Traceback" not in captured.err
+
+
+# Issue 15, "Done when": the CLI gives these results (each rule's own tests quote its article).
+DONE_WHEN = [
+    (["tutor_bonus", "--mission", "2025-01-15:2025-02-14", "--as-of", "2025-12-31"], "value", 7),
+    (["pro_a_eligibility", "--contract", "CDI à temps partiel", "--diploma-level", "bac"], "eligible", True),
+    (["cqp_vae_eligibility", "--experience-years", "1"], "eligible", True),
+    (["pro_a_certification", "--certification", "CQP manager opérationnel", "--as-of", "2025-06-01"], "eligible", None),
+    (["tutor_bonus", "--mission", "2025-01-01:2025-03-31:4", "--as-of", "2025-12-31"], "value", 63),
+]
+
+
+@pytest.mark.parametrize(("args", "key", "expected"), DONE_WHEN, ids=[a[0] for a, _, _ in DONE_WHEN])
+def test_issue_15_examples(args, key, expected, capsys, tmp_path):
+    """Art. 4.3 (7 points per month begun), 2.3 (a part-time CDI is a CDI), 7 (one year of activity for a VAE),
+    avenant art. 6 (2022 additions open at the extension: undecided without its date), 4.2 (3 trainees)."""
+    assert main(["calc", *args, "--json", *_point_file(args, tmp_path)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert key in result and result[key] == expected
+    if args[0] == "cqp_vae_eligibility":
+        assert "circulaire de 2013" in result["summary"]
+    if expected == 63:
+        assert any("au-delà du 3e stagiaire" in w for w in result["warnings"])
+
+
+def _point_file(args: list[str], tmp_path) -> list[str]:
+    """Tutor calls get an empty point-value table, so that no user configuration leaks into the test."""
+    return ["--point-values-file", str(tmp_path / "none.json")] if args[0] == "tutor_bonus" else []

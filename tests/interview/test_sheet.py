@@ -45,7 +45,7 @@ def test_full_profile_runs_the_calculators() -> None:
         "vae_leave",
         "pro_a_eligibility",
     ]
-    # art. 6: one interview in the first 6-year period, none yet in the current one
+    # art. 6: the 2017 interview precedes the protocole; none yet in the period from 19 December 2019
     reviews = items["professional_reviews"]
     assert reviews.status == "attention" and reviews.result is not None
     assert reviews.result.details["interviews_still_due"] == 2
@@ -73,7 +73,8 @@ def test_deadlines_are_sorted_merged_and_dated() -> None:
     whats = [d.what for d in sheet.deadlines]
     assert "formation à réaliser (garantie individuelle)" in whats
     assert "entretien professionnel (× 2)" in whats
-    assert any(d.what == "entretien de bilan" and d.by == date(2027, 3, 1) for d in sheet.deadlines)
+    # art. 6 is judged from the protocole's entry into force (19 December 2019) for an employee hired in 2015
+    assert any(d.what == "entretien de bilan" and d.by == date(2025, 12, 19) for d in sheet.deadlines)
 
 
 def test_information_points_of_article_6() -> None:

@@ -36,6 +36,7 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
     interviews: list[date] = []
     bilans: list[date] = []
     notes: list[str] = []
+    yearly: list[tuple[str, int, str]] = []  # (label, year, wording) of interviews given by their year only
     for d in facts.dates:
         before = facts.folded[: d.span[0]]
         label = _last_keyword(
@@ -49,12 +50,18 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
         )
         if d.kind == "since" or (label == "hire" and hire is None):
             hire = d.start
-        elif label == "bilan":
-            bilans.append(d.start)
+            if d.precision != "day":
+                notes.append(f"Date approximative (« {d.text} ») : retenue au {format_date_fr(d.start)}.")
+        elif d.precision == "year":
+            yearly.append(("bilan" if label == "bilan" else "interview", d.start.year, d.text))
         else:
-            interviews.append(d.start)
-        if d.precision != "day":
-            notes.append(f"Date approximative (« {d.text} ») : retenue au {format_date_fr(d.start)}.")
+            (bilans if label == "bilan" else interviews).append(d.start)
+            if d.precision != "day":
+                notes.append(f"Date approximative (« {d.text} ») : retenue au {format_date_fr(d.start)}.")
+    for label, year, text in yearly:
+        day = _within_year(year, hire, facts.today)
+        (bilans if label == "bilan" else interviews).append(day)
+        notes.append(f"« {text} » : année seule, entretien compté en {year} (date retenue : {format_date_fr(day)}).")
     notes += year_notes(facts.dates)
     if hire is None:
         if (facts.personal and facts.asks and not facts.general) or interviews or bilans:
@@ -67,6 +74,16 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
         arguments["bilans"] = bilans
     arguments["as_of"] = facts.today
     return Plan("professional_reviews", arguments, notes=notes)
+
+
+def _within_year(year: int, hire: date | None, today: date) -> date:
+    """A date standing for "in <year>": mid-year, kept after the hire and not after today, so that a
+    year given alone stays in that year (an interview "en 2019" of someone hired in March 2019)."""
+    low = max(date(year, 1, 1), hire) if hire else date(year, 1, 1)
+    high = min(date(year, 12, 31), today)
+    if low > high:
+        return date(year, 7, 1)
+    return min(max(date(year, 7, 1), low), high)
 
 
 def _last_keyword(before: str, labels: dict[str, str]) -> str | None:

@@ -25,6 +25,9 @@ def plan_professionalisation(facts: Facts) -> Plan | None:
         and near(facts, d.span, _CERTIFICATION_WORDS, before=80, after=40)
     ]
     level = re.search(r"\bniveau ([1-9])\b", facts.folded)
+    level_kind_unclear = bool(level and _certification_level(facts, level))
+    if level_kind_unclear:
+        level = None
     contract_months = [
         d for d in facts.durations if d.unit in ("month", "year") and near(facts, d.span, r"\bcontrat", before=40)
     ]
@@ -35,6 +38,8 @@ def plan_professionalisation(facts: Facts) -> Plan | None:
         arguments["target_level"] = int(level.group(1))
     if contract_months and arguments:
         arguments["months"] = round(contract_months[0].months or 0)
+    if level_kind_unclear:  # "un CQP de niveau 5": RNCP level or classification level (art. 3.6)?
+        return Plan("professionalisation_contract", arguments, ["level_kind"], notes=year_notes(points))
     if arguments:
         return Plan("professionalisation_contract", arguments, notes=year_notes(points))
     if not (facts.personal and facts.asks) or facts.general:
@@ -46,8 +51,21 @@ def plan_professionalisation(facts: Facts) -> Plan | None:
     return None
 
 
+def _certification_level(facts: Facts, level: re.Match[str]) -> bool:
+    """Whether "niveau N" qualifies a certification (an RNCP level: "un CQP de niveau 5", "BTS niveau 5")
+    rather than the classification of the job aimed at, which is what article 3.6 speaks of."""
+    before = facts.folded[max(0, level.start() - 30) : level.start()]
+    after = facts.folded[level.end() : level.end() + 20]
+    if re.search(r"\bclassification|\bcoefficient|\bemploi|\bposte\b", facts.folded):
+        return False
+    return bool(
+        re.search(r"\b(?:cqp|diplome|titre|certification|bts|dut|but|licence|master|bac)\b[^.?!,;]*$", before)
+        or re.match(r"\s*(?:du )?rncp\b", after)
+    )
+
+
 _CERTIFICATION_WORDS = (
-    r"\b(?:certif\w*|diplome|qualification|cqp|titre|obten\w*|obtiendr\w*|reussi\w*|decroch\w*|admise?|"
+    r"\b(?:certif\w*|diplome|qualification|cqp|titre|obten\w*|obtien\w*|obtiendr\w*|reussi\w*|decroch\w*|admise?|"
     r"examen|jury|valid\w*)"
 )
 

@@ -16,6 +16,8 @@ from typing import Any
 from assistant.routing import calculator_vocabulary
 from assistant.routing.extraction.dates import DateSpan, parse_dates
 from assistant.routing.extraction.quantities import Duration, parse_durations
+from calculators.dates import add_years
+from calculators.result import CalcError
 
 _FIRST_PERSON = re.compile(calculator_vocabulary.FIRST_PERSON)
 _CASE_SUBJECT = re.compile(calculator_vocabulary.CASE_SUBJECT)
@@ -84,7 +86,7 @@ def dated_periods(facts: Facts) -> list[DateSpan]:
     dates = list(facts.dates)
     for i, d in enumerate(dates):
         if d.kind in ("since", "from") and i + 1 < len(dates):
-            nxt = dates[i + 1]
+            nxt = _end_after(dates[i + 1], d)
             between = facts.folded[d.span[1] : nxt.span[0]]
             if nxt.kind == "point" and nxt.end >= d.start and re.search(_END_WORDS, between):
                 periods.append(replace(d, end=nxt.end, kind="range", span=(d.span[0], nxt.span[1])))
@@ -95,6 +97,22 @@ def dated_periods(facts: Facts) -> list[DateSpan]:
     if not periods:  # "en avril 2025": a whole month, unless a period is stated elsewhere
         periods = [d for d in dates if d.kind == "point" and d.precision == "month"]
     return periods
+
+
+def _end_after(end: DateSpan, start: DateSpan) -> DateSpan:
+    """A yearless end date stated after a start is the first such date on or after the start, and for an
+    ongoing period ("depuis mars … se termine le 15 décembre") on or after today: the stated end is kept,
+    never cut at today nor moved to a past year."""
+    if not end.year_inferred or end.kind != "point":
+        return end
+    floor = max(start.start, start.end) if start.kind == "since" else start.start
+    shifted = end
+    while shifted.end < floor and shifted.start.year < floor.year + 2:
+        try:
+            shifted = replace(shifted, start=add_years(shifted.start, 1), end=add_years(shifted.end, 1))
+        except CalcError:
+            return end
+    return shifted
 
 
 _END_WORDS = r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|au)\b"

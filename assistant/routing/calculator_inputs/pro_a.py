@@ -12,6 +12,8 @@ from typing import Any
 from assistant.routing import calculator_vocabulary
 from assistant.routing.calculator_inputs.facts import Facts, Plan, near, not_threshold, outside_dates
 from assistant.routing.extraction.situation import parse_contract, parse_diploma_level
+from calculators.pro_a import fold_wording
+from calculators.pro_a_certifications import kind_of
 
 _PRO_A_CERTS = {
     name: tuple(re.compile(p) for p in pats) for name, pats in calculator_vocabulary.PRO_A_CERTIFICATIONS.items()
@@ -42,9 +44,7 @@ def plan_pro_a(facts: Facts) -> Plan | None:
         if case:
             arguments["case"] = case
         return Plan("pro_a_duration", arguments, ["case"] if length > 12 and case is None else [])
-    certification = next(
-        (name for name, pats in _PRO_A_CERTS.items() if any(p.search(facts.folded) for p in pats)), None
-    )
+    certification = _listed_certification(facts)
     attribute = re.search(_ATTRIBUTE_ASK, facts.folded) and not re.search(_ASKS_ON_LIST, facts.folded)
     if re.search(_ASKS_LIST, facts.folded) and not attribute:
         if certification:
@@ -55,6 +55,27 @@ def plan_pro_a(facts: Facts) -> Plan | None:
             name = facts.text[named.start(group) : named.end(group)].strip()
             return Plan("pro_a_certification", {"certification": name, "as_of": facts.today})
     return _pro_a_eligibility(facts)
+
+
+def _listed_certification(facts: Facts) -> str | None:
+    """The listed certification a question names, by its list title; the user's own words when they name
+    another kind of certification than that entry ("CQP manager stratégique" is not the Master manager
+    stratégique), so that the calculator asks which one is meant instead of taking the closest."""
+    for name, pats in _PRO_A_CERTS.items():
+        match = next((m for p in pats if (m := p.search(facts.folded))), None)
+        if match is None:
+            continue
+        start = max(0, match.start() - 30)
+        lead = re.search(
+            r"(?:\b(?:cqp|master|mba|diplome d'etat|licence|bts|titre)\b[^.?!,;]*)$",
+            facts.folded[start : match.start()],
+        )
+        if lead:
+            stated = kind_of(fold_wording(lead.group(0)))
+            if stated and stated != kind_of(fold_wording(name)):
+                return facts.text[start + lead.start() : match.end()].strip()
+        return name
+    return None
 
 
 def _pro_a_eligibility(facts: Facts) -> Plan | None:

@@ -1,7 +1,8 @@
 """Readers for VAE: the leave to prepare it, and the CQP's experience condition.
 
-The leave depends on the diploma held and on a threat to the job; the CQP by VAE depends on years
-of experience in full-time equivalent, so part-time years are weighed by their rate.
+The leave depends on the diploma held and on a threat to the job; the CQP by VAE depends on years of
+activity, continuous or not (art. 7 as rewritten in 2022): part-time years count as years, the
+2013 circular's full-time-equivalent condition being one the agreement replaced.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ def plan_vae(facts: Facts) -> Plan | None:
         return _cqp_vae(facts)
     diploma = parse_diploma_level(facts.text)
     threatened = parse_job_threatened(facts.text) if facts.personal else None
-    if diploma is None and threatened is None:
+    # "en 2021, combien d'heures de congé VAE ?": the leave of a past date (before the avenant of 2022
+    # the branch text set no number of hours)
+    dated = next((d for d in facts.dates if d.kind == "point" and not d.year_inferred), None)
+    if diploma is None and threatened is None and dated is None:
         if facts.personal and facts.asks and leave and not facts.general:
             return Plan("vae_leave", {}, ["diploma_level"])
         return None
@@ -30,11 +34,15 @@ def plan_vae(facts: Facts) -> Plan | None:
         arguments["diploma_level"] = diploma
     if threatened is not None:
         arguments["job_threatened"] = threatened
+    if dated is not None and leave:
+        arguments["on"] = dated.start
+    if not arguments:
+        return None
     return Plan("vae_leave", arguments)
 
 
 def _cqp_vae(facts: Facts) -> Plan | None:
-    """CQP gestionnaire conseil by VAE: experience in full-time-equivalent years (mi-temps counts half)."""
+    """CQP gestionnaire conseil by VAE: years of activity related to the CQP (art. 7: continuous or not)."""
     experience = [
         d
         for d in not_threshold(facts, outside_dates(facts, facts.durations, keep_since=True))
@@ -42,15 +50,17 @@ def _cqp_vae(facts: Facts) -> Plan | None:
     ]
     if not experience or not facts.personal:
         if facts.personal and facts.asks:
-            return Plan("cqp_vae_eligibility", {}, ["fte_experience_years"])
+            return Plan("cqp_vae_eligibility", {}, ["experience_years"])
         return None
-    years = 0.0
-    for d in experience:
-        work = parse_work_time(facts.folded[d.span[1] : d.span[1] + 40]) or parse_work_time(facts.text)
-        if work and work.part_time and work.fraction is None:
-            return Plan("cqp_vae_eligibility", {}, ["work_time_fraction"])
-        years += (d.months or 0) / 12 * (work.fraction if work and work.fraction else 1.0)
-    arguments: dict[str, Any] = {"fte_experience_years": round(years, 2)}
+    years = sum((d.months or 0) / 12 for d in experience)
+    notes = []
+    work = parse_work_time(facts.text)
+    if work and work.part_time:
+        notes.append(
+            "Temps partiel mentionné : l'article 7 compte une activité, continue ou non, sans conversion en "
+            "équivalent temps plein."
+        )
+    arguments: dict[str, Any] = {"experience_years": round(years, 2)}
     if re.search(r"\bdeja\b[^.?!]{0,40}\b(?:demande|dossier|candidature)\b[^.?!]{0,30}\bcette annee\b", facts.folded):
         arguments["requests_this_year"] = 1
-    return Plan("cqp_vae_eligibility", arguments)
+    return Plan("cqp_vae_eligibility", arguments, notes=notes)

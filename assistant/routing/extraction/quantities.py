@@ -107,7 +107,27 @@ def parse_durations(text: str) -> list[Duration]:
             found[-1] = current
             continue
         found.append(current)
-    return found
+    return _elliptic_parts(original, folded, found)
+
+
+# "30 mois d'activité dont 8 dans mon organisme": the part takes the unit of the whole it is part of.
+_ELLIPTIC_PART = re.compile(
+    r"\bdont (?P<num>\d+(?:[.,]\d+)?|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\b"
+    r"(?! ?(?:%|mois|ans?\b|annees?|heures?|h\b|jours?|semaines?|points?|salaries?|stagiaires?))"
+)
+
+
+def _elliptic_parts(original: str, folded: str, found: list[Duration]) -> list[Duration]:
+    """Add the durations stated without a unit after "dont", with the unit of the duration before."""
+    added: list[Duration] = []
+    for m in _ELLIPTIC_PART.finditer(folded):
+        whole = next((d for d in reversed(found) if d.span[1] <= m.start()), None)
+        if whole is None or re.search(r"[.?!;]", folded[whole.span[1] : m.start()]) or m.start() - whole.span[1] > 60:
+            continue
+        value = parse_number(m.group("num"))
+        if 0 < value <= MAX_QUANTITY:
+            added.append(Duration(value, whole.unit, original[m.start("num") : m.end("num")], m.span("num")))
+    return sorted(found + added, key=lambda d: d.span)
 
 
 _MONEY = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.models import ParsedDocument, Section
-from knowledge.amendments import ConsolidationError, Operation
+from knowledge.consolidation.amendments import ConsolidationError, Operation
 from text.folding import compact
 
 _HEADING = re.compile(r"^\s*Article\s+(\d+(?:\.\d+)*)(?:er)?\s*[|:–—-]\s*(.+?)\s*$")
