@@ -30,7 +30,9 @@ from assistant.conversation.followups import Resolution, find_subject, resolve
 from assistant.conversation.rewrite import checked_rewrite
 from assistant.conversation.state import Conversation, turn_of
 from assistant.library import Library
+from assistant.routing.meaning import MeaningReader, Reading, reader_for
 from assistant.routing.router import RouteDecision, route, strip_injection
+from assistant.routing.subject import speaks_of, subject_phrase
 from assistant.settings import Settings, get_settings
 from assistant.skills import Skill, SkillReply
 from assistant.tools import run_calculator
@@ -45,6 +47,9 @@ log = logging.getLogger(__name__)
 COVERED_TOPICS = wording.COVERED_TOPICS  # kept importable here for the front ends
 _PAST_YEAR = re.compile(r"\b(?:en|au|avant)\s+(20[0-2]\d)\b")
 MIN_COVERAGE = 0.34
+# The bank's out-of-scope share above which best passages that do not speak of the question's
+# subject mean the texts are silent (below it, the word coverage decides, as before).
+SUBJECT_OUTSIDE_SHARE = 0.3
 
 
 def french_date(value: str | None) -> str:
@@ -88,11 +93,13 @@ class Assistant:
             self.add_skill(skill)
         self._retriever = retriever
         self._lock = threading.Lock()
+        self._meaning_lock = threading.Lock()
         self.manifest = load_manifest(settings.manifest_file)
         self.document_names = {d: short_name(i) for d, i in self.manifest.items()}
         self.titles = {d: i.title for d, i in self.manifest.items()}
         self.library = Library(settings, self.manifest, lambda: self.retriever)
         self._llm: Any = None
+        self._meaning: MeaningReader | bool | None = None  # False: the embedder carries no meaning
         self._rewriter: Any = None
         if settings.llm_base_url:
             from assistant.answering.llm import make_phraser
@@ -216,11 +223,11 @@ class Assistant:
             if skilled is not None:
                 turn.timings["route"] = (time.perf_counter() - t) * 1000
                 return skilled
-        decision = route(text, turn.today)
+        decision = route(text, turn.today, meaning=self._read_meaning)
         turn.decision = decision
         turn.timings["route"] = (time.perf_counter() - t) * 1000
         if decision.route == "refusal":
-            answer = self._refusal(turn.question, decision.refusal_topic)
+            answer = self._refusal(turn.question, decision.refusal_topic, decision.fiche)
         elif decision.route == "calculator" and decision.calculator:
             answer = self._calculate(turn, decision)
         elif decision.route == "clarify":
@@ -234,8 +241,23 @@ class Assistant:
             answer.text += "\n\n" + uncovered
         return answer
 
-    def _refusal(self, question: str, topic: str | None) -> Answer:
-        return Answer(question, wording.refusal(topic), "refusal")
+    def _refusal(self, question: str, topic: str | None, fiche: tuple[str, str] | None = None) -> Answer:
+        return Answer(question, wording.refusal(topic, fiche), "refusal")
+
+    def _read_meaning(self, text: str) -> Reading | None:
+        """The example bank's reading of a question (None when the embedder carries no meaning)."""
+        try:
+            if self._meaning is None:
+                retriever = self.retriever  # opened here rather than at retrieval: the same one
+                with self._meaning_lock:
+                    if self._meaning is None:
+                        cache = self.settings.data_dir / "cache"
+                        embed = getattr(retriever, "_embed_query", None)  # its cache, shared with retrieval
+                        self._meaning = reader_for(getattr(retriever, "embedder", None), cache, embed) or False
+            return self._meaning.read(text) if isinstance(self._meaning, MeaningReader) else None
+        except Exception:  # the bank is an aid to routing: without it the cue scores still decide
+            log.warning("routing by meaning unavailable", exc_info=True)
+            return None
 
     def _search(self, query: str, k: int, **kwargs: Any) -> list[Evidence]:
         """Every search of an answer; documents held as *contenu suspect* are left out (assistant.quarantine)."""
@@ -252,8 +274,8 @@ class Assistant:
         as_of = self._as_of(query)
         evidence = self._search(query, max(self.settings.top_k, 10), as_of=as_of)
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
-        if not evidence or self._silent(query, evidence):
-            return self._refusal(turn.question, None)
+        if not evidence or self._silent(query, evidence, decision):
+            return self._refusal(turn.question, None, decision.fiche)
         t = time.perf_counter()
         phrased = self._phrase_with_llm(query, evidence) if self._llm is not None else None
         if phrased is not None:
@@ -301,14 +323,27 @@ class Assistant:
             return date(int(match.group(1)), 12, 31)
         return None
 
-    def _silent(self, query: str, evidence: list[Evidence]) -> bool:
-        """True when the best passages share too few words with the question: the texts are silent."""
+    def _silent(self, query: str, evidence: list[Evidence], decision: RouteDecision | None = None) -> bool:
+        """True when the best passages do not answer the question: the texts are silent.
+
+        A passage answers only if it speaks of the question's subject (its head noun phrase,
+        `assistant.routing.subject`), not merely of a word in it. When none of the best passages
+        does, the texts are silent if the passages also share too few of the question's words, or
+        if the example bank reads the question as a labour-law subject outside the texts
+        (`SUBJECT_OUTSIDE_SHARE`): "la durée maximale d'un CDD" is not answered by the CEP article
+        that mentions a CDD.
+        """
         terms = set(query_weights(query))
+        bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]
+        subject = unit_terms(subject_phrase(query))
+        if any(speaks_of(subject, bag) for bag in bags):
+            return False
+        outside = decision.outside if decision is not None else 0.0
+        if subject and outside >= SUBJECT_OUTSIDE_SHARE and not decision_names_topic(decision):
+            return True
         if len(terms) < 2:
             return False
-        found: set[str] = set()
-        for e in evidence[:3]:
-            found |= unit_terms(e.chunk.context_text)
+        found: set[str] = set().union(*bags) if bags else set()
         return len(terms & found) / len(terms) < MIN_COVERAGE
 
     def _reference_passages(self, refs: list[Reference], query: str) -> dict[tuple[str, str], Evidence]:
@@ -394,6 +429,11 @@ class Assistant:
                 text += "\n\n" + wording.applicable_rule(top.citation, number)
                 citations = book.citations()
         return Answer(turn.question, text, "clarify", citations=citations, follow_up=decision.follow_up)
+
+
+def decision_names_topic(decision: RouteDecision | None) -> bool:
+    """The router found a corpus topic by its cues and meaning together (a strong in-scope reading)."""
+    return decision is not None and decision.topic is not None and decision.outside < 0.5
 
 
 def _same_section(got: str, want: str) -> bool:

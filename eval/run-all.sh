@@ -6,7 +6,7 @@
 # Writes OUTDIR/<set>.out.jsonl (the answers) and OUTDIR/<set>.score.txt (the scorer's figures,
 # failures included) and prints one summary line per set. `today` is fixed per set so that relative
 # dates (garantie individuelle, entretiens) give the same expected figures whenever it is re-run.
-# Run it from a checkout whose index is built (`python -m assistant.cli ingest`; CCN_DATA_DIR honoured).
+# Run it from a checkout whose index is built (`python -m cli.main ingest`; CCN_DATA_DIR honoured).
 # The `history` field of the conversation set is not read by `ask --file` yet (issue #14): until it
 # is, that set is answered as if each last question were asked alone.
 set -euo pipefail
@@ -18,7 +18,7 @@ mkdir -p "$OUT"
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 
 run() {  # name questions.jsonl today
-    "$PY" -m assistant.cli ask --json --today "$3" --file "$2" > "$OUT/$1.out.jsonl"
+    "$PY" -m cli.main ask --json --today "$3" --file "$2" > "$OUT/$1.out.jsonl"
     "$PY" "$SHARED/eval/score.py" "$2" "$OUT/$1.out.jsonl" --show-failures > "$OUT/$1.score.txt"
     printf '%-24s %s\n' "$1" "$(grep '^pass:' "$OUT/$1.score.txt")"
 }

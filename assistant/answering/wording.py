@@ -33,29 +33,42 @@ def question_too_long(length: int, limit: int) -> str:
 
 INSTRUCTIONS = "instructions"  # the router's refusal topic for a message made only of instructions
 
+COVERED_SHORT = (
+    "la formation professionnelle dans la branche (IDCC 218) : Pro-A, contrat de professionnalisation, "
+    "tutorat, formateurs internes, CEP, entretien professionnel, VAE, garantie d'accès à la formation, "
+    "financement et CQP"
+)
+
 
 def of(topic: str) -> str:
-    """ "de congés payés", "d'indemnité de licenciement": the preposition elided before a vowel."""
+    """ "de" before a French noun phrase: "des autres primes", "du préavis", "d'indemnité", "de la période"."""
+    for article, contracted in (("les ", "des "), ("le ", "du ")):
+        if topic.startswith(article):
+            return contracted + topic[len(article) :]
     return f"d'{topic}" if topic[:1].lower() in "aeiouyhéèêàâîôû" else f"de {topic}"
 
 
-def refusal(topic: str | None) -> str:
-    """The texts do not cover the question: say so, say what they cover, say where to ask.
+def refusal(topic: str | None, fiche: tuple[str, str] | None = None) -> str:
+    """The texts do not cover the question: say so, what they cover, and where the general rule lives.
 
-    A message made only of instructions gets no "ne traitent pas d'instructions": the injection
-    notice before it already says why, this only invites a question on the texts.
+    One short paragraph. `fiche` (title, address) is the ministry's fiche on the subject: named as
+    general labour law, never quoted as the answer, never presented as the branch's agreement. A
+    message made only of instructions gets no "ne traitent pas d'instructions": the injection notice
+    before it already says why, this only invites a question on the texts.
     """
     if topic == INSTRUCTIONS:
-        return (
-            "Posez une question sur les textes : ils couvrent la formation professionnelle dans la branche "
-            f"(IDCC 218) : {COVERED_TOPICS}."
-        )
+        return f"Posez une question sur les textes : ils couvrent {COVERED_SHORT}."
     subject = of(topic) if topic else "de cette question"
+    where = (
+        f"La règle générale relève du droit du travail (Code du travail), pas de ces accords : voir la fiche "
+        f"du ministère du Travail « {fiche[0]} » ({fiche[1]}). "
+        if fiche
+        else "La règle générale relève du droit du travail (Code du travail) ou d'autres textes de la branche. "
+    )
     return (
         f"Les textes indexés ne traitent pas {subject} : je ne peux pas vous répondre sans risquer "
-        f"d'inventer. Ils couvrent la formation professionnelle dans la branche (IDCC 218) : "
-        f"{COVERED_TOPICS}. Pour cette question, adressez-vous à votre service RH ou à votre "
-        "représentant du personnel."
+        f"d'inventer. Ils couvrent {COVERED_SHORT}. {where}"
+        "Pour votre situation, adressez-vous à votre service RH ou à votre représentant du personnel."
     )
 
 
@@ -66,7 +79,10 @@ def uncovered_part(topic: str) -> str:
     """
     if topic == INSTRUCTIONS:
         return ""
-    return f"Les textes indexés ne traitent pas {of(topic)} : adressez-vous à votre service RH pour ce point."
+    return (
+        f"Les textes indexés ne traitent pas {of(topic)} : ce point relève d'autres textes (convention "
+        "collective, Code du travail) ; adressez-vous à votre service RH."
+    )
 
 
 def calculation_impossible(reason: str) -> str:

