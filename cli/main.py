@@ -42,6 +42,21 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    except Exception as exc:  # never a traceback: one French line, the detail with -v
+        return report_failure(exc)
+
+
+def report_failure(exc: Exception) -> int:
+    """One line on stderr for an error no command handled: the storage fault named, else its type."""
+    from assistant.faults import storage_fault
+
+    logging.getLogger("cli").debug("échec de la commande", exc_info=exc)
+    fault = storage_fault(exc)
+    if fault is not None:
+        print(f"erreur : {fault.message}", file=sys.stderr)
+    else:
+        print(f"erreur inattendue ({type(exc).__name__}) : relancez avec -v pour le détail", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

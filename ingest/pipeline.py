@@ -156,9 +156,13 @@ def parse_corpus(
     *,
     workers: int | None = None,
     on_file: Callable[[Path, int], None] | None = None,
+    info_of: Callable[[Path], DocumentInfo] | None = None,
     **limits: float,
 ) -> tuple[list[ParsedDocument], list[IngestError]]:
     """Parse every file; a bad file is reported and skipped, the others continue.
+
+    Each file is described by `info_of(path)` when given (the product keeps uploads out of the
+    manifest's namespace), else by its manifest entry.
 
     `on_file(path, done)` is called in the caller's thread as each file is finished (`done`
     files so far), for progress bars: a UI may only be updated from its own thread.
@@ -172,7 +176,8 @@ def parse_corpus(
 
     def parse(path: Path) -> ParsedDocument | IngestError:
         try:
-            return parse_pdf(path, info_for(path, manifest), **limits)  # type: ignore[arg-type]
+            info = info_of(path) if info_of is not None else info_for(path, manifest)
+            return parse_pdf(path, info, **limits)  # type: ignore[arg-type]
         except IngestError as exc:
             return exc
 

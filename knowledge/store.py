@@ -169,6 +169,17 @@ class ChromaStore:
             raise StoreError(f"Chroma ({path}): {exc}") from exc
         return cls(client, base_name, embedder_name, dim, location=str(path), reconnect=connect)
 
+    def check(self) -> None:
+        """Read what every operation relies on (unit pointers, one chunk, one nearest-neighbour
+        query); raise `StoreError` if the database or the vector segment cannot be read."""
+        try:
+            self.units()
+            if self.count():
+                self._chunks.get(limit=1, include=["documents", "metadatas"])
+                self.query([1.0] + [0.0] * (self.dim - 1), 1)
+        except Exception as exc:
+            raise StoreError(f"Chroma ({self.location}): {exc}") from exc
+
     # -- chunks -----------------------------------------------------------------------------
 
     def add_chunks(
@@ -272,6 +283,13 @@ class ChromaStore:
         ids = list(units)
         if ids:
             self._units.delete(ids=ids)
+
+
+def forget_clients() -> None:
+    """Drop the clients Chroma shares per directory in this process (before a directory is moved)."""
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
 
 
 def where_all(*clauses: Mapping[str, Any] | None) -> Where | None:

@@ -66,7 +66,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
             ("body", "Le présent accord entre en vigueur le lendemain de son dépôt."),
         ]
     )
-    assert assistant.library.ingest_upload("accord-piege.pdf", pdf) == ["accord-piege: indexé, 3 passages"]
+    assert assistant.library.ingest_upload("accord-piege.pdf", pdf) == ["ajout-accord-piege: indexé, 3 passages"]
     evidence = assistant.retriever.search(QUESTION, k=3)[0]
     answer = assistant.ask(QUESTION, today=TODAY)
     return Hostile(assistant, evidence, answer)
