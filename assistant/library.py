@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +88,15 @@ def with_partners(
                 extra.append(candidate)
                 wanted.add(document)
     return [*pdfs, *extra]
+
+
+def explained(statuses: list[UnitStatus]) -> list[UnitStatus]:
+    """Unit errors caused by the disk or the index told in French (the store's own text is English)."""
+    out = []
+    for status in statuses:
+        fault = storage_fault(RuntimeError(status.reason)) if status.status == "error" else None
+        out.append(replace(status, reason=fault.message) if fault else status)
+    return out
 
 
 def open_for_indexing(settings: Settings, *, rebuild: bool, tell: Callable[[str], None]) -> Indexer:
@@ -187,7 +196,7 @@ def index_pdfs(
         indexer = open_for_indexing(settings, rebuild=rebuild, tell=notice)
         for i, unit in enumerate(units):
             tell(f"Indexation de {unit.unit}…", 0.5 + 0.48 * i / max(1, len(units)))
-            report.statuses.extend(indexer.sync([unit], rebuild=rebuild))
+            report.statuses.extend(explained(indexer.sync([unit], rebuild=rebuild)))
         if whole_corpus:
             present = {info_of(p).document for p in paths}
             report.removed = indexer.prune(present)

@@ -165,9 +165,13 @@ class ChromaStore:
 
         try:
             client = connect()
+            return cls(client, base_name, embedder_name, dim, location=str(path), reconnect=connect)
+        except StoreError:
+            forget_clients()  # Chroma keeps a half-opened client per path: the next try must start clean
+            raise
         except Exception as exc:
+            forget_clients()
             raise StoreError(f"Chroma ({path}): {exc}") from exc
-        return cls(client, base_name, embedder_name, dim, location=str(path), reconnect=connect)
 
     def check(self) -> None:
         """Read what every operation relies on (unit pointers, one chunk, one nearest-neighbour

@@ -27,6 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assistant.faults import storage_fault
     from assistant.library import corpus_amendments, corpus_pdfs, index_pdfs, with_partners
     from assistant.settings import get_settings
     from assistant.uploads import document_info
@@ -57,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = index_pdfs(settings, given or None, rebuild=args.rebuild, on_wait=tell)
     except (ConsolidationError, EmbedderError, StoreError, IndexBusyError) as exc:
-        print(f"erreur: {exc}", file=sys.stderr)
+        fault = storage_fault(exc)
+        print(f"erreur : {fault.message if fault else exc}", file=sys.stderr)
         return 1
 
     errors = {e.file: e for e in report.errors}
