@@ -42,8 +42,10 @@ def file_hash(path: Path) -> str:
 def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     """Cheap checks before any parsing: exists, not empty, not too big, really a PDF."""
     name = path.name
-    if not path.is_file():
+    if not path.exists():
         raise IngestError(name, "fichier introuvable")
+    if not path.is_file():  # a folder, a named pipe (reading it would block) or a device
+        raise IngestError(name, "n'est pas un fichier ordinaire (dossier, tube ou périphérique)")
     size = path.stat().st_size
     if size == 0:
         raise IngestError(name, "fichier vide (0 octet)")
