@@ -26,6 +26,7 @@ from pathlib import Path
 from assistant.settings import Settings
 from ingest.manifest import info_for
 from ingest.models import DocumentInfo
+from ingest.pipeline import clean_stale_parse_dirs
 
 log = logging.getLogger(__name__)
 
@@ -88,11 +89,12 @@ def _alive(pid: int) -> bool:
 
 
 def clean_leftovers(settings: Settings) -> list[Path]:
-    """Remove staging folders of dead processes and old `.part` files from `uploads/`; returns them."""
+    """Remove staging folders of dead processes and old `.part` files from `uploads/`, and parse
+    folders of killed processes from the temporary directory; returns what was removed."""
+    removed = clean_stale_parse_dirs()
     uploads = settings.uploads_dir
     if not uploads.is_dir():
-        return []
-    removed = []
+        return removed
     for entry in uploads.iterdir():
         name = entry.name
         if name.startswith(STAGING_PREFIX) and entry.is_dir():

@@ -169,4 +169,4 @@ def test_leftovers_of_a_killed_upload_are_removed(assistant: Assistant) -> None:
     assert not dead.exists() and not (uploads / ".accord.pdf.part").exists()
     assert live.exists()
     shutil.rmtree(live)
-    assert clean_leftovers(assistant.settings) == []
+    assert not [p for p in clean_leftovers(assistant.settings) if p.parent == uploads]
