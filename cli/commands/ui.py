@@ -48,6 +48,8 @@ def streamlit_command(port: int, address: str, headless: bool, max_upload_mb: in
         "minimal",
         "--server.headless",
         "true" if headless else "false",
+        "--client.showErrorDetails",
+        "none",  # a crash shows a generic message; the traceback goes to the server's log only
     ]
     if headless:
         command += ["--server.fileWatcherType", "none"]
