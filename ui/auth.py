@@ -74,5 +74,29 @@ def login_page() -> None:
 
 
 def logout() -> None:
+    """Forget the session (profile, sheet, chat) and the files it was sent, such as a sheet export."""
     for key in list(st.session_state):
         del st.session_state[key]
+    forget_session_files()
+
+
+def forget_session_files() -> None:
+    """Remove this session's files from Streamlit's media store now rather than two reruns later.
+
+    A download file is served from `/media/<id>` to anyone who has the address, without a cookie;
+    Streamlit only marks an unreferenced download for deletion on one rerun and deletes it on the
+    next, so an export would outlive the logout.
+    """
+    try:
+        from streamlit.runtime import get_instance
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        manager = get_instance().media_file_mgr
+        if ctx is None:
+            return
+        manager.clear_session_refs(ctx.session_id)
+        manager.remove_orphaned_files()  # marks the session's downloads
+        manager.remove_orphaned_files()  # deletes them
+    except Exception:  # no runtime (tests) or another Streamlit: the session state is gone anyway
+        log.debug("media store not cleared", exc_info=True)

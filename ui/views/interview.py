@@ -225,12 +225,7 @@ with clear:
 
 if prepare:
     sheet = prepare_sheet(profile, date.today(), point_values_file=backend.settings().point_values_file)
-    st.session_state[SHEET] = {
-        "profile": profile,
-        "sheet": sheet,
-        "markdown": sheet_to_markdown(sheet),
-        "pdf": sheet_to_pdf(sheet),
-    }
+    st.session_state[SHEET] = {"profile": profile, "sheet": sheet}  # exports are built on click only
 
 stored = st.session_state.get(SHEET)
 if stored is not None:
@@ -241,7 +236,7 @@ if stored is not None:
     with markdown_col:
         st.download_button(
             "Exporter en Markdown",
-            stored["markdown"],
+            lambda: sheet_to_markdown(stored["sheet"]),
             file_name="fiche-entretien-professionnel.md",
             mime="text/markdown",
             icon=":material/description:",
@@ -251,7 +246,7 @@ if stored is not None:
     with pdf_col:
         st.download_button(
             "Exporter en PDF",
-            stored["pdf"],
+            lambda: sheet_to_pdf(stored["sheet"]),
             file_name="fiche-entretien-professionnel.pdf",
             mime="application/pdf",
             icon=":material/picture_as_pdf:",
