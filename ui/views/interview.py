@@ -7,6 +7,7 @@ The profile lives only in this session's widgets (keys starting with `iv_`), is 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -236,7 +237,7 @@ if stored is not None:
     with markdown_col:
         st.download_button(
             "Exporter en Markdown",
-            lambda: sheet_to_markdown(stored["sheet"]),
+            partial(sheet_to_markdown, stored["sheet"]),
             file_name="fiche-entretien-professionnel.md",
             mime="text/markdown",
             icon=":material/description:",
@@ -246,7 +247,7 @@ if stored is not None:
     with pdf_col:
         st.download_button(
             "Exporter en PDF",
-            lambda: sheet_to_pdf(stored["sheet"]),
+            partial(sheet_to_pdf, stored["sheet"]),
             file_name="fiche-entretien-professionnel.pdf",
             mime="application/pdf",
             icon=":material/picture_as_pdf:",
