@@ -52,7 +52,9 @@ def ensure_index() -> None:
             from assistant.faults import storage_fault
 
             fault = storage_fault(exc)
-            cause = f"Cause : {fault.message}." if fault else "Détail dans le journal ; relancez `ccn-assistant ingest`."
+            cause = (
+                f"Cause : {fault.message}." if fault else "Détail dans le journal ; relancez `ccn-assistant ingest`."
+            )
             st.error(
                 "L'indexation des accords a échoué : le chat et la page Documents sont indisponibles. Les "
                 f"calculateurs restent utilisables. {cause}"
