@@ -109,6 +109,7 @@ def chat(hostile: Hostile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> I
     monkeypatch.delenv("CCN_UI_PASSWORD", raising=False)
     get_settings.cache_clear()
     fake = ReplayAssistant(hostile.assistant.settings.uploads_dir, [hostile.answer, quoting_answer(hostile)])
+    fake.pdf_path = hostile.assistant.library.pdf_path  # type: ignore[method-assign]  # uploads: ajout-<stem>
     monkeypatch.setattr(service, "get_assistant", lambda: fake)
     yield fake
     get_settings.cache_clear()
