@@ -11,22 +11,33 @@ the whole operation).
 from __future__ import annotations
 
 import logging
-import re
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from assistant import quarantine
+from assistant.faults import storage_fault
 from assistant.pages.page_images import PassageImage, passage_image, passage_images
 from assistant.settings import Settings
-from ingest.manifest import info_for, load_manifest
+from assistant.uploads import (
+    UPLOAD_PREFIX,
+    clean_leftovers,
+    document_info,
+    is_upload_id,
+    staging_folder,
+    upload_file,
+    upload_stem,
+)
+from ingest.manifest import load_manifest
 from ingest.models import DocumentInfo, IngestError
 from ingest.pipeline import parse_corpus, parse_pdf
 from knowledge.consolidation.amendments import Amendment, load_amendments
-from knowledge.factory import open_indexer
+from knowledge.factory import chroma_dir, open_indexer
 from knowledge.hybrid import Retriever
-from knowledge.indexer import UnitStatus, index_lock, plan_units
+from knowledge.indexer import CONSOLIDATED_SUFFIX, Indexer, UnitStatus, index_lock, plan_units
+from knowledge.store import forget_clients
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +74,10 @@ def corpus_amendments(settings: Settings) -> list[Amendment]:
 
 
 def with_partners(
-    pdfs: Sequence[Path], pdf_dir: Path, manifest: dict[str, DocumentInfo], amendments: Sequence[Amendment]
+    pdfs: Sequence[Path], settings: Settings, manifest: dict[str, DocumentInfo], amendments: Sequence[Amendment]
 ) -> list[Path]:
     """Add the agreement/avenant files a consolidated view needs when only one side is given."""
-    wanted = {info_for(p, manifest).document for p in pdfs}
+    wanted = {document_info(p, settings, manifest).document for p in pdfs}
     extra: list[Path] = []
     for amendment in amendments:
         pair = {amendment.target, amendment.avenant}
@@ -74,11 +85,50 @@ def with_partners(
             continue
         for document in sorted(pair - wanted):
             info = manifest.get(document)
-            candidate = pdf_dir / (info.file if info and info.file else f"{document}.pdf")
+            candidate = settings.pdf_dir / (info.file if info and info.file else f"{document}.pdf")
             if candidate.exists():
                 extra.append(candidate)
                 wanted.add(document)
     return [*pdfs, *extra]
+
+
+def explained(statuses: list[UnitStatus]) -> list[UnitStatus]:
+    """Unit errors caused by the disk or the index told in French (the store's own text is English)."""
+    out = []
+    for status in statuses:
+        fault = storage_fault(RuntimeError(status.reason)) if status.status == "error" else None
+        out.append(replace(status, reason=fault.message) if fault else status)
+    return out
+
+
+def open_for_indexing(settings: Settings, *, rebuild: bool, tell: Callable[[str], None]) -> Indexer:
+    """The indexer; with `rebuild`, a local index that cannot be read is moved aside and started afresh.
+
+    A truncated or overwritten Chroma database cannot be repaired in place, and without this the
+    product's own `ingest --rebuild` failed on it like every other command. The broken folder is
+    kept (renamed `chroma-endommage-<date>`) rather than deleted, for whoever wants to look at it.
+    A healthy index is never moved: `--rebuild` then replaces each unit atomically as usual.
+    """
+
+    def open_it() -> Indexer:
+        indexer = open_indexer(settings)
+        if rebuild:
+            indexer.store.check()
+        return indexer
+
+    try:
+        return open_it()
+    except Exception as exc:
+        fault = storage_fault(exc)
+        if not rebuild or settings.chroma_url or fault is None or fault.kind != "corrupt":
+            raise
+        broken = chroma_dir(settings.data_dir)
+        aside = broken.with_name(f"chroma-endommage-{time.strftime('%Y%m%d-%H%M%S')}")
+        log.info("index unreadable (%s): moved to %s", exc, aside)
+        forget_clients()
+        broken.rename(aside)
+        tell(f"Index endommagé mis de côté ({aside}) : reconstruction complète.")
+        return open_it()
 
 
 def index_pdfs(
@@ -89,7 +139,11 @@ def index_pdfs(
     progress: Progress | None = None,
     on_wait: Callable[[str], None] | None = None,
 ) -> IndexReport:
-    """Parse and index `pdfs` (default: the whole shipped corpus, pruning documents gone from it)."""
+    """Parse and index `pdfs` (default: the whole shipped corpus, pruning documents gone from it).
+
+    `on_wait` is told what the caller should know while it waits: another ingest holds the lock,
+    or a broken index was moved aside for `rebuild`.
+    """
 
     def tell(message: str, fraction: float) -> None:
         log.info("%s", message)
@@ -101,11 +155,14 @@ def index_pdfs(
     whole_corpus = pdfs is None
     paths = corpus_pdfs(settings) if pdfs is None else list(pdfs)
     if not whole_corpus:
-        paths = with_partners(paths, settings.pdf_dir, manifest, amendments)
+        paths = with_partners(paths, settings, manifest, amendments)
+
+    def info_of(path: Path) -> DocumentInfo:
+        return document_info(path, settings, manifest)
+
     report = IndexReport()
     with index_lock(settings.data_dir, on_wait=on_wait):
-        tell("Ouverture de l'index…", 0.02)
-        indexer = open_indexer(settings)
+        clean_leftovers(settings)
         tell(f"Analyse de {len(paths)} PDF…", 0.05)
 
         def parsed_one(path: Path, done: int) -> None:
@@ -115,6 +172,7 @@ def index_pdfs(
             paths,
             manifest,
             on_file=parsed_one,
+            info_of=info_of,
             max_pages=settings.max_pages,
             timeout_s=settings.parse_timeout_s,
             max_bytes=settings.max_upload_mb * 1024 * 1024,
@@ -122,11 +180,21 @@ def index_pdfs(
         report.errors.extend(errors)
         units, plan_errors = plan_units(docs, amendments)
         report.statuses.extend(plan_errors)
+        if not units and not whole_corpus:  # nothing to write: a refused upload never touches the index
+            return report
+        tell("Ouverture de l'index…", 0.5)
+
+        def notice(message: str) -> None:
+            tell(message, 0.5)
+            if on_wait:
+                on_wait(message)
+
+        indexer = open_for_indexing(settings, rebuild=rebuild, tell=notice)
         for i, unit in enumerate(units):
             tell(f"Indexation de {unit.unit}…", 0.5 + 0.48 * i / max(1, len(units)))
-            report.statuses.extend(indexer.sync([unit], rebuild=rebuild))
+            report.statuses.extend(explained(indexer.sync([unit], rebuild=rebuild)))
         if whole_corpus:
-            present = {info_for(p, manifest).document for p in paths}
+            present = {info_of(p).document for p in paths}
             report.removed = indexer.prune(present)
     tell("Index prêt.", 1.0)
     return report
@@ -152,11 +220,39 @@ class Library:
     def index_ready(self) -> bool:
         return self.retriever.size > 0
 
+    def missing(self) -> list[Path]:
+        """Corpus files (shipped and uploaded) with a unit absent from the index.
+
+        A first indexing killed half-way leaves some units written and others not; an upload
+        copied into `uploads/` by hand, or left by a killed upload, was never indexed. Comparing
+        the expected units (each document, plus the consolidated view of an agreement whose
+        avenants are all in the corpus) with the stored ones finds them without parsing anything.
+        """
+        paths = corpus_pdfs(self.settings)
+        ids = {path: document_info(path, self.settings, self.manifest).document for path in paths}
+        present = set(ids.values())
+        avenants: dict[str, set[str]] = {}
+        for amendment in corpus_amendments(self.settings):
+            avenants.setdefault(amendment.target, set()).add(amendment.avenant)
+        complete_targets = {target for target, needed in avenants.items() if needed <= present}
+        stored = set(self.retriever.store.units())
+        return [
+            path
+            for path, document in ids.items()
+            if document not in stored or (document in complete_targets and document + CONSOLIDATED_SUFFIX not in stored)
+        ]
+
     def ensure_index(self, progress: Progress | None = None) -> IndexReport | None:
-        """Index the shipped corpus if the index is empty (first start); None when already there."""
-        if self.index_ready():
+        """Index what the corpus has and the index lacks (all of it on a first start); None when complete.
+
+        Also removes what killed uploads left behind (`assistant.uploads.clean_leftovers`).
+        """
+        clean_leftovers(self.settings)
+        missing = self.missing()
+        if not missing:
             return None
-        report = index_pdfs(self.settings, progress=progress)
+        everything = len(missing) == len(corpus_pdfs(self.settings))
+        report = index_pdfs(self.settings, None if everything else missing, progress=progress)
         self.retriever.refresh(force=True)
         return report
 
@@ -166,7 +262,12 @@ class Library:
         return report
 
     def ingest_upload(self, filename: str, data: bytes, progress: Progress | None = None) -> list[str]:
-        """Validate and index an uploaded PDF; raise ValueError (French) for a bad file."""
+        """Validate and index an uploaded PDF; raise ValueError (French) for a bad file.
+
+        The file is parsed and indexed from its staging copy, under its own id (`ajout-<stem>`,
+        never a shipped document's), and joins `uploads/` only once indexed: a refused or failed
+        upload leaves no file behind, so later runs of `ingest` are not affected by it.
+        """
         name = Path(filename).name
         if not name.lower().endswith(".pdf"):
             raise ValueError(f"{name} : seuls les fichiers PDF sont acceptés")
@@ -175,24 +276,25 @@ class Library:
             raise ValueError(f"{name} : fichier trop volumineux (limite {self.settings.max_upload_mb} Mo)")
         if not data.lstrip()[:1024].startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
             raise ValueError(f"{name} : ce n'est pas un PDF (en-tête %PDF absent)")
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name).stem).strip("-.") or "document"
-        uploads = self.settings.uploads_dir
-        uploads.mkdir(parents=True, exist_ok=True)
-        target = uploads / f"{stem}.pdf"
-        staging = uploads / f".{stem}.pdf.part"
-        staging.write_bytes(data)
-        try:  # validate fully before the file joins the corpus
-            parsed = parse_pdf(
-                staging, max_pages=self.settings.max_pages, timeout_s=self.settings.parse_timeout_s, max_bytes=limit
-            )
-        except IngestError as exc:
-            staging.unlink(missing_ok=True)
-            raise ValueError(f"{name} : {exc.reason}") from None
-        quarantine.check_upload(self.settings.data_dir, target.stem, name, parsed)  # held before it is searchable
-        staging.replace(target)
-        report = self.reindex([target], progress=progress)
-        if report.failed:
-            raise ValueError("; ".join(report.lines()))
+        stem = upload_stem(name)
+        document = UPLOAD_PREFIX + stem
+        with staging_folder(self.settings) as folder:
+            staging = folder / f"{stem}.pdf"
+            staging.write_bytes(data)
+            try:  # read once for the check: passages addressed to an assistant hold it before it is searchable
+                parsed = parse_pdf(
+                    staging, max_pages=self.settings.max_pages, timeout_s=self.settings.parse_timeout_s, max_bytes=limit
+                )
+            except IngestError as exc:
+                raise ValueError(f"{name} : {exc.reason}") from None
+            quarantine.check_upload(self.settings.data_dir, document, name, parsed)
+            report = index_pdfs(self.settings, [staging], progress=progress)
+            if report.failed:
+                quarantine.release(self.settings.data_dir, document)
+                reasons = [e.reason for e in report.errors] + [s.reason for s in report.statuses if s.reason]
+                raise ValueError(f"{name} : {'; '.join(reasons)}")
+            staging.replace(self.settings.uploads_dir / f"{stem}.pdf")
+        self.retriever.refresh(force=True)
         return report.lines()
 
     def suspicious_documents(self) -> dict[str, dict[str, Any]]:
@@ -222,7 +324,7 @@ class Library:
         for unit, record in sorted(units.items()):
             info = record.info or {}
             document = str(info.get("document") or unit)
-            meta = self.manifest.get(document)
+            meta = None if is_upload_id(document) else self.manifest.get(document)
             consolidated = unit != document
             rows.append(
                 {
@@ -244,13 +346,14 @@ class Library:
         return rows
 
     def is_official(self, document: str) -> bool:
-        """Shipped agreements (in the manifest) outrank PDFs uploaded later."""
-        return document in self.manifest
+        """Shipped agreements (in the manifest) outrank PDFs uploaded later, whatever their name."""
+        return document in self.manifest and not is_upload_id(document)
 
     def pdf_path(self, document: str) -> Path:
+        if is_upload_id(document):
+            return upload_file(self.settings, document)
         info = self.manifest.get(document)
-        shipped = self.settings.pdf_dir / (info.file if info and info.file else f"{document}.pdf")
-        return shipped if shipped.exists() else self.settings.uploads_dir / f"{document}.pdf"
+        return self.settings.pdf_dir / (info.file if info and info.file else f"{document}.pdf")
 
     def passage_image(
         self, document: str, page: int, quote: str, page_end: int | None = None, crop: bool = True

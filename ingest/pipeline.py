@@ -11,9 +11,11 @@ import hashlib
 import logging
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import replace
@@ -29,7 +31,9 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_BYTES = 2 * 1024**3
 MIN_TEXT_CHARS_PER_PAGE = 20
-MAX_PARSE_WORKERS = 4  # each child may take `memory_bytes` of address space: 4 × 2 Gio at most
+MAX_PARSE_WORKERS = 4
+PARSE_DIR_PREFIX = "ccn-parse-"  # then the parent's pid: a folder whose process is gone is stale
+STALE_LEGACY_S = 3600.0  # each child may take `memory_bytes` of address space: 4 × 2 Gio at most
 
 
 def file_hash(path: Path) -> str:
@@ -43,8 +47,10 @@ def file_hash(path: Path) -> str:
 def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     """Cheap checks before any parsing: exists, not empty, not too big, really a PDF."""
     name = path.name
-    if not path.is_file():
+    if not path.exists():
         raise IngestError(name, "fichier introuvable")
+    if not path.is_file():  # a folder, a named pipe (reading it would block) or a device
+        raise IngestError(name, "n'est pas un fichier ordinaire (dossier, tube ou périphérique)")
     size = path.stat().st_size
     if size == 0:
         raise IngestError(name, "fichier vide (0 octet)")
@@ -127,13 +133,15 @@ def parse_pdf(
     path = Path(path)
     info = info or info_for(path, {})
     check_file(path, max_bytes)
-    with tempfile.TemporaryDirectory(prefix="ccn-parse-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"{PARSE_DIR_PREFIX}{os.getpid()}-") as tmp:
         request = Path(tmp) / "request.pickle"
         result = Path(tmp) / "result.pickle"
         request.write_bytes(pickle.dumps((str(path.resolve()), info, max_pages)))
+        worker = [sys.executable, "-m", "ingest.worker", str(request), str(result), str(int(memory_bytes))]
+        worker += [str(timeout_s + 5), str(os.getpid())]  # its own limit, a little after ours
         try:
             proc = subprocess.run(
-                [sys.executable, "-m", "ingest.worker", str(request), str(result), str(int(memory_bytes))],
+                worker,
                 timeout=timeout_s,
                 capture_output=True,
                 check=False,
@@ -150,6 +158,44 @@ def parse_pdf(
         raise IngestError(path.name, str(payload))
     assert isinstance(payload, ParsedDocument)
     return payload
+
+
+def clean_stale_parse_dirs(root: Path | None = None) -> list[Path]:
+    """Remove the parse folders (parsed agreement text) of processes that were killed; returns them.
+
+    A folder is `ccn-parse-<pid>-<random>`: it is stale when that process no longer exists. Folders
+    of older versions (no pid) are removed once an hour old, longer than any parse may take.
+    """
+    base = Path(root or tempfile.gettempdir())
+    removed = []
+    try:
+        entries = [e for e in base.iterdir() if e.name.startswith(PARSE_DIR_PREFIX) and e.is_dir()]
+    except OSError:
+        return []
+    for entry in entries:
+        owner = entry.name[len(PARSE_DIR_PREFIX) :].split("-", 1)[0]
+        if owner.isdigit():
+            if _process_exists(int(owner)):
+                continue
+        else:
+            try:
+                if time.time() - entry.stat().st_mtime < STALE_LEGACY_S:
+                    continue
+            except OSError:
+                continue
+        shutil.rmtree(entry, ignore_errors=True)
+        removed.append(entry)
+    return removed
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def default_workers(cap: int = MAX_PARSE_WORKERS) -> int:
@@ -187,9 +233,13 @@ def parse_corpus(
     *,
     workers: int | None = None,
     on_file: Callable[[Path, int], None] | None = None,
+    info_of: Callable[[Path], DocumentInfo] | None = None,
     **limits: float,
 ) -> tuple[list[ParsedDocument], list[IngestError]]:
     """Parse every file; a bad file is reported and skipped, the others continue.
+
+    Each file is described by `info_of(path)` when given (the product keeps uploads out of the
+    manifest's namespace), else by its manifest entry.
 
     `on_file(path, done)` is called in the caller's thread as each file is finished (`done`
     files so far), for progress bars: a UI may only be updated from its own thread.
@@ -200,10 +250,12 @@ def parse_corpus(
     Results and errors come back in input order whatever order the children finish in.
     """
     paths = [Path(p) for p in pdf_paths]
+    clean_stale_parse_dirs()
 
     def parse(path: Path) -> ParsedDocument | IngestError:
         try:
-            return parse_pdf(path, info_for(path, manifest), **limits)  # type: ignore[arg-type]
+            info = info_of(path) if info_of is not None else info_for(path, manifest)
+            return parse_pdf(path, info, **limits)  # type: ignore[arg-type]
         except IngestError as exc:
             return exc
 

@@ -175,7 +175,11 @@ class ChromaStore:
 
         try:
             client = connect()
+        except StoreError:
+            forget_clients()  # Chroma keeps a half-opened client per path: the next try must start clean
+            raise
         except Exception as exc:
+            forget_clients()
             raise StoreError(f"Chroma ({path}): {exc}") from exc
         passages = path.parent / "passages" / collection_name(base_name, embedder_name)
         return cls(
@@ -188,6 +192,17 @@ class ChromaStore:
             page_size=page_size,
             passages_dir=passages,
         )
+
+    def check(self) -> None:
+        """Read what every operation relies on (unit pointers, one chunk, one nearest-neighbour
+        query); raise `StoreError` if the database or the vector segment cannot be read."""
+        try:
+            self.units()
+            if self.count():
+                self._chunks.get(limit=1, include=["documents", "metadatas"])
+                self.query([1.0] + [0.0] * (self.dim - 1), 1)
+        except Exception as exc:
+            raise StoreError(f"Chroma ({self.location}): {exc}") from exc
 
     # -- chunks -----------------------------------------------------------------------------
 
@@ -292,6 +307,13 @@ class ChromaStore:
         ids = list(units)
         if ids:
             self._units.delete(ids=ids)
+
+
+def forget_clients() -> None:
+    """Drop the clients Chroma shares per directory in this process (before a directory is moved)."""
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
 
 
 def where_all(*clauses: Mapping[str, Any] | None) -> Where | None:

@@ -51,9 +51,15 @@ def ensure_index() -> None:
         except Exception as exc:
             log.error("indexing failed: %s", type(exc).__name__, exc_info=True)
             status.update(label="L'index n'a pas pu être construit", state="error")
+            from assistant.faults import storage_fault
+
+            fault = storage_fault(exc)
+            cause = (
+                f"Cause : {fault.message}." if fault else "Détail dans le journal ; relancez `ccn-assistant ingest`."
+            )
             st.error(
                 "L'indexation des accords a échoué : le chat et la page Documents sont indisponibles. Les "
-                "calculateurs restent utilisables. Détail dans le journal ; relancez `ccn-assistant ingest`."
+                f"calculateurs restent utilisables. {cause}"
             )
             return
         bar.empty()

@@ -43,6 +43,8 @@ def _questions(args: argparse.Namespace) -> list[dict[str, Any]]:
                 raise ValueError(f"{args.file}:{n}: JSON invalide ({exc.msg})") from None
             if not isinstance(item, dict) or "question" not in item:
                 raise ValueError(f"{args.file}:{n}: objet sans champ « question »")
+            if not isinstance(item["question"], str):  # null or a number would be asked as "None", "3"
+                raise ValueError(f"{args.file}:{n}: le champ « question » doit être un texte")
             try:
                 item["history"] = history_of(item)
             except ValueError as exc:
@@ -85,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         for line in report.lines():
             print(line, file=sys.stderr)
     for item in items:
-        answer = replay(assistant, str(item["question"]), item.get("history", []), today=args.today, id=item.get("id"))
+        answer = replay(assistant, item["question"], item.get("history", []), today=args.today, id=item.get("id"))
         if args.json:
             print(json.dumps(answer.to_contract(), ensure_ascii=False), flush=True)
         else:

@@ -27,9 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assistant.faults import storage_fault
     from assistant.library import corpus_amendments, corpus_pdfs, index_pdfs, with_partners
     from assistant.settings import get_settings
-    from ingest.manifest import info_for, load_manifest
+    from assistant.uploads import document_info
+    from ingest.manifest import load_manifest
     from knowledge.consolidation.amendments import ConsolidationError
     from knowledge.embedder import EmbedderError
     from knowledge.indexer import IndexBusyError
@@ -45,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"amendments.json: erreur: {exc}", file=sys.stderr)
         return 1
     given: list[Path] = list(args.pdfs)
-    paths = with_partners(given, settings.pdf_dir, manifest, amendments) if given else corpus_pdfs(settings)
+    paths = with_partners(given, settings, manifest, amendments) if given else corpus_pdfs(settings)
     if not paths:  # never prune a whole index because the corpus folder is empty or misplaced
         print(f"aucun PDF à indexer (dossier {settings.pdf_dir})", file=sys.stderr)
         return 1
@@ -56,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = index_pdfs(settings, given or None, rebuild=args.rebuild, on_wait=tell)
     except (ConsolidationError, EmbedderError, StoreError, IndexBusyError) as exc:
-        print(f"erreur: {exc}", file=sys.stderr)
+        fault = storage_fault(exc)
+        print(f"erreur : {fault.message if fault else exc}", file=sys.stderr)
         return 1
 
     errors = {e.file: e for e in report.errors}
@@ -66,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     for path in paths:  # one line per file (two for an agreement and its consolidated view)
         if path.name in errors:
             print(f"{path.name}: erreur: {errors[path.name].reason}")
-        for line in by_document.pop(info_for(path, manifest).document, []):
+        for line in by_document.pop(document_info(path, settings, manifest).document, []):
             print(line)
     for lines in by_document.values():
         print("\n".join(lines))

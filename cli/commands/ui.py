@@ -80,6 +80,8 @@ def streamlit_command(port: int, address: str, headless: bool, max_upload_mb: in
         "true",
         "--client.toolbarMode",
         "minimal",
+        "--client.showErrorDetails",
+        "none",  # a crash shows a generic message; the traceback goes to the server's log only
     ]
     if max_upload_mb:
         command += ["--server.maxUploadSize", str(max_upload_mb)]

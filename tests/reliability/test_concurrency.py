@@ -33,6 +33,7 @@ from streamlit.testing.v1 import AppTest
 from assistant.answer import Answer
 from assistant.service import Assistant
 from assistant.settings import REPO_ROOT, get_settings
+from interview import sheet_to_markdown
 from tests.ui.conftest import APP, FakeAssistant, tutor_citation
 from ui.feedback import record_feedback
 
@@ -249,7 +250,7 @@ def test_two_interview_sessions_keep_their_own_profile(echo: EchoAssistant) -> N
         assert headings == [f"Fiche de préparation de l'entretien professionnel — {names[index]}"]
         sheet = at.session_state["iv_sheet"]
         assert sheet["profile"].name == names[index]
-        assert names[1 - index] not in sheet["markdown"]
+        assert names[1 - index] not in sheet_to_markdown(sheet["sheet"])
 
 
 # -- what the sessions share, from threads -----------------------------------------------------------

@@ -201,7 +201,7 @@ def test_kill_during_indexing_and_parsing_keeps_the_previous_index(settings: Set
 
     # 1. killed as it starts writing the second unit: the first one is switched, the others are not
     run = Ingest(settings, "--rebuild")
-    run.wait_for(f"Indexation de {UPLOADS[0]}")
+    run.wait_for(f"Indexation de ajout-{UPLOADS[0]}")
     assert run.kill() == -signal.SIGKILL
     state = snapshot(settings, tmp_path, "mid-index")
     assert_serves(state, baseline)

@@ -104,7 +104,7 @@ def test_bad_uploads_are_refused_with_a_message(assistant: Assistant, name: str,
 
 def test_an_upload_within_the_limits_is_indexed(assistant: Assistant) -> None:
     lines = assistant.library.ingest_upload("../../trois pages.pdf", pages_pdf(3))  # the path part is dropped
-    assert lines == ["trois-pages: indexé, 3 passages"]
+    assert lines == ["ajout-trois-pages: indexé, 3 passages"]
     assert _uploads(assistant) == ["trois-pages.pdf"]
 
 

@@ -66,7 +66,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
             ("body", "Le présent accord entre en vigueur le lendemain de son dépôt."),
         ]
     )
-    assert assistant.library.ingest_upload("accord-piege.pdf", pdf) == ["accord-piege: indexé, 3 passages"]
+    assert assistant.library.ingest_upload("accord-piege.pdf", pdf) == ["ajout-accord-piege: indexé, 3 passages"]
     evidence = assistant.retriever.search(QUESTION, k=3)[0]
     answer = assistant.ask(QUESTION, today=TODAY)
     return Hostile(assistant, evidence, answer)
@@ -109,6 +109,7 @@ def chat(hostile: Hostile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> I
     monkeypatch.delenv("CCN_UI_PASSWORD", raising=False)
     get_settings.cache_clear()
     fake = ReplayAssistant(hostile.assistant.settings.uploads_dir, [hostile.answer, quoting_answer(hostile)])
+    fake.pdf_path = hostile.assistant.library.pdf_path  # type: ignore[method-assign]  # uploads: ajout-<stem>
     monkeypatch.setattr(service, "get_assistant", lambda: fake)
     yield fake
     get_settings.cache_clear()

@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.library import index_pdfs
 from assistant.settings import REPO_ROOT, Settings, get_settings
-from interview import EmployeeProfile, Period, prepare_sheet
+from interview import EmployeeProfile, Period, prepare_sheet, sheet_to_markdown
 from tests.ui.conftest import APP
 
 PROTOCOLE = "accord-2019-12-19-formation-professionnelle"
@@ -124,7 +124,7 @@ def test_profile_never_reaches_logs_feedback_index_or_disk(app_data: Path, all_l
     next(b for b in at.button if b.label == "Préparer la fiche").click().run()
     assert not at.exception
     assert any(NAME in s.value for s in at.subheader)  # the sheet was made for this profile
-    assert WISH in at.session_state["iv_sheet"]["markdown"]
+    assert WISH in sheet_to_markdown(at.session_state["iv_sheet"]["sheet"])
 
     # Same session: a question in the chat, rated down then up (the feedback file is written twice).
     at.switch_page("views/chat.py").run()

@@ -7,6 +7,7 @@ The profile lives only in this session's widgets (keys starting with `iv_`), is 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -253,12 +254,7 @@ with clear:
 
 if prepare:
     sheet = prepare_sheet(profile, date.today(), point_values_file=backend.settings().point_values_file)
-    st.session_state[SHEET] = {
-        "profile": profile,
-        "sheet": sheet,
-        "markdown": sheet_to_markdown(sheet),
-        "pdf": sheet_to_pdf(sheet),
-    }
+    st.session_state[SHEET] = {"profile": profile, "sheet": sheet}  # exports are built on click only
 
 stored = st.session_state.get(SHEET)
 if stored is not None:
@@ -269,7 +265,7 @@ if stored is not None:
     with markdown_col:
         st.download_button(
             "Exporter en Markdown",
-            stored["markdown"],
+            partial(sheet_to_markdown, stored["sheet"]),
             file_name="fiche-entretien-professionnel.md",
             mime="text/markdown",
             icon=":material/description:",
@@ -279,7 +275,7 @@ if stored is not None:
     with pdf_col:
         st.download_button(
             "Exporter en PDF",
-            stored["pdf"],
+            partial(sheet_to_pdf, stored["sheet"]),
             file_name="fiche-entretien-professionnel.pdf",
             mime="application/pdf",
             icon=":material/picture_as_pdf:",
