@@ -144,7 +144,7 @@ def test_ui_shows_the_limits_and_refuses_with_the_message(ui: LimitedAssistant) 
     at.switch_page("views/documents.py").run()
     uploader = at.file_uploader[0]
     assert uploader.proto.max_upload_size_mb == 1
-    assert any("de 1 Mo au plus" in c.value for c in at.caption)
+    assert any("1 Mo au plus" in m.value for m in at.markdown)
     for name, data, reason in [
         ("long.pdf", pages_pdf(5), "5 pages, au-delà de la limite de 3 pages"),
         ("gros.pdf", b"%PDF-1.7\n" + bytes(1024 * 1024), "fichier trop volumineux (limite 1 Mo)"),

@@ -97,7 +97,7 @@ def test_a_missing_consolidated_view_counts_as_missing(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(REPO_ROOT / "corpus", corpus)
     settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus, embedding_backend="hash")
-    indexer = open_indexer(data_dir=settings.data_dir, embedding_backend="hash")
+    indexer = open_indexer(settings)
     shipped = sorted(p.stem for p in settings.pdf_dir.glob("*.pdf"))
     for document in shipped:
         indexer.store.set_unit(UnitRecord(document, "h", "g", 1, {"document": document}))
