@@ -25,6 +25,7 @@ from assistant.answer import Answer, ToolCall
 from assistant.answering import wording
 from assistant.answering.citations import CitationBook, drop_unknown_markers
 from assistant.answering.composer import compose_calculation, compose_retrieval, query_weights, select_units, unit_terms
+from assistant.answering.meaning import UnitMeaning
 from assistant.answering.number_guard import guard_numbers
 from assistant.library import Library
 from assistant.routing.router import RouteDecision, route
@@ -82,6 +83,7 @@ class Assistant:
         self.document_names = {d: short_name(i) for d, i in self.manifest.items()}
         self.titles = {d: i.title for d, i in self.manifest.items()}
         self.library = Library(settings, self.manifest, lambda: self.retriever)
+        self._meaning: UnitMeaning | None = None
         self._llm: Any = None
         if settings.llm_base_url:
             from assistant.answering.llm import make_phraser
@@ -103,6 +105,15 @@ class Assistant:
                     embedding_model=self.settings.embedding_model,
                 )
             return self._retriever
+
+    @property
+    def meaning(self) -> UnitMeaning:
+        """Question–sentence similarity by the retriever's own embedder (vectors cached by text)."""
+        embed = self.retriever.embedder.embed_query  # outside the lock: `retriever` takes it too
+        with self._lock:
+            if self._meaning is None:
+                self._meaning = UnitMeaning(embed, embed)
+            return self._meaning
 
     # -- answering -----------------------------------------------------------------------------
     def ask(self, question: str, *, today: date | None = None, id: str | None = None) -> Answer:
@@ -168,6 +179,7 @@ class Assistant:
                 self.document_names,
                 following=self.retriever.following,
                 official=self.library.is_official,
+                meaning=self.meaning,
             )
         turn.timings["compose"] = (time.perf_counter() - t) * 1000
         return Answer(turn.question, text, "retrieval", citations=book.citations())
