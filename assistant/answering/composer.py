@@ -17,7 +17,9 @@ from assistant.answering.disagreement import disagreement_note
 from assistant.answering.lead import Candidate, asked_figure, choose_lead, yes_or_no
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.units import (
+    ASKS_FIGURE,
     ENUMERATION,
+    FIGURE_FRAMING,
     MAX_LIST_ITEMS,
     REFERS_BACK,
     TABLE_MARKER,
@@ -62,6 +64,7 @@ MAX_QUOTES = 3  # supporting quotes from the lead's passage (a list with its ite
 SEE_ALSO_QUOTES = 2  # and from each other relevant article
 SEE_ALSO_SHARE = 0.7  # a second passage must be this relevant compared with the first…
 THIRD_SHARE = 0.8  # … a third one nearly as relevant
+SUBJECT_SHARE = 0.8  # … and say this much of the question's subject (see `_on_subject`)
 SEMANTIC_SHARE = 0.4  # … or, for the dense retriever's first choice, this relevant
 
 
@@ -184,22 +187,22 @@ def _prepare(
 
 
 def _on_subject(question: str, item: Evidence, first: Evidence, idf: dict[str, float]) -> bool:
-    """A "Voir aussi" passage speaks of the question's most telling word that the first passage has.
+    """A "Voir aussi" passage says nearly as much of the question's subject as the answering passage.
 
-    The trainer's bonus shares "prime", "points" and "mois" with a tutor question, but not "tutorat":
-    the rarest subject word of the question found in the answering passage must be in this one too.
+    Subject words weigh by their rarity among the retrieved passages: the trainer's bonus shares
+    "prime" (frequent) with a tutor question but not "tutorat" (rare), so it is not "Voir aussi".
     """
     weights = query_weights(question)
-    first_terms = unit_terms(first.chunk.context_text)
-    shared = [t for t in weights if t in first_terms and idf.get(t, 1.0) > 0]
-    if not shared:
-        return True
-    telling = max(shared, key=lambda t: (weights[t] * idf.get(t, 1.0), t))
-    terms = unit_terms(item.chunk.context_text)
-    if telling in terms:
-        return True
-    covered = sum(weights[t] * idf.get(t, 1.0) for t in weights if t in terms)
-    return covered >= sum(weights[t] * idf.get(t, 1.0) for t in shared)  # says as much of the question
+    if ASKS_FIGURE.search(question):  # "dure combien de temps": the kind of figure asked, not the subject
+        weights = {t: w for t, w in weights.items() if t not in FIGURE_FRAMING}
+
+    def covered(evidence: Evidence) -> float:
+        meta = evidence.chunk.metadata  # the question may name the text: "l'avenant de 2022"
+        terms = unit_terms(f"{evidence.chunk.context_text} {meta.get('doc_title', '')} {meta.get('signed', '')}")
+        return sum(w * idf.get(t, 1.0) for t, w in weights.items() if t in terms)
+
+    reference = covered(first)
+    return reference <= 0 or covered(item) >= SUBJECT_SHARE * reference
 
 
 def _lead_units(question: str, lead: Candidate, passage: _Passage) -> list[Unit]:

@@ -252,3 +252,5 @@ def select_units(
 ASKS_FIGURE = _ASKS_FIGURE  # "combien", "quel montant", "quelle durée"… (the lead puts the figure first)
 ENUMERATION = _ENUMERATION  # "quels", "qui peut", "conditions"… (a list answers)
 REFERS_BACK = _REFERS_BACK  # "Il", "Elle", "Celle-ci"… (a sentence that needs the one before)
+# Words that say which kind of figure a question asks for ("quelle durée", "combien de temps"), not its subject.
+FIGURE_FRAMING = frozenset(_key(t) for t in analyze("durée dure durent temps montant nombre taux"))
