@@ -54,6 +54,7 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     follow_up: str | None = None
     id: str | None = None
+    resolved_question: str | None = None  # the standalone question a follow-up was understood as
 
     def to_contract(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -67,4 +68,6 @@ class Answer:
         }
         if self.follow_up:
             data["follow_up"] = self.follow_up
+        if self.resolved_question:
+            data["resolved_question"] = self.resolved_question
         return data

@@ -22,7 +22,7 @@ from assistant.settings import Settings
 from ingest.manifest import info_for, load_manifest
 from ingest.models import DocumentInfo, IngestError
 from ingest.pipeline import parse_corpus, parse_pdf
-from knowledge.amendments import Amendment, load_amendments
+from knowledge.consolidation.amendments import Amendment, load_amendments
 from knowledge.factory import open_indexer
 from knowledge.hybrid import Retriever
 from knowledge.indexer import UnitStatus, index_lock, plan_units
@@ -104,13 +104,7 @@ def index_pdfs(
     report = IndexReport()
     with index_lock(settings.data_dir, on_wait=on_wait):
         tell("Ouverture de l'index…", 0.02)
-        indexer = open_indexer(
-            data_dir=settings.data_dir,
-            chroma_url=settings.chroma_url,
-            collection=settings.collection,
-            embedding_backend=settings.embedding_backend,
-            embedding_model=settings.embedding_model,
-        )
+        indexer = open_indexer(settings)
         tell(f"Analyse de {len(paths)} PDF…", 0.05)
 
         def parsed_one(path: Path, done: int) -> None:

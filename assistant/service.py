@@ -16,7 +16,7 @@ import logging
 import re
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -27,6 +27,9 @@ from assistant.answering.citations import CitationBook, drop_unknown_markers
 from assistant.answering.composer import compose_calculation, compose_retrieval, query_weights, select_units, unit_terms
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.number_guard import guard_numbers
+from assistant.conversation.followups import Resolution, resolve
+from assistant.conversation.rewrite import checked_rewrite
+from assistant.conversation.state import Conversation, turn_of
 from assistant.library import Library
 from assistant.routing.router import RouteDecision, route
 from assistant.settings import Settings, get_settings
@@ -70,6 +73,7 @@ class _Turn:
     question: str
     today: date
     timings: dict[str, float] = field(default_factory=dict)
+    decision: RouteDecision | None = None
 
 
 class Assistant:
@@ -85,10 +89,13 @@ class Assistant:
         self.library = Library(settings, self.manifest, lambda: self.retriever)
         self._meaning: UnitMeaning | None = None
         self._llm: Any = None
+        self._rewriter: Any = None
         if settings.llm_base_url:
             from assistant.answering.llm import make_phraser
+            from assistant.conversation.rewrite import make_rewriter
 
             self._llm = make_phraser(settings)
+            self._rewriter = make_rewriter(settings)
 
     # -- index --------------------------------------------------------------------------------
     @property
@@ -97,13 +104,7 @@ class Assistant:
             if self._retriever is None:
                 from knowledge.factory import open_retriever
 
-                self._retriever = open_retriever(
-                    data_dir=self.settings.data_dir,
-                    chroma_url=self.settings.chroma_url,
-                    collection=self.settings.collection,
-                    embedding_backend=self.settings.embedding_backend,
-                    embedding_model=self.settings.embedding_model,
-                )
+                self._retriever = open_retriever(self.settings)
             return self._retriever
 
     @property
@@ -116,15 +117,88 @@ class Assistant:
             return self._meaning
 
     # -- answering -----------------------------------------------------------------------------
-    def ask(self, question: str, *, today: date | None = None, id: str | None = None) -> Answer:
-        """Answer one question (thread-safe: no per-question state lives on `self`)."""
+    def ask(
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        *,
+        today: date | None = None,
+        id: str | None = None,
+    ) -> Answer:
+        """Answer one question, alone or as the next message of `conversation` (which it updates).
+
+        Thread-safe: no per-question state lives on `self`; a conversation belongs to one user and
+        its lock keeps two of that user's questions from interleaving.
+        """
         started = time.perf_counter()
         turn = _Turn(question=question or "", today=today or date.today())
-        answer = self._answer(turn)
+        if conversation is None:
+            answer = self._answer(turn)
+        else:
+            with conversation.lock:
+                answer = self._converse(conversation, turn)
         answer.id = id
         answer.timings_ms.update(turn.timings)
         answer.timings_ms["total"] = (time.perf_counter() - started) * 1000
         return answer
+
+    def _converse(self, conversation: Conversation, turn: _Turn) -> Answer:
+        """Resolve the message against the conversation, answer what it means, record the turn.
+
+        The resolved question is answered like any question (routing, calculators, number guard);
+        the answer then says how the message was understood, so a misreading shows.
+        """
+        typed = turn.question
+        text = " ".join(typed.split())
+        resolution = Resolution(text, "new")
+        if text and len(text) <= self.settings.max_question_chars:
+            alone = route(text, turn.today)
+            resolution = resolve(
+                text,
+                conversation.context(),
+                turn.today,
+                own_topic=alone.topic,
+                refused=alone.route == "refusal" or alone.refusal_topic is not None,
+            )
+            if resolution.is_follow_up and self._rewriter is not None:
+                resolution = self._rewritten(conversation, text, resolution)
+        turn.question = resolution.text if resolution.is_follow_up else typed
+        answer = self._answer(turn)
+        answer.question = typed
+        if resolution.is_follow_up:
+            answer.resolved_question = resolution.text
+            if resolution.kind == "reference" and resolution.subject is not None and not resolution.rewritten:
+                understood = wording.understood_subject(resolution.subject.display)
+            else:
+                understood = wording.understood_question(resolution.text)
+            answer.text = f"{understood}\n\n{answer.text}"
+        decision = turn.decision
+        topic = decision.topic if decision else None
+        conversation.record(
+            turn_of(
+                answer,
+                typed,
+                turn.question,
+                resolution.kind,
+                topic=topic,
+                subject=None if decision is None or decision.route == "refusal" else resolution.subject,
+                missing=decision.missing if decision else (),
+            )
+        )
+        return answer
+
+    def _rewritten(self, conversation: Conversation, text: str, resolution: Resolution) -> Resolution:
+        """The model server's standalone question when it passes `checked_rewrite`, else `resolution`."""
+        earlier = [t.resolved for t in conversation.turns[-3:]]
+        try:
+            draft = str(self._rewriter(earlier, text))
+        except Exception:
+            log.warning("language model unavailable; follow-up resolved without it", exc_info=True)
+            return resolution
+        checked = checked_rewrite(draft, [*earlier, text], self.settings.max_question_chars)
+        if checked is None:
+            return resolution
+        return replace(resolution, text=checked, rewritten=True)
 
     def _answer(self, turn: _Turn) -> Answer:
         t = time.perf_counter()
@@ -137,6 +211,7 @@ class Assistant:
             turn.timings["route"] = (time.perf_counter() - t) * 1000
             return Answer(turn.question, wording.question_too_long(len(text), limit), "clarify")
         decision = route(text, turn.today)
+        turn.decision = decision
         turn.timings["route"] = (time.perf_counter() - t) * 1000
         if decision.route == "refusal":
             answer = self._refusal(turn.question, decision.refusal_topic)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from knowledge.metadata import COLLECTION
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -28,7 +30,7 @@ class Settings(BaseSettings):
     # Chroma: empty means an embedded PersistentClient under data_dir; "http://host:port" means
     # a shared `chroma run` server.
     chroma_url: str = ""
-    collection: str = "ccn218"
+    collection: str = COLLECTION
 
     # Optional language model behind an OpenAI-compatible server (vLLM, Ollama, llama.cpp).
     llm_base_url: str = ""

@@ -2,7 +2,7 @@
 
 One `StructuredTool` per registered calculator. Argument schemas are generated from the registry's
 `Param`s so a model sees precise JSON types (dates, integers, lists of periods), while validation
-stays lenient: the registry coerces the values and reports bad input (a missing parameter too) as a
+stays lenient: the registry coerces the values and reports bad input as a
 `CalcError`, which the tool returns as `{"error": ..., "name": ...}` rather than raising, so the
 caller can ask the user for a correction. Hidden configuration (the path of the point-value table)
 is bound here and never exposed to the model.
@@ -21,11 +21,11 @@ from typing import Annotated, Any
 
 from langchain_core.messages import ToolMessage
 from langchain_core.tools import BaseTool, StructuredTool
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, create_model
+from pydantic import BaseModel, Field, WithJsonSchema, create_model
 
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError, CalcResult
-from calculators.spec import CalculatorSpec, Param
+from calculators.spec import CalculatorSpec, Param, coerce_arguments
 
 DATE_SCHEMA: dict[str, Any] = {"type": "string", "format": "date", "description": "AAAA-MM-JJ"}
 
@@ -58,20 +58,16 @@ def param_json_schema(param: Param) -> dict[str, Any]:
 
 
 def args_model(spec: CalculatorSpec) -> type[BaseModel]:
-    """A pydantic model whose JSON schema describes the public parameters of `spec`.
-
-    Required parameters are declared required in the schema only: validation leaves a missing one
-    to the registry, whose French message names it (a pydantic error would reach the user in English).
-    """
+    """A pydantic model whose JSON schema describes the public parameters of `spec`."""
     fields: dict[str, Any] = {}
     for param in spec.public_params:
         annotation = Annotated[Any, WithJsonSchema(param_json_schema(param))]
-        fields[param.name] = (annotation, Field(default=None, description=param.help))
-    required = [param.name for param in spec.public_params if param.required]
+        if param.required:
+            fields[param.name] = (annotation, Field(description=param.help))
+        else:
+            fields[param.name] = (annotation, Field(default=None, description=param.help))
     model_name = "".join(part.capitalize() for part in spec.name.split("_")) + "Args"
-    extra: dict[str, Any] = {"required": required}
-    config = ConfigDict(json_schema_extra=extra if required else None)
-    return create_model(model_name, __config__=config, **fields)
+    return create_model(model_name, **fields)
 
 
 def calculator_tool(spec: CalculatorSpec, point_values_file: str | Path | None = None) -> StructuredTool:
@@ -117,7 +113,10 @@ def run_calculator(name: str, arguments: dict[str, Any], point_values_file: str 
     tool = _tools_by_name(str(point_values_file) if point_values_file else None).get(name)
     if tool is None:
         raise CalcError(f"calculateur inconnu « {name} ».")
-    message = tool.invoke({"type": "tool_call", "name": name, "args": dict(arguments), "id": f"call-{name}"})
+    # The registry's checks first: a missing, unknown or malformed argument gets its French message
+    # (the tool's schema validation would answer in English, or drop an unknown name silently).
+    checked = coerce_arguments(CALCULATORS[name], arguments)
+    message = tool.invoke({"type": "tool_call", "name": name, "args": checked, "id": f"call-{name}"})
     if not isinstance(message, ToolMessage) or message.artifact is None:
         content = message.content if isinstance(message, ToolMessage) else message
         raise CalcError(_error_text(content))

@@ -49,7 +49,7 @@ def _child(
     """Runs in a spawned process: parse/chunk `repeat` times, then index `index_repeat` times."""
     from ingest.manifest import load_manifest
     from ingest.pipeline import parse_corpus
-    from knowledge.amendments import load_amendments
+    from knowledge.consolidation.amendments import load_amendments
     from knowledge.embedder import make_embedder
     from knowledge.factory import open_store
     from knowledge.indexer import Indexer, plan_units

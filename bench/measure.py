@@ -20,10 +20,17 @@ if TYPE_CHECKING:
     from knowledge.embedder import Embedder
 
 
+def percentile(values: Sequence[float], pct: float) -> float:
+    """Nearest-rank percentile (NaN when empty): a value of the sample, never an interpolation."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
 def summary(values: Sequence[float]) -> dict[str, float]:
     """n, median (p50), p95, mean, min and max of a sample (NaN when empty)."""
-    from bench.retrieval import percentile  # the retrieval benchmark's nearest-rank rule
-
     if not values:
         nan = float("nan")
         return {"n": 0, "p50": nan, "p95": nan, "mean": nan, "min": nan, "max": nan}

@@ -30,8 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant.settings import REPO_ROOT, get_settings
+from bench.measure import percentile
 from ingest.models import ParsedDocument
-from knowledge.amendments import load_amendments
+from knowledge.consolidation.amendments import load_amendments
 from knowledge.hybrid import MODES, Evidence, Retriever
 from knowledge.indexer import plan_units
 
@@ -107,14 +108,6 @@ def latencies_ms(
     return times
 
 
-def percentile(values: Sequence[float], pct: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
-    return ordered[index]
-
-
 def parse_shipped_corpus() -> list[ParsedDocument]:
     from ingest.manifest import load_manifest
     from ingest.pipeline import parse_corpus
@@ -130,17 +123,18 @@ def build_retriever(
     docs: Sequence[ParsedDocument], backend: str, model: str, data_dir: Path
 ) -> tuple[Retriever, float]:
     """Index `docs` under `data_dir` (incremental: a second run re-embeds nothing); seconds spent."""
-    from knowledge.factory import open_indexer, open_retriever
+    from knowledge.factory import IndexConfig, open_indexer, open_retriever
 
     settings = get_settings()
     units, errors = plan_units(docs, load_amendments(settings.corpus_dir / "amendments.json"))
     for error in errors:
         print(f"  (index) {error.line}", file=sys.stderr)
     start = time.perf_counter()
-    indexer = open_indexer(data_dir=data_dir, embedding_backend=backend, embedding_model=model)
+    config = IndexConfig(data_dir=data_dir, embedding_backend=backend, embedding_model=model)
+    indexer = open_indexer(config)
     indexer.sync(units)
     spent = time.perf_counter() - start
-    retriever = open_retriever(data_dir=data_dir, embedding_backend=backend, embedding_model=model, refresh_s=-1)
+    retriever = open_retriever(config, refresh_s=-1)
     retriever.set_query_cache(0)  # every timed search embeds its question
     return retriever, spent
 

@@ -38,7 +38,7 @@ import dataclasses
 import multiprocessing as mp
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +46,13 @@ from bench.measure import ShadowQueryEmbedder, TimedEmbedder, current_rss_mb, di
 from bench.retrieval import Question
 from bench.synthetic_corpus import variants
 from ingest.models import ParsedDocument
-from knowledge.amendments import Amendment
+from knowledge.consolidation.amendments import Amendment
 from knowledge.embedder import Embedder, EmbedderError, make_embedder
 from knowledge.factory import chroma_dir
 from knowledge.hybrid import MODES, Mode, Retriever
-from knowledge.indexer import Indexer, index_text, plan_units
-from knowledge.store import ChromaStore, StoredChunk, Where
+from knowledge.indexer import Indexer, plan_units
+from knowledge.metadata import index_text
+from knowledge.store import ChromaStore
 
 COLLECTION = "bench-scale"
 HASH_DIM = "384"  # multilingual-e5-small's dimension: same vector sizes as the default store
@@ -143,42 +144,9 @@ def _shadowed(embedder: Embedder, shadow: Embedder | None) -> Embedder:
     return ShadowQueryEmbedder(embedder, shadow) if shadow is not None else embedder
 
 
-class PagedChromaStore(ChromaStore):
-    """The product's store with paginated reads, used by the benchmark only past the wall.
-
-    Chroma's local `get` fails with "too many SQL variables" once it returns more than 32,766
-    records (SQLite's limit on bound parameters), so `Retriever` (which reads every active
-    passage when it opens) and `Indexer.sync` (whose orphan scan reads every chunk) fail on a
-    larger store. To measure search beyond that size, this stand-in for a fix reads in pages.
-    """
-
-    PAGE = 10_000
-
-    def _paged(self, where: Where | None, include: list[str]) -> Iterator[dict[str, Any]]:
-        offset = 0
-        while True:
-            page = self._chunks.get(where=where, include=include, limit=self.PAGE, offset=offset)
-            yield page
-            if len(page["ids"]) < self.PAGE:
-                return
-            offset += self.PAGE
-
-    def get_chunks(self, where: Where | None = None, ids: Sequence[str] | None = None) -> list[StoredChunk]:
-        if ids is not None:
-            return super().get_chunks(where, ids)
-        return [
-            StoredChunk(id=i, text=t or "", metadata=dict(m or {}))
-            for page in self._paged(where, ["documents", "metadatas"])
-            for i, t, m in zip(page["ids"], page["documents"], page["metadatas"], strict=True)
-        ]
-
-    def chunk_ids(self, where: Where | None = None) -> list[str]:
-        return [i for page in self._paged(where, []) for i in page["ids"]]
-
-
-def open_bench_store(embedder: Embedder, data_dir: Path, *, paged: bool = False) -> ChromaStore:
-    cls = PagedChromaStore if paged else ChromaStore
-    return cls.open(base_name=COLLECTION, embedder_name=embedder.name, dim=embedder.dim, path=chroma_dir(data_dir))
+def open_bench_store(embedder: Embedder, data_dir: Path) -> ChromaStore:
+    path = chroma_dir(data_dir)
+    return ChromaStore.open(base_name=COLLECTION, embedder_name=embedder.name, dim=embedder.dim, path=path)
 
 
 def _error(exc: BaseException) -> str:
@@ -192,7 +160,6 @@ def search_figures(
     budget_s: float,
     shadow_backend: str,
     shadow_model: str,
-    paged: bool = False,
 ) -> dict[str, Any]:
     """In a fresh process, as a restarted assistant would: open the store and a `Retriever`
     (time, memory it adds to the process), then search every mode; RSS of the whole process."""
@@ -200,7 +167,7 @@ def search_figures(
     shadow = make_embedder(shadow_backend, shadow_model) if shadow_backend else None
     rss_before = current_rss_mb()
     start = time.perf_counter()
-    store = open_bench_store(inner, Path(data_dir), paged=paged)
+    store = open_bench_store(inner, Path(data_dir))
     retriever = Retriever(store, _shadowed(inner, shadow), refresh_s=-1)
     open_s = time.perf_counter() - start
     if hasattr(retriever, "set_query_cache"):
@@ -246,20 +213,10 @@ def measure_checkpoint(
     shadow_backend, shadow_model = shadow or ("", "")
     product_errors: dict[str, str] = {}
 
-    def searches(paged: bool) -> dict[str, Any]:
-        with mp.get_context("spawn").Pool(1) as pool:
-            return dict(
-                pool.apply(
-                    search_figures,
-                    (str(data_dir), list(questions), repeat, budget_s, shadow_backend, shadow_model, paged),
-                )
-            )
-
-    try:
-        searched = searches(paged=False)
-    except Exception as exc:  # the product cannot open this store: say so, then measure past the wall
-        product_errors["open_retriever"] = _error(exc)
-        searched = searches(paged=True)
+    with mp.get_context("spawn").Pool(1) as pool:
+        searched = dict(
+            pool.apply(search_figures, (str(data_dir), list(questions), repeat, budget_s, shadow_backend, shadow_model))
+        )
 
     def reindex(target: Indexer) -> float:
         one_doc, _ = plan_units([docs[0]])
@@ -275,9 +232,9 @@ def measure_checkpoint(
 
     try:
         reindex_s = reindex(indexer)
-    except Exception as exc:
+    except Exception as exc:  # reported with the checkpoint, the other figures still stand
         product_errors["reindex"] = _error(exc)
-        reindex_s = reindex(Indexer(open_bench_store(timed, data_dir, paged=True), timed))
+        reindex_s = float("nan")
     point: dict[str, Any] = {
         "factor": factor,
         "variants": growth.variants,
@@ -290,7 +247,6 @@ def measure_checkpoint(
         "reindex_one_document_s": reindex_s,
         **searched,
         "product_errors": product_errors,
-        "paged_reads": bool(product_errors),
     }
     modes = point["modes"]
     open_s, rss_held = point["retriever_open_s"], point["retriever_rss_mb"]

@@ -216,7 +216,7 @@ def run_bench(options: BenchOptions, progress: Callable[[str], None] | None = No
     def scale() -> dict[str, Any]:
         from bench.retrieval import load_questions
         from bench.scale import run_scale
-        from knowledge.amendments import load_amendments
+        from knowledge.consolidation.amendments import load_amendments
 
         return run_scale(
             corpus(),

@@ -13,14 +13,13 @@ it holds (protocole du 19 décembre 2019, art. 2.3 to 2.5; avenant du 11 octobre
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from decimal import Decimal
 
 from calculators import references as ref
 from calculators.numbers import Number, format_number, plain, to_decimal
 from calculators.qualification_levels import LEVEL_NAMES, LICENCE_LEVEL, parse_level
 from calculators.result import CalcError, CalcResult
+from text.folding import words
 
 MIN_MONTHS = 6
 MAX_MONTHS = {
@@ -40,11 +39,7 @@ MAX_SHARE_EXTENDED = Decimal("0.70")
 MIN_TRAINING_HOURS = 150
 
 
-def fold_wording(text: str) -> str:
-    """Lower-case, accent-free words of a wording ("CUI-CDI" → "cui cdi"), to match contracts and titles."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+fold_wording = words  # lower-case, accent-free words ("CUI-CDI" → "cui cdi"), to match contracts and titles
 
 
 # ---------------------------------------------------------------- eligibility (art. 2.3)

@@ -8,9 +8,9 @@ rejects anything else with a French message.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from calculators.result import CalcError
+from text.folding import without_accents
 
 MIN_LEVEL, MAX_LEVEL = 0, 8
 LICENCE_LEVEL = 6
@@ -56,8 +56,7 @@ ALIASES = {
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+    text = without_accents(text).lower().strip()
     text = re.sub(r"\s*\+\s*", "+", text)
     return re.sub(r"^niveau\s+", "", text)
 

@@ -9,8 +9,6 @@ input a "missing" item that says what to fill in. Nothing here logs the profile.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +19,7 @@ from calculators.pro_a_certifications import PRO_A_CERTIFICATIONS, Certification
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError, CalcResult, Reference
 from interview.profile import EmployeeProfile, contract_kind, months_between
+from text.folding import words
 
 Status = Literal["ok", "attention", "info", "missing", "not_applicable", "error"]
 
@@ -88,10 +87,7 @@ def _eligibility_status(result: CalcResult) -> Status:
     return "ok" if result.eligible else "info"
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+_fold = words
 
 
 # Words of a career wish that say nothing about the certification aimed at.

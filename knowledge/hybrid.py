@@ -7,9 +7,9 @@ re-indexing). Only passages in force on `as_of` (today by default) are searched:
 rewritten by an avenant is found in its consolidated wording, and "as of 2021" finds the
 original one.
 
-The retriever reads the active generation of every index unit from the store, rebuilds the
-BM25 index from the stored passages (milliseconds for this corpus), and notices a newer
-generation written by another process within `refresh_s` seconds.
+The retriever loads the active generation of every index unit (`knowledge.snapshot`: passages
+and BM25 from the files the indexer saved, else from the store), and notices a newer generation
+written by another process within `refresh_s` seconds.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ import numpy as np
 
 from ingest.models import Chunk
 from knowledge.embedder import Embedder, Reranker
-from knowledge.indexer import NO_DATE, OPEN_END, date_key, index_text
-from knowledge.keyword import BM25Index
-from knowledge.store import ChromaStore, DenseHit, StoredChunk, Where, where_all
+from knowledge.metadata import date_key, index_text
+from knowledge.snapshot import Snapshot
+from knowledge.store import ChromaStore, DenseHit, Where, where_all
 
 log = logging.getLogger(__name__)
 
@@ -114,54 +114,6 @@ def reciprocal_rank_fusion(
     return [(item, scores[item], ranks[item]) for item in order]
 
 
-def chunk_from_store(stored: StoredChunk) -> Chunk:
-    meta = stored.metadata
-    return Chunk(
-        document=str(meta.get("document", "")),
-        section_number=str(meta.get("section_number", "")),
-        section_title=str(meta.get("section_title", "")),
-        section_path=str(meta.get("section_path", "")),
-        text=stored.text,
-        page_start=int(meta.get("page_start", 0) or 0),
-        page_end=int(meta.get("page_end", 0) or 0),
-        ordinal=int(meta.get("ordinal", 0) or 0),
-        section_ordinal=int(meta.get("section_ordinal", 0) or 0),
-        metadata=dict(meta),
-    )
-
-
-@dataclass
-class _Snapshot:
-    """Everything a search reads, swapped as a whole on refresh."""
-
-    generations: dict[str, str]
-    store_ids: list[str]
-    chunks: list[Chunk]
-    position: dict[str, int]
-    documents: np.ndarray
-    valid_from: np.ndarray
-    valid_to: np.ndarray
-    bm25: BM25Index
-
-    @classmethod
-    def load(cls, store: ChromaStore) -> _Snapshot:
-        generations = {u.unit: u.generation for u in store.units().values()}
-        stored = store.get_chunks({"generation": {"$in": sorted(set(generations.values()))}}) if generations else []
-        stored = [s for s in stored if generations.get(str(s.metadata.get("unit"))) == s.metadata.get("generation")]
-        stored.sort(key=lambda s: s.id)  # deterministic order whatever the store returns
-        chunks = [chunk_from_store(s) for s in stored]
-        return cls(
-            generations=generations,
-            store_ids=[s.id for s in stored],
-            chunks=chunks,
-            position={s.id: i for i, s in enumerate(stored)},
-            documents=np.array([c.document for c in chunks], dtype=object),
-            valid_from=np.array([int(c.metadata.get("valid_from", NO_DATE)) for c in chunks], dtype=np.int64),
-            valid_to=np.array([int(c.metadata.get("valid_to", OPEN_END)) for c in chunks], dtype=np.int64),
-            bm25=BM25Index([index_text(c) for c in chunks]),
-        )
-
-
 class Retriever:
     """Hybrid (BM25 + dense, RRF) search over the active index, with date and document filters."""
 
@@ -189,7 +141,7 @@ class Retriever:
         self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
         self._query_cache_size = query_cache
         self._lock = threading.Lock()
-        self._snapshot = _Snapshot.load(store)
+        self._snapshot = Snapshot.load(store)
         self._checked = time.monotonic()
 
     # -- index state -------------------------------------------------------------------------
@@ -208,7 +160,7 @@ class Retriever:
             changed = {g for u, g in current.items() if self._snapshot.generations.get(u) != g}
             if not all(self.store.written_here(g) for g in changed):
                 self.store.reopen()  # another process's vectors are not in this client's cache
-            self._snapshot = _Snapshot.load(self.store)
+            self._snapshot = Snapshot.load(self.store)
             log.info("retriever reloaded: %d passages", len(self._snapshot.chunks))
             return True
 
@@ -342,7 +294,7 @@ class Retriever:
             return []
 
     def _evidence(
-        self, snap: _Snapshot, fused: list[tuple[str, float, dict[str, int]]], raw: dict[str, dict[str, float]]
+        self, snap: Snapshot, fused: list[tuple[str, float, dict[str, int]]], raw: dict[str, dict[str, float]]
     ) -> list[Evidence]:
         out: list[Evidence] = []
         seen: set[str] = set()

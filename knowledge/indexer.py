@@ -26,48 +26,23 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ingest.models import Chunk, ParsedDocument, Section
-from knowledge.amendments import Amendment, ConsolidationError
-from knowledge.article_versions import ArticleVersion, ConsolidatedDocument
-from knowledge.consolidation import consolidate
+from knowledge.consolidation.amendments import Amendment, ConsolidationError
+from knowledge.consolidation.apply import consolidate
+from knowledge.consolidation.article_versions import ArticleVersion, ConsolidatedDocument
 from knowledge.embedder import Embedder
+from knowledge.metadata import CONSOLIDATED_SUFFIX, OPEN_END, date_key, index_text
+from knowledge.passage_files import GenerationPassages, analysed, remove_generations, write_generation
 from knowledge.store import ChromaStore, Metadata, UnitRecord
 
 log = logging.getLogger(__name__)
 
 INDEX_FORMAT = "3"  # bump when chunk metadata or unit composition changes: forces a re-index
-CONSOLIDATED_SUFFIX = "@consolidated"
-NO_DATE = 0
-OPEN_END = 99991231
 
 Chunker = Callable[[Sequence[Section]], list[Chunk]]
-
-
-def date_key(value: date | str | None, default: int = NO_DATE) -> int:
-    """2022-10-11 → 20221011 (Chroma filters compare numbers, not strings)."""
-    if value is None or value == "":
-        return default
-    if isinstance(value, str):
-        value = date.fromisoformat(value)
-    return value.year * 10000 + value.month * 100 + value.day
-
-
-def index_text(chunk: Chunk) -> str:
-    """What is embedded and keyword-indexed: heading path, section title, passage.
-
-    `Chunk.context_text` carries the path ("Titre III › Article 8") but not the section's
-    title ("Garantie individuelle d'accès à la formation professionnelle"), which is often the
-    best match for a question, so the title is added when the path lacks it.
-    """
-    title = chunk.section_title.strip()
-    if title and title not in chunk.section_path:
-        head = f"{chunk.section_path} › {title}" if chunk.section_path else title
-        return f"{head}\n{chunk.text}"
-    return chunk.context_text
 
 
 def default_chunker(sections: Sequence[Section]) -> list[Chunk]:
@@ -310,6 +285,7 @@ class Indexer:
         metadatas = [{**meta, "unit": unit.unit, "generation": generation} for meta in unit.metadatas]
         ids = [f"{generation}:{chunk.id}" for chunk in unit.chunks]
         self.store.add_chunks(ids, [c.text for c in unit.chunks], embeddings, metadatas)
+        self._save_passages(generation, analysed(ids, [c.text for c in unit.chunks], metadatas, texts))
         record = UnitRecord(
             unit=unit.unit,
             content_hash=unit.content_hash,
@@ -321,6 +297,7 @@ class Indexer:
         if previous is not None:
             stale = self.store.chunk_ids({"$and": [{"unit": unit.unit}, {"generation": {"$ne": generation}}]})
             self.store.delete_chunks(stale)
+            self._forget_passages()
         log.info("%s: generation %s, %d chunks", unit.unit, generation, len(unit.chunks))
         return generation
 
@@ -334,7 +311,22 @@ class Indexer:
         if orphans:
             log.info("deleting %d orphan chunks", len(orphans))
             self.store.delete_chunks(orphans)
+        self._forget_passages()
         return len(orphans)
+
+    def _save_passages(self, generation: str, passages: GenerationPassages) -> None:
+        """Before the switch: readers that see the generation find its file (else: the store)."""
+        if self.store.passages_dir is None:
+            return
+        try:
+            write_generation(self.store.passages_dir, generation, passages)
+        except OSError as exc:  # only opening gets slower: readers fall back to the store
+            log.warning("passages of %s not saved (%s)", generation, exc)
+
+    def _forget_passages(self) -> None:
+        """Delete the files of generations no unit points at."""
+        if self.store.passages_dir is not None:
+            remove_generations(self.store.passages_dir, {u.generation for u in self.store.units().values()})
 
     def prune(self, keep_documents: set[str]) -> list[str]:
         """Forget units whose document is no longer part of the corpus."""
@@ -342,6 +334,7 @@ class Indexer:
         for unit in gone:
             self.store.delete_chunks(self.store.chunk_ids({"unit": unit}))
         self.store.remove_units(gone)
+        self._forget_passages()
         return gone
 
 

@@ -1,8 +1,12 @@
 """BM25 keyword index over French-analysed passages (Okapi BM25, numpy, in memory).
 
 Legal wording is often matched best lexically ("contribution conventionnelle supplémentaire",
-"0,15 %"), so this index stays next to the dense one. It is small and rebuilt from the store in
-milliseconds when a retriever opens, so it needs no file of its own.
+"0,15 %"), so this index stays next to the dense one. Analysing the passages (French folding and
+stemming, about half a millisecond each) is the costly part of building it: at 50k passages it
+took most of the 28 s a process spent opening the index. So the analysis is kept apart as
+`TermCounts` (passage lengths and term frequencies), which the indexer saves with each index
+generation (`knowledge.passage_files`); opening then only adds saved counts together and
+computes the weights, with numpy.
 """
 
 from __future__ import annotations
@@ -22,6 +26,66 @@ class KeywordHit:
     score: float
 
 
+@dataclass(frozen=True)
+class TermCounts:
+    """The analysis of a list of passages: lengths, and (passage, term, frequency) triples."""
+
+    lengths: np.ndarray  # int32, terms per passage
+    vocabulary: list[str]  # term ids → terms
+    doc: np.ndarray  # int32, passage of each triple
+    term: np.ndarray  # int32, term id of each triple
+    tf: np.ndarray  # int32, frequency of the term in the passage
+
+    @property
+    def size(self) -> int:
+        return len(self.lengths)
+
+    @classmethod
+    def of(cls, texts: Sequence[str], analyzer: Callable[[str], list[str]] = analyze) -> TermCounts:
+        ids: dict[str, int] = {}
+        lengths = np.zeros(len(texts), dtype=np.int32)
+        doc: list[int] = []
+        term: list[int] = []
+        tf: list[int] = []
+        for n, text in enumerate(texts):
+            terms = analyzer(text)
+            lengths[n] = len(terms)
+            for word, count in Counter(terms).items():
+                doc.append(n)
+                term.append(ids.setdefault(word, len(ids)))
+                tf.append(count)
+        return cls(lengths, list(ids), _int32(doc), _int32(term), _int32(tf))
+
+    @classmethod
+    def concat(cls, parts: Sequence[TermCounts]) -> TermCounts:
+        """The counts of the passages of `parts`, one after the other, in one vocabulary."""
+        ids: dict[str, int] = {}
+        docs, terms, tfs = [], [], []
+        offset = 0
+        for part in parts:
+            remap = np.fromiter((ids.setdefault(w, len(ids)) for w in part.vocabulary), np.int32, len(part.vocabulary))
+            docs.append(part.doc + offset)
+            terms.append(remap[part.term] if len(part.term) else part.term)
+            tfs.append(part.tf)
+            offset += part.size
+        lengths = np.concatenate([p.lengths for p in parts]) if parts else np.zeros(0, np.int32)
+        return cls(lengths, list(ids), _cat(docs), _cat(terms), _cat(tfs))
+
+    def reorder(self, order: np.ndarray) -> TermCounts:
+        """The same counts with passage `order[i]` as passage i."""
+        new_position = np.empty(len(order), dtype=np.int32)
+        new_position[order] = np.arange(len(order), dtype=np.int32)
+        return TermCounts(self.lengths[order], self.vocabulary, new_position[self.doc], self.term, self.tf)
+
+
+def _int32(values: Sequence[int]) -> np.ndarray:
+    return np.asarray(values, dtype=np.int32)
+
+
+def _cat(arrays: Sequence[np.ndarray]) -> np.ndarray:
+    return np.concatenate(arrays).astype(np.int32, copy=False) if arrays else np.zeros(0, np.int32)
+
+
 class BM25Index:
     """Okapi BM25 (k1, b) with the Lucene idf, over a fixed list of passages."""
 
@@ -34,29 +98,47 @@ class BM25Index:
         analyzer: Callable[[str], list[str]] = analyze,
         query_analyzer: Callable[[str], dict[str, float]] = weighted_query,
     ) -> None:
+        self._build(TermCounts.of(texts, analyzer), k1, b, query_analyzer)
+
+    @classmethod
+    def from_counts(
+        cls,
+        counts: TermCounts,
+        *,
+        k1: float = 1.2,
+        b: float = 0.75,
+        query_analyzer: Callable[[str], dict[str, float]] = weighted_query,
+    ) -> BM25Index:
+        """The index of already analysed passages (same scores as from their texts)."""
+        index = cls.__new__(cls)
+        index._build(counts, k1, b, query_analyzer)
+        return index
+
+    def _build(
+        self, counts: TermCounts, k1: float, b: float, query_analyzer: Callable[[str], dict[str, float]]
+    ) -> None:
         self.k1 = k1
         self.b = b
         self._query_analyzer = query_analyzer
-        self.size = len(texts)
-        postings: dict[str, tuple[list[int], list[int]]] = {}
-        lengths = np.zeros(self.size, dtype=np.float32)
-        for doc, text in enumerate(texts):
-            terms = analyzer(text)
-            lengths[doc] = len(terms)
-            for term, count in Counter(terms).items():
-                doc_list, tf_list = postings.setdefault(term, ([], []))
-                doc_list.append(doc)
-                tf_list.append(count)
+        self.size = counts.size
+        lengths = counts.lengths.astype(np.float32)
         avg = float(lengths.mean()) if self.size and lengths.mean() > 0 else 1.0
         norm = k1 * (1.0 - b + b * lengths / avg)
-        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        for term, (docs, tfs) in postings.items():
-            doc_ids = np.asarray(docs, dtype=np.int64)
-            tf = np.asarray(tfs, dtype=np.float32)
-            idf = np.log(1.0 + (self.size - len(docs) + 0.5) / (len(docs) + 0.5))
-            # Precompute the full per-posting weight: idf * tf (k1 + 1) / (tf + norm).
-            weights = idf * tf * (k1 + 1.0) / (tf + norm[doc_ids])
-            self._postings[term] = (doc_ids, weights.astype(np.float32))
+        # Postings grouped by term, passages ascending within a term (a stable sort of the triples).
+        order = np.lexsort((counts.doc, counts.term))
+        doc_ids = counts.doc[order].astype(np.int64)
+        term_ids = counts.term[order]
+        tf = counts.tf[order].astype(np.float32)
+        df = np.bincount(term_ids, minlength=len(counts.vocabulary)).astype(np.float64)
+        idf = np.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
+        # The full per-posting weight: idf * tf (k1 + 1) / (tf + norm).
+        weights = (idf[term_ids] * tf * (k1 + 1.0) / (tf + norm[doc_ids])).astype(np.float32)
+        bounds = np.concatenate(([0], np.cumsum(df.astype(np.int64))))
+        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {
+            term: (doc_ids[bounds[n] : bounds[n + 1]], weights[bounds[n] : bounds[n + 1]])
+            for n, term in enumerate(counts.vocabulary)
+            if bounds[n + 1] > bounds[n]
+        }
 
     @property
     def vocabulary_size(self) -> int:

@@ -34,7 +34,7 @@ MetadataValue = str | int | float | bool
 Metadata = dict[str, MetadataValue]
 Where = dict[str, Any]
 
-_PAGE = 5000  # records per `get`: Chroma/SQLite cannot return ~32,766+ records in one call
+PAGE_SIZE = 5000  # records per `get`: Chroma/SQLite cannot return ~32,766+ records in one call
 _BATCH = 256
 # Generations switched on by this process: a reader needs to reopen its local client only for
 # generations written by another process (this process's client already holds its own writes).
@@ -91,8 +91,16 @@ class ChromaStore:
         dim: int,
         location: str,
         reconnect: Callable[[], Any] | None = None,
+        page_size: int = PAGE_SIZE,
+        passages_dir: Path | None = None,
     ) -> None:
+        if page_size < 1:
+            raise ValueError("page_size must be at least 1")
         self._client = client
+        self.page_size = page_size
+        # Where the indexer saves each generation's passages for fast opening (`passage_files`);
+        # None for a server store, whose clients may run on other machines.
+        self.passages_dir = passages_dir
         self._reconnect = reconnect
         self.location = location
         self.name = collection_name(base_name, embedder_name)
@@ -142,8 +150,10 @@ class ChromaStore:
         dim: int,
         path: Path | None = None,
         url: str = "",
+        page_size: int = PAGE_SIZE,
     ) -> ChromaStore:
-        """A persistent store under `path`, or a server store when `url` is given."""
+        """A persistent store under `path`, or a server store when `url` is given; reads return
+        at most `page_size` records per request."""
         if url:
             parsed = urlparse(url if "://" in url else f"http://{url}")
             if not parsed.hostname:
@@ -155,7 +165,7 @@ class ChromaStore:
                 client.heartbeat()
             except Exception as exc:
                 raise StoreError(f"serveur Chroma injoignable à {url}: {exc}") from exc
-            return cls(client, base_name, embedder_name, dim, location=url)
+            return cls(client, base_name, embedder_name, dim, location=url, page_size=page_size)
         if path is None:
             raise StoreError("ni dossier ni adresse pour le store Chroma")
         path.mkdir(parents=True, exist_ok=True)
@@ -167,7 +177,17 @@ class ChromaStore:
             client = connect()
         except Exception as exc:
             raise StoreError(f"Chroma ({path}): {exc}") from exc
-        return cls(client, base_name, embedder_name, dim, location=str(path), reconnect=connect)
+        passages = path.parent / "passages" / collection_name(base_name, embedder_name)
+        return cls(
+            client,
+            base_name,
+            embedder_name,
+            dim,
+            location=str(path),
+            reconnect=connect,
+            page_size=page_size,
+            passages_dir=passages,
+        )
 
     # -- chunks -----------------------------------------------------------------------------
 
@@ -212,11 +232,11 @@ class ChromaStore:
             return
         offset = 0
         while True:
-            page = self._chunks.get(where=where, include=include, limit=_PAGE, offset=offset)
+            page = self._chunks.get(where=where, include=include, limit=self.page_size, offset=offset)
             yield page
-            if len(page["ids"]) < _PAGE:
+            if len(page["ids"]) < self.page_size:
                 return
-            offset += _PAGE
+            offset += self.page_size
 
     def delete_chunks(self, ids: Sequence[str]) -> None:
         for start in range(0, len(ids), _BATCH):

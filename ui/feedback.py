@@ -1,7 +1,8 @@
 """Thumbs up/down on answers, appended to a local JSONL file (`Settings.feedback_file`).
 
-A record holds the question, the answer text, its route and citations, the rating and a time
-stamp: nothing about the person, and never the employee profiles of the interview page (this
+A record holds the question and the standalone question it was understood as (they differ for a
+follow-up), the answer text, its route and citations, the rating and a time stamp: nothing about
+the person, and never the employee profiles of the interview page (this
 module only receives what the chat shows).
 """
 
@@ -27,6 +28,7 @@ def feedback_record(answer: Answer, rating: Rating, turn_id: str) -> dict[str, A
         "turn": turn_id,
         "rating": rating,
         "question": answer.question[:MAX_TEXT_CHARS],
+        "resolved_question": (answer.resolved_question or answer.question)[:MAX_TEXT_CHARS],
         "answer": answer.text[:MAX_TEXT_CHARS],
         "route": answer.route,
         "citations": [

@@ -141,3 +141,16 @@ def _of(name: str) -> str:
     if re.match(r"[aeéiouy]", lowered, re.IGNORECASE):
         return f"de l'{lowered}"
     return f"du document « {name} »"
+
+
+# -- conversation (assistant.conversation): what a follow-up was understood as, so a misreading shows
+
+
+def understood_subject(subject: str) -> str:
+    """Before the answer to "qui la finance ?" after a question on the Pro-A: "Pour la Pro-A :"."""
+    return f"Pour {subject} :"
+
+
+def understood_question(question: str) -> str:
+    """Before the answer to "et avec trois stagiaires ?": the earlier question as it now reads."""
+    return f"Question comprise : « {question} »"

@@ -12,9 +12,10 @@ beginning or ending found on the page is located.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Protocol
+
+from text.folding import letters_and_digits
 
 MIN_MATCH_CHARS = 12
 MIN_PARTIAL_CHARS = 20
@@ -39,10 +40,7 @@ class WordBox(Protocol):
     def bottom(self) -> float: ...
 
 
-def fold(text: str) -> str:
-    """Lowercase letters and digits only, accents and ligatures decomposed ("ﬁ" → "fi", "É" → "e")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed.lower() if c.isalnum() and not unicodedata.combining(c))
+fold = letters_and_digits  # letters and digits only, so hyphenation and ligature artefacts match
 
 
 def _stream(words: Sequence[str]) -> tuple[str, list[int]]:

@@ -1,7 +1,9 @@
 """`ccn-assistant ask`: answer one question, or a JSONL file of questions (models loaded once).
 
 `--json` prints the answer contract read by `shared/eval/score.py`: one object per question with
-id, question, answer, route, citations, tool_calls and timings_ms.
+id, question, answer, route, citations, tool_calls and timings_ms (and `resolved_question` when the
+question was a follow-up). A line of the file may carry `"history": [...]`, the user's earlier
+messages in order: they are replayed in a fresh conversation and `question` is answered in it.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _questions(args: argparse.Namespace) -> list[dict[str, Any]]:
+    from assistant.conversation.replay import history_of
+
     if args.file:
         items = []
         for n, line in enumerate(args.file.read_text(encoding="utf-8").splitlines(), start=1):
@@ -39,6 +43,10 @@ def _questions(args: argparse.Namespace) -> list[dict[str, Any]]:
                 raise ValueError(f"{args.file}:{n}: JSON invalide ({exc.msg})") from None
             if not isinstance(item, dict) or "question" not in item:
                 raise ValueError(f"{args.file}:{n}: objet sans champ « question »")
+            try:
+                item["history"] = history_of(item)
+            except ValueError as exc:
+                raise ValueError(f"{args.file}:{n}: {exc}") from None
             items.append(item)
         return items
     if args.question:
@@ -60,6 +68,7 @@ def render_text(answer: Any) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assistant.conversation.replay import replay
     from assistant.service import get_assistant
 
     try:
@@ -73,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         for line in report.lines():
             print(line, file=sys.stderr)
     for item in items:
-        answer = assistant.ask(str(item["question"]), today=args.today, id=item.get("id"))
+        answer = replay(assistant, str(item["question"]), item.get("history", []), today=args.today, id=item.get("id"))
         if args.json:
             print(json.dumps(answer.to_contract(), ensure_ascii=False), flush=True)
         else:

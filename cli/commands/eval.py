@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assistant.conversation.replay import history_of, replay
     from assistant.service import get_assistant
 
     if not args.questions.exists():
@@ -42,7 +43,15 @@ def run(args: argparse.Namespace) -> int:
     questions = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line]
     assistant = get_assistant()
     assistant.library.ensure_index()
-    answers = [assistant.ask(q["question"], today=args.today, id=q.get("id")).to_contract() for q in questions]
+    try:
+        histories = [history_of(q) for q in questions]
+    except ValueError as exc:
+        print(f"Erreur : {args.questions} : {exc}", file=sys.stderr)
+        return 2
+    answers = [  # a question with a `history` is answered after its earlier messages (assistant.conversation)
+        replay(assistant, q["question"], history, today=args.today, id=q.get("id")).to_contract()
+        for q, history in zip(questions, histories, strict=True)
+    ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in answers), encoding="utf-8")
     print(f"{len(answers)} réponses écrites dans {args.out}")

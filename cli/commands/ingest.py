@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from assistant.library import corpus_amendments, corpus_pdfs, index_pdfs, with_partners
     from assistant.settings import get_settings
     from ingest.manifest import info_for, load_manifest
-    from knowledge.amendments import ConsolidationError
+    from knowledge.consolidation.amendments import ConsolidationError
     from knowledge.embedder import EmbedderError
     from knowledge.indexer import IndexBusyError
     from knowledge.store import StoreError

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from langchain_core.tools import BaseTool
 from langchain_core.utils.function_calling import convert_to_openai_tool
 
@@ -70,3 +71,16 @@ def test_point_value_table_is_bound_by_the_adapter(tmp_path):
     table.write_text('{"values": [{"effective_from": "2020-01-01", "value": 2}]}')
     result = _tools(point_values_file=table)["points_to_euros"].invoke({"points": 35, "on": "2025-06-20"})
     assert (result["value"], result["unit"]) == (70, "€")
+
+
+def test_the_assistant_runs_calculators_through_the_tools():
+    """`run_calculator` sends a tool call and takes the CalcResult back as the tool message's artifact."""
+    from assistant.tools import run_calculator
+    from calculators.result import CalcError, CalcResult
+
+    result = run_calculator("tutor_bonus", {"missions": [{"start": "2025-02-01", "end": "2025-06-20"}]})
+    assert isinstance(result, CalcResult) and result.value == 35
+    with pytest.raises(CalcError, match="Paramètre obligatoire manquant : « missions »"):
+        run_calculator("tutor_bonus", {})
+    with pytest.raises(CalcError, match="antérieure"):
+        run_calculator("tutor_bonus", {"missions": [{"start": "2025-07-01", "end": "2025-06-20"}]})

@@ -24,9 +24,10 @@ from bench.suite import PARTS, BenchOptions, add_arguments
 from bench.synthetic_corpus import make_variant, paragraph_pool, variants
 from ingest.models import DocumentInfo, ParsedDocument, Section
 from knowledge.embedder import HashEmbedder
-from knowledge.factory import open_store
+from knowledge.factory import chroma_dir, open_store
 from knowledge.hybrid import MODES, Retriever
 from knowledge.indexer import Indexer, plan_units
+from knowledge.store import ChromaStore
 
 ACCORD = "accord-tutorat"
 
@@ -148,15 +149,18 @@ def test_scale_grows_one_store_through_checkpoints(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []  # the synthetic store is removed
 
 
-def test_paged_store_reads_what_the_product_store_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bench.scale import PagedChromaStore, open_bench_store
+def test_small_pages_read_what_one_page_reads(tmp_path: Path) -> None:
+    """The scale benchmark opens stores past SQLite's ~32,766-record limit on one `get`: the
+    product store's paged reads (page size shrunk here) must return what one page returns."""
+    from bench.scale import COLLECTION, open_bench_store
 
     embedder = HashEmbedder()
     units, _ = plan_units(tiny_corpus())
     Indexer(open_bench_store(embedder, tmp_path), embedder).sync(units)
-    monkeypatch.setattr(PagedChromaStore, "PAGE", 2)
-    plain, paged = open_bench_store(embedder, tmp_path), open_bench_store(embedder, tmp_path, paged=True)
-    assert isinstance(paged, PagedChromaStore)
+    plain = open_bench_store(embedder, tmp_path)
+    paged = ChromaStore.open(
+        base_name=COLLECTION, embedder_name=embedder.name, dim=embedder.dim, path=chroma_dir(tmp_path), page_size=2
+    )
     assert sorted(paged.chunk_ids()) == sorted(plain.chunk_ids()) and len(plain.chunk_ids()) == 4
     where = {"document": ACCORD}
     assert sorted(c.id for c in paged.get_chunks(where)) == sorted(c.id for c in plain.get_chunks(where))

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from bench.measure import percentile
 from bench.retrieval import (
     Question,
     first_hit,
     latencies_ms,
     load_questions,
-    percentile,
     recall_at_k,
     section_matches,
 )

@@ -31,13 +31,13 @@ from typing import Any
 import pytest
 
 from assistant.settings import REPO_ROOT
+from knowledge.metadata import COLLECTION
 from tests.servers import stop_process
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 ACCORD_PDF = REPO_ROOT / "corpus" / "pdf" / "accord-2019-12-19-formation-professionnelle.pdf"
 REFRESH_S = 30.0  # knowledge.factory.open_retriever's default `refresh_s`, used by the assistant
-COLLECTION = "ccn218"
 
 
 def env_for(chroma_url: str, data_dir: Path) -> dict[str, str]:

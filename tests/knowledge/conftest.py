@@ -9,7 +9,7 @@ import pytest
 
 from assistant.settings import REPO_ROOT
 from ingest.models import Chunk, DocumentInfo, ParsedDocument, Section
-from knowledge.amendments import Amendment, load_amendments
+from knowledge.consolidation.amendments import Amendment, load_amendments
 from knowledge.embedder import HashEmbedder
 from knowledge.indexer import Indexer
 from knowledge.store import ChromaStore

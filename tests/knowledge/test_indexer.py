@@ -11,18 +11,11 @@ from pathlib import Path
 import pytest
 
 from ingest.models import Chunk, ParsedDocument, Section
-from knowledge.amendments import parse_amendments
+from knowledge.consolidation.amendments import parse_amendments
 from knowledge.embedder import HashEmbedder
 from knowledge.hybrid import Retriever
-from knowledge.indexer import (
-    CONSOLIDATED_SUFFIX,
-    IndexBusyError,
-    Indexer,
-    date_key,
-    index_lock,
-    index_text,
-    plan_units,
-)
+from knowledge.indexer import IndexBusyError, Indexer, index_lock, plan_units
+from knowledge.metadata import CONSOLIDATED_SUFFIX, date_key, index_text
 from knowledge.store import ChromaStore, Metadata
 from tests.knowledge.conftest import make_doc, one_chunk_per_section
 

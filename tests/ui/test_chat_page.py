@@ -65,7 +65,9 @@ def test_follow_up_completes_the_question(fake_assistant: FakeAssistant) -> None
     assert any("dates de début et de fin" in i.value for i in at.info)
     at.chat_input[0].set_value("mission du 1er février 2025 au 20 juin 2025").run()
     assert fake_assistant.questions[-1] == "Combien pour ma prime ? mission du 1er février 2025 au 20 juin 2025"
-    assert any("Question complétée" in c.value for c in at.caption)
+    assert any("Question comprise" in c.value for c in at.caption)
+    first, second = fake_assistant.conversations
+    assert first is second is not None  # one conversation per session, kept across turns
 
 
 def test_new_conversation_clears_history(fake_assistant: FakeAssistant) -> None:
@@ -75,6 +77,9 @@ def test_new_conversation_clears_history(fake_assistant: FakeAssistant) -> None:
     next(b for b in at.button if b.label == "Nouvelle conversation").click().run()
     assert not at.chat_message
     assert "Posez une question" in _markdown(at)
+    at.chat_input[0].set_value("Combien de points pour la prime de tutorat ?").run()
+    assert fake_assistant.conversations[-1] is not fake_assistant.conversations[0]  # a fresh conversation
+    assert len(fake_assistant.conversations[-1]) == 1
 
 
 def test_feedback_is_stored_without_profile(fake_assistant: FakeAssistant, data_dir: Path) -> None:
@@ -88,7 +93,17 @@ def test_feedback_is_stored_without_profile(fake_assistant: FakeAssistant, data_
     assert record["question"] == "Combien de points pour la prime de tutorat ?"
     assert "7 points" in record["answer"]
     assert record["citations"][0]["section"] == "Article 4.3"
-    assert set(record) == {"time", "turn", "rating", "question", "answer", "route", "citations", "tools"}
+    assert set(record) == {
+        "time",
+        "turn",
+        "rating",
+        "question",
+        "resolved_question",
+        "answer",
+        "route",
+        "citations",
+        "tools",
+    }
 
 
 def test_html_and_markdown_in_passages_render_as_text(fake_assistant: FakeAssistant) -> None:

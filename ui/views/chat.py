@@ -11,6 +11,7 @@ import streamlit as st
 
 from assistant.answer import Answer
 from assistant.catalog import CALCULATORS
+from assistant.conversation import Conversation
 from ui import backend
 from ui.components.calc_result import render_arguments, render_result
 from ui.components.sources import render_sources
@@ -20,6 +21,7 @@ from ui.feedback import record_feedback
 log = logging.getLogger(__name__)
 
 HISTORY = "chat_history"
+CONVERSATION = "chat_conversation"  # the assistant's Conversation: follow-ups and clarifications, in memory
 SELECTED = "chat_selected"
 PENDING = "chat_pending"
 EXAMPLES = (
@@ -36,6 +38,7 @@ def _history() -> list[dict[str, Any]]:
 
 def _new_conversation() -> None:
     st.session_state[HISTORY] = []
+    st.session_state.pop(CONVERSATION, None)
     st.session_state.pop(SELECTED, None)
     st.session_state.pop(PENDING, None)
     for key in [k for k in st.session_state if str(k).startswith("fb-")]:
@@ -60,29 +63,23 @@ def _on_feedback(turn_id: str) -> None:
         st.toast("Votre retour n'a pas pu être enregistré.", icon=":material/error:")
 
 
-def _completed_question(reply: str) -> str:
-    """After a follow-up question, a reply that is not itself a question completes the previous one."""
-    history = _history()
-    if not history:
-        return reply
-    last = history[-1]["answer"]
-    if last.route != "clarify" or not last.follow_up or reply.rstrip().endswith("?"):
-        return reply
-    return f"{history[-1]['asked']} {reply}"
+def _conversation() -> Conversation:
+    return st.session_state.setdefault(CONVERSATION, Conversation())
 
 
 def _ask(question: str) -> None:
-    asked = _completed_question(question)
+    """Ask in the session's conversation: the assistant reads follow-ups and completes clarifications."""
     try:
         with st.spinner("Recherche dans les textes…"):
-            answer = backend.assistant().ask(asked)
+            answer = backend.assistant().ask(question, _conversation())
     except Exception as exc:  # shown to the user; the question is not logged
         log.error("question failed: %s", type(exc).__name__, exc_info=True)
         answer = Answer(
-            asked,
+            question,
             "Une erreur est survenue pendant la recherche : réessayez, ou reformulez la question.",
             "clarify",
         )
+    asked = answer.resolved_question or question
     turn_id = uuid.uuid4().hex[:12]
     _history().append({"id": turn_id, "question": question, "asked": asked, "answer": answer})
     st.session_state[SELECTED] = turn_id
@@ -93,7 +90,7 @@ def _render_answer(answer: Answer) -> None:
     follow_up = (answer.follow_up or "").strip()
     if answer.route == "clarify" and follow_up:
         st.info(escape_markdown(follow_up), icon=":material/help:")
-        text = text.replace(follow_up, "", 1).strip() if text.strip().startswith(follow_up) else text
+        text = text.replace(follow_up, "", 1).strip() if follow_up in text else text
         if text:
             st.markdown(answer_markdown(text))
         st.caption("Répondez ci-dessous : votre réponse complétera la question.")
@@ -110,7 +107,7 @@ def _render_turn(turn: dict[str, Any]) -> None:
     with st.chat_message("user"):
         st.markdown(escape_markdown(turn["question"]))
         if turn["asked"] != turn["question"]:
-            st.caption(f"Question complétée : {escape_markdown(turn['asked'])}")
+            st.caption(f"Question comprise : {escape_markdown(turn['asked'])}")
     with st.chat_message("assistant"):
         answer: Answer = turn["answer"]
         _render_answer(answer)

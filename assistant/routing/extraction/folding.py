@@ -10,30 +10,9 @@ from __future__ import annotations
 
 import unicodedata
 
-_APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
-_SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\t\r\n"
-_DASHES = "\u2013\u2014\u2010\u2011\u2212"
+from text.folding import same_length
 
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free copy of `text` with the same length (one char for one).
-
-    Keeping the length lets a match in the folded text be cut out of the original (the router
-    strips injected instructions this way). Call it on NFC text: a decomposed accent would stay.
-    """
-    out: list[str] = []
-    for ch in text:
-        if ch in _APOSTROPHES:
-            out.append("'")
-        elif ch in _SPACES:
-            out.append(" ")
-        elif ch in _DASHES:
-            out.append("-")
-        else:
-            base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
-            lowered = ch.lower()
-            out.append(base if len(base) == 1 else lowered if len(lowered) == 1 else ch)
-    return "".join(out)
+fold = same_length  # one char for one, so a match in the folded text can be cut out of the original
 
 
 def prepare(text: str) -> tuple[str, str]:

@@ -2,7 +2,7 @@
 
 Retrieval and citations need "article 7 as of 2021" vs "as of 2023", and a citation that says which
 avenant gave the current wording ("Article 7 (rédaction issue de l'avenant du 11 octobre 2022,
-art. 2)"). These types hold that history; `knowledge.consolidation` builds them.
+art. 2)"). These types hold that history; `knowledge.consolidation.apply` builds them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ingest.models import section_label
-from knowledge.amendments import Amendment
+from knowledge.consolidation.amendments import Amendment
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Consolidation is driven by data so that a new avenant means a new entry in the JSON file, not new
 code. This module validates that description and turns it into typed `Amendment`s and
-`Operation`s, with a French error naming the faulty entry; `knowledge.consolidation` applies them.
+`Operation`s, with a French error naming the faulty entry; `knowledge.consolidation.apply` applies them.
 """
 
 from __future__ import annotations

@@ -8,10 +8,10 @@ consolidated article says exactly what the signed text says.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ingest.models import ParsedDocument, Section
-from knowledge.amendments import ConsolidationError, Operation
+from knowledge.consolidation.amendments import ConsolidationError, Operation
+from text.folding import compact
 
 _HEADING = re.compile(r"^\s*Article\s+(\d+(?:\.\d+)*)(?:er)?\s*[|:–—-]\s*(.+?)\s*$")
 _TOP_ARTICLE = re.compile(r"^\d+$")
@@ -41,10 +41,7 @@ def _clean(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def fold_compact(text: str) -> str:
-    """Accent-free, case-folded text without white space: matches wording across line breaks and typography."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    return re.sub(r"\s+", "", "".join(c for c in text if not unicodedata.combining(c)).casefold())
+fold_compact = compact  # accent-free, case-folded, no white space: wording across line breaks
 
 
 def article_text(avenant: ParsedDocument, number: str) -> tuple[str, Section]:

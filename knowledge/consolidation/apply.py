@@ -9,8 +9,8 @@ original number, title, text, validity dates and the avenant articles that shape
 "article 7 as of 2021" vs "as of 2023", and citations such as
 "Article 7 (rédaction issue de l'avenant du 11 octobre 2022, art. 2)".
 
-Pure logic, no I/O. The description is read by `knowledge.amendments`, the wording by
-`knowledge.avenant_wording`; the resulting versions are the types of `knowledge.article_versions`.
+Pure logic, no I/O. The description is read by `amendments`, the wording by `avenant_wording`;
+the resulting versions are the types of `article_versions` (all in this package).
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from datetime import date
 from typing import Any
 
 from ingest.models import ParsedDocument, Section, section_label
-from knowledge.amendments import Amendment, ConsolidationError, Operation
-from knowledge.article_versions import ArticleVersion, Change, ConsolidatedArticle, ConsolidatedDocument
-from knowledge.avenant_wording import article_text, fold_compact, quoted_wording, split_headed_articles
+from knowledge.consolidation.amendments import Amendment, ConsolidationError, Operation
+from knowledge.consolidation.article_versions import ArticleVersion, Change, ConsolidatedArticle, ConsolidatedDocument
+from knowledge.consolidation.avenant_wording import article_text, fold_compact, quoted_wording, split_headed_articles
 
 
 @dataclass

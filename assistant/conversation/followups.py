@@ -1,0 +1,210 @@
+"""Resolve a message against the conversation: a standalone question, and what was understood.
+
+Deterministic, in four cases, decided from the message's own words (`assistant.conversation.vocabulary`):
+
+* **new** — the message names its own subject (another dispositif, another CQP, an out-of-corpus
+  subject), or there is nothing before it: it is answered alone, the conversation starts afresh.
+* **completion** — the previous answer asked for a missing fact ("Sur quelle période… ?") and the
+  message gives it: the pending question is completed with it.
+* **circumstance** — the message changes a circumstance of the previous question ("et pour un
+  CDD ?", "et avec trois stagiaires ?", "non, plutôt en CDD", "et si la mission s'arrête fin
+  mai ?"): the previous question is rewritten with the new fact in place of the old one
+  (`assistant.conversation.slots`), so a calculation is rerun with the changed input.
+* **reference** — the message asks something new about the same subject without naming it ("qui
+  la finance ?", "c'est plafonné ?", "et son numéro RNCP ?"): the subject is put in front of it
+  ("Pro-A : qui la finance ?").
+
+The result is always plain text, routed and answered like any question: nothing downstream knows
+about conversations, and the resolved question can be shown to the user and kept with feedback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from assistant.conversation import vocabulary as v
+from assistant.conversation.slots import find_slots, merge_facts
+from text.folding import same_length
+
+Kind = Literal["new", "completion", "circumstance", "reference"]
+
+_LEAD_IN = re.compile(v.LEAD_IN)
+_CORRECTION = re.compile(v.CORRECTION)
+_OPENING = re.compile(v.CIRCUMSTANCE_OPENING)
+_QUESTION = re.compile(v.QUESTION_WORDS)
+_COPULA = re.compile(v.COPULA)
+_HYPOTHESIS = re.compile(v.HYPOTHESIS)
+_PLURAL = re.compile(v.PLURAL_PRONOUN)
+_BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
+_ENTITIES = tuple((e, re.compile(e.pattern)) for e in v.ENTITIES)
+_BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a conversation is about: "Pro-A" (named in a question), "la Pro-A" (in an answer)."""
+
+    name: str
+    display: str
+    topic: str
+    span: tuple[int, int] = (0, 0)
+
+    def same_as(self, other: Subject | None) -> bool:
+        return other is not None and same_length(self.name) == same_length(other.name)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What resolution needs of the conversation so far: the last question as understood, its topic
+    and subject, the question a clarification left pending (with the facts it asked for), and
+    whether that question described the user's own case."""
+
+    question: str
+    topic: str | None = None
+    subject: Subject | None = None
+    pending: str | None = None
+    missing: tuple[str, ...] = ()
+    case: bool = False  # the last turn worked on the user's own case (a calculation, a clarification)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The standalone question to answer, how it was obtained, and the subject it is about."""
+
+    text: str
+    kind: Kind
+    subject: Subject | None = None
+    rewritten: bool = False  # worded by the model server (assistant.conversation.rewrite)
+
+    @property
+    def is_follow_up(self) -> bool:
+        return self.kind != "new"
+
+
+def find_subject(text: str) -> Subject | None:
+    """The named thing of the corpus a text speaks of: the earliest, and the longest there ("CQP
+    gestionnaire conseil" rather than "CQP")."""
+    folded = same_length(text)
+    found: list[tuple[int, int, Subject]] = []
+    for entity, pattern in _ENTITIES:
+        for m in pattern.finditer(folded):
+            subject = Subject(entity.name, entity.display, entity.topic, m.span())
+            found.append((m.start(), m.start() - m.end(), subject))
+    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+def subjects_in(text: str) -> list[Subject]:
+    """Every named thing of the corpus a text speaks of."""
+    folded = same_length(text)
+    return [Subject(e.name, e.display, e.topic, m.span()) for e, pattern in _ENTITIES for m in pattern.finditer(folded)]
+
+
+def resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
+    """The standalone question `message` means after `context` (see the module docstring).
+
+    `own_topic` is the router's topic for the message alone; `refused` says the message alone names
+    a subject outside the corpus. Both come from the caller so that routing stays in one place.
+    """
+    text = re.sub(r"\s+", " ", message).strip()
+    own_subject = find_subject(text)
+    if context is None or not text:
+        return Resolution(text, "new", own_subject)
+    folded = same_length(text)
+    correction = _CORRECTION.match(folded)
+    body_at = correction.end() if correction else 0
+    lead = _LEAD_IN.match(folded[body_at:])
+    if lead:
+        body_at += lead.end()
+    body, body_folded = text[body_at:], folded[body_at:]
+    slots = find_slots(body, today)
+    asks = bool(_QUESTION.search(body_folded)) or (
+        bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)
+    )
+    # "et l'oral ?", "et son numéro RNCP ?": after "et", a few words without a question of their own
+    # mean the previous question again, about them
+    elliptic = bool(lead) and not asks and len(body.split()) <= 5
+    circumstance = bool(correction) or (not asks and (bool(_OPENING.match(body_folded)) or bool(slots) or elliptic))
+    previous = context.subject
+    known = [previous, *subjects_in(context.pending or context.question)]
+    switched = (own_subject is not None and not any(own_subject.same_as(k) for k in known)) or (
+        own_subject is None and own_topic is not None and own_topic != context.topic
+    )
+    if refused and own_topic is None:
+        return Resolution(text, "new", None)
+    if context.pending and not asks and (slots or not switched or len(body.split()) <= 6):
+        # the answer to the clarification ("CDD", "le CQP gestionnaire conseil", "du 1er au 30 mars")
+        return Resolution(_completed(context, body, today), "completion", previous)
+    if switched:
+        if circumstance and not asks and own_subject is not None and previous is not None:
+            return _switch_subject(context, own_subject)
+        return Resolution(text, "new", own_subject)
+    if context.pending and slots:
+        return Resolution(_completed(context, body, today), "completion", previous)
+    if circumstance:
+        return Resolution(_changed(context.question, body, today), "circumstance", previous)
+    if own_subject is not None or (previous is None and not context.case):
+        return Resolution(text, "new", own_subject)
+    if not (asks or _BACK_REFERENCE.search(body_folded) or text.endswith("?")):
+        return Resolution(text, "new", None)
+    plural = previous is not None and bool(_PLURAL.search(body_folded)) and not previous.display.startswith("les ")
+    if context.case or plural:  # the user's own case, or a plural phrase of the previous question
+        return Resolution(_appended(context.pending or context.question, body), "circumstance", previous)
+    assert previous is not None
+    return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)
+
+
+def _switch_subject(context: Context, subject: Subject) -> Resolution:
+    """ "Et pour la VAE ?" after a question on the CEP: the same question, about the VAE."""
+    found = find_subject(context.question)
+    if found is None or not found.same_as(context.subject):
+        return Resolution(f"{_capitalised(subject.name)} : {context.question}", "circumstance", subject)
+    start, end = found.span
+    article = re.search(r"\b(?:le|la|les) $|\bl'$", same_length(context.question[max(0, start - 4) : start]))
+    if article:
+        start, name = start - len(article.group(0)), subject.display
+        name = _capitalised(name) if start == 0 else name
+    else:
+        name = subject.name
+    return Resolution(context.question[:start] + name + context.question[end:], "circumstance", subject)
+
+
+def _completed(context: Context, body: str, today: date) -> str:
+    """The pending question completed by the user's answer (a bare number gets the unit asked for)."""
+    assert context.pending is not None
+    number = _BARE_NUMBER.match(body)
+    units = [v.BARE_NUMBER_UNITS[m] for m in context.missing if m in v.BARE_NUMBER_UNITS]
+    if number and len(set(units)) == 1:
+        body = f"{number.group(1)} {units[0]}"
+    merged = merge_facts(context.pending, body, today)
+    if merged.replaced:
+        return merged.text
+    return _appended(context.pending, body)
+
+
+def _changed(question: str, body: str, today: date) -> str:
+    """The previous question with the follow-up's facts in place (or added when it had none)."""
+    merged = merge_facts(question, body, today)
+    if merged.replaced:
+        return merged.text
+    return _appended(question, body)
+
+
+def _appended(question: str, addition: str) -> str:
+    head = question.rstrip(" ?.!…")
+    tail = addition.strip(" ?.!…,;")
+    return f"{head}, {_lower_first(tail)} ?" if tail else question
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym ("CDD", "VAE")."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]

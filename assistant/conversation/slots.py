@@ -1,0 +1,192 @@
+"""The facts a message states, where it states them, and how a follow-up's facts replace the earlier ones.
+
+"Et avec trois stagiaires ?" after "Je tutore deux salariés du 1er janvier au 31 mars 2025, combien
+de points ?" means the same question with "trois stagiaires" in place of "deux salariés"; "et si la
+mission s'arrête fin mai ?" moves the end of the period. So a fact is read with its span (the
+readers of `assistant.routing.extraction`, the same ones the calculators' inputs come from), and a
+follow-up is merged into the earlier question *as text*: the result is a standalone question that
+goes through routing like any other, can be shown to the user, and reads the same in a log of
+feedback. A fact of a kind the earlier question did not state is added at its end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from assistant.routing.extraction.dates import DateSpan, parse_dates
+from assistant.routing.extraction.grades import GRADE_LABELS
+from assistant.routing.extraction.quantities import parse_counts, parse_durations, parse_money
+from assistant.routing.extraction.situation import (
+    CONTRACTS,
+    DIPLOMA_ACRONYMS,
+    DIPLOMA_LEVEL_WORDING,
+    DIPLOMA_WORDS,
+    parse_work_time,
+)
+from calculators.dates import format_date_fr
+from text.folding import same_length
+
+_END_WORDS = r"\b(?:s'arret\w*|arret\w*|termin\w*|fin|finit|finira|fini\w*|jusqu\w*|achev\w*|clot\w*|au)\b"
+_START_WORDS = r"\b(?:commenc\w*|debut\w*|demarr\w*|a partir|a compter|depuis|partir du|des le|du)\b"
+_GRADE = r"\d{1,2}(?:[,.]\d{1,2})?(?: */ *20| sur 20)?"
+# A named CQP grade, either order ("oral 10", "6 à l'oral"): the labels are the grade reader's own.
+_GRADES = {
+    key: re.compile(
+        rf"\b{label}\b *(?:[:=]|-|de|a|note)? *{_GRADE}(?![\d%])"
+        rf"|(?<![\d,.]){_GRADE} *(?:a|en|au|aux|pour|dans|sur) +(?:l'|la +|le +|les +)?"
+        rf"(?:epreuves? +(?:d'|de l'|de +)?)?\b{label}\b"
+    )
+    for key, label in GRADE_LABELS.items()
+}
+_PERIOD_PREPOSITION = re.compile(r"\b(?:du|de|d'|entre|depuis(?: le| l')?|a partir du|a compter du)\s*$")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One fact of a message: its kind ("period", "date", "count:trainee", "money", "contract"…),
+    where it is in the message, its words, and for dates the period read."""
+
+    kind: str
+    span: tuple[int, int]
+    text: str
+    when: DateSpan | None = None
+
+
+def find_slots(text: str, today: date) -> list[Slot]:
+    """Every fact of `text` a follow-up may change, in reading order, without overlaps."""
+    folded = same_length(text)
+    slots: list[Slot] = []
+    for key, pattern in _GRADES.items():
+        slots += [Slot(f"grade:{key}", m.span(), text[m.start() : m.end()]) for m in pattern.finditer(folded)]
+    for d in parse_dates(text, today):
+        kind = "date" if d.kind == "point" else "period"
+        slots.append(Slot(kind, d.span, d.text, d))
+    slots += [Slot("money", m.span, m.text) for m in parse_money(text)]
+    slots += [Slot(f"count:{c.noun}", c.span, c.text) for c in parse_counts(text)]
+    for x in parse_durations(text):
+        slots.append(Slot("duration:hours" if x.unit == "hour" else "duration:calendar", x.span, x.text))
+    for contract_pattern, _name in CONTRACTS:
+        slots += [Slot("contract", m.span(), text[m.start() : m.end()]) for m in re.finditer(contract_pattern, folded)]
+    work = parse_work_time(text)
+    if work is not None:
+        at = folded.find(same_length(work.text))
+        if at >= 0:
+            slots.append(Slot("work_time", (at, at + len(work.text)), text[at : at + len(work.text)]))
+    slots += [Slot("diploma", m.span(), text[m.start() : m.end()]) for m in _diploma_mentions(text, folded)]
+    kept: list[Slot] = []
+    for slot in slots:  # grades, dates, amounts, counts…: a later slot inside an earlier one is dropped
+        if not any(s.span[0] < slot.span[1] and slot.span[0] < s.span[1] for s in kept):
+            kept.append(slot)
+    return sorted(kept, key=lambda s: s.span)
+
+
+def _diploma_mentions(text: str, folded: str) -> list[re.Match[str]]:
+    found = [m for words in DIPLOMA_WORDS.values() for m in re.finditer(rf"\b(?:{'|'.join(words)})\b", folded)]
+    found += [m for acr in DIPLOMA_ACRONYMS.values() for m in re.finditer(rf"\b(?:{'|'.join(acr)})\b", text)]
+    found += list(re.finditer(DIPLOMA_LEVEL_WORDING, folded))
+    return found
+
+
+@dataclass(frozen=True)
+class Merge:
+    """The earlier question with the follow-up's facts in place, and the follow-up words left to add."""
+
+    text: str
+    replaced: list[Slot]
+    rest: str
+
+
+def merge_facts(earlier: str, follow: str, today: date) -> Merge:
+    """Put each fact of `follow` in place of the fact of the same kind in `earlier`.
+
+    A date alone next to an end word ("s'arrête fin mai", "jusqu'en août") moves the end of the
+    earlier period, next to a start word its start; its year, when not written, is the one that
+    keeps the period in order. What `follow` says besides the replaced facts is returned as `rest`.
+    """
+    before = find_slots(earlier, today)
+    changes: list[tuple[tuple[int, int], str]] = []
+    replaced: list[Slot] = []
+    used: set[int] = set()
+    follow_folded = same_length(follow)
+    for slot in find_slots(follow, today):
+        change = _replacement(earlier, before, used, slot, follow_folded)
+        if change is not None:
+            changes.append(change)
+            replaced.append(slot)
+    text = earlier
+    for (start, end), words in sorted(changes, reverse=True):
+        text = text[:start] + words + text[end:]
+    rest = follow
+    for slot in sorted(replaced, key=lambda s: s.span, reverse=True):
+        rest = rest[: slot.span[0]] + rest[slot.span[1] :]
+    return Merge(text, replaced, re.sub(r"\s+", " ", rest).strip())
+
+
+def _replacement(
+    earlier: str, before: list[Slot], used: set[int], slot: Slot, follow_folded: str
+) -> tuple[tuple[int, int], str] | None:
+    """Where in `earlier` the follow-up's `slot` goes, and the words it puts there (None: nowhere)."""
+    same = [i for i, s in enumerate(before) if s.kind == slot.kind and i not in used]
+    if slot.kind == "date" and slot.when is not None:
+        periods = [i for i, s in enumerate(before) if s.kind == "period" and i not in used]
+        window = follow_folded[max(0, slot.span[0] - 30) : slot.span[1]]
+        bound = "end" if re.search(_END_WORDS, window) else "start" if re.search(_START_WORDS, window) else None
+        if bound and len(periods) == 1:
+            i = periods[0]
+            old = before[i]
+            assert old.when is not None
+            used.add(i)
+            return _moved_bound(earlier, old, old.when, slot.when, bound)
+        if not same and len(periods) == 1:  # "et en avril 2025 ?": the whole period changes
+            same = periods
+    if len(same) != 1:
+        return None
+    i = same[0]
+    used.add(i)
+    old = before[i]
+    words = slot.text
+    if slot.when is not None and old.when is not None and slot.when.year_inferred:
+        words = _with_year(slot.when, old.when.start.year)
+    if old.kind == "period" and slot.when is not None and slot.kind == "date":
+        start = _preposition_start(earlier, old.span[0])
+        article = ("en " if slot.when.precision != "day" else "le ") if start < old.span[0] else ""
+        return (start, old.span[1]), article + words
+    return old.span, words
+
+
+def _moved_bound(earlier: str, old: Slot, period: DateSpan, new: DateSpan, bound: str) -> tuple[tuple[int, int], str]:
+    start, end = period.start, period.end
+    if bound == "end":
+        end = _aligned(new, start, after=True).end
+    else:
+        start = _aligned(new, end, after=False).start
+    at = _preposition_start(earlier, old.span[0])
+    return (at, old.span[1]), f"du {format_date_fr(start)} au {format_date_fr(end)}"
+
+
+def _aligned(new: DateSpan, anchor: date, *, after: bool) -> DateSpan:
+    """A date written without its year takes the year that puts it after (or before) `anchor`."""
+    if not new.year_inferred:
+        return new
+    for year in (anchor.year, anchor.year + 1) if after else (anchor.year, anchor.year - 1):
+        try:
+            moved = replace(new, start=new.start.replace(year=year), end=new.end.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+        if (moved.end >= anchor) if after else (moved.start <= anchor):
+            return moved
+    return new
+
+
+def _with_year(when: DateSpan, year: int) -> str:
+    if when.precision == "day" and when.start == when.end:
+        return format_date_fr(when.start.replace(year=year))
+    return f"{when.text} {year}"
+
+
+def _preposition_start(text: str, at: int) -> int:
+    """Where the preposition before a period starts ("du", "de", "depuis le"), or `at` if none."""
+    m = _PERIOD_PREPOSITION.search(same_length(text[max(0, at - 20) : at]))
+    return at - (len(text[max(0, at - 20) : at]) - m.start()) if m else at

@@ -1,0 +1,137 @@
+"""One user's conversation with the shared assistant: its turns and the clarification it left pending.
+
+The assistant is one object per process, shared by every user; a `Conversation` is one per user
+(a UI session, a terminal, a JSON line with its `history`). It holds what the next message may
+refer to — the question as understood, its route, topic and subject, the calculator and its
+arguments, the sections cited, and the fact a clarification asked for — in memory only: it is
+never written to a log (its `repr` says how many turns it holds, not what they say), and it goes
+when the session goes.
+
+`lock` serialises the questions of one conversation (a UI may send two before the first is
+answered); different conversations never wait for each other.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.answer import Answer, Citation
+from assistant.conversation.followups import Context, Kind, Subject
+from assistant.conversation.vocabulary import ENTITIES, TOPIC_ENTITIES
+
+MAX_TURNS = 50  # older turns are dropped: resolution only reads the last one, /sources the last answer
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One exchange: what was typed, what was understood and answered."""
+
+    question: str
+    resolved: str
+    kind: Kind
+    route: str
+    topic: str | None = None
+    subject: Subject | None = None
+    calculator: str | None = None
+    arguments: dict[str, Any] = field(default_factory=dict)
+    sections: tuple[tuple[str, str], ...] = ()
+    citations: tuple[Citation, ...] = ()
+    follow_up: str | None = None
+    missing: tuple[str, ...] = ()
+
+    @property
+    def pending(self) -> bool:
+        """The answer asked the user for a missing fact: their next message may give it."""
+        return self.route == "clarify" and bool(self.follow_up)
+
+
+class Conversation:
+    """The turns of one user's conversation, most recent last (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.turns: list[Turn] = []
+        self.lock = threading.RLock()
+
+    def __repr__(self) -> str:  # never the questions: a conversation must not end up in a log
+        return f"Conversation({len(self.turns)} tours)"
+
+    def __len__(self) -> int:
+        return len(self.turns)
+
+    @property
+    def last(self) -> Turn | None:
+        return self.turns[-1] if self.turns else None
+
+    @property
+    def pending(self) -> Turn | None:
+        """The turn whose clarification is still unanswered, if the last answer asked for a fact."""
+        last = self.last
+        return last if last is not None and last.pending else None
+
+    @property
+    def last_citations(self) -> Sequence[Citation]:
+        """The passages the last answer cited (the terminal's /sources)."""
+        return self.last.citations if self.last else ()
+
+    def context(self) -> Context | None:
+        """What the next message is resolved against: the last turn, and a pending clarification."""
+        last = self.last
+        if last is None:
+            return None
+        pending = self.pending
+        return Context(
+            question=last.resolved,
+            topic=last.topic,
+            subject=last.subject,
+            pending=pending.resolved if pending else None,
+            missing=pending.missing if pending else (),
+            case=last.route == "calculator" or pending is not None,
+        )
+
+    def record(self, turn: Turn) -> None:
+        self.turns.append(turn)
+        del self.turns[:-MAX_TURNS]
+
+    def reset(self) -> None:
+        """Start again ("Nouvelle conversation", /nouveau): nothing of the earlier turns is kept."""
+        self.turns.clear()
+
+
+def subject_of(topic: str | None, found: Subject | None) -> Subject | None:
+    """The subject a turn is about: the one its question named, else the one of its topic."""
+    if found is not None:
+        return found
+    key = TOPIC_ENTITIES.get(topic or "")
+    entity = next((e for e in ENTITIES if e.key == key), None)
+    return Subject(entity.name, entity.display, entity.topic) if entity else None
+
+
+def turn_of(
+    answer: Answer,
+    typed: str,
+    resolved: str,
+    kind: Kind,
+    *,
+    topic: str | None,
+    subject: Subject | None,
+    missing: Sequence[str] = (),
+) -> Turn:
+    """The turn to record once `answer` is written (calculator and sections read from the answer)."""
+    call = answer.tool_calls[0] if answer.tool_calls else None
+    return Turn(
+        question=typed,
+        resolved=resolved,
+        kind=kind,
+        route=answer.route,
+        topic=topic,
+        subject=subject_of(topic, subject),
+        calculator=call.name if call else None,
+        arguments=dict(call.arguments) if call else {},
+        sections=tuple(dict.fromkeys((c.document, c.section) for c in answer.citations)),
+        citations=tuple(answer.citations),
+        follow_up=answer.follow_up,
+        missing=tuple(missing),
+    )

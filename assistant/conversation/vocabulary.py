@@ -1,0 +1,189 @@
+"""The words a follow-up is recognised by, as data: lead-ins, corrections, question words, named things.
+
+Resolving "et pour un CDD ?" or "qui la finance ?" needs to know three things about a message, all
+read here from *folded* text (`text.folding.same_length`: lower case, no accents, straight
+apostrophes): how it opens (a lead-in such as "et", a correction such as "non, plutôt"), whether it
+asks a question of its own (a question word), and which named thing of the corpus it speaks of
+(the Pro-A, a CQP, the tutor bonus…). Keeping these as tables means a new wording is a new entry,
+never a new branch in `assistant.conversation.followups`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Words that open a message continuing the previous one ("et", "alors", "mais") — removed before reading.
+LEAD_IN = r"^(?:\s|[,;:.!…-])*(?:(?:et|alors|mais|ok|d'accord|bon|ah|hmm|euh|puis|sinon)\b(?:\s|[,;:.!…-])*)+"
+
+# Openings that correct a fact of the previous message ("non, plutôt en CDD", "pardon, 3 M€").
+CORRECTION = (
+    r"^(?:\s|[,;:.!…-])*(?:non\b|plutot\b|pardon\b|en fait\b|en realite\b|je me suis trompee?\b|"
+    r"erreur\b|correction\b|je voulais dire\b|je rectifie\b|rectification\b|oups\b|attends?\b|"
+    r"ah non\b|au temps pour moi\b|autant pour moi\b)(?:\s|[,;:.!…-])*"
+    r"(?:(?:plutot|c'est|c'etait|il s'agit d'un|il s'agit d'une|je voulais dire|en fait|pas)\b(?:\s|[,;:.!…-])*)*"
+)
+
+# A message opening with one of these after its lead-in only changes a circumstance of the previous
+# question ("et pour un CDD ?", "et avec trois stagiaires ?", "et si la mission s'arrête fin mai ?").
+CIRCUMSTANCE_OPENING = (
+    r"^(?:pour|avec|sans|si|s'il|s'ils|s'elle|s'elles|en|dans|sur|chez|a|au|aux|apres|avant|depuis|du|des|"
+    r"entre|jusqu'|pendant|durant|sous|par|quand\b(?= (?:on|je|il|elle|c'est|ils|elles|l'|la|le|les|un|une))|"
+    r"lorsqu'|lorsque|dans le cas|au cas|en cas|cette fois|maintenant|aussi|meme chose|pareil)\b"
+)
+
+# Words by which a message asks its own question ("qui la finance ?", "combien de blocs ?").
+QUESTION_WORDS = (
+    r"\b(?:qui|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|quand|combien|"
+    r"comment|ou|pourquoi|est-ce|peut-on|puis-je|dois-je|faut-il|y a-t-il|"
+    r"existe-t-il|a-t-on|s'agit-il|est-il|est-elle|sont-ils|sont-elles|peut-il|peut-elle|"
+    r"\w+-(?:t-)?(?:il|elle|on|ils|elles|je))\b"
+)
+
+# "c'est proratisé ?" asks a question of its own, but "et si c'était en février 2019 ?" only changes a
+# fact: after a hypothetical "si" these words do not make a new question.
+COPULA = r"\b(?:c'est|c'etait|ce serait|ca|cela)\b"
+HYPOTHESIS = r"^(?:si|s'il|s'ils|s'elle|s'elles|et si)\b"
+
+# A plural pronoun as subject ("elles s'appliquent depuis quand ?") points back to a plural phrase of
+# the previous question ("les certifications ajoutées en 2022"), not to the dispositif it named.
+PLURAL_PRONOUN = r"\b(?:elles|ils)\b"
+
+# Pronouns and possessives that point back to the previous topic ("qui la finance ?", "son numéro").
+BACK_REFERENCE = (
+    r"\b(?:le|la|les|l'|lui|leur|en|y|il|elle|ils|elles|son|sa|ses|ce dispositif|cette prime|ce cqp|"
+    r"ce contrat|cet entretien|ce conge|ce droit|cette aide|celui-ci|celle-ci|ca|cela)\b"
+)
+
+# What the follow-up of a missing input is answered with when the user gives a bare number
+# ("18" to "Quelle durée (en mois) ?"): the unit the reader needs to recognise it.
+BARE_NUMBER_UNITS: dict[str, str] = {
+    "months": "mois",
+    "months_as_employee": "mois",
+    "months_in_organisation": "mois",
+    "fte_experience_years": "ans",
+    "total_hours": "heures",
+    "payroll": "euros",
+    "points": "points",
+}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named thing of the corpus a conversation can keep talking about.
+
+    `pattern` finds it in folded text; `name` is how a resolved question names it ("Pro-A"),
+    `display` how an answer does, with its article ("la Pro-A"). `topic` is the router's topic it
+    belongs to, so a follow-up about it is routed the same way.
+    """
+
+    key: str
+    pattern: str
+    name: str
+    display: str
+    topic: str
+
+
+# The most specific first: "prime de tutorat" before "tutorat", a named CQP before "les CQP". The
+# CQP titles are those the corpus names (the fiche "Les certificats de qualification professionnelle
+# du Régime général", the circulaire and the convention), with the abbreviations employees use.
+ENTITIES: tuple[Entity, ...] = (
+    Entity(
+        "pro_a",
+        r"\bpro ?- ?a\b|\bproa\b|\b(?:la|une|en|de|ma|sa|cette) pro a\b|"
+        r"\b(?:promotion|reconversion) (?:ou (?:promotion|reconversion) )?par (?:l')?alternance\b",
+        "Pro-A",
+        "la Pro-A",
+        "pro_a",
+    ),
+    Entity(
+        "cep",
+        r"\bconseil en evolution professionnelle\b|\bcep\b",
+        "conseil en évolution professionnelle",
+        "le conseil en évolution professionnelle",
+        "cep",
+    ),
+    Entity("vae", r"\bvae\b|\bvalidation des acquis\b", "VAE", "la VAE", "vae"),
+    Entity(
+        "professionalisation",
+        r"\bcontrats? (?:de )?pro(?:fessionnalisation)?\b|\bprofessionnalisation\b",
+        "contrat de professionnalisation",
+        "le contrat de professionnalisation",
+        "professionalisation",
+    ),
+    Entity(
+        "tutor_bonus",
+        r"\bprimes? (?:de |du |d'un |d'une )?(?:tutorat|tuteur|tutrice|tutelle)\b",
+        "prime de tutorat",
+        "la prime de tutorat",
+        "tutor_bonus",
+    ),
+    Entity(
+        "tutoring",
+        r"\btutorat\b|\btut(?:eur|eurs|rice|rices)\b|\bmaitres? d'apprentissage\b",
+        "tuteur",
+        "le tutorat",
+        "tutor_bonus",
+    ),
+    Entity(
+        "trainer_bonus",
+        r"\bprimes? (?:de |du |d'un |d'une )?format(?:eur|rice)s?(?: internes?)?\b|"
+        r"\bformat(?:eur|eurs|rice|rices) (?:internes?|occasionnel\w*|a titre accessoire)\b",
+        "prime de formateur interne",
+        "la prime de formateur interne",
+        "trainer_bonus",
+    ),
+    Entity(
+        "professional_reviews",
+        r"\bentretiens? (?:professionnels?|pros?|de bilan|bilan)\b|\bbilan (?:a|des|de) (?:6|six) ans\b",
+        "entretien professionnel",
+        "l'entretien professionnel",
+        "professional_reviews",
+    ),
+    Entity(
+        "training_guarantee",
+        r"\bgarantie individuelle\b",
+        "garantie individuelle d'accès à la formation",
+        "la garantie individuelle d'accès à la formation",
+        "training_guarantee",
+    ),
+    Entity(
+        "contribution",
+        r"\bcontributions? (?:conventionnelles?|supplementaires?)(?: supplementaires?)?\b",
+        "contribution conventionnelle supplémentaire",
+        "la contribution conventionnelle supplémentaire",
+        "contribution",
+    ),
+    Entity(
+        "cpf",
+        r"\bcpf\b|\bcompte personnel de formation\b",
+        "compte personnel de formation",
+        "le compte personnel de formation",
+        "other_corpus",
+    ),
+    Entity("premss", r"\bprem'? ?ss\b", "parcours Prem'ss", "le parcours Prem'ss", "training_path"),
+    *(
+        Entity(f"cqp:{name}", rf"(?:\bcqps? (?:de |d'|du )?)?(?:{pattern})", f"CQP {name}", f"le CQP {name}", "cqp")
+        for name, pattern in (
+            ("gestionnaire conseil", r"\bgestionnaires? conseils?\b|\bcqp gc\b"),
+            ("conseiller offres de services", r"\bconseill(?:er|ere)s? (?:en )?offres? de services?\b|\bcqp cos\b"),
+            ("manager opérationnel", r"\bmanagers? operationnel\w*|\bcqp mo\b"),
+            ("délégué de l'Assurance Maladie", r"\bdelegue\w* (?:de l'|d')assurance maladie\b|\bcqp dam\b"),
+            ("gestionnaire carrière", r"\bgestionnaires? carrieres?\b"),
+            ("inspecteur du recouvrement", r"\binspect(?:eur|rice)s? du recouvrement\b"),
+            ("contrôleur allocataire", r"\bcontrol(?:eur|euse)s? allocataires?\b"),
+            ("contrôleur du recouvrement", r"\bcontrol(?:eur|euse)s? du recouvrement\b"),
+        )
+    ),
+    Entity(
+        "cqp",
+        r"\bcqp\b|\bcertificats? de qualification professionnelle\b",
+        "CQP",
+        "les CQP",
+        "cqp",
+    ),
+)
+
+# How the answer names a topic when no named thing was found (the router's topic names).
+TOPIC_ENTITIES: dict[str, str] = {
+    e.topic: e.key for e in ENTITIES if e.key != "tutoring" and not e.key.startswith("cqp:")
+} | {"cqp_certification": "cqp"}

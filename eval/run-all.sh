@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Answer every question set once and score it with the shared scorer (no make needed).
+#
+#   PY=/work/main/.venv/bin/python SHARED=/work/shared eval/run-all.sh [OUTDIR]
+#
+# Writes OUTDIR/<set>.out.jsonl (the answers) and OUTDIR/<set>.score.txt (the scorer's figures,
+# failures included) and prints one summary line per set. `today` is fixed per set so that relative
+# dates (garantie individuelle, entretiens) give the same expected figures whenever it is re-run.
+# Run it from a checkout whose index is built (`python -m assistant.cli ingest`; CCN_DATA_DIR honoured).
+# The `history` field of the conversation set is not read by `ask --file` yet (issue #14): until it
+# is, that set is answered as if each last question were asked alone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PY:-python}
+SHARED=${SHARED:-../shared}
+OUT=${1:-/tmp/ccn-eval}
+mkdir -p "$OUT"
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
+
+run() {  # name questions.jsonl today
+    "$PY" -m assistant.cli ask --json --today "$3" --file "$2" > "$OUT/$1.out.jsonl"
+    "$PY" "$SHARED/eval/score.py" "$2" "$OUT/$1.out.jsonl" --show-failures > "$OUT/$1.score.txt"
+    printf '%-24s %s\n' "$1" "$(grep '^pass:' "$OUT/$1.score.txt")"
+}
+
+run dev "$SHARED/eval/dev.jsonl" 2025-11-25
+run dev-conversations "$SHARED/eval/dev-conversations.jsonl" 2025-11-25
+run heldout eval/heldout.jsonl 2025-11-25
+run fresh eval/fresh.jsonl 2025-11-25
+run unseen-2026 eval/unseen-2026.jsonl 2026-11-29
+run conversations-2026 eval/conversations-2026.jsonl 2026-11-29
+run out-of-scope-2026 eval/out-of-scope-2026.jsonl 2026-11-29
+run in-scope-near-miss-2026 eval/in-scope-near-miss-2026.jsonl 2026-11-29

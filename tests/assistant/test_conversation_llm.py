@@ -1,0 +1,93 @@
+"""A model server rewriting follow-ups, against a local OpenAI-compatible fake (127.0.0.1 only).
+
+The fake answers the rewrite prompt with whatever the test puts in `_Handler.rewrite`, and the
+phrasing prompt with one cited sentence. A rewrite is used only when it holds no figure the user
+did not write; it is then routed like a typed question, so a calculator still reads its figures.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, ClassVar
+
+import pytest
+
+from assistant.conversation import Conversation
+from assistant.conversation.rewrite import SYSTEM_PROMPT
+from assistant.service import Assistant
+from assistant.settings import Settings
+
+pytest.importorskip("langchain_openai")
+pytestmark = pytest.mark.integration
+TODAY = date(2026, 11, 29)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    rewrite: ClassVar[str] = ""
+    rewrite_prompts: ClassVar[list[str]] = []
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
+        messages = body.get("messages", [])
+        if messages and messages[0].get("content") == SYSTEM_PROMPT:
+            _Handler.rewrite_prompts.append(messages[-1].get("content", ""))
+            content = _Handler.rewrite
+        else:
+            content = "Le dispositif est décrit dans ce passage [1]."
+        reply = {
+            "id": "chatcmpl-test",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "fake",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+        }
+        data = json.dumps(reply).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+@pytest.fixture
+def llm_assistant(real_settings: Settings) -> Iterator[Assistant]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    try:
+        yield Assistant(real_settings.model_copy(update={"llm_base_url": url, "llm_model": "fake"}))
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_model_rewrite_is_routed_like_a_typed_question(llm_assistant: Assistant) -> None:
+    """Art. 4.3: "7 points par mois" — the rewrite's period (January to May 2025) gives 35 points."""
+    conversation = Conversation()
+    llm_assistant.ask(
+        "Je tutore un salarié du 1er janvier au 31 mars 2025, combien de points ?", conversation, today=TODAY
+    )
+    _Handler.rewrite = "Je tutore un salarié du 1er janvier au 31 mai 2025, combien de points ?"
+    answer = llm_assistant.ask("et si ça s'arrête fin mai ?", conversation, today=TODAY)
+    assert "31 mars 2025" in _Handler.rewrite_prompts[-1]  # the earlier question was given as context
+    assert answer.resolved_question == _Handler.rewrite
+    assert answer.text.startswith(f"Question comprise : « {_Handler.rewrite} »")
+    assert answer.route == "calculator" and answer.tool_calls[0].result["value"] == 35
+
+
+def test_a_rewrite_with_an_invented_figure_is_not_used(llm_assistant: Assistant) -> None:
+    conversation = Conversation()
+    llm_assistant.ask("C'est quoi la Pro-A ?", conversation, today=TODAY)
+    _Handler.rewrite = "Qui peut bénéficier de la Pro-A après 50 ans ?"
+    answer = llm_assistant.ask("et qui peut en bénéficier ?", conversation, today=TODAY)
+    assert answer.resolved_question == "Pro-A : qui peut en bénéficier ?"  # the deterministic reading
+    assert "50 ans" not in answer.text

@@ -1,0 +1,104 @@
+"""The passages and BM25 analysis saved per generation give the index a rebuild would give."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ingest.models import ParsedDocument
+from knowledge.embedder import HashEmbedder
+from knowledge.hybrid import Retriever
+from knowledge.indexer import Indexer, plan_units
+from knowledge.keyword import BM25Index, TermCounts
+from knowledge.passage_files import GenerationPassages, read_generation, write_generation
+from knowledge.store import ChromaStore
+from tests.knowledge.conftest import one_chunk_per_section
+from tests.knowledge.test_indexer import AMENDMENTS, amended_pair
+
+QUESTIONS = [
+    "Combien de points de prime pour le tuteur ?",
+    "taux de la contribution conventionnelle supplémentaire",
+    "congé VAE heures",
+    "CQP niveau RNCP",
+    "mot absent du corpus",
+]
+
+
+def test_counts_added_together_score_like_the_texts() -> None:
+    """BM25 built from two saved halves, concatenated and reordered, scores exactly like BM25
+    built from the texts in that order (idf and average length are over the whole)."""
+    texts = ["prime du tuteur", "tuteur et tutorat, prime de 7 points", "contribution de 0,15 %", "congé VAE", ""]
+    order = np.array([3, 0, 4, 2, 1])
+    joined = TermCounts.concat([TermCounts.of(texts[:2]), TermCounts.of(texts[2:])]).reorder(order)
+    saved, rebuilt = BM25Index.from_counts(joined), BM25Index([texts[i] for i in order])
+    for query in ("prime tuteur", "contribution 0,15 %", "congé", "absent"):
+        assert np.array_equal(saved.scores(query), rebuilt.scores(query))
+    assert saved.vocabulary_size == rebuilt.vocabulary_size
+
+
+def _search_all(retriever: Retriever) -> list[list[tuple[str, float, dict[str, int]]]]:
+    out = []
+    for question in QUESTIONS:
+        for mode in ("bm25", "hybrid"):
+            for day in (date(2021, 6, 1), date(2023, 6, 1)):
+                hits = retriever.search(question, 5, as_of=day, mode=mode)  # type: ignore[arg-type]
+                out.append([(h.id, h.score, h.ranks) for h in hits])
+    return out
+
+
+def test_saved_passages_give_the_results_of_a_rebuilt_index(
+    hash_store: Callable[[], ChromaStore], small_corpus: list[ParsedDocument]
+) -> None:
+    store = hash_store()
+    units, _ = plan_units([*small_corpus, *amended_pair()], AMENDMENTS, chunker=one_chunk_per_section)
+    Indexer(store, HashEmbedder()).sync(units)
+    assert store.passages_dir is not None
+    generations = {u.generation for u in store.units().values()}
+    assert {p.stem for p in store.passages_dir.glob("*.npz")} == generations
+
+    saved = Retriever(hash_store(), HashEmbedder(), refresh_s=-1)
+    assert saved._snapshot.from_files == len(units)
+    shutil.rmtree(store.passages_dir)
+    rebuilt = Retriever(hash_store(), HashEmbedder(), refresh_s=-1)
+    assert rebuilt._snapshot.from_files == 0
+
+    assert saved._snapshot.store_ids == rebuilt._snapshot.store_ids
+    assert [c.metadata for c in saved._snapshot.chunks] == [c.metadata for c in rebuilt._snapshot.chunks]
+    assert [c.text for c in saved._snapshot.chunks] == [c.text for c in rebuilt._snapshot.chunks]
+    results = _search_all(saved)
+    assert any(results) and results == _search_all(rebuilt)
+
+
+def test_reindex_replaces_the_file_and_a_damaged_file_falls_back(
+    hash_store: Callable[[], ChromaStore], small_corpus: list[ParsedDocument]
+) -> None:
+    store = hash_store()
+    indexer = Indexer(store, HashEmbedder())
+    units, _ = plan_units(small_corpus, chunker=one_chunk_per_section)
+    indexer.sync(units)
+    before = {u.unit: u.generation for u in store.units().values()}
+    indexer.sync(units[:1], rebuild=True)
+    after = {u.unit: u.generation for u in store.units().values()}
+    assert store.passages_dir is not None
+    assert {p.stem for p in store.passages_dir.glob("*.npz")} == set(after.values())
+    assert before[units[0].unit] != after[units[0].unit]
+
+    damaged = store.passages_dir / f"{after[units[0].unit]}.npz"
+    damaged.write_bytes(b"not a file of passages")
+    assert read_generation(store.passages_dir, after[units[0].unit]) is None
+    retriever = Retriever(hash_store(), HashEmbedder(), refresh_s=-1)
+    assert retriever._snapshot.from_files == len(units) - 1
+    top = retriever.search("Combien de points de prime pour le tuteur ?", 1, mode="bm25")
+    assert top[0].section == "4.3"
+
+
+def test_generation_ids_cannot_name_other_files(tmp_path: Path) -> None:
+    passages = GenerationPassages([], [], [], TermCounts.of([]))
+    with pytest.raises(ValueError):
+        write_generation(tmp_path, "../units", passages)
+    assert read_generation(tmp_path, "../units") is None

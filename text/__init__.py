@@ -1,0 +1,1 @@
+"""Ground floor: plain text helpers that every package may import (it imports none of them)."""
