@@ -16,6 +16,7 @@ from assistant.answering.citations import CitationBook
 from assistant.answering.disagreement import disagreement_note
 from assistant.answering.lead import Candidate, asked_figure, choose_lead, yes_or_no
 from assistant.answering.meaning import UnitMeaning
+from assistant.answering.number_guard import guard_numbers
 from assistant.answering.units import (
     ASKS_FIGURE,
     ENUMERATION,
@@ -146,8 +147,8 @@ def compose_retrieval(
         numbers.append(book.cite(p.item, "\n".join(u.text for u in ordered)))
     parts: list[str] = []
     if lead_units:
-        parts.append(_lead_text(question, lead_units, numbers[0]))
-        parts.append("")
+        lead_text = guarded_lead(_lead_text(question, lead_units, numbers[0]), [p.item.chunk.text for p in passages])
+        parts.extend([lead_text, ""] if lead_text else [])
     for n, p in enumerate(passages):
         if not quotes[n] and (n or not lead_units):
             continue
@@ -163,6 +164,16 @@ def compose_retrieval(
     if note:
         parts.extend(["", note])
     return "\n".join(parts).strip()
+
+
+def guarded_lead(lead: str, sources: Sequence[str]) -> str:
+    """The lead, or "" when it holds a figure found in none of the passages (the number guard).
+
+    The lead copies its figure and sentence from the passage, so this never fires on a sound lead;
+    it is the same guarantee as for a model's answer: no figure reaches the user unless a cited text
+    has it. The lead is dropped whole (the quotes below still answer) rather than cut mid-list.
+    """
+    return "" if guard_numbers(lead, sources).changed else lead
 
 
 def _prepare(

@@ -103,10 +103,15 @@ def quotes_heading(intro: str, source: str, number: int, *, quoted: bool = True)
     return f"{intro} {source} [{number}] :" if quoted else f"{intro} {source} [{number}]."
 
 
+def _short_quote(text: str) -> str:
+    return " ".join(text.split()).strip().lstrip("–-• ").rstrip(" .;:")
+
+
 def texts_disagree(
     recent: str, recent_number: int, recent_quote: str, older: str, older_number: int, older_quote: str
 ) -> str:
     """Two texts in force give different rules for the same thing: say so, apply the most recent."""
+    recent_quote, older_quote = _short_quote(recent_quote), _short_quote(older_quote)
     return (
         f"Attention, les textes ne concordent pas : {older} [{older_number}] prévoit « {older_quote} », "
         f"alors que {recent} [{recent_number}], plus récent, prévoit « {recent_quote} ». "
@@ -118,6 +123,7 @@ def texts_disagree_undated(
     first: str, first_number: int, first_quote: str, other: str, other_number: int, other_quote: str
 ) -> str:
     """Two texts differ and their dates do not tell which prevails: say so, cite both."""
+    first_quote, other_quote = _short_quote(first_quote), _short_quote(other_quote)
     return (
         f"Attention, les textes ne concordent pas : {first} [{first_number}] prévoit « {first_quote} », "
         f"alors que {other} [{other_number}] prévoit « {other_quote} ». Leurs dates ne permettent pas de dire "
