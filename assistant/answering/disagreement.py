@@ -6,8 +6,10 @@ conseil in the circular of 14 February 2013. Nothing here names those texts. The
 
 - the lead sentence states a quantity (a duration, hours, points, a rate…);
 - a retrieved passage of *another* document, relevant to the question, states a quantity of the
-  same kind in a sentence about the same thing (close in meaning to the lead sentence, or sharing
-  enough of its words), and no value of the one is a value of the other;
+  same kind in a sentence about the same thing: it holds nearly as much of the question's subject
+  as the lead (rare words weigh more: the trainer's bonus is not the tutor's), and is close in
+  meaning to the lead sentence (or shares enough of its words); no value of the one is a value of
+  the other;
 - the dates say which text is the most recent: a passage's `valid_from` (an article rewritten by
   an avenant is dated by that avenant, `knowledge.consolidation`), else its document's signature
   in the manifest. The most recent text in force applies; both are cited. Undated texts (a web
@@ -25,11 +27,12 @@ from assistant.answering import wording
 from assistant.answering.citations import CitationBook
 from assistant.answering.lead import FIGURE_PHRASE
 from assistant.answering.meaning import UnitMeaning
-from assistant.answering.units import Unit, passage_units, unit_scores, unit_terms
+from assistant.answering.units import Unit, passage_units, query_weights, unit_scores, unit_terms
 from knowledge.hybrid import Evidence
 
 SAME_THING_COSINE = 0.86  # e5 cosine of two sentences about the same rule
 SAME_THING_WORDS = 0.2  # else: share of their words (Jaccard of stems)
+SAME_SUBJECT = 0.75  # share of the lead's (rarity-weighted) question words the other sentence must hold
 MIN_RELEVANCE = 0.3  # the other sentence must answer the question too
 SCANNED = 6  # retrieved passages looked at
 
@@ -130,6 +133,8 @@ def disagreement_note(
     if not lead_quantities:
         return ""
     lead_terms = unit_terms(lead_text)
+    lead_heading = f"{lead_item.chunk.section_title} {lead_item.chunk.section_path}"
+    lead_subject = _subject_weight(question, f"{lead_text} {lead_heading}", idf)
     for item in evidence[:SCANNED]:
         if _one_text(item, lead_item):
             continue
@@ -139,10 +144,22 @@ def disagreement_note(
             other = quantities(unit.text)
             if score < MIN_RELEVANCE or not _conflicts(lead_quantities, other):
                 continue
+            if not _same_subject(question, lead_subject, f"{unit.text} {heading}", idf):
+                continue  # the trainer's 7 points are not the tutor's 252: other subject, no conflict
             if not _same_thing(lead_text, unit.text, lead_terms, meaning):
                 continue
             return _note(lead_item, lead_text, item, unit.text, book, document_names)
     return ""
+
+
+def _subject_weight(question: str, text: str, idf: dict[str, float]) -> float:
+    terms = unit_terms(text)
+    return sum(w * idf.get(t, 1.0) for t, w in query_weights(question).items() if t in terms)
+
+
+def _same_subject(question: str, lead_subject: float, text: str, idf: dict[str, float]) -> bool:
+    """The other sentence (with its heading) says as much of the question's subject as the lead."""
+    return _subject_weight(question, text, idf) >= SAME_SUBJECT * lead_subject
 
 
 def _same_thing(lead: str, other: str, lead_terms: set[str], meaning: UnitMeaning | None) -> bool:
