@@ -8,6 +8,7 @@ always come from the texts or from a calculator result.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -245,8 +246,8 @@ def _lead_units(question: str, lead: Candidate, passage: _Passage) -> list[Unit]
         if k >= 0 and units[k].opens_list and not units[k].is_header:
             return [units[k], units[i]]
         return chosen
-    if i > 0 and REFERS_BACK.match(units[i].text) and not units[i - 1].in_list:
-        return [units[i - 1], units[i]]
+    if i > 0 and (REFERS_BACK.match(units[i].text) or _CONNECTOR.match(units[i].text)) and not units[i - 1].in_list:
+        chosen = [units[i - 1], units[i]]  # "Toutefois, … jusqu'à 36 mois" needs the rule it qualifies
     if units[i].opens_list:
         j = i + 1
         while j < len(units) and (units[j].in_list or units[j].is_header) and j - i <= MAX_LIST_ITEMS:
@@ -255,17 +256,22 @@ def _lead_units(question: str, lead: Candidate, passage: _Passage) -> list[Unit]
     return chosen
 
 
+_CONNECTOR = re.compile(r"^(Toutefois|Cependant|Néanmoins|Dans ce cadre|De plus|En outre|Par ailleurs)\b")
+
+
 def _lead_text(question: str, units: Sequence[Unit], number: int) -> str:
     """The lead in words: its first sentence opened by the figure or oui/non, the rest after it."""
-    answering = units[-1] if not units[0].opens_list and len(units) == 2 else units[0]
+    sentences = [u for u in units if not u.in_list and not u.is_header]
+    answering = sentences[-1] if sentences else units[0]
     figure = asked_figure(question, answering.text)
     verdict = yes_or_no(question, answering.text) if figure is None else None
     lines = [wording.lead_line(units[0].text, number, figure=figure, verdict=verdict)]
     for unit in units[1:]:
         lines.append(unit.text if unit.in_list else wording.lead_continuation(unit.text, number))
-    if units[0].opens_list or len(units) == 1:
-        return "\n".join(lines)
-    return " ".join(lines)
+    text = lines[0]
+    for unit, line in zip(units[1:], lines[1:]):
+        text += ("\n" if unit.in_list or unit.is_header else " ") + line
+    return text
 
 
 def _supporting_quotes(passages: Sequence[_Passage], lead_units: Sequence[Unit]) -> list[list[Unit]]:

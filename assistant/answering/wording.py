@@ -62,7 +62,7 @@ def applicable_rule(citation: str, number: int) -> str:
 
 def lower_first(text: str) -> str:
     """ "Article 4.3" → "article 4.3" inside a sentence; "VI – …", "CQP …" stay as they are."""
-    return text[:1].lower() + text[1:] if re.match(r"[A-ZÀÉÈ][a-zà-ÿ]", text) else text
+    return text[:1].lower() + text[1:] if re.match(r"[A-ZÀÉÈ][a-zà-ÿ]|L['’][a-zà-ÿ]", text) else text
 
 
 # -- the retrieval answer's frame (assistant.answering.composer) ------------------------------------
