@@ -66,7 +66,7 @@ MAX_QUOTES = 3  # supporting quotes from the lead's passage (a list with its ite
 SEE_ALSO_QUOTES = 2  # and from each other relevant article
 SEE_ALSO_SHARE = 0.7  # a second passage must be this relevant compared with the first…
 THIRD_SHARE = 0.8  # … a third one nearly as relevant
-SUBJECT_SHARE = 0.8  # … and say this much of the question's subject (see `_on_subject`)
+SUBJECT_SHARE = 0.7  # … and say this much of the question's subject (see `_on_subject`)
 SEMANTIC_SHARE = 0.4  # … or, for the dense retriever's first choice, this relevant
 
 
@@ -126,7 +126,7 @@ def compose_retrieval(
         # The dense retriever's first choice catches paraphrases ("qui peut bénéficier" → "Bénéficiaires
         # concernés") that the lexical measure underrates.
         relevant = score >= best_score * needed or (item is semantic_first and score >= best_score * SEMANTIC_SHARE)
-        if relevant and _on_subject(question, item, picked[0][1], idf):
+        if relevant and (item is semantic_first or _on_subject(question, item, picked[0][1], idf)):
             picked.append((score, item))
     passages = [_prepare(question, item, score, evidence, idf, following) for score, item in picked]
     # The lead comes from the passage that answers best (its relevance already weighs its best unit
