@@ -297,11 +297,15 @@ def _supporting_quotes(passages: Sequence[_Passage], lead_units: Sequence[Unit])
 
 
 def _groups(units: Sequence[Unit]) -> list[list[Unit]]:
-    """Selected units as quotes: a list introduction with its items (or a table) is one quote."""
+    """Selected units as quotes: a list introduction with its items (or a table) is one quote, and so is
+    a sentence with the one it refers back to."""
     groups: list[list[Unit]] = []
     for unit in units:
+        follows = bool(groups) and groups[-1][-1].index == unit.index - 1
         if (unit.in_list or unit.is_header) and groups and (groups[-1][0].opens_list or groups[-1][-1].in_list):
             groups[-1].append(unit)
+        elif follows and REFERS_BACK.match(unit.text):
+            groups[-1].append(unit)  # "Elle détermine…" is quoted with the sentence naming "elle"
         else:
             groups.append([unit])
     return groups
