@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.answering.composer import addresses_the_assistant
+from assistant.answering.units import addresses_the_assistant
 from ingest.models import ParsedDocument
 
 log = logging.getLogger(__name__)

@@ -25,6 +25,7 @@ from assistant.answer import Answer, ToolCall
 from assistant.answering import wording
 from assistant.answering.citations import CitationBook, drop_unknown_markers
 from assistant.answering.composer import compose_calculation, compose_retrieval, query_weights, select_units, unit_terms
+from assistant.answering.meaning import UnitMeaning
 from assistant.answering.number_guard import guard_numbers
 from assistant.conversation.followups import Resolution, find_subject, resolve
 from assistant.conversation.rewrite import checked_rewrite
@@ -98,6 +99,7 @@ class Assistant:
         self.document_names = {d: short_name(i) for d, i in self.manifest.items()}
         self.titles = {d: i.title for d, i in self.manifest.items()}
         self.library = Library(settings, self.manifest, lambda: self.retriever)
+        self._unit_meaning: UnitMeaning | None = None
         self._llm: Any = None
         self._meaning: MeaningReader | bool | None = None  # False: the embedder carries no meaning
         self._rewriter: Any = None
@@ -122,6 +124,15 @@ class Assistant:
         """Register a front end's skill (assistant.skills), tried before routing; once per name."""
         if all(known.name != skill.name for known in self.skills):
             self.skills.append(skill)
+
+    @property
+    def unit_meaning(self) -> UnitMeaning:
+        """Question–sentence similarity by the retriever's own embedder (vectors cached by text)."""
+        embed = self.retriever.embedder.embed_query  # outside the lock: `retriever` takes it too
+        with self._lock:
+            if self._unit_meaning is None:
+                self._unit_meaning = UnitMeaning(embed, embed)
+            return self._unit_meaning
 
     # -- answering -----------------------------------------------------------------------------
     def ask(
@@ -289,6 +300,7 @@ class Assistant:
                 self.document_names,
                 following=self.retriever.following,
                 official=self.library.is_official,
+                meaning=self.unit_meaning,
             )
         turn.timings["compose"] = (time.perf_counter() - t) * 1000
         return Answer(turn.question, text, "retrieval", citations=book.citations())

@@ -8,251 +8,39 @@ always come from the texts or from a calculator result.
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from assistant.answering import wording
 from assistant.answering.citations import CitationBook
-from assistant.answering.wording import lower_first
-from assistant.routing.router import strip_injection
+from assistant.answering.disagreement import disagreement_note
+from assistant.answering.lead import Candidate, asked_figure, choose_lead, yes_or_no
+from assistant.answering.meaning import UnitMeaning
+from assistant.answering.number_guard import guard_numbers
+from assistant.answering.units import (
+    ASKS_FIGURE,
+    ENUMERATION,
+    FIGURE_FRAMING,
+    MAX_LIST_ITEMS,
+    REFERS_BACK,
+    TABLE_MARKER,
+    Unit,
+    idf_weights,
+    passage_units,
+    query_weights,
+    select_units,
+    unit_scores,
+    unit_terms,
+)
+from assistant.answering.wording import source_phrase
 from calculators.result import CalcResult
 from ingest.models import Chunk
-from ingest.tables import TABLE_MARKER
-from knowledge.french import analyze, weighted_query
 from knowledge.hybrid import Evidence
 
-MAX_UNITS = 6
-MAX_LIST_ITEMS = 14
-WHOLE_PASSAGE_CHARS = 900
+__all__ = ["compose_calculation", "compose_retrieval", "query_weights", "select_units", "source_phrase", "unit_terms"]
+
 OFFICIAL_FLOOR = 0.35  # an agreement passage this relevant answers before any uploaded PDF
-MIN_UNITS = 3  # the three most relevant sentences are quoted whenever they share a word with the question
-CONTEXT_WEIGHT = 0.6
-_FIGURE = re.compile(
-    r"\d|\b(une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|demi)[- ]"
-    r"(an|ans|année|années|mois|heures?|jours?|journée|semaines?|points?|fois)\b",
-    re.IGNORECASE,
-)
-_REFERS_BACK = re.compile(r"^(Il|Elle|Ils|Elles|Celle-ci|Celui-ci|Ce dernier)\b")
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«–])")
-_ASKS_FIGURE = re.compile(
-    r"\b(combien|quel(le)?s? (est|sont) (le|la|les) (montant|taux|dur[ée]e|nombre|niveau|num[ée]ro)|"
-    r"quelle dur[ée]e|quel niveau|quel num[ée]ro|quel taux|quel montant|au maximum|maximal|minimum|"
-    r"touch\w*|per[çc]oi\w*|percevoir|montant|dure|durent|combien de temps)\b",
-    re.IGNORECASE,
-)
-_ENUMERATION = re.compile(r"\b(quel(le)?s|lesquel|liste|qui peut|qui sont|lesquelles|conditions)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A quotable piece of a passage: a sentence, a list item or a table row."""
-
-    text: str
-    index: int
-    opens_list: bool = False
-    in_list: bool = False
-    is_header: bool = False
-
-
-_BOILERPLATE = re.compile(r"^(\(?Suivent les signatures\.?\)?|Fait à .{2,40}, le .{4,30}\.?)$", re.IGNORECASE)
-
-
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_ADDRESSED = re.compile(
-    r"\b(assistant|l'ia|l’ia|ia\b|chatbot|modèle de langue|system)\s*:|\bnote (à|a|pour) l'?(ia|assistant)|"
-    r"\b(réponds|répondez|répondes|answer|reply)\b|<\s*(script|div|img|iframe)\b|\bonerror\s*=|https?://",
-    re.IGNORECASE,
-)
-
-
-def addresses_the_assistant(sentence: str) -> bool:
-    """A sentence written to a machine ("ignorez les consignes", "SYSTEM:", "réponds que…", a link,
-    HTML) is not agreement text: it is data, never quoted as an answer (indirect injection)."""
-    visible = _INVISIBLE.sub("", sentence)
-    if _ADDRESSED.search(visible):
-        return True
-    return strip_injection(visible)[1]
-
-
-def passage_units(text: str) -> list[Unit]:
-    """Split a passage into quotable units, remembering which ones introduce a list."""
-    units: list[Unit] = []
-    for paragraph in text.split("\n\n"):
-        paragraph = paragraph.strip()
-        if not paragraph:
-            continue
-        if paragraph.startswith(TABLE_MARKER):
-            lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
-            units.append(Unit(lines[0], len(units), opens_list=True, is_header=True))
-            units.extend(
-                Unit(line, len(units) + i, in_list=True)
-                for i, line in enumerate(row for row in lines[1:] if not addresses_the_assistant(row))
-            )
-            continue
-        if paragraph.startswith(("–", "-", "•")):
-            if not addresses_the_assistant(paragraph):
-                units.append(Unit(paragraph, len(units), in_list=True))
-            continue
-        for sentence in _SENTENCE.split(paragraph):
-            sentence = sentence.strip()
-            if sentence and not _BOILERPLATE.match(sentence) and not addresses_the_assistant(sentence):
-                units.append(Unit(sentence, len(units), opens_list=sentence.endswith(":")))
-    return units
-
-
-# Words that frame a question rather than carry its subject ("peut-il", "faut-il", "avoir lieu").
-_FILLER_TEXT = (
-    "peut peuvent pouvoir faut falloir doit doivent devoir dois avoir lieu fait faire quoi combien comment "
-    "quand quel quelle quels quelles qui dont sert servir existe exister ai as mon ma mes je suis droit "
-    "savoir connaitre dire déjà ça cela donne donner aussi si vais va vas voudrais veux aimerais bonjour merci "
-    "svp stp moi me toi te est-ce vraiment bien alors donc"
-)
-PREFIX = 6  # a light stem: "bénéficier" and "bénéficiaires" meet at "benefi"
-
-
-def _key(term: str) -> str:
-    return term[:PREFIX]
-
-
-_FILLER = frozenset(_key(t) for t in analyze(_FILLER_TEXT))
-
-
-def query_weights(question: str) -> dict[str, float]:
-    """Subject terms of the question (acronyms expanded), framing words removed."""
-    weights: dict[str, float] = {}
-    for term, weight in weighted_query(question).items():
-        key = _key(term)
-        if key in _FILLER or not key:
-            continue
-        weights[key] = max(weights.get(key, 0.0), weight)
-    return weights
-
-
-def unit_terms(text: str) -> set[str]:
-    return {_key(t) for t in analyze(text)}
-
-
-def idf_weights(texts: Sequence[str], terms: Iterable[str]) -> dict[str, float]:
-    """Rarer in the retrieved passages → more telling (a local inverse document frequency)."""
-    bags = [unit_terms(t) for t in texts]
-    n = max(1, len(bags))
-    weights: dict[str, float] = {}
-    for term in terms:
-        df = sum(term in b for b in bags)
-        # A word found in no passage ("touche") tells nothing about which sentence answers.
-        weights[term] = 1.0 + math.log((n + 1) / (1 + df)) if df else 0.0
-    return weights
-
-
-def score_unit(
-    unit_text: str,
-    weights: dict[str, float],
-    idf: dict[str, float],
-    wants_figure: bool,
-    context: set[str] | frozenset[str] = frozenset(),
-) -> float:
-    """Share of the question's (idf-weighted) terms found in the unit; terms of its heading or
-    of the sentence it refers back to ("Il est dispensé par…") count at a discount."""
-    if not weights:
-        return 0.0
-    terms = unit_terms(unit_text)
-    total = sum(w * idf.get(t, 1.0) for t, w in weights.items())
-    if total <= 0:
-        return 0.0
-    hit = sum(
-        w * idf.get(t, 1.0) * (1.0 if t in terms else CONTEXT_WEIGHT if t in context else 0.0)
-        for t, w in weights.items()
-    )
-    score = hit / total if total else 0.0
-    has_figure = bool(_FIGURE.search(unit_text)) and not unit_text.startswith(TABLE_MARKER)
-    if score > 0 and has_figure:
-        score *= 1.35 if wants_figure else 1.1
-    elif wants_figure:
-        score *= 0.6  # "combien…?" is answered by a sentence with a figure
-    return score
-
-
-def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], heading: str = "") -> list[float]:
-    """Score every unit of a passage for the question (see `score_unit`)."""
-    weights = query_weights(question)
-    wants_figure = bool(_ASKS_FIGURE.search(question))
-    enumerates = bool(_ENUMERATION.search(question))
-    heading_terms = unit_terms(heading) if heading else set()
-    scores = []
-    previous: set[str] = set()
-    for unit in units:
-        context = set(heading_terms)
-        if _REFERS_BACK.match(unit.text):
-            context |= previous
-        value = score_unit(unit.text, weights, idf, wants_figure, context)
-        if unit.is_header:
-            value *= 0.5
-        if enumerates and (unit.opens_list or unit.is_header):
-            value *= 1.3
-        scores.append(value)
-        previous = unit_terms(unit.text)
-    return scores
-
-
-def select_units(
-    question: str,
-    passage: str,
-    max_units: int = MAX_UNITS,
-    idf: dict[str, float] | None = None,
-    budget: int | None = None,
-    heading: str = "",
-) -> list[Unit]:
-    """The units of `passage` that answer `question`, in reading order, lists kept together.
-
-    A short passage (one article of a few sentences) is quoted whole: the agreement's own
-    wording, complete, beats a clever excerpt that drops the condition in the next sentence.
-    """
-    units = passage_units(passage)
-    if not units:
-        return []
-    if len(passage) <= WHOLE_PASSAGE_CHARS:
-        return units
-    scores = unit_scores(question, units, idf or {}, heading)
-    best = max(scores)
-    enumerates = bool(_ENUMERATION.search(question))
-    if budget is None:
-        budget = 900 if _ASKS_FIGURE.search(question) or enumerates else 650
-    if best <= 0:
-        chosen = {0}
-    else:
-        chosen = set()
-        used = 0
-        for rank, i in enumerate(sorted(range(len(units)), key=lambda i: -scores[i])):
-            if len(chosen) >= max_units or scores[i] <= 0 or (rank >= MIN_UNITS and scores[i] < best * 0.45):
-                break
-            if units[i].in_list and scores[i] < best * 0.8:
-                continue  # list items come with their introduction, not on their own
-            over_budget = chosen and used + len(units[i].text) > budget
-            if over_budget and not (enumerates and units[i].in_list and scores[i] >= best * 0.8):
-                continue  # a list question keeps every matching row, whatever their length
-            chosen.add(i)
-            used += len(units[i].text)
-    # A chosen list introduction brings its items (or its table); a chosen item its introduction;
-    # a sentence that refers back ("Il", "Elle", "Cette prime") brings the one before.
-    for i in sorted(chosen):
-        if units[i].opens_list:
-            j = i + 1
-            if j < len(units) and units[j].is_header:
-                chosen.add(j)
-                j += 1
-            while j < len(units) and units[j].in_list and j - i <= MAX_LIST_ITEMS:
-                chosen.add(j)
-                j += 1
-        elif units[i].in_list:
-            k = i - 1
-            while k >= 0 and units[k].in_list:
-                k -= 1
-            if k >= 0 and (units[k].opens_list or units[k].is_header):
-                chosen.add(k)
-        elif i > 0 and _REFERS_BACK.match(units[i].text) and not units[i - 1].in_list:
-            chosen.add(i - 1)
-    return [units[i] for i in sorted(chosen)]
 
 
 def passage_relevance(question: str, item: Evidence, idf: dict[str, float], rank: int) -> float:
@@ -274,6 +62,25 @@ def _quote_lines(units: Sequence[Unit]) -> list[str]:
     return lines
 
 
+MAX_QUOTES = 3  # supporting quotes from the lead's passage (a list with its items counts as one)
+SEE_ALSO_QUOTES = 2  # and from each other relevant article
+SEE_ALSO_SHARE = 0.7  # a second passage must be this relevant compared with the first…
+THIRD_SHARE = 0.8  # … a third one nearly as relevant
+SUBJECT_SHARE = 0.7  # … and say this much of the question's subject (see `_on_subject`)
+SEMANTIC_SHARE = 0.4  # … or, for the dense retriever's first choice, this relevant
+
+
+@dataclass
+class _Passage:
+    """A picked passage, its units and their scores, on its way into the answer."""
+
+    item: Evidence
+    relevance: float
+    units: list[Unit]
+    scores: list[float]
+    selected: list[Unit]
+
+
 def compose_retrieval(
     question: str,
     evidence: Sequence[Evidence],
@@ -282,12 +89,15 @@ def compose_retrieval(
     max_passages: int = 3,
     following: Callable[[Chunk], Chunk | None] | None = None,
     official: Callable[[str], bool] | None = None,
+    meaning: UnitMeaning | None = None,
 ) -> str:
-    """Answer from the passage that answers best, plus another one when it is nearly as good.
+    """Answer first, then the passages that support it.
 
-    The second passage is the next best by the same measure, or the dense retriever's first
-    choice when the lexical best differs from it (it catches paraphrases such as "qui peut
-    bénéficier" → "Bénéficiaires concernés").
+    The lead is the passage sentence that answers (`assistant.answering.lead`), opened by the figure
+    asked for or oui/non; then at most `MAX_QUOTES` supporting quotes, from the lead's passage and
+    from another article only when that article is itself relevant (nearly as relevant as the
+    first, and about the question's own subject: see `_on_subject`); then a warning when two texts
+    in force disagree (`assistant.answering.disagreement`).
     """
     if not evidence:
         return ""
@@ -305,54 +115,200 @@ def compose_retrieval(
     if not ranked:
         return ""
     best_score = ranked[0][0]
-    picked: list[Evidence] = [ranked[0][2]]
+    picked: list[tuple[float, Evidence]] = [(ranked[0][0], ranked[0][2])]
     semantic_first = next((e for e in evidence if e.ranks.get("dense") == 1), None)
     for score, _, item in ranked[1:]:
         if len(picked) >= max_passages:
             break
-        if any(_same_text(item, p) or _same_section(item, p) for p in picked):
+        if any(_same_text(item, p) or _same_section(item, p) for _, p in picked):
             continue  # the consolidated article quoting its avenant, or the avenant itself
-        needed = 0.7 if len(picked) == 1 else 0.8  # a third passage must be nearly as good as the first
-        if score >= best_score * needed or (item is semantic_first and score >= best_score * 0.4):
-            picked.append(item)
-    parts: list[str] = []
-    for n, item in enumerate(picked):
-        heading = f"{item.chunk.section_title} {item.chunk.section_path}"
-        text = _section_text(item, evidence)
-        units = passage_units(text)
-        if following and units and units[-1].opens_list:
-            nxt = following(item.chunk)  # the list or table the passage announces
-            if nxt is not None:
-                text = f"{text}\n\n{nxt.text}"
-        units = select_units(question, text, idf=idf, heading=heading)
-        if not units:
+        needed = SEE_ALSO_SHARE if len(picked) == 1 else THIRD_SHARE
+        # The dense retriever's first choice catches paraphrases ("qui peut bénéficier" → "Bénéficiaires
+        # concernés") that the lexical measure underrates.
+        relevant = score >= best_score * needed or (item is semantic_first and score >= best_score * SEMANTIC_SHARE)
+        if relevant and (item is semantic_first or _on_subject(question, item, picked[0][1], idf)):
+            picked.append((score, item))
+    passages = [_prepare(question, item, score, evidence, idf, following) for score, item in picked]
+    # The lead comes from the passage that answers best (its relevance already weighs its best unit
+    # and the dense ranking); the other passages support it.
+    first = passages[0]
+    candidates = [Candidate(unit, 0, value, first.relevance) for unit, value in zip(first.units, first.scores)]
+    lead = choose_lead(question, candidates, meaning)
+    if lead is not None and lead.passage:
+        passages.insert(0, passages.pop(lead.passage))  # the passage that answers comes first
+    lead_units = _lead_units(question, lead, passages[0]) if lead is not None else []
+    quotes = _supporting_quotes(passages, lead_units)
+    numbers: list[int] = []
+    for n, p in enumerate(passages):
+        used = (lead_units if n == 0 else []) + quotes[n]
+        if not used:
+            numbers.append(0)
             continue
-        number = book.cite(item, "\n".join(u.text for u in units))
-        source = source_phrase(item.citation, document_names.get(item.document, item.document))
-        intro = "D'après" if n == 0 else "Voir aussi"
-        if official is not None and not official(item.document):
-            source += " (document ajouté, hors corpus officiel)"
-        parts.append(f"{intro} {source} [{number}] :")
-        parts.extend(f"- {line}" if not line.startswith(("–", "-")) else line for line in _quote_lines(units))
-    return "\n".join(parts)
+        ordered = sorted(used, key=lambda u: u.index)
+        numbers.append(book.cite(p.item, "\n".join(u.text for u in ordered)))
+    parts: list[str] = []
+    if lead_units:
+        lead_text = guarded_lead(_lead_text(question, lead_units, numbers[0]), [p.item.chunk.text for p in passages])
+        parts.extend([lead_text, ""] if lead_text else [])
+    for n, p in enumerate(passages):
+        if not quotes[n] and (n or not lead_units):
+            continue
+        source = source_phrase(p.item.citation, document_names.get(p.item.document, p.item.document))
+        if official is not None and not official(p.item.document):
+            source += wording.ADDED_DOCUMENT
+        intro = wording.FROM if n == 0 else wording.SEE_ALSO
+        parts.append(
+            wording.quotes_heading(intro, source, numbers[n]) if quotes[n] else f"{intro} {source} [{numbers[n]}]."
+        )
+        parts.extend(f"- {line}" if not line.startswith(("–", "-")) else line for line in _quote_lines(quotes[n]))
+    note = disagreement_note(question, passages[0].item, lead_units, evidence, book, document_names, idf, meaning)
+    if note:
+        parts.extend(["", note])
+    return "\n".join(parts).strip()
 
 
-def source_phrase(label: str, document_name: str) -> str:
-    """ "l'article 4.3 du protocole d'accord du 19 décembre 2019", "la partie « VI – La VAE » de …"."""
-    of_document = _of(document_name)
-    if re.match(r"(Article|Annexe|Préambule|Conclusion)\b", label):
-        article = "le " if label.startswith("Préambule") else "la " if label.startswith("Conclusion") else "l'"
-        return f"{article}{lower_first(label)} {of_document}"
-    return f"la partie « {label} » {of_document}"
+def guarded_lead(lead: str, sources: Sequence[str]) -> str:
+    """The lead, or "" when it holds a figure found in none of the passages (the number guard).
+
+    The lead copies its figure and sentence from the passage, so this never fires on a sound lead;
+    it is the same guarantee as for a model's answer: no figure reaches the user unless a cited text
+    has it. The lead is dropped whole (the quotes below still answer) rather than cut mid-list.
+    """
+    return "" if guard_numbers(lead, sources).changed else lead
 
 
-def _of(name: str) -> str:
-    lowered = lower_first(name)
-    if re.match(r"(protocole|modèle|document)\b", lowered):
-        return f"du {lowered}"
-    if re.match(r"[aeéiouy]", lowered, re.IGNORECASE):
-        return f"de l'{lowered}"
-    return f"du document « {name} »"
+def _prepare(
+    question: str,
+    item: Evidence,
+    relevance: float,
+    evidence: Sequence[Evidence],
+    idf: dict[str, float],
+    following: Callable[[Chunk], Chunk | None] | None,
+) -> _Passage:
+    heading = f"{item.chunk.section_title} {item.chunk.section_path}"
+    text = _section_text(item, evidence)
+    units = passage_units(text)
+    if following and units and units[-1].opens_list:
+        nxt = following(item.chunk)  # the list or table the passage announces
+        if nxt is not None:
+            text = f"{text}\n\n{nxt.text}"
+            units = passage_units(text)
+    scores = unit_scores(question, units, idf, heading)
+    selected = select_units(question, text, idf=idf, heading=heading)
+    return _Passage(item, relevance, units, scores, selected)
+
+
+def _on_subject(question: str, item: Evidence, first: Evidence, idf: dict[str, float]) -> bool:
+    """A "Voir aussi" passage says nearly as much of the question's subject as the answering passage.
+
+    Subject words weigh by their rarity among the retrieved passages: the trainer's bonus shares
+    "prime" (frequent) with a tutor question but not "tutorat" (rare), so it is not "Voir aussi".
+    """
+    weights = query_weights(question)
+    if ASKS_FIGURE.search(question):  # "dure combien de temps": the kind of figure asked, not the subject
+        weights = {t: w for t, w in weights.items() if t not in FIGURE_FRAMING}
+
+    def covered(evidence: Evidence) -> float:
+        meta = evidence.chunk.metadata  # the question may name the text: "l'avenant de 2022"
+        terms = unit_terms(f"{evidence.chunk.context_text} {meta.get('doc_title', '')} {meta.get('signed', '')}")
+        return sum(w * idf.get(t, 1.0) for t, w in weights.items() if t in terms)
+
+    reference = covered(first)
+    return reference <= 0 or covered(item) >= SUBJECT_SHARE * reference
+
+
+def _lead_units(question: str, lead: Candidate, passage: _Passage) -> list[Unit]:
+    """The lead sentence, with the sentence it refers back to, or the list items it announces.
+
+    For a question that asks for a list ("quelles certifications…"), an item never leads alone:
+    the list's introduction leads, followed by the items the passage's selection kept.
+    """
+    units = passage.units
+    i = next((k for k, u in enumerate(units) if u.text == lead.unit.text and u.index == lead.unit.index), None)
+    if i is None:
+        return [lead.unit]
+    chosen = [units[i]]
+    if units[i].in_list and ENUMERATION.search(question):
+        start = i
+        while start > 0 and (units[start - 1].in_list or units[start - 1].is_header):
+            start -= 1
+        end = i
+        while end + 1 < len(units) and units[end + 1].in_list:
+            end += 1
+        kept = {u.index for u in passage.selected}
+        intro = [units[start - 1]] if start > 0 and units[start - 1].opens_list else []
+        items = [u for u in units[start : end + 1] if u.index in kept and not u.is_header] or [units[i]]
+        return intro + items[:MAX_LIST_ITEMS]
+    if units[i].in_list:
+        k = i - 1
+        while k >= 0 and units[k].in_list:
+            k -= 1
+        if k >= 0 and units[k].opens_list and not units[k].is_header:
+            return [units[k], units[i]]
+        return chosen
+    if i > 0 and (REFERS_BACK.match(units[i].text) or _CONNECTOR.match(units[i].text)) and not units[i - 1].in_list:
+        chosen = [units[i - 1], units[i]]  # "Toutefois, … jusqu'à 36 mois" needs the rule it qualifies
+    if units[i].opens_list:
+        j = i + 1
+        while j < len(units) and (units[j].in_list or units[j].is_header) and j - i <= MAX_LIST_ITEMS:
+            chosen.append(units[j])
+            j += 1
+    return chosen
+
+
+_CONNECTOR = re.compile(r"^(Toutefois|Cependant|Néanmoins|Dans ce cadre|De plus|En outre|Par ailleurs)\b")
+
+
+def _lead_text(question: str, units: Sequence[Unit], number: int) -> str:
+    """The lead in words: its first sentence opened by the figure or oui/non, the rest after it."""
+    sentences = [u for u in units if not u.in_list and not u.is_header]
+    answering = sentences[-1] if sentences else units[0]
+    figure = asked_figure(question, answering.text)
+    verdict = yes_or_no(question, answering.text) if figure is None else None
+    lines = [wording.lead_line(units[0].text, number, figure=figure, verdict=verdict)]
+    for unit in units[1:]:
+        lines.append(unit.text if unit.in_list else wording.lead_continuation(unit.text, number))
+    text = lines[0]
+    for unit, line in zip(units[1:], lines[1:]):
+        text += ("\n" if unit.in_list or unit.is_header else " ") + line
+    return text
+
+
+def _supporting_quotes(passages: Sequence[_Passage], lead_units: Sequence[Unit]) -> list[list[Unit]]:
+    """The best quotes of each passage (`MAX_QUOTES`, `SEE_ALSO_QUOTES`), lists kept whole, lead not repeated."""
+    lead_texts = {u.text for u in lead_units}
+    groups: list[tuple[float, int, list[Unit]]] = []
+    for n, p in enumerate(passages):
+        score_of = {u.index: s for u, s in zip(p.units, p.scores)}
+        for group in _groups(p.selected):
+            if any(u.text in lead_texts for u in group):
+                continue
+            best = max(score_of.get(u.index, 0.0) for u in group)
+            groups.append((best + (0.5 if n == 0 else 0.0), n, group))
+    groups.sort(key=lambda g: -g[0])
+    chosen: list[list[Unit]] = [[] for _ in passages]
+    taken = [0] * len(passages)
+    for _, n, group in groups:
+        if taken[n] >= (MAX_QUOTES if n == 0 else SEE_ALSO_QUOTES):
+            continue
+        chosen[n].extend(group)
+        taken[n] += 1
+    return [sorted(c, key=lambda u: u.index) for c in chosen]
+
+
+def _groups(units: Sequence[Unit]) -> list[list[Unit]]:
+    """Selected units as quotes: a list introduction with its items (or a table) is one quote, and so is
+    a sentence with the one it refers back to."""
+    groups: list[list[Unit]] = []
+    for unit in units:
+        follows = bool(groups) and groups[-1][-1].index == unit.index - 1
+        if (unit.in_list or unit.is_header) and groups and (groups[-1][0].opens_list or groups[-1][-1].in_list):
+            groups[-1].append(unit)
+        elif follows and REFERS_BACK.match(unit.text):
+            groups[-1].append(unit)  # "Elle détermine…" is quoted with the sentence naming "elle"
+        else:
+            groups.append([unit])
+    return groups
 
 
 def _section_text(item: Evidence, evidence: Sequence[Evidence]) -> str:

@@ -100,7 +100,91 @@ def applicable_rule(citation: str, number: int) -> str:
 
 def lower_first(text: str) -> str:
     """ "Article 4.3" → "article 4.3" inside a sentence; "VI – …", "CQP …" stay as they are."""
-    return text[:1].lower() + text[1:] if re.match(r"[A-ZÀÉÈ][a-zà-ÿ]", text) else text
+    return text[:1].lower() + text[1:] if re.match(r"[A-ZÀÉÈ][a-zà-ÿ]|L['’][a-zà-ÿ]", text) else text
+
+
+# -- the retrieval answer's frame (assistant.answering.composer) ------------------------------------
+SEE_ALSO = "Voir aussi"
+FROM = "D'après"
+IN_SHORT = "En bref"
+YES = "Oui"
+NO = "Non"
+ADDED_DOCUMENT = " (document ajouté, hors corpus officiel)"
+
+
+def lead_line(sentence: str, number: int, *, figure: str | None = None, verdict: bool | None = None) -> str:
+    """The answer's first sentence: "3 salariés : chaque tuteur accompagne, au maximum, 3 salariés [1]."
+
+    The passage's own sentence, opened by the figure asked for or by oui/non when the composer could
+    read it off the sentence, otherwise by "En bref"; it keeps its citation marker.
+    """
+    text = sentence.strip().lstrip("–-• ").strip()
+    announces = text.endswith(":")
+    text = text.rstrip(" .;:")
+    if verdict is not None:
+        opener = YES if verdict else NO
+    elif figure:
+        opener = figure
+    else:
+        opener = IN_SHORT
+    return f"{opener} : {lower_first(text)} [{number}]" + (" :" if announces else ".")
+
+
+def lead_continuation(sentence: str, number: int) -> str:
+    """A second lead sentence (the one the first refers back to, or the list the first announces)."""
+    text = sentence.strip().rstrip(" ;")
+    return f"{text} [{number}]" if not text.endswith(":") else text
+
+
+def quotes_heading(intro: str, source: str, number: int, *, quoted: bool = True) -> str:
+    """ "D'après l'article 4.2 du protocole d'accord du 19 décembre 2019 [1] :" (a period when nothing follows)."""
+    return f"{intro} {source} [{number}] :" if quoted else f"{intro} {source} [{number}]."
+
+
+def _short_quote(text: str) -> str:
+    return " ".join(text.split()).strip().lstrip("–-• ").rstrip(" .;:")
+
+
+def texts_disagree(
+    recent: str, recent_number: int, recent_quote: str, older: str, older_number: int, older_quote: str
+) -> str:
+    """Two texts in force give different rules for the same thing: say so, apply the most recent."""
+    recent_quote, older_quote = _short_quote(recent_quote), _short_quote(older_quote)
+    return (
+        f"Attention, les textes ne concordent pas : {older} [{older_number}] prévoit « {older_quote} », "
+        f"alors que {recent} [{recent_number}], plus récent, prévoit « {recent_quote} ». "
+        f"C'est le texte le plus récent en vigueur qui s'applique : {recent} [{recent_number}]."
+    )
+
+
+def texts_disagree_undated(
+    first: str, first_number: int, first_quote: str, other: str, other_number: int, other_quote: str
+) -> str:
+    """Two texts differ and their dates do not tell which prevails: say so, cite both."""
+    first_quote, other_quote = _short_quote(first_quote), _short_quote(other_quote)
+    return (
+        f"Attention, les textes ne concordent pas : {first} [{first_number}] prévoit « {first_quote} », "
+        f"alors que {other} [{other_number}] prévoit « {other_quote} ». Leurs dates ne permettent pas de dire "
+        "lequel prévaut : faites vérifier ce point par votre service RH."
+    )
+
+
+def source_phrase(label: str, document_name: str) -> str:
+    """ "l'article 4.3 du protocole d'accord du 19 décembre 2019", "la partie « VI – La VAE » de …"."""
+    of_document = _of(document_name)
+    if re.match(r"(Article|Annexe|Préambule|Conclusion)\b", label):
+        article = "le " if label.startswith("Préambule") else "la " if label.startswith("Conclusion") else "l'"
+        return f"{article}{lower_first(label)} {of_document}"
+    return f"la partie « {label} » {of_document}"
+
+
+def _of(name: str) -> str:
+    lowered = lower_first(name)
+    if re.match(r"(protocole|modèle|document)\b", lowered):
+        return f"du {lowered}"
+    if re.match(r"[aeéiouy]", lowered, re.IGNORECASE):
+        return f"de l'{lowered}"
+    return f"du document « {name} »"
 
 
 # -- conversation (assistant.conversation): what a follow-up was understood as, so a misreading shows

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from assistant.answering import wording
 from assistant.answering.citations import drop_unknown_markers, markers_in
-from assistant.answering.composer import passage_units, query_weights, select_units
+from assistant.answering.composer import guarded_lead, passage_units, query_weights, select_units
+from assistant.answering.disagreement import quantities
+from assistant.answering.lead import asked_figure, yes_or_no
 
 TUTOR_43 = (
     "La fonction tutorale est considérée comme un accroissement de compétences, à prendre prioritairement en "
@@ -68,3 +71,44 @@ def test_unknown_citation_markers_are_dropped() -> None:
     text = drop_unknown_markers("Selon l'article 4.3 [1], la prime est due [4].", {1})
     assert markers_in(text) == [1]
     assert "[4]" not in text
+
+
+# -- answer first (issue #13, point 3) ------------------------------------------------------------
+TUTOR_42 = "Afin d’optimiser l’accomplissement de sa mission, chaque tuteur accompagne, au maximum, 3 salariés."
+PRORATA_43 = (
+    "La prime n’entre pas dans la base de calcul de l’allocation vacances et de la gratification annuelle et "
+    "n’est pas proratisée en fonction de la durée de travail contractuelle du salarié."
+)
+
+
+def test_the_figure_asked_for_opens_the_lead() -> None:
+    assert asked_figure("Combien de salariés un tuteur peut-il accompagner au maximum ?", TUTOR_42) == "3 salariés"
+    # Two figures of the unit asked: no single figure can open the answer.
+    both = "Le congé d’une durée de 24 heures est augmenté, pour certains agents, à 48 heures maximum."
+    assert asked_figure("Combien d'heures de congé pour une VAE ?", both) is None
+    assert asked_figure("Qui peut bénéficier de la Pro-A ?", TUTOR_42) is None
+
+
+def test_oui_non_only_when_the_sentence_plainly_says_it() -> None:
+    """Art. 4.3: « … n’est pas proratisée en fonction de la durée de travail contractuelle du salarié »."""
+    assert yes_or_no("La prime de tutorat est-elle proratisée pour un salarié à temps partiel ?", PRORATA_43) is False
+    # A figure in the question ("10 points") must never be confirmed by a bare "oui".
+    assert yes_or_no("C'est 10 points par mois pour les tuteurs, tu confirmes ?", TUTOR_43) is None
+    # An exception in the sentence ("hormis") makes a bare oui/non wrong either way.
+    hormis = "Tous les CQP délivrés par le Régime général sont inscrits au RNCP (hormis le CQP Gestionnaire Carrière)."
+    assert yes_or_no("Tous les CQP du régime général sont-ils inscrits au RNCP ?", hormis) is None
+    assert yes_or_no("Combien de salariés un tuteur peut-il accompagner ?", TUTOR_42) is None  # not closed
+
+
+def test_a_lead_with_a_figure_absent_from_the_passages_is_removed() -> None:
+    lead = wording.lead_line(TUTOR_42.replace("3 salariés", "5 salariés"), 1, figure="5 salariés")
+    assert guarded_lead(lead, [TUTOR_42]) == ""
+    sound = wording.lead_line(TUTOR_42, 1, figure="3 salariés")
+    assert guarded_lead(sound, [TUTOR_42]) == sound
+
+
+def test_quantities_compare_durations_across_units() -> None:
+    """« d’au moins une année » (art. 7) and « au minimum de 3 ans » (circular, VI) are two durations."""
+    assert quantities("d’au moins une année, en lien avec la certification") == {"durée": {12.0}}
+    assert quantities("au minimum de 3 ans, dans les 8 dernières années") == {"durée": {36.0}}
+    assert quantities("7 points par mois") == {"points": {7.0}}  # "par mois" is a rate, not a figure

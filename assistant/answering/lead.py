@@ -1,0 +1,132 @@
+"""The answer's first line: the passage sentence that answers, with the figure or oui/non in front.
+
+The composer quotes; this module decides which quoted sentence leads and what may be said before
+it without inventing anything:
+
+- the figure a "combien"/"quel montant" question asks for, when the lead sentence holds exactly one
+  figure of the unit asked ("3 salariés", "0,15 %"): copied from the sentence, never computed;
+- "oui" or "non" for a closed question, only when the sentence plainly affirms or negates the
+  question's own words (no exception, no condition, no figure in the question that could make a
+  bare "oui" a confirmation of a wrong number).
+Otherwise the sentence leads alone. Scoring is lexical (`assistant.answering.units`) with the
+passage's relevance as a prior; among near-ties, the e5 similarity (`assistant.answering.meaning`)
+decides, which keeps the paraphrase signal without letting the small model's flat cosines override
+a clear lexical match (measured: docs/EVALUATION.md, "lead sentence").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.answering.meaning import UnitMeaning
+from assistant.answering.units import ASKS_FIGURE, Unit, query_weights, unit_terms
+
+PASSAGE_PRIOR = 0.2  # weight of the passage's relevance (relative to the best passage's)
+NEAR_TIE = 0.9  # units within this share of the best score are compared by meaning too
+MEANING_WEIGHT = 0.1  # lexical points per 0.05 of cosine, among near-ties
+COSINE_SCALE = 0.05
+
+_WORD_NUMBER = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|trente|demi)"
+_UNIT_NOUN = (
+    r"(?:%|points?|heures?|h|jours?|journées?|demi-journées?|mois|ans|an|années?|semaines?|salariés?|blocs?|"
+    r"fois|euros?|€|niveaux?)"
+)
+FIGURE_PHRASE = re.compile(
+    rf"(?<![\w,])((?:\d+(?:[,.]\d+)?|{_WORD_NUMBER})(?:[ \u00a0]\d{{3}})*)[ \u00a0]?({_UNIT_NOUN})(?![\w-])",
+    re.IGNORECASE,
+)
+_ASKED_UNIT = re.compile(r"combien\s+(?:de|d['’])\s*([a-zà-ÿ-]+)", re.IGNORECASE)
+_INTERROGATIVE = re.compile(
+    r"\b(combien|quel(le)?s?|qui|quand|comment|où|pourquoi|que|qu['’]|quoi|lequel|laquelle|lesquel\w*|"
+    r"c'est quoi|dans quel\w*)\b",
+    re.IGNORECASE,
+)
+_CLOSED = re.compile(
+    r"-t-(il|elle|on)\b|-(il|elle|ils|elles|on|je|tu|vous|nous)\b|\best[- ]ce (que|qu['’])|\bpuis-je\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:ne|n['’])\s*((?:[\wà-ÿ'’-]+\s+){0,2}?)(pas|plus|jamais|aucun\w*|ni)\b\s*((?:[\wà-ÿ'’-]+\s*){0,4})",
+    re.IGNORECASE,
+)
+_RESERVATION = re.compile(
+    r"\b(sauf|hormis|excepté|à l['’]exception|sous réserve|toutefois|uniquement|seulement|si|lorsque|lorsqu['’]|"
+    r"à condition|dans la limite|par exception|cependant|néanmoins)\b",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d")
+CLOSED_COVERAGE = 0.5  # share of the question's subject a sentence must state for a bare "oui"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A unit of a picked passage that may lead the answer."""
+
+    unit: Unit
+    passage: int  # index of its passage in the composer's picked list
+    score: float  # lexical score of the unit
+    passage_score: float  # relevance of its passage
+
+
+def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMeaning | None = None) -> Candidate | None:
+    """The unit that answers best: lexical score with a passage prior; near-ties decided by meaning."""
+    usable = [c for c in candidates if c.score > 0 and not c.unit.is_header]
+    if not usable:
+        return None
+    top_passage = max(c.passage_score for c in usable) or 1.0
+    combined = [c.score + PASSAGE_PRIOR * c.passage_score / top_passage for c in usable]
+    best = max(combined)
+    shortlist = [i for i, value in enumerate(combined) if value >= best * NEAR_TIE]
+    if meaning is not None and len(shortlist) > 1:
+        cosines = meaning.similarities(question, [usable[i].unit.text for i in shortlist])
+        known = [c for c in cosines if c is not None]
+        if known:
+            top = max(known)
+            for i, cosine in zip(shortlist, cosines):
+                if cosine is not None:
+                    combined[i] += MEANING_WEIGHT * (cosine - top) / COSINE_SCALE
+    winner = max(shortlist, key=lambda i: combined[i])
+    return usable[winner]
+
+
+def asked_figure(question: str, sentence: str) -> str | None:
+    """The figure the question asks for, as the sentence writes it, when exactly one fits."""
+    if not ASKS_FIGURE.search(question):
+        return None
+    phrases = [(m.group(0), m.group(2).lower()) for m in FIGURE_PHRASE.finditer(sentence)]
+    if not phrases:
+        return None
+    asked = _ASKED_UNIT.search(question)
+    if asked:
+        word = asked.group(1).lower()
+        phrases = [p for p in phrases if p[1][:4] == word[:4] or (word.startswith("temps") and p[1] in _TIME_UNITS)]
+    distinct = list(dict.fromkeys(p[0] for p in phrases))
+    return distinct[0] if len(distinct) == 1 else None
+
+
+_TIME_UNITS = frozenset({"heure", "heures", "h", "jour", "jours", "mois", "an", "ans", "année", "années", "semaine"})
+
+
+def closed_question(question: str) -> bool:
+    """A question answered by oui or non ("La prime est-elle proratisée ?", "Est-ce que … ?")."""
+    return bool(_CLOSED.search(question)) and not _INTERROGATIVE.search(_CLOSED.sub(" ", question))
+
+
+def yes_or_no(question: str, sentence: str) -> bool | None:
+    """True/False when the sentence plainly affirms/negates what the question asks; else None."""
+    if not closed_question(question) or _DIGITS.search(question) or _NEGATION.search(question):
+        return None
+    if _RESERVATION.search(sentence):
+        return None
+    subject = query_weights(question)
+    if not subject:
+        return None
+    negations = list(_NEGATION.finditer(sentence))
+    if negations:
+        negated = unit_terms(" ".join(g or "" for m in negations for g in m.groups()))
+        return False if negated & set(subject) else None
+    terms = unit_terms(sentence)
+    covered = sum(w for t, w in subject.items() if t in terms) / sum(subject.values())
+    return True if covered >= CLOSED_COVERAGE else None
