@@ -7,8 +7,6 @@
 # failures included) and prints one summary line per set. `today` is fixed per set so that relative
 # dates (garantie individuelle, entretiens) give the same expected figures whenever it is re-run.
 # Run it from a checkout whose index is built (`python -m cli.main ingest`; CCN_DATA_DIR honoured).
-# The `history` field of the conversation set is not read by `ask --file` yet (issue #14): until it
-# is, that set is answered as if each last question were asked alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-python}

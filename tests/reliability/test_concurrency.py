@@ -79,7 +79,7 @@ CASES = (
         "tuteur",
         "Je suis tuteur d'un alternant du 1er février au 20 juin 2025. Quelle prime vais-je percevoir ?",
         "calculator",
-        ("35 points", "5 mois × 7 points"),
+        ("35 points", "5 mois entamés × 7 points"),
         ((PROTOCOLE, "4.3"),),
         tool="tutor_bonus",
     ),
