@@ -23,53 +23,28 @@ from typing import Any
 
 from assistant.answer import Answer, ToolCall
 from assistant.answering import wording
-from assistant.answering.citations import CitationBook, drop_unknown_markers
-from assistant.answering.composer import compose_calculation, compose_retrieval, query_weights, select_units, unit_terms
+from assistant.answering.answerable import texts_are_silent
+from assistant.answering.citations import CitationBook
+from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
+from assistant.answering.llm import phrase_with_model
 from assistant.answering.meaning import UnitMeaning
-from assistant.answering.number_guard import guard_numbers
 from assistant.conversation.followups import Resolution, find_subject, resolve
 from assistant.conversation.rewrite import checked_rewrite
 from assistant.conversation.state import Conversation, turn_of
 from assistant.library import Library
 from assistant.routing.meaning import MeaningReader, Reading, reader_for
 from assistant.routing.router import RouteDecision, route, strip_injection
-from assistant.routing.subject import speaks_of, subject_phrase
 from assistant.settings import Settings, get_settings
 from assistant.skills import Skill, SkillReply
 from assistant.tools import run_calculator
-from calculators.dates import format_date_fr
 from calculators.result import CalcError, CalcResult, Reference
 from ingest.manifest import load_manifest
-from ingest.models import DocumentInfo
 from knowledge.hybrid import Evidence, Retriever
 
 log = logging.getLogger(__name__)
 
 COVERED_TOPICS = wording.COVERED_TOPICS  # kept importable here for the front ends
 _PAST_YEAR = re.compile(r"\b(?:en|au|avant)\s+(20[0-2]\d)\b")
-MIN_COVERAGE = 0.34
-# The bank's out-of-scope share above which best passages that do not speak of the question's
-# subject mean the texts are silent (below it, the word coverage decides, as before).
-SUBJECT_OUTSIDE_SHARE = 0.3
-
-
-def french_date(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        return value
-    return format_date_fr(day)
-
-
-def short_name(info: DocumentInfo) -> str:
-    """How an answer names a document: "protocole d'accord du 19 décembre 2019", …"""
-    if info.kind == "accord" and info.signed:
-        return f"protocole d'accord du {french_date(info.signed)}"
-    if info.kind == "avenant" and info.signed:
-        return f"avenant du {french_date(info.signed)}"
-    return info.title
 
 
 @dataclass
@@ -96,7 +71,7 @@ class Assistant:
         self._lock = threading.Lock()
         self._meaning_lock = threading.Lock()
         self.manifest = load_manifest(settings.manifest_file)
-        self.document_names = {d: short_name(i) for d, i in self.manifest.items()}
+        self.document_names = {d: wording.document_name(i) for d, i in self.manifest.items()}
         self.titles = {d: i.title for d, i in self.manifest.items()}
         self.library = Library(settings, self.manifest, lambda: self.retriever)
         self._unit_meaning: UnitMeaning | None = None
@@ -285,10 +260,10 @@ class Assistant:
         as_of = self._as_of(query)
         evidence = self._search(query, max(self.settings.top_k, 10), as_of=as_of)
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
-        if not evidence or self._silent(query, evidence, decision):
+        if not evidence or texts_are_silent(query, evidence, decision):
             return self._refusal(turn.question, None, decision.fiche)
         t = time.perf_counter()
-        phrased = self._phrase_with_llm(query, evidence) if self._llm is not None else None
+        phrased = phrase_with_model(self._llm, query, evidence, self._new_book) if self._llm is not None else None
         if phrased is not None:
             text, book = phrased
         else:
@@ -305,58 +280,14 @@ class Assistant:
         turn.timings["compose"] = (time.perf_counter() - t) * 1000
         return Answer(turn.question, text, "retrieval", citations=book.citations())
 
-    def _phrase_with_llm(self, query: str, evidence: list[Evidence]) -> tuple[str, CitationBook] | None:
-        """Ask the configured model; keep only cited ids that exist and figures found in the texts.
-
-        None (quote the passages instead) when the model fails, cites nothing, or every sentence it
-        wrote carried a figure absent from the passages it cited.
-        """
-        try:
-            draft = str(self._llm(query, evidence))
-        except Exception:
-            log.warning("language model unavailable; falling back to quoting", exc_info=True)
-            return None
-        numbers = {i + 1: e for i, e in enumerate(evidence)}
-        used = sorted({int(n) for n in re.findall(r"\[(\d+)\]", draft) if int(n) in numbers})
-        if not used:
-            return None
-        book = CitationBook(self.titles, self.retriever.locate)
-        renumber = {n: book.cite(numbers[n]) for n in used}
-        text = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), 0)}]", draft)
-        text = drop_unknown_markers(text, book.numbers)
-        guarded = guard_numbers(text, [numbers[n].chunk.text for n in used])  # cited passages only
-        if guarded.changed:
-            log.info("number guard removed %d sentence(s)", len(guarded.removed))
-        return (guarded.text, book) if guarded.text.strip() else None
-
     def _as_of(self, query: str) -> date | None:
         match = _PAST_YEAR.search(query)
         if match and int(match.group(1)) < date.today().year:
             return date(int(match.group(1)), 12, 31)
         return None
 
-    def _silent(self, query: str, evidence: list[Evidence], decision: RouteDecision | None = None) -> bool:
-        """True when the best passages do not answer the question: the texts are silent.
-
-        A passage answers only if it speaks of the question's subject (its head noun phrase,
-        `assistant.routing.subject`), not merely of a word in it. When none of the best passages
-        does, the texts are silent if the passages also share too few of the question's words, or
-        if the example bank reads the question as a labour-law subject outside the texts
-        (`SUBJECT_OUTSIDE_SHARE`): "la durée maximale d'un CDD" is not answered by the CEP article
-        that mentions a CDD.
-        """
-        terms = set(query_weights(query))
-        bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]
-        subject = unit_terms(subject_phrase(query))
-        if any(speaks_of(subject, bag) for bag in bags):
-            return False
-        outside = decision.outside if decision is not None else 0.0
-        if subject and outside >= SUBJECT_OUTSIDE_SHARE and not decision_names_topic(decision):
-            return True
-        if len(terms) < 2:
-            return False
-        found: set[str] = set().union(*bags) if bags else set()
-        return len(terms & found) / len(terms) < MIN_COVERAGE
+    def _new_book(self) -> CitationBook:
+        return CitationBook(self.titles, self.retriever.locate)
 
     def _reference_passages(self, refs: list[Reference], query: str) -> dict[tuple[str, str], Evidence]:
         found: dict[tuple[str, str], Evidence] = {}
@@ -433,7 +364,7 @@ class Assistant:
             t = time.perf_counter()
             evidence = self._search(query, 3)
             turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
-            if evidence and not self._silent(query, evidence):
+            if evidence and not texts_are_silent(query, evidence):
                 book = CitationBook(self.titles, self.retriever.locate)
                 top = evidence[0]
                 units = select_units(query, top.chunk.text)
@@ -441,11 +372,6 @@ class Assistant:
                 text += "\n\n" + wording.applicable_rule(top.citation, number)
                 citations = book.citations()
         return Answer(turn.question, text, "clarify", citations=citations, follow_up=decision.follow_up)
-
-
-def decision_names_topic(decision: RouteDecision | None) -> bool:
-    """The router found a corpus topic by its cues and meaning together (a strong in-scope reading)."""
-    return decision is not None and decision.topic is not None and decision.outside < 0.5
 
 
 def _same_section(got: str, want: str) -> bool:

@@ -10,11 +10,14 @@ to the deterministic composer. Passages are framed as quoted data so instruction
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 
 from langchain_core.prompts import ChatPromptTemplate
 from pydantic import SecretStr
 
+from assistant.answering.citations import CitationBook, drop_unknown_markers
+from assistant.answering.number_guard import guard_numbers
 from assistant.settings import Settings
 from knowledge.hybrid import Evidence
 
@@ -64,3 +67,33 @@ def make_phraser(settings: Settings) -> Phraser | None:
         return str(message.content)
 
     return phrase
+
+
+def phrase_with_model(
+    model: Callable[[str, list[Evidence]], object],
+    query: str,
+    evidence: list[Evidence],
+    new_book: Callable[[], CitationBook],
+) -> tuple[str, CitationBook] | None:
+    """Ask the configured model; keep only cited ids that exist and figures found in the texts.
+
+    None (quote the passages instead) when the model fails, cites nothing, or every sentence it
+    wrote carried a figure absent from the passages it cited.
+    """
+    try:
+        draft = str(model(query, evidence))
+    except Exception:
+        log.warning("language model unavailable; falling back to quoting", exc_info=True)
+        return None
+    numbers = {i + 1: e for i, e in enumerate(evidence)}
+    used = sorted({int(n) for n in re.findall(r"\[(\d+)\]", draft) if int(n) in numbers})
+    if not used:
+        return None
+    book = new_book()
+    renumber = {n: book.cite(numbers[n]) for n in used}
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber.get(int(m.group(1)), 0)}]", draft)
+    text = drop_unknown_markers(text, book.numbers)
+    guarded = guard_numbers(text, [numbers[n].chunk.text for n in used])  # cited passages only
+    if guarded.changed:
+        log.info("number guard removed %d sentence(s)", len(guarded.removed))
+    return (guarded.text, book) if guarded.text.strip() else None

@@ -8,6 +8,10 @@ it for every front end (chat, CLI, JSON contract).
 from __future__ import annotations
 
 import re
+from datetime import date
+
+from calculators.dates import format_date_fr
+from ingest.models import DocumentInfo
 
 COVERED_TOPICS = (
     "la Pro-A, le contrat de professionnalisation, le tutorat et sa prime, la prime de formateur interne, "
@@ -198,3 +202,22 @@ def understood_subject(subject: str) -> str:
 def understood_question(question: str) -> str:
     """Before the answer to "et avec trois stagiaires ?": the earlier question as it now reads."""
     return f"Question comprise : « {question} »"
+
+
+def french_date(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value
+    return format_date_fr(day)
+
+
+def document_name(info: DocumentInfo) -> str:
+    """How an answer names a document: "protocole d'accord du 19 décembre 2019", …"""
+    if info.kind == "accord" and info.signed:
+        return f"protocole d'accord du {french_date(info.signed)}"
+    if info.kind == "avenant" and info.signed:
+        return f"avenant du {french_date(info.signed)}"
+    return info.title
