@@ -10,15 +10,12 @@ table of `docs/ARCHITECTURE.md`.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
-from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
+from calculators.bonus_runs import run_points_to_euros, run_trainer_bonus, run_tutor_bonus
 from calculators.cep_absence import cep_absence
 from calculators.contribution import supplementary_contribution
 from calculators.cqp_certification import cqp_certification
-from calculators.point_value import PointValue, load_point_values, points_to_euros
 from calculators.pro_a import MAX_MONTHS, pro_a_duration, pro_a_eligibility, pro_a_training_hours
 from calculators.pro_a_certifications import pro_a_certification
 from calculators.professional_reviews import professional_reviews
@@ -26,55 +23,10 @@ from calculators.professionalisation import professionalisation_contract
 from calculators.professionalisation_terms import professionalisation_duration, professionalisation_training_share
 from calculators.result import CalcError, CalcResult
 from calculators.spec import CalculatorSpec, Param
-from calculators.trainer_bonus import TrainingAction, trainer_bonus
 from calculators.training_guarantee import training_guarantee
 from calculators.training_path import training_path_hours
-from calculators.tutor_bonus import Mission, tutor_bonus
 from calculators.vae import cqp_vae_eligibility, vae_leave
 from calculators.vae_experience import vae_experience
-
-
-def _table(point_values_file: str | Path | None) -> list[PointValue]:
-    return load_point_values(point_values_file)
-
-
-def _run_tutor_bonus(
-    missions: list[dict[str, Any]],
-    as_of: date | None = None,
-    point_value: Decimal | None = None,
-    point_values_file: str | None = None,
-) -> CalcResult:
-    """Build `Mission`s from coerced periods and apply the configured point-value table."""
-    return tutor_bonus(
-        [Mission(**m) for m in missions],
-        as_of,
-        point_value=point_value,
-        point_values=_table(point_values_file),
-    )
-
-
-def _run_trainer_bonus(
-    actions: list[dict[str, Any]],
-    point_value: Decimal | None = None,
-    point_values_file: str | None = None,
-) -> CalcResult:
-    """Build `TrainingAction`s from coerced periods and apply the configured point-value table."""
-    return trainer_bonus(
-        [TrainingAction(**a) for a in actions],
-        point_value=point_value,
-        point_values=_table(point_values_file),
-    )
-
-
-def _run_points_to_euros(
-    points: Decimal,
-    on: date | None = None,
-    point_value: Decimal | None = None,
-    point_values_file: str | None = None,
-) -> CalcResult:
-    """Convert with an explicit value or the configured table."""
-    return points_to_euros(points, on, point_value, _table(point_values_file))
-
 
 _AS_OF = Param("as_of", "date", "date de référence (par défaut : aujourd'hui)")
 _POINT_VALUE = Param(
@@ -124,7 +76,7 @@ _SPECS = [
             _POINT_VALUE,
             _POINT_FILE,
         ],
-        _run_tutor_bonus,
+        run_tutor_bonus,
     ),
     CalculatorSpec(
         "trainer_bonus",
@@ -142,7 +94,7 @@ _SPECS = [
             _POINT_VALUE,
             _POINT_FILE,
         ],
-        _run_trainer_bonus,
+        run_trainer_bonus,
     ),
     CalculatorSpec(
         "vae_leave",
@@ -395,7 +347,7 @@ _SPECS = [
             _POINT_VALUE,
             _POINT_FILE,
         ],
-        _run_points_to_euros,
+        run_points_to_euros,
     ),
 ]
 

@@ -1,0 +1,60 @@
+"""The bonus calculators as the registry runs them: coerced periods become missions and actions,
+and the point-value table configured for the assistant converts points to euros.
+
+Kept apart from the catalogue (`calculators.registry`) so the catalogue lists what each calculator is,
+and this module how the three point-based ones are fed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from calculators.point_value import PointValue, load_point_values, points_to_euros
+from calculators.result import CalcResult
+from calculators.trainer_bonus import TrainingAction, trainer_bonus
+from calculators.tutor_bonus import Mission, tutor_bonus
+
+
+def _table(point_values_file: str | Path | None) -> list[PointValue]:
+    return load_point_values(point_values_file)
+
+
+def run_tutor_bonus(
+    missions: list[dict[str, Any]],
+    as_of: date | None = None,
+    point_value: Decimal | None = None,
+    point_values_file: str | None = None,
+) -> CalcResult:
+    """Build `Mission`s from coerced periods and apply the configured point-value table."""
+    return tutor_bonus(
+        [Mission(**m) for m in missions],
+        as_of,
+        point_value=point_value,
+        point_values=_table(point_values_file),
+    )
+
+
+def run_trainer_bonus(
+    actions: list[dict[str, Any]],
+    point_value: Decimal | None = None,
+    point_values_file: str | None = None,
+) -> CalcResult:
+    """Build `TrainingAction`s from coerced periods and apply the configured point-value table."""
+    return trainer_bonus(
+        [TrainingAction(**a) for a in actions],
+        point_value=point_value,
+        point_values=_table(point_values_file),
+    )
+
+
+def run_points_to_euros(
+    points: Decimal,
+    on: date | None = None,
+    point_value: Decimal | None = None,
+    point_values_file: str | None = None,
+) -> CalcResult:
+    """Convert with an explicit value or the configured table."""
+    return points_to_euros(points, on, point_value, _table(point_values_file))
