@@ -161,7 +161,15 @@ def compose_retrieval(
             wording.quotes_heading(intro, source, numbers[n]) if quotes[n] else f"{intro} {source} [{numbers[n]}]."
         )
         parts.extend(f"- {line}" if not line.startswith(("–", "-")) else line for line in _quote_lines(quotes[n]))
-    note = disagreement_note(question, passages[0].item, lead_units, evidence, book, document_names, idf, meaning)
+    # Only the shipped agreements can disagree with each other: an uploaded PDF's figure is never set
+    # against them in a warning (it would carry a planted figure into the answer's own words).
+    official_only = [e for e in evidence if official is None or official(e.document)]
+    lead_official = official is None or official(passages[0].item.document)
+    note = (
+        disagreement_note(question, passages[0].item, lead_units, official_only, book, document_names, idf, meaning)
+        if lead_official
+        else ""
+    )
     if note:
         parts.extend(["", note])
     return "\n".join(parts).strip()
