@@ -128,8 +128,11 @@ def test_parse_corpus_skips_a_bad_file_and_parses_the_others(tmp_path: Path, wor
     assert [(done, thread) for _, done, thread in finished] == [(n, threading.current_thread()) for n in (1, 2, 3)]
     assert [d.document for d in parsed] == [FICHE, "televersement"]
     assert parsed[0].info == manifest[FICHE]
-    assert parsed[1].info == info_for(upload, manifest)
-    assert parsed[1].info.kind == "document"
+    # a PDF outside the manifest is described by itself: its title line and its page count (issue #16)
+    described = info_for(upload, manifest)
+    assert parsed[1].info.document == described.document and parsed[1].info.kind == "document"
+    assert parsed[1].info.title == "Les certificats de qualification professionnelle (CQP) du Régime général"
+    assert parsed[1].info.pages == 5
     assert parsed[0].content_hash == parsed[1].content_hash
     assert [(e.file, type(e)) for e in errors] == [(bad.name, IngestError)]
     assert "tronqué" in errors[0].reason
