@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -274,7 +275,13 @@ def test_answers_cold_and_warm(tmp_path: Path) -> None:
         "\n".join(json.dumps({"id": q.id, "question": q.text}, ensure_ascii=False) for q in QUESTIONS) + "\n",
         encoding="utf-8",
     )
-    result = run_answers(questions, data_dir, repeat=1, env_overrides={"CCN_EMBEDDING_BACKEND": "hash"})
+    # The index holds the tiny corpus only: a corpus folder without PDFs keeps `ensure_index` from
+    # completing it with the shipped agreements (it indexes whatever the corpus has and the index lacks).
+    corpus = tmp_path / "corpus"
+    (corpus / "pdf").mkdir(parents=True)
+    shutil.copy(REPO_ROOT / "corpus" / "manifest.json", corpus / "manifest.json")
+    overrides = {"CCN_EMBEDDING_BACKEND": "hash", "CCN_CORPUS_DIR": str(corpus)}
+    result = run_answers(questions, data_dir, repeat=1, env_overrides=overrides)
     assert result["configuration"]["embedding_backend"] == "hash"
     assert result["configuration"]["chroma"] == "embedded"
     assert result["configuration"]["passages"] > 0

@@ -226,8 +226,8 @@ def test_five_chat_sessions_keep_their_own_history(echo: EchoAssistant, tmp_path
         for own_question in own:
             assert own_question in shown
         assert [m.name for m in at.chat_message] == ["user", "assistant"] * 3
-        panel = next(c.value for c in at.caption if c.value.startswith("Réponse à :")).replace("\\", "")
-        assert panel == f"Réponse à : {own[-1]}"  # the sources panel shows this session's last turn
+        last = "\n".join(m.value for m in at.chat_message[-1].markdown).replace("\\", "")
+        assert f"Réponse à : {own[-1]}" in last  # each answer sits under its question: this session's last turn
     ratings = [json.loads(line) for line in (tmp_path / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted((r["question"], r["rating"]) for r in ratings) == sorted(
         (question(index, 0), "up" if index % 2 else "down") for index in range(USERS)
