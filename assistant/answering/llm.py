@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from langchain_core.prompts import ChatPromptTemplate
 from pydantic import SecretStr
@@ -42,14 +43,17 @@ def format_passages(evidence: Sequence[Evidence]) -> str:
     return "\n\n".join(blocks)
 
 
-def make_phraser(settings: Settings) -> Phraser | None:
-    """A callable (question, passages) → draft answer, or None if langchain-openai is missing."""
+def chat_model(settings: Settings) -> Any | None:
+    """The configured OpenAI-compatible chat model (deterministic, one retry), or None without langchain-openai.
+
+    Shared by the answer phraser and the follow-up rewriter (assistant.conversation.rewrite).
+    """
     try:
         from langchain_openai import ChatOpenAI
     except ImportError:
         log.warning("CCN_LLM_BASE_URL is set but langchain-openai is not installed (pip install .[llm])")
         return None
-    model = ChatOpenAI(
+    return ChatOpenAI(
         base_url=settings.llm_base_url,
         model=settings.llm_model or "default",
         api_key=SecretStr(settings.llm_api_key),
@@ -57,6 +61,13 @@ def make_phraser(settings: Settings) -> Phraser | None:
         temperature=0,
         max_retries=1,
     )
+
+
+def make_phraser(settings: Settings) -> Phraser | None:
+    """A callable (question, passages) → draft answer, or None if langchain-openai is missing."""
+    model = chat_model(settings)
+    if model is None:
+        return None
     prompt = ChatPromptTemplate.from_messages(
         [("system", SYSTEM_PROMPT), ("human", "Extraits :\n\n{passages}\n\nQuestion : {question}")]
     )

@@ -15,8 +15,6 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 
-from pydantic import SecretStr
-
 from assistant.answering.number_guard import allowed_numbers, numbers_in
 from assistant.settings import Settings
 
@@ -36,20 +34,13 @@ Rewriter = Callable[[Sequence[str], str], str]
 
 def make_rewriter(settings: Settings) -> Rewriter | None:
     """A callable (earlier questions, message) → standalone question, or None without langchain-openai."""
-    try:
-        from langchain_core.prompts import ChatPromptTemplate
-        from langchain_openai import ChatOpenAI
-    except ImportError:
-        log.warning("CCN_LLM_BASE_URL is set but langchain-openai is not installed (pip install .[llm])")
+    from langchain_core.prompts import ChatPromptTemplate
+
+    from assistant.answering.llm import chat_model
+
+    model = chat_model(settings)
+    if model is None:
         return None
-    model = ChatOpenAI(
-        base_url=settings.llm_base_url,
-        model=settings.llm_model or "default",
-        api_key=SecretStr(settings.llm_api_key),
-        timeout=settings.llm_timeout_s,
-        temperature=0,
-        max_retries=1,
-    )
     prompt = ChatPromptTemplate.from_messages(
         [
             ("system", SYSTEM_PROMPT),
