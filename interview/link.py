@@ -47,6 +47,8 @@ def profile_query(profile: EmployeeProfile) -> dict[str, str]:
         value = getattr(profile, name)
         if value is not None:
             query[key] = "oui" if value else "non"
+    if profile.never_trained and profile.last_training is None:
+        query["formation"] = "aucune"
     if profile.career_wish.strip():
         query["souhait"] = profile.career_wish.strip()[:MAX_WISH]
     return query
@@ -75,6 +77,8 @@ def profile_from_query(params: Mapping[str, str]) -> EmployeeProfile | None:
         value = _date(str(params.get(key, "")))
         if value is not None:
             fields[name] = value
+    if "last_training" not in fields and str(params.get("formation", "")).strip().lower() == "aucune":
+        fields["never_trained"] = True
     months = str(params.get("activite", "")).strip()
     if months.isdigit():
         fields["months_as_employee"] = int(months)

@@ -32,7 +32,9 @@ class EmployeeProfile:
     """What the advisor knows about the employee. Every field is optional ("" for an unknown contract).
 
     `months_as_employee` is the total salaried activity (for a CDD: within the last 5 years); when
-    left empty it is derived from `branch_start`, else from `organisation_start`. `name` and
+    left empty it is derived from `branch_start`, else from `organisation_start`. `never_trained` says
+    that an empty `last_training` means "no training since the hire" rather than "not filled in": the
+    training guarantee then counts from `organisation_start` (art. 8). `name` and
     `career_wish` stay out of the repr (personal data never reaches a log line).
     """
 
@@ -42,6 +44,7 @@ class EmployeeProfile:
     months_as_employee: int | None = None
     diploma_level: int | None = None
     last_training: date | None = None
+    never_trained: bool = False
     interviews: tuple[date, ...] = ()
     bilans: tuple[date, ...] = ()
     cep_in_last_5_years: bool | None = None
@@ -92,7 +95,12 @@ def profile_lines(profile: EmployeeProfile, today: date) -> list[str]:
         lines.append(f"Activité salariée totale : {profile.months_as_employee} mois")
     lines.append(f"Niveau de diplôme : {_level_text(profile.diploma_level)}")
     lines.append(
-        "Dernière formation : " + (format_date_fr(profile.last_training) if profile.last_training else "non renseignée")
+        "Dernière formation : "
+        + (
+            format_date_fr(profile.last_training)
+            if profile.last_training
+            else ("aucune depuis l'entrée dans l'organisme" if profile.never_trained else "non renseignée")
+        )
     )
     lines.append(
         "Entretiens professionnels passés : "

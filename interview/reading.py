@@ -56,6 +56,7 @@ CEP_DONE = re.compile(
     r"|\b(?:cep|conseil en evolution professionnelle) (?:deja )?(?:suivi|realise|fait)"
 )
 CEP_NOT_DONE = re.compile(r"\b(?:jamais|pas|aucun)\b[^.;]{0,25}\b(?:cep|conseil en evolution)")
+NO_TRAINING = re.compile(r"\b(?:jamais|aucune?|pas)\b[^.;,]{0,25}\b(?:formations?|formee?s?)\b")
 NO_INTERVIEW = re.compile(r"\b(?:aucun|jamais|pas)\b[^.;,]{0,25}\bentretiens?\b")
 
 
@@ -172,8 +173,11 @@ def read_profile(text: str, today: date) -> ProfileReading:
     if branch:
         read.append(f"Entrée dans la branche : {format_date_fr(branch)}")
     last_training = max(roles.get("last_training", []), default=None)
+    never_trained = last_training is None and bool(NO_TRAINING.search(folded))
     if last_training:
         read.append(f"Dernière formation : {format_date_fr(last_training)}")
+    elif never_trained:
+        read.append("Dernière formation : aucune depuis l'entrée dans l'organisme")
     else:
         missing.append("la date de la dernière formation")
     interviews = tuple(sorted(set(roles.get("interview", []))))
@@ -206,6 +210,7 @@ def read_profile(text: str, today: date) -> ProfileReading:
         branch_start=branch,
         diploma_level=level,
         last_training=last_training,
+        never_trained=never_trained,
         interviews=interviews,
         bilans=bilans,
         cep_in_last_5_years=cep_recent,

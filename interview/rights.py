@@ -190,7 +190,24 @@ def _cep_item(profile: EmployeeProfile, today: date) -> SheetItem:
 
 def _guarantee_item(profile: EmployeeProfile, today: date) -> SheetItem:
     title = "Garantie individuelle d'accès à la formation"
+    if profile.last_training is None and profile.never_trained and profile.organisation_start is not None:
+        hired = profile.organisation_start
+        return _calc_item(
+            "training_guarantee",
+            title,
+            lambda: _run("training_guarantee", hire_date=hired, as_of=today),
+            _guarantee_status,
+        )
     if profile.last_training is None:
+        if profile.never_trained:
+            return SheetItem(
+                "training_guarantee",
+                title,
+                "missing",
+                "Aucune formation depuis l'entrée dans l'organisme : indiquez la date d'entrée, les 4 ans sans "
+                "formation se comptent depuis l'embauche.",
+                references=(ref.TRAINING_GUARANTEE,),
+            )
         return SheetItem(
             "training_guarantee",
             title,
@@ -200,13 +217,17 @@ def _guarantee_item(profile: EmployeeProfile, today: date) -> SheetItem:
             references=(ref.TRAINING_GUARANTEE,),
         )
     last = profile.last_training
-
-    def status(result: CalcResult) -> Status:
-        return "ok" if result.details.get("status") == "not_open" else "attention"
-
     return _calc_item(
-        "training_guarantee", title, lambda: _run("training_guarantee", last_training=last, as_of=today), status
+        "training_guarantee",
+        title,
+        lambda: _run("training_guarantee", last_training=last, as_of=today),
+        _guarantee_status,
     )
+
+
+def _guarantee_status(result: CalcResult) -> Status:
+    """Favorable while the four years without training have not run out, to act on once they have."""
+    return "ok" if result.details.get("status") == "not_open" else "attention"
 
 
 def _vae_item(profile: EmployeeProfile) -> SheetItem:

@@ -81,3 +81,20 @@ def test_nothing_given_means_everything_missing_and_no_default_contract():
 )
 def test_interview_requests_are_told_from_questions_about_the_rule(text, expected):
     assert is_interview_request(text) is expected
+
+
+def test_no_training_since_the_hire_is_read_as_a_fact_not_a_gap():
+    text = "Prépare l'entretien de Mme Y, CDI, embauchée le 1er mars 2015, jamais formée depuis, BTS"
+    reading = read_profile(text, TODAY)
+    assert reading.profile.last_training is None
+    assert reading.profile.never_trained
+    assert not any("dernière formation" in line for line in reading.missing)
+    item = {i.key: i for i in prepare_sheet(reading.profile, TODAY).items}["training_guarantee"]
+    assert item.status == "attention"  # four years from 1 March 2015: the deadline has passed
+
+
+def test_a_training_date_wins_over_a_denial_elsewhere():
+    text = "Prépare l'entretien de M. Z, CDI depuis 2012, aucun entretien ; dernière formation en 2023"
+    reading = read_profile(text, TODAY)
+    assert reading.profile.last_training == date(2023, 1, 1)
+    assert not reading.profile.never_trained

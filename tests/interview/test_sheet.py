@@ -6,12 +6,14 @@ import json
 import logging
 from datetime import date
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
 import interview as interview_prep
 from interview import EmployeeProfile, Period, prepare_sheet, sheet_to_markdown, sheet_to_pdf
 from interview.export import to_latin1, unicode_font
+from interview.link import page_link, profile_from_query
 from interview.profile import months_between
 from interview.rights import relevant_certifications
 
@@ -231,3 +233,36 @@ def test_privacy_nothing_logged(caplog: pytest.LogCaptureFixture, tmp_path: Path
     for secret in (NAME, "Quartzmann", "Pontivy"):
         assert secret not in caplog.text
     assert set(tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize(
+    ("hired", "status", "deadline"),
+    [(date(2015, 3, 1), "attention", "1er mars 2020"), (date(2023, 1, 2), "ok", "2 janvier 2028")],
+)
+def test_never_trained_counts_from_the_hire(hired: date, status: str, deadline: str) -> None:
+    """Art. 8: « Le bénéfice d'une formation est ainsi garanti à tous les salariés présents qui n'en
+    auraient pas suivi depuis 4 ans. Celle-ci intervient dans l'année suivant cette période de 4 ans. »
+
+    An employee with no training since the hire is not "date not filled in": the four years run from
+    the entry into the organisme, and the sheet gives the deadline instead of asking for a date.
+    """
+    profile = _profile(last_training=None, never_trained=True, organisation_start=hired, interviews=())
+    item = {i.key: i for i in prepare_sheet(profile, TODAY).items}["training_guarantee"]
+    assert item.status == status, item.summary
+    assert item.result is not None
+    assert deadline in " ".join(item.result.steps)
+
+
+def test_never_trained_without_a_hire_date_asks_for_it() -> None:
+    profile = _profile(last_training=None, never_trained=True, organisation_start=None)
+    item = {i.key: i for i in prepare_sheet(profile, TODAY).items}["training_guarantee"]
+    assert item.status == "missing"
+    assert "date d'entrée" in item.summary
+
+
+def test_never_trained_travels_in_the_page_link() -> None:
+    profile = _profile(last_training=None, never_trained=True, name="")
+    query = dict(parse_qsl(urlsplit(page_link(profile)).query))
+    assert query["formation"] == "aucune"
+    linked = profile_from_query(query)
+    assert linked is not None and linked.never_trained and linked.last_training is None

@@ -68,6 +68,7 @@ def prefill_from_link() -> None:
         "iv_months_employee": linked.months_as_employee,
         "iv_wish": linked.career_wish or None,
         "iv_last_training": linked.last_training,
+        "iv_never_trained": linked.never_trained or None,
         "iv_threat": flag[linked.job_threatened],
         "iv_cep5": flag[linked.cep_in_last_5_years],
         "iv_far": flag[linked.provider_far],
@@ -167,6 +168,12 @@ def profile_form() -> EmployeeProfile:
     with right:
         st.markdown("##### Formation et entretiens")
         last_training = _date("Date de la dernière formation suivie", "iv_last_training")
+        never_trained = st.checkbox(
+            "Aucune formation depuis l'entrée dans l'organisme",
+            key="iv_never_trained",
+            disabled=last_training is not None,
+            help="Les 4 ans sans formation de la garantie individuelle se comptent alors depuis l'embauche.",
+        )
         interviews = _dates("Entretiens professionnels déjà réalisés (nombre)", "iv_interviews")
         bilans = _dates("Entretiens de bilan déjà réalisés (nombre)", "iv_bilans")
         cep_recent = _tristate("Conseil en évolution professionnelle suivi dans les 5 dernières années", "iv_cep5")
@@ -185,6 +192,7 @@ def profile_form() -> EmployeeProfile:
         months_as_employee=int(months) if months is not None else None,
         diploma_level=level,
         last_training=last_training,
+        never_trained=never_trained and last_training is None,
         interviews=interviews,
         bilans=bilans,
         cep_in_last_5_years=cep_recent,
