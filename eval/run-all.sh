@@ -26,6 +26,7 @@ run dev-conversations "$SHARED/eval/dev-conversations.jsonl" 2025-11-25
 run heldout eval/heldout.jsonl 2025-11-25
 run fresh eval/fresh.jsonl 2025-11-25
 run unseen-2026 eval/unseen-2026.jsonl 2026-11-29
+run unseen-2026b eval/unseen-2026b.jsonl 2026-11-29
 run conversations-2026 eval/conversations-2026.jsonl 2026-11-29
 run out-of-scope-2026 eval/out-of-scope-2026.jsonl 2026-11-29
 run in-scope-near-miss-2026 eval/in-scope-near-miss-2026.jsonl 2026-11-29
