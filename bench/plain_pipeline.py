@@ -215,8 +215,12 @@ def run_plain(
             "recall_at_5_text": text_hits[name] / max(1, len(with_sources)),
             "score": _score(score_py, raw, answers[name]),
             "latency_ms": summary(times[name]),
+            "answer_chars": summary([len(a.get("answer", "")) for a in answers[name]]),
             "answers_file": str(path),
         }
+    # Longer passages hold an article's words more often: the recall is read with their sizes.
+    result["plain"]["passage_chars"] = summary([len(p.text) for p in passages])
+    result["product"]["passage_chars"] = summary([len(t) for t in retriever._snapshot.chunks.texts])
     result["product"]["recall_at_5_label"] = label_recall
     result["product"]["label_misses"] = label_misses
     return result

@@ -210,7 +210,8 @@ def table(results: dict[str, Any]) -> str:
         "same embedder, top 5 quoted), same run, dev questions",
         "python -m bench.plain_pipeline",
         f"recall@5 (passage holds the article's text) ours {_n(r_ours, 3)} vs plain {_n(r_plain, 3)} "
-        f"({ratio(r_ours, r_plain)}; ours by label {_n(ours.get('recall_at_5_label'), 3)}); "
+        f"({ratio(r_ours, r_plain)}; ours by label {_n(ours.get('recall_at_5_label'), 3)}; passages of "
+        f"{_n(_p(ours.get('passage_chars'), 'p50'), 0)} vs {_n(_p(theirs.get('passage_chars'), 'p50'), 0)} chars p50); "
         f"score.py pass rate {_n(100 * s_ours, 0)} % vs {_n(100 * s_plain, 0)} %, facts {facts_ours} vs "
         f"{facts_plain}; p50 {_n(l_ours)} ms (whole answer) vs {_n(l_plain)} ms ({ratio(l_ours, l_plain)})",
         "compare",
