@@ -33,6 +33,7 @@ from assistant.uploads import (
 from ingest.manifest import load_manifest
 from ingest.models import DocumentInfo, IngestError
 from ingest.pipeline import parse_corpus, parse_pdf
+from ingest.shipped_parses import KnownParses, shipped_file
 from knowledge.consolidation.amendments import Amendment, load_amendments
 from knowledge.factory import chroma_dir, open_indexer
 from knowledge.hybrid import Retriever
@@ -173,6 +174,7 @@ def index_pdfs(
             manifest,
             on_file=parsed_one,
             info_of=info_of,
+            known=KnownParses.load(shipped_file(settings.corpus_dir)),
             max_pages=settings.max_pages,
             timeout_s=settings.parse_timeout_s,
             max_bytes=settings.max_upload_mb * 1024 * 1024,

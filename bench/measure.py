@@ -207,4 +207,6 @@ def run_measured(
             "stdout": out.read().decode(errors="replace"),
             "stderr": err.read().decode(errors="replace"),
             "peak_rss_mb": usage.ru_maxrss / 1024 if usage is not None else float("nan"),
+            # user + system seconds of the command and the children it waited for (parse workers)
+            "cpu_s": usage.ru_utime + usage.ru_stime if usage is not None else float("nan"),
         }

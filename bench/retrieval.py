@@ -108,12 +108,17 @@ def latencies_ms(
     return times
 
 
-def parse_shipped_corpus() -> list[ParsedDocument]:
+def parse_shipped_corpus(*, shipped: bool = False) -> list[ParsedDocument]:
+    """The shipped corpus parsed by pdfplumber, or with `shipped` taken from the shipped parses
+    (`corpus/parsed.json.gz`, as a first start does) where they match today's parser."""
     from ingest.manifest import load_manifest
     from ingest.pipeline import parse_corpus
+    from ingest.shipped_parses import KnownParses, shipped_file
 
     settings = get_settings()
-    docs, errors = parse_corpus(sorted(settings.pdf_dir.glob("*.pdf")), load_manifest(settings.manifest_file))
+    known = KnownParses.load(shipped_file(settings.corpus_dir)) if shipped else None
+    pdfs = sorted(settings.pdf_dir.glob("*.pdf"))
+    docs, errors = parse_corpus(pdfs, load_manifest(settings.manifest_file), known=known)
     for error in errors:
         print(f"  (corpus) {error}", file=sys.stderr)
     return docs

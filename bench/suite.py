@@ -119,6 +119,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--load-seconds", type=float, default=None, help="durée de chaque palier de charge (défaut: 20)"
     )
     parser.add_argument("--model", default="", help="modèle de l'embedder (défaut: CCN_EMBEDDING_MODEL)")
+    parser.add_argument(
+        "--report",
+        action="store_true",
+        help="le tableau de docs/PERFORMANCE.md (premier démarrage, ouverture à 52k, charge, pipeline simple),"
+        " quelques minutes ; avec --write-doc, l'écrit entre les marqueurs report",
+    )
+    parser.add_argument(
+        "--score", type=Path, default=None, help="score.py des évaluations (défaut: shared/eval/score.py)"
+    )
 
 
 def _load() -> float:
@@ -286,6 +295,19 @@ def run_command(args: argparse.Namespace, command: str = "") -> int:
     except ValueError as exc:
         print(f"erreur: {exc}", file=sys.stderr)
         return 2
+    if getattr(args, "report", False):
+        from bench.report_table import run_report
+
+        json_path = options.json_path.with_name("bench-report.json") if options.json_path else None
+        return run_report(
+            options.questions,
+            getattr(args, "score", None) or REPO_ROOT.parent / "shared" / "eval" / "score.py",
+            options.work_dir,
+            repeat=options.repeat,
+            load_seconds=options.load_seconds,
+            json_path=json_path,
+            doc=getattr(args, "write_doc", None),
+        )
     results = run_bench(options, progress=lambda msg: print(msg, file=sys.stderr, flush=True))
     print(format_report(results), end="")
     if options.json_path is not None:

@@ -252,6 +252,13 @@ def page_count(path: Path) -> int:
         return len(pdf.pages)
 
 
+def page_texts(path: Path) -> list[str]:
+    """pdfplumber's plain text of every page, nothing else: what a first pipeline starts from
+    (`bench/plain_pipeline.py` compares the product with it; the product reads `read_pdf`)."""
+    with pdfplumber.open(path) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
 def iter_page_words(path: Path, pages: Sequence[int]) -> Generator[tuple[int, list[PageWord]], None, None]:
     """(page number, its words) for each of `pages` (1-based; numbers outside the document skipped).
 

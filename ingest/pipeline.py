@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ingest.manifest import info_for
 from ingest.models import DocumentInfo, IngestError, ParsedDocument
+from ingest.shipped_parses import KnownParses
 
 log = logging.getLogger(__name__)
 
@@ -234,6 +235,7 @@ def parse_corpus(
     workers: int | None = None,
     on_file: Callable[[Path, int], None] | None = None,
     info_of: Callable[[Path], DocumentInfo] | None = None,
+    known: KnownParses | None = None,
     **limits: float,
 ) -> tuple[list[ParsedDocument], list[IngestError]]:
     """Parse every file; a bad file is reported and skipped, the others continue.
@@ -248,6 +250,9 @@ def parse_corpus(
     another), each in its own isolated child as `parse_pdf` does, so one file's failure or limit
     never touches another's. Threads only wait on their child, so the GIL costs nothing here.
     Results and errors come back in input order whatever order the children finish in.
+
+    A file found in `known` (the shipped parses: same bytes, same info, same parser) is taken
+    from it after the same file checks, without starting a child.
     """
     paths = [Path(p) for p in pdf_paths]
     clean_stale_parse_dirs()
@@ -255,6 +260,11 @@ def parse_corpus(
     def parse(path: Path) -> ParsedDocument | IngestError:
         try:
             info = info_of(path) if info_of is not None else info_for(path, manifest)
+            if known is not None and len(known):
+                check_file(path, int(limits.get("max_bytes", DEFAULT_MAX_BYTES)))
+                shipped = known.get(file_hash(path), info, limits.get("max_pages", DEFAULT_MAX_PAGES))
+                if shipped is not None:
+                    return shipped
             return parse_pdf(path, info, **limits)  # type: ignore[arg-type]
         except IngestError as exc:
             return exc

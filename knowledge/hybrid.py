@@ -179,34 +179,15 @@ class Retriever:
 
     def chunk(self, evidence_id: str) -> Chunk | None:
         """The passage with this stable id, if it is in the active index."""
-        for chunk in self._snapshot.chunks:
-            if chunk.id == evidence_id:
-                return chunk
-        return None
+        return self._snapshot.find(evidence_id)
 
     def following(self, chunk: Chunk) -> Chunk | None:
         """The next passage of the same section (e.g. the table a sentence ending in ":" announces)."""
-        unit = chunk.metadata.get("unit")
-        for other in self._snapshot.chunks:
-            if (
-                other.document == chunk.document
-                and other.section_number == chunk.section_number
-                and other.section_ordinal == chunk.section_ordinal
-                and other.ordinal == chunk.ordinal + 1
-                and other.metadata.get("unit") == unit
-            ):
-                return other
-        return None
+        return self._snapshot.following(chunk)
 
     def locate(self, document: str, section: str) -> Chunk | None:
         """The first passage of a section of a document as published (not a consolidated view)."""
-        found: Chunk | None = None
-        for chunk in self._snapshot.chunks:
-            if chunk.document != document or chunk.section_number != section or chunk.metadata.get("consolidated"):
-                continue
-            if found is None or (chunk.section_ordinal, chunk.ordinal) < (found.section_ordinal, found.ordinal):
-                found = chunk
-        return found
+        return self._snapshot.locate(document, section)
 
     # -- searching ---------------------------------------------------------------------------
 

@@ -59,17 +59,20 @@ class TermCounts:
     @classmethod
     def concat(cls, parts: Sequence[TermCounts]) -> TermCounts:
         """The counts of the passages of `parts`, one after the other, in one vocabulary."""
-        ids: dict[str, int] = {}
+        # One vocabulary in first-seen order, then each part's term ids mapped through a dict
+        # lookup done in C (`map`): at 250 parts and 450k terms, a Python loop took ~1 s.
+        vocabulary = list(dict.fromkeys(w for part in parts for w in part.vocabulary))
+        ids = {w: n for n, w in enumerate(vocabulary)}
         docs, terms, tfs = [], [], []
         offset = 0
         for part in parts:
-            remap = np.fromiter((ids.setdefault(w, len(ids)) for w in part.vocabulary), np.int32, len(part.vocabulary))
+            remap = np.fromiter(map(ids.__getitem__, part.vocabulary), np.int32, len(part.vocabulary))
             docs.append(part.doc + offset)
             terms.append(remap[part.term] if len(part.term) else part.term)
             tfs.append(part.tf)
             offset += part.size
         lengths = np.concatenate([p.lengths for p in parts]) if parts else np.zeros(0, np.int32)
-        return cls(lengths, list(ids), _cat(docs), _cat(terms), _cat(tfs))
+        return cls(lengths, vocabulary, _cat(docs), _cat(terms), _cat(tfs))
 
     def reorder(self, order: np.ndarray) -> TermCounts:
         """The same counts with passage `order[i]` as passage i."""
@@ -125,7 +128,8 @@ class BM25Index:
         avg = float(lengths.mean()) if self.size and lengths.mean() > 0 else 1.0
         norm = k1 * (1.0 - b + b * lengths / avg)
         # Postings grouped by term, passages ascending within a term (a stable sort of the triples).
-        order = np.lexsort((counts.doc, counts.term))
+        # One int64 key per (term, passage) pair, unique: a plain argsort, ~2× cheaper than lexsort.
+        order = np.argsort(counts.term.astype(np.int64) * max(1, self.size) + counts.doc)
         doc_ids = counts.doc[order].astype(np.int64)
         term_ids = counts.term[order]
         tf = counts.tf[order].astype(np.float32)

@@ -5,6 +5,11 @@ of them for BM25: 28 s at 50k passages. The indexer now writes, for each generat
 `<generation>.npz` next to the Chroma directory holding the passages' store ids, texts, metadata
 and `TermCounts`; a reader loads these files instead (no analysis, no SQLite reads).
 
+Metadata is saved as columns (one list per key, `None` where a passage lacks the key): decoding
+a few long lists of numbers and strings is several times cheaper than 50k small dictionaries,
+and the reader keeps them as columns (`knowledge.snapshot`), building a passage's dictionary
+only when a search returns it. Files of format 1 (one dictionary per passage) are still read.
+
 Written *before* the unit's pointer is switched to the generation (temp file + rename), so a
 reader that sees the new generation finds its file; deleted with the generation's chunks. A
 missing or unreadable file (an index built before these files, a server store, a race with a
@@ -30,8 +35,23 @@ from knowledge.keyword import TermCounts
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the content changes: files of another format are ignored (read from the store)
+FORMAT = 2  # bump when the content changes: files of another format are ignored (read from the store)
+READABLE = (1, 2)  # 1: metadata as one dictionary per passage
 _SAFE = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+Columns = dict[str, list[Any]]  # metadata key → one value per passage, None where absent
+
+
+def to_columns(metadatas: Sequence[dict[str, Any]]) -> Columns:
+    """One list per key (keys in first-seen order); a passage without the key holds None."""
+    keys = list(dict.fromkeys(k for m in metadatas for k in m))
+    return {k: [m.get(k) for m in metadatas] for k in keys}
+
+
+def row(columns: Columns, n: int) -> dict[str, Any]:
+    """The metadata dictionary of passage `n` (the keys it has, in column order)."""
+    return {k: values[n] for k, values in columns.items() if values[n] is not None}
 
 
 @dataclass(frozen=True)
@@ -40,8 +60,12 @@ class GenerationPassages:
 
     ids: list[str]
     texts: list[str]
-    metadatas: list[dict[str, Any]]
+    columns: Columns
     counts: TermCounts
+
+    @property
+    def metadatas(self) -> list[dict[str, Any]]:
+        return [row(self.columns, n) for n in range(len(self.ids))]
 
 
 def _path(folder: Path, generation: str) -> Path:
@@ -66,7 +90,7 @@ def write_generation(folder: Path, generation: str, passages: GenerationPassages
                 format=np.int32(FORMAT),
                 ids=_json_bytes(passages.ids),
                 texts=_json_bytes(passages.texts),
-                metadatas=_json_bytes(passages.metadatas),
+                columns=_json_bytes(passages.columns),
                 vocabulary=_json_bytes(passages.counts.vocabulary),
                 lengths=passages.counts.lengths,
                 doc=passages.counts.doc,
@@ -84,21 +108,24 @@ def read_generation(folder: Path, generation: str) -> GenerationPassages | None:
     """The saved passages of `generation`, or None (absent, other format, unreadable)."""
     try:
         with np.load(_path(folder, generation), allow_pickle=False) as data:
-            if int(data["format"]) != FORMAT:
+            version = int(data["format"])
+            if version not in READABLE:
                 return None
 
-            def loads(name: str) -> list[Any]:
-                return list(json.loads(data[name].tobytes().decode("utf-8")))
+            def loads(name: str) -> Any:
+                return json.loads(data[name].tobytes().decode("utf-8"))
 
             arrays = {name: data[name] for name in ("lengths", "doc", "term", "tf")}
-            counts = TermCounts(vocabulary=loads("vocabulary"), **arrays)
-            passages = GenerationPassages(loads("ids"), loads("texts"), loads("metadatas"), counts)
+            counts = TermCounts(vocabulary=list(loads("vocabulary")), **arrays)
+            columns = dict(loads("columns")) if version >= 2 else to_columns(loads("metadatas"))
+            passages = GenerationPassages(list(loads("ids")), list(loads("texts")), columns, counts)
     except FileNotFoundError:
         return None
     except Exception as exc:  # damaged file: the store still has everything
         log.warning("passages of generation %s unreadable (%s); reading them from the store", generation, exc)
         return None
-    if not (len(passages.ids) == len(passages.texts) == len(passages.metadatas) == counts.size):
+    sizes = {len(passages.ids), len(passages.texts), counts.size} | {len(v) for v in passages.columns.values()}
+    if len(sizes) != 1:
         log.warning("passages of generation %s inconsistent; reading them from the store", generation)
         return None
     return passages
@@ -121,4 +148,4 @@ def analysed(
     ids: Sequence[str], texts: Sequence[str], metadatas: Sequence[dict[str, Any]], index_texts: Sequence[str]
 ) -> GenerationPassages:
     """Passages with the keyword analysis of the text each is indexed by."""
-    return GenerationPassages(list(ids), list(texts), [dict(m) for m in metadatas], TermCounts.of(index_texts))
+    return GenerationPassages(list(ids), list(texts), to_columns(metadatas), TermCounts.of(index_texts))

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from ingest.models import ParsedDocument
+from ingest.models import Chunk, ParsedDocument, Section
 from knowledge.embedder import HashEmbedder
 from knowledge.hybrid import Retriever
 from knowledge.indexer import Indexer, plan_units
@@ -74,6 +75,54 @@ def test_saved_passages_give_the_results_of_a_rebuilt_index(
     assert any(results) and results == _search_all(rebuilt)
 
 
+def _by_clause(sections: Sequence[Section]) -> list[Chunk]:
+    """Several passages per section (one per comma-separated clause), so that `following` has work."""
+    out = []
+    for chunk in one_chunk_per_section(sections):
+        for n, clause in enumerate(chunk.text.split(", ")):
+            out.append(replace(chunk, text=clause, ordinal=n))
+    return out
+
+
+def test_lookups_by_id_and_section_answer_what_a_scan_does(
+    hash_store: Callable[[], ChromaStore], small_corpus: list[ParsedDocument]
+) -> None:
+    """The retriever keeps passages as columns and finds them through indexes built on first use;
+    they must answer exactly what the former scan of every passage answered, from files or store."""
+    store = hash_store()
+    units, _ = plan_units([*small_corpus, *amended_pair()], AMENDMENTS, chunker=_by_clause)
+    Indexer(store, HashEmbedder()).sync(units)
+    _lookups_match_a_scan(Retriever(hash_store(), HashEmbedder(), refresh_s=-1))
+    assert store.passages_dir is not None
+    shutil.rmtree(store.passages_dir)
+    _lookups_match_a_scan(Retriever(hash_store(), HashEmbedder(), refresh_s=-1))
+
+
+def _lookups_match_a_scan(retriever: Retriever) -> None:
+    """`chunk`, `following` and `locate` (indexes over columns) answer what a scan of every passage does."""
+    chunks = list(retriever._snapshot.chunks)
+    for chunk in chunks:
+        assert retriever.chunk(chunk.id) == next(c for c in chunks if c.id == chunk.id)
+        after = [
+            c
+            for c in chunks
+            if (c.document, c.section_number, c.section_ordinal, c.ordinal, c.metadata.get("unit"))
+            == (chunk.document, chunk.section_number, chunk.section_ordinal, chunk.ordinal + 1, chunk.metadata["unit"])
+        ]
+        assert retriever.following(chunk) == (after[0] if after else None)
+        published = [
+            c
+            for c in chunks
+            if c.document == chunk.document
+            and c.section_number == chunk.section_number
+            and not c.metadata.get("consolidated")
+        ]
+        first = min(published, key=lambda c: (c.section_ordinal, c.ordinal), default=None)
+        assert retriever.locate(chunk.document, chunk.section_number) == first
+    assert retriever.chunk("absent:0:abc") is None
+    assert any(retriever.following(c) for c in chunks) and any(c.metadata.get("consolidated") for c in chunks)
+
+
 def test_reindex_replaces_the_file_and_a_damaged_file_falls_back(
     hash_store: Callable[[], ChromaStore], small_corpus: list[ParsedDocument]
 ) -> None:
@@ -98,7 +147,7 @@ def test_reindex_replaces_the_file_and_a_damaged_file_falls_back(
 
 
 def test_generation_ids_cannot_name_other_files(tmp_path: Path) -> None:
-    passages = GenerationPassages([], [], [], TermCounts.of([]))
+    passages = GenerationPassages([], [], {}, TermCounts.of([]))
     with pytest.raises(ValueError):
         write_generation(tmp_path, "../units", passages)
     assert read_generation(tmp_path, "../units") is None
