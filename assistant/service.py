@@ -26,7 +26,7 @@ from assistant.answering import wording
 from assistant.answering.answerable import texts_are_silent
 from assistant.answering.citations import CitationBook
 from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
-from assistant.answering.llm import phrase_with_model
+from assistant.answering.llm import MODEL_PASSAGES, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.conversation.followups import Resolution, find_subject, resolve
 from assistant.conversation.rewrite import checked_rewrite
@@ -273,7 +273,7 @@ class Assistant:
         deferred = turn.draft and self._streamer is not None
         phrased = None
         if self._llm is not None and not deferred:
-            phrased = phrase_with_model(self._llm, query, evidence, self._new_book)
+            phrased = phrase_with_model(self._llm, query, evidence[:MODEL_PASSAGES], self._new_book)
         if phrased is not None:
             text, book = phrased
         else:
@@ -292,7 +292,7 @@ class Assistant:
         if deferred:
             from assistant.answering.streaming import ModelDraft
 
-            answer.draft = ModelDraft(self._streamer, query, evidence, book, quoted=text)
+            answer.draft = ModelDraft(self._streamer, query, evidence[:MODEL_PASSAGES], book, quoted=text)
         return answer
 
     def _as_of(self, query: str) -> date | None:

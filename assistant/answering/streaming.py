@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 from langchain_core.prompts import ChatPromptTemplate
 
 from assistant.answering.citations import CitationBook
-from assistant.answering.llm import SYSTEM_PROMPT, CheckedDraft, chat_model, check_draft, format_passages
+from assistant.answering.llm import (
+    MAX_ANSWER_TOKENS,
+    SYSTEM_PROMPT,
+    CheckedDraft,
+    chat_model,
+    check_draft,
+    format_passages,
+)
 from assistant.answering.number_guard import allowed_numbers, numbers_in
 from assistant.settings import Settings
 from knowledge.hybrid import Evidence
@@ -42,7 +49,7 @@ def make_streamer(settings: Settings) -> Streamer | None:
     prompt = ChatPromptTemplate.from_messages(
         [("system", SYSTEM_PROMPT), ("human", "Extraits :\n\n{passages}\n\nQuestion : {question}")]
     )
-    chain = prompt | model
+    chain = prompt | model.bind(max_tokens=MAX_ANSWER_TOKENS)
 
     def stream(question: str, evidence: Sequence[Evidence]) -> Iterator[str]:
         for chunk in chain.stream({"passages": format_passages(evidence), "question": question}):
