@@ -77,7 +77,7 @@ def make_phraser(settings: Settings) -> Phraser | None:
     prompt = ChatPromptTemplate.from_messages(
         [("system", SYSTEM_PROMPT), ("human", "Extraits :\n\n{passages}\n\nQuestion : {question}")]
     )
-    chain = prompt | model
+    chain = prompt | model.bind(max_tokens=MAX_ANSWER_TOKENS)
 
     def phrase(question: str, evidence: Sequence[Evidence]) -> str:
         message = chain.invoke({"passages": format_passages(evidence), "question": question})

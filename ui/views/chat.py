@@ -128,11 +128,12 @@ def _render_model(turn: dict[str, Any], box: Any) -> None:
         placeholder = st.empty()
         if not draft.done and turn is _history()[-1]:
             placeholder.write_stream(with_badges(piece) for piece in draft.stream())
-        result = draft.result if draft.done else None
+        if not draft.done:
+            placeholder.caption("Reformulation interrompue par une nouvelle question : la réponse ci-dessus fait foi.")
+            return
+        result = draft.result
         if result is None:
-            placeholder.caption(
-                "Le modèle n'a pas produit de reformulation vérifiable : la réponse ci-dessus fait foi."
-            )
+            placeholder.caption("Pas de reformulation vérifiable par le modèle : la réponse ci-dessus fait foi.")
             return
         placeholder.markdown(answer_markdown(result.text))
         known = {c.number for c in turn["answer"].citations}
