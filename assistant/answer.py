@@ -67,6 +67,7 @@ class Answer:
     id: str | None = None
     resolved_question: str | None = None  # the standalone question a follow-up was understood as
     links: list[Link] = field(default_factory=list)
+    draft: Any = field(default=None, repr=False, compare=False)  # a pending ModelDraft (answering.streaming)
 
     def to_contract(self) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -26,7 +26,7 @@ from assistant.answering import wording
 from assistant.answering.answerable import texts_are_silent
 from assistant.answering.citations import CitationBook
 from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
-from assistant.answering.llm import phrase_with_model
+from assistant.answering.llm import MODEL_PASSAGES, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.conversation.followups import Resolution, find_subject, resolve
 from assistant.conversation.rewrite import checked_rewrite
@@ -55,6 +55,7 @@ class _Turn:
     today: date
     timings: dict[str, float] = field(default_factory=dict)
     decision: RouteDecision | None = None
+    draft: bool = False  # leave the model's phrasing pending on the answer (assistant.answering.streaming)
 
 
 class Assistant:
@@ -78,11 +79,14 @@ class Assistant:
         self._llm: Any = None
         self._meaning: MeaningReader | bool | None = None  # False: the embedder carries no meaning
         self._rewriter: Any = None
+        self._streamer: Any = None
         if settings.llm_base_url:
             from assistant.answering.llm import make_phraser
+            from assistant.answering.streaming import make_streamer
             from assistant.conversation.rewrite import make_rewriter
 
             self._llm = make_phraser(settings)
+            self._streamer = make_streamer(settings)
             self._rewriter = make_rewriter(settings)
 
     # -- index --------------------------------------------------------------------------------
@@ -117,14 +121,17 @@ class Assistant:
         *,
         today: date | None = None,
         id: str | None = None,
+        draft: bool = False,
     ) -> Answer:
         """Answer one question, alone or as the next message of `conversation` (which it updates).
 
         Thread-safe: no per-question state lives on `self`; a conversation belongs to one user and
-        its lock keeps two of that user's questions from interleaving.
+        its lock keeps two of that user's questions from interleaving. With `draft` and a model
+        server configured, a retrieval answer is the quoted one, with the model's phrasing left to
+        stream (`answer.draft`, assistant.answering.streaming).
         """
         started = time.perf_counter()
-        turn = _Turn(question=question or "", today=today or date.today())
+        turn = _Turn(question=question or "", today=today or date.today(), draft=draft)
         if conversation is None:
             answer = self._answer(turn)
         else:
@@ -263,7 +270,10 @@ class Assistant:
         if not evidence or texts_are_silent(query, evidence, decision):
             return self._refusal(turn.question, None, decision.fiche)
         t = time.perf_counter()
-        phrased = phrase_with_model(self._llm, query, evidence, self._new_book) if self._llm is not None else None
+        deferred = turn.draft and self._streamer is not None
+        phrased = None
+        if self._llm is not None and not deferred:
+            phrased = phrase_with_model(self._llm, query, evidence[:MODEL_PASSAGES], self._new_book)
         if phrased is not None:
             text, book = phrased
         else:
@@ -278,7 +288,12 @@ class Assistant:
                 meaning=self.unit_meaning,
             )
         turn.timings["compose"] = (time.perf_counter() - t) * 1000
-        return Answer(turn.question, text, "retrieval", citations=book.citations())
+        answer = Answer(turn.question, text, "retrieval", citations=book.citations())
+        if deferred:
+            from assistant.answering.streaming import ModelDraft
+
+            answer.draft = ModelDraft(self._streamer, query, evidence[:MODEL_PASSAGES], book, quoted=text)
+        return answer
 
     def _as_of(self, query: str) -> date | None:
         match = _PAST_YEAR.search(query)

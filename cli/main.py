@@ -11,7 +11,7 @@ import importlib
 import logging
 import sys
 
-COMMANDS = ("ingest", "sections", "ask", "chat", "calc", "eval", "bench", "ui")
+COMMANDS = ("ingest", "sections", "ask", "chat", "calc", "eval", "bench", "ui", "llm")
 
 
 class OneLineFormatter(logging.Formatter):

@@ -19,11 +19,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="mesurer les performances (ingestion, recherche, réponses, montée en charge)",
         description="Mesure l'ingestion, la recherche, les réponses et la montée en charge ; écrit un JSON.",
     )
+    from bench.llm import add_llm_arguments
+
     add_arguments(parser)
+    add_llm_arguments(parser)  # --llm: the extractive default beside a language model (docs/LLM.md)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.llm:
+        from bench.llm import run_llm_command
+
+        return run_llm_command(args)
     from bench.suite import run_command
 
     return run_command(args)

@@ -18,7 +18,7 @@ from ui import backend
 from ui.components.calc_form import plain_label
 from ui.components.calc_result import render_arguments, render_result
 from ui.components.sources import render_sources, sources_label
-from ui.components.text import answer_markdown, escape_markdown
+from ui.components.text import answer_markdown, escape_markdown, with_badges
 from ui.feedback import record_feedback
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,10 @@ def _ask(question: str) -> None:
     """Ask in the session's conversation: the assistant reads follow-ups and completes clarifications."""
     try:
         with st.spinner("Recherche dans les textes…"):
-            answer = backend.assistant().ask(question, _conversation())
+            if backend.settings().llm_base_url:  # the quotes at once, the model's wording streamed under them
+                answer = backend.assistant().ask(question, _conversation(), draft=True)
+            else:
+                answer = backend.assistant().ask(question, _conversation())
     except Exception as exc:  # shown to the user; the question is not logged
         log.error("question failed: %s", type(exc).__name__, exc_info=True)
         answer = Answer(
@@ -112,6 +115,34 @@ def _render_answer(answer: Answer) -> None:
             render_arguments(call.arguments, {p.name: plain_label(p) for p in spec.params} if spec else None)
 
 
+def _render_model(turn: dict[str, Any], box: Any) -> None:
+    """The model's wording of the newest answer, streamed as written, then its checked text.
+
+    The stream shows the draft as the model writes it; once it stops, the text that passed the
+    citation check and the number guard (assistant.answering.streaming) replaces it. An older
+    turn's unfinished draft (the reader asked again meanwhile) is not restarted.
+    """
+    draft = turn["answer"].draft
+    with box:
+        st.caption("Reformulation par le modèle de langue local (expérimental) : les passages cités font foi.")
+        placeholder = st.empty()
+        if not draft.done and turn is _history()[-1]:
+            placeholder.write_stream(with_badges(piece) for piece in draft.stream())
+        if not draft.done:
+            placeholder.caption("Reformulation interrompue par une nouvelle question : la réponse ci-dessus fait foi.")
+            return
+        result = draft.result
+        if result is None:
+            placeholder.caption("Pas de reformulation vérifiable par le modèle : la réponse ci-dessus fait foi.")
+            return
+        placeholder.markdown(answer_markdown(result.text))
+        known = {c.number for c in turn["answer"].citations}
+        added = [c for c in draft.book.citations() if c.number in result.cited and c.number not in known]
+        if added:
+            with st.expander(sources_label(added), icon=":material/menu_book:"):
+                render_sources(added, key=f"model-sources-{turn['id']}")
+
+
 def _render_turn(turn: dict[str, Any]) -> None:
     """The question, then the answer with its own sources under it and the thumbs."""
     with st.chat_message("user"):
@@ -121,10 +152,13 @@ def _render_turn(turn: dict[str, Any]) -> None:
     with st.chat_message("assistant"), st.container(key=f"answer-{turn['id']}"):
         answer: Answer = turn["answer"]
         _render_answer(answer)
+        box = st.container() if getattr(answer, "draft", None) is not None else None
         if answer.citations:
             with st.expander(sources_label(answer.citations), icon=":material/menu_book:"):
                 render_sources(answer.citations, key=f"sources-{turn['id']}")
         st.feedback("thumbs", key=f"fb-{turn['id']}", on_change=_on_feedback, args=(turn["id"],))
+        if box is not None:  # last: the quotes, their sources and the thumbs show before the model writes
+            _render_model(turn, box)
 
 
 def _welcome() -> None:
