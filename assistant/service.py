@@ -154,14 +154,16 @@ class Assistant:
                 own_topic=alone.topic,
                 refused=alone.route == "refusal" or alone.refusal_topic is not None,
             )
-            if resolution.is_follow_up and self._rewriter is not None:
+            if resolution.kind in ("reference", "circumstance", "completion") and self._rewriter is not None:
                 resolution = self._rewritten(conversation, text, resolution)
         turn.question = resolution.text if resolution.is_follow_up else typed
         answer = self._answer(turn)
         answer.question = typed
         if resolution.is_follow_up:
             answer.resolved_question = resolution.text
-            if resolution.kind == "reference" and resolution.subject is not None and not resolution.rewritten:
+            if resolution.kind == "meta":
+                understood = wording.understood_again(resolution.text)
+            elif resolution.kind == "reference" and resolution.subject is not None and not resolution.rewritten:
                 understood = wording.understood_subject(resolution.subject.display)
             else:
                 understood = wording.understood_question(resolution.text)

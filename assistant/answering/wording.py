@@ -204,6 +204,14 @@ def understood_question(question: str) -> str:
     return f"Question comprise : « {question} »"
 
 
+def understood_again(question: str) -> str:
+    """Before the answer to "pourquoi ?", "sur quel article ?", "tu es sûr ?": the question taken up again."""
+    return (
+        f"Je reprends la question « {question} » : voici la réponse et les passages des textes "
+        "sur lesquels elle repose."
+    )
+
+
 def french_date(value: str | None) -> str:
     if not value:
         return ""

@@ -73,15 +73,19 @@ class Conversation:
 
     @property
     def last_citations(self) -> Sequence[Citation]:
-        """The passages the last answer cited (the terminal's /sources)."""
-        return self.last.citations if self.last else ()
+        """The passages the last answer cited (the terminal's /sources); thanks and greetings cite none
+        and are skipped, so "merci" then /sources still shows the answer's passages."""
+        answered = [t for t in self.turns if t.kind != "aside"]
+        return answered[-1].citations if answered else ()
 
     def context(self) -> Context | None:
-        """What the next message is resolved against: the last turn, and a pending clarification."""
-        last = self.last
-        if last is None:
+        """What the next message is resolved against: the last turn (thanks and greetings skipped), a
+        pending clarification, and the questions before it (a correction may go back to them)."""
+        turns = [t for t in self.turns if t.kind != "aside"]
+        if not turns:
             return None
-        pending = self.pending
+        last = turns[-1]
+        pending = last if last.pending else None
         return Context(
             question=last.resolved,
             topic=last.topic,
@@ -89,6 +93,9 @@ class Conversation:
             pending=pending.resolved if pending else None,
             missing=pending.missing if pending else (),
             case=last.route == "calculator" or pending is not None,
+            asked=pending.follow_up if pending else None,
+            refused=last.route == "refusal",
+            earlier=tuple(t.resolved for t in reversed(turns[-4:-1])),
         )
 
     def record(self, turn: Turn) -> None:

@@ -37,6 +37,25 @@ CIRCUMSTANCE_OPENING = (
     r"lorsqu'|lorsque|dans le cas|au cas|en cas|cette fois|maintenant|aussi|meme chose|pareil)\b"
 )
 
+# A message that questions the previous answer itself — its reason, its source, its certainty ("pourquoi ?",
+# "sur quel article ?", "tu es sûr ?") — is answered by the previous question again, with its passages.
+META = (
+    r"^(?:pourquoi(?: (?:ca|cela|donc|non|pas|ce chiffre|cette reponse))?|pour quelle raison|comment ca|"
+    r"(?:(?:tu es|t'es|vous etes|c'est) (?:bien )?(?:sure?|certaine?)|sure?|certaine?|vraiment|serieux)"
+    r"(?= *(?:[?!.,;…]|$))|"
+    r"tu confirmes?|vous confirmez|confirmez?|c'est (?:bien )?(?:vrai|exact|juste|correct)|"
+    r"(?:c'est|c'est ecrit|c'est dit|c'est prevu|ca se trouve|ca vient|c'est tire) (?:ou|d'ou|dans quel\w* \w+)|"
+    r"ou est-ce (?:que c'est )?(?:ecrit|prevu|dit)|d'ou (?:ca vient|tu tiens ca|vous tenez ca|vient \w+ \w+)|"
+    r"(?:dans|sur|selon|d'apres|a) (?:quel|quels|quelle|quelles) (?:article|texte|passage|document|source)s?"
+    r"(?: (?:tu te bases|vous vous basez|tu t'appuies|vous vous appuyez|c'est|ca)\w*)?|"
+    r"(?:quel|quels|quelle|quelles) (?:est|sont) (?:l'article|le texte|la source|les sources|la reference)|"
+    r"(?:quel|quels|quelle|quelles) (?:article|texte|source|reference|passage)s?|(?:la |tes |vos |les )?sources?|"
+    r"sur quoi (?:tu te bases|vous vous basez|tu t'appuies|vous vous appuyez|c'est base)|"
+    r"(?:tu peux|vous pouvez|peux-tu|pouvez-vous) (?:me )?(?:citer|montrer|donner|preciser) "
+    r"(?:le texte|l'article|la source|tes sources|vos sources|la reference)|"
+    r"cite[sz]? (?:le texte|l'article|tes sources|vos sources|la source))\b"
+)
+
 # Words by which a message asks its own question ("qui la finance ?", "combien de blocs ?").
 QUESTION_WORDS = (
     r"\b(?:qui|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|quand|combien|"
