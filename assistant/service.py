@@ -28,7 +28,7 @@ from assistant.answering.citations import CitationBook
 from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
 from assistant.answering.llm import phrase_with_model
 from assistant.answering.meaning import UnitMeaning
-from assistant.conversation.followups import Resolution, find_subject, resolve
+from assistant.conversation.followups import Resolution, find_subject, resolve, states_facts
 from assistant.conversation.rewrite import checked_rewrite
 from assistant.conversation.state import Conversation, turn_of
 from assistant.library import Library
@@ -179,6 +179,8 @@ class Assistant:
                 topic=topic,
                 subject=None if decision is None or decision.route == "refusal" else resolution.subject,
                 missing=decision.missing if decision else (),
+                statement=(resolution.kind == "new" or bool(context and context.stated))
+                and states_facts(text, turn.today),
             )
         )
         return answer

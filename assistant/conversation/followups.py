@@ -85,6 +85,7 @@ class Context:
     asked: str | None = None  # the clarification's own words (its questions), when one is pending
     refused: bool = False  # the last answer was a refusal
     earlier: tuple[str, ...] = ()  # the questions before the last one, most recent first
+    stated: tuple[str, ...] = ()  # the facts the user stated just before, without asking ("Ma collègue est en CDI.")
 
 
 @dataclass(frozen=True)
@@ -119,12 +120,29 @@ def subjects_in(text: str) -> list[Subject]:
     return [Subject(e.name, e.display, e.topic, m.span()) for e, pattern in _ENTITIES for m in pattern.finditer(folded)]
 
 
+def states_facts(message: str, today: date) -> bool:
+    """The message states facts without asking anything ("Une salariée en CDI a un CAP."): an adviser
+    describing a case before the question, which the next question is then about."""
+    folded = same_length(message)
+    return "?" not in message and not _QUESTION.search(folded) and bool(find_slots(message, today))
+
+
 def resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
     """The standalone question `message` means after `context` (see the module docstring).
 
     `own_topic` is the router's topic for the message alone; `refused` says the message alone names
     a subject outside the corpus. Both come from the caller so that routing stays in one place.
+    A question that would start afresh after facts the user stated without asking keeps them in front
+    ("Une salariée en CDI a un CAP. Peut-elle faire une Pro-A ?").
     """
+    resolution = _resolve(message, context, today, own_topic=own_topic, refused=refused)
+    if context is None or not context.stated or resolution.kind != "new" or (refused and own_topic is None):
+        return resolution
+    facts = " ".join(f.strip().rstrip(".") + "." for f in context.stated)
+    return Resolution(f"{facts} {resolution.text}", "circumstance", resolution.subject)
+
+
+def _resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
     text = re.sub(r"\s+", " ", message).strip()
     own_subject = find_subject(text)
     if context is None or not text:

@@ -190,12 +190,18 @@ def _replacement(
             return _moved_bound(earlier, old, old.when, slot.when, bound)
         if not same and len(periods) == 1:  # "et en avril 2025 ?": the whole period changes
             same = periods
+    if slot.kind == "duration:calendar":  # "6 mois dans ma caisse" may correct "depuis 3 ans dans ma caisse"
+        same += [i for i, s in enumerate(before) if s.when is not None and s.when.kind == "since" and i not in used]
+    if len(same) > 1:
+        same = _nearest(earlier, before, same, slot, follow_folded)
     if len(same) != 1:
         return None
     i = same[0]
     used.add(i)
     old = before[i]
     words = slot.text
+    if old.when is not None and old.when.kind == "since" and slot.kind == "duration:calendar":
+        return old.span, f"depuis {slot.text}"
     if slot.kind.startswith("grade:"):  # "à l'oral j'ai eu 6" → the earlier "oral 10" becomes "oral 6"
         grade = re.search(_GRADE, same_length(slot.text))
         number = re.search(_GRADE, same_length(old.text))
@@ -208,6 +214,27 @@ def _replacement(
         article = ("en " if slot.when.precision != "day" else "le ") if start < old.span[0] else ""
         return (start, old.span[1]), article + words
     return old.span, words
+
+
+_STOP = {"dans", "pour", "avec", "sur", "les", "des", "une", "mon", "mes", "c'est", "fait", "ans", "mois", "depuis", "dont"}
+
+
+def _nearest(earlier: str, before: list[Slot], candidates: list[int], slot: Slot, follow_folded: str) -> list[int]:
+    """Of several earlier facts a follow-up's fact may replace, the one whose neighbouring words it
+    repeats ("6 mois dans ma caisse" → "depuis 3 ans dans ma caisse", not "10 ans de carrière");
+    without a clue, those of the same kind (several: nothing is replaced)."""
+
+    def words(text: str, span: tuple[int, int]) -> set[str]:
+        around = text[max(0, span[0] - 10) : span[0]] + " " + text[span[1] : span[1] + 16]
+        return {w for w in re.findall(r"[a-z']{3,}", around) if w not in _STOP}
+
+    near = words(follow_folded, slot.span)
+    folded = same_length(earlier)
+    scores = [(len(near & words(folded, before[i].span)), i) for i in candidates]
+    best = max(score for score, _ in scores)
+    if best > 0:
+        return [i for score, i in scores if score == best]
+    return [i for i in candidates if before[i].kind == slot.kind]  # no clue: the fact of the same kind
 
 
 def _recounted(earlier: str, before: list[Slot], used: set[int], slot: Slot) -> tuple[tuple[int, int], str] | None:

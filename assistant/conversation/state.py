@@ -41,6 +41,7 @@ class Turn:
     citations: tuple[Citation, ...] = ()
     follow_up: str | None = None
     missing: tuple[str, ...] = ()
+    statement: bool = False  # the user stated facts without asking (followups.states_facts), answered alone
 
     @property
     def pending(self) -> bool:
@@ -96,6 +97,7 @@ class Conversation:
             asked=pending.follow_up if pending else None,
             refused=last.route == "refusal",
             earlier=tuple(t.resolved for t in reversed(turns[-4:-1])),
+            stated=tuple(_trailing_statements(turns)),
         )
 
     def record(self, turn: Turn) -> None:
@@ -105,6 +107,16 @@ class Conversation:
     def reset(self) -> None:
         """Start again ("Nouvelle conversation", /nouveau): nothing of the earlier turns is kept."""
         self.turns.clear()
+
+
+def _trailing_statements(turns: Sequence[Turn]) -> list[str]:
+    """The facts stated in the last turns, in order, back to the last question asked (at most three)."""
+    stated: list[str] = []
+    for turn in reversed(turns[-3:]):
+        if not turn.statement:
+            break
+        stated.insert(0, turn.question)
+    return stated
 
 
 def subject_of(topic: str | None, found: Subject | None) -> Subject | None:
@@ -125,6 +137,7 @@ def turn_of(
     topic: str | None,
     subject: Subject | None,
     missing: Sequence[str] = (),
+    statement: bool = False,
 ) -> Turn:
     """The turn to record once `answer` is written (calculator and sections read from the answer)."""
     call = answer.tool_calls[0] if answer.tool_calls else None
@@ -141,4 +154,5 @@ def turn_of(
         citations=tuple(answer.citations),
         follow_up=answer.follow_up,
         missing=tuple(missing),
+        statement=statement,
     )

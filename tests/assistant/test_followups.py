@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from assistant.conversation.answers import closed_question, statement
-from assistant.conversation.followups import Context, find_subject, resolve
+from assistant.conversation.followups import Context, find_subject, resolve, states_facts
 from assistant.conversation.slots import find_slots, merge_facts
 from assistant.routing.router import route
 
@@ -296,3 +296,23 @@ def test_a_grade_said_in_a_sentence_replaces_the_earlier_one() -> None:
         "Notes CQP GC : TC 10, option 10, écrit 10, oral 10, APT 10", "à l'oral j'ai eu 6, pas 10", TODAY
     )
     assert merged.text == "Notes CQP GC : TC 10, option 10, écrit 10, oral 6, APT 10"
+
+
+def test_facts_stated_before_a_question_stay_in_front_of_it() -> None:
+    """An adviser describes the case, then asks: the question is about that case."""
+    stated = "Ma salariée est en CDI et a un CAP."
+    assert states_facts(stated, TODAY) and not states_facts("Elle est en CDI, peut-elle faire une Pro-A ?", TODAY)
+    context = replace(_context(stated), stated=(stated,))
+    resolution = _resolve("Peut-elle faire une Pro-A ?", context)
+    assert resolution.text == "Ma salariée est en CDI et a un CAP. Peut-elle faire une Pro-A ?"
+    decision = route(resolution.text, TODAY)
+    assert decision.calculator == "pro_a_eligibility" and decision.arguments["contract"] == "CDI"
+
+
+def test_a_corrected_length_of_time_goes_where_its_words_point() -> None:
+    """ "6 mois dans ma caisse" corrects the time in the organisation, not the career length."""
+    earlier = "Je suis en CDI depuis 3 ans dans ma caisse, avec 10 ans d'ancienneté, j'ai droit au CEP ?"
+    merged = merge_facts(earlier, "je me suis trompé, ça fait 6 mois dans ma caisse", TODAY)
+    assert merged.text.startswith("Je suis en CDI depuis 6 mois dans ma caisse, avec 10 ans d'ancienneté")
+    merged = merge_facts("CDI, 10 ans de carrière dont 2 ans ici, droit au CEP ?", "non, 3 ans ici", TODAY)
+    assert merged.text == "CDI, 10 ans de carrière dont 3 ans ici, droit au CEP ?"
