@@ -53,6 +53,7 @@ _PRONOUN = re.compile(v.PRONOUN)
 _COURTESY = re.compile(v.COURTESY)
 _BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
 _META = re.compile(v.META)
+_IN_EUROS = re.compile(v.IN_EUROS)
 _ENTITIES = tuple((e, re.compile(e.pattern)) for e in v.ENTITIES)
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
 
@@ -85,6 +86,7 @@ class Context:
     asked: str | None = None  # the clarification's own words (its questions), when one is pending
     refused: bool = False  # the last answer was a refusal
     earlier: tuple[str, ...] = ()  # the questions before the last one, most recent first
+    points: float | None = None  # the points the last calculation gave (a bonus), for "et en euros ?"
     stated: tuple[str, ...] = ()  # the facts the user stated just before, without asking ("Ma collègue est en CDI.")
 
 
@@ -182,6 +184,10 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         rest = body_folded[meta.end() :].strip(" ?!.…,;")
         if len(rest.split()) <= 6 and not _QUESTION.search(rest) and not find_slots(body[meta.end() :], today):
             return Resolution(context.question, "meta", previous)
+    if context.points is not None and _IN_EUROS.search(body_folded) and not slots and not switched:
+        # "et en euros ?" after a bonus in points: those points converted (the point's value on the day)
+        points = f"{context.points:g}".replace(".", ",")
+        return Resolution(f"Combien valent {points} points en euros ?", "circumstance", previous)
     if context.pending and not asks and (slots or not switched or len(body.split()) <= 6):
         # the answer to the clarification ("CDD", "le CQP gestionnaire conseil", "du 1er au 30 mars")
         return Resolution(_completed(context, body, today), "completion", previous)

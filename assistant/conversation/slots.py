@@ -216,7 +216,23 @@ def _replacement(
     return old.span, words
 
 
-_STOP = {"dans", "pour", "avec", "sur", "les", "des", "une", "mon", "mes", "c'est", "fait", "ans", "mois", "depuis", "dont"}
+_STOP = {
+    "dans",
+    "pour",
+    "avec",
+    "sur",
+    "les",
+    "des",
+    "une",
+    "mon",
+    "mes",
+    "c'est",
+    "fait",
+    "ans",
+    "mois",
+    "depuis",
+    "dont",
+}
 
 
 def _nearest(earlier: str, before: list[Slot], candidates: list[int], slot: Slot, follow_folded: str) -> list[int]:

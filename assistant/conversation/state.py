@@ -41,6 +41,7 @@ class Turn:
     citations: tuple[Citation, ...] = ()
     follow_up: str | None = None
     missing: tuple[str, ...] = ()
+    points: float | None = None  # the points a bonus calculation gave
     statement: bool = False  # the user stated facts without asking (followups.states_facts), answered alone
 
     @property
@@ -98,6 +99,7 @@ class Conversation:
             refused=last.route == "refusal",
             earlier=tuple(t.resolved for t in reversed(turns[-4:-1])),
             stated=tuple(_trailing_statements(turns)),
+            points=last.points,
         )
 
     def record(self, turn: Turn) -> None:
@@ -155,4 +157,12 @@ def turn_of(
         follow_up=answer.follow_up,
         missing=tuple(missing),
         statement=statement,
+        points=_points(call.result if call else None),
     )
+
+
+def _points(result: dict[str, Any] | None) -> float | None:
+    """The points of a calculator's result (a tutor's or trainer's bonus), else None."""
+    if not result or result.get("unit") != "points" or not isinstance(result.get("value"), int | float):
+        return None
+    return float(result["value"])

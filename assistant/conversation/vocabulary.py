@@ -56,6 +56,9 @@ META = (
     r"cite[sz]? (?:le texte|l'article|tes sources|vos sources|la source))\b"
 )
 
+# A follow-up asking a calculation's points in euros ("et en euros ?", "ça fait combien en €?").
+IN_EUROS = r"\b(?:en euros?|en €|combien d'euros|en argent|en brut|quel montant|montant en euros?)(?!\w)|€ ?\?"
+
 # Words by which a message asks its own question ("qui la finance ?", "combien de blocs ?").
 QUESTION_WORDS = (
     r"\b(?:qui|que|qu'|quoi|quel|quelle|quels|quelles|lequel|laquelle|lesquels|lesquelles|quand|combien|"

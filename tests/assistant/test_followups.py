@@ -316,3 +316,13 @@ def test_a_corrected_length_of_time_goes_where_its_words_point() -> None:
     assert merged.text.startswith("Je suis en CDI depuis 6 mois dans ma caisse, avec 10 ans d'ancienneté")
     merged = merge_facts("CDI, 10 ans de carrière dont 2 ans ici, droit au CEP ?", "non, 3 ans ici", TODAY)
     assert merged.text == "CDI, 10 ans de carrière dont 3 ans ici, droit au CEP ?"
+
+
+@pytest.mark.parametrize("message", ["et en euros ?", "ça fait combien en euros ?", "et en € ?"])
+def test_points_asked_in_euros_are_converted(message: str) -> None:
+    earlier = "Je tutore un alternant de janvier à mars 2026, combien de points ?"
+    context = replace(_context(earlier, case=True), points=21.0)
+    resolution = _resolve(message, context)
+    assert resolution.text == "Combien valent 21 points en euros ?"
+    decision = route(resolution.text, TODAY)
+    assert decision.calculator == "points_to_euros" and decision.arguments["points"] == 21
