@@ -157,7 +157,10 @@ class Assistant:
             if resolution.kind in ("reference", "circumstance", "completion") and self._rewriter is not None:
                 resolution = self._rewritten(conversation, text, resolution)
         turn.question = resolution.text if resolution.is_follow_up else typed
-        answer = self._answer(turn)
+        if resolution.kind == "aside":  # "ok merci": nothing to look up, the conversation goes on
+            answer = Answer(typed, wording.courtesy_reply("merci" in text.lower()), "clarify")
+        else:
+            answer = self._answer(turn)
         answer.question = typed
         if resolution.is_follow_up:
             answer.resolved_question = resolution.text

@@ -211,7 +211,8 @@ def test_thanks_do_not_break_the_thread(assistant: Assistant) -> None:
     /sources still shows that answer's passages."""
     conversation = Conversation()
     first = assistant.ask("Combien d'heures de congé VAE on a ?", conversation, today=TODAY)
-    assistant.ask("ok merci", conversation, today=TODAY)
+    thanks = assistant.ask("ok merci", conversation, today=TODAY)
+    assert thanks.text.startswith("Je vous en prie.") and not thanks.citations and not thanks.follow_up
     assert [c.document for c in conversation.last_citations] == [c.document for c in first.citations]
     answer = assistant.ask("et si j'ai seulement un CAP ?", conversation, today=TODAY)
     assert answer.route == "calculator" and "48" in answer.text

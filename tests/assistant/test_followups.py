@@ -326,3 +326,16 @@ def test_points_asked_in_euros_are_converted(message: str) -> None:
     assert resolution.text == "Combien valent 21 points en euros ?"
     decision = route(resolution.text, TODAY)
     assert decision.calculator == "points_to_euros" and decision.arguments["points"] == 21
+
+
+@pytest.mark.parametrize(
+    ("citation", "sentence"),
+    [
+        ("Article 5", "La règle applicable figure à l'article 5 [1]."),
+        ("Préambule", "La règle applicable figure dans la partie « préambule » [1]."),
+    ],
+)
+def test_the_clarification_points_to_its_article_in_french(citation: str, sentence: str) -> None:
+    from assistant.answering.wording import applicable_rule
+
+    assert applicable_rule(citation, 1) == sentence
