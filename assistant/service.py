@@ -154,6 +154,9 @@ class Assistant:
                 own_topic=alone.topic,
                 refused=alone.route == "refusal" or alone.refusal_topic is not None,
             )
+            if resolution.addition and not self._search(resolution.addition, 1, mode="bm25"):
+                # "et les tickets resto ?": words the texts never use are no follow-up on them
+                resolution = Resolution(text, "new", None)
             if resolution.kind in ("reference", "circumstance", "completion") and self._rewriter is not None:
                 resolution = self._rewritten(conversation, text, resolution)
         turn.question = resolution.text if resolution.is_follow_up else typed

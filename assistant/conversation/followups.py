@@ -54,6 +54,7 @@ _COURTESY = re.compile(v.COURTESY)
 _BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
 _META = re.compile(v.META)
 _IN_EUROS = re.compile(v.IN_EUROS)
+_NOUN_PHRASE = re.compile(v.NOUN_PHRASE)
 _ENTITIES = tuple((e, re.compile(e.pattern)) for e in v.ENTITIES)
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
 
@@ -98,6 +99,9 @@ class Resolution:
     kind: Kind
     subject: Subject | None = None
     rewritten: bool = False  # worded by the model server (assistant.conversation.rewrite)
+    # The thing an elliptic follow-up names ("les tickets resto" in "et les tickets resto ?"), which
+    # replaces no fact of the earlier question: the caller checks the texts use its words at all.
+    addition: str = ""
 
     @property
     def is_follow_up(self) -> bool:
@@ -150,11 +154,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if context is None or not text:
         return Resolution(text, "new", own_subject)
     folded = same_length(text)
-    if _COURTESY.match(folded):
-        return Resolution(text, "aside", None)
     answered = _yes_or_no(text, folded, context, today)
     if answered is not None:
         return answered
+    if _COURTESY.match(folded):  # after the yes/no check: "oui" answers a pending yes/no question
+        return Resolution(text, "aside", None)
     correction = _CORRECTION.match(folded)
     body_at = correction.end() if correction else 0
     lead = _LEAD_IN.match(folded[body_at:])
@@ -199,7 +203,8 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return Resolution(_completed(context, body, today), "completion", previous)
     if circumstance:
         questions = (context.question, *context.earlier) if correction else (context.question,)
-        return Resolution(_changed(questions, body, today), "circumstance", previous)
+        addition = body if elliptic and not correction and not slots and _NOUN_PHRASE.match(body_folded) else ""
+        return Resolution(_changed(questions, body, today), "circumstance", previous, addition=addition)
     if context.refused and previous is None and own_subject is None:
         # "et c'est payé combien ?" after a refusal: still the refused subject, not an older one
         return Resolution(_appended(context.question, body), "circumstance", None)

@@ -17,7 +17,7 @@ LEAD_IN = r"^(?:\s|[,;:.!…-])*(?:(?:et|alors|mais|ok|d'accord|bon|ah|hmm|euh|p
 
 # A message that only thanks or greets continues nothing ("ok merci", "super, merci beaucoup !").
 COURTESY = (
-    r"^(?:\s|[,;:.!…-])*(?:(?:et|ok|okay|d'accord|merci|super|parfait|genial|top|cool|tres bien|bien|entendu|"
+    r"^(?:\s|[,;:.!…-])*(?:(?:et|ok|okay|oui|ouais|d'accord|merci|super|parfait|genial|top|cool|tres bien|bien|entendu|"
     r"bonjour|bonsoir|salut|au revoir|beaucoup|bien recu|c'est note|vu)\b(?:\s|[,;:.!…-])*)+$"
 )
 
@@ -58,6 +58,15 @@ META = (
 
 # A follow-up asking a calculation's points in euros ("et en euros ?", "ça fait combien en €?").
 IN_EUROS = r"\b(?:en euros?|en €|combien d'euros|en argent|en brut|quel montant|montant en euros?)(?!\w)|€ ?\?"
+
+# An elliptic follow-up that only names a thing ("et les tickets resto ?", "et pour la mutuelle ?"), with
+# no verb or pronoun of its own: when the texts never use its words it is a new subject, not a follow-up.
+# ("c'est plafonné ?" says the same thing as the texts' "dans la limite de" in other words: not checked.)
+NOUN_PHRASE = (
+    r"^(?:(?:pour|avec|sur|a propos|niveau|cote|question) (?:de |d'|du |des )?)?"
+    r"(?:les?|la|l'|des|du|un|une|mon|ma|mes|son|sa|ses|leur|leurs|notre|nos|votre|vos)\b"
+    r"(?!.*\b(?:c'est|est|sont|ca|cela|il|elle|ils|elles|on|je|j'|peut|peuvent|doit|faut)\b)"
+)
 
 # Words by which a message asks its own question ("qui la finance ?", "combien de blocs ?").
 QUESTION_WORDS = (

@@ -236,3 +236,16 @@ def test_a_count_carried_by_en_reruns_the_calculator(assistant: Assistant) -> No
     assert _points(first) == 42
     answer = assistant.ask("et si j'en ai deux ?", conversation, today=TODAY)
     assert answer.route == "calculator" and _points(answer) == 84
+
+
+def test_a_follow_up_on_words_the_texts_never_use_is_not_read_against_the_old_subject(assistant: Assistant) -> None:
+    """ "et les tickets resto ?" after the trainer's bonus: the texts never speak of them, so the message is
+    answered alone (refused), not as a question on the bonus."""
+    conversation = Conversation()
+    assistant.ask("La prime de formateur interne c'est combien ?", conversation, today=TODAY)
+    answer = assistant.ask("et les tickets resto ?", conversation, today=TODAY)
+    assert answer.route == "refusal" and answer.resolved_question is None
+    other = Conversation()  # words the texts use stay a follow-up
+    assistant.ask("Parle-moi du CQP gestionnaire conseil", other, today=TODAY)
+    kept = assistant.ask("et son numéro RNCP ?", other, today=TODAY)
+    assert kept.resolved_question is not None and "35729" in kept.text

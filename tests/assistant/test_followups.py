@@ -115,7 +115,7 @@ def test_a_question_after_a_calculation_keeps_the_case() -> None:
     assert route(resolution.text, TODAY).route == "calculator"
 
 
-@pytest.mark.parametrize("message", ["merci", "ok merci", "et merci beaucoup !", "Super, c'est noté."])
+@pytest.mark.parametrize("message", ["merci", "ok merci", "et merci beaucoup !", "Super, c'est noté.", "oui d'accord"])
 def test_thanks_are_not_a_follow_up(message: str) -> None:
     resolution = _resolve(message, _context("C'est quoi la Pro-A ?"))
     assert resolution.kind == "aside" and not resolution.is_follow_up
@@ -339,3 +339,19 @@ def test_the_clarification_points_to_its_article_in_french(citation: str, senten
     from assistant.answering.wording import applicable_rule
 
     assert applicable_rule(citation, 1) == sentence
+
+
+@pytest.mark.parametrize(
+    ("message", "addition"),
+    [
+        ("et les tickets resto ?", "les tickets resto ?"),
+        ("et son numéro RNCP ?", "son numéro RNCP ?"),
+        ("et elle est plafonnée ?", ""),
+        ("et pour un CDD ?", ""),
+    ],
+)
+def test_an_elliptic_follow_up_naming_a_thing_is_offered_for_the_vocabulary_check(message: str, addition: str) -> None:
+    """Only a bare noun phrase is checked against the texts' words: "elle est plafonnée" may say in other
+    words what the texts say, and a contract is a fact of the earlier question."""
+    resolution = _resolve(message, _context("La prime de formateur interne c'est combien ?"))
+    assert resolution.is_follow_up and resolution.addition == addition
