@@ -28,7 +28,7 @@ from assistant.answering.citations import CitationBook
 from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
 from assistant.answering.llm import MODEL_PASSAGES, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
-from assistant.conversation.followups import Resolution, find_subject, resolve
+from assistant.conversation.followups import Resolution, find_subject, resolve, states_facts
 from assistant.conversation.rewrite import checked_rewrite
 from assistant.conversation.state import Conversation, turn_of
 from assistant.library import Library
@@ -161,14 +161,22 @@ class Assistant:
                 own_topic=alone.topic,
                 refused=alone.route == "refusal" or alone.refusal_topic is not None,
             )
-            if resolution.is_follow_up and self._rewriter is not None:
+            if resolution.addition and not self._search(resolution.addition, 1, mode="bm25"):
+                # "et les tickets resto ?": words the texts never use are no follow-up on them
+                resolution = Resolution(text, "new", None)
+            if resolution.kind in ("reference", "circumstance", "completion") and self._rewriter is not None:
                 resolution = self._rewritten(conversation, text, resolution)
         turn.question = resolution.text if resolution.is_follow_up else typed
-        answer = self._answer(turn)
+        if resolution.kind == "aside":  # "ok merci": nothing to look up, the conversation goes on
+            answer = Answer(typed, wording.courtesy_reply("merci" in text.lower()), "clarify")
+        else:
+            answer = self._answer(turn)
         answer.question = typed
         if resolution.is_follow_up:
             answer.resolved_question = resolution.text
-            if resolution.kind == "reference" and resolution.subject is not None and not resolution.rewritten:
+            if resolution.kind == "meta":
+                understood = wording.understood_again(resolution.text)
+            elif resolution.kind == "reference" and resolution.subject is not None and not resolution.rewritten:
                 understood = wording.understood_subject(resolution.subject.display)
             else:
                 understood = wording.understood_question(resolution.text)
@@ -184,6 +192,8 @@ class Assistant:
                 topic=topic,
                 subject=None if decision is None or decision.route == "refusal" else resolution.subject,
                 missing=decision.missing if decision else (),
+                statement=(resolution.kind == "new" or bool(context and context.stated))
+                and states_facts(text, turn.today),
             )
         )
         return answer

@@ -99,7 +99,10 @@ def assumptions(notes: list[str]) -> str:
 
 def applicable_rule(citation: str, number: int) -> str:
     """Points a clarification to the article that holds the rule, before the user answers."""
-    return f"La règle applicable figure à l'{lower_first(citation)} [{number}]."
+    label = lower_first(citation)
+    if re.match(r"[aeiouyhàâéèêîôû]", label):  # "à l'article 5", "à l'annexe 1"
+        return f"La règle applicable figure à l'{label} [{number}]."
+    return f"La règle applicable figure dans la partie « {label} » [{number}]."  # "préambule", "VI – …"
 
 
 def lower_first(text: str) -> str:
@@ -202,6 +205,20 @@ def understood_subject(subject: str) -> str:
 def understood_question(question: str) -> str:
     """Before the answer to "et avec trois stagiaires ?": the earlier question as it now reads."""
     return f"Question comprise : « {question} »"
+
+
+def courtesy_reply(thanks: bool) -> str:
+    """The reply to "merci", "ok super" in a conversation: no search, and the thread stays open."""
+    opening = "Je vous en prie. " if thanks else ""
+    return opening + "Posez une autre question sur les textes quand vous voulez, ou précisez la précédente."
+
+
+def understood_again(question: str) -> str:
+    """Before the answer to "pourquoi ?", "sur quel article ?", "tu es sûr ?": the question taken up again."""
+    return (
+        f"Je reprends la question « {question} » : voici la réponse et les passages des textes "
+        "sur lesquels elle repose."
+    )
 
 
 def french_date(value: str | None) -> str:

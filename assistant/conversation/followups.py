@@ -1,6 +1,6 @@
 """Resolve a message against the conversation: a standalone question, and what was understood.
 
-Deterministic, in four cases, decided from the message's own words (`assistant.conversation.vocabulary`):
+Deterministic, in these cases, decided from the message's own words (`assistant.conversation.vocabulary`):
 
 * **new** — the message names its own subject (another dispositif, another CQP, an out-of-corpus
   subject), or there is nothing before it: it is answered alone, the conversation starts afresh.
@@ -13,6 +13,16 @@ Deterministic, in four cases, decided from the message's own words (`assistant.c
 * **reference** — the message asks something new about the same subject without naming it ("qui
   la finance ?", "c'est plafonné ?", "et son numéro RNCP ?"): the subject is put in front of it
   ("Pro-A : qui la finance ?").
+* **meta** — the message questions the previous answer itself ("pourquoi ?", "sur quel article ?",
+  "tu es sûr ?"): the previous question is asked again, so the answer shows the same passages.
+* **aside** — thanks or a greeting ("ok merci"): answered alone, and the next message is resolved
+  against the turn before it (`Conversation.context` skips asides).
+
+A bare "oui" or "non" answering a clarification's yes/no question becomes the statement it stands
+for (`assistant.conversation.answers`); a correction whose fact the last question does not hold
+goes to the latest earlier question that holds it ("non, je suis en CDD" two turns later); after a
+refusal, a message without a subject of its own continues the refused question, so it is refused
+too rather than read against an older subject.
 
 The result is always plain text, routed and answered like any question: nothing downstream knows
 about conversations, and the resolved question can be shown to the user and kept with feedback.
@@ -26,10 +36,11 @@ from datetime import date
 from typing import Literal
 
 from assistant.conversation import vocabulary as v
+from assistant.conversation.answers import closed_question, statement, yes_or_no
 from assistant.conversation.slots import find_slots, merge_facts
 from text.folding import same_length
 
-Kind = Literal["new", "completion", "circumstance", "reference"]
+Kind = Literal["new", "completion", "circumstance", "reference", "meta", "aside"]
 
 _LEAD_IN = re.compile(v.LEAD_IN)
 _CORRECTION = re.compile(v.CORRECTION)
@@ -41,6 +52,9 @@ _PLURAL = re.compile(v.PLURAL_PRONOUN)
 _PRONOUN = re.compile(v.PRONOUN)
 _COURTESY = re.compile(v.COURTESY)
 _BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
+_META = re.compile(v.META)
+_IN_EUROS = re.compile(v.IN_EUROS)
+_NOUN_PHRASE = re.compile(v.NOUN_PHRASE)
 _ENTITIES = tuple((e, re.compile(e.pattern)) for e in v.ENTITIES)
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
 
@@ -70,6 +84,11 @@ class Context:
     pending: str | None = None
     missing: tuple[str, ...] = ()
     case: bool = False  # the last turn worked on the user's own case (a calculation, a clarification)
+    asked: str | None = None  # the clarification's own words (its questions), when one is pending
+    refused: bool = False  # the last answer was a refusal
+    earlier: tuple[str, ...] = ()  # the questions before the last one, most recent first
+    points: float | None = None  # the points the last calculation gave (a bonus), for "et en euros ?"
+    stated: tuple[str, ...] = ()  # the facts the user stated just before, without asking ("Ma collègue est en CDI.")
 
 
 @dataclass(frozen=True)
@@ -80,10 +99,13 @@ class Resolution:
     kind: Kind
     subject: Subject | None = None
     rewritten: bool = False  # worded by the model server (assistant.conversation.rewrite)
+    # The thing an elliptic follow-up names ("les tickets resto" in "et les tickets resto ?"), which
+    # replaces no fact of the earlier question: the caller checks the texts use its words at all.
+    addition: str = ""
 
     @property
     def is_follow_up(self) -> bool:
-        return self.kind != "new"
+        return self.kind not in ("new", "aside")
 
 
 def find_subject(text: str) -> Subject | None:
@@ -104,19 +126,39 @@ def subjects_in(text: str) -> list[Subject]:
     return [Subject(e.name, e.display, e.topic, m.span()) for e, pattern in _ENTITIES for m in pattern.finditer(folded)]
 
 
+def states_facts(message: str, today: date) -> bool:
+    """The message states facts without asking anything ("Une salariée en CDI a un CAP."): an adviser
+    describing a case before the question, which the next question is then about."""
+    folded = same_length(message)
+    return "?" not in message and not _QUESTION.search(folded) and bool(find_slots(message, today))
+
+
 def resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
     """The standalone question `message` means after `context` (see the module docstring).
 
     `own_topic` is the router's topic for the message alone; `refused` says the message alone names
     a subject outside the corpus. Both come from the caller so that routing stays in one place.
+    A question that would start afresh after facts the user stated without asking keeps them in front
+    ("Une salariée en CDI a un CAP. Peut-elle faire une Pro-A ?").
     """
+    resolution = _resolve(message, context, today, own_topic=own_topic, refused=refused)
+    if context is None or not context.stated or resolution.kind != "new" or (refused and own_topic is None):
+        return resolution
+    facts = " ".join(f.strip().rstrip(".") + "." for f in context.stated)
+    return Resolution(f"{facts} {resolution.text}", "circumstance", resolution.subject)
+
+
+def _resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
     text = re.sub(r"\s+", " ", message).strip()
     own_subject = find_subject(text)
     if context is None or not text:
         return Resolution(text, "new", own_subject)
     folded = same_length(text)
-    if _COURTESY.match(folded):
-        return Resolution(text, "new", None)
+    answered = _yes_or_no(text, folded, context, today)
+    if answered is not None:
+        return answered
+    if _COURTESY.match(folded):  # after the yes/no check: "oui" answers a pending yes/no question
+        return Resolution(text, "aside", None)
     correction = _CORRECTION.match(folded)
     body_at = correction.end() if correction else 0
     lead = _LEAD_IN.match(folded[body_at:])
@@ -141,6 +183,15 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
     )
     if refused and own_topic is None:
         return Resolution(text, "new", None)
+    meta = _META.match(body_folded)
+    if meta and not correction and not (own_subject is not None and not any(own_subject.same_as(k) for k in known)):
+        rest = body_folded[meta.end() :].strip(" ?!.…,;")
+        if len(rest.split()) <= 6 and not _QUESTION.search(rest) and not find_slots(body[meta.end() :], today):
+            return Resolution(context.question, "meta", previous)
+    if context.points is not None and _IN_EUROS.search(body_folded) and not slots and not switched:
+        # "et en euros ?" after a bonus in points: those points converted (the point's value on the day)
+        points = f"{context.points:g}".replace(".", ",")
+        return Resolution(f"Combien valent {points} points en euros ?", "circumstance", previous)
     if context.pending and not asks and (slots or not switched or len(body.split()) <= 6):
         # the answer to the clarification ("CDD", "le CQP gestionnaire conseil", "du 1er au 30 mars")
         return Resolution(_completed(context, body, today), "completion", previous)
@@ -151,14 +202,23 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
     if context.pending and slots:
         return Resolution(_completed(context, body, today), "completion", previous)
     if circumstance:
-        return Resolution(_changed(context.question, body, today), "circumstance", previous)
+        questions = (context.question, *context.earlier) if correction else (context.question,)
+        addition = body if elliptic and not correction and not slots and _NOUN_PHRASE.match(body_folded) else ""
+        return Resolution(_changed(questions, body, today), "circumstance", previous, addition=addition)
+    if context.refused and previous is None and own_subject is None:
+        # "et c'est payé combien ?" after a refusal: still the refused subject, not an older one
+        return Resolution(_appended(context.question, body), "circumstance", None)
     if own_subject is not None or (previous is None and not context.case):
         return Resolution(text, "new", own_subject)
     if not (asks or _BACK_REFERENCE.search(body_folded) or text.endswith("?")):
         return Resolution(text, "new", None)
     plural = previous is not None and bool(_PLURAL.search(body_folded)) and not previous.display.startswith("les ")
     if context.case or plural:  # the user's own case, or a plural phrase of the previous question
-        return Resolution(_appended(context.pending or context.question, body), "circumstance", previous)
+        earlier = context.pending or context.question
+        merged = merge_facts(earlier, body, today) if slots else None
+        if merged is not None and merged.replaced:  # "et si j'en anime deux autres, ça fait combien ?"
+            return Resolution(merged.text, "circumstance", previous)
+        return Resolution(_appended(earlier, body), "circumstance", previous)
     assert previous is not None
     return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)
 
@@ -191,12 +251,29 @@ def _completed(context: Context, body: str, today: date) -> str:
     return _appended(context.pending, body)
 
 
-def _changed(question: str, body: str, today: date) -> str:
-    """The previous question with the follow-up's facts in place (or added when it had none)."""
-    merged = merge_facts(question, body, today)
-    if merged.replaced:
-        return merged.text
-    return _appended(question, body)
+def _yes_or_no(text: str, folded: str, context: Context, today: date) -> Resolution | None:
+    """ "oui" / "non" to a clarification's yes/no question: the pending question completed with the
+    statement it stands for ("…, mon emploi est menacé par des évolutions…")."""
+    if not (context.pending and context.asked):
+        return None
+    closed = closed_question(context.asked)
+    lead = _LEAD_IN.match(folded)
+    said = yes_or_no(text[lead.end() if lead else 0 :]) if closed else None
+    if closed is None or said is None:
+        return None
+    yes, rest = said
+    body = statement(closed, yes) + (f", {_lower_first(rest)}" if rest else "")
+    return Resolution(_completed(context, body, today), "completion", context.subject)
+
+
+def _changed(questions: tuple[str, ...], body: str, today: date) -> str:
+    """The most recent of `questions` holding a fact the follow-up changes, with the new fact in
+    place; the first question with the follow-up added when none holds one."""
+    for question in questions:
+        merged = merge_facts(question, body, today)
+        if merged.replaced:
+            return merged.text
+    return _appended(questions[0], body)
 
 
 def _appended(question: str, addition: str) -> str:

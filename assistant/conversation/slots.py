@@ -17,6 +17,7 @@ from datetime import date
 
 from assistant.routing.extraction.dates import DateSpan, parse_dates
 from assistant.routing.extraction.grades import GRADE_LABELS
+from assistant.routing.extraction.numbers import NUM_WORD, parse_number
 from assistant.routing.extraction.quantities import parse_counts, parse_durations, parse_money
 from assistant.routing.extraction.situation import (
     CONTRACTS,
@@ -34,12 +35,46 @@ _GRADE = r"\d{1,2}(?:[,.]\d{1,2})?(?: */ *20| sur 20)?"
 # A named CQP grade, either order ("oral 10", "6 à l'oral"): the labels are the grade reader's own.
 _GRADES = {
     key: re.compile(
-        rf"\b{label}\b *(?:[:=]|-|de|a|note)? *{_GRADE}(?![\d%])"
+        rf"\b{label}\b *(?:[:=]|-|de|a|note)? *(?:(?:j'ai|j'avais|il a|elle a|eu|obtenu|c'est|c'etait),? *){{0,3}}"
+        rf"{_GRADE}(?![\d%])"
         rf"|(?<![\d,.]){_GRADE} *(?:a|en|au|aux|pour|dans|sur) +(?:l'|la +|le +|les +)?"
         rf"(?:epreuves? +(?:d'|de l'|de +)?)?\b{label}\b"
     )
     for key, label in GRADE_LABELS.items()
 }
+# A count without its noun, carried by the pronoun "en" ("j'en ai deux", "s'il en tutore trois", "j'en
+# anime deux autres") or ending a follow-up ("et avec trois ?"): it counts what the earlier question counted.
+_COUNT_NUMBER = rf"(?P<num>\b\d{{1,2}}\b|\b(?:{NUM_WORD})\b)"
+_MORE = r"(?P<more> +(?:autres?|de plus|en plus|supplementaires?))?"
+_NOT_A_UNIT = r"(?! *(?:mois|ans?|annees?|heures?|h|jours?|semaines?|euros?|points?|%|€|m€|k€|sur|/|ou)\b)"
+_BARE_COUNTS = (
+    re.compile(
+        r"(?:\b(?:j'|n'|s'|qu'|m'|t')|\b(?:il|elle|on|nous|vous|ils|elles|tu|y) +)en +(?:[a-z']+ +){0,2}?"
+        + _COUNT_NUMBER
+        + _NOT_A_UNIT
+        + _MORE
+    ),
+    re.compile(
+        r"(?:^|\b(?:avec|pour|a|si c'est|si c'etait|si on est|s'ils sont|si elles sont) +)"
+        + _COUNT_NUMBER
+        + _MORE
+        + r" *[?.!]* *$"
+    ),
+)
+_COUNT_WORDS = {
+    1: "un",
+    2: "deux",
+    3: "trois",
+    4: "quatre",
+    5: "cinq",
+    6: "six",
+    7: "sept",
+    8: "huit",
+    9: "neuf",
+    10: "dix",
+}
+_MORE_WORDS = re.compile(r"\b(?:autres?|de plus|en plus|supplementaires?)\b")
+_COUNTED = re.compile(r"^\S+ +(?:(?:autres?|nouveaux|nouvelles|jeunes|seule?s?) +)?(?P<noun>.+)$")
 _PERIOD_PREPOSITION = re.compile(r"\b(?:du|de|d'|entre|depuis(?: le| l')?|a partir du|a compter du)\s*$")
 
 
@@ -52,6 +87,8 @@ class Slot:
     span: tuple[int, int]
     text: str
     when: DateSpan | None = None
+    value: int | None = None  # counts: how many
+    adds: bool = False  # counts: "deux autres", "trois de plus" add to the earlier count
 
 
 def find_slots(text: str, today: date) -> list[Slot]:
@@ -64,7 +101,15 @@ def find_slots(text: str, today: date) -> list[Slot]:
         kind = "date" if d.kind == "point" else "period"
         slots.append(Slot(kind, d.span, d.text, d))
     slots += [Slot("money", m.span, m.text) for m in parse_money(text)]
-    slots += [Slot(f"count:{c.noun}", c.span, c.text) for c in parse_counts(text)]
+    slots += [
+        Slot(f"count:{c.noun}", c.span, c.text, value=c.value, adds=bool(_MORE_WORDS.search(same_length(c.text))))
+        for c in parse_counts(text)
+    ]
+    for pattern in _BARE_COUNTS:
+        for m in pattern.finditer(folded):
+            start, end = m.start("num"), m.end("more") if m.group("more") else m.end("num")
+            value = int(parse_number(m.group("num")))
+            slots.append(Slot("count", (start, end), text[start:end], value=value, adds=bool(m.group("more"))))
     for x in parse_durations(text):
         slots.append(Slot("duration:hours" if x.unit == "hour" else "duration:calendar", x.span, x.text))
     for contract_pattern, _name in CONTRACTS:
@@ -111,7 +156,11 @@ def merge_facts(earlier: str, follow: str, today: date) -> Merge:
     used: set[int] = set()
     follow_folded = same_length(follow)
     for slot in find_slots(follow, today):
-        change = _replacement(earlier, before, used, slot, follow_folded)
+        change = (
+            _recounted(earlier, before, used, slot)
+            if slot.kind.startswith("count")
+            else _replacement(earlier, before, used, slot, follow_folded)
+        )
         if change is not None:
             changes.append(change)
             replaced.append(slot)
@@ -141,12 +190,23 @@ def _replacement(
             return _moved_bound(earlier, old, old.when, slot.when, bound)
         if not same and len(periods) == 1:  # "et en avril 2025 ?": the whole period changes
             same = periods
+    if slot.kind == "duration:calendar":  # "6 mois dans ma caisse" may correct "depuis 3 ans dans ma caisse"
+        same += [i for i, s in enumerate(before) if s.when is not None and s.when.kind == "since" and i not in used]
+    if len(same) > 1:
+        same = _nearest(earlier, before, same, slot, follow_folded)
     if len(same) != 1:
         return None
     i = same[0]
     used.add(i)
     old = before[i]
     words = slot.text
+    if old.when is not None and old.when.kind == "since" and slot.kind == "duration:calendar":
+        return old.span, f"depuis {slot.text}"
+    if slot.kind.startswith("grade:"):  # "à l'oral j'ai eu 6" → the earlier "oral 10" becomes "oral 6"
+        grade = re.search(_GRADE, same_length(slot.text))
+        number = re.search(_GRADE, same_length(old.text))
+        if grade and number:
+            words = old.text[: number.start()] + slot.text[grade.start() : grade.end()] + old.text[number.end() :]
     if slot.when is not None and old.when is not None and slot.when.year_inferred:
         words = _with_year(slot.when, old.when.start.year)
     if old.kind == "period" and slot.when is not None and slot.kind == "date":
@@ -154,6 +214,68 @@ def _replacement(
         article = ("en " if slot.when.precision != "day" else "le ") if start < old.span[0] else ""
         return (start, old.span[1]), article + words
     return old.span, words
+
+
+_STOP = {
+    "dans",
+    "pour",
+    "avec",
+    "sur",
+    "les",
+    "des",
+    "une",
+    "mon",
+    "mes",
+    "c'est",
+    "fait",
+    "ans",
+    "mois",
+    "depuis",
+    "dont",
+}
+
+
+def _nearest(earlier: str, before: list[Slot], candidates: list[int], slot: Slot, follow_folded: str) -> list[int]:
+    """Of several earlier facts a follow-up's fact may replace, the one whose neighbouring words it
+    repeats ("6 mois dans ma caisse" → "depuis 3 ans dans ma caisse", not "10 ans de carrière");
+    without a clue, those of the same kind (several: nothing is replaced)."""
+
+    def words(text: str, span: tuple[int, int]) -> set[str]:
+        around = text[max(0, span[0] - 10) : span[0]] + " " + text[span[1] : span[1] + 16]
+        return {w for w in re.findall(r"[a-z']{3,}", around) if w not in _STOP}
+
+    near = words(follow_folded, slot.span)
+    folded = same_length(earlier)
+    scores = [(len(near & words(folded, before[i].span)), i) for i in candidates]
+    best = max(score for score, _ in scores)
+    if best > 0:
+        return [i for score, i in scores if score == best]
+    return [i for i in candidates if before[i].kind == slot.kind]  # no clue: the fact of the same kind
+
+
+def _recounted(earlier: str, before: list[Slot], used: set[int], slot: Slot) -> tuple[tuple[int, int], str] | None:
+    """A count in place of the earlier one: "trois stagiaires" for "deux salariés"; a count without its
+    noun ("j'en ai trois") takes the earlier count's noun; "deux autres" is added to it."""
+    kinds = (slot.kind,) if slot.kind != "count" else tuple(s.kind for s in before if s.kind.startswith("count:"))
+    same = [i for i, s in enumerate(before) if s.kind in kinds and i not in used]
+    if len(same) != 1 or slot.value is None:
+        return None
+    i = same[0]
+    used.add(i)
+    old = before[i]
+    if slot.kind != "count" and not slot.adds:
+        return old.span, slot.text
+    total = slot.value + (old.value or 0) if slot.adds else slot.value
+    counted = _COUNTED.match(old.text)
+    noun = counted.group("noun") if counted else old.text
+    first, _, others = noun.partition(" ")
+    if total > 1 and not first.endswith(("s", "x")):
+        first += "s"
+    number = _COUNT_WORDS.get(total, str(total))
+    start = old.span[0]
+    if same_length(earlier[max(0, start - 2) : start]) == "d'":  # "d'un alternant" → "de deux alternants"
+        start, number = start - 2, f"de {number}"
+    return (start, old.span[1]), " ".join(filter(None, (number, first, others)))
 
 
 def _moved_bound(earlier: str, old: Slot, period: DateSpan, new: DateSpan, bound: str) -> tuple[tuple[int, int], str]:

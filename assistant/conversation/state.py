@@ -41,6 +41,8 @@ class Turn:
     citations: tuple[Citation, ...] = ()
     follow_up: str | None = None
     missing: tuple[str, ...] = ()
+    points: float | None = None  # the points a bonus calculation gave
+    statement: bool = False  # the user stated facts without asking (followups.states_facts), answered alone
 
     @property
     def pending(self) -> bool:
@@ -73,15 +75,19 @@ class Conversation:
 
     @property
     def last_citations(self) -> Sequence[Citation]:
-        """The passages the last answer cited (the terminal's /sources)."""
-        return self.last.citations if self.last else ()
+        """The passages the last answer cited (the terminal's /sources); thanks and greetings cite none
+        and are skipped, so "merci" then /sources still shows the answer's passages."""
+        answered = [t for t in self.turns if t.kind != "aside"]
+        return answered[-1].citations if answered else ()
 
     def context(self) -> Context | None:
-        """What the next message is resolved against: the last turn, and a pending clarification."""
-        last = self.last
-        if last is None:
+        """What the next message is resolved against: the last turn (thanks and greetings skipped), a
+        pending clarification, and the questions before it (a correction may go back to them)."""
+        turns = [t for t in self.turns if t.kind != "aside"]
+        if not turns:
             return None
-        pending = self.pending
+        last = turns[-1]
+        pending = last if last.pending else None
         return Context(
             question=last.resolved,
             topic=last.topic,
@@ -89,6 +95,11 @@ class Conversation:
             pending=pending.resolved if pending else None,
             missing=pending.missing if pending else (),
             case=last.route == "calculator" or pending is not None,
+            asked=pending.follow_up if pending else None,
+            refused=last.route == "refusal",
+            earlier=tuple(t.resolved for t in reversed(turns[-4:-1])),
+            stated=tuple(_trailing_statements(turns)),
+            points=last.points,
         )
 
     def record(self, turn: Turn) -> None:
@@ -98,6 +109,16 @@ class Conversation:
     def reset(self) -> None:
         """Start again ("Nouvelle conversation", /nouveau): nothing of the earlier turns is kept."""
         self.turns.clear()
+
+
+def _trailing_statements(turns: Sequence[Turn]) -> list[str]:
+    """The facts stated in the last turns, in order, back to the last question asked (at most three)."""
+    stated: list[str] = []
+    for turn in reversed(turns[-3:]):
+        if not turn.statement:
+            break
+        stated.insert(0, turn.question)
+    return stated
 
 
 def subject_of(topic: str | None, found: Subject | None) -> Subject | None:
@@ -118,6 +139,7 @@ def turn_of(
     topic: str | None,
     subject: Subject | None,
     missing: Sequence[str] = (),
+    statement: bool = False,
 ) -> Turn:
     """The turn to record once `answer` is written (calculator and sections read from the answer)."""
     call = answer.tool_calls[0] if answer.tool_calls else None
@@ -134,4 +156,13 @@ def turn_of(
         citations=tuple(answer.citations),
         follow_up=answer.follow_up,
         missing=tuple(missing),
+        statement=statement,
+        points=_points(call.result if call else None),
     )
+
+
+def _points(result: dict[str, Any] | None) -> float | None:
+    """The points of a calculator's result (a tutor's or trainer's bonus), else None."""
+    if not result or result.get("unit") != "points" or not isinstance(result.get("value"), int | float):
+        return None
+    return float(result["value"])

@@ -17,7 +17,7 @@ LEAD_IN = r"^(?:\s|[,;:.!…-])*(?:(?:et|alors|mais|ok|d'accord|bon|ah|hmm|euh|p
 
 # A message that only thanks or greets continues nothing ("ok merci", "super, merci beaucoup !").
 COURTESY = (
-    r"^(?:\s|[,;:.!…-])*(?:(?:et|ok|okay|d'accord|merci|super|parfait|genial|top|cool|tres bien|bien|entendu|"
+    r"^(?:\s|[,;:.!…-])*(?:(?:et|ok|okay|oui|ouais|d'accord|merci|super|parfait|genial|top|cool|tres bien|bien|entendu|"
     r"bonjour|bonsoir|salut|au revoir|beaucoup|bien recu|c'est note|vu)\b(?:\s|[,;:.!…-])*)+$"
 )
 
@@ -35,6 +35,37 @@ CIRCUMSTANCE_OPENING = (
     r"^(?:pour|avec|sans|si|s'il|s'ils|s'elle|s'elles|en|dans|sur|chez|a|au|aux|apres|avant|depuis|du|des|"
     r"entre|jusqu'|pendant|durant|sous|par|quand\b(?= (?:on|je|il|elle|c'est|ils|elles|l'|la|le|les|un|une))|"
     r"lorsqu'|lorsque|dans le cas|au cas|en cas|cette fois|maintenant|aussi|meme chose|pareil)\b"
+)
+
+# A message that questions the previous answer itself — its reason, its source, its certainty ("pourquoi ?",
+# "sur quel article ?", "tu es sûr ?") — is answered by the previous question again, with its passages.
+META = (
+    r"^(?:pourquoi(?: (?:ca|cela|donc|non|pas|ce chiffre|cette reponse))?|pour quelle raison|comment ca|"
+    r"(?:(?:tu es|t'es|vous etes|c'est) (?:bien )?(?:sure?|certaine?)|sure?|certaine?|vraiment|serieux)"
+    r"(?= *(?:[?!.,;…]|$))|"
+    r"tu confirmes?|vous confirmez|confirmez?|c'est (?:bien )?(?:vrai|exact|juste|correct)|"
+    r"(?:c'est|c'est ecrit|c'est dit|c'est prevu|ca se trouve|ca vient|c'est tire) (?:ou|d'ou|dans quel\w* \w+)|"
+    r"ou est-ce (?:que c'est )?(?:ecrit|prevu|dit)|d'ou (?:ca vient|tu tiens ca|vous tenez ca|vient \w+ \w+)|"
+    r"(?:dans|sur|selon|d'apres|a) (?:quel|quels|quelle|quelles) (?:article|texte|passage|document|source)s?"
+    r"(?: (?:tu te bases|vous vous basez|tu t'appuies|vous vous appuyez|c'est|ca)\w*)?|"
+    r"(?:quel|quels|quelle|quelles) (?:est|sont) (?:l'article|le texte|la source|les sources|la reference)|"
+    r"(?:quel|quels|quelle|quelles) (?:article|texte|source|reference|passage)s?|(?:la |tes |vos |les )?sources?|"
+    r"sur quoi (?:tu te bases|vous vous basez|tu t'appuies|vous vous appuyez|c'est base)|"
+    r"(?:tu peux|vous pouvez|peux-tu|pouvez-vous) (?:me )?(?:citer|montrer|donner|preciser) "
+    r"(?:le texte|l'article|la source|tes sources|vos sources|la reference)|"
+    r"cite[sz]? (?:le texte|l'article|tes sources|vos sources|la source))\b"
+)
+
+# A follow-up asking a calculation's points in euros ("et en euros ?", "ça fait combien en €?").
+IN_EUROS = r"\b(?:en euros?|en €|combien d'euros|en argent|en brut|quel montant|montant en euros?)(?!\w)|€ ?\?"
+
+# An elliptic follow-up that only names a thing ("et les tickets resto ?", "et pour la mutuelle ?"), with
+# no verb or pronoun of its own: when the texts never use its words it is a new subject, not a follow-up.
+# ("c'est plafonné ?" says the same thing as the texts' "dans la limite de" in other words: not checked.)
+NOUN_PHRASE = (
+    r"^(?:(?:pour|avec|sur|a propos|niveau|cote|question) (?:de |d'|du |des )?)?"
+    r"(?:les?|la|l'|des|du|un|une|mon|ma|mes|son|sa|ses|leur|leurs|notre|nos|votre|vos)\b"
+    r"(?!.*\b(?:c'est|est|sont|ca|cela|il|elle|ils|elles|on|je|j'|peut|peuvent|doit|faut)\b)"
 )
 
 # Words by which a message asks its own question ("qui la finance ?", "combien de blocs ?").

@@ -192,3 +192,60 @@ def test_ask_json_file_with_history(
     path.write_text(json.dumps(lines[1], ensure_ascii=False) + "\n", encoding="utf-8")
     assert main(["ask", "--json", "--file", str(path)]) == 2
     assert "history" in capsys.readouterr().err
+
+
+def test_a_bare_yes_answers_the_clarification(assistant: Assistant) -> None:
+    """Avenant 2022, art. 2: the VAE leave is "porté à 48 heures" when the job is threatened — "oui"
+    to "Votre emploi est-il menacé… ?" gives 48 hours."""
+    conversation = Conversation()
+    asked = assistant.ask("Combien d'heures de congé pour préparer ma VAE ?", conversation, today=TODAY)
+    assert asked.route == "clarify" and "menacé" in (asked.follow_up or "")
+    answer = assistant.ask("oui", conversation, today=TODAY)
+    assert answer.route == "calculator"
+    assert answer.tool_calls[0].arguments["job_threatened"] is True
+    assert "48" in answer.text and "mon emploi est menacé" in (answer.resolved_question or "")
+
+
+def test_thanks_do_not_break_the_thread(assistant: Assistant) -> None:
+    """ "ok merci" between two questions: the next follow-up still reads the question before it, and
+    /sources still shows that answer's passages."""
+    conversation = Conversation()
+    first = assistant.ask("Combien d'heures de congé VAE on a ?", conversation, today=TODAY)
+    thanks = assistant.ask("ok merci", conversation, today=TODAY)
+    assert thanks.text.startswith("Je vous en prie.") and not thanks.citations and not thanks.follow_up
+    assert [c.document for c in conversation.last_citations] == [c.document for c in first.citations]
+    answer = assistant.ask("et si j'ai seulement un CAP ?", conversation, today=TODAY)
+    assert answer.route == "calculator" and "48" in answer.text
+
+
+def test_why_takes_up_the_previous_question_with_its_passages(assistant: Assistant) -> None:
+    conversation = Conversation()
+    first = assistant.ask("Je suis en CDD, je peux faire une Pro-A ?", conversation, today=TODAY)
+    answer = assistant.ask("pourquoi ?", conversation, today=TODAY)
+    assert answer.text.startswith("Je reprends la question « Je suis en CDD, je peux faire une Pro-A ? »")
+    assert {(c.document, c.section) for c in answer.citations} == {(c.document, c.section) for c in first.citations}
+    assert any(c.section.endswith("2.3") for c in answer.citations)
+
+
+def test_a_count_carried_by_en_reruns_the_calculator(assistant: Assistant) -> None:
+    """Art. 4.3: 7 points per month and per trainee — "j'en ai deux" over six months: 84 points."""
+    conversation = Conversation()
+    first = assistant.ask(
+        "Je suis tuteur d'un alternant de janvier à juin 2026, combien de points ?", conversation, today=TODAY
+    )
+    assert _points(first) == 42
+    answer = assistant.ask("et si j'en ai deux ?", conversation, today=TODAY)
+    assert answer.route == "calculator" and _points(answer) == 84
+
+
+def test_a_follow_up_on_words_the_texts_never_use_is_not_read_against_the_old_subject(assistant: Assistant) -> None:
+    """ "et les tickets resto ?" after the trainer's bonus: the texts never speak of them, so the message is
+    answered alone (refused), not as a question on the bonus."""
+    conversation = Conversation()
+    assistant.ask("La prime de formateur interne c'est combien ?", conversation, today=TODAY)
+    answer = assistant.ask("et les tickets resto ?", conversation, today=TODAY)
+    assert answer.route == "refusal" and answer.resolved_question is None
+    other = Conversation()  # words the texts use stay a follow-up
+    assistant.ask("Parle-moi du CQP gestionnaire conseil", other, today=TODAY)
+    kept = assistant.ask("et son numéro RNCP ?", other, today=TODAY)
+    assert kept.resolved_question is not None and "35729" in kept.text
