@@ -148,18 +148,18 @@ def table(results: dict[str, Any]) -> str:
         rows.append(f"| {what} | `{command}` | {figure} | {target} | {_met(ok)} | {load} |")
 
     first = results.get("first_start", {})
-    wall, cpu = _p(first.get("wall_s"), "median"), _p(first.get("cpu_s"), "median")
+    wall, cpu = _p(first.get("wall_s"), "p50"), _p(first.get("cpu_s"), "p50")
     add(
         "first_start",
         "first start: `ingest` on a fresh data directory (shipped parses and vectors)",
-        "ccn-assistant bench --report (row 1); alone: ccn-assistant ingest --data-dir $(mktemp -d)",
+        "ccn-assistant ingest --data-dir $(mktemp -d)",
         f"{_n(wall)} s ({_n(cpu)} s CPU), median of {first.get('wall_s', {}).get('n', 0)}; "
         f"peak RSS {_n(first.get('peak_rss_mb'), 0)} MB",
         "≤ 10 s",
         wall <= 10 if wall == wall else None,
     )
     unc = results.get("uncached_ingest", {})
-    wall, cpu = _p(unc.get("wall_s"), "median"), _p(unc.get("cpu_s"), "median")
+    wall, cpu = _p(unc.get("wall_s"), "p50"), _p(unc.get("cpu_s"), "p50")
     add(
         "uncached_ingest",
         "ingest without shipped parses and vectors (a changed corpus)",
@@ -242,11 +242,11 @@ def table(results: dict[str, Any]) -> str:
         "memory_c_engine",
         "memory of one more serving process (warm assistant): torch question engine (default) vs "
         "`CCN_E5_QUERY_ENGINE=c`",
-        "same as load; CCN_E5_QUERY_ENGINE=c ccn-assistant bench --only load --load 1",
-        f"torch {_n(_p(torch_proc.get('rss_mb_per_process'), 'median'), 0)} MB RSS / "
-        f"{_n(_p(torch_proc.get('pss_mb_per_process'), 'median'), 0)} MB PSS; "
-        f"C {_n(_p(c_proc.get('rss_mb_per_process'), 'median'), 0)} MB RSS / "
-        f"{_n(_p(c_proc.get('pss_mb_per_process'), 'median'), 0)} MB PSS "
+        "CCN_E5_QUERY_ENGINE=c ccn-assistant bench --only load --load 1",
+        f"torch {_n(_p(torch_proc.get('rss_mb_per_process'), 'p50'), 0)} MB RSS / "
+        f"{_n(_p(torch_proc.get('pss_mb_per_process'), 'p50'), 0)} MB PSS; "
+        f"C {_n(_p(c_proc.get('rss_mb_per_process'), 'p50'), 0)} MB RSS / "
+        f"{_n(_p(c_proc.get('pss_mb_per_process'), 'p50'), 0)} MB PSS "
         f"(1 conversation: {_n(c_proc.get('questions_per_s'), 2)} q/s, "
         f"p95 {_n(_p(c_proc.get('latency_ms'), 'p95'), 0)} ms)",
         "–",

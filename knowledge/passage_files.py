@@ -35,8 +35,10 @@ from knowledge.keyword import TermCounts
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # bump when the content changes: files of another format are ignored (read from the store)
-READABLE = (1, 2)  # 1: metadata as one dictionary per passage
+FORMAT = 3  # bump when the content changes: files of another format are ignored (read from the store)
+READABLE = (1, 2, 3)  # 1: metadata as one dictionary per passage; 1–2: one array per field
+# Format 3 holds 4 arrays instead of 9: at 250 generations, reading each array's header was a
+# fifth of the opening time. `text` is one JSON object, `counts` the doc/term/tf triples (3 × n).
 _SAFE = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
@@ -85,17 +87,14 @@ def write_generation(folder: Path, generation: str, passages: GenerationPassages
     handle, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
+            counts = passages.counts
+            text = {"ids": passages.ids, "texts": passages.texts, "columns": passages.columns}
             np.savez(
                 out,
                 format=np.int32(FORMAT),
-                ids=_json_bytes(passages.ids),
-                texts=_json_bytes(passages.texts),
-                columns=_json_bytes(passages.columns),
-                vocabulary=_json_bytes(passages.counts.vocabulary),
-                lengths=passages.counts.lengths,
-                doc=passages.counts.doc,
-                term=passages.counts.term,
-                tf=passages.counts.tf,
+                text=_json_bytes({**text, "vocabulary": counts.vocabulary}),
+                lengths=counts.lengths.astype(np.int32),
+                counts=np.stack([counts.doc, counts.term, counts.tf]).astype(np.int32),
             )
         os.replace(tmp, target)
     finally:
@@ -115,10 +114,16 @@ def read_generation(folder: Path, generation: str) -> GenerationPassages | None:
             def loads(name: str) -> Any:
                 return json.loads(data[name].tobytes().decode("utf-8"))
 
-            arrays = {name: data[name] for name in ("lengths", "doc", "term", "tf")}
-            counts = TermCounts(vocabulary=list(loads("vocabulary")), **arrays)
-            columns = dict(loads("columns")) if version >= 2 else to_columns(loads("metadatas"))
-            passages = GenerationPassages(list(loads("ids")), list(loads("texts")), columns, counts)
+            if version >= 3:
+                text, triples = loads("text"), data["counts"]
+                vocabulary, ids, texts, columns = text["vocabulary"], text["ids"], text["texts"], text["columns"]
+                doc, term, tf = triples[0], triples[1], triples[2]
+            else:
+                vocabulary, ids, texts = loads("vocabulary"), loads("ids"), loads("texts")
+                columns = loads("columns") if version == 2 else to_columns(loads("metadatas"))
+                doc, term, tf = data["doc"], data["term"], data["tf"]
+            counts = TermCounts(data["lengths"], list(vocabulary), doc, term, tf)
+            passages = GenerationPassages(list(ids), list(texts), dict(columns), counts)
     except FileNotFoundError:
         return None
     except Exception as exc:  # damaged file: the store still has everything

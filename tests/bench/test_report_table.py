@@ -14,12 +14,13 @@ import numpy as np
 import pytest
 
 from assistant.settings import REPO_ROOT
+from bench.measure import summary
 from bench.open_snapshot import rows_of
 from bench.plain_pipeline import RUN_WORDS, _runs, plain_passages
 from bench.report_table import BEGIN, END, table, write_table
 from knowledge.keyword import BM25Index, TermCounts
 
-STATS = {"n": 3, "median": 4.0, "p50": 4.0, "p95": 5.0}
+STATS = summary([3.0, 4.0, 5.0])  # the shape every part reports: n, p50, p95, mean, min, max
 
 
 def _results() -> dict[str, object]:
@@ -28,8 +29,8 @@ def _results() -> dict[str, object]:
         "conversations": 1,
         "questions_per_s": 9.5,
         "latency_ms": {"p50": 90.0, "p95": 200.0},
-        "rss_mb_per_process": {"median": 500.0},
-        "pss_mb_per_process": {"median": 400.0},
+        "rss_mb_per_process": summary([500.0]),
+        "pss_mb_per_process": summary([400.0]),
     }
     return {
         "meta": {"started": "t0", "ended": "t1", "machine": {"cpus": 2, "memory_gib": 23.5, "python": "3.11"}},
@@ -60,6 +61,7 @@ def test_table_has_a_row_per_part_with_its_command_and_target() -> None:
     assert "failed: RuntimeError: boom" in rows[1] and "| – |" in rows[1]
     assert "2.00×" in rows[4]  # recall ratio ours / plain
     assert "9.50 q/s" in rows[5]
+    assert "torch 500 MB RSS / 400 MB PSS" in rows[6]
 
 
 def test_write_table_replaces_only_between_the_markers(tmp_path: Path) -> None:

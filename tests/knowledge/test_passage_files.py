@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -16,7 +17,7 @@ from knowledge.embedder import HashEmbedder
 from knowledge.hybrid import Retriever
 from knowledge.indexer import Indexer, plan_units
 from knowledge.keyword import BM25Index, TermCounts
-from knowledge.passage_files import GenerationPassages, read_generation, write_generation
+from knowledge.passage_files import GenerationPassages, analysed, read_generation, write_generation
 from knowledge.store import ChromaStore
 from tests.knowledge.conftest import one_chunk_per_section
 from tests.knowledge.test_indexer import AMENDMENTS, amended_pair
@@ -151,3 +152,44 @@ def test_generation_ids_cannot_name_other_files(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         write_generation(tmp_path, "../units", passages)
     assert read_generation(tmp_path, "../units") is None
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_files_of_earlier_formats_are_still_read(tmp_path: Path, version: int) -> None:
+    """An index saved by an earlier version opens from its files (one array per field, metadata
+    as dictionaries in format 1, as columns in format 2) and gives what format 3 gives."""
+    texts = ["prime du tuteur", "congé VAE", ""]
+    metadatas = [{"document": "a", "unit": "u", "page_start": 2}, {"document": "b", "unit": "u"}, {"unit": "u"}]
+    passages = analysed(["g:1", "g:2", "g:3"], texts, metadatas, texts)
+    write_generation(tmp_path, "now", passages)
+
+    def blob(value: object) -> np.ndarray:
+        return np.frombuffer(json.dumps(value).encode(), dtype=np.uint8)
+
+    meta = {"metadatas": blob(metadatas)} if version == 1 else {"columns": blob(passages.columns)}
+    counts = passages.counts
+    with (tmp_path / "old.npz").open("wb") as out:
+        np.savez(
+            out,
+            format=np.int32(version),
+            ids=blob(passages.ids),
+            texts=blob(texts),
+            vocabulary=blob(counts.vocabulary),
+            lengths=counts.lengths,
+            doc=counts.doc,
+            term=counts.term,
+            tf=counts.tf,
+            **meta,
+        )
+    old, new = read_generation(tmp_path, "old"), read_generation(tmp_path, "now")
+    assert old is not None and new is not None
+    assert (
+        (old.ids, old.texts, old.metadatas) == (new.ids, new.texts, new.metadatas) == (passages.ids, texts, metadatas)
+    )
+    for a, b in zip(
+        (old.counts.lengths, old.counts.doc, old.counts.term, old.counts.tf),
+        (new.counts.lengths, new.counts.doc, new.counts.term, new.counts.tf),
+        strict=True,
+    ):
+        assert np.array_equal(a, b)
+    assert old.counts.vocabulary == new.counts.vocabulary
