@@ -23,7 +23,7 @@ from typing import Any
 
 from assistant.answer import Answer, ToolCall
 from assistant.answering import wording
-from assistant.answering.answerable import NAMED_TOPIC_OUTSIDE_SHARE, off_subject, texts_are_silent
+from assistant.answering.answerable import CALCULATION_OUTSIDE_SHARE, off_subject, texts_are_silent
 from assistant.answering.citations import CitationBook
 from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
 from assistant.answering.llm import phrase_with_model
@@ -234,7 +234,7 @@ class Assistant:
         the same as retrieval's, so an out-of-scope question does not escape it by carrying a date or
         a contract type. One extra search, only when the bank reads the question partly out of scope.
         """
-        if decision.route not in ("calculator", "clarify") or decision.outside < NAMED_TOPIC_OUTSIDE_SHARE:
+        if decision.route not in ("calculator", "clarify") or decision.outside < CALCULATION_OUTSIDE_SHARE:
             return False
         query = decision.topic_query or turn.question
         t = time.perf_counter()

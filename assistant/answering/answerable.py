@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.units import PREFIX
 from assistant.routing.router import RouteDecision
-from assistant.routing.subject import speaks_of, subject_phrase
+from assistant.routing.subject import acronyms, speaks_of, subject_phrase, with_acronyms
 from knowledge.french import analyze
 from knowledge.hybrid import Evidence
 
@@ -24,6 +24,9 @@ SUBJECT_OUTSIDE_SHARE = 0.3
 # question about the legal rule ("le plafond du CPF", "l'aide de l'État pour un contrat de pro").
 # In-scope questions read at most ~0.15 out of scope on the 2026 sets; near-corpus ones 0.2 to 0.5.
 NAMED_TOPIC_OUTSIDE_SHARE = 0.2
+# Before a calculation or a clarification, whose facts the router has read for a corpus rule: the bank
+# must read the question clearly out of scope (in-scope calculations read up to ~0.3).
+CALCULATION_OUTSIDE_SHARE = 0.4
 
 
 def decision_names_topic(decision: RouteDecision | None) -> bool:
@@ -44,7 +47,7 @@ def texts_are_silent(query: str, evidence: Sequence[Evidence], decision: RouteDe
     terms = set(query_weights(query))
     bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]
     subject = unit_terms(subject_phrase(query))
-    if any(speaks_of(subject, bag, _sequence(e.chunk.context_text)) for e, bag in zip(evidence, bags, strict=False)):
+    if _any_speaks(query, subject, evidence):
         return False
     if subject and subject_is_elsewhere(decision):
         return True
@@ -64,9 +67,7 @@ def off_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecisio
     subject = unit_terms(subject_phrase(query))
     if not subject or not evidence:
         return False
-    if any(speaks_of(subject, unit_terms(e.chunk.context_text), _sequence(e.chunk.context_text)) for e in evidence[:3]):
-        return False
-    return subject_is_elsewhere(decision)
+    return not _any_speaks(query, subject, evidence) and subject_is_elsewhere(decision)
 
 
 def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
@@ -84,6 +85,12 @@ def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
     return decision.outside >= limit
 
 
-def _sequence(text: str) -> list[str]:
-    """A passage's analysed terms in order, keyed like `unit_terms`, for the subject's closeness."""
-    return [t[:PREFIX] for t in analyze(text)]
+def _any_speaks(query: str, subject: set[str], evidence: Sequence[Evidence]) -> bool:
+    """One of the best three passages speaks of the subject (acronyms of the question spelled out count)."""
+    names = acronyms(query)
+    for e in evidence[:3]:
+        text = with_acronyms(e.chunk.context_text, names) if names else e.chunk.context_text
+        sequence = [t[:PREFIX] for t in analyze(text)]
+        if speaks_of(subject, set(sequence), sequence):
+            return True
+    return False

@@ -97,3 +97,27 @@ def _closest_span(terms: set[str], sequence: Sequence[str], needed: int) -> int:
         if len(last) >= needed:
             best = min(best, i - sorted(last.values(), reverse=True)[needed - 1] + 1)
     return best
+
+
+_LINKS = r"(?:\s+(?:de|du|des|aux|au|a|la|le|les|et|en|pour)\b|\s+[dl]')*\s*"
+
+
+def acronyms(question: str) -> list[str]:
+    """The acronyms written in capitals in the question ("AAH", "RSA"), folded."""
+    return list(dict.fromkeys(fold(a) for a in re.findall(r"\b[A-Z]{2,5}\b", question)))
+
+
+def with_acronyms(text: str, names: list[str]) -> str:
+    """The passage with each spelled-out name of `names` followed by its acronym (folded then).
+
+    A passage speaks of "l'AAH" when it writes "l'allocation aux adultes handicapés": the words whose
+    initials spell the acronym (linking words skipped) count as the acronym itself.
+    """
+    folded = fold(text)
+    spelled = folded
+    for name in names:
+        if re.search(rf"\b{name}\b", folded):
+            continue
+        pattern = r"\b" + _LINKS.join(rf"{letter}[a-z0-9-]*" for letter in name) + r"\b"
+        spelled = re.sub(pattern, lambda m, n=name: f"{m.group(0)} {n}", spelled)
+    return text if spelled == folded else spelled  # unchanged: the passage as written (its own stems)

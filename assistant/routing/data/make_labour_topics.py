@@ -47,11 +47,7 @@ NEAR_CORPUS = {
         "Comment consulter son compte personnel de formation (CPF) ?",
         "Escroqueries au CPF : comment les détecter ? comment les signaler ?",
     ),
-    "le contrat de professionnalisation": (
-        "Quelles sont les aides à l’embauche en contrat de professionnalisation ?",
-        "Quelles démarches pour formaliser un contrat de professionnalisation ?",
-        "Mobilité dans l'Union européenne et à l'étranger",
-    ),
+    "le contrat de professionnalisation": ("Quelles sont les aides à l’embauche en contrat de professionnalisation ?",),
     "l'aide à l'embauche d'un demandeur d'emploi de 45 ans et plus en contrat de professionnalisation": (
         "Quelles sont les conditions à remplir ?",
         "Quel est le montant de l'aide et quelle sont ses modalités de versement ?",
