@@ -46,7 +46,7 @@ def texts_are_silent(query: str, evidence: Sequence[Evidence], decision: RouteDe
     """
     terms = set(query_weights(query))
     bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]
-    subject = unit_terms(subject_phrase(query))
+    subject = _subject_terms(query)
     if _any_speaks(query, subject, evidence):
         return False
     if subject and subject_is_elsewhere(decision):
@@ -64,7 +64,7 @@ def off_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecisio
     of the texts' questions: "en CDD depuis 8 mois, ai-je droit à la prime de précarité ?" has a
     subject no passage holds and reads out of scope, so it is refused rather than computed.
     """
-    subject = unit_terms(subject_phrase(query))
+    subject = _subject_terms(query)
     if not subject or not evidence:
         return False
     return not _any_speaks(query, subject, evidence) and subject_is_elsewhere(decision)
@@ -85,7 +85,12 @@ def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
     return decision.outside >= limit
 
 
-def _any_speaks(query: str, subject: set[str], evidence: Sequence[Evidence]) -> bool:
+def _subject_terms(query: str) -> list[str]:
+    """The subject's analysed terms, in the question's order (keyed like `unit_terms`)."""
+    return list(dict.fromkeys(t[:PREFIX] for t in analyze(subject_phrase(query))))
+
+
+def _any_speaks(query: str, subject: list[str], evidence: Sequence[Evidence]) -> bool:
     """One of the best three passages speaks of the subject (acronyms of the question spelled out count)."""
     names = acronyms(query)
     for e in evidence[:3]:

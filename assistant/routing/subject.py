@@ -70,20 +70,26 @@ def subject_phrase(question: str) -> str:
     return " ".join(phrase[: _MAX_TERMS + 2])
 
 
-def speaks_of(terms: set[str], passage_terms: set[str], sequence: Sequence[str] | None = None) -> bool:
+def speaks_of(terms: set[str] | Sequence[str], passage_terms: set[str], sequence: Sequence[str] | None = None) -> bool:
     """True when a passage (its analysed terms) holds the subject's words.
 
-    With the passage's terms in order (`sequence`), the words must also stand close together: within
-    `WINDOW` analysed terms per word of the subject, so that the phrase, not two stray words, is found.
+    A phrase of three words or more may miss one: any one for a set of words; for words in the
+    question's order, only the first (a verb caught at the head, "finance CPF de transition"), so
+    that the most specific word — "transition" — is never the one let go. With the passage's terms
+    in order (`sequence`), the words must also stand close together: within `WINDOW` analysed terms
+    per word of the subject, so that the phrase, not two stray words, is found.
     """
     if not terms:
         return True
-    needed = len(terms) - 1 if len(terms) >= 3 else len(terms)
-    if sum(t in passage_terms for t in terms) < needed:
+    words = set(terms)
+    needed = len(words) - 1 if len(words) >= 3 else len(words)
+    if sum(t in passage_terms for t in words) < needed:
+        return False
+    if not isinstance(terms, set) and len(words) >= 3 and not all(t in passage_terms for t in list(terms)[1:]):
         return False
     if sequence is None or needed < 2:
         return True
-    return _closest_span(terms, sequence, needed) <= WINDOW * needed
+    return _closest_span(words, sequence, needed) <= WINDOW * needed
 
 
 def _closest_span(terms: set[str], sequence: Sequence[str], needed: int) -> int:
@@ -119,5 +125,5 @@ def with_acronyms(text: str, names: list[str]) -> str:
         if re.search(rf"\b{name}\b", folded):
             continue
         pattern = r"\b" + _LINKS.join(rf"{letter}[a-z0-9-]*" for letter in name) + r"\b"
-        spelled = re.sub(pattern, lambda m, n=name: f"{m.group(0)} {n}", spelled)
+        spelled = re.sub(pattern, rf"\g<0> {name}", spelled)
     return text if spelled == folded else spelled  # unchanged: the passage as written (its own stems)
