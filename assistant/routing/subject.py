@@ -74,8 +74,8 @@ def speaks_of(terms: set[str] | Sequence[str], passage_terms: set[str], sequence
     """True when a passage (its analysed terms) holds the subject's words.
 
     A phrase of three words or more may miss one: any one for a set of words; for words in the
-    question's order, only the first (a verb caught at the head, "finance CPF de transition"), so
-    that the most specific word — "transition" — is never the one let go. With the passage's terms
+    question's order, only the first or the last (a verb caught at either end: "finance CPF de
+    transition", "prime de tutorat arrive"), never one inside the phrase ("transition"). With the passage's terms
     in order (`sequence`), the words must also stand close together: within `WINDOW` analysed terms
     per word of the subject, so that the phrase, not two stray words, is found.
     """
@@ -85,8 +85,8 @@ def speaks_of(terms: set[str] | Sequence[str], passage_terms: set[str], sequence
     needed = len(words) - 1 if len(words) >= 3 else len(words)
     if sum(t in passage_terms for t in words) < needed:
         return False
-    if not isinstance(terms, set) and len(words) >= 3 and not all(t in passage_terms for t in list(terms)[1:]):
-        return False
+    if not isinstance(terms, set) and len(words) >= 3 and not all(t in passage_terms for t in list(terms)[1:-1]):
+        return False  # a word inside the phrase is missing: the phrase is not there
     if sequence is None or needed < 2:
         return True
     return _closest_span(words, sequence, needed) <= WINDOW * needed
