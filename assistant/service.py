@@ -23,7 +23,7 @@ from typing import Any
 
 from assistant.answer import Answer, ToolCall
 from assistant.answering import wording
-from assistant.answering.answerable import texts_are_silent
+from assistant.answering.answerable import CALCULATION_OUTSIDE_SHARE, off_subject, texts_are_silent
 from assistant.answering.citations import CitationBook
 from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
 from assistant.answering.llm import MODEL_PASSAGES, phrase_with_model
@@ -229,7 +229,7 @@ class Assistant:
         decision = route(text, turn.today, meaning=self._read_meaning)
         turn.decision = decision
         turn.timings["route"] = (time.perf_counter() - t) * 1000
-        if decision.route == "refusal":
+        if decision.route == "refusal" or self._outside_the_rule(turn, decision):
             answer = self._refusal(turn.question, decision.refusal_topic, decision.fiche)
         elif decision.route == "calculator" and decision.calculator:
             answer = self._calculate(turn, decision)
@@ -243,6 +243,21 @@ class Assistant:
         if uncovered and answer.route != "refusal":
             answer.text += "\n\n" + uncovered
         return answer
+
+    def _outside_the_rule(self, turn: _Turn, decision: RouteDecision) -> bool:
+        """A calculation or clarification whose question is about something else: refused instead.
+
+        The router picks a calculator on its cues and facts; the subject check (`off_subject`) is
+        the same as retrieval's, so an out-of-scope question does not escape it by carrying a date or
+        a contract type. One extra search, only when the bank reads the question partly out of scope.
+        """
+        if decision.route not in ("calculator", "clarify") or decision.outside < CALCULATION_OUTSIDE_SHARE:
+            return False
+        query = decision.topic_query or turn.question
+        t = time.perf_counter()
+        evidence = self._search(query, 3)
+        turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
+        return off_subject(query, evidence, decision)
 
     def _refusal(self, question: str, topic: str | None, fiche: tuple[str, str] | None = None) -> Answer:
         return Answer(question, wording.refusal(topic, fiche), "refusal")

@@ -10,14 +10,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answering.composer import query_weights, unit_terms
+from assistant.answering.units import PREFIX
 from assistant.routing.router import RouteDecision
-from assistant.routing.subject import speaks_of, subject_phrase
+from assistant.routing.subject import acronyms, speaks_of, subject_phrase, with_acronyms
+from knowledge.french import analyze
 from knowledge.hybrid import Evidence
 
 MIN_COVERAGE = 0.34
 # The bank's out-of-scope share above which best passages that do not speak of the question's
 # subject mean the texts are silent (below it, the word coverage decides, as before).
 SUBJECT_OUTSIDE_SHARE = 0.3
+# The same, for a question the router tied to a corpus topic: its cue may be a corpus word in a
+# question about the legal rule ("le plafond du CPF", "l'aide de l'État pour un contrat de pro").
+# In-scope questions read at most ~0.15 out of scope on the 2026 sets; near-corpus ones 0.2 to 0.5.
+NAMED_TOPIC_OUTSIDE_SHARE = 0.2
+# Before a calculation or a clarification, whose facts the router has read for a corpus rule: the bank
+# must read the question clearly out of scope (in-scope calculations read up to ~0.3).
+CALCULATION_OUTSIDE_SHARE = 0.4
 
 
 def decision_names_topic(decision: RouteDecision | None) -> bool:
@@ -37,13 +46,56 @@ def texts_are_silent(query: str, evidence: Sequence[Evidence], decision: RouteDe
     """
     terms = set(query_weights(query))
     bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]
-    subject = unit_terms(subject_phrase(query))
-    if any(speaks_of(subject, bag) for bag in bags):
+    subject = _subject_terms(query)
+    if _any_speaks(query, subject, evidence):
         return False
-    outside = decision.outside if decision is not None else 0.0
-    if subject and outside >= SUBJECT_OUTSIDE_SHARE and not decision_names_topic(decision):
+    if subject and subject_is_elsewhere(decision):
         return True
     if len(terms) < 2:
         return False
     found: set[str] = set().union(*bags) if bags else set()
     return len(terms & found) / len(terms) < MIN_COVERAGE
+
+
+def off_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecision) -> bool:
+    """Before a calculation or a clarification: the best passages miss the subject and it reads elsewhere.
+
+    A calculator cue ("depuis 8 mois", "en CDD") does not make a question about the legal rule one
+    of the texts' questions: "en CDD depuis 8 mois, ai-je droit à la prime de précarité ?" has a
+    subject no passage holds and reads out of scope, so it is refused rather than computed.
+    """
+    subject = _subject_terms(query)
+    if not subject or not evidence:
+        return False
+    return not _any_speaks(query, subject, evidence) and subject_is_elsewhere(decision)
+
+
+def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
+    """With no best passage speaking of the question's subject: is the question outside the texts?
+
+    Yes when the router tied it to no corpus topic (no cue and no confident reading named one: the
+    words it shares with the passages are incidental), or when the bank reads it as out of scope
+    above `SUBJECT_OUTSIDE_SHARE` (`NAMED_TOPIC_OUTSIDE_SHARE` when a topic was named).
+    """
+    if decision is None:
+        return False
+    if decision.topic is None:
+        return True
+    limit = NAMED_TOPIC_OUTSIDE_SHARE if decision_names_topic(decision) else SUBJECT_OUTSIDE_SHARE
+    return decision.outside >= limit
+
+
+def _subject_terms(query: str) -> list[str]:
+    """The subject's analysed terms, in the question's order (keyed like `unit_terms`)."""
+    return list(dict.fromkeys(t[:PREFIX] for t in analyze(subject_phrase(query))))
+
+
+def _any_speaks(query: str, subject: list[str], evidence: Sequence[Evidence]) -> bool:
+    """One of the best three passages speaks of the subject (acronyms of the question spelled out count)."""
+    names = acronyms(query)
+    for e in evidence[:3]:
+        text = with_acronyms(e.chunk.context_text, names) if names else e.chunk.context_text
+        sequence = [t[:PREFIX] for t in analyze(text)]
+        if speaks_of(subject, set(sequence), sequence):
+            return True
+    return False

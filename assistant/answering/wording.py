@@ -44,6 +44,10 @@ COVERED_SHORT = (
 )
 
 
+# Where the general rule lives when no ministry fiche is close enough to name (labour law, not the texts).
+GENERAL_RULE_ADDRESS = "https://code.travail.gouv.fr"
+
+
 def of(topic: str) -> str:
     """ "de" before a French noun phrase: "des autres primes", "du préavis", "d'indemnité", "de la période"."""
     for article, contracted in (("les ", "des "), ("le ", "du ")):
@@ -67,7 +71,8 @@ def refusal(topic: str | None, fiche: tuple[str, str] | None = None) -> str:
         f"La règle générale relève du droit du travail (Code du travail), pas de ces accords : voir la fiche "
         f"du ministère du Travail « {fiche[0]} » ({fiche[1]}). "
         if fiche
-        else "La règle générale relève du droit du travail (Code du travail) ou d'autres textes de la branche. "
+        else "La règle générale relève du droit du travail, pas de ces accords : voir le Code du travail numérique "
+        f"({GENERAL_RULE_ADDRESS}) ; les autres règles de la branche sont dans sa convention collective. "
     )
     return (
         f"Les textes indexés ne traitent pas {subject} : je ne peux pas vous répondre sans risquer "

@@ -84,7 +84,17 @@ REFUSAL_TOPICS: dict[str, tuple[str, ...]] = {
 
 # Families the texts cover only in part ("les primes de la convention"): the covered members are
 # retrieved (`query`, what the texts hold of the family) and the answer says what they leave out (the
-# key, a French noun phrase). Patterns name the whole family, not one member.
+# key, a French noun phrase). Patterns name the whole family, not one member: the family's noun must be
+# followed by no complement naming one member (`_WHOLE_FAMILY`), so that "les congés d'ancienneté" or
+# "les primes de fin d'année" (one member the texts do not hold) are refused, while "les primes de la
+# convention" or "quels congés sont prévus" ask for the family.
+_WHOLE_FAMILY = (
+    r"(?:(?=\s*(?:de (?:la |notre |ma |l')?(?:branche|convention|ccn|caisse|securite sociale|institution)|"
+    r"du protocole|du texte|des (?:textes|accords)|en vigueur))"  # the texts or the employer: the family…
+    r"|(?!\s*(?:d'|de |du |des |payes\b|en |sur |exceptionnel)))"  # …else no complement naming one member
+)
+
+
 @dataclass(frozen=True)
 class PartialScope:
     patterns: tuple[str, ...]
@@ -95,13 +105,13 @@ PARTIAL_SCOPES: dict[str, PartialScope] = {
     "les autres primes de la convention collective (prime d'ancienneté, gratification annuelle, allocation "
     "vacances…)": PartialScope(
         (
-            r"\b(?:les|des|quelles?|toutes? les|autres) primes\b(?! (?:de |du |d')(?:tut|format))",
+            r"\b(?:les|des|quelles?|toutes? les|autres) primes\b" + _WHOLE_FAMILY,
             r"\bprimes? (?:prevues?|versees?|existantes?) (?:par|dans) (?:la|notre|ma) (?:convention|ccn)\b",
         ),
         "primes : prime de tutorat du tuteur et prime du formateur interne, points par mois",
     ),
     "les autres congés et absences (congés payés, congés familiaux, arrêts de travail…)": PartialScope(
-        (r"\b(?:les|des|quels?|tous les|autres) (?:conges|absences autorisees)\b(?! (?:vae|de validation))",),
+        (r"\b(?:les|des|quels?|tous les|autres) (?:conges|absences autorisees)\b" + _WHOLE_FAMILY,),
         "congé pour préparer la validation des acquis de l'expérience et absence pour le conseil en évolution "
         "professionnelle",
     ),

@@ -6,12 +6,15 @@ the abondement article. What the question is about is its head noun phrase ("dur
 CDD", "plafond du CPF"): the words after the interrogative frame, up to the first preposition that
 opens a complement ("en euros", "pour un CDI"). A passage speaks of the subject when it holds the
 phrase's words (all of them, or all but one for a phrase of three words or more, so that a verb
-caught in the phrase or an inflection does not sink it).
+caught in the phrase or an inflection does not sink it), close together: "points de compétence" is
+not spoken of by a passage that has "points" in one sentence and "compétences" three lines below,
+nor "CPF de transition" by the CPF article that mentions a "transition" elsewhere.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.routing.extraction.folding import fold
 
@@ -25,42 +28,102 @@ _FRAME = frozenset(
     de d en au aux parle parlent prevoit prevoient dit disent texte textes accord accords avenant protocole
     convention existe exister savoir sais voudrais veux aimerais connaitre concernant sujet propos
     est-ce est-il est-elle y-a-t-il a-t-il dans sur pour avec selon chez-nous chez bonjour svp stp alors
-    donc mais et-si si oui non s""",
+    donc mais et-si si oui non s suis es sommes etes ai avons avez ete n ne pas
+    faire etre rentrer entrer acceder obtenir beneficier partir demander toucher prendre poser payer
+    recevoir utiliser aller venir""",
     )
 )
+# "peut-il", "rembourse-t-il": a verb with its subject pronoun after it ends the phrase like a verb.
+_INVERTED = re.compile(r"\b([a-z]+)-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b")
+_VERB = "\x00"  # marks an inverted verb among the tokens
 # Words that end the head noun phrase once it has started: prepositions opening a complement,
-# conjunctions, verbs of the frame.
+# conjunctions, verbs of the frame, a subject pronoun taking the phrase up ("l'accord de 2019 il …").
 _BOUNDARY = frozenset(
     re.findall(
         r"\S+",
         """en pour dans sur avec a au aux quand si lorsque pendant par chez depuis selon apres avant c est sont
+    il elle ils elles on
     peut peuvent doit doivent faut et ou mais vs contre entre sans sous vers comme quand lorsqu puisque
     car alors""",
     )
 )
 _MAX_TERMS = 4
+WINDOW = 3  # analysed terms allowed per word of the subject between its first and last word
 
 
 def subject_phrase(question: str) -> str:
     """The question's head noun phrase, folded, frame words left out ("" when none can be told).
 
     The caller analyses it with the same analyser as the passages (stems, stop words)."""
-    tokens = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", fold(question).replace("'", " "))
+    text = _INVERTED.sub(lambda m: m.group(1) + _VERB, fold(question).replace("'", " "))
+    text = re.sub(r"[,;:?!()]|\.(?!\d)", " " + _VERB + " ", text)  # punctuation ends the phrase too
+    tokens = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*\x00?|\x00", text)
     start = 0
-    while start < len(tokens) and (tokens[start] in _FRAME or tokens[start] in _BOUNDARY):
+    while start < len(tokens) and (tokens[start] in _FRAME or tokens[start] in _BOUNDARY or _VERB in tokens[start]):
         start += 1
     phrase: list[str] = []
     for token in tokens[start:]:
-        if token in _BOUNDARY and phrase:
+        if (token in _BOUNDARY or _VERB in token) and phrase:
             break
         if token not in _FRAME:
             phrase.append(token)
     return " ".join(phrase[: _MAX_TERMS + 2])
 
 
-def speaks_of(terms: set[str], passage_terms: set[str]) -> bool:
-    """True when a passage (its analysed terms) holds the subject's words."""
+def speaks_of(terms: set[str] | Sequence[str], passage_terms: set[str], sequence: Sequence[str] | None = None) -> bool:
+    """True when a passage (its analysed terms) holds the subject's words.
+
+    A phrase of three words or more may miss one: any one for a set of words; for words in the
+    question's order, only the first or the last (a verb caught at either end: "finance CPF de
+    transition", "prime de tutorat arrive"), never one inside the phrase ("transition"). With the passage's terms
+    in order (`sequence`), the words must also stand close together: within `WINDOW` analysed terms
+    per word of the subject, so that the phrase, not two stray words, is found.
+    """
     if not terms:
         return True
-    found = sum(t in passage_terms for t in terms)
-    return found >= (len(terms) - 1 if len(terms) >= 3 else len(terms))
+    words = set(terms)
+    needed = len(words) - 1 if len(words) >= 3 else len(words)
+    if sum(t in passage_terms for t in words) < needed:
+        return False
+    if not isinstance(terms, set) and len(words) >= 3 and not all(t in passage_terms for t in list(terms)[1:-1]):
+        return False  # a word inside the phrase is missing: the phrase is not there
+    if sequence is None or needed < 2:
+        return True
+    return _closest_span(words, sequence, needed) <= WINDOW * needed
+
+
+def _closest_span(terms: set[str], sequence: Sequence[str], needed: int) -> int:
+    """The fewest consecutive terms of `sequence` holding `needed` distinct words of `terms`."""
+    best = len(sequence) + 1
+    last: dict[str, int] = {}
+    for i, term in enumerate(sequence):
+        if term not in terms:
+            continue
+        last[term] = i
+        if len(last) >= needed:
+            best = min(best, i - sorted(last.values(), reverse=True)[needed - 1] + 1)
+    return best
+
+
+_LINKS = r"(?:\s+(?:de|du|des|aux|au|a|la|le|les|et|en|pour)\b|\s+[dl]')*\s*"
+
+
+def acronyms(question: str) -> list[str]:
+    """The acronyms written in capitals in the question ("AAH", "RSA"), folded."""
+    return list(dict.fromkeys(fold(a) for a in re.findall(r"\b[A-Z]{2,5}\b", question)))
+
+
+def with_acronyms(text: str, names: list[str]) -> str:
+    """The passage with each spelled-out name of `names` followed by its acronym (folded then).
+
+    A passage speaks of "l'AAH" when it writes "l'allocation aux adultes handicapés": the words whose
+    initials spell the acronym (linking words skipped) count as the acronym itself.
+    """
+    folded = fold(text)
+    spelled = folded
+    for name in names:
+        if re.search(rf"\b{name}\b", folded):
+            continue
+        pattern = r"\b" + _LINKS.join(rf"{letter}[a-z0-9-]*" for letter in name) + r"\b"
+        spelled = re.sub(pattern, rf"\g<0> {name}", spelled)
+    return text if spelled == folded else spelled  # unchanged: the passage as written (its own stems)

@@ -36,6 +36,33 @@ OVERLAPPING = {
     "protection sociale pendant la formation": "training in general",
     "la rémunération pendant la formation": "training in general (Pro-A, contrat de professionnalisation pay)",
 }
+# Near-corpus rules (issue #21): in the fiches left out above, the sections on rules the branch texts do
+# not set — the CPF's legal uses, the State's hiring aid, the legal sanction for missed reviews, pay and
+# social cover of jobseekers in training, France VAE's funding. Questions on them name a corpus word
+# (CPF, contrat de professionnalisation, VAE, entretien) but ask the legal rule, so they are out of
+# scope; the fiche's other sections (what the branch does set) stay out of the class.
+NEAR_CORPUS = {
+    "le compte personnel de formation (cpf)": (
+        "Pour quelles formations ?",
+        "Comment consulter son compte personnel de formation (CPF) ?",
+        "Escroqueries au CPF : comment les détecter ? comment les signaler ?",
+    ),
+    "le contrat de professionnalisation": ("Quelles sont les aides à l’embauche en contrat de professionnalisation ?",),
+    "l'aide à l'embauche d'un demandeur d'emploi de 45 ans et plus en contrat de professionnalisation": (
+        "Quelles sont les conditions à remplir ?",
+        "Quel est le montant de l'aide et quelle sont ses modalités de versement ?",
+        "Comment l'obtenir ?",
+    ),
+    "l'entretien de parcours professionnel": (
+        "Quels risques encourt l’employeur qui ne satisfait pas à l'obligation d'entretien prévue par la loi ?",
+    ),
+    "la validation des acquis de l'expérience (vae)": (
+        "Le financement de la VAE selon les publics",
+        "Comment s’informer sur la VAE ?",
+    ),
+    "protection sociale pendant la formation": ("*",),
+    "la rémunération pendant la formation": ("*",),
+}
 # Sections that are navigation, not a subject.
 NAVIGATION = re.compile(
     r"qui contacter|textes? de r[ée]f[ée]rence|services? en ligne|[àa] lire|lire en compl[ée]ment|mod[èe]les? de "
@@ -50,7 +77,12 @@ def rows(fiches: list[dict]) -> list[dict]:
     seen: set[str] = set()
     for fiche in fiches:
         title = " ".join(fiche["title"].split())
-        if title.lower().replace("’", "'") in OVERLAPPING or title in seen:
+        key = title.lower().replace("’", "'")
+        if key in NEAR_CORPUS and title not in seen:
+            seen.add(title)
+            out += near_corpus_rows(fiche, title, NEAR_CORPUS[key])
+            continue
+        if key in OVERLAPPING or title in seen:
             continue
         seen.add(title)
         base = {"intent": "out_of_scope", "fiche": title, "url": fiche["url"]}
@@ -63,6 +95,14 @@ def rows(fiches: list[dict]) -> list[dict]:
         for question in list(dict.fromkeys(questions))[:MAX_QUESTIONS]:
             out.append({**base, "text": f"{title} : {question}"})
     return out
+
+
+def near_corpus_rows(fiche: dict, title: str, kept: tuple[str, ...]) -> list[dict]:
+    """The kept sections of a fiche on a corpus subject ("*": every section that is a subject)."""
+    base = {"intent": "out_of_scope", "fiche": title, "url": fiche["url"]}
+    names = [" ".join((s.get("title") or "").split()) for s in fiche["sections"]]
+    chosen = [n for n in names if n and not NAVIGATION.search(n) and ("*" in kept or n in kept) and n != title]
+    return [{**base, "text": f"{title} : {name}"} for name in dict.fromkeys(chosen)]
 
 
 def main(path: str) -> None:
