@@ -59,6 +59,10 @@ VALUE_ASK = (
     r"ca (?:me |nous |lui )?rapporte\w*|droit a (?:\d+ ?|[a-z]+ )?(?:points?|pts|euros?|€))"
 )
 
+# Calculators whose only result is a yes/no: a value asked next to them ("combien de demandes de VAE
+# par an je peux déposer ?") is the rule's own figure, not one of the user's case.
+VERDICT_ONLY = ("cqp_vae_eligibility", "pro_a_eligibility", "pro_a_certification")
+
 # A case an HR adviser describes by the person's name: "pour Mme Diallo", "M. Petit, 38 ans".
 NAMED_PERSON = r"\b(?:m\.|mme|mlle|monsieur|madame|mademoiselle) ?[a-z]"
 

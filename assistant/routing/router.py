@@ -222,7 +222,8 @@ def asks_own_case(text: str, calculator: str, arguments: dict[str, Any], missing
         return True  # a case told without a question ("je suis tuteur d'un alternant.")
     # "… pendant 6 mois. Combien ?": a question of a word or two has the earlier sentence's subject
     asking = [folded if len(s.split()) < 4 else s for s in asking]
-    if any(_VALUE_ASK.search(s) and _OWN_SUBJECT.search(s) for s in asking):
+    verdict_only = calculator in calculator_vocabulary.VERDICT_ONLY  # its only value is oui/non
+    if not verdict_only and any(_VALUE_ASK.search(s) and _OWN_SUBJECT.search(s) for s in asking):
         return True
     partial = spec is not None and spec.partial  # "puis-je bénéficier de la Pro-A ?": one's own right
     return partial and any(_OWN_SUBJECT.search(s) and not _WHAT_ASK.search(s) for s in asking)
