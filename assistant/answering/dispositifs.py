@@ -32,7 +32,10 @@ SCHEMES: dict[str, tuple[str, str]] = {
         r"\bcontrats? (?:de )?pro\b(?! ?- ?a\b)(?! a\b)|\bprofessionnalisation\b",
         r"\bprofessionnalisation\b",
     ),
-    "tutoring": (r"\btut(?:eur|eurs|rice|rices|orat)\b|\bmaitre d'apprentissage\b", r"\btutorat\b|\btutorale?\b"),
+    "tutoring": (
+        r"\btut(?:eur|eurs|rice|rices|orat)\b|\bmaitre d'apprentissage\b",
+        r"\btutorat\b|\btutorale?\b|\btut(?:eur|rice)s?\b",
+    ),
     "internal_trainer": (r"\bformat(?:eur|eurs|rice|rices) internes?\b|\bafest\b", r"\bformateurs? internes?\b"),
     "cep": (r"\bcep\b|\bconseil en evolution professionnelle\b", r"\bconseil en evolution professionnelle\b"),
     "review": (r"\bentretiens? (?:pro|pros|professionnels?|de bilan)\b", r"\bentretien professionnel\b"),
@@ -60,27 +63,26 @@ def heading_schemes(item: Evidence) -> set[str]:
     return {name for name, pattern in _HEADING.items() if pattern.search(heading)}
 
 
-# The scheme's own name in the texts, added to the search words when a question names it: "contrat
-# de pro" shares no word with "professionnalisation" and its "pro" matches every "Pro-A".
+# The scheme's own name in the texts, added to the search words when a question names it otherwise:
+# "contrat de pro" shares no word with "professionnalisation" and its "pro" matches every "Pro-A".
 TEXT_NAMES: dict[str, str] = {
-    "pro_a": "Pro-A reconversion ou promotion par alternance",
+    "pro_a": "Pro-A",
     "professionalisation": "contrat de professionnalisation",
-    "tutoring": "tutorat tuteur",
-    "internal_trainer": "formateur interne à titre accessoire",
+    "tutoring": "tutorat",
+    "internal_trainer": "formateur interne",
     "cep": "conseil en évolution professionnelle",
     "review": "entretien professionnel",
     "vae": "validation des acquis de l'expérience",
-    "guarantee": "garantie individuelle d'accès à la formation",
+    "guarantee": "garantie individuelle",
     "cpf": "compte personnel de formation",
 }
 
 
 def search_text(question: str) -> str:
-    """The question with the texts' own name of each scheme it names, to search with."""
-    names = [TEXT_NAMES[n] for n in sorted(named_schemes(question))]
+    """The question with the texts' own name of each scheme it names by another word ("contrat pro")."""
     folded = _fold(question)
-    missing = [n for n in names if _fold(n) not in folded]
-    return " ".join([question, *missing])
+    extra = [TEXT_NAMES[n] for n in sorted(named_schemes(question)) if not _HEADING[n].search(folded)]
+    return " ".join([question, *extra])
 
 
 def on_named_scheme(question: str, evidence: Sequence[Evidence]) -> list[Evidence]:
