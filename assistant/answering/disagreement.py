@@ -128,14 +128,18 @@ def disagreement_note(
     meaning: UnitMeaning | None = None,
 ) -> str:
     """A warning when another text in force gives another figure for the lead's rule; "" otherwise."""
+    # The figures a question quotes ("1 an ou 3 ans ?") and the bound it asks ("minimum") are what the
+    # texts may disagree on, not what the question is about: they are left out of the measure.
+    question = _BOUND.sub(" ", FIGURE_PHRASE.sub(" ", question))
     lead_text = " ".join(u.text for u in lead_units)
     lead_quantities = quantities(lead_text)
     lead_heading = f"{lead_item.chunk.section_title} {lead_item.chunk.section_path}"
-    if not lead_quantities:  # a lead that announces ("l'article 7 est rédigé ainsi :"): its passage's rule
+    if not lead_quantities and lead_text.rstrip().endswith(":"):
+        # a lead that only announces ("l'article 7 est rédigé ainsi :"): the rule is the passage's
         lead_text = _passage_rule(question, lead_item, lead_heading, idf)
         lead_quantities = quantities(lead_text)
-        if not lead_quantities:
-            return ""
+    if not lead_quantities:
+        return ""
     lead_terms = unit_terms(lead_text)
     lead_subject = _subject_weight(question, f"{lead_text} {lead_heading}", idf)
     for item in evidence[:SCANNED]:
@@ -153,6 +157,9 @@ def disagreement_note(
                 continue
             return _note(lead_item, lead_text, item, unit.text, book, document_names)
     return ""
+
+
+_BOUND = re.compile(r"\b(?:minimum|minimale?s?|maximum|maximale?s?|au moins|au plus|plafond|plancher)\b", re.I)
 
 
 def _passage_rule(question: str, item: Evidence, heading: str, idf: dict[str, float]) -> str:

@@ -13,7 +13,9 @@ of `assistant.routing.intents`, spots out-of-corpus subjects and injected instru
   router asks for it (`follow_up`) rather than guessing. For the rules that decide with partial
   inputs (`CalculatorSpec.partial`), the router first runs the calculator with what is known: a
   result the known facts already decide (a doctorate closes the Pro-A whatever the contract) is
-  answered, and otherwise only the inputs in `CalcResult.missing` are asked for;
+  answered, and otherwise only the inputs in `CalcResult.missing` are asked for. A question that gives
+  no fact of a case and asks the rule itself ("je peux toucher une prime pour ça ?") is not a case to
+  complete: it is answered by retrieval (`asks_own_case`);
 * `refusal` when the subject is outside the corpus (congés payés, licenciement, valeur du point…);
 * `retrieval` otherwise: questions about the rule itself ("Quelle est la durée de la Pro-A ?").
 

@@ -46,7 +46,7 @@ def plan_cep(facts: Facts) -> Plan | None:
         for d in facts.durations
         if d.months
         and not re.match(r"\s*dernier", facts.folded[d.span[1] :])
-        and not re.search(r"\b(?:il y a|des|les)\s*$", facts.folded[max(0, d.span[0] - 8) : d.span[0]])
+        and not re.search(r"\b(?:il y a|des|les|sur)\s*$", facts.folded[max(0, d.span[0] - 8) : d.span[0]])
     ]
     org: float | None = None
     total: float | None = None
