@@ -127,7 +127,7 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
         )
     reading = meaning(query) if meaning is not None else None
     topic = detect_topic(folded, reading)
-    topic = asked_topic(folded) or topic if topic is not None else None
+    topic = asked_topic(folded, topic) or topic if topic is not None else None
     refusal = detect_refusal(folded)
     if refusal and reading is not None and detect_topic(folded) is None:
         topic = None  # an out-of-corpus subject named outright: meaning alone may not bring it back in scope
@@ -312,12 +312,14 @@ def detect_topic(folded: str, reading: Reading | None = None) -> str | None:
     return best
 
 
-def asked_topic(folded: str) -> str | None:
-    """The topic the asking clause names by its own cues, when context comes before it.
+def asked_topic(folded: str, topic: str | None = None) -> str | None:
+    """The topic the asking clause names by its own cues, when the context before it is about `topic`.
 
     "Pour Mme Martin, on prépare son entretien pro : elle peut prétendre à la Pro-A ?" is about the Pro-A;
-    the interview is the occasion. Only a clause after a colon, a full stop or a semicolon counts, and
-    only a topic its own words name (no meaning vote: a short clause is read on its words).
+    the interview is the occasion. Only a clause after a colon, a full stop or a semicolon counts, only
+    a topic its own words name (no meaning vote: a short clause is read on its words), and only when no
+    word of the clause names `topic` ("Prem'ss le 9 mars. Jusqu'à quand pour finir mon parcours CQP ?"
+    stays on the training path).
     """
     question = folded.rfind("?")
     if question < 0:
@@ -325,7 +327,10 @@ def asked_topic(folded: str) -> str | None:
     start = max(folded.rfind(mark, 0, question) for mark in ":.;!")
     if start <= 0:
         return None
-    return detect_topic(folded[start + 1 : question])
+    clause = folded[start + 1 : question]
+    if topic is not None and topic_scores(clause).get(topic, 0.0) > 0:
+        return None
+    return detect_topic(clause)
 
 
 def out_of_scope(folded: str, reading: Reading | None, best_score: float | None = None) -> bool:
