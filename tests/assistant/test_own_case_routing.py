@@ -126,3 +126,10 @@ def test_a_month_naming_when_one_starts_tutoring_is_no_mission() -> None:
 def test_the_asking_clause_names_the_topic() -> None:
     decision = route("On prépare l'entretien professionnel de Mme Petit : peut-elle prétendre à la Pro-A ?", TODAY)
     assert (decision.topic, decision.calculator) == ("pro_a", "pro_a_eligibility")
+
+
+def test_an_interview_request_that_asks_about_one_right_is_answered_on_that_right() -> None:
+    from interview.reading import is_interview_request
+
+    assert not is_interview_request("On prépare l'entretien professionnel de M. Leroy : a-t-il droit au CEP ?")
+    assert is_interview_request("Prépare l'entretien professionnel de M. Leroy, CDI depuis 2012, BTS.")
