@@ -26,6 +26,7 @@ from assistant.answering import wording
 from assistant.answering.answerable import CALCULATION_OUTSIDE_SHARE, off_subject, texts_are_silent
 from assistant.answering.citations import CitationBook
 from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
+from assistant.answering.dispositifs import named_schemes, on_named_scheme, search_text
 from assistant.answering.llm import MODEL_PASSAGES, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.conversation.followups import Resolution, find_subject, resolve, states_facts
@@ -290,7 +291,10 @@ class Assistant:
         query = decision.topic_query or turn.question
         t = time.perf_counter()
         as_of = self._as_of(query)
-        evidence = self._search(query, max(self.settings.top_k, 10), as_of=as_of)
+        depth = max(self.settings.top_k, 10)
+        named = bool(named_schemes(query))  # deeper, then the passages on another scheme are set aside
+        evidence = self._search(search_text(query) if named else query, depth * 2 if named else depth, as_of=as_of)
+        evidence = on_named_scheme(query, evidence)[:depth] if named else evidence
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
         if not evidence or texts_are_silent(query, evidence, decision):
             return self._refusal(turn.question, None, decision.fiche)

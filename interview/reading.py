@@ -44,6 +44,11 @@ REQUEST = re.compile(
     r"|\bentretiens? (?:pro(?:fessionnel)?s? )?(?:de|d'|pour|avec) (?:m\.|mme|mlle|monsieur|madame|mon |ma |notre |"
     r"un |une |cet |cette |l'agent|la salariee|le salarie)"
 )
+# The rights the sheet covers, by the words an adviser names one with (folded text).
+ONE_RIGHT = re.compile(
+    r"\bpro ?- ?a\b|\bcep\b|\bconseil en evolution\b|\bvae\b|\bvalidation des acquis\b|\bgarantie individuelle\b"
+    r"|\bcontrat de pro\w*|\bcpf\b|\bcompte personnel de formation\b"
+)
 NAME = re.compile(r"\b(?:M\.|Mme|Mlle|Monsieur|Madame)\s+([A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*)?)")
 WISH = re.compile(
     r"\b(?:veut|voudrait|souhaite|souhaiterait|aimerait|envisage de|vise a|projet(?: professionnel)? ?:?)\s+"
@@ -78,9 +83,18 @@ def is_interview_request(text: str) -> bool:
     no fact, so it is left to the usual answer.
     """
     original, folded = prepare(text)
-    if not REQUEST.search(folded):
+    if not REQUEST.search(folded) or asks_one_right(folded):
         return False
     return bool(NAME.search(original)) or read_profile(text, date.today()).facts >= 2
+
+
+def asks_one_right(folded: str) -> bool:
+    """Whether the question asked is about one right ("on prépare son entretien : elle peut prétendre à la
+    Pro-A ?"): the ordinary answer gives it first (and asks for what it lacks), where the sheet would bury
+    it among all the others."""
+    asking = [clause for clause in re.split(r"[.;:!\n]", folded) if "?" in clause]
+    named = {m.group(0) for clause in asking for m in ONE_RIGHT.finditer(clause)}
+    return len(named) == 1
 
 
 def _clauses(folded: str) -> list[tuple[int, int]]:

@@ -128,12 +128,19 @@ def disagreement_note(
     meaning: UnitMeaning | None = None,
 ) -> str:
     """A warning when another text in force gives another figure for the lead's rule; "" otherwise."""
+    # The figures a question quotes ("1 an ou 3 ans ?") and the bound it asks ("minimum") are what the
+    # texts may disagree on, not what the question is about: they are left out of the measure.
+    question = _BOUND.sub(" ", FIGURE_PHRASE.sub(" ", question))
     lead_text = " ".join(u.text for u in lead_units)
     lead_quantities = quantities(lead_text)
+    lead_heading = f"{lead_item.chunk.section_title} {lead_item.chunk.section_path}"
+    if not lead_quantities and lead_text.rstrip().endswith(":"):
+        # a lead that only announces ("l'article 7 est rédigé ainsi :"): the rule is the passage's
+        lead_text = _passage_rule(question, lead_item, lead_heading, idf)
+        lead_quantities = quantities(lead_text)
     if not lead_quantities:
         return ""
     lead_terms = unit_terms(lead_text)
-    lead_heading = f"{lead_item.chunk.section_title} {lead_item.chunk.section_path}"
     lead_subject = _subject_weight(question, f"{lead_text} {lead_heading}", idf)
     for item in evidence[:SCANNED]:
         if _one_text(item, lead_item):
@@ -150,6 +157,20 @@ def disagreement_note(
                 continue
             return _note(lead_item, lead_text, item, unit.text, book, document_names)
     return ""
+
+
+_BOUND = re.compile(r"\b(?:minimum|minimale?s?|maximum|maximale?s?|au moins|au plus|plafond|plancher)\b", re.I)
+
+
+def _passage_rule(question: str, item: Evidence, heading: str, idf: dict[str, float]) -> str:
+    """The passage's most relevant sentence stating a quantity ("" if none shares a word with the question)."""
+    units = passage_units(item.chunk.text)
+    scored = [
+        (score, -n, unit.text)
+        for n, (unit, score) in enumerate(zip(units, unit_scores(question, units, idf, heading)))
+        if score > 0 and quantities(unit.text)  # the passage already answers: its best rule with a figure
+    ]
+    return max(scored)[2].strip("«» ") if scored else ""
 
 
 def _subject_weight(question: str, text: str, idf: dict[str, float]) -> float:

@@ -50,6 +50,22 @@ CASE_SUBJECT = (
     r"totalise|justifie|cumule|compte|commence|termine|a ete|etait|avait)\b"
 )
 
+# The question asks for a value of the user's own case (an amount, a date, a count), not whether a
+# right exists: "combien je vais toucher ?", "avant quelle date ?", "je touche quoi ?". Without it, and
+# without any fact of the case, a question is answered by the rule ("je peux toucher une prime ?").
+VALUE_ASK = (
+    r"\b(?:combien|quel(?:le)?s? (?:montant|somme|date|jour|mois|nombre|prime|remuneration|salaire)|"
+    r"a partir de quand|jusqu'a quand|quand|(?:touch|percev|recev|rapport)\w* quoi|"
+    r"ca (?:me |nous |lui )?rapporte\w*|droit a (?:\d+ ?|[a-z]+ )?(?:points?|pts|euros?|€))"
+)
+
+# Calculators whose only result is a yes/no: a value asked next to them ("combien de demandes de VAE
+# par an je peux déposer ?") is the rule's own figure, not one of the user's case.
+VERDICT_ONLY = ("cqp_vae_eligibility", "pro_a_eligibility", "pro_a_certification")
+
+# A case an HR adviser describes by the person's name: "pour Mme Diallo", "M. Petit, 38 ans".
+NAMED_PERSON = r"\b(?:m\.|mme|mlle|monsieur|madame|mademoiselle) ?[a-z]"
+
 # General phrasings: a rule is asked about, not a case ("peut-elle durer plus de 12 mois ?").
 GENERAL_PHRASING = (
     r"\b(?:peut-(?:il|elle|on)|peuvent-(?:ils|elles)|est-il possible|faut-il|doit-(?:il|elle|on)|"

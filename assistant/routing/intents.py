@@ -44,7 +44,7 @@ OUT_OF_SCOPE_MARGIN = 0.5
 TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
     "tutor_bonus": (
         Cue(r"\btut(?:eur|eurs|rice|rices|orat|orale|orales)\b", 4),
-        Cue(r"(?<!applications )(?<!professionnelles )(?<!situation )\btutore(?:e|s|es)?\b", 2),
+        Cue(r"(?<!applications )(?<!applis )(?<!professionnelles )(?<!situation )\btutore(?:e|s|es)?\b", 2),
         Cue(r"\bmaitre d'apprentissage\b", 4),
         Cue(r"\b(?:je suis|j'ai ete|je serai|je vais etre|je deviens)\b[^.?!]{0,15}\btut", 1),
         Cue(
@@ -115,6 +115,7 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\bcontrats? (?:de )?pro(?:fessionnalisation)?\b", 3.5),
         Cue(r"(?<!contrat de )(?<!contrats de )\bprofessionnalisation\b", 2.5),
         Cue(r"\b(?:remuner|paye|payee|salaire|coefficient)", 0.5),
+        Cue(r"\bcadre conventionnel\b", 2),  # art. 3.6: pay "par référence au cadre conventionnel"
     ),
     "contribution": (
         Cue(r"\bcontribution (?:conventionnelle )?supplementaire\b", 4),
@@ -128,7 +129,7 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\btronc commun\b", 2),
         Cue(r"\b(?:epreuves?|notes?|moyenne|eliminatoires?|coefficients?)\b", 1.5),
         Cue(r"\b(?:ecrite?|orale?)\b", 1),
-        Cue(r"\bapplications? (?:professionnelles? )?tutorees\b", 2.5),
+        Cue(r"\b(?:applications?|applis?) (?:pro(?:fessionnelles?)? )?tutorees\b", 2.5),
         Cue(r"\bcertifie(?:e|s)?\b", 1.5),
         Cue(r"\bcqp\b", 1),
         Cue(r"\b(?:/ ?20|sur 20)\b", 1),

@@ -13,7 +13,9 @@ of `assistant.routing.intents`, spots out-of-corpus subjects and injected instru
   router asks for it (`follow_up`) rather than guessing. For the rules that decide with partial
   inputs (`CalculatorSpec.partial`), the router first runs the calculator with what is known: a
   result the known facts already decide (a doctorate closes the Pro-A whatever the contract) is
-  answered, and otherwise only the inputs in `CalcResult.missing` are asked for;
+  answered, and otherwise only the inputs in `CalcResult.missing` are asked for. A question that gives
+  no fact of a case and asks the rule itself ("je peux toucher une prime pour ça ?") is not a case to
+  complete: it is answered by retrieval (`asks_own_case`);
 * `refusal` when the subject is outside the corpus (congés payés, licenciement, valeur du point…);
 * `retrieval` otherwise: questions about the rule itself ("Quelle est la durée de la Pro-A ?").
 
@@ -125,6 +127,7 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
         )
     reading = meaning(query) if meaning is not None else None
     topic = detect_topic(folded, reading)
+    topic = asked_topic(folded, topic) or topic if topic is not None else None
     refusal = detect_refusal(folded)
     if refusal and reading is not None and detect_topic(folded) is None:
         topic = None  # an out-of-corpus subject named outright: meaning alone may not bring it back in scope
@@ -162,6 +165,8 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
     if plan is None:
         return base
     missing, known = still_missing(plan.calculator, plan.arguments, plan.missing)
+    if missing and not asks_own_case(cleaned, plan.calculator, plan.arguments, missing):
+        return base  # a rule asked about ("je peux toucher une prime ?"): quoted, not a case to complete
     asked: str | None = None
     if missing:
         asked = follow_up(missing, plan.calculator)
@@ -197,6 +202,57 @@ def still_missing(calculator: str, arguments: dict[str, Any], missing: list[str]
     kept = [m for m in missing if m not in names or m in result.missing]  # the reader's order first
     still = list(dict.fromkeys(kept + result.missing))
     return still, (result.summary if still and arguments else None)
+
+
+def asks_own_case(text: str, calculator: str, arguments: dict[str, Any], missing: list[str]) -> bool:
+    """Whether a question the calculator cannot yet decide is about the user's own case, worth a question back.
+
+    It is when the facts read already bear on the rule's decision (a contract, grades, dates), or when
+    the asking sentence asks a value (an amount, a date) with the user or their case as its subject
+    ("combien je vais toucher ?", "on doit prévoir son entretien avant quelle date ?"). Otherwise
+    ("je fais de l'AFEST, je peux toucher une prime ?", "la moyenne minimum pour être certifié ?",
+    "quelle absence si l'organisme est loin de chez moi ?") the rule is the answer; so it is for a yes/no
+    on one's own right under an eligibility rule ("puis-je bénéficier de la Pro-A ?").
+    """
+    spec = CALCULATORS.get(calculator)
+    names = {p.name for p in spec.params} if spec is not None else set()
+    if _bears_on_decision(calculator, arguments) or any(m not in names and m != "grades" for m in missing):
+        return True  # facts read, or one the reader could not place ("un CQP de niveau 5": which level?)
+    folded = fold(text)
+    sentences = _SENTENCE_BREAK.split(folded)  # an emoji ends a sentence in a chat message
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    if not asking:
+        return True  # a case told without a question ("je suis tuteur d'un alternant.")
+    # "… pendant 6 mois. Combien ?": a question of a word or two has the earlier sentence's subject
+    asking = [folded if len(s.split()) < 4 else s for s in asking]
+    verdict_only = calculator in calculator_vocabulary.VERDICT_ONLY  # its only value is oui/non
+    if not verdict_only and any(_VALUE_ASK.search(s) and _OWN_SUBJECT.search(s) for s in asking):
+        return True
+    partial = spec is not None and spec.partial  # "puis-je bénéficier de la Pro-A ?": one's own right
+    return partial and any(_OWN_SUBJECT.search(s) and not _WHAT_ASK.search(s) for s in asking)
+
+
+def _bears_on_decision(calculator: str, arguments: dict[str, Any]) -> bool:
+    """Some fact read changes what the rule still needs (a partial rule), or any fact was read (the others)."""
+    spec = CALCULATORS.get(calculator)
+    if not arguments or spec is None:
+        return False
+    if not spec.partial:
+        return True
+    try:
+        return set(spec.run(**arguments).missing) != set(spec.run().missing)
+    except CalcError:
+        return True
+
+
+_WHAT_ASK = re.compile(r"\b(?:quel\w*|combien|comment|pourquoi|quand|quoi|lequel|laquelle|lesquel\w*)\b")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\u2026])\s+|\s*[\u2600-\u27bf\U0001f000-\U0001faff]+\s*")
+_VALUE_ASK = re.compile(calculator_vocabulary.VALUE_ASK)
+_OWN_SUBJECT = re.compile(
+    calculator_vocabulary.FIRST_PERSON
+    + r"|\b(?:on|il|elle|ils|elles|son|sa|ses|leur|leurs)\b|"
+    + calculator_vocabulary.CASE_SUBJECT
+)
 
 
 def strip_injection(text: str) -> tuple[str, bool]:
@@ -254,6 +310,27 @@ def detect_topic(folded: str, reading: Reading | None = None) -> str | None:
     if reading is not None and out_of_scope(folded, reading, best_score):
         return None
     return best
+
+
+def asked_topic(folded: str, topic: str | None = None) -> str | None:
+    """The topic the asking clause names by its own cues, when the context before it is about `topic`.
+
+    "Pour Mme Martin, on prépare son entretien pro : elle peut prétendre à la Pro-A ?" is about the Pro-A;
+    the interview is the occasion. Only a clause after a colon, a full stop or a semicolon counts, only
+    a topic its own words name (no meaning vote: a short clause is read on its words), and only when no
+    word of the clause names `topic` ("Prem'ss le 9 mars. Jusqu'à quand pour finir mon parcours CQP ?"
+    stays on the training path).
+    """
+    question = folded.rfind("?")
+    if question < 0:
+        return None
+    start = max(folded.rfind(mark, 0, question) for mark in ":.;!")
+    if start <= 0:
+        return None
+    clause = folded[start + 1 : question]
+    if topic is not None and topic_scores(clause).get(topic, 0.0) > 0:
+        return None
+    return detect_topic(clause)
 
 
 def out_of_scope(folded: str, reading: Reading | None, best_score: float | None = None) -> bool:

@@ -24,6 +24,10 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
     Each trainee is a mission, as in `calculators.tutor_bonus`; "depuis" runs the mission to today.
     """
     periods = dated_periods(facts)
+    if periods and all(p.kind == "point" for p in periods) and not facts.amount and "?" in facts.text:
+        # "tuteur pour la première fois en janvier, on doit me préparer ?": a month names when the
+        # role starts, not a mission to pay; a question that asks no amount is about the rule.
+        return None
     count = count_of(facts.text, "trainee") or 1
     notes = year_notes(periods)
     if not periods:

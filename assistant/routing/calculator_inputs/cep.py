@@ -14,6 +14,7 @@ from assistant.routing.calculator_inputs.facts import Facts, Plan
 from assistant.routing.extraction.numbers import parse_number
 from assistant.routing.extraction.quantities import Duration
 from assistant.routing.extraction.situation import parse_contract, parse_far
+from calculators.dates import add_years
 
 # "c'est mon premier emploi": all the salaried seniority is the time in the organisation.
 _FIRST_JOB = (
@@ -45,7 +46,7 @@ def plan_cep(facts: Facts) -> Plan | None:
         for d in facts.durations
         if d.months
         and not re.match(r"\s*dernier", facts.folded[d.span[1] :])
-        and not re.search(r"\b(?:il y a|des|les)\s*$", facts.folded[max(0, d.span[0] - 8) : d.span[0]])
+        and not re.search(r"\b(?:il y a|des|les|sur)\s*$", facts.folded[max(0, d.span[0] - 8) : d.span[0]])
     ]
     org: float | None = None
     total: float | None = None
@@ -63,10 +64,13 @@ def plan_cep(facts: Facts) -> Plan | None:
         if since:
             delta = facts.today - since[0].start
             org = delta.days / 30.44
+    if org is None:
+        org = _months_since_entry(facts)
     notes: list[str] = []
     if total is None and prior:
         total = (org or 0.0) + prior
-    if not (contract or seniority) and not (facts.personal and facts.asks):
+    recent = _cep_recent(facts)
+    if not (contract or seniority or recent) and not (facts.personal and facts.asks):
         return None
     if facts.general and not seniority:
         return None
@@ -99,10 +103,27 @@ def plan_cep(facts: Facts) -> Plan | None:
     far = parse_far(facts.text)
     if far is not None:
         arguments["provider_far"] = far
-    recent = _cep_recent(facts)
     if recent is not None:
         arguments["cep_in_last_5_years"] = recent
     return Plan("cep_absence", arguments, list(dict.fromkeys(missing)), notes)
+
+
+def _months_since_entry(facts: Facts) -> float | None:
+    """Time in the organisation from the date of entry ("entrée dans la caisse en 2003", "embauché en
+    mars 2019"), counted from the last day the date can mean: a lower bound, which decides only when
+    it already meets the condition."""
+    for d in facts.dates:
+        if d.kind != "point" or d.end >= facts.today:
+            continue
+        if re.search(_ENTRY_BEFORE, facts.folded[max(0, d.span[0] - 50) : d.span[0]]):
+            return (facts.today - d.end).days / 30.44
+    return None
+
+
+_ENTRY_BEFORE = (
+    r"\b(?:entree?s?|arrivee?s?|embauchee?s?|recrutee?s?|titularisee?s?|rentree?s?)\b"
+    r"[^.?!;]{0,40}\b(?:en|le|depuis|au|a|le \d{1,2}|debut|fin)\s*(?:\w+ )?$"
+)
 
 
 def _seniority_kind(folded: str, d: Duration, *, first: bool, last: bool) -> str | None:
@@ -115,7 +136,7 @@ def _seniority_kind(folded: str, d: Duration, *, first: bool, last: bool) -> str
     after = folded[d.span[1] : d.span[1] + 60]
     clause = after.split(".")[0]
     before = folded[max(0, d.span[0] - 40) : d.span[0]]
-    if not last and re.match(r"^[^.?!,;]{0,30}\bdont\b", after):
+    if not last and re.match(r"^[^.?!;]{0,30}\bdont\b", after):
         return "total"
     if (not first and re.search(r"\bdont\s*$", before)) or re.match(_ORG_AFTER, after):
         return "org"
@@ -123,7 +144,7 @@ def _seniority_kind(folded: str, d: Duration, *, first: bool, last: bool) -> str
         return "org"
     if re.search(_PRIOR_AFTER, clause) or re.search(r"\b(?:avant|auparavant)\b[^.?!]*$", before):
         return "prior"
-    if re.search(_TOTAL_AFTER, clause) or re.match(r"^ *d'(?:anciennete|experience|activite)", after):
+    if re.search(_TOTAL_AFTER, clause) or re.match(r"^ *(?:d'(?:anciennete|experience|activite)|de salariat)", after):
         return "total"
     return "org" if re.search(r"\bdepuis\s*$", before) else None
 
@@ -133,9 +154,15 @@ def _cep_recent(facts: Facts) -> bool | None:
     folded = facts.folded
     if re.search(r"\b(?:jamais|premier|premiere fois)\b[^.?!]{0,40}\b(?:cep|conseil en evolution)", folded):
         return False
-    if not re.search(
-        r"\b(?:deja|j'ai (?:eu|fait|beneficie|suivi|realise))\b[^.?!]{0,40}\b(?:cep|conseil en evol)", folded
-    ):
+    done = re.search(
+        r"\b(?:deja|j'ai (?:eu|fait|beneficie|suivi|realise))\b[^.?!]{0,40}\b(?:cep|conseil en evol)[^.?!]*", folded
+    )
+    if not done:
         return None
+    # "j'ai fait un CEP en mars 2023": the date said with it tells whether it falls in the last 5 years.
+    limit = add_years(facts.today, -5)
+    for d in facts.dates:
+        if d.kind == "point" and d.end < facts.today and d.span[0] < done.end() + 40 and d.span[1] > done.start():
+            return True if d.start >= limit else False if d.end < limit else None
     ago = re.search(r"\bil y a (\d+|un|une|deux|trois|quatre|cinq|six|sept|huit) ans?\b", folded)
     return not (ago and parse_number(ago.group(1)) >= 5)

@@ -21,6 +21,7 @@ from calculators.result import CalcError
 
 _FIRST_PERSON = re.compile(calculator_vocabulary.FIRST_PERSON)
 _CASE_SUBJECT = re.compile(calculator_vocabulary.CASE_SUBJECT)
+_NAMED_PERSON = re.compile(calculator_vocabulary.NAMED_PERSON)
 _ASKING_FRAME = re.compile(calculator_vocabulary.ASKING_FRAME)
 _AMOUNT = re.compile(calculator_vocabulary.AMOUNT_ASK)
 _ASKS = re.compile(calculator_vocabulary.COMPUTE_ASK)
@@ -33,8 +34,8 @@ class Facts:
     """The cleaned question and what every reader needs from it: dates, durations, its phrasing.
 
     `personal`: the user speaks of themselves, or of a colleague's case in the third person ("une
-    collègue est en CDD depuis 3 mois"); `asks`: they ask for a figure or a yes/no; `amount`: they ask
-    for an amount or a date (not only whether they are entitled); `general`: a rule is asked about
+    collègue est en CDD depuis 3 mois", "pour Mme Diallo"); `asks`: they ask for a figure or a yes/no;
+    `amount`: they ask for an amount or a date (not only whether they are entitled); `general`: a rule is asked about
     ("peut-elle durer plus de 12 mois ?"), not a case.
     """
 
@@ -62,7 +63,7 @@ class Plan:
 def read_facts(text: str, folded: str, today: date) -> Facts:
     """Read once what all readers use; `folded` is `extraction.folding.fold(text)`."""
     unframed = _ASKING_FRAME.sub(" ", folded)
-    personal = bool(_FIRST_PERSON.search(unframed) or _CASE_SUBJECT.search(unframed))
+    personal = bool(_FIRST_PERSON.search(unframed) or _CASE_SUBJECT.search(unframed) or _NAMED_PERSON.search(unframed))
     return Facts(
         text=text,
         folded=folded,
@@ -131,6 +132,18 @@ def outside_dates(facts: Facts, durations: list[Duration], *, keep_since: bool =
 def not_threshold(facts: Facts, durations: list[Duration]) -> list[Duration]:
     """Durations stated as a fact, not as a limit being asked about ("plus de 12 mois")."""
     return [x for x in durations if not _THRESHOLD.search(facts.folded[max(0, x.span[0] - 25) : x.span[0]])]
+
+
+def not_cited(facts: Facts, durations: list[Duration]) -> list[Duration]:
+    """Durations of the case, not figures the user quotes from a text ("la circulaire parle de 3 ans")."""
+    return [x for x in durations if not _CITED.search(facts.folded[max(0, x.span[0] - 45) : x.span[0]])]
+
+
+_CITED = re.compile(
+    r"\b(?:circulaire|accord|avenant|texte|article|loi|fiche|convention|protocole|regle|on m'a dit)\b[^.?!;]{0,25}"
+    r"\b(?:parle|parlent|dit|disent|prevoit|prevoient|exige|exigent|impose|demande|mentionne|indique|fixe|"
+    r"evoque|precise)\w* (?:de |d'|qu'il faut |que )?(?:\w+ ){0,2}$"
+)
 
 
 def year_notes(spans: list[DateSpan]) -> list[str]:

@@ -82,8 +82,11 @@ def _pro_a_eligibility(facts: Facts) -> Plan | None:
     """Pro-A beneficiaries (art. 2.3): the contract, and for a CDI the diploma (below the licence)."""
     contract = parse_contract(facts.text)
     diploma = parse_diploma_level(facts.text)
-    wants = re.search(r"\b(?:beneficier|eligible|droit|acceder|acces|puis-je|peux-je|pourrais|ouvert)", facts.folded)
-    if not facts.personal or facts.general or not (contract or diploma is not None or (wants and facts.asks)):
+    wants = re.search(
+        r"\b(?:beneficier|eligible|droit|acceder|acces|puis-je|peux-je|pourrais|ouvert|pretendre)", facts.folded
+    )
+    asked = facts.asks or "?" in facts.text  # "elle peut prétendre à la Pro-A ?"
+    if not facts.personal or facts.general or not (contract or diploma is not None or (wants and asked)):
         return None
     arguments: dict[str, Any] = {}
     missing = []

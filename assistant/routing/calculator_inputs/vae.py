@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.routing.calculator_inputs.facts import Facts, Plan, not_threshold, outside_dates
+from assistant.routing.calculator_inputs.facts import Facts, Plan, not_cited, not_threshold, outside_dates
 from assistant.routing.extraction.situation import parse_diploma_level, parse_job_threatened, parse_work_time
 
 
@@ -45,9 +45,12 @@ def _cqp_vae(facts: Facts) -> Plan | None:
     """CQP gestionnaire conseil by VAE: years of activity related to the CQP (art. 7: continuous or not)."""
     experience = [
         d
-        for d in not_threshold(facts, outside_dates(facts, facts.durations, keep_since=True))
+        for d in not_cited(facts, not_threshold(facts, outside_dates(facts, facts.durations, keep_since=True)))
         if d.months and not re.match(r"\s*dernier", facts.folded[d.span[1] :])
     ]
+    earlier = _earlier_request(facts)
+    if earlier and facts.personal and not experience:
+        return Plan("cqp_vae_eligibility", {"requests_this_year": earlier})
     if not experience or not facts.personal:
         if facts.personal and facts.asks:
             return Plan("cqp_vae_eligibility", {}, ["experience_years"])
@@ -61,6 +64,25 @@ def _cqp_vae(facts: Facts) -> Plan | None:
             "équivalent temps plein."
         )
     arguments: dict[str, Any] = {"experience_years": round(years, 2)}
-    if re.search(r"\bdeja\b[^.?!]{0,40}\b(?:demande|dossier|candidature)\b[^.?!]{0,30}\bcette annee\b", facts.folded):
-        arguments["requests_this_year"] = 1
+    if earlier:
+        arguments["requests_this_year"] = earlier
     return Plan("cqp_vae_eligibility", arguments, notes=notes)
+
+
+def _earlier_request(facts: Facts) -> int | None:
+    """1 when a VAE request was already filed in the year of the one planned ("déjà une demande cette
+    année"; "déposée en mars 2026 … en redéposer une en octobre 2026"): the circular allows one a year."""
+    if re.search(r"\bdeja\b[^.?!]{0,40}\b(?:demande|dossier|candidature)\b[^.?!]{0,30}\bcette annee\b", facts.folded):
+        return 1
+    filed = re.search(
+        r"\b(?:demande|dossier|candidature)\b[^.?!]{0,60}\b(?:depose|envoye|fait|rejete|refuse)", facts.folded
+    )
+    if not filed:
+        return None
+    dated = [d for d in facts.dates if d.kind == "point" and not d.year_inferred]
+    first = next((d for d in dated if d.span[0] > filed.start() and d.span[0] < filed.end() + 40), None)
+    if first is None:
+        return None
+    later = [d for d in dated if d.span[0] > first.span[1]]
+    planned = later[-1].start if later else facts.today
+    return 1 if planned.year == first.start.year and planned >= first.start else None

@@ -17,7 +17,7 @@ GRADE_LABELS: dict[str, str] = {
     "continuous_option": r"(?:(?:controles? continus?|cc) (?:de l'|d'|en |sur l'|sur )?)?option",
     "written": r"(?:epreuve )?ecrite?",
     "oral": r"(?:epreuve )?orale?",
-    "tutored": r"(?:applications? (?:professionnelles? )?tutorees?|\bapt\b|mises? en situation "
+    "tutored": r"(?:(?:applications?|applis?) (?:pro(?:fessionnelles?)? )?tutorees?|\bapt\b|mises? en situation "
     r"(?:professionnelles? )?tutorees?)",
 }
 
