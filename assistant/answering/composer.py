@@ -62,8 +62,9 @@ def _quote_lines(units: Sequence[Unit]) -> list[str]:
     return lines
 
 
-MAX_QUOTES = 3  # supporting quotes from the lead's passage (a list with its items counts as one)
-SEE_ALSO_QUOTES = 2  # and from each other relevant article
+QUOTE_FLOOR = 0.5  # a supporting quote scores at least this share of its passage's best quote…
+MAX_QUOTES = 5  # … up to this many from the lead's passage (a list with its items counts as one)
+SEE_ALSO_QUOTES = 3  # and from each other relevant article
 SEE_ALSO_SHARE = 0.7  # a second passage must be this relevant compared with the first…
 THIRD_SHARE = 0.8  # … a third one nearly as relevant
 SUBJECT_SHARE = 0.7  # … and say this much of the question's subject (see `_on_subject`)
@@ -254,17 +255,39 @@ def _lead_units(question: str, lead: Candidate, passage: _Passage) -> list[Unit]
         if k >= 0 and units[k].opens_list and not units[k].is_header:
             return [units[k], units[i]]
         return chosen
-    if i > 0 and (REFERS_BACK.match(units[i].text) or _CONNECTOR.match(units[i].text)) and not units[i - 1].in_list:
-        chosen = [units[i - 1], units[i]]  # "Toutefois, … jusqu'à 36 mois" needs the rule it qualifies
+    k = i
+    while k > 0 and i - k < MAX_ANTECEDENTS and _depends(units[k].text) and not units[k - 1].in_list:
+        k -= 1  # "Toutefois, … jusqu'à 36 mois" needs the rule it qualifies; "Elle…" the sentence naming "elle"
+    chosen = units[k : i + 1]
     if units[i].opens_list:
         j = i + 1
         while j < len(units) and (units[j].in_list or units[j].is_header) and j - i <= MAX_LIST_ITEMS:
             chosen.append(units[j])
             j += 1
+    elif (
+        i + 1 < len(units)
+        and REFERS_BACK.match(units[i + 1].text)
+        and units[i + 1].index in {u.index for u in passage.selected}
+    ):
+        # "Celui-ci est l'occasion de faire un état des lieux…" says what the lead names: it continues
+        # the lead when the passage's selection kept it (quoted alone it would lose its antecedent).
+        chosen.append(units[i + 1])
     return chosen
 
 
-_CONNECTOR = re.compile(r"^(Toutefois|Cependant|Néanmoins|Dans ce cadre|De plus|En outre|Par ailleurs)\b")
+# A sentence that qualifies or continues the one before ("Toutefois, …", "À cet égard, elle fixe…"):
+# it leads only with the sentence it depends on.
+MAX_ANTECEDENTS = 2
+
+
+def _depends(sentence: str) -> bool:
+    return bool(REFERS_BACK.match(sentence) or _CONNECTOR.match(sentence))
+
+
+_CONNECTOR = re.compile(
+    r"^(Toutefois|Cependant|Néanmoins|Dans ce cadre|De plus|En outre|Par ailleurs|À cet égard|À ce titre|"
+    r"Pour ce faire|À cette fin|Dans ce cas)\b|^[^,]{2,30}, (il|elle|ils|elles)\b"
+)
 
 
 def _lead_text(question: str, units: Sequence[Unit], number: int) -> str:
@@ -283,21 +306,30 @@ def _lead_text(question: str, units: Sequence[Unit], number: int) -> str:
 
 
 def _supporting_quotes(passages: Sequence[_Passage], lead_units: Sequence[Unit]) -> list[list[Unit]]:
-    """The best quotes of each passage (`MAX_QUOTES`, `SEE_ALSO_QUOTES`), lists kept whole, lead not repeated."""
+    """The quotes of each passage that are relevant enough, lists kept whole, lead not repeated.
+
+    The cap is a relevance floor, not a count: a quote is kept when it scores at least `QUOTE_FLOOR`
+    of its passage's best one, so a fact lower in the passage (the "état des lieux" a bilan is for,
+    the "distanciel" a trainer may use) is not cut because three other sentences came first.
+    `MAX_QUOTES` and `SEE_ALSO_QUOTES` only bound the length of an answer to a vague question.
+    """
     lead_texts = {u.text for u in lead_units}
-    groups: list[tuple[float, int, list[Unit]]] = []
+    groups: list[tuple[float, float, int, list[Unit]]] = []
     for n, p in enumerate(passages):
         score_of = {u.index: s for u, s in zip(p.units, p.scores)}
         for group in _groups(p.selected):
             if any(u.text in lead_texts for u in group):
                 continue
             best = max(score_of.get(u.index, 0.0) for u in group)
-            groups.append((best + (0.5 if n == 0 else 0.0), n, group))
+            groups.append((best + (0.5 if n == 0 else 0.0), best, n, group))
     groups.sort(key=lambda g: -g[0])
+    top = [max(p.scores, default=0.0) for p in passages]  # the lead's own score counts
     chosen: list[list[Unit]] = [[] for _ in passages]
     taken = [0] * len(passages)
-    for _, n, group in groups:
+    for _, value, n, group in groups:
         if taken[n] >= (MAX_QUOTES if n == 0 else SEE_ALSO_QUOTES):
+            continue
+        if value < QUOTE_FLOOR * top[n] and (taken[n] or n == 0):
             continue
         chosen[n].extend(group)
         taken[n] += 1

@@ -13,6 +13,11 @@ from typing import Any
 from assistant.routing.calculator_inputs.facts import Facts, Plan, not_threshold, outside_dates
 from assistant.routing.extraction.situation import parse_diploma_level, parse_job_threatened, parse_work_time
 
+_REQUEST_THIS_YEAR = re.compile(
+    r"\bdeja\b[^.?!]{0,40}\b(?:demande|dossier|candidature|postule)\w*\b[^.?!]{0,70}\bcette annee\b"
+)
+_ASKS_REQUEST_LIMIT = re.compile(r"\bcombien\b[^.?!]{0,20}\b(?:demandes|dossiers|candidatures|fois)\b")
+
 
 def plan_vae(facts: Facts) -> Plan | None:
     """VAE: the CQP's experience condition, or the leave (24 h; 48 h below level 4 or job threatened)."""
@@ -43,11 +48,17 @@ def plan_vae(facts: Facts) -> Plan | None:
 
 def _cqp_vae(facts: Facts) -> Plan | None:
     """CQP gestionnaire conseil by VAE: years of activity related to the CQP (art. 7: continuous or not)."""
+    if _ASKS_REQUEST_LIMIT.search(facts.folded):
+        return None  # "combien de demandes par an ?": the rule's limit is asked, not the user's case
     experience = [
         d
         for d in not_threshold(facts, outside_dates(facts, facts.durations, keep_since=True))
         if d.months and not re.match(r"\s*dernier", facts.folded[d.span[1] :])
     ]
+    already = bool(_REQUEST_THIS_YEAR.search(facts.folded))
+    if already and facts.personal and not experience:
+        # one request a year: a request already made this year decides, whatever the experience
+        return Plan("cqp_vae_eligibility", {"requests_this_year": 1})
     if not experience or not facts.personal:
         if facts.personal and facts.asks:
             return Plan("cqp_vae_eligibility", {}, ["experience_years"])
@@ -61,6 +72,6 @@ def _cqp_vae(facts: Facts) -> Plan | None:
             "équivalent temps plein."
         )
     arguments: dict[str, Any] = {"experience_years": round(years, 2)}
-    if re.search(r"\bdeja\b[^.?!]{0,40}\b(?:demande|dossier|candidature)\b[^.?!]{0,30}\bcette annee\b", facts.folded):
+    if already:
         arguments["requests_this_year"] = 1
     return Plan("cqp_vae_eligibility", arguments, notes=notes)
