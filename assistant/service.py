@@ -25,14 +25,15 @@ from assistant.answer import Answer, ToolCall
 from assistant.answering import wording
 from assistant.answering.answerable import texts_are_silent
 from assistant.answering.citations import CitationBook
-from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
+from assistant.answering.composer import compose_calculation, compose_retrieval, on_topic, select_units
 from assistant.answering.llm import phrase_with_model
 from assistant.answering.meaning import UnitMeaning
+from assistant.answering.units import named_query
 from assistant.conversation.followups import Resolution, find_subject, resolve
 from assistant.conversation.rewrite import checked_rewrite
 from assistant.conversation.state import Conversation, turn_of
 from assistant.library import Library
-from assistant.routing.meaning import MeaningReader, Reading, reader_for
+from assistant.routing.meaning import MeaningReader, Reading, reader_for, topic_articles
 from assistant.routing.router import RouteDecision, route, strip_injection
 from assistant.settings import Settings, get_settings
 from assistant.skills import Skill, SkillReply
@@ -44,6 +45,7 @@ from knowledge.hybrid import Evidence, Retriever
 log = logging.getLogger(__name__)
 
 COVERED_TOPICS = wording.COVERED_TOPICS  # kept importable here for the front ends
+TOPIC_DEPTH = 10  # hits beyond the usual k searched for the routed topic's own articles
 _PAST_YEAR = re.compile(r"\b(?:en|au|avant)\s+(20[0-2]\d)\b")
 
 
@@ -255,10 +257,14 @@ class Assistant:
         return self.retriever.search(query, k=k, **kwargs)
 
     def _retrieve(self, turn: _Turn, decision: RouteDecision) -> Answer:
-        query = decision.topic_query or turn.question
+        query = named_query(decision.topic_query or turn.question, decision.topic)
         t = time.perf_counter()
         as_of = self._as_of(query)
-        evidence = self._search(query, max(self.settings.top_k, 10), as_of=as_of)
+        k = max(self.settings.top_k, 10)
+        articles = topic_articles().get(decision.topic or "", frozenset())
+        evidence = self._search(query, k + (TOPIC_DEPTH if articles else 0), as_of=as_of)
+        # Deeper hits count only from the topic's own articles (the bank says which: "contrat de pro" → art. 3).
+        evidence = evidence[:k] + [e for e in evidence[k:] if on_topic(e, articles)]
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
         if not evidence or texts_are_silent(query, evidence, decision):
             return self._refusal(turn.question, None, decision.fiche)
@@ -276,6 +282,7 @@ class Assistant:
                 following=self.retriever.following,
                 official=self.library.is_official,
                 meaning=self.unit_meaning,
+                articles=articles,
             )
         turn.timings["compose"] = (time.perf_counter() - t) * 1000
         return Answer(turn.question, text, "retrieval", citations=book.citations())

@@ -9,7 +9,7 @@ always come from the texts or from a calculator result.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from assistant.answering import wording
@@ -38,18 +38,38 @@ from calculators.result import CalcResult
 from ingest.models import Chunk
 from knowledge.hybrid import Evidence
 
-__all__ = ["compose_calculation", "compose_retrieval", "query_weights", "select_units", "source_phrase", "unit_terms"]
+__all__ = [
+    "compose_calculation",
+    "compose_retrieval",
+    "on_topic",
+    "query_weights",
+    "select_units",
+    "source_phrase",
+    "unit_terms",
+]
 
 OFFICIAL_FLOOR = 0.35  # an agreement passage this relevant answers before any uploaded PDF
 
 
-def passage_relevance(question: str, item: Evidence, idf: dict[str, float], rank: int) -> float:
-    """How well a retrieved passage answers: its best unit (in its heading's context), its rank."""
+TOPIC_BONUS = 0.25  # relevance added to a passage of an article the routed topic is about
+
+
+def passage_relevance(
+    question: str, item: Evidence, idf: dict[str, float], rank: int, articles: Collection[tuple[str, str]] = ()
+) -> float:
+    """How well a retrieved passage answers: its best unit (in its heading's context), its rank, and
+    whether it belongs to an article of the question's topic (as the router read it by meaning)."""
     heading = f"{item.chunk.section_title} {item.chunk.section_path}"
     best = max(unit_scores(question, passage_units(item.chunk.text), idf, heading), default=0.0)
     dense = item.ranks.get("dense")
     semantic = 0.2 / dense if dense else 0.0
-    return best + semantic + 0.15 / (rank + 1)
+    topical = TOPIC_BONUS if on_topic(item, articles) else 0.0
+    return best + semantic + 0.15 / (rank + 1) + topical
+
+
+def on_topic(item: Evidence, articles: Collection[tuple[str, str]]) -> bool:
+    """The passage is (or consolidates) one of `articles`, (document, section) pairs."""
+    return bool(articles) and any(source in articles for source in item.sources)
 
 
 def _quote_lines(units: Sequence[Unit]) -> list[str]:
@@ -91,20 +111,23 @@ def compose_retrieval(
     following: Callable[[Chunk], Chunk | None] | None = None,
     official: Callable[[str], bool] | None = None,
     meaning: UnitMeaning | None = None,
+    articles: Collection[tuple[str, str]] = (),
 ) -> str:
     """Answer first, then the passages that support it.
 
     The lead is the passage sentence that answers (`assistant.answering.lead`), opened by the figure
     asked for or oui/non; then at most `MAX_QUOTES` supporting quotes, from the lead's passage and
     from another article only when that article is itself relevant (nearly as relevant as the
-    first, and about the question's own subject: see `_on_subject`); then a warning when two texts
+    first, and about the question's own subject: see `_on_subject`); `articles` are those of the
+    topic the router read (`routing.meaning.topic_articles`), preferred; then a warning when two texts
     in force disagree (`assistant.answering.disagreement`).
     """
     if not evidence:
         return ""
     idf = idf_weights([e.chunk.context_text for e in evidence], query_weights(question))
     ranked = sorted(
-        ((passage_relevance(question, e, idf, i), i, e) for i, e in enumerate(evidence)), key=lambda t: (-t[0], t[1])
+        ((passage_relevance(question, e, idf, i, articles), i, e) for i, e in enumerate(evidence)),
+        key=lambda t: (-t[0], t[1]),
     )
     if official is not None:
         # The shipped agreements outrank documents added later: an uploaded PDF is quoted only
@@ -115,7 +138,8 @@ def compose_retrieval(
     ranked = [r for r in ranked if passage_units(r[2].chunk.text)]
     if not ranked:
         return ""
-    best_score = ranked[0][0]
+    # The topic's articles may lead, but a "Voir aussi" must be relevant on its own merits.
+    best_score = ranked[0][0] - (TOPIC_BONUS if on_topic(ranked[0][2], articles) else 0.0)
     picked: list[tuple[float, Evidence]] = [(ranked[0][0], ranked[0][2])]
     semantic_first = next((e for e in evidence if e.ranks.get("dense") == 1), None)
     for score, _, item in ranked[1:]:
@@ -124,6 +148,7 @@ def compose_retrieval(
         if any(_same_text(item, p) or _same_section(item, p) for _, p in picked):
             continue  # the consolidated article quoting its avenant, or the avenant itself
         needed = SEE_ALSO_SHARE if len(picked) == 1 else THIRD_SHARE
+        score -= TOPIC_BONUS if on_topic(item, articles) else 0.0
         # The dense retriever's first choice catches paraphrases ("qui peut bénéficier" → "Bénéficiaires
         # concernés") that the lexical measure underrates.
         relevant = score >= best_score * needed or (item is semantic_first and score >= best_score * SEMANTIC_SHARE)
@@ -149,7 +174,10 @@ def compose_retrieval(
         numbers.append(book.cite(p.item, "\n".join(u.text for u in ordered)))
     parts: list[str] = []
     if lead_units:
-        lead_text = guarded_lead(_lead_text(question, lead_units, numbers[0]), [p.item.chunk.text for p in passages])
+        lead_text = guarded_lead(
+            _lead_text(question, lead_units, numbers[0]),
+            [unit.text for p in passages for unit in p.units],  # the passages as quoted, siblings included
+        )
         parts.extend([lead_text, ""] if lead_text else [])
     for n, p in enumerate(passages):
         if not quotes[n] and (n or not lead_units):

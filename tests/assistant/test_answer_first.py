@@ -100,3 +100,13 @@ def test_a_fact_lower_in_the_article_is_quoted_when_relevant(assistant: Assistan
     distanciel ou encore … AFEST »: below three other sentences, still quoted (a relevance floor, not a count)."""
     answer = assistant.ask("Un formateur interne peut-il animer en distanciel et garder sa prime ?", today=TODAY)
     assert "distanciel" in answer.text
+
+
+def test_the_topic_read_by_meaning_picks_the_article(assistant: Assistant) -> None:
+    """Art. 3.1: « Le contrat de professionnalisation a pour objet de permettre à un salarié d'acquérir une
+    qualification »: "le contrat pro" is the contrat de professionnalisation, not the Pro-A that shares "pro"."""
+    answer = assistant.ask("Un contrat pro, ça sert à quoi exactement ?", today=TODAY)
+    lead = _lead(answer.text)
+    assert "contrat de professionnalisation" in lead and "Pro-A" not in lead
+    cited = [c for c in answer.citations if f"[{c.number}]" in lead]
+    assert any(c.document == PROTOCOLE and c.section.endswith("3.1") for c in cited)
