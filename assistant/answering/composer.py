@@ -9,7 +9,7 @@ always come from the texts or from a calculator result.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from assistant.answering import wording
@@ -38,18 +38,38 @@ from calculators.result import CalcResult
 from ingest.models import Chunk
 from knowledge.hybrid import Evidence
 
-__all__ = ["compose_calculation", "compose_retrieval", "query_weights", "select_units", "source_phrase", "unit_terms"]
+__all__ = [
+    "compose_calculation",
+    "compose_retrieval",
+    "on_topic",
+    "query_weights",
+    "select_units",
+    "source_phrase",
+    "unit_terms",
+]
 
 OFFICIAL_FLOOR = 0.35  # an agreement passage this relevant answers before any uploaded PDF
 
 
-def passage_relevance(question: str, item: Evidence, idf: dict[str, float], rank: int) -> float:
-    """How well a retrieved passage answers: its best unit (in its heading's context), its rank."""
+TOPIC_BONUS = 0.25  # relevance added to a passage of an article the routed topic is about
+
+
+def passage_relevance(
+    question: str, item: Evidence, idf: dict[str, float], rank: int, articles: Collection[tuple[str, str]] = ()
+) -> float:
+    """How well a retrieved passage answers: its best unit (in its heading's context), its rank, and
+    whether it belongs to an article of the question's topic (as the router read it by meaning)."""
     heading = f"{item.chunk.section_title} {item.chunk.section_path}"
     best = max(unit_scores(question, passage_units(item.chunk.text), idf, heading), default=0.0)
     dense = item.ranks.get("dense")
     semantic = 0.2 / dense if dense else 0.0
-    return best + semantic + 0.15 / (rank + 1)
+    topical = TOPIC_BONUS if on_topic(item, articles) else 0.0
+    return best + semantic + 0.15 / (rank + 1) + topical
+
+
+def on_topic(item: Evidence, articles: Collection[tuple[str, str]]) -> bool:
+    """The passage is (or consolidates) one of `articles`, (document, section) pairs."""
+    return bool(articles) and any(source in articles for source in item.sources)
 
 
 def _quote_lines(units: Sequence[Unit]) -> list[str]:
@@ -62,8 +82,9 @@ def _quote_lines(units: Sequence[Unit]) -> list[str]:
     return lines
 
 
-MAX_QUOTES = 3  # supporting quotes from the lead's passage (a list with its items counts as one)
-SEE_ALSO_QUOTES = 2  # and from each other relevant article
+QUOTE_FLOOR = 0.5  # a supporting quote scores at least this share of its passage's best quote…
+MAX_QUOTES = 5  # … up to this many from the lead's passage (a list with its items counts as one)
+SEE_ALSO_QUOTES = 3  # and from each other relevant article
 SEE_ALSO_SHARE = 0.7  # a second passage must be this relevant compared with the first…
 THIRD_SHARE = 0.8  # … a third one nearly as relevant
 SUBJECT_SHARE = 0.7  # … and say this much of the question's subject (see `_on_subject`)
@@ -90,20 +111,23 @@ def compose_retrieval(
     following: Callable[[Chunk], Chunk | None] | None = None,
     official: Callable[[str], bool] | None = None,
     meaning: UnitMeaning | None = None,
+    articles: Collection[tuple[str, str]] = (),
 ) -> str:
     """Answer first, then the passages that support it.
 
     The lead is the passage sentence that answers (`assistant.answering.lead`), opened by the figure
     asked for or oui/non; then at most `MAX_QUOTES` supporting quotes, from the lead's passage and
     from another article only when that article is itself relevant (nearly as relevant as the
-    first, and about the question's own subject: see `_on_subject`); then a warning when two texts
+    first, and about the question's own subject: see `_on_subject`); `articles` are those of the
+    topic the router read (`routing.meaning.topic_articles`), preferred; then a warning when two texts
     in force disagree (`assistant.answering.disagreement`).
     """
     if not evidence:
         return ""
     idf = idf_weights([e.chunk.context_text for e in evidence], query_weights(question))
     ranked = sorted(
-        ((passage_relevance(question, e, idf, i), i, e) for i, e in enumerate(evidence)), key=lambda t: (-t[0], t[1])
+        ((passage_relevance(question, e, idf, i, articles), i, e) for i, e in enumerate(evidence)),
+        key=lambda t: (-t[0], t[1]),
     )
     if official is not None:
         # The shipped agreements outrank documents added later: an uploaded PDF is quoted only
@@ -114,7 +138,8 @@ def compose_retrieval(
     ranked = [r for r in ranked if passage_units(r[2].chunk.text)]
     if not ranked:
         return ""
-    best_score = ranked[0][0]
+    # The topic's articles may lead, but a "Voir aussi" must be relevant on its own merits.
+    best_score = ranked[0][0] - (TOPIC_BONUS if on_topic(ranked[0][2], articles) else 0.0)
     picked: list[tuple[float, Evidence]] = [(ranked[0][0], ranked[0][2])]
     semantic_first = next((e for e in evidence if e.ranks.get("dense") == 1), None)
     for score, _, item in ranked[1:]:
@@ -123,6 +148,7 @@ def compose_retrieval(
         if any(_same_text(item, p) or _same_section(item, p) for _, p in picked):
             continue  # the consolidated article quoting its avenant, or the avenant itself
         needed = SEE_ALSO_SHARE if len(picked) == 1 else THIRD_SHARE
+        score -= TOPIC_BONUS if on_topic(item, articles) else 0.0
         # The dense retriever's first choice catches paraphrases ("qui peut bénéficier" → "Bénéficiaires
         # concernés") that the lexical measure underrates.
         relevant = score >= best_score * needed or (item is semantic_first and score >= best_score * SEMANTIC_SHARE)
@@ -148,7 +174,10 @@ def compose_retrieval(
         numbers.append(book.cite(p.item, "\n".join(u.text for u in ordered)))
     parts: list[str] = []
     if lead_units:
-        lead_text = guarded_lead(_lead_text(question, lead_units, numbers[0]), [p.item.chunk.text for p in passages])
+        lead_text = guarded_lead(
+            _lead_text(question, lead_units, numbers[0]),
+            [unit.text for p in passages for unit in p.units],  # the passages as quoted, siblings included
+        )
         parts.extend([lead_text, ""] if lead_text else [])
     for n, p in enumerate(passages):
         if not quotes[n] and (n or not lead_units):
@@ -254,17 +283,39 @@ def _lead_units(question: str, lead: Candidate, passage: _Passage) -> list[Unit]
         if k >= 0 and units[k].opens_list and not units[k].is_header:
             return [units[k], units[i]]
         return chosen
-    if i > 0 and (REFERS_BACK.match(units[i].text) or _CONNECTOR.match(units[i].text)) and not units[i - 1].in_list:
-        chosen = [units[i - 1], units[i]]  # "Toutefois, … jusqu'à 36 mois" needs the rule it qualifies
+    k = i
+    while k > 0 and i - k < MAX_ANTECEDENTS and _depends(units[k].text) and not units[k - 1].in_list:
+        k -= 1  # "Toutefois, … jusqu'à 36 mois" needs the rule it qualifies; "Elle…" the sentence naming "elle"
+    chosen = units[k : i + 1]
     if units[i].opens_list:
         j = i + 1
         while j < len(units) and (units[j].in_list or units[j].is_header) and j - i <= MAX_LIST_ITEMS:
             chosen.append(units[j])
             j += 1
+    elif (
+        i + 1 < len(units)
+        and REFERS_BACK.match(units[i + 1].text)
+        and units[i + 1].index in {u.index for u in passage.selected}
+    ):
+        # "Celui-ci est l'occasion de faire un état des lieux…" says what the lead names: it continues
+        # the lead when the passage's selection kept it (quoted alone it would lose its antecedent).
+        chosen.append(units[i + 1])
     return chosen
 
 
-_CONNECTOR = re.compile(r"^(Toutefois|Cependant|Néanmoins|Dans ce cadre|De plus|En outre|Par ailleurs)\b")
+# A sentence that qualifies or continues the one before ("Toutefois, …", "À cet égard, elle fixe…"):
+# it leads only with the sentence it depends on.
+MAX_ANTECEDENTS = 2
+
+
+def _depends(sentence: str) -> bool:
+    return bool(REFERS_BACK.match(sentence) or _CONNECTOR.match(sentence))
+
+
+_CONNECTOR = re.compile(
+    r"^(Toutefois|Cependant|Néanmoins|Dans ce cadre|De plus|En outre|Par ailleurs|À cet égard|À ce titre|"
+    r"Pour ce faire|À cette fin|Dans ce cas)\b|^[^,]{2,30}, (il|elle|ils|elles)\b"
+)
 
 
 def _lead_text(question: str, units: Sequence[Unit], number: int) -> str:
@@ -283,21 +334,30 @@ def _lead_text(question: str, units: Sequence[Unit], number: int) -> str:
 
 
 def _supporting_quotes(passages: Sequence[_Passage], lead_units: Sequence[Unit]) -> list[list[Unit]]:
-    """The best quotes of each passage (`MAX_QUOTES`, `SEE_ALSO_QUOTES`), lists kept whole, lead not repeated."""
+    """The quotes of each passage that are relevant enough, lists kept whole, lead not repeated.
+
+    The cap is a relevance floor, not a count: a quote is kept when it scores at least `QUOTE_FLOOR`
+    of its passage's best one, so a fact lower in the passage (the "état des lieux" a bilan is for,
+    the "distanciel" a trainer may use) is not cut because three other sentences came first.
+    `MAX_QUOTES` and `SEE_ALSO_QUOTES` only bound the length of an answer to a vague question.
+    """
     lead_texts = {u.text for u in lead_units}
-    groups: list[tuple[float, int, list[Unit]]] = []
+    groups: list[tuple[float, float, int, list[Unit]]] = []
     for n, p in enumerate(passages):
         score_of = {u.index: s for u, s in zip(p.units, p.scores)}
         for group in _groups(p.selected):
             if any(u.text in lead_texts for u in group):
                 continue
             best = max(score_of.get(u.index, 0.0) for u in group)
-            groups.append((best + (0.5 if n == 0 else 0.0), n, group))
+            groups.append((best + (0.5 if n == 0 else 0.0), best, n, group))
     groups.sort(key=lambda g: -g[0])
+    top = [max(p.scores, default=0.0) for p in passages]  # the lead's own score counts
     chosen: list[list[Unit]] = [[] for _ in passages]
     taken = [0] * len(passages)
-    for _, n, group in groups:
+    for _, value, n, group in groups:
         if taken[n] >= (MAX_QUOTES if n == 0 else SEE_ALSO_QUOTES):
+            continue
+        if value < QUOTE_FLOOR * top[n] and (taken[n] or n == 0):
             continue
         chosen[n].extend(group)
         taken[n] += 1

@@ -69,7 +69,8 @@ NAMED_PERSON = r"\b(?:m\.|mme|mlle|monsieur|madame|mademoiselle) ?[a-z]"
 # General phrasings: a rule is asked about, not a case ("peut-elle durer plus de 12 mois ?").
 GENERAL_PHRASING = (
     r"\b(?:peut-(?:il|elle|on)|peuvent-(?:ils|elles)|est-il possible|faut-il|doit-(?:il|elle|on)|"
-    r"y a-t-il|existe-t-il|en general|quelles? (?:sont|est) (?:les|la|le))\b"
+    r"y a-t-il|existe-t-il|en general|quelles? (?:sont|est) (?:les|la|le)|dans (?:quel|quels|quelle|quelles) "
+    r"(?:cas|conditions?|situations?|circonstances?)|a quelles? conditions?)\b"
 )
 THRESHOLD_WORDS = (
     r"\b(?:plus de|moins de|au-dela de|au dela de|"

@@ -172,3 +172,21 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\b(?:institut 4\.10|en3s|ucanss)\b", 3),
     ),
 }
+
+
+# Each topic's name in the texts' own words, with the words that already name it. A question routed to
+# a topic by meaning may name it in the user's words only ("le contrat de pro"); the search and the
+# answer's scoring then read the name too, so the article that says "contrat de professionnalisation"
+# is found rather than the one sharing the user's short word ("Pro-A"). A question holding one of the
+# naming words (an acronym included: "VAE", "CEP") names its topic already and is searched unchanged.
+TOPIC_NAMES: dict[str, tuple[str, str]] = {
+    "tutor_bonus": ("tuteur tutrice tutorat tutorale", "prime de tutorat"),
+    "trainer_bonus": ("formateur formatrice", "prime de formateur interne à titre accessoire"),
+    "vae": ("vae validation", "validation des acquis de l'expérience"),
+    "cep": ("cep conseil", "conseil en évolution professionnelle"),
+    "training_guarantee": ("garantie", "garantie individuelle d'accès à la formation"),
+    "professional_reviews": ("entretien entretiens", "entretien professionnel"),
+    "pro_a": ("pro-a proa reconversion", "Pro-A, reconversion ou promotion par alternance"),
+    "professionalisation": ("professionnalisation", "contrat de professionnalisation"),
+    "contribution": ("contribution", "contribution conventionnelle supplémentaire"),
+}

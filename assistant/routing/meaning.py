@@ -15,6 +15,7 @@ restart reads them (milliseconds) instead of embedding ~1,300 examples again (~2
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -45,6 +46,7 @@ class Example:
     text: str
     intent: str
     section: str = ""
+    document: str = ""  # the document `section` numbers; the protocole (`BANK_DOCUMENT`) when empty
     fiche: str = ""
     url: str = ""
 
@@ -68,6 +70,27 @@ class Reading:
         return self.scores.get(intent, 0.0)
 
 
+# The bank's `section` numbers are the protocole's unless a row names its `document` (both numberings of the
+# consolidated articles appear).
+BANK_DOCUMENT = "accord-2019-12-19-formation-professionnelle"
+_CATCH_ALL = frozenset({OUT_OF_SCOPE, "other_corpus"})
+
+
+@functools.cache
+def topic_articles() -> dict[str, frozenset[tuple[str, str]]]:
+    """The protocole's articles each corpus topic's examples are about, as (document, section) pairs.
+
+    Why: the router decides a topic by meaning ("le contrat de pro" → the contrat de professionnalisation)
+    but a search by words may still bring the article with the cue word first (the Pro-A's "pro"). The
+    bank already says which article each example question is about, so retrieval can prefer them.
+    """
+    articles: dict[str, set[tuple[str, str]]] = {}
+    for example in load_examples():
+        if example.section and example.intent not in _CATCH_ALL:
+            articles.setdefault(example.intent, set()).add((example.document or BANK_DOCUMENT, example.section))
+    return {intent: frozenset(pairs) for intent, pairs in articles.items()}
+
+
 def load_examples(data_dir: Path = DATA_DIR) -> list[Example]:
     """Every example of the bank, hand-written ones first."""
     examples: list[Example] = []
@@ -83,6 +106,7 @@ def load_examples(data_dir: Path = DATA_DIR) -> list[Example]:
                         text=row["text"],
                         intent=row["intent"],
                         section=row.get("section", ""),
+                        document=row.get("document", ""),
                         fiche=row.get("fiche", ""),
                         url=row.get("url", ""),
                     )

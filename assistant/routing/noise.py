@@ -23,6 +23,7 @@ _FRAMED = re.compile(
     r"<\s*(system|sys|instructions?|prompt|admin|inst|context)\b[^>]*>.*?(?:<\s*/\s*\1\s*>|$)"
     r"|\[+\s*(inst|system|sys|systeme|admin)\s*\]+.*?(?:\[+\s*/\s*\2\s*\]+|(?<=[.!])\s|\n|$)"
     r"|<<\s*sys\s*>>.*?(?:<<\s*/\s*sys\s*>>|$)"
+    r"|\{\s*[\"']role[\"']\s*:\s*[\"'](?:system|assistant|developer|tool|admin)[\"'][^{}]*\}"  # a chat message as JSON
     r"|<\|[^|>]*\|>",
     re.DOTALL,
 )

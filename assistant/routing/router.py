@@ -57,6 +57,8 @@ _INJECTIONS = tuple(re.compile(p) for p in guard_vocabulary.INJECTION_PATTERNS)
 _ASSERTED = re.compile(guard_vocabulary.ASSERTED_FIGURE)
 _CLAIMS = tuple(re.compile(p) for p in guard_vocabulary.CLAIM_PATTERNS)
 _CLAIM_FIGURE = re.compile(guard_vocabulary.CLAIM_FIGURE)
+_FIRST_PERSON = re.compile(calculator_vocabulary.FIRST_PERSON)
+_ASKING_FRAME = re.compile(calculator_vocabulary.ASKING_FRAME)
 _ASSERTION = re.compile(guard_vocabulary.CLAIM_FIGURE + "|" + guard_vocabulary.CLAIM_ASSERTION)
 
 
@@ -161,8 +163,11 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
         also_retrieve=True,
         topic=topic,
     )
-    plan = plan_for(topic, read_facts(cleaned, folded, today))
-    if plan is None:
+    facts = read_facts(cleaned, folded, today)
+    plan = plan_for(topic, facts)
+    if plan is None or (not plan.arguments and not first_person(folded)):
+        # "un salarié a droit à combien d'absence pour un CEP ?" names no fact of anyone's case: the
+        # rule answers it, and asking "êtes-vous en CDI ?" would answer a question nobody asked.
         return base
     missing, known = still_missing(plan.calculator, plan.arguments, plan.missing)
     if missing and not asks_own_case(cleaned, plan.calculator, plan.arguments, missing):
@@ -181,6 +186,11 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
         follow_up=asked,
         notes=plan.notes,
     )
+
+
+def first_person(folded: str) -> bool:
+    """The user speaks of their own case ("je", "mon", "nous"), politeness framing aside."""
+    return bool(_FIRST_PERSON.search(_ASKING_FRAME.sub(" ", folded)))
 
 
 def still_missing(calculator: str, arguments: dict[str, Any], missing: list[str]) -> tuple[list[str], str | None]:

@@ -78,3 +78,35 @@ def test_one_text_in_two_wordings_is_no_disagreement(assistant: Assistant) -> No
     """The avenant's article 2 and the consolidated article 7 it wrote say the same: no warning."""
     answer = assistant.ask("Combien d'heures de congé pour préparer une VAE ?", today=TODAY)
     assert "ne concordent pas" not in answer.text
+
+
+def test_a_sentence_that_continues_the_lead_comes_with_it(assistant: Assistant) -> None:
+    """Art. 6: « … au moins deux entretiens professionnels et un entretien de bilan. Celui-ci est l'occasion de
+    faire un état des lieux récapitulatif du parcours professionnel du salarié » — "Celui-ci" says what it is for."""
+    answer = assistant.ask("À quoi correspond l'entretien de bilan des six ans ?", today=TODAY)
+    assert "état des lieux récapitulatif" in _lead(answer.text)
+
+
+def test_a_lead_that_says_elle_brings_the_sentence_naming_her(assistant: Assistant) -> None:
+    """Art. 1: « … la CPNEFP définit les priorités de financement … Elle détermine les niveaux de prise en charge
+    … À cet égard, elle fixe les coûts des formations relevant de l'alternance »: the lead names the CPNEFP."""
+    answer = assistant.ask("Qui fixe les coûts des formations en alternance ?", today=TODAY)
+    lead = _lead(answer.text)
+    assert "fixe les coûts des formations" in lead and "CPNEFP" in lead
+
+
+def test_a_fact_lower_in_the_article_is_quoted_when_relevant(assistant: Assistant) -> None:
+    """Art. 9.2 (avenant de 2022, art. 3): « Il peut réaliser sa mission sous le format du présentiel, du
+    distanciel ou encore … AFEST »: below three other sentences, still quoted (a relevance floor, not a count)."""
+    answer = assistant.ask("Un formateur interne peut-il animer en distanciel et garder sa prime ?", today=TODAY)
+    assert "distanciel" in answer.text
+
+
+def test_the_topic_read_by_meaning_picks_the_article(assistant: Assistant) -> None:
+    """Art. 3.1: « Le contrat de professionnalisation a pour objet de permettre à un salarié d'acquérir une
+    qualification »: "le contrat pro" is the contrat de professionnalisation, not the Pro-A that shares "pro"."""
+    answer = assistant.ask("Un contrat pro, ça sert à quoi exactement ?", today=TODAY)
+    lead = _lead(answer.text)
+    assert "contrat de professionnalisation" in lead and "Pro-A" not in lead
+    cited = [c for c in answer.citations if f"[{c.number}]" in lead]
+    assert any(c.document == PROTOCOLE and c.section.endswith("3.1") for c in cited)

@@ -112,3 +112,42 @@ def test_quantities_compare_durations_across_units() -> None:
     assert quantities("d’au moins une année, en lien avec la certification") == {"durée": {12.0}}
     assert quantities("au minimum de 3 ans, dans les 8 dernières années") == {"durée": {36.0}}
     assert quantities("7 points par mois") == {"points": {7.0}}  # "par mois" is a rate, not a figure
+
+
+def test_a_ceiling_asked_in_other_words_scores_the_sentence_that_states_it() -> None:
+    """Art. 4.3: « la prime peut atteindre un montant correspondant au maximum à 252 points par année civile »
+    answers "le plafond annuel" although neither word is in it (`units.EQUIVALENT_WORDS`)."""
+    from assistant.answering.units import unit_scores
+
+    question = "Quel est le plafond annuel de la prime de tutorat ?"
+    units = passage_units(TUTOR_43)
+    scores = unit_scores(question, units, {})
+    best = units[max(range(len(units)), key=lambda i: scores[i])]
+    assert "252 points" in best.text
+
+
+def test_the_figure_of_the_kind_asked_outranks_other_figures() -> None:
+    """Annexe 1 of the avenant: « Ce diplôme de niveau 3 est accessible par l'apprentissage et la VAE »: "quel
+    niveau ?" is answered by "niveau 3", not by another sentence holding a date."""
+    from assistant.answering.units import asked_figure_kind, score_unit
+
+    kind = asked_figure_kind("Ce diplôme, il est de quel niveau ?")
+    assert kind is not None and kind.search("Ce diplôme de niveau 3 est accessible")
+    weights = query_weights("Ce diplôme, il est de quel niveau ?")
+    level = score_unit("Ce diplôme de niveau 3 est accessible par la VAE.", weights, {}, True, asked=kind)
+    dated = score_unit("Le niveau du diplôme a été réformé le 30 août 2021.", weights, {}, True, asked=kind)
+    assert level > dated
+    assert asked_figure_kind("Dans quels cas la Pro-A dure-t-elle plus longtemps ?") is None
+
+
+def test_the_routed_topic_is_named_in_the_texts_words_only_when_the_question_does_not() -> None:
+    """ "le contrat de pro" is searched as the contrat de professionnalisation; a question that already
+    says "contrat de professionnalisation" is searched unchanged."""
+    from assistant.answering.units import named_query
+
+    assert named_query("le contrat de pro, il sert à quoi ?", "professionalisation").endswith(
+        "(contrat de professionnalisation)"
+    )
+    plain = "À quoi sert le contrat de professionnalisation ?"
+    assert named_query(plain, "professionalisation") == plain
+    assert named_query(plain, None) == plain

@@ -944,7 +944,38 @@ DECIDED_BY_ONE_FACT = [
         "eligible",
         True,
     ),
+    # Art. 5: "sous réserve de ne pas avoir bénéficié d'un CEP au cours des 5 dernières années": a CEP three
+    # years ago decides, neither the contract nor the seniority is needed.
+    ("J'ai déjà fait un CEP il y a 3 ans, une autre absence est possible ?", "cep_absence", "eligible", False),
+    # Art. 5: a CDD needs "4 mois au sein de l'organisme"; a first month there decides.
+    (
+        "Je suis en CDD, c'est mon premier mois dans cette caisse : absence pour un CEP ?",
+        "cep_absence",
+        "eligible",
+        False,
+    ),
+    # Circular VI: "un candidat ne pourra déposer qu'une demande de VAE par an" for the CQP: a request already
+    # made this year decides, whatever the experience.
+    (
+        "J'ai déjà fait une demande de VAE pour le CQP gestionnaire conseil cette année, une deuxième c'est possible ?",
+        "cqp_vae_eligibility",
+        "eligible",
+        False,
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Une salariée a droit à combien de temps d'absence pour un conseil en évolution professionnelle ?",
+        "Combien de demandes de VAE par an peut-on faire pour le CQP gestionnaire conseil ?",
+        "Dans quels cas la durée d'une Pro-A peut aller jusqu'à 24 mois ?",
+    ],
+)
+def test_a_question_on_the_rule_itself_is_answered_from_the_text_not_asked_back(question: str) -> None:
+    """No fact of anyone's case, or the rule's own limit asked for: quoting the article answers, a clarify would not."""
+    assert route(question, TODAY).route == "retrieval"
 
 
 @pytest.mark.parametrize(("question", "calculator", "key", "expected"), DECIDED_BY_ONE_FACT)

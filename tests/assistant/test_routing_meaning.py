@@ -83,3 +83,17 @@ def test_the_refusal_names_the_general_rule_as_labour_law_in_one_paragraph() -> 
     assert "droit du travail" in text and "pas de ces accords" in text
     assert f"« {FICHE[0]} » ({FICHE[1]})" in text
     assert "Pro-A" in text and len(text) < 700
+
+
+def test_the_bank_says_which_articles_each_topic_is_about() -> None:
+    """Retrieval prefers the routed topic's articles (`routing.meaning.topic_articles`): the contrat de
+    professionnalisation is art. 3, the Pro-A art. 2 and its list (annexe 1), and a row naming its document
+    (the avenant's art. 6, the trainer bonus's date d'effet) is not read as the protocole's art. 6."""
+    from assistant.routing.meaning import BANK_DOCUMENT, topic_articles
+
+    articles = topic_articles()
+    assert {s for d, s in articles["professionalisation"] if d == BANK_DOCUMENT} <= {f"3.{n}" for n in range(1, 8)}
+    assert all(s.startswith("2.") or s == "Annexe 1" for _, s in articles["pro_a"])  # annexe 1: the Pro-A list
+    assert ("avenant-2022-10-11-formation-professionnelle", "6") in articles["trainer_bonus"]
+    assert (BANK_DOCUMENT, "6") not in articles["trainer_bonus"]
+    assert "out_of_scope" not in articles and "other_corpus" not in articles

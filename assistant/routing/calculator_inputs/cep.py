@@ -27,6 +27,10 @@ _ORG_AFTER = (
     r"(?:caisse|organisme|entreprise|structure|cpam|caf|urssaf|carsat|msa|cgss|agence|etablissement|"
     r"employeur|boite|service|ugecam|union|direction|maison|poste)|ici\b|chez nous\b)"
 )
+_FIRST_MONTH = (
+    r"\b(?:mon|son|ma|sa) (?:tout )?premier(?:e)? (?:mois|semaine|jour)s? (?:ici|dans|au sein|chez|a la|a l')|"
+    r"\b(?:arrive|embauche|recrute)e?s? (?:il y a|depuis) (?:\d+|une|deux|trois) (?:jours|semaines?)\b"
+)
 _PRIOR_AFTER = r"\b(?:avant|auparavant|precedemment|ailleurs|anterieure?s?|d'autres employeurs|autre employeur)\b"
 _TOTAL_AFTER = (
     r"\b(?:en tout|au total|totale?s?|tous employeurs|de carriere|au cours des (?:5|cinq) dernieres|"
@@ -64,13 +68,17 @@ def plan_cep(facts: Facts) -> Plan | None:
         if since:
             delta = facts.today - since[0].start
             org = delta.days / 30.44
+        elif re.search(_FIRST_MONTH, facts.folded):
+            org = 0.0  # "c'est mon premier mois ici": not one full month yet
     if org is None:
         org = _months_since_entry(facts)
     notes: list[str] = []
     if total is None and prior:
         total = (org or 0.0) + prior
     recent = _cep_recent(facts)
-    if not (contract or seniority or recent) and not (facts.personal and facts.asks):
+    if recent and facts.personal:  # a CEP in the last 5 years decides, whatever the contract (art. 5)
+        return Plan("cep_absence", {"cep_in_last_5_years": True})
+    if not (contract or seniority or recent or org is not None) and not (facts.personal and facts.asks):
         return None
     if facts.general and not seniority:
         return None
@@ -152,7 +160,9 @@ def _seniority_kind(folded: str, d: Duration, *, first: bool, last: bool) -> str
 def _cep_recent(facts: Facts) -> bool | None:
     """Whether the user already had a CEP in the last 5 years ("déjà fait un CEP il y a 2 ans")."""
     folded = facts.folded
-    if re.search(r"\b(?:jamais|premier|premiere fois)\b[^.?!]{0,40}\b(?:cep|conseil en evolution)", folded):
+    if re.search(r"\bjamais\b[^.?!]{0,40}\b(?:cep|conseil en evolution)", folded) or re.search(
+        r"\b(?:premier|premiere fois)\b[^.?!]{0,15}\b(?:cep|conseil en evolution)", folded
+    ):
         return False
     done = re.search(
         r"\b(?:deja|j'ai (?:eu|fait|beneficie|suivi|realise))\b[^.?!]{0,40}\b(?:cep|conseil en evol)[^.?!]*", folded

@@ -96,7 +96,7 @@ def plan_professionalisation_terms(facts: Facts) -> Plan | None:
 
 VAE_ASK = re.compile(
     r"\b(?:puis-je|peut-(?:il|elle)|ai-je droit|suffi\w*|assez|eligible|recevable|acceder|demander|faire|"
-    r"ouvert\w*|possible)\b"
+    r"ouvert\w*|possible|je peux|on peut|(?:me|se) lancer|commencer|entamer|engager|candidater|postuler)\b"
 )
 VAE_OTHER = re.compile(r"\b(?:cqp|gestionnaire conseil|conge|heures?|absence|autorisation|combien de temps)\b")
 

@@ -13,6 +13,8 @@ from typing import Any
 from assistant.routing.calculator_inputs.facts import Facts, Plan, not_cited, not_threshold, outside_dates
 from assistant.routing.extraction.situation import parse_diploma_level, parse_job_threatened, parse_work_time
 
+_ASKS_REQUEST_LIMIT = re.compile(r"\bcombien\b[^.?!]{0,20}\b(?:demandes|dossiers|candidatures|fois)\b")
+
 
 def plan_vae(facts: Facts) -> Plan | None:
     """VAE: the CQP's experience condition, or the leave (24 h; 48 h below level 4 or job threatened)."""
@@ -43,6 +45,8 @@ def plan_vae(facts: Facts) -> Plan | None:
 
 def _cqp_vae(facts: Facts) -> Plan | None:
     """CQP gestionnaire conseil by VAE: years of activity related to the CQP (art. 7: continuous or not)."""
+    if _ASKS_REQUEST_LIMIT.search(facts.folded):
+        return None  # "combien de demandes par an ?": the rule's limit is asked, not the user's case
     experience = [
         d
         for d in not_cited(facts, not_threshold(facts, outside_dates(facts, facts.durations, keep_since=True)))
