@@ -71,6 +71,7 @@ class Outcome:
     cited: bool = False  # the model's final text cites a passage
     extractive_cited: bool = False
     model_text: str = ""
+    understood: str = ""  # the standalone question a follow-up was read as (the model rewrites them)
 
 
 def add_llm_arguments(parser: argparse.ArgumentParser) -> None:
@@ -221,6 +222,7 @@ def _one(name: str, item: dict[str, Any], today: date, plain: Any, model: Any, p
         model_pass=False,
         model_s=asked_s,
         extractive_cited=bool(markers_in(quoted.text)),
+        understood=answer.resolved_question or "",
     )
     draft = answer.draft
     if draft is not None:
@@ -237,6 +239,6 @@ def _one(name: str, item: dict[str, Any], today: date, plain: Any, model: Any, p
             outcome.removed = len(result.removed)
             contract["answer"] = answer.text.replace(draft.quoted, result.text, 1) if draft.quoted else result.text
             contract["citations"] = [c.to_contract() for c in draft.book.citations() if c.number in result.cited]
-    outcome.cited = bool(markers_in(str(contract["answer"])))
+        outcome.cited = result is not None and bool(result.cited)  # the model's own text, not the fallback
     outcome.model_pass = passes(item, contract)
     return outcome
