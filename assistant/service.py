@@ -210,8 +210,8 @@ class Assistant:
             log.warning("language model unavailable; follow-up resolved without it", exc_info=True)
             return resolution
         checked = checked_rewrite(draft, [*earlier, text], self.settings.max_question_chars)
-        if checked is None:
-            return resolution
+        if checked is None or " ".join(checked.split()).casefold() == text.casefold():
+            return resolution  # a rewrite that only repeats the message would lose the rule-based reading
         return replace(resolution, text=checked, rewritten=True)
 
     def _answer(self, turn: _Turn) -> Answer:

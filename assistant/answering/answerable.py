@@ -74,12 +74,14 @@ def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
     """With no best passage speaking of the question's subject: is the question outside the texts?
 
     Yes when the router tied it to no corpus topic (no cue and no confident reading named one: the
-    words it shares with the passages are incidental), or when the bank reads it as out of scope
-    above `SUBJECT_OUTSIDE_SHARE` (`NAMED_TOPIC_OUTSIDE_SHARE` when a topic was named).
+    words it shares with the passages are incidental) and the question names none of the indexed
+    texts ("l'avenant 2022", "la formation COS": then the subject extraction failed, not the scope),
+    or when the bank reads it as out of scope above `SUBJECT_OUTSIDE_SHARE`
+    (`NAMED_TOPIC_OUTSIDE_SHARE` when a topic was named).
     """
     if decision is None:
         return False
-    if decision.topic is None:
+    if decision.topic is None and not decision.names_texts:
         return True
     limit = NAMED_TOPIC_OUTSIDE_SHARE if decision_names_topic(decision) else SUBJECT_OUTSIDE_SHARE
     return decision.outside >= limit

@@ -203,8 +203,10 @@ def score_unit(
         for t, w in weights.items()
     )
     score = hit / total if total else 0.0
-    has_figure = bool(_FIGURE.search(unit_text)) and not unit_text.startswith(TABLE_MARKER)
-    if score > 0 and has_figure and asked is not None and asked.search(unit_text):
+    table = unit_text.startswith(TABLE_MARKER)
+    of_asked_kind = asked is not None and not table and bool(asked.search(unit_text))
+    has_figure = of_asked_kind or (bool(_FIGURE.search(unit_text)) and not table)
+    if score > 0 and of_asked_kind:
         score *= ASKED_FIGURE_BOOST  # "quel niveau ?" → "ce diplôme de niveau 3", not a sentence dated 2021
     elif score > 0 and has_figure:
         score *= 1.35 if wants_figure else 1.1
@@ -219,6 +221,7 @@ _ASKED_NOUN = re.compile(
     re.IGNORECASE,
 )
 _TIME_NOUNS = r"(?:heures?|h|jours?|journées?|demi-journées?|mois|ans|années?|semaines?)"
+_NUMBER_WORDS = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dix-huit|vingt-quatre|trente-six)"
 _NOT_A_KIND = frozenset({"est", "sont", "pour", "dans", "cas", "conditions", "condition"})
 
 
@@ -230,8 +233,8 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
     if len(noun) < 3 or noun in _NOT_A_KIND:
         return None
     stem = re.escape(noun[:4])
-    if noun.startswith(("temps", "dur")):
-        return re.compile(rf"\d[\d\u00a0 ,.]*\s?{_TIME_NOUNS}\b", re.IGNORECASE)
+    if noun.startswith(("temps", "dur")):  # "24 heures", and lengths written out: "d'au moins une année"
+        return re.compile(rf"(?:\d[\d\u00a0 ,.]*|\b{_NUMBER_WORDS}\s)\s?{_TIME_NOUNS}\b", re.IGNORECASE)
     return re.compile(rf"\d[\d\u00a0 ,.]*\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE)
 
 

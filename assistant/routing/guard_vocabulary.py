@@ -126,6 +126,16 @@ ASKS_THE_TEXTS: tuple[str, ...] = (
     r"[^.?!]{0,40}\b(?:l'accord|le protocole|l'avenant|les textes|la convention de formation)\b",
 )
 
+# The question names one of the indexed texts ("l'accord formation", "ce protocole", "l'avenant 2022",
+# "la formation COS", "la circulaire"): it is about the texts even when no topic's cue is in it, so a
+# subject the scope check cannot place does not make it out of scope. The branch's collective
+# agreement ("convention collective") is not among the indexed texts and is left out on purpose.
+NAMES_A_TEXT: str = (
+    r"\b(?:l'|cet |cette |ce |le |la |notre |votre |un |d')?(?:accord (?:de |sur la |du 19 decembre )?formation"
+    r"|accord du 19 decembre|protocole(?: d'accord)?|avenant(?: (?:du |de )?(?:2022|11 octobre))?|circulaire"
+    r"|convention de formation)\b|\bcos\b"
+)
+
 # Instructions addressed to the assistant instead of a question: flagged, stripped, never obeyed.
 INJECTION_PATTERNS: tuple[str, ...] = (
     r"(?<!j')(?<!je )(?<!n')\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|neglige|negligez|negliger)\b"

@@ -49,6 +49,7 @@ MAX_CHARS = 4000  # longer text is cut: enough for any question, bounds the rege
 
 _TOPICS = {name: intents.compile_cues(cues) for name, cues in intents.TOPIC_CUES.items()}
 _ASKS_THE_TEXTS = tuple(re.compile(p) for p in guard_vocabulary.ASKS_THE_TEXTS)
+_NAMES_A_TEXT = re.compile(guard_vocabulary.NAMES_A_TEXT)
 _PARTIAL = {
     note: tuple(re.compile(p) for p in scope.patterns) for note, scope in guard_vocabulary.PARTIAL_SCOPES.items()
 }
@@ -87,6 +88,7 @@ class RouteDecision:
     notes: list[str] = field(default_factory=list)
     fiche: tuple[str, str] | None = None
     outside: float = 0.0  # the example bank's out-of-scope share for the question (0 without a reading)
+    names_texts: bool = False  # the question names one of the indexed texts (guard_vocabulary.NAMES_A_TEXT)
 
     def json_arguments(self) -> dict[str, Any]:
         """The arguments with dates as ISO strings, for the JSON answer contract."""
@@ -157,6 +159,7 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
         "retrieval",
         fiche=fiche,
         outside=reading.score(OUT_OF_SCOPE) if reading is not None else 0.0,
+        names_texts=asks_texts or bool(_NAMES_A_TEXT.search(folded)),
         topic_query=query,
         injection=injection,
         refusal_topic=refusal,

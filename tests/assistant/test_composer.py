@@ -140,6 +140,24 @@ def test_the_figure_of_the_kind_asked_outranks_other_figures() -> None:
     assert asked_figure_kind("Dans quels cas la Pro-A dure-t-elle plus longtemps ?") is None
 
 
+def test_a_length_written_in_words_is_a_figure_of_the_kind_asked() -> None:
+    """Art. 7 (avenant 2022): « … dès lors que la personne justifie d'une activité, continue ou non, d'au
+    moins une année, en lien avec la certification recherchée. » "Quelle durée d'expérience ?" is
+    answered by "une année" although no digit is written."""
+    from assistant.answering.units import asked_figure_kind, score_unit
+
+    question = "Quelle durée d'expérience faut-il pour demander une VAE ?"
+    kind = asked_figure_kind(question)
+    sentence = (
+        "La validation des acquis de l'expérience permet d'accéder à tout ou partie d'une certification "
+        "professionnelle dès lors que la personne justifie d'une activité, continue ou non, d'au moins une "
+        "année, en lien avec la certification recherchée."
+    )
+    assert kind is not None and kind.search(sentence) and not kind.search("une fois par an")
+    weights = query_weights(question)
+    assert score_unit(sentence, weights, {}, True, asked=kind) > score_unit(sentence, weights, {}, True)
+
+
 def test_the_routed_topic_is_named_in_the_texts_words_only_when_the_question_does_not() -> None:
     """ "le contrat de pro" is searched as the contrat de professionnalisation; a question that already
     says "contrat de professionnalisation" is searched unchanged."""

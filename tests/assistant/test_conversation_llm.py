@@ -91,3 +91,12 @@ def test_a_rewrite_with_an_invented_figure_is_not_used(llm_assistant: Assistant)
     answer = llm_assistant.ask("et qui peut en bénéficier ?", conversation, today=TODAY)
     assert answer.resolved_question == "Pro-A : qui peut en bénéficier ?"  # the deterministic reading
     assert "50 ans" not in answer.text
+
+
+def test_a_rewrite_that_repeats_the_message_keeps_the_rule_based_reading(llm_assistant: Assistant) -> None:
+    conversation = Conversation()
+    llm_assistant.ask("C'est quoi la Pro-A ?", conversation, today=TODAY)
+    _Handler.rewrite = "et qui peut en bénéficier ?"  # the model gave the typed message back
+    answer = llm_assistant.ask("et qui peut en bénéficier ?", conversation, today=TODAY)
+    assert answer.resolved_question == "Pro-A : qui peut en bénéficier ?"
+    assert answer.route != "refusal"

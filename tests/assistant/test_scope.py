@@ -7,6 +7,7 @@ labour-law questions that share a word with the texts are refused, their in-scop
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from assistant.answering import wording
 from assistant.answering.answerable import subject_is_elsewhere
 from assistant.routing.extraction.folding import fold
-from assistant.routing.router import RouteDecision, detect_partial
+from assistant.routing.router import RouteDecision, detect_partial, route
 from assistant.routing.subject import acronyms, speaks_of, subject_phrase, with_acronyms
 from assistant.service import Assistant
 
@@ -65,6 +66,18 @@ def test_a_subject_no_passage_holds_is_elsewhere_unless_a_corpus_topic_reads_in_
     assert not subject_is_elsewhere(RouteDecision("retrieval", topic="cep", outside=0.05))
     assert subject_is_elsewhere(RouteDecision("retrieval", topic="other_corpus", outside=0.25))
     assert not subject_is_elsewhere(None)
+    # a question naming one of the indexed texts is about them, whatever its subject reads as
+    assert not subject_is_elsewhere(RouteDecision("retrieval", topic=None, names_texts=True, outside=0.1))
+    assert subject_is_elsewhere(RouteDecision("retrieval", topic=None, names_texts=True, outside=0.6))
+
+
+def test_naming_an_indexed_text_is_told_from_naming_the_collective_agreement() -> None:
+    today = date(2026, 11, 29)
+    assert route("Il a été signé où et quand ce protocole formation ?", today).names_texts
+    assert route("On voudrait faire une partie du parcours COS en interne, on a le droit ?", today).names_texts
+    assert route("Pourquoi l'avenant 2022 ne s'appliquait pas tout de suite ?", today).names_texts
+    assert not route("La convention collective prévoit-elle une prime de fin d'année ?", today).names_texts
+    assert not route("Je voudrais une mutation de la CPAM de Lyon vers Nantes, comment faire ?", today).names_texts
 
 
 @pytest.fixture(scope="module")
