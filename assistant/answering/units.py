@@ -220,7 +220,7 @@ _ASKED_NOUN = re.compile(
     r"\bcombien\s+(?:de|d['’])\s*([a-zà-ÿ]{3,})|\bquel(?:le)?s?\s+(?:(?:est|sont)\s+(?:le|la|les)\s+)?([a-zà-ÿ]{3,})",
     re.IGNORECASE,
 )
-_TIME_NOUNS = r"(?:heures?|h|jours?|journées?|demi-journées?|mois|ans|années?|semaines?)"
+_TIME_NOUNS = r"(?:heures?|h|minutes?|min|mn|jours?|journées?|demi-journées?|mois|ans|années?|semaines?)"
 _NUMBER_WORDS = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dix-huit|vingt-quatre|trente-six)"
 _NOT_A_KIND = frozenset({"est", "sont", "pour", "dans", "cas", "conditions", "condition"})
 
