@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.units import PREFIX
 from assistant.routing.router import RouteDecision
-from assistant.routing.subject import acronyms, speaks_of, subject_phrase, with_acronyms
+from assistant.routing.subject import acronyms, asking_clause, speaks_of, subject_phrase, with_acronyms
 from knowledge.french import analyze
 from knowledge.hybrid import Evidence
 
@@ -46,10 +46,10 @@ def texts_are_silent(query: str, evidence: Sequence[Evidence], decision: RouteDe
     """
     terms = set(query_weights(query))
     bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]
-    subject = _subject_terms(query)
-    if _any_speaks(query, subject, evidence):
+    subjects = _subjects(query)
+    if _any_speaks(query, subjects, evidence):
         return False
-    if subject and subject_is_elsewhere(decision):
+    if subjects and subject_is_elsewhere(decision):
         return True
     if len(terms) < 2:
         return False
@@ -64,10 +64,10 @@ def off_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecisio
     of the texts' questions: "en CDD depuis 8 mois, ai-je droit à la prime de précarité ?" has a
     subject no passage holds and reads out of scope, so it is refused rather than computed.
     """
-    subject = _subject_terms(query)
-    if not subject or not evidence:
+    subjects = _subjects(query)
+    if not subjects or not evidence:
         return False
-    return not _any_speaks(query, subject, evidence) and subject_is_elsewhere(decision)
+    return not _any_speaks(query, subjects, evidence) and subject_is_elsewhere(decision)
 
 
 def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
@@ -87,17 +87,25 @@ def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
     return decision.outside >= limit
 
 
-def _subject_terms(query: str) -> list[str]:
-    """The subject's analysed terms, in the question's order (keyed like `unit_terms`)."""
-    return list(dict.fromkeys(t[:PREFIX] for t in analyze(subject_phrase(query))))
+def _subjects(query: str) -> list[list[str]]:
+    """The subject's analysed terms, in the question's order (keyed like `unit_terms`): the message's
+    head noun phrase, and that of its asking clause when it differs (context said before the question,
+    "Élu CSE ici. Qui fixe… ?", is not what is asked). Empty phrases are left out."""
+    found: list[list[str]] = []
+    for phrase in (subject_phrase(query), subject_phrase(asking_clause(query))):
+        terms = list(dict.fromkeys(t[:PREFIX] for t in analyze(phrase)))
+        if terms and terms not in found:
+            found.append(terms)
+    return found
 
 
-def _any_speaks(query: str, subject: list[str], evidence: Sequence[Evidence]) -> bool:
-    """One of the best three passages speaks of the subject (acronyms of the question spelled out count)."""
+def _any_speaks(query: str, subjects: list[list[str]], evidence: Sequence[Evidence]) -> bool:
+    """One of the best three passages speaks of one of the subjects (acronyms of the question spelled
+    out count)."""
     names = acronyms(query)
     for e in evidence[:3]:
         text = with_acronyms(e.chunk.context_text, names) if names else e.chunk.context_text
         sequence = [t[:PREFIX] for t in analyze(text)]
-        if speaks_of(subject, set(sequence), sequence):
+        if any(speaks_of(subject, set(sequence), sequence) for subject in subjects):
             return True
     return False

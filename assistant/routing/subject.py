@@ -70,6 +70,18 @@ def subject_phrase(question: str) -> str:
     return " ".join(phrase[: _MAX_TERMS + 2])
 
 
+def asking_clause(question: str) -> str:
+    """The part of a message that asks: its last sentence holding a "?" (else its last sentence), after
+    the last colon. "Élu CSE ici. Qui fixe les priorités de financement… ?" asks about the priorities,
+    "Pour un article de l'intranet : les assistantes sociales, combien ?" about the assistantes sociales;
+    the context said first is not the subject."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", question.strip()) if s.strip()]
+    if not sentences:
+        return ""
+    asking = next((s for s in reversed(sentences) if "?" in s), sentences[-1])
+    return asking.rsplit(":", 1)[-1] if asking.count(":") and asking.rsplit(":", 1)[-1].strip() else asking
+
+
 def speaks_of(terms: set[str] | Sequence[str], passage_terms: set[str], sequence: Sequence[str] | None = None) -> bool:
     """True when a passage (its analysed terms) holds the subject's words.
 

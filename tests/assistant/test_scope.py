@@ -16,7 +16,7 @@ from assistant.answering import wording
 from assistant.answering.answerable import subject_is_elsewhere
 from assistant.routing.extraction.folding import fold
 from assistant.routing.router import RouteDecision, detect_partial, route
-from assistant.routing.subject import acronyms, speaks_of, subject_phrase, with_acronyms
+from assistant.routing.subject import acronyms, asking_clause, speaks_of, subject_phrase, with_acronyms
 from assistant.service import Assistant
 
 
@@ -26,6 +26,18 @@ def test_the_subject_stops_at_punctuation_pronouns_and_inverted_verbs() -> None:
     assert subject_phrase("Les chômeurs de plus de 26 ans peuvent-ils être embauchés ?") == "chomeurs plus 26 ans"
     assert subject_phrase("Pour rentrer dans le master manager stratégique, faut quel niveau ?") == (
         "master manager strategique"
+    )
+
+
+def test_the_asking_clause_is_told_from_the_context_said_before_it() -> None:
+    assert asking_clause("Élu CSE ici. Qui fixe les priorités de financement ?") == (
+        "Qui fixe les priorités de financement ?"
+    )
+    assert subject_phrase(asking_clause("Pour un article de l'intranet : les assistantes sociales, combien ?")) == (
+        "assistantes sociales"
+    )
+    assert asking_clause("Ma paie est tombée le 2 au lieu du 28, c'est normal ?") == (
+        "Ma paie est tombée le 2 au lieu du 28, c'est normal ?"
     )
 
 
