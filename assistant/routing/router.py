@@ -59,6 +59,7 @@ _ASSERTED = re.compile(guard_vocabulary.ASSERTED_FIGURE)
 _CLAIMS = tuple(re.compile(p) for p in guard_vocabulary.CLAIM_PATTERNS)
 _CLAIM_FIGURE = re.compile(guard_vocabulary.CLAIM_FIGURE)
 _FIRST_PERSON = re.compile(calculator_vocabulary.FIRST_PERSON)
+_NAMED_PERSON = re.compile(calculator_vocabulary.NAMED_PERSON)  # "Mme Petit": an adviser's case
 _ASKING_FRAME = re.compile(calculator_vocabulary.ASKING_FRAME)
 _ASSERTION = re.compile(guard_vocabulary.CLAIM_FIGURE + "|" + guard_vocabulary.CLAIM_ASSERTION)
 
@@ -168,9 +169,10 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
     )
     facts = read_facts(cleaned, folded, today)
     plan = plan_for(topic, facts)
-    if plan is None or (not plan.arguments and not first_person(folded)):
+    if plan is None or (not plan.arguments and not first_person(folded) and not _NAMED_PERSON.search(folded)):
         # "un salarié a droit à combien d'absence pour un CEP ?" names no fact of anyone's case: the
-        # rule answers it, and asking "êtes-vous en CDI ?" would answer a question nobody asked.
+        # rule answers it, and asking "êtes-vous en CDI ?" would answer a question nobody asked. A named
+        # person ("Mme Petit peut-elle prétendre à la Pro-A ?") is an adviser's case, not a rule asked.
         return base
     missing, known = still_missing(plan.calculator, plan.arguments, plan.missing)
     if missing and not asks_own_case(cleaned, plan.calculator, plan.arguments, missing):

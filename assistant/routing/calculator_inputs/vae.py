@@ -76,7 +76,8 @@ def _cqp_vae(facts: Facts) -> Plan | None:
 def _earlier_request(facts: Facts) -> int | None:
     """1 when a VAE request was already filed in the year of the one planned ("déjà une demande cette
     année"; "déposée en mars 2026 … en redéposer une en octobre 2026"): the circular allows one a year."""
-    if re.search(r"\bdeja\b[^.?!]{0,40}\b(?:demande|dossier|candidature)\b[^.?!]{0,30}\bcette annee\b", facts.folded):
+    already = r"\bdeja\b[^.?!]{0,40}\b(?:demande|dossier|candidature|postule)\w*\b[^.?!]{0,70}\bcette annee\b"
+    if re.search(already, facts.folded):
         return 1
     filed = re.search(
         r"\b(?:demande|dossier|candidature)\b[^.?!]{0,60}\b(?:depose|envoye|fait|rejete|refuse)", facts.folded
