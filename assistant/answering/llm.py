@@ -72,15 +72,23 @@ def chat_model(settings: Settings) -> Any | None:
     )
 
 
-def make_phraser(settings: Settings) -> Phraser | None:
-    """A callable (question, passages) → draft answer, or None if langchain-openai is missing."""
+def answer_chain(settings: Settings) -> Any | None:
+    """The answer prompt piped into the configured model, bounded to `MAX_ANSWER_TOKENS`; None without
+    a model. One chain for the whole answer (`make_phraser`) and the streamed one (`make_streamer`)."""
     model = chat_model(settings)
     if model is None:
         return None
     prompt = ChatPromptTemplate.from_messages(
         [("system", SYSTEM_PROMPT), ("human", "Extraits :\n\n{passages}\n\nQuestion : {question}")]
     )
-    chain = prompt | model.bind(max_tokens=MAX_ANSWER_TOKENS)
+    return prompt | model.bind(max_tokens=MAX_ANSWER_TOKENS)
+
+
+def make_phraser(settings: Settings) -> Phraser | None:
+    """A callable (question, passages) → draft answer, or None if langchain-openai is missing."""
+    chain = answer_chain(settings)
+    if chain is None:
+        return None
 
     def phrase(question: str, evidence: Sequence[Evidence]) -> str:
         message = chain.invoke({"passages": format_passages(evidence), "question": question})

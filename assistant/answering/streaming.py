@@ -20,14 +20,10 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from langchain_core.prompts import ChatPromptTemplate
-
 from assistant.answering.citations import CitationBook
 from assistant.answering.llm import (
-    MAX_ANSWER_TOKENS,
-    SYSTEM_PROMPT,
     CheckedDraft,
-    chat_model,
+    answer_chain,
     check_draft,
     format_passages,
 )
@@ -43,13 +39,9 @@ _OPEN_MARKER = re.compile(r"\[\d*$")  # a marker cut between two streamed pieces
 
 def make_streamer(settings: Settings) -> Streamer | None:
     """A callable (question, passages) → pieces of the draft as the server writes them."""
-    model = chat_model(settings)
-    if model is None:
+    chain = answer_chain(settings)
+    if chain is None:
         return None
-    prompt = ChatPromptTemplate.from_messages(
-        [("system", SYSTEM_PROMPT), ("human", "Extraits :\n\n{passages}\n\nQuestion : {question}")]
-    )
-    chain = prompt | model.bind(max_tokens=MAX_ANSWER_TOKENS)
 
     def stream(question: str, evidence: Sequence[Evidence]) -> Iterator[str]:
         for chunk in chain.stream({"passages": format_passages(evidence), "question": question}):
