@@ -69,7 +69,8 @@ def converse(
             resolution = Resolution(text, "new", None)
         if resolution.kind in ("reference", "circumstance", "completion") and rewriter is not None:
             resolution = _rewritten(rewriter, conversation, text, resolution, max_chars)
-    asked = resolution.text if resolution.is_follow_up else typed
+    # (a new question in a conversation is asked as resolved: without the thanks that opened it)
+    asked = resolution.text if resolution.is_follow_up or (context is not None and resolution.text) else typed
     decision: RouteDecision | None = None
     if resolution.kind == "aside":  # "ok merci": nothing to look up, the conversation goes on
         reply = Answer(typed, wording.courtesy_reply("merci" in text.lower()), "clarify")

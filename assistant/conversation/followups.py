@@ -62,6 +62,7 @@ _ENTITIES = tuple((e, re.compile(e.pattern)) for e in v.ENTITIES)
 _FAMILIES = {e.name for e in v.ENTITIES if any(m.key.startswith(e.key + ":") for m in v.ENTITIES)}
 _MEMBERS = {e.name for e in v.ENTITIES if ":" in e.key}
 _SWITCH = re.compile(v.SWITCH)
+_THANKS_FIRST = re.compile(r"^\s*([^.!?…]+[.!…]+)\s+(\S.*)$", re.DOTALL)
 _DEMONSTRATIVE = re.compile(v.DEMONSTRATIVE)
 # "le calcul de l'allocation vacances": a noun with its article and its complement, which "celui de …" replaces
 _NOUN_OF = re.compile(
@@ -146,6 +147,9 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
     A question that would start afresh after facts the user stated without asking keeps them in front
     ("Une salariée en CDI a un CAP. Peut-elle faire une Pro-A ?").
     """
+    thanked = _THANKS_FIRST.match(message)
+    if context is not None and thanked and _COURTESY.match(same_length(thanked.group(1))):
+        message = thanked.group(2)  # "Ok merci. Sinon, la Pro-A …": the thanks carry nothing to answer
     if context is not None and _SWITCH.match(same_length(message)):
         # "rien à voir, mais …": the user says the subject changes; nothing of before is carried over
         return Resolution(re.sub(r"\s+", " ", message).strip(), "new", find_subject(message))

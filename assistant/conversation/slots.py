@@ -37,7 +37,7 @@ _GRADES = {
     key: re.compile(
         rf"\b{label}\b *(?:[:=]|-|de|a|note)? *(?:(?:j'ai|j'avais|il a|elle a|eu|obtenu|c'est|c'etait),? *){{0,3}}"
         rf"{_GRADE}(?![\d%])"
-        rf"|(?<![\d,.]){_GRADE} *(?:a|en|au|aux|pour|dans|sur) +(?:l'|la +|le +|les +)?"
+        rf"|(?<![\d,.]){_GRADE} *(?:a|en|au|aux|pour|dans|sur|de|d') *(?:l'|la +|le +|les +)?"
         rf"(?:epreuves? +(?:d'|de l'|de +)?)?\b{label}\b"
     )
     for key, label in GRADE_LABELS.items()
