@@ -364,12 +364,24 @@ class Assistant:
             turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
             if evidence and not texts_are_silent(query, evidence):
                 book = CitationBook(self.titles, self.retriever.locate)
-                top = evidence[0]
+                top = _stating(evidence, decision.follow_up)
                 units = select_units(query, top.chunk.text)
                 number = book.cite(top, "\n".join(u.text for u in units) or None)
                 text += "\n\n" + wording.applicable_rule(top.citation, number)
                 citations = book.citations()
         return Answer(turn.question, text, "clarify", citations=citations, follow_up=decision.follow_up)
+
+
+def _stating(evidence: list[Evidence], clarification: str | None) -> Evidence:
+    """Of the passages found for a clarified question, the one that states the rule the clarification
+    applies ("…si vous n'avez pas atteint le grade de la licence" → the beneficiaries' article, not the
+    scheme's purpose): the most words of 5 letters or more in common, the search order on a tie."""
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[a-zà-ÿ]{5,}", text.lower()))
+
+    asked = words(clarification or "")
+    return max(evidence, key=lambda e: (len(asked & words(e.chunk.text)), -evidence.index(e)))
 
 
 def _same_section(got: str, want: str) -> bool:
