@@ -46,7 +46,9 @@ _BACK_TO = re.compile(
 # "le premier dont je t'ai parlé, …", "la deuxième, …"
 _ORDINAL_FIRST = re.compile(rf"^(?:le|la|l')\s*(?P<what>{_ORDINAL})\b(?:\s+(?:dont|que|qu')[^:,;?]*)?\s*[:,;]\s*")
 _POSSESSED = re.compile(r"\b(?:son|sa|ses|le|la|les|l'|ce|cet|cette|ces|leur)\s*(?P<noun>[a-z-]{3,})\b")
-_BOTH = re.compile(r"\b(?:les|ces) deux\b(?! (?:ans|mois|jours|heures|semaines|annees)\b)")
+_BOTH = re.compile(r"\b(?:les|ces) deux\b(?: (?P<noun>[a-z-]{3,}))?")
+_COMPLEMENT = re.compile(r" (?:de|du|des|d')\b")
+_PRONOUNS = {"peut", "sont", "ont", "vont", "doit", "doivent", "fois", "cas"}
 # Where a noun phrase taken from an earlier question stops: a verb, a relative, punctuation.
 _PHRASE_END = re.compile(
     r"\s+(?:est|sont|a|ont|etait|sera|dans|qui|que|qu'|pour|peut|peuvent|c'est|entre|se|il|elle|figure|fait)\b|[,;:?!.]"
@@ -94,6 +96,8 @@ def head_noun_subject(body: str, last: Subject | None, turns: Sequence[EarlierTu
     last_words = set(same_length(last.name).lower().split()) if last else set()
     for m in _POSSESSED.finditer(folded):
         noun = m.group("noun")
+        if _COMPLEMENT.match(folded, m.end()):
+            continue  # "le contrat de travail" is another contract than an earlier "contrat de pro"
         if noun in last_words or noun.rstrip("s") in last_words:
             return None
         for turn in reversed(turns):
@@ -105,12 +109,14 @@ def head_noun_subject(body: str, last: Subject | None, turns: Sequence[EarlierTu
 
 def both_subjects(body: str, turns: Sequence[EarlierTurn]) -> Subject | None:
     """ "les deux primes" after two subjects: both of them, the older first."""
-    if not _BOTH.search(same_length(body)):
-        return None
+    both = _BOTH.search(same_length(body))
     subjects = _distinct([t.subject for t in turns])
-    if len(subjects) < 2:
+    if both is None or len(subjects) < 2:
         return None
     a, b = subjects[-2:]
+    noun = both.group("noun")
+    if noun and noun.rstrip("sx") not in (_head(a), _head(b)) and noun not in _PRONOUNS:
+        return None  # "les deux options" counts something else than the two subjects
     return Subject(f"{a.name} et {b.name}", f"{a.display} et {b.display}", b.topic)
 
 

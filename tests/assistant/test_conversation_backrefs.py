@@ -111,3 +111,16 @@ def test_thanks_before_a_new_question_are_left_out_of_it() -> None:
     assert resolution.kind == "new"
     assert resolution.text == "Et l'entretien professionnel a lieu tous les combien ?"
     assert not route(resolution.text, TODAY).injection
+
+
+def test_a_noun_with_its_own_complement_is_not_an_earlier_subject() -> None:
+    """ "le contrat de travail" after a contrat de professionnalisation then the Pro-A: the Pro-A's."""
+    context = _context("Le contrat de professionnalisation dure combien ?", "Et la Pro-A, elle dure combien ?")
+    resolution = _resolve("et le contrat de travail, il change ?", context)
+    assert resolution.subject is not None and resolution.subject.name == "Pro-A"
+
+
+def test_two_of_something_else_are_not_the_two_subjects() -> None:
+    context = _context("Le CQP gestionnaire conseil a quelles options ?", "Et le CQP manager opérationnel ?")
+    resolution = _resolve("elles s'obtiennent comment, les deux options ?", context)
+    assert resolution.subject is None or " et " not in resolution.subject.name
