@@ -16,7 +16,7 @@ import logging
 import re
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -30,9 +30,8 @@ from assistant.answering.dispositifs import named_schemes, on_named_scheme, sear
 from assistant.answering.llm import MODEL_PASSAGES, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.units import named_query
-from assistant.conversation.followups import Resolution, find_subject, resolve, states_facts
-from assistant.conversation.rewrite import checked_rewrite
-from assistant.conversation.state import Conversation, turn_of
+from assistant.conversation.exchange import converse
+from assistant.conversation.state import Conversation
 from assistant.library import Library
 from assistant.routing.meaning import MeaningReader, Reading, reader_for, topic_articles
 from assistant.routing.router import RouteDecision, route, strip_injection
@@ -146,73 +145,21 @@ class Assistant:
         return answer
 
     def _converse(self, conversation: Conversation, turn: _Turn) -> Answer:
-        """Resolve the message against the conversation, answer what it means, record the turn.
+        """The message answered in its conversation (assistant.conversation.exchange), by `_answer`."""
 
-        The resolved question is answered like any question (routing, calculators, number guard);
-        the answer then says how the message was understood, so a misreading shows.
-        """
-        typed = turn.question
-        text = " ".join(typed.split())
-        resolution = Resolution(text, "new", find_subject(text))
-        context = conversation.context()
-        if context is not None and text and len(text) <= self.settings.max_question_chars:
-            alone = route(text, turn.today)  # the message's own topic: a new subject starts afresh
-            resolution = resolve(
-                text,
-                context,
-                turn.today,
-                own_topic=alone.topic,
-                refused=alone.route == "refusal" or alone.refusal_topic is not None,
-            )
-            if resolution.addition and not self._search(resolution.addition, 1, mode="bm25"):
-                # "et les tickets resto ?": words the texts never use are no follow-up on them
-                resolution = Resolution(text, "new", None)
-            if resolution.kind in ("reference", "circumstance", "completion") and self._rewriter is not None:
-                resolution = self._rewritten(conversation, text, resolution)
-        turn.question = resolution.text if resolution.is_follow_up else typed
-        if resolution.kind == "aside":  # "ok merci": nothing to look up, the conversation goes on
-            answer = Answer(typed, wording.courtesy_reply("merci" in text.lower()), "clarify")
-        else:
-            answer = self._answer(turn)
-        answer.question = typed
-        if resolution.is_follow_up:
-            answer.resolved_question = resolution.text
-            if resolution.kind == "meta":
-                understood = wording.understood_again(resolution.text)
-            elif resolution.kind == "reference" and resolution.subject is not None and not resolution.rewritten:
-                understood = wording.understood_subject(resolution.subject.display)
-            else:
-                understood = wording.understood_question(resolution.text)
-            answer.text = f"{understood}\n\n{answer.text}"
-        decision = turn.decision
-        topic = decision.topic if decision else None
-        conversation.record(
-            turn_of(
-                answer,
-                typed,
-                turn.question,
-                resolution.kind,
-                topic=topic,
-                subject=None if decision is None or decision.route == "refusal" else resolution.subject,
-                missing=decision.missing if decision else (),
-                statement=(resolution.kind == "new" or bool(context and context.stated))
-                and states_facts(text, turn.today),
-            )
+        def answer(text: str) -> tuple[Answer, RouteDecision | None]:
+            turn.question = text
+            return self._answer(turn), turn.decision
+
+        return converse(
+            conversation,
+            turn.question,
+            turn.today,
+            answer=answer,
+            uses_words=lambda words: bool(self._search(words, 1, mode="bm25")),
+            rewriter=self._rewriter,
+            max_chars=self.settings.max_question_chars,
         )
-        return answer
-
-    def _rewritten(self, conversation: Conversation, text: str, resolution: Resolution) -> Resolution:
-        """The model server's standalone question when it passes `checked_rewrite`, else `resolution`."""
-        earlier = [t.resolved for t in conversation.turns[-3:]]
-        try:
-            draft = str(self._rewriter(earlier, text))
-        except Exception:
-            log.warning("language model unavailable; follow-up resolved without it", exc_info=True)
-            return resolution
-        checked = checked_rewrite(draft, [*earlier, text], self.settings.max_question_chars)
-        if checked is None or " ".join(checked.split()).casefold() == text.casefold():
-            return resolution  # a rewrite that only repeats the message would lose the rule-based reading
-        return replace(resolution, text=checked, rewritten=True)
 
     def _answer(self, turn: _Turn) -> Answer:
         t = time.perf_counter()
@@ -417,12 +364,24 @@ class Assistant:
             turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
             if evidence and not texts_are_silent(query, evidence):
                 book = CitationBook(self.titles, self.retriever.locate)
-                top = evidence[0]
+                top = _stating(evidence, decision.follow_up)
                 units = select_units(query, top.chunk.text)
                 number = book.cite(top, "\n".join(u.text for u in units) or None)
                 text += "\n\n" + wording.applicable_rule(top.citation, number)
                 citations = book.citations()
         return Answer(turn.question, text, "clarify", citations=citations, follow_up=decision.follow_up)
+
+
+def _stating(evidence: list[Evidence], clarification: str | None) -> Evidence:
+    """Of the passages found for a clarified question, the one that states the rule the clarification
+    applies ("…si vous n'avez pas atteint le grade de la licence" → the beneficiaries' article, not the
+    scheme's purpose): the most words of 5 letters or more in common, the search order on a tie."""
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[a-zà-ÿ]{5,}", text.lower()))
+
+    asked = words(clarification or "")
+    return max(evidence, key=lambda e: (len(asked & words(e.chunk.text)), -evidence.index(e)))
 
 
 def _same_section(got: str, want: str) -> bool:

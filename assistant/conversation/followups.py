@@ -37,7 +37,9 @@ from typing import Literal
 
 from assistant.conversation import vocabulary as v
 from assistant.conversation.answers import closed_question, statement, yes_or_no
+from assistant.conversation.backrefs import EarlierTurn, both_subjects, going_back, head_noun_subject
 from assistant.conversation.slots import find_slots, merge_facts
+from assistant.conversation.subject import Subject
 from text.folding import same_length
 
 Kind = Literal["new", "completion", "circumstance", "reference", "meta", "aside"]
@@ -56,20 +58,18 @@ _META = re.compile(v.META)
 _IN_EUROS = re.compile(v.IN_EUROS)
 _NOUN_PHRASE = re.compile(v.NOUN_PHRASE)
 _ENTITIES = tuple((e, re.compile(e.pattern)) for e in v.ENTITIES)
+# A family ("cqp") and its members ("cqp:gestionnaire conseil"…), by name: keys "family:member".
+_FAMILIES = {e.name for e in v.ENTITIES if any(m.key.startswith(e.key + ":") for m in v.ENTITIES)}
+_MEMBERS = {e.name for e in v.ENTITIES if ":" in e.key}
+_SWITCH = re.compile(v.SWITCH)
+_THANKS_FIRST = re.compile(r"^\s*([^.!?…]+[.!…]+)\s+(\S.*)$", re.DOTALL)
+_DEMONSTRATIVE = re.compile(v.DEMONSTRATIVE)
+# "le calcul de l'allocation vacances": a noun with its article and its complement, which "celui de …" replaces
+_NOUN_OF = re.compile(
+    r"\b(?P<article>le|la|les|l')\s*[a-z]+ (?P<complement>(?:de la |de l'|du |des |de |d')[^,;:?!.]+)"
+)
+_ARTICLES_OF = {"celui": ("le", "l'"), "celle": ("la", "l'"), "ceux": ("les",), "celles": ("les",)}
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
-
-
-@dataclass(frozen=True)
-class Subject:
-    """What a conversation is about: "Pro-A" (named in a question), "la Pro-A" (in an answer)."""
-
-    name: str
-    display: str
-    topic: str
-    span: tuple[int, int] = (0, 0)
-
-    def same_as(self, other: Subject | None) -> bool:
-        return other is not None and same_length(self.name) == same_length(other.name)
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,7 @@ class Context:
     earlier: tuple[str, ...] = ()  # the questions before the last one, most recent first
     points: float | None = None  # the points the last calculation gave (a bonus), for "et en euros ?"
     stated: tuple[str, ...] = ()  # the facts the user stated just before, without asking ("Ma collègue est en CDI.")
+    turns: tuple[EarlierTurn, ...] = ()  # every turn so far, oldest first, for back-references (backrefs)
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,11 @@ def find_subject(text: str) -> Subject | None:
         for m in pattern.finditer(folded):
             subject = Subject(entity.name, entity.display, entity.topic, m.span())
             found.append((m.start(), m.start() - m.end(), subject))
+    # "le CQP pour les délégués de l'Assurance Maladie": the family ("les CQP") names nothing of its own
+    # when one of its members is named in the same text; the member is the subject
+    members = {f[2].name for f in found if f[2].name in _MEMBERS}
+    if members:
+        found = [f for f in found if f[2].name not in _FAMILIES]
     return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
@@ -141,6 +147,12 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
     A question that would start afresh after facts the user stated without asking keeps them in front
     ("Une salariée en CDI a un CAP. Peut-elle faire une Pro-A ?").
     """
+    thanked = _THANKS_FIRST.match(message)
+    if context is not None and thanked and _COURTESY.match(same_length(thanked.group(1))):
+        message = thanked.group(2)  # "Ok merci. Sinon, la Pro-A …": the thanks carry nothing to answer
+    if context is not None and _SWITCH.match(same_length(message)):
+        # "rien à voir, mais …": the user says the subject changes; nothing of before is carried over
+        return Resolution(re.sub(r"\s+", " ", message).strip(), "new", find_subject(message))
     resolution = _resolve(message, context, today, own_topic=own_topic, refused=refused)
     if context is None or not context.stated or resolution.kind != "new" or (refused and own_topic is None):
         return resolution
@@ -165,23 +177,29 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if lead:
         body_at += lead.end()
     body, body_folded = text[body_at:], folded[body_at:]
+    back = going_back(body, context.turns)
+    if back is not None:  # "revenons à la première : elle est versée quand ?"
+        return Resolution(f"{_capitalised(back.subject.name)} : {_lower_first(back.rest)}", "reference", back.subject)
     slots = find_slots(body, today)
     asks = bool(_QUESTION.search(body_folded)) or (
         bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)
     )
     # "et l'oral ?", "et son numéro RNCP ?": after "et", a few words without a question of their own
     # mean the previous question again, about them
-    elliptic = bool(lead) and not asks and len(body.split()) <= 5
+    # (words, not the "?" typed apart as French typography wants)
+    elliptic = bool(lead) and not asks and len(re.findall(r"[^\W\d_]+|\d+", body_folded.replace("'", " "))) <= 5
+    demonstrative = _DEMONSTRATIVE.search(body_folded) if not asks else None
     circumstance = bool(correction) or (not asks and (bool(_OPENING.match(body_folded)) or bool(slots) or elliptic))
     previous = context.subject
     known = [previous, *subjects_in(context.pending or context.question)]
     # A topic the router finds in a message that continues the previous one ("et …", "non, …", "elle …")
     # is not a new subject: only a named one is.
-    continues = bool(correction or lead or _PRONOUN.search(body_folded))
+    continues = bool(correction or lead or demonstrative or _PRONOUN.search(body_folded))
     switched = (own_subject is not None and not any(own_subject.same_as(k) for k in known)) or (
         own_subject is None and own_topic is not None and own_topic != context.topic and not continues
     )
-    if refused and own_topic is None:
+    if refused and own_topic is None and not demonstrative:
+        # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
     meta = _META.match(body_folded)
     if meta and not correction and not (own_subject is not None and not any(own_subject.same_as(k) for k in known)):
@@ -201,6 +219,10 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return Resolution(text, "new", own_subject)
     if context.pending and slots:
         return Resolution(_completed(context, body, today), "completion", previous)
+    if circumstance and demonstrative and not slots:
+        replaced = _complement_replaced(context.question, body, demonstrative)
+        if replaced is not None:
+            return Resolution(replaced, "circumstance", previous)
     if circumstance:
         questions = (context.question, *context.earlier) if correction else (context.question,)
         addition = body if elliptic and not correction and not slots and _NOUN_PHRASE.match(body_folded) else ""
@@ -212,6 +234,14 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return Resolution(text, "new", own_subject)
     if not (asks or _BACK_REFERENCE.search(body_folded) or text.endswith("?")):
         return Resolution(text, "new", None)
+    turns = context.turns
+    earlier_subject = None if slots else both_subjects(body, turns) or head_noun_subject(body, previous, turns)
+    if earlier_subject is not None:  # "il peut cumuler les deux primes ?", "son contrat dure combien ?"
+        return Resolution(f"{_capitalised(earlier_subject.name)} : {_lower_first(body)}", "reference", earlier_subject)
+    if context.pending and asks and not slots and previous is not None:
+        # a question of its own instead of the fact the clarification asked for ("il se déclenche au bout
+        # de combien d'années ?"): a general question about the subject, not the user's case completed
+        return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)
     plural = previous is not None and bool(_PLURAL.search(body_folded)) and not previous.display.startswith("les ")
     if context.case or plural:  # the user's own case, or a plural phrase of the previous question
         earlier = context.pending or context.question
@@ -236,6 +266,22 @@ def _switch_subject(context: Context, subject: Subject) -> Resolution:
     else:
         name = subject.name
     return Resolution(context.question[:start] + name + context.question[end:], "circumstance", subject)
+
+
+def _complement_replaced(question: str, body: str, demonstrative: re.Match[str]) -> str | None:
+    """ "et dans celui de la gratification annuelle ?" after "…entre dans le calcul de l'allocation
+    vacances ?": the previous question with the complement of its last noun of the demonstrative's
+    gender and number replaced ("…dans le calcul de la gratification annuelle ?"); None when it has none."""
+    articles = _ARTICLES_OF[demonstrative.group("pronoun")]
+    folded = same_length(question)
+    at_articles = (_NOUN_OF.match(folded, a.start()) for a in re.finditer(r"\b(?:le|la|les|l')", folded))
+    nouns = [m for m in at_articles if m is not None and m.group("article") in articles]
+    if not nouns:
+        return None
+    start, end = nouns[-1].span("complement")
+    end = start + len(folded[start:end].rstrip())
+    complement = body[demonstrative.start("complement") : demonstrative.end("complement")]  # folding keeps offsets
+    return question[:start] + complement.strip() + question[end:]
 
 
 def _completed(context: Context, body: str, today: date) -> str:

@@ -37,7 +37,7 @@ _GRADES = {
     key: re.compile(
         rf"\b{label}\b *(?:[:=]|-|de|a|note)? *(?:(?:j'ai|j'avais|il a|elle a|eu|obtenu|c'est|c'etait),? *){{0,3}}"
         rf"{_GRADE}(?![\d%])"
-        rf"|(?<![\d,.]){_GRADE} *(?:a|en|au|aux|pour|dans|sur) +(?:l'|la +|le +|les +)?"
+        rf"|(?<![\d,.]){_GRADE} *(?:a|en|au|aux|pour|dans|sur|de|d') *(?:l'|la +|le +|les +)?"
         rf"(?:epreuves? +(?:d'|de l'|de +)?)?\b{label}\b"
     )
     for key, label in GRADE_LABELS.items()
@@ -75,6 +75,7 @@ _COUNT_WORDS = {
 }
 _MORE_WORDS = re.compile(r"\b(?:autres?|de plus|en plus|supplementaires?)\b")
 _COUNTED = re.compile(r"^\S+ +(?:(?:autres?|nouveaux|nouvelles|jeunes|seule?s?) +)?(?P<noun>.+)$")
+_AGO = re.compile(r"(?:il y a|voila|ca fait|cela fait)\b")
 _PERIOD_PREPOSITION = re.compile(r"\b(?:du|de|d'|entre|depuis(?: le| l')?|a partir du|a compter du)\s*$")
 
 
@@ -192,6 +193,8 @@ def _replacement(
             same = periods
     if slot.kind == "duration:calendar":  # "6 mois dans ma caisse" may correct "depuis 3 ans dans ma caisse"
         same += [i for i, s in enumerate(before) if s.when is not None and s.when.kind == "since" and i not in used]
+        # "c'est 3 ans" corrects "il y a 5 ans": a date counted back from today is a duration too
+        same += [i for i, s in enumerate(before) if _AGO.match(same_length(s.text)) and i not in used]
     if len(same) > 1:
         same = _nearest(earlier, before, same, slot, follow_folded)
     if len(same) != 1:
@@ -202,6 +205,8 @@ def _replacement(
     words = slot.text
     if old.when is not None and old.when.kind == "since" and slot.kind == "duration:calendar":
         return old.span, f"depuis {slot.text}"
+    if slot.kind == "duration:calendar" and _AGO.match(same_length(old.text)):
+        return old.span, f"il y a {slot.text}"
     if slot.kind.startswith("grade:"):  # "à l'oral j'ai eu 6" → the earlier "oral 10" becomes "oral 6"
         grade = re.search(_GRADE, same_length(slot.text))
         number = re.search(_GRADE, same_length(old.text))

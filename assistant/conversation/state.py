@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.answer import Answer, Citation
+from assistant.conversation.backrefs import EarlierTurn
 from assistant.conversation.followups import Context, Kind, Subject
 from assistant.conversation.vocabulary import ENTITIES, TOPIC_ENTITIES
 
@@ -100,6 +101,7 @@ class Conversation:
             earlier=tuple(t.resolved for t in reversed(turns[-4:-1])),
             stated=tuple(_trailing_statements(turns)),
             points=last.points,
+            turns=tuple(EarlierTurn(t.resolved, t.subject) for t in turns),
         )
 
     def record(self, turn: Turn) -> None:

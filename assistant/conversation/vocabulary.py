@@ -15,6 +15,19 @@ from dataclasses import dataclass
 # Words that open a message continuing the previous one ("et", "alors", "mais") — removed before reading.
 LEAD_IN = r"^(?:\s|[,;:.!…-])*(?:(?:et|alors|mais|ok|d'accord|bon|ah|hmm|euh|puis|sinon)\b(?:\s|[,;:.!…-])*)+"
 
+# An explicit change of subject ("rien à voir, mais…", "autre question :"): whatever follows is a new
+# question, answered alone (and refused alone when the texts do not cover it), never glued to the last topic.
+SWITCH = (
+    r"^(?:\s|[,;:.!…-])*(?:(?:ok|bon|merci|sinon|alors|et)\b(?:\s|[,;:.!…-])*)*"
+    r"(?:(?:ca|cela|ceci)?\s*(?:n'a )?rien a voir|sans (?:aucun )?rapport|aucun rapport|"
+    r"(?:j'ai )?(?:une )?(?:autre|nouvelle) question|(?:un )?autre sujet|changement de sujet|changeons de sujet|"
+    r"dans un (?:tout )?autre (?:registre|domaine)|tout autre chose|(?:une )?question a part)\b"
+)
+
+# A demonstrative standing for a noun of the previous question ("et dans celui de la gratification ?" after
+# "…le calcul de l'allocation vacances ?"): the message continues that question, whatever its own words say.
+DEMONSTRATIVE = r"\b(?P<pronoun>celui|celle|ceux|celles) (?P<complement>(?:de la |de l'|du |des |de |d').+?)\s*[?!.…]*$"
+
 # A message that only thanks or greets continues nothing ("ok merci", "super, merci beaucoup !").
 COURTESY = (
     r"^(?:\s|[,;:.!…-])*(?:(?:et|ok|okay|oui|ouais|d'accord|merci|super|parfait|genial|top|cool|tres bien|bien|entendu|"

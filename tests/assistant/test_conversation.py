@@ -249,3 +249,12 @@ def test_a_follow_up_on_words_the_texts_never_use_is_not_read_against_the_old_su
     assistant.ask("Parle-moi du CQP gestionnaire conseil", other, today=TODAY)
     kept = assistant.ask("et son numéro RNCP ?", other, today=TODAY)
     assert kept.resolved_question is not None and "35729" in kept.text
+
+
+def test_a_clarification_cites_the_article_of_the_rule_it_applies(assistant: Assistant) -> None:
+    """The clarification applies art. 2.3 ("La Pro-A concerne les salariés en contrat à durée
+    indéterminée…", up to the licence): that article is cited, not 2.1, the scheme's purpose, which the
+    search ranks first."""
+    answer = assistant.ask("Ai-je le droit de partir en Pro-A ? Je suis en CDI.", today=TODAY)
+    assert answer.route == "clarify"
+    assert [c.section for c in answer.citations] == ["Article 2.3"]

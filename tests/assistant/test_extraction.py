@@ -212,6 +212,10 @@ GRADES = [
         "12 partout sauf 5 à l'oral",
         {"continuous_common": 12, "continuous_option": 12, "written": 12, "oral": 5, "tutored": 12},
     ),
+    (  # grade, "de", label: "14 de contrôle continu en option"
+        "j'ai 14 de contrôle continu en option et 9 de tronc commun",
+        {"continuous_option": 14, "continuous_common": 9},
+    ),
     ("oral 45", {}),  # not a grade out of 20
     ("Quand ont lieu les épreuves écrite et orale ?", {}),
 ]

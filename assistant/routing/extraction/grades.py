@@ -34,9 +34,10 @@ def parse_grades(text: str) -> dict[str, float]:
     """Named CQP grades (out of 20), keyed like the `cqp_certification` calculator's arguments.
 
     Reads "écrit 9", "oral : 10/20", "tronc commun 12, option 11", "applications professionnelles
-    tutorées 14", and the other order, "j'ai eu 8 à l'oral", "12 en tronc commun". A number is
-    given to one label only; a grade above 20 is not a grade and is ignored. "10 partout" (or "à
-    toutes les épreuves") gives that grade to every exam not named otherwise.
+    tutorées 14", and the other order, "j'ai eu 8 à l'oral", "12 en tronc commun", "12 de contrôle
+    continu en tronc commun". A number is given to one label only; a grade above 20 is not a grade and
+    is ignored. "10 partout" (or "à toutes les épreuves") gives that grade to every exam not named
+    otherwise.
     """
     _, folded = prepare(text)
     grades: dict[str, float] = {}
@@ -46,7 +47,7 @@ def parse_grades(text: str) -> dict[str, float]:
     ] + [
         (
             key,
-            rf"(?<![\d,.]){_GRADE} *(?:a|en|au|aux|pour|dans|sur) +(?:l'|la +|le +|les +)?"
+            rf"(?<![\d,.]){_GRADE} *(?:a|en|au|aux|pour|dans|sur|de|d') *(?:l'|la +|le +|les +)?"
             rf"(?:epreuves? +(?:d'|de l'|de +)?)?\b{label}\b",
         )
         for key, label in GRADE_LABELS.items()

@@ -1,0 +1,158 @@
+"""Back-references past the last turn: the subject a follow-up names among the earlier turns.
+
+A follow-up is normally about the last turn's subject (`followups.resolve`). Three wordings point
+further back, and reading them against the last turn answers about the wrong thing:
+
+* going back explicitly — "revenons à la première : elle est versée quand ?", "le premier dont je
+  t'ai parlé, il est de quel niveau ?" (an ordinal over the subjects in the order they came up), or
+  "revenons au diplôme : …" (a noun of an earlier question: the subject it belongs to, or the noun
+  phrase it heads there, "diplôme d'accompagnant éducatif et social");
+* a noun that heads an earlier subject and not the last one — "son contrat peut aller jusqu'à
+  combien de mois ?" after a contrat de professionnalisation, then a CQP;
+* "les deux" — "il peut cumuler les deux primes ?" after a trainer, then a tutor: both subjects.
+
+All of it reads folded text (`text.folding.same_length`, which keeps offsets), so the phrase taken
+from an earlier question keeps its accents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.conversation.subject import Subject
+from text.folding import same_length
+
+_ORDINALS = {
+    "premier": 0,
+    "premiere": 0,
+    "1er": 0,
+    "1ere": 0,
+    "deuxieme": 1,
+    "second": 1,
+    "seconde": 1,
+    "2e": 1,
+    "troisieme": 2,
+    "3e": 2,
+}
+_ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+# "revenons à la première :", "pour revenir au diplôme,", "je reviens sur le CQP :" — then the question.
+_BACK_TO = re.compile(
+    r"^(?:revenons|revenir|je reviens|on revient|je retourne|retournons|pour revenir|retour)\s+"
+    r"(?:a la |a l'|au |aux |a |sur (?:le |la |l'|les )?)(?P<what>[^:,;?]+?)"
+    r"\s*(?:[:,;]\s*|(?=\s*\b(?:il|elle|ils|elles|c'est|ca)\b))"
+)
+# "le premier dont je t'ai parlé, …", "la deuxième, …"
+_ORDINAL_FIRST = re.compile(rf"^(?:le|la|l')\s*(?P<what>{_ORDINAL})\b(?:\s+(?:dont|que|qu')[^:,;?]*)?\s*[:,;]\s*")
+_POSSESSED = re.compile(r"\b(?:son|sa|ses|le|la|les|l'|ce|cet|cette|ces|leur)\s*(?P<noun>[a-z-]{3,})\b")
+_BOTH = re.compile(r"\b(?:les|ces) deux\b(?: (?P<noun>[a-z-]{3,}))?")
+_COMPLEMENT = re.compile(r" (?:de|du|des|d')\b")
+_PRONOUNS = {"peut", "sont", "ont", "vont", "doit", "doivent", "fois", "cas"}
+# Where a noun phrase taken from an earlier question stops: a verb, a relative, punctuation.
+_PHRASE_END = re.compile(
+    r"\s+(?:est|sont|a|ont|etait|sera|dans|qui|que|qu'|pour|peut|peuvent|c'est|entre|se|il|elle|figure|fait)\b|[,;:?!.]"
+)
+
+
+@dataclass(frozen=True)
+class EarlierTurn:
+    """What back-references read of an earlier turn: its question as understood, and its subject."""
+
+    question: str
+    subject: Subject | None
+
+
+@dataclass(frozen=True)
+class BackReference:
+    """The earlier subject a message points to, and the message without its "revenons à …" clause."""
+
+    subject: Subject
+    rest: str
+
+
+def going_back(body: str, turns: Sequence[EarlierTurn]) -> BackReference | None:
+    """ "revenons à la première : …", "le premier dont je t'ai parlé, …", "revenons au diplôme : …"."""
+    folded = same_length(body)
+    m = _BACK_TO.match(folded) or _ORDINAL_FIRST.match(folded)
+    if m is None or not turns:
+        return None
+    what = re.sub(r"^(?:le|la|les|l')\s*", "", m.group("what").strip())
+    rest = body[m.end() :].strip()
+    if not rest:
+        return None
+    first_word = what.split(" ", 1)[0]
+    if first_word in _ORDINALS:
+        subjects = _distinct([t.subject for t in turns])
+        index = _ORDINALS[first_word]
+        return BackReference(subjects[index], rest) if index < len(subjects) else None
+    subject = _named_earlier(what, turns)
+    return BackReference(subject, rest) if subject is not None else None
+
+
+def head_noun_subject(body: str, last: Subject | None, turns: Sequence[EarlierTurn]) -> Subject | None:
+    """ "son contrat …" when "contrat" heads an earlier subject but not the last one: that subject."""
+    folded = same_length(body)
+    last_words = set(same_length(last.name).lower().split()) if last else set()
+    for m in _POSSESSED.finditer(folded):
+        noun = m.group("noun")
+        if _COMPLEMENT.match(folded, m.end()):
+            continue  # "le contrat de travail" is another contract than an earlier "contrat de pro"
+        if noun in last_words or noun.rstrip("s") in last_words:
+            return None
+        for turn in reversed(turns):
+            subject = turn.subject
+            if subject is not None and _head(subject) in (noun, noun.rstrip("s")):
+                return subject
+    return None
+
+
+def both_subjects(body: str, turns: Sequence[EarlierTurn]) -> Subject | None:
+    """ "les deux primes" after two subjects: both of them, the older first."""
+    both = _BOTH.search(same_length(body))
+    subjects = _distinct([t.subject for t in turns])
+    if both is None or len(subjects) < 2:
+        return None
+    a, b = subjects[-2:]
+    noun = both.group("noun")
+    if noun and noun.rstrip("sx") not in (_head(a), _head(b)) and noun not in _PRONOUNS:
+        return None  # "les deux options" counts something else than the two subjects
+    return Subject(f"{a.name} et {b.name}", f"{a.display} et {b.display}", b.topic)
+
+
+def _head(subject: Subject) -> str:
+    return same_length(subject.name).lower().split(" ", 1)[0]
+
+
+def _distinct(subjects: Sequence[Subject | None]) -> list[Subject]:
+    """The subjects in the order they came up, each once."""
+    kept: list[Subject] = []
+    for s in subjects:
+        if s is not None and not any(s.same_as(k) for k in kept):
+            kept.append(s)
+    return kept
+
+
+def _named_earlier(noun_phrase: str, turns: Sequence[EarlierTurn]) -> Subject | None:
+    """The subject an earlier question names by `noun_phrase`'s head word: its own subject when that
+    word is in its name, else the noun phrase the word heads in that question."""
+    noun = noun_phrase.split(" ", 1)[0]
+    if len(noun) < 3:
+        return None
+    word = re.compile(rf"\b{re.escape(noun)}s?\b")
+    for turn in reversed(turns):
+        subject = turn.subject
+        if subject is not None and word.search(same_length(subject.name).lower()):
+            return subject
+        folded = same_length(turn.question).lower()
+        m = word.search(folded)
+        if m is None:
+            continue
+        end = _PHRASE_END.search(folded, m.end())
+        stop = end.start() if end else len(folded)
+        phrase = turn.question[m.start() : stop].strip()
+        article = re.search(r"\b(?:le|la|les) $|\bl'$", folded[max(0, m.start() - 4) : m.start()])
+        display = (article.group(0).lower() if article else "") + phrase
+        topic = subject.topic if subject is not None else ""
+        return Subject(phrase, display, topic)
+    return None

@@ -1,0 +1,121 @@
+"""One message of a conversation, from what was typed to the recorded turn.
+
+The assistant (assistant.service) answers one standalone question at a time; this module is what
+makes a message a question in context, so that the service stays about answering. For each message:
+
+1. `followups.resolve` reads it against the conversation so far (the router's reading of the message
+   alone tells whether it names a subject of its own, or one outside the texts);
+2. an elliptic addition the texts never use ("et les tickets resto ?") is no follow-up on them;
+3. a configured model server may reword a follow-up (`_rewritten`), checked like user input;
+4. the resolved question is answered like any question — routing, calculators, number guard — by the
+   `answer` callable the service passes, and the answer says how the message was understood;
+5. the turn is recorded (`state.turn_of`), for the next message to refer to.
+
+Everything here is deterministic except the optional rewrite, which still goes through routing and
+the number guard because it is answered by the same `answer` as a typed question.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from assistant.answer import Answer
+from assistant.answering import wording
+from assistant.conversation.followups import Resolution, find_subject, resolve, states_facts
+from assistant.conversation.rewrite import Rewriter, checked_rewrite
+from assistant.conversation.state import Conversation, turn_of
+from assistant.routing.router import RouteDecision, route
+
+log = logging.getLogger(__name__)
+
+# The service's answer to a standalone question, with the routing decision taken (None when none was:
+# an empty or too long question, a skill's answer).
+AnswerFn = Callable[[str], tuple[Answer, RouteDecision | None]]
+
+
+def converse(
+    conversation: Conversation,
+    typed: str,
+    today: date,
+    *,
+    answer: AnswerFn,
+    uses_words: Callable[[str], bool],
+    rewriter: Rewriter | None,
+    max_chars: int,
+) -> Answer:
+    """Resolve `typed` against `conversation`, answer what it means, record the turn.
+
+    `uses_words` says whether the texts use a phrase at all (one lexical search): a follow-up that
+    only adds words the texts never use is read as a new question instead. The caller holds the
+    conversation's lock.
+    """
+    text = " ".join(typed.split())
+    resolution = Resolution(text, "new", find_subject(text))
+    context = conversation.context()
+    if context is not None and text and len(text) <= max_chars:
+        alone = route(text, today)  # the message's own topic: a new subject starts afresh
+        resolution = resolve(
+            text,
+            context,
+            today,
+            own_topic=alone.topic,
+            refused=alone.route == "refusal" or alone.refusal_topic is not None,
+        )
+        if resolution.addition and not uses_words(resolution.addition):
+            # "et les tickets resto ?": words the texts never use are no follow-up on them
+            resolution = Resolution(text, "new", None)
+        if resolution.kind in ("reference", "circumstance", "completion") and rewriter is not None:
+            resolution = _rewritten(rewriter, conversation, text, resolution, max_chars)
+    # (a new question in a conversation is asked as resolved: without the thanks that opened it)
+    asked = resolution.text if resolution.is_follow_up or (context is not None and resolution.text) else typed
+    decision: RouteDecision | None = None
+    if resolution.kind == "aside":  # "ok merci": nothing to look up, the conversation goes on
+        reply = Answer(typed, wording.courtesy_reply("merci" in text.lower()), "clarify")
+    else:
+        reply, decision = answer(asked)
+    reply.question = typed
+    if resolution.is_follow_up:
+        reply.resolved_question = resolution.text
+        reply.text = f"{_understood(resolution)}\n\n{reply.text}"
+    conversation.record(
+        turn_of(
+            reply,
+            typed,
+            asked,
+            resolution.kind,
+            topic=decision.topic if decision else None,
+            subject=None if decision is None or decision.route == "refusal" else resolution.subject,
+            missing=decision.missing if decision else (),
+            statement=(resolution.kind == "new" or bool(context and context.stated)) and states_facts(text, today),
+        )
+    )
+    return reply
+
+
+def _understood(resolution: Resolution) -> str:
+    """What the answer says it understood: the subject alone when only the subject was put in front
+    of the message, else the whole resolved question, so a misreading shows."""
+    if resolution.kind == "meta":
+        return wording.understood_again(resolution.text)
+    if resolution.kind == "reference" and resolution.subject is not None and not resolution.rewritten:
+        return wording.understood_subject(resolution.subject.display)
+    return wording.understood_question(resolution.text)
+
+
+def _rewritten(
+    rewriter: Rewriter, conversation: Conversation, text: str, resolution: Resolution, max_chars: int
+) -> Resolution:
+    """The model server's standalone question when it passes `checked_rewrite`, else `resolution`."""
+    earlier: Sequence[str] = [t.resolved for t in conversation.turns[-3:]]
+    try:
+        draft = str(rewriter(earlier, text))
+    except Exception:
+        log.warning("language model unavailable; follow-up resolved without it", exc_info=True)
+        return resolution
+    checked = checked_rewrite(draft, [*earlier, text], max_chars)
+    if checked is None or " ".join(checked.split()).casefold() == text.casefold():
+        return resolution  # a rewrite that only repeats the message would lose the rule-based reading
+    return replace(resolution, text=checked, rewritten=True)
