@@ -40,12 +40,17 @@ from assistant.routing.calculator_inputs.readers import plan_for
 from assistant.routing.extraction.folding import fold
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.noise import drop_filler, strip_noise
+from assistant.routing.subject import asking_clause
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError
 
 RouteName = Literal["retrieval", "calculator", "clarify", "refusal"]
 
 MAX_CHARS = 4000  # longer text is cut: enough for any question, bounds the regex work
+# The asking sentence read alone decides the scope over its context when the bank reads it as a corpus
+# topic by at least this share, with less than `ASKED_CLAUSE_OUTSIDE` out of scope (`asked_in_scope`).
+ASKED_CLAUSE_SHARE = 0.5
+ASKED_CLAUSE_OUTSIDE = 0.15
 
 _TOPICS = {name: intents.compile_cues(cues) for name, cues in intents.TOPIC_CUES.items()}
 _ASKS_THE_TEXTS = tuple(re.compile(p) for p in guard_vocabulary.ASKS_THE_TEXTS)
@@ -131,9 +136,13 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
             topic_query=query,
         )
     reading = meaning(query) if meaning is not None else None
+    scope_text = folded
+    asked = asked_in_scope(query, meaning)
+    if asked is not None:  # "Élu CSE ici. Qui fixe les priorités … ?": the context does not decide the scope
+        reading, scope_text = asked
     topic = detect_topic(folded, reading)
     topic = asked_topic(folded, topic) or topic if topic is not None else None
-    refusal = detect_refusal(folded)
+    refusal = detect_refusal(scope_text)
     if refusal and reading is not None and detect_topic(folded) is None:
         topic = None  # an out-of-corpus subject named outright: meaning alone may not bring it back in scope
     if refusal in guard_vocabulary.REFUSAL_EXEMPTIONS.get(topic or "", ()):
@@ -191,6 +200,30 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
         follow_up=asked,
         notes=plan.notes,
     )
+
+
+def asked_in_scope(query: str, meaning: Callable[[str], Reading | None] | None) -> tuple[Reading, str] | None:
+    """The reading of the sentence that asks, and its folded text, when context said before it would
+    otherwise decide the scope and the asking sentence alone reads clearly as one of the texts' topics.
+
+    "Élu CSE ici. Qui fixe les priorités de financement … ?" names an out-of-corpus subject ("élu CSE")
+    in its context only; "Pour l'intranet : les assistantes sociales, combien … ?" is read as the CSE's
+    business as a whole. The asking sentence (after the last full stop or colon, `subject.asking_clause`)
+    must be a question of its own (four words or more) and read in scope with a clear majority
+    (`ASKED_CLAUSE_SHARE`) and almost nothing out of scope; otherwise the whole message decides,
+    so that "Je suis enceinte. J'y ai droit ?" stays out of scope.
+    """
+    if meaning is None:
+        return None
+    clause = asking_clause(query).strip()
+    if clause == query.strip() or len(clause.split()) < 4:
+        return None
+    reading = meaning(clause)
+    if reading is None or reading.intent in (None, OUT_OF_SCOPE) or reading.share < ASKED_CLAUSE_SHARE:
+        return None
+    if reading.score(OUT_OF_SCOPE) >= ASKED_CLAUSE_OUTSIDE:
+        return None
+    return reading, fold(clause)
 
 
 def first_person(folded: str) -> bool:

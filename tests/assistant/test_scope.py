@@ -41,6 +41,20 @@ def test_the_asking_clause_is_told_from_the_context_said_before_it() -> None:
     )
 
 
+def test_the_verb_after_a_subject_pronoun_is_not_the_subject() -> None:
+    # "je perçois", "on passe": a conjugated verb, whatever its ending; the noun after it is the subject
+    assert subject_phrase("Je perçois l'AAH, puis-je signer un contrat pro ?") == "aah"
+    assert subject_phrase("On touche quoi pour la tutelle d'un alternant ?") == "tutelle alternant"
+
+
+def test_a_one_word_subject_ended_by_a_verb_takes_what_follows_it() -> None:
+    # "le CPF est limité…" asks about the CPF's limit, "ma cheffe m'a supprimé mes RTT" about the RTT
+    assert subject_phrase("Le CPF est limité à quel montant ?") == "cpf limite"
+    assert subject_phrase("Ma cheffe m'a supprimé mes jours de RTT sans prévenir ?") == "cheffe supprime jours rtt"
+    assert subject_phrase("Mes vacances en trois morceaux, possible ?") == "vacances trois morceaux"
+    assert subject_phrase("Le CEP, c'est quoi exactement ?") == "cep"  # ended by punctuation: alone
+
+
 def test_a_subject_is_spoken_of_only_when_its_words_stand_together() -> None:
     terms = {"point", "compet"}
     near = ["prim", "point", "compet", "mois"]
