@@ -97,6 +97,8 @@ def _subjects(query: str) -> list[list[str]]:
     for phrase in (subject_phrase(query), subject_phrase(asking_clause(query))):
         # "femmes-hommes": its parts, not also the joined word the analyser adds (no passage writes it)
         terms = list(dict.fromkeys(t[:PREFIX] for t in analyze(phrase.replace("-", " "))))
+        # a figure is the user's case, not the subject: "enceinte de 5 mois" is not spoken of by "5 mois"
+        terms = [t for t in terms if not t.isdigit()] or terms
         if terms and terms not in found:
             found.append(terms)
     return found

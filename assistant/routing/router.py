@@ -51,6 +51,7 @@ MAX_CHARS = 4000  # longer text is cut: enough for any question, bounds the rege
 # topic by at least this share, with less than `ASKED_CLAUSE_OUTSIDE` out of scope (`asked_in_scope`).
 ASKED_CLAUSE_SHARE = 0.5
 ASKED_CLAUSE_OUTSIDE = 0.15
+HALF_QUESTION_WORDS = 5  # a question read alone for a half-in-scope message has at least this many words
 
 _TOPICS = {name: intents.compile_cues(cues) for name, cues in intents.TOPIC_CUES.items()}
 _ASKS_THE_TEXTS = tuple(re.compile(p) for p in guard_vocabulary.ASKS_THE_TEXTS)
@@ -135,6 +136,12 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
             missing=["question"],
             topic_query=query,
         )
+    half = half_in_scope(query, meaning)
+    if half is not None:  # "La Pro-A dure combien ? Et mes RTT, je les pose quand ?": the covered one answered
+        kept, uncovered = half
+        decision = route(kept, today, meaning)
+        if decision.route != "refusal":
+            return replace(decision, injection=decision.injection or injection, refusal_topic=uncovered)
     reading = meaning(query) if meaning is not None else None
     scope_text = folded
     asked = asked_in_scope(query, meaning)
@@ -200,6 +207,35 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
         follow_up=asked,
         notes=plan.notes,
     )
+
+
+def half_in_scope(query: str, meaning: Callable[[str], Reading | None] | None) -> tuple[str, str] | None:
+    """A message asking several questions, some of which the texts cover and some not: the message
+    without the uncovered questions (its context sentences kept), and how to name what is left out.
+
+    Each question (a sentence ending with "?", of `HALF_QUESTION_WORDS` words or more, so that an
+    elliptic "Et pour un CDD ?" stays with the question before it) is read alone: it is uncovered when
+    it names an out-of-corpus subject or the bank reads it out of scope, and it names no corpus topic.
+    Its facts then do not reach a calculator ("…mes RTT en décembre ?" is no tutoring month), and the
+    answer says in one sentence that it is not covered (`wording.uncovered_part`).
+    """
+    if meaning is None:
+        return None
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", query) if s.strip()]
+    questions = [s for s in sentences if s.rstrip().endswith("?") and len(s.split()) >= HALF_QUESTION_WORDS]
+    if len(questions) < 2:
+        return None
+    uncovered: dict[str, str] = {}  # each uncovered question and the name it is given
+    for question in questions:
+        folded = fold(question)
+        reading = meaning(question)
+        named = detect_refusal(folded)
+        if detect_topic(folded, reading) is None and (named or out_of_scope(folded, reading)):
+            uncovered[question] = named or f"la question « {question.strip()} »"
+    if not uncovered or len(uncovered) == len(questions):
+        return None
+    kept = " ".join(s for s in sentences if s not in uncovered)
+    return kept, " ni ".join(dict.fromkeys(uncovered.values()))
 
 
 def asked_in_scope(query: str, meaning: Callable[[str], Reading | None] | None) -> tuple[Reading, str] | None:

@@ -36,6 +36,7 @@ _FRAME = frozenset(
 # "peut-il", "rembourse-t-il": a verb with its subject pronoun after it ends the phrase like a verb.
 _INVERTED = re.compile(r"\b([a-z]+)-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b")
 _VERB = "\x00"  # marks an inverted verb among the tokens
+_OBJECT_HAS = re.compile(r"\b(?:m|t|l|s|y|nous|vous|lui|leur)\s+(?:a|ont|avait)\b")
 # "je touche le RSA", "on passe au niveau 5": the word after a subject pronoun (object pronouns and the
 # negation between them skipped) is a conjugated verb, not the subject; it is marked like an inverted one.
 _PRONOUN_VERB = re.compile(
@@ -60,22 +61,26 @@ WINDOW = 3  # analysed terms allowed per word of the subject between its first a
 def subject_phrase(question: str) -> str:
     """The question's head noun phrase, folded, frame words left out ("" when none can be told).
 
-    A phrase of one word that a verb ends ("le CPF est plafonné…", "mon manager m'a refusé mes points…",
-    "mes congés … en deux fois") says who or what, not what is asked of it: the phrase that follows the
-    verb or the preposition is taken with it ("cpf plafonne", "manager refuse points competence"). A
-    word ended by punctuation ("le CEP, c'est quoi ?") stays alone.
+    A phrase of one word that a verb ends ("le CPF est plafonné…", "mon manager m'a refusé mes points…")
+    says who or what, not what is asked of it: the phrase that follows the verb is taken with it ("cpf
+    plafonne", "manager refuse points competence"). A word ended by punctuation ("le CEP, c'est quoi ?")
+    or by a preposition opening the user's situation ("un salarié en CDD") stays alone.
     The caller analyses it with the same analyser as the passages (stems, stop words)."""
     text = _INVERTED.sub(lambda m: m.group(1) + _VERB, fold(question).replace("'", " "))
     text = _PRONOUN_VERB.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)
+    text = _OBJECT_HAS.sub(lambda m: m.group(0) + _VERB, text)  # "m'a refusé": the verb, not "à"
     text = re.sub(r"[,;:?!()]|\.(?!\d)", " " + _STOP + " ", text)  # punctuation ends the phrase too
     tokens = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*\x00?|\x00|\x01", text)
     phrase, end = _phrase_from(tokens, 0)
-    if len(phrase) == 1 and end < len(tokens) and tokens[end] != _STOP:
+    if len(phrase) == 1 and end < len(tokens) and (tokens[end] in _PREDICATE or _VERB in tokens[end]):
         phrase += _phrase_from(tokens, end, first=False)[0]
     return " ".join(phrase[: _MAX_TERMS + 2])
 
 
 _STOP = "\x01"  # marks punctuation among the tokens: it ends the phrase for good
+# Boundaries that open the predicate (a verb, or a pronoun taking the subject up): after a one-word subject,
+# what follows them is what is asked of it. A preposition opens the user's situation instead ("en CDD").
+_PREDICATE = frozenset({"c", "est", "sont", "peut", "peuvent", "doit", "doivent", "faut", "il", "elle", "ils", "elles"})
 
 
 def _opens(token: str) -> bool:
@@ -107,7 +112,6 @@ def asking_clause(question: str) -> str:
         return ""
     asking = next((s for s in reversed(sentences) if "?" in s), sentences[-1])
     return asking.rsplit(":", 1)[-1] if asking.count(":") and asking.rsplit(":", 1)[-1].strip() else asking
-
 
 
 def speaks_of(terms: set[str] | Sequence[str], passage_terms: set[str], sequence: Sequence[str] | None = None) -> bool:

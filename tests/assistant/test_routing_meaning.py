@@ -97,3 +97,19 @@ def test_the_bank_says_which_articles_each_topic_is_about() -> None:
     assert ("avenant-2022-10-11-formation-professionnelle", "6") in articles["trainer_bonus"]
     assert (BANK_DOCUMENT, "6") not in articles["trainer_bonus"]
     assert "out_of_scope" not in articles and "other_corpus" not in articles
+
+
+def test_the_asking_sentence_decides_the_scope_over_the_context_said_before_it() -> None:
+    """A refusal cue or an out-of-scope reading of the context ("Délégué syndical de ma caisse.") does not
+    refuse a question whose asking sentence, read alone, is clearly one of the texts' topics."""
+    question = "Délégué syndical de ma caisse. Qui arbitre l'emploi des fonds mutualisés de la formation ?"
+
+    def bank(text: str) -> Reading:
+        return reading("contribution", 0.8) if text.startswith("Qui arbitre") else reading(OUT_OF_SCOPE, 0.9)
+
+    assert route(question, TODAY, lambda _: reading(OUT_OF_SCOPE, 0.9)).route == "refusal"
+    decision = route(question, TODAY, bank)
+    assert decision.route == "retrieval" and decision.refusal_topic is None
+    # an asking sentence that reads out of scope, or that is too short to say anything, leaves the whole decide
+    short = "Délégué syndical de ma caisse. On a le droit ?"
+    assert route(short, TODAY, bank).route == "refusal"
