@@ -34,24 +34,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
-from assistant.routing import calculator_vocabulary, guard_vocabulary, intents
+from assistant.routing import calculator_vocabulary, guard_vocabulary, intents, scope
 from assistant.routing.calculator_inputs.facts import read_facts
 from assistant.routing.calculator_inputs.readers import plan_for
 from assistant.routing.extraction.folding import fold
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.noise import drop_filler, strip_noise
-from assistant.routing.subject import asking_clause
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError
 
 RouteName = Literal["retrieval", "calculator", "clarify", "refusal"]
 
 MAX_CHARS = 4000  # longer text is cut: enough for any question, bounds the regex work
-# The asking sentence read alone decides the scope over its context when the bank reads it as a corpus
-# topic by at least this share, with less than `ASKED_CLAUSE_OUTSIDE` out of scope (`asked_in_scope`).
-ASKED_CLAUSE_SHARE = 0.5
-ASKED_CLAUSE_OUTSIDE = 0.15
-HALF_QUESTION_WORDS = 5  # a question read alone for a half-in-scope message has at least this many words
 
 _TOPICS = {name: intents.compile_cues(cues) for name, cues in intents.TOPIC_CUES.items()}
 _ASKS_THE_TEXTS = tuple(re.compile(p) for p in guard_vocabulary.ASKS_THE_TEXTS)
@@ -136,7 +130,7 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
             missing=["question"],
             topic_query=query,
         )
-    half = half_in_scope(query, meaning)
+    half = scope.half_in_scope(query, meaning)
     if half is not None:  # "La Pro-A dure combien ? Et mes RTT, je les pose quand ?": the covered one answered
         kept, uncovered = half
         decision = route(kept, today, meaning)
@@ -144,9 +138,9 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
             return replace(decision, injection=decision.injection or injection, refusal_topic=uncovered)
     reading = meaning(query) if meaning is not None else None
     scope_text = folded
-    asked = asked_in_scope(query, meaning)
-    if asked is not None:  # "Élu CSE ici. Qui fixe les priorités … ?": the context does not decide the scope
-        reading, scope_text = asked
+    clause = scope.asked_in_scope(query, meaning)
+    if clause is not None:  # "Élu CSE ici. Qui fixe les priorités … ?": the context does not decide the scope
+        reading, scope_text = clause
     topic = detect_topic(folded, reading)
     topic = asked_topic(folded, topic) or topic if topic is not None else None
     refusal = detect_refusal(scope_text)
@@ -207,59 +201,6 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
         follow_up=asked,
         notes=plan.notes,
     )
-
-
-def half_in_scope(query: str, meaning: Callable[[str], Reading | None] | None) -> tuple[str, str] | None:
-    """A message asking several questions, some of which the texts cover and some not: the message
-    without the uncovered questions (its context sentences kept), and how to name what is left out.
-
-    Each question (a sentence ending with "?", of `HALF_QUESTION_WORDS` words or more, so that an
-    elliptic "Et pour un CDD ?" stays with the question before it) is read alone: it is uncovered when
-    it names an out-of-corpus subject or the bank reads it out of scope, and it names no corpus topic.
-    Its facts then do not reach a calculator ("…mes RTT en décembre ?" is no tutoring month), and the
-    answer says in one sentence that it is not covered (`wording.uncovered_part`).
-    """
-    if meaning is None:
-        return None
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", query) if s.strip()]
-    questions = [s for s in sentences if s.rstrip().endswith("?") and len(s.split()) >= HALF_QUESTION_WORDS]
-    if len(questions) < 2:
-        return None
-    uncovered: dict[str, str] = {}  # each uncovered question and the name it is given
-    for question in questions:
-        folded = fold(question)
-        reading = meaning(question)
-        named = detect_refusal(folded)
-        if detect_topic(folded, reading) is None and (named or out_of_scope(folded, reading)):
-            uncovered[question] = named or f"la question « {question.strip()} »"
-    if not uncovered or len(uncovered) == len(questions):
-        return None
-    kept = " ".join(s for s in sentences if s not in uncovered)
-    return kept, " ni ".join(dict.fromkeys(uncovered.values()))
-
-
-def asked_in_scope(query: str, meaning: Callable[[str], Reading | None] | None) -> tuple[Reading, str] | None:
-    """The reading of the sentence that asks, and its folded text, when context said before it would
-    otherwise decide the scope and the asking sentence alone reads clearly as one of the texts' topics.
-
-    "Élu CSE ici. Qui fixe les priorités de financement … ?" names an out-of-corpus subject ("élu CSE")
-    in its context only; "Pour l'intranet : les assistantes sociales, combien … ?" is read as the CSE's
-    business as a whole. The asking sentence (after the last full stop or colon, `subject.asking_clause`)
-    must be a question of its own (four words or more) and read in scope with a clear majority
-    (`ASKED_CLAUSE_SHARE`) and almost nothing out of scope; otherwise the whole message decides,
-    so that "Je suis enceinte. J'y ai droit ?" stays out of scope.
-    """
-    if meaning is None:
-        return None
-    clause = asking_clause(query).strip()
-    if clause == query.strip() or len(clause.split()) < 4:
-        return None
-    reading = meaning(clause)
-    if reading is None or reading.intent in (None, OUT_OF_SCOPE) or reading.share < ASKED_CLAUSE_SHARE:
-        return None
-    if reading.score(OUT_OF_SCOPE) >= ASKED_CLAUSE_OUTSIDE:
-        return None
-    return reading, fold(clause)
 
 
 def first_person(folded: str) -> bool:

@@ -30,7 +30,8 @@ _FRAME = frozenset(
     est-ce est-il est-elle y-a-t-il a-t-il dans sur pour avec selon chez-nous chez bonjour svp stp alors
     donc mais et-si si oui non s suis es sommes etes ai avons avez ete n ne pas
     faire etre rentrer entrer acceder obtenir beneficier partir demander toucher prendre poser payer
-    recevoir utiliser aller venir""",
+    recevoir utiliser aller venir veut voir marche
+    seulement uniquement aussi encore toujours vraiment juste deja bien""",
     )
 )
 # "peut-il", "rembourse-t-il": a verb with its subject pronoun after it ends the phrase like a verb.

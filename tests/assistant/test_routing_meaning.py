@@ -11,6 +11,7 @@ from datetime import date
 from assistant.answering import wording
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.router import route
+from assistant.routing.scope import half_in_scope
 from assistant.routing.subject import speaks_of, subject_phrase
 
 TODAY = date(2025, 11, 25)
@@ -113,3 +114,20 @@ def test_the_asking_sentence_decides_the_scope_over_the_context_said_before_it()
     # an asking sentence that reads out of scope, or that is too short to say anything, leaves the whole decide
     short = "Délégué syndical de ma caisse. On a le droit ?"
     assert route(short, TODAY, bank).route == "refusal"
+
+
+def test_a_message_half_in_scope_is_routed_on_its_covered_question() -> None:
+    """Two questions, one the texts cover and one they do not: the covered one is routed alone (the
+    other's "décembre" is no tutoring month) and the other is named as not covered."""
+    question = "Combien de points par mois touche un tuteur ? Et mes RTT, je peux les poser quand en décembre ?"
+
+    def bank(text: str) -> Reading:
+        return reading(OUT_OF_SCOPE) if "RTT" in text else reading("tutor_bonus")
+
+    decision = route(question, TODAY, bank)
+    assert decision.route == "retrieval" and decision.topic == "tutor_bonus"
+    assert "décembre" not in decision.topic_query and decision.refusal_topic
+    assert wording.uncovered_part(decision.refusal_topic).startswith("Les textes indexés ne traitent pas")
+    # every question read as outside (or a single question): no half, the whole message decides as before
+    assert half_in_scope(question, lambda _: reading(OUT_OF_SCOPE)) is None
+    assert half_in_scope("Et mes RTT, je peux les poser quand en décembre ?", bank) is None
