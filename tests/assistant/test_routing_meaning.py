@@ -129,5 +129,6 @@ def test_a_message_half_in_scope_is_routed_on_its_covered_question() -> None:
     assert "décembre" not in decision.topic_query and decision.refusal_topic
     assert wording.uncovered_part(decision.refusal_topic).startswith("Les textes indexés ne traitent pas")
     # every question read as outside (or a single question): no half, the whole message decides as before
-    assert half_in_scope(question, lambda _: reading(OUT_OF_SCOPE)) is None
+    both_outside = "Mes RTT, je peux les poser quand en décembre ? Et mon préavis de démission dure combien ?"
+    assert half_in_scope(both_outside, lambda _: reading(OUT_OF_SCOPE)) is None
     assert half_in_scope("Et mes RTT, je peux les poser quand en décembre ?", bank) is None
