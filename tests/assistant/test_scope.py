@@ -167,3 +167,16 @@ def test_an_acronym_is_spoken_of_by_its_spelled_out_name() -> None:
     assert acronyms("Un bénéficiaire de l'AAH peut-il signer ?") == ["aah"]
     assert "handicapes aah" in with_acronyms(passage, ["aah"])
     assert "aah" not in with_acronyms("l'allocation de solidarité spécifique", ["aah"])
+
+
+def test_a_message_half_in_scope_answers_the_covered_question_and_names_the_other(assistant: Assistant) -> None:
+    """Issue #21, partial scope: the covered question is answered with its citation, the other is said
+    in one sentence not to be covered, and its "en décembre" does not start a tutoring calculation."""
+    answer = assistant.ask(
+        "Un tuteur gagne combien de points chaque mois ? Et mes RTT, je peux les poser quand en décembre ?",
+        today=date(2026, 11, 29),
+    )
+    assert answer.route == "retrieval" and not answer.tool_calls
+    assert any(c.section.startswith("Article 4.3") for c in answer.citations)
+    assert "7 points" in answer.text
+    assert answer.text.rstrip().splitlines()[-1].startswith("Les textes indexés ne traitent pas")
