@@ -90,10 +90,15 @@ def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
 def _subjects(query: str) -> list[list[str]]:
     """The subject's analysed terms, in the question's order (keyed like `unit_terms`): the message's
     head noun phrase, and that of its asking clause when it differs (context said before the question,
-    "Élu CSE ici. Qui fixe… ?", is not what is asked). Empty phrases are left out."""
+    "Élu CSE ici. Qui fixe… ?", is not what is asked). Empty phrases are left out. The last part after a
+    comma is not a third candidate: it is mostly what is asked of the subject ("…, c'est combien par
+    mois ?", "…, je peux venir accompagnée ?"), and its one word is found in some passage or other."""
     found: list[list[str]] = []
     for phrase in (subject_phrase(query), subject_phrase(asking_clause(query))):
-        terms = list(dict.fromkeys(t[:PREFIX] for t in analyze(phrase)))
+        # "femmes-hommes": its parts, not also the joined word the analyser adds (no passage writes it)
+        terms = list(dict.fromkeys(t[:PREFIX] for t in analyze(phrase.replace("-", " "))))
+        # a figure is the user's case, not the subject: "enceinte de 5 mois" is not spoken of by "5 mois"
+        terms = [t for t in terms if not t.isdigit()] or terms
         if terms and terms not in found:
             found.append(terms)
     return found

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
-from assistant.routing import calculator_vocabulary, guard_vocabulary, intents
+from assistant.routing import calculator_vocabulary, guard_vocabulary, intents, scope
 from assistant.routing.calculator_inputs.facts import read_facts
 from assistant.routing.calculator_inputs.readers import plan_for
 from assistant.routing.extraction.folding import fold
@@ -130,10 +130,20 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
             missing=["question"],
             topic_query=query,
         )
+    half = scope.half_in_scope(query, meaning, _uncovered)
+    if half is not None:  # "La Pro-A dure combien ? Et mes RTT, je les pose quand ?": the covered one answered
+        kept, uncovered = half
+        decision = route(kept, today, meaning)
+        if decision.route != "refusal":
+            return replace(decision, injection=decision.injection or injection, refusal_topic=uncovered)
     reading = meaning(query) if meaning is not None else None
+    scope_text = folded
+    clause = scope.asked_in_scope(query, meaning)
+    if clause is not None:  # "Élu CSE ici. Qui fixe les priorités … ?": the context does not decide the scope
+        reading, scope_text = clause
     topic = detect_topic(folded, reading)
     topic = asked_topic(folded, topic) or topic if topic is not None else None
-    refusal = detect_refusal(folded)
+    refusal = detect_refusal(scope_text)
     if refusal and reading is not None and detect_topic(folded) is None:
         topic = None  # an out-of-corpus subject named outright: meaning alone may not bring it back in scope
     if refusal in guard_vocabulary.REFUSAL_EXEMPTIONS.get(topic or "", ()):
@@ -346,6 +356,17 @@ def asked_topic(folded: str, topic: str | None = None) -> str | None:
     if topic is not None and topic_scores(clause).get(topic, 0.0) > 0:
         return None
     return detect_topic(clause)
+
+
+def _uncovered(question: str, reading: Reading | None) -> str | None:
+    """What one question of a several-question message asks that the texts do not cover (its named
+    out-of-corpus subject, or the question itself), or None: it names no corpus topic, and it names an
+    out-of-corpus subject or the bank reads it out of scope (`scope.half_in_scope`)."""
+    folded = fold(question)
+    named = detect_refusal(folded)
+    if detect_topic(folded, reading) is None and (named or out_of_scope(folded, reading)):
+        return named or f"la question « {question.strip()} »"
+    return None
 
 
 def out_of_scope(folded: str, reading: Reading | None, best_score: float | None = None) -> bool:

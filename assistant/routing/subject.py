@@ -23,19 +23,27 @@ _FRAME = frozenset(
     re.findall(
         r"\S+",
         """quel quelle quels quelles est sont etait ce c ca cela que qu qui quoi comment combien pourquoi quand
-    ou y a t il ils elle elles on je j tu vous me m te mon ma mes ton ta tes son sa ses notre nos votre vos
+    ou y a t il ils elle elles on je j tu vous me m te se mon ma mes ton ta tes son sa ses notre nos votre vos
     leur leurs peut peux peuvent puis dois doit doivent faut ai as avoir ont droit l le la les un une des du
     de d en au aux parle parlent prevoit prevoient dit disent texte textes accord accords avenant protocole
     convention existe exister savoir sais voudrais veux aimerais connaitre concernant sujet propos
     est-ce est-il est-elle y-a-t-il a-t-il dans sur pour avec selon chez-nous chez bonjour svp stp alors
     donc mais et-si si oui non s suis es sommes etes ai avons avez ete n ne pas
     faire etre rentrer entrer acceder obtenir beneficier partir demander toucher prendre poser payer
-    recevoir utiliser aller venir""",
+    recevoir utiliser aller venir veut voir marche
+    seulement uniquement aussi encore toujours vraiment juste deja bien""",
     )
 )
 # "peut-il", "rembourse-t-il": a verb with its subject pronoun after it ends the phrase like a verb.
 _INVERTED = re.compile(r"\b([a-z]+)-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b")
 _VERB = "\x00"  # marks an inverted verb among the tokens
+_OBJECT_HAS = re.compile(r"\b(?:m|t|l|s|y|nous|vous|lui|leur)\s+(?:a|ont|avait)\b")
+# "je touche le RSA", "on passe au niveau 5": the word after a subject pronoun (object pronouns and the
+# negation between them skipped) is a conjugated verb, not the subject; it is marked like an inverted one.
+_PRONOUN_VERB = re.compile(
+    r"\b((?:je|j|tu|nous|vous|on|il|ils|elle|elles)\s+(?:(?:ne|n|me|m|te|t|se|s|y|en|lui|leur|le|la|l|les)\s+)*)"
+    r"([a-z]+)\b(?!-)"
+)
 # Words that end the head noun phrase once it has started: prepositions opening a complement,
 # conjunctions, verbs of the frame, a subject pronoun taking the phrase up ("l'accord de 2019 il …").
 _BOUNDARY = frozenset(
@@ -54,20 +62,45 @@ WINDOW = 3  # analysed terms allowed per word of the subject between its first a
 def subject_phrase(question: str) -> str:
     """The question's head noun phrase, folded, frame words left out ("" when none can be told).
 
+    A phrase of one word that a verb ends ("le CPF est plafonné…", "mon manager m'a refusé mes points…")
+    says who or what, not what is asked of it: the phrase that follows the verb is taken with it ("cpf
+    plafonne", "manager refuse points competence"). A word ended by punctuation ("le CEP, c'est quoi ?")
+    or by a preposition opening the user's situation ("un salarié en CDD") stays alone.
     The caller analyses it with the same analyser as the passages (stems, stop words)."""
     text = _INVERTED.sub(lambda m: m.group(1) + _VERB, fold(question).replace("'", " "))
-    text = re.sub(r"[,;:?!()]|\.(?!\d)", " " + _VERB + " ", text)  # punctuation ends the phrase too
-    tokens = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*\x00?|\x00", text)
-    start = 0
-    while start < len(tokens) and (tokens[start] in _FRAME or tokens[start] in _BOUNDARY or _VERB in tokens[start]):
+    text = _PRONOUN_VERB.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)
+    text = _OBJECT_HAS.sub(lambda m: m.group(0) + _VERB, text)  # "m'a refusé": the verb, not "à"
+    text = re.sub(r"[,;:?!()]|\.(?!\d)", " " + _STOP + " ", text)  # punctuation ends the phrase too
+    tokens = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*\x00?|\x00|\x01", text)
+    phrase, end = _phrase_from(tokens, 0)
+    if len(phrase) == 1 and end < len(tokens) and (tokens[end] in _PREDICATE or _VERB in tokens[end]):
+        phrase += _phrase_from(tokens, end, first=False)[0]
+    return " ".join(phrase[: _MAX_TERMS + 2])
+
+
+_STOP = "\x01"  # marks punctuation among the tokens: it ends the phrase for good
+# Boundaries that open the predicate (a verb, or a pronoun taking the subject up): after a one-word subject,
+# what follows them is what is asked of it. A preposition opens the user's situation instead ("en CDD").
+_PREDICATE = frozenset({"c", "est", "sont", "peut", "peuvent", "doit", "doivent", "faut", "il", "elle", "ils", "elles"})
+
+
+def _opens(token: str) -> bool:
+    return token in _FRAME or token in _BOUNDARY or _VERB in token
+
+
+def _phrase_from(tokens: list[str], start: int, *, first: bool = True) -> tuple[list[str], int]:
+    """The phrase at or after `start` (frame words, boundaries and verbs skipped before it; punctuation
+    too for the `first` phrase, never for the one taken with it), and the index of the token ending it."""
+    while start < len(tokens) and (_opens(tokens[start]) or (first and tokens[start] == _STOP)):
         start += 1
     phrase: list[str] = []
-    for token in tokens[start:]:
-        if (token in _BOUNDARY or _VERB in token) and phrase:
-            break
+    for i in range(start, len(tokens)):
+        token = tokens[i]
+        if token == _STOP or ((token in _BOUNDARY or _VERB in token) and phrase):
+            return phrase, i
         if token not in _FRAME:
             phrase.append(token)
-    return " ".join(phrase[: _MAX_TERMS + 2])
+    return phrase, len(tokens)
 
 
 def asking_clause(question: str) -> str:

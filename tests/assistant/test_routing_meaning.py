@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.answering import wording
+from assistant.routing import router
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.router import route
+from assistant.routing.scope import half_in_scope
 from assistant.routing.subject import speaks_of, subject_phrase
 
 TODAY = date(2025, 11, 25)
@@ -97,3 +99,37 @@ def test_the_bank_says_which_articles_each_topic_is_about() -> None:
     assert ("avenant-2022-10-11-formation-professionnelle", "6") in articles["trainer_bonus"]
     assert (BANK_DOCUMENT, "6") not in articles["trainer_bonus"]
     assert "out_of_scope" not in articles and "other_corpus" not in articles
+
+
+def test_the_asking_sentence_decides_the_scope_over_the_context_said_before_it() -> None:
+    """A refusal cue or an out-of-scope reading of the context ("Délégué syndical de ma caisse.") does not
+    refuse a question whose asking sentence, read alone, is clearly one of the texts' topics."""
+    question = "Délégué syndical de ma caisse. Qui arbitre l'emploi des fonds mutualisés de la formation ?"
+
+    def bank(text: str) -> Reading:
+        return reading("contribution", 0.8) if text.startswith("Qui arbitre") else reading(OUT_OF_SCOPE, 0.9)
+
+    assert route(question, TODAY, lambda _: reading(OUT_OF_SCOPE, 0.9)).route == "refusal"
+    decision = route(question, TODAY, bank)
+    assert decision.route == "retrieval" and decision.refusal_topic is None
+    # an asking sentence that reads out of scope, or that is too short to say anything, leaves the whole decide
+    short = "Délégué syndical de ma caisse. On a le droit ?"
+    assert route(short, TODAY, bank).route == "refusal"
+
+
+def test_a_message_half_in_scope_is_routed_on_its_covered_question() -> None:
+    """Two questions, one the texts cover and one they do not: the covered one is routed alone (the
+    other's "décembre" is no tutoring month) and the other is named as not covered."""
+    question = "Combien de points par mois touche un tuteur ? Et mes RTT, je peux les poser quand en décembre ?"
+
+    def bank(text: str) -> Reading:
+        return reading(OUT_OF_SCOPE) if "RTT" in text else reading("tutor_bonus")
+
+    decision = route(question, TODAY, bank)
+    assert decision.route == "retrieval" and decision.topic == "tutor_bonus"
+    assert "décembre" not in decision.topic_query and decision.refusal_topic
+    assert wording.uncovered_part(decision.refusal_topic).startswith("Les textes indexés ne traitent pas")
+    # every question read as outside (or a single question): no half, the whole message decides as before
+    both_outside = "Mes RTT, je peux les poser quand en décembre ? Et mon préavis de démission dure combien ?"
+    assert half_in_scope(both_outside, lambda _: reading(OUT_OF_SCOPE), router._uncovered) is None
+    assert half_in_scope("Et mes RTT, je peux les poser quand en décembre ?", bank, router._uncovered) is None

@@ -41,6 +41,20 @@ def test_the_asking_clause_is_told_from_the_context_said_before_it() -> None:
     )
 
 
+def test_the_verb_after_a_subject_pronoun_is_not_the_subject() -> None:
+    # "je perçois", "on passe": a conjugated verb, whatever its ending; the noun after it is the subject
+    assert subject_phrase("Je perçois l'AAH, puis-je signer un contrat pro ?") == "aah"
+    assert subject_phrase("On touche quoi pour la tutelle d'un alternant ?") == "tutelle alternant"
+
+
+def test_a_one_word_subject_ended_by_a_verb_takes_what_follows_it() -> None:
+    # "le CPF est limité…" asks about the CPF's limit, "ma cheffe m'a supprimé mes RTT" about the RTT
+    assert subject_phrase("Le CPF est limité à quel montant ?") == "cpf limite"
+    assert subject_phrase("Ma cheffe m'a supprimé mes jours de RTT sans prévenir ?") == "cheffe supprime jours rtt"
+    assert subject_phrase("Une salariée en CDI peut-elle partir en bilan ?") == "salariee"  # "en CDI": her case
+    assert subject_phrase("Le CEP, c'est quoi exactement ?") == "cep"  # ended by punctuation: alone
+
+
 def test_a_subject_is_spoken_of_only_when_its_words_stand_together() -> None:
     terms = {"point", "compet"}
     near = ["prim", "point", "compet", "mois"]
@@ -153,3 +167,16 @@ def test_an_acronym_is_spoken_of_by_its_spelled_out_name() -> None:
     assert acronyms("Un bénéficiaire de l'AAH peut-il signer ?") == ["aah"]
     assert "handicapes aah" in with_acronyms(passage, ["aah"])
     assert "aah" not in with_acronyms("l'allocation de solidarité spécifique", ["aah"])
+
+
+def test_a_message_half_in_scope_answers_the_covered_question_and_names_the_other(assistant: Assistant) -> None:
+    """Issue #21, partial scope: the covered question is answered with its citation, the other is said
+    in one sentence not to be covered, and its "en décembre" does not start a tutoring calculation."""
+    answer = assistant.ask(
+        "Un tuteur gagne combien de points chaque mois ? Et mes RTT, je peux les poser quand en décembre ?",
+        today=date(2026, 11, 29),
+    )
+    assert answer.route == "retrieval" and not answer.tool_calls
+    assert any(c.section.startswith("Article 4.3") for c in answer.citations)
+    assert "7 points" in answer.text
+    assert answer.text.rstrip().splitlines()[-1].startswith("Les textes indexés ne traitent pas")

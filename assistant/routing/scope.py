@@ -1,0 +1,81 @@
+"""Which part of a message decides its scope (issue #21): the sentence that asks, and each question.
+
+Why apart from the router: the router reads a whole message, so an out-of-corpus word in the context
+("Élu CSE ici.") refused a question the texts answer, and a message asking two things was either refused
+whole or answered whole, the uncovered question's facts feeding a calculator. These two readings decide
+which sentences the router reads; the router's own rules (`detect_topic`, `detect_refusal`,
+`out_of_scope`) then decide as for any message: the router passes them in (`Uncovered`), so this module
+sits below the router and never imports it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.routing.extraction.folding import fold
+from assistant.routing.meaning import OUT_OF_SCOPE, Reading
+from assistant.routing.subject import asking_clause
+
+# The asking sentence read alone decides the scope over its context when the bank reads it as a corpus
+# topic by at least this share, with less than `ASKED_CLAUSE_OUTSIDE` out of scope (`asked_in_scope`).
+ASKED_CLAUSE_SHARE = 0.5
+ASKED_CLAUSE_OUTSIDE = 0.15
+HALF_QUESTION_WORDS = 5  # a question read alone for a half-in-scope message has at least this many words
+
+# The router's verdict on one question read alone: the name of what it asks that the texts do not cover,
+# or None when they cover it.
+Uncovered = Callable[[str, Reading | None], str | None]
+
+
+def half_in_scope(
+    query: str, meaning: Callable[[str], Reading | None] | None, uncovered_by: Uncovered
+) -> tuple[str, str] | None:
+    """A message asking several questions, some of which the texts cover and some not: the message
+    without the uncovered questions (its context sentences kept), and how to name what is left out.
+
+    Each question (a sentence ending with "?", of `HALF_QUESTION_WORDS` words or more, so that an
+    elliptic "Et pour un CDD ?" stays with the question before it) is read alone: it is uncovered when
+    it names an out-of-corpus subject or the bank reads it out of scope, and it names no corpus topic.
+    Its facts then do not reach a calculator ("…mes RTT en décembre ?" is no tutoring month), and the
+    answer says in one sentence that it is not covered (`wording.uncovered_part`).
+    """
+    if meaning is None:
+        return None
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", query) if s.strip()]
+    questions = [s for s in sentences if s.rstrip().endswith("?") and len(s.split()) >= HALF_QUESTION_WORDS]
+    if len(questions) < 2:
+        return None
+    uncovered: dict[str, str] = {}  # each uncovered question and the name it is given
+    for question in questions:
+        name = uncovered_by(question, meaning(question))
+        if name is not None:
+            uncovered[question] = name
+    if not uncovered or len(uncovered) == len(questions):
+        return None
+    kept = " ".join(s for s in sentences if s not in uncovered)
+    return kept, " ni ".join(dict.fromkeys(uncovered.values()))
+
+
+def asked_in_scope(query: str, meaning: Callable[[str], Reading | None] | None) -> tuple[Reading, str] | None:
+    """The reading of the sentence that asks, and its folded text, when context said before it would
+    otherwise decide the scope and the asking sentence alone reads clearly as one of the texts' topics.
+
+    "Élu CSE ici. Qui fixe les priorités de financement … ?" names an out-of-corpus subject ("élu CSE")
+    in its context only; "Pour l'intranet : les assistantes sociales, combien … ?" is read as the CSE's
+    business as a whole. The asking sentence (after the last full stop or colon, `subject.asking_clause`)
+    must be a question of its own (four words or more) and read in scope with a clear majority
+    (`ASKED_CLAUSE_SHARE`) and almost nothing out of scope; otherwise the whole message decides,
+    so that "Je suis enceinte. J'y ai droit ?" stays out of scope.
+    """
+    if meaning is None:
+        return None
+    clause = asking_clause(query).strip()
+    if clause == query.strip() or len(clause.split()) < 4:
+        return None
+    reading = meaning(clause)
+    if reading is None or reading.intent in (None, OUT_OF_SCOPE) or reading.share < ASKED_CLAUSE_SHARE:
+        return None
+    if reading.score(OUT_OF_SCOPE) >= ASKED_CLAUSE_OUTSIDE:
+        return None
+    return reading, fold(clause)
