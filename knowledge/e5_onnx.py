@@ -29,6 +29,12 @@ QUERY_THREADS = 1
 _PADDING_BIAS = -1e9
 
 
+def _usable_cores() -> int:
+    """Cores this process may run on (a container's or taskset's limit, not the host's count)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return max(1, len(affinity(0)) if affinity is not None else (os.cpu_count() or 1))
+
+
 class OnnxE5(E5Runner):
     """Same interface as `TorchE5`; the model is built at construction (≈ 2 s on 2 cores)."""
 
@@ -47,7 +53,7 @@ class OnnxE5(E5Runner):
         session = self._sessions.get(bulk)
         if session is None:
             options = self._ort.SessionOptions()
-            options.intra_op_num_threads = (os.cpu_count() or 1) if bulk else QUERY_THREADS
+            options.intra_op_num_threads = _usable_cores() if bulk else QUERY_THREADS
             options.inter_op_num_threads = 1
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             options.log_severity_level = 3  # warnings of the optimiser are not the user's
