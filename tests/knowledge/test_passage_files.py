@@ -154,10 +154,11 @@ def test_generation_ids_cannot_name_other_files(tmp_path: Path) -> None:
     assert read_generation(tmp_path, "../units") is None
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_files_of_earlier_formats_are_still_read(tmp_path: Path, version: int) -> None:
     """An index saved by an earlier version opens from its files (one array per field, metadata
-    as dictionaries in format 1, as columns in format 2) and gives what format 3 gives."""
+    as dictionaries in format 1, as columns in format 2, four arrays in format 3) and gives what
+    format 4 gives."""
     texts = ["prime du tuteur", "congé VAE", ""]
     metadatas = [{"document": "a", "unit": "u", "page_start": 2}, {"document": "b", "unit": "u"}, {"unit": "u"}]
     passages = analysed(["g:1", "g:2", "g:3"], texts, metadatas, texts)
@@ -169,18 +170,23 @@ def test_files_of_earlier_formats_are_still_read(tmp_path: Path, version: int) -
     meta = {"metadatas": blob(metadatas)} if version == 1 else {"columns": blob(passages.columns)}
     counts = passages.counts
     with (tmp_path / "old.npz").open("wb") as out:
-        np.savez(
-            out,
-            format=np.int32(version),
-            ids=blob(passages.ids),
-            texts=blob(texts),
-            vocabulary=blob(counts.vocabulary),
-            lengths=counts.lengths,
-            doc=counts.doc,
-            term=counts.term,
-            tf=counts.tf,
-            **meta,
-        )
+        if version == 3:
+            text = {"ids": passages.ids, "texts": texts, "columns": passages.columns, "vocabulary": counts.vocabulary}
+            triples = np.stack([counts.doc, counts.term, counts.tf])
+            np.savez(out, format=np.int32(3), text=blob(text), lengths=counts.lengths, counts=triples)
+        else:
+            np.savez(
+                out,
+                format=np.int32(version),
+                ids=blob(passages.ids),
+                texts=blob(texts),
+                vocabulary=blob(counts.vocabulary),
+                lengths=counts.lengths,
+                doc=counts.doc,
+                term=counts.term,
+                tf=counts.tf,
+                **meta,
+            )
     old, new = read_generation(tmp_path, "old"), read_generation(tmp_path, "now")
     assert old is not None and new is not None
     assert (

