@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from assistant.answering import wording
 from assistant.answering.citations import CitationBook
 from assistant.answering.disagreement import disagreement_note
+from assistant.answering.dispositifs import on_topic
 from assistant.answering.lead import Candidate, choose_lead, guarded_lead, lead_text
 from assistant.answering.lead import lead_units as lead_units_of
 from assistant.answering.meaning import UnitMeaning
@@ -67,11 +68,6 @@ def passage_relevance(
     semantic = 0.2 / dense if dense else 0.0
     topical = TOPIC_BONUS if on_topic(item, articles) else 0.0
     return best + semantic + 0.15 / (rank + 1) + topical
-
-
-def on_topic(item: Evidence, articles: Collection[tuple[str, str]]) -> bool:
-    """The passage is (or consolidates) one of `articles`, (document, section) pairs."""
-    return bool(articles) and any(source in articles for source in item.sources)
 
 
 SEE_ALSO_SHARE = 0.7  # a second passage must be this relevant compared with the first…

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.routing.intents import TOPIC_NAMES
 from assistant.routing.router import strip_injection
 from ingest.tables import TABLE_MARKER
 from knowledge.french import analyze, weighted_query
@@ -29,7 +28,7 @@ _FIGURE = re.compile(
     r"(an|ans|année|années|mois|heures?|jours?|journée|semaines?|points?|fois)\b",
     re.IGNORECASE,
 )
-_REFERS_BACK = re.compile(r"^(Il|Elle|Ils|Elles|Celle-ci|Celui-ci|Ce dernier)\b")
+_REFERS_BACK = re.compile(r"^(Il|Elle|Ils|Elles|Celle-ci|Celui-ci|Ce dernier|Ce|Cet|Cette|Ces)\b")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«–])")
 _ASKS_FIGURE = re.compile(
     r"\b(combien|quel(le)?s? (est|sont) (le|la|les) (montant|taux|dur[ée]e|nombre|niveau|num[ée]ro)|"
@@ -127,7 +126,7 @@ _FILLER = frozenset(_key(t) for t in analyze(_FILLER_TEXT))
 def query_weights(question: str) -> dict[str, float]:
     """Subject terms of the question (acronyms expanded), framing words removed."""
     weights: dict[str, float] = {}
-    for term, weight in weighted_query(question).items():
+    for term, weight in weighted_query(question.replace("%", " pourcentage ")).items():
         key = _key(term)
         if key in _FILLER or not key:
             continue
@@ -144,6 +143,13 @@ EQUIVALENT_WORDS = (
     "rôle mission",
     "objectif objet finalité",
     "paye payer financement financé",
+    "décider définir fixer déterminer",  # "qui décide ?" is answered by "la CPNEFP définit…"
+    "issue fin fini terme",  # "une fois l'entretien fini" ↔ "à l'issue de l'entretien"
+    "taux pourcentage",  # a "%" in the question is read as "pourcentage" (`query_weights`)
+    "emploi métier job",
+    "tuteur tutrice tutorat tutorale",
+    "déterminée indéterminée",  # "à durée déterminée ?" is answered by "pour une durée indéterminée"
+    "payant gratuit gratuitement",  # "c'est payant ?" is answered by "accessible gratuitement"
 )
 
 
@@ -234,7 +240,10 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
         return None
     stem = re.escape(noun[:4])
     if noun.startswith(("temps", "dur")):  # "24 heures", and lengths written out: "d'au moins une année"
-        return re.compile(rf"(?:\d[\d\u00a0 ,.]*|\b{_NUMBER_WORDS}\s)\s?{_TIME_NOUNS}\b", re.IGNORECASE)
+        # "pour une durée indéterminée" answers "pour combien de temps ?" too: a length with no figure.
+        return re.compile(
+            rf"(?:\d[\d\u00a0 ,.]*|\b{_NUMBER_WORDS}\s)\s?{_TIME_NOUNS}\b|\bdurée (?:in)?déterminée\b", re.IGNORECASE
+        )
     return re.compile(rf"\d[\d\u00a0 ,.]*\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE)
 
 
@@ -326,17 +335,3 @@ ENUMERATION = _ENUMERATION  # "quels", "qui peut", "conditions"… (a list answe
 REFERS_BACK = _REFERS_BACK  # "Il", "Elle", "Celle-ci"… (a sentence that needs the one before)
 # Words that say which kind of figure a question asks for ("quelle durée", "combien de temps"), not its subject.
 FIGURE_FRAMING = frozenset(_key(t) for t in analyze("durée dure durent temps montant nombre taux"))
-
-
-def named_query(question: str, topic: str | None) -> str:
-    """The question with its routed topic's name in the texts' words when it does not say it already.
-
-    "le contrat de pro, il a quel objectif ?" was routed to the contrat de professionnalisation by
-    meaning, but a search on its words finds the Pro-A ("pro"); searching and scoring with
-    "(contrat de professionnalisation)" added finds article 3.1. Nothing is added when the question
-    already holds a word naming the topic (`intents.TOPIC_NAMES`): it is searched unchanged.
-    """
-    naming, name = TOPIC_NAMES.get(topic or "", ("", ""))
-    if not name or {_key(t) for t in analyze(question)} & {_key(t) for t in analyze(naming)}:
-        return question
-    return f"{question} ({name})"
