@@ -144,6 +144,7 @@ class SchemeSearch:
         """The hits to answer from: those on another scheme set aside, then beyond `k` only the topic's
         own articles (the bank says which: "contrat de pro" → art. 3)."""
         kept = on_named_scheme(self.query, evidence)[: self.depth] if self.schemes else list(evidence)
+        kept = on_named_document(self.query, kept)
         return kept[: self.k] + [e for e in kept[self.k :] if on_topic(e, self.articles)]
 
 
@@ -172,3 +173,35 @@ def named_query(question: str, topic: str | None) -> str:
     if not name or {t[:PREFIX] for t in analyze(question)} & {t[:PREFIX] for t in analyze(naming)}:
         return question
     return f"{question} ({name})"
+
+
+# "l'accord de 2019", "l'avenant du 11 octobre 2022", "la circulaire de 2013": a text named with its year.
+_NAMED_DOCUMENT = re.compile(
+    r"\b(?:accord|protocole|avenant|circulaire|convention|texte)s?\b[^.?!]{0,30}?\b((?:19|20)\d\d)\b"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def document_years(item: Evidence) -> set[str]:
+    """The years of the texts a passage belongs to: its document's signature, and for an article of the
+    consolidated protocole, the signature of the avenant that wrote it."""
+    meta = item.chunk.metadata
+    years = {str(meta.get("signed", ""))[:4]}
+    years.update(_YEAR.findall(str(meta.get("amended_by", ""))))
+    return {y for y in years if y}
+
+
+def on_named_document(question: str, evidence: Sequence[Evidence]) -> list[Evidence]:
+    """The passages left once those of a text the question does not name are set aside.
+
+    Why: "l'accord de 2019, il est conclu pour combien de temps ?" was answered by the avenant's
+    preamble ("Cet avenant est conclu … dans les conditions posées par l'accord de 2019"), which
+    holds more of the question's words than the protocole's own "conclu pour une durée
+    indéterminée". A text named with its year is an entity, like a scheme: when some retrieved
+    passage belongs to it, the passages of texts signed in other years are set aside.
+    """
+    named = set(_NAMED_DOCUMENT.findall(_fold(question)))
+    if not named:
+        return list(evidence)
+    kept = [e for e in evidence if document_years(e) & named]
+    return kept if kept else list(evidence)

@@ -111,7 +111,7 @@ _FILLER_TEXT = (
     "peut peuvent pouvoir faut falloir doit doivent devoir dois avoir lieu fait faire quoi combien comment "
     "quand quel quelle quels quelles qui dont sert servir existe exister ai as mon ma mes je suis droit "
     "savoir connaitre dire déjà ça cela donne donner aussi si vais va vas voudrais veux aimerais bonjour merci "
-    "svp stp moi me toi te est-ce vraiment bien alors donc vaut valoir"
+    "svp stp moi me toi te est-ce vraiment bien alors donc vaut valoir être fois"
 )
 PREFIX = 6  # a light stem: "bénéficier" and "bénéficiaires" meet at "benefi"
 
@@ -150,6 +150,8 @@ EQUIVALENT_WORDS = (
     "tuteur tutrice tutorat tutorale",
     "déterminée indéterminée",  # "à durée déterminée ?" is answered by "pour une durée indéterminée"
     "payant gratuit gratuitement",  # "c'est payant ?" is answered by "accessible gratuitement"
+    "choisi choisir retenu retenir",  # "comment est-on choisi ?" ↔ "le salarié est retenu sur la base…"
+    "obligatoire obligé volontariat volontaire",  # "c'est obligatoire ?" is answered by "sur la base du volontariat"
 )
 
 
