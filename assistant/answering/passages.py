@@ -120,27 +120,22 @@ def groups_of(units: Sequence[Unit]) -> list[list[Unit]]:
 
 
 def section_text(item: Evidence, evidence: Sequence[Evidence]) -> str:
-    """The passage with the other retrieved passages of the same section, in reading order."""
-    unit = item.chunk.metadata.get("unit")
-    siblings = {
-        e.chunk.ordinal: e.chunk.text
-        for e in evidence
-        if e.document == item.document
-        and e.section == item.section
-        and e.chunk.section_ordinal == item.chunk.section_ordinal
-        and e.chunk.metadata.get("unit") == unit
-    }
-    siblings[item.chunk.ordinal] = item.chunk.text
+    """The passage with the other retrieved passages of the same section, in reading order.
+
+    A numbered section's unnumbered parts count as one section: the annexe 3's "Préambule" and
+    "Conclusion" are both "Annexe 3", so the figure in one ("dont 400 identifiés…") can lead an answer
+    whose best passage is the other.
+    """
+    siblings = {(e.chunk.section_ordinal, e.chunk.ordinal): e.chunk.text for e in evidence if same_section(e, item)}
+    siblings[(item.chunk.section_ordinal, item.chunk.ordinal)] = item.chunk.text
     return "\n\n".join(siblings[k] for k in sorted(siblings))
 
 
 def same_section(a: Evidence, b: Evidence) -> bool:
-    return (a.document, a.section, a.chunk.section_ordinal, a.chunk.metadata.get("unit")) == (
-        b.document,
-        b.section,
-        b.chunk.section_ordinal,
-        b.chunk.metadata.get("unit"),
-    )
+    """Same section of the same document (and version): same position, or same number when it has one."""
+    if (a.document, a.section, a.chunk.metadata.get("unit")) != (b.document, b.section, b.chunk.metadata.get("unit")):
+        return False
+    return bool(a.section) or a.chunk.section_ordinal == b.chunk.section_ordinal
 
 
 def same_text(a: Evidence, b: Evidence) -> bool:

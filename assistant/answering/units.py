@@ -214,6 +214,8 @@ def score_unit(
     table = unit_text.startswith(TABLE_MARKER)
     of_asked_kind = asked is not None and not table and bool(asked.search(unit_text))
     has_figure = of_asked_kind or (bool(_FIGURE.search(unit_text)) and not table)
+    if asked is not None and not of_asked_kind and asked.pattern.startswith(_COUNTED):
+        has_figure = False  # "quel niveau ?" is answered by "niveau 3", not by a sentence dated 2016
     if score > 0 and of_asked_kind:
         score *= ASKED_FIGURE_BOOST  # "quel niveau ?" → "ce diplôme de niveau 3", not a sentence dated 2021
     elif score > 0 and has_figure:
@@ -230,6 +232,8 @@ _ASKED_NOUN = re.compile(
 )
 _TIME_NOUNS = r"(?:heures?|h|minutes?|min|mn|jours?|journées?|demi-journées?|mois|ans|années?|semaines?)"
 _NUMBER_WORDS = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dix-huit|vingt-quatre|trente-six)"
+_COUNTED = "(?#counted)"  # marks the pattern of a counted noun (see `asked_figure_kind`)
+_COUNTED_NOUN = re.compile(r"(?:niveau|numéro|numero|salarié|tuteur|bloc|point)s?$")
 _NOT_A_KIND = frozenset({"est", "sont", "pour", "dans", "cas", "conditions", "condition"})
 
 
@@ -241,6 +245,8 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
     if len(noun) < 3 or noun in _NOT_A_KIND:
         return None
     stem = re.escape(noun[:4])
+    if _COUNTED_NOUN.match(noun):  # a noun always written with its figure: "niveau 3", "RNCP 36004", "3 salariés"
+        return re.compile(rf"{_COUNTED}\d[\d\u00a0 ,.]*\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE)
     if noun.startswith(("temps", "dur")):  # "24 heures", and lengths written out: "d'au moins une année"
         # "pour une durée indéterminée" answers "pour combien de temps ?" too: a length with no figure.
         return re.compile(
