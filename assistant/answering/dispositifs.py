@@ -180,6 +180,8 @@ _NAMED_DOCUMENT = re.compile(
     r"\b(?:accord|protocole|avenant|circulaire|convention|texte)s?\b[^.?!]{0,30}?\b((?:19|20)\d\d)\b"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_TEXT_WORD = re.compile(r"\b(accord|protocole|avenant|circulaire|convention)s?\b")
+_KIND = {"accord": "protocole"}  # the protocole d'accord is called either
 
 
 def document_years(item: Evidence) -> set[str]:
@@ -200,8 +202,10 @@ def on_named_document(question: str, evidence: Sequence[Evidence]) -> list[Evide
     indéterminée". A text named with its year is an entity, like a scheme: when some retrieved
     passage belongs to it, the passages of texts signed in other years are set aside.
     """
-    named = set(_NAMED_DOCUMENT.findall(_fold(question)))
-    if not named:
+    folded = _fold(question)
+    named = set(_NAMED_DOCUMENT.findall(folded))
+    kinds = {_KIND.get(word, word) for word in _TEXT_WORD.findall(folded)}
+    if not named or len(kinds) > 1:  # "les articles du protocole de 2019, devenus quoi après l'avenant ?"
         return list(evidence)
     kept = [e for e in evidence if document_years(e) & named]
     return kept if kept else list(evidence)

@@ -151,6 +151,7 @@ EQUIVALENT_WORDS = (
     "déterminée indéterminée",  # "à durée déterminée ?" is answered by "pour une durée indéterminée"
     "payant gratuit gratuitement",  # "c'est payant ?" is answered by "accessible gratuitement"
     "choisi choisir retenu retenir",  # "comment est-on choisi ?" ↔ "le salarié est retenu sur la base…"
+    "prorata proratisée mi-temps",  # "à mi-temps, la prime est réduite ?" ↔ "n'est pas proratisée"
     "obligatoire obligé volontariat volontaire",  # "c'est obligatoire ?" is answered by "sur la base du volontariat"
 )
 

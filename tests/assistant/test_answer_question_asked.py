@@ -106,6 +106,7 @@ def test_a_text_named_with_its_year_sets_the_others_aside() -> None:
     assert on_named_document("Qu'a changé l'avenant de 2022 pour les formateurs ?", hits) == [written, avenant]
     assert on_named_document("le protocole formation de 2019 s'applique à qui ?", hits) == [protocole, written]
     assert on_named_document("Qui a droit au CEP ?", hits) == hits  # no text named: nothing set aside
+    assert on_named_document("l'article 9 du protocole de 2019, devenu quoi avec l'avenant ?", hits) == hits
     assert on_named_document("l'accord de 2015 sur les frais ?", hits) == hits  # no passage of it: unchanged
 
 
