@@ -120,3 +120,17 @@ def test_one_search_plan_for_the_scheme() -> None:
     assert plan.searched == 2 * plan.depth >= 20
     plain = scheme_search("Que dit le préambule ?", None, 10)
     assert (plain.text, plain.depth, plain.searched) == ("Que dit le préambule ?", 10, 10)
+
+
+def test_the_exception_named_by_a_demonstrative_completes_the_lead() -> None:
+    """Annexe 5: « Les candidats à la formation doivent être titulaires du baccalauréat et justifier d'un
+    titre à Bac+ 4. Les candidats qui ne possèdent pas ce niveau de formation initiale procèdent à une
+    validation des acquis professionnels (VAP)… » The second sentence is the answer for whoever lacks it."""
+    text = (
+        "Les candidats à la formation doivent être titulaires du baccalauréat et justifier d’un titre à Bac+ 4. "
+        "Les candidats qui ne possèdent pas ce niveau de formation initiale procèdent à une validation des "
+        "acquis professionnels (VAP). Le master est inscrit au RNCP."
+    )
+    units = passage_units(text)
+    chosen = lead_units("avec un bac+2 seulement, ça passe ?", Candidate(units[0], 0, 1.0, 1.0), units, units)
+    assert [u.index for u in chosen] == [0, 1]
