@@ -234,6 +234,7 @@ _ASKED_NOUN = re.compile(
 _TIME_NOUNS = r"(?:heures?|h|minutes?|min|mn|jours?|journées?|demi-journées?|mois|ans|années?|semaines?)"
 _NUMBER_WORDS = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dix-huit|vingt-quatre|trente-six)"
 _COUNTED = "(?#counted)"  # marks the pattern of a counted noun (see `asked_figure_kind`)
+_ASKING_WORD = re.compile(r"\b(?:combien|quel(?:le)?s?|quand|comment|où|pourquoi|qui)\b", re.IGNORECASE)
 _COUNTED_NOUN = re.compile(r"(?:niveau|numéro|numero|salarié|tuteur|bloc|point)s?$")
 _NOT_A_KIND = frozenset({"est", "sont", "pour", "dans", "cas", "conditions", "condition"})
 
@@ -246,7 +247,9 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
     if len(noun) < 3 or noun in _NOT_A_KIND:
         return None
     stem = re.escape(noun[:4])
-    if _COUNTED_NOUN.match(noun):  # a noun always written with its figure: "niveau 3", "RNCP 36004", "3 salariés"
+    if _COUNTED_NOUN.match(noun) and len(_ASKING_WORD.findall(question)) == 1:
+        # A noun always written with its figure ("niveau 3", "3 salariés"), asked alone: a sentence with
+        # another figure does not answer ("créé quand et de quel niveau ?" asks two things: not marked).
         return re.compile(rf"{_COUNTED}\d[\d\u00a0 ,.]*\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE)
     if noun.startswith(("temps", "dur")):  # "24 heures", and lengths written out: "d'au moins une année"
         # "pour une durée indéterminée" answers "pour combien de temps ?" too: a length with no figure.

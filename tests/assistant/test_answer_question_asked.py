@@ -134,3 +134,19 @@ def test_the_exception_named_by_a_demonstrative_completes_the_lead() -> None:
     units = passage_units(text)
     chosen = lead_units("avec un bac+2 seulement, ça passe ?", Candidate(units[0], 0, 1.0, 1.0), units, units)
     assert [u.index for u in chosen] == [0, 1]
+
+
+def test_a_counted_noun_is_answered_by_its_own_figure() -> None:
+    """Annexe 1: « Ce diplôme de niveau 3 est accessible par l'apprentissage » answers "quel niveau ?"; a
+    sentence dated 2016 does not, unless the question also asks when ("créé quand et de quel niveau ?")."""
+    level = "Ce diplôme de niveau 3 est accessible par l’apprentissage."
+    dated = "Le diplôme est le premier niveau de qualification depuis la fusion du 29 janvier 2016."
+    alone = "ce diplôme, il est de quel niveau ?"
+    weights, kind = query_weights(alone), asked_figure_kind(alone)
+    assert score_unit(level, weights, {}, True, asked=kind) > score_unit(dated, weights, {}, True, asked=kind)
+    assert score_unit(dated, weights, {}, True, asked=kind) < score_unit(dated, weights, {}, False)
+    both = "ce diplôme, il date de quand et il est de quel niveau ?"
+    kind_both = asked_figure_kind(both)
+    assert score_unit(dated, query_weights(both), {}, True, asked=kind_both) > score_unit(
+        dated, query_weights(both), {}, False
+    )
