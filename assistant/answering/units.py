@@ -111,7 +111,7 @@ _FILLER_TEXT = (
     "peut peuvent pouvoir faut falloir doit doivent devoir dois avoir lieu fait faire quoi combien comment "
     "quand quel quelle quels quelles qui dont sert servir existe exister ai as mon ma mes je suis droit "
     "savoir connaitre dire déjà ça cela donne donner aussi si vais va vas voudrais veux aimerais bonjour merci "
-    "svp stp moi me toi te est-ce vraiment bien alors donc vaut valoir être fois"
+    "svp stp moi me toi te est-ce vraiment bien alors donc vaut valoir fois"
 )
 PREFIX = 6  # a light stem: "bénéficier" and "bénéficiaires" meet at "benefi"
 
