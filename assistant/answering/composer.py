@@ -129,13 +129,10 @@ def compose_retrieval(
         if relevant and (item is semantic_first or _on_subject(question, item, picked[0][1], idf)):
             picked.append((score, item))
     passages = [prepare(question, item, score, evidence, idf, following) for score, item in picked]
-    # The lead is the sentence that answers best among the picked passages, each unit weighed with its
-    # passage's relevance (`lead.PASSAGE_PRIOR`): "les conditions pour être certifié" is answered by the
-    # circulaire's « Pour être certifiés, les candidats doivent : » even when the CQP fiche, which names
-    # the CQP more often, is the best passage. The passage that holds the lead comes first.
-    candidates = [
-        Candidate(unit, n, value, p.relevance) for n, p in enumerate(passages) for unit, value in zip(p.units, p.scores)
-    ]
+    # The lead comes from the passage that answers best (its relevance already weighs its best unit
+    # and the dense ranking); the other passages support it.
+    first = passages[0]
+    candidates = [Candidate(unit, 0, value, first.relevance) for unit, value in zip(first.units, first.scores)]
     lead = choose_lead(question, candidates, meaning)
     if lead is not None and lead.passage:
         passages.insert(0, passages.pop(lead.passage))  # the passage that answers comes first

@@ -147,7 +147,6 @@ EQUIVALENT_WORDS = (
     "issue fin fini terme",  # "une fois l'entretien fini" ↔ "à l'issue de l'entretien"
     "taux pourcentage",  # a "%" in the question is read as "pourcentage" (`query_weights`)
     "emploi métier job",
-    "tuteur tutrice tutorat tutorale",
     "déterminée indéterminée",  # "à durée déterminée ?" is answered by "pour une durée indéterminée"
     "payant gratuit gratuitement",  # "c'est payant ?" is answered by "accessible gratuitement"
     "choisi choisir retenu retenir",  # "comment est-on choisi ?" ↔ "le salarié est retenu sur la base…"
