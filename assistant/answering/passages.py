@@ -86,7 +86,13 @@ def supporting_quotes(passages: Sequence[PickedPassage], lead_units: Sequence[Un
         score_of = {u.index: s for u, s in zip(p.units, p.scores)}
         for group in groups_of(p.selected):
             if any(u.text in lead_texts for u in group):
-                continue
+                if any(u.in_list or u.is_header for u in group):
+                    continue  # a list is quoted once, with its introduction
+                # A chain of sentences ("Le présent accord… Il sera déposé… Il s'applique sous réserve de
+                # l'agrément…") is cut after the lead: the rest still answers, so it stays a quote.
+                group = [u for u in group if u.text not in lead_texts]
+                if not group:
+                    continue
             best = max(score_of.get(u.index, 0.0) for u in group)
             groups.append((best + (0.5 if n == 0 else 0.0), best, n, group))
     groups.sort(key=lambda g: -g[0])

@@ -150,3 +150,19 @@ def test_a_counted_noun_is_answered_by_its_own_figure() -> None:
     assert score_unit(dated, query_weights(both), {}, True, asked=kind_both) > score_unit(
         dated, query_weights(both), {}, False
     )
+
+
+def test_a_chain_of_sentences_is_quoted_after_its_lead() -> None:
+    """Art. 12: « Le présent accord, qui est conclu pour une durée indéterminée… Il sera déposé pour
+    extension… Il s'applique sous réserve de l'agrément… » — "Il…" chains the sentences into one quote;
+    when the first two lead, the third (the agrément asked about) is still quoted."""
+    text = (
+        "Le présent accord, qui est conclu pour une durée indéterminée, pourra être révisé. "
+        "Il sera déposé pour extension auprès du ministère. "
+        "Il s’applique sous réserve de l’agrément prévu par le code de la sécurité sociale."
+    )
+    units = passage_units(text)
+    chunk = Chunk("accord", "12", "Durée", "Article 12", text, 1, 1, 0)
+    passage = PickedPassage(Evidence("x", chunk, 1.0), 1.0, units, [1.0, 0.9, 0.8], units)
+    quotes = supporting_quotes([passage], units[:2])
+    assert [u.index for u in quotes[0]] == [2]
