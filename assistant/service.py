@@ -25,15 +25,14 @@ from assistant.answer import Answer, ToolCall
 from assistant.answering import wording
 from assistant.answering.answerable import CALCULATION_OUTSIDE_SHARE, off_subject, texts_are_silent
 from assistant.answering.citations import CitationBook
-from assistant.answering.composer import compose_calculation, compose_retrieval, on_topic, select_units
-from assistant.answering.dispositifs import named_schemes, on_named_scheme, search_text
+from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
+from assistant.answering.dispositifs import scheme_search
 from assistant.answering.llm import MODEL_PASSAGES, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
-from assistant.answering.units import named_query
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
 from assistant.library import Library
-from assistant.routing.meaning import MeaningReader, Reading, reader_for, topic_articles
+from assistant.routing.meaning import MeaningReader, Reading, reader_for
 from assistant.routing.router import RouteDecision, route, strip_injection
 from assistant.settings import Settings, get_settings
 from assistant.skills import Skill, SkillReply
@@ -45,7 +44,6 @@ from knowledge.hybrid import Evidence, Retriever
 log = logging.getLogger(__name__)
 
 COVERED_TOPICS = wording.COVERED_TOPICS  # kept importable here for the front ends
-TOPIC_DEPTH = 10  # hits beyond the usual k searched for the routed topic's own articles
 _PAST_YEAR = re.compile(r"\b(?:en|au|avant)\s+(20[0-2]\d)\b")
 
 
@@ -237,17 +235,11 @@ class Assistant:
         return self.retriever.search(query, k=k, **kwargs)
 
     def _retrieve(self, turn: _Turn, decision: RouteDecision) -> Answer:
-        query = named_query(decision.topic_query or turn.question, decision.topic)
+        plan = scheme_search(decision.topic_query or turn.question, decision.topic, max(self.settings.top_k, 10))
+        query, articles = plan.query, plan.articles
         t = time.perf_counter()
         as_of = self._as_of(query)
-        k = max(self.settings.top_k, 10)
-        articles = topic_articles().get(decision.topic or "", frozenset())
-        depth = k + (TOPIC_DEPTH if articles else 0)
-        named = bool(named_schemes(query))  # deeper, then the passages on another scheme are set aside
-        evidence = self._search(search_text(query) if named else query, depth * 2 if named else depth, as_of=as_of)
-        evidence = on_named_scheme(query, evidence)[:depth] if named else evidence
-        # Deeper hits count only from the topic's own articles (the bank says which: "contrat de pro" → art. 3).
-        evidence = evidence[:k] + [e for e in evidence[k:] if on_topic(e, articles)]
+        evidence = plan.narrow(self._search(plan.text, plan.searched, as_of=as_of))
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
         if not evidence or texts_are_silent(query, evidence, decision):
             return self._refusal(turn.question, None, decision.fiche)

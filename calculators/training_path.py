@@ -79,7 +79,17 @@ def training_path_hours(
             )
             details["within_amplitude"] = within
 
-    if hours is not None:
+    if hours is None:
+        # The common part's hours are the national maximum durations, so its 2013 funding is decided
+        # without any figure from the user: "combien max l'OPCA prenait en charge ?" has an answer.
+        common_funding = round_cents(to_decimal(COMMON_HOURS) * HOURLY_RATE_2013)
+        steps.append(
+            f"Circulaire, IX : à 12 €/h pour l'année 2013, la partie commune ({COMMON_HOURS} h) était prise en "
+            f"charge au plus {COMMON_HOURS} h × 12 € = {format_euros(common_funding)} par stagiaire (hors option)."
+        )
+        parts.append(f"prise en charge 2013 de la partie commune : au plus {format_euros(common_funding)} (12 €/h)")
+        details["common_funding_2013"] = plain(common_funding)
+    else:
         amount_hours = to_decimal(hours)
         if not amount_hours.is_finite() or amount_hours < 0:
             raise CalcError("Le nombre d'heures à financer doit être positif ou nul.")

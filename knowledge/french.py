@@ -80,6 +80,14 @@ QUERY_EXPANSIONS: dict[str, str] = {
     "bénéficier": "bénéficiaires",
     "beneficier": "bénéficiaires",
     "formatrice": "formateur",
+    "rh": "ressources humaines",
+    "drh": "ressources humaines",
+    "job": "emploi métier",
+    "jobs": "emplois métiers",
+    "payant": "gratuitement frais",
+    "payante": "gratuitement frais",
+    "caisse": "organisme",
+    "caisses": "organismes",
 }
 
 _INVERTED_PRONOUNS = _words("je tu il elle on nous vous ils elles ce t")

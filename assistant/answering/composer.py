@@ -8,24 +8,25 @@ always come from the texts or from a calculator result.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
 
 from assistant.answering import wording
 from assistant.answering.citations import CitationBook
 from assistant.answering.disagreement import disagreement_note
-from assistant.answering.lead import Candidate, asked_figure, choose_lead, yes_or_no
+from assistant.answering.dispositifs import on_topic
+from assistant.answering.lead import Candidate, choose_lead, guarded_lead, lead_text
+from assistant.answering.lead import lead_units as lead_units_of
 from assistant.answering.meaning import UnitMeaning
-from assistant.answering.number_guard import guard_numbers
+from assistant.answering.passages import (
+    prepare,
+    quote_lines,
+    same_section,
+    same_text,
+    supporting_quotes,
+)
 from assistant.answering.units import (
     ASKS_FIGURE,
-    ENUMERATION,
     FIGURE_FRAMING,
-    MAX_LIST_ITEMS,
-    REFERS_BACK,
-    TABLE_MARKER,
-    Unit,
     idf_weights,
     passage_units,
     query_weights,
@@ -41,7 +42,9 @@ from knowledge.hybrid import Evidence
 __all__ = [
     "compose_calculation",
     "compose_retrieval",
+    "guarded_lead",
     "on_topic",
+    "passage_units",
     "query_weights",
     "select_units",
     "source_phrase",
@@ -67,39 +70,10 @@ def passage_relevance(
     return best + semantic + 0.15 / (rank + 1) + topical
 
 
-def on_topic(item: Evidence, articles: Collection[tuple[str, str]]) -> bool:
-    """The passage is (or consolidates) one of `articles`, (document, section) pairs."""
-    return bool(articles) and any(source in articles for source in item.sources)
-
-
-def _quote_lines(units: Sequence[Unit]) -> list[str]:
-    lines = []
-    for unit in units:
-        text = unit.text
-        if unit.is_header:
-            text = text.replace(f"{TABLE_MARKER} : ", "Colonnes : ", 1)
-        lines.append(text if unit.in_list else f"« {text} »" if not unit.opens_list else text)
-    return lines
-
-
-QUOTE_FLOOR = 0.5  # a supporting quote scores at least this share of its passage's best quote…
-MAX_QUOTES = 5  # … up to this many from the lead's passage (a list with its items counts as one)
-SEE_ALSO_QUOTES = 3  # and from each other relevant article
 SEE_ALSO_SHARE = 0.7  # a second passage must be this relevant compared with the first…
 THIRD_SHARE = 0.8  # … a third one nearly as relevant
 SUBJECT_SHARE = 0.7  # … and say this much of the question's subject (see `_on_subject`)
 SEMANTIC_SHARE = 0.4  # … or, for the dense retriever's first choice, this relevant
-
-
-@dataclass
-class _Passage:
-    """A picked passage, its units and their scores, on its way into the answer."""
-
-    item: Evidence
-    relevance: float
-    units: list[Unit]
-    scores: list[float]
-    selected: list[Unit]
 
 
 def compose_retrieval(
@@ -145,7 +119,7 @@ def compose_retrieval(
     for score, _, item in ranked[1:]:
         if len(picked) >= max_passages:
             break
-        if any(_same_text(item, p) or _same_section(item, p) for _, p in picked):
+        if any(same_text(item, p) or same_section(item, p) for _, p in picked):
             continue  # the consolidated article quoting its avenant, or the avenant itself
         needed = SEE_ALSO_SHARE if len(picked) == 1 else THIRD_SHARE
         score -= TOPIC_BONUS if on_topic(item, articles) else 0.0
@@ -154,7 +128,7 @@ def compose_retrieval(
         relevant = score >= best_score * needed or (item is semantic_first and score >= best_score * SEMANTIC_SHARE)
         if relevant and (item is semantic_first or _on_subject(question, item, picked[0][1], idf)):
             picked.append((score, item))
-    passages = [_prepare(question, item, score, evidence, idf, following) for score, item in picked]
+    passages = [prepare(question, item, score, evidence, idf, following) for score, item in picked]
     # The lead comes from the passage that answers best (its relevance already weighs its best unit
     # and the dense ranking); the other passages support it.
     first = passages[0]
@@ -162,8 +136,8 @@ def compose_retrieval(
     lead = choose_lead(question, candidates, meaning)
     if lead is not None and lead.passage:
         passages.insert(0, passages.pop(lead.passage))  # the passage that answers comes first
-    lead_units = _lead_units(question, lead, passages[0]) if lead is not None else []
-    quotes = _supporting_quotes(passages, lead_units)
+    lead_units = lead_units_of(question, lead, passages[0].units, passages[0].selected) if lead is not None else []
+    quotes = supporting_quotes(passages, lead_units)
     numbers: list[int] = []
     for n, p in enumerate(passages):
         used = (lead_units if n == 0 else []) + quotes[n]
@@ -174,11 +148,11 @@ def compose_retrieval(
         numbers.append(book.cite(p.item, "\n".join(u.text for u in ordered)))
     parts: list[str] = []
     if lead_units:
-        lead_text = guarded_lead(
-            _lead_text(question, lead_units, numbers[0]),
+        lead_line = guarded_lead(
+            lead_text(question, lead_units, numbers[0]),
             [unit.text for p in passages for unit in p.units],  # the passages as quoted, siblings included
         )
-        parts.extend([lead_text, ""] if lead_text else [])
+        parts.extend([lead_line, ""] if lead_line else [])
     for n, p in enumerate(passages):
         if not quotes[n] and (n or not lead_units):
             continue
@@ -189,7 +163,7 @@ def compose_retrieval(
         parts.append(
             wording.quotes_heading(intro, source, numbers[n]) if quotes[n] else f"{intro} {source} [{numbers[n]}]."
         )
-        parts.extend(f"- {line}" if not line.startswith(("–", "-")) else line for line in _quote_lines(quotes[n]))
+        parts.extend(f"- {line}" if not line.startswith(("–", "-")) else line for line in quote_lines(quotes[n]))
     # Only the shipped agreements can disagree with each other: an uploaded PDF's figure is never set
     # against them in a warning (it would carry a planted figure into the answer's own words).
     official_only = [e for e in evidence if official is None or official(e.document)]
@@ -202,37 +176,6 @@ def compose_retrieval(
     if note:
         parts.extend(["", note])
     return "\n".join(parts).strip()
-
-
-def guarded_lead(lead: str, sources: Sequence[str]) -> str:
-    """The lead, or "" when it holds a figure found in none of the passages (the number guard).
-
-    The lead copies its figure and sentence from the passage, so this never fires on a sound lead;
-    it is the same guarantee as for a model's answer: no figure reaches the user unless a cited text
-    has it. The lead is dropped whole (the quotes below still answer) rather than cut mid-list.
-    """
-    return "" if guard_numbers(lead, sources).changed else lead
-
-
-def _prepare(
-    question: str,
-    item: Evidence,
-    relevance: float,
-    evidence: Sequence[Evidence],
-    idf: dict[str, float],
-    following: Callable[[Chunk], Chunk | None] | None,
-) -> _Passage:
-    heading = f"{item.chunk.section_title} {item.chunk.section_path}"
-    text = _section_text(item, evidence)
-    units = passage_units(text)
-    if following and units and units[-1].opens_list:
-        nxt = following(item.chunk)  # the list or table the passage announces
-        if nxt is not None:
-            text = f"{text}\n\n{nxt.text}"
-            units = passage_units(text)
-    scores = unit_scores(question, units, idf, heading)
-    selected = select_units(question, text, idf=idf, heading=heading)
-    return _Passage(item, relevance, units, scores, selected)
 
 
 def _on_subject(question: str, item: Evidence, first: Evidence, idf: dict[str, float]) -> bool:
@@ -252,160 +195,6 @@ def _on_subject(question: str, item: Evidence, first: Evidence, idf: dict[str, f
 
     reference = covered(first)
     return reference <= 0 or covered(item) >= SUBJECT_SHARE * reference
-
-
-def _lead_units(question: str, lead: Candidate, passage: _Passage) -> list[Unit]:
-    """The lead sentence, with the sentence it refers back to, or the list items it announces.
-
-    For a question that asks for a list ("quelles certifications…"), an item never leads alone:
-    the list's introduction leads, followed by the items the passage's selection kept.
-    """
-    units = passage.units
-    i = next((k for k, u in enumerate(units) if u.text == lead.unit.text and u.index == lead.unit.index), None)
-    if i is None:
-        return [lead.unit]
-    chosen = [units[i]]
-    if units[i].in_list and ENUMERATION.search(question):
-        start = i
-        while start > 0 and (units[start - 1].in_list or units[start - 1].is_header):
-            start -= 1
-        end = i
-        while end + 1 < len(units) and units[end + 1].in_list:
-            end += 1
-        kept = {u.index for u in passage.selected}
-        intro = [units[start - 1]] if start > 0 and units[start - 1].opens_list else []
-        items = [u for u in units[start : end + 1] if u.index in kept and not u.is_header] or [units[i]]
-        return intro + items[:MAX_LIST_ITEMS]
-    if units[i].in_list:
-        k = i - 1
-        while k >= 0 and units[k].in_list:
-            k -= 1
-        if k >= 0 and units[k].opens_list and not units[k].is_header:
-            return [units[k], units[i]]
-        return chosen
-    k = i
-    while k > 0 and i - k < MAX_ANTECEDENTS and _depends(units[k].text) and not units[k - 1].in_list:
-        k -= 1  # "Toutefois, … jusqu'à 36 mois" needs the rule it qualifies; "Elle…" the sentence naming "elle"
-    chosen = units[k : i + 1]
-    if units[i].opens_list:
-        j = i + 1
-        while j < len(units) and (units[j].in_list or units[j].is_header) and j - i <= MAX_LIST_ITEMS:
-            chosen.append(units[j])
-            j += 1
-    elif (
-        i + 1 < len(units)
-        and REFERS_BACK.match(units[i + 1].text)
-        and units[i + 1].index in {u.index for u in passage.selected}
-    ):
-        # "Celui-ci est l'occasion de faire un état des lieux…" says what the lead names: it continues
-        # the lead when the passage's selection kept it (quoted alone it would lose its antecedent).
-        chosen.append(units[i + 1])
-    return chosen
-
-
-# A sentence that qualifies or continues the one before ("Toutefois, …", "À cet égard, elle fixe…"):
-# it leads only with the sentence it depends on.
-MAX_ANTECEDENTS = 2
-
-
-def _depends(sentence: str) -> bool:
-    return bool(REFERS_BACK.match(sentence) or _CONNECTOR.match(sentence))
-
-
-_CONNECTOR = re.compile(
-    r"^(Toutefois|Cependant|Néanmoins|Dans ce cadre|De plus|En outre|Par ailleurs|À cet égard|À ce titre|"
-    r"Pour ce faire|À cette fin|Dans ce cas)\b|^[^,]{2,30}, (il|elle|ils|elles)\b"
-)
-
-
-def _lead_text(question: str, units: Sequence[Unit], number: int) -> str:
-    """The lead in words: its first sentence opened by the figure or oui/non, the rest after it."""
-    sentences = [u for u in units if not u.in_list and not u.is_header]
-    answering = sentences[-1] if sentences else units[0]
-    figure = asked_figure(question, answering.text)
-    verdict = yes_or_no(question, answering.text) if figure is None else None
-    lines = [wording.lead_line(units[0].text, number, figure=figure, verdict=verdict)]
-    for unit in units[1:]:
-        lines.append(unit.text if unit.in_list else wording.lead_continuation(unit.text, number))
-    text = lines[0]
-    for unit, line in zip(units[1:], lines[1:]):
-        text += ("\n" if unit.in_list or unit.is_header else " ") + line
-    return text
-
-
-def _supporting_quotes(passages: Sequence[_Passage], lead_units: Sequence[Unit]) -> list[list[Unit]]:
-    """The quotes of each passage that are relevant enough, lists kept whole, lead not repeated.
-
-    The cap is a relevance floor, not a count: a quote is kept when it scores at least `QUOTE_FLOOR`
-    of its passage's best one, so a fact lower in the passage (the "état des lieux" a bilan is for,
-    the "distanciel" a trainer may use) is not cut because three other sentences came first.
-    `MAX_QUOTES` and `SEE_ALSO_QUOTES` only bound the length of an answer to a vague question.
-    """
-    lead_texts = {u.text for u in lead_units}
-    groups: list[tuple[float, float, int, list[Unit]]] = []
-    for n, p in enumerate(passages):
-        score_of = {u.index: s for u, s in zip(p.units, p.scores)}
-        for group in _groups(p.selected):
-            if any(u.text in lead_texts for u in group):
-                continue
-            best = max(score_of.get(u.index, 0.0) for u in group)
-            groups.append((best + (0.5 if n == 0 else 0.0), best, n, group))
-    groups.sort(key=lambda g: -g[0])
-    top = [max(p.scores, default=0.0) for p in passages]  # the lead's own score counts
-    chosen: list[list[Unit]] = [[] for _ in passages]
-    taken = [0] * len(passages)
-    for _, value, n, group in groups:
-        if taken[n] >= (MAX_QUOTES if n == 0 else SEE_ALSO_QUOTES):
-            continue
-        if value < QUOTE_FLOOR * top[n] and (taken[n] or n == 0):
-            continue
-        chosen[n].extend(group)
-        taken[n] += 1
-    return [sorted(c, key=lambda u: u.index) for c in chosen]
-
-
-def _groups(units: Sequence[Unit]) -> list[list[Unit]]:
-    """Selected units as quotes: a list introduction with its items (or a table) is one quote, and so is
-    a sentence with the one it refers back to."""
-    groups: list[list[Unit]] = []
-    for unit in units:
-        follows = bool(groups) and groups[-1][-1].index == unit.index - 1
-        if (unit.in_list or unit.is_header) and groups and (groups[-1][0].opens_list or groups[-1][-1].in_list):
-            groups[-1].append(unit)
-        elif follows and REFERS_BACK.match(unit.text):
-            groups[-1].append(unit)  # "Elle détermine…" is quoted with the sentence naming "elle"
-        else:
-            groups.append([unit])
-    return groups
-
-
-def _section_text(item: Evidence, evidence: Sequence[Evidence]) -> str:
-    """The passage with the other retrieved passages of the same section, in reading order."""
-    unit = item.chunk.metadata.get("unit")
-    siblings = {
-        e.chunk.ordinal: e.chunk.text
-        for e in evidence
-        if e.document == item.document
-        and e.section == item.section
-        and e.chunk.section_ordinal == item.chunk.section_ordinal
-        and e.chunk.metadata.get("unit") == unit
-    }
-    siblings[item.chunk.ordinal] = item.chunk.text
-    return "\n\n".join(siblings[k] for k in sorted(siblings))
-
-
-def _same_section(a: Evidence, b: Evidence) -> bool:
-    return (a.document, a.section, a.chunk.section_ordinal, a.chunk.metadata.get("unit")) == (
-        b.document,
-        b.section,
-        b.chunk.section_ordinal,
-        b.chunk.metadata.get("unit"),
-    )
-
-
-def _same_text(a: Evidence, b: Evidence) -> bool:
-    other_version = a.consolidated != b.consolidated and bool(set(a.sources) & set(b.sources))
-    return other_version or " ".join(a.chunk.text.split()) == " ".join(b.chunk.text.split())
 
 
 def compose_calculation(result: CalcResult, citation_numbers: dict[tuple[str, str], int]) -> str:

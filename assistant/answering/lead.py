@@ -20,8 +20,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.answering import wording
 from assistant.answering.meaning import UnitMeaning
-from assistant.answering.units import ASKS_FIGURE, Unit, query_weights, unit_terms
+from assistant.answering.number_guard import guard_numbers
+from assistant.answering.units import (
+    ASKS_FIGURE,
+    ENUMERATION,
+    MAX_LIST_ITEMS,
+    REFERS_BACK,
+    Unit,
+    query_weights,
+    unit_terms,
+)
 
 PASSAGE_PRIOR = 0.2  # weight of the passage's relevance (relative to the best passage's)
 NEAR_TIE = 0.9  # units within this share of the best score are compared by meaning too
@@ -130,3 +140,114 @@ def yes_or_no(question: str, sentence: str) -> bool | None:
     terms = unit_terms(sentence)
     covered = sum(w for t, w in subject.items() if t in terms) / sum(subject.values())
     return True if covered >= CLOSED_COVERAGE else None
+
+
+def guarded_lead(lead: str, sources: Sequence[str]) -> str:
+    """The lead, or "" when it holds a figure found in none of the passages (the number guard).
+
+    The lead copies its figure and sentence from the passage, so this never fires on a sound lead;
+    it is the same guarantee as for a model's answer: no figure reaches the user unless a cited text
+    has it. The lead is dropped whole (the quotes below still answer) rather than cut mid-list.
+    """
+    return "" if guard_numbers(lead, sources).changed else lead
+
+
+def lead_units(question: str, lead: Candidate, units: Sequence[Unit], selected: Sequence[Unit]) -> list[Unit]:
+    """The lead sentence, with the sentence it refers back to, or the list items it announces.
+
+    For a question that asks for a list ("quelles certifications…"), an item never leads alone:
+    the list's introduction leads, followed by the items the passage's selection kept.
+    """
+    i = next((k for k, u in enumerate(units) if u.text == lead.unit.text and u.index == lead.unit.index), None)
+    if i is None:
+        return [lead.unit]
+    chosen = [units[i]]
+    if units[i].in_list and ENUMERATION.search(question):
+        start = i
+        while start > 0 and (units[start - 1].in_list or units[start - 1].is_header):
+            start -= 1
+        end = i
+        while end + 1 < len(units) and units[end + 1].in_list:
+            end += 1
+        kept = {u.index for u in selected}
+        intro = [units[start - 1]] if start > 0 and units[start - 1].opens_list else []
+        items = [u for u in units[start : end + 1] if u.index in kept and not u.is_header] or [units[i]]
+        return intro + items[:MAX_LIST_ITEMS]
+    if units[i].in_list:
+        k = i - 1
+        while k >= 0 and units[k].in_list:
+            k -= 1
+        if k >= 0 and units[k].opens_list and not units[k].is_header:
+            end = i
+            while end + 1 < len(units) and units[end + 1].in_list:
+                end += 1
+            members = units[k + 1 : end + 1]
+            if len(members) <= SHORT_LIST_ITEMS and sum(len(u.text) for u in members) <= SHORT_LIST_CHARS:
+                # "une qualification reconnue dans nos classifications, ça marche ?" is answered by the
+                # whole short list (RNCP; classifications; CQP), not by its first item with the
+                # introduction: a lone item would read as the only case the rule allows.
+                return [units[k], *members]
+            return [units[k], units[i]]
+        return chosen
+    k = i
+    while k > 0 and i - k < MAX_ANTECEDENTS and _depends(units[k].text) and not units[k - 1].in_list:
+        k -= 1  # "Toutefois, … jusqu'à 36 mois" needs the rule it qualifies; "Elle…" the sentence naming "elle"
+    chosen = list(units[k : i + 1])
+    if units[i].opens_list:
+        j = i + 1
+        while j < len(units) and (units[j].in_list or units[j].is_header) and j - i <= MAX_LIST_ITEMS:
+            chosen.append(units[j])
+            j += 1
+    elif (
+        i + 1 < len(units)
+        and REFERS_BACK.match(units[i + 1].text)
+        and units[i + 1].index in {u.index for u in selected}
+    ):
+        # "Celui-ci est l'occasion de faire un état des lieux…" says what the lead names: it continues
+        # the lead when the passage's selection kept it (quoted alone it would lose its antecedent).
+        chosen.append(units[i + 1])
+    elif i + 1 < len(units) and not units[i + 1].in_list and _SUBJECT_REFERS_BACK.match(units[i + 1].text):
+        # "Les candidats qui ne possèdent pas ce niveau … procèdent à une VAP": the exception to the lead's
+        # rule, named by a demonstrative in its subject, completes the rule ("sans bac+4, je peux ?").
+        chosen.append(units[i + 1])
+    return chosen
+
+
+# A sentence whose subject points back at the sentence before: "Les salariés qui n'ont pas ce diplôme…".
+_SUBJECT_REFERS_BACK = re.compile(
+    r"^(?:Les?|La|L['’])\s*[^\s,;:]+\s+(?:qui|dont)\s+(?:[^\s,;:]+\s+){0,5}?(?:ce|cet|cette|ces)\s+\w+"
+)
+
+
+SHORT_LIST_ITEMS = 5  # a list this short (items and characters) leads whole when one of its items leads
+SHORT_LIST_CHARS = 600
+
+
+# A sentence that qualifies or continues the one before ("Toutefois, …", "À cet égard, elle fixe…"):
+# it leads only with the sentence it depends on.
+MAX_ANTECEDENTS = 2
+
+
+def _depends(sentence: str) -> bool:
+    return bool(REFERS_BACK.match(sentence) or _CONNECTOR.match(sentence))
+
+
+_CONNECTOR = re.compile(
+    r"^(Toutefois|Cependant|Néanmoins|Dans ce cadre|De plus|En outre|Par ailleurs|À cet égard|À ce titre|"
+    r"Pour ce faire|À cette fin|Dans ce cas)\b|^[^,]{2,30}, (il|elle|ils|elles)\b"
+)
+
+
+def lead_text(question: str, units: Sequence[Unit], number: int) -> str:
+    """The lead in words: its first sentence opened by the figure or oui/non, the rest after it."""
+    sentences = [u for u in units if not u.in_list and not u.is_header]
+    answering = sentences[-1] if sentences else units[0]
+    figure = asked_figure(question, answering.text)
+    verdict = yes_or_no(question, answering.text) if figure is None else None
+    lines = [wording.lead_line(units[0].text, number, figure=figure, verdict=verdict)]
+    for unit in units[1:]:
+        lines.append(unit.text if unit.in_list else wording.lead_continuation(unit.text, number))
+    text = lines[0]
+    for unit, line in zip(units[1:], lines[1:]):
+        text += ("\n" if unit.in_list or unit.is_header else " ") + line
+    return text

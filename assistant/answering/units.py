@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.routing.intents import TOPIC_NAMES
 from assistant.routing.router import strip_injection
 from ingest.tables import TABLE_MARKER
 from knowledge.french import analyze, weighted_query
@@ -29,7 +28,7 @@ _FIGURE = re.compile(
     r"(an|ans|année|années|mois|heures?|jours?|journée|semaines?|points?|fois)\b",
     re.IGNORECASE,
 )
-_REFERS_BACK = re.compile(r"^(Il|Elle|Ils|Elles|Celle-ci|Celui-ci|Ce dernier)\b")
+_REFERS_BACK = re.compile(r"^(Il|Elle|Ils|Elles|Celle-ci|Celui-ci|Ce dernier|Ce|Cet|Cette|Ces)\b")
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«–])")
 _ASKS_FIGURE = re.compile(
     r"\b(combien|quel(le)?s? (est|sont) (le|la|les) (montant|taux|dur[ée]e|nombre|niveau|num[ée]ro)|"
@@ -112,7 +111,7 @@ _FILLER_TEXT = (
     "peut peuvent pouvoir faut falloir doit doivent devoir dois avoir lieu fait faire quoi combien comment "
     "quand quel quelle quels quelles qui dont sert servir existe exister ai as mon ma mes je suis droit "
     "savoir connaitre dire déjà ça cela donne donner aussi si vais va vas voudrais veux aimerais bonjour merci "
-    "svp stp moi me toi te est-ce vraiment bien alors donc vaut valoir"
+    "svp stp moi me toi te est-ce vraiment bien alors donc vaut valoir fois"
 )
 PREFIX = 6  # a light stem: "bénéficier" and "bénéficiaires" meet at "benefi"
 
@@ -127,7 +126,7 @@ _FILLER = frozenset(_key(t) for t in analyze(_FILLER_TEXT))
 def query_weights(question: str) -> dict[str, float]:
     """Subject terms of the question (acronyms expanded), framing words removed."""
     weights: dict[str, float] = {}
-    for term, weight in weighted_query(question).items():
+    for term, weight in weighted_query(question.replace("%", " pourcentage ")).items():
         key = _key(term)
         if key in _FILLER or not key:
             continue
@@ -144,6 +143,15 @@ EQUIVALENT_WORDS = (
     "rôle mission",
     "objectif objet finalité",
     "paye payer financement financé",
+    "décider définir fixer déterminer",  # "qui décide ?" is answered by "la CPNEFP définit…"
+    "issue fin fini terme",  # "une fois l'entretien fini" ↔ "à l'issue de l'entretien"
+    "taux pourcentage",  # a "%" in the question is read as "pourcentage" (`query_weights`)
+    "emploi métier job",
+    "déterminée indéterminée",  # "à durée déterminée ?" is answered by "pour une durée indéterminée"
+    "payant gratuit gratuitement",  # "c'est payant ?" is answered by "accessible gratuitement"
+    "choisi choisir retenu retenir",  # "comment est-on choisi ?" ↔ "le salarié est retenu sur la base…"
+    "prorata proratisée mi-temps",  # "à mi-temps, la prime est réduite ?" ↔ "n'est pas proratisée"
+    "obligatoire obligé volontariat volontaire",  # "c'est obligatoire ?" is answered by "sur la base du volontariat"
 )
 
 
@@ -206,6 +214,8 @@ def score_unit(
     table = unit_text.startswith(TABLE_MARKER)
     of_asked_kind = asked is not None and not table and bool(asked.search(unit_text))
     has_figure = of_asked_kind or (bool(_FIGURE.search(unit_text)) and not table)
+    if asked is not None and not of_asked_kind and asked.pattern.startswith(_COUNTED):
+        has_figure = False  # "quel niveau ?" is answered by "niveau 3", not by a sentence dated 2016
     if score > 0 and of_asked_kind:
         score *= ASKED_FIGURE_BOOST  # "quel niveau ?" → "ce diplôme de niveau 3", not a sentence dated 2021
     elif score > 0 and has_figure:
@@ -222,6 +232,9 @@ _ASKED_NOUN = re.compile(
 )
 _TIME_NOUNS = r"(?:heures?|h|minutes?|min|mn|jours?|journées?|demi-journées?|mois|ans|années?|semaines?)"
 _NUMBER_WORDS = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dix-huit|vingt-quatre|trente-six)"
+_COUNTED = "(?#counted)"  # marks the pattern of a counted noun (see `asked_figure_kind`)
+_ASKING_WORD = re.compile(r"\b(?:combien|quel(?:le)?s?|quand|comment|où|pourquoi|qui)\b", re.IGNORECASE)
+_COUNTED_NOUN = re.compile(r"(?:niveau|numéro|numero|salarié|tuteur|bloc|point)s?$")
 _NOT_A_KIND = frozenset({"est", "sont", "pour", "dans", "cas", "conditions", "condition"})
 
 
@@ -233,8 +246,15 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
     if len(noun) < 3 or noun in _NOT_A_KIND:
         return None
     stem = re.escape(noun[:4])
+    if _COUNTED_NOUN.match(noun) and len(_ASKING_WORD.findall(question)) == 1:
+        # A noun always written with its figure ("niveau 3", "3 salariés"), asked alone: a sentence with
+        # another figure does not answer ("créé quand et de quel niveau ?" asks two things: not marked).
+        return re.compile(rf"{_COUNTED}\d[\d\u00a0 ,.]*\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE)
     if noun.startswith(("temps", "dur")):  # "24 heures", and lengths written out: "d'au moins une année"
-        return re.compile(rf"(?:\d[\d\u00a0 ,.]*|\b{_NUMBER_WORDS}\s)\s?{_TIME_NOUNS}\b", re.IGNORECASE)
+        # "pour une durée indéterminée" answers "pour combien de temps ?" too: a length with no figure.
+        return re.compile(
+            rf"(?:\d[\d\u00a0 ,.]*|\b{_NUMBER_WORDS}\s)\s?{_TIME_NOUNS}\b|\bdurée (?:in)?déterminée\b", re.IGNORECASE
+        )
     return re.compile(rf"\d[\d\u00a0 ,.]*\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE)
 
 
@@ -326,17 +346,3 @@ ENUMERATION = _ENUMERATION  # "quels", "qui peut", "conditions"… (a list answe
 REFERS_BACK = _REFERS_BACK  # "Il", "Elle", "Celle-ci"… (a sentence that needs the one before)
 # Words that say which kind of figure a question asks for ("quelle durée", "combien de temps"), not its subject.
 FIGURE_FRAMING = frozenset(_key(t) for t in analyze("durée dure durent temps montant nombre taux"))
-
-
-def named_query(question: str, topic: str | None) -> str:
-    """The question with its routed topic's name in the texts' words when it does not say it already.
-
-    "le contrat de pro, il a quel objectif ?" was routed to the contrat de professionnalisation by
-    meaning, but a search on its words finds the Pro-A ("pro"); searching and scoring with
-    "(contrat de professionnalisation)" added finds article 3.1. Nothing is added when the question
-    already holds a word naming the topic (`intents.TOPIC_NAMES`): it is searched unchanged.
-    """
-    naming, name = TOPIC_NAMES.get(topic or "", ("", ""))
-    if not name or {_key(t) for t in analyze(question)} & {_key(t) for t in analyze(naming)}:
-        return question
-    return f"{question} ({name})"

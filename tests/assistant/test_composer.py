@@ -161,7 +161,7 @@ def test_a_length_written_in_words_is_a_figure_of_the_kind_asked() -> None:
 def test_the_routed_topic_is_named_in_the_texts_words_only_when_the_question_does_not() -> None:
     """ "le contrat de pro" is searched as the contrat de professionnalisation; a question that already
     says "contrat de professionnalisation" is searched unchanged."""
-    from assistant.answering.units import named_query
+    from assistant.answering.dispositifs import named_query
 
     assert named_query("le contrat de pro, il sert à quoi ?", "professionalisation").endswith(
         "(contrat de professionnalisation)"

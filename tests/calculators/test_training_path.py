@@ -36,6 +36,16 @@ def test_amplitude_table(article, first, end, within, latest):
     assert result.references[0].section == "IV"
 
 
+def test_common_part_funding_is_decided_without_hours():
+    """Circulaire, IX: « Les durées d'enseignement, d'applications tutorées et d'évaluations peuvent être prise
+    en charge (dans la limite des durées maximales fixées nationalement), à raison de 12 €/h pour l'année
+    2013. » Pass 40 h + PREM'SS 61 h = 101 h → at most 1 212 € per trainee, option excluded."""
+    result = training_path_hours()
+    assert result.details["common_funding_2013"] == 1212
+    assert "1 212 €" in result.summary
+    assert "common_funding_2013" not in training_path_hours(hours=20).details
+
+
 def test_funding_2013_at_12_euros_per_hour():
     result = training_path_hours(hours=101)
     assert result.value == 1212
