@@ -88,7 +88,8 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
     top_passage = max(c.passage_score for c in usable) or 1.0
     combined = [c.score + PASSAGE_PRIOR * c.passage_score / top_passage for c in usable]
     best = max(combined)
-    shortlist = [i for i, value in enumerate(combined) if value >= best * NEAR_TIE]
+    # best first, ties in passage order: the meaning budget goes to the strongest units (`UnitMeaning`)
+    shortlist = sorted((i for i, value in enumerate(combined) if value >= best * NEAR_TIE), key=lambda i: -combined[i])
     if meaning is not None and len(shortlist) > 1:
         cosines = meaning.similarities(question, [usable[i].unit.text for i in shortlist])
         known = [c for c in cosines if c is not None]

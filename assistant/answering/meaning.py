@@ -5,8 +5,10 @@ Lexical overlap misses paraphrase: "touche" for "perçoit", "combien de temps" f
 units the lexical score has shortlisted. Units are embedded as e5 "query:" texts, as e5 advises for
 symmetric similarity, so that the C engine serves them without loading torch into an answering
 process. Vectors are remembered by text: the corpus changes rarely and the same units come back
-across questions, so a warm process embeds few of them (at most `budget` new ones per answer;
-beyond it a unit keeps its lexical score alone).
+across questions, so a warm process embeds few of them. Only the first `budget` units of a call
+are scored, cached or not: which units get a meaning score must depend on the question alone, never
+on what earlier questions left in the cache, or the same question would get another answer in a
+fresh process (the caller orders its units best first).
 """
 
 from __future__ import annotations
@@ -57,12 +59,14 @@ class UnitMeaning:
                 self._cache.popitem(last=False)
 
     def vectors(self, texts: Sequence[str]) -> list[np.ndarray | None]:
-        """Unit vectors in order; None for a text beyond this call's budget of new embeddings."""
+        """Unit vectors in order; None for a text past this call's budget (cached or not)."""
         out: list[np.ndarray | None] = []
-        fresh = 0
-        for text in texts:
+        for position, text in enumerate(texts):
+            if position >= self.budget:
+                out.append(None)
+                continue
             vector = self._cached(text)
-            if vector is None and fresh < self.budget:
+            if vector is None:
                 try:
                     vector = _unit(self._embed_unit(text))
                 except Exception:  # a model failure costs the meaning signal, never the answer
@@ -70,7 +74,6 @@ class UnitMeaning:
                     self.budget = 0
                     vector = None
                 else:
-                    fresh += 1
                     self._store(text, vector)
             out.append(vector)
         return out
