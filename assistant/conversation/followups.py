@@ -37,7 +37,13 @@ from typing import Literal
 
 from assistant.conversation import vocabulary as v
 from assistant.conversation.answers import closed_question, statement, yes_or_no
-from assistant.conversation.backrefs import EarlierTurn, both_subjects, going_back, head_noun_subject
+from assistant.conversation.backrefs import (
+    EarlierTurn,
+    both_subjects,
+    earlier_question,
+    going_back,
+    head_noun_subject,
+)
 from assistant.conversation.slots import find_slots, merge_facts
 from assistant.conversation.subject import Subject
 from text.folding import same_length
@@ -180,6 +186,12 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     back = going_back(body, context.turns)
     if back is not None:  # "revenons à la première : elle est versée quand ?"
         return Resolution(f"{_capitalised(back.subject.name)} : {_lower_first(back.rest)}", "reference", back.subject)
+    recalled = earlier_question(body, context.turns)
+    if recalled is not None:  # "reprends le premier calcul avec 9 mois": that question, its facts changed
+        turn, rest = recalled
+        recalc = merge_facts(turn.question, rest, today)
+        again = recalc.text if recalc.replaced else _appended(turn.question, rest)
+        return Resolution(again, "reference", turn.subject)
     slots = find_slots(body, today)
     asks = bool(_QUESTION.search(body_folded)) or (
         bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)
@@ -284,6 +296,9 @@ def _complement_replaced(question: str, body: str, demonstrative: re.Match[str])
     return question[:start] + complement.strip() + question[end:]
 
 
+_BARE_LENGTH = re.compile(r"^\s*(?:environ |a peu pres )?\d{1,3} *(?:mois|ans?|annees?|semaines?)\s*[?.!]*\s*$")
+
+
 def _completed(context: Context, body: str, today: date) -> str:
     """The pending question completed by the user's answer (a bare number gets the unit asked for)."""
     assert context.pending is not None
@@ -291,6 +306,8 @@ def _completed(context: Context, body: str, today: date) -> str:
     units = [v.BARE_NUMBER_UNITS[m] for m in context.missing if m in v.BARE_NUMBER_UNITS]
     if number and len(set(units)) == 1:
         body = f"{number.group(1)} {units[0]}"
+    elif v.PERIOD_FACTS & set(context.missing) and _BARE_LENGTH.match(same_length(body)):
+        body = f"pendant {body.strip(' ?.!')}"  # "5 mois" answering "sur quelle période ?"
     merged = merge_facts(context.pending, body, today)
     if merged.replaced:
         return merged.text

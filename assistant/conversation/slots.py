@@ -214,6 +214,10 @@ def _replacement(
             words = old.text[: number.start()] + slot.text[grade.start() : grade.end()] + old.text[number.end() :]
     if slot.when is not None and old.when is not None and slot.when.year_inferred:
         words = _with_year(slot.when, old.when.start.year)
+    if old.kind == "period" and old.when is not None and old.when.kind == "since" and slot.kind == "date":
+        # "depuis janvier 2021" corrected by "c'était janvier 2023": still a period running since then
+        # (the period's words leave out the "depuis" before them, which stays)
+        return old.span, words
     if old.kind == "period" and slot.when is not None and slot.kind == "date":
         start = _preposition_start(earlier, old.span[0])
         article = ("en " if slot.when.precision != "day" else "le ") if start < old.span[0] else ""

@@ -124,3 +124,51 @@ def test_two_of_something_else_are_not_the_two_subjects() -> None:
     context = _context("Le CQP gestionnaire conseil a quelles options ?", "Et le CQP manager opérationnel ?")
     resolution = _resolve("elles s'obtiennent comment, les deux options ?", context)
     assert resolution.subject is None or " et " not in resolution.subject.name
+
+
+def test_a_corrected_start_keeps_the_since_of_the_earlier_period() -> None:
+    """Art. 8: the guarantee counts 4 years "sans formation" since the last one; a correction of the
+    date ("c'était plutôt mai 2022") moves that start, it does not turn the period into a single month."""
+    context = _context("Aucune formation suivie depuis mai 2019, est-ce que la garantie individuelle joue ?")
+    resolved = _resolve("non, c'était plutôt mai 2022", context)
+    assert "depuis mai 2022" in resolved.text
+    assert "en mai 2022" not in resolved.text
+
+
+def test_the_first_calculation_is_taken_up_again_with_a_changed_length() -> None:
+    """ "refais le premier calcul avec 4 mois" after a tutor bonus then a trainer bonus: the tutor's
+    question with the new length, not the trainer's (the last one)."""
+    tutor = "Je suis tutrice pendant 7 mois, combien de points de prime ?"
+    trainer = "Et pour une formatrice interne sur une action de 3 mois ?"
+    turns = (
+        EarlierTurn(tutor, find_subject(tutor), "tutor_bonus"),
+        EarlierTurn(trainer, find_subject(trainer), "trainer_bonus"),
+    )
+    context = Context(question=trainer, subject=turns[-1].subject, case=True, turns=turns, earlier=(tutor,))
+    resolved = _resolve("refais le premier calcul avec 4 mois", context)
+    assert resolved.text == "Je suis tutrice pendant 4 mois, combien de points de prime ?"
+    assert resolved.kind == "reference"
+
+
+def test_an_ordinal_past_the_calculations_made_is_not_a_reference() -> None:
+    tutor = "Je suis tutrice pendant 7 mois, combien de points de prime ?"
+    context = Context(question=tutor, case=True, turns=(EarlierTurn(tutor, find_subject(tutor), "tutor_bonus"),))
+    assert _resolve("reprends le deuxième calcul avec 4 mois", context).kind != "reference"
+
+
+def test_a_bare_length_answering_a_period_clarification_is_how_long_the_mission_lasts() -> None:
+    """Art. 4.3 "7 points par mois, complet ou non": the clarification asks the mission's period; "7 mois"
+    alone is its length, written as the readers read one."""
+    pending = "Combien de points de prime de tutorat vais-je recevoir ?"
+    context = Context(
+        question=pending,
+        subject=find_subject(pending),
+        pending=pending,
+        missing=("missions",),
+        case=True,
+        asked="Sur quelle période exercez-vous la mission de tuteur ?",
+        turns=(EarlierTurn(pending, find_subject(pending)),),
+    )
+    resolved = _resolve("7 mois", context)
+    assert resolved.kind == "completion"
+    assert resolved.text == "Combien de points de prime de tutorat vais-je recevoir, pendant 7 mois ?"
