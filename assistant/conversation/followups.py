@@ -57,6 +57,11 @@ _QUESTION = re.compile(v.QUESTION_WORDS)
 _COPULA = re.compile(v.COPULA)
 _HYPOTHESIS = re.compile(v.HYPOTHESIS)
 _PLURAL = re.compile(v.PLURAL_PRONOUN)
+# "dont on parlait", "de tout à l'heure", "que j'ai évoqué": the thing named was talked about before
+_RECALL = re.compile(
+    r"\s*,?\s*(?:dont (?:on|nous|je|tu|vous) (?:t'|vous )?(?:parl\w*|a parle|avons parle|ai parle|as parle)"
+    r"|de tout a l'heure|(?:que|qu') (?:j'ai|on a|tu as|vous avez) (?:evoqu|mentionn|cit)\w*)"
+)
 _PRONOUN = re.compile(v.PRONOUN)
 _COURTESY = re.compile(v.COURTESY)
 _BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
@@ -225,6 +230,16 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if context.pending and not asks and (slots or not switched or len(body.split()) <= 6):
         # the answer to the clarification ("CDD", "le CQP gestionnaire conseil", "du 1er au 30 mars")
         return Resolution(_completed(context, body, today), "completion", previous)
+    recall = _RECALL.search(body_folded)
+    if recall and not asks and own_subject is not None:
+        # "et l'oral du CQP dont on parlait ?": the earlier question on that subject, not the last one
+        for turn in reversed(context.turns[:-1]):
+            # (the name may be shorter than the earlier one: "le CQP" for "le CQP gestionnaire conseil")
+            if turn.subject is not None and (
+                own_subject.same_as(turn.subject) or own_subject.topic == turn.subject.topic
+            ):
+                named = (body[: recall.start()] + body[recall.end() :]).strip()
+                return Resolution(_appended(turn.question, named), "reference", turn.subject)
     if switched:
         if circumstance and not asks and own_subject is not None and previous is not None:
             return _switch_subject(context, own_subject)

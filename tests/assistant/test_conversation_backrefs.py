@@ -172,3 +172,13 @@ def test_a_bare_length_answering_a_period_clarification_is_how_long_the_mission_
     resolved = _resolve("7 mois", context)
     assert resolved.kind == "completion"
     assert resolved.text == "Combien de points de prime de tutorat vais-je recevoir, pendant 7 mois ?"
+
+
+def test_an_ellipsis_naming_a_subject_talked_about_before_continues_that_question() -> None:
+    """ "et sa rémunération, pour la Pro-A dont on parlait ?" after the Pro-A then the VAE: the Pro-A question
+    again, about the thing the ellipsis names, not the VAE's."""
+    context = _context("La Pro-A se déroule pendant le temps de travail ?", "Combien d'heures de congé pour une VAE ?")
+    resolved = _resolve("et sa rémunération, pour la Pro-A dont on parlait ?", context)
+    assert resolved.kind == "reference"
+    assert resolved.text.startswith("La Pro-A se déroule pendant le temps de travail, ")
+    assert "dont on parlait" not in resolved.text
