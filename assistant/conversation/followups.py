@@ -150,6 +150,13 @@ def states_facts(message: str, today: date) -> bool:
     return "?" not in message and not _QUESTION.search(folded) and bool(find_slots(message, today))
 
 
+def adds_to_statement(message: str) -> bool:
+    """After stated facts, a sentence that asks nothing ("Elle n'en a pas suivi depuis.") adds to the
+    case even without a date or a figure: the adviser is still describing it."""
+    text = message.strip()
+    return bool(text) and "?" not in text and not _QUESTION.search(same_length(text)) and len(text.split()) >= 3
+
+
 def resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
     """The standalone question `message` means after `context` (see the module docstring).
 

@@ -182,3 +182,19 @@ def test_an_ellipsis_naming_a_subject_talked_about_before_continues_that_questio
     assert resolved.kind == "reference"
     assert resolved.text.startswith("La Pro-A se déroule pendant le temps de travail, ")
     assert "dont on parlait" not in resolved.text
+
+
+def test_a_day_corrected_by_a_month_takes_the_month_s_article() -> None:
+    """Art. 6 counts the 6-year periods from the hire date: "arrivée le 12 octobre 2020" corrected by
+    "plutôt en juin" must still read as a date ("en juin 2020"), not "le juin 2020"."""
+    merged = merge_facts("Arrivée le 12 octobre 2020, quand aura lieu mon bilan ?", "plutôt en juin", TODAY)
+    assert merged.text == "Arrivée en juin 2020, quand aura lieu mon bilan ?"
+
+
+def test_a_sentence_adding_to_stated_facts_keeps_them_for_the_question() -> None:
+    """An adviser describes a case over several messages, one of them without a date or figure."""
+    from assistant.conversation.followups import adds_to_statement
+
+    assert adds_to_statement("Il n'a rien suivi depuis.")
+    assert not adds_to_statement("Il a droit à quoi ?")
+    assert not adds_to_statement("ok")
