@@ -36,3 +36,4 @@ run in-scope-near-miss-2026b eval/in-scope-near-miss-2026b.jsonl 2026-11-29
 run unseen-2026c eval/unseen-2026c.jsonl 2026-11-29
 run conversations-2026c eval/conversations-2026c.jsonl 2026-11-29
 run out-of-scope-2026c eval/out-of-scope-2026c.jsonl 2026-11-29
+run conversations-2026d eval/conversations-2026d.jsonl 2026-11-29

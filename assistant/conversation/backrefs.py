@@ -11,6 +11,10 @@ further back, and reading them against the last turn answers about the wrong thi
   combien de mois ?" after a contrat de professionnalisation, then a CQP;
 * "les deux" — "il peut cumuler les deux primes ?" after a trainer, then a tutor: both subjects.
 
+And one wording points back to a whole earlier question rather than its subject: "reprends le
+premier calcul avec 9 mois", "la deuxième question, mais en CDD" — the ordinal counts the earlier
+calculations (or questions), and the rest of the message is merged into that question's facts.
+
 All of it reads folded text (`text.folding.same_length`, which keeps offsets), so the phrase taken
 from an earlier question keeps its accents.
 """
@@ -45,6 +49,12 @@ _BACK_TO = re.compile(
 )
 # "le premier dont je t'ai parlé, …", "la deuxième, …"
 _ORDINAL_FIRST = re.compile(rf"^(?:le|la|l')\s*(?P<what>{_ORDINAL})\b(?:\s+(?:dont|que|qu')[^:,;?]*)?\s*[:,;]\s*")
+# "reprends le premier calcul avec 9 mois", "et la deuxième question, en CDD ?", "refais le dernier calcul :"
+_EARLIER_QUESTION = re.compile(
+    r"^(?:(?:reprends|reprenez|reprenons|on reprend|refais|refaites|refaisons|recalcule|recalculez|"
+    r"relance|relancez|et|pour|dans|sur)\s+)?(?:le|la|l')\s*"
+    rf"(?P<what>{_ORDINAL}|dernier|derniere)\s+(?P<noun>calcul|simulation|question|cas)\b\s*(?:[:,;]\s*)?"
+)
 _POSSESSED = re.compile(r"\b(?:son|sa|ses|le|la|les|l'|ce|cet|cette|ces|leur)\s*(?P<noun>[a-z-]{3,})\b")
 _BOTH = re.compile(r"\b(?:les|ces) deux\b(?: (?P<noun>[a-z-]{3,}))?")
 _COMPLEMENT = re.compile(r" (?:de|du|des|d')\b")
@@ -61,6 +71,7 @@ class EarlierTurn:
 
     question: str
     subject: Subject | None
+    calculator: str | None = None  # the calculator that answered it, if one did
 
 
 @dataclass(frozen=True)
@@ -88,6 +99,22 @@ def going_back(body: str, turns: Sequence[EarlierTurn]) -> BackReference | None:
         return BackReference(subjects[index], rest) if index < len(subjects) else None
     subject = _named_earlier(what, turns)
     return BackReference(subject, rest) if subject is not None else None
+
+
+def earlier_question(body: str, turns: Sequence[EarlierTurn]) -> tuple[EarlierTurn, str] | None:
+    """ "reprends le premier calcul avec 9 mois": the earlier turn the ordinal points to (among the
+    calculations for "calcul"/"simulation", among all the questions otherwise) and the rest of the
+    message, whose facts replace that question's. None when the ordinal goes past the turns."""
+    m = _EARLIER_QUESTION.match(same_length(body))
+    if m is None:
+        return None
+    calculations = m.group("noun") in ("calcul", "simulation")
+    candidates = [t for t in turns if t.calculator] if calculations else list(turns)
+    what = m.group("what")
+    index = -1 if what.startswith("dernier") else _ORDINALS[what]
+    if not candidates or index >= len(candidates):
+        return None
+    return candidates[index], body[m.end() :].strip()
 
 
 def head_noun_subject(body: str, last: Subject | None, turns: Sequence[EarlierTurn]) -> Subject | None:

@@ -24,7 +24,7 @@ from datetime import date
 
 from assistant.answer import Answer
 from assistant.answering import wording
-from assistant.conversation.followups import Resolution, find_subject, resolve, states_facts
+from assistant.conversation.followups import Resolution, adds_to_statement, find_subject, resolve, states_facts
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.state import Conversation, turn_of
 from assistant.routing.router import RouteDecision, route
@@ -89,7 +89,8 @@ def converse(
             topic=decision.topic if decision else None,
             subject=None if decision is None or decision.route == "refusal" else resolution.subject,
             missing=decision.missing if decision else (),
-            statement=(resolution.kind == "new" or bool(context and context.stated)) and states_facts(text, today),
+            statement=(resolution.kind == "new" or bool(context and context.stated))
+            and (states_facts(text, today) or (bool(context and context.stated) and adds_to_statement(text))),
         )
     )
     return reply

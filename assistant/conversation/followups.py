@@ -37,7 +37,13 @@ from typing import Literal
 
 from assistant.conversation import vocabulary as v
 from assistant.conversation.answers import closed_question, statement, yes_or_no
-from assistant.conversation.backrefs import EarlierTurn, both_subjects, going_back, head_noun_subject
+from assistant.conversation.backrefs import (
+    EarlierTurn,
+    both_subjects,
+    earlier_question,
+    going_back,
+    head_noun_subject,
+)
 from assistant.conversation.slots import find_slots, merge_facts
 from assistant.conversation.subject import Subject
 from text.folding import same_length
@@ -51,6 +57,11 @@ _QUESTION = re.compile(v.QUESTION_WORDS)
 _COPULA = re.compile(v.COPULA)
 _HYPOTHESIS = re.compile(v.HYPOTHESIS)
 _PLURAL = re.compile(v.PLURAL_PRONOUN)
+# "dont on parlait", "de tout à l'heure", "que j'ai évoqué": the thing named was talked about before
+_RECALL = re.compile(
+    r"\s*,?\s*(?:dont (?:on|nous|je|tu|vous) (?:t'|vous )?(?:parl\w*|a parle|avons parle|ai parle|as parle)"
+    r"|de tout a l'heure|(?:que|qu') (?:j'ai|on a|tu as|vous avez) (?:evoqu|mentionn|cit)\w*)"
+)
 _PRONOUN = re.compile(v.PRONOUN)
 _COURTESY = re.compile(v.COURTESY)
 _BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
@@ -139,6 +150,13 @@ def states_facts(message: str, today: date) -> bool:
     return "?" not in message and not _QUESTION.search(folded) and bool(find_slots(message, today))
 
 
+def adds_to_statement(message: str) -> bool:
+    """After stated facts, a sentence that asks nothing ("Elle n'en a pas suivi depuis.") adds to the
+    case even without a date or a figure: the adviser is still describing it."""
+    text = message.strip()
+    return bool(text) and "?" not in text and not _QUESTION.search(same_length(text)) and len(text.split()) >= 3
+
+
 def resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
     """The standalone question `message` means after `context` (see the module docstring).
 
@@ -180,6 +198,12 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     back = going_back(body, context.turns)
     if back is not None:  # "revenons à la première : elle est versée quand ?"
         return Resolution(f"{_capitalised(back.subject.name)} : {_lower_first(back.rest)}", "reference", back.subject)
+    recalled = earlier_question(body, context.turns)
+    if recalled is not None:  # "reprends le premier calcul avec 9 mois": that question, its facts changed
+        turn, rest = recalled
+        recalc = merge_facts(turn.question, rest, today)
+        again = recalc.text if recalc.replaced else _appended(turn.question, rest)
+        return Resolution(again, "reference", turn.subject)
     slots = find_slots(body, today)
     asks = bool(_QUESTION.search(body_folded)) or (
         bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)
@@ -213,6 +237,16 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if context.pending and not asks and (slots or not switched or len(body.split()) <= 6):
         # the answer to the clarification ("CDD", "le CQP gestionnaire conseil", "du 1er au 30 mars")
         return Resolution(_completed(context, body, today), "completion", previous)
+    recall = _RECALL.search(body_folded)
+    if recall and not asks and own_subject is not None:
+        # "et l'oral du CQP dont on parlait ?": the earlier question on that subject, not the last one
+        for turn in reversed(context.turns[:-1]):
+            # (the name may be shorter than the earlier one: "le CQP" for "le CQP gestionnaire conseil")
+            if turn.subject is not None and (
+                own_subject.same_as(turn.subject) or own_subject.topic == turn.subject.topic
+            ):
+                named = (body[: recall.start()] + body[recall.end() :]).strip()
+                return Resolution(_appended(turn.question, named), "reference", turn.subject)
     if switched:
         if circumstance and not asks and own_subject is not None and previous is not None:
             return _switch_subject(context, own_subject)
@@ -284,6 +318,9 @@ def _complement_replaced(question: str, body: str, demonstrative: re.Match[str])
     return question[:start] + complement.strip() + question[end:]
 
 
+_BARE_LENGTH = re.compile(r"^\s*(?:environ |a peu pres )?\d{1,3} *(?:mois|ans?|annees?|semaines?)\s*[?.!]*\s*$")
+
+
 def _completed(context: Context, body: str, today: date) -> str:
     """The pending question completed by the user's answer (a bare number gets the unit asked for)."""
     assert context.pending is not None
@@ -291,6 +328,8 @@ def _completed(context: Context, body: str, today: date) -> str:
     units = [v.BARE_NUMBER_UNITS[m] for m in context.missing if m in v.BARE_NUMBER_UNITS]
     if number and len(set(units)) == 1:
         body = f"{number.group(1)} {units[0]}"
+    elif v.PERIOD_FACTS & set(context.missing) and _BARE_LENGTH.match(same_length(body)):
+        body = f"pendant {body.strip(' ?.!')}"  # "5 mois" answering "sur quelle période ?"
     merged = merge_facts(context.pending, body, today)
     if merged.replaced:
         return merged.text

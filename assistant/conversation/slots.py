@@ -214,6 +214,15 @@ def _replacement(
             words = old.text[: number.start()] + slot.text[grade.start() : grade.end()] + old.text[number.end() :]
     if slot.when is not None and old.when is not None and slot.when.year_inferred:
         words = _with_year(slot.when, old.when.start.year)
+    if old.kind == "date" and slot.when is not None and slot.when.precision != "day":
+        # "terminée le 14 mai" corrected by "c'était en mars": "le" goes with a day, a month takes "en"
+        le = re.search(r"\ble +$", same_length(earlier[max(0, old.span[0] - 4) : old.span[0]]))
+        if le:
+            return (old.span[0] - len(le.group(0)), old.span[1]), f"en {words}"
+    if old.kind == "period" and old.when is not None and old.when.kind == "since" and slot.kind == "date":
+        # "depuis janvier 2021" corrected by "c'était janvier 2023": still a period running since then
+        # (the period's words leave out the "depuis" before them, which stays)
+        return old.span, words
     if old.kind == "period" and slot.when is not None and slot.kind == "date":
         start = _preposition_start(earlier, old.span[0])
         article = ("en " if slot.when.precision != "day" else "le ") if start < old.span[0] else ""

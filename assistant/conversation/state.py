@@ -101,7 +101,7 @@ class Conversation:
             earlier=tuple(t.resolved for t in reversed(turns[-4:-1])),
             stated=tuple(_trailing_statements(turns)),
             points=last.points,
-            turns=tuple(EarlierTurn(t.resolved, t.subject) for t in turns),
+            turns=tuple(EarlierTurn(t.resolved, t.subject, t.calculator) for t in turns),
         )
 
     def record(self, turn: Turn) -> None:

@@ -114,6 +114,10 @@ BACK_REFERENCE = (
 
 # What the follow-up of a missing input is answered with when the user gives a bare number
 # ("18" to "Quelle durée (en mois) ?"): the unit the reader needs to recognise it.
+# Facts a clarification asks as periods (a bonus's missions or actions): a bare length answering it
+# ("5 mois") is how long they last, written "pendant 5 mois" as the readers expect a length.
+PERIOD_FACTS = frozenset({"missions", "actions"})
+
 BARE_NUMBER_UNITS: dict[str, str] = {
     "months": "mois",
     "months_as_employee": "mois",

@@ -258,3 +258,23 @@ def test_a_clarification_cites_the_article_of_the_rule_it_applies(assistant: Ass
     answer = assistant.ask("Ai-je le droit de partir en Pro-A ? Je suis en CDI.", today=TODAY)
     assert answer.route == "clarify"
     assert [c.section for c in answer.citations] == ["Article 2.3"]
+
+
+def test_a_bare_length_after_the_tutor_clarification_reruns_the_calculator(assistant: Assistant) -> None:
+    """Art. 4.3: "il correspond à 7 points par mois, complet ou non" — a mission of 8 months: 56 points,
+    the length given alone as the answer to the clarification."""
+    conversation = Conversation()
+    asked = assistant.ask("Je deviens tutrice d'une alternante, quelle prime en points ?", conversation, today=TODAY)
+    assert asked.route == "clarify"
+    answer = assistant.ask("8 mois", conversation, today=TODAY)
+    assert answer.route == "calculator" and _points(answer) == 56
+
+
+def test_a_mission_length_after_sur_or_dure_is_read(assistant: Assistant) -> None:
+    """Art. 4.3: "7 points par mois, complet ou non" — "sur 2 mois" and "qui dure 4 mois" are lengths."""
+    on = assistant.ask("Tutrice sur 2 mois, combien de points ça fait ?", Conversation(), today=TODAY)
+    assert on.route == "calculator" and _points(on) == 14
+    lasts = assistant.ask("Ma mission de tuteur dure 4 mois, quelle prime en points ?", Conversation(), today=TODAY)
+    assert lasts.route == "calculator" and _points(lasts) == 28
+    rule = assistant.ask("Combien de stagiaires un tuteur encadre-t-il sur 6 mois ?", Conversation(), today=TODAY)
+    assert rule.route != "calculator"

@@ -124,3 +124,77 @@ def test_two_of_something_else_are_not_the_two_subjects() -> None:
     context = _context("Le CQP gestionnaire conseil a quelles options ?", "Et le CQP manager opérationnel ?")
     resolution = _resolve("elles s'obtiennent comment, les deux options ?", context)
     assert resolution.subject is None or " et " not in resolution.subject.name
+
+
+def test_a_corrected_start_keeps_the_since_of_the_earlier_period() -> None:
+    """Art. 8: the guarantee counts 4 years "sans formation" since the last one; a correction of the
+    date ("c'était plutôt mai 2022") moves that start, it does not turn the period into a single month."""
+    context = _context("Aucune formation suivie depuis mai 2019, est-ce que la garantie individuelle joue ?")
+    resolved = _resolve("non, c'était plutôt mai 2022", context)
+    assert "depuis mai 2022" in resolved.text
+    assert "en mai 2022" not in resolved.text
+
+
+def test_the_first_calculation_is_taken_up_again_with_a_changed_length() -> None:
+    """ "refais le premier calcul avec 4 mois" after a tutor bonus then a trainer bonus: the tutor's
+    question with the new length, not the trainer's (the last one)."""
+    tutor = "Je suis tutrice pendant 7 mois, combien de points de prime ?"
+    trainer = "Et pour une formatrice interne sur une action de 3 mois ?"
+    turns = (
+        EarlierTurn(tutor, find_subject(tutor), "tutor_bonus"),
+        EarlierTurn(trainer, find_subject(trainer), "trainer_bonus"),
+    )
+    context = Context(question=trainer, subject=turns[-1].subject, case=True, turns=turns, earlier=(tutor,))
+    resolved = _resolve("refais le premier calcul avec 4 mois", context)
+    assert resolved.text == "Je suis tutrice pendant 4 mois, combien de points de prime ?"
+    assert resolved.kind == "reference"
+
+
+def test_an_ordinal_past_the_calculations_made_is_not_a_reference() -> None:
+    tutor = "Je suis tutrice pendant 7 mois, combien de points de prime ?"
+    context = Context(question=tutor, case=True, turns=(EarlierTurn(tutor, find_subject(tutor), "tutor_bonus"),))
+    assert _resolve("reprends le deuxième calcul avec 4 mois", context).kind != "reference"
+
+
+def test_a_bare_length_answering_a_period_clarification_is_how_long_the_mission_lasts() -> None:
+    """Art. 4.3 "7 points par mois, complet ou non": the clarification asks the mission's period; "7 mois"
+    alone is its length, written as the readers read one."""
+    pending = "Combien de points de prime de tutorat vais-je recevoir ?"
+    context = Context(
+        question=pending,
+        subject=find_subject(pending),
+        pending=pending,
+        missing=("missions",),
+        case=True,
+        asked="Sur quelle période exercez-vous la mission de tuteur ?",
+        turns=(EarlierTurn(pending, find_subject(pending)),),
+    )
+    resolved = _resolve("7 mois", context)
+    assert resolved.kind == "completion"
+    assert resolved.text == "Combien de points de prime de tutorat vais-je recevoir, pendant 7 mois ?"
+
+
+def test_an_ellipsis_naming_a_subject_talked_about_before_continues_that_question() -> None:
+    """ "et sa rémunération, pour la Pro-A dont on parlait ?" after the Pro-A then the VAE: the Pro-A question
+    again, about the thing the ellipsis names, not the VAE's."""
+    context = _context("La Pro-A se déroule pendant le temps de travail ?", "Combien d'heures de congé pour une VAE ?")
+    resolved = _resolve("et sa rémunération, pour la Pro-A dont on parlait ?", context)
+    assert resolved.kind == "reference"
+    assert resolved.text.startswith("La Pro-A se déroule pendant le temps de travail, ")
+    assert "dont on parlait" not in resolved.text
+
+
+def test_a_day_corrected_by_a_month_takes_the_month_s_article() -> None:
+    """Art. 6 counts the 6-year periods from the hire date: "arrivée le 12 octobre 2020" corrected by
+    "plutôt en juin" must still read as a date ("en juin 2020"), not "le juin 2020"."""
+    merged = merge_facts("Arrivée le 12 octobre 2020, quand aura lieu mon bilan ?", "plutôt en juin", TODAY)
+    assert merged.text == "Arrivée en juin 2020, quand aura lieu mon bilan ?"
+
+
+def test_a_sentence_adding_to_stated_facts_keeps_them_for_the_question() -> None:
+    """An adviser describes a case over several messages, one of them without a date or figure."""
+    from assistant.conversation.followups import adds_to_statement
+
+    assert adds_to_statement("Il n'a rien suivi depuis.")
+    assert not adds_to_statement("Il a droit à quoi ?")
+    assert not adds_to_statement("ok")

@@ -17,6 +17,9 @@ from assistant.routing.extraction.situation import parse_work_time
 from calculators.dates import add_months, format_date_fr
 from calculators.result import CalcError
 
+# "combien d'alternants …", "combien de stagiaires …": a number of people asked, not an amount
+_COUNT_ASKED = re.compile(r"\bcombien d(?:e |')(?!points?\b|euros?\b|mois\b)[a-z]")
+
 
 def plan_tutor_bonus(facts: Facts) -> Plan | None:
     """Tutor bonus (art. 4.3): one mission per dated period, or per trainee over a single period.
@@ -75,17 +78,20 @@ def _counts_per_period(facts: Facts, periods: list[DateSpan], noun: str) -> list
 
 
 def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
-    """A period built from "pendant 5 mois" (anchored on a start date when one is given)."""
+    """A period built from "pendant 5 mois", "sur 3 mois", "la mission dure 10 mois" (anchored on a
+    start date when one is given)."""
+    lead = (
+        r"\b(?:pendant|durant|pour|(?:dure|durera|durait|a dure|va durer)(?: environ)?|"
+        r"(?:tutorat|mission|tutelle|accompagnement|action|formation|session) (?:de|d'une duree de)"
+        # "sur 3 mois" also frames a rule ("combien d'alternants sur 6 mois ?"): a length only when a
+        # figure of the bonus is asked
+        + (r"|sur" if facts.amount and not _COUNT_ASKED.search(facts.folded) else "")
+        + r") (?:environ |presque |plus de )?$"
+    )
     months = [
         d
         for d in outside_dates(facts, facts.durations)
-        if d.months
-        and re.search(
-            r"\b(?:pendant|durant|pour|(?:tutorat|mission|tutelle|accompagnement|action|formation|session)"
-            r" (?:de|d'une duree de))"
-            r" (?:environ |presque |plus de )?$",
-            facts.folded[max(0, d.span[0] - 40) : d.span[0]],
-        )
+        if d.months and re.search(lead, facts.folded[max(0, d.span[0] - 40) : d.span[0]])
     ]
     if not months or facts.general or re.search(r"\b(?:maxim\w*|plafon\w*|au plus)\b", facts.folded):
         return []
