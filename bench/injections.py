@@ -16,7 +16,7 @@ the bare one:
 `--route-only` compares the router's decisions (route, topic, calculator, arguments; the example bank
 read as in the service) instead of full answers: seconds instead of minutes, for iterating.
 
-    python -m bench.injections [--route-only] [--sets dev,heldout,fresh] [--limit N] [--out grid.json]
+    python -m bench.injections [--route-only] [--sets dev,heldout,fresh] [--every K] [--limit N] [--out grid.json]
 """
 
 from __future__ import annotations
@@ -209,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", default="dev,heldout,fresh", help="jeux de questions, séparés par des virgules")
     parser.add_argument("--route-only", action="store_true", help="comparer les décisions du routeur seulement")
     parser.add_argument("--limit", type=int, default=0, help="au plus N questions (0 : toutes)")
+    parser.add_argument("--every", type=int, default=1, help="une question sur K (échantillon réparti sur les jeux)")
     parser.add_argument("--family", action="append", default=[], help="seulement ces familles (nom exact)")
     parser.add_argument("--out", type=Path, help="écrire le détail (JSON) dans ce fichier")
     args = parser.parse_args(argv)
@@ -218,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"jeu inconnu : {', '.join(unknown)} (connus : {', '.join(SETS)})", file=sys.stderr)
         return 2
     questions = load_questions(names)
+    questions = questions[:: max(1, args.every)]
     if args.limit:
         questions = questions[: args.limit]
     wrappers = tuple(w for w in WRAPPERS if not args.family or w.name in args.family)
