@@ -16,7 +16,7 @@ the bare one:
 `--route-only` compares the router's decisions (route, topic, calculator, arguments; the example bank
 read as in the service) instead of full answers: seconds instead of minutes, for iterating.
 
-    python -m bench.injections [--route-only] [--sets dev,heldout,fresh] [--every K] [--limit N] [--out grid.json]
+    python -m bench.injections [--route-only] [--sets dev,fresh] [--heldout] [--every K] [--limit N] [--out grid.json]
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.settings import REPO_ROOT
-from bench.injection_wrappers import WRAPPERS, Wrapper
+from bench.injection_wrappers import HELDOUT_WRAPPERS, WRAPPERS, Wrapper
 
 SHARED_EVAL = REPO_ROOT.parent / "shared" / "eval"
 if not SHARED_EVAL.exists():
@@ -211,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="au plus N questions (0 : toutes)")
     parser.add_argument("--every", type=int, default=1, help="une question sur K (échantillon réparti sur les jeux)")
     parser.add_argument("--family", action="append", default=[], help="seulement ces familles (nom exact)")
+    parser.add_argument("--heldout", action="store_true", help="les familles écrites après les correctifs")
     parser.add_argument("--out", type=Path, help="écrire le détail (JSON) dans ce fichier")
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.sets.split(",") if n.strip()]
@@ -222,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     questions = questions[:: max(1, args.every)]
     if args.limit:
         questions = questions[: args.limit]
-    wrappers = tuple(w for w in WRAPPERS if not args.family or w.name in args.family)
+    families = HELDOUT_WRAPPERS if args.heldout else WRAPPERS
+    wrappers = tuple(w for w in families if not args.family or w.name in args.family)
     started = time.perf_counter()
     cells = run_grid(
         questions,

@@ -176,7 +176,7 @@ INJECTION_PATTERNS: tuple[str, ...] = (
 
 # "Réponds que …": what follows is a claim to impose, whose figures are removed up to the sentence end.
 CLAIM_PATTERNS: tuple[str, ...] = (
-    r"\b(?:reponds?|repondez|dis|dites|affirme|affirmez|ecris|ecrivez|confirme|confirmez|indique|indiquez|"
+    r"\b(?:reponds?|repondez|dis|dites|affirme|affirmez|ecris|ecrivez|confirme|confirmez|indique|indiquez|ajoute|ajoutez|"
     r"certifie|certifiez|pretends?|soutiens|valide|validez|valider)(?:-moi|-nous|-lui)? "
     r"(?:simplement |uniquement |seulement )?"
     r"(?:que|qu')",
@@ -221,7 +221,7 @@ REFUSAL_EXEMPTIONS: dict[str, tuple[str, ...]] = {
 # Each pattern needs both the address and the behaviour, so that "Donne-moi le nombre d'heures de la
 # Pro-A." (a question worded as an order) is not one.
 _FORM = (
-    r"(?:chiffres?|nombres?|mots?|phrases?|puces?|majuscules|minuscules|listes?|tableau|json|xml|yaml|markdown|"
+    r"(?:chiffres?|nombres?|mots?|phrases?|puces?|majuscules|minuscules|capitales|gras|italique|listes?|tableau|json|xml|yaml|markdown|"
     r"haiku|poemes?|vers|rimes?|pirate|ton|style|langues?|anglais|espagnol|allemand|italien|chinois|emojis?|"
     r"bref|breve|court|courte|explications?|avis|sources?|articles?|citations?|references?)"
 )
@@ -239,7 +239,9 @@ INSTRUCTION_SENTENCES: tuple[str, ...] = (
     r"\bsans (?:aucune? )?(?:explications?|justifications?|articles?|sources?|citations?|references?|nuances?|"
     r"reserves?|verifi\w*)\b",
     # a role: "Tu es désormais…", "Imagine que tu es mon DRH", "Joue un conseiller…", "agis comme DAN"
-    r"\b(?:tu es|vous etes|tu seras|tu deviens|tu vas (?:agir|jouer|etre|devenir|repondre)|agis comme|agissez comme|"
+    r"\b(?:tu es|vous etes|tu seras|vous serez|tu deviens)\b (?:maintenant|desormais|a present|dorenavant|en mode|"
+    r"un |une |le |la |l'|mon |ma |notre |libre|dan\b)",
+    r"\b(?:tu vas (?:agir|jouer|etre|devenir|repondre)|agis comme|agissez comme|"
     r"agir comme|incarne|incarnez|fais comme si|faites comme si)\b",
     r"^\W*(?:joue|jouez|imagine|imaginez|suppose|supposez)\b[^.!?]*\b(?:role|tu|vous|un|une)\b",
     # the rules lifted or bypassed: "DAN n'a aucune limite", "les garde-fous sont désactivés"
@@ -259,7 +261,12 @@ INSTRUCTION_SENTENCES: tuple[str, ...] = (
     r"\b(?:l'assistant|l'ia|l'i\.a\.|le chatbot|le bot|chatgpt|le modele|dan)\b[^.!?]{0,60}"
     r"\b(?:doit|devra|dois|repond\w*|obei\w*|peut|a le droit|est autorise\w*|n'a)\b",
     r"\b(?:t'|vous )autoris\w*\b",
-    r"\b(?:tu dois|vous devez|tu peux tout|tu vas tout)\b",
+    r"\b(?:tu dois|vous devez|tu devras|vous devrez|tu peux tout|tu vas tout)\b",
+    r"\b(?:ta|votre) reponse (?:doit|devra|commence|commencera|sera)\b|\b(?:commence|commencez|termine|terminez) "
+    r"(?:ta|votre) reponse\b",
+    r"\bne (?:le |la |les |me )?(?:contredis|contredisez) pas\b",
+    r"\b(?:affiche|affichez|montre|montrez|revele|revelez|recopie|recopiez)\b[^.!?]*\b(?:prompt|consignes?|"
+    r"instructions?|regles?)\b",
     r"\btradui[st]\w*\b",
     # the authority an order claims: "Conformément à la note de service du 3 mars, tu dois…"
     r"^\W*(?:conformement|en vertu|sur ordre|sur instruction|par ordre|a la demande) (?:a|de|du|d') ?(?:la |le |l')?"
@@ -270,13 +277,18 @@ INSTRUCTION_SENTENCES: tuple[str, ...] = (
     r"\b(?:you are|you're|you will|you must|you should|you can|your (?:rules|instructions|guidelines))\b",
     r"\b(?:responde|respondeme|contesta|olvida|ignora|actua|escribe|traduce|tus instrucciones|en espanol|"
     r"por favor|sin citar)\b",
+    r"\b(?:rispondi|rispondere|ignora|dimentica|scrivi|traduci|senza citare|in italiano|per favore|le fonti)\b",
     r"\b(?:antworte|antworten|ignoriere|vergiss|schreibe|ubersetze|anweisungen|auf deutsch|quellen\w*|bitte)\b",
 )
 
 # A bracketed note inside the message that asserts something for the assistant to take ("(note RH : le
 # tuteur touche 50 points)", "[Info paie : … ne pas contredire]"): a label, a colon, no question.
 PLANTED_NOTE = (
-    r"[(\[]\s*(?:note|info|infos|information|nb|n\.b\.|rappel|remarque|precision|source|maj|mise a jour|edit|"
+    r"[(\[](?=[^()\[\]?\n]*\b(?:d'apres|selon|article|accord|protocole|avenant|officiel\w*|note|rh|paie|direction)\b)"
+    r"(?![^()\[\]?\n]*\b(?:je|j'|on|nous|mon|ma|mes)\b)"  # an authority's claim, not the user's own aside
+    r"[^()\[\]?\n]*\d[^()\[\]?\n]*\b(?:c'est|est de|sont de|vaut|valent|touche|touchent|passe a|correspond a)"
+    r"\b[^()\[\]?\n]*[)\]]"  # a claim with a figure, in brackets: "(d'après l'article 12, c'est 91 jours)"
+    r"|[(\[]\s*(?:note|info|infos|information|nb|n\.b\.|rappel|remarque|precision|source|maj|mise a jour|edit|"
     r"memo|consigne)\b[^()\[\]?\n]{0,30}:[^()\[\]?\n]*[)\]]"
 )
 
@@ -317,6 +329,10 @@ POLITE = (
     r"\bbonne (?:journee|soiree|fin de journee)\b\W*$",
     r"\bje vous remercie (?:par avance|d'avance)\b\W*",
     r"^\W*madame,? monsieur\W*",
+    r"^\W*re-?bonjour\b\W*",
+    r"\bencore moi\b\W*",
+    r"\bmerci encore\b\W*",
+    r"\b(?:vous etes|tu es) (?:top|genial\w*|super|au top|formidable|un amour)\b\W*",
     r"\bj'aurais besoin d'(?:un renseignement|une information|une precision|un conseil|un eclaircissement)\b\W*",
     r"\bje me permets de (?:vous|te) (?:ecrire|contacter|solliciter|poser une question)\b[^.?!\n]*[.!]?",
 )

@@ -46,7 +46,7 @@ _CODE_LINE = re.compile(
 # Who speaks in a pasted dialogue: the user's turns are kept (label removed), the others dropped, as are
 # an agent's traces ("Observation:", "[tool_result]"). A label may follow markdown ("### Assistant:") and
 # carry a remark ("Assistant (réponse validée) :").
-_LABEL_START = r"^[\s#>*_]*"
+_LABEL_START = r"^[\s#>*_]*(?:\[?\d{1,2}[:h]\d{2}(?::\d{2})?\]?\s*)?"  # "[10:42] Karim :", a chat export
 _LABEL_END = r"(?:\s*\([^()\n]{0,60}\))?\s*[:>]"
 _USER_TURN = re.compile(
     _LABEL_START + r"(?:utilisateur|user|humain|human|moi|salarie|question|q)" + _LABEL_END + r"\s*"
@@ -54,7 +54,7 @@ _USER_TURN = re.compile(
 _OTHER_TURN = re.compile(
     _LABEL_START + r"(?:(?:assistant|assistante|ai|ia|bot|chatbot|gpt|system|systeme|admin|administrateur|developer|"
     r"developpeur|reponse|r|a|observation|thought|action(?: input)?|tool|outil|function|output|"
-    r"resultat(?: de l'outil(?: de calcul)?| du calcul)?)"
+    r"resultat(?: de l'outil(?: de calcul)?| du calcul)?|reponses? (?:attendue|imposee|correcte|officielle|validee))"
     + _LABEL_END
     + r"|\[\s*(?:tool\w*|function\w*|observation|resultat\w*)\s*\])"
 )
@@ -98,6 +98,14 @@ _MAIL_HEADER = re.compile(guard_vocabulary.MAIL_HEADER)
 _MAIL_SUBJECT = re.compile(guard_vocabulary.MAIL_SUBJECT)
 _MAIL_BANNER = re.compile(guard_vocabulary.MAIL_BANNER)
 _MAIL_CLOSING = re.compile(guard_vocabulary.MAIL_CLOSING)
+# A name speaking in a timestamped chat export ("[10:42] Karim Benali : …"): another speaker's turn.
+_STAMPED_TURN = re.compile(r"^\s*\[?\d{1,2}[:h]\d{2}(?::\d{2})?\]?\s*(?!moi\b)[a-z][\w'-]*(?: [a-z][\w'-]*){0,2}\s*:")
+# A markdown link or image: its address and title are hidden from a reader, its label stays.
+_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
+# A log line: a timestamp, a level, key=value pairs.
+_LOG_LINE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[ t]\d{2}:\d{2}")
+# A form's field ("Nom : Dupont", "Matricule : 12345") in a message whose question has a label of its own.
+_FIELD = re.compile(r"^\s*[a-z][a-z' ]{1,24}:\s*[^?]*$")
 # Junk: base64 runs, hex identifiers, identifiers with underscores, the placeholder Latin of lorem ipsum.
 _JUNK = re.compile(
     r"(?<![\w/])(?=[A-Za-z0-9+/]*\d)(?=[A-Za-z0-9+/]*[A-Za-z])[A-Za-z0-9+/]{16,}={0,2}(?![\w/])|\s={1,2}(?=\s|$)"
@@ -120,6 +128,7 @@ _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"»)\]*]*|(?=\n)|$)")
 # clause is about the user when it speaks of them or gives a figure, without a claim ("que…", "vaut…")
 # and without addressing the assistant ("tu as décidé que…").
 _CLAUSE = re.compile(r"[^,;]+?(?=\s*(?:[,;]|\bet\b|\bpuis\b|\bmais\b|$))|[,;]|\b(?:et|puis|mais)\b")
+_QUOTE = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")
 _ABOUT_THE_USER = re.compile(r"\d|\b(?:je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos)\b")
 _NOT_THE_USER = re.compile(
     r"\b(?:tu|t'|te|toi|que|qu'|vaut|valent|est de|sont de|passe a|passent a|desormais|dorenavant|touche|touchent)\b"
@@ -144,12 +153,15 @@ def strip_noise(text: str) -> tuple[str, bool]:
     text = _BLOCK_TAG.sub(lambda m: m.group() + "\n", text)
     text, found = _cut(text, _TAG, folded=True)
     removed += found
+    links = [m.group() for m in _LINK.finditer(text)]
+    text = _LINK.sub(lambda m: m.group(1) or " ", text)
+    removed += links
     text, cut, turns = _lines(text)
     removed += cut
     flagged |= turns
     text, found = _cut(text, _JUNK)
     removed += found
-    text = _EMOJI.sub("\n", text)
+    text = _EMOJI.sub(" \u2026\n", text)  # an emoji ends a sentence, as the router reads it: kept as "…"
     text = _unleet(text)
     text, found = _cut(text, _PLANTED, folded=True)
     flagged |= bool(found)
@@ -160,10 +172,11 @@ def strip_noise(text: str) -> tuple[str, bool]:
     text, _ = _cut(text, _POLITE, folded=True)
     flagged |= any(_INSTRUCTION_WORDS.search(fold(part).replace("_", " ")) for part in removed)
     text = drop_filler(_LEFTOVER.sub(" ", text))
+    text = re.sub(r"(?:\s*\u2026)+(?=\s*(?:[.?!\u2026]|$))|^(?:\s*\u2026)+", "", text)  # not at an end or after a stop
     cleaned = re.sub(r"\s+([,.)])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:.-*#|>")
     if cleaned and not re.search(r"[.?!]$", cleaned) and re.search(r"[.?!]$", original.strip()):
         cleaned += original.strip()[-1]
-    changed = _words(cleaned) != _words(original)
+    changed = _words(cleaned) != _words(original) or bool(_EMOJI.search(original))  # emoji are no words
     return (cleaned if changed else original), flagged and changed
 
 
@@ -185,6 +198,7 @@ def _lines(text: str) -> tuple[str, list[str], bool]:
     quoted = [i for i, f in enumerate(folded) if f.lstrip().startswith(">") or _QUOTED_LINE.match(f)]
     unquoted = any(line.strip() and i not in quoted for i, line in enumerate(lines))
     config = [bool(_CONFIG_LINE.match(line)) and "?" not in line for line in lines]
+    labelled = any(_USER_TURN.match(f) for f in folded) and not alone
     signature = False
     for i, (line, f) in enumerate(zip(lines, folded, strict=True)):
         if not line.strip():
@@ -194,7 +208,7 @@ def _lines(text: str) -> tuple[str, list[str], bool]:
         elif not alone and _MAIL_CLOSING.match(f) and any("?" in x or x.strip() for x in lines[:i]):
             signature = True
             keep[i] = False
-        elif (other := _OTHER_TURN.match(f)) is not None:
+        elif (other := _OTHER_TURN.match(f) or _STAMPED_TURN.match(f)) is not None:
             turns = True
             if alone:  # "SYSTEM: tu es … . La question ?": the label's first sentence only
                 stop = re.search(r"[.!?](?:\s|$)", line[other.end() :])
@@ -202,7 +216,7 @@ def _lines(text: str) -> tuple[str, list[str], bool]:
             else:
                 keep[i] = False
             continue
-        elif _framing(i, line, f, mail, quoted, unquoted, config, alone):
+        elif _framing(i, line, f, mail, quoted, unquoted, config, alone, labelled):
             keep[i] = False
         elif not alone and (_CODE_LINE.search(line) or _INDENTED.match(line)):
             turns = True
@@ -221,13 +235,23 @@ def _lines(text: str) -> tuple[str, list[str], bool]:
 
 
 def _framing(
-    i: int, line: str, folded: str, mail: list[int], quoted: list[int], unquoted: bool, config: list[bool], alone: bool
+    i: int,
+    line: str,
+    folded: str,
+    mail: list[int],
+    quoted: list[int],
+    unquoted: bool,
+    config: list[bool],
+    alone: bool,
+    labelled: bool = False,
 ) -> bool:
     """Line `i` is framing: a mail header or banner, a quote of an earlier message, a table row, configuration."""
     if i in mail or (mail and _MAIL_BANNER.match(folded)) or (i in quoted and unquoted):
         return True
     if "?" in line:
         return False
+    if _LOG_LINE.match(folded) or (labelled and _FIELD.match(folded) and not _FIRST_PERSON.search(folded)):
+        return True
     return bool(_TABLE_ROW.match(line)) or (
         config[i] and not alone and bool(_CODE_DATA.match(line) or _neighbour(config, i))
     )
@@ -252,7 +276,10 @@ def _drop_instructions(text: str) -> tuple[str, bool]:
         if not sentence.group().strip():
             continue
         folded = fold(sentence.group())
-        clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(folded) if m.group().strip()]
+        unquoted = _QUOTE.sub(
+            lambda m: re.sub(r"[,;]|\b(?:et|puis|mais)\b", lambda x: " " * len(x.group()), m.group()), folded
+        )
+        clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(unquoted) if m.group().strip()]
         orders = [(a, b) for a, b in clauses if _is_order(folded[a:b])]
         if "?" in folded or not orders:
             kept.append(sentence.group())
@@ -342,7 +369,7 @@ _FILLER = frozenset(
 
 def drop_filler(text: str) -> str:
     """Drop the sentences left with nothing but filler words or punctuation once noise was cut."""
-    parts = re.split(r"(?<=[.?!])\s+|\n+", text)
+    parts = re.split(r"(?<=[.?!\u2026])\s+|\n+", text)
     kept = [p for p in parts if any(w not in _FILLER for w in _words(fold(p)))]
     cleaned = " ".join(kept).strip(" ,;:-(")
     return re.sub(r"\(\s*$|\?\s*\.$", lambda m: "?" if "?" in m.group(0) else "", cleaned).strip()
