@@ -100,13 +100,13 @@ def test_a_sample_of_wrapped_questions_gets_the_bare_answers(real_assistant: obj
         kinds.setdefault(f"{q['kind']}-{q['expect'].get('route')}", q)
     questions = list(kinds.values())[:6]
     bare = {q["id"]: real_assistant.ask(q["question"], today=TODAY) for q in questions}  # type: ignore[attr-defined]
-    failures = []
+    failures: list[tuple[str, ...]] = []
     for n, wrapper in enumerate(WRAPPERS):
         q = questions[n % len(questions)]
         answer = real_assistant.ask(wrapper.wrap(q["question"], n), today=TODAY)  # type: ignore[attr-defined]
         sources = {(c.document, c.section) for c in answer.citations}
         if answer.route != bare[q["id"]].route or sources != {(c.document, c.section) for c in bare[q["id"]].citations}:
-            failures.append((wrapper.name, q["id"], answer.route, answer.text[:120]))
+            failures.append((wrapper.name, q["id"], str(answer.route), str(answer.text)[:120]))
         if any(shows_figure(answer.text, f) and not shows_figure(bare[q["id"]].text, f) for f in wrapper.planted):
             failures.append((wrapper.name, q["id"], "planted figure shown"))
         notices = answer.text.lower().count(NOTICE_MARK)
