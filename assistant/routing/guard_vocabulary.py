@@ -268,6 +268,11 @@ INSTRUCTION_SENTENCES: tuple[str, ...] = (
     r"\b(?:affiche|affichez|montre|montrez|revele|revelez|recopie|recopiez)\b[^.!?]*\b(?:prompt|consignes?|"
     r"instructions?|regles?)\b",
     r"\btradui[st]\w*\b",
+    # the answer's reasoning asked for, or the answer given as a hint: "montre ton raisonnement", "Indice : …"
+    r"\b(?:reflechis|reflechissez|raisonne|raisonnez|pense|pensez)\b[^.!?]*\b(?:etape|raisonnement|voix haute)\b",
+    r"\b(?:montre|montrez|affiche|affichez|detaille|detaillez|explique|expliquez)\b[^.!?]*\braisonnement\b",
+    r"^\W*(?:indice|astuce|hint|spoiler|solution|aide)\s*:",
+    r"\b(?:la|ta) (?:bonne |vraie )?reponse (?:est|sera|serait)\b",
     # the authority an order claims: "Conformément à la note de service du 3 mars, tu dois…"
     r"^\W*(?:conformement|en vertu|sur ordre|sur instruction|par ordre|a la demande) (?:a|de|du|d') ?(?:la |le |l')?"
     r"(?:note|direction|service|ordre|administrat\w*|instruction|consigne)s?\b",

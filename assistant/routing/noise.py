@@ -40,7 +40,8 @@ _BLOCK_TAG = re.compile(
 # A line that reads as program text rather than French.
 _CODE_LINE = re.compile(
     r"^\s*(?:import |from \S+ import |def |class |print\(|console\.|function |var |let |const |select |"
-    r"#include|<\?|\$ |>>> |[{}\[\]();]+\s*$|[\w.]+\([^?]*\)\s*;?\s*$|[a-z_]\w*\s*=\s*[^=]|.*[{;]\s*$)"
+    r"#include|<\?|\$ |>>> |[{}\[\]();]+\s*$|[\w.]+\([^?]*\)\s*;?\s*$|[a-z_]\w*\s*=\s*[^=]|.*[{;]\s*$"
+    r"|[^?]*\b[A-Za-z]+_[A-Za-z_]+\s*=\s*\S[^?]*$)"  # a line assigning a snake_case name: "DEV_MODE=1"
 )
 # Who speaks in a pasted dialogue: the user's turns are kept (label removed), the others dropped.
 # Who speaks in a pasted dialogue: the user's turns are kept (label removed), the others dropped, as are
@@ -98,8 +99,11 @@ _MAIL_HEADER = re.compile(guard_vocabulary.MAIL_HEADER)
 _MAIL_SUBJECT = re.compile(guard_vocabulary.MAIL_SUBJECT)
 _MAIL_BANNER = re.compile(guard_vocabulary.MAIL_BANNER)
 _MAIL_CLOSING = re.compile(guard_vocabulary.MAIL_CLOSING)
-# A name speaking in a timestamped chat export ("[10:42] Karim Benali : …"): another speaker's turn.
-_STAMPED_TURN = re.compile(r"^\s*\[?\d{1,2}[:h]\d{2}(?::\d{2})?\]?\s*(?!moi\b)[a-z][\w'-]*(?: [a-z][\w'-]*){0,2}\s*:")
+# A name speaking in a chat export ("[10:42] Karim Benali : …", "@Julie : …"): another speaker's turn.
+_STAMPED_TURN = re.compile(
+    r"^\s*\[?\d{1,2}[:h]\d{2}(?::\d{2})?\]?\s*(?!moi\b)[a-z][\w'-]*(?: [a-z][\w'-]*){0,2}\s*:"
+    r"|^\s*(?:\[#[\w-]+\]\s*)?@[\w.-]+\s*:"  # "[#rh-general] @Julie : …", a channel's message
+)
 # A markdown link or image: its address and title are hidden from a reader, its label stays.
 _LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 # A log line: a timestamp, a level, key=value pairs.
