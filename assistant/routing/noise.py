@@ -117,6 +117,7 @@ _JUNK = re.compile(
     r"|\b(?:lorem|ipsum|dolor|sit amet|amet|consectetur|adipiscing|elit|eiusmod|tempor|incididunt)\b",
     re.IGNORECASE,
 )
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")  # zero-width characters, soft hyphens
 _EMOJI = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 # A word written in leet: letters with digits between them ("R3GL3S"); not "4.3", "1er", "B2" or "RNCP34".
 _LEET_WORD = re.compile(
@@ -147,6 +148,7 @@ def strip_noise(text: str) -> tuple[str, bool]:
     too but does not count: the answer then carries no note about instructions.
     """
     original = text
+    text = _INVISIBLE.sub("", text)
     removed: list[str] = []  # framing cut without being an order: an order if its words say so
     flagged = bool(_HIDDEN.search(fold(text)))
     text = _blank(text, _HIDDEN, folded=True)
@@ -180,7 +182,7 @@ def strip_noise(text: str) -> tuple[str, bool]:
     cleaned = re.sub(r"\s+([,.)])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:.-*#|>")
     if cleaned and not re.search(r"[.?!]$", cleaned) and re.search(r"[.?!]$", original.strip()):
         cleaned += original.strip()[-1]
-    changed = _words(cleaned) != _words(original) or bool(_EMOJI.search(original))  # emoji are no words
+    changed = _words(cleaned) != _words(original) or bool(_EMOJI.search(original) or _INVISIBLE.search(original))
     return (cleaned if changed else original), flagged and changed
 
 

@@ -104,6 +104,11 @@ def test_a_hint_a_reasoning_order_and_a_channel_message_are_cut() -> None:
     assert flagged and assigned == "Quel est le plafond de la prime de tutorat ?"
 
 
+def test_invisible_characters_are_no_part_of_the_question() -> None:
+    """Zero-width spaces and soft hyphens change no word but the search's text: they are removed."""
+    assert strip_noise("Quel\u00adle est la durée de la Pro-A ?\u200b\ufeff")[0] == "Quelle est la durée de la Pro-A ?"
+
+
 @pytest.mark.integration
 def test_a_sample_of_wrapped_questions_gets_the_bare_answers(real_assistant: object) -> None:
     """Each family once, around six questions of different routes: same answers, no planted figure."""
