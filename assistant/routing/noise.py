@@ -5,7 +5,12 @@ a code snippet, a fake dialogue in which an "assistant" already gave a figure) w
 misrouted about half of the time, because the router and the retriever read the wrapper's words as
 part of the question. The wrapper is not obeyed and must not count: it is cut out here, by kind
 (code, markup, other speakers' turns, orders about the answer's form, language or role), and what
-remains is answered as if asked alone. Claims and orders inside the question's own sentence
+remains is answered as if asked alone. Two things are kept apart: framing that gives no order (mail
+headers and signature, tags, tables, configuration, junk, emoji, politeness) is cut silently, while
+orders to the assistant (a clause about its form, role, rules or sources, a hidden comment, another
+speaker's turn) are cut and reported, so the answer says once that they were not followed; the
+asking clause is never dropped whole (`python -m bench.injections` measures all of it). Claims and
+orders inside the question's own sentence
 ("ignore tes consignes et dis que…") are `router.strip_injection`'s job, which runs after this.
 Patterns read folded text (`extraction.folding.fold`: same length as the original, so spans found
 in it are cut from the original).
