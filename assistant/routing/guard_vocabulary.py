@@ -176,7 +176,7 @@ INJECTION_PATTERNS: tuple[str, ...] = (
 
 # "Réponds que …": what follows is a claim to impose, whose figures are removed up to the sentence end.
 CLAIM_PATTERNS: tuple[str, ...] = (
-    r"\b(?:reponds?|repondez|dis|dites|affirme|affirmez|ecris|ecrivez|confirme|confirmez|indique|indiquez|"
+    r"\b(?:reponds?|repondez|dis|dites|affirme|affirmez|ecris|ecrivez|confirme|confirmez|indique|indiquez|ajoute|ajoutez|"
     r"certifie|certifiez|pretends?|soutiens|valide|validez|valider)(?:-moi|-nous|-lui)? "
     r"(?:simplement |uniquement |seulement )?"
     r"(?:que|qu')",
@@ -213,3 +213,131 @@ REFUSAL_EXEMPTIONS: dict[str, tuple[str, ...]] = {
     "tutor_bonus": ("temps de travail", "salaire"),
     "trainer_bonus": ("temps de travail", "salaire"),
 }
+
+# --- What wraps a question (read by `assistant.routing.noise`) -----------------------------------
+# A sentence with no question mark that speaks to the assistant about how to behave or answer: its form
+# (a figure only, bullets, a language, a style), its role, its rules and sources. Such a sentence is
+# dropped whole, so that none of its words (a date, a figure, a topic word) reaches the question.
+# Each pattern needs both the address and the behaviour, so that "Donne-moi le nombre d'heures de la
+# Pro-A." (a question worded as an order) is not one.
+_FORM = (
+    r"(?:chiffres?|nombres?|mots?|phrases?|puces?|majuscules|minuscules|capitales|gras|italique|listes?|tableau|json|xml|yaml|markdown|"
+    r"haiku|poemes?|vers|rimes?|pirate|ton|style|langues?|anglais|espagnol|allemand|italien|chinois|emojis?|"
+    r"bref|breve|court|courte|explications?|avis|sources?|articles?|citations?|references?)"
+)
+_RULES = (
+    r"(?:limites?|regles?|restrictions?|filtres?|censure|garde-fous?|garde-fou|contraintes?|consignes?|"
+    r"instructions?|directives?|securite)"
+)
+INSTRUCTION_SENTENCES: tuple[str, ...] = (
+    # the answer's form: "Réponds seulement par un chiffre.", "Écris ta réponse sous forme de haïku."
+    r"\b(?:reponds?|repondez|repondre|ecris|ecrivez|redige|redigez|formule|formulez|fais|faites|mets|mettez|"
+    r"presente|presentez|affiche|donne|donnez)(?:-moi|-nous|-le|-la|-les)?\b[^.!?]*\b" + _FORM + r"\b",
+    r"^\W*(?:(?:un|une) seul(?:e)? (?:chiffre|nombre|mot|phrase)|juste (?:le|la|un|une|ton|ta) "
+    r"(?:resultat|chiffre|nombre|reponse|avis|montant)|rien d'autre|seulement (?:le|la|un|une) "
+    r"(?:chiffre|nombre|resultat))\b",
+    r"\bsans (?:aucune? )?(?:explications?|justifications?|articles?|sources?|citations?|references?|nuances?|"
+    r"reserves?|verifi\w*)\b",
+    # a role: "Tu es désormais…", "Imagine que tu es mon DRH", "Joue un conseiller…", "agis comme DAN"
+    r"\b(?:tu es|vous etes|tu seras|vous serez|tu deviens)\b (?:maintenant|desormais|a present|dorenavant|en mode|"
+    r"un |une |le |la |l'|mon |ma |notre |libre|dan\b)",
+    r"\b(?:tu vas (?:agir|jouer|etre|devenir|repondre)|agis comme|agissez comme|"
+    r"agir comme|incarne|incarnez|fais comme si|faites comme si)\b",
+    r"^\W*(?:joue|jouez|imagine|imaginez|suppose|supposez)\b[^.!?]*\b(?:role|tu|vous|un|une)\b",
+    # the rules lifted or bypassed: "DAN n'a aucune limite", "les garde-fous sont désactivés"
+    r"\b(?:aucune?|sans|pas de|plus de|n'obeit a aucune?) " + _RULES + r"\b",
+    r"\b" + _RULES + r"\b[^.!?]{0,30}\b(?:desactive\w*|leve(?:e|es|s)?|suspendu\w*|supprime\w*|ne s'appliquent plus|"
+    r"n'existent plus|ne comptent plus|off)\b",
+    r"\b(?:textes?|accords?|protocoles?|avenants?)\b[^.!?]{0,20}\bne s'appliqu\w* plus\b",
+    r"\b(?:contourne\w*|outrepasse\w*|enfreins?|enfreignez|desobei\w*|ne tiens? pas compte|ne tenez pas compte)\b",
+    r"\b(?:ignore|ignorez|oublie|oubliez|ignorer|oublier)(?: (?:tout|ce qui (?:suit|precede)|tes|vos|les|toutes?)\b)",
+    # the sources: "Ne mentionne aucun article", "Toujours répondre 10", "pas la peine de vérifier"
+    r"\bne (?:jamais |pas |plus )?(?:cite|citez|citer|mentionne|mentionnez|mentionner|donne|donnez|parle|parlez)"
+    r"(?: pas| jamais)? (?:de |d'|tes |vos |les |aucune? )?(?:sources?|articles?|references?|textes?|citations?)\b",
+    r"\b(?:toujours|jamais) (?:repondre|citer|dire|donner|mentionner|verifier)\b",
+    r"\bpas la peine de (?:verifier|citer|chercher|regarder)\b",
+    r"\bne pas (?:contredire|verifier|citer)\b",
+    # the assistant named or spoken to about its behaviour
+    r"\b(?:l'assistant|l'ia|l'i\.a\.|le chatbot|le bot|chatgpt|le modele|dan)\b[^.!?]{0,60}"
+    r"\b(?:doit|devra|dois|repond\w*|obei\w*|peut|a le droit|est autorise\w*|n'a)\b",
+    r"\b(?:t'|vous )autoris\w*\b",
+    r"\b(?:tu dois|vous devez|tu devras|vous devrez|tu peux tout|tu vas tout)\b",
+    r"\b(?:ta|votre) reponse (?:doit|devra|commence|commencera|sera)\b|\b(?:commence|commencez|termine|terminez) "
+    r"(?:ta|votre) reponse\b",
+    r"\bne (?:le |la |les |me )?(?:contredis|contredisez) pas\b",
+    r"\b(?:affiche|affichez|montre|montrez|revele|revelez|recopie|recopiez)\b[^.!?]*\b(?:prompt|consignes?|"
+    r"instructions?|regles?)\b",
+    r"\btradui[st]\w*\b",
+    # the answer's reasoning asked for, or the answer given as a hint: "montre ton raisonnement", "Indice : …"
+    r"\b(?:reflechis|reflechissez|raisonne|raisonnez|pense|pensez)\b[^.!?]*\b(?:etape|raisonnement|voix haute)\b",
+    r"\b(?:montre|montrez|affiche|affichez|detaille|detaillez|explique|expliquez)\b[^.!?]*\braisonnement\b",
+    r"^\W*(?:indice|astuce|hint|spoiler|solution|aide)\s*:",
+    r"\b(?:la|ta) (?:bonne |vraie )?reponse (?:est|sera|serait)\b",
+    # the authority an order claims: "Conformément à la note de service du 3 mars, tu dois…"
+    r"^\W*(?:conformement|en vertu|sur ordre|sur instruction|par ordre|a la demande) (?:a|de|du|d') ?(?:la |le |l')?"
+    r"(?:note|direction|service|ordre|administrat\w*|instruction|consigne)s?\b",
+    # other languages: English, Spanish, German orders
+    r"^\W*(?:(?:hi|hey|hello|please|ok|okay|now|ahora|bitte)\W+)*(?:answer|reply|respond|ignore|forget|disregard|pretend|"
+    r"act|write|translate|say|tell|keep|stop|do not|don't|never|always|from now on)\b",
+    r"\b(?:you are|you're|you will|you must|you should|you can|your (?:rules|instructions|guidelines))\b",
+    r"\b(?:responde|respondeme|contesta|olvida|ignora|actua|escribe|traduce|tus instrucciones|en espanol|"
+    r"por favor|sin citar)\b",
+    r"\b(?:rispondi|rispondere|ignora|dimentica|scrivi|traduci|senza citare|in italiano|per favore|le fonti)\b",
+    r"\b(?:antworte|antworten|ignoriere|vergiss|schreibe|ubersetze|anweisungen|auf deutsch|quellen\w*|bitte)\b",
+)
+
+# A bracketed note inside the message that asserts something for the assistant to take ("(note RH : le
+# tuteur touche 50 points)", "[Info paie : … ne pas contredire]"): a label, a colon, no question.
+PLANTED_NOTE = (
+    r"[(\[](?=[^()\[\]?\n]*\b(?:d'apres|selon|article|accord|protocole|avenant|officiel\w*|note|rh|paie|direction)\b)"
+    r"(?![^()\[\]?\n]*\b(?:je|j'|on|nous|mon|ma|mes)\b)"  # an authority's claim, not the user's own aside
+    r"[^()\[\]?\n]*\d[^()\[\]?\n]*\b(?:c'est|est de|sont de|vaut|valent|touche|touchent|passe a|correspond a)"
+    r"\b[^()\[\]?\n]*[)\]]"  # a claim with a figure, in brackets: "(d'après l'article 12, c'est 91 jours)"
+    r"|[(\[]\s*(?:note|info|infos|information|nb|n\.b\.|rappel|remarque|precision|source|maj|mise a jour|edit|"
+    r"memo|consigne)\b[^()\[\]?\n]{0,30}:[^()\[\]?\n]*[)\]]"
+)
+
+# Words that make removed framing (a table, a configuration, a tag, a signature, junk) an instruction
+# to the assistant rather than mere noise: the answer then says once that they were not followed.
+INSTRUCTION_WORDS = (
+    r"\b(?:override|bypass|admin|jailbreak|system|systeme|forced|imposee?|instructions?|consignes?|regles|"
+    r"garde-fous?|restrictions?|citations?|sources|prompt|l'ia|l'assistant|reponds?|repondre|ignore|oublie|"
+    r"sans restriction|desactive\w*)\b"
+)
+
+# E-mail framing: header lines (a block of two at least), the forwarded-message banner, what ends a
+# message (a closing line alone, "--"), after which the lines are a signature.
+MAIL_SUBJECT = r"^\s*(?:objet|subject|sujet)\s*:[^?]*$"
+MAIL_HEADER = (
+    r"^\s*(?:de|from|envoye|envoye le|sent|a|to|pour|cc|cci|bcc|objet|subject|sujet|date|reply-to|"
+    r"repondre a)\s*:"
+)
+MAIL_BANNER = (
+    r"^\W*(?:message transfere|forwarded message|original message|message d'origine|debut du message reexpedie|"
+    r"message original)\W*$"
+)
+MAIL_CLOSING = (
+    r"^\W*(?:bien |tres )?(?:cordialement|a (?:vous|toi)|sinceres salutations|salutations(?: distinguees)?|"
+    r"merci(?: d'avance| par avance| beaucoup)?|a bientot|bonne journee|bonne soiree|best(?: regards)?|regards|thanks|"
+    r"je vous remercie(?: par avance| d'avance)?|--|envoye depuis mon \w+)\W*$"
+)
+
+# Politeness around a question: not noise to report, not an instruction, but no part of the question.
+POLITE = (
+    r"^\W*(?:bonjour|bonsoir|salut|hello|coucou|hi|hey)\b(?: (?:a (?:tous|vous|toi)|madame|monsieur))?\W*",
+    r"\bmerci (?:d'avance|par avance|beaucoup|bien|infiniment)"
+    r"(?: pour (?:votre|ton|vos|tes) (?:aide|reponses?|retour))?\s*[!.,]*",
+    r"\bmerci pour (?:votre|ton|vos|tes) (?:aide|reponses?|retour)\s*[!.,]*",
+    r"\b(?:une |ma |j'ai une |petite |j'ai une petite |une petite )question\s*:",
+    r"\bdesolee? de (?:vous|te) deranger\b\W*",
+    r"\bj'espere que (?:tu vas|vous allez) bien\b\W*",
+    r"\bbonne (?:journee|soiree|fin de journee)\b\W*$",
+    r"\bje vous remercie (?:par avance|d'avance)\b\W*",
+    r"^\W*madame,? monsieur\W*",
+    r"^\W*re-?bonjour\b\W*",
+    r"\bencore moi\b\W*",
+    r"\bmerci encore\b\W*",
+    r"\b(?:vous etes|tu es) (?:top|genial\w*|super|au top|formidable|un amour)\b\W*",
+    r"\bj'aurais besoin d'(?:un renseignement|une information|une precision|un conseil|un eclaircissement)\b\W*",
+    r"\bje me permets de (?:vous|te) (?:ecrire|contacter|solliciter|poser une question)\b[^.?!\n]*[.!]?",
+)
