@@ -61,7 +61,13 @@ def bigrams(text: str) -> list[str]:
     tokens = words(text)
     out = []
     for left, right in zip(tokens, tokens[1:], strict=False):
-        if {left, right} & (_STOP | _JUNK) or len(left) < 4 or len(right) < 4 or "'" in left + right or "’" in left + right:
+        if (
+            {left, right} & (_STOP | _JUNK)
+            or len(left) < 4
+            or len(right) < 4
+            or "'" in left + right
+            or "’" in left + right
+        ):
             continue
         out.append(f"{left} {right}")
     return out
@@ -85,7 +91,11 @@ def sections(data_dir: Path) -> list[dict[str, str]]:
             for text, meta in zip(generation.texts, generation.metadatas, strict=True):
                 if meta.get("consolidated"):
                     continue  # the consolidated reading repeats the protocole and the avenant
-                key = (str(meta["document"]), str(meta.get("section_number") or ""), str(meta.get("section_title") or ""))
+                key = (
+                    str(meta["document"]),
+                    str(meta.get("section_number") or ""),
+                    str(meta.get("section_title") or ""),
+                )
                 path = [p.strip() for p in str(meta.get("section_path") or "").split("›") if p.strip()]
                 parent = _HEADING_NUMBER.sub("", path[-2]) if len(path) >= 2 else ""
                 entry = merged.setdefault(
