@@ -22,6 +22,7 @@ came from hand-written rows of that very section, so the generated rows never ch
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -43,7 +44,7 @@ _STOP = set(
     une vos votre vous y ainsi afin entre lors dont sous chaque tout tous toute toutes peut peuvent doit
     doivent être été sera seront fait faire plus moins même autre autres aussi cas article articles présent
     présente accord avenant titre annexe alinéa cadre compte ci dessus dessous selon après avant notamment
-    également lorsque ceux celle celles celui leurs sein via hors non""".split()
+    également lorsque ceux celle celles celui leurs sein via hors non""".split()  # noqa: SIM905 (a word list reads better as text)
 )
 
 
@@ -60,7 +61,7 @@ def bigrams(text: str) -> list[str]:
     """Two content words in a row (no stop word), the simplest noun-phrase proxy in French text."""
     tokens = words(text)
     out = []
-    for left, right in zip(tokens, tokens[1:], strict=False):
+    for left, right in itertools.pairwise(tokens):
         if (
             {left, right} & (_STOP | _JUNK)
             or len(left) < 4
