@@ -14,7 +14,8 @@ uses most, weighed against the rest of the corpus), in three registers: a plain 
 on the phrase, and a phone-typed one (lower case, no accents). Deterministic: same index, same rows.
 
 Each row's intent is the topic the hand-written rows give the same article (the majority over its
-section, then over its parent article); a section with no hand-written row is `cqp` for the CQP texts
+section), else the topic its heading names by the router's cues, else the hand-written rows' majority
+over its parent article; a section with no hand-written row is `cqp` for the CQP texts
 and `other_corpus` otherwise (answered by retrieval). `origin` tags the section it comes from; the
 `section`/`document` fields that steer retrieval (`meaning.topic_articles`) are only set when the topic
 came from hand-written rows of that very section, so the generated rows never change retrieval.
@@ -123,6 +124,21 @@ def hand_topics() -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str
     )
 
 
+def title_topic(title: str) -> str | None:
+    """The corpus topic the section's heading names by the router's own cues ("La VAE" in the CQP
+    circular is the VAE topic, as the hand-written rows on a CQP's VAE are), or None."""
+    from assistant.routing.extraction.folding import fold as fold_cue
+    from assistant.routing.intents import TOPIC_CUES, TOPIC_THRESHOLD, compile_cues
+
+    folded = fold_cue(title)
+    scores = {
+        topic: sum(weight for pattern, weight in compile_cues(cues) if pattern.search(folded))
+        for topic, cues in TOPIC_CUES.items()
+    }
+    best = max(scores, key=lambda topic: scores[topic])
+    return best if scores[best] >= TOPIC_THRESHOLD else None
+
+
 def clean_title(title: str) -> str:
     title = re.sub(r"\s+", " ", title).strip(" .:")
     return title[:1].lower() + title[1:] if title[:2] != title[:2].upper() else title
@@ -180,6 +196,8 @@ def main() -> None:
         key = (part["document"], part["number"])
         intent = exact.get(key)
         steer = intent is not None
+        if intent is None:
+            intent = title_topic(part["title"])
         if intent is None:
             intent = parent.get((part["document"], part["number"].split(".")[0]))
         if intent is None:
