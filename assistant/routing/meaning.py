@@ -31,7 +31,7 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).with_name("data")
-BANK_FILES = ("examples.jsonl", "labour_topics.jsonl")
+BANK_FILES = ("examples.jsonl", "corpus_questions.jsonl", "labour_topics.jsonl")
 OUT_OF_SCOPE = "out_of_scope"
 
 NEIGHBOURS = 7  # examples that vote
