@@ -19,15 +19,27 @@ de l'expérience", and a few everyday words mapped to the agreement's wording.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import snowballstemmer
 
 from text.folding import without_accents
 
-_STEMMER = snowballstemmer.stemmer("french")
+# One Snowball stemmer per thread: a stemmer keeps the word being stemmed in its own fields, so two
+# threads sharing one (the UI's sessions, the load bench) corrupt each other's word (IndexError).
+_LOCAL = threading.local()
+
+
+def _stemmer() -> Any:
+    stemmer = getattr(_LOCAL, "stemmer", None)
+    if stemmer is None:
+        stemmer = _LOCAL.stemmer = snowballstemmer.stemmer("french")
+    return stemmer
+
 
 ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
 
@@ -134,7 +146,7 @@ def stem(word: str) -> str:
     """Snowball French stem, accent-folded, final mute "e" dropped (numbers unchanged)."""
     if word[0].isdigit():
         return word
-    folded = fold_accents(_STEMMER.stemWord(word))
+    folded = fold_accents(_stemmer().stemWord(word))
     if len(folded) > 3 and folded.endswith("e"):
         folded = folded[:-1]
     return folded

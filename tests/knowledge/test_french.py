@@ -107,3 +107,34 @@ def test_expansions_weigh_less_than_the_question_terms() -> None:
 
 def test_everyday_words_expand() -> None:
     assert analyze("prime")[0] in expand_query("combien touche un tuteur ?")
+
+
+def test_stemming_from_many_threads_gives_the_single_thread_stems() -> None:
+    """The UI answers each session in its own thread: stems must not depend on other threads
+    (a shared Snowball stemmer raised IndexError under the load bench, 2026-11-30)."""
+    import threading
+
+    from knowledge.french import stem
+
+    words = [
+        f"{root}{suffix}"
+        for root in ("format", "financ", "certif", "accompagn")
+        for suffix in ("ation", "ations", "ement", "ements", "eraient", "issions", "ique", "iquement")
+    ] * 60
+    expected = [stem(w) for w in words]
+    results: dict[int, list[str]] = {}
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            results[n] = [stem(w) for w in words]
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert all(result == expected for result in results.values())
