@@ -24,7 +24,7 @@ import logging
 import sys
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -102,23 +102,41 @@ def run_llm_command(args: argparse.Namespace) -> int:
         if args.limit is not None and args.limit < 1:
             raise BenchSetupError("--limit attend un entier ≥ 1")
         check_server(settings)
-        outcomes = compare(settings, names, args.limit, progress=lambda m: print(m, file=sys.stderr, flush=True))
+        from bench.suite import DEFAULT_JSON as BENCH_JSON
+
+        given = getattr(args, "json", None)
+        path = given if given is not None and given != BENCH_JSON else DEFAULT_JSON  # never overwrite bench.json
+        outcomes = compare(
+            settings,
+            names,
+            args.limit,
+            progress=lambda m: print(m, file=sys.stderr, flush=True),
+            on_outcome=lambda done: write_results(path, done, summarise(done)),
+        )
     except BenchSetupError as exc:
         print(f"erreur : {exc}", file=sys.stderr)
         return 1
     summary = summarise(outcomes)
     print(markdown_table(summary))
-    from bench.suite import DEFAULT_JSON as BENCH_JSON
+    write_results(path, outcomes, summary)
+    print(f"\nRésultats détaillés : {path}", file=sys.stderr)
+    return 0
 
-    given = getattr(args, "json", None)
-    path = given if given is not None and given != BENCH_JSON else DEFAULT_JSON  # never overwrite bench.json
+
+def write_results(path: Path, outcomes: Sequence[Outcome], summary: dict[str, Any]) -> None:
+    """The summary and every question's detail, rewritten after each question.
+
+    A model answer takes from seconds to minutes on a CPU, so a run is often stopped before its
+    end; written as it goes, what was measured (drafts, verdicts, timings) survives the stop.
+    The file is replaced whole (temporary file, then rename) so a reader never sees half of it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
+    partial = path.with_suffix(path.suffix + ".tmp")
+    partial.write_text(
         json.dumps({"summary": summary, "outcomes": [asdict(o) for o in outcomes]}, ensure_ascii=False, indent=1),
         encoding="utf-8",
     )
-    print(f"\nRésultats détaillés : {path}", file=sys.stderr)
-    return 0
+    partial.replace(path)
 
 
 def check_server(settings: Settings) -> None:
@@ -166,6 +184,7 @@ def compare(
     limit: int | None,
     *,
     progress: Callable[[str], None] = lambda _m: None,
+    on_outcome: Callable[[list[Outcome]], None] = lambda _done: None,
     scorer: Path = SCORER,
 ) -> list[Outcome]:
     """Every question of `names` (at most `limit` each) answered without and with the model."""
@@ -186,6 +205,7 @@ def compare(
         for n, item in enumerate(items, start=1):
             outcome = _one(name, item, today, plain, model, passes)
             outcomes.append(outcome)
+            on_outcome(outcomes)
             progress(
                 f"[{name} {n}/{len(items)}] {outcome.id}: cité {'ok' if outcome.extractive_pass else 'échec'}, "
                 f"modèle {'ok' if outcome.model_pass else 'échec'}"

@@ -118,3 +118,26 @@ def test_without_a_configured_model_the_command_says_what_to_start(
     finally:
         get_settings.cache_clear()
     assert "ccn-assistant llm serve" in capsys.readouterr().err
+
+
+def test_results_are_written_whole_after_each_question(passes: Any, tmp_path: Any) -> None:
+    """A run stopped half-way keeps what it measured: the file is replaced whole, never half-written."""
+    import json
+
+    path = tmp_path / "bench-llm.json"
+    done = [
+        bench_llm._one(
+            "dev", ITEM, bench_llm.SETS["dev"][1], _Quoting(), _WithModel(["Il reçoit 7 points [1]."]), passes
+        )
+    ]
+    bench_llm.write_results(path, done, summarise(done))
+    first = json.loads(path.read_text(encoding="utf-8"))
+    assert [o["model_text"] for o in first["outcomes"]] == ["Il reçoit 7 points [1]."]
+    done.append(
+        bench_llm._one("fresh", ITEM, bench_llm.SETS["fresh"][1], _Quoting(), _WithModel(["Des points [1]."]), passes)
+    )
+    bench_llm.write_results(path, done, summarise(done))
+    second = json.loads(path.read_text(encoding="utf-8"))
+    assert [o["set"] for o in second["outcomes"]] == ["dev", "fresh"]
+    assert second["summary"]["model_pass"]["good"] == 1
+    assert not list(tmp_path.glob("*.tmp"))
