@@ -27,7 +27,7 @@ from assistant.answering.answerable import CALCULATION_OUTSIDE_SHARE, off_subjec
 from assistant.answering.citations import CitationBook
 from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
 from assistant.answering.dispositifs import scheme_search
-from assistant.answering.llm import MODEL_PASSAGES, phrase_with_model
+from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
@@ -247,7 +247,7 @@ class Assistant:
         deferred = turn.draft and self._streamer is not None
         phrased = None
         if self._llm is not None and not deferred:
-            phrased = phrase_with_model(self._llm, query, evidence[:MODEL_PASSAGES], self._new_book)
+            phrased = phrase_with_model(self._llm, query, model_passages(evidence), self._new_book)
         if phrased is not None:
             text, book = phrased
         else:
@@ -267,7 +267,7 @@ class Assistant:
         if deferred:
             from assistant.answering.streaming import ModelDraft
 
-            answer.draft = ModelDraft(self._streamer, query, evidence[:MODEL_PASSAGES], book, quoted=text)
+            answer.draft = ModelDraft(self._streamer, query, model_passages(evidence, book), book, quoted=text)
         return answer
 
     def _as_of(self, query: str) -> date | None:

@@ -126,3 +126,17 @@ def test_an_interrupted_stream_restarts_clean() -> None:
     result = draft.finish()
     assert draft.raw == "Un tuteur [2] est désigné."
     assert result is not None and result.text == "Un tuteur [1] est désigné."
+
+
+def test_the_model_reads_first_the_passages_the_quoted_answer_cites() -> None:
+    """The quoted answer cites the 4.2 passage (retrieved second): the model gets it as [1], then the others."""
+    from assistant.answering.llm import MODEL_PASSAGES, model_passages
+
+    retrieved = [_evidence(n, f"Passage {n}.") for n in range(1, 8)]
+    book = CitationBook()
+    book.cite(retrieved[1])
+    book.cite(retrieved[4])
+    given = model_passages(retrieved, book)
+    assert [e.section for e in given][:3] == ["4.2", "4.5", "4.1"]
+    assert len(given) == MODEL_PASSAGES
+    assert [e.section for e in model_passages(retrieved)] == [f"4.{n}" for n in range(1, MODEL_PASSAGES + 1)]
