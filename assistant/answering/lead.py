@@ -29,6 +29,7 @@ from assistant.answering.units import (
     MAX_LIST_ITEMS,
     REFERS_BACK,
     Unit,
+    focus_terms,
     query_weights,
     unit_terms,
 )
@@ -37,6 +38,10 @@ PASSAGE_PRIOR = 0.2  # weight of the passage's relevance (relative to the best p
 NEAR_TIE = 0.9  # units within this share of the best score are compared by meaning too
 MEANING_WEIGHT = 0.1  # lexical points per 0.05 of cosine, among near-ties
 COSINE_SCALE = 0.05
+import os
+NEAR_TIE = float(os.environ.get("CCN_X_NEAR", NEAR_TIE))
+MEANING_WEIGHT = float(os.environ.get("CCN_X_MW", MEANING_WEIGHT))
+FOCUS_FLOOR = float(os.environ.get("CCN_X_FOCUS", "0.4"))
 
 _WORD_NUMBER = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|trente|demi)"
 _UNIT_NOUN = (
@@ -81,7 +86,8 @@ class Candidate:
 
 
 def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMeaning | None = None) -> Candidate | None:
-    """The unit that answers best: lexical score with a passage prior; near-ties decided by meaning."""
+    """The unit that answers best: lexical score with a passage prior, near-ties decided by meaning,
+    and a sentence holding what an open question asks about preferred to one restating its premise."""
     usable = [c for c in candidates if c.score > 0 and not c.unit.is_header]
     if not usable:
         return None
@@ -99,6 +105,16 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
                 if cosine is not None:
                     combined[i] += MEANING_WEIGHT * (cosine - top) / COSINE_SCALE
     winner = max(shortlist, key=lambda i: combined[i])
+    focus = focus_terms(question)
+    if FOCUS_FLOOR and focus and not unit_terms(usable[winner].unit.text) & focus:
+        # "elle est inscrite où ?": the sentence restating the premise (the guaranteed training) scores
+        # best, the one saying where it is inscribed answers. Among units still relevant, the best one
+        # holding the asked-about word leads.
+        holding = [
+            i for i, value in enumerate(combined) if value >= best * FOCUS_FLOOR and unit_terms(usable[i].unit.text) & focus
+        ]
+        if holding:
+            winner = max(holding, key=lambda i: combined[i])
     return usable[winner]
 
 
