@@ -35,13 +35,12 @@ from assistant.answering.units import (
 )
 
 PASSAGE_PRIOR = 0.2  # weight of the passage's relevance (relative to the best passage's)
-NEAR_TIE = 0.9  # units within this share of the best score are compared by meaning too
+NEAR_TIE = 0.75  # units within this share of the best score are compared by meaning too
 MEANING_WEIGHT = 0.1  # lexical points per 0.05 of cosine, among near-ties
 COSINE_SCALE = 0.05
-import os
-NEAR_TIE = float(os.environ.get("CCN_X_NEAR", NEAR_TIE))
-MEANING_WEIGHT = float(os.environ.get("CCN_X_MW", MEANING_WEIGHT))
-FOCUS_FLOOR = float(os.environ.get("CCN_X_FOCUS", "0.4"))
+# A sentence holding the word an open question asks about ("inscrite où ?") leads over the best one
+# that lacks it, when it scores at least this share of the best (`units.focus_terms`).
+FOCUS_FLOOR = 0.4
 
 _WORD_NUMBER = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|trente|demi)"
 _UNIT_NOUN = (
@@ -106,7 +105,7 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
                     combined[i] += MEANING_WEIGHT * (cosine - top) / COSINE_SCALE
     winner = max(shortlist, key=lambda i: combined[i])
     focus = focus_terms(question)
-    if FOCUS_FLOOR and focus and not unit_terms(usable[winner].unit.text) & focus:
+    if focus and not unit_terms(usable[winner].unit.text) & focus:
         # "elle est inscrite où ?": the sentence restating the premise (the guaranteed training) scores
         # best, the one saying where it is inscribed answers. Among units still relevant, the best one
         # holding the asked-about word leads.

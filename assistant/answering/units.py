@@ -344,6 +344,7 @@ def select_units(
 # The words that ask for something the question does not say: who, where, when, how, to whom, why.
 _OPEN_ASKING = re.compile(r"\b(?:qui|où|ou|quand|comment|pourquoi|quoi|lequel|laquelle|lesquel\w*)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\wà-ÿ'’-]+|[,;:.?!()]")  # punctuation ends the asking clause
+_PRONOUNS = frozenset("il ils elle elles on en y le la les lui leur nous vous je tu ce cela ça".split())
 FOCUS_SPAN = 2  # content words on each side of the asking word that carry what it asks about…
 FOCUS_REACH = 4  # … within this many words of it
 
@@ -376,6 +377,8 @@ def focus_terms(question: str) -> frozenset[str]:
             for k in side:
                 if _OPEN_ASKING.fullmatch(words[k].lower()) or not words[k][0].isalnum():
                     break
+                if words[k].lower() in _PRONOUNS:
+                    continue
                 keys = {t for t in unit_terms(words[k]) if t in subject}
                 if keys:
                     focus |= keys
