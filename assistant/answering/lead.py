@@ -109,12 +109,25 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
         # "elle est inscrite où ?": the sentence restating the premise (the guaranteed training) scores
         # best, the one saying where it is inscribed answers. Among units still relevant, the best one
         # holding the asked-about word leads.
-        holding = [
-            i for i, value in enumerate(combined) if value >= best * FOCUS_FLOOR and unit_terms(usable[i].unit.text) & focus
-        ]
+        relevant = [i for i, value in enumerate(combined) if value >= best * FOCUS_FLOOR]
+        holding = [i for i in relevant if unit_terms(usable[i].unit.text) & focus]
         if holding:
             winner = max(holding, key=lambda i: combined[i])
     return usable[winner]
+
+
+def closest_unit(question: str, candidates: Sequence[Candidate], meaning: UnitMeaning | None) -> Unit | None:
+    """The unit of the answering passage closest in meaning to the question, among those sharing a
+    subject word with it: quoted even when the lexical selection left it out ("sortir sa carte bleue ?"
+    is answered by "accessible gratuitement", which shares no word with it but the CEP's name)."""
+    usable = [c for c in candidates if c.score > 0 and not c.unit.is_header and not c.unit.in_list]
+    if meaning is None or len(usable) < 2:
+        return None
+    cosines = meaning.similarities(question, [c.unit.text for c in usable])
+    scored = [(cosine, -n) for n, cosine in enumerate(cosines) if cosine is not None]
+    if len(scored) < len(usable):
+        return None  # only when every unit has its vector (shipped): never a partial comparison
+    return usable[-max(scored)[1]].unit
 
 
 def asked_figure(question: str, sentence: str) -> str | None:

@@ -344,7 +344,29 @@ def select_units(
 # The words that ask for something the question does not say: who, where, when, how, to whom, why.
 _OPEN_ASKING = re.compile(r"\b(?:qui|où|ou|quand|comment|pourquoi|quoi|lequel|laquelle|lesquel\w*)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\wà-ÿ'’-]+|[,;:.?!()]")  # punctuation ends the asking clause
-_PRONOUNS = frozenset("il ils elle elles on en y le la les lui leur nous vous je tu ce cela ça".split())
+_PRONOUNS = frozenset(
+    [
+        "il",
+        "ils",
+        "elle",
+        "elles",
+        "on",
+        "en",
+        "y",
+        "le",
+        "la",
+        "les",
+        "lui",
+        "leur",
+        "nous",
+        "vous",
+        "je",
+        "tu",
+        "ce",
+        "cela",
+        "ça",
+    ]
+)
 FOCUS_SPAN = 2  # content words on each side of the asking word that carry what it asks about…
 FOCUS_REACH = 4  # … within this many words of it
 
@@ -372,7 +394,8 @@ def focus_terms(question: str) -> frozenset[str]:
             continue
         if lowered == "ou" and n + 1 < len(words) and words[n + 1][0].isalnum():
             continue
-        for side in (range(n - 1, max(-1, n - 1 - FOCUS_REACH), -1), range(n + 1, min(len(words), n + 1 + FOCUS_REACH))):
+        before = range(n - 1, max(-1, n - 1 - FOCUS_REACH), -1)
+        for side in (before, range(n + 1, min(len(words), n + 1 + FOCUS_REACH))):
             found = 0
             for k in side:
                 if _OPEN_ASKING.fullmatch(words[k].lower()) or not words[k][0].isalnum():

@@ -64,7 +64,9 @@ def test_where_question_is_led_by_the_sentence_saying_where() -> None:
 
 def test_who_question_is_led_by_the_sentence_naming_who() -> None:
     """Art. 5: « … les services en charge de la gestion des ressources humaines en assurent la promotion. »"""
-    lead = _lead("Le conseil en évolution professionnelle gratuit pour le salarié, qui en assure la promotion ?", ARTICLE_5)
+    lead = _lead(
+        "Le conseil en évolution professionnelle gratuit pour le salarié, qui en assure la promotion ?", ARTICLE_5
+    )
     assert "ressources humaines" in lead
 
 
