@@ -77,7 +77,7 @@ class UnitMeaning:
         position = -1
         for text in texts:
             shipped = self._known.get(text) if self._known is not None else None
-            if shipped is not None and shipped.shape == (shipped.size,) and shipped.size:
+            if shipped is not None and shipped.size:
                 out.append(_unit(shipped))
                 continue
             position += 1
@@ -114,7 +114,7 @@ class UnitMeaning:
         return None if va is None or vb is None else float(va @ vb)
 
 
-def _unit(vector: Sequence[float]) -> np.ndarray:
+def _unit(vector: Sequence[float] | np.ndarray) -> np.ndarray:
     array = np.asarray(vector, dtype=np.float32).reshape(-1)
     norm = float(np.linalg.norm(array))
     return array / norm if norm > 0 else array
