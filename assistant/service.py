@@ -29,6 +29,7 @@ from assistant.answering.composer import compose_calculation, compose_retrieval,
 from assistant.answering.dispositifs import scheme_search
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
+from assistant.answering.unit_vectors import load_unit_vectors
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
 from assistant.library import Library
@@ -106,11 +107,15 @@ class Assistant:
 
     @property
     def unit_meaning(self) -> UnitMeaning:
-        """Question–sentence similarity by the retriever's own embedder (vectors cached by text)."""
-        embed = self.retriever.embedder.embed_query  # outside the lock: `retriever` takes it too
+        """Question–sentence similarity by the retriever's own embedder (vectors cached by text; the
+        shipped corpus's units read from `corpus/embeddings/units-<embedder>.npz`)."""
+        retriever = self.retriever  # outside the lock: `retriever` takes it too
+        embed = retriever.embedder.embed_query
+        question = getattr(retriever, "_embed_query", embed)  # the retrieval's cache: the question is embedded once
         with self._lock:
             if self._unit_meaning is None:
-                self._unit_meaning = UnitMeaning(embed, embed)
+                known = load_unit_vectors(self.settings.corpus_dir, retriever.embedder.name)
+                self._unit_meaning = UnitMeaning(embed, question, known=known)
             return self._unit_meaning
 
     # -- answering -----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from assistant.answering import wording
 from assistant.answering.citations import CitationBook
 from assistant.answering.disagreement import disagreement_note
 from assistant.answering.dispositifs import on_topic
-from assistant.answering.lead import Candidate, choose_lead, guarded_lead, lead_text
+from assistant.answering.lead import Candidate, choose_lead, closest_unit, guarded_lead, lead_text
 from assistant.answering.lead import lead_units as lead_units_of
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.passages import (
@@ -137,7 +137,8 @@ def compose_retrieval(
     if lead is not None and lead.passage:
         passages.insert(0, passages.pop(lead.passage))  # the passage that answers comes first
     lead_units = lead_units_of(question, lead, passages[0].units, passages[0].selected) if lead is not None else []
-    quotes = supporting_quotes(passages, lead_units)
+    closest = closest_unit(question, candidates, meaning)
+    quotes = supporting_quotes(passages, lead_units, closest)
     numbers: list[int] = []
     for n, p in enumerate(passages):
         used = (lead_units if n == 0 else []) + quotes[n]

@@ -11,7 +11,11 @@ it without inventing anything:
 Otherwise the sentence leads alone. Scoring is lexical (`assistant.answering.units`) with the
 passage's relevance as a prior; among near-ties, the e5 similarity (`assistant.answering.meaning`)
 decides, which keeps the paraphrase signal without letting the small model's flat cosines override
-a clear lexical match (measured: docs/EVALUATION.md, "lead sentence").
+a clear lexical match (measured: docs/EVALUATION.md, "lead sentence"). An open question ("qui",
+"où", "quand") is led by a sentence holding the word it asks about (`units.focus_terms`) rather
+than by the one restating its premise; and the unit closest in meaning is quoted even when the
+lexical selection left it out (`closest_unit`; every shipped unit has its vector:
+`assistant.answering.unit_vectors`).
 """
 
 from __future__ import annotations
@@ -29,14 +33,18 @@ from assistant.answering.units import (
     MAX_LIST_ITEMS,
     REFERS_BACK,
     Unit,
+    focus_terms,
     query_weights,
     unit_terms,
 )
 
 PASSAGE_PRIOR = 0.2  # weight of the passage's relevance (relative to the best passage's)
-NEAR_TIE = 0.9  # units within this share of the best score are compared by meaning too
+NEAR_TIE = 0.75  # units within this share of the best score are compared by meaning too
 MEANING_WEIGHT = 0.1  # lexical points per 0.05 of cosine, among near-ties
 COSINE_SCALE = 0.05
+# A sentence holding the word an open question asks about ("inscrite où ?") leads over the best one
+# that lacks it, when it scores at least this share of the best (`units.focus_terms`).
+FOCUS_FLOOR = 0.4
 
 _WORD_NUMBER = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|trente|demi)"
 _UNIT_NOUN = (
@@ -81,7 +89,8 @@ class Candidate:
 
 
 def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMeaning | None = None) -> Candidate | None:
-    """The unit that answers best: lexical score with a passage prior; near-ties decided by meaning."""
+    """The unit that answers best: lexical score with a passage prior, near-ties decided by meaning,
+    and a sentence holding what an open question asks about preferred to one restating its premise."""
     usable = [c for c in candidates if c.score > 0 and not c.unit.is_header]
     if not usable:
         return None
@@ -99,7 +108,30 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
                 if cosine is not None:
                     combined[i] += MEANING_WEIGHT * (cosine - top) / COSINE_SCALE
     winner = max(shortlist, key=lambda i: combined[i])
+    focus = focus_terms(question)
+    if focus and not unit_terms(usable[winner].unit.text) & focus:
+        # "elle est inscrite où ?": the sentence restating the premise (the guaranteed training) scores
+        # best, the one saying where it is inscribed answers. Among units still relevant, the best one
+        # holding the asked-about word leads.
+        relevant = [i for i, value in enumerate(combined) if value >= best * FOCUS_FLOOR]
+        holding = [i for i in relevant if unit_terms(usable[i].unit.text) & focus]
+        if holding:
+            winner = max(holding, key=lambda i: combined[i])
     return usable[winner]
+
+
+def closest_unit(question: str, candidates: Sequence[Candidate], meaning: UnitMeaning | None) -> Unit | None:
+    """The unit of the answering passage closest in meaning to the question, among those sharing a
+    subject word with it: quoted even when the lexical selection left it out ("sortir sa carte bleue ?"
+    is answered by "accessible gratuitement", which shares no word with it but the CEP's name)."""
+    usable = [c for c in candidates if c.score > 0 and not c.unit.is_header and not c.unit.in_list]
+    if meaning is None or len(usable) < 2:
+        return None
+    cosines = meaning.similarities(question, [c.unit.text for c in usable])
+    scored = [(cosine, -n) for n, cosine in enumerate(cosines) if cosine is not None]
+    if len(scored) < len(usable):
+        return None  # only when every unit has its vector (shipped): never a partial comparison
+    return usable[-max(scored)[1]].unit
 
 
 def asked_figure(question: str, sentence: str) -> str | None:

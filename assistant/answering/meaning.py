@@ -8,7 +8,10 @@ process. Vectors are remembered by text: the corpus changes rarely and the same 
 across questions, so a warm process embeds few of them. Only the first `budget` units of a call
 are scored, cached or not: which units get a meaning score must depend on the question alone, never
 on what earlier questions left in the cache, or the same question would get another answer in a
-fresh process (the caller orders its units best first).
+fresh process (the caller orders its units best first). Units of the shipped corpus have their
+vectors computed once and shipped (`assistant.answering.unit_vectors`): they are looked up, outside
+the budget, so every one of them is scored; the budget only rations the units the file lacks
+(uploaded PDFs).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -25,6 +29,12 @@ log = logging.getLogger(__name__)
 EmbedText = Callable[[str], Sequence[float]]
 MAX_NEW_PER_ANSWER = 10
 CACHE_SIZE = 8192
+
+
+class KnownUnits(Protocol):
+    """Vectors found by text (`knowledge.shipped_vectors.KnownVectors`)."""
+
+    def get(self, text: str) -> np.ndarray | None: ...
 
 
 class UnitMeaning:
@@ -37,8 +47,10 @@ class UnitMeaning:
         *,
         budget: int = MAX_NEW_PER_ANSWER,
         cache_size: int = CACHE_SIZE,
+        known: KnownUnits | None = None,
     ) -> None:
         self._embed_unit = embed_unit
+        self._known = known
         self._embed_question = embed_question or embed_unit
         self.budget = budget
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -59,9 +71,16 @@ class UnitMeaning:
                 self._cache.popitem(last=False)
 
     def vectors(self, texts: Sequence[str]) -> list[np.ndarray | None]:
-        """Unit vectors in order; None for a text past this call's budget (cached or not)."""
+        """Unit vectors in order: shipped ones always; of the others, the first `budget` (cached or
+        not), None past it."""
         out: list[np.ndarray | None] = []
-        for position, text in enumerate(texts):
+        position = -1
+        for text in texts:
+            shipped = self._known.get(text) if self._known is not None else None
+            if shipped is not None and shipped.size:
+                out.append(_unit(shipped))
+                continue
+            position += 1
             if position >= self.budget:
                 out.append(None)
                 continue
@@ -95,7 +114,7 @@ class UnitMeaning:
         return None if va is None or vb is None else float(va @ vb)
 
 
-def _unit(vector: Sequence[float]) -> np.ndarray:
+def _unit(vector: Sequence[float] | np.ndarray) -> np.ndarray:
     array = np.asarray(vector, dtype=np.float32).reshape(-1)
     norm = float(np.linalg.norm(array))
     return array / norm if norm > 0 else array

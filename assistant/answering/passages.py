@@ -72,7 +72,9 @@ def quote_lines(units: Sequence[Unit]) -> list[str]:
     return lines
 
 
-def supporting_quotes(passages: Sequence[PickedPassage], lead_units: Sequence[Unit]) -> list[list[Unit]]:
+def supporting_quotes(
+    passages: Sequence[PickedPassage], lead_units: Sequence[Unit], closest: Unit | None = None
+) -> list[list[Unit]]:
     """The quotes of each passage that are relevant enough, lists kept whole, lead not repeated.
 
     The cap is a relevance floor, not a count: a quote is kept when it scores at least `QUOTE_FLOOR`
@@ -84,7 +86,19 @@ def supporting_quotes(passages: Sequence[PickedPassage], lead_units: Sequence[Un
     groups: list[tuple[float, float, int, list[Unit]]] = []
     for n, p in enumerate(passages):
         score_of = {u.index: s for u, s in zip(p.units, p.scores)}
-        for group in groups_of(p.selected):
+        selected = list(p.selected)
+        extra = n == 0 and closest is not None and closest.text not in lead_texts
+        if extra and closest is not None and all(u.index != closest.index for u in selected):
+            selected = sorted([*selected, closest], key=lambda u: u.index)
+        for group in groups_of(selected):
+            if (
+                extra
+                and closest is not None
+                and any(u.index == closest.index for u in group)
+                and not lead_texts & {u.text for u in group}
+            ):
+                groups.append((float("inf"), float("inf"), n, group))  # the closest in meaning: always quoted
+                continue
             if any(u.text in lead_texts for u in group):
                 if any(u.in_list or u.is_header for u in group):
                     continue  # a list is quoted once, with its introduction
