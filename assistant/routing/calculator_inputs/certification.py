@@ -71,12 +71,9 @@ _CERTIFICATION_WORDS = (
 
 
 def plan_cqp_certification(facts: Facts) -> Plan | None:
-    """CQP certification: all five grades are needed; the missing ones are asked by name."""
+    """CQP certification: the grades given and whether Pass was followed; the missing grades are asked by
+    name unless what is known decides (Pass not followed, an eliminatory grade: `cqp_certification`)."""
     grades = parse_grades(facts.text)
-    if not grades:
-        if facts.personal and re.search(r"\b(?:certifie\w*|reussi|admis|obtenu|mes notes|moyenne)\b", facts.folded):
-            return Plan("cqp_certification", {}, ["grades"])
-        return None
     arguments: dict[str, Any] = dict(grades)
     if re.search(r"\b(?:pas|jamais|sans)\b[^.?!]{0,20}\bpass\b", facts.folded):
         arguments["pass_completed"] = False
@@ -85,6 +82,10 @@ def plan_cqp_certification(facts: Facts) -> Plan | None:
         facts.folded,
     ):
         arguments["pass_completed"] = True
+    if not grades and arguments.get("pass_completed") is not False:
+        if facts.personal and re.search(r"\b(?:certifie\w*|reussi|admis|obtenu|mes notes|moyenne)\b", facts.folded):
+            return Plan("cqp_certification", {}, ["grades"])
+        return None
     missing = [key for key in calculator_vocabulary.GRADE_LABELS if key not in grades]
     return Plan("cqp_certification", arguments, missing)
 
