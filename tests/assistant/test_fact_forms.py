@@ -119,6 +119,25 @@ CASES = [
         "cqp_certification",
         {"pass_completed": False},
     ),
+    (  # CQP named in general, grades given: the eliminatory grade decides
+        "cqp gestionnaire conseil, j'ai eu 4 tout rond à l'oral, le reste est bon. c'est mort ?",
+        "calculator",
+        "cqp_certification",
+        {"oral": 4.0},
+    ),
+    (  # the one date of the message is the certification's
+        "Ma fille est en contrat de professionnalisation et a obtenu son titre, elle passe au salaire "
+        "conventionnel quand ? C'était le 3 février 2027.",
+        "calculator",
+        "professionalisation_contract",
+        {"certification_date": date(2027, 2, 3)},
+    ),
+    (  # a stated length asked about, for a public of art. 3.4
+        "Un contrat de professionnalisation de 28 mois pour une bénéficiaire du RSA, c'est permis ?",
+        "calculator",
+        "professionalisation_duration",
+        {"months": 28, "minimum_benefit": True},
+    ),
     (  # professional reviews: a hire still to come
         "Une recrue arrive le 1er mars 2027 : avant quelle date son entretien de bilan ?",
         "calculator",
@@ -157,3 +176,12 @@ def test_no_clarify_when_nothing_is_missing(question: str) -> None:
     assert d.route != "clarify", d
     if d.route == "calculator":
         assert d.calculator == "pro_a_eligibility" and d.arguments.get("contract") == "CDD"
+
+
+def test_context_before_a_colon_is_not_the_subject_of_the_question() -> None:
+    """ "Pour notre journal syndical : combien de points touche un tuteur par mois ?" asks the rule, not the
+    adviser's own case: answered from the texts, not a question back about missions."""
+    d = route("Pour notre journal syndical : combien de points touche un tuteur par mois ?", TODAY)
+    assert d.route == "retrieval"
+    own = route("Je suis tutrice depuis le 1er avril 2026 : combien de points ?", TODAY)
+    assert own.route == "calculator" and own.calculator == "tutor_bonus"
