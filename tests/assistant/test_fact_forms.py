@@ -185,3 +185,20 @@ def test_context_before_a_colon_is_not_the_subject_of_the_question() -> None:
     assert d.route == "retrieval"
     own = route("Je suis tutrice depuis le 1er avril 2026 : combien de points ?", TODAY)
     assert own.route == "calculator" and own.calculator == "tutor_bonus"
+
+
+def test_halves_and_ranges() -> None:
+    """ "il y a trois ans et demi" is 42 months back; "entre 10 et 14 mois" keeps both ends."""
+    d = route("Ma dernière formation remonte à il y a trois ans et demi : la garantie individuelle ?", TODAY)
+    assert d.calculator == "training_guarantee" and d.arguments["last_training"] == date(2023, 5, 29)
+    (span,) = parse_durations("entre 10 et 14 mois d'ancienneté")
+    assert (span.low, span.value) == (10, 14)
+
+
+def test_a_range_across_the_threshold_is_asked_not_guessed() -> None:
+    """Art. 5: « au moins 24 mois d'activité salariée au cours des 5 dernières années » — "18 à 26 mois"
+    may or may not reach it: the figure is asked; "25 à 28 mois" reaches it whatever the exact value."""
+    open_ = route("En CDD, 18 à 26 mois de travail sur cinq ans dont 5 mois chez nous : CEP possible ?", TODAY)
+    assert open_.route == "clarify" and "months_as_employee" in open_.missing
+    closed = route("En CDD, 25 à 28 mois de travail sur cinq ans dont 5 mois chez nous : CEP possible ?", TODAY)
+    assert closed.route == "calculator" and closed.arguments["months_in_organisation"] == 5

@@ -61,8 +61,11 @@ def plan_cep(facts: Facts) -> Plan | None:
     org: float | None = None
     total: float | None = None
     prior = 0.0
+    ranges: dict[str, Duration] = {}  # "entre 20 et 30 mois": a range that may straddle a threshold
     for i, d in enumerate(seniority):
         kind = _seniority_kind(facts.folded, d, first=i == 0, last=i + 1 == len(seniority))
+        if kind in ("total", "org") and d.low is not None:
+            ranges[kind] = d
         if kind == "total":
             total = d.months
         elif kind == "org":
@@ -97,6 +100,21 @@ def plan_cep(facts: Facts) -> Plan | None:
     elif total is None and org is not None and re.search(_FIRST_JOB, facts.folded):
         total = org
         notes.append("Premier emploi : l'ancienneté salariée totale est celle acquise dans l'organisme.")
+    # a range across the article's threshold leaves the condition open: that figure is asked, not guessed
+    for kind, name, thresholds in (("total", "total", (24, 60)), ("org", "org", (4, 12))):
+        d = ranges.get(kind)
+        if d is None or d.low is None:
+            continue
+        low = d.low * (d.months or 0) / d.value if d.value else d.low
+        relevant = (
+            thresholds if contract not in ("CDI", "CDD") else (thresholds[1] if contract == "CDI" else thresholds[0],)
+        )
+        if any(low < t <= (d.months or 0) for t in relevant):
+            notes.append(f"« {d.text} » : fourchette de part et d'autre du seuil de l'article 5, à préciser.")
+            if name == "total":
+                total = None
+            else:
+                org = None
     missing = [
         name
         for name, value in (

@@ -44,6 +44,7 @@ class Duration:
     unit: Unit
     text: str
     span: tuple[int, int]
+    low: float | None = None  # "entre 20 et 30 mois", "18 à 24 mois": the range's lower end (value: the upper)
 
     @property
     def months(self) -> float | None:
@@ -76,6 +77,7 @@ _DURATION = re.compile(
     r"(?P<half> et demie?)?"
 )
 _COMBINED = re.compile(r"^ *(?:et|,)? *$")
+_RANGE_BEFORE = re.compile(rf"(?:\bentre +(?P<a>{NUM_OR_WORD}) +et|(?<![\d,.])(?P<b>{NUM_OR_WORD}) *(?:\ba|-)) *$")
 
 
 def parse_durations(text: str) -> list[Duration]:
@@ -94,6 +96,11 @@ def parse_durations(text: str) -> list[Duration]:
             value += 0.5
         unit = UNITS[m.group("unit")]
         current = Duration(value, unit, original[m.start() : m.end()], (m.start(), m.end()))
+        ranged = _RANGE_BEFORE.search(folded[max(0, m.start() - 30) : m.start()])
+        low = parse_number(ranged.group("a") or ranged.group("b")) if ranged else None
+        if ranged and low is not None and low < value:
+            start = m.start() - len(ranged.group(0))
+            current = Duration(value, unit, original[start : m.end()], (start, m.end()), low=low)
         previous = found[-1] if found else None
         if (
             previous is not None
