@@ -202,3 +202,12 @@ def test_a_range_across_the_threshold_is_asked_not_guessed() -> None:
     assert open_.route == "clarify" and "months_as_employee" in open_.missing
     closed = route("En CDD, 25 à 28 mois de travail sur cinq ans dont 5 mois chez nous : CEP possible ?", TODAY)
     assert closed.route == "calculator" and closed.arguments["months_in_organisation"] == 5
+
+
+def test_a_field_named_maitrise_is_no_diploma_and_a_list_question_no_case() -> None:
+    """ "maîtrise des risques" names a family of the list, not a master 1 held; with no person described,
+    a question on the list is no eligibility case."""
+    assert parse_diploma_level("la famille maîtrise des risques externes") is None
+    assert parse_diploma_level("j'ai une maîtrise de droit") == 6
+    d = route("Dans la famille « contrôle et maîtrise des risques », quels diplômes ouvrent droit à la Pro-A ?", TODAY)
+    assert d.calculator != "pro_a_eligibility"

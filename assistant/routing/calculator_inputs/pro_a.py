@@ -95,8 +95,9 @@ def _pro_a_eligibility(facts: Facts) -> Plan | None:
     if not facts.personal:
         # "Un salarié en CDI titulaire d'une licence peut-il faire une Pro-A ?": a case described in the
         # third person is answered when what it states decides article 2.3, otherwise the rule is quoted.
+        someone = re.search(_SOMEONE, facts.folded)
         decided = (contract or diploma is not None) and not pro_a_eligibility(contract, diploma).missing
-        return Plan("pro_a_eligibility", _known(contract, diploma)) if decided and asked else None
+        return Plan("pro_a_eligibility", _known(contract, diploma)) if someone and decided and asked else None
     if facts.general or not (contract or diploma is not None or (wants and asked)):
         return None
     arguments: dict[str, Any] = {}
@@ -110,6 +111,13 @@ def _pro_a_eligibility(facts: Facts) -> Plan | None:
     elif contract in (None, "CDI", "CUI-CDI"):
         missing.append("diploma_level")
     return Plan("pro_a_eligibility", arguments, missing)
+
+
+# A person described in the third person: the case the facts are about ("un salarié en CDI titulaire…").
+_SOMEONE = (
+    r"\b(?:un|une|le|la|ce|cette|l')\s*(?:salariee?|agent|collegue|collaborat(?:eur|rice)|personne|employee?|"
+    r"technicien(?:ne)?|gestionnaire|conseill(?:er|ere)|candidate?|alternante?)\b|\bquelqu'un\b"
+)
 
 
 def _known(contract: str | None, diploma: int | None) -> dict[str, Any]:

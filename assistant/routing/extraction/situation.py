@@ -44,7 +44,7 @@ DIPLOMA_WORDS: dict[int, tuple[str, ...]] = {
         r"bac ?\+ ?[34]",
         r"licences?(?: pro(?:fessionnelle)?)?",
         r"bachelor",
-        r"maitrise",
+        r"maitrise(?! (?:des|de la|de l'|du|d'))",  # "maîtrise des risques" names no diploma
         r"master 1",
         r"m1",
     ),
