@@ -102,15 +102,15 @@ def plan_cep(facts: Facts) -> Plan | None:
         notes.append("Premier emploi : l'ancienneté salariée totale est celle acquise dans l'organisme.")
     # a range across the article's threshold leaves the condition open: that figure is asked, not guessed
     for kind, name, thresholds in (("total", "total", (24, 60)), ("org", "org", (4, 12))):
-        d = ranges.get(kind)
-        if d is None or d.low is None:
+        ranged = ranges.get(kind)
+        if ranged is None or ranged.low is None:
             continue
-        low = d.low * (d.months or 0) / d.value if d.value else d.low
+        low = ranged.low * (ranged.months or 0) / ranged.value if ranged.value else ranged.low
         relevant = (
             thresholds if contract not in ("CDI", "CDD") else (thresholds[1] if contract == "CDI" else thresholds[0],)
         )
-        if any(low < t <= (d.months or 0) for t in relevant):
-            notes.append(f"« {d.text} » : fourchette de part et d'autre du seuil de l'article 5, à préciser.")
+        if any(low < t <= (ranged.months or 0) for t in relevant):
+            notes.append(f"« {ranged.text} » : fourchette de part et d'autre du seuil de l'article 5, à préciser.")
             if name == "total":
                 total = None
             else:
