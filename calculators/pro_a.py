@@ -64,6 +64,9 @@ _FIXED_TERM = {
 }
 
 
+_CONTRACT_NAMES = {"CUI-CDI": "CUI-CDI (contrat unique d'insertion à durée indéterminée, que l'article 2.3 vise)"}
+
+
 def _joined_letters(folded: str) -> str:
     """ "c d i a temps partiel" → "cdi a temps partiel": initials written with dots or spaces."""
     return re.sub(r"\b(?:[a-z] ){2,}[a-z]\b", lambda m: m.group(0).replace(" ", ""), folded)
@@ -153,7 +156,8 @@ def pro_a_eligibility(contract: str | None = None, diploma_level: int | str | No
             asks.append("votre plus haut diplôme (la Pro-A est réservée aux salariés sous le grade de la licence)")
         summary = "Éligibilité à la Pro-A à confirmer : elle dépend de " + " et de ".join(asks) + "."
         if covered:
-            summary = f"Éligible à la Pro-A en {kind} si vous n'avez pas atteint le grade de la licence (niveau 6)."
+            named = _CONTRACT_NAMES.get(kind or "", kind)  # the article's own words for the contract
+            summary = f"Éligible à la Pro-A en {named} si vous n'avez pas atteint le grade de la licence (niveau 6)."
         value = "à préciser"
     return CalcResult(
         name="pro_a_eligibility",
@@ -177,13 +181,19 @@ def pro_a_eligibility(contract: str | None = None, diploma_level: int | str | No
 # ---------------------------------------------------------------- duration (art. 2.4)
 
 
-def pro_a_duration(months: int, case: str = "standard") -> CalcResult:
-    """Whether a Pro-A of `months` months fits the duration rules of art. 2.4 for the given case."""
+def pro_a_duration(months: int | None = None, case: str = "standard") -> CalcResult:
+    """Whether a Pro-A of `months` months fits the duration rules of art. 2.4 for the given case.
+
+    Without a length, the case alone decides the longest Pro-A allowed ("je touche l'AAH : ma Pro-A
+    peut durer combien ?" is 36 months whatever the length envisaged).
+    """
     if case not in MAX_MONTHS:
         raise CalcError(f"Cas inconnu : « {case} ». Cas possibles : {', '.join(MAX_MONTHS)}.")
-    if months <= 0:
+    if months is not None and months <= 0:
         raise CalcError("La durée de la Pro-A doit être d'au moins 1 mois.")
     limit = MAX_MONTHS[case]
+    if months is None:
+        return _longest_pro_a(case, limit)
     steps = [
         "Article 2.4 : la Pro-A dure de 6 à 12 mois ; jusqu'à 24 mois lorsque la nature de la qualification "
         "l'exige (notamment qualification reconnue par la branche, diplôme ou titre RNCP lié aux métiers de "
@@ -223,6 +233,34 @@ def pro_a_duration(months: int, case: str = "standard") -> CalcResult:
         warnings=warnings,
         eligible=allowed,
         details={"months": months, "case": case, "min_months": MIN_MONTHS, "max_months": limit},
+    )
+
+
+def _longest_pro_a(case: str, limit: int) -> CalcResult:
+    """The longest Pro-A the case allows (art. 2.4), when no length is envisaged yet."""
+    summary = f"Une Pro-A peut durer de {MIN_MONTHS} à {limit} mois dans votre cas ({CASE_LABELS[case]})."
+    warnings = ["Les cas dérogatoires s'appliquent « dans le cadre fixé par le code du travail » : à vérifier."]
+    if limit > 24:
+        warnings.insert(
+            0,
+            "Avenant de 2022, article 1 : la Pro-A peut s'articuler avec d'autres dispositifs en cas de "
+            "formation excédant la durée de deux années.",
+        )
+    return CalcResult(
+        name="pro_a_duration",
+        value=limit,
+        unit="mois",
+        summary=summary,
+        formula="6 ≤ durée ≤ 12 mois (24 si la qualification l'exige, 36 pour les publics listés)",
+        steps=[
+            "Article 2.4 : « Le dispositif Pro-A s'étend sur une durée comprise entre 6 et 12 mois » ; jusqu'à "
+            "24 mois lorsque la nature de la qualification l'exige ; jusqu'à 36 mois pour les jeunes de 16 à 25 "
+            "ans sans diplôme, les demandeurs d'emploi et les bénéficiaires de minima sociaux.",
+            f"Cas retenu : {CASE_LABELS[case]} → durée maximale {limit} mois.",
+        ],
+        references=[ref.PRO_A_DURATION, ref.PRO_A_LIST_2022] if limit > 24 else [ref.PRO_A_DURATION],
+        warnings=warnings,
+        details={"months": None, "case": case, "min_months": MIN_MONTHS, "max_months": limit},
     )
 
 

@@ -240,6 +240,31 @@ def _ask(certification: str, candidates: list[Certification], steps: list[str], 
     )
 
 
+# The "Sanction de l'action de formation" column of the list (annexe 1 of the protocole, avenant art. 1).
+_CQP = "Certificat de qualification professionnelle (CQP)"
+_RNCP = "Titre ou diplôme professionnel enregistré au RNCP"
+_STATE = "Diplôme d'État"
+SANCTIONS: dict[str, str] = {
+    "CQP conseiller offres de services": _RNCP,
+    "CQP gestionnaire conseil de la sécurité sociale": _CQP,
+    "CQP contrôleur allocataire": _CQP,
+    "CQP contrôleur du recouvrement": _CQP,
+    "DAMC : dispositif d'accès aux métiers de contrôle – formation initiale des inspecteurs": (
+        "Qualification reconnue dans les classifications d'une convention collective nationale de branche (CCN)"
+    ),
+    "CQP délégué de l'assurance maladie": _CQP,
+    "Diplôme d'État d'infirmier": _RNCP,
+    "Diplôme d'État d'aide-soignant": _STATE,
+    "Diplôme d'État de moniteur éducateur": _STATE,
+    "Diplôme d'État d'éducateur spécialisé (DEES)": _RNCP,
+    "CQP manager opérationnel": _CQP,
+    "Diplôme d'État accompagnant éducatif et social (AES)": _STATE,
+    "Diplôme d'État assistante de service social": _STATE,
+    "Diplôme d'État de conseiller en économie sociale familiale": _STATE,
+    "Master manager stratégique": "Diplôme de l'enseignement supérieur",
+}
+
+
 def pro_a_certification(
     certification: str, as_of: date | None = None, extension_date: date | None = None
 ) -> CalcResult:
@@ -286,7 +311,12 @@ def pro_a_certification(
             verdict="eligible",
         )
     match = found[0]
-    steps.append(f"Certification reconnue : {match.title} ({match.family}, {match.provider}).")
+    sanction = SANCTIONS.get(match.title)
+    steps.append(
+        f"Certification reconnue : {match.title} ({match.family}, {match.provider}"
+        + (f" ; sanction de l'action de formation : {sanction}" if sanction else "")
+        + ")."
+    )
     if not match.added_2022:
         eligible = True
         steps.append("Elle figure à l'annexe 1 du protocole du 19 décembre 2019.")
@@ -347,6 +377,7 @@ def pro_a_certification(
             "certification": match.title,
             "family": match.family,
             "provider": match.provider,
+            "sanction": sanction,
             "added_2022": match.added_2022,
             "subject_to_extension": match.added_2022,
             "extension_date": extension if match.added_2022 else None,

@@ -118,11 +118,14 @@ def professional_reviews(
             details={"as_of": today},
             missing=["hire_date"],
         )
-    if hire_date > today:
-        raise CalcError(
-            f"La date d'embauche ({format_date_fr(hire_date)}) est postérieure à la date de référence "
-            f"({format_date_fr(today)})."
-        )
+    upcoming = hire_date > today  # a hire still to come: its first period is planned from the hire date
+    if upcoming:
+        if interviews or bilans:
+            raise CalcError(
+                f"La date d'embauche ({format_date_fr(hire_date)}) est postérieure à la date de référence "
+                f"({format_date_fr(today)}) : aucun entretien ne peut encore avoir eu lieu."
+            )
+        today = hire_date
     _check_dates("Entretien professionnel", interviews, hire_date, today)
     _check_dates("Entretien de bilan", bilans, hire_date, today)
     anchor = max(hire_date, in_force)
@@ -203,7 +206,15 @@ def professional_reviews(
         )
     else:
         steps.append("Période en cours : obligations déjà remplies.")
-    if todo:
+    if upcoming:
+        steps.insert(
+            1, f"Embauche à venir le {format_date_fr(hire_date)} : première période calculée depuis cette date."
+        )
+        summary = (
+            f"Embauche le {format_date_fr(hire_date)} : première période de 6 ans jusqu'au "
+            f"{format_date_fr(current.end)} ; {' et '.join(todo)} à réaliser avant cette date"
+        )
+    elif todo:
         summary = (
             f"Période en cours jusqu'au {format_date_fr(current.end)} : il reste à réaliser "
             f"{' et '.join(todo)} avant cette date"

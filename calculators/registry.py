@@ -208,7 +208,7 @@ _SPECS = [
         "Pro-A de 6 à 12 mois, jusqu'à 24 mois si la qualification l'exige, 36 mois pour les publics "
         "prioritaires (protocole, art. 2.4).",
         [
-            Param("months", "int", "durée envisagée en mois", required=True),
+            Param("months", "int", "durée envisagée en mois (sans elle : la durée maximale du cas)"),
             Param(
                 "case",
                 "str",

@@ -64,8 +64,10 @@ def trainer_bonus(
     total = 0
     for number, action in enumerate(actions, start=1):
         slots = month_slots(action.start, action.end)
-        months = [slot for slot in slots if slot[0] >= DUE_FROM]
-        excluded = len(slots) - len(months)
+        # the months due are counted from 1 January 2022 when the action began before it: an action of
+        # 2 November 2021 to 1 January 2022 still earns its January month ("complet ou non")
+        months = month_slots(max(action.start, DUE_FROM), action.end) if action.end >= DUE_FROM else []
+        excluded = max(0, len(slots) - len(months))
         points = POINTS_PER_MONTH * len(months)
         payment = first_day_of_next_month(action.end)
         total += points

@@ -51,16 +51,17 @@ def training_guarantee(
             missing=["last_training"],
             verdict="eligible",
         )
-    if hire_date is not None and hire_date > today:
+    if hire_date is not None and hire_date > today and last_training is not None:
         raise CalcError(
             f"La date d'embauche ({format_date_fr(hire_date)}) est postérieure à la date de référence "
-            f"({format_date_fr(today)})."
+            f"({format_date_fr(today)}) : une formation suivie avant n'est pas à compter."
         )
     if last_training is not None and hire_date is not None and last_training < hire_date:
         last_training = hire_date  # a training before the hire does not count in this organisation
     start = last_training if last_training is not None else hire_date
     assert start is not None
-    if start > today:
+    # A hire still to come ("embauché au 4 janvier 2027") is counted from that day: the guarantee is not open.
+    if start > today and last_training is not None:
         raise CalcError(
             f"La dernière formation ({format_date_fr(start)}) est postérieure à la date de "
             f"référence ({format_date_fr(today)})."

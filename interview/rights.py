@@ -133,18 +133,19 @@ def relevant_certifications(wish: str) -> list[Certification]:
     return found
 
 
+_CEP_ASKS = {
+    "contract": "Indiquez le type de contrat (CDI ou CDD) pour vérifier les conditions de l'article 5.",
+    "months_in_organisation": "Indiquez la date d'entrée dans l'organisme pour vérifier les conditions d'ancienneté.",
+    "months_as_employee": "Indiquez l'ancienneté salariée totale (en CDD : l'activité des 5 dernières années).",
+}
+
+
 def _cep_item(profile: EmployeeProfile, today: date) -> SheetItem:
+    """Art. 5, evaluated with what the profile gives: a fact that decides alone (a CEP in the last 5 years,
+    too little seniority for either contract) decides; otherwise the item lists only what could change it."""
     title = "Absence pour un conseil en évolution professionnelle (CEP)"
     kind = contract_kind(profile.contract)
-    if not profile.contract.strip():
-        return SheetItem(
-            "cep_absence",
-            title,
-            "missing",
-            "Indiquez le type de contrat (CDI ou CDD) pour vérifier les conditions de l'article 5.",
-            references=(ref.CEP,),
-        )
-    if not kind:
+    if profile.contract.strip() and not kind:
         return SheetItem(
             "cep_absence",
             title,
@@ -152,40 +153,40 @@ def _cep_item(profile: EmployeeProfile, today: date) -> SheetItem:
             f"L'article 5 vise les salariés en CDI ou en CDD (contrat indiqué : {profile.contract.strip()}).",
             references=(ref.CEP,),
         )
-    if profile.organisation_start is None:
-        return SheetItem(
-            "cep_absence",
-            title,
-            "missing",
-            "Indiquez la date d'entrée dans l'organisme pour vérifier les conditions d'ancienneté.",
-            references=(ref.CEP,),
-        )
-    in_organisation = months_between(profile.organisation_start, today)
+    kwargs: dict[str, Any] = {"contract": kind} if kind else {}
+    notes: list[str] = []
+    in_organisation = None
+    if profile.organisation_start is not None:
+        in_organisation = months_between(profile.organisation_start, today)
+    as_employee: int | None = None
     if profile.months_as_employee is not None:
         as_employee, origin = profile.months_as_employee, "ancienneté salariée indiquée"
     elif profile.branch_start is not None:
         as_employee, origin = months_between(profile.branch_start, today), "ancienneté dans la branche"
-    else:
+    elif in_organisation is not None:
         as_employee, origin = in_organisation, "ancienneté dans l'organisme"
-    notes = [f"Activité salariée retenue : {as_employee} mois ({origin})."]
-    if kind == "CDD" and as_employee > CDD_WINDOW_MONTHS:
-        as_employee = CDD_WINDOW_MONTHS
-        notes.append("En CDD, seule l'activité des 5 dernières années compte : 60 mois retenus.")
-    if in_organisation > as_employee:
-        in_organisation = as_employee
-        notes.append("Ancienneté dans l'organisme ramenée à l'activité salariée retenue.")
-    if profile.months_as_employee is None:
+    if as_employee is not None:
+        notes.append(f"Activité salariée retenue : {as_employee} mois ({origin}).")
+        if kind == "CDD" and as_employee > CDD_WINDOW_MONTHS:
+            as_employee = CDD_WINDOW_MONTHS
+            notes.append("En CDD, seule l'activité des 5 dernières années compte : 60 mois retenus.")
+        kwargs["months_as_employee"] = as_employee
+    if in_organisation is not None:
+        if as_employee is not None and in_organisation > as_employee:
+            in_organisation = as_employee
+            notes.append("Ancienneté dans l'organisme ramenée à l'activité salariée retenue.")
+        kwargs["months_in_organisation"] = in_organisation
+    if profile.months_as_employee is None and as_employee is not None:
         notes.append("Si le salarié a travaillé avant d'entrer dans la branche, indiquez son ancienneté salariée.")
-    kwargs: dict[str, Any] = {
-        "contract": kind,
-        "months_as_employee": as_employee,
-        "months_in_organisation": in_organisation,
-    }
     if profile.provider_far is not None:
         kwargs["provider_far"] = profile.provider_far
     if profile.cep_in_last_5_years is not None:
         kwargs["cep_in_last_5_years"] = profile.cep_in_last_5_years
-    return _calc_item("cep_absence", title, lambda: _run("cep_absence", **kwargs), _eligibility_status, " ".join(notes))
+    item = _calc_item("cep_absence", title, lambda: _run("cep_absence", **kwargs), _eligibility_status, " ".join(notes))
+    if item.result is not None and item.result.missing:
+        asks = " ".join(_CEP_ASKS[m] for m in item.result.missing if m in _CEP_ASKS)
+        return SheetItem("cep_absence", title, "missing", asks or item.summary, item.result, item.note, (ref.CEP,))
+    return item
 
 
 def _guarantee_item(profile: EmployeeProfile, today: date) -> SheetItem:
@@ -245,23 +246,23 @@ def _vae_item(profile: EmployeeProfile) -> SheetItem:
 
 
 def _pro_a_item(profile: EmployeeProfile) -> SheetItem:
-    if not profile.contract.strip():
+    """Art. 2.3 with what is known: a diploma at the licence grade closes the Pro-A whatever the contract."""
+    title = "Reconversion ou promotion par l'alternance (Pro-A)"
+    kwargs: dict[str, Any] = {}
+    if profile.contract.strip():
+        kwargs["contract"] = profile.contract if profile.contract != "Autre" else "autre contrat"
+    if profile.diploma_level is not None:
+        kwargs["diploma_level"] = profile.diploma_level
+    item = _calc_item("pro_a_eligibility", title, lambda: _run("pro_a_eligibility", **kwargs), _eligibility_status)
+    if not profile.contract.strip() and (item.result is None or item.result.missing):
         return SheetItem(
             "pro_a_eligibility",
-            "Reconversion ou promotion par l'alternance (Pro-A)",
+            title,
             "missing",
             "Indiquez le type de contrat : la Pro-A concerne les salariés en CDI ou en CUI-CDI.",
             references=(ref.PRO_A_BENEFICIARIES,),
         )
-    kwargs: dict[str, Any] = {"contract": profile.contract if profile.contract != "Autre" else "autre contrat"}
-    if profile.diploma_level is not None:
-        kwargs["diploma_level"] = profile.diploma_level
-    return _calc_item(
-        "pro_a_eligibility",
-        "Reconversion ou promotion par l'alternance (Pro-A)",
-        lambda: _run("pro_a_eligibility", **kwargs),
-        _eligibility_status,
-    )
+    return item
 
 
 def _certification_items(profile: EmployeeProfile, today: date) -> list[SheetItem]:

@@ -248,13 +248,22 @@ def asks_own_case(text: str, calculator: str, arguments: dict[str, Any], missing
     asking = [s for s in sentences if s.rstrip().endswith("?")]
     if not asking:
         return True  # a case told without a question ("je suis tuteur d'un alternant.")
-    # "… pendant 6 mois. Combien ?": a question of a word or two has the earlier sentence's subject
+    # "… pendant 6 mois. Combien ?": a question of a word or two has the earlier sentence's subject;
+    # "Deux questions pour notre bulletin : combien … pour un tuteur ?": the context before a colon is not
+    # the subject of the question after it
+    asking = [_after_colon(s) for s in asking]
     asking = [folded if len(s.split()) < 4 else s for s in asking]
     verdict_only = calculator in calculator_vocabulary.VERDICT_ONLY  # its only value is oui/non
     if not verdict_only and any(_VALUE_ASK.search(s) and _OWN_SUBJECT.search(s) for s in asking):
         return True
     partial = spec is not None and spec.partial  # "puis-je bénéficier de la Pro-A ?": one's own right
     return partial and any(_OWN_SUBJECT.search(s) and not _WHAT_ASK.search(s) for s in asking)
+
+
+def _after_colon(sentence: str) -> str:
+    """The clause after the sentence's last colon when it is a question of its own (four words or more)."""
+    tail = sentence.rsplit(":", 1)[-1]
+    return tail if len(tail.split()) >= 4 else sentence
 
 
 def _bears_on_decision(calculator: str, arguments: dict[str, Any]) -> bool:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators.pro_a import pro_a_duration, pro_a_eligibility, pro_a_training_hours
-from calculators.pro_a_certifications import PRO_A_CERTIFICATIONS, pro_a_certification
+from calculators.pro_a_certifications import PRO_A_CERTIFICATIONS, SANCTIONS, pro_a_certification
 from calculators.result import CalcError
 from tests.calculators.helpers import FAST, d
 
@@ -226,3 +226,13 @@ def test_the_extension_date_is_read_from_the_amendments_file(tmp_path):
     configured.write_text(json.dumps({"amendments": [amendment]}), encoding="utf-8")
     assert avenant_2022_dates(configured).pro_a_extension == d("2023-03-01")
     assert avenant_2022_dates(tmp_path / "absent.json").pro_a_extension is None
+
+
+def test_every_listed_certification_states_its_sanction_as_the_annex_does() -> None:
+    """Annexe 1 and avenant art. 1: each entry has a column « Sanction de l'action de formation » (for the
+    DAMC: « Qualification reconnue dans les classifications d'une convention collective nationale de
+    branche (CCN) »); the result gives it, so "ça débouche sur quoi ?" is answered by the calculator."""
+    assert {c.title for c in PRO_A_CERTIFICATIONS} == set(SANCTIONS)
+    result = pro_a_certification("DAMC", as_of=d("2026-11-29"))
+    assert result.details["sanction"].endswith("(CCN)")
+    assert any("classifications d'une convention collective" in step for step in result.steps)

@@ -82,10 +82,19 @@ def test_schedule_lists_the_remaining_interviews_and_the_bilan():
     assert "12 mars 2031" in result.summary
 
 
+def test_a_hire_still_to_come_is_planned_from_its_date():
+    """Article 6: « Les organismes assurent, tous les 6 ans, au moins deux entretiens professionnels et un
+    entretien de bilan. » The first period of a hire still to come runs six years from the hire date, so the
+    deadline is known before the first day (no error, nothing asked)."""
+    result = professional_reviews(d("2027-01-04"), as_of=d("2026-11-29"))
+    assert result.missing == [] and result.value == "2033-01-04"
+    assert "4 janvier 2033" in result.summary
+
+
 @pytest.mark.parametrize(
     ("hire", "interviews", "as_of"),
     [
-        ("2026-01-01", [], "2025-01-01"),
+        ("2026-01-01", ["2025-06-01"], "2025-01-01"),
         ("2020-01-01", ["2019-01-01"], "2025-01-01"),
         ("2020-01-01", ["2026-01-01"], "2025-01-01"),
     ],

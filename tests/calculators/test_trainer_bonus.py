@@ -33,6 +33,12 @@ CASES = [
         ["avril 2025", "juillet 2025"],
     ),
     ("avenant art. 6 : dû à compter du 1er janvier 2022", [("2021-11-15", "2022-01-20")], 7, ["février 2022"]),
+    (  # a rolling month begun in December that runs into January: the January month is due
+        "avenant art. 6 : action finie le 1er janvier 2022",
+        [("2021-11-02", "2022-01-01")],
+        7,
+        ["février 2022"],
+    ),
 ]
 
 

@@ -107,6 +107,16 @@ def test_information_points_of_article_6() -> None:
         ({"last_training": date(2024, 1, 1)}, "training_guarantee", "ok"),
         ({"contract": "CDD"}, "pro_a_eligibility", "info"),
         ({"diploma_level": 7}, "pro_a_eligibility", "info"),
+        # one known fact decides, the others missing (three-valued rules, issue #13): art. 5 « Elle n'est pas
+        # accordée au salarié qui a déjà bénéficié de ce conseil au cours des 5 dernières années »; art. 2.3
+        # « les salariés n'ayant pas atteint … le grade de la licence »
+        ({"contract": "", "organisation_start": None, "cep_in_last_5_years": True}, "cep_absence", "info"),
+        ({"contract": "", "diploma_level": 7}, "pro_a_eligibility", "info"),
+        ({"contract": "", "diploma_level": 3}, "pro_a_eligibility", "missing"),
+        # 13 years of activity, 10 in the organisation: both the CDI and the CDD conditions are met
+        ({"contract": ""}, "cep_absence", "ok"),
+        # 11 months in the organisation: enough in a CDD (4), not in a CDI (12): the contract decides
+        ({"contract": "", "organisation_start": date(2024, 10, 1)}, "cep_absence", "missing"),
         # hire date after an interview: the calculator refuses, the sheet says why
         ({"interviews": (date(2010, 1, 1),)}, "professional_reviews", "error"),
     ],

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from assistant.routing.calculator_inputs.facts import Facts, Plan, dated_periods, outside_dates, year_notes
 from assistant.routing.extraction.dates import DateSpan
-from assistant.routing.extraction.quantities import count_of, parse_counts
+from assistant.routing.extraction.quantities import Count, count_of, parse_counts
 from assistant.routing.extraction.situation import parse_work_time
 from calculators.dates import add_months, format_date_fr
 from calculators.result import CalcError
@@ -64,6 +64,8 @@ def _counts_per_period(facts: Facts, periods: list[DateSpan], noun: str) -> list
     otherwise each count describes the period it follows. A period without a count has 1 trainee.
     """
     counts = [c for c in parse_counts(facts.text) if c.noun == noun]
+    if _one_each(facts, periods, counts):
+        return [1] * len(periods)
     bounds = [0] + [p.span[1] for p in periods]
     leading = any(c.span[0] < periods[0].span[0] for c in counts)
     result: list[int] = []
@@ -75,6 +77,22 @@ def _counts_per_period(facts: Facts, periods: list[DateSpan], noun: str) -> list
         inside = [c for c in counts if window[0] <= c.span[0] < window[1]]
         result.append(min(inside[-1 if leading else 0].value, 10) if inside else 1)
     return [max(1, n) for n in result]
+
+
+# "le premier de janvier à juin, le second de juillet à décembre": each period is one of those counted.
+_ORDINAL_BEFORE = (
+    r"\b(?:(?:le|la|l')\s*(?:premiere?|1ere?|second|seconde|deuxieme|2e|troisieme|3e|autre|suivante?|dernier|"
+    r"derniere)|l'une?|chacun(?:e)?|un autre|une autre)\b[^.?!;:]{0,12}$"
+)
+
+
+def _one_each(facts: Facts, periods: list[DateSpan], counts: list[Count]) -> bool:
+    """Whether a count announced once before the periods is their total, one per period ("deux alternants :
+    le premier de janvier à juin, le second de juillet à décembre"), rather than each period's count."""
+    before = [c for c in counts if c.span[0] < periods[0].span[0]]
+    if len(before) != 1 or len(counts) != 1 or before[0].value != len(periods):
+        return False
+    return all(re.search(_ORDINAL_BEFORE, facts.folded[max(0, p.span[0] - 30) : p.span[0]]) for p in periods)
 
 
 def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:

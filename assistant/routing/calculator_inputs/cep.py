@@ -34,7 +34,13 @@ _FIRST_MONTH = (
 _PRIOR_AFTER = r"\b(?:avant|auparavant|precedemment|ailleurs|anterieure?s?|d'autres employeurs|autre employeur)\b"
 _TOTAL_AFTER = (
     r"\b(?:en tout|au total|totale?s?|tous employeurs|de carriere|au cours des (?:5|cinq) dernieres|"
-    r"sur les (?:5|cinq) dernieres)\b"
+    r"sur les (?:5|cinq) dernieres|sur (?:les )?(?:5|cinq) (?:dernieres )?(?:ans|annees))\b"
+)
+# "3 ans de carrière en tout, tous ici": the whole seniority was acquired in the organisation.
+_ALL_HERE = (
+    r"\b(?:tous|toutes|tout|entierement|uniquement|exclusivement|seulement)\b(?: \w+)? "
+    r"(?:ici|chez nous|dans (?:ma|mon|la|le|cette|cet|notre) (?:caisse|organisme|entreprise|structure)|"
+    r"au sein de (?:ma|mon|la|notre|cette) \w+)"
 )
 
 
@@ -55,8 +61,11 @@ def plan_cep(facts: Facts) -> Plan | None:
     org: float | None = None
     total: float | None = None
     prior = 0.0
+    ranges: dict[str, Duration] = {}  # "entre 20 et 30 mois": a range that may straddle a threshold
     for i, d in enumerate(seniority):
         kind = _seniority_kind(facts.folded, d, first=i == 0, last=i + 1 == len(seniority))
+        if kind in ("total", "org") and d.low is not None:
+            ranges[kind] = d
         if kind == "total":
             total = d.months
         elif kind == "org":
@@ -72,6 +81,8 @@ def plan_cep(facts: Facts) -> Plan | None:
             org = 0.0  # "c'est mon premier mois ici": not one full month yet
     if org is None:
         org = _months_since_entry(facts)
+    if org is None and total is not None and re.search(_ALL_HERE, facts.folded):
+        org = total
     notes: list[str] = []
     if total is None and prior:
         total = (org or 0.0) + prior
@@ -89,6 +100,21 @@ def plan_cep(facts: Facts) -> Plan | None:
     elif total is None and org is not None and re.search(_FIRST_JOB, facts.folded):
         total = org
         notes.append("Premier emploi : l'ancienneté salariée totale est celle acquise dans l'organisme.")
+    # a range across the article's threshold leaves the condition open: that figure is asked, not guessed
+    for kind, name, thresholds in (("total", "total", (24, 60)), ("org", "org", (4, 12))):
+        ranged = ranges.get(kind)
+        if ranged is None or ranged.low is None:
+            continue
+        low = ranged.low * (ranged.months or 0) / ranged.value if ranged.value else ranged.low
+        relevant = (
+            thresholds if contract not in ("CDI", "CDD") else (thresholds[1] if contract == "CDI" else thresholds[0],)
+        )
+        if any(low < t <= (ranged.months or 0) for t in relevant):
+            notes.append(f"« {ranged.text} » : fourchette de part et d'autre du seuil de l'article 5, à préciser.")
+            if name == "total":
+                total = None
+            else:
+                org = None
     missing = [
         name
         for name, value in (
@@ -104,6 +130,11 @@ def plan_cep(facts: Facts) -> Plan | None:
     elif contract:
         notes.append(f"Contrat « {contract} » : préciser s'il s'agit d'un CDI ou d'un CDD.")
         missing.insert(0, "contract")
+    if total is not None and contract == "CDD" and total > 60:
+        # "CDD, 12 ans de carrière": a CDD's activity is counted over the last 5 years (art. 5), 60 months at most
+        notes.append("CDD : l'activité salariée est comptée sur les 5 dernières années, soit 60 mois au plus.")
+        total = 60.0
+        org = None if org is None else min(org, total)
     if total is not None:
         arguments["months_as_employee"] = round(total)
     if org is not None:
@@ -123,15 +154,16 @@ def _months_since_entry(facts: Facts) -> float | None:
     for d in facts.dates:
         if d.kind != "point" or d.end >= facts.today:
             continue
-        if re.search(_ENTRY_BEFORE, facts.folded[max(0, d.span[0] - 50) : d.span[0]]):
+        before = facts.folded[max(0, d.span[0] - 50) : d.span[0]]
+        # "arrivée à l'Urssaf il y a trois ans": a date counted back from today needs no preposition
+        ago = facts.folded.startswith("il y a", d.span[0]) and re.search(_ENTRY_WORD + r"[^.?!;]{0,40}$", before)
+        if ago or re.search(_ENTRY_BEFORE, before):
             return (facts.today - d.end).days / 30.44
     return None
 
 
-_ENTRY_BEFORE = (
-    r"\b(?:entree?s?|arrivee?s?|embauchee?s?|recrutee?s?|titularisee?s?|rentree?s?)\b"
-    r"[^.?!;]{0,40}\b(?:en|le|depuis|au|a|le \d{1,2}|debut|fin)\s*(?:\w+ )?$"
-)
+_ENTRY_WORD = r"\b(?:entree?s?|arrivee?s?|embauchee?s?|recrutee?s?|titularisee?s?|rentree?s?)\b"
+_ENTRY_BEFORE = _ENTRY_WORD + r"[^.?!;]{0,40}\b(?:en|le|depuis|au|a|le \d{1,2}|debut|fin)\s*(?:\w+ )?$"
 
 
 def _seniority_kind(folded: str, d: Duration, *, first: bool, last: bool) -> str | None:
@@ -150,7 +182,7 @@ def _seniority_kind(folded: str, d: Duration, *, first: bool, last: bool) -> str
         return "org"
     if re.match(r"^ *d'anciennete " + _ORG_AFTER[3:], after):
         return "org"
-    if re.search(_PRIOR_AFTER, clause) or re.search(r"\b(?:avant|auparavant)\b[^.?!]*$", before):
+    if re.search(_PRIOR_AFTER, clause) or re.search(r"\b(?:avant|auparavant)\b[^.?!]*$|\bapres\s*$", before):
         return "prior"
     if re.search(_TOTAL_AFTER, clause) or re.match(r"^ *(?:d'(?:anciennete|experience|activite)|de salariat)", after):
         return "total"

@@ -24,6 +24,12 @@ def plan_professionalisation(facts: Facts) -> Plan | None:
         and d.precision in ("day", "month")
         and near(facts, d.span, _CERTIFICATION_WORDS, before=80, after=40)
     ]
+    if not points and re.search(_CERTIFICATION_WORDS, facts.folded):
+        # "il a eu sa certification …, à partir de quand …, le 20 novembre ?": the one date of the message
+        # is the certification's unless it is said to be another event's (hire, start, end of contract)
+        alone = [d for d in facts.dates if d.kind in ("point", "from") and d.precision in ("day", "month")]
+        if len(alone) == 1 and not near(facts, alone[0].span, _OTHER_EVENT, before=40):
+            points = alone
     level = re.search(r"\bniveau ([1-9])\b", facts.folded)
     level_kind_unclear = bool(level and _certification_level(facts, level))
     if level_kind_unclear:
@@ -64,6 +70,7 @@ def _certification_level(facts: Facts, level: re.Match[str]) -> bool:
     )
 
 
+_OTHER_EVENT = r"\b(?:embauch\w*|recrut\w*|arriv\w*|debut\w*|commenc\w*|sign\w*|entree?|fin du contrat|termine\w*)\b"
 _CERTIFICATION_WORDS = (
     r"\b(?:certif\w*|diplome|qualification|cqp|titre|obten\w*|obtien\w*|obtiendr\w*|reussi\w*|decroch\w*|admise?|"
     r"examen|jury|valid\w*)"
@@ -71,12 +78,9 @@ _CERTIFICATION_WORDS = (
 
 
 def plan_cqp_certification(facts: Facts) -> Plan | None:
-    """CQP certification: all five grades are needed; the missing ones are asked by name."""
+    """CQP certification: the grades given and whether Pass was followed; the missing grades are asked by
+    name unless what is known decides (Pass not followed, an eliminatory grade: `cqp_certification`)."""
     grades = parse_grades(facts.text)
-    if not grades:
-        if facts.personal and re.search(r"\b(?:certifie\w*|reussi|admis|obtenu|mes notes|moyenne)\b", facts.folded):
-            return Plan("cqp_certification", {}, ["grades"])
-        return None
     arguments: dict[str, Any] = dict(grades)
     if re.search(r"\b(?:pas|jamais|sans)\b[^.?!]{0,20}\bpass\b", facts.folded):
         arguments["pass_completed"] = False
@@ -85,8 +89,20 @@ def plan_cqp_certification(facts: Facts) -> Plan | None:
         facts.folded,
     ):
         arguments["pass_completed"] = True
+    if not grades and arguments.get("pass_completed") is not False:
+        if facts.personal and re.search(r"\b(?:certifie\w*|reussi|admis|obtenu|mes notes|moyenne)\b", facts.folded):
+            return Plan("cqp_certification", {}, ["grades"])
+        return None
     missing = [key for key in calculator_vocabulary.GRADE_LABELS if key not in grades]
     return Plan("cqp_certification", arguments, missing)
+
+
+def plan_cqp_grades(facts: Facts) -> Plan | None:
+    """A question routed to the CQP in general that states grades (or Pass not followed): the certification
+    calculator, which decides as soon as an eliminatory grade or the missing Pass does; never a question
+    back, since the CQP's own questions are answered from the texts."""
+    plan = plan_cqp_certification(facts)
+    return plan if plan is not None and plan.arguments else None
 
 
 def plan_training_path(facts: Facts) -> Plan | None:

@@ -135,12 +135,24 @@ def not_threshold(facts: Facts, durations: list[Duration]) -> list[Duration]:
 
 
 def not_cited(facts: Facts, durations: list[Duration]) -> list[Duration]:
-    """Durations of the case, not figures the user quotes from a text ("la circulaire parle de 3 ans")."""
-    return [x for x in durations if not _CITED.search(facts.folded[max(0, x.span[0] - 45) : x.span[0]])]
+    """Durations of the case, not figures the user quotes from a text ("la circulaire parle de 3 ans",
+    "l'article 2.4 parle de 36 mois, puis de 24 mois": the second continues the quotation)."""
+    kept: list[Duration] = []
+    previous: Duration | None = None  # the last quoted duration
+    for x in durations:
+        quoted = bool(_CITED.search(facts.folded[max(0, x.span[0] - 45) : x.span[0]]))
+        if previous is not None and re.fullmatch(_CONTINUED, facts.folded[previous.span[1] : x.span[0]]):
+            quoted = True
+        previous = x if quoted else None
+        if not quoted:
+            kept.append(x)
+    return kept
 
 
+_CONTINUED = r"\s*(?:,|;|et|ou|puis|, puis|, et|, ou|mais)\s*(?:aussi |encore |ensuite )?(?:de |d'|a )?(?:plus de )?"
 _CITED = re.compile(
-    r"\b(?:circulaire|accord|avenant|texte|article|loi|fiche|convention|protocole|regle|on m'a dit)\b[^.?!;]{0,25}"
+    r"\b(?:circulaire|accord|avenant|texte|article|loi|fiche|convention|protocole|regle|on m'a dit)\b"
+    r"(?:[^.?!;]|\.\d){0,25}"
     r"\b(?:parle|parlent|dit|disent|prevoit|prevoient|exige|exigent|impose|demande|mentionne|indique|fixe|"
     r"evoque|precise)\w* (?:de |d'|qu'il faut |que )?(?:\w+ ){0,2}$"
 )

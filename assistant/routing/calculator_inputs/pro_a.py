@@ -10,9 +10,9 @@ import re
 from typing import Any
 
 from assistant.routing import calculator_vocabulary
-from assistant.routing.calculator_inputs.facts import Facts, Plan, near, not_threshold, outside_dates
+from assistant.routing.calculator_inputs.facts import Facts, Plan, near, not_cited, not_threshold, outside_dates
 from assistant.routing.extraction.situation import parse_contract, parse_diploma_level
-from calculators.pro_a import fold_wording
+from calculators.pro_a import fold_wording, pro_a_eligibility
 from calculators.pro_a_certifications import kind_of
 
 _PRO_A_CERTS = {
@@ -22,7 +22,7 @@ _PRO_A_CERTS = {
 
 def plan_pro_a(facts: Facts) -> Plan | None:
     """Pro-A: stated hours, then a stated length, then a named certification, then eligibility."""
-    stated = not_threshold(facts, outside_dates(facts, facts.durations))
+    stated = not_cited(facts, not_threshold(facts, outside_dates(facts, facts.durations)))
     hours = [d for d in stated if d.unit == "hour"]
     if hours and not facts.general:
         arguments: dict[str, Any] = {"total_hours": max(d.value for d in hours)}
@@ -36,6 +36,7 @@ def plan_pro_a(facts: Facts) -> Plan | None:
         and d.unit in ("month", "year")
         and near(facts, d.span, _PRO_A_LENGTH, before=40, after=25)
         and not re.search(r"\b(?:j'ai|agee? de|depuis|il y a)\s*$", facts.folded[max(0, d.span[0] - 12) : d.span[0]])
+        and not re.search(_CONTRACT_LENGTH, facts.folded[max(0, d.span[0] - 30) : d.span[0]])
     ]
     if months and not facts.general and (facts.personal or not facts.asks or re.search(r"\bdur\w*\b", facts.folded)):
         length = round(months[0].months or 0)
@@ -44,13 +45,18 @@ def plan_pro_a(facts: Facts) -> Plan | None:
         if case:
             arguments["case"] = case
         return Plan("pro_a_duration", arguments, ["case"] if length > 12 and case is None else [])
+    case = _pro_a_case(facts)
+    if case and re.search(_LENGTH_ASK, facts.folded) and not facts.general:
+        return Plan("pro_a_duration", {"case": case})  # the case alone gives the longest Pro-A (art. 2.4)
     certification = _listed_certification(facts)
     attribute = re.search(_ATTRIBUTE_ASK, facts.folded) and not re.search(_ASKS_ON_LIST, facts.folded)
     if re.search(_ASKS_LIST, facts.folded) and not attribute:
         if certification:
             return Plan("pro_a_certification", {"certification": certification, "as_of": facts.today})
         named = re.search(_NAMED_CERTIFICATION, facts.folded)
-        if named:  # a certification outside the list, named as the subject of the question
+        if named and not re.search(
+            _HELD_BEFORE, facts.folded[max(0, named.start() - 25) : named.start()]
+        ):  # a certification outside the list, named as the subject of the question
             group = "name" if named.group("name") else "name2"
             name = facts.text[named.start(group) : named.end(group)].strip()
             return Plan("pro_a_certification", {"certification": name, "as_of": facts.today})
@@ -86,7 +92,13 @@ def _pro_a_eligibility(facts: Facts) -> Plan | None:
         r"\b(?:beneficier|eligible|droit|acceder|acces|puis-je|peux-je|pourrais|ouvert|pretendre)", facts.folded
     )
     asked = facts.asks or "?" in facts.text  # "elle peut prétendre à la Pro-A ?"
-    if not facts.personal or facts.general or not (contract or diploma is not None or (wants and asked)):
+    if not facts.personal:
+        # "Un salarié en CDI titulaire d'une licence peut-il faire une Pro-A ?": a case described in the
+        # third person is answered when what it states decides article 2.3, otherwise the rule is quoted.
+        someone = re.search(_SOMEONE, facts.folded)
+        decided = (contract or diploma is not None) and not pro_a_eligibility(contract, diploma).missing
+        return Plan("pro_a_eligibility", _known(contract, diploma)) if someone and decided and asked else None
+    if facts.general or not (contract or diploma is not None or (wants and asked)):
         return None
     arguments: dict[str, Any] = {}
     missing = []
@@ -99,6 +111,18 @@ def _pro_a_eligibility(facts: Facts) -> Plan | None:
     elif contract in (None, "CDI", "CUI-CDI"):
         missing.append("diploma_level")
     return Plan("pro_a_eligibility", arguments, missing)
+
+
+# A person described in the third person: the case the facts are about ("un salarié en CDI titulaire…").
+_SOMEONE = (
+    r"\b(?:un|une|le|la|ce|cette|l')\s*(?:salariee?|agent|collegue|collaborat(?:eur|rice)|personne|employee?|"
+    r"technicien(?:ne)?|gestionnaire|conseill(?:er|ere)|candidate?|alternante?)\b|\bquelqu'un\b"
+)
+
+
+def _known(contract: str | None, diploma: int | None) -> dict[str, Any]:
+    known: dict[str, Any] = {"contract": contract} if contract else {}
+    return known | ({"diploma_level": diploma} if diploma is not None else {})
 
 
 _ASKS_LIST = (
@@ -125,6 +149,16 @@ _NAMED_CERTIFICATION = (
     r"serait|ouvre|en pro ?-? ?a|par la pro ?-? ?a|dans le cadre)\b)"
     rf"|\bprepar\w* (?:le|la|l'|un|une|mon|ma) ?(?P<name2>{_CERTIFICATION_NOUN}\b[^?.,;:!]{{0,50}}?)"
     r"\s+(?=(?:en|par|avec|dans le cadre d'une|via) (?:la |une )?pro ?-? ?a\b)"
+)
+# "titulaire d'une licence peut-il faire une Pro-A ?": a certification held, not the one aimed at.
+_HELD_BEFORE = (
+    r"\b(?:titulaires?|diplomee?s?|detent(?:eur|rice)s?|possed\w*|j'ai|il a|elle a|ayant|avec|deja)\s*(?:d'|de |du )?$"
+)
+# "en CDD de 18 mois", "un contrat de 2 ans": the contract's length, not the Pro-A's.
+_CONTRACT_LENGTH = r"\b(?:cdd|cdi|contrat(?: a duree (?:in)?determinee)?|interim|mission|cui)(?: [a-z]+)? d(?:e |')$"
+_LENGTH_ASK = (
+    r"\b(?:dur(?!ee (?:in)?determinee)\w*|combien de (?:temps|mois)|jusqu'a (?:quand|combien)|maximum|max|"
+    r"au plus|allong\w*|prolong\w*)\b"
 )
 _PRO_A_LENGTH = r"\bpro ?- ?a\b|\bpro a\b|\bdur\w*|\bpendant\b|\bprevu\w*|\bs'et\w*|\bavenant\b"
 _EXTENDED_PUBLIC = (

@@ -36,6 +36,9 @@ LENGTH_ASK = re.compile(
     r"\b(?:duree|combien de (?:temps|mois)|durer|dure|allong\w*|prolong\w*|porte\w* a|jusqu'a combien|"
     r"mois maximum|maximum)\b"
 )
+ALLOWED_ASK = re.compile(
+    r"\b(?:autoris\w*|possible|permis|accept\w*|legal\w*|conforme|valable|peut-on|on peut|c'est bon|ok)\b"
+)
 CONTRACT_WORDS = r"\b(?:contrat|dure|durer|durera|duree|total|au total)\b"
 
 
@@ -84,7 +87,9 @@ def plan_professionalisation_terms(facts: Facts) -> Plan | None:
         if re.search(r"\bqualification\b[^.?!]{0,20}\binsuffisante\b", facts.folded):
             arguments["insufficient_qualification"] = True
         return Plan("professionalisation_training_share", arguments)
-    if LENGTH_ASK.search(facts.folded) and public and (facts.personal or months or "age" in public):
+    # "Contrat pro de 30 mois pour un demandeur d'emploi de 40 ans : autorisé ?": a stated length asked about
+    allowed_ask = bool(months) and ALLOWED_ASK.search(facts.folded) is not None
+    if (LENGTH_ASK.search(facts.folded) or allowed_ask) and public and (facts.personal or months or "age" in public):
         arguments = dict(public)
         if months:
             arguments["months"] = round(months[0].months or 0)

@@ -14,6 +14,7 @@ from assistant.routing.calculator_inputs.career_history import plan_professional
 from assistant.routing.calculator_inputs.cep import plan_cep
 from assistant.routing.calculator_inputs.certification import (
     plan_cqp_certification,
+    plan_cqp_grades,
     plan_professionalisation,
     plan_training_path,
 )
@@ -37,6 +38,7 @@ RESOLVERS: dict[str, Callable[[Facts], Plan | None]] = {
     "professionalisation": first_of(plan_professionalisation_terms, plan_professionalisation),
     "contribution": plan_contribution,
     "cqp_certification": plan_cqp_certification,
+    "cqp": plan_cqp_grades,  # "cqp gc : 6 à l'écrit, je suis recalé ?": grades given under the CQP's name
     "training_path": plan_training_path,
     "points": plan_points,
 }

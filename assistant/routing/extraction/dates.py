@@ -68,10 +68,11 @@ _ATOM = re.compile(
     rf"|(?P<dmy>(?:\b(?P<mod>debut|fin|mi)[ -]+)?(?:\b(?P<day>{_DAY_RE}) +)?\b(?P<month>{_MONTH_RE})(?![a-z])"
     rf"(?: +(?P<year>{_YEAR_RE})\b)?)"
     rf"|(?P<dayonly>\b(?:{_DAY_RE})\b(?= +(?:au|a|et|-) +(?:le +)?(?:{_DAY_RE}) +(?:{_MONTH_RE})))"
-    r"|(?P<ago>\bil y a (?P<agon>" + NUM_OR_WORD + r") +(?P<agou>mois|ans?|annees?|semaines?|jours?)\b)"
+    r"|(?P<ago>\bil y a (?P<agon>" + NUM_OR_WORD + r") +(?P<agou>mois|ans?|annees?|semaines?|jours?)\b"
+    r"(?P<agohalf> et demie?\b)?)"
     r"|(?P<sincedur>\bdepuis (?:maintenant |deja |plus de |presque |environ )?(?P<sdn>"
     + NUM_OR_WORD
-    + r") +(?P<sdu>mois|ans?|annees?|semaines?|jours?)\b)"
+    + r") +(?P<sdu>mois|ans?|annees?|semaines?|jours?)\b(?P<sdhalf> et demie?\b)?)"
     r"|(?P<relyear>\b(?:" + "|".join(_RELATIVE_YEARS) + r")\b)"
     r"|(?P<today>\baujourd'hui\b)"
     rf"|(?P<yearonly>(?<!\d[ .])\b{_YEAR_RE}\b(?! *{_NOT_AFTER_YEAR}))"
@@ -160,7 +161,10 @@ def _atoms(folded: str, today: date) -> list[_Atom]:
             token = m.group("dayonly")
             atom.day = 1 if token in ("1er", "premier") else int(token)
         elif m.group("ago"):
-            point = _relative(today, parse_number(m.group("agon")), m.group("agou"))
+            # "il y a quatre ans et demi": the half counts
+            point = _relative(
+                today, parse_number(m.group("agon")) + (0.5 if m.group("agohalf") else 0), m.group("agou")
+            )
             if point is None:
                 continue
             atom.fixed, atom.precision = (
@@ -168,7 +172,7 @@ def _atoms(folded: str, today: date) -> list[_Atom]:
                 "day" if m.group("agou").startswith(("j", "s")) else "month",
             )
         elif m.group("sincedur"):
-            start = _relative(today, parse_number(m.group("sdn")), m.group("sdu"))
+            start = _relative(today, parse_number(m.group("sdn")) + (0.5 if m.group("sdhalf") else 0), m.group("sdu"))
             if start is None:
                 continue
             atom.fixed, atom.kind = (start, today), "since"

@@ -28,31 +28,39 @@ ALL_EXAMS = (
 )
 
 _GRADE = r"(?P<g>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20| sur 20)?"
+# What may stand between a label and its grade ("à l'écrit il a eu 9", "oral (note) : 10") or between a
+# grade and its label ("6 pile à l'écrit", "11 (TC)").
+_LABEL_TO_GRADE = (
+    r"(?: *\([^()]{0,12}\))? *(?:[:=]|-|de|a|note|: *note|(?:(?:j'ai|il a|elle a|on a|ai|a) )?(?:eu|obtenu)"
+    r"(?: une note de| la note de)?|j'ai|il a|elle a)?"
+)
+_FILLER = r"(?:(?:pile|tout rond|tout juste|juste|seulement|pas plus|ric-rac|ric rac|tout pile) *)?"
+_PREPOSITION = r"(?:a|en|au|aux|pour|dans|sur|de|d') *(?:l'|la +|le +|les +)?(?:epreuves? +(?:d'|de l'|de +)?)?"
+# "9 en tronc commun et en option", "10 à l'écrit, à l'oral et aux applications tutorées": one grade for
+# each label of a list.
+_NEXT_LABEL = r"^ *(?:,|et|, et) *(?:{prep})?(?P<label>{labels})\b"
 
 
 def parse_grades(text: str) -> dict[str, float]:
     """Named CQP grades (out of 20), keyed like the `cqp_certification` calculator's arguments.
 
     Reads "écrit 9", "oral : 10/20", "tronc commun 12, option 11", "applications professionnelles
-    tutorées 14", and the other order, "j'ai eu 8 à l'oral", "12 en tronc commun", "12 de contrôle
-    continu en tronc commun". A number is given to one label only; a grade above 20 is not a grade and
-    is ignored. "10 partout" (or "à toutes les épreuves") gives that grade to every exam not named
-    otherwise.
+    tutorées 14", "à l'écrit il a eu 9", and the other order, "j'ai eu 8 à l'oral", "12 en tronc commun",
+    "12 de contrôle continu en tronc commun", "6 pile à l'écrit", "11 (TC) / 12 (option)". A grade
+    followed by several labels ("9 en tronc commun et en option") is each one's. A number is given to one
+    label only; a grade above 20 is not a grade and is ignored. "10 partout" (or "à toutes les
+    épreuves") gives that grade to every exam not named otherwise.
     """
     _, folded = prepare(text)
     grades: dict[str, float] = {}
     used: set[int] = set()
     patterns = [
-        (key, rf"\b{label}\b *(?:[:=]|-|de|a|note|: *note)? *{_GRADE}(?![\d%])") for key, label in GRADE_LABELS.items()
+        (key, rf"\b{label}\b{_LABEL_TO_GRADE} *{_GRADE}(?![\d%-])", False) for key, label in GRADE_LABELS.items()
     ] + [
-        (
-            key,
-            rf"(?<![\d,.]){_GRADE} *(?:a|en|au|aux|pour|dans|sur|de|d') *(?:l'|la +|le +|les +)?"
-            rf"(?:epreuves? +(?:d'|de l'|de +)?)?\b{label}\b",
-        )
+        (key, rf"(?<![\d,.-]){_GRADE} *{_FILLER}(?:{_PREPOSITION}\b{label}\b|\( *{label} *\))", True)
         for key, label in GRADE_LABELS.items()
     ]
-    for key, pattern in patterns:
+    for key, pattern, grade_first in patterns:
         if key in grades:
             continue
         for m in re.finditer(pattern, folded):
@@ -61,9 +69,23 @@ def parse_grades(text: str) -> dict[str, float]:
                 continue
             grades[key] = value
             used.add(m.start("g"))
+            if grade_first:
+                _shared_grade(folded, m.end(), value, grades)
             break
     everywhere = re.search(rf"(?<![\d,.]){_GRADE} *{ALL_EXAMS}", folded)
     if everywhere and 0 <= parse_number(everywhere.group("g")) <= 20:
         for key in GRADE_LABELS:
             grades.setdefault(key, parse_number(everywhere.group("g")))
     return grades
+
+
+def _shared_grade(folded: str, end: int, value: float, grades: dict[str, float]) -> None:
+    """Give `value` to each label listed right after the one it was read for ("et en option")."""
+    labels = "|".join(f"(?:{label})" for label in GRADE_LABELS.values())
+    pattern = re.compile(_NEXT_LABEL.format(prep=_PREPOSITION, labels=labels))
+    while (m := pattern.match(folded[end:])) is not None:
+        key = next(k for k, label in GRADE_LABELS.items() if re.fullmatch(label, m.group("label")))
+        if re.match(r" *(?:[:=]|-)? *\d", folded[end + m.end() :]):
+            return  # "…, oral 12": the next label has its own grade
+        grades.setdefault(key, value)
+        end += m.end()

@@ -44,6 +44,7 @@ class Duration:
     unit: Unit
     text: str
     span: tuple[int, int]
+    low: float | None = None  # "entre 20 et 30 mois", "18 à 24 mois": the range's lower end (value: the upper)
 
     @property
     def months(self) -> float | None:
@@ -76,6 +77,7 @@ _DURATION = re.compile(
     r"(?P<half> et demie?)?"
 )
 _COMBINED = re.compile(r"^ *(?:et|,)? *$")
+_RANGE_BEFORE = re.compile(rf"(?:\bentre +(?P<a>{NUM_OR_WORD}) +et|(?<![\d,.])(?P<b>{NUM_OR_WORD}) *(?:\ba|-)) *$")
 
 
 def parse_durations(text: str) -> list[Duration]:
@@ -94,6 +96,11 @@ def parse_durations(text: str) -> list[Duration]:
             value += 0.5
         unit = UNITS[m.group("unit")]
         current = Duration(value, unit, original[m.start() : m.end()], (m.start(), m.end()))
+        ranged = _RANGE_BEFORE.search(folded[max(0, m.start() - 30) : m.start()])
+        low = parse_number(ranged.group("a") or ranged.group("b")) if ranged else None
+        if ranged and low is not None and low < value:
+            start = m.start() - len(ranged.group(0))
+            current = Duration(value, unit, original[start : m.end()], (start, m.end()), low=low)
         previous = found[-1] if found else None
         if (
             previous is not None
@@ -101,6 +108,7 @@ def parse_durations(text: str) -> list[Duration]:
             and unit == "month"
             and value < 12
             and _COMBINED.match(folded[previous.span[1] : m.start()])
+            and not re.search(_WINDOW_BEFORE, folded[max(0, previous.span[0] - 20) : previous.span[0]])
         ):
             start = previous.span[0]
             current = Duration(previous.value * 12 + value, "month", original[start : m.end()], (start, m.end()))
@@ -117,11 +125,16 @@ _ELLIPTIC_PART = re.compile(
 )
 
 
+_WINDOW_BEFORE = r"\b(?:sur|des|au cours des|dans les|pendant les|sur les|lors des)(?: (?:5|cinq) dernier\w*)? *$"
+
+
 def _elliptic_parts(original: str, folded: str, found: list[Duration]) -> list[Duration]:
     """Add the durations stated without a unit after "dont", with the unit of the duration before."""
     added: list[Duration] = []
+    # "20 mois sur les 5 ans dont 10 ici": the part belongs to the amount, not to the window it is counted in
+    amounts = [d for d in found if not re.search(_WINDOW_BEFORE, folded[max(0, d.span[0] - 20) : d.span[0]])]
     for m in _ELLIPTIC_PART.finditer(folded):
-        whole = next((d for d in reversed(found) if d.span[1] <= m.start()), None)
+        whole = next((d for d in reversed(amounts) if d.span[1] <= m.start()), None)
         if whole is None or re.search(r"[.?!;]", folded[whole.span[1] : m.start()]) or m.start() - whole.span[1] > 60:
             continue
         value = parse_number(m.group("num"))

@@ -44,7 +44,7 @@ DIPLOMA_WORDS: dict[int, tuple[str, ...]] = {
         r"bac ?\+ ?[34]",
         r"licences?(?: pro(?:fessionnelle)?)?",
         r"bachelor",
-        r"maitrise",
+        r"maitrise(?! (?:des|de la|de l'|du|d'))",  # "maîtrise des risques" names no diploma
         r"master 1",
         r"m1",
     ),
@@ -74,10 +74,16 @@ TARGET_WORDS = (
     r"entrer en|candidat\w* (?:a|au))\s+(?:[\w']+\s+){0,3}$"
     r"|\b(?:vers|pour) (?:un|une|le|la|l') ?$|\ben pro-? ?a\s+$"
 )
+# "le master manager stratégique qu'on peut faire en Pro-A": the words after it say the diploma is aimed at.
+AIMED_AFTER = (
+    r"[\w+-]+(?: (?!(?:peu\w*|pui\w*|pourr\w*|est|suis|ai|a|ont|sont|doi\w*)\b)[\w'+]+){0,4}? "
+    r"(?:qu'(?:on|il|elle|je|ils|elles) (?:peu\w*|pourr\w*|veu\w*|voudr\w*|souhait\w*|"
+    r"prepar\w*|vis\w*)|(?:en|par|via) (?:la )?pro ?-? ?a\b|a preparer\b|a passer\b)"
+)
 
 CONTRACTS: tuple[tuple[str, str], ...] = (
-    (r"\bcui[ -]?cdi\b|\bcontrat unique d'insertion a duree indeterminee\b", "CUI-CDI"),
-    (r"\bcui[ -]?cdd\b|\bcontrat unique d'insertion a duree determinee\b", "CUI-CDD"),
+    (r"\bcui[ -]?cdi\b|\b(?:contrat unique d'insertion|cui) (?:a|en) duree indeterminee\b", "CUI-CDI"),
+    (r"\bcui[ -]?cdd\b|\b(?:contrat unique d'insertion|cui) (?:a|en) duree determinee\b", "CUI-CDD"),
     (r"\bcui\b|\bcontrat unique d'insertion\b", "CUI"),
     (r"\bcdi\b|\bcontrat a duree indeterminee\b|\ba duree indeterminee\b", "CDI"),
     (r"\bcdd\b|\bcontrat a duree determinee\b|\ba duree determinee\b", "CDD"),
@@ -116,7 +122,7 @@ def parse_diploma_level(text: str) -> int | None:
         if folded.startswith("cap emploi", position):
             continue
         before = folded[max(0, position - 40) : position]
-        if re.search(TARGET_WORDS, before):
+        if re.search(TARGET_WORDS, before) or re.match(AIMED_AFTER, folded[position:]):
             continue
         if level > 0 and re.search(r"\b(?:pas|sans|ni|jamais|aucun(?:e)?)\b (?:[\w']+ ){0,2}$", before):
             below.append(level)
