@@ -88,7 +88,7 @@ class Assistant:
 
             self._llm = make_phraser(settings)
             self._streamer = make_streamer(settings)
-            self._rewriter = make_rewriter(settings)
+            self._rewriter = make_rewriter(settings) if settings.llm_rewrite else None
 
     # -- index --------------------------------------------------------------------------------
     @property

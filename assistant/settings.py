@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     llm_model: str = ""
     llm_api_key: str = "not-needed"
     llm_timeout_s: float = 30.0
+    # The model may also reword follow-ups into standalone questions. Off unless asked: measured on
+    # the conversation sets (`bench --llm`, docs/LLM.md) the 1.5B local model's rewrites turned 24
+    # right answers wrong and fixed none, so the deterministic reading stands by default.
+    llm_rewrite: bool = False
 
     top_k: int = 6
     max_question_chars: int = 2000

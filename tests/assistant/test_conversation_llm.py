@@ -64,7 +64,8 @@ def llm_assistant(real_settings: Settings) -> Iterator[Assistant]:
     thread.start()
     url = f"http://127.0.0.1:{server.server_address[1]}/v1"
     try:
-        yield Assistant(real_settings.model_copy(update={"llm_base_url": url, "llm_model": "fake"}))
+        settings = real_settings.model_copy(update={"llm_base_url": url, "llm_model": "fake", "llm_rewrite": True})
+        yield Assistant(settings)
     finally:
         server.shutdown()
         server.server_close()
@@ -100,3 +101,19 @@ def test_a_rewrite_that_repeats_the_message_keeps_the_rule_based_reading(llm_ass
     answer = llm_assistant.ask("et qui peut en bénéficier ?", conversation, today=TODAY)
     assert answer.resolved_question == "Pro-A : qui peut en bénéficier ?"
     assert answer.route != "refusal"
+
+
+def test_without_llm_rewrite_the_model_never_rewords_a_follow_up(real_settings: Settings) -> None:
+    """A configured model phrases answers, but follow-ups keep the deterministic reading unless asked.
+
+    The rewrite prompt is never sent: with the model server pointed at a closed port, a follow-up is
+    still resolved (the quoted answer stands when the phrasing fails).
+    """
+    settings = real_settings.model_copy(update={"llm_base_url": "http://127.0.0.1:9/v1", "llm_model": "fake"})
+    assistant = Assistant(settings)
+    assert assistant._rewriter is None
+    _Handler.rewrite = "Combien de points pour un tuteur qui ne suit personne ?"
+    conversation = Conversation()
+    assistant.ask("Combien touche un tuteur ?", conversation, today=date(2025, 11, 25))
+    answer = assistant.ask("Et c'est plafonné ?", conversation, today=date(2025, 11, 25))
+    assert "252" in answer.text
