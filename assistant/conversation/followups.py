@@ -31,7 +31,7 @@ about conversations, and the resolved question can be shown to the user and kept
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -65,6 +65,7 @@ _RECALL = re.compile(
 _PRONOUN = re.compile(v.PRONOUN)
 _COURTESY = re.compile(v.COURTESY)
 _BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
+_REQUEST = re.compile(v.REQUEST)
 _META = re.compile(v.META)
 _IN_EUROS = re.compile(v.IN_EUROS)
 _NOUN_PHRASE = re.compile(v.NOUN_PHRASE)
@@ -137,6 +138,35 @@ def find_subject(text: str) -> Subject | None:
     return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
+# The object of a request: an article or "de" first ("du master …", "de l'épreuve orale du CQP …").
+_REQUESTED = re.compile(
+    r"\s*(?:a propos |au sujet |sur )?(?P<of>du |de la |de l'|des |de |d')?(?P<article>le |la |les |l'|un |une )?"
+    r"(?P<name>[^.?!;:]+?)\s*[.?!;:]*\s*$"
+)
+_OF_ARTICLES = {"du ": "le ", "de la ": "la ", "de l'": "l'", "des ": "les "}
+
+
+def message_subject(text: str) -> Subject | None:
+    """What a new message is about. A request to be told about something ("Parle-moi du master
+    manager stratégique qu'on peut faire en Pro-A.", "J'ai entendu parler de l'épreuve orale du CQP
+    GC.") is about the whole thing it names — the master, the oral exam — not only the named thing of
+    the corpus inside it (the Pro-A, the CQP): the next message's "y entrer", "elle dure combien ?"
+    point to the former. Any other message: its named thing (`find_subject`)."""
+    found = find_subject(text)
+    folded = same_length(text)
+    request = _REQUEST.match(folded)
+    if request is None or found is None:
+        return found
+    m = _REQUESTED.match(folded, request.end())
+    if m is None or not (m.group("of") or m.group("article")) or _QUESTION.match(folded, m.start("name")):
+        return found
+    name = text[m.start("name") : m.end("name")].strip()
+    if not 2 <= len(name.split()) <= 12 or same_length(name) == same_length(found.name):
+        return found
+    article = m.group("article") or _OF_ARTICLES.get(m.group("of") or "", "")
+    return Subject(name, f"{article}{name}", found.topic, (m.start("name"), m.end("name")))
+
+
 def subjects_in(text: str) -> list[Subject]:
     """Every named thing of the corpus a text speaks of."""
     folded = same_length(text)
@@ -145,9 +175,25 @@ def subjects_in(text: str) -> list[Subject]:
 
 def states_facts(message: str, today: date) -> bool:
     """The message states facts without asking anything ("Une salariée en CDI a un CAP."): an adviser
-    describing a case before the question, which the next question is then about."""
+    describing a case before the question, which the next question is then about. A request to be
+    told about something ("Parle-moi du master…") asks without a question mark: what it names is
+    its subject, not a fact of anyone's case."""
     folded = same_length(message)
-    return "?" not in message and not _QUESTION.search(folded) and bool(find_slots(message, today))
+    return (
+        "?" not in message
+        and not _QUESTION.search(folded)
+        and not _REQUEST.match(folded)
+        and bool(find_slots(message, today))
+    )
+
+
+def describes_case(message: str, today: date) -> bool:
+    """The message opens a description of a case ("Il est en CDI depuis 2018 et il a un BTS."): facts
+    stated without asking, and not as a change to the previous question ("non, en CDD", "et pour un
+    CDD."), so they stay with the person they describe for the questions that follow, whatever the
+    message was read as when it was answered."""
+    folded = same_length(message)
+    return not _CORRECTION.match(folded) and not _LEAD_IN.match(folded) and states_facts(message, today)
 
 
 def adds_to_statement(message: str) -> bool:
@@ -172,6 +218,8 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         # "rien à voir, mais …": the user says the subject changes; nothing of before is carried over
         return Resolution(re.sub(r"\s+", " ", message).strip(), "new", find_subject(message))
     resolution = _resolve(message, context, today, own_topic=own_topic, refused=refused)
+    if resolution.kind == "new" and resolution.subject is not None:
+        resolution = replace(resolution, subject=message_subject(resolution.text))
     if context is None or not context.stated or resolution.kind != "new" or (refused and own_topic is None):
         return resolution
     facts = " ".join(f.strip().rstrip(".") + "." for f in context.stated)
@@ -277,7 +325,13 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # de combien d'années ?"): a general question about the subject, not the user's case completed
         return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)
     plural = previous is not None and bool(_PLURAL.search(body_folded)) and not previous.display.startswith("les ")
-    if context.case or plural:  # the user's own case, or a plural phrase of the previous question
+    # a calculation on no fact of anyone's case (which certifications the Pro-A lists) is no case to add to
+    # (nor is a request to be told about one: "Parle-moi du master…" names the master, not a diploma held)
+    case = context.case and (
+        context.pending is not None
+        or (bool(find_slots(context.question, today)) and not _REQUEST.match(same_length(context.question)))
+    )
+    if case or plural:  # the user's own case, or a plural phrase of the previous question
         earlier = context.pending or context.question
         merged = merge_facts(earlier, body, today) if slots else None
         if merged is not None and merged.replaced:  # "et si j'en anime deux autres, ça fait combien ?"

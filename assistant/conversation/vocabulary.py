@@ -89,6 +89,17 @@ QUESTION_WORDS = (
     r"\w+-(?:t-)?(?:il|elle|on|ils|elles|je))\b"
 )
 
+# A request to be told about something ("Parle-moi du master…", "Explique-moi la VAE.", "J'aimerais en
+# savoir plus sur…"): it asks, even without a question word, so the things it names are its subject,
+# never facts of the user's own case.
+REQUEST = (
+    r"^(?:\s|[,;:.!…-])*(?:(?:parle|explique|dis|decris|presente|raconte|detaille|rappelle|resume|precise|"
+    r"donne|montre|indique|cite|liste|renseigne|eclaire)[sz]?(?:-moi|-nous|-lui| moi| nous)?\b|"
+    r"(?:je |j')(?:voudrais|veux|souhaite|souhaiterais|aimerais|cherche a|ai besoin de) "
+    r"(?:savoir|connaitre|comprendre|en savoir|des informations|des infos|un point)|"
+    r"j'ai (?:entendu parler|lu|vu)|on m'a parle|renseignements? sur|informations? sur|infos? sur)"
+)
+
 # "c'est proratisé ?" asks a question of its own, but "et si c'était en février 2019 ?" only changes a
 # fact: after a hypothetical "si" these words do not make a new question.
 COPULA = r"\b(?:c'est|c'etait|ce serait|ca|cela)\b"
