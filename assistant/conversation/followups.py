@@ -36,7 +36,7 @@ from datetime import date
 from typing import Literal
 
 from assistant.conversation import vocabulary as v
-from assistant.conversation.answers import closed_question, statement, yes_or_no
+from assistant.conversation.answers import closed_question, open_statement, statement, yes_or_no
 from assistant.conversation.backrefs import (
     EarlierTurn,
     both_subjects,
@@ -387,6 +387,9 @@ def _completed(context: Context, body: str, today: date) -> str:
     merged = merge_facts(context.pending, body, today)
     if merged.replaced:
         return merged.text
+    said = open_statement(context.asked, body) if context.asked and find_slots(body, today) else None
+    if said:  # a sentence of its own after the question: "… ? J'ai obtenu ma certification le 20 mai."
+        return f"{context.pending.rstrip()} {said}."
     return _appended(context.pending, body)
 
 

@@ -31,6 +31,7 @@ from text.folding import same_length
 
 _END_WORDS = r"\b(?:s'arret\w*|arret\w*|termin\w*|fin|finit|finira|fini\w*|jusqu\w*|achev\w*|clot\w*|au)\b"
 _START_WORDS = r"\b(?:commenc\w*|debut\w*|demarr\w*|a partir|a compter|depuis|partir du|des le|du)\b"
+_BOUND_VERBS = r"\b(?:commenc|debut|demarr|termin|arret|finit|finira|fini|achev|clot)"
 _GRADE = r"\d{1,2}(?:[,.]\d{1,2})?(?: */ *20| sur 20)?"
 # A named CQP grade, either order ("oral 10", "6 à l'oral"): the labels are the grade reader's own.
 _GRADES = {
@@ -189,6 +190,10 @@ def _replacement(
             assert old.when is not None
             used.add(i)
             return _moved_bound(earlier, old, old.when, slot.when, bound)
+        other = _other_bound(earlier, before, used, bound) if bound and not periods else None
+        if other is not None:  # "commence le 1er mars" then "fin août": the period they bound together
+            assert slot.when is not None
+            return _joined(earlier, before[other], slot.when, bound)
         if not same and len(periods) == 1:  # "et en avril 2025 ?": the whole period changes
             same = periods
     if slot.kind == "duration:calendar":  # "6 mois dans ma caisse" may correct "depuis 3 ans dans ma caisse"
@@ -299,6 +304,44 @@ def _moved_bound(earlier: str, old: Slot, period: DateSpan, new: DateSpan, bound
     else:
         start = _aligned(new, end, after=False).start
     at = _preposition_start(earlier, old.span[0])
+    return (at, old.span[1]), f"du {format_date_fr(start)} au {format_date_fr(end)}"
+
+
+def _other_bound(earlier: str, before: list[Slot], used: set[int], bound: str) -> int | None:
+    """The one date of `earlier` that bounds a period on the other side ("commence le 1er mars" for
+    an end given next), read from the word before it; None when there is not exactly one."""
+    folded = same_length(earlier)
+    words = _START_WORDS if bound == "end" else _END_WORDS
+    found = [
+        i
+        for i, s in enumerate(before)
+        if s.kind == "date" and i not in used and re.search(words, folded[max(0, s.span[0] - 30) : s.span[0]])
+    ]
+    if len(found) != 1:
+        return None
+    used.add(found[0])
+    return found[0]
+
+
+def _joined(earlier: str, old: Slot, new: DateSpan, bound: str) -> tuple[tuple[int, int], str]:
+    """The earlier date and the new one written as the period they bound ("du 1er mars 2026 au 31
+    août 2026"), in place of the earlier date and its article."""
+    assert old.when is not None
+    if bound == "end":
+        start, end = old.when.start, _aligned(new, old.when.start, after=True).end
+    else:
+        start, end = _aligned(new, old.when.end, after=False).start, old.when.end
+    at = old.span[0]
+    window = same_length(earlier[max(0, at - 40) : at])
+    # the verb that bounded it goes too ("la mission commence le 1er mars" → "la mission du … au …")
+    verb = re.search(
+        r"(?:\b(?:ca|cela|il|elle) +)?(?:\b(?:qui|a|a ete|est|sera|va|doit) +)?(?:s')?"
+        + _BOUND_VERBS
+        + r"\w* +(?:(?:le|du|au|en|a partir du|a compter du) +)?$",
+        window,
+    ) or re.search(r"\b(?:le|du|au|en|a partir du|a compter du) +$", window)
+    if verb:
+        at -= len(window) - verb.start()
     return (at, old.span[1]), f"du {format_date_fr(start)} au {format_date_fr(end)}"
 
 

@@ -76,3 +76,42 @@ def test_facts_described_after_an_introduction_stay_for_the_question_about_that_
     assert resolution.text == f"{stated} Elle peut prétendre à une Pro-A ?"
     decision = route(resolution.text, TODAY)
     assert decision.calculator == "pro_a_eligibility" and decision.arguments["contract"] == "CDI"
+
+
+def test_a_terse_date_answering_a_question_on_a_date_becomes_the_statement_it_completes() -> None:
+    """ "Quand avez-vous suivi votre dernière formation ?" answered "en juin 2022": the date goes next
+    to what it dates, in the question's own words, so the reader finds it."""
+    from assistant.conversation.answers import open_statement
+
+    asked = "À quelle date (au moins le mois et l'année) avez-vous suivi votre dernière formation ?"
+    assert open_statement(asked, "en juin 2022") == "J'ai suivi ma dernière formation en juin 2022"
+    asked = "Depuis combien de temps travaillez-vous dans votre organisme actuel ?"
+    assert open_statement(asked, "18 mois") == "Je travaille dans mon organisme actuel depuis 18 mois"
+    assert open_statement("Êtes-vous en CDI ou en CDD ? Quelle est votre ancienneté ?", "2 ans") is None
+
+
+def test_a_certification_date_given_alone_completes_the_pay_question() -> None:
+    """The contract's pay question asks the certification date; "le 3 février 2027" alone completes it
+    so that the date is read as the certification's, not left after the question mark."""
+    pending = "Ma collègue en contrat pro passe sa certification, elle a le salaire conventionnel à partir de quand ?"
+    asked = "À quelle date avez-vous obtenu (ou obtiendrez-vous) votre certification ?"
+    context = _context(pending, pending=pending, missing=("certification_date",), case=True, asked=asked)
+    resolution = _resolve("le 3 février 2027", context)
+    assert resolution.kind == "completion"
+    decision = route(resolution.text, TODAY)
+    assert decision.calculator == "professionalisation_contract"
+    assert str(decision.arguments["certification_date"]) == "2027-02-03"
+
+
+def test_an_end_given_after_a_start_date_makes_the_period() -> None:
+    """A start date, then "jusqu'à fin juin": the mission runs from one to the other."""
+    from assistant.conversation.slots import merge_facts
+
+    merged = merge_facts(
+        "Je tutore un alternant, ça démarre le 5 janvier 2026 : combien de points ?", "jusqu'à fin juin", TODAY
+    )
+    assert merged.text == "Je tutore un alternant, du 5 janvier 2026 au 30 juin 2026 : combien de points ?"
+    merged = merge_facts(
+        "La formation que j'anime se termine le 12 décembre 2026, quelle prime ?", "elle a débuté en octobre", TODAY
+    )
+    assert "du 1er octobre 2026 au 12 décembre 2026" in merged.text
