@@ -250,8 +250,14 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if recalled is not None:  # "reprends le premier calcul avec 9 mois": that question, its facts changed
         turn, rest = recalled
         recalc = merge_facts(turn.question, rest, today)
-        again = recalc.text if recalc.replaced else _appended(turn.question, rest)
-        return Resolution(again, "reference", turn.subject)
+        if recalc.replaced or not rest:
+            return Resolution(recalc.text if recalc.replaced else turn.question, "reference", turn.subject)
+        # "pour revenir à ma première question : cette prime est-elle réduite … ?": the rest is read
+        # as a follow-up of that question, as if it had been the last one
+        back = _resolve(rest, _earlier_context(turn, context), today, own_topic=own_topic, refused=refused)
+        if back.kind == "new" and back.subject is None:
+            return Resolution(_appended(turn.question, rest), "reference", turn.subject)
+        return back if back.kind == "new" else replace(back, kind="reference" if back.kind == "meta" else back.kind)
     slots = find_slots(body, today)
     asks = bool(_QUESTION.search(body_folded)) or (
         bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)
@@ -339,6 +345,19 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return Resolution(_appended(earlier, body), "circumstance", previous)
     assert previous is not None
     return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)
+
+
+def _earlier_context(turn: EarlierTurn, context: Context) -> Context:
+    """The context as it was right after `turn`, for a message that goes back to it."""
+    at = context.turns.index(turn) + 1 if turn in context.turns else len(context.turns)
+    subject = turn.subject
+    return Context(
+        question=turn.question,
+        topic=subject.topic if subject is not None else None,
+        subject=subject,
+        case=turn.calculator is not None,
+        turns=context.turns[:at],
+    )
 
 
 def _switch_subject(context: Context, subject: Subject) -> Resolution:

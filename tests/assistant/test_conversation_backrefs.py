@@ -198,3 +198,14 @@ def test_a_sentence_adding_to_stated_facts_keeps_them_for_the_question() -> None
     assert adds_to_statement("Il n'a rien suivi depuis.")
     assert not adds_to_statement("Il a droit à quoi ?")
     assert not adds_to_statement("ok")
+
+
+def test_going_back_to_an_earlier_question_reads_the_rest_against_it() -> None:
+    """ "Je reviens à ma première question : …" after two questions: the rest is a follow-up of the
+    first one (its subject, or its facts with the new circumstance), not of the last one."""
+    context = _context("Qui finance la VAE ?", "Et le CQP manager opérationnel, combien de blocs ?")
+    resolved = _resolve("Je reviens à ma première question : qui peut en bénéficier ?", context)
+    assert resolved.text.startswith("VAE : ")
+    resolved = _resolve("Concernant le premier point, et si je suis à temps partiel ?", context)
+    assert resolved.text == "Qui finance la VAE, si je suis à temps partiel ?"
+    assert resolved.subject is not None and resolved.subject.name == "VAE"
