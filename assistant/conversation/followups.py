@@ -66,6 +66,7 @@ _PRONOUN = re.compile(v.PRONOUN)
 _COURTESY = re.compile(v.COURTESY)
 _BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
 _REQUEST = re.compile(v.REQUEST)
+_EMPTY_PREDICATE = re.compile(v.EMPTY_PREDICATE)
 _META = re.compile(v.META)
 _IN_EUROS = re.compile(v.IN_EUROS)
 _NOUN_PHRASE = re.compile(v.NOUN_PHRASE)
@@ -276,7 +277,10 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     switched = (own_subject is not None and not any(own_subject.same_as(k) for k in known)) or (
         own_subject is None and own_topic is not None and own_topic != context.topic and not continues
     )
-    if refused and own_topic is None and not demonstrative:
+    # "je corrige : il vise un niveau 5": a fact of the previous question replaced, whatever the message
+    # alone reads as
+    corrects = bool(correction) and bool(merge_facts(context.pending or context.question, body, today).replaced)
+    if refused and own_topic is None and not demonstrative and not corrects:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
     meta = _META.match(body_folded)
@@ -302,7 +306,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
                 named = (body[: recall.start()] + body[recall.end() :]).strip()
                 return Resolution(_appended(turn.question, named), "reference", turn.subject)
     if switched:
-        if circumstance and not asks and own_subject is not None and previous is not None:
+        if (
+            own_subject is not None
+            and previous is not None
+            and ((circumstance and not asks) or _asks_nothing_else(body, own_subject))
+        ):
             return _switch_subject(context, own_subject)
         return Resolution(text, "new", own_subject)
     if context.pending and slots:
@@ -345,6 +353,17 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return Resolution(_appended(earlier, body), "circumstance", previous)
     assert previous is not None
     return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)
+
+
+def _asks_nothing_else(body: str, subject: Subject) -> bool:
+    """The message, without the subject it names, asks nothing of its own ("même question pour le
+    manager opérationnel", "et pour l'inspecteur, c'est plus haut ?"): the previous question about it."""
+    folded = same_length(body)
+    m = next((m for e, pattern in _ENTITIES if e.name == subject.name for m in pattern.finditer(folded)), None)
+    if m is None:
+        return False
+    rest = (folded[: m.start()] + " " + folded[m.end() :]).strip()
+    return bool(_EMPTY_PREDICATE.match(rest))
 
 
 def _earlier_context(turn: EarlierTurn, context: Context) -> Context:

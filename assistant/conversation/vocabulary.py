@@ -21,7 +21,8 @@ SWITCH = (
     r"^(?:\s|[,;:.!…-])*(?:(?:ok|bon|merci|sinon|alors|et)\b(?:\s|[,;:.!…-])*)*"
     r"(?:(?:ca|cela|ceci)?\s*(?:n'a )?rien a voir|sans (?:aucun )?rapport|aucun rapport|"
     r"(?:j'ai )?(?:une )?(?:autre|nouvelle) question|(?:un )?autre sujet|changement de sujet|changeons de sujet|"
-    r"dans un (?:tout )?autre (?:registre|domaine)|tout autre chose|(?:une )?question a part)\b"
+    r"dans un (?:tout )?autre (?:registre|domaine)|tout autre chose|autre chose|(?:une )?question a part|"
+    r"(?:passons|changeons|parlons maintenant) (?:a|au|aux|de|du|d')|je change de sujet|nouveau sujet)\b"
 )
 
 # A demonstrative standing for a noun of the previous question ("et dans celui de la gratification ?" after
@@ -38,7 +39,8 @@ COURTESY = (
 CORRECTION = (
     r"^(?:\s|[,;:.!…-])*(?:non\b|plutot\b|pardon\b|en fait\b|en realite\b|je me suis trompee?\b|"
     r"erreur\b|correction\b|je voulais dire\b|je rectifie\b|rectification\b|oups\b|attends?\b|"
-    r"ah non\b|au temps pour moi\b|autant pour moi\b)(?:\s|[,;:.!…-])*"
+    r"ah non\b|au temps pour moi\b|autant pour moi\b|je (?:corrige|rectifie|precise)\b|petite (?:correction|erreur)\b|"
+    r"(?:je me suis|j'ai) mal (?:exprimee?|explique|ecrit)\b|je reformule\b)(?:\s|[,;:.!…-])*"
     r"(?:(?:plutot|c'est|c'etait|il s'agit d'un|il s'agit d'une|je voulais dire|en fait|pas)\b(?:\s|[,;:.!…-])*)*"
 )
 
@@ -98,6 +100,16 @@ REQUEST = (
     r"(?:je |j')(?:voudrais|veux|souhaite|souhaiterais|aimerais|cherche a|ai besoin de) "
     r"(?:savoir|connaitre|comprendre|en savoir|des informations|des infos|un point)|"
     r"j'ai (?:entendu parler|lu|vu)|on m'a parle|renseignements? sur|informations? sur|infos? sur)"
+)
+
+# A message whose words, once its subject and its lead-in are set aside, ask nothing of their own ("et pour
+# l'inspecteur, c'est plus haut ?", "même question pour le CQP MO", "pareil pour la VAE ?"): it asks the
+# previous question again, about the subject it names.
+EMPTY_PREDICATE = (
+    r"^(?:\s|[,;:.!?…-])*(?:(?:et|alors|mais|pour|avec|sur|chez|a propos|concernant|quant|de|du|des|d'|la|le|les|l'|"
+    r"un|une|au|aux|c'est|ca|cela|il|elle|ils|elles|est|sont|plus|moins|aussi|egalement|pareil|idem|meme|memes|"
+    r"question|chose|haut|bas|eleve|elevee|long|longue|court|courte|grand|grande|different|differente|cas|"
+    r"alors|donc|la-dessus|dessus|maintenant)(?!\w)(?:\s|[,;:.!?…-])*)+$"
 )
 
 # "c'est proratisé ?" asks a question of its own, but "et si c'était en février 2019 ?" only changes a

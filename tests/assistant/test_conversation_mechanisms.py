@@ -115,3 +115,36 @@ def test_an_end_given_after_a_start_date_makes_the_period() -> None:
         "La formation que j'anime se termine le 12 décembre 2026, quelle prime ?", "elle a débuté en octobre", TODAY
     )
     assert "du 1er octobre 2026 au 12 décembre 2026" in merged.text
+
+
+def test_a_message_asking_nothing_but_its_subject_asks_the_previous_question_about_it() -> None:
+    """ "idem pour la VAE", "et pour le CQP GC, c'est plus long ?": the words besides the subject ask
+    nothing of their own, so the previous question is asked again about the subject named."""
+    context = _context("Qui finance le conseil en évolution professionnelle ?")
+    resolution = _resolve("idem pour la VAE", context)
+    assert resolution.kind == "circumstance" and resolution.text == "Qui finance la VAE ?"
+    context = _context("Combien de blocs de compétences compte le CQP conseiller offres de services ?")
+    resolution = _resolve("et pour le CQP gestionnaire conseil, qui compose le jury ?", context)
+    assert resolution.kind == "new"  # a question of its own words: answered alone
+    resolution = _resolve("et pour le CQP gestionnaire conseil, c'est pareil ?", context)
+    assert resolution.text == "Combien de blocs de compétences compte le CQP gestionnaire conseil ?"
+
+
+def test_a_correction_of_a_fact_is_a_follow_up_even_when_the_message_alone_is_refused() -> None:
+    """ "je rectifie : c'est un niveau 4" says nothing the texts cover alone, but it replaces the level
+    of the previous question, which is asked again with it."""
+    context = _context("Ma future alternante prépare un titre de niveau 3 : quelle rémunération ?")
+    resolution = _resolve("je rectifie : elle prépare un niveau 4", context)
+    assert resolution.kind == "circumstance"
+    assert resolution.text == "Ma future alternante prépare un titre de niveau 4 : quelle rémunération ?"
+
+
+def test_the_same_count_of_another_thing_is_no_change_of_count() -> None:
+    """ "et pour un demandeur d'emploi ?" after "un contrat de pro": both read as one trainee by the
+    count reader, but the follow-up adds who the contract is for, it replaces nothing."""
+    from assistant.conversation.slots import merge_facts
+
+    merged = merge_facts("Un contrat de pro peut durer combien de mois ?", "et pour un demandeur d'emploi ?", TODAY)
+    assert not merged.replaced
+    merged = merge_facts("Je tutore un alternant de mars à juin 2026, combien ?", "et avec trois alternants ?", TODAY)
+    assert "trois alternants" in merged.text
