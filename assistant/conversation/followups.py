@@ -162,10 +162,11 @@ def message_subject(text: str) -> Subject | None:
     if m is None or not (m.group("of") or m.group("article")) or _QUESTION.match(folded, m.start("name")):
         return found
     name = text[m.start("name") : m.end("name")].strip()
-    if not 2 <= len(name.split()) <= 12 or same_length(name) == same_length(found.name):
-        return found
+    start, end = m.span("name")
+    if not 2 <= len(name.split()) <= 12 or (found.span[0] <= start and end <= found.span[1] + 1):
+        return found  # "parle-moi du CQP GC": the named thing itself, by its own name
     article = m.group("article") or _OF_ARTICLES.get(m.group("of") or "", "")
-    return Subject(name, f"{article}{name}", found.topic, (m.start("name"), m.end("name")))
+    return Subject(name, f"{article}{name}", found.topic, (start, end))
 
 
 def subjects_in(text: str) -> list[Subject]:
@@ -339,12 +340,9 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # de combien d'années ?"): a general question about the subject, not the user's case completed
         return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)
     plural = previous is not None and bool(_PLURAL.search(body_folded)) and not previous.display.startswith("les ")
-    # a calculation on no fact of anyone's case (which certifications the Pro-A lists) is no case to add to
-    # (nor is a request to be told about one: "Parle-moi du master…" names the master, not a diploma held)
-    case = context.case and (
-        context.pending is not None
-        or (bool(find_slots(context.question, today)) and not _REQUEST.match(same_length(context.question)))
-    )
+    # a request to be told about something is no case to add to, even when a calculator answered it
+    # ("Parle-moi du master…" names the master, not a diploma the user holds)
+    case = context.case and (context.pending is not None or not _REQUEST.match(same_length(context.question)))
     if case or plural:  # the user's own case, or a plural phrase of the previous question
         earlier = context.pending or context.question
         merged = merge_facts(earlier, body, today) if slots else None

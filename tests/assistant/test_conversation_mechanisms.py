@@ -46,6 +46,9 @@ def test_the_subject_of_a_request_is_the_whole_thing_it_names() -> None:
     subject = message_subject("Parle-moi du jury du CQP contrôleur allocataire.")
     assert subject is not None and subject.name == "jury du CQP contrôleur allocataire"
     assert subject.display == "le jury du CQP contrôleur allocataire" and subject.topic == "cqp"
+    # a request for the named thing itself, by its short name, keeps the named thing
+    itself = message_subject("parle moi du CQP MO")
+    assert itself is not None and itself.name == "CQP manager opérationnel"
     # a message that is no request keeps the named thing of the corpus
     plain = message_subject("Qui délivre le CQP contrôleur allocataire ?")
     assert plain is not None and plain.name == find_subject("le CQP contrôleur allocataire").name  # type: ignore[union-attr]
@@ -55,9 +58,9 @@ def test_the_subject_of_a_request_is_the_whole_thing_it_names() -> None:
     assert resolution.text.startswith("Jury du CQP contrôleur allocataire : ")
 
 
-def test_a_calculation_without_facts_of_a_case_is_not_added_to() -> None:
-    """After a request naming a master (read as a calculation on the Pro-A list), a question with a
-    pronoun is about that master, not a case whose diploma would be the master."""
+def test_a_request_answered_by_a_calculator_is_no_case_to_add_to() -> None:
+    """After a request naming a licence (answered by the Pro-A list's calculator), a question with a
+    pronoun is about that licence, not a case whose diploma would be the licence."""
     earlier = "Parle-moi de la licence pro qu'on peut suivre en Pro-A."
     resolution = _resolve("on y accède avec quel diplôme ?", _context(earlier, case=True))
     assert resolution.kind == "reference"
