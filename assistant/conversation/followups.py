@@ -220,6 +220,10 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         # "rien à voir, mais …": the user says the subject changes; nothing of before is carried over
         return Resolution(re.sub(r"\s+", " ", message).strip(), "new", find_subject(message))
     resolution = _resolve(message, context, today, own_topic=own_topic, refused=refused)
+    if context is not None and resolution.kind in ("reference", "circumstance") and not resolution.addition:
+        named = _named_thing(message, context)
+        if named:  # "et sinon pour la cantine, ça marche comment ?": checked against the texts' words
+            resolution = replace(resolution, addition=named)
     if resolution.kind == "new" and resolution.subject is not None:
         resolution = replace(resolution, subject=message_subject(resolution.text))
     if context is None or not context.stated or resolution.kind != "new" or (refused and own_topic is None):
@@ -351,6 +355,30 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return Resolution(_appended(earlier, body), "circumstance", previous)
     assert previous is not None
     return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)
+
+
+# A thing a follow-up names after a preposition and a determiner ("et pour la cantine, …", "sur mes RTT").
+_NAMED_THING = re.compile(
+    r"(?:^|\b(?:pour|avec|sur|concernant|niveau|cote|a propos de|au sujet de)) +"
+    r"(?:les|le|la|l'|mes|mon|ma|nos|notre|vos|votre|ses|son|sa|des|du) ?(?P<noun>[a-z][a-z-]{3,})\b"
+)
+
+
+def _named_thing(message: str, context: Context) -> str:
+    """The noun a follow-up names that neither the previous question nor a named thing of the corpus
+    holds ("cantine" in "Et sinon pour la cantine, ça marche comment ?"), else "". The caller drops
+    the follow-up reading when the texts never use that word: a new subject, answered alone."""
+    folded = same_length(message)
+    lead = _LEAD_IN.match(folded)
+    body = folded[lead.end() :] if lead else folded
+    m = _NAMED_THING.search(body)
+    if m is None or subjects_in(message):
+        return ""
+    noun = m.group("noun")
+    before = same_length(" ".join(filter(None, (context.question, context.pending))))
+    if re.search(rf"\b{re.escape(noun[:5])}", before):
+        return ""
+    return noun
 
 
 def _asks_nothing_else(body: str, subject: Subject) -> bool:

@@ -151,3 +151,15 @@ def test_the_same_count_of_another_thing_is_no_change_of_count() -> None:
     assert not merged.replaced
     merged = merge_facts("Je tutore un alternant de mars à juin 2026, combien ?", "et avec trois alternants ?", TODAY)
     assert "trois alternants" in merged.text
+
+
+def test_a_follow_up_naming_a_new_thing_carries_it_for_the_texts_check() -> None:
+    """ "Bon, et pour la crèche d'entreprise, on fait comment ?" after a tutoring question: the noun it
+    names is handed to the caller, which drops the follow-up reading when the texts never use it
+    (assistant.conversation.exchange); a noun of the previous question is no new thing."""
+    context = _context("Qui peut devenir tuteur d'un alternant ?")
+    resolution = _resolve("Bon, et pour la crèche d'entreprise, on fait comment ?", context)
+    assert resolution.kind == "reference" and resolution.addition == "creche"
+    context = _context("Comment sont payées les heures de formation en Pro-A ?")
+    resolution = _resolve("et pour les heures faites le samedi, elles sont payées ?", context)
+    assert resolution.addition == ""
