@@ -67,6 +67,10 @@ _COURTESY = re.compile(v.COURTESY)
 _BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
 _REQUEST = re.compile(v.REQUEST)
 _EMPTY_PREDICATE = re.compile(v.EMPTY_PREDICATE)
+_THIRD_PERSON = re.compile(v.THIRD_PERSON)
+_FIRST_PERSON = re.compile(v.FIRST_PERSON)
+_OTHER_SUBJECT = re.compile(r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\b(?:il|elle|ils|elles)\b")
+_USER_SUBJECT = re.compile(r"\b(?:je|j')(?!\w)")
 _META = re.compile(v.META)
 _IN_EUROS = re.compile(v.IN_EUROS)
 _NOUN_PHRASE = re.compile(v.NOUN_PHRASE)
@@ -189,13 +193,27 @@ def states_facts(message: str, today: date) -> bool:
     )
 
 
+def person(message: str) -> Literal["other", "user"] | None:
+    """Whose case the message speaks of: another person's ("Il a un BTS", "mon collègue est en CDI",
+    "sa prime") before the user's own ("j'ai un CAP", "moi"), None when it names nobody."""
+    folded = same_length(message)
+    if _OTHER_SUBJECT.search(folded):  # "il a un BTS", "elle accompagne une alternante"
+        return "other"
+    if _USER_SUBJECT.search(folded):  # "je suis tutrice de deux alternants": the user, whoever is named
+        return "user"
+    if _THIRD_PERSON.search(folded):
+        return "other"
+    return "user" if _FIRST_PERSON.search(folded) else None
+
+
 def describes_case(message: str, today: date) -> bool:
     """The message opens a description of a case ("Il est en CDI depuis 2018 et il a un BTS."): facts
     stated without asking, and not as a change to the previous question ("non, en CDD", "et pour un
     CDD."), so they stay with the person they describe for the questions that follow, whatever the
     message was read as when it was answered."""
     folded = same_length(message)
-    return not _CORRECTION.match(folded) and not _LEAD_IN.match(folded) and states_facts(message, today)
+    opens = not _CORRECTION.match(folded) and not _LEAD_IN.match(folded)
+    return opens and person(message) is not None and states_facts(message, today)
 
 
 def adds_to_statement(message: str) -> bool:
@@ -227,6 +245,11 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
     if resolution.kind == "new" and resolution.subject is not None:
         resolution = replace(resolution, subject=message_subject(resolution.text))
     if context is None or not context.stated or resolution.kind != "new" or (refused and own_topic is None):
+        return resolution
+    asker = person(message)
+    if asker is not None and any(person(f) not in (None, asker) for f in context.stated):
+        # "Mon collègue a un master." then "Moi j'ai un CAP, je peux faire une Pro-A ?": the colleague's
+        # facts are not the user's; the question is answered on its own facts
         return resolution
     facts = " ".join(f.strip().rstrip(".") + "." for f in context.stated)
     return Resolution(f"{facts} {resolution.text}", "circumstance", resolution.subject)

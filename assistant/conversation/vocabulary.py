@@ -112,6 +112,15 @@ EMPTY_PREDICATE = (
     r"alors|donc|la-dessus|dessus|maintenant)(?!\w)(?:\s|[,;:.!?…-])*)+$"
 )
 
+# Whose case a message speaks of: another person ("il", "sa", "mon collègue", "Mme Martin", "la salariée")
+# or the user ("je", "j'", "moi", "mon"). Facts stated about one are not the other's (`followups.person`).
+THIRD_PERSON = (
+    r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\b(?:il|elle|ils|elles|lui|son|sa|ses|leur|leurs)\b|"
+    r"\b(?:collegues?|collaborat(?:eur|rice)s?|salarie\w*|agents?|alternant\w*|apprenti\w*|tut(?:eur|rice)s?|"
+    r"candidat\w*|beneficiaire\w*|m\.|mme|mr|madame|monsieur|mademoiselle)\b"
+)
+FIRST_PERSON = r"\b(?:je|j'|moi|me|m'|mon|ma|mes|nous|notre|nos)(?!\w)"
+
 # "c'est proratisé ?" asks a question of its own, but "et si c'était en février 2019 ?" only changes a
 # fact: after a hypothetical "si" these words do not make a new question.
 COPULA = r"\b(?:c'est|c'etait|ce serait|ca|cela)\b"

@@ -163,3 +163,24 @@ def test_a_follow_up_naming_a_new_thing_carries_it_for_the_texts_check() -> None
     context = _context("Comment sont payées les heures de formation en Pro-A ?")
     resolution = _resolve("et pour les heures faites le samedi, elles sont payées ?", context)
     assert resolution.addition == ""
+
+
+def test_facts_stated_about_someone_else_are_not_the_user_s() -> None:
+    """ "Ma cheffe d'équipe a une licence." then "Et moi, avec mon bac, je peux partir en Pro-A ?": the
+    licence is the manager's; the user's question is answered on the user's own facts."""
+    from assistant.conversation.followups import person
+
+    stated = "Ma collaboratrice est en CDI et elle a une licence."
+    assert person(stated) == "other" and person("Moi j'ai juste le bac, je peux partir en Pro-A ?") == "user"
+    context = _context("Je prépare un point avec mon équipe.", stated=(stated,))
+    resolution = _resolve("Moi j'ai juste le bac, je peux partir en Pro-A ?", context)
+    assert not resolution.text.startswith(stated)
+    resolution = _resolve("Elle peut partir en Pro-A ?", context)
+    assert resolution.text.startswith(stated)
+
+
+def test_a_correction_without_a_person_is_no_description_of_a_case() -> None:
+    """ "c'est plutôt 4 millions" corrects the last question; it is not a fact to put in front of the
+    next questions."""
+    assert not describes_case("c'est plutôt 4 millions d'euros", TODAY)
+    assert describes_case("Notre caisse a une masse salariale de 4 millions d'euros.", TODAY)
