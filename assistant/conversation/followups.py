@@ -239,7 +239,7 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         return Resolution(re.sub(r"\s+", " ", message).strip(), "new", find_subject(message))
     resolution = _resolve(message, context, today, own_topic=own_topic, refused=refused)
     if context is not None and resolution.kind in ("reference", "circumstance") and not resolution.addition:
-        named = _named_thing(message, context)
+        named = _named_thing(message, context, today)
         if named:  # "et sinon pour la cantine, ça marche comment ?": checked against the texts' words
             resolution = replace(resolution, addition=named)
     if resolution.kind == "new" and resolution.subject is not None:
@@ -383,11 +383,31 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
 # A thing a follow-up names after a preposition and a determiner ("et pour la cantine, …", "sur mes RTT").
 _NAMED_THING = re.compile(
     r"(?:^|\b(?:pour|avec|sur|concernant|niveau|cote|a propos de|au sujet de)) +"
-    r"(?:les|le|la|l'|mes|mon|ma|nos|notre|vos|votre|ses|son|sa|des|du) ?(?P<noun>[a-z][a-z-]{3,})\b"
+    r"(?:les|le|la|l'|mes|mon|ma|nos|notre|vos|votre|ses|son|sa|des|du) ?"
+    r"(?P<noun>[a-z][a-z-]{3,}(?: (?:de |d'|du |des )?[a-z][a-z-]{3,}){0,2})\b"
 )
 
 
-def _named_thing(message: str, context: Context) -> str:
+_NOT_HEADS = {
+    "meme",
+    "memes",
+    "autre",
+    "autres",
+    "nouvelle",
+    "nouveau",
+    "prochaine",
+    "prochain",
+    "premiere",
+    "dernier",
+    "derniere",
+    "petite",
+    "petit",
+    "grande",
+    "grand",
+}
+
+
+def _named_thing(message: str, context: Context, today: date) -> str:
     """The noun a follow-up names that neither the previous question nor a named thing of the corpus
     holds ("cantine" in "Et sinon pour la cantine, ça marche comment ?"), else "". The caller drops
     the follow-up reading when the texts never use that word: a new subject, answered alone."""
@@ -395,13 +415,15 @@ def _named_thing(message: str, context: Context) -> str:
     lead = _LEAD_IN.match(folded)
     body = folded[lead.end() :] if lead else folded
     m = _NAMED_THING.search(body)
-    if m is None or subjects_in(message):
-        return ""
+    if m is None or subjects_in(message) or find_slots(message, today):
+        return ""  # (a follow-up changing a fact, "avec trois stagiaires sur la même période", is merged)
     noun = m.group("noun")
     before = same_length(" ".join(filter(None, (context.question, context.pending))))
-    if re.search(rf"\b{re.escape(noun[:5])}", before):
+    if any(re.search(rf"\b{re.escape(word[:5])}", before) for word in noun.split() if len(word) > 3):
         return ""
-    return noun
+    # the head noun alone is checked: "crèche" in "crèche d'entreprise" (the texts use "entreprise")
+    heads = [w for w in noun.split() if w not in _NOT_HEADS and len(w) > 3]
+    return heads[0] if heads else ""
 
 
 def _asks_nothing_else(body: str, subject: Subject) -> bool:

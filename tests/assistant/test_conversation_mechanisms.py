@@ -184,3 +184,12 @@ def test_a_correction_without_a_person_is_no_description_of_a_case() -> None:
     next questions."""
     assert not describes_case("c'est plutôt 4 millions d'euros", TODAY)
     assert describes_case("Notre caisse a une masse salariale de 4 millions d'euros.", TODAY)
+
+
+def test_a_changed_count_over_the_same_period_names_no_new_thing() -> None:
+    """ "et avec quatre apprentis sur la même durée ?" changes the count; "la même durée" is no new
+    subject to check against the texts."""
+    context = _context("Je suis tuteur d'un apprenti de mars à juin 2026, combien de points ?", case=True)
+    resolution = _resolve("et avec quatre apprentis sur la même durée ?", context)
+    assert resolution.kind == "circumstance" and resolution.addition == ""
+    assert "quatre apprentis" in resolution.text
