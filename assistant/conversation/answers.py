@@ -142,6 +142,11 @@ def open_statement(asked: str, answer: str) -> str | None:
         return None
     said = statement(rest, True)
     words = answer.strip(" ?.!…,;")
-    if m.group("ask").startswith("depuis") and not same_length(words).startswith("depuis"):
+    folded = same_length(words).lower()
+    if m.group("ask").startswith("depuis") and not folded.startswith("depuis"):
         words = f"depuis {words}"
+    elif not re.match(r"(?:le|en|du|au|a|des|fin|debut|mi|vers|il y a|depuis|avant|apres)\b", folded):
+        # "20 novembre 2026" → "le 20 novembre 2026"; "juin 2021" → "en juin 2021"
+        day = re.match(r"\d{1,2}(?:er)?\s", folded)
+        words = f"{'le' if day else 'en'} {words}"
     return f"{said} {words}"

@@ -60,7 +60,8 @@ _EARLIER_QUESTION = re.compile(
     rf"(?P<what>{_ORDINAL}|dernier|derniere)\s+(?P<noun>calcul|simulation|question|cas|point|sujet|demande|message)s?\b"
     r"\s*(?:[:,;.]\s*)?"
 )
-_POSSESSED = re.compile(r"\b(?:son|sa|ses|le|la|les|l'|ce|cet|cette|ces|leur)\s*(?P<noun>[a-z-]{3,})\b")
+# ("cette prime": the determiner is a whole word, never "ce" read off the front of "cette")
+_POSSESSED = re.compile(r"\b(?:(?:son|sa|ses|le|la|les|ce|cet|cette|ces|leur)\s+|l')(?P<noun>[a-z-]{3,})\b")
 _BOTH = re.compile(r"\b(?:les|ces) deux\b(?: (?P<noun>[a-z-]{3,}))?")
 _COMPLEMENT = re.compile(r" (?:de|du|des|d')\b")
 _PRONOUNS = {"peut", "sont", "ont", "vont", "doit", "doivent", "fois", "cas"}

@@ -209,3 +209,12 @@ def test_going_back_to_an_earlier_question_reads_the_rest_against_it() -> None:
     resolved = _resolve("Concernant le premier point, et si je suis à temps partiel ?", context)
     assert resolved.text == "Qui finance la VAE, si je suis à temps partiel ?"
     assert resolved.subject is not None and resolved.subject.name == "VAE"
+
+
+def test_a_demonstrative_noun_heading_an_earlier_subject_goes_back_to_it() -> None:
+    """ "cette prime" after a tutor bonus then a CQP exam: the bonus, not the exam ("cette" is one
+    determiner, not "ce" followed by a noun "tte")."""
+    context = _context("La prime de tuteur, elle fait combien ?", "Et l'oral du CQP MO, il compte pour combien ?")
+    resolved = _resolve("Et cette prime, on la touche à quel moment ?", context)
+    assert resolved.subject is not None and resolved.subject.name == "prime de tutorat"
+    assert resolved.text.startswith("Prime de tutorat : ")

@@ -88,6 +88,8 @@ def test_a_terse_date_answering_a_question_on_a_date_becomes_the_statement_it_co
 
     asked = "À quelle date (au moins le mois et l'année) avez-vous suivi votre dernière formation ?"
     assert open_statement(asked, "en juin 2022") == "J'ai suivi ma dernière formation en juin 2022"
+    assert open_statement(asked, "juin 2022") == "J'ai suivi ma dernière formation en juin 2022"
+    assert open_statement(asked, "3 juin 2022") == "J'ai suivi ma dernière formation le 3 juin 2022"
     asked = "Depuis combien de temps travaillez-vous dans votre organisme actuel ?"
     assert open_statement(asked, "18 mois") == "Je travaille dans mon organisme actuel depuis 18 mois"
     assert open_statement("Êtes-vous en CDI ou en CDD ? Quelle est votre ancienneté ?", "2 ans") is None
