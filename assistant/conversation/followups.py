@@ -283,10 +283,12 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
             return Resolution(recalc.text if recalc.replaced else turn.question, "reference", turn.subject)
         # "pour revenir à ma première question : cette prime est-elle réduite … ?": the rest is read
         # as a follow-up of that question, as if it had been the last one
-        back = _resolve(rest, _earlier_context(turn, context), today, own_topic=own_topic, refused=refused)
-        if back.kind == "new" and back.subject is None:
+        reread = _resolve(rest, _earlier_context(turn, context), today, own_topic=own_topic, refused=refused)
+        if reread.kind == "new" and reread.subject is None:
             return Resolution(_appended(turn.question, rest), "reference", turn.subject)
-        return back if back.kind == "new" else replace(back, kind="reference" if back.kind == "meta" else back.kind)
+        if reread.kind == "meta":
+            return replace(reread, kind="reference")
+        return reread
     slots = find_slots(body, today)
     asks = bool(_QUESTION.search(body_folded)) or (
         bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)

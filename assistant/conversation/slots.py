@@ -194,7 +194,7 @@ def _replacement(
             used.add(i)
             return _moved_bound(earlier, old, old.when, slot.when, bound)
         other = _other_bound(earlier, before, used, bound) if bound and not periods else None
-        if other is not None:  # "commence le 1er mars" then "fin août": the period they bound together
+        if other is not None and bound is not None:  # "commence le 1er mars" then "fin août": one period
             assert slot.when is not None
             return _joined(earlier, before[other], slot.when, bound)
         if not same and len(periods) == 1:  # "et en avril 2025 ?": the whole period changes

@@ -11,6 +11,7 @@ from datetime import date
 
 from assistant.conversation.followups import (
     Context,
+    Resolution,
     describes_case,
     find_subject,
     message_subject,
@@ -28,7 +29,7 @@ def _context(question: str, **changes: object) -> Context:
     return replace(context, **changes)  # type: ignore[arg-type]
 
 
-def _resolve(message: str, context: Context):
+def _resolve(message: str, context: Context) -> Resolution:
     decision = route(message, TODAY)
     return resolve(message, context, TODAY, own_topic=decision.topic, refused=decision.refusal_topic is not None)
 
