@@ -53,6 +53,18 @@ _FIRST_PERSON = {
 _POSSESSIVES = ((r"\bvotre\b", "mon"), (r"\bvos\b", "mes"), (r"\bvous\b", "je"))
 
 
+# Endings of feminine nouns and adjectives ("certification", "dernière", "mission"): "votre" becomes "ma".
+_FEMININE = re.compile(r"(?:tion|sion|te|ure|ence|ance|iere|ie|ise|ee|ine|elle|ette|ade|ude|ite)$")
+
+
+def _my(word: str) -> str:
+    """ "mon" or "ma" for "votre" before `word` ("mon emploi", "ma certification", "mon organisme")."""
+    folded = same_length(word.lower())
+    if folded[:1] in "aeiouh":
+        return "mon"
+    return "ma" if _FEMININE.search(folded) else "mon"
+
+
 def yes_or_no(text: str) -> tuple[bool, str] | None:
     """(True for yes / False for no, what the message says after it) — None when it is neither."""
     folded = same_length(text)
@@ -98,6 +110,43 @@ def statement(question: str, yes: bool) -> str:
         tail = re.sub(r"\s+déjà\b", "", tail)
     text = f"{head}{subject}{verb}{tail}".strip()
     text = re.sub(r"\bje (?=[aeiouhéê])", "j'", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bvotre (\w+)", lambda m: f"{_my(m.group(1))} {m.group(1)}", text, flags=re.IGNORECASE)
     for pattern, word in _POSSESSIVES:
         text = re.sub(pattern, word, text, flags=re.IGNORECASE)
     return text[:1].upper() + text[1:]
+
+
+# An open question on a date or a length of time ("À quelle date avez-vous obtenu votre certification ?",
+# "Depuis combien de temps travaillez-vous dans votre organisme actuel ?"): its interrogative, and the
+# preposition the answer takes in the statement ("depuis 2 ans").
+_WHEN = re.compile(
+    r"^(?P<ask>a quelle date|depuis combien de temps|depuis quand|en quelle annee|quand)\b\s*(?:\([^)]*\)\s*)?"
+)
+
+
+def open_statement(asked: str, answer: str) -> str | None:
+    """ "À quelle date avez-vous obtenu (ou obtiendrez-vous) votre certification ?" answered "le 20
+    novembre" → "J'ai obtenu ma certification le 20 novembre": the terse answer to the clarification's
+    one question on a date or a length of time, as the statement it completes, built from the
+    question's own words (as `statement` does for a yes or a no) so that the readers find the date
+    next to what it dates. None when the clarification asks several things or none of that kind."""
+    questions = [q.strip() for q in re.findall(r"[^?.!\n]*\?", asked)]
+    if len(questions) != 1:
+        return None
+    question = questions[0]
+    m = _WHEN.match(same_length(question))
+    if m is None:
+        return None
+    rest = re.sub(r"\s*\([^)]*\)", "", question[m.end() :])
+    if not _INVERSION.search(rest):
+        return None
+    said = statement(rest, True)
+    words = answer.strip(" ?.!…,;")
+    folded = same_length(words).lower()
+    if m.group("ask").startswith("depuis") and not folded.startswith("depuis"):
+        words = f"depuis {words}"
+    elif not re.match(r"(?:le|en|du|au|a|des|fin|debut|mi|vers|il y a|depuis|avant|apres)\b", folded):
+        # "20 novembre 2026" → "le 20 novembre 2026"; "juin 2021" → "en juin 2021"
+        day = re.match(r"\d{1,2}(?:er)?\s", folded)
+        words = f"{'le' if day else 'en'} {words}"
+    return f"{said} {words}"

@@ -49,13 +49,19 @@ _BACK_TO = re.compile(
 )
 # "le premier dont je t'ai parlé, …", "la deuxième, …"
 _ORDINAL_FIRST = re.compile(rf"^(?:le|la|l')\s*(?P<what>{_ORDINAL})\b(?:\s+(?:dont|que|qu')[^:,;?]*)?\s*[:,;]\s*")
-# "reprends le premier calcul avec 9 mois", "et la deuxième question, en CDD ?", "refais le dernier calcul :"
+# "reprends le premier calcul avec 9 mois", "et la deuxième question, en CDD ?", "refais le dernier calcul :",
+# "pour revenir à ma première question : …", "sur le premier point : …" — an ordinal over the questions
+# (or the calculations) asked before, then what to do with it.
 _EARLIER_QUESTION = re.compile(
     r"^(?:(?:reprends|reprenez|reprenons|on reprend|refais|refaites|refaisons|recalcule|recalculez|"
-    r"relance|relancez|et|pour|dans|sur)\s+)?(?:le|la|l')\s*"
-    rf"(?P<what>{_ORDINAL}|dernier|derniere)\s+(?P<noun>calcul|simulation|question|cas)\b\s*(?:[:,;]\s*)?"
+    r"relance|relancez|et|pour|dans|sur|concernant|quant|(?:pour )?revenir|revenons|je reviens|on revient|"
+    r"je retourne|retournons|retour|a propos|au sujet)\s+(?:(?:a|sur|de)\s+)?)?"
+    r"(?:le|la|l'|au|ma|mon|ta|ton|votre|notre)\s*"
+    rf"(?P<what>{_ORDINAL}|dernier|derniere)\s+(?P<noun>calcul|simulation|question|cas|point|sujet|demande|message)s?\b"
+    r"\s*(?:[:,;.]\s*)?"
 )
-_POSSESSED = re.compile(r"\b(?:son|sa|ses|le|la|les|l'|ce|cet|cette|ces|leur)\s*(?P<noun>[a-z-]{3,})\b")
+# ("cette prime": the determiner is a whole word, never "ce" read off the front of "cette")
+_POSSESSED = re.compile(r"\b(?:(?:son|sa|ses|le|la|les|ce|cet|cette|ces|leur)\s+|l')(?P<noun>[a-z-]{3,})\b")
 _BOTH = re.compile(r"\b(?:les|ces) deux\b(?: (?P<noun>[a-z-]{3,}))?")
 _COMPLEMENT = re.compile(r" (?:de|du|des|d')\b")
 _PRONOUNS = {"peut", "sont", "ont", "vont", "doit", "doivent", "fois", "cas"}

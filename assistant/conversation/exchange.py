@@ -24,7 +24,14 @@ from datetime import date
 
 from assistant.answer import Answer
 from assistant.answering import wording
-from assistant.conversation.followups import Resolution, adds_to_statement, find_subject, resolve, states_facts
+from assistant.conversation.followups import (
+    Resolution,
+    adds_to_statement,
+    describes_case,
+    message_subject,
+    resolve,
+    states_facts,
+)
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.state import Conversation, turn_of
 from assistant.routing.router import RouteDecision, route
@@ -53,7 +60,7 @@ def converse(
     conversation's lock.
     """
     text = " ".join(typed.split())
-    resolution = Resolution(text, "new", find_subject(text))
+    resolution = Resolution(text, "new", message_subject(text))
     context = conversation.context()
     if context is not None and text and len(text) <= max_chars:
         alone = route(text, today)  # the message's own topic: a new subject starts afresh
@@ -89,11 +96,22 @@ def converse(
             topic=decision.topic if decision else None,
             subject=None if decision is None or decision.route == "refusal" else resolution.subject,
             missing=decision.missing if decision else (),
-            statement=(resolution.kind == "new" or bool(context and context.stated))
-            and (states_facts(text, today) or (bool(context and context.stated) and adds_to_statement(text))),
+            statement=_statement(text, resolution, bool(context and context.stated), today),
         )
     )
     return reply
+
+
+def _statement(text: str, resolution: Resolution, after_statement: bool, today: date) -> bool:
+    """Whether the message states facts of a case that the next questions are about: a new message
+    stating them, one that describes a case even when it was answered as a change to the previous
+    question (an adviser's "Il est en CDI depuis 2018."), or one adding to facts just stated. The
+    answer to a clarification is part of the question it completes, never a statement of its own."""
+    if resolution.kind == "completion":
+        return False
+    if (resolution.kind == "new" or after_statement) and states_facts(text, today):
+        return True
+    return describes_case(text, today) or (after_statement and adds_to_statement(text))
 
 
 def _understood(resolution: Resolution) -> str:

@@ -31,12 +31,12 @@ about conversations, and the resolved question can be shown to the user and kept
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
 from assistant.conversation import vocabulary as v
-from assistant.conversation.answers import closed_question, statement, yes_or_no
+from assistant.conversation.answers import closed_question, open_statement, statement, yes_or_no
 from assistant.conversation.backrefs import (
     EarlierTurn,
     both_subjects,
@@ -65,6 +65,12 @@ _RECALL = re.compile(
 _PRONOUN = re.compile(v.PRONOUN)
 _COURTESY = re.compile(v.COURTESY)
 _BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
+_REQUEST = re.compile(v.REQUEST)
+_EMPTY_PREDICATE = re.compile(v.EMPTY_PREDICATE)
+_THIRD_PERSON = re.compile(v.THIRD_PERSON)
+_FIRST_PERSON = re.compile(v.FIRST_PERSON)
+_OTHER_SUBJECT = re.compile(r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\b(?:il|elle|ils|elles)\b")
+_USER_SUBJECT = re.compile(r"\b(?:je|j')(?!\w)")
 _META = re.compile(v.META)
 _IN_EUROS = re.compile(v.IN_EUROS)
 _NOUN_PHRASE = re.compile(v.NOUN_PHRASE)
@@ -137,6 +143,36 @@ def find_subject(text: str) -> Subject | None:
     return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
+# The object of a request: an article or "de" first ("du master …", "de l'épreuve orale du CQP …").
+_REQUESTED = re.compile(
+    r"\s*(?:a propos |au sujet |sur )?(?P<of>du |de la |de l'|des |de |d')?(?P<article>le |la |les |l'|un |une )?"
+    r"(?P<name>[^.?!;:]+?)\s*[.?!;:]*\s*$"
+)
+_OF_ARTICLES = {"du ": "le ", "de la ": "la ", "de l'": "l'", "des ": "les "}
+
+
+def message_subject(text: str) -> Subject | None:
+    """What a new message is about. A request to be told about something ("Parle-moi du master
+    manager stratégique qu'on peut faire en Pro-A.", "J'ai entendu parler de l'épreuve orale du CQP
+    GC.") is about the whole thing it names — the master, the oral exam — not only the named thing of
+    the corpus inside it (the Pro-A, the CQP): the next message's "y entrer", "elle dure combien ?"
+    point to the former. Any other message: its named thing (`find_subject`)."""
+    found = find_subject(text)
+    folded = same_length(text)
+    request = _REQUEST.match(folded)
+    if request is None or found is None:
+        return found
+    m = _REQUESTED.match(folded, request.end())
+    if m is None or not (m.group("of") or m.group("article")) or _QUESTION.match(folded, m.start("name")):
+        return found
+    name = text[m.start("name") : m.end("name")].strip()
+    start, end = m.span("name")
+    if not 2 <= len(name.split()) <= 12 or (found.span[0] <= start and end <= found.span[1] + 1):
+        return found  # "parle-moi du CQP GC": the named thing itself, by its own name
+    article = m.group("article") or _OF_ARTICLES.get(m.group("of") or "", "")
+    return Subject(name, f"{article}{name}", found.topic, (start, end))
+
+
 def subjects_in(text: str) -> list[Subject]:
     """Every named thing of the corpus a text speaks of."""
     folded = same_length(text)
@@ -145,9 +181,39 @@ def subjects_in(text: str) -> list[Subject]:
 
 def states_facts(message: str, today: date) -> bool:
     """The message states facts without asking anything ("Une salariée en CDI a un CAP."): an adviser
-    describing a case before the question, which the next question is then about."""
+    describing a case before the question, which the next question is then about. A request to be
+    told about something ("Parle-moi du master…") asks without a question mark: what it names is
+    its subject, not a fact of anyone's case."""
     folded = same_length(message)
-    return "?" not in message and not _QUESTION.search(folded) and bool(find_slots(message, today))
+    return (
+        "?" not in message
+        and not _QUESTION.search(folded)
+        and not _REQUEST.match(folded)
+        and bool(find_slots(message, today))
+    )
+
+
+def person(message: str) -> Literal["other", "user"] | None:
+    """Whose case the message speaks of: another person's ("Il a un BTS", "mon collègue est en CDI",
+    "sa prime") before the user's own ("j'ai un CAP", "moi"), None when it names nobody."""
+    folded = same_length(message)
+    if _OTHER_SUBJECT.search(folded):  # "il a un BTS", "elle accompagne une alternante"
+        return "other"
+    if _USER_SUBJECT.search(folded):  # "je suis tutrice de deux alternants": the user, whoever is named
+        return "user"
+    if _THIRD_PERSON.search(folded):
+        return "other"
+    return "user" if _FIRST_PERSON.search(folded) else None
+
+
+def describes_case(message: str, today: date) -> bool:
+    """The message opens a description of a case ("Il est en CDI depuis 2018 et il a un BTS."): facts
+    stated without asking, and not as a change to the previous question ("non, en CDD", "et pour un
+    CDD."), so they stay with the person they describe for the questions that follow, whatever the
+    message was read as when it was answered."""
+    folded = same_length(message)
+    opens = not _CORRECTION.match(folded) and not _LEAD_IN.match(folded)
+    return opens and person(message) is not None and states_facts(message, today)
 
 
 def adds_to_statement(message: str) -> bool:
@@ -172,7 +238,18 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         # "rien à voir, mais …": the user says the subject changes; nothing of before is carried over
         return Resolution(re.sub(r"\s+", " ", message).strip(), "new", find_subject(message))
     resolution = _resolve(message, context, today, own_topic=own_topic, refused=refused)
+    if context is not None and resolution.kind in ("reference", "circumstance") and not resolution.addition:
+        named = _named_thing(message, context, today)
+        if named:  # "et sinon pour la cantine, ça marche comment ?": checked against the texts' words
+            resolution = replace(resolution, addition=named)
+    if resolution.kind == "new" and resolution.subject is not None:
+        resolution = replace(resolution, subject=message_subject(resolution.text))
     if context is None or not context.stated or resolution.kind != "new" or (refused and own_topic is None):
+        return resolution
+    asker = person(message)
+    if asker is not None and any(person(f) not in (None, asker) for f in context.stated):
+        # "Mon collègue a un master." then "Moi j'ai un CAP, je peux faire une Pro-A ?": the colleague's
+        # facts are not the user's; the question is answered on its own facts
         return resolution
     facts = " ".join(f.strip().rstrip(".") + "." for f in context.stated)
     return Resolution(f"{facts} {resolution.text}", "circumstance", resolution.subject)
@@ -202,8 +279,16 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if recalled is not None:  # "reprends le premier calcul avec 9 mois": that question, its facts changed
         turn, rest = recalled
         recalc = merge_facts(turn.question, rest, today)
-        again = recalc.text if recalc.replaced else _appended(turn.question, rest)
-        return Resolution(again, "reference", turn.subject)
+        if recalc.replaced or not rest:
+            return Resolution(recalc.text if recalc.replaced else turn.question, "reference", turn.subject)
+        # "pour revenir à ma première question : cette prime est-elle réduite … ?": the rest is read
+        # as a follow-up of that question, as if it had been the last one
+        reread = _resolve(rest, _earlier_context(turn, context), today, own_topic=own_topic, refused=refused)
+        if reread.kind == "new" and reread.subject is None:
+            return Resolution(_appended(turn.question, rest), "reference", turn.subject)
+        if reread.kind == "meta":
+            return replace(reread, kind="reference")
+        return reread
     slots = find_slots(body, today)
     asks = bool(_QUESTION.search(body_folded)) or (
         bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)
@@ -222,7 +307,10 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     switched = (own_subject is not None and not any(own_subject.same_as(k) for k in known)) or (
         own_subject is None and own_topic is not None and own_topic != context.topic and not continues
     )
-    if refused and own_topic is None and not demonstrative:
+    # "je corrige : il vise un niveau 5": a fact of the previous question replaced, whatever the message
+    # alone reads as
+    corrects = bool(correction) and bool(merge_facts(context.pending or context.question, body, today).replaced)
+    if refused and own_topic is None and not demonstrative and not corrects:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
     meta = _META.match(body_folded)
@@ -248,7 +336,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
                 named = (body[: recall.start()] + body[recall.end() :]).strip()
                 return Resolution(_appended(turn.question, named), "reference", turn.subject)
     if switched:
-        if circumstance and not asks and own_subject is not None and previous is not None:
+        if (
+            own_subject is not None
+            and previous is not None
+            and ((circumstance and not asks) or _asks_nothing_else(body, own_subject))
+        ):
             return _switch_subject(context, own_subject)
         return Resolution(text, "new", own_subject)
     if context.pending and slots:
@@ -277,7 +369,10 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # de combien d'années ?"): a general question about the subject, not the user's case completed
         return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)
     plural = previous is not None and bool(_PLURAL.search(body_folded)) and not previous.display.startswith("les ")
-    if context.case or plural:  # the user's own case, or a plural phrase of the previous question
+    # a request to be told about something is no case to add to, even when a calculator answered it
+    # ("Parle-moi du master…" names the master, not a diploma the user holds)
+    case = context.case and (context.pending is not None or not _REQUEST.match(same_length(context.question)))
+    if case or plural:  # the user's own case, or a plural phrase of the previous question
         earlier = context.pending or context.question
         merged = merge_facts(earlier, body, today) if slots else None
         if merged is not None and merged.replaced:  # "et si j'en anime deux autres, ça fait combien ?"
@@ -285,6 +380,76 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return Resolution(_appended(earlier, body), "circumstance", previous)
     assert previous is not None
     return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)
+
+
+# A thing a follow-up names after a preposition and a determiner ("et pour la cantine, …", "sur mes RTT").
+_NAMED_THING = re.compile(
+    r"(?:^|\b(?:pour|avec|sur|concernant|niveau|cote|a propos de|au sujet de)) +"
+    r"(?:les|le|la|l'|mes|mon|ma|nos|notre|vos|votre|ses|son|sa|des|du) ?"
+    r"(?P<noun>[a-z][a-z-]{3,}(?: (?:de |d'|du |des )?[a-z][a-z-]{3,}){0,2})\b"
+)
+
+
+_NOT_HEADS = {
+    "meme",
+    "memes",
+    "autre",
+    "autres",
+    "nouvelle",
+    "nouveau",
+    "prochaine",
+    "prochain",
+    "premiere",
+    "dernier",
+    "derniere",
+    "petite",
+    "petit",
+    "grande",
+    "grand",
+}
+
+
+def _named_thing(message: str, context: Context, today: date) -> str:
+    """The noun a follow-up names that neither the previous question nor a named thing of the corpus
+    holds ("cantine" in "Et sinon pour la cantine, ça marche comment ?"), else "". The caller drops
+    the follow-up reading when the texts never use that word: a new subject, answered alone."""
+    folded = same_length(message)
+    lead = _LEAD_IN.match(folded)
+    body = folded[lead.end() :] if lead else folded
+    m = _NAMED_THING.search(body)
+    if m is None or subjects_in(message) or find_slots(message, today):
+        return ""  # (a follow-up changing a fact, "avec trois stagiaires sur la même période", is merged)
+    noun = m.group("noun")
+    before = same_length(" ".join(filter(None, (context.question, context.pending))))
+    if any(re.search(rf"\b{re.escape(word[:5])}", before) for word in noun.split() if len(word) > 3):
+        return ""
+    # the head noun alone is checked: "crèche" in "crèche d'entreprise" (the texts use "entreprise")
+    heads = [w for w in noun.split() if w not in _NOT_HEADS and len(w) > 3]
+    return heads[0] if heads else ""
+
+
+def _asks_nothing_else(body: str, subject: Subject) -> bool:
+    """The message, without the subject it names, asks nothing of its own ("même question pour le
+    manager opérationnel", "et pour l'inspecteur, c'est plus haut ?"): the previous question about it."""
+    folded = same_length(body)
+    m = next((m for e, pattern in _ENTITIES if e.name == subject.name for m in pattern.finditer(folded)), None)
+    if m is None:
+        return False
+    rest = (folded[: m.start()] + " " + folded[m.end() :]).strip()
+    return bool(_EMPTY_PREDICATE.match(rest))
+
+
+def _earlier_context(turn: EarlierTurn, context: Context) -> Context:
+    """The context as it was right after `turn`, for a message that goes back to it."""
+    at = context.turns.index(turn) + 1 if turn in context.turns else len(context.turns)
+    subject = turn.subject
+    return Context(
+        question=turn.question,
+        topic=subject.topic if subject is not None else None,
+        subject=subject,
+        case=turn.calculator is not None,
+        turns=context.turns[:at],
+    )
 
 
 def _switch_subject(context: Context, subject: Subject) -> Resolution:
@@ -333,6 +498,9 @@ def _completed(context: Context, body: str, today: date) -> str:
     merged = merge_facts(context.pending, body, today)
     if merged.replaced:
         return merged.text
+    said = open_statement(context.asked, body) if context.asked and find_slots(body, today) else None
+    if said:  # a sentence of its own after the question: "… ? J'ai obtenu ma certification le 20 mai."
+        return f"{context.pending.rstrip()} {said}."
     return _appended(context.pending, body)
 
 

@@ -31,6 +31,8 @@ from text.folding import same_length
 
 _END_WORDS = r"\b(?:s'arret\w*|arret\w*|termin\w*|fin|finit|finira|fini\w*|jusqu\w*|achev\w*|clot\w*|au)\b"
 _START_WORDS = r"\b(?:commenc\w*|debut\w*|demarr\w*|a partir|a compter|depuis|partir du|des le|du)\b"
+_LEVEL = re.compile(r"\bniveau [1-8]\b")
+_BOUND_VERBS = r"\b(?:commenc|debut|demarr|termin|arret|finit|finira|fini|achev|clot)"
 _GRADE = r"\d{1,2}(?:[,.]\d{1,2})?(?: */ *20| sur 20)?"
 # A named CQP grade, either order ("oral 10", "6 à l'oral"): the labels are the grade reader's own.
 _GRADES = {
@@ -121,6 +123,8 @@ def find_slots(text: str, today: date) -> list[Slot]:
         if at >= 0:
             slots.append(Slot("work_time", (at, at + len(work.text)), text[at : at + len(work.text)]))
     slots += [Slot("diploma", m.span(), text[m.start() : m.end()]) for m in _diploma_mentions(text, folded)]
+    # "une qualification de niveau 3", "il vise un niveau 5": a level, whatever it is the level of
+    slots += [Slot("level", m.span(), text[m.start() : m.end()]) for m in _LEVEL.finditer(folded)]
     kept: list[Slot] = []
     for slot in slots:  # grades, dates, amounts, counts…: a later slot inside an earlier one is dropped
         if not any(s.span[0] < slot.span[1] and slot.span[0] < s.span[1] for s in kept):
@@ -189,12 +193,18 @@ def _replacement(
             assert old.when is not None
             used.add(i)
             return _moved_bound(earlier, old, old.when, slot.when, bound)
+        other = _other_bound(earlier, before, used, bound) if bound and not periods else None
+        if other is not None and bound is not None:  # "commence le 1er mars" then "fin août": one period
+            assert slot.when is not None
+            return _joined(earlier, before[other], slot.when, bound)
         if not same and len(periods) == 1:  # "et en avril 2025 ?": the whole period changes
             same = periods
     if slot.kind == "duration:calendar":  # "6 mois dans ma caisse" may correct "depuis 3 ans dans ma caisse"
         same += [i for i, s in enumerate(before) if s.when is not None and s.when.kind == "since" and i not in used]
         # "c'est 3 ans" corrects "il y a 5 ans": a date counted back from today is a duration too
         same += [i for i, s in enumerate(before) if _AGO.match(same_length(s.text)) and i not in used]
+    if slot.kind == "level":  # "un niveau 4" corrects the level of "un titre de niveau 3"
+        same += [i for i, s in enumerate(before) if s.kind == "diploma" and _LEVEL.search(same_length(s.text))]
     if len(same) > 1:
         same = _nearest(earlier, before, same, slot, follow_folded)
     if len(same) != 1:
@@ -207,6 +217,10 @@ def _replacement(
         return old.span, f"depuis {slot.text}"
     if slot.kind == "duration:calendar" and _AGO.match(same_length(old.text)):
         return old.span, f"il y a {slot.text}"
+    if slot.kind == "level" and old.kind == "diploma":
+        level = _LEVEL.search(same_length(old.text))
+        assert level is not None
+        return (old.span[0] + level.start(), old.span[0] + level.end()), slot.text
     if slot.kind.startswith("grade:"):  # "à l'oral j'ai eu 6" → the earlier "oral 10" becomes "oral 6"
         grade = re.search(_GRADE, same_length(slot.text))
         number = re.search(_GRADE, same_length(old.text))
@@ -275,8 +289,17 @@ def _recounted(earlier: str, before: list[Slot], used: set[int], slot: Slot) -> 
     if len(same) != 1 or slot.value is None:
         return None
     i = same[0]
-    used.add(i)
     old = before[i]
+    if (
+        slot.kind != "count"
+        and not slot.adds
+        and slot.value == old.value
+        and same_length(slot.text) != same_length(old.text)
+    ):
+        # "une bénéficiaire du RSA" after "un contrat de pro": the same count of another thing is no
+        # change of the count; the follow-up names a circumstance of its own
+        return None
+    used.add(i)
     if slot.kind != "count" and not slot.adds:
         return old.span, slot.text
     total = slot.value + (old.value or 0) if slot.adds else slot.value
@@ -299,6 +322,44 @@ def _moved_bound(earlier: str, old: Slot, period: DateSpan, new: DateSpan, bound
     else:
         start = _aligned(new, end, after=False).start
     at = _preposition_start(earlier, old.span[0])
+    return (at, old.span[1]), f"du {format_date_fr(start)} au {format_date_fr(end)}"
+
+
+def _other_bound(earlier: str, before: list[Slot], used: set[int], bound: str) -> int | None:
+    """The one date of `earlier` that bounds a period on the other side ("commence le 1er mars" for
+    an end given next), read from the word before it; None when there is not exactly one."""
+    folded = same_length(earlier)
+    words = _START_WORDS if bound == "end" else _END_WORDS
+    found = [
+        i
+        for i, s in enumerate(before)
+        if s.kind == "date" and i not in used and re.search(words, folded[max(0, s.span[0] - 30) : s.span[0]])
+    ]
+    if len(found) != 1:
+        return None
+    used.add(found[0])
+    return found[0]
+
+
+def _joined(earlier: str, old: Slot, new: DateSpan, bound: str) -> tuple[tuple[int, int], str]:
+    """The earlier date and the new one written as the period they bound ("du 1er mars 2026 au 31
+    août 2026"), in place of the earlier date and its article."""
+    assert old.when is not None
+    if bound == "end":
+        start, end = old.when.start, _aligned(new, old.when.start, after=True).end
+    else:
+        start, end = _aligned(new, old.when.end, after=False).start, old.when.end
+    at = old.span[0]
+    window = same_length(earlier[max(0, at - 40) : at])
+    # the verb that bounded it goes too ("la mission commence le 1er mars" → "la mission du … au …")
+    verb = re.search(
+        r"(?:\b(?:ca|cela|il|elle) +)?(?:\b(?:qui|a|a ete|est|sera|va|doit) +)?(?:s')?"
+        + _BOUND_VERBS
+        + r"\w* +(?:(?:le|du|au|en|a partir du|a compter du) +)?$",
+        window,
+    ) or re.search(r"\b(?:le|du|au|en|a partir du|a compter du) +$", window)
+    if verb:
+        at -= len(window) - verb.start()
     return (at, old.span[1]), f"du {format_date_fr(start)} au {format_date_fr(end)}"
 
 

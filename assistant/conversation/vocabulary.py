@@ -21,7 +21,8 @@ SWITCH = (
     r"^(?:\s|[,;:.!…-])*(?:(?:ok|bon|merci|sinon|alors|et)\b(?:\s|[,;:.!…-])*)*"
     r"(?:(?:ca|cela|ceci)?\s*(?:n'a )?rien a voir|sans (?:aucun )?rapport|aucun rapport|"
     r"(?:j'ai )?(?:une )?(?:autre|nouvelle) question|(?:un )?autre sujet|changement de sujet|changeons de sujet|"
-    r"dans un (?:tout )?autre (?:registre|domaine)|tout autre chose|(?:une )?question a part)\b"
+    r"dans un (?:tout )?autre (?:registre|domaine)|tout autre chose|autre chose|(?:une )?question a part|"
+    r"(?:passons|changeons|parlons maintenant) (?:a|au|aux|de|du|d')|je change de sujet|nouveau sujet)\b"
 )
 
 # A demonstrative standing for a noun of the previous question ("et dans celui de la gratification ?" after
@@ -38,7 +39,8 @@ COURTESY = (
 CORRECTION = (
     r"^(?:\s|[,;:.!…-])*(?:non\b|plutot\b|pardon\b|en fait\b|en realite\b|je me suis trompee?\b|"
     r"erreur\b|correction\b|je voulais dire\b|je rectifie\b|rectification\b|oups\b|attends?\b|"
-    r"ah non\b|au temps pour moi\b|autant pour moi\b)(?:\s|[,;:.!…-])*"
+    r"ah non\b|au temps pour moi\b|autant pour moi\b|je (?:corrige|rectifie|precise)\b|petite (?:correction|erreur)\b|"
+    r"(?:je me suis|j'ai) mal (?:exprimee?|explique|ecrit)\b|je reformule\b)(?:\s|[,;:.!…-])*"
     r"(?:(?:plutot|c'est|c'etait|il s'agit d'un|il s'agit d'une|je voulais dire|en fait|pas)\b(?:\s|[,;:.!…-])*)*"
 )
 
@@ -88,6 +90,36 @@ QUESTION_WORDS = (
     r"existe-t-il|a-t-on|s'agit-il|est-il|est-elle|sont-ils|sont-elles|peut-il|peut-elle|"
     r"\w+-(?:t-)?(?:il|elle|on|ils|elles|je))\b"
 )
+
+# A request to be told about something ("Parle-moi du master…", "Explique-moi la VAE.", "J'aimerais en
+# savoir plus sur…"): it asks, even without a question word, so the things it names are its subject,
+# never facts of the user's own case.
+REQUEST = (
+    r"^(?:\s|[,;:.!…-])*(?:(?:parle|explique|dis|decris|presente|raconte|detaille|rappelle|resume|precise|"
+    r"donne|montre|indique|cite|liste|renseigne|eclaire)[sz]?(?:-moi|-nous|-lui| moi| nous)?\b|"
+    r"(?:je |j')(?:voudrais|veux|souhaite|souhaiterais|aimerais|cherche a|ai besoin de) "
+    r"(?:savoir|connaitre|comprendre|en savoir|des informations|des infos|un point)|"
+    r"j'ai (?:entendu parler|lu|vu)|on m'a parle|renseignements? sur|informations? sur|infos? sur)"
+)
+
+# A message whose words, once its subject and its lead-in are set aside, ask nothing of their own ("et pour
+# l'inspecteur, c'est plus haut ?", "même question pour le CQP MO", "pareil pour la VAE ?"): it asks the
+# previous question again, about the subject it names.
+EMPTY_PREDICATE = (
+    r"^(?:\s|[,;:.!?…-])*(?:(?:et|alors|mais|pour|avec|sur|chez|a propos|concernant|quant|de|du|des|d'|la|le|les|l'|"
+    r"un|une|au|aux|c'est|ca|cela|il|elle|ils|elles|est|sont|plus|moins|aussi|egalement|pareil|idem|meme|memes|"
+    r"question|chose|haut|bas|eleve|elevee|long|longue|court|courte|grand|grande|different|differente|cas|"
+    r"alors|donc|la-dessus|dessus|maintenant)(?!\w)(?:\s|[,;:.!?…-])*)+$"
+)
+
+# Whose case a message speaks of: another person ("il", "sa", "mon collègue", "Mme Martin", "la salariée")
+# or the user ("je", "j'", "moi", "mon"). Facts stated about one are not the other's (`followups.person`).
+THIRD_PERSON = (
+    r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\b(?:il|elle|ils|elles|lui|son|sa|ses|leur|leurs)\b|"
+    r"\b(?:collegues?|collaborat(?:eur|rice)s?|salarie\w*|agents?|alternant\w*|apprenti\w*|tut(?:eur|rice)s?|"
+    r"candidat\w*|beneficiaire\w*|m\.|mme|mr|madame|monsieur|mademoiselle)\b"
+)
+FIRST_PERSON = r"\b(?:je|j'|moi|me|m'|mon|ma|mes|nous|notre|nos)(?!\w)"
 
 # "c'est proratisé ?" asks a question of its own, but "et si c'était en février 2019 ?" only changes a
 # fact: after a hypothetical "si" these words do not make a new question.

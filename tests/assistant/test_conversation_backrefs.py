@@ -198,3 +198,23 @@ def test_a_sentence_adding_to_stated_facts_keeps_them_for_the_question() -> None
     assert adds_to_statement("Il n'a rien suivi depuis.")
     assert not adds_to_statement("Il a droit à quoi ?")
     assert not adds_to_statement("ok")
+
+
+def test_going_back_to_an_earlier_question_reads_the_rest_against_it() -> None:
+    """ "Je reviens à ma première question : …" after two questions: the rest is a follow-up of the
+    first one (its subject, or its facts with the new circumstance), not of the last one."""
+    context = _context("Qui finance la VAE ?", "Et le CQP manager opérationnel, combien de blocs ?")
+    resolved = _resolve("Je reviens à ma première question : qui peut en bénéficier ?", context)
+    assert resolved.text.startswith("VAE : ")
+    resolved = _resolve("Concernant le premier point, et si je suis à temps partiel ?", context)
+    assert resolved.text == "Qui finance la VAE, si je suis à temps partiel ?"
+    assert resolved.subject is not None and resolved.subject.name == "VAE"
+
+
+def test_a_demonstrative_noun_heading_an_earlier_subject_goes_back_to_it() -> None:
+    """ "cette prime" after a tutor bonus then a CQP exam: the bonus, not the exam ("cette" is one
+    determiner, not "ce" followed by a noun "tte")."""
+    context = _context("La prime de tuteur, elle fait combien ?", "Et l'oral du CQP MO, il compte pour combien ?")
+    resolved = _resolve("Et cette prime, on la touche à quel moment ?", context)
+    assert resolved.subject is not None and resolved.subject.name == "prime de tutorat"
+    assert resolved.text.startswith("Prime de tutorat : ")
