@@ -38,8 +38,9 @@ class Settings(BaseSettings):
     llm_api_key: str = "not-needed"
     llm_timeout_s: float = 30.0
     # The model may also reword follow-ups into standalone questions. Off unless asked: measured on
-    # the conversation sets (`bench --llm`, docs/LLM.md) the 1.5B local model's rewrites turned 24
-    # right answers wrong and fixed none, so the deterministic reading stands by default.
+    # the conversation sets (`bench --llm`, docs/LLM.md), the 1.5B local model's rewrites changed the
+    # route or the passages of 24 answers the deterministic reading had right (one wrong answer became
+    # right), so the deterministic reading stands by default.
     llm_rewrite: bool = False
 
     top_k: int = 6
