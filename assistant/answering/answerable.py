@@ -10,9 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answering.composer import query_weights, unit_terms
+from assistant.answering.corpus_words import CorpusWords, foreign_words
 from assistant.answering.units import PREFIX
+from assistant.routing.extraction.folding import fold
 from assistant.routing.router import RouteDecision
-from assistant.routing.subject import acronyms, asking_clause, speaks_of, subject_phrase, with_acronyms
+from assistant.routing.subject import (
+    acronyms,
+    asking_clause,
+    speaks_of,
+    subject_phrase,
+    with_acronyms,
+    without_asker,
+)
 from knowledge.french import analyze
 from knowledge.hybrid import Evidence
 
@@ -34,7 +43,12 @@ def decision_names_topic(decision: RouteDecision | None) -> bool:
     return decision is not None and decision.topic is not None and decision.outside < 0.5
 
 
-def texts_are_silent(query: str, evidence: Sequence[Evidence], decision: RouteDecision | None = None) -> bool:
+def texts_are_silent(
+    query: str,
+    evidence: Sequence[Evidence],
+    decision: RouteDecision | None = None,
+    vocabulary: CorpusWords | None = None,
+) -> bool:
     """True when the best passages do not answer the question: the texts are silent.
 
     A passage answers only if it speaks of the question's subject (its head noun phrase,
@@ -42,7 +56,8 @@ def texts_are_silent(query: str, evidence: Sequence[Evidence], decision: RouteDe
     does, the texts are silent if the passages also share too few of the question's words, or
     if the example bank reads the question as a labour-law subject outside the texts
     (`SUBJECT_OUTSIDE_SHARE`): "la durée maximale d'un CDD" is not answered by the CEP article
-    that mentions a CDD.
+    that mentions a CDD. With the corpus's `vocabulary`, they are silent too when the subject holds a
+    word no passage of the texts uses (`names_foreign_subject`), whatever topic the router named.
     """
     terms = set(query_weights(query))
     bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]
@@ -51,23 +66,26 @@ def texts_are_silent(query: str, evidence: Sequence[Evidence], decision: RouteDe
         return False
     if subjects and subject_is_elsewhere(decision):
         return True
+    if vocabulary is not None and names_foreign_subject(query, vocabulary):
+        return True  # "des heures d'auto-école", "le CQP coiffeur": a subject the texts never name
     if len(terms) < 2:
         return False
     found: set[str] = set().union(*bags) if bags else set()
     return len(terms & found) / len(terms) < MIN_COVERAGE
 
 
-def off_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecision) -> bool:
+def off_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecision, foreign: bool = False) -> bool:
     """Before a calculation or a clarification: the best passages miss the subject and it reads elsewhere.
 
     A calculator cue ("depuis 8 mois", "en CDD") does not make a question about the legal rule one
     of the texts' questions: "en CDD depuis 8 mois, ai-je droit à la prime de précarité ?" has a
-    subject no passage holds and reads out of scope, so it is refused rather than computed.
+    subject no passage holds and reads out of scope, so it is refused rather than computed. So is one whose
+    subject holds a word the texts never use (`foreign`, `names_foreign_subject`: "le CQP coiffeur").
     """
     subjects = _subjects(query)
     if not subjects or not evidence:
         return False
-    return not _any_speaks(query, subjects, evidence) and subject_is_elsewhere(decision)
+    return not _any_speaks(query, subjects, evidence) and (foreign or subject_is_elsewhere(decision))
 
 
 def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
@@ -87,6 +105,16 @@ def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
     return decision.outside >= limit
 
 
+def names_foreign_subject(query: str, vocabulary: CorpusWords) -> bool:
+    """Every subject read in the question holds a word the indexed texts never use (`corpus_words`):
+    "Mon CPF peut-il payer des heures d'auto-école ?" is about driving lessons, which no passage names."""
+    asked = without_asker(query)
+    # the head alone: what is said of it ("la Pro-A est envisageable ?") is no subject the texts must name
+    heads = (subject_phrase(asked, predicate=False), subject_phrase(asking_clause(asked), predicate=False))
+    phrases = [p for p in dict.fromkeys(heads) if p]
+    return bool(phrases) and all(foreign_words(p, query, vocabulary) for p in phrases)
+
+
 def _subjects(query: str) -> list[list[str]]:
     """The subject's analysed terms, in the question's order (keyed like `unit_terms`): the message's
     head noun phrase, and that of its asking clause when it differs (context said before the question,
@@ -94,7 +122,8 @@ def _subjects(query: str) -> list[list[str]]:
     comma is not a third candidate: it is mostly what is asked of the subject ("…, c'est combien par
     mois ?", "…, je peux venir accompagnée ?"), and its one word is found in some passage or other."""
     found: list[list[str]] = []
-    for phrase in (subject_phrase(query), subject_phrase(asking_clause(query))):
+    asked = without_asker(query)  # "En tant que représentant du personnel, …": who asks is not the subject
+    for phrase in (subject_phrase(asked), subject_phrase(asking_clause(asked))):
         # "femmes-hommes": its parts, not also the joined word the analyser adds (no passage writes it)
         terms = list(dict.fromkeys(t[:PREFIX] for t in analyze(phrase.replace("-", " "))))
         # a figure is the user's case, not the subject: "enceinte de 5 mois" is not spoken of by "5 mois"
@@ -110,7 +139,9 @@ def _any_speaks(query: str, subjects: list[list[str]], evidence: Sequence[Eviden
     names = acronyms(query)
     for e in evidence[:3]:
         text = with_acronyms(e.chunk.context_text, names) if names else e.chunk.context_text
-        sequence = [t[:PREFIX] for t in analyze(text)]
+        # folded like the subject (`subject_phrase` folds the question): the stemmer cuts "accès" and
+        # "acces", "salariés" and "salaries" differently, so both sides must reach it without accents
+        sequence = [t[:PREFIX] for t in analyze(fold(text))]
         if any(speaks_of(subject, set(sequence), sequence) for subject in subjects):
             return True
     return False

@@ -138,7 +138,9 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
             return replace(decision, injection=decision.injection or injection, refusal_topic=uncovered)
     reading = meaning(query) if meaning is not None else None
     scope_text = folded
-    clause = scope.asked_in_scope(query, meaning)
+    clause: tuple[Reading | None, str] | None = scope.asked_in_scope(query, meaning)
+    if clause is None:  # "Élue CSE : une caisse peut-elle … ?": the asker's role does not decide the scope
+        clause = scope.asker_aside(query, meaning, detect_refusal)
     if clause is not None:  # "Élu CSE ici. Qui fixe les priorités … ?": the context does not decide the scope
         reading, scope_text = clause
     topic = detect_topic(folded, reading)

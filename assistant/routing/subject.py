@@ -56,24 +56,37 @@ _BOUNDARY = frozenset(
     )
 )
 _MAX_TERMS = 4
+# A question on whether the texts speak of something: what follows is the subject ("le texte formation de la
+# branche dit-il un mot sur la discrimination", "l'accord parle-t-il du télétravail", "prévoit quelque chose pour").
+_SPOKEN_OF = re.compile(
+    r"\b(?:dit|disent|dire|parle|parlent|parler|mentionne|mentionnent|evoque|evoquent|aborde|abordent|traite|"
+    r"traitent|prevoit|prevoient|prevoir)(?:-t)?(?:-(?:il|elle|ils|elles|on))?"
+    r"(?: (?:quelque chose|un mot|qqch|rien|quoi|des choses))?"
+    r" (?:sur|de|du|des|d|au sujet d\w*|a propos d\w*|concernant|pour)\b"
+)
 WINDOW = 3  # analysed terms allowed per word of the subject between its first and last word
 
 
-def subject_phrase(question: str) -> str:
+def subject_phrase(question: str, *, predicate: bool = True) -> str:
     """The question's head noun phrase, folded, frame words left out ("" when none can be told).
 
     A phrase of one word that a verb ends ("le CPF est plafonné…", "mon manager m'a refusé mes points…")
     says who or what, not what is asked of it: the phrase that follows the verb is taken with it ("cpf
     plafonne", "manager refuse points competence"). A word ended by punctuation ("le CEP, c'est quoi ?")
-    or by a preposition opening the user's situation ("un salarié en CDD") stays alone.
-    The caller analyses it with the same analyser as the passages (stems, stop words)."""
-    text = _INVERTED.sub(lambda m: m.group(1) + _VERB, fold(question).replace("'", " "))
+    or by a preposition opening the user's situation ("un salarié en CDD") stays alone. Without
+    `predicate`, the one word stays alone too ("la Pro-A est envisageable ?" → "pro-a": the head, not what
+    is said of it). The caller analyses it with the same analyser as the passages (stems, stop words)."""
+    text = fold(question).replace("'", " ")
+    spoken = _SPOKEN_OF.search(text)
+    if spoken and text[spoken.end() :].strip(" ?.!"):  # "si le texte dit un mot sur la discrimination": of that
+        text = text[spoken.end() :]
+    text = _INVERTED.sub(lambda m: m.group(1) + _VERB, text)
     text = _PRONOUN_VERB.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)
     text = _OBJECT_HAS.sub(lambda m: m.group(0) + _VERB, text)  # "m'a refusé": the verb, not "à"
     text = re.sub(r"[,;:?!()]|\.(?!\d)", " " + _STOP + " ", text)  # punctuation ends the phrase too
     tokens = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*\x00?|\x00|\x01", text)
     phrase, end = _phrase_from(tokens, 0)
-    if len(phrase) == 1 and end < len(tokens) and (tokens[end] in _PREDICATE or _VERB in tokens[end]):
+    if predicate and len(phrase) == 1 and end < len(tokens) and (tokens[end] in _PREDICATE or _VERB in tokens[end]):
         phrase += _phrase_from(tokens, end, first=False)[0]
     return " ".join(phrase[: _MAX_TERMS + 2])
 
@@ -101,6 +114,46 @@ def _phrase_from(tokens: list[str], start: int, *, first: bool = True) -> tuple[
         if token not in _FRAME:
             phrase.append(token)
     return phrase, len(tokens)
+
+
+# Who asks, said before what is asked: "En tant que représentant du personnel,", "Élue CSE :", "Manager ici.",
+# "je suis tutrice,", "Pour ma collègue,". A clause of its own (ended by a comma, colon or full stop, with the
+# question after it), made of a role or a relation to the asker and at most a few words more: the asker's
+# role, not the subject ("Un élu du CSE a droit à combien d'heures de délégation ?" keeps its subject).
+_ROLE = (
+    r"(?:elue?s?|representante?s?(?: du personnel| syndica\w*)?|deleguee?s?(?: syndica\w*| du personnel)?|"
+    r"membres? (?:du|de la) \w+|manager|managere?|responsable|rh|drh|gestionnaire|technicien(?:ne)?|"
+    r"conseill(?:er|ere)|assistante?|tut(?:eur|rice)|format(?:eur|rice)|salariee?|agent|cadre|"
+    r"nouv(?:el|elle|eau) (?:arrivante?|embauchee?|salariee?|agent)|alternante?)"
+)
+_INTRO = r"(?:en tant qu ?e? ?|je suis |jsuis |j suis |moi,? |on est |nous sommes )(?:un |une |l |le |la )?"
+_RELATION = r"pour (?:ma|mon|une|un|notre) (?:collegue|equipe|agent|salariee?|collaborat\w+|n\+1|cheff?e?|manager)"
+_END = r"(?: ici)?\s*[,.;:!]\s+(?=\S)"
+# Any short description after "en tant que" / "je suis" ("je suis en CDD depuis 8 mois,"): context, not subject.
+_ASKER = re.compile(
+    rf"^\s*(?:{_INTRO}[^,.;:!?]{{1,50}}?|(?:{_INTRO}|un |une )?{_ROLE}(?: [^,.;:!?]{{1,40}}?)?|{_RELATION}){_END}"
+)
+# Roles only ("Élue CSE :", "en tant que manager,"): a situation ("je suis enceinte,") may be the subject.
+_ROLE_ONLY = re.compile(rf"^\s*(?:(?:{_INTRO}|un |une )?{_ROLE}(?: [^,.;:!?]{{1,40}}?)?|{_RELATION}){_END}")
+
+
+def without_asker(text: str, *, roles_only: bool = False) -> str:
+    """The message without the clauses that say who asks (`_ASKER`), kept as written (accents too).
+
+    "Élu CSE : une caisse peut-elle ne pas appliquer l'accord ?" asks whether a caisse may opt out; "élu
+    CSE" is the asker, whose subject (the CSE's own business) the texts do not cover. Only clauses at
+    the start of the message, and never the whole message. `roles_only` keeps a described situation
+    ("Je suis enceinte, j'y ai droit ?"), which may be what the question is about.
+    """
+    pattern = _ROLE_ONLY if roles_only else _ASKER
+    out = text
+    for _ in range(3):  # "Élue CSE, en tant que membre de la commission formation, …"
+        folded = fold(out)
+        match = pattern.match(folded)
+        if match is None or not out[match.end() :].strip():
+            break
+        out = out[match.end() :]
+    return out
 
 
 def asking_clause(question: str) -> str:
