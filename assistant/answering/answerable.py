@@ -17,6 +17,7 @@ from assistant.routing.router import RouteDecision
 from assistant.routing.subject import (
     acronyms,
     asking_clause,
+    asks_the_law,
     speaks_of,
     subject_phrase,
     with_acronyms,
@@ -66,6 +67,8 @@ def texts_are_silent(
         return False
     if subjects and subject_is_elsewhere(decision):
         return True
+    if subjects and asks_the_law(query) and not (decision is not None and decision.names_texts):
+        return True  # "selon le code du travail, le congé VAE…": the legal rule, not the branch's
     if vocabulary is not None and names_foreign_subject(query, vocabulary):
         return True  # "des heures d'auto-école", "le CQP coiffeur": a subject the texts never name
     if len(terms) < 2:

@@ -64,6 +64,12 @@ _SPOKEN_OF = re.compile(
     r"(?: (?:quelque chose|un mot|qqch|rien|quoi|des choses))?"
     r" (?:sur|de|du|des|d|au sujet d\w*|a propos d\w*|concernant|pour)\b"
 )
+# A subordinate clause said first sets the user's situation, the main clause after its comma asks: "Le jour où
+# je suis en formation, je perds mon ticket resto ?", "Si je suis en CDD, ai-je droit au CEP ?".
+_SITUATION = re.compile(
+    r"^\s*(?:si|s il|quand|lorsqu ?e?|le jour ou|les jours ou|au moment ou|pendant que|des que|une fois que|"
+    r"apres avoir|avant de|comme|puisqu ?e?|vu qu ?e?)\b[^,?;:]*,\s*"
+)
 WINDOW = 3  # analysed terms allowed per word of the subject between its first and last word
 
 
@@ -77,6 +83,9 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     `predicate`, the one word stays alone too ("la Pro-A est envisageable ?" → "pro-a": the head, not what
     is said of it). The caller analyses it with the same analyser as the passages (stems, stop words)."""
     text = fold(question).replace("'", " ")
+    situation = _SITUATION.match(text)
+    if situation and re.search(r"[a-z]", text[situation.end() :]):  # "Le jour où je suis en formation, je perds…"
+        text = text[situation.end() :]
     spoken = _SPOKEN_OF.search(text)
     if spoken and text[spoken.end() :].strip(" ?.!"):  # "si le texte dit un mot sur la discrimination": of that
         text = text[spoken.end() :]
@@ -225,3 +234,16 @@ def with_acronyms(text: str, names: list[str]) -> str:
         pattern = r"\b" + _LINKS.join(rf"{letter}[a-z0-9-]*" for letter in name) + r"\b"
         spelled = re.sub(pattern, rf"\g<0> {name}", spelled)
     return text if spelled == folded else spelled  # unchanged: the passage as written (its own stems)
+
+
+# The question names the general law as the source of the rule it asks ("selon le code du travail", "d'après
+# la loi", "légalement", "pas la convention"): its subject is the legal rule, which the indexed texts are not.
+_THE_LAW = re.compile(
+    r"\b(?:selon|d apres|dans|par|d apres ce que dit) (?:le )?code du travail\b|\b(?:selon|d apres|par) la loi\b|"
+    r"\bla loi (?:prevoit|impose|fixe|dit)|\blegalement\b|\bpas (?:la convention|l accord|les accords|la branche)\b"
+)
+
+
+def asks_the_law(question: str) -> bool:
+    """The question asks what the labour code or the law says, not what the branch's texts say."""
+    return bool(_THE_LAW.search(fold(question).replace("'", " ")))

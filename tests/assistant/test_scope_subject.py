@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from assistant.answering.corpus_words import CorpusWords, foreign_words
 from assistant.answering.answerable import names_foreign_subject, texts_are_silent
+from assistant.answering.corpus_words import CorpusWords, foreign_words
 from assistant.routing.router import RouteDecision, route
 from assistant.routing.subject import subject_phrase, without_asker
 from assistant.service import Assistant
