@@ -27,6 +27,7 @@ from assistant.answering.answerable import (
     CALCULATION_OUTSIDE_SHARE,
     names_foreign_subject,
     off_subject,
+    reads_as_topic,
     texts_are_silent,
 )
 from assistant.answering.citations import CitationBook
@@ -210,7 +211,8 @@ class Assistant:
             return False
         query = decision.topic_query or turn.question
         vocabulary = corpus_words(self.retriever.passage_texts())
-        foreign = names_foreign_subject(query, vocabulary)  # "le CQP coiffeur": no rule of the texts applies
+        # "le CQP coiffeur": no rule of the texts applies (unless the bank reads the topic clearly)
+        foreign = not reads_as_topic(decision) and names_foreign_subject(query, vocabulary)
         if decision.outside < CALCULATION_OUTSIDE_SHARE and not foreign:
             return False
         t = time.perf_counter()

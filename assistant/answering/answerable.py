@@ -37,6 +37,9 @@ NAMED_TOPIC_OUTSIDE_SHARE = 0.2
 # Before a calculation or a clarification, whose facts the router has read for a corpus rule: the bank
 # must read the question clearly out of scope (in-scope calculations read up to ~0.3).
 CALCULATION_OUTSIDE_SHARE = 0.4
+# The bank's share for the routed topic from which its meaning outweighs a subject word no passage uses: in-scope
+# questions in the user's own words read 0.85 to 1.0; near-corpus ones sharing a corpus word 0.3 to 0.7.
+TOPIC_SHARE_OVER_WORDS = 0.75
 
 
 def decision_names_topic(decision: RouteDecision | None) -> bool:
@@ -69,7 +72,7 @@ def texts_are_silent(
         return True
     if subjects and asks_the_law(query) and not (decision is not None and decision.names_texts):
         return True  # "selon le code du travail, le congé VAE…": the legal rule, not the branch's
-    if vocabulary is not None and names_foreign_subject(query, vocabulary):
+    if vocabulary is not None and not reads_as_topic(decision) and names_foreign_subject(query, vocabulary):
         return True  # "des heures d'auto-école", "le CQP coiffeur": a subject the texts never name
     if len(terms) < 2:
         return False
@@ -106,6 +109,14 @@ def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
         return True
     limit = NAMED_TOPIC_OUTSIDE_SHARE if decision_names_topic(decision) else SUBJECT_OUTSIDE_SHARE
     return decision.outside >= limit
+
+
+def reads_as_topic(decision: RouteDecision | None) -> bool:
+    """The example bank reads the question as one of the texts' topics with a clear majority
+    (`TOPIC_SHARE_OVER_WORDS`): its meaning then outweighs a subject word the texts do not use, often
+    a synonym of theirs ("le plafond de la prime", the texts saying "dans la limite de") or a word of
+    the user's own ("sortir sa carte bleue pour un CEP")."""
+    return decision is not None and decision.topic is not None and decision.topic_share >= TOPIC_SHARE_OVER_WORDS
 
 
 def names_foreign_subject(query: str, vocabulary: CorpusWords) -> bool:

@@ -90,6 +90,7 @@ class RouteDecision:
     fiche: tuple[str, str] | None = None
     outside: float = 0.0  # the example bank's out-of-scope share for the question (0 without a reading)
     names_texts: bool = False  # the question names one of the indexed texts (guard_vocabulary.NAMES_A_TEXT)
+    topic_share: float = 0.0  # the example bank's vote share for `topic` (0 without a reading)
 
     def json_arguments(self) -> dict[str, Any]:
         """The arguments with dates as ISO strings, for the JSON answer contract."""
@@ -172,6 +173,7 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
         "retrieval",
         fiche=fiche,
         outside=reading.score(OUT_OF_SCOPE) if reading is not None else 0.0,
+        topic_share=reading.score(topic) if reading is not None and topic is not None else 0.0,
         names_texts=asks_texts or bool(_NAMES_A_TEXT.search(folded)),
         topic_query=query,
         injection=injection,

@@ -80,8 +80,10 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     says who or what, not what is asked of it: the phrase that follows the verb is taken with it ("cpf
     plafonne", "manager refuse points competence"). A word ended by punctuation ("le CEP, c'est quoi ?")
     or by a preposition opening the user's situation ("un salarié en CDD") stays alone. Without
-    `predicate`, the one word stays alone too ("la Pro-A est envisageable ?" → "pro-a": the head, not what
-    is said of it). The caller analyses it with the same analyser as the passages (stems, stop words)."""
+    `predicate`, the one word stays alone before "est"/"c'est" too ("la Pro-A est envisageable ?" →
+    "pro-a": the head, not what is said of it), not before another verb, whose object is what is asked
+    ("le CPF peut-il payer l'auto-école ?" → "cpf auto-ecole").
+    The caller analyses it with the same analyser as the passages (stems, stop words)."""
     text = fold(question).replace("'", " ")
     situation = _SITUATION.match(text)
     if situation and re.search(r"[a-z]", text[situation.end() :]):  # "Le jour où je suis en formation, je perds…"
@@ -95,7 +97,8 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     text = re.sub(r"[,;:?!()]|\.(?!\d)", " " + _STOP + " ", text)  # punctuation ends the phrase too
     tokens = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*\x00?|\x00|\x01", text)
     phrase, end = _phrase_from(tokens, 0)
-    if predicate and len(phrase) == 1 and end < len(tokens) and (tokens[end] in _PREDICATE or _VERB in tokens[end]):
+    opens_predicate = end < len(tokens) and (tokens[end] in _PREDICATE or _VERB in tokens[end])
+    if len(phrase) == 1 and opens_predicate and (predicate or tokens[end] not in _COPULA):
         phrase += _phrase_from(tokens, end, first=False)[0]
     return " ".join(phrase[: _MAX_TERMS + 2])
 
@@ -104,6 +107,7 @@ _STOP = "\x01"  # marks punctuation among the tokens: it ends the phrase for goo
 # Boundaries that open the predicate (a verb, or a pronoun taking the subject up): after a one-word subject,
 # what follows them is what is asked of it. A preposition opens the user's situation instead ("en CDD").
 _PREDICATE = frozenset({"c", "est", "sont", "peut", "peuvent", "doit", "doivent", "faut", "il", "elle", "ils", "elles"})
+_COPULA = frozenset({"c", "est", "sont"})  # what follows says what the subject is: an attribute
 
 
 def _opens(token: str) -> bool:

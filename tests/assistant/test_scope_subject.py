@@ -97,6 +97,7 @@ def test_a_subject_the_texts_never_name_is_silent_even_under_a_corpus_topic() ->
     assert not names_foreign_subject("L'abondement du compte de formation, qui le finance ?", words)
     # what is said of the subject is not the subject: "envisageable" is not a word of these texts either
     assert not names_foreign_subject("Un abondement est envisageable ?", words)
+    assert names_foreign_subject("L'abondement peut-il payer le parachutisme ?", words)  # a verb's object is
 
 
 def test_accents_do_not_change_whether_a_passage_speaks_of_the_subject() -> None:
