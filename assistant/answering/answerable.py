@@ -30,6 +30,9 @@ MIN_COVERAGE = 0.34
 # The bank's out-of-scope share above which best passages that do not speak of the question's
 # subject mean the texts are silent (below it, the word coverage decides, as before).
 SUBJECT_OUTSIDE_SHARE = 0.3
+# The same, for a question tied to no corpus topic that names one of the indexed texts ("l'annexe de l'avenant",
+# "la convention de formation COS"): the texts are what it asks about, unless the bank reads it mostly elsewhere.
+NAMED_TEXT_OUTSIDE_SHARE = 0.5
 # The same, for a question the router tied to a corpus topic: its cue may be a corpus word in a
 # question about the legal rule ("le plafond du CPF", "l'aide de l'État pour un contrat de pro").
 # In-scope questions read at most ~0.15 out of scope on the 2026 sets; near-corpus ones 0.2 to 0.5.
@@ -108,6 +111,8 @@ def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
     if decision.topic is None and not decision.names_texts:
         return True
     limit = NAMED_TOPIC_OUTSIDE_SHARE if decision_names_topic(decision) else SUBJECT_OUTSIDE_SHARE
+    if decision.topic is None:  # it names an indexed text: about them unless the bank reads it elsewhere outright
+        limit = NAMED_TEXT_OUTSIDE_SHARE
     return decision.outside >= limit
 
 

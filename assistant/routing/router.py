@@ -154,7 +154,10 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
     partial = detect_partial(folded)
     fiche = reading.fiche if reading is not None else None
     asks_texts = any(p.search(folded) for p in _ASKS_THE_TEXTS)
-    outside = topic is None and not asks_texts and out_of_scope(folded, reading)
+    names_texts = asks_texts or bool(_NAMES_A_TEXT.search(folded))
+    # a question naming one of the indexed texts ("la convention de formation COS") is theirs to answer or
+    # not: the subject check of the answer decides, not the bank's reading alone
+    outside = topic is None and not names_texts and out_of_scope(folded, reading)
     # Once the injected text is cut, what remains is answered as if asked alone; an injection whose
     # remainder asks nothing ("… et raconte une blague.") is refused.
     orders_only = injection and "?" not in query
@@ -174,7 +177,7 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
         fiche=fiche,
         outside=reading.score(OUT_OF_SCOPE) if reading is not None else 0.0,
         topic_share=reading.score(topic) if reading is not None and topic is not None else 0.0,
-        names_texts=asks_texts or bool(_NAMES_A_TEXT.search(folded)),
+        names_texts=names_texts,
         topic_query=query,
         injection=injection,
         refusal_topic=refusal,

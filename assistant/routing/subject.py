@@ -37,6 +37,14 @@ _FRAME = frozenset(
 # "peut-il", "rembourse-t-il": a verb with its subject pronoun after it ends the phrase like a verb.
 _INVERTED = re.compile(r"\b([a-z]+)-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b")
 _VERB = "\x00"  # marks an inverted verb among the tokens
+_TIME_AGO = re.compile(
+    r"\b(?:il y a\x00*|depuis|pendant|dans|voila) (?:quelques|plusieurs|\d+|un|une|deux|trois|quatre|cinq|six|dix) "
+    r"(?:ans?|annees?|mois|jours?|semaines?)\b"
+)
+# After an auxiliary marked as a verb ("j'ai fait", "on a eu", "je suis allé"), the participle is a verb too.
+_PARTICIPLE = re.compile(
+    r"\b((?:j|je|tu|il|elle|on|nous|vous|ils|elles) (?:ai|as|a|avons|avez|ont|suis|es|sommes|etes)\x00 )([a-z]+)\b(?!-)"
+)
 _OBJECT_HAS = re.compile(r"\b(?:m|t|l|s|y|nous|vous|lui|leur)\s+(?:a|ont|avait)\b")
 # "je touche le RSA", "on passe au niveau 5": the word after a subject pronoun (object pronouns and the
 # negation between them skipped) is a conjugated verb, not the subject; it is marked like an inverted one.
@@ -94,6 +102,8 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     text = _INVERTED.sub(lambda m: m.group(1) + _VERB, text)
     text = _PRONOUN_VERB.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)
     text = _OBJECT_HAS.sub(lambda m: m.group(0) + _VERB, text)  # "m'a refusé": the verb, not "à"
+    text = _TIME_AGO.sub(" " + _STOP + " ", text)  # "il y a deux ans", "depuis 3 mois": when, not what
+    text = _PARTICIPLE.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)  # "j'ai fait Accessit": "fait" too
     text = re.sub(r"[,;:?!()]|\.(?!\d)", " " + _STOP + " ", text)  # punctuation ends the phrase too
     tokens = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*\x00?|\x00|\x01", text)
     phrase, end = _phrase_from(tokens, 0)
