@@ -27,6 +27,9 @@ from knowledge.french import analyze
 from knowledge.hybrid import Evidence
 
 MIN_COVERAGE = 0.34
+# The passages searched for one speaking of the subject: a heading's subject ("selon son préambule") or a word the
+# search weighs little ("la discrimination", in a message full of context) is often held by the 4th or 5th.
+SPEAKING_DEPTH = 5
 # The bank's out-of-scope share above which best passages that do not speak of the question's
 # subject mean the texts are silent (below it, the word coverage decides, as before).
 SUBJECT_OUTSIDE_SHARE = 0.3
@@ -153,10 +156,10 @@ def _subjects(query: str) -> list[list[str]]:
 
 
 def _any_speaks(query: str, subjects: list[list[str]], evidence: Sequence[Evidence]) -> bool:
-    """One of the best three passages speaks of one of the subjects (acronyms of the question spelled
+    """One of the best `SPEAKING_DEPTH` passages speaks of one of the subjects (acronyms of the question spelled
     out count)."""
     names = acronyms(query)
-    for e in evidence[:3]:
+    for e in evidence[:SPEAKING_DEPTH]:
         text = with_acronyms(e.chunk.context_text, names) if names else e.chunk.context_text
         # folded like the subject (`subject_phrase` folds the question): the stemmer cuts "accès" and
         # "acces", "salariés" and "salaries" differently, so both sides must reach it without accents
