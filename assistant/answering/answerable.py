@@ -157,13 +157,27 @@ def _subjects(query: str) -> list[list[str]]:
 
 def _any_speaks(query: str, subjects: list[list[str]], evidence: Sequence[Evidence]) -> bool:
     """One of the best `SPEAKING_DEPTH` passages speaks of one of the subjects (acronyms of the question spelled
-    out count)."""
+    out count, and so do the words a short word of the subject begins: `_abbreviated`)."""
     names = acronyms(query)
     for e in evidence[:SPEAKING_DEPTH]:
         text = with_acronyms(e.chunk.context_text, names) if names else e.chunk.context_text
         # folded like the subject (`subject_phrase` folds the question): the stemmer cuts "accès" and
         # "acces", "salariés" and "salaries" differently, so both sides must reach it without accents
-        sequence = [t[:PREFIX] for t in analyze(fold(text))]
+        sequence = _abbreviated([t[:PREFIX] for t in analyze(fold(text))], subjects)
         if any(speaks_of(subject, set(sequence), sequence) for subject in subjects):
             return True
     return False
+
+
+def _abbreviated(sequence: list[str], subjects: list[list[str]]) -> list[str]:
+    """The passage's terms with each word that a short word of a subject begins taken as that word.
+
+    Employees clip the texts' words: "contrat pro" is the "contrat de professionnalisation", "la pro A" the
+    "Pro-A", "l'indemn" an "indemnité". A subject word of three or four letters that is not itself in the
+    passage stands for the passage's words it begins, so "contrat pro" is spoken of by "contrat de
+    professionnalisation" (the words must still stand together, `speaks_of`).
+    """
+    short = {w for subject in subjects for w in subject if 3 <= len(w) <= 4 and w.isalpha()} - set(sequence)
+    if not short:
+        return sequence
+    return [next((w for w in short if t.startswith(w)), t) for t in sequence]

@@ -139,3 +139,17 @@ def test_a_question_asked_with_a_role_in_front_is_answered(assistant: Assistant,
     answer = assistant.ask(question, today=TODAY)
     assert answer.route != "refusal", answer.text
     assert answer.citations
+
+
+def test_a_clipped_word_of_the_subject_stands_for_the_texts_word_it_begins() -> None:
+    """ "contrat pro" is the texts' "contrat de professionnalisation"; the words must still stand together."""
+    decision = RouteDecision("retrieval", topic="professionalisation", outside=0.6)
+    evidence = [_evidence("Le contrat de professionnalisation est ouvert aux demandeurs d'emploi de 26 ans et plus.")]
+    assert not texts_are_silent("Un contrat pro, c'est pour qui ?", evidence, decision)
+    far = [
+        _evidence(
+            "Le contrat de travail précise les horaires, les congés, la durée, la rémunération, les missions et "
+            "le lieu d'affectation de chaque agent. Un projet est ensuite défini."
+        )
+    ]
+    assert texts_are_silent("Un contrat pro, c'est pour qui ?", far, decision)
