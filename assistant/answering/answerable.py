@@ -27,8 +27,8 @@ from knowledge.french import analyze
 from knowledge.hybrid import Evidence
 
 MIN_COVERAGE = 0.34
-# The passages searched for one speaking of the subject: a heading's subject ("selon son préambule") or a word the
-# search weighs little ("la discrimination", in a message full of context) is often held by the 4th or 5th.
+# The passages searched for one speaking of the subject of a question naming an indexed text (three otherwise): a
+# heading's subject ("selon son préambule, l'avenant…") is often held by the 4th or 5th.
 SPEAKING_DEPTH = 5
 # The bank's out-of-scope share above which best passages that do not speak of the question's
 # subject mean the texts are silent (below it, the word coverage decides, as before).
@@ -72,7 +72,9 @@ def texts_are_silent(
     terms = set(query_weights(query))
     bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]
     subjects = _subjects(query)
-    if _any_speaks(query, subjects, evidence):
+    # a question naming an indexed text may find its subject in a heading ranked lower ("selon son préambule")
+    depth = SPEAKING_DEPTH if decision is not None and decision.names_texts else 3
+    if _any_speaks(query, subjects, evidence[:depth]):
         return False
     if subjects and subject_is_elsewhere(decision):
         return True
@@ -130,7 +132,7 @@ def reads_as_topic(decision: RouteDecision | None) -> bool:
 def names_foreign_subject(query: str, vocabulary: CorpusWords) -> bool:
     """Every subject read in the question holds a word the indexed texts never use (`corpus_words`):
     "Mon CPF peut-il payer des heures d'auto-école ?" is about driving lessons, which no passage names."""
-    asked = without_asker(query)
+    asked = without_asker(query, roles_only=True)
     # the head alone: what is said of it ("la Pro-A est envisageable ?") is no subject the texts must name
     heads = (subject_phrase(asked, predicate=False), subject_phrase(asking_clause(asked), predicate=False))
     phrases = [p for p in dict.fromkeys(heads) if p]
@@ -144,7 +146,9 @@ def _subjects(query: str) -> list[list[str]]:
     comma is not a third candidate: it is mostly what is asked of the subject ("…, c'est combien par
     mois ?", "…, je peux venir accompagnée ?"), and its one word is found in some passage or other."""
     found: list[list[str]] = []
-    asked = without_asker(query)  # "En tant que représentant du personnel, …": who asks is not the subject
+    # "En tant que représentant du personnel, …": who asks is not the subject; a situation ("Je suis enceinte,")
+    # may be, so it stays
+    asked = without_asker(query, roles_only=True)
     for phrase in (subject_phrase(asked), subject_phrase(asking_clause(asked))):
         # "femmes-hommes": its parts, not also the joined word the analyser adds (no passage writes it)
         terms = list(dict.fromkeys(t[:PREFIX] for t in analyze(phrase.replace("-", " "))))
@@ -156,10 +160,10 @@ def _subjects(query: str) -> list[list[str]]:
 
 
 def _any_speaks(query: str, subjects: list[list[str]], evidence: Sequence[Evidence]) -> bool:
-    """One of the best `SPEAKING_DEPTH` passages speaks of one of the subjects (acronyms of the question spelled
-    out count, and so do the words a short word of the subject begins: `_abbreviated`)."""
+    """One of the passages given (the best ones) speaks of one of the subjects (acronyms of the question
+    spelled out count, and so do the words a short word of the subject begins: `_abbreviated`)."""
     names = acronyms(query)
-    for e in evidence[:SPEAKING_DEPTH]:
+    for e in evidence[:SPEAKING_DEPTH]:  # the callers cut it shorter when they mean to
         text = with_acronyms(e.chunk.context_text, names) if names else e.chunk.context_text
         # folded like the subject (`subject_phrase` folds the question): the stemmer cuts "accès" and
         # "acces", "salariés" and "salaries" differently, so both sides must reach it without accents

@@ -41,9 +41,10 @@ _TIME_AGO = re.compile(
     r"\b(?:il y a\x00*|depuis|pendant|dans|voila) (?:quelques|plusieurs|\d+|un|une|deux|trois|quatre|cinq|six|dix) "
     r"(?:ans?|annees?|mois|jours?|semaines?)\b"
 )
-# After an auxiliary marked as a verb ("j'ai fait", "on a eu", "je suis allé"), the participle is a verb too.
+# After "avoir" marked as a verb ("j'ai fait", "on a eu"), the participle is a verb too; not after "être", whose
+# attribute may be the subject ("je suis enceinte").
 _PARTICIPLE = re.compile(
-    r"\b((?:j|je|tu|il|elle|on|nous|vous|ils|elles) (?:ai|as|a|avons|avez|ont|suis|es|sommes|etes)\x00 )([a-z]+)\b(?!-)"
+    r"\b((?:j|je|tu|il|elle|on|nous|vous|ils|elles) (?:ai|as|a|avons|avez|ont)\x00 )([a-z]+)\b(?!-)"
 )
 _OBJECT_HAS = re.compile(r"\b(?:m|t|l|s|y|nous|vous|lui|leur)\s+(?:a|ont|avait)\b")
 # "je touche le RSA", "on passe au niveau 5": the word after a subject pronoun (object pronouns and the
@@ -72,11 +73,11 @@ _SPOKEN_OF = re.compile(
     r"(?: (?:quelque chose|un mot|qqch|rien|quoi|des choses))?"
     r" (?:sur|de|du|des|d|au sujet d\w*|a propos d\w*|concernant|pour)\b"
 )
-# A subordinate clause said first sets the user's situation, the main clause after its comma asks: "Le jour où
-# je suis en formation, je perds mon ticket resto ?", "Si je suis en CDD, ai-je droit au CEP ?".
+# A clause of time said first sets when, the main clause after its comma asks: "Le jour où je suis en formation,
+# je perds mon ticket resto ?". Not a condition ("Si je démissionne, …"), which may be what is asked about.
 _SITUATION = re.compile(
-    r"^\s*(?:si|s il|quand|lorsqu ?e?|le jour ou|les jours ou|au moment ou|pendant que|des que|une fois que|"
-    r"apres avoir|avant de|comme|puisqu ?e?|vu qu ?e?)\b[^,?;:]*,\s*"
+    r"^\s*(?:le jour ou|les jours ou|au moment ou|pendant que|des que|une fois que|apres avoir|avant de)"
+    r"\b[^,?;:]*,\s*"
 )
 WINDOW = 3  # analysed terms allowed per word of the subject between its first and last word
 
