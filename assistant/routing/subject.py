@@ -47,10 +47,10 @@ _PARTICIPLE = re.compile(
     r"\b((?:j|je|tu|il|elle|on|nous|vous|ils|elles) (?:ai|as|a|avons|avez|ont)\x00 )([a-z]+)\b(?!-)"
 )
 _OBJECT_HAS = re.compile(r"\b(?:m|t|l|s|y|nous|vous|lui|leur)\s+(?:a|ont|avait)\b")
-# "je touche le RSA", "on passe au niveau 5": the word after a subject pronoun (object pronouns and the
-# negation between them skipped) is a conjugated verb, not the subject; it is marked like an inverted one.
+# "je touche le RSA", "on passe au niveau 5", "qui fixe les priorités": the word after a subject pronoun (object
+# pronouns and the negation between them skipped) is a conjugated verb, not the subject; marked like an inverted one.
 _PRONOUN_VERB = re.compile(
-    r"\b((?:je|j|tu|nous|vous|on|il|ils|elle|elles)\s+(?:(?:ne|n|me|m|te|t|se|s|y|en|lui|leur|le|la|l|les)\s+)*)"
+    r"\b((?:je|j|tu|nous|vous|on|il|ils|elle|elles|qui)\s+(?:(?:ne|n|me|m|te|t|se|s|y|en|lui|leur|le|la|l|les)\s+)*)"
     r"([a-z]+)\b(?!-)"
 )
 # Words that end the head noun phrase once it has started: prepositions opening a complement,
@@ -172,7 +172,7 @@ def without_asker(text: str, *, roles_only: bool = False) -> str:
     pattern = _ROLE_ONLY if roles_only else _ASKER
     out = text
     for _ in range(3):  # "Élue CSE, en tant que membre de la commission formation, …"
-        folded = fold(out)
+        folded = fold(out).replace("'", " ")  # "en tant qu'élue": the elision as a space, the length kept
         match = pattern.match(folded)
         if match is None or not out[match.end() :].strip():
             break

@@ -30,6 +30,7 @@ def test_the_clause_saying_who_asks_is_set_aside() -> None:
     )
     assert without_asker("En tant que responsable d'agence, qui valide le plan ?") == "qui valide le plan ?"
     assert without_asker("Manager ici. Qui choisit les formateurs ?") == "Qui choisit les formateurs ?"
+    assert without_asker("En tant qu'élue, qui paie ?", roles_only=True) == "qui paie ?"
     assert without_asker("Pour mon équipe, le tutorat compte-t-il ?") == "le tutorat compte-t-il ?"
     # not a clause of its own, or the whole message: kept
     assert (
@@ -116,7 +117,7 @@ def assistant(real_assistant: Any) -> Assistant:
 @pytest.mark.parametrize(
     "question",
     [
-        "Mon compte formation peut-il financer des cours de pilotage d'ULM ?",
+        "Les cours de parapente sont-ils finançables par le compte formation ?",
         "Le CQP boulanger de la branche boulangerie ouvre-t-il droit à la Pro-A ?",
     ],
 )
