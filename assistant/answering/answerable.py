@@ -46,6 +46,7 @@ CALCULATION_OUTSIDE_SHARE = 0.4
 # The bank's share for the routed topic from which its meaning outweighs a subject word no passage uses: in-scope
 # questions in the user's own words read 0.85 to 1.0; near-corpus ones sharing a corpus word 0.3 to 0.7.
 TOPIC_SHARE_OVER_WORDS = 0.75
+_CATCH_ALL_TOPICS = frozenset({"other_corpus"})  # the texts in general: no scheme or rule named
 
 
 def decision_names_topic(decision: RouteDecision | None) -> bool:
@@ -122,11 +123,15 @@ def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
 
 
 def reads_as_topic(decision: RouteDecision | None) -> bool:
-    """The example bank reads the question as one of the texts' topics with a clear majority
-    (`TOPIC_SHARE_OVER_WORDS`): its meaning then outweighs a subject word the texts do not use, often
-    a synonym of theirs ("le plafond de la prime", the texts saying "dans la limite de") or a word of
-    the user's own ("sortir sa carte bleue pour un CEP")."""
-    return decision is not None and decision.topic is not None and decision.topic_share >= TOPIC_SHARE_OVER_WORDS
+    """The router tied the question to one of the texts' own topics (a scheme, a bonus, a rule; not the
+    catch-all `other_corpus`), or the bank reads it as one with a clear majority (`TOPIC_SHARE_OVER_WORDS`).
+    A subject word the texts do not use is then the user's own wording — a synonym ("le plafond de la
+    prime", the texts saying "dans la limite de"), a relation ("mon neveu", "un collègue"), a feminine
+    ("tutrice"), slang ("jsuis") — not a sign that the subject is elsewhere. Measured: without this gate,
+    eight in-scope questions of unseen-2026b were refused for such words."""
+    if decision is None or decision.topic is None:
+        return False
+    return decision.topic not in _CATCH_ALL_TOPICS or decision.topic_share >= TOPIC_SHARE_OVER_WORDS
 
 
 def names_foreign_subject(query: str, vocabulary: CorpusWords) -> bool:
