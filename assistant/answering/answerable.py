@@ -123,12 +123,15 @@ def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
 
 
 def reads_as_topic(decision: RouteDecision | None) -> bool:
-    """The router tied the question to one of the texts' own topics (a scheme, a bonus, a rule; not the
-    catch-all `other_corpus`), or the bank reads it as one with a clear majority (`TOPIC_SHARE_OVER_WORDS`).
+    """The question names one of the indexed texts, or the router tied it to one of the texts' own topics (a
+    scheme, a bonus, a rule; not the catch-all `other_corpus`), or the bank reads it as one with a clear
+    majority (`TOPIC_SHARE_OVER_WORDS`).
     A subject word the texts do not use is then the user's own wording — a synonym ("le plafond de la
     prime", the texts saying "dans la limite de"), a relation ("mon neveu", "un collègue"), a feminine
     ("tutrice"), slang ("jsuis") — not a sign that the subject is elsewhere. Measured: without this gate,
     eight in-scope questions of unseen-2026b were refused for such words."""
+    if decision is not None and decision.names_texts:
+        return True  # "quel préavis pour dénoncer la convention de formation ?": about the texts, in its words
     if decision is None or decision.topic is None:
         return False
     return decision.topic not in _CATCH_ALL_TOPICS or decision.topic_share >= TOPIC_SHARE_OVER_WORDS
