@@ -23,9 +23,16 @@ from typing import Any
 
 from assistant.answer import Answer, ToolCall
 from assistant.answering import wording
-from assistant.answering.answerable import CALCULATION_OUTSIDE_SHARE, off_subject, texts_are_silent
+from assistant.answering.answerable import (
+    CALCULATION_OUTSIDE_SHARE,
+    names_foreign_subject,
+    off_subject,
+    reads_as_topic,
+    texts_are_silent,
+)
 from assistant.answering.citations import CitationBook
 from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
+from assistant.answering.corpus_words import corpus_words
 from assistant.answering.dispositifs import scheme_search
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
@@ -202,15 +209,21 @@ class Assistant:
 
         The router picks a calculator on its cues and facts; the subject check (`off_subject`) is
         the same as retrieval's, so an out-of-scope question does not escape it by carrying a date or
-        a contract type. One extra search, only when the bank reads the question partly out of scope.
+        a contract type. One extra search, only when the bank reads the question partly out of scope or
+        its subject holds a word the texts never use.
         """
-        if decision.route not in ("calculator", "clarify") or decision.outside < CALCULATION_OUTSIDE_SHARE:
+        if decision.route not in ("calculator", "clarify"):
             return False
         query = decision.topic_query or turn.question
+        vocabulary = corpus_words(self.retriever.passage_texts())
+        # "le CQP coiffeur": no rule of the texts applies (unless the bank reads the topic clearly)
+        foreign = not reads_as_topic(decision) and names_foreign_subject(query, vocabulary)
+        if decision.outside < CALCULATION_OUTSIDE_SHARE and not foreign:
+            return False
         t = time.perf_counter()
         evidence = self._search(query, 3)
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
-        return off_subject(query, evidence, decision)
+        return off_subject(query, evidence, decision, foreign)
 
     def _refusal(self, question: str, topic: str | None, fiche: tuple[str, str] | None = None) -> Answer:
         return Answer(question, wording.refusal(topic, fiche), "refusal")
@@ -246,7 +259,7 @@ class Assistant:
         as_of = self._as_of(query)
         evidence = plan.narrow(self._search(plan.text, plan.searched, as_of=as_of))
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
-        if not evidence or texts_are_silent(query, evidence, decision):
+        if not evidence or texts_are_silent(query, evidence, decision, corpus_words(self.retriever.passage_texts())):
             return self._refusal(turn.question, None, decision.fiche)
         t = time.perf_counter()
         deferred = turn.draft and self._streamer is not None

@@ -185,6 +185,11 @@ class Retriever:
         """The next passage of the same section (e.g. the table a sentence ending in ":" announces)."""
         return self._snapshot.following(chunk)
 
+    def passage_texts(self) -> Sequence[str]:
+        """The text of every passage of the loaded index: what a vocabulary of the whole corpus is built from
+        (`assistant.answering.corpus_words`); the same list object until the index is reloaded."""
+        return self._snapshot.chunks.texts
+
     def locate(self, document: str, section: str) -> Chunk | None:
         """The first passage of a section of a document as published (not a consolidated view)."""
         return self._snapshot.locate(document, section)

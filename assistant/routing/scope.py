@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from assistant.routing.extraction.folding import fold
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
-from assistant.routing.subject import asking_clause
+from assistant.routing.subject import asking_clause, without_asker
 
 # The asking sentence read alone decides the scope over its context when the bank reads it as a corpus
 # topic by at least this share, with less than `ASKED_CLAUSE_OUTSIDE` out of scope (`asked_in_scope`).
@@ -79,3 +79,20 @@ def asked_in_scope(query: str, meaning: Callable[[str], Reading | None] | None) 
     if reading.score(OUT_OF_SCOPE) >= ASKED_CLAUSE_OUTSIDE:
         return None
     return reading, fold(clause)
+
+
+def asker_aside(
+    query: str, meaning: Callable[[str], Reading | None] | None, named: Callable[[str], str | None]
+) -> tuple[Reading | None, str] | None:
+    """The reading and folded text of a message without its opening clause on who asks, when only that
+    clause names an out-of-corpus subject (`named`: the router's refusal cues).
+
+    "Élu CSE : une caisse peut-elle choisir de ne pas appliquer l'accord ?" names the CSE because the asker
+    sits on it; the question is the agreement's force. Only a role ("élu CSE", "représentant du
+    personnel", "manager"), never a situation ("Je suis enceinte, j'y ai droit ?"), is set aside
+    (`subject.without_asker`), and the rest is read as if asked alone.
+    """
+    rest = without_asker(query, roles_only=True)
+    if rest == query or named(fold(query)) is None or named(fold(rest)) is not None:
+        return None
+    return (meaning(rest) if meaning is not None else None), fold(rest)

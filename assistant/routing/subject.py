@@ -37,11 +37,20 @@ _FRAME = frozenset(
 # "peut-il", "rembourse-t-il": a verb with its subject pronoun after it ends the phrase like a verb.
 _INVERTED = re.compile(r"\b([a-z]+)-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b")
 _VERB = "\x00"  # marks an inverted verb among the tokens
+_TIME_AGO = re.compile(
+    r"\b(?:il y a\x00*|depuis|pendant|dans|voila) (?:quelques|plusieurs|\d+|un|une|deux|trois|quatre|cinq|six|dix) "
+    r"(?:ans?|annees?|mois|jours?|semaines?)\b"
+)
+# After "avoir" marked as a verb ("j'ai fait", "on a eu"), the participle is a verb too; not after "être", whose
+# attribute may be the subject ("je suis enceinte").
+_PARTICIPLE = re.compile(
+    r"\b((?:j|je|tu|il|elle|on|nous|vous|ils|elles) (?:ai|as|a|avons|avez|ont)\x00 )([a-z]+)\b(?!-)"
+)
 _OBJECT_HAS = re.compile(r"\b(?:m|t|l|s|y|nous|vous|lui|leur)\s+(?:a|ont|avait)\b")
-# "je touche le RSA", "on passe au niveau 5": the word after a subject pronoun (object pronouns and the
-# negation between them skipped) is a conjugated verb, not the subject; it is marked like an inverted one.
+# "je touche le RSA", "on passe au niveau 5", "qui fixe les priorités": the word after a subject pronoun (object
+# pronouns and the negation between them skipped) is a conjugated verb, not the subject; marked like an inverted one.
 _PRONOUN_VERB = re.compile(
-    r"\b((?:je|j|tu|nous|vous|on|il|ils|elle|elles)\s+(?:(?:ne|n|me|m|te|t|se|s|y|en|lui|leur|le|la|l|les)\s+)*)"
+    r"\b((?:je|j|tu|nous|vous|on|il|ils|elle|elles|qui)\s+(?:(?:ne|n|me|m|te|t|se|s|y|en|lui|leur|le|la|l|les)\s+)*)"
     r"([a-z]+)\b(?!-)"
 )
 # Words that end the head noun phrase once it has started: prepositions opening a complement,
@@ -56,24 +65,51 @@ _BOUNDARY = frozenset(
     )
 )
 _MAX_TERMS = 4
+# A question on whether the texts speak of something: what follows is the subject ("le texte formation de la
+# branche dit-il un mot sur la discrimination", "l'accord parle-t-il du télétravail", "prévoit quelque chose pour").
+_SPOKEN_OF = re.compile(
+    r"\b(?:dit|disent|dire|parle|parlent|parler|mentionne|mentionnent|evoque|evoquent|aborde|abordent|traite|"
+    r"traitent|prevoit|prevoient|prevoir)(?:-t)?(?:-(?:il|elle|ils|elles|on))?"
+    r"(?: (?:quelque chose|un mot|qqch|rien|quoi|des choses))?"
+    r" (?:sur|de|du|des|d|au sujet d\w*|a propos d\w*|concernant|pour)\b"
+)
+# A clause of time said first sets when, the main clause after its comma asks: "Le jour où je suis en formation,
+# je perds mon ticket resto ?". Not a condition ("Si je démissionne, …"), which may be what is asked about.
+_SITUATION = re.compile(
+    r"^\s*(?:le jour ou|les jours ou|au moment ou|pendant que|des que|une fois que|apres avoir|avant de)"
+    r"\b[^,?;:]*,\s*"
+)
 WINDOW = 3  # analysed terms allowed per word of the subject between its first and last word
 
 
-def subject_phrase(question: str) -> str:
+def subject_phrase(question: str, *, predicate: bool = True) -> str:
     """The question's head noun phrase, folded, frame words left out ("" when none can be told).
 
     A phrase of one word that a verb ends ("le CPF est plafonné…", "mon manager m'a refusé mes points…")
     says who or what, not what is asked of it: the phrase that follows the verb is taken with it ("cpf
     plafonne", "manager refuse points competence"). A word ended by punctuation ("le CEP, c'est quoi ?")
-    or by a preposition opening the user's situation ("un salarié en CDD") stays alone.
+    or by a preposition opening the user's situation ("un salarié en CDD") stays alone. Without
+    `predicate`, the one word stays alone before "est"/"c'est" too ("la Pro-A est envisageable ?" →
+    "pro-a": the head, not what is said of it), not before another verb, whose object is what is asked
+    ("le CPF peut-il payer l'auto-école ?" → "cpf auto-ecole").
     The caller analyses it with the same analyser as the passages (stems, stop words)."""
-    text = _INVERTED.sub(lambda m: m.group(1) + _VERB, fold(question).replace("'", " "))
+    text = fold(question).replace("'", " ")
+    situation = _SITUATION.match(text)
+    if situation and re.search(r"[a-z]", text[situation.end() :]):  # "Le jour où je suis en formation, je perds…"
+        text = text[situation.end() :]
+    spoken = _SPOKEN_OF.search(text)
+    if spoken and text[spoken.end() :].strip(" ?.!"):  # "si le texte dit un mot sur la discrimination": of that
+        text = text[spoken.end() :]
+    text = _INVERTED.sub(lambda m: m.group(1) + _VERB, text)
     text = _PRONOUN_VERB.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)
     text = _OBJECT_HAS.sub(lambda m: m.group(0) + _VERB, text)  # "m'a refusé": the verb, not "à"
+    text = _TIME_AGO.sub(" " + _STOP + " ", text)  # "il y a deux ans", "depuis 3 mois": when, not what
+    text = _PARTICIPLE.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)  # "j'ai fait Accessit": "fait" too
     text = re.sub(r"[,;:?!()]|\.(?!\d)", " " + _STOP + " ", text)  # punctuation ends the phrase too
     tokens = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*\x00?|\x00|\x01", text)
     phrase, end = _phrase_from(tokens, 0)
-    if len(phrase) == 1 and end < len(tokens) and (tokens[end] in _PREDICATE or _VERB in tokens[end]):
+    opens_predicate = end < len(tokens) and (tokens[end] in _PREDICATE or _VERB in tokens[end])
+    if len(phrase) == 1 and opens_predicate and (predicate or tokens[end] not in _COPULA):
         phrase += _phrase_from(tokens, end, first=False)[0]
     return " ".join(phrase[: _MAX_TERMS + 2])
 
@@ -82,6 +118,7 @@ _STOP = "\x01"  # marks punctuation among the tokens: it ends the phrase for goo
 # Boundaries that open the predicate (a verb, or a pronoun taking the subject up): after a one-word subject,
 # what follows them is what is asked of it. A preposition opens the user's situation instead ("en CDD").
 _PREDICATE = frozenset({"c", "est", "sont", "peut", "peuvent", "doit", "doivent", "faut", "il", "elle", "ils", "elles"})
+_COPULA = frozenset({"c", "est", "sont"})  # what follows says what the subject is: an attribute
 
 
 def _opens(token: str) -> bool:
@@ -101,6 +138,46 @@ def _phrase_from(tokens: list[str], start: int, *, first: bool = True) -> tuple[
         if token not in _FRAME:
             phrase.append(token)
     return phrase, len(tokens)
+
+
+# Who asks, said before what is asked: "En tant que représentant du personnel,", "Élue CSE :", "Manager ici.",
+# "je suis tutrice,", "Pour ma collègue,". A clause of its own (ended by a comma, colon or full stop, with the
+# question after it), made of a role or a relation to the asker and at most a few words more: the asker's
+# role, not the subject ("Un élu du CSE a droit à combien d'heures de délégation ?" keeps its subject).
+_ROLE = (
+    r"(?:elue?s?|representante?s?(?: du personnel| syndica\w*)?|deleguee?s?(?: syndica\w*| du personnel)?|"
+    r"membres? (?:du|de la) \w+|manager|managere?|responsable|rh|drh|gestionnaire|technicien(?:ne)?|"
+    r"conseill(?:er|ere)|assistante?|tut(?:eur|rice)|format(?:eur|rice)|salariee?|agent|cadre|"
+    r"nouv(?:el|elle|eau) (?:arrivante?|embauchee?|salariee?|agent)|alternante?)"
+)
+_INTRO = r"(?:en tant qu ?e? ?|je suis |jsuis |j suis |moi,? |on est |nous sommes )(?:un |une |l |le |la )?"
+_RELATION = r"pour (?:ma|mon|une|un|notre) (?:collegue|equipe|agent|salariee?|collaborat\w+|n\+1|cheff?e?|manager)"
+_END = r"(?: ici)?\s*[,.;:!]\s+(?=\S)"
+# Any short description after "en tant que" / "je suis" ("je suis en CDD depuis 8 mois,"): context, not subject.
+_ASKER = re.compile(
+    rf"^\s*(?:{_INTRO}[^,.;:!?]{{1,50}}?|(?:{_INTRO}|un |une )?{_ROLE}(?: [^,.;:!?]{{1,40}}?)?|{_RELATION}){_END}"
+)
+# Roles only ("Élue CSE :", "en tant que manager,"): a situation ("je suis enceinte,") may be the subject.
+_ROLE_ONLY = re.compile(rf"^\s*(?:(?:{_INTRO}|un |une )?{_ROLE}(?: [^,.;:!?]{{1,40}}?)?|{_RELATION}){_END}")
+
+
+def without_asker(text: str, *, roles_only: bool = False) -> str:
+    """The message without the clauses that say who asks (`_ASKER`), kept as written (accents too).
+
+    "Élu CSE : une caisse peut-elle ne pas appliquer l'accord ?" asks whether a caisse may opt out; "élu
+    CSE" is the asker, whose subject (the CSE's own business) the texts do not cover. Only clauses at
+    the start of the message, and never the whole message. `roles_only` keeps a described situation
+    ("Je suis enceinte, j'y ai droit ?"), which may be what the question is about.
+    """
+    pattern = _ROLE_ONLY if roles_only else _ASKER
+    out = text
+    for _ in range(3):  # "Élue CSE, en tant que membre de la commission formation, …"
+        folded = fold(out).replace("'", " ")  # "en tant qu'élue": the elision as a space, the length kept
+        match = pattern.match(folded)
+        if match is None or not out[match.end() :].strip():
+            break
+        out = out[match.end() :]
+    return out
 
 
 def asking_clause(question: str) -> str:
@@ -172,3 +249,16 @@ def with_acronyms(text: str, names: list[str]) -> str:
         pattern = r"\b" + _LINKS.join(rf"{letter}[a-z0-9-]*" for letter in name) + r"\b"
         spelled = re.sub(pattern, rf"\g<0> {name}", spelled)
     return text if spelled == folded else spelled  # unchanged: the passage as written (its own stems)
+
+
+# The question names the general law as the source of the rule it asks ("selon le code du travail", "d'après
+# la loi", "légalement", "pas la convention"): its subject is the legal rule, which the indexed texts are not.
+_THE_LAW = re.compile(
+    r"\b(?:selon|d apres|dans|par|d apres ce que dit) (?:le )?code du travail\b|\b(?:selon|d apres|par) la loi\b|"
+    r"\bla loi (?:prevoit|impose|fixe|dit)|\blegalement\b|\bpas (?:la convention|l accord|les accords|la branche)\b"
+)
+
+
+def asks_the_law(question: str) -> bool:
+    """The question asks what the labour code or the law says, not what the branch's texts say."""
+    return bool(_THE_LAW.search(fold(question).replace("'", " ")))

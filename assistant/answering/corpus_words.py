@@ -1,0 +1,100 @@
+"""The words the indexed texts use at all: a question whose subject holds another word is not theirs.
+
+Why: "Mon CPF peut-il payer des heures d'auto-école ?" shares "CPF" and "heures" with the financing
+article, and the router names a corpus topic, so the word coverage let the article answer. Whether the
+texts could speak of a subject is read from the texts themselves, not from a list of topics: a word of
+the subject that no passage of the index uses, in any inflection, and that is no typing slip of one
+they use, names something the texts do not treat ("auto-école", "coiffure", "correctif"). The vocabulary
+is built once per loaded index (a few milliseconds for the shipped corpus), so an uploaded text's words
+count as soon as it is indexed.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+
+from assistant.answering.units import PREFIX
+from assistant.routing.extraction.folding import fold
+from knowledge.french import analyze
+
+MIN_LETTERS = 5  # shorter words are acronyms, abbreviations and slang ("gc", "cos", "lol"), not subjects
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # "auto-ecole" is one word, not "auto" and "ecole"
+
+
+class CorpusWords:
+    """The folded words of the passages and their analysed stems (cut at `PREFIX`, as the subject's)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        words: set[str] = set()
+        for text in texts:
+            found = _WORD.findall(fold(text))
+            words.update(found)
+            words.update(part for word in found if "-" in word for part in word.split("-"))
+        self.words = frozenset(words)
+        self.stems = frozenset(t[:PREFIX] for t in analyze(" ".join(sorted(words))))
+        self._by_length: dict[int, list[str]] = {}
+        for word in words:
+            self._by_length.setdefault(len(word), []).append(word)
+
+    def knows(self, word: str) -> bool:
+        """`word` (folded) is one of the texts' words: as written, by its stem, or one typing slip away
+        (a letter missing, added, changed or two swapped: "formaton", "tutorta")."""
+        if len(word) < MIN_LETTERS or word in self.words:
+            return True
+        if "-" in word:  # a compound is known as a compound ("pro-a", "face-a-face"), or as one word
+            return word.replace("-", "") in self.words
+        stems = [t[:PREFIX] for t in analyze(word)]
+        if not stems or any(s in self.stems for s in stems):
+            return True
+        return any(
+            _one_slip(word, other)
+            for n in (len(word) - 1, len(word), len(word) + 1)
+            for other in self._by_length.get(n, ())
+        )
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One insertion, deletion, substitution or swap of two neighbours turns `a` into `b`."""
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+    return a[i:] == b[i + 1 :]
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[int, tuple[Sequence[str], CorpusWords]] = {}
+
+
+def corpus_words(texts: Sequence[str]) -> CorpusWords:
+    """The vocabulary of `texts`, built once per list (the retriever hands the same list until it reloads)."""
+    with _LOCK:
+        cached = _CACHE.get(id(texts))
+        if cached is not None and cached[0] is texts:
+            return cached[1]
+        built = CorpusWords(texts)
+        _CACHE.clear()
+        _CACHE[id(texts)] = (texts, built)
+        return built
+
+
+def foreign_words(phrase: str, original: str, vocabulary: CorpusWords) -> list[str]:
+    """The words of a subject `phrase` (folded) the texts never use, leaving out figures and the words the
+    question writes with a capital (a name: "Karim", "UGECAM", "Qualiopi" are the user's case, not a
+    subject the texts could be expected to spell)."""
+    capitalised = {fold(w) for w in re.findall(r"\b[A-ZÀ-Ý][\w-]*", original)}
+    found = []
+    for word in _WORD.findall(phrase):
+        if word in capitalised or vocabulary.knows(word):
+            continue
+        found.append(word)
+    return found
