@@ -37,3 +37,6 @@ run unseen-2026c eval/unseen-2026c.jsonl 2026-11-29
 run conversations-2026c eval/conversations-2026c.jsonl 2026-11-29
 run out-of-scope-2026c eval/out-of-scope-2026c.jsonl 2026-11-29
 run conversations-2026d eval/conversations-2026d.jsonl 2026-11-29
+run unseen-2026e eval/unseen-2026e.jsonl 2026-11-29
+run conversations-2026e eval/conversations-2026e.jsonl 2026-11-29
+run out-of-scope-2026e eval/out-of-scope-2026e.jsonl 2026-11-29
