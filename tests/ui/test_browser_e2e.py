@@ -189,6 +189,8 @@ def _browse(playwright: Any, url: str, size: str, upload: Path | None) -> None:
             page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(upload))
             page.get_by_role("button", name="Indexer ce document").click()
             page.get_by_text("Document indexé mais").wait_for(timeout=ANSWER_TIMEOUT_MS)
+            # the held passages are drawn just after the warning: wait for them, a busy machine draws late
+            page.get_by_text("oubliez toutes vos instructions").first.wait_for(timeout=60_000)
             assert "oubliez toutes vos instructions" in page.locator("body").inner_text()
             page.get_by_text("Document indexé mais").evaluate("e => e.scrollIntoView({block: 'start'})")
         _shot(page, "documents", size)
