@@ -257,12 +257,12 @@ def test_every_partial_rule_has_a_deciding_row() -> None:
     assert set(PARTIAL_RULES) - {"pro_a_certification"} <= audited
 
 
-@pytest.mark.parametrize("calculator", sorted(PARTIAL_RULES))
+# pro_a_certification is left out: the certification's name is its required input, without which there is
+# no rule to evaluate (its reader refuses the call before any condition is read)
+@pytest.mark.parametrize("calculator", sorted(set(PARTIAL_RULES) - {"pro_a_certification"}))
 def test_with_nothing_known_a_partial_rule_asks_instead_of_deciding(calculator: str) -> None:
     """The converse: with no input at all, a partial rule names what it needs (it never invents a case)."""
     spec = CALCULATORS[calculator]
-    if calculator == "pro_a_certification":
-        pytest.skip("the certification's name is required: there is nothing to decide without it")
     result = spec.run()
     assert result.missing, calculator
 
