@@ -181,6 +181,15 @@ def pro_a_eligibility(contract: str | None = None, diploma_level: int | str | No
 # ---------------------------------------------------------------- duration (art. 2.4)
 
 
+# Shared by a duration checked (`pro_a_duration`) and the longest one the case allows (`_longest_pro_a`)
+_DURATION_FORMULA = "6 ≤ durée ≤ 12 mois (24 si la qualification l'exige, 36 pour les publics listés)"
+_BEYOND_TWO_YEARS = (
+    "Avenant de 2022, article 1 : la Pro-A peut s'articuler avec d'autres dispositifs en cas de "
+    "formation excédant la durée de deux années."
+)
+_DEROGATIONS = "Les cas dérogatoires s'appliquent « dans le cadre fixé par le code du travail » : à vérifier."
+
+
 def pro_a_duration(months: int | None = None, case: str = "standard") -> CalcResult:
     """Whether a Pro-A of `months` months fits the duration rules of art. 2.4 for the given case.
 
@@ -216,18 +225,15 @@ def pro_a_duration(months: int | None = None, case: str = "standard") -> CalcRes
             f"Une Pro-A de {months} mois dépasse le maximum de {limit} mois pour ce cas ({CASE_LABELS[case]}){hint}."
         )
     if months > 24:
-        warnings.append(
-            "Avenant de 2022, article 1 : la Pro-A peut s'articuler avec d'autres dispositifs en cas de "
-            "formation excédant la durée de deux années."
-        )
-    warnings.append("Les cas dérogatoires s'appliquent « dans le cadre fixé par le code du travail » : à vérifier.")
+        warnings.append(_BEYOND_TWO_YEARS)
+    warnings.append(_DEROGATIONS)
     steps.append(f"Durée demandée : {months} mois, maximum {limit} mois → {'possible' if allowed else 'impossible'}.")
     return CalcResult(
         name="pro_a_duration",
         value=limit,
         unit="mois",
         summary=summary,
-        formula="6 ≤ durée ≤ 12 mois (24 si la qualification l'exige, 36 pour les publics listés)",
+        formula=_DURATION_FORMULA,
         steps=steps,
         references=[ref.PRO_A_DURATION, ref.PRO_A_LIST_2022] if months > 24 else [ref.PRO_A_DURATION],
         warnings=warnings,
@@ -239,19 +245,15 @@ def pro_a_duration(months: int | None = None, case: str = "standard") -> CalcRes
 def _longest_pro_a(case: str, limit: int) -> CalcResult:
     """The longest Pro-A the case allows (art. 2.4), when no length is envisaged yet."""
     summary = f"Une Pro-A peut durer de {MIN_MONTHS} à {limit} mois dans votre cas ({CASE_LABELS[case]})."
-    warnings = ["Les cas dérogatoires s'appliquent « dans le cadre fixé par le code du travail » : à vérifier."]
+    warnings = [_DEROGATIONS]
     if limit > 24:
-        warnings.insert(
-            0,
-            "Avenant de 2022, article 1 : la Pro-A peut s'articuler avec d'autres dispositifs en cas de "
-            "formation excédant la durée de deux années.",
-        )
+        warnings.insert(0, _BEYOND_TWO_YEARS)
     return CalcResult(
         name="pro_a_duration",
         value=limit,
         unit="mois",
         summary=summary,
-        formula="6 ≤ durée ≤ 12 mois (24 si la qualification l'exige, 36 pour les publics listés)",
+        formula=_DURATION_FORMULA,
         steps=[
             "Article 2.4 : « Le dispositif Pro-A s'étend sur une durée comprise entre 6 et 12 mois » ; jusqu'à "
             "24 mois lorsque la nature de la qualification l'exige ; jusqu'à 36 mois pour les jeunes de 16 à 25 "

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.models import Chunk
 from knowledge.embedder import Embedder
 
 log = logging.getLogger(__name__)
@@ -147,23 +148,35 @@ def with_known_vectors(embedder: Embedder, corpus_dir: Path | None) -> Embedder:
     return KnownVectorsEmbedder(embedder, known) if len(known) else embedder
 
 
-def shipped_texts(corpus_dir: Path) -> list[str]:
-    """Every text the indexer embeds for the shipped corpus (parse, consolidate, chunk)."""
+def shipped_chunks(corpus_dir: Path, *, known_parses: bool = False) -> list[Chunk]:
+    """Every passage the indexer stores for the shipped corpus (parse, consolidate, chunk).
+
+    With `known_parses`, the shipped parses stand for pdfplumber (the same passages, seconds instead
+    of minutes): for data derived from the passages' text; the vectors' own regeneration parses anew.
+    """
     from ingest.manifest import load_manifest
     from ingest.pipeline import parse_corpus
+    from ingest.shipped_parses import KnownParses, shipped_file
     from knowledge.consolidation.amendments import load_amendments
     from knowledge.indexer import plan_units
-    from knowledge.metadata import index_text
 
     pdfs = sorted((corpus_dir / "pdf").glob("*.pdf"))
-    docs, errors = parse_corpus(pdfs, load_manifest(corpus_dir / "manifest.json"))
+    known = KnownParses.load(shipped_file(corpus_dir)) if known_parses else None
+    docs, errors = parse_corpus(pdfs, load_manifest(corpus_dir / "manifest.json"), known=known)
     if errors:
         raise RuntimeError("; ".join(f"{e.file}: {e.reason}" for e in errors))
     amendments_path = corpus_dir / "amendments.json"
     units, failed = plan_units(docs, load_amendments(amendments_path) if amendments_path.exists() else [])
     if failed:
         raise RuntimeError("; ".join(s.line for s in failed))
-    return [index_text(chunk) for unit in units for chunk in unit.chunks]
+    return [chunk for unit in units for chunk in unit.chunks]
+
+
+def shipped_texts(corpus_dir: Path) -> list[str]:
+    """Every text the indexer embeds for the shipped corpus."""
+    from knowledge.metadata import index_text
+
+    return [index_text(chunk) for chunk in shipped_chunks(corpus_dir)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -60,22 +60,9 @@ def corpus_unit_texts(chunk_texts: Sequence[str]) -> list[str]:
 
 def shipped_chunk_texts(corpus_dir: Path) -> list[str]:
     """The text of every passage the indexer stores for the shipped corpus (shipped parses used)."""
-    from ingest.manifest import load_manifest
-    from ingest.pipeline import parse_corpus
-    from ingest.shipped_parses import KnownParses, shipped_file
-    from knowledge.consolidation.amendments import load_amendments
-    from knowledge.indexer import plan_units
+    from knowledge.shipped_vectors import shipped_chunks
 
-    pdfs = sorted((corpus_dir / "pdf").glob("*.pdf"))
-    known = KnownParses.load(shipped_file(corpus_dir))
-    docs, errors = parse_corpus(pdfs, load_manifest(corpus_dir / "manifest.json"), known=known)
-    if errors:
-        raise RuntimeError("; ".join(f"{e.file}: {e.reason}" for e in errors))
-    amendments_path = corpus_dir / "amendments.json"
-    units, failed = plan_units(docs, load_amendments(amendments_path) if amendments_path.exists() else [])
-    if failed:
-        raise RuntimeError("; ".join(s.line for s in failed))
-    return [chunk.text for unit in units for chunk in unit.chunks]
+    return [chunk.text for chunk in shipped_chunks(corpus_dir, known_parses=True)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
