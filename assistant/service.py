@@ -34,6 +34,7 @@ from assistant.answering.citations import CitationBook
 from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
 from assistant.answering.corpus_words import corpus_words
 from assistant.answering.dispositifs import scheme_search
+from assistant.answering.documents import TextsAnswerer
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.unit_vectors import load_unit_vectors
@@ -82,6 +83,7 @@ class Assistant:
         self.manifest = load_manifest(settings.manifest_file)
         self.document_names = {d: wording.document_name(i) for d, i in self.manifest.items()}
         self.titles = {d: i.title for d, i in self.manifest.items()}
+        self.texts = TextsAnswerer(self.manifest, self.titles, self.document_names)
         self.library = Library(settings, self.manifest, lambda: self.retriever)
         self._unit_meaning: UnitMeaning | None = None
         self._llm: Any = None
@@ -189,7 +191,10 @@ class Assistant:
         decision = route(text, turn.today, meaning=self._read_meaning)
         turn.decision = decision
         turn.timings["route"] = (time.perf_counter() - t) * 1000
-        if decision.route == "refusal" or self._outside_the_rule(turn, decision):
+        about_texts = None if decision.route == "calculator" else self._about_texts(turn, decision)
+        if about_texts is not None:
+            answer = about_texts
+        elif decision.route == "refusal" or self._outside_the_rule(turn, decision):
             answer = self._refusal(turn.question, decision.refusal_topic, decision.fiche)
         elif decision.route == "calculator" and decision.calculator:
             answer = self._calculate(turn, decision)
@@ -224,6 +229,15 @@ class Assistant:
         evidence = self._search(query, 3)
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
         return off_subject(query, evidence, decision, foreign)
+
+    def _about_texts(self, turn: _Turn, decision: RouteDecision) -> Answer | None:
+        """A question about a text itself (signatories, dates, duration, renumbering…): its facts first
+        (`answering.documents`), before any refusal; None leaves it to the ordinary steps."""
+        found = self.texts.answer(decision.topic_query or turn.question, self.retriever)
+        if found is None:
+            return None
+        text, book = found
+        return Answer(turn.question, text, "retrieval", citations=book.citations())
 
     def _refusal(self, question: str, topic: str | None, fiche: tuple[str, str] | None = None) -> Answer:
         return Answer(question, wording.refusal(topic, fiche), "refusal")

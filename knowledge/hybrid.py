@@ -18,7 +18,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -189,6 +189,11 @@ class Retriever:
         """The text of every passage of the loaded index: what a vocabulary of the whole corpus is built from
         (`assistant.answering.corpus_words`); the same list object until the index is reloaded."""
         return self._snapshot.chunks.texts
+
+    def passages(self) -> Iterable[Chunk]:
+        """Every passage of the loaded index, with its metadata (the texts' own facts are read from them:
+        `assistant.answering.document_facts`); the same object until the index is reloaded."""
+        return self._snapshot.chunks
 
     def locate(self, document: str, section: str) -> Chunk | None:
         """The first passage of a section of a document as published (not a consolidated view)."""
