@@ -41,8 +41,10 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         df.SIGNATORIES,
         re.compile(
-            r"\bqui\b[^?]*\bsign|\bsignataire|\b(syndicats?|organisations?|parties?|employeurs?|patronal)\b[^?]*\bsign|"
-            r"\bsign\w*\b[^?]*\b(cote|syndicats?|organisations?|employeurs?|salaries)\b|\bcote (syndic|salari|employeur|patron)"
+            r"\bqui\b[^?]*\bsign|\bsignataire|"
+            r"\b(syndicats?|organisations?|parties?|employeurs?|patronal)\b[^?]*\bsign|"
+            r"\bsign\w*\b[^?]*\b(cote|syndicats?|organisations?|employeurs?|salaries)\b|"
+            r"\bcote (syndic|salari|employeur|patron)"
         ),
     ),
     (
@@ -52,7 +54,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         df.DATE,
         re.compile(
-            r"\bdate (de|du) quand\b|\bdatee?\b|\bde quand\b|\bquelle annee\b|\bquand\b[^?]*\b(ecrit|publie|redige|paru|sorti)"
+            r"\bdate (de|du) quand\b|\bdatee?\b|\bde quand\b|\bquelle annee\b|"
+            r"\bquand\b[^?]*\b(ecrit|publie|redige|paru|sorti)"
         ),
     ),
     (
@@ -92,13 +95,14 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         df.CHANGES,
         re.compile(
-            r"\bchang|\bmodifi|\bapport|\bnouveaute|\bajout|quoi de neuf|\bobjectifs?\b|\bbut\b|\bsouhait|\bvoulu|en gros"
+            r"\bchang|\bmodifi|\bapport|\bnouveaute|\bajout|quoi de neuf|"
+            r"\bobjectifs?\b|\bbut\b|\bsouhait|\bvoulu|en gros"
         ),
     ),
 )
 
 # Words that frame a question about a text rather than name a subject of its own.
-_FRAME = set(
+_FRAME_TEXT = (
     "accord avenant protocole texte textes convention circulaire fiche document formation professionnelle "
     "signe signee signes signataire signataires signature cote syndicats syndicat salaries employeurs "
     "organisation organisations partie parties valable jusqu quand depuis date datee dates annee quelle "
@@ -110,16 +114,18 @@ _FRAME = set(
     "parle branche regime general securite sociale pour les des une dans sous condition conditions "
     "preavis prevenance lieu ville jour quand ecrit publie redige gros points trois deux laquelle lequel "
     "prevoit prevu prevoient regles regle particulieres particuliere specifiques dispositions clause clauses "
-    "stipulations dit disent".split()
+    "stipulations dit disent"
 )
+_FRAME = set(_FRAME_TEXT.split())
 # French function words (grammar, not subject): they never make a question's own subject.
-_STOP = set(
+_STOP_TEXT = (
     "le la les l de du des d un une et ou a au aux en sur par que qui quoi ce c ca se s il elle est son sa ses "
     "ils elles sont sera seront etait etaient etre avoir avait cette ceci cela celle celles celui ceux avec pour "
     "dans leur leurs tout toute tous toutes mais plus moins encore aussi donc alors comme quand quel quelle "
     "quels quelles lequel laquelle dont chez entre vers sans selon depuis vous nous mon notre votre tres bien "
-    "fait faut peut peuvent doit doivent avez ont".split()
+    "fait faut peut peuvent doit doivent avez ont"
 )
+_STOP = set(_STOP_TEXT.split())
 
 # The answer's own sentences (French, for an employee).
 SIGNED_BY = (
@@ -169,7 +175,7 @@ def which_document(question: str, manifest: Mapping[str, DocumentInfo]) -> str |
         if cqp and (cqp & words) and score:
             score += 1
         if signed:
-            year, month = signed[:4], int(signed[5:7])
+            year = signed[:4]
             if year in words:
                 score += 2
                 if df.french_day(info.signed).split()[1] in text:
