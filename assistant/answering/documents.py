@@ -35,7 +35,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         df.RENUMBERING,
         re.compile(
-            r"\bnumero|\bnumerot|\brenumer|\bdevenu|\bdeviennent\b|\bporte quel\b|\bs.appelle\b|\bancien(ne)? article"
+            r"\bnumero|\bnumerot|\brenumer|\bdevenu|\bd.origine\b|\bpasse\b|\bcorrespond|\bdeviennent\b|\bporte quel\b|\bs.appelle\b|\bancien(ne)? article"
         ),
     ),
     (
@@ -114,7 +114,7 @@ _FRAME_TEXT = (
     "parle branche regime general securite sociale pour les des une dans sous condition conditions "
     "preavis prevenance lieu ville jour quand ecrit publie redige gros points trois deux laquelle lequel "
     "prevoit prevu prevoient regles regle particulieres particuliere specifiques dispositions clause clauses "
-    "stipulations dit disent"
+    "stipulations dit disent neuf nouveau nouvelle nouvelles"
 )
 _FRAME = set(_FRAME_TEXT.split())
 # French function words (grammar, not subject): they never make a question's own subject.
@@ -151,8 +151,8 @@ class DocumentQuestion:
 def names_of(info: DocumentInfo) -> tuple[set[str], set[str], str]:
     """How users name a text: its head words and kind, the CQP it names (words and initials), its year."""
     title = folded(info.title)
-    head = re.split(r"\s(?:du|de la|a l|a|pour|relatif)\b|[—,(]", title)[0]
-    heads = {w for w in re.findall(r"[a-z]+", head) if w not in _STOP and len(w) > 2} - {"les", "certificats"}
+    first = [w for w in re.findall(r"[a-z]+", title) if w not in _STOP and len(w) > 2][:1]
+    heads = set(first) - {"certificats"}  # the title's head noun: "Protocole", "Avenant", "Convention"
     heads.add(folded(info.kind))
     if info.kind == "fiche":
         heads.add("cqp")
@@ -186,6 +186,10 @@ def which_document(question: str, manifest: Mapping[str, DocumentInfo]) -> str |
         return None
     best = max(scores.values())
     winners = [d for d, s in scores.items() if s == best]
+    # "l'avenant au protocole": the amending text, named with the one it amends
+    amending = [d for d in winners if manifest[d].amends in winners]
+    if len(winners) == 2 and len(amending) == 1:
+        return amending[0]
     return winners[0] if len(winners) == 1 else None
 
 
@@ -207,7 +211,7 @@ def read_question(
         return None
     document = which_document(question, manifest)
     if document is None:
-        if df.RENUMBERING in attributes and numbers:
+        if df.RENUMBERING in attributes and re.search(r"\barticles?\b", folded(question)):
             return DocumentQuestion("", (df.RENUMBERING,))
         return None
     return DocumentQuestion(document, attributes)
@@ -234,6 +238,8 @@ def answer_about_document(
         return None
     wanted = [a for a in asked.attributes if a != df.RENUMBERING]
     if len(wanted) > 1 and df.CHANGES in wanted:  # "ajoutées… ouvertes dès la signature ?": the narrower attribute
+        wanted.remove(df.CHANGES)
+    if df.CHANGES in wanted and _own_subject(question, known):  # "ajoutées à la liste Pro-A": that article
         wanted.remove(df.CHANGES)
     words = _content_words(folded(question))
     chosen = [(a, _ordered(a, known, words)) for a in wanted]
@@ -386,6 +392,13 @@ def _by_title(text: str, titles: Mapping[str, str], moved: Mapping[str, str]) ->
 
 def _content_words(text: str) -> set[str]:
     return {w[:6] for w in re.findall(r"[a-z]+", text) if len(w) > 3 and w not in _STOP}
+
+
+def _own_subject(question: str, known: DocumentFacts) -> set[str]:
+    """The question's words that neither name the text nor frame a question about it."""
+    heads, cqp, _ = names_of(known.info)
+    frame = {w[:6] for w in _FRAME | heads | cqp}
+    return {w for w in _content_words(folded(question)) if w not in frame and not w.isdigit()}
 
 
 def _covered(question: str, known: DocumentFacts, facts: list[Fact], names: Mapping[str, str]) -> bool:
