@@ -35,7 +35,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         df.RENUMBERING,
         re.compile(
-            r"\bnumero|\bnumerot|\brenumer|\bdevenu|\bd.origine\b|\bpasse\b|\bcorrespond|\bdeviennent\b|\bporte quel\b|\bs.appelle\b|\bancien(ne)? article"
+            r"\bnumero|\bnumerot|\brenumer|\bdevenu|\bd.origine\b|\bpasse\b|\bcorrespond|"
+            r"\bdeviennent\b|\bporte quel\b|\bs.appelle\b|\bancien(ne)? article"
         ),
     ),
     (

@@ -32,7 +32,8 @@ NAMES = {d: document_name(i) for d, i in MANIFEST.items()}
 
 
 def _section(values: dict[str, Any]) -> Section:
-    return Section(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+    return Section(**fields)
 
 
 @pytest.fixture(scope="module")
