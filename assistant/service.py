@@ -31,6 +31,7 @@ from assistant.answering.answerable import (
     texts_are_silent,
 )
 from assistant.answering.citations import CitationBook
+from assistant.answering.comparison import answer_comparison
 from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
 from assistant.answering.corpus_words import corpus_words
 from assistant.answering.dispositifs import scheme_search
@@ -233,7 +234,12 @@ class Assistant:
     def _about_texts(self, turn: _Turn, decision: RouteDecision) -> Answer | None:
         """A question about a text itself (signatories, dates, duration, renumbering…): its facts first
         (`answering.documents`), before any refusal; None leaves it to the ordinary steps."""
-        found = self.texts.answer(decision.topic_query or turn.question, self.retriever)
+        question = decision.topic_query or turn.question
+        found = self.texts.answer(question, self.retriever)
+        if found is None and decision.route == "retrieval":  # "différence entre X et Y": one sentence per side
+            book = self._new_book()
+            compared = answer_comparison(question, lambda text, k: self._search(text, k), book, self.document_names)
+            found = (compared, book) if compared else None
         if found is None:
             return None
         text, book = found
