@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from assistant.answering.citations import CitationBook
 from assistant.answering.dispositifs import search_text
-from assistant.answering.units import idf_weights, passage_units, query_weights, unit_scores, unit_terms
+from assistant.answering.units import idf_weights, passage_units, query_weights, unit_scores
 from assistant.answering.wording import source_phrase
 from knowledge.hybrid import Evidence
 from text.folding import same_length
@@ -143,15 +143,25 @@ def _focus(folded: str, sides: tuple[str, str]) -> str:
     return " ".join(w for w in re.findall(r"[a-z0-9'-]+", rest) if len(w) > 2)
 
 
+_STOP_WORDS = "le la les l un une des du de d au aux a et ou en sur pour par son sa ses"
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+def _words(text: str) -> set[str]:
+    """Whole words (a plural's s dropped): a side is named by its words, not by a shared stem
+    ("gestion" is not "gestionnaire", "conseil" not "conseiller")."""
+    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", same_length(text)) if w not in _STOP and len(w) > 1}
+
+
 def _terms(side: str) -> tuple[set[str], set[str]]:
     """The side's own words, and the texts' name of the scheme it names ("cep" → conseil en évolution…)."""
-    own = set(unit_terms(side))
-    expanded = set(unit_terms(search_text(side))) - own
+    own = _words(side)
+    expanded = _words(search_text(side)) - own
     return own, expanded
 
 
 def _names_side(text: str, own: set[str], expanded: set[str]) -> bool:
-    terms = unit_terms(text)
+    terms = _words(text)
     return (bool(own) and own <= terms) or (bool(expanded) and expanded <= terms)
 
 
@@ -161,7 +171,7 @@ def _best_sentence(side: str, focus: str, hits: Sequence[Evidence]) -> tuple[Evi
     query = f"{search_text(side)} {focus}"
     idf = idf_weights([e.chunk.context_text for e in hits], query_weights(query))
     best: tuple[float, int, Evidence, str] | None = None
-    for rank, item in enumerate(hits[:6]):
+    for rank, item in enumerate(hits[:8]):
         heading = f"{item.chunk.section_title} {item.chunk.section_path}"
         if not _names_side(f"{heading} {item.chunk.text}", own, expanded):
             continue
@@ -173,7 +183,7 @@ def _best_sentence(side: str, focus: str, hits: Sequence[Evidence]) -> tuple[Evi
             if unit.is_header or len(unit.text) < 25:
                 continue
             named = _names_side(unit.text, own, expanded)
-            value = (score + 2 * on_focus) * (1.3 if named else 1.0) * (1.3 if titled else 1.0) + 0.05 / (rank + 1)
+            value = (score + 2 * on_focus) * (1.3 if named else 1.0) * (1.6 if titled else 1.0) + 0.05 / (rank + 1)
             if not focus and titled and unit.index == 0 and item.chunk.ordinal == 0:
                 value += 0.3  # nothing asked but the difference: the section's opening sentence defines the side
             if best is None or value > best[0]:
