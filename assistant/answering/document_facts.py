@@ -43,7 +43,7 @@ RENUMBERING = "renumbering"  # "Les articles 9, 10 et 11 deviennent respectiveme
 DATE = "date"  # the date a text bears (its signature, else the manifest's date found in its text)
 
 _MONTH_NAMES = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-_MONTHS = _MONTH_NAMES.split()
+_MONTHS = MONTHS = _MONTH_NAMES.split()
 _DATE = r"(?:1er|\d{1,2})\s+(?:" + "|".join(_MONTHS) + r")\s+\d{4}"
 
 # Each formula: a sentence of the document matching it is a fact of that attribute.

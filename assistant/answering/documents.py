@@ -97,7 +97,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         df.CHANGES,
         re.compile(
             r"\bchang|\bmodifi|\bapport|\bnouveaute|\bajout|quoi de neuf|"
-            r"\bobjectifs?\b|\bbut\b|\bsouhait|\bvoulu|en gros"
+            r"\bobjectifs?\b|\bbut\b|\bsouhait|\bvoulu|en gros|\bresum|\bcherch\w* a\b|\bvis(?:e|ait)\b|"
+            r"\ba quoi sert|\bsert a quoi|\bcontenu\b|\bque contient"
         ),
     ),
 )
@@ -115,9 +116,10 @@ _FRAME_TEXT = (
     "parle branche regime general securite sociale pour les des une dans sous condition conditions "
     "preavis prevenance lieu ville jour quand ecrit publie redige gros points trois deux laquelle lequel "
     "prevoit prevu prevoient regles regle particulieres particuliere specifiques dispositions clause clauses "
-    "stipulations dit disent neuf nouveau nouvelle nouvelles"
+    "stipulations dit disent neuf nouveau nouvelle nouvelles resume cherche faire vise visait sert contenu "
+    "contient"
 )
-_FRAME = set(_FRAME_TEXT.split())
+_FRAME = set(_FRAME_TEXT.split()) | {df.folded(m) for m in df.MONTHS}  # "l'avenant d'octobre 2022"
 # French function words (grammar, not subject): they never make a question's own subject.
 _STOP_TEXT = (
     "le la les l de du des d un une et ou a au aux en sur par que qui quoi ce c ca se s il elle est son sa ses "
@@ -208,6 +210,8 @@ def read_question(
     numbers = re.findall(r"\barticles?\s+(\d+)", folded(question))
     if renumbered and any(renumbered.get(a) == b or renumbered.get(b) == a for a in numbers for b in numbers):
         attributes = (df.RENUMBERING, *[a for a in attributes if a != df.RENUMBERING])
+    if not re.search(r"\barticle|\bnumerot|\brenumer", folded(question)):  # renumbering is about articles
+        attributes = tuple(a for a in attributes if a != df.RENUMBERING)
     if not attributes:
         return None
     document = which_document(question, manifest)

@@ -201,3 +201,21 @@ def test_other_questions_are_left_to_retrieval(question: str, facts: dict[str, d
 def test_renumbering_needs_no_document_named() -> None:
     asked = read_question("l'ancien article 11, quel numéro a-t-il pris ?", MANIFEST)
     assert asked is not None and asked.attributes == (df.RENUMBERING,)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Le préambule de l'avenant dit que la prime passe à 7 points, c'est pour tous ?",  # "passe": no article named
+        "Depuis l'avenant, le congé VAE est devenu plus long pour qui ?",
+    ],
+)
+def test_renumbering_is_about_articles(question: str) -> None:
+    asked = read_question(question, MANIFEST)
+    assert asked is None or df.RENUMBERING not in asked.attributes
+
+
+def test_month_of_signature_is_part_of_the_name(facts: dict[str, df.DocumentFacts]) -> None:
+    """ "l'avenant de décembre…/d'octobre 2022" names the text; the month is no subject of its own."""
+    text, _ = _answer("Qu'a cherché à faire l'avenant d'octobre 2022, en résumé ?", facts)
+    assert text is not None and "48 heures" in text
