@@ -49,10 +49,19 @@ _FRAMES = (
         r"(?:la\s+|les\s+)?differences?"
     ),
     re.compile(r"^(?P<a>[^,:?]+?)\s+et\s+(?P<b>[^,:?]+?)\s*[,:]?\s*c.est (?:pareil|la meme chose)"),
+    # "X, c'est plus ou moins que Y ?", "X est-il au-dessus ou en dessous de Y ?"
+    re.compile(
+        r"^(?P<a>[^?]+?)\s*,?\s*(?:c.est|est-ce|est-il|est-elle|il est|elle est)?\s*(?:plus ou moins|moins ou plus)"
+        r"(?:\s+\w+)?\s+qu[e']\s*(?P<b>[^?,]+?)(?:\s*[?,.]|$)"
+    ),
+    re.compile(
+        r"^(?P<a>[^?]+?)\s*,?\s*(?:c.est|est-il|est-elle|il est|elle est)?\s*au-dessus ou (?:en )?dessous"
+        r"\s+(?:de la|de l'|des|du|de|d')\s*(?P<b>[^?,]+?)(?:\s*[?,.]|$)"
+    ),
 )
 _LEADING = re.compile(r"^(?:(?:le|la|les|l'|un|une|des|du|de|d'|au|aux|a)\s*)+")
 _TRAILING = re.compile(r"\s+(?:pour|quand|si|dans|chez)\b.*$")
-_WH = re.compile(r"^(?:quelle|quel|quelles|quels)\s+(?:est|sont)\s+")
+_WH = re.compile(r"^(?:quelle|quel|quelles|quels)\s+(?:est|sont)\s+|^(?:celle|celui|ceux|celles)\s+(?:de|du|des|d')\s*")
 
 INTRO = "Les textes, pour chacun des deux :"
 SIDE = "- {side} : « {sentence} » [{n}]"

@@ -45,6 +45,14 @@ from knowledge.hybrid import Evidence
         ),
         ("Le CEP et l'entretien pro, c'est pareil ?", ("CEP", "entretien pro")),
         ("Comparer la garantie individuelle et le CPF", ("garantie individuelle", "CPF")),
+        (
+            "La prime de tuteur, c'est plus ou moins que celle du formateur interne ?",
+            ("prime de tuteur", "formateur interne"),
+        ),
+        (
+            "Le CQP DAM est-il au-dessus ou en dessous du CQP gestionnaire carrière ?",
+            ("CQP DAM", "CQP gestionnaire carrière"),
+        ),
     ],
 )
 def test_sides_are_read_from_the_comparison_frame(question: str, sides: tuple[str, str] | None) -> None:
