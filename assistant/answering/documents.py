@@ -36,7 +36,7 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         df.RENUMBERING,
         re.compile(
             r"\bnumero|\bnumerot|\brenumer|\bdevenu|\bd.origine\b|\bpasse\b|\bcorrespond|"
-            r"\bdeviennent\b|\bporte quel\b|\bs.appelle\b|\bancien(ne)? article"
+            r"\bdeviennent\b|\bporte quel\b|\bs.appelle\b|\bancien(ne)? article|\ba quel article\b"
         ),
     ),
     (
@@ -68,7 +68,9 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         df.REVISION,
-        re.compile(r"\bdenon|\brevis|\bresili|\bsortir de|\brevoir\b|\brenegoci|\bpreavis|\bprevenance|\bmettre fin"),
+        re.compile(
+            r"\bdenon|\brevis|\bresili|\bsortir d(?:e|u|es)\b|\brevoir\b|\brenegoci|\bpreavis|\bprevenance|\bmettre fin"
+        ),
     ),
     (df.APPROVAL, re.compile(r"\bagre(e|ee|ment)\b|\bagree?s?\b")),
     (df.EXTENSION, re.compile(r"\bextension\b|\betendue?\b")),
@@ -76,7 +78,8 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         df.EFFECT,
         re.compile(
             r"\bvigueur\b|\bprend effet|\bdate d.effet|\bretroacti|\bdepuis quand\b|\ba partir de quand\b|"
-            r"\btout de suite\b|\bdes (la|sa) signature|\bsubordonn|\bsous (quelle|quelles) conditions?\b|"
+            r"\btout de suite\b|\b(?:des|depuis|a partir de) (?:la|sa|leur) signature|\bsubordonn|"
+            r"\bsous (quelle|quelles) conditions?\b|"
             r"\bd.application\b|\bapplicable\b"
         ),
     ),
@@ -126,7 +129,7 @@ _STOP_TEXT = (
     "ils elles sont sera seront etait etaient etre avoir avait cette ceci cela celle celles celui ceux avec pour "
     "dans leur leurs tout toute tous toutes mais plus moins encore aussi donc alors comme quand quel quelle "
     "quels quelles lequel laquelle dont chez entre vers sans selon depuis vous nous mon notre votre tres bien "
-    "fait faut peut peuvent doit doivent avez ont"
+    "fait faut peut peuvent doit doivent avez ont apres avant fallait falloir puisse puissent"
 )
 _STOP = set(_STOP_TEXT.split())
 
@@ -374,6 +377,8 @@ def _renumbering(
         lines.append(
             RENUMBERED_NEW.format(new=new, amended=amended_name, old=reverse[new], amending=amending_name, n=n)
         )
+    if not lines and not re.search(r"numerot|renumer", text):
+        return None  # "à quel article trouve-t-on la VAE ?": no renumbered article asked
     lines.append(RENUMBERING_ALL.format(amending=amending_name, amended=amended_name, sentence=fact.sentence, n=n))
     created = [c for c in amending.get(df.CHANGES) if re.search(r"cr[ée]ation|insertion", c.chunk.section_title, re.I)]
     if created:
@@ -400,19 +405,21 @@ def _content_words(text: str) -> set[str]:
 
 
 def _own_subject(question: str, known: DocumentFacts) -> set[str]:
-    """The question's words that neither name the text nor frame a question about it."""
+    """The question's words that neither name the text nor frame a question about it (the words by which
+    it asks for an attribute included: "revoir", "expire", "tout de suite")."""
     heads, cqp, _ = names_of(known.info)
     frame = {w[:6] for w in _FRAME | heads | cqp}
-    return {w for w in _content_words(folded(question)) if w not in frame and not w.isdigit()}
+    text = folded(question)
+    for _, cue in _ASKS:
+        text = cue.sub(" ", text)
+    return {w for w in _content_words(text) if w not in frame and not w.isdigit()}
 
 
 def _covered(question: str, known: DocumentFacts, facts: list[Fact], names: Mapping[str, str]) -> bool:
     """The question says nothing the facts' passages (and the text's names) do not: no subject of its own."""
-    heads, cqp, _ = names_of(known.info)
-    frame = {w[:6] for w in _FRAME | heads | cqp}
     context = " ".join([folded(known.info.title)] + [folded(f"{f.chunk.section_title} {f.chunk.text}") for f in facts])
     covered = _content_words(context)
-    rest = {w for w in _content_words(folded(question)) if w not in frame and not w.isdigit()}
+    rest = _own_subject(question, known)
     return len(rest - covered) <= 1
 
 

@@ -219,3 +219,23 @@ def test_month_of_signature_is_part_of_the_name(facts: dict[str, df.DocumentFact
     """ "l'avenant de décembre…/d'octobre 2022" names the text; the month is no subject of its own."""
     text, _ = _answer("Qu'a cherché à faire l'avenant d'octobre 2022, en résumé ?", facts)
     assert text is not None and "48 heures" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Peut-on sortir du protocole de 2019 un jour ?", "dénoncé"),
+        ("Le protocole de 2019 a-t-il une échéance ? il est à durée déterminée ?", "durée indéterminée"),
+        ("L'avenant de 2022 ne s'est pas appliqué tout de suite, il fallait quoi ?", "agrément"),
+        ("Dans le protocole actuel, l'abondement du CPF se trouve à quel article ?", "article 11"),
+    ],
+)
+def test_the_asking_words_are_no_subject(question: str, expected: str, facts: dict[str, df.DocumentFacts]) -> None:
+    text, _ = _answer(question, facts)
+    assert text is not None and expected in text, text
+
+
+def test_an_article_asked_by_its_subject_only_when_renumbered(facts: dict[str, df.DocumentFacts]) -> None:
+    """Only articles 9 to 11 moved (avenant art. 4): an article asked by another subject is left to retrieval."""
+    text, _ = _answer("À quel article trouve-t-on la VAE ?", facts)
+    assert text is None
