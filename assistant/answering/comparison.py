@@ -100,7 +100,7 @@ def _side(raw: str) -> str:
     side = _TRAILING.sub("", raw.strip(" ?:,.;\"'«»"))
     side = _WH.sub("", side)
     side = _LEADING.sub("", side).strip()
-    return side if re.search(r"[a-z]{2,}", side) else ""
+    return side if _words(side) else ""  # "c'est plus ou moins que…": a pronoun is no side
 
 
 def answer_comparison(
@@ -152,7 +152,10 @@ def _focus(folded: str, sides: tuple[str, str]) -> str:
     return " ".join(w for w in re.findall(r"[a-z0-9'-]+", rest) if len(w) > 2)
 
 
-_STOP_WORDS = "le la les l un une des du de d au aux a et ou en sur pour par son sa ses"
+_STOP_WORDS = (
+    "le la les l un une des du de d au aux a et ou en sur pour par son sa ses c ce ca cela ceci est sont il elle "
+    "ils elles lui leur on qui que quoi plus moins mon ma mes ton ta tes celui celle ceux celles y"
+)
 _STOP = frozenset(_STOP_WORDS.split())
 
 

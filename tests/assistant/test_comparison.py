@@ -70,6 +70,8 @@ def test_sides_are_read_from_the_comparison_frame(question: str, sides: tuple[st
         "Je peux faire une VAE ou un bilan ?",  # a choice of two schemes without a comparison frame: left alone
         "Le tuteur et le formateur sont-ils désignés par la direction ?",
         "Combien de points pour 5 mois de tutorat ?",
+        "c'est plus ou moins que le formateur interne ?",  # one side only: the conversation must name the other
+        "Il est au-dessus ou en dessous du CQP DAM ?",
     ],
 )
 def test_other_questions_are_not_comparisons(question: str) -> None:
