@@ -16,7 +16,8 @@ import pytest
 
 from assistant.answering import document_facts as df
 from assistant.answering.citations import CitationBook
-from assistant.answering.documents import answer_about_document, read_question, which_document
+from assistant.answering.document_questions import read_question, which_document
+from assistant.answering.documents import answer_about_document
 from assistant.answering.wording import document_name
 from assistant.settings import REPO_ROOT
 from ingest.chunking import chunk_sections
