@@ -37,6 +37,7 @@ from typing import Literal
 
 from assistant.conversation import vocabulary as v
 from assistant.conversation.answers import closed_question, open_statement, statement, yes_or_no
+from assistant.conversation.antecedents import pronoun_antecedent, same_question
 from assistant.conversation.backrefs import (
     EarlierTurn,
     both_subjects,
@@ -120,6 +121,9 @@ class Resolution:
     # The thing an elliptic follow-up names ("les tickets resto" in "et les tickets resto ?"), which
     # replaces no fact of the earlier question: the caller checks the texts use its words at all.
     addition: str = ""
+    # The question holds facts of someone's case the user stated in earlier messages (`Context.stated`):
+    # the rule it asks is applied to them (`router.route(case=True)`), not quoted.
+    case: bool = False
 
     @property
     def is_follow_up(self) -> bool:
@@ -252,7 +256,7 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         # facts are not the user's; the question is answered on its own facts
         return resolution
     facts = " ".join(f.strip().rstrip(".") + "." for f in context.stated)
-    return Resolution(f"{facts} {resolution.text}", "circumstance", resolution.subject)
+    return Resolution(f"{facts} {resolution.text}", "circumstance", resolution.subject, case=True)
 
 
 def _resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
@@ -290,6 +294,9 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
             return replace(reread, kind="reference")
         return reread
     slots = find_slots(body, today)
+    again = None if own_subject is not None or slots else same_question(body, context.question)
+    if again is not None:  # "même question pour les APT": the previous question about them
+        return Resolution(again, "circumstance", context.subject)
     asks = bool(_QUESTION.search(body_folded)) or (
         bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)
     )
@@ -362,6 +369,8 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return Resolution(text, "new", None)
     turns = context.turns
     earlier_subject = None if slots else both_subjects(body, turns) or head_noun_subject(body, previous, turns)
+    # "il donne quel diplôme ?" after "Le master … de la liste Pro-A": not la Pro-A, by the pronoun's gender
+    earlier_subject = earlier_subject or (None if slots else pronoun_antecedent(body, previous, context.question))
     if earlier_subject is not None:  # "il peut cumuler les deux primes ?", "son contrat dure combien ?"
         return Resolution(f"{_capitalised(earlier_subject.name)} : {_lower_first(body)}", "reference", earlier_subject)
     if context.pending and asks and not slots and previous is not None:
@@ -384,8 +393,8 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
 
 # A thing a follow-up names after a preposition and a determiner ("et pour la cantine, …", "sur mes RTT").
 _NAMED_THING = re.compile(
-    r"(?:^|\b(?:pour|avec|sur|concernant|niveau|cote|a propos de|au sujet de)) +"
-    r"(?:les|le|la|l'|mes|mon|ma|nos|notre|vos|votre|ses|son|sa|des|du) ?"
+    r"(?:^ *|\b(?:pour|avec|sur|concernant|niveau|cote|a propos de|au sujet de) +)"
+    r"(?:(?:les|le|la|mes|mon|ma|nos|notre|vos|votre|ses|son|sa|des|du)\b ?|l')"
     r"(?P<noun>[a-z][a-z-]{3,}(?: (?:de |d'|du |des )?[a-z][a-z-]{3,}){0,2})\b"
 )
 

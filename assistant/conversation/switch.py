@@ -1,0 +1,55 @@
+"""A change of subject decided by what the message means, not by the absence of a topic word.
+
+`followups.resolve` reads a message against the conversation from its words: a message without a
+named thing of the corpus, opening with "et" or holding a pronoun, continues the previous question.
+Two readings of the message *alone* overrule that, both made by the product's own scope check
+(the router with the example bank's meaning, and the answer's subject check), never by a list of
+out-of-scope words:
+
+* **after a refusal** — the last question was refused (out of scope) and the message alone reads as
+  one of the texts' topics ("Sinon, côté animation de sessions en interne, la prime…" after a
+  question on the prime de partage de la valeur): it is not glued to the refused question, it is
+  asked alone (`stands_alone_after_refusal`);
+* **a subject of its own, outside the texts** — the message names a thing with an article, not a
+  pronoun nor a possessive ("et le forfait jours, il s'applique… ?", "et pour le congé de proche
+  aidant, c'est combien ?"), the previous question does not hold it, and the message alone is refused
+  by the answer's scope check: the refusal is the answer, not the previous topic's article
+  (`own_phrase` picks such messages; `exchange.converse` asks them alone).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.routing.router import RouteDecision
+from text.folding import same_length
+
+# The message's own noun phrase, in front (after "et", "sinon", a preposition such as "pour", "côté"):
+# an article, then a noun — a possessive ("son numéro") or a pronoun points back, so it is not one.
+_OWN_PHRASE = re.compile(
+    r"^(?:\s|[,;:.!…-])*(?:(?:et|alors|mais|sinon|bon|ok|puis|aussi)\b(?:\s|[,;:.!…-])*)*"
+    r"(?:(?:pour|avec|sur|concernant|niveau|cote|quant a|a propos d[eu]|au sujet d[eu]|en ce qui concerne)\s+)?"
+    r"(?P<phrase>(?:(?:les|le|la|un|une|des|du)\s+|l')(?P<noun>[a-z][a-z-]{3,})"
+    r"(?:\s+(?:de |d'|du |des )?[a-z][a-z-]{2,}){0,3})"
+)
+_FIVE = 5  # words are compared on their first letters: "congé"/"congés", "technicien"/"techniciens"
+
+
+def own_phrase(message: str, previous: str) -> str | None:
+    """The noun phrase the message puts in front as its own subject when the previous question
+    (`previous`) does not hold its noun, else None ("et le forfait jours, il…" → "le forfait jours")."""
+    folded = same_length(message)
+    m = _OWN_PHRASE.match(folded)
+    if m is None:
+        return None
+    before = same_length(previous)
+    if re.search(rf"\b{re.escape(m.group('noun')[:_FIVE])}", before):
+        return None
+    return message[m.start("phrase") : m.end("phrase")]
+
+
+def stands_alone_after_refusal(meant: RouteDecision) -> bool:
+    """After a refused question: the message alone reads as one of the texts' topics (by its cues
+    and the example bank's meaning together), so it is asked alone rather than continuing the
+    refused question."""
+    return meant.route != "refusal" and meant.topic is not None and meant.refusal_topic is None
