@@ -42,6 +42,7 @@ from assistant.routing.router import RouteDecision, route
 
 log = logging.getLogger(__name__)
 
+
 class AnswerFn(Protocol):
     """The service's answer to a standalone question, with the routing decision taken (None when none
     was: an empty or too long question, a skill's answer). `case`: the question holds facts of someone's
@@ -87,7 +88,7 @@ def converse(
         if resolution.kind in ("reference", "circumstance", "completion"):
             # the message alone, read by meaning (switch.py): a topic after a refusal, a subject of its own
             meant = route(text, today, meaning) if meaning is not None else alone
-            if context.refused and stands_alone_after_refusal(meant):
+            if context.refused and not resolution.case and stands_alone_after_refusal(meant):
                 resolution = Resolution(text, "new", message_subject(text))
             elif (
                 resolution.kind != "completion"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.conversation.backrefs import ORDINAL_WORDS
 from assistant.routing.router import RouteDecision
 from text.folding import same_length
 
@@ -32,6 +33,7 @@ _OWN_PHRASE = re.compile(
     r"(?P<phrase>(?:(?:les|le|la|un|une|des|du)\s+|l')(?P<noun>[a-z][a-z-]{3,})"
     r"(?:\s+(?:de |d'|du |des )?[a-z][a-z-]{2,}){0,3})"
 )
+_NOT_NAMES = ORDINAL_WORDS | {"meme", "memes", "autre", "autres"}
 _FIVE = 5  # words are compared on their first letters: "congé"/"congés", "technicien"/"techniciens"
 
 
@@ -42,6 +44,8 @@ def own_phrase(message: str, previous: str) -> str | None:
     m = _OWN_PHRASE.match(folded)
     if m is None:
         return None
+    if m.group("noun") in _NOT_NAMES:
+        return None  # "la première, elle…", "le même, …": an earlier thing counted, not a new one
     before = same_length(previous)
     if re.search(rf"\b{re.escape(m.group('noun')[:_FIVE])}", before):
         return None
