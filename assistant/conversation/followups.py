@@ -45,6 +45,7 @@ from assistant.conversation.backrefs import (
     going_back,
     head_noun_subject,
 )
+from assistant.conversation.comparison import compared_question, compares
 from assistant.conversation.slots import find_slots, merge_facts
 from assistant.conversation.subject import Subject
 from text.folding import same_length
@@ -342,6 +343,12 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
             ):
                 named = (body[: recall.start()] + body[recall.end() :]).strip()
                 return Resolution(_appended(turn.question, named), "reference", turn.subject)
+    if switched and own_subject is not None and previous is not None and compares(body):
+        # "c'est plus ou moins que le formateur interne ?": the previous question about the new side, both named
+        about_new_side = _switch_subject(context, own_subject, _typed_with_article(text, own_subject)).text
+        named = find_subject(context.question)  # the other side in the user's words ("le tuteur"), else its name
+        other = _typed_with_article(context.question, named) if named and named.same_as(previous) else previous.display
+        return Resolution(compared_question(about_new_side, _lower_first(other)), "circumstance", own_subject)
     if switched:
         if (
             own_subject is not None
@@ -461,19 +468,27 @@ def _earlier_context(turn: EarlierTurn, context: Context) -> Context:
     )
 
 
-def _switch_subject(context: Context, subject: Subject) -> Resolution:
-    """ "Et pour la VAE ?" after a question on the CEP: the same question, about the VAE."""
+def _switch_subject(context: Context, subject: Subject, typed: str = "") -> Resolution:
+    """ "Et pour la VAE ?" after a question on the CEP: the same question, about the VAE (named by the
+    user's own words `typed`, article included, when given: "le formateur interne", not his bonus)."""
     found = find_subject(context.question)
     if found is None or not found.same_as(context.subject):
         return Resolution(f"{_capitalised(subject.name)} : {context.question}", "circumstance", subject)
     start, end = found.span
     article = re.search(r"\b(?:le|la|les) $|\bl'$", same_length(context.question[max(0, start - 4) : start]))
     if article:
-        start, name = start - len(article.group(0)), subject.display
+        start, name = start - len(article.group(0)), typed or subject.display
         name = _capitalised(name) if start == 0 else name
     else:
         name = subject.name
     return Resolution(context.question[:start] + name + context.question[end:], "circumstance", subject)
+
+
+def _typed_with_article(text: str, subject: Subject) -> str:
+    """The words `text` names `subject` by, with the article in front of them ("le formateur interne")."""
+    start, end = subject.span
+    article = re.search(r"\b(?:le|la|les) $|\bl'$", same_length(text[max(0, start - 4) : start]))
+    return text[start - len(article.group(0)) if article else start : end]
 
 
 def _complement_replaced(question: str, body: str, demonstrative: re.Match[str]) -> str | None:
