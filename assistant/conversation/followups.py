@@ -345,9 +345,13 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
                 return Resolution(_appended(turn.question, named), "reference", turn.subject)
     if switched and own_subject is not None and previous is not None and compares(body):
         # "c'est plus ou moins que le formateur interne ?": the previous question about the new side, both named
-        about_new_side = _switch_subject(context, own_subject, _typed_with_article(text, own_subject)).text
-        named = find_subject(context.question)  # the other side in the user's words ("le tuteur"), else its name
+        # each side named in the form the previous question named the other: the user's words when they were
+        # not the texts' name ("le tuteur" for the tutor's bonus, then "le formateur interne"), else the name
+        named = find_subject(context.question)
         other = _typed_with_article(context.question, named) if named and named.same_as(previous) else previous.display
+        canonical = same_length(other).lower() == same_length(previous.display).lower()
+        typed = "" if canonical else _typed_with_article(text, own_subject)
+        about_new_side = _switch_subject(context, own_subject, typed).text
         return Resolution(compared_question(about_new_side, _lower_first(other)), "circumstance", own_subject)
     if switched:
         if (
