@@ -33,9 +33,15 @@ _COMPARES = re.compile(
 )
 
 
+# A question of its own beside the comparison ("Question différente : quelles certifications… ?"): no
+# follow-up comparison ("que", "combien" and "ou" are left out: "plus que", "combien de plus", "plus ou moins").
+_OWN_QUESTION = re.compile(r"\b(?:qui|quoi|quel|quelle|quels|quelles|quand|comment|pourquoi)\b")
+
+
 def compares(body: str) -> bool:
-    """The message compares (a comparative construction), whatever it compares."""
-    return bool(_COMPARES.search(same_length(body)))
+    """The message compares (a comparative construction) and asks nothing else, whatever it compares."""
+    folded = same_length(body)
+    return bool(_COMPARES.search(folded)) and not _OWN_QUESTION.search(folded)
 
 
 def compared_question(question_about_new_side: str, other_display: str) -> str:

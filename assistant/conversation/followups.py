@@ -343,7 +343,9 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
             ):
                 named = (body[: recall.start()] + body[recall.end() :]).strip()
                 return Resolution(_appended(turn.question, named), "reference", turn.subject)
-    if switched and own_subject is not None and previous is not None and compares(body):
+    # (a message naming both sides, "la VAE ou le CEP, lequel… ?", is a comparison of its own: answered alone)
+    named_sides = {s.name for s in subjects_in(body)}
+    if switched and own_subject is not None and previous is not None and len(named_sides) == 1 and compares(body):
         # "c'est plus ou moins que le formateur interne ?": the previous question about the new side, both named
         # each side named in the form the previous question named the other: the user's words when they were
         # not the texts' name ("le tuteur" for the tutor's bonus, then "le formateur interne"), else the name

@@ -249,3 +249,11 @@ def test_facts_told_by_an_adviser_over_two_messages_are_applied(assistant: Any) 
     )
     assert answer.route == "calculator" and answer.tool_calls[0].name == "pro_a_eligibility"
     assert answer.tool_calls[0].result["value"] is True or "Éligible" in answer.text
+
+
+def test_a_message_naming_both_sides_or_asking_its_own_question_is_no_follow_up_comparison() -> None:
+    context = _context("Combien de temps dure le CEP ?")
+    both = _resolve("Entre la VAE et le contrat de professionnalisation, lequel est le plus long ?", context)
+    assert "Comparaison avec" not in both.text
+    own = _resolve("Question différente : quelles certifications la Pro-A permet-elle ?", context)
+    assert "Comparaison avec" not in own.text
