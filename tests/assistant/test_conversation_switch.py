@@ -17,6 +17,7 @@ from assistant.conversation import Conversation
 from assistant.conversation.antecedents import pronoun_antecedent, same_question
 from assistant.conversation.comparison import compared_question, compares
 from assistant.conversation.followups import Context, Resolution, message_subject, resolve
+from assistant.conversation.slots import merge_facts
 from assistant.conversation.switch import own_phrase, stands_alone_after_refusal
 from assistant.routing.router import RouteDecision, route
 
@@ -257,3 +258,33 @@ def test_a_message_naming_both_sides_or_asking_its_own_question_is_no_follow_up_
     assert "Comparaison avec" not in both.text
     own = _resolve("Question différente : quelles certifications la Pro-A permet-elle ?", context)
     assert "Comparaison avec" not in own.text
+
+
+# --- one exam's grade changed out of a grade shared by several --------------------------------------------
+
+
+def test_a_grade_changed_for_one_exam_of_a_shared_grade_leaves_the_others_theirs() -> None:
+    """Circulaire, V: each exam has its own coefficient; "11 à l'écrit, à l'oral et aux APT" gives the three
+    the same grade, and "et 6 à l'oral ?" changes the oral's alone."""
+    earlier = "11 sur 20 en tronc commun, en option, à l'écrit, à l'oral et aux APT, c'est bon pour le CQP GC ?"
+    merged = merge_facts(earlier, "et si j'avais eu 6 à l'oral ?", TODAY)
+    assert merged.replaced
+    grades = route(merged.text, TODAY).arguments
+    assert grades["oral"] == 6.0
+    assert grades["written"] == grades["tutored"] == grades["continuous_option"] == 11.0
+
+
+def test_a_grade_changed_inside_a_list_keeps_the_grade_of_the_rest_of_the_list() -> None:
+    earlier = "9 en tronc commun et à l'oral, 13 en option, à l'écrit et aux APT. Certifié ?"
+    merged = merge_facts(earlier, "Et avec 15 à l'écrit ?", TODAY)
+    grades = route(merged.text, TODAY).arguments
+    assert grades["written"] == 15.0
+    assert grades["continuous_option"] == grades["tutored"] == 13.0 and grades["oral"] == 9.0
+
+
+def test_an_exam_graded_alone_is_simply_regraded() -> None:
+    merged = merge_facts(
+        "J'ai eu 9 à l'écrit, 12 à l'oral, 10 aux APT et en TC et option. Validé ?", "et 14 à l'écrit ?", TODAY
+    )
+    assert route(merged.text, TODAY).arguments["written"] == 14.0
+    assert route(merged.text, TODAY).arguments["oral"] == 12.0
