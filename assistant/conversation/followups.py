@@ -349,8 +349,8 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # "c'est plus ou moins que le formateur interne ?": the previous question about the new side, both named
         # each side named in the form the previous question named the other: the user's words when they were
         # not the texts' name ("le tuteur" for the tutor's bonus, then "le formateur interne"), else the name
-        named = find_subject(context.question)
-        other = _typed_with_article(context.question, named) if named and named.same_as(previous) else previous.display
+        side = find_subject(context.question)
+        other = _typed_with_article(context.question, side) if side and side.same_as(previous) else previous.display
         canonical = same_length(other).lower() == same_length(previous.display).lower()
         typed = "" if canonical else _typed_with_article(text, own_subject)
         about_new_side = _switch_subject(context, own_subject, typed).text
