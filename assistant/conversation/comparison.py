@@ -5,8 +5,11 @@ conseiller offres de services, il est au-dessus ou en dessous ?" after the level
 gestionnaire conseil, "et par rapport au contrat pro ?", "c'est mieux que la VAE ?": the message names
 one side (a named thing of the corpus) and says it compares, the other side is the previous subject.
 Read alone it is answered about its own side only; read as a follow-up about the previous subject, about
-the other side only. So it becomes the previous question asked about the new side, with the side it is
-compared to named in the same question (`compared_question`):
+the other side only. So it becomes the previous question asked about the new side, the side it is
+compared with kept apart (`Resolution.compared_with`): the new side is answered alone — naming the other
+side in the searched text pulls its passages in front — and the previous answer's first paragraph about
+the other side is recalled after it (`first_paragraph`). The resolved question shown and kept names both
+(`compared_question`):
 
     « Le CQP conseiller offres de services est de quel niveau ? Comparaison avec le CQP gestionnaire
     conseil. »
@@ -51,3 +54,13 @@ def compared_question(question_about_new_side: str, other_display: str) -> str:
     if not asked.endswith(("?", ".", "!")):
         asked += " ?"
     return f"{asked} Comparaison avec {other_display}."
+
+
+_MARKER = re.compile(r"\s*\[\d+\]")
+
+
+def first_paragraph(answer: str) -> str:
+    """An answer's first paragraph without its citation markers (they number another answer's passages),
+    recalled when the next message compares its subject with another."""
+    paragraph = answer.strip().split("\n\n", 1)[0].strip()
+    return _MARKER.sub("", paragraph)

@@ -25,6 +25,7 @@ from typing import Protocol
 
 from assistant.answer import Answer
 from assistant.answering import wording
+from assistant.conversation.comparison import compared_question, first_paragraph
 from assistant.conversation.followups import (
     Resolution,
     adds_to_statement,
@@ -113,8 +114,14 @@ def converse(
     else:
         reply, decision = answer(asked, case=resolution.case)
     reply.question = typed
+    lead = first_paragraph(reply.text)
+    if resolution.compared_with and context is not None and context.lead and reply.route != "refusal":
+        # "et par rapport au contrat pro ?": the new side answered, the other side's earlier answer recalled
+        reply.text += "\n\n" + wording.comparison_recall(resolution.compared_with, context.lead)
     if resolution.is_follow_up:
         reply.resolved_question = resolution.text
+        if resolution.compared_with:  # the question kept names both sides
+            reply.resolved_question = compared_question(resolution.text, resolution.compared_with)
         reply.text = f"{_understood(resolution)}\n\n{reply.text}"
     conversation.record(
         turn_of(
@@ -126,6 +133,7 @@ def converse(
             subject=None if decision is None or decision.route == "refusal" else resolution.subject,
             missing=decision.missing if decision else (),
             statement=_statement(text, resolution, bool(context and context.stated), today),
+            lead=lead,
         )
     )
     return reply
@@ -148,6 +156,8 @@ def _understood(resolution: Resolution) -> str:
     of the message, else the whole resolved question, so a misreading shows."""
     if resolution.kind == "meta":
         return wording.understood_again(resolution.text)
+    if resolution.compared_with:
+        return wording.understood_comparison(resolution.text, resolution.compared_with)
     if resolution.kind == "reference" and resolution.subject is not None and not resolution.rewritten:
         return wording.understood_subject(resolution.subject.display)
     return wording.understood_question(resolution.text)

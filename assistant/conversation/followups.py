@@ -45,7 +45,7 @@ from assistant.conversation.backrefs import (
     going_back,
     head_noun_subject,
 )
-from assistant.conversation.comparison import compared_question, compares
+from assistant.conversation.comparison import compares
 from assistant.conversation.slots import find_slots, merge_facts
 from assistant.conversation.subject import Subject
 from text.folding import same_length
@@ -109,6 +109,7 @@ class Context:
     points: float | None = None  # the points the last calculation gave (a bonus), for "et en euros ?"
     stated: tuple[str, ...] = ()  # the facts the user stated just before, without asking ("Ma collègue est en CDI.")
     turns: tuple[EarlierTurn, ...] = ()  # every turn so far, oldest first, for back-references (backrefs)
+    lead: str = ""  # the last answer's first paragraph (a comparison follow-up recalls it)
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,9 @@ class Resolution:
     # The question holds facts of someone's case the user stated in earlier messages (`Context.stated`):
     # the rule it asks is applied to them (`router.route(case=True)`), not quoted.
     case: bool = False
+    # A comparison follow-up: the other side, named as the previous question named it ("le tuteur"); the
+    # text is the previous question asked of the new side (`assistant.conversation.comparison`).
+    compared_with: str = ""
 
     @property
     def is_follow_up(self) -> bool:
@@ -354,7 +358,8 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         canonical = same_length(other).lower() == same_length(previous.display).lower()
         typed = "" if canonical else _typed_with_article(text, own_subject)
         about_new_side = _switch_subject(context, own_subject, typed).text
-        return Resolution(compared_question(about_new_side, _lower_first(other)), "circumstance", own_subject)
+        other = _lower_first(other) if re.match(r"(?:le|la|les|l')\b", same_length(other).lower()) else other
+        return Resolution(about_new_side, "circumstance", own_subject, compared_with=other)
     if switched:
         if (
             own_subject is not None
@@ -481,7 +486,7 @@ def _switch_subject(context: Context, subject: Subject, typed: str = "") -> Reso
     if found is None or not found.same_as(context.subject):
         return Resolution(f"{_capitalised(subject.name)} : {context.question}", "circumstance", subject)
     start, end = found.span
-    article = re.search(r"\b(?:le|la|les) $|\bl'$", same_length(context.question[max(0, start - 4) : start]))
+    article = re.search(r"\b(?:le|la|les|un|une) $|\bl'$", same_length(context.question[max(0, start - 4) : start]))
     if article:
         start, name = start - len(article.group(0)), typed or subject.display
         name = _capitalised(name) if start == 0 else name
@@ -493,7 +498,7 @@ def _switch_subject(context: Context, subject: Subject, typed: str = "") -> Reso
 def _typed_with_article(text: str, subject: Subject) -> str:
     """The words `text` names `subject` by, with the article in front of them ("le formateur interne")."""
     start, end = subject.span
-    article = re.search(r"\b(?:le|la|les) $|\bl'$", same_length(text[max(0, start - 4) : start]))
+    article = re.search(r"\b(?:le|la|les|un|une) $|\bl'$", same_length(text[max(0, start - 4) : start]))
     return text[start - len(article.group(0)) if article else start : end]
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from assistant.conversation import Conversation
 from assistant.conversation.antecedents import pronoun_antecedent, same_question
-from assistant.conversation.comparison import compared_question, compares
+from assistant.conversation.comparison import compared_question, compares, first_paragraph
 from assistant.conversation.followups import Context, Resolution, message_subject, resolve
 from assistant.conversation.slots import merge_facts
 from assistant.conversation.switch import own_phrase, stands_alone_after_refusal
@@ -127,25 +127,26 @@ def test_comparative_constructions_are_recognised_whatever_they_compare() -> Non
     for said in ("et pour un CDD ?", "qui la finance ?", "elle dure combien ?"):
         assert not compares(said), said
     assert compared_question("Le CEP dure combien", "la VAE") == "Le CEP dure combien ? Comparaison avec la VAE."
+    assert first_paragraph("7 points par mois [1].\n\nD'après l'article 4.3 [1].") == "7 points par mois."
 
 
 def test_a_comparison_follow_up_asks_the_previous_question_of_the_new_side_naming_both() -> None:
     resolution = _resolve("et par rapport au CEP, c'est plus ouvert ?", _context("La VAE, c'est ouvert à qui ?"))
     assert resolution.kind == "circumstance" and resolution.subject is not None
     assert resolution.subject.topic == "cep"
-    assert resolution.text.endswith("Comparaison avec la VAE.") and "c'est ouvert à qui ?" in resolution.text
+    assert resolution.compared_with == "la VAE" and resolution.text.endswith("c'est ouvert à qui ?")
 
 
 def test_a_comparison_of_two_cqps_keeps_the_asked_attribute() -> None:
     context = _context("Le CQP manager opérationnel dure combien de mois ?")
     resolution = _resolve("Le délégué de l'Assurance Maladie, c'est plus long ou plus court ?", context)
-    assert resolution.text.startswith("Le CQP délégué de l'Assurance Maladie dure combien de mois ?")
-    assert resolution.text.endswith("Comparaison avec le CQP manager opérationnel.")
+    assert resolution.text == "Le CQP délégué de l'Assurance Maladie dure combien de mois ?"
+    assert resolution.compared_with == "le CQP manager opérationnel"
 
 
 def test_a_switch_that_compares_nothing_is_the_previous_question_about_the_new_subject() -> None:
     resolution = _resolve("Et pour la VAE ?", _context("Le CEP est-il gratuit ?"))
-    assert "Comparaison" not in resolution.text and "VAE" in resolution.text
+    assert not resolution.compared_with and "VAE" in resolution.text
 
 
 # --- facts of a case stated earlier: the rule applied ------------------------------------------------
@@ -255,9 +256,9 @@ def test_facts_told_by_an_adviser_over_two_messages_are_applied(assistant: Any) 
 def test_a_message_naming_both_sides_or_asking_its_own_question_is_no_follow_up_comparison() -> None:
     context = _context("Combien de temps dure le CEP ?")
     both = _resolve("Entre la VAE et le contrat de professionnalisation, lequel est le plus long ?", context)
-    assert "Comparaison avec" not in both.text
+    assert not both.compared_with
     own = _resolve("Question différente : quelles certifications la Pro-A permet-elle ?", context)
-    assert "Comparaison avec" not in own.text
+    assert not own.compared_with
 
 
 # --- one exam's grade changed out of a grade shared by several --------------------------------------------
@@ -288,3 +289,17 @@ def test_an_exam_graded_alone_is_simply_regraded() -> None:
     )
     assert route(merged.text, TODAY).arguments["written"] == 14.0
     assert route(merged.text, TODAY).arguments["oral"] == 12.0
+
+
+@_INTEGRATION
+def test_a_comparison_follow_up_answers_the_new_side_and_recalls_the_other(assistant: Any) -> None:
+    """Art. 4.3: "7 points par mois" for the tutor; art. 9.3 (avenant art. 3): "7 points par mois pour
+    chaque action" for the internal trainer — both sides in the one answer."""
+    answer = _play(
+        assistant,
+        "Combien de points par mois touche un tuteur ?",
+        "et c'est mieux ou moins bien que le formateur interne ?",
+    )
+    assert answer.resolved_question is not None and answer.resolved_question.endswith("Comparaison avec un tuteur.")
+    assert "Pour comparer, un tuteur (réponse précédente) :" in answer.text
+    assert any("9" in c.section for c in answer.citations)
