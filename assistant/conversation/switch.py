@@ -20,8 +20,12 @@ out-of-scope words:
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from assistant.conversation import vocabulary as v
 from assistant.conversation.backrefs import ORDINAL_WORDS
+from assistant.conversation.slots import find_slots
+from assistant.conversation.subject import subjects_in
 from assistant.routing.router import RouteDecision
 from text.folding import same_length
 
@@ -57,3 +61,50 @@ def stands_alone_after_refusal(meant: RouteDecision) -> bool:
     and the example bank's meaning together), so it is asked alone rather than continuing the
     refused question."""
     return meant.route != "refusal" and meant.topic is not None and meant.refusal_topic is None
+
+
+_LEAD = re.compile(v.LEAD_IN)
+# A thing a follow-up names after a preposition and a determiner ("et pour la cantine, …", "sur mes RTT").
+_NAMED_THING = re.compile(
+    r"(?:^ *|\b(?:pour|avec|sur|concernant|niveau|cote|a propos de|au sujet de) +)"
+    r"(?:(?:les|le|la|mes|mon|ma|nos|notre|vos|votre|ses|son|sa|des|du)\b ?|l')"
+    r"(?P<noun>[a-z][a-z-]{3,}(?: (?:de |d'|du |des )?[a-z][a-z-]{3,}){0,2})\b"
+)
+
+
+_NOT_HEADS = {
+    "meme",
+    "memes",
+    "autre",
+    "autres",
+    "nouvelle",
+    "nouveau",
+    "prochaine",
+    "prochain",
+    "premiere",
+    "dernier",
+    "derniere",
+    "petite",
+    "petit",
+    "grande",
+    "grand",
+}
+
+
+def named_thing(message: str, before_text: str, today: date) -> str:
+    """The noun a follow-up names that neither the previous question nor a named thing of the corpus
+    holds ("cantine" in "Et sinon pour la cantine, ça marche comment ?"), else "". The caller drops
+    the follow-up reading when the texts never use that word: a new subject, answered alone."""
+    folded = same_length(message)
+    lead = _LEAD.match(folded)
+    body = folded[lead.end() :] if lead else folded
+    m = _NAMED_THING.search(body)
+    if m is None or subjects_in(message) or find_slots(message, today):
+        return ""  # (a follow-up changing a fact, "avec trois stagiaires sur la même période", is merged)
+    noun = m.group("noun")
+    before = same_length(before_text)
+    if any(re.search(rf"\b{re.escape(word[:5])}", before) for word in noun.split() if len(word) > 3):
+        return ""
+    # the head noun alone is checked: "crèche" in "crèche d'entreprise" (the texts use "entreprise")
+    heads = [w for w in noun.split() if w not in _NOT_HEADS and len(w) > 3]
+    return heads[0] if heads else ""
