@@ -98,6 +98,7 @@ _NOUN_OF = re.compile(
     r"\b(?P<article>le|la|les|l')\s*[a-z]+ (?P<complement>(?:de la |de l'|du |des |de |d')[^,;:?!.]+)"
 )
 _ARTICLES_OF = {"celui": ("le", "l'"), "celle": ("la", "l'"), "ceux": ("les",), "celles": ("les",)}
+_ORDINARY_CASE = re.compile(v.ORDINARY_CASE)
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
 
 
@@ -428,7 +429,12 @@ def _changed(questions: tuple[str, ...], body: str, today: date) -> str:
         merged = merge_facts(question, body, today)
         if merged.replaced:
             return merged.text
-    return _appended(questions[0], body)
+    # "et pour une bénéficiaire du RSA ?" after "Quelle durée … en temps normal ?": the new case is not the
+    # ordinary one the earlier question asked about, so its "en temps normal" goes
+    folded = same_length(questions[0])
+    ordinary = _ORDINARY_CASE.search(folded)
+    question = questions[0][: ordinary.start()] + questions[0][ordinary.end() :] if ordinary else questions[0]
+    return _appended(_capitalised(re.sub(r"^\s*[,;:]\s*", "", question)), body)
 
 
 def _appended(question: str, addition: str) -> str:

@@ -303,3 +303,21 @@ def test_a_comparison_follow_up_answers_the_new_side_and_recalls_the_other(assis
     assert answer.resolved_question is not None and answer.resolved_question.endswith("Comparaison avec un tuteur.")
     assert "Pour comparer, un tuteur (réponse précédente) :" in answer.text
     assert any("9" in c.section for c in answer.citations)
+
+
+# --- another case than the ordinary one -------------------------------------------------------------------
+
+
+def test_a_circumstance_added_to_a_question_on_the_ordinary_case_drops_the_ordinary_case() -> None:
+    """Art. 2.4 / 3.4: 6 to 12 months as a rule, up to 36 for the publics listed: "et pour un jeune sans
+    diplôme ?" asks about the listed case, not "en temps normal"."""
+    for earlier, added in (
+        ("Normalement, la Pro-A dure combien ?", "et pour un jeune sans diplôme ?"),
+        ("En règle générale, un contrat de professionnalisation dure combien ?", "Et pour un demandeur d'emploi ?"),
+        ("La Pro-A dure combien de mois habituellement ?", "et au plus long ?"),
+    ):
+        resolution = _resolve(added, _context(earlier))
+        assert resolution.kind == "circumstance", resolution
+        text = resolution.text.lower()
+        assert not any(w in text for w in ("normalement", "générale", "habituellement")), resolution.text
+        assert resolution.text[0].isupper()
