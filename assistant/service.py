@@ -66,6 +66,7 @@ class _Turn:
     timings: dict[str, float] = field(default_factory=dict)
     decision: RouteDecision | None = None
     draft: bool = False  # leave the model's phrasing pending on the answer (assistant.answering.streaming)
+    case: bool = False  # the question holds facts of someone's case stated earlier in the conversation
 
 
 class Assistant:
@@ -160,8 +161,8 @@ class Assistant:
     def _converse(self, conversation: Conversation, turn: _Turn) -> Answer:
         """The message answered in its conversation (assistant.conversation.exchange), by `_answer`."""
 
-        def answer(text: str) -> tuple[Answer, RouteDecision | None]:
-            turn.question = text
+        def answer(text: str, *, case: bool = False) -> tuple[Answer, RouteDecision | None]:
+            turn.question, turn.case = text, case
             return self._answer(turn), turn.decision
 
         return converse(
@@ -172,6 +173,7 @@ class Assistant:
             uses_words=lambda words: bool(self._search(words, 1, mode="bm25")),
             rewriter=self._rewriter,
             max_chars=self.settings.max_question_chars,
+            meaning=self._read_meaning,
         )
 
     def _answer(self, turn: _Turn) -> Answer:
@@ -189,7 +191,7 @@ class Assistant:
             if skilled is not None:
                 turn.timings["route"] = (time.perf_counter() - t) * 1000
                 return skilled
-        decision = route(text, turn.today, meaning=self._read_meaning)
+        decision = route(text, turn.today, meaning=self._read_meaning, case=turn.case)
         turn.decision = decision
         turn.timings["route"] = (time.perf_counter() - t) * 1000
         about_texts = None if decision.route == "calculator" else self._about_texts(turn, decision)

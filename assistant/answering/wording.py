@@ -243,3 +243,14 @@ def document_name(info: DocumentInfo) -> str:
     if info.kind == "avenant" and info.signed:
         return f"avenant du {french_date(info.signed)}"
     return info.title
+
+
+def understood_comparison(question: str, other: str) -> str:
+    """Before the answer to "et par rapport au contrat pro ?": the question asked of the new side, and
+    the side it is compared with (issue #14)."""
+    return f"Question comprise : « {question} », en comparaison avec {other}"
+
+
+def comparison_recall(other: str, earlier_answer: str) -> str:
+    """After that answer: what the previous answer said of the other side, for the comparison."""
+    return f"Pour comparer, {other} (réponse précédente) : {earlier_answer}"

@@ -41,6 +41,8 @@ _ORDINALS = {
     "3e": 2,
 }
 _ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+# Words that count earlier things rather than name one ("la première", "le dernier point").
+ORDINAL_WORDS = frozenset(_ORDINALS) | {"dernier", "derniere"}
 # "revenons à la première :", "pour revenir au diplôme,", "je reviens sur le CQP :" — then the question.
 _BACK_TO = re.compile(
     r"^(?:revenons|revenir|je reviens|on revient|je retourne|retournons|pour revenir|retour)\s+"

@@ -21,9 +21,11 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Protocol
 
 from assistant.answer import Answer
 from assistant.answering import wording
+from assistant.conversation.comparison import compared_question, first_paragraph
 from assistant.conversation.followups import (
     Resolution,
     adds_to_statement,
@@ -33,14 +35,21 @@ from assistant.conversation.followups import (
     states_facts,
 )
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
+from assistant.conversation.slots import find_slots
 from assistant.conversation.state import Conversation, turn_of
+from assistant.conversation.switch import own_phrase, stands_alone_after_refusal
+from assistant.routing.meaning import Reading
 from assistant.routing.router import RouteDecision, route
 
 log = logging.getLogger(__name__)
 
-# The service's answer to a standalone question, with the routing decision taken (None when none was:
-# an empty or too long question, a skill's answer).
-AnswerFn = Callable[[str], tuple[Answer, RouteDecision | None]]
+
+class AnswerFn(Protocol):
+    """The service's answer to a standalone question, with the routing decision taken (None when none
+    was: an empty or too long question, a skill's answer). `case`: the question holds facts of someone's
+    case stated in earlier messages, which the rule is applied to (`Resolution.case`)."""
+
+    def __call__(self, text: str, *, case: bool = False) -> tuple[Answer, RouteDecision | None]: ...
 
 
 def converse(
@@ -52,16 +61,19 @@ def converse(
     uses_words: Callable[[str], bool],
     rewriter: Rewriter | None,
     max_chars: int,
+    meaning: Callable[[str], Reading | None] | None = None,
 ) -> Answer:
     """Resolve `typed` against `conversation`, answer what it means, record the turn.
 
     `uses_words` says whether the texts use a phrase at all (one lexical search): a follow-up that
     only adds words the texts never use is read as a new question instead. The caller holds the
-    conversation's lock.
+    conversation's lock. `meaning` is the router's reading by the example bank (None: cues alone), for
+    the topic switches decided by what the message alone means (`assistant.conversation.switch`).
     """
     text = " ".join(typed.split())
     resolution = Resolution(text, "new", message_subject(text))
     context = conversation.context()
+    alone_answer: tuple[Answer, RouteDecision | None] | None = None
     if context is not None and text and len(text) <= max_chars:
         alone = route(text, today)  # the message's own topic: a new subject starts afresh
         resolution = resolve(
@@ -74,6 +86,22 @@ def converse(
         if resolution.addition and not uses_words(resolution.addition):
             # "et les tickets resto ?": words the texts never use are no follow-up on them
             resolution = Resolution(text, "new", None)
+        if resolution.kind in ("reference", "circumstance", "completion"):
+            # the message alone, read by meaning (switch.py): a topic after a refusal, a subject of its own
+            meant = route(text, today, meaning) if meaning is not None else alone
+            if context.refused and not resolution.case and stands_alone_after_refusal(meant):
+                resolution = Resolution(text, "new", message_subject(text))
+            elif (
+                resolution.kind != "completion"
+                and meant.topic is None
+                and not find_slots(text, today)
+                and own_phrase(text, " ".join(filter(None, (context.question, context.pending))))
+            ):
+                alone_answer = answer(text)
+                if alone_answer[0].route == "refusal":  # the scope check reads its own subject outside the texts
+                    resolution = Resolution(text, "new", None)
+                else:
+                    alone_answer = None
         if resolution.kind in ("reference", "circumstance", "completion") and rewriter is not None:
             resolution = _rewritten(rewriter, conversation, text, resolution, max_chars)
     # (a new question in a conversation is asked as resolved: without the thanks that opened it)
@@ -81,11 +109,19 @@ def converse(
     decision: RouteDecision | None = None
     if resolution.kind == "aside":  # "ok merci": nothing to look up, the conversation goes on
         reply = Answer(typed, wording.courtesy_reply("merci" in text.lower()), "clarify")
+    elif alone_answer is not None:
+        reply, decision = alone_answer
     else:
-        reply, decision = answer(asked)
+        reply, decision = answer(asked, case=resolution.case)
     reply.question = typed
+    lead = first_paragraph(reply.text)
+    if resolution.compared_with and context is not None and context.lead and reply.route != "refusal":
+        # "et par rapport au contrat pro ?": the new side answered, the other side's earlier answer recalled
+        reply.text += "\n\n" + wording.comparison_recall(resolution.compared_with, context.lead)
     if resolution.is_follow_up:
         reply.resolved_question = resolution.text
+        if resolution.compared_with:  # the question kept names both sides
+            reply.resolved_question = compared_question(resolution.text, resolution.compared_with)
         reply.text = f"{_understood(resolution)}\n\n{reply.text}"
     conversation.record(
         turn_of(
@@ -97,6 +133,7 @@ def converse(
             subject=None if decision is None or decision.route == "refusal" else resolution.subject,
             missing=decision.missing if decision else (),
             statement=_statement(text, resolution, bool(context and context.stated), today),
+            lead=lead,
         )
     )
     return reply
@@ -119,6 +156,8 @@ def _understood(resolution: Resolution) -> str:
     of the message, else the whole resolved question, so a misreading shows."""
     if resolution.kind == "meta":
         return wording.understood_again(resolution.text)
+    if resolution.compared_with:
+        return wording.understood_comparison(resolution.text, resolution.compared_with)
     if resolution.kind == "reference" and resolution.subject is not None and not resolution.rewritten:
         return wording.understood_subject(resolution.subject.display)
     return wording.understood_question(resolution.text)

@@ -37,6 +37,7 @@ from typing import Literal
 
 from assistant.conversation import vocabulary as v
 from assistant.conversation.answers import closed_question, open_statement, statement, yes_or_no
+from assistant.conversation.antecedents import pronoun_antecedent, same_question
 from assistant.conversation.backrefs import (
     EarlierTurn,
     both_subjects,
@@ -44,9 +45,28 @@ from assistant.conversation.backrefs import (
     going_back,
     head_noun_subject,
 )
+from assistant.conversation.comparison import compares
 from assistant.conversation.slots import find_slots, merge_facts
-from assistant.conversation.subject import Subject
+from assistant.conversation.statements import adds_to_statement, describes_case, person, states_facts
+from assistant.conversation.subject import ENTITY_PATTERNS, Subject, find_subject, message_subject, subjects_in
+from assistant.conversation.switch import named_thing
 from text.folding import same_length
+
+# (what a message states and what it is about live in `statements` and `subject`; named here too, as before)
+__all__ = [
+    "Context",
+    "Kind",
+    "Resolution",
+    "Subject",
+    "adds_to_statement",
+    "describes_case",
+    "find_subject",
+    "message_subject",
+    "person",
+    "resolve",
+    "states_facts",
+    "subjects_in",
+]
 
 Kind = Literal["new", "completion", "circumstance", "reference", "meta", "aside"]
 
@@ -67,17 +87,9 @@ _COURTESY = re.compile(v.COURTESY)
 _BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
 _REQUEST = re.compile(v.REQUEST)
 _EMPTY_PREDICATE = re.compile(v.EMPTY_PREDICATE)
-_THIRD_PERSON = re.compile(v.THIRD_PERSON)
-_FIRST_PERSON = re.compile(v.FIRST_PERSON)
-_OTHER_SUBJECT = re.compile(r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\b(?:il|elle|ils|elles)\b")
-_USER_SUBJECT = re.compile(r"\b(?:je|j')(?!\w)")
 _META = re.compile(v.META)
 _IN_EUROS = re.compile(v.IN_EUROS)
 _NOUN_PHRASE = re.compile(v.NOUN_PHRASE)
-_ENTITIES = tuple((e, re.compile(e.pattern)) for e in v.ENTITIES)
-# A family ("cqp") and its members ("cqp:gestionnaire conseil"…), by name: keys "family:member".
-_FAMILIES = {e.name for e in v.ENTITIES if any(m.key.startswith(e.key + ":") for m in v.ENTITIES)}
-_MEMBERS = {e.name for e in v.ENTITIES if ":" in e.key}
 _SWITCH = re.compile(v.SWITCH)
 _THANKS_FIRST = re.compile(r"^\s*([^.!?…]+[.!…]+)\s+(\S.*)$", re.DOTALL)
 _DEMONSTRATIVE = re.compile(v.DEMONSTRATIVE)
@@ -86,6 +98,7 @@ _NOUN_OF = re.compile(
     r"\b(?P<article>le|la|les|l')\s*[a-z]+ (?P<complement>(?:de la |de l'|du |des |de |d')[^,;:?!.]+)"
 )
 _ARTICLES_OF = {"celui": ("le", "l'"), "celle": ("la", "l'"), "ceux": ("les",), "celles": ("les",)}
+_ORDINARY_CASE = re.compile(v.ORDINARY_CASE)
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
 
 
@@ -107,6 +120,7 @@ class Context:
     points: float | None = None  # the points the last calculation gave (a bonus), for "et en euros ?"
     stated: tuple[str, ...] = ()  # the facts the user stated just before, without asking ("Ma collègue est en CDI.")
     turns: tuple[EarlierTurn, ...] = ()  # every turn so far, oldest first, for back-references (backrefs)
+    lead: str = ""  # the last answer's first paragraph (a comparison follow-up recalls it)
 
 
 @dataclass(frozen=True)
@@ -120,107 +134,16 @@ class Resolution:
     # The thing an elliptic follow-up names ("les tickets resto" in "et les tickets resto ?"), which
     # replaces no fact of the earlier question: the caller checks the texts use its words at all.
     addition: str = ""
+    # The question holds facts of someone's case the user stated in earlier messages (`Context.stated`):
+    # the rule it asks is applied to them (`router.route(case=True)`), not quoted.
+    case: bool = False
+    # A comparison follow-up: the other side, named as the previous question named it ("le tuteur"); the
+    # text is the previous question asked of the new side (`assistant.conversation.comparison`).
+    compared_with: str = ""
 
     @property
     def is_follow_up(self) -> bool:
         return self.kind not in ("new", "aside")
-
-
-def find_subject(text: str) -> Subject | None:
-    """The named thing of the corpus a text speaks of: the earliest, and the longest there ("CQP
-    gestionnaire conseil" rather than "CQP")."""
-    folded = same_length(text)
-    found: list[tuple[int, int, Subject]] = []
-    for entity, pattern in _ENTITIES:
-        for m in pattern.finditer(folded):
-            subject = Subject(entity.name, entity.display, entity.topic, m.span())
-            found.append((m.start(), m.start() - m.end(), subject))
-    # "le CQP pour les délégués de l'Assurance Maladie": the family ("les CQP") names nothing of its own
-    # when one of its members is named in the same text; the member is the subject
-    members = {f[2].name for f in found if f[2].name in _MEMBERS}
-    if members:
-        found = [f for f in found if f[2].name not in _FAMILIES]
-    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
-
-
-# The object of a request: an article or "de" first ("du master …", "de l'épreuve orale du CQP …").
-_REQUESTED = re.compile(
-    r"\s*(?:a propos |au sujet |sur )?(?P<of>du |de la |de l'|des |de |d')?(?P<article>le |la |les |l'|un |une )?"
-    r"(?P<name>[^.?!;:]+?)\s*[.?!;:]*\s*$"
-)
-_OF_ARTICLES = {"du ": "le ", "de la ": "la ", "de l'": "l'", "des ": "les "}
-
-
-def message_subject(text: str) -> Subject | None:
-    """What a new message is about. A request to be told about something ("Parle-moi du master
-    manager stratégique qu'on peut faire en Pro-A.", "J'ai entendu parler de l'épreuve orale du CQP
-    GC.") is about the whole thing it names — the master, the oral exam — not only the named thing of
-    the corpus inside it (the Pro-A, the CQP): the next message's "y entrer", "elle dure combien ?"
-    point to the former. Any other message: its named thing (`find_subject`)."""
-    found = find_subject(text)
-    folded = same_length(text)
-    request = _REQUEST.match(folded)
-    if request is None or found is None:
-        return found
-    m = _REQUESTED.match(folded, request.end())
-    if m is None or not (m.group("of") or m.group("article")) or _QUESTION.match(folded, m.start("name")):
-        return found
-    name = text[m.start("name") : m.end("name")].strip()
-    start, end = m.span("name")
-    if not 2 <= len(name.split()) <= 12 or (found.span[0] <= start and end <= found.span[1] + 1):
-        return found  # "parle-moi du CQP GC": the named thing itself, by its own name
-    article = m.group("article") or _OF_ARTICLES.get(m.group("of") or "", "")
-    return Subject(name, f"{article}{name}", found.topic, (start, end))
-
-
-def subjects_in(text: str) -> list[Subject]:
-    """Every named thing of the corpus a text speaks of."""
-    folded = same_length(text)
-    return [Subject(e.name, e.display, e.topic, m.span()) for e, pattern in _ENTITIES for m in pattern.finditer(folded)]
-
-
-def states_facts(message: str, today: date) -> bool:
-    """The message states facts without asking anything ("Une salariée en CDI a un CAP."): an adviser
-    describing a case before the question, which the next question is then about. A request to be
-    told about something ("Parle-moi du master…") asks without a question mark: what it names is
-    its subject, not a fact of anyone's case."""
-    folded = same_length(message)
-    return (
-        "?" not in message
-        and not _QUESTION.search(folded)
-        and not _REQUEST.match(folded)
-        and bool(find_slots(message, today))
-    )
-
-
-def person(message: str) -> Literal["other", "user"] | None:
-    """Whose case the message speaks of: another person's ("Il a un BTS", "mon collègue est en CDI",
-    "sa prime") before the user's own ("j'ai un CAP", "moi"), None when it names nobody."""
-    folded = same_length(message)
-    if _OTHER_SUBJECT.search(folded):  # "il a un BTS", "elle accompagne une alternante"
-        return "other"
-    if _USER_SUBJECT.search(folded):  # "je suis tutrice de deux alternants": the user, whoever is named
-        return "user"
-    if _THIRD_PERSON.search(folded):
-        return "other"
-    return "user" if _FIRST_PERSON.search(folded) else None
-
-
-def describes_case(message: str, today: date) -> bool:
-    """The message opens a description of a case ("Il est en CDI depuis 2018 et il a un BTS."): facts
-    stated without asking, and not as a change to the previous question ("non, en CDD", "et pour un
-    CDD."), so they stay with the person they describe for the questions that follow, whatever the
-    message was read as when it was answered."""
-    folded = same_length(message)
-    opens = not _CORRECTION.match(folded) and not _LEAD_IN.match(folded)
-    return opens and person(message) is not None and states_facts(message, today)
-
-
-def adds_to_statement(message: str) -> bool:
-    """After stated facts, a sentence that asks nothing ("Elle n'en a pas suivi depuis.") adds to the
-    case even without a date or a figure: the adviser is still describing it."""
-    text = message.strip()
-    return bool(text) and "?" not in text and not _QUESTION.search(same_length(text)) and len(text.split()) >= 3
 
 
 def resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
@@ -239,7 +162,7 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         return Resolution(re.sub(r"\s+", " ", message).strip(), "new", find_subject(message))
     resolution = _resolve(message, context, today, own_topic=own_topic, refused=refused)
     if context is not None and resolution.kind in ("reference", "circumstance") and not resolution.addition:
-        named = _named_thing(message, context, today)
+        named = named_thing(message, " ".join(filter(None, (context.question, context.pending))), today)
         if named:  # "et sinon pour la cantine, ça marche comment ?": checked against the texts' words
             resolution = replace(resolution, addition=named)
     if resolution.kind == "new" and resolution.subject is not None:
@@ -252,7 +175,7 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         # facts are not the user's; the question is answered on its own facts
         return resolution
     facts = " ".join(f.strip().rstrip(".") + "." for f in context.stated)
-    return Resolution(f"{facts} {resolution.text}", "circumstance", resolution.subject)
+    return Resolution(f"{facts} {resolution.text}", "circumstance", resolution.subject, case=True)
 
 
 def _resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
@@ -290,6 +213,9 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
             return replace(reread, kind="reference")
         return reread
     slots = find_slots(body, today)
+    again = None if own_subject is not None or slots else same_question(body, context.question)
+    if again is not None:  # "même question pour les APT": the previous question about them
+        return Resolution(again, "circumstance", context.subject)
     asks = bool(_QUESTION.search(body_folded)) or (
         bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)
     )
@@ -335,6 +261,19 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
             ):
                 named = (body[: recall.start()] + body[recall.end() :]).strip()
                 return Resolution(_appended(turn.question, named), "reference", turn.subject)
+    # (a message naming both sides, "la VAE ou le CEP, lequel… ?", is a comparison of its own: answered alone)
+    named_sides = {s.name for s in subjects_in(body)}
+    if switched and own_subject is not None and previous is not None and len(named_sides) == 1 and compares(body):
+        # "c'est plus ou moins que le formateur interne ?": the previous question about the new side, both named
+        # each side named in the form the previous question named the other: the user's words when they were
+        # not the texts' name ("le tuteur" for the tutor's bonus, then "le formateur interne"), else the name
+        side = find_subject(context.question)
+        other = _typed_with_article(context.question, side) if side and side.same_as(previous) else previous.display
+        canonical = same_length(other).lower() == same_length(previous.display).lower()
+        typed = "" if canonical else _typed_with_article(text, own_subject)
+        about_new_side = _switch_subject(context, own_subject, typed).text
+        other = _lower_first(other) if re.match(r"(?:le|la|les|l')\b", same_length(other).lower()) else other
+        return Resolution(about_new_side, "circumstance", own_subject, compared_with=other)
     if switched:
         if (
             own_subject is not None
@@ -362,6 +301,8 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return Resolution(text, "new", None)
     turns = context.turns
     earlier_subject = None if slots else both_subjects(body, turns) or head_noun_subject(body, previous, turns)
+    # "il donne quel diplôme ?" after "Le master … de la liste Pro-A": not la Pro-A, by the pronoun's gender
+    earlier_subject = earlier_subject or (None if slots else pronoun_antecedent(body, previous, context.question))
     if earlier_subject is not None:  # "il peut cumuler les deux primes ?", "son contrat dure combien ?"
         return Resolution(f"{_capitalised(earlier_subject.name)} : {_lower_first(body)}", "reference", earlier_subject)
     if context.pending and asks and not slots and previous is not None:
@@ -382,57 +323,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)
 
 
-# A thing a follow-up names after a preposition and a determiner ("et pour la cantine, …", "sur mes RTT").
-_NAMED_THING = re.compile(
-    r"(?:^|\b(?:pour|avec|sur|concernant|niveau|cote|a propos de|au sujet de)) +"
-    r"(?:les|le|la|l'|mes|mon|ma|nos|notre|vos|votre|ses|son|sa|des|du) ?"
-    r"(?P<noun>[a-z][a-z-]{3,}(?: (?:de |d'|du |des )?[a-z][a-z-]{3,}){0,2})\b"
-)
-
-
-_NOT_HEADS = {
-    "meme",
-    "memes",
-    "autre",
-    "autres",
-    "nouvelle",
-    "nouveau",
-    "prochaine",
-    "prochain",
-    "premiere",
-    "dernier",
-    "derniere",
-    "petite",
-    "petit",
-    "grande",
-    "grand",
-}
-
-
-def _named_thing(message: str, context: Context, today: date) -> str:
-    """The noun a follow-up names that neither the previous question nor a named thing of the corpus
-    holds ("cantine" in "Et sinon pour la cantine, ça marche comment ?"), else "". The caller drops
-    the follow-up reading when the texts never use that word: a new subject, answered alone."""
-    folded = same_length(message)
-    lead = _LEAD_IN.match(folded)
-    body = folded[lead.end() :] if lead else folded
-    m = _NAMED_THING.search(body)
-    if m is None or subjects_in(message) or find_slots(message, today):
-        return ""  # (a follow-up changing a fact, "avec trois stagiaires sur la même période", is merged)
-    noun = m.group("noun")
-    before = same_length(" ".join(filter(None, (context.question, context.pending))))
-    if any(re.search(rf"\b{re.escape(word[:5])}", before) for word in noun.split() if len(word) > 3):
-        return ""
-    # the head noun alone is checked: "crèche" in "crèche d'entreprise" (the texts use "entreprise")
-    heads = [w for w in noun.split() if w not in _NOT_HEADS and len(w) > 3]
-    return heads[0] if heads else ""
-
-
 def _asks_nothing_else(body: str, subject: Subject) -> bool:
     """The message, without the subject it names, asks nothing of its own ("même question pour le
     manager opérationnel", "et pour l'inspecteur, c'est plus haut ?"): the previous question about it."""
     folded = same_length(body)
-    m = next((m for e, pattern in _ENTITIES if e.name == subject.name for m in pattern.finditer(folded)), None)
+    m = next((m for e, pattern in ENTITY_PATTERNS if e.name == subject.name for m in pattern.finditer(folded)), None)
     if m is None:
         return False
     rest = (folded[: m.start()] + " " + folded[m.end() :]).strip()
@@ -452,19 +347,27 @@ def _earlier_context(turn: EarlierTurn, context: Context) -> Context:
     )
 
 
-def _switch_subject(context: Context, subject: Subject) -> Resolution:
-    """ "Et pour la VAE ?" after a question on the CEP: the same question, about the VAE."""
+def _switch_subject(context: Context, subject: Subject, typed: str = "") -> Resolution:
+    """ "Et pour la VAE ?" after a question on the CEP: the same question, about the VAE (named by the
+    user's own words `typed`, article included, when given: "le formateur interne", not his bonus)."""
     found = find_subject(context.question)
     if found is None or not found.same_as(context.subject):
         return Resolution(f"{_capitalised(subject.name)} : {context.question}", "circumstance", subject)
     start, end = found.span
-    article = re.search(r"\b(?:le|la|les) $|\bl'$", same_length(context.question[max(0, start - 4) : start]))
+    article = re.search(r"\b(?:le|la|les|un|une) $|\bl'$", same_length(context.question[max(0, start - 4) : start]))
     if article:
-        start, name = start - len(article.group(0)), subject.display
+        start, name = start - len(article.group(0)), typed or subject.display
         name = _capitalised(name) if start == 0 else name
     else:
         name = subject.name
     return Resolution(context.question[:start] + name + context.question[end:], "circumstance", subject)
+
+
+def _typed_with_article(text: str, subject: Subject) -> str:
+    """The words `text` names `subject` by, with the article in front of them ("le formateur interne")."""
+    start, end = subject.span
+    article = re.search(r"\b(?:le|la|les|un|une) $|\bl'$", same_length(text[max(0, start - 4) : start]))
+    return text[start - len(article.group(0)) if article else start : end]
 
 
 def _complement_replaced(question: str, body: str, demonstrative: re.Match[str]) -> str | None:
@@ -526,7 +429,12 @@ def _changed(questions: tuple[str, ...], body: str, today: date) -> str:
         merged = merge_facts(question, body, today)
         if merged.replaced:
             return merged.text
-    return _appended(questions[0], body)
+    # "et pour une bénéficiaire du RSA ?" after "Quelle durée … en temps normal ?": the new case is not the
+    # ordinary one the earlier question asked about, so its "en temps normal" goes
+    folded = same_length(questions[0])
+    ordinary = _ORDINARY_CASE.search(folded)
+    question = questions[0][: ordinary.start()] + questions[0][ordinary.end() :] if ordinary else questions[0]
+    return _appended(_capitalised(re.sub(r"^\s*[,;:]\s*", "", question)), body)
 
 
 def _appended(question: str, addition: str) -> str:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from assistant.conversation.shared_grades import out_of_shared_list
 from assistant.routing.extraction.dates import DateSpan, parse_dates
 from assistant.routing.extraction.grades import GRADE_LABELS
 from assistant.routing.extraction.numbers import NUM_WORD, parse_number
@@ -205,6 +206,8 @@ def _replacement(
         same += [i for i, s in enumerate(before) if _AGO.match(same_length(s.text)) and i not in used]
     if slot.kind == "level":  # "un niveau 4" corrects the level of "un titre de niveau 3"
         same += [i for i, s in enumerate(before) if s.kind == "diploma" and _LEVEL.search(same_length(s.text))]
+    if not same and slot.kind.startswith("grade:"):  # "7 à l'oral" after "10 à l'écrit, à l'oral et aux APT"
+        return out_of_shared_list(earlier, slot.kind.removeprefix("grade:"), slot.text)
     if len(same) > 1:
         same = _nearest(earlier, before, same, slot, follow_folded)
     if len(same) != 1:

@@ -44,6 +44,7 @@ class Turn:
     missing: tuple[str, ...] = ()
     points: float | None = None  # the points a bonus calculation gave
     statement: bool = False  # the user stated facts without asking (followups.states_facts), answered alone
+    lead: str = ""  # the answer's first paragraph, recalled when the next message compares (comparison.py)
 
     @property
     def pending(self) -> bool:
@@ -102,6 +103,7 @@ class Conversation:
             stated=tuple(_trailing_statements(turns)),
             points=last.points,
             turns=tuple(EarlierTurn(t.resolved, t.subject, t.calculator) for t in turns),
+            lead=last.lead,
         )
 
     def record(self, turn: Turn) -> None:
@@ -142,6 +144,7 @@ def turn_of(
     subject: Subject | None,
     missing: Sequence[str] = (),
     statement: bool = False,
+    lead: str = "",
 ) -> Turn:
     """The turn to record once `answer` is written (calculator and sections read from the answer)."""
     call = answer.tool_calls[0] if answer.tool_calls else None
@@ -159,6 +162,7 @@ def turn_of(
         follow_up=answer.follow_up,
         missing=tuple(missing),
         statement=statement,
+        lead=lead,
         points=_points(call.result if call else None),
     )
 

@@ -1,11 +1,21 @@
 """What a conversation is about, in its own module so that both the resolution of a follow-up
-(`followups`) and the back-references to earlier turns (`backrefs`) can build one."""
+(`followups`) and the back-references to earlier turns (`backrefs`) can build one: the `Subject`, and
+the named things of the corpus a text speaks of (`find_subject`, `message_subject`, `subjects_in`)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from assistant.conversation import vocabulary as v
 from text.folding import same_length
+
+_QUESTION = re.compile(v.QUESTION_WORDS)
+_REQUEST = re.compile(v.REQUEST)
+ENTITY_PATTERNS = tuple((e, re.compile(e.pattern)) for e in v.ENTITIES)
+# A family ("cqp") and its members ("cqp:gestionnaire conseil"…), by name: keys "family:member".
+_FAMILIES = {e.name for e in v.ENTITIES if any(m.key.startswith(e.key + ":") for m in v.ENTITIES)}
+_MEMBERS = {e.name for e in v.ENTITIES if ":" in e.key}
 
 
 @dataclass(frozen=True)
@@ -19,3 +29,60 @@ class Subject:
 
     def same_as(self, other: Subject | None) -> bool:
         return other is not None and same_length(self.name) == same_length(other.name)
+
+
+def find_subject(text: str) -> Subject | None:
+    """The named thing of the corpus a text speaks of: the earliest, and the longest there ("CQP
+    gestionnaire conseil" rather than "CQP")."""
+    folded = same_length(text)
+    found: list[tuple[int, int, Subject]] = []
+    for entity, pattern in ENTITY_PATTERNS:
+        for m in pattern.finditer(folded):
+            subject = Subject(entity.name, entity.display, entity.topic, m.span())
+            found.append((m.start(), m.start() - m.end(), subject))
+    # "le CQP pour les délégués de l'Assurance Maladie": the family ("les CQP") names nothing of its own
+    # when one of its members is named in the same text; the member is the subject
+    members = {f[2].name for f in found if f[2].name in _MEMBERS}
+    if members:
+        found = [f for f in found if f[2].name not in _FAMILIES]
+    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+# The object of a request: an article or "de" first ("du master …", "de l'épreuve orale du CQP …").
+_REQUESTED = re.compile(
+    r"\s*(?:a propos |au sujet |sur )?(?P<of>du |de la |de l'|des |de |d')?(?P<article>le |la |les |l'|un |une )?"
+    r"(?P<name>[^.?!;:]+?)\s*[.?!;:]*\s*$"
+)
+_OF_ARTICLES = {"du ": "le ", "de la ": "la ", "de l'": "l'", "des ": "les "}
+
+
+def message_subject(text: str) -> Subject | None:
+    """What a new message is about. A request to be told about something ("Parle-moi du master
+    manager stratégique qu'on peut faire en Pro-A.", "J'ai entendu parler de l'épreuve orale du CQP
+    GC.") is about the whole thing it names — the master, the oral exam — not only the named thing of
+    the corpus inside it (the Pro-A, the CQP): the next message's "y entrer", "elle dure combien ?"
+    point to the former. Any other message: its named thing (`find_subject`)."""
+    found = find_subject(text)
+    folded = same_length(text)
+    request = _REQUEST.match(folded)
+    if request is None or found is None:
+        return found
+    m = _REQUESTED.match(folded, request.end())
+    if m is None or not (m.group("of") or m.group("article")) or _QUESTION.match(folded, m.start("name")):
+        return found
+    name = text[m.start("name") : m.end("name")].strip()
+    start, end = m.span("name")
+    if not 2 <= len(name.split()) <= 12 or (found.span[0] <= start and end <= found.span[1] + 1):
+        return found  # "parle-moi du CQP GC": the named thing itself, by its own name
+    article = m.group("article") or _OF_ARTICLES.get(m.group("of") or "", "")
+    return Subject(name, f"{article}{name}", found.topic, (start, end))
+
+
+def subjects_in(text: str) -> list[Subject]:
+    """Every named thing of the corpus a text speaks of."""
+    folded = same_length(text)
+    return [
+        Subject(e.name, e.display, e.topic, m.span())
+        for e, pattern in ENTITY_PATTERNS
+        for m in pattern.finditer(folded)
+    ]

@@ -52,6 +52,14 @@ CIRCUMSTANCE_OPENING = (
     r"lorsqu'|lorsque|dans le cas|au cas|en cas|cette fois|maintenant|aussi|meme chose|pareil)\b"
 )
 
+# Adverbials saying a question is about the ordinary case ("en temps normal", "d'habitude"): a follow-up
+# adding a circumstance ("et pour une bénéficiaire du RSA ?", "et au grand maximum ?") asks about another
+# case, so they are taken out of the earlier question it is added to.
+ORDINARY_CASE = (
+    r"\s*,?\s*\b(?:en temps (?:normal|ordinaire)|d'habitude|habituellement|normalement|en general|"
+    r"en regle generale|en principe|dans le cas general|classiquement|en standard|de base)\b"
+)
+
 # A message that questions the previous answer itself — its reason, its source, its certainty ("pourquoi ?",
 # "sur quel article ?", "tu es sûr ?") — is answered by the previous question again, with its passages.
 META = (

@@ -108,11 +108,16 @@ def _jsonable(value: Any) -> Any:
 # --- entry point --------------------------------------------------------------------------------
 
 
-def route(question: str, today: date, meaning: Callable[[str], Reading | None] | None = None) -> RouteDecision:
+def route(
+    question: str, today: date, meaning: Callable[[str], Reading | None] | None = None, *, case: bool = False
+) -> RouteDecision:
     """Decide how to answer `question`; `today` anchors relative dates ("depuis 8 mois").
 
     `meaning` reads the cleaned question against the example bank (`assistant.routing.meaning`);
-    without it (unit tests, hash embeddings) the cue scores decide alone.
+    without it (unit tests, hash embeddings) the cue scores decide alone. `case`: the conversation
+    knows the facts in front of the question describe someone's case, stated over earlier messages
+    ("CDI, niveau CAP, elle veut devenir aide-soignante." then "La Pro-A est-elle une piste pour
+    elle ?"), so the rule is applied to them as to a case told in the first person.
     """
     original = unicodedata.normalize("NFC", question or "")[:MAX_CHARS]
     unwrapped, noisy = strip_noise(original)
@@ -185,14 +190,17 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
         topic=topic,
     )
     facts = read_facts(cleaned, folded, today)
+    if case:  # (conversation.exchange) the facts stated earlier are a case, whoever they describe
+        facts = replace(facts, personal=True, general=False)
     plan = plan_for(topic, facts)
-    if plan is None or (not plan.arguments and not first_person(folded) and not _NAMED_PERSON.search(folded)):
+    told = case or first_person(folded) or bool(_NAMED_PERSON.search(folded))
+    if plan is None or (not plan.arguments and not told):
         # "un salarié a droit à combien d'absence pour un CEP ?" names no fact of anyone's case: the
         # rule answers it, and asking "êtes-vous en CDI ?" would answer a question nobody asked. A named
         # person ("Mme Petit peut-elle prétendre à la Pro-A ?") is an adviser's case, not a rule asked.
         return base
     missing, known = still_missing(plan.calculator, plan.arguments, plan.missing)
-    if missing and not asks_own_case(cleaned, plan.calculator, plan.arguments, missing):
+    if missing and not case and not asks_own_case(cleaned, plan.calculator, plan.arguments, missing):
         return base  # a rule asked about ("je peux toucher une prime ?"): quoted, not a case to complete
     asked: str | None = None
     if missing:

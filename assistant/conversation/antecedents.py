@@ -1,0 +1,124 @@
+"""What a follow-up's pronoun stands for when it cannot be the previous subject, and "même question pour…".
+
+**Gender and number.** "il donne quel diplôme ?" after "Le master manager stratégique de la liste
+Pro-A m'intéresse." cannot be about *la* Pro-A: a masculine pronoun points to a masculine noun phrase
+of the previous question, the master. "elle prend effet quand ?" after "…une convention de formation
+pour le CQP conseiller offres de service." is about the convention, not *le* CQP. French grammar
+decides it, for any noun: the subject pronoun's gender and number are compared with the previous
+subject's article (`Subject.display`), and when they disagree the first noun phrase of the previous
+question whose article agrees is the antecedent (`pronoun_antecedent`). A person named in the
+previous question ("la salariée") is left to the readers of a case, never taken as a subject.
+
+**The same question about another thing.** "même question pour les APT" after "Quelle note
+éliminatoire à l'écrit du CQP … ?" asks the previous question again with the new thing in place of
+the one of the same kind (the exams are the grade reader's own labels), or with the new thing added
+when the previous question holds none of its kind (`same_question`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.conversation import vocabulary as v
+from assistant.conversation.subject import Subject
+from assistant.routing.extraction.grades import GRADE_LABELS
+from text.folding import same_length
+
+# A subject pronoun opening the question, or inverted after its verb ("donne-t-il"); impersonal uses
+# ("il faut", "il y a", "s'agit-il") point to nothing.
+_LEAD = r"^(?:\s|[,;:.!…-])*(?:(?:et|alors|mais|ok|bon|sinon|puis)\b(?:\s|[,;:.!…-])*)*"
+_OPENING_PRONOUN = re.compile(
+    _LEAD + r"(?P<p>il|elle|ils|elles)\b(?! (?:faut|fallait|faudra|y a|y avait|s'agit|reste|suffit|semble))"
+)
+_INVERTED_PRONOUN = re.compile(r"(?<!faut)(?<!y a)(?<!agit)(?<!suffit)-(?:t-)?(?P<p>il|elle|ils|elles)\b")
+_PRONOUN_AGREEMENT = {"il": "m", "elle": "f", "ils": "p", "elles": "p"}
+_ARTICLE_AGREEMENT = {
+    "le": "m",
+    "un": "m",
+    "du": "m",
+    "au": "m",
+    "ce": "m",
+    "cet": "m",
+    "la": "f",
+    "une": "f",
+    "cette": "f",
+    "les": "p",
+    "des": "p",
+    "aux": "p",
+    "ces": "p",
+}
+_ARTICLE_NOUN = re.compile(
+    r"\b(?P<article>" + "|".join(sorted(_ARTICLE_AGREEMENT, key=len, reverse=True)) + r") (?P<noun>[a-z][a-z-]{2,})"
+)
+# Where a noun phrase of the previous question stops: a verb or a clitic before one, a relative, punctuation.
+_PHRASE_END = re.compile(
+    r"\s+(?:est|sont|a|ont|etait|sera|dans|qui|que|qu'|pour|peut|peuvent|c'est|entre|se|s'|il|elle|figure|fait|"
+    r"m'|me|t'|te|nous|vous|lui|leur|y|en|ne|n'|va|vont|doit|doivent|permet|donne|prend)\b|[,;:?!.]"
+)
+_PERSON = re.compile(v.THIRD_PERSON)
+
+
+def _agreement(display: str) -> str | None:
+    """The gender or number of a subject from its article ("la Pro-A": f), None for "l'…"."""
+    article = same_length(display).split(" ", 1)[0]
+    return _ARTICLE_AGREEMENT.get(article)
+
+
+def pronoun_antecedent(body: str, previous: Subject | None, question: str) -> Subject | None:
+    """The noun phrase of `question` the subject pronoun of `body` stands for, when the pronoun's gender
+    or number rules out the previous subject; None when it agrees with it (or nothing decides)."""
+    if previous is None:
+        return None
+    folded = same_length(body)
+    m = _OPENING_PRONOUN.match(folded) or _INVERTED_PRONOUN.search(folded)
+    expected = _agreement(previous.display)
+    if m is None or expected is None or _PRONOUN_AGREEMENT[m.group("p")] == expected:
+        return None
+    wanted = _PRONOUN_AGREEMENT[m.group("p")]
+    asked = same_length(question)
+    for candidate in _ARTICLE_NOUN.finditer(asked):
+        if _ARTICLE_AGREEMENT[candidate.group("article")] != wanted or _PERSON.match(asked, candidate.start("noun")):
+            continue
+        end = _PHRASE_END.search(asked, candidate.end("noun"))
+        stop = end.start() if end else len(asked)
+        phrase = question[candidate.start("noun") : stop].strip()
+        if previous.same_as(Subject(phrase, phrase, previous.topic)):
+            continue
+        article = candidate.group("article")
+        article = {"un": "le", "une": "la", "du": "le", "au": "le", "des": "les", "aux": "les"}.get(article, article)
+        return Subject(phrase, f"{article} {phrase}", previous.topic)
+    return None
+
+
+# "même question pour les APT", "pareil avec l'oral ?", "idem concernant le tronc commun"
+_SAME_QUESTION = re.compile(
+    r"^(?:(?:la |une )?meme (?:question|chose|demande)|pareil|idem)\s*[,:]?\s*"
+    r"(?:pour|avec|sur|concernant|a propos d[eu]|au sujet d[eu]|cote|quant a|dans le cas d[eu]|en cas d[eu])\s+"
+    r"(?P<thing>[^?!.]+?)\s*[?!.…]*\s*$"
+)
+_EXAMS = {key: re.compile(rf"\b{label}\b") for key, label in GRADE_LABELS.items()}
+# the words in front of an exam's name in a question ("à l'écrit", "aux APT", "de l'oral", "en option")
+_IN_FRONT = re.compile(r"(?:\b(?:a|de|en|pour|sur|dans) +)?(?:\b(?:la|le|les|l') *|\b(?:au|aux|du|des) +)?$")
+
+
+def same_question(body: str, question: str) -> str | None:
+    """The previous `question` asked again about the thing `body` names ("même question pour les APT"),
+    with it in place of the thing of the same kind, else added; None when `body` is no such request."""
+    folded = same_length(body)
+    m = _SAME_QUESTION.match(folded)
+    if m is None:
+        return None
+    thing = body[m.start("thing") : m.end("thing")].strip()
+    asked = same_length(question)
+    new_exam = next((key for key, pattern in _EXAMS.items() if pattern.search(same_length(thing))), None)
+    if new_exam is not None:
+        for key, pattern in _EXAMS.items():
+            old = pattern.search(asked)
+            if key == new_exam or old is None:
+                continue
+            front = _IN_FRONT.search(asked[: old.start()])
+            start = front.start() if front and front.group(0).strip() else old.start()
+            spacer = "" if start == 0 or asked[start - 1] == " " else " "
+            return f"{question[:start]}{spacer}pour {thing}{question[old.end() :]}"
+    head = question.rstrip(" ?.!…")
+    return f"{head}, pour {thing} ?"

@@ -1,0 +1,69 @@
+"""Facts stated without asking: an adviser describing a case before the question about it.
+
+"Une salariée en CDI a un CAP." then "Peut-elle faire une Pro-A ?": the first message states facts
+(`states_facts`) of someone (`person`), which the next questions about that person carry
+(`followups.resolve`, `Context.stated`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+from assistant.conversation import vocabulary as v
+from assistant.conversation.slots import find_slots
+from text.folding import same_length
+
+_LEAD_IN = re.compile(v.LEAD_IN)
+_CORRECTION = re.compile(v.CORRECTION)
+_QUESTION = re.compile(v.QUESTION_WORDS)
+_REQUEST = re.compile(v.REQUEST)
+_THIRD_PERSON = re.compile(v.THIRD_PERSON)
+_FIRST_PERSON = re.compile(v.FIRST_PERSON)
+_OTHER_SUBJECT = re.compile(r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\b(?:il|elle|ils|elles)\b")
+_USER_SUBJECT = re.compile(r"\b(?:je|j')(?!\w)")
+
+
+def states_facts(message: str, today: date) -> bool:
+    """The message states facts without asking anything ("Une salariée en CDI a un CAP."): an adviser
+    describing a case before the question, which the next question is then about. A request to be
+    told about something ("Parle-moi du master…") asks without a question mark: what it names is
+    its subject, not a fact of anyone's case."""
+    folded = same_length(message)
+    return (
+        "?" not in message
+        and not _QUESTION.search(folded)
+        and not _REQUEST.match(folded)
+        and bool(find_slots(message, today))
+    )
+
+
+def person(message: str) -> Literal["other", "user"] | None:
+    """Whose case the message speaks of: another person's ("Il a un BTS", "mon collègue est en CDI",
+    "sa prime") before the user's own ("j'ai un CAP", "moi"), None when it names nobody."""
+    folded = same_length(message)
+    if _OTHER_SUBJECT.search(folded):  # "il a un BTS", "elle accompagne une alternante"
+        return "other"
+    if _USER_SUBJECT.search(folded):  # "je suis tutrice de deux alternants": the user, whoever is named
+        return "user"
+    if _THIRD_PERSON.search(folded):
+        return "other"
+    return "user" if _FIRST_PERSON.search(folded) else None
+
+
+def describes_case(message: str, today: date) -> bool:
+    """The message opens a description of a case ("Il est en CDI depuis 2018 et il a un BTS."): facts
+    stated without asking, and not as a change to the previous question ("non, en CDD", "et pour un
+    CDD."), so they stay with the person they describe for the questions that follow, whatever the
+    message was read as when it was answered."""
+    folded = same_length(message)
+    opens = not _CORRECTION.match(folded) and not _LEAD_IN.match(folded)
+    return opens and person(message) is not None and states_facts(message, today)
+
+
+def adds_to_statement(message: str) -> bool:
+    """After stated facts, a sentence that asks nothing ("Elle n'en a pas suivi depuis.") adds to the
+    case even without a date or a figure: the adviser is still describing it."""
+    text = message.strip()
+    return bool(text) and "?" not in text and not _QUESTION.search(same_length(text)) and len(text.split()) >= 3
