@@ -8,9 +8,11 @@ work, so it has its own module.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import Any
 
 from assistant.routing.calculator_inputs.facts import Facts, Plan
+from assistant.routing.extraction.dates import DateSpan
 from assistant.routing.extraction.numbers import parse_number
 from assistant.routing.extraction.quantities import Duration
 from assistant.routing.extraction.situation import parse_contract, parse_far
@@ -23,7 +25,8 @@ _FIRST_JOB = (
     r"(?:avant|auparavant|ailleurs)\b|\bsorti\w* (?:de l'ecole|d'etudes|des etudes)\b"
 )
 _ORG_AFTER = (
-    r"^ *(?:(?:dans|au sein d[eu']|chez|a la|a l')\s*(?:ma|mon|notre|cette|cet|l'|la|le|les)? ?"
+    r"^ *(?:de (?:boite|maison|caisse|organisme|entreprise|structure)\b|"  # "7 ans de boîte", "10 ans de maison"
+    r"(?:dans|au sein d[eu']|chez|a la|a l')\s*(?:ma|mon|notre|cette|cet|l'|la|le|les)? ?"
     r"(?:caisse|organisme|entreprise|structure|cpam|caf|urssaf|carsat|msa|cgss|agence|etablissement|"
     r"employeur|boite|service|ugecam|union|direction|maison|poste)|ici\b|chez nous\b)"
 )
@@ -38,9 +41,12 @@ _TOTAL_AFTER = (
 )
 # "3 ans de carrière en tout, tous ici": the whole seniority was acquired in the organisation.
 _ALL_HERE = (
-    r"\b(?:tous|toutes|tout|entierement|uniquement|exclusivement|seulement)\b(?: \w+)? "
+    r"\b(?:tous|toutes|tout|entierement|uniquement|exclusivement|seulement|toujours)\b(?: \w+)? "
     r"(?:ici|chez nous|dans (?:ma|mon|la|le|cette|cet|notre) (?:caisse|organisme|entreprise|structure)|"
     r"au sein de (?:ma|mon|la|notre|cette) \w+)"
+    # "toujours dans la même caisse", "le même employeur depuis le début", "jamais changé d'employeur"
+    r"|\b(?:meme|seul|unique) (?:employeur|organisme|caisse|entreprise|boite|structure)\b"
+    r"|\bjamais (?:change|quitte)\w* (?:d'employeur|d'organisme|de caisse|de boite|la caisse|l'organisme)"
 )
 
 
@@ -79,6 +85,8 @@ def plan_cep(facts: Facts) -> Plan | None:
             org = delta.days / 30.44
         elif re.search(_FIRST_MONTH, facts.folded):
             org = 0.0  # "c'est mon premier mois ici": not one full month yet
+    if org is None:
+        org = _months_since_month(facts)
     if org is None:
         org = _months_since_entry(facts)
     if org is None and total is not None and re.search(_ALL_HERE, facts.folded):
@@ -145,6 +153,31 @@ def plan_cep(facts: Facts) -> Plan | None:
     if recent is not None:
         arguments["cep_in_last_5_years"] = recent
     return Plan("cep_absence", arguments, list(dict.fromkeys(missing)), notes)
+
+
+def _months_since_month(facts: Facts) -> float | None:
+    """Time in the organisation from "depuis mars 2014" or "en CDI depuis 2015": a month or a year, whose
+    first and last days bound the time; the lower bound is kept when no threshold of article 5 (4 and 12
+    months here, 24 and 60 in all) falls between the two, and nothing otherwise (then it is asked)."""
+    for d in facts.dates:
+        if d.kind != "since" or d.precision not in ("month", "year"):
+            continue
+        stated = _stated_since(facts, d)
+        if stated is None or stated >= facts.today:
+            continue
+        low = (facts.today - stated).days / 30.44
+        high = (facts.today - d.start).days / 30.44
+        if not any(low < t <= high for t in (4, 12, 24, 60)):
+            return low
+    return None
+
+
+def _stated_since(facts: Facts, d: DateSpan) -> date | None:
+    """The last day a "depuis <mois|année>" can mean: the end of that month or year."""
+    if d.precision == "year":
+        return date(d.start.year, 12, 31)
+    nxt = date(d.start.year + (d.start.month == 12), d.start.month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
 
 
 def _months_since_entry(facts: Facts) -> float | None:

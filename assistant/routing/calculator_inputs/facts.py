@@ -84,17 +84,24 @@ def dated_periods(facts: Facts) -> list[DateSpan]:
     2026") is one period.
     """
     periods: list[DateSpan] = []
-    dates = list(facts.dates)
+    dates = [replace(d, kind="from") if _said_to_start(facts, d) else d for d in facts.dates]
+    consumed: set[int] = set()
     for i, d in enumerate(dates):
+        if i in consumed:
+            continue
         if d.kind in ("since", "from") and i + 1 < len(dates):
             nxt = _end_after(dates[i + 1], d)
             between = facts.folded[d.span[1] : nxt.span[0]]
             if nxt.kind == "point" and nxt.end >= d.start and re.search(_END_WORDS, between):
                 periods.append(replace(d, end=nxt.end, kind="range", span=(d.span[0], nxt.span[1])))
-                dates[i + 1] = replace(nxt, kind="from")  # consumed
+                dates[i + 1] = replace(nxt, kind="from")
+                consumed.add(i + 1)
                 continue
         if d.kind in ("range", "since"):
             periods.append(d)
+        elif d.kind == "from" and facts.dates[i].kind == "point" and d.start <= facts.today:
+            # "j'ai commencé le 3 mars" with no end said: a period still running, counted to today
+            periods.append(replace(d, end=max(d.start, facts.today), kind="since"))
     if not periods:  # "en avril 2025": a whole month, unless a period is stated elsewhere
         periods = [d for d in dates if d.kind == "point" and d.precision == "month"]
     return periods
@@ -117,6 +124,27 @@ def _end_after(end: DateSpan, start: DateSpan) -> DateSpan:
 
 
 _END_WORDS = r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|au)\b"
+
+# A day said to be when something started: "le 15 janvier j'ai commencé", "début de la mission le 3
+# mars", "entrée en fonction le 2 mai", "j'ai démarré le tutorat le 1er février".
+_START_WORDS = (
+    r"\b(?:commenc\w*|debut\w*|demarr\w*|entamee?s?|entree? en fonctions?|pris (?:mes|ses|leurs) fonctions|"
+    r"prise de fonctions?|lancee?s?|ouvert\w*)\b"
+)
+
+
+def _said_to_start(facts: Facts, d: DateSpan) -> bool:
+    """Whether a one-day date is said, in its own clause, to be when something started (and not an end).
+
+    The clause runs from the last break before the date to the next break or conjunction after it (a
+    comma, a full stop, "et", "jusqu'au"): what a date is about is said in the words bound to it.
+    """
+    if d.kind != "point" or d.precision != "day":
+        return False
+    before = re.split(r"[,.;:!?]", facts.folded[max(0, d.span[0] - 50) : d.span[0]])[-1]
+    after = re.split(r"[,.;:!?]|\b(?:et|puis|mais|jusqu\w*|au)\b", facts.folded[d.span[1] : d.span[1] + 50])[0]
+    clause = f"{before} {after}"
+    return bool(re.search(_START_WORDS, clause)) and not re.search(_END_WORDS.replace("|au)", ")"), clause)
 
 
 def outside_dates(facts: Facts, durations: list[Duration], *, keep_since: bool = False) -> list[Duration]:

@@ -30,7 +30,15 @@ from assistant.routing.extraction.numbers import NUMBER_WORDS
 # Diploma wordings per level (folded); acronyms apart, matched only when written in capitals
 # ("CAP", not "cap"; "BUT", not "but").
 DIPLOMA_WORDS: dict[int, tuple[str, ...]] = {
-    0: (r"sans (?:aucun )?diplomes?", r"aucun diplome", r"pas (?:de|d'un) diplome", r"non diplomee?"),
+    0: (
+        r"sans (?:aucun )?diplomes?",
+        r"aucun diplome",
+        r"pas (?:de|d'un) diplome",
+        r"non diplomee?",
+        r"pas diplomee?",
+        # a form's terse slot: "Diplôme : aucun", "diplôme - néant", "diplômes : rien"
+        r"diplomes? ?[:=-]? ?(?:aucun|neant|rien|non|sans|zero|0)",
+    ),
     2: (r"brevet des colleges", r"dnb", r"cfg", r"clea"),
     3: (r"certificat d'aptitude professionnelle", r"deaes", r"titre professionnel de niveau 3"),
     4: (
