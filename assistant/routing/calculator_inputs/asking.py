@@ -52,18 +52,8 @@ _WHAT_IT_IS = re.compile(
     r"|\bc'est quoi (?:exactement|concretement|au juste)\b|\b(?:definition|definir|expliqu\w*) (?:de |d'|du |la |le )"
 )
 
-# The asking sentence brings the case into the question: it is an application after all.
-_CASE_ASKED = re.compile(
-    r"\bpour (?:moi|lui|elle|eux|elles|nous|mon cas|son cas|leur cas|ce salarie|cette salariee|cet agent)\b"
-    r"|\bdans (?:mon|son|leur|notre|ce|cette) (?:cas|situation)\b|\ben ce qui (?:me|le|la|les) concerne\b"
-    r"|\b(?:suis-je|est-il|est-elle|sont-ils|sont-elles|serait-il|serait-elle|serais-je) "
-    r"(?:eligible|concernee?|en droit)"
-    r"|\by (?:ai-je|a-t-il|a-t-elle|ont-ils|ont-elles|aurait-il|aurait-elle|aurais-je) droit\b"
-    r"|\b(?:puis-je|peut-il|peut-elle|pourrait-il|pourrait-elle|pourrais-je|peuvent-ils) (?:en )?"
-    r"(?:beneficier|pretendre|acceder|faire|demander|obtenir|toucher|percevoir)\b"
-    r"|\b(?:me|lui|leur|nous) (?:serait|sera|est|sont) (?:ouverte?s?|accessibles?|possibles?)\b"
-    r"|\b(?:ma|mon|mes|sa|son|ses|leur|leurs) (?:prime|droit|absence|conge|entretien|note|moyenne)s?\b"
-)
+# The asking sentence brings the case into the question ("pour lui", "y a-t-elle droit"): an application.
+_CASE_ASKED = re.compile(calculator_vocabulary.CASE_ASKED)
 
 # A general claim submitted for confirmation.
 _UNIVERSAL = re.compile(

@@ -22,6 +22,7 @@ from calculators.result import CalcError
 _FIRST_PERSON = re.compile(calculator_vocabulary.FIRST_PERSON)
 _CASE_SUBJECT = re.compile(calculator_vocabulary.CASE_SUBJECT)
 _NAMED_PERSON = re.compile(calculator_vocabulary.NAMED_PERSON)
+_CASE_FOR_SOMEONE = re.compile(calculator_vocabulary.CASE_FOR_SOMEONE)
 _ASKING_FRAME = re.compile(calculator_vocabulary.ASKING_FRAME)
 _AMOUNT = re.compile(calculator_vocabulary.AMOUNT_ASK)
 _ASKS = re.compile(calculator_vocabulary.COMPUTE_ASK)
@@ -63,7 +64,12 @@ class Plan:
 def read_facts(text: str, folded: str, today: date) -> Facts:
     """Read once what all readers use; `folded` is `extraction.folding.fold(text)`."""
     unframed = _ASKING_FRAME.sub(" ", folded)
-    personal = bool(_FIRST_PERSON.search(unframed) or _CASE_SUBJECT.search(unframed) or _NAMED_PERSON.search(unframed))
+    personal = bool(
+        _FIRST_PERSON.search(unframed)
+        or _CASE_SUBJECT.search(unframed)
+        or _NAMED_PERSON.search(unframed)
+        or _CASE_FOR_SOMEONE.search(unframed)
+    )
     return Facts(
         text=text,
         folded=folded,

@@ -86,7 +86,9 @@ TARGET_WORDS = (
 AIMED_AFTER = (
     r"[\w+-]+(?: (?!(?:peu\w*|pui\w*|pourr\w*|est|suis|ai|a|ont|sont|doi\w*)\b)[\w'+]+){0,4}? "
     r"(?:qu'(?:on|il|elle|je|ils|elles) (?:peu\w*|pourr\w*|veu\w*|voudr\w*|souhait\w*|"
-    r"prepar\w*|vis\w*)|(?:en|par|via) (?:la )?pro ?-? ?a\b|a preparer\b|a passer\b)"
+    r"prepar\w*|vis\w*)|(?:en|par|via) (?:la )?pro ?-? ?a\b|a preparer\b|a passer\b"
+    # "le master … de la liste Pro-A m'intéresse": a diploma wished for, or one of a list of targets
+    r"|m'interess\w*|me (?:tente|plait|plairait|motive)|m'attire|(?:de|dans|sur) la liste\b)"
 )
 
 CONTRACTS: tuple[tuple[str, str], ...] = (
