@@ -198,7 +198,7 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
     if missing:
         asked = follow_up(missing, plan.calculator)
         if known:  # what the known facts already say, then the question (or the rule's own question)
-            asked = known if known.rstrip().endswith("?") or "Indiquez" in known else f"{known} {asked}"
+            asked = known if known.rstrip().endswith("?") else f"{known} {asked}"
     return replace(
         base,
         route="clarify" if missing else "calculator",

@@ -44,7 +44,7 @@ _WHAT_IT_IS = re.compile(
     r"|\bservir a quoi\b|\bqu'est-ce (?:que c'est|qu'(?:un|une|on appelle|est)|que (?:la|le|l'|les))"
     r"|\ben quoi (?:ca |cela |il |elle )?consist\w*|\bconsist\w* en quoi\b"
     r"|\bcomment (?:ca |cela |il |elle |ils |elles )?(?:fonctionn\w*|march\w*|se deroul\w*|s'organis\w*)"
-    r"|\bquel(?:le)?s? (?:est|sont|serait) (?:le|la|l'|les) (?:but|objectif|objet|interet|principe|finalite|"
+    r"|\bquel(?:le)?s? (?:est|sont|serait) (?:le |la |l'|les )(?:but|objectif|objet|interet|principe|finalite|"
     r"utilite|role|raison d'etre)s?\b"
     r"|\bc'est quoi (?:exactement |concretement |au juste |en fait )?(?:la|le|l'|les|un|une|ce|cette)\s*(?!"
     + _FIGURE_NOUN

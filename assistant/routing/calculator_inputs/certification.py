@@ -136,6 +136,8 @@ def plan_training_path(facts: Facts) -> Plan | None:
 _PATH_START = (
     r"\bprem'?\s?ss\b|\btronc commun\b|\bpremier jour\b|\b(?:debut\w*|demarr\w*|commenc\w*|entree?) "
     r"(?:du |de (?:la |mon |ma |son |sa )?|en |(?:le|la|mon|ma|son|sa) )?(?:parcours|formation|cursus)\b"
+    # "ma formation CQP … a démarré le 14 septembre"
+    r"|\b(?:parcours|formation|cursus)\b[^.?!;]{0,40}\b(?:a|ont|avait|aura) (?:debute|demarre|commence)\b"
 )
 
 

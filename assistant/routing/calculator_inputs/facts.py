@@ -129,7 +129,7 @@ def _end_after(end: DateSpan, start: DateSpan) -> DateSpan:
     return shifted
 
 
-_END_WORDS = r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|au)\b"
+_END_WORDS = r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|clos\w*|clotur\w*|au)\b"
 
 # A day said to be when something started: "le 15 janvier j'ai commencé", "début de la mission le 3
 # mars", "entrée en fonction le 2 mai", "j'ai démarré le tutorat le 1er février".

@@ -1,0 +1,244 @@
+"""The intent decides whether a rule is applied, facts are read in the role they play, and the rule is applied
+to the user's own figures (issue #13 point 1).
+
+Four mechanisms, each tested with wordings unlike the evaluation sets':
+
+1. the asking sentence decides: what a scheme is, is for or how it works, asked next to a case, is
+   answered by the texts; "pour lui", "ma prime", "est-elle éligible" with facts is an application;
+2. facts are bound to their role: a day said to be a start opens a period, "N ans de boîte" is time in
+   the organisation, "depuis mars 2014" a lower bound, "Diplôme : aucun" a level, a diploma wished for is
+   not held, a grade said to replace another replaces it;
+3. a claim for everyone ("pour tout le monde", "dans tous les cas") or a claim submitted for confirmation
+   that the stated facts do not decide is answered by the rule, never by a question back;
+4. dates a calculator needs, given inside a longer message, are used (the CQP path from its first day).
+
+Routing runs on the pure router; the verdicts run on the calculators, which apply the articles quoted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.routing.calculator_inputs.asking import asking_sentence, asks_to_confirm, asks_what_it_is
+from assistant.routing.extraction.folding import fold
+from assistant.routing.extraction.grades import parse_grades
+from assistant.routing.extraction.situation import parse_diploma_level
+from assistant.routing.router import route
+from calculators.registry import CALCULATORS
+
+TODAY = date(2026, 11, 29)
+
+
+# --- 1. what the asking sentence wants ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "M. Perrin, CDI, titulaire d'un CAP, pense à une reconversion. À quoi sert la Pro-A exactement ?",
+        "Je suis en CDD de 6 mois avec un bac. La Pro-A, qu'est-ce que c'est ?",
+        "Ma collègue est en CDI et a un BTS : en quoi consiste la Pro-A ?",
+        "CDI depuis 2012, niveau bac. Comment fonctionne la Pro-A concrètement ?",
+        "J'ai 4 ans de maison en CDI : quel est l'objectif du conseil en évolution professionnelle ?",
+    ],
+)
+def test_what_a_scheme_is_asked_next_to_a_case_is_answered_by_the_texts(question: str) -> None:
+    decision = route(question, TODAY)
+    assert decision.route == "retrieval", decision
+
+
+@pytest.mark.parametrize(
+    ("question", "calculator"),
+    [
+        ("Mme Lefort, CDI, titulaire d'un BEP : la Pro-A, c'est possible pour elle ?", "pro_a_eligibility"),
+        ("CDI et un DUT en poche, la Pro-A me serait ouverte ?", "pro_a_eligibility"),
+        ("Tuteur du 4 mars au 12 septembre 2026, c'est quoi le montant de ma prime ?", "tutor_bonus"),
+    ],
+)
+def test_a_case_brought_into_the_question_is_an_application(question: str, calculator: str) -> None:
+    decision = route(question, TODAY)
+    assert (decision.route, decision.calculator) == ("calculator", calculator), decision
+
+
+def test_the_asking_sentence_is_the_one_with_the_question_mark() -> None:
+    folded = fold("Dossier : CDI, bac. Elle aimerait évoluer. La Pro-A, ça sert à quoi ?")
+    assert asking_sentence(folded).strip() == "la pro-a, ca sert a quoi ?"
+    assert asks_what_it_is(folded)
+    assert not asks_what_it_is(fold("La Pro-A, ça sert à quoi pour lui ?"))
+    assert not asks_what_it_is(fold("C'est quoi la durée de ma Pro-A de 10 mois ?"))
+
+
+# --- 2. facts bound to their role --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        (
+            "J'ai pris mes fonctions de tutrice le 3 février 2026 et la mission s'est close le 17 juillet 2026, "
+            "ça me rapporte quoi ?",
+            date(2026, 2, 3),
+            date(2026, 7, 17),
+        ),
+        (
+            "Début de mon tutorat le 9 mars 2026 ; il s'est terminé le 30 septembre 2026. Combien de points ?",
+            date(2026, 3, 9),
+            date(2026, 9, 30),
+        ),
+        (
+            "Le 5 janvier 2026 j'ai démarré le tutorat d'un apprenti, jusqu'au 26 juin. Ma prime ?",
+            date(2026, 1, 5),
+            date(2026, 6, 26),
+        ),
+    ],
+)
+def test_a_day_said_to_start_a_mission_and_a_day_said_to_end_it_are_one_period(
+    question: str, start: date, end: date
+) -> None:
+    """Art. 4.3: « le montant de la prime est proportionnel à la durée de la mission d'accompagnement tutoré
+    effectuée dans l'organisme ; il correspond à 7 points par mois, complet ou non »."""
+    decision = route(question, TODAY)
+    assert decision.calculator == "tutor_bonus", decision
+    missions = decision.arguments["missions"]
+    assert [(m["start"], m["end"]) for m in missions] == [(start, end)]
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    assert CALCULATORS["tutor_bonus"].run(**decision.arguments).value == 7 * months
+
+
+def test_a_start_without_an_end_runs_to_today() -> None:
+    decision = route("J'ai commencé le tutorat d'une alternante le 2 septembre 2026, combien à ce jour ?", TODAY)
+    assert decision.calculator == "tutor_bonus"
+    assert [(m["start"], m["end"]) for m in decision.arguments["missions"]] == [(date(2026, 9, 2), TODAY)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Absence pour un CEP : CDI, 9 ans de maison, jamais changé d'employeur, j'y ai droit ?",
+        "En CDI, 6 ans de boîte et toujours dans la même caisse : ai-je droit à l'absence pour un CEP ?",
+        "Salariée en CDI depuis avril 2015 : a-t-elle droit à une absence pour un CEP ?",
+    ],
+)
+def test_time_in_the_organisation_in_terse_and_adviser_forms_decides(question: str) -> None:
+    """Art. 5: « tout salarié en CDI qui justifie d'une ancienneté d'au moins 5 années passées en qualité de
+    salarié dont 12 mois au sein de l'organisme » — every form here gives more than 5 years in the same
+    organisation, which meets both conditions."""
+    decision = route(question, TODAY)
+    assert (decision.route, decision.calculator) == ("calculator", "cep_absence"), decision
+    assert decision.arguments["months_in_organisation"] >= 60
+    assert CALCULATORS["cep_absence"].run(**decision.arguments).to_dict()["eligible"] is True
+
+
+def test_a_month_straddling_a_threshold_is_asked_not_guessed() -> None:
+    """Art. 5 (CDD): « dont 4 mois au sein de l'organisme » — "depuis juillet 2026" on 29 November 2026 is
+    between 3.9 and 4.9 months: either side of the threshold, so it is asked."""
+    decision = route("CDD depuis juillet 2026, j'ai droit à l'absence CEP ?", TODAY)
+    assert decision.route == "clarify" and "months_in_organisation" in decision.missing
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [("Diplôme : aucun.", 0), ("diplôme - néant", 0), ("Diplômes : rien du tout", 0), ("pas diplômée", 0)],
+)
+def test_no_diploma_in_a_forms_terse_slot(text: str, level: int) -> None:
+    assert parse_diploma_level(text) == level
+
+
+def test_no_diploma_decides_the_pro_a_for_a_cdi() -> None:
+    """Art. 2.3: « Sont concernés, les salariés n'ayant pas atteint un niveau de qualification sanctionnée
+    par une certification professionnelle enregistrée au RNCP et correspondant au grade de la licence »."""
+    decision = route("CDI. Diplômes : néant. J'ai droit à la Pro-A ?", TODAY)
+    assert (decision.route, decision.calculator) == ("calculator", "pro_a_eligibility")
+    assert CALCULATORS["pro_a_eligibility"].run(**decision.arguments).to_dict()["eligible"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La licence pro RH me tente beaucoup, qu'en dit la Pro-A ?",
+        "Le master de la liste Pro-A m'attire : combien de temps dure-t-il ?",
+        "Le diplôme d'État d'infirmier m'intéresse pour ma reconversion.",
+    ],
+)
+def test_a_diploma_wished_for_is_not_a_diploma_held(text: str) -> None:
+    assert parse_diploma_level(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12 au TC, 11 en option, 10 à l'écrit, 14 à l'oral, 13 aux APT, et avec 4 à l'écrit à la place ?", 4.0),
+        ("9 partout, sauf l'écrit où j'ai eu 15", 15.0),
+        ("Écrit 11, oral 10, TC 12, option 12, APT 12 ; et si j'avais eu 6 à l'écrit ?", 6.0),
+    ],
+)
+def test_a_grade_said_to_replace_another_replaces_it(text: str, expected: float) -> None:
+    assert parse_grades(text)["written"] == expected
+
+
+def test_a_replaced_grade_changes_the_verdict() -> None:
+    """Circulaire, part V: « toute note inférieure ou égale à 6/20 est éliminatoire »."""
+    decision = route("11 partout au CQP GC ; et avec 5 à l'oral plutôt que 11, je suis certifié ?", TODAY)
+    assert decision.arguments["oral"] == 5.0
+    assert CALCULATORS["cqp_certification"].run(**decision.arguments).to_dict()["certified"] is False
+
+
+# --- 3. a claim about the rule is answered by the rule ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Le congé VAE, c'est 48 heures dans tous les cas ?",
+        "On m'a dit que l'absence pour un CEP est d'une journée pour tout le monde, c'est exact ?",
+        "La Pro-A peut durer 24 mois quel que soit le salarié ?",
+        "La prime du tuteur est systématiquement de 252 points ?",
+    ],
+)
+def test_a_claim_for_everyone_is_answered_by_the_rule_not_a_question_back(question: str) -> None:
+    decision = route(question, TODAY)
+    assert decision.route == "retrieval", decision
+
+
+def test_a_claim_submitted_for_confirmation_that_the_facts_decide_is_calculated() -> None:
+    """Art. 2.3: « La Pro-A concerne les salariés en contrat à durée indéterminée » — a CDD decides it."""
+    decision = route("Un salarié en CDD ne peut pas faire de Pro-A, c'est bien ça ?", TODAY)
+    assert decision.route != "clarify"
+    assert asks_to_confirm(fold("Un salarié en CDD ne peut pas faire de Pro-A, c'est bien ça ?"))
+    assert not asks_to_confirm(fold("J'ai un CAP, je peux faire une Pro-A, c'est bien ça ?"))
+
+
+def test_a_question_back_with_no_fact_leads_with_the_rule() -> None:
+    """Avenant 2022, art. 2 (art. 7): a 24-hour leave, « porté à 48 heures » for those below level 4 or
+    whose job is threatened: asked about one's own leave with no fact, the rule leads the question back."""
+    decision = route("Combien d'heures pour mon congé de VAE ?", TODAY)
+    assert decision.route == "clarify"
+    assert decision.follow_up is not None
+    assert "24 heures" in decision.follow_up and "48 heures" in decision.follow_up
+    assert decision.follow_up.rstrip().endswith("?")
+
+
+# --- 4. the dates a calculator needs, inside a longer message ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "first_day"),
+    [
+        (
+            "Ma formation CQP gestionnaire conseil a démarré le 14 septembre 2026, je dois finir avant quand ?",
+            date(2026, 9, 14),
+        ),
+        ("Prem'ss commencé le 6 octobre 2025 pour le CQP GC : quelle est ma date butoir ?", date(2025, 10, 6)),
+        ("Mon collègue a débuté le parcours CQP le 1er décembre 2025 ; il a jusqu'à quand ?", date(2025, 12, 1)),
+    ],
+)
+def test_the_cqp_path_is_computed_from_its_first_day(question: str, first_day: date) -> None:
+    """Circulaire, part IV: « l'amplitude du parcours de formation ne doit pas excéder deux ans, à compter du
+    premier jour du tronc commun interbranche »."""
+    decision = route(question, TODAY)
+    assert (decision.route, decision.calculator) == ("calculator", "training_path_hours"), decision
+    assert decision.arguments["first_premss_day"] == first_day
+    result = CALCULATORS["training_path_hours"].run(**decision.arguments).to_dict()
+    assert str(first_day.year + 2) in str(result)
