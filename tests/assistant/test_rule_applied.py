@@ -242,3 +242,24 @@ def test_the_cqp_path_is_computed_from_its_first_day(question: str, first_day: d
     assert decision.arguments["first_premss_day"] == first_day
     result = CALCULATORS["training_path_hours"].run(**decision.arguments).to_dict()
     assert str(first_day.year + 2) in str(result)
+
+
+@pytest.mark.parametrize(
+    ("question", "eligible"),
+    [
+        ("Pour Sofiane, gestionnaire en CDI, titulaire d'un doctorat : la Pro-A lui est-elle ouverte ?", False),
+        ("Dossier de Nadia : CDD de 8 mois, bac. Pro-A possible ?", False),
+        ("Concernant Julien qui est en CDI avec un CAP, la Pro-A est-elle ouverte ?", True),
+    ],
+)
+def test_a_person_named_by_a_first_name_is_a_case(question: str, eligible: bool) -> None:
+    """Art. 2.3: « La Pro-A concerne les salariés en contrat à durée indéterminée […] Sont concernés, les
+    salariés n'ayant pas atteint un niveau de qualification […] correspondant au grade de la licence »: a
+    CDD, or a diploma at or above the licence, closes it; a CDI below the licence opens it."""
+    decision = route(question, TODAY)
+    assert (decision.route, decision.calculator) == ("calculator", "pro_a_eligibility"), decision
+    assert CALCULATORS["pro_a_eligibility"].run(**decision.arguments).to_dict()["eligible"] is eligible
+
+
+def test_a_capitalised_word_after_pour_that_names_no_one_is_no_case() -> None:
+    assert route("Pour la Pro-A, quel contrat faut-il ?", TODAY).route == "retrieval"

@@ -23,6 +23,13 @@ _FIRST_PERSON = re.compile(calculator_vocabulary.FIRST_PERSON)
 _CASE_SUBJECT = re.compile(calculator_vocabulary.CASE_SUBJECT)
 _NAMED_PERSON = re.compile(calculator_vocabulary.NAMED_PERSON)
 _CASE_FOR_SOMEONE = re.compile(calculator_vocabulary.CASE_FOR_SOMEONE)
+# A person named by a first name, as an adviser writes a file: "Pour Karim, technicien en CDI, …",
+# "Dossier de Nadia : …", "Concernant Julien qui …" (read on the original text, capitals kept).
+_FIRST_NAME = re.compile(
+    r"\b(?:[Pp]our|[Cc]oncernant|[Dd]ossier d[e']|[Cc]as d[e']|[Ss]ituation d[e']|[Qq]uid d[e'])\s*"
+    r"(?P<name>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\b"
+    r"(?=\s*[,:;(]|\s+(?:est|a|qui|travaille|souhaite|veut|voudrait|aimerait|en|vient|sera|était)\b)"
+)
 _ASKING_FRAME = re.compile(calculator_vocabulary.ASKING_FRAME)
 _AMOUNT = re.compile(calculator_vocabulary.AMOUNT_ASK)
 _ASKS = re.compile(calculator_vocabulary.COMPUTE_ASK)
@@ -69,6 +76,7 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
         or _CASE_SUBJECT.search(unframed)
         or _NAMED_PERSON.search(unframed)
         or _CASE_FOR_SOMEONE.search(unframed)
+        or _FIRST_NAME.search(text)
     )
     return Facts(
         text=text,
