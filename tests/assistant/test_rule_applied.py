@@ -263,3 +263,24 @@ def test_a_person_named_by_a_first_name_is_a_case(question: str, eligible: bool)
 
 def test_a_capitalised_word_after_pour_that_names_no_one_is_no_case() -> None:
     assert route("Pour la Pro-A, quel contrat faut-il ?", TODAY).route == "retrieval"
+
+
+@pytest.mark.parametrize(
+    ("question", "points"),
+    [
+        ("J'ai cumulé 9 mois de tutorat sur deux stagiaires, ça fait combien et quel est le plafond ?", 63),
+        ("Tutrice : 4 mois de tutorat au total pour mes trois alternantes, je touche combien au maximum ?", 28),
+        ("6 mois de tutorat, combien de points, et la prime est plafonnée à combien ?", 42),
+    ],
+)
+def test_a_length_of_tutoring_with_a_cap_asked_is_computed_and_summed_months_are_not_multiplied(
+    question: str, points: int
+) -> None:
+    """Art. 4.3: « il correspond à 7 points par mois, complet ou non […] la prime peut atteindre un montant
+    correspondant au maximum à 252 points par année civile et par tuteur »: the months given are computed,
+    and months said to be summed over several trainees are counted once."""
+    decision = route(question, TODAY)
+    assert (decision.route, decision.calculator) == ("calculator", "tutor_bonus"), decision
+    result = CALCULATORS["tutor_bonus"].run(**decision.arguments)
+    assert result.value == points
+    assert "252" in result.formula

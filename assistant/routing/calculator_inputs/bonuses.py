@@ -35,6 +35,8 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
     notes = year_notes(periods)
     if not periods:
         periods = _periods_from_duration(facts, notes)
+        if periods and re.search(_SUMMED, facts.folded):
+            count = 1  # "14 mois de tutorat cumulés avec deux alternants": the months of both, already summed
     if not periods:
         role = re.search(
             r"\b(?:je suis|j'ai ete|je serai|je vais etre|je deviens|j'encadre|j'accompagne)\b"
@@ -106,12 +108,17 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
         + (r"|sur" if facts.amount and not _COUNT_ASKED.search(facts.folded) else "")
         + r") (?:environ |presque |plus de )?$"
     )
-    months = [
-        d
-        for d in outside_dates(facts, facts.durations)
-        if d.months and re.search(lead, facts.folded[max(0, d.span[0] - 40) : d.span[0]])
-    ]
-    if not months or facts.general or re.search(r"\b(?:maxim\w*|plafon\w*|au plus)\b", facts.folded):
+    candidates = [d for d in outside_dates(facts, facts.durations) if d.months]
+    months = [d for d in candidates if re.search(lead, facts.folded[max(0, d.span[0] - 40) : d.span[0]])]
+    # "14 mois de tutorat", "3 mois de mission cumulés": the length is bound to the activity it measures,
+    # so a cap asked next to it ("c'est plafonné à combien ?") does not make it a threshold
+    bound = [d for d in candidates if re.match(_OF_THE_ACTIVITY, facts.folded[d.span[1] :])]
+    capped = re.search(r"\b(?:maxim\w*|plafon\w*|au plus)\b", facts.folded)
+    if bound and facts.amount:
+        months = bound
+    elif capped:
+        return []
+    if not months or facts.general:
         return []
     length = max(1, round(months[0].months or 1))
     if length > 600:
@@ -129,6 +136,12 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
     except CalcError:
         return []
     return [DateSpan(start, end, "range", "day", months[0].text, months[0].span)]
+
+
+_OF_THE_ACTIVITY = (
+    r"\s*(?:(?:cumul\w*|au total|en tout) )?d(?:e |')(?:tutorat|tutelle|mission|accompagnement|encadrement)\b"
+)
+_SUMMED = r"\bcumul\w*|\bau total\b|\ben tout\b|\bsomme\b"
 
 
 def plan_trainer_bonus(facts: Facts) -> Plan | None:
