@@ -284,3 +284,20 @@ def test_a_length_of_tutoring_with_a_cap_asked_is_computed_and_summed_months_are
     result = CALCULATORS["tutor_bonus"].run(**decision.arguments)
     assert result.value == points
     assert "252" in result.formula
+
+
+def test_a_yearless_start_said_before_an_end_of_a_stated_year_is_in_or_before_that_year() -> None:
+    decision = route("Tutorat commencé le 1er avril, il s'achèvera le 30 novembre 2026 : combien de points ?", TODAY)
+    assert [(m["start"], m["end"]) for m in decision.arguments["missions"]] == [(date(2026, 4, 1), date(2026, 11, 30))]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "J'ai un BTS et je suis en CDI. Expliquez-moi la Pro-A.",
+        "CDI, bac pro : pouvez-vous m'expliquer en quoi consiste la Pro-A ?",
+        "Technicienne en CDI avec un DUT ; la Pro-A, comment ça marche ?",
+    ],
+)
+def test_an_explanation_asked_after_a_case_is_no_application(question: str) -> None:
+    assert route(question, TODAY).route == "retrieval"

@@ -49,7 +49,9 @@ _WHAT_IT_IS = re.compile(
     r"|\bc'est quoi (?:exactement |concretement |au juste |en fait )?(?:la|le|l'|les|un|une|ce|cette)\s*(?!"
     + _FIGURE_NOUN
     + r")[a-z]"
-    r"|\bc'est quoi (?:exactement|concretement|au juste)\b|\b(?:definition|definir|expliqu\w*) (?:de |d'|du |la |le )"
+    r"|\bc'est quoi (?:exactement|concretement|au juste)\b"
+    r"|\b(?:definition|definir|expliqu\w*)(?:-moi|-nous| moi| nous)? "
+    r"(?:de |d'|du |la |le |les |l'|ce qu|en quoi|comment)"
 )
 
 # The asking sentence brings the case into the question ("pour lui", "y a-t-elle droit"): an application.

@@ -105,6 +105,7 @@ def dated_periods(facts: Facts) -> list[DateSpan]:
             continue
         if d.kind in ("since", "from") and i + 1 < len(dates):
             nxt = _end_after(dates[i + 1], d)
+            d = _start_before(d, nxt)
             between = facts.folded[d.span[1] : nxt.span[0]]
             if nxt.kind == "point" and nxt.end >= d.start and re.search(_END_WORDS, between):
                 periods.append(replace(d, end=nxt.end, kind="range", span=(d.span[0], nxt.span[1])))
@@ -119,6 +120,20 @@ def dated_periods(facts: Facts) -> list[DateSpan]:
     if not periods:  # "en avril 2025": a whole month, unless a period is stated elsewhere
         periods = [d for d in dates if d.kind == "point" and d.precision == "month"]
     return periods
+
+
+def _start_before(start: DateSpan, end: DateSpan) -> DateSpan:
+    """A yearless start said before an end of a stated year ("commencé le 1er mars, il finira le 31
+    décembre 2026") is the last such date on or before that end, not the next one after today."""
+    if not start.year_inferred or end.year_inferred or start.start <= end.end:
+        return start
+    shifted = start
+    try:
+        while shifted.start > end.end and shifted.start.year > end.end.year - 2:
+            shifted = replace(shifted, start=add_years(shifted.start, -1), end=add_years(shifted.end, -1))
+    except CalcError:
+        return start
+    return shifted if shifted.start <= end.end else start
 
 
 def _end_after(end: DateSpan, start: DateSpan) -> DateSpan:
