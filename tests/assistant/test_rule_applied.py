@@ -301,3 +301,27 @@ def test_a_yearless_start_said_before_an_end_of_a_stated_year_is_in_or_before_th
 )
 def test_an_explanation_asked_after_a_case_is_no_application(question: str) -> None:
     assert route(question, TODAY).route == "retrieval"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Salariée en CDD de 18 mois, BTS. Une Pro-A de 10 mois est-elle possible pour elle ?",
+        "J'ai une licence et je suis en CDI : une Pro-A de 600 heures, ça passe ?",
+        "Mon collègue est en intérim ; sa Pro-A pourrait durer 24 mois s'il prépare un CQP ?",
+    ],
+)
+def test_a_case_the_contract_or_diploma_closes_is_answered_by_that_first(question: str) -> None:
+    """Art. 2.3: « La Pro-A concerne les salariés en contrat à durée indéterminée […] Sont concernés, les
+    salariés n'ayant pas atteint un niveau de qualification […] correspondant au grade de la licence »: the
+    length or hours asked about do not matter once the person is not concerned."""
+    decision = route(question, TODAY)
+    assert (decision.route, decision.calculator) == ("calculator", "pro_a_eligibility"), decision
+    assert CALCULATORS["pro_a_eligibility"].run(**decision.arguments).to_dict()["eligible"] is False
+
+
+def test_a_mission_length_and_its_start_make_the_whole_mission() -> None:
+    """Art. 4.3: 7 points per month of the mission, « versée en une seule fois à l'issue de la mission »."""
+    decision = route("Mission de tutrice de 6 mois, commencée il y a 2 mois : combien de points à la fin ?", TODAY)
+    assert decision.calculator == "tutor_bonus"
+    assert CALCULATORS["tutor_bonus"].run(**decision.arguments).value == 42

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from assistant.routing import calculator_vocabulary
-from assistant.routing.calculator_inputs.facts import Facts, Plan
+from assistant.routing.calculator_inputs.facts import Facts, Plan, asking_sentence
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError
 
@@ -71,16 +71,6 @@ _CONFIRMATION = re.compile(
 )
 _ASKING_FRAME = re.compile(calculator_vocabulary.ASKING_FRAME)
 _OWN_CASE = re.compile(r"\b(?:je|j'|mon|ma|mes|moi)\b|\b(?:m\.|mme|madame|monsieur) ?[a-z]")
-
-
-def asking_sentence(folded: str) -> str:
-    """The sentence that asks: from the last sentence break before the last question mark to it; the
-    whole text when there is no question mark (a case told, or a question without its mark)."""
-    end = folded.rfind("?")
-    if end < 0:
-        return folded
-    start = max(folded.rfind(mark, 0, end) for mark in ".!;\n")
-    return folded[start + 1 : end + 1]
 
 
 def asks_what_it_is(folded: str) -> bool:

@@ -33,6 +33,9 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
         return None
     count = count_of(facts.text, "trainee") or 1
     notes = year_notes(periods)
+    if periods and all(p.kind == "since" for p in periods):
+        # "mission de 8 mois, commencée il y a 3 mois": a start and the mission's length are the whole mission
+        periods = _periods_from_duration(facts, notes) or periods
     if not periods:
         periods = _periods_from_duration(facts, notes)
         if periods and re.search(_SUMMED, facts.folded):
@@ -102,7 +105,7 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
     start date when one is given)."""
     lead = (
         r"\b(?:pendant|durant|pour|(?:dure|durera|durait|a dure|va durer)(?: environ)?|"
-        r"(?:tutorat|mission|tutelle|accompagnement|action|formation|session) (?:de|d'une duree de)"
+        r"(?:tutorat|mission|tutelle|accompagnement|action|formation|session|tuteur|tutrice) (?:de|d'une duree de)"
         # "sur 3 mois" also frames a rule ("combien d'alternants sur 6 mois ?"): a length only when a
         # figure of the bonus is asked
         + (r"|sur" if facts.amount and not _COUNT_ASKED.search(facts.folded) else "")
@@ -123,7 +126,7 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
     length = max(1, round(months[0].months or 1))
     if length > 600:
         return []
-    starts = [d for d in facts.dates if d.kind in ("from", "point")]
+    starts = [d for d in facts.dates if d.kind in ("from", "point", "since")]
     try:  # a start near year 9999 ("à partir du 01/03/9999") has no end in the calendar: no period
         if starts:
             start = starts[0].start

@@ -91,6 +91,16 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
     )
 
 
+def asking_sentence(folded: str) -> str:
+    """The sentence that asks: from the last sentence break before the last question mark to it; the
+    whole text when there is no question mark (a case told, or a question without its mark)."""
+    end = folded.rfind("?")
+    if end < 0:
+        return folded
+    start = max(folded.rfind(mark, 0, end) for mark in ".!;\n")
+    return folded[start + 1 : end + 1]
+
+
 def dated_periods(facts: Facts) -> list[DateSpan]:
     """Dated periods: ranges, ongoing periods, else whole months ("en avril 2025").
 
@@ -168,8 +178,8 @@ def _said_to_start(facts: Facts, d: DateSpan) -> bool:
     The clause runs from the last break before the date to the next break or conjunction after it (a
     comma, a full stop, "et", "jusqu'au"): what a date is about is said in the words bound to it.
     """
-    if d.kind != "point" or d.precision != "day":
-        return False
+    if d.kind != "point" or not (d.precision == "day" or facts.folded.startswith("il y a", d.span[0])):
+        return False  # a day, or a time ago ("commencée il y a 3 mois"), not a whole month or year
     before = re.split(r"[,.;:!?]", facts.folded[max(0, d.span[0] - 50) : d.span[0]])[-1]
     after = re.split(r"[,.;:!?]|\b(?:et|puis|mais|jusqu\w*|au)\b", facts.folded[d.span[1] : d.span[1] + 50])[0]
     clause = f"{before} {after}"
