@@ -325,3 +325,8 @@ def test_a_mission_length_and_its_start_make_the_whole_mission() -> None:
     decision = route("Mission de tutrice de 6 mois, commencée il y a 2 mois : combien de points à la fin ?", TODAY)
     assert decision.calculator == "tutor_bonus"
     assert CALCULATORS["tutor_bonus"].run(**decision.arguments).value == 42
+
+
+def test_a_value_asked_in_the_words_of_a_definition_is_an_application() -> None:
+    decision = route("Tutrice de janvier à juin 2026, qu'est-ce que la prime me rapporte ?", TODAY)
+    assert (decision.route, decision.calculator) == ("calculator", "tutor_bonus")

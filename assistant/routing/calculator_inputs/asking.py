@@ -56,6 +56,7 @@ _WHAT_IT_IS = re.compile(
 
 # The asking sentence brings the case into the question ("pour lui", "y a-t-elle droit"): an application.
 _CASE_ASKED = re.compile(calculator_vocabulary.CASE_ASKED)
+_VALUE = re.compile(calculator_vocabulary.VALUE_ASK + "|" + calculator_vocabulary.AMOUNT_ASK)
 
 # A general claim submitted for confirmation.
 _UNIVERSAL = re.compile(
@@ -76,7 +77,8 @@ _OWN_CASE = re.compile(r"\b(?:je|j'|mon|ma|mes|moi)\b|\b(?:m\.|mme|madame|monsie
 def asks_what_it_is(folded: str) -> bool:
     """The asking sentence asks what a scheme is, is for, consists of or how it works, not the case's answer."""
     sentence = asking_sentence(folded)
-    return bool(_WHAT_IT_IS.search(sentence)) and not _CASE_ASKED.search(sentence)
+    # "qu'est-ce que la prime me rapporte ?" asks a value of the case, in the words of a definition
+    return bool(_WHAT_IT_IS.search(sentence)) and not _CASE_ASKED.search(sentence) and not _VALUE.search(sentence)
 
 
 def claims_for_everyone(folded: str) -> bool:
