@@ -330,3 +330,24 @@ def test_a_mission_length_and_its_start_make_the_whole_mission() -> None:
 def test_a_value_asked_in_the_words_of_a_definition_is_an_application() -> None:
     decision = route("Tutrice de janvier à juin 2026, qu'est-ce que la prime me rapporte ?", TODAY)
     assert (decision.route, decision.calculator) == ("calculator", "tutor_bonus")
+
+
+@pytest.mark.parametrize(
+    ("question", "total", "org"),
+    [
+        ("Absence CEP ? Contrat : CDI. Ancienneté : 8 ans. Dans l'organisme : 3 ans.", 96, 36),
+        (
+            "CEP : en CDI, ancienneté dans la caisse : 14 mois, ancienneté totale : 7 ans, j'ai droit à l'absence ?",
+            84,
+            14,
+        ),
+        ("CDI / 10 ans / tous ici : absence pour un CEP ?", 120, 120),
+        ("CDI, ancienneté totale 6 ans, ici depuis 18 mois : l'absence CEP est-elle possible ?", 72, 18),
+    ],
+)
+def test_lengths_of_service_after_their_label_are_read(question: str, total: int, org: int) -> None:
+    """Art. 5: « au moins 5 années passées en qualité de salarié dont 12 mois au sein de l'organisme »:
+    each length is read as the one its label names, and the rule decides."""
+    decision = route(question, TODAY)
+    assert (decision.route, decision.calculator) == ("calculator", "cep_absence"), decision
+    assert (decision.arguments["months_as_employee"], decision.arguments["months_in_organisation"]) == (total, org)

@@ -68,8 +68,13 @@ def plan_cep(facts: Facts) -> Plan | None:
     total: float | None = None
     prior = 0.0
     ranges: dict[str, Duration] = {}  # "entre 20 et 30 mois": a range that may straddle a threshold
+    unplaced: list[Duration] = []
     for i, d in enumerate(seniority):
-        kind = _seniority_kind(facts.folded, d, first=i == 0, last=i + 1 == len(seniority))
+        kind = _labelled_kind(facts.folded, d) or _seniority_kind(
+            facts.folded, d, first=i == 0, last=i + 1 == len(seniority)
+        )
+        if kind is None:
+            unplaced.append(d)
         if kind in ("total", "org") and d.low is not None:
             ranges[kind] = d
         if kind == "total":
@@ -91,6 +96,8 @@ def plan_cep(facts: Facts) -> Plan | None:
         org = _months_since_entry(facts)
     if org is None and total is not None and re.search(_ALL_HERE, facts.folded):
         org = total
+    if org is None and total is None and len(unplaced) == 1 and re.search(_ALL_HERE, facts.folded):
+        org = total = unplaced[0].months  # "CDI / 10 ans / tous ici": one length, all of it here
     notes: list[str] = []
     if total is None and prior:
         total = (org or 0.0) + prior
@@ -197,6 +204,30 @@ def _months_since_entry(facts: Facts) -> float | None:
 
 _ENTRY_WORD = r"\b(?:entree?s?|arrivee?s?|embauchee?s?|recrutee?s?|titularisee?s?|rentree?s?)\b"
 _ENTRY_BEFORE = _ENTRY_WORD + r"[^.?!;]{0,40}\b(?:en|le|depuis|au|a|le \d{1,2}|debut|fin)\s*(?:\w+ )?$"
+
+
+# A length given after its label, as in a form or an adviser's note: "Dans l'organisme : 3 ans",
+# "ici depuis 18 mois", "Ancienneté : 8 ans", "ancienneté totale 6 ans".
+_ORG_LABEL = (
+    r"(?:\b(?:dans|au sein d[eu']|chez|a la|a l'|en)\s*(?:l'|la |le |ma |mon |notre |cette |cet )?"
+    r"(?:caisse|organisme|entreprise|structure|boite|maison|cpam|caf|urssaf|carsat|msa|cgss|ugecam)"
+    r"|\bici|\banciennete (?:dans|au sein d[eu']|chez)\s*(?:l'|la |le |ma |mon |notre )?\w+)"
+    r"\s*(?:[:=-]\s*|depuis\s*)?$"
+)
+_TOTAL_LABEL = (
+    r"\b(?:anciennete|experience|activite|salariat)(?: (?:totale|salariee|globale|professionnelle|en tout))?"
+    r"\s*(?:[:=-]\s*|de\s*)?$"
+)
+
+
+def _labelled_kind(folded: str, d: Duration) -> str | None:
+    """Whether a length follows a label of time in the organisation or of total seniority, in its clause."""
+    before = re.split(r"[.;,/!?\n]", folded[max(0, d.span[0] - 45) : d.span[0]])[-1]
+    if re.search(_ORG_LABEL, before):
+        return "org"
+    if re.search(_TOTAL_LABEL, before):
+        return "total"
+    return None
 
 
 def _seniority_kind(folded: str, d: Duration, *, first: bool, last: bool) -> str | None:
