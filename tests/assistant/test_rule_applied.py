@@ -351,3 +351,24 @@ def test_lengths_of_service_after_their_label_are_read(question: str, total: int
     decision = route(question, TODAY)
     assert (decision.route, decision.calculator) == ("calculator", "cep_absence"), decision
     assert (decision.arguments["months_as_employee"], decision.arguments["months_in_organisation"]) == (total, org)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("je n'ai que le brevet", 2),
+        ("titulaire du brevet, en CDI", 2),
+        ("j'ai le brevet professionnel", 4),
+        ("un brevet d'études professionnelles", 3),
+    ],
+)
+def test_the_brevet_alone_is_the_brevet_des_colleges(text: str, level: int) -> None:
+    assert parse_diploma_level(text) == level
+
+
+def test_the_brevet_alone_gives_the_longer_vae_leave() -> None:
+    """Avenant 2022, art. 2: the leave is « porté à 48 heures » for an employee « n'ayant pas atteint un
+    niveau 4 de qualification » — the brevet des collèges is below it."""
+    decision = route("Congé VAE : je n'ai que le brevet, combien d'heures ?", TODAY)
+    assert decision.calculator == "vae_leave"
+    assert CALCULATORS["vae_leave"].run(**decision.arguments).value == 48

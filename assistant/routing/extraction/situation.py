@@ -39,8 +39,20 @@ DIPLOMA_WORDS: dict[int, tuple[str, ...]] = {
         # a form's terse slot: "Diplôme : aucun", "diplôme - néant", "diplômes : rien"
         r"diplomes? ?[:=-]? ?(?:aucun|neant|rien|non|sans|zero|0)",
     ),
-    2: (r"brevet des colleges", r"dnb", r"cfg", r"clea"),
-    3: (r"certificat d'aptitude professionnelle", r"deaes", r"titre professionnel de niveau 3"),
+    # "je n'ai que le brevet": the brevet des collèges, unless another brevet is named
+    2: (
+        r"brevet des colleges",
+        r"dnb",
+        r"cfg",
+        r"clea",
+        r"(?:le|un|mon|son|du|au) brevet(?! (?:pro\w*|de technicien\w*|d'etudes\w*|de maitrise|federal|d'etat))",
+    ),
+    3: (
+        r"certificat d'aptitude professionnelle",
+        r"brevet d'etudes professionnelles",
+        r"deaes",
+        r"titre professionnel de niveau 3",
+    ),
     4: (
         r"bac(?:calaureat)?(?: (?:pro|professionnel|techno|technologique|general|stmg))?(?! ?\+)",
         r"brevet professionnel",
