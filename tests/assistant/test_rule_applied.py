@@ -92,6 +92,16 @@ def test_the_asking_sentence_is_the_one_with_the_question_mark() -> None:
             date(2026, 1, 5),
             date(2026, 6, 26),
         ),
+        (
+            "Prise de poste de tutrice le 3 mars 2026, fin prévue le 15 juillet 2026 : combien de points ?",
+            date(2026, 3, 3),
+            date(2026, 7, 15),
+        ),
+        (
+            "Tutorat : entrée en mission le 6 janvier 2026, et ça s'arrête le 30 avril 2026. Ma prime ?",
+            date(2026, 1, 6),
+            date(2026, 4, 30),
+        ),
     ],
 )
 def test_a_day_said_to_start_a_mission_and_a_day_said_to_end_it_are_one_period(

@@ -162,13 +162,13 @@ def _end_after(end: DateSpan, start: DateSpan) -> DateSpan:
     return shifted
 
 
-_END_WORDS = r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|clos\w*|clotur\w*|au)\b"
+_END_WORDS = r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|clos\w*|clotur\w*|s'arret\w*|echeance|au)\b"
 
 # A day said to be when something started: "le 15 janvier j'ai commencé", "début de la mission le 3
 # mars", "entrée en fonction le 2 mai", "j'ai démarré le tutorat le 1er février".
 _START_WORDS = (
-    r"\b(?:commenc\w*|debut\w*|demarr\w*|entamee?s?|entree? en fonctions?|pris (?:mes|ses|leurs) fonctions|"
-    r"prise de fonctions?|lancee?s?|ouvert\w*)\b"
+    r"\b(?:commenc\w*|debut\w*|demarr\w*|entamee?s?|entree? en (?:fonctions?|mission)|"
+    r"pris (?:mes|ses|leurs) fonctions|prise de (?:fonctions?|poste)|lancee?s?|ouvert\w*)\b"
 )
 
 
