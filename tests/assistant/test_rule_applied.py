@@ -382,3 +382,24 @@ def test_the_brevet_alone_gives_the_longer_vae_leave() -> None:
     decision = route("Congé VAE : je n'ai que le brevet, combien d'heures ?", TODAY)
     assert decision.calculator == "vae_leave"
     assert CALCULATORS["vae_leave"].run(**decision.arguments).value == 48
+
+
+@pytest.mark.parametrize(
+    ("question", "route_name"),
+    [
+        ("Tutrice de mars à juin 2026, qu'est-ce que l'employeur doit me verser ?", "calculator"),
+        ("CDI, CAP : qu'est-ce que la Pro-A ?", "retrieval"),
+        ("J'ai un master. Qu'est-ce que l'avenant de 2022 a modifié pour la Pro-A ?", "retrieval"),
+    ],
+)
+def test_qu_est_ce_que_asks_a_definition_only_of_a_short_noun_phrase_or_of_a_text(
+    question: str, route_name: str
+) -> None:
+    assert route(question, TODAY).route == route_name
+
+
+def test_what_an_entry_of_the_pro_a_list_is_stays_with_the_list() -> None:
+    """Avenant 2022, annexes: the list gives each certification's full name and family; a question on what
+    an entry is, is answered by the list lookup, not set aside as a definition."""
+    decision = route("C'est quoi le CQP contrôleur allocataire de la liste Pro-A ?", TODAY)
+    assert decision.calculator == "pro_a_certification"

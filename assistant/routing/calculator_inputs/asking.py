@@ -41,7 +41,12 @@ _FIGURE_NOUN = (
 )
 _WHAT_IT_IS = re.compile(
     r"\b(?:(?:ca|cela|ce dispositif|il|elle)\s+)?sert\w*\s+a\s+quoi\b|\ba quoi (?:ca |cela )?(?:sert|servent|servir)\b"
-    r"|\bservir a quoi\b|\bqu'est-ce (?:que c'est|qu'(?:un|une|on appelle|est)|que (?:la|le|l'|les))"
+    r"|\bservir a quoi\b|\bqu'est-ce (?:que c'est|qu'(?:un|une|on appelle|est))"
+    # "qu'est-ce que la Pro-A ?", "qu'est-ce que l'avenant a changé ?": a short noun phrase, or what a text
+    # says or means ("qu'est-ce que l'employeur doit me verser ?" asks something else)
+    r"|\bqu'est-ce que (?:la |le |l'|les )(?![^?]*\b(?:me|m'|je|j'|nous|lui|leur|te|t')\b)(?:[\w'-]+ ?){1,5}\?"
+    r"|\bqu'est-ce que (?:la |le |l'|les )[^?]*\b(?:chang\w*|prevoi\w*|dit|disent|apport\w*|signifi\w*|"
+    r"veut dire|recouvr\w*|design\w*|modifi\w*)\b"
     r"|\ben quoi (?:ca |cela |il |elle )?consist\w*|\bconsist\w* en quoi\b"
     r"|\bcomment (?:ca |cela |il |elle |ils |elles )?(?:fonctionn\w*|march\w*|se deroul\w*|s'organis\w*)"
     r"|\bquel(?:le)?s? (?:est|sont|serait) (?:le |la |l'|les )(?:but|objectif|objet|interet|principe|finalite|"
@@ -98,6 +103,11 @@ def _no_own_case(folded: str) -> bool:
     return not _OWN_CASE.search(told) and not _CASE_ASKED.search(asking_sentence(folded))
 
 
+# Calculators that look an entry up in the texts (the Pro-A list) rather than apply a rule to a case: what
+# an entry is ("c'est quoi le DAMC de la liste ?") is what they answer.
+LOOKUPS = ("pro_a_certification",)
+
+
 def not_an_application(facts: Facts, plan: Plan) -> bool:
     """Whether the question, whatever facts it tells, asks the rule rather than `plan`'s application.
 
@@ -106,7 +116,9 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
     answered by the calculator only when the facts stated decide it; a question back about the user's
     situation would answer a question nobody asked.
     """
-    if asks_what_it_is(facts.folded) or claims_for_everyone(facts.folded):
+    if asks_what_it_is(facts.folded) and plan.calculator not in LOOKUPS:
+        return True
+    if claims_for_everyone(facts.folded):
         return True
     return asks_to_confirm(facts.folded) and undecided(plan)
 
