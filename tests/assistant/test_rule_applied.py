@@ -403,3 +403,23 @@ def test_what_an_entry_of_the_pro_a_list_is_stays_with_the_list() -> None:
     an entry is, is answered by the list lookup, not set aside as a definition."""
     decision = route("C'est quoi le CQP contrôleur allocataire de la liste Pro-A ?", TODAY)
     assert decision.calculator == "pro_a_certification"
+
+
+@pytest.mark.parametrize(
+    ("question", "eligible"),
+    [
+        ("CDI, bac pro, Pro-A possible ?", True),
+        ("CDD 12 mois, licence : Pro-A ?", False),
+        ("Licence pro, CDI. La Pro-A m'est ouverte ?", False),
+    ],
+)
+def test_a_case_in_bare_fragments_is_a_case(question: str, eligible: bool) -> None:
+    """Art. 2.3 (CDI or CUI-CDI, below the licence): a case told in fragments without a subject, whose
+    contract and diploma decide, is calculated; "CDD 12 mois" is the contract's length."""
+    decision = route(question, TODAY)
+    assert (decision.route, decision.calculator) == ("calculator", "pro_a_eligibility"), decision
+    assert CALCULATORS["pro_a_eligibility"].run(**decision.arguments).to_dict()["eligible"] is eligible
+
+
+def test_one_bare_fact_with_a_rule_asked_is_no_case() -> None:
+    assert route("CDI : la Pro-A, c'est pour quels salariés ?", TODAY).route == "retrieval"

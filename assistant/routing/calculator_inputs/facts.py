@@ -16,6 +16,7 @@ from typing import Any
 from assistant.routing import calculator_vocabulary
 from assistant.routing.extraction.dates import DateSpan, parse_dates
 from assistant.routing.extraction.quantities import Duration, parse_durations
+from assistant.routing.extraction.situation import parse_contract, parse_diploma_level
 from calculators.dates import add_years
 from calculators.result import CalcError
 
@@ -77,6 +78,7 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
         or _NAMED_PERSON.search(unframed)
         or _CASE_FOR_SOMEONE.search(unframed)
         or _FIRST_NAME.search(text)
+        or terse_case(text)
     )
     return Facts(
         text=text,
@@ -99,6 +101,26 @@ def asking_sentence(folded: str) -> str:
         return folded
     start = max(folded.rfind(mark, 0, end) for mark in ".!;\n")
     return folded[start + 1 : end + 1]
+
+
+def terse_case(text: str) -> bool:
+    """A case told in bare fragments, without a subject: "CDI, bac pro, Pro-A possible ?", "CDD 12 mois,
+    licence : Pro-A ?". The message opens on a fact (a contract, a diploma, a length), before its first
+    break, and states at least two; whoever it is about, it is a case, not a rule asked."""
+    if _SUBJECT.search(text.lower()):
+        return False
+    lead = re.split(r"[,;:.?!/\n]", text, maxsplit=1)[0]
+    opens = parse_contract(lead) is not None or parse_diploma_level(lead) is not None or bool(parse_durations(lead))
+    if not opens:
+        return False
+    found = (parse_contract(text) is not None) + (parse_diploma_level(text) is not None) + bool(parse_durations(text))
+    return found >= 2
+
+
+# A grammatical subject named: "un salarié …", "la Pro-A dure …" — then the message is not bare fragments.
+_SUBJECT = re.compile(
+    r"\b(?:un|une|le|la|les|l'|ce|cette|mon|ma|mes|son|sa|notre)\s*(?:salari|agent|personne|collegue|pro)"
+)
 
 
 def dated_periods(facts: Facts) -> list[DateSpan]:

@@ -188,7 +188,9 @@ _HELD_BEFORE = (
     r"\b(?:titulaires?|diplomee?s?|detent(?:eur|rice)s?|possed\w*|j'ai|il a|elle a|ayant|avec|deja)\s*(?:d'|de |du )?$"
 )
 # "en CDD de 18 mois", "un contrat de 2 ans": the contract's length, not the Pro-A's.
-_CONTRACT_LENGTH = r"\b(?:cdd|cdi|contrat(?: a duree (?:in)?determinee)?|interim|mission|cui)(?: [a-z]+)? d(?:e |')$"
+_CONTRACT_LENGTH = (
+    r"\b(?:cdd|cdi|contrat(?: a duree (?:in)?determinee)?|interim|mission|cui)(?:(?: [a-z]+)? d(?:e |')| )$"
+)
 _LENGTH_ASK = (
     r"\b(?:dur(?!ee (?:in)?determinee)\w*|combien de (?:temps|mois)|jusqu'a (?:quand|combien)|maximum|max|"
     r"au plus|allong\w*|prolong\w*)\b"
