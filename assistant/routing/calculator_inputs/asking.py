@@ -63,7 +63,7 @@ _WHAT_IT_IS = re.compile(
 _CASE_ASKED = re.compile(calculator_vocabulary.CASE_ASKED)
 _VALUE = re.compile(calculator_vocabulary.VALUE_ASK + "|" + calculator_vocabulary.AMOUNT_ASK)
 
-# A general claim submitted for confirmation.
+# A rule claimed for everyone (a universal quantifier), and a claim submitted for confirmation.
 _UNIVERSAL = re.compile(
     r"\b(?:pour|a) (?:tout le monde|tous|toutes|chacun|n'importe qui)\b|\btout le monde\b|\bdans tous les cas\b"
     r"|\bquel(?:le)?s? que (?:soit|soient)\b|\bsans exception\b|\bsystematiquement\b|\bquoi qu'il arrive\b"
