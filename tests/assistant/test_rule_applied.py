@@ -423,3 +423,23 @@ def test_a_case_in_bare_fragments_is_a_case(question: str, eligible: bool) -> No
 
 def test_one_bare_fact_with_a_rule_asked_is_no_case() -> None:
     assert route("CDI : la Pro-A, c'est pour quels salariés ?", TODAY).route == "retrieval"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Notes CQP GC : 12, 11, 9, 14, 13 (TC, option, écrit, oral, APT). Certifié ?",
+            {"continuous_common": 12, "continuous_option": 11, "written": 9, "oral": 14, "tutored": 13},
+        ),
+        (
+            "respectivement 12, 10 et 8 en TC, à l'écrit et à l'oral",
+            {"continuous_common": 12, "written": 10, "oral": 8},
+        ),
+        ("J'ai eu 14, 12 et 11 à l'écrit, à l'oral et aux APT", {"written": 14, "oral": 12, "tutored": 11}),
+    ],
+)
+def test_a_list_of_grades_then_the_list_of_their_exams_is_paired_in_order(
+    text: str, expected: dict[str, float]
+) -> None:
+    assert parse_grades(text) == expected

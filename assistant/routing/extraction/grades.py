@@ -76,8 +76,37 @@ def parse_grades(text: str) -> dict[str, float]:
     if everywhere and 0 <= parse_number(everywhere.group("g")) <= 20:
         for key in GRADE_LABELS:
             grades.setdefault(key, parse_number(everywhere.group("g")))
+    grades.update(_respective(folded))  # a paired list is more precise than one grade shared by a list
     grades.update(_replacements(folded))
     return grades
+
+
+# "12, 11, 9, 14 et 13 (TC, option, écrit, oral, APT)", "respectivement 12, 10 et 8 en TC, à l'écrit et à
+# l'oral": a list of grades, then the list of the exams they are for, in the same order.
+_GRADE_LIST = (
+    r"(?<![\d,.])(?P<grades>\d{1,2}(?:[,.]5)?(?: */ *20)?(?: *(?:,|;|/|et|-) *\d{1,2}(?:[,.]5)?(?: */ *20)?){1,4})"
+)
+
+
+def _respective(folded: str) -> dict[str, float]:
+    """Grades listed before the exams they belong to, paired in order when both lists have the same length."""
+    labels = "|".join(f"(?:{label})" for label in GRADE_LABELS.values())
+    found: dict[str, float] = {}
+    for m in re.finditer(_GRADE_LIST, folded):
+        values = [parse_number(v) for v in re.findall(r"\d{1,2}(?:[,.]5)?(?= */ *20|(?!\d))", m.group("grades"))]
+        values = [v for v in values if v != 20]  # "/20" is the scale, not a grade
+        after = re.match(
+            r" *(?:\(|:|respectivement|en|au|aux|a|pour)?[^\d.?!]{0,20}?"
+            rf"(?P<names>(?:(?:a |en |au |aux |de )?(?:l'|la |le |les )?(?:{labels})\b *(?:,|;|/|et|-)? *){{2,5}})",
+            folded[m.end() :],
+        )
+        if after is None:
+            continue
+        names = re.findall(rf"(?:{labels})", after.group("names"))
+        keys = [next(k for k, label in GRADE_LABELS.items() if re.fullmatch(label, n)) for n in names]
+        if len(keys) == len(values) and len(set(keys)) == len(keys) and all(0 <= v <= 20 for v in values):
+            found.update(zip(keys, values, strict=True))
+    return found
 
 
 # A grade said to replace another for the same exam: "7 à l'oral au lieu de 10", "avec 5 à l'écrit à la
