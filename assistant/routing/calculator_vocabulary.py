@@ -50,6 +50,31 @@ CASE_SUBJECT = (
     r"totalise|justifie|cumule|compte|commence|termine|a ete|etait|avait)\b"
 )
 
+# The asking sentence brings a person's case into the question: "pour moi", "pour elle", "dans son cas",
+# "est-il éligible", "y a-t-elle droit", "peut-il en bénéficier", "ma prime". With facts told, the
+# question applies the rule to them (`calculator_inputs.asking`); it is also a case told in the third
+# person when no subject names the person ("CDI, niveau CAP : la Pro-A est-elle une piste pour elle ?").
+CASE_ASKED = (
+    r"\bpour (?:moi|lui|elle|eux|elles|nous|mon cas|son cas|leur cas|ce salarie|cette salariee|cet agent)\b"
+    r"|\bdans (?:mon|son|leur|notre|ce|cette) (?:cas|situation)\b|\ben ce qui (?:me|le|la|les) concerne\b"
+    r"|\b(?:suis-je|est-il|est-elle|sont-ils|sont-elles|serait-il|serait-elle|serais-je) "
+    r"(?:eligible|concernee?|en droit)"
+    r"|\by (?:ai-je|a-t-il|a-t-elle|ont-ils|ont-elles|aurait-il|aurait-elle|aurais-je) droit\b"
+    r"|\b(?:puis-je|peut-il|peut-elle|pourrait-il|pourrait-elle|pourrais-je|peuvent-ils) (?:en )?"
+    r"(?:beneficier|pretendre|acceder|faire|demander|obtenir|toucher|percevoir)\b"
+    r"|\b(?:me|lui|leur|nous) (?:serait|sera|est|sont) (?:ouverte?s?|accessibles?|possibles?)\b"
+    r"|\b(?:ma|mon|mes|sa|son|ses|leur|leurs) (?:prime|droit|absence|conge|entretien|note|moyenne)s?\b"
+)
+
+# The part of CASE_ASKED that names the person the case is about, whoever asks ("pour elle", "dans son
+# cas", "lui est-elle ouverte"): a case told even without a subject naming the person. "Un salarié peut-il
+# en bénéficier ?" is not one: it asks the rule for anyone.
+CASE_FOR_SOMEONE = (
+    r"\bpour (?:moi|lui|elle|eux|elles|nous|mon cas|son cas|leur cas)\b"
+    r"|\bdans (?:mon|son|leur|notre) (?:cas|situation)\b|\ben ce qui (?:me|le|la|les) concerne\b"
+    r"|\b(?:me|lui|leur|nous) (?:serait|sera|est|sont) (?:ouverte?s?|accessibles?|possibles?)\b"
+)
+
 # The question asks for a value of the user's own case (an amount, a date, a count), not whether a
 # right exists: "combien je vais toucher ?", "avant quelle date ?", "je touche quoi ?". Without it, and
 # without any fact of the case, a question is answered by the rule ("je peux toucher une prime ?").

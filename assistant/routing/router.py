@@ -227,9 +227,11 @@ def still_missing(calculator: str, arguments: dict[str, Any], missing: list[str]
     """The inputs worth asking for, and what the rule already says with the known ones.
 
     For a rule that decides with partial inputs, the inputs are those its result says could still change
-    it (none when the known facts decide), and the rule's summary states what is known; otherwise the
-    reader's list and no summary. Inputs a reader needs that are not the calculator's parameters are
-    kept. Impossible arguments are left for the answer step to explain.
+    it (none when the known facts decide), and the rule's summary states what is known (with no fact
+    yet, the rule itself: "Congé VAE : 24 heures, porté jusqu'à 48 heures si…", so that a question
+    back still answers what the texts say); otherwise the reader's list and no summary. Inputs a reader
+    needs that are not the calculator's parameters are kept. Impossible arguments are left for the
+    answer step to explain.
     """
     spec = CALCULATORS.get(calculator)
     if spec is None or not spec.partial:
@@ -241,7 +243,7 @@ def still_missing(calculator: str, arguments: dict[str, Any], missing: list[str]
     names = {p.name for p in spec.params}
     kept = [m for m in missing if m not in names or m in result.missing]  # the reader's order first
     still = list(dict.fromkeys(kept + result.missing))
-    return still, (result.summary if still and arguments else None)
+    return still, (result.summary if still else None)  # with no fact yet, the rule itself leads
 
 
 def asks_own_case(text: str, calculator: str, arguments: dict[str, Any], missing: list[str]) -> bool:

@@ -33,8 +33,13 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
         return None
     count = count_of(facts.text, "trainee") or 1
     notes = year_notes(periods)
+    if periods and all(p.kind == "since" for p in periods):
+        # "mission de 8 mois, commencée il y a 3 mois": a start and the mission's length are the whole mission
+        periods = _periods_from_duration(facts, notes) or periods
     if not periods:
         periods = _periods_from_duration(facts, notes)
+        if periods and re.search(_SUMMED, facts.folded):
+            count = 1  # "14 mois de tutorat cumulés avec deux alternants": the months of both, already summed
     if not periods:
         role = re.search(
             r"\b(?:je suis|j'ai ete|je serai|je vais etre|je deviens|j'encadre|j'accompagne)\b"
@@ -100,23 +105,28 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
     start date when one is given)."""
     lead = (
         r"\b(?:pendant|durant|pour|(?:dure|durera|durait|a dure|va durer)(?: environ)?|"
-        r"(?:tutorat|mission|tutelle|accompagnement|action|formation|session) (?:de|d'une duree de)"
+        r"(?:tutorat|mission|tutelle|accompagnement|action|formation|session|tuteur|tutrice) (?:de|d'une duree de)"
         # "sur 3 mois" also frames a rule ("combien d'alternants sur 6 mois ?"): a length only when a
         # figure of the bonus is asked
         + (r"|sur" if facts.amount and not _COUNT_ASKED.search(facts.folded) else "")
         + r") (?:environ |presque |plus de )?$"
     )
-    months = [
-        d
-        for d in outside_dates(facts, facts.durations)
-        if d.months and re.search(lead, facts.folded[max(0, d.span[0] - 40) : d.span[0]])
-    ]
-    if not months or facts.general or re.search(r"\b(?:maxim\w*|plafon\w*|au plus)\b", facts.folded):
+    candidates = [d for d in outside_dates(facts, facts.durations) if d.months]
+    months = [d for d in candidates if re.search(lead, facts.folded[max(0, d.span[0] - 40) : d.span[0]])]
+    # "14 mois de tutorat", "3 mois de mission cumulés": the length is bound to the activity it measures,
+    # so a cap asked next to it ("c'est plafonné à combien ?") does not make it a threshold
+    bound = [d for d in candidates if re.match(_OF_THE_ACTIVITY, facts.folded[d.span[1] :])]
+    capped = re.search(r"\b(?:maxim\w*|plafon\w*|au plus)\b", facts.folded)
+    if bound and facts.amount:
+        months = bound
+    elif capped:
+        return []
+    if not months or facts.general:
         return []
     length = max(1, round(months[0].months or 1))
     if length > 600:
         return []
-    starts = [d for d in facts.dates if d.kind in ("from", "point")]
+    starts = [d for d in facts.dates if d.kind in ("from", "point", "since")]
     try:  # a start near year 9999 ("à partir du 01/03/9999") has no end in the calendar: no period
         if starts:
             start = starts[0].start
@@ -129,6 +139,12 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
     except CalcError:
         return []
     return [DateSpan(start, end, "range", "day", months[0].text, months[0].span)]
+
+
+_OF_THE_ACTIVITY = (
+    r"\s*(?:(?:cumul\w*|au total|en tout) )?d(?:e |')(?:tutorat|tutelle|mission|accompagnement|encadrement)\b"
+)
+_SUMMED = r"\bcumul\w*|\bau total\b|\ben tout\b|\bsomme\b"
 
 
 def plan_trainer_bonus(facts: Facts) -> Plan | None:

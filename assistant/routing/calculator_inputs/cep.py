@@ -8,9 +8,11 @@ work, so it has its own module.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import Any
 
 from assistant.routing.calculator_inputs.facts import Facts, Plan
+from assistant.routing.extraction.dates import DateSpan
 from assistant.routing.extraction.numbers import parse_number
 from assistant.routing.extraction.quantities import Duration
 from assistant.routing.extraction.situation import parse_contract, parse_far
@@ -23,7 +25,8 @@ _FIRST_JOB = (
     r"(?:avant|auparavant|ailleurs)\b|\bsorti\w* (?:de l'ecole|d'etudes|des etudes)\b"
 )
 _ORG_AFTER = (
-    r"^ *(?:(?:dans|au sein d[eu']|chez|a la|a l')\s*(?:ma|mon|notre|cette|cet|l'|la|le|les)? ?"
+    r"^ *(?:de (?:boite|maison|caisse|organisme|entreprise|structure)\b|"  # "7 ans de boîte", "10 ans de maison"
+    r"(?:dans|au sein d[eu']|chez|a la|a l')\s*(?:ma|mon|notre|cette|cet|l'|la|le|les)? ?"
     r"(?:caisse|organisme|entreprise|structure|cpam|caf|urssaf|carsat|msa|cgss|agence|etablissement|"
     r"employeur|boite|service|ugecam|union|direction|maison|poste)|ici\b|chez nous\b)"
 )
@@ -38,9 +41,12 @@ _TOTAL_AFTER = (
 )
 # "3 ans de carrière en tout, tous ici": the whole seniority was acquired in the organisation.
 _ALL_HERE = (
-    r"\b(?:tous|toutes|tout|entierement|uniquement|exclusivement|seulement)\b(?: \w+)? "
+    r"\b(?:tous|toutes|tout|entierement|uniquement|exclusivement|seulement|toujours)\b(?: \w+)? "
     r"(?:ici|chez nous|dans (?:ma|mon|la|le|cette|cet|notre) (?:caisse|organisme|entreprise|structure)|"
     r"au sein de (?:ma|mon|la|notre|cette) \w+)"
+    # "toujours dans la même caisse", "le même employeur depuis le début", "jamais changé d'employeur"
+    r"|\b(?:meme|seul|unique) (?:employeur|organisme|caisse|entreprise|boite|structure)\b"
+    r"|\bjamais (?:change|quitte)\w* (?:d'employeur|d'organisme|de caisse|de boite|la caisse|l'organisme)"
 )
 
 
@@ -62,8 +68,13 @@ def plan_cep(facts: Facts) -> Plan | None:
     total: float | None = None
     prior = 0.0
     ranges: dict[str, Duration] = {}  # "entre 20 et 30 mois": a range that may straddle a threshold
+    unplaced: list[Duration] = []
     for i, d in enumerate(seniority):
-        kind = _seniority_kind(facts.folded, d, first=i == 0, last=i + 1 == len(seniority))
+        kind = _labelled_kind(facts.folded, d) or _seniority_kind(
+            facts.folded, d, first=i == 0, last=i + 1 == len(seniority)
+        )
+        if kind is None:
+            unplaced.append(d)
         if kind in ("total", "org") and d.low is not None:
             ranges[kind] = d
         if kind == "total":
@@ -80,9 +91,13 @@ def plan_cep(facts: Facts) -> Plan | None:
         elif re.search(_FIRST_MONTH, facts.folded):
             org = 0.0  # "c'est mon premier mois ici": not one full month yet
     if org is None:
+        org = _months_since_month(facts)
+    if org is None:
         org = _months_since_entry(facts)
     if org is None and total is not None and re.search(_ALL_HERE, facts.folded):
         org = total
+    if org is None and total is None and len(unplaced) == 1 and re.search(_ALL_HERE, facts.folded):
+        org = total = unplaced[0].months  # "CDI / 10 ans / tous ici": one length, all of it here
     notes: list[str] = []
     if total is None and prior:
         total = (org or 0.0) + prior
@@ -147,6 +162,31 @@ def plan_cep(facts: Facts) -> Plan | None:
     return Plan("cep_absence", arguments, list(dict.fromkeys(missing)), notes)
 
 
+def _months_since_month(facts: Facts) -> float | None:
+    """Time in the organisation from "depuis mars 2014" or "en CDI depuis 2015": a month or a year, whose
+    first and last days bound the time; the lower bound is kept when no threshold of article 5 (4 and 12
+    months here, 24 and 60 in all) falls between the two, and nothing otherwise (then it is asked)."""
+    for d in facts.dates:
+        if d.kind != "since" or d.precision not in ("month", "year"):
+            continue
+        stated = _stated_since(facts, d)
+        if stated is None or stated >= facts.today:
+            continue
+        low = (facts.today - stated).days / 30.44
+        high = (facts.today - d.start).days / 30.44
+        if not any(low < t <= high for t in (4, 12, 24, 60)):
+            return low
+    return None
+
+
+def _stated_since(facts: Facts, d: DateSpan) -> date | None:
+    """The last day a "depuis <mois|année>" can mean: the end of that month or year."""
+    if d.precision == "year":
+        return date(d.start.year, 12, 31)
+    nxt = date(d.start.year + (d.start.month == 12), d.start.month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
 def _months_since_entry(facts: Facts) -> float | None:
     """Time in the organisation from the date of entry ("entrée dans la caisse en 2003", "embauché en
     mars 2019"), counted from the last day the date can mean: a lower bound, which decides only when
@@ -164,6 +204,30 @@ def _months_since_entry(facts: Facts) -> float | None:
 
 _ENTRY_WORD = r"\b(?:entree?s?|arrivee?s?|embauchee?s?|recrutee?s?|titularisee?s?|rentree?s?)\b"
 _ENTRY_BEFORE = _ENTRY_WORD + r"[^.?!;]{0,40}\b(?:en|le|depuis|au|a|le \d{1,2}|debut|fin)\s*(?:\w+ )?$"
+
+
+# A length given after its label, as in a form or an adviser's note: "Dans l'organisme : 3 ans",
+# "ici depuis 18 mois", "Ancienneté : 8 ans", "ancienneté totale 6 ans".
+_ORG_LABEL = (
+    r"(?:\b(?:dans|au sein d[eu']|chez|a la|a l'|en)\s*(?:l'|la |le |ma |mon |notre |cette |cet )?"
+    r"(?:caisse|organisme|entreprise|structure|boite|maison|cpam|caf|urssaf|carsat|msa|cgss|ugecam)"
+    r"|\bici|\banciennete (?:dans|au sein d[eu']|chez)\s*(?:l'|la |le |ma |mon |notre )?\w+)"
+    r"\s*(?:[:=-]\s*|depuis\s*)?$"
+)
+_TOTAL_LABEL = (
+    r"\b(?:anciennete|experience|activite|salariat)(?: (?:totale|salariee|globale|professionnelle|en tout))?"
+    r"\s*(?:[:=-]\s*|de\s*)?$"
+)
+
+
+def _labelled_kind(folded: str, d: Duration) -> str | None:
+    """Whether a length follows a label of time in the organisation or of total seniority, in its clause."""
+    before = re.split(r"[.;,/!?\n]", folded[max(0, d.span[0] - 45) : d.span[0]])[-1]
+    if re.search(_ORG_LABEL, before):
+        return "org"
+    if re.search(_TOTAL_LABEL, before):
+        return "total"
+    return None
 
 
 def _seniority_kind(folded: str, d: Duration, *, first: bool, last: bool) -> str | None:

@@ -130,3 +130,26 @@ def plan_training_path(facts: Facts) -> Plan | None:
     ):
         return Plan("training_path_hours", {}, ["first_premss_day"])
     return None
+
+
+# The first day of the CQP path: Prem'ss (the interbranch common core) or the path's own start.
+_PATH_START = (
+    r"\bprem'?\s?ss\b|\btronc commun\b|\bpremier jour\b|\b(?:debut\w*|demarr\w*|commenc\w*|entree?) "
+    r"(?:du |de (?:la |mon |ma |son |sa )?|en |(?:le|la|mon|ma|son|sa) )?(?:parcours|formation|cursus)\b"
+    # "ma formation CQP … a démarré le 14 septembre"
+    r"|\b(?:parcours|formation|cursus)\b[^.?!;]{0,40}\b(?:a|ont|avait|aura) (?:debute|demarre|commence)\b"
+)
+
+
+def plan_path_from_start(facts: Facts) -> Plan | None:
+    """A CQP question that gives the path's first day ("Prem'ss démarré le 2 février : jusqu'à quand pour
+    finir ?"): the training path calculator applies the two-year span to it (circulaire, part IV) rather
+    than quoting the span. Dates said of anything else leave the question to the CQP's own readers."""
+    started = [
+        d
+        for d in facts.dates
+        if d.precision in ("day", "month") and near(facts, d.span, _PATH_START, before=50, after=40)
+    ]
+    if not started or facts.general:
+        return None
+    return plan_training_path(facts)

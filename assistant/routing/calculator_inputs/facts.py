@@ -16,12 +16,21 @@ from typing import Any
 from assistant.routing import calculator_vocabulary
 from assistant.routing.extraction.dates import DateSpan, parse_dates
 from assistant.routing.extraction.quantities import Duration, parse_durations
+from assistant.routing.extraction.situation import parse_contract, parse_diploma_level
 from calculators.dates import add_years
 from calculators.result import CalcError
 
 _FIRST_PERSON = re.compile(calculator_vocabulary.FIRST_PERSON)
 _CASE_SUBJECT = re.compile(calculator_vocabulary.CASE_SUBJECT)
 _NAMED_PERSON = re.compile(calculator_vocabulary.NAMED_PERSON)
+_CASE_FOR_SOMEONE = re.compile(calculator_vocabulary.CASE_FOR_SOMEONE)
+# A person named by a first name, as an adviser writes a file: "Pour Karim, technicien en CDI, …",
+# "Dossier de Nadia : …", "Concernant Julien qui …" (read on the original text, capitals kept).
+_FIRST_NAME = re.compile(
+    r"\b(?:[Pp]our|[Cc]oncernant|[Dd]ossier d[e']|[Cc]as d[e']|[Ss]ituation d[e']|[Qq]uid d[e'])\s*"
+    r"(?P<name>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\b"
+    r"(?=\s*[,:;(]|\s+(?:est|a|qui|travaille|souhaite|veut|voudrait|aimerait|en|vient|sera|était)\b)"
+)
 _ASKING_FRAME = re.compile(calculator_vocabulary.ASKING_FRAME)
 _AMOUNT = re.compile(calculator_vocabulary.AMOUNT_ASK)
 _ASKS = re.compile(calculator_vocabulary.COMPUTE_ASK)
@@ -63,7 +72,14 @@ class Plan:
 def read_facts(text: str, folded: str, today: date) -> Facts:
     """Read once what all readers use; `folded` is `extraction.folding.fold(text)`."""
     unframed = _ASKING_FRAME.sub(" ", folded)
-    personal = bool(_FIRST_PERSON.search(unframed) or _CASE_SUBJECT.search(unframed) or _NAMED_PERSON.search(unframed))
+    personal = bool(
+        _FIRST_PERSON.search(unframed)
+        or _CASE_SUBJECT.search(unframed)
+        or _NAMED_PERSON.search(unframed)
+        or _CASE_FOR_SOMEONE.search(unframed)
+        or _FIRST_NAME.search(text)
+        or terse_case(text)
+    )
     return Facts(
         text=text,
         folded=folded,
@@ -77,6 +93,36 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
     )
 
 
+def asking_sentence(folded: str) -> str:
+    """The sentence that asks: from the last sentence break before the last question mark to it; the
+    whole text when there is no question mark (a case told, or a question without its mark)."""
+    end = folded.rfind("?")
+    if end < 0:
+        return folded
+    start = max(folded.rfind(mark, 0, end) for mark in ".!;\n")
+    return folded[start + 1 : end + 1]
+
+
+def terse_case(text: str) -> bool:
+    """A case told in bare fragments, without a subject: "CDI, bac pro, Pro-A possible ?", "CDD 12 mois,
+    licence : Pro-A ?". The message opens on a fact (a contract, a diploma, a length), before its first
+    break, and states at least two; whoever it is about, it is a case, not a rule asked."""
+    if _SUBJECT.search(text.lower()):
+        return False
+    lead = re.split(r"[,;:.?!/\n]", text, maxsplit=1)[0]
+    opens = parse_contract(lead) is not None or parse_diploma_level(lead) is not None or bool(parse_durations(lead))
+    if not opens:
+        return False
+    found = (parse_contract(text) is not None) + (parse_diploma_level(text) is not None) + bool(parse_durations(text))
+    return found >= 2
+
+
+# A grammatical subject named: "un salarié …", "la Pro-A dure …" — then the message is not bare fragments.
+_SUBJECT = re.compile(
+    r"\b(?:un|une|le|la|les|l'|ce|cette|mon|ma|mes|son|sa|notre)\s*(?:salari|agent|personne|collegue|pro)"
+)
+
+
 def dated_periods(facts: Facts) -> list[DateSpan]:
     """Dated periods: ranges, ongoing periods, else whole months ("en avril 2025").
 
@@ -84,20 +130,42 @@ def dated_periods(facts: Facts) -> list[DateSpan]:
     2026") is one period.
     """
     periods: list[DateSpan] = []
-    dates = list(facts.dates)
+    dates = [replace(d, kind="from") if _said_to_start(facts, d) else d for d in facts.dates]
+    consumed: set[int] = set()
     for i, d in enumerate(dates):
+        if i in consumed:
+            continue
         if d.kind in ("since", "from") and i + 1 < len(dates):
             nxt = _end_after(dates[i + 1], d)
+            d = _start_before(d, nxt)
             between = facts.folded[d.span[1] : nxt.span[0]]
             if nxt.kind == "point" and nxt.end >= d.start and re.search(_END_WORDS, between):
                 periods.append(replace(d, end=nxt.end, kind="range", span=(d.span[0], nxt.span[1])))
-                dates[i + 1] = replace(nxt, kind="from")  # consumed
+                dates[i + 1] = replace(nxt, kind="from")
+                consumed.add(i + 1)
                 continue
         if d.kind in ("range", "since"):
             periods.append(d)
+        elif d.kind == "from" and facts.dates[i].kind == "point" and d.start <= facts.today:
+            # "j'ai commencé le 3 mars" with no end said: a period still running, counted to today
+            periods.append(replace(d, end=max(d.start, facts.today), kind="since"))
     if not periods:  # "en avril 2025": a whole month, unless a period is stated elsewhere
         periods = [d for d in dates if d.kind == "point" and d.precision == "month"]
     return periods
+
+
+def _start_before(start: DateSpan, end: DateSpan) -> DateSpan:
+    """A yearless start said before an end of a stated year ("commencé le 1er mars, il finira le 31
+    décembre 2026") is the last such date on or before that end, not the next one after today."""
+    if not start.year_inferred or end.year_inferred or start.start <= end.end:
+        return start
+    shifted = start
+    try:
+        while shifted.start > end.end and shifted.start.year > end.end.year - 2:
+            shifted = replace(shifted, start=add_years(shifted.start, -1), end=add_years(shifted.end, -1))
+    except CalcError:
+        return start
+    return shifted if shifted.start <= end.end else start
 
 
 def _end_after(end: DateSpan, start: DateSpan) -> DateSpan:
@@ -116,7 +184,28 @@ def _end_after(end: DateSpan, start: DateSpan) -> DateSpan:
     return shifted
 
 
-_END_WORDS = r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|au)\b"
+_END_WORDS = r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|clos\w*|clotur\w*|s'arret\w*|echeance|au)\b"
+
+# A day said to be when something started: "le 15 janvier j'ai commencé", "début de la mission le 3
+# mars", "entrée en fonction le 2 mai", "j'ai démarré le tutorat le 1er février".
+_START_WORDS = (
+    r"\b(?:commenc\w*|debut\w*|demarr\w*|entamee?s?|entree? en (?:fonctions?|mission)|"
+    r"pris (?:mes|ses|leurs) fonctions|prise de (?:fonctions?|poste)|lancee?s?|ouvert\w*)\b"
+)
+
+
+def _said_to_start(facts: Facts, d: DateSpan) -> bool:
+    """Whether a one-day date is said, in its own clause, to be when something started (and not an end).
+
+    The clause runs from the last break before the date to the next break or conjunction after it (a
+    comma, a full stop, "et", "jusqu'au"): what a date is about is said in the words bound to it.
+    """
+    if d.kind != "point" or not (d.precision == "day" or facts.folded.startswith("il y a", d.span[0])):
+        return False  # a day, or a time ago ("commencée il y a 3 mois"), not a whole month or year
+    before = re.split(r"[,.;:!?]", facts.folded[max(0, d.span[0] - 50) : d.span[0]])[-1]
+    after = re.split(r"[,.;:!?]|\b(?:et|puis|mais|jusqu\w*|au)\b", facts.folded[d.span[1] : d.span[1] + 50])[0]
+    clause = f"{before} {after}"
+    return bool(re.search(_START_WORDS, clause)) and not re.search(_END_WORDS.replace("|au)", ")"), clause)
 
 
 def outside_dates(facts: Facts, durations: list[Duration], *, keep_since: bool = False) -> list[Duration]:

@@ -10,7 +10,15 @@ import re
 from typing import Any
 
 from assistant.routing import calculator_vocabulary
-from assistant.routing.calculator_inputs.facts import Facts, Plan, near, not_cited, not_threshold, outside_dates
+from assistant.routing.calculator_inputs.facts import (
+    Facts,
+    Plan,
+    asking_sentence,
+    near,
+    not_cited,
+    not_threshold,
+    outside_dates,
+)
 from assistant.routing.extraction.situation import parse_contract, parse_diploma_level
 from calculators.pro_a import fold_wording, pro_a_eligibility
 from calculators.pro_a_certifications import kind_of
@@ -21,7 +29,15 @@ _PRO_A_CERTS = {
 
 
 def plan_pro_a(facts: Facts) -> Plan | None:
-    """Pro-A: stated hours, then a stated length, then a named certification, then eligibility."""
+    """Pro-A: stated hours, then a stated length, then a named certification, then eligibility.
+
+    A case whose stated contract or diploma already closes the Pro-A (art. 2.3: a CDD, a licence) is
+    answered by that first, whatever term of the Pro-A it asks about: "CDD de 18 mois : une Pro-A de
+    10 mois est possible ?" is not a question about 10 months.
+    """
+    closed = _closed_by_the_case(facts)
+    if closed is not None:
+        return closed
     stated = not_cited(facts, not_threshold(facts, outside_dates(facts, facts.durations)))
     hours = [d for d in stated if d.unit == "hour"]
     if hours and not facts.general:
@@ -48,6 +64,10 @@ def plan_pro_a(facts: Facts) -> Plan | None:
     case = _pro_a_case(facts)
     if case and re.search(_LENGTH_ASK, facts.folded) and not facts.general:
         return Plan("pro_a_duration", {"case": case})  # the case alone gives the longest Pro-A (art. 2.4)
+    if facts.personal and not facts.general and re.search(_LENGTH_ASK, asking_sentence(facts.folded)):
+        # "En CDI avec un bac+2, la Pro-A peut durer combien de temps pour moi ?": the length is asked, and
+        # a case that names no extension of article 2.4 is the general one
+        return Plan("pro_a_duration", {})
     certification = _listed_certification(facts)
     attribute = re.search(_ATTRIBUTE_ASK, facts.folded) and not re.search(_ASKS_ON_LIST, facts.folded)
     if re.search(_ASKS_LIST, facts.folded) and not attribute:
@@ -61,6 +81,19 @@ def plan_pro_a(facts: Facts) -> Plan | None:
             name = facts.text[named.start(group) : named.end(group)].strip()
             return Plan("pro_a_certification", {"certification": name, "as_of": facts.today})
     return _pro_a_eligibility(facts)
+
+
+def _closed_by_the_case(facts: Facts) -> Plan | None:
+    """The eligibility plan when the person's stated contract or diploma closes the Pro-A (art. 2.3)."""
+    if not (facts.personal or re.search(_SOMEONE, facts.folded)):
+        return None
+    contract = parse_contract(facts.text)
+    diploma = parse_diploma_level(facts.text)
+    if contract is None and diploma is None:
+        return None
+    if pro_a_eligibility(contract, diploma).eligible is not False:
+        return None
+    return Plan("pro_a_eligibility", _known(contract, diploma))
 
 
 def _listed_certification(facts: Facts) -> str | None:
@@ -155,7 +188,9 @@ _HELD_BEFORE = (
     r"\b(?:titulaires?|diplomee?s?|detent(?:eur|rice)s?|possed\w*|j'ai|il a|elle a|ayant|avec|deja)\s*(?:d'|de |du )?$"
 )
 # "en CDD de 18 mois", "un contrat de 2 ans": the contract's length, not the Pro-A's.
-_CONTRACT_LENGTH = r"\b(?:cdd|cdi|contrat(?: a duree (?:in)?determinee)?|interim|mission|cui)(?: [a-z]+)? d(?:e |')$"
+_CONTRACT_LENGTH = (
+    r"\b(?:cdd|cdi|contrat(?: a duree (?:in)?determinee)?|interim|mission|cui)(?:(?: [a-z]+)? d(?:e |')| )$"
+)
 _LENGTH_ASK = (
     r"\b(?:dur(?!ee (?:in)?determinee)\w*|combien de (?:temps|mois)|jusqu'a (?:quand|combien)|maximum|max|"
     r"au plus|allong\w*|prolong\w*)\b"
@@ -179,6 +214,10 @@ def _pro_a_case(facts: Facts) -> str | None:
     age = re.search(r"\b(?:j'ai|age de|agee? de)\s*(\d{2}) ans\b(?! d)", folded)
     if re.search(r"\bdemandeur d'emploi\b|\bjeune\b", folded) or (age and 16 <= int(age.group(1)) <= 25):
         return "young_or_jobseeker"
-    if re.search(r"\b(?:qualification reconnue|cqp|diplome|titre) [^.?!]{0,30}\b(?:branche|rncp)\b|\bcqp\b", folded):
+    if re.search(
+        r"\b(?:qualification reconnue|cqp|diplome|titre) [^.?!]{0,30}\b(?:branche|rncp)\b|\bcqp\b"
+        r"|\bqualifications? (?:de|de la|par la) branche\b",
+        folded,
+    ):
         return "branch_qualification"
     return None

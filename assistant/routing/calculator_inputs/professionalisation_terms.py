@@ -29,6 +29,8 @@ BENEFIT = re.compile(
 )
 TRAINING_ASK = re.compile(
     r"\b(?:heures? de formation|mois de formation|part (?:de (?:la )?)?formation|duree (?:de (?:la )?)?formation|"
+    # "quelle part maximale en formation", "quel pourcentage du temps en formation", "la proportion de formation"
+    r"(?:part|proportion|pourcentage|quota|fraction|temps)\b[^.?!]{0,25}\b(?:en|de|a la|consacree? a la) formation|"
     r"temps (?:de|en) formation|combien d'heures|70 ?%|formation\b[^.?!]{0,40}\b(?:maximum|au plus|plafond|"
     r"depasser|exceder))"
 )

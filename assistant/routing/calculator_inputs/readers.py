@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.routing.calculator_inputs.amounts import plan_contribution, plan_points
+from assistant.routing.calculator_inputs.asking import not_an_application
 from assistant.routing.calculator_inputs.bonuses import plan_trainer_bonus, plan_tutor_bonus
 from assistant.routing.calculator_inputs.career_history import plan_professional_reviews, plan_training_guarantee
 from assistant.routing.calculator_inputs.cep import plan_cep
 from assistant.routing.calculator_inputs.certification import (
     plan_cqp_certification,
     plan_cqp_grades,
+    plan_path_from_start,
     plan_professionalisation,
     plan_training_path,
 )
@@ -37,14 +39,21 @@ RESOLVERS: dict[str, Callable[[Facts], Plan | None]] = {
     "pro_a": plan_pro_a,
     "professionalisation": first_of(plan_professionalisation_terms, plan_professionalisation),
     "contribution": plan_contribution,
-    "cqp_certification": plan_cqp_certification,
-    "cqp": plan_cqp_grades,  # "cqp gc : 6 à l'écrit, je suis recalé ?": grades given under the CQP's name
+    "cqp_certification": first_of(plan_cqp_certification, plan_path_from_start),
+    "cqp": first_of(plan_cqp_grades, plan_path_from_start),  # grades or the path's first day under the CQP's name
     "training_path": plan_training_path,
     "points": plan_points,
 }
 
 
 def plan_for(topic: str | None, facts: Facts) -> Plan | None:
-    """The calculator plan for a topic's question, or None when retrieval answers it."""
+    """The calculator plan for a topic's question, or None when retrieval answers it.
+
+    The facts read do not decide alone: a question asking what a scheme is, or submitting a rule
+    claimed for everyone, is answered by the texts even when it tells a case (`asking`).
+    """
     reader = RESOLVERS.get(topic or "")
-    return reader(facts) if reader else None
+    plan = reader(facts) if reader else None
+    if plan is not None and not_an_application(facts, plan):
+        return None
+    return plan

@@ -76,7 +76,65 @@ def parse_grades(text: str) -> dict[str, float]:
     if everywhere and 0 <= parse_number(everywhere.group("g")) <= 20:
         for key in GRADE_LABELS:
             grades.setdefault(key, parse_number(everywhere.group("g")))
+    grades.update(_respective(folded))  # a paired list is more precise than one grade shared by a list
+    grades.update(_replacements(folded))
     return grades
+
+
+# "12, 11, 9, 14 et 13 (TC, option, écrit, oral, APT)", "respectivement 12, 10 et 8 en TC, à l'écrit et à
+# l'oral": a list of grades, then the list of the exams they are for, in the same order.
+_GRADE_LIST = (
+    r"(?<![\d,.])(?P<grades>\d{1,2}(?:[,.]5)?(?: */ *20)?(?: *(?:,|;|/|et|-) *\d{1,2}(?:[,.]5)?(?: */ *20)?){1,4})"
+)
+
+
+def _respective(folded: str) -> dict[str, float]:
+    """Grades listed before the exams they belong to, paired in order when both lists have the same length."""
+    labels = "|".join(f"(?:{label})" for label in GRADE_LABELS.values())
+    found: dict[str, float] = {}
+    for m in re.finditer(_GRADE_LIST, folded):
+        values = [parse_number(v) for v in re.findall(r"\d{1,2}(?:[,.]5)?(?= */ *20|(?!\d))", m.group("grades"))]
+        values = [v for v in values if v != 20]  # "/20" is the scale, not a grade
+        after = re.match(
+            r" *(?:\(|:|respectivement|en|au|aux|a|pour)?[^\d.?!]{0,20}?"
+            rf"(?P<names>(?:(?:a |en |au |aux |de )?(?:l'|la |le |les )?(?:{labels})\b *(?:,|;|/|et|-)? *){{2,5}})",
+            folded[m.end() :],
+        )
+        if after is None:
+            continue
+        names = re.findall(rf"(?:{labels})", after.group("names"))
+        keys = [next(k for k, label in GRADE_LABELS.items() if re.fullmatch(label, n)) for n in names]
+        if len(keys) == len(values) and len(set(keys)) == len(keys) and all(0 <= v <= 20 for v in values):
+            found.update(zip(keys, values, strict=True))
+    return found
+
+
+# A grade said to replace another for the same exam: "7 à l'oral au lieu de 10", "avec 5 à l'écrit à la
+# place", "10 partout sauf l'écrit où j'ai 6", "et si j'avais eu 8 à l'oral ?". The last one said wins.
+_INSTEAD = r" *(?:,? *(?:au lieu d[eu']|a la place|plutot qu|et non (?:pas )?))"
+_EXCEPT = (
+    r"\b(?:sauf|excepte|hormis|a part) *(?:{prep}|l'|la |le |les )?(?P<label>{labels})\b[^\d.?!]{{0,20}}?"
+    r"{grade}(?![\d%-])"
+)
+_IF_HAD = r"\bsi (?:j'avais|il avait|elle avait|on avait|j'ai|il a|elle a) (?:eu|obtenu) *{grade} *{filler}(?:{prep})?"
+
+
+def _replacements(folded: str) -> dict[str, float]:
+    """The grades said to replace what the list gave (see above), keyed by exam."""
+    found: dict[str, tuple[int, float]] = {}
+    labels = "|".join(f"(?:{label})" for label in GRADE_LABELS.values())
+    forms = [
+        rf"(?<![\d,.-]){_GRADE} *{_FILLER}(?:{_PREPOSITION})?(?P<label>{labels})\b(?={_INSTEAD})",
+        _EXCEPT.format(prep=_PREPOSITION, labels=labels, grade=_GRADE),
+        _IF_HAD.format(grade=_GRADE, filler=_FILLER, prep=_PREPOSITION) + rf"(?P<label>{labels})\b",
+    ]
+    for form in forms:
+        for m in re.finditer(form, folded):
+            value = parse_number(m.group("g"))
+            key = next((k for k, label in GRADE_LABELS.items() if re.fullmatch(label, m.group("label"))), None)
+            if key is not None and 0 <= value <= 20 and m.start() >= found.get(key, (-1, 0.0))[0]:
+                found[key] = (m.start(), value)
+    return {key: value for key, (_, value) in found.items()}
 
 
 def _shared_grade(folded: str, end: int, value: float, grades: dict[str, float]) -> None:

@@ -30,9 +30,29 @@ from assistant.routing.extraction.numbers import NUMBER_WORDS
 # Diploma wordings per level (folded); acronyms apart, matched only when written in capitals
 # ("CAP", not "cap"; "BUT", not "but").
 DIPLOMA_WORDS: dict[int, tuple[str, ...]] = {
-    0: (r"sans (?:aucun )?diplomes?", r"aucun diplome", r"pas (?:de|d'un) diplome", r"non diplomee?"),
-    2: (r"brevet des colleges", r"dnb", r"cfg", r"clea"),
-    3: (r"certificat d'aptitude professionnelle", r"deaes", r"titre professionnel de niveau 3"),
+    0: (
+        r"sans (?:aucun )?diplomes?",
+        r"aucun diplome",
+        r"pas (?:de|d'un) diplome",
+        r"non diplomee?",
+        r"pas diplomee?",
+        # a form's terse slot: "Diplôme : aucun", "diplôme - néant", "diplômes : rien"
+        r"diplomes? ?[:=-]? ?(?:aucun|neant|rien|non|sans|zero|0)",
+    ),
+    # "je n'ai que le brevet": the brevet des collèges, unless another brevet is named
+    2: (
+        r"brevet des colleges",
+        r"dnb",
+        r"cfg",
+        r"clea",
+        r"(?:le|un|mon|son|du|au) brevet(?! (?:pro\w*|de technicien\w*|d'etudes\w*|de maitrise|federal|d'etat))",
+    ),
+    3: (
+        r"certificat d'aptitude professionnelle",
+        r"brevet d'etudes professionnelles",
+        r"deaes",
+        r"titre professionnel de niveau 3",
+    ),
     4: (
         r"bac(?:calaureat)?(?: (?:pro|professionnel|techno|technologique|general|stmg))?(?! ?\+)",
         r"brevet professionnel",
@@ -78,7 +98,9 @@ TARGET_WORDS = (
 AIMED_AFTER = (
     r"[\w+-]+(?: (?!(?:peu\w*|pui\w*|pourr\w*|est|suis|ai|a|ont|sont|doi\w*)\b)[\w'+]+){0,4}? "
     r"(?:qu'(?:on|il|elle|je|ils|elles) (?:peu\w*|pourr\w*|veu\w*|voudr\w*|souhait\w*|"
-    r"prepar\w*|vis\w*)|(?:en|par|via) (?:la )?pro ?-? ?a\b|a preparer\b|a passer\b)"
+    r"prepar\w*|vis\w*)|(?:en|par|via) (?:la )?pro ?-? ?a\b|a preparer\b|a passer\b"
+    # "le master … de la liste Pro-A m'intéresse": a diploma wished for, or one of a list of targets
+    r"|m'interess\w*|me (?:tente|plait|plairait|motive)|m'attire|(?:de|dans|sur) la liste\b)"
 )
 
 CONTRACTS: tuple[tuple[str, str], ...] = (

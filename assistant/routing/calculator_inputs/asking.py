@@ -1,0 +1,139 @@
+"""What the asking sentence wants: a rule applied to the case told, or the rule itself.
+
+The facts of a message do not decide alone whether a calculator should run. "Dossier de Mme X, CDI,
+BTS : la Pro-A, c'est quoi au juste ?" tells a case, yet asks what the scheme is; the case is the
+context of the question, and running the eligibility rule on it answers a question nobody asked.
+"La Pro-A dure 3 ans pour tout le monde, c'est bien ça ?" states a figure, yet asks whether a general
+claim is right; the answer is the rule with its cases, which corrects the claim, not a question back
+about the user's situation. Both are read here on the asking sentence only, the one that ends with
+the question mark, because the sentences before it are where the context lives.
+
+Two readings, each of a general form rather than of one question's words:
+
+* `asks_what_it_is`: the asking sentence asks what a scheme is, what it is for, what it consists of
+  or how it works (a definition, a purpose, a functioning), and does not bring the case into the
+  question ("pour moi", "dans son cas", "y a-t-il droit", "est-elle éligible");
+* `claims_for_everyone`: the message states a rule with a universal quantifier ("pour tout le monde",
+  "dans tous les cas", "quel que soit", "systématiquement", "c'est toujours …") and tells no case of
+  anyone's own (no first person, no named person): the rule and its cases answer it;
+* `asks_to_confirm`: the asking sentence submits a claim for confirmation ("c'est bien ça ?",
+  "n'est-ce pas ?", "il paraît que…"), again with no own case: the rule answers it unless the facts
+  the claim states decide the calculator (`undecided`), never a question back.
+
+Each one means the plan of a calculator is dropped and the texts answer (`readers.plan_for`).
+Patterns run on folded text (`assistant.routing.extraction.folding.fold`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.routing import calculator_vocabulary
+from assistant.routing.calculator_inputs.facts import Facts, Plan, asking_sentence
+from calculators.registry import CALCULATORS
+from calculators.result import CalcError
+
+# What a scheme is / is for / consists of / how it works. "c'est quoi" only before a determiner and a
+# noun that is not a figure of a case ("c'est quoi le montant de ma prime ?" asks a value).
+_FIGURE_NOUN = (
+    r"(?:montant|duree|date|delai|somme|nombre|plafond|taux|prime|remuneration|salaire|limite|maximum|minimum|"
+    r"echeance|total|calcul)"
+)
+_WHAT_IT_IS = re.compile(
+    r"\b(?:(?:ca|cela|ce dispositif|il|elle)\s+)?sert\w*\s+a\s+quoi\b|\ba quoi (?:ca |cela )?(?:sert|servent|servir)\b"
+    r"|\bservir a quoi\b|\bqu'est-ce (?:que c'est|qu'(?:un|une|on appelle|est))"
+    # "qu'est-ce que la Pro-A ?", "qu'est-ce que l'avenant a changé ?": a short noun phrase, or what a text
+    # says or means ("qu'est-ce que l'employeur doit me verser ?" asks something else)
+    r"|\bqu'est-ce que (?:la |le |l'|les )(?![^?]*\b(?:me|m'|je|j'|nous|lui|leur|te|t')\b)(?:[\w'-]+ ?){1,5}\?"
+    r"|\bqu'est-ce que (?:la |le |l'|les )[^?]*\b(?:chang\w*|prevoi\w*|dit|disent|apport\w*|signifi\w*|"
+    r"veut dire|recouvr\w*|design\w*|modifi\w*)\b"
+    r"|\ben quoi (?:ca |cela |il |elle )?consist\w*|\bconsist\w* en quoi\b"
+    r"|\bcomment (?:ca |cela |il |elle |ils |elles )?(?:fonctionn\w*|march\w*|se deroul\w*|s'organis\w*)"
+    r"|\bquel(?:le)?s? (?:est|sont|serait) (?:le |la |l'|les )(?:but|objectif|objet|interet|principe|finalite|"
+    r"utilite|role|raison d'etre)s?\b"
+    r"|\bc'est quoi (?:exactement |concretement |au juste |en fait )?(?:la|le|l'|les|un|une|ce|cette)\s*(?!"
+    + _FIGURE_NOUN
+    + r")[a-z]"
+    r"|\bc'est quoi (?:exactement|concretement|au juste)\b"
+    r"|\b(?:definition|definir|expliqu\w*)(?:-moi|-nous| moi| nous)? "
+    r"(?:de |d'|du |la |le |les |l'|ce qu|en quoi|comment)"
+)
+
+# The asking sentence brings the case into the question ("pour lui", "y a-t-elle droit"): an application.
+_CASE_ASKED = re.compile(calculator_vocabulary.CASE_ASKED)
+_VALUE = re.compile(calculator_vocabulary.VALUE_ASK + "|" + calculator_vocabulary.AMOUNT_ASK)
+
+# A rule claimed for everyone (a universal quantifier), and a claim submitted for confirmation.
+_UNIVERSAL = re.compile(
+    r"\b(?:pour|a) (?:tout le monde|tous|toutes|chacun|n'importe qui)\b|\btout le monde\b|\bdans tous les cas\b"
+    r"|\bquel(?:le)?s? que (?:soit|soient)\b|\bsans exception\b|\bsystematiquement\b|\bquoi qu'il arrive\b"
+    r"|\ben toutes? (?:circonstances?|situations?)\b|\btoujours (?:de |d')?\d|\btous les salaries\b"
+    r"|\b(?:est|sont|dure|durent|faut|c'est|vaut|valent)(?:-(?:il|elle|ce))? toujours\b"
+)
+_CONFIRMATION = re.compile(
+    r"\bc'est (?:bien )?(?:ca|cela|exact|juste|correct)\b|\bn'est-ce pas\b|\bc'est vrai\b|\bvrai ou faux\b"
+    r"|\bj'ai (?:bien|mal) compris\b|\bje me trompe\b|\bil parait que\b|\bon m'a dit que\b"
+    r"|\b(?:j'ai|on a) (?:entendu|lu) (?:dire )?que\b|\b(?:confirme|confirmez|confirmer)\b"
+)
+_ASKING_FRAME = re.compile(calculator_vocabulary.ASKING_FRAME)
+_OWN_CASE = re.compile(r"\b(?:je|j'|mon|ma|mes|moi)\b|\b(?:m\.|mme|madame|monsieur) ?[a-z]")
+
+
+def asks_what_it_is(folded: str) -> bool:
+    """The asking sentence asks what a scheme is, is for, consists of or how it works, not the case's answer."""
+    sentence = asking_sentence(folded)
+    # "qu'est-ce que la prime me rapporte ?" asks a value of the case, in the words of a definition
+    return bool(_WHAT_IT_IS.search(sentence)) and not _CASE_ASKED.search(sentence) and not _VALUE.search(sentence)
+
+
+def claims_for_everyone(folded: str) -> bool:
+    """The message states a rule for everyone (a universal quantifier) and tells no own case."""
+    return bool(_UNIVERSAL.search(folded)) and _no_own_case(folded)
+
+
+def asks_to_confirm(folded: str) -> bool:
+    """The asking sentence submits a claim for confirmation ("c'est bien ça ?") and no own case is told."""
+    return bool(_CONFIRMATION.search(asking_sentence(folded))) and _no_own_case(folded)
+
+
+def _no_own_case(folded: str) -> bool:
+    """No own case is told: the first person of hearsay or of politeness ("on m'a dit que", "je voudrais
+    savoir") does not tell one."""
+    told = _ASKING_FRAME.sub(" ", _CONFIRMATION.sub(" ", folded))
+    return not _OWN_CASE.search(told) and not _CASE_ASKED.search(asking_sentence(folded))
+
+
+# Calculators that look an entry up in the texts (the Pro-A list) rather than apply a rule to a case: what
+# an entry is ("c'est quoi le DAMC de la liste ?") is what they answer.
+LOOKUPS = ("pro_a_certification",)
+
+
+def not_an_application(facts: Facts, plan: Plan) -> bool:
+    """Whether the question, whatever facts it tells, asks the rule rather than `plan`'s application.
+
+    A definition or purpose asked, or a claim for everyone, is never an application. A claim submitted
+    for confirmation without a quantifier ("un CDD ne peut pas faire de Pro-A, c'est bien ça ?") is
+    answered by the calculator only when the facts stated decide it; a question back about the user's
+    situation would answer a question nobody asked.
+    """
+    if asks_what_it_is(facts.folded) and plan.calculator not in LOOKUPS:
+        return True
+    if claims_for_everyone(facts.folded):
+        return True
+    return asks_to_confirm(facts.folded) and undecided(plan)
+
+
+def undecided(plan: Plan) -> bool:
+    """Whether the plan would end in a question back: inputs missing that the rule still needs."""
+    spec = CALCULATORS.get(plan.calculator)
+    if spec is None:
+        return bool(plan.missing)
+    names = {p.name for p in spec.params}
+    if any(m not in names for m in plan.missing):
+        return True
+    if not spec.partial:
+        return bool(plan.missing) or any(p.required and p.name not in plan.arguments for p in spec.params)
+    try:
+        return bool(spec.run(**plan.arguments).missing)
+    except CalcError:
+        return False
