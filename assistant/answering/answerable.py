@@ -7,6 +7,7 @@ retrieval and clarification steps of the service both ask this before quoting an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.answering.composer import query_weights, unit_terms
@@ -86,6 +87,8 @@ def texts_are_silent(
     depth = SPEAKING_DEPTH if decision is not None and decision.names_texts else 3
     if _any_speaks(query, subjects, evidence[:depth]):
         return False
+    if vocabulary is not None and names_foreign_member(query, vocabulary):
+        return True  # "le CQP de la métallurgie": a CQP the texts do not name, whatever topic the bank reads
     if subjects and subject_is_elsewhere(decision):
         return True
     if decision is not None and decision.cue_outside is not None:
@@ -168,6 +171,22 @@ def names_foreign_subject(query: str, vocabulary: CorpusWords) -> bool:
     heads = (subject_phrase(asked, predicate=False), subject_phrase(asking_clause(asked), predicate=False))
     phrases = [p for p in dict.fromkeys(heads) if p]
     return bool(phrases) and all(foreign_words(p, query, vocabulary) for p in phrases)
+
+
+# A certification of the family the texts list by name (the CQP fiche's headings), named by the word after it,
+# articles skipped: "le CQP de la métallurgie", "le CQP coiffeur".
+_NAMED_CQP = re.compile(r"\bcqp\s+(?:(?:de|du|des|d|la|le|l|en)\s+)*([a-z][a-z-]+)")
+
+
+def names_foreign_member(query: str, vocabulary: CorpusWords) -> bool:
+    """The question names a CQP by a word the indexed texts never use: another branch's certification.
+
+    The texts name each of their CQPs ("CQP gestionnaire conseil", "CQP manager opérationnel", "CQP de
+    branche"); a CQP named by a word no passage uses ("métallurgie", "coiffeur", "boulanger") is one they
+    do not treat, even though the question reads clearly as one about CQPs, so the meaning gate
+    (`reads_as_topic`) that protects the user's own words elsewhere does not apply to it."""
+    folded = fold(query).replace("'", " ")
+    return any(not vocabulary.knows(m.group(1)) for m in _NAMED_CQP.finditer(folded))
 
 
 def _subjects(query: str) -> list[list[str]]:

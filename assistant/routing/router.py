@@ -40,6 +40,7 @@ from assistant.routing.calculator_inputs.readers import plan_for
 from assistant.routing.extraction.folding import fold
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.noise import drop_filler, strip_noise
+from assistant.routing.subject import asks_only_the_law
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError
 
@@ -169,6 +170,8 @@ def route(question: str, today: date, meaning: Callable[[str], Reading | None] |
     cue_outside = None
     if refusal and names_texts and topic is None and partial is None and not orders_only:
         cue_outside, refusal = refusal, None
+    if asks_only_the_law(query) and not orders_only:  # "d'après la loi, …": the texts are not the law
+        return RouteDecision("refusal", topic_query=query, injection=injection, fiche=fiche)
     if topic is None and partial is None and (refusal or outside or orders_only):
         return RouteDecision(
             "refusal",
