@@ -262,8 +262,9 @@ _THE_LAW = re.compile(
 # law named as a text ("la loi de 2018", "la loi Avenir professionnel") nor compared ("mieux que la loi ou pareil").
 _THE_LAW_EXPLICIT = re.compile(
     r"\b(?:selon|d apres|par|dans) (?:le )?code du travail\b|\b(?:selon|d apres|par) la loi\b|"
-    r"\ble code du travail (?!(?:ou|et|est)\b)[a-z]+(?:e|it|t)(?:-t-il|-il)?\b|\b(?:que|qu) (?:dit|prevoit|impose) la loi\b"
-    r"|\bla loi (?!(?:ou|et|est|etait|de|du|des|sur|pour|relative|avenir|ne|n|se|s|qui|que|a)\b)[a-z]+(?:e|it|t)"
+    r"\ble code du travail (?!(?:ou|et|est)\b)[a-z]+(?:e|it|t)(?:-t-il|-il)?\b|"
+    r"\b(?:que|qu) (?:dit|prevoit|impose) la loi\b|"
+    r"\bla loi (?!(?:ou|et|est|etait|de|du|des|sur|pour|relative|avenir|ne|n|se|s|qui|que|a)\b)[a-z]+(?:e|it|t)"
     r"(?:-t-elle|-elle)?\b"
 )
 # The question names the branch's own texts beside the law: it asks how they compare, which they answer.
