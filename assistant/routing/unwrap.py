@@ -71,10 +71,12 @@ def _asks(value: str) -> bool:
 @functools.cache
 def known_words() -> frozenset[str]:
     """The folded words of every question of the routing bank (hand-written, derived from the corpus's
-    headings, and the ministry's fiches): the French employees ask in, several thousand words."""
+    headings, and the ministry's fiches): the French employees ask in, several thousand words; and French's
+    function words (Snowball's stop list), which every sentence of French holds."""
     from assistant.routing.meaning import BANK_FILES, DATA_DIR
+    from knowledge.french import STOP_WORDS
 
-    words: set[str] = set()
+    words: set[str] = set(STOP_WORDS)
     for name in BANK_FILES:
         path = DATA_DIR / name
         if not path.exists():
