@@ -210,3 +210,19 @@ def test_the_question_inside_a_wrapper_is_answered(
 )
 def test_near_corpus_questions_the_texts_do_not_answer_are_refused(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question, today=TODAY).route == "refusal"
+
+
+# --- a subject named outside the texts in a question naming one of them ------------------------------------
+
+
+def test_a_cue_subject_in_a_question_naming_a_text_is_left_to_the_passages() -> None:
+    """ "Préavis" is a cue of dismissal, yet the training convention sets a notice for its own termination: a
+    question naming the convention is answered when a passage speaks of its subject, refused otherwise."""
+    named = route("Quel préavis pour résilier la convention de formation ?", TODAY)
+    assert named.route == "retrieval" and named.cue_outside is not None and named.refusal_topic is None
+    notice = [_evidence("15", "La convention peut être résiliée par l'une des parties avec un préavis d'un mois.")]
+    assert not texts_are_silent("Quel préavis pour résilier la convention de formation ?", notice, named)
+    other = route("La circulaire dit-elle quelque chose sur le préavis d'une démission ?", TODAY)
+    assert other.cue_outside is not None
+    assert texts_are_silent("La circulaire dit-elle quelque chose sur le préavis d'une démission ?", notice, other)
+    assert route("Quel préavis en cas de démission ?", TODAY).route == "refusal"  # no text named: the cue decides
