@@ -105,8 +105,9 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     text = _OBJECT_HAS.sub(lambda m: m.group(0) + _VERB, text)  # "m'a refusé": the verb, not "à"
     text = _TIME_AGO.sub(" " + _STOP + " ", text)  # "il y a deux ans", "depuis 3 mois": when, not what
     text = _PARTICIPLE.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)  # "j'ai fait Accessit": "fait" too
-    text = re.sub(r"[,;:?!()]|\.(?!\d)", " " + _STOP + " ", text)  # punctuation ends the phrase too
-    tokens = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*\x00?|\x00|\x01", text)
+    # punctuation ends the phrase too; not a decimal comma: "le 0,15 %" is a figure the texts state, one term
+    text = re.sub(r"(?<!\d),|,(?!\d)|[;:?!()]|\.(?!\d)", " " + _STOP + " ", text)
+    tokens = re.findall(r"\d+(?:,\d+)+|[a-z0-9]+(?:-[a-z0-9]+)*\x00?|\x00|\x01", text)
     phrase, end = _phrase_from(tokens, 0)
     opens_predicate = end < len(tokens) and (tokens[end] in _PREDICATE or _VERB in tokens[end])
     if len(phrase) == 1 and opens_predicate and (predicate or tokens[end] not in _COPULA):

@@ -19,7 +19,7 @@ from assistant.answering.answerable import names_foreign_member, placed_by_meani
 from assistant.answering.corpus_words import CorpusWords
 from assistant.routing.noise import strip_noise
 from assistant.routing.router import RouteDecision, route
-from assistant.routing.subject import asks_only_the_law
+from assistant.routing.subject import asks_only_the_law, subject_phrase
 from assistant.routing.unwrap import drop_foreign, is_foreign, questions_in_links
 from assistant.service import Assistant
 from ingest.models import Chunk
@@ -226,3 +226,13 @@ def test_a_cue_subject_in_a_question_naming_a_text_is_left_to_the_passages() -> 
     assert other.cue_outside is not None
     assert texts_are_silent("La circulaire dit-elle quelque chose sur le préavis d'une démission ?", notice, other)
     assert route("Quel préavis en cas de démission ?", TODAY).route == "refusal"  # no text named: the cue decides
+
+
+def test_a_figure_quoted_from_the_texts_is_a_subject_their_passage_speaks_of() -> None:
+    """ "Le 1,5 %" is one figure, not "1" and "5": the passage stating it speaks of it (the analyser reads "1.5")."""
+    assert subject_phrase("Le 1,5 % de la masse salariale, c'est encore d'actualité ?").startswith("1,5")
+    decision = RouteDecision("retrieval", topic="contribution", topic_share=0.4, outside=0.25)
+    stated = [_evidence("10", "Le taux de la contribution conventionnelle est fixé à 1,5 % de la masse salariale.")]
+    assert not texts_are_silent("Le 1,5 %, ça s'applique encore cette année ?", stated, decision)
+    other = [_evidence("10", "Le taux de la contribution conventionnelle est fixé à 2,5 % de la masse salariale.")]
+    assert texts_are_silent("Le 1,5 %, ça s'applique encore cette année ?", other, decision)
