@@ -86,7 +86,7 @@ def texts_are_silent(
     subjects = _subjects(query)
     # a question naming an indexed text may find its subject in a heading ranked lower ("selon son préambule")
     depth = SPEAKING_DEPTH if decision is not None and decision.names_texts else 3
-    if _any_speaks(query, subjects, evidence[:depth]):
+    if _any_speaks(query, _asked(subjects, decision), evidence[:depth]):
         return False
     if vocabulary is not None and names_foreign_member(query, vocabulary):
         return True  # "le CQP de la métallurgie": a CQP the texts do not name, whatever topic the bank reads
@@ -127,7 +127,7 @@ def off_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecisio
     subjects = _subjects(query)
     if not subjects or not evidence:
         return False
-    return not _any_speaks(query, subjects, evidence) and (foreign or subject_is_elsewhere(decision))
+    return not _any_speaks(query, _asked(subjects, decision), evidence) and (foreign or subject_is_elsewhere(decision))
 
 
 def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
@@ -208,6 +208,17 @@ def _subjects(query: str) -> list[list[str]]:
         if terms and terms not in found:
             found.append(terms)
     return found
+
+
+def _asked(subjects: list[list[str]], decision: RouteDecision | None) -> list[list[str]]:
+    """The subjects a passage must speak of: the message's and its asking clause's; only the asking clause's
+    when the question reads out of the texts (`subject_is_elsewhere`). What is said before a colon or a full
+    stop is then context, not what is asked: "Entretien professionnel : pour le congé de proche aidant,
+    c'est combien de temps ?" (a follow-up put after the earlier topic's name) asks about the leave, which
+    no passage speaks of, though every passage of article 6 speaks of the interview."""
+    if len(subjects) > 1 and subject_is_elsewhere(decision):
+        return subjects[-1:]
+    return subjects
 
 
 def _any_speaks(query: str, subjects: list[list[str]], evidence: Sequence[Evidence]) -> bool:

@@ -236,3 +236,13 @@ def test_a_figure_quoted_from_the_texts_is_a_subject_their_passage_speaks_of() -
     assert not texts_are_silent("Le 1,5 %, ça s'applique encore cette année ?", stated, decision)
     other = [_evidence("10", "Le taux de la contribution conventionnelle est fixé à 2,5 % de la masse salariale.")]
     assert texts_are_silent("Le 1,5 %, ça s'applique encore cette année ?", other, decision)
+
+
+def test_context_before_the_asking_clause_does_not_speak_for_a_question_read_elsewhere() -> None:
+    """A follow-up put after the earlier topic's name: the passages speak of the topic, not of what is asked."""
+    article = [_evidence("6", "L'entretien professionnel a lieu tous les 2 ans ; il est distinct de l'évaluation.")]
+    outside = RouteDecision("retrieval", topic="professional_reviews", topic_share=0.2, outside=0.7)
+    question = "Entretien professionnel : et pour un congé sabbatique, il dure combien ?"
+    assert texts_are_silent(question, article, outside)
+    inside = RouteDecision("retrieval", topic="professional_reviews", topic_share=0.9, outside=0.05)
+    assert not texts_are_silent("Entretien professionnel : il a lieu tous les combien ?", article, inside)
