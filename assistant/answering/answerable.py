@@ -57,6 +57,10 @@ TOPIC_SHARE_OVER_WORDS = 0.75
 # the near-corpus questions asking the legal rule read 0.57 with 0.08 outside, or 0.62 to 0.78 with 0.22 to 0.27.
 PLACED_TOPIC_SHARE = 0.65
 PLACED_OUTSIDE_SHARE = 0.15
+# The bank's out-of-scope share from which the context before a question's asking clause no longer counts as its
+# subject (`_asked`). Below it the context is often the subject itself ("Diplôme d'AES : il est classé à quel
+# niveau ?", read 0.0 outside; "Un stagiaire a séché des heures : l'OPCA finance-t-il… ?", 0.3).
+ASKED_ONLY_OUTSIDE_SHARE = 0.5
 _CATCH_ALL_TOPICS = frozenset({"other_corpus"})  # the texts in general: no scheme or rule named
 
 
@@ -212,11 +216,11 @@ def _subjects(query: str) -> list[list[str]]:
 
 def _asked(subjects: list[list[str]], decision: RouteDecision | None) -> list[list[str]]:
     """The subjects a passage must speak of: the message's and its asking clause's; only the asking clause's
-    when the question reads out of the texts (`subject_is_elsewhere`). What is said before a colon or a full
-    stop is then context, not what is asked: "Entretien professionnel : pour le congé de proche aidant,
-    c'est combien de temps ?" (a follow-up put after the earlier topic's name) asks about the leave, which
-    no passage speaks of, though every passage of article 6 speaks of the interview."""
-    if len(subjects) > 1 and subject_is_elsewhere(decision):
+    when the bank reads the question mostly out of the texts (`ASKED_ONLY_OUTSIDE_SHARE`). What is said before
+    a colon or a full stop is then context, not what is asked: "Entretien professionnel : pour le congé de
+    proche aidant, c'est combien de temps ?" (a follow-up put after the earlier topic's name) asks about the
+    leave, which no passage speaks of, though every passage of article 6 speaks of the interview."""
+    if len(subjects) > 1 and decision is not None and decision.outside >= ASKED_ONLY_OUTSIDE_SHARE:
         return subjects[-1:]
     return subjects
 
