@@ -25,6 +25,7 @@ from assistant.answer import Answer, ToolCall
 from assistant.answering import wording
 from assistant.answering.answerable import (
     CALCULATION_OUTSIDE_SHARE,
+    names_foreign_member,
     names_foreign_subject,
     off_subject,
     reads_as_topic,
@@ -226,6 +227,7 @@ class Assistant:
         vocabulary = corpus_words(self.retriever.passage_texts())
         # "le CQP coiffeur": no rule of the texts applies (unless the bank reads the topic clearly)
         foreign = not reads_as_topic(decision) and names_foreign_subject(query, vocabulary)
+        foreign = foreign or names_foreign_member(query, vocabulary)  # "le CQP coiffeur": another branch's
         if decision.outside < CALCULATION_OUTSIDE_SHARE and not foreign:
             return False
         t = time.perf_counter()

@@ -22,6 +22,7 @@ import re
 
 from assistant.routing import guard_vocabulary
 from assistant.routing.extraction.folding import fold
+from assistant.routing.unwrap import drop_foreign, questions_in_links
 
 # Fenced code, markup that frames a "system" message with its content, then any leftover tag.
 _CODE_FENCE = re.compile(r"```.*?(?:```|$)|~~~.*?(?:~~~|$)", re.DOTALL)
@@ -29,7 +30,7 @@ _FRAMED = re.compile(
     r"<\|im_start\|>\s*(?:system|assistant|tool)\b.*?(?:<\|im_end\|>|$)"  # a ChatML turn of another speaker
     r"|<\s*(system|sys|instructions?|prompt|admin|inst|context|override|policy|rules?|regles?|config\w*|settings?|"
     r"priority|priorite|hidden|meta|directives?|developer|assistant|tool\w*|function\w*|observation|response|answer)"
-    r"\b[^>]*(?<!/)>.*?(?:<\s*/\s*\1\s*>|$)"
+    r"(?=[\s/>])[^>]*(?<!/)>.*?(?:<\s*/\s*\1\s*>|$)"
     r"|\[+\s*(inst|system|sys|systeme|admin)\s*\]+.*?(?:\[+\s*/\s*\2\s*\]+|(?<=[.!])\s|\n|$)"
     r"|<<\s*sys\s*>>.*?(?:<<\s*/\s*sys\s*>>|$)"
     r"|\{\s*[\"']role[\"']\s*:\s*[\"'](?:system|assistant|developer|tool|admin)[\"'][^{}]*\}"  # a chat message as JSON
@@ -154,7 +155,8 @@ def strip_noise(text: str) -> tuple[str, bool]:
     """
     original = text
     text = _INVISIBLE.sub("", text)
-    removed: list[str] = []  # framing cut without being an order: an order if its words say so
+    text, links = questions_in_links(text)  # "…/assistant?q=Le+CQP…+%3F": the link's question, not the link
+    removed: list[str] = links  # framing cut without being an order: an order if its words say so
     flagged = bool(_HIDDEN.search(fold(text)))
     text = _blank(text, _HIDDEN, folded=True)
     text, found = _cut(text, _CODE_FENCE)
@@ -172,6 +174,8 @@ def strip_noise(text: str) -> tuple[str, bool]:
     flagged |= turns
     text, found = _cut(text, _JUNK)
     removed += found
+    text, encoded = drop_foreign(text)  # a sentence in ROT13 or backwards beside a plain question
+    flagged |= encoded
     text = _EMOJI.sub(" \u2026\n", text)  # an emoji ends a sentence, as the router reads it: kept as "…"
     text = _unleet(text)
     text, found = _cut(text, _PLANTED, folded=True)

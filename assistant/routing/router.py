@@ -40,6 +40,7 @@ from assistant.routing.calculator_inputs.readers import plan_for
 from assistant.routing.extraction.folding import fold
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.noise import drop_filler, strip_noise
+from assistant.routing.subject import asks_only_the_law
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError
 
@@ -91,6 +92,9 @@ class RouteDecision:
     outside: float = 0.0  # the example bank's out-of-scope share for the question (0 without a reading)
     names_texts: bool = False  # the question names one of the indexed texts (guard_vocabulary.NAMES_A_TEXT)
     topic_share: float = 0.0  # the example bank's vote share for `topic` (0 without a reading)
+    # an out-of-corpus subject a cue named in a question that also names one of the indexed texts ("la convention
+    # COS peut-elle être dénoncée, avec quel préavis ?"): the passages decide, by their subject alone
+    cue_outside: str | None = None
 
     def json_arguments(self) -> dict[str, Any]:
         """The arguments with dates as ISO strings, for the JSON answer contract."""
@@ -166,6 +170,13 @@ def route(
     # Once the injected text is cut, what remains is answered as if asked alone; an injection whose
     # remainder asks nothing ("… et raconte une blague.") is refused.
     orders_only = injection and "?" not in query
+    # a cue word of another subject in a question naming one of the texts ("dénoncer la convention COS, quel
+    # préavis ?"): whether a passage speaks of its subject decides (`answering.answerable`), not the cue
+    cue_outside = None
+    if refusal and names_texts and topic is None and partial is None and not orders_only:
+        cue_outside, refusal = refusal, None
+    if asks_only_the_law(query) and not orders_only:  # "d'après la loi, …": the texts are not the law
+        return RouteDecision("refusal", topic_query=query, injection=injection, fiche=fiche)
     if topic is None and partial is None and (refusal or outside or orders_only):
         return RouteDecision(
             "refusal",
@@ -183,6 +194,7 @@ def route(
         outside=reading.score(OUT_OF_SCOPE) if reading is not None else 0.0,
         topic_share=reading.score(topic) if reading is not None and topic is not None else 0.0,
         names_texts=names_texts,
+        cue_outside=cue_outside,
         topic_query=query,
         injection=injection,
         refusal_topic=refusal,

@@ -105,8 +105,9 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     text = _OBJECT_HAS.sub(lambda m: m.group(0) + _VERB, text)  # "m'a refusé": the verb, not "à"
     text = _TIME_AGO.sub(" " + _STOP + " ", text)  # "il y a deux ans", "depuis 3 mois": when, not what
     text = _PARTICIPLE.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)  # "j'ai fait Accessit": "fait" too
-    text = re.sub(r"[,;:?!()]|\.(?!\d)", " " + _STOP + " ", text)  # punctuation ends the phrase too
-    tokens = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*\x00?|\x00|\x01", text)
+    # punctuation ends the phrase too; not a decimal comma: "le 0,15 %" is a figure the texts state, one term
+    text = re.sub(r"(?<!\d),|,(?!\d)|[;:?!()]|\.(?!\d)", " " + _STOP + " ", text)
+    tokens = re.findall(r"\d+(?:,\d+)+|[a-z0-9]+(?:-[a-z0-9]+)*\x00?|\x00|\x01", text)
     phrase, end = _phrase_from(tokens, 0)
     opens_predicate = end < len(tokens) and (tokens[end] in _PREDICATE or _VERB in tokens[end])
     if len(phrase) == 1 and opens_predicate and (predicate or tokens[end] not in _COPULA):
@@ -257,8 +258,30 @@ _THE_LAW = re.compile(
     r"\b(?:selon|d apres|dans|par|d apres ce que dit) (?:le )?code du travail\b|\b(?:selon|d apres|par) la loi\b|"
     r"\bla loi (?:prevoit|impose|fixe|dit)|\blegalement\b|\bpas (?:la convention|l accord|les accords|la branche)\b"
 )
+# The law named as the source of the rule, explicitly: the code du travail, "selon/d'après/par la loi", or the law
+# as the subject of a verb in the present ("la loi garantit", "que prévoit la loi", "la loi exige-t-elle"), not a
+# law named as a text ("la loi de 2018", "la loi Avenir professionnel") nor compared ("mieux que la loi ou pareil").
+_THE_LAW_EXPLICIT = re.compile(
+    r"\b(?:selon|d apres|par|dans) (?:le )?code du travail\b|\b(?:selon|d apres|par) la loi\b|"
+    r"\ble code du travail (?!(?:ou|et|est)\b)[a-z]+(?:e|it|t)(?:-t-il|-il)?\b|"
+    r"\b(?:que|qu) (?:dit|prevoit|impose) la loi\b|"
+    r"\bla loi (?!(?:ou|et|est|etait|de|du|des|sur|pour|relative|avenir|ne|n|se|s|qui|que|a)\b)[a-z]+(?:e|it|t)"
+    r"(?:-t-elle|-elle)?\b"
+)
+# The question names the branch's own texts beside the law: it asks how they compare, which they answer.
+_THE_BRANCH = re.compile(r"\b(?:accords?|branche|convention|avenant|protocole|textes?|circulaire)\b")
 
 
 def asks_the_law(question: str) -> bool:
     """The question asks what the labour code or the law says, not what the branch's texts say."""
-    return bool(_THE_LAW.search(fold(question).replace("'", " ")))
+    return bool(_THE_LAW.search(fold(question).replace("'", " "))) or asks_only_the_law(question)
+
+
+def asks_only_the_law(question: str) -> bool:
+    """The question asks what the law itself says, naming it explicitly, and none of the branch's texts: the
+    indexed texts are not the law, so whatever they say of its subject does not answer it ("en contrat de
+    professionnalisation à 20 ans, la loi garantit quel pourcentage du SMIC ?": the branch's own pay scale
+    would be a wrong answer). "Légalement" alone is the user's way of asking their right, and a question
+    setting the law beside the agreement ("la loi prévoit …, l'accord fixe quoi ?") asks the agreement."""
+    folded = fold(question).replace("'", " ")
+    return bool(_THE_LAW_EXPLICIT.search(folded)) and not _THE_BRANCH.search(folded)

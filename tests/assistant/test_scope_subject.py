@@ -118,14 +118,8 @@ def assistant(real_assistant: Any) -> Assistant:
     "question",
     [
         "Les cours de parapente sont-ils finançables par le compte formation ?",
-        pytest.param(
-            "Le CQP boulanger de la branche boulangerie ouvre-t-il droit à la Pro-A ?",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known gap: a named corpus topic (the Pro-A) outweighs a subject word the texts never use, "
-                "as it must for the users' own words ('mon neveu', 'tutrice')",
-            ),
-        ),
+        # a named corpus topic (the Pro-A) no longer outweighs the CQP's own name, a word the texts never use
+        "Le CQP boulanger de la branche boulangerie ouvre-t-il droit à la Pro-A ?",
     ],
 )
 def test_near_corpus_questions_on_things_the_texts_never_name_are_refused(assistant: Assistant, question: str) -> None:
