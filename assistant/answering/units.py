@@ -12,11 +12,13 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from assistant.routing.router import strip_injection
+from assistant.answering.answer_types import asked_types, type_factor
+from assistant.answering.splitting import Unit as Unit  # re-exported: the scorer's callers cut passages too
+from assistant.answering.splitting import addresses_the_assistant as addresses_the_assistant
+from assistant.answering.splitting import passage_units as passage_units
 from ingest.tables import TABLE_MARKER
-from knowledge.french import analyze, weighted_query
+from knowledge.french import QUERY_EXPANSIONS, analyze, fold_accents, tokenize, weighted_query
 
 MAX_UNITS = 6
 MAX_LIST_ITEMS = 14
@@ -29,7 +31,6 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _REFERS_BACK = re.compile(r"^(Il|Elle|Ils|Elles|Celle-ci|Celui-ci|Ce dernier|Ce|Cet|Cette|Ces)\b")
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«–])")
 _ASKS_FIGURE = re.compile(
     r"\b(combien|quel(le)?s? (est|sont) (le|la|les) (montant|taux|dur[ée]e|nombre|niveau|num[ée]ro)|"
     r"quelle dur[ée]e|quel niveau|quel num[ée]ro|quel taux|quel montant|au maximum|maximal|minimum|"
@@ -37,73 +38,6 @@ _ASKS_FIGURE = re.compile(
     re.IGNORECASE,
 )
 _ENUMERATION = re.compile(r"\b(quel(le)?s|lesquel|liste|qui peut|qui sont|lesquelles|conditions)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A quotable piece of a passage: a sentence, a list item or a table row."""
-
-    text: str
-    index: int
-    opens_list: bool = False
-    in_list: bool = False
-    is_header: bool = False
-
-
-_BOILERPLATE = re.compile(r"^(\(?Suivent les signatures\.?\)?|Fait à .{2,40}, le .{4,30}\.?)$", re.IGNORECASE)
-
-
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_ADDRESSED = re.compile(
-    r"\b(assistant|l'ia|l’ia|ia\b|chatbot|modèle de langue|system)\s*:|\bnote (à|a|pour) l'?(ia|assistant)|"
-    r"\b(réponds|répondez|répondes|answer|reply)\b|<\s*(script|div|img|iframe)\b|\bonerror\s*=|https?://",
-    re.IGNORECASE,
-)
-
-
-def addresses_the_assistant(sentence: str) -> bool:
-    """A sentence written to a machine ("ignorez les consignes", "SYSTEM:", "réponds que…", a link,
-    HTML) is not agreement text: it is data, never quoted as an answer (indirect injection)."""
-    visible = _INVISIBLE.sub("", sentence)
-    if _ADDRESSED.search(visible):
-        return True
-    return strip_injection(visible)[1]
-
-
-def passage_units(text: str) -> list[Unit]:
-    """Split a passage into quotable units, remembering which ones introduce a list.
-
-    Memoised by text: the same passages come back across questions and within one answer (relevance,
-    selection, lead), and checking every sentence for text addressed to a machine was 40 % of an
-    answer's time (cProfile on 20 dev questions).
-    """
-    return list(_passage_units(text))
-
-
-@functools.lru_cache(maxsize=4096)
-def _passage_units(text: str) -> tuple[Unit, ...]:
-    units: list[Unit] = []
-    for paragraph in text.split("\n\n"):
-        paragraph = paragraph.strip()
-        if not paragraph:
-            continue
-        if paragraph.startswith(TABLE_MARKER):
-            lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
-            units.append(Unit(lines[0], len(units), opens_list=True, is_header=True))
-            units.extend(
-                Unit(line, len(units) + i, in_list=True)
-                for i, line in enumerate(row for row in lines[1:] if not addresses_the_assistant(row))
-            )
-            continue
-        if paragraph.startswith(("–", "-", "•")):
-            if not addresses_the_assistant(paragraph):
-                units.append(Unit(paragraph, len(units), in_list=True))
-            continue
-        for sentence in _SENTENCE.split(paragraph):
-            sentence = sentence.strip()
-            if sentence and not _BOILERPLATE.match(sentence) and not addresses_the_assistant(sentence):
-                units.append(Unit(sentence, len(units), opens_list=sentence.endswith(":")))
-    return tuple(units)
 
 
 # Words that frame a question rather than carry its subject ("peut-il", "faut-il", "avoir lieu").
@@ -197,11 +131,14 @@ def score_unit(
     wants_figure: bool,
     context: set[str] | frozenset[str] = frozenset(),
     asked: re.Pattern[str] | None = None,
+    kinds: frozenset[str] = frozenset(),
+    spelled: dict[str, frozenset[str]] | None = None,
 ) -> float:
     """Share of the question's (idf-weighted) terms found in the unit; terms of its heading or
     of the sentence it refers back to ("Il est dispensé par…") count at a discount."""
     if not weights:
         return 0.0
+    spelled = spelled or {}
     terms = unit_terms(unit_text)
     total = sum(w * idf.get(t, 1.0) for t, w in weights.items())
     if total <= 0:
@@ -210,6 +147,10 @@ def score_unit(
         w * idf.get(t, 1.0) * (1.0 if t in terms else CONTEXT_WEIGHT if t in context else 0.0)
         for t, w in weights.items()
     )
+    for acronym, full in spelled.items():
+        # "VAE" in the question, "validation des acquis de l'expérience" in the sentence: the acronym is there.
+        if acronym in weights and acronym not in terms and len(full & terms) >= SPELLED_SHARE * len(full):
+            hit += weights[acronym] * idf.get(acronym, 1.0)
     score = hit / total if total else 0.0
     table = unit_text.startswith(TABLE_MARKER)
     of_asked_kind = asked is not None and not table and bool(asked.search(unit_text))
@@ -222,7 +163,24 @@ def score_unit(
         score *= 1.35 if wants_figure else 1.1
     elif wants_figure:
         score *= 0.6  # "combien…?" is answered by a sentence with a figure
+    if score > 0 and not table:
+        score *= type_factor(kinds, unit_text)  # "quelle part ?" → a percentage (`answer_types`)
     return score
+
+
+SPELLED_SHARE = 0.6  # share of an acronym's full form a unit must hold to count as naming it
+
+
+def spelled_out(question: str) -> dict[str, frozenset[str]]:
+    """The question's acronyms with the terms of their full forms ("vae" → valid, acquis, experi)."""
+    table: dict[str, frozenset[str]] = {}
+    for token in tokenize(question):
+        folded = fold_accents(token)
+        full = QUERY_EXPANSIONS.get(token) or QUERY_EXPANSIONS.get(folded)
+        terms = analyze(token)
+        if full and terms and len(analyze(full)) >= 2:
+            table[_key(terms[0])] = frozenset(_key(t) for t in analyze(full))
+    return table
 
 
 ASKED_FIGURE_BOOST = 1.6
@@ -255,7 +213,13 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
         return re.compile(
             rf"(?:\d[\d\u00a0 ,.]*|\b{_NUMBER_WORDS}\s)\s?{_TIME_NOUNS}\b|\bdurée (?:in)?déterminée\b", re.IGNORECASE
         )
-    return re.compile(rf"\d[\d\u00a0 ,.]*\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE)
+    # "six options", "trois blocs": a count written out is a figure of the kind asked too.
+    return re.compile(
+        rf"(?:\d[\d\u00a0 ,.]*|\b{_COUNT_WORDS}\s)\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE
+    )
+
+
+_COUNT_WORDS = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt)"
 
 
 def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], heading: str = "") -> list[float]:
@@ -265,13 +229,15 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
     asked = asked_figure_kind(question) if wants_figure else None
     enumerates = bool(_ENUMERATION.search(question))
     heading_terms = unit_terms(heading) if heading else set()
+    kinds = asked_types(question)
+    spelled = spelled_out(question)
     scores = []
     previous: set[str] = set()
     for unit in units:
         context = set(heading_terms)
         if _REFERS_BACK.match(unit.text):
             context |= previous
-        value = score_unit(unit.text, weights, idf, wants_figure, context, asked)
+        value = score_unit(unit.text, weights, idf, wants_figure, context, asked, kinds, spelled)
         if unit.is_header:
             value *= 0.5
         if enumerates and (unit.opens_list or unit.is_header):
