@@ -214,9 +214,7 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
             rf"(?:\d[\d\u00a0 ,.]*|\b{_NUMBER_WORDS}\s)\s?{_TIME_NOUNS}\b|\bdurée (?:in)?déterminée\b", re.IGNORECASE
         )
     # "six options", "trois blocs": a count written out is a figure of the kind asked too.
-    return re.compile(
-        rf"(?:\d[\d\u00a0 ,.]*|\b{_COUNT_WORDS}\s)\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE
-    )
+    return re.compile(rf"(?:\d[\d\u00a0 ,.]*|\b{_COUNT_WORDS}\s)\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE)
 
 
 _COUNT_WORDS = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt)"
