@@ -43,7 +43,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     WHO: re.compile(
-        r"(?:^|[,;:?!.]\s*|\b(?:par|à|a|pour|avec|auprès\s+de|c['’]est|est-ce)\s+)qui\b(?!\s+(?:a|ont|est|sont)\s+(?:un|une|des|le|la)\b)|"
+        r"(?:^|[,;:?!.]\s*|\b(?:par|à|a|pour|avec|auprès\s+de|c['’]est|est-ce)\s+)qui\b"
+        r"(?!\s+(?:a|ont|est|sont)\s+(?:un|une|des|le|la)\b)(?!\s+(?:a|avait|aurait)\s+raison|\s+dit\s+vrai|\s+croire)|"
         r"\bqui\s*\?|\bquel(?:le)?s?\s+(?:organisme|organisation|instance|interlocuteur|acteur|service|commission|"
         r"personne|autorité|syndicats?|signataires?|financeur|opérateur)\b",
         _I,
@@ -73,7 +74,8 @@ _MONTH = (
 _HOLDS: dict[str, re.Pattern[str]] = {
     PERCENT: re.compile(r"\d\s?%|\bpour\s?cent\b|\bmoitié\b|\b(?:un|deux)\s+tiers\b|\bun\s+quart\b", _I),
     DATE: re.compile(
-        rf"\b\d{{1,2}}(?:er)?\s+{_MONTH}\b|\b{_MONTH}\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
+        rf"\b\d{{1,2}}(?:er)?\s+{_MONTH}\b|\b{_MONTH}\s+(?:19|20)\d\d\b|"
+        r"\b(?:en|depuis|dès|avant|après|jusqu['’]en|à\s+compter\s+de|pour\s+les\s+années)\s+(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
         r"\b(?:à\s+compter\s+d|à\s+partir\s+d|dès\s+(?:la|le|l['’]|sa|son|leur)|au\s+plus\s+tard|dans\s+un\s+délai|"
         r"avant\s+(?:le|la|l['’]|son|sa)|après\s+(?:le|la|l['’]|son|sa)|à\s+l['’]issue|jusqu['’]\s*(?:au|à\s+la|à\s+l['’])|"
         r"tous\s+les\s+\d+\s+ans|chaque\s+année|trimestre|semestre|pendant\s+(?:la|le|toute)|lors\s+d|"
@@ -102,11 +104,13 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         r"compte\s+tenu|en\s+raison|du\s+fait|destinée?s?\s+à|car\b|finalité|dans\s+une\s+logique)",
         _I,
     ),
+    # A condition clause, or a requirement ("doit obtenir", "au moins 10/20", "éliminatoire").
     CONDITION: re.compile(
         r"\b(?:si|lorsque|lorsqu['’]|dès\s+lors\s+qu|à\s+condition|à\s+la\s+condition|sous\s+réserve|sous\s+condition|"
-        r"dans\s+la\s+limite|au\s+moins|au\s+minimum|justifi\w+|pour\s+autant\s+qu|en\s+cas\s+d|dans\s+le\s+cadre\s+d|"
-        r"conditions?|critères?|être\s+titulaires?|n['’]ayant\s+pas|ayant|sauf|à\s+l['’]exception|dans\s+les\s+cas|"
-        r"sur\s+la\s+base\s+d|en\s+accord\s+avec|après\s+accord|avec\s+l['’]accord)\b",
+        r"dans\s+la\s+limite|au\s+moins|au\s+minimum|minimum|justifi\w+|pour\s+autant\s+qu|en\s+cas\s+d|"
+        r"conditions?|critères?|être\s+titulaires?|n['’]ayant\s+pas|sauf|à\s+l['’]exception|dans\s+les\s+cas|"
+        r"requis\w*|exigée?s?|nécessaires?|obligatoire\w*|éliminatoire\w*|doit|doivent|\d+\s?/\s?20|"
+        r"en\s+accord\s+avec|après\s+accord|avec\s+l['’]accord)(?![\wà-ÿ])",
         _I,
     ),
     DECIDES: re.compile(
@@ -163,8 +167,19 @@ def closes(question: str) -> bool:
     return not _OPEN.search(rest) or bool(_ASKS[CONDITION].search(rest))
 
 
+# A text's name ("l'accord du 19 décembre 2019", "la loi du 5 septembre 2018") holds a date that answers
+# no "quand ?": the corpus names its texts in almost every article.
+_TEXT_NAME = re.compile(
+    rf"\b(?:accord|avenant|protocole|loi|circulaire|convention|décret|arrêté|ordonnance)\s+(?:d['’]accord\s+)?"
+    rf"(?:du|des)\s+\d{{1,2}}(?:er)?\s+{_MONTH}\s+(?:19|20)\d\d",
+    _I,
+)
+
+
 def holds(kind: str, text: str) -> bool:
     """Whether the unit states an answer of that kind."""
+    if kind == DATE:
+        text = _TEXT_NAME.sub(" ", text)
     return bool(_HOLDS[kind].search(text))
 
 

@@ -168,17 +168,30 @@ def score_unit(
     return score
 
 
+def with_spelled_idf(idf: dict[str, float], spelled: dict[str, frozenset[str]]) -> dict[str, float]:
+    """A question word found in no passage ("salaire") weighs what its expansion weighs there
+    ("rémunération"): the texts' own word for it then carries the question's subject."""
+    absent = {word: full for word, full in spelled.items() if idf.get(word, 1.0) == 0 and full}
+    if not absent:
+        return idf
+    idf = dict(idf)
+    for word, full in absent.items():
+        idf[word] = sum(idf.get(t, 1.0) for t in full) / len(full)
+    return idf
+
+
 SPELLED_SHARE = 0.6  # share of an acronym's full form a unit must hold to count as naming it
 
 
 def spelled_out(question: str) -> dict[str, frozenset[str]]:
-    """The question's acronyms with the terms of their full forms ("vae" → valid, acquis, experi)."""
+    """The question's acronyms and everyday words with the terms the texts use for them ("vae" → valid,
+    acquis, experi; "salaire" → remuner): `knowledge.french.QUERY_EXPANSIONS`."""
     table: dict[str, frozenset[str]] = {}
     for token in tokenize(question):
         folded = fold_accents(token)
         full = QUERY_EXPANSIONS.get(token) or QUERY_EXPANSIONS.get(folded)
         terms = analyze(token)
-        if full and terms and len(analyze(full)) >= 2:
+        if full and terms and analyze(full):
             table[_key(terms[0])] = frozenset(_key(t) for t in analyze(full))
     return table
 
@@ -229,6 +242,7 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
     heading_terms = unit_terms(heading) if heading else set()
     kinds = asked_types(question)
     spelled = spelled_out(question)
+    idf = with_spelled_idf(idf, spelled)
     scores = []
     previous: set[str] = set()
     for unit in units:
