@@ -93,7 +93,8 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     WHERE: re.compile(
         r"\b(?:au\s+sein\s+d|dans\s+(?:les?|la|l['’])\s+(?:organismes?|caisses?|locaux|régions?|branches?|réseaux?|"
         r"établissements?|services?)|sur\s+(?:le|la)\s+(?:site|liste)|répertoire|registre|annexe|lieu|locaux|"
-        r"établissement|à\s+[A-Z][a-zé]+|en\s+région|au\s+niveau\s+(?:national|régional|local))",
+        r"établissement|à\s+(?-i:[A-Z][a-zé]+)|en\s+région|au\s+niveau\s+(?:national|régional|local)|"
+        r"(?:inscrite?s?|figur\w+|mentionnée?s?|enregistrée?s?|consultables?|disponibles?)\s+(?:au|aux|à\s+la|dans|sur|en)\b)",
         _I,
     ),
     REASON: re.compile(
