@@ -68,6 +68,10 @@ _ASKS: dict[str, re.Pattern[str]] = {
 }
 
 # What a sentence holds (its form).
+_ACTOR = (
+    r"(?:employeurs?|organismes?|commissions?|opérateurs?|directions?|services?|institut|écoles?|organisations?|"
+    r"syndicats?|comités?|responsables?|interlocuteurs?|caisses?|hiérarchie|branches?|État|managers?|tuteurs?)\b"
+)
 _MONTH = (
     r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
 )
@@ -82,13 +86,15 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         r"durée\s+(?:in)?déterminée|entre\s+en\s+vigueur|prend\s+effet)",
         _I,
     ),
-    # Bodies and people who act: the organisations the texts name (not the dispositifs' acronyms:
-    # "CQP", "VAE", "CDI" are no answer to "qui ?").
+    # Bodies and people who act: the organisations the texts name, anywhere; a generic one ("l'employeur",
+    # "la direction") as the agent ("par la direction", "l'employeur désigne") — "au sein de l'organisme"
+    # names no one who acts. The dispositifs' acronyms ("CQP", "VAE", "CDI") are no answer to "qui ?".
     WHO: re.compile(
-        r"\b(?:employeurs?|organismes?|commissions?|opérateurs?|directions?|services?|partenaires\s+sociaux|"
-        r"ministère|État|jury|institut|école|organisations?|syndicats?|comités?|signataires|responsables?|"
-        r"interlocuteurs?|caisses?|hiérarchie|ressources\s+humaines|OPCO|CPNEFP|UCANSS|Ucanss|APEC|Uniformation|"
-        r"France\s+compétences|Pôle\s+emploi|CRFP|EN3S|Caf|Urssaf|Carsat|CPAM|DRSM|Ugecam|CFDT|CGT|FO|CFTC|CFE-CGC)\b",
+        r"\b(?:OPCO|CPNEFP|UCANSS|Ucanss|APEC|Uniformation|France\s+compétences|Pôle\s+emploi|CRFP|EN3S|"
+        r"Caf|Urssaf|Carsat|CPAM|DRSM|Ugecam|UGECAM|CFDT|CGT|CFTC|CFE-CGC|jury|partenaires\s+sociaux|signataires|"
+        r"ressources\s+humaines|ministère)\b|"
+        rf"\bpar\s+(?:l['’]une?\s+des\s+|le\s+|la\s+|les\s+|l['’]|une?\s+|des\s+|son\s+|sa\s+|ses\s+|leur\s+)?"
+        rf"(?:[\wé]+\s+)?{_ACTOR}|^(?:Le|La|Les|L['’]|Chaque)\s*{_ACTOR}",
     ),
     WHERE: re.compile(
         r"\b(?:au\s+sein\s+d|dans\s+(?:les?|la|l['’])\s+(?:organismes?|caisses?|locaux|régions?|branches?|réseaux?|"
