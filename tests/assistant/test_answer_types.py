@@ -25,8 +25,11 @@ from assistant.answering.answer_types import (
     holds,
     type_factor,
 )
+from assistant.answering.composer import sibling_parts
 from assistant.answering.lead import Candidate, choose_lead
 from assistant.answering.units import idf_weights, passage_units, query_weights, unit_scores
+from ingest.models import Chunk
+from knowledge.hybrid import Evidence
 
 ROOT = Path(__file__).resolve().parents[2]
 ACCORD = "accord-2019-12-19-formation-professionnelle"
@@ -180,3 +183,24 @@ def test_when_is_answered_by_the_sentence_with_the_period(question: str, section
     """Art. 6: « Les organismes assurent, tous les 6 ans, au moins deux entretiens professionnels et un
     entretien de bilan. »"""
     assert "tous les 6 ans" in lead_of(question, sections, "6")
+
+
+def _part(section: str, text: str, document: str = ACCORD) -> Evidence:
+    chunk = Chunk(document, section, "", section, text, 1, 1, 0, section_ordinal=int(float(section or "0") * 10))
+    return Evidence(chunk.id, chunk, 1.0)
+
+
+def test_the_other_parts_of_the_answering_article_compete_for_the_lead() -> None:
+    """ "11.2" (the employer's top-up of the CPF) is a part of article 11 (the CPF): when "11" answers best,
+    11.2's sentences compete for the lead; another article (5) or a part below the share (11.1) does not."""
+    first, top_up, other, weak = (
+        _part("11", "Le compte personnel de formation permet de financer des actions."),
+        _part("11.2", "Un abondement de l'employeur peut intervenir dans le cadre d'un projet partagé."),
+        _part("5", "Le conseil en évolution professionnelle est accessible gratuitement."),
+        _part("11.1", "La CPNEFP précise les critères."),
+    )
+    ranked = [(1.0, 0, first), (0.8, 1, other), (0.6, 2, top_up), (0.3, 3, weak)]
+    assert [item for _, item in sibling_parts(ranked, [first], 1.0)] == [top_up]
+    assert sibling_parts(ranked, [first, top_up], 1.0) == []  # already quoted
+    unnumbered = _part("", "Préambule.")
+    assert sibling_parts([(1.0, 0, unnumbered), *ranked], [unnumbered], 1.0) == []
