@@ -18,7 +18,7 @@ from assistant.answering.splitting import Unit as Unit  # re-exported: the score
 from assistant.answering.splitting import addresses_the_assistant as addresses_the_assistant
 from assistant.answering.splitting import passage_units as passage_units
 from ingest.tables import TABLE_MARKER
-from knowledge.french import QUERY_EXPANSIONS, analyze, fold_accents, tokenize, weighted_query
+from knowledge.french import analyze, weighted_query
 
 MAX_UNITS = 6
 MAX_LIST_ITEMS = 14
@@ -132,13 +132,11 @@ def score_unit(
     context: set[str] | frozenset[str] = frozenset(),
     asked: re.Pattern[str] | None = None,
     kinds: frozenset[str] = frozenset(),
-    spelled: dict[str, frozenset[str]] | None = None,
 ) -> float:
     """Share of the question's (idf-weighted) terms found in the unit; terms of its heading or
     of the sentence it refers back to ("Il est dispensé par…") count at a discount."""
     if not weights:
         return 0.0
-    spelled = spelled or {}
     terms = unit_terms(unit_text)
     total = sum(w * idf.get(t, 1.0) for t, w in weights.items())
     if total <= 0:
@@ -147,10 +145,6 @@ def score_unit(
         w * idf.get(t, 1.0) * (1.0 if t in terms else CONTEXT_WEIGHT if t in context else 0.0)
         for t, w in weights.items()
     )
-    for acronym, full in spelled.items():
-        # "VAE" in the question, "validation des acquis de l'expérience" in the sentence: the acronym is there.
-        if acronym in weights and acronym not in terms and len(full & terms) >= SPELLED_SHARE * len(full):
-            hit += weights[acronym] * idf.get(acronym, 1.0)
     score = hit / total if total else 0.0
     table = unit_text.startswith(TABLE_MARKER)
     of_asked_kind = asked is not None and not table and bool(asked.search(unit_text))
@@ -166,34 +160,6 @@ def score_unit(
     if score > 0 and not table:
         score *= type_factor(kinds, unit_text)  # "quelle part ?" → a percentage (`answer_types`)
     return score
-
-
-def with_spelled_idf(idf: dict[str, float], spelled: dict[str, frozenset[str]]) -> dict[str, float]:
-    """A question word found in no passage ("salaire") weighs what its expansion weighs there
-    ("rémunération"): the texts' own word for it then carries the question's subject."""
-    absent = {word: full for word, full in spelled.items() if idf.get(word, 1.0) == 0 and full}
-    if not absent:
-        return idf
-    idf = dict(idf)
-    for word, full in absent.items():
-        idf[word] = sum(idf.get(t, 1.0) for t in full) / len(full)
-    return idf
-
-
-SPELLED_SHARE = 0.6  # share of an acronym's full form a unit must hold to count as naming it
-
-
-def spelled_out(question: str) -> dict[str, frozenset[str]]:
-    """The question's acronyms and everyday words with the terms the texts use for them ("vae" → valid,
-    acquis, experi; "salaire" → remuner): `knowledge.french.QUERY_EXPANSIONS`."""
-    table: dict[str, frozenset[str]] = {}
-    for token in tokenize(question):
-        folded = fold_accents(token)
-        full = QUERY_EXPANSIONS.get(token) or QUERY_EXPANSIONS.get(folded)
-        terms = analyze(token)
-        if full and terms and analyze(full):
-            table[_key(terms[0])] = frozenset(_key(t) for t in analyze(full))
-    return table
 
 
 ASKED_FIGURE_BOOST = 1.6
@@ -241,15 +207,13 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
     enumerates = bool(_ENUMERATION.search(question))
     heading_terms = unit_terms(heading) if heading else set()
     kinds = asked_types(question)
-    spelled = spelled_out(question)
-    idf = with_spelled_idf(idf, spelled)
     scores = []
     previous: set[str] = set()
     for unit in units:
         context = set(heading_terms)
         if _REFERS_BACK.match(unit.text):
             context |= previous
-        value = score_unit(unit.text, weights, idf, wants_figure, context, asked, kinds, spelled)
+        value = score_unit(unit.text, weights, idf, wants_figure, context, asked, kinds)
         if unit.is_header:
             value *= 0.5
         if enumerates and (unit.opens_list or unit.is_header):
