@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
-from assistant.answering.answer_types import asked_types, type_factor
+from assistant.answering.answer_types import WHO, asked_types, type_factor
 from assistant.answering.splitting import Unit as Unit  # re-exported: the scorer's callers cut passages too
 from assistant.answering.splitting import addresses_the_assistant as addresses_the_assistant
 from assistant.answering.splitting import passage_units as passage_units
@@ -132,6 +132,7 @@ def score_unit(
     context: set[str] | frozenset[str] = frozenset(),
     asked: re.Pattern[str] | None = None,
     kinds: frozenset[str] = frozenset(),
+    named_before: str = "",
 ) -> float:
     """Share of the question's (idf-weighted) terms found in the unit; terms of its heading or
     of the sentence it refers back to ("Il est dispensé par…") count at a discount."""
@@ -158,7 +159,8 @@ def score_unit(
     elif wants_figure:
         score *= 0.6  # "combien…?" is answered by a sentence with a figure
     if score > 0 and not table:
-        score *= type_factor(kinds, unit_text)  # "quelle part ?" → a percentage (`answer_types`)
+        # "quelle part ?" → a percentage (`answer_types`); a pronoun subject is read with the sentence naming it
+        score *= type_factor(kinds, f"{named_before} {unit_text}" if named_before else unit_text)
     return score
 
 
@@ -207,20 +209,31 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
     enumerates = bool(_ENUMERATION.search(question))
     heading_terms = unit_terms(heading) if heading else set()
     kinds = asked_types(question)
+    who = WHO in kinds
     scores = []
     previous: set[str] = set()
+    naming_text = ""
     for unit in units:
         context = set(heading_terms)
         if _REFERS_BACK.match(unit.text):
             context |= previous
-        value = score_unit(unit.text, weights, idf, wants_figure, context, asked, kinds)
+        # "qui ?" and "La CPNEFP définit… Elle détermine… À cet égard, elle fixe…": the body a pronoun subject
+        # stands for is named up the chain of pronoun subjects.
+        pronoun = bool(_PRONOUN_SUBJECT.match(unit.text))
+        named_before = naming_text if who and pronoun else ""
+        value = score_unit(unit.text, weights, idf, wants_figure, context, asked, kinds, named_before)
         if unit.is_header:
             value *= 0.5
         if enumerates and (unit.opens_list or unit.is_header):
             value *= 1.3
         scores.append(value)
         previous = unit_terms(unit.text)
+        naming_text = naming_text if pronoun else unit.text
     return scores
+
+
+# A sentence whose subject is a pronoun ("Il est dispensé par…", "À cet égard, elle fixe…").
+_PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{2,30},\s*)?(?:Il|Elle|Ils|Elles|il|elle|ils|elles)\b")
 
 
 def select_units(
