@@ -19,6 +19,7 @@ from assistant.answering.answer_types import (
     DECIDES,
     PERCENT,
     REASON,
+    TYPE_WEIGHT,
     WHERE,
     WHO,
     asked_types,
@@ -204,3 +205,27 @@ def test_the_other_parts_of_the_answering_article_compete_for_the_lead() -> None
     assert sibling_parts(ranked, [first, top_up], 1.0) == []  # already quoted
     unnumbered = _part("", "Préambule.")
     assert sibling_parts([(1.0, 0, unnumbered), *ranked], [unnumbered], 1.0) == []
+
+
+@pytest.mark.parametrize(
+    ("who", "how"),
+    [
+        ("Qui fixe les coûts des formations en alternance ?", "Comment on fixe les coûts des formations en alternance"),
+        ("Par qui sont fixés les coûts de l'alternance ?", "Comment sont fixés les coûts de l'alternance ?"),
+        ("Les niveaux de prise en charge, qui les détermine ?", "Niveaux de prise en charge, comment on les détermine"),
+    ],
+)
+def test_a_pronoun_subject_holds_the_body_named_before(who: str, how: str, sections: dict[str, str]) -> None:
+    """Art. 1: « … la CPNEFP définit les priorités de financement … Elle détermine les niveaux de prise en
+    charge … À cet égard, elle fixe les coûts des formations relevant de l'alternance … »: "elle" is the
+    CPNEFP, so for "qui ?" the sentences with "elle" hold a body, up the chain of pronoun subjects; the same
+    words asked with "comment" (no kind of answer) score them without the factor."""
+    text = sections["1"]
+    units = passage_units(text)
+    idf = idf_weights([text, sections["2.6"], sections["3.4"]], query_weights(who))
+    by_who = dict(zip((u.text for u in units), unit_scores(who, units, idf), strict=True))
+    by_how = dict(zip((u.text for u in units), unit_scores(how, units, idf), strict=True))
+    for sentence in ("Elle détermine les niveaux", "À cet égard, elle fixe les coûts"):
+        unit = next(u.text for u in units if u.text.startswith(sentence))
+        if by_how[unit]:
+            assert by_who[unit] == pytest.approx(by_how[unit] * (1 + TYPE_WEIGHT))
