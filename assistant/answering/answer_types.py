@@ -83,7 +83,9 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         r"\b(?:à\s+compter\s+d|à\s+partir\s+d|dès\s+(?:la|le|l['’]|sa|son|leur)|au\s+plus\s+tard|dans\s+un\s+délai|"
         r"avant\s+(?:le|la|l['’]|son|sa)|après\s+(?:le|la|l['’]|son|sa)|à\s+l['’]issue|jusqu['’]\s*(?:au|à\s+la|à\s+l['’])|"
         r"tous\s+les\s+\d+\s+ans|chaque\s+année|trimestre|semestre|pendant\s+(?:la|le|toute)|lors\s+d|"
-        r"durée\s+(?:in)?déterminée|entre\s+en\s+vigueur|prend\s+effet)",
+        r"durée\s+(?:in)?déterminée|entre\s+en\s+vigueur|prend\s+effet|"
+        r"(?:le|la|l['’])\s*(?:mois|année|jour|semaine|trimestre)\s+(?:suivante?|précédente?)|à\s+la\s+fin\s+d|au\s+terme\s+d|"
+        r"dans\s+les\s+\d+\s+(?:jours|mois|ans|années))",
         _I,
     ),
     # Bodies and people who act: the organisations the texts name, anywhere; a generic one ("l'employeur",
