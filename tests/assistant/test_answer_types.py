@@ -105,6 +105,8 @@ def test_no_kind_is_read_into_other_questions(question: str) -> None:
 def test_the_forms_a_sentence_answers_with() -> None:
     assert holds(PERCENT, "sans toutefois pouvoir excéder 70 % de la durée totale")
     assert holds(DATE, "Le présent accord entre en vigueur le 1er janvier 2020.")
+    assert holds(DATE, "Elle est versée le mois suivant la fin de l'action.")  # a relative time
+    assert not holds(DATE, "Protocole d'accord du 19 décembre 2019 relatif à la formation")  # a text's name
     assert holds(WHO, "Il est dispensé par l'un des organismes habilités : Pôle emploi, APEC.")
     assert holds(REASON, "Afin d'optimiser l'accomplissement de sa mission, chaque tuteur accompagne 3 salariés.")
     assert holds(CONDITION, "Lorsque celui-ci est insuffisant, le salarié peut bénéficier d'abondements.")
