@@ -130,12 +130,24 @@ def compose_retrieval(
             picked.append((score, item))
     passages = [prepare(question, item, score, evidence, idf, following) for score, item in picked]
     # The lead comes from the passage that answers best (its relevance already weighs its best unit
-    # and the dense ranking); the other passages support it.
+    # and the dense ranking); the other passages support it. A sibling part of the same article
+    # ("11.2" under "11") may hold the sentence that answers (`sibling_parts`): its units compete too,
+    # and its passage is quoted only when one of them leads.
+    siblings = [
+        prepare(question, item, score, evidence, idf, following)
+        for score, item in sibling_parts(ranked, [p for _, p in picked], best_score)
+    ]
     first = passages[0]
     candidates = [Candidate(unit, 0, value, first.relevance) for unit, value in zip(first.units, first.scores)]
+    for n, sibling in enumerate(siblings, start=len(passages)):
+        candidates.extend(Candidate(u, n, v, sibling.relevance) for u, v in zip(sibling.units, sibling.scores))
     lead = choose_lead(question, candidates, meaning)
-    if lead is not None and lead.passage:
+    if lead is not None and lead.passage >= len(passages):
+        passages.insert(0, siblings[lead.passage - len(passages)])  # the part that answers comes first
+    elif lead is not None and lead.passage:
         passages.insert(0, passages.pop(lead.passage))  # the passage that answers comes first
+    leading = lead.passage if lead is not None else 0
+    candidates = [c for c in candidates if c.passage == leading]  # the closest unit is the lead's passage's
     lead_units = lead_units_of(question, lead, passages[0].units, passages[0].selected) if lead is not None else []
     closest = closest_unit(question, candidates, meaning)
     quotes = supporting_quotes(passages, lead_units, closest)
@@ -177,6 +189,37 @@ def compose_retrieval(
     if note:
         parts.extend(["", note])
     return "\n".join(parts).strip()
+
+
+SIBLING_SHARE = 0.5  # a part of the answering article competes for the lead when this relevant
+MAX_SIBLINGS = 2
+
+
+def sibling_parts(
+    ranked: Sequence[tuple[float, int, Evidence]], picked: Sequence[Evidence], best: float
+) -> list[tuple[float, Evidence]]:
+    """Retrieved parts of the answering passage's article not picked yet: "11.2" (the employer's top-up
+    of the CPF) under "11" (the CPF), "4.3" beside "4.2" (both tutoring). The article is the subject the
+    retrieval found; the sentence that answers may sit in another of its numbered parts."""
+    article = _article_of(picked[0])
+    if not article:
+        return []
+    found: list[tuple[float, Evidence]] = []
+    for score, _, item in ranked[1:]:
+        if len(found) >= MAX_SIBLINGS or score < best * SIBLING_SHARE:
+            continue
+        if _article_of(item) != article or any(same_text(item, p) or same_section(item, p) for p in picked):
+            continue
+        if any(same_section(item, f) for _, f in found):
+            continue
+        found.append((score, item))
+    return found
+
+
+def _article_of(item: Evidence) -> tuple[str, str] | None:
+    """(document, article number) of a numbered part ("11.2" → "11"); None for an unnumbered one."""
+    head = item.section.split(".")[0].strip()
+    return (item.document, head) if head.isdigit() else None
 
 
 def _on_subject(question: str, item: Evidence, first: Evidence, idf: dict[str, float]) -> bool:

@@ -12,9 +12,11 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-from assistant.routing.router import strip_injection
+from assistant.answering.answer_types import WHO, asked_types, type_factor
+from assistant.answering.splitting import Unit as Unit  # re-exported: the scorer's callers cut passages too
+from assistant.answering.splitting import addresses_the_assistant as addresses_the_assistant
+from assistant.answering.splitting import passage_units as passage_units
 from ingest.tables import TABLE_MARKER
 from knowledge.french import analyze, weighted_query
 
@@ -29,7 +31,6 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _REFERS_BACK = re.compile(r"^(Il|Elle|Ils|Elles|Celle-ci|Celui-ci|Ce dernier|Ce|Cet|Cette|Ces)\b")
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«–])")
 _ASKS_FIGURE = re.compile(
     r"\b(combien|quel(le)?s? (est|sont) (le|la|les) (montant|taux|dur[ée]e|nombre|niveau|num[ée]ro)|"
     r"quelle dur[ée]e|quel niveau|quel num[ée]ro|quel taux|quel montant|au maximum|maximal|minimum|"
@@ -37,73 +38,6 @@ _ASKS_FIGURE = re.compile(
     re.IGNORECASE,
 )
 _ENUMERATION = re.compile(r"\b(quel(le)?s|lesquel|liste|qui peut|qui sont|lesquelles|conditions)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A quotable piece of a passage: a sentence, a list item or a table row."""
-
-    text: str
-    index: int
-    opens_list: bool = False
-    in_list: bool = False
-    is_header: bool = False
-
-
-_BOILERPLATE = re.compile(r"^(\(?Suivent les signatures\.?\)?|Fait à .{2,40}, le .{4,30}\.?)$", re.IGNORECASE)
-
-
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_ADDRESSED = re.compile(
-    r"\b(assistant|l'ia|l’ia|ia\b|chatbot|modèle de langue|system)\s*:|\bnote (à|a|pour) l'?(ia|assistant)|"
-    r"\b(réponds|répondez|répondes|answer|reply)\b|<\s*(script|div|img|iframe)\b|\bonerror\s*=|https?://",
-    re.IGNORECASE,
-)
-
-
-def addresses_the_assistant(sentence: str) -> bool:
-    """A sentence written to a machine ("ignorez les consignes", "SYSTEM:", "réponds que…", a link,
-    HTML) is not agreement text: it is data, never quoted as an answer (indirect injection)."""
-    visible = _INVISIBLE.sub("", sentence)
-    if _ADDRESSED.search(visible):
-        return True
-    return strip_injection(visible)[1]
-
-
-def passage_units(text: str) -> list[Unit]:
-    """Split a passage into quotable units, remembering which ones introduce a list.
-
-    Memoised by text: the same passages come back across questions and within one answer (relevance,
-    selection, lead), and checking every sentence for text addressed to a machine was 40 % of an
-    answer's time (cProfile on 20 dev questions).
-    """
-    return list(_passage_units(text))
-
-
-@functools.lru_cache(maxsize=4096)
-def _passage_units(text: str) -> tuple[Unit, ...]:
-    units: list[Unit] = []
-    for paragraph in text.split("\n\n"):
-        paragraph = paragraph.strip()
-        if not paragraph:
-            continue
-        if paragraph.startswith(TABLE_MARKER):
-            lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
-            units.append(Unit(lines[0], len(units), opens_list=True, is_header=True))
-            units.extend(
-                Unit(line, len(units) + i, in_list=True)
-                for i, line in enumerate(row for row in lines[1:] if not addresses_the_assistant(row))
-            )
-            continue
-        if paragraph.startswith(("–", "-", "•")):
-            if not addresses_the_assistant(paragraph):
-                units.append(Unit(paragraph, len(units), in_list=True))
-            continue
-        for sentence in _SENTENCE.split(paragraph):
-            sentence = sentence.strip()
-            if sentence and not _BOILERPLATE.match(sentence) and not addresses_the_assistant(sentence):
-                units.append(Unit(sentence, len(units), opens_list=sentence.endswith(":")))
-    return tuple(units)
 
 
 # Words that frame a question rather than carry its subject ("peut-il", "faut-il", "avoir lieu").
@@ -197,6 +131,8 @@ def score_unit(
     wants_figure: bool,
     context: set[str] | frozenset[str] = frozenset(),
     asked: re.Pattern[str] | None = None,
+    kinds: frozenset[str] = frozenset(),
+    named_before: str = "",
 ) -> float:
     """Share of the question's (idf-weighted) terms found in the unit; terms of its heading or
     of the sentence it refers back to ("Il est dispensé par…") count at a discount."""
@@ -222,6 +158,9 @@ def score_unit(
         score *= 1.35 if wants_figure else 1.1
     elif wants_figure:
         score *= 0.6  # "combien…?" is answered by a sentence with a figure
+    if score > 0 and not table:
+        # "quelle part ?" → a percentage (`answer_types`); a pronoun subject is read with the sentence naming it
+        score *= type_factor(kinds, f"{named_before} {unit_text}" if named_before else unit_text)
     return score
 
 
@@ -255,7 +194,11 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
         return re.compile(
             rf"(?:\d[\d\u00a0 ,.]*|\b{_NUMBER_WORDS}\s)\s?{_TIME_NOUNS}\b|\bdurée (?:in)?déterminée\b", re.IGNORECASE
         )
-    return re.compile(rf"\d[\d\u00a0 ,.]*\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE)
+    # "six options", "trois blocs": a count written out is a figure of the kind asked too.
+    return re.compile(rf"(?:\d[\d\u00a0 ,.]*|\b{_COUNT_WORDS}\s)\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE)
+
+
+_COUNT_WORDS = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt)"
 
 
 def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], heading: str = "") -> list[float]:
@@ -265,20 +208,32 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
     asked = asked_figure_kind(question) if wants_figure else None
     enumerates = bool(_ENUMERATION.search(question))
     heading_terms = unit_terms(heading) if heading else set()
+    kinds = asked_types(question)
+    who = WHO in kinds
     scores = []
     previous: set[str] = set()
+    naming_text = ""
     for unit in units:
         context = set(heading_terms)
         if _REFERS_BACK.match(unit.text):
             context |= previous
-        value = score_unit(unit.text, weights, idf, wants_figure, context, asked)
+        # "qui ?" and "La CPNEFP définit… Elle détermine… À cet égard, elle fixe…": the body a pronoun subject
+        # stands for is named up the chain of pronoun subjects.
+        pronoun = bool(_PRONOUN_SUBJECT.match(unit.text))
+        named_before = naming_text if who and pronoun else ""
+        value = score_unit(unit.text, weights, idf, wants_figure, context, asked, kinds, named_before)
         if unit.is_header:
             value *= 0.5
         if enumerates and (unit.opens_list or unit.is_header):
             value *= 1.3
         scores.append(value)
         previous = unit_terms(unit.text)
+        naming_text = naming_text if pronoun else unit.text
     return scores
+
+
+# A sentence whose subject is a pronoun ("Il est dispensé par…", "À cet égard, elle fixe…").
+_PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{2,30},\s*)?(?:Il|Elle|Ils|Elles|il|elle|ils|elles)\b")
 
 
 def select_units(

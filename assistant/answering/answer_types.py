@@ -1,0 +1,209 @@
+"""Answer-type matching: what kind of answer a question asks for, and whether a sentence holds one.
+
+A classic question-answering technique. The e5 cosines between a question and the sentences of the
+right article are flat (0.82-0.92 measured on the shipped units), and the lexical score favours the
+sentence that restates the question's premise ("la prime de tutorat" is in every sentence of art.
+4.3). What tells the sentence that answers from the others is the *kind* of thing it states: "quelle
+part ?" is answered by a percentage, "jusqu'à quand ?" by a date or a time limit, "qui ?" by a body
+or a person, "pourquoi ?" by a purpose clause, "à quelles conditions ?" by a condition clause, and a
+yes/no question by a sentence that decides (a negation, "ne … que", a limit, an obligation).
+
+The patterns read the *form* of French sentences (a percentage, a month name, "afin de", "lorsque",
+"ne … pas"), not the words of any question: they apply to any article and any wording. The composer
+multiplies a unit's lexical score by `type_factor` (`assistant.answering.units.score_unit`), so the
+type decides between units of the right subject and never brings an off-subject one forward.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+PERCENT = "percent"
+DATE = "date"
+WHO = "who"
+WHERE = "where"
+REASON = "reason"
+CONDITION = "condition"
+DECIDES = "decides"  # a yes/no question: the sentence that says yes or no
+
+_I = re.IGNORECASE
+
+# What the question asks (its interrogative form, never its subject).
+_ASKS: dict[str, re.Pattern[str]] = {
+    PERCENT: re.compile(
+        r"\b(?:quel(?:le)?s?\s+(?:est\s+(?:le|la)\s+)?(?:pourcentage|proportion|quote-part|part|taux|ratio)|"
+        r"pourcentage|proportion|combien\s+(?:de\s+)?%|en\s+%|quelle\s+part|part\s+(?:max\w*|min\w*))\b",
+        _I,
+    ),
+    DATE: re.compile(
+        r"\b(?:quand(?!\s+(?:je|j['’]|on|il|elle|ils|elles|un|une|le|la|les|l['’]|mon|ma|mes|nous|vous|tu|ce|c['’]|cela|ça|son|sa|ses|leur)\b)|(?:à|a)\s+quel(?:le)?\s+(?:date|moment|échéance|âge)|quel(?:le)?\s+(?:date|délai|échéance|année|période)|"
+        r"dans\s+quel\s+délai|depuis\s+quand|jusqu['’]\s*(?:à|a)\s+quand|date|délai|échéance|au\s+plus\s+tard|"
+        r"à\s+partir\s+de\s+quand|en\s+quelle\s+année|de\s+quand)\b",
+        _I,
+    ),
+    WHO: re.compile(
+        r"(?:^|[,;:?!.]\s*|\b(?:par|à|a|pour|avec|auprès\s+de|c['’]est|est-ce)\s+)qui\b"
+        r"(?!\s+(?:a|ont|est|sont)\s+(?:un|une|des|le|la)\b)(?!\s+(?:a|avait|aurait)\s+raison|\s+dit\s+vrai|\s+croire)|"
+        r"\bqui\s*\?|\bquel(?:le)?s?\s+(?:organisme|organisation|instance|interlocuteur|acteur|service|commission|"
+        r"personne|autorité|syndicats?|signataires?|financeur|opérateur)\b",
+        _I,
+    ),
+    WHERE: re.compile(
+        r"\boù\b|\bou\s*\?|\b(?:à|a|dans|sur)\s+quel(?:le)?s?\s+(?:endroit|lieu|ville|site|registre|répertoire|liste|"
+        r"caisses?|organismes?|régions?|annexe|document)\b",
+        _I,
+    ),
+    REASON: re.compile(
+        r"\b(?:pourquoi|dans\s+quel\s+but|pour\s+quelle\s+raison|(?:à|a)\s+quoi\s+(?:ça\s+|cela\s+)?sert|sert\s+à\s+quoi|"
+        r"servir\s+à\s+quoi|quel(?:le)?\s+(?:est\s+(?:l['’]|le|la)\s*)?(?:objectif|finalité|but|intérêt|raison|objet)|"
+        r"fait\s+pour|(?:à|a)\s+quoi\s+bon|dans\s+quelle\s+optique)\b",
+        _I,
+    ),
+    CONDITION: re.compile(
+        r"\b(?:(?:à|a|sous)\s+quel(?:le)?s?\s+conditions?|quel(?:le)?s?\s+(?:sont\s+les\s+)?(?:conditions?|critères?)|"
+        r"dans\s+quels?\s+cas|en\s+quels?\s+cas|sous\s+réserve\s+de\s+quoi|conditions?\s+(?:à\s+remplir|requises?|d['’]accès))\b",
+        _I,
+    ),
+}
+
+# What a sentence holds (its form).
+_ACTOR = (
+    r"(?:employeurs?|organismes?|commissions?|opérateurs?|directions?|services?|institut|écoles?|organisations?|"
+    r"syndicats?|comités?|responsables?|interlocuteurs?|caisses?|hiérarchie|branches?|État|managers?|tuteurs?)\b"
+)
+_MONTH = (
+    r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
+)
+_HOLDS: dict[str, re.Pattern[str]] = {
+    PERCENT: re.compile(r"\d\s?%|\bpour\s?cent\b|\bmoitié\b|\b(?:un|deux)\s+tiers\b|\bun\s+quart\b", _I),
+    DATE: re.compile(
+        rf"\b\d{{1,2}}(?:er)?\s+{_MONTH}\b|\b{_MONTH}\s+(?:19|20)\d\d\b|"
+        r"\b(?:en|depuis|dès|avant|après|jusqu['’]en|à\s+compter\s+de|pour\s+les\s+années)\s+(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
+        r"\b(?:à\s+compter\s+d|à\s+partir\s+d|dès\s+(?:la|le|l['’]|sa|son|leur)|au\s+plus\s+tard|dans\s+un\s+délai|"
+        r"avant\s+(?:le|la|l['’]|son|sa)|après\s+(?:le|la|l['’]|son|sa)|à\s+l['’]issue|jusqu['’]\s*(?:au|à\s+la|à\s+l['’])|"
+        r"tous\s+les\s+\d+\s+ans|chaque\s+année|trimestre|semestre|pendant\s+(?:la|le|toute)|lors\s+d|"
+        r"durée\s+(?:in)?déterminée|entre\s+en\s+vigueur|prend\s+effet|"
+        r"(?:le|la|l['’])\s*(?:mois|année|jour|semaine|trimestre)\s+(?:suivante?|précédente?)|à\s+la\s+fin\s+d|au\s+terme\s+d|"
+        r"dans\s+les\s+\d+\s+(?:jours|mois|ans|années))",
+        _I,
+    ),
+    # Bodies and people who act: the organisations the texts name, anywhere; a generic one ("l'employeur",
+    # "la direction") as the agent ("par la direction", "l'employeur désigne") — "au sein de l'organisme"
+    # names no one who acts. The dispositifs' acronyms ("CQP", "VAE", "CDI") are no answer to "qui ?".
+    WHO: re.compile(
+        r"\b(?:OPCO|CPNEFP|UCANSS|Ucanss|APEC|Uniformation|France\s+compétences|Pôle\s+emploi|CRFP|EN3S|"
+        r"Caf|Urssaf|Carsat|CPAM|DRSM|Ugecam|UGECAM|CFDT|CGT|CFTC|CFE-CGC|jury|partenaires\s+sociaux|signataires|"
+        r"ressources\s+humaines|ministère)\b|"
+        rf"\bpar\s+(?:l['’]une?\s+des\s+|le\s+|la\s+|les\s+|l['’]|une?\s+|des\s+|son\s+|sa\s+|ses\s+|leur\s+)?"
+        rf"(?:[\wé]+\s+)?{_ACTOR}|^(?:Le|La|Les|L['’]|Chaque)\s*{_ACTOR}",
+    ),
+    WHERE: re.compile(
+        r"\b(?:au\s+sein\s+d|dans\s+(?:les?|la|l['’])\s+(?:organismes?|caisses?|locaux|régions?|branches?|réseaux?|"
+        r"établissements?|services?)|sur\s+(?:le|la)\s+(?:site|liste)|répertoire|registre|annexe|lieu|locaux|"
+        r"établissement|à\s+(?-i:[A-Z][a-zé]+)|en\s+région|au\s+niveau\s+(?:national|régional|local)|"
+        r"(?:inscrite?s?|figur\w+|mentionnée?s?|enregistrée?s?|consultables?|disponibles?)\s+(?:au|aux|à\s+la|dans|sur|en)\b)",
+        _I,
+    ),
+    REASON: re.compile(
+        r"\b(?:afin\s+(?:de|d['’]|que|qu['’])|pour\s+(?:permettre|favoriser|faciliter|assurer|garantir|répondre|développer|"
+        r"sécuriser|accompagner|renforcer|améliorer|maintenir|anticiper|adapter|acquérir|obtenir)|"
+        r"a\s+pour\s+(?:objet|objectif|finalité|but|mission|vocation)|ont\s+pour\s+(?:objet|objectif|finalité|but|mission)|"
+        r"vis(?:e|ent|ant)\s+à|permet(?:tent|tre)?\s+(?:de|d['’]|à|aux?)|dans\s+le\s+but|en\s+vue\s+d|objectifs?|"
+        r"compte\s+tenu|en\s+raison|du\s+fait|destinée?s?\s+à|car\b|finalité|dans\s+une\s+logique)",
+        _I,
+    ),
+    # A condition clause, or a requirement ("doit obtenir", "au moins 10/20", "éliminatoire").
+    CONDITION: re.compile(
+        r"\b(?:si|lorsque|lorsqu['’]|dès\s+lors\s+qu|à\s+condition|à\s+la\s+condition|sous\s+réserve|sous\s+condition|"
+        r"dans\s+la\s+limite|au\s+moins|au\s+minimum|minimum|justifi\w+|pour\s+autant\s+qu|en\s+cas\s+d|"
+        r"conditions?|critères?|être\s+titulaires?|n['’]ayant\s+pas|sauf|à\s+l['’]exception|dans\s+les\s+cas|"
+        r"requis\w*|exigée?s?|nécessaires?|obligatoire\w*|éliminatoire\w*|doit|doivent|\d+\s?/\s?20|"
+        r"en\s+accord\s+avec|après\s+accord|avec\s+l['’]accord)(?![\wà-ÿ])",
+        _I,
+    ),
+    DECIDES: re.compile(
+        r"\b(?:ne|n['’])\s*(?:[\wà-ÿ'’-]+\s+){0,3}?(?:pas|plus|jamais|aucun\w*|que|qu['’]|ni)\b|\bnon\b|\baucun\w*\b|"
+        r"\b(?:uniquement|seulement|exclusivement|seule?s?|réservée?s?|obligatoire\w*|facultati\w*|interdit\w*|"
+        r"impossible|possible|autorisée?s?|volontariat|volontaire|de\s+droit|au\s+maximum|au\s+plus|au\s+minimum|"
+        r"au\s+moins|dans\s+la\s+limite|excéder|dépasser|doit|doivent|est\s+tenue?|sont\s+tenus|peut|peuvent|"
+        r"pourra|pourront|gratuit\w*|exclue?s?|quel\s+que\s+soit|quelle\s+que\s+soit|en\s+tout\s+état\s+de\s+cause)\b",
+        _I,
+    ),
+}
+
+# Deciding by a plain negation, restriction or limit weighs more than a bare modal ("peut").
+_STRONG_DECIDES = re.compile(
+    r"\b(?:ne|n['’])\s*(?:[\wà-ÿ'’-]+\s+){0,3}?(?:pas|plus|jamais|aucun\w*|que|qu['’]|ni)\b|\baucun\w*\b|"
+    r"\b(?:uniquement|exclusivement|seule?s?|réservée?s?|obligatoire\w*|interdit\w*|impossible|volontariat|"
+    r"au\s+maximum|au\s+plus|dans\s+la\s+limite|excéder|gratuit\w*|quel\s+que\s+soit|quelle\s+que\s+soit|"
+    r"en\s+tout\s+état\s+de\s+cause)\b",
+    _I,
+)
+
+_CLOSED = re.compile(
+    r"-t-(?:il|elle|on)\b|-(?:il|elle|ils|elles|on|je|tu|vous|nous)\b|\best[- ]ce\s+(?:que|qu['’])|\bpuis-je\b|"
+    r"\b(?:c['’]est|ça\s+(?:reste|compte|marche|passe)|on\s+(?:peut|doit|a\s+le\s+droit)|il\s+(?:faut|peut)|"
+    r"(?:je|j['’])\s*(?:peux|dois|ai\s+le\s+droit)|(?:il|elle)\s+(?:a\s+le\s+droit|peut|doit))\b",
+    _I,
+)
+_OPEN = re.compile(
+    r"\b(?:combien|quel(?:le)?s?|qui|quand|comment|où|pourquoi|quoi|lequel|laquelle|lesquel\w*|que\s+(?:faire|dit|prévoit))\b",
+    _I,
+)
+
+TYPE_WEIGHT = 0.4  # a unit holding every asked type scores this much more (a multiplier: 1.4)
+DECIDES_WEIGHT = 0.3  # a yes/no question: a sentence deciding by a negation, restriction or limit…
+MODAL_WEIGHT = 0.1  # … or only by a modal ("peut", "doit")
+
+
+@lru_cache(maxsize=2048)
+def asked_types(question: str) -> frozenset[str]:
+    """The kinds of answer the question asks for (several when it asks several things)."""
+    found = {kind for kind, pattern in _ASKS.items() if pattern.search(question)}
+    if WHERE in found and re.search(r"\bdans\s+quel(?:le)?s?\s+caisses?\b", question, _I):
+        found.add(WHO)  # "dans quelles caisses ?" is answered by the bodies' names too
+    if closes(question):
+        found.add(DECIDES)
+    return frozenset(found)
+
+
+def closes(question: str) -> bool:
+    """A yes/no question ("La prime est-elle réduite ?", "On peut … ?", "c'est obligatoire ?")."""
+    if not _CLOSED.search(question):
+        return False
+    rest = _CLOSED.sub(" ", question)
+    return not _OPEN.search(rest) or bool(_ASKS[CONDITION].search(rest))
+
+
+# A text's name ("l'accord du 19 décembre 2019", "la loi du 5 septembre 2018") holds a date that answers
+# no "quand ?": the corpus names its texts in almost every article.
+_TEXT_NAME = re.compile(
+    rf"\b(?:accord|avenant|protocole|loi|circulaire|convention|décret|arrêté|ordonnance)\s+(?:d['’]accord\s+)?"
+    rf"(?:du|des)\s+\d{{1,2}}(?:er)?\s+{_MONTH}\s+(?:19|20)\d\d",
+    _I,
+)
+
+
+def holds(kind: str, text: str) -> bool:
+    """Whether the unit states an answer of that kind."""
+    if kind == DATE:
+        text = _TEXT_NAME.sub(" ", text)
+    return bool(_HOLDS[kind].search(text))
+
+
+@lru_cache(maxsize=16384)
+def type_factor(kinds: frozenset[str], text: str) -> float:
+    """The multiplier a unit's lexical score gets for holding the kinds of answer asked (1.0: none asked)."""
+    if not kinds:
+        return 1.0
+    factor = 1.0
+    typed = [k for k in kinds if k != DECIDES]
+    if typed:
+        factor += TYPE_WEIGHT * sum(holds(k, text) for k in typed) / len(typed)
+    if DECIDES in kinds:
+        if _STRONG_DECIDES.search(text):
+            factor += DECIDES_WEIGHT
+        elif holds(DECIDES, text):
+            factor += MODAL_WEIGHT
+    return factor
