@@ -40,3 +40,6 @@ run conversations-2026d eval/conversations-2026d.jsonl 2026-11-29
 run unseen-2026e eval/unseen-2026e.jsonl 2026-11-29
 run conversations-2026e eval/conversations-2026e.jsonl 2026-11-29
 run out-of-scope-2026e eval/out-of-scope-2026e.jsonl 2026-11-29
+run unseen-2026f eval/unseen-2026f.jsonl 2026-11-29
+run conversations-2026f eval/conversations-2026f.jsonl 2026-11-29
+run out-of-scope-2026f eval/out-of-scope-2026f.jsonl 2026-11-29
