@@ -43,8 +43,9 @@ from assistant.answering.unit_vectors import load_unit_vectors
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
 from assistant.library import Library
+from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import MeaningReader, Reading, reader_for
-from assistant.routing.router import RouteDecision, route, strip_injection
+from assistant.routing.router import RouteDecision, route
 from assistant.settings import Settings, get_settings
 from assistant.skills import Skill, SkillReply
 from assistant.tools import run_calculator

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from assistant.routing.router import strip_injection
+from assistant.routing.injection import strip_injection
 from ingest.tables import TABLE_MARKER
 
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«–])")

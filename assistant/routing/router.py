@@ -34,35 +34,24 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
-from assistant.routing import calculator_vocabulary, guard_vocabulary, intents, scope
+from assistant.routing import calculator_vocabulary, guard_vocabulary, scope
 from assistant.routing.calculator_inputs.facts import read_facts
 from assistant.routing.calculator_inputs.readers import plan_for
 from assistant.routing.extraction.folding import fold
+from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.noise import drop_filler, strip_noise
+from assistant.routing.own_case import asks_own_case, first_person, follow_up, still_missing
 from assistant.routing.subject import asks_only_the_law
-from calculators.registry import CALCULATORS
-from calculators.result import CalcError
+from assistant.routing.topics import asked_topic, detect_partial, detect_refusal, detect_topic, out_of_scope, uncovered
 
 RouteName = Literal["retrieval", "calculator", "clarify", "refusal"]
 
 MAX_CHARS = 4000  # longer text is cut: enough for any question, bounds the regex work
 
-_TOPICS = {name: intents.compile_cues(cues) for name, cues in intents.TOPIC_CUES.items()}
 _ASKS_THE_TEXTS = tuple(re.compile(p) for p in guard_vocabulary.ASKS_THE_TEXTS)
 _NAMES_A_TEXT = re.compile(guard_vocabulary.NAMES_A_TEXT)
-_PARTIAL = {
-    note: tuple(re.compile(p) for p in scope.patterns) for note, scope in guard_vocabulary.PARTIAL_SCOPES.items()
-}
-_REFUSALS = {name: tuple(re.compile(p) for p in pats) for name, pats in guard_vocabulary.REFUSAL_TOPICS.items()}
-_INJECTIONS = tuple(re.compile(p) for p in guard_vocabulary.INJECTION_PATTERNS)
-_ASSERTED = re.compile(guard_vocabulary.ASSERTED_FIGURE)
-_CLAIMS = tuple(re.compile(p) for p in guard_vocabulary.CLAIM_PATTERNS)
-_CLAIM_FIGURE = re.compile(guard_vocabulary.CLAIM_FIGURE)
-_FIRST_PERSON = re.compile(calculator_vocabulary.FIRST_PERSON)
 _NAMED_PERSON = re.compile(calculator_vocabulary.NAMED_PERSON)  # "Mme Petit": an adviser's case
-_ASKING_FRAME = re.compile(calculator_vocabulary.ASKING_FRAME)
-_ASSERTION = re.compile(guard_vocabulary.CLAIM_FIGURE + "|" + guard_vocabulary.CLAIM_ASSERTION)
 
 
 @dataclass(frozen=True)
@@ -140,12 +129,12 @@ def route(
             missing=["question"],
             topic_query=query,
         )
-    half = scope.half_in_scope(query, meaning, _uncovered)
+    half = scope.half_in_scope(query, meaning, uncovered)
     if half is not None:  # "La Pro-A dure combien ? Et mes RTT, je les pose quand ?": the covered one answered
-        kept, uncovered = half
+        kept, left_out = half
         decision = route(kept, today, meaning)
         if decision.route != "refusal":
-            return replace(decision, injection=decision.injection or injection, refusal_topic=uncovered)
+            return replace(decision, injection=decision.injection or injection, refusal_topic=left_out)
     reading = meaning(query) if meaning is not None else None
     scope_text = folded
     clause: tuple[Reading | None, str] | None = scope.asked_in_scope(query, meaning)
@@ -228,216 +217,3 @@ def route(
         follow_up=asked,
         notes=plan.notes,
     )
-
-
-def first_person(folded: str) -> bool:
-    """The user speaks of their own case ("je", "mon", "nous"), politeness framing aside."""
-    return bool(_FIRST_PERSON.search(_ASKING_FRAME.sub(" ", folded)))
-
-
-def still_missing(calculator: str, arguments: dict[str, Any], missing: list[str]) -> tuple[list[str], str | None]:
-    """The inputs worth asking for, and what the rule already says with the known ones.
-
-    For a rule that decides with partial inputs, the inputs are those its result says could still change
-    it (none when the known facts decide), and the rule's summary states what is known (with no fact
-    yet, the rule itself: "Congé VAE : 24 heures, porté jusqu'à 48 heures si…", so that a question
-    back still answers what the texts say); otherwise the reader's list and no summary. Inputs a reader
-    needs that are not the calculator's parameters are kept. Impossible arguments are left for the
-    answer step to explain.
-    """
-    spec = CALCULATORS.get(calculator)
-    if spec is None or not spec.partial:
-        return missing, None
-    try:
-        result = spec.run(**arguments)
-    except CalcError:
-        return missing, None
-    names = {p.name for p in spec.params}
-    kept = [m for m in missing if m not in names or m in result.missing]  # the reader's order first
-    still = list(dict.fromkeys(kept + result.missing))
-    return still, (result.summary if still else None)  # with no fact yet, the rule itself leads
-
-
-def asks_own_case(text: str, calculator: str, arguments: dict[str, Any], missing: list[str]) -> bool:
-    """Whether a question the calculator cannot yet decide is about the user's own case, worth a question back.
-
-    It is when the facts read already bear on the rule's decision (a contract, grades, dates), or when
-    the asking sentence asks a value (an amount, a date) with the user or their case as its subject
-    ("combien je vais toucher ?", "on doit prévoir son entretien avant quelle date ?"). Otherwise
-    ("je fais de l'AFEST, je peux toucher une prime ?", "la moyenne minimum pour être certifié ?",
-    "quelle absence si l'organisme est loin de chez moi ?") the rule is the answer; so it is for a yes/no
-    on one's own right under an eligibility rule ("puis-je bénéficier de la Pro-A ?").
-    """
-    spec = CALCULATORS.get(calculator)
-    names = {p.name for p in spec.params} if spec is not None else set()
-    if _bears_on_decision(calculator, arguments) or any(m not in names and m != "grades" for m in missing):
-        return True  # facts read, or one the reader could not place ("un CQP de niveau 5": which level?)
-    folded = fold(text)
-    sentences = _SENTENCE_BREAK.split(folded)  # an emoji ends a sentence in a chat message
-    asking = [s for s in sentences if s.rstrip().endswith("?")]
-    if not asking:
-        return True  # a case told without a question ("je suis tuteur d'un alternant.")
-    # "… pendant 6 mois. Combien ?": a question of a word or two has the earlier sentence's subject;
-    # "Deux questions pour notre bulletin : combien … pour un tuteur ?": the context before a colon is not
-    # the subject of the question after it
-    asking = [_after_colon(s) for s in asking]
-    asking = [folded if len(s.split()) < 4 else s for s in asking]
-    verdict_only = calculator in calculator_vocabulary.VERDICT_ONLY  # its only value is oui/non
-    if not verdict_only and any(_VALUE_ASK.search(s) and _OWN_SUBJECT.search(s) for s in asking):
-        return True
-    partial = spec is not None and spec.partial  # "puis-je bénéficier de la Pro-A ?": one's own right
-    return partial and any(_OWN_SUBJECT.search(s) and not _WHAT_ASK.search(s) for s in asking)
-
-
-def _after_colon(sentence: str) -> str:
-    """The clause after the sentence's last colon when it is a question of its own (four words or more)."""
-    tail = sentence.rsplit(":", 1)[-1]
-    return tail if len(tail.split()) >= 4 else sentence
-
-
-def _bears_on_decision(calculator: str, arguments: dict[str, Any]) -> bool:
-    """Some fact read changes what the rule still needs (a partial rule), or any fact was read (the others)."""
-    spec = CALCULATORS.get(calculator)
-    if not arguments or spec is None:
-        return False
-    if not spec.partial:
-        return True
-    try:
-        return set(spec.run(**arguments).missing) != set(spec.run().missing)
-    except CalcError:
-        return True
-
-
-_WHAT_ASK = re.compile(r"\b(?:quel\w*|combien|comment|pourquoi|quand|quoi|lequel|laquelle|lesquel\w*)\b")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?\u2026])\s+|\s*[\u2600-\u27bf\U0001f000-\U0001faff]+\s*")
-_VALUE_ASK = re.compile(calculator_vocabulary.VALUE_ASK)
-_OWN_SUBJECT = re.compile(
-    calculator_vocabulary.FIRST_PERSON
-    + r"|\b(?:on|il|elle|ils|elles|son|sa|ses|leur|leurs)\b|"
-    + calculator_vocabulary.CASE_SUBJECT
-)
-
-
-def strip_injection(text: str) -> tuple[str, bool]:
-    """The text without injected instructions (and the figures they assert), and whether any was found.
-
-    Folding keeps offsets, so the spans found in the folded text are cut from the original.
-    """
-    folded = fold(text)
-    spans = [m.span() for pattern in _INJECTIONS for m in pattern.finditer(folded)]
-    for pattern in _CLAIMS:
-        for m in pattern.finditer(folded):
-            stop = re.search(r"[.?!]|$", folded[m.end() :])
-            claim_end = m.end() + (stop.start() if stop else 0)
-            if not _ASSERTION.search(folded[m.end() : claim_end]):
-                continue  # "dis-moi que faire": a request, not a claim to impose
-            spans.append(m.span())
-            spans += [
-                (m.end() + f.start(), m.end() + f.end()) for f in _CLAIM_FIGURE.finditer(folded[m.end() : claim_end])
-            ]
-    if not spans:
-        return text, False
-    spans += [m.span("figure") for m in _ASSERTED.finditer(folded)]
-    keep = [True] * len(text)
-    for start, end in spans:
-        for i in range(start, end):
-            keep[i] = False
-    cleaned = "".join(ch if k else " " for ch, k in zip(text, keep, strict=True))
-    cleaned = re.sub(r"^[\s,;:.!-]*(?:(?:et|puis|alors|mais)\b[\s,;:]*)*", "", cleaned, flags=re.IGNORECASE)
-    cleaned = re.sub(r"\s+([,.;:?!])", r"\1", re.sub(r"\s+", " ", cleaned)).strip(" ,;:")
-    return cleaned, True
-
-
-def topic_scores(folded: str, reading: Reading | None = None) -> dict[str, float]:
-    """Each corpus topic's cue score, plus `intents.MEANING_WEIGHT` times its share of the bank's vote."""
-    scores = {name: sum(weight for pattern, weight in cues if pattern.search(folded)) for name, cues in _TOPICS.items()}
-    if reading is not None:
-        for name in scores:
-            scores[name] += intents.MEANING_WEIGHT * reading.score(name)
-    return scores
-
-
-def detect_topic(folded: str, reading: Reading | None = None) -> str | None:
-    """The corpus topic with the highest score, if it reaches `intents.TOPIC_THRESHOLD`.
-
-    Ties go to the topic listed first in `intents.TOPIC_CUES`, where topics with a calculator
-    come before the general ones. With a `reading`, a topic named by no cue can win on meaning
-    alone (a confident vote), and a cue word can be outvoted by what the question is about.
-    """
-    best, best_score = None, 0.0
-    for name, score in topic_scores(folded, reading).items():
-        if score > best_score:
-            best, best_score = name, score
-    if best_score < intents.TOPIC_THRESHOLD:
-        return None
-    if reading is not None and out_of_scope(folded, reading, best_score):
-        return None
-    return best
-
-
-def asked_topic(folded: str, topic: str | None = None) -> str | None:
-    """The topic the asking clause names by its own cues, when the context before it is about `topic`.
-
-    "Pour Mme Martin, on prépare son entretien pro : elle peut prétendre à la Pro-A ?" is about the Pro-A;
-    the interview is the occasion. Only a clause after a colon, a full stop or a semicolon counts, only
-    a topic its own words name (no meaning vote: a short clause is read on its words), and only when no
-    word of the clause names `topic` ("Prem'ss le 9 mars. Jusqu'à quand pour finir mon parcours CQP ?"
-    stays on the training path).
-    """
-    question = folded.rfind("?")
-    if question < 0:
-        return None
-    start = max(folded.rfind(mark, 0, question) for mark in ":.;!")
-    if start <= 0:
-        return None
-    clause = folded[start + 1 : question]
-    if topic is not None and topic_scores(clause).get(topic, 0.0) > 0:
-        return None
-    return detect_topic(clause)
-
-
-def _uncovered(question: str, reading: Reading | None) -> str | None:
-    """What one question of a several-question message asks that the texts do not cover (its named
-    out-of-corpus subject, or the question itself), or None: it names no corpus topic, and it names an
-    out-of-corpus subject or the bank reads it out of scope (`scope.half_in_scope`)."""
-    folded = fold(question)
-    named = detect_refusal(folded)
-    if detect_topic(folded, reading) is None and (named or out_of_scope(folded, reading)):
-        return named or f"la question « {question.strip()} »"
-    return None
-
-
-def out_of_scope(folded: str, reading: Reading | None, best_score: float | None = None) -> bool:
-    """True when the bank reads the question as a labour-law subject the texts do not cover.
-
-    The out-of-scope vote must be the reading's majority and outweigh the best corpus topic's
-    score (cues and meaning together): a question naming a corpus subject by a strong cue stays
-    in scope unless the meaning is clearly elsewhere.
-    """
-    if reading is None or reading.intent != OUT_OF_SCOPE or reading.share < intents.OUT_OF_SCOPE_SHARE:
-        return False
-    if best_score is None:
-        best_score = max(topic_scores(folded, reading).values(), default=0.0)
-    return intents.MEANING_WEIGHT * reading.share + intents.OUT_OF_SCOPE_MARGIN > best_score
-
-
-def detect_partial(folded: str) -> str | None:
-    """A subject the texts cover only in part ("les primes de la convention"): what they leave out."""
-    return next((note for note, pats in _PARTIAL.items() if any(p.search(folded) for p in pats)), None)
-
-
-def detect_refusal(folded: str) -> str | None:
-    """The first out-of-corpus subject named in the question, if any."""
-    return next((name for name, pats in _REFUSALS.items() if any(p.search(folded) for p in pats)), None)
-
-
-def follow_up(missing: list[str], calculator: str | None = None) -> str:
-    """One French message asking for every missing input (worded for the calculator when it matters)."""
-    wording = {**calculator_vocabulary.FOLLOW_UPS, **calculator_vocabulary.FOLLOW_UPS_FOR.get(calculator or "", {})}
-    grades = [calculator_vocabulary.GRADE_LABELS[m] for m in missing if m in calculator_vocabulary.GRADE_LABELS]
-    if "grades" in missing:  # the question gave no grade: the follow-up already asks for all five
-        grades = []
-    parts = [wording[m] for m in missing if m in wording]
-    if grades:
-        parts.append(f"Il me manque votre note (sur 20) : {', '.join(grades)}.")
-    return " ".join(dict.fromkeys(parts))

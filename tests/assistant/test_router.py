@@ -17,7 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.routing.router import RouteDecision, route, strip_injection
+from assistant.routing.injection import strip_injection
+from assistant.routing.router import RouteDecision, route
 from calculators.registry import CALCULATORS
 
 TODAY = date(2025, 11, 25)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.answering import wording
-from assistant.routing import router
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.router import route
 from assistant.routing.scope import half_in_scope
 from assistant.routing.subject import speaks_of, subject_phrase
+from assistant.routing.topics import uncovered
 
 TODAY = date(2025, 11, 25)
 FICHE = ("Le contrat à durée déterminée (CDD)", "https://travail-emploi.gouv.fr/le-contrat-duree-determinee-cdd")
@@ -131,5 +131,5 @@ def test_a_message_half_in_scope_is_routed_on_its_covered_question() -> None:
     assert wording.uncovered_part(decision.refusal_topic).startswith("Les textes indexés ne traitent pas")
     # every question read as outside (or a single question): no half, the whole message decides as before
     both_outside = "Mes RTT, je peux les poser quand en décembre ? Et mon préavis de démission dure combien ?"
-    assert half_in_scope(both_outside, lambda _: reading(OUT_OF_SCOPE), router._uncovered) is None
-    assert half_in_scope("Et mes RTT, je peux les poser quand en décembre ?", bank, router._uncovered) is None
+    assert half_in_scope(both_outside, lambda _: reading(OUT_OF_SCOPE), uncovered) is None
+    assert half_in_scope("Et mes RTT, je peux les poser quand en décembre ?", bank, uncovered) is None

@@ -15,8 +15,9 @@ import pytest
 from assistant.answering import wording
 from assistant.answering.answerable import subject_is_elsewhere
 from assistant.routing.extraction.folding import fold
-from assistant.routing.router import RouteDecision, detect_partial, route
+from assistant.routing.router import RouteDecision, route
 from assistant.routing.subject import acronyms, asking_clause, speaks_of, subject_phrase, with_acronyms
+from assistant.routing.topics import detect_partial
 from assistant.service import Assistant
 
 

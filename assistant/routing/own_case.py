@@ -1,0 +1,120 @@
+"""Whether a question tells the user's own case, and what to ask back when the case is incomplete.
+
+Why apart from the router: these are the decide-or-ask rules of docs/CALCULATORS.md (a rule that
+decides with partial facts answers as soon as the known facts decide; only the inputs that could
+still change the result are asked for), which the router applies after it has read the topic and
+the facts. `follow_up` words the question back.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.routing import calculator_vocabulary
+from assistant.routing.extraction.folding import fold
+from calculators.registry import CALCULATORS
+from calculators.result import CalcError
+
+_FIRST_PERSON = re.compile(calculator_vocabulary.FIRST_PERSON)
+_ASKING_FRAME = re.compile(calculator_vocabulary.ASKING_FRAME)
+
+
+def first_person(folded: str) -> bool:
+    """The user speaks of their own case ("je", "mon", "nous"), politeness framing aside."""
+    return bool(_FIRST_PERSON.search(_ASKING_FRAME.sub(" ", folded)))
+
+
+def still_missing(calculator: str, arguments: dict[str, Any], missing: list[str]) -> tuple[list[str], str | None]:
+    """The inputs worth asking for, and what the rule already says with the known ones.
+
+    For a rule that decides with partial inputs, the inputs are those its result says could still change
+    it (none when the known facts decide), and the rule's summary states what is known (with no fact
+    yet, the rule itself: "Congé VAE : 24 heures, porté jusqu'à 48 heures si…", so that a question
+    back still answers what the texts say); otherwise the reader's list and no summary. Inputs a reader
+    needs that are not the calculator's parameters are kept. Impossible arguments are left for the
+    answer step to explain.
+    """
+    spec = CALCULATORS.get(calculator)
+    if spec is None or not spec.partial:
+        return missing, None
+    try:
+        result = spec.run(**arguments)
+    except CalcError:
+        return missing, None
+    names = {p.name for p in spec.params}
+    kept = [m for m in missing if m not in names or m in result.missing]  # the reader's order first
+    still = list(dict.fromkeys(kept + result.missing))
+    return still, (result.summary if still else None)  # with no fact yet, the rule itself leads
+
+
+def asks_own_case(text: str, calculator: str, arguments: dict[str, Any], missing: list[str]) -> bool:
+    """Whether a question the calculator cannot yet decide is about the user's own case, worth a question back.
+
+    It is when the facts read already bear on the rule's decision (a contract, grades, dates), or when
+    the asking sentence asks a value (an amount, a date) with the user or their case as its subject
+    ("combien je vais toucher ?", "on doit prévoir son entretien avant quelle date ?"). Otherwise
+    ("je fais de l'AFEST, je peux toucher une prime ?", "la moyenne minimum pour être certifié ?",
+    "quelle absence si l'organisme est loin de chez moi ?") the rule is the answer; so it is for a yes/no
+    on one's own right under an eligibility rule ("puis-je bénéficier de la Pro-A ?").
+    """
+    spec = CALCULATORS.get(calculator)
+    names = {p.name for p in spec.params} if spec is not None else set()
+    if _bears_on_decision(calculator, arguments) or any(m not in names and m != "grades" for m in missing):
+        return True  # facts read, or one the reader could not place ("un CQP de niveau 5": which level?)
+    folded = fold(text)
+    sentences = _SENTENCE_BREAK.split(folded)  # an emoji ends a sentence in a chat message
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    if not asking:
+        return True  # a case told without a question ("je suis tuteur d'un alternant.")
+    # "… pendant 6 mois. Combien ?": a question of a word or two has the earlier sentence's subject;
+    # "Deux questions pour notre bulletin : combien … pour un tuteur ?": the context before a colon is not
+    # the subject of the question after it
+    asking = [_after_colon(s) for s in asking]
+    asking = [folded if len(s.split()) < 4 else s for s in asking]
+    verdict_only = calculator in calculator_vocabulary.VERDICT_ONLY  # its only value is oui/non
+    if not verdict_only and any(_VALUE_ASK.search(s) and _OWN_SUBJECT.search(s) for s in asking):
+        return True
+    partial = spec is not None and spec.partial  # "puis-je bénéficier de la Pro-A ?": one's own right
+    return partial and any(_OWN_SUBJECT.search(s) and not _WHAT_ASK.search(s) for s in asking)
+
+
+def _after_colon(sentence: str) -> str:
+    """The clause after the sentence's last colon when it is a question of its own (four words or more)."""
+    tail = sentence.rsplit(":", 1)[-1]
+    return tail if len(tail.split()) >= 4 else sentence
+
+
+def _bears_on_decision(calculator: str, arguments: dict[str, Any]) -> bool:
+    """Some fact read changes what the rule still needs (a partial rule), or any fact was read (the others)."""
+    spec = CALCULATORS.get(calculator)
+    if not arguments or spec is None:
+        return False
+    if not spec.partial:
+        return True
+    try:
+        return set(spec.run(**arguments).missing) != set(spec.run().missing)
+    except CalcError:
+        return True
+
+
+_WHAT_ASK = re.compile(r"\b(?:quel\w*|combien|comment|pourquoi|quand|quoi|lequel|laquelle|lesquel\w*)\b")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\u2026])\s+|\s*[\u2600-\u27bf\U0001f000-\U0001faff]+\s*")
+_VALUE_ASK = re.compile(calculator_vocabulary.VALUE_ASK)
+_OWN_SUBJECT = re.compile(
+    calculator_vocabulary.FIRST_PERSON
+    + r"|\b(?:on|il|elle|ils|elles|son|sa|ses|leur|leurs)\b|"
+    + calculator_vocabulary.CASE_SUBJECT
+)
+
+
+def follow_up(missing: list[str], calculator: str | None = None) -> str:
+    """One French message asking for every missing input (worded for the calculator when it matters)."""
+    wording = {**calculator_vocabulary.FOLLOW_UPS, **calculator_vocabulary.FOLLOW_UPS_FOR.get(calculator or "", {})}
+    grades = [calculator_vocabulary.GRADE_LABELS[m] for m in missing if m in calculator_vocabulary.GRADE_LABELS]
+    if "grades" in missing:  # the question gave no grade: the follow-up already asks for all five
+        grades = []
+    parts = [wording[m] for m in missing if m in wording]
+    if grades:
+        parts.append(f"Il me manque votre note (sur 20) : {', '.join(grades)}.")
+    return " ".join(dict.fromkeys(parts))
