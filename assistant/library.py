@@ -35,7 +35,7 @@ from ingest.models import DocumentInfo, IngestError
 from ingest.pipeline import parse_corpus, parse_pdf
 from ingest.shipped_parses import KnownParses, shipped_file
 from knowledge.consolidation.amendments import Amendment, load_amendments
-from knowledge.factory import chroma_dir, open_indexer
+from knowledge.factory import PassageEngineWarmUp, chroma_dir, open_indexer
 from knowledge.hybrid import Retriever
 from knowledge.indexer import CONSOLIDATED_SUFFIX, Indexer, UnitStatus, index_lock, plan_units
 from knowledge.store import forget_clients
@@ -169,16 +169,21 @@ def index_pdfs(
         def parsed_one(path: Path, done: int) -> None:
             tell(f"Analysé : {path.name} ({done}/{len(paths)})", 0.05 + 0.45 * done / max(1, len(paths)))
 
-        docs, errors = parse_corpus(
-            paths,
-            manifest,
-            on_file=parsed_one,
-            info_of=info_of,
-            known=KnownParses.load(shipped_file(settings.corpus_dir)),
-            max_pages=settings.max_pages,
-            timeout_s=settings.parse_timeout_s,
-            max_bytes=settings.max_upload_mb * 1024 * 1024,
-        )
+        warm_up = PassageEngineWarmUp(settings)  # the model gets ready while a changed PDF parses
+        try:
+            docs, errors = parse_corpus(
+                paths,
+                manifest,
+                on_file=parsed_one,
+                info_of=info_of,
+                known=KnownParses.load(shipped_file(settings.corpus_dir)),
+                on_parse=warm_up.start,
+                max_pages=settings.max_pages,
+                timeout_s=settings.parse_timeout_s,
+                max_bytes=settings.max_upload_mb * 1024 * 1024,
+            )
+        finally:
+            warm_up.join()
         report.errors.extend(errors)
         units, plan_errors = plan_units(docs, amendments)
         report.statuses.extend(plan_errors)

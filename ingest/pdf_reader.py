@@ -13,14 +13,19 @@ import io
 import logging
 import re
 import threading
+import unicodedata
 import zlib
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfminer.layout import LTChar
 from pdfminer.pdftypes import PDFStream, resolve1
+from pdfplumber.page import ALL_ATTRS
+from pdfplumber.utils import resolve_all, resolve_and_decode
 
 from ingest.models import IngestError
 
@@ -92,6 +97,8 @@ def read_pdf(path: Path, *, max_pages: int = 500) -> list[list[Block]]:
         raise IngestError(name, _open_error_reason(exc)) from exc
     with pdf:
         page_count = len(pdf.pages)
+        for page in pdf.pages:
+            page.process_object = partial(_char_or_object, page)  # type: ignore[method-assign]
         if page_count == 0:
             raise IngestError(name, "le PDF ne contient aucune page")
         if page_count > max_pages:
@@ -110,6 +117,54 @@ def read_pdf(path: Path, *, max_pages: int = 500) -> list[list[Block]]:
                 log.info("unreadable page %d: %s", number, type(cause).__name__)
                 raise IngestError(name, f"page {number} illisible") from exc
     return pages
+
+
+_PLAIN = (float, int, str, bool, type(None))
+
+
+def _resolved(value: Any) -> Any:
+    """`resolve_all(value)` without its calls for the plain numbers, names and number tuples of a char."""
+    kind = type(value)
+    if kind in _PLAIN or (kind is tuple and all(type(v) in _PLAIN for v in value)):
+        return value
+    return resolve_all(value)
+
+
+def _char_or_object(page: pdfplumber.page.Page, obj: Any) -> dict[str, Any]:
+    """pdfplumber's `Page.process_object`, with a direct path for characters.
+
+    pdfplumber turns every pdfminer object into a dictionary, resolving each attribute through a
+    recursive generic walk; for the 160k characters of the corpus that walk was about 40 % of the
+    parse's CPU (docs/PERFORMANCE.md, perf6). A character's attributes are plain numbers, names
+    and tuples of numbers, which that walk returns as they are, so they are copied directly: the
+    same keys in the same order and the same values (`tests/ingest/test_pdf_objects.py` compares
+    both paths on every page of the corpus). Any other object takes pdfplumber's own path.
+    """
+    if type(obj) is not LTChar:
+        return pdfplumber.page.Page.process_object(page, obj)
+    attr = {k: _resolved(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+    attr["object_type"] = "char"
+    attr["page_number"] = page.page_number
+    for cs in ("ncs", "scs"):
+        if hasattr(obj, cs):
+            attr[cs] = resolve_and_decode(getattr(obj, cs).name)
+    text = obj.get_text()
+    norm = page.pdf.unicode_norm
+    attr["text"] = text if norm is None else unicodedata.normalize(norm, text)
+    gs = obj.graphicstate
+    attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+    attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+    if isinstance(attr["fontname"], bytes):  # rare byte-encoded font names: pdfplumber's own fix
+        return pdfplumber.page.Page.process_object(page, obj)
+    mb_x0, mb_top = page.mediabox[:2]
+    if "y0" in attr:
+        attr["top"] = (page.height - attr["y1"]) + mb_top
+        attr["bottom"] = (page.height - attr["y0"]) + mb_top
+        attr["doctop"] = page.initial_doctop + attr["top"]
+    if "x0" in attr and mb_x0 != 0:
+        attr["x0"] = attr["x0"] + mb_x0
+        attr["x1"] = attr["x1"] + mb_x0
+    return attr
 
 
 def _root_cause(exc: BaseException) -> BaseException:

@@ -236,6 +236,7 @@ def parse_corpus(
     on_file: Callable[[Path, int], None] | None = None,
     info_of: Callable[[Path], DocumentInfo] | None = None,
     known: KnownParses | None = None,
+    on_parse: Callable[[], None] | None = None,
     **limits: float,
 ) -> tuple[list[ParsedDocument], list[IngestError]]:
     """Parse every file; a bad file is reported and skipped, the others continue.
@@ -252,7 +253,10 @@ def parse_corpus(
     Results and errors come back in input order whatever order the children finish in.
 
     A file found in `known` (the shipped parses: same bytes, same info, same parser) is taken
-    from it after the same file checks, without starting a child.
+    from it after the same file checks, without starting a child. `on_parse()` is called (from
+    a worker thread, possibly several times) before a child is started for a file that passed
+    the file checks: a changed file, whose passages will need the model, so the caller may get
+    the model ready meanwhile.
     """
     paths = [Path(p) for p in pdf_paths]
     clean_stale_parse_dirs()
@@ -260,11 +264,14 @@ def parse_corpus(
     def parse(path: Path) -> ParsedDocument | IngestError:
         try:
             info = info_of(path) if info_of is not None else info_for(path, manifest)
-            if known is not None and len(known):
+            if (known is not None and len(known)) or on_parse is not None:
                 check_file(path, int(limits.get("max_bytes", DEFAULT_MAX_BYTES)))
+            if known is not None and len(known):
                 shipped = known.get(file_hash(path), info, limits.get("max_pages", DEFAULT_MAX_PAGES))
                 if shipped is not None:
                     return shipped
+            if on_parse is not None:
+                on_parse()
             return parse_pdf(path, info, **limits)  # type: ignore[arg-type]
         except IngestError as exc:
             return exc

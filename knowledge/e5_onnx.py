@@ -11,16 +11,18 @@ cosine of 0.9999 (`tests/knowledge/test_e5_onnx.py`). It also spares a serving p
 
 The model is written in memory from the packed file (`knowledge.onnx_graph`): nothing shipped,
 nothing downloaded. onnxruntime comes with chromadb; without it the embedder falls back to torch.
-Sessions are made on first use: two intra-op threads for a question (at most the usable cores),
-every core for passages. Threads never spin while waiting (`allow_spinning` 0): on a loaded
-machine a spinning thread takes a core another process needs, and ONNX Runtime's caller thread
-runs the blocks a sleeping worker has not taken, so a second thread costs little when no core
-is free and halves the wait when one is (docs/PERFORMANCE.md, fourth pass).
+Sessions are made on first use: two intra-op threads for a question (at most the usable cores);
+for passages one thread per batch and as many batches at once as usable cores (`E5Runner`).
+Threads never spin while waiting (`allow_spinning` 0): on a loaded machine a spinning thread
+takes a core another process needs, and ONNX Runtime's caller thread runs the blocks a sleeping
+worker has not taken, so a second thread costs little when no core is free and halves the wait
+when one is (docs/PERFORMANCE.md, fourth pass).
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from typing import Any
 
 import numpy as np
@@ -51,21 +53,33 @@ class OnnxE5(E5Runner):
         self._positions = packed.tensor("emb.pos").reshape(self.config.max_positions, hidden)
         self._token_type = packed.tensor("emb.type")[:hidden]
         self._sessions: dict[bool, Any] = {}
+        self._building = threading.Lock()
+        self.batch_workers = _usable_cores()
+
+    def prepare(self, bulk: bool) -> None:
+        self._session(bulk)
 
     def _session(self, bulk: bool) -> Any:
         session = self._sessions.get(bulk)
-        if session is None:
-            options = self._ort.SessionOptions()
-            options.intra_op_num_threads = _usable_cores() if bulk else min(QUERY_THREADS, _usable_cores())
-            options.inter_op_num_threads = 1
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            options.log_severity_level = 3  # warnings of the optimiser are not the user's
-            model = e5_model(self._packed, four_bit=not bulk)
-            session = self._ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
-            del model
-            self._sessions[bulk] = session
-            hidden = self.config.hidden  # first-run set-up (buffers, prepacked weights), not the user's
-            session.run(None, {"embedded": np.zeros((1, 3, hidden), np.float32), "mask": np.ones((1, 3), np.int32)})
+        if session is not None:
+            return session
+        with self._building:  # batches run from several threads: one build
+            return self._sessions.get(bulk) or self._build(bulk)
+
+    def _build(self, bulk: bool) -> Any:
+        options = self._ort.SessionOptions()
+        # Passages: one thread per run, `batch_workers` runs at once (`E5Runner`); a question:
+        # its products split over two threads.
+        options.intra_op_num_threads = 1 if bulk else min(QUERY_THREADS, _usable_cores())
+        options.inter_op_num_threads = 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.log_severity_level = 3  # warnings of the optimiser are not the user's
+        model = e5_model(self._packed, four_bit=not bulk)
+        session = self._ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+        del model
+        self._sessions[bulk] = session
+        hidden = self.config.hidden  # first-run set-up (buffers, prepacked weights), not the user's
+        session.run(None, {"embedded": np.zeros((1, 3, hidden), np.float32), "mask": np.ones((1, 3), np.int32)})
         return session
 
     def _hidden_means(self, sequences: list[list[int]], bulk: bool) -> np.ndarray:

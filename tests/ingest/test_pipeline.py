@@ -179,3 +179,20 @@ def test_default_workers_is_bounded() -> None:
 
 def test_missing_manifest_gives_an_empty_one(tmp_path: Path) -> None:
     assert load_manifest(tmp_path / "absent.json") == {}
+
+
+def test_on_parse_is_told_only_when_a_file_goes_to_a_child(tmp_path: Path) -> None:
+    """A file in the shipped parses or one refused by the file checks starts no child and says
+    nothing (the model is not needed for it); a changed file says so before its child starts."""
+    from ingest.shipped_parses import KnownParses, shipped_file
+
+    known = KnownParses.load(shipped_file(PDF_DIR.parent))
+    assert len(known), "corpus/parsed.json.gz must be the current parser's (python -m ingest.shipped_parses)"
+    shipped, changed, refused = PDF_DIR / f"{FICHE}.pdf", _truncated(tmp_path), _not_a_pdf(tmp_path)
+    told: list[str] = []
+    parsed, errors = parse_corpus(
+        [shipped, refused], load_manifest(MANIFEST), known=known, on_parse=lambda: told.append("x")
+    )
+    assert [d.document for d in parsed] == [FICHE] and len(errors) == 1 and told == []
+    parse_corpus([shipped, changed], load_manifest(MANIFEST), known=known, on_parse=lambda: told.append("x"))
+    assert told == ["x"]

