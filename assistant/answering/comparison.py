@@ -66,6 +66,8 @@ _WH = re.compile(r"^(?:quelle|quel|quelles|quels)\s+(?:est|sont)\s+|^(?:celle|ce
 INTRO = "Les textes, pour chacun des deux :"
 SIDE = "- {side} : « {sentence} » [{n}]"
 BOTH = "Ce que les textes disent des deux ensemble [{n}] : « {sentence} »"
+RELATION = "En bref [{n}] : « {sentence} »"
+RELATION_FOR = "En bref — {side} [{n}] : « {sentence} »"
 SOURCE = "({source})"
 
 
@@ -133,8 +135,13 @@ def answer_comparison(
         lines.append(f"{SIDE.format(side=side, sentence=sentence, n=n)} {SOURCE.format(source=source)}")
     both = _naming_both(asked, [e for pool in pools for e in pool], {p[2] for p in picks})
     if both is not None:
-        item, sentence = both
-        lines.extend(["", BOTH.format(sentence=sentence, n=book.cite(item, sentence))])
+        item, sentence, through = both
+        n = book.cite(item, sentence)
+        if _RELATION.search(same_length(sentence).lower()):  # "Il est distinct de …": the answer itself leads
+            lead = RELATION_FOR.format(side=through, n=n, sentence=sentence) if through else None
+            lines[:0] = [lead or RELATION.format(n=n, sentence=sentence), ""]
+        else:
+            lines.extend(["", BOTH.format(sentence=sentence, n=n)])
     return "\n".join(lines)
 
 
@@ -203,14 +210,40 @@ def _best_sentence(side: str, focus: str, hits: Sequence[Evidence]) -> tuple[Evi
     return (best[2], best[3]) if best is not None and best[0] > 0 else None
 
 
-def _naming_both(asked: Comparison, pool: Sequence[Evidence], used: set[str]) -> tuple[Evidence, str] | None:
+def _naming_both(
+    asked: Comparison, pool: Sequence[Evidence], used: set[str]
+) -> tuple[Evidence, str, str | None] | None:
     """A sentence of the retrieved passages that names both sides ("… ainsi que la reconnaissance de la
-    fonction de tuteur … n'ouvrent pas droit à la présente prime")."""
+    fonction de tuteur … n'ouvrent pas droit à la présente prime"), and the side it names only through a
+    pronoun standing for its section's subject, if any ("Article 6 | Entretien professionnel" — "Il est
+    distinct de l'entretien annuel d'évaluation"). A sentence that states how the two relate
+    (distinct, identique, contrairement à…) is preferred: it answers "c'est la même chose ?" itself."""
     sides = [_terms(side) for side in asked.sides]
+    found: list[tuple[Evidence, str, str | None]] = []
     for item in pool:
+        heading = f"{item.chunk.section_title} {item.chunk.section_path}"
         for unit in passage_units(item.chunk.text):
-            if unit.text in used or unit.is_header:
+            if unit.text in used or unit.is_header or any(unit.text == f[1] for f in found):
                 continue
-            if all(_names_side(unit.text, own, expanded) for own, expanded in sides):
-                return item, unit.text
-    return None
+            through: str | None = None
+            for side, (own, expanded) in zip(asked.sides, sides, strict=True):
+                if _names_side(unit.text, own, expanded):
+                    continue
+                pronoun = through is None and _PRONOUN_SUBJECT.match(same_length(unit.text).lower())
+                if pronoun and _names_side(heading, own, expanded):
+                    through = side
+                    continue
+                break
+            else:
+                found.append((item, unit.text, through))
+    related = [f for f in found if _RELATION.search(same_length(f[1]).lower())]
+    best = related or found
+    return best[0] if best else None
+
+
+# A sentence whose subject is its section's subject, named by a pronoun ("Il est distinct de …").
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|celui-ci|celle-ci|ce dernier|cette derniere)\b")
+# Words that state how two things relate.
+_RELATION = re.compile(
+    r"\b(?:distincte?s?|differente?s?|identiques?|equivalente?s?|contrairement|a la difference|se distingu\w*)\b"
+)

@@ -142,3 +142,21 @@ def test_one_sentence_per_side_from_its_own_passage(
         book.citations()[0].section != book.citations()[1].section
         or book.citations()[0].document != book.citations()[1].document
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Entretien professionnel et entretien annuel d'évaluation : c'est pareil ?",
+        "Quelle différence entre l'entretien annuel d'évaluation et l'entretien professionnel ?",
+        "l'entretien pro vs l'entretien annuel d'évaluation ?",
+    ],
+)
+def test_a_sentence_stating_how_the_two_relate_leads(question: str, chunks: list[Chunk]) -> None:
+    """Art. 6: "L'entretien professionnel doit permettre … Il est distinct de l'entretien annuel d'évaluation
+    et d'accompagnement." The pronoun stands for the article's subject, so the sentence names both sides,
+    and it answers the question itself: it leads, before the side-by-side quotes."""
+    text = answer_comparison(question, _search(chunks), CitationBook(), {})
+    assert text is not None
+    assert text.startswith("En bref"), text
+    assert "distinct" in text.split("\n")[0], text
