@@ -90,7 +90,7 @@ def texts_are_silent(
     subjects = _subjects(query)
     # a question naming an indexed text may find its subject in a heading ranked lower ("selon son préambule")
     depth = SPEAKING_DEPTH if decision is not None and decision.names_texts else 3
-    if _any_speaks(query, _asked(subjects, decision), evidence[:depth]):
+    if _any_speaks(query, _asked(query, subjects, decision), evidence[:depth]):
         return False
     if vocabulary is not None and names_foreign_member(query, vocabulary):
         return True  # "le CQP de la métallurgie": a CQP the texts do not name, whatever topic the bank reads
@@ -131,7 +131,8 @@ def off_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecisio
     subjects = _subjects(query)
     if not subjects or not evidence:
         return False
-    return not _any_speaks(query, _asked(subjects, decision), evidence) and (foreign or subject_is_elsewhere(decision))
+    speaks = _any_speaks(query, _asked(query, subjects, decision), evidence)
+    return not speaks and (foreign or subject_is_elsewhere(decision))
 
 
 def subject_is_elsewhere(decision: RouteDecision | None) -> bool:
@@ -214,15 +215,23 @@ def _subjects(query: str) -> list[list[str]]:
     return found
 
 
-def _asked(subjects: list[list[str]], decision: RouteDecision | None) -> list[list[str]]:
+def _asked(query: str, subjects: list[list[str]], decision: RouteDecision | None) -> list[list[str]]:
     """The subjects a passage must speak of: the message's and its asking clause's; only the asking clause's
     when the bank reads the question mostly out of the texts (`ASKED_ONLY_OUTSIDE_SHARE`). What is said before
     a colon or a full stop is then context, not what is asked: "Entretien professionnel : pour le congé de
     proche aidant, c'est combien de temps ?" (a follow-up put after the earlier topic's name) asks about the
-    leave, which no passage speaks of, though every passage of article 6 speaks of the interview."""
-    if len(subjects) > 1 and decision is not None and decision.outside >= ASKED_ONLY_OUTSIDE_SHARE:
+    leave, which no passage speaks of, though every passage of article 6 speaks of the interview. Not when
+    the asking clause's subject is a pronoun standing for what was said before it ("Diplôme d'État
+    d'infirmier : il se prépare où ?", "Contrat pro pour un bénéficiaire de l'ASS : c'est prévu ?"): that
+    context is the subject."""
+    refers_back = _PRONOUN_SUBJECT.match(fold(asking_clause(query)))
+    if len(subjects) > 1 and decision is not None and decision.outside >= ASKED_ONLY_OUTSIDE_SHARE and not refers_back:
         return subjects[-1:]
     return subjects
+
+
+# An asking clause whose subject is a pronoun ("il se prépare…", "c'est prévu ?", "ça marche comment ?").
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|c'|ca|cela|ce)(?:\s|\b)")
 
 
 def _any_speaks(query: str, subjects: list[list[str]], evidence: Sequence[Evidence]) -> bool:

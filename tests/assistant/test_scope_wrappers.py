@@ -246,3 +246,35 @@ def test_context_before_the_asking_clause_does_not_speak_for_a_question_read_els
     assert texts_are_silent(question, article, outside)
     inside = RouteDecision("retrieval", topic="professional_reviews", topic_share=0.9, outside=0.05)
     assert not texts_are_silent("Entretien professionnel : il a lieu tous les combien ?", article, inside)
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "text"),
+    [
+        # annexe 1: "Diplôme d'État d'Infirmier … Organismes agréés de type IFSI"
+        (
+            "Diplôme d'État d'infirmier : il se prépare dans quel genre d'endroit ?",
+            "Annexe 1",
+            "Diplôme d'État d'Infirmier. Organisme de formation et sanction : organismes agréés de type IFSI.",
+        ),
+        # art. 3.4: "… jusqu'à 36 mois pour : … les bénéficiaires … de l'allocation de solidarité spécifique …"
+        (
+            "Contrat de professionnalisation pour quelqu'un à l'allocation de solidarité spécifique : c'est possible ?",
+            "3.4",
+            "Le contrat de professionnalisation peut être porté jusqu'à 36 mois pour les bénéficiaires de "
+            "l'allocation de solidarité spécifique.",
+        ),
+        (
+            "Entretien professionnel : ça se passe tous les combien ?",
+            "6",
+            "L'entretien professionnel a lieu tous les 2 ans ; il est distinct de l'évaluation.",
+        ),
+    ],
+)
+def test_an_asking_clause_led_by_a_pronoun_keeps_the_context_it_stands_for(
+    question: str, section: str, text: str
+) -> None:
+    """Read mostly out of the texts, the context before the colon would be set aside; but "il", "c'", "ça"
+    stand for that context, which is then the subject the passage must speak of."""
+    outside = RouteDecision("retrieval", topic=None, outside=0.7)
+    assert not texts_are_silent(question, [_evidence(section, text)], outside)
