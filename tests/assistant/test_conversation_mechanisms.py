@@ -9,15 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from assistant.conversation.followups import (
-    Context,
-    Resolution,
-    describes_case,
-    find_subject,
-    message_subject,
-    resolve,
-    states_facts,
-)
+from assistant.conversation.followups import Context, Resolution, resolve
+from assistant.conversation.statements import describes_case, states_facts
+from assistant.conversation.subject import find_subject, message_subject
 from assistant.routing.router import route
 
 TODAY = date(2026, 11, 29)
@@ -171,7 +165,7 @@ def test_a_follow_up_naming_a_new_thing_carries_it_for_the_texts_check() -> None
 def test_facts_stated_about_someone_else_are_not_the_user_s() -> None:
     """ "Ma cheffe d'équipe a une licence." then "Et moi, avec mon bac, je peux partir en Pro-A ?": the
     licence is the manager's; the user's question is answered on the user's own facts."""
-    from assistant.conversation.followups import person
+    from assistant.conversation.statements import person
 
     stated = "Ma collaboratrice est en CDI et elle a une licence."
     assert person(stated) == "other" and person("Moi j'ai juste le bac, je peux partir en Pro-A ?") == "user"

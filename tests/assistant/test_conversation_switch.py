@@ -16,8 +16,9 @@ import pytest
 from assistant.conversation import Conversation
 from assistant.conversation.antecedents import pronoun_antecedent, same_question
 from assistant.conversation.comparison import compared_question, compares, first_paragraph
-from assistant.conversation.followups import Context, Resolution, message_subject, resolve
+from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.slots import merge_facts
+from assistant.conversation.subject import message_subject
 from assistant.conversation.switch import own_phrase, stands_alone_after_refusal
 from assistant.routing.router import RouteDecision, route
 

@@ -12,8 +12,10 @@ from datetime import date
 import pytest
 
 from assistant.conversation.answers import closed_question, statement
-from assistant.conversation.followups import Context, find_subject, resolve, states_facts
+from assistant.conversation.followups import Context, resolve
 from assistant.conversation.slots import find_slots, merge_facts
+from assistant.conversation.statements import states_facts
+from assistant.conversation.subject import find_subject
 from assistant.routing.router import route
 
 TODAY = date(2026, 11, 29)
