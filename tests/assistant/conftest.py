@@ -1,16 +1,28 @@
-"""Fixtures shared by the assistant's tests."""
+"""Fixtures shared by the assistant's tests: the real assistant on the shipped corpus, and its chunks."""
 
 from __future__ import annotations
 
 import gzip
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from assistant.settings import REPO_ROOT
 from ingest.chunking import chunk_sections
 from ingest.models import Chunk, Section
+
+if TYPE_CHECKING:  # the service loads the whole answering stack: imported only where a test asks for it
+    from assistant.service import Assistant
+
+
+@pytest.fixture(scope="session")
+def assistant(real_assistant: Any) -> Assistant:
+    """The session's real assistant (tests/conftest.py: the shipped corpus, indexed once), typed."""
+    from assistant.service import Assistant
+
+    assert isinstance(real_assistant, Assistant)
+    return real_assistant
 
 
 def _section(values: dict[str, Any]) -> Section:

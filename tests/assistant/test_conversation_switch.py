@@ -170,11 +170,6 @@ def test_without_facts_stated_a_question_on_the_rule_is_not_a_case() -> None:
 _INTEGRATION = pytest.mark.integration
 
 
-@pytest.fixture(scope="module")
-def assistant(real_assistant: Any) -> Any:
-    return real_assistant
-
-
 def _play(assistant: Any, *messages: str) -> Any:
     conversation = Conversation()
     answer = None
