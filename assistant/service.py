@@ -321,6 +321,7 @@ class Assistant:
         return None
 
     def _new_book(self) -> CitationBook:
+        """A fresh citation book for one answer (numbers start at [1]), titled and located like every other."""
         return CitationBook(self.titles, self.retriever.locate)
 
     def _calculate(self, turn: _Turn, decision: RouteDecision) -> Answer:
