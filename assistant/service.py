@@ -33,12 +33,13 @@ from assistant.answering.answerable import (
 )
 from assistant.answering.citations import CitationBook
 from assistant.answering.comparison import answer_comparison
-from assistant.answering.composer import compose_calculation, compose_retrieval, select_units
+from assistant.answering.composer import compose_calculation, compose_retrieval
 from assistant.answering.corpus_words import corpus_words
 from assistant.answering.dispositifs import scheme_search
 from assistant.answering.documents import TextsAnswerer
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
+from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.unit_vectors import load_unit_vectors
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
@@ -49,7 +50,7 @@ from assistant.routing.router import RouteDecision, route
 from assistant.settings import Settings, get_settings
 from assistant.skills import Skill, SkillReply
 from assistant.tools import run_calculator
-from calculators.result import CalcError, CalcResult, Reference
+from calculators.result import CalcError, CalcResult
 from ingest.manifest import load_manifest
 from knowledge.hybrid import Evidence, Retriever
 
@@ -294,7 +295,7 @@ class Assistant:
         if phrased is not None:
             text, book = phrased
         else:
-            book = CitationBook(self.titles, self.retriever.locate)
+            book = self._new_book()
             text = compose_retrieval(
                 query,
                 evidence,
@@ -320,20 +321,8 @@ class Assistant:
         return None
 
     def _new_book(self) -> CitationBook:
+        """A fresh citation book for one answer (numbers start at [1]), titled and located like every other."""
         return CitationBook(self.titles, self.retriever.locate)
-
-    def _reference_passages(self, refs: list[Reference], query: str) -> dict[tuple[str, str], Evidence]:
-        found: dict[tuple[str, str], Evidence] = {}
-        for ref in refs:
-            key = (ref.document, ref.section)
-            if key in found:
-                continue
-            hits = self._search(f"{ref.label} {query}", 15, document=ref.document)
-            for e in hits:
-                if key in e.sources or _same_section(e.section, ref.section):
-                    found[key] = e
-                    break
-        return found
 
     def _calculate(self, turn: _Turn, decision: RouteDecision) -> Answer:
         name = decision.calculator or ""
@@ -346,13 +335,10 @@ class Assistant:
         turn.timings["calculate"] = (time.perf_counter() - t) * 1000
         t = time.perf_counter()
         query = decision.topic_query or turn.question
-        passages = self._reference_passages(result.references, query)
+        passages = reference_passages(self._search, result.references, query)
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
-        book = CitationBook(self.titles, self.retriever.locate)
-        numbers: dict[tuple[str, str], int] = {}
-        for key, evidence in passages.items():
-            units = select_units(query, evidence.chunk.text)
-            numbers[key] = book.cite(evidence, "\n".join(u.text for u in units) or None)
+        book = self._new_book()
+        numbers = cite_passages(book, passages, query)
         text = compose_calculation(result, numbers)
         notes = [n for n in decision.notes if n]
         if notes:
@@ -371,12 +357,9 @@ class Assistant:
         if reply is None:
             return None
         query = reply.query or cleaned
-        passages = self._reference_passages(reply.references, query)
-        book = CitationBook(self.titles, self.retriever.locate)
-        numbers: dict[tuple[str, str], int] = {}
-        for key, evidence in passages.items():
-            units = select_units(query, evidence.chunk.text)
-            numbers[key] = book.cite(evidence, "\n".join(u.text for u in units) or None)
+        passages = reference_passages(self._search, reply.references, query)
+        book = self._new_book()
+        numbers = cite_passages(book, passages, query)
         body = reply.compose(lambda ref: numbers.get((ref.document, ref.section)))
         if injection:
             body = wording.INJECTION_NOTICE + "\n\n" + body
@@ -398,31 +381,12 @@ class Assistant:
             evidence = self._search(query, 3)
             turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
             if evidence and not texts_are_silent(query, evidence):
-                book = CitationBook(self.titles, self.retriever.locate)
-                top = _stating(evidence, decision.follow_up)
-                units = select_units(query, top.chunk.text)
-                number = book.cite(top, "\n".join(u.text for u in units) or None)
+                book = self._new_book()
+                top = stating(evidence, decision.follow_up)
+                number = cite_nearest(book, top, query)
                 text += "\n\n" + wording.applicable_rule(top.citation, number)
                 citations = book.citations()
         return Answer(turn.question, text, "clarify", citations=citations, follow_up=decision.follow_up)
-
-
-def _stating(evidence: list[Evidence], clarification: str | None) -> Evidence:
-    """Of the passages found for a clarified question, the one that states the rule the clarification
-    applies ("…si vous n'avez pas atteint le grade de la licence" → the beneficiaries' article, not the
-    scheme's purpose): the most words of 5 letters or more in common, the search order on a tie."""
-
-    def words(text: str) -> set[str]:
-        return set(re.findall(r"[a-zà-ÿ]{5,}", text.lower()))
-
-    asked = words(clarification or "")
-    return max(evidence, key=lambda e: (len(asked & words(e.chunk.text)), -evidence.index(e)))
-
-
-def _same_section(got: str, want: str) -> bool:
-    if not got or not want:
-        return False
-    return got == want or got.startswith(want + ".") or want.startswith(got + ".")
 
 
 @lru_cache(maxsize=1)

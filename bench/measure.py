@@ -107,7 +107,21 @@ def _memory_gib() -> float:
     return 0.0
 
 
-class TimedEmbedder:
+class _Wrapper:
+    """An embedder standing for `inner`: its name and dimension, so the store reads it as `inner`."""
+
+    inner: Embedder
+
+    @property
+    def name(self) -> str:
+        return self.inner.name
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+
+class TimedEmbedder(_Wrapper):
     """Wraps an embedder and adds up the seconds spent embedding passages and questions."""
 
     def __init__(self, inner: Embedder) -> None:
@@ -117,14 +131,6 @@ class TimedEmbedder:
         self.queries_s = 0.0
         self.queries = 0
         self._lock = threading.Lock()
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def dim(self) -> int:
-        return self.inner.dim
 
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
         start = time.perf_counter()
@@ -143,7 +149,7 @@ class TimedEmbedder:
         return vector
 
 
-class ShadowQueryEmbedder:
+class ShadowQueryEmbedder(_Wrapper):
     """The store's embedder for vectors, plus a real model run on every question for its cost.
 
     A synthetic store built with the `hash` embedder must not flatter search latency: the
@@ -154,14 +160,6 @@ class ShadowQueryEmbedder:
     def __init__(self, inner: Embedder, shadow: Embedder) -> None:
         self.inner = inner
         self.shadow = shadow
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def dim(self) -> int:
-        return self.inner.dim
 
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
         return self.inner.embed_documents(texts)

@@ -9,7 +9,8 @@ answers a question after a list of earlier messages (the JSON contract's `histor
 
 from __future__ import annotations
 
-from assistant.conversation.followups import Resolution, Subject, resolve
+from assistant.conversation.followups import Resolution, resolve
 from assistant.conversation.state import Conversation, Turn
+from assistant.conversation.subject import Subject
 
 __all__ = ["Conversation", "Resolution", "Subject", "Turn", "resolve"]

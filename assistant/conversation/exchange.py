@@ -26,17 +26,12 @@ from typing import Protocol
 from assistant.answer import Answer
 from assistant.answering import wording
 from assistant.conversation.comparison import compared_question, first_paragraph
-from assistant.conversation.followups import (
-    Resolution,
-    adds_to_statement,
-    describes_case,
-    message_subject,
-    resolve,
-    states_facts,
-)
+from assistant.conversation.followups import Resolution, resolve
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.slots import find_slots
 from assistant.conversation.state import Conversation, turn_of
+from assistant.conversation.statements import adds_to_statement, describes_case, states_facts
+from assistant.conversation.subject import message_subject
 from assistant.conversation.switch import own_phrase, stands_alone_after_refusal
 from assistant.routing.meaning import Reading
 from assistant.routing.router import RouteDecision, route

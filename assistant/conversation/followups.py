@@ -26,17 +26,19 @@ too rather than read against an older subject.
 
 The result is always plain text, routed and answered like any question: nothing downstream knows
 about conversations, and the resolved question can be shown to the user and kept with feedback.
+
+This module decides which case a message is; the text of the standalone question is written by
+`assistant.conversation.restate`, and the types both use live in `assistant.conversation.resolution`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from typing import Literal
 
 from assistant.conversation import vocabulary as v
-from assistant.conversation.answers import closed_question, open_statement, statement, yes_or_no
+from assistant.conversation.answers import closed_question, statement, yes_or_no
 from assistant.conversation.antecedents import pronoun_antecedent, same_question
 from assistant.conversation.backrefs import (
     EarlierTurn,
@@ -46,29 +48,24 @@ from assistant.conversation.backrefs import (
     head_noun_subject,
 )
 from assistant.conversation.comparison import compares
+from assistant.conversation.resolution import Context, Kind, Resolution
+from assistant.conversation.restate import (
+    about_other_subject,
+    appended,
+    capitalised,
+    changed,
+    complement_replaced,
+    completed,
+    lower_first,
+    typed_with_article,
+)
 from assistant.conversation.slots import find_slots, merge_facts
-from assistant.conversation.statements import adds_to_statement, describes_case, person, states_facts
+from assistant.conversation.statements import person
 from assistant.conversation.subject import ENTITY_PATTERNS, Subject, find_subject, message_subject, subjects_in
 from assistant.conversation.switch import named_thing
 from text.folding import same_length
 
-# (what a message states and what it is about live in `statements` and `subject`; named here too, as before)
-__all__ = [
-    "Context",
-    "Kind",
-    "Resolution",
-    "Subject",
-    "adds_to_statement",
-    "describes_case",
-    "find_subject",
-    "message_subject",
-    "person",
-    "resolve",
-    "states_facts",
-    "subjects_in",
-]
-
-Kind = Literal["new", "completion", "circumstance", "reference", "meta", "aside"]
+__all__ = ["Context", "Kind", "Resolution", "resolve"]
 
 _LEAD_IN = re.compile(v.LEAD_IN)
 _CORRECTION = re.compile(v.CORRECTION)
@@ -93,57 +90,6 @@ _NOUN_PHRASE = re.compile(v.NOUN_PHRASE)
 _SWITCH = re.compile(v.SWITCH)
 _THANKS_FIRST = re.compile(r"^\s*([^.!?…]+[.!…]+)\s+(\S.*)$", re.DOTALL)
 _DEMONSTRATIVE = re.compile(v.DEMONSTRATIVE)
-# "le calcul de l'allocation vacances": a noun with its article and its complement, which "celui de …" replaces
-_NOUN_OF = re.compile(
-    r"\b(?P<article>le|la|les|l')\s*[a-z]+ (?P<complement>(?:de la |de l'|du |des |de |d')[^,;:?!.]+)"
-)
-_ARTICLES_OF = {"celui": ("le", "l'"), "celle": ("la", "l'"), "ceux": ("les",), "celles": ("les",)}
-_ORDINARY_CASE = re.compile(v.ORDINARY_CASE)
-_BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
-
-
-@dataclass(frozen=True)
-class Context:
-    """What resolution needs of the conversation so far: the last question as understood, its topic
-    and subject, the question a clarification left pending (with the facts it asked for), and
-    whether that question described the user's own case."""
-
-    question: str
-    topic: str | None = None
-    subject: Subject | None = None
-    pending: str | None = None
-    missing: tuple[str, ...] = ()
-    case: bool = False  # the last turn worked on the user's own case (a calculation, a clarification)
-    asked: str | None = None  # the clarification's own words (its questions), when one is pending
-    refused: bool = False  # the last answer was a refusal
-    earlier: tuple[str, ...] = ()  # the questions before the last one, most recent first
-    points: float | None = None  # the points the last calculation gave (a bonus), for "et en euros ?"
-    stated: tuple[str, ...] = ()  # the facts the user stated just before, without asking ("Ma collègue est en CDI.")
-    turns: tuple[EarlierTurn, ...] = ()  # every turn so far, oldest first, for back-references (backrefs)
-    lead: str = ""  # the last answer's first paragraph (a comparison follow-up recalls it)
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """The standalone question to answer, how it was obtained, and the subject it is about."""
-
-    text: str
-    kind: Kind
-    subject: Subject | None = None
-    rewritten: bool = False  # worded by the model server (assistant.conversation.rewrite)
-    # The thing an elliptic follow-up names ("les tickets resto" in "et les tickets resto ?"), which
-    # replaces no fact of the earlier question: the caller checks the texts use its words at all.
-    addition: str = ""
-    # The question holds facts of someone's case the user stated in earlier messages (`Context.stated`):
-    # the rule it asks is applied to them (`router.route(case=True)`), not quoted.
-    case: bool = False
-    # A comparison follow-up: the other side, named as the previous question named it ("le tuteur"); the
-    # text is the previous question asked of the new side (`assistant.conversation.comparison`).
-    compared_with: str = ""
-
-    @property
-    def is_follow_up(self) -> bool:
-        return self.kind not in ("new", "aside")
 
 
 def resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
@@ -197,7 +143,7 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     body, body_folded = text[body_at:], folded[body_at:]
     back = going_back(body, context.turns)
     if back is not None:  # "revenons à la première : elle est versée quand ?"
-        return Resolution(f"{_capitalised(back.subject.name)} : {_lower_first(back.rest)}", "reference", back.subject)
+        return Resolution(f"{capitalised(back.subject.name)} : {lower_first(back.rest)}", "reference", back.subject)
     recalled = earlier_question(body, context.turns)
     if recalled is not None:  # "reprends le premier calcul avec 9 mois": that question, its facts changed
         turn, rest = recalled
@@ -208,7 +154,7 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # as a follow-up of that question, as if it had been the last one
         reread = _resolve(rest, _earlier_context(turn, context), today, own_topic=own_topic, refused=refused)
         if reread.kind == "new" and reread.subject is None:
-            return Resolution(_appended(turn.question, rest), "reference", turn.subject)
+            return Resolution(appended(turn.question, rest), "reference", turn.subject)
         if reread.kind == "meta":
             return replace(reread, kind="reference")
         return reread
@@ -250,7 +196,7 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return Resolution(f"Combien valent {points} points en euros ?", "circumstance", previous)
     if context.pending and not asks and (slots or not switched or len(body.split()) <= 6):
         # the answer to the clarification ("CDD", "le CQP gestionnaire conseil", "du 1er au 30 mars")
-        return Resolution(_completed(context, body, today), "completion", previous)
+        return Resolution(completed(context, body, today), "completion", previous)
     recall = _RECALL.search(body_folded)
     if recall and not asks and own_subject is not None:
         # "et l'oral du CQP dont on parlait ?": the earlier question on that subject, not the last one
@@ -260,7 +206,7 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
                 own_subject.same_as(turn.subject) or own_subject.topic == turn.subject.topic
             ):
                 named = (body[: recall.start()] + body[recall.end() :]).strip()
-                return Resolution(_appended(turn.question, named), "reference", turn.subject)
+                return Resolution(appended(turn.question, named), "reference", turn.subject)
     # (a message naming both sides, "la VAE ou le CEP, lequel… ?", is a comparison of its own: answered alone)
     named_sides = {s.name for s in subjects_in(body)}
     if switched and own_subject is not None and previous is not None and len(named_sides) == 1 and compares(body):
@@ -268,11 +214,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # each side named in the form the previous question named the other: the user's words when they were
         # not the texts' name ("le tuteur" for the tutor's bonus, then "le formateur interne"), else the name
         side = find_subject(context.question)
-        other = _typed_with_article(context.question, side) if side and side.same_as(previous) else previous.display
+        other = typed_with_article(context.question, side) if side and side.same_as(previous) else previous.display
         canonical = same_length(other).lower() == same_length(previous.display).lower()
-        typed = "" if canonical else _typed_with_article(text, own_subject)
-        about_new_side = _switch_subject(context, own_subject, typed).text
-        other = _lower_first(other) if re.match(r"(?:le|la|les|l')\b", same_length(other).lower()) else other
+        typed = "" if canonical else typed_with_article(text, own_subject)
+        about_new_side = about_other_subject(context, own_subject, typed).text
+        other = lower_first(other) if re.match(r"(?:le|la|les|l')\b", same_length(other).lower()) else other
         return Resolution(about_new_side, "circumstance", own_subject, compared_with=other)
     if switched:
         if (
@@ -280,21 +226,21 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
             and previous is not None
             and ((circumstance and not asks) or _asks_nothing_else(body, own_subject))
         ):
-            return _switch_subject(context, own_subject)
+            return about_other_subject(context, own_subject)
         return Resolution(text, "new", own_subject)
     if context.pending and slots:
-        return Resolution(_completed(context, body, today), "completion", previous)
+        return Resolution(completed(context, body, today), "completion", previous)
     if circumstance and demonstrative and not slots:
-        replaced = _complement_replaced(context.question, body, demonstrative)
+        replaced = complement_replaced(context.question, body, demonstrative)
         if replaced is not None:
             return Resolution(replaced, "circumstance", previous)
     if circumstance:
         questions = (context.question, *context.earlier) if correction else (context.question,)
         addition = body if elliptic and not correction and not slots and _NOUN_PHRASE.match(body_folded) else ""
-        return Resolution(_changed(questions, body, today), "circumstance", previous, addition=addition)
+        return Resolution(changed(questions, body, today), "circumstance", previous, addition=addition)
     if context.refused and previous is None and own_subject is None:
         # "et c'est payé combien ?" after a refusal: still the refused subject, not an older one
-        return Resolution(_appended(context.question, body), "circumstance", None)
+        return Resolution(appended(context.question, body), "circumstance", None)
     if own_subject is not None or (previous is None and not context.case):
         return Resolution(text, "new", own_subject)
     if not (asks or _BACK_REFERENCE.search(body_folded) or text.endswith("?")):
@@ -304,11 +250,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     # "il donne quel diplôme ?" after "Le master … de la liste Pro-A": not la Pro-A, by the pronoun's gender
     earlier_subject = earlier_subject or (None if slots else pronoun_antecedent(body, previous, context.question))
     if earlier_subject is not None:  # "il peut cumuler les deux primes ?", "son contrat dure combien ?"
-        return Resolution(f"{_capitalised(earlier_subject.name)} : {_lower_first(body)}", "reference", earlier_subject)
+        return Resolution(f"{capitalised(earlier_subject.name)} : {lower_first(body)}", "reference", earlier_subject)
     if context.pending and asks and not slots and previous is not None:
         # a question of its own instead of the fact the clarification asked for ("il se déclenche au bout
         # de combien d'années ?"): a general question about the subject, not the user's case completed
-        return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)
+        return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
     plural = previous is not None and bool(_PLURAL.search(body_folded)) and not previous.display.startswith("les ")
     # a request to be told about something is no case to add to, even when a calculator answered it
     # ("Parle-moi du master…" names the master, not a diploma the user holds)
@@ -318,9 +264,9 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         merged = merge_facts(earlier, body, today) if slots else None
         if merged is not None and merged.replaced:  # "et si j'en anime deux autres, ça fait combien ?"
             return Resolution(merged.text, "circumstance", previous)
-        return Resolution(_appended(earlier, body), "circumstance", previous)
+        return Resolution(appended(earlier, body), "circumstance", previous)
     assert previous is not None
-    return Resolution(f"{_capitalised(previous.name)} : {_lower_first(body)}", "reference", previous)
+    return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
 
 
 def _asks_nothing_else(body: str, subject: Subject) -> bool:
@@ -347,66 +293,6 @@ def _earlier_context(turn: EarlierTurn, context: Context) -> Context:
     )
 
 
-def _switch_subject(context: Context, subject: Subject, typed: str = "") -> Resolution:
-    """ "Et pour la VAE ?" after a question on the CEP: the same question, about the VAE (named by the
-    user's own words `typed`, article included, when given: "le formateur interne", not his bonus)."""
-    found = find_subject(context.question)
-    if found is None or not found.same_as(context.subject):
-        return Resolution(f"{_capitalised(subject.name)} : {context.question}", "circumstance", subject)
-    start, end = found.span
-    article = re.search(r"\b(?:le|la|les|un|une) $|\bl'$", same_length(context.question[max(0, start - 4) : start]))
-    if article:
-        start, name = start - len(article.group(0)), typed or subject.display
-        name = _capitalised(name) if start == 0 else name
-    else:
-        name = subject.name
-    return Resolution(context.question[:start] + name + context.question[end:], "circumstance", subject)
-
-
-def _typed_with_article(text: str, subject: Subject) -> str:
-    """The words `text` names `subject` by, with the article in front of them ("le formateur interne")."""
-    start, end = subject.span
-    article = re.search(r"\b(?:le|la|les|un|une) $|\bl'$", same_length(text[max(0, start - 4) : start]))
-    return text[start - len(article.group(0)) if article else start : end]
-
-
-def _complement_replaced(question: str, body: str, demonstrative: re.Match[str]) -> str | None:
-    """ "et dans celui de la gratification annuelle ?" after "…entre dans le calcul de l'allocation
-    vacances ?": the previous question with the complement of its last noun of the demonstrative's
-    gender and number replaced ("…dans le calcul de la gratification annuelle ?"); None when it has none."""
-    articles = _ARTICLES_OF[demonstrative.group("pronoun")]
-    folded = same_length(question)
-    at_articles = (_NOUN_OF.match(folded, a.start()) for a in re.finditer(r"\b(?:le|la|les|l')", folded))
-    nouns = [m for m in at_articles if m is not None and m.group("article") in articles]
-    if not nouns:
-        return None
-    start, end = nouns[-1].span("complement")
-    end = start + len(folded[start:end].rstrip())
-    complement = body[demonstrative.start("complement") : demonstrative.end("complement")]  # folding keeps offsets
-    return question[:start] + complement.strip() + question[end:]
-
-
-_BARE_LENGTH = re.compile(r"^\s*(?:environ |a peu pres )?\d{1,3} *(?:mois|ans?|annees?|semaines?)\s*[?.!]*\s*$")
-
-
-def _completed(context: Context, body: str, today: date) -> str:
-    """The pending question completed by the user's answer (a bare number gets the unit asked for)."""
-    assert context.pending is not None
-    number = _BARE_NUMBER.match(body)
-    units = [v.BARE_NUMBER_UNITS[m] for m in context.missing if m in v.BARE_NUMBER_UNITS]
-    if number and len(set(units)) == 1:
-        body = f"{number.group(1)} {units[0]}"
-    elif v.PERIOD_FACTS & set(context.missing) and _BARE_LENGTH.match(same_length(body)):
-        body = f"pendant {body.strip(' ?.!')}"  # "5 mois" answering "sur quelle période ?"
-    merged = merge_facts(context.pending, body, today)
-    if merged.replaced:
-        return merged.text
-    said = open_statement(context.asked, body) if context.asked and find_slots(body, today) else None
-    if said:  # a sentence of its own after the question: "… ? J'ai obtenu ma certification le 20 mai."
-        return f"{context.pending.rstrip()} {said}."
-    return _appended(context.pending, body)
-
-
 def _yes_or_no(text: str, folded: str, context: Context, today: date) -> Resolution | None:
     """ "oui" / "non" to a clarification's yes/no question: the pending question completed with the
     statement it stands for ("…, mon emploi est menacé par des évolutions…")."""
@@ -418,38 +304,5 @@ def _yes_or_no(text: str, folded: str, context: Context, today: date) -> Resolut
     if closed is None or said is None:
         return None
     yes, rest = said
-    body = statement(closed, yes) + (f", {_lower_first(rest)}" if rest else "")
-    return Resolution(_completed(context, body, today), "completion", context.subject)
-
-
-def _changed(questions: tuple[str, ...], body: str, today: date) -> str:
-    """The most recent of `questions` holding a fact the follow-up changes, with the new fact in
-    place; the first question with the follow-up added when none holds one."""
-    for question in questions:
-        merged = merge_facts(question, body, today)
-        if merged.replaced:
-            return merged.text
-    # "et pour une bénéficiaire du RSA ?" after "Quelle durée … en temps normal ?": the new case is not the
-    # ordinary one the earlier question asked about, so its "en temps normal" goes
-    folded = same_length(questions[0])
-    ordinary = _ORDINARY_CASE.search(folded)
-    question = questions[0][: ordinary.start()] + questions[0][ordinary.end() :] if ordinary else questions[0]
-    return _appended(_capitalised(re.sub(r"^\s*[,;:]\s*", "", question)), body)
-
-
-def _appended(question: str, addition: str) -> str:
-    head = question.rstrip(" ?.!…")
-    tail = addition.strip(" ?.!…,;")
-    return f"{head}, {_lower_first(tail)} ?" if tail else question
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _lower_first(text: str) -> str:
-    """Lower-case the first letter unless the first word is an acronym ("CDD", "VAE")."""
-    first = text.split(" ", 1)[0]
-    if len(first) > 1 and first[:2].isupper():
-        return text
-    return text[:1].lower() + text[1:]
+    body = statement(closed, yes) + (f", {lower_first(rest)}" if rest else "")
+    return Resolution(completed(context, body, today), "completion", context.subject)

@@ -20,7 +20,8 @@ from typing import Any
 
 from assistant.answer import Answer, Citation
 from assistant.conversation.backrefs import EarlierTurn
-from assistant.conversation.followups import Context, Kind, Subject
+from assistant.conversation.resolution import Context, Kind
+from assistant.conversation.subject import Subject
 from assistant.conversation.vocabulary import ENTITIES, TOPIC_ENTITIES
 
 MAX_TURNS = 50  # older turns are dropped: resolution only reads the last one, /sources the last answer

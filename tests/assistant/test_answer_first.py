@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 
@@ -15,12 +14,6 @@ TODAY = date(2025, 11, 25)
 PROTOCOLE = "accord-2019-12-19-formation-professionnelle"
 AVENANT = "avenant-2022-10-11-formation-professionnelle"
 CIRCULAIRE = "cqp-gestionnaire-conseil-mise-en-oeuvre"
-
-
-@pytest.fixture(scope="module")
-def assistant(real_assistant: Any) -> Assistant:
-    assert isinstance(real_assistant, Assistant)
-    return real_assistant
 
 
 def _lead(text: str) -> str:

@@ -7,8 +7,6 @@ The search stands in for the retriever with a plain word overlap over the shippe
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,9 +15,7 @@ import pytest
 from assistant.answering.citations import CitationBook
 from assistant.answering.comparison import answer_comparison, read_comparison
 from assistant.answering.units import unit_terms
-from assistant.settings import REPO_ROOT
-from ingest.chunking import chunk_sections
-from ingest.models import Chunk, Section
+from ingest.models import Chunk
 from knowledge.hybrid import Evidence
 
 
@@ -76,21 +72,6 @@ def test_sides_are_read_from_the_comparison_frame(question: str, sides: tuple[st
 )
 def test_other_questions_are_not_comparisons(question: str) -> None:
     assert read_comparison(question) is None
-
-
-def _section(values: dict[str, Any]) -> Section:
-    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
-    return Section(**fields)
-
-
-@pytest.fixture(scope="module")
-def chunks() -> list[Chunk]:
-    with gzip.open(REPO_ROOT / "corpus" / "parsed.json.gz", "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
-    out: list[Chunk] = []
-    for document in data["documents"]:
-        out.extend(chunk_sections([_section(s) for s in document["sections"]]))
-    return out
 
 
 def _search(chunks: list[Chunk]) -> Any:

@@ -25,12 +25,6 @@ TODAY = date(2026, 11, 29)
 PROTOCOLE = "accord-2019-12-19-formation-professionnelle"
 
 
-@pytest.fixture(scope="module")
-def assistant(real_assistant: Any) -> Assistant:
-    assert isinstance(real_assistant, Assistant)
-    return real_assistant
-
-
 def _points(answer: Any) -> float:
     return float(answer.tool_calls[0].result["value"])
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.conversation.backrefs import EarlierTurn
-from assistant.conversation.followups import Context, Resolution, find_subject, resolve
+from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.slots import merge_facts
+from assistant.conversation.subject import find_subject
 from assistant.routing.router import route
 
 TODAY = date(2026, 11, 29)
@@ -193,7 +194,7 @@ def test_a_day_corrected_by_a_month_takes_the_month_s_article() -> None:
 
 def test_a_sentence_adding_to_stated_facts_keeps_them_for_the_question() -> None:
     """An adviser describes a case over several messages, one of them without a date or figure."""
-    from assistant.conversation.followups import adds_to_statement
+    from assistant.conversation.statements import adds_to_statement
 
     assert adds_to_statement("Il n'a rien suivi depuis.")
     assert not adds_to_statement("Il a droit à quoi ?")

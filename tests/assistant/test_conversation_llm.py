@@ -7,12 +7,9 @@ did not write; it is then routed like a typed question, so a calculator still re
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import pytest
 
@@ -20,55 +17,33 @@ from assistant.conversation import Conversation
 from assistant.conversation.rewrite import SYSTEM_PROMPT
 from assistant.service import Assistant
 from assistant.settings import Settings
+from tests.assistant.fake_model_server import FakeModelHandler, serving
 
 pytest.importorskip("langchain_openai")
 pytestmark = pytest.mark.integration
 TODAY = date(2026, 11, 29)
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(FakeModelHandler):
     rewrite: ClassVar[str] = ""
     rewrite_prompts: ClassVar[list[str]] = []
 
     def do_POST(self) -> None:
-        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
+        body = self.request_body()
         messages = body.get("messages", [])
         if messages and messages[0].get("content") == SYSTEM_PROMPT:
             _Handler.rewrite_prompts.append(messages[-1].get("content", ""))
             content = _Handler.rewrite
         else:
             content = "Le dispositif est décrit dans ce passage [1]."
-        reply = {
-            "id": "chatcmpl-test",
-            "object": "chat.completion",
-            "created": 0,
-            "model": "fake",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-        }
-        data = json.dumps(reply).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        return
+        self.send_completion(content)
 
 
 @pytest.fixture
 def llm_assistant(real_settings: Settings) -> Iterator[Assistant]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    try:
+    with serving(_Handler) as url:
         settings = real_settings.model_copy(update={"llm_base_url": url, "llm_model": "fake", "llm_rewrite": True})
         yield Assistant(settings)
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_the_model_rewrite_is_routed_like_a_typed_question(llm_assistant: Assistant) -> None:

@@ -6,32 +6,10 @@ Without the index: the resolution of a message against a context built as the as
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
-
-from assistant.conversation.followups import (
-    Context,
-    Resolution,
-    describes_case,
-    find_subject,
-    message_subject,
-    resolve,
-    states_facts,
-)
+from assistant.conversation.statements import describes_case, states_facts
+from assistant.conversation.subject import find_subject, message_subject
 from assistant.routing.router import route
-
-TODAY = date(2026, 11, 29)
-
-
-def _context(question: str, **changes: object) -> Context:
-    decision = route(question, TODAY)
-    context = Context(question=question, topic=decision.topic, subject=message_subject(question))
-    return replace(context, **changes)  # type: ignore[arg-type]
-
-
-def _resolve(message: str, context: Context) -> Resolution:
-    decision = route(message, TODAY)
-    return resolve(message, context, TODAY, own_topic=decision.topic, refused=decision.refusal_topic is not None)
+from tests.assistant.conversation_helpers import TODAY, resolved, routed_context
 
 
 def test_a_request_to_be_told_about_something_states_no_fact_of_a_case() -> None:
@@ -54,7 +32,7 @@ def test_the_subject_of_a_request_is_the_whole_thing_it_names() -> None:
     plain = message_subject("Qui délivre le CQP contrôleur allocataire ?")
     assert plain is not None and plain.name == find_subject("le CQP contrôleur allocataire").name  # type: ignore[union-attr]
     earlier = "Parle-moi du jury du CQP contrôleur allocataire."
-    resolution = _resolve("il se réunit combien de fois ?", _context(earlier))
+    resolution = resolved("il se réunit combien de fois ?", routed_context(earlier))
     assert resolution.kind == "reference"
     assert resolution.text.startswith("Jury du CQP contrôleur allocataire : ")
 
@@ -63,7 +41,7 @@ def test_a_request_answered_by_a_calculator_is_no_case_to_add_to() -> None:
     """After a request naming a licence (answered by the Pro-A list's calculator), a question with a
     pronoun is about that licence, not a case whose diploma would be the licence."""
     earlier = "Parle-moi de la licence pro qu'on peut suivre en Pro-A."
-    resolution = _resolve("on y accède avec quel diplôme ?", _context(earlier, case=True))
+    resolution = resolved("on y accède avec quel diplôme ?", routed_context(earlier, case=True))
     assert resolution.kind == "reference"
     assert not resolution.text.startswith(earlier.rstrip("."))
 
@@ -75,8 +53,8 @@ def test_facts_described_after_an_introduction_stay_for_the_question_about_that_
     assert not describes_case("non, elle est en CDD", TODAY)  # a correction of the last question
     assert not describes_case("et pour un CDD.", TODAY)  # a changed circumstance
     stated = "Elle est en CDI chez nous depuis 2015 et elle a un CAP."
-    context = _context("Je reçois Mme Durand demain pour son entretien.", stated=(stated,))
-    resolution = _resolve("Elle peut prétendre à une Pro-A ?", context)
+    context = routed_context("Je reçois Mme Durand demain pour son entretien.", stated=(stated,))
+    resolution = resolved("Elle peut prétendre à une Pro-A ?", context)
     assert resolution.text == f"{stated} Elle peut prétendre à une Pro-A ?"
     decision = route(resolution.text, TODAY)
     assert decision.calculator == "pro_a_eligibility" and decision.arguments["contract"] == "CDI"
@@ -101,8 +79,8 @@ def test_a_certification_date_given_alone_completes_the_pay_question() -> None:
     so that the date is read as the certification's, not left after the question mark."""
     pending = "Ma collègue en contrat pro passe sa certification, elle a le salaire conventionnel à partir de quand ?"
     asked = "À quelle date avez-vous obtenu (ou obtiendrez-vous) votre certification ?"
-    context = _context(pending, pending=pending, missing=("certification_date",), case=True, asked=asked)
-    resolution = _resolve("le 3 février 2027", context)
+    context = routed_context(pending, pending=pending, missing=("certification_date",), case=True, asked=asked)
+    resolution = resolved("le 3 février 2027", context)
     assert resolution.kind == "completion"
     decision = route(resolution.text, TODAY)
     assert decision.calculator == "professionalisation_contract"
@@ -126,21 +104,21 @@ def test_an_end_given_after_a_start_date_makes_the_period() -> None:
 def test_a_message_asking_nothing_but_its_subject_asks_the_previous_question_about_it() -> None:
     """ "idem pour la VAE", "et pour le CQP GC, c'est plus long ?": the words besides the subject ask
     nothing of their own, so the previous question is asked again about the subject named."""
-    context = _context("Qui finance le conseil en évolution professionnelle ?")
-    resolution = _resolve("idem pour la VAE", context)
+    context = routed_context("Qui finance le conseil en évolution professionnelle ?")
+    resolution = resolved("idem pour la VAE", context)
     assert resolution.kind == "circumstance" and resolution.text == "Qui finance la VAE ?"
-    context = _context("Combien de blocs de compétences compte le CQP conseiller offres de services ?")
-    resolution = _resolve("et pour le CQP gestionnaire conseil, qui compose le jury ?", context)
+    context = routed_context("Combien de blocs de compétences compte le CQP conseiller offres de services ?")
+    resolution = resolved("et pour le CQP gestionnaire conseil, qui compose le jury ?", context)
     assert resolution.kind == "new"  # a question of its own words: answered alone
-    resolution = _resolve("et pour le CQP gestionnaire conseil, c'est pareil ?", context)
+    resolution = resolved("et pour le CQP gestionnaire conseil, c'est pareil ?", context)
     assert resolution.text == "Combien de blocs de compétences compte le CQP gestionnaire conseil ?"
 
 
 def test_a_correction_of_a_fact_is_a_follow_up_even_when_the_message_alone_is_refused() -> None:
     """ "je rectifie : c'est un niveau 4" says nothing the texts cover alone, but it replaces the level
     of the previous question, which is asked again with it."""
-    context = _context("Ma future alternante prépare un titre de niveau 3 : quelle rémunération ?")
-    resolution = _resolve("je rectifie : elle prépare un niveau 4", context)
+    context = routed_context("Ma future alternante prépare un titre de niveau 3 : quelle rémunération ?")
+    resolution = resolved("je rectifie : elle prépare un niveau 4", context)
     assert resolution.kind == "circumstance"
     assert resolution.text == "Ma future alternante prépare un titre de niveau 4 : quelle rémunération ?"
 
@@ -160,25 +138,25 @@ def test_a_follow_up_naming_a_new_thing_carries_it_for_the_texts_check() -> None
     """ "Bon, et pour la crèche d'entreprise, on fait comment ?" after a tutoring question: the noun it
     names is handed to the caller, which drops the follow-up reading when the texts never use it
     (assistant.conversation.exchange); a noun of the previous question is no new thing."""
-    context = _context("Qui peut devenir tuteur d'un alternant ?")
-    resolution = _resolve("Bon, et pour la crèche d'entreprise, on fait comment ?", context)
+    context = routed_context("Qui peut devenir tuteur d'un alternant ?")
+    resolution = resolved("Bon, et pour la crèche d'entreprise, on fait comment ?", context)
     assert resolution.kind == "reference" and resolution.addition == "creche"
-    context = _context("Comment sont payées les heures de formation en Pro-A ?")
-    resolution = _resolve("et pour les heures faites le samedi, elles sont payées ?", context)
+    context = routed_context("Comment sont payées les heures de formation en Pro-A ?")
+    resolution = resolved("et pour les heures faites le samedi, elles sont payées ?", context)
     assert resolution.addition == ""
 
 
 def test_facts_stated_about_someone_else_are_not_the_user_s() -> None:
     """ "Ma cheffe d'équipe a une licence." then "Et moi, avec mon bac, je peux partir en Pro-A ?": the
     licence is the manager's; the user's question is answered on the user's own facts."""
-    from assistant.conversation.followups import person
+    from assistant.conversation.statements import person
 
     stated = "Ma collaboratrice est en CDI et elle a une licence."
     assert person(stated) == "other" and person("Moi j'ai juste le bac, je peux partir en Pro-A ?") == "user"
-    context = _context("Je prépare un point avec mon équipe.", stated=(stated,))
-    resolution = _resolve("Moi j'ai juste le bac, je peux partir en Pro-A ?", context)
+    context = routed_context("Je prépare un point avec mon équipe.", stated=(stated,))
+    resolution = resolved("Moi j'ai juste le bac, je peux partir en Pro-A ?", context)
     assert not resolution.text.startswith(stated)
-    resolution = _resolve("Elle peut partir en Pro-A ?", context)
+    resolution = resolved("Elle peut partir en Pro-A ?", context)
     assert resolution.text.startswith(stated)
 
 
@@ -192,7 +170,7 @@ def test_a_correction_without_a_person_is_no_description_of_a_case() -> None:
 def test_a_changed_count_over_the_same_period_names_no_new_thing() -> None:
     """ "et avec quatre apprentis sur la même durée ?" changes the count; "la même durée" is no new
     subject to check against the texts."""
-    context = _context("Je suis tuteur d'un apprenti de mars à juin 2026, combien de points ?", case=True)
-    resolution = _resolve("et avec quatre apprentis sur la même durée ?", context)
+    context = routed_context("Je suis tuteur d'un apprenti de mars à juin 2026, combien de points ?", case=True)
+    resolution = resolved("et avec quatre apprentis sur la même durée ?", context)
     assert resolution.kind == "circumstance" and resolution.addition == ""
     assert "quatre apprentis" in resolution.text

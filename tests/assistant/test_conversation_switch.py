@@ -8,7 +8,6 @@ message against a context built as the assistant builds it, and the router's `ca
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 import pytest
@@ -16,24 +15,11 @@ import pytest
 from assistant.conversation import Conversation
 from assistant.conversation.antecedents import pronoun_antecedent, same_question
 from assistant.conversation.comparison import compared_question, compares, first_paragraph
-from assistant.conversation.followups import Context, Resolution, message_subject, resolve
 from assistant.conversation.slots import merge_facts
+from assistant.conversation.subject import message_subject
 from assistant.conversation.switch import own_phrase, stands_alone_after_refusal
 from assistant.routing.router import RouteDecision, route
-
-TODAY = date(2026, 11, 29)
-
-
-def _context(question: str, **changes: object) -> Context:
-    decision = route(question, TODAY)
-    context = Context(question=question, topic=decision.topic, subject=message_subject(question))
-    return replace(context, **changes)  # type: ignore[arg-type]
-
-
-def _resolve(message: str, context: Context) -> Resolution:
-    decision = route(message, TODAY)
-    return resolve(message, context, TODAY, own_topic=decision.topic, refused=decision.refusal_topic is not None)
-
+from tests.assistant.conversation_helpers import TODAY, resolved, routed_context
 
 # --- a subject of its own, put in front with an article ------------------------------------------------
 
@@ -77,7 +63,7 @@ def test_a_feminine_pronoun_after_a_masculine_subject_is_about_the_feminine_noun
     question = "Notre service rédige une note interne sur le CEP."
     found = pronoun_antecedent("elle doit être signée par qui ?", message_subject(question), question)
     assert found is not None and found.name.startswith("note interne")
-    resolution = _resolve("Et elle doit être signée par qui ?", _context(question))
+    resolution = resolved("Et elle doit être signée par qui ?", routed_context(question))
     assert resolution.kind == "reference" and resolution.text.startswith("Note interne")
 
 
@@ -85,7 +71,7 @@ def test_a_pronoun_that_agrees_or_an_impersonal_one_keeps_the_previous_subject()
     question = "Qui finance la Pro-A ?"
     assert pronoun_antecedent("elle dure combien ?", message_subject(question), question) is None
     assert pronoun_antecedent("il faut l'accord du manager ?", message_subject(question), question) is None
-    resolution = _resolve("elle dure combien ?", _context(question))
+    resolution = resolved("elle dure combien ?", routed_context(question))
     assert resolution.text.startswith("Pro-A : ")
 
 
@@ -114,7 +100,9 @@ def test_the_same_question_about_a_thing_of_no_known_kind_adds_it() -> None:
         "Quelle durée pour la Pro-A, pour les alternants ?"
     )
     assert same_question("pour les APT ?", "Quelle note éliminatoire à l'écrit ?") is None  # no "same question"
-    resolution = _resolve("Même chose concernant l'oral.", _context("La note éliminatoire de l'écrit, c'est combien ?"))
+    resolution = resolved(
+        "Même chose concernant l'oral.", routed_context("La note éliminatoire de l'écrit, c'est combien ?")
+    )
     assert resolution.kind == "circumstance" and "pour l'oral" in resolution.text and "écrit" not in resolution.text
 
 
@@ -131,21 +119,21 @@ def test_comparative_constructions_are_recognised_whatever_they_compare() -> Non
 
 
 def test_a_comparison_follow_up_asks_the_previous_question_of_the_new_side_naming_both() -> None:
-    resolution = _resolve("et par rapport au CEP, c'est plus ouvert ?", _context("La VAE, c'est ouvert à qui ?"))
+    resolution = resolved("et par rapport au CEP, c'est plus ouvert ?", routed_context("La VAE, c'est ouvert à qui ?"))
     assert resolution.kind == "circumstance" and resolution.subject is not None
     assert resolution.subject.topic == "cep"
     assert resolution.compared_with == "la VAE" and resolution.text.endswith("c'est ouvert à qui ?")
 
 
 def test_a_comparison_of_two_cqps_keeps_the_asked_attribute() -> None:
-    context = _context("Le CQP manager opérationnel dure combien de mois ?")
-    resolution = _resolve("Le délégué de l'Assurance Maladie, c'est plus long ou plus court ?", context)
+    context = routed_context("Le CQP manager opérationnel dure combien de mois ?")
+    resolution = resolved("Le délégué de l'Assurance Maladie, c'est plus long ou plus court ?", context)
     assert resolution.text == "Le CQP délégué de l'Assurance Maladie dure combien de mois ?"
     assert resolution.compared_with == "le CQP manager opérationnel"
 
 
 def test_a_switch_that_compares_nothing_is_the_previous_question_about_the_new_subject() -> None:
-    resolution = _resolve("Et pour la VAE ?", _context("Le CEP est-il gratuit ?"))
+    resolution = resolved("Et pour la VAE ?", routed_context("Le CEP est-il gratuit ?"))
     assert not resolution.compared_with and "VAE" in resolution.text
 
 
@@ -156,8 +144,8 @@ def test_facts_stated_earlier_about_someone_make_the_question_a_case() -> None:
     """Art. 2.3: "La Pro-A concerne les salariés en contrat à durée indéterminée […] n'ayant pas atteint un
     niveau de qualification sanctionné par une certification […] correspondant au grade de la licence." —
     stated about someone in the third person over two messages, the rule is applied to them."""
-    context = _context("Bonjour.", stated=("Son contrat : CDI depuis 2017. Diplôme le plus haut : un CAP.",))
-    resolution = _resolve("La Pro-A, ce serait envisageable pour lui ?", context)
+    context = routed_context("Bonjour.", stated=("Son contrat : CDI depuis 2017. Diplôme le plus haut : un CAP.",))
+    resolution = resolved("La Pro-A, ce serait envisageable pour lui ?", context)
     assert resolution.kind == "circumstance" and resolution.case
     alone = route(resolution.text, TODAY)
     applied = route(resolution.text, TODAY, case=True)
@@ -173,18 +161,13 @@ def test_a_case_decided_against_by_a_stated_fact_is_applied_too() -> None:
 
 
 def test_without_facts_stated_a_question_on_the_rule_is_not_a_case() -> None:
-    resolution = _resolve("La Pro-A, c'est pour qui ?", _context("Le CEP est-il gratuit ?"))
+    resolution = resolved("La Pro-A, c'est pour qui ?", routed_context("Le CEP est-il gratuit ?"))
     assert not resolution.case
 
 
 # --- on the shipped corpus: the scope check of the message alone ------------------------------------------
 
 _INTEGRATION = pytest.mark.integration
-
-
-@pytest.fixture(scope="module")
-def assistant(real_assistant: Any) -> Any:
-    return real_assistant
 
 
 def _play(assistant: Any, *messages: str) -> Any:
@@ -254,10 +237,10 @@ def test_facts_told_by_an_adviser_over_two_messages_are_applied(assistant: Any) 
 
 
 def test_a_message_naming_both_sides_or_asking_its_own_question_is_no_follow_up_comparison() -> None:
-    context = _context("Combien de temps dure le CEP ?")
-    both = _resolve("Entre la VAE et le contrat de professionnalisation, lequel est le plus long ?", context)
+    context = routed_context("Combien de temps dure le CEP ?")
+    both = resolved("Entre la VAE et le contrat de professionnalisation, lequel est le plus long ?", context)
     assert not both.compared_with
-    own = _resolve("Question différente : quelles certifications la Pro-A permet-elle ?", context)
+    own = resolved("Question différente : quelles certifications la Pro-A permet-elle ?", context)
     assert not own.compared_with
 
 
@@ -316,7 +299,7 @@ def test_a_circumstance_added_to_a_question_on_the_ordinary_case_drops_the_ordin
         ("En règle générale, un contrat de professionnalisation dure combien ?", "Et pour un demandeur d'emploi ?"),
         ("La Pro-A dure combien de mois habituellement ?", "et au plus long ?"),
     ):
-        resolution = _resolve(added, _context(earlier))
+        resolution = resolved(added, routed_context(earlier))
         assert resolution.kind == "circumstance", resolution
         text = resolution.text.lower()
         assert not any(w in text for w in ("normalement", "générale", "habituellement")), resolution.text

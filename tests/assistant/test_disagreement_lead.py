@@ -9,7 +9,6 @@ l'expérience doit être au minimum de 3 ans ». The most recent text applies an
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 
@@ -18,12 +17,6 @@ from assistant.service import Assistant
 pytestmark = pytest.mark.integration
 TODAY = date(2026, 11, 29)
 CIRCULAIRE = "cqp-gestionnaire-conseil-mise-en-oeuvre"
-
-
-@pytest.fixture(scope="module")
-def assistant(real_assistant: Any) -> Assistant:
-    assert isinstance(real_assistant, Assistant)
-    return real_assistant
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,6 @@ from; the wordings of the questions are our own, unlike the evaluation sets'.
 
 from __future__ import annotations
 
-import gzip
-import json
-from typing import Any
-
 import pytest
 
 from assistant.answering import document_facts as df
@@ -20,9 +16,8 @@ from assistant.answering.document_questions import read_question, which_document
 from assistant.answering.documents import answer_about_document
 from assistant.answering.wording import document_name
 from assistant.settings import REPO_ROOT
-from ingest.chunking import chunk_sections
 from ingest.manifest import load_manifest
-from ingest.models import Chunk, Section
+from ingest.models import Chunk
 
 ACCORD = "accord-2019-12-19-formation-professionnelle"
 AVENANT = "avenant-2022-10-11-formation-professionnelle"
@@ -30,21 +25,6 @@ CONVENTION = "convention-formation-cqp-conseiller-offres-de-service"
 CIRCULAIRE = "cqp-gestionnaire-conseil-mise-en-oeuvre"
 MANIFEST = load_manifest(REPO_ROOT / "corpus" / "manifest.json")
 NAMES = {d: document_name(i) for d, i in MANIFEST.items()}
-
-
-def _section(values: dict[str, Any]) -> Section:
-    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
-    return Section(**fields)
-
-
-@pytest.fixture(scope="module")
-def chunks() -> list[Chunk]:
-    with gzip.open(REPO_ROOT / "corpus" / "parsed.json.gz", "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
-    out: list[Chunk] = []
-    for document in data["documents"]:
-        out.extend(chunk_sections([_section(s) for s in document["sections"]]))
-    return out
 
 
 @pytest.fixture(scope="module")

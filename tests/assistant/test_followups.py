@@ -7,16 +7,16 @@ topic of the message alone is passed as the assistant passes it.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 import pytest
 
 from assistant.conversation.answers import closed_question, statement
-from assistant.conversation.followups import Context, find_subject, resolve, states_facts
+from assistant.conversation.followups import Context, resolve
 from assistant.conversation.slots import find_slots, merge_facts
+from assistant.conversation.statements import states_facts
+from assistant.conversation.subject import find_subject
 from assistant.routing.router import route
-
-TODAY = date(2026, 11, 29)
+from tests.assistant.conversation_helpers import TODAY, resolved
 
 
 def _context(question: str, *, pending: bool = False, case: bool = False, missing: tuple[str, ...] = ()) -> Context:
@@ -31,11 +31,6 @@ def _context(question: str, *, pending: bool = False, case: bool = False, missin
     )
 
 
-def _resolve(message: str, context: Context):
-    decision = route(message, TODAY)
-    return resolve(message, context, TODAY, own_topic=decision.topic, refused=decision.refusal_topic is not None)
-
-
 @pytest.mark.parametrize(
     ("earlier", "message", "subject"),
     [
@@ -46,7 +41,7 @@ def _resolve(message: str, context: Context):
     ],
 )
 def test_a_question_without_a_subject_is_about_the_previous_one(earlier: str, message: str, subject: str) -> None:
-    resolution = _resolve(message, _context(earlier))
+    resolution = resolved(message, _context(earlier))
     assert resolution.kind == "reference"
     assert resolution.subject is not None and subject in resolution.subject.name
     assert resolution.text.lower().startswith(resolution.subject.name.lower() + " :")
@@ -61,19 +56,19 @@ def test_a_question_without_a_subject_is_about_the_previous_one(earlier: str, me
     ],
 )
 def test_a_question_naming_its_own_subject_starts_afresh(earlier: str, message: str) -> None:
-    resolution = _resolve(message, _context(earlier))
+    resolution = resolved(message, _context(earlier))
     assert resolution.kind == "new"
     assert resolution.text == message
 
 
 def test_an_elliptic_message_asks_the_previous_question_about_its_words() -> None:
-    resolution = _resolve("et son numéro RNCP ?", _context("Parle-moi du CQP gestionnaire conseil"))
+    resolution = resolved("et son numéro RNCP ?", _context("Parle-moi du CQP gestionnaire conseil"))
     assert resolution.kind == "circumstance"
     assert resolution.text == "Parle-moi du CQP gestionnaire conseil, son numéro RNCP ?"
 
 
 def test_a_changed_circumstance_is_put_in_place_of_the_old_one() -> None:
-    resolution = _resolve("et pour un CDD ?", _context("Le CEP, ça marche comment pour un salarié en CDI ?"))
+    resolution = resolved("et pour un CDD ?", _context("Le CEP, ça marche comment pour un salarié en CDI ?"))
     assert resolution.kind == "circumstance"
     assert resolution.text == "Le CEP, ça marche comment pour un salarié en CDD ?"
 
@@ -81,13 +76,13 @@ def test_a_changed_circumstance_is_put_in_place_of_the_old_one() -> None:
 def test_a_correction_replaces_the_fact_it_names() -> None:
     context = _context("Quelle contribution pour une masse salariale de 10 M€ ?", case=True)
     assert (
-        _resolve("non, pardon, 3 M€ seulement", context).text
+        resolved("non, pardon, 3 M€ seulement", context).text
         == "Quelle contribution pour une masse salariale de 3 M€ ?"
     )
 
 
 def test_a_new_circumstance_is_added_when_the_question_had_none() -> None:
-    resolution = _resolve(
+    resolution = resolved(
         "Et pour un demandeur d'emploi inscrit depuis 2 ans ?",
         _context("Quelle est la durée d'un contrat de professionnalisation ?"),
     )
@@ -98,26 +93,26 @@ def test_a_new_circumstance_is_added_when_the_question_had_none() -> None:
 
 def test_the_answer_to_a_clarification_completes_the_pending_question() -> None:
     context = _context("Combien de points pour ma prime de tuteur ?", pending=True, missing=("missions",))
-    resolution = _resolve("du 1er septembre au 30 novembre 2025, deux salariés", context)
+    resolution = resolved("du 1er septembre au 30 novembre 2025, deux salariés", context)
     assert resolution.kind == "completion"
     assert route(resolution.text, TODAY).route == "calculator"
 
 
 def test_a_bare_number_answering_a_clarification_gets_the_unit_asked_for() -> None:
     context = _context("Quelle est la contribution de mon organisme ?", pending=True, missing=("payroll",))
-    assert _resolve("20000000", context).text.endswith("20000000 euros ?")
+    assert resolved("20000000", context).text.endswith("20000000 euros ?")
 
 
 def test_a_question_after_a_calculation_keeps_the_case() -> None:
     context = _context("Je tutore un salarié de janvier à mars 2026", case=True)
-    resolution = _resolve("combien de points ça fait ?", context)
+    resolution = resolved("combien de points ça fait ?", context)
     assert resolution.text.startswith("Je tutore un salarié de janvier à mars 2026")
     assert route(resolution.text, TODAY).route == "calculator"
 
 
 @pytest.mark.parametrize("message", ["merci", "ok merci", "et merci beaucoup !", "Super, c'est noté.", "oui d'accord"])
 def test_thanks_are_not_a_follow_up(message: str) -> None:
-    resolution = _resolve(message, _context("C'est quoi la Pro-A ?"))
+    resolution = resolved(message, _context("C'est quoi la Pro-A ?"))
     assert resolution.kind == "aside" and not resolution.is_follow_up
 
 
@@ -149,7 +144,7 @@ def test_slots_do_not_overlap() -> None:
 
 
 def test_a_plural_pronoun_points_to_the_previous_question_not_its_dispositif() -> None:
-    resolution = _resolve(
+    resolution = resolved(
         "elles s'appliquent depuis quand ?",
         _context("Quelles certifications ont été ajoutées à la liste Pro-A en 2022 ?"),
     )
@@ -180,7 +175,7 @@ def _pending(question: str, asked: str) -> Context:
 @pytest.mark.parametrize(("message", "threatened"), [("oui", True), ("Non, pas du tout.", False), ("ah oui", True)])
 def test_a_bare_yes_or_no_answers_the_closed_question_of_the_clarification(message: str, threatened: bool) -> None:
     context = _pending("Combien d'heures de congé pour préparer ma VAE ?", VAE_CLARIFICATION)
-    resolution = _resolve(message, context)
+    resolution = resolved(message, context)
     assert resolution.kind == "completion"
     assert resolution.text.startswith("Combien d'heures de congé pour préparer ma VAE, mon emploi ")
     decision = route(resolution.text, TODAY)
@@ -190,7 +185,7 @@ def test_a_bare_yes_or_no_answers_the_closed_question_of_the_clarification(messa
 def test_yes_is_no_answer_to_an_alternative() -> None:
     """ "Êtes-vous en CDI ou en CDD ?" is not answered by "oui": no statement is made up."""
     context = _pending("Je peux faire une Pro-A ?", "Êtes-vous en CDI ou en CDD ?")
-    resolution = _resolve("oui", context)
+    resolution = resolved("oui", context)
     assert "je suis" not in resolution.text.lower()
 
 
@@ -241,7 +236,7 @@ def test_a_count_without_its_noun_changes_the_earlier_count(
     earlier: str, message: str, expected: str, count: int
 ) -> None:
     """ "j'en ai trois" counts what the earlier question counted; "deux autres" adds to it."""
-    resolution = _resolve(message, _context(earlier, case=True))
+    resolution = resolved(message, _context(earlier, case=True))
     assert resolution.text.startswith(expected)
     decision = route(resolution.text, TODAY)
     assert decision.route == "calculator"
@@ -261,18 +256,18 @@ def test_a_count_of_months_or_a_year_is_no_count() -> None:
 )
 def test_a_question_about_the_answer_asks_the_previous_question_again(message: str) -> None:
     earlier = "Je suis en CDD, je peux faire une Pro-A ?"
-    resolution = _resolve(message, _context(earlier, case=True))
+    resolution = resolved(message, _context(earlier, case=True))
     assert (resolution.kind, resolution.text) == ("meta", earlier)
 
 
 def test_a_question_about_another_subject_is_no_question_about_the_answer() -> None:
-    resolution = _resolve("Sur quel article repose la prime de tutorat ?", _context("C'est quoi la Pro-A ?"))
+    resolution = resolved("Sur quel article repose la prime de tutorat ?", _context("C'est quoi la Pro-A ?"))
     assert resolution.kind == "new"
 
 
 def test_sur_in_a_question_is_not_sure() -> None:
     """ "c'est sur mon temps de travail ?" asks about the Pro-A, it does not doubt the answer ("c'est sûr ?")."""
-    resolution = _resolve("et c'est sur mon temps de travail ?", _context("Pro-A : combien de temps ça dure ?"))
+    resolution = resolved("et c'est sur mon temps de travail ?", _context("Pro-A : combien de temps ça dure ?"))
     assert resolution.kind != "meta"
 
 
@@ -280,14 +275,14 @@ def test_a_correction_goes_back_to_the_question_that_stated_the_fact() -> None:
     context = replace(
         _context("Pro-A : et ça dure combien ?"), earlier=("Je suis en CDI avec un CAP, je peux faire une Pro-A ?",)
     )
-    resolution = _resolve("non, je suis en CDD", context)
+    resolution = resolved("non, je suis en CDD", context)
     assert resolution.text == "Je suis en CDD avec un CAP, je peux faire une Pro-A ?"
     assert route(resolution.text, TODAY).arguments["contract"] == "CDD"
 
 
 def test_after_a_refusal_a_message_without_its_own_subject_stays_refused() -> None:
     context = replace(_context("Combien de jours de congés payés ai-je ?"), refused=True)
-    resolution = _resolve("et c'est payé comment ?", context)
+    resolution = resolved("et c'est payé comment ?", context)
     assert route(resolution.text, TODAY).route == "refusal"
 
 
@@ -303,7 +298,7 @@ def test_facts_stated_before_a_question_stay_in_front_of_it() -> None:
     stated = "Ma salariée est en CDI et a un CAP."
     assert states_facts(stated, TODAY) and not states_facts("Elle est en CDI, peut-elle faire une Pro-A ?", TODAY)
     context = replace(_context(stated), stated=(stated,))
-    resolution = _resolve("Peut-elle faire une Pro-A ?", context)
+    resolution = resolved("Peut-elle faire une Pro-A ?", context)
     assert resolution.text == "Ma salariée est en CDI et a un CAP. Peut-elle faire une Pro-A ?"
     decision = route(resolution.text, TODAY)
     assert decision.calculator == "pro_a_eligibility" and decision.arguments["contract"] == "CDI"
@@ -322,7 +317,7 @@ def test_a_corrected_length_of_time_goes_where_its_words_point() -> None:
 def test_points_asked_in_euros_are_converted(message: str) -> None:
     earlier = "Je tutore un alternant de janvier à mars 2026, combien de points ?"
     context = replace(_context(earlier, case=True), points=21.0)
-    resolution = _resolve(message, context)
+    resolution = resolved(message, context)
     assert resolution.text == "Combien valent 21 points en euros ?"
     decision = route(resolution.text, TODAY)
     assert decision.calculator == "points_to_euros" and decision.arguments["points"] == 21
@@ -353,5 +348,5 @@ def test_the_clarification_points_to_its_article_in_french(citation: str, senten
 def test_an_elliptic_follow_up_naming_a_thing_is_offered_for_the_vocabulary_check(message: str, addition: str) -> None:
     """Only a bare noun phrase is checked against the texts' words: "elle est plafonnée" may say in other
     words what the texts say, and a contract is a fact of the earlier question."""
-    resolution = _resolve(message, _context("La prime de formateur interne c'est combien ?"))
+    resolution = resolved(message, _context("La prime de formateur interne c'est combien ?"))
     assert resolution.is_follow_up and resolution.addition == addition

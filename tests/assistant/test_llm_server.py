@@ -8,16 +8,15 @@ must keep the first, drop the other two, and keep its citations mapped to retrie
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import pytest
 
 from assistant.service import Assistant
 from assistant.settings import Settings
+from tests.assistant.fake_model_server import FakeModelHandler, serving
 
 pytest.importorskip("langchain_openai")
 pytestmark = pytest.mark.integration
@@ -29,42 +28,19 @@ DRAFT = (
 )
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(FakeModelHandler):
     prompts: ClassVar[list[str]] = []
 
     def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length", "0"))
-        body = json.loads(self.rfile.read(length) or b"{}")
+        body = self.request_body()
         _Handler.prompts.append(json.dumps(body.get("messages", []), ensure_ascii=False))
-        reply = {
-            "id": "chatcmpl-test",
-            "object": "chat.completion",
-            "created": 0,
-            "model": body.get("model", "fake"),
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": DRAFT}, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-        }
-        data = json.dumps(reply).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
-        return
+        self.send_completion(DRAFT, model=body.get("model", "fake"))
 
 
 @pytest.fixture
 def fake_llm_url() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(_Handler) as url:
+        yield url
 
 
 def test_llm_answer_is_checked_against_the_passages(real_settings: Settings, fake_llm_url: str) -> None:

@@ -7,7 +7,6 @@ beneficiaries, funding); a "contrat de pro" question must be answered from artic
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 
@@ -36,12 +35,6 @@ def test_the_schemes_a_question_names(question: str, schemes: set[str]) -> None:
 def test_a_short_name_is_searched_with_the_texts_name() -> None:
     assert search_text("contrat pro : qui paie ?").endswith("contrat de professionnalisation")
     assert search_text("La Pro-A dure combien de temps ?") == "La Pro-A dure combien de temps ?"
-
-
-@pytest.fixture(scope="module")
-def assistant(real_assistant: Any) -> Assistant:
-    assert isinstance(real_assistant, Assistant)
-    return real_assistant
 
 
 @pytest.mark.integration

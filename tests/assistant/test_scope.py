@@ -8,7 +8,6 @@ labour-law questions that share a word with the texts are refused, their in-scop
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 
@@ -105,12 +104,6 @@ def test_naming_an_indexed_text_is_told_from_naming_the_collective_agreement() -
     assert route("Pourquoi l'avenant 2022 ne s'appliquait pas tout de suite ?", today).names_texts
     assert not route("La convention collective prévoit-elle une prime de fin d'année ?", today).names_texts
     assert not route("Je voudrais une mutation de la CPAM de Lyon vers Nantes, comment faire ?", today).names_texts
-
-
-@pytest.fixture(scope="module")
-def assistant(real_assistant: Any) -> Assistant:
-    assert isinstance(real_assistant, Assistant)
-    return real_assistant
 
 
 @pytest.mark.parametrize(

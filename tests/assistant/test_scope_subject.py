@@ -8,7 +8,6 @@ theirs to answer. The questions are written for these tests, not taken from an e
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 
@@ -106,12 +105,6 @@ def test_accents_do_not_change_whether_a_passage_speaks_of_the_subject() -> None
     decision = RouteDecision("retrieval", topic=None)
     evidence = [_evidence("La garantie individuelle d’accès à la formation s'applique à tous les salariés.")]
     assert not texts_are_silent("La garantie individuelle d'accès, c'est pour qui ?", evidence, decision)
-
-
-@pytest.fixture(scope="module")
-def assistant(real_assistant: Any) -> Assistant:
-    assert isinstance(real_assistant, Assistant)
-    return real_assistant
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 from datetime import date
-from typing import Any
 
 import pytest
 
@@ -164,12 +163,6 @@ def test_a_clear_topic_reading_on_its_own_article_is_not_refused_for_the_users_s
 
 
 # --- end to end on the shipped corpus --------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def assistant(real_assistant: Any) -> Assistant:
-    assert isinstance(real_assistant, Assistant)
-    return real_assistant
 
 
 @pytest.mark.parametrize(

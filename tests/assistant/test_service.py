@@ -17,12 +17,6 @@ TODAY = date(2025, 11, 25)
 PROTOCOLE = "accord-2019-12-19-formation-professionnelle"
 
 
-@pytest.fixture(scope="module")
-def assistant(real_assistant: Any) -> Assistant:
-    assert isinstance(real_assistant, Assistant)
-    return real_assistant
-
-
 def test_answer_contract_fields(assistant: Assistant) -> None:
     answer = assistant.ask("Combien de salariés un tuteur peut-il accompagner au maximum ?", today=TODAY, id="q1")
     data = answer.to_contract()

@@ -9,9 +9,7 @@ keep the supported sentence only.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
 
 import pytest
@@ -21,6 +19,7 @@ from assistant.answering.streaming import ModelDraft, make_streamer
 from assistant.settings import Settings
 from ingest.models import Chunk
 from knowledge.hybrid import Evidence
+from tests.assistant.fake_model_server import FakeModelHandler, serving
 
 PIECES = [
     "Le tuteur perçoit 7 points par mois [",
@@ -41,11 +40,11 @@ EVIDENCE = [
 ]
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(FakeModelHandler):
     bodies: ClassVar[list[dict[str, Any]]] = []
 
     def do_POST(self) -> None:
-        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
+        body = self.request_body()
         _Handler.bodies.append(body)
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
@@ -62,19 +61,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
         self.wfile.write(b"data: [DONE]\n\n")
 
-    def log_message(self, format: str, *args: Any) -> None:
-        return
-
 
 @pytest.fixture
 def streaming_url() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(_Handler) as url:
+        yield url
 
 
 def _book_citing_first_passage() -> CitationBook:

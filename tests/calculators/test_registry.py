@@ -10,46 +10,10 @@ from hypothesis import strategies as st
 
 from calculators.registry import CALCULATORS, get_calculator, run_calculator
 from calculators.result import CalcError, CalcResult
-from tests.calculators.helpers import FAST
+from tests.calculators.helpers import ARGUMENTS, FAST, OPTIONAL_EXTRAS
 
 # The binding contract of docs/ARCHITECTURE.md: name → keyword arguments the router produces.
-CONTRACT = {
-    "tutor_bonus": {"missions", "as_of"},
-    "trainer_bonus": {"actions"},
-    "vae_leave": {"diploma_level", "job_threatened", "on"},
-    "cqp_vae_eligibility": {"experience_years", "requests_this_year"},
-    "cep_absence": {"contract", "months_as_employee", "months_in_organisation", "provider_far", "cep_in_last_5_years"},
-    "training_guarantee": {"last_training", "as_of", "hire_date"},
-    "professional_reviews": {"hire_date", "interviews", "bilans", "as_of", "in_force_from"},
-    "pro_a_eligibility": {"contract", "diploma_level"},
-    "pro_a_duration": {"months", "case"},
-    "pro_a_training_hours": {"total_hours", "extended_public"},
-    "pro_a_certification": {"certification", "as_of", "extension_date"},
-    "professionalisation_contract": {"target_level", "certification_date", "months"},
-    "vae_experience": {"months"},
-    "professionalisation_duration": {
-        "months",
-        "age",
-        "without_diploma",
-        "jobseeker_months",
-        "minimum_benefit",
-        "qualification_requires",
-    },
-    "professionalisation_training_share": {
-        "total_hours",
-        "total_months",
-        "planned_training",
-        "age",
-        "without_diploma",
-        "jobseeker_months",
-        "minimum_benefit",
-        "insufficient_qualification",
-    },
-    "supplementary_contribution": {"payroll", "year"},
-    "cqp_certification": {"continuous_common", "continuous_option", "written", "oral", "tutored", "pass_completed"},
-    "training_path_hours": {"first_premss_day", "end_date", "hours"},
-    "points_to_euros": {"points", "on", "point_value"},
-}
+CONTRACT = {name: inputs - OPTIONAL_EXTRAS.get(name, set()) for name, inputs in ARGUMENTS.items()}
 
 # One JSON-like call per calculator, as the router or a UI form would send it: (kwargs, value, summary text).
 EXAMPLES = {

@@ -1,6 +1,6 @@
 """Audit of every calculator against the three-valued evaluation of `calculators.conditions` (issue #13, 1).
 
-For each calculator the inputs are enumerated (`ARGUMENTS`, checked against the registry so a new input
+For each calculator the inputs are enumerated (`helpers.ARGUMENTS`, checked against the registry so a new input
 cannot be forgotten), and each single known value that decides the outcome by the article is a row of
 `DECIDING`: the calculator, given that value alone, decides (`missing` empty, the verdict or the figure
 set) instead of asking for the rest. Each row's docstring line quotes the sentence of the text it
@@ -17,53 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators.registry import CALCULATORS, PARTIAL_RULES
+from tests.calculators.helpers import ARGUMENTS
 
 AS_OF = date(2026, 11, 29)
-
-# Every calculator and every input it takes (hidden configuration apart).
-ARGUMENTS: dict[str, set[str]] = {
-    "tutor_bonus": {"missions", "as_of", "point_value"},
-    "trainer_bonus": {"actions", "point_value"},
-    "vae_leave": {"diploma_level", "job_threatened", "on"},
-    "cqp_vae_eligibility": {"experience_years", "requests_this_year"},
-    "vae_experience": {"months"},
-    "cep_absence": {
-        "contract",
-        "months_as_employee",
-        "months_in_organisation",
-        "provider_far",
-        "cep_in_last_5_years",
-    },
-    "training_guarantee": {"last_training", "as_of", "hire_date"},
-    "professional_reviews": {"hire_date", "interviews", "bilans", "as_of", "in_force_from"},
-    "pro_a_eligibility": {"contract", "diploma_level"},
-    "pro_a_duration": {"months", "case"},
-    "pro_a_training_hours": {"total_hours", "extended_public"},
-    "pro_a_certification": {"certification", "as_of", "extension_date"},
-    "professionalisation_contract": {"target_level", "certification_date", "months", "case"},
-    "professionalisation_duration": {
-        "months",
-        "age",
-        "without_diploma",
-        "jobseeker_months",
-        "minimum_benefit",
-        "qualification_requires",
-    },
-    "professionalisation_training_share": {
-        "total_hours",
-        "total_months",
-        "planned_training",
-        "age",
-        "without_diploma",
-        "jobseeker_months",
-        "minimum_benefit",
-        "insufficient_qualification",
-    },
-    "supplementary_contribution": {"payroll", "year"},
-    "cqp_certification": {"continuous_common", "continuous_option", "written", "oral", "tutored", "pass_completed"},
-    "training_path_hours": {"first_premss_day", "end_date", "hours"},
-    "points_to_euros": {"points", "on", "point_value"},
-}
 
 
 def test_every_calculator_and_input_is_audited() -> None:

@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 from assistant.library import index_pdfs
 from assistant.settings import REPO_ROOT, Settings, get_settings
 from interview import EmployeeProfile, Period, prepare_sheet, sheet_to_markdown
-from tests.ui.conftest import APP
+from tests.ui.conftest import APP, fill_interview_profile
 
 PROTOCOLE = "accord-2019-12-19-formation-professionnelle"
 NAME = "Zéphyrine Kraskowiak-Privée"
@@ -89,21 +89,6 @@ def app_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     service.get_assistant.cache_clear()
 
 
-def _fill_profile(at: AppTest) -> None:
-    at.text_input(key="iv_name").input(NAME)
-    at.selectbox(key="iv_contract").set_value("CDI")
-    at.selectbox(key="iv_level").set_value(3)
-    at.date_input(key="iv_branch_start").set_value(date(2012, 9, 1))
-    at.date_input(key="iv_org_start").set_value(date(2015, 3, 1))
-    at.date_input(key="iv_last_training").set_value(date(2020, 5, 1))
-    at.text_area(key="iv_wish").input(WISH)
-    at.toggle(key="iv_is_tutor").set_value(True)
-    at.run()
-    at.date_input(key="iv_missions_0_start").set_value(date(2025, 2, 1))
-    at.date_input(key="iv_missions_0_end").set_value(date(2025, 6, 20))
-    at.run()
-
-
 def _files_with_markers(root: Path) -> list[str]:
     found = []
     for path in root.rglob("*"):
@@ -120,7 +105,7 @@ def test_profile_never_reaches_logs_feedback_index_or_disk(app_data: Path, all_l
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     at.switch_page("views/interview.py").run()
-    _fill_profile(at)
+    fill_interview_profile(at, NAME, WISH)
     next(b for b in at.button if b.label == "Préparer la fiche").click().run()
     assert not at.exception
     assert any(NAME in s.value for s in at.subheader)  # the sheet was made for this profile

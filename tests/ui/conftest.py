@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from assistant import quarantine
 from assistant.answer import Answer, Citation, ToolCall
@@ -159,6 +161,24 @@ class FakeAssistant:
         self, document: str, page: int, quote: str, page_end: int | None = None, crop: bool = True
     ) -> PassageImage:
         return passage_image(self.pdf_path(document), page, quote, page_end=page_end, crop=crop)
+
+
+def fill_interview_profile(at: AppTest, name: str, wish: str) -> None:
+    """The interview page's profile form filled (a CDI employee at level 3, in the branch since 2012, last
+    trained in 2020, tutor of one mission in 2025) with `name` and `wish`: the words the privacy tests then
+    look for in logs and files, and the page tests in the sheet."""
+    at.text_input(key="iv_name").input(name)
+    at.selectbox(key="iv_contract").set_value("CDI")
+    at.selectbox(key="iv_level").set_value(3)
+    at.date_input(key="iv_branch_start").set_value(date(2012, 9, 1))
+    at.date_input(key="iv_org_start").set_value(date(2015, 3, 1))
+    at.date_input(key="iv_last_training").set_value(date(2020, 5, 1))
+    at.text_area(key="iv_wish").input(wish)
+    at.toggle(key="iv_is_tutor").set_value(True)
+    at.run()
+    at.date_input(key="iv_missions_0_start").set_value(date(2025, 2, 1))
+    at.date_input(key="iv_missions_0_end").set_value(date(2025, 6, 20))
+    at.run()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.conftest import APP, FakeAssistant
+from tests.ui.conftest import APP, FakeAssistant, fill_interview_profile
 
 NAME = "Zébulon Quartzmann"
 WISH = "devenir contrôleur du recouvrement à Pontivy-Xylophone"
@@ -21,21 +21,6 @@ def _page() -> AppTest:
     at.switch_page("views/interview.py").run()
     assert not at.exception
     return at
-
-
-def _fill(at: AppTest) -> None:
-    at.text_input(key="iv_name").input(NAME)
-    at.selectbox(key="iv_contract").set_value("CDI")
-    at.selectbox(key="iv_level").set_value(3)
-    at.date_input(key="iv_branch_start").set_value(date(2012, 9, 1))
-    at.date_input(key="iv_org_start").set_value(date(2015, 3, 1))
-    at.date_input(key="iv_last_training").set_value(date(2020, 5, 1))
-    at.text_area(key="iv_wish").input(WISH)
-    at.toggle(key="iv_is_tutor").set_value(True)
-    at.run()
-    at.date_input(key="iv_missions_0_start").set_value(date(2025, 2, 1))
-    at.date_input(key="iv_missions_0_end").set_value(date(2025, 6, 20))
-    at.run()
 
 
 def _prepare(at: AppTest) -> None:
@@ -50,7 +35,7 @@ def _text(at: AppTest) -> str:
 
 def test_sheet_lists_rights_deadlines_and_information_points(fake_assistant: FakeAssistant) -> None:
     at = _page()
-    _fill(at)
+    fill_interview_profile(at, NAME, WISH)
     _prepare(at)
     assert any(NAME in s.value for s in at.subheader)
     text = _text(at)
@@ -75,7 +60,7 @@ def test_sheet_lists_rights_deadlines_and_information_points(fake_assistant: Fak
 
 def test_changed_profile_is_flagged(fake_assistant: FakeAssistant) -> None:
     at = _page()
-    _fill(at)
+    fill_interview_profile(at, NAME, WISH)
     _prepare(at)
     at.selectbox(key="iv_contract").set_value("CDD").run()
     assert any("Le profil a changé" in i.value for i in at.info)
@@ -83,7 +68,7 @@ def test_changed_profile_is_flagged(fake_assistant: FakeAssistant) -> None:
 
 def test_clear_button_forgets_the_profile_and_sheet(fake_assistant: FakeAssistant) -> None:
     at = _page()
-    _fill(at)
+    fill_interview_profile(at, NAME, WISH)
     _prepare(at)
     next(b for b in at.button if b.label == "Effacer le profil").click().run()
     assert not at.exception
@@ -100,7 +85,7 @@ def test_profile_never_reaches_logs_or_feedback(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     at = _page()
-    _fill(at)
+    fill_interview_profile(at, NAME, WISH)
     _prepare(at)
     # Rate an answer in the same session: the feedback must not carry the profile.
     at.switch_page("views/chat.py").run()

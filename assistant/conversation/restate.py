@@ -1,0 +1,119 @@
+"""How a follow-up's standalone question is worded once `followups` has decided what it means.
+
+The decision (which case: completion, circumstance, reference…) and the wording are apart so that
+each reads on its own: this module only edits text — the pending question completed with the user's
+answer, the earlier question with a fact changed or added, the same question about another subject,
+a demonstrative's complement put in place — and never looks at the conversation beyond the
+`Context` it is given.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.conversation import vocabulary as v
+from assistant.conversation.answers import open_statement
+from assistant.conversation.resolution import Context, Resolution
+from assistant.conversation.slots import find_slots, merge_facts
+from assistant.conversation.subject import Subject, find_subject
+from text.folding import same_length
+
+# "le calcul de l'allocation vacances": a noun with its article and its complement, which "celui de …" replaces
+_NOUN_OF = re.compile(
+    r"\b(?P<article>le|la|les|l')\s*[a-z]+ (?P<complement>(?:de la |de l'|du |des |de |d')[^,;:?!.]+)"
+)
+_ARTICLES_OF = {"celui": ("le", "l'"), "celle": ("la", "l'"), "ceux": ("les",), "celles": ("les",)}
+_ORDINARY_CASE = re.compile(v.ORDINARY_CASE)
+_BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
+_BARE_LENGTH = re.compile(r"^\s*(?:environ |a peu pres )?\d{1,3} *(?:mois|ans?|annees?|semaines?)\s*[?.!]*\s*$")
+
+
+def about_other_subject(context: Context, subject: Subject, typed: str = "") -> Resolution:
+    """ "Et pour la VAE ?" after a question on the CEP: the same question, about the VAE (named by the
+    user's own words `typed`, article included, when given: "le formateur interne", not his bonus)."""
+    found = find_subject(context.question)
+    if found is None or not found.same_as(context.subject):
+        return Resolution(f"{capitalised(subject.name)} : {context.question}", "circumstance", subject)
+    start, end = found.span
+    article = re.search(r"\b(?:le|la|les|un|une) $|\bl'$", same_length(context.question[max(0, start - 4) : start]))
+    if article:
+        start, name = start - len(article.group(0)), typed or subject.display
+        name = capitalised(name) if start == 0 else name
+    else:
+        name = subject.name
+    return Resolution(context.question[:start] + name + context.question[end:], "circumstance", subject)
+
+
+def typed_with_article(text: str, subject: Subject) -> str:
+    """The words `text` names `subject` by, with the article in front of them ("le formateur interne")."""
+    start, end = subject.span
+    article = re.search(r"\b(?:le|la|les|un|une) $|\bl'$", same_length(text[max(0, start - 4) : start]))
+    return text[start - len(article.group(0)) if article else start : end]
+
+
+def complement_replaced(question: str, body: str, demonstrative: re.Match[str]) -> str | None:
+    """ "et dans celui de la gratification annuelle ?" after "…entre dans le calcul de l'allocation
+    vacances ?": the previous question with the complement of its last noun of the demonstrative's
+    gender and number replaced ("…dans le calcul de la gratification annuelle ?"); None when it has none."""
+    articles = _ARTICLES_OF[demonstrative.group("pronoun")]
+    folded = same_length(question)
+    at_articles = (_NOUN_OF.match(folded, a.start()) for a in re.finditer(r"\b(?:le|la|les|l')", folded))
+    nouns = [m for m in at_articles if m is not None and m.group("article") in articles]
+    if not nouns:
+        return None
+    start, end = nouns[-1].span("complement")
+    end = start + len(folded[start:end].rstrip())
+    complement = body[demonstrative.start("complement") : demonstrative.end("complement")]  # folding keeps offsets
+    return question[:start] + complement.strip() + question[end:]
+
+
+def completed(context: Context, body: str, today: date) -> str:
+    """The pending question completed by the user's answer (a bare number gets the unit asked for)."""
+    assert context.pending is not None
+    number = _BARE_NUMBER.match(body)
+    units = [v.BARE_NUMBER_UNITS[m] for m in context.missing if m in v.BARE_NUMBER_UNITS]
+    if number and len(set(units)) == 1:
+        body = f"{number.group(1)} {units[0]}"
+    elif v.PERIOD_FACTS & set(context.missing) and _BARE_LENGTH.match(same_length(body)):
+        body = f"pendant {body.strip(' ?.!')}"  # "5 mois" answering "sur quelle période ?"
+    merged = merge_facts(context.pending, body, today)
+    if merged.replaced:
+        return merged.text
+    said = open_statement(context.asked, body) if context.asked and find_slots(body, today) else None
+    if said:  # a sentence of its own after the question: "… ? J'ai obtenu ma certification le 20 mai."
+        return f"{context.pending.rstrip()} {said}."
+    return appended(context.pending, body)
+
+
+def changed(questions: tuple[str, ...], body: str, today: date) -> str:
+    """The most recent of `questions` holding a fact the follow-up changes, with the new fact in
+    place; the first question with the follow-up added when none holds one."""
+    for question in questions:
+        merged = merge_facts(question, body, today)
+        if merged.replaced:
+            return merged.text
+    # "et pour une bénéficiaire du RSA ?" after "Quelle durée … en temps normal ?": the new case is not the
+    # ordinary one the earlier question asked about, so its "en temps normal" goes
+    folded = same_length(questions[0])
+    ordinary = _ORDINARY_CASE.search(folded)
+    question = questions[0][: ordinary.start()] + questions[0][ordinary.end() :] if ordinary else questions[0]
+    return appended(capitalised(re.sub(r"^\s*[,;:]\s*", "", question)), body)
+
+
+def appended(question: str, addition: str) -> str:
+    head = question.rstrip(" ?.!…")
+    tail = addition.strip(" ?.!…,;")
+    return f"{head}, {lower_first(tail)} ?" if tail else question
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym ("CDD", "VAE")."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
