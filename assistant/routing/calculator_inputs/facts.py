@@ -15,8 +15,10 @@ from typing import Any
 
 from assistant.routing import calculator_vocabulary
 from assistant.routing.extraction.dates import DateSpan, parse_dates
+from assistant.routing.extraction.folding import fold
 from assistant.routing.extraction.quantities import Duration, parse_durations
 from assistant.routing.extraction.situation import parse_contract, parse_diploma_level
+from assistant.routing.extraction.spelled import spell_digits
 from calculators.dates import add_years
 from calculators.result import CalcError
 
@@ -70,7 +72,14 @@ class Plan:
 
 
 def read_facts(text: str, folded: str, today: date) -> Facts:
-    """Read once what all readers use; `folded` is `extraction.folding.fold(text)`."""
+    """Read once what all readers use; `folded` is `extraction.folding.fold(text)`.
+
+    Numbers written in words ("dix-huit mois", "le quinze mars deux mille vingt-sept") are rewritten
+    in digits first (`extraction.spelled`), so every reader sees them as it sees "18 mois".
+    """
+    spelled = spell_digits(text)
+    if spelled != text:
+        text, folded = spelled, fold(spelled)
     unframed = _ASKING_FRAME.sub(" ", folded)
     personal = bool(
         _FIRST_PERSON.search(unframed)
