@@ -39,12 +39,12 @@ def test_a_number_in_words_is_read_whatever_its_wording(text: str, expected: str
     ["un contrat de professionnalisation", "un salarié neuf", "cinquante pour cent", "une salariée"],
 )
 def test_ordinary_words_that_look_like_numbers_are_kept(text: str) -> None:
-    """"un"/"une" only count before a unit, "neuf" may mean new, "pour cent" is a rate's wording."""
+    """ "un"/"une" only count before a unit, "neuf" may mean new, "pour cent" is a rate's wording."""
     assert spell_digits(text) in (text, "50 pour cent")
 
 
 def test_two_numbers_side_by_side_are_not_added() -> None:
-    """"deux ou trois", "deux et trois": a unit after a unit starts a new number, never 5."""
+    """ "deux ou trois", "deux et trois": a unit after a unit starts a new number, never 5."""
     assert spell_digits("deux ou trois salariés") == "2 ou 3 salariés"
     assert spell_digits("deux et trois") == "2 et 3"
 

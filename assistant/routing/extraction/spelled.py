@@ -38,7 +38,10 @@ _UNITS_AFTER = (
     r"sur (?:20|vingt)|/ ?20|a l'|à l'|a la|à la|au |aux |en (?:tc|tronc|option|oral|ecrit|écrit)|partout|,)"
 )
 _AMBIGUOUS = {"un", "une", "neuf"}
-_MONTHS = r"(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre)"
+_MONTHS = (
+    r"(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|"
+    r"decembre|décembre)"
+)
 _FIRST = re.compile(rf"\b(?:premier|1ere|1ère)(?= {_MONTHS}\b)", re.IGNORECASE)
 
 
@@ -55,9 +58,13 @@ def _values(words: list[str]) -> list[tuple[int, int, int]]:
         lower = current % 100
         if w in _SMALL:
             v = _SMALL[w]
-            fits = lower == 0 and (current == 0 or v > 0) or (
-                lower in (20, 30, 40, 50, 60, 70, 80, 90) and (1 <= v <= 9 or (lower in (60, 80) and 10 <= v <= 19))
-            ) or (lower in (10, 70, 90) and 7 <= v <= 9)  # dix-sept, soixante-dix-huit, quatre-vingt-dix-neuf
+            fits = (
+                (lower == 0 and (current == 0 or v > 0))
+                or (
+                    lower in (20, 30, 40, 50, 60, 70, 80, 90) and (1 <= v <= 9 or (lower in (60, 80) and 10 <= v <= 19))
+                )
+                or (lower in (10, 70, 90) and 7 <= v <= 9)
+            )  # dix-sept, soixante-dix-huit, quatre-vingt-dix-neuf
             if i > start and not fits:
                 found.append((start, i, total + current))
                 start, total, current = i, 0, 0
