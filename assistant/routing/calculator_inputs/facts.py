@@ -115,15 +115,23 @@ def asking_sentence(folded: str) -> str:
 def terse_case(text: str) -> bool:
     """A case told in bare fragments, without a subject: "CDI, bac pro, Pro-A possible ?", "CDD 12 mois,
     licence : Pro-A ?". The message opens on a fact (a contract, a diploma, a length), before its first
-    break, and states at least two; whoever it is about, it is a case, not a rule asked."""
+    break, and states at least two, or it is only short fragments of which one states a fact (the scheme
+    named first: "VAE CQP GC, 2 ans d'expérience, recevable ?"); whoever it is about, it is a case, not a
+    rule asked."""
     if _SUBJECT.search(text.lower()):
         return False
     lead = re.split(r"[,;:.?!/\n]", text, maxsplit=1)[0]
     opens = parse_contract(lead) is not None or parse_diploma_level(lead) is not None or bool(parse_durations(lead))
-    if not opens:
-        return False
     found = (parse_contract(text) is not None) + (parse_diploma_level(text) is not None) + bool(parse_durations(text))
-    return found >= 2
+    return found >= 2 if opens else found >= 1 and _only_fragments(text)
+
+
+def _only_fragments(text: str) -> bool:
+    """Three or more fragments of a few words each, no sentence among them: "VAE CQP GC, 2 ans d'expérience,
+    recevable ?", "Pro-A ; CDD 9 mois ; possible ?". The scheme named first is the question's frame, the fact
+    after it the case."""
+    fragments = [f for f in re.split(r"[,;:.?!/\n]", text) if f.strip()]
+    return len(fragments) >= 3 and all(len(f.split()) <= 5 for f in fragments)
 
 
 # A grammatical subject named: "un salarié …", "la Pro-A dure …" — then the message is not bare fragments.
