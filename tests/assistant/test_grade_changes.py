@@ -6,8 +6,11 @@ certified "avec une moyenne d'au moins 10/20 sans note éliminatoire (écrit ou 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from assistant.conversation.slots import merge_facts
 from assistant.routing.extraction.grades import parse_grades
 from calculators.cqp_certification import cqp_certification
 
@@ -48,3 +51,31 @@ def test_a_change_decides_the_certification() -> None:
     grades = parse_grades("écrit 14, oral 14, tc 14, option 14, apt 14, et si l'oral tombe à 5 ?")
     assert grades["oral"] == 5
     assert cqp_certification(**grades).certified is False
+
+
+@pytest.mark.parametrize(
+    ("earlier", "follow", "expected"),
+    [
+        (
+            "Au CQP GC j'ai 12 à l'écrit, à l'oral et en option, 10 en tronc commun et 11 aux APT. Reçu ?",
+            "et avec 5 à l'écrit ?",
+            {"written": 5, "oral": 12, "continuous_option": 12, "continuous_common": 10, "tutored": 11},
+        ),
+        (
+            "CQP : 14 en option et en tronc commun, écrit 9, oral 11, APT 12. Certifié ?",
+            "Et si j'avais 8 en option ?",
+            {"continuous_option": 8, "continuous_common": 14, "written": 9, "oral": 11, "tutored": 12},
+        ),
+        (
+            "J'ai eu 13 aux applications tutorées et à l'écrit, oral 10, TC 9, option 9 : ça passe ?",
+            "bon en fait 7 aux applications tutorées",
+            {"tutored": 7, "written": 13, "oral": 10, "continuous_common": 9, "continuous_option": 9},
+        ),
+    ],
+)
+def test_changing_the_exam_that_carries_a_shared_grade_changes_it_alone(
+    earlier: str, follow: str, expected: dict[str, float]
+) -> None:
+    """ "12 à l'écrit, à l'oral et en option" then "5 à l'écrit": the oral and the option keep 12."""
+    merged = merge_facts(earlier, follow, date(2026, 11, 29))
+    assert parse_grades(merged.text) == expected
