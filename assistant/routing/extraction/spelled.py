@@ -31,7 +31,8 @@ _WORDS = sorted([*_SMALL, *_TENS, "cent", "cents", "mille"], key=len, reverse=Tr
 _WORD = rf"(?:{'|'.join(re.escape(w) for w in _WORDS)})"
 _JOIN = r"(?:-et-|-| et | )"
 # A run of number words; "pour cent" is a rate's wording, not a number.
-_RUN = re.compile(rf"(?<![\w-])(?<!pour ){_WORD}(?:{_JOIN}(?<!pour ){_WORD})*(?![\w-])", re.IGNORECASE)
+_NOT_A_RATE = r"(?!(?<=pour )cents?\b)"
+_RUN = re.compile(rf"(?<![\w-]){_NOT_A_RATE}{_WORD}(?:{_JOIN}{_NOT_A_RATE}{_WORD})*(?![\w-])", re.IGNORECASE)
 _UNITS_AFTER = (
     r"(?:ans?|annees?|années?|mois|semaines?|jours?|heures?|h\b|trimestres?|semestres?|points?|euros?|€|"
     r"demi-journees?|demi-journées?|"
