@@ -27,7 +27,6 @@ from assistant.routing.extraction.situation import (
     DIPLOMA_WORDS,
     parse_work_time,
 )
-from assistant.routing.extraction.spelled import spell_digits
 from calculators.dates import format_date_fr
 from text.folding import same_length
 
@@ -157,7 +156,6 @@ def merge_facts(earlier: str, follow: str, today: date) -> Merge:
     earlier period, next to a start word its start; its year, when not written, is the one that
     keeps the period in order. What `follow` says besides the replaced facts is returned as `rest`.
     """
-    follow = spell_digits(follow)  # "et si c'était le premier septembre deux mille vingt-trois ?" reads as digits
     before = find_slots(earlier, today)
     changes: list[tuple[tuple[int, int], str]] = []
     replaced: list[Slot] = []

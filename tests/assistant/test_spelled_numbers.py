@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from assistant.conversation.slots import merge_facts
 from assistant.routing.calculator_inputs.facts import read_facts
 from assistant.routing.extraction.folding import fold
 from assistant.routing.extraction.grades import parse_grades
@@ -85,27 +84,6 @@ def test_grades_in_words() -> None:
 def test_the_interview_reads_dates_in_words() -> None:
     reading = read_profile("CDI, embauchée le premier septembre deux mille dix-neuf dans l'organisme", TODAY)
     assert "2019" in repr(reading)
-
-
-@pytest.mark.parametrize(
-    ("earlier", "follow", "expected"),
-    [
-        (
-            "Je suis en CDD depuis le 3 mars 2024, ai-je droit au CEP ?",
-            "et si c'était depuis le premier septembre deux mille vingt-trois ?",
-            "depuis le 1er septembre 2023",
-        ),
-        (
-            "Tuteur de 2 alternants pendant 6 mois, combien ?",
-            "et avec trois alternants pendant dix-huit mois ?",
-            "18 mois",
-        ),
-        ("Contrat pro de 12 mois, part de formation ?", "et pour trente-six mois ?", "36 mois"),
-    ],
-)
-def test_a_follow_up_in_words_replaces_the_earlier_fact(earlier: str, follow: str, expected: str) -> None:
-    """A corrected date or length said in words replaces the earlier one, its year included."""
-    assert expected in merge_facts(earlier, follow, TODAY).text
 
 
 def test_a_number_after_pour_is_read_and_pour_cent_stays_a_rate() -> None:
