@@ -89,3 +89,10 @@ def test_the_interview_reads_dates_in_words() -> None:
 def test_a_number_after_pour_is_read_and_pour_cent_stays_a_rate() -> None:
     assert spell_digits("et pour trente-six mois ?") == "et pour 36 mois ?"
     assert spell_digits("quatre-vingts pour cent du temps") == "80 pour cent du temps"
+
+
+def test_the_short_form_of_september_is_not_seven() -> None:
+    assert spell_digits("depuis le 1er sept. 2024") == "depuis le 1er sept. 2024"
+    assert spell_digits("entrée en sept 2023") == "entrée en sept 2023"
+    assert spell_digits("sept ans d'ancienneté") == "7 ans d'ancienneté"
+    assert spell_digits("un contrat neuf, signé hier") == "un contrat neuf, signé hier"

@@ -36,7 +36,7 @@ _RUN = re.compile(rf"(?<![\w-]){_NOT_A_RATE}{_WORD}(?:{_JOIN}{_NOT_A_RATE}{_WORD
 _UNITS_AFTER = (
     r"(?:ans?|annees?|années?|mois|semaines?|jours?|heures?|h\b|trimestres?|semestres?|points?|euros?|€|"
     r"demi-journees?|demi-journées?|"
-    r"sur (?:20|vingt)|/ ?20|a l'|à l'|a la|à la|au |aux |en (?:tc|tronc|option|oral|ecrit|écrit)|partout|,)"
+    r"sur (?:20|vingt)|/ ?20|a l'|à l'|a la|à la|au |aux |en (?:tc|tronc|option|oral|ecrit|écrit)|partout)"
 )
 _AMBIGUOUS = {"un", "une", "neuf"}
 _MONTHS = (
@@ -115,6 +115,9 @@ def spell_digits(text: str) -> str:
             after = text[m.end() :] if b == len(merged) else seps[b] + merged[b]
             ambiguous = b - a == 1 and merged[a].lower() in _AMBIGUOUS
             kept = ambiguous and not re.match(rf" ?{_UNITS_AFTER}", after, re.IGNORECASE)
+            # "le 1er sept. 2024", "sept 2024": the month's short form, not seven
+            month = merged[a].lower() == "sept" and b - a == 1 and re.match(r"\.|\s+\d{4}\b", after) is not None
+            kept = kept or month
             rebuilt += seps[a] + (merged[a] if kept else str(value))
         out.append(text[last : m.start()])
         out.append(rebuilt)
