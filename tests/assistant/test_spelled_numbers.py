@@ -96,3 +96,8 @@ def test_the_short_form_of_september_is_not_seven() -> None:
     assert spell_digits("entrée en sept 2023") == "entrée en sept 2023"
     assert spell_digits("sept ans d'ancienneté") == "7 ans d'ancienneté"
     assert spell_digits("un contrat neuf, signé hier") == "un contrat neuf, signé hier"
+
+
+def test_un_point_stays_the_point_of_a_value() -> None:
+    """"la valeur d'un point" names the salary point, it counts nothing."""
+    assert spell_digits("un point vaut 7,5 €") == "un point vaut 7,5 €"

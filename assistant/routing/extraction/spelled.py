@@ -34,7 +34,7 @@ _JOIN = r"(?:-et-|-| et | )"
 _NOT_A_RATE = r"(?!(?<=pour )cents?\b)"
 _RUN = re.compile(rf"(?<![\w-]){_NOT_A_RATE}{_WORD}(?:{_JOIN}{_NOT_A_RATE}{_WORD})*(?![\w-])", re.IGNORECASE)
 _UNITS_AFTER = (
-    r"(?:ans?|annees?|années?|mois|semaines?|jours?|heures?|h\b|trimestres?|semestres?|points?|euros?|€|"
+    r"(?:ans?|annees?|années?|mois|semaines?|jours?|heures?|h\b|trimestres?|semestres?|"
     r"demi-journees?|demi-journées?|"
     r"sur (?:20|vingt)|/ ?20|a l'|à l'|a la|à la|au |aux |en (?:tc|tronc|option|oral|ecrit|écrit)|partout)"
 )
