@@ -99,5 +99,5 @@ def test_the_short_form_of_september_is_not_seven() -> None:
 
 
 def test_un_point_stays_the_point_of_a_value() -> None:
-    """"la valeur d'un point" names the salary point, it counts nothing."""
+    """The salary point ("la valeur d'un point") counts nothing."""
     assert spell_digits("un point vaut 7,5 €") == "un point vaut 7,5 €"
