@@ -25,6 +25,7 @@ from datetime import date
 from assistant.routing.extraction.dates import DateSpan, parse_dates
 from assistant.routing.extraction.folding import prepare
 from assistant.routing.extraction.situation import parse_contract, parse_diploma_level, parse_job_threatened
+from assistant.routing.extraction.spelled import spell_digits
 from calculators.dates import format_date_fr
 from calculators.qualification_levels import LEVEL_NAMES
 from interview.profile import CONTRACTS, EmployeeProfile
@@ -136,7 +137,7 @@ def _day(d: DateSpan) -> date:
 
 def read_profile(text: str, today: date) -> ProfileReading:
     """Read what the description says of the employee; everything else is listed as missing."""
-    original, folded = prepare(text)
+    original, folded = prepare(spell_digits(text))  # "embauchée le premier mars deux mille vingt" reads as digits
     clauses = _clauses(folded)
     read: list[str] = []
     missing: list[str] = []

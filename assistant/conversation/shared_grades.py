@@ -54,3 +54,24 @@ def _front_only(folded: str, at: int) -> int:
     """Where the preposition and article in front of the mention at `at` begin (the list's own words kept)."""
     m = re.search(r"(?:\b(?:a|en|pour|dans) +)?(?:\b(?:la|le|les|l') *|\b(?:au|aux) +)?$", folded[:at])
     return m.start() if m else at
+
+
+_GRADE_FIRST = re.compile(r"^\d{1,2}(?:[,.]\d{1,2})?(?: */ *20| sur 20)?")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*et|,|\bet\b)\s*")
+
+
+def keep_for_the_others(earlier: str, span: tuple[int, int], words: str) -> tuple[tuple[int, int], str]:
+    """A grade given before a list of exams ("12 à l'écrit, à l'oral et en option") changed for the first
+    exam only ("5 à l'écrit"): the others keep the old grade, written again in front of them — "5 à
+    l'écrit, 12 à l'oral et en option" — instead of inheriting the new one."""
+    folded = same_length(earlier)
+    old = _GRADE_FIRST.match(folded[span[0] : span[1]])
+    gap = _LIST_GAP.match(folded[span[1] :])
+    if old is None or gap is None:
+        return span, words
+    rest = folded[span[1] + gap.end() :]
+    front = re.match(r"(?:\b(?:a|en|pour|dans|au|aux) +)?(?:\b(?:la|le|les|l') *)?", rest)
+    after = rest[front.end() if front else 0 :]
+    if not any(re.match(rf"{label}\b", after) for label in GRADE_LABELS.values()):
+        return span, words  # the next words are no exam: the grade was the first exam's own
+    return (span[0], span[1] + gap.end()), f"{words}, {earlier[span[0] : span[0] + old.end()]} "

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from assistant.conversation.shared_grades import out_of_shared_list
+from assistant.conversation.shared_grades import keep_for_the_others, out_of_shared_list
 from assistant.routing.extraction.dates import DateSpan, parse_dates
 from assistant.routing.extraction.grades import GRADE_LABELS
 from assistant.routing.extraction.numbers import NUM_WORD, parse_number
@@ -229,6 +229,7 @@ def _replacement(
         number = re.search(_GRADE, same_length(old.text))
         if grade and number:
             words = old.text[: number.start()] + slot.text[grade.start() : grade.end()] + old.text[number.end() :]
+            return keep_for_the_others(earlier, old.span, words)  # "12 à l'écrit, à l'oral…": the oral keeps 12
     if slot.when is not None and old.when is not None and slot.when.year_inferred:
         words = _with_year(slot.when, old.when.start.year)
     if old.kind == "date" and slot.when is not None and slot.when.precision != "day":

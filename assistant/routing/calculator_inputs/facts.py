@@ -15,8 +15,10 @@ from typing import Any
 
 from assistant.routing import calculator_vocabulary
 from assistant.routing.extraction.dates import DateSpan, parse_dates
+from assistant.routing.extraction.folding import fold
 from assistant.routing.extraction.quantities import Duration, parse_durations
 from assistant.routing.extraction.situation import parse_contract, parse_diploma_level
+from assistant.routing.extraction.spelled import spell_digits
 from calculators.dates import add_years
 from calculators.result import CalcError
 
@@ -70,7 +72,14 @@ class Plan:
 
 
 def read_facts(text: str, folded: str, today: date) -> Facts:
-    """Read once what all readers use; `folded` is `extraction.folding.fold(text)`."""
+    """Read once what all readers use; `folded` is `extraction.folding.fold(text)`.
+
+    Numbers written in words ("dix-huit mois", "le quinze mars deux mille vingt-sept") are rewritten
+    in digits first (`extraction.spelled`), so every reader sees them as it sees "18 mois".
+    """
+    spelled = spell_digits(text)
+    if spelled != text:
+        text, folded = spelled, fold(spelled)
     unframed = _ASKING_FRAME.sub(" ", folded)
     personal = bool(
         _FIRST_PERSON.search(unframed)
@@ -106,15 +115,23 @@ def asking_sentence(folded: str) -> str:
 def terse_case(text: str) -> bool:
     """A case told in bare fragments, without a subject: "CDI, bac pro, Pro-A possible ?", "CDD 12 mois,
     licence : Pro-A ?". The message opens on a fact (a contract, a diploma, a length), before its first
-    break, and states at least two; whoever it is about, it is a case, not a rule asked."""
+    break, and states at least two, or it is only short fragments of which one states a fact (the scheme
+    named first: "VAE CQP GC, 2 ans d'expérience, recevable ?"); whoever it is about, it is a case, not a
+    rule asked."""
     if _SUBJECT.search(text.lower()):
         return False
     lead = re.split(r"[,;:.?!/\n]", text, maxsplit=1)[0]
     opens = parse_contract(lead) is not None or parse_diploma_level(lead) is not None or bool(parse_durations(lead))
-    if not opens:
-        return False
     found = (parse_contract(text) is not None) + (parse_diploma_level(text) is not None) + bool(parse_durations(text))
-    return found >= 2
+    return found >= 2 if opens else found >= 1 and _only_fragments(text)
+
+
+def _only_fragments(text: str) -> bool:
+    """Three or more fragments of a few words each, no sentence among them: "VAE CQP GC, 2 ans d'expérience,
+    recevable ?", "Pro-A ; CDD 9 mois ; possible ?". The scheme named first is the question's frame, the fact
+    after it the case."""
+    fragments = [f for f in re.split(r"[,;:.?!/\n]", text) if f.strip()]
+    return len(fragments) >= 3 and all(len(f.split()) <= 5 for f in fragments)
 
 
 # A grammatical subject named: "un salarié …", "la Pro-A dure …" — then the message is not bare fragments.

@@ -18,9 +18,19 @@ from assistant.routing.calculator_inputs.facts import Facts, Plan, near, not_thr
 from assistant.routing.extraction.quantities import Duration
 from assistant.routing.extraction.situation import parse_diploma_level
 
+# An age: "j'ai 19 ans", "âgée de 22 ans", and any person named with a determiner then "de NN ans" ("un
+# nouvel embauché de 24 ans", "mon fils de 20 ans", "une intérimaire de 30 ans"), the noun not being a length's
+# ("une ancienneté de 10 ans", "un contrat de 2 ans").
+_LENGTH_NOUNS = (
+    r"anciennete|experience|activite|contrat|duree|carriere|mission|periode|pratique|service|travail|emploi|cdd|"
+    r"cdi|absence|conge|formation|tutorat|chomage|inscription|engagement|plus|moins|total|cumul|parcours|vae"
+)
+_PERSON_WORD = rf"(?!(?:{_LENGTH_NOUNS})\b)[a-z]+"
 AGE = re.compile(
     r"(?:\bj'ai|\bagee?s? de|\bjeunes? de|\b(?:salariee?|personne|candidate?|demandeu(?:r|se) d'emploi|femme|homme|"
-    r"alternante?|beneficiaire|il a|elle a)(?: \w+)? de) (\d{2}) ans\b"
+    r"alternante?|beneficiaire|il a|elle a)(?: \w+)? de"
+    rf"|\b(?:un|une|mon|ma|son|sa|notre|votre|leur|cet|cette|ce) {_PERSON_WORD}(?:-[a-z]+)?(?: {_PERSON_WORD})? de)"
+    r" (1[5-9]|[2-6]\d) ans\b"
 )
 JOBSEEKER = r"\b(?:demandeu\w* d'emploi|inscrite?s?|chomage|pole emploi|france travail)\b"
 BENEFIT = re.compile(
@@ -38,8 +48,13 @@ LENGTH_ASK = re.compile(
     r"\b(?:duree|combien de (?:temps|mois)|durer|dure|allong\w*|prolong\w*|porte\w* a|jusqu'a combien|"
     r"mois maximum|maximum)\b"
 )
+# Whether a stated length is allowed, asked as a permission of anyone: "autorisé ?", "c'est légal ?", and
+# the modal of any person, "peut-elle avoir un contrat de 30 mois ?", "pourrait-il signer 24 mois ?", "a-t-il
+# le droit à 36 mois ?" (a third person's hypothetical case is a case: the rule is applied to it).
 ALLOWED_ASK = re.compile(
-    r"\b(?:autoris\w*|possible|permis|accept\w*|legal\w*|conforme|valable|peut-on|on peut|c'est bon|ok)\b"
+    r"\b(?:autoris\w*|possible|permis|accept\w*|legal\w*|conforme|valable|c'est bon|ok|"
+    r"(?:peu[tx]|peuvent|puis|pourr\w*)(?:-(?:je|tu|il|elle|on|ils|elles|t-(?:il|elle|on)))?|"
+    r"(?:a|ai|as|ont)(?:-t)?-(?:je|il|elle|on|ils|elles) (?:le )?droit|(?:a|ont) (?:le )?droit)\b"
 )
 CONTRACT_WORDS = r"\b(?:contrat|dure|durer|durera|duree|total|au total)\b"
 

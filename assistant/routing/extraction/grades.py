@@ -72,6 +72,7 @@ def parse_grades(text: str) -> dict[str, float]:
             if grade_first:
                 _shared_grade(folded, m.end(), value, grades)
             break
+    _listed_then_graded(folded, grades)
     everywhere = re.search(rf"(?<![\d,.]){_GRADE} *{ALL_EXAMS}", folded)
     if everywhere and 0 <= parse_number(everywhere.group("g")) <= 20:
         for key in GRADE_LABELS:
@@ -117,6 +118,13 @@ _EXCEPT = (
     r"{grade}(?![\d%-])"
 )
 _IF_HAD = r"\bsi (?:j'avais|il avait|elle avait|on avait|j'ai|il a|elle a) (?:eu|obtenu) *{grade} *{filler}(?:{prep})?"
+# "l'écrit passe à 11", "si l'oral remontait à 12", "l'option descend de 9 à 7", "l'APT devient 14": the exam
+# named first, then a verb of change and its new grade.
+_CHANGED_TO = (
+    r"(?P<label>{labels})\b *(?:passe|passait|passerait|remonte|remontait|monte|montait|descend|descendait|"
+    r"tombe|tombait|baisse|baissait|grimpe|grimpait|devient|devenait|est ramenee?|etait ramenee?|est portee?|"
+    r"etait portee?) *(?:de *\d{{1,2}}(?:[,.]\d{{1,2}})?(?: */ *20)? *)?(?:a|en)? *{grade}(?![\d%-])"
+)
 
 
 def _replacements(folded: str) -> dict[str, float]:
@@ -127,6 +135,7 @@ def _replacements(folded: str) -> dict[str, float]:
         rf"(?<![\d,.-]){_GRADE} *{_FILLER}(?:{_PREPOSITION})?(?P<label>{labels})\b(?={_INSTEAD})",
         _EXCEPT.format(prep=_PREPOSITION, labels=labels, grade=_GRADE),
         _IF_HAD.format(grade=_GRADE, filler=_FILLER, prep=_PREPOSITION) + rf"(?P<label>{labels})\b",
+        _CHANGED_TO.format(labels=labels, grade=_GRADE),
     ]
     for form in forms:
         for m in re.finditer(form, folded):
@@ -147,3 +156,17 @@ def _shared_grade(folded: str, end: int, value: float, grades: dict[str, float])
             return  # "…, oral 12": the next label has its own grade
         grades.setdefault(key, value)
         end += m.end()
+
+
+def _listed_then_graded(folded: str, grades: dict[str, float]) -> None:
+    """One grade after a list of exams is each one's: "option, écrit et APT à 13", "l'écrit et l'oral : 12"."""
+    labels = "|".join(f"(?:{label})" for label in GRADE_LABELS.values())
+    item = rf"(?:{_PREPOSITION}|l'|la |le |les )?(?:{labels})\b"
+    listed = re.compile(rf"(?P<names>{item}(?: *(?:,|et|, et) *{item}){{1,4}}) *(?:[:=]|a|de|en)? *{_GRADE}(?![\d%-])")
+    for m in listed.finditer(folded):
+        value = parse_number(m.group("g"))
+        if not 0 <= value <= 20:
+            continue
+        for name in re.findall(rf"(?:{labels})", m.group("names")):
+            key = next(k for k, label in GRADE_LABELS.items() if re.fullmatch(label, name))
+            grades.setdefault(key, value)

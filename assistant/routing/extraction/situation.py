@@ -193,7 +193,9 @@ def parse_work_time(text: str) -> WorkTime | None:
     if m:
         return WorkTime(True, 0.5, m.group(0))
     partial = re.search(r"\btemps (?:partiel|non complet)\b", folded)
-    fifth = re.search(r"\b(?P<n>[1-4]) ?/ ?5(?:e|eme)?s?\b|\b(?P<w>quatre|trois|deux) cinquiemes?\b", folded)
+    fifth = re.search(
+        r"\b(?P<n>[1-4]) ?(?:/ ?5(?:e|eme)?s?|cinquiemes?)\b|\b(?P<w>quatre|trois|deux) cinquiemes?\b", folded
+    )
     pct = re.search(r"(?<![\d,.])(?P<pct>[1-9]\d) ?%", folded)
     if pct and not (
         partial

@@ -1,0 +1,126 @@
+"""Numbers written in words, rewritten in digits: "deux mille vingt-sept" → "2027", "le premier mars" → "le 1er mars".
+
+Every reader (dates, durations, grades, counts, amounts) looks for digits; a user who writes "dix-huit
+mois", "quinze janvier deux mille vingt-sept" or "un an et trois mois" says the same thing. Rather than
+teach each reader a list of words, the text the calculator readers work on is rewritten once, by a
+small grammar of French cardinal numbers (units, tens with "et un" and the 70/80/90 forms, "cent",
+"mille"), so any number up to 999 999 is read, whatever its wording.
+
+Words that are also ordinary words are rewritten only where they count something: "un"/"une" only
+before a unit ("un an", "une semaine"), "neuf" (new) only before a unit or a grade's wording ("neuf
+sur 20", "neuf à l'écrit"), "cent" never after "pour" ("cinquante pour cent" keeps its meaning as a
+rate: "50 pour cent"), "premier" only before a month.
+"""
+
+from __future__ import annotations
+
+import re
+
+# fmt: off
+_SMALL: dict[str, int] = {
+    "zero": 0, "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16,
+}
+_TENS: dict[str, int] = {
+    "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "quatre-vingt": 80, "quatre-vingts": 80, "septante": 70, "huitante": 80, "octante": 80, "nonante": 90,
+}
+# fmt: on
+_WORDS = sorted([*_SMALL, *_TENS, "cent", "cents", "mille"], key=len, reverse=True)
+_WORD = rf"(?:{'|'.join(re.escape(w) for w in _WORDS)})"
+_JOIN = r"(?:-et-|-| et | )"
+# A run of number words; "pour cent" is a rate's wording, not a number.
+_NOT_A_RATE = r"(?!(?<=pour )cents?\b)"
+_RUN = re.compile(rf"(?<![\w-]){_NOT_A_RATE}{_WORD}(?:{_JOIN}{_NOT_A_RATE}{_WORD})*(?![\w-])", re.IGNORECASE)
+_UNITS_AFTER = (
+    r"(?:ans?|annees?|années?|mois|semaines?|jours?|heures?|h\b|trimestres?|semestres?|"
+    r"demi-journees?|demi-journées?|"
+    r"sur (?:20|vingt)|/ ?20|a l'|à l'|a la|à la|au |aux |en (?:tc|tronc|option|oral|ecrit|écrit)|partout)"
+)
+_AMBIGUOUS = {"un", "une", "neuf"}
+_MONTHS = (
+    r"(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|"
+    r"decembre|décembre)"
+)
+_FIRST = re.compile(rf"\b(?:premier|1ere|1ère)(?= {_MONTHS}\b)", re.IGNORECASE)
+
+
+def _values(words: list[str]) -> list[tuple[int, int, int]]:
+    """Read `words` greedily into numbers: (first word index, last word index + 1, value) each.
+
+    A word that cannot continue the number in hand ("deux trois", a unit after a unit) starts a new one,
+    so "deux ou trois" never becomes 5.
+    """
+    found: list[tuple[int, int, int]] = []
+    start, total, current = 0, 0, 0
+    for i, word in enumerate(words):
+        w = word.lower()
+        lower = current % 100
+        if w in _SMALL:
+            v = _SMALL[w]
+            fits = (
+                (lower == 0 and (current == 0 or v > 0))
+                or (
+                    lower in (20, 30, 40, 50, 60, 70, 80, 90) and (1 <= v <= 9 or (lower in (60, 80) and 10 <= v <= 19))
+                )
+                or (lower in (10, 70, 90) and 7 <= v <= 9)
+            )  # dix-sept, soixante-dix-huit, quatre-vingt-dix-neuf
+            if i > start and not fits:
+                found.append((start, i, total + current))
+                start, total, current = i, 0, 0
+            current += v
+        elif w in _TENS:
+            if i > start and (lower != 0 or (current == 0 and total == 0 and i > start)):
+                found.append((start, i, total + current))
+                start, total, current = i, 0, 0
+            current += _TENS[w]
+        elif w in ("cent", "cents"):
+            if i > start and current >= 10:
+                found.append((start, i, total + current))
+                start, total, current = i, 0, 0
+            current = max(current, 1) * 100
+        else:  # mille
+            if i > start and (total or current >= 1000):
+                found.append((start, i, total + current))
+                start, total, current = i, 0, 0
+            total, current = max(current, 1) * 1000, 0
+    found.append((start, len(words), total + current))
+    return found
+
+
+def spell_digits(text: str) -> str:
+    """`text` with its numbers written in words rewritten in digits (see the module's docstring).
+
+    "dix-huit mois" → "18 mois", "deux mille vingt-sept" → "2027", "soixante-quinze" → "75",
+    "quatre-vingt-dix" → "90", "un an et trois mois" → "1 an et 3 mois", "le premier mars" → "le 1er mars";
+    "un contrat" and "un salarié neuf" are left as they are.
+    """
+    text = _FIRST.sub("1er", text)
+    out: list[str] = []
+    last = 0
+    for m in _RUN.finditer(text):
+        pieces = re.split(rf"({_JOIN})", m.group(0))
+        words, joins = pieces[0::2], pieces[1::2]
+        # "quatre-vingt" is one word: glue it back before reading
+        merged, seps = [words[0]], [""]
+        for word, join in zip(words[1:], joins, strict=True):
+            if merged[-1].lower() == "quatre" and word.lower() in ("vingt", "vingts") and join == "-":
+                merged[-1] = f"{merged[-1]}-{word}"
+            else:
+                merged.append(word)
+                seps.append(join)
+        rebuilt = ""
+        for a, b, value in _values(merged):
+            after = text[m.end() :] if b == len(merged) else seps[b] + merged[b]
+            ambiguous = b - a == 1 and merged[a].lower() in _AMBIGUOUS
+            kept = ambiguous and not re.match(rf" ?{_UNITS_AFTER}", after, re.IGNORECASE)
+            # "le 1er sept. 2024", "sept 2024": the month's short form, not seven
+            month = merged[a].lower() == "sept" and b - a == 1 and re.match(r"\.|\s+\d{4}\b", after) is not None
+            kept = kept or month
+            rebuilt += seps[a] + (merged[a] if kept else str(value))
+        out.append(text[last : m.start()])
+        out.append(rebuilt)
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
