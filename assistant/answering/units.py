@@ -229,7 +229,34 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
         scores.append(value)
         previous = unit_terms(unit.text)
         naming_text = naming_text if pronoun else unit.text
+    for i, unit in enumerate(units):
+        if unit.opens_list and not unit.is_header and scores[i] > 0:
+            case = _stated_case(units, i, weights, heading_terms)
+            if case is not None:
+                lifted = score_unit(f"{unit.text} {case.text}", weights, idf, wants_figure, heading_terms, asked, kinds)
+                scores[i] = max(scores[i], lifted * (1.3 if enumerates else 1.0))
     return scores
+
+
+def _stated_case(units: Sequence[Unit], i: int, weights: dict[str, float], known: set[str]) -> Unit | None:
+    """The item of the list `units[i]` announces whose words state the case the question states.
+
+    "cette durée peut être portée jusqu'à 36 mois pour : – les bénéficiaires du revenu de solidarité
+    active…": the items of a list are the cases its introduction's rule applies to. A question stating
+    one of them ("pour une bénéficiaire du RSA ?") is answered by that rule, not by the general one before
+    it: the introduction is scored with the item's words, those of the question it lacks. Only question
+    words that neither the introduction, the sentence before it nor the heading hold count as the case
+    (the item must add something the rule itself does not say). The best such item, by weight covered.
+    """
+    said = unit_terms(units[i].text) | known | (unit_terms(units[i - 1].text) if i > 0 else set())
+    best: tuple[float, Unit] | None = None
+    j = i + 1
+    while j < len(units) and (units[j].in_list or units[j].is_header) and j - i <= MAX_LIST_ITEMS:
+        added = sum(w for t, w in weights.items() if t in unit_terms(units[j].text) and t not in said)
+        if added > 0 and (best is None or added > best[0]):
+            best = (added, units[j])
+        j += 1
+    return best[1] if best else None
 
 
 # A sentence whose subject is a pronoun ("Il est dispensé par…", "À cet égard, elle fixe…").
