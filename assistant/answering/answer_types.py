@@ -163,6 +163,8 @@ def asked_types(question: str) -> frozenset[str]:
     found = {kind for kind, pattern in _ASKS.items() if pattern.search(question)}
     if WHERE in found and re.search(r"\bdans\s+quel(?:le)?s?\s+caisses?\b", question, _I):
         found.add(WHO)  # "dans quelles caisses ?" is answered by the bodies' names too
+    if WHO in found and _WHAT.search(question) and not _ASKS[WHO].search(_WHAT.sub(" ", question)):
+        found.discard(WHO)  # "qu'est-ce qui change ?" asks what, not who
     if closes(question):
         found.add(DECIDES)
     return frozenset(found)
@@ -172,8 +174,14 @@ def closes(question: str) -> bool:
     """A yes/no question ("La prime est-elle réduite ?", "On peut … ?", "c'est obligatoire ?")."""
     if not _CLOSED.search(question):
         return False
+    if _WHAT.search(question):
+        return False
     rest = _CLOSED.sub(" ", question)
     return not _OPEN.search(rest) or bool(_ASKS[CONDITION].search(rest))
+
+
+# "qu'est-ce qu'on doit me dire ?" asks *what*: its "est-ce qu'" is not the one of "est-ce qu'on peut… ?".
+_WHAT = re.compile(r"\bqu['’]\s*est[- ]ce\s+(?:que|qu['’]|qui)", _I)
 
 
 # A text's name ("l'accord du 19 décembre 2019", "la loi du 5 septembre 2018") holds a date that answers
