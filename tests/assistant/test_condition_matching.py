@@ -55,7 +55,7 @@ def lead_of(question: str, sections: dict[str, str], number: str) -> str:
     "question",
     [
         "Mon futur alternant touche l'AAH : sur combien de mois peut s'étaler son action de professionnalisation ?",
-        "Chômeur de 41 ans inscrit depuis deux ans comme demandeur d'emploi, ma professionnalisation peut durer combien ?",
+        "Chômeur de 41 ans inscrit depuis deux ans comme demandeur d'emploi, ma professionnalisation dure combien ?",
         "Elle a 18 ans et n'a pas validé son second cycle du secondaire : quelle durée de professionnalisation ?",
         "Allocataire de la solidarité spécifique, quelle durée maximale pour l'action de professionnalisation ?",
     ],
