@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
-from assistant.answering.answer_types import WHO, asked_types, type_factor
+from assistant.answering.answer_types import LARGEST_BOUND, WHO, asked_types, largest_bounds, type_factor
 from assistant.answering.splitting import Unit as Unit  # re-exported: the scorer's callers cut passages too
 from assistant.answering.splitting import addresses_the_assistant as addresses_the_assistant
 from assistant.answering.splitting import passage_units as passage_units
@@ -215,8 +215,8 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
     naming_text = ""
     for unit in units:
         context = set(heading_terms)
-        if _REFERS_BACK.match(unit.text):
-            context |= previous
+        if _REFERS_BACK.match(unit.text) or _QUALIFIES.match(unit.text):
+            context |= previous  # "Toutefois, … cette durée peut être portée…": the rule it qualifies
         # "qui ?" and "La CPNEFP définit… Elle détermine… À cet égard, elle fixe…": the body a pronoun subject
         # stands for is named up the chain of pronoun subjects.
         pronoun = bool(_PRONOUN_SUBJECT.match(unit.text))
@@ -230,11 +230,13 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
         previous = unit_terms(unit.text)
         naming_text = naming_text if pronoun else unit.text
     for i, unit in enumerate(units):
-        if unit.opens_list and not unit.is_header and scores[i] > 0:
+        if unit.opens_list and not unit.is_header and scores[i] > 0 and _CASES_FOLLOW.search(unit.text):
             case = _stated_case(units, i, weights, heading_terms)
             if case is not None:
                 lifted = score_unit(f"{unit.text} {case.text}", weights, idf, wants_figure, heading_terms, asked, kinds)
                 scores[i] = max(scores[i], lifted * (1.3 if enumerates else 1.0))
+    for i, largest in enumerate(largest_bounds(kinds, [u.text for u in units])):
+        scores[i] *= LARGEST_BOUND if largest else 1.0
     return scores
 
 
@@ -249,6 +251,7 @@ def _stated_case(units: Sequence[Unit], i: int, weights: dict[str, float], known
     (the item must add something the rule itself does not say). The best such item, by weight covered.
     """
     said = unit_terms(units[i].text) | known | (unit_terms(units[i - 1].text) if i > 0 else set())
+    said |= {t for t in weights if _QUANTITY.fullmatch(t)}  # "plus de deux ans" measures, it states no case
     best: tuple[float, Unit] | None = None
     j = i + 1
     while j < len(units) and (units[j].in_list or units[j].is_header) and j - i <= MAX_LIST_ITEMS:
@@ -259,6 +262,17 @@ def _stated_case(units: Sequence[Unit], i: int, weights: dict[str, float], known
     return best[1] if best else None
 
 
+# Words that measure rather than name a case ("plus de deux ans"): never the case a list item states.
+_QUANTITY = re.compile(
+    rf"\d+|{_TIME_NOUNS}|{_NUMBER_WORDS}|an|ann\w*|journ\w*|heur\w*|semain\w*|minut\w*|plus|moins", re.IGNORECASE
+)
+# A list of the cases a rule applies to: "… jusqu'à 36 mois pour :", "dans les cas suivants :", "lorsque … :".
+_CASES_FOLLOW = re.compile(
+    r"(?:\bpour|\bsuivante?s|\bcas)\s*:\s*$|\b(?:lorsque|lorsqu['’]|si|dès\s+lors|à\s+condition|dans\s+les\s+cas)\b",
+    re.IGNORECASE,
+)
+# A sentence that qualifies the one before: its subject is the rule stated there.
+_QUALIFIES = re.compile(r"^(?:Toutefois|Cependant|Néanmoins|Par dérogation|Par exception|En revanche)\b")
 # A sentence whose subject is a pronoun ("Il est dispensé par…", "À cet égard, elle fixe…").
 _PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{2,30},\s*)?(?:Il|Elle|Ils|Elles|il|elle|ils|elles)\b")
 
