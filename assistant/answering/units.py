@@ -14,6 +14,9 @@ import re
 from collections.abc import Iterable, Sequence
 
 from assistant.answering.answer_types import LARGEST_BOUND, WHO, asked_types, largest_bounds, type_factor
+from assistant.answering.conditions import CASES_FOLLOW, MAX_LIST_ITEMS, stated_case
+from assistant.answering.conditions import NUMBER_WORDS as _NUMBER_WORDS
+from assistant.answering.conditions import TIME_NOUNS as _TIME_NOUNS
 from assistant.answering.splitting import Unit as Unit  # re-exported: the scorer's callers cut passages too
 from assistant.answering.splitting import addresses_the_assistant as addresses_the_assistant
 from assistant.answering.splitting import passage_units as passage_units
@@ -21,7 +24,6 @@ from ingest.tables import TABLE_MARKER
 from knowledge.french import analyze, weighted_query
 
 MAX_UNITS = 6
-MAX_LIST_ITEMS = 14
 WHOLE_PASSAGE_CHARS = 900
 MIN_UNITS = 3  # the three most relevant sentences are quoted whenever they share a word with the question
 CONTEXT_WEIGHT = 0.6
@@ -169,8 +171,6 @@ _ASKED_NOUN = re.compile(
     r"\bcombien\s+(?:de|d['’])\s*([a-zà-ÿ]{3,})|\bquel(?:le)?s?\s+(?:(?:est|sont)\s+(?:le|la|les)\s+)?([a-zà-ÿ]{3,})",
     re.IGNORECASE,
 )
-_TIME_NOUNS = r"(?:heures?|h|minutes?|min|mn|jours?|journées?|demi-journées?|mois|ans|années?|semaines?)"
-_NUMBER_WORDS = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dix-huit|vingt-quatre|trente-six)"
 _COUNTED = "(?#counted)"  # marks the pattern of a counted noun (see `asked_figure_kind`)
 _ASKING_WORD = re.compile(r"\b(?:combien|quel(?:le)?s?|quand|comment|où|pourquoi|qui)\b", re.IGNORECASE)
 _COUNTED_NOUN = re.compile(r"(?:niveau|numéro|numero|salarié|tuteur|bloc|point)s?$")
@@ -230,8 +230,8 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
         previous = unit_terms(unit.text)
         naming_text = naming_text if pronoun else unit.text
     for i, unit in enumerate(units):
-        if unit.opens_list and not unit.is_header and scores[i] > 0 and _CASES_FOLLOW.search(unit.text):
-            case = _stated_case(units, i, weights, heading_terms)
+        if unit.opens_list and not unit.is_header and scores[i] > 0 and CASES_FOLLOW.search(unit.text):
+            case = stated_case(units, i, weights, heading_terms, unit_terms)
             if case is not None:
                 lifted = score_unit(f"{unit.text} {case.text}", weights, idf, wants_figure, heading_terms, asked, kinds)
                 scores[i] = max(scores[i], lifted * (1.3 if enumerates else 1.0))
@@ -240,37 +240,6 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
     return scores
 
 
-def _stated_case(units: Sequence[Unit], i: int, weights: dict[str, float], known: set[str]) -> Unit | None:
-    """The item of the list `units[i]` announces whose words state the case the question states.
-
-    "cette durée peut être portée jusqu'à 36 mois pour : – les bénéficiaires du revenu de solidarité
-    active…": the items of a list are the cases its introduction's rule applies to. A question stating
-    one of them ("pour une bénéficiaire du RSA ?") is answered by that rule, not by the general one before
-    it: the introduction is scored with the item's words, those of the question it lacks. Only question
-    words that neither the introduction, the sentence before it nor the heading hold count as the case
-    (the item must add something the rule itself does not say). The best such item, by weight covered.
-    """
-    said = unit_terms(units[i].text) | known | (unit_terms(units[i - 1].text) if i > 0 else set())
-    said |= {t for t in weights if _QUANTITY.fullmatch(t)}  # "plus de deux ans" measures, it states no case
-    best: tuple[float, Unit] | None = None
-    j = i + 1
-    while j < len(units) and (units[j].in_list or units[j].is_header) and j - i <= MAX_LIST_ITEMS:
-        added = sum(w for t, w in weights.items() if t in unit_terms(units[j].text) and t not in said)
-        if added > 0 and (best is None or added > best[0]):
-            best = (added, units[j])
-        j += 1
-    return best[1] if best else None
-
-
-# Words that measure rather than name a case ("plus de deux ans"): never the case a list item states.
-_QUANTITY = re.compile(
-    rf"\d+|{_TIME_NOUNS}|{_NUMBER_WORDS}|an|ann\w*|journ\w*|heur\w*|semain\w*|minut\w*|plus|moins", re.IGNORECASE
-)
-# A list of the cases a rule applies to: "… jusqu'à 36 mois pour :", "dans les cas suivants :", "lorsque … :".
-_CASES_FOLLOW = re.compile(
-    r"(?:\bpour|\bsuivante?s|\bcas)\s*:\s*$|\b(?:lorsque|lorsqu['’]|si|dès\s+lors|à\s+condition|dans\s+les\s+cas)\b",
-    re.IGNORECASE,
-)
 # A sentence that qualifies the one before: its subject is the rule stated there.
 _QUALIFIES = re.compile(r"^(?:Toutefois|Cependant|Néanmoins|Par dérogation|Par exception|En revanche)\b")
 # A sentence whose subject is a pronoun ("Il est dispensé par…", "À cet égard, elle fixe…").
