@@ -26,6 +26,7 @@ WHERE = "where"
 REASON = "reason"
 CONDITION = "condition"
 DECIDES = "decides"  # a yes/no question: the sentence that says yes or no
+LIMIT = "limit"  # "au maximum ?", "le plafond ?": the sentence stating an upper bound
 
 _I = re.IGNORECASE
 
@@ -58,6 +59,11 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\b(?:pourquoi|dans\s+quel\s+but|pour\s+quelle\s+raison|(?:à|a)\s+quoi\s+(?:ça\s+|cela\s+)?sert|sert\s+à\s+quoi|"
         r"servir\s+à\s+quoi|quel(?:le)?\s+(?:est\s+(?:l['’]|le|la)\s*)?(?:objectif|finalité|but|intérêt|raison|objet)|"
         r"fait\s+pour|(?:à|a)\s+quoi\s+bon|dans\s+quelle\s+optique)\b",
+        _I,
+    ),
+    LIMIT: re.compile(
+        r"\b(?:au\s+(?:grand\s+)?maximum|maximum|maximale?s?|maximaux|plafond\w*|au\s+plus(?!\s+(?:tard|tôt))|au\s+mieux|"
+        r"(?:le|la)\s+plus\s+(?:long(?:ue)?|élevée?|haut)|jusqu['’]\s*(?:à|a)\s+combien|limite\s+haute)\b",
         _I,
     ),
     CONDITION: re.compile(
@@ -114,6 +120,12 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     # A condition clause, or a requirement ("doit obtenir", "au moins 10/20", "éliminatoire").
+    # An upper bound: "jusqu'à 36 mois", "ne peut excéder 70 %", "dans la limite de", "au maximum", "plafonné".
+    LIMIT: re.compile(
+        r"\bjusqu['’]\s*(?:à|a)\s+(?:\d|une?\b|deux|trois|quatre|six|douze|vingt|trente)|\bexcéd\w*|\bdépass\w*|"
+        r"\bau\s+(?:maximum|plus(?!\s+(?:tard|tôt)))\b|\bdans\s+la\s+limite\b|\bplafonn\w*|\bmaximum\b|\bmaximale?s?\b",
+        _I,
+    ),
     CONDITION: re.compile(
         r"\b(?:si|lorsque|lorsqu['’]|dès\s+lors\s+qu|à\s+condition|à\s+la\s+condition|sous\s+réserve|sous\s+condition|"
         r"dans\s+la\s+limite|au\s+moins|au\s+minimum|minimum|justifi\w+|pour\s+autant\s+qu|en\s+cas\s+d|"
@@ -163,6 +175,8 @@ def asked_types(question: str) -> frozenset[str]:
     found = {kind for kind, pattern in _ASKS.items() if pattern.search(question)}
     if WHERE in found and re.search(r"\bdans\s+quel(?:le)?s?\s+caisses?\b", question, _I):
         found.add(WHO)  # "dans quelles caisses ?" is answered by the bodies' names too
+    if WHO in found and _WHAT.search(question) and not _ASKS[WHO].search(_WHAT.sub(" ", question)):
+        found.discard(WHO)  # "qu'est-ce qui change ?" asks what, not who
     if closes(question):
         found.add(DECIDES)
     return frozenset(found)
@@ -172,8 +186,14 @@ def closes(question: str) -> bool:
     """A yes/no question ("La prime est-elle réduite ?", "On peut … ?", "c'est obligatoire ?")."""
     if not _CLOSED.search(question):
         return False
+    if _WHAT.search(question):
+        return False
     rest = _CLOSED.sub(" ", question)
     return not _OPEN.search(rest) or bool(_ASKS[CONDITION].search(rest))
+
+
+# "qu'est-ce qu'on doit me dire ?" asks *what*: its "est-ce qu'" is not the one of "est-ce qu'on peut… ?".
+_WHAT = re.compile(r"\bqu['’]\s*est[- ]ce\s+(?:que|qu['’]|qui)", _I)
 
 
 # A text's name ("l'accord du 19 décembre 2019", "la loi du 5 septembre 2018") holds a date that answers
@@ -207,3 +227,33 @@ def type_factor(kinds: frozenset[str], text: str) -> float:
         elif holds(DECIDES, text):
             factor += MODAL_WEIGHT
     return factor
+
+
+LARGEST_BOUND = 1.15  # "au grand maximum ?": of the bounds a passage states, the largest one answers
+_BOUND = re.compile(
+    r"\b(?:jusqu['’]\s*(?:à|a)|excéder|dépasser|au\s+(?:maximum|plus)(?:\s+(?:de|à))?|dans\s+la\s+limite\s+d[eu']?s?)"
+    r"\s*(\d+(?:[,.]\d+)?)\s*(%|mois|ans?|années?|heures?|h|jours?|semaines?|points?|euros?|€)",
+    re.IGNORECASE,
+)
+
+
+def largest_bounds(kinds: frozenset[str], texts: list[str]) -> list[bool]:
+    """Which of the texts state the largest upper bound of their kind ("jusqu'à 36 mois" over
+    "jusqu'à 24 mois"), when the question asks for a maximum; all False otherwise.
+
+    "Toutefois, cette durée peut être portée jusqu'à 36 mois pour : …" and "peut être allongée jusqu'à
+    24 mois lorsque…" both state a bound; "combien au maximum ?" is answered by the larger one.
+    """
+    if LIMIT not in kinds:
+        return [False] * len(texts)
+    found = [[(m.group(2).lower()[:3], float(m.group(1).replace(",", "."))) for m in _BOUND.finditer(t)] for t in texts]
+    top: dict[str, float] = {}
+    for bounds in found:
+        for noun, value in bounds:
+            top[noun] = max(top.get(noun, value), value)
+    counts: dict[str, int] = {}
+    for bounds in found:
+        for noun in {n for n, _ in bounds}:
+            counts[noun] = counts.get(noun, 0) + 1
+    # only where several texts bound the same quantity: a lone bound is no larger than any other
+    return [any(counts[n] > 1 and v == top[n] for n, v in bounds) for bounds in found]

@@ -13,7 +13,10 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
-from assistant.answering.answer_types import WHO, asked_types, type_factor
+from assistant.answering.answer_types import LARGEST_BOUND, WHO, asked_types, largest_bounds, type_factor
+from assistant.answering.conditions import CASES_FOLLOW, MAX_LIST_ITEMS, stated_case
+from assistant.answering.conditions import NUMBER_WORDS as _NUMBER_WORDS
+from assistant.answering.conditions import TIME_NOUNS as _TIME_NOUNS
 from assistant.answering.splitting import Unit as Unit  # re-exported: the scorer's callers cut passages too
 from assistant.answering.splitting import addresses_the_assistant as addresses_the_assistant
 from assistant.answering.splitting import passage_units as passage_units
@@ -21,7 +24,6 @@ from ingest.tables import TABLE_MARKER
 from knowledge.french import analyze, weighted_query
 
 MAX_UNITS = 6
-MAX_LIST_ITEMS = 14
 WHOLE_PASSAGE_CHARS = 900
 MIN_UNITS = 3  # the three most relevant sentences are quoted whenever they share a word with the question
 CONTEXT_WEIGHT = 0.6
@@ -169,8 +171,6 @@ _ASKED_NOUN = re.compile(
     r"\bcombien\s+(?:de|d['’])\s*([a-zà-ÿ]{3,})|\bquel(?:le)?s?\s+(?:(?:est|sont)\s+(?:le|la|les)\s+)?([a-zà-ÿ]{3,})",
     re.IGNORECASE,
 )
-_TIME_NOUNS = r"(?:heures?|h|minutes?|min|mn|jours?|journées?|demi-journées?|mois|ans|années?|semaines?)"
-_NUMBER_WORDS = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dix-huit|vingt-quatre|trente-six)"
 _COUNTED = "(?#counted)"  # marks the pattern of a counted noun (see `asked_figure_kind`)
 _ASKING_WORD = re.compile(r"\b(?:combien|quel(?:le)?s?|quand|comment|où|pourquoi|qui)\b", re.IGNORECASE)
 _COUNTED_NOUN = re.compile(r"(?:niveau|numéro|numero|salarié|tuteur|bloc|point)s?$")
@@ -215,8 +215,8 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
     naming_text = ""
     for unit in units:
         context = set(heading_terms)
-        if _REFERS_BACK.match(unit.text):
-            context |= previous
+        if _REFERS_BACK.match(unit.text) or _QUALIFIES.match(unit.text):
+            context |= previous  # "Toutefois, … cette durée peut être portée…": the rule it qualifies
         # "qui ?" and "La CPNEFP définit… Elle détermine… À cet égard, elle fixe…": the body a pronoun subject
         # stands for is named up the chain of pronoun subjects.
         pronoun = bool(_PRONOUN_SUBJECT.match(unit.text))
@@ -229,9 +229,19 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
         scores.append(value)
         previous = unit_terms(unit.text)
         naming_text = naming_text if pronoun else unit.text
+    for i, unit in enumerate(units):
+        if unit.opens_list and not unit.is_header and scores[i] > 0 and CASES_FOLLOW.search(unit.text):
+            case = stated_case(units, i, weights, heading_terms, unit_terms)
+            if case is not None:
+                lifted = score_unit(f"{unit.text} {case.text}", weights, idf, wants_figure, heading_terms, asked, kinds)
+                scores[i] = max(scores[i], lifted * (1.3 if enumerates else 1.0))
+    for i, largest in enumerate(largest_bounds(kinds, [u.text for u in units])):
+        scores[i] *= LARGEST_BOUND if largest else 1.0
     return scores
 
 
+# A sentence that qualifies the one before: its subject is the rule stated there.
+_QUALIFIES = re.compile(r"^(?:Toutefois|Cependant|Néanmoins|Par dérogation|Par exception|En revanche)\b")
 # A sentence whose subject is a pronoun ("Il est dispensé par…", "À cet égard, elle fixe…").
 _PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{2,30},\s*)?(?:Il|Elle|Ils|Elles|il|elle|ils|elles)\b")
 

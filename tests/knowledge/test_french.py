@@ -98,6 +98,22 @@ def test_acronyms_expand_to_the_agreement_wording() -> None:
     assert terms[: len(analyze("Combien d'heures pour une VAE ?"))] == analyze("Combien d'heures pour une VAE ?")
 
 
+@pytest.mark.parametrize(
+    ("question", "wording"),
+    [
+        ("Je touche le RSA, ma formation peut durer plus longtemps ?", "revenu de solidarité active"),
+        ("allocataire ASS depuis un an", "allocation de solidarité spécifique"),
+        ("Avec l'AAH, quelle durée ?", "allocation aux adultes handicapés"),
+        ("ancien CUI", "contrat unique d'insertion"),
+    ],
+)
+def test_social_benefit_acronyms_expand_to_the_agreement_wording(question: str, wording: str) -> None:
+    """Art. 3.4 spells them out: « les bénéficiaires du revenu de solidarité active, de l'allocation de
+    solidarité spécifique ou de l'allocation aux adultes handicapés ou aux personnes ayant bénéficié
+    d'un contrat unique d'insertion »; employees write the acronyms."""
+    assert set(analyze(wording)) <= set(expand_query(question))
+
+
 def test_expansions_weigh_less_than_the_question_terms() -> None:
     weights = weighted_query("la Pro-A")
     assert weights[analyze("Pro-A")[0]] == 1.0
