@@ -104,7 +104,7 @@ def _answer_in_view(page: Any, index: int) -> dict[str, Any]:
     """The `index`-th answer (0-based): its text, where its start is, and its sources block."""
     answers = page.locator('[class*="st-key-answer-"]')
     answers.nth(index).wait_for(timeout=ANSWER_TIMEOUT_MS)
-    page.wait_for_timeout(3500)  # the answer is held at the top for 3 s while its images load: measure after
+    page.wait_for_timeout(3500)  # the answer is held at the top at least 3 s, until its images are drawn
     answer = answers.nth(index)
     box = answer.bounding_box()
     return {"text": answer.inner_text(), "top": box["y"], "locator": answer}
