@@ -12,6 +12,8 @@ from assistant.settings import REPO_ROOT
 from ingest.chunking import chunk_sections
 from ingest.models import Chunk, Section
 
+ACCORD = "accord-2019-12-19-formation-professionnelle"
+
 if TYPE_CHECKING:  # the service loads the whole answering stack: imported only where a test asks for it
     from assistant.service import Assistant
 
@@ -40,3 +42,17 @@ def chunks() -> list[Chunk]:
     for document in data["documents"]:
         out.extend(chunk_sections([_section(s) for s in document["sections"]]))
     return out
+
+
+@pytest.fixture(scope="session")
+def sections() -> dict[str, str]:
+    """The protocole's numbered sections (consolidated text), each as one passage: what the answer-lead
+    tests score sentences in (`lead_helpers.lead_of`)."""
+    from knowledge.shipped_vectors import shipped_chunks
+
+    texts: dict[str, list[str]] = {}
+    for chunk in shipped_chunks(REPO_ROOT / "corpus", known_parses=True):
+        if chunk.document == ACCORD and chunk.section_number:
+            texts.setdefault(chunk.section_number, []).append(chunk.text)
+    return {number: "\n\n".join(parts) for number, parts in texts.items()}
+

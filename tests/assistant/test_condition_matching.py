@@ -15,40 +15,11 @@ parses). Every question is worded for these tests, unlike the evaluation sets' q
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from assistant.answering.lead import Candidate, choose_lead
-from assistant.answering.units import idf_weights, passage_units, query_weights, unit_scores
+from tests.assistant.lead_helpers import lead_of
 
-ROOT = Path(__file__).resolve().parents[2]
-ACCORD = "accord-2019-12-19-formation-professionnelle"
 EXTENDED = "jusqu’à 36 mois pour :"
-
-
-@pytest.fixture(scope="module")
-def sections() -> dict[str, str]:
-    """The protocole's numbered sections (consolidated text), each as one passage."""
-    from knowledge.shipped_vectors import shipped_chunks
-
-    texts: dict[str, list[str]] = {}
-    for chunk in shipped_chunks(ROOT / "corpus", known_parses=True):
-        if chunk.document == ACCORD and chunk.section_number:
-            texts.setdefault(chunk.section_number, []).append(chunk.text)
-    return {number: "\n\n".join(parts) for number, parts in texts.items()}
-
-
-def lead_of(question: str, sections: dict[str, str], number: str) -> str:
-    """The unit that leads the answer from section `number`, scored as the composer scores it."""
-    text = sections[number]
-    others = [sections[n] for n in ("2.1", "3.5", "4.1", "6", "8") if n != number]
-    units = passage_units(text)
-    idf = idf_weights([text, *others], query_weights(question))
-    scores = unit_scores(question, units, idf)
-    lead = choose_lead(question, [Candidate(u, 0, s, 1.0) for u, s in zip(units, scores, strict=True)])
-    assert lead is not None
-    return lead.unit.text
 
 
 @pytest.mark.parametrize(
