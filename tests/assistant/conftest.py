@@ -55,4 +55,3 @@ def sections() -> dict[str, str]:
         if chunk.document == ACCORD and chunk.section_number:
             texts.setdefault(chunk.section_number, []).append(chunk.text)
     return {number: "\n\n".join(parts) for number, parts in texts.items()}
-
