@@ -39,6 +39,7 @@ from assistant.answering.dispositifs import scheme_search
 from assistant.answering.documents import TextsAnswerer
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
+from assistant.answering.part_answers import PartsAnswerer
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.unit_vectors import load_unit_vectors
 from assistant.conversation.exchange import converse
@@ -89,6 +90,7 @@ class Assistant:
         self.document_names = {d: wording.document_name(i) for d, i in self.manifest.items()}
         self.titles = {d: i.title for d, i in self.manifest.items()}
         self.texts = TextsAnswerer(self.manifest, self.titles, self.document_names)
+        self.parts = PartsAnswerer(self.manifest, self.document_names)
         self.library = Library(settings, self.manifest, lambda: self.retriever)
         self._unit_meaning: UnitMeaning | None = None
         self._llm: Any = None
@@ -241,7 +243,11 @@ class Assistant:
         """A question about a text itself (signatories, dates, duration, renumbering…): its facts first
         (`answering.documents`), before any refusal; None leaves it to the ordinary steps."""
         question = decision.topic_query or turn.question
-        found = self.texts.answer(question, self.retriever)
+        book = self._new_book()  # a part of the texts named or quoted: read there, never refused
+        part = self.parts.answer(
+            question, self.retriever, book, refused=decision.route == "refusal", meaning=self.unit_meaning
+        )
+        found = (part, book) if part else self.texts.answer(question, self.retriever)
         if found is None and decision.route == "retrieval":  # "différence entre X et Y": one sentence per side
             book = self._new_book()
             compared = answer_comparison(question, lambda text, k: self._search(text, k), book, self.document_names)

@@ -112,6 +112,7 @@ _FRAME_TEXT = (
     "contient"
 )
 _FRAME = set(_FRAME_TEXT.split()) | {df.folded(m) for m in df.MONTHS}  # "l'avenant d'octobre 2022"
+FRAME = frozenset(_FRAME)  # for `part_answers`: the same words frame a question about a part of a text
 # French function words (grammar, not subject): they never make a question's own subject.
 _STOP_TEXT = (
     "le la les l de du des d un une et ou a au aux en sur par que qui quoi ce c ca se s il elle est son sa ses "
