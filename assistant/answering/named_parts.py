@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.document_facts import folded
-from assistant.answering.document_questions import which_document
+from assistant.answering.document_questions import FRAME, which_document
 from ingest.models import Chunk, DocumentInfo
 
 ARTICLE, ANNEXE, TITRE, PARTIE, HEADING = "article", "annexe", "titre", "partie", "heading"
@@ -100,6 +100,21 @@ def title_words(text: str) -> set[str]:
     return stems
 
 
+# Where the subject named after "le titre sur…" ends: a verb or a preposition opening the rest of the message.
+_SUBJECT_ENDS = re.compile(
+    r"\b(?:dans|selon|pour|chez|en|et|ou|qui|que|dit|disent|parle|traite|prevoit|contient|porte|est|sont|"
+    r"il|elle|ca|c)\b"
+)
+
+
+def subject_words(text: str) -> set[str]:
+    """The words naming a part's subject ("la VAE dans la circulaire" → {"vae"}): up to the first verb or
+    preposition that opens the rest of the message, the words naming a text left out."""
+    head = _SUBJECT_ENDS.split(text, maxsplit=1)[0]
+    words = [w for w in re.findall(r"[a-z0-9]+", head) if w not in _STOP and w not in FRAME and len(w) > 2]
+    return {w[:6] for w in words}
+
+
 def read_references(question: str, manifest: Mapping[str, DocumentInfo]) -> list[PartReference]:
     """The parts the message names, in the order it names them."""
     text = folded(question)
@@ -113,7 +128,7 @@ def read_references(question: str, manifest: Mapping[str, DocumentInfo]) -> list
             found.append(PartReference(kind, number, words, document, reading, span))
 
     for match in _ABOUT.finditer(text):
-        words = frozenset(title_words(match["words"]))
+        words = frozenset(subject_words(match["words"]))
         if words:
             add(HEADING, match["kind"], words, match.span())
     for match in _ARTICLE.finditer(text):
@@ -257,7 +272,7 @@ def _title(reference: PartReference, part: Sequence[Chunk]) -> str:
 def _by_heading(
     reference: PartReference, chunks: Sequence[Chunk], manifest: Mapping[str, DocumentInfo]
 ) -> ResolvedPart | None:
-    """ "le titre sur le tutorat" → the most specific heading whose title holds every word named (or its
+    """ "le titre sur le tutorat" → the widest heading whose title holds every word named (or its
     initials: "la VAE" → "Validation des acquis de l'expérience"), in the document named if any."""
     best: tuple[int, int, int] | None = None
     chosen: tuple[str, str, str, bool] | None = None
@@ -269,12 +284,11 @@ def _by_heading(
         for depth, (head, title) in enumerate(_heading_parts(chunk.section_path)):
             if not title:
                 continue
-            shared = len(reference.words & title_words(title))
-            if shared < len(reference.words):
+            if not reference.words <= title_words(title):  # every word named, or the title's initials
                 continue
             kind = manifest[chunk.document].kind if chunk.document in manifest else ""
             priority = KIND_PRIORITY.index(kind) if kind in KIND_PRIORITY else len(KIND_PRIORITY)
-            score = (-priority, depth, 0)
+            score = (-priority, -depth, 0)  # the widest part so named: "Article 4 – Tutorat", not its 4.1
             if best is None or score > best:
                 best, chosen = score, (chunk.document, head, title, True)
     if chosen is None:

@@ -27,7 +27,7 @@ from typing import Any
 from assistant.answering import wording
 from assistant.answering.citations import CitationBook
 from assistant.answering.document_facts import folded
-from assistant.answering.document_questions import FRAME, names_of
+from assistant.answering.document_questions import FRAME, content_words, names_of
 from assistant.answering.lead import COSINE_SCALE, MEANING_WEIGHT
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.named_parts import (
@@ -65,7 +65,12 @@ _ABOUT_WORDS = (
     "objet plait merci exactement juste globalement quoi consolide origine originel initial actuel "
     "actuelle version ecrit redige indique mentionne stipule lire lit note cite vise "
 )
-_ABOUT_TEXT = set(_ABOUT_WORDS.split())
+# The message's courtesy and request verbs ("peux-tu me dire", "pourriez-vous donner"): grammar, not subject.
+_REQUEST_WORDS = (
+    "portait portaient parlait traitait disait prevoyait contenait "
+    "peux pouvez pourrais pourriez voudrais aimerais donne donner donnez dis dites montre montrer svp stp"
+)
+_ABOUT_TEXT = set(_ABOUT_WORDS.split()) | set(_REQUEST_WORDS.split())
 # A message asking which article a number became is a question on the renumbering (`documents`).
 _ASKS_NUMBER = re.compile(r"\bnumero|\bnumerot|\brenumer|\bdevenu|\bdeviennent|\bporte quel\b|\bquel article\b")
 # Two parts or two versions set against each other: a comparison, not a reading of one part.
@@ -74,7 +79,7 @@ _COMPARES = re.compile(
     r"\bdifferen|\bcompar|\bversus\b|\bvs\b|\bqui a raison\b|\bcontradi|\berreur\b|"
     r"\bmais\b|\balors que\b|\btandis que\b"
 )
-_NAMES_PART = re.compile(r"\b(?:article|art|annexe|titre|partie|chapitre|section|point|paragraphe)\b")
+_NAMES_PART = re.compile(r"\b(?:article|art|annexe|titre|partie|chapitre|section|point|paragraphe|passage|rubrique)\b")
 _QUOTE = re.compile(r"«\s*([^»]{12,}?)\s*»|\"([^\"]{12,}?)\"|“([^”]{12,}?)”")
 QUOTE_MATCH = 0.8  # share of the pasted phrase's words found in order in one sentence of the texts
 SUBJECT_COVERED = 0.5  # share of the message's own words the part must hold to answer it
@@ -97,8 +102,7 @@ def own_subject(question: str, spans: Sequence[tuple[int, int]], documents: Sequ
         heads, cqp, _ = names_of(info)
         named |= heads | cqp
     frame = {w[:6] for w in FRAME | _ABOUT_TEXT | named}
-    words = {w[:6] for w in re.findall(r"[a-z]+", text) if len(w) > 3}
-    return {w for w in words if w not in frame}
+    return {w for w in content_words(text) if w not in frame}
 
 
 def covered(subject: set[str], chunks: Sequence[Chunk]) -> float:
@@ -145,9 +149,7 @@ class PartsAnswerer:
         ordinary steps. `refused`: the ordinary steps would refuse it, so a named part answers anyway."""
         text = folded(question)
         quoted = [next(g for g in m.groups() if g) for m in _QUOTE.finditer(question)]
-        if not quoted and not re.search(
-            r"\b(?:article|art|annexe|titre|partie|chapitre|section|point|paragraphe)\b", text
-        ):
+        if not quoted and not _NAMES_PART.search(text):
             return None  # most messages: nothing named, no index read
         if _ASKS_NUMBER.search(text) or _COMPARES.search(text):
             return None
@@ -159,8 +161,8 @@ class PartsAnswerer:
             if found is not None:
                 spans = [m.span() for m in _QUOTE.finditer(folded(question))]
                 subject = own_subject(question, spans, list(self._manifest.values()))
-                if subject and covered(subject, [found[0]]) < SUBJECT_COVERED and not refused:
-                    return None
+                if subject and not refused:
+                    return None  # a quoted term inside a question of its own ("la famille « … »": which ones?)
                 return self._quote_answer(found[0], found[1], book)
         references = read_references(question, self._manifest)
         if len({(r.kind, r.number) for r in references}) != 1:
@@ -171,8 +173,15 @@ class PartsAnswerer:
         part = resolve(reference, chunks, self._manifest, subject)
         if part is None:
             return None
-        if subject and covered(subject, part.chunks) < SUBJECT_COVERED and not (refused and reference.document):
-            return None  # the part is context, the subject lies elsewhere ("l'article 9 du code civil": not ours)
+        # The part is context and the subject lies elsewhere ("l'article 9 du code civil", "d'après l'article 5,
+        # mon employeur peut-il refuser mes congés ?"), unless the message is the reference and one word
+        # ("article 8 : échéance ?"), or would be refused while naming one of our texts.
+        if (
+            len(subject) > 1
+            and covered(subject, part.chunks) < SUBJECT_COVERED
+            and not (refused and reference.document)
+        ):
+            return None
         return self._part_answer(question, part, subject, book, meaning)
 
     # -- a pasted phrase ----------------------------------------------------------------------
