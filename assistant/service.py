@@ -41,6 +41,7 @@ from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.part_answers import PartsAnswerer
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
+from assistant.answering.texts_disagree import answer_disagreement
 from assistant.answering.unit_vectors import load_unit_vectors
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
@@ -248,6 +249,11 @@ class Assistant:
             question, self.retriever, book, refused=decision.route == "refusal", meaning=self.unit_meaning
         )
         found = (part, book) if part else self.texts.answer(question, self.retriever)
+        if found is None:  # "la circulaire dit 3 ans, l'accord un an : laquelle ?": each text read, both cited
+            search = lambda t, k, d: self._search(t, k, document=d)  # noqa: E731
+            passages = getattr(self.retriever, "passages", tuple)  # the index's passages, read only if a part is named
+            told = answer_disagreement(question, self.manifest, search, book, self.document_names, passages)
+            found = (told, book) if told else None
         if found is None and decision.route == "retrieval":  # "différence entre X et Y": one sentence per side
             book = self._new_book()
             compared = answer_comparison(question, lambda text, k: self._search(text, k), book, self.document_names)

@@ -1,0 +1,165 @@
+"""A message that sets two texts against each other ("la circulaire demande 3 ans, l'accord parle d'une
+année : laquelle s'applique ?", "la fiche dit X, l'annexe dit autre chose, qui a raison ?"): each text
+read on its own, both cited, and the most recent text in force named.
+
+One search for the whole message returns the passages of the text its words favour, and the answer
+quotes one side (the circular's 3 years, without the accord's one year). Here the texts are those the
+message names, by the names users give them (`document_questions.names_of`: "la circulaire", "l'accord",
+"l'avenant", "la fiche", "la convention"), each searched on its own with the message; of each, the
+sentence that answers it best, and that states a figure the message quotes when it quotes one, is
+set beside the other. When both state a quantity of one kind with different values, the texts disagree
+(`disagreement.quantities`): the most recent text in force applies (`disagreement.text_date`: an
+article rewritten by an avenant is dated by it) and both are cited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from assistant.answering import wording
+from assistant.answering.citations import CitationBook
+from assistant.answering.disagreement import quantities, text_date
+from assistant.answering.document_facts import folded, french_day
+from assistant.answering.document_questions import FRAME, names_of
+from assistant.answering.named_parts import in_force, read_references, resolve
+from assistant.answering.splitting import passage_units
+from assistant.answering.units import idf_weights, query_weights, unit_scores
+from ingest.models import Chunk, DocumentInfo
+from knowledge.hybrid import Evidence
+
+Search = Callable[[str, int, str], list[Evidence]]  # (query, k, document) -> passages of that document
+
+# The message sets the texts against each other: it asks which one holds, or says they differ.
+_SETS_AGAINST = re.compile(
+    r"\blaquelle\b|\blequel\b|\bqui a raison\b|\bcroire\b|\bprevaut\b|\bfait foi\b|\bs.applique\b|\bretenir\b|"
+    r"\bretiens\b|\bcontradi|\bcontredi|\bpas la meme chose\b|\balors que\b|\btandis que\b|\bmais\b|\bdifferen"
+)
+_NOT_A_NAME = {"cqp"}  # the fiche's head word names every CQP: only "la fiche" names the fiche
+SEARCHED = 4
+RANK_DISCOUNT = 0.05
+QUOTED_FIGURE_BONUS = 0.5  # a sentence stating a figure the message quotes is the one it sets against the other
+
+SIDES_INTRO = "Ce que dit chacun des deux textes :"
+SIDE = "- {source} [{n}] : « {sentence} »"
+MOST_RECENT = "Le plus récent des deux, {source} ({day}), est celui qui s'applique aujourd'hui [{n}]."
+UNDATED = "Leurs dates ne permettent pas de dire lequel prévaut : faites vérifier ce point par votre service RH."
+
+
+def named_documents(question: str, manifest: Mapping[str, DocumentInfo]) -> list[str]:
+    """The texts the message names, in manifest order."""
+    text = folded(question)
+    named = []
+    for document, info in manifest.items():
+        heads = names_of(info)[0] - _NOT_A_NAME
+        year = (info.signed or "")[:4]
+        for match in re.finditer(r"\b(" + "|".join(sorted(heads)) + r")\b(?P<after>(?:\W+\w+){0,4})", text):
+            dated = re.search(r"\b(?:19|20)\d\d\b", match["after"])
+            if not dated or not year or dated.group(0) == year:  # "un protocole de 2010" is not the one of 2019
+                named.append(document)
+                break
+    return named
+
+
+def answer_disagreement(
+    question: str,
+    manifest: Mapping[str, DocumentInfo],
+    search: Search,
+    book: CitationBook,
+    names: Mapping[str, str],
+    passages: Callable[[], Iterable[Chunk]] = tuple,
+) -> str | None:
+    """Both texts the message sets against each other, each quoted and cited, and which one applies;
+    None when the message does not name two texts nor set them against each other."""
+    documents = named_documents(question, manifest)
+    if len(documents) != 2 or not _SETS_AGAINST.search(folded(question)):
+        return None
+    asked = quantities(question)
+    sides: list[tuple[Evidence, str]] = []
+    for document, facing in zip(documents, reversed(documents)):
+        query = side_query(question, manifest[document], manifest[facing])
+        hits = _named_part(query, document, manifest, passages()) or [
+            e for e in search(query, SEARCHED, document) if e.document == document and in_force(e.chunk)
+        ]
+        best = _best_sentence(query, hits, asked)
+        if best is None:
+            return None
+        sides.append(best)
+    (first, first_text), (second, second_text) = sides
+    numbers = [book.cite(first, first_text), book.cite(second, second_text)]
+    sources = [wording.source_phrase(e.citation, names.get(e.document, e.document)) for e, _ in sides]
+    one, other = quantities(first_text), quantities(second_text)
+    if any(kind in other and not values & other[kind] for kind, values in one.items()):
+        dated = [(text_date(first), 0), (text_date(second), 1)]
+        if all(d for d, _ in dated) and dated[0][0] != dated[1][0]:
+            recent = max(dated)[1]
+            older = 1 - recent
+            return wording.texts_disagree(
+                sources[recent], numbers[recent], sides[recent][1], sources[older], numbers[older], sides[older][1]
+            )
+        return wording.texts_disagree_undated(sources[0], numbers[0], first_text, sources[1], numbers[1], second_text)
+    lines = [SIDES_INTRO]
+    lines.extend(SIDE.format(source=s, n=n, sentence=t) for s, n, (_, t) in zip(sources, numbers, sides))
+    dates = [text_date(e) for e, _ in sides]
+    if all(dates) and dates[0] != dates[1]:
+        recent = 0 if dates[0] > dates[1] else 1
+        day = french_day(f"{str(dates[recent])[:4]}-{str(dates[recent])[4:6]}-{str(dates[recent])[6:8]}")
+        lines.append(MOST_RECENT.format(source=sources[recent], day=day, n=numbers[recent]))
+    elif not all(dates):
+        lines.append(UNDATED)
+    return "\n".join(lines)
+
+
+def _named_part(
+    query: str, document: str, manifest: Mapping[str, DocumentInfo], passages: Iterable[Chunk]
+) -> list[Evidence]:
+    """The passages of the part the side's clause names in that text ("l'annexe 4 de l'avenant"), if any."""
+    references = [r for r in read_references(query, manifest) if r.document in (None, document)]
+    own = [c for c in passages if c.document == document] if references else []
+    if not own:
+        return []
+    part = resolve(replace(references[0], document=document), own, manifest, set())
+    return [Evidence(c.id, c, 1.0) for c in part.chunks] if part else []
+
+
+def side_query(question: str, info: DocumentInfo, other: DocumentInfo) -> str:
+    """What to read in one text: the clause of the message that names it ("la circulaire … demande 3 ans
+    d'expérience pour la VAE"), then the message without the other text's names ("gestionnaire conseil"
+    is the circular's CQP, not the accord's subject)."""
+    heads, cqp, _ = names_of(info)
+    own = heads - _NOT_A_NAME
+    clauses = [c for c in re.split(r"[;:,?!.]", question) if own & set(re.findall(r"[a-z0-9]+", folded(c)))]
+    other_heads, other_cqp, _ = names_of(other)
+    names = own | (other_heads - _NOT_A_NAME) | (other_cqp - cqp) | FRAME  # the texts' names: not the subject
+
+    def subject(text: str) -> str:
+        return " ".join(w for w in text.split() if not set(re.findall(r"[a-z0-9]+", folded(w))) & names)
+
+    return " ".join([*(subject(c) for c in clauses), subject(question)])
+
+
+def _best_sentence(
+    question: str, hits: Sequence[Evidence], asked: dict[str, set[float]]
+) -> tuple[Evidence, str] | None:
+    """The sentence of a text's passages that answers the message best; one stating a figure the message
+    quotes first ("3 ans", "une année")."""
+    if not hits:
+        return None
+    idf = idf_weights([e.chunk.text for e in hits], query_weights(question))
+    best: tuple[float, int, Evidence, str] | None = None
+    for rank, item in enumerate(hits):
+        units = passage_units(item.chunk.text)
+        heading = f"{item.chunk.section_title} {item.chunk.section_path}"
+        for unit, score in zip(units, unit_scores(question, units, idf, heading)):
+            if unit.is_header:
+                continue
+            stated = quantities(unit.text)
+            if any(kind in asked and values & asked[kind] for kind, values in stated.items()):
+                score += QUOTED_FIGURE_BONUS
+            score *= 1 - RANK_DISCOUNT * rank  # the search's order breaks near-ties
+            if best is None or (score, -rank) > (best[0], -best[1]):
+                best = (score, rank, item, unit.text)
+    if best is None or best[0] <= 0:
+        return None
+    return best[2], best[3]
