@@ -25,7 +25,7 @@ from assistant.answering.document_facts import folded, french_day
 from assistant.answering.document_questions import FRAME, names_of
 from assistant.answering.named_parts import in_force, read_references, resolve
 from assistant.answering.splitting import passage_units
-from assistant.answering.units import idf_weights, query_weights, unit_scores
+from assistant.answering.units import idf_weights, query_weights, unit_scores, unit_terms
 from ingest.models import Chunk, DocumentInfo
 from knowledge.hybrid import Evidence
 
@@ -39,6 +39,9 @@ _SETS_AGAINST = re.compile(
 _NOT_A_NAME = {"cqp"}  # the fiche's head word names every CQP: only "la fiche" names the fiche
 SEARCHED = 4
 RANK_DISCOUNT = 0.05
+CANDIDATES = 8  # sentences of each text weighed as a pair with the other's
+SHARED_WORDS_WEIGHT = 1.0  # two sentences about the same thing share their words…
+SAME_KIND_BONUS = 0.5  # …or state a quantity of the same kind
 QUOTED_FIGURE_BONUS = 0.5  # a sentence stating a figure the message quotes is the one it sets against the other
 
 SIDES_INTRO = "Ce que dit chacun des deux textes :"
@@ -76,16 +79,17 @@ def answer_disagreement(
     if len(documents) != 2 or not _SETS_AGAINST.search(folded(question)):
         return None
     asked = quantities(question)
-    sides: list[tuple[Evidence, str]] = []
+    candidates: list[list[tuple[float, Evidence, str]]] = []
     for document, facing in zip(documents, reversed(documents)):
         query = side_query(question, manifest[document], manifest[facing])
         hits = _named_part(query, document, manifest, passages()) or [
             e for e in search(query, SEARCHED, document) if e.document == document and in_force(e.chunk)
         ]
-        best = _best_sentence(query, hits, asked)
-        if best is None:
+        found = _sentences(query, hits, asked)
+        if not found:
             return None
-        sides.append(best)
+        candidates.append(found)
+    sides = _same_thing(*candidates)
     (first, first_text), (second, second_text) = sides
     numbers = [book.cite(first, first_text), book.cite(second, second_text)]
     sources = [wording.source_phrase(e.citation, names.get(e.document, e.document)) for e, _ in sides]
@@ -139,27 +143,41 @@ def side_query(question: str, info: DocumentInfo, other: DocumentInfo) -> str:
     return " ".join([*(subject(c) for c in clauses), subject(question)])
 
 
-def _best_sentence(
+def _sentences(
     question: str, hits: Sequence[Evidence], asked: dict[str, set[float]]
-) -> tuple[Evidence, str] | None:
-    """The sentence of a text's passages that answers the message best; one stating a figure the message
-    quotes first ("3 ans", "une année")."""
+) -> list[tuple[float, Evidence, str]]:
+    """The sentences of a text's passages that answer the message, best first; one stating a figure the
+    message quotes ("3 ans", "une année") ahead."""
     if not hits:
-        return None
+        return []
     idf = idf_weights([e.chunk.text for e in hits], query_weights(question))
-    best: tuple[float, int, Evidence, str] | None = None
+    found: list[tuple[float, int, Evidence, str]] = []
     for rank, item in enumerate(hits):
         units = passage_units(item.chunk.text)
         heading = f"{item.chunk.section_title} {item.chunk.section_path}"
         for unit, score in zip(units, unit_scores(question, units, idf, heading)):
-            if unit.is_header:
+            if unit.is_header or score <= 0:
                 continue
             stated = quantities(unit.text)
             if any(kind in asked and values & asked[kind] for kind, values in stated.items()):
                 score += QUOTED_FIGURE_BONUS
-            score *= 1 - RANK_DISCOUNT * rank  # the search's order breaks near-ties
-            if best is None or (score, -rank) > (best[0], -best[1]):
-                best = (score, rank, item, unit.text)
-    if best is None or best[0] <= 0:
-        return None
-    return best[2], best[3]
+            found.append((score * (1 - RANK_DISCOUNT * rank), rank, item, unit.text))  # search order: near-ties
+    found.sort(key=lambda f: (-f[0], f[1]))
+    return [(score, item, text) for score, _, item, text in found[:CANDIDATES]]
+
+
+def _same_thing(
+    one: list[tuple[float, Evidence, str]], other: list[tuple[float, Evidence, str]]
+) -> list[tuple[Evidence, str]]:
+    """One sentence of each text, about the same thing: the pair that answers the message best, moved
+    towards sentences sharing their words ("la formation certifiante menant au CQP … recrutement") or
+    stating a quantity of the same kind (the two durations of experience)."""
+
+    def value(a: tuple[float, Evidence, str], b: tuple[float, Evidence, str]) -> float:
+        terms_a, terms_b = unit_terms(a[2]), unit_terms(b[2])
+        shared = len(terms_a & terms_b) / max(1, len(terms_a | terms_b))
+        kinds = quantities(a[2]).keys() & quantities(b[2]).keys()
+        return a[0] + b[0] + SHARED_WORDS_WEIGHT * shared + (SAME_KIND_BONUS if kinds else 0.0)
+
+    a, b = max(((a, b) for a in one for b in other), key=lambda pair: value(*pair))
+    return [(a[1], a[2]), (b[1], b[2])]

@@ -1,0 +1,77 @@
+"""Two texts the message sets against each other (issue #13, point 5): each read on its own, both
+quoted and cited, and the most recent text in force named, on the real corpus.
+
+Wordings of our own, unlike the evaluation sets'. The texts' sentences:
+- circular of 14 February 2013 on the CQP gestionnaire conseil, VI: "La durée de l'expérience doit être
+  au minimum de 3 ans, dans les 8 dernières années.";
+- protocole art. 7 as rewritten by the avenant of 11 October 2022 (art. 2): "…dès lors que la personne
+  justifie d'une activité, continue ou non, d'au moins une année, en lien avec la certification recherchée.";
+- avenant, annexe 4: "La formation certifiante menant au CQP de manager opérationnel est proposée dans le
+  cadre d'un recrutement … et en mobilité interne."; the CQP fiche (undated): "… dans le cadre d'un
+  recrutement au sein d'un organisme du Régime général de la Sécurité sociale."
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.texts_disagree import answer_disagreement, named_documents
+from assistant.service import Assistant
+
+ACCORD = "accord-2019-12-19-formation-professionnelle"
+AVENANT = "avenant-2022-10-11-formation-professionnelle"
+CIRCULAIRE = "cqp-gestionnaire-conseil-mise-en-oeuvre"
+FICHE = "cqp-regime-general"
+
+
+def _answer(assistant: Assistant, question: str) -> tuple[str | None, set[str]]:
+    book = assistant._new_book()
+    text = answer_disagreement(
+        question,
+        assistant.manifest,
+        lambda t, k, d: assistant._search(t, k, document=d),
+        book,
+        assistant.document_names,
+        assistant.retriever.passages,
+    )
+    return text, {c.document for c in book.citations()}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "D'après la circulaire de 2013 il faut 3 ans de pratique pour la VAE du CQP GC, or le protocole dit "
+        "un an : qui a raison ?",
+        "Le protocole et la circulaire ne disent pas la même chose sur l'expérience exigée pour une VAE.",
+        "Pour valider mes acquis (CQP gestionnaire conseil), je retiens l'année de l'accord ou les trois ans "
+        "de la circulaire ?",
+    ],
+)
+def test_figures_that_differ_the_most_recent_applies(assistant: Assistant, question: str) -> None:
+    text, cited = _answer(assistant, question)
+    assert text and "ne concordent pas" in text
+    assert "3 ans" in text and "une année" in text
+    assert {ACCORD, CIRCULAIRE} <= cited
+    # the protocole's article 7, rewritten in 2022, is the more recent: it is the one that applies
+    assert text.rsplit("s'applique", 1)[1].startswith(" : l'article 7")
+
+
+def test_undated_fiche_against_the_avenant(assistant: Assistant) -> None:
+    question = (
+        "Formation certifiante du CQP manager opérationnel : réservée aux recrutements d'après la fiche des CQP, "
+        "mais l'avenant (annexe 4) dit-il pareil ? Lequel croire ?"
+    )
+    text, cited = _answer(assistant, question)
+    assert text and "mobilité interne" in text and "recrutement" in text
+    assert {AVENANT, FICHE} <= cited
+    assert "service RH" in text  # the fiche bears no date: no text can be said to prevail
+
+
+def test_texts_named_without_being_set_against_each_other(assistant: Assistant) -> None:
+    assert _answer(assistant, "Le protocole de 2019 a été modifié par l'avenant de 2022 sur la VAE.")[0] is None
+
+
+def test_a_text_of_another_year_is_not_ours(assistant: Assistant) -> None:
+    """ "un protocole de 2010" is not the protocole of 19 December 2019."""
+    named = named_documents("La convention renvoie à un protocole de 2010 : lequel s'applique ?", assistant.manifest)
+    assert named == ["convention-formation-cqp-conseiller-offres-de-service"]
