@@ -27,8 +27,8 @@ ARTICLE, ANNEXE, TITRE, PARTIE, HEADING = "article", "annexe", "titre", "partie"
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 _PATH_SEPARATOR = " › "
 # "article 9.3", "art. 9", "art 10.1", "l'article 2 de l'avenant"
-_ARTICLE = re.compile(
-    r"\b(?:articles?|art\.?)\s*(\d{1,2}(?:\.\d{1,2})*)\b(?!\s*(?:%|€|euros?|ans?\b|mois\b|heures?\b))"
+_ARTICLE = re.compile(  # "l'article 1er" is article 1
+    r"\b(?:articles?|art\.?)\s*(\d{1,2}(?:\.\d{1,2})*)(?:er)?\b(?!\s*(?:%|€|euros?|ans?\b|mois\b|heures?\b))"
 )
 _ANNEXE = re.compile(r"\bannexe\s+(\d{1,2}|[ivx]{1,5})\b")
 _TITRE = re.compile(r"\btitre\s+([ivx]{1,5}|\d{1,2})\b(?!\s*(?:%|€))")

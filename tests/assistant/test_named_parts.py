@@ -36,6 +36,7 @@ def _cited(book: CitationBook) -> set[tuple[str, str]]:
     [
         ("Peux-tu me résumer l'art. 6 du protocole ?", ARTICLE, "6"),
         ("art 10.2, ça dit quoi ?", ARTICLE, "10.2"),
+        ("L'article 1er de l'accord, en résumé ?", ARTICLE, "1"),
         ("Dans l'annexe III de l'avenant, quel métier ?", ANNEXE, "Annexe 3"),
         ("titre 3 de l'accord : de quoi ça parle", TITRE, "III"),
     ],
