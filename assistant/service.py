@@ -245,9 +245,8 @@ class Assistant:
         (`answering.documents`), before any refusal; None leaves it to the ordinary steps."""
         question = decision.topic_query or turn.question
         book = self._new_book()  # a part of the texts named or quoted: read there, never refused
-        part = self.parts.answer(
-            question, self.retriever, book, refused=decision.route == "refusal", meaning=self.unit_meaning
-        )
+        refused = decision.route == "refusal"
+        part = self.parts.answer(question, self.retriever, book, refused=refused, meaning=lambda: self.unit_meaning)
         found = (part, book) if part else self.texts.answer(question, self.retriever)
         if found is None:  # "la circulaire dit 3 ans, l'accord un an : laquelle ?": each text read, both cited
             search = lambda t, k, d: self._search(t, k, document=d)  # noqa: E731

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -143,7 +143,13 @@ class PartsAnswerer:
             return self._chunks
 
     def answer(
-        self, question: str, retriever: Any, book: CitationBook, *, refused: bool, meaning: UnitMeaning | None = None
+        self,
+        question: str,
+        retriever: Any,
+        book: CitationBook,
+        *,
+        refused: bool,
+        meaning: Callable[[], UnitMeaning | None] = lambda: None,
     ) -> str | None:
         """The answer from the part the message names (or the phrase it pastes); None to leave it to the
         ordinary steps. `refused`: the ordinary steps would refuse it, so a named part answers anyway."""
@@ -217,7 +223,12 @@ class PartsAnswerer:
 
     # -- a named part -------------------------------------------------------------------------
     def _part_answer(
-        self, question: str, part: ResolvedPart, subject: set[str], book: CitationBook, meaning: UnitMeaning | None
+        self,
+        question: str,
+        part: ResolvedPart,
+        subject: set[str],
+        book: CitationBook,
+        meaning: Callable[[], UnitMeaning | None],
     ) -> str:
         name = self._name(part.document)
         first = part.chunks[0]
@@ -225,7 +236,7 @@ class PartsAnswerer:
         lines: list[str] = []
         if subject:
             whole = sum(len(c.text) for c in part.chunks) <= WHOLE_PART_CHARS
-            chosen = units_by_chunk if whole else _best_units(question, units_by_chunk, meaning)
+            chosen = units_by_chunk if whole else _best_units(question, units_by_chunk, meaning())
             n = _cite(book, chosen[0][0], [u.text for u in chosen[0][1]])
             lines.append(_heading(PART_HEADING_FACT, part, name, n))
             for chunk, units in chosen:
