@@ -14,11 +14,13 @@ answer. What moves the question is a qualifier read from the message's grammar, 
   texts speak of somewhere (`corpus_words.CorpusPhrases`: "la branche du régime général" is theirs, "la
   branche des banques" is not). An indefinite "dans une banque" is the asker's past or present situation
   ("après dix ans dans une banque, …"), not the domain of the rule asked, and is left alone, as is a
-  possessive ("dans ma caisse");
+  possessive ("dans ma caisse"); "dans le X" counts only for initials ("dans le BTP"), not for a common
+  noun ("dans la nomenclature");
 * the **actor** who pays, decides or receives: the noun phrase before a verb of funding ("l'État nous
   verse", "France VAE prend-il en charge") or after a verb of sending or seizing ("transmis à l'inspection
-  du travail", "saisir les prud'hommes"). The best passages must speak of it (`actor_outside`): the
-  contrat de professionnalisation's article says who finances it (the OPCO), not what the State pays.
+  du travail", "saisir les prud'hommes"). A name must be written, with its capital, in the best passages,
+  and a plain noun must be one the texts speak of somewhere (`actor_outside`): the contrat de
+  professionnalisation's article says who finances it (the OPCO), not what the State pays.
 
 Nothing here lists foreign sectors or bodies: what the texts hold is read from the texts.
 """
@@ -53,8 +55,11 @@ _DOMAIN_HEAD = re.compile(
     r"(?:de la|de l|du|des|de|d)\s+(?!(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs)\b)"
 )
 _PUBLIC_SERVICE = re.compile(r"\bfonction publique\b")
-# A definite place or group of employers: "dans le BTP", "dans la restauration", "chez les assureurs".
+# A sector named by its initials ("dans le BTP") or a group of employers ("chez les assureurs"). Not any "dans
+# le X" with a word the texts do not use: "dans la nomenclature", "dans le bureau" are places in the asker's
+# own world, not another branch (measured on the conversation sets).
 _DEFINITE_PLACE = re.compile(r"\b(?:dans (?:le|la|l)|chez (?:les|des))\s+")
+_INITIALS = re.compile(r"[A-Z]{2,6}\b")
 # Verbs of funding (the actor before them pays), of sending and of seizing (the actor after them receives).
 _FUNDING = (
     r"(?:(?:verse|versent|paie|paye|paient|payent|finance|financent|rembourse|remboursent|accorde|accordent|"
@@ -106,16 +111,21 @@ def foreign_domain(question: str, vocabulary: CorpusWords, phrases: CorpusPhrase
     candidates: list[str] = []
     for match in _DOMAIN_HEAD.finditer(text):
         rest = _phrase_after(text, match.end(), 2)
+        # the domain itself must be the texts' ("de la métallurgie"), and so must its pairing with the noun
+        # ("la branche des banques": "banques" alone would be met by a passage on "la branche" anyway)
         if rest and not re.search(r"\d", rest):
-            candidates.append(f"{match.group(1)} {rest}")
+            candidates += [rest, f"{match.group(1)} {rest}"]
     candidates += ["fonction publique" for _ in _PUBLIC_SERVICE.finditer(text)]
+    for candidate in dict.fromkeys(candidates):
+        if not phrases.speaks_of(candidate):
+            return candidate
+    original = question.replace("’", "'")  # `text` is folded from it letter for letter
     for match in _DEFINITE_PLACE.finditer(text):
         word = re.match(_WORD, text[match.end() :])
-        if word and not re.search(r"\d", word.group(0)) and not _known_word(word.group(0), vocabulary, phrases):
-            candidates.append(word.group(0))
-    for candidate in dict.fromkeys(candidates):
-        if " " not in candidate or not phrases.speaks_of(candidate):
-            return candidate
+        if word is None or re.search(r"\d", word.group(0)) or _known_word(word.group(0), vocabulary, phrases):
+            continue
+        if text[match.start() : match.start() + 4] == "chez" or _INITIALS.match(original, match.end()):
+            return word.group(0)  # a word the texts never use, checked above
     return None
 
 
