@@ -146,6 +146,8 @@ def named_actors(question: str) -> list[str]:
     for match in _NAMED_PAYER.finditer(original.replace("'", " ")):
         # a capital opening the sentence is no name, unless the name has several ("France VAE finance…")
         words = [w for w in re.finditer(r"\S+", match.group(1)) if fold(w.group(0)) not in _LINKS]
+        if words and fold(words[0].group(0)) in _ENDS:  # "Combien Pôle emploi rembourse…": the frame's word
+            words = words[1:]
         if len(words) == 1 and match.start(1) + words[0].start() in starts:
             continue
         if words:

@@ -1,0 +1,92 @@
+"""A qualifier that moves a question outside the texts, though its subject is theirs (issue #21).
+
+The domain a rule is asked for ("dans la branche de l'hôtellerie", "dans la fonction publique territoriale",
+"dans le BTP") and the actor who pays or receives ("l'État", "Pôle emploi", "l'inspection du travail") are
+read from the message's grammar and checked against the real texts (`chunks`: every passage of the shipped
+corpus). The questions are written for these tests, in other words than any evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
+from assistant.answering.qualifiers import actor_outside, foreign_domain, named_actors
+from ingest.models import Chunk
+from knowledge.hybrid import Evidence
+
+NAMES = ["Protocole d'accord relatif à la formation professionnelle", "circulaire", "avenant"]
+
+
+@pytest.fixture(scope="module")
+def words(chunks: list[Chunk]) -> CorpusWords:
+    return CorpusWords([c.text for c in chunks])
+
+
+@pytest.fixture(scope="module")
+def phrases(chunks: list[Chunk]) -> CorpusPhrases:
+    return CorpusPhrases([c.context_text for c in chunks] + NAMES)
+
+
+@pytest.mark.parametrize(
+    ("question", "domain"),
+    [
+        ("Chez nous dans la branche de l'hôtellerie, le tuteur touche-t-il une prime ?", "hotellerie"),
+        ("La convention collective de la chimie prévoit quoi pour le CPF ?", "chimie"),
+        ("Un formateur occasionnel du secteur de la restauration est-il payé en points ?", "restauration"),
+        ("Agent de la fonction publique territoriale, ai-je droit à un CEP d'une demi-journée ?", "fonction publique"),
+        ("Une Pro-A dans le BTP dure combien de mois au maximum ?", "btp"),
+        ("Les contrats de professionnalisation chez les couvreurs sont-ils rémunérés pareil ?", "couvreurs"),
+    ],
+)
+def test_a_domain_the_texts_never_speak_of_is_found(
+    question: str, domain: str, words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    assert domain in (foreign_domain(question, words, phrases) or "")  # alone, or with its noun ("secteur …")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Dans la branche du régime général, qui fixe les priorités de financement ?",  # the texts' own branch
+        "La branche de la Sécu finance-t-elle les CQP ?",  # a clipped word of theirs
+        "Dans l'accord de 2019, quel article traite du tutorat ?",  # a year, not a domain
+        "Après huit ans dans une banque, ai-je droit au CEP ?",  # the asker's past, not the rule's domain
+        "Dans ma caisse, le tuteur est-il désigné par le manager ?",  # the asker's own employer
+        "Dans la nomenclature des diplômes, le DEAES est à quel niveau ?",  # a common noun, not a sector
+        "Que dit la circulaire sur les épreuves du CQP gestionnaire conseil ?",  # an indexed text's name
+    ],
+)
+def test_the_texts_own_domains_and_the_askers_situation_are_not_foreign(
+    question: str, words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    assert foreign_domain(question, words, phrases) is None
+
+
+def test_the_actor_who_pays_or_receives_is_read_from_the_grammar() -> None:
+    assert named_actors("Pour un contrat pro, la région nous verse-t-elle une aide ?") == ["région"]
+    assert named_actors("Combien Pôle Emploi rembourse-t-il pour une VAE ?") == ["Pôle Emploi"]
+    assert named_actors("Le plan de formation doit-il être envoyé à la DREETS ?") == ["DREETS"]
+    assert named_actors("Comment saisir le conseil de discipline ?") == ["conseil de discipline"]
+    assert named_actors("Qui paie la Pro-A ?") == []  # an interrogative, not an actor
+    assert named_actors("Je lui accorde une demi-journée ?") == []  # the asker
+
+
+def _evidence(chunks: list[Chunk], section: str) -> list[Evidence]:
+    found = [c for c in chunks if c.section_number == section and c.document.startswith("accord")]
+    assert found, section
+    return [Evidence(id=c.id, chunk=c, score=1.0) for c in found]
+
+
+def test_an_actor_the_best_passages_do_not_name_moves_the_question_elsewhere(
+    chunks: list[Chunk], phrases: CorpusPhrases
+) -> None:
+    """The contrat de professionnalisation's article (3.6, 3.7) names the OPCO as the one that finances it;
+    a question on what the State or a région pays is theirs, not the texts'. A plain noun the texts use
+    elsewhere ("la caisse verse…") is the branch's own organisation and is left to the other checks."""
+    contrat = _evidence(chunks, "3.6") + _evidence(chunks, "3.7")
+    assert actor_outside("Pour une alternante en contrat pro, l'État nous verse combien ?", contrat, phrases)
+    assert actor_outside("La DREETS finance-t-elle nos contrats de professionnalisation ?", contrat, phrases)
+    assert actor_outside("Le plan doit-il être transmis à l'inspection académique ?", contrat, phrases)
+    assert actor_outside("L'OPCO prend-il en charge le contrat de professionnalisation ?", contrat, phrases) is None
+    assert actor_outside("Pour un contrat pro, la caisse verse-t-elle le salaire ?", contrat, phrases) is None
