@@ -31,7 +31,7 @@ _FRAME = frozenset(
     donc mais et-si si oui non s suis es sommes etes ai avons avez ete n ne pas
     faire etre rentrer entrer acceder obtenir beneficier partir demander toucher prendre poser payer
     recevoir utiliser aller venir veut voir marche
-    seulement uniquement aussi encore toujours vraiment juste deja bien""",
+    seulement uniquement aussi encore toujours vraiment juste deja bien lequel laquelle lesquels lesquelles""",
     )
 )
 # "peut-il", "rembourse-t-il": a verb with its subject pronoun after it ends the phrase like a verb.
@@ -76,7 +76,9 @@ _SPOKEN_OF = re.compile(
 # A clause of time said first sets when, the main clause after its comma asks: "Le jour où je suis en formation,
 # je perds mon ticket resto ?". Not a condition ("Si je démissionne, …"), which may be what is asked about.
 _SITUATION = re.compile(
-    r"^\s*(?:le jour ou|les jours ou|au moment ou|pendant que|des que|une fois que|apres avoir|avant de)"
+    r"^\s*(?:le jour ou|les jours ou|au moment ou|pendant que|des que|une fois que|apres avoir|avant de|"
+    # what the question sets aside or adds to first: "Au-delà de l'égalité d'accès, qu'est-ce que …"
+    r"(?:au-dela|au dela|en plus|en dehors) (?:de|du|des|d)|outre|a part|hormis)"
     r"\b[^,?;:]*,\s*"
 )
 WINDOW = 3  # analysed terms allowed per word of the subject between its first and last word
@@ -189,8 +191,26 @@ def asking_clause(question: str) -> str:
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", question.strip()) if s.strip()]
     if not sentences:
         return ""
-    asking = next((s for s in reversed(sentences) if "?" in s), sentences[-1])
-    return asking.rsplit(":", 1)[-1] if asking.count(":") and asking.rsplit(":", 1)[-1].strip() else asking
+    # without a "?", the sentence holding an indirect question ("je vous demande quel rôle…"), not a closing
+    # formula after it ("Avec mes remerciements anticipés.")
+    asking = next((s for s in reversed(sentences) if "?" in s), None)
+    if asking is None:  # its clause holding the indirect question: "…, je me permets de vous demander quel…"
+        indirect = [c for s in sentences for c in s.split(",") if _INDIRECT.search(fold(c))]
+        asking = indirect[-1].strip() if indirect else sentences[-1]
+    if not asking.count(":"):
+        return asking
+    before, after = asking.rsplit(":", 1)
+    # "il y a des cases à cocher : lesquelles ?": a bare interrogative asks about what was said before it
+    if not after.strip() or ("?" in after and not (set(re.findall(r"[a-z]+", fold(after))) - _FRAME - {"y", "en"})):
+        return before if after.strip() and before.strip() else asking
+    return after
+
+
+# An indirect question: a verb of asking or knowing, then what is asked ("je vous demande quel…", "savoir si…").
+_INDIRECT = re.compile(
+    r"\b(?:demander|demande|savoir|connaitre|preciser|indiquer)\b.*\b"
+    r"(?:quel|quelle|quels|quelles|comment|combien|pourquoi|qui|quand|ou|si|lequel|laquelle|lesquels|lesquelles)\b"
+)
 
 
 def speaks_of(terms: set[str] | Sequence[str], passage_terms: set[str], sequence: Sequence[str] | None = None) -> bool:
