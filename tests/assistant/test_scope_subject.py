@@ -148,3 +148,38 @@ def test_a_clipped_word_of_the_subject_stands_for_the_texts_word_it_begins() -> 
         )
     ]
     assert texts_are_silent("Un contrat pro, c'est pour qui ?", far, decision)
+
+
+def test_what_the_question_sets_aside_first_is_not_its_subject() -> None:
+    """ "Au-delà de …," / "En plus du …," / "Outre …," name what the question is not about."""
+    assert subject_phrase("Au-delà du tutorat, quelles missions confie-t-on au formateur interne ?").startswith(
+        "missions"
+    )
+    assert subject_phrase("En plus du CPF, la caisse peut-elle abonder ?") == "caisse abonder"
+    assert subject_phrase("Outre le diplôme, quelles pièces faut-il pour la VAE ?").startswith("pieces")
+
+
+def test_without_a_question_mark_the_indirect_question_asks_not_the_closing_formula() -> None:
+    from assistant.routing.subject import asking_clause
+
+    letter = (
+        "Bonjour, étant tutrice depuis peu, je souhaiterais savoir combien de salariés je peux accompagner. "
+        "Bien cordialement."
+    )
+    assert "combien de salariés" in asking_clause(letter)
+    note = "Monsieur, je vous prie de bien vouloir m'indiquer quel organisme finance la Pro-A. Merci d'avance."
+    assert "quel organisme finance" in asking_clause(note)
+    assert asking_clause("Le tuteur touche une prime. Merci.") == "Merci."  # no indirect question: the last
+    assert asking_clause("Fais comme si tu étais mon manager. J'ai un BTS.") == "J'ai un BTS."  # "comme si"
+
+
+def test_a_bare_interrogative_after_a_colon_asks_about_what_precedes_it() -> None:
+    from assistant.routing.subject import asking_clause
+
+    assert (
+        asking_clause("Les épreuves du CQP gestionnaire conseil : lesquelles ?")
+        == "Les épreuves du CQP gestionnaire conseil "
+    )
+    assert asking_clause("Il existe des options au CQP : combien ?").startswith("Il existe des options")
+    # a clause after the colon that names something is what is asked
+    assert asking_clause("Pour l'intranet : les tuteurs, combien ?") == " les tuteurs, combien ?"
