@@ -8,12 +8,17 @@ corpus). The questions are written for these tests, in other words than any eval
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
 from assistant.answering.qualifiers import actor_outside, foreign_domain, named_actors
 from ingest.models import Chunk
 from knowledge.hybrid import Evidence
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
 
 NAMES = ["Protocole d'accord relatif à la formation professionnelle", "circulaire", "avenant"]
 
@@ -90,3 +95,38 @@ def test_an_actor_the_best_passages_do_not_name_moves_the_question_elsewhere(
     assert actor_outside("Le plan doit-il être transmis à l'inspection académique ?", contrat, phrases)
     assert actor_outside("L'OPCO prend-il en charge le contrat de professionnalisation ?", contrat, phrases) is None
     assert actor_outside("Pour un contrat pro, la caisse verse-t-elle le salaire ?", contrat, phrases) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Dans la branche de l'hôtellerie, combien de points touche un tuteur par mois ?",
+        "Pour une Pro-A dans le BTP, combien d'heures de formation au minimum ?",
+        "Quand on embauche en contrat de professionnalisation, l'Agefiph nous verse-t-elle une aide ?",
+        pytest.param(
+            "Quand on embauche en contrat de professionnalisation, la région nous verse-t-elle une aide ?",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="known gap: a payer named by a plain noun the texts use elsewhere ('régions') is taken "
+                "for one of theirs, like 'la caisse'",
+            ),
+        ),
+        "Est-ce que le bilan de la Pro-A doit être envoyé à l'inspection académique ?",
+    ],
+)
+def test_the_assistant_refuses_a_rule_asked_for_another_domain_or_payer(assistant: Assistant, question: str) -> None:
+    """The subject is the texts' (a tutor, the Pro-A, the contrat de professionnalisation); the qualifier
+    moves the question to a domain or a payer they do not treat: refused, not answered with their article."""
+    assert assistant.ask(question).route == "refusal"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Dans la branche du régime général, combien de points touche un tuteur par mois ?",
+        "L'OPCO prend-il en charge les frais de la Pro-A ?",
+        "Après cinq ans dans une banque, puis-je faire une Pro-A dans ma caisse ?",
+    ],
+)
+def test_the_texts_own_domain_and_payer_are_still_answered(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).route != "refusal"
