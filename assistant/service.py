@@ -40,7 +40,7 @@ from assistant.answering.dispositifs import scheme_search
 from assistant.answering.documents import TextsAnswerer
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
-from assistant.answering.qualifiers import foreign_domain, named_actors
+from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.unit_vectors import load_unit_vectors
 from assistant.conversation.exchange import converse
@@ -235,7 +235,7 @@ class Assistant:
         foreign = not reads_as_topic(decision) and names_foreign_subject(query, vocabulary)
         foreign = foreign or names_foreign_member(query, vocabulary)  # "le CQP coiffeur": another branch's
         phrases = corpus_phrases(self.retriever.passages(), self._text_names)
-        if foreign_domain(query, vocabulary, phrases):  # "un contrat pro dans le BTP": another branch's rule
+        if foreign_qualifier(query, vocabulary, phrases):  # "un contrat pro dans le BTP": another branch's rule
             return True
         if decision.outside < CALCULATION_OUTSIDE_SHARE and not foreign and not named_actors(query):
             return False

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words
 from assistant.answering.dispositifs import on_topic
-from assistant.answering.qualifiers import actor_outside, foreign_domain
+from assistant.answering.qualifiers import actor_outside, foreign_qualifier
 from assistant.answering.units import PREFIX
 from assistant.routing.extraction.folding import fold
 from assistant.routing.meaning import topic_articles
@@ -118,11 +118,14 @@ def qualified_elsewhere(
     query: str, evidence: Sequence[Evidence], vocabulary: CorpusWords, phrases: CorpusPhrases
 ) -> bool:
     """A qualifier of the question moves it outside the texts (`answering.qualifiers`): the domain it asks a rule
-    for is one the texts never speak of ("dans la branche des banques", "dans le BTP"), or the actor it names
+    for is one the texts never speak of ("dans la branche des banques", "dans le BTP"), so is the purpose of the
+    leave it asks about ("un congé pour un examen de l'université"), or the actor it names
     as paying or receiving is in none of the best passages ("l'État nous verse", "transmis à l'inspection du
     travail"). Its subject may be theirs (the tutor, the contrat de professionnalisation): the rule asked is
     not."""
-    return foreign_domain(query, vocabulary, phrases) is not None or actor_outside(query, evidence, phrases) is not None
+    if foreign_qualifier(query, vocabulary, phrases) is not None:
+        return True
+    return actor_outside(query, evidence, phrases) is not None
 
 
 def placed_by_meaning(evidence: Sequence[Evidence], decision: RouteDecision | None) -> bool:

@@ -16,6 +16,8 @@ answer. What moves the question is a qualifier read from the message's grammar, 
   ("après dix ans dans une banque, …"), not the domain of the rule asked, and is left alone, as is a
   possessive ("dans ma caisse"); "dans le X" counts only for initials ("dans le BTP"), not for a common
   noun ("dans la nomenclature");
+* the **purpose** of a leave or an absence ("un congé pour passer un examen de l'université"): the texts
+  grant absences for their own purposes, and the purpose must be one they speak of (`foreign_purpose`);
 * the **actor** who pays, decides or receives: the noun phrase before a verb of funding ("l'État nous
   verse", "France VAE prend-il en charge") or after a verb of sending or seizing ("transmis à l'inspection
   du travail", "saisir les prud'hommes"). A name must be written, with its capital, in the best passages,
@@ -127,6 +129,38 @@ def foreign_domain(question: str, vocabulary: CorpusWords, phrases: CorpusPhrase
         if text[match.start() : match.start() + 4] == "chez" or _INITIALS.match(original, match.end()):
             return word.group(0)  # a word the texts never use, checked above
     return None
+
+
+# A leave or an absence, then what it is for, a few words later in the same clause: "un congé pour passer un
+# examen de l'université", "jours d'absence pour assister à ma cérémonie de …".
+_LEAVE_FOR = re.compile(
+    r"\b(?:conges?|absences?|absenter|jours? de repos)\b(?:\s+[a-z-]+){0,3}?\s+pour\s+(?:"
+    r"(?:assister|aller|participer)\s+(?:au|aux|a la|a l|a)\s+(?:(?:ma|mon|mes|son|sa|ses|un|une)\s+)?|"
+    r"(?:passer|preparer|faire|suivre|celebrer)\s+(?:la|le|l|les|ma|mon|mes|un|une|son|sa|ses)\s+|"
+    r"(?:la|le|l|les|ma|mon|mes|un|une|son|sa|ses)\s+)"
+)
+
+
+def foreign_purpose(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
+    """What a leave or an absence is asked for, when the texts never speak of it (else None).
+
+    The texts grant absences for their own purposes (a CEP, a VAE, a training, a jury); "un congé pour passer
+    un examen de l'université" or "une absence pour ma cérémonie de naturalisation" asks another rule, though
+    "congé" and "absence" are words of theirs. The purpose must also hold a word the texts never use: "pour un
+    rendez-vous CEP" or "pour la préparer" are their own purposes in the user's words."""
+    text = _folded(question)
+    for match in _LEAVE_FOR.finditer(text):
+        purpose = _phrase_after(text, match.end(), 2)
+        if not purpose or re.search(r"\d", purpose) or phrases.speaks_of(purpose):
+            continue
+        if any(len(w) >= 5 and not vocabulary.knows(w) for w in re.findall(_WORD, purpose)):
+            return purpose
+    return None
+
+
+def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
+    """The domain (`foreign_domain`) or the purpose (`foreign_purpose`) the texts never speak of, if any."""
+    return foreign_domain(question, vocabulary, phrases) or foreign_purpose(question, vocabulary, phrases)
 
 
 def _known_word(word: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> bool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
-from assistant.answering.qualifiers import actor_outside, foreign_domain, named_actors
+from assistant.answering.qualifiers import actor_outside, foreign_domain, foreign_purpose, named_actors
 from ingest.models import Chunk
 from knowledge.hybrid import Evidence
 
@@ -66,6 +66,20 @@ def test_the_texts_own_domains_and_the_askers_situation_are_not_foreign(
     question: str, words: CorpusWords, phrases: CorpusPhrases
 ) -> None:
     assert foreign_domain(question, words, phrases) is None
+
+
+def test_a_leave_asked_for_a_purpose_the_texts_never_speak_of_is_found(
+    words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    """The texts grant absences for their own purposes (a CEP, a VAE, a training, a jury)."""
+    assert foreign_purpose("Ai-je un congé pour mon déménagement ?", words, phrases) == "demenagement"
+    assert foreign_purpose("Combien d'heures d'absence pour aller au baptême de mon neveu ?", words, phrases)
+    assert foreign_purpose("Un jour de congé pour célébrer mes noces d'argent, c'est prévu ?", words, phrases)
+    # their own purposes, in the user's words
+    assert foreign_purpose("Puis-je m'absenter pour un rendez-vous CEP ?", words, phrases) is None
+    assert foreign_purpose("Le congé pour la préparer dure combien ?", words, phrases) is None
+    assert foreign_purpose("Combien d'heures de congé pour préparer une VAE ?", words, phrases) is None
+    assert foreign_purpose("Une absence pour suivre une formation est-elle payée ?", words, phrases) is None
 
 
 def test_the_actor_who_pays_or_receives_is_read_from_the_grammar() -> None:
