@@ -107,6 +107,7 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     text = _OBJECT_HAS.sub(lambda m: m.group(0) + _VERB, text)  # "m'a refusé": the verb, not "à"
     text = _TIME_AGO.sub(" " + _STOP + " ", text)  # "il y a deux ans", "depuis 3 mois": when, not what
     text = _PARTICIPLE.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)  # "j'ai fait Accessit": "fait" too
+    text = _BEFORE_ARTICLE.sub(_verb_before_article, text)  # "quel rôle joue la CPNEFP": "joue" is the verb
     # punctuation ends the phrase too; not a decimal comma: "le 0,15 %" is a figure the texts state, one term
     text = re.sub(r"(?<!\d),|,(?!\d)|[;:?!()]|\.(?!\d)", " " + _STOP + " ", text)
     tokens = re.findall(r"\d+(?:,\d+)+|[a-z0-9]+(?:-[a-z0-9]+)*\x00?|\x00|\x01", text)
@@ -115,6 +116,19 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     if len(phrase) == 1 and opens_predicate and (predicate or tokens[end] not in _COPULA):
         phrase += _phrase_from(tokens, end, first=False)[0]
     return " ".join(phrase[: _MAX_TERMS + 2])
+
+
+# A noun phrase links its nouns by prepositions ("rôle de la CPNEFP"), never by a bare article: a word between a
+# noun and an article ("quel rôle joue la CPNEFP", "combien de salariés compte le groupe") is a verb whose
+# subject comes after it.
+_BEFORE_ARTICLE = re.compile(r"\b([a-z]{2,}) ([a-z]{3,})(?= (?:le|la|les|un|une) )")
+
+
+def _verb_before_article(match: re.Match[str]) -> str:
+    before, word = match.group(1), match.group(2)
+    if before in _FRAME or before in _BOUNDARY or word in _FRAME or word in _BOUNDARY:
+        return match.group(0)
+    return f"{before} {word}{_VERB}"
 
 
 _STOP = "\x01"  # marks punctuation among the tokens: it ends the phrase for good

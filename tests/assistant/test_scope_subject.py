@@ -183,3 +183,11 @@ def test_a_bare_interrogative_after_a_colon_asks_about_what_precedes_it() -> Non
     assert asking_clause("Il existe des options au CQP : combien ?").startswith("Il existe des options")
     # a clause after the colon that names something is what is asked
     assert asking_clause("Pour l'intranet : les tuteurs, combien ?") == " les tuteurs, combien ?"
+
+
+def test_a_word_between_a_noun_and_a_bare_article_is_a_verb() -> None:
+    """Nouns are linked by prepositions, not by a bare article: "quel rôle joue la CPNEFP" has the verb "joue"."""
+    assert subject_phrase("Quelle mission remplit le tuteur auprès de l'alternant ?").startswith("mission tuteur")
+    assert subject_phrase("Combien d'agents forme un formateur interne par an ?") == "agents formateur interne"
+    assert subject_phrase("Mon apprentie prépare un BTS, sa paie démarre quand ?").startswith("apprentie bts")
+    assert subject_phrase("La prime de la tutrice est de combien ?") == "prime tutrice"  # "de la": a preposition
