@@ -41,6 +41,12 @@ _TIME_AGO = re.compile(
     r"\b(?:il y a\x00*|depuis|pendant|dans|voila) (?:quelques|plusieurs|\d+|un|une|deux|trois|quatre|cinq|six|dix) "
     r"(?:ans?|annees?|mois|jours?|semaines?)\b"
 )
+# A date is when, not what: "Le 14 juillet tombe un samedi" is about the Saturday, not about July (a passage
+# dated "15 juillet 2019" would otherwise speak of it).
+_DATE = re.compile(
+    r"\b\d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
+    r"(?: \d{4})?\b"
+)
 # After "avoir" marked as a verb ("j'ai fait", "on a eu"), the participle is a verb too; not after "être", whose
 # attribute may be the subject ("je suis enceinte").
 _PARTICIPLE = re.compile(
@@ -106,6 +112,7 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     text = _PRONOUN_VERB.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)
     text = _OBJECT_HAS.sub(lambda m: m.group(0) + _VERB, text)  # "m'a refusé": the verb, not "à"
     text = _TIME_AGO.sub(" " + _STOP + " ", text)  # "il y a deux ans", "depuis 3 mois": when, not what
+    text = _DATE.sub(" " + _STOP + " ", text)  # "le 14 juillet tombe un samedi": when, not what
     text = _PARTICIPLE.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)  # "j'ai fait Accessit": "fait" too
     text = _BEFORE_ARTICLE.sub(_verb_before_article, text)  # "quel rôle joue la CPNEFP": "joue" is the verb
     # punctuation ends the phrase too; not a decimal comma: "le 0,15 %" is a figure the texts state, one term

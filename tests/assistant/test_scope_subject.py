@@ -191,3 +191,10 @@ def test_a_word_between_a_noun_and_a_bare_article_is_a_verb() -> None:
     assert subject_phrase("Combien d'agents forme un formateur interne par an ?") == "agents formateur interne"
     assert subject_phrase("Mon apprentie prépare un BTS, sa paie démarre quand ?").startswith("apprentie bts")
     assert subject_phrase("La prime de la tutrice est de combien ?") == "prime tutrice"  # "de la": a preposition
+
+
+def test_a_date_is_when_not_what() -> None:
+    """A passage dated "15 juillet 2019" does not speak of a question on a holiday falling on a Saturday."""
+    assert "juillet" not in subject_phrase("Le 14 juillet tombe un dimanche, on a un jour en plus ?")
+    assert subject_phrase("Le 1er novembre 2026, ma Pro-A démarre : combien de mois au plus ?").startswith("pro-a")
+    assert subject_phrase("Embauchée le 3 avril 2021, mon entretien de bilan ?") == "embauchee"
