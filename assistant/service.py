@@ -28,18 +28,20 @@ from assistant.answering.answerable import (
     names_foreign_member,
     names_foreign_subject,
     off_subject,
+    qualified_elsewhere,
     reads_as_topic,
     texts_are_silent,
 )
 from assistant.answering.citations import CitationBook
 from assistant.answering.comparison import answer_comparison
 from assistant.answering.composer import compose_calculation, compose_retrieval
-from assistant.answering.corpus_words import corpus_words
+from assistant.answering.corpus_words import corpus_phrases, corpus_words
 from assistant.answering.dispositifs import scheme_search
 from assistant.answering.documents import TextsAnswerer
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.part_answers import PartsAnswerer
+from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.texts_disagree import answer_disagreement
 from assistant.answering.unit_vectors import load_unit_vectors
@@ -90,6 +92,8 @@ class Assistant:
         self.manifest = load_manifest(settings.manifest_file)
         self.document_names = {d: wording.document_name(i) for d, i in self.manifest.items()}
         self.titles = {d: i.title for d, i in self.manifest.items()}
+        # what the indexed texts are called, for the phrases they speak of (`answering.corpus_words`)
+        self._text_names = [*self.titles.values(), *(i.kind for i in self.manifest.values())]
         self.texts = TextsAnswerer(self.manifest, self.titles, self.document_names)
         self.parts = PartsAnswerer(self.manifest, self.document_names)
         self.library = Library(settings, self.manifest, lambda: self.retriever)
@@ -233,12 +237,16 @@ class Assistant:
         # "le CQP coiffeur": no rule of the texts applies (unless the bank reads the topic clearly)
         foreign = not reads_as_topic(decision) and names_foreign_subject(query, vocabulary)
         foreign = foreign or names_foreign_member(query, vocabulary)  # "le CQP coiffeur": another branch's
-        if decision.outside < CALCULATION_OUTSIDE_SHARE and not foreign:
+        phrases = corpus_phrases(self.retriever.passages(), self._text_names)
+        if foreign_qualifier(query, vocabulary, phrases):  # "un contrat pro dans le BTP": another branch's rule
+            return True
+        if decision.outside < CALCULATION_OUTSIDE_SHARE and not foreign and not named_actors(query):
             return False
         t = time.perf_counter()
         evidence = self._search(query, 3)
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
-        return off_subject(query, evidence, decision, foreign)
+        elsewhere = qualified_elsewhere(query, evidence, vocabulary, phrases)  # "l'État nous verse…"
+        return elsewhere or off_subject(query, evidence, decision, foreign)
 
     def _about_texts(self, turn: _Turn, decision: RouteDecision) -> Answer | None:
         """A question about a text itself (signatories, dates, duration, renumbering…): its facts first
@@ -296,7 +304,9 @@ class Assistant:
         as_of = self._as_of(query)
         evidence = plan.narrow(self._search(plan.text, plan.searched, as_of=as_of))
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
-        if not evidence or texts_are_silent(query, evidence, decision, corpus_words(self.retriever.passage_texts())):
+        vocabulary = corpus_words(self.retriever.passage_texts())
+        phrases = corpus_phrases(self.retriever.passages(), self._text_names)
+        if not evidence or texts_are_silent(query, evidence, decision, vocabulary, phrases):
             return self._refusal(turn.question, None, decision.fiche)
         t = time.perf_counter()
         deferred = turn.draft and self._streamer is not None

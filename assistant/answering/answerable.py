@@ -11,8 +11,9 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.composer import query_weights, unit_terms
-from assistant.answering.corpus_words import CorpusWords, foreign_words
+from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words
 from assistant.answering.dispositifs import on_topic
+from assistant.answering.qualifiers import actor_outside, foreign_qualifier
 from assistant.answering.units import PREFIX
 from assistant.routing.extraction.folding import fold
 from assistant.routing.meaning import topic_articles
@@ -74,6 +75,7 @@ def texts_are_silent(
     evidence: Sequence[Evidence],
     decision: RouteDecision | None = None,
     vocabulary: CorpusWords | None = None,
+    phrases: CorpusPhrases | None = None,
 ) -> bool:
     """True when the best passages do not answer the question: the texts are silent.
 
@@ -83,8 +85,12 @@ def texts_are_silent(
     if the example bank reads the question as a labour-law subject outside the texts
     (`SUBJECT_OUTSIDE_SHARE`): "la durée maximale d'un CDD" is not answered by the CEP article
     that mentions a CDD. With the corpus's `vocabulary`, they are silent too when the subject holds a
-    word no passage of the texts uses (`names_foreign_subject`), whatever topic the router named.
+    word no passage of the texts uses (`names_foreign_subject`), whatever topic the router named. With the
+    corpus's `phrases`, they are silent when a qualifier moves the question elsewhere (`qualified_elsewhere`),
+    even though a passage speaks of its subject.
     """
+    if vocabulary is not None and phrases is not None and qualified_elsewhere(query, evidence, vocabulary, phrases):
+        return True
     terms = set(query_weights(query))
     bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]
     subjects = _subjects(query)
@@ -106,6 +112,20 @@ def texts_are_silent(
         return False
     found: set[str] = set().union(*bags) if bags else set()
     return len(terms & found) / len(terms) < MIN_COVERAGE
+
+
+def qualified_elsewhere(
+    query: str, evidence: Sequence[Evidence], vocabulary: CorpusWords, phrases: CorpusPhrases
+) -> bool:
+    """A qualifier of the question moves it outside the texts (`answering.qualifiers`): the domain it asks a rule
+    for is one the texts never speak of ("dans la branche des banques", "dans le BTP"), so is the purpose of the
+    leave it asks about ("un congé pour un examen de l'université"), or the actor it names
+    as paying or receiving is in none of the best passages ("l'État nous verse", "transmis à l'inspection du
+    travail"). Its subject may be theirs (the tutor, the contrat de professionnalisation): the rule asked is
+    not."""
+    if foreign_qualifier(query, vocabulary, phrases) is not None:
+        return True
+    return actor_outside(query, evidence, phrases) is not None
 
 
 def placed_by_meaning(evidence: Sequence[Evidence], decision: RouteDecision | None) -> bool:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from assistant.answering.units import PREFIX
 from assistant.routing.extraction.folding import fold
+from assistant.routing.subject import speaks_of
+from ingest.models import Chunk
 from knowledge.french import analyze
 
 MIN_LETTERS = 5  # shorter words are acronyms, abbreviations and slang ("gc", "cos", "lol"), not subjects
@@ -84,6 +86,48 @@ def corpus_words(texts: Sequence[str]) -> CorpusWords:
         built = CorpusWords(texts)
         _CACHE.clear()
         _CACHE[id(texts)] = (texts, built)
+        return built
+
+
+class CorpusPhrases:
+    """Every passage of the texts as its analysed terms in order, headings included (`Chunk.context_text`): whether
+    the texts speak of a phrase at all — its words close together in one passage (`subject.speaks_of`) — not
+    only whether they use each of its words. "la branche des banques": the texts use "branche" and a word of
+    "banques" nowhere; "la fonction publique": both words are theirs, never together."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.sequences = [[t[:PREFIX] for t in analyze(fold(text))] for text in texts]
+        self.sets = [set(sequence) for sequence in self.sequences]
+
+    def speaks_of(self, phrase: str) -> bool:
+        """Some passage holds the words of `phrase` (folded) close together; a short word of it (three or four
+        letters) stands for the passages' words it begins ("la sécu": "sécurité")."""
+        terms = [t for t in dict.fromkeys(t[:PREFIX] for t in analyze(phrase.replace("-", " "))) if not t.isdigit()]
+        if not terms:
+            return True
+        short = [w for w in terms if 3 <= len(w) <= 4 and w.isalpha()]
+        for passage, sequence in zip(self.sets, self.sequences, strict=True):
+            if short:
+                sequence = [next((w for w in short if t.startswith(w)), t) for t in sequence]
+                passage = set(sequence)
+            if speaks_of(terms, passage, sequence):
+                return True
+        return False
+
+
+_PHRASES: dict[int, tuple[object, CorpusPhrases]] = {}
+
+
+def corpus_phrases(passages: Iterable[Chunk], names: Sequence[str] = ()) -> CorpusPhrases:
+    """The phrases of the retriever's `passages()` (the same object until the index reloads), built once, with
+    the `names` of the indexed texts (titles and kinds: "la circulaire", "le protocole d'accord")."""
+    with _LOCK:
+        cached = _PHRASES.get(id(passages))
+        if cached is not None and cached[0] is passages:
+            return cached[1]
+        built = CorpusPhrases([c.context_text for c in passages] + list(names))
+        _PHRASES.clear()
+        _PHRASES[id(passages)] = (passages, built)
         return built
 
 

@@ -31,7 +31,7 @@ _FRAME = frozenset(
     donc mais et-si si oui non s suis es sommes etes ai avons avez ete n ne pas
     faire etre rentrer entrer acceder obtenir beneficier partir demander toucher prendre poser payer
     recevoir utiliser aller venir veut voir marche
-    seulement uniquement aussi encore toujours vraiment juste deja bien""",
+    seulement uniquement aussi encore toujours vraiment juste deja bien lequel laquelle lesquels lesquelles""",
     )
 )
 # "peut-il", "rembourse-t-il": a verb with its subject pronoun after it ends the phrase like a verb.
@@ -40,6 +40,12 @@ _VERB = "\x00"  # marks an inverted verb among the tokens
 _TIME_AGO = re.compile(
     r"\b(?:il y a\x00*|depuis|pendant|dans|voila) (?:quelques|plusieurs|\d+|un|une|deux|trois|quatre|cinq|six|dix) "
     r"(?:ans?|annees?|mois|jours?|semaines?)\b"
+)
+# A date is when, not what: "Le 14 juillet tombe un samedi" is about the Saturday, not about July (a passage
+# dated "15 juillet 2019" would otherwise speak of it).
+_DATE = re.compile(
+    r"\b\d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
+    r"(?: \d{4})?\b"
 )
 # After "avoir" marked as a verb ("j'ai fait", "on a eu"), the participle is a verb too; not after "être", whose
 # attribute may be the subject ("je suis enceinte").
@@ -76,7 +82,9 @@ _SPOKEN_OF = re.compile(
 # A clause of time said first sets when, the main clause after its comma asks: "Le jour où je suis en formation,
 # je perds mon ticket resto ?". Not a condition ("Si je démissionne, …"), which may be what is asked about.
 _SITUATION = re.compile(
-    r"^\s*(?:le jour ou|les jours ou|au moment ou|pendant que|des que|une fois que|apres avoir|avant de)"
+    r"^\s*(?:le jour ou|les jours ou|au moment ou|pendant que|des que|une fois que|apres avoir|avant de|"
+    # what the question sets aside or adds to first: "Au-delà de l'égalité d'accès, qu'est-ce que …"
+    r"(?:au-dela|au dela|en plus|en dehors) (?:de|du|des|d)|outre|a part|hormis)"
     r"\b[^,?;:]*,\s*"
 )
 WINDOW = 3  # analysed terms allowed per word of the subject between its first and last word
@@ -104,7 +112,9 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     text = _PRONOUN_VERB.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)
     text = _OBJECT_HAS.sub(lambda m: m.group(0) + _VERB, text)  # "m'a refusé": the verb, not "à"
     text = _TIME_AGO.sub(" " + _STOP + " ", text)  # "il y a deux ans", "depuis 3 mois": when, not what
+    text = _DATE.sub(" " + _STOP + " ", text)  # "le 14 juillet tombe un samedi": when, not what
     text = _PARTICIPLE.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)  # "j'ai fait Accessit": "fait" too
+    text = _BEFORE_ARTICLE.sub(_verb_before_article, text)  # "quel rôle joue la CPNEFP": "joue" is the verb
     # punctuation ends the phrase too; not a decimal comma: "le 0,15 %" is a figure the texts state, one term
     text = re.sub(r"(?<!\d),|,(?!\d)|[;:?!()]|\.(?!\d)", " " + _STOP + " ", text)
     tokens = re.findall(r"\d+(?:,\d+)+|[a-z0-9]+(?:-[a-z0-9]+)*\x00?|\x00|\x01", text)
@@ -113,6 +123,19 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     if len(phrase) == 1 and opens_predicate and (predicate or tokens[end] not in _COPULA):
         phrase += _phrase_from(tokens, end, first=False)[0]
     return " ".join(phrase[: _MAX_TERMS + 2])
+
+
+# A noun phrase links its nouns by prepositions ("rôle de la CPNEFP"), never by a bare article: a word between a
+# noun and an article ("quel rôle joue la CPNEFP", "combien de salariés compte le groupe") is a verb whose
+# subject comes after it.
+_BEFORE_ARTICLE = re.compile(r"\b([a-z]{2,}) ([a-z]{3,})(?= (?:le|la|les|un|une) )")
+
+
+def _verb_before_article(match: re.Match[str]) -> str:
+    before, word = match.group(1), match.group(2)
+    if before in _FRAME or before in _BOUNDARY or word in _FRAME or word in _BOUNDARY:
+        return match.group(0)
+    return f"{before} {word}{_VERB}"
 
 
 _STOP = "\x01"  # marks punctuation among the tokens: it ends the phrase for good
@@ -189,8 +212,26 @@ def asking_clause(question: str) -> str:
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", question.strip()) if s.strip()]
     if not sentences:
         return ""
-    asking = next((s for s in reversed(sentences) if "?" in s), sentences[-1])
-    return asking.rsplit(":", 1)[-1] if asking.count(":") and asking.rsplit(":", 1)[-1].strip() else asking
+    # without a "?", the sentence holding an indirect question ("je vous demande quel rôle…"), not a closing
+    # formula after it ("Avec mes remerciements anticipés.")
+    asking = next((s for s in reversed(sentences) if "?" in s), None)
+    if asking is None:  # its clause holding the indirect question: "…, je me permets de vous demander quel…"
+        indirect = [c for s in sentences for c in s.split(",") if _INDIRECT.search(fold(c))]
+        asking = indirect[-1].strip() if indirect else sentences[-1]
+    if not asking.count(":"):
+        return asking
+    before, after = asking.rsplit(":", 1)
+    # "il y a des cases à cocher : lesquelles ?": a bare interrogative asks about what was said before it
+    if not after.strip() or ("?" in after and not (set(re.findall(r"[a-z]+", fold(after))) - _FRAME - {"y", "en"})):
+        return before if after.strip() and before.strip() else asking
+    return after
+
+
+# An indirect question: a verb of asking or knowing, then what is asked ("je vous demande quel…", "savoir si…").
+_INDIRECT = re.compile(
+    r"\b(?:demander|demande|savoir|connaitre|preciser|indiquer)\b.*\b"
+    r"(?:quel|quelle|quels|quelles|comment|combien|pourquoi|qui|quand|ou|si|lequel|laquelle|lesquels|lesquelles)\b"
+)
 
 
 def speaks_of(terms: set[str] | Sequence[str], passage_terms: set[str], sequence: Sequence[str] | None = None) -> bool:

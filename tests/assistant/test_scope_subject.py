@@ -148,3 +148,53 @@ def test_a_clipped_word_of_the_subject_stands_for_the_texts_word_it_begins() -> 
         )
     ]
     assert texts_are_silent("Un contrat pro, c'est pour qui ?", far, decision)
+
+
+def test_what_the_question_sets_aside_first_is_not_its_subject() -> None:
+    """ "Au-delà de …," / "En plus du …," / "Outre …," name what the question is not about."""
+    assert subject_phrase("Au-delà du tutorat, quelles missions confie-t-on au formateur interne ?").startswith(
+        "missions"
+    )
+    assert subject_phrase("En plus du CPF, la caisse peut-elle abonder ?") == "caisse abonder"
+    assert subject_phrase("Outre le diplôme, quelles pièces faut-il pour la VAE ?").startswith("pieces")
+
+
+def test_without_a_question_mark_the_indirect_question_asks_not_the_closing_formula() -> None:
+    from assistant.routing.subject import asking_clause
+
+    letter = (
+        "Bonjour, étant tutrice depuis peu, je souhaiterais savoir combien de salariés je peux accompagner. "
+        "Bien cordialement."
+    )
+    assert "combien de salariés" in asking_clause(letter)
+    note = "Monsieur, je vous prie de bien vouloir m'indiquer quel organisme finance la Pro-A. Merci d'avance."
+    assert "quel organisme finance" in asking_clause(note)
+    assert asking_clause("Le tuteur touche une prime. Merci.") == "Merci."  # no indirect question: the last
+    assert asking_clause("Fais comme si tu étais mon manager. J'ai un BTS.") == "J'ai un BTS."  # "comme si"
+
+
+def test_a_bare_interrogative_after_a_colon_asks_about_what_precedes_it() -> None:
+    from assistant.routing.subject import asking_clause
+
+    assert (
+        asking_clause("Les épreuves du CQP gestionnaire conseil : lesquelles ?")
+        == "Les épreuves du CQP gestionnaire conseil "
+    )
+    assert asking_clause("Il existe des options au CQP : combien ?").startswith("Il existe des options")
+    # a clause after the colon that names something is what is asked
+    assert asking_clause("Pour l'intranet : les tuteurs, combien ?") == " les tuteurs, combien ?"
+
+
+def test_a_word_between_a_noun_and_a_bare_article_is_a_verb() -> None:
+    """Nouns are linked by prepositions, not by a bare article: "quel rôle joue la CPNEFP" has the verb "joue"."""
+    assert subject_phrase("Quelle mission remplit le tuteur auprès de l'alternant ?").startswith("mission tuteur")
+    assert subject_phrase("Combien d'agents forme un formateur interne par an ?") == "agents formateur interne"
+    assert subject_phrase("Mon apprentie prépare un BTS, sa paie démarre quand ?").startswith("apprentie bts")
+    assert subject_phrase("La prime de la tutrice est de combien ?") == "prime tutrice"  # "de la": a preposition
+
+
+def test_a_date_is_when_not_what() -> None:
+    """A passage dated "15 juillet 2019" does not speak of a question on a holiday falling on a Saturday."""
+    assert "juillet" not in subject_phrase("Le 14 juillet tombe un dimanche, on a un jour en plus ?")
+    assert subject_phrase("Le 1er novembre 2026, ma Pro-A démarre : combien de mois au plus ?").startswith("pro-a")
+    assert subject_phrase("Embauchée le 3 avril 2021, mon entretien de bilan ?") == "embauchee"

@@ -1,0 +1,219 @@
+"""A qualifier that moves a question outside the indexed texts, though its subject is theirs (issue #21).
+
+Why: "Dans la branche des banques, comment est rémunéré un tuteur d'alternant ?" is about a tutor, and the
+texts speak of tutors; but it asks another branch's rule, which they do not hold. The same for "le CPF d'un
+contractuel de la fonction publique", "un contrat de professionnalisation dans le BTP", "la prime que l'État
+verse pour un contrat pro", "le plan transmis à l'inspection du travail". The subject check
+(`answering.answerable`) finds the tutor in the passages and answers with the branch's own article: a wrong
+answer. What moves the question is a qualifier read from the message's grammar, in two slots:
+
+* the **domain** the rule is asked for: a noun that names where a collective rule applies ("branche",
+  "secteur", "filière", "convention collective", "accord formation") followed by its complement ("de la
+  coiffure", "des banques"), the public service ("fonction publique"), or a definite "dans le X" / "chez les
+  X" whose noun the texts never use ("dans le BTP", "chez les assureurs"). The whole phrase must be one the
+  texts speak of somewhere (`corpus_words.CorpusPhrases`: "la branche du régime général" is theirs, "la
+  branche des banques" is not). An indefinite "dans une banque" is the asker's past or present situation
+  ("après dix ans dans une banque, …"), not the domain of the rule asked, and is left alone, as is a
+  possessive ("dans ma caisse"); "dans le X" counts only for initials ("dans le BTP"), not for a common
+  noun ("dans la nomenclature");
+* the **purpose** of a leave or an absence ("un congé pour passer un examen de l'université"): the texts
+  grant absences for their own purposes, and the purpose must be one they speak of (`foreign_purpose`);
+* the **actor** who pays, decides or receives: the noun phrase before a verb of funding ("l'État nous
+  verse", "France VAE prend-il en charge") or after a verb of sending or seizing ("transmis à l'inspection
+  du travail", "saisir les prud'hommes"). A name must be written, with its capital, in the best passages,
+  and a plain noun must be one the texts speak of somewhere (`actor_outside`): the contrat de
+  professionnalisation's article says who finances it (the OPCO), not what the State pays.
+
+Nothing here lists foreign sectors or bodies: what the texts hold is read from the texts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
+from assistant.routing.extraction.folding import fold
+from knowledge.hybrid import Evidence
+from text.folding import without_accents
+
+_WORD = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+# Words that end a noun phrase: prepositions opening another complement, conjunctions, the interrogative frame,
+# verbs of the frame and subject pronouns.
+_ENDS = frozenset(
+    re.findall(
+        r"\S+",
+        """en pour dans sur avec a au aux quand si pendant par chez depuis selon apres avant c est sont il elle
+    ils elles on peut peuvent doit doivent faut et ou mais qui que qu quel quelle quels quelles comment combien
+    ne n pas y prevoit prevoient dit disent""",
+    )
+)
+_LINKS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l"})
+_INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)$")  # "prévoit-il": a verb, not a noun
+# Nouns naming where a collective rule applies, then "de/du/des" and the domain.
+_DOMAIN_HEAD = re.compile(
+    r"\b(branches?|secteurs?|filieres?|conventions? collectives?|accords? (?:formation|de branche))\s+"
+    r"(?:de la|de l|du|des|de|d)\s+(?!(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs)\b)"
+)
+_PUBLIC_SERVICE = re.compile(r"\bfonction publique\b")
+# A sector named by its initials ("dans le BTP") or a group of employers ("chez les assureurs"). Not any "dans
+# le X" with a word the texts do not use: "dans la nomenclature", "dans le bureau" are places in the asker's
+# own world, not another branch (measured on the conversation sets).
+_DEFINITE_PLACE = re.compile(r"\b(?:dans (?:le|la|l)|chez (?:les|des))\s+")
+_INITIALS = re.compile(r"[A-Z]{2,6}\b")
+# Verbs of funding (the actor before them pays), of sending and of seizing (the actor after them receives).
+_FUNDING = (
+    r"(?:(?:verse|versent|paie|paye|paient|payent|finance|financent|rembourse|remboursent|accorde|accordent|"
+    r"attribue|attribuent|octroie|octroient|subventionne|subventionnent)(?:-t)?(?:-(?:il|elle|ils|elles))?|"
+    r"(?:prend|prennent)(?:-(?:il|elle|ils|elles))? en charge)"
+)
+_OBJECT_PRONOUNS = r"(?:(?:nous|me|m|te|t|lui|leur|vous|les|la|le|l|en|y|ne|n)\s+)*"
+_PAYER = re.compile(rf"\b(?:l|le|la|les)\s+((?:[a-z]+\s+){{1,3}}?){_OBJECT_PRONOUNS}{_FUNDING}\b")
+# A name in capitals before the funding verb, no article ("France VAE prend-il en charge").
+_NAMED_PAYER = re.compile(rf"((?:\b[A-ZÀ-Ý][\w-]*\s+){{1,3}}){_OBJECT_PRONOUNS}{_FUNDING}\b")
+_RECEIVER = re.compile(
+    r"\b(?:transmis|transmise|transmises|transmettre|declare|declaree|declarer|envoye|envoyee|envoyer|adresse|"
+    r"adresser|signale|signaler|communique|communiquer)\s+a\s+(?:la|l|le|les)\s+|\bsaisir\s+(?:la|l|le|les)\s+"
+)
+# The first word of a sentence is written in capitals whatever it is: not a name.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)\s*([A-ZÀ-Ý][\w-]*)")
+
+
+def _phrase_after(text: str, start: int, words: int) -> str:
+    """The noun phrase from `start` (folded text): up to `words` words, linking words kept inside it."""
+    found: list[str] = []
+    for match in re.finditer(_WORD + r"|[,;:?!.()«»\"]", text[start:]):
+        word = match.group(0)
+        if not re.match(_WORD, word) or word in _ENDS or _INVERTED.search(word):
+            break
+        if word in _LINKS:
+            if found:
+                found.append(word)
+            continue
+        found.append(word)
+        if sum(w not in _LINKS for w in found) >= words:
+            break
+    while found and found[-1] in _LINKS:
+        found.pop()
+    return " ".join(found)
+
+
+def _folded(question: str) -> str:
+    return fold(question.replace("’", "'")).replace("'", " ")
+
+
+def foreign_domain(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
+    """The domain the question asks a rule for, when the texts never speak of it (else None).
+
+    "Dans la branche de la coiffure, …" → "branches coiffure"; "… de la fonction publique hospitalière" →
+    "fonction publique"; "… dans le BTP" → "btp". A figure is a year or a count, not a domain ("l'accord de
+    2019")."""
+    text = _folded(question)
+    candidates: list[str] = []
+    for match in _DOMAIN_HEAD.finditer(text):
+        rest = _phrase_after(text, match.end(), 2)
+        # the domain itself must be the texts' ("de la métallurgie"), and so must its pairing with the noun
+        # ("la branche des banques": "banques" alone would be met by a passage on "la branche" anyway)
+        if rest and not re.search(r"\d", rest):
+            candidates += [rest, f"{match.group(1)} {rest}"]
+    candidates += ["fonction publique" for _ in _PUBLIC_SERVICE.finditer(text)]
+    for candidate in dict.fromkeys(candidates):
+        if not phrases.speaks_of(candidate):
+            return candidate
+    original = question.replace("’", "'")  # `text` is folded from it letter for letter
+    for match in _DEFINITE_PLACE.finditer(text):
+        word = re.match(_WORD, text[match.end() :])
+        if word is None or re.search(r"\d", word.group(0)) or _known_word(word.group(0), vocabulary, phrases):
+            continue
+        if text[match.start() : match.start() + 4] == "chez" or _INITIALS.match(original, match.end()):
+            return word.group(0)  # a word the texts never use, checked above
+    return None
+
+
+# A leave or an absence, then what it is for, a few words later in the same clause: "un congé pour passer un
+# examen de l'université", "jours d'absence pour assister à ma cérémonie de …".
+_LEAVE_FOR = re.compile(
+    r"\b(?:conges?|absences?|absenter|jours? de repos)\b(?:\s+[a-z-]+){0,3}?\s+pour\s+(?:"
+    r"(?:assister|aller|participer)\s+(?:au|aux|a la|a l|a)\s+(?:(?:ma|mon|mes|son|sa|ses|un|une)\s+)?|"
+    r"(?:passer|preparer|faire|suivre|celebrer)\s+(?:la|le|l|les|ma|mon|mes|un|une|son|sa|ses)\s+|"
+    r"(?:la|le|l|les|ma|mon|mes|un|une|son|sa|ses)\s+)"
+)
+
+
+def foreign_purpose(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
+    """What a leave or an absence is asked for, when the texts never speak of it (else None).
+
+    The texts grant absences for their own purposes (a CEP, a VAE, a training, a jury); "un congé pour passer
+    un examen de l'université" or "une absence pour ma cérémonie de naturalisation" asks another rule, though
+    "congé" and "absence" are words of theirs. The purpose must also hold a word the texts never use: "pour un
+    rendez-vous CEP" or "pour la préparer" are their own purposes in the user's words."""
+    text = _folded(question)
+    for match in _LEAVE_FOR.finditer(text):
+        purpose = _phrase_after(text, match.end(), 2)
+        if not purpose or re.search(r"\d", purpose) or phrases.speaks_of(purpose):
+            continue
+        if any(len(w) >= 5 and not vocabulary.knows(w) for w in re.findall(_WORD, purpose)):
+            return purpose
+    return None
+
+
+def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
+    """The domain (`foreign_domain`) or the purpose (`foreign_purpose`) the texts never speak of, if any."""
+    return foreign_domain(question, vocabulary, phrases) or foreign_purpose(question, vocabulary, phrases)
+
+
+def _known_word(word: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> bool:
+    """One word the texts use (an inflection or a typing slip of theirs), or a short one standing for a word of
+    theirs it begins ("la sécu")."""
+    return (len(word) >= 5 and vocabulary.knows(word)) or phrases.speaks_of(word)
+
+
+def named_actors(question: str) -> list[str]:
+    """The actors a question names as paying (before a funding verb) or receiving (after a verb of sending or
+    seizing), as written (articles left out): "l'État nous verse" → "État"; "transmis à l'inspection du
+    travail" → "inspection du travail". Pronouns and the asker ("je", "on") are not actors of this kind."""
+    original = unicodedata.normalize("NFC", question.replace("’", "'"))
+    text = _folded(original)  # same length as `original`: a match is cut out of the original
+    found: list[str] = []
+    starts = {m.start(1) for m in _SENTENCE_START.finditer(original)}
+    for match in _NAMED_PAYER.finditer(original.replace("'", " ")):
+        # a capital opening the sentence is no name, unless the name has several ("France VAE finance…")
+        words = [w for w in re.finditer(r"\S+", match.group(1)) if fold(w.group(0)) not in _LINKS]
+        if words and fold(words[0].group(0)) in _ENDS:  # "Combien Pôle emploi rembourse…": the frame's word
+            words = words[1:]
+        if len(words) == 1 and match.start(1) + words[0].start() in starts:
+            continue
+        if words:
+            found.append(original[match.start(1) + words[0].start() : match.start(1) + words[-1].end()])
+    for match in _PAYER.finditer(text):
+        phrase = match.group(1).strip()
+        if not any(_INVERTED.search(w) or w in _ENDS for w in phrase.split()):
+            found.append(original[match.start(1) : match.start(1) + len(phrase)])
+    for match in _RECEIVER.finditer(text):
+        phrase = _phrase_after(text, match.end(), 3)
+        if phrase:
+            found.append(original[match.end() : match.end() + len(phrase)])
+    return list(dict.fromkeys(found))
+
+
+def actor_outside(question: str, evidence: Sequence[Evidence], phrases: CorpusPhrases, depth: int = 5) -> str | None:
+    """An actor the question names (`named_actors`) that the best passages do not speak of, and that is either
+    a name (written with a capital, which the passages must write the same way: "l'État" is not "en tout état
+    de cause") or a body the texts never speak of at all ("l'inspection du travail"): the question is that
+    actor's rule, not the texts'. The organisations of the branch ("la caisse verse…") are the texts' own
+    even where the best passages call them otherwise ("les organismes"), so a plain noun the texts use
+    elsewhere is left to the other checks."""
+    if not evidence:
+        return None
+    passages = [e.chunk.context_text for e in evidence[:depth]]
+    best = CorpusPhrases(passages)
+    plain = [without_accents(p) for p in passages]
+    for actor in named_actors(question):
+        names = [without_accents(w) for w in re.findall(r"\b[A-ZÀ-Ý][\w-]*", actor)]
+        if names:
+            if not all(any(re.search(rf"\b{re.escape(n)}\b", p) for p in plain) for n in names):
+                return actor
+        elif not best.speaks_of(fold(actor)) and not phrases.speaks_of(fold(actor)):
+            return actor
+    return None
