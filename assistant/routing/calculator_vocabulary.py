@@ -20,7 +20,15 @@ ASKING_FRAME = (
     r"(?:pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|tu peux|vous pouvez) m'(?:expliquer|indiquer|"
     r"eclairer|aider)|(?:pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|tu peux|vous pouvez) me (?:dire|"
     r"preciser|rappeler|confirmer)|dites-moi|dis-moi|merci(?: d'avance| de (?:me|m'))?|"
-    r"j'ai une question|ma question)\b"
+    r"j'ai une question|ma question|"
+    # a letter's request and closing formulas: "je me permets de solliciter votre éclairage quant à …",
+    # "je vous prie d'agréer l'expression de mes salutations distinguées"
+    r"je me permets de (?:vous )?(?:solliciter|demander|contacter|ecrire|interroger|poser)|"
+    r"je (?:vous )?(?:sollicite|ecris|contacte|interroge)|votre eclairage|"
+    r"(?:je vous prie|veuillez|je vous remercie)[^.?!]*?(?:salutations|sentiments|considerations?|remerciements)"
+    r"(?: (?:les )?(?:distinguee?s|respectueu(?:x|ses)|meilleure?s|cordiales?))?|"
+    r"(?:mes|nos) (?:salutations|sentiments|remerciements)(?: (?:les )?(?:distinguee?s|respectueu(?:x|ses)|"
+    r"meilleure?s|cordiales?))?)\b"
 )
 
 # The user asks for a figure, a date or a yes/no on their case.

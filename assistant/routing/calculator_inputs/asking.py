@@ -30,6 +30,7 @@ import re
 
 from assistant.routing import calculator_vocabulary
 from assistant.routing.calculator_inputs.facts import Facts, Plan, asking_sentence
+from assistant.routing.extraction.conjunctions import mask_conjunctions
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError
 
@@ -82,8 +83,10 @@ _OWN_CASE = re.compile(r"\b(?:je|j'|mon|ma|mes|moi)\b|\b(?:m\.|mme|madame|monsie
 def asks_what_it_is(folded: str) -> bool:
     """The asking sentence asks what a scheme is, is for, consists of or how it works, not the case's answer."""
     sentence = asking_sentence(folded)
-    # "qu'est-ce que la prime me rapporte ?" asks a value of the case, in the words of a definition
-    return bool(_WHAT_IT_IS.search(sentence)) and not _CASE_ASKED.search(sentence) and not _VALUE.search(sentence)
+    # "qu'est-ce que la prime me rapporte ?" asks a value of the case, in the words of a definition; "quand
+    # je suis en formation" a circumstance, no date
+    valued = _VALUE.search(mask_conjunctions(sentence))
+    return bool(_WHAT_IT_IS.search(sentence)) and not _CASE_ASKED.search(sentence) and not valued
 
 
 def claims_for_everyone(folded: str) -> bool:
