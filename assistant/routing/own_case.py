@@ -75,8 +75,9 @@ def asks_own_case(text: str, calculator: str, arguments: dict[str, Any], missing
     asking = [folded if len(s.split()) < 4 else s for s in asking]
     verdict_only = calculator in calculator_vocabulary.VERDICT_ONLY  # its only value is oui/non
     # "combien d'absence si l'organisme est loin de chez moi ?": a value asked under a hypothesis the question
-    # itself states is the rule's value in that case, which the texts give without the missing facts
-    valued = [s for s in asking if _VALUE_ASK.search(s) and not _HYPOTHESIS.search(s)]
+    # itself states is the rule's value in that case, which the texts give without the missing facts; so is a
+    # rate asked ("c'est combien par mois ?", "la prime mensuelle ?"): the rule states it per unit
+    valued = [s for s in asking if _VALUE_ASK.search(s) and not _HYPOTHESIS.search(s) and not _PER_UNIT.search(s)]
     if not verdict_only and any(_OWN_SUBJECT.search(s) for s in valued):
         return True
     partial = spec is not None and spec.partial  # "puis-je bénéficier de la Pro-A ?": one's own right
@@ -107,6 +108,10 @@ def _bears_on_decision(calculator: str, arguments: dict[str, Any]) -> bool:
 
 
 _CONCESSION = re.compile(r"\bpourtant\b|\bmalgre\b|\bmeme (?:si|en|avec|sans|pendant)\b")
+_PER_UNIT = re.compile(
+    r"\bpar (?:mois|an|annee|jour|semaine|action|session|alternant|apprenti|stagiaire|salarie|tutore|mission)\b"
+    r"|\b(?:mensuel|annuel|journalier|horaire)(?:le)?s?\b"
+)
 _HYPOTHESIS = re.compile(r"\bsi (?!oui\b|non\b|possible\b|besoin\b|necessaire\b)|\bs'ils?\b|\ben cas d[e']")
 _WHAT_ASK = re.compile(r"\b(?:quel\w*|combien|comment|pourquoi|quand|quoi|lequel|laquelle|lesquel\w*)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?\u2026])\s+|\s*[\u2600-\u27bf\U0001f000-\U0001faff]+\s*")

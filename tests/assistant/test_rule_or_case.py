@@ -92,6 +92,7 @@ def test_the_corrected_grade_decides_the_cqp(question: str) -> None:
     ("text", "masked"),
     [
         ("qui me remplace quand je pars en formation ?", True),
+        ("avant quand mon employeur doit-il agir ?", False),
         ("Quand un alternant arrive, le tuteur doit-il le former ?", True),
         ("la prime reste acquise quand même ?", True),
         ("Et quand je touche ma prime ?", False),
@@ -240,3 +241,54 @@ def test_a_million_in_words_is_a_figure(question: str, payroll: float) -> None:
     decision = route(question, TODAY)
     assert decision.calculator == "supplementary_contribution"
     assert decision.arguments["payroll"] == payroll
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Je suis tuteur, c'est combien par mois la prime ?",
+        "Tutrice depuis peu : la prime mensuelle, elle vaut combien de points ?",
+        "J'anime des formations internes, je touche combien par action ?",
+    ],
+)
+def test_a_rate_asked_is_the_rules(question: str) -> None:
+    """Art. 4.3: « il correspond à 7 points par mois, complet ou non »; art. 9.3 (avenant 2022): « 7 points
+    par mois pour chaque action de formation » — the rate per unit is the rule's, no dates needed."""
+    assert route(question, TODAY).route == "retrieval"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Avant quand mon employeur doit me faire passer mon entretien professionnel ?",
+        "D'ici quand ma caisse doit me proposer une formation au titre de la garantie individuelle ?",
+        "Je suis tutrice : à partir de quand je touche ma prime ?",
+    ],
+)
+def test_quand_after_a_preposition_asks_a_date_of_ones_case(question: str) -> None:
+    decision = route(question, TODAY)
+    assert decision.route == "clarify", decision
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Je suis en arrêt maladie depuis peu, est-ce que je peux quand même demander une Pro-A ?",
+        "Même en étant à mi-temps, puis-je bénéficier de la Pro-A ?",
+        "Malgré mon activité partielle, ai-je accès à la Pro-A ?",
+    ],
+)
+def test_whether_a_stated_circumstance_removes_a_right_is_the_rules(question: str) -> None:
+    """Art. 2.3 lists who the Pro-A concerns; whether a circumstance the question states (illness, part time,
+    activité partielle) changes it is a question on the rule, not a case to complete."""
+    assert route(question, TODAY).route == "retrieval"
+
+
+def test_time_after_apres_is_time_before_the_organisation() -> None:
+    """Art. 5 (quoted above): the time in the organisation and the total salaried time are two conditions."""
+    decision = route(
+        "Arrivée à la CAF il y a deux ans après huit ans à la CPAM, je suis en CDI : le CEP, j'y ai droit ?", TODAY
+    )
+    assert decision.route == "calculator", decision
+    assert decision.arguments["months_in_organisation"] == 24
+    assert decision.arguments["months_as_employee"] == 120

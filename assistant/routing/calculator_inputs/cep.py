@@ -257,6 +257,8 @@ def _seniority_kind(folded: str, d: Duration, *, first: bool, last: bool) -> str
     before = folded[max(0, d.span[0] - 40) : d.span[0]]
     if not last and re.match(r"^[^.?!;]{0,30}\bdont\b", after):
         return "total"
+    if re.search(r"\b(?:apres|avant|auparavant)\s*$", before):  # "après 8 ans à la CPAM": where they were before
+        return "prior"
     if (not first and re.search(r"\bdont\s*$", before)) or re.match(_ORG_AFTER, after):
         return "org"
     if re.match(r"^ *d'anciennete " + _ORG_AFTER[3:], after):
