@@ -292,3 +292,18 @@ def test_time_after_apres_is_time_before_the_organisation() -> None:
     assert decision.route == "calculator", decision
     assert decision.arguments["months_in_organisation"] == 24
     assert decision.arguments["months_as_employee"] == 120
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quelles sont les conditions d'ancienneté pour l'absence CEP quand on est en CDD ?",
+        "Pour la Pro-A, quels sont les critères exactement ?",
+        "Le congé pour un conseil en évolution professionnelle, c'est à quelles conditions ?",
+    ],
+)
+def test_the_conditions_asked_in_a_told_case_are_answered_not_asked_back(question: str) -> None:
+    """Art. 5 (CEP) and art. 2.3 (Pro-A) state their conditions; a conversation that told a case (`case=True`,
+    "Je suis en CDD dans une caisse." earlier) and then asks what the conditions are gets them, not a question
+    about the facts still missing."""
+    assert route(question, TODAY, case=True).route == "retrieval"
