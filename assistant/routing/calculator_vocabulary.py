@@ -134,9 +134,14 @@ FOLLOW_UPS: dict[str, str] = {
     "total_hours": "Quelle est la durée totale (en heures) de votre Pro-A ?",
     "certification": "Quelle certification souhaitez-vous préparer en Pro-A ?",
     "payroll": "Quelle est la masse salariale brute annuelle de votre organisme (en euros) ?",
-    "certification_date": "À quelle date avez-vous obtenu (ou obtiendrez-vous) votre certification ?",
-    "target_level": "Quel niveau de la classification vise votre contrat de professionnalisation "
-    "(niveau 3, niveau 4…) ?",
+    # a question back still answers what the texts say: the rule it needs the fact for comes first
+    "certification_date": "À compter du 1er jour du mois qui suit l'obtention de la certification, la rémunération "
+    "est fixée par référence au cadre conventionnel (article 3.6). À quelle date avez-vous obtenu (ou "
+    "obtiendrez-vous) votre certification ?",
+    "target_level": "Pendant la formation, un contrat de professionnalisation visant une qualification du "
+    "niveau 3 de la classification est rémunéré au minimum sur la base du coefficient du niveau 2, et au-delà "
+    "du niveau 3 sur la base du coefficient du niveau 3 (article 3.6). Quel niveau de la classification vise "
+    "votre contrat (niveau 3, niveau 4…) ?",
     "level_kind": "« Niveau » désigne-t-il ici le niveau de la certification préparée (nomenclature RNCP : "
     "niveau 5 = bac + 2) ou le niveau de classification de l'emploi visé dans la convention collective ? "
     "L'article 3.6 fixe la rémunération pendant la formation d'après le niveau de classification de la "
