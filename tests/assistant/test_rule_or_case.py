@@ -23,6 +23,7 @@ three or more wordings of its own:
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -307,3 +308,21 @@ def test_the_conditions_asked_in_a_told_case_are_answered_not_asked_back(questio
     "Je suis en CDD dans une caisse." earlier) and then asks what the conditions are gets them, not a question
     about the facts still missing."""
     assert route(question, TODAY, case=True).route == "retrieval"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "En alternance en contrat de pro, mon salaire pendant la formation, c'est combien ?",
+        "Je commence un contrat de professionnalisation, combien vais-je gagner pendant la formation ?",
+        "Ma certification de contrat pro arrive bientôt, quand est-ce que ma paie change ?",
+    ],
+)
+def test_a_question_back_states_and_cites_the_rule_it_needs_the_fact_for(assistant: Any, question: str) -> None:
+    """Art. 3.6: « les bénéficiaires d'un contrat de professionnalisation, visant une qualification relevant du
+    niveau 3 de la classification des emplois, sont rémunérés, au minimum, sur la base du coefficient de
+    qualification du niveau 2 » … « À compter du 1er jour du mois qui suit l'obtention de la certification, la
+    rémunération est fixée par référence au cadre conventionnel. »"""
+    answer = assistant.ask(question, today=TODAY)  # a question back, or the rule itself
+    assert "niveau 2" in answer.text or "mois qui suit" in answer.text, answer.text
+    assert answer.citations[0].section == "Article 3.6", answer.citations
