@@ -403,7 +403,9 @@ class Assistant:
             turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
             if evidence and not texts_are_silent(query, evidence):
                 book = self._new_book()
-                top = stating(evidence, decision.follow_up)
+                # a follow-up that states the rule it asks for names that rule's article better than the question
+                stated = self._search(decision.follow_up, 2) if decision.follow_up and decision.calculator else []
+                top = stating(evidence + [e for e in stated if e not in evidence], decision.follow_up)
                 number = cite_nearest(book, top, query)
                 text += "\n\n" + wording.applicable_rule(top.citation, number)
                 citations = book.citations()

@@ -20,7 +20,15 @@ ASKING_FRAME = (
     r"(?:pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|tu peux|vous pouvez) m'(?:expliquer|indiquer|"
     r"eclairer|aider)|(?:pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|tu peux|vous pouvez) me (?:dire|"
     r"preciser|rappeler|confirmer)|dites-moi|dis-moi|merci(?: d'avance| de (?:me|m'))?|"
-    r"j'ai une question|ma question)\b"
+    r"j'ai une question|ma question|"
+    # a letter's request and closing formulas: "je me permets de solliciter votre éclairage quant à …",
+    # "je vous prie d'agréer l'expression de mes salutations distinguées"
+    r"je me permets de (?:vous )?(?:solliciter|demander|contacter|ecrire|interroger|poser)|"
+    r"je (?:vous )?(?:sollicite|ecris|contacte|interroge)|votre eclairage|"
+    r"(?:je vous prie|veuillez|je vous remercie)[^.?!]*?(?:salutations|sentiments|considerations?|remerciements)"
+    r"(?: (?:les )?(?:distinguee?s|respectueu(?:x|ses)|meilleure?s|cordiales?))?|"
+    r"(?:mes|nos) (?:salutations|sentiments|remerciements)(?: (?:les )?(?:distinguee?s|respectueu(?:x|ses)|"
+    r"meilleure?s|cordiales?))?)\b"
 )
 
 # The user asks for a figure, a date or a yes/no on their case.
@@ -126,9 +134,14 @@ FOLLOW_UPS: dict[str, str] = {
     "total_hours": "Quelle est la durée totale (en heures) de votre Pro-A ?",
     "certification": "Quelle certification souhaitez-vous préparer en Pro-A ?",
     "payroll": "Quelle est la masse salariale brute annuelle de votre organisme (en euros) ?",
-    "certification_date": "À quelle date avez-vous obtenu (ou obtiendrez-vous) votre certification ?",
-    "target_level": "Quel niveau de la classification vise votre contrat de professionnalisation "
-    "(niveau 3, niveau 4…) ?",
+    # a question back still answers what the texts say: the rule it needs the fact for comes first
+    "certification_date": "À compter du 1er jour du mois qui suit l'obtention de la certification, la rémunération "
+    "est fixée par référence au cadre conventionnel (article 3.6). À quelle date avez-vous obtenu (ou "
+    "obtiendrez-vous) votre certification ?",
+    "target_level": "Pendant la formation, un contrat de professionnalisation visant une qualification du "
+    "niveau 3 de la classification est rémunéré au minimum sur la base du coefficient du niveau 2, et au-delà "
+    "du niveau 3 sur la base du coefficient du niveau 3 (article 3.6). Quel niveau de la classification vise "
+    "votre contrat (niveau 3, niveau 4…) ?",
     "level_kind": "« Niveau » désigne-t-il ici le niveau de la certification préparée (nomenclature RNCP : "
     "niveau 5 = bac + 2) ou le niveau de classification de l'emploi visé dans la convention collective ? "
     "L'article 3.6 fixe la rémunération pendant la formation d'après le niveau de classification de la "

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from assistant.routing import calculator_vocabulary
+from assistant.routing.extraction.conjunctions import mask_conjunctions
 from assistant.routing.extraction.folding import fold
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError
@@ -62,7 +63,7 @@ def asks_own_case(text: str, calculator: str, arguments: dict[str, Any], missing
     names = {p.name for p in spec.params} if spec is not None else set()
     if _bears_on_decision(calculator, arguments) or any(m not in names and m != "grades" for m in missing):
         return True  # facts read, or one the reader could not place ("un CQP de niveau 5": which level?)
-    folded = fold(text)
+    folded = mask_conjunctions(fold(text))  # "… due quand même ?" asks no date
     sentences = _SENTENCE_BREAK.split(folded)  # an emoji ends a sentence in a chat message
     asking = [s for s in sentences if s.rstrip().endswith("?")]
     if not asking:
@@ -73,10 +74,18 @@ def asks_own_case(text: str, calculator: str, arguments: dict[str, Any], missing
     asking = [_after_colon(s) for s in asking]
     asking = [folded if len(s.split()) < 4 else s for s in asking]
     verdict_only = calculator in calculator_vocabulary.VERDICT_ONLY  # its only value is oui/non
-    if not verdict_only and any(_VALUE_ASK.search(s) and _OWN_SUBJECT.search(s) for s in asking):
+    # "combien d'absence si l'organisme est loin de chez moi ?": a value asked under a hypothesis the question
+    # itself states is the rule's value in that case, which the texts give without the missing facts; so is a
+    # rate asked ("c'est combien par mois ?", "la prime mensuelle ?"): the rule states it per unit
+    valued = [s for s in asking if _VALUE_ASK.search(s) and not _HYPOTHESIS.search(s) and not _PER_UNIT.search(s)]
+    if not verdict_only and any(_OWN_SUBJECT.search(s) for s in valued):
         return True
     partial = spec is not None and spec.partial  # "puis-je bénéficier de la Pro-A ?": one's own right
-    return partial and any(_OWN_SUBJECT.search(s) and not _WHAT_ASK.search(s) for s in asking)
+    # "en activité partielle, ai-je quand même accès à la Pro-A ?": whether a circumstance the question states
+    # takes the right away is asked (a concession), which the rule on that circumstance answers
+    return partial and any(
+        _OWN_SUBJECT.search(s) and not _WHAT_ASK.search(s) and not _CONCESSION.search(s) for s in asking
+    )
 
 
 def _after_colon(sentence: str) -> str:
@@ -98,12 +107,18 @@ def _bears_on_decision(calculator: str, arguments: dict[str, Any]) -> bool:
         return True
 
 
+_CONCESSION = re.compile(r"\bpourtant\b|\bmalgre\b|\bmeme (?:si|en|avec|sans|pendant)\b")
+_PER_UNIT = re.compile(
+    r"\bpar (?:mois|an|annee|jour|semaine|action|session|alternant|apprenti|stagiaire|salarie|tutore|mission)\b"
+    r"|\b(?:mensuel|annuel|journalier|horaire)(?:le)?s?\b"
+)
+_HYPOTHESIS = re.compile(r"\bsi (?!oui\b|non\b|possible\b|besoin\b|necessaire\b)|\bs'ils?\b|\ben cas d[e']")
 _WHAT_ASK = re.compile(r"\b(?:quel\w*|combien|comment|pourquoi|quand|quoi|lequel|laquelle|lesquel\w*)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?\u2026])\s+|\s*[\u2600-\u27bf\U0001f000-\U0001faff]+\s*")
 _VALUE_ASK = re.compile(calculator_vocabulary.VALUE_ASK)
 _OWN_SUBJECT = re.compile(
     calculator_vocabulary.FIRST_PERSON
-    + r"|\b(?:on|il|elle|ils|elles|son|sa|ses|leur|leurs)\b|"
+    + r"|\b(?:on|il|elle|ils|elles|son|sa|ses|leur|leurs|lui)\b|"
     + calculator_vocabulary.CASE_SUBJECT
 )
 

@@ -35,6 +35,7 @@ from datetime import date
 from typing import Any, Literal
 
 from assistant.routing import calculator_vocabulary, guard_vocabulary, scope
+from assistant.routing.calculator_inputs.asking import LOOKUPS
 from assistant.routing.calculator_inputs.facts import read_facts
 from assistant.routing.calculator_inputs.readers import plan_for
 from assistant.routing.extraction.folding import fold
@@ -201,7 +202,10 @@ def route(
         # person ("Mme Petit peut-elle prétendre à la Pro-A ?") is an adviser's case, not a rule asked.
         return base
     missing, known = still_missing(plan.calculator, plan.arguments, plan.missing)
-    if missing and not case and not asks_own_case(cleaned, plan.calculator, plan.arguments, missing):
+    # "une Pro-A de trois ans, c'est faisable ?" tells no one's case: the figure is the rule's hypothesis, and
+    # the rule with its cases answers it rather than a question about a situation nobody described
+    nobody = not (told or facts.personal) and plan.calculator not in LOOKUPS  # a lookup in a list is no one's case
+    if missing and not case and (nobody or not asks_own_case(cleaned, plan.calculator, plan.arguments, missing)):
         return base  # a rule asked about ("je peux toucher une prime ?"): quoted, not a case to complete
     asked: str | None = None
     if missing:

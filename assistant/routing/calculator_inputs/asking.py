@@ -20,6 +20,9 @@ Two readings, each of a general form rather than of one question's words:
   "n'est-ce pas ?", "il paraît que…"), again with no own case: the rule answers it unless the facts
   the claim states decide the calculator (`undecided`), never a question back.
 
+* `asks_the_conditions`: the asking sentence asks what a scheme's conditions are ("quelles sont les
+  conditions d'ancienneté … ?"): when the plan would end in a question back, the conditions answer it.
+
 Each one means the plan of a calculator is dropped and the texts answer (`readers.plan_for`).
 Patterns run on folded text (`assistant.routing.extraction.folding.fold`).
 """
@@ -30,6 +33,7 @@ import re
 
 from assistant.routing import calculator_vocabulary
 from assistant.routing.calculator_inputs.facts import Facts, Plan, asking_sentence
+from assistant.routing.extraction.conjunctions import mask_conjunctions
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError
 
@@ -82,8 +86,10 @@ _OWN_CASE = re.compile(r"\b(?:je|j'|mon|ma|mes|moi)\b|\b(?:m\.|mme|madame|monsie
 def asks_what_it_is(folded: str) -> bool:
     """The asking sentence asks what a scheme is, is for, consists of or how it works, not the case's answer."""
     sentence = asking_sentence(folded)
-    # "qu'est-ce que la prime me rapporte ?" asks a value of the case, in the words of a definition
-    return bool(_WHAT_IT_IS.search(sentence)) and not _CASE_ASKED.search(sentence) and not _VALUE.search(sentence)
+    # "qu'est-ce que la prime me rapporte ?" asks a value of the case, in the words of a definition; "quand
+    # je suis en formation" a circumstance, no date
+    valued = _VALUE.search(mask_conjunctions(sentence))
+    return bool(_WHAT_IT_IS.search(sentence)) and not _CASE_ASKED.search(sentence) and not valued
 
 
 def claims_for_everyone(folded: str) -> bool:
@@ -120,7 +126,24 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
         return True
     if claims_for_everyone(facts.folded):
         return True
+    if asks_the_conditions(facts.folded) and undecided(plan):
+        return True
     return asks_to_confirm(facts.folded) and undecided(plan)
+
+
+# "Quelles sont les conditions d'ancienneté pour l'absence CEP ?", "quels critères faut-il remplir ?": the
+# conditions of a scheme asked as such, not whether the case meets them ("pour moi", "dans mon cas").
+_CONDITIONS_ASKED = re.compile(
+    r"\bquel(?:le)?s? (?:sont|est|seraient|serait)? ?(?:les |la |le )?(?:conditions?|criteres?|regles?|modalites?|"
+    r"seuils?|prerequis)\b|\ba quelles? conditions?\b|\bsous quelles? conditions?\b"
+)
+
+
+def asks_the_conditions(folded: str) -> bool:
+    """The asking sentence asks what the conditions of a scheme are, without bringing the case into it: the
+    conditions answer it, even in a conversation that told a case (a question back would not)."""
+    sentence = asking_sentence(folded)
+    return bool(_CONDITIONS_ASKED.search(sentence)) and not _CASE_ASKED.search(sentence)
 
 
 def undecided(plan: Plan) -> bool:

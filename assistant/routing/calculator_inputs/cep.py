@@ -28,13 +28,20 @@ _ORG_AFTER = (
     r"^ *(?:de (?:boite|maison|caisse|organisme|entreprise|structure)\b|"  # "7 ans de boîte", "10 ans de maison"
     r"(?:dans|au sein d[eu']|chez|a la|a l')\s*(?:ma|mon|notre|cette|cet|l'|la|le|les)? ?"
     r"(?:caisse|organisme|entreprise|structure|cpam|caf|urssaf|carsat|msa|cgss|agence|etablissement|"
-    r"employeur|boite|service|ugecam|union|direction|maison|poste)|ici\b|chez nous\b)"
+    r"employeur|boite|service|ugecam|union|direction|maison|poste)|ici\b|chez nous\b|"
+    # "ça fait 10 mois que je suis là": the length of the user's presence where they speak from
+    r"que (?:je|j'|il|elle|on) ?(?:suis|est|travaille|bosse|exerce)\w* (?:ici|la|chez nous)\b)"
 )
 _FIRST_MONTH = (
     r"\b(?:mon|son|ma|sa) (?:tout )?premier(?:e)? (?:mois|semaine|jour)s? (?:ici|dans|au sein|chez|a la|a l')|"
     r"\b(?:arrive|embauche|recrute)e?s? (?:il y a|depuis) (?:\d+|une|deux|trois) (?:jours|semaines?)\b"
 )
-_PRIOR_AFTER = r"\b(?:avant|auparavant|precedemment|ailleurs|anterieure?s?|d'autres employeurs|autre employeur)\b"
+_PRIOR_AFTER = (
+    r"\b(?:avant|auparavant|precedemment|ailleurs|anterieure?s?)\b"
+    # "deux ans dans une autre boîte", "chez un autre employeur", "dans d'autres caisses": another organisation
+    r"|\b(?:une?|d'|l'|les|des) ?autres? (?:employeur|boite|caisse|entreprise|organisme|structure|societe|"
+    r"administration|branche|job|poste|emploi)s?\b"
+)
 _TOTAL_AFTER = (
     r"\b(?:en tout|au total|totale?s?|tous employeurs|de carriere|au cours des (?:5|cinq) dernieres|"
     r"sur les (?:5|cinq) dernieres|sur (?:les )?(?:5|cinq) (?:dernieres )?(?:ans|annees))\b"
@@ -202,7 +209,14 @@ def _months_since_entry(facts: Facts) -> float | None:
     return None
 
 
-_ENTRY_WORD = r"\b(?:entree?s?|arrivee?s?|embauchee?s?|recrutee?s?|titularisee?s?|rentree?s?)\b"
+_ENTRY_WORD = (
+    r"(?:\b(?:entree?s?|arrivee?s?|embauchee?s?|recrutee?s?|titularisee?s?|rentree?s?|rejoint|integree?s?)\b"
+    # a move from one organisation to this one ("passé de la CPAM à l'Urssaf", "mutée de la CAF vers la
+    # Carsat"), not a change of contract ("passé de CDD en CDI")
+    r"|\b(?:passee?s?|mutee?s?|transferee?s?) (?:de|d'|du|des)\b[^.?!;]{0,30}\b(?:a|au|aux|vers|chez|dans)\b"
+    r"(?! (?:un |le |en )?(?:cdi|cdd|contrat))"
+    r"|\bmutee?s?\b)"
+)
 _ENTRY_BEFORE = _ENTRY_WORD + r"[^.?!;]{0,40}\b(?:en|le|depuis|au|a|le \d{1,2}|debut|fin)\s*(?:\w+ )?$"
 
 
@@ -238,10 +252,13 @@ def _seniority_kind(folded: str, d: Duration, *, first: bool, last: bool) -> str
     tout": total. A bare "d'ancienneté" / "d'expérience" is read as total seniority.
     """
     after = folded[d.span[1] : d.span[1] + 60]
-    clause = after.split(".")[0]
+    # the length's own clause: "10 mois que je suis là et avant 2 ans ailleurs" puts "avant" in the next one
+    clause = re.split(r"[.;]| et | mais | puis ", after)[0]
     before = folded[max(0, d.span[0] - 40) : d.span[0]]
     if not last and re.match(r"^[^.?!;]{0,30}\bdont\b", after):
         return "total"
+    if re.search(r"\b(?:apres|avant|auparavant)\s*$", before):  # "après 8 ans à la CPAM": where they were before
+        return "prior"
     if (not first and re.search(r"\bdont\s*$", before)) or re.match(_ORG_AFTER, after):
         return "org"
     if re.match(r"^ *d'anciennete " + _ORG_AFTER[3:], after):
@@ -261,7 +278,9 @@ def _cep_recent(facts: Facts) -> bool | None:
     ):
         return False
     done = re.search(
-        r"\b(?:deja|j'ai (?:eu|fait|beneficie|suivi|realise))\b[^.?!]{0,40}\b(?:cep|conseil en evol)[^.?!]*", folded
+        # in its clause: "j'ai eu 2 ans ailleurs : CEP possible ?" names the CEP after the colon, as the question
+        r"\b(?:deja|j'ai (?:eu|fait|beneficie|suivi|realise))\b[^.?!:;]{0,40}\b(?:cep|conseil en evol)[^.?!]*",
+        folded,
     )
     if not done:
         return None

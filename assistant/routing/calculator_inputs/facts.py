@@ -14,6 +14,8 @@ from datetime import date
 from typing import Any
 
 from assistant.routing import calculator_vocabulary
+from assistant.routing.extraction.conjunctions import mask_conjunctions
+from assistant.routing.extraction.corrections import drop_corrected
 from assistant.routing.extraction.dates import DateSpan, parse_dates
 from assistant.routing.extraction.folding import fold
 from assistant.routing.extraction.quantities import Duration, parse_durations
@@ -75,9 +77,10 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
     """Read once what all readers use; `folded` is `extraction.folding.fold(text)`.
 
     Numbers written in words ("dix-huit mois", "le quinze mars deux mille vingt-sept") are rewritten
-    in digits first (`extraction.spelled`), so every reader sees them as it sees "18 mois".
+    in digits first (`extraction.spelled`), so every reader sees them as it sees "18 mois"; a figure the
+    user takes back ("sept, euh non pardon, six") is dropped (`extraction.corrections`).
     """
-    spelled = spell_digits(text)
+    spelled = drop_corrected(spell_digits(text))
     if spelled != text:
         text, folded = spelled, fold(spelled)
     unframed = _ASKING_FRAME.sub(" ", folded)
@@ -89,17 +92,34 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
         or _FIRST_NAME.search(text)
         or terse_case(text)
     )
+    asked = mask_conjunctions(folded)  # "quand je suis en formation": a circumstance, not a date asked
+    classes = [m.span() for m in _CLASS_CLAUSE.finditer(folded)]
     return Facts(
         text=text,
         folded=folded,
         today=today,
-        dates=parse_dates(text, today),
-        durations=parse_durations(text),
+        dates=[d for d in parse_dates(text, today) if not _inside(d.span, classes)],
+        durations=[d for d in parse_durations(text) if not _inside(d.span, classes)],
         personal=personal,
-        asks=bool(_ASKS.search(folded)),
+        asks=bool(_ASKS.search(asked)),
         general=not personal and bool(_GENERAL.search(folded)),
-        amount=bool(_AMOUNT.search(folded)),
+        amount=bool(_AMOUNT.search(asked)),
     )
+
+
+# A relative clause that defines a class of people ("ceux qui n'ont eu aucune formation depuis quatre ans",
+# "les salariés ayant plus de 5 ans d'ancienneté"): its dates and lengths are the class's definition, a
+# condition of the rule asked about, not anyone's case. A singular head ("un salarié qui a 3 ans
+# d'ancienneté") is a hypothetical case and keeps its facts.
+_CLASS_CLAUSE = re.compile(
+    r"\b(?:ceux|celles|tous ceux|toutes celles|les (?:salariee?s|agents|personnes|collaborat(?:eurs|rices)|"
+    r"employee?s|gens|beneficiaires|candidate?s|tuteurs|tutrices|formateurs|formatrices))"
+    r"(?: \w+)? (?:qui|dont|n'ayant|ayant|justifiant|totalisant)\b[^,.;:?!]*"
+)
+
+
+def _inside(span: tuple[int, int], clauses: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in clauses)
 
 
 def asking_sentence(folded: str) -> str:

@@ -122,7 +122,10 @@ def _pro_a_eligibility(facts: Facts) -> Plan | None:
     contract = parse_contract(facts.text)
     diploma = parse_diploma_level(facts.text)
     wants = re.search(
-        r"\b(?:beneficier|eligible|droit|acceder|acces|puis-je|peux-je|pourrais|ouvert|pretendre)", facts.folded
+        r"\b(?:beneficier|eligible|droit|acceder|acces|puis-je|peux-je|pourrais|ouvert|pretendre|"
+        # "est-ce que je rentre dans les critères ?", "je remplis les conditions ?": the conditions met
+        r"criteres?|rempli\w*|concernee?|(?:r?entre|rentrer?|correspond\w*) (?:dans|a) (?:les|le|la|ses|ces))",
+        facts.folded,
     )
     asked = facts.asks or "?" in facts.text  # "elle peut prétendre à la Pro-A ?"
     if not facts.personal:

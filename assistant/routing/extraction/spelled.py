@@ -7,9 +7,9 @@ small grammar of French cardinal numbers (units, tens with "et un" and the 70/80
 "mille"), so any number up to 999 999 is read, whatever its wording.
 
 Words that are also ordinary words are rewritten only where they count something: "un"/"une" only
-before a unit ("un an", "une semaine"), "neuf" (new) only before a unit or a grade's wording ("neuf
-sur 20", "neuf à l'écrit"), "cent" never after "pour" ("cinquante pour cent" keeps its meaning as a
-rate: "50 pour cent"), "premier" only before a month.
+before a unit ("un an", "une semaine", "un million d'euros"), "neuf" (new) only before a unit or a
+grade's wording ("neuf sur 20", "neuf à l'écrit"), "cent" never after "pour" ("cinquante pour cent"
+keeps its meaning as a rate: "50 pour cent"), "premier" only before a month.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ _NOT_A_RATE = r"(?!(?<=pour )cents?\b)"
 _RUN = re.compile(rf"(?<![\w-]){_NOT_A_RATE}{_WORD}(?:{_JOIN}{_NOT_A_RATE}{_WORD})*(?![\w-])", re.IGNORECASE)
 _UNITS_AFTER = (
     r"(?:ans?|annees?|années?|mois|semaines?|jours?|heures?|h\b|trimestres?|semestres?|"
-    r"demi-journees?|demi-journées?|"
+    r"demi-journees?|demi-journées?|millions?|milliards?|"
     r"sur (?:20|vingt)|/ ?20|a l'|à l'|a la|à la|au |aux |en (?:tc|tronc|option|oral|ecrit|écrit)|partout)"
 )
 _AMBIGUOUS = {"un", "une", "neuf"}
