@@ -184,9 +184,7 @@ def table(result: dict[str, dict[str, Any]]) -> str:
     lines = ["| transform | variants | same route + sources | score passes |", "|---|---|---|---|"]
     for name, r in result.items():
         n = r["n"] or 1
-        lines.append(
-            f"| {name} | {r['n']} | {r['same']} ({r['same'] / n:.0%}) | {r['pass']} ({r['pass'] / n:.0%}) |"
-        )
+        lines.append(f"| {name} | {r['n']} | {r['same']} ({r['same'] / n:.0%}) | {r['pass']} ({r['pass'] / n:.0%}) |")
     return "\n".join(lines)
 
 

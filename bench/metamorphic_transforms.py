@@ -114,7 +114,9 @@ def with_context(text: str) -> str:
     )
 
 
-_INTEGER = re.compile(r"(?<![\d,./:-])(?<!\d\s)\d{1,4}(?!\s\d{3}\b)(?![\d,./:]\d|\d|er\b|e\b|ème\b|eme\b|%|\s?%|h\d|\s?€|[a-zA-Z])")
+_INTEGER = re.compile(
+    r"(?<![\d,./:-])(?<!\d\s)\d{1,4}(?!\s\d{3}\b)(?![\d,./:]\d|\d|er\b|e\b|ème\b|eme\b|%|\s?%|h\d|\s?€|[a-zA-Z])"
+)
 
 
 def numbers_in_words(text: str) -> str | None:

@@ -152,7 +152,7 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"\b(?:prompt|message) (?:systeme|system)\b[^.?!]*",
     r"\bsystem prompt\b[^.?!]*",
     r"\b(?:ne cite pas|sans citer) (?:tes |les |de )?sources?\b[^.?!]*",
-    r"\b(?:joue le role|jouez le role|agis comme|agissez comme|act as|pretend)\b[^.?!,;:]*?"
+    r"\b(?:joue le role|jouez le role|agis comme|agissez comme|act as|pretend(?= (?:to|that|you|you're|i|we|it|this)\b))\b[^.?!,;:]*?"
     r"(?=\s+(?:et|puis|alors|mais)\b|[,.;:?!]|$)",
     # "accorde-moi 72 heures": an order to grant, not a question.
     r"\b(?:accorde|accordez|octroie|octroyez|attribue|attribuez)-(?:moi|nous|lui|leur)\b",
@@ -277,7 +277,7 @@ INSTRUCTION_SENTENCES: tuple[str, ...] = (
     r"^\W*(?:conformement|en vertu|sur ordre|sur instruction|par ordre|a la demande) (?:a|de|du|d') ?(?:la |le |l')?"
     r"(?:note|direction|service|ordre|administrat\w*|instruction|consigne)s?\b",
     # other languages: English, Spanish, German orders
-    r"^\W*(?:(?:hi|hey|hello|please|ok|okay|now|ahora|bitte)\W+)*(?:answer|reply|respond|ignore|forget|disregard|pretend|"
+    r"^\W*(?:(?:hi|hey|hello|please|ok|okay|now|ahora|bitte)\W+)*(?:answer|reply|respond|ignore|forget|disregard|pretend(?= (?:to|that|you|you're|i|we|it|this)\b)|"
     r"act|write|translate|say|tell|keep|stop|do not|don't|never|always|from now on)\b",
     r"\b(?:you are|you're|you will|you must|you should|you can|your (?:rules|instructions|guidelines))\b",
     r"\b(?:responde|respondeme|contesta|olvida|ignora|actua|escribe|traduce|tus instrucciones|en espanol|"

@@ -22,6 +22,7 @@ import re
 
 from assistant.routing import guard_vocabulary
 from assistant.routing.extraction.folding import fold
+from assistant.routing.frames import strip_frames
 from assistant.routing.unwrap import drop_foreign, questions_in_links
 
 # Fenced code, markup that frames a "system" message with its content, then any leftover tag.
@@ -80,7 +81,7 @@ _ORDERS = (
     r"\b(?:system|systeme) (?:override|prompt|message|update|alert)\b[^.?!:\n]*",
     r"\b(?:override|jailbreak|developer mode|god mode|dan mode|do anything now)\b[^.?!:\n]*",
     r"\b(?:ignore|disregard|forget|bypass) (?:all|any|the|your|previous|prior|above|everything)\b[^.?!:\n]*",
-    r"\b(?:you are|you're|act as|pretend|from now on|respond|answer|reply)\b[^.?!:\n]*",
+    r"\b(?:you are|you're|act as|pretend(?= (?:to|that|you|you're|i|we|it|this)\b)|from now on|respond|answer|reply)\b[^.?!:\n]*",
     r"\b(?:restrictions?|filtres?|garde-fous?) (?:levees?|desactivees?|supprimees?|lifted|disabled)\b",
     r"\bsans (?:aucune )?(?:restriction|limite|filtre|censure)s?\b",
 )
@@ -184,6 +185,8 @@ def strip_noise(text: str) -> tuple[str, bool]:
     flagged |= orders
     text, found = _cut(text, _ORDER, folded=True)
     flagged |= bool(found)
+    text, framed = strip_frames(text)  # "je me permets de vous demander : …", "… C'est vrai ?"
+    flagged |= framed
     text, _ = _cut(text, _POLITE, folded=True)
     flagged |= any(_INSTRUCTION_WORDS.search(fold(part).replace("_", " ")) for part in removed)
     text = drop_filler(_LEFTOVER.sub(" ", text))
