@@ -81,7 +81,7 @@ _ORDERS = (
     r"\b(?:system|systeme) (?:override|prompt|message|update|alert)\b[^.?!:\n]*",
     r"\b(?:override|jailbreak|developer mode|god mode|dan mode|do anything now)\b[^.?!:\n]*",
     r"\b(?:ignore|disregard|forget|bypass) (?:all|any|the|your|previous|prior|above|everything)\b[^.?!:\n]*",
-    r"\b(?:you are|you're|act as|pretend(?= (?:to|that|you|you're|i|we|it|this)\b)|from now on|respond|answer|reply)\b[^.?!:\n]*",
+    r"\b(?:you are|you're|act as|" + guard_vocabulary.PRETEND + r"|from now on|respond|answer|reply)\b[^.?!:\n]*",
     r"\b(?:restrictions?|filtres?|garde-fous?) (?:levees?|desactivees?|supprimees?|lifted|disabled)\b",
     r"\bsans (?:aucune )?(?:restriction|limite|filtre|censure)s?\b",
 )
