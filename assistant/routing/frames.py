@@ -40,7 +40,7 @@ _FRAME = (
     r"choses|sujet|point|precision\w*|info|infos|information\w*|besoin|dessus|voila|voici|simple\w*|"
     r"rapide\w*|vite|bref|phrase|mot|mots|francais|anglais|petite?|bien|alors|donc|puis|si|tout|svp|stp|"
     r"please|merci|avance|ok|oui|non|hein|encore|deja|quelqu|collegue|collegues|gens|peux|pouvez|pourriez|"
-    r"pourrais|puis|peut|ca|cela|ceci|etre|vraiment|aussi|juste|enfin|bon|hello|bonjour|salut|ya|y|"
+    r"pourrais|puis|peut|ca|cela|ceci|etre|vraiment|aussi|juste|enfin|abord|ensuite|apres|bon|hello|bonjour|salut|ya|y|"
     r"faut|dois|doit|verif|checke?r?|translate|answer|then|and|is|it|this|that|or|so|really|isn|t|s|" + _TRUTH
 )
 _FRAME_WORD = re.compile(rf"^(?:{_FRAME})$")
