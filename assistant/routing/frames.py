@@ -53,6 +53,7 @@ MIN_REST_WORDS = 3  # what must remain beside a frame for it to be cut
 _LEAD = re.compile(r"\s*([^.!?:\n«\"“]+?)\s*(?:[:?!.]+|\n)\s*")
 # The last segment: after the last stop or colon.
 _TAIL = re.compile(r"(?:(?<=[.!?:\n])|^)\s*([^.!?:\n]+?)\s*[.!?]*\s*$")
+_SENTENCES = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _QUOTED = re.compile(r"^\s*(?:«\s*(.+?)\s*»|\"\s*(.+?)\s*\"|“\s*(.+?)\s*”)\s*$", re.DOTALL)
 
 
@@ -86,10 +87,20 @@ def strip_frames(text: str) -> tuple[str, bool]:
             elif "?" not in tail.group():  # "Merci de vérifier pour moi.": no question of its own
                 text, changed = head.rstrip(), True
             flagged |= changed and any(_ORDER_WORD.match(w) for w in words)
+    text = _drop_inner(text)
     quoted = _QUOTED.match(text)
     if quoted is not None:
         text = next(g for g in quoted.groups() if g)
     return text, flagged
+
+
+def _drop_inner(text: str) -> str:
+    """A sentence of talk about asking between two others ("… mon responsable. Voilà ma question. La Pro-A …")."""
+    sentences = _SENTENCES.findall(text)
+    kept = [s for s in sentences if "?" in s or not _is_frame(_words(s), s)]
+    if len(kept) == len(sentences) or not any("?" in s for s in kept):
+        return text
+    return " ".join(s.strip() for s in kept)
 
 
 def _words(segment: str) -> list[str]:

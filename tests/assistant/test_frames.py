@@ -57,6 +57,14 @@ def test_a_verification_tag_makes_the_claim_the_question(message: str, question:
     assert strip_noise(message) == (question, False)
 
 
+def test_a_sentence_of_talk_about_asking_between_two_others_is_cut() -> None:
+    assert strip_frames("Je suis tutrice. J'ai une question. Combien de points par mois ?") == (
+        "Je suis tutrice. Combien de points par mois ?",
+        False,
+    )
+    assert strip_frames("Le CEP. Combien de jours ?") == ("Le CEP. Combien de jours ?", False)
+
+
 @pytest.mark.parametrize(
     "message",
     [

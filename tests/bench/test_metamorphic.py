@@ -107,6 +107,14 @@ SUBSET = (
 )
 
 
+# A paragraph about the user before the question still changes the answer of a rule asked ("la Pro-A se
+# déroule-t-elle pendant le temps de travail ?" becomes a case to complete: CDI ? diploma ?): the first
+# person of the context makes it a case (`routing.own_case`), and its words enter the retrieval query. That
+# is measured by the harness (docs/EVALUATION.md, robust8's section), not hidden here: this subset checks
+# the forms the guard owns.
+FORMS = tuple(t for t in TRANSFORMS if t.name != "contexte")
+
+
 @pytest.mark.parametrize("question", SUBSET)
 def test_every_form_of_a_question_gets_the_same_route_and_sections(real_assistant: Any, question: str) -> None:
     from datetime import date
@@ -116,7 +124,7 @@ def test_every_form_of_a_question_gets_the_same_route_and_sections(real_assistan
     bare = assistant.ask(question, today=today).to_contract()
     sections = {(c["document"], c["section"]) for c in bare["citations"]}
     different = []
-    for t in TRANSFORMS:
+    for t in FORMS:
         text = variant(t, question)
         if text is None:
             continue
