@@ -115,6 +115,7 @@ def strip_noise(text: str) -> tuple[str, bool]:
     """
     original = text
     text = _INVISIBLE.sub("", text)
+    text, spoken = restore_dictation(text)
     text, links = questions_in_links(text)  # "…/assistant?q=Le+CQP…+%3F": the link's question, not the link
     removed: list[str] = links  # framing cut without being an order: an order if its words say so
     flagged = bool(_HIDDEN.search(fold(text)))
@@ -154,6 +155,7 @@ def strip_noise(text: str) -> tuple[str, bool]:
     if cleaned and not re.search(r"[.?!]$", cleaned) and re.search(r"[.?!]$", original.strip()):
         cleaned += original.strip()[-1]
     changed = _words(cleaned) != _words(original) or bool(_EMOJI.search(original) or _INVISIBLE.search(original))
+    changed |= spoken
     return (cleaned if changed else original), flagged and changed
 
 
@@ -199,6 +201,58 @@ def _is_order(clause: str) -> bool:
 def _unleet(text: str) -> str:
     """Letters for the digits of a word written in leet ("1GN0R3 T3S R3GL3S"), so its order is read."""
     return _LEET_WORD.sub(lambda m: m.group().translate(_LEET), text)
+
+
+# Dictated text has no punctuation: a question of its own starts at "est-ce que", "et combien / quand…", or at
+# "c'est qui / quoi / combien…" after a clause of its own ("ça existe c'est qui qui forme"); never at a bare
+# "qui" or "combien" (a relative, a complement), nor at "c'est …" after a noun phrase alone ("le plafond de
+# la prime c'est combien": one question, its subject put first).
+_SPOKEN_OPENER = re.compile(
+    r"(?<=\w) (?=(?P<cest>c'est (?:qui|quoi|combien|quand|comment|ou))\b|(?:est-ce que|est ce que|"
+    r"(?:et|mais) (?:combien|quand|comment|pourquoi|est-ce|est ce|c'est (?:qui|quoi|combien)))\b)"
+)
+_CLAUSE_OF_ITS_OWN = re.compile(r"\b(?:ca|il|elle|on|je|j'|tu|vous|nous|ils|elles) (?:\w+)")
+# What makes a dictated message a question: an interrogative word or an inverted subject ("a-t-il", "peut-on").
+_ASKS = re.compile(
+    r"\b(?:combien|quand|comment|pourquoi|quel|quelle|quels|quelles|qui|quoi|ou|est-ce|est ce)\b"
+    r"|\w-(?:t-)?(?:il|elle|on|je|tu|vous|ils|elles)\b"
+)
+MIN_SPOKEN_WORDS = 4  # the words of the question before the one that starts: fewer are its subject put first
+
+
+def restore_dictation(text: str) -> tuple[str, bool]:
+    """A dictated message written as typed text: the questions it runs together ended by "?", and its
+    sentences begun by a capital when it has none; and whether anything was restored.
+
+    "moniteur educateur en pro a ça existe c'est qui qui forme" asks two things; read as one sentence,
+    its words are checked against the passages as one subject and the texts seem silent. The "?" is what
+    the rest reads a question by, and the model that reads its meaning was trained on written text, where
+    a sentence starts with a capital ("combien d'heures…" and "Combien d'heures…" read differently)."""
+    restored, asked = _restore_questions(text)
+    if re.search(r"[A-ZÀ-Ý]", restored) or not re.search(r"[a-zà-ÿ]", restored):
+        return restored, asked
+    capitalised = re.sub(r"(^|[.?!]\s+)([a-zà-ÿ])", lambda m: m.group(1) + m.group(2).upper(), restored.lstrip())
+    return capitalised, capitalised != text
+
+
+def _restore_questions(text: str) -> tuple[str, bool]:
+    """A message without any punctuation with a "?" after each question it runs together, or after the
+    one it asks; and whether a "?" was put in."""
+    if re.search(r"[.?!;:]", text):
+        return text, False
+    folded = fold(text)
+    cuts: list[int] = []
+    for m in _SPOKEN_OPENER.finditer(folded):
+        before = folded[cuts[-1] if cuts else 0 : m.start()]
+        if len(_words(before)) < MIN_SPOKEN_WORDS or (m.group("cest") and not _CLAUSE_OF_ITS_OWN.search(before)):
+            continue
+        cuts.append(m.start())
+    if not cuts:
+        asks = _ASKS.search(folded) and len(_words(text)) >= MIN_SPOKEN_WORDS
+        return (text.rstrip() + " ?", True) if asks else (text, False)
+    for at in reversed(cuts):
+        text = text[:at] + " ?" + text[at:]
+    return text.rstrip() + " ?", True
 
 
 def _cut(text: str, pattern: re.Pattern[str], folded: bool = False) -> tuple[str, list[str]]:
