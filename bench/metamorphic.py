@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(file=sys.stderr)
     result = summary(cases)
-    print(table(result))
+    print(table(result, scored=not args.route_only))
     print(f"({len(pool)} questions justes au départ, {time.perf_counter() - started:.0f} s)")
     if args.out:
         failing = [asdict(c) for c in cases if c.problems]
