@@ -180,11 +180,14 @@ def summary(cases: list[Case]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def table(result: dict[str, dict[str, Any]]) -> str:
-    lines = ["| transform | variants | same route + sources | score passes |", "|---|---|---|---|"]
+def table(result: dict[str, dict[str, Any]], *, scored: bool = True) -> str:
+    """A markdown table; without `scored` (--route-only: route and topic compared, nothing scored) no score column."""
+    same = "same route + sources" if scored else "same route + topic"
+    lines = [f"| transform | variants | {same} | score passes |", "|---|---|---|---|"]
     for name, r in result.items():
         n = r["n"] or 1
-        lines.append(f"| {name} | {r['n']} | {r['same']} ({r['same'] / n:.0%}) | {r['pass']} ({r['pass'] / n:.0%}) |")
+        passes = f"{r['pass']} ({r['pass'] / n:.0%})" if scored else "—"
+        lines.append(f"| {name} | {r['n']} | {r['same']} ({r['same'] / n:.0%}) | {passes} |")
     return "\n".join(lines)
 
 
