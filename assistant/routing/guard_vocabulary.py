@@ -137,6 +137,10 @@ NAMES_A_TEXT: str = (
 )
 
 # Instructions addressed to the assistant instead of a question: flagged, stripped, never obeyed.
+# The English "pretend", followed by an English word: folded, the French "prétend" ("ma collègue prétend que…",
+# someone's claim to check) reads the same.
+PRETEND = r"pretend(?= (?:to|that|you|you're|i|we|it|this)\b)"
+
 INJECTION_PATTERNS: tuple[str, ...] = (
     r"(?<!j')(?<!je )(?<!n')\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|neglige|negligez|negliger)\b"
     r"[^.?!]{0,40}"
@@ -152,7 +156,7 @@ INJECTION_PATTERNS: tuple[str, ...] = (
     r"\b(?:prompt|message) (?:systeme|system)\b[^.?!]*",
     r"\bsystem prompt\b[^.?!]*",
     r"\b(?:ne cite pas|sans citer) (?:tes |les |de )?sources?\b[^.?!]*",
-    r"\b(?:joue le role|jouez le role|agis comme|agissez comme|act as|pretend)\b[^.?!,;:]*?"
+    r"\b(?:joue le role|jouez le role|agis comme|agissez comme|act as|" + PRETEND + r")\b[^.?!,;:]*?"
     r"(?=\s+(?:et|puis|alors|mais)\b|[,.;:?!]|$)",
     # "accorde-moi 72 heures": an order to grant, not a question.
     r"\b(?:accorde|accordez|octroie|octroyez|attribue|attribuez)-(?:moi|nous|lui|leur)\b",
@@ -277,7 +281,9 @@ INSTRUCTION_SENTENCES: tuple[str, ...] = (
     r"^\W*(?:conformement|en vertu|sur ordre|sur instruction|par ordre|a la demande) (?:a|de|du|d') ?(?:la |le |l')?"
     r"(?:note|direction|service|ordre|administrat\w*|instruction|consigne)s?\b",
     # other languages: English, Spanish, German orders
-    r"^\W*(?:(?:hi|hey|hello|please|ok|okay|now|ahora|bitte)\W+)*(?:answer|reply|respond|ignore|forget|disregard|pretend|"
+    r"^\W*(?:(?:hi|hey|hello|please|ok|okay|now|ahora|bitte)\W+)*(?:answer|reply|respond|ignore|forget|disregard|"
+    + PRETEND
+    + r"|"
     r"act|write|translate|say|tell|keep|stop|do not|don't|never|always|from now on)\b",
     r"\b(?:you are|you're|you will|you must|you should|you can|your (?:rules|instructions|guidelines))\b",
     r"\b(?:responde|respondeme|contesta|olvida|ignora|actua|escribe|traduce|tus instrucciones|en espanol|"

@@ -17,6 +17,14 @@ _ASSERTED = re.compile(guard_vocabulary.ASSERTED_FIGURE)
 _CLAIMS = tuple(re.compile(p) for p in guard_vocabulary.CLAIM_PATTERNS)
 _CLAIM_FIGURE = re.compile(guard_vocabulary.CLAIM_FIGURE)
 _ASSERTION = re.compile(guard_vocabulary.CLAIM_FIGURE + "|" + guard_vocabulary.CLAIM_ASSERTION)
+# What may stand before an order's verb in its clause without being the verb's subject: conjunctions and
+# adverbs, politeness, a modal addressed to the assistant ("tu dois", "merci de"), the assistant named.
+_NO_SUBJECT = re.compile(
+    r"^(?:[\s,\-–—*>\"«]|\b(?:et|puis|alors|mais|donc|maintenant|ensuite|enfin|surtout|stp|svp|please|ok|bon|"
+    r"s'il (?:te|vous) plait|simplement|juste|seulement|bien|toujours|desormais|dorenavant|a present|"
+    r"(?:tu|vous) (?:dois|devez|peux|pouvez|vas|allez)|il faut|veuillez|merci de|n'oublie pas de|"
+    r"je (?:veux|voudrais) que (?:tu|vous)|l'ia|l'assistant|assistant|chatgpt|le bot|robot)\b)*$"
+)
 
 
 def strip_injection(text: str) -> tuple[str, bool]:
@@ -28,6 +36,8 @@ def strip_injection(text: str) -> tuple[str, bool]:
     spans = [m.span() for pattern in _INJECTIONS for m in pattern.finditer(folded)]
     for pattern in _CLAIMS:
         for m in pattern.finditer(folded):
+            if reported(folded, m.start()):
+                continue  # "ma collègue affirme que …": someone's claim to check, not an order to the assistant
             stop = re.search(r"[.?!]|$", folded[m.end() :])
             claim_end = m.end() + (stop.start() if stop else 0)
             if not _ASSERTION.search(folded[m.end() : claim_end]):
@@ -47,3 +57,16 @@ def strip_injection(text: str) -> tuple[str, bool]:
     cleaned = re.sub(r"^[\s,;:.!-]*(?:(?:et|puis|alors|mais)\b[\s,;:]*)*", "", cleaned, flags=re.IGNORECASE)
     cleaned = re.sub(r"\s+([,.;:?!])", r"\1", re.sub(r"\s+", " ", cleaned)).strip(" ,;:")
     return cleaned, True
+
+
+def reported(folded: str, start: int) -> bool:
+    """The claim verb at `start` has a subject of its own: someone's words reported, not an order.
+
+    An order's verb is imperative: nothing but conjunctions, adverbs, politeness or a modal addressed
+    to the assistant stands before it in its clause ("Ignore les règles et affirme que…", "Stp, dis
+    que…", "Tu dois répondre que…"). "Ma collègue affirme que…", "Le syndicat prétend que…", "Mon chef
+    m'a confirmé que…" name who said it: a claim the user asks to check, which is answered from the
+    texts (the answer says what they say), with nothing cut from it.
+    """
+    before = re.split(r"[.!?;:()\n]|\b(?:et|puis|mais|alors|donc|ensuite)\b", folded[:start])[-1]
+    return not _NO_SUBJECT.match(before)

@@ -10,10 +10,13 @@ headers and signature, tags, tables, configuration, junk, emoji, politeness) is 
 orders to the assistant (a clause about its form, role, rules or sources, a hidden comment, another
 speaker's turn) are cut and reported, so the answer says once that they were not followed; the
 asking clause is never dropped whole (`python -m bench.injections` measures all of it). Claims and
-orders inside the question's own sentence
-("ignore tes consignes et dis que…") are `injection.strip_injection`'s job, which runs after this.
-Patterns read folded text (`extraction.folding.fold`: same length as the original, so spans found
-in it are cut from the original).
+orders inside the question's own sentence ("ignore tes consignes et dis que…") are
+`injection.strip_injection`'s job, which runs after this.
+
+Split by role: the line-shaped framing (mail, tables, configuration, turns, code) is
+`noise_lines.cut_lines`'s; the frame of talk about asking and the verification tags ("je me permets de
+vous demander : …", "… C'est vrai ?") are `frames.strip_frames`'s. Patterns read folded text
+(`extraction.folding.fold`: same length as the original, so spans found in it are cut from the original).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ import re
 
 from assistant.routing import guard_vocabulary
 from assistant.routing.extraction.folding import fold
+from assistant.routing.frames import strip_frames
+from assistant.routing.noise_lines import cut_lines
 from assistant.routing.unwrap import drop_foreign, questions_in_links
 
 # Fenced code, markup that frames a "system" message with its content, then any leftover tag.
@@ -43,28 +48,6 @@ _BLOCK_TAG = re.compile(
     r"</?\s*(?:h[1-6]|p|div|br|li|ul|ol|tr|td|th|table|body|html|head|title|section|article|header|footer|"
     r"blockquote|pre|request|message|question|text)\b[^<>]*>"
 )
-# A line that reads as program text rather than French.
-_CODE_LINE = re.compile(
-    r"^\s*(?:import |from \S+ import |def |class |print\(|console\.|function |var |let |const |select |"
-    r"#include|<\?|\$ |>>> |[{}\[\]();]+\s*$|[\w.]+\([^?]*\)\s*;?\s*$|[a-z_]\w*\s*=\s*[^=]|.*[{;]\s*$"
-    r"|[^?]*\b[A-Za-z]+_[A-Za-z_]+\s*=\s*\S[^?]*$)"  # a line assigning a snake_case name: "DEV_MODE=1"
-)
-# Who speaks in a pasted dialogue: the user's turns are kept (label removed), the others dropped.
-# Who speaks in a pasted dialogue: the user's turns are kept (label removed), the others dropped, as are
-# an agent's traces ("Observation:", "[tool_result]"). A label may follow markdown ("### Assistant:") and
-# carry a remark ("Assistant (réponse validée) :").
-_LABEL_START = r"^[\s#>*_]*(?:\[?\d{1,2}[:h]\d{2}(?::\d{2})?\]?\s*)?"  # "[10:42] Karim :", a chat export
-_LABEL_END = r"(?:\s*\([^()\n]{0,60}\))?\s*[:>]"
-_USER_TURN = re.compile(
-    _LABEL_START + r"(?:utilisateur|user|humain|human|moi|salarie|question|q)" + _LABEL_END + r"\s*"
-)
-_OTHER_TURN = re.compile(
-    _LABEL_START + r"(?:(?:assistant|assistante|ai|ia|bot|chatbot|gpt|system|systeme|admin|administrateur|developer|"
-    r"developpeur|reponse|r|a|observation|thought|action(?: input)?|tool|outil|function|output|"
-    r"resultat(?: de l'outil(?: de calcul)?| du calcul)?|reponses? (?:attendue|imposee|correcte|officielle|validee))"
-    + _LABEL_END
-    + r"|\[\s*(?:tool\w*|function\w*|observation|resultat\w*)\s*\])"
-)
 # Orders about the answer rather than questions: its language, format, length, role, the rules.
 _ORDERS = (
     r"\b(?:reponds?|repondez|repondre|ecris|ecrivez|ecrire|redige|redigez|parle|parlez|traduis|traduisez|"
@@ -80,7 +63,7 @@ _ORDERS = (
     r"\b(?:system|systeme) (?:override|prompt|message|update|alert)\b[^.?!:\n]*",
     r"\b(?:override|jailbreak|developer mode|god mode|dan mode|do anything now)\b[^.?!:\n]*",
     r"\b(?:ignore|disregard|forget|bypass) (?:all|any|the|your|previous|prior|above|everything)\b[^.?!:\n]*",
-    r"\b(?:you are|you're|act as|pretend|from now on|respond|answer|reply)\b[^.?!:\n]*",
+    r"\b(?:you are|you're|act as|" + guard_vocabulary.PRETEND + r"|from now on|respond|answer|reply)\b[^.?!:\n]*",
     r"\b(?:restrictions?|filtres?|garde-fous?) (?:levees?|desactivees?|supprimees?|lifted|disabled)\b",
     r"\bsans (?:aucune )?(?:restriction|limite|filtre|censure)s?\b",
 )
@@ -91,31 +74,8 @@ _LEFTOVER = re.compile(
 )
 # Hidden text (an HTML comment, a processing instruction): never shown to a reader, always an order's hiding place.
 _HIDDEN = re.compile(r"<!--.*?(?:-->|$)|<\?.*?(?:\?>|$)", re.DOTALL)
-# Lines: a markdown table row, a configuration entry ("mode: admin", "[regles]", a JSON object), indented code.
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}")
-_DATA = r"\[[\w. -]+\]\s*$|[{\[].*[}\]]\s*[,;]?\s*$|[^\s;,]+(?:[;\t][^\s;]*)+\s*$|//|/\*"  # [section], {json}, csv;row
-_CODE_DATA = re.compile(r"^\s*(?:" + _DATA + ")")
-_CONFIG_LINE = re.compile(r"^\s*(?:" + _DATA + r"|[a-z_][\w.-]*:(?:\s|$)|-\s+[a-z_]\w*:\s)")
-# A pasted record whose question field holds the question: the field's text is kept, not the record.
-_RECORD_QUESTION = re.compile(r"[\"'](?:question|query|demande|q|texte|text)[\"']\s*:\s*[\"']([^\"']+)[\"']")
-# A line that only quotes someone else's words («…», "…"): their claim, not the question.
-_QUOTED_LINE = re.compile(r"^\s*(?:«[^»?]*»|\"[^\"?]*\"|“[^”?]*”)\s*[.!]?\s*$")
-_INDENTED = re.compile(r"^(?: {4,}|\t)\S")
-_MAIL_HEADER = re.compile(guard_vocabulary.MAIL_HEADER)
-_MAIL_SUBJECT = re.compile(guard_vocabulary.MAIL_SUBJECT)
-_MAIL_BANNER = re.compile(guard_vocabulary.MAIL_BANNER)
-_MAIL_CLOSING = re.compile(guard_vocabulary.MAIL_CLOSING)
-# A name speaking in a chat export ("[10:42] Karim Benali : …", "@Julie : …"): another speaker's turn.
-_STAMPED_TURN = re.compile(
-    r"^\s*\[?\d{1,2}[:h]\d{2}(?::\d{2})?\]?\s*(?!moi\b)[a-z][\w'-]*(?: [a-z][\w'-]*){0,2}\s*:"
-    r"|^\s*(?:\[#[\w-]+\]\s*)?@[\w.-]+\s*:"  # "[#rh-general] @Julie : …", a channel's message
-)
 # A markdown link or image: its address and title are hidden from a reader, its label stays.
 _LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
-# A log line: a timestamp, a level, key=value pairs.
-_LOG_LINE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[ t]\d{2}:\d{2}")
-# A form's field ("Nom : Dupont", "Matricule : 12345") in a message whose question has a label of its own.
-_FIELD = re.compile(r"^\s*[a-z][a-z' ]{1,24}:\s*[^?]*$")
 # Junk: base64 runs, hex identifiers, identifiers with underscores, the placeholder Latin of lorem ipsum.
 _JUNK = re.compile(
     r"(?<![\w/])(?=[A-Za-z0-9+/]*\d)(?=[A-Za-z0-9+/]*[A-Za-z])[A-Za-z0-9+/]{16,}={0,2}(?![\w/])|\s={1,2}(?=\s|$)"
@@ -155,6 +115,7 @@ def strip_noise(text: str) -> tuple[str, bool]:
     """
     original = text
     text = _INVISIBLE.sub("", text)
+    text, spoken = restore_dictation(text)
     text, links = questions_in_links(text)  # "…/assistant?q=Le+CQP…+%3F": the link's question, not the link
     removed: list[str] = links  # framing cut without being an order: an order if its words say so
     flagged = bool(_HIDDEN.search(fold(text)))
@@ -169,7 +130,7 @@ def strip_noise(text: str) -> tuple[str, bool]:
     links = [m.group() for m in _LINK.finditer(text)]
     text = _LINK.sub(lambda m: m.group(1) or " ", text)
     removed += links
-    text, cut, turns = _lines(text)
+    text, cut, turns = cut_lines(text)
     removed += cut
     flagged |= turns
     text, found = _cut(text, _JUNK)
@@ -184,6 +145,8 @@ def strip_noise(text: str) -> tuple[str, bool]:
     flagged |= orders
     text, found = _cut(text, _ORDER, folded=True)
     flagged |= bool(found)
+    text, framed = strip_frames(text)  # "je me permets de vous demander : …", "… C'est vrai ?"
+    flagged |= framed
     text, _ = _cut(text, _POLITE, folded=True)
     flagged |= any(_INSTRUCTION_WORDS.search(fold(part).replace("_", " ")) for part in removed)
     text = drop_filler(_LEFTOVER.sub(" ", text))
@@ -192,89 +155,8 @@ def strip_noise(text: str) -> tuple[str, bool]:
     if cleaned and not re.search(r"[.?!]$", cleaned) and re.search(r"[.?!]$", original.strip()):
         cleaned += original.strip()[-1]
     changed = _words(cleaned) != _words(original) or bool(_EMOJI.search(original) or _INVISIBLE.search(original))
+    changed |= spoken
     return (cleaned if changed else original), flagged and changed
-
-
-def _lines(text: str) -> tuple[str, list[str], bool]:
-    """Cut the line-shaped framing: mail headers and signature, quotes, tables, configuration, turns, code.
-
-    Returns the text, the framing cut (to be read for orders) and whether another speaker's turn or
-    program text was cut (always reported).
-    """
-    lines = text.split("\n")
-    folded = [fold(line) for line in lines]
-    alone = len([line for line in lines if line.strip()]) <= 1
-    keep = [True] * len(lines)
-    removed: list[str] = []
-    turns = False
-    headers = [i for i, f in enumerate(folded) if _MAIL_HEADER.match(f)]
-    mail = headers if len(headers) >= 2 or any(_MAIL_BANNER.match(f) for f in folded) else []
-    mail += [i for i, f in enumerate(folded) if _MAIL_SUBJECT.match(f) and not alone]
-    quoted = [i for i, f in enumerate(folded) if f.lstrip().startswith(">") or _QUOTED_LINE.match(f)]
-    unquoted = any(line.strip() and i not in quoted for i, line in enumerate(lines))
-    config = [bool(_CONFIG_LINE.match(line)) and "?" not in line for line in lines]
-    labelled = any(_USER_TURN.match(f) for f in folded) and not alone
-    signature = False
-    for i, (line, f) in enumerate(zip(lines, folded, strict=True)):
-        if not line.strip():
-            continue
-        if signature and "?" not in line:
-            keep[i] = False
-        elif not alone and _MAIL_CLOSING.match(f) and any("?" in x or x.strip() for x in lines[:i]):
-            signature = True
-            keep[i] = False
-        elif (other := _OTHER_TURN.match(f) or _STAMPED_TURN.match(f)) is not None:
-            turns = True
-            if alone:  # "SYSTEM: tu es … . La question ?": the label's first sentence only
-                stop = re.search(r"[.!?](?:\s|$)", line[other.end() :])
-                lines[i] = line[other.end() + stop.end() :] if stop else ""
-            else:
-                keep[i] = False
-            continue
-        elif _framing(i, line, f, mail, quoted, unquoted, config, alone, labelled):
-            keep[i] = False
-        elif not alone and (_CODE_LINE.search(line) or _INDENTED.match(line)):
-            turns = True
-            keep[i] = False
-            continue
-        if not keep[i]:
-            record = _RECORD_QUESTION.search(line)
-            if record and _CODE_DATA.match(line):  # {"question": "…", "answer": "10"}: its question is kept
-                keep[i], lines[i] = True, record.group(1)
-            removed.append(line)
-            continue
-        user = _USER_TURN.match(f)
-        if user:
-            lines[i] = line[user.end() :]
-    return "\n".join(line for line, k in zip(lines, keep, strict=True) if k), removed, turns
-
-
-def _framing(
-    i: int,
-    line: str,
-    folded: str,
-    mail: list[int],
-    quoted: list[int],
-    unquoted: bool,
-    config: list[bool],
-    alone: bool,
-    labelled: bool = False,
-) -> bool:
-    """Line `i` is framing: a mail header or banner, a quote of an earlier message, a table row, configuration."""
-    if i in mail or (mail and _MAIL_BANNER.match(folded)) or (i in quoted and unquoted):
-        return True
-    if "?" in line:
-        return False
-    if _LOG_LINE.match(folded) or (labelled and _FIELD.match(folded) and not _FIRST_PERSON.search(folded)):
-        return True
-    return bool(_TABLE_ROW.match(line)) or (
-        config[i] and not alone and bool(_CODE_DATA.match(line) or _neighbour(config, i))
-    )
-
-
-def _neighbour(flags: list[bool], i: int) -> bool:
-    """A configuration line counts when a neighbouring line is one too (a block, not one "Note: …")."""
-    return (i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1])
 
 
 def _drop_instructions(text: str) -> tuple[str, bool]:
@@ -321,6 +203,58 @@ def _unleet(text: str) -> str:
     return _LEET_WORD.sub(lambda m: m.group().translate(_LEET), text)
 
 
+# Dictated text has no punctuation: a question of its own starts at "est-ce que", "et combien / quand…", or at
+# "c'est qui / quoi / combien…" after a clause of its own ("ça existe c'est qui qui forme"); never at a bare
+# "qui" or "combien" (a relative, a complement), nor at "c'est …" after a noun phrase alone ("le plafond de
+# la prime c'est combien": one question, its subject put first).
+_SPOKEN_OPENER = re.compile(
+    r"(?<=\w) (?=(?P<cest>c'est (?:qui|quoi|combien|quand|comment|ou))\b|(?:est-ce que|est ce que|"
+    r"(?:et|mais) (?:combien|quand|comment|pourquoi|est-ce|est ce|c'est (?:qui|quoi|combien)))\b)"
+)
+_CLAUSE_OF_ITS_OWN = re.compile(r"\b(?:ca|il|elle|on|je|j'|tu|vous|nous|ils|elles) (?:\w+)")
+# What makes a dictated message a question: an interrogative word or an inverted subject ("a-t-il", "peut-on").
+_ASKS = re.compile(
+    r"\b(?:combien|quand|comment|pourquoi|quel|quelle|quels|quelles|qui|quoi|ou|est-ce|est ce)\b"
+    r"|\w-(?:t-)?(?:il|elle|on|je|tu|vous|ils|elles)\b"
+)
+MIN_SPOKEN_WORDS = 4  # the words of the question before the one that starts: fewer are its subject put first
+
+
+def restore_dictation(text: str) -> tuple[str, bool]:
+    """A dictated message written as typed text: the questions it runs together ended by "?", and its
+    sentences begun by a capital when it has none; and whether anything was restored.
+
+    "moniteur educateur en pro a ça existe c'est qui qui forme" asks two things; read as one sentence,
+    its words are checked against the passages as one subject and the texts seem silent. The "?" is what
+    the rest reads a question by, and the model that reads its meaning was trained on written text, where
+    a sentence starts with a capital ("combien d'heures…" and "Combien d'heures…" read differently)."""
+    restored, asked = _restore_questions(text)
+    if re.search(r"[A-ZÀ-Ý]", restored) or not re.search(r"[a-zà-ÿ]", restored):
+        return restored, asked
+    capitalised = re.sub(r"(^|[.?!]\s+)([a-zà-ÿ])", lambda m: m.group(1) + m.group(2).upper(), restored.lstrip())
+    return capitalised, capitalised != text
+
+
+def _restore_questions(text: str) -> tuple[str, bool]:
+    """A message without any punctuation with a "?" after each question it runs together, or after the
+    one it asks; and whether a "?" was put in."""
+    if re.search(r"[.?!;:]", text):
+        return text, False
+    folded = fold(text)
+    cuts: list[int] = []
+    for m in _SPOKEN_OPENER.finditer(folded):
+        before = folded[cuts[-1] if cuts else 0 : m.start()]
+        if len(_words(before)) < MIN_SPOKEN_WORDS or (m.group("cest") and not _CLAUSE_OF_ITS_OWN.search(before)):
+            continue
+        cuts.append(m.start())
+    if not cuts:
+        asks = _ASKS.search(folded) and len(_words(text)) >= MIN_SPOKEN_WORDS
+        return (text.rstrip() + " ?", True) if asks else (text, False)
+    for at in reversed(cuts):
+        text = text[:at] + " ?" + text[at:]
+    return text.rstrip() + " ?", True
+
+
 def _cut(text: str, pattern: re.Pattern[str], folded: bool = False) -> tuple[str, list[str]]:
     """`_blank`, also returning what was cut."""
     source = fold(text) if folded else text
@@ -329,57 +263,14 @@ def _cut(text: str, pattern: re.Pattern[str], folded: bool = False) -> tuple[str
 
 
 # Words an order leaves behind once its object is cut ("… et réponds.", "merci !"): not a question.
-_FILLER = frozenset(
-    (
-        "et",
-        "ou",
-        "puis",
-        "alors",
-        "mais",
-        "donc",
-        "reponds",
-        "repondez",
-        "reponse",
-        "moi",
-        "nous",
-        "stp",
-        "svp",
-        "please",
-        "merci",
-        "bonjour",
-        "salut",
-        "hello",
-        "ok",
-        "okay",
-        "allez",
-        "vite",
-        "urgent",
-        "maintenant",
-        "ensuite",
-        "enfin",
-        "voici",
-        "voila",
-        "ceci",
-        "cela",
-        "ca",
-        "question",
-        "bonsoir",
-        "coucou",
-        "hi",
-        "hey",
-        "chatgpt",
-        "assistant",
-        "p",
-        "s",
-        "ps",
-        "nb",
-        "important",
-        "debut",
-        "fin",
-        "begin",
-        "end",
-    )
-)
+# fmt: off
+_FILLER = frozenset((
+    "et", "ou", "puis", "alors", "mais", "donc", "reponds", "repondez", "reponse", "moi", "nous", "stp", "svp",
+    "please", "merci", "bonjour", "salut", "hello", "ok", "okay", "allez", "vite", "urgent", "maintenant",
+    "ensuite", "enfin", "voici", "voila", "ceci", "cela", "ca", "question", "bonsoir", "coucou", "hi", "hey",
+    "chatgpt", "assistant", "p", "s", "ps", "nb", "important", "debut", "fin", "begin", "end",
+))
+# fmt: on
 
 
 def drop_filler(text: str) -> str:

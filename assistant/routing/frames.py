@@ -1,0 +1,128 @@
+"""Cut the frame of a question: what the user says about asking, and the tag asking to confirm a claim.
+
+Why (issue #13, points 2 and 4): the same question was answered or refused depending on what was said
+around it. "Je me permets de vous demander ceci : …" made it a first-person case (a calculator's
+follow-up instead of the rule); "On m'a dit un truc, je vérifie : … C'est vrai ?" and "Traduis puis
+réponds : « … »" diluted the words the passages are checked against, and the texts were found
+"silent"; "Ma collègue prétend que … Vrai ou faux ?" took "Vrai ou faux ?" for the question. The frame
+is read from the message's own grammar, not from a list of sentences:
+
+* a **lead-in** is a first segment (up to a colon or a full stop) made only of function words and of
+  the words of talk about talking (asking, knowing, checking, saying, translating, answering; a
+  question, a doubt, a thing; "ceci", "là-dessus"), with no figure, followed by the question;
+* a **verification tag** is a short segment of the same words holding a truth word ("C'est vrai ?",
+  "Vrai ou faux :", "C'est exact ?", "Info ou intox ?", "Right?"): the claim it stands beside is the
+  question, and is asked as one ("Ma collègue prétend que X ?"), so the answer says what the texts say
+  of X (a claim to check is not an order to obey: `injection.reported`).
+
+A frame is cut silently (it gives no order), except a translation request, which the rest of the
+guard already reports as an instruction. Nothing is cut if no question would remain.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.routing.extraction.folding import fold
+from knowledge.french import STOP_WORDS
+
+# Words that say something is true or false: what makes a segment of frame words a verification tag.
+_TRUTH = r"vrai|vraie|faux|fausse|exact|exacte|exacts|juste|correct|correcte|confirme[sz]?|confirmer|raison|intox|" + (
+    r"verite|right|true|false|wrong|sure|certain|certaine|bon|fake|rumeur|legende"
+)
+# Talk about talking: the verbs of asking, knowing, checking, saying, translating and answering (any form), the
+# nouns of a question or a doubt, the modals and fillers around them. Stems, matched on whole folded words.
+_FRAME = (
+    r"demand\w*|pos(?:e|er|ez|es)|sav(?:oir|ais|ait|ez|iez)|sais|sait|sach\w*|verifi\w*|tradui\w*|repond\w*|"
+    r"reformul\w*|resum\w*|expliqu\w*|dit|dis|dire|dites|disent|ecri\w*|eclair\w*|renseign\w*|permet\w*|"
+    r"voul\w*|veux|veut|voudrais|aimerais|souhait\w*|interroge\w*|comprend\w*|compris|tranch\w*|arriv\w*|"
+    r"entendu|lu|vu|raconte\w*|parait|pense\w*|crois|croit|doute\w*|curieu\w*|question\w*|truc|trucs|chose|"
+    r"choses|sujet|point|precision\w*|info|infos|information\w*|besoin|dessus|voila|voici|simple\w*|"
+    r"rapide\w*|vite|bref|phrase|mot|mots|francais|anglais|petite?|bien|alors|donc|puis|si|tout|svp|stp|"
+    r"please|merci|avance|ok|oui|non|hein|encore|deja|quelqu|collegue|collegues|gens|peux|pouvez|pourriez|"
+    r"pourrais|puis|peut|ca|cela|ceci|etre|vraiment|aussi|juste|enfin|abord|ensuite|apres|bon|hello|bonjour|salut|ya|y|"
+    r"faut|dois|doit|verif|checke?r?|translate|answer|then|and|is|it|this|that|or|so|really|isn|t|s|" + _TRUTH
+)
+_FRAME_WORD = re.compile(rf"^(?:{_FRAME})$")
+_TRUTH_WORD = re.compile(rf"^(?:{_TRUTH})$")
+_ORDER_WORD = re.compile(r"^(?:tradui[st]\w*|translate)$")  # a translation request is reported as an instruction
+_WORD = re.compile(r"[a-z]+")
+MAX_TAG_WORDS = 7  # "Vrai ou faux ?", "C'est bien vrai, ça ?": a tag is short
+MIN_REST_WORDS = 3  # what must remain beside a frame for it to be cut
+# The first segment: up to a colon, a stop or a line break that is not inside quotes.
+_LEAD = re.compile(r"\s*([^.!?:\n«\"“]+?)\s*(?:[:?!.]+|\n)\s*")
+# The last segment: after the last stop or colon.
+_TAIL = re.compile(r"(?:(?<=[.!?:\n])|^)\s*([^.!?:\n]+?)\s*[.!?]*\s*$")
+_SENTENCES = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_QUOTED = re.compile(r"^\s*(?:«\s*(.+?)\s*»|\"\s*(.+?)\s*\"|“\s*(.+?)\s*”)\s*$", re.DOTALL)
+
+
+def strip_frames(text: str) -> tuple[str, bool]:
+    """The text without its lead-ins and verification tags, and whether a cut frame was an order.
+
+    A claim beside a verification tag is turned into the question ("…, sans salaire ?")."""
+    flagged = False
+    changed = True
+    while changed:
+        changed = False
+        lead = _LEAD.match(text)
+        if lead is not None:
+            rest = text[lead.end() :]
+            words = _words(lead.group(1))
+            if _enough(rest) and _is_frame(words, lead.group(1)):
+                tag = len(words) <= MAX_TAG_WORDS and any(_TRUTH_WORD.match(w) for w in words)
+                text = _as_question(rest) if tag else rest
+                flagged |= any(_ORDER_WORD.match(w) for w in words)
+                changed = True
+                continue
+        tail = _TAIL.search(text)
+        if tail is not None and tail.start() > 0:
+            head = text[: tail.start()]
+            words = _words(tail.group(1))
+            if not _enough(head) or not _is_frame(words, tail.group(1)):
+                continue
+            tag = len(words) <= MAX_TAG_WORDS and any(_TRUTH_WORD.match(w) for w in words)
+            if tag:
+                text, changed = _as_question(head), True
+            elif "?" not in tail.group():  # "Merci de vérifier pour moi.": no question of its own
+                text, changed = head.rstrip(), True
+            flagged |= changed and any(_ORDER_WORD.match(w) for w in words)
+    text = _drop_inner(text)
+    quoted = _QUOTED.match(text)
+    if quoted is not None:
+        text = next(g for g in quoted.groups() if g)
+    return text, flagged
+
+
+def _drop_inner(text: str) -> str:
+    """A sentence of talk about asking between two others ("… mon responsable. Voilà ma question. La Pro-A …")."""
+    sentences = _SENTENCES.findall(text)
+    kept = [s for s in sentences if "?" in s or not _is_frame(_words(s), s)]
+    if len(kept) == len(sentences) or not any("?" in s for s in kept):
+        return text
+    return " ".join(s.strip() for s in kept)
+
+
+def _words(segment: str) -> list[str]:
+    return _WORD.findall(fold(segment))
+
+
+def _is_frame(words: list[str], segment: str) -> bool:
+    """Only function words and talk about talking, at least one of the latter, no figure."""
+    if not words or re.search(r"\d", segment):
+        return False
+    if not all(w in STOP_WORDS or _FRAME_WORD.match(w) for w in words):
+        return False
+    return any(w not in STOP_WORDS for w in words)
+
+
+def _enough(rest: str) -> bool:
+    return len(_WORD.findall(fold(rest))) >= MIN_REST_WORDS
+
+
+def _as_question(claim: str) -> str:
+    """The claim asked: its last stop becomes a question mark (a claim already asked is left as it is)."""
+    claim = claim.rstrip()
+    if claim.endswith("?") or (claim.endswith(("»", '"', "”")) and "?" in claim[-4:]):
+        return claim
+    return claim.rstrip(" .!,;:") + " ?"
