@@ -245,6 +245,11 @@ def document_name(info: DocumentInfo) -> str:
     return info.title
 
 
+def understood_simpler(question: str) -> str:
+    """Before the answer to "explique plus simplement", "avec des mots simples": the rule asked about, in short."""
+    return f"Plus simplement, ce que disent les textes sur « {question} » :"
+
+
 def understood_comparison(question: str, other: str) -> str:
     """Before the answer to "et par rapport au contrat pro ?": the question asked of the new side, and
     the side it is compared with (issue #14)."""

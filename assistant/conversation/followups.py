@@ -37,6 +37,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from assistant.conversation import frames
 from assistant.conversation import vocabulary as v
 from assistant.conversation.answers import closed_question, statement, yes_or_no
 from assistant.conversation.antecedents import pronoun_antecedent, same_question
@@ -58,6 +59,7 @@ from assistant.conversation.restate import (
     completed,
     lower_first,
     typed_with_article,
+    with_question,
 )
 from assistant.conversation.slots import find_slots, merge_facts
 from assistant.conversation.statements import person
@@ -106,6 +108,14 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
     if context is not None and _SWITCH.match(same_length(message)):
         # "rien à voir, mais …": the user says the subject changes; nothing of before is carried over
         return Resolution(re.sub(r"\s+", " ", message).strip(), "new", find_subject(message))
+    if context is not None and frames.is_digression(message):
+        aside = frames.without_digression_mark(message)
+        if (own_topic is not None or find_subject(aside) is not None) and not _PRONOUN.search(same_length(aside)):
+            # "Petite parenthèse : c'est quoi l'AFEST ?": answered alone, without the facts stated before
+            return Resolution(re.sub(r"\s+", " ", message).strip(), "new", find_subject(aside), digression=True)
+    if context is not None and context.beneath is not None and not frames.continues(message, context.question):
+        # the message does not go on with the digression: read against the subject before it
+        context = context.beneath
     resolution = _resolve(message, context, today, own_topic=own_topic, refused=refused)
     if context is not None and resolution.kind in ("reference", "circumstance") and not resolution.addition:
         named = named_thing(message, " ".join(filter(None, (context.question, context.pending))), today)
@@ -135,6 +145,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return answered
     if _COURTESY.match(folded):  # after the yes/no check: "oui" answers a pending yes/no question
         return Resolution(text, "aside", None)
+    if frames.restates(text, today):
+        # "explique plus simplement": the rule the previous question asked about, said again; after a
+        # clarification, the question as typed (its subject named), not the case it was completed into
+        typed = context.typed if context.pending and find_subject(context.typed) else ""
+        return Resolution(typed or context.question, "meta", context.subject, restate=True)
     correction = _CORRECTION.match(folded)
     body_at = correction.end() if correction else 0
     lead = _LEAD_IN.match(folded[body_at:])
@@ -182,6 +197,9 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     # "je corrige : il vise un niveau 5": a fact of the previous question replaced, whatever the message
     # alone reads as
     corrects = bool(correction) and bool(merge_facts(context.pending or context.question, body, today).replaced)
+    if previous is not None and not correction and frames.new_person(body, context.pending or context.question, today):
+        # "Moi je n'en ai qu'un, de janvier à juin" after a colleague's case: the user's facts, a frame of their own
+        return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous, case=True)
     if refused and own_topic is None and not demonstrative and not corrects:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
@@ -263,7 +281,7 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         earlier = context.pending or context.question
         merged = merge_facts(earlier, body, today) if slots else None
         if merged is not None and merged.replaced:  # "et si j'en anime deux autres, ça fait combien ?"
-            return Resolution(merged.text, "circumstance", previous)
+            return Resolution(with_question(earlier, merged.text, body), "circumstance", previous)
         return Resolution(appended(earlier, body), "circumstance", previous)
     assert previous is not None
     return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)

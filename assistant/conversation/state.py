@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.answer import Answer, Citation
@@ -46,6 +46,7 @@ class Turn:
     points: float | None = None  # the points a bonus calculation gave
     statement: bool = False  # the user stated facts without asking (followups.states_facts), answered alone
     lead: str = ""  # the answer's first paragraph, recalled when the next message compares (comparison.py)
+    digression: bool = False  # the message stepped aside from the subject before it (frames.py)
 
     @property
     def pending(self) -> bool:
@@ -89,23 +90,13 @@ class Conversation:
         turns = [t for t in self.turns if t.kind != "aside"]
         if not turns:
             return None
-        last = turns[-1]
-        pending = last if last.pending else None
-        return Context(
-            question=last.resolved,
-            topic=last.topic,
-            subject=last.subject,
-            pending=pending.resolved if pending else None,
-            missing=pending.missing if pending else (),
-            case=last.route == "calculator" or pending is not None,
-            asked=pending.follow_up if pending else None,
-            refused=last.route == "refusal",
-            earlier=tuple(t.resolved for t in reversed(turns[-4:-1])),
-            stated=tuple(_trailing_statements(turns)),
-            points=last.points,
-            turns=tuple(EarlierTurn(t.resolved, t.subject, t.calculator) for t in turns),
-            lead=last.lead,
-        )
+        context = _context_of(turns)
+        start = len(turns)
+        while start > 0 and turns[start - 1].digression:
+            start -= 1
+        if start < len(turns) and start > 0:  # a digression on top of an earlier subject: kept beneath it
+            context = replace(context, beneath=_context_of(turns[:start]))
+        return context
 
     def record(self, turn: Turn) -> None:
         self.turns.append(turn)
@@ -114,6 +105,29 @@ class Conversation:
     def reset(self) -> None:
         """Start again ("Nouvelle conversation", /nouveau): nothing of the earlier turns is kept."""
         self.turns.clear()
+
+
+def _context_of(turns: Sequence[Turn]) -> Context:
+    """The context after `turns` (asides left out), the last one first."""
+    last = turns[-1]
+    pending = last if last.pending else None
+    return Context(
+        question=last.resolved,
+        topic=last.topic,
+        subject=last.subject,
+        pending=pending.resolved if pending else None,
+        missing=pending.missing if pending else (),
+        case=last.route == "calculator" or pending is not None,
+        asked=pending.follow_up if pending else None,
+        refused=last.route == "refusal",
+        earlier=tuple(t.resolved for t in reversed(turns[-4:-1])),
+        stated=tuple(_trailing_statements(turns)),
+        points=last.points,
+        turns=tuple(EarlierTurn(t.resolved, t.subject, t.calculator) for t in turns),
+        lead=last.lead,
+        typed=last.question,
+        digression=last.digression,
+    )
 
 
 def _trailing_statements(turns: Sequence[Turn]) -> list[str]:
@@ -146,6 +160,7 @@ def turn_of(
     missing: Sequence[str] = (),
     statement: bool = False,
     lead: str = "",
+    digression: bool = False,
 ) -> Turn:
     """The turn to record once `answer` is written (calculator and sections read from the answer)."""
     call = answer.tool_calls[0] if answer.tool_calls else None
@@ -164,6 +179,7 @@ def turn_of(
         missing=tuple(missing),
         statement=statement,
         lead=lead,
+        digression=digression,
         points=_points(call.result if call else None),
     )
 

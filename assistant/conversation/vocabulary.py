@@ -22,6 +22,8 @@ SWITCH = (
     r"(?:(?:ca|cela|ceci)?\s*(?:n'a )?rien a voir|sans (?:aucun )?rapport|aucun rapport|"
     r"(?:j'ai )?(?:une )?(?:autre|nouvelle) question|(?:un )?autre sujet|changement de sujet|changeons de sujet|"
     r"dans un (?:tout )?autre (?:registre|domaine)|tout autre chose|autre chose|(?:une )?question a part|"
+    # "autre calcul :", "nouvelle simulation :": another thing of the kind the conversation is made of
+    r"(?:un |une )?(?:autre|nouvelle?|deuxieme|second|seconde) (?:calcul|simulation|cas|situation|demande|point)\s*[:,]|"
     r"(?:passons|changeons|parlons maintenant) (?:a|au|aux|de|du|d')|je change de sujet|nouveau sujet)\b"
 )
 
@@ -32,7 +34,41 @@ DEMONSTRATIVE = r"\b(?P<pronoun>celui|celle|ceux|celles) (?P<complement>(?:de la
 # A message that only thanks or greets continues nothing ("ok merci", "super, merci beaucoup !").
 COURTESY = (
     r"^(?:\s|[,;:.!…-])*(?:(?:et|ok|okay|oui|ouais|d'accord|merci|super|parfait|genial|top|cool|tres bien|bien|entendu|"
-    r"bonjour|bonsoir|salut|au revoir|beaucoup|bien recu|c'est note|vu)\b(?:\s|[,;:.!…-])*)+$"
+    r"bonjour|bonsoir|salut|au revoir|beaucoup|bien recu|c'est note|(?:bien )?note|compris|je vois|ca marche|vu)\b"
+    r"(?:\s|[,;:.!…-])*)+$"
+)
+
+# A message opened as a digression ("Petite parenthèse : …", "Au passage, …", "Au fait, …"): the user says it
+# steps aside from the conversation's subject; what it asks is answered alone, without the facts stated
+# before, and the next message that does not continue it goes back to the subject before it (`frames`).
+DIGRESSION = (
+    r"^(?:\s|[,;:.!…-])*(?:(?:ok|bon|et|alors|sinon|merci)\b(?:\s|[,;:.!…-])*)*"
+    r"(?:(?:une |petite |petite question |question )*(?:parenthese|aparte)|entre parentheses|au passage|en passant|"
+    r"soit dit en passant|au fait|par curiosite|hors sujet|petite digression|digression)\b(?:\s|[,;:.!…-])*"
+)
+
+# A request about the previous answer's form, not about a new thing: to say it more simply, in other words,
+# shorter, or an avowal of not understanding ("explique plus simplement", "avec des mots simples", "résume",
+# "je comprends pas", "comme si j'avais dix ans"). Answered by the previous answer's rule again (`frames`).
+RESTATE = (
+    r"\b(?:plus (?:simple(?:ment)?|clair(?:ement)?|court|facile(?:ment)?|concret|concretement)|"
+    r"(?:avec des|en) (?:mots|termes) (?:simples|clairs|courants|de tous les jours)|sans (?:le )?jargon|"
+    r"en (?:bref|resume|gros|clair|deux mots|une phrase|quelques mots|d'autres (?:mots|termes)|francais courant)|"
+    r"(?:explique\w*|dis|dire|redis|dis-le|dis-moi|formule\w*)(?:[- ](?:moi|le|la|ca|nous))?"
+    r" (?:autrement|simplement|clairement|mieux|differemment|a nouveau)|"
+    r"reformule\w*|resume\w*|simplifie\w*|vulgarise\w*|"
+    r"redi[st]\w*|repete\w*|reexplique\w*|comme si j'avais \w+ ans|comme a un enfant|"
+    r"(?:je |j')?(?:ne )?(?:comprends|saisis|suis) pas|(?:j'ai |je n'ai )?pas (?:bien |tout |trop )?(?:compris|saisi)|"
+    r"(?:c'est|ca reste|c'etait) (?:pas |peu )?(?:tres |trop )?(?:clair|flou|complique|obscur|technique|confus)|"
+    r"hein|c'est-a-dire)\b"
+)
+# The words around a request about the answer's form that ask nothing themselves ("tu peux", "stp", "le dire").
+RESTATE_FILLER = (
+    r"\b(?:tu|vous|peux|pouvez|peux-tu|pouvez-vous|pourrais|pourriez|pourrais-tu|pourriez-vous|me|moi|le|la|l'|les|"
+    r"ca|cela|stp|svp|s'il|te|plait|plais|merci|dire|dis|dis-le|explique|expliquer|expliquez|explique-moi|"
+    r"encore|un|une|peu|trop|pas|bien|mieux|je|j'|ne|n'|c'est|est|en|fait|oui|non|euh|bon|ok|alors|et|mais|"
+    r"donc|vraiment|tout|sa|ta|reponse|phrase|ce|que|qu'|as|dit|ecrit|ai|rien|autrement|simplement|clairement|"
+    r"concretement|plus|s'te|st|svp|please|vite|fois|pour|nous)\b"
 )
 
 # Openings that correct a fact of the previous message ("non, plutôt en CDD", "pardon, 3 M€").
@@ -128,6 +164,22 @@ THIRD_PERSON = (
     r"candidat\w*|beneficiaire\w*|m\.|mme|mr|madame|monsieur|mademoiselle)\b"
 )
 FIRST_PERSON = r"\b(?:je|j'|moi|me|m'|mon|ma|mes|nous|notre|nos)(?!\w)"
+
+# The user telling their own case: "moi", or a first-person subject with being, having or doing a
+# job's part ("je suis tutrice", "j'ai un CAP", "je n'en ai qu'un", "j'anime", "je vise").
+USER_CASE = (
+    r"\bmoi\b|\b(?:je|j')\s*(?:ne |n')?(?:en |y )?(?:suis|ai|avais|serai|travaille|anime|vise|prepare|"
+    r"passe|tutore|encadre|accompagne|forme|prends|touche|compte|cumule)\b"
+)
+# An individual other than the user, named: a title, a relation, a colleague ("mon collègue", "ma
+# voisine de bureau", "M. Perret", "la salariée", "un agent"). Trainees the user tutors are not named
+# individuals of their own case ("je suis tutrice d'un alternant").
+NAMED_OTHER = (
+    r"\b(?:m\.|mme|mlle|monsieur|madame|mademoiselle)(?=\s)|"
+    r"\b(?:mon|ma|mes|notre|nos|un|une|le|la|ce|cet|cette|l')\s*"
+    r"(?:collegue|voisin|voisine|collaborat(?:eur|rice)|salariee?|agent|conjointe?|epouse?|mari|fils|fille|"
+    r"amie?|frere|soeur|manageur|manager|cheffe?|responsable|binome|homologue|adjointe?)s?\b"
+)
 
 # "c'est proratisé ?" asks a question of its own, but "et si c'était en février 2019 ?" only changes a
 # fact: after a hypothetical "si" these words do not make a new question.
