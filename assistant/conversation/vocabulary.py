@@ -23,7 +23,8 @@ SWITCH = (
     r"(?:j'ai )?(?:une )?(?:autre|nouvelle) question|(?:un )?autre sujet|changement de sujet|changeons de sujet|"
     r"dans un (?:tout )?autre (?:registre|domaine)|tout autre chose|autre chose|(?:une )?question a part|"
     # "autre calcul :", "nouvelle simulation :": another thing of the kind the conversation is made of
-    r"(?:un |une )?(?:autre|nouvelle?|deuxieme|second|seconde) (?:calcul|simulation|cas|situation|demande|point)\s*[:,]|"
+    r"(?:un |une )?(?:autre|nouvelle?|deuxieme|second|seconde) "
+    r"(?:calcul|simulation|cas|situation|demande|point)(?=\s*[:,])|"
     r"(?:passons|changeons|parlons maintenant) (?:a|au|aux|de|du|d')|je change de sujet|nouveau sujet)\b"
 )
 
