@@ -245,6 +245,10 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
             and ((circumstance and not asks) or _asks_nothing_else(body, own_subject))
         ):
             return about_other_subject(context, own_subject)
+        asked = _after_subject_clause(body, own_subject) if correction else ""
+        # "non, je parlais du formateur interne, pas du tuteur : elle est versée quand, sa prime ?"
+        if asked and own_subject is not None:
+            return Resolution(f"{capitalised(own_subject.name)} : {lower_first(asked)}", "reference", own_subject)
         return Resolution(text, "new", own_subject)
     if context.pending and slots:
         return Resolution(completed(context, body, today), "completion", previous)
@@ -296,6 +300,18 @@ def _asks_nothing_else(body: str, subject: Subject) -> bool:
         return False
     rest = (folded[: m.start()] + " " + folded[m.end() :]).strip()
     return bool(_EMPTY_PREDICATE.match(rest))
+
+
+def _after_subject_clause(body: str, subject: Subject | None) -> str:
+    """What a correction asks after the clause naming its subject ("je parlais du formateur interne, pas
+    du tuteur : elle est versée quand ?" → "elle est versée quand ?"), "" when nothing asking follows."""
+    if subject is None:
+        return ""
+    folded = same_length(body)
+    m = next((m for e, pattern in ENTITY_PATTERNS if e.name == subject.name for m in pattern.finditer(folded)), None)
+    colon = folded.find(":", m.end()) if m else -1
+    asked = body[colon + 1 :].strip() if colon >= 0 else ""
+    return asked if asked and _QUESTION.search(same_length(asked)) else ""
 
 
 def _earlier_context(turn: EarlierTurn, context: Context) -> Context:

@@ -106,6 +106,8 @@ META = (
     r"tu confirmes?|vous confirmez|confirmez?|c'est (?:bien )?(?:vrai|exact|juste|correct)|"
     r"(?:c'est|c'est ecrit|c'est dit|c'est prevu|ca se trouve|ca vient|c'est tire) (?:ou|d'ou|dans quel\w* \w+)|"
     r"ou est-ce (?:que c'est )?(?:ecrit|prevu|dit)|d'ou (?:ca vient|tu tiens ca|vous tenez ca|vient \w+ \w+)|"
+    r"(?:d'ou )?(?:tu|vous) (?:sors|sortez|tires|tirez|tiens|tenez|prends|prenez) (?:ca|cela|cette info\w*|ce chiffre)"
+    r"(?: d'ou)?|"
     r"(?:dans|sur|selon|d'apres|a) (?:quel|quels|quelle|quelles) (?:article|texte|passage|document|source)s?"
     r"(?: (?:tu te bases|vous vous basez|tu t'appuies|vous vous appuyez|c'est|ca)\w*)?|"
     r"(?:quel|quels|quelle|quelles) (?:est|sont) (?:l'article|le texte|la source|les sources|la reference)|"
