@@ -113,6 +113,9 @@ def converse(
         reply, decision = alone_answer
     else:
         reply, decision = answer(asked, case=resolution.case)
+        if resolution.restate and reply.route == "clarify" and resolution.subject is not None:
+            # the question still tells a case ("Je suis en CDI. Ai-je droit… ?"): its subject's conditions instead
+            reply, decision = answer(wording.conditions_of(resolution.subject.display))
     reply.question = typed
     if resolution.restate:  # the answer's lead and where it comes from, without the rest
         reply.text = "\n\n".join(reply.text.split("\n\n")[:2])

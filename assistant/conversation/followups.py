@@ -63,7 +63,14 @@ from assistant.conversation.restate import (
 )
 from assistant.conversation.slots import find_slots, merge_facts
 from assistant.conversation.statements import person
-from assistant.conversation.subject import ENTITY_PATTERNS, Subject, find_subject, message_subject, subjects_in
+from assistant.conversation.subject import (
+    ENTITY_PATTERNS,
+    Subject,
+    find_subject,
+    message_subject,
+    subject_of,
+    subjects_in,
+)
 from assistant.conversation.switch import named_thing
 from text.folding import same_length
 
@@ -197,9 +204,10 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     # "je corrige : il vise un niveau 5": a fact of the previous question replaced, whatever the message
     # alone reads as
     corrects = bool(correction) and bool(merge_facts(context.pending or context.question, body, today).replaced)
-    if previous is not None and not correction and frames.new_person(body, context.pending or context.question, today):
+    framed = previous or subject_of(context.topic, None)
+    if framed is not None and not correction and frames.new_person(body, context.pending or context.question, today):
         # "Moi je n'en ai qu'un, de janvier à juin" after a colleague's case: the user's facts, a frame of their own
-        return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous, case=True)
+        return Resolution(f"{capitalised(framed.name)} : {lower_first(body)}", "reference", framed, case=True)
     if refused and own_topic is None and not demonstrative and not corrects:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
@@ -239,16 +247,16 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         other = lower_first(other) if re.match(r"(?:le|la|les|l')\b", same_length(other).lower()) else other
         return Resolution(about_new_side, "circumstance", own_subject, compared_with=other)
     if switched:
+        asked = _after_subject_clause(body, own_subject) if correction else ""
+        # "non, je parlais du formateur interne, pas du tuteur : elle est versée quand, sa prime ?"
+        if asked and own_subject is not None:
+            return Resolution(f"{capitalised(own_subject.name)} : {lower_first(asked)}", "reference", own_subject)
         if (
             own_subject is not None
             and previous is not None
             and ((circumstance and not asks) or _asks_nothing_else(body, own_subject))
         ):
             return about_other_subject(context, own_subject)
-        asked = _after_subject_clause(body, own_subject) if correction else ""
-        # "non, je parlais du formateur interne, pas du tuteur : elle est versée quand, sa prime ?"
-        if asked and own_subject is not None:
-            return Resolution(f"{capitalised(own_subject.name)} : {lower_first(asked)}", "reference", own_subject)
         return Resolution(text, "new", own_subject)
     if context.pending and slots:
         return Resolution(completed(context, body, today), "completion", previous)
@@ -311,7 +319,7 @@ def _after_subject_clause(body: str, subject: Subject | None) -> str:
     m = next((m for e, pattern in ENTITY_PATTERNS if e.name == subject.name for m in pattern.finditer(folded)), None)
     colon = folded.find(":", m.end()) if m else -1
     asked = body[colon + 1 :].strip() if colon >= 0 else ""
-    return asked if asked and _QUESTION.search(same_length(asked)) else ""
+    return asked if asked and ("?" in asked or _QUESTION.search(same_length(asked))) else ""
 
 
 def _earlier_context(turn: EarlierTurn, context: Context) -> Context:

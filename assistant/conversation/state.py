@@ -21,8 +21,7 @@ from typing import Any
 from assistant.answer import Answer, Citation
 from assistant.conversation.backrefs import EarlierTurn
 from assistant.conversation.resolution import Context, Kind
-from assistant.conversation.subject import Subject
-from assistant.conversation.vocabulary import ENTITIES, TOPIC_ENTITIES
+from assistant.conversation.subject import Subject, subject_of
 
 MAX_TURNS = 50  # older turns are dropped: resolution only reads the last one, /sources the last answer
 
@@ -138,15 +137,6 @@ def _trailing_statements(turns: Sequence[Turn]) -> list[str]:
             break
         stated.insert(0, turn.question)
     return stated
-
-
-def subject_of(topic: str | None, found: Subject | None) -> Subject | None:
-    """The subject a turn is about: the one its question named, else the one of its topic."""
-    if found is not None:
-        return found
-    key = TOPIC_ENTITIES.get(topic or "")
-    entity = next((e for e in ENTITIES if e.key == key), None)
-    return Subject(entity.name, entity.display, entity.topic) if entity else None
 
 
 def turn_of(

@@ -86,3 +86,12 @@ def subjects_in(text: str) -> list[Subject]:
         for e, pattern in ENTITY_PATTERNS
         for m in pattern.finditer(folded)
     ]
+
+
+def subject_of(topic: str | None, found: Subject | None) -> Subject | None:
+    """The subject a turn is about: the one its question named, else the one of its topic."""
+    if found is not None:
+        return found
+    key = v.TOPIC_ENTITIES.get(topic or "")
+    entity = next((e for e in v.ENTITIES if e.key == key), None)
+    return Subject(entity.name, entity.display, entity.topic) if entity else None

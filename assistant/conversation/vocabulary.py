@@ -44,7 +44,8 @@ COURTESY = (
 # before, and the next message that does not continue it goes back to the subject before it (`frames`).
 DIGRESSION = (
     r"^(?:\s|[,;:.!…-])*(?:(?:ok|bon|et|alors|sinon|merci)\b(?:\s|[,;:.!…-])*)*"
-    r"(?:(?:une |petite |petite question |question )*(?:parenthese|aparte)|entre parentheses|au passage|en passant|"
+    r"(?:(?:une |petite |petite question |question )*(?:parenthese|aparte|annexe)|entre parentheses|au passage|"
+    r"en passant|"
     r"soit dit en passant|au fait|par curiosite|hors sujet|petite digression|digression)\b(?:\s|[,;:.!…-])*"
 )
 
@@ -57,10 +58,11 @@ RESTATE = (
     r"en (?:bref|resume|gros|clair|deux mots|une phrase|quelques mots|d'autres (?:mots|termes)|francais courant)|"
     r"(?:explique\w*|dis|dire|redis|dis-le|dis-moi|formule\w*)(?:[- ](?:moi|le|la|ca|nous))?"
     r" (?:autrement|simplement|clairement|mieux|differemment|a nouveau)|"
-    r"reformule\w*|resume\w*|simplifie\w*|vulgarise\w*|"
+    r"reformule\w*|resume\w*|simplifie\w*|vulgarise\w*|(?:en |une )?version (?:courte|simple|simplifiee|abregee)|"
     r"redi[st]\w*|repete\w*|reexplique\w*|comme si j'avais \w+ ans|comme a un enfant|"
     r"(?:je |j')?(?:ne )?(?:comprends|saisis|suis) pas|(?:j'ai |je n'ai )?pas (?:bien |tout |trop )?(?:compris|saisi)|"
-    r"(?:c'est|ca reste|c'etait) (?:pas |peu )?(?:tres |trop )?(?:clair|flou|complique|obscur|technique|confus)|"
+    r"(?:(?:c'est|ca reste|c'etait) )?(?:pas (?:tres |assez |vraiment )?clair|(?:un peu |trop |tres |assez )?"
+    r"(?:flou|complique|obscur|technique|confus|abstrait))|"
     r"hein|c'est-a-dire)\b"
 )
 # The words around a request about the answer's form that ask nothing themselves ("tu peux", "stp", "le dire").

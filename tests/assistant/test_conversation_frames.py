@@ -47,8 +47,14 @@ def test_facts_of_another_person_start_a_frame_of_their_own() -> None:
 def test_the_user_s_facts_after_a_named_colleague_s_are_not_merged_into_them() -> None:
     """Each wording keeps the colleague's facts out of the user's question."""
     cases = [
-        ("Mme Leroy est en CDD depuis 3 mois : a-t-elle droit à l'absence pour un CEP ?", "Et moi, en CDI depuis 10 ans ?"),
-        ("Mon collègue Paul a un BTS et il est en CDI : la Pro-A lui est ouverte ?", "J'ai seulement un CAP, en CDI aussi"),
+        (
+            "Mme Leroy est en CDD depuis 3 mois : a-t-elle droit à l'absence pour un CEP ?",
+            "Et moi, en CDI depuis 10 ans ?",
+        ),
+        (
+            "Mon collègue Paul a un BTS et il est en CDI : la Pro-A lui est ouverte ?",
+            "J'ai seulement un CAP, en CDI aussi",
+        ),
         ("Ma responsable prépare une VAE avec un master : combien d'heures de congé ?", "Et moi qui ai un CAP ?"),
     ]
     for colleague, mine in cases:
@@ -187,13 +193,17 @@ def test_the_user_s_own_thing_put_in_front_is_a_subject_of_its_own() -> None:
         "mes tickets de parking"
     )
     assert own_phrase("Sinon ma mutuelle, elle change ?", "Qui finance la Pro-A ?") == "ma mutuelle"
-    assert own_phrase("Et mon contrat, il peut durer plus ?", "Le contrat de professionnalisation dure combien ?") is None
+    assert (
+        own_phrase("Et mon contrat, il peut durer plus ?", "Le contrat de professionnalisation dure combien ?") is None
+    )
 
 
 def test_other_calculator_reading_needs_a_calculator_on_both_sides() -> None:
     from assistant.conversation.exchange import _other_calculator
 
-    context = routed_context("Je tutore un apprenti de mars à juin : combien ?", turns=(EarlierTurn("q", None, "tutor_bonus"),))
+    context = routed_context(
+        "Je tutore un apprenti de mars à juin : combien ?", turns=(EarlierTurn("q", None, "tutor_bonus"),)
+    )
     assert _other_calculator(RouteDecision("calculator", calculator="trainer_bonus"), context)
     assert not _other_calculator(RouteDecision("calculator", calculator="tutor_bonus"), context)
     assert not _other_calculator(RouteDecision("retrieval"), context)
