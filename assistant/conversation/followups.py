@@ -76,29 +76,29 @@ from text.folding import same_length
 
 __all__ = ["Context", "Kind", "Resolution", "resolve"]
 
-_LEAD_IN = re.compile(v.LEAD_IN)
-_CORRECTION = re.compile(v.CORRECTION)
-_OPENING = re.compile(v.CIRCUMSTANCE_OPENING)
-_QUESTION = re.compile(v.QUESTION_WORDS)
-_COPULA = re.compile(v.COPULA)
-_HYPOTHESIS = re.compile(v.HYPOTHESIS)
-_PLURAL = re.compile(v.PLURAL_PRONOUN)
+_LEAD_IN = v.RE_LEAD_IN
+_CORRECTION = v.RE_CORRECTION
+_OPENING = v.RE_CIRCUMSTANCE_OPENING
+_QUESTION = v.RE_QUESTION_WORDS
+_COPULA = v.RE_COPULA
+_HYPOTHESIS = v.RE_HYPOTHESIS
+_PLURAL = v.RE_PLURAL_PRONOUN
 # "dont on parlait", "de tout à l'heure", "que j'ai évoqué": the thing named was talked about before
 _RECALL = re.compile(
     r"\s*,?\s*(?:dont (?:on|nous|je|tu|vous) (?:t'|vous )?(?:parl\w*|a parle|avons parle|ai parle|as parle)"
     r"|de tout a l'heure|(?:que|qu') (?:j'ai|on a|tu as|vous avez) (?:evoqu|mentionn|cit)\w*)"
 )
-_PRONOUN = re.compile(v.PRONOUN)
-_COURTESY = re.compile(v.COURTESY)
-_BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
-_REQUEST = re.compile(v.REQUEST)
-_EMPTY_PREDICATE = re.compile(v.EMPTY_PREDICATE)
-_META = re.compile(v.META)
-_IN_EUROS = re.compile(v.IN_EUROS)
-_NOUN_PHRASE = re.compile(v.NOUN_PHRASE)
-_SWITCH = re.compile(v.SWITCH)
+_PRONOUN = v.RE_PRONOUN
+_COURTESY = v.RE_COURTESY
+_BACK_REFERENCE = v.RE_BACK_REFERENCE
+_REQUEST = v.RE_REQUEST
+_EMPTY_PREDICATE = v.RE_EMPTY_PREDICATE
+_META = v.RE_META
+_IN_EUROS = v.RE_IN_EUROS
+_NOUN_PHRASE = v.RE_NOUN_PHRASE
+_SWITCH = v.RE_SWITCH
 _THANKS_FIRST = re.compile(r"^\s*([^.!?…]+[.!…]+)\s+(\S.*)$", re.DOTALL)
-_DEMONSTRATIVE = re.compile(v.DEMONSTRATIVE)
+_DEMONSTRATIVE = v.RE_DEMONSTRATIVE
 
 
 def resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:

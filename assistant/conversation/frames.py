@@ -33,16 +33,16 @@ from assistant.conversation.slots import find_slots
 from assistant.conversation.subject import find_subject
 from text.folding import same_length
 
-_DIGRESSION = re.compile(v.DIGRESSION)
-_RESTATE = re.compile(v.RESTATE)
-_RESTATE_FILLER = re.compile(v.RESTATE_FILLER)
-_QUESTION = re.compile(v.QUESTION_WORDS)
-_LEAD_IN = re.compile(v.LEAD_IN)
-_PRONOUN = re.compile(v.PRONOUN)
+_DIGRESSION = v.RE_DIGRESSION
+_RESTATE = v.RE_RESTATE
+_RESTATE_FILLER = v.RE_RESTATE_FILLER
+_QUESTION = v.RE_QUESTION_WORDS
+_LEAD_IN = v.RE_LEAD_IN
+_PRONOUN = v.RE_PRONOUN
 # (not "ça", "cela": "ça fait combien ?" points to no thing of the digression)
 _DEMONSTRATIVE = re.compile(r"\b(?:ce (?!qu|dont)|cet|cette|ces|celui|celle|ceux|celles)\b")
-_USER_CASE = re.compile(v.USER_CASE)
-_NAMED_OTHER = re.compile(v.NAMED_OTHER)
+_USER_CASE = v.RE_USER_CASE
+_NAMED_OTHER = v.RE_NAMED_OTHER
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
 _COMMON = frozenset({"pour", "avec", "dans", "sont", "elle", "est-ce", "quel", "quelle", "quels", "quelles", "combien"})
 

@@ -24,7 +24,7 @@ _NOUN_OF = re.compile(
     r"\b(?P<article>le|la|les|l')\s*[a-z]+ (?P<complement>(?:de la |de l'|du |des |de |d')[^,;:?!.]+)"
 )
 _ARTICLES_OF = {"celui": ("le", "l'"), "celle": ("la", "l'"), "ceux": ("les",), "celles": ("les",)}
-_ORDINARY_CASE = re.compile(v.ORDINARY_CASE)
+_ORDINARY_CASE = v.RE_ORDINARY_CASE
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
 _BARE_LENGTH = re.compile(r"^\s*(?:environ |a peu pres )?\d{1,3} *(?:mois|ans?|annees?|semaines?)\s*[?.!]*\s*$")
 
@@ -101,7 +101,7 @@ def changed(questions: tuple[str, ...], body: str, today: date) -> str:
     return appended(capitalised(re.sub(r"^\s*[,;:]\s*", "", question)), body)
 
 
-_QUESTION = re.compile(v.QUESTION_WORDS)
+_QUESTION = v.RE_QUESTION_WORDS
 
 
 def with_question(earlier: str, merged: str, body: str) -> str:

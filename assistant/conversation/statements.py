@@ -15,16 +15,16 @@ from assistant.conversation import vocabulary as v
 from assistant.conversation.slots import find_slots
 from text.folding import same_length
 
-_LEAD_IN = re.compile(v.LEAD_IN)
-_CORRECTION = re.compile(v.CORRECTION)
-_QUESTION = re.compile(v.QUESTION_WORDS)
-_REQUEST = re.compile(v.REQUEST)
-_THIRD_PERSON = re.compile(v.THIRD_PERSON)
-_FIRST_PERSON = re.compile(v.FIRST_PERSON)
+_LEAD_IN = v.RE_LEAD_IN
+_CORRECTION = v.RE_CORRECTION
+_QUESTION = v.RE_QUESTION_WORDS
+_REQUEST = v.RE_REQUEST
+_THIRD_PERSON = v.RE_THIRD_PERSON
+_FIRST_PERSON = v.RE_FIRST_PERSON
 _OTHER_SUBJECT = re.compile(r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\b(?:il|elle|ils|elles)\b")
 _USER_SUBJECT = re.compile(r"\b(?:je|j')(?!\w)")
-_USER_CASE = re.compile(v.USER_CASE)
-_NAMED_OTHER = re.compile(v.NAMED_OTHER)
+_USER_CASE = v.RE_USER_CASE
+_NAMED_OTHER = v.RE_NAMED_OTHER
 
 
 def states_facts(message: str, today: date) -> bool:

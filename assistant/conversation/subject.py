@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from assistant.conversation import vocabulary as v
 from text.folding import same_length
 
-_QUESTION = re.compile(v.QUESTION_WORDS)
-_REQUEST = re.compile(v.REQUEST)
+_QUESTION = v.RE_QUESTION_WORDS
+_REQUEST = v.RE_REQUEST
 ENTITY_PATTERNS = tuple((e, re.compile(e.pattern)) for e in v.ENTITIES)
 # A family ("cqp") and its members ("cqp:gestionnaire conseil"…), by name: keys "family:member".
 _FAMILIES = {e.name for e in v.ENTITIES if any(m.key.startswith(e.key + ":") for m in v.ENTITIES)}

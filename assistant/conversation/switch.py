@@ -65,7 +65,7 @@ def stands_alone_after_refusal(meant: RouteDecision) -> bool:
     return meant.route != "refusal" and meant.topic is not None and meant.refusal_topic is None
 
 
-_LEAD = re.compile(v.LEAD_IN)
+_LEAD = v.RE_LEAD_IN
 # A thing a follow-up names after a preposition and a determiner ("et pour la cantine, …", "sur mes RTT").
 _NAMED_THING = re.compile(
     r"(?:^ *|\b(?:pour|avec|sur|concernant|niveau|cote|a propos de|au sujet de) +)"

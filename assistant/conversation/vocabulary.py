@@ -5,11 +5,13 @@ read here from *folded* text (`text.folding.same_length`: lower case, no accents
 apostrophes): how it opens (a lead-in such as "et", a correction such as "non, plutôt"), whether it
 asks a question of its own (a question word), and which named thing of the corpus it speaks of
 (the Pro-A, a CQP, the tutor bonus…). Keeping these as tables means a new wording is a new entry,
-never a new branch in `assistant.conversation.followups`.
+never a new branch in `assistant.conversation.followups`. Each pattern is compiled once, at the end of
+this module (`RE_<NAME>`), for every conversation module that reads it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Words that open a message continuing the previous one ("et", "alors", "mais") — removed before reading.
@@ -346,3 +348,30 @@ ENTITIES: tuple[Entity, ...] = (
 TOPIC_ENTITIES: dict[str, str] = {
     e.topic: e.key for e in ENTITIES if e.key != "tutoring" and not e.key.startswith("cqp:")
 } | {"cqp_certification": "cqp"}
+
+# Each pattern compiled once, for every module of the conversation that reads it.
+RE_LEAD_IN = re.compile(LEAD_IN)
+RE_SWITCH = re.compile(SWITCH)
+RE_DEMONSTRATIVE = re.compile(DEMONSTRATIVE)
+RE_COURTESY = re.compile(COURTESY)
+RE_DIGRESSION = re.compile(DIGRESSION)
+RE_RESTATE = re.compile(RESTATE)
+RE_RESTATE_FILLER = re.compile(RESTATE_FILLER)
+RE_CORRECTION = re.compile(CORRECTION)
+RE_CIRCUMSTANCE_OPENING = re.compile(CIRCUMSTANCE_OPENING)
+RE_ORDINARY_CASE = re.compile(ORDINARY_CASE)
+RE_META = re.compile(META)
+RE_IN_EUROS = re.compile(IN_EUROS)
+RE_NOUN_PHRASE = re.compile(NOUN_PHRASE)
+RE_QUESTION_WORDS = re.compile(QUESTION_WORDS)
+RE_REQUEST = re.compile(REQUEST)
+RE_EMPTY_PREDICATE = re.compile(EMPTY_PREDICATE)
+RE_THIRD_PERSON = re.compile(THIRD_PERSON)
+RE_FIRST_PERSON = re.compile(FIRST_PERSON)
+RE_USER_CASE = re.compile(USER_CASE)
+RE_NAMED_OTHER = re.compile(NAMED_OTHER)
+RE_COPULA = re.compile(COPULA)
+RE_HYPOTHESIS = re.compile(HYPOTHESIS)
+RE_PRONOUN = re.compile(PRONOUN)
+RE_PLURAL_PRONOUN = re.compile(PLURAL_PRONOUN)
+RE_BACK_REFERENCE = re.compile(BACK_REFERENCE)
