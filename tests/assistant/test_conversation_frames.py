@@ -207,3 +207,30 @@ def test_other_calculator_reading_needs_a_calculator_on_both_sides() -> None:
     assert _other_calculator(RouteDecision("calculator", calculator="trainer_bonus"), context)
     assert not _other_calculator(RouteDecision("calculator", calculator="tutor_bonus"), context)
     assert not _other_calculator(RouteDecision("retrieval"), context)
+
+
+# --- what points at the previous answer, what only acknowledges it, what announces another case -----------
+
+
+def test_asking_where_a_figure_comes_from_takes_the_previous_question_up_again() -> None:
+    context = routed_context("Combien de points par mois pour un formateur interne ?")
+    for message in ("vous tirez ce chiffre d'où ?", "tu sors ça d'où ?", "d'où tu tiens cette information ?"):
+        resolution = resolved(message, context)
+        assert resolution.kind == "meta" and resolution.text == context.question, message
+
+
+def test_an_acknowledgement_is_an_aside() -> None:
+    context = routed_context("Quel est le taux de la contribution conventionnelle supplémentaire ?")
+    for message in ("bien noté", "ok compris, merci", "je vois"):
+        assert resolved(message, context).kind == "aside", message
+
+
+def test_another_calculation_announced_starts_afresh() -> None:
+    context = routed_context("Je tutore un apprenti de mars à juin 2026 : combien de points ?", case=True)
+    for message in (
+        "Autre calcul : masse salariale de 3 millions, quelle contribution ?",
+        "Nouvelle simulation, une Pro-A de 900 heures : combien d'heures d'enseignement au moins ?",
+        "Un autre cas : un CDD de 4 mois, absence CEP possible ?",
+    ):
+        resolution = resolved(message, context)
+        assert resolution.kind == "new" and "mars" not in resolution.text, message
