@@ -123,6 +123,9 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
     if context is not None and context.beneath is not None and not frames.continues(message, context.question):
         # the message does not go on with the digression: read against the subject before it
         context = context.beneath
+    elif context is not None and context.stack:
+        # "Si ma mission finit le 31 août, combien ?" after an unmarked question on something else
+        context = frames.case_beneath(message, context, today) or context
     resolution = _resolve(message, context, today, own_topic=own_topic, refused=refused)
     if context is not None and resolution.kind in ("reference", "circumstance") and not resolution.addition:
         named = named_thing(message, " ".join(filter(None, (context.question, context.pending))), today)

@@ -29,6 +29,7 @@ from datetime import date
 from typing import Literal
 
 from assistant.conversation import vocabulary as v
+from assistant.conversation.resolution import Context
 from assistant.conversation.slots import find_slots
 from assistant.conversation.subject import find_subject
 from text.folding import same_length
@@ -44,7 +45,12 @@ _DEMONSTRATIVE = re.compile(r"\b(?:ce (?!qu|dont)|cet|cette|ces|celui|celle|ceux
 _USER_CASE = v.RE_USER_CASE
 _NAMED_OTHER = v.RE_NAMED_OTHER
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
-_COMMON = frozenset({"pour", "avec", "dans", "sont", "elle", "est-ce", "quel", "quelle", "quels", "quelles", "combien"})
+# Words every message and answer may hold, which say nothing of what they are about.
+_COMMON = frozenset(
+    "pour avec dans sont elle elles est-ce quel quelle quels quelles combien cette cela faut peut tout tous toute "
+    "toutes sans mais donc comme fait etre avoir votre notre leur leurs selon entre depuis quand aussi plus moins "
+    "tres bien alors encore deja apres avant chaque dont mon-a".split()
+)
 
 
 def case_person(text: str) -> Literal["other", "user"] | None:
@@ -83,8 +89,30 @@ def continues(message: str, digression: str) -> bool:
     folded = same_length(message).lower()
     if _LEAD_IN.match(folded) or _PRONOUN.search(folded) or _DEMONSTRATIVE.search(folded):
         return True
-    before = same_length(without_digression_mark(digression)).lower()
-    words = {w[:5] for w in _WORD.findall(before) if w not in _COMMON}
+    return _shares_words(folded, without_digression_mark(digression))
+
+
+def case_beneath(message: str, context: Context, today: date) -> Context | None:
+    """An earlier case the message takes up again after a general question on something else, unmarked
+    ("Je suis tutrice depuis le 1er mars." — "C'est quoi l'AFEST ?" — "Si ma mission finit le 31 août,
+    combien de points ?"): the message tells facts, names no subject, does not point back (no "et",
+    pronoun or demonstrative) and has no word in common with the last question and its answer, but has
+    with an earlier case (a calculation, a clarification, facts stated). None when nothing says so."""
+    folded = same_length(message).lower()
+    if context.case or find_subject(message) is not None or not find_slots(message, today):
+        return None
+    if _LEAD_IN.match(folded) or _PRONOUN.search(folded) or _DEMONSTRATIVE.search(folded):
+        return None
+    if _shares_words(folded, f"{context.question} {context.lead}"):
+        return None
+    return next(
+        (e for e in context.stack if (e.case or e.stated) and _shares_words(folded, f"{e.question} {e.lead}")),
+        None,
+    )
+
+
+def _shares_words(folded: str, text: str) -> bool:
+    words = {w[:5] for w in _WORD.findall(same_length(text).lower()) if w not in _COMMON}
     return any(w[:5] in words for w in _WORD.findall(folded) if w not in _COMMON)
 
 

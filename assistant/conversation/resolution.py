@@ -38,6 +38,7 @@ class Context:
     typed: str = ""  # the last message as typed (a request to say it more simply asks its rule again)
     digression: bool = False  # the last turn stepped aside from the subject before it (`frames`)
     beneath: Context | None = None  # the context before the digression, for a message that goes back
+    stack: tuple[Context, ...] = ()  # the contexts after the turns before the last one, most recent first
 
 
 @dataclass(frozen=True)

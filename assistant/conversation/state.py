@@ -95,7 +95,9 @@ class Conversation:
             start -= 1
         if start < len(turns) and start > 0:  # a digression on top of an earlier subject: kept beneath it
             context = replace(context, beneath=_context_of(turns[:start]))
-        return context
+        # the subjects before the last one, for a case taken up again after a question on something else
+        stack = tuple(_context_of(turns[:end]) for end in range(len(turns) - 1, max(0, len(turns) - 4), -1))
+        return replace(context, stack=stack)
 
     def record(self, turn: Turn) -> None:
         self.turns.append(turn)

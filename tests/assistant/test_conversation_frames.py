@@ -121,6 +121,28 @@ def test_after_a_digression_the_conversation_goes_back_to_the_subject_beneath(as
     assert "42 points" in answer.text  # February to July: 6 months begun × 7 points
 
 
+def test_a_case_is_taken_up_again_after_an_unmarked_question_on_something_else(assistant: Any) -> None:
+    """No "parenthèse" said: the message's facts and words fit the earlier case, not the last question."""
+    conversation = Conversation()
+    assistant.ask("Je suis tuteur d'une apprentie depuis le 1er février 2026.", conversation, today=TODAY)
+    assistant.ask("Qui finance la Pro-A ?", conversation, today=TODAY)
+    answer = assistant.ask(
+        "Si la mission s'arrête fin juillet 2026, ça fait combien de points ?", conversation, today=TODAY
+    )
+    assert [c.name for c in answer.tool_calls] == ["tutor_bonus"] and "42 points" in answer.text
+
+
+def test_a_follow_up_pointing_back_stays_on_the_last_question() -> None:
+    from assistant.conversation.frames import case_beneath
+
+    earlier = routed_context("Je tutore un apprenti depuis le 1er mars 2026 : combien de points ?", case=True)
+    last = routed_context("Qui finance la Pro-A ?", stack=(earlier,))
+    assert case_beneath("Si la mission finit le 30 juin 2026, combien de points ?", last, TODAY) is earlier
+    assert case_beneath("et pour une Pro-A de 18 mois ?", last, TODAY) is None  # "et": goes on with the Pro-A
+    assert case_beneath("elle dure 18 mois au plus ?", last, TODAY) is None  # a pronoun points back
+    assert case_beneath("Le financement vaut aussi pour 2027 ?", last, TODAY) is None  # no fact, no earlier case
+
+
 # --- requests about the previous answer's form ------------------------------------------------------------
 
 
