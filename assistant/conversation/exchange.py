@@ -147,9 +147,11 @@ def converse(
 
 
 def _other_calculator(alone: RouteDecision, context: Context) -> bool:
-    """The message alone is a case of another calculator than the one that answered the last turn."""
+    """The message alone is a case of another calculator than the one that answered the last turn (one it
+    runs, or one whose missing facts it asks: "et j'anime aussi une formation interne : combien ?")."""
     last = context.turns[-1].calculator if context.turns else None
-    return alone.route == "calculator" and bool(alone.calculator) and last is not None and alone.calculator != last
+    runs = alone.route in ("calculator", "clarify") and bool(alone.calculator)
+    return runs and last is not None and alone.calculator != last
 
 
 def _statement(text: str, resolution: Resolution, after_statement: bool, today: date) -> bool:

@@ -140,6 +140,10 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         # "Mon collègue a un master." then "Moi j'ai un CAP, je peux faire une Pro-A ?": the colleague's
         # facts are not the user's; the question is answered on its own facts
         return resolution
+    if asker is None and own_topic is not None and context.topic is not None and own_topic != context.topic:
+        # "Qui finance la Pro-A ?" after "Je suis tuteur depuis février.": a question on another topic that
+        # names nobody is no question about the facts stated
+        return resolution
     facts = " ".join(f.strip().rstrip(".") + "." for f in context.stated)
     return Resolution(f"{facts} {resolution.text}", "circumstance", resolution.subject, case=True)
 

@@ -47,9 +47,55 @@ _NAMED_OTHER = v.RE_NAMED_OTHER
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
 # Words every message and answer may hold, which say nothing of what they are about.
 _COMMON = frozenset(
-    "pour avec dans sont elle elles est-ce quel quelle quels quelles combien cette cela faut peut tout tous toute "
-    "toutes sans mais donc comme fait etre avoir votre notre leur leurs selon entre depuis quand aussi plus moins "
-    "tres bien alors encore deja apres avant chaque dont mon-a".split()
+    {
+        "pour",
+        "avec",
+        "dans",
+        "sont",
+        "elle",
+        "elles",
+        "est-ce",
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "combien",
+        "cette",
+        "cela",
+        "faut",
+        "peut",
+        "tout",
+        "tous",
+        "toute",
+        "toutes",
+        "sans",
+        "mais",
+        "donc",
+        "comme",
+        "fait",
+        "etre",
+        "avoir",
+        "votre",
+        "notre",
+        "leur",
+        "leurs",
+        "selon",
+        "entre",
+        "depuis",
+        "quand",
+        "aussi",
+        "plus",
+        "moins",
+        "tres",
+        "bien",
+        "alors",
+        "encore",
+        "deja",
+        "apres",
+        "avant",
+        "chaque",
+        "dont",
+    }
 )
 
 

@@ -132,6 +132,15 @@ def test_a_case_is_taken_up_again_after_an_unmarked_question_on_something_else(a
     assert [c.name for c in answer.tool_calls] == ["tutor_bonus"] and "42 points" in answer.text
 
 
+def test_facts_stated_are_not_glued_to_a_question_on_another_topic_that_names_nobody() -> None:
+    stated = "Je suis tuteur d'une apprentie depuis le 1er février 2026."
+    context = routed_context(stated, stated=(stated,), topic="tutor_bonus")
+    for message in ("Qui finance la Pro-A ?", "La VAE, c'est ouvert à quel public ?"):
+        assert resolved(message, context).text == message
+    # the same facts stay in front of a question about them
+    assert resolved("La prime de tutorat, je la touche quand ?", context).text.startswith(stated)
+
+
 def test_a_follow_up_pointing_back_stays_on_the_last_question() -> None:
     from assistant.conversation.frames import case_beneath
 
@@ -229,6 +238,8 @@ def test_other_calculator_reading_needs_a_calculator_on_both_sides() -> None:
     assert _other_calculator(RouteDecision("calculator", calculator="trainer_bonus"), context)
     assert not _other_calculator(RouteDecision("calculator", calculator="tutor_bonus"), context)
     assert not _other_calculator(RouteDecision("retrieval"), context)
+    # a case of another calculator whose facts are still to ask
+    assert _other_calculator(RouteDecision("clarify", calculator="trainer_bonus"), context)
 
 
 # --- what points at the previous answer, what only acknowledges it, what announces another case -----------
