@@ -44,6 +44,7 @@ _PRONOUN = v.RE_PRONOUN
 _DEMONSTRATIVE = re.compile(r"\b(?:ce (?!qu|dont)|cet|cette|ces|celui|celle|ceux|celles)\b")
 _USER_CASE = v.RE_USER_CASE
 _NAMED_OTHER = v.RE_NAMED_OTHER
+_ME = re.compile(r"\bmoi\b")
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
 # Words every message and answer may hold, which say nothing of what they are about.
 _COMMON = frozenset(
@@ -113,8 +114,8 @@ def case_person(text: str) -> Literal["other", "user"] | None:
 def new_person(message: str, earlier: str, today: date) -> bool:
     """The message tells facts of another person's case than the earlier question's ("Moi je n'en ai
     qu'un, de janvier à juin" after "Le tuteur de mon collègue a trois alternants…")."""
-    if not find_slots(message, today):
-        return False
+    if not find_slots(message, today) and not _ME.search(same_length(message).lower()):
+        return False  # ("et pour moi ?" asks the same about the user, whose facts are still to ask)
     mine, before = case_person(message), case_person(earlier)
     return mine is not None and before is not None and mine != before
 

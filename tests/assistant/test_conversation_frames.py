@@ -64,6 +64,19 @@ def test_the_user_s_facts_after_a_named_colleague_s_are_not_merged_into_them() -
             assert fact not in resolution.text or fact in mine, (mine, resolution.text)
 
 
+def test_the_same_question_for_the_user_carries_none_of_the_other_person_s_facts() -> None:
+    """ "et pour moi ?" after a colleague's case: the user's case, whose facts are still to ask."""
+    for colleague, mine in (
+        ("Mon binôme a un BTS : combien d'heures de congé VAE pour lui ?", "et pour moi ?"),
+        ("Mme Leroy a 3 ans dans l'organisme, a-t-elle droit à l'absence CEP ?", "Et moi alors ?"),
+        ("Mon collègue prépare une Pro-A avec une licence, c'est possible ?", "et moi, ça marche ?"),
+    ):
+        resolution = resolved(mine, routed_context(colleague, case=True))
+        assert resolution.case and not any(fact in resolution.text for fact in ("BTS", "3 ans", "licence")), mine
+    # a circumstance of the user's own earlier case is no other person
+    assert not new_person("et si l'organisme est loin de chez moi ?", "Le CEP, on m'accorde combien ?", TODAY)
+
+
 def test_a_follow_up_of_the_same_person_still_changes_the_earlier_facts() -> None:
     question = "Je tutore deux apprentis de mars à août 2026 : combien de points ?"
     assert not new_person("et avec trois apprentis ?", question, TODAY)
