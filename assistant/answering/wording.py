@@ -245,6 +245,20 @@ def document_name(info: DocumentInfo) -> str:
     return info.title
 
 
+def understood_simpler(question: str) -> str:
+    """Before the answer to "explique plus simplement", "avec des mots simples": the rule asked about, in short."""
+    return f"Plus simplement, ce que disent les textes sur « {question} » :"
+
+
+def conditions_of(display: str) -> str:
+    """The general question a request to say a clarification more simply is answered by ("la Pro-A" →
+    "Quelles sont les conditions de la Pro-A ?"), when the earlier question told a case."""
+    for article, of in (("le ", "du "), ("les ", "des "), ("la ", "de la "), ("l'", "de l'")):
+        if display.lower().startswith(article):
+            return f"Quelles sont les conditions {of}{display[len(article) :]} ?"
+    return f"Quelles sont les conditions de {display} ?"
+
+
 def understood_comparison(question: str, other: str) -> str:
     """Before the answer to "et par rapport au contrat pro ?": the question asked of the new side, and
     the side it is compared with (issue #14)."""

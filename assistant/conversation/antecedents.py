@@ -55,7 +55,7 @@ _PHRASE_END = re.compile(
     r"\s+(?:est|sont|a|ont|etait|sera|dans|qui|que|qu'|pour|peut|peuvent|c'est|entre|se|s'|il|elle|figure|fait|"
     r"m'|me|t'|te|nous|vous|lui|leur|y|en|ne|n'|va|vont|doit|doivent|permet|donne|prend)\b|[,;:?!.]"
 )
-_PERSON = re.compile(v.THIRD_PERSON)
+_PERSON = v.RE_THIRD_PERSON
 
 
 def _agreement(display: str) -> str | None:

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.conversation.subject import Subject
+from assistant.conversation.subject import Subject, find_subject
 from text.folding import same_length
 
 _ORDINALS = {
@@ -45,8 +45,9 @@ _ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 ORDINAL_WORDS = frozenset(_ORDINALS) | {"dernier", "derniere"}
 # "revenons à la première :", "pour revenir au diplôme,", "je reviens sur le CQP :" — then the question.
 _BACK_TO = re.compile(
-    r"^(?:revenons|revenir|je reviens|on revient|je retourne|retournons|pour revenir|retour)\s+"
-    r"(?:a la |a l'|au |aux |a |sur (?:le |la |l'|les )?)(?P<what>[^:,;?]+?)"
+    r"^(?:(?:revenons|revenir|je reviens|on revient|je retourne|retournons|pour revenir|retour)\s+"
+    r"(?:a la |a l'|au |aux |a |sur (?:le |la |l'|les )?)|(?:reprenons|reprenez|on reprend|je reprends)\s+)"
+    r"(?P<what>[^:,;?]+?)"
     r"\s*(?:[:,;]\s*|(?=\s*\b(?:il|elle|ils|elles|c'est|ca)\b))"
 )
 # "le premier dont je t'ai parlé, …", "la deuxième, …"
@@ -105,6 +106,14 @@ def going_back(body: str, turns: Sequence[EarlierTurn]) -> BackReference | None:
         subjects = _distinct([t.subject for t in turns])
         index = _ORDINALS[first_word]
         return BackReference(subjects[index], rest) if index < len(subjects) else None
+    named = find_subject(what)
+    earlier = next((t.subject for t in reversed(turns) if named is not None and named.same_as(t.subject)), None)
+    if named is not None and earlier is not None:
+        # "reprenons les options du gestionnaire conseil : laquelle… ?": that subject, and what of it is asked
+        start, end = named.span
+        other_words = re.findall(r"[a-z]{3,}", what[:start] + " " + what[end:])
+        typed = body[m.start("what") : m.end("what")].strip()
+        return BackReference(earlier, f"{typed}, {rest}" if other_words else rest)
     subject = _named_earlier(what, turns)
     return BackReference(subject, rest) if subject is not None else None
 

@@ -26,7 +26,8 @@ from typing import Protocol
 from assistant.answer import Answer
 from assistant.answering import wording
 from assistant.conversation.comparison import compared_question, first_paragraph
-from assistant.conversation.followups import Resolution, resolve
+from assistant.conversation.followups import Context, Resolution, resolve
+from assistant.conversation.frames import continues
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.slots import find_slots
 from assistant.conversation.state import Conversation, turn_of
@@ -81,6 +82,10 @@ def converse(
         if resolution.addition and not uses_words(resolution.addition):
             # "et les tickets resto ?": words the texts never use are no follow-up on them
             resolution = Resolution(text, "new", None)
+        if resolution.is_follow_up and not resolution.restate and _other_calculator(alone, context):
+            # "et j'anime aussi une formation interne…" after a tutor's bonus: a case of another calculator,
+            # whose facts are not the first calculation's (a new fact frame)
+            resolution = Resolution(text, "new", message_subject(text))
         if resolution.kind in ("reference", "circumstance", "completion"):
             # the message alone, read by meaning (switch.py): a topic after a refusal, a subject of its own
             meant = route(text, today, meaning) if meaning is not None else alone
@@ -108,7 +113,12 @@ def converse(
         reply, decision = alone_answer
     else:
         reply, decision = answer(asked, case=resolution.case)
+        if resolution.restate and reply.route == "clarify" and resolution.subject is not None:
+            # the question still tells a case ("Je suis en CDI. Ai-je droit… ?"): its subject's conditions instead
+            reply, decision = answer(wording.conditions_of(resolution.subject.display))
     reply.question = typed
+    if resolution.restate:  # the answer's lead and where it comes from, without the rest
+        reply.text = "\n\n".join(reply.text.split("\n\n")[:2])
     lead = first_paragraph(reply.text)
     if resolution.compared_with and context is not None and context.lead and reply.route != "refusal":
         # "et par rapport au contrat pro ?": the new side answered, the other side's earlier answer recalled
@@ -129,9 +139,19 @@ def converse(
             missing=decision.missing if decision else (),
             statement=_statement(text, resolution, bool(context and context.stated), today),
             lead=lead,
+            digression=resolution.digression
+            or bool(context and context.digression and resolution.is_follow_up and continues(text, context.question)),
         )
     )
     return reply
+
+
+def _other_calculator(alone: RouteDecision, context: Context) -> bool:
+    """The message alone is a case of another calculator than the one that answered the last turn (one it
+    runs, or one whose missing facts it asks: "et j'anime aussi une formation interne : combien ?")."""
+    last = context.turns[-1].calculator if context.turns else None
+    runs = alone.route in ("calculator", "clarify") and bool(alone.calculator)
+    return runs and last is not None and alone.calculator != last
 
 
 def _statement(text: str, resolution: Resolution, after_statement: bool, today: date) -> bool:
@@ -149,6 +169,8 @@ def _statement(text: str, resolution: Resolution, after_statement: bool, today: 
 def _understood(resolution: Resolution) -> str:
     """What the answer says it understood: the subject alone when only the subject was put in front
     of the message, else the whole resolved question, so a misreading shows."""
+    if resolution.restate:
+        return wording.understood_simpler(resolution.text)
     if resolution.kind == "meta":
         return wording.understood_again(resolution.text)
     if resolution.compared_with:

@@ -37,6 +37,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from assistant.conversation import frames
 from assistant.conversation import vocabulary as v
 from assistant.conversation.answers import closed_question, statement, yes_or_no
 from assistant.conversation.antecedents import pronoun_antecedent, same_question
@@ -58,38 +59,46 @@ from assistant.conversation.restate import (
     completed,
     lower_first,
     typed_with_article,
+    with_question,
 )
 from assistant.conversation.slots import find_slots, merge_facts
 from assistant.conversation.statements import person
-from assistant.conversation.subject import ENTITY_PATTERNS, Subject, find_subject, message_subject, subjects_in
+from assistant.conversation.subject import (
+    ENTITY_PATTERNS,
+    Subject,
+    find_subject,
+    message_subject,
+    subject_of,
+    subjects_in,
+)
 from assistant.conversation.switch import named_thing
 from text.folding import same_length
 
 __all__ = ["Context", "Kind", "Resolution", "resolve"]
 
-_LEAD_IN = re.compile(v.LEAD_IN)
-_CORRECTION = re.compile(v.CORRECTION)
-_OPENING = re.compile(v.CIRCUMSTANCE_OPENING)
-_QUESTION = re.compile(v.QUESTION_WORDS)
-_COPULA = re.compile(v.COPULA)
-_HYPOTHESIS = re.compile(v.HYPOTHESIS)
-_PLURAL = re.compile(v.PLURAL_PRONOUN)
+_LEAD_IN = v.RE_LEAD_IN
+_CORRECTION = v.RE_CORRECTION
+_OPENING = v.RE_CIRCUMSTANCE_OPENING
+_QUESTION = v.RE_QUESTION_WORDS
+_COPULA = v.RE_COPULA
+_HYPOTHESIS = v.RE_HYPOTHESIS
+_PLURAL = v.RE_PLURAL_PRONOUN
 # "dont on parlait", "de tout à l'heure", "que j'ai évoqué": the thing named was talked about before
 _RECALL = re.compile(
     r"\s*,?\s*(?:dont (?:on|nous|je|tu|vous) (?:t'|vous )?(?:parl\w*|a parle|avons parle|ai parle|as parle)"
     r"|de tout a l'heure|(?:que|qu') (?:j'ai|on a|tu as|vous avez) (?:evoqu|mentionn|cit)\w*)"
 )
-_PRONOUN = re.compile(v.PRONOUN)
-_COURTESY = re.compile(v.COURTESY)
-_BACK_REFERENCE = re.compile(v.BACK_REFERENCE)
-_REQUEST = re.compile(v.REQUEST)
-_EMPTY_PREDICATE = re.compile(v.EMPTY_PREDICATE)
-_META = re.compile(v.META)
-_IN_EUROS = re.compile(v.IN_EUROS)
-_NOUN_PHRASE = re.compile(v.NOUN_PHRASE)
-_SWITCH = re.compile(v.SWITCH)
+_PRONOUN = v.RE_PRONOUN
+_COURTESY = v.RE_COURTESY
+_BACK_REFERENCE = v.RE_BACK_REFERENCE
+_REQUEST = v.RE_REQUEST
+_EMPTY_PREDICATE = v.RE_EMPTY_PREDICATE
+_META = v.RE_META
+_IN_EUROS = v.RE_IN_EUROS
+_NOUN_PHRASE = v.RE_NOUN_PHRASE
+_SWITCH = v.RE_SWITCH
 _THANKS_FIRST = re.compile(r"^\s*([^.!?…]+[.!…]+)\s+(\S.*)$", re.DOTALL)
-_DEMONSTRATIVE = re.compile(v.DEMONSTRATIVE)
+_DEMONSTRATIVE = v.RE_DEMONSTRATIVE
 
 
 def resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
@@ -106,6 +115,17 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
     if context is not None and _SWITCH.match(same_length(message)):
         # "rien à voir, mais …": the user says the subject changes; nothing of before is carried over
         return Resolution(re.sub(r"\s+", " ", message).strip(), "new", find_subject(message))
+    if context is not None and frames.is_digression(message):
+        aside = frames.without_digression_mark(message)
+        if (own_topic is not None or find_subject(aside) is not None) and not _PRONOUN.search(same_length(aside)):
+            # "Petite parenthèse : c'est quoi l'AFEST ?": answered alone, without the facts stated before
+            return Resolution(re.sub(r"\s+", " ", message).strip(), "new", find_subject(aside), digression=True)
+    if context is not None and context.beneath is not None and not frames.continues(message, context.question):
+        # the message does not go on with the digression: read against the subject before it
+        context = context.beneath
+    elif context is not None and context.stack:
+        # "Si ma mission finit le 31 août, combien ?" after an unmarked question on something else
+        context = frames.case_beneath(message, context, today) or context
     resolution = _resolve(message, context, today, own_topic=own_topic, refused=refused)
     if context is not None and resolution.kind in ("reference", "circumstance") and not resolution.addition:
         named = named_thing(message, " ".join(filter(None, (context.question, context.pending))), today)
@@ -119,6 +139,10 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
     if asker is not None and any(person(f) not in (None, asker) for f in context.stated):
         # "Mon collègue a un master." then "Moi j'ai un CAP, je peux faire une Pro-A ?": the colleague's
         # facts are not the user's; the question is answered on its own facts
+        return resolution
+    if asker is None and own_topic is not None and context.topic is not None and own_topic != context.topic:
+        # "Qui finance la Pro-A ?" after "Je suis tuteur depuis février.": a question on another topic that
+        # names nobody is no question about the facts stated
         return resolution
     facts = " ".join(f.strip().rstrip(".") + "." for f in context.stated)
     return Resolution(f"{facts} {resolution.text}", "circumstance", resolution.subject, case=True)
@@ -135,6 +159,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return answered
     if _COURTESY.match(folded):  # after the yes/no check: "oui" answers a pending yes/no question
         return Resolution(text, "aside", None)
+    if frames.restates(text, today):
+        # "explique plus simplement": the rule the previous question asked about, said again; after a
+        # clarification, the question as typed (its subject named), not the case it was completed into
+        typed = context.typed if context.pending and find_subject(context.typed) else ""
+        return Resolution(typed or context.question, "meta", context.subject, restate=True)
     correction = _CORRECTION.match(folded)
     body_at = correction.end() if correction else 0
     lead = _LEAD_IN.match(folded[body_at:])
@@ -182,6 +211,10 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     # "je corrige : il vise un niveau 5": a fact of the previous question replaced, whatever the message
     # alone reads as
     corrects = bool(correction) and bool(merge_facts(context.pending or context.question, body, today).replaced)
+    framed = previous or subject_of(context.topic, None)
+    if framed is not None and not correction and frames.new_person(body, context.pending or context.question, today):
+        # "Moi je n'en ai qu'un, de janvier à juin" after a colleague's case: the user's facts, a frame of their own
+        return Resolution(f"{capitalised(framed.name)} : {lower_first(body)}", "reference", framed, case=True)
     if refused and own_topic is None and not demonstrative and not corrects:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
@@ -221,6 +254,10 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         other = lower_first(other) if re.match(r"(?:le|la|les|l')\b", same_length(other).lower()) else other
         return Resolution(about_new_side, "circumstance", own_subject, compared_with=other)
     if switched:
+        asked = _after_subject_clause(body, own_subject) if correction else ""
+        # "non, je parlais du formateur interne, pas du tuteur : elle est versée quand, sa prime ?"
+        if asked and own_subject is not None:
+            return Resolution(f"{capitalised(own_subject.name)} : {lower_first(asked)}", "reference", own_subject)
         if (
             own_subject is not None
             and previous is not None
@@ -263,7 +300,7 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         earlier = context.pending or context.question
         merged = merge_facts(earlier, body, today) if slots else None
         if merged is not None and merged.replaced:  # "et si j'en anime deux autres, ça fait combien ?"
-            return Resolution(merged.text, "circumstance", previous)
+            return Resolution(with_question(earlier, merged.text, body), "circumstance", previous)
         return Resolution(appended(earlier, body), "circumstance", previous)
     assert previous is not None
     return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
@@ -278,6 +315,18 @@ def _asks_nothing_else(body: str, subject: Subject) -> bool:
         return False
     rest = (folded[: m.start()] + " " + folded[m.end() :]).strip()
     return bool(_EMPTY_PREDICATE.match(rest))
+
+
+def _after_subject_clause(body: str, subject: Subject | None) -> str:
+    """What a correction asks after the clause naming its subject ("je parlais du formateur interne, pas
+    du tuteur : elle est versée quand ?" → "elle est versée quand ?"), "" when nothing asking follows."""
+    if subject is None:
+        return ""
+    folded = same_length(body)
+    m = next((m for e, pattern in ENTITY_PATTERNS if e.name == subject.name for m in pattern.finditer(folded)), None)
+    colon = folded.find(":", m.end()) if m else -1
+    asked = body[colon + 1 :].strip() if colon >= 0 else ""
+    return asked if asked and ("?" in asked or _QUESTION.search(same_length(asked))) else ""
 
 
 def _earlier_context(turn: EarlierTurn, context: Context) -> Context:

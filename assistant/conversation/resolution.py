@@ -35,6 +35,10 @@ class Context:
     stated: tuple[str, ...] = ()  # the facts the user stated just before, without asking ("Ma collègue est en CDI.")
     turns: tuple[EarlierTurn, ...] = ()  # every turn so far, oldest first, for back-references (backrefs)
     lead: str = ""  # the last answer's first paragraph (a comparison follow-up recalls it)
+    typed: str = ""  # the last message as typed (a request to say it more simply asks its rule again)
+    digression: bool = False  # the last turn stepped aside from the subject before it (`frames`)
+    beneath: Context | None = None  # the context before the digression, for a message that goes back
+    stack: tuple[Context, ...] = ()  # the contexts after the turns before the last one, most recent first
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,10 @@ class Resolution:
     # A comparison follow-up: the other side, named as the previous question named it ("le tuteur"); the
     # text is the previous question asked of the new side (`assistant.conversation.comparison`).
     compared_with: str = ""
+    # "explique plus simplement": the previous answer's rule said again in plain form (`frames.restates`)
+    restate: bool = False
+    # "Petite parenthèse : …": a step aside, answered alone; the next message may go back beneath it
+    digression: bool = False
 
     @property
     def is_follow_up(self) -> bool:

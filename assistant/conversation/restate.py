@@ -24,7 +24,7 @@ _NOUN_OF = re.compile(
     r"\b(?P<article>le|la|les|l')\s*[a-z]+ (?P<complement>(?:de la |de l'|du |des |de |d')[^,;:?!.]+)"
 )
 _ARTICLES_OF = {"celui": ("le", "l'"), "celle": ("la", "l'"), "ceux": ("les",), "celles": ("les",)}
-_ORDINARY_CASE = re.compile(v.ORDINARY_CASE)
+_ORDINARY_CASE = v.RE_ORDINARY_CASE
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*[?.!]?\s*$")
 _BARE_LENGTH = re.compile(r"^\s*(?:environ |a peu pres )?\d{1,3} *(?:mois|ans?|annees?|semaines?)\s*[?.!]*\s*$")
 
@@ -92,13 +92,34 @@ def changed(questions: tuple[str, ...], body: str, today: date) -> str:
     for question in questions:
         merged = merge_facts(question, body, today)
         if merged.replaced:
-            return merged.text
+            return with_question(question, merged.text, body)
     # "et pour une bénéficiaire du RSA ?" after "Quelle durée … en temps normal ?": the new case is not the
     # ordinary one the earlier question asked about, so its "en temps normal" goes
     folded = same_length(questions[0])
     ordinary = _ORDINARY_CASE.search(folded)
     question = questions[0][: ordinary.start()] + questions[0][ordinary.end() :] if ordinary else questions[0]
     return appended(capitalised(re.sub(r"^\s*[,;:]\s*", "", question)), body)
+
+
+_QUESTION = v.RE_QUESTION_WORDS
+
+
+def with_question(earlier: str, merged: str, body: str) -> str:
+    """`merged` (the earlier message with the follow-up's facts in place) followed by what the follow-up
+    asks when the earlier message asked nothing: a statement of facts ("Je suis tutrice depuis le 1er
+    mars.") completed by "si ma mission se termine le 31 août, combien de points pour moi ?"."""
+    asking = _asking_clause(body) if "?" not in earlier else ""
+    return appended(merged, asking) if asking else merged
+
+
+def _asking_clause(body: str) -> str:
+    """The clauses of a follow-up from the first one that asks ("combien de points pour moi ?" in "si ma
+    mission se termine le 31 août, combien de points pour moi ?"), or "" when none asks."""
+    clauses = re.split(r"(?<=[,;:])\s+", body.strip())
+    for i, clause in enumerate(clauses):
+        if _QUESTION.search(same_length(clause).lower()):
+            return " ".join(clauses[i:])
+    return ""
 
 
 def appended(question: str, addition: str) -> str:

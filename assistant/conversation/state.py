@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.answer import Answer, Citation
 from assistant.conversation.backrefs import EarlierTurn
 from assistant.conversation.resolution import Context, Kind
-from assistant.conversation.subject import Subject
-from assistant.conversation.vocabulary import ENTITIES, TOPIC_ENTITIES
+from assistant.conversation.subject import Subject, subject_of
 
 MAX_TURNS = 50  # older turns are dropped: resolution only reads the last one, /sources the last answer
 
@@ -46,6 +45,7 @@ class Turn:
     points: float | None = None  # the points a bonus calculation gave
     statement: bool = False  # the user stated facts without asking (followups.states_facts), answered alone
     lead: str = ""  # the answer's first paragraph, recalled when the next message compares (comparison.py)
+    digression: bool = False  # the message stepped aside from the subject before it (frames.py)
 
     @property
     def pending(self) -> bool:
@@ -89,23 +89,15 @@ class Conversation:
         turns = [t for t in self.turns if t.kind != "aside"]
         if not turns:
             return None
-        last = turns[-1]
-        pending = last if last.pending else None
-        return Context(
-            question=last.resolved,
-            topic=last.topic,
-            subject=last.subject,
-            pending=pending.resolved if pending else None,
-            missing=pending.missing if pending else (),
-            case=last.route == "calculator" or pending is not None,
-            asked=pending.follow_up if pending else None,
-            refused=last.route == "refusal",
-            earlier=tuple(t.resolved for t in reversed(turns[-4:-1])),
-            stated=tuple(_trailing_statements(turns)),
-            points=last.points,
-            turns=tuple(EarlierTurn(t.resolved, t.subject, t.calculator) for t in turns),
-            lead=last.lead,
-        )
+        context = _context_of(turns)
+        start = len(turns)
+        while start > 0 and turns[start - 1].digression:
+            start -= 1
+        if start < len(turns) and start > 0:  # a digression on top of an earlier subject: kept beneath it
+            context = replace(context, beneath=_context_of(turns[:start]))
+        # the subjects before the last one, for a case taken up again after a question on something else
+        stack = tuple(_context_of(turns[:end]) for end in range(len(turns) - 1, max(0, len(turns) - 4), -1))
+        return replace(context, stack=stack)
 
     def record(self, turn: Turn) -> None:
         self.turns.append(turn)
@@ -116,6 +108,29 @@ class Conversation:
         self.turns.clear()
 
 
+def _context_of(turns: Sequence[Turn]) -> Context:
+    """The context after `turns` (asides left out), the last one first."""
+    last = turns[-1]
+    pending = last if last.pending else None
+    return Context(
+        question=last.resolved,
+        topic=last.topic,
+        subject=last.subject,
+        pending=pending.resolved if pending else None,
+        missing=pending.missing if pending else (),
+        case=last.route == "calculator" or pending is not None,
+        asked=pending.follow_up if pending else None,
+        refused=last.route == "refusal",
+        earlier=tuple(t.resolved for t in reversed(turns[-4:-1])),
+        stated=tuple(_trailing_statements(turns)),
+        points=last.points,
+        turns=tuple(EarlierTurn(t.resolved, t.subject, t.calculator) for t in turns),
+        lead=last.lead,
+        typed=last.question,
+        digression=last.digression,
+    )
+
+
 def _trailing_statements(turns: Sequence[Turn]) -> list[str]:
     """The facts stated in the last turns, in order, back to the last question asked (at most three)."""
     stated: list[str] = []
@@ -124,15 +139,6 @@ def _trailing_statements(turns: Sequence[Turn]) -> list[str]:
             break
         stated.insert(0, turn.question)
     return stated
-
-
-def subject_of(topic: str | None, found: Subject | None) -> Subject | None:
-    """The subject a turn is about: the one its question named, else the one of its topic."""
-    if found is not None:
-        return found
-    key = TOPIC_ENTITIES.get(topic or "")
-    entity = next((e for e in ENTITIES if e.key == key), None)
-    return Subject(entity.name, entity.display, entity.topic) if entity else None
 
 
 def turn_of(
@@ -146,6 +152,7 @@ def turn_of(
     missing: Sequence[str] = (),
     statement: bool = False,
     lead: str = "",
+    digression: bool = False,
 ) -> Turn:
     """The turn to record once `answer` is written (calculator and sections read from the answer)."""
     call = answer.tool_calls[0] if answer.tool_calls else None
@@ -164,6 +171,7 @@ def turn_of(
         missing=tuple(missing),
         statement=statement,
         lead=lead,
+        digression=digression,
         points=_points(call.result if call else None),
     )
 

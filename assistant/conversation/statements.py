@@ -15,14 +15,16 @@ from assistant.conversation import vocabulary as v
 from assistant.conversation.slots import find_slots
 from text.folding import same_length
 
-_LEAD_IN = re.compile(v.LEAD_IN)
-_CORRECTION = re.compile(v.CORRECTION)
-_QUESTION = re.compile(v.QUESTION_WORDS)
-_REQUEST = re.compile(v.REQUEST)
-_THIRD_PERSON = re.compile(v.THIRD_PERSON)
-_FIRST_PERSON = re.compile(v.FIRST_PERSON)
+_LEAD_IN = v.RE_LEAD_IN
+_CORRECTION = v.RE_CORRECTION
+_QUESTION = v.RE_QUESTION_WORDS
+_REQUEST = v.RE_REQUEST
+_THIRD_PERSON = v.RE_THIRD_PERSON
+_FIRST_PERSON = v.RE_FIRST_PERSON
 _OTHER_SUBJECT = re.compile(r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\b(?:il|elle|ils|elles)\b")
 _USER_SUBJECT = re.compile(r"\b(?:je|j')(?!\w)")
+_USER_CASE = v.RE_USER_CASE
+_NAMED_OTHER = v.RE_NAMED_OTHER
 
 
 def states_facts(message: str, today: date) -> bool:
@@ -46,7 +48,9 @@ def person(message: str) -> Literal["other", "user"] | None:
     if _OTHER_SUBJECT.search(folded):  # "il a un BTS", "elle accompagne une alternante"
         return "other"
     if _USER_SUBJECT.search(folded):  # "je suis tutrice de deux alternants": the user, whoever is named
-        return "user"
+        # unless the user only handles a named person's file ("je gère le dossier de M. Perret : CDD…")
+        named = _NAMED_OTHER.search(folded.lower()) and not _USER_CASE.search(folded.lower())
+        return "other" if named else "user"
     if _THIRD_PERSON.search(folded):
         return "other"
     return "user" if _FIRST_PERSON.search(folded) else None

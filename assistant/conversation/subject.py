@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from assistant.conversation import vocabulary as v
 from text.folding import same_length
 
-_QUESTION = re.compile(v.QUESTION_WORDS)
-_REQUEST = re.compile(v.REQUEST)
+_QUESTION = v.RE_QUESTION_WORDS
+_REQUEST = v.RE_REQUEST
 ENTITY_PATTERNS = tuple((e, re.compile(e.pattern)) for e in v.ENTITIES)
 # A family ("cqp") and its members ("cqp:gestionnaire conseil"…), by name: keys "family:member".
 _FAMILIES = {e.name for e in v.ENTITIES if any(m.key.startswith(e.key + ":") for m in v.ENTITIES)}
@@ -86,3 +86,12 @@ def subjects_in(text: str) -> list[Subject]:
         for e, pattern in ENTITY_PATTERNS
         for m in pattern.finditer(folded)
     ]
+
+
+def subject_of(topic: str | None, found: Subject | None) -> Subject | None:
+    """The subject a turn is about: the one its question named, else the one of its topic."""
+    if found is not None:
+        return found
+    key = v.TOPIC_ENTITIES.get(topic or "")
+    entity = next((e for e in v.ENTITIES if e.key == key), None)
+    return Subject(entity.name, entity.display, entity.topic) if entity else None

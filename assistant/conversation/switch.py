@@ -30,11 +30,13 @@ from assistant.routing.router import RouteDecision
 from text.folding import same_length
 
 # The message's own noun phrase, in front (after "et", "sinon", a preposition such as "pour", "côté"):
-# an article, then a noun — a possessive ("son numéro") or a pronoun points back, so it is not one.
+# an article or a first-person possessive, then a noun — a third-person possessive ("son numéro") or a
+# pronoun points back, so it is not one.
 _OWN_PHRASE = re.compile(
     r"^(?:\s|[,;:.!…-])*(?:(?:et|alors|mais|sinon|bon|ok|puis|aussi)\b(?:\s|[,;:.!…-])*)*"
     r"(?:(?:pour|avec|sur|concernant|niveau|cote|quant a|a propos d[eu]|au sujet d[eu]|en ce qui concerne)\s+)?"
-    r"(?P<phrase>(?:(?:les|le|la|un|une|des|du)\s+|l')(?P<noun>[a-z][a-z-]{3,})"
+    # (the user's own thing, "mes frais kilométriques", is no pointer back to the previous subject either)
+    r"(?P<phrase>(?:(?:les|le|la|un|une|des|du|mon|ma|mes|notre|nos)\s+|l')(?P<noun>[a-z][a-z-]{3,})"
     r"(?:\s+(?:de |d'|du |des )?[a-z][a-z-]{2,}){0,3})"
 )
 _NOT_NAMES = ORDINAL_WORDS | {"meme", "memes", "autre", "autres"}
@@ -63,7 +65,7 @@ def stands_alone_after_refusal(meant: RouteDecision) -> bool:
     return meant.route != "refusal" and meant.topic is not None and meant.refusal_topic is None
 
 
-_LEAD = re.compile(v.LEAD_IN)
+_LEAD = v.RE_LEAD_IN
 # A thing a follow-up names after a preposition and a determiner ("et pour la cantine, …", "sur mes RTT").
 _NAMED_THING = re.compile(
     r"(?:^ *|\b(?:pour|avec|sur|concernant|niveau|cote|a propos de|au sujet de) +)"

@@ -5,11 +5,13 @@ read here from *folded* text (`text.folding.same_length`: lower case, no accents
 apostrophes): how it opens (a lead-in such as "et", a correction such as "non, plutôt"), whether it
 asks a question of its own (a question word), and which named thing of the corpus it speaks of
 (the Pro-A, a CQP, the tutor bonus…). Keeping these as tables means a new wording is a new entry,
-never a new branch in `assistant.conversation.followups`.
+never a new branch in `assistant.conversation.followups`. Each pattern is compiled once, at the end of
+this module (`RE_<NAME>`), for every conversation module that reads it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Words that open a message continuing the previous one ("et", "alors", "mais") — removed before reading.
@@ -22,6 +24,9 @@ SWITCH = (
     r"(?:(?:ca|cela|ceci)?\s*(?:n'a )?rien a voir|sans (?:aucun )?rapport|aucun rapport|"
     r"(?:j'ai )?(?:une )?(?:autre|nouvelle) question|(?:un )?autre sujet|changement de sujet|changeons de sujet|"
     r"dans un (?:tout )?autre (?:registre|domaine)|tout autre chose|autre chose|(?:une )?question a part|"
+    # "autre calcul :", "nouvelle simulation :": another thing of the kind the conversation is made of
+    r"(?:un |une )?(?:autre|nouvelle?|deuxieme|second|seconde) "
+    r"(?:calcul|simulation|cas|situation|demande|point)(?=\s*[:,])|"
     r"(?:passons|changeons|parlons maintenant) (?:a|au|aux|de|du|d')|je change de sujet|nouveau sujet)\b"
 )
 
@@ -32,7 +37,43 @@ DEMONSTRATIVE = r"\b(?P<pronoun>celui|celle|ceux|celles) (?P<complement>(?:de la
 # A message that only thanks or greets continues nothing ("ok merci", "super, merci beaucoup !").
 COURTESY = (
     r"^(?:\s|[,;:.!…-])*(?:(?:et|ok|okay|oui|ouais|d'accord|merci|super|parfait|genial|top|cool|tres bien|bien|entendu|"
-    r"bonjour|bonsoir|salut|au revoir|beaucoup|bien recu|c'est note|vu)\b(?:\s|[,;:.!…-])*)+$"
+    r"bonjour|bonsoir|salut|au revoir|beaucoup|bien recu|c'est note|(?:bien )?note|compris|je vois|ca marche|vu)\b"
+    r"(?:\s|[,;:.!…-])*)+$"
+)
+
+# A message opened as a digression ("Petite parenthèse : …", "Au passage, …", "Au fait, …"): the user says it
+# steps aside from the conversation's subject; what it asks is answered alone, without the facts stated
+# before, and the next message that does not continue it goes back to the subject before it (`frames`).
+DIGRESSION = (
+    r"^(?:\s|[,;:.!…-])*(?:(?:ok|bon|et|alors|sinon|merci)\b(?:\s|[,;:.!…-])*)*"
+    r"(?:(?:une |petite |petite question |question )*(?:parenthese|aparte|annexe)|entre parentheses|au passage|"
+    r"en passant|"
+    r"soit dit en passant|au fait|par curiosite|hors sujet|petite digression|digression)\b(?:\s|[,;:.!…-])*"
+)
+
+# A request about the previous answer's form, not about a new thing: to say it more simply, in other words,
+# shorter, or an avowal of not understanding ("explique plus simplement", "avec des mots simples", "résume",
+# "je comprends pas", "comme si j'avais dix ans"). Answered by the previous answer's rule again (`frames`).
+RESTATE = (
+    r"\b(?:plus (?:simple(?:ment)?|clair(?:ement)?|court|facile(?:ment)?|concret|concretement)|"
+    r"(?:avec des|en) (?:mots|termes) (?:simples|clairs|courants|de tous les jours)|sans (?:le )?jargon|"
+    r"en (?:bref|resume|gros|clair|deux mots|une phrase|quelques mots|d'autres (?:mots|termes)|francais courant)|"
+    r"(?:explique\w*|dis|dire|redis|dis-le|dis-moi|formule\w*)(?:[- ](?:moi|le|la|ca|nous))?"
+    r" (?:autrement|simplement|clairement|mieux|differemment|a nouveau)|"
+    r"reformule\w*|resume\w*|simplifie\w*|vulgarise\w*|(?:en |une )?version (?:courte|simple|simplifiee|abregee)|"
+    r"redi[st]\w*|repete\w*|reexplique\w*|comme si j'avais \w+ ans|comme a un enfant|"
+    r"(?:je |j')?(?:ne )?(?:comprends|saisis|suis) pas|(?:j'ai |je n'ai )?pas (?:bien |tout |trop )?(?:compris|saisi)|"
+    r"(?:(?:c'est|ca reste|c'etait) )?(?:pas (?:tres |assez |vraiment )?clair|(?:un peu |trop |tres |assez )?"
+    r"(?:flou|complique|obscur|technique|confus|abstrait))|"
+    r"hein|c'est-a-dire)\b"
+)
+# The words around a request about the answer's form that ask nothing themselves ("tu peux", "stp", "le dire").
+RESTATE_FILLER = (
+    r"\b(?:tu|vous|peux|pouvez|peux-tu|pouvez-vous|pourrais|pourriez|pourrais-tu|pourriez-vous|me|moi|le|la|l'|les|"
+    r"ca|cela|stp|svp|s'il|te|plait|plais|merci|dire|dis|dis-le|explique|expliquer|expliquez|explique-moi|"
+    r"encore|un|une|peu|trop|pas|bien|mieux|je|j'|ne|n'|c'est|est|en|fait|oui|non|euh|bon|ok|alors|et|mais|"
+    r"donc|vraiment|tout|sa|ta|reponse|phrase|ce|que|qu'|as|dit|ecrit|ai|rien|autrement|simplement|clairement|"
+    r"concretement|plus|s'te|st|svp|please|vite|fois|pour|nous)\b"
 )
 
 # Openings that correct a fact of the previous message ("non, plutôt en CDD", "pardon, 3 M€").
@@ -69,6 +110,8 @@ META = (
     r"tu confirmes?|vous confirmez|confirmez?|c'est (?:bien )?(?:vrai|exact|juste|correct)|"
     r"(?:c'est|c'est ecrit|c'est dit|c'est prevu|ca se trouve|ca vient|c'est tire) (?:ou|d'ou|dans quel\w* \w+)|"
     r"ou est-ce (?:que c'est )?(?:ecrit|prevu|dit)|d'ou (?:ca vient|tu tiens ca|vous tenez ca|vient \w+ \w+)|"
+    r"(?:d'ou )?(?:tu|vous) (?:sors|sortez|tires|tirez|tiens|tenez|prends|prenez) (?:ca|cela|cette info\w*|ce chiffre)"
+    r"(?: d'ou)?|"
     r"(?:dans|sur|selon|d'apres|a) (?:quel|quels|quelle|quelles) (?:article|texte|passage|document|source)s?"
     r"(?: (?:tu te bases|vous vous basez|tu t'appuies|vous vous appuyez|c'est|ca)\w*)?|"
     r"(?:quel|quels|quelle|quelles) (?:est|sont) (?:l'article|le texte|la source|les sources|la reference)|"
@@ -128,6 +171,22 @@ THIRD_PERSON = (
     r"candidat\w*|beneficiaire\w*|m\.|mme|mr|madame|monsieur|mademoiselle)\b"
 )
 FIRST_PERSON = r"\b(?:je|j'|moi|me|m'|mon|ma|mes|nous|notre|nos)(?!\w)"
+
+# The user telling their own case: "moi", or a first-person subject with being, having or doing a
+# job's part ("je suis tutrice", "j'ai un CAP", "je n'en ai qu'un", "j'anime", "je vise").
+USER_CASE = (
+    r"\bmoi\b|\b(?:je|j')\s*(?:ne |n')?(?:en |y )?(?:suis|ai|avais|serai|travaille|anime|vise|prepare|"
+    r"passe|tutore|encadre|accompagne|forme|prends|touche|compte|cumule)\b"
+)
+# An individual other than the user, named: a title, a relation, a colleague ("mon collègue", "ma
+# voisine de bureau", "M. Perret", "la salariée", "un agent"). Trainees the user tutors are not named
+# individuals of their own case ("je suis tutrice d'un alternant").
+NAMED_OTHER = (
+    r"\b(?:m\.|mme|mlle|monsieur|madame|mademoiselle)(?=\s)|"
+    r"\b(?:mon|ma|mes|notre|nos|un|une|le|la|ce|cet|cette|l')\s*"
+    r"(?:collegue|voisin|voisine|collaborat(?:eur|rice)|salariee?|agent|conjointe?|epouse?|mari|fils|fille|"
+    r"amie?|frere|soeur|manageur|manager|cheffe?|responsable|binome|homologue|adjointe?)s?\b"
+)
 
 # "c'est proratisé ?" asks a question of its own, but "et si c'était en février 2019 ?" only changes a
 # fact: after a hypothetical "si" these words do not make a new question.
@@ -289,3 +348,30 @@ ENTITIES: tuple[Entity, ...] = (
 TOPIC_ENTITIES: dict[str, str] = {
     e.topic: e.key for e in ENTITIES if e.key != "tutoring" and not e.key.startswith("cqp:")
 } | {"cqp_certification": "cqp"}
+
+# Each pattern compiled once, for every module of the conversation that reads it.
+RE_LEAD_IN = re.compile(LEAD_IN)
+RE_SWITCH = re.compile(SWITCH)
+RE_DEMONSTRATIVE = re.compile(DEMONSTRATIVE)
+RE_COURTESY = re.compile(COURTESY)
+RE_DIGRESSION = re.compile(DIGRESSION)
+RE_RESTATE = re.compile(RESTATE)
+RE_RESTATE_FILLER = re.compile(RESTATE_FILLER)
+RE_CORRECTION = re.compile(CORRECTION)
+RE_CIRCUMSTANCE_OPENING = re.compile(CIRCUMSTANCE_OPENING)
+RE_ORDINARY_CASE = re.compile(ORDINARY_CASE)
+RE_META = re.compile(META)
+RE_IN_EUROS = re.compile(IN_EUROS)
+RE_NOUN_PHRASE = re.compile(NOUN_PHRASE)
+RE_QUESTION_WORDS = re.compile(QUESTION_WORDS)
+RE_REQUEST = re.compile(REQUEST)
+RE_EMPTY_PREDICATE = re.compile(EMPTY_PREDICATE)
+RE_THIRD_PERSON = re.compile(THIRD_PERSON)
+RE_FIRST_PERSON = re.compile(FIRST_PERSON)
+RE_USER_CASE = re.compile(USER_CASE)
+RE_NAMED_OTHER = re.compile(NAMED_OTHER)
+RE_COPULA = re.compile(COPULA)
+RE_HYPOTHESIS = re.compile(HYPOTHESIS)
+RE_PRONOUN = re.compile(PRONOUN)
+RE_PLURAL_PRONOUN = re.compile(PLURAL_PRONOUN)
+RE_BACK_REFERENCE = re.compile(BACK_REFERENCE)

@@ -1,0 +1,177 @@
+"""Whose facts and which subject a message belongs to: fact frames, digressions and requests about the answer.
+
+A conversation is not one growing question. Three structures of the messages themselves decide what a
+new message is read against, whatever the subject:
+
+* **fact frames** — facts belong to a person and to a calculator. "Le tuteur de mon collègue a trois
+  alternants…" then "Moi je n'en ai qu'un, de janvier à juin" speaks of another person: the user's facts
+  are not merged into the colleague's question, the question is asked again with the user's facts
+  alone (`new_person`). The person is read from the grammar of the case: the user when the facts are
+  told in the first person ("moi", "je suis", "j'ai"), someone else when an individual is named ("mon
+  collègue", "ma voisine", "M. Perret", "la salariée") and the user only handles the file ("je gère le
+  dossier de M. Perret : CDD depuis 2 mois"). A message whose own facts are a case of another calculator
+  than the previous one ("et j'anime aussi une formation interne qui finit le 12 juin" after a tutor's
+  bonus) is a new calculator frame: answered alone (`exchange`, by the router's reading of it alone).
+* **digressions** — a message the user opens as a step aside ("Petite parenthèse : …", "Au passage, …",
+  "Au fait, …") is answered alone; the next message that does not continue it (no "et", pronoun,
+  demonstrative or word of its own in common with it) is read against the subject before it, as if
+  the digression had not happened (`continues`, `Conversation.context`).
+* **requests about the previous answer** — "explique plus simplement", "avec des mots simples",
+  "résume", "je comprends pas", "comme si j'avais dix ans": nothing new is asked, the previous answer
+  is to be said again plainly (`restates`); answered by the rule the previous question asked about,
+  never by a clarification of the user's case nor a refusal.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+from assistant.conversation import vocabulary as v
+from assistant.conversation.resolution import Context
+from assistant.conversation.slots import find_slots
+from assistant.conversation.subject import find_subject
+from text.folding import same_length
+
+_DIGRESSION = v.RE_DIGRESSION
+_RESTATE = v.RE_RESTATE
+_RESTATE_FILLER = v.RE_RESTATE_FILLER
+_QUESTION = v.RE_QUESTION_WORDS
+_LEAD_IN = v.RE_LEAD_IN
+_PRONOUN = v.RE_PRONOUN
+# (not "ça", "cela": "ça fait combien ?" points to no thing of the digression)
+_DEMONSTRATIVE = re.compile(r"\b(?:ce (?!qu|dont)|cet|cette|ces|celui|celle|ceux|celles)\b")
+_USER_CASE = v.RE_USER_CASE
+_NAMED_OTHER = v.RE_NAMED_OTHER
+_ME = re.compile(r"\bmoi\b")
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+# Words every message and answer may hold, which say nothing of what they are about.
+_COMMON = frozenset(
+    {
+        "pour",
+        "avec",
+        "dans",
+        "sont",
+        "elle",
+        "elles",
+        "est-ce",
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "combien",
+        "cette",
+        "cela",
+        "faut",
+        "peut",
+        "tout",
+        "tous",
+        "toute",
+        "toutes",
+        "sans",
+        "mais",
+        "donc",
+        "comme",
+        "fait",
+        "etre",
+        "avoir",
+        "votre",
+        "notre",
+        "leur",
+        "leurs",
+        "selon",
+        "entre",
+        "depuis",
+        "quand",
+        "aussi",
+        "plus",
+        "moins",
+        "tres",
+        "bien",
+        "alors",
+        "encore",
+        "deja",
+        "apres",
+        "avant",
+        "chaque",
+        "dont",
+    }
+)
+
+
+def case_person(text: str) -> Literal["other", "user"] | None:
+    """Whose case a message tells: the user's ("moi", "je suis", "j'ai"), another named individual's
+    ("mon collègue", "Mme Martin", "je gère le dossier de M. Perret"), or None when it names nobody."""
+    folded = same_length(text).lower()
+    if _USER_CASE.search(folded):
+        return "user"
+    if _NAMED_OTHER.search(folded):
+        return "other"
+    return None
+
+
+def new_person(message: str, earlier: str, today: date) -> bool:
+    """The message tells facts of another person's case than the earlier question's ("Moi je n'en ai
+    qu'un, de janvier à juin" after "Le tuteur de mon collègue a trois alternants…")."""
+    if not find_slots(message, today) and not _ME.search(same_length(message).lower()):
+        return False  # ("et pour moi ?" asks the same about the user, whose facts are still to ask)
+    mine, before = case_person(message), case_person(earlier)
+    return mine is not None and before is not None and mine != before
+
+
+def is_digression(message: str) -> bool:
+    """The message is opened as a step aside ("Petite parenthèse :", "Au passage,", "Au fait,")."""
+    return bool(_DIGRESSION.match(same_length(message).lower()))
+
+
+def without_digression_mark(message: str) -> str:
+    m = _DIGRESSION.match(same_length(message).lower())
+    return message[m.end() :] if m else message
+
+
+def continues(message: str, digression: str) -> bool:
+    """The message goes on with the digression (`digression`: its question as understood): it opens
+    with "et", "non", points back with a pronoun or a demonstrative, or shares a word of its own with it."""
+    folded = same_length(message).lower()
+    if _LEAD_IN.match(folded) or _PRONOUN.search(folded) or _DEMONSTRATIVE.search(folded):
+        return True
+    return _shares_words(folded, without_digression_mark(digression))
+
+
+def case_beneath(message: str, context: Context, today: date) -> Context | None:
+    """An earlier case the message takes up again after a general question on something else, unmarked
+    ("Je suis tutrice depuis le 1er mars." — "C'est quoi l'AFEST ?" — "Si ma mission finit le 31 août,
+    combien de points ?"): the message tells facts, names no subject, does not point back (no "et",
+    pronoun or demonstrative) and has no word in common with the last question and its answer, but has
+    with an earlier case (a calculation, a clarification, facts stated). None when nothing says so."""
+    folded = same_length(message).lower()
+    if context.case or find_subject(message) is not None or not find_slots(message, today):
+        return None
+    if _LEAD_IN.match(folded) or _PRONOUN.search(folded) or _DEMONSTRATIVE.search(folded):
+        return None
+    if _shares_words(folded, f"{context.question} {context.lead}"):
+        return None
+    return next(
+        (e for e in context.stack if (e.case or e.stated) and _shares_words(folded, f"{e.question} {e.lead}")),
+        None,
+    )
+
+
+def _shares_words(folded: str, text: str) -> bool:
+    words = {w[:5] for w in _WORD.findall(same_length(text).lower()) if w not in _COMMON}
+    return any(w[:5] in words for w in _WORD.findall(folded) if w not in _COMMON)
+
+
+def restates(message: str, today: date) -> bool:
+    """The message asks for the previous answer again in another form ("explique plus simplement",
+    "avec des mots simples", "je comprends pas trop", "résume") and asks nothing of its own: no named
+    thing, no fact, and nothing left once the request and its courtesy words are set aside."""
+    folded = same_length(message).lower()
+    if not _RESTATE.search(folded) or find_subject(message) is not None:
+        return False
+    request_set_aside = _RESTATE.sub(" ", folded)  # ("comme si j'avais dix ans" holds no fact of a case)
+    if find_slots(request_set_aside, today):
+        return False
+    rest = re.sub(r"[^\w']+|\b\d+\b|\b\w'", " ", _RESTATE_FILLER.sub(" ", request_set_aside)).split()
+    return not rest
