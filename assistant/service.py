@@ -33,7 +33,8 @@ from assistant.answering.answerable import (
 )
 from assistant.answering.citations import CitationBook
 from assistant.answering.comparison import answer_comparison
-from assistant.answering.composer import compose_calculation, compose_retrieval
+from assistant.answering.composer import compose_calculation
+from assistant.answering.parts import compose_in_parts
 from assistant.answering.corpus_words import corpus_words
 from assistant.answering.dispositifs import scheme_search
 from assistant.answering.documents import TextsAnswerer
@@ -296,11 +297,12 @@ class Assistant:
             text, book = phrased
         else:
             book = self._new_book()
-            text = compose_retrieval(
+            text = compose_in_parts(  # each asking clause of the message answered in turn (answering.parts)
                 query,
                 evidence,
                 book,
                 self.document_names,
+                search=lambda part, k: plan.narrow(self._search(part, k, as_of=as_of)),
                 following=self.retriever.following,
                 official=self.library.is_official,
                 meaning=self.unit_meaning,

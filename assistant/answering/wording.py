@@ -142,6 +142,11 @@ def lead_line(sentence: str, number: int, *, figure: str | None = None, verdict:
     return f"{opener} : {lower_first(text)} [{number}]" + (" :" if announces else ".")
 
 
+def other_part(asked: str) -> str:
+    """Heads the answer to another question of the same message: "Et pour « qui gère l'argent ? » :"."""
+    return f"Et pour « {asked} » :"
+
+
 def lead_continuation(sentence: str, number: int) -> str:
     """A second lead sentence (the one the first refers back to, or the list the first announces)."""
     text = sentence.strip().rstrip(" ;")
