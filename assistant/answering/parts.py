@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from assistant.answering import wording
-from assistant.answering.answer_types import asked_types
+from assistant.answering.answer_types import asked_types, closes
 from assistant.answering.citations import CitationBook
 from assistant.answering.composer import clause_lead, compose_retrieval
 from assistant.answering.meaning import UnitMeaning
@@ -41,8 +41,9 @@ MIN_OWN_TERMS = 2  # a clause with fewer subject words of its own ("et dans quel
 
 
 def asks(clause: str) -> bool:
-    """Whether a clause asks something on its own: a question mark, an interrogative word or inversion."""
-    return clause.rstrip().endswith("?") or bool(_ASKING_WORD.search(clause))
+    """Whether a clause asks something on its own: a question mark, an interrogative word, an inversion,
+    or the frame of a yes/no question ("c'est gratuit", "on peut …": `answer_types.closes`)."""
+    return clause.rstrip().endswith("?") or bool(_ASKING_WORD.search(clause)) or closes(clause)
 
 
 def asking_parts(message: str) -> list[str]:
@@ -155,8 +156,9 @@ def compose_in_parts(
 
     The whole message is answered first (`compose_retrieval`: its lead answers one of the clauses);
     each clause is then searched on its own (`search`, with the whole message's passages as a fallback)
-    and led by its own sentence. A clause whose sentence the answer already holds adds nothing, so a
-    message asking one thing, or two things one sentence answers, reads as before.
+    and led by its own sentence. A clause whose sentence the answer's lead already holds adds nothing, so a
+    message asking one thing, or two things one sentence answers, reads as before; a sentence quoted only
+    lower down still leads its clause (the answer leads with what answers each question asked).
     """
     text = compose_retrieval(
         question,
@@ -176,7 +178,7 @@ def compose_in_parts(
         found = list(search(part, len(evidence) or 10)) if search is not None else []
         seen = {e.id for e in found}
         pool = found + [e for e in evidence if e.id not in seen]
-        answered = text + "\n".join(added)
+        answered = "\n".join([text.partition("\n\n")[0], *added])  # the lead paragraph: quotes below do not lead
         lead = clause_lead(part, pool, book, following, official, meaning, articles, answered, _asked(part))
         if lead:
             added.append(f"{wording.other_part(_asked(part))}\n{lead}")

@@ -20,6 +20,7 @@ from assistant.answering.conditions import TIME_NOUNS as _TIME_NOUNS
 from assistant.answering.splitting import Unit as Unit  # re-exported: the scorer's callers cut passages too
 from assistant.answering.splitting import addresses_the_assistant as addresses_the_assistant
 from assistant.answering.splitting import passage_units as passage_units
+from assistant.routing.subject import acronyms, with_acronyms
 from ingest.tables import TABLE_MARKER
 from knowledge.french import analyze, weighted_query
 
@@ -110,7 +111,7 @@ def unit_terms(text: str) -> set[str]:
 
 @functools.lru_cache(maxsize=16384)
 def _unit_terms(text: str) -> frozenset[str]:
-    terms = {_key(t) for t in analyze(text)}
+    terms = {_key(t) for t in analyze(text.replace("%", " pourcentage "))}  # read as `query_weights` reads it
     return frozenset(terms.union(*(_EQUIVALENTS[t] for t in terms if t in _EQUIVALENTS)))
 
 
@@ -135,12 +136,14 @@ def score_unit(
     asked: re.Pattern[str] | None = None,
     kinds: frozenset[str] = frozenset(),
     named_before: str = "",
+    spelled: frozenset[str] = frozenset(),
 ) -> float:
     """Share of the question's (idf-weighted) terms found in the unit; terms of its heading or
-    of the sentence it refers back to ("Il est dispensé par…") count at a discount."""
+    of the sentence it refers back to ("Il est dispensé par…") count at a discount; `spelled` are the
+    question's acronyms the unit writes out in full (`spelled_acronyms`)."""
     if not weights:
         return 0.0
-    terms = unit_terms(unit_text)
+    terms = unit_terms(unit_text) | spelled
     total = sum(w * idf.get(t, 1.0) for t, w in weights.items())
     if total <= 0:
         return 0.0
@@ -182,6 +185,9 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
     "niveau 3", "combien de temps" → any length of time. None when the question names no kind."""
     match = _ASKED_NOUN.search(question)
     noun = (match.group(1) or match.group(2) or "").lower() if match else ""
+    counted = _COUNTED_SUBJECT.search(question) if not noun else None
+    if counted:  # "Les tuteurs, ils sont combien ?" asks "combien de tuteurs ?"
+        noun = counted.group(1).lower()
     if len(noun) < 3 or noun in _NOT_A_KIND:
         return None
     stem = re.escape(noun[:4])
@@ -198,6 +204,12 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?:\d[\d\u00a0 ,.]*|\b{_COUNT_WORDS}\s)\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE)
 
 
+# A subject put in front and counted by its pronoun: "Les formateurs internes, ils sont combien … ?",
+# "Ces salariés, combien sont-ils ?". Its head noun is what the question counts.
+_COUNTED_SUBJECT = re.compile(
+    r"^\s*(?:les|des|ces|nos|vos|leurs)\s+([a-zà-ÿ]{3,})[^,?]{0,60},\s*(?:(?:ils|elles)\s+sont\s+combien|combien\s+sont-(?:ils|elles))",
+    re.IGNORECASE,
+)
 _COUNT_WORDS = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt)"
 
 
@@ -213,7 +225,8 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
     scores = []
     previous: set[str] = set()
     naming_text = ""
-    for unit in units:
+    names = acronyms(question)
+    for position, unit in enumerate(units):
         context = set(heading_terms)
         if _REFERS_BACK.match(unit.text) or _QUALIFIES.match(unit.text):
             context |= previous  # "Toutefois, … cette durée peut être portée…": the rule it qualifies
@@ -221,9 +234,12 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
         # stands for is named up the chain of pronoun subjects.
         pronoun = bool(_PRONOUN_SUBJECT.match(unit.text))
         named_before = naming_text if who and pronoun else ""
-        value = score_unit(unit.text, weights, idf, wants_figure, context, asked, kinds, named_before)
+        spelled = spelled_acronyms(unit.text, names)
+        value = score_unit(unit.text, weights, idf, wants_figure, context, asked, kinds, named_before, spelled)
         if unit.is_header:
             value *= 0.5
+        if unit.opens_list and not unit.is_header and _announces_nothing(units, position):
+            value *= DANGLING  # "peut exercer les emplois suivants :" followed by no list answers nothing
         if enumerates and (unit.opens_list or unit.is_header):
             value *= 1.3
         scores.append(value)
@@ -238,6 +254,28 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
     for i, largest in enumerate(largest_bounds(kinds, [u.text for u in units])):
         scores[i] *= LARGEST_BOUND if largest else 1.0
     return scores
+
+
+DANGLING = 0.3
+
+
+def _announces_nothing(units: Sequence[Unit], i: int) -> bool:
+    """A list introduction ("… les emplois suivants :") followed by a sentence, not by its items: the list
+    is missing from the passage (drawn as a picture in the PDF), so the introduction alone answers nothing.
+    The last unit of a passage may announce a list in the next passage: it is not judged here."""
+    return i + 1 < len(units) and not (units[i + 1].in_list or units[i + 1].is_header)
+
+
+def spelled_acronyms(text: str, names: Sequence[str]) -> frozenset[str]:
+    """The question's acronyms ("DEAES") that the unit writes out in full ("le diplôme d'État d'accompagnant
+    éducatif et social"), as subject terms: the texts define an acronym once, in parentheses, and then
+    name the thing in full or by its acronym indifferently (`routing.subject.with_acronyms`)."""
+    if not names:
+        return frozenset()
+    spelled = with_acronyms(text, list(names))
+    if spelled == text:
+        return frozenset()
+    return frozenset(_key(t) for name in names if re.search(rf"\b{name}\b", spelled) for t in analyze(name))
 
 
 # A sentence that qualifies the one before: its subject is the rule stated there.
