@@ -239,6 +239,11 @@ def lead_units(question: str, lead: Candidate, units: Sequence[Unit], selected: 
         # "Celui-ci est l'occasion de faire un état des lieux…" says what the lead names: it continues
         # the lead when the passage's selection kept it (quoted alone it would lose its antecedent).
         chosen.append(units[i + 1])
+    elif i + 1 < len(units) and not units[i + 1].in_list and _CONSEQUENCE.match(units[i + 1].text):
+        # "Le salarié bénéficie d'un droit … plus favorable que la loi. Le bénéfice d'une formation est ainsi
+        # garanti à tous …": the sentence drawing the consequence ("ainsi", "par conséquent") says what the
+        # lead states in general terms; the two are one rule.
+        chosen.append(units[i + 1])
     elif i + 1 < len(units) and not units[i + 1].in_list and _SUBJECT_REFERS_BACK.match(units[i + 1].text):
         # "Les candidats qui ne possèdent pas ce niveau … procèdent à une VAP": the exception to the lead's
         # rule, named by a demonstrative in its subject, completes the rule ("sans bac+4, je peux ?").
@@ -249,6 +254,12 @@ def lead_units(question: str, lead: Candidate, units: Sequence[Unit], selected: 
 # A sentence whose subject points back at the sentence before: "Les salariés qui n'ont pas ce diplôme…".
 _SUBJECT_REFERS_BACK = re.compile(
     r"^(?:Les?|La|L['’])\s*[^\s,;:]+\s+(?:qui|dont)\s+(?:[^\s,;:]+\s+){0,5}?(?:ce|cet|cette|ces)\s+\w+"
+)
+
+
+# A sentence that draws the consequence of the one before: "… est ainsi garanti …", "Par conséquent, …".
+_CONSEQUENCE = re.compile(
+    r"^(?:Par conséquent|En conséquence|De ce fait|C['’]est ainsi que)\b|^(?:[^\s.;:]+\s+){1,7}?ainsi\b(?!\s+que)"
 )
 
 

@@ -345,7 +345,9 @@ def select_units(
 
 
 # The words that ask for something the question does not say: who, where, when, how, to whom, why.
-_OPEN_ASKING = re.compile(r"\b(?:qui|où|ou|quand|comment|pourquoi|quoi|lequel|laquelle|lesquel\w*)\b", re.IGNORECASE)
+_OPEN_ASKING = re.compile(
+    r"\b(?:qui|où|ou|quand|comment|pourquoi|quoi|lequel|laquelle|lesquel\w*|quel(?:le)?s?)\b", re.IGNORECASE
+)
 _WORD = re.compile(r"[\wà-ÿ'’-]+|[,;:.?!()]")  # punctuation ends the asking clause
 _PRONOUNS = frozenset(
     [
