@@ -20,7 +20,8 @@ from assistant.answering.conditions import TIME_NOUNS as _TIME_NOUNS
 from assistant.answering.splitting import Unit as Unit  # re-exported: the scorer's callers cut passages too
 from assistant.answering.splitting import addresses_the_assistant as addresses_the_assistant
 from assistant.answering.splitting import passage_units as passage_units
-from assistant.routing.subject import acronyms, with_acronyms
+from assistant.routing.extraction.folding import fold
+from assistant.routing.subject import acronyms
 from ingest.tables import TABLE_MARKER
 from knowledge.french import analyze, weighted_query
 
@@ -269,13 +270,21 @@ def _announces_nothing(units: Sequence[Unit], i: int) -> bool:
 def spelled_acronyms(text: str, names: Sequence[str]) -> frozenset[str]:
     """The question's acronyms ("DEAES") that the unit writes out in full ("le diplôme d'État d'accompagnant
     éducatif et social"), as subject terms: the texts define an acronym once, in parentheses, and then
-    name the thing in full or by its acronym indifferently (`routing.subject.with_acronyms`)."""
+    name the thing in full or by its acronym indifferently. Each letter is a whole word's initial, the
+    words joined by spaces or elisions, linking words skipped ("d'", "et", "de la")."""
     if not names:
         return frozenset()
-    spelled = with_acronyms(text, list(names))
-    if spelled == text:
-        return frozenset()
-    return frozenset(_key(t) for name in names if re.search(rf"\b{name}\b", spelled) for t in analyze(name))
+    folded = fold(text)
+    found = [name for name in names if re.search(rf"\b{name}\b", folded) or _spelled_out(name).search(folded)]
+    return frozenset(_key(t) for name in found for t in analyze(name))
+
+
+_LINKING = r"(?:\s+(?:de|du|des|aux|au|a|la|le|les|et|en|pour|d'|l')(?=\s|(?<=')))*(?:\s+|(?<='))"
+
+
+@functools.lru_cache(maxsize=256)
+def _spelled_out(name: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + _LINKING.join(rf"{letter}[a-z0-9-]*" for letter in name) + r"\b")
 
 
 # A sentence that qualifies the one before: its subject is the rule stated there.
