@@ -34,12 +34,12 @@ from assistant.answering.answerable import (
 from assistant.answering.citations import CitationBook
 from assistant.answering.comparison import answer_comparison
 from assistant.answering.composer import compose_calculation
-from assistant.answering.parts import compose_in_parts
 from assistant.answering.corpus_words import corpus_words
 from assistant.answering.dispositifs import scheme_search
 from assistant.answering.documents import TextsAnswerer
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
+from assistant.answering.parts import compose_in_parts
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.unit_vectors import load_unit_vectors
 from assistant.conversation.exchange import converse

@@ -130,14 +130,70 @@ def _asking_start(clause: str) -> bool:
     if not words:
         return False
     first = words[0].lower()
-    opens = bool(_ASKING_WORD.search(" ".join(words[:2]))) or first in _OPENERS or first.startswith(("l'", "l’", "c'", "c’", "j'", "j’"))
+    opens = (
+        bool(_ASKING_WORD.search(" ".join(words[:2])))
+        or first in _OPENERS
+        or first.startswith(("l'", "l’", "c'", "c’", "j'", "j’"))
+    )
     return opens and bool(_ASKING_WORD.search(" ".join(words[:5])) or asked_types(clause))
 
 
 _OPENERS = frozenset(
-    "il elle ils elles on je tu nous vous ça ce cela y le la les un une des mon ma mes ton ta tes son sa ses "
-    "notre nos votre vos leur leurs cette cet ces qui que quel quelle quels quelles combien quand où comment "
-    "pourquoi est-ce est-il est-elle peut-on faut-il".split()
+    [
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "je",
+        "tu",
+        "nous",
+        "vous",
+        "ça",
+        "ce",
+        "cela",
+        "y",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "mon",
+        "ma",
+        "mes",
+        "ton",
+        "ta",
+        "tes",
+        "son",
+        "sa",
+        "ses",
+        "notre",
+        "nos",
+        "votre",
+        "vos",
+        "leur",
+        "leurs",
+        "cette",
+        "cet",
+        "ces",
+        "qui",
+        "que",
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "combien",
+        "quand",
+        "où",
+        "comment",
+        "pourquoi",
+        "est-ce",
+        "est-il",
+        "est-elle",
+        "peut-on",
+        "faut-il",
+    ]
 )
 
 

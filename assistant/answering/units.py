@@ -20,8 +20,6 @@ from assistant.answering.conditions import TIME_NOUNS as _TIME_NOUNS
 from assistant.answering.splitting import Unit as Unit  # re-exported: the scorer's callers cut passages too
 from assistant.answering.splitting import addresses_the_assistant as addresses_the_assistant
 from assistant.answering.splitting import passage_units as passage_units
-from assistant.routing.extraction.folding import fold
-from assistant.routing.subject import acronyms
 from ingest.tables import TABLE_MARKER
 from knowledge.french import analyze, weighted_query
 
@@ -137,14 +135,12 @@ def score_unit(
     asked: re.Pattern[str] | None = None,
     kinds: frozenset[str] = frozenset(),
     named_before: str = "",
-    spelled: frozenset[str] = frozenset(),
 ) -> float:
     """Share of the question's (idf-weighted) terms found in the unit; terms of its heading or
-    of the sentence it refers back to ("Il est dispensé par…") count at a discount; `spelled` are the
-    question's acronyms the unit writes out in full (`spelled_acronyms`)."""
+    of the sentence it refers back to ("Il est dispensé par…") count at a discount."""
     if not weights:
         return 0.0
-    terms = unit_terms(unit_text) | spelled
+    terms = unit_terms(unit_text)
     total = sum(w * idf.get(t, 1.0) for t, w in weights.items())
     if total <= 0:
         return 0.0
@@ -226,7 +222,6 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
     scores = []
     previous: set[str] = set()
     naming_text = ""
-    names = acronyms(question)
     for position, unit in enumerate(units):
         context = set(heading_terms)
         if _REFERS_BACK.match(unit.text) or _QUALIFIES.match(unit.text):
@@ -235,8 +230,7 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
         # stands for is named up the chain of pronoun subjects.
         pronoun = bool(_PRONOUN_SUBJECT.match(unit.text))
         named_before = naming_text if who and pronoun else ""
-        spelled = spelled_acronyms(unit.text, names)
-        value = score_unit(unit.text, weights, idf, wants_figure, context, asked, kinds, named_before, spelled)
+        value = score_unit(unit.text, weights, idf, wants_figure, context, asked, kinds, named_before)
         if unit.is_header:
             value *= 0.5
         if unit.opens_list and not unit.is_header and _announces_nothing(units, position):
@@ -264,27 +258,13 @@ def _announces_nothing(units: Sequence[Unit], i: int) -> bool:
     """A list introduction ("… les emplois suivants :") followed by a sentence, not by its items: the list
     is missing from the passage (drawn as a picture in the PDF), so the introduction alone answers nothing.
     The last unit of a passage may announce a list in the next passage: it is not judged here."""
-    return i + 1 < len(units) and not (units[i + 1].in_list or units[i + 1].is_header)
+    following = i + 1 < len(units) and not (units[i + 1].in_list or units[i + 1].is_header)
+    return following and bool(_ANNOUNCES_LIST.search(units[i].text))
 
 
-def spelled_acronyms(text: str, names: Sequence[str]) -> frozenset[str]:
-    """The question's acronyms ("DEAES") that the unit writes out in full ("le diplôme d'État d'accompagnant
-    éducatif et social"), as subject terms: the texts define an acronym once, in parentheses, and then
-    name the thing in full or by its acronym indifferently. Each letter is a whole word's initial, the
-    words joined by spaces or elisions, linking words skipped ("d'", "et", "de la")."""
-    if not names:
-        return frozenset()
-    folded = fold(text)
-    found = [name for name in names if re.search(rf"\b{name}\b", folded) or _spelled_out(name).search(folded)]
-    return frozenset(_key(t) for name in found for t in analyze(name))
-
-
-_LINKING = r"(?:\s+(?:de|du|des|aux|au|a|la|le|les|et|en|pour|d'|l')(?=\s|(?<=')))*(?:\s+|(?<='))"
-
-
-@functools.lru_cache(maxsize=256)
-def _spelled_out(name: str) -> re.Pattern[str]:
-    return re.compile(r"\b" + _LINKING.join(rf"{letter}[a-z0-9-]*" for letter in name) + r"\b")
+# An introduction that announces a list by name ("les emplois suivants :", "ci-après :"), not a sentence
+# ending on a colon before a paragraph of another kind ("… entre les soussignés : D'une part, …").
+_ANNOUNCES_LIST = re.compile(r"\b(?:suivante?s?|ci-(?:après|dessous))\s*:\s*$", re.IGNORECASE)
 
 
 # A sentence that qualifies the one before: its subject is the rule stated there.

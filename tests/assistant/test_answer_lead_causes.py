@@ -9,7 +9,7 @@ import pytest
 
 from assistant.answering.composer import names_part
 from assistant.answering.lead import Candidate, lead_units
-from assistant.answering.units import passage_units, spelled_acronyms, unit_scores
+from assistant.answering.units import passage_units
 from ingest.models import Chunk
 from knowledge.hybrid import Evidence
 from tests.assistant.lead_helpers import lead_of
@@ -67,14 +67,3 @@ def _part(document: str, section: str) -> Evidence:
 def test_a_part_named_by_the_question_is_recognised(question: str, section: str, named: bool) -> None:
     """The texts' own part names (préambule, annexe N, partie in Roman numerals) read from the question."""
     assert names_part(question, _part("avenant", section)) is named
-
-
-def test_an_acronym_written_out_counts_as_the_acronym() -> None:
-    """Annexe 1 of the avenant: « … la liste Pro-A du diplôme d'État d'accompagnant éducatif et social – RNCP
-    36004. » The sentence names the DEAES in full: a question using the acronym finds it there."""
-    sentence = "le groupe sollicite l'inscription du diplôme d'État d'accompagnant éducatif et social – RNCP 36004."
-    assert spelled_acronyms(sentence, ["deaes"])
-    assert not spelled_acronyms("le diplôme d'État d'éducateur spécialisé – RNCP 34827.", ["deaes"])
-    units = passage_units(f"Le diplôme d'État d'infirmier est inscrit.\n\n{sentence}")
-    scores = unit_scores("Le DEAES, c'est quelle fiche ?", units, {})
-    assert scores[1] > scores[0]

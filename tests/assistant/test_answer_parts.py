@@ -22,7 +22,10 @@ ACCORD = "accord-2019-12-19-formation-professionnelle"
         (
             "La prime de tutorat, elle est de combien et quand est-elle versée ?",
             # "quand est-elle versée ?" has one subject word of its own: it is read with the clause before
-            ["La prime de tutorat, elle est de combien", "La prime de tutorat, elle est de combien : quand est-elle versée ?"],
+            [
+                "La prime de tutorat, elle est de combien",
+                "La prime de tutorat, elle est de combien : quand est-elle versée ?",
+            ],
         ),
         (
             "Le CEP : c'est gratuit, et qui le dispense ?",
@@ -129,7 +132,7 @@ def test_a_subject_counted_by_its_pronoun_is_the_counted_noun(question: str, sen
 
 
 def test_an_announced_list_missing_from_the_passage_does_not_lead() -> None:
-    """ « Le titulaire peut exercer les emplois suivants : » followed by a sentence (the list was a picture
+    """« Le titulaire peut exercer les emplois suivants : » followed by a sentence (the list was a picture
     in the PDF): the announcement alone answers nothing; with its items after it, it is scored in full."""
     head = "Le titulaire du certificat pourra évoluer vers un poste de responsable.\n\n"
     announcement = "Le titulaire peut exercer les emplois suivants :\n\n"
