@@ -109,7 +109,8 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
                     combined[i] += MEANING_WEIGHT * (cosine - top) / COSINE_SCALE
     winner = max(shortlist, key=lambda i: combined[i])
     focus = focus_terms(question)
-    if focus and not unit_terms(usable[winner].unit.text) & focus:
+    announces = usable[winner].unit.opens_list and bool(ENUMERATION.search(question))  # its items hold the focus
+    if focus and not announces and not unit_terms(usable[winner].unit.text) & focus:
         # "elle est inscrite où ?": the sentence restating the premise (the guaranteed training) scores
         # best, the one saying where it is inscribed answers. Among units still relevant, the best one
         # holding the asked-about word leads.

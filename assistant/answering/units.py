@@ -248,7 +248,31 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
                 scores[i] = max(scores[i], lifted * (1.3 if enumerates else 1.0))
     for i, largest in enumerate(largest_bounds(kinds, [u.text for u in units])):
         scores[i] *= LARGEST_BOUND if largest else 1.0
+    only = _only_list(units)
+    if only is not None and _ASKS_MANY.search(question) and max(scores, default=0.0) > 0:
+        # "quels objectifs ?" asked of a passage holding one list ("Les parties signataires ont souhaité :
+        # – ajouter … – augmenter … – valoriser …"): the list is the answer, whatever its introduction's words.
+        scores[only] = max(scores[only], max(scores) * LIST_ANSWER)
     return scores
+
+
+LIST_ANSWER = 1.05  # the one list of a passage leads a question asking for several things
+# A plural interrogative: the question asks for several things ("quels objectifs", "lesquelles").
+_ASKS_MANY = re.compile(r"\b(?:quel(?:le)?s|lesquel(?:le)?s)\b", re.IGNORECASE)
+MIN_ITEMS = 2
+
+
+def _only_list(units: Sequence[Unit]) -> int | None:
+    """The introduction of the passage's one list of items (a table is not counted), None when it has none
+    or several."""
+    openers = [
+        i
+        for i, unit in enumerate(units)
+        if unit.opens_list
+        and not unit.is_header
+        and sum(1 for u in units[i + 1 : i + 1 + MIN_ITEMS] if u.in_list and not u.is_header) >= MIN_ITEMS
+    ]
+    return openers[0] if len(openers) == 1 else None
 
 
 DANGLING = 0.3
