@@ -12,7 +12,7 @@ Otherwise the sentence leads alone. Scoring is lexical (`assistant.answering.uni
 passage's relevance as a prior; among near-ties, the e5 similarity (`assistant.answering.meaning`)
 decides, which keeps the paraphrase signal without letting the small model's flat cosines override
 a clear lexical match (measured: docs/EVALUATION.md, "lead sentence"). An open question ("qui",
-"où", "quand") is led by a sentence holding the word it asks about (`units.focus_terms`) rather
+"où", "quand") is led by a sentence holding the word it asks about (`focus.focus_terms`) rather
 than by the one restating its premise; and the unit closest in meaning is quoted even when the
 lexical selection left it out (`closest_unit`; every shipped unit has its vector:
 `assistant.answering.unit_vectors`).
@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering import wording
+from assistant.answering.focus import focus_terms
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.number_guard import guard_numbers
 from assistant.answering.units import (
@@ -33,7 +34,6 @@ from assistant.answering.units import (
     MAX_LIST_ITEMS,
     REFERS_BACK,
     Unit,
-    focus_terms,
     query_weights,
     unit_terms,
 )
@@ -43,7 +43,7 @@ NEAR_TIE = 0.75  # units within this share of the best score are compared by mea
 MEANING_WEIGHT = 0.1  # lexical points per 0.05 of cosine, among near-ties
 COSINE_SCALE = 0.05
 # A sentence holding the word an open question asks about ("inscrite où ?") leads over the best one
-# that lacks it, when it scores at least this share of the best (`units.focus_terms`).
+# that lacks it, when it scores at least this share of the best (`focus.focus_terms`).
 FOCUS_FLOOR = 0.4
 
 _WORD_NUMBER = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|trente|demi)"
