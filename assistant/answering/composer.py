@@ -36,6 +36,7 @@ from assistant.answering.units import (
     unit_terms,
 )
 from assistant.answering.wording import source_phrase
+from assistant.routing.subject import asking_clause
 from calculators.result import CalcResult
 from ingest.models import Chunk
 from knowledge.hybrid import Evidence
@@ -82,7 +83,9 @@ def names_part(question: str, item: Evidence) -> bool:
     (the texts' own part names, read from the question). Article numbers are left to the search: the
     texts share them (article 1 of the avenant, of the protocole, of the convention) and renumber them."""
     section = item.section.strip()
-    for match in _NAMED_PART.finditer(question):
+    # Only where the question asks: "Le préambule dit que la VAE passe à 48 h. Tout le monde y a droit ?"
+    # names the preamble as the claim checked, the answer is the rule itself (art. 7).
+    for match in _NAMED_PART.finditer(asking_clause(question)):
         preamble, annex, part = match.groups()
         if preamble and section.lower().startswith(("préambule", "preambule")):
             return True

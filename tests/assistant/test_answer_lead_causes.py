@@ -63,6 +63,7 @@ def _part(document: str, section: str) -> Evidence:
         ("Dans la circulaire, que dit la partie VI ?", "VI", True),
         ("Dans la circulaire, que dit la partie VI ?", "VII", False),
         ("Qui finance la Pro-A ?", "Préambule", False),
+        ("Le préambule annonce 48 heures de VAE. Tout le monde y a droit ?", "Préambule", False),  # the premise
     ],
 )
 def test_a_part_named_by_the_question_is_recognised(question: str, section: str, named: bool) -> None:
