@@ -78,9 +78,8 @@ def asking_parts(message: str) -> list[str]:
     for n, clause in enumerate(clauses[1:], start=1):
         context = premise
         if not premise or len(query_weights(clause)) < MIN_OWN_TERMS:
-            # "et dans quel cadre ?": the clause before says of what
-            context = clauses[n - 1].rstrip(" ?") if not premise else f"{premise} : {clauses[n - 1].rstrip(' ?')}"
-            context = clauses[n - 1].rstrip(" ?") if premise and clauses[n - 1].startswith(premise) else context
+            before = clauses[n - 1].rstrip(" ?")  # "et dans quel cadre ?": the clause before says of what
+            context = before if not premise or before.startswith(premise) else f"{premise} : {before}"
         parts.append(f"{context} : {clause}")
     return parts
 
