@@ -34,13 +34,14 @@ from assistant.answering.answerable import (
 )
 from assistant.answering.citations import CitationBook
 from assistant.answering.comparison import answer_comparison
-from assistant.answering.composer import compose_calculation, compose_retrieval
+from assistant.answering.composer import compose_calculation
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
 from assistant.answering.dispositifs import scheme_search
 from assistant.answering.documents import TextsAnswerer
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.part_answers import PartsAnswerer
+from assistant.answering.parts import compose_in_parts
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.texts_disagree import answer_disagreement
@@ -317,11 +318,12 @@ class Assistant:
             text, book = phrased
         else:
             book = self._new_book()
-            text = compose_retrieval(
+            text = compose_in_parts(  # each asking clause of the message answered in turn (answering.parts)
                 query,
                 evidence,
                 book,
                 self.document_names,
+                search=lambda part, k: plan.narrow(self._search(part, k, as_of=as_of)),
                 following=self.retriever.following,
                 official=self.library.is_official,
                 meaning=self.unit_meaning,

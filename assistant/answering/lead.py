@@ -12,7 +12,7 @@ Otherwise the sentence leads alone. Scoring is lexical (`assistant.answering.uni
 passage's relevance as a prior; among near-ties, the e5 similarity (`assistant.answering.meaning`)
 decides, which keeps the paraphrase signal without letting the small model's flat cosines override
 a clear lexical match (measured: docs/EVALUATION.md, "lead sentence"). An open question ("qui",
-"où", "quand") is led by a sentence holding the word it asks about (`units.focus_terms`) rather
+"où", "quand") is led by a sentence holding the word it asks about (`focus.focus_terms`) rather
 than by the one restating its premise; and the unit closest in meaning is quoted even when the
 lexical selection left it out (`closest_unit`; every shipped unit has its vector:
 `assistant.answering.unit_vectors`).
@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering import wording
+from assistant.answering.focus import focus_terms
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.number_guard import guard_numbers
 from assistant.answering.units import (
@@ -33,7 +34,6 @@ from assistant.answering.units import (
     MAX_LIST_ITEMS,
     REFERS_BACK,
     Unit,
-    focus_terms,
     query_weights,
     unit_terms,
 )
@@ -43,7 +43,7 @@ NEAR_TIE = 0.75  # units within this share of the best score are compared by mea
 MEANING_WEIGHT = 0.1  # lexical points per 0.05 of cosine, among near-ties
 COSINE_SCALE = 0.05
 # A sentence holding the word an open question asks about ("inscrite où ?") leads over the best one
-# that lacks it, when it scores at least this share of the best (`units.focus_terms`).
+# that lacks it, when it scores at least this share of the best (`focus.focus_terms`).
 FOCUS_FLOOR = 0.4
 
 _WORD_NUMBER = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|trente|demi)"
@@ -109,7 +109,8 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
                     combined[i] += MEANING_WEIGHT * (cosine - top) / COSINE_SCALE
     winner = max(shortlist, key=lambda i: combined[i])
     focus = focus_terms(question)
-    if focus and not unit_terms(usable[winner].unit.text) & focus:
+    announces = usable[winner].unit.opens_list and bool(ENUMERATION.search(question))  # its items hold the focus
+    if focus and not announces and not unit_terms(usable[winner].unit.text) & focus:
         # "elle est inscrite où ?": the sentence restating the premise (the guaranteed training) scores
         # best, the one saying where it is inscribed answers. Among units still relevant, the best one
         # holding the asked-about word leads.
@@ -239,6 +240,11 @@ def lead_units(question: str, lead: Candidate, units: Sequence[Unit], selected: 
         # "Celui-ci est l'occasion de faire un état des lieux…" says what the lead names: it continues
         # the lead when the passage's selection kept it (quoted alone it would lose its antecedent).
         chosen.append(units[i + 1])
+    elif i + 1 < len(units) and not units[i + 1].in_list and _CONSEQUENCE.match(units[i + 1].text):
+        # "Le salarié bénéficie d'un droit … plus favorable que la loi. Le bénéfice d'une formation est ainsi
+        # garanti à tous …": the sentence drawing the consequence ("ainsi", "par conséquent") says what the
+        # lead states in general terms; the two are one rule.
+        chosen.append(units[i + 1])
     elif i + 1 < len(units) and not units[i + 1].in_list and _SUBJECT_REFERS_BACK.match(units[i + 1].text):
         # "Les candidats qui ne possèdent pas ce niveau … procèdent à une VAP": the exception to the lead's
         # rule, named by a demonstrative in its subject, completes the rule ("sans bac+4, je peux ?").
@@ -249,6 +255,12 @@ def lead_units(question: str, lead: Candidate, units: Sequence[Unit], selected: 
 # A sentence whose subject points back at the sentence before: "Les salariés qui n'ont pas ce diplôme…".
 _SUBJECT_REFERS_BACK = re.compile(
     r"^(?:Les?|La|L['’])\s*[^\s,;:]+\s+(?:qui|dont)\s+(?:[^\s,;:]+\s+){0,5}?(?:ce|cet|cette|ces)\s+\w+"
+)
+
+
+# A sentence that draws the consequence of the one before: "… est ainsi garanti …", "Par conséquent, …".
+_CONSEQUENCE = re.compile(
+    r"^(?:Par conséquent|En conséquence|De ce fait|C['’]est ainsi que)\b|^(?:[^\s.;:]+\s+){1,7}?ainsi\b(?!\s+que)"
 )
 
 

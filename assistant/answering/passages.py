@@ -30,6 +30,9 @@ SEE_ALSO_QUOTES = 3  # and from each other relevant article
 WHOLE_ARTICLE_UNITS = 3
 
 
+_ITEM_MARKS = ("–", "-", "•")  # a passage starting with a list item continues the list before it
+
+
 @dataclass
 class PickedPassage:
     """A picked passage, its units and their scores, on its way into the answer."""
@@ -52,9 +55,10 @@ def prepare(
     heading = f"{item.chunk.section_title} {item.chunk.section_path}"
     text = section_text(item, evidence)
     units = passage_units(text)
-    if following and units and units[-1].opens_list:
-        nxt = following(item.chunk)  # the list or table the passage announces
-        if nxt is not None:
+    if following and units and (units[-1].opens_list or units[-1].in_list):
+        # the list or table the passage announces, or the rest of a list the passage was cut inside of
+        nxt = following(item.chunk)
+        if nxt is not None and (units[-1].opens_list or nxt.text.lstrip().startswith(_ITEM_MARKS)):
             text = f"{text}\n\n{nxt.text}"
             units = passage_units(text)
     scores = unit_scores(question, units, idf, heading)

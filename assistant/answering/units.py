@@ -110,7 +110,7 @@ def unit_terms(text: str) -> set[str]:
 
 @functools.lru_cache(maxsize=16384)
 def _unit_terms(text: str) -> frozenset[str]:
-    terms = {_key(t) for t in analyze(text)}
+    terms = {_key(t) for t in analyze(text.replace("%", " pourcentage "))}  # read as `query_weights` reads it
     return frozenset(terms.union(*(_EQUIVALENTS[t] for t in terms if t in _EQUIVALENTS)))
 
 
@@ -182,6 +182,9 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
     "niveau 3", "combien de temps" → any length of time. None when the question names no kind."""
     match = _ASKED_NOUN.search(question)
     noun = (match.group(1) or match.group(2) or "").lower() if match else ""
+    counted = _COUNTED_SUBJECT.search(question) if not noun else None
+    if counted:  # "Les tuteurs, ils sont combien ?" asks "combien de tuteurs ?"
+        noun = counted.group(1).lower()
     if len(noun) < 3 or noun in _NOT_A_KIND:
         return None
     stem = re.escape(noun[:4])
@@ -198,6 +201,12 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?:\d[\d\u00a0 ,.]*|\b{_COUNT_WORDS}\s)\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE)
 
 
+# A subject put in front and counted by its pronoun: "Les formateurs internes, ils sont combien … ?",
+# "Ces salariés, combien sont-ils ?". Its head noun is what the question counts.
+_COUNTED_SUBJECT = re.compile(
+    r"^\s*(?:les|des|ces|nos|vos|leurs)\s+([a-zà-ÿ]{3,})[^,?]{0,60},\s*(?:(?:ils|elles)\s+sont\s+combien|combien\s+sont-(?:ils|elles))",
+    re.IGNORECASE,
+)
 _COUNT_WORDS = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt)"
 
 
@@ -213,7 +222,7 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
     scores = []
     previous: set[str] = set()
     naming_text = ""
-    for unit in units:
+    for position, unit in enumerate(units):
         context = set(heading_terms)
         if _REFERS_BACK.match(unit.text) or _QUALIFIES.match(unit.text):
             context |= previous  # "Toutefois, … cette durée peut être portée…": the rule it qualifies
@@ -224,6 +233,8 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
         value = score_unit(unit.text, weights, idf, wants_figure, context, asked, kinds, named_before)
         if unit.is_header:
             value *= 0.5
+        if unit.opens_list and not unit.is_header and _announces_nothing(units, position):
+            value *= DANGLING  # "peut exercer les emplois suivants :" followed by no list answers nothing
         if enumerates and (unit.opens_list or unit.is_header):
             value *= 1.3
         scores.append(value)
@@ -237,7 +248,47 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
                 scores[i] = max(scores[i], lifted * (1.3 if enumerates else 1.0))
     for i, largest in enumerate(largest_bounds(kinds, [u.text for u in units])):
         scores[i] *= LARGEST_BOUND if largest else 1.0
+    only = _only_list(units)
+    if only is not None and _ASKS_MANY.search(question) and max(scores, default=0.0) > 0:
+        # "quels objectifs ?" asked of a passage holding one list ("Les parties signataires ont souhaité :
+        # – ajouter … – augmenter … – valoriser …"): the list is the answer, whatever its introduction's words.
+        scores[only] = max(scores[only], max(scores) * LIST_ANSWER)
     return scores
+
+
+LIST_ANSWER = 1.05  # the one list of a passage leads a question asking for several things
+# A plural interrogative: the question asks for several things ("quels objectifs", "lesquelles").
+_ASKS_MANY = re.compile(r"\b(?:quel(?:le)?s|lesquel(?:le)?s)\b", re.IGNORECASE)
+MIN_ITEMS = 2
+
+
+def _only_list(units: Sequence[Unit]) -> int | None:
+    """The introduction of the passage's one list of items (a table is not counted), None when it has none
+    or several."""
+    openers = [
+        i
+        for i, unit in enumerate(units)
+        if unit.opens_list
+        and not unit.is_header
+        and sum(1 for u in units[i + 1 : i + 1 + MIN_ITEMS] if u.in_list and not u.is_header) >= MIN_ITEMS
+    ]
+    return openers[0] if len(openers) == 1 else None
+
+
+DANGLING = 0.3
+
+
+def _announces_nothing(units: Sequence[Unit], i: int) -> bool:
+    """A list introduction ("… les emplois suivants :") followed by a sentence, not by its items: the list
+    is missing from the passage (drawn as a picture in the PDF), so the introduction alone answers nothing.
+    The last unit of a passage may announce a list in the next passage: it is not judged here."""
+    following = i + 1 < len(units) and not (units[i + 1].in_list or units[i + 1].is_header)
+    return following and bool(_ANNOUNCES_LIST.search(units[i].text))
+
+
+# An introduction that announces a list by name ("les emplois suivants :", "ci-après :"), not a sentence
+# ending on a colon before a paragraph of another kind ("… entre les soussignés : D'une part, …").
+_ANNOUNCES_LIST = re.compile(r"\b(?:suivante?s?|ci-(?:après|dessous))\s*:\s*$", re.IGNORECASE)
 
 
 # A sentence that qualifies the one before: its subject is the rule stated there.
@@ -304,76 +355,6 @@ def select_units(
         elif i > 0 and _REFERS_BACK.match(units[i].text) and not units[i - 1].in_list:
             chosen.add(i - 1)
     return [units[i] for i in sorted(chosen)]
-
-
-# The words that ask for something the question does not say: who, where, when, how, to whom, why.
-_OPEN_ASKING = re.compile(r"\b(?:qui|où|ou|quand|comment|pourquoi|quoi|lequel|laquelle|lesquel\w*)\b", re.IGNORECASE)
-_WORD = re.compile(r"[\wà-ÿ'’-]+|[,;:.?!()]")  # punctuation ends the asking clause
-_PRONOUNS = frozenset(
-    [
-        "il",
-        "ils",
-        "elle",
-        "elles",
-        "on",
-        "en",
-        "y",
-        "le",
-        "la",
-        "les",
-        "lui",
-        "leur",
-        "nous",
-        "vous",
-        "je",
-        "tu",
-        "ce",
-        "cela",
-        "ça",
-    ]
-)
-FOCUS_SPAN = 2  # content words on each side of the asking word that carry what it asks about…
-FOCUS_REACH = 4  # … within this many words of it
-
-
-def focus_terms(question: str) -> frozenset[str]:
-    """The subject terms next to a "qui / où / quand / comment" of the question: what it asks about.
-
-    "la formation garantie, elle est inscrite où ?" asks where it is *inscrite*; "qui doit faire la
-    promotion du CEP ?" who does the *promotion*. The rest of the question (the formation guaranteed,
-    the CEP) is its premise, which the sentence restating it covers better than the one answering:
-    a sentence holding the focus word answers, the premise's restatement does not. Only the subject
-    words of `query_weights` count (framing words such as "doit", "faire" are skipped, not counted).
-    Empty for a question without such a word ("combien", "quel" ask for a kind of figure instead:
-    `asked_figure_kind`). A bare "ou" counts only at the end ("elle est inscrite ou ?", typed
-    without accent), never as the conjunction.
-    """
-    subject = query_weights(question)
-    if not subject:
-        return frozenset()
-    words = _WORD.findall(question)
-    focus: set[str] = set()
-    for n, word in enumerate(words):
-        lowered = word.lower()
-        if not _OPEN_ASKING.fullmatch(lowered):
-            continue
-        if lowered == "ou" and n + 1 < len(words) and words[n + 1][0].isalnum():
-            continue
-        before = range(n - 1, max(-1, n - 1 - FOCUS_REACH), -1)
-        for side in (before, range(n + 1, min(len(words), n + 1 + FOCUS_REACH))):
-            found = 0
-            for k in side:
-                if _OPEN_ASKING.fullmatch(words[k].lower()) or not words[k][0].isalnum():
-                    break
-                if words[k].lower() in _PRONOUNS:
-                    continue
-                keys = {t for t in unit_terms(words[k]) if t in subject}
-                if keys:
-                    focus |= keys
-                    found += 1
-                    if found >= FOCUS_SPAN:
-                        break
-    return frozenset(focus)
 
 
 ASKS_FIGURE = _ASKS_FIGURE  # "combien", "quel montant", "quelle durée"… (the lead puts the figure first)

@@ -142,6 +142,19 @@ def lead_line(sentence: str, number: int, *, figure: str | None = None, verdict:
     return f"{opener} : {lower_first(text)} [{number}]" + (" :" if announces else ".")
 
 
+def other_part(asked: str) -> str:
+    """Heads the answer to another question of the same message: "Et pour « qui gère l'argent ? » :".
+
+    The user's words are quoted only when short and free of figures: a figure typed by the user ("c) 1h30,
+    c'est bien ça ?") must never reach the answer unless a cited text states it (the number guard's rule)."""
+    if re.search(r"\d", asked) or len(asked.split()) > OTHER_PART_WORDS:
+        return "Et pour l'autre point de votre question :"
+    return f"Et pour « {asked} » :"
+
+
+OTHER_PART_WORDS = 12
+
+
 def lead_continuation(sentence: str, number: int) -> str:
     """A second lead sentence (the one the first refers back to, or the list the first announces)."""
     text = sentence.strip().rstrip(" ;")

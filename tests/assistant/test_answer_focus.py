@@ -6,8 +6,9 @@ Each test has its own wording, not an evaluation question's; the article texts a
 
 from __future__ import annotations
 
+from assistant.answering.focus import focus_terms
 from assistant.answering.lead import Candidate, choose_lead
-from assistant.answering.units import focus_terms, idf_weights, passage_units, query_weights, unit_scores, unit_terms
+from assistant.answering.units import idf_weights, passage_units, query_weights, unit_scores, unit_terms
 
 ARTICLE_8 = (
     "Le salarié bénéficie d’un droit d’accès à la formation, dans des conditions plus favorables que celles prévues "
