@@ -37,6 +37,7 @@ from assistant.answering.composer import compose_calculation, compose_retrieval
 from assistant.answering.corpus_words import corpus_words
 from assistant.answering.dispositifs import scheme_search
 from assistant.answering.documents import TextsAnswerer
+from assistant.answering.enumerations import EnumerationAnswerer
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
@@ -89,6 +90,7 @@ class Assistant:
         self.document_names = {d: wording.document_name(i) for d, i in self.manifest.items()}
         self.titles = {d: i.title for d, i in self.manifest.items()}
         self.texts = TextsAnswerer(self.manifest, self.titles, self.document_names)
+        self.enumerations = EnumerationAnswerer(self.manifest, self.titles, self.document_names)
         self.library = Library(settings, self.manifest, lambda: self.retriever)
         self._unit_meaning: UnitMeaning | None = None
         self._llm: Any = None
@@ -242,6 +244,8 @@ class Assistant:
         (`answering.documents`), before any refusal; None leaves it to the ordinary steps."""
         question = decision.topic_query or turn.question
         found = self.texts.answer(question, self.retriever)
+        if found is None and decision.route == "retrieval":  # "quels sont les CQP ?": the members themselves
+            found = self.enumerations.answer(question, self.retriever)
         if found is None and decision.route == "retrieval":  # "différence entre X et Y": one sentence per side
             book = self._new_book()
             compared = answer_comparison(question, lambda text, k: self._search(text, k), book, self.document_names)
