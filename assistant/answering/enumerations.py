@@ -26,6 +26,7 @@ from typing import Any
 from assistant.answering.citations import CitationBook
 from assistant.answering.corpus_words import corpus_words
 from assistant.answering.enumeration_families import Family, Member, fold, read_families, stem, words
+from assistant.answering.wording import french_date
 from ingest.models import Chunk, DocumentInfo
 from knowledge.hybrid import Evidence
 
