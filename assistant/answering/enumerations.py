@@ -153,12 +153,15 @@ def _filtered(
     return members, ", ".join(how)
 
 
-def _display(question: str, noun: str) -> str:
-    """The asked noun as the question wrote it ("CQP", "certifs", "diplômes")."""
-    for word in re.findall(r"[\w'-]+", question):
+def _display(question: str, noun: str, count: int) -> str:
+    """The asked noun as the question wrote it ("CQP", "certifs", "diplômes"), plural after 2 and more."""
+    shown = noun
+    for word in re.findall(r"[\w-]+", question):
         if stem(fold(word)) == noun:
-            return word if word.isupper() else word.lower()
-    return noun
+            shown = word if word.isupper() else word.lower()
+            break
+    plural = count > 1 and not shown.isupper() and shown[-1] not in "sx"
+    return shown + "s" if plural else shown
 
 
 def _cite(member: Member, book: CitationBook) -> int:
@@ -194,7 +197,7 @@ def answer_enumeration(
     document = names.get(family.document, family.document)
     where = f"« {family.title} »" + (f" ({document})" if fold(document) != fold(family.title) else "")
     total = len(family.members)
-    shown = _display(question, noun)
+    shown = _display(question, noun, len(members))
     if len(members) == total:
         lead = f"{total} {shown} figurent dans {where} [{whole}] :"
     else:
