@@ -43,6 +43,9 @@ _ASKS = [
     ),
     re.compile(r"\b(?:tous|toutes)\s+les\s+" + _NOUN),
 ]
+_ALL = _ASKS[-1]
+# a yes/no question ("sont-ils …", "est-ce que …"): "tous les CQP sont-ils inscrits ?" asks no list
+_YES_NO = re.compile(r"\b\w+-t?-(?:ils?|elles?|on)\b|\best-ce qu")
 _COUNTING = re.compile(r"\bcombien\b")
 # a second question the list would not answer ("… et depuis quand ?"): left to the ordinary pipeline
 _OTHER_QUESTION = re.compile(r"\b(?:quand|pourquoi|comment)\b")
@@ -72,6 +75,8 @@ def read_enumeration(question: str) -> Asked | None:
         return None
     for pattern in _ASKS:
         match = pattern.search(text)
+        if match and pattern is _ALL and _YES_NO.search(text):
+            continue
         if match:
             nouns = [match.group("noun"), match.group("second") or ""]
             candidates = [stem(n) for n in nouns if stem(n) not in _GRAMMAR and words(n)]
@@ -128,7 +133,7 @@ def _pick(asked: Asked, families: list[Family], documents: Mapping[str, Document
 
 
 def _filtered(
-    asked: Asked, family: Family, noun: str, documents: Mapping[str, DocumentInfo]
+    question: str, asked: Asked, family: Family, noun: str, documents: Mapping[str, DocumentInfo]
 ) -> tuple[list[Member], str]:
     """The members the question's own words keep, and a phrase saying which filter applied."""
     members = family.members
@@ -149,7 +154,7 @@ def _filtered(
         keeping = [m for m in members if word in _member_words(m)]
         if keeping and len(keeping) < len(members):
             members = keeping
-            how.append(f"dont l'intitulé ou les colonnes contiennent « {word} »")
+            how.append(f"dont l'intitulé ou les colonnes contiennent « {_display(question, word, 1)} »")
     return members, ", ".join(how)
 
 
@@ -192,7 +197,7 @@ def answer_enumeration(
     family, noun = picked
     if not all(knows(w) for w in re.findall(r"[a-z]+", fold(question)) if stem(w) not in _GRAMMAR):
         return None  # "la liste Pro-A de la branche des assurances": a subject the texts never name
-    members, how = _filtered(asked, family, noun, documents)
+    members, how = _filtered(question, asked, family, noun, documents)
     whole = book.cite(Evidence(family.chunk.id, family.chunk, 1.0))
     document = names.get(family.document, family.document)
     where = f"« {family.title} »" + (f" ({document})" if fold(document) != fold(family.title) else "")

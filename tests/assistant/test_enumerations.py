@@ -173,6 +173,7 @@ def test_a_word_some_members_carry_filters(families: list[Family], assistant: As
         "Le CQP gestionnaire carrière est-il sur la liste Pro-A ?",
         "Combien de CQP existe-t-il, et depuis quand ?",
         "Quel CQP pour devenir manager ?",
+        "Toutes les certifications de la liste sont-elles finançables par l'OPCO ?",
     ],
 )
 def test_fact_questions_are_left_alone(question: str, families: list[Family], assistant: Assistant) -> None:
