@@ -45,7 +45,7 @@ _ASKS = [
 ]
 _ALL = _ASKS[-1]
 # a yes/no question ("sont-ils …", "est-ce que …"): "tous les CQP sont-ils inscrits ?" asks no list
-_YES_NO = re.compile(r"\b\w+-t?-(?:ils?|elles?|on)\b|\best-ce qu")
+_YES_NO = re.compile(r"\b\w+(?:-t)?-(?:ils?|elles?|on)\b|\best-ce qu")
 _COUNTING = re.compile(r"\bcombien\b")
 # a second question the list would not answer ("… et depuis quand ?"): left to the ordinary pipeline
 _OTHER_QUESTION = re.compile(r"\b(?:quand|pourquoi|comment)\b")
