@@ -220,7 +220,61 @@ def _articles(chunks: list[Chunk], titles: dict[str, str]) -> list[Family]:
     return families
 
 
+# a list head names its members by a drafting formula: "les emplois suivants :", "Six options ont été
+# créées…", "organisé en 4 blocs de compétences :" (the noun after a count, or before "suivant(e)s")
+_COUNT = r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)"
+_COUNTED = re.compile(rf"\b{_COUNT}\s+([a-z][a-z-]+)")
+_FOLLOWING = re.compile(r"\b(?:les|des|aux|ses|leurs)\s+([a-z][a-z-]+)(?:\s+[a-z'-]+){0,3}\s+suivante?s\s*:\s*$")
+
+
+# a count of time ("36 mois", "11 octobre") is no list's noun
+_MONTH_WORDS = frozenset(
+    re.findall(r"\w+", "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre mois ans")
+)
+
+
+def _list_nouns(head: str) -> set[str]:
+    sentence = re.split(r"(?<=[.!?])\s+", fold(head))[-1]
+    found = [m.group(1) for m in _COUNTED.finditer(sentence)]
+    following = _FOLLOWING.search(sentence)
+    if following:  # "les emplois suivants", "les objectifs de formation suivants": the noun after "les"
+        found.append(following.group(1))
+    return {stem(w) for w in found if w not in STOP and w not in _MONTH_WORDS}
+
+
+def _lists(chunks: list[Chunk]) -> list[Family]:
+    """The items of a list whose head names them ("Le manager opérationnel peut exercer les emplois
+    suivants : – … – …"): one family per head, its members the "– " items that follow it."""
+    families: list[Family] = []
+    seen: set[tuple[str, str]] = set()
+    for chunk in chunks:
+        if chunk.metadata.get("consolidated"):
+            continue
+        lines = [line.strip() for line in chunk.text.splitlines() if line.strip()]
+        for i, head in enumerate(lines):
+            if not head.endswith(":") or head.startswith(("Tableau", "–")) or (chunk.document, head) in seen:
+                continue
+            items = []
+            for line in lines[i + 1 :]:
+                match = _ROW.match(line)
+                if not match:
+                    break
+                items.append(match.group(1).rstrip(" ;.,"))
+            nouns = _list_nouns(head)
+            if len(items) < 2 or not nouns:
+                continue
+            seen.add((chunk.document, head))
+            parts = chunk.section_path.split(PATH_SEPARATOR)
+            title = PATH_SEPARATOR.join(parts[-2:] if len(parts) > 2 else parts[-1:])  # "Annexe 4 – … › Préambule"
+            family = Family("list", title, chunk.document, chunk, [Member(item, "", chunk) for item in items])
+            family.nouns = family.named_by = nouns
+            family.context = set(words(chunk.section_path)) | set(words(head))
+            families.append(family)
+    return families
+
+
 def read_families(chunks: Iterable[Chunk], titles: dict[str, str]) -> list[Family]:
-    """Every enumeration of the indexed texts (tables, sibling headings, articles of a document)."""
+    """Every enumeration of the indexed texts (tables, sibling headings, articles of a document, lists
+    whose head names their items)."""
     every = list(chunks)
-    return _tables(every) + _headings(every, titles) + _articles(every, titles)
+    return _tables(every) + _headings(every, titles) + _articles(every, titles) + _lists(every)

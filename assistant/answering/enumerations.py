@@ -111,13 +111,32 @@ def _member_words(member: Member) -> set[str]:
     return set(words(member.label + " " + member.detail))
 
 
+def _named_members(question: set[str], families: list[Family]) -> list[set[str]]:
+    """The members of the texts' headings and tables the question names by all their own words ("le
+    CQP conseiller offres de service"): its subject, which a family must speak of to answer it."""
+    named = []
+    for family in families:
+        if family.kind not in ("headings", "table"):
+            continue
+        for member in family.members:
+            own = set(words(member.label)) - {member.head}
+            if own and own <= question:
+                named.append(own)
+    return named
+
+
+def _speaks_of(family: Family, subject: set[str]) -> bool:
+    return subject <= family.context or any(subject <= _member_words(m) for m in family.members)
+
+
 def _pick(asked: Asked, families: list[Family], documents: Mapping[str, DocumentInfo]) -> tuple[Family, str] | None:
     best: tuple[tuple[int, int, int], Family, str] | None = None
     question = set(asked.words)
+    subjects = _named_members(question, families)
     for order, family in enumerate(families):
         noun = _names(asked, family)
-        if noun is None:
-            continue
+        if noun is None or not all(_speaks_of(family, subject) for subject in subjects):
+            continue  # "les options du CQP conseiller offres de service": not the CQP gestionnaire conseil's
         named = question & _document_words(documents[family.document]) if family.document in documents else set()
         overlap = len((question - {noun}) & (family.context | named))
         if "article" in family.heads and (

@@ -161,6 +161,50 @@ def test_a_word_some_members_carry_filters(families: list[Family], assistant: As
     assert "CQP Inspecteur du recouvrement" in text and "CQP Gestionnaire carrière" not in text
 
 
+def test_list_heads_name_their_items(families: list[Family]) -> None:
+    """Annexe 4 of the avenant: "Le manager opérationnel peut exercer les emplois suivants : – responsable
+    d’unités ; – responsable adjoint ; – responsable de service" (the noun before "suivants"); the
+    circular, III: "Six options ont été créées, correspondant à six emplois constitutifs du métier :"
+    (the noun after a count)."""
+    jobs = next(f for f in families if f.kind == "list" and f.title.startswith("Annexe 4") and "emploi" in f.nouns)
+    assert [m.label for m in jobs.members] == ["responsable d’unités", "responsable adjoint", "responsable de service"]
+    options = next(f for f in families if f.kind == "list" and f.document == CIRCULAIRE and "option" in f.nouns)
+    assert len(options.members) == 6 and "technicien conseil allocataires" in [m.label for m in options.members]
+    assert not any(f.kind == "list" and "moi" in f.nouns for f in families)  # "jusqu’à 36 mois pour :"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Avec le CQP manager opérationnel, on peut prétendre à quels emplois ?",
+        "Quels emplois vise le CQP manager opérationnel ?",
+        "Donne-moi les emplois accessibles après le CQP manager opérationnel",
+    ],
+)
+def test_a_list_named_by_its_head(question: str, families: list[Family], assistant: Assistant) -> None:
+    text = _answer(question, families, assistant)
+    assert text is not None and text.startswith("3 emplois") and "responsable adjoint" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Le CQP gestionnaire conseil, il a quelles options ?",
+        "Combien d'options pour le CQP gestionnaire conseil ?",
+        "Liste des options du gestionnaire conseil de la sécurité sociale",
+    ],
+)
+def test_options_of_the_named_cqp(question: str, families: list[Family], assistant: Assistant) -> None:
+    text = _answer(question, families, assistant)
+    assert text is not None and text.startswith("6 options") and "technicien du service médical" in text
+
+
+def test_a_list_about_another_named_member_is_not_used(families: list[Family], assistant: Assistant) -> None:
+    """The circular's options are the CQP gestionnaire conseil's: a question naming the CQP conseiller
+    offres de services (a heading of the fiche) is not answered with them."""
+    assert _answer("Quelles options existent pour le CQP conseiller offres de services ?", families, assistant) is None
+
+
 # --- questions left to the ordinary pipeline ---------------------------------------------------------
 
 
