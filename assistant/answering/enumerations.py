@@ -34,21 +34,20 @@ SHOWN = 15
 # the asked noun, and a second one coordinated with it ("quels titres et diplômes")
 _NOUN = r"(?P<noun>[a-z][a-z0-9'-]*)(?:\s+(?:et|ou)\s+(?:les\s+|des\s+)?(?P<second>[a-z][a-z0-9'-]*))?"
 _ASKS = [
-    re.compile(r"\bquel(?:le)?s\s+(?:sont\s+)?(?:donc\s+)?(?:les\s+|des\s+)?" + _NOUN),
+    re.compile(r"\bquel(?:le)?s\s+(?:sont\s+)?(?:donc\s+)?(?:tou(?:te)?s\s+)?(?:les\s+|des\s+)?" + _NOUN),
     re.compile(r"\bcombien\s+(?:y\s+a[- ]t[- ]il\s+|existe[- ]t[- ]il\s+|en\s+tout\s+)?d(?:e\s+|')" + _NOUN),
     re.compile(r"\bliste\s+(?:complete\s+|exhaustive\s+)?(?:des|de)\s+" + _NOUN),
     re.compile(
-        r"\b(?:cite|citez|enumere|enumerez|donne|donnez|liste|listez|nomme|nommez|indique|indiquez)"
+        r"\b(?:cite|citez|enumere|enumerez|donne|donnez|liste|listez|lister|nomme|nommez|indique|indiquez)"
         r"(?:[- ](?:moi|nous))?\s+(?:les|tous\s+les|toutes\s+les)\s+" + _NOUN
     ),
-    re.compile(r"\b(?:tous|toutes)\s+les\s+" + _NOUN),
 ]
-_ALL = _ASKS[-1]
-# a yes/no question ("sont-ils …", "est-ce que …"): "tous les CQP sont-ils inscrits ?" asks no list
-_YES_NO = re.compile(r"\b\w+(?:-t)?-(?:ils?|elles?|on)\b|\best-ce qu")
 _COUNTING = re.compile(r"\bcombien\b")
 # a second question the list would not answer ("… et depuis quand ?"): left to the ordinary pipeline
-_OTHER_QUESTION = re.compile(r"\b(?:quand|pourquoi|comment)\b")
+# ("combien d'options ont démarré en 2013, et dans combien de caisses ?")
+_OTHER_QUESTION = re.compile(
+    r"\b(?:quand|pourquoi|comment)\b|\bcombien\b.*\bcombien\b|\bquel(?:le)?s?\b.*\bquel(?:le)?s?\b"
+)
 # words of the enumerating phrase itself, never a qualifier
 _GRAMMAR = frozenset(
     words(
@@ -75,8 +74,6 @@ def read_enumeration(question: str) -> Asked | None:
         return None
     for pattern in _ASKS:
         match = pattern.search(text)
-        if match and pattern is _ALL and _YES_NO.search(text):
-            continue
         if match:
             nouns = [match.group("noun"), match.group("second") or ""]
             candidates = [stem(n) for n in nouns if stem(n) not in _GRAMMAR and words(n)]
@@ -157,7 +154,8 @@ def _filtered(
     """The members the question's own words keep, and a phrase saying which filter applied."""
     members = family.members
     how: list[str] = []
-    if noun in family.heads and noun not in family.named_by:
+    coordinated = len(asked.noun.split("|")) > 1  # "quels titres et diplômes": both kinds asked
+    if noun in family.heads and noun not in family.named_by and not coordinated:
         members = [m for m in members if m.head == noun]
     amending = documents.get(family.amended_by)
     if amending is not None and set(asked.words) & _document_words(amending) - family.context:

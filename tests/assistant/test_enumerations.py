@@ -114,6 +114,12 @@ def test_a_kind_of_member_sorts_the_pro_a_list(question: str, families: list[Fam
     assert "Diplôme d’État d’aide-soignant" in text and "CQP contrôleur allocataire" not in text
 
 
+def test_two_coordinated_kinds_are_both_kept(families: list[Family], assistant: Assistant) -> None:
+    text = _answer("Quels titres et diplômes l'avenant a-t-il ajoutés à la liste Pro-A ?", families, assistant)
+    assert text is not None and "Master manager stratégique" in text
+    assert "Diplôme d’État assistante de service social" in text
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -217,6 +223,8 @@ def test_a_list_about_another_named_member_is_not_used(families: list[Family], a
         "Le CQP gestionnaire carrière est-il sur la liste Pro-A ?",
         "Combien de CQP existe-t-il, et depuis quand ?",
         "Quel CQP pour devenir manager ?",
+        "Tous les CQP de la branche sont inscrits au RNCP ?",
+        "Combien d'options ont ouvert dès 2013, et dans combien d'organismes ?",
         "Toutes les certifications de la liste sont-elles finançables par l'OPCO ?",
     ],
 )
