@@ -47,6 +47,7 @@ _COUNTING = re.compile(r"\bcombien\b")
 # ("combien d'options ont démarré en 2013, et dans combien de caisses ?")
 _OTHER_QUESTION = re.compile(
     r"\b(?:quand|pourquoi|comment)\b|\bcombien\b.*\bcombien\b|\bquel(?:le)?s?\b.*\bquel(?:le)?s?\b"
+    r"|\bc'est\b|\best-ce\b"  # "la liste des certifs, c'est l'État qui la fait ?": the list is the topic
 )
 # words of the enumerating phrase itself, never a qualifier
 _GRAMMAR = frozenset(
@@ -122,6 +123,16 @@ def _named_members(question: set[str], families: list[Family]) -> list[set[str]]
     return named
 
 
+def _named_documents(question: set[str], documents: Mapping[str, DocumentInfo]) -> set[str]:
+    """The documents the question names by a word of their title that no other title has ("la
+    convention", "l'avenant")."""
+    owners: dict[str, set[str]] = {}
+    for document, info in documents.items():
+        for word in words(info.title):
+            owners.setdefault(word, set()).add(document)
+    return {next(iter(found)) for word, found in owners.items() if len(found) == 1 and word in question}
+
+
 def _speaks_of(family: Family, subject: set[str]) -> bool:
     return subject <= family.context or any(subject <= _member_words(m) for m in family.members)
 
@@ -130,10 +141,13 @@ def _pick(asked: Asked, families: list[Family], documents: Mapping[str, Document
     best: tuple[tuple[int, int, int], Family, str] | None = None
     question = set(asked.words)
     subjects = _named_members(question, families)
+    texts = _named_documents(question, documents)
     for order, family in enumerate(families):
         noun = _names(asked, family)
         if noun is None or not all(_speaks_of(family, subject) for subject in subjects):
             continue  # "les options du CQP conseiller offres de service": not the CQP gestionnaire conseil's
+        if texts and not texts & {family.document, family.amended_by}:
+            continue  # "la convention CQP COS : quelles options ?": the convention's, not another text's
         named = question & _document_words(documents[family.document]) if family.document in documents else set()
         overlap = len((question - {noun}) & (family.context | named))
         if "article" in family.heads and (

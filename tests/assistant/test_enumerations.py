@@ -224,6 +224,8 @@ def test_a_list_about_another_named_member_is_not_used(families: list[Family], a
         "Combien de CQP existe-t-il, et depuis quand ?",
         "Quel CQP pour devenir manager ?",
         "Tous les CQP de la branche sont inscrits au RNCP ?",
+        "La liste des diplômes Pro-A, c'est l'OPCO qui la valide ?",
+        "Dans la convention de formation, quelles options peut-on choisir ?",
         "Combien d'options ont ouvert dès 2013, et dans combien d'organismes ?",
         "Toutes les certifications de la liste sont-elles finançables par l'OPCO ?",
     ],
