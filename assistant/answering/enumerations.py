@@ -66,6 +66,7 @@ class Asked:
     counting: bool
     words: list[str]
     complement: list[str]  # the words after the asked noun's "de/du/des" ("articles du code…")
+    text: str = ""  # the question as written
 
 
 def read_enumeration(question: str) -> Asked | None:
@@ -84,7 +85,7 @@ def read_enumeration(question: str) -> Asked | None:
                     r"\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*((?:[a-z0-9'-]+\s*){1,2})", text[match.end() :]
                 )
                 complement = words(after.group(1)) if after else []
-                return Asked(noun, bool(_COUNTING.search(text)), words(question), complement)
+                return Asked(noun, bool(_COUNTING.search(text)), words(question), complement, question)
     return None
 
 
@@ -133,6 +134,26 @@ def _named_documents(question: set[str], documents: Mapping[str, DocumentInfo]) 
     return {next(iter(found)) for word, found in owners.items() if len(found) == 1 and word in question}
 
 
+def _acronyms(question: str) -> set[str]:
+    """Names the question writes in capitals ("CQP GC", "COS"): a subject the family must speak of."""
+    return {fold(a) for a in re.findall(r"\b[A-Z]{2,6}\b", question)}
+
+
+def _knows_acronym(family: Family, acronym: str) -> bool:
+    """The family's words or its passage hold it, or the initials of consecutive words of its heading
+    or members spell it ("GC": gestionnaire conseil)."""
+    if acronym in family.context or acronym in words(family.chunk.text):
+        return True
+    for text in [family.chunk.section_path, family.title] + [m.label for m in family.members]:
+        found = words(text)
+        if acronym in found:
+            return True
+        initials = "".join(w[0] for w in found)
+        if len(acronym) >= 2 and acronym in initials:
+            return True
+    return False
+
+
 def _speaks_of(family: Family, subject: set[str]) -> bool:
     return subject <= family.context or any(subject <= _member_words(m) for m in family.members)
 
@@ -142,10 +163,13 @@ def _pick(asked: Asked, families: list[Family], documents: Mapping[str, Document
     question = set(asked.words)
     subjects = _named_members(question, families)
     texts = _named_documents(question, documents)
+    acronyms = _acronyms(asked.text)
     for order, family in enumerate(families):
         noun = _names(asked, family)
         if noun is None or not all(_speaks_of(family, subject) for subject in subjects):
             continue  # "les options du CQP conseiller offres de service": not the CQP gestionnaire conseil's
+        if not all(_knows_acronym(family, a) for a in acronyms):
+            continue  # "le CQP GC, combien de blocs ?": not the CQP manager opérationnel's blocks
         if texts and not texts & {family.document, family.amended_by}:
             continue  # "la convention CQP COS : quelles options ?": the convention's, not another text's
         named = question & _document_words(documents[family.document]) if family.document in documents else set()

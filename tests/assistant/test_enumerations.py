@@ -196,7 +196,7 @@ def test_a_list_named_by_its_head(question: str, families: list[Family], assista
     "question",
     [
         "Le CQP gestionnaire conseil, il a quelles options ?",
-        "Combien d'options pour le CQP gestionnaire conseil ?",
+        "Combien d'options pour le CQP GC ?",
         "Liste des options du gestionnaire conseil de la sécurité sociale",
     ],
 )
@@ -226,6 +226,7 @@ def test_a_list_about_another_named_member_is_not_used(families: list[Family], a
         "Tous les CQP de la branche sont inscrits au RNCP ?",
         "La liste des diplômes Pro-A, c'est l'OPCO qui la valide ?",
         "Dans la convention de formation, quelles options peut-on choisir ?",
+        "Pour le CQP GC, combien de blocs de compétences ?",
         "Combien d'options ont ouvert dès 2013, et dans combien d'organismes ?",
         "Toutes les certifications de la liste sont-elles finançables par l'OPCO ?",
     ],
