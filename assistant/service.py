@@ -23,6 +23,7 @@ from typing import Any
 
 from assistant.answer import Answer, ToolCall
 from assistant.answering import wording
+from assistant.answering.about_texts import TextQuestions
 from assistant.answering.answerable import (
     CALCULATION_OUTSIDE_SHARE,
     names_foreign_member,
@@ -33,18 +34,14 @@ from assistant.answering.answerable import (
     texts_are_silent,
 )
 from assistant.answering.citations import CitationBook
-from assistant.answering.comparison import answer_comparison
 from assistant.answering.composer import compose_calculation
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
 from assistant.answering.dispositifs import scheme_search
-from assistant.answering.documents import TextsAnswerer
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
-from assistant.answering.part_answers import PartsAnswerer
 from assistant.answering.parts import compose_in_parts
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
-from assistant.answering.texts_disagree import answer_disagreement
 from assistant.answering.unit_vectors import load_unit_vectors
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
@@ -95,8 +92,9 @@ class Assistant:
         self.titles = {d: i.title for d, i in self.manifest.items()}
         # what the indexed texts are called, for the phrases they speak of (`answering.corpus_words`)
         self._text_names = [*self.titles.values(), *(i.kind for i in self.manifest.values())]
-        self.texts = TextsAnswerer(self.manifest, self.titles, self.document_names)
-        self.parts = PartsAnswerer(self.manifest, self.document_names)
+        self.about = TextQuestions(self.manifest, self.titles, self.document_names)
+        # the answerers of questions about the texts themselves, by name (tests and front ends read them)
+        self.texts, self.parts, self.enumerations = self.about.texts, self.about.parts, self.about.enumerations
         self.library = Library(settings, self.manifest, lambda: self.retriever)
         self._unit_meaning: UnitMeaning | None = None
         self._llm: Any = None
@@ -250,22 +248,13 @@ class Assistant:
         return elsewhere or off_subject(query, evidence, decision, foreign)
 
     def _about_texts(self, turn: _Turn, decision: RouteDecision) -> Answer | None:
-        """A question about a text itself (signatories, dates, duration, renumbering…): its facts first
-        (`answering.documents`), before any refusal; None leaves it to the ordinary steps."""
+        """A question about the texts themselves (a named part, a text's facts, a list, two texts or two things
+        compared): answered from their structure (`answering.about_texts`) before any refusal; None leaves
+        it to the ordinary steps."""
         question = decision.topic_query or turn.question
-        book = self._new_book()  # a part of the texts named or quoted: read there, never refused
-        refused = decision.route == "refusal"
-        part = self.parts.answer(question, self.retriever, book, refused=refused, meaning=lambda: self.unit_meaning)
-        found = (part, book) if part else self.texts.answer(question, self.retriever)
-        if found is None:  # "la circulaire dit 3 ans, l'accord un an : laquelle ?": each text read, both cited
-            search = lambda t, k, d: self._search(t, k, document=d)  # noqa: E731
-            passages = getattr(self.retriever, "passages", tuple)  # the index's passages, read only if a part is named
-            told = answer_disagreement(question, self.manifest, search, book, self.document_names, passages)
-            found = (told, book) if told else None
-        if found is None and decision.route == "retrieval":  # "différence entre X et Y": one sentence per side
-            book = self._new_book()
-            compared = answer_comparison(question, lambda text, k: self._search(text, k), book, self.document_names)
-            found = (compared, book) if compared else None
+        found = self.about.answer(
+            question, decision.route, self.retriever, self._new_book, self._search, lambda: self.unit_meaning
+        )
         if found is None:
             return None
         text, book = found
