@@ -55,6 +55,10 @@ PART_SECTION = "{label} [{n}] :"
 PART_NOW = "Attention : depuis, la numérotation a changé ; aujourd'hui : {now}."
 PART_BEFORE = "Attention : dans le texte publié à l'origine, {label} portait le numéro {original} ({citation})."
 PART_CREATED = "Attention : {label} ne figure pas dans le texte publié à l'origine ({citation})."
+PART_REUSED = (
+    "Attention : dans le texte publié à l'origine, le numéro {number} désignait un autre article, "
+    "« {title} », devenu depuis : {now}."
+)
 
 # The words by which a message asks about a part or a phrase rather than naming a subject of its own.
 _ABOUT_WORDS = (
@@ -261,7 +265,7 @@ class PartsAnswerer:
                 m = _cite(book, chunk, [u.text for u in lead])
                 lines.extend(["", PART_SECTION.format(label=_citation(chunk), n=m)])
                 lines.extend(f"- « {u.text} »" for u in lead)
-        note = _renumbering_note(part)
+        note = _renumbering_note(part, self._chunks)
         if note:
             lines.extend(["", note])
         return "\n".join(lines)
@@ -347,8 +351,12 @@ def _sections(part: ResolvedPart) -> list[tuple[str, str]]:
     return seen
 
 
-def _renumbering_note(part: ResolvedPart) -> str:
-    """Where a number reads differently in the text in force and as published, say so."""
+def _renumbering_note(part: ResolvedPart, chunks: Sequence[Chunk] = ()) -> str:
+    """Where a number reads differently in the text in force and as published, say so.
+
+    A number an avenant gave to a new article may have been another article's in the text as published
+    (the protocole's article 9 was the contribution, renumbered 10, before the avenant created the internal
+    trainer's article 9): the note then names that other article, never "absent from the original text"."""
     chunk = part.chunks[0]
     if not part.current:
         now = str(chunk.metadata.get("superseded_by") or "")
@@ -356,6 +364,18 @@ def _renumbering_note(part: ResolvedPart) -> str:
     original = str(chunk.metadata.get("original_number") or "")
     citation = _citation(chunk)
     if chunk.metadata.get("consolidated") and not original:
+        number = part.reference.number
+        former = next(
+            (
+                c
+                for c in chunks
+                if c.document == part.document and c.section_number == number and c.metadata.get("superseded_by")
+            ),
+            None,
+        )
+        if former is not None:
+            now = str(former.metadata.get("superseded_by"))
+            return PART_REUSED.format(number=number, title=former.section_title, now=now)
         return PART_CREATED.format(label=part.label, citation=citation)
     if chunk.metadata.get("consolidated") and original != chunk.section_number:
         return PART_BEFORE.format(label=part.label, original=original, citation=citation)

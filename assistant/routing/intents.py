@@ -104,7 +104,9 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
     ),
     "pro_a": (
         Cue(
-            r"\bpro ?- ?a\b|\bproa\b|\b(?:la|une|en|de|dispositif|ma|ta|sa|notre|votre|leur|cette|une autre) "
+            # "pro a" alone is a word pair of everyday French ("pro à temps plein") unless a determiner or the
+            # start of the message stands before it, as before any scheme's name ("pro a de 600 heures, …")
+            r"\bpro ?- ?a\b|\bproa\b|(?:^|\b(?:la|une|en|de|dispositif|ma|ta|sa|notre|votre|leur|cette|une autre) )"
             r"pro a\b(?! (?:duree|temps))",
             4,
         ),

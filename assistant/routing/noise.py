@@ -222,14 +222,16 @@ MIN_SPOKEN_WORDS = 4  # the words of the question before the one that starts: fe
 
 def restore_dictation(text: str) -> tuple[str, bool]:
     """A dictated message written as typed text: the questions it runs together ended by "?", and its
-    sentences begun by a capital when it has none; and whether anything was restored.
+    sentences begun by a capital when it has none and had no punctuation; and whether anything was restored.
 
     "moniteur educateur en pro a ça existe c'est qui qui forme" asks two things; read as one sentence,
     its words are checked against the passages as one subject and the texts seem silent. The "?" is what
     the rest reads a question by, and the model that reads its meaning was trained on written text, where
     a sentence starts with a capital ("combien d'heures…" and "Combien d'heures…" read differently)."""
     restored, asked = _restore_questions(text)
-    if re.search(r"[A-ZÀ-Ý]", restored) or not re.search(r"[a-zà-ÿ]", restored):
+    # only a dictated message (no punctuation at all) gets capitals: a typed one in lower case ("qui decide du
+    # cout … ?") was read as it stands by every reader, and capitals changed the reading of two of them
+    if not asked or re.search(r"[A-ZÀ-Ý]", restored) or not re.search(r"[a-zà-ÿ]", restored):
         return restored, asked
     capitalised = re.sub(r"(^|[.?!]\s+)([a-zà-ÿ])", lambda m: m.group(1) + m.group(2).upper(), restored.lstrip())
     return capitalised, capitalised != text

@@ -149,6 +149,20 @@ def test_a_typed_message_or_a_statement_is_not_restored(message: str) -> None:
     assert restored.count("?") == message.count("?") and restored.lower() == message.lower()
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "qui fixe le coût des formations en alternance ?",
+        "pro a de 500 heures, combien d'heures de formation au minimum ?",
+        "la prime de tuteur, elle tombe quand ?",
+    ],
+)
+def test_a_typed_message_in_lower_case_keeps_its_case(message: str) -> None:
+    """Punctuated, so typed, not dictated: it is read as it stands. Capitals change the meaning model's
+    reading of such a message, and two questions read right in lower case were misread once capitalised."""
+    assert restore_dictation(message) == (message, False)
+
+
 # --- on the real corpus ---------------------------------------------------------------------------
 
 

@@ -110,10 +110,21 @@ def test_original_numbering(assistant: Assistant) -> None:
 
 
 def test_numbering_in_force(assistant: Assistant) -> None:
-    """In force, "Article 9 – Le formateur interne à titre accessoire" (created by the avenant, art. 3)."""
+    """In force, "Article 9 – Le formateur interne à titre accessoire" (created by the avenant, art. 3); as
+    published the number was the contribution's: "Les articles 9, 10 et 11 deviennent respectivement les
+    articles 10, 11 et 12." (avenant, art. 4). The note names that other article, it does not say that no
+    article 9 was published."""
     text, _ = _answer(assistant, "Article 9 de l'accord en vigueur : c'est quoi en résumé ?")
     assert text and "formateur interne" in text
-    assert "ne figure pas dans le texte publié à l'origine" in text
+    assert "ne figure pas dans le texte publié à l'origine" not in text
+    assert "désignait un autre article, « Contribution conventionnelle supplémentaire »" in text
+    assert "Article 10" in text
+
+
+def test_created_subarticle(assistant: Assistant) -> None:
+    """Article 9.2 ("Périmètre", created by the avenant, art. 3) had no number in the text as published."""
+    text, _ = _answer(assistant, "Que prévoit l'article 9.2 du protocole ?")
+    assert text and "ne figure pas dans le texte publié à l'origine" in text
 
 
 def test_number_only_in_force(assistant: Assistant) -> None:

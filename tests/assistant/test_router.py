@@ -543,6 +543,13 @@ PARAPHRASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "pro_a_training_hours",
         {"total_hours": 600},
     ),
+    # the scheme's name opening the message, without a determiner ("pro a" elsewhere is everyday French)
+    (
+        "pro a sur 900 heures : la formation, c'est combien d'heures au moins ?",
+        "calculator",
+        "pro_a_training_hours",
+        {"total_hours": 900},
+    ),
     # the certification date said with "décroché mon CQP", "eu mon titre"
     (
         "J'ai décroché mon CQP le 28 février 2025 dans le cadre de mon contrat de professionnalisation. À partir "
