@@ -164,12 +164,15 @@ def test_phrase_completed(assistant: Assistant) -> None:
 
 
 def test_phrase_explained_with_what_surrounds_it(assistant: Assistant) -> None:
-    """Accord art. 9.3 (in force): "La prime n'entre pas dans la base de calcul de l'allocation vacances et
-    de la gratification annuelle…"; its context, the sentence before: "La prime est versée … le mois suivant
-    la fin de l'action de formation."."""
-    question = "On m'écrit « la prime n'entre pas dans la base de calcul de l'allocation vacances », ça signifie ?"
+    """Accord art. 9.3 (in force): "La prime est versée au salarié en qualité de formateur interne à titre
+    accessoire le mois suivant la fin de l'action de formation."; its context, the sentences around it: "Le
+    montant de la prime est fixé à 7 points par mois…" and "La prime n'entre pas dans la base de calcul de
+    l'allocation vacances et de la gratification annuelle…". (That last sentence is also art. 4.3's, word for
+    word: a phrase quoted from it may be found in either.)"""
+    question = "On m'écrit « la prime est versée au salarié en qualité de formateur interne », ça signifie ?"
     text, _ = _answer(assistant, question)
-    assert text and "gratification annuelle" in text and "le mois suivant la fin" in text
+    assert text and "le mois suivant la fin" in text
+    assert "7 points par mois" in text and "gratification annuelle" in text
 
 
 def test_phrase_slightly_misquoted_is_found(assistant: Assistant) -> None:
