@@ -39,6 +39,8 @@ from assistant.routing.calculator_inputs.asking import LOOKUPS
 from assistant.routing.calculator_inputs.facts import read_facts
 from assistant.routing.calculator_inputs.readers import plan_for
 from assistant.routing.extraction.folding import fold
+from assistant.routing.extraction.spelled import spell_digits
+from assistant.routing.frames import unrelated_story
 from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.noise import drop_filler, strip_noise
@@ -119,6 +121,9 @@ def route(
     if injection or noisy:
         cleaned = drop_filler(cleaned) or cleaned
     injection = injection or noisy
+    # "moins de cinquante salariés", "l'accord de deux mille dix-neuf": every reader below (topic and scope
+    # cues, facts, the search) reads digits, as the texts write them; the user's own words are not quoted
+    cleaned = spell_digits(cleaned)
     folded = fold(cleaned)
     query = re.sub(r"\s+", " ", cleaned).strip()
     if not re.search(r"[a-zA-Z\u00C0-\u024F]", folded):
@@ -130,6 +135,11 @@ def route(
             missing=["question"],
             topic_query=query,
         )
+    story = None if case else unrelated_story(query)
+    if story is not None:  # "J'aime mon métier, … Combien de points pour un tuteur ?": the question alone
+        alone = route(story[1], today, meaning)
+        if not _story_facts(alone.topic, cleaned, story[1], today):
+            return replace(alone, injection=alone.injection or injection)
     half = scope.half_in_scope(query, meaning, uncovered)
     if half is not None:  # "La Pro-A dure combien ? Et mes RTT, je les pose quand ?": the covered one answered
         kept, left_out = half
@@ -221,3 +231,10 @@ def route(
         follow_up=asked,
         notes=plan.notes,
     )
+
+
+def _story_facts(topic: str | None, message: str, question: str, today: date) -> bool:
+    """Whether the story before the question gives a fact the topic's calculator reads (then it is a case told)."""
+    whole = plan_for(topic, read_facts(message, fold(message), today))
+    alone = plan_for(topic, read_facts(question, fold(question), today))
+    return whole is not None and (alone is None or whole.arguments != alone.arguments)
