@@ -138,8 +138,8 @@ def unrelated_story(text: str) -> tuple[str, str] | None:
     points par mois pour un tuteur ?" asks the rule; the paragraph before it, in the first person, had made
     it a case to complete, and its words (caisse, métier, droits) led the topic and the search. The story is
     the sentences before the closing run of questions; it is set apart only when it shares no index term
-    with the question (`knowledge.french.analyze`: stems, stop words left out) and holds no figure (a figure
-    is a fact of the case), and the question stands alone (four words or more: "Combien ?" needs the story).
+    with the question (`knowledge.french.analyze`: stems, stop words left out), and the question stands
+    alone (four words or more: "Combien ?" needs the story).
     The router then checks that the story gives no fact a calculator reads before routing the question alone.
     """
     sentences = [s for s in _STORY_BREAK.split(text.strip()) if s]
@@ -149,7 +149,7 @@ def unrelated_story(text: str) -> tuple[str, str] | None:
     if cut == 0 or cut == len(sentences):
         return None
     story, question = " ".join(sentences[:cut]), " ".join(sentences[cut:])
-    if re.search(r"\d", story) or len(question.split()) < 4:
+    if len(question.split()) < 4:
         return None
     if set(analyze(story)) & set(analyze(question)):
         return None

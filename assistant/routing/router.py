@@ -138,7 +138,11 @@ def route(
     story = None if case else unrelated_story(query)
     if story is not None:  # "J'aime mon métier, … Combien de points pour un tuteur ?": the question alone
         alone = route(story[1], today, meaning)
-        if not _story_facts(alone.topic, cleaned, story[1], today):
+        # the question must name a subject of its own ("Quelle prime vais-je percevoir ?" takes the story's)
+        # and the story no subject of the texts ("Je suis tuteur d'une alternante." leads "Et la prime ?")
+        named = alone.topic is not None or alone.refusal_topic is not None
+        subject = detect_topic(fold(story[0])) or detect_partial(fold(story[0]))
+        if named and subject is None and not _story_facts((alone.topic, detect_topic(folded)), story[0], today):
             return replace(alone, injection=alone.injection or injection)
     half = scope.half_in_scope(query, meaning, uncovered)
     if half is not None:  # "La Pro-A dure combien ? Et mes RTT, je les pose quand ?": the covered one answered
@@ -233,8 +237,15 @@ def route(
     )
 
 
-def _story_facts(topic: str | None, message: str, question: str, today: date) -> bool:
-    """Whether the story before the question gives a fact the topic's calculator reads (then it is a case told)."""
-    whole = plan_for(topic, read_facts(message, fold(message), today))
-    alone = plan_for(topic, read_facts(question, fold(question), today))
-    return whole is not None and (alone is None or whole.arguments != alone.arguments)
+def _story_facts(topics: tuple[str | None, ...], story: str, today: date) -> bool:
+    """Whether the story before the question gives a fact of a case (then the question applies the rule to it).
+
+    A date, a duration or an amount is one whatever the topic ("du 1er février au 20 juin", "depuis 8 mois");
+    so is anything a calculator of the message's topics reads ("je suis en CDI"). Read on the story alone: a
+    figure of the question ("un contrat pro visant le niveau 3") is the rule's hypothesis, not a fact told.
+    """
+    facts = read_facts(story, fold(story), today)
+    if facts.dates or facts.durations or facts.amount:
+        return True
+    plans = (plan_for(topic, facts) for topic in topics if topic is not None)
+    return any(plan is not None and plan.arguments for plan in plans)
