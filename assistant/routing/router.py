@@ -138,11 +138,9 @@ def route(
     story = None if case else unrelated_story(query)
     if story is not None:  # "J'aime mon métier, … Combien de points pour un tuteur ?": the question alone
         alone = route(story[1], today, meaning)
-        # the question must name a subject of its own ("Quelle prime vais-je percevoir ?" takes the story's)
-        # and the story no subject of the texts ("Je suis tuteur d'une alternante." leads "Et la prime ?")
-        named = alone.topic is not None or alone.refusal_topic is not None
+        # the story must name no subject of the texts ("Je suis tuteur d'une alternante." leads "Quelle prime ?")
         subject = detect_topic(fold(story[0])) or detect_partial(fold(story[0]))
-        if named and subject is None and not _story_facts((alone.topic, detect_topic(folded)), story[0], today):
+        if subject is None and not _story_facts((alone.topic, detect_topic(folded)), story[0], today):
             return replace(alone, injection=alone.injection or injection)
     half = scope.half_in_scope(query, meaning, uncovered)
     if half is not None:  # "La Pro-A dure combien ? Et mes RTT, je les pose quand ?": the covered one answered
