@@ -107,3 +107,19 @@ def test_numbers_in_words_cite_as_digits(assistant: Any, words: str, digits: str
     in_digits = assistant.ask(digits, today=TODAY).to_contract()
     assert in_words["route"] == in_digits["route"]
     assert {c["section"] for c in in_words["citations"]} == {c["section"] for c in in_digits["citations"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tronc commun neuf, option quatorze, oral treize", "Tronc commun 9, option 14, oral 13"),
+        ("à l'écrit 15, à l'oral neuf", "à l'écrit 15, à l'oral 9"),
+        ("partie commune douze, partie optionnelle neuf. Reçue ?", "partie commune 12, partie optionnelle 9. Reçue ?"),
+        ("une collègue neuve, un poste neuf, un bureau neuf", "une collègue neuve, un poste neuf, un bureau neuf"),
+    ],
+)
+def test_nine_in_a_list_of_numbers_is_a_number(text: str, expected: str) -> None:
+    """"neuf" is nine beside other numbers in a list (grades), and stays "new" elsewhere."""
+    from assistant.routing.extraction.spelled import spell_digits
+
+    assert spell_digits(text) == expected

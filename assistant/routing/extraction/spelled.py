@@ -8,7 +8,7 @@ small grammar of French cardinal numbers (units, tens with "et un" and the 70/80
 
 Words that are also ordinary words are rewritten only where they count something: "un"/"une" only
 before a unit ("un an", "une semaine", "un million d'euros"), "neuf" (new) only before a unit or a
-grade's wording ("neuf sur 20", "neuf à l'écrit"), "cent" never after "pour" ("cinquante pour cent"
+grade's wording ("neuf sur 20", "neuf à l'écrit") or in a list of numbers ("TC neuf, option huit"), "cent" never after "pour" ("cinquante pour cent"
 keeps its meaning as a rate: "50 pour cent"), "premier" only before a month.
 """
 
@@ -42,6 +42,13 @@ _AMBIGUOUS = {"un", "une", "neuf"}
 _MONTHS = (
     r"(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|"
     r"decembre|décembre)"
+)
+# After a word: a comma, up to two words, then a number (digits or a number word other than un/une/neuf).
+_LISTED = re.compile(
+    rf"\s*,\s*(?:[^\W\d][\w'’]*\s+){{0,2}}(?:\d|(?!(?:un|une|neuf)\b){_WORD}\b)", re.IGNORECASE
+)
+_LISTED_BEFORE = re.compile(
+    rf"(?:\d|\b(?!(?:un|une|neuf)\b){_WORD})\s*,\s*(?:[^\W\d][\w'’]*\s+){{0,2}}$", re.IGNORECASE
 )
 _FIRST = re.compile(rf"\b(?:premier|1ere|1ère)(?= {_MONTHS}\b)", re.IGNORECASE)
 
@@ -115,6 +122,9 @@ def spell_digits(text: str) -> str:
             after = text[m.end() :] if b == len(merged) else seps[b] + merged[b]
             ambiguous = b - a == 1 and merged[a].lower() in _AMBIGUOUS
             kept = ambiguous and not re.match(rf" ?{_UNITS_AFTER}", after, re.IGNORECASE)
+            # "TC neuf, option huit, écrit onze": "neuf" in a list of numbers counts like its neighbours
+            listed = _LISTED.match(text[m.end() :]) is not None or _LISTED_BEFORE.search(text[: m.start()]) is not None
+            kept = kept and not (merged[a].lower() == "neuf" and listed)
             # "le 1er sept. 2024", "sept 2024": the month's short form, not seven
             month = merged[a].lower() == "sept" and b - a == 1 and re.match(r"\.|\s+\d{4}\b", after) is not None
             kept = kept or month
