@@ -54,7 +54,7 @@ def test_what_is_not_an_unrelated_story_is_left(message: str) -> None:
 
 
 def test_a_story_that_gives_a_calculator_fact_stays_a_case() -> None:
-    """"Je suis en CDI" is a fact the Pro-A rule reads: the question after it applies the rule to the user."""
+    """A CDI told ("Je suis en CDI") is a fact the Pro-A rule reads: the question applies the rule to it."""
     decision = route(
         "Je suis en CDI depuis longtemps et mon service va fermer. Ai-je accès à une reconversion par la Pro-A ?",
         TODAY,
@@ -119,7 +119,7 @@ def test_numbers_in_words_cite_as_digits(assistant: Any, words: str, digits: str
     ],
 )
 def test_nine_in_a_list_of_numbers_is_a_number(text: str, expected: str) -> None:
-    """"neuf" is nine beside other numbers in a list (grades), and stays "new" elsewhere."""
+    """The word "neuf" is nine beside other numbers in a list (grades), and stays "new" elsewhere."""
     from assistant.routing.extraction.spelled import spell_digits
 
     assert spell_digits(text) == expected

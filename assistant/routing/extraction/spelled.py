@@ -8,8 +8,9 @@ small grammar of French cardinal numbers (units, tens with "et un" and the 70/80
 
 Words that are also ordinary words are rewritten only where they count something: "un"/"une" only
 before a unit ("un an", "une semaine", "un million d'euros"), "neuf" (new) only before a unit or a
-grade's wording ("neuf sur 20", "neuf à l'écrit") or in a list of numbers ("TC neuf, option huit"), "cent" never after "pour" ("cinquante pour cent"
-keeps its meaning as a rate: "50 pour cent"), "premier" only before a month.
+grade's wording ("neuf sur 20", "neuf à l'écrit") or in a list of numbers ("TC neuf, option huit"),
+"cent" never after "pour" ("cinquante pour cent" keeps its meaning as a rate: "50 pour cent"), "premier"
+only before a month.
 """
 
 from __future__ import annotations
@@ -44,9 +45,7 @@ _MONTHS = (
     r"decembre|décembre)"
 )
 # After a word: a comma, up to two words, then a number (digits or a number word other than un/une/neuf).
-_LISTED = re.compile(
-    rf"\s*,\s*(?:[^\W\d][\w'’]*\s+){{0,2}}(?:\d|(?!(?:un|une|neuf)\b){_WORD}\b)", re.IGNORECASE
-)
+_LISTED = re.compile(rf"\s*,\s*(?:[^\W\d][\w'’]*\s+){{0,2}}(?:\d|(?!(?:un|une|neuf)\b){_WORD}\b)", re.IGNORECASE)
 _LISTED_BEFORE = re.compile(
     rf"(?:\d|\b(?!(?:un|une|neuf)\b){_WORD})\s*,\s*(?:[^\W\d][\w'’]*\s+){{0,2}}$", re.IGNORECASE
 )
