@@ -123,7 +123,7 @@ def route(
     injection = injection or noisy
     # "moins de cinquante salariés", "l'accord de deux mille dix-neuf": every reader below (topic and scope
     # cues, facts, the search) reads digits, as the texts write them; the user's own words are not quoted
-    cleaned = spell_digits(cleaned)
+    cleaned = spell_digits(cleaned, articles=False)
     folded = fold(cleaned)
     query = re.sub(r"\s+", " ", cleaned).strip()
     if not re.search(r"[a-zA-Z\u00C0-\u024F]", folded):
@@ -136,7 +136,9 @@ def route(
             topic_query=query,
         )
     story = None if case else unrelated_story(query)
-    if story is not None:  # "J'aime mon métier, … Combien de points pour un tuteur ?": the question alone
+    # "J'aime mon métier. Combien pour un tuteur ?": the question alone; "…, j'ai droit à la prime ?": an asking
+    # clause in the first person applies the rule to the story, which stays
+    if story is not None and not first_person(fold(story[1])):
         alone = route(story[1], today, meaning)
         # the story must name no subject of the texts ("Je suis tuteur d'une alternante." leads "Quelle prime ?")
         subject = detect_topic(fold(story[0])) or detect_partial(fold(story[0]))
