@@ -122,8 +122,8 @@ def route(
         cleaned = drop_filler(cleaned) or cleaned
     injection = injection or noisy
     # "moins de cinquante salariés", "l'accord de deux mille dix-neuf": every reader below (topic and scope
-    # cues, facts, the search) reads digits, as the texts write them; the user's own words are not quoted
-    cleaned = spell_digits(cleaned, articles=False)
+    # cues, facts, the search) reads digits, as the texts write them (small numbers stay in words, as there)
+    cleaned = spell_digits(cleaned, small=False)
     folded = fold(cleaned)
     query = re.sub(r"\s+", " ", cleaned).strip()
     if not re.search(r"[a-zA-Z\u00C0-\u024F]", folded):

@@ -95,14 +95,15 @@ def _values(words: list[str]) -> list[tuple[int, int, int]]:
     return found
 
 
-def spell_digits(text: str, *, articles: bool = True) -> str:
+def spell_digits(text: str, *, small: bool = True) -> str:
     """`text` with its numbers written in words rewritten in digits (see the module's docstring).
 
     "dix-huit mois" → "18 mois", "deux mille vingt-sept" → "2027", "soixante-quinze" → "75",
     "quatre-vingt-dix" → "90", "un an et trois mois" → "1 an et 3 mois", "le premier mars" → "le 1er mars";
-    "un contrat" and "un salarié neuf" are left as they are. `articles=False` leaves a lone "un"/"une"
-    even before a unit ("une demi-journée", "un an"): for the text that is searched, where the texts write
-    the article, not the digit.
+    "un contrat" and "un salarié neuf" are left as they are. `small=False` leaves a number of one word up
+    to sixteen ("une demi-journée", "plus de deux ans") and rewrites the others ("cinquante", "deux mille
+    dix-neuf"): for the text that is searched, as the texts write small numbers in words and the others in
+    digits.
     """
     text = _FIRST.sub("1er", text)
     out: list[str] = []
@@ -128,7 +129,7 @@ def spell_digits(text: str, *, articles: bool = True) -> str:
             kept = kept and not (merged[a].lower() == "neuf" and listed)
             # "le 1er sept. 2024", "sept 2024": the month's short form, not seven
             month = merged[a].lower() == "sept" and b - a == 1 and re.match(r"\.|\s+\d{4}\b", after) is not None
-            article = not articles and b - a == 1 and merged[a].lower() in ("un", "une")
+            article = not small and b - a == 1 and merged[a].lower() in _SMALL
             kept = kept or month or article
             rebuilt += seps[a] + (merged[a] if kept else str(value))
         out.append(text[last : m.start()])
