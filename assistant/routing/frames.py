@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from assistant.routing.extraction.folding import fold
-from knowledge.french import STOP_WORDS
+from knowledge.french import STOP_WORDS, analyze
 
 # Words that say something is true or false: what makes a segment of frame words a verification tag.
 _TRUTH = r"vrai|vraie|faux|fausse|exact|exacte|exacts|juste|correct|correcte|confirme[sz]?|confirmer|raison|intox|" + (
@@ -126,3 +126,36 @@ def _as_question(claim: str) -> str:
     if claim.endswith("?") or (claim.endswith(("»", '"', "”")) and "?" in claim[-4:]):
         return claim
     return claim.rstrip(" .!,;:") + " ?"
+
+
+_STORY_BREAK = re.compile(r"(?<=[.!?\u2026])\s+")
+# A question that points back at the story ("ce diplôme", "ces salariés", "cette phrase", "ça") needs it.
+_BACK_REFERENCE = re.compile(r"\b(?:ce|cet|cette|ces|ca|cela|celui|celle|ceux|celles|dernier|derniere)\b")
+
+
+def unrelated_story(text: str) -> tuple[str, str] | None:
+    """(story, question) when the message tells something first and then asks about another subject.
+
+    Why (issue #13, point 2): "Je travaille dans une caisse depuis 12 ans et j'aime mon métier. Combien de
+    points par mois pour un tuteur ?" asks the rule; the paragraph before it, in the first person, had made
+    it a case to complete, and its words (caisse, métier, droits) led the topic and the search. The story is
+    the sentences before the closing run of questions; it is set apart only when it shares no index term
+    with the question (`knowledge.french.analyze`: stems, stop words left out), holds no figure (a figure
+    is a fact told: "la CGT veut renégocier le 0,15 %"), and the question stands alone: four words or more
+    ("Combien ?" needs the story), no word pointing back at it ("ce diplôme", "ces salariés", "ça").
+    The router then checks that the story gives no fact a calculator reads before routing the question alone.
+    """
+    sentences = [s for s in _STORY_BREAK.split(text.strip()) if s]
+    cut = len(sentences)
+    while cut > 0 and sentences[cut - 1].rstrip().endswith("?"):
+        cut -= 1
+    if cut == 0 or cut == len(sentences):
+        return None
+    story, question = " ".join(sentences[:cut]), " ".join(sentences[cut:])
+    if len(question.split()) < 4 or re.search(r"\d", story) or _BACK_REFERENCE.search(fold(question)):
+        return None
+    if re.search(r"(?:^|\s)\w{1,2}\.$|\s[A-Z][a-z]{0,2}\.$", " " + sentences[cut - 1].rstrip()):
+        return None  # "Pour M. Petit, …": an abbreviation, not the end of a sentence
+    if set(analyze(story)) & set(analyze(question)):
+        return None
+    return story, question

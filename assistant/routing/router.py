@@ -39,6 +39,8 @@ from assistant.routing.calculator_inputs.asking import LOOKUPS
 from assistant.routing.calculator_inputs.facts import read_facts
 from assistant.routing.calculator_inputs.readers import plan_for
 from assistant.routing.extraction.folding import fold
+from assistant.routing.extraction.spelled import spell_digits
+from assistant.routing.frames import unrelated_story
 from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.noise import drop_filler, strip_noise
@@ -119,6 +121,9 @@ def route(
     if injection or noisy:
         cleaned = drop_filler(cleaned) or cleaned
     injection = injection or noisy
+    # "moins de cinquante salariés", "l'accord de deux mille dix-neuf": every reader below (topic and scope
+    # cues, facts, the search) reads digits, as the texts write them (small numbers stay in words, as there)
+    cleaned = spell_digits(cleaned, small=False)
     folded = fold(cleaned)
     query = re.sub(r"\s+", " ", cleaned).strip()
     if not re.search(r"[a-zA-Z\u00C0-\u024F]", folded):
@@ -130,6 +135,15 @@ def route(
             missing=["question"],
             topic_query=query,
         )
+    story = None if case else unrelated_story(query)
+    # "J'aime mon métier. Combien pour un tuteur ?": the question alone; "…, j'ai droit à la prime ?": an asking
+    # clause in the first person applies the rule to the story, which stays
+    if story is not None and not first_person(fold(story[1])):
+        alone = route(story[1], today, meaning)
+        # the story must name no subject of the texts ("Je suis tuteur d'une alternante." leads "Quelle prime ?")
+        subject = detect_topic(fold(story[0])) or detect_partial(fold(story[0]))
+        if subject is None and not _story_facts((alone.topic, detect_topic(folded)), story[0], today):
+            return replace(alone, injection=alone.injection or injection)
     half = scope.half_in_scope(query, meaning, uncovered)
     if half is not None:  # "La Pro-A dure combien ? Et mes RTT, je les pose quand ?": the covered one answered
         kept, left_out = half
@@ -221,3 +235,17 @@ def route(
         follow_up=asked,
         notes=plan.notes,
     )
+
+
+def _story_facts(topics: tuple[str | None, ...], story: str, today: date) -> bool:
+    """Whether the story before the question gives a fact of a case (then the question applies the rule to it).
+
+    A date, a duration or an amount is one whatever the topic ("du 1er février au 20 juin", "depuis 8 mois");
+    so is anything a calculator of the message's topics reads ("je suis en CDI"). Read on the story alone: a
+    figure of the question ("un contrat pro visant le niveau 3") is the rule's hypothesis, not a fact told.
+    """
+    facts = read_facts(story, fold(story), today)
+    if facts.dates or facts.durations or facts.amount:
+        return True
+    plans = (plan_for(topic, facts) for topic in topics if topic is not None)
+    return any(plan is not None and plan.arguments for plan in plans)

@@ -8,8 +8,9 @@ small grammar of French cardinal numbers (units, tens with "et un" and the 70/80
 
 Words that are also ordinary words are rewritten only where they count something: "un"/"une" only
 before a unit ("un an", "une semaine", "un million d'euros"), "neuf" (new) only before a unit or a
-grade's wording ("neuf sur 20", "neuf à l'écrit"), "cent" never after "pour" ("cinquante pour cent"
-keeps its meaning as a rate: "50 pour cent"), "premier" only before a month.
+grade's wording ("neuf sur 20", "neuf à l'écrit") or in a list of numbers ("TC neuf, option huit"),
+"cent" never after "pour" ("cinquante pour cent" keeps its meaning as a rate: "50 pour cent"), "premier"
+only before a month.
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ _AMBIGUOUS = {"un", "une", "neuf"}
 _MONTHS = (
     r"(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|"
     r"decembre|décembre)"
+)
+# After a word: a comma, up to two words, then a number (digits or a number word other than un/une/neuf).
+_LISTED = re.compile(rf"\s*,\s*(?:[^\W\d][\w'’]*\s+){{0,2}}(?:\d|(?!(?:un|une|neuf)\b){_WORD}\b)", re.IGNORECASE)
+_LISTED_BEFORE = re.compile(
+    rf"(?:\d|\b(?!(?:un|une|neuf)\b){_WORD})\s*,\s*(?:[^\W\d][\w'’]*\s+){{0,2}}$", re.IGNORECASE
 )
 _FIRST = re.compile(rf"\b(?:premier|1ere|1ère)(?= {_MONTHS}\b)", re.IGNORECASE)
 
@@ -89,12 +95,15 @@ def _values(words: list[str]) -> list[tuple[int, int, int]]:
     return found
 
 
-def spell_digits(text: str) -> str:
+def spell_digits(text: str, *, small: bool = True) -> str:
     """`text` with its numbers written in words rewritten in digits (see the module's docstring).
 
     "dix-huit mois" → "18 mois", "deux mille vingt-sept" → "2027", "soixante-quinze" → "75",
     "quatre-vingt-dix" → "90", "un an et trois mois" → "1 an et 3 mois", "le premier mars" → "le 1er mars";
-    "un contrat" and "un salarié neuf" are left as they are.
+    "un contrat" and "un salarié neuf" are left as they are. `small=False` leaves a number of one word up
+    to sixteen ("une demi-journée", "plus de deux ans") and rewrites the others ("cinquante", "deux mille
+    dix-neuf"): for the text that is searched, as the texts write small numbers in words and the others in
+    digits.
     """
     text = _FIRST.sub("1er", text)
     out: list[str] = []
@@ -115,9 +124,13 @@ def spell_digits(text: str) -> str:
             after = text[m.end() :] if b == len(merged) else seps[b] + merged[b]
             ambiguous = b - a == 1 and merged[a].lower() in _AMBIGUOUS
             kept = ambiguous and not re.match(rf" ?{_UNITS_AFTER}", after, re.IGNORECASE)
+            # "TC neuf, option huit, écrit onze": "neuf" in a list of numbers counts like its neighbours
+            listed = _LISTED.match(text[m.end() :]) is not None or _LISTED_BEFORE.search(text[: m.start()]) is not None
+            kept = kept and not (merged[a].lower() == "neuf" and listed)
             # "le 1er sept. 2024", "sept 2024": the month's short form, not seven
             month = merged[a].lower() == "sept" and b - a == 1 and re.match(r"\.|\s+\d{4}\b", after) is not None
-            kept = kept or month
+            article = not small and b - a == 1 and merged[a].lower() in _SMALL
+            kept = kept or month or article
             rebuilt += seps[a] + (merged[a] if kept else str(value))
         out.append(text[last : m.start()])
         out.append(rebuilt)
