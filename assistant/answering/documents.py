@@ -15,7 +15,6 @@ How users name a document, and the words by which they ask for a fact, are read 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,6 +28,7 @@ from assistant.answering.document_questions import (
     own_subject,
     read_question,
 )
+from assistant.answering.per_index import PerIndex
 from assistant.answering.wording import source_phrase
 from ingest.models import DocumentInfo
 from knowledge.hybrid import Evidence
@@ -241,20 +241,12 @@ class TextsAnswerer:
         self._manifest = manifest
         self._titles = dict(titles)
         self._names = names
-        self._key: int | None = None
-        self._facts: dict[str, DocumentFacts] = {}
-        self._lock = threading.Lock()
+        self._facts: PerIndex[dict[str, DocumentFacts]] = PerIndex(
+            lambda passages: df.read_facts(passages, self._manifest), {}
+        )
 
     def facts(self, retriever: Any) -> dict[str, DocumentFacts]:
-        passages = getattr(retriever, "passages", None)
-        if passages is None:  # a retriever without the index's passages (tests' stand-ins)
-            return {}
-        key = id(retriever.passage_texts())
-        with self._lock:
-            if key != self._key:
-                self._facts = df.read_facts(passages(), self._manifest)
-                self._key = key
-            return self._facts
+        return self._facts.get(retriever)
 
     def answer(self, question: str, retriever: Any) -> tuple[str, CitationBook] | None:
         """The cited answer to a question about a text itself, or None for the ordinary pipeline."""

@@ -18,16 +18,16 @@ then how many more and where to find them.
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from assistant.answering.citations import CitationBook
 from assistant.answering.corpus_words import corpus_words
 from assistant.answering.enumeration_families import Family, Member, fold, read_families, stem, words
+from assistant.answering.per_index import PerIndex
 from assistant.answering.wording import french_date
-from ingest.models import Chunk, DocumentInfo
+from ingest.models import DocumentInfo
 from knowledge.hybrid import Evidence
 
 SHOWN = 15
@@ -284,20 +284,10 @@ class EnumerationAnswerer:
         self._manifest = manifest
         self._titles = dict(titles)
         self._names = names
-        self._key: int | None = None
-        self._families: list[Family] = []
-        self._lock = threading.Lock()
+        self._families: PerIndex[list[Family]] = PerIndex(lambda passages: read_families(passages, self._titles), [])
 
     def families(self, retriever: Any) -> list[Family]:
-        passages: Callable[[], Iterable[Chunk]] | None = getattr(retriever, "passages", None)
-        if passages is None:
-            return []
-        key = id(retriever.passage_texts())
-        with self._lock:
-            if key != self._key:
-                self._families = read_families(passages(), self._titles)
-                self._key = key
-            return self._families
+        return self._families.get(retriever)
 
     def answer(self, question: str, retriever: Any) -> tuple[str, CitationBook] | None:
         if read_enumeration(question) is None:

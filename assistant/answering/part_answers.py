@@ -19,8 +19,8 @@ aside must be found in the part; otherwise the part is only context ("selon l'ar
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -39,6 +39,7 @@ from assistant.answering.named_parts import (
     resolve,
     title_words,
 )
+from assistant.answering.per_index import PerIndex
 from assistant.answering.splitting import Unit, passage_units
 from assistant.answering.units import REFERS_BACK, idf_weights, query_weights, unit_scores
 from ingest.models import Chunk, DocumentInfo
@@ -117,6 +118,46 @@ def covered(subject: set[str], chunks: Sequence[Chunk]) -> float:
     return len(subject & words) / len(subject)
 
 
+@dataclass(frozen=True)
+class _Read:
+    """The index as this module reads it: its passages, and the sentences in force as word lists."""
+
+    chunks: tuple[Chunk, ...]
+    sentences: list[tuple[Chunk, int, list[str]]]
+
+
+def _read(passages: Iterable[Chunk]) -> _Read:
+    chunks = tuple(passages)
+    sentences = [
+        (chunk, i, re.findall(r"[a-z0-9]+", folded(unit.text)))
+        for chunk in chunks
+        if in_force(chunk)
+        for i, unit in enumerate(passage_units(chunk.text))
+    ]
+    return _Read(chunks, sentences)
+
+
+def _phrase(phrase: str, sentences: list[tuple[Chunk, int, list[str]]]) -> tuple[Chunk, int] | None:
+    """The passage and sentence that hold a pasted phrase (its words in order, most of them), the
+    text in force first."""
+    words = re.findall(r"[a-z0-9]+", folded(phrase.strip(" .…")))
+    if len(words) < MIN_QUOTE_WORDS:
+        return None
+    best: tuple[float, Chunk, int] | None = None
+    for chunk, index, sentence in sentences:
+        if not set(words[:3]) & set(sentence) and not set(words[-3:]) & set(sentence):
+            continue
+        matcher = SequenceMatcher(None, words, sentence, autojunk=False)
+        share = sum(block.size for block in matcher.get_matching_blocks()) / len(words)
+        # a sentence two articles share word for word (art. 4.3 and 9.3 on the bonuses' base): the same
+        # one whatever order the index lists its passages in, so that an answer does not vary between builds
+        if best is None or share > best[0] or (share == best[0] and chunk.id < best[1].id):
+            best = (share, chunk, index)
+    if best is None or best[0] < QUOTE_MATCH:
+        return None
+    return best[1], best[2]
+
+
 class PartsAnswerer:
     """The service's door: the passages read once per loaded index, a part or a phrase resolved and
     answered, cited in the answer's own book."""
@@ -124,27 +165,7 @@ class PartsAnswerer:
     def __init__(self, manifest: Mapping[str, DocumentInfo], names: Mapping[str, str]) -> None:
         self._manifest = manifest
         self._names = names
-        self._key: int | None = None
-        self._chunks: tuple[Chunk, ...] = ()
-        self._sentences: list[tuple[Chunk, int, list[str]]] = []
-        self._lock = threading.Lock()
-
-    def _load(self, retriever: Any) -> tuple[Chunk, ...]:
-        passages = getattr(retriever, "passages", None)
-        if passages is None:
-            return ()
-        key = id(retriever.passage_texts())
-        with self._lock:
-            if key != self._key:
-                self._chunks = tuple(passages())
-                self._sentences = [
-                    (chunk, i, re.findall(r"[a-z0-9]+", folded(unit.text)))
-                    for chunk in self._chunks
-                    if in_force(chunk)
-                    for i, unit in enumerate(passage_units(chunk.text))
-                ]
-                self._key = key
-            return self._chunks
+        self._index: PerIndex[_Read] = PerIndex(_read, _Read((), []))
 
     def answer(
         self,
@@ -163,11 +184,12 @@ class PartsAnswerer:
             return None  # most messages: nothing named, no index read
         if _ASKS_NUMBER.search(text) or _COMPARES.search(text):
             return None
-        chunks = self._load(retriever)
+        read = self._index.get(retriever)
+        chunks = read.chunks
         if not chunks:
             return None
         for phrase in quoted:
-            found = self._phrase(phrase)
+            found = _phrase(phrase, read.sentences)
             if found is not None:
                 spans = [m.span() for m in _QUOTE.finditer(folded(question))]
                 subject = own_subject(question, spans, list(self._manifest.values()))
@@ -192,28 +214,9 @@ class PartsAnswerer:
             and not (refused and reference.document)
         ):
             return None
-        return self._part_answer(question, part, subject, book, meaning)
+        return self._part_answer(question, part, subject, book, meaning, chunks)
 
     # -- a pasted phrase ----------------------------------------------------------------------
-    def _phrase(self, phrase: str) -> tuple[Chunk, int] | None:
-        """The passage and sentence that hold a pasted phrase (its words in order, most of them), the
-        text in force first."""
-        words = re.findall(r"[a-z0-9]+", folded(phrase.strip(" .…")))
-        if len(words) < MIN_QUOTE_WORDS:
-            return None
-        best: tuple[float, Chunk, int] | None = None
-        for chunk, index, sentence in self._sentences:
-            if not set(words[:3]) & set(sentence) and not set(words[-3:]) & set(sentence):
-                continue
-            matcher = SequenceMatcher(None, words, sentence, autojunk=False)
-            share = sum(block.size for block in matcher.get_matching_blocks()) / len(words)
-            # a sentence two articles share word for word (art. 4.3 and 9.3 on the bonuses' base): the same
-            # one whatever order the index lists its passages in, so that an answer does not vary between builds
-            if best is None or share > best[0] or (share == best[0] and chunk.id < best[1].id):
-                best = (share, chunk, index)
-        if best is None or best[0] < QUOTE_MATCH:
-            return None
-        return best[1], best[2]
 
     def _quote_answer(self, chunk: Chunk, index: int, book: CitationBook) -> str:
         units = passage_units(chunk.text)
@@ -235,6 +238,7 @@ class PartsAnswerer:
         subject: set[str],
         book: CitationBook,
         meaning: Callable[[], UnitMeaning | None],
+        chunks: Sequence[Chunk],
     ) -> str:
         name = self._name(part.document)
         first = part.chunks[0]
@@ -267,7 +271,7 @@ class PartsAnswerer:
                 m = _cite(book, chunk, [u.text for u in lead])
                 lines.extend(["", PART_SECTION.format(label=_citation(chunk), n=m)])
                 lines.extend(f"- « {u.text} »" for u in lead)
-        note = _renumbering_note(part, self._chunks)
+        note = _renumbering_note(part, chunks)
         if note:
             lines.extend(["", note])
         return "\n".join(lines)
