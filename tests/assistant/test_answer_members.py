@@ -56,3 +56,59 @@ def test_request_to_enumerate_is_led_by_the_list(sections: dict[str, str], quest
     assert ENUMERATION.search(question)
     assert not {"tout", "toute", "tous"} & set(query_weights(question))
     assert lead_of(question, sections, "4.1").startswith("Le tuteur a pour mission")
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        (
+            "Mon chef dit que la note éliminatoire est 10. Quelle est la note éliminatoire à l'écrit ?",
+            "Quelle est la note éliminatoire à l'écrit ?",
+        ),
+        (
+            "J'ai lu sur un forum que le tuteur suit dix alternants. Combien de salariés un tuteur accompagne-t-il ?",
+            "Combien de salariés un tuteur accompagne-t-il ?",
+        ),
+        ("On m'a parlé de 3 jours. C'est bien ça ?", None),  # too short to stand alone: the whole message
+        ("Combien de points pour un tuteur ? Et qui la verse ?", None),  # several questions: `parts` answers each
+        ("Quelle est la durée d'une Pro-A ?", None),  # a lone sentence
+    ],
+)
+def test_the_asking_sentence_scores_the_lead(message: str, asked: str | None) -> None:
+    from assistant.answering.composer import asked_sentence
+
+    assert asked_sentence(message) == (asked or message)
+
+
+@pytest.mark.parametrize(
+    ("number", "message", "expected"),
+    [
+        (
+            "4.2",
+            "Mon manager dit que le salarié est choisi sur la base du volontariat par la direction en raison de ses "
+            "compétences avérées et de ses capacités à transmettre. Combien de salariés un tuteur accompagne-t-il ?",
+            "3 salariés",  # « chaque tuteur accompagne, au maximum, 3 salariés »
+        ),
+        (
+            "4.3",
+            "Je sais que la prime de tuteur est versée en une seule fois à l'issue de la mission de tutorat. "
+            "La prime est-elle proratisée pour un temps partiel ?",
+            "n’est pas proratisée",  # « … et n'est pas proratisée en fonction de la durée de travail contractuelle »
+        ),
+        (
+            "5",
+            "Je sais que le CEP est accessible gratuitement et dispensé par des organismes habilités. "
+            "Combien de temps d'absence pour le faire ?",
+            "demi-jour",  # « … une autorisation d'absence rémunérée de 1 demi-journée »
+        ),
+    ],
+)
+def test_a_claim_before_the_question_does_not_lead_with_its_restatement(
+    sections: dict[str, str], number: str, message: str, expected: str
+) -> None:
+    """What the user says first restates one sentence of the article; the question asked after it is answered
+    by another. Scored on the whole message, the restated sentence leads (checked: it does for each case)."""
+    from assistant.answering.composer import asked_sentence
+
+    assert expected not in lead_of(message, sections, number)
+    assert expected in lead_of(asked_sentence(message), sections, number)
