@@ -145,7 +145,7 @@ def compose_retrieval(
         if relevant and (item is semantic_first or _on_subject(question, item, picked[0][1], idf)):
             picked.append((score, item))
     # The passages are ranked on the whole message; their sentences are scored on what it asks (`asked_sentence`).
-    scoring = asked_sentence(question)
+    scoring = asked_sentence(question, idf)
     passages = [prepare(scoring, item, score, evidence, idf, following) for score, item in picked]
     # The lead comes from the passage that answers best (its relevance already weighs its best unit
     # and the dense ranking); the other passages support it. A sibling part of the same article
@@ -209,25 +209,36 @@ def compose_retrieval(
     return "\n".join(parts).strip()
 
 
-MIN_ASKED_TERMS = 2  # an asking sentence with fewer subject words ("C'est bien ça ?") is read with what precedes it
+MIN_ASKED_TERMS = 2  # an asking sentence with fewer subject words ("C'est bien ça ?") is read with what precedes it…
+ASKED_SHARE = 0.4  # … and so is one holding less than this share of the message's (idf-weighted) subject
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def asked_sentence(question: str) -> str:
+def asked_sentence(question: str, idf: dict[str, float] | None = None) -> str:
     """The sentence of the message that asks, when statements come before it and it names its own subject.
 
     "Mon avocat exige que la note éliminatoire soit 10. Quelle est la note éliminatoire à l'écrit ?": the claim
     said first (its "10", its "CQP GC") finds the passage, but scoring the sentences on it leads with the one
     restating the claim ("une moyenne ≥ 10/20 sans note éliminatoire"); the question asked is answered by the
     grid's row for the written exam. The same reading as a clause of a message asking several things
-    (`clause_lead`). A lone sentence, or an asking sentence too short to stand alone, is the message itself.
+    (`clause_lead`). A lone sentence, or an asking sentence too short to stand alone, is the message itself:
+    it must hold `MIN_ASKED_TERMS` subject words of its own that the retrieved passages use (`idf` > 0) and
+    `ASKED_SHARE` of the message's subject, so that "Avant de rédiger : quelle est la limite réelle ?" is read
+    with the claim naming what is limited.
     """
     sentences = [s for s in _SENTENCE_END.split(question.strip()) if s.strip()]
     asking = [n for n, s in enumerate(sentences) if "?" in s]
     if not asking or asking[-1] == 0 or any("?" in s for s in sentences[: asking[-1]]):
         return question  # no statement before it, or several questions (`parts` answers each)
     last = sentences[asking[-1]]
-    return last if len(query_weights(last)) >= MIN_ASKED_TERMS else question
+    own = [t for t in query_weights(last) if idf is None or idf.get(t, 0.0) > 0]
+    if len(own) < MIN_ASKED_TERMS:
+        return question
+    if idf is not None:
+        mass = sum(w * idf.get(t, 0.0) for t, w in query_weights(question).items())
+        if sum(w * idf.get(t, 0.0) for t, w in query_weights(last).items()) < ASKED_SHARE * mass:
+            return question  # the statements carry the subject; the asking sentence only points at it
+    return last
 
 
 def _ranked(

@@ -112,3 +112,23 @@ def test_a_claim_before_the_question_does_not_lead_with_its_restatement(
 
     assert expected not in lead_of(message, sections, number)
     assert expected in lead_of(asked_sentence(message), sections, number)
+
+
+def test_an_asking_sentence_that_only_points_is_read_with_the_claim() -> None:
+    """« … l'amplitude du parcours est limitée à 5 ans. Avant de répondre : quelle est la vraie limite ? »: the
+    asking sentence's words ("avant", "vraie") are a small share of what the message is about (the amplitude of
+    the course), so the whole message scores the sentences."""
+    from assistant.answering.composer import asked_sentence
+    from assistant.answering.units import idf_weights, query_weights
+
+    message = (
+        "On m'a dit que l'amplitude du parcours de formation est limitée à 5 ans. "
+        "Avant de répondre : quelle est la vraie limite ?"
+    )
+    passages = [
+        "L'amplitude du parcours de formation ne doit pas excéder deux ans, à compter du premier jour.",
+        "Les épreuves ont lieu avant la fin du parcours.",
+        "La vraie question est celle du financement.",
+        "Un jury local évalue l'épreuve orale.",
+    ]
+    assert asked_sentence(message, idf_weights(passages, query_weights(message))) == message
