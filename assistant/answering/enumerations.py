@@ -38,7 +38,9 @@ _ASKS = [
     re.compile(r"\bcombien\s+(?:y\s+a[- ]t[- ]il\s+|existe[- ]t[- ]il\s+|en\s+tout\s+)?d(?:e\s+|')" + _NOUN),
     re.compile(r"\bliste\s+(?:complete\s+|exhaustive\s+)?(?:des|de)\s+" + _NOUN),
     re.compile(
-        r"\b(?:cite|citez|enumere|enumerez|donne|donnez|liste|listez|lister|nomme|nommez|indique|indiquez)"
+        # the imperative, or the infinitive after "peux-tu", "pourriez-vous", "merci de"
+        r"\b(?:cite|citez|citer|enumere|enumerez|enumerer|donne|donnez|donner|liste|listez|lister|nomme|nommez|"
+        r"nommer|indique|indiquez|indiquer)"
         r"(?:[- ](?:moi|nous))?\s+(?:les|tous\s+les|toutes\s+les)\s+" + _NOUN
     ),
 ]

@@ -267,3 +267,19 @@ def test_a_column_named_shows_the_rows_data(question: str, families: list[Family
 def test_without_a_column_named_one_detail_per_row(families: list[Family], assistant: Assistant) -> None:
     answer = _answer("Quelles sont les épreuves du CQP gestionnaire conseil ?", families, assistant)
     assert answer is not None and "Epreuve écrite (Note/ : /20)" in answer and "Coefficient : 3" not in answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pourrais-tu énumérer les CQP du Régime général ?",
+        "Peux-tu me citer tous les CQP de la fiche ?",
+        "Merci de nommer les CQP de la branche.",
+    ],
+)
+def test_an_infinitive_request_to_enumerate(question: str, families: list[Family], assistant: Assistant) -> None:
+    """The fiche's headings « CQP Manager opérationnel », « CQP Gestionnaire conseil »…: asked with the verb in the
+    infinitive after "peux-tu", "pourrais-tu", "merci de", the enumeration is read as with the imperative."""
+    assert read_enumeration(question) is not None
+    answer = _answer(question, families, assistant)
+    assert answer is not None and "CQP Manager opérationnel" in answer
