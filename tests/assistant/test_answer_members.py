@@ -58,6 +58,11 @@ def test_request_to_enumerate_is_led_by_the_list(sections: dict[str, str], quest
     assert lead_of(question, sections, "4.1").startswith("Le tuteur a pour mission")
 
 
+def test_a_quantifier_outside_a_request_to_enumerate_is_the_subject() -> None:
+    """ "tous nos CQP sont au RNCP ?" checks a claim about all of them: the fiche's sentence on all the CQP answers."""
+    assert "tous" in query_weights("Un agent affirme que tous les CQP sont inscrits au RNCP : exact ?")
+
+
 @pytest.mark.parametrize(
     ("message", "asked"),
     [
