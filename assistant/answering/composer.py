@@ -144,28 +144,30 @@ def compose_retrieval(
         relevant = score >= best_score * needed or (item is semantic_first and score >= best_score * SEMANTIC_SHARE)
         if relevant and (item is semantic_first or _on_subject(question, item, picked[0][1], idf)):
             picked.append((score, item))
-    passages = [prepare(question, item, score, evidence, idf, following) for score, item in picked]
+    # The passages are ranked on the whole message; their sentences are scored on what it asks (`asked_sentence`).
+    scoring = asked_sentence(question, idf)
+    passages = [prepare(scoring, item, score, evidence, idf, following) for score, item in picked]
     # The lead comes from the passage that answers best (its relevance already weighs its best unit
     # and the dense ranking); the other passages support it. A sibling part of the same article
     # ("11.2" under "11") may hold the sentence that answers (`sibling_parts`): its units compete too,
     # and its passage is quoted only when one of them leads.
     siblings = [
-        prepare(question, item, score, evidence, idf, following)
+        prepare(scoring, item, score, evidence, idf, following)
         for score, item in sibling_parts(ranked, [p for _, p in picked], best_score)
     ]
     first = passages[0]
     candidates = [Candidate(unit, 0, value, first.relevance) for unit, value in zip(first.units, first.scores)]
     for n, sibling in enumerate(siblings, start=len(passages)):
         candidates.extend(Candidate(u, n, v, sibling.relevance) for u, v in zip(sibling.units, sibling.scores))
-    lead = choose_lead(question, candidates, meaning)
+    lead = choose_lead(scoring, candidates, meaning)
     if lead is not None and lead.passage >= len(passages):
         passages.insert(0, siblings[lead.passage - len(passages)])  # the part that answers comes first
     elif lead is not None and lead.passage:
         passages.insert(0, passages.pop(lead.passage))  # the passage that answers comes first
     leading = lead.passage if lead is not None else 0
     candidates = [c for c in candidates if c.passage == leading]  # the closest unit is the lead's passage's
-    lead_units = lead_units_of(question, lead, passages[0].units, passages[0].selected) if lead is not None else []
-    closest = closest_unit(question, candidates, meaning)
+    lead_units = lead_units_of(scoring, lead, passages[0].units, passages[0].selected) if lead is not None else []
+    closest = closest_unit(scoring, candidates, meaning)
     quotes = supporting_quotes(passages, lead_units, closest)
     numbers: list[int] = []
     for n, p in enumerate(passages):
@@ -205,6 +207,38 @@ def compose_retrieval(
     if note:
         parts.extend(["", note])
     return "\n".join(parts).strip()
+
+
+MIN_ASKED_TERMS = 2  # an asking sentence with fewer subject words ("C'est bien ça ?") is read with what precedes it…
+ASKED_SHARE = 0.4  # … and so is one holding less than this share of the message's (idf-weighted) subject
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def asked_sentence(question: str, idf: dict[str, float] | None = None) -> str:
+    """The sentence of the message that asks, when statements come before it and it names its own subject.
+
+    "Mon avocat exige que la note éliminatoire soit 10. Quelle est la note éliminatoire à l'écrit ?": the claim
+    said first (its "10", its "CQP GC") finds the passage, but scoring the sentences on it leads with the one
+    restating the claim ("une moyenne ≥ 10/20 sans note éliminatoire"); the question asked is answered by the
+    grid's row for the written exam. The same reading as a clause of a message asking several things
+    (`clause_lead`). A lone sentence, or an asking sentence too short to stand alone, is the message itself:
+    it must hold `MIN_ASKED_TERMS` subject words of its own that the retrieved passages use (`idf` > 0) and
+    `ASKED_SHARE` of the message's subject, so that "Avant de rédiger : quelle est la limite réelle ?" is read
+    with the claim naming what is limited.
+    """
+    sentences = [s for s in _SENTENCE_END.split(question.strip()) if s.strip()]
+    asking = [n for n, s in enumerate(sentences) if "?" in s]
+    if not asking or asking[-1] == 0 or any("?" in s for s in sentences[: asking[-1]]):
+        return question  # no statement before it, or several questions (`parts` answers each)
+    last = sentences[asking[-1]]
+    own = [t for t in query_weights(last) if idf is None or idf.get(t, 0.0) > 0]
+    if len(own) < MIN_ASKED_TERMS:
+        return question
+    if idf is not None:
+        mass = sum(w * idf.get(t, 0.0) for t, w in query_weights(question).items())
+        if sum(w * idf.get(t, 0.0) for t, w in query_weights(last).items()) < ASKED_SHARE * mass:
+            return question  # the statements carry the subject; the asking sentence only points at it
+    return last
 
 
 def _ranked(

@@ -38,7 +38,9 @@ _ASKS = [
     re.compile(r"\bcombien\s+(?:y\s+a[- ]t[- ]il\s+|existe[- ]t[- ]il\s+|en\s+tout\s+)?d(?:e\s+|')" + _NOUN),
     re.compile(r"\bliste\s+(?:complete\s+|exhaustive\s+)?(?:des|de)\s+" + _NOUN),
     re.compile(
-        r"\b(?:cite|citez|enumere|enumerez|donne|donnez|liste|listez|lister|nomme|nommez|indique|indiquez)"
+        # the imperative, or the infinitive after "peux-tu", "pourriez-vous", "merci de"
+        r"\b(?:cite|citez|citer|enumere|enumerez|enumerer|donne|donnez|donner|liste|listez|lister|nomme|nommez|"
+        r"nommer|indique|indiquez|indiquer)"
         r"(?:[- ](?:moi|nous))?\s+(?:les|tous\s+les|toutes\s+les)\s+" + _NOUN
     ),
 ]
@@ -228,10 +230,21 @@ def _cite(member: Member, book: CitationBook) -> int:
     return book.cite(Evidence(member.chunk.id, member.chunk, 1.0), member.label)
 
 
-def _line(member: Member, n: int, family: Family) -> str:
-    detail = member.detail.split(";")[0].strip() if family.kind == "table" else ""
+def _line(member: Member, n: int, family: Family, question: str = "") -> str:
+    detail = _columns(member.detail, question) if family.kind == "table" else ""
     page = f", page {member.chunk.page_start}" if family.kind != "table" else ""
     return f"– {member.label}" + (f" ({detail})" if detail else "") + f"{page} [{n}]"
+
+
+def _columns(detail: str, question: str) -> str:
+    """The row's columns to show: its first one, or the whole row when the question names a column of the table
+    ("la liste des épreuves avec leur coefficient": "Coefficient : 3; Note éliminatoire : ≤ 6; Total/200 : /60"),
+    as the user asks for the rows' data, not only their names."""
+    cells = [c.strip() for c in detail.split(";") if c.strip()]
+    asked = set(words(question))
+    if any(asked & set(words(cell.partition(" : ")[0])) for cell in cells):
+        return "; ".join(cells)
+    return cells[0] if cells else ""
 
 
 def answer_enumeration(
@@ -269,7 +282,7 @@ def answer_enumeration(
     lines = [lead]
     for member in members[:SHOWN]:
         n = whole if member.chunk.id == family.chunk.id else _cite(member, book)
-        lines.append(_line(member, n, family))
+        lines.append(_line(member, n, family, question))
     if len(members) > SHOWN:
         lines.append(f"… et {len(members) - SHOWN} autres, à lire dans {where}.")
     return "\n".join(lines)

@@ -118,7 +118,44 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
         holding = [i for i in relevant if unit_terms(usable[i].unit.text) & focus]
         if holding:
             winner = max(holding, key=lambda i: combined[i])
+    noun = asked_plural_noun(question)
+    if noun and not names_members(usable[winner].unit.text, noun):
+        # "quels organismes … ?": the sentence that names the organisms ("dispensé par l'un des organismes
+        # habilités : Pôle emploi, APEC, …") answers; the one restating the premise ("… au sein de l'organisme")
+        # does not, however many of the question's words it repeats.
+        relevant = [i for i, value in enumerate(combined) if value >= best * FOCUS_FLOOR]
+        naming = [i for i in relevant if names_members(usable[i].unit.text, noun)]
+        if naming:
+            winner = max(naming, key=lambda i: combined[i])
     return usable[winner]
+
+
+# A plural interrogative before its noun: "quels organismes", "quelles sont les étapes", "lesquels des …".
+_PLURAL_ASKED = re.compile(
+    r"\bquel(?:le)?s\s+(?:(?:sont|seraient)\s+(?:les|leurs|ses)\s+)?([a-zà-ÿ]{4,})", re.IGNORECASE
+)
+
+
+def asked_plural_noun(question: str) -> str:
+    """The noun a plural "quels / quelles" asks to be named ("quels organismes" → "organismes"), "" if none."""
+    match = _PLURAL_ASKED.search(question)
+    return match.group(1).lower() if match else ""
+
+
+# The drafting formula of an enumeration inside a sentence: the noun, a few words, a colon, then at least
+# two members separated by commas or semicolons ("organismes habilités : Pôle emploi, APEC, mission locale").
+_INLINE_MEMBERS = re.compile(r"^(?P<head>.*?):\s*(?P<members>[^:]+)$", re.DOTALL)
+HEAD_REACH = 6  # the noun is at most this many words before the colon
+
+
+def names_members(sentence: str, noun: str) -> bool:
+    """Whether the sentence names the members of `noun` after a colon (inline, at least three of them)."""
+    match = _INLINE_MEMBERS.match(sentence)
+    if not match or len(re.findall(r"[,;]", match.group("members"))) < 2:
+        return False
+    head = re.findall(r"[\wà-ÿ'’-]+", match.group("head"))[-HEAD_REACH:]
+    stem = unit_terms(noun)
+    return any(unit_terms(word) & stem for word in head)
 
 
 def closest_unit(question: str, candidates: Sequence[Candidate], meaning: UnitMeaning | None) -> Unit | None:

@@ -39,7 +39,12 @@ _ASKS_FIGURE = re.compile(
     r"touch\w*|per[çc]oi\w*|percevoir|montant|dure|durent|combien de temps)\b",
     re.IGNORECASE,
 )
-_ENUMERATION = re.compile(r"\b(quel(le)?s|lesquel|liste|qui peut|qui sont|lesquelles|conditions)\b", re.IGNORECASE)
+_ENUMERATION = re.compile(
+    r"\b(quel(le)?s|lesquel|liste|qui peut|qui sont|lesquelles|conditions|"
+    # a request to enumerate, by its verb ("cite-moi toutes les missions", "énumère les publics")
+    r"cite[sz]?|citer|énum[èé]r\w*|nomme[sz]?|recense[sz]?)\b",
+    re.IGNORECASE,
+)
 
 
 # Words that frame a question rather than carry its subject ("peut-il", "faut-il", "avoir lieu").
@@ -47,7 +52,17 @@ _FILLER_TEXT = (
     "peut peuvent pouvoir faut falloir doit doivent devoir dois avoir lieu fait faire quoi combien comment "
     "quand quel quelle quels quelles qui dont sert servir existe exister ai as mon ma mes je suis droit "
     "savoir connaitre dire déjà ça cela donne donner aussi si vais va vas voudrais veux aimerais bonjour merci "
-    "svp stp moi me toi te est-ce vraiment bien alors donc vaut valoir fois"
+    "svp stp moi me toi te est-ce vraiment bien alors donc vaut valoir fois "
+    # A pronoun standing for what is asked ("ceux qui peuvent…") and the verbs of a request to enumerate
+    # ("cite-moi", "énumère", "dresse la liste") say how it is asked, not about what.
+    "ceux celles cite citer cite-moi énumère énumérer énumère-moi dresse dresser nomme nommer nomme-moi "
+    "recense recenser"
+)
+# "cite-moi toutes les missions": the quantifier after a verb of enumerating says how much is asked; it must not
+# pull the lead to "en tout état de cause". Elsewhere it is the subject ("tous nos CQP sont au RNCP ?").
+_ENUMERATED_ALL = re.compile(
+    r"\b((?:cit|énum[èé]r|enumer|nomm|recens|donn|list|dress)[\wà-ÿ]*(?:-(?:moi|nous))?\s+)tou(?:te)?s\s+",
+    re.IGNORECASE,
 )
 PREFIX = 6  # a light stem: "bénéficier" and "bénéficiaires" meet at "benefi"
 
@@ -62,6 +77,7 @@ _FILLER = frozenset(_key(t) for t in analyze(_FILLER_TEXT))
 def query_weights(question: str) -> dict[str, float]:
     """Subject terms of the question (acronyms expanded), framing words removed."""
     weights: dict[str, float] = {}
+    question = _ENUMERATED_ALL.sub(r"\1", question)
     for term, weight in weighted_query(question.replace("%", " pourcentage ")).items():
         key = _key(term)
         if key in _FILLER or not key:

@@ -246,3 +246,40 @@ def test_the_service_answers_with_cited_members(assistant: Assistant) -> None:
     assert answer.route == "retrieval" and answer.text.startswith("8 CQP")
     assert {c.document for c in answer.citations} == {FICHE}
     assert len(answer.citations) >= 8
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Donne la liste des épreuves du CQP gestionnaire conseil avec leur coefficient.",
+        "Quelles sont les épreuves du CQP gestionnaire conseil, et leur note éliminatoire ?",
+        "Énumère les épreuves de certification du CQP gestionnaire conseil et le total sur 200.",
+    ],
+)
+def test_a_column_named_shows_the_rows_data(question: str, families: list[Family], assistant: Assistant) -> None:
+    """The circular's grid: « Epreuve écrite /20 3 ≤ 6 /60 » under « Epreuve ou évaluation | Note/ | Coefficient |
+    Note éliminatoire | Total/200 ». A question naming a column asks for the rows' data, not only their names."""
+    answer = _answer(question, families, assistant)
+    assert answer is not None
+    assert "Epreuve écrite (Note/ : /20; Coefficient : 3; Note éliminatoire : ≤ 6; Total/200 : /60)" in answer
+
+
+def test_without_a_column_named_one_detail_per_row(families: list[Family], assistant: Assistant) -> None:
+    answer = _answer("Quelles sont les épreuves du CQP gestionnaire conseil ?", families, assistant)
+    assert answer is not None and "Epreuve écrite (Note/ : /20)" in answer and "Coefficient : 3" not in answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pourrais-tu énumérer les CQP du Régime général ?",
+        "Peux-tu me citer tous les CQP de la fiche ?",
+        "Merci de nommer les CQP de la branche.",
+    ],
+)
+def test_an_infinitive_request_to_enumerate(question: str, families: list[Family], assistant: Assistant) -> None:
+    """The fiche's headings « CQP Manager opérationnel », « CQP Gestionnaire conseil »…: asked with the verb in the
+    infinitive after "peux-tu", "pourrais-tu", "merci de", the enumeration is read as with the imperative."""
+    assert read_enumeration(question) is not None
+    answer = _answer(question, families, assistant)
+    assert answer is not None and "CQP Manager opérationnel" in answer
