@@ -12,6 +12,7 @@ import re
 
 from assistant.routing import guard_vocabulary
 from assistant.routing.extraction.folding import fold
+from assistant.routing.topics import detect_partial, detect_refusal, detect_topic
 
 # A line that reads as program text rather than French.
 _CODE_LINE = re.compile(
@@ -77,6 +78,10 @@ def cut_lines(text: str) -> tuple[str, list[str], bool]:
     mail += [i for i, f in enumerate(folded) if _MAIL_SUBJECT.match(f) and not alone]
     quoted = [i for i, f in enumerate(folded) if f.lstrip().startswith(">") or _QUOTED_LINE.match(f)]
     unquoted = any(line.strip() and i not in quoted for i, line in enumerate(lines))
+    if unquoted and _quote_asks(lines, folded, quoted):  # a forwarded question: the quote is the message
+        quoted, unquoted = [], False
+        lines = [re.sub(r"^(\s*>)+\s?", "", line) for line in lines]
+        folded = [fold(line) for line in lines]
     config = [bool(_CONFIG_LINE.match(line)) and "?" not in line for line in lines]
     labelled = any(_USER_TURN.match(f) for f in folded) and not alone
     signature = False
@@ -112,6 +117,22 @@ def cut_lines(text: str) -> tuple[str, list[str], bool]:
         if user:
             lines[i] = line[user.end() :]
     return "\n".join(line for line, k in zip(lines, keep, strict=True) if k), removed, turns
+
+
+def _quote_asks(lines: list[str], folded: list[str], quoted: list[int]) -> bool:
+    """The quoted lines of a reply ("> …") hold the question and the lines around them ask nothing of the texts.
+
+    Why: a quote is usually an earlier message kept below one's own question, so it is cut; but a forwarded
+    question ("> Combien touche un formateur interne ? — Je te transfère la question d'une collègue.") has its
+    only asking clause in the quote. Read from the message's structure: the quote asks (a "?"), and the
+    unquoted lines ask nothing, or ask without naming any subject (of the texts or outside them)."""
+    marked = [i for i in quoted if folded[i].lstrip().startswith(">")]
+    if not any("?" in lines[i] for i in marked):
+        return False
+    own = " ".join(f for i, f in enumerate(folded) if i not in quoted and f.strip())
+    if "?" not in own:
+        return True
+    return not (detect_topic(own) or detect_partial(own) or detect_refusal(own) or re.search(r"\d", own))
 
 
 def _framing(
