@@ -27,7 +27,7 @@ _ENGLISH = frozenset(
     "was were be been being do does did done have has had can could must should shall will would may might "
     "how what when where which who whom whose why many much there their they them we our you your i my me "
     "he she his her not no any some each every if or and but so as get gets got per according please "
-    "thanks thank hi hello yes".split()
+    "thanks thank hi hello yes".split()  # noqa: SIM905 (a word list reads better as one string)
 )
 # the words French writes too ("un an", "Titre I", "a-t-il", "on", "me") are no sign of English
 _NOT_FRENCH = _ENGLISH - STOP_WORDS - {"a", "an", "i", "on", "me", "as", "per", "no", "but", "do", "if"}
