@@ -23,11 +23,14 @@ from knowledge.french import STOP_WORDS
 
 # English function words: articles, pronouns, auxiliaries, prepositions, interrogatives (a closed class).
 _ENGLISH = frozenset(
-    "the a an of to in on at for from by with under over about into than this that these those it its is are "
-    "was were be been being do does did done have has had can could must should shall will would may might "
-    "how what when where which who whom whose why many much there their they them we our you your i my me "
-    "he she his her not no any some each every if or and but so as get gets got per according please "
-    "thanks thank hi hello yes".split()  # noqa: SIM905 (a word list reads better as one string)
+    re.findall(
+        r"\w+",
+        "the a an of to in on at for from by with under over about into than this that these those it its is are "
+        "was were be been being do does did done have has had can could must should shall will would may might "
+        "how what when where which who whom whose why many much there their they them we our you your i my me "
+        "he she his her not no any some each every if or and but so as get gets got per according please "
+        "thanks thank hi hello yes",
+    )
 )
 # the words French writes too ("un an", "Titre I", "a-t-il", "on", "me") are no sign of English
 _NOT_FRENCH = _ENGLISH - STOP_WORDS - {"a", "an", "i", "on", "me", "as", "per", "no", "but", "do", "if"}
