@@ -83,7 +83,7 @@ _GLOSSARY = {
     "next": "suivant", "part-time": "temps partiel", "prorated": "proratisée", "pro-rated": "proratisée",
 }  # fmt: skip
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_SEGMENT = re.compile(r"[^.!?:\n]+[.!?:\n]*")
+_SEGMENT = re.compile(r"[^.!?:\n]*[.!?:\n]+|[^.!?:\n]+$")
 
 
 def is_english(segment: str) -> bool:
@@ -103,7 +103,7 @@ def drop_english(text: str) -> str:
     english = [is_english(s) for s in segments]
     if not any(english) or not any("?" in s and not e for s, e in zip(segments, english, strict=True)):
         return text
-    return " ".join(s.strip() for s, e in zip(segments, english, strict=True) if not e)
+    return "".join("\n" if e else s for s, e in zip(segments, english, strict=True)).strip()
 
 
 def in_french(text: str) -> str:

@@ -141,13 +141,13 @@ def strip_noise(text: str) -> tuple[str, bool]:
     flagged |= encoded
     text = _EMOJI.sub(" \u2026\n", text)  # an emoji ends a sentence, as the router reads it: kept as "…"
     text = _unleet(text)
-    text = in_french(drop_english(text))  # "My colleague asked me: combien … ?", "How many … ?": read in French
     text, found = _cut(text, _PLANTED, folded=True)
     flagged |= bool(found)
     text, orders = _drop_instructions(text)
     flagged |= orders
     text, found = _cut(text, _ORDER, folded=True)
     flagged |= bool(found)
+    text = in_french(drop_english(text))  # "My colleague asked me: combien … ?", "How many … ?": read in French
     text, framed = strip_frames(text)  # "je me permets de vous demander : …", "… C'est vrai ?"
     flagged |= framed
     text, _ = _cut(text, _POLITE, folded=True)
