@@ -29,11 +29,12 @@ _ENGLISH = frozenset(
         "was were be been being do does did done have has had can could must should shall will would may might "
         "how what when where which who whom whose why many much there their they them we our you your i my me "
         "he she his her not no any some each every if or and but so as get gets got per according please "
-        "thanks thank hi hello yes",
+        "thanks thank hi hello yes cheers regards",
     )
 )
 # the words French writes too ("un an", "Titre I", "a-t-il", "on", "me") are no sign of English
 _NOT_FRENCH = _ENGLISH - STOP_WORDS - {"a", "an", "i", "on", "me", "as", "per", "no", "but", "do", "if"}
+_SALUTATIONS = frozenset({"thanks", "cheers", "regards", "hello", "hi"})
 MIN_ENGLISH_WORDS = 3  # a segment this long, most of its function words English, is English
 # The French questions the interrogatives ask, first the two-word ones.
 _INTERROGATIVES = (
@@ -78,7 +79,7 @@ _GLOSSARY = {
     "held": "réalisés", "every": "tous les", "without": "sans", "after": "après", "before": "avant",
     "level": "niveau", "qualification": "qualification", "validation": "validation", "experience": "expérience",
     "prior": "acquis", "learning": "acquis", "jury": "jury", "candidate": "candidat", "organisation": "organisme",
-    "organization": "organisme", "fund": "OPCO", "tutored": "tutoré", "six": "6", "four": "4", "three": "3",
+    "organization": "organisme", "fund": "financement", "funds": "financement", "finance": "financement", "tutored": "tutoré", "six": "6", "four": "4", "three": "3",
     "two": "2", "one": "1", "twelve": "12", "end": "fin", "action": "action", "following": "suivant",
     "next": "suivant", "part-time": "temps partiel", "prorated": "proratisée", "pro-rated": "proratisée",
 }  # fmt: skip
@@ -92,6 +93,8 @@ def is_english(segment: str) -> bool:
     words = [w.lower() for w in _WORD.findall(segment)]
     english = sum(w in _NOT_FRENCH for w in words)
     french = sum(w in STOP_WORDS and w not in _ENGLISH for w in words)
+    if len(words) == 1 and english == 1 and words[0] in _SALUTATIONS:  # "Cheers!", "Thanks."
+        return True
     if len(words) < MIN_ENGLISH_WORDS - 1 or english <= french:
         return False
     return english >= 2 or (french == 0 and len(words) <= MIN_ENGLISH_WORDS + 1)  # "Thanks a lot!"

@@ -125,13 +125,11 @@ def _quote_asks(lines: list[str], folded: list[str], quoted: list[int]) -> bool:
     Why: a quote is usually an earlier message kept below one's own question, so it is cut; but a forwarded
     question ("> Combien touche un formateur interne ? — Je te transfère la question d'une collègue.") has its
     only asking clause in the quote. Read from the message's structure: the quote asks (a "?"), and the
-    unquoted lines ask nothing, or ask without naming any subject (of the texts or outside them)."""
+    unquoted lines ask nothing, or ask without naming any subject (of the texts or outside them) or figure."""
     marked = [i for i in quoted if folded[i].lstrip().startswith(">")]
     if not any("?" in lines[i] for i in marked):
         return False
-    own = " ".join(f for i, f in enumerate(folded) if i not in quoted and f.strip())
-    if "?" not in own:
-        return True
+    own = " ".join(f for i, f in enumerate(folded) if i not in quoted and "?" in f)  # its own asking lines
     return not (detect_topic(own) or detect_partial(own) or detect_refusal(own) or re.search(r"\d", own))
 
 
