@@ -79,7 +79,8 @@ _GLOSSARY = {
     "held": "réalisés", "every": "tous les", "without": "sans", "after": "après", "before": "avant",
     "level": "niveau", "qualification": "qualification", "validation": "validation", "experience": "expérience",
     "prior": "acquis", "learning": "acquis", "jury": "jury", "candidate": "candidat", "organisation": "organisme",
-    "organization": "organisme", "fund": "financement", "funds": "financement", "finance": "financement", "tutored": "tutoré", "six": "6", "four": "4", "three": "3",
+    "organization": "organisme", "fund": "financement", "funds": "financement", "finance": "financement",
+    "tutored": "tutoré", "six": "6", "four": "4", "three": "3",
     "two": "2", "one": "1", "twelve": "12", "end": "fin", "action": "action", "following": "suivant",
     "next": "suivant", "part-time": "temps partiel", "prorated": "proratisée", "pro-rated": "proratisée",
 }  # fmt: skip
