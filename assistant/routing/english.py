@@ -18,6 +18,7 @@ right. The language is read from the message's own grammar, its function words (
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from knowledge.french import STOP_WORDS
 
@@ -101,10 +102,11 @@ def is_english(segment: str) -> bool:
     return english >= 2 or (french == 0 and len(words) <= MIN_ENGLISH_WORDS + 1)  # "Thanks a lot!"
 
 
-def drop_english(text: str) -> str:
-    """The text without its English sentences when a French sentence asks the question beside them."""
+def drop_english(text: str, keep: Callable[[str], bool] | None = None) -> str:
+    """The text without its English sentences when a French sentence asks the question beside them; those
+    `keep` holds (an order, left to the guard that reports it) stay."""
     segments = [m.group() for m in _SEGMENT.finditer(text) if m.group().strip()]
-    english = [is_english(s) for s in segments]
+    english = [is_english(s) and not (keep and keep(s)) for s in segments]
     if not any(english) or not any("?" in s and not e for s, e in zip(segments, english, strict=True)):
         return text
     return "".join("\n" if e else s for s, e in zip(segments, english, strict=True)).strip()

@@ -147,7 +147,7 @@ def strip_frames(text: str) -> tuple[str, bool]:
             elif "?" not in tail.group():  # "Merci de vérifier pour moi.": no question of its own
                 text, changed = head.rstrip(), True
             flagged |= changed and any(_ORDER_WORD.match(w) for w in words)
-    text = _drop_inner(_strip_markers(text))
+    text = _drop_chatter(_drop_inner(_strip_markers(text)))
     quoted = _QUOTED.match(text)
     if quoted is not None:
         text = next(g for g in quoted.groups() if g)
@@ -161,6 +161,38 @@ def _drop_inner(text: str) -> str:
     if len(kept) == len(sentences) or not any("?" in s for s in kept):
         return text
     return " ".join(s.strip() for s in kept)
+
+
+# What a sentence about the user holds: a first person or a possessive, a figure, a contract.
+_ABOUT_SOMEONE = re.compile(
+    r"\d|\b(?:je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos|il|elle|ils|elles|son|sa|ses|leur|leurs|cdi|cdd|cui|"
+    r"diplome|bac|cap|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b"
+)
+
+
+def _drop_chatter(text: str) -> str:
+    """The text without the chatter after its closing question ("… ? Sinon tout va bien ici, bonne semaine.").
+
+    The sentences after the last question are chatter when none asks, names a subject of the texts, speaks
+    of someone (a person, a possessive), holds a figure, a month or a contract, or shares an index term with
+    the question (`knowledge.french.analyze`, beyond two letters and talk words): a fact told after the
+    question stays with it."""
+    sentences = _SENTENCES.findall(text)
+    asked = [i for i, s in enumerate(sentences) if "?" in s]
+    if not asked or asked[-1] == len(sentences) - 1:
+        return text
+    head, tail = sentences[: asked[-1] + 1], sentences[asked[-1] + 1 :]
+    question = " ".join(head)
+    if not any(_words(sentence) for sentence in tail):  # a closing quote mark after the question
+        return text
+    for sentence in tail:
+        folded = fold(sentence)
+        if _ABOUT_SOMEONE.search(folded) or detect_topic(folded) or detect_partial(folded):
+            return text
+        shared = set(analyze(sentence)) & set(analyze(question))
+        if any(len(term) > 2 and not _FRAME_WORD.match(term) for term in shared):  # not "va" (VAE / aller)
+            return text
+    return " ".join(s.strip() for s in head)
 
 
 def _words(segment: str) -> list[str]:

@@ -141,6 +141,9 @@ def strip_noise(text: str) -> tuple[str, bool]:
     flagged |= encoded
     text = _EMOJI.sub(" \u2026\n", text)  # an emoji ends a sentence, as the router reads it: kept as "…"
     text = _unleet(text)
+    # English framing first ("They asked me: Joue le rôle… ?"), so the orders after it start their sentence;
+    # an English sentence that gives an order stays for the guard below, which reports it
+    text = drop_english(text, keep=lambda s: bool(_ORDER.search(fold(s)) or _INSTRUCTION_WORDS.search(fold(s))))
     text, found = _cut(text, _PLANTED, folded=True)
     flagged |= bool(found)
     text, orders = _drop_instructions(text)

@@ -79,9 +79,16 @@ def cut_lines(text: str) -> tuple[str, list[str], bool]:
     quoted = [i for i, f in enumerate(folded) if f.lstrip().startswith(">") or _QUOTED_LINE.match(f)]
     unquoted = any(line.strip() and i not in quoted for i, line in enumerate(lines))
     if unquoted and _quote_asks(lines, folded, quoted):  # a forwarded question: the quote is the message
+        # the lines of one's own that ask (of nothing the texts hold, by `_quote_asks`) and the quote's
+        # attribution ("Nadia a écrit :") go; a statement of one's own stays, it may tell the case
+        lines = [
+            "" if i not in quoted and ("?" in line or line.rstrip().endswith(":")) else line
+            for i, line in enumerate(lines)
+        ]
         quoted, unquoted = [], False
         lines = [re.sub(r"^(\s*>)+\s?", "", line) for line in lines]
         folded = [fold(line) for line in lines]
+        alone = len([line for line in lines if line.strip()]) <= 1
     config = [bool(_CONFIG_LINE.match(line)) and "?" not in line for line in lines]
     labelled = any(_USER_TURN.match(f) for f in folded) and not alone
     signature = False
