@@ -77,7 +77,7 @@ _GLOSSARY = {
     "funding": "financement", "financed": "financement", "funded": "financement", "cost": "coûts",
     "guarantee": "garantie", "guaranteed": "garantie", "access": "accès", "signed": "signé",
     "supervise": "accompagne", "supervised": "accompagnés", "accompany": "accompagne", "follow": "accompagne",
-    "held": "réalisés", "every": "tous les", "without": "sans", "after": "après", "before": "avant",
+    "held": "réalisés", "every": "tous les", "without": "sans", "never": "sans", "after": "après", "before": "avant",
     "level": "niveau", "qualification": "qualification", "validation": "validation", "experience": "expérience",
     "prior": "acquis", "learning": "acquis", "jury": "jury", "candidate": "candidat", "organisation": "organisme",
     "organization": "organisme", "fund": "financement", "funds": "financement", "finance": "financement",
@@ -85,7 +85,7 @@ _GLOSSARY = {
     "two": "2", "one": "1", "twelve": "12", "end": "fin", "action": "action", "following": "suivant",
     "next": "suivant", "part-time": "temps partiel", "prorated": "proratisée", "pro-rated": "proratisée",
 }  # fmt: skip
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'-]*")  # "baccalauréat" is one word
 _SEGMENT = re.compile(r"[^.!?:\n]*[.!?:\n]+|[^.!?:\n]+$")
 
 

@@ -189,6 +189,8 @@ def _drop_chatter(text: str) -> str:
         folded = fold(sentence)
         if _ABOUT_SOMEONE.search(folded) or detect_topic(folded) or detect_partial(folded):
             return text
+        if _PART.search(folded) or _NAMES_A_TEXT.search(folded) or re.search(r"\b[A-Z]{2,}\b", sentence):
+            return text  # "(c'est dans l'annexe sur le DEAES)": a pointer to the texts, not chatter
         shared = set(analyze(sentence)) & set(analyze(question))
         if any(len(term) > 2 and not _FRAME_WORD.match(term) for term in shared):  # not "va" (VAE / aller)
             return text

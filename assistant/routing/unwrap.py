@@ -48,7 +48,11 @@ _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"}
 # stays a candidate only if the whole message is leet (see `decode_leet`).
 _LEET_TOKEN = re.compile(r"(?<![\w.,])(?=\w*[a-zA-Z])(?=\w*[0134578])[a-zA-Z0134578]{2,}(?![\w]|[.,]\d)")
 MIN_LEET_WORDS = 3  # a message is leet when this many words are, ...
-LEET_KNOWN_SHARE = 0.6  # ... and this share of them decode to words the assistant knows
+# ... and this share of them (two at least) decode to words the assistant knows: the bank's vocabulary is the
+# questions' own (a few thousand words), so everyday words ("pourtant", "toute") may be missing from it
+LEET_KNOWN_SHARE = 0.35
+MIN_LEET_KNOWN = 2
+_ORDINAL = re.compile(r"^\d+(?:er|re|e|eme|nd|nde)$", re.IGNORECASE)  # "1er", "2e": never leet
 
 
 def decode_leet(text: str, vocabulary: frozenset[str] | None = None) -> tuple[str, bool]:
@@ -56,14 +60,14 @@ def decode_leet(text: str, vocabulary: frozenset[str] | None = None) -> tuple[st
 
     Decided on the whole message: a lone "B2" or "4e" in a plain question is never touched, because a
     message is read as leet only when `MIN_LEET_WORDS` of its words mix letters and look-alike digits and
-    most of those decode to words of the routing bank or French function words."""
+    enough of those decode to words of the routing bank or French function words; an ordinal ("1er") never is."""
     vocabulary = known_words() if vocabulary is None else vocabulary
-    tokens = [m for m in _LEET_TOKEN.finditer(text) if re.search(r"\d", m.group())]
+    tokens = [m for m in _LEET_TOKEN.finditer(text) if re.search(r"\d", m.group()) and not _ORDINAL.match(m.group())]
     if len(tokens) < MIN_LEET_WORDS:
         return text, False
     decoded = {m.group(): _decoded(m.group(), vocabulary) for m in tokens}
     known = [w for w in decoded.values() if fold(w).lower() in vocabulary]
-    if len(known) < LEET_KNOWN_SHARE * len(decoded):
+    if len(known) < max(MIN_LEET_KNOWN, LEET_KNOWN_SHARE * len(decoded)):
         return text, False
     return _LEET_TOKEN.sub(lambda m: decoded.get(m.group(), m.group()), text), True
 
