@@ -142,6 +142,31 @@ def test_spoken_markers_are_cut(message: str, question: str) -> None:
     assert strip_frames(message)[0] == question
 
 
+# --- chatter after the closing question ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Qui désigne le tuteur ? Bon, ici la neige tombe depuis ce matin, le parking est glissant.",
+        "Le CEP est-il gratuit ? Au fait, la cantine sert du couscous aujourd'hui, on se voit là-bas.",
+        "La Pro-A dure combien de temps ? Excellente semaine à toute l'équipe et bon courage pour l'inventaire.",
+    ],
+)
+def test_chatter_after_the_question_is_cut(message: str) -> None:
+    assert strip_frames(message)[0] == message.split("?")[0] + "?"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Ai-je droit au CEP ? Je suis en CDD depuis l'an dernier.",
+        "Combien de points ? Elle a terminé sa mission en juin.",
+        "Combien de places ? (c'est dans l'annexe sur le DEAES)",
+    ],
+)
+def test_a_fact_or_a_pointer_after_the_question_stays(message: str) -> None:
+    assert strip_frames(message)[0] == message
+
+
 # --- real corpus: the texts' figure reaches the answer whatever the form --------------------------------------
 REAL_FORMS = [
     ("qu3ll3 d0r33 p0ur l3 c0ng3 v4e ?", "24 heures"),
