@@ -59,6 +59,8 @@ _LOG_LINE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[ t]\d{2}:\d{2}")
 # A form's field ("Nom : Dupont", "Matricule : 12345") in a message whose question has a label of its own.
 _FIELD = re.compile(r"^\s*[a-z][a-z' ]{1,24}:\s*[^?]*$")
 _FIRST_PERSON = re.compile(r"\b(?:je|j')")
+# A word of a case: a line of one's own holding one asks its own question about the quote ("Et pour un CDD ?").
+_CASE_WORD = re.compile(r"\b(?:cdi|cdd|cui|bac|cap|bts|licence|master|diplome|niveau|temps partiel|alternant\w*)\b")
 
 
 def cut_lines(text: str) -> tuple[str, list[str], bool]:
@@ -132,12 +134,14 @@ def _quote_asks(lines: list[str], folded: list[str], quoted: list[int]) -> bool:
     Why: a quote is usually an earlier message kept below one's own question, so it is cut; but a forwarded
     question ("> Combien touche un formateur interne ? — Je te transfère la question d'une collègue.") has its
     only asking clause in the quote. Read from the message's structure: the quote asks (a "?"), and the
-    unquoted lines ask nothing, or ask without naming any subject (of the texts or outside them) or figure."""
+    unquoted lines ask nothing, or ask without naming any subject (of the texts or outside them), figure or word
+    of a case."""
     marked = [i for i in quoted if folded[i].lstrip().startswith(">")]
     if not any("?" in lines[i] for i in marked):
         return False
     own = " ".join(f for i, f in enumerate(folded) if i not in quoted and "?" in f)  # its own asking lines
-    return not (detect_topic(own) or detect_partial(own) or detect_refusal(own) or re.search(r"\d", own))
+    named = detect_topic(own) or detect_partial(own) or detect_refusal(own)
+    return not (named or re.search(r"\d", own) or _CASE_WORD.search(own))  # "Et pour les CDD ?" asks its own
 
 
 def _framing(

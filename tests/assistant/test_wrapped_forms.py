@@ -60,9 +60,17 @@ def test_a_forwarded_question_in_a_quote_is_kept(message: str) -> None:
     assert question.lstrip("> ").strip() in cleaned and ">" not in cleaned
 
 
-def test_a_quote_beside_a_question_of_ones_own_is_still_cut() -> None:
-    cleaned, _ = strip_noise("> Tu as vu la note sur les tickets-restaurant ?\n\nLa Pro-A dure combien de temps ?")
-    assert cleaned == "La Pro-A dure combien de temps ?"
+@pytest.mark.parametrize(
+    ("message", "own"),
+    [
+        ("> Tu as vu la note sur les tickets-restaurant ?\n\nLa Pro-A dure combien de temps ?", "La Pro-A"),
+        ("> La Pro-A est-elle ouverte aux CDI ?\n\nEt pour les CDD ?", "Et pour les CDD ?"),
+        ("> Le congé VAE dure combien ?\n\nEt avec un BTS ?", "Et avec un BTS ?"),
+    ],
+)
+def test_a_quote_beside_a_question_of_ones_own_is_still_cut(message: str, own: str) -> None:
+    cleaned, _ = strip_noise(message)
+    assert cleaned.startswith(own) and ">" not in cleaned
 
 
 # --- English: framing cut beside a French question, a question in English read in the texts' French ------------
