@@ -137,6 +137,34 @@ def one_sentence(text: str) -> str:
     return f"{text} Réponds en une phrase, s'il te plaît."
 
 
+_LEET_LETTERS = str.maketrans("aeiost", "431057")
+
+
+def leetspeak(text: str) -> str | None:
+    """The lower-case words of four letters or more written in leetspeak ("prime" → "pr1m3"); acronyms, figures
+    and short words kept. None when no word changes."""
+    out = re.sub(r"\b[a-zàâçéèêëîïôûùüÿ]{4,}\b", lambda m: strip_accents(m.group()).translate(_LEET_LETTERS), text)
+    return out if out != text else None
+
+
+def quoted_reply(text: str) -> str:
+    """The question forwarded in a reply: quoted with "> ", a line of one's own below that asks nothing of the texts."""
+    return f"Nadia a écrit :\n> {text}\n\nTu peux regarder quand tu as un moment ?"
+
+
+def english_frame(text: str) -> str:
+    """The question put inside English sentences, as a colleague abroad forwards it."""
+    return f"Quick one from our Lyon team, they asked me: {text} Many thanks in advance!"
+
+
+def trailing_chatter(text: str) -> str:
+    """A paragraph of chatter after the question, with no fact and no question of its own."""
+    return (
+        f"{text} Sinon ici tout va bien, on a fêté l'anniversaire de Julien hier et la machine à café est "
+        "enfin réparée, bonne fin de semaine à toute l'équipe."
+    )
+
+
 @dataclass(frozen=True)
 class Transform:
     name: str
@@ -155,6 +183,10 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("nombres-en-lettres", numbers_in_words, "nombres écrits en lettres"),
     Transform("traduis", translate_then_answer, "« Traduis … puis réponds : « … » »"),
     Transform("une-phrase", one_sentence, "« … Réponds en une phrase »"),
+    Transform("leet", leetspeak, "mots de quatre lettres ou plus en leetspeak (pr1m3, tut3ur)"),
+    Transform("citation-mail", quoted_reply, "la question citée « > » dans une réponse, une ligne qui ne demande rien"),
+    Transform("cadre-anglais", english_frame, "la question entre deux phrases en anglais"),
+    Transform("bavardage", trailing_chatter, "un paragraphe de bavardage après la question"),
 )
 
 

@@ -15,6 +15,14 @@ is read from the message's own grammar, not from a list of sentences:
   question, and is asked as one ("Ma collègue prétend que X ?"), so the answer says what the texts say
   of X (a claim to check is not an order to obey: `injection.reported`).
 
+* a **source label** before a quote ("Mots croisés, horizontal 4 : « … »", "Définition (glossaire RH) :
+  « … »", "Carte du jeu : « … »") says where the quoted words come from; the quote and the asking clause
+  after it are the question. Cut when the label names no subject of the texts, none of their parts and
+  no fact of a case (`_source_label`);
+* a **discourse marker** clause at either end of a spoken question ("Dis voir, …", "Ben dis donc, …",
+  "…, hein ?", "…, tu sais ça toi ?"): a clause of frame words only, cut (`_strip_markers`); and the
+  elisions of speech before a consonant ("d'la boîte", "combien d'personnes") are written out.
+
 A frame is cut silently (it gives no order), except a translation request, which the rest of the
 guard already reports as an instruction. Nothing is cut if no question would remain.
 """
@@ -23,7 +31,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.routing import guard_vocabulary
 from assistant.routing.extraction.folding import fold
+from assistant.routing.topics import detect_partial, detect_topic
 from knowledge.french import STOP_WORDS, analyze
 
 # Words that say something is true or false: what makes a segment of frame words a verification tag.
@@ -41,6 +51,7 @@ _FRAME = (
     r"rapide\w*|vite|bref|phrase|mot|mots|francais|anglais|petite?|bien|alors|donc|puis|si|tout|svp|stp|"
     r"please|merci|avance|ok|oui|non|hein|encore|deja|quelqu|collegue|collegues|gens|peux|pouvez|pourriez|"
     r"pourrais|puis|peut|ca|cela|ceci|etre|vraiment|aussi|juste|enfin|abord|ensuite|apres|bon|hello|bonjour|salut|ya|y|"
+    r"ben|bah|eh|euh|dis|voir|tiens|ecoute|ecoutez|franchement|allez|toi|"
     r"faut|dois|doit|verif|checke?r?|translate|answer|then|and|is|it|this|that|or|so|really|isn|t|s|" + _TRUTH
 )
 _FRAME_WORD = re.compile(rf"^(?:{_FRAME})$")
@@ -57,11 +68,60 @@ _SENTENCES = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _QUOTED = re.compile(r"^\s*(?:«\s*(.+?)\s*»|\"\s*(.+?)\s*\"|“\s*(.+?)\s*”)\s*$", re.DOTALL)
 
 
+# A label before a quote: up to the first colon followed by an opening quote mark, no stop in it.
+_LABELLED_QUOTE = re.compile(r"^\s*([^.!?\n]{1,120}?)\s*:\s*(?=[«\"“])")
+# What a source label must not hold: a part of the texts, or a fact of a case (a length, an amount, a contract).
+_PART = re.compile(r"\b(?:article|art|titre|annexe|chapitre|alinea|paragraphe|preambule|avenant|accord|protocole)\b")
+_CASE_FACT = re.compile(
+    r"\d[\d\s,.]*\s*(?:ans?|annees?|mois|jours?|heures?|h|semaines?|points?|%|€|euros?)\b|\b(?:cdi|cdd|cui|je|j'|mon|ma)\b"
+)
+_NAMES_A_TEXT = re.compile(guard_vocabulary.NAMES_A_TEXT)
+_ELISION = re.compile(r"\b([dDjJ]|[qQ]u)'(?=[bcdfgjklmnpqrstvwxzç])")
+_ADDRESS = re.compile(r"\b(?:hein|tu|toi|vous|dis|dites)\b")
+MAX_MARKER_WORDS = 5  # "Ben dis donc", "tu sais ça toi": a discourse marker is short
+
+
+def _source_label(text: str) -> str:
+    """The text without a label naming where a quote comes from (see the module's docstring)."""
+    label = _LABELLED_QUOTE.match(text)
+    if label is None or not _enough(text[label.end() :]):
+        return text
+    folded = fold(label.group(1))
+    if _is_frame(_words(folded), folded):  # "Traduis puis réponds : « … »": the lead-in's own reading
+        return text
+    if detect_topic(folded) or detect_partial(folded) or _PART.search(folded) or _CASE_FACT.search(folded):
+        return text
+    return text if _NAMES_A_TEXT.search(folded) else text[label.end() :]
+
+
+def _strip_markers(text: str) -> str:
+    """A spoken question without the discourse markers at its ends and with its elisions written out."""
+    text = _ELISION.sub(lambda m: m.group(1) + "e ", text)
+    if not text.rstrip().endswith("?"):
+        return text
+    first = re.match(r"\s*([^,;:.!?]+),\s*", text)
+    if first and _marker(first.group(1)) and _enough(text[first.end() :]):
+        text = text[first.end() :]
+    last = re.search(r",\s*([^,;:.!?]+?)\s*\?\s*$", text)
+    # at the end, a marker speaks to the listener ("…, hein ?", "…, tu sais ça toi ?"); "…, c'est bien ça ?" is a tag
+    if last and _marker(last.group(1)) and _ADDRESS.search(fold(last.group(1))) and _enough(text[: last.start()]):
+        text = text[: last.start()].rstrip() + " ?"
+    return text
+
+
+def _marker(clause: str) -> bool:
+    words = _words(clause)
+    if any(_ORDER_WORD.match(w) or _TRUTH_WORD.match(w) for w in words):
+        return False  # a translation request is reported, a verification tag turns the claim into the question
+    return len(words) <= MAX_MARKER_WORDS and _is_frame(words, clause)
+
+
 def strip_frames(text: str) -> tuple[str, bool]:
     """The text without its lead-ins and verification tags, and whether a cut frame was an order.
 
     A claim beside a verification tag is turned into the question ("…, sans salaire ?")."""
     flagged = False
+    text = _source_label(text)
     changed = True
     while changed:
         changed = False
@@ -87,7 +147,7 @@ def strip_frames(text: str) -> tuple[str, bool]:
             elif "?" not in tail.group():  # "Merci de vérifier pour moi.": no question of its own
                 text, changed = head.rstrip(), True
             flagged |= changed and any(_ORDER_WORD.match(w) for w in words)
-    text = _drop_inner(text)
+    text = _drop_chatter(_drop_inner(_strip_markers(text)))
     quoted = _QUOTED.match(text)
     if quoted is not None:
         text = next(g for g in quoted.groups() if g)
@@ -101,6 +161,40 @@ def _drop_inner(text: str) -> str:
     if len(kept) == len(sentences) or not any("?" in s for s in kept):
         return text
     return " ".join(s.strip() for s in kept)
+
+
+# What a sentence about the user holds: a first person or a possessive, a figure, a contract.
+_ABOUT_SOMEONE = re.compile(
+    r"\d|\b(?:je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos|il|elle|ils|elles|son|sa|ses|leur|leurs|cdi|cdd|cui|"
+    r"diplome|bac|cap|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b"
+)
+
+
+def _drop_chatter(text: str) -> str:
+    """The text without the chatter after its closing question ("… ? Sinon tout va bien ici, bonne semaine.").
+
+    The sentences after the last question are chatter when none asks, names a subject of the texts, speaks
+    of someone (a person, a possessive), holds a figure, a month or a contract, or shares an index term with
+    the question (`knowledge.french.analyze`, beyond two letters and talk words): a fact told after the
+    question stays with it."""
+    sentences = _SENTENCES.findall(text)
+    asked = [i for i, s in enumerate(sentences) if "?" in s]
+    if not asked or asked[-1] == len(sentences) - 1:
+        return text
+    head, tail = sentences[: asked[-1] + 1], sentences[asked[-1] + 1 :]
+    question = " ".join(head)
+    if not any(_words(sentence) for sentence in tail):  # a closing quote mark after the question
+        return text
+    for sentence in tail:
+        folded = fold(sentence)
+        if _ABOUT_SOMEONE.search(folded) or detect_topic(folded) or detect_partial(folded):
+            return text
+        if _PART.search(folded) or _NAMES_A_TEXT.search(folded) or re.search(r"\b[A-Z]{2,}\b", sentence):
+            return text  # "(c'est dans l'annexe sur le DEAES)": a pointer to the texts, not chatter
+        shared = set(analyze(sentence)) & set(analyze(question))
+        if any(len(term) > 2 and not _FRAME_WORD.match(term) for term in shared):  # not "va" (VAE / aller)
+            return text
+    return " ".join(s.strip() for s in head)
 
 
 def _words(segment: str) -> list[str]:

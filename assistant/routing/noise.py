@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 
 from assistant.routing import guard_vocabulary
+from assistant.routing.english import drop_english, in_french
 from assistant.routing.extraction.folding import fold
 from assistant.routing.frames import strip_frames
 from assistant.routing.noise_lines import cut_lines
-from assistant.routing.unwrap import drop_foreign, questions_in_links
+from assistant.routing.unwrap import decode_leet, drop_foreign, questions_in_links
 
 # Fenced code, markup that frames a "system" message with its content, then any leftover tag.
 _CODE_FENCE = re.compile(r"```.*?(?:```|$)|~~~.*?(?:~~~|$)", re.DOTALL)
@@ -115,6 +116,7 @@ def strip_noise(text: str) -> tuple[str, bool]:
     """
     original = text
     text = _INVISIBLE.sub("", text)
+    text, leet = decode_leet(text)  # "l4 pr1m3 d3 tut3ur": letters back before anything reads the words
     text, spoken = restore_dictation(text)
     text, links = questions_in_links(text)  # "…/assistant?q=Le+CQP…+%3F": the link's question, not the link
     removed: list[str] = links  # framing cut without being an order: an order if its words say so
@@ -139,12 +141,16 @@ def strip_noise(text: str) -> tuple[str, bool]:
     flagged |= encoded
     text = _EMOJI.sub(" \u2026\n", text)  # an emoji ends a sentence, as the router reads it: kept as "…"
     text = _unleet(text)
+    # English framing first ("They asked me: Joue le rôle… ?"), so the orders after it start their sentence;
+    # an English sentence that gives an order stays for the guard below, which reports it
+    text = drop_english(text, keep=lambda s: bool(_ORDER.search(fold(s)) or _INSTRUCTION_WORDS.search(fold(s))))
     text, found = _cut(text, _PLANTED, folded=True)
     flagged |= bool(found)
     text, orders = _drop_instructions(text)
     flagged |= orders
     text, found = _cut(text, _ORDER, folded=True)
     flagged |= bool(found)
+    text = in_french(drop_english(text))  # "My colleague asked me: combien … ?", "How many … ?": read in French
     text, framed = strip_frames(text)  # "je me permets de vous demander : …", "… C'est vrai ?"
     flagged |= framed
     text, _ = _cut(text, _POLITE, folded=True)
@@ -155,7 +161,7 @@ def strip_noise(text: str) -> tuple[str, bool]:
     if cleaned and not re.search(r"[.?!]$", cleaned) and re.search(r"[.?!]$", original.strip()):
         cleaned += original.strip()[-1]
     changed = _words(cleaned) != _words(original) or bool(_EMOJI.search(original) or _INVISIBLE.search(original))
-    changed |= spoken
+    changed |= spoken or leet or bool(re.search(r"(?m)^\s*>", original))  # a reply's quote marks
     return (cleaned if changed else original), flagged and changed
 
 

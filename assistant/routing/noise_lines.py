@@ -12,6 +12,7 @@ import re
 
 from assistant.routing import guard_vocabulary
 from assistant.routing.extraction.folding import fold
+from assistant.routing.topics import detect_partial, detect_refusal, detect_topic
 
 # A line that reads as program text rather than French.
 _CODE_LINE = re.compile(
@@ -58,6 +59,8 @@ _LOG_LINE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[ t]\d{2}:\d{2}")
 # A form's field ("Nom : Dupont", "Matricule : 12345") in a message whose question has a label of its own.
 _FIELD = re.compile(r"^\s*[a-z][a-z' ]{1,24}:\s*[^?]*$")
 _FIRST_PERSON = re.compile(r"\b(?:je|j')")
+# A word of a case: a line of one's own holding one asks its own question about the quote ("Et pour un CDD ?").
+_CASE_WORD = re.compile(r"\b(?:cdi|cdd|cui|bac|cap|bts|licence|master|diplome|niveau|temps partiel|alternant\w*)\b")
 
 
 def cut_lines(text: str) -> tuple[str, list[str], bool]:
@@ -77,6 +80,17 @@ def cut_lines(text: str) -> tuple[str, list[str], bool]:
     mail += [i for i, f in enumerate(folded) if _MAIL_SUBJECT.match(f) and not alone]
     quoted = [i for i, f in enumerate(folded) if f.lstrip().startswith(">") or _QUOTED_LINE.match(f)]
     unquoted = any(line.strip() and i not in quoted for i, line in enumerate(lines))
+    if unquoted and _quote_asks(lines, folded, quoted):  # a forwarded question: the quote is the message
+        # the lines of one's own that ask (of nothing the texts hold, by `_quote_asks`) and the quote's
+        # attribution ("Nadia a écrit :") go; a statement of one's own stays, it may tell the case
+        lines = [
+            "" if i not in quoted and ("?" in line or line.rstrip().endswith(":")) else line
+            for i, line in enumerate(lines)
+        ]
+        quoted, unquoted = [], False
+        lines = [re.sub(r"^(\s*>)+\s?", "", line) for line in lines]
+        folded = [fold(line) for line in lines]
+        alone = len([line for line in lines if line.strip()]) <= 1
     config = [bool(_CONFIG_LINE.match(line)) and "?" not in line for line in lines]
     labelled = any(_USER_TURN.match(f) for f in folded) and not alone
     signature = False
@@ -112,6 +126,22 @@ def cut_lines(text: str) -> tuple[str, list[str], bool]:
         if user:
             lines[i] = line[user.end() :]
     return "\n".join(line for line, k in zip(lines, keep, strict=True) if k), removed, turns
+
+
+def _quote_asks(lines: list[str], folded: list[str], quoted: list[int]) -> bool:
+    """The quoted lines of a reply ("> …") hold the question and the lines around them ask nothing of the texts.
+
+    Why: a quote is usually an earlier message kept below one's own question, so it is cut; but a forwarded
+    question ("> Combien touche un formateur interne ? — Je te transfère la question d'une collègue.") has its
+    only asking clause in the quote. Read from the message's structure: the quote asks (a "?"), and the
+    unquoted lines ask nothing, or ask without naming any subject (of the texts or outside them), figure or word
+    of a case."""
+    marked = [i for i in quoted if folded[i].lstrip().startswith(">")]
+    if not any("?" in lines[i] for i in marked):
+        return False
+    own = " ".join(f for i, f in enumerate(folded) if i not in quoted and "?" in f)  # its own asking lines
+    named = detect_topic(own) or detect_partial(own) or detect_refusal(own)
+    return not (named or re.search(r"\d", own) or _CASE_WORD.search(own))  # "Et pour les CDD ?" asks its own
 
 
 def _framing(

@@ -11,7 +11,12 @@ hide text from that reading altogether:
   neither the corpus's nor those of the questions employees ask (the routing bank), so it cannot
   be the question; it is cut, and counted as an order (an encoded sentence has no other purpose).
 
-Both are decided from the text itself and from the bank's own vocabulary, not from a list of wrapper
+* a message written in leetspeak ("l4 pr1m3 d3 tut3ur", "C0NG3 V4E"): digits standing for the letters
+  they look like, inside words. Each such word is read with its letters back when the message holds
+  several of them and most come back as words the assistant knows (`decode_leet`); a figure ("20
+  points"), an article number ("4.3"), an ordinal ("1er") or a code ("RNCP34", "B2") is left alone.
+
+All are decided from the text itself and from the bank's own vocabulary, not from a list of wrapper
 phrases: any encoding that turns words into non-words is caught, whatever it is called.
 """
 
@@ -35,6 +40,48 @@ MIN_LETTERS = 3
 _WORD = re.compile(r"[a-z]+")
 # Sentences, and a bracketed aside apart from what it stands beside ("Ibhf qrirm… (c'est du ROT13, décode)").
 _SENTENCE = re.compile(r"[^.!?\n()]*[.!?\n()]*")
+
+
+# Digits that stand for letters in leetspeak; "1" reads "i" or "l", whichever gives a known word.
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"}
+# A word mixing letters and those digits, a digit touching a letter ("p01nt5", "l4", "3st"); not "4.3", "1er"
+# stays a candidate only if the whole message is leet (see `decode_leet`).
+_LEET_TOKEN = re.compile(r"(?<![\w.,])(?=\w*[a-zA-Z])(?=\w*[0134578])[a-zA-Z0134578]{2,}(?![\w]|[.,]\d)")
+MIN_LEET_WORDS = 3  # a message is leet when this many words are, ...
+# ... and this share of them (two at least) decode to words the assistant knows: the bank's vocabulary is the
+# questions' own (a few thousand words), so everyday words ("pourtant", "toute") may be missing from it
+LEET_KNOWN_SHARE = 0.35
+MIN_LEET_KNOWN = 2
+_ORDINAL = re.compile(r"^\d+(?:er|re|e|eme|nd|nde)$", re.IGNORECASE)  # "1er", "2e": never leet
+
+
+def decode_leet(text: str, vocabulary: frozenset[str] | None = None) -> tuple[str, bool]:
+    """The text with its leetspeak words spelt in letters, and whether any was (see the module's docstring).
+
+    Decided on the whole message: a lone "B2" or "4e" in a plain question is never touched, because a
+    message is read as leet only when `MIN_LEET_WORDS` of its words mix letters and look-alike digits and
+    enough of those decode to words of the routing bank or French function words; an ordinal ("1er") never is."""
+    vocabulary = known_words() if vocabulary is None else vocabulary
+    tokens = [m for m in _LEET_TOKEN.finditer(text) if re.search(r"\d", m.group()) and not _ORDINAL.match(m.group())]
+    if len(tokens) < MIN_LEET_WORDS:
+        return text, False
+    decoded = {m.group(): _decoded(m.group(), vocabulary) for m in tokens}
+    known = [w for w in decoded.values() if fold(w).lower() in vocabulary]
+    if len(known) < max(MIN_LEET_KNOWN, LEET_KNOWN_SHARE * len(decoded)):
+        return text, False
+    return _LEET_TOKEN.sub(lambda m: decoded.get(m.group(), m.group()), text), True
+
+
+def _decoded(word: str, vocabulary: frozenset[str]) -> str:
+    """The word with letters for its digits; "1" as "l" when "i" gives no known word and "l" does."""
+    upper = word.isupper() or not any(c.isalpha() and c.islower() for c in word)
+    letters = {k: (v.upper() if upper else v) for k, v in _LEET.items()}
+    first = "".join(letters.get(c, c) for c in word)
+    if fold(first).lower() not in vocabulary and "1" in word:
+        other = "".join(("L" if upper else "l") if c == "1" else letters.get(c, c) for c in word)
+        if fold(other).lower() in vocabulary:
+            return other
+    return first
 
 
 def questions_in_links(text: str) -> tuple[str, list[str]]:

@@ -72,8 +72,9 @@ def test_a_figure_joined_to_an_order_is_not_the_users() -> None:
 
 
 def test_an_english_question_keeps_its_words_when_the_order_is_french() -> None:
+    """The order is cut; the English question stays, read in the texts' French terms (`routing.english`)."""
     cleaned, flagged = strip_noise("Réponds-moi en une seule phrase. How many hours of VAE leave can I get?")
-    assert flagged and cleaned == "How many hours of VAE leave can I get?"
+    assert flagged and cleaned == "combien de heures VAE congé?"
 
 
 def test_a_forwarded_claim_and_a_pasted_record_lose_their_figures() -> None:

@@ -18,10 +18,14 @@ from bench.metamorphic import answered_right, failed_ids, sample, summary, table
 from bench.metamorphic_transforms import (
     TRANSFORMS,
     dictated,
+    english_frame,
+    leetspeak,
     numbers_in_words,
+    quoted_reply,
     sms,
     spell_number,
     strip_accents,
+    trailing_chatter,
     variant,
 )
 
@@ -68,8 +72,18 @@ def test_every_transform_changes_a_question_and_keeps_it() -> None:
     for t in TRANSFORMS:
         out = variant(t, question)
         assert out is not None and out != question, t.name
-        if t.name not in ("sans-accents", "dicte", "sms", "nombres-en-lettres"):
+        if t.name not in ("sans-accents", "dicte", "sms", "nombres-en-lettres", "leet"):
             assert question in out, t.name  # a frame around the question, the question intact
+
+
+def test_leet_quoted_reply_english_frame_and_chatter() -> None:
+    """The forms added by robust10: leet spells the longer lower-case words only; the others frame the question."""
+    assert leetspeak("Le CEP dure 1 demi-journée ?") == "Le CEP dur3 1 d3m1-j0urn33 ?"
+    assert leetspeak("La VAE ?") is None
+    assert quoted_reply("Qui paie ?").splitlines()[1] == "> Qui paie ?"
+    assert english_frame("Qui paie ?").startswith("Quick one") and trailing_chatter("Qui paie ?").startswith(
+        "Qui paie ?"
+    )
 
 
 def test_the_sample_is_deterministic_and_differs_by_transform(tmp_path: Path) -> None:
