@@ -56,10 +56,14 @@ def named_documents(question: str, manifest: Mapping[str, DocumentInfo]) -> list
     named = []
     for document, info in manifest.items():
         heads = names_of(info)[0] - _NOT_A_NAME
-        year = (info.signed or "")[:4]
+        # its own year, or the year of a text that rewrote it: "l'accord réécrit en 2022" is the accord of 2019
+        years = {(info.signed or "")[:4]} | {
+            (other.signed or "")[:4] for other in manifest.values() if other.amends == document
+        }
         for match in re.finditer(r"\b(" + "|".join(sorted(heads)) + r")\b(?P<after>(?:\W+\w+){0,4})", text):
             dated = re.search(r"\b(?:19|20)\d\d\b", match["after"])
-            if not dated or not year or dated.group(0) == year:  # "un protocole de 2010" is not the one of 2019
+            # "un protocole de 2010" is not the one of 2019
+            if not dated or not info.signed or dated.group(0) in years:
                 named.append(document)
                 break
     return named
