@@ -39,6 +39,7 @@ from assistant.answering.corpus_words import corpus_phrases, corpus_words
 from assistant.answering.dispositifs import scheme_search
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
+from assistant.answering.named_text import read_named_text
 from assistant.answering.parts import compose_in_parts
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
@@ -288,14 +289,22 @@ class Assistant:
         return self.retriever.search(query, k=k, **kwargs)
 
     def _retrieve(self, turn: _Turn, decision: RouteDecision) -> Answer:
-        plan = scheme_search(decision.topic_query or turn.question, decision.topic, max(self.settings.top_k, 10))
-        query, articles = plan.query, plan.articles
-        t = time.perf_counter()
-        as_of = self._as_of(query)
-        evidence = plan.narrow(self._search(plan.text, plan.searched, as_of=as_of))
-        turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
+        asked = decision.topic_query or turn.question
         vocabulary = corpus_words(self.retriever.passage_texts())
         phrases = corpus_phrases(self.retriever.passages(), self._text_names)
+        t = time.perf_counter()
+        plan = scheme_search(asked, decision.topic, max(self.settings.top_k, 10))
+        as_of = self._as_of(plan.query)
+        # "dans la convention CQP COS, quand paie-t-on ?": read in that text, its name cut from the search
+        named = read_named_text(asked, self.manifest)
+        searched = scheme_search(named.question, decision.topic, max(self.settings.top_k, 10)) if named else plan
+        scoped: dict[str, Any] = {"document": named.document} if named else {}
+        evidence = searched.narrow(self._search(searched.text, searched.searched, as_of=as_of, **scoped))
+        if named and (not evidence or texts_are_silent(searched.query, evidence, decision, vocabulary, phrases)):
+            searched, scoped = plan, {}  # the text named does not answer it: the whole corpus, as asked
+            evidence = plan.narrow(self._search(plan.text, plan.searched, as_of=as_of))
+        query, articles = searched.query, searched.articles  # the text's name says where to read, not what
+        turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
         if not evidence or texts_are_silent(query, evidence, decision, vocabulary, phrases):
             return self._refusal(turn.question, None, decision.fiche)
         t = time.perf_counter()
@@ -312,7 +321,7 @@ class Assistant:
                 evidence,
                 book,
                 self.document_names,
-                search=lambda part, k: plan.narrow(self._search(part, k, as_of=as_of)),
+                search=lambda part, k: searched.narrow(self._search(part, k, as_of=as_of, **scoped)),
                 following=self.retriever.following,
                 official=self.library.is_official,
                 meaning=self.unit_meaning,

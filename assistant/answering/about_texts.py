@@ -26,6 +26,7 @@ from assistant.answering.documents import TextsAnswerer
 from assistant.answering.enumerations import EnumerationAnswerer
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.part_answers import PartsAnswerer
+from assistant.answering.text_mentions import answer_mention
 from assistant.answering.texts_disagree import answer_disagreement
 from ingest.models import DocumentInfo
 from knowledge.hybrid import Evidence
@@ -63,6 +64,9 @@ class TextQuestions:
         book = new_book()  # a part of the texts named or quoted: read there, never refused
         part = self.parts.answer(question, retriever, book, refused=route == "refusal", meaning=meaning)
         found: Found | None = (part, book) if part else self.texts.answer(question, retriever)
+        if found is None and route != "calculator":  # "l'accord dit-il quelque chose de l'égalité… ?": its sentence
+            said = answer_mention(question, self.manifest, lambda t, k, d: search(t, k, document=d), book, self.names)
+            found = (said, book) if said else None
         if found is None and route == "retrieval":  # "quels sont les CQP ?": the members themselves
             found = self.enumerations.answer(question, retriever)
         if found is None:  # "la circulaire dit 3 ans, l'accord un an : laquelle ?": each text read, both cited

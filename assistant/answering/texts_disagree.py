@@ -34,7 +34,8 @@ Search = Callable[[str, int, str], list[Evidence]]  # (query, k, document) -> pa
 # The message sets the texts against each other: it asks which one holds, or says they differ.
 _SETS_AGAINST = re.compile(
     r"\blaquelle\b|\blequel\b|\bqui a raison\b|\bcroire\b|\bprevaut\b|\bfait foi\b|\bs.applique\b|\bretenir\b|"
-    r"\bretiens\b|\bcontradi|\bcontredi|\bpas la meme chose\b|\balors que\b|\btandis que\b|\bmais\b|\bdifferen"
+    r"\bretiens\b|\bcontradi|\bcontredi|\bpas la meme chose\b|\balors que\b|\btandis que\b|\bmais\b|\bdifferen|"
+    r",\s*(?:lui|elle|eux|elles)\s*[,?]"  # "l'accord de 2019, lui, de qui parle-t-il ?": one set apart
 )
 _NOT_A_NAME = {"cqp"}  # the fiche's head word names every CQP: only "la fiche" names the fiche
 SEARCHED = 4
@@ -56,10 +57,14 @@ def named_documents(question: str, manifest: Mapping[str, DocumentInfo]) -> list
     named = []
     for document, info in manifest.items():
         heads = names_of(info)[0] - _NOT_A_NAME
-        year = (info.signed or "")[:4]
+        # its own year, or the year of a text that rewrote it: "l'accord réécrit en 2022" is the accord of 2019
+        years = {(info.signed or "")[:4]} | {
+            (other.signed or "")[:4] for other in manifest.values() if other.amends == document
+        }
         for match in re.finditer(r"\b(" + "|".join(sorted(heads)) + r")\b(?P<after>(?:\W+\w+){0,4})", text):
             dated = re.search(r"\b(?:19|20)\d\d\b", match["after"])
-            if not dated or not year or dated.group(0) == year:  # "un protocole de 2010" is not the one of 2019
+            # "un protocole de 2010" is not the one of 2019
+            if not dated or not info.signed or dated.group(0) in years:
                 named.append(document)
                 break
     return named
@@ -76,16 +81,21 @@ def answer_disagreement(
     """Both texts the message sets against each other, each quoted and cited, and which one applies;
     None when the message does not name two texts nor set them against each other."""
     documents = named_documents(question, manifest)
-    if len(documents) != 2 or not _SETS_AGAINST.search(folded(question)):
+    if len(documents) < 2 or not _SETS_AGAINST.search(folded(question)):
         return None
+    others = [manifest[d] for d in documents]  # every text named: none of their names is a side's subject
+    documents = _two_sides(documents, manifest)
     asked = quantities(question)
     candidates: list[list[tuple[float, Evidence, str]]] = []
     for document, facing in zip(documents, reversed(documents)):
-        query = side_query(question, manifest[document], manifest[facing])
+        query = side_query(question, manifest[document], [manifest[facing], *others])
         hits = _named_part(query, document, manifest, passages()) or [
             e for e in search(query, SEARCHED, document) if e.document == document and in_force(e.chunk)
         ]
-        found = _sentences(query, hits, asked)
+        # a figure quoted in the clause naming the other text is not this text's ("3 ans" is the circular's)
+        quoted = [c for d in documents if d != document for c in own_clauses(question, manifest[d])]
+        figures = {k: v for k, v in asked.items() if not any(k in quantities(c) for c in quoted)}
+        found = _sentences(query, hits, figures)
         if not found:
             return None
         candidates.append(found)
@@ -115,6 +125,17 @@ def answer_disagreement(
     return "\n".join(lines)
 
 
+def _two_sides(documents: list[str], manifest: Mapping[str, DocumentInfo]) -> list[str]:
+    """Of three texts named ("la convention et la circulaire parlent de l'OPCA ; l'accord, lui, …"), the two
+    set against each other: the most recent signed and the most recent of the others (so that the answer can
+    say which applies), in the order the manifest lists them; the first two named when none is dated."""
+    if len(documents) <= 2:
+        return documents
+    dated = sorted((d for d in documents if manifest[d].signed), key=lambda d: manifest[d].signed or "", reverse=True)
+    chosen = set(dated[:2]) if len(dated) >= 2 else set(dated) | {d for d in documents if d not in dated}
+    return [d for d in documents if d in chosen][:2]
+
+
 def _named_part(
     query: str, document: str, manifest: Mapping[str, DocumentInfo], passages: Iterable[Chunk]
 ) -> list[Evidence]:
@@ -127,15 +148,24 @@ def _named_part(
     return [Evidence(c.id, c, 1.0) for c in part.chunks] if part else []
 
 
-def side_query(question: str, info: DocumentInfo, other: DocumentInfo) -> str:
+def own_clauses(question: str, info: DocumentInfo) -> list[str]:
+    """The clauses of the message that name the text ("la circulaire de 2013 parle de 3 ans")."""
+    own = names_of(info)[0] - _NOT_A_NAME
+    return [c for c in re.split(r"[;:,?!.]", question) if own & set(re.findall(r"[a-z0-9]+", folded(c)))]
+
+
+def side_query(question: str, info: DocumentInfo, others: Sequence[DocumentInfo]) -> str:
     """What to read in one text: the clause of the message that names it ("la circulaire … demande 3 ans
-    d'expérience pour la VAE"), then the message without the other text's names ("gestionnaire conseil"
+    d'expérience pour la VAE"), then the message without the other texts' names ("gestionnaire conseil"
     is the circular's CQP, not the accord's subject)."""
     heads, cqp, _ = names_of(info)
     own = heads - _NOT_A_NAME
-    clauses = [c for c in re.split(r"[;:,?!.]", question) if own & set(re.findall(r"[a-z0-9]+", folded(c)))]
-    other_heads, other_cqp, _ = names_of(other)
-    names = own | (other_heads - _NOT_A_NAME) | (other_cqp - cqp) | FRAME  # the texts' names: not the subject
+    clauses = own_clauses(question, info)
+    names = own | FRAME  # the texts' names: not the subject
+    for other in others:
+        if other.document != info.document:
+            other_heads, other_cqp, _ = names_of(other)
+            names |= (other_heads - _NOT_A_NAME) | (other_cqp - cqp)
 
     def subject(text: str) -> str:
         return " ".join(w for w in text.split() if not set(re.findall(r"[a-z0-9]+", folded(w))) & names)

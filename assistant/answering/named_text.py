@@ -1,0 +1,140 @@
+"""A text named as the place to read: "dans la convention CQP COS, quand la caisse paie-t-elle ?".
+
+Why: a question that names one of the indexed texts by its title words ("la convention de formation du
+CQP conseiller offres de service", "la circulaire du CQP gestionnaire conseil", "le préambule de l'avenant
+de 2022") carries those words into the search. They are the document's own name, so they are found in
+the passages that repeat the title — the title page, an article 1 restating the object of the text
+("le parcours de formation « conseiller offres de service de la Sécurité sociale » qui conduit…") — and
+those passages outrank the article about what is asked (the payment, the OPCA's refusals, the date of
+effect). The title words say *where* to read, not *what*: here they are read as such. The phrase naming
+the text is cut out of the question (its words are the text's names, read from the manifest: the
+title's words, its kind, the CQP it names and its initials, the year and month of signature), and the
+rest of the question is searched within that text only, so its articles rank by their own subject.
+
+An agreement and the avenant that amends it are never scoped: the text in force is their consolidation
+(an article of the accord rewritten by the avenant, an article of the avenant renumbered into the accord),
+so naming one of them does not tell which document holds the answer; the words naming them ("l'avenant de
+2022") also tell its preamble from the annexes' (the avenant's own "Préambule" and each annexe's).
+
+A text is taken as the place to read only when it is named unambiguously: a phrase holding the title's
+head noun or the text's kind (`document_questions.names_of`) and a word that only this text's names hold
+(its CQP, its initials, its year), or a kind that no other indexed text has ("la circulaire"). "La
+convention collective" names the branch's agreement, which is not indexed. A question naming two texts
+("la circulaire dit 3 ans, l'accord un an") is not scoped, nor one that sets a text against something else
+("… mais l'avenant parle de deux ans"): it reads two sides (`texts_disagree`, `comparison`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from assistant.answering.document_facts import MONTHS, folded
+from assistant.answering.document_questions import names_of
+from ingest.models import DocumentInfo
+from text.folding import same_length
+
+# Words that join the words of a text's name ("la convention de formation du CQP …"), and words that
+# qualify a text as a text ("la convention type", "le modèle de convention", "le document").
+_LINKS_TEXT = "de du des d la le l les a au aux en sur relatif relative type modele texte document"
+_LINKS = frozenset(_LINKS_TEXT.split())
+# "la convention collective": the branch's own agreement, never one of the indexed texts.
+_NOT_A_TEXT = re.compile(r"\bconventions? collectives?\b|\bconvention d.objectifs\b")
+# What leads into the phrase naming the text ("dans la", "d'après le", "selon l'"): cut with it.
+_LEADS = _LINKS | {"dans", "selon", "apres", "par"}
+_TOKEN = re.compile(r"[a-z0-9]+")
+# A text named in one clause of a contrast ("l'article 2.4 permet 36 mois, mais l'avenant parle de deux ans")
+# is one side of the question, not where to read all of it.
+_CONTRAST = re.compile(r"\bmais\b|\balors que\b|\btandis que\b|\bdifferen|\bcompar|\bcontradi|\bversus\b|\bvs\b")
+MIN_LEFT_WORDS = 2  # what is left must still ask something ("quand ?" alone is not searched on its own)
+
+
+@dataclass(frozen=True)
+class NamedText:
+    """The one text a question names as the place to read, and the question without the phrase naming it."""
+
+    document: str
+    question: str
+    phrase: str  # the words cut out, as written
+
+
+def _names(info: DocumentInfo) -> tuple[set[str], set[str]]:
+    """(words that may belong to the phrase naming the text, the words that identify it among the others)."""
+    heads, cqp, signed = names_of(info)
+    title = {w for w in _TOKEN.findall(folded(info.title)) if len(w) > 1 and w not in _LINKS}
+    year = {signed[:4]} if signed else set()
+    month = {MONTHS[int(signed[5:7]) - 1]} if len(signed) >= 7 else set()
+    words = title | heads | cqp | year | month | {"cqp"}
+    return words, heads | cqp | year
+
+
+def read_named_text(question: str, manifest: Mapping[str, DocumentInfo]) -> NamedText | None:
+    """The text the question names as where to read, with the naming phrase cut out; None when no text,
+    or more than one, is so named, or when nothing is left to search once the name is cut."""
+    original = re.sub(r"\s+", " ", question).strip()
+    text = same_length(original)
+    if _NOT_A_TEXT.search(text) or _CONTRAST.search(text):
+        return None
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    kinds = [folded(info.kind) for info in manifest.values()]
+    found: dict[str, list[tuple[int, int]]] = {}
+    linked = {d for d, i in manifest.items() if i.amends} | {i.amends for i in manifest.values() if i.amends}
+    for document, info in manifest.items():
+        words, identifying = _names(info)
+        heads, cqp, _ = names_of(info)
+        own = identifying - _shared(document, manifest)  # the words no other text's names hold
+        unique_kind = kinds.count(folded(info.kind)) == 1 and folded(info.kind) in heads
+        named: list[tuple[int, int]] = []
+        of_its_cqp: list[tuple[int, int]] = []
+        for start, end in _runs(tokens, words):
+            run = {t for t, _, _ in tokens[start:end]}
+            headed = bool(run & (heads - {"cqp"}))
+            if headed and (run & own or (unique_kind and folded(info.kind) in run)):
+                while start > 0 and tokens[start - 1][0] in _LEADS:
+                    start -= 1
+                named.append((tokens[start][1], tokens[end - 1][2]))
+            elif run & cqp and ("cqp" in run or len(run & cqp) > 1):  # "le parcours CQP COS": its name again
+                of_its_cqp.append((tokens[start][1], tokens[end - 1][2]))
+        if named:
+            found[document] = named + of_its_cqp
+    if len(found) != 1 or found.keys() & linked:  # an amended text and its avenant: one text in force, read whole
+        return None
+    document, spans = next(iter(found.items()))
+    left = original
+    for begin, end in sorted(spans, reverse=True):
+        left = left[:begin] + left[end:]
+    left = re.sub(r"\s+([,?.!;:])", r"\1", re.sub(r"\s+", " ", left)).strip(" ,;:")
+    if len([t for t in _TOKEN.findall(same_length(left)) if len(t) > 2]) < MIN_LEFT_WORDS:
+        return None
+    left = left[:1].upper() + left[1:]
+    phrase = " ; ".join(original[b:e] for b, e in spans)
+    return NamedText(document, left, phrase)
+
+
+def _shared(document: str, manifest: Mapping[str, DocumentInfo]) -> set[str]:
+    """The identifying words that another text's names hold too (the avenant's "2019", the accord's date)."""
+    shared: set[str] = set()
+    for other, info in manifest.items():
+        if other != document:
+            shared |= _names(info)[1]
+    return shared
+
+
+def _runs(tokens: list[tuple[str, int, int]], words: set[str]) -> list[tuple[int, int]]:
+    """Maximal runs of the text's name words and their links, without links at either end."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i][0] not in words:
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and (tokens[j][0] in words or tokens[j][0] in _LINKS):
+            j += 1
+        end = j
+        while end > i and tokens[end - 1][0] in _LINKS and tokens[end - 1][0] not in words:
+            end -= 1
+        runs.append((i, end))
+        i = j
+    return runs
