@@ -42,6 +42,7 @@ from assistant.answering.meaning import UnitMeaning
 from assistant.answering.parts import compose_in_parts
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
+from assistant.answering.silent import silent_answer, unstated_detail
 from assistant.answering.unit_vectors import load_unit_vectors
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
@@ -299,9 +300,15 @@ class Assistant:
         if not evidence or texts_are_silent(query, evidence, decision, vocabulary, phrases):
             return self._refusal(turn.question, None, decision.fiche)
         t = time.perf_counter()
-        deferred = turn.draft and self._streamer is not None
+        detail = unstated_detail(query, evidence, turn.today)  # a detail of the rule no passage states (answering.silent)
+        if detail is not None:  # the nearest rule: composed for the question without the detail
+            found = plan.narrow(self._search(detail.remainder, plan.searched, as_of=as_of))
+            seen = {e.id for e in found}
+            evidence = found + [e for e in evidence if e.id not in seen]
+            query = detail.remainder
+        deferred = turn.draft and self._streamer is not None and detail is None
         phrased = None
-        if self._llm is not None and not deferred:
+        if self._llm is not None and not deferred and detail is None:
             phrased = phrase_with_model(self._llm, query, model_passages(evidence), self._new_book)
         if phrased is not None:
             text, book = phrased
@@ -318,6 +325,8 @@ class Assistant:
                 meaning=self.unit_meaning,
                 articles=articles,
             )
+        if detail is not None:
+            text = silent_answer(detail, text)
         turn.timings["compose"] = (time.perf_counter() - t) * 1000
         answer = Answer(turn.question, text, "retrieval", citations=book.citations())
         if deferred:

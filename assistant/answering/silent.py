@@ -1,0 +1,278 @@
+"""When the texts are silent on a detail of a rule they do set, say so, then give the nearest rule.
+
+Why (issues #13 p3 and #21): "La prime de tuteur est-elle soumise aux cotisations ?", "le tuteur a-t-il
+deux heures par semaine ?", "l'écrit du CQP dure combien de temps ?" are about a rule the texts set (the
+tutor bonus, the tutor's time, the CQP's exams), but they ask an ATTRIBUTE of it that no passage states.
+Quoting the rule as if it answered misleads ("Oui : la prime est versée…" to "en chèque ou par
+virement ?"); refusing loses the rule the employee needs. The right answer says which detail the texts do
+not state, in the user's own words, then the rule they do state, cited.
+
+The mechanism reads two things, neither from a list of questions:
+- the asked attribute, from the question's grammar: what kind of detail it asks (`Detail.kind`: social
+  charges and tax, a format or modality, an expense item, a frequency or time of day, a duration or
+  delay, a count, a later year of a rule dated by years, the form of a request, working time), and
+  the words naming it;
+- whether the subject's passages state that attribute, from the texts' own drafting: each kind of
+  attribute has the forms a text uses to state it ("d'une durée de", "N heures", "au maximum N
+  salariés", "pour les années 2023 à 2025", "cotisations", "présentiel ou distanciel"). A duration or a
+  count must be stated in a sentence naming the subject's head noun (the oral's "40 à 45 mn" does not
+  state the written exam's length).
+
+Criterion against the scope check (scope9, `answerable`): a detail of a rule the texts SET is answered
+here, only on the retrieval route, after the scope check let the question through; an attribute of
+something the texts only NAME (a certification's pay, its success rate) has no kind here and stays with
+the scope check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.answering import wording
+from assistant.answering.splitting import passage_units
+from assistant.routing.subject import subject_phrase
+from knowledge.french import analyze
+from knowledge.hybrid import Evidence
+from text.folding import same_length
+
+TOP = 3  # the subject's passages: the best three of the search
+
+_NUMBER = r"(?:\d+(?:[,.]\d+)?|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente)"
+_TIME_UNIT = r"(?:h\b|heures?|mn\b|min\b|minutes?|jours?|journees?|semaines?|mois|ans?|annees?)"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of detail: how a question asks it, how a text states it, how the answer names it."""
+
+    name: str
+    asked: re.Pattern[str]  # on the folded question (same length: spans map back to the user's words)
+    stated: re.Pattern[str]  # on the folded passage or sentence
+    noun: str  # the answer's generic name for it, used when the user's words hold a figure
+    in_sentence: bool = False  # stated only in a sentence naming the subject's head noun
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        "social",
+        _re(
+            r"\b(?:soumis\w* (?:a l.|a|aux) ?)?(?:impots?(?: sur le revenu)?|cotisations?(?: sociales)?|"
+            r"charges sociales|csg|crds|urssaf)\b|\bimposables?\b|\bdefiscalis\w+|\bfiscalis\w+|"
+            r"\b(?:en )?(?:brut|net) ou (?:en )?(?:brut|net)\b|\bnet d.impots?\b"
+        ),
+        _re(r"\bcotisation|\bcharges sociales|\bimpos|\bimpot|\bfiscal|\bcsg\b|\bbrut ou net|\bnet\b"),
+        "le régime social et fiscal",
+    ),
+    Kind(
+        "modality",
+        _re(
+            r"\b(?:a distance|(?:en|par) visio\w*|visioconference|(?:en )?distanciel|en ligne|e-?learning|"
+            r"(?:par|au) telephone|en teletravail|en presentiel)\b"
+        ),
+        _re(r"\bdistance\b|\bdistanciel|\bvisio|\bpresentiel|\ben ligne\b|\be-?learning|\btelephon|\bteletravail"),
+        "cette modalité",
+    ),
+    Kind(
+        "form",
+        _re(r"\b(?:par (?:ecrit|courrier|mail|e-mail|lettre|oral)|en recommande|lettre recommandee|formulaire)\b"),
+        _re(r"\bpar ecrit\b|\becrit\b(?!e)|\bcourrier|\bmail\b|\blettre\b|\bformulaire|\brecommande"),
+        "la forme de la demande",
+    ),
+    Kind(
+        "expense",
+        _re(
+            r"\b(?:nuits? d.hotel|nuitees?|hotel|hebergement|parking|peage|taxi|avion|billets? de train|"
+            r"indemnites? kilometriques?|frais kilometriques)\b"
+        ),
+        _re(r"\bhotel|\bnuitee|\bhebergement|\bparking|\bpeage|\btaxi|\bavion|\bkilometr|\bbillet"),
+        "ce frais",
+    ),
+    Kind(
+        "expenses",
+        _re(r"\b(?:mes |les |des |nos |ses |vos )?frais\b(?: (?:de|d.) ?\w+)?(?= .*\brembours|.*\bpris en charge)"),
+        _re(r"\bfrais\b|\brembours|\bprise? en charge\b|\bprend(?:re)? en charge"),
+        "la prise en charge de ces frais",
+    ),
+    Kind(
+        "schedule",
+        _re(
+            r"\b(?:par|chaque) (?:semaine|jour|trimestre|semestre)\b|\bhebdomadaire\w*|\bquotidien\w*|"
+            r"\btrimestriel\w*|\ble matin\b|\bl.apres-midi\b|\ble soir\b|\ble samedi\b|\ble dimanche\b|"
+            r"\b(?:le |en )?week-?end\b|\btous les combien\b|\ba quelle (?:frequence|heure)\b|\bquels? jours?\b"
+        ),
+        _re(
+            r"\bsemaine|\bhebdomadaire|\bquotidien|\btrimestr|\bsemestr|\bmatin\b|\bapres-midi|\bsoir\b|"
+            r"\bsamedi|\bdimanche|\bweek-?end|\bhoraire"
+        ),
+        "le moment ou la fréquence",
+    ),
+    Kind(
+        "working-time",
+        _re(r"\b(?:a |en )?(?:temps partiel|mi-temps|temps plein|temps complet)\b"),
+        _re(r"\btemps partiel|\bmi-temps|\btemps plein|\btemps complet|\bduree (?:du|de) travail"),
+        "le cas du temps de travail",
+    ),
+    Kind(
+        "duration",
+        _re(
+            r"\b(?:combien de temps|en combien de temps|quelle duree|dure(?:-t-(?:il|elle)|nt)? combien|"
+            r"combien d.heures|combien de minutes|combien de jours|combien de semaines|"
+            r"(?:dans )?(?:quel|un) delai(?: precis| maximum| maximal)?|a l.avance|decharge horaire\w*(?: \w+)?)\b"
+        ),
+        _re(
+            rf"\bduree\b|\bdelai\b|(?<!par ){_NUMBER} ?(?:a {_NUMBER} ?)?(?:h\b|heures?|mn\b|min\b|minutes?|jours?|"
+            rf"semaines?|mois)\b|\bdemi-?journee|\bjournee\b|\btemps necessaire\b"
+        ),
+        "la durée ou le délai",
+        in_sentence=True,
+    ),
+    Kind(
+        "count",
+        _re(r"\bcombien (?:de |d.)(?!temps\b|heures?\b|minutes?\b|jours?\b|semaines?\b|mois\b|ans?\b|fois\b)(\w+)"),
+        _re(rf"\b{_NUMBER} [a-z]|\bau (?:maximum|plus|moins),? {_NUMBER}\b"),
+        "ce nombre",
+        in_sentence=True,
+    ),
+)
+
+# A rule the texts date by years ("Pour les années 2023 à 2025, le taux … est maintenu à 0,15 %", "pour l'année
+# 2013", "jusqu'au 31 décembre 2019"): a question about a later year finds no rule for it.
+_DATED = _re(
+    r"\b(?:pour|au titre de) (?:les annees|l.annee|l.exercice) (20\d\d)(?: (?:a|et|-) (20\d\d))?|"
+    r"\bjusqu.au \d{1,2}(?:er)? \w+ (20\d\d)\b"
+)
+_YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Detail:
+    """The asked detail the subject's passages do not state."""
+
+    kind: str
+    words: str  # the user's words naming it, as typed
+    noun: str  # the generic name, for words holding a figure
+    remainder: str  # the question without those words: what the nearest rule is searched and composed for
+
+    def sentence(self) -> str:
+        """ "Les textes ne précisent pas le régime social et fiscal (« soumise aux cotisations sociales »)."."""
+        return wording.texts_silent_on(self.noun, self.words)
+
+
+def _fold(text: str) -> str:
+    return same_length(text).lower().replace("\u2019", "'")
+
+
+def asked_details(question: str) -> list[tuple[Kind, tuple[int, int]]]:
+    """Every kind of detail the question asks, with the span of its words (the grammar of the question only)."""
+    folded = _fold(question)
+    found: list[tuple[Kind, tuple[int, int]]] = []
+    for kind in KINDS:
+        match = kind.asked.search(folded)
+        if match:
+            found.append((kind, match.span()))
+    return found
+
+
+def _head(question: str, span: tuple[int, int]) -> set[str]:
+    """The analysed terms of the subject's head noun: the first one or two words of the head noun phrase of
+    the question without the detail's words ("l'écrit du CQP … combien d'heures d'épreuve" → "écrit")."""
+    rest = question[: span[0]] + " " + question[span[1] :]
+    phrase = subject_phrase(rest, predicate=False) or subject_phrase(rest)
+    terms = analyze(phrase)
+    return set(terms[:1])
+
+
+def _sentences_naming(head: set[str], passages: Sequence[Evidence]) -> list[str]:
+    """The sentences, list items and table rows of the passages that name the head noun, or follow one that does
+    (a pronoun takes the head up: "Il bénéficie du temps nécessaire…")."""
+    found: list[str] = []
+    for evidence in passages:
+        previous = False
+        for unit in passage_units(evidence.chunk.text):
+            names = bool(head & set(analyze(unit.text)))
+            if names or previous:
+                found.append(_fold(unit.text))
+            previous = names
+    return found
+
+
+def _states_count(noun: str, sentence: str) -> bool:
+    stem = analyze(noun)
+    if not stem:
+        return False
+    for match in re.finditer(rf"\b{_NUMBER} (\w+)", sentence):
+        if analyze(match.group(1))[:1] == stem[:1]:
+            return True
+    return bool(re.search(rf"\bau (?:maximum|plus|moins),? {_NUMBER}\b", sentence))
+
+
+def _later_year(question: str, passages: Sequence[Evidence], today: date) -> tuple[int, int] | None:
+    """The span of a year asked after the last year a dated rule of the passages covers, if any."""
+    asked = [m for m in _YEAR.finditer(question) if int(m.group(1)) >= today.year]
+    if not asked:
+        return None
+    last = 0
+    for evidence in passages:
+        for match in _DATED.finditer(_fold(evidence.chunk.text)):
+            years = [int(y) for y in match.groups() if y]
+            last = max(last, *years)
+    if not last:
+        return None
+    for match in asked:
+        if int(match.group(1)) > last:
+            return match.span()
+    return None
+
+
+def unstated_detail(question: str, evidence: Sequence[Evidence], today: date) -> Detail | None:
+    """The first detail the question asks that the subject's passages do not state, or None.
+
+    None when the question asks no detail of a kind above, or when the passages state each one asked:
+    "à combien de points s'élève la prime du tuteur ?" is stated ("7 points par mois"), and so is
+    "l'absence pour le CEP dure combien de temps ?" ("1 demi-journée")."""
+    passages = list(evidence[:TOP])
+    if not passages:
+        return None
+    year = _later_year(question, passages, today)
+    if year is not None:
+        rest = question[: year[0]] + question[year[1] :]
+        return Detail("year", question[year[0] : year[1]], "la règle applicable à l'année demandée", rest)
+    texts = [_fold(e.chunk.text) for e in passages]
+    for kind, span in asked_details(question):
+        words = question[span[0] : span[1]].strip()
+        if kind.in_sentence:
+            head = _head(question, span)
+            sentences = _sentences_naming(head, passages) if head else []
+            if kind.name == "count":
+                noun = _fold(question)[span[0] : span[1]].split()[-1]
+                stated = any(_states_count(noun, s) for s in sentences)
+            else:
+                stated = any(kind.stated.search(s) for s in sentences)
+        else:
+            stated = any(kind.stated.search(t) for t in texts)
+        if not stated:
+            rest = question[: span[0]] + " " + question[span[1] :]
+            return Detail(kind.name, words, kind.noun, " ".join(rest.split()))
+    return None
+
+
+# The lead's opener: oui/non, the figure read off the sentence, or "En bref" (assistant.answering.wording.lead_line).
+_OPENER = re.compile(r"^(?:[^\n:]{1,40}) : ")
+
+
+def silent_answer(detail: Detail, composed: str) -> str:
+    """The silence sentence, then the nearest rule composed for the rest of the question.
+
+    The composed lead's opener is replaced: a "Oui"/"Non" or a figure in front would answer the detail the
+    texts do not state ("Oui : la prime est versée…" to "en chèque ou par virement ?")."""
+    if not composed:
+        return detail.sentence()
+    lead = _OPENER.sub("", composed, count=1) if _OPENER.match(composed) else composed
+    return f"{detail.sentence()} {wording.NEAREST_RULE} : {wording.lower_first(lead)}"
