@@ -42,7 +42,7 @@ from assistant.answering.meaning import UnitMeaning
 from assistant.answering.parts import compose_in_parts
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
-from assistant.answering.silent import silent_answer, unstated_detail
+from assistant.answering.silent import refused_for_its_detail, silent_answer, unstated_detail
 from assistant.answering.unit_vectors import load_unit_vectors
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
@@ -297,10 +297,20 @@ class Assistant:
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
         vocabulary = corpus_words(self.retriever.passage_texts())
         phrases = corpus_phrases(self.retriever.passages(), self._text_names)
-        if not evidence or texts_are_silent(query, evidence, decision, vocabulary, phrases):
-            return self._refusal(turn.question, None, decision.fiche)
         t = time.perf_counter()
-        detail = unstated_detail(query, evidence, turn.today)  # a detail of the rule no passage states (answering.silent)
+        detail = None
+        if not evidence or texts_are_silent(query, evidence, decision, vocabulary, phrases):
+            # the subject in scope, only its detail's words unknown to the texts (answering.silent)
+            refused = refused_for_its_detail(
+                query,
+                turn.today,
+                lambda text: plan.narrow(self._search(text, plan.searched, as_of=as_of)),
+                lambda text, found: texts_are_silent(text, found, decision, vocabulary, phrases),
+            )
+            if refused is None:
+                return self._refusal(turn.question, None, decision.fiche)
+            detail, evidence = refused
+        detail = detail or unstated_detail(query, evidence, turn.today)  # a detail no passage of the rule states
         if detail is not None:  # the nearest rule: composed for the question without the detail
             found = plan.narrow(self._search(detail.remainder, plan.searched, as_of=as_of))
             seen = {e.id for e in found}

@@ -27,7 +27,7 @@ the scope check.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -38,10 +38,9 @@ from knowledge.french import analyze
 from knowledge.hybrid import Evidence
 from text.folding import same_length
 
-TOP = 3  # the subject's passages: the best three of the search
+TOP = 5  # the subject's passages: the best five of the search (as the scope check reads them)
 
 _NUMBER = r"(?:\d+(?:[,.]\d+)?|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente)"
-_TIME_UNIT = r"(?:h\b|heures?|mn\b|min\b|minutes?|jours?|journees?|semaines?|mois|ans?|annees?)"
 
 
 @dataclass(frozen=True)
@@ -53,6 +52,7 @@ class Kind:
     stated: re.Pattern[str]  # on the folded passage or sentence
     noun: str  # the answer's generic name for it, used when the user's words hold a figure
     in_sentence: bool = False  # stated only in a sentence naming the subject's head noun
+    stands_for: str = ""  # the class the detail belongs to, put in its place to find the nearest rule
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -69,6 +69,7 @@ KINDS: tuple[Kind, ...] = (
         ),
         _re(r"\bcotisation|\bcharges sociales|\bimpos|\bimpot|\bfiscal|\bcsg\b|\bbrut ou net|\bnet\b"),
         "le régime social et fiscal",
+        stands_for="montant",
     ),
     Kind(
         "modality",
@@ -78,6 +79,7 @@ KINDS: tuple[Kind, ...] = (
         ),
         _re(r"\bdistance\b|\bdistanciel|\bvisio|\bpresentiel|\ben ligne\b|\be-?learning|\btelephon|\bteletravail"),
         "cette modalité",
+        stands_for="déroulement",
     ),
     Kind(
         "form",
@@ -88,11 +90,13 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "expense",
         _re(
-            r"\b(?:nuits? d.hotel|nuitees?|hotel|hebergement|parking|peage|taxi|avion|billets? de train|"
+            r"\b(?:(?:mes |les |des |nos |ses |vos )?frais (?:de |d.))?"
+            r"(?:nuits? d.hotel|nuitees?|hotel|hebergement|parking|peage|taxi|avion|billets? de train|"
             r"indemnites? kilometriques?|frais kilometriques)\b"
         ),
         _re(r"\bhotel|\bnuitee|\bhebergement|\bparking|\bpeage|\btaxi|\bavion|\bkilometr|\bbillet"),
         "ce frais",
+        stands_for="frais",
     ),
     Kind(
         "expenses",
@@ -114,6 +118,36 @@ KINDS: tuple[Kind, ...] = (
         "le moment ou la fréquence",
     ),
     Kind(
+        "payment",
+        _re(
+            r"\bpar (?:cheque|virement)\b|\ben (?:especes|liquide)\b|"
+            r"\bsur (?:le|la|mon|ma|son|sa) (?:bulletin|fiche) de (?:paie|salaire)\b"
+        ),
+        _re(r"\bcheque|\bvirement|\bespeces\b|\bbulletin de (?:paie|salaire)|\bfiche de (?:paie|salaire)"),
+        "le mode de versement",
+    ),
+    Kind(
+        "splitting",
+        _re(r"\ben plusieurs fois\b|\ben (?:deux|trois|2|3) fois\b|\bfractionn\w+|\ben une (?:seule )?fois\b"),
+        _re(r"\bfractionn|\ben une (?:seule )?fois\b|\ben plusieurs fois\b"),
+        "le fractionnement",
+    ),
+    Kind(
+        "overtime",
+        _re(r"\bheures? (?:supplementaires?|complementaires?|sup)\b|\brecuper\w+"),
+        _re(r"\bheures? (?:supplementaires?|complementaires?)|\brecuper"),
+        "le cas des heures supplémentaires ou de leur récupération",
+    ),
+    Kind(
+        "price",
+        _re(
+            r"\bcombien (?:coute|coutent|ca coute)\b|\bquel (?:est le )?(?:cout|prix|tarif)\b|\ba quel (?:prix|tarif)\b"
+        ),
+        _re(r"\d ?(?:€|euros?\b)"),
+        "le coût chiffré",
+        stands_for="coût",
+    ),
+    Kind(
         "working-time",
         _re(r"\b(?:a |en )?(?:temps partiel|mi-temps|temps plein|temps complet)\b"),
         _re(r"\btemps partiel|\bmi-temps|\btemps plein|\btemps complet|\bduree (?:du|de) travail"),
@@ -124,10 +158,11 @@ KINDS: tuple[Kind, ...] = (
         _re(
             r"\b(?:combien de temps|en combien de temps|quelle duree|dure(?:-t-(?:il|elle)|nt)? combien|"
             r"combien d.heures|combien de minutes|combien de jours|combien de semaines|"
+            r"(?:nombre|minimum|maximum) (?:minimum |maximum )?d.heures|"
             r"(?:dans )?(?:quel|un) delai(?: precis| maximum| maximal)?|a l.avance|decharge horaire\w*(?: \w+)?)\b"
         ),
         _re(
-            rf"\bduree\b|\bdelai\b|(?<!par ){_NUMBER} ?(?:a {_NUMBER} ?)?(?:h\b|heures?|mn\b|min\b|minutes?|jours?|"
+            rf"(?<!par ){_NUMBER} ?(?:a {_NUMBER} ?)?(?:h\b|heures?|mn\b|min\b|minutes?|jours?|"
             rf"semaines?|mois)\b|\bdemi-?journee|\bjournee\b|\btemps necessaire\b"
         ),
         "la durée ou le délai",
@@ -176,17 +211,30 @@ def asked_details(question: str) -> list[tuple[Kind, tuple[int, int]]]:
     for kind in KINDS:
         match = kind.asked.search(folded)
         if match:
-            found.append((kind, match.span()))
+            start, end = match.span()
+            other = _ALTERNATIVE.match(folded, end)  # "le matin ou l'après-midi": both alternatives are the detail
+            found.append((kind, (start, other.end() if other else end)))
     return found
 
 
-def _head(question: str, span: tuple[int, int]) -> set[str]:
-    """The analysed terms of the subject's head noun: the first one or two words of the head noun phrase of
-    the question without the detail's words ("l'écrit du CQP … combien d'heures d'épreuve" → "écrit")."""
+_ALTERNATIVE = re.compile(r" ou (?:(?:l'|le |la |les |en |par |a |au |sur )?[\w-]+)(?=[\s?!.,]|$)")
+
+
+def _head(question: str, span: tuple[int, int], passages: Sequence[Evidence]) -> set[str]:
+    """The analysed terms of the subject's head noun: the first word of the head noun phrase of the question
+    without the detail's words ("l'écrit du CQP … combien d'heures d'épreuve" → "écrit"). A head that (nearly)
+    every passage names tells no subject apart ("la formation garantie …": "formation"): the phrase's next word
+    joins it, up to three."""
     rest = question[: span[0]] + " " + question[span[1] :]
     phrase = subject_phrase(rest, predicate=False) or subject_phrase(rest)
     terms = analyze(phrase)
-    return set(terms[:1])
+    named = [set(analyze(e.chunk.text)) for e in passages]
+    head: set[str] = set(terms[:1])
+    for term in terms[1:3]:
+        if not head or sum(head <= n for n in named) < max(2, len(named) - 1):
+            break
+        head.add(term)
+    return head
 
 
 def _sentences_naming(head: set[str], passages: Sequence[Evidence]) -> list[str]:
@@ -244,22 +292,48 @@ def unstated_detail(question: str, evidence: Sequence[Evidence], today: date) ->
     if year is not None:
         rest = question[: year[0]] + question[year[1] :]
         return Detail("year", question[year[0] : year[1]], "la règle applicable à l'année demandée", rest)
-    texts = [_fold(e.chunk.text) for e in passages]
     for kind, span in asked_details(question):
         words = question[span[0] : span[1]].strip()
+        head = _head(question, span, passages)
         if kind.in_sentence:
-            head = _head(question, span)
             sentences = _sentences_naming(head, passages) if head else []
             if kind.name == "count":
                 noun = _fold(question)[span[0] : span[1]].split()[-1]
                 stated = any(_states_count(noun, s) for s in sentences)
             else:
                 stated = any(kind.stated.search(s) for s in sentences)
-        else:
-            stated = any(kind.stated.search(t) for t in texts)
+        else:  # the passages naming the subject's head, else the best three
+            own = [e for e in passages if head and head <= set(analyze(e.chunk.text))] or passages[:3]
+            stated = any(kind.stated.search(_fold(e.chunk.text)) for e in own)
         if not stated:
-            rest = question[: span[0]] + " " + question[span[1] :]
+            rest = question[: span[0]] + f" {kind.stands_for} " + question[span[1] :]
             return Detail(kind.name, words, kind.noun, " ".join(rest.split()))
+    return None
+
+
+def refused_for_its_detail(
+    question: str,
+    today: date,
+    search: Callable[[str], list[Evidence]],
+    is_silent: Callable[[str, list[Evidence]], bool],
+) -> tuple[Detail, list[Evidence]] | None:
+    """A question the scope check refused only for the words of its detail: the detail and its subject's passages.
+
+    "Le tuteur a-t-il droit à une décharge horaire chiffrée ?" holds words no passage speaks of ("décharge
+    horaire"), so the scope check finds no passage on its subject; without the detail's words the subject is
+    the tutor, which the texts set rules for. The same check (`is_silent`, the scope check's own) decides on
+    the question without the detail: an out-of-scope subject ("le congé maternité dure combien de temps ?")
+    stays refused."""
+    for kind, span in asked_details(question):
+        rest = " ".join((question[: span[0]] + f" {kind.stands_for} " + question[span[1] :]).split())
+        if len(analyze(rest)) < 2:
+            continue
+        evidence = search(rest)
+        if not evidence or is_silent(rest, evidence):
+            continue
+        detail = unstated_detail(question, evidence, today)
+        if detail is not None:
+            return detail, evidence
     return None
 
 
