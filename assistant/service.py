@@ -42,7 +42,7 @@ from assistant.answering.meaning import UnitMeaning
 from assistant.answering.parts import compose_in_parts
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
-from assistant.answering.silent import refused_for_its_detail, silent_answer, unstated_detail
+from assistant.answering.silent import detail_and_passages, refused_for_its_detail, silent_answer
 from assistant.answering.unit_vectors import load_unit_vectors
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
@@ -310,11 +310,12 @@ class Assistant:
             if refused is None:
                 return self._refusal(turn.question, None, decision.fiche)
             detail, evidence = refused
-        detail = detail or unstated_detail(query, evidence, turn.today)  # a detail no passage of the rule states
-        if detail is not None:  # the nearest rule: composed for the question without the detail
-            found = plan.narrow(self._search(detail.remainder, plan.searched, as_of=as_of))
-            seen = {e.id for e in found}
-            evidence = found + [e for e in evidence if e.id not in seen]
+        else:  # a detail no passage of the rule states: the nearest rule, composed for the rest of the question
+            unstated = detail_and_passages(
+                query, evidence, turn.today, lambda text: plan.narrow(self._search(text, plan.searched, as_of=as_of))
+            )
+            detail, evidence = unstated if unstated is not None else (None, evidence)
+        if detail is not None:
             query = detail.remainder
         deferred = turn.draft and self._streamer is not None and detail is None
         phrased = None

@@ -39,6 +39,7 @@ from knowledge.hybrid import Evidence
 from text.folding import same_length
 
 TOP = 5  # the subject's passages: the best five of the search (as the scope check reads them)
+DEEP = 10  # a duration or a count is looked for in sentences naming the subject's head: the best ten passages
 
 _NUMBER = r"(?:\d+(?:[,.]\d+)?|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente)"
 
@@ -109,13 +110,19 @@ KINDS: tuple[Kind, ...] = (
         _re(
             r"\b(?:par|chaque) (?:semaine|jour|trimestre|semestre)\b|\bhebdomadaire\w*|\bquotidien\w*|"
             r"\btrimestriel\w*|\ble matin\b|\bl.apres-midi\b|\ble soir\b|\ble samedi\b|\ble dimanche\b|"
-            r"\b(?:le |en )?week-?end\b|\btous les combien\b|\ba quelle (?:frequence|heure)\b|\bquels? jours?\b"
+            r"\b(?:le |en )?week-?end\b|\ba quelle heure\b|\bquels? jours?\b"
         ),
         _re(
             r"\bsemaine|\bhebdomadaire|\bquotidien|\btrimestr|\bsemestr|\bmatin\b|\bapres-midi|\bsoir\b|"
             r"\bsamedi|\bdimanche|\bweek-?end|\bhoraire"
         ),
         "le moment ou la fréquence",
+    ),
+    Kind(
+        "frequency",
+        _re(r"\btous les combien\b|\ba quelle (?:frequence|periodicite|cadence)\b|\bcombien de fois\b"),
+        _re(r"\btous les\b|\bchaque\b|\bpar (?:an|annee|mois|semaine)\b|\bfois par\b|\bannuel|\bmensuel|\bperiodi"),
+        "la fréquence",
     ),
     Kind(
         "payment",
@@ -213,28 +220,46 @@ def asked_details(question: str) -> list[tuple[Kind, tuple[int, int]]]:
         if match:
             start, end = match.span()
             other = _ALTERNATIVE.match(folded, end)  # "le matin ou l'après-midi": both alternatives are the detail
-            found.append((kind, (start, other.end() if other else end)))
+            end = other.end() if other else end
+            if kind.in_sentence:  # "combien d'heures d'épreuve": the unit's complement belongs to the detail
+                complement = _COMPLEMENT.match(folded, end)
+                end = complement.end() if complement else end
+            found.append((kind, (start, end)))
     return found
+
+
+_COMPLEMENT = re.compile(r" (?:de |d')(?!la |le |les |l')[\w-]+")
 
 
 _ALTERNATIVE = re.compile(r" ou (?:(?:l'|le |la |les |en |par |a |au |sur )?[\w-]+)(?=[\s?!.,]|$)")
 
 
-def _head(question: str, span: tuple[int, int], passages: Sequence[Evidence]) -> set[str]:
+def _head(question: str, span: tuple[int, int]) -> set[str]:
     """The analysed terms of the subject's head noun: the first word of the head noun phrase of the question
-    without the detail's words ("l'écrit du CQP … combien d'heures d'épreuve" → "écrit"). A head that (nearly)
-    every passage names tells no subject apart ("la formation garantie …": "formation"): the phrase's next word
-    joins it, up to three."""
-    rest = question[: span[0]] + " " + question[span[1] :]
+    without the detail's words ("l'écrit du CQP … combien d'heures d'épreuve" → "écrit"), with the word right
+    after it when no preposition stands between them ("l'épreuve écrite": "épreuve écrite", not the oral's
+    "épreuve orale"; "la formation garantie"). A year is when, not what ("En 2028, la prime…": "prime")."""
+    rest = _YEAR.sub(" ", question[: span[0]] + " " + question[span[1] :])
     phrase = subject_phrase(rest, predicate=False) or subject_phrase(rest)
-    terms = analyze(phrase)
-    named = [set(analyze(e.chunk.text)) for e in passages]
-    head: set[str] = set(terms[:1])
-    for term in terms[1:3]:
-        if not head or sum(head <= n for n in named) < max(2, len(named) - 1):
-            break
-        head.add(term)
+    words = phrase.split()
+    if not words:
+        return set()
+    head = set(analyze(words[0])[:1])
+    folded = " ".join(_fold(rest).replace("'", " ").split())
+    if len(words) > 1 and re.search(rf"\b{re.escape(words[0])} {re.escape(words[1])}\b", folded):
+        head.update(analyze(words[1])[:1])
     return head
+
+
+def _heads(question: str, span: tuple[int, int]) -> list[set[str]]:
+    """The head of the question's subject, and of its last clause when a comma sets a frame before it ("Au CQP
+    gestionnaire conseil, l'épreuve écrite compte pour … ?": the written exam's row states it)."""
+    heads = [_head(question, span)]
+    before = question[: span[0]]
+    if "," in before:
+        cut = before.rindex(",") + 1
+        heads.append(_head(question[cut:], (span[0] - cut, span[1] - cut)))
+    return [h for h in heads if h]
 
 
 def _sentences_naming(head: set[str], passages: Sequence[Evidence]) -> list[str]:
@@ -244,14 +269,23 @@ def _sentences_naming(head: set[str], passages: Sequence[Evidence]) -> list[str]
     for evidence in passages:
         previous = False
         for unit in passage_units(evidence.chunk.text):
-            names = bool(head & set(analyze(unit.text)))
-            if names or previous:
-                found.append(_fold(unit.text))
+            names = head <= set(analyze(unit.text))
+            if names or (previous and _TAKEN_UP.match(unit.text)):
+                found.append(_fold(unit.text) + (_ROW if unit.in_list else ""))
             previous = names
     return found
 
 
+_ROW = "\x00"  # marks a table row or list item: its figures stand in cells ("Total/200 : /60"), not before a noun
+
+
+# A sentence opening on a pronoun or a demonstrative takes the previous sentence's subject up.
+_TAKEN_UP = re.compile(r"^(?:Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce|Cette|Ces|Cet)\b")
+
+
 def _states_count(noun: str, sentence: str) -> bool:
+    if sentence.endswith(_ROW) and re.search(r"\d", sentence):
+        return True
     stem = analyze(noun)
     if not stem:
         return False
@@ -279,13 +313,14 @@ def _later_year(question: str, passages: Sequence[Evidence], today: date) -> tup
     return None
 
 
-def unstated_detail(question: str, evidence: Sequence[Evidence], today: date) -> Detail | None:
+def unstated_detail(question: str, evidence: Sequence[Evidence], today: date, top: int = TOP) -> Detail | None:
     """The first detail the question asks that the subject's passages do not state, or None.
 
     None when the question asks no detail of a kind above, or when the passages state each one asked:
     "à combien de points s'élève la prime du tuteur ?" is stated ("7 points par mois"), and so is
     "l'absence pour le CEP dure combien de temps ?" ("1 demi-journée")."""
-    passages = list(evidence[:TOP])
+    deep = list(evidence[: max(top, DEEP)])
+    passages = deep[:top]
     if not passages:
         return None
     year = _later_year(question, passages, today)
@@ -294,21 +329,41 @@ def unstated_detail(question: str, evidence: Sequence[Evidence], today: date) ->
         return Detail("year", question[year[0] : year[1]], "la règle applicable à l'année demandée", rest)
     for kind, span in asked_details(question):
         words = question[span[0] : span[1]].strip()
-        head = _head(question, span, passages)
+        head = _head(question, span)
         if kind.in_sentence:
-            sentences = _sentences_naming(head, passages) if head else []
+            sentences = [t for h in _heads(question, span) for t in _sentences_naming(h, deep)]
             if kind.name == "count":
                 noun = _fold(question)[span[0] : span[1]].split()[-1]
                 stated = any(_states_count(noun, s) for s in sentences)
             else:
                 stated = any(kind.stated.search(s) for s in sentences)
-        else:  # the passages naming the subject's head, else the best three
-            own = [e for e in passages if head and head <= set(analyze(e.chunk.text))] or passages[:3]
+        else:  # the best three passages and any other naming the subject's head
+            own = passages[:3] + [e for e in passages[3:] if head and head <= set(analyze(e.chunk.text))]
             stated = any(kind.stated.search(_fold(e.chunk.text)) for e in own)
         if not stated:
             rest = question[: span[0]] + f" {kind.stands_for} " + question[span[1] :]
             return Detail(kind.name, words, kind.noun, " ".join(rest.split()))
     return None
+
+
+def detail_and_passages(
+    question: str, evidence: Sequence[Evidence], today: date, search: Callable[[str], list[Evidence]]
+) -> tuple[Detail, list[Evidence]] | None:
+    """The detail no passage of the subject states, and the passages to compose the nearest rule from.
+
+    The question's own search may miss the passage that states the detail (its words pull towards other
+    passages), so a detail found unstated is checked again in the best passages of the subject alone (the
+    question without the detail, `Detail.remainder`) as well; those come first for the nearest rule."""
+    detail = unstated_detail(question, evidence, today)
+    if detail is None:
+        return None
+    found = search(detail.remainder)
+    seen = {e.id for e in found}
+    merged = found + [e for e in evidence if e.id not in seen]
+    best = found[:TOP] + [e for e in evidence[:TOP] if e.id not in seen]
+    pool = best + [e for e in found[TOP:DEEP] + list(evidence[TOP:DEEP]) if e not in best]
+    detail = unstated_detail(question, pool, today, top=len(best))
+    return (detail, merged) if detail is not None else None
 
 
 def refused_for_its_detail(
