@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.answering import wording
+from assistant.answering.silent_kinds import KINDS, NUMBER, Kind, rx
 from assistant.answering.splitting import passage_units
 from assistant.routing.subject import subject_phrase
 from knowledge.french import analyze
@@ -41,156 +42,17 @@ from text.folding import same_length
 TOP = 5  # the subject's passages: the best five of the search (as the scope check reads them)
 DEEP = 10  # a duration or a count is looked for in sentences naming the subject's head: the best ten passages
 
-_NUMBER = r"(?:\d+(?:[,.]\d+)?|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente)"
-
-
-@dataclass(frozen=True)
-class Kind:
-    """A kind of detail: how a question asks it, how a text states it, how the answer names it."""
-
-    name: str
-    asked: re.Pattern[str]  # on the folded question (same length: spans map back to the user's words)
-    stated: re.Pattern[str]  # on the folded passage or sentence
-    noun: str  # the answer's generic name for it, used when the user's words hold a figure
-    in_sentence: bool = False  # stated only in a sentence naming the subject's head noun
-    stands_for: str = ""  # the class the detail belongs to, put in its place to find the nearest rule
-
-
-def _re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-KINDS: tuple[Kind, ...] = (
-    Kind(
-        "social",
-        _re(
-            r"\b(?:soumis\w* (?:a l.|a|aux) ?)?(?:impots?(?: sur le revenu)?|cotisations?(?: sociales)?|"
-            r"charges sociales|csg|crds|urssaf)\b|\bimposables?\b|\bdefiscalis\w+|\bfiscalis\w+|"
-            r"\b(?:en )?(?:brut|net) ou (?:en )?(?:brut|net)\b|\bnet d.impots?\b"
-        ),
-        _re(r"\bcotisation|\bcharges sociales|\bimpos|\bimpot|\bfiscal|\bcsg\b|\bbrut ou net|\bnet\b"),
-        "le régime social et fiscal",
-        stands_for="montant",
-    ),
-    Kind(
-        "modality",
-        _re(
-            r"\b(?:a distance|(?:en|par) visio\w*|visioconference|(?:en )?distanciel|en ligne|e-?learning|"
-            r"(?:par|au) telephone|en teletravail|en presentiel)\b"
-        ),
-        _re(r"\bdistance\b|\bdistanciel|\bvisio|\bpresentiel|\ben ligne\b|\be-?learning|\btelephon|\bteletravail"),
-        "cette modalité",
-        stands_for="déroulement",
-    ),
-    Kind(
-        "form",
-        _re(r"\b(?:par (?:ecrit|courrier|mail|e-mail|lettre|oral)|en recommande|lettre recommandee|formulaire)\b"),
-        _re(r"\bpar ecrit\b|\becrit\b(?!e)|\bcourrier|\bmail\b|\blettre\b|\bformulaire|\brecommande"),
-        "la forme de la demande",
-    ),
-    Kind(
-        "expense",
-        _re(
-            r"\b(?:(?:mes |les |des |nos |ses |vos )?frais (?:de |d.))?"
-            r"(?:nuits? d.hotel|nuitees?|hotel|hebergement|parking|peage|taxi|avion|billets? de train|"
-            r"indemnites? kilometriques?|frais kilometriques)\b"
-        ),
-        _re(r"\bhotel|\bnuitee|\bhebergement|\bparking|\bpeage|\btaxi|\bavion|\bkilometr|\bbillet"),
-        "ce frais",
-        stands_for="frais",
-    ),
-    Kind(
-        "expenses",
-        _re(r"\b(?:mes |les |des |nos |ses |vos )?frais\b(?: (?:de|d.) ?\w+)?(?= .*\brembours|.*\bpris en charge)"),
-        _re(r"\bfrais\b|\brembours|\bprise? en charge\b|\bprend(?:re)? en charge"),
-        "la prise en charge de ces frais",
-    ),
-    Kind(
-        "schedule",
-        _re(
-            r"\b(?:par|chaque) (?:semaine|jour|trimestre|semestre)\b|\bhebdomadaire\w*|\bquotidien\w*|"
-            r"\btrimestriel\w*|\ble matin\b|\bl.apres-midi\b|\ble soir\b|\ble samedi\b|\ble dimanche\b|"
-            r"\b(?:le |en )?week-?end\b|\ba quelle heure\b|\bquels? jours?\b"
-        ),
-        _re(
-            r"\bsemaine|\bhebdomadaire|\bquotidien|\btrimestr|\bsemestr|\bmatin\b|\bapres-midi|\bsoir\b|"
-            r"\bsamedi|\bdimanche|\bweek-?end|\bhoraire"
-        ),
-        "le moment ou la fréquence",
-    ),
-    Kind(
-        "frequency",
-        _re(r"\btous les combien\b|\ba quelle (?:frequence|periodicite|cadence)\b|\bcombien de fois\b"),
-        _re(r"\btous les\b|\bchaque\b|\bpar (?:an|annee|mois|semaine)\b|\bfois par\b|\bannuel|\bmensuel|\bperiodi"),
-        "la fréquence",
-    ),
-    Kind(
-        "payment",
-        _re(
-            r"\bpar (?:cheque|virement)\b|\ben (?:especes|liquide)\b|"
-            r"\bsur (?:le|la|mon|ma|son|sa) (?:bulletin|fiche) de (?:paie|salaire)\b"
-        ),
-        _re(r"\bcheque|\bvirement|\bespeces\b|\bbulletin de (?:paie|salaire)|\bfiche de (?:paie|salaire)"),
-        "le mode de versement",
-    ),
-    Kind(
-        "splitting",
-        _re(r"\ben plusieurs fois\b|\ben (?:deux|trois|2|3) fois\b|\bfractionn\w+|\ben une (?:seule )?fois\b"),
-        _re(r"\bfractionn|\ben une (?:seule )?fois\b|\ben plusieurs fois\b"),
-        "le fractionnement",
-    ),
-    Kind(
-        "overtime",
-        _re(r"\bheures? (?:supplementaires?|complementaires?|sup)\b|\brecuper\w+"),
-        _re(r"\bheures? (?:supplementaires?|complementaires?)|\brecuper"),
-        "le cas des heures supplémentaires ou de leur récupération",
-    ),
-    Kind(
-        "price",
-        _re(
-            r"\bcombien (?:coute|coutent|ca coute)\b|\bquel (?:est le )?(?:cout|prix|tarif)\b|\ba quel (?:prix|tarif)\b"
-        ),
-        _re(r"\d ?(?:€|euros?\b)"),
-        "le coût chiffré",
-        stands_for="coût",
-    ),
-    Kind(
-        "working-time",
-        _re(r"\b(?:a |en )?(?:temps partiel|mi-temps|temps plein|temps complet)\b"),
-        _re(r"\btemps partiel|\bmi-temps|\btemps plein|\btemps complet|\bduree (?:du|de) travail"),
-        "le cas du temps de travail",
-    ),
-    Kind(
-        "duration",
-        _re(
-            r"\b(?:combien de temps|en combien de temps|quelle duree|dure(?:-t-(?:il|elle)|nt)? combien|"
-            r"combien d.heures|combien de minutes|combien de jours|combien de semaines|"
-            r"(?:nombre|minimum|maximum) (?:minimum |maximum )?d.heures|"
-            r"(?:dans )?(?:quel|un) delai(?: precis| maximum| maximal)?|a l.avance|decharge horaire\w*(?: \w+)?)\b"
-        ),
-        _re(
-            rf"(?<!par ){_NUMBER} ?(?:a {_NUMBER} ?)?(?:h\b|heures?|mn\b|min\b|minutes?|jours?|"
-            rf"semaines?|mois)\b|\bdemi-?journee|\bjournee\b|\btemps necessaire\b"
-        ),
-        "la durée ou le délai",
-        in_sentence=True,
-    ),
-    Kind(
-        "count",
-        _re(r"\bcombien (?:de |d.)(?!temps\b|heures?\b|minutes?\b|jours?\b|semaines?\b|mois\b|ans?\b|fois\b)(\w+)"),
-        _re(rf"\b{_NUMBER} [a-z]|\bau (?:maximum|plus|moins),? {_NUMBER}\b"),
-        "ce nombre",
-        in_sentence=True,
-    ),
-)
-
 # A rule the texts date by years ("Pour les années 2023 à 2025, le taux … est maintenu à 0,15 %", "pour l'année
 # 2013", "jusqu'au 31 décembre 2019"): a question about a later year finds no rule for it.
-_DATED = _re(
+_DATED = rx(
     r"\b(?:pour|au titre de) (?:les annees|l.annee|l.exercice) (20\d\d)(?: (?:a|et|-) (20\d\d))?|"
     r"\bjusqu.au \d{1,2}(?:er)? \w+ (20\d\d)\b"
 )
 _YEAR = re.compile(r"\b(20\d\d)\b")
+# "juin 2026", "le 1er mars 2027": the year of a date in the user's case, not a year asked of a rule
+_DAY = re.compile(
+    r"(?:\b\d{1,2}(?:er)?|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -231,7 +93,7 @@ def asked_details(question: str) -> list[tuple[Kind, tuple[int, int]]]:
 _COMPLEMENT = re.compile(r" (?:de |d')(?!la |le |les |l')[\w-]+")
 
 
-_ALTERNATIVE = re.compile(r" ou (?:(?:l'|le |la |les |en |par |a |au |sur )?[\w-]+)(?=[\s?!.,]|$)")
+_ALTERNATIVE = re.compile(r" ou (?:(?:l'|le |la |les |en |par |a |au |sur )?(?!une?\b|des\b)[\w-]+)(?=[\s?!.,]|$)")
 
 
 def _head(question: str, span: tuple[int, int]) -> set[str]:
@@ -284,24 +146,46 @@ _TAKEN_UP = re.compile(r"^(?:Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-
 
 
 def _states_count(noun: str, sentence: str) -> bool:
+    """A sentence of the subject states the count: the noun after a figure, a bound ("au maximum, 3"), a row's
+    figure."""
     if sentence.endswith(_ROW) and re.search(r"\d", sentence):
         return True
-    stem = analyze(noun)
-    if not stem:
-        return False
-    for match in re.finditer(rf"\b{_NUMBER} (\w+)", sentence):
-        if analyze(match.group(1))[:1] == stem[:1]:
-            return True
-    return bool(re.search(rf"\bau (?:maximum|plus|moins),? {_NUMBER}\b", sentence))
+    if re.search(rf"\bau (?:maximum|plus|moins),? {NUMBER}\b", sentence):
+        return True
+    stem = analyze(noun)[:1]
+    terms = analyze(sentence)
+    near = [i for i, t in enumerate(terms) if t[:1].isdigit()]  # "absence rémunérée de 1 demi-journée"
+    return bool(stem) and any(t == stem[0] and any(abs(i - j) <= 4 for j in near) for i, t in enumerate(terms))
+
+
+def _figured(noun: str, sentence: str) -> bool:
+    """The asked noun right after a figure ("7 points", "3 salariés"): the count of that very thing, wherever."""
+    stem = analyze(noun)[:1]
+    return bool(stem) and any(analyze(m.group(1))[:1] == stem for m in re.finditer(rf"\b{NUMBER} (\w+)", sentence))
+
+
+def _sentences_sharing(question: str, span: tuple[int, int], passages: Sequence[Evidence]) -> list[str]:
+    """The sentences sharing two analysed terms with the question without its detail: the subject said in other
+    words than its head ("… entre une session d'examen et la réunion du jury" → "Il se réunira dans un délai
+    maximal d'un mois après chaque session d'examen")."""
+    terms = set(analyze(_YEAR.sub(" ", question[: span[0]] + " " + question[span[1] :])))
+    if len(terms) < 2:
+        return []
+    return [
+        _fold(u.text) for e in passages for u in passage_units(e.chunk.text) if len(terms & set(analyze(u.text))) >= 2
+    ]
 
 
 def _later_year(question: str, passages: Sequence[Evidence], today: date) -> tuple[int, int] | None:
     """The span of a year asked after the last year a dated rule of the passages covers, if any."""
-    asked = [m for m in _YEAR.finditer(question) if int(m.group(1)) >= today.year]
+    folded = _fold(question)
+    asked = [
+        m for m in _YEAR.finditer(question) if int(m.group(1)) >= today.year and not _DAY.search(folded[: m.start()])
+    ]
     if not asked:
         return None
     last = 0
-    for evidence in passages:
+    for evidence in passages[:2]:  # the rule asked about is the best passage's, not any dated one nearby
         for match in _DATED.finditer(_fold(evidence.chunk.text)):
             years = [int(y) for y in match.groups() if y]
             last = max(last, *years)
@@ -329,16 +213,18 @@ def unstated_detail(question: str, evidence: Sequence[Evidence], today: date, to
         return Detail("year", question[year[0] : year[1]], "la règle applicable à l'année demandée", rest)
     for kind, span in asked_details(question):
         words = question[span[0] : span[1]].strip()
-        head = _head(question, span)
         if kind.in_sentence:
             sentences = [t for h in _heads(question, span) for t in _sentences_naming(h, deep)]
+            sentences += _sentences_sharing(question, span, deep)
             if kind.name == "count":
                 noun = _fold(question)[span[0] : span[1]].split()[-1]
-                stated = any(_states_count(noun, s) for s in sentences)
+                every = [_fold(u.text) for e in passages for u in passage_units(e.chunk.text)]
+                stated = any(_states_count(noun, s) for s in sentences) or any(_figured(noun, s) for s in every)
             else:
                 stated = any(kind.stated.search(s) for s in sentences)
-        else:  # the best three passages and any other naming the subject's head
-            own = passages[:3] + [e for e in passages[3:] if head and head <= set(analyze(e.chunk.text))]
+        else:  # the passages naming the subject's head (in either clause), else the best three
+            heads = _heads(question, span)
+            own = [e for e in passages if any(h <= set(analyze(e.chunk.text)) for h in heads)] or passages[:3]
             stated = any(kind.stated.search(_fold(e.chunk.text)) for e in own)
         if not stated:
             rest = question[: span[0]] + f" {kind.stands_for} " + question[span[1] :]

@@ -40,7 +40,7 @@ def _passages(chunks: list[Chunk], document: str, *needles: str) -> list[Evidenc
     [
         # tax and social charges
         ("Dois-je déclarer la prime de formateur aux impôts ?", "social", "impôts"),
-        ("Est-ce que l'URSSAF prélève quelque chose sur la prime du tuteur ?", "social", "URSSAF"),
+        ("La prime de tuteur est-elle nette de charges sociales ?", "social", "charges sociales"),
         ("La prime, je la touche en brut ou en net ?", "social", "en brut ou en net"),
         # a format or modality
         ("Mon entretien pro peut-il avoir lieu en visioconférence ?", "modality", "en visioconférence"),
@@ -56,6 +56,10 @@ def _passages(chunks: list[Chunk], document: str, *needles: str) -> list[Evidenc
         ("Il faut prévenir combien de jours avant la session ?", "duration", "combien de jours"),
         ("Combien de tuteurs une caisse doit-elle désigner ?", "count", "Combien de tuteurs"),
         ("Quel est le prix d'un parcours Prem'ss ?", "price", "Quel est le prix"),
+        # stopping before the end
+        ("Une tutrice peut-elle arrêter sa mission avant la fin ?", "withdrawal", "arrêter sa mission"),
+        ("Puis-je abandonner ma Pro-A en cours ?", "withdrawal", "abandonner ma Pro-A"),
+        ("Le formateur peut-il se retirer de la formation qu'il anime ?", "withdrawal", "se retirer de la formation"),
     ],
 )
 def test_the_asked_detail_is_read_from_the_grammar(question: str, kind: str, words: str) -> None:
