@@ -96,14 +96,15 @@ _COMPLEMENT = re.compile(r" (?:de |d')(?!la |le |les |l')[\w-]+")
 _ALTERNATIVE = re.compile(r" ou (?:(?:l'|le |la |les |en |par |a |au |sur )?(?!une?\b|des\b)[\w-]+)(?=[\s?!.,]|$)")
 
 
-def _head(question: str, span: tuple[int, int]) -> set[str]:
+def _head(question: str, span: tuple[int, int], known: set[str]) -> set[str]:
     """The analysed terms of the subject's head noun: the first word of the head noun phrase of the question
     without the detail's words ("l'écrit du CQP … combien d'heures d'épreuve" → "écrit"), with the word right
     after it when no preposition stands between them ("l'épreuve écrite": "épreuve écrite", not the oral's
-    "épreuve orale"; "la formation garantie"). A year is when, not what ("En 2028, la prime…": "prime")."""
+    "épreuve orale"; "la formation garantie"). A year is when, not what ("En 2028, la prime…": "prime"); a word
+    the passages never use cannot name their subject ("euh la pro a…": "pro")."""
     rest = _YEAR.sub(" ", question[: span[0]] + " " + question[span[1] :])
     phrase = subject_phrase(rest, predicate=False) or subject_phrase(rest)
-    words = phrase.split()
+    words = [w for w in phrase.split() if set(analyze(w)[:1]) <= known and analyze(w)]
     if not words:
         return set()
     head = set(analyze(words[0])[:1])
@@ -113,14 +114,14 @@ def _head(question: str, span: tuple[int, int]) -> set[str]:
     return head
 
 
-def _heads(question: str, span: tuple[int, int]) -> list[set[str]]:
+def _heads(question: str, span: tuple[int, int], known: set[str]) -> list[set[str]]:
     """The head of the question's subject, and of its last clause when a comma sets a frame before it ("Au CQP
     gestionnaire conseil, l'épreuve écrite compte pour … ?": the written exam's row states it)."""
-    heads = [_head(question, span)]
+    heads = [_head(question, span, known)]
     before = question[: span[0]]
     if "," in before:
         cut = before.rindex(",") + 1
-        heads.append(_head(question[cut:], (span[0] - cut, span[1] - cut)))
+        heads.append(_head(question[cut:], (span[0] - cut, span[1] - cut), known))
     return [h for h in heads if h]
 
 
@@ -211,19 +212,23 @@ def unstated_detail(question: str, evidence: Sequence[Evidence], today: date, to
     if year is not None:
         rest = question[: year[0]] + question[year[1] :]
         return Detail("year", question[year[0] : year[1]], "la règle applicable à l'année demandée", rest)
+    known = {term for e in deep for term in analyze(e.chunk.text)}
     for kind, span in asked_details(question):
         words = question[span[0] : span[1]].strip()
         if kind.in_sentence:
-            sentences = [t for h in _heads(question, span) for t in _sentences_naming(h, deep)]
+            sentences = [t for h in _heads(question, span, known) for t in _sentences_naming(h, deep)]
             sentences += _sentences_sharing(question, span, deep)
             if kind.name == "count":
                 noun = _fold(question)[span[0] : span[1]].split()[-1]
                 every = [_fold(u.text) for e in passages for u in passage_units(e.chunk.text)]
                 stated = any(_states_count(noun, s) for s in sentences) or any(_figured(noun, s) for s in every)
+                # a thing the passages never name ("combien d'alternants") may be counted under their own word
+                # ("3 salariés"): not judged
+                stated = stated or not set(analyze(noun)[:1]) <= known
             else:
                 stated = any(kind.stated.search(s) for s in sentences)
         else:  # the passages naming the subject's head (in either clause), else the best three
-            heads = _heads(question, span)
+            heads = _heads(question, span, known)
             own = [e for e in passages if any(h <= set(analyze(e.chunk.text)) for h in heads)] or passages[:3]
             stated = any(kind.stated.search(_fold(e.chunk.text)) for e in own)
         if not stated:
