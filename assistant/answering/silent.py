@@ -277,6 +277,9 @@ def refused_for_its_detail(
         evidence = search(rest)
         if not evidence or is_silent(rest, evidence):
             continue
+        known = {term for e in evidence[:DEEP] for term in analyze(e.chunk.text)}
+        if not all(set(analyze(word)[:1]) <= known for word in subject_phrase(rest).split()):
+            continue  # "la formation AFGSU …": a word of the subject the passages never use, still not theirs
         detail = unstated_detail(question, evidence, today)
         if detail is not None:
             return detail, evidence
