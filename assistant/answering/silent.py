@@ -159,6 +159,10 @@ def _states_count(noun: str, sentence: str) -> bool:
     return bool(stem) and any(t == stem[0] and any(abs(i - j) <= 4 for j in near) for i, t in enumerate(terms))
 
 
+_BOUND_ASKED = re.compile(r"\b(?:max|maxi|maximum|maximal\w*|au plus|minimum|minimal\w*|au moins|plafond\w*)\b")
+_BOUND = re.compile(rf"\b(?:au (?:maximum|plus|moins)|dans la limite (?:de|d')),? (?:de )?{NUMBER}\b")
+
+
 def _figured(noun: str, sentence: str) -> bool:
     """The asked noun right after a figure ("7 points", "3 salariés"): the count of that very thing, wherever."""
     stem = analyze(noun)[:1]
@@ -225,6 +229,8 @@ def unstated_detail(question: str, evidence: Sequence[Evidence], today: date, to
                 # a thing the passages never name ("combien d'alternants") may be counted under their own word
                 # ("3 salariés"): not judged
                 stated = stated or not set(analyze(noun)[:1]) <= known
+                # "combien d'alternants max": a bound asked is stated by a bound of the passages ("au maximum, 3")
+                stated = stated or bool(_BOUND_ASKED.search(_fold(question)) and any(_BOUND.search(t) for t in every))
             else:
                 stated = any(kind.stated.search(s) for s in sentences)
         else:  # the passages naming the subject's head (in either clause), else the best three
@@ -277,9 +283,12 @@ def refused_for_its_detail(
         evidence = search(rest)
         if not evidence or is_silent(rest, evidence):
             continue
-        known = {term for e in evidence[:DEEP] for term in analyze(e.chunk.text)}
-        if not all(set(analyze(word)[:1]) <= known for word in subject_phrase(rest).split()):
-            continue  # "la formation AFGSU …": a word of the subject the passages never use, still not theirs
+        # a rule the texts set has its own heading ("… compétences du tuteur"): every word of the subject must be
+        # in the headings of the best passages; "la formation AFGSU", only named in a list, stays refused
+        headings = {term for e in evidence[:3] for term in analyze(f"{e.chunk.section_path} {e.chunk.section_title}")}
+        words = [w for w in subject_phrase(rest).split() if not w[:1].isdigit()]
+        if not words or not all(set(analyze(word)[:1]) <= headings for word in words):
+            continue
         detail = unstated_detail(question, evidence, today)
         if detail is not None:
             return detail, evidence

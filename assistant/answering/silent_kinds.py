@@ -36,8 +36,9 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "social",
         rx(
-            r"\b(?:soumis\w* (?:a l.|a|aux) ?)?(?:impots?(?: sur le revenu)?|cotisations?(?: sociales)?|"
-            r"charges sociales|csg|crds)\b|\bimposables?\b|\bdefiscalis\w+|\bfiscalis\w+|"
+            r"\bsoumis\w* (?:a l.|a|aux) ?(?:impots?|cotisations?|charges)\b|\bimpots?(?: sur le revenu)?\b|"
+            r"\bcotisations? sociales\b|\bcharges sociales\b|\bcsg\b|\bcrds\b|\bimposables?\b|"
+            r"\bdefiscalis\w+|\bfiscalis\w+|"
             r"\b(?:en )?(?:brut|net) ou (?:en )?(?:brut|net)\b|\bnet d.impots?\b"
         ),
         rx(r"\bcotisation|\bcharges sociales|\bimpos|\bimpot|\bfiscal|\bcsg\b|\bbrut ou net|\bnet\b"),
