@@ -223,7 +223,8 @@ def unstated_detail(question: str, evidence: Sequence[Evidence], today: date, to
             sentences = [t for h in _heads(question, span, known) for t in _sentences_naming(h, deep)]
             sentences += _sentences_sharing(question, span, deep)
             if kind.name == "count":
-                noun = _fold(question)[span[0] : span[1]].split()[-1]
+                counted = re.search(r"combien (?:de |d')(\S+)", _fold(question)[span[0] : span[1]])
+                noun = counted.group(1) if counted else ""
                 every = [_fold(u.text) for e in passages for u in passage_units(e.chunk.text)]
                 stated = any(_states_count(noun, s) for s in sentences) or any(_figured(noun, s) for s in every)
                 # a thing the passages never name ("combien d'alternants") may be counted under their own word
