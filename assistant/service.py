@@ -43,6 +43,7 @@ from assistant.answering.named_text import read_named_text
 from assistant.answering.parts import compose_in_parts
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
+from assistant.answering.silent import detail_and_passages, refused_for_its_detail, silent_answer
 from assistant.answering.unit_vectors import load_unit_vectors
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
@@ -305,12 +306,31 @@ class Assistant:
             evidence = plan.narrow(self._search(plan.text, plan.searched, as_of=as_of))
         query, articles = searched.query, searched.articles  # the text's name says where to read, not what
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
-        if not evidence or texts_are_silent(query, evidence, decision, vocabulary, phrases):
-            return self._refusal(turn.question, None, decision.fiche)
+
+        def search(text: str, k: int = searched.searched) -> list[Evidence]:  # more searches, where this one read
+            return searched.narrow(self._search(text, k, as_of=as_of, **scoped))
+
         t = time.perf_counter()
-        deferred = turn.draft and self._streamer is not None
+        detail = None
+        if not evidence or texts_are_silent(query, evidence, decision, vocabulary, phrases):
+            # the subject in scope, only its detail's words unknown to the texts (answering.silent)
+            refused = refused_for_its_detail(
+                query,
+                turn.today,
+                search,
+                lambda text, found: texts_are_silent(text, found, decision, vocabulary, phrases),
+            )
+            if refused is None:
+                return self._refusal(turn.question, None, decision.fiche)
+            detail, evidence = refused
+        else:  # a detail no passage of the rule states: the nearest rule, composed for the rest of the question
+            unstated = detail_and_passages(query, evidence, turn.today, search)
+            detail, evidence = unstated if unstated is not None else (None, evidence)
+        if detail is not None:
+            query = detail.remainder
+        deferred = turn.draft and self._streamer is not None and detail is None
         phrased = None
-        if self._llm is not None and not deferred:
+        if self._llm is not None and not deferred and detail is None:
             phrased = phrase_with_model(self._llm, query, model_passages(evidence), self._new_book)
         if phrased is not None:
             text, book = phrased
@@ -321,12 +341,14 @@ class Assistant:
                 evidence,
                 book,
                 self.document_names,
-                search=lambda part, k: searched.narrow(self._search(part, k, as_of=as_of, **scoped)),
+                search=search,
                 following=self.retriever.following,
                 official=self.library.is_official,
                 meaning=self.unit_meaning,
                 articles=articles,
             )
+        if detail is not None:
+            text = silent_answer(detail, text)
         turn.timings["compose"] = (time.perf_counter() - t) * 1000
         answer = Answer(turn.question, text, "retrieval", citations=book.citations())
         if deferred:

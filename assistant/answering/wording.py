@@ -281,3 +281,18 @@ def understood_comparison(question: str, other: str) -> str:
 def comparison_recall(other: str, earlier_answer: str) -> str:
     """After that answer: what the previous answer said of the other side, for the comparison."""
     return f"Pour comparer, {other} (réponse précédente) : {earlier_answer}"
+
+
+# -- a detail the texts do not state (assistant.answering.silent) -------------------------------------
+NEAREST_RULE = "Ce qu'ils prévoient"
+
+
+def texts_silent_on(noun: str, words: str) -> str:
+    """ "Les textes ne précisent pas le régime social et fiscal (« soumise aux cotisations sociales »)."
+
+    The user's words are quoted only when short and free of figures (the number guard's rule, as in
+    `other_part`): "deux heures par semaine" is named by its generic noun alone."""
+    words = " ".join(words.split()).strip(" ,;?")
+    if not words or re.search(r"\d", words) or len(words.split()) > OTHER_PART_WORDS:
+        return f"Les textes ne précisent pas {noun}."
+    return f"Les textes ne précisent pas {noun} (« {words} »)."
