@@ -34,6 +34,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
+from assistant.answering.frameworks import foreign_organisation, foreign_text
 from assistant.routing.extraction.folding import fold
 from knowledge.hybrid import Evidence
 from text.folding import without_accents
@@ -159,8 +160,14 @@ def foreign_purpose(question: str, vocabulary: CorpusWords, phrases: CorpusPhras
 
 
 def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
-    """The domain (`foreign_domain`) or the purpose (`foreign_purpose`) the texts never speak of, if any."""
-    return foreign_domain(question, vocabulary, phrases) or foreign_purpose(question, vocabulary, phrases)
+    """The domain (`foreign_domain`), the purpose (`foreign_purpose`) or the framework (`frameworks`: a text named
+    by its kind and year, an employer named in capitals) the texts never speak of, if any."""
+    return (
+        foreign_domain(question, vocabulary, phrases)
+        or foreign_purpose(question, vocabulary, phrases)
+        or foreign_text(question, phrases)
+        or foreign_organisation(question, phrases)
+    )
 
 
 def _known_word(word: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> bool:
