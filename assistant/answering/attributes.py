@@ -1,0 +1,105 @@
+"""The attribute a question asks of something the texts name, and whether the best passages state it (issue #21).
+
+Why: the texts NAME many things whose rules they do not make — a CQP in the fiche, a diploma in the Pro-A list or
+an annexe, the CPF, the OPCO — and state only some of their attributes (a CQP's RNCP level, its blocks, the year
+it was created). "Quel salaire touche un gestionnaire conseil une fois son CQP obtenu ?", "Quel est le taux de
+réussite au CQP COS ?", "Combien de places au CQP manager opérationnel en 2027 ?" name such a thing, so the
+subject check finds passages about it; but what is asked of it — its pay, its success rate, its places — is
+stated nowhere, and quoting the fiche answers another question.
+
+What is asked is read from the question's grammar, not from a list of attributes:
+
+* "quel(le)(s) [est/sont] [le/la/les] N …" — the noun after the interrogative determiner ("quel salaire",
+  "quelle est la durée", "quels sont les horaires");
+* "combien de N" — a count of N, which a passage states only as a figure just before N ("4 blocs", "3 salariés",
+  "deux entretiens").
+
+The check applies only where the thing asked about is one the texts name without making its rules (the router's
+catch-all topic `other_corpus`, the CQPs, or no topic): for the schemes whose rules the texts make (the tutor's
+bonus, the contrat de professionnalisation, the VAE leave…), a user's word for an attribute the article states
+in its own words ("le plafond de la prime", "le salaire d'un contrat pro") is a synonym, not a silence, and the
+silent details of those rules are another check's (`answering.silent`). That is the criterion: whether the
+entity's rules are what the texts are about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answering.units import PREFIX
+from assistant.routing.extraction.folding import fold
+from knowledge.french import analyze
+from knowledge.hybrid import Evidence
+
+# The topics of things the texts name without making their rules (the router's topics).
+NAMED_ONLY_TOPICS = frozenset({"other_corpus", "cqp"})
+_WHICH = re.compile(
+    r"\b(?:quel|quelle|quels|quelles)\s+(?:(?:est|sont|etait|etaient|serait|seraient)(?:-(?:il|elle|ce))?\s+)?"
+    r"(?:(?:le|la|les|l)\s+)?([a-z][a-z-]{2,})"
+)
+_HOW_MANY = re.compile(r"\bcombien\s+(?:de|d)\s+([a-z][a-z-]{2,})")
+# What follows an interrogative without being a noun of what is asked: verbs and pronouns of the frame.
+_NOT_NOUNS = frozenset(
+    re.findall(
+        r"\S+",
+        """est sont etait sera serait peut peuvent doit doivent faut fait font ont a y il elle ils elles on ce cela
+    ca je tu nous vous me te se mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs un une des temps
+    fois maniere facon""",
+    )
+)
+_NUMBER_WORDS = frozenset(
+    "un une deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente quarante cinquante "
+    "soixante cent mille plusieurs".split()
+)
+DEPTH = 5
+
+
+def asked_attributes(question: str) -> tuple[list[str], list[str]]:
+    """The nouns a question asks of its subject: after "quel…" (`which`) and after "combien de" (`counted`),
+    folded. "Quel est le taux de réussite au CQP ?" → (["taux"], []); "Combien de places … ?" → ([], ["places"])."""
+    text = fold(question.replace("’", "'")).replace("'", " ")
+    which = [m.group(1) for m in _WHICH.finditer(text) if m.group(1) not in _NOT_NOUNS]
+    counted = [m.group(1) for m in _HOW_MANY.finditer(text) if m.group(1) not in _NOT_NOUNS]
+    return which, counted
+
+
+def _stem(word: str) -> str:
+    terms = analyze(word)
+    return terms[0][:PREFIX] if terms else word[:PREFIX]
+
+
+def unstated_attribute(question: str, evidence: Sequence[Evidence]) -> str | None:
+    """An attribute the question asks (`asked_attributes`) that none of the best passages states (else None): a
+    noun after "quel" found in none of them, or a count ("combien de N") that none gives as a figure before N."""
+    which, counted = asked_attributes(question)
+    if not (which or counted) or not evidence:
+        return None
+    sequences = [[t[:PREFIX] for t in analyze(fold(e.chunk.context_text))] for e in evidence[:DEPTH]]
+    for noun in which:
+        stem = _stem(noun)
+        if not any(stem in sequence for sequence in sequences):
+            return noun
+    for noun in counted:
+        if not any(_counts(e.chunk.context_text, noun) for e in evidence[:DEPTH]):
+            return noun
+    return None
+
+
+def _key(word: str) -> str:
+    """A word's form without its plural mark, cut like the stems ("blocs" and "bloc", "heures" and "heure")."""
+    return word.rstrip("sx")[:PREFIX]
+
+
+def _counts(text: str, noun: str) -> bool:
+    """The passage gives a number of `noun`: a figure or a number word just before it, an adjective or a linking
+    word allowed between ("4 blocs de compétences", "deux entretiens professionnels", "3 salariés")."""
+    key = _key(noun)
+    words = re.findall(r"\d+(?:[,.]\d+)?|[a-z]+", fold(text))
+    for i, word in enumerate(words):
+        if _key(word) != key:
+            continue
+        before = words[max(0, i - 3) : i]
+        if any(w[0].isdigit() or w in _NUMBER_WORDS for w in before):
+            return True
+    return False
