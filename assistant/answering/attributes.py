@@ -9,8 +9,9 @@ stated nowhere, and quoting the fiche answers another question.
 
 What is asked is read from the question's grammar, not from a list of attributes:
 
-* "quel(le)(s) [est/sont] [le/la/les] N …" — the noun after the interrogative determiner ("quel salaire",
-  "quelle est la durée", "quels sont les horaires");
+* "quel(le) [est] [le/la] N …" — the noun after the singular interrogative determiner ("quel salaire",
+  "quelle est la durée"): one value, which the passages name; a plural ("quelles sont les conditions") asks for
+  a list, whose items the passages give without the noun that gathers them;
 * "combien de N" — a count of N, which a passage states only as a figure just before N ("4 blocs", "3 salariés",
   "deux entretiens").
 
@@ -27,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answering.corpus_words import CorpusWords
 from assistant.answering.units import PREFIX
 from assistant.routing.extraction.folding import fold
 from knowledge.french import analyze
@@ -34,9 +36,10 @@ from knowledge.hybrid import Evidence
 
 # The topics of things the texts name without making their rules (the router's topics).
 NAMED_ONLY_TOPICS = frozenset({"other_corpus", "cqp"})
+# Singular only: "quelles sont les conditions", "quels sont les emplois" ask for a list, whose items the texts give
+# without the noun that gathers them; "quel est le taux", "quel salaire" ask for one value, which they name.
 _WHICH = re.compile(
-    r"\b(?:quel|quelle|quels|quelles)\s+(?:(?:est|sont|etait|etaient|serait|seraient)(?:-(?:il|elle|ce))?\s+)?"
-    r"(?:(?:le|la|les|l)\s+)?([a-z][a-z-]{2,})"
+    r"\b(?:quel|quelle)\s+(?:(?:est|etait|serait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l)\s+)?([a-z][a-z-]{2,})"
 )
 _HOW_MANY = re.compile(r"\bcombien\s+(?:de|d)\s+([a-z][a-z-]{2,})")
 # What follows an interrogative without being a noun of what is asked: verbs and pronouns of the frame.
@@ -53,15 +56,23 @@ _NUMBER_WORDS = frozenset(
     "soixante cent mille plusieurs".split()
 )
 DEPTH = 5
+# Nouns of time asked by "quel" ("quelle année", "à quelle date"): the answer is a figure (a year, a date), which
+# the passages write without the noun ("créé en 2015").
+_WHEN = frozenset({"annee", "an", "date", "jour", "moi", "semaine", "heure"})
 
 
 def asked_attributes(question: str) -> tuple[list[str], list[str]]:
     """The nouns a question asks of its subject: after "quel…" (`which`) and after "combien de" (`counted`),
     folded. "Quel est le taux de réussite au CQP ?" → (["taux"], []); "Combien de places … ?" → ([], ["places"])."""
     text = fold(question.replace("’", "'")).replace("'", " ")
-    which = [m.group(1) for m in _WHICH.finditer(text) if m.group(1) not in _NOT_NOUNS]
-    counted = [m.group(1) for m in _HOW_MANY.finditer(text) if m.group(1) not in _NOT_NOUNS]
+    which = [m.group(1) for m in _WHICH.finditer(text) if _noun(m.group(1))]
+    counted = [m.group(1) for m in _HOW_MANY.finditer(text) if _noun(m.group(1))]
     return which, counted
+
+
+def _noun(word: str) -> bool:
+    """Not a frame word, nor a verb with its subject pronoun after it ("est-il", "peut-on")."""
+    return word not in _NOT_NOUNS and not re.search(r"-(?:t-)?(?:il|elle|ils|elles|on|ce)$", word)
 
 
 def _stem(word: str) -> str:
@@ -69,16 +80,23 @@ def _stem(word: str) -> str:
     return terms[0][:PREFIX] if terms else word[:PREFIX]
 
 
-def unstated_attribute(question: str, evidence: Sequence[Evidence]) -> str | None:
+def unstated_attribute(question: str, evidence: Sequence[Evidence], vocabulary: CorpusWords) -> str | None:
     """An attribute the question asks (`asked_attributes`) that none of the best passages states (else None): a
-    noun after "quel" found in none of them, or a count ("combien de N") that none gives as a figure before N."""
+    noun after "quel" that the texts never use at all (`vocabulary`), or a count ("combien de N") that none of the
+    best passages gives as a figure before N.
+
+    A noun after "quel" that the texts use elsewhere is left alone: measured on unseen-2026g, "quelle démarche
+    auprès d'Uniformation" (the texts: "la demande de prise en charge"), "à quel taux horaire" ("12 € de
+    l'heure") and "quelle attestation" were the user's words for what the best passages state in theirs."""
     which, counted = asked_attributes(question)
     if not (which or counted) or not evidence:
         return None
     sequences = [[t[:PREFIX] for t in analyze(fold(e.chunk.context_text))] for e in evidence[:DEPTH]]
     for noun in which:
         stem = _stem(noun)
-        if not any(stem in sequence for sequence in sequences):
+        if _key(noun) in _WHEN and any(re.search(r"\d", e.chunk.context_text) for e in evidence[:DEPTH]):
+            continue  # "en quelle année": a date or a year is its answer, whatever words say it
+        if not vocabulary.uses(noun) and not any(stem in sequence for sequence in sequences):
             return noun
     for noun in counted:
         if not any(_counts(e.chunk.context_text, noun) for e in evidence[:DEPTH]):
@@ -91,15 +109,28 @@ def _key(word: str) -> str:
     return word.rstrip("sx")[:PREFIX]
 
 
+# Units of measure, by family: a count of one is stated by a figure with any unit of its family ("combien de jours"
+# → "1 demi-journée", "combien d'années" → "4 ans"); a mark out of N ("/60") is a number of points.
+_UNIT_FAMILIES = (
+    frozenset({"heure", "h", "jour", "journee", "demi-journee", "moi", "an", "annee", "semaine"}),
+    frozenset({"point", "pt", "/"}),
+    frozenset({"euro", "€"}),
+)
+
+
 def _counts(text: str, noun: str) -> bool:
     """The passage gives a number of `noun`: a figure or a number word just before it, an adjective or a linking
-    word allowed between ("4 blocs de compétences", "deux entretiens professionnels", "3 salariés")."""
+    word allowed between ("4 blocs de compétences", "deux entretiens professionnels", "3 salariés"); for a unit,
+    a figure with any unit of its family."""
     key = _key(noun)
-    words = re.findall(r"\d+(?:[,.]\d+)?|[a-z]+", fold(text))
+    family = next((f for f in _UNIT_FAMILIES if key in f), frozenset({key}))
+    words = re.findall(r"\d+(?:[,.]\d+)?|[a-z-]+|[€/]", fold(text))
     for i, word in enumerate(words):
-        if _key(word) != key:
+        if _key(word) not in family:
             continue
         before = words[max(0, i - 3) : i]
         if any(w[0].isdigit() or w in _NUMBER_WORDS for w in before):
             return True
+        if word == "/" and i + 1 < len(words) and words[i + 1][0].isdigit():
+            return True  # "/60": sixty points
     return False

@@ -58,6 +58,15 @@ class CorpusWords:
         )
 
 
+    def uses(self, word: str) -> bool:
+        """`word` (folded) is one of the texts' words as written or by its stem, typing slips not counted: an
+        attribute asked is checked word for word ("salaire" is no slip of "salarié")."""
+        if word in self.words:
+            return True
+        stems = [t[:PREFIX] for t in analyze(word)]
+        return not stems or any(s in self.stems for s in stems)
+
+
 def _one_slip(a: str, b: str) -> bool:
     """One insertion, deletion, substitution or swap of two neighbours turns `a` into `b`."""
     if a == b:

@@ -146,16 +146,21 @@ def foreign_purpose(question: str, vocabulary: CorpusWords, phrases: CorpusPhras
     """What a leave or an absence is asked for, when the texts never speak of it (else None).
 
     The texts grant absences for their own purposes (a CEP, a VAE, a training, a jury); "un congé pour passer
-    un examen de l'université" or "une absence pour ma cérémonie de naturalisation" asks another rule, though
-    "congé" and "absence" are words of theirs. The purpose must also hold a word the texts never use: "pour un
-    rendez-vous CEP" or "pour la préparer" are their own purposes in the user's words."""
+    un examen de l'université", "une absence pour les rendez-vous médicaux" or "pour ma cérémonie de
+    naturalisation" asks another rule, though "congé" and "absence" are words of theirs, and "médicaux" or
+    "examen" too. Their own purposes in the user's words are left alone: a scheme named by its acronym ("pour un
+    rendez-vous CEP", "pour un autre CEP") and a pronoun standing for the scheme named before ("pour la
+    préparer": "la" is no article before a verb)."""
     text = _folded(question)
+    acronyms = {fold(a) for a in re.findall(r"\b[A-Z]{2,6}\b", question)}
     for match in _LEAVE_FOR.finditer(text):
         purpose = _phrase_after(text, match.end(), 2)
         if not purpose or re.search(r"\d", purpose) or phrases.speaks_of(purpose):
             continue
-        if any(len(w) >= 5 and not vocabulary.knows(w) for w in re.findall(_WORD, purpose)):
-            return purpose
+        words = re.findall(_WORD, purpose)
+        if acronyms & set(words) or re.fullmatch(r"[a-z]+(?:er|ir)", words[0]):
+            continue
+        return purpose
     return None
 
 
