@@ -52,8 +52,11 @@ _NOT_NOUNS = frozenset(
     )
 )
 _NUMBER_WORDS = frozenset(
-    "un une deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente quarante cinquante "
-    "soixante cent mille plusieurs".split()
+    re.findall(
+        r"\S+",
+        "un une deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente quarante cinquante "
+        "soixante cent mille plusieurs",
+    )
 )
 DEPTH = 5
 # Nouns of time asked by "quel" ("quelle année", "à quelle date"): the answer is a figure (a year, a date), which

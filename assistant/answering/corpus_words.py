@@ -57,7 +57,6 @@ class CorpusWords:
             for other in self._by_length.get(n, ())
         )
 
-
     def uses(self, word: str) -> bool:
         """`word` (folded) is one of the texts' words as written or by its stem, typing slips not counted: an
         attribute asked is checked word for word ("salaire" is no slip of "salarié")."""

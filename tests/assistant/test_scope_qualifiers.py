@@ -93,7 +93,7 @@ def test_a_leave_asked_for_a_purpose_the_texts_never_speak_of_is_found(
 def test_a_purpose_in_words_the_texts_use_elsewhere_is_still_theirs_only_if_they_speak_of_it(
     question: str, words: CorpusWords, phrases: CorpusPhrases
 ) -> None:
-    """"soins", "concours", "obsèques"… may be words of the texts; the purpose as a phrase is spoken of nowhere."""
+    """ "soins", "concours", "obsèques"… may be words of the texts; the purpose as a phrase is spoken of nowhere."""
     assert foreign_purpose(question, words, phrases) is not None
 
 
