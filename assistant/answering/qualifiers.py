@@ -137,8 +137,10 @@ def foreign_domain(question: str, vocabulary: CorpusWords, phrases: CorpusPhrase
 _LEAVE_FOR = re.compile(
     r"\b(?:conges?|absences?|absenter|jours? de repos)\b(?:\s+[a-z-]+){0,3}?\s+pour\s+(?:"
     r"(?:assister|aller|participer)\s+(?:au|aux|a la|a l|a)\s+(?:(?:ma|mon|mes|son|sa|ses|un|une)\s+)?|"
-    r"(?:passer|preparer|faire|suivre|celebrer)\s+(?:la|le|l|les|ma|mon|mes|un|une|son|sa|ses)\s+|"
+    r"(?:passer|preparer|faire|suivre|celebrer)\s+(?:(?:la|le|l|les|ma|mon|mes|un|une|son|sa|ses)\s+)?|"
     r"(?:la|le|l|les|ma|mon|mes|un|une|son|sa|ses)\s+)"
+    # the ground a right is claimed under: "partir plus tôt au titre des carrières longues"
+    r"|\bau titre (?:de la|de l|du|des|de|d)\s+(?!(?:ce|cet|cette|ces|celui|celle|son|sa|ses|mon|ma|mes)\b)"
 )
 
 

@@ -173,3 +173,32 @@ def test_the_assistant_refuses_a_rule_asked_for_another_domain_or_payer(assistan
 )
 def test_the_texts_own_domain_and_payer_are_still_answered(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).route != "refusal"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Un congé pour faire du bénévolat associatif, c'est prévu ?",  # the verb without an article
+        "Puis-je partir en retraite plus tôt au titre de la pénibilité ?",  # the ground a right is claimed under
+        "Ai-je droit à des jours au titre du compte épargne-temps ?",
+    ],
+)
+def test_a_purpose_after_a_bare_verb_or_a_ground_the_texts_never_speak_of_is_found(
+    question: str, words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    assert foreign_purpose(question, words, phrases) is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Puis-je obtenir une absence au titre de la validation des acquis de l'expérience ?",
+        "Un abondement au titre du plan de développement des compétences est-il possible ?",
+        "Des heures au titre du CPF peuvent-elles servir pour un CQP ?",
+        "Une absence pour faire un bilan de compétences est-elle rémunérée ?",
+    ],
+)
+def test_a_ground_or_purpose_of_theirs_is_not_foreign(
+    question: str, words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    assert foreign_purpose(question, words, phrases) is None
