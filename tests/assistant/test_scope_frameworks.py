@@ -12,6 +12,7 @@ import pytest
 
 from assistant.answering.corpus_words import CorpusPhrases
 from assistant.answering.frameworks import foreign_organisation, foreign_text
+from assistant.routing.subject import asks_only_the_law
 from ingest.models import Chunk
 
 NAMES = ["Protocole d'accord relatif à la formation professionnelle du 19 décembre 2019", "avenant", "circulaire"]
@@ -81,3 +82,20 @@ def test_the_branch_s_own_organisations_and_the_user_s_names_are_not_another_fra
     question: str, phrases: CorpusPhrases
 ) -> None:
     assert foreign_organisation(question, phrases) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Sur le plan légal, combien de jours de congé pour un examen ?",
+        "Du point de vue de la loi, un stagiaire a-t-il droit à une gratification ?",
+        "Au niveau légal, qui paie la formation d'un apprenti ?",
+    ],
+)
+def test_the_law_named_as_the_level_of_the_rule_is_asking_the_law(question: str) -> None:
+    """ "Au niveau légal", "sur le plan légal": the law is the framework asked, not the branch's texts."""
+    assert asks_only_the_law(question)
+
+
+def test_the_law_s_level_set_beside_the_branch_asks_the_branch() -> None:
+    assert not asks_only_the_law("Au niveau légal c'est 24 heures, et l'accord de branche prévoit combien ?")
