@@ -61,7 +61,7 @@ _NUMBER_WORDS = frozenset(
 DEPTH = 5
 # Nouns of time asked by "quel" ("quelle année", "à quelle date"): the answer is a figure (a year, a date), which
 # the passages write without the noun ("créé en 2015").
-_WHEN = frozenset({"annee", "an", "date", "jour", "moi", "semaine", "heure"})
+_WHEN = frozenset(w.rstrip("sx")[:PREFIX] for w in ("annee", "an", "date", "jour", "mois", "semaine", "heure"))
 
 
 def asked_attributes(question: str) -> tuple[list[str], list[str]]:
@@ -97,8 +97,9 @@ def unstated_attribute(question: str, evidence: Sequence[Evidence], vocabulary: 
     sequences = [[t[:PREFIX] for t in analyze(fold(e.chunk.context_text))] for e in evidence[:DEPTH]]
     for noun in which:
         stem = _stem(noun)
-        if _key(noun) in _WHEN and any(re.search(r"\d", e.chunk.context_text) for e in evidence[:DEPTH]):
-            continue  # "en quelle année": a date or a year is its answer, whatever words say it
+        measured = _key(noun) in _WHEN or any(_key(noun) in family for family in _UNIT_FAMILIES)
+        if measured and any(re.search(r"\d", e.chunk.context_text) for e in evidence[:DEPTH]):
+            continue  # "en quelle année", "quel pourcentage": a figure is its answer, whatever words say it
         if not vocabulary.uses(noun) and not any(stem in sequence for sequence in sequences):
             return noun
     for noun in counted:
@@ -113,11 +114,16 @@ def _key(word: str) -> str:
 
 
 # Units of measure, by family: a count of one is stated by a figure with any unit of its family ("combien de jours"
-# → "1 demi-journée", "combien d'années" → "4 ans"); a mark out of N ("/60") is a number of points.
-_UNIT_FAMILIES = (
-    frozenset({"heure", "h", "jour", "journee", "demi-journee", "moi", "an", "annee", "semaine"}),
-    frozenset({"point", "pt", "/"}),
-    frozenset({"euro", "€"}),
+# → "1 demi-journée", "combien d'années" → "4 ans"); a mark out of N ("/60") is a number of points; "quel
+# pourcentage" is answered by a figure with "%" (u26e-118 was refused before this: "pourcentage" is no word of theirs).
+_UNIT_FAMILIES = tuple(
+    frozenset(_key(w) for w in family.split())
+    for family in (
+        "heure h jour journee demi-journee mois an annee semaine",
+        "point pt /",
+        "euro €",
+        "pourcentage pourcent %",
+    )
 )
 
 
@@ -127,7 +133,7 @@ def _counts(text: str, noun: str) -> bool:
     a figure with any unit of its family."""
     key = _key(noun)
     family = next((f for f in _UNIT_FAMILIES if key in f), frozenset({key}))
-    words = re.findall(r"\d+(?:[,.]\d+)?|[a-z-]+|[€/]", fold(text))
+    words = re.findall(r"\d+(?:[,.]\d+)?|[a-z-]+|[€/%]", fold(text))
     for i, word in enumerate(words):
         if _key(word) not in family:
             continue

@@ -81,6 +81,7 @@ def test_an_attribute_the_passages_state_is_not_unstated(
         ("L'oral du CQP gestionnaire conseil vaut combien de points au total ?", "proclamation"),
         ("Combien de jours d'absence pour aller voir un conseiller en évolution ?", "Conseil en évolution"),
         ("La garantie de formation joue au bout de combien d'années sans formation ?", "Garantie individuelle"),
+        ("Quel pourcentage des salariés de l'UGECAM sont assistants sociaux ?", "Assistant(e) de service social"),
     ],
 )
 def test_a_count_of_a_unit_is_stated_by_a_figure_of_its_family(
