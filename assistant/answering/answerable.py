@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answering.attributes import NAMED_ONLY_TOPICS, unstated_attribute
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words
 from assistant.answering.dispositifs import on_topic
@@ -91,6 +92,8 @@ def texts_are_silent(
     """
     if vocabulary is not None and phrases is not None and qualified_elsewhere(query, evidence, vocabulary, phrases):
         return True
+    if vocabulary is not None and names_only(decision) and unstated_attribute(query, evidence, vocabulary) is not None:
+        return True  # "le taux de réussite au CQP COS": the CQP is named, its success rate stated nowhere
     terms = set(query_weights(query))
     bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]
     subjects = _subjects(query)
@@ -112,6 +115,14 @@ def texts_are_silent(
         return False
     found: set[str] = set().union(*bags) if bags else set()
     return len(terms & found) / len(terms) < MIN_COVERAGE
+
+
+def names_only(decision: RouteDecision | None) -> bool:
+    """The question is about something the texts name without making its rules (`attributes.NAMED_ONLY_TOPICS`:
+    a CQP, a certification of a list, the CPF, the OPCO; or no topic), and names none of the indexed texts."""
+    if decision is None or decision.names_texts:
+        return False
+    return decision.topic is None or decision.topic in NAMED_ONLY_TOPICS
 
 
 def qualified_elsewhere(

@@ -20,6 +20,7 @@ from assistant.routing.extraction.folding import fold
 from assistant.routing.subject import speaks_of
 from ingest.models import Chunk
 from knowledge.french import analyze
+from text.folding import without_accents
 
 MIN_LETTERS = 5  # shorter words are acronyms, abbreviations and slang ("gc", "cos", "lol"), not subjects
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # "auto-ecole" is one word, not "auto" and "ecole"
@@ -55,6 +56,14 @@ class CorpusWords:
             for n in (len(word) - 1, len(word), len(word) + 1)
             for other in self._by_length.get(n, ())
         )
+
+    def uses(self, word: str) -> bool:
+        """`word` (folded) is one of the texts' words as written or by its stem, typing slips not counted: an
+        attribute asked is checked word for word ("salaire" is no slip of "salarié")."""
+        if word in self.words:
+            return True
+        stems = [t[:PREFIX] for t in analyze(word)]
+        return not stems or any(s in self.stems for s in stems)
 
 
 def _one_slip(a: str, b: str) -> bool:
@@ -96,8 +105,12 @@ class CorpusPhrases:
     "banques" nowhere; "la fonction publique": both words are theirs, never together."""
 
     def __init__(self, texts: Sequence[str]) -> None:
+        self.folded = [fold(text) for text in texts]
+        self.plain = [without_accents(text) for text in texts]  # the capitals kept: names are read as written
         self.sequences = [[t[:PREFIX] for t in analyze(fold(text))] for text in texts]
         self.sets = [set(sequence) for sequence in self.sequences]
+        # the words written in lower case somewhere: common nouns, not only names ("éducation", not "Cpam")
+        self.lowercase = frozenset(fold(w) for text in texts for w in re.findall(r"(?<![\w-])[a-zà-ÿ][\w-]*", text))
 
     def speaks_of(self, phrase: str) -> bool:
         """Some passage holds the words of `phrase` (folded) close together; a short word of it (three or four
@@ -112,6 +125,39 @@ class CorpusPhrases:
                 passage = set(sequence)
             if speaks_of(terms, passage, sequence):
                 return True
+        return False
+
+    def writes_name(self, name: str) -> bool:
+        """Some passage writes `name` word for word with its first capital ("Urssaf" for "URSSAF" too; not "la
+        Poste" for "un poste", nor "l'Assistance publique" for "une assistance")."""
+        plain = without_accents(name)
+        rest = r"\W+".join(map(re.escape, plain[1:].split(" ")))
+        # a clipped name of theirs ("la Sécu": "Sécurité sociale") begins one of their names
+        end = r"[a-z]*" if len(plain) <= 4 and not plain.isupper() else ""
+        pattern = re.compile(rf"(?<![\w-]){re.escape(plain[0])}(?i:{rest}){end}(?![\w-])")
+        return any(pattern.search(text) for text in self.plain)
+
+    def spells_out(self, acronym: str) -> bool:
+        """Some passage writes the words whose initials make `acronym` (folded), linking words aside: "aah" is
+        "allocation aux adultes handicapés". Each word of three letters at least, so that no run of short words
+        spells it by chance."""
+        links = r"(?:\s+(?:de|du|des|aux|au|a|la|le|les|et|en|pour|d|l)\b)*\s+"
+        pattern = re.compile(r"\b" + links.join(rf"{re.escape(c)}[a-z-]{{2,}}" for c in acronym) + r"\b")
+        return any(pattern.search(text) for text in self.folded)
+
+    def writes_lowercase(self, word: str) -> bool:
+        """`word` (folded) is written in lower case in some passage: a common noun, not only a name."""
+        return word in self.lowercase
+
+    def names_dated(self, kind: str, year: str, window: int = 8) -> bool:
+        """Some passage or title writes a text of this `kind` (folded: "convention", "decret") with `year` at
+        most `window` analysed terms after it: "la loi du 5 septembre 2018", "protocole d'accord du 19 décembre
+        2019"."""
+        stems = {t[:PREFIX] for t in analyze(kind)}
+        for sequence in self.sequences:
+            for i, term in enumerate(sequence):
+                if term in stems and year in sequence[i + 1 : i + 1 + window]:
+                    return True
         return False
 
 

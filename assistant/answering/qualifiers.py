@@ -34,6 +34,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
+from assistant.answering.frameworks import foreign_organisation, foreign_text
 from assistant.routing.extraction.folding import fold
 from knowledge.hybrid import Evidence
 from text.folding import without_accents
@@ -136,8 +137,10 @@ def foreign_domain(question: str, vocabulary: CorpusWords, phrases: CorpusPhrase
 _LEAVE_FOR = re.compile(
     r"\b(?:conges?|absences?|absenter|jours? de repos)\b(?:\s+[a-z-]+){0,3}?\s+pour\s+(?:"
     r"(?:assister|aller|participer)\s+(?:au|aux|a la|a l|a)\s+(?:(?:ma|mon|mes|son|sa|ses|un|une)\s+)?|"
-    r"(?:passer|preparer|faire|suivre|celebrer)\s+(?:la|le|l|les|ma|mon|mes|un|une|son|sa|ses)\s+|"
+    r"(?:passer|preparer|faire|suivre|celebrer)\s+(?:(?:la|le|l|les|ma|mon|mes|un|une|son|sa|ses)\s+)?|"
     r"(?:la|le|l|les|ma|mon|mes|un|une|son|sa|ses)\s+)"
+    # the ground a right is claimed under: "partir plus tôt au titre des carrières longues"
+    r"|\bau titre (?:de la|de l|du|des|de|d)\s+(?!(?:ce|cet|cette|ces|celui|celle|son|sa|ses|mon|ma|mes)\b)"
 )
 
 
@@ -145,22 +148,33 @@ def foreign_purpose(question: str, vocabulary: CorpusWords, phrases: CorpusPhras
     """What a leave or an absence is asked for, when the texts never speak of it (else None).
 
     The texts grant absences for their own purposes (a CEP, a VAE, a training, a jury); "un congé pour passer
-    un examen de l'université" or "une absence pour ma cérémonie de naturalisation" asks another rule, though
-    "congé" and "absence" are words of theirs. The purpose must also hold a word the texts never use: "pour un
-    rendez-vous CEP" or "pour la préparer" are their own purposes in the user's words."""
+    un examen de l'université", "une absence pour les rendez-vous médicaux" or "pour ma cérémonie de
+    naturalisation" asks another rule, though "congé" and "absence" are words of theirs, and "médicaux" or
+    "examen" too. Their own purposes in the user's words are left alone: a scheme named by its acronym ("pour un
+    rendez-vous CEP", "pour un autre CEP") and a pronoun standing for the scheme named before ("pour la
+    préparer": "la" is no article before a verb)."""
     text = _folded(question)
+    acronyms = {fold(a) for a in re.findall(r"\b[A-Z]{2,6}\b", question)}
     for match in _LEAVE_FOR.finditer(text):
         purpose = _phrase_after(text, match.end(), 2)
         if not purpose or re.search(r"\d", purpose) or phrases.speaks_of(purpose):
             continue
-        if any(len(w) >= 5 and not vocabulary.knows(w) for w in re.findall(_WORD, purpose)):
-            return purpose
+        words = re.findall(_WORD, purpose)
+        if acronyms & set(words) or re.fullmatch(r"[a-z]+(?:er|ir)", words[0]):
+            continue
+        return purpose
     return None
 
 
 def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
-    """The domain (`foreign_domain`) or the purpose (`foreign_purpose`) the texts never speak of, if any."""
-    return foreign_domain(question, vocabulary, phrases) or foreign_purpose(question, vocabulary, phrases)
+    """The domain (`foreign_domain`), the purpose (`foreign_purpose`) or the framework (`frameworks`: a text named
+    by its kind and year, an employer named in capitals) the texts never speak of, if any."""
+    return (
+        foreign_domain(question, vocabulary, phrases)
+        or foreign_purpose(question, vocabulary, phrases)
+        or foreign_text(question, phrases)
+        or foreign_organisation(question, phrases)
+    )
 
 
 def _known_word(word: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> bool:

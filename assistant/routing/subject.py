@@ -306,6 +306,8 @@ _THE_LAW_EXPLICIT = re.compile(
     r"\b(?:selon|d apres|par|dans) (?:le )?code du travail\b|\b(?:selon|d apres|par) la loi\b|"
     r"\ble code du travail (?!(?:ou|et|est)\b)[a-z]+(?:e|it|t)(?:-t-il|-il)?\b|"
     r"\b(?:que|qu) (?:dit|prevoit|impose) la loi\b|"
+    # the law as the level or the point of view of the rule: "au niveau légal", "sur le plan légal"
+    r"\b(?:au niveau|sur le plan|du point de vue|d un point de vue) (?:legal|de la loi)\b|"
     r"\bla loi (?!(?:ou|et|est|etait|de|du|des|sur|pour|relative|avenir|ne|n|se|s|qui|que|a)\b)[a-z]+(?:e|it|t)"
     r"(?:-t-elle|-elle)?\b"
 )

@@ -82,6 +82,35 @@ def test_a_leave_asked_for_a_purpose_the_texts_never_speak_of_is_found(
     assert foreign_purpose("Une absence pour suivre une formation est-elle payée ?", words, phrases) is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Puis-je m'absenter pour les soins dentaires de ma fille ?",
+        "Une autorisation d'absence pour les obsèques de mon oncle, ça existe ?",
+        "Ai-je droit à un congé pour passer le concours de la magistrature ?",
+    ],
+)
+def test_a_purpose_in_words_the_texts_use_elsewhere_is_still_theirs_only_if_they_speak_of_it(
+    question: str, words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    """ "soins", "concours", "obsèques"… may be words of the texts; the purpose as a phrase is spoken of nowhere."""
+    assert foreign_purpose(question, words, phrases) is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Une absence pour un autre CEP cette année, c'est possible ?",  # their scheme, by its acronym
+        "Le congé pour la passer, c'est 24 heures ?",  # a pronoun for the VAE named before
+        "Je peux m'absenter pour un entretien VAE ?",
+    ],
+)
+def test_a_purpose_naming_their_scheme_or_standing_for_it_is_theirs(
+    question: str, words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    assert foreign_purpose(question, words, phrases) is None
+
+
 def test_the_actor_who_pays_or_receives_is_read_from_the_grammar() -> None:
     assert named_actors("Pour un contrat pro, la région nous verse-t-elle une aide ?") == ["région"]
     assert named_actors("Combien Pôle Emploi rembourse-t-il pour une VAE ?") == ["Pôle Emploi"]
@@ -144,3 +173,32 @@ def test_the_assistant_refuses_a_rule_asked_for_another_domain_or_payer(assistan
 )
 def test_the_texts_own_domain_and_payer_are_still_answered(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).route != "refusal"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Un congé pour faire du bénévolat associatif, c'est prévu ?",  # the verb without an article
+        "Puis-je partir en retraite plus tôt au titre de la pénibilité ?",  # the ground a right is claimed under
+        "Ai-je droit à des jours au titre du compte épargne-temps ?",
+    ],
+)
+def test_a_purpose_after_a_bare_verb_or_a_ground_the_texts_never_speak_of_is_found(
+    question: str, words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    assert foreign_purpose(question, words, phrases) is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Puis-je obtenir une absence au titre de la validation des acquis de l'expérience ?",
+        "Un abondement au titre du plan de développement des compétences est-il possible ?",
+        "Des heures au titre du CPF peuvent-elles servir pour un CQP ?",
+        "Une absence pour faire un bilan de compétences est-elle rémunérée ?",
+    ],
+)
+def test_a_ground_or_purpose_of_theirs_is_not_foreign(
+    question: str, words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    assert foreign_purpose(question, words, phrases) is None

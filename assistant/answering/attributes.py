@@ -1,0 +1,145 @@
+"""The attribute a question asks of something the texts name, and whether the best passages state it (issue #21).
+
+Why: the texts NAME many things whose rules they do not make — a CQP in the fiche, a diploma in the Pro-A list or
+an annexe, the CPF, the OPCO — and state only some of their attributes (a CQP's RNCP level, its blocks, the year
+it was created). "Quel salaire touche un gestionnaire conseil une fois son CQP obtenu ?", "Quel est le taux de
+réussite au CQP COS ?", "Combien de places au CQP manager opérationnel en 2027 ?" name such a thing, so the
+subject check finds passages about it; but what is asked of it — its pay, its success rate, its places — is
+stated nowhere, and quoting the fiche answers another question.
+
+What is asked is read from the question's grammar, not from a list of attributes:
+
+* "quel(le) [est] [le/la] N …" — the noun after the singular interrogative determiner ("quel salaire",
+  "quelle est la durée"): one value, which the passages name; a plural ("quelles sont les conditions") asks for
+  a list, whose items the passages give without the noun that gathers them;
+* "combien de N" — a count of N, which a passage states only as a figure just before N ("4 blocs", "3 salariés",
+  "deux entretiens").
+
+The check applies only where the thing asked about is one the texts name without making its rules (the router's
+catch-all topic `other_corpus`, the CQPs, or no topic): for the schemes whose rules the texts make (the tutor's
+bonus, the contrat de professionnalisation, the VAE leave…), a user's word for an attribute the article states
+in its own words ("le plafond de la prime", "le salaire d'un contrat pro") is a synonym, not a silence, and the
+silent details of those rules are another check's (`answering.silent`). That is the criterion: whether the
+entity's rules are what the texts are about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answering.corpus_words import CorpusWords
+from assistant.answering.units import PREFIX
+from assistant.routing.extraction.folding import fold
+from knowledge.french import analyze
+from knowledge.hybrid import Evidence
+
+# The topics of things the texts name without making their rules (the router's topics).
+NAMED_ONLY_TOPICS = frozenset({"other_corpus", "cqp"})
+# Singular only: "quelles sont les conditions", "quels sont les emplois" ask for a list, whose items the texts give
+# without the noun that gathers them; "quel est le taux", "quel salaire" ask for one value, which they name.
+_WHICH = re.compile(
+    r"\b(?:quel|quelle)\s+(?:(?:est|etait|serait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l)\s+)?([a-z][a-z-]{2,})"
+)
+_HOW_MANY = re.compile(r"\bcombien\s+(?:de|d)\s+([a-z][a-z-]{2,})")
+# What follows an interrogative without being a noun of what is asked: verbs and pronouns of the frame.
+_NOT_NOUNS = frozenset(
+    re.findall(
+        r"\S+",
+        """est sont etait sera serait peut peuvent doit doivent faut fait font ont a y il elle ils elles on ce cela
+    ca je tu nous vous me te se mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs un une des temps
+    fois maniere facon""",
+    )
+)
+_NUMBER_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "un une deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente quarante cinquante "
+        "soixante cent mille plusieurs",
+    )
+)
+DEPTH = 5
+# Nouns of time asked by "quel" ("quelle année", "à quelle date"): the answer is a figure (a year, a date), which
+# the passages write without the noun ("créé en 2015").
+_WHEN = frozenset(w.rstrip("sx")[:PREFIX] for w in ("annee", "an", "date", "jour", "mois", "semaine", "heure"))
+
+
+def asked_attributes(question: str) -> tuple[list[str], list[str]]:
+    """The nouns a question asks of its subject: after "quel…" (`which`) and after "combien de" (`counted`),
+    folded. "Quel est le taux de réussite au CQP ?" → (["taux"], []); "Combien de places … ?" → ([], ["places"])."""
+    text = fold(question.replace("’", "'")).replace("'", " ")
+    which = [m.group(1) for m in _WHICH.finditer(text) if _noun(m.group(1))]
+    counted = [m.group(1) for m in _HOW_MANY.finditer(text) if _noun(m.group(1))]
+    return which, counted
+
+
+def _noun(word: str) -> bool:
+    """Not a frame word, nor a verb with its subject pronoun after it ("est-il", "peut-on")."""
+    return word not in _NOT_NOUNS and not re.search(r"-(?:t-)?(?:il|elle|ils|elles|on|ce)$", word)
+
+
+def _stem(word: str) -> str:
+    terms = analyze(word)
+    return terms[0][:PREFIX] if terms else word[:PREFIX]
+
+
+def unstated_attribute(question: str, evidence: Sequence[Evidence], vocabulary: CorpusWords) -> str | None:
+    """An attribute the question asks (`asked_attributes`) that none of the best passages states (else None): a
+    noun after "quel" that the texts never use at all (`vocabulary`), or a count ("combien de N") that none of the
+    best passages gives as a figure before N.
+
+    A noun after "quel" that the texts use elsewhere is left alone: measured on unseen-2026g, "quelle démarche
+    auprès d'Uniformation" (the texts: "la demande de prise en charge"), "à quel taux horaire" ("12 € de
+    l'heure") and "quelle attestation" were the user's words for what the best passages state in theirs."""
+    which, counted = asked_attributes(question)
+    if not (which or counted) or not evidence:
+        return None
+    sequences = [[t[:PREFIX] for t in analyze(fold(e.chunk.context_text))] for e in evidence[:DEPTH]]
+    for noun in which:
+        stem = _stem(noun)
+        measured = _key(noun) in _WHEN or any(_key(noun) in family for family in _UNIT_FAMILIES)
+        if measured and any(re.search(r"\d", e.chunk.context_text) for e in evidence[:DEPTH]):
+            continue  # "en quelle année", "quel pourcentage": a figure is its answer, whatever words say it
+        if not vocabulary.uses(noun) and not any(stem in sequence for sequence in sequences):
+            return noun
+    for noun in counted:
+        if not any(_counts(e.chunk.context_text, noun) for e in evidence[:DEPTH]):
+            return noun
+    return None
+
+
+def _key(word: str) -> str:
+    """A word's form without its plural mark, cut like the stems ("blocs" and "bloc", "heures" and "heure")."""
+    return word.rstrip("sx")[:PREFIX]
+
+
+# Units of measure, by family: a count of one is stated by a figure with any unit of its family ("combien de jours"
+# → "1 demi-journée", "combien d'années" → "4 ans"); a mark out of N ("/60") is a number of points; "quel
+# pourcentage" is answered by a figure with "%" (u26e-118 was refused before this: "pourcentage" is no word of theirs).
+_UNIT_FAMILIES = tuple(
+    frozenset(_key(w) for w in family.split())
+    for family in (
+        "heure h jour journee demi-journee mois an annee semaine",
+        "point pt /",
+        "euro €",
+        "pourcentage pourcent %",
+    )
+)
+
+
+def _counts(text: str, noun: str) -> bool:
+    """The passage gives a number of `noun`: a figure or a number word just before it, an adjective or a linking
+    word allowed between ("4 blocs de compétences", "deux entretiens professionnels", "3 salariés"); for a unit,
+    a figure with any unit of its family."""
+    key = _key(noun)
+    family = next((f for f in _UNIT_FAMILIES if key in f), frozenset({key}))
+    words = re.findall(r"\d+(?:[,.]\d+)?|[a-z-]+|[€/%]", fold(text))
+    for i, word in enumerate(words):
+        if _key(word) not in family:
+            continue
+        before = words[max(0, i - 3) : i]
+        if any(w[0].isdigit() or w in _NUMBER_WORDS for w in before):
+            return True
+        if word == "/" and i + 1 < len(words) and words[i + 1][0].isdigit():
+            return True  # "/60": sixty points
+    return False

@@ -1,0 +1,103 @@
+"""Another framework named by the question: a text or an employer whose rules the indexed texts are not (issue #21).
+
+Why: "Dans les établissements de la convention de 1951, le diplôme d'infirmier est-il éligible à la Pro-A ?"
+asks about the Pro-A, and the texts hold a Pro-A list; but the rule asked is another convention's. So is "Un AESH
+de l'Éducation nationale peut-il obtenir un congé pour sa VAE ?": the person works under the national
+education's rules, not the branch's. The subject check finds the Pro-A or the VAE leave in the passages and
+answers with the branch's article, which is a wrong answer for that reader. Two slots of the message's grammar
+name the framework, and each is checked against the texts themselves, never against a list:
+
+* a **text named by its kind and its year** ("la convention de 1951", "le décret de 2018", "l'accord du 4 mars
+  2021"): the texts speak of it when some passage (or an indexed text's title) writes that kind of text with
+  that year close after it ("la loi du 5 septembre 2018", "le protocole d'accord du 23 juillet 2015"); the
+  branch's own texts are named so too ("l'accord de 2019", "l'avenant de 2022");
+* an **organisation named with its capitals after "de la / de l' / du / des / à la / à l' / au / chez"**
+  ("de l'Éducation nationale", "de la MSA", "à l'AP-HP"): the texts speak of it when a passage holds its name (a
+  capitalised word, with the lower-case word that qualifies it: "Éducation nationale"). The branch's
+  organisations are named in the texts ("de la CPAM", "de l'Urssaf", "de l'UGECAM", "à l'Institut 4.10"), so
+  they pass; a first name without an article ("la prime de Karim") is the user's case, not an organisation,
+  and is not read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from assistant.answering.corpus_words import CorpusPhrases
+from assistant.routing.extraction.folding import fold
+from assistant.routing.subject import asking_clause, subject_phrase, without_asker
+
+# A kind of legal or collective text, then (a few words later) "de/du" and its date or year.
+_DATED_TEXT = re.compile(
+    r"\b(lois?|decrets?|arretes?|ordonnances?|conventions?|accords?|protocoles?|avenants?)"
+    r"(?:\s+(?!(?:de|du|d|l|le|la|les|un|une)\b)[a-z-]+){0,2}\s+(?:de|du|d)\s+(?:\d{1,2}(?:er)?\s+[a-z]+\s+)?((?:19|20)\d\d)\b"
+)
+# A name in capitals after a preposition and an article: "de l'Éducation nationale", "de la MSA", "chez Orange".
+_ORGANISATION = re.compile(
+    r"\b(?:de la|de l'|du|des|à la|à l'|au|aux|chez(?: la| le| les| l')?)\s*"
+    r"([A-ZÀ-Ý][\w-]*(?:\s+[a-zà-ÿ][\w-]*)?)"
+)
+# What cannot qualify a name: frame words, verbs and links after it ("de la MSA peut-il", "de la CAF et …").
+_NOT_QUALIFYING = frozenset(
+    re.findall(
+        r"\S+",
+        """de du des d la le les l et ou a au aux en pour dans sur avec par est sont peut peuvent doit doivent
+    il elle ils elles on qui que qu quand si ne n y se s mais car donc or ni""",
+    )
+)
+
+
+def foreign_text(question: str, phrases: CorpusPhrases) -> str | None:
+    """A text the question names by its kind and year that no passage or title of the texts names so (else None):
+    "la convention de 1951" → "convention 1951"."""
+    text = fold(question.replace("’", "'")).replace("'", " ")
+    for match in _DATED_TEXT.finditer(text):
+        kind, year = match.group(1), match.group(2)
+        if not phrases.names_dated(kind, year):
+            return f"{kind} {year}"
+    return None
+
+
+def foreign_organisation(question: str, phrases: CorpusPhrases) -> str | None:
+    """An organisation the question names in capitals after an article, in the person it asks about or in who
+    asks, that the texts never name (else None): "un AESH de l'Éducation nationale peut-il…" → "Éducation
+    nationale"; "Pour un agent de la MSA, …" → "MSA". An acronym the `passages` spell out ("de l'AAH":
+    "l'allocation aux adultes handicapés") is theirs. A name elsewhere in the message ("…, ou seulement un
+    diplôme de l'Éducation nationale ?") is something the question compares, not the framework it asks under."""
+    original = unicodedata.normalize("NFC", question.replace("’", "'"))
+    starts = {m.start(1) for m in re.finditer(r"(?:^|[.!?:]\s+|\n)\s*(\S)", original)}
+    asker = original[: len(original) - len(without_asker(original))]
+    # the subject of the sentence that asks ("Extrait du compte rendu du CODIR : … Du coup, la prime… ?" asks
+    # about the bonus, the header is context), and who asks
+    asked = subject_phrase(asking_clause(without_asker(original, roles_only=True)))
+    about = set(re.findall(r"[\w-]+", f"{asked} {fold(asker)}"))
+    for match in _ORGANISATION.finditer(original):
+        words = match.group(1).split()
+        if match.start(1) in starts or re.search(r"-(?:t-)?(?:il|elle|ils|elles|on)$", fold(words[0])):
+            continue
+        name = _name(words, phrases)
+        if name is None or not set(re.findall(r"[\w-]+", fold(name))) <= about:
+            continue
+        if not _named_by_texts(name, phrases):
+            return name
+    return None
+
+
+def _name(words: list[str], phrases: CorpusPhrases) -> str | None:
+    """The organisation's name: its capitalised word, with the lower-case word after it when the first is a common
+    noun of the texts written with a capital ("Éducation nationale", not "Cpam depuis")."""
+    first = fold(words[0])
+    if re.search(r"\d", first):
+        return None
+    if len(words) == 2 and phrases.writes_lowercase(first) and fold(words[1]) not in _NOT_QUALIFYING:
+        return " ".join(words)
+    return words[0]
+
+
+def _named_by_texts(name: str, phrases: CorpusPhrases) -> bool:
+    """Some passage writes the name (folded, word for word: a name is not its words' stems, "Assistance publique" is
+    not "assistants … santé publique"), or spells out the acronym it is."""
+    if phrases.writes_name(name):
+        return True
+    return bool(re.fullmatch(r"[A-Z]{2,6}", name)) and phrases.spells_out(fold(name))
