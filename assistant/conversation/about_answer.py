@@ -29,7 +29,7 @@ from assistant.answering.named_parts import in_force as part_in_force
 from ingest.models import Chunk
 from text.folding import same_length
 
-Operation = Literal["quote", "next", "previous", "original", "summary", "check"]
+Operation = Literal["quote", "next", "previous", "original", "summary", "check", "source"]
 
 _COURTESY = r"(?:s'il (?:te|vous) plait|stp|svp|merci|please|alors|donc|du coup|bon|ok|d'accord)"
 _ASK = (
@@ -97,6 +97,18 @@ _SUMMARY_REST = re.compile(
     r"(?:moi|nous|le|la|les)|(?:brievement|rapidement|simplement)|"
     rf"{_COURTESY}|[\s,;:?!.…-])*$"
 )
+# "tu as pris ça dans quel texte ?", "ça vient de quel article ?", "c'est tiré d'où ?": where the answer comes from
+_SOURCE = re.compile(
+    r"\b(?:(?:quel|quels|quelle|quelles) (?:article|texte|passage|document|source|reference|accord|avenant|partie|"
+    r"paragraphe)s?|d'ou|ou)\b"
+)
+_SOURCE_REST = re.compile(
+    r"^(?:(?:et|mais|alors|ok|du coup|tu|vous|as|avez|t'as|a|on|ca|cela|ce|cette|chiffre|info\w*|reponse|regle|"
+    r"le|la|l'|les|c'est|c'etait|est-ce que|est-ce|que|qu'|il|elle|ils|elles|dans|de|du|des|sur|a partir|en|"
+    r"pris|prends|prenez|tire\w*|trouve\w*|lu|vu|sorti\w*|sors|sortez|vient|viennent|venait|provient|"
+    r"ecrit\w*|dit\w*|mentionne\w*|figure\w*|indique\w*|prevu\w*|precis\w*|exactement|donc|"
+    rf"{_COURTESY})\b|[\s,;:?!.…'-])*$"
+)
 # "on m'a dit 10", "ma DRH parle de 1 %", "je croyais que c'était 300 points": a figure heard elsewhere
 _HEARSAY = re.compile(
     r"\b(?:on (?:m'a|nous a) (?:dit|parle|explique|affirme|assure)|m'a (?:dit|parle|explique|affirme|assure|"
@@ -144,6 +156,9 @@ def read(message: str) -> Request | None:
     summary = _SUMMARY.match(body)
     if summary is not None and _SUMMARY_REST.match(body[summary.end() :]):
         return Request("summary")
+    source = _SOURCE.search(body)
+    if source is not None and _SOURCE_REST.match(_SOURCE.sub(" ", body)) and len(body.split()) <= 10:
+        return Request("source")
     hearsay = _HEARSAY.search(body)
     figure = _FIGURE.search(body, hearsay.end()) if hearsay else None
     if hearsay is not None and figure is not None and len(body.split()) <= 16:
@@ -247,6 +262,17 @@ def best_sentence(citations: Sequence[Citation], lead: str, question: str) -> tu
         return None
     best = max(scored, key=lambda s: s[0])
     return best[2], best[3]
+
+
+def led_sentences(citations: Sequence[Citation], lead: str, question: str) -> list[tuple[Citation, str]]:
+    """The cited sentences the previous answer's lead is made of, in its order ("7 points par mois… Dans
+    ce cadre, … 252 points": both), each found by `best_sentence`; at most three."""
+    found: list[tuple[Citation, str]] = []
+    for part in sentences(lead_text(lead))[:3] or [lead]:
+        best = best_sentence(citations, part, question)
+        if best is not None and best[1] not in [s for _, s in found]:
+            found.append(best)
+    return found
 
 
 def renumbered(citations: Sequence[Citation], start: int) -> list[Citation]:

@@ -82,7 +82,7 @@ def converse(
             return _recorded(conversation, outcome.answer, typed)
         if outcome is not None:
             resolution = Resolution(outcome.question, "reference", None)
-        elif request.operation == "check" and context.question:
+        elif request.operation in ("check", "source") and context.question:
             resolution = Resolution(context.question, "meta", context.subject)
         else:
             request = None
@@ -169,7 +169,8 @@ def _recorded(conversation: Conversation, reply: Answer, typed: str) -> Answer:
     """Record an answer written from the earlier turns (a quote, a summary): the conversation stays on
     the subject, the question and the lead of the answer it acted on."""
     last = [t for t in conversation.turns if t.kind != "aside"][-1]
-    conversation.record(replace(last, question=typed, kind="meta", route=reply.route, citations=tuple(reply.citations)))
+    # (the citations stay the answer acted on: "et avant l'avenant ?" after a quote reads them)
+    conversation.record(replace(last, question=typed, kind="meta", route=reply.route))
     return reply
 
 

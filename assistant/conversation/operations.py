@@ -21,6 +21,7 @@ from assistant.conversation.about_answer import (
     best_sentence,
     document_name,
     lead_text,
+    led_sentences,
     neighbour,
     part_question,
     renumbered,
@@ -69,6 +70,7 @@ def operate(request: Request, turns: Sequence[Turn], passages: Iterable[Chunk] |
             return None
         return Outcome(question=part_question(cited[0], number))
     if request.operation == "original":
+        # a part the avenant rewrote, completed or renumbered, among all the parts the answer cited
         amended = [c for c in cited if "avenant" in same_length(c.section).lower()]
         if not amended:
             return None
@@ -87,14 +89,21 @@ def _where(citation: Citation) -> str:
 
 
 def _quote(last: Turn, typed: str) -> Outcome | None:
-    """The sentence the last answer led with, word for word, with where it stands."""
-    found = best_sentence(last.citations, last.lead, last.resolved)
-    if found is None:
+    """The sentences the last answer led with, word for word, each with where it stands."""
+    found = led_sentences(last.citations, last.lead, last.resolved)
+    if not found:
         return None
-    citation, sentence = found
-    (cited,) = renumbered([citation], 1)
-    text = f"Le texte exact, {_where(cited)} [1] :\n\n« {sentence} »"
-    return Outcome(answer=Answer(typed, text, "retrieval", citations=[cited]))
+    citations: list[Citation] = []
+    lines: list[str] = []
+    for citation, sentence in found:
+        if citation not in citations:
+            citations.append(citation)
+        number = citations.index(citation) + 1
+        lines.append(f"« {sentence} » [{number}]")
+    cited = renumbered(citations, 1)
+    where = _where(cited[0]) if len(cited) == 1 else "dans les textes cités"
+    text = f"Le texte exact, {where} :\n\n" + "\n".join(lines)
+    return Outcome(answer=Answer(typed, text, "retrieval", citations=cited))
 
 
 def _thread(answered: Sequence[Turn]) -> list[Turn]:
