@@ -49,6 +49,7 @@ from assistant.conversation.backrefs import (
     head_noun_subject,
 )
 from assistant.conversation.comparison import compares
+from assistant.conversation.persons import back_to_person
 from assistant.conversation.resolution import Context, Kind, Resolution
 from assistant.conversation.restate import (
     about_other_subject,
@@ -170,23 +171,17 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if lead:
         body_at += lead.end()
     body, body_folded = text[body_at:], folded[body_at:]
+    person_case = back_to_person(body, context.turns)
+    if person_case is not None:  # "revenons à Agnès : combien de temps ?": that person's case, its facts kept
+        turn, rest = person_case
+        return _followed(turn, rest, context, today, own_topic=own_topic, refused=refused, case=True)
     back = going_back(body, context.turns)
     if back is not None:  # "revenons à la première : elle est versée quand ?"
         return Resolution(f"{capitalised(back.subject.name)} : {lower_first(back.rest)}", "reference", back.subject)
     recalled = earlier_question(body, context.turns)
     if recalled is not None:  # "reprends le premier calcul avec 9 mois": that question, its facts changed
         turn, rest = recalled
-        recalc = merge_facts(turn.question, rest, today)
-        if recalc.replaced or not rest:
-            return Resolution(recalc.text if recalc.replaced else turn.question, "reference", turn.subject)
-        # "pour revenir à ma première question : cette prime est-elle réduite … ?": the rest is read
-        # as a follow-up of that question, as if it had been the last one
-        reread = _resolve(rest, _earlier_context(turn, context), today, own_topic=own_topic, refused=refused)
-        if reread.kind == "new" and reread.subject is None:
-            return Resolution(appended(turn.question, rest), "reference", turn.subject)
-        if reread.kind == "meta":
-            return replace(reread, kind="reference")
-        return reread
+        return _followed(turn, rest, context, today, own_topic=own_topic, refused=refused)
     slots = find_slots(body, today)
     again = None if own_subject is not None or slots else same_question(body, context.question)
     if again is not None:  # "même question pour les APT": the previous question about them
@@ -304,6 +299,31 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return Resolution(appended(earlier, body), "circumstance", previous)
     assert previous is not None
     return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
+
+
+def _followed(
+    turn: EarlierTurn,
+    rest: str,
+    context: Context,
+    today: date,
+    *,
+    own_topic: str | None,
+    refused: bool,
+    case: bool = False,
+) -> Resolution:
+    """`rest` read as a follow-up of the earlier `turn`, as if it had been the last question: its facts
+    replaced by the ones `rest` changes, else `rest` asked of it."""
+    recalc = merge_facts(turn.question, rest, today)
+    if recalc.replaced or not rest:
+        return Resolution(recalc.text if recalc.replaced else turn.question, "reference", turn.subject, case=case)
+    # "pour revenir à ma première question : cette prime est-elle réduite … ?": the rest is read
+    # as a follow-up of that question, as if it had been the last one
+    reread = _resolve(rest, _earlier_context(turn, context), today, own_topic=own_topic, refused=refused)
+    if (reread.kind == "new" and reread.subject is None) or (case and reread.kind == "new"):
+        return Resolution(appended(turn.question, rest), "reference", turn.subject, case=case)
+    if reread.kind == "meta":
+        return replace(reread, kind="reference")
+    return replace(reread, case=reread.case or case)
 
 
 def _asks_nothing_else(body: str, subject: Subject) -> bool:
