@@ -134,7 +134,11 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
             resolution = replace(resolution, addition=named)
     if resolution.kind == "new" and resolution.subject is not None:
         resolution = replace(resolution, subject=message_subject(resolution.text))
-    if context is None or not context.stated or resolution.kind != "new" or (refused and own_topic is None):
+    if context is None or not context.stated or (refused and own_topic is None):
+        return resolution
+    # ("Combien de points pour elle ?" after facts stated in two messages: a question about the stated case,
+    # even when its subject was put in front of it; a message with facts of its own changes them instead)
+    if resolution.kind != "new" and not (resolution.kind == "reference" and not find_slots(message, today)):
         return resolution
     asker = person(message)
     if asker is not None and any(person(f) not in (None, asker) for f in context.stated):
@@ -146,7 +150,8 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         # names nobody is no question about the facts stated
         return resolution
     facts = " ".join(f.strip().rstrip(".") + "." for f in context.stated)
-    return Resolution(f"{facts} {resolution.text}", "circumstance", resolution.subject, case=True)
+    asked = resolution.text if resolution.kind == "new" else message.strip()
+    return Resolution(f"{facts} {asked}", "circumstance", resolution.subject, case=True)
 
 
 def _resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
@@ -183,6 +188,10 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         turn, rest = recalled
         return _followed(turn, rest, context, today, own_topic=own_topic, refused=refused)
     slots = find_slots(body, today)
+    if slots and not correction and not context.pending and _frames_only(context.typed, today):
+        # "Je reçois Mme Said pour son entretien pro." then her facts: the first message only set the
+        # scene (it asked nothing and told no fact), so the facts are read on their own, not as a change to it
+        return Resolution(text, "new", own_subject)
     again = None if own_subject is not None or slots else same_question(body, context.question)
     if again is not None:  # "même question pour les APT": the previous question about them
         return Resolution(again, "circumstance", context.subject)
@@ -324,6 +333,13 @@ def _followed(
     if reread.kind == "meta":
         return replace(reread, kind="reference")
     return replace(reread, case=reread.case or case)
+
+
+def _frames_only(typed: str, today: date) -> bool:
+    """The message asked nothing and told no fact of a case: it set the scene ("RH ici : je reçois Mme
+    Blanc pour son entretien professionnel.")."""
+    folded = same_length(typed)
+    return bool(typed) and "?" not in typed and not _QUESTION.search(folded) and not find_slots(typed, today)
 
 
 def _asks_nothing_else(body: str, subject: Subject) -> bool:
