@@ -29,7 +29,7 @@ from assistant.answering.named_parts import in_force as part_in_force
 from ingest.models import Chunk
 from text.folding import same_length
 
-Operation = Literal["quote", "next", "previous", "original", "summary", "check", "source"]
+Operation = Literal["quote", "next", "previous", "original", "summary", "check", "source", "since"]
 
 _COURTESY = r"(?:s'il (?:te|vous) plait|stp|svp|merci|please|alors|donc|du coup|bon|ok|d'accord)"
 _ASK = (
@@ -97,6 +97,14 @@ _SUMMARY_REST = re.compile(
     r"(?:moi|nous|le|la|les)|(?:brievement|rapidement|simplement)|"
     rf"{_COURTESY}|[\s,;:?!.…-])*$"
 )
+# "depuis quand ?", "ça s'applique à partir de quand ?", "en 2021, elle existait déjà ?": when the rule started
+_SINCE = re.compile(
+    r"\bdepuis quand\b|\ba (?:partir|compter) de quand\b|\b(?:ca|cela|c') ?(?:date|est) de quand\b|"
+    r"\bdate d'(?:effet|entree en vigueur|application)\b|\ben vigueur depuis\b|"
+    r"\bquand (?:est-ce que )?(?:c'est|ca|il|elle) (?:est )?entre\w* en vigueur\b|"
+    r"\b(?:en|avant) (?:19|20)\d\d\b.*\b(?:deja|existai\w*|s'appliquai\w*|etai\w* (?:possible|ouvert\w*|prevu\w*))\b|"
+    r"\b(?:existai\w*|s'appliquai\w*) (?:deja )?(?:en|avant) (?:19|20)\d\d\b"
+)
 # "tu as pris ça dans quel texte ?", "ça vient de quel article ?", "c'est tiré d'où ?": where the answer comes from
 _SOURCE = re.compile(
     r"\b(?:(?:quel|quels|quelle|quelles) (?:article|texte|passage|document|source|reference|accord|avenant|partie|"
@@ -115,8 +123,14 @@ _HEARSAY = re.compile(
     r"indique|annonce)|(?:il|elle|on|ils|elles) (?:parle\w*|dit|disent|affirme\w*|pretend\w*|soutien\w*|"
     r"annonce\w*|evoque\w*)|parle\w* (?:de|d')|je (?:croyais|pensais|pense|crois)|j'(?:avais compris|ai compris|"
     r"avais entendu|ai entendu|ai lu|avais lu)|il parait|(?:d'apres|selon) (?:ma|mon|mes|un|une|le|la|l')|"
-    r"(?:ecrit|affiche|indique) (?:sur|dans))"
+    r"(?:ecrit|affiche|indique) (?:sur|dans)|\bdi(?:t|sent|sait)\b)"
 )
+_SPELLED = (
+    r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|"
+    r"soixante|cent)(?:[ -](?:et[ -])?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix))?\s+"
+    r"(?:heures?|mois|ans?|annees?|jours?|journees?|points?|salaries?|alternants?|minutes?|semaines?)(?: et demie?)?"
+)
+_SPELLED_FIGURE = re.compile(_SPELLED)
 _FIGURE = re.compile(
     r"(?<![\w,.])(\d+(?:[,.]\d+)?)(?:\s*(%|€|euros?|points?|heures?|h\b|mois|ans?|jours?|"
     r"salaries?|alternants?|minutes?|semaines?))?"
@@ -156,11 +170,15 @@ def read(message: str) -> Request | None:
     summary = _SUMMARY.match(body)
     if summary is not None and _SUMMARY_REST.match(body[summary.end() :]):
         return Request("summary")
+    if _SINCE.search(body) and len(body.split()) <= 12:
+        return Request("since")
     source = _SOURCE.search(body)
     if source is not None and _SOURCE_REST.match(_SOURCE.sub(" ", body)) and len(body.split()) <= 10:
         return Request("source")
     hearsay = _HEARSAY.search(body)
-    figure = _FIGURE.search(body, hearsay.end()) if hearsay else None
+    figure = None
+    if hearsay is not None:
+        figure = _FIGURE.search(body, hearsay.end()) or _SPELLED_FIGURE.search(body, hearsay.end())
     if hearsay is not None and figure is not None and len(body.split()) <= 16:
         return Request("check", figure=message_figure(message, figure))
     return None
@@ -237,6 +255,20 @@ def part_question(citation: Citation, number: str, *, original: bool = False) ->
     if original:
         return f"Que disait {part} dans sa version d'origine, avant l'avenant ?"
     return f"Que dit {part} ?"
+
+
+_EFFECT = re.compile(r"date d'effet|entree en vigueur|duree et date|prise d'effet")
+
+
+def effect_part(chunks: Iterable[Chunk], document: str) -> str:
+    """The number of the part of `document` that says when it takes effect ("Durée et date d'effet du
+    présent avenant"), read from its headings; "" when it has none."""
+    for chunk in chunks:
+        if chunk.document == document and _EFFECT.search(same_length(chunk.section_title).lower()):
+            number = section_number(chunk.section_number)
+            if number:
+                return number
+    return ""
 
 
 def sentences(text: str) -> list[str]:

@@ -205,6 +205,9 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     demonstrative = _DEMONSTRATIVE.search(body_folded) if not asks else None
     circumstance = bool(correction) or (not asks and (bool(_OPENING.match(body_folded)) or bool(slots) or elliptic))
     previous = context.subject
+    if own_subject is not None and previous is not None and not slots and _points_to(body, own_subject, previous):
+        # "sa date de création, à ce CQP ?": the one just spoken of, named by its kind
+        return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
     known = [previous, *subjects_in(context.pending or context.question)]
     # A topic the router finds in a message that continues the previous one ("et …", "non, …", "elle …")
     # is not a new subject: only a named one is.
@@ -333,6 +336,18 @@ def _followed(
     if reread.kind == "meta":
         return replace(reread, kind="reference")
     return replace(reread, case=reread.case or case)
+
+
+_POINTING = re.compile(r"\b(?:ce|cet|cette|ces|ledit|ladite|ce meme|cette meme)\s+$")
+
+
+def _points_to(body: str, named: Subject, previous: Subject) -> bool:
+    """The message names the previous subject by its kind after a demonstrative ("ce CQP" after the CQP
+    conseiller offres de services): the same thing, not the kind in general."""
+    if named.same_as(previous) or named.topic != previous.topic or len(named.name) >= len(previous.name):
+        return False
+    start = named.span[0]
+    return bool(_POINTING.search(same_length(body[:start]).lower()))
 
 
 def _frames_only(typed: str, today: date) -> bool:

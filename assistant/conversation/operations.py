@@ -20,6 +20,7 @@ from assistant.conversation.about_answer import (
     Request,
     best_sentence,
     document_name,
+    effect_part,
     lead_text,
     led_sentences,
     neighbour,
@@ -69,15 +70,36 @@ def operate(request: Request, turns: Sequence[Turn], passages: Iterable[Chunk] |
         if number is None:
             return None
         return Outcome(question=part_question(cited[0], number))
+    if request.operation == "since":
+        return _since(last, passages)
     if request.operation == "original":
         # a part the avenant rewrote, completed or renumbered, among all the parts the answer cited
         amended = [c for c in cited if "avenant" in same_length(c.section).lower()]
-        if not amended:
-            return None
+        if not amended:  # a rule the avenant brought ("et avant 2022 ?"): when the avenant took effect
+            return _since(last, passages)
         # the number the part had as published: "Article 10 (ancien article 9, …)" → 9
         former = re.search(r"ancien(?:ne)? article (\d{1,2}(?:\.\d{1,2})*)", same_length(amended[0].section).lower())
         number = former.group(1) if former else section_number(amended[0].section)
         return Outcome(question=part_question(amended[0], number, original=True))
+    return None
+
+
+def _since(last: Turn, passages: Iterable[Chunk] | None) -> Outcome | None:
+    """When the rule the last answer cited took effect: the part of the text that brought it — an avenant
+    the answer cites, or names as having written the cited part — saying its date of effect."""
+    if passages is None:
+        return None
+    chunks = list(passages)
+    amending = any("avenant" in same_length(c.section).lower() for c in last.citations)
+    order = sorted(
+        dict.fromkeys(c.document for c in last.citations),
+        key=lambda d: 0 if amending and "avenant" in d else 1,
+    )
+    for document in order:
+        number = effect_part(chunks, document)
+        if number:
+            citation = next(c for c in last.citations if c.document == document)
+            return Outcome(question=part_question(citation, number))
     return None
 
 
