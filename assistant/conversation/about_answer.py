@@ -57,7 +57,8 @@ _QUOTE = re.compile(
     rf"|{_REPRODUCE}(?:-moi|-nous| moi)?(?: (?:le|la) (?:texte|phrase))?\s+{_EXACT}|mot (?:pour|a) mot|texto"
     rf"|(?:c'est|c'etait) (?:ecrit|redige|formule|dit) comment(?: exactement)?"
     rf"|(?:quels? (?:sont|est) )?(?:les|le) (?:termes|mots) exacts?)"
-    rf"(?:[\s,]+(?:{_COURTESY}|de (?:cet|ce|l') ?(?:article|passage|texte)|(?:qui|que) (?:le|la) (?:dit|prevoit)))*$"
+    rf"(?:[\s,]+(?:{_COURTESY}|exactement|precisement|de (?:cet|ce|l') ?(?:article|passage|texte)|"
+    r"(?:qui|que) (?:le|la) (?:dit|prevoit)))*$"
 )
 _PART_WORD = r"(?:article|point|paragraphe|partie|section|sous-partie|chapitre|alinea|titre|annexe)"
 _NEXT = r"(?:suivant\w*|d'apres|qui suit|qui vient apres|juste apres|d'ensuite|d'a cote)"
@@ -83,7 +84,8 @@ _ORIGINAL = re.compile(
 _ORIGINAL_REST = re.compile(
     r"^(?:(?:et|alors|mais|ok|du coup)\b|(?:il|elle|ca|cela|le texte|l'article|la regle)\s*|"
     r"(?:disai\w*|prevoyai\w*|etai\w*|dit|prevoit|donnait|fixait|c'etait|c'est|quoi|que|qu'|comment|"
-    r"combien|ecrit|redige\w*|formule\w*|sur ce point|de 2019|de 2022|exactement|avant|le|la|l'|les|"
+    r"combien|ecrit|redige\w*|formule\w*|sur ce point|de 2019|de 2022|exactement|avant|le|la|l'|les|dans|selon|"
+    r"d'apres|sur|en|"
     r",|;|:|\?|!|\.|\s)+)*$"
 )
 _SUMMARY = re.compile(
@@ -94,7 +96,7 @@ _SUMMARY_REST = re.compile(
     r"^(?:(?:de |sur )?(?:tout ca|tout cela|ca|cela|ces reponses|tes reponses|vos reponses|ce qu'on a dit|"
     r"ce qui precede|l'echange|notre echange|la conversation|ce que tu m'as dit|ce que vous m'avez dit|"
     r"ce qu'on vient de voir|le tout|l'ensemble)|en (?:\w+ )?(?:points?|phrases?|lignes?|mots)|"
-    r"(?:moi|nous|le|la|les)|(?:brievement|rapidement|simplement)|"
+    r"(?:moi|nous|le|la|les)|(?:brievement|rapidement|simplement|rapide|court|bref|succinct\w*|vite)|"
     rf"{_COURTESY}|[\s,;:?!.…-])*$"
 )
 # "depuis quand ?", "ça s'applique à partir de quand ?", "en 2021, elle existait déjà ?": when the rule started

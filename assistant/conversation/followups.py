@@ -188,9 +188,16 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         turn, rest = recalled
         return _followed(turn, rest, context, today, own_topic=own_topic, refused=refused)
     slots = find_slots(body, today)
-    if slots and not correction and not context.pending and _frames_only(context.typed, today):
-        # "Je reçois Mme Said pour son entretien pro." then her facts: the first message only set the
-        # scene (it asked nothing and told no fact), so the facts are read on their own, not as a change to it
+    if (
+        slots
+        and not correction
+        and not context.pending
+        and own_topic not in (None, context.topic)
+        and _frames_only(context.typed, today)
+    ):
+        # "Je reçois Mme Said pour son entretien pro." then her facts on another topic: the first message only
+        # set the scene (it asked nothing and told no fact), so the facts are read on their own, not as a change
+        # to it
         return Resolution(text, "new", own_subject)
     again = None if own_subject is not None or slots else same_question(body, context.question)
     if again is not None:  # "même question pour les APT": the previous question about them
@@ -205,7 +212,7 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     demonstrative = _DEMONSTRATIVE.search(body_folded) if not asks else None
     circumstance = bool(correction) or (not asks and (bool(_OPENING.match(body_folded)) or bool(slots) or elliptic))
     previous = context.subject
-    if own_subject is not None and previous is not None and not slots and _points_to(body, own_subject, previous):
+    if own_subject is not None and previous is not None and not slots and _points_to(text, own_subject, previous):
         # "sa date de création, à ce CQP ?": the one just spoken of, named by its kind
         return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
     known = [previous, *subjects_in(context.pending or context.question)]
@@ -341,13 +348,13 @@ def _followed(
 _POINTING = re.compile(r"\b(?:ce|cet|cette|ces|ledit|ladite|ce meme|cette meme)\s+$")
 
 
-def _points_to(body: str, named: Subject, previous: Subject) -> bool:
+def _points_to(text: str, named: Subject, previous: Subject) -> bool:
     """The message names the previous subject by its kind after a demonstrative ("ce CQP" after the CQP
     conseiller offres de services): the same thing, not the kind in general."""
-    if named.same_as(previous) or named.topic != previous.topic or len(named.name) >= len(previous.name):
+    if named.topic != previous.topic or len(named.name) >= len(previous.name):
         return False
     start = named.span[0]
-    return bool(_POINTING.search(same_length(body[:start]).lower()))
+    return bool(_POINTING.search(same_length(text[:start]).lower()))
 
 
 def _frames_only(typed: str, today: date) -> bool:

@@ -129,13 +129,24 @@ def _quote(last: Turn, typed: str) -> Outcome | None:
 
 
 def _thread(answered: Sequence[Turn]) -> list[Turn]:
-    """The turns of the current subject, oldest first: back to the last question asked afresh."""
+    """The turns of the current subject, oldest first: back to the last question asked afresh on another
+    subject (the follow-ups after a question belong to its thread)."""
     thread: list[Turn] = []
     for turn in reversed(answered):
+        if thread and turn.kind == "new" and thread[0].kind == "new" and not _same_subject(turn, thread[0]):
+            break  # a question asked afresh on another subject: the thread starts after it
         thread.insert(0, turn)
-        if turn.kind == "new" or len(thread) >= MAX_SUMMARY:
+        if len(thread) >= MAX_SUMMARY:
             break
     return thread
+
+
+def _same_subject(a: Turn, b: Turn) -> bool:
+    """Two questions asked afresh on the same subject ("Le tuteur est désigné comment ?", then "Combien de
+    points pour un tuteur du … au … ?") belong to one thread."""
+    if a.subject is not None and b.subject is not None:
+        return a.subject.same_as(b.subject) or a.subject.topic == b.subject.topic
+    return a.topic is not None and a.topic == b.topic
 
 
 def _summary(answered: Sequence[Turn], typed: str) -> Outcome | None:
@@ -159,8 +170,8 @@ def _summary(answered: Sequence[Turn], typed: str) -> Outcome | None:
             lead = f"{lead.rstrip()} [{len(citations) + 1}]"
         citations.extend(renumbered(kept, len(citations) + 1))
         points.append(lead)
-    if len(points) < 2:
-        return None  # one answer: said again more simply instead (frames.restates)
+    if not points:
+        return None
     subject = next((t.subject for t in _thread(answered) if t.subject is not None), None)
     head = f"En résumé, sur {subject.display} :" if subject is not None else "En résumé :"
     body = "\n".join(f"{i}. {point}" for i, point in enumerate(points, 1))

@@ -20,7 +20,8 @@ from text.folding import same_length
 
 # "revenons à", "pour revenir à", "retour à", "et pour", "concernant", "quant à", "et" — then the person
 _TO_PERSON = re.compile(
-    r"^(?:(?:et\s+)?(?:revenons|revenir|pour revenir|je reviens|on revient|retour|retournons|je retourne)\s+"
+    r"^(?:(?:et\s+)?(?:revenons|revenir|pour revenir|pour en revenir|j'en reviens|je reviens|on revient|retour|"
+    r"retournons|je retourne)\s+"
     r"(?:a|au|sur)\s+(?:(?:le cas|la situation|le dossier) (?:de |d')\s*)?|(?:et\s+)?(?:pour|concernant|quant a|"
     r"s'agissant de|cote)\s+|et\s+|(?:et\s+)?(?:le cas|la situation|le dossier) (?:de |d')\s*)"
     r"(?P<who>(?:(?:m\.|mme|mlle|monsieur|madame)\s+)?\S+)"
