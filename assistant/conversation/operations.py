@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer import Answer, Citation
 from assistant.conversation.about_answer import (
@@ -27,6 +27,7 @@ from assistant.conversation.about_answer import (
     part_question,
     renumbered,
     section_number,
+    sentences,
 )
 from assistant.conversation.state import Turn
 from ingest.models import Chunk
@@ -141,6 +142,24 @@ def _thread(answered: Sequence[Turn]) -> list[Turn]:
     return thread
 
 
+def _figures(thread: Sequence[Turn], said: str, start: int) -> list[tuple[Citation, str]]:
+    """The figures a summary keeps that the leads did not say: for each part cited in the thread (three at
+    most), its first sentence holding a figure, when no lead holds a figure of that part."""
+    kept: list[tuple[Citation, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for turn in thread:
+        for citation in turn.citations:
+            key = (citation.document, citation.section)
+            if key in seen or len(kept) >= 3:
+                continue
+            seen.add(key)
+            sentence = next((x for x in sentences(citation.quote) if re.search(r"\d", x)), "")
+            numbers = re.findall(r"\d+(?:[,.]\d+)?", sentence)
+            if sentence and not any(re.search(rf"(?<![\d,.]){re.escape(n)}(?![\d])", said) for n in numbers):
+                kept.append((replace(citation, number=start + len(kept) + 1), sentence))
+    return kept
+
+
 def _same_subject(a: Turn, b: Turn) -> bool:
     """Two questions asked afresh on the same subject ("Le tuteur est désigné comment ?", then "Combien de
     points pour un tuteur du … au … ?") belong to one thread."""
@@ -159,7 +178,7 @@ def _summary(answered: Sequence[Turn], typed: str) -> Outcome | None:
             continue
         lead = lead_text(turn.lead)
         key = same_length(re.sub(r"\[\d+\]", "", lead)).lower()
-        if key in seen:  # "c'est dans quel article ?" answered the same lead again
+        if any(key in k or k in key for k in seen):  # "c'est dans quel article ?" answered the same lead again
             continue
         seen.add(key)
         used = [int(n) for n in re.findall(r"\[(\d+)\]", lead)]
@@ -172,6 +191,9 @@ def _summary(answered: Sequence[Turn], typed: str) -> Outcome | None:
         points.append(lead)
     if not points:
         return None
+    figures = _figures(_thread(answered), " ".join(points), len(citations))
+    citations.extend(c for c, _ in figures)
+    points.extend(f"« {sentence} » [{c.number}]" for c, sentence in figures)
     subject = next((t.subject for t in _thread(answered) if t.subject is not None), None)
     head = f"En résumé, sur {subject.display} :" if subject is not None else "En résumé :"
     body = "\n".join(f"{i}. {point}" for i, point in enumerate(points, 1))
