@@ -143,15 +143,19 @@ def test_this_cqp_is_the_cqp_just_spoken_of() -> None:
 
 
 def test_facts_after_a_message_that_only_set_the_scene_are_read_alone() -> None:
-    """ "Je reçois M. Caron pour son entretien annuel." asks nothing and tells no fact: the facts that
-    follow are a case of their own, not a change to it."""
+    """ "Je reçois M. Caron pour son entretien professionnel." asks nothing and tells no fact: facts on
+    another topic that follow are a case of their own, not a change to it."""
     context = routed_context(
         "Je reçois M. Caron pour son entretien professionnel.",
         typed="Je reçois M. Caron pour son entretien professionnel.",
     )
-    resolution = resolved("Il tutore une apprentie depuis le 1er avril 2026, jusqu'au 30 septembre 2026.", context)
+    resolution = resolved("Il est tuteur d'une apprentie du 1er avril au 30 septembre 2026.", context)
     assert resolution.kind == "new"
     assert "entretien" not in resolution.text
+    # facts with no topic of their own go on with the scene's subject ("Elle commence en janvier …")
+    scene = "Mon collègue va devenir formateur interne."
+    resolution = resolved("Il commence en mars, sur une session de trois jours.", routed_context(scene, typed=scene))
+    assert resolution.kind != "new"
 
 
 # --- the exchange, on the real index ------------------------------------------------------------------------
