@@ -138,7 +138,10 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         return resolution
     # ("Combien de points pour elle ?" after facts stated in two messages: a question about the stated case,
     # even when its subject was put in front of it; a message with facts of its own changes them instead)
-    if resolution.kind != "new" and not (resolution.kind == "reference" and not find_slots(message, today)):
+    # (a question on two earlier subjects at once, "il peut cumuler les deux primes ?", asks how their rules
+    # combine, not about the stated case)
+    pair = resolution.subject is not None and " et " in resolution.subject.name
+    if resolution.kind != "new" and not (resolution.kind == "reference" and not pair and not find_slots(message, today)):
         return resolution
     asker = person(message)
     if asker is not None and any(person(f) not in (None, asker) for f in context.stated):
