@@ -141,7 +141,8 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
     # (a question on two earlier subjects at once, "il peut cumuler les deux primes ?", asks how their rules
     # combine, not about the stated case)
     pair = resolution.subject is not None and " et " in resolution.subject.name
-    if resolution.kind != "new" and not (resolution.kind == "reference" and not pair and not find_slots(message, today)):
+    carried = resolution.kind == "reference" and not pair and not find_slots(message, today)
+    if resolution.kind != "new" and not carried:
         return resolution
     asker = person(message)
     if asker is not None and any(person(f) not in (None, asker) for f in context.stated):
