@@ -63,12 +63,13 @@ from assistant.conversation.restate import (
     with_question,
 )
 from assistant.conversation.slots import find_slots, merge_facts
-from assistant.conversation.statements import person
+from assistant.conversation.statements import person, sets_scene
 from assistant.conversation.subject import (
     ENTITY_PATTERNS,
     Subject,
     find_subject,
     message_subject,
+    points_to,
     subject_of,
     subjects_in,
 )
@@ -197,7 +198,7 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         and not correction
         and not context.pending
         and own_topic not in (None, context.topic)
-        and _frames_only(context.typed, today)
+        and sets_scene(context.typed, today)
     ):
         # "Je reçois Mme Said pour son entretien pro." then her facts on another topic: the first message only
         # set the scene (it asked nothing and told no fact), so the facts are read on their own, not as a change
@@ -216,7 +217,7 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     demonstrative = _DEMONSTRATIVE.search(body_folded) if not asks else None
     circumstance = bool(correction) or (not asks and (bool(_OPENING.match(body_folded)) or bool(slots) or elliptic))
     previous = context.subject
-    if own_subject is not None and previous is not None and not slots and _points_to(text, own_subject, previous):
+    if own_subject is not None and previous is not None and not slots and points_to(text, own_subject, previous):
         # "sa date de création, à ce CQP ?": the one just spoken of, named by its kind
         return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
     known = [previous, *subjects_in(context.pending or context.question)]
@@ -347,25 +348,6 @@ def _followed(
     if reread.kind == "meta":
         return replace(reread, kind="reference")
     return replace(reread, case=reread.case or case)
-
-
-_POINTING = re.compile(r"\b(?:ce|cet|cette|ces|ledit|ladite|ce meme|cette meme)\s+$")
-
-
-def _points_to(text: str, named: Subject, previous: Subject) -> bool:
-    """The message names the previous subject by its kind after a demonstrative ("ce CQP" after the CQP
-    conseiller offres de services): the same thing, not the kind in general."""
-    if named.topic != previous.topic or len(named.name) >= len(previous.name):
-        return False
-    start = named.span[0]
-    return bool(_POINTING.search(same_length(text[:start]).lower()))
-
-
-def _frames_only(typed: str, today: date) -> bool:
-    """The message asked nothing and told no fact of a case: it set the scene ("RH ici : je reçois Mme
-    Blanc pour son entretien professionnel.")."""
-    folded = same_length(typed)
-    return bool(typed) and "?" not in typed and not _QUESTION.search(folded) and not find_slots(typed, today)
 
 
 def _asks_nothing_else(body: str, subject: Subject) -> bool:
