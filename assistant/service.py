@@ -185,6 +185,7 @@ class Assistant:
             rewriter=self._rewriter,
             max_chars=self.settings.max_question_chars,
             meaning=self._read_meaning,
+            passages=lambda: self.retriever.passages(),
         )
 
     def _answer(self, turn: _Turn) -> Answer:

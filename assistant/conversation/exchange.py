@@ -18,16 +18,18 @@ the number guard because it is answered by the same `answer` as a typed question
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Protocol
 
 from assistant.answer import Answer
 from assistant.answering import wording
+from assistant.conversation import about_answer
 from assistant.conversation.comparison import compared_question, first_paragraph
 from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.frames import continues
+from assistant.conversation.operations import checked, operate
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.slots import find_slots
 from assistant.conversation.state import Conversation, turn_of
@@ -36,6 +38,7 @@ from assistant.conversation.subject import message_subject
 from assistant.conversation.switch import own_phrase, stands_alone_after_refusal
 from assistant.routing.meaning import Reading
 from assistant.routing.router import RouteDecision, route
+from ingest.models import Chunk
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +61,7 @@ def converse(
     rewriter: Rewriter | None,
     max_chars: int,
     meaning: Callable[[str], Reading | None] | None = None,
+    passages: Callable[[], Iterable[Chunk]] | None = None,
 ) -> Answer:
     """Resolve `typed` against `conversation`, answer what it means, record the turn.
 
@@ -65,12 +69,24 @@ def converse(
     only adds words the texts never use is read as a new question instead. The caller holds the
     conversation's lock. `meaning` is the router's reading by the example bank (None: cues alone), for
     the topic switches decided by what the message alone means (`assistant.conversation.switch`).
+    `passages` gives the indexed passages, whose structure says which part is next to a cited one.
     """
     text = " ".join(typed.split())
     resolution = Resolution(text, "new", message_subject(text))
     context = conversation.context()
     alone_answer: tuple[Answer, RouteDecision | None] | None = None
-    if context is not None and text and len(text) <= max_chars:
+    request = about_answer.read(text) if context is not None and text and len(text) <= max_chars else None
+    if request is not None and context is not None:  # the previous answer itself acted on (about_answer.py)
+        outcome = operate(request, conversation.turns, passages() if passages else None, typed)
+        if outcome is not None and outcome.answer is not None:
+            return _recorded(conversation, outcome.answer, typed)
+        if outcome is not None:
+            resolution = Resolution(outcome.question, "reference", None)
+        elif request.operation in ("check", "source") and context.question:
+            resolution = Resolution(context.question, "meta", context.subject)
+        else:
+            request = None
+    if request is None and context is not None and text and len(text) <= max_chars:
         alone = route(text, today)  # the message's own topic: a new subject starts afresh
         resolution = resolve(
             text,
@@ -117,6 +133,9 @@ def converse(
             # the question still tells a case ("Je suis en CDI. Ai-je droit… ?"): its subject's conditions instead
             reply, decision = answer(wording.conditions_of(resolution.subject.display))
     reply.question = typed
+    if request is not None and request.operation == "check" and reply.route != "refusal":
+        # "tu es sûr ? on m'a dit 10": whether the cited passages hold that figure, before the answer again
+        reply.text = "\n\n".join(filter(None, (checked(reply, request.figure), reply.text)))
     if resolution.restate:  # the answer's lead and where it comes from, without the rest
         reply.text = "\n\n".join(reply.text.split("\n\n")[:2])
     lead = first_paragraph(reply.text)
@@ -143,6 +162,15 @@ def converse(
             or bool(context and context.digression and resolution.is_follow_up and continues(text, context.question)),
         )
     )
+    return reply
+
+
+def _recorded(conversation: Conversation, reply: Answer, typed: str) -> Answer:
+    """Record an answer written from the earlier turns (a quote, a summary): the conversation stays on
+    the subject, the question and the lead of the answer it acted on."""
+    last = [t for t in conversation.turns if t.kind != "aside"][-1]
+    # (the citations stay the answer acted on: "et avant l'avenant ?" after a quote reads them)
+    conversation.record(replace(last, question=typed, kind="meta", route=reply.route))
     return reply
 
 

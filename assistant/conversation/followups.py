@@ -49,6 +49,7 @@ from assistant.conversation.backrefs import (
     head_noun_subject,
 )
 from assistant.conversation.comparison import compares
+from assistant.conversation.persons import back_to_person
 from assistant.conversation.resolution import Context, Kind, Resolution
 from assistant.conversation.restate import (
     about_other_subject,
@@ -62,12 +63,13 @@ from assistant.conversation.restate import (
     with_question,
 )
 from assistant.conversation.slots import find_slots, merge_facts
-from assistant.conversation.statements import person
+from assistant.conversation.statements import person, sets_scene
 from assistant.conversation.subject import (
     ENTITY_PATTERNS,
     Subject,
     find_subject,
     message_subject,
+    points_to,
     subject_of,
     subjects_in,
 )
@@ -133,7 +135,15 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
             resolution = replace(resolution, addition=named)
     if resolution.kind == "new" and resolution.subject is not None:
         resolution = replace(resolution, subject=message_subject(resolution.text))
-    if context is None or not context.stated or resolution.kind != "new" or (refused and own_topic is None):
+    if context is None or not context.stated or (refused and own_topic is None):
+        return resolution
+    # ("Combien de points pour elle ?" after facts stated in two messages: a question about the stated case,
+    # even when its subject was put in front of it; a message with facts of its own changes them instead)
+    # (a question on two earlier subjects at once, "il peut cumuler les deux primes ?", asks how their rules
+    # combine, not about the stated case)
+    pair = resolution.subject is not None and " et " in resolution.subject.name
+    carried = resolution.kind == "reference" and not pair and not find_slots(message, today)
+    if resolution.kind != "new" and not carried:
         return resolution
     asker = person(message)
     if asker is not None and any(person(f) not in (None, asker) for f in context.stated):
@@ -145,7 +155,8 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         # names nobody is no question about the facts stated
         return resolution
     facts = " ".join(f.strip().rstrip(".") + "." for f in context.stated)
-    return Resolution(f"{facts} {resolution.text}", "circumstance", resolution.subject, case=True)
+    asked = resolution.text if resolution.kind == "new" else message.strip()
+    return Resolution(f"{facts} {asked}", "circumstance", resolution.subject, case=True)
 
 
 def _resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
@@ -170,24 +181,29 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if lead:
         body_at += lead.end()
     body, body_folded = text[body_at:], folded[body_at:]
+    person_case = back_to_person(body, context.turns)
+    if person_case is not None:  # "revenons à Agnès : combien de temps ?": that person's case, its facts kept
+        turn, rest = person_case
+        return _followed(turn, rest, context, today, own_topic=own_topic, refused=refused, case=True)
     back = going_back(body, context.turns)
     if back is not None:  # "revenons à la première : elle est versée quand ?"
         return Resolution(f"{capitalised(back.subject.name)} : {lower_first(back.rest)}", "reference", back.subject)
     recalled = earlier_question(body, context.turns)
     if recalled is not None:  # "reprends le premier calcul avec 9 mois": that question, its facts changed
         turn, rest = recalled
-        recalc = merge_facts(turn.question, rest, today)
-        if recalc.replaced or not rest:
-            return Resolution(recalc.text if recalc.replaced else turn.question, "reference", turn.subject)
-        # "pour revenir à ma première question : cette prime est-elle réduite … ?": the rest is read
-        # as a follow-up of that question, as if it had been the last one
-        reread = _resolve(rest, _earlier_context(turn, context), today, own_topic=own_topic, refused=refused)
-        if reread.kind == "new" and reread.subject is None:
-            return Resolution(appended(turn.question, rest), "reference", turn.subject)
-        if reread.kind == "meta":
-            return replace(reread, kind="reference")
-        return reread
+        return _followed(turn, rest, context, today, own_topic=own_topic, refused=refused)
     slots = find_slots(body, today)
+    if (
+        slots
+        and not correction
+        and not context.pending
+        and own_topic not in (None, context.topic)
+        and sets_scene(context.typed, today)
+    ):
+        # "Je reçois Mme Said pour son entretien pro." then her facts on another topic: the first message only
+        # set the scene (it asked nothing and told no fact), so the facts are read on their own, not as a change
+        # to it
+        return Resolution(text, "new", own_subject)
     again = None if own_subject is not None or slots else same_question(body, context.question)
     if again is not None:  # "même question pour les APT": the previous question about them
         return Resolution(again, "circumstance", context.subject)
@@ -201,6 +217,9 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     demonstrative = _DEMONSTRATIVE.search(body_folded) if not asks else None
     circumstance = bool(correction) or (not asks and (bool(_OPENING.match(body_folded)) or bool(slots) or elliptic))
     previous = context.subject
+    if own_subject is not None and previous is not None and not slots and points_to(text, own_subject, previous):
+        # "sa date de création, à ce CQP ?": the one just spoken of, named by its kind
+        return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
     known = [previous, *subjects_in(context.pending or context.question)]
     # A topic the router finds in a message that continues the previous one ("et …", "non, …", "elle …")
     # is not a new subject: only a named one is.
@@ -304,6 +323,31 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return Resolution(appended(earlier, body), "circumstance", previous)
     assert previous is not None
     return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
+
+
+def _followed(
+    turn: EarlierTurn,
+    rest: str,
+    context: Context,
+    today: date,
+    *,
+    own_topic: str | None,
+    refused: bool,
+    case: bool = False,
+) -> Resolution:
+    """`rest` read as a follow-up of the earlier `turn`, as if it had been the last question: its facts
+    replaced by the ones `rest` changes, else `rest` asked of it."""
+    recalc = merge_facts(turn.question, rest, today)
+    if recalc.replaced or not rest:
+        return Resolution(recalc.text if recalc.replaced else turn.question, "reference", turn.subject, case=case)
+    # "pour revenir à ma première question : cette prime est-elle réduite … ?": the rest is read
+    # as a follow-up of that question, as if it had been the last one
+    reread = _resolve(rest, _earlier_context(turn, context), today, own_topic=own_topic, refused=refused)
+    if (reread.kind == "new" and reread.subject is None) or (case and reread.kind == "new"):
+        return Resolution(appended(turn.question, rest), "reference", turn.subject, case=case)
+    if reread.kind == "meta":
+        return replace(reread, kind="reference")
+    return replace(reread, case=reread.case or case)
 
 
 def _asks_nothing_else(body: str, subject: Subject) -> bool:

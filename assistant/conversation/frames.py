@@ -100,6 +100,9 @@ _COMMON = frozenset(
 )
 
 
+_GIVEN_NAME = re.compile(r"\s*([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\b")
+
+
 def case_person(text: str) -> Literal["other", "user"] | None:
     """Whose case a message tells: the user's ("moi", "je suis", "j'ai"), another named individual's
     ("mon collègue", "Mme Martin", "je gère le dossier de M. Perret"), or None when it names nobody."""
@@ -111,12 +114,28 @@ def case_person(text: str) -> Literal["other", "user"] | None:
     return None
 
 
+def person_names(text: str) -> set[str]:
+    """The names given to the individuals a message speaks of: the capitalised word after a relation
+    or a title ("ma collègue Sonia", "Mme Said", "M. Perret")."""
+    folded = same_length(text).lower()
+    names: set[str] = set()
+    for m in _NAMED_OTHER.finditer(folded):
+        after = _GIVEN_NAME.match(text, m.end())
+        if after is not None:
+            names.add(after.group(1))
+    return names
+
+
 def new_person(message: str, earlier: str, today: date) -> bool:
     """The message tells facts of another person's case than the earlier question's ("Moi je n'en ai
-    qu'un, de janvier à juin" after "Le tuteur de mon collègue a trois alternants…")."""
+    qu'un, de janvier à juin" after "Le tuteur de mon collègue a trois alternants…"; "et ma collègue
+    Sonia, en CDD…" after Julien's case)."""
     if not find_slots(message, today) and not _ME.search(same_length(message).lower()):
         return False  # ("et pour moi ?" asks the same about the user, whose facts are still to ask)
     mine, before = case_person(message), case_person(earlier)
+    if mine == before == "other":  # two named colleagues are two people
+        named, named_before = person_names(message), person_names(earlier)
+        return bool(named and named_before and not named & named_before)
     return mine is not None and before is not None and mine != before
 
 

@@ -71,3 +71,10 @@ def adds_to_statement(message: str) -> bool:
     case even without a date or a figure: the adviser is still describing it."""
     text = message.strip()
     return bool(text) and "?" not in text and not _QUESTION.search(same_length(text)) and len(text.split()) >= 3
+
+
+def sets_scene(typed: str, today: date) -> bool:
+    """The message asked nothing and told no fact of a case: it set the scene ("RH ici : je reçois Mme
+    Blanc pour son entretien professionnel.")."""
+    folded = same_length(typed)
+    return bool(typed) and "?" not in typed and not _QUESTION.search(folded) and not find_slots(typed, today)

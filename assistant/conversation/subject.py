@@ -95,3 +95,15 @@ def subject_of(topic: str | None, found: Subject | None) -> Subject | None:
     key = v.TOPIC_ENTITIES.get(topic or "")
     entity = next((e for e in v.ENTITIES if e.key == key), None)
     return Subject(entity.name, entity.display, entity.topic) if entity else None
+
+
+_POINTING = re.compile(r"\b(?:ce|cet|cette|ces|ledit|ladite|ce meme|cette meme)\s+$")
+
+
+def points_to(text: str, named: Subject, previous: Subject) -> bool:
+    """The message names the previous subject by its kind after a demonstrative ("ce CQP" after the CQP
+    conseiller offres de services): the same thing, not the kind in general."""
+    if named.topic != previous.topic or len(named.name) >= len(previous.name):
+        return False
+    start = named.span[0]
+    return bool(_POINTING.search(same_length(text[:start]).lower()))

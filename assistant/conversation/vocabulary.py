@@ -15,7 +15,13 @@ import re
 from dataclasses import dataclass
 
 # Words that open a message continuing the previous one ("et", "alors", "mais") — removed before reading.
-LEAD_IN = r"^(?:\s|[,;:.!…-])*(?:(?:et|alors|mais|ok|d'accord|bon|ah|hmm|euh|puis|sinon)\b(?:\s|[,;:.!…-])*)+"
+# (with the connectors that only link to the previous question, "à l'inverse, …", "en revanche, …", when a
+# question follows them)
+LEAD_IN = (
+    r"^(?:\s|[,;:.!…-])*(?:(?:et|alors|mais|ok|d'accord|bon|ah|hmm|euh|puis|sinon)\b(?:\s|[,;:.!…-])*|"
+    r"(?:a l'inverse|inversement|a l'oppose|dans l'autre sens|en sens inverse|en revanche|par contre|"
+    r"reciproquement|pareillement|de la meme facon|du coup)\s*,?\s+(?=\w))+"
+)
 
 # An explicit change of subject ("rien à voir, mais…", "autre question :"): whatever follows is a new
 # question, answered alone (and refused alone when the texts do not cover it), never glued to the last topic.

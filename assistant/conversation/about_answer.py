@@ -1,0 +1,318 @@
+"""Requests about the previous answer itself: the answer is an object of the conversation.
+
+After an answer, the user may act on it rather than ask about its subject: have its sentence quoted
+word for word ("la phrase exacte", "recopie-moi le passage", "mot pour mot ?"), move to the part of
+the text next to the one it cited ("et l'article suivant ?", "le point d'avant"), read the wording it
+had before the avenant ("la version de 2019", "avant l'avenant, ça disait quoi ?"), have the
+exchange summed up ("résume tout ça", "récapitule en trois points"), or set a figure heard elsewhere
+against it ("tu es sûr ? on m'a dit 10", "ma DRH parle de 1 %").
+
+A new retrieval on the subject answers none of these: they are operations on what the answer cited.
+The request is read from the message's own grammar — a verb of reproducing and its object (phrase,
+passage, texte), a part word and a direction (suivant, précédent), a word of the earlier wording
+(d'origine, avant l'avenant, version de 2019), a verb of summing up, a verb of hearsay before a figure —
+and only when nothing else is left in the message (no subject, case or question of its own). The
+neighbouring part is found in the parsed structure of the cited document (its section numbers), and
+is then asked by name ("Que dit l'article 6 du protocole d'accord du 19 décembre 2019 ?"), so the
+answer comes from the part itself (`assistant.answering.named_parts`); so does the earlier wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from assistant.answer import Citation
+from assistant.answering.named_parts import in_force as part_in_force
+from ingest.models import Chunk
+from text.folding import same_length
+
+Operation = Literal["quote", "next", "previous", "original", "summary", "check", "source", "since"]
+
+_COURTESY = r"(?:s'il (?:te|vous) plait|stp|svp|merci|please|alors|donc|du coup|bon|ok|d'accord)"
+_ASK = (
+    r"(?:(?:est-ce que )?(?:tu peux|vous pouvez|peux-tu|pouvez-vous|pourrais-tu|pourriez-vous|tu pourrais|"
+    r"vous pourriez|je voudrais|j'aimerais|je veux|on peut avoir|puis-je avoir)\s+(?:me |m'|nous )?)"
+)
+# a verb of reproducing, then what it reproduces
+_REPRODUCE = (
+    r"(?:cite|citez|citer|recopie|recopiez|recopier|copie|copiez|copier|colle|collez|coller|reproduis|reproduisez|"
+    r"reproduire|lis|lisez|lire|redonne|redonnez|donne|donnez|donner|montre|montrez|montrer|envoie|envoyez|"
+    r"ecris|ecrivez|mets|mettez|affiche|affichez|avoir)"
+)
+_TEXT_OBJECT = (
+    r"(?:phrase|passage|citation|texte|extrait|formulation|redaction|termes|mots|ligne|alinea|paragraphe|"
+    r"libelle|wording|disposition|clause)s?"
+)
+_EXACT = (
+    r"(?:exacte?s?|precise?s?|integral\w*|original\w*|mot (?:pour|a) mot|texto|verbatim|entier|entiere|"
+    r"complete?s?|tel(?:le)?s? qu(?:'il|'elle|'ils|'elles|e) (?:est|sont|l'a|figure)\w*(?: ecrit\w*| redige\w*)?|"
+    r"tel quel|du texte|de l'article|de la source|exactement|en entier)"
+)
+_QUOTE = re.compile(
+    rf"^(?:et )?{_ASK}?(?:{_REPRODUCE}(?:-moi|-nous| moi)?\s+(?:(?:le|la|les|l'|ta|tes|votre|vos|cette|ce)\s*)?"
+    rf"{_TEXT_OBJECT}(?:\s+{_EXACT})*|(?:(?:le|la|les|l')\s*)?{_TEXT_OBJECT}\s+{_EXACT}(?:\s+{_EXACT})*"
+    rf"|{_REPRODUCE}(?:-moi|-nous| moi)?(?: (?:le|la) (?:texte|phrase))?\s+{_EXACT}|mot (?:pour|a) mot|texto"
+    rf"|(?:c'est|c'etait) (?:ecrit|redige|formule|dit) comment(?: exactement)?"
+    rf"|(?:quels? (?:sont|est) )?(?:les|le) (?:termes|mots) exacts?)"
+    rf"(?:[\s,]+(?:{_COURTESY}|exactement|precisement|de (?:cet|ce|l') ?(?:article|passage|texte)|"
+    r"(?:qui|que) (?:le|la) (?:dit|prevoit)))*$"
+)
+_PART_WORD = r"(?:article|point|paragraphe|partie|section|sous-partie|chapitre|alinea|titre|annexe)"
+_NEXT = r"(?:suivant\w*|d'apres|qui suit|qui vient apres|juste apres|d'ensuite|d'a cote)"
+_PREVIOUS = r"(?:precedent\w*|d'avant|d'au-dessus|qui precede|juste avant|d'avant celui-ci|anterieur)"
+_NEIGHBOUR = re.compile(
+    rf"\b(?:l'|le |la )?(?P<unit>{_PART_WORD})\s+(?:(?P<next>{_NEXT})|(?P<previous>{_PREVIOUS}))"
+    rf"|\b(?:le |la |l')?(?:(?P<next2>suivant\w*)|(?P<previous2>precedent\w*))\s+(?P<unit2>{_PART_WORD})"
+)
+# what may stand around the neighbour ("et l'article qui suit, il traite de quoi ?", "que dit l'article d'après ?")
+_NEIGHBOUR_REST = re.compile(
+    r"^(?:(?:et|alors|ok|d'accord|merci|du coup)\b|(?:que|qu'est-ce que|qu'est-ce qu')\s*(?:dit|prevoit|contient)|"
+    r"(?:il|elle|ca|cela)?\s*(?:traite|parle|porte|dit|prevoit|contient|concerne|raconte|aborde)\w*|"
+    r"de quoi|sur quoi|quoi|-t-il|-t-elle|-il|-elle|il|elle|ca|dans|de|du|le|la|les|l'|sur|ce|cet|cette|texte|meme|"
+    rf"document|{_PART_WORD}|{_COURTESY}|[\s,;:?!.…-])*$"
+)
+_ORIGINAL = re.compile(
+    r"\b(?:version|redaction|texte|formulation|ecriture)s? (?:de 2019|d'origine|initiale?|originale?|premiere|"
+    r"ancienne|d'avant|precedente|avant (?:l'avenant|modification|la modification|2022))\b|"
+    r"\b(?:ancienne|premiere|precedente) (?:version|redaction|formulation)\b|"
+    r"\bavant (?:l'avenant|sa modification|la modification|d'etre modifie\w*|(?:le |l')?(?:11 )?(?:octobre )?2022)\b|"
+    r"\bdans l'accord (?:de 2019|d'origine|initial)\b|\bau depart\b|\ba l'origine\b"
+)
+_ORIGINAL_REST = re.compile(
+    r"^(?:(?:et|alors|mais|ok|du coup)\b|(?:il|elle|ca|cela|le texte|l'article|la regle)\s*|"
+    r"(?:disai\w*|prevoyai\w*|etai\w*|dit|prevoit|donnait|fixait|c'etait|c'est|quoi|que|qu'|comment|"
+    r"combien|ecrit|redige\w*|formule\w*|sur ce point|de 2019|de 2022|exactement|avant|le|la|l'|les|dans|selon|"
+    r"d'apres|sur|en|"
+    r",|;|:|\?|!|\.|\s)+)*$"
+)
+_SUMMARY = re.compile(
+    rf"^(?:et )?(?:{_ASK})?(?:(?:fais|faites|fait|faire)(?:-moi|-nous| moi)?\s+(?:un |une |le |la )?"
+    r"(?:resume|recap\w*|synthese|bilan|point)|resume\w*|recapitul\w*|synthetise\w*|recap)\b"
+)
+_SUMMARY_REST = re.compile(
+    r"^(?:(?:de |sur )?(?:tout ca|tout cela|ca|cela|ces reponses|tes reponses|vos reponses|ce qu'on a dit|"
+    r"ce qui precede|l'echange|notre echange|la conversation|ce que tu m'as dit|ce que vous m'avez dit|"
+    r"ce qu'on vient de voir|le tout|l'ensemble)|en (?:\w+ )?(?:points?|phrases?|lignes?|mots)|"
+    r"(?:moi|nous|le|la|les)|(?:brievement|rapidement|simplement|rapide|court|bref|succinct\w*|vite)|"
+    rf"{_COURTESY}|[\s,;:?!.…-])*$"
+)
+# "depuis quand ?", "ça s'applique à partir de quand ?", "en 2021, elle existait déjà ?": when the rule started
+_SINCE = re.compile(
+    r"\bdepuis quand\b|\ba (?:partir|compter) de quand\b|\b(?:ca|cela|c') ?(?:date|est) de quand\b|"
+    r"\bdate d'(?:effet|entree en vigueur|application)\b|\ben vigueur depuis\b|"
+    r"\bquand (?:est-ce que )?(?:c'est|ca|il|elle) (?:est )?entre\w* en vigueur\b|"
+    r"\b(?:en|avant) (?:19|20)\d\d\b.*\b(?:deja|existai\w*|s'appliquai\w*|etai\w* (?:possible|ouvert\w*|prevu\w*))\b|"
+    r"\b(?:existai\w*|s'appliquai\w*) (?:deja )?(?:en|avant) (?:19|20)\d\d\b"
+)
+# "tu as pris ça dans quel texte ?", "ça vient de quel article ?", "c'est tiré d'où ?": where the answer comes from
+_SOURCE = re.compile(
+    r"\b(?:(?:quel|quels|quelle|quelles) (?:article|texte|passage|document|source|reference|accord|avenant|partie|"
+    r"paragraphe)s?|d'ou|ou)\b"
+)
+_SOURCE_REST = re.compile(
+    r"^(?:(?:et|mais|alors|ok|du coup|tu|vous|as|avez|t'as|a|on|ca|cela|ce|cette|chiffre|info\w*|reponse|regle|"
+    r"le|la|l'|les|c'est|c'etait|est-ce que|est-ce|que|qu'|il|elle|ils|elles|dans|de|du|des|sur|a partir|en|"
+    r"pris|prends|prenez|tire\w*|trouve\w*|lu|vu|sorti\w*|sors|sortez|vient|viennent|venait|provient|"
+    r"ecrit\w*|dit\w*|mentionne\w*|figure\w*|indique\w*|prevu\w*|precis\w*|exactement|donc|"
+    rf"{_COURTESY})\b|[\s,;:?!.…'-])*$"
+)
+# "on m'a dit 10", "ma DRH parle de 1 %", "je croyais que c'était 300 points": a figure heard elsewhere
+_HEARSAY = re.compile(
+    r"\b(?:on (?:m'a|nous a) (?:dit|parle|explique|affirme|assure)|m'a (?:dit|parle|explique|affirme|assure|"
+    r"indique|annonce)|(?:il|elle|on|ils|elles) (?:parle\w*|dit|disent|affirme\w*|pretend\w*|soutien\w*|"
+    r"annonce\w*|evoque\w*)|parle\w* (?:de|d')|je (?:croyais|pensais|pense|crois)|j'(?:avais compris|ai compris|"
+    r"avais entendu|ai entendu|ai lu|avais lu)|il parait|(?:d'apres|selon) (?:ma|mon|mes|un|une|le|la|l')|"
+    r"(?:ecrit|affiche|indique) (?:sur|dans)|\bdi(?:t|sent|sait)\b)"
+)
+_SPELLED = (
+    r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|"
+    r"soixante|cent)(?:[ -](?:et[ -])?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix))?\s+"
+    r"(?:heures?|mois|ans?|annees?|jours?|journees?|points?|salaries?|alternants?|minutes?|semaines?)(?: et demie?)?"
+)
+_SPELLED_FIGURE = re.compile(_SPELLED)
+_FIGURE = re.compile(
+    r"(?<![\w,.])(\d+(?:[,.]\d+)?)(?:\s*(%|€|euros?|points?|heures?|h\b|mois|ans?|jours?|"
+    r"salaries?|alternants?|minutes?|semaines?))?"
+)
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[«“\"A-ZÀ-Ý0-9–-])|\n+")
+_WORD = re.compile(r"[a-z0-9]{3,}")
+_STOP_WORDS = (
+    "les des une est pas que qui dans pour par sur aux avec son ses sont ont elle ils cette ces leur "
+    "peut etre fait plus tout tous quel quelle quels quelles combien comment quand"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the message asks of the previous answer, and the figure it sets against it ("check")."""
+
+    operation: Operation
+    unit: str = ""  # the part word of a neighbour ("article", "point")
+    figure: str = ""  # the figure heard elsewhere, as typed ("10", "1 %")
+
+
+def read(message: str) -> Request | None:
+    """The request about the previous answer that `message` makes, None when it makes none."""
+    folded = same_length(message).lower().strip()
+    folded = re.sub(r"\s+", " ", folded)
+    body = folded.strip(" ?!.…")
+    if _QUOTE.match(body):
+        return Request("quote")
+    neighbour = _NEIGHBOUR.search(body)
+    if neighbour is not None and _NEIGHBOUR_REST.match(body[: neighbour.start()] + " " + body[neighbour.end() :]):
+        ahead = neighbour.group("next") or neighbour.group("next2")
+        unit = neighbour.group("unit") or neighbour.group("unit2") or "article"
+        return Request("next" if ahead else "previous", unit=unit)
+    if _ORIGINAL.search(body) and _ORIGINAL_REST.match(_ORIGINAL.sub(" ", body)):
+        return Request("original")
+    summary = _SUMMARY.match(body)
+    if summary is not None and _SUMMARY_REST.match(body[summary.end() :]):
+        return Request("summary")
+    if _SINCE.search(body) and len(body.split()) <= 12:
+        return Request("since")
+    source = _SOURCE.search(body)
+    if source is not None and _SOURCE_REST.match(_SOURCE.sub(" ", body)) and len(body.split()) <= 10:
+        return Request("source")
+    hearsay = _HEARSAY.search(body)
+    figure = None
+    if hearsay is not None:
+        figure = _FIGURE.search(body, hearsay.end()) or _SPELLED_FIGURE.search(body, hearsay.end())
+    if hearsay is not None and figure is not None and len(body.split()) <= 16:
+        return Request("check", figure=message_figure(message, figure))
+    return None
+
+
+def message_figure(message: str, match: re.Match[str]) -> str:
+    """The figure as the user typed it (folding keeps offsets)."""
+    return message[match.start() : match.end()].strip()
+
+
+def section_number(label: str) -> str:
+    """ "Article 9.3 (créé par l'avenant…)" → "9.3"; "" when the label carries no number."""
+    m = re.match(r"\s*(?:article|art\.?|annexe)?\s*(\d{1,2}(?:\.\d{1,2})*)", same_length(label).lower())
+    return m.group(1) if m else ""
+
+
+def _key(number: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in number.split("."))
+
+
+def neighbour(
+    chunks: Iterable[Chunk], citation: Citation, step: int, unit: str, *, in_force: bool = True
+) -> str | None:
+    """The number of the part next to the cited one in its document's structure (`step` +1 or -1): for
+    an article, the next article ("4.3" → "5", "5" → "6"); for a point, the next numbered part at the
+    same depth in the same article ("2.5" → "2.6"), else the next article. Read from the section numbers
+    of the indexed passages of the document (annexes and unnumbered headings are not counted)."""
+    number = section_number(citation.section)
+    if not number or same_length(citation.section).lower().lstrip().startswith("annexe"):
+        return None
+    numbers: set[tuple[int, ...]] = set()
+    for chunk in chunks:
+        if chunk.document != citation.document or not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", chunk.section_number):
+            continue
+        if (part_in_force(chunk) if in_force else not chunk.metadata.get("consolidated")) is False:
+            continue
+        numbers.add(_key(chunk.section_number))
+    here = _key(number)
+    if unit in ("article", "titre", "chapitre", "partie"):
+        candidates = sorted({n[:1] for n in numbers})
+        here = here[:1]
+    else:  # a point of the same article, at the same depth; past its last one, the next article
+        siblings = sorted(n for n in numbers if len(n) == len(here) and n[:-1] == here[:-1])
+        if here in siblings and 0 <= siblings.index(here) + step < len(siblings):
+            return ".".join(map(str, siblings[siblings.index(here) + step]))
+        candidates = sorted({n[:1] for n in numbers})
+        here = here[:1]
+    if here not in candidates:
+        return None
+    at = candidates.index(here) + step
+    return ".".join(map(str, candidates[at])) if 0 <= at < len(candidates) else None
+
+
+def document_name(citation: Citation) -> str:
+    """The cited document as the texts name it ("le protocole d'accord du 19 décembre 2019")."""
+    title = citation.title or citation.document
+    head = re.split(r"\s+(?:relatif|relative|portant|sur la|à l'accord)\b", title)[0].strip()
+    return head[:1].lower() + head[1:]
+
+
+def _of(name: str) -> str:
+    """ "de l'avenant …", "du protocole …", "de la circulaire …"."""
+    if re.match(r"(?:le|la|les|l')\b", same_length(name).lower()):
+        return "de " + name
+    if same_length(name[:1]).lower() in "aeiouh":
+        return "de l'" + name
+    feminine = name.lower().startswith(("circulaire", "convention", "fiche", "liste"))
+    return f"de la {name}" if feminine else f"du {name}"
+
+
+def part_question(citation: Citation, number: str, *, original: bool = False) -> str:
+    """The standalone question naming a part of the cited document, answered from that part."""
+    part = f"l'article {number} {_of(document_name(citation))}"
+    if original:
+        return f"Que disait {part} dans sa version d'origine, avant l'avenant ?"
+    return f"Que dit {part} ?"
+
+
+_EFFECT = re.compile(r"date d'effet|entree en vigueur|duree et date|prise d'effet")
+
+
+def effect_part(chunks: Iterable[Chunk], document: str) -> str:
+    """The number of the part of `document` that says when it takes effect ("Durée et date d'effet du
+    présent avenant"), read from its headings; "" when it has none."""
+    for chunk in chunks:
+        if chunk.document == document and _EFFECT.search(same_length(chunk.section_title).lower()):
+            number = section_number(chunk.section_number)
+            if number:
+                return number
+    return ""
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if len(s.strip()) > 20]
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(same_length(text).lower()) if w not in _STOP}
+
+
+def best_sentence(citations: Sequence[Citation], lead: str, question: str) -> tuple[Citation, str] | None:
+    """The cited sentence the previous answer led with: the one sharing most words with its lead (then
+    with its question); None when no cited sentence shares three words with them."""
+    lead_words, question_words = _words(re.sub(r"\[\d+\]", "", lead)), _words(question)
+    scored: list[tuple[float, int, Citation, str]] = []
+    for citation in citations:
+        for at, sentence in enumerate(sentences(citation.quote)):
+            words = _words(sentence)
+            shared = 2 * len(words & lead_words) + len(words & question_words)
+            if words and shared >= 6:  # a long sentence shares more words by its length alone
+                scored.append((shared / len(words) ** 0.5, at, citation, sentence))
+    if not scored:
+        return None
+    best = max(scored, key=lambda s: s[0])
+    return best[2], best[3]
+
+
+def led_sentences(citations: Sequence[Citation], lead: str, question: str) -> list[tuple[Citation, str]]:
+    """The cited sentences the previous answer's lead is made of, in its order ("7 points par mois… Dans
+    ce cadre, … 252 points": both), each found by `best_sentence`; at most three."""
+    found: list[tuple[Citation, str]] = []
+    for part in sentences(lead_text(lead))[:3] or [lead]:
+        best = best_sentence(citations, part, question)
+        if best is not None and best[1] not in [s for _, s in found]:
+            found.append(best)
+    return found
+
+
+def renumbered(citations: Sequence[Citation], start: int) -> list[Citation]:
+    return [replace(c, number=start + i) for i, c in enumerate(citations)]
+
+
+def lead_text(lead: str) -> str:
+    """The lead paragraph without its "En bref :" opening."""
+    return re.sub(r"^\s*En bref\s*:\s*", "", lead).strip()

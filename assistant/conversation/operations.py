@@ -1,0 +1,233 @@
+"""The previous answer acted on (`about_answer.read`): its sentence quoted, its neighbour asked, the
+exchange summed up, a figure heard elsewhere set against it.
+
+Quoting and summing up are answered from what the earlier answers cited and led with — nothing is
+searched again, so the sentence shown is the one the answer relied on, with its citation. The
+neighbouring part and the wording before the avenant are questions naming a part of the cited
+document, answered like any question (the answer says which part it understood). A figure heard
+elsewhere re-asks the previous question and says, first, whether the cited passages hold that figure.
+The French sentences of these answers are here, next to the operations they word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from assistant.answer import Answer, Citation
+from assistant.conversation.about_answer import (
+    Request,
+    best_sentence,
+    document_name,
+    effect_part,
+    lead_text,
+    led_sentences,
+    neighbour,
+    part_question,
+    renumbered,
+    section_number,
+    sentences,
+)
+from assistant.conversation.state import Turn
+from ingest.models import Chunk
+from text.folding import same_length
+
+MAX_SUMMARY = 5
+NO_EARLIER_PART = (
+    "Je ne trouve pas de partie voisine de celle citée dans la réponse précédente : posez votre question "
+    "sur le sujet qui vous intéresse."
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """An answer written from the earlier turns, or a question to answer like any other."""
+
+    answer: Answer | None = None
+    question: str = ""
+
+
+def operate(request: Request, turns: Sequence[Turn], passages: Iterable[Chunk] | None, typed: str) -> Outcome | None:
+    """What `request` yields after `turns` (asides left out, oldest first); None when the earlier
+    answers give it nothing to work on (no citation), so the message is read as usual."""
+    answered = [t for t in turns if t.kind != "aside"]
+    if not answered:
+        return None
+    last = answered[-1]
+    if request.operation == "quote":
+        return _quote(last, typed)
+    if request.operation == "summary":
+        return _summary(answered, typed)
+    cited = [c for c in last.citations if section_number(c.section)]
+    led = best_sentence(cited, last.lead, last.resolved)
+    if led is not None:  # the part the answer led with comes first
+        cited.insert(0, led[0])
+    if request.operation in ("next", "previous"):
+        if not cited or passages is None:
+            return None
+        step = 1 if request.operation == "next" else -1
+        number = neighbour(passages, cited[0], step, request.unit)
+        if number is None:
+            return None
+        return Outcome(question=part_question(cited[0], number))
+    if request.operation == "since":
+        return _since(last, passages)
+    if request.operation == "original":
+        # a part the avenant rewrote, completed or renumbered, among all the parts the answer cited
+        amended = [c for c in cited if "avenant" in same_length(c.section).lower()]
+        if not amended:  # a rule the avenant brought ("et avant 2022 ?"): when the avenant took effect
+            return _since(last, passages)
+        # the number the part had as published: "Article 10 (ancien article 9, …)" → 9
+        former = re.search(r"ancien(?:ne)? article (\d{1,2}(?:\.\d{1,2})*)", same_length(amended[0].section).lower())
+        number = former.group(1) if former else section_number(amended[0].section)
+        return Outcome(question=part_question(amended[0], number, original=True))
+    return None
+
+
+def _since(last: Turn, passages: Iterable[Chunk] | None) -> Outcome | None:
+    """When the rule the last answer cited took effect: the part of the text that brought it — an avenant
+    the answer cites, or names as having written the cited part — saying its date of effect."""
+    if passages is None:
+        return None
+    chunks = list(passages)
+    amending = any("avenant" in same_length(c.section).lower() for c in last.citations)
+    order = sorted(
+        dict.fromkeys(c.document for c in last.citations),
+        key=lambda d: 0 if amending and "avenant" in d else 1,
+    )
+    for document in order:
+        number = effect_part(chunks, document)
+        if number:
+            citation = next(c for c in last.citations if c.document == document)
+            return Outcome(question=part_question(citation, number))
+    return None
+
+
+def _where(citation: Citation) -> str:
+    label = re.sub(r"\s*\(.*", "", citation.section).strip() or citation.path.split(" › ")[-1]
+    label = label[:1].lower() + label[1:] if label[:1].isupper() and not label[:2].isupper() else label
+    name = document_name(citation)
+    return f"{label} ({name[:1].upper() + name[1:]})"
+
+
+def _quote(last: Turn, typed: str) -> Outcome | None:
+    """The sentences the last answer led with, word for word, each with where it stands."""
+    found = led_sentences(last.citations, last.lead, last.resolved)
+    if not found:
+        return None
+    citations: list[Citation] = []
+    lines: list[str] = []
+    for citation, sentence in found:
+        if citation not in citations:
+            citations.append(citation)
+        number = citations.index(citation) + 1
+        lines.append(f"« {sentence} » [{number}]")
+    cited = renumbered(citations, 1)
+    where = _where(cited[0]) if len(cited) == 1 else "dans les textes cités"
+    text = f"Le texte exact, {where} :\n\n" + "\n".join(lines)
+    return Outcome(answer=Answer(typed, text, "retrieval", citations=cited))
+
+
+def _thread(answered: Sequence[Turn]) -> list[Turn]:
+    """The turns of the current subject, oldest first: back to the last question asked afresh on another
+    subject (the follow-ups after a question belong to its thread)."""
+    thread: list[Turn] = []
+    for turn in reversed(answered):
+        if thread and turn.kind == "new" and thread[0].kind == "new" and not _same_subject(turn, thread[0]):
+            break  # a question asked afresh on another subject: the thread starts after it
+        thread.insert(0, turn)
+        if len(thread) >= MAX_SUMMARY:
+            break
+    return thread
+
+
+def _figures(thread: Sequence[Turn], said: str, start: int) -> list[tuple[Citation, str]]:
+    """The figures a summary keeps that the leads did not say: for each part cited in the thread (three at
+    most), its first sentence holding a figure, when no lead holds a figure of that part."""
+    kept: list[tuple[Citation, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for turn in thread:
+        for citation in turn.citations:
+            key = (citation.document, citation.section)
+            if key in seen or len(kept) >= 3:
+                continue
+            seen.add(key)
+            sentence = next((x for x in sentences(citation.quote) if re.search(r"\d", x)), "")
+            numbers = re.findall(r"\d+(?:[,.]\d+)?", sentence)
+            if sentence and not any(re.search(rf"(?<![\d,.]){re.escape(n)}(?![\d])", said) for n in numbers):
+                kept.append((replace(citation, number=start + len(kept) + 1), sentence))
+    return kept
+
+
+def _same_subject(a: Turn, b: Turn) -> bool:
+    """Two questions asked afresh on the same subject ("Le tuteur est désigné comment ?", then "Combien de
+    points pour un tuteur du … au … ?") belong to one thread."""
+    if a.subject is not None and b.subject is not None:
+        return a.subject.same_as(b.subject) or a.subject.topic == b.subject.topic
+    return a.topic is not None and a.topic == b.topic
+
+
+def _summary(answered: Sequence[Turn], typed: str) -> Outcome | None:
+    """Each answer of the current subject in one line (its lead), numbered, with its citations."""
+    points: list[str] = []
+    citations: list[Citation] = []
+    seen: set[str] = set()
+    for turn in _thread(answered):
+        if turn.route in ("refusal", "clarify") or not turn.lead or not turn.citations:
+            continue
+        lead = lead_text(turn.lead)
+        key = same_length(re.sub(r"\[\d+\]", "", lead)).lower()
+        if any(key in k or k in key for k in seen):  # "c'est dans quel article ?" answered the same lead again
+            continue
+        seen.add(key)
+        used = [int(n) for n in re.findall(r"\[(\d+)\]", lead)]
+        kept = [c for c in turn.citations if c.number in used] or list(turn.citations[:1])
+        numbers = {c.number: len(citations) + i + 1 for i, c in enumerate(kept)}
+        lead = _renumber_markers(lead, numbers)
+        if not re.search(r"\[\d+\]", lead):
+            lead = f"{lead.rstrip()} [{len(citations) + 1}]"
+        citations.extend(renumbered(kept, len(citations) + 1))
+        points.append(lead)
+    if not points:
+        return None
+    figures = _figures(_thread(answered), " ".join(points), len(citations))
+    citations.extend(c for c, _ in figures)
+    points.extend(f"« {sentence} » [{c.number}]" for c, sentence in figures)
+    subject = next((t.subject for t in _thread(answered) if t.subject is not None), None)
+    head = f"En résumé, sur {subject.display} :" if subject is not None else "En résumé :"
+    body = "\n".join(f"{i}. {point}" for i, point in enumerate(points, 1))
+    return Outcome(answer=Answer(typed, f"{head}\n\n{body}", "retrieval", citations=citations))
+
+
+def _renumber_markers(text: str, numbers: dict[int, int]) -> str:
+    """The citation markers of an earlier answer's lead, in the numbering of the new answer."""
+
+    def number(m: re.Match[str]) -> str:
+        old = int(m.group(1))
+        return f"[{numbers[old]}]" if old in numbers else ""
+
+    return re.sub(r"\[(\d+)\]", number, text)
+
+
+def checked(reply: Answer, figure: str) -> str:
+    """The sentence put in front of the previous answer asked again: whether the cited passages hold the
+    figure the user heard ("10"), and the sentence they hold instead."""
+    number = re.match(r"\d+(?:[,.]\d+)?", figure)
+    if number is None or not reply.citations:
+        return ""
+    digits = number.group(0).replace(",", ".")
+    body = re.escape(digits).replace(r"\.", "[.,]")
+    pattern = re.compile(r"(?<![\d,.])" + body + r"(?![\d]|[,.]\d)")
+    lead = reply.text.split("\n\n")[0]
+    found = best_sentence(reply.citations, lead, reply.resolved_question or reply.question)
+    holds = [c for c in reply.citations if pattern.search(c.quote)]
+    if holds:
+        return f"Le chiffre que vous citez ({figure}) figure bien dans les textes cités [{holds[0].number}]."
+    if found is None:
+        return f"Les textes cités ne mentionnent pas le chiffre que vous citez ({figure})."
+    citation, sentence = found
+    return (
+        f"Les textes cités ne mentionnent pas le chiffre que vous citez ({figure}) ; ils disent : "
+        f"« {sentence} » [{citation.number}]."
+    )
