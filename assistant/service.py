@@ -36,14 +36,13 @@ from assistant.answering.answerable import (
 from assistant.answering.citations import CitationBook
 from assistant.answering.composer import compose_calculation
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
-from assistant.answering.dispositifs import scheme_search
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
-from assistant.answering.named_text import read_named_text
+from assistant.answering.named_text import search_where_asked
 from assistant.answering.parts import compose_in_parts
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
-from assistant.answering.silent import detail_and_passages, refused_for_its_detail, silent_answer
+from assistant.answering.silent import read_for_detail, silent_answer
 from assistant.answering.unit_vectors import load_unit_vectors
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
@@ -295,40 +294,28 @@ class Assistant:
         vocabulary = corpus_words(self.retriever.passage_texts())
         phrases = corpus_phrases(self.retriever.passages(), self._text_names)
         t = time.perf_counter()
-        plan = scheme_search(asked, decision.topic, max(self.settings.top_k, 10))
-        as_of = self._as_of(plan.query)
-        # "dans la convention CQP COS, quand paie-t-on ?": read in that text, its name cut from the search
-        named = read_named_text(asked, self.manifest)
-        searched = scheme_search(named.question, decision.topic, max(self.settings.top_k, 10)) if named else plan
-        scoped: dict[str, Any] = {"document": named.document} if named else {}
-        evidence = searched.narrow(self._search(searched.text, searched.searched, as_of=as_of, **scoped))
-        if named and (not evidence or texts_are_silent(searched.query, evidence, decision, vocabulary, phrases)):
-            searched, scoped = plan, {}  # the text named does not answer it: the whole corpus, as asked
-            evidence = plan.narrow(self._search(plan.text, plan.searched, as_of=as_of))
-        query, articles = searched.query, searched.articles  # the text's name says where to read, not what
+        as_of = self._as_of(asked)
+        found = search_where_asked(
+            asked,
+            decision.topic,
+            max(self.settings.top_k, 10),
+            self.manifest,
+            lambda text, k, **filters: self._search(text, k, as_of=as_of, **filters),
+            lambda text, evidence: texts_are_silent(text, evidence, decision, vocabulary, phrases),
+        )
+        query, articles, evidence, search = found.plan.query, found.plan.articles, found.evidence, found.more
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
-
-        def search(text: str, k: int = searched.searched) -> list[Evidence]:  # more searches, where this one read
-            return searched.narrow(self._search(text, k, as_of=as_of, **scoped))
-
         t = time.perf_counter()
-        detail = None
-        if not evidence or texts_are_silent(query, evidence, decision, vocabulary, phrases):
-            # the subject in scope, only its detail's words unknown to the texts (answering.silent)
-            refused = refused_for_its_detail(
-                query,
-                turn.today,
-                search,
-                lambda text, found: texts_are_silent(text, found, decision, vocabulary, phrases),
-            )
-            if refused is None:
-                return self._refusal(turn.question, None, decision.fiche)
-            detail, evidence = refused
-        else:  # a detail no passage of the rule states: the nearest rule, composed for the rest of the question
-            unstated = detail_and_passages(query, evidence, turn.today, search)
-            detail, evidence = unstated if unstated is not None else (None, evidence)
-        if detail is not None:
-            query = detail.remainder
+        reading = read_for_detail(
+            query,
+            evidence,
+            turn.today,
+            search,
+            lambda text, found: texts_are_silent(text, found, decision, vocabulary, phrases),
+        )
+        if reading is None:
+            return self._refusal(turn.question, None, decision.fiche)
+        query, evidence, detail = reading.query, reading.evidence, reading.detail
         deferred = turn.draft and self._streamer is not None and detail is None
         phrased = None
         if self._llm is not None and not deferred and detail is None:

@@ -27,12 +27,15 @@ convention collective" names the branch's agreement, which is not indexed. A que
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
+from assistant.answering.dispositifs import SchemeSearch, scheme_search
 from assistant.answering.document_facts import MONTHS, folded
 from assistant.answering.document_questions import names_of
 from ingest.models import DocumentInfo
+from knowledge.hybrid import Evidence
 from text.folding import same_length
 
 # Words that join the words of a text's name ("la convention de formation du CQP …"), and words that
@@ -138,3 +141,49 @@ def _runs(tokens: list[tuple[str, int, int]], words: set[str]) -> list[tuple[int
         runs.append((i, end))
         i = j
     return runs
+
+
+class MoreSearch(Protocol):
+    """A search for other words where the answer read, `k` passages (the plan's own number by default)."""
+
+    def __call__(self, text: str, k: int = ...) -> list[Evidence]: ...
+
+
+@dataclass(frozen=True)
+class Searched:
+    """What a retrieval answer read: its search plan, the passages found, and `more`, a search for other
+    words in the same place (the named text, or the whole corpus) that later steps use."""
+
+    plan: SchemeSearch
+    evidence: list[Evidence]
+    more: MoreSearch
+
+
+def search_where_asked(
+    asked: str,
+    topic: str | None,
+    k: int,
+    manifest: Mapping[str, DocumentInfo],
+    search: Callable[..., list[Evidence]],
+    silent: Callable[[str, list[Evidence]], bool],
+) -> Searched:
+    """The passages of a question, read in the text it names when that text answers it ("dans la
+    convention CQP COS, quand paie-t-on ?": its name says where to read, not what), else in the whole
+    corpus as asked. `search(text, k, **filters)` is the service's search; `silent` its answerability check."""
+    named = read_named_text(asked, manifest)
+    if named is not None:
+        inside = scheme_search(named.question, topic, k)
+        document = named.document
+
+        def more_inside(text: str, k: int = inside.searched) -> list[Evidence]:
+            return inside.narrow(search(text, k, document=document))
+
+        evidence = more_inside(inside.text)
+        if evidence and not silent(inside.query, evidence):
+            return Searched(inside, evidence, more_inside)
+    plan = scheme_search(asked, topic, k)
+
+    def more(text: str, k: int = plan.searched) -> list[Evidence]:
+        return plan.narrow(search(text, k))
+
+    return Searched(plan, more(plan.text), more)

@@ -309,3 +309,36 @@ def silent_answer(detail: Detail, composed: str) -> str:
         return detail.sentence()
     lead = _OPENER.sub("", composed, count=1) if _OPENER.match(composed) else composed
     return f"{detail.sentence()} {wording.NEAREST_RULE} : {wording.lower_first(lead)}"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the retrieval step composes from: the question (without a detail no passage states), its
+    passages, and the detail to name first ("Les textes ne précisent pas …"), if any."""
+
+    query: str
+    evidence: list[Evidence]
+    detail: Detail | None
+
+
+def read_for_detail(
+    query: str,
+    evidence: list[Evidence],
+    today: date,
+    search: Callable[[str], list[Evidence]],
+    is_silent: Callable[[str, list[Evidence]], bool],
+) -> Reading | None:
+    """The question as the retrieval step answers it; None when the texts do not speak of its subject (refuse).
+
+    A question the texts are silent on may be refused only for its detail's words (`refused_for_its_detail`);
+    one they answer may still ask a detail no passage of the rule states (`detail_and_passages`)."""
+    if not evidence or is_silent(query, evidence):
+        found = refused_for_its_detail(query, today, search, is_silent)
+    else:
+        found = detail_and_passages(query, evidence, today, search)
+        if found is None:
+            return Reading(query, evidence, None)
+    if found is None:
+        return None
+    detail, passages = found
+    return Reading(detail.remainder, passages, detail)
