@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
@@ -57,6 +57,8 @@ _MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=Tru
 _DAY_RE = r"1er|premier|\d{1,2}"
 _YEAR_RE = r"(?:19|20)\d{2}"
 _NOT_AFTER_YEAR = r"(?:h\b|heures?|€|euros?|points?|k€|m€|%|mois|ans?\b|salaries)"
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_RELATIVE_DAYS = {"avant-hier": -2, "avant hier": -2, "hier": -1, "demain": 1, "apres-demain": 2, "apres demain": 2}
 _RELATIVE_YEARS = {
     r"l'an dernier|l'annee derniere|l'an passe|l'annee passee": -1,
     r"cette annee|l'annee en cours": 0,
@@ -66,7 +68,7 @@ _ATOM = re.compile(
     rf"(?P<iso>\b(?P<iy>{_YEAR_RE})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)"
     rf"|(?P<numeric>\b(?P<nd>\d{{1,2}})[/.](?P<nm>\d{{1,2}})[/.](?P<ny>\d{{4}}|\d{{2}})\b)"
     rf"|(?P<dmy>(?:\b(?P<mod>debut|fin|mi)[ -]+)?(?:\b(?P<day>{_DAY_RE}) +)?\b(?P<month>{_MONTH_RE})(?![a-z])"
-    rf"(?: +(?P<year>{_YEAR_RE})\b)?)"
+    rf"(?: +(?P<year>{_YEAR_RE})\b| +(?P<mrel>prochaine?|derniere?)\b)?)"
     rf"|(?P<dayonly>\b(?:{_DAY_RE})\b(?= +(?:au|a|et|-) +(?:le +)?(?:{_DAY_RE}) +(?:{_MONTH_RE})))"
     r"|(?P<ago>\bil y a (?P<agon>" + NUM_OR_WORD + r") +(?P<agou>mois|ans?|annees?|semaines?|jours?)\b"
     r"(?P<agohalf> et demie?\b)?)"
@@ -75,6 +77,14 @@ _ATOM = re.compile(
     + r") +(?P<sdu>mois|ans?|annees?|semaines?|jours?)\b(?P<sdhalf> et demie?\b)?)"
     r"|(?P<relyear>\b(?:" + "|".join(_RELATIVE_YEARS) + r")\b)"
     r"|(?P<today>\baujourd'hui\b)"
+    r"|(?P<relday>\b(?:apres-demain|apres demain|avant-hier|avant hier|demain|hier)\b)"
+    r"|(?P<weekday>\b(?P<wd>" + "|".join(_WEEKDAYS) + r") (?P<wrel>prochain|dernier)\b)"
+    r"|(?P<relmonth>\b(?:(?P<rmmod>debut|fin|mi)[ -]+(?:de |du )?)?(?:le |au |du |ce |de ce )?mois"
+    r"(?: (?P<rmrel>prochain|dernier|passe|suivant)|-ci| en cours)\b)"
+    r"|(?P<endmonth>\b(?:a la |d'ici la |avant la )?fin du mois\b)"
+    r"|(?P<rentree>\b(?:a la|de la|depuis la|la|a partir de la|des la) rentree(?: scolaire| de septembre)?"
+    rf"(?: (?P<ry>{_YEAR_RE}))?\b)"
+    r"|(?P<ahead>\bdans (?P<ahn>" + NUM_OR_WORD + r") +(?P<ahu>mois|ans?|annees?|semaines?|jours?)\b)"
     rf"|(?P<yearonly>(?<!\d[ .])\b{_YEAR_RE}\b(?! *{_NOT_AFTER_YEAR}))"
 )
 _RANGE_PREFIX = re.compile(
@@ -157,6 +167,8 @@ def _atoms(folded: str, today: date) -> list[_Atom]:
             atom.day = 1 if day in ("1er", "premier") else int(day) if day else None
             atom.mod = m.group("mod")
             atom.precision = "day" if atom.day or atom.mod else "month"
+            if m.group("mrel"):  # "fin février prochain": the next such month after today; "mars dernier": the last
+                atom.year = _next_or_last(today, atom.month, m.group("mrel").startswith("p"))
         elif m.group("dayonly"):
             token = m.group("dayonly")
             atom.day = 1 if token in ("1er", "premier") else int(token)
@@ -181,14 +193,96 @@ def _atoms(folded: str, today: date) -> list[_Atom]:
             atom.year, atom.precision = today.year + offset, "year"
         elif m.group("today"):
             atom.fixed = (today, today)
-        else:
+        elif m.group("yearonly"):
             atom.year, atom.precision = int(m.group("yearonly")), "year"
+        elif not _relative_atom(m, atom, today):
+            continue
         if atom.day is not None and atom.month is not None and not _valid(atom.year or 2000, atom.month, atom.day):
             continue
         if atom.month is not None and not 1 <= atom.month <= 12:
             continue
         atoms.append(atom)
     return atoms
+
+
+def _next_or_last(today: date, month: int, ahead: bool) -> int:
+    """The year of "<mois> prochain" (the first such month after this one) or "<mois> dernier" (before it)."""
+    if ahead:
+        return today.year if month > today.month else today.year + 1
+    return today.year if month < today.month else today.year - 1
+
+
+def _relative_atom(m: re.Match[str], atom: _Atom, today: date) -> bool:
+    """Fill `atom` from a date said relative to today; False when the match is not one of them.
+
+    "demain", "après-demain", "hier" (a day); "lundi prochain" (the next Monday after today); "le mois
+    prochain", "le mois dernier", "ce mois-ci", "fin du mois" (a month, or its last day with "fin");
+    "à la rentrée" (the start of September: this year's, unless the tense puts it in the next or
+    last one, read as any yearless date); "dans 3 mois" (that far ahead of today).
+    """
+    if m.group("relday"):
+        day = today + timedelta(days=_RELATIVE_DAYS[m.group("relday")])
+        atom.fixed = (day, day)
+    elif m.group("weekday"):
+        target = _WEEKDAYS.index(m.group("wd"))
+        step = (target - today.weekday()) % 7 or 7
+        day = today + timedelta(days=step if m.group("wrel") == "prochain" else step - 7)
+        atom.fixed = (day, day)
+    elif m.group("relmonth") or m.group("endmonth"):
+        rel = m.group("rmrel") if m.group("relmonth") else None
+        offset = {"prochain": 1, "suivant": 1, "dernier": -1, "passe": -1}.get(rel or "", 0)
+        first = add_months(today.replace(day=1), offset)
+        last = add_months(first, 1) - timedelta(days=1)
+        mod = "fin" if m.group("endmonth") else m.group("rmmod")
+        if mod == "fin":
+            atom.fixed = (last, last)
+        elif mod == "debut":
+            atom.fixed = (first, first)
+        elif mod == "mi":
+            atom.fixed = (first.replace(day=15), first.replace(day=15))
+        else:
+            atom.fixed, atom.precision = (first, last), "month"
+    elif m.group("rentree"):
+        atom.month, atom.day, atom.mod = 9, 1, "debut"
+        atom.year = int(m.group("ry")) if m.group("ry") else None
+    elif m.group("ahead"):
+        value = parse_number(m.group("ahn"))
+        back = _relative(today, -value, m.group("ahu")) if 0 < value <= 100 else None
+        if back is None:
+            return False
+        atom.fixed = (back, back)
+        atom.precision = "day" if m.group("ahu").startswith(("j", "s")) else "month"
+    return True
+
+
+_YEAR_THEN_DAY = re.compile(r"^ *,? *(?:le |en |au |du |a partir du |des le )?$")
+_DAY_THEN_YEAR = re.compile(r"^ *,? *(?:de |d'|en )?$")
+
+
+def _years_beside(folded: str, atoms: list[_Atom]) -> list[_Atom]:
+    """A yearless day or month next to a year said alone gives that year to it: "l'an dernier le 1er
+    septembre", "en 2025, le 3 mars", "le 28 février de cette année". The year is then part of that date,
+    not a date of its own."""
+    kept: list[_Atom] = []
+    skip: set[int] = set()
+    for i, a in enumerate(atoms):
+        if i in skip:
+            continue
+        if a.month is not None and a.year is None and a.fixed is None:
+            prev = kept[-1] if kept else None
+            nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+            if _year_alone(prev) and prev is not None and _YEAR_THEN_DAY.match(folded[prev.end : a.start]):
+                a.year, a.start = prev.year, prev.start
+                kept.pop()
+            elif _year_alone(nxt) and nxt is not None and _DAY_THEN_YEAR.match(folded[a.end : nxt.start]):
+                a.year, a.end = nxt.year, nxt.end
+                skip.add(i + 1)
+        kept.append(a)
+    return kept
+
+
+def _year_alone(atom: _Atom | None) -> bool:
+    return atom is not None and atom.precision == "year" and atom.month is None and atom.fixed is None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -222,12 +316,26 @@ def _tense(folded: str) -> int:
     return (future and not past) - (past and not future)
 
 
-def _infer_year(folded: str, month: int, day: int, today: date, kind: DateKind) -> int:
-    """Year of a yearless date: this year, unless the tense says it must be the next or last one."""
+def clause_around(folded: str, start: int, end: int) -> str:
+    """The clause a date belongs to: from the last sentence break or coordinating conjunction before it
+    to the next one after it ("a démarré à la rentrée, le 1er septembre | et se terminera fin février")."""
+    head = re.split(r"[.;:!?\n]|\b(?:et|puis|mais|alors que|tandis que)\b", folded[max(0, start - 120) : start])[-1]
+    tail = re.split(r"[.;:!?\n]|\b(?:et|puis|mais|alors que|tandis que)\b", folded[end : end + 120])[0]
+    return f"{head} {tail}"
+
+
+def _infer_year(
+    folded: str, month: int, day: int, today: date, kind: DateKind, span: tuple[int, int] | None = None
+) -> int:
+    """Year of a yearless date: this year, unless the tense says it must be the next or last one.
+
+    The tense of the date's own clause decides first ("a démarré le 1er septembre et se terminera fin
+    février": September is past, February to come), the whole text's when the clause has none."""
     candidate = date(today.year, month, min(day, _last_day(today.year, month)))
     if kind == "since" and candidate > today:
         return today.year - 1
-    tense = _tense(folded)
+    tense = _tense(clause_around(folded, *span)) if span is not None else 0
+    tense = tense or _tense(folded)
     if tense > 0 and candidate < today:
         return today.year + 1
     if tense < 0 and candidate > today:
@@ -247,6 +355,7 @@ def parse_dates(text: str, today: date) -> list[DateSpan]:
     """
     original, folded = prepare(text)
     atoms = _atoms(folded, today)
+    atoms = _years_beside(folded, atoms)
     spans: list[DateSpan] = []
     i = 0
     while i < len(atoms):
@@ -265,13 +374,40 @@ def parse_dates(text: str, today: date) -> list[DateSpan]:
             continue
         spans.append(_single(original, folded, a, before, today))
         i += 1
-    return spans
+    return _merge_appositions(folded, spans)
+
+
+_APPOSITION = re.compile(r"^ *[,(]? *(?:soit |c'est-a-dire |donc )?(?:le |la |l'|du |au |en )? *$")
+
+
+def _merge_appositions(folded: str, spans: list[DateSpan]) -> list[DateSpan]:
+    """One date said twice in apposition ("à la rentrée, le 1er septembre", "demain (le 30 novembre)")
+    is one date: the second, more precise, is kept, with the first's words before it (its "depuis", its
+    "à partir de" still bound to it)."""
+    merged: list[DateSpan] = []
+    for d in spans:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.start <= d.start <= prev.end
+            and d.end <= prev.end
+            and _APPOSITION.match(folded[prev.span[1] : d.span[0]])
+        ):
+            kind = prev.kind if prev.kind != "point" else d.kind
+            merged[-1] = replace(d, kind=kind, span=(prev.span[0], d.span[1]), text=prev.text + ", " + d.text)
+            continue
+        merged.append(d)
+    return merged
 
 
 def _single(original: str, folded: str, a: _Atom, before: str, today: date) -> DateSpan:
     text, span = original[a.start : a.end], (a.start, a.end)
     if a.fixed:
         kind: DateKind = a.kind
+        if kind == "point" and re.search(r"\bdepuis(?: le| l'| la)? *$", before) and a.fixed[0] <= today:
+            return DateSpan(a.fixed[0], today, "since", a.precision, text, span)  # "depuis le mois dernier"
+        if kind == "point" and re.search(r"\b(?:a partir|a compter|des)(?: du| de| d'| de la)? *$", before):
+            kind = "from"  # "à partir de lundi prochain"
         return DateSpan(a.fixed[0], a.fixed[1], kind, a.precision, text, span)
     inferred = a.year is None
     if a.month is None:  # a year
@@ -281,7 +417,9 @@ def _single(original: str, folded: str, a: _Atom, before: str, today: date) -> D
         kind = "range" if whole else "point"
     else:
         kind = "point"
-        year = a.year if a.year is not None else _infer_year(folded, a.month, a.day or 1, today, "point")
+        year = (
+            a.year if a.year is not None else _infer_year(folded, a.month, a.day or 1, today, "point", (a.start, a.end))
+        )
         start, end = _bounds(a, year)
     if re.search(r"\bdepuis(?: le| l'| la)? *$", before):
         kind, end = "since", today
@@ -298,7 +436,7 @@ def _join_range(original: str, folded: str, a: _Atom, b: _Atom, today: date) -> 
     inferred = a.year is None and b.year is None
     if inferred:
         month, day = (a.month or 1), (a.day or 1)
-        year_b = year_a = _infer_year(folded, month, day, today, "range")
+        year_b = year_a = _infer_year(folded, month, day, today, "range", (a.start, b.end))
     else:
         year_b = b.year if b.year is not None else a.year if a.year is not None else today.year
         year_a = a.year if a.year is not None else year_b
