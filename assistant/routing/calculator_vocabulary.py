@@ -33,7 +33,7 @@ ASKING_FRAME = (
 
 # The user asks for a figure, a date or a yes/no on their case.
 COMPUTE_ASK = (
-    r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date|duree|nombre)|a combien|calcul(?:e|er|ez)|"
+    r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date|duree|nombre|total|mois)|a combien|calcul(?:e|er|ez)|"
     r"vais-je|aurai-je|toucherai|percevrai|recevrai|serai-je|suis-je|ai-je droit|puis-je|"
     r"est-ce que (?:je|j'ai)|quand|jusqu'a quand|avant quelle date|a partir de quand|"
     r"quel sera|quelle sera|eligible|droit a|en regle)\b"
@@ -42,7 +42,8 @@ COMPUTE_ASK = (
 # The user asks for an amount or a date (what a bonus calculator computes), as opposed to a yes/no on
 # who is entitled ("ça me donne aussi droit à la prime de formateur ?"), which the texts answer.
 AMOUNT_ASK = (
-    r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date)|a combien|montant|"
+    # "quel total de points", "en quel mois est-elle versée": a sum or a payment month asked
+    r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date|total|mois)|a combien|montant|"
     r"touch(?:er|e|erai|erais|era|ons)|percev(?:oir|rai|rais|ra)|recev(?:oir|rai|rais|ra)|"
     r"rapport(?:e|era|erait|ent)|quand|a partir de quand|calcul(?:e|er|ez)|"
     r"droit a \d+ ?(?:points?|pts|euros?|€))"

@@ -52,6 +52,13 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
             r"\b(?:apprenti|alternant|stagiaire|nouvel? embauche|contrat pro)",
             3,
         ),
+        # "deux alternants suivis", "l'apprentie que je suis", "suivre un alternant": the tutor's own work
+        Cue(r"\b(?:apprenti|alternant|stagiaire)e?s? (?:suivie?s?|encadree?s?|accompagnee?s?)\b", 3),
+        Cue(
+            r"\b(?:suivre|suivi|suivais|suivrai|je suis) (?:un|une|deux|trois|mon|ma|mes|des|l'|les) ?"
+            r"(?:apprenti|alternant)",
+            3,
+        ),
         Cue(r"\bprime\b", 1),
         Cue(r"\bpoints?\b", 0.5),
         Cue(r"\bproratis", 0.5),

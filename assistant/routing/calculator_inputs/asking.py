@@ -124,7 +124,11 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
     """
     if asks_what_it_is(facts.folded) and plan.calculator not in LOOKUPS:
         return True
-    if claims_for_everyone(facts.folded):
+    # "combien pour chacun ?" after several cases told ("Agnès … 4 mois, Bruno … 6 mois") distributes the
+    # question over them: no rule claimed for everyone
+    several = sum(len(v) for v in plan.arguments.values() if isinstance(v, list)) >= 2
+    told = re.sub(r"\b(?:pour|a) chacune?\b", " ", facts.folded) if several else facts.folded
+    if claims_for_everyone(told):
         return True
     if asks_the_conditions(facts.folded) and undecided(plan):
         return True
