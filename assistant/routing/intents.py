@@ -72,6 +72,8 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
             r"\ban(?:ime|imes|imer|ime|imerai|imais|imait)\b[^.?!]{0,40}\b(?:action|formation|session|module)",
             2,
         ),
+        # "l'action de formation que j'anime", "la session que j'ai animée": the user's own training action
+        Cue(r"\b(?:actions?|formations?|sessions?|modules?)(?: de formation)? que (?:j'|nous )(?:ai |avons )?an\w*", 3),
         Cue(r"\bformations? internes?\b", 1.5),
         Cue(r"\bprime\b", 1),
     ),
