@@ -135,7 +135,12 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
     if (
         not plan.arguments
         and undecided(plan)
-        and (asks_a_limit(facts.folded) or asks_the_texts(facts.folded) or asks_an_obligation(facts.folded))
+        and (
+            asks_a_limit(facts.folded)
+            or asks_the_texts(facts.folded)
+            or asks_an_obligation(facts.folded)
+            or _REPORTED_CLAIM.search(facts.folded)
+        )
     ):
         return True
     return asks_to_confirm(facts.folded) and undecided(plan)
@@ -165,6 +170,15 @@ _BY_THE_TEXTS = re.compile(
 # Whether one side may impose or refuse the scheme: "un droit que je peux imposer", "peut-il refuser",
 # "est-ce obligatoire" ask what the rule obliges, whoever asks, not whether the asker is eligible.
 _OBLIGATION = re.compile(r"\b(?:impos\w*|refus\w*|obligatoire\w*|obliga\w*|contrain\w*|exig\w*)\b")
+
+
+# A claim reported from someone else ("mon collègue prétend que la prime est versée chaque mois"): what the
+# texts say settles it, whoever reports it; the first person of "mon collègue" tells no case. The asker's own
+# hedge ("je pense que", "j'affirme") is no report.
+_REPORTED_CLAIM = re.compile(
+    r"(?<!\bje )(?<!j')\b(?:pretend(?:ent)?|affirme(?:nt)?|soutien(?:nen)?t|assure(?:nt)?|dit|disent|"
+    r"raconte(?:nt)?) (?:que|qu')"
+)
 
 
 def asks_an_obligation(folded: str) -> bool:

@@ -82,7 +82,7 @@ _ATOM = re.compile(
     r"|(?P<relmonth>\b(?:(?P<rmmod>debut|fin|mi)[ -]+(?:de |du )?)?(?:le |au |du |ce |de ce )?mois"
     r"(?: (?P<rmrel>prochain|dernier|passe|suivant)|-ci| en cours)\b)"
     r"|(?P<endmonth>\b(?:a la |d'ici la |avant la )?fin du mois\b)"
-    r"|(?P<rentree>\b(?:a la|de la|depuis la|la|a partir de la|des la) rentree(?: scolaire| de septembre)?"
+    r"|(?P<rentree>\b(?:a la|de la|la) rentree(?: scolaire| de septembre)?"
     rf"(?: (?P<ry>{_YEAR_RE}))?\b)"
     r"|(?P<ahead>\bdans (?P<ahn>" + NUM_OR_WORD + r") +(?P<ahu>mois|ans?|annees?|semaines?|jours?)\b)"
     rf"|(?P<yearonly>(?<!\d[ .])\b{_YEAR_RE}\b(?! *{_NOT_AFTER_YEAR}))"
