@@ -48,7 +48,8 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\bmaitre d'apprentissage\b", 4),
         Cue(r"\b(?:je suis|j'ai ete|je serai|je vais etre|je deviens)\b[^.?!]{0,15}\btut", 1),
         Cue(
-            r"\b(?:encadr|accompagn)(?:e|es|ent|er|ais|ait|erai|erais|ons)\b[^.?!]{0,30}"
+            r"\b(?:(?:encadr|accompagn)(?:e|es|ent|er|ais|ait|erai|erais|ons)|pren(?:ds|d|dre|ais|ait|drai) en charge)"
+            r"\b[^.?!]{0,30}"
             r"\b(?:apprenti|alternant|stagiaire|nouvel? embauche|contrat pro)",
             3,
         ),

@@ -46,7 +46,7 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
         label = _last_keyword(
             before,
             {
-                "hire": r"embauch|recrut|arriv|entre(?:e|s)? (?:dans|a|au|chez)|"
+                "hire": r"embauch|recrut|arriv|entre(?:e|s)? (?:dans|a|au|chez|en)|"
                 r"debut de (?:mon )?contrat|depuis",
                 "bilan": r"bilan",
                 "interview": r"entretien",

@@ -29,6 +29,12 @@ _DISTRIBUTIVE = re.compile(
     r"salaries?|stagiaires?|alternants?|apprentie?s?|actions?))"
 )
 _SIDE_BY_SIDE = re.compile(r"[,;]|\b(?:et|puis|ensuite|apres)\b")
+# A length bound to something else than an action or a mission: "en CDD de 6 mois", "8 ans d'ancienneté".
+_OTHER_NOUN = re.compile(
+    r"\b(?:cdd|cdi|contrat|anciennete|experience|poste|emploi|embauche|alternance|apprentissage|conge)s?"
+    r"(?: \w+)? (?:de|d'|d'une duree de) *$"
+)
+_OTHER_AFTER = re.compile(r"^ *(?:d'anciennete|d'experience|de cdd|de contrat|dans (?:la|l'|le|ma|notre))")
 _PART = re.compile(r"\bdont *$|\b(?:sur les|au cours des|dans les|pendant les)(?: \d+| cinq)?(?: dernier\w*)? *$")
 
 
@@ -42,7 +48,11 @@ def several_lengths(facts: Facts, durations: list[Duration]) -> list[Duration]:
     items = [
         d
         for d in not_cited(facts, not_threshold(facts, durations))
-        if d.low is None and d.months and not _PART.search(facts.folded[max(0, d.span[0] - 25) : d.span[0]])
+        if d.low is None
+        and d.months
+        and not _PART.search(facts.folded[max(0, d.span[0] - 25) : d.span[0]])
+        and not _OTHER_NOUN.search(facts.folded[max(0, d.span[0] - 40) : d.span[0]])
+        and not _OTHER_AFTER.match(facts.folded[d.span[1] : d.span[1] + 30])
     ]
     if not items:
         return []

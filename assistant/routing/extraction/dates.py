@@ -90,8 +90,8 @@ _ATOM = re.compile(
 _RANGE_PREFIX = re.compile(
     r"(?:\b(?:du|de|d'|des|les|entre|depuis le|depuis|a partir du|a partir de|a compter du|a compter de)) *$"
 )
-_RANGE_CONNECTOR = re.compile(r"^ *(?:au|a|jusqu'au|jusqu'a|jusqu'en|jusqu'a fin|et|-|->|>) *(?:le +)?$")
-_STRONG_CONNECTOR = re.compile(r"^ *(?:au|jusqu'au|jusqu'a|jusqu'en|-|->) *(?:le +)?$")
+_RANGE_CONNECTOR = re.compile(r"^ *,? *(?:au|a|jusqu'au|jusqu'a|jusqu'en|jusqu'a fin|et|-|->|>) *(?:le +)?$")
+_STRONG_CONNECTOR = re.compile(r"^ *,? *(?:au|jusqu'au|jusqu'a|jusqu'en|-|->) *(?:le +)?$")
 _WHOLE_YEAR_BEFORE = re.compile(
     r"\b(?:toute|pendant|durant|sur|tout au long de|au cours de)(?: toute)? +(?:l'|l' )?annee(?: civile)? *$"
     r"|\btoute l'annee +(?:civile +)?$|\btout(?:e)? +(?:l'annee +)?$"
