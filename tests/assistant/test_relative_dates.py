@@ -72,14 +72,14 @@ def test_a_year_said_beside_a_yearless_date_is_its_year(text: str, expected: dat
 
 
 def test_each_date_takes_the_tense_of_its_own_clause() -> None:
-    """"J'ai commencé le 2 octobre et je finirai le 15 janvier": October is past, January to come, although
+    """ "J'ai commencé le 2 octobre et je finirai le 15 janvier": October is past, January to come, although
     the message as a whole mixes both tenses."""
     found = parse_dates("J'ai commencé le 2 octobre et je finirai le 15 janvier", TODAY)
     assert [d.start for d in found] == [date(2026, 10, 2), date(2027, 1, 15)]
 
 
 def test_a_date_in_apposition_is_one_date() -> None:
-    """"à la rentrée, le 1er septembre": one start, not two dates."""
+    """ "à la rentrée, le 1er septembre": one start, not two dates."""
     found = parse_dates("ma mission a débuté à la rentrée, le 1er septembre", TODAY)
     assert [(d.start, d.end) for d in found] == [(date(2026, 9, 1), date(2026, 9, 1))]
 
@@ -126,7 +126,7 @@ def test_a_trainer_action_ending_this_month_is_paid_next_month(question: str) ->
     [
         ("Entré en septembre 2020, combien d'entretiens professionnels d'ici mars 2027 ?", date(2027, 3, 31)),
         ("Embauchée le 2 mai 2021 : combien d'entretiens pros et de bilans avant juin 2027 ?", date(2027, 6, 30)),
-        ("Arrivé en février 2021, où en serai-je de mes entretiens professionnels au 1er mars 2027 ?", date(2027, 3, 1)),
+        ("Arrivé en février 2021, où en serai-je de mes entretiens pros au 1er mars 2027 ?", date(2027, 3, 1)),
     ],
 )
 def test_a_date_after_today_said_as_the_horizon_is_the_count_date(question: str, as_of: date) -> None:
