@@ -10,7 +10,7 @@ so the rate is applied with a warning rather than presented as settled.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from calculators import references as ref
 from calculators.numbers import Number, format_euros, plain, round_cents, to_decimal
@@ -96,12 +96,13 @@ def yearly_contributions(payroll: Number, years: str, payrolls: str | None = Non
     listed = _years(years)
     amounts = [to_decimal(payroll)] * len(listed)
     if payrolls:
-        given = [to_decimal(p) for p in re.split(r"\s*;\s*", payrolls.strip()) if p]
+        given = [_amount(p) for p in re.split(r"\s*;\s*", payrolls.strip()) if p]
         if len(given) != len(listed):
             raise CalcError(f"{len(given)} masses salariales pour {len(listed)} années : une par année, dans l'ordre.")
         amounts = given
     results = [supplementary_contribution(gross, year) for gross, year in zip(amounts, listed, strict=True)]
-    total = sum((to_decimal(r.value) for r in results), Decimal(0))
+    per_year = [round_cents(gross * RATE) for gross in amounts]
+    total = sum(per_year, Decimal(0))
     lines = [f"{r.details['year']} : {r.steps[1]}" for r in results]
     warnings = list(dict.fromkeys(w for r in results for w in r.warnings))
     references = list(dict.fromkeys(ref_ for r in results for ref_ in r.references))
@@ -119,8 +120,19 @@ def yearly_contributions(payroll: Number, years: str, payrolls: str | None = Non
         steps=[results[0].steps[0], *lines, *(s for r in results for s in r.steps[2:])],
         references=references,
         warnings=warnings,
-        details={"years": listed, "per_year": [plain(to_decimal(r.value)) for r in results]},
+        details={"years": listed, "per_year": [plain(amount) for amount in per_year]},
     )
+
+
+def _amount(text: str) -> Decimal:
+    """One payroll of the `payrolls` list ("2000000", "2 000 000,50")."""
+    try:
+        value = Decimal(re.sub(r"[\s\u00a0\u202f]", "", text).replace(",", "."))
+    except InvalidOperation:
+        raise CalcError(f"Masse salariale illisible : « {text} ».") from None
+    if not value.is_finite() or value < 0:
+        raise CalcError("La masse salariale brute doit être un montant positif en euros.")
+    return value
 
 
 def _years(text: str) -> list[int]:

@@ -11,18 +11,21 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
-from typing import Literal
 
 from assistant.routing.extraction.folding import prepare
 from assistant.routing.extraction.numbers import NUM_OR_WORD, parse_number
-from assistant.routing.extraction.quantities import UNITS
-from calculators.dates import add_months
-from calculators.result import CalcError
-
-Precision = Literal["day", "month", "year"]
-DateKind = Literal["point", "range", "since", "from"]
+from assistant.routing.extraction.relative_dates import (
+    WEEKDAYS,
+    Atom,
+    DateKind,
+    Precision,
+    next_or_last,
+    relative,
+    relative_atom,
+    years_beside,
+)
 
 # fmt: off
 MONTHS: dict[str, int] = {
@@ -57,8 +60,6 @@ _MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=Tru
 _DAY_RE = r"1er|premier|\d{1,2}"
 _YEAR_RE = r"(?:19|20)\d{2}"
 _NOT_AFTER_YEAR = r"(?:h\b|heures?|€|euros?|points?|k€|m€|%|mois|ans?\b|salaries)"
-_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_RELATIVE_DAYS = {"avant-hier": -2, "avant hier": -2, "hier": -1, "demain": 1, "apres-demain": 2, "apres demain": 2}
 _RELATIVE_YEARS = {
     r"l'an dernier|l'annee derniere|l'an passe|l'annee passee": -1,
     r"cette annee|l'annee en cours": 0,
@@ -78,7 +79,7 @@ _ATOM = re.compile(
     r"|(?P<relyear>\b(?:" + "|".join(_RELATIVE_YEARS) + r")\b)"
     r"|(?P<today>\baujourd'hui\b)"
     r"|(?P<relday>\b(?:apres-demain|apres demain|avant-hier|avant hier|demain|hier)\b)"
-    r"|(?P<weekday>\b(?P<wd>" + "|".join(_WEEKDAYS) + r") (?P<wrel>prochain|dernier)\b)"
+    r"|(?P<weekday>\b(?P<wd>" + "|".join(WEEKDAYS) + r") (?P<wrel>prochain|dernier)\b)"
     r"|(?P<relmonth>\b(?:(?P<rmmod>debut|fin|mi)[ -]+(?:de |du )?)?(?:le |au |du |ce |de ce )?mois"
     r"(?: (?P<rmrel>prochain|dernier|passe|suivant)|-ci| en cours)\b)"
     r"|(?P<endmonth>\b(?:a la |d'ici la |avant la )?fin du mois\b)"
@@ -107,49 +108,14 @@ _PAST = re.compile(
 )
 
 
-@dataclass
-class _Atom:
-    """A date expression before ranges are joined and missing parts filled."""
-
-    start: int
-    end: int
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    mod: str | None = None
-    kind: DateKind = "point"
-    fixed: tuple[date, date] | None = None  # fully resolved (relative expressions)
-    precision: Precision = "day"
-
-
 def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def _relative(today: date, value: float, unit: str) -> date | None:
-    """The date `value` units before `today` ("il y a 2 ans", "depuis 8 mois").
-
-    None beyond a century back ("depuis 2025 ans" is not a period anyone works), and None before
-    the calendar's year 1 (`add_months` raises `CalcError` there).
-    """
-    unit_key = UNITS.get(unit, "month")
-    days = value * {"year": 365.25, "month": 30.44, "week": 7.0}.get(unit_key, 1.0)
-    if days > 36_525:
-        return None
-    try:
-        if unit_key == "year":
-            return add_months(today, -round(value * 12))
-        if unit_key == "month":
-            return add_months(today, -round(value))
-        return today - timedelta(days=round(days))
-    except (CalcError, OverflowError):
-        return None
-
-
-def _atoms(folded: str, today: date) -> list[_Atom]:
-    atoms: list[_Atom] = []
+def _atoms(folded: str, today: date) -> list[Atom]:
+    atoms: list[Atom] = []
     for m in _ATOM.finditer(folded):
-        atom = _Atom(m.start(), m.end())
+        atom = Atom(m.start(), m.end())
         if m.group("iso") or m.group("numeric"):
             y, mo, d = (
                 (m.group("iy"), m.group("im"), m.group("id"))
@@ -168,15 +134,13 @@ def _atoms(folded: str, today: date) -> list[_Atom]:
             atom.mod = m.group("mod")
             atom.precision = "day" if atom.day or atom.mod else "month"
             if m.group("mrel"):  # "fin février prochain": the next such month after today; "mars dernier": the last
-                atom.year = _next_or_last(today, atom.month, m.group("mrel").startswith("p"))
+                atom.year = next_or_last(today, atom.month, m.group("mrel").startswith("p"))
         elif m.group("dayonly"):
             token = m.group("dayonly")
             atom.day = 1 if token in ("1er", "premier") else int(token)
         elif m.group("ago"):
             # "il y a quatre ans et demi": the half counts
-            point = _relative(
-                today, parse_number(m.group("agon")) + (0.5 if m.group("agohalf") else 0), m.group("agou")
-            )
+            point = relative(today, parse_number(m.group("agon")) + (0.5 if m.group("agohalf") else 0), m.group("agou"))
             if point is None:
                 continue
             atom.fixed, atom.precision = (
@@ -184,7 +148,7 @@ def _atoms(folded: str, today: date) -> list[_Atom]:
                 "day" if m.group("agou").startswith(("j", "s")) else "month",
             )
         elif m.group("sincedur"):
-            start = _relative(today, parse_number(m.group("sdn")) + (0.5 if m.group("sdhalf") else 0), m.group("sdu"))
+            start = relative(today, parse_number(m.group("sdn")) + (0.5 if m.group("sdhalf") else 0), m.group("sdu"))
             if start is None:
                 continue
             atom.fixed, atom.kind = (start, today), "since"
@@ -195,7 +159,7 @@ def _atoms(folded: str, today: date) -> list[_Atom]:
             atom.fixed = (today, today)
         elif m.group("yearonly"):
             atom.year, atom.precision = int(m.group("yearonly")), "year"
-        elif not _relative_atom(m, atom, today):
+        elif not relative_atom(m, atom, today):
             continue
         if atom.day is not None and atom.month is not None and not _valid(atom.year or 2000, atom.month, atom.day):
             continue
@@ -205,91 +169,11 @@ def _atoms(folded: str, today: date) -> list[_Atom]:
     return atoms
 
 
-def _next_or_last(today: date, month: int, ahead: bool) -> int:
-    """The year of "<mois> prochain" (the first such month after this one) or "<mois> dernier" (before it)."""
-    if ahead:
-        return today.year if month > today.month else today.year + 1
-    return today.year if month < today.month else today.year - 1
-
-
-def _relative_atom(m: re.Match[str], atom: _Atom, today: date) -> bool:
-    """Fill `atom` from a date said relative to today; False when the match is not one of them.
-
-    "demain", "après-demain", "hier" (a day); "lundi prochain" (the next Monday after today); "le mois
-    prochain", "le mois dernier", "ce mois-ci", "fin du mois" (a month, or its last day with "fin");
-    "à la rentrée" (the start of September: this year's, unless the tense puts it in the next or
-    last one, read as any yearless date); "dans 3 mois" (that far ahead of today).
-    """
-    if m.group("relday"):
-        day = today + timedelta(days=_RELATIVE_DAYS[m.group("relday")])
-        atom.fixed = (day, day)
-    elif m.group("weekday"):
-        target = _WEEKDAYS.index(m.group("wd"))
-        step = (target - today.weekday()) % 7 or 7
-        day = today + timedelta(days=step if m.group("wrel") == "prochain" else step - 7)
-        atom.fixed = (day, day)
-    elif m.group("relmonth") or m.group("endmonth"):
-        rel = m.group("rmrel") if m.group("relmonth") else None
-        offset = {"prochain": 1, "suivant": 1, "dernier": -1, "passe": -1}.get(rel or "", 0)
-        first = add_months(today.replace(day=1), offset)
-        last = add_months(first, 1) - timedelta(days=1)
-        mod = "fin" if m.group("endmonth") else m.group("rmmod")
-        if mod == "fin":
-            atom.fixed = (last, last)
-        elif mod == "debut":
-            atom.fixed = (first, first)
-        elif mod == "mi":
-            atom.fixed = (first.replace(day=15), first.replace(day=15))
-        else:
-            atom.fixed, atom.precision = (first, last), "month"
-    elif m.group("rentree"):
-        atom.month, atom.day, atom.mod = 9, 1, "debut"
-        atom.year = int(m.group("ry")) if m.group("ry") else None
-    elif m.group("ahead"):
-        value = parse_number(m.group("ahn"))
-        back = _relative(today, -value, m.group("ahu")) if 0 < value <= 100 else None
-        if back is None:
-            return False
-        atom.fixed = (back, back)
-        atom.precision = "day" if m.group("ahu").startswith(("j", "s")) else "month"
-    return True
-
-
-_YEAR_THEN_DAY = re.compile(r"^ *,? *(?:le |en |au |du |a partir du |des le )?$")
-_DAY_THEN_YEAR = re.compile(r"^ *,? *(?:de |d'|en )?$")
-
-
-def _years_beside(folded: str, atoms: list[_Atom]) -> list[_Atom]:
-    """A yearless day or month next to a year said alone gives that year to it: "l'an dernier le 1er
-    septembre", "en 2025, le 3 mars", "le 28 février de cette année". The year is then part of that date,
-    not a date of its own."""
-    kept: list[_Atom] = []
-    skip: set[int] = set()
-    for i, a in enumerate(atoms):
-        if i in skip:
-            continue
-        if a.month is not None and a.year is None and a.fixed is None:
-            prev = kept[-1] if kept else None
-            nxt = atoms[i + 1] if i + 1 < len(atoms) else None
-            if _year_alone(prev) and prev is not None and _YEAR_THEN_DAY.match(folded[prev.end : a.start]):
-                a.year, a.start = prev.year, prev.start
-                kept.pop()
-            elif _year_alone(nxt) and nxt is not None and _DAY_THEN_YEAR.match(folded[a.end : nxt.start]):
-                a.year, a.end = nxt.year, nxt.end
-                skip.add(i + 1)
-        kept.append(a)
-    return kept
-
-
-def _year_alone(atom: _Atom | None) -> bool:
-    return atom is not None and atom.precision == "year" and atom.month is None and atom.fixed is None
-
-
 def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= _last_day(year, month)
 
 
-def _bounds(atom: _Atom, year: int) -> tuple[date, date]:
+def _bounds(atom: Atom, year: int) -> tuple[date, date]:
     """First and last day an atom covers once its year is known."""
     if atom.fixed:
         return atom.fixed
@@ -355,7 +239,7 @@ def parse_dates(text: str, today: date) -> list[DateSpan]:
     """
     original, folded = prepare(text)
     atoms = _atoms(folded, today)
-    atoms = _years_beside(folded, atoms)
+    atoms = years_beside(folded, atoms)
     spans: list[DateSpan] = []
     i = 0
     while i < len(atoms):
@@ -400,7 +284,7 @@ def _merge_appositions(folded: str, spans: list[DateSpan]) -> list[DateSpan]:
     return merged
 
 
-def _single(original: str, folded: str, a: _Atom, before: str, today: date) -> DateSpan:
+def _single(original: str, folded: str, a: Atom, before: str, today: date) -> DateSpan:
     text, span = original[a.start : a.end], (a.start, a.end)
     if a.fixed:
         kind: DateKind = a.kind
@@ -430,7 +314,7 @@ def _single(original: str, folded: str, a: _Atom, before: str, today: date) -> D
     return DateSpan(start, max(start, end), kind, a.precision, text, span, inferred)
 
 
-def _join_range(original: str, folded: str, a: _Atom, b: _Atom, today: date) -> DateSpan:
+def _join_range(original: str, folded: str, a: Atom, b: Atom, today: date) -> DateSpan:
     if a.month is None and a.day is not None:  # "du 10 au 25 mars": the month comes from the end
         a.month, a.precision = b.month, "day"
     inferred = a.year is None and b.year is None
