@@ -55,6 +55,12 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         ),
         # "deux alternants suivis", "l'apprentie que je suis", "suivre un alternant": the tutor's own work
         Cue(r"\b(?:apprenti|alternant|stagiaire)e?s? (?:suivie?s?|encadree?s?|accompagnee?s?)\b", 3),
+        # "un alternant lui a été confié", "on m'a confié une apprentie": a trainee entrusted is a tutorat
+        Cue(
+            r"\b(?:apprenti|alternant|stagiaire)e?s?\b[^.?!]{0,25}\bconfiee?s?\b"
+            r"|\bconfie\w* (?:un|une) (?:apprenti|alternant)",
+            3,
+        ),
         Cue(
             r"\b(?:suivre|suivi|suivais|suivrai|je suis) (?:un|une|deux|trois|mon|ma|mes|des|l'|les) ?"
             r"(?:apprenti|alternant)",

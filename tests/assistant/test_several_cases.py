@@ -143,3 +143,22 @@ def test_a_value_of_ones_case_without_its_deciding_fact_is_asked_back(question: 
     the contract and the seniority. Without them, the deciding fact is asked."""
     decision = route(question, TODAY)
     assert decision.route == "clarify" and decision.calculator == calculator, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "points"),
+    [
+        # March → October 2026: 8 months
+        ("Un alternant lui a été confié au 1er mars 2026. Sa mission s'arrête le 31 octobre 2026. Combien ?", 56),
+        # 2 February → 30 June 2026: 5 months
+        ("On m'a confié une apprentie le 2 février 2026, elle part le 30 juin 2026. Combien de points ?", 35),
+        # 5 January → 4 July 2026: 6 months counted from the mission's first day
+        ("Depuis qu'on m'a confié un alternant le 5 janvier 2026, et jusqu'au 4 juillet 2026, combien ?", 42),
+    ],
+)  # fmt: skip
+def test_a_trainee_entrusted_on_a_date_starts_the_mission(question: str, points: int) -> None:
+    """Art. 4.3 : « chaque salarié qui exerce, au-delà des activités liées à son emploi, une mission de tuteur
+    […] perçoit, à ce titre, une prime » ; « 7 points par mois, complet ou non »."""
+    decision = route(question, TODAY)
+    assert decision.calculator == "tutor_bonus", decision
+    assert CALCULATORS["tutor_bonus"].run(**decision.arguments).value == points

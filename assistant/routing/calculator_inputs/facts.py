@@ -221,12 +221,17 @@ def _end_after(end: DateSpan, start: DateSpan) -> DateSpan:
     return shifted
 
 
-_END_WORDS = r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|clos\w*|clotur\w*|s'arret\w*|echeance|au)\b"
+# What says a date ends a period ("jusqu'au", "se termine", "elle part le 30 juin"); "au" only between two dates
+_END_VERBS = (
+    r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|clos\w*|clotur\w*|s'arret\w*|echeance|"
+    r"part|partira|quitte\w*)\b"
+)
+_END_WORDS = _END_VERBS + r"|\bau\b"
 
 # A day said to be when something started: "le 15 janvier j'ai commencé", "début de la mission le 3
 # mars", "entrée en fonction le 2 mai", "j'ai démarré le tutorat le 1er février".
 _START_WORDS = (
-    r"\b(?:commenc\w*|debut\w*|demarr\w*|devien\w*|entamee?s?|entree? en (?:fonctions?|mission)|"
+    r"\b(?:commenc\w*|debut\w*|demarr\w*|devien\w*|confiee?s?|entamee?s?|entree? en (?:fonctions?|mission)|"
     r"pris (?:mes|ses|leurs) fonctions|prise de (?:fonctions?|poste)|lancee?s?|ouvert\w*)\b"
 )
 
@@ -245,7 +250,7 @@ def _said_to_start(facts: Facts, d: DateSpan) -> bool:
     before = re.split(r"[,.;:!?]", facts.folded[max(0, d.span[0] - 50) : d.span[0]])[-1]
     after = re.split(r"[,.;:!?]|\b(?:et|puis|mais|jusqu\w*|au)\b", facts.folded[d.span[1] : d.span[1] + 50])[0]
     clause = f"{before} {after}"
-    return bool(re.search(_START_WORDS, clause)) and not re.search(_END_WORDS.replace("|au)", ")"), clause)
+    return bool(re.search(_START_WORDS, clause)) and not re.search(_END_VERBS, clause)
 
 
 def outside_dates(facts: Facts, durations: list[Duration], *, keep_since: bool = False) -> list[Duration]:
