@@ -162,3 +162,30 @@ def test_a_trainee_entrusted_on_a_date_starts_the_mission(question: str, points:
     decision = route(question, TODAY)
     assert decision.calculator == "tutor_bonus", decision
     assert CALCULATORS["tutor_bonus"].run(**decision.arguments).value == points
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ma prime, je la touche quand ?",
+        "Combien va me rapporter la prime pour ce que je fais ?",
+        "J'aimerais connaître le montant de ma prime, c'est combien ?",
+    ],
+)
+def test_a_bonus_named_alone_asks_which_one(question: str) -> None:
+    """Art. 4.3 (the tutor's « prime », per month of mission) and art. 9.3 (the internal trainer's « prime »,
+    per month of each action): which one, and its dates, decide the figure."""
+    decision = route(question, TODAY)
+    assert decision.route == "clarify", decision
+    assert decision.follow_up and "tutorat" in decision.follow_up and "formateur" in decision.follow_up
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Une prime existe-t-elle pour les formateurs internes ?",
+        "Tutrice du 1er mars au 30 juin 2026, ma prime fait combien ?",
+    ],
+)
+def test_a_bonus_named_with_its_subject_is_not_asked_which(question: str) -> None:
+    assert route(question, TODAY).missing != ["calculator"]
