@@ -42,6 +42,16 @@ def _years(facts: Facts) -> list[int]:
     for d in facts.dates:
         if d.kind in ("point", "range") and d.precision == "year":
             years += [y for y in range(d.start.year, d.end.year + 1) if y not in years]
+    # several years only when written ("2023, 2024", "de 2023 à 2025"): "cette année" beside "2027" is the
+    # asker's context, not a second payroll year
+    written = [
+        y
+        for d in facts.dates
+        if d.precision == "year" and re.search(r"\d{4}", d.text)
+        for y in range(d.start.year, d.end.year + 1)
+    ]
+    if len(years) > 1 and len(set(written)) < 2:
+        return [y for y in years if y in written][:1] or years[:1]
     return years if len(years) <= 50 else years[:1]
 
 

@@ -55,6 +55,8 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
         )
         if label == "training":
             continue
+        if label in ("interview", "bilan") and d.start > facts.today:
+            continue  # "entretien pro demain": an interview still to hold is none held yet
         if d.kind == "since" or (label == "hire" and hire is None):
             hire = d.start
             if d.precision != "day":
@@ -86,7 +88,7 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
 
 
 # A date after today said as the horizon of the count: "d'ici janvier 2027", "jusqu'à fin 2027", "avant avril".
-_BY_THEN = r"\b(?:d'ici|jusqu'(?:a|au|en)|avant|a l'horizon(?: de)?|a la date du|au)\s*(?:le |la |l'|fin |a )?$"
+_BY_THEN = r"\b(?:d'ici|jusqu'(?:a|au|en)|avant|a l'horizon(?: de)?|a la date du)\s*(?:le |la |l'|fin |a )?$"
 
 
 def _within_year(year: int, hire: date | None, today: date) -> date:

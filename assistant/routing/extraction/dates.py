@@ -104,7 +104,7 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:ai|as|avons|avez|ont) (?:ete|eu|fait|\w+e|\w+i|\w+u|\w+is|\w+it)\b|\b(?:etais|etait|etions|"
-    r"etaient|avais|avait|derniere?s?|passee?s?|termine(?:e|es|s)?|fini(?:e|es|s)?)\b"
+    r"etaient|avais|avait|derniere?s?|passee?s?|(?<!\bse )termine(?:e|es|s)?|fini(?:e|es|s)?)\b"
 )
 
 
@@ -261,7 +261,7 @@ def parse_dates(text: str, today: date) -> list[DateSpan]:
     return _merge_appositions(folded, spans)
 
 
-_APPOSITION = re.compile(r"^ *[,(]? *(?:soit |c'est-a-dire |donc )?(?:le |la |l'|du |au |en )? *$")
+_APPOSITION = re.compile(r"^ *[,(]? *(?:soit |c'est-a-dire |donc )?(?:le |la |l'|du |au |en |de |d')? *$")
 
 
 def _merge_appositions(folded: str, spans: list[DateSpan]) -> list[DateSpan]:
