@@ -126,7 +126,7 @@ def test_a_trainer_action_ending_this_month_is_paid_next_month(question: str) ->
     [
         ("Entré en septembre 2020, combien d'entretiens professionnels d'ici mars 2027 ?", date(2027, 3, 31)),
         ("Embauchée le 2 mai 2021 : combien d'entretiens pros et de bilans avant juin 2027 ?", date(2027, 6, 30)),
-        ("Arrivé en février 2021, où en serai-je de mes entretiens à la date du 1er mars 2027 ?", date(2027, 3, 1)),
+        ("Arrivé en février 2021, combien d'entretiens professionnels à la date du 1er mars 2027 ?", date(2027, 3, 1)),
     ],
 )
 def test_a_date_after_today_said_as_the_horizon_is_the_count_date(question: str, as_of: date) -> None:
