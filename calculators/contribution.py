@@ -9,7 +9,8 @@ so the rate is applied with a warning rather than presented as settled.
 
 from __future__ import annotations
 
-from decimal import Decimal
+import re
+from decimal import Decimal, InvalidOperation
 
 from calculators import references as ref
 from calculators.numbers import Number, format_euros, plain, round_cents, to_decimal
@@ -21,8 +22,13 @@ MAINTAINED_FROM, MAINTAINED_TO = 2023, 2025
 PROTOCOLE_YEAR = 2020
 
 
-def supplementary_contribution(payroll: Number, year: int | None = None) -> CalcResult:
-    """The branch's supplementary training contribution for a gross payroll, with the rate's basis."""
+def supplementary_contribution(
+    payroll: Number, year: int | None = None, years: str | None = None, payrolls: str | None = None
+) -> CalcResult:
+    """The branch's supplementary training contribution for a gross payroll, with the rate's basis;
+    with `years`, one line per year and the total (`yearly_contributions`)."""
+    if years:
+        return yearly_contributions(payroll, years, payrolls)
     gross = to_decimal(payroll)
     if not gross.is_finite() or gross < 0:
         raise CalcError("La masse salariale brute doit être un montant positif en euros.")
@@ -78,3 +84,65 @@ def supplementary_contribution(payroll: Number, year: int | None = None) -> Calc
         warnings=warnings,
         details={"payroll": plain(gross), "rate": float(RATE), "year": year},
     )
+
+
+def yearly_contributions(payroll: Number, years: str, payrolls: str | None = None) -> CalcResult:
+    """The contribution of several years, one line per year and their total (each year with its own rate
+    basis: art. 9 of the protocole for 2020–2022, the avenant's art. 5 for 2023–2025).
+
+    `years`: "2023, 2024, 2025" or "2023-2025"; `payrolls`: one payroll per year, in the same order
+    ("2000000; 3000000"), else `payroll` for every year ("stable", "chaque année").
+    """
+    listed = _years(years)
+    amounts = [to_decimal(payroll)] * len(listed)
+    if payrolls:
+        given = [_amount(p) for p in re.split(r"\s*;\s*", payrolls.strip()) if p]
+        if len(given) != len(listed):
+            raise CalcError(f"{len(given)} masses salariales pour {len(listed)} années : une par année, dans l'ordre.")
+        amounts = given
+    results = [supplementary_contribution(gross, year) for gross, year in zip(amounts, listed, strict=True)]
+    per_year = [round_cents(gross * RATE) for gross in amounts]
+    total = sum(per_year, Decimal(0))
+    lines = [f"{r.details['year']} : {r.steps[1]}" for r in results]
+    warnings = list(dict.fromkeys(w for r in results for w in r.warnings))
+    references = list(dict.fromkeys(ref_ for r in results for ref_ in r.references))
+    first, last = listed[0], listed[-1]
+    summary = (
+        f"Contribution conventionnelle supplémentaire de {first} à {last} : {format_euros(total)} au total "
+        f"({len(listed)} années à {RATE_TEXT} de la masse salariale brute)."
+    )
+    return CalcResult(
+        name="supplementary_contribution",
+        value=plain(total),
+        unit="€",
+        summary=summary,
+        formula=f"contribution = somme, année par année, de la masse salariale brute × {RATE_TEXT}",
+        steps=[results[0].steps[0], *lines, *(s for r in results for s in r.steps[2:])],
+        references=references,
+        warnings=warnings,
+        details={"years": listed, "per_year": [plain(amount) for amount in per_year]},
+    )
+
+
+def _amount(text: str) -> Decimal:
+    """One payroll of the `payrolls` list ("2000000", "2 000 000,50")."""
+    try:
+        value = Decimal(re.sub(r"[\s\u00a0\u202f]", "", text).replace(",", "."))
+    except InvalidOperation:
+        raise CalcError(f"Masse salariale illisible : « {text} ».") from None
+    if not value.is_finite() or value < 0:
+        raise CalcError("La masse salariale brute doit être un montant positif en euros.")
+    return value
+
+
+def _years(text: str) -> list[int]:
+    """ "2023, 2024, 2025", "2023 et 2025" or "2023-2025" → the years, in order, each once."""
+    found: list[int] = []
+    for start, end in re.findall(r"(\d{4})(?:\s*(?:-|à|a)\s*(\d{4}))?", text):
+        first, last = int(start), int(end or start)
+        if not 1900 <= first <= last <= 2200 or last - first > 50:
+            raise CalcError(f"Années invalides : « {text} ».")
+        found += [y for y in range(first, last + 1) if y not in found]
+    if not found:
+        raise CalcError(f"Années attendues (ex. « 2023, 2024 »), reçu « {text} ».")
+    return found

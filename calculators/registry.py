@@ -306,6 +306,8 @@ _SPECS = [
         [
             Param("payroll", "float", "masse salariale brute en euros", required=True),
             Param("year", "int", "année concernée"),
+            Param("years", "str", "plusieurs années : une ligne par année et le total (« 2023, 2024 », « 2023-2025 »)"),
+            Param("payrolls", "str", "avec « years » : la masse salariale de chaque année, séparées par ;"),
         ],
         supplementary_contribution,
     ),

@@ -33,16 +33,17 @@ ASKING_FRAME = (
 
 # The user asks for a figure, a date or a yes/no on their case.
 COMPUTE_ASK = (
-    r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date|duree|nombre)|a combien|calcul(?:e|er|ez)|"
+    r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date|duree|nombre|total|mois)|a combien|calcul(?:e|er|ez)|"
     r"vais-je|aurai-je|toucherai|percevrai|recevrai|serai-je|suis-je|ai-je droit|puis-je|"
     r"est-ce que (?:je|j'ai)|quand|jusqu'a quand|avant quelle date|a partir de quand|"
-    r"quel sera|quelle sera|eligible|droit a|en regle)\b"
+    r"quel sera|quelle sera|eligible|droit a|en regle|oui ou non)\b"
 )
 
 # The user asks for an amount or a date (what a bonus calculator computes), as opposed to a yes/no on
 # who is entitled ("ça me donne aussi droit à la prime de formateur ?"), which the texts answer.
 AMOUNT_ASK = (
-    r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date)|a combien|montant|"
+    # "quel total de points", "en quel mois est-elle versée": a sum or a payment month asked
+    r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date|total|mois)|a combien|montant|"
     r"touch(?:er|e|erai|erais|era|ons)|percev(?:oir|rai|rais|ra)|recev(?:oir|rai|rais|ra)|"
     r"rapport(?:e|era|erait|ent)|quand|a partir de quand|calcul(?:e|er|ez)|"
     r"droit a \d+ ?(?:points?|pts|euros?|€))"
@@ -87,7 +88,9 @@ CASE_FOR_SOMEONE = (
 # right exists: "combien je vais toucher ?", "avant quelle date ?", "je touche quoi ?". Without it, and
 # without any fact of the case, a question is answered by the rule ("je peux toucher une prime ?").
 VALUE_ASK = (
+    # "tu peux me calculer le montant ?", "calcule-moi ma prime": a value of the case asked for
     r"\b(?:combien|quel(?:le)?s? (?:montant|somme|date|jour|mois|nombre|prime|remuneration|salaire)|"
+    r"calcul(?:e|er|ez)\b(?:-moi|-nous| moi| me| nous)?|(?:le|mon|ma|son|sa|leur) montant|"
     r"a partir de quand|jusqu'a quand|quand|(?:touch|percev|recev|rapport)\w* quoi|"
     r"ca (?:me |nous |lui )?rapporte\w*|droit a (?:\d+ ?|[a-z]+ )?(?:points?|pts|euros?|€))"
 )

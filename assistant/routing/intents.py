@@ -48,8 +48,22 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\bmaitre d'apprentissage\b", 4),
         Cue(r"\b(?:je suis|j'ai ete|je serai|je vais etre|je deviens)\b[^.?!]{0,15}\btut", 1),
         Cue(
-            r"\b(?:encadr|accompagn)(?:e|es|ent|er|ais|ait|erai|erais|ons)\b[^.?!]{0,30}"
+            r"\b(?:(?:encadr|accompagn)(?:e|es|ent|er|ais|ait|erai|erais|ons)|pren(?:ds|d|dre|ais|ait|drai) en charge)"
+            r"\b[^.?!]{0,30}"
             r"\b(?:apprenti|alternant|stagiaire|nouvel? embauche|contrat pro)",
+            3,
+        ),
+        # "deux alternants suivis", "l'apprentie que je suis", "suivre un alternant": the tutor's own work
+        Cue(r"\b(?:apprenti|alternant|stagiaire)e?s? (?:suivie?s?|encadree?s?|accompagnee?s?)\b", 3),
+        # "un alternant lui a été confié", "on m'a confié une apprentie": a trainee entrusted is a tutorat
+        Cue(
+            r"\b(?:apprenti|alternant|stagiaire)e?s?\b[^.?!]{0,25}\bconfiee?s?\b"
+            r"|\bconfie\w* (?:un|une) (?:apprenti|alternant)",
+            3,
+        ),
+        Cue(
+            r"\b(?:suivre|suivi|suivais|suivrai|je suis) (?:un|une|deux|trois|mon|ma|mes|des|l'|les) ?"
+            r"(?:apprenti|alternant)",
             3,
         ),
         Cue(r"\bprime\b", 1),
@@ -65,6 +79,8 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
             r"\ban(?:ime|imes|imer|ime|imerai|imais|imait)\b[^.?!]{0,40}\b(?:action|formation|session|module)",
             2,
         ),
+        # "l'action de formation que j'anime", "la session que j'ai animée": the user's own training action
+        Cue(r"\b(?:actions?|formations?|sessions?|modules?)(?: de formation)? que (?:j'|nous )(?:ai |avons )?an\w*", 3),
         Cue(r"\bformations? internes?\b", 1.5),
         Cue(r"\bprime\b", 1),
     ),

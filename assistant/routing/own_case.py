@@ -133,3 +133,28 @@ def follow_up(missing: list[str], calculator: str | None = None) -> str:
     if grades:
         parts.append(f"Il me manque votre note (sur 20) : {', '.join(grades)}.")
     return " ".join(dict.fromkeys(parts))
+
+
+def which_calculator(folded: str) -> tuple[list[str], str] | None:
+    """Several calculators whose title names what the user asks the value of, and the question back.
+
+    "Je voudrais la prime pour ma mission, ça fait combien ?": the tutor's bonus (art. 4.3) and the internal
+    trainer's (art. 9.3) are both "prime", both paid per month of a mission; which one, and its dates, decide
+    the figure. The calculators are found by their registry titles ("Prime de tutorat", "Prime de formateur
+    interne …"), so a calculator added later under the same noun is asked about too. Only when the user asks a
+    value of their own case and names the noun alone (no topic was found).
+    """
+    if not (first_person(folded) and _VALUE_ASK.search(folded)):
+        return None
+    for noun in dict.fromkeys(fold(spec.title_fr).split()[0] for spec in CALCULATORS.values()):
+        if len(noun) < 4 or not re.search(rf"\b(?:la|ma|une|cette|sa|notre) {noun}\b(?! d)", folded):
+            continue
+        sharing = [name for name, spec in CALCULATORS.items() if fold(spec.title_fr).split()[0] == noun]
+        if len(sharing) > 1:
+            titles = " ou ".join(f"la {_lower_first(CALCULATORS[n].title_fr)}" for n in sharing)
+            return sharing, f"De quelle {noun} s'agit-il : {titles} ? Indiquez aussi les dates de début et de fin."
+    return None
+
+
+def _lower_first(title: str) -> str:
+    return title[:1].lower() + title[1:]

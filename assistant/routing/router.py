@@ -44,7 +44,7 @@ from assistant.routing.frames import unrelated_story
 from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.noise import drop_filler, strip_noise
-from assistant.routing.own_case import asks_own_case, first_person, follow_up, still_missing
+from assistant.routing.own_case import asks_own_case, first_person, follow_up, still_missing, which_calculator
 from assistant.routing.subject import asks_only_the_law
 from assistant.routing.topics import asked_topic, detect_partial, detect_refusal, detect_topic, out_of_scope, uncovered
 
@@ -210,6 +210,9 @@ def route(
         facts = replace(facts, personal=True, general=False)
     plan = plan_for(topic, facts)
     told = case or first_person(folded) or bool(_NAMED_PERSON.search(folded))
+    ambiguous = which_calculator(folded) if topic is None and not refusal else None
+    if ambiguous is not None:  # "la prime pour ma mission, ça fait combien ?": tutor's or trainer's?
+        return replace(base, route="clarify", missing=["calculator"], follow_up=ambiguous[1])
     if plan is None or (not plan.arguments and not told):
         # "un salarié a droit à combien d'absence pour un CEP ?" names no fact of anyone's case: the
         # rule answers it, and asking "êtes-vous en CDI ?" would answer a question nobody asked. A named

@@ -58,7 +58,7 @@ ARGUMENTS: dict[str, set[str]] = {
         "minimum_benefit",
         "insufficient_qualification",
     },
-    "supplementary_contribution": {"payroll", "year"},
+    "supplementary_contribution": {"payroll", "year", "years", "payrolls"},
     "cqp_certification": {"continuous_common", "continuous_option", "written", "oral", "tutored", "pass_completed"},
     "training_path_hours": {"first_premss_day", "end_date", "hours"},
     "points_to_euros": {"points", "on", "point_value"},

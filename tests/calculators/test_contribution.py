@@ -47,3 +47,31 @@ def test_contribution_is_monotonic_and_at_the_rate(payroll, extra):
     low = supplementary_contribution(payroll).value
     assert abs(low - payroll * 0.0015) <= 0.01
     assert supplementary_contribution(payroll + extra).value >= low
+
+
+# (several years, payrolls, total, per-year amounts, warned)
+YEARLY = [
+    ("2023, 2024, 2025", None, 10_000_000, 45_000, [15_000, 15_000, 15_000], False),
+    ("2021-2023", None, 2_000_000, 9_000, [3_000, 3_000, 3_000], False),
+    ("2024, 2025", "2000000; 3000000", 0, 7_500, [3_000, 4_500], False),
+    ("2025, 2026", None, 1_000_000, 3_000, [1_500, 1_500], True),
+]
+
+
+@pytest.mark.parametrize(("years", "payrolls", "payroll", "total", "per_year", "warned"), YEARLY)
+def test_several_years_one_line_each_and_the_total(years, payrolls, payroll, total, per_year, warned):
+    """Protocole art. 9 : contribution « correspondant à 0,15 % de leur masse salariale brute » ; avenant art. 5 :
+    « Pour les années 2023 à 2025, le taux de la contribution conventionnelle supplémentaire est maintenu à
+    0,15 %. » Each year keeps its own basis (2026: not fixed by the texts, warned)."""
+    result = supplementary_contribution(payroll, years=years, payrolls=payrolls)
+    assert result.value == total
+    assert result.details["per_year"] == per_year
+    assert bool(result.warnings) is warned
+    for year in result.details["years"]:
+        assert any(step.startswith(f"{year} : ") for step in result.steps)
+
+
+@pytest.mark.parametrize(("years", "payrolls"), [("", None), ("2020-2090", None), ("2023, 2024", "1000000")])
+def test_several_years_refuse_what_cannot_be_read(years, payrolls):
+    with pytest.raises(CalcError):
+        supplementary_contribution(1_000_000, years=years or "aucune", payrolls=payrolls)

@@ -21,15 +21,38 @@ def plan_contribution(facts: Facts) -> Plan | None:
         bare = re.search(r"\bmasse salariale[^.?!]{0,40}?(\d{1,3}(?:[ .]\d{3}){2,}|\d{6,})", facts.folded)
         amounts = [parse_number(bare.group(1))] if bare else []
     amounts = [a for a in amounts if a <= 1e15]  # beyond any payroll: a typo, not a figure
-    years = [d.start.year for d in facts.dates if d.kind in ("point", "range") and d.precision == "year"]
+    years = _years(facts)
     if not amounts:
         if facts.personal and facts.asks and not facts.general:
             return Plan("supplementary_contribution", {}, ["payroll"])
         return None
     arguments: dict[str, Any] = {"payroll": max(amounts)}
-    if years:
+    if len(years) > 1:  # "en 2023, 2024 et 2025", "de 2023 à 2025": one line per year, and the total
+        arguments["years"] = ", ".join(map(str, years))
+        if len(amounts) == len(years):  # "2 M€ en 2024 et 3 M€ en 2025": each year its own payroll, in order
+            arguments["payrolls"] = "; ".join(f"{a:.2f}" for a in amounts)
+    elif years:
         arguments["year"] = years[0]
     return Plan("supplementary_contribution", arguments)
+
+
+def _years(facts: Facts) -> list[int]:
+    """The years the message names, in order, each once; a span of years ("de 2023 à 2025") gives each."""
+    years: list[int] = []
+    for d in facts.dates:
+        if d.kind in ("point", "range") and d.precision == "year":
+            years += [y for y in range(d.start.year, d.end.year + 1) if y not in years]
+    # several years only when written ("2023, 2024", "de 2023 à 2025"): "cette année" beside "2027" is the
+    # asker's context, not a second payroll year
+    written = [
+        y
+        for d in facts.dates
+        if d.precision == "year" and re.search(r"\d{4}", d.text)
+        for y in range(d.start.year, d.end.year + 1)
+    ]
+    if len(years) > 1 and len(set(written)) < 2:
+        return [y for y in years if y in written][:1] or years[:1]
+    return years if len(years) <= 50 else years[:1]
 
 
 def plan_points(facts: Facts) -> Plan | None:

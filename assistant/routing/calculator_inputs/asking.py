@@ -124,9 +124,24 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
     """
     if asks_what_it_is(facts.folded) and plan.calculator not in LOOKUPS:
         return True
-    if claims_for_everyone(facts.folded):
+    # "combien pour chacun ?" after several cases told ("Agnès … 4 mois, Bruno … 6 mois") distributes the
+    # question over them: no rule claimed for everyone
+    several = sum(len(v) for v in plan.arguments.values() if isinstance(v, list)) >= 2
+    told = re.sub(r"\b(?:pour|a) chacune?\b", " ", facts.folded) if several else facts.folded
+    if claims_for_everyone(told):
         return True
     if asks_the_conditions(facts.folded) and undecided(plan):
+        return True
+    if (
+        not plan.arguments
+        and undecided(plan)
+        and (
+            asks_a_limit(facts.folded)
+            or asks_the_texts(facts.folded)
+            or asks_an_obligation(facts.folded)
+            or _REPORTED_CLAIM.search(facts.folded)
+        )
+    ):
         return True
     return asks_to_confirm(facts.folded) and undecided(plan)
 
@@ -137,6 +152,48 @@ _CONDITIONS_ASKED = re.compile(
     r"\bquel(?:le)?s? (?:sont|est|seraient|serait)? ?(?:les |la |le )?(?:conditions?|criteres?|regles?|modalites?|"
     r"seuils?|prerequis)\b|\ba quelles? conditions?\b|\bsous quelles? conditions?\b"
 )
+
+
+# A bound of the rule named: "le plafond annuel", "au maximum", "combien … à la fois". The bound is a figure
+# of the rule, the same for every case (art. 4.3: "au maximum à 252 points par année civile et par tuteur";
+# art. 4.2: "chaque tuteur accompagne, au maximum, 3 salariés").
+_LIMIT = re.compile(
+    r"\b(?:plafon\w*|maximum|maximal\w*|au plus|limite\w*|minimum|minimal\w*)\b|\ba la fois\b|\ben meme temps\b"
+)
+# The texts named as the source of the answer: "d'après l'avenant", "selon l'accord", "que prévoit le texte".
+_BY_THE_TEXTS = re.compile(
+    r"\b(?:d'apres|selon|que (?:dit|disent|prevoit|prevoient)|dans) (?:l'|le |la |les )?(?:avenant|accord|"
+    r"protocole|textes?|convention|circulaire|fiche)\b"
+)
+
+
+# Whether one side may impose or refuse the scheme: "un droit que je peux imposer", "peut-il refuser",
+# "est-ce obligatoire" ask what the rule obliges, whoever asks, not whether the asker is eligible.
+_OBLIGATION = re.compile(r"\b(?:impos\w*|refus\w*|obligatoire\w*|obliga\w*|contrain\w*|exig\w*)\b")
+
+
+# A claim reported from someone else ("mon collègue prétend que la prime est versée chaque mois"): what the
+# texts say settles it, whoever reports it; the first person of "mon collègue" tells no case. The asker's own
+# hedge ("je pense que", "j'affirme") is no report.
+_REPORTED_CLAIM = re.compile(
+    r"(?<!\bje )(?<!j')\b(?:pretend(?:ent)?|affirme(?:nt)?|soutien(?:nen)?t|assure(?:nt)?|dit|disent|"
+    r"raconte(?:nt)?) (?:que|qu')"
+)
+
+
+def asks_an_obligation(folded: str) -> bool:
+    """The asking sentence asks whether the scheme can be imposed or refused, or is compulsory."""
+    return bool(_OBLIGATION.search(asking_sentence(folded)))
+
+
+def asks_a_limit(folded: str) -> bool:
+    """The message asks a bound of the rule (a cap, a maximum, how many at once), not the case's value."""
+    return bool(_LIMIT.search(folded))
+
+
+def asks_the_texts(folded: str) -> bool:
+    """The asking sentence names the texts as the source of its answer ("d'après l'avenant, … quand ?")."""
+    return bool(_BY_THE_TEXTS.search(asking_sentence(folded)))
 
 
 def asks_the_conditions(folded: str) -> bool:

@@ -11,8 +11,9 @@ import re
 from datetime import timedelta
 
 from assistant.routing.calculator_inputs.facts import Facts, Plan, dated_periods, outside_dates, year_notes
+from assistant.routing.calculator_inputs.lengths import several_lengths
 from assistant.routing.extraction.dates import DateSpan
-from assistant.routing.extraction.quantities import Count, count_of, parse_counts
+from assistant.routing.extraction.quantities import Count, Duration, count_of, parse_counts
 from assistant.routing.extraction.situation import parse_work_time
 from calculators.dates import add_months, format_date_fr
 from calculators.result import CalcError
@@ -40,6 +41,8 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
         periods = _periods_from_duration(facts, notes)
         if periods and re.search(_SUMMED, facts.folded):
             count = 1  # "14 mois de tutorat cumulés avec deux alternants": the months of both, already summed
+        if len(periods) > 1:  # one length per mission or tutor ("Agnès … 4 mois, Bruno … 6 mois"): one each
+            return _tutor_plan(facts, periods, [1] * len(periods), notes)
     if not periods:
         role = re.search(
             r"\b(?:je suis|j'ai ete|je serai|je vais etre|je deviens|j'encadre|j'accompagne)\b"
@@ -50,6 +53,11 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
             return Plan("tutor_bonus", {}, ["missions"])
         return None
     copies = [count] if len(periods) == 1 else _counts_per_period(facts, periods, "trainee")
+    return _tutor_plan(facts, periods, copies, notes)
+
+
+def _tutor_plan(facts: Facts, periods: list[DateSpan], copies: list[int], notes: list[str]) -> Plan:
+    """The tutor bonus's plan: one mission per period and per trainee counted with it."""
     missions = [
         {"start": p.start, "end": p.end, "trainees": 1} for p, n in zip(periods, copies, strict=True) for _ in range(n)
     ]
@@ -113,6 +121,9 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
     )
     candidates = [d for d in outside_dates(facts, facts.durations) if d.months]
     months = [d for d in candidates if re.search(lead, facts.folded[max(0, d.span[0] - 40) : d.span[0]])]
+    several = several_lengths(facts, candidates)
+    if several:  # "Julie sur 2 mois, Ahmed sur 3 mois", "de 1, 3 et 2 mois", "l'une sur deux mois, l'autre sur cinq"
+        return _one_period_each(facts, several, notes)
     # "14 mois de tutorat", "3 mois de mission cumulés": the length is bound to the activity it measures,
     # so a cap asked next to it ("c'est plafonné à combien ?") does not make it a threshold
     bound = [d for d in candidates if re.match(_OF_THE_ACTIVITY, facts.folded[d.span[1] :])]
@@ -123,9 +134,16 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
         return []
     if not months or facts.general:
         return []
-    length = max(1, round(months[0].months or 1))
+    period = _anchored(facts, months[0], notes)
+    return [period] if period is not None else []
+
+
+def _anchored(facts: Facts, duration: Duration, notes: list[str]) -> DateSpan | None:
+    """A length placed in the calendar: from the start date given, else from next month for a period to
+    come ("je vais être tuteur pendant 5 mois"), else ending before this month."""
+    length = max(1, round(duration.months or 1))
     if length > 600:
-        return []
+        return None
     starts = [d for d in facts.dates if d.kind in ("from", "point", "since")]
     try:  # a start near year 9999 ("à partir du 01/03/9999") has no end in the calendar: no period
         if starts:
@@ -137,8 +155,21 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
             notes.append(f"Dates non précisées : période de {length} mois civils retenue, close avant ce mois-ci.")
         end = add_months(start, length) - timedelta(days=1)
     except CalcError:
+        return None
+    return DateSpan(start, end, "range", "day", duration.text, duration.span)
+
+
+def _one_period_each(facts: Facts, lengths: list[Duration], notes: list[str]) -> list[DateSpan]:
+    """One period per length, each anchored as a single length is (on a start date when one is given,
+    else ending before this month): the months of each action or mission are counted on their own."""
+    if facts.general:
         return []
-    return [DateSpan(start, end, "range", "day", months[0].text, months[0].span)]
+    periods = [p for p in (_anchored(facts, length, []) for length in lengths) if p is not None]
+    if len(periods) != len(lengths):
+        return []
+    listed = ", ".join(f"{round(d.months or 0)} mois" for d in lengths)
+    notes.append(f"Dates non précisées : {len(lengths)} périodes distinctes ({listed}), chacune comptée à part.")
+    return periods
 
 
 _OF_THE_ACTIVITY = (

@@ -37,12 +37,16 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
     bilans: list[date] = []
     notes: list[str] = []
     yearly: list[tuple[str, int, str]] = []  # (label, year, wording) of interviews given by their year only
+    horizon: date | None = None
     for d in facts.dates:
         before = facts.folded[: d.span[0]]
+        if d.start > facts.today and re.search(_BY_THEN, before[-25:]):
+            horizon = d.end  # "d'ici janvier 2027": the date the count is asked at, no interview
+            continue
         label = _last_keyword(
             before,
             {
-                "hire": r"embauch|recrut|arriv|entre(?:e|s)? (?:dans|a|au|chez)|"
+                "hire": r"embauch|recrut|arriv|entre(?:e|s)? (?:dans|a|au|chez|en)|"
                 r"debut de (?:mon )?contrat|depuis",
                 "bilan": r"bilan",
                 "interview": r"entretien",
@@ -51,6 +55,8 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
         )
         if label == "training":
             continue
+        if label in ("interview", "bilan") and d.start > facts.today:
+            continue  # "entretien pro demain": an interview still to hold is none held yet
         if d.kind == "since" or (label == "hire" and hire is None):
             hire = d.start
             if d.precision != "day":
@@ -75,8 +81,14 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
         arguments["interviews"] = interviews
     if bilans:
         arguments["bilans"] = bilans
-    arguments["as_of"] = facts.today
+    arguments["as_of"] = horizon or facts.today
+    if horizon is not None:
+        notes.append(f"Décompte arrêté au {format_date_fr(horizon)}, la date demandée.")
     return Plan("professional_reviews", arguments, notes=notes)
+
+
+# A date after today said as the horizon of the count: "d'ici janvier 2027", "jusqu'à fin 2027", "avant avril".
+_BY_THEN = r"\b(?:d'ici|jusqu'(?:a|au|en)|avant|a l'horizon(?: de)?|a la date du)\s*(?:le |la |l'|fin |a )?$"
 
 
 def _within_year(year: int, hire: date | None, today: date) -> date:

@@ -221,12 +221,17 @@ def _end_after(end: DateSpan, start: DateSpan) -> DateSpan:
     return shifted
 
 
-_END_WORDS = r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|clos\w*|clotur\w*|s'arret\w*|echeance|au)\b"
+# What says a date ends a period ("jusqu'au", "se termine", "elle part le 30 juin"); "au" only between two dates
+_END_VERBS = (
+    r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|clos\w*|clotur\w*|s'arret\w*|echeance|"
+    r"part|partira|quitte\w*)\b"
+)
+_END_WORDS = _END_VERBS + r"|\bau\b"
 
 # A day said to be when something started: "le 15 janvier j'ai commencé", "début de la mission le 3
 # mars", "entrée en fonction le 2 mai", "j'ai démarré le tutorat le 1er février".
 _START_WORDS = (
-    r"\b(?:commenc\w*|debut\w*|demarr\w*|entamee?s?|entree? en (?:fonctions?|mission)|"
+    r"\b(?:commenc\w*|debut\w*|demarr\w*|devien\w*|confiee?s?|entamee?s?|entree? en (?:fonctions?|mission)|"
     r"pris (?:mes|ses|leurs) fonctions|prise de (?:fonctions?|poste)|lancee?s?|ouvert\w*)\b"
 )
 
@@ -237,12 +242,15 @@ def _said_to_start(facts: Facts, d: DateSpan) -> bool:
     The clause runs from the last break before the date to the next break or conjunction after it (a
     comma, a full stop, "et", "jusqu'au"): what a date is about is said in the words bound to it.
     """
-    if d.kind != "point" or not (d.precision == "day" or facts.folded.startswith("il y a", d.span[0])):
-        return False  # a day, or a time ago ("commencée il y a 3 mois"), not a whole month or year
+    relative_month = d.precision == "month" and not d.year_inferred and re.search(r"\bmois\b", fold(d.text))
+    if d.kind != "point" or not (
+        d.precision == "day" or facts.folded.startswith("il y a", d.span[0]) or relative_month
+    ):
+        return False  # a day, a time ago ("commencée il y a 3 mois") or "le mois dernier", not a named month
     before = re.split(r"[,.;:!?]", facts.folded[max(0, d.span[0] - 50) : d.span[0]])[-1]
     after = re.split(r"[,.;:!?]|\b(?:et|puis|mais|jusqu\w*|au)\b", facts.folded[d.span[1] : d.span[1] + 50])[0]
     clause = f"{before} {after}"
-    return bool(re.search(_START_WORDS, clause)) and not re.search(_END_WORDS.replace("|au)", ")"), clause)
+    return bool(re.search(_START_WORDS, clause)) and not re.search(_END_VERBS, clause)
 
 
 def outside_dates(facts: Facts, durations: list[Duration], *, keep_since: bool = False) -> list[Duration]:

@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
-from typing import Literal
 
 from assistant.routing.extraction.folding import prepare
 from assistant.routing.extraction.numbers import NUM_OR_WORD, parse_number
-from assistant.routing.extraction.quantities import UNITS
-from calculators.dates import add_months
-from calculators.result import CalcError
-
-Precision = Literal["day", "month", "year"]
-DateKind = Literal["point", "range", "since", "from"]
+from assistant.routing.extraction.relative_dates import (
+    WEEKDAYS,
+    Atom,
+    DateKind,
+    Precision,
+    next_or_last,
+    relative,
+    relative_atom,
+    years_beside,
+)
 
 # fmt: off
 MONTHS: dict[str, int] = {
@@ -66,7 +69,7 @@ _ATOM = re.compile(
     rf"(?P<iso>\b(?P<iy>{_YEAR_RE})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)"
     rf"|(?P<numeric>\b(?P<nd>\d{{1,2}})[/.](?P<nm>\d{{1,2}})[/.](?P<ny>\d{{4}}|\d{{2}})\b)"
     rf"|(?P<dmy>(?:\b(?P<mod>debut|fin|mi)[ -]+)?(?:\b(?P<day>{_DAY_RE}) +)?\b(?P<month>{_MONTH_RE})(?![a-z])"
-    rf"(?: +(?P<year>{_YEAR_RE})\b)?)"
+    rf"(?: +(?P<year>{_YEAR_RE})\b| +(?P<mrel>prochaine?|derniere?)\b)?)"
     rf"|(?P<dayonly>\b(?:{_DAY_RE})\b(?= +(?:au|a|et|-) +(?:le +)?(?:{_DAY_RE}) +(?:{_MONTH_RE})))"
     r"|(?P<ago>\bil y a (?P<agon>" + NUM_OR_WORD + r") +(?P<agou>mois|ans?|annees?|semaines?|jours?)\b"
     r"(?P<agohalf> et demie?\b)?)"
@@ -75,13 +78,21 @@ _ATOM = re.compile(
     + r") +(?P<sdu>mois|ans?|annees?|semaines?|jours?)\b(?P<sdhalf> et demie?\b)?)"
     r"|(?P<relyear>\b(?:" + "|".join(_RELATIVE_YEARS) + r")\b)"
     r"|(?P<today>\baujourd'hui\b)"
+    r"|(?P<relday>\b(?:apres-demain|apres demain|avant-hier|avant hier|demain|hier)\b)"
+    r"|(?P<weekday>\b(?P<wd>" + "|".join(WEEKDAYS) + r") (?P<wrel>prochain|dernier)\b)"
+    r"|(?P<relmonth>\b(?:(?P<rmmod>debut|fin|mi)[ -]+(?:de |du )?)?(?:le |au |du |ce |de ce )?mois"
+    r"(?: (?P<rmrel>prochain|dernier|passe|suivant)|-ci| en cours)\b)"
+    r"|(?P<endmonth>\b(?:a la |d'ici la |avant la )?fin du mois\b)"
+    r"|(?P<rentree>\b(?:a la|de la|la) rentree(?: scolaire| de septembre)?"
+    rf"(?: (?P<ry>{_YEAR_RE}))?\b)"
+    r"|(?P<ahead>\bdans (?P<ahn>" + NUM_OR_WORD + r") +(?P<ahu>mois|ans?|annees?|semaines?|jours?)\b)"
     rf"|(?P<yearonly>(?<!\d[ .])\b{_YEAR_RE}\b(?! *{_NOT_AFTER_YEAR}))"
 )
 _RANGE_PREFIX = re.compile(
     r"(?:\b(?:du|de|d'|des|les|entre|depuis le|depuis|a partir du|a partir de|a compter du|a compter de)) *$"
 )
-_RANGE_CONNECTOR = re.compile(r"^ *(?:au|a|jusqu'au|jusqu'a|jusqu'en|jusqu'a fin|et|-|->|>) *(?:le +)?$")
-_STRONG_CONNECTOR = re.compile(r"^ *(?:au|jusqu'au|jusqu'a|jusqu'en|-|->) *(?:le +)?$")
+_RANGE_CONNECTOR = re.compile(r"^ *,? *(?:au|a|jusqu'au|jusqu'a|jusqu'en|jusqu'a fin|et|-|->|>) *(?:le +)?$")
+_STRONG_CONNECTOR = re.compile(r"^ *,? *(?:au|jusqu'au|jusqu'a|jusqu'en|-|->) *(?:le +)?$")
 _WHOLE_YEAR_BEFORE = re.compile(
     r"\b(?:toute|pendant|durant|sur|tout au long de|au cours de)(?: toute)? +(?:l'|l' )?annee(?: civile)? *$"
     r"|\btoute l'annee +(?:civile +)?$|\btout(?:e)? +(?:l'annee +)?$"
@@ -93,53 +104,18 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:ai|as|avons|avez|ont) (?:ete|eu|fait|\w+e|\w+i|\w+u|\w+is|\w+it)\b|\b(?:etais|etait|etions|"
-    r"etaient|avais|avait|derniere?s?|passee?s?|termine(?:e|es|s)?|fini(?:e|es|s)?)\b"
+    r"etaient|avais|avait|derniere?s?|passee?s?|(?<!\bse )termine(?:e|es|s)?|fini(?:e|es|s)?)\b"
 )
-
-
-@dataclass
-class _Atom:
-    """A date expression before ranges are joined and missing parts filled."""
-
-    start: int
-    end: int
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    mod: str | None = None
-    kind: DateKind = "point"
-    fixed: tuple[date, date] | None = None  # fully resolved (relative expressions)
-    precision: Precision = "day"
 
 
 def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def _relative(today: date, value: float, unit: str) -> date | None:
-    """The date `value` units before `today` ("il y a 2 ans", "depuis 8 mois").
-
-    None beyond a century back ("depuis 2025 ans" is not a period anyone works), and None before
-    the calendar's year 1 (`add_months` raises `CalcError` there).
-    """
-    unit_key = UNITS.get(unit, "month")
-    days = value * {"year": 365.25, "month": 30.44, "week": 7.0}.get(unit_key, 1.0)
-    if days > 36_525:
-        return None
-    try:
-        if unit_key == "year":
-            return add_months(today, -round(value * 12))
-        if unit_key == "month":
-            return add_months(today, -round(value))
-        return today - timedelta(days=round(days))
-    except (CalcError, OverflowError):
-        return None
-
-
-def _atoms(folded: str, today: date) -> list[_Atom]:
-    atoms: list[_Atom] = []
+def _atoms(folded: str, today: date) -> list[Atom]:
+    atoms: list[Atom] = []
     for m in _ATOM.finditer(folded):
-        atom = _Atom(m.start(), m.end())
+        atom = Atom(m.start(), m.end())
         if m.group("iso") or m.group("numeric"):
             y, mo, d = (
                 (m.group("iy"), m.group("im"), m.group("id"))
@@ -157,14 +133,14 @@ def _atoms(folded: str, today: date) -> list[_Atom]:
             atom.day = 1 if day in ("1er", "premier") else int(day) if day else None
             atom.mod = m.group("mod")
             atom.precision = "day" if atom.day or atom.mod else "month"
+            if m.group("mrel"):  # "fin février prochain": the next such month after today; "mars dernier": the last
+                atom.year = next_or_last(today, atom.month, m.group("mrel").startswith("p"))
         elif m.group("dayonly"):
             token = m.group("dayonly")
             atom.day = 1 if token in ("1er", "premier") else int(token)
         elif m.group("ago"):
             # "il y a quatre ans et demi": the half counts
-            point = _relative(
-                today, parse_number(m.group("agon")) + (0.5 if m.group("agohalf") else 0), m.group("agou")
-            )
+            point = relative(today, parse_number(m.group("agon")) + (0.5 if m.group("agohalf") else 0), m.group("agou"))
             if point is None:
                 continue
             atom.fixed, atom.precision = (
@@ -172,7 +148,7 @@ def _atoms(folded: str, today: date) -> list[_Atom]:
                 "day" if m.group("agou").startswith(("j", "s")) else "month",
             )
         elif m.group("sincedur"):
-            start = _relative(today, parse_number(m.group("sdn")) + (0.5 if m.group("sdhalf") else 0), m.group("sdu"))
+            start = relative(today, parse_number(m.group("sdn")) + (0.5 if m.group("sdhalf") else 0), m.group("sdu"))
             if start is None:
                 continue
             atom.fixed, atom.kind = (start, today), "since"
@@ -181,8 +157,10 @@ def _atoms(folded: str, today: date) -> list[_Atom]:
             atom.year, atom.precision = today.year + offset, "year"
         elif m.group("today"):
             atom.fixed = (today, today)
-        else:
+        elif m.group("yearonly"):
             atom.year, atom.precision = int(m.group("yearonly")), "year"
+        elif not relative_atom(m, atom, today):
+            continue
         if atom.day is not None and atom.month is not None and not _valid(atom.year or 2000, atom.month, atom.day):
             continue
         if atom.month is not None and not 1 <= atom.month <= 12:
@@ -195,7 +173,7 @@ def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= _last_day(year, month)
 
 
-def _bounds(atom: _Atom, year: int) -> tuple[date, date]:
+def _bounds(atom: Atom, year: int) -> tuple[date, date]:
     """First and last day an atom covers once its year is known."""
     if atom.fixed:
         return atom.fixed
@@ -222,12 +200,26 @@ def _tense(folded: str) -> int:
     return (future and not past) - (past and not future)
 
 
-def _infer_year(folded: str, month: int, day: int, today: date, kind: DateKind) -> int:
-    """Year of a yearless date: this year, unless the tense says it must be the next or last one."""
+def clause_around(folded: str, start: int, end: int) -> str:
+    """The clause a date belongs to: from the last sentence break or coordinating conjunction before it
+    to the next one after it ("a démarré à la rentrée, le 1er septembre | et se terminera fin février")."""
+    head = re.split(r"[.;:!?\n]|\b(?:et|puis|mais|alors que|tandis que)\b", folded[max(0, start - 120) : start])[-1]
+    tail = re.split(r"[.;:!?\n]|\b(?:et|puis|mais|alors que|tandis que)\b", folded[end : end + 120])[0]
+    return f"{head} {tail}"
+
+
+def _infer_year(
+    folded: str, month: int, day: int, today: date, kind: DateKind, span: tuple[int, int] | None = None
+) -> int:
+    """Year of a yearless date: this year, unless the tense says it must be the next or last one.
+
+    The tense of the date's own clause decides first ("a démarré le 1er septembre et se terminera fin
+    février": September is past, February to come), the whole text's when the clause has none."""
     candidate = date(today.year, month, min(day, _last_day(today.year, month)))
     if kind == "since" and candidate > today:
         return today.year - 1
-    tense = _tense(folded)
+    tense = _tense(clause_around(folded, *span)) if span is not None else 0
+    tense = tense or _tense(folded)
     if tense > 0 and candidate < today:
         return today.year + 1
     if tense < 0 and candidate > today:
@@ -247,6 +239,7 @@ def parse_dates(text: str, today: date) -> list[DateSpan]:
     """
     original, folded = prepare(text)
     atoms = _atoms(folded, today)
+    atoms = years_beside(folded, atoms)
     spans: list[DateSpan] = []
     i = 0
     while i < len(atoms):
@@ -265,13 +258,40 @@ def parse_dates(text: str, today: date) -> list[DateSpan]:
             continue
         spans.append(_single(original, folded, a, before, today))
         i += 1
-    return spans
+    return _merge_appositions(folded, spans)
 
 
-def _single(original: str, folded: str, a: _Atom, before: str, today: date) -> DateSpan:
+_APPOSITION = re.compile(r"^ *[,(]? *(?:soit |c'est-a-dire |donc )?(?:le |la |l'|du |au |en |de |d')? *$")
+
+
+def _merge_appositions(folded: str, spans: list[DateSpan]) -> list[DateSpan]:
+    """One date said twice in apposition ("à la rentrée, le 1er septembre", "demain (le 30 novembre)")
+    is one date: the second, more precise, is kept, with the first's words before it (its "depuis", its
+    "à partir de" still bound to it)."""
+    merged: list[DateSpan] = []
+    for d in spans:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.start <= d.start <= prev.end
+            and d.end <= prev.end
+            and _APPOSITION.match(folded[prev.span[1] : d.span[0]])
+        ):
+            kind = prev.kind if prev.kind != "point" else d.kind
+            merged[-1] = replace(d, kind=kind, span=(prev.span[0], d.span[1]), text=prev.text + ", " + d.text)
+            continue
+        merged.append(d)
+    return merged
+
+
+def _single(original: str, folded: str, a: Atom, before: str, today: date) -> DateSpan:
     text, span = original[a.start : a.end], (a.start, a.end)
     if a.fixed:
         kind: DateKind = a.kind
+        if kind == "point" and re.search(r"\bdepuis(?: le| l'| la)? *$", before) and a.fixed[0] <= today:
+            return DateSpan(a.fixed[0], today, "since", a.precision, text, span)  # "depuis le mois dernier"
+        if kind == "point" and re.search(r"\b(?:a partir|a compter|des)(?: du| de| d'| de la)? *$", before):
+            kind = "from"  # "à partir de lundi prochain"
         return DateSpan(a.fixed[0], a.fixed[1], kind, a.precision, text, span)
     inferred = a.year is None
     if a.month is None:  # a year
@@ -281,7 +301,9 @@ def _single(original: str, folded: str, a: _Atom, before: str, today: date) -> D
         kind = "range" if whole else "point"
     else:
         kind = "point"
-        year = a.year if a.year is not None else _infer_year(folded, a.month, a.day or 1, today, "point")
+        year = (
+            a.year if a.year is not None else _infer_year(folded, a.month, a.day or 1, today, "point", (a.start, a.end))
+        )
         start, end = _bounds(a, year)
     if re.search(r"\bdepuis(?: le| l'| la)? *$", before):
         kind, end = "since", today
@@ -292,13 +314,13 @@ def _single(original: str, folded: str, a: _Atom, before: str, today: date) -> D
     return DateSpan(start, max(start, end), kind, a.precision, text, span, inferred)
 
 
-def _join_range(original: str, folded: str, a: _Atom, b: _Atom, today: date) -> DateSpan:
+def _join_range(original: str, folded: str, a: Atom, b: Atom, today: date) -> DateSpan:
     if a.month is None and a.day is not None:  # "du 10 au 25 mars": the month comes from the end
         a.month, a.precision = b.month, "day"
     inferred = a.year is None and b.year is None
     if inferred:
         month, day = (a.month or 1), (a.day or 1)
-        year_b = year_a = _infer_year(folded, month, day, today, "range")
+        year_b = year_a = _infer_year(folded, month, day, today, "range", (a.start, b.end))
     else:
         year_b = b.year if b.year is not None else a.year if a.year is not None else today.year
         year_a = a.year if a.year is not None else year_b
