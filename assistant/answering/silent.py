@@ -34,7 +34,7 @@ from datetime import date
 from assistant.answering import wording
 from assistant.answering.silent_kinds import KINDS, NUMBER, Kind, rx
 from assistant.answering.splitting import passage_units
-from assistant.routing.subject import subject_phrase
+from assistant.routing.subject import asks_the_law, subject_phrase
 from knowledge.french import analyze
 from knowledge.hybrid import Evidence
 from text.folding import same_length
@@ -139,6 +139,19 @@ def _sentences_naming(head: set[str], passages: Sequence[Evidence]) -> list[str]
     return found
 
 
+def _titled(heads: list[set[str]], kind: Kind, passages: Sequence[Evidence]) -> list[str]:
+    """The sentences of a section whose own title names the subject and the detail: "3.4. Durée et nature du
+    contrat" states the contract's length in "La durée de l'action de professionnalisation est comprise entre 6 et
+    12 mois", although the sentence names the action."""
+    detail = {_singular(w) for w in _words(kind.noun) if len(w) > 3}
+    found: list[str] = []
+    for evidence in passages:
+        title = evidence.chunk.section_title
+        if detail & {_singular(w) for w in _words(title)} and any(h <= set(analyze(title)) for h in heads):
+            found.extend(_fold(u.text) for u in passage_units(evidence.chunk.text))
+    return found
+
+
 _ROW = "\x00"  # marks a table row or list item: its figures stand in cells ("Total/200 : /60"), not before a noun
 
 
@@ -222,6 +235,7 @@ def unstated_detail(question: str, evidence: Sequence[Evidence], today: date, to
         if kind.in_sentence:
             sentences = [t for h in _heads(question, span, known) for t in _sentences_naming(h, deep)]
             sentences += _sentences_sharing(question, span, deep)
+            sentences += _titled(_heads(question, span, known), kind, deep)
             if kind.name == "count":
                 counted = re.search(r"combien (?:de |d')(\S+)", _fold(question)[span[0] : span[1]])
                 noun = counted.group(1) if counted else ""
@@ -276,7 +290,9 @@ def refused_for_its_detail(
     horaire"), so the scope check finds no passage on its subject; without the detail's words the subject is
     the tutor, which the texts set rules for. The same check (`is_silent`, the scope check's own) decides on
     the question without the detail: an out-of-scope subject ("le congé maternité dure combien de temps ?")
-    stays refused."""
+    stays refused, and so does a question that asks the legal rule ("selon le code du travail, pas la convention")."""
+    if asks_the_law(question):
+        return None
     for kind, span in asked_details(question):
         rest = " ".join((question[: span[0]] + f" {kind.stands_for} " + question[span[1] :]).split())
         if len(analyze(rest)) < 2:
@@ -286,14 +302,24 @@ def refused_for_its_detail(
             continue
         # a rule the texts set has its own heading ("… compétences du tuteur"): every word of the subject must be
         # in the headings of the best passages; "la formation AFGSU", only named in a list, stays refused
-        headings = {term for e in evidence[:3] for term in analyze(f"{e.chunk.section_path} {e.chunk.section_title}")}
-        words = [w for w in subject_phrase(rest).split() if not w[:1].isdigit()]
-        if not words or not all(set(analyze(word)[:1]) <= headings for word in words):
+        # (the words themselves, not their stems: "assister à ma cérémonie" is not "assistante de service social")
+        titles = " ".join(f"{e.chunk.section_path} {e.chunk.section_title}" for e in evidence[:3])
+        headings = {_singular(w) for w in _words(titles)}
+        words = [_singular(w) for w in _words(subject_phrase(rest)) if not w[:1].isdigit()]
+        if not words or not all(word in headings for word in words):
             continue
         detail = unstated_detail(question, evidence, today)
         if detail is not None:
             return detail, evidence
     return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w-]+", _fold(text))
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
 # The lead's opener: oui/non, the figure read off the sentence, or "En bref" (assistant.answering.wording.lead_line).
@@ -332,6 +358,8 @@ def read_for_detail(
 
     A question the texts are silent on may be refused only for its detail's words (`refused_for_its_detail`);
     one they answer may still ask a detail no passage of the rule states (`detail_and_passages`)."""
+    if asks_the_law(query):  # the legal rule asked: the texts' nearest rule is not its answer
+        return None if not evidence or is_silent(query, evidence) else Reading(query, evidence, None)
     if not evidence or is_silent(query, evidence):
         found = refused_for_its_detail(query, today, search, is_silent)
     else:

@@ -219,6 +219,9 @@ def test_the_answer_says_so_then_gives_the_nearest_rule(
         "Combien de points par mois rapporte la mission de tuteur ?",
         "De combien de temps d'absence dispose-t-on pour un conseil en évolution professionnelle ?",
         "Le formateur interne touche sa prime à quel moment ?",
+        # art. 3.4, "Durée et nature du contrat": "La durée de l'action de professionnalisation est comprise entre 6
+        # et 12 mois." The sentence names the action, the section's title the contract.
+        "Un contrat de professionnalisation, ça dure combien de temps ?",
     ],
 )
 def test_a_stated_detail_is_answered_not_called_silent(assistant: Assistant, question: str) -> None:
@@ -231,3 +234,17 @@ def test_an_out_of_scope_subject_stays_refused(assistant: Assistant) -> None:
     subject the texts never speak of."""
     answer = assistant.ask("Le congé maternité dure combien de semaines ?", today=TODAY)
     assert answer.route == "refusal"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "assister" is not "assistante de service social" (an annexe's title): headings match by their words
+        "Combien de jours d'absence pour assister au mariage de ma sœur ?",
+        # the legal rule asked: the texts' nearest rule is not its answer
+        "D'après la loi et pas la convention, un salarié du privé a droit à combien d'heures pour sa VAE ?",
+    ],
+)
+def test_no_nearest_rule_for_another_subject_or_the_law(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question, today=TODAY)
+    assert SILENT not in answer.text, answer.text[:200]
