@@ -34,12 +34,12 @@ from assistant.answering.answerable import (
     texts_are_silent,
 )
 from assistant.answering.citations import CitationBook
+from assistant.answering.clauses import compose_in_parts
 from assistant.answering.composer import compose_calculation
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.named_text import search_where_asked
-from assistant.answering.parts import compose_in_parts
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.silent import read_for_detail, silent_answer
@@ -324,7 +324,7 @@ class Assistant:
             text, book = phrased
         else:
             book = self._new_book()
-            text = compose_in_parts(  # each asking clause of the message answered in turn (answering.parts)
+            text = compose_in_parts(  # each asking clause of the message answered in turn (answering.clauses)
                 query,
                 evidence,
                 book,

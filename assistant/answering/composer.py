@@ -280,7 +280,7 @@ def clause_lead(
     answered: str = "",
     asked: str = "",
 ) -> str:
-    """The lead line answering one clause of a message that asks several things (`answering.parts`).
+    """The lead line answering one clause of a message that asks several things (`answering.clauses`).
 
     `question` is the clause with its context ("Ce prélèvement : qui gère l'argent ?"): it finds the
     passage. `asked` is the clause alone ("qui gère l'argent ?"): it picks the sentence, so that the

@@ -26,8 +26,8 @@ import re
 from assistant.routing import guard_vocabulary
 from assistant.routing.english import drop_english, in_french
 from assistant.routing.extraction.folding import fold
-from assistant.routing.frames import strip_frames
 from assistant.routing.noise_lines import cut_lines
+from assistant.routing.question_frame import strip_frames
 from assistant.routing.unwrap import decode_leet, drop_foreign, questions_in_links
 
 # Fenced code, markup that frames a "system" message with its content, then any leftover tag.

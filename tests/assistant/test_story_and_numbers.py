@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from assistant.routing.frames import unrelated_story
+from assistant.routing.question_frame import unrelated_story
 from assistant.routing.router import route
 
 TODAY = date(2026, 11, 29)

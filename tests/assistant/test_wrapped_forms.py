@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from assistant.routing.english import drop_english, in_french, is_english
-from assistant.routing.frames import strip_frames
 from assistant.routing.noise import strip_noise
+from assistant.routing.question_frame import strip_frames
 from assistant.routing.unwrap import decode_leet
 
 TODAY = date(2026, 11, 29)

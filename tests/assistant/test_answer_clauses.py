@@ -1,4 +1,4 @@
-"""A message that asks several things is answered clause by clause (issue #13 point 3, `answering.parts`).
+"""A message that asks several things is answered clause by clause (issue #13 point 3, `answering.clauses`).
 
 The wordings are this test's own, not an evaluation question's; the sentences asserted are the protocole's.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.citations import CitationBook
-from assistant.answering.parts import asking_parts, compose_in_parts
+from assistant.answering.clauses import asking_parts, compose_in_parts
 from assistant.answering.units import asked_figure_kind, passage_units, unit_scores
 from ingest.models import Chunk
 from knowledge.hybrid import Evidence

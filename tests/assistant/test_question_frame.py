@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from assistant.routing.frames import strip_frames
 from assistant.routing.injection import strip_injection
 from assistant.routing.noise import restore_dictation, strip_noise
+from assistant.routing.question_frame import strip_frames
 from assistant.routing.router import route
 
 TODAY = date(2026, 11, 29)
