@@ -232,10 +232,11 @@ def unstated_detail(question: str, evidence: Sequence[Evidence], today: date, to
     known = {term for e in deep for term in analyze(e.chunk.text)}
     for kind, span in asked_details(question):
         words = question[span[0] : span[1]].strip()
+        heads = _heads(question, span, known)
         if kind.in_sentence:
-            sentences = [t for h in _heads(question, span, known) for t in _sentences_naming(h, deep)]
+            sentences = [t for h in heads for t in _sentences_naming(h, deep)]
             sentences += _sentences_sharing(question, span, deep)
-            sentences += _titled(_heads(question, span, known), kind, deep)
+            sentences += _titled(heads, kind, deep)
             if kind.name == "count":
                 counted = re.search(r"combien (?:de |d')(\S+)", _fold(question)[span[0] : span[1]])
                 noun = counted.group(1) if counted else ""
@@ -249,7 +250,6 @@ def unstated_detail(question: str, evidence: Sequence[Evidence], today: date, to
             else:
                 stated = any(kind.stated.search(s) for s in sentences)
         else:  # the passages naming the subject's head (in either clause), else the best three
-            heads = _heads(question, span, known)
             own = [e for e in passages if any(h <= set(analyze(e.chunk.text)) for h in heads)] or passages[:3]
             stated = any(kind.stated.search(_fold(e.chunk.text)) for e in own)
         if not stated:
@@ -338,7 +338,7 @@ def silent_answer(detail: Detail, composed: str) -> str:
 
 
 @dataclass(frozen=True)
-class Reading:
+class DetailReading:
     """What the retrieval step composes from: the question (without a detail no passage states), its
     passages, and the detail to name first ("Les textes ne précisent pas …"), if any."""
 
@@ -353,20 +353,20 @@ def read_for_detail(
     today: date,
     search: Callable[[str], list[Evidence]],
     is_silent: Callable[[str, list[Evidence]], bool],
-) -> Reading | None:
+) -> DetailReading | None:
     """The question as the retrieval step answers it; None when the texts do not speak of its subject (refuse).
 
     A question the texts are silent on may be refused only for its detail's words (`refused_for_its_detail`);
     one they answer may still ask a detail no passage of the rule states (`detail_and_passages`)."""
     if asks_the_law(query):  # the legal rule asked: the texts' nearest rule is not its answer
-        return None if not evidence or is_silent(query, evidence) else Reading(query, evidence, None)
+        return None if not evidence or is_silent(query, evidence) else DetailReading(query, evidence, None)
     if not evidence or is_silent(query, evidence):
         found = refused_for_its_detail(query, today, search, is_silent)
     else:
         found = detail_and_passages(query, evidence, today, search)
         if found is None:
-            return Reading(query, evidence, None)
+            return DetailReading(query, evidence, None)
     if found is None:
         return None
     detail, passages = found
-    return Reading(detail.remainder, passages, detail)
+    return DetailReading(detail.remainder, passages, detail)
