@@ -49,3 +49,6 @@ run out-of-scope-2026g eval/out-of-scope-2026g.jsonl 2026-11-29
 run unseen-2026h eval/unseen-2026h.jsonl 2026-11-29
 run conversations-2026h eval/conversations-2026h.jsonl 2026-11-29
 run out-of-scope-2026h eval/out-of-scope-2026h.jsonl 2026-11-29
+run unseen-2026i eval/unseen-2026i.jsonl 2026-11-29
+run conversations-2026i eval/conversations-2026i.jsonl 2026-11-29
+run out-of-scope-2026i eval/out-of-scope-2026i.jsonl 2026-11-29
