@@ -19,6 +19,7 @@ section's own text. Rows are written from the texts only (see the folder's READM
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
@@ -26,6 +27,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ingest.models import ParsedDocument
 
 log = logging.getLogger(__name__)
 
@@ -133,11 +138,13 @@ class Glossary:
 
     def rows_of(self, document: str, section: str, title: str | None = None) -> list[GlossaryRow]:
         """The rows glossing a section (the consolidated view of a document counts as the document;
-        with `title`, only the row of that heading: the CQP sheet's sections share the number "")."""
+        with `title`, only the row of that heading: the CQP sheet's sections share the number "", and the
+        consolidated agreement's "10" is the published "9")."""
         document = document.removesuffix(CONSOLIDATED_SUFFIX)
         rows = self._by_section.get((document, section), [])
-        if title is not None and len(rows) > 1:
-            return [r for r in rows if r.title == title]
+        if title is not None:  # the consolidated agreement reuses numbers for other subjects ("10")
+            wanted = " ".join(title.split())
+            return [r for r in rows if " ".join(r.title.split()) == wanted]
         return list(rows)
 
     def terms_of(self, document: str, section: str, title: str | None = None) -> list[str]:
@@ -145,6 +152,46 @@ class Glossary:
 
     def questions_of(self, document: str, section: str, title: str | None = None) -> list[str]:
         return [q for row in self.rows_of(document, section, title) for q in row.questions]
+
+
+def shipped_documents(corpus_dir: Path) -> dict[str, ParsedDocument]:
+    """The shipped parse of every text (`corpus/parsed.json.gz`, the parse the index is built from), read
+    without checking which parser made it: a row is checked against what is shipped."""
+    from ingest.models import DocumentInfo, ParsedDocument, Section
+
+    with gzip.open(corpus_dir / "parsed.json.gz", "rt", encoding="utf-8") as f:
+        data = json.load(f)
+    docs: dict[str, ParsedDocument] = {}
+    for entry in data["documents"]:
+        fields: list[dict[str, Any]] = [
+            {k: tuple(v) if isinstance(v, list) else v for k, v in s.items()} for s in entry["sections"]
+        ]
+        sections = tuple(Section(**values) for values in fields)
+        info = DocumentInfo(**entry["info"])
+        docs[info.document] = ParsedDocument(
+            info=info, sections=sections, page_count=int(entry["page_count"]), content_hash=entry["content_hash"]
+        )
+    return docs
+
+
+def corpus_digests(corpus_dir: Path) -> dict[tuple[str, str, str], str]:
+    """(document, section number, title) → digest of the section's text, for every section of the
+    shipped parse and every article version of the consolidated views (the index cites the agreement as
+    amended: "10 Contribution…" after the avenant's renumbering). A key present in both keeps the
+    published text's digest."""
+    from knowledge.consolidation.amendments import load_amendments
+    from knowledge.indexer import consolidated_views
+
+    docs = shipped_documents(corpus_dir)
+    digests = {
+        (document, s.number, s.title): section_digest(s.text) for document, doc in docs.items() for s in doc.sections
+    }
+    amendments_file = corpus_dir / "amendments.json"
+    amendments = load_amendments(amendments_file) if amendments_file.exists() else []
+    for target, view in consolidated_views(docs, amendments).items():
+        for version in view.amended_versions():
+            digests.setdefault((target, version.number, version.title), section_digest(version.text))
+    return digests
 
 
 @lru_cache(maxsize=1)

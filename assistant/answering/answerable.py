@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from assistant.answering.attributes import NAMED_ONLY_TOPICS, unstated_attribute
 from assistant.answering.composer import query_weights, unit_terms
-from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words
+from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words, glossary_speaks
 from assistant.answering.dispositifs import on_topic
 from assistant.answering.qualifiers import actor_outside, foreign_qualifier
 from assistant.answering.units import PREFIX
@@ -269,12 +269,14 @@ def _any_speaks(query: str, subjects: list[list[str]], evidence: Sequence[Eviden
     """One of the passages given (the best ones) speaks of one of the subjects (acronyms of the question
     spelled out count, and so do the words a short word of the subject begins: `_abbreviated`)."""
     names = acronyms(query)
-    for e in evidence[:SPEAKING_DEPTH]:  # the callers cut it shorter when they mean to
+    for n, e in enumerate(evidence[:SPEAKING_DEPTH]):  # the callers cut it shorter when they mean to
         text = with_acronyms(e.chunk.context_text, names) if names else e.chunk.context_text
         # folded like the subject (`subject_phrase` folds the question): the stemmer cuts "accès" and
         # "acces", "salariés" and "salaries" differently, so both sides must reach it without accents
         sequence = _abbreviated([t[:PREFIX] for t in analyze(fold(text))], subjects)
         if any(speaks_of(subject, set(sequence), sequence) for subject in subjects):
+            return True
+        if n == 0 and glossary_speaks(e.chunk, subjects):  # the best passage's section in everyday words (#13 p2)
             return True
     return False
 

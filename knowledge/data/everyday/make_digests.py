@@ -7,32 +7,21 @@ section's text moved, its everyday words may no longer fit)::
     PYTHONPATH=. python knowledge/data/everyday/make_digests.py --check    # exit 1 on a stale row
 
 The digest is `knowledge.everyday.section_digest` of the section's text in `corpus/parsed.json.gz`
-(the parse the index is built from). A row whose (document, section, title) names no parsed section
-is reported and left as is.
+(the parse the index is built from) or, for a number only the consolidated agreement has ("9.1", "11.2"),
+of that article version's text (`knowledge.everyday.corpus_digests`). A row whose (document, section,
+title) names no parsed section is reported and left as is.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from pathlib import Path
 
-from knowledge.everyday import DATA_DIR, read_file, section_digest
+from knowledge.everyday import DATA_DIR, corpus_digests, read_file
 
-PARSED = Path(__file__).resolve().parents[3] / "corpus" / "parsed.json.gz"
-
-
-def parsed_digests(path: Path = PARSED) -> dict[tuple[str, str, str], str]:
-    """(document, section number, title) → digest of the section's text, for every shipped section."""
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        data = json.load(f)
-    return {
-        (doc["info"]["document"], s["number"], s["title"]): section_digest(s["text"])
-        for doc in data["documents"]
-        for s in doc["sections"]
-    }
+CORPUS = Path(__file__).resolve().parents[3] / "corpus"
 
 
 def refresh(directory: Path, digests: dict[tuple[str, str, str], str], check: bool) -> int:
@@ -61,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="report stale digests, change nothing")
     parser.add_argument("--dir", type=Path, default=DATA_DIR)
     args = parser.parse_args(argv)
-    return 1 if refresh(args.dir, parsed_digests(), args.check) else 0
+    return 1 if refresh(args.dir, corpus_digests(CORPUS), args.check) else 0
 
 
 if __name__ == "__main__":
