@@ -215,8 +215,10 @@ class Retriever:
         document: str | Sequence[str] | None = None,
         as_of: date | None = None,
         mode: Mode = "hybrid",
+        everyday: bool = True,
     ) -> list[Evidence]:
-        """The `k` best passages for `query` in force on `as_of` (today when None)."""
+        """The `k` best passages for `query` in force on `as_of` (today when None); `everyday=False` leaves the
+        everyday glossary's field out (a question the caller reads as out of scope)."""
         if mode not in MODES:
             raise ValueError(f"mode inconnu {mode!r} (choix: {', '.join(MODES)})")
         query = query.strip()
@@ -238,7 +240,8 @@ class Retriever:
             hits = snap.bm25.search(query, depth, allowed=allowed)
             rankings["bm25"] = [snap.store_ids[h.index] for h in hits]
             raw["bm25"] = {snap.store_ids[h.index]: h.score for h in hits}
-        glossary = self._glossary_index(snap) if mode == "hybrid" and self.weights.get("glossary") else None
+        glossed = mode == "hybrid" and everyday and self.weights.get("glossary")
+        glossary = self._glossary_index(snap) if glossed else None
         if glossary is not None:
             hits = glossary.search(query, GLOSSARY_DEPTH, allowed=allowed)
             rankings["glossary"] = [snap.store_ids[h.index] for h in hits]

@@ -270,7 +270,8 @@ def _any_speaks(
 ) -> bool:
     """One of the passages given (the best ones) speaks of one of the subjects (acronyms of the question
     spelled out count, and so do the words a short word of the subject begins: `_abbreviated`); or the everyday
-    glossary of the best one's section does, unless the bank reads the question out of scope (`_glossed`)."""
+    glossary of the best one's section does, unless the bank reads the question out of scope
+    (`everyday_words_count`)."""
     names = acronyms(query)
     for n, e in enumerate(evidence[:SPEAKING_DEPTH]):  # the callers cut it shorter when they mean to
         text = with_acronyms(e.chunk.context_text, names) if names else e.chunk.context_text
@@ -279,17 +280,20 @@ def _any_speaks(
         sequence = _abbreviated([t[:PREFIX] for t in analyze(fold(text))], subjects)
         if any(speaks_of(subject, set(sequence), sequence) for subject in subjects):
             return True
-        if n == 0 and _glossed(decision) and glossary_speaks(e.chunk, subjects):  # everyday words (#13 p2)
+        if n == 0 and everyday_words_count(decision) and glossary_speaks(e.chunk, subjects):  # everyday words (#13 p2)
             return True
     return False
 
 
-def _glossed(decision: RouteDecision | None) -> bool:
+def everyday_words_count(decision: RouteDecision | None) -> bool:
     """The everyday glossary (`corpus_words.glossary_speaks`) is weaker evidence than the texts' own words: it
     counts only when the bank does not read the question out of scope (below `SUBJECT_OUTSIDE_SHARE`).
     Measured: without this gate, out-of-scope questions read 0.4 to 0.55 out of scope ("mon manager peut-il
     me faire passer en open space", "les allocations familiales avec deux enfants") were covered by a word of
-    the best passage's glossary; the in-scope questions it fixed read at most 0.29."""
+    the best passage's glossary; the in-scope questions it fixed read at most 0.29. The same gate keeps the
+    glossary's keyword field out of the search of such a question (`Assistant._retrieve`): lifting a passage by
+    its everyday words let that passage's own incidental words ("autorisation", "allocations familiales")
+    cover it."""
     return decision is None or decision.outside < SUBJECT_OUTSIDE_SHARE
 
 
