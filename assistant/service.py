@@ -26,6 +26,7 @@ from assistant.answering import wording
 from assistant.answering.about_texts import TextQuestions
 from assistant.answering.answerable import (
     CALCULATION_OUTSIDE_SHARE,
+    everyday_words_count,
     names_foreign_member,
     names_foreign_subject,
     off_subject,
@@ -295,12 +296,14 @@ class Assistant:
         phrases = corpus_phrases(self.retriever.passages(), self._text_names)
         t = time.perf_counter()
         as_of = self._as_of(asked)
+        everyday: dict[str, Any] = {} if everyday_words_count(decision) else {"everyday": False}
         found = search_where_asked(
             asked,
             decision.topic,
             max(self.settings.top_k, 10),
             self.manifest,
-            lambda text, k, **filters: self._search(text, k, as_of=as_of, **filters),
+            # the everyday glossary's field only for a question the bank does not read out of scope (gloss10)
+            lambda text, k, **filters: self._search(text, k, as_of=as_of, **everyday, **filters),
             lambda text, evidence: texts_are_silent(text, evidence, decision, vocabulary, phrases),
         )
         query, articles, evidence, search = found.plan.query, found.plan.articles, found.evidence, found.more

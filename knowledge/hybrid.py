@@ -27,6 +27,8 @@ import numpy as np
 
 from ingest.models import Chunk
 from knowledge.embedder import Embedder, Reranker
+from knowledge.everyday_index import glossary_index
+from knowledge.keyword import BM25Index
 from knowledge.metadata import date_key, index_text
 from knowledge.snapshot import Snapshot
 from knowledge.store import ChromaStore, DenseHit, Where, where_all
@@ -38,7 +40,11 @@ MODES: tuple[Mode, ...] = ("hybrid", "bm25", "dense")
 # Chosen on the dev questions (docs/EMBEDDINGS.md): a sharper fusion than the usual k=60, and
 # the dense ranking weighted above BM25, which alone is weaker on everyday wording.
 RRF_K = 20
-DEFAULT_WEIGHTS = {"bm25": 0.5, "dense": 1.0}
+GLOSSARY_WEIGHT = 0.3
+# The everyday glossary's keyword field (`knowledge.everyday_index`) below both: it adds candidates
+# named in an employee's words, never outweighs the texts' own words.
+DEFAULT_WEIGHTS = {"bm25": 0.5, "dense": 1.0, "glossary": GLOSSARY_WEIGHT}
+GLOSSARY_DEPTH = 10  # glossary candidates fused: the few sections whose everyday words the question uses
 DENSE_OVERFETCH = 3  # unfiltered dense candidates per kept one (other generations, other dates)
 
 
@@ -142,6 +148,7 @@ class Retriever:
         self._query_cache_size = query_cache
         self._lock = threading.Lock()
         self._snapshot = Snapshot.load(store)
+        self._glossary: tuple[Snapshot, BM25Index | None] | None = None
         self._checked = time.monotonic()
 
     # -- index state -------------------------------------------------------------------------
@@ -208,8 +215,10 @@ class Retriever:
         document: str | Sequence[str] | None = None,
         as_of: date | None = None,
         mode: Mode = "hybrid",
+        everyday: bool = True,
     ) -> list[Evidence]:
-        """The `k` best passages for `query` in force on `as_of` (today when None)."""
+        """The `k` best passages for `query` in force on `as_of` (today when None); `everyday=False` leaves the
+        everyday glossary's field out (a question the caller reads as out of scope)."""
         if mode not in MODES:
             raise ValueError(f"mode inconnu {mode!r} (choix: {', '.join(MODES)})")
         query = query.strip()
@@ -231,6 +240,12 @@ class Retriever:
             hits = snap.bm25.search(query, depth, allowed=allowed)
             rankings["bm25"] = [snap.store_ids[h.index] for h in hits]
             raw["bm25"] = {snap.store_ids[h.index]: h.score for h in hits}
+        glossed = mode == "hybrid" and everyday and self.weights.get("glossary")
+        glossary = self._glossary_index(snap) if glossed else None
+        if glossary is not None:
+            hits = glossary.search(query, GLOSSARY_DEPTH, allowed=allowed)
+            rankings["glossary"] = [snap.store_ids[h.index] for h in hits]
+            raw["glossary"] = {snap.store_ids[h.index]: h.score for h in hits}
         if mode in ("hybrid", "dense"):
             if docs:
                 where = where_all(
@@ -253,6 +268,13 @@ class Retriever:
         if self.reranker is not None and results:
             results = self._rerank(query, results[: max(depth // 2, k)])
         return results[:k]
+
+    def _glossary_index(self, snap: Snapshot) -> BM25Index | None:
+        """The glossary field of the loaded snapshot's passages, built once per snapshot (milliseconds)."""
+        with self._lock:
+            if self._glossary is None or self._glossary[0] is not snap:
+                self._glossary = (snap, glossary_index(snap.chunks[n] for n in range(len(snap.chunks))))
+            return self._glossary[1]
 
     def _embed_query(self, query: str) -> list[float]:
         """Question embedding, remembered for repeated questions (LRU of `query_cache` entries)."""

@@ -19,6 +19,8 @@ from assistant.answering.units import PREFIX
 from assistant.routing.extraction.folding import fold
 from assistant.routing.subject import speaks_of
 from ingest.models import Chunk
+from knowledge.everyday import shipped_glossary
+from knowledge.everyday_index import section_rows
 from knowledge.french import analyze
 from text.folding import without_accents
 
@@ -188,3 +190,37 @@ def foreign_words(phrase: str, original: str, vocabulary: CorpusWords) -> list[s
             continue
         found.append(word)
     return found
+
+
+_GLOSSED: dict[tuple[str, str, str, str], list[list[str]]] = {}
+
+
+def glossed_sequences(chunk: Chunk) -> list[list[str]]:
+    """The analysed terms (folded, cut at `PREFIX`) of each everyday term and question glossing the passage's
+    section (`knowledge.everyday`), one sequence each: a phrase is matched within one of them, never across."""
+    key = (chunk.document, chunk.section_number, chunk.section_title, str(chunk.metadata.get("original_number", "")))
+    with _LOCK:
+        cached = _GLOSSED.get(key)
+    if cached is not None:
+        return cached
+    rows = section_rows(chunk, shipped_glossary())
+    built = [[t[:PREFIX] for t in analyze(fold(item))] for row in rows for item in (*row.terms, *row.questions)]
+    with _LOCK:
+        _GLOSSED[key] = built
+    return built
+
+
+def glossary_speaks(chunk: Chunk, subjects: Sequence[Sequence[str]]) -> bool:
+    """The everyday glossary of the passage's section speaks of one of the `subjects` (analysed terms, as
+    `answerable._subjects` reads them): "le job qui vérifie chez les familles" is the subject of the CQP
+    contrôleur allocataire's section, whose text says "vérifiant la conformité de la situation … de
+    l'allocataire". The caller gives only the best passage retrieved (`answerable._any_speaks`): an everyday word
+    covers a question only with the section it glosses ranked first. Measured: counted for the three best
+    passages, incidental words of the glossary's questions and terms ("au bout de combien d'années", "payés",
+    "caisse d'allocations familiales") let six out-of-scope questions through on seven sets; for the best one,
+    one."""
+    for sequence in glossed_sequences(chunk):
+        present = set(sequence)
+        if any(speaks_of(list(subject), present, sequence) for subject in subjects):
+            return True
+    return False
