@@ -64,7 +64,9 @@ DEPTH = 5
 # Nouns of time asked by "quel" ("quelle année", "à quelle date"): the answer is a figure (a year, a date), which
 # the passages write without the noun ("créé en 2015").
 # Nouns asking for a purpose: stated by a clause ("afin de", "a pour objet de", "vise à"), not by the noun.
-_PURPOSE = frozenset(w.rstrip("sx")[:PREFIX] for w in ("but", "raison", "objectif", "interet", "finalite", "motif", "utilite"))
+_PURPOSE = frozenset(
+    w.rstrip("sx")[:PREFIX] for w in ("but", "raison", "objectif", "interet", "finalite", "motif", "utilite")
+)
 _WHEN = frozenset(w.rstrip("sx")[:PREFIX] for w in ("annee", "an", "date", "jour", "mois", "semaine", "heure"))
 
 

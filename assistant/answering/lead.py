@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering import wording
+from assistant.answering.answer_types import WHERE, asked_types, names_place
 from assistant.answering.focus import focus_terms
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.number_guard import guard_numbers
@@ -118,6 +119,13 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
         holding = [i for i in relevant if unit_terms(usable[i].unit.text) & focus]
         if holding:
             winner = max(holding, key=lambda i: combined[i])
+    if WHERE in asked_types(question) and not names_place(usable[winner].unit.text):
+        # "dans quels organismes … travailler ?": the sentence naming them ("dans une CAF ou une CGSS") answers;
+        # the one repeating the kind asked ("au sein d'un organisme de la branche") does not.
+        relevant = [i for i, value in enumerate(combined) if value >= best * FOCUS_FLOOR]
+        placing = [i for i in relevant if names_place(usable[i].unit.text)]
+        if placing:
+            winner = max(placing, key=lambda i: combined[i])
     noun = asked_plural_noun(question)
     if noun and not names_members(usable[winner].unit.text, noun):
         # "quels organismes … ?": the sentence that names the organisms ("dispensé par l'un des organismes

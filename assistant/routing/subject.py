@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.routing.extraction.folding import fold
+from assistant.routing.request_frame import without_request
 
 # Words of the interrogative frame and of reference to the texts: skipped before the subject starts.
 _FRAME = frozenset(
@@ -106,9 +107,8 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     situation = _SITUATION.match(text)
     if situation and re.search(r"[a-z]", text[situation.end() :]):  # "Le jour où je suis en formation, je perds…"
         text = text[situation.end() :]
-    text = _without_request(text)  # "Dresse la liste des organismes …": the request frames, the organisms are asked
-    text = _ASKED_KIND.sub(" ", text)  # "dans quel but …", "quel intérêt …": the kind of answer, not the subject
-    text = _TEXT_YEAR.sub(r"\1", text)  # "l'accord de 2019": the text named, not a subject "2019"
+    # "Dresse la liste des organismes …", "dans quel but …", "l'accord de 2019": how it is asked, not about what
+    text = without_request(text, _FRAME | _BOUNDARY)
     spoken = _SPOKEN_OF.search(text)
     if spoken and text[spoken.end() :].strip(" ?.!"):  # "si le texte dit un mot sur la discrimination": of that
         text = text[spoken.end() :]
@@ -136,58 +136,20 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     return " ".join(phrase[: _MAX_TERMS + 2])
 
 
-# A request said as an order at the head of the message frames what is asked, it is not its subject: an
-# imperative with its pronoun ("Liste-moi …", "Fais-moi …", "Cite-nous …"), a bare imperative, i.e. a first word
-# ending like one ("-e" but not a participle's "-ée", "-is") followed at once by an article or a pronoun, which no noun is ("Recense les …",
-# "Dresse la …", "Énumère ce que …"), or "peux-tu / pourriez-vous / merci de" + an infinitive ("Peux-tu énumérer
-# …"). After it, a noun naming the form of the answer, then "de" ("la liste des …", "l'inventaire de …", "le
-# détail des …"), frames it too; "ceux qui …", "ce que …" leave the subject to the relative clause.
-_DETERMINER = r"(?:les|la|le|l|des|du|un|une|ce|ces|cet|cette|ceux|celles|mes|mon|ma|nos|notre|vos|votre|quels|quelles)"
-_NOT_VERB = frozenset({"toute", "toutes", "tous", "chaque", "meme", "memes", "plusieurs", "certains", "certaines"})
-_REQUEST = re.compile(
-    r"^\s*(?:(?:bonjour|salut|svp|stp|merci)\W+)*"
-    r"(?:(?:peux|pourrais|pouvez|pourriez|peut|voudrais|voudriez|veux|voulez)-(?:tu|vous|on)\s+(?:bien\s+)?"
-    r"(?:me\s+|m\s+|nous\s+)?([a-z]+(?:er|ir|re))\b|merci\s+de\s+(?:me\s+|m\s+|nous\s+)?([a-z]+(?:er|ir|re))\b|"
-    rf"([a-z]+)-(?:moi|nous|les|le|la)\b|([a-z]{{2,}}[^e\W]e|[a-z]{{2,}}is)(?=\s+{_DETERMINER}\b))"
-)
-_ANSWER_FORM = re.compile(
-    r"^\s*(?:(?:moi|nous)\s+)?(?:(?:la|le|l|une|un|les)\s+)?(?:liste|inventaire|detail|recapitulatif|ensemble|tableau|"
-    r"synthese|enumeration|panorama|noms?|totalite)\s+(?:(?:complete|exhaustive|precise)\s+)?(?:de|des|du|d)\b"
-)
-
-
 # A relative clause after the head noun: "pour lesquels", "auxquels", "dans lesquelles", "dont", "où".
-_RELATIVE = re.compile(r"(?:(?:pour|dans|sur|par|avec|a|chez|selon) )?(?:lesquel\w*|laquelle|lequel|auxquel\w*|desquel\w*|dont|ou)\b")
-
-
-def _without_request(text: str) -> str:
-    """The folded message without the order that opens it (`_REQUEST`) and the answer's form named after it."""
-    match = _REQUEST.match(text)
-    if match is None:
-        return text
-    verb = next(g for g in match.groups() if g)
-    if verb in _FRAME or verb in _BOUNDARY or verb in _NOT_VERB:
-        return text  # "quelles les …", "toutes les formations …": no order
-    rest = text[match.end() :]
-    form = _ANSWER_FORM.match(rest)
-    return rest[form.end() :] if form else rest
-
-
-# The kind of answer asked, said as a noun after the interrogative: "dans quel but", "pour quelle raison", "quel
-# est l'intérêt de", "quel objectif": what the answer states (a purpose), not what it is about.
-_ASKED_KIND = re.compile(
-    r"\b(?:(?:dans|pour|avec|a|en)\s+)?quel(?:le)?s?\s+(?:(?:est|sont|etait|serait)\s+)?(?:(?:l|le|la|les)\s+)?"
-    r"(?:but|raison|objectif|interet|finalite|motif|utilite|intention|optique)s?\b"
+_RELATIVE = re.compile(
+    r"(?:(?:pour|dans|sur|par|avec|a|chez|selon) )?(?:lesquel\w*|laquelle|lequel|auxquel\w*|desquel\w*|dont|ou)\b"
 )
-# A text named by its year ("l'accord de 2019", "l'avenant de 2022"): the year names the text.
-_TEXT_YEAR = re.compile(r"\b(accords?|avenants?|protocoles?|conventions?|circulaires?|textes?)\s+(?:de|du|d)\s+(?:19|20)\d\d\b")
+
+
 # A participle after an inverted auxiliary ("a-t-il mis", "ont-ils prévu"), a verb as after "il a".
 _INVERTED_PARTICIPLE = re.compile(r"\b((?:a|ai|as|ont|avons|avez|avait|avaient)\x00 )([a-z]+)\b(?!-)")
 # A verb and a bare noun after "en" make one verb ("mis en place", "pris en charge", "mise en oeuvre").
 _LOCUTION = re.compile(r"\b([a-z]+\x00 en )(place|oeuvre|charge|compte|avant|cause|valeur|route)\b")
 # After "ce que", "ce qui": a verb ("ce que fait la CPNEFP", "ce qui change"), unless a subject comes first.
 _AFTER_CE_QUE = re.compile(
-    r"\b(ce (?:que|qu|qui) )(?!(?:je|j|tu|il|elle|on|nous|vous|ils|elles|les|la|le|l|un|une|des|mon|ma|mes)\b)([a-z]+)\b(?!-)"
+    r"\b(ce (?:que|qu|qui) )"
+    r"(?!(?:je|j|tu|il|elle|on|nous|vous|ils|elles|les|la|le|l|un|une|des|mon|ma|mes)\b)([a-z]+)\b(?!-)"
 )
 
 
