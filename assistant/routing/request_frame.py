@@ -19,7 +19,8 @@ import re
 # ending like one ("-e" but not a participle's "-ée", "-is") followed at once by an article or a pronoun,
 # which no noun is ("Recense les …", "Dresse la …", "Énumère ce que …"), or "peux-tu / pourriez-vous /
 # merci de" + an infinitive ("Peux-tu énumérer …"). After it, a noun naming the form of the answer, then
-# "de" ("la liste des …", "l'inventaire de …", "le détail des …"), frames it too; "ceux qui …", "ce que …" leave the subject to the relative clause.
+# "de" ("la liste des …", "l'inventaire de …", "le détail des …"), frames it too; "ceux qui …",
+# "ce que …" leave the subject to the relative clause.
 _DETERMINER = r"(?:les|la|le|l|des|du|un|une|ce|ces|cet|cette|ceux|celles|mes|mon|ma|nos|notre|vos|votre|quels|quelles)"
 _NOT_VERB = frozenset({"toute", "toutes", "tous", "chaque", "meme", "memes", "plusieurs", "certains", "certaines"})
 _REQUEST = re.compile(
