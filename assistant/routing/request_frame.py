@@ -55,6 +55,8 @@ def without_request(text: str, function_words: frozenset[str] = frozenset()) -> 
 _ASKED_KIND = re.compile(
     r"\b(?:(?:dans|pour|avec|a|en)\s+)?quel(?:le)?s?\s+(?:(?:est|sont|etait|serait)\s+)?(?:(?:l|le|la|les)\s+)?"
     r"(?:but|raison|objectif|interet|finalite|motif|utilite|intention|optique)s?\b"
+    # and the verb right after it, before its subject's article ("quel objectif poursuit le tutorat")
+    r"(?:\s+[a-z]{3,}(?=\s+(?:le|la|les|un|une|des|du|ce|cet|cette|ces)\b))?"
 )
 # A text named by its year ("l'accord de 2019", "l'avenant de 2022"): the year names the text.
 _TEXT_YEAR = re.compile(
