@@ -46,6 +46,9 @@ COSINE_SCALE = 0.05
 # A sentence holding the word an open question asks about ("inscrite où ?") leads over the best one
 # that lacks it, when it scores at least this share of the best (`focus.focus_terms`).
 FOCUS_FLOOR = 0.4
+# A sentence of the leading passage naming the place asked by its own name leads over the one repeating the kind
+# of place asked, when it scores at least this share of the best ("dans une CAF ou une CGSS").
+PLACE_FLOOR = 0.25
 
 _WORD_NUMBER = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|trente|demi)"
 _UNIT_NOUN = (
@@ -122,8 +125,14 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
     if WHERE in asked_types(question) and not names_place(usable[winner].unit.text):
         # "dans quels organismes … travailler ?": the sentence naming them ("dans une CAF ou une CGSS") answers;
         # the one repeating the kind asked ("au sein d'un organisme de la branche") does not.
-        relevant = [i for i, value in enumerate(combined) if value >= best * FOCUS_FLOOR]
-        placing = [i for i in relevant if names_place(usable[i].unit.text)]
+        # within the winner's own passage a lower floor: that passage answers, and its place is named once
+        here = usable[winner].passage
+        placing = [
+            i
+            for i, value in enumerate(combined)
+            if names_place(usable[i].unit.text)
+            and value >= best * (PLACE_FLOOR if usable[i].passage == here else FOCUS_FLOOR)
+        ]
         if placing:
             winner = max(placing, key=lambda i: combined[i])
     noun = asked_plural_noun(question)

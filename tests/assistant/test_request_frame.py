@@ -72,7 +72,7 @@ def test_an_order_is_not_the_subject_for_every_section_title(chunks: list[Chunk]
     ],
 )
 def test_a_pronoun_or_a_noun_of_kind_is_told_by_its_relative_clause(question: str, subject: str) -> None:
-    """"ceux qui …", "ce que …" stand for what the relative clause says; "les salariés pour lesquels la
+    """ "ceux qui …", "ce que …" stand for what the relative clause says; "les salariés pour lesquels la
     formation …" is about the formation for those employees, not about employees in general."""
     assert subject_phrase(question).startswith(subject)
 
@@ -87,7 +87,7 @@ def test_a_pronoun_or_a_noun_of_kind_is_told_by_its_relative_clause(question: st
     ],
 )
 def test_the_kind_of_answer_after_quel_is_not_the_subject(question: str) -> None:
-    """"but", "raison", "intérêt", "objectif" say that a purpose is asked (answered by art. 4.1's « Le tutorat a
+    """ "but", "raison", "intérêt", "objectif" say that a purpose is asked (answered by art. 4.1's « Le tutorat a
     pour objet d'aider, d'informer et de guider … »): the subject is the tutorat, not "but 2019"."""
     assert subject_phrase(question).split()[0] == "tutorat"
 
