@@ -49,7 +49,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     WHO: re.compile(
         r"(?:^|[,;:?!.]\s*|\b(?:par|à|a|pour|avec|auprès\s+de|c['’]est|est-ce)\s+)qui\b"
         r"(?!\s+(?:a|ont|est|sont)\s+(?:un|une|des|le|la)\b)(?!\s+(?:a|avait|aurait)\s+raison|\s+dit\s+vrai|\s+croire)|"
-        r"\bqui\s*\?|\bquel(?:le)?s?\s+(?:organisme|organisation|instance|interlocuteur|acteur|service|commission|"
+        r"\bqui\s*\?|\b(?:ceux|celles|celui|celle)\s+qui\b|\bquel(?:le)?s?\s+(?:organisme|organisation|instance|interlocuteur|acteur|service|commission|"
         r"personne|autorité|syndicats?|signataires?|financeur|opérateur)\b",
         _I,
     ),

@@ -149,14 +149,18 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
 
 # A plural interrogative before its noun: "quels organismes", "quelles sont les étapes", "lesquels des …".
 _PLURAL_ASKED = re.compile(
-    r"\bquel(?:le)?s\s+(?:(?:sont|seraient)\s+(?:les|leurs|ses)\s+)?([a-zà-ÿ]{4,})", re.IGNORECASE
+    r"\bquel(?:le)?s\s+(?:(?:sont|seraient)\s+(?:les|leurs|ses)\s+)?([a-zà-ÿ]{4,})|"
+    # a request for the list: "la liste des organismes", "énumère les publics", "cite-moi tous les …"
+    r"\bliste\s+(?:complète\s+|exhaustive\s+)?des\s+([a-zà-ÿ]{4,})|"
+    r"\b(?:énum[èé]r|enumer|cit|nomm|recens|list)[a-zà-ÿ]*(?:-(?:moi|nous))?\s+(?:tou(?:te)?s\s+)?les\s+([a-zà-ÿ]{4,})",
+    re.IGNORECASE,
 )
 
 
 def asked_plural_noun(question: str) -> str:
     """The noun a plural "quels / quelles" asks to be named ("quels organismes" → "organismes"), "" if none."""
     match = _PLURAL_ASKED.search(question)
-    return match.group(1).lower() if match else ""
+    return next((g for g in match.groups() if g), "").lower() if match else ""
 
 
 # The drafting formula of an enumeration inside a sentence: the noun, a few words, a colon, then at least

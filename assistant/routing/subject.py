@@ -103,6 +103,9 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     "pro-a": the head, not what is said of it), not before another verb, whose object is what is asked
     ("le CPF peut-il payer l'auto-école ?" → "cpf auto-ecole").
     The caller analyses it with the same analyser as the passages (stems, stop words)."""
+    # "l'avenant a changé quoi ?": a participle after "a" (accented, so not the preposition "à") is a verb; not
+    # after an object pronoun ("m'a supprimé mes RTT": what was done to the asker is the subject)
+    participles = {fold(m.group(1)) for m in _ACCENTED_PARTICIPLE.finditer(question)}
     text = fold(question).replace("'", " ")
     situation = _SITUATION.match(text)
     if situation and re.search(r"[a-z]", text[situation.end() :]):  # "Le jour où je suis en formation, je perds…"
@@ -119,6 +122,12 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     text = _TIME_AGO.sub(" " + _STOP + " ", text)  # "il y a deux ans", "depuis 3 mois": when, not what
     text = _DATE.sub(" " + _STOP + " ", text)  # "le 14 juillet tombe un samedi": when, not what
     text = _PARTICIPLE.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)  # "j'ai fait Accessit": "fait" too
+    if participles:
+        text = re.sub(
+            rf"\b((?:a|ont|avait|avaient)\x00? )({'|'.join(map(re.escape, participles))})\b(?![-\x00])",
+            lambda m: m.group(1) + m.group(2) + _VERB,
+            text,
+        )
     text = _LOCUTION.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)  # "mis en place": one verb
     text = _AFTER_CE_QUE.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)  # "ce que fait la CPNEFP": "fait"
     text = _BEFORE_ARTICLE.sub(_verb_before_article, text)  # "quel rôle joue la CPNEFP": "joue" is the verb
@@ -144,6 +153,7 @@ _RELATIVE = re.compile(
 
 # A participle after an inverted auxiliary ("a-t-il mis", "ont-ils prévu"), a verb as after "il a".
 _INVERTED_PARTICIPLE = re.compile(r"\b((?:a|ai|as|ont|avons|avez|avait|avaient)\x00 )([a-z]+)\b(?!-)")
+_ACCENTED_PARTICIPLE = re.compile(r"(?<![mtlsMTLS]['’])\b(?:a|ont|avait|avaient)\s+([a-zà-ÿ]+(?:é|ée|és|ées))(?![\w-])")
 # A verb and a bare noun after "en" make one verb ("mis en place", "pris en charge", "mise en oeuvre").
 _LOCUTION = re.compile(r"\b([a-z]+\x00 en )(place|oeuvre|charge|compte|avant|cause|valeur|route)\b")
 # After "ce que", "ce qui": a verb ("ce que fait la CPNEFP", "ce qui change"), unless a subject comes first.
