@@ -135,7 +135,7 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
         ]
         if placing:
             winner = max(placing, key=lambda i: combined[i])
-    noun = asked_plural_noun(question)
+    noun = asked_plural_noun(question) or ("" if not _THOSE_WHO.search(question) else ANY_NOUN)
     if noun and not names_members(usable[winner].unit.text, noun):
         # "quels organismes … ?": the sentence that names the organisms ("dispensé par l'un des organismes
         # habilités : Pôle emploi, APEC, …") answers; the one restating the premise ("… au sein de l'organisme")
@@ -169,11 +169,19 @@ _INLINE_MEMBERS = re.compile(r"^(?P<head>.*?):\s*(?P<members>[^:]+)$", re.DOTALL
 HEAD_REACH = 6  # the noun is at most this many words before the colon
 
 
+# "la liste de ceux qui peuvent …", "celles qui …": members asked without a noun; any inline list names them.
+_THOSE_WHO = re.compile(r"\b(?:ceux|celles)\s+(?:qui|auprès\s+de\s+qui|chez\s+qui)\b", re.IGNORECASE)
+ANY_NOUN = "*"
+
+
 def names_members(sentence: str, noun: str) -> bool:
-    """Whether the sentence names the members of `noun` after a colon (inline, at least three of them)."""
+    """Whether the sentence names the members of `noun` after a colon (inline, at least three of them); of any
+    noun for `ANY_NOUN`."""
     match = _INLINE_MEMBERS.match(sentence)
     if not match or len(re.findall(r"[,;]", match.group("members"))) < 2:
         return False
+    if noun == ANY_NOUN:
+        return True
     head = re.findall(r"[\wà-ÿ'’-]+", match.group("head"))[-HEAD_REACH:]
     stem = unit_terms(noun)
     return any(unit_terms(word) & stem for word in head)

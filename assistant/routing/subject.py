@@ -141,10 +141,12 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     elif len(phrase) == 1 and _RELATIVE.match(" ".join(tokens[end : end + 2])):
         # "les publics pour lesquels l'action peut durer 36 mois": a noun of kind ("publics", "cas", "organismes")
         # is told by its relative clause, whose noun phrase is taken with it
-        phrase += _phrase_from(tokens, end + (0 if tokens[end] in _FRAME else 1), first=False)[0]
+        # (its head and first complement: the rest of the clause says what is asked of them, "… d'un contrat pro")
+        phrase += _phrase_from(tokens, end + (0 if tokens[end] in _FRAME else 1), first=False)[0][:RELATIVE_TERMS]
     return " ".join(phrase[: _MAX_TERMS + 2])
 
 
+RELATIVE_TERMS = 2
 # A relative clause after the head noun: "pour lesquels", "auxquels", "dans lesquelles", "dont", "où".
 _RELATIVE = re.compile(
     r"(?:(?:pour|dans|sur|par|avec|a|chez|selon) )?(?:lesquel\w*|laquelle|lequel|auxquel\w*|desquel\w*|dont|ou)\b"
