@@ -27,6 +27,7 @@ REASON = "reason"
 CONDITION = "condition"
 DECIDES = "decides"  # a yes/no question: the sentence that says yes or no
 LIMIT = "limit"  # "au maximum ?", "le plafond ?": the sentence stating an upper bound
+COST = "cost"  # "c'est payant ?", "de ma poche ?": the sentence saying who pays or that it is free
 
 _I = re.IGNORECASE
 
@@ -62,6 +63,14 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\b(?:pourquoi|dans\s+quel\s+but|pour\s+quelle\s+raison|(?:à|a)\s+quoi\s+(?:ça\s+|cela\s+)?sert|sert\s+à\s+quoi|"
         r"servir\s+à\s+quoi|quel(?:le)?\s+(?:est\s+(?:l['’]|le|la)\s*)?(?:objectif|finalité|but|intérêt|raison|objet)|"
         r"fait\s+pour|(?:à|a)\s+quoi\s+bon|dans\s+quelle\s+optique)\b",
+        _I,
+    ),
+    # Who pays, said by the user's own words for paying: "c'est payant", "ça coûte", "de ma poche", "à mes frais",
+    # "régler", "débourser", "gratuit / gratos", "le prix", "le tarif", "le reste à charge".
+    COST: re.compile(
+        r"\b(?:payer|payante?s?|coût\w*|coûte\w*|de\s+(?:ma|sa|leur|notre|votre)\s+poche|"
+        r"(?:à|a)\s+(?:mes|ses|nos|vos|leurs)\s+frais|régler|débourser|sortir\s+de\s+l['’]argent|gratuit\w*|gratos|"
+        r"prix|tarif\w*|facturé\w*|reste\s+à\s+charge)\b",
         _I,
     ),
     LIMIT: re.compile(
@@ -139,6 +148,12 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     # A condition clause, or a requirement ("doit obtenir", "au moins 10/20", "éliminatoire").
+    # A cost clause: free of charge, refunded, taken in charge, paid or financed by someone.
+    COST: re.compile(
+        r"\b(?:gratuit\w*|sans\s+frais|frais|rembours\w*|pris(?:e|es)?\s+en\s+charge|prise\s+en\s+charge|à\s+la\s+charge|"
+        r"financ\w*|coût\w*)\b",
+        _I,
+    ),
     # An upper bound: "jusqu'à 36 mois", "ne peut excéder 70 %", "dans la limite de", "au maximum", "plafonné".
     LIMIT: re.compile(
         r"\bjusqu['’]\s*(?:à|a)\s+(?:\d|une?\b|deux|trois|quatre|six|douze|vingt|trente)|\bexcéd\w*|\bdépass\w*|"
