@@ -46,9 +46,27 @@ _FIGURE = r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[,.]\d+)?)"
 _HOURS = re.compile(rf"(?<![\d,.]){_FIGURE}\s*(?:h|heures?)\b", re.IGNORECASE)
 _MONTHS = re.compile(rf"(?<![\d,.]){_FIGURE}\s*mois\b", re.IGNORECASE)
 _ASKS_AMOUNT = re.compile(
-    r"\b(?:combien|quel(?:le)?\s+(?:durée|montant|volume|nombre)|jusqu['’]\s*où|au\s+(?:plus|maximum|moins|minimum))\b",
+    r"\b(?:combien|quel(?:le)?\s+(?:durée|montant|volume|nombre)|jusqu['’]\s*où|au\s+(?:plus|maximum|moins|minimum)|"
+    r"chiffr\w*|calcul\w*)\b",  # "un exemple chiffré", "calcule-moi"
     re.IGNORECASE,
 )
+# A length in months written in words: "six mois", "une année (civile) entière", "un an" (12 months).
+_MONTH_WORDS = {
+    "un": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+}
+_MONTHS_IN_WORDS = re.compile(rf"\b({'|'.join(_MONTH_WORDS)})\s+mois\b", re.IGNORECASE)
+_ONE_YEAR = re.compile(r"\b(?:une\s+année(?:\s+civile)?(?:\s+(?:entière|complète|pleine))?|un\s+an)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -104,6 +122,10 @@ def apply_rule(question: str, sentences: Sequence[str]) -> Applied | None:
     rate = _RATE.search(text)
     if rate is not None and rate.group(3).lower() == "mois":
         months = _one(_MONTHS, question, text)
+        if months is None and not _MONTHS.search(question):
+            worded = [_MONTH_WORDS[m.group(1).lower()] for m in _MONTHS_IN_WORDS.finditer(question)]
+            worded += [12 for _ in _ONE_YEAR.finditer(question)]
+            months = float(worded[0]) if len(worded) == 1 else None
         if months is None or months != int(months):
             return None
         per, unit = _value(rate.group(1)), rate.group(2).lower()

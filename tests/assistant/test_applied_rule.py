@@ -71,3 +71,19 @@ def test_the_line_holds_only_the_user_s_the_text_s_and_the_result_figures(sectio
         "Action Pro-A de 900 h, jusqu'à combien d'heures ?", _sentences(sections, "2.5"), 1, wording.APPLIED
     )
     assert line == "Appliqué à vos chiffres : 70 % × 900 heures = 630 heures (au plus) [1]."
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Un exemple chiffré de prime pour un tutorat d'une année civile entière ?", "7 points × 12 mois = 84 points"),
+        ("Tuteur pendant six mois : combien de points ?", "7 points × 6 mois = 42 points"),
+        ("Calcule la prime d'un tuteur qui accompagne un alternant sur un an.", "7 points × 12 mois = 84 points"),
+    ],
+)
+def test_months_written_in_words_are_the_user_s_figure(sections: dict[str, str], question: str, expected: str) -> None:
+    """Art. 4.3: « … 7 points par mois, complet ou non »; "une année entière" is 12 months, "six mois" 6; two
+    lengths ("un an et trois mois") are left to the tutor calculator."""
+    applied = apply_rule(question, _sentences(sections, "4.3"))
+    assert applied is not None and applied.operation == expected
+    assert apply_rule("Tuteur depuis un an et trois mois, combien ?", _sentences(sections, "4.3")) is None
