@@ -27,6 +27,7 @@ REASON = "reason"
 CONDITION = "condition"
 DECIDES = "decides"  # a yes/no question: the sentence that says yes or no
 LIMIT = "limit"  # "au maximum ?", "le plafond ?": the sentence stating an upper bound
+COST = "cost"  # "c'est payant ?", "de ma poche ?": the sentence saying who pays or that it is free
 
 _I = re.IGNORECASE
 
@@ -40,13 +41,16 @@ _ASKS: dict[str, re.Pattern[str]] = {
     DATE: re.compile(
         r"\b(?:quand(?!\s+(?:je|j['’]|on|il|elle|ils|elles|un|une|le|la|les|l['’]|mon|ma|mes|nous|vous|tu|ce|c['’]|cela|ça|son|sa|ses|leur)\b)|(?:à|a)\s+quel(?:le)?\s+(?:date|moment|échéance|âge)|quel(?:le)?\s+(?:date|délai|échéance|année|période)|"
         r"dans\s+quel\s+délai|depuis\s+quand|jusqu['’]\s*(?:à|a)\s+quand|date|délai|échéance|au\s+plus\s+tard|"
-        r"à\s+partir\s+de\s+quand|en\s+quelle\s+année|de\s+quand)\b",
+        r"à\s+partir\s+de\s+quand|en\s+quelle\s+année|de\s+quand|"
+        # how often: answered by a period ("tous les 3 ans", "chaque année") as a date is
+        r"(?:à|a|selon)\s+quel(?:le)?\s+(?:rythme|fréquence|périodicité|intervalle|cadence)|"
+        r"quel(?:le)?\s+(?:est\s+(?:le|la)\s+)?(?:rythme|fréquence|périodicité|cadence)|tous\s+les\s+combien|combien\s+de\s+fois\s+par)\b",
         _I,
     ),
     WHO: re.compile(
         r"(?:^|[,;:?!.]\s*|\b(?:par|à|a|pour|avec|auprès\s+de|c['’]est|est-ce)\s+)qui\b"
         r"(?!\s+(?:a|ont|est|sont)\s+(?:un|une|des|le|la)\b)(?!\s+(?:a|avait|aurait)\s+raison|\s+dit\s+vrai|\s+croire)|"
-        r"\bqui\s*\?|\bquel(?:le)?s?\s+(?:organisme|organisation|instance|interlocuteur|acteur|service|commission|"
+        r"\bqui\s*\?|\b(?:ceux|celles|celui|celle)\s+qui\b|\bquel(?:le)?s?\s+(?:organisme|organisation|instance|interlocuteur|acteur|service|commission|"
         r"personne|autorité|syndicats?|signataires?|financeur|opérateur)\b",
         _I,
     ),
@@ -59,6 +63,14 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\b(?:pourquoi|dans\s+quel\s+but|pour\s+quelle\s+raison|(?:à|a)\s+quoi\s+(?:ça\s+|cela\s+)?sert|sert\s+à\s+quoi|"
         r"servir\s+à\s+quoi|quel(?:le)?\s+(?:est\s+(?:l['’]|le|la)\s*)?(?:objectif|finalité|but|intérêt|raison|objet)|"
         r"fait\s+pour|(?:à|a)\s+quoi\s+bon|dans\s+quelle\s+optique)\b",
+        _I,
+    ),
+    # Who pays, said by the user's own words for paying: "c'est payant", "ça coûte", "de ma poche", "à mes frais",
+    # "régler", "débourser", "gratuit / gratos", "le prix", "le tarif", "le reste à charge".
+    COST: re.compile(
+        r"\b(?:payer|payante?s?|coût\w*|coûte\w*|de\s+(?:ma|sa|leur|notre|votre)\s+poche|"
+        r"(?:à|a)\s+(?:mes|ses|nos|vos|leurs)\s+frais|régler|débourser|sortir\s+de\s+l['’]argent|gratuit\w*|gratos|"
+        r"prix|tarif\w*|facturé\w*|reste\s+à\s+charge)\b",
         _I,
     ),
     LIMIT: re.compile(
@@ -81,6 +93,20 @@ _ACTOR = (
 _MONTH = (
     r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
 )
+# A place named as a body by its acronym: "dans une CAF ou une CGSS", "au sein d'une URSSAF", "auprès de l'OPCO".
+_NAMED_PLACE = (
+    r"\b(?:dans|au\s+sein\s+(?:de\s+|d['’])|auprès\s+(?:de\s+|d['’]|des\s+|du\s+)|chez)\s*"
+    r"(?:une?\s+|la\s+|le\s+|les\s+|l['’]|des\s+)?(?-i:[A-Z]{2,}[A-Za-z0-9]*)\b"
+)
+_NAMES_PLACE = re.compile(_NAMED_PLACE, _I)
+
+
+def names_place(text: str) -> bool:
+    """Whether the sentence names where by a body's own name ("exerce … dans une CAF ou une CGSS"), not by a
+    generic noun ("au sein d'un organisme de la branche"), which only repeats the question's kind of place."""
+    return bool(_NAMES_PLACE.search(text))
+
+
 _HOLDS: dict[str, re.Pattern[str]] = {
     PERCENT: re.compile(r"\d\s?%|\bpour\s?cent\b|\bmoitié\b|\b(?:un|deux)\s+tiers\b|\bun\s+quart\b", _I),
     DATE: re.compile(
@@ -88,7 +114,7 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         r"\b(?:en|depuis|dès|avant|après|jusqu['’]en|à\s+compter\s+de|pour\s+les\s+années)\s+(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
         r"\b(?:à\s+compter\s+d|à\s+partir\s+d|dès\s+(?:la|le|l['’]|sa|son|leur)|au\s+plus\s+tard|dans\s+un\s+délai|"
         r"avant\s+(?:le|la|l['’]|son|sa)|après\s+(?:le|la|l['’]|son|sa)|à\s+l['’]issue|jusqu['’]\s*(?:au|à\s+la|à\s+l['’])|"
-        r"tous\s+les\s+\d+\s+ans|chaque\s+année|trimestre|semestre|pendant\s+(?:la|le|toute)|lors\s+d|"
+        r"tous\s+les\s+(?:\d+|deux|trois|quatre|cinq|six)\s+(?:ans|années|mois)|chaque\s+année|trimestre|semestre|pendant\s+(?:la|le|toute)|lors\s+d|"
         r"durée\s+(?:in)?déterminée|entre\s+en\s+vigueur|prend\s+effet|"
         r"(?:le|la|l['’])\s*(?:mois|année|jour|semaine|trimestre)\s+(?:suivante?|précédente?)|à\s+la\s+fin\s+d|au\s+terme\s+d|"
         r"dans\s+les\s+\d+\s+(?:jours|mois|ans|années))",
@@ -108,7 +134,9 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         r"\b(?:au\s+sein\s+d|dans\s+(?:les?|la|l['’])\s+(?:organismes?|caisses?|locaux|régions?|branches?|réseaux?|"
         r"établissements?|services?)|sur\s+(?:le|la)\s+(?:site|liste)|répertoire|registre|annexe|lieu|locaux|"
         r"établissement|à\s+(?-i:[A-Z][a-zé]+)|en\s+région|au\s+niveau\s+(?:national|régional|local)|"
-        r"(?:inscrite?s?|figur\w+|mentionnée?s?|enregistrée?s?|consultables?|disponibles?)\s+(?:au|aux|à\s+la|dans|sur|en)\b)",
+        r"(?:inscrite?s?|figur\w+|mentionnée?s?|enregistrée?s?|consultables?|disponibles?)\s+(?:au|aux|à\s+la|dans|sur|en)\b)|"
+        # a body named by its acronym after "dans une", "au sein d'une", "auprès de" ("dans une CAF ou une CGSS")
+        + _NAMED_PLACE,
         _I,
     ),
     REASON: re.compile(
@@ -120,6 +148,12 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     # A condition clause, or a requirement ("doit obtenir", "au moins 10/20", "éliminatoire").
+    # A cost clause: free of charge, refunded, taken in charge, paid or financed by someone.
+    COST: re.compile(
+        r"\b(?:gratuit\w*|sans\s+frais|frais|rembours\w*|pris(?:e|es)?\s+en\s+charge|prise\s+en\s+charge|à\s+la\s+charge|"
+        r"financ\w*|coût\w*)\b",
+        _I,
+    ),
     # An upper bound: "jusqu'à 36 mois", "ne peut excéder 70 %", "dans la limite de", "au maximum", "plafonné".
     LIMIT: re.compile(
         r"\bjusqu['’]\s*(?:à|a)\s+(?:\d|une?\b|deux|trois|quatre|six|douze|vingt|trente)|\bexcéd\w*|\bdépass\w*|"

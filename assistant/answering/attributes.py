@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answering.answer_types import REASON
+from assistant.answering.answer_types import holds as holds_kind
 from assistant.answering.corpus_words import CorpusWords
 from assistant.answering.units import PREFIX
 from assistant.routing.extraction.folding import fold
@@ -61,6 +63,10 @@ _NUMBER_WORDS = frozenset(
 DEPTH = 5
 # Nouns of time asked by "quel" ("quelle année", "à quelle date"): the answer is a figure (a year, a date), which
 # the passages write without the noun ("créé en 2015").
+# Nouns asking for a purpose: stated by a clause ("afin de", "a pour objet de", "vise à"), not by the noun.
+_PURPOSE = frozenset(
+    w.rstrip("sx")[:PREFIX] for w in ("but", "raison", "objectif", "interet", "finalite", "motif", "utilite")
+)
 _WHEN = frozenset(w.rstrip("sx")[:PREFIX] for w in ("annee", "an", "date", "jour", "mois", "semaine", "heure"))
 
 
@@ -100,6 +106,8 @@ def unstated_attribute(question: str, evidence: Sequence[Evidence], vocabulary: 
         measured = _key(noun) in _WHEN or any(_key(noun) in family for family in _UNIT_FAMILIES)
         if measured and any(re.search(r"\d", e.chunk.context_text) for e in evidence[:DEPTH]):
             continue  # "en quelle année", "quel pourcentage": a figure is its answer, whatever words say it
+        if _key(noun) in _PURPOSE and any(holds_kind(REASON, e.chunk.context_text) for e in evidence[:DEPTH]):
+            continue  # "dans quel but", "quel intérêt": a purpose clause ("afin de", "a pour objet") is its answer
         if not vocabulary.uses(noun) and not any(stem in sequence for sequence in sequences):
             return noun
     for noun in counted:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from assistant.answering import wording
+from assistant.answering.applied_rule import applied_line
 from assistant.answering.citations import CitationBook
 from assistant.answering.disagreement import disagreement_note
 from assistant.answering.dispositifs import on_topic
@@ -183,7 +184,8 @@ def compose_retrieval(
             lead_text(question, lead_units, numbers[0]),
             [unit.text for p in passages for unit in p.units],  # the passages as quoted, siblings included
         )
-        parts.extend([lead_line, ""] if lead_line else [])
+        applied = applied_line(question, [u.text for u in lead_units], numbers[0], wording.APPLIED)
+        parts.extend([line for line in (lead_line, applied) if line] + ([""] if lead_line or applied else []))
     for n, p in enumerate(passages):
         if not quotes[n] and (n or not lead_units):
             continue

@@ -27,6 +27,7 @@ from assistant.answering.corpus_words import corpus_words
 from assistant.answering.enumeration_families import Family, Member, fold, read_families, stem, words
 from assistant.answering.per_index import PerIndex
 from assistant.answering.wording import french_date
+from assistant.routing.subject import asking_clause
 from ingest.models import DocumentInfo
 from knowledge.hybrid import Evidence
 
@@ -69,6 +70,7 @@ class Asked:
     words: list[str]
     complement: list[str]  # the words after the asked noun's "de/du/des" ("articles du code…")
     text: str = ""  # the question as written
+    filters: tuple[str, ...] = ()  # the words that may filter the members: the asked part's (`_asked_words`)
 
 
 def read_enumeration(question: str) -> Asked | None:
@@ -87,8 +89,24 @@ def read_enumeration(question: str) -> Asked | None:
                     r"\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*((?:[a-z0-9'-]+\s*){1,2})", text[match.end() :]
                 )
                 complement = words(after.group(1)) if after else []
-                return Asked(noun, bool(_COUNTING.search(text)), words(question), complement, question)
+                asked_words = tuple(_asked_words(question))
+                return Asked(noun, bool(_COUNTING.search(text)), words(question), complement, question, asked_words)
     return None
+
+
+# The asker speaking of themselves: "je prépare …", "j'encadre …", "nous recrutons …", "mon équipe …".
+_FIRST_PERSON = re.compile(r"\b(?:je|j|nous|on|mon|ma|mes|notre|nos)\b")
+
+
+def _asked_words(question: str) -> list[str]:
+    """The words that may filter the list: those of the asking clause, and of what comes before it only when
+    that does not speak of the asker ("Je prépare le programme d'un futur chef d'équipe : en combien de blocs
+    … et lesquels ?" asks for every block; "équipe" is the asker's situation, not a filter). A qualifier said
+    first ("Pour la branche Famille : quels CQP ?") speaks of no one and still filters."""
+    asking = asking_clause(question)
+    before = question[: question.rfind(asking)] if asking and asking in question else ""
+    kept = asking if _FIRST_PERSON.search(fold(before).replace("'", " ")) else question
+    return words(kept)
 
 
 def _names(asked: Asked, family: Family) -> str | None:
@@ -205,7 +223,7 @@ def _filtered(
             since = f" du {french_date(amending.signed)}" if amending.signed else ""
             how.append(f"entrées ajoutées par l'avenant{since}")
     ignored = _GRAMMAR | {noun} | family.context | family.nouns
-    for word in dict.fromkeys(asked.words):
+    for word in dict.fromkeys(asked.filters or asked.words):
         if word in ignored or len(word) < 2:
             continue
         keeping = [m for m in members if word in _member_words(m)]

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering import wording
+from assistant.answering.answer_types import WHERE, asked_types, names_place
 from assistant.answering.focus import focus_terms
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.number_guard import guard_numbers
@@ -45,6 +46,9 @@ COSINE_SCALE = 0.05
 # A sentence holding the word an open question asks about ("inscrite où ?") leads over the best one
 # that lacks it, when it scores at least this share of the best (`focus.focus_terms`).
 FOCUS_FLOOR = 0.4
+# A sentence of the leading passage naming the place asked by its own name leads over the one repeating the kind
+# of place asked, when it scores at least this share of the best ("dans une CAF ou une CGSS").
+PLACE_FLOOR = 0.25
 
 _WORD_NUMBER = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|trente|demi)"
 _UNIT_NOUN = (
@@ -118,7 +122,20 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
         holding = [i for i in relevant if unit_terms(usable[i].unit.text) & focus]
         if holding:
             winner = max(holding, key=lambda i: combined[i])
-    noun = asked_plural_noun(question)
+    if WHERE in asked_types(question) and not names_place(usable[winner].unit.text):
+        # "dans quels organismes … travailler ?": the sentence naming them ("dans une CAF ou une CGSS") answers;
+        # the one repeating the kind asked ("au sein d'un organisme de la branche") does not.
+        # within the winner's own passage a lower floor: that passage answers, and its place is named once
+        here = usable[winner].passage
+        placing = [
+            i
+            for i, value in enumerate(combined)
+            if names_place(usable[i].unit.text)
+            and value >= best * (PLACE_FLOOR if usable[i].passage == here else FOCUS_FLOOR)
+        ]
+        if placing:
+            winner = max(placing, key=lambda i: combined[i])
+    noun = asked_plural_noun(question) or ("" if not _THOSE_WHO.search(question) else ANY_NOUN)
     if noun and not names_members(usable[winner].unit.text, noun):
         # "quels organismes … ?": the sentence that names the organisms ("dispensé par l'un des organismes
         # habilités : Pôle emploi, APEC, …") answers; the one restating the premise ("… au sein de l'organisme")
@@ -132,14 +149,18 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
 
 # A plural interrogative before its noun: "quels organismes", "quelles sont les étapes", "lesquels des …".
 _PLURAL_ASKED = re.compile(
-    r"\bquel(?:le)?s\s+(?:(?:sont|seraient)\s+(?:les|leurs|ses)\s+)?([a-zà-ÿ]{4,})", re.IGNORECASE
+    r"\bquel(?:le)?s\s+(?:(?:sont|seraient)\s+(?:les|leurs|ses)\s+)?([a-zà-ÿ]{4,})|"
+    # a request for the list: "la liste des organismes", "énumère les publics", "cite-moi tous les …"
+    r"\bliste\s+(?:complète\s+|exhaustive\s+)?des\s+([a-zà-ÿ]{4,})|"
+    r"\b(?:énum[èé]r|enumer|cit|nomm|recens|list)[a-zà-ÿ]*(?:-(?:moi|nous))?\s+(?:tou(?:te)?s\s+)?les\s+([a-zà-ÿ]{4,})",
+    re.IGNORECASE,
 )
 
 
 def asked_plural_noun(question: str) -> str:
     """The noun a plural "quels / quelles" asks to be named ("quels organismes" → "organismes"), "" if none."""
     match = _PLURAL_ASKED.search(question)
-    return match.group(1).lower() if match else ""
+    return next((g for g in match.groups() if g), "").lower() if match else ""
 
 
 # The drafting formula of an enumeration inside a sentence: the noun, a few words, a colon, then at least
@@ -148,11 +169,19 @@ _INLINE_MEMBERS = re.compile(r"^(?P<head>.*?):\s*(?P<members>[^:]+)$", re.DOTALL
 HEAD_REACH = 6  # the noun is at most this many words before the colon
 
 
+# "la liste de ceux qui peuvent …", "celles qui …": members asked without a noun; any inline list names them.
+_THOSE_WHO = re.compile(r"\b(?:ceux|celles)\s+(?:qui|auprès\s+de\s+qui|chez\s+qui)\b", re.IGNORECASE)
+ANY_NOUN = "*"
+
+
 def names_members(sentence: str, noun: str) -> bool:
-    """Whether the sentence names the members of `noun` after a colon (inline, at least three of them)."""
+    """Whether the sentence names the members of `noun` after a colon (inline, at least three of them); of any
+    noun for `ANY_NOUN`."""
     match = _INLINE_MEMBERS.match(sentence)
     if not match or len(re.findall(r"[,;]", match.group("members"))) < 2:
         return False
+    if noun == ANY_NOUN:
+        return True
     head = re.findall(r"[\wà-ÿ'’-]+", match.group("head"))[-HEAD_REACH:]
     stem = unit_terms(noun)
     return any(unit_terms(word) & stem for word in head)

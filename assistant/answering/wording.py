@@ -155,6 +155,10 @@ def other_part(asked: str) -> str:
 OTHER_PART_WORDS = 12
 
 
+# A rule of the lead applied to the user's own figure (`applied_rule`): the operation, with the lead's citation.
+APPLIED = "Appliqué à vos chiffres : {operation}{bound} [{n}]."
+
+
 def lead_continuation(sentence: str, number: int) -> str:
     """A second lead sentence (the one the first refers back to, or the list the first announces)."""
     text = sentence.strip().rstrip(" ;")

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.routing.extraction.folding import fold
+from assistant.routing.request_frame import without_request
 
 # Words of the interrogative frame and of reference to the texts: skipped before the subject starts.
 _FRAME = frozenset(
@@ -31,7 +32,8 @@ _FRAME = frozenset(
     donc mais et-si si oui non s suis es sommes etes ai avons avez ete n ne pas
     faire etre rentrer entrer acceder obtenir beneficier partir demander toucher prendre poser payer
     recevoir utiliser aller venir veut voir marche
-    seulement uniquement aussi encore toujours vraiment juste deja bien lequel laquelle lesquels lesquelles""",
+    seulement uniquement aussi encore toujours vraiment juste deja bien lequel laquelle lesquels lesquelles
+    ceux celles celui celle""",
     )
 )
 # "peut-il", "rembourse-t-il": a verb with its subject pronoun after it ends the phrase like a verb.
@@ -67,7 +69,7 @@ _BOUNDARY = frozenset(
         """en pour dans sur avec a au aux quand si lorsque pendant par chez depuis selon apres avant c est sont
     il elle ils elles on
     peut peuvent doit doivent faut et ou mais vs contre entre sans sous vers comme quand lorsqu puisque
-    car alors""",
+    car alors dont auxquels auxquelles desquels desquelles""",
     )
 )
 _MAX_TERMS = 4
@@ -101,19 +103,33 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     "pro-a": the head, not what is said of it), not before another verb, whose object is what is asked
     ("le CPF peut-il payer l'auto-école ?" → "cpf auto-ecole").
     The caller analyses it with the same analyser as the passages (stems, stop words)."""
+    # "l'avenant a changé quoi ?": a participle after "a" (accented, so not the preposition "à") is a verb; not
+    # after an object pronoun ("m'a supprimé mes RTT": what was done to the asker is the subject)
+    participles = {fold(m.group(1)) for m in _ACCENTED_PARTICIPLE.finditer(question)}
     text = fold(question).replace("'", " ")
     situation = _SITUATION.match(text)
     if situation and re.search(r"[a-z]", text[situation.end() :]):  # "Le jour où je suis en formation, je perds…"
         text = text[situation.end() :]
+    # "Dresse la liste des organismes …", "dans quel but …", "l'accord de 2019": how it is asked, not about what
+    text = without_request(text, _FRAME | _BOUNDARY)
     spoken = _SPOKEN_OF.search(text)
     if spoken and text[spoken.end() :].strip(" ?.!"):  # "si le texte dit un mot sur la discrimination": of that
         text = text[spoken.end() :]
     text = _INVERTED.sub(lambda m: m.group(1) + _VERB, text)
+    text = _INVERTED_PARTICIPLE.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)  # "a-t-il mis": "mis" too
     text = _PRONOUN_VERB.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)
     text = _OBJECT_HAS.sub(lambda m: m.group(0) + _VERB, text)  # "m'a refusé": the verb, not "à"
     text = _TIME_AGO.sub(" " + _STOP + " ", text)  # "il y a deux ans", "depuis 3 mois": when, not what
     text = _DATE.sub(" " + _STOP + " ", text)  # "le 14 juillet tombe un samedi": when, not what
     text = _PARTICIPLE.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)  # "j'ai fait Accessit": "fait" too
+    if participles:
+        text = re.sub(
+            rf"\b((?:a|ont|avait|avaient)\x00? )({'|'.join(map(re.escape, participles))})\b(?![-\x00])",
+            lambda m: m.group(1) + m.group(2) + _VERB,
+            text,
+        )
+    text = _LOCUTION.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)  # "mis en place": one verb
+    text = _AFTER_CE_QUE.sub(lambda m: m.group(1) + m.group(2) + _VERB, text)  # "ce que fait la CPNEFP": "fait"
     text = _BEFORE_ARTICLE.sub(_verb_before_article, text)  # "quel rôle joue la CPNEFP": "joue" is the verb
     # punctuation ends the phrase too; not a decimal comma: "le 0,15 %" is a figure the texts state, one term
     text = re.sub(r"(?<!\d),|,(?!\d)|[;:?!()]|\.(?!\d)", " " + _STOP + " ", text)
@@ -122,7 +138,31 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     opens_predicate = end < len(tokens) and (tokens[end] in _PREDICATE or _VERB in tokens[end])
     if len(phrase) == 1 and opens_predicate and (predicate or tokens[end] not in _COPULA):
         phrase += _phrase_from(tokens, end, first=False)[0]
+    elif len(phrase) == 1 and _RELATIVE.match(" ".join(tokens[end : end + 2])):
+        # "les publics pour lesquels l'action peut durer 36 mois": a noun of kind ("publics", "cas", "organismes")
+        # is told by its relative clause, whose noun phrase is taken with it
+        # (its head and first complement: the rest of the clause says what is asked of them, "… d'un contrat pro")
+        phrase += _phrase_from(tokens, end + (0 if tokens[end] in _FRAME else 1), first=False)[0][:RELATIVE_TERMS]
     return " ".join(phrase[: _MAX_TERMS + 2])
+
+
+RELATIVE_TERMS = 2
+# A relative clause after the head noun: "pour lesquels", "auxquels", "dans lesquelles", "dont", "où".
+_RELATIVE = re.compile(
+    r"(?:(?:pour|dans|sur|par|avec|a|chez|selon) )?(?:lesquel\w*|laquelle|lequel|auxquel\w*|desquel\w*|dont|ou)\b"
+)
+
+
+# A participle after an inverted auxiliary ("a-t-il mis", "ont-ils prévu"), a verb as after "il a".
+_INVERTED_PARTICIPLE = re.compile(r"\b((?:a|ai|as|ont|avons|avez|avait|avaient)\x00 )([a-z]+)\b(?!-)")
+_ACCENTED_PARTICIPLE = re.compile(r"(?<![mtlsMTLS]['’])\b(?:a|ont|avait|avaient)\s+([a-zà-ÿ]+(?:é|ée|és|ées))(?![\w-])")
+# A verb and a bare noun after "en" make one verb ("mis en place", "pris en charge", "mise en oeuvre").
+_LOCUTION = re.compile(r"\b([a-z]+\x00 en )(place|oeuvre|charge|compte|avant|cause|valeur|route)\b")
+# After "ce que", "ce qui": a verb ("ce que fait la CPNEFP", "ce qui change"), unless a subject comes first.
+_AFTER_CE_QUE = re.compile(
+    r"\b(ce (?:que|qu|qui) )"
+    r"(?!(?:je|j|tu|il|elle|on|nous|vous|ils|elles|les|la|le|l|un|une|des|mon|ma|mes)\b)([a-z]+)\b(?!-)"
+)
 
 
 # A noun phrase links its nouns by prepositions ("rôle de la CPNEFP"), never by a bare article: a word between a

@@ -1,0 +1,147 @@
+"""A rule of the leading sentence applied to the user's own figure, where no calculator does it (issue #13 p. 1).
+
+Why: "Pro-A pour une salariée peu qualifiée sur une action de 900 h : jusqu'à combien d'heures de formation ?"
+was answered by art. 2.5's sentence « Cette durée peut être portée jusqu'à 70 % du total de la durée de
+l'action … » and left the user to compute 70 % of 900 h. When the sentence that leads states a ratio or a
+rate in its drafting formula — "N % du total de la durée", "au moins égale à N % de la durée … sans être
+inférieure à M heures", "N points par mois" — and the question gives exactly one figure of the quantity that
+ratio applies to (hours for a share of a length, months for a rate per month), the operation is done here,
+deterministically, and shown with its operands. No model writes a number: every figure of the line is the
+user's, the text's, or their product (`number_guard` then checks the line against exactly those).
+
+Only the forms read off the texts' own drafting are applied; a question with several figures of that unit
+(two actions, three periods) is left to the calculators, which know how to split them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.answering.number_guard import guard_numbers
+
+_NUMBER = r"(\d+(?:[,.]\d+)?)"
+# "jusqu'à 70 % du total de la durée de l'action", "excéder 70 % de la durée totale", "au moins égale à 15 % de la
+# durée de la certification": a share of a length.
+_SHARE_OF_LENGTH = re.compile(
+    rf"(?P<bound>jusqu['’]\s*à|excéder|au\s+plus|au\s+moins\s+égale?\s+à|au\s+moins|au\s+minimum)?\s*{_NUMBER}\s?%\s+"
+    r"(?:du\s+total\s+de\s+la\s+|de\s+la\s+|du\s+)?durée",
+    re.IGNORECASE,
+)
+# "sans être inférieure à 150 heures": a floor under that share.
+_FLOOR = re.compile(rf"sans\s+(?:être|pouvoir\s+être)\s+inférieure?\s+à\s+{_NUMBER}\s*heures", re.IGNORECASE)
+# "7 points par mois": a rate per unit of time.
+_RATE = re.compile(rf"{_NUMBER}\s+(points?|euros?|€)\s+par\s+(mois|heure)\b", re.IGNORECASE)
+_ASKS_MOST = re.compile(r"\b(?:jusqu['’]\s*(?:à|a)|au\s+(?:plus|maximum)|maxim\w*|monter|plafond)", re.IGNORECASE)
+_ASKS_LEAST = re.compile(r"\b(?:au\s+(?:moins|minimum)|minim\w*|plancher)", re.IGNORECASE)
+
+
+def _at_least(share: re.Match[str]) -> bool:
+    return (share.group("bound") or "").lower().startswith(("au moins", "au minimum"))
+
+
+# The user's figure, thousands written apart or not ("1 200 h", "900 heures", "5 mois").
+_FIGURE = r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[,.]\d+)?)"
+_HOURS = re.compile(rf"(?<![\d,.]){_FIGURE}\s*(?:h|heures?)\b", re.IGNORECASE)
+_MONTHS = re.compile(rf"(?<![\d,.]){_FIGURE}\s*mois\b", re.IGNORECASE)
+_ASKS_AMOUNT = re.compile(
+    r"\b(?:combien|quel(?:le)?\s+(?:durée|montant|volume|nombre)|jusqu['’]\s*où|au\s+(?:plus|maximum|moins|minimum)|"
+    r"chiffr\w*|calcul\w*)\b",  # "un exemple chiffré", "calcule-moi"
+    re.IGNORECASE,
+)
+# A length in months written in words: "six mois", "une année (civile) entière", "un an" (12 months).
+_MONTH_WORDS = {
+    "un": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+}
+_MONTHS_IN_WORDS = re.compile(rf"\b({'|'.join(_MONTH_WORDS)})\s+mois\b", re.IGNORECASE)
+_ONE_YEAR = re.compile(r"\b(?:une\s+année(?:\s+civile)?(?:\s+(?:entière|complète|pleine))?|un\s+an)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Applied:
+    """The operation done on the user's figure: what is shown, and the figures it may contain."""
+
+    operation: str  # "70 % × 900 heures = 630 heures"
+    bound: str  # "au plus", "au moins" or ""
+
+
+def _value(text: str) -> float:
+    return float(re.sub(r"[ \u00a0\u202f]", "", text).replace(",", "."))
+
+
+def _shown(value: float) -> str:
+    """French writing: "1 200", "7,5"."""
+    whole, _, decimals = f"{value:.2f}".rstrip("0").rstrip(".").partition(".")
+    grouped = f"{int(whole):,}".replace(",", " ")
+    return f"{grouped},{decimals}" if decimals else grouped
+
+
+def _one(pattern: re.Pattern[str], question: str, sentence: str) -> float | None:
+    """The question's one figure of that unit, when it is not the sentence's own (a figure quoted from the text)."""
+    own = {m.group(1) for m in pattern.finditer(sentence)}
+    found = {m.group(1) for m in pattern.finditer(question)} - own
+    return _value(found.pop()) if len(found) == 1 else None
+
+
+def apply_rule(question: str, sentences: Sequence[str]) -> Applied | None:
+    """The leading sentences' ratio or rate applied to the question's one figure of its unit, or None."""
+    if not _ASKS_AMOUNT.search(question):
+        return None
+    text = " ".join(sentences)
+    shares = list(_SHARE_OF_LENGTH.finditer(text))
+    if len(shares) > 1:  # "au moins 15 % … Cette durée peut être portée jusqu'à 70 %": the bound the question asks
+        wanted = _ASKS_MOST.search(question) is not None, _ASKS_LEAST.search(question) is not None
+        if wanted[0] == wanted[1]:
+            return None
+        shares = [m for m in shares if _at_least(m) == wanted[1]][:1]
+    if shares:
+        share = shares[0]
+        hours = _one(_HOURS, question, text)
+        if hours is None:
+            return None
+        percent = _value(share.group(2))
+        result = percent * hours / 100
+        at_least = _at_least(share)
+        operation = f"{_shown(percent)} % × {_shown(hours)} heures = {_shown(result)} heures"
+        floor = _FLOOR.search(text[share.end() : share.end() + 120]) if at_least else None
+        if floor is not None and _value(floor.group(1)) > result:
+            operation += f", moins que le plancher de {floor.group(1)} heures : {floor.group(1)} heures"
+        return Applied(operation, "au moins" if at_least else ("au plus" if share.group("bound") else ""))
+    rate = _RATE.search(text)
+    if rate is not None and rate.group(3).lower() == "mois":
+        months = _one(_MONTHS, question, text)
+        if months is None and not _MONTHS.search(question):
+            worded = [_MONTH_WORDS[m.group(1).lower()] for m in _MONTHS_IN_WORDS.finditer(question)]
+            worded += [12 for _ in _ONE_YEAR.finditer(question)]
+            months = float(worded[0]) if len(worded) == 1 else None
+        if months is None or months != int(months):
+            return None
+        per, unit = _value(rate.group(1)), rate.group(2).lower()
+        unit = "points" if unit.startswith("point") else "€"
+        result = per * months
+        operation = f"{_shown(per)} {unit} × {_shown(months)} mois = {_shown(result)} {unit}"
+        return Applied(operation, "")
+    return None
+
+
+def applied_line(question: str, sentences: Sequence[str], number: int, line: str) -> str:
+    """The line showing the operation (written by `line`, the wording's), or "" when no rule applies or a figure
+    of it is neither the user's, the text's nor the result (the number guard, given exactly those)."""
+    applied = apply_rule(question, sentences)
+    if applied is None:
+        return ""
+    shown = line.format(bound=f" ({applied.bound})" if applied.bound else "", operation=applied.operation, n=number)
+    allowed = [question, *sentences, applied.operation]
+    return "" if guard_numbers(shown, allowed).changed else shown

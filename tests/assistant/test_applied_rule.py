@@ -1,0 +1,89 @@
+"""A ratio or rate of the leading sentence applied to the user's own figure (issue #13 point 1, where no
+calculator runs): the operation shown with its operands, every figure the user's, the text's or their product.
+
+Wordings are this module's own; the sentences are the protocole's real sections (art. 2.5, 3.5, 4.3).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering import wording
+from assistant.answering.applied_rule import applied_line, apply_rule
+from assistant.answering.units import passage_units
+
+
+def _sentences(sections: dict[str, str], number: str) -> list[str]:
+    return [u.text for u in passage_units(sections[number])]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Action Pro-A de 900 h pour un agent peu qualifié : jusqu'à combien d'heures de formation ?", "630 heures"),
+        ("On prévoit 1 200 heures de Pro-A, la formation peut monter au maximum à combien ?", "840 heures"),
+        ("Pour une Pro-A de 500 h, quel volume d'heures au plus pour un salarié sans qualification ?", "350 heures"),
+    ],
+)
+def test_a_share_of_a_length_is_applied_to_the_hours_given(
+    sections: dict[str, str], question: str, expected: str
+) -> None:
+    """Art. 2.5: « Cette durée peut être portée jusqu'à 70 % du total de la durée de l'action pour les salariés
+    visés à l'article L. 6325-1-1 et tous les salariés dont la qualification est insuffisante »."""
+    applied = apply_rule(question, _sentences(sections, "2.5"))
+    assert applied is not None and applied.operation.endswith(expected) and applied.bound == "au plus"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Pro-A sur une certification de 600 heures : combien d'heures d'enseignement au minimum ?", "150 heures"),
+        ("Certification de 2 000 h en Pro-A, au moins combien d'heures d'accompagnement ?", "300 heures"),
+    ],
+)
+def test_a_floor_under_a_share_is_kept(sections: dict[str, str], question: str, expected: str) -> None:
+    """Art. 2.5: « … d'une durée au moins égale à 15 % de la durée de la certification, sans être inférieure à
+    150 heures »: 15 % of 600 h is 90 h, under the floor of 150 h."""
+    applied = apply_rule(question, _sentences(sections, "2.5"))
+    assert applied is not None and applied.operation.endswith(expected) and applied.bound == "au moins"
+
+
+def test_a_rate_per_month_is_applied_to_the_months_given(sections: dict[str, str]) -> None:
+    """Art. 4.3: « … il correspond à 7 points par mois, complet ou non »."""
+    applied = apply_rule("Une mission de tuteur de 5 mois rapporte combien de points ?", _sentences(sections, "4.3"))
+    assert applied is not None and applied.operation == "7 points × 5 mois = 35 points"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pro-A de 900 h : combien d'heures de formation ?",  # no bound asked, two shares stated: not applied
+        "Jusqu'à combien d'heures de formation pour une Pro-A ?",  # no figure of the user's
+        "Deux actions de 300 h et de 400 h : jusqu'à combien d'heures ?",  # two figures: the calculators' case
+    ],
+)
+def test_no_operation_without_one_figure_and_one_rule(sections: dict[str, str], question: str) -> None:
+    assert apply_rule(question, _sentences(sections, "2.5")) is None
+
+
+def test_the_line_holds_only_the_user_s_the_text_s_and_the_result_figures(sections: dict[str, str]) -> None:
+    line = applied_line(
+        "Action Pro-A de 900 h, jusqu'à combien d'heures ?", _sentences(sections, "2.5"), 1, wording.APPLIED
+    )
+    assert line == "Appliqué à vos chiffres : 70 % × 900 heures = 630 heures (au plus) [1]."
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Un exemple chiffré de prime pour un tutorat d'une année civile entière ?", "7 points × 12 mois = 84 points"),
+        ("Tuteur pendant six mois : combien de points ?", "7 points × 6 mois = 42 points"),
+        ("Calcule la prime d'un tuteur qui accompagne un alternant sur un an.", "7 points × 12 mois = 84 points"),
+    ],
+)
+def test_months_written_in_words_are_the_user_s_figure(sections: dict[str, str], question: str, expected: str) -> None:
+    """Art. 4.3: « … 7 points par mois, complet ou non »; "une année entière" is 12 months, "six mois" 6; two
+    lengths ("un an et trois mois") are left to the tutor calculator."""
+    applied = apply_rule(question, _sentences(sections, "4.3"))
+    assert applied is not None and applied.operation == expected
+    assert apply_rule("Tuteur depuis un an et trois mois, combien ?", _sentences(sections, "4.3")) is None
