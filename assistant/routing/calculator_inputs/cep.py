@@ -230,13 +230,15 @@ _ORG_LABEL = (
 )
 _TOTAL_LABEL = (
     r"\b(?:anciennete|experience|activite|salariat)(?: (?:totale|salariee|globale|professionnelle|en tout))?"
+    # the article's own window for a CDD ("au cours des 5 dernières années"), said in the label
+    r"(?: (?:sur|au cours des|durant|pendant|dans) (?:les )?(?:5|cinq) (?:dernieres )?(?:ans|annees)(?: dernieres)?)?"
     r"\s*(?:[:=-]\s*|de\s*)?$"
 )
 
 
 def _labelled_kind(folded: str, d: Duration) -> str | None:
     """Whether a length follows a label of time in the organisation or of total seniority, in its clause."""
-    before = re.split(r"[.;,/!?\n]", folded[max(0, d.span[0] - 45) : d.span[0]])[-1]
+    before = re.split(r"[.;,/!?\n]", folded[max(0, d.span[0] - 80) : d.span[0]])[-1]
     if re.search(_ORG_LABEL, before):
         return "org"
     if re.search(_TOTAL_LABEL, before):

@@ -11,10 +11,19 @@ import re
 from assistant.routing.extraction.folding import prepare
 from assistant.routing.extraction.numbers import parse_number
 
+# "celui de l'option", "celle du socle": a pronoun standing for the grade or the test just named.
+_PRONOUN = r"(?:(?:celui|celle|ceux|celles) (?:du |de la |de l'|de |d'|en |sur l'|sur le |sur )?)"
+# The circular's own names of the common part (IV, "Le parcours de formation"): "tronc commun interbranche
+# (Prem'ss – préparation aux essentiels des métiers de la sécurité sociale)", "Prem'ss : acquisition du socle
+# de compétences transverses", "Ce socle interbranche est donc organisé par les CRFP … et validé par un
+# contrôle continu". A user who names the part ("Prem'ss 13", "12 au contrôle continu du socle") names the
+# common part's continuous assessment; the option is the other one.
+_COMMON_PART = r"(?:tronc commun(?: interbranches?)?|socle(?: commun| interbranches?)?|interbranches?|prem'?ss|tc)"
 GRADE_LABELS: dict[str, str] = {
-    "continuous_common": r"(?:(?:(?:controles? continus?|cc) (?:du |de |en |sur le )?)?tronc commun"
-    r"(?: interbranches?)?|tc)",
-    "continuous_option": r"(?:(?:controles? continus?|cc) (?:de l'|d'|en |sur l'|sur )?)?option",
+    "continuous_common": rf"(?:(?:(?:controles? continus?|cc|notes?) (?:du |de |en |sur le |d'|au )?|{_PRONOUN})?"
+    rf"{_COMMON_PART})",
+    "continuous_option": rf"(?:(?:controles? continus?|cc|notes?) (?:de l'|d'|en |sur l'|sur |de |du |a l')?"
+    rf"|{_PRONOUN})?option",
     "written": r"(?:epreuve )?ecrite?",
     "oral": r"(?:epreuve )?orale?",
     "tutored": r"(?:(?:applications?|applis?) (?:pro(?:fessionnelles?)? )?tutorees?|\bapt\b|mises? en situation "
@@ -31,7 +40,8 @@ _GRADE = r"(?P<g>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20| sur 20)?"
 # What may stand between a label and its grade ("à l'écrit il a eu 9", "oral (note) : 10") or between a
 # grade and its label ("6 pile à l'écrit", "11 (TC)").
 _LABEL_TO_GRADE = (
-    r"(?: *\([^()]{0,12}\))? *(?:[:=]|-|de|a|note|: *note|(?:(?:j'ai|il a|elle a|on a|ai|a) )?(?:eu|obtenu)"
+    r"(?: *\([^()]{0,12}\))? *(?:[:=]|-|de|a|note|: *note|(?:est|etait|vaut|valait|fait) (?:de |a )?|"
+    r"(?:(?:j'ai|il a|elle a|on a|ai|a) )?(?:eu|obtenu)"
     r"(?: une note de| la note de)?|j'ai|il a|elle a)?"
 )
 _FILLER = r"(?:(?:pile|tout rond|tout juste|juste|seulement|pas plus|ric-rac|ric rac|tout pile) *)?"
@@ -77,6 +87,8 @@ def parse_grades(text: str) -> dict[str, float]:
     if everywhere and 0 <= parse_number(everywhere.group("g")) <= 20:
         for key in GRADE_LABELS:
             grades.setdefault(key, parse_number(everywhere.group("g")))
+    for key, value in _continuous_pair(folded).items():
+        grades.setdefault(key, value)
     grades.update(_respective(folded))  # a paired list is more precise than one grade shared by a list
     grades.update(_replacements(folded))
     return grades
@@ -170,3 +182,27 @@ def _listed_then_graded(folded: str, grades: dict[str, float]) -> None:
         for name in re.findall(rf"(?:{labels})", m.group("names")):
             key = next(k for k, label in GRADE_LABELS.items() if re.fullmatch(label, name))
             grades.setdefault(key, value)
+
+
+# The circular's table (V) lists the continuous assessments under one heading, in this order: "Contrôles
+# continus / - Tronc commun /20 … / - Option /20 …". Two grades said under that heading alone ("contrôles
+# continus 8 et 9", "pour les contrôles continus j'ai 14 et 12") follow the table's order.
+_PAIR = re.compile(
+    r"\b(?:controles? continus|cc)\b(?P<between>[^\d.?!;]{0,25}?)"
+    r"(?P<a>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)? *(?:et|,|/|-|puis) *"
+    r"(?P<b>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)?(?![\d%-])"
+)
+
+
+def _continuous_pair(folded: str) -> dict[str, float]:
+    """Two grades after the continuous assessments' heading: the common part's, then the option's."""
+    labels = "|".join(f"(?:{label})" for label in GRADE_LABELS.values())
+    for m in _PAIR.finditer(folded):
+        if re.search(rf"\b(?:{labels})\b", m.group("between")):
+            continue  # "contrôle continu du socle 12, option 11": each grade has its own label
+        if re.match(rf" *(?:{_PREPOSITION})?(?:{labels})\b", folded[m.end() :]):
+            continue  # "contrôles continus 8 et 9 en option": the grades are named otherwise
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if 0 <= a <= 20 and 0 <= b <= 20:
+            return {"continuous_common": a, "continuous_option": b}
+    return {}
