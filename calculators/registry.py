@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from calculators.bonus_runs import run_points_to_euros, run_trainer_bonus, run_tutor_bonus
+from calculators.bonus_runs import run_both_bonuses, run_points_to_euros, run_trainer_bonus, run_tutor_bonus
 from calculators.cep_absence import cep_absence
 from calculators.contribution import supplementary_contribution
 from calculators.cqp_certification import cqp_certification
@@ -95,6 +95,22 @@ _SPECS = [
             _POINT_FILE,
         ],
         run_trainer_bonus,
+    ),
+    CalculatorSpec(
+        "tutor_and_trainer_bonus",
+        "Primes de tutorat et de formateur interne",
+        "Les deux primes d'un même message, chacune selon sa règle : tutorat (protocole, art. 4.3) et "
+        "formateur interne à titre accessoire (avenant 2022, art. 3 et 6), avec leur total.",
+        [
+            Param(
+                "missions", "period_list", "missions de tutorat : début, fin", required=True, item_keys=("trainees",)
+            ),
+            Param("actions", "period_list", "actions de formation animées : début et fin", required=True),
+            _AS_OF,
+            _POINT_VALUE,
+            _POINT_FILE,
+        ],
+        run_both_bonuses,
     ),
     CalculatorSpec(
         "vae_leave",
