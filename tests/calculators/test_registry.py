@@ -23,6 +23,11 @@ EXAMPLES = {
         "35 points",
     ),
     "trainer_bonus": ({"actions": ["2025-04-03:2025-04-03", "2025-04-17:2025-04-18"]}, 14, "mai 2025"),
+    "tutor_and_trainer_bonus": (
+        {"missions": ["2025-02-01:2025-06-20"], "actions": ["2025-04-03:2025-04-03"], "as_of": "2025-07-01"},
+        42,
+        "42 points",
+    ),
     "vae_leave": ({"diploma_level": "3"}, 48, "48 heures"),
     "cqp_vae_eligibility": ({"experience_years": "3,5"}, 3.5, "3,5 an(s)"),
     "cep_absence": ({"contract": "cdi", "months_as_employee": "84", "months_in_organisation": 36}, 0.5, "demi-journée"),
