@@ -18,6 +18,7 @@ from calculators.contribution import supplementary_contribution
 from calculators.cqp_certification import cqp_certification
 from calculators.pro_a import MAX_MONTHS, pro_a_duration, pro_a_eligibility, pro_a_training_hours
 from calculators.pro_a_certifications import pro_a_certification
+from calculators.pro_a_list_lookup import pro_a_certifications
 from calculators.professional_reviews import professional_reviews
 from calculators.professionalisation import professionalisation_contract
 from calculators.professionalisation_terms import professionalisation_duration, professionalisation_training_share
@@ -264,6 +265,17 @@ _SPECS = [
             ),
         ],
         pro_a_certification,
+    ),
+    CalculatorSpec(
+        "pro_a_certifications",
+        "Certifications éligibles à la Pro-A (plusieurs)",
+        "Chacune des certifications nommées figure-t-elle sur la liste Pro-A de la branche (annexe 1 du "
+        "protocole et ajouts de l'avenant 2022, sous réserve d'extension) ?",
+        [
+            Param("certifications", "str", "intitulés des certifications, séparés par « ; »", required=True),
+            _AS_OF,
+        ],
+        pro_a_certifications,
     ),
     CalculatorSpec(
         "professionalisation_contract",

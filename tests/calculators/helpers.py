@@ -24,6 +24,7 @@ ARGUMENTS: dict[str, set[str]] = {
     "tutor_bonus": {"missions", "as_of", "point_value"},
     "trainer_bonus": {"actions", "point_value"},
     "tutor_and_trainer_bonus": {"missions", "actions", "as_of", "point_value"},
+    "pro_a_certifications": {"certifications", "as_of"},
     "vae_leave": {"diploma_level", "job_threatened", "on"},
     "cqp_vae_eligibility": {"experience_years", "requests_this_year"},
     "vae_experience": {"months"},

@@ -37,6 +37,11 @@ EXAMPLES = {
     "pro_a_duration": ({"months": 8}, 12, "8 mois"),
     "pro_a_training_hours": ({"total_hours": "800"}, 150, "150 heures"),
     "pro_a_certification": ({"certification": "CQP gestionnaire conseil", "as_of": "2025-01-01"}, "inscrite", "Pro-A"),
+    "pro_a_certifications": (
+        {"certifications": "CQP gestionnaire conseil ; BTS comptabilité", "as_of": "2025-01-01"},
+        1,
+        "BTS comptabilité",
+    ),
     "professionalisation_contract": ({"certification_date": "2025-06-12"}, "2025-07-01", "1er juillet 2025"),
     "vae_experience": ({"months": "14"}, 14, "est remplie"),
     "professionalisation_duration": ({"age": "22", "without_diploma": "oui"}, 36, "36 mois"),
