@@ -43,6 +43,8 @@ def several_certifications(facts: Facts) -> Plan | None:
     for title, patterns in _ENTRIES.items():
         for pattern in patterns:
             for m in pattern.finditer(facts.folded):
+                if not _named_as_certification(facts.folded, m.start(), m.end()):
+                    continue  # "une aide-soignante veut devenir infirmière": people, not certifications
                 if not any(s < m.end() and m.start() < e for s, e, _ in found):
                     found.append((m.start(), m.end(), _as_named(facts, m.start(), m.end(), title)))
     for m in _OTHER.finditer(facts.folded):
@@ -53,6 +55,23 @@ def several_certifications(facts: Facts) -> Plan | None:
     if len(names) < 2:
         return None
     return Plan("pro_a_certifications", {"certifications": " ; ".join(names), "as_of": facts.today})
+
+
+# The list names its entries by their kind ("Diplôme d'État d'infirmier", "CQP manager opérationnel", "Master
+# manager stratégique"); a job noun without it ("une aide-soignante", "devenir infirmière") names a person or a
+# trade. An entry counts when its kind's noun, or a pronoun standing for one ("celui de moniteur éducateur"), is
+# said just before it, or when it is named by its acronym ("le DEES", "le DAMC").
+_KIND_BEFORE = re.compile(
+    r"\b(?:cqp|de|d\.e\.|diplome(?: d'etat)?|master|titre(?: professionnel)?|certificat\w*|formation|celui|celle)"
+    r"\b[^.?!,;:]{0,6}$"
+)
+
+
+def _named_as_certification(folded: str, start: int, end: int) -> bool:
+    """Whether the list entry matched at folded[start:end] is named as a certification (see above)."""
+    if re.fullmatch(r"[a-z]{2,5}", folded[start:end]):
+        return True
+    return bool(_KIND_BEFORE.search(folded[max(0, start - 30) : start]))
 
 
 def _as_named(facts: Facts, start: int, end: int, title: str) -> str:

@@ -27,6 +27,11 @@ _TRAINER = (
     r"|\banim\w* (?:une |des |l'|la |les |deux |trois |\d+ )?(?:actions?|formations?|sessions?|modules?)\b"
     r"|\b(?:actions?|formations?|sessions?) (?:qu'(?:il|elle|ils|elles|on) |que (?:j'|je |nous ))anim\w*"
 )
+# A role denied ("pas du tuteur", "non le formateur", "plutôt que la tutrice") tells no case of that role.
+_DENIED = (
+    r"\b(?:pas|non|ni|plutot que|et non) (?:du |de la |de l'|des |le |la |l'|les |au |a la |un |une )?"
+    r"(?:tut\w+|format\w+(?: interne\w*)?)"
+)
 # Clause boundaries: sentence marks, and the coordinators that join two people's cases.
 _BOUNDARY = re.compile(r"[.;,!?\n]| et (?=\w)| puis | tandis que | alors que | quant a ")
 
@@ -36,6 +41,7 @@ def both_roles(facts: Facts) -> Plan | bool:
     True when it tells both but one of them does not decide (the rules answer: neither reader may read the
     other's clauses as its own case); False when it does not tell two cases."""
     folded = facts.folded
+    folded = re.sub(_DENIED, " ", folded)
     if not (re.search(_TUTOR, folded) and re.search(_TRAINER, folded)):
         return False
     pieces = _clauses(facts.text)
@@ -44,7 +50,7 @@ def both_roles(facts: Facts) -> Plan | bool:
     shared: list[str] = []
     current: str | None = None
     for start, piece in pieces:
-        f = fold(piece)
+        f = re.sub(_DENIED, " ", fold(piece))  # "je parlais du formateur, pas du tuteur": no tutor's case
         tutor, trainer = bool(re.search(_TUTOR, f)), bool(re.search(_TRAINER, f))
         if tutor and trainer:
             return False  # one clause names both roles: which facts are whose is not said
