@@ -267,3 +267,25 @@ def test_a_bare_noun_names_no_certification() -> None:
     ):
         decision = route(question, TODAY)
         assert decision.arguments.get("certification") is None, question
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'écrit m'a donné 9 et l'oral 12", {"written": 9, "oral": 12}),
+        ("9/20 écrit, 14/20 oral", {"written": 9, "oral": 14}),
+        ("les applications professionnelles tutorées ont été notées 14", {"tutored": 14}),
+        ("mises en situation professionnelles guidées par le tuteur : 13", {"tutored": 13}),
+        ("j'ai eu 10 et 12 aux contrôles continus", {"continuous_common": 10, "continuous_option": 12}),
+    ],
+)
+def test_a_grade_after_a_short_verb_a_scale_or_the_tables_description(text: str, expected: dict[str, float]) -> None:
+    """Circular V: the table names « Applications professionnelles tutorées » and describes them as « Mises en
+    situation professionnelles guidées par un tuteur »; each test has its grade « /20 »."""
+    assert parse_grades(text) == expected
+
+
+def test_a_figure_that_is_no_grade_is_not_read() -> None:
+    """A number beside an exam's name that is not its grade (a count, a month) is not read as one."""
+    assert parse_grades("écrit en juin, 12 candidats") == {}
+    assert parse_grades("l'oral dure 45 minutes") == {}

@@ -26,8 +26,10 @@ GRADE_LABELS: dict[str, str] = {
     rf"|{_PRONOUN})?option",
     "written": r"(?:epreuve )?ecrite?",
     "oral": r"(?:epreuve )?orale?",
-    "tutored": r"(?:(?:applications?|applis?) (?:pro(?:fessionnelles?)? )?tutorees?|\bapt\b|mises? en situation "
-    r"(?:professionnelles? )?tutorees?)",
+    # the circular's table names the test "Applications professionnelles tutorées" and describes it as "Mises en
+    # situation professionnelles guidées par un tuteur": either name is that test's
+    "tutored": r"(?:(?:applications?|applis?) (?:pro(?:fessionnelles?)? )?tutorees?|\bapt\b|mises? en situations? "
+    r"(?:(?:professionnelles? )?(?:tutorees?|guidees?(?: par (?:un|le|mon|son) tuteur)?)|professionnelles?))",
 }
 
 # "10 partout": one grade for every exam.
@@ -43,6 +45,13 @@ _LABEL_TO_GRADE = (
     r"(?: *\([^()]{0,12}\))? *(?:[:=]|-|de|a|note|: *note|(?:est|etait|vaut|valait|fait) (?:de |a )?|"
     r"(?:(?:j'ai|il a|elle a|on a|ai|a) )?(?:eu|obtenu)"
     r"(?: une note de| la note de)?|j'ai|il a|elle a)?"
+)
+_SCALED = r"(?P<g>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20| sur 20)"
+# Up to three words between a label and its grade, none a number or another exam ("m'a donné", "validé avec",
+# "ont été notées"), within the clause.
+_BRIDGE = (
+    r" +(?!(?:et|ou|mais|sauf)\b)(?:(?:m'|l'|a |ai |ont |a ete |ont ete |est )?[a-z]+(?:e|es|s)? +){1,3}?"
+    r"(?:avec |de |a |par )?"
 )
 _FILLER = r"(?:(?:pile|tout rond|tout juste|juste|seulement|pas plus|ric-rac|ric rac|tout pile) *)?"
 _PREPOSITION = r"(?:a|en|au|aux|pour|dans|sur|de|d') *(?:l'|la +|le +|les +)?(?:epreuves? +(?:d'|de l'|de +)?)?"
@@ -64,12 +73,17 @@ def parse_grades(text: str) -> dict[str, float]:
     _, folded = prepare(text)
     grades: dict[str, float] = {}
     used: set[int] = set()
-    patterns = [
-        (key, rf"\b{label}\b{_LABEL_TO_GRADE} *{_GRADE}(?![\d%-])", False) for key, label in GRADE_LABELS.items()
-    ] + [
-        (key, rf"(?<![\d,.-]){_GRADE} *{_FILLER}(?:{_PREPOSITION}\b{label}\b|\( *{label} *\))", True)
-        for key, label in GRADE_LABELS.items()
-    ]
+    patterns = (
+        [(key, rf"\b{label}\b{_LABEL_TO_GRADE} *{_GRADE}(?![\d%-])", False) for key, label in GRADE_LABELS.items()]
+        + [
+            (key, rf"(?<![\d,.-]){_GRADE} *{_FILLER}(?:{_PREPOSITION}\b{label}\b|\( *{label} *\))", True)
+            for key, label in GRADE_LABELS.items()
+        ]
+        # "9/20 écrit": a grade on its scale needs no preposition before its label
+        + [(key, rf"(?<![\d,.-]){_SCALED} *\b{label}\b", False) for key, label in GRADE_LABELS.items()]
+        # "l'écrit m'a donné 9", "Prem'ss validé avec 12", "les APT ont été notées 14": a short verb phrase
+        + [(key, rf"\b{label}\b{_BRIDGE}{_GRADE}(?![\d%-])", False) for key, label in GRADE_LABELS.items()]
+    )
     for key, pattern, grade_first in patterns:
         if key in grades:
             continue
@@ -187,6 +201,10 @@ def _listed_then_graded(folded: str, grades: dict[str, float]) -> None:
 # The circular's table (V) lists the continuous assessments under one heading, in this order: "Contrôles
 # continus / - Tronc commun /20 … / - Option /20 …". Two grades said under that heading alone ("contrôles
 # continus 8 et 9", "pour les contrôles continus j'ai 14 et 12") follow the table's order.
+_PAIR_AFTER = re.compile(
+    r"(?<![\d,.])(?P<a>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)? *(?:et|,|/|-) *(?P<b>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)?"
+    r" *(?:aux|en|pour les|a mes|dans les|sur les) (?:deux )?(?:controles continus|cc)\b"
+)
 _PAIR = re.compile(
     r"\b(?:controles? continus|cc)\b(?P<between>[^\d.?!;]{0,25}?)"
     r"(?P<a>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)? *(?:et|,|/|-|puis) *"
@@ -205,4 +223,10 @@ def _continuous_pair(folded: str) -> dict[str, float]:
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if 0 <= a <= 20 and 0 <= b <= 20:
             return {"continuous_common": a, "continuous_option": b}
+    after = _PAIR_AFTER.search(folded)  # "j'ai eu 10 et 12 aux contrôles continus"
+    if after and all(0 <= parse_number(after.group(k)) <= 20 for k in "ab"):
+        return {
+            "continuous_common": parse_number(after.group("a")),
+            "continuous_option": parse_number(after.group("b")),
+        }
     return {}
