@@ -289,3 +289,5 @@ def test_a_figure_that_is_no_grade_is_not_read() -> None:
     """A number beside an exam's name that is not its grade (a count, a month) is not read as one."""
     assert parse_grades("écrit en juin, 12 candidats") == {}
     assert parse_grades("l'oral dure 45 minutes") == {}
+    assert parse_grades("entré dans le Prem'ss le 7 septembre 2026") == {}
+    assert parse_grades("oral prévu le 12 juin") == {}

@@ -51,7 +51,12 @@ _SCALED = r"(?P<g>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20| sur 20)"
 # "ont été notées"), within the clause.
 _BRIDGE = (
     r" +(?!(?:et|ou|mais|sauf)\b)(?:(?:m'|l'|a |ai |ont |a ete |ont ete |est )?[a-z]+(?:e|es|s)? +){1,3}?"
-    r"(?:avec |de |a |par )?"
+    r"(?<!\ble )(?<!\bdu )(?<!\bau )(?<!\ben )(?<!\bdepuis )(?<!\bdes )(?:avec |de |a |par )?"
+)
+# A figure that is a date, a length or a count, not a grade ("Prem'ss le 7 septembre", "l'oral dure 45 minutes").
+_NOT_A_GRADE = (
+    r"(?![\d%-])(?! *(?:er |eme )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|"
+    r"decembre|h\b|heures?|ans?|annees?|mois|jours?|semaines?|minutes?|mn|candidats?|personnes?|stagiaires?)\b)"
 )
 _FILLER = r"(?:(?:pile|tout rond|tout juste|juste|seulement|pas plus|ric-rac|ric rac|tout pile) *)?"
 _PREPOSITION = r"(?:a|en|au|aux|pour|dans|sur|de|d') *(?:l'|la +|le +|les +)?(?:epreuves? +(?:d'|de l'|de +)?)?"
@@ -82,7 +87,7 @@ def parse_grades(text: str) -> dict[str, float]:
         # "9/20 écrit": a grade on its scale needs no preposition before its label
         + [(key, rf"(?<![\d,.-]){_SCALED} *\b{label}\b", False) for key, label in GRADE_LABELS.items()]
         # "l'écrit m'a donné 9", "Prem'ss validé avec 12", "les APT ont été notées 14": a short verb phrase
-        + [(key, rf"\b{label}\b{_BRIDGE}{_GRADE}(?![\d%-])", False) for key, label in GRADE_LABELS.items()]
+        + [(key, rf"\b{label}\b{_BRIDGE}{_GRADE}{_NOT_A_GRADE}", False) for key, label in GRADE_LABELS.items()]
     )
     for key, pattern, grade_first in patterns:
         if key in grades:
