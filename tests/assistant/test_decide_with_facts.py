@@ -223,6 +223,11 @@ def test_two_roles_with_one_undecided_are_answered_by_the_rules() -> None:
         "formateur interne. Quand chaque prime est-elle versée ?"
     )
     assert route(question, TODAY).calculator is None
+    other = (
+        "Mon tuteur a touché sa prime de tutorat en juillet ; moi, formatrice interne, j'ai fini mon action le "
+        "15 octobre 2026 : quand serai-je payée ?"
+    )
+    assert route(other, TODAY).calculator != "tutor_and_trainer_bonus"
 
 
 @pytest.mark.parametrize(

@@ -64,7 +64,12 @@ def both_roles(facts: Facts) -> Plan | bool:
             parts[current].append(piece)
     if not parts["tutor"] or not parts["trainer"]:
         return False
-    tutor_plan = plan_tutor_bonus(_facts_of(facts, parts["tutor"] + shared))
+    tutor_facts = _facts_of(facts, parts["tutor"] + shared)
+    if not (any(d.kind != "point" for d in tutor_facts.dates) or any(d.months for d in tutor_facts.durations)):
+        # "mon tuteur a eu sa prime en juillet": a month alone in the tutor's clauses dates a payment or a start,
+        # not a mission (art. 4.3 counts the months from the mission's start to its end)
+        return True
+    tutor_plan = plan_tutor_bonus(tutor_facts)
     trainer_plan = plan_trainer_bonus(_facts_of(facts, parts["trainer"] + shared))
     if tutor_plan is None or trainer_plan is None or tutor_plan.missing or trainer_plan.missing:
         return True
