@@ -296,3 +296,15 @@ def test_a_figure_that_is_no_grade_is_not_read() -> None:
     assert parse_grades("l'oral dure 45 minutes") == {}
     assert parse_grades("entré dans le Prem'ss le 7 septembre 2026") == {}
     assert parse_grades("oral prévu le 12 juin") == {}
+
+
+def test_a_quoted_line_of_a_file_is_a_case_not_a_claim() -> None:
+    """Art. 8: « Le bénéfice d'une formation est ainsi garanti à tous les salariés présents qui n'en auraient pas
+    suivi depuis 4 ans. » A pasted line of a plan or a form (no verb: it states nothing) records a case."""
+    for question in (
+        "Extrait du plan : « Salarié B — dernière formation : 03/2021 — statut : CDI ». Jusqu'à quand pour le former ?",
+        "Fiche RH : « Agent Y — aucune formation depuis 02/2022 ». Avant quelle date doit-il être formé ?",
+        "Suivi : « M. Dupont – dernière formation suivie en 04/2021 ». Sa formation garantie, avant quand ?",
+    ):
+        decision = route(question, TODAY)
+        assert decision.calculator == "training_guarantee" and decision.arguments.get("last_training"), question

@@ -130,12 +130,23 @@ _SOMEONE = re.compile(
 )
 
 
+# A claim states something: its quotation has a finite verb ("la prime est due", "le tutorat rapporte"). A line
+# of a file or a form ("« Agent X — formation garantie (art. 8) — aucune formation depuis 01/2022 »") has none:
+# it records someone's case, whose facts are kept.
+_STATES = re.compile(
+    r"\b(?:est|sont|etait|etaient|sera|seront|serait|a|ont|avait|aura|passe|passent|rapporte\w*|donne\w*|vaut|"
+    r"valent|dure\w*|existe\w*|s'applique\w*|commence\w*|court|courent|doit|doivent|peut|peuvent|faut|touche\w*|"
+    r"beneficie\w*|ouvre\w*|verse|versent|augmente\w*|baisse\w*)\b"
+)
+
+
 def claimed_rules(folded: str) -> list[tuple[int, int]]:
-    """The spans of the quotations in `folded` that name no person: a rule claimed, not a case told."""
+    """The spans of the quotations in `folded` that state something and name no person: a rule claimed, not a
+    case told."""
     spans = []
     for m in _QUOTATION.finditer(folded):
-        group = next(g for g in ("q", "c", "s") if m.group(g) is not None)
-        if not _SOMEONE.search(m.group(group)):
+        quoted = next(m.group(g) for g in ("q", "c", "s") if m.group(g) is not None)
+        if _STATES.search(quoted) and not _SOMEONE.search(quoted):
             spans.append(m.span())
     return spans
 
