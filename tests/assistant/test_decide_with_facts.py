@@ -308,3 +308,23 @@ def test_a_quoted_line_of_a_file_is_a_case_not_a_claim() -> None:
     ):
         decision = route(question, TODAY)
         assert decision.calculator == "training_guarantee" and decision.arguments.get("last_training"), question
+
+
+@pytest.mark.parametrize(
+    ("question", "in_organisation"),
+    [
+        ("Copie de mon bulletin : « Contrat : CDI – Entrée : 01/09/2025 ». J'ai 8 ans d'expérience avant. "
+         "Ai-je droit à l'absence pour un CEP ?", 15),
+        ("Fiche agent - CDD - date d'embauche : 02/05/2026 - activité salariée sur 5 ans : 26 mois. Absence CEP "
+         "possible pour lui ?", 7),
+        ("Embauche = 01/12/2024, CDI, 4 ans de salariat avant : l'absence pour un CEP, j'y ai droit ?", 24),
+    ],
+)  # fmt: skip
+def test_the_date_of_entry_on_a_forms_label_gives_the_time_in_the_organisation(
+    question: str, in_organisation: int
+) -> None:
+    """Art. 5: the CEP absence counts the months « au sein de l'organisme »; a form's or a payslip's "Entrée :"
+    line dates them."""
+    decision = route(question, TODAY)
+    assert decision.calculator == "cep_absence", question
+    assert decision.arguments["months_in_organisation"] == in_organisation, question

@@ -217,7 +217,11 @@ _ENTRY_WORD = (
     r"(?! (?:un |le |en )?(?:cdi|cdd|contrat))"
     r"|\bmutee?s?\b)"
 )
-_ENTRY_BEFORE = _ENTRY_WORD + r"[^.?!;]{0,40}\b(?:en|le|depuis|au|a|le \d{1,2}|debut|fin)\s*(?:\w+ )?$"
+# "entrée dans la caisse en mars 2019", and the label of a form or a payslip: "Entrée : 01/09/2025", "date
+# d'embauche - 03/2020"
+_ENTRY_BEFORE = (
+    _ENTRY_WORD + r"(?:[^.?!;]{0,40}\b(?:en|le|depuis|au|a|le \d{1,2}|debut|fin)\s*(?:\w+ )?|\s*(?:[:=]|-)\s*)$"
+)
 
 
 # A length given after its label, as in a form or an adviser's note: "Dans l'organisme : 3 ans",
