@@ -328,3 +328,18 @@ def test_the_date_of_entry_on_a_forms_label_gives_the_time_in_the_organisation(
     decision = route(question, TODAY)
     assert decision.calculator == "cep_absence", question
     assert decision.arguments["months_in_organisation"] == in_organisation, question
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("TC 11, option 12, écrit 10, oral 10, APT 12, Pass suivi. Et avec 7 à l'écrit ?", "written", 7),
+        ("Tronc commun 12, option 11, écrit 9, oral 10, APT 13. Imaginons un 6 à l'oral ?", "oral", 6),
+        ("Prem'ss 9, option 9, écrit 12, oral 12, APT 11 ; mettons 14 en option, ça passe ?", "continuous_option", 14),
+    ],
+)
+def test_a_grade_supposed_after_the_list_replaces_that_exams_grade(text: str, key: str, value: float) -> None:
+    """Circular V: each exam has one grade; a hypothesis on one exam ("et avec 7 à l'écrit ?") replaces it and
+    the others stay, so the certification is recomputed with the five grades."""
+    grades = parse_grades(text)
+    assert set(grades) == ALL_FIVE and grades[key] == value, text

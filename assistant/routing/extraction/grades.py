@@ -148,6 +148,12 @@ _EXCEPT = (
     r"\b(?:sauf|excepte|hormis|a part) *(?:{prep}|l'|la |le |les )?(?P<label>{labels})\b[^\d.?!]{{0,20}}?"
     r"{grade}(?![\d%-])"
 )
+# A grade supposed after the list ("Et avec 7 à l'écrit ?", "Imaginons un 6 à l'oral", "mettons 12 en option"):
+# the hypothesis replaces that exam's grade, the others stay.
+_SUPPOSED = (
+    r"\b(?:et )?(?:avec|imaginons|supposons|mettons|admettons|disons)(?: que j'aie| qu'il ait| qu'elle ait)?"
+    r"(?: eu)?(?: un| une| seulement| juste)? *{grade} *{filler}(?:{prep})?"
+)
 _IF_HAD = r"\bsi (?:j'avais|il avait|elle avait|on avait|j'ai|il a|elle a) (?:eu|obtenu) *{grade} *{filler}(?:{prep})?"
 # "l'écrit passe à 11", "si l'oral remontait à 12", "l'option descend de 9 à 7", "l'APT devient 14": the exam
 # named first, then a verb of change and its new grade.
@@ -167,6 +173,7 @@ def _replacements(folded: str) -> dict[str, float]:
         _EXCEPT.format(prep=_PREPOSITION, labels=labels, grade=_GRADE),
         _IF_HAD.format(grade=_GRADE, filler=_FILLER, prep=_PREPOSITION) + rf"(?P<label>{labels})\b",
         _CHANGED_TO.format(labels=labels, grade=_GRADE),
+        _SUPPOSED.format(grade=_GRADE, filler=_FILLER, prep=_PREPOSITION) + rf"(?P<label>{labels})\b",
     ]
     for form in forms:
         for m in re.finditer(form, folded):
