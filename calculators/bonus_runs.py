@@ -83,9 +83,9 @@ def run_both_bonuses(
         summary=f"{tutor.summary} {trainer.summary} Ensemble : {total} points.",
         formula=f"tutorat : {tutor.formula} ; formateur interne : {trainer.formula}",
         steps=[
-            f"Prime de tutorat — {tutor.formula}",
+            "Prime de tutorat (article 4.3) :",
             *tutor.steps,
-            f"Prime de formateur interne — {trainer.formula}",
+            "Prime de formateur interne à titre accessoire (article 9.3) :",
             *trainer.steps,
         ],
         references=list(dict.fromkeys([*tutor.references, *trainer.references])),
