@@ -58,3 +58,37 @@ def run_points_to_euros(
 ) -> CalcResult:
     """Convert with an explicit value or the configured table."""
     return points_to_euros(points, on, point_value, _table(point_values_file))
+
+
+def run_both_bonuses(
+    missions: list[dict[str, Any]],
+    actions: list[dict[str, Any]],
+    as_of: date | None = None,
+    point_value: Decimal | None = None,
+    point_values_file: str | None = None,
+) -> CalcResult:
+    """A tutor's and a trainer's bonuses told in one message, each computed by its own rule.
+
+    The two bonuses are distinct (art. 9.2: "La fonction de tuteur … n'ouvre pas droit au bénéfice de
+    la prime de formateur interne"), so neither is merged into the other: each keeps its formula, its
+    steps, its payment date and its article, and the total is their sum only as a figure to budget.
+    """
+    tutor = run_tutor_bonus(missions, as_of, point_value, point_values_file)
+    trainer = run_trainer_bonus(actions, point_value, point_values_file)
+    total = (tutor.value or 0) + (trainer.value or 0)  # type: ignore[operator]
+    return CalcResult(
+        name="tutor_and_trainer_bonus",
+        value=total,
+        unit="points",
+        summary=f"{tutor.summary} {trainer.summary} Ensemble : {total} points.",
+        formula=f"tutorat : {tutor.formula} ; formateur interne : {trainer.formula}",
+        steps=[
+            "Prime de tutorat (article 4.3) :",
+            *tutor.steps,
+            "Prime de formateur interne à titre accessoire (article 9.3) :",
+            *trainer.steps,
+        ],
+        references=list(dict.fromkeys([*tutor.references, *trainer.references])),
+        warnings=list(dict.fromkeys([*tutor.warnings, *trainer.warnings])),
+        details={"tutor_bonus": tutor.to_dict(), "trainer_bonus": trainer.to_dict()},
+    )

@@ -12,12 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from calculators.bonus_runs import run_points_to_euros, run_trainer_bonus, run_tutor_bonus
+from calculators.bonus_runs import run_both_bonuses, run_points_to_euros, run_trainer_bonus, run_tutor_bonus
 from calculators.cep_absence import cep_absence
 from calculators.contribution import supplementary_contribution
 from calculators.cqp_certification import cqp_certification
 from calculators.pro_a import MAX_MONTHS, pro_a_duration, pro_a_eligibility, pro_a_training_hours
 from calculators.pro_a_certifications import pro_a_certification
+from calculators.pro_a_list_lookup import pro_a_certifications
 from calculators.professional_reviews import professional_reviews
 from calculators.professionalisation import professionalisation_contract
 from calculators.professionalisation_terms import professionalisation_duration, professionalisation_training_share
@@ -95,6 +96,22 @@ _SPECS = [
             _POINT_FILE,
         ],
         run_trainer_bonus,
+    ),
+    CalculatorSpec(
+        "tutor_and_trainer_bonus",
+        "Primes de tutorat et de formateur interne",
+        "Les deux primes d'un même message, chacune selon sa règle : tutorat (protocole, art. 4.3) et "
+        "formateur interne à titre accessoire (avenant 2022, art. 3 et 6), avec leur total.",
+        [
+            Param(
+                "missions", "period_list", "missions de tutorat : début, fin", required=True, item_keys=("trainees",)
+            ),
+            Param("actions", "period_list", "actions de formation animées : début et fin", required=True),
+            _AS_OF,
+            _POINT_VALUE,
+            _POINT_FILE,
+        ],
+        run_both_bonuses,
     ),
     CalculatorSpec(
         "vae_leave",
@@ -248,6 +265,17 @@ _SPECS = [
             ),
         ],
         pro_a_certification,
+    ),
+    CalculatorSpec(
+        "pro_a_certifications",
+        "Certifications éligibles à la Pro-A (plusieurs)",
+        "Chacune des certifications nommées figure-t-elle sur la liste Pro-A de la branche (annexe 1 du "
+        "protocole et ajouts de l'avenant 2022, sous réserve d'extension) ?",
+        [
+            Param("certifications", "str", "intitulés des certifications, séparés par « ; »", required=True),
+            _AS_OF,
+        ],
+        pro_a_certifications,
     ),
     CalculatorSpec(
         "professionalisation_contract",

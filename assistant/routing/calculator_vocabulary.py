@@ -37,6 +37,11 @@ COMPUTE_ASK = (
     r"vais-je|aurai-je|toucherai|percevrai|recevrai|serai-je|suis-je|ai-je droit|puis-je|"
     r"est-ce que (?:je|j'ai)|quand|jusqu'a quand|avant quelle date|a partir de quand|"
     r"quel sera|quelle sera|eligible|droit a|en regle|oui ou non)\b"
+    # a yes/no on the possibility for a person's case: "c'est possible pour moi ?", "faisable dans mon cas ?",
+    # "j'y ai droit ?", "je peux ?" ("c'est possible ?" alone asks the rule's possibility, for anyone)
+    r"|\b(?:possible|faisable|envisageable|jouable|permis|autorise|ouvert|accessible)e?s? (?:pour (?:moi|lui|elle|"
+    r"eux|elles)|dans (?:mon|son|leur|ce) cas|en ce qui me concerne)\b|\bj'y ai droit\b|\bje (?:peux|pourrais)"
+    r"(?: le faire)? ?\?"
 )
 
 # The user asks for an amount or a date (what a bonus calculator computes), as opposed to a yes/no on

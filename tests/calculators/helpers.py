@@ -23,6 +23,8 @@ def d(text: str) -> date:
 ARGUMENTS: dict[str, set[str]] = {
     "tutor_bonus": {"missions", "as_of", "point_value"},
     "trainer_bonus": {"actions", "point_value"},
+    "tutor_and_trainer_bonus": {"missions", "actions", "as_of", "point_value"},
+    "pro_a_certifications": {"certifications", "as_of"},
     "vae_leave": {"diploma_level", "job_threatened", "on"},
     "cqp_vae_eligibility": {"experience_years", "requests_this_year"},
     "vae_experience": {"months"},
@@ -70,5 +72,6 @@ ARGUMENTS: dict[str, set[str]] = {
 OPTIONAL_EXTRAS: dict[str, set[str]] = {
     "tutor_bonus": {"point_value"},
     "trainer_bonus": {"point_value"},
+    "tutor_and_trainer_bonus": {"point_value"},
     "professionalisation_contract": {"case"},
 }

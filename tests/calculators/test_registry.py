@@ -23,6 +23,11 @@ EXAMPLES = {
         "35 points",
     ),
     "trainer_bonus": ({"actions": ["2025-04-03:2025-04-03", "2025-04-17:2025-04-18"]}, 14, "mai 2025"),
+    "tutor_and_trainer_bonus": (
+        {"missions": ["2025-02-01:2025-06-20"], "actions": ["2025-04-03:2025-04-03"], "as_of": "2025-07-01"},
+        42,
+        "42 points",
+    ),
     "vae_leave": ({"diploma_level": "3"}, 48, "48 heures"),
     "cqp_vae_eligibility": ({"experience_years": "3,5"}, 3.5, "3,5 an(s)"),
     "cep_absence": ({"contract": "cdi", "months_as_employee": "84", "months_in_organisation": 36}, 0.5, "demi-journée"),
@@ -32,6 +37,11 @@ EXAMPLES = {
     "pro_a_duration": ({"months": 8}, 12, "8 mois"),
     "pro_a_training_hours": ({"total_hours": "800"}, 150, "150 heures"),
     "pro_a_certification": ({"certification": "CQP gestionnaire conseil", "as_of": "2025-01-01"}, "inscrite", "Pro-A"),
+    "pro_a_certifications": (
+        {"certifications": "CQP gestionnaire conseil ; BTS comptabilité", "as_of": "2025-01-01"},
+        1,
+        "BTS comptabilité",
+    ),
     "professionalisation_contract": ({"certification_date": "2025-06-12"}, "2025-07-01", "1er juillet 2025"),
     "vae_experience": ({"months": "14"}, 14, "est remplie"),
     "professionalisation_duration": ({"age": "22", "without_diploma": "oui"}, 36, "36 mois"),

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from assistant.routing import calculator_vocabulary
-from assistant.routing.calculator_inputs.facts import Facts, Plan, asking_sentence
+from assistant.routing.calculator_inputs.facts import Facts, Plan, asking_sentence, claimed_rules
 from assistant.routing.extraction.conjunctions import mask_conjunctions
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError
@@ -140,6 +140,7 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
             or asks_the_texts(facts.folded)
             or asks_an_obligation(facts.folded)
             or _REPORTED_CLAIM.search(facts.folded)
+            or claimed_rules(facts.folded)  # a quotation naming nobody: a rule claimed, to check in the texts
         )
     ):
         return True
@@ -177,7 +178,7 @@ _OBLIGATION = re.compile(r"\b(?:impos\w*|refus\w*|obligatoire\w*|obliga\w*|contr
 # hedge ("je pense que", "j'affirme") is no report.
 _REPORTED_CLAIM = re.compile(
     r"(?<!\bje )(?<!j')\b(?:pretend(?:ent)?|affirme(?:nt)?|soutien(?:nen)?t|assure(?:nt)?|dit|disent|"
-    r"raconte(?:nt)?) (?:que|qu')"
+    r"raconte(?:nt)?|jure(?:nt)?|certifie(?:nt)?|explique(?:nt)?|ecri(?:t|vent)) (?:que|qu')"
 )
 
 

@@ -188,7 +188,10 @@ def plan_trainer_bonus(facts: Facts) -> Plan | None:
     notes = year_notes(facts.dates)
     if not periods:
         ends = [d for d in facts.dates if d.kind == "point" and d.precision == "day"]
-        if ends:
+        ended = _length_to_end(facts, ends)
+        if ended is not None:  # "une action de deux mois terminée le 31 mai": the length runs up to that end
+            periods = [ended]
+        elif ends:
             periods = ends
             notes.append("Date de début non précisée : chaque action est comptée sur le mois de sa fin.")
         else:
@@ -201,3 +204,25 @@ def plan_trainer_bonus(facts: Facts) -> Plan | None:
     copies = count if len(periods) == 1 else 1
     actions = [{"start": p.start, "end": p.end} for p in periods for _ in range(copies)]
     return Plan("trainer_bonus", {"actions": actions}, notes=notes)
+
+
+# "une action de deux mois terminée le 31 mai", "formation de 3 mois achevée le 15 juin": a length of the action
+# and the day it ended, so the action is that many months up to that day
+_ENDED = r"\b(?:termin|achev|fini|clotur|clos|acheve)\w*\b[^.?!;]{0,12}$"
+_LENGTH_OF_ACTION = r"\b(?:action|formation|session|module|animation)s? (?:de|d'une duree de|sur) (?:environ )?$"
+
+
+def _length_to_end(facts: Facts, ends: list[DateSpan]) -> DateSpan | None:
+    """One action of a stated length ending on the one end date given, or None."""
+    if len(ends) != 1 or not re.search(_ENDED, facts.folded[max(0, ends[0].span[0] - 30) : ends[0].span[0]]):
+        return None
+    lengths = [
+        d
+        for d in facts.durations
+        if d.months and re.search(_LENGTH_OF_ACTION, facts.folded[max(0, d.span[0] - 30) : d.span[0]])
+    ]
+    if len(lengths) != 1 or not 1 <= round(lengths[0].months or 0) <= 36:
+        return None
+    end = ends[0].end
+    start = add_months(end + timedelta(days=1), -round(lengths[0].months or 0))
+    return DateSpan(start, end, "range", "day", lengths[0].text, lengths[0].span)

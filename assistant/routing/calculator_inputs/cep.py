@@ -217,7 +217,11 @@ _ENTRY_WORD = (
     r"(?! (?:un |le |en )?(?:cdi|cdd|contrat))"
     r"|\bmutee?s?\b)"
 )
-_ENTRY_BEFORE = _ENTRY_WORD + r"[^.?!;]{0,40}\b(?:en|le|depuis|au|a|le \d{1,2}|debut|fin)\s*(?:\w+ )?$"
+# "entrée dans la caisse en mars 2019", and the label of a form or a payslip: "Entrée : 01/09/2025", "date
+# d'embauche - 03/2020"
+_ENTRY_BEFORE = (
+    _ENTRY_WORD + r"(?:[^.?!;]{0,40}\b(?:en|le|depuis|au|a|le \d{1,2}|debut|fin)\s*(?:\w+ )?|\s*(?:[:=]|-)\s*)$"
+)
 
 
 # A length given after its label, as in a form or an adviser's note: "Dans l'organisme : 3 ans",
@@ -230,13 +234,15 @@ _ORG_LABEL = (
 )
 _TOTAL_LABEL = (
     r"\b(?:anciennete|experience|activite|salariat)(?: (?:totale|salariee|globale|professionnelle|en tout))?"
+    # the article's own window for a CDD ("au cours des 5 dernières années"), said in the label
+    r"(?: (?:sur|au cours des|durant|pendant|dans) (?:les )?(?:5|cinq) (?:dernieres )?(?:ans|annees)(?: dernieres)?)?"
     r"\s*(?:[:=-]\s*|de\s*)?$"
 )
 
 
 def _labelled_kind(folded: str, d: Duration) -> str | None:
     """Whether a length follows a label of time in the organisation or of total seniority, in its clause."""
-    before = re.split(r"[.;,/!?\n]", folded[max(0, d.span[0] - 45) : d.span[0]])[-1]
+    before = re.split(r"[.;,/!?\n]", folded[max(0, d.span[0] - 80) : d.span[0]])[-1]
     if re.search(_ORG_LABEL, before):
         return "org"
     if re.search(_TOTAL_LABEL, before):

@@ -93,7 +93,7 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
         or terse_case(text)
     )
     asked = mask_conjunctions(folded)  # "quand je suis en formation": a circumstance, not a date asked
-    classes = [m.span() for m in _CLASS_CLAUSE.finditer(folded)]
+    classes = [m.span() for m in _CLASS_CLAUSE.finditer(folded)] + claimed_rules(folded)
     return Facts(
         text=text,
         folded=folded,
@@ -116,6 +116,39 @@ _CLASS_CLAUSE = re.compile(
     r"employee?s|gens|beneficiaires|candidate?s|tuteurs|tutrices|formateurs|formatrices))"
     r"(?: \w+)? (?:qui|dont|n'ayant|ayant|justifiant|totalisant)\b[^,.;:?!]*"
 )
+
+
+# A quotation that names nobody ("ma collègue m'a dit : « la prime formateur est rétroactive au 1er janvier
+# 2020 »", 'on lit "le congé VAE passe à 48 h en 2019"') states a rule someone claims, not the asker's case:
+# its dates and lengths are the claim's, to be checked against the texts, never facts to compute with. A
+# quotation addressed to someone ("« Votre mission a couru du 1er mars au 31 août »", "« Tu seras tutrice
+# à partir de janvier »") is that person's case and keeps its facts.
+_QUOTATION = re.compile(r"«(?P<q>[^«»]{8,400})»|\u201c(?P<c>[^\u201c\u201d]{8,400})\u201d|\"(?P<s>[^\"]{8,400})\"")
+_SOMEONE = re.compile(
+    r"\b(?:je|j'|tu|t'|vous|votre|vos|nous|notre|nos|mon|ma|mes|ton|ta|tes|il|elle|ils|elles|lui|son|sa|ses|"
+    r"m'|me|moi|te|toi|madame|monsieur|mme|m\.)(?=\W|$)"
+)
+
+
+# A claim states something: its quotation has a finite verb ("la prime est due", "le tutorat rapporte"). A line
+# of a file or a form ("« Agent X — formation garantie (art. 8) — aucune formation depuis 01/2022 »") has none:
+# it records someone's case, whose facts are kept.
+_STATES = re.compile(
+    r"\b(?:est|sont|etait|etaient|sera|seront|serait|a|ont|avait|aura|passe|passent|rapporte\w*|donne\w*|vaut|"
+    r"valent|dure\w*|existe\w*|s'applique\w*|commence\w*|court|courent|doit|doivent|peut|peuvent|faut|touche\w*|"
+    r"beneficie\w*|ouvre\w*|verse|versent|augmente\w*|baisse\w*)\b"
+)
+
+
+def claimed_rules(folded: str) -> list[tuple[int, int]]:
+    """The spans of the quotations in `folded` that state something and name no person: a rule claimed, not a
+    case told."""
+    spans = []
+    for m in _QUOTATION.finditer(folded):
+        quoted = next(m.group(g) for g in ("q", "c", "s") if m.group(g) is not None)
+        if _STATES.search(quoted) and not _SOMEONE.search(quoted):
+            spans.append(m.span())
+    return spans
 
 
 def _inside(span: tuple[int, int], clauses: list[tuple[int, int]]) -> bool:

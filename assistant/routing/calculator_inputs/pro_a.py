@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from assistant.routing import calculator_vocabulary
+from assistant.routing.calculator_inputs.certification_list import several_certifications
 from assistant.routing.calculator_inputs.facts import (
     Facts,
     Plan,
@@ -35,6 +36,9 @@ def plan_pro_a(facts: Facts) -> Plan | None:
     answered by that first, whatever term of the Pro-A it asks about: "CDD de 18 mois : une Pro-A de
     10 mois est possible ?" is not a question about 10 months.
     """
+    several = several_certifications(facts)
+    if several is not None:
+        return several
     closed = _closed_by_the_case(facts)
     if closed is not None:
         return closed
@@ -74,6 +78,8 @@ def plan_pro_a(facts: Facts) -> Plan | None:
         if certification:
             return Plan("pro_a_certification", {"certification": certification, "as_of": facts.today})
         named = re.search(_NAMED_CERTIFICATION, facts.folded)
+        if named and re.fullmatch(_GENERIC_NOUN, (named.group("name") or named.group("name2") or "").strip()):
+            named = None  # "ce diplôme est-il accessible en Pro-A ?": the bare noun names none, it refers back
         if named and not re.search(
             _HELD_BEFORE, facts.folded[max(0, named.start() - 25) : named.start()]
         ):  # a certification outside the list, named as the subject of the question
@@ -179,6 +185,8 @@ _CERTIFICATION_NOUN = (
     r"(?:bts|dut|but|cap|bep|bp|bac(?: pro(?:fessionnel)?)?|licence(?: pro(?:fessionnelle)?)?|master|mba|"
     r"titre(?: professionnel)?|diplome(?: d'etat)?|de|cqp|deug|dcg|dscg|certificat)"
 )
+# The nouns of any certification ("ce diplôme", "le titre", "cette certification"): alone, they name none.
+_GENERIC_NOUN = r"(?:diplome(?: d'etat)?|titre(?: professionnel)?|certificat(?:ion)?|cqp|de)"
 _NAMED_CERTIFICATION = (
     rf"\b(?:le|la|l'|un|une|ce|cette) ?(?P<name>{_CERTIFICATION_NOUN}\b[^?.,;:!]{{0,50}}?)"
     r"\s+(?=(?:est-(?:il|elle)|est|figure|fait-(?:il|elle) partie|fait partie|peut-(?:il|elle)|"

@@ -27,6 +27,7 @@ from assistant.routing.calculator_inputs.professionalisation_terms import (
     plan_professionalisation_terms,
     plan_vae_experience,
 )
+from assistant.routing.calculator_inputs.roles import both_roles
 from assistant.routing.calculator_inputs.vae import plan_vae
 
 RESOLVERS: dict[str, Callable[[Facts], Plan | None]] = {
@@ -53,7 +54,11 @@ def plan_for(topic: str | None, facts: Facts) -> Plan | None:
     claimed for everyone, is answered by the texts even when it tells a case (`asking`).
     """
     reader = RESOLVERS.get(topic or "")
-    plan = reader(facts) if reader else None
+    # a tutor's and a trainer's case in one message: each role's clauses read by its own reader
+    both = both_roles(facts) if topic in ("tutor_bonus", "trainer_bonus") else False
+    if both is True:
+        return None  # two cases told, one of them undecided: the two rules answer, not one reader on both
+    plan = both or (reader(facts) if reader else None)
     if plan is not None and not_an_application(facts, plan):
         return None
     return plan

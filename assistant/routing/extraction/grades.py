@@ -11,14 +11,25 @@ import re
 from assistant.routing.extraction.folding import prepare
 from assistant.routing.extraction.numbers import parse_number
 
+# "celui de l'option", "celle du socle": a pronoun standing for the grade or the test just named.
+_PRONOUN = r"(?:(?:celui|celle|ceux|celles) (?:du |de la |de l'|de |d'|en |sur l'|sur le |sur )?)"
+# The circular's own names of the common part (IV, "Le parcours de formation"): "tronc commun interbranche
+# (Prem'ss – préparation aux essentiels des métiers de la sécurité sociale)", "Prem'ss : acquisition du socle
+# de compétences transverses", "Ce socle interbranche est donc organisé par les CRFP … et validé par un
+# contrôle continu". A user who names the part ("Prem'ss 13", "12 au contrôle continu du socle") names the
+# common part's continuous assessment; the option is the other one.
+_COMMON_PART = r"(?:tronc commun(?: interbranches?)?|socle(?: commun| interbranches?)?|interbranches?|prem'?ss|tc)"
 GRADE_LABELS: dict[str, str] = {
-    "continuous_common": r"(?:(?:(?:controles? continus?|cc) (?:du |de |en |sur le )?)?tronc commun"
-    r"(?: interbranches?)?|tc)",
-    "continuous_option": r"(?:(?:controles? continus?|cc) (?:de l'|d'|en |sur l'|sur )?)?option",
+    "continuous_common": rf"(?:(?:(?:controles? continus?|cc|notes?) (?:du |de |en |sur le |d'|au )?|{_PRONOUN})?"
+    rf"{_COMMON_PART})",
+    "continuous_option": rf"(?:(?:controles? continus?|cc|notes?) (?:de l'|d'|en |sur l'|sur |de |du |a l')?"
+    rf"|{_PRONOUN})?option",
     "written": r"(?:epreuve )?ecrite?",
     "oral": r"(?:epreuve )?orale?",
-    "tutored": r"(?:(?:applications?|applis?) (?:pro(?:fessionnelles?)? )?tutorees?|\bapt\b|mises? en situation "
-    r"(?:professionnelles? )?tutorees?)",
+    # the circular's table names the test "Applications professionnelles tutorées" and describes it as "Mises en
+    # situation professionnelles guidées par un tuteur": either name is that test's
+    "tutored": r"(?:(?:applications?|applis?) (?:pro(?:fessionnelles?)? )?tutorees?|\bapt\b|mises? en situations? "
+    r"(?:(?:professionnelles? )?(?:tutorees?|guidees?(?: par (?:un|le|mon|son) tuteur)?)|professionnelles?))",
 }
 
 # "10 partout": one grade for every exam.
@@ -31,8 +42,21 @@ _GRADE = r"(?P<g>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20| sur 20)?"
 # What may stand between a label and its grade ("à l'écrit il a eu 9", "oral (note) : 10") or between a
 # grade and its label ("6 pile à l'écrit", "11 (TC)").
 _LABEL_TO_GRADE = (
-    r"(?: *\([^()]{0,12}\))? *(?:[:=]|-|de|a|note|: *note|(?:(?:j'ai|il a|elle a|on a|ai|a) )?(?:eu|obtenu)"
+    r"(?: *\([^()]{0,12}\))? *(?:[:=]|-|de|a|note|: *note|(?:est|etait|vaut|valait|fait) (?:de |a )?|"
+    r"(?:(?:j'ai|il a|elle a|on a|ai|a) )?(?:eu|obtenu)"
     r"(?: une note de| la note de)?|j'ai|il a|elle a)?"
+)
+_SCALED = r"(?P<g>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20| sur 20)"
+# Up to three words between a label and its grade, none a number or another exam ("m'a donné", "validé avec",
+# "ont été notées"), within the clause.
+_BRIDGE = (
+    r" +(?!(?:et|ou|mais|sauf)\b)(?:(?:m'|l'|a |ai |ont |a ete |ont ete |est )?[a-z]+(?:e|es|s)? +){1,3}?"
+    r"(?<!\ble )(?<!\bdu )(?<!\bau )(?<!\ben )(?<!\bdepuis )(?<!\bdes )(?:avec |de |a |par )?"
+)
+# A figure that is a date, a length or a count, not a grade ("Prem'ss le 7 septembre", "l'oral dure 45 minutes").
+_NOT_A_GRADE = (
+    r"(?![\d%-])(?! *(?:er |eme )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|"
+    r"decembre|h\b|heures?|ans?|annees?|mois|jours?|semaines?|minutes?|mn|candidats?|personnes?|stagiaires?)\b)"
 )
 _FILLER = r"(?:(?:pile|tout rond|tout juste|juste|seulement|pas plus|ric-rac|ric rac|tout pile) *)?"
 _PREPOSITION = r"(?:a|en|au|aux|pour|dans|sur|de|d') *(?:l'|la +|le +|les +)?(?:epreuves? +(?:d'|de l'|de +)?)?"
@@ -54,12 +78,17 @@ def parse_grades(text: str) -> dict[str, float]:
     _, folded = prepare(text)
     grades: dict[str, float] = {}
     used: set[int] = set()
-    patterns = [
-        (key, rf"\b{label}\b{_LABEL_TO_GRADE} *{_GRADE}(?![\d%-])", False) for key, label in GRADE_LABELS.items()
-    ] + [
-        (key, rf"(?<![\d,.-]){_GRADE} *{_FILLER}(?:{_PREPOSITION}\b{label}\b|\( *{label} *\))", True)
-        for key, label in GRADE_LABELS.items()
-    ]
+    patterns = (
+        [(key, rf"\b{label}\b{_LABEL_TO_GRADE} *{_GRADE}(?![\d%-])", False) for key, label in GRADE_LABELS.items()]
+        + [
+            (key, rf"(?<![\d,.-]){_GRADE} *{_FILLER}(?:{_PREPOSITION}\b{label}\b|\( *{label} *\))", True)
+            for key, label in GRADE_LABELS.items()
+        ]
+        # "9/20 écrit": a grade on its scale needs no preposition before its label
+        + [(key, rf"(?<![\d,.-]){_SCALED} *\b{label}\b", False) for key, label in GRADE_LABELS.items()]
+        # "l'écrit m'a donné 9", "Prem'ss validé avec 12", "les APT ont été notées 14": a short verb phrase
+        + [(key, rf"\b{label}\b{_BRIDGE}{_GRADE}{_NOT_A_GRADE}", False) for key, label in GRADE_LABELS.items()]
+    )
     for key, pattern, grade_first in patterns:
         if key in grades:
             continue
@@ -77,6 +106,8 @@ def parse_grades(text: str) -> dict[str, float]:
     if everywhere and 0 <= parse_number(everywhere.group("g")) <= 20:
         for key in GRADE_LABELS:
             grades.setdefault(key, parse_number(everywhere.group("g")))
+    for key, value in _continuous_pair(folded).items():
+        grades.setdefault(key, value)
     grades.update(_respective(folded))  # a paired list is more precise than one grade shared by a list
     grades.update(_replacements(folded))
     return grades
@@ -117,6 +148,12 @@ _EXCEPT = (
     r"\b(?:sauf|excepte|hormis|a part) *(?:{prep}|l'|la |le |les )?(?P<label>{labels})\b[^\d.?!]{{0,20}}?"
     r"{grade}(?![\d%-])"
 )
+# A grade supposed after the list ("Et avec 7 à l'écrit ?", "Imaginons un 6 à l'oral", "mettons 12 en option"):
+# the hypothesis replaces that exam's grade, the others stay.
+_SUPPOSED = (
+    r"\b(?:et )?(?:avec|imaginons|supposons|mettons|admettons|disons)(?: que j'aie| qu'il ait| qu'elle ait)?"
+    r"(?: eu)?(?: un| une| seulement| juste)? *{grade} *{filler}(?:{prep})?"
+)
 _IF_HAD = r"\bsi (?:j'avais|il avait|elle avait|on avait|j'ai|il a|elle a) (?:eu|obtenu) *{grade} *{filler}(?:{prep})?"
 # "l'écrit passe à 11", "si l'oral remontait à 12", "l'option descend de 9 à 7", "l'APT devient 14": the exam
 # named first, then a verb of change and its new grade.
@@ -136,6 +173,7 @@ def _replacements(folded: str) -> dict[str, float]:
         _EXCEPT.format(prep=_PREPOSITION, labels=labels, grade=_GRADE),
         _IF_HAD.format(grade=_GRADE, filler=_FILLER, prep=_PREPOSITION) + rf"(?P<label>{labels})\b",
         _CHANGED_TO.format(labels=labels, grade=_GRADE),
+        _SUPPOSED.format(grade=_GRADE, filler=_FILLER, prep=_PREPOSITION) + rf"(?P<label>{labels})\b",
     ]
     for form in forms:
         for m in re.finditer(form, folded):
@@ -170,3 +208,37 @@ def _listed_then_graded(folded: str, grades: dict[str, float]) -> None:
         for name in re.findall(rf"(?:{labels})", m.group("names")):
             key = next(k for k, label in GRADE_LABELS.items() if re.fullmatch(label, name))
             grades.setdefault(key, value)
+
+
+# The circular's table (V) lists the continuous assessments under one heading, in this order: "Contrôles
+# continus / - Tronc commun /20 … / - Option /20 …". Two grades said under that heading alone ("contrôles
+# continus 8 et 9", "pour les contrôles continus j'ai 14 et 12") follow the table's order.
+_PAIR_AFTER = re.compile(
+    r"(?<![\d,.])(?P<a>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)? *(?:et|,|/|-) *(?P<b>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)?"
+    r" *(?:aux|en|pour les|a mes|dans les|sur les) (?:deux )?(?:controles continus|cc)\b"
+)
+_PAIR = re.compile(
+    r"\b(?:controles? continus|cc)\b(?P<between>[^\d.?!;]{0,25}?)"
+    r"(?P<a>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)? *(?:et|,|/|-|puis) *"
+    r"(?P<b>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)?(?![\d%-])"
+)
+
+
+def _continuous_pair(folded: str) -> dict[str, float]:
+    """Two grades after the continuous assessments' heading: the common part's, then the option's."""
+    labels = "|".join(f"(?:{label})" for label in GRADE_LABELS.values())
+    for m in _PAIR.finditer(folded):
+        if re.search(rf"\b(?:{labels})\b", m.group("between")):
+            continue  # "contrôle continu du socle 12, option 11": each grade has its own label
+        if re.match(rf" *(?:{_PREPOSITION})?(?:{labels})\b", folded[m.end() :]):
+            continue  # "contrôles continus 8 et 9 en option": the grades are named otherwise
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if 0 <= a <= 20 and 0 <= b <= 20:
+            return {"continuous_common": a, "continuous_option": b}
+    after = _PAIR_AFTER.search(folded)  # "j'ai eu 10 et 12 aux contrôles continus"
+    if after and all(0 <= parse_number(after.group(k)) <= 20 for k in "ab"):
+        return {
+            "continuous_common": parse_number(after.group("a")),
+            "continuous_option": parse_number(after.group("b")),
+        }
+    return {}

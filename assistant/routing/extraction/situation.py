@@ -174,13 +174,24 @@ def parse_contract(text: str) -> str | None:
             taken.append((m.start(), m.end()))
             is_current = bool(
                 re.search(r"\b(?:je suis|suis|j'ai|je travaille|actuellement|maintenant)\b[^.?!]*$", before)
-            )
-            mentions.append((m.start(), name, is_current))
+            ) or bool(re.match(r" *(?:\(\w+\) *)?depuis\b", folded[m.end() :]))  # "CDI depuis 10 mois": held now
+            mentions.append((m.start(), name, is_current and not re.search(_BEFORE_NOW, before)))
     if not mentions:
         return None
     mentions.sort()
     current = [name for _, name, is_current in mentions if is_current]
-    return current[0] if current else mentions[-1][1]
+    # "après 6 ans d'intérim", "avant, j'étais en CDD": a contract the user had before is not the one held now
+    earlier = {start for start, _, _ in mentions if re.search(_BEFORE_NOW, folded[max(0, start - 30) : start])}
+    later = [name for start, name, _ in mentions if start not in earlier]
+    return current[0] if current else later[-1] if later else mentions[-1][1]
+
+
+# Words that put a contract before the present one: "après 6 ans d'intérim", "avant en CDD", "j'étais en CDD",
+# "mon ancien CDD", "auparavant sous contrat aidé".
+_BEFORE_NOW = (
+    r"(?:\b(?:apres|avant|auparavant|precedemment|anciennement)\b[^.?!;,]{0,22}"
+    r"|\b(?:j'etais|il etait|elle etait|j'ai ete|ancien|ancienne|precedent|precedente)\b[^.?!;,]{0,12})$"
+)
 
 
 def parse_work_time(text: str) -> WorkTime | None:
