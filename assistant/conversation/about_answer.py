@@ -26,10 +26,12 @@ from typing import Literal
 
 from assistant.answer import Citation
 from assistant.answering.named_parts import in_force as part_in_force
+from assistant.conversation.comparison import COMPARATIVE
+from assistant.conversation.subject import find_subject
 from ingest.models import Chunk
 from text.folding import same_length
 
-Operation = Literal["quote", "next", "previous", "original", "summary", "check", "source", "since"]
+Operation = Literal["quote", "next", "previous", "original", "summary", "check", "source", "since", "compare", "needs"]
 
 _COURTESY = r"(?:s'il (?:te|vous) plait|stp|svp|merci|please|alors|donc|du coup|bon|ok|d'accord)"
 _ASK = (
@@ -51,14 +53,21 @@ _EXACT = (
     r"complete?s?|tel(?:le)?s? qu(?:'il|'elle|'ils|'elles|e) (?:est|sont|l'a|figure)\w*(?: ecrit\w*| redige\w*)?|"
     r"tel quel|du texte|de l'article|de la source|exactement|en entier)"
 )
+# the text a quote is asked from: "de l'avenant", "du protocole", "de cet article", "de la circulaire"
+_SOURCE_NAME = (
+    r"(?:de |du |des |dans )(?:l'|la |le |les |cet |cette |ce |ton |ta |votre )?(?:avenant|accord|protocole|"
+    r"circulaire|convention|fiche|texte|article|passage|document|source|reponse)s?(?: (?:de )?(?:19|20)\d\d)?"
+)
 _QUOTE = re.compile(
     rf"^(?:et )?{_ASK}?(?:{_REPRODUCE}(?:-moi|-nous| moi)?\s+(?:(?:le|la|les|l'|ta|tes|votre|vos|cette|ce)\s*)?"
     rf"{_TEXT_OBJECT}(?:\s+{_EXACT})*|(?:(?:le|la|les|l')\s*)?{_TEXT_OBJECT}\s+{_EXACT}(?:\s+{_EXACT})*"
     rf"|{_REPRODUCE}(?:-moi|-nous| moi)?(?: (?:le|la) (?:texte|phrase))?\s+{_EXACT}|mot (?:pour|a) mot|texto"
     rf"|(?:c'est|c'etait) (?:ecrit|redige|formule|dit) comment(?: exactement)?"
     rf"|(?:quels? (?:sont|est) )?(?:les|le) (?:termes|mots) exacts?)"
-    rf"(?:[\s,]+(?:{_COURTESY}|exactement|precisement|de (?:cet|ce|l') ?(?:article|passage|texte)|"
-    r"(?:qui|que) (?:le|la) (?:dit|prevoit)))*$"
+    rf"(?:[\s,]+(?:{_COURTESY}|exactement|precisement|{_EXACT}|{_SOURCE_NAME}|(?:le |la |les |l')?{_TEXT_OBJECT}|"
+    r"(?:qui|que|ou) (?:le |la |l'|en |te |vous )?(?:dit|dis|prevoit|prevoient|disent|parle|parlent|indique|"
+    r"fixe|pose|ecrit|enonce|mentionne)\w*(?: (?:ca|cela|ce point|cette regle|la regle|ce chiffre|ce que tu dis))?"
+    r"))*$"
 )
 _PART_WORD = r"(?:article|point|paragraphe|partie|section|sous-partie|chapitre|alinea|titre|annexe)"
 _NEXT = r"(?:suivant\w*|d'apres|qui suit|qui vient apres|juste apres|d'ensuite|d'a cote)"
@@ -155,6 +164,47 @@ class Request:
     figure: str = ""  # the figure heard elsewhere, as typed ("10", "1 %")
 
 
+# a pronoun standing for the two things just spoken of ("lequel des deux", "c'est pareil pour les deux ?")
+_BOTH = re.compile(
+    r"\b(?:les deux|tous les deux|toutes les deux|(?:le|la|les)quel(?:le)?s?|l'un (?:ou|et) l'autre|"
+    r"l'une (?:ou|et) l'autre|entre (?:eux|elles)|compare[sz]?-les|les comparer)\b"
+)
+# a question back on what the answer depends on or still needs: "ça dépend de quoi ?", "tu as besoin de
+# savoir quoi ?", "qu'est-ce qui fait varier le montant ?", "quelles informations te manquent ?", "pourquoi
+# tu me demandes ça ?"
+_NEEDS = re.compile(
+    r"\bdepend(?:ent|rait)? de quoi\b|\bde quoi (?:ca |cela |il |elle |c'est )?depend\b|"
+    r"\b(?:as|avez|aurais|auriez|a) besoin de (?:savoir |connaitre )?(?:quoi|quel\w*)\b|\bbesoin de quoi\b|"
+    r"\b(?:il |qu'il )?(?:te|vous) (?:faut|manque)\w* (?:quoi|quel\w*)\b|"
+    r"\bquel\w* (?:informations?|infos?|elements?|precisions?|donnees|renseignements?|faits?|criteres?) "
+    r"(?:te|vous|il) (?:manque\w*|faut|faudrait)\b|"
+    r"\bqu'est-ce qui (?:fait (?:varier|changer|bouger)|change|compte|joue|entre en (?:compte|jeu)|determine)\b|"
+    r"\bpourquoi (?:tu |vous )?(?:me |m')?(?:demandes?|demandez|poses?|posez) (?:ca|cela|cette question|la question)\b|"
+    r"\b(?:tu veux|vous voulez) savoir quoi\b"
+)
+
+
+# what may stand around that question back: it asks nothing else ("qu'est-ce qui change sur mon contrat ?" does)
+_NEEDS_REST = re.compile(
+    r"^(?:(?:et|mais|alors|donc|du coup|au juste|au fond|en fait|exactement|precisement|vraiment|ca|cela|c'|"
+    r"tu|vous|t'|on|il|le|la|les|l'|ce|cette|mon|ma|dans|pour|de|du|en|moi|nous|ici|montant|calcul|resultat|reponse|chiffre|"
+    r"duree|droit|cas|tout|la-dessus|comme|infos?|informations?|elements?|precisions?|renseignements?|"
+    rf"{_COURTESY})\b|[\s,;:?!.…'-])*$"
+)
+_GAP = re.compile(r"\b(?:ecarts?|distingue\w*|se ressemble\w*|en commun)\b")
+
+
+def asks_comparison(message: str) -> bool:
+    """The message compares two things it does not name: a pronoun standing for both, or a short
+    comparative construction alone ("c'est pareil ?"); a named thing of the corpus makes it a comparison with
+    that thing instead (`comparison.py`, `followups`)."""
+    folded = same_length(message).lower()
+    if find_subject(message) is not None:
+        return False
+    which = re.search(r"\b(?:le|la|les)quel(?:le)?s?\b|\bcompare[sz]?-les\b|\bles comparer\b", folded)
+    return bool(_BOTH.search(folded)) and bool(which or COMPARATIVE.search(folded) or _GAP.search(folded))
+
+
 def read(message: str) -> Request | None:
     """The request about the previous answer that `message` makes, None when it makes none."""
     folded = same_length(message).lower().strip()
@@ -177,6 +227,10 @@ def read(message: str) -> Request | None:
     source = _SOURCE.search(body)
     if source is not None and _SOURCE_REST.match(_SOURCE.sub(" ", body)) and len(body.split()) <= 10:
         return Request("source")
+    if _NEEDS.search(body) and _NEEDS_REST.match(_NEEDS.sub(" ", body)):
+        return Request("needs")
+    if asks_comparison(body):
+        return Request("compare")
     hearsay = _HEARSAY.search(body)
     figure = None
     if hearsay is not None:
