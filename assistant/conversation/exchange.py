@@ -27,6 +27,7 @@ from assistant.answer import Answer
 from assistant.answering import wording
 from assistant.conversation import about_answer
 from assistant.conversation.comparison import compared_question, first_paragraph
+from assistant.conversation.examples import worked_example
 from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.frames import continues
 from assistant.conversation.operations import checked, operate
@@ -129,6 +130,9 @@ def converse(
         reply, decision = alone_answer
     else:
         reply, decision = answer(asked, case=resolution.case)
+        example = worked_example(answer, asked, text, reply, today) if context is not None else None
+        if example is not None:  # "un exemple ?" after a rule: calculated on facts stated for the example
+            reply, decision = example
         if resolution.restate and reply.route == "clarify" and resolution.subject is not None:
             # the question still tells a case ("Je suis en CDI. Ai-je droit… ?"): its subject's conditions instead
             reply, decision = answer(wording.conditions_of(resolution.subject.display))
