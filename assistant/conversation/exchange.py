@@ -130,7 +130,7 @@ def converse(
         reply, decision = alone_answer
     else:
         reply, decision = answer(asked, case=resolution.case)
-        example = worked_example(answer, asked, text, reply, today) if context is not None else None
+        example = worked_example(answer, asked, text, reply, today, resolution.subject) if context is not None else None
         if example is not None:  # "un exemple ?" after a rule: calculated on facts stated for the example
             reply, decision = example
         if resolution.restate and reply.route == "clarify" and resolution.subject is not None:

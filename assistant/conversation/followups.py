@@ -175,6 +175,9 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # clarification, the question as typed (its subject named), not the case it was completed into
         typed = context.typed if context.pending and find_subject(context.typed) else ""
         return Resolution(typed or context.question, "meta", context.subject, restate=True)
+    for_case = frames.restated_for_case(text, today)
+    if for_case is not None:  # "plus simplement, pour un jeune de 20 ans ?": the previous question, for that case
+        return Resolution(appended(context.pending or context.question, for_case), "circumstance", context.subject)
     correction = _CORRECTION.match(folded)
     body_at = correction.end() if correction else 0
     lead = _LEAD_IN.match(folded[body_at:])

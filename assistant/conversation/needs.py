@@ -24,8 +24,11 @@ from calculators.registry import CALCULATORS
 
 
 def _described(calculator: str, missing: tuple[str, ...]) -> list[str]:
-    """The missing inputs as the calculator describes them ("type de contrat (CDI ou CDD)")."""
+    """The missing inputs as the calculator describes them ("type de contrat (CDI ou CDD)"); when the turn
+    did not record which calculator asked, the one whose inputs hold every missing name."""
     spec = CALCULATORS.get(calculator)
+    if spec is None and missing:
+        spec = next((c for c in CALCULATORS.values() if set(missing) <= {p.name for p in c.params}), None)
     if spec is None:
         return []
     helps = {p.name: p.help for p in spec.params}

@@ -11,8 +11,9 @@ The request is read from the message's grammar (`about_answer.asks_comparison`):
 (`comparison.compares`: plus/moins, mieux, différence, pareil, …) or a pronoun standing for the two
 things ("les deux", "lequel", "laquelle des deux", "l'un ou l'autre"), with no named thing of its own.
 For each side, the sentence shown is the cited sentence that best matches the aspect the message asks
-about ("dans le versement" → the sentences on when the bonus is paid), else the aspect of the question
-both answers were about ("à quel niveau RNCP…" → each side's level), else the side's own lead.
+about ("dans le versement" → the sentences on when the bonus is paid); when the message names no aspect,
+the side's own lead when it speaks of the aspect of the question both answers were about ("à quel niveau
+RNCP…"), else its cited sentence that does (a lead on another point of the part), else the lead.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ _FRAME_WORDS = (
     "compare compares comparer comparaison avantageux avantageuse interessant interessante favorable "
     "eleve elevee haut haute bas basse grand grande important importante superieur inferieur quel quelle "
     "quels quelles est sont donc fond alors c'est qu'est que qui quoi pour dans des une avec par sur cas "
-    "ceux celui celle entre deux autre l'autre l'un l'une chose choses vraiment finalement bref ont"
+    "ceux celui celle entre deux autre l'autre l'un l'une chose choses vraiment finalement bref ont "
+    "dessus dessous davantage loin longtemps premier premiere second seconde gagnant"
 )
 _FRAME = frozenset(_FRAME_WORDS.split())
 _STOP_WORDS = (
@@ -104,13 +106,16 @@ def compare(
             whole.setdefault((chunk.document, chunk.section_path), []).append(chunk.text)
     texts = {evidence: "\n".join(whole[part]) for evidence, part in parts.items() if part in whole}
     aspect = _stems(message, _STOP | _FRAME)
-    if not aspect:  # "c'est pareil pour les deux ?": the aspect of the question the answers were about
+    asked = bool(aspect)  # the message names the aspect compared ("dans le versement")
+    if not asked:  # "c'est pareil pour les deux ?": the aspect of the question the answers were about
         names = {t.subject.display for t in pair if t.subject is not None}
         aspect = _stems(pair[0].resolved, _STOP | _FRAME) - _stems(" ".join(names))
     lines: list[str] = []
     citations: list[Citation] = []
     for turn, other in (pair, pair[::-1]):
-        found = _side_sentence(turn, aspect, texts) if aspect else None
+        # the side's own answer when it speaks of the question's aspect; else its cited sentence that does
+        on_aspect = asked or not (_stems(lead_text(turn.lead)) & aspect)
+        found = _side_sentence(turn, aspect, texts) if aspect and on_aspect else None
         if found is not None:
             citation, sentence = found
             text = f"« {sentence} »"
