@@ -191,7 +191,9 @@ _NEEDS_REST = re.compile(
     r"duree|droit|cas|tout|la-dessus|comme|infos?|informations?|elements?|precisions?|renseignements?|"
     rf"{_COURTESY})\b|[\s,;:?!.…'-])*$"
 )
-_GAP = re.compile(r"\b(?:ecarts?|distingue\w*|se ressemble\w*|en commun)\b")
+_GAP = re.compile(
+    r"\b(?:ecarts?|distingue\w*|se ressemble\w*|en commun|(?:ne )?change\w* (?:rien|quoi|quelque chose))\b"
+)
 
 
 def asks_comparison(message: str) -> bool:

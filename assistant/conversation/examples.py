@@ -61,7 +61,7 @@ _EXAMPLE_REST = re.compile(
     r"^(?:(?:et|mais|alors|donc|du coup|ok|bon|tu|vous|peux|pouvez|pourrais|pourriez|me|m'|moi|nous|faire|fais|"
     r"faites|donner|donne|donnez|montrer|montre|montrez|avoir|aurais|auriez|un|une|des|le|la|les|l'|avec|en|"
     r"chiffre\w*|concret\w*|simple|rapide|petit|ca|cela|c'|donne|quoi|stp|svp|s'il (?:te|vous) plait|ici|"
-    r"pour voir|par exemple)\b|[\s,;:?!.…'-])*$"
+    r"pour voir|par exemple|cas|veut dire|signifie|pour moi|dans mon cas)\b|[\s,;:?!.…'-])*$"
 )
 
 Answerer = Callable[[str], tuple[Answer, RouteDecision | None]]
@@ -85,6 +85,12 @@ def example_facts(message: str, question_back: str | None, today: date) -> str:
             return f"du 1er janvier {year} au {last} {_MONTH_NAMES[months - 1]} {year}"
     given = _GIVEN_EXAMPLE.search(question_back or "")
     return given.group(1) if given else ""
+
+
+def asks_only_example(message: str) -> bool:
+    """The message asks for an example and nothing else ("un exemple chiffré ?", "concrètement, ça veut dire
+    quoi ?"): with no calculation to show, the rule's own sentence answers it."""
+    return asks_example(message) and _asks_nothing_else(message)
 
 
 def _asks_nothing_else(message: str) -> bool:

@@ -52,8 +52,8 @@ def operate(request: Request, turns: Sequence[Turn], passages: Iterable[Chunk] |
     if not answered:
         return None
     last = answered[-1]
-    if request.operation == "quote":
-        return _quote(last, typed)
+    if request.operation in ("quote", "rule"):
+        return _quote(last, typed, figure=request.operation == "rule")
     if request.operation == "summary":
         return _summary(answered, typed)
     if request.operation == "compare":
@@ -116,8 +116,9 @@ def _where(citation: Citation) -> str:
     return f"{label} ({name[:1].upper() + name[1:]})"
 
 
-def _quote(last: Turn, typed: str) -> Outcome | None:
-    """The sentences the last answer led with, word for word, each with where it stands."""
+def _quote(last: Turn, typed: str, *, figure: bool = False) -> Outcome | None:
+    """The sentences the last answer led with, word for word, each with where it stands. `figure`: when none
+    of them holds a figure, the first cited sentence that does is added (the rule an example would show)."""
     named = _named_documents(last.citations, typed)
     found = led_sentences(named or last.citations, last.lead, last.resolved)
     if not found and named:  # the named text's sentence closest to the answer, the lead being another's
@@ -125,6 +126,10 @@ def _quote(last: Turn, typed: str) -> Outcome | None:
         found = [best] if best is not None else []
     if not found:
         return None
+    if figure and not any(re.search(r"\d", sentence) for _, sentence in found):
+        with_figure = next(((c, x) for c in last.citations for x in sentences(c.quote) if re.search(r"\d", x)), None)
+        if with_figure is not None:
+            found = [*found, with_figure]
     citations: list[Citation] = []
     lines: list[str] = []
     for citation, sentence in found:

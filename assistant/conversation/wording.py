@@ -53,3 +53,8 @@ def still_needed_prompt(question: str) -> str:
 def example_of(facts: str) -> str:
     """ "un exemple ?": the calculation run on facts supposed for the example, labelled as such."""
     return f"Exemple, avec des faits supposés pour l'illustration ({facts}) — ce n'est pas votre situation :"
+
+
+def no_example() -> str:
+    """ "un exemple ?" about a rule with no calculation to run: the rule as the text writes it."""
+    return "Les textes ne donnent pas d'exemple chiffré de cette règle ; la voici telle qu'ils l'écrivent :"

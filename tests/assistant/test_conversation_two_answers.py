@@ -18,7 +18,7 @@ import pytest
 from assistant.conversation import Conversation
 from assistant.conversation.about_answer import read
 from assistant.conversation.examples import asks_example, example_facts
-from assistant.conversation.frames import restated_for_case
+from assistant.conversation.frames import restated_for_case, restates
 from tests.assistant.conversation_helpers import TODAY
 
 FICHE = "/work/shared/corpus/source/cqp-regime-general.txt"
@@ -35,6 +35,7 @@ FICHE = "/work/shared/corpus/source/cqp-regime-general.txt"
         "Ils sont identiques, les deux ?",
         "Compare-les, stp.",
         "Quel écart entre les deux ?",
+        "Bref, ça ne change rien entre les deux ?",
     ],
 )
 def test_a_comparison_of_the_two_things_just_spoken_of_is_read(message: str) -> None:
@@ -105,6 +106,14 @@ def test_the_example_facts_come_from_the_message_else_from_the_question_back() -
     back = "Sur quelle période (par exemple « du 1er février au 20 juin 2025 ») ?"
     assert example_facts("un exemple ?", back, today) == "du 1er février au 20 juin 2025"
     assert example_facts("un exemple ?", "Quel est votre diplôme ?", today) == ""
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Redis-le simplement, je ne suis pas du métier", "En clair ? Je débute", "Plus simple stp, je comprends rien"],
+)
+def test_a_simpler_answer_asked_with_a_word_about_oneself_is_a_restatement(message: str) -> None:
+    assert restates(message, TODAY)
 
 
 def test_the_case_a_simpler_answer_is_asked_for_is_kept() -> None:
@@ -216,6 +225,15 @@ def test_an_example_is_calculated_on_stated_facts_and_labelled(assistant: Any) -
         assistant, "Le formateur interne occasionnel, il est payé comment ?", "Concrètement, ça donne quoi ?"
     )
     assert answer.route == "calculator" and "Exemple" in answer.text and "7 points" in answer.text
+
+
+def test_an_example_of_a_rule_with_no_calculation_is_the_rule_as_written(assistant: Any) -> None:
+    """Art. 6: « Les organismes assurent, tous les 6 ans, au moins deux entretiens professionnels et un
+    entretien de bilan » — no calculation to illustrate: the rule's own sentence, with its figure."""
+    answer, _ = _ask(assistant, "L'entretien professionnel, ça consiste en quoi ?", "Tu aurais un exemple concret ?")
+    assert "exemple chiffré" in answer.text and "«" in answer.text
+    assert re.search(r"\d", answer.text.split("l'écrivent :", 1)[1])
+    assert answer.route != "clarify"
 
 
 def test_a_concrete_question_of_its_own_is_no_example(assistant: Any) -> None:
