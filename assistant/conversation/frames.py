@@ -183,8 +183,8 @@ def _shares_words(folded: str, text: str) -> bool:
 
 
 _SELF_CLAUSE = re.compile(
-    r"(?:^|[,;:.!?]\s*)(?:moi,? )?(?:je |j')(?:ne |n')?(?:suis|debute|connais|m'y connais|y connais|comprends|"
-    r"sais)\b[^,;:.!?]*"
+    r"(?:^|[,;:.!?]\s*)(?:moi,? )?(?:je |j')(?:ne |n')?(?:suis|debute|connais|m'y connais|y connais|sais|comprends)\b"
+    r"(?:(?!\b(?:pourquoi|comment|quand|quel\w*|combien|qui|quoi|ou|si)\b)[^,;:.!?])*(?=[,;:.!?]|$)"
 )
 
 
