@@ -4,8 +4,10 @@ After an answer, the user may act on it rather than ask about its subject: have 
 word for word ("la phrase exacte", "recopie-moi le passage", "mot pour mot ?"), move to the part of
 the text next to the one it cited ("et l'article suivant ?", "le point d'avant"), read the wording it
 had before the avenant ("la version de 2019", "avant l'avenant, ça disait quoi ?"), have the
-exchange summed up ("résume tout ça", "récapitule en trois points"), or set a figure heard elsewhere
-against it ("tu es sûr ? on m'a dit 10", "ma DRH parle de 1 %").
+exchange summed up ("résume tout ça", "récapitule en trois points"), set a figure heard elsewhere
+against it ("tu es sûr ? on m'a dit 10", "ma DRH parle de 1 %"), set the two previous answers side by side
+("lequel des deux est le plus avantageux ?": `two_answers.py`), or ask what the answer depends on or still
+needs ("ça dépend de quoi ?", "tu as besoin de savoir quoi ?": `needs.py`).
 
 A new retrieval on the subject answers none of these: they are operations on what the answer cited.
 The request is read from the message's own grammar — a verb of reproducing and its object (phrase,
@@ -26,12 +28,15 @@ from typing import Literal
 
 from assistant.answer import Citation
 from assistant.answering.named_parts import in_force as part_in_force
+from assistant.conversation import wording
 from assistant.conversation.comparison import COMPARATIVE
 from assistant.conversation.subject import find_subject
 from ingest.models import Chunk
 from text.folding import same_length
 
-Operation = Literal["quote", "next", "previous", "original", "summary", "check", "source", "since", "compare", "needs"]
+Operation = Literal[
+    "quote", "rule", "next", "previous", "original", "summary", "check", "source", "since", "compare", "needs"
+]
 
 _COURTESY = r"(?:s'il (?:te|vous) plait|stp|svp|merci|please|alors|donc|du coup|bon|ok|d'accord)"
 _ASK = (
@@ -311,8 +316,8 @@ def part_question(citation: Citation, number: str, *, original: bool = False) ->
     """The standalone question naming a part of the cited document, answered from that part."""
     part = f"l'article {number} {_of(document_name(citation))}"
     if original:
-        return f"Que disait {part} dans sa version d'origine, avant l'avenant ?"
-    return f"Que dit {part} ?"
+        return wording.part_as_published(part)
+    return wording.part_asked(part)
 
 
 _EFFECT = re.compile(r"date d'effet|entree en vigueur|duree et date|prise d'effet")

@@ -37,7 +37,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from assistant.conversation import frames
+from assistant.conversation import frames, wording
 from assistant.conversation import vocabulary as v
 from assistant.conversation.answers import closed_question, statement, yes_or_no
 from assistant.conversation.antecedents import pronoun_antecedent, same_question
@@ -248,7 +248,7 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if context.points is not None and _IN_EUROS.search(body_folded) and not slots and not switched:
         # "et en euros ?" after a bonus in points: those points converted (the point's value on the day)
         points = f"{context.points:g}".replace(".", ",")
-        return Resolution(f"Combien valent {points} points en euros ?", "circumstance", previous)
+        return Resolution(wording.points_in_euros(points), "circumstance", previous)
     if context.pending and not asks and (slots or not switched or len(body.split()) <= 6):
         # the answer to the clarification ("CDD", "le CQP gestionnaire conseil", "du 1er au 30 mars")
         return Resolution(completed(context, body, today), "completion", previous)

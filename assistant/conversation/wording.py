@@ -58,3 +58,21 @@ def example_of(facts: str) -> str:
 def no_example() -> str:
     """ "un exemple ?" about a rule with no calculation to run: the rule as the text writes it."""
     return "Les textes ne donnent pas d'exemple chiffré de cette règle ; la voici telle qu'ils l'écrivent :"
+
+
+# -- standalone questions the conversation asks for the user (shown as "Question comprise : « … »") ------------
+
+
+def part_asked(part: str) -> str:
+    """ "et l'article suivant ?": the neighbouring part asked by name ("l'article 6 du protocole …")."""
+    return f"Que dit {part} ?"
+
+
+def part_as_published(part: str) -> str:
+    """ "avant l'avenant, ça disait quoi ?": the part asked in its wording before the avenant."""
+    return f"Que disait {part} dans sa version d'origine, avant l'avenant ?"
+
+
+def points_in_euros(points: str) -> str:
+    """ "et en euros ?" after a bonus in points."""
+    return f"Combien valent {points} points en euros ?"
