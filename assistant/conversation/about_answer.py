@@ -171,9 +171,12 @@ class Request:
 
 # a pronoun standing for the two things just spoken of ("lequel des deux", "c'est pareil pour les deux ?")
 _BOTH = re.compile(
-    r"\b(?:les deux|tous les deux|toutes les deux|(?:le|la|les)quel(?:le)?s?|l'un (?:ou|et) l'autre|"
-    r"l'une (?:ou|et) l'autre|entre (?:eux|elles)|compare[sz]?-les|les comparer)\b"
+    r"\b(?:les deux|tous les deux|toutes les deux|l'un (?:ou|et) l'autre|l'une (?:ou|et) l'autre|entre (?:eux|elles))\b"
 )
+# one of the two picked, or the two compared: "lequel des deux", "laquelle", "compare-les" ("lesquelles" picks
+# among many: no comparison of two answers)
+_WHICH_OF_TWO = re.compile(r"\b(?:lequel|laquelle) des deux\b|\bcompare[sz]?-les\b|\bles comparer\b")
+_WHICH = re.compile(r"\b(?:lequel|laquelle)\b")
 # a question back on what the answer depends on or still needs: "ça dépend de quoi ?", "tu as besoin de
 # savoir quoi ?", "qu'est-ce qui fait varier le montant ?", "quelles informations te manquent ?", "pourquoi
 # tu me demandes ça ?"
@@ -208,8 +211,12 @@ def asks_comparison(message: str) -> bool:
     folded = same_length(message).lower()
     if find_subject(message) is not None:
         return False
-    which = re.search(r"\b(?:le|la|les)quel(?:le)?s?\b|\bcompare[sz]?-les\b|\bles comparer\b", folded)
-    return bool(_BOTH.search(folded)) and bool(which or COMPARATIVE.search(folded) or _GAP.search(folded))
+    if _WHICH_OF_TWO.search(folded):
+        return True
+    compared = bool(COMPARATIVE.search(folded) or _GAP.search(folded))
+    return (bool(_BOTH.search(folded)) and (compared or bool(_WHICH.search(folded)))) or (
+        bool(_WHICH.search(folded)) and compared
+    )
 
 
 def read(message: str) -> Request | None:

@@ -48,6 +48,7 @@ def test_a_comparison_of_the_two_things_just_spoken_of_is_read(message: str) -> 
     [
         "On peut toucher les deux primes en même temps ?",  # how two rules combine: no comparison of answers
         "Lequel des CQP est au niveau 6 ?",  # names its own subject
+        "Pour en revenir aux blocs, lesquels sont communs ?",  # picks among many
         "Les deux contrats de professionnalisation sont-ils financés par l'OPCO ?",
         "Et concrètement, qu'est-ce qui change pour mon poste ?",  # a question of its own
     ],
