@@ -4,8 +4,10 @@ After an answer, the user may act on it rather than ask about its subject: have 
 word for word ("la phrase exacte", "recopie-moi le passage", "mot pour mot ?"), move to the part of
 the text next to the one it cited ("et l'article suivant ?", "le point d'avant"), read the wording it
 had before the avenant ("la version de 2019", "avant l'avenant, ça disait quoi ?"), have the
-exchange summed up ("résume tout ça", "récapitule en trois points"), or set a figure heard elsewhere
-against it ("tu es sûr ? on m'a dit 10", "ma DRH parle de 1 %").
+exchange summed up ("résume tout ça", "récapitule en trois points"), set a figure heard elsewhere
+against it ("tu es sûr ? on m'a dit 10", "ma DRH parle de 1 %"), set the two previous answers side by side
+("lequel des deux est le plus avantageux ?": `two_answers.py`), or ask what the answer depends on or still
+needs ("ça dépend de quoi ?", "tu as besoin de savoir quoi ?": `needs.py`).
 
 A new retrieval on the subject answers none of these: they are operations on what the answer cited.
 The request is read from the message's own grammar — a verb of reproducing and its object (phrase,
@@ -26,10 +28,15 @@ from typing import Literal
 
 from assistant.answer import Citation
 from assistant.answering.named_parts import in_force as part_in_force
+from assistant.conversation import wording
+from assistant.conversation.comparison import COMPARATIVE
+from assistant.conversation.subject import find_subject
 from ingest.models import Chunk
 from text.folding import same_length
 
-Operation = Literal["quote", "next", "previous", "original", "summary", "check", "source", "since"]
+Operation = Literal[
+    "quote", "rule", "next", "previous", "original", "summary", "check", "source", "since", "compare", "needs"
+]
 
 _COURTESY = r"(?:s'il (?:te|vous) plait|stp|svp|merci|please|alors|donc|du coup|bon|ok|d'accord)"
 _ASK = (
@@ -51,14 +58,21 @@ _EXACT = (
     r"complete?s?|tel(?:le)?s? qu(?:'il|'elle|'ils|'elles|e) (?:est|sont|l'a|figure)\w*(?: ecrit\w*| redige\w*)?|"
     r"tel quel|du texte|de l'article|de la source|exactement|en entier)"
 )
+# the text a quote is asked from: "de l'avenant", "du protocole", "de cet article", "de la circulaire"
+_SOURCE_NAME = (
+    r"(?:de |du |des |dans )(?:l'|la |le |les |cet |cette |ce |ton |ta |votre )?(?:avenant|accord|protocole|"
+    r"circulaire|convention|fiche|texte|article|passage|document|source|reponse)s?(?: (?:de )?(?:19|20)\d\d)?"
+)
 _QUOTE = re.compile(
     rf"^(?:et )?{_ASK}?(?:{_REPRODUCE}(?:-moi|-nous| moi)?\s+(?:(?:le|la|les|l'|ta|tes|votre|vos|cette|ce)\s*)?"
     rf"{_TEXT_OBJECT}(?:\s+{_EXACT})*|(?:(?:le|la|les|l')\s*)?{_TEXT_OBJECT}\s+{_EXACT}(?:\s+{_EXACT})*"
     rf"|{_REPRODUCE}(?:-moi|-nous| moi)?(?: (?:le|la) (?:texte|phrase))?\s+{_EXACT}|mot (?:pour|a) mot|texto"
     rf"|(?:c'est|c'etait) (?:ecrit|redige|formule|dit) comment(?: exactement)?"
     rf"|(?:quels? (?:sont|est) )?(?:les|le) (?:termes|mots) exacts?)"
-    rf"(?:[\s,]+(?:{_COURTESY}|exactement|precisement|de (?:cet|ce|l') ?(?:article|passage|texte)|"
-    r"(?:qui|que) (?:le|la) (?:dit|prevoit)))*$"
+    rf"(?:[\s,]+(?:{_COURTESY}|exactement|precisement|{_EXACT}|{_SOURCE_NAME}|(?:le |la |les |l')?{_TEXT_OBJECT}|"
+    r"(?:qui|que|ou) (?:le |la |l'|en |te |vous )?(?:dit|dis|prevoit|prevoient|disent|parle|parlent|indique|"
+    r"fixe|pose|ecrit|enonce|mentionne)\w*(?: (?:ca|cela|ce point|cette regle|la regle|ce chiffre|ce que tu dis))?"
+    r"))*$"
 )
 _PART_WORD = r"(?:article|point|paragraphe|partie|section|sous-partie|chapitre|alinea|titre|annexe)"
 _NEXT = r"(?:suivant\w*|d'apres|qui suit|qui vient apres|juste apres|d'ensuite|d'a cote)"
@@ -155,6 +169,56 @@ class Request:
     figure: str = ""  # the figure heard elsewhere, as typed ("10", "1 %")
 
 
+# a pronoun standing for the two things just spoken of ("lequel des deux", "c'est pareil pour les deux ?")
+_BOTH = re.compile(
+    r"\b(?:les deux|tous les deux|toutes les deux|l'un (?:ou|et) l'autre|l'une (?:ou|et) l'autre|entre (?:eux|elles))\b"
+)
+# one of the two picked, or the two compared: "lequel des deux", "laquelle", "compare-les" ("lesquelles" picks
+# among many: no comparison of two answers)
+_WHICH_OF_TWO = re.compile(r"\b(?:lequel|laquelle) des deux\b|\bcompare[sz]?-les\b|\bles comparer\b")
+_WHICH = re.compile(r"\b(?:lequel|laquelle)\b")
+# a question back on what the answer depends on or still needs: "ça dépend de quoi ?", "tu as besoin de
+# savoir quoi ?", "qu'est-ce qui fait varier le montant ?", "quelles informations te manquent ?", "pourquoi
+# tu me demandes ça ?"
+_NEEDS = re.compile(
+    r"\bdepend(?:ent|rait)? de quoi\b|\bde quoi (?:ca |cela |il |elle |c'est )?depend\b|"
+    r"\b(?:as|avez|aurais|auriez|a) besoin de (?:savoir |connaitre )?(?:quoi|quel\w*)\b|\bbesoin de quoi\b|"
+    r"\b(?:il |qu'il )?(?:te|vous) (?:faut|manque)\w* (?:quoi|quel\w*)\b|"
+    r"\bquel\w* (?:informations?|infos?|elements?|precisions?|donnees|renseignements?|faits?|criteres?) "
+    r"(?:te|vous|il) (?:manque\w*|faut|faudrait)\b|"
+    r"\bqu'est-ce qui (?:fait (?:varier|changer|bouger)|change|compte|joue|entre en (?:compte|jeu)|determine)\b|"
+    r"\bpourquoi (?:tu |vous )?(?:me |m')?(?:demandes?|demandez|poses?|posez) (?:ca|cela|cette question|la question)\b|"
+    r"\b(?:tu veux|vous voulez) savoir quoi\b"
+)
+
+
+# what may stand around that question back: it asks nothing else ("qu'est-ce qui change sur mon contrat ?" does)
+_NEEDS_REST = re.compile(
+    r"^(?:(?:et|mais|alors|donc|du coup|au juste|au fond|en fait|exactement|precisement|vraiment|ca|cela|c'|"
+    r"tu|vous|t'|on|il|le|la|les|l'|ce|cette|mon|ma|dans|pour|de|du|en|moi|nous|ici|montant|calcul|resultat|reponse|chiffre|"
+    r"duree|droit|cas|tout|la-dessus|comme|infos?|informations?|elements?|precisions?|renseignements?|"
+    rf"{_COURTESY})\b|[\s,;:?!.…'-])*$"
+)
+_GAP = re.compile(
+    r"\b(?:ecarts?|distingue\w*|se ressemble\w*|en commun|(?:ne )?change\w* (?:rien|quoi|quelque chose))\b"
+)
+
+
+def asks_comparison(message: str) -> bool:
+    """The message compares two things it does not name: a pronoun standing for both, or a short
+    comparative construction alone ("c'est pareil ?"); a named thing of the corpus makes it a comparison with
+    that thing instead (`comparison.py`, `followups`)."""
+    folded = same_length(message).lower()
+    if find_subject(message) is not None:
+        return False
+    if _WHICH_OF_TWO.search(folded):
+        return True
+    compared = bool(COMPARATIVE.search(folded) or _GAP.search(folded))
+    return (bool(_BOTH.search(folded)) and (compared or bool(_WHICH.search(folded)))) or (
+        bool(_WHICH.search(folded)) and compared
+    )
+
+
 def read(message: str) -> Request | None:
     """The request about the previous answer that `message` makes, None when it makes none."""
     folded = same_length(message).lower().strip()
@@ -177,6 +241,10 @@ def read(message: str) -> Request | None:
     source = _SOURCE.search(body)
     if source is not None and _SOURCE_REST.match(_SOURCE.sub(" ", body)) and len(body.split()) <= 10:
         return Request("source")
+    if _NEEDS.search(body) and _NEEDS_REST.match(_NEEDS.sub(" ", body)):
+        return Request("needs")
+    if asks_comparison(body):
+        return Request("compare")
     hearsay = _HEARSAY.search(body)
     figure = None
     if hearsay is not None:
@@ -255,8 +323,8 @@ def part_question(citation: Citation, number: str, *, original: bool = False) ->
     """The standalone question naming a part of the cited document, answered from that part."""
     part = f"l'article {number} {_of(document_name(citation))}"
     if original:
-        return f"Que disait {part} dans sa version d'origine, avant l'avenant ?"
-    return f"Que dit {part} ?"
+        return wording.part_as_published(part)
+    return wording.part_asked(part)
 
 
 _EFFECT = re.compile(r"date d'effet|entree en vigueur|duree et date|prise d'effet")

@@ -47,6 +47,9 @@ def compares(body: str) -> bool:
     return bool(_COMPARES.search(folded)) and not _OWN_QUESTION.search(folded)
 
 
+COMPARATIVE = _COMPARES  # the comparative constructions alone, for a message that names neither side
+
+
 def compared_question(question_about_new_side: str, other_display: str) -> str:
     """The standalone comparison: the previous question asked about the new side, then the side it is
     compared with ("… est de quel niveau ? Comparaison avec le CQP gestionnaire conseil.")."""

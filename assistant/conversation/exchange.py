@@ -26,7 +26,10 @@ from typing import Protocol
 from assistant.answer import Answer
 from assistant.answering import wording
 from assistant.conversation import about_answer
+from assistant.conversation import wording as wording_conv
+from assistant.conversation.about_answer import Request
 from assistant.conversation.comparison import compared_question, first_paragraph
+from assistant.conversation.examples import asks_only_example, worked_example
 from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.frames import continues
 from assistant.conversation.operations import checked, operate
@@ -129,6 +132,13 @@ def converse(
         reply, decision = alone_answer
     else:
         reply, decision = answer(asked, case=resolution.case)
+        example = worked_example(answer, asked, text, reply, today, resolution.subject) if context is not None else None
+        if example is not None:  # "un exemple ?" after a rule: calculated on facts stated for the example
+            reply, decision = example
+        elif context is not None and asks_only_example(text):  # no calculation: the rule's own sentence
+            quoted = operate(Request("rule"), conversation.turns, None, typed)
+            if quoted is not None and quoted.answer is not None:
+                return _recorded(conversation, quoted.answer, typed, wording_conv.no_example())
         if resolution.restate and reply.route == "clarify" and resolution.subject is not None:
             # the question still tells a case ("Je suis en CDI. Ai-je droit… ?"): its subject's conditions instead
             reply, decision = answer(wording.conditions_of(resolution.subject.display))
@@ -165,9 +175,11 @@ def converse(
     return reply
 
 
-def _recorded(conversation: Conversation, reply: Answer, typed: str) -> Answer:
+def _recorded(conversation: Conversation, reply: Answer, typed: str, heading: str = "") -> Answer:
     """Record an answer written from the earlier turns (a quote, a summary): the conversation stays on
-    the subject, the question and the lead of the answer it acted on."""
+    the subject, the question and the lead of the answer it acted on. `heading`: a sentence put before it."""
+    if heading:
+        reply.text = f"{heading}\n\n{reply.text}"
     last = [t for t in conversation.turns if t.kind != "aside"][-1]
     # (the citations stay the answer acted on: "et avant l'avenant ?" after a quote reads them)
     conversation.record(replace(last, question=typed, kind="meta", route=reply.route))

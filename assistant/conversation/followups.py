@@ -37,7 +37,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from assistant.conversation import frames
+from assistant.conversation import frames, wording
 from assistant.conversation import vocabulary as v
 from assistant.conversation.answers import closed_question, statement, yes_or_no
 from assistant.conversation.antecedents import pronoun_antecedent, same_question
@@ -175,6 +175,9 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # clarification, the question as typed (its subject named), not the case it was completed into
         typed = context.typed if context.pending and find_subject(context.typed) else ""
         return Resolution(typed or context.question, "meta", context.subject, restate=True)
+    for_case = frames.restated_for_case(text, today)
+    if for_case is not None:  # "plus simplement, pour un jeune de 20 ans ?": the previous question, for that case
+        return Resolution(appended(context.pending or context.question, for_case), "circumstance", context.subject)
     correction = _CORRECTION.match(folded)
     body_at = correction.end() if correction else 0
     lead = _LEAD_IN.match(folded[body_at:])
@@ -245,7 +248,7 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if context.points is not None and _IN_EUROS.search(body_folded) and not slots and not switched:
         # "et en euros ?" after a bonus in points: those points converted (the point's value on the day)
         points = f"{context.points:g}".replace(".", ",")
-        return Resolution(f"Combien valent {points} points en euros ?", "circumstance", previous)
+        return Resolution(wording.points_in_euros(points), "circumstance", previous)
     if context.pending and not asks and (slots or not switched or len(body.split()) <= 6):
         # the answer to the clarification ("CDD", "le CQP gestionnaire conseil", "du 1er au 30 mars")
         return Resolution(completed(context, body, today), "completion", previous)

@@ -182,6 +182,24 @@ def _shares_words(folded: str, text: str) -> bool:
     return any(w[:5] in words for w in _WORD.findall(folded) if w not in _COMMON)
 
 
+_SELF_CLAUSE = re.compile(
+    r"(?:^|[,;:.!?]\s*)(?:moi,? )?(?:je |j')(?:ne |n')?(?:suis|debute|connais|m'y connais|y connais|sais|comprends)\b"
+    r"(?:(?!\b(?:pourquoi|comment|quand|quel\w*|combien|qui|quoi|ou|si)\b)[^,;:.!?])*(?=[,;:.!?]|$)"
+)
+
+
+def restated_for_case(message: str, today: date) -> str | None:
+    """The case a request to say it again simply is made for ("Plus simplement, pour un jeune de 20 ans qui
+    vise un niveau 3 ?"): the message without the request, when what is left states facts and names no
+    subject of its own (the previous question applies to that case); None otherwise."""
+    folded = same_length(message).lower()
+    request = _RESTATE.search(folded)
+    if request is None or find_subject(message) is not None:
+        return None
+    rest = (message[: request.start()] + " " + message[request.end() :]).strip(" ,;:?!.…")
+    return rest if rest and find_slots(rest, today) else None
+
+
 def restates(message: str, today: date) -> bool:
     """The message asks for the previous answer again in another form ("explique plus simplement",
     "avec des mots simples", "je comprends pas trop", "résume") and asks nothing of its own: no named
@@ -192,5 +210,7 @@ def restates(message: str, today: date) -> bool:
     request_set_aside = _RESTATE.sub(" ", folded)  # ("comme si j'avais dix ans" holds no fact of a case)
     if find_slots(request_set_aside, today):
         return False
+    # a clause saying who asks or how well they follow ("je ne suis pas juriste", "je débute") asks nothing
+    request_set_aside = _RESTATE.sub(" ", _SELF_CLAUSE.sub(" ", folded))
     rest = re.sub(r"[^\w']+|\b\d+\b|\b\w'", " ", _RESTATE_FILLER.sub(" ", request_set_aside)).split()
     return not rest

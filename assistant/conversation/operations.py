@@ -6,7 +6,7 @@ searched again, so the sentence shown is the one the answer relied on, with its 
 neighbouring part and the wording before the avenant are questions naming a part of the cited
 document, answered like any question (the answer says which part it understood). A figure heard
 elsewhere re-asks the previous question and says, first, whether the cited passages hold that figure.
-The French sentences of these answers are here, next to the operations they word.
+The French sentences of these answers are in `assistant.conversation.wording`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answer import Answer, Citation
+from assistant.conversation import needs, two_answers, wording
 from assistant.conversation.about_answer import (
     Request,
     best_sentence,
@@ -34,10 +35,6 @@ from ingest.models import Chunk
 from text.folding import same_length
 
 MAX_SUMMARY = 5
-NO_EARLIER_PART = (
-    "Je ne trouve pas de partie voisine de celle citée dans la réponse précédente : posez votre question "
-    "sur le sujet qui vous intéresse."
-)
 
 
 @dataclass(frozen=True)
@@ -55,10 +52,18 @@ def operate(request: Request, turns: Sequence[Turn], passages: Iterable[Chunk] |
     if not answered:
         return None
     last = answered[-1]
-    if request.operation == "quote":
-        return _quote(last, typed)
+    if request.operation in ("quote", "rule"):
+        return _quote(last, typed, figure=request.operation == "rule")
     if request.operation == "summary":
         return _summary(answered, typed)
+    if request.operation == "compare":
+        compared = two_answers.compare(answered, typed, typed, passages)
+        return None if compared is None else Outcome(answer=compared)
+    if request.operation == "needs":
+        needed = needs.still_needed(last, typed)
+        if isinstance(needed, Answer):
+            return Outcome(answer=needed)
+        return None if needed is None else Outcome(question=needed)
     cited = [c for c in last.citations if section_number(c.section)]
     led = best_sentence(cited, last.lead, last.resolved)
     if led is not None:  # the part the answer led with comes first
@@ -111,11 +116,20 @@ def _where(citation: Citation) -> str:
     return f"{label} ({name[:1].upper() + name[1:]})"
 
 
-def _quote(last: Turn, typed: str) -> Outcome | None:
-    """The sentences the last answer led with, word for word, each with where it stands."""
-    found = led_sentences(last.citations, last.lead, last.resolved)
+def _quote(last: Turn, typed: str, *, figure: bool = False) -> Outcome | None:
+    """The sentences the last answer led with, word for word, each with where it stands. `figure`: when none
+    of them holds a figure, the first cited sentence that does is added (the rule an example would show)."""
+    named = _named_documents(last.citations, typed)
+    found = led_sentences(named or last.citations, last.lead, last.resolved)
+    if not found and named:  # the named text's sentence closest to the answer, the lead being another's
+        best = best_sentence(named, last.lead + " " + last.resolved, last.resolved)
+        found = [best] if best is not None else []
     if not found:
         return None
+    if figure and not any(re.search(r"\d", sentence) for _, sentence in found):
+        with_figure = next(((c, x) for c in last.citations for x in sentences(c.quote) if re.search(r"\d", x)), None)
+        if with_figure is not None:
+            found = [*found, with_figure]
     citations: list[Citation] = []
     lines: list[str] = []
     for citation, sentence in found:
@@ -124,9 +138,26 @@ def _quote(last: Turn, typed: str) -> Outcome | None:
         number = citations.index(citation) + 1
         lines.append(f"« {sentence} » [{number}]")
     cited = renumbered(citations, 1)
-    where = _where(cited[0]) if len(cited) == 1 else "dans les textes cités"
-    text = f"Le texte exact, {where} :\n\n" + "\n".join(lines)
+    where = _where(cited[0]) if len(cited) == 1 else wording.quoted_where_several()
+    text = wording.quoted(where, "\n".join(lines))
     return Outcome(answer=Answer(typed, text, "retrieval", citations=cited))
+
+
+_KIND = re.compile(r"\b(avenant|accord|protocole|circulaire|convention|fiche)\b")
+
+
+def _named_documents(citations: Sequence[Citation], message: str) -> list[Citation]:
+    """The citations of the text the message names by its kind ("la phrase de l'avenant"): those whose
+    document's own name starts with that word."""
+    kinds = set(_KIND.findall(same_length(message).lower()))
+    if not kinds:
+        return []
+
+    def head(citation: Citation) -> str:
+        name = same_length(document_name(citation)).lower()
+        return re.split(r"\s+(?:du|de|des)\s+", re.sub(r"^(?:le|la|les|l')\s*", "", name))[0]
+
+    return [c for c in citations if any(k in head(c) for k in kinds)]
 
 
 def _thread(answered: Sequence[Turn]) -> list[Turn]:
@@ -195,7 +226,7 @@ def _summary(answered: Sequence[Turn], typed: str) -> Outcome | None:
     citations.extend(c for c, _ in figures)
     points.extend(f"« {sentence} » [{c.number}]" for c, sentence in figures)
     subject = next((t.subject for t in _thread(answered) if t.subject is not None), None)
-    head = f"En résumé, sur {subject.display} :" if subject is not None else "En résumé :"
+    head = wording.summary_head(subject.display if subject is not None else None)
     body = "\n".join(f"{i}. {point}" for i, point in enumerate(points, 1))
     return Outcome(answer=Answer(typed, f"{head}\n\n{body}", "retrieval", citations=citations))
 
@@ -223,11 +254,8 @@ def checked(reply: Answer, figure: str) -> str:
     found = best_sentence(reply.citations, lead, reply.resolved_question or reply.question)
     holds = [c for c in reply.citations if pattern.search(c.quote)]
     if holds:
-        return f"Le chiffre que vous citez ({figure}) figure bien dans les textes cités [{holds[0].number}]."
+        return wording.figure_found(figure, holds[0].number)
     if found is None:
-        return f"Les textes cités ne mentionnent pas le chiffre que vous citez ({figure})."
+        return wording.figure_absent(figure)
     citation, sentence = found
-    return (
-        f"Les textes cités ne mentionnent pas le chiffre que vous citez ({figure}) ; ils disent : "
-        f"« {sentence} » [{citation.number}]."
-    )
+    return wording.figure_instead(figure, sentence, citation.number)

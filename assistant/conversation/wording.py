@@ -1,0 +1,78 @@
+"""The French sentences of the answers the conversation writes itself, from the earlier turns (a quote, a
+summary, a figure checked, two answers compared, what a calculation still needs): one place to read and
+review them (the answers' other frame sentences are in `assistant.answering.wording`)."""
+
+from __future__ import annotations
+
+
+def quoted(where: str, lines: str) -> str:
+    """ "recopie la phrase": the sentences the last answer led with, word for word, and where they stand."""
+    return f"Le texte exact, {where} :\n\n{lines}"
+
+
+def quoted_where_several() -> str:
+    return "dans les textes cités"
+
+
+def summary_head(subject: str | None) -> str:
+    """ "résume tout ça": the heading of the numbered summary."""
+    return f"En résumé, sur {subject} :" if subject else "En résumé :"
+
+
+def figure_found(figure: str, number: int) -> str:
+    """ "tu es sûr ? on m'a dit 10": the cited passages hold the figure heard."""
+    return f"Le chiffre que vous citez ({figure}) figure bien dans les textes cités [{number}]."
+
+
+def figure_absent(figure: str) -> str:
+    return f"Les textes cités ne mentionnent pas le chiffre que vous citez ({figure})."
+
+
+def figure_instead(figure: str, sentence: str, number: int) -> str:
+    """The figure heard is not in the cited passages: the sentence they hold instead."""
+    return f"{figure_absent(figure)[:-1]} ; ils disent : « {sentence} » [{number}]."
+
+
+def compared_answers(lines: str) -> str:
+    """ "lequel des deux est le plus avantageux ?": the two previous answers side by side."""
+    return f"Les deux réponses précédentes, côte à côte (d'après les passages cités) :\n\n{lines}"
+
+
+def still_needed(facts: str, rule: str) -> str:
+    """ "ça dépend de quoi ?" after a question back: what the calculation still needs, and the rule that
+    makes it matter (`rule`: the cited sentence, with its marker), the question still open."""
+    head = f"Pour répondre à votre cas, il me manque : {facts}."
+    return f"{head}\n\nLa règle appliquée : {rule}" if rule else head
+
+
+def still_needed_prompt(question: str) -> str:
+    """The question back, asked again after saying what it is for."""
+    return f"Dites-le-moi et je fais le calcul : {question}"
+
+
+def example_of(facts: str) -> str:
+    """ "un exemple ?": the calculation run on facts supposed for the example, labelled as such."""
+    return f"Exemple, avec des faits supposés pour l'illustration ({facts}) — ce n'est pas votre situation :"
+
+
+def no_example() -> str:
+    """ "un exemple ?" about a rule with no calculation to run: the rule as the text writes it."""
+    return "Les textes ne donnent pas d'exemple chiffré de cette règle ; la voici telle qu'ils l'écrivent :"
+
+
+# -- standalone questions the conversation asks for the user (shown as "Question comprise : « … »") ------------
+
+
+def part_asked(part: str) -> str:
+    """ "et l'article suivant ?": the neighbouring part asked by name ("l'article 6 du protocole …")."""
+    return f"Que dit {part} ?"
+
+
+def part_as_published(part: str) -> str:
+    """ "avant l'avenant, ça disait quoi ?": the part asked in its wording before the avenant."""
+    return f"Que disait {part} dans sa version d'origine, avant l'avenant ?"
+
+
+def points_in_euros(points: str) -> str:
+    """ "et en euros ?" after a bonus in points."""
+    return f"Combien valent {points} points en euros ?"
