@@ -64,6 +64,21 @@ DEPTH = 5
 _WHEN = frozenset(w.rstrip("sx")[:PREFIX] for w in ("annee", "an", "date", "jour", "mois", "semaine", "heure"))
 
 
+# A price asked: "combien coûte", "à quel prix", "quel budget / coût / tarif". Stated only by an amount, a figure
+# with its currency ("1 200 €", "350 euros"): the convention's blank "coût unitaire H.T. ….. €" states none, and
+# the preamble naming the Institut 4.10 states no price of its catalogue.
+_PRICE_VERB = re.compile(r"\bcombien\s+(?:ca\s+|cela\s+)?(?:coute|coutent|coutera|couterait|facture|factur\w+)\b")
+_PRICE_NOUNS = frozenset(w.rstrip("sx")[:PREFIX] for w in ("prix", "cout", "tarif", "budget", "frais"))
+_AMOUNT = re.compile(r"\d[\d  .,]*\s*(?:€|euros?\b|eur\b|k€)", re.IGNORECASE)
+
+
+def asks_price(question: str) -> bool:
+    """The question asks what something costs: "combien coûte …", "à quel prix", "quel est le budget de …"."""
+    text = fold(question.replace("’", "'")).replace("'", " ")
+    which, _ = asked_attributes(question)
+    return bool(_PRICE_VERB.search(text)) or any(_key(noun) in _PRICE_NOUNS for noun in which)
+
+
 def asked_attributes(question: str) -> tuple[list[str], list[str]]:
     """The nouns a question asks of its subject: after "quel…" (`which`) and after "combien de" (`counted`),
     folded. "Quel est le taux de réussite au CQP ?" → (["taux"], []); "Combien de places … ?" → ([], ["places"])."""
@@ -92,6 +107,8 @@ def unstated_attribute(question: str, evidence: Sequence[Evidence], vocabulary: 
     auprès d'Uniformation" (the texts: "la demande de prise en charge"), "à quel taux horaire" ("12 € de
     l'heure") and "quelle attestation" were the user's words for what the best passages state in theirs."""
     which, counted = asked_attributes(question)
+    if evidence and asks_price(question) and not any(_AMOUNT.search(e.chunk.context_text) for e in evidence[:DEPTH]):
+        return "prix"  # "combien coûte une journée au catalogue de l'Institut 4.10 ?": no passage states an amount
     if not (which or counted) or not evidence:
         return None
     sequences = [[t[:PREFIX] for t in analyze(fold(e.chunk.context_text))] for e in evidence[:DEPTH]]

@@ -1,0 +1,165 @@
+"""Which thing the question asks about: the subject's complement after "à", a CQP's qualifier, a text's name, a
+price (issue #21, scope10).
+
+Checked against the real texts (`chunks`: every passage of the shipped corpus). The questions are written for these
+tests, in other words than any evaluation set; the property tests build their questions from the texts' own
+phrases, so that whatever the texts write is never read as another thing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answering.attributes import asks_price, unstated_attribute
+from assistant.answering.complements import foreign_complement, foreign_cqp
+from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
+from assistant.answering.frameworks import foreign_named_text
+from ingest.models import Chunk
+from knowledge.hybrid import Evidence
+
+NAMES = ["Protocole d'accord relatif à la formation professionnelle du 19 décembre 2019", "avenant", "circulaire"]
+
+
+@pytest.fixture(scope="module")
+def words(chunks: list[Chunk]) -> CorpusWords:
+    return CorpusWords([c.text for c in chunks])
+
+
+@pytest.fixture(scope="module")
+def phrases(chunks: list[Chunk]) -> CorpusPhrases:
+    return CorpusPhrases([c.context_text for c in chunks] + NAMES)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "La formation au sauvetage aquatique est-elle prise en charge pour les agents d'accueil ?",
+        "Combien de jours de formation à la soudure l'employeur doit-il accorder ?",
+        "Une formation aux gestes de manutention, c'est obligatoire tous les ans ?",
+        "Quelle est la durée d'un stage à la plongée sous-marine pour nos techniciens ?",
+    ],
+)
+def test_a_complement_after_a_naming_a_kind_the_texts_never_treat_moves_the_question(
+    question: str, words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    assert foreign_complement(question, words, phrases) is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Un stagiaire a raté des heures : sont-elles payées ?",  # "a" is the verb, not "à"
+        "La demande d'absence se pose combien de temps à l'avance ?",  # a locution, not a kind of thing
+        "Le droit à la formation est-il garanti après quatre ans ?",  # the texts' own phrase
+        "La formation au printemps compte-t-elle pour la garantie individuelle ?",  # a time
+        "L'accès à la Pro-A dépend-il du diplôme ?",
+    ],
+)
+def test_the_texts_own_complements_times_and_verbs_are_not_another_thing(
+    question: str, words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    assert foreign_complement(question, words, phrases) is None
+
+
+def test_every_complement_after_a_the_texts_write_is_theirs(
+    chunks: list[Chunk], words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    """Property: each "N à la / au / aux M" the texts write, asked about as the subject of a question, is theirs."""
+    found = set()
+    for chunk in chunks:
+        for match in re.finditer(r"\b([a-zà-ÿ]{4,}) (à la|à l'|au|aux) ([a-zà-ÿ-]{5,})", chunk.text.replace("’", "'")):
+            found.add(
+                f"{match.group(1)} {match.group(2)}{'' if match.group(2).endswith(chr(39)) else ' '}{match.group(3)}"
+            )
+    assert len(found) > 20
+    wrong = [p for p in found if foreign_complement(f"Quelles sont les règles de la {p} ?", words, phrases)]
+    assert not wrong
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Le CQP de la grande distribution se prépare-t-il en alternance ?",
+        "Pour un CQP de fleuriste, quelle est la note éliminatoire ?",
+        "Le CQP de toiletteur canin compte combien de blocs ?",
+    ],
+)
+def test_a_cqp_qualified_by_words_the_texts_never_use_is_another_branchs(
+    question: str, words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    assert foreign_cqp(question, words, phrases) is not None
+
+
+def test_every_cqp_the_fiche_names_is_theirs(chunks: list[Chunk], words: CorpusWords, phrases: CorpusPhrases) -> None:
+    """Property: each CQP a heading of the texts names ("CQP Manager opérationnel"), asked about, is theirs; so is
+    one named by initials or with a typing slip."""
+    named = {
+        re.sub(r"\s+", " ", m.group(0)).strip()
+        for c in chunks
+        for m in re.finditer(r"CQP(?: [A-Za-zÀ-ÿ'’-]+){1,4}", c.section_title + " " + c.section_path)
+    }
+    assert len(named) >= 5
+    asked = [f"Le {name} est-il inscrit au RNCP ?" for name in named]
+    asked += ["Le CQP GC est-il au RNCP ?", "Le CQP gestionaire conseil dure combien ?", "Le CQP suffit-il ?"]
+    assert [q for q in asked if foreign_cqp(q, words, phrases)] == []
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Selon la convention Métallurgie, combien de points pour un tuteur ?", "Métallurgie"),
+        ("L'accord Renault prévoit-il un congé VAE plus long ?", "Renault"),
+        ("Dans le protocole Dupont, la Pro-A dure-t-elle douze mois ?", "Dupont"),
+    ],
+)
+def test_a_text_named_by_a_name_the_texts_never_write_is_another_framework(
+    question: str, name: str, phrases: CorpusPhrases
+) -> None:
+    assert foreign_named_text(question, phrases) == name
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "La convention COS prévoit-elle un délai de paiement ?",  # initials of "conseiller offres de service"
+        "L'accord Ucanss de 2019 fixe-t-il la prime du tuteur ?",
+        "Le protocole Pro-A est-il toujours en vigueur ?",
+        "Convention Uniformation : qui signe ?",  # the first word of the sentence
+    ],
+)
+def test_the_texts_own_names_after_a_kind_of_text_are_theirs(question: str, phrases: CorpusPhrases) -> None:
+    assert foreign_named_text(question, phrases) is None
+
+
+def _about(chunks: list[Chunk], words: str) -> list[Evidence]:
+    found = [c for c in chunks if words.lower() in (c.section_path + c.section_title + c.text).lower()]
+    assert found, words
+    return [Evidence(id=c.id, chunk=c, score=1.0) for c in found[:5]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Combien coûte une session de formation de l'École nationale supérieure de sécurité sociale ?",
+        "À quel prix l'Institut 4.10 vend-il ses modules ?",
+        "Quel est le tarif d'une journée à l'Institut 4.10 ?",
+    ],
+)
+def test_a_price_is_stated_only_by_an_amount(question: str, chunks: list[Chunk], words: CorpusWords) -> None:
+    """The preamble names the Institut 4.10 and the École nationale supérieure de sécurité sociale: "Les
+    opérateurs institutionnels que sont l'Institut 4.10 et l'École nationale supérieure de sécurité sociale
+    constituent un véritable atout" — no amount."""
+    assert asks_price(question)
+    assert unstated_attribute(question, _about(chunks, "Institut 4.10 et l"), words) == "prix"
+
+
+def test_a_price_the_passages_state_with_an_amount_is_stated(chunks: list[Chunk], words: CorpusWords) -> None:
+    """The circular states the OPCA's hourly rate in euros ("12 € de l'heure" or the like): a price asked of it is
+    stated."""
+    amounts = [c for c in chunks if re.search(r"\d\s*(?:€|euros)", c.text)]
+    assert amounts
+    evidence = [Evidence(id=c.id, chunk=c, score=1.0) for c in amounts[:5]]
+    assert unstated_attribute("Quel est le coût horaire pris en charge ?", evidence, words) is None
+    assert not asks_price("Combien vaut la prime du tuteur ?")
