@@ -79,7 +79,7 @@ def foreign_complement(question: str, vocabulary: CorpusWords, phrases: CorpusPh
             following = _TO_THE.match(original.lower(), match.end())
             if following is None:
                 continue
-            words = []  # the complement's first two nouns, links skipped ("aux gestes de manutention")
+            words: list[str] = []  # the complement's first two nouns, links skipped ("aux gestes de manutention")
             for word in fold(following.group(1)).replace("'", " ").split():
                 if word in _BOUNDARY or len(words) == 2 or _VERB_PRONOUN.search(word):
                     break
