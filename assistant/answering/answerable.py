@@ -229,14 +229,18 @@ def names_foreign_member(query: str, vocabulary: CorpusWords) -> bool:
 def _subjects(query: str) -> list[list[str]]:
     """The subject's analysed terms, in the question's order (keyed like `unit_terms`): the message's
     head noun phrase, and that of its asking clause when it differs (context said before the question,
-    "Élu CSE ici. Qui fixe… ?", is not what is asked). Empty phrases are left out. The last part after a
-    comma is not a third candidate: it is mostly what is asked of the subject ("…, c'est combien par
-    mois ?", "…, je peux venir accompagnée ?"), and its one word is found in some passage or other."""
+    "Élu CSE ici. Qui fixe… ?", is not what is asked), and that of a question asked indirectly ("Côté syndicat
+    on se demande si toutes les formations … sont …": the clause after "si"). Empty phrases are left out. The
+    last part after a comma is not a candidate: it is mostly what is asked of the subject ("…, c'est combien
+    par mois ?", "…, je peux venir accompagnée ?"), and its one word is found in some passage or other."""
     found: list[list[str]] = []
     # "En tant que représentant du personnel, …": who asks is not the subject; a situation ("Je suis enceinte,")
     # may be, so it stays
     asked = without_asker(query, roles_only=True)
-    for phrase in (subject_phrase(asked), subject_phrase(asking_clause(asked))):
+    # "Côté syndicat on se demande si toutes les formations … sont …": the indirect question's own subject
+    indirect = _INDIRECT_IF.search(fold(asked))
+    wondered = subject_phrase(asked[indirect.end() :]) if indirect else ""
+    for phrase in (subject_phrase(asked), subject_phrase(asking_clause(asked)), wondered):
         # "femmes-hommes": its parts, not also the joined word the analyser adds (no passage writes it)
         terms = list(dict.fromkeys(t[:PREFIX] for t in analyze(phrase.replace("-", " "))))
         # a figure is the user's case, not the subject: "enceinte de 5 mois" is not spoken of by "5 mois"
@@ -260,6 +264,12 @@ def _asked(query: str, subjects: list[list[str]], decision: RouteDecision | None
         return subjects[-1:]
     return subjects
 
+
+# A question asked indirectly: a verb of asking or knowing, then "si" and the clause asked ("on se demande si…",
+# "je voudrais savoir si…"); `fold` keeps the length, so the match cuts the message as written.
+_INDIRECT_IF = re.compile(
+    r"\b(?:demande|demandons|demandent|demander|savoir|sais|sait|ignore|ignorons)\s+(?:pas\s+)?si\b"
+)
 
 # An asking clause whose subject is a pronoun ("il se prépare…", "c'est prévu ?", "ça marche comment ?").
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|c'|ca|cela|ce)(?:\s|\b)")

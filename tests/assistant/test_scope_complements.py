@@ -163,3 +163,18 @@ def test_a_price_the_passages_state_with_an_amount_is_stated(chunks: list[Chunk]
     evidence = [Evidence(id=c.id, chunk=c, score=1.0) for c in amounts[:5]]
     assert unstated_attribute("Quel est le coût horaire pris en charge ?", evidence, words) is None
     assert not asks_price("Combien vaut la prime du tuteur ?")
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("Côté paie on se demande si la prime du formateur interne entre dans la gratification.", ["prim", "format"]),
+        ("Chez nous personne ne sait si le tuteur garde sa prime en cas d'arrêt.", ["tuteur"]),
+        ("Les élus voudraient savoir si la contribution conventionnelle a changé en 2023.", ["contri"]),
+    ],
+)
+def test_a_question_asked_indirectly_is_read_after_si(question: str, subject: list[str]) -> None:
+    """The clause after "se demande si / savoir si" is what is asked, whatever frame opens the message."""
+    from assistant.answering.answerable import _subjects
+
+    assert any(all(any(t.startswith(s) for t in terms) for s in subject) for terms in _subjects(question))
