@@ -241,6 +241,8 @@ def _subjects(query: str) -> list[list[str]]:
     indirect = _INDIRECT_IF.search(fold(asked))
     wondered = subject_phrase(asked[indirect.end() :]) if indirect else ""
     for phrase in (subject_phrase(asked), subject_phrase(asking_clause(asked)), wondered):
+        # a relative pronoun ends the noun phrase: "l'OPCA Uniformation dont parlent la circulaire…" is about the OPCA
+        phrase = _RELATIVE.split(phrase)[0].strip() or phrase
         # "femmes-hommes": its parts, not also the joined word the analyser adds (no passage writes it)
         terms = list(dict.fromkeys(t[:PREFIX] for t in analyze(phrase.replace("-", " "))))
         # a figure is the user's case, not the subject: "enceinte de 5 mois" is not spoken of by "5 mois"
@@ -265,6 +267,7 @@ def _asked(query: str, subjects: list[list[str]], decision: RouteDecision | None
     return subjects
 
 
+_RELATIVE = re.compile(r"\b(?:dont|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel)\b")
 # A question asked indirectly: a verb of asking or knowing, then "si" and the clause asked ("on se demande si…",
 # "je voudrais savoir si…"); `fold` keeps the length, so the match cuts the message as written.
 _INDIRECT_IF = re.compile(

@@ -178,3 +178,18 @@ def test_a_question_asked_indirectly_is_read_after_si(question: str, subject: li
     from assistant.answering.answerable import _subjects
 
     assert any(all(any(t.startswith(s) for t in terms) for s in subject) for terms in _subjects(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "cut"),
+    [
+        ("La CPNEFP dont dépend notre caisse fixe-t-elle les priorités ?", "depend"),
+        ("Le tuteur auquel on confie trois alternants touche-t-il plus ?", "confi"),
+        ("Le congé VAE duquel bénéficie un agent sans bac est-il plus long ?", "benef"),
+    ],
+)
+def test_a_relative_pronoun_ends_the_subject(question: str, cut: str) -> None:
+    """What follows "dont / auquel / lesquelles" says something of the subject; it is not the subject."""
+    from assistant.answering.answerable import _subjects
+
+    assert all(not any(t.startswith(cut) for t in terms) for terms in _subjects(question))
