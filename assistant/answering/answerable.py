@@ -240,7 +240,10 @@ def _subjects(query: str) -> list[list[str]]:
     # "Côté syndicat on se demande si toutes les formations … sont …": the indirect question's own subject
     indirect = _INDIRECT_IF.search(fold(asked))
     wondered = subject_phrase(asked[indirect.end() :]) if indirect else ""
-    for phrase in (subject_phrase(asked), subject_phrase(asking_clause(asked)), wondered):
+    # "L'avenant donne-t-il un effectif pour les assistantes sociales ?": what the text states is asked of them
+    stated = _STATES_FOR.search(fold(asked).replace("'", " "))
+    holder = subject_phrase(asked[stated.end() :]) if stated else ""
+    for phrase in (subject_phrase(asked), subject_phrase(asking_clause(asked)), wondered, holder):
         # a relative pronoun ends the noun phrase: "l'OPCA Uniformation dont parlent la circulaire…" is about the OPCA
         phrase = _RELATIVE.split(phrase)[0].strip() or phrase
         # "femmes-hommes": its parts, not also the joined word the analyser adds (no passage writes it)
@@ -268,6 +271,13 @@ def _asked(query: str, subjects: list[list[str]], decision: RouteDecision | None
 
 
 _RELATIVE = re.compile(r"\b(?:dont|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel)\b")
+# A text asked whether it states something for someone: a verb of stating with its pronoun after it, the thing
+# stated, then "pour / à" and whom it is stated for (`fold` keeps the length: the match cuts the message as written).
+_STATES_FOR = re.compile(
+    r"\b(?:donne|donnent|fixe|fixent|indique|indiquent|precise|precisent|prevoit|prevoient|mentionne|mentionnent|"
+    r"chiffre|chiffrent|cite|citent|etablit|etablissent|impose|imposent)(?:-t)?-(?:il|elle|ils|elles|on)\s+"
+    r"(?:un|une|des|le|la|les|l|d)\s*[a-z-]+(?:\s+[a-z-]+){0,2}?\s+(?:pour|a|aux|au)\s+"
+)
 # A question asked indirectly: a verb of asking or knowing, then "si" and the clause asked ("on se demande si…",
 # "je voudrais savoir si…"); `fold` keeps the length, so the match cuts the message as written.
 _INDIRECT_IF = re.compile(

@@ -193,3 +193,18 @@ def test_a_relative_pronoun_ends_the_subject(question: str, cut: str) -> None:
     from assistant.answering.answerable import _subjects
 
     assert all(not any(t.startswith(cut) for t in terms) for terms in _subjects(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "holder"),
+    [
+        ("Le protocole fixe-t-il un plafond pour les tuteurs à temps partiel ?", "tuteur"),
+        ("L'accord prévoit-il une durée pour les salariés en activité partielle ?", "salar"),
+        ("La circulaire indique-t-elle un nombre d'heures aux candidats libres ?", "candid"),
+    ],
+)
+def test_whom_a_text_states_something_for_is_a_subject(question: str, holder: str) -> None:
+    """ "Le texte donne-t-il un N pour X ?": N is what is stated, X what the texts must speak of."""
+    from assistant.answering.answerable import _subjects
+
+    assert any(any(t.startswith(holder) for t in terms) for terms in _subjects(question)[1:])
