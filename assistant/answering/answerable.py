@@ -92,7 +92,11 @@ def texts_are_silent(
     """
     if vocabulary is not None and phrases is not None and qualified_elsewhere(query, evidence, vocabulary, phrases):
         return True
-    if vocabulary is not None and names_only(decision) and unstated_attribute(query, evidence, vocabulary) is not None:
+    if (
+        vocabulary is not None
+        and names_only(decision)
+        and unstated_attribute(query, evidence, vocabulary, phrases) is not None
+    ):
         return True  # "le taux de réussite au CQP COS": the CQP is named, its success rate stated nowhere
     terms = set(query_weights(query))
     bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]

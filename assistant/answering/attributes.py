@@ -28,9 +28,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.corpus_words import CorpusWords
+from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
 from assistant.answering.units import PREFIX
 from assistant.routing.extraction.folding import fold
+from assistant.routing.subject import speaks_of
 from knowledge.french import analyze
 from knowledge.hybrid import Evidence
 
@@ -79,6 +80,22 @@ def asks_price(question: str) -> bool:
     return bool(_PRICE_VERB.search(text)) or any(_key(noun) in _PRICE_NOUNS for noun in which)
 
 
+# "quel est le taux de réussite", "quel numéro de téléphone": the interrogative's noun and its complement.
+_WHICH_OF = re.compile(
+    r"\b(?:quel|quelle)\s+(?:(?:est|etait|serait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l)\s+)?([a-z][a-z-]{2,})\s+"
+    r"(?:de la|de l|du|des|de|d)\s+([a-z][a-z-]{4,})"
+)
+
+
+def asked_complements(question: str) -> list[tuple[str, str]]:
+    """The nouns after "quel" with their complement, folded, names written with a capital left out: "Quel est le
+    taux de réussite au CQP ?" → [("taux", "reussite")]; "… quel numéro de l'Urssaf ?" → []."""
+    original = question.replace("’", "'")
+    names = {fold(w) for w in re.findall(r"\b[A-ZÀ-Ý][\w-]*", original)}
+    text = fold(original).replace("'", " ")
+    return [(m.group(1), m.group(2)) for m in _WHICH_OF.finditer(text) if _noun(m.group(1)) and m.group(2) not in names]
+
+
 def asked_attributes(question: str) -> tuple[list[str], list[str]]:
     """The nouns a question asks of its subject: after "quel…" (`which`) and after "combien de" (`counted`),
     folded. "Quel est le taux de réussite au CQP ?" → (["taux"], []); "Combien de places … ?" → ([], ["places"])."""
@@ -98,7 +115,9 @@ def _stem(word: str) -> str:
     return terms[0][:PREFIX] if terms else word[:PREFIX]
 
 
-def unstated_attribute(question: str, evidence: Sequence[Evidence], vocabulary: CorpusWords) -> str | None:
+def unstated_attribute(
+    question: str, evidence: Sequence[Evidence], vocabulary: CorpusWords, phrases: CorpusPhrases | None = None
+) -> str | None:
     """An attribute the question asks (`asked_attributes`) that none of the best passages states (else None): a
     noun after "quel" that the texts never use at all (`vocabulary`), or a count ("combien de N") that none of the
     best passages gives as a figure before N.
@@ -114,15 +133,35 @@ def unstated_attribute(question: str, evidence: Sequence[Evidence], vocabulary: 
     sequences = [[t[:PREFIX] for t in analyze(fold(e.chunk.context_text))] for e in evidence[:DEPTH]]
     for noun in which:
         stem = _stem(noun)
-        measured = _key(noun) in _WHEN or any(_key(noun) in family for family in _UNIT_FAMILIES)
-        if measured and any(re.search(r"\d", e.chunk.context_text) for e in evidence[:DEPTH]):
+        if _measured(noun, evidence):
             continue  # "en quelle année", "quel pourcentage": a figure is its answer, whatever words say it
         if not vocabulary.uses(noun) and not any(stem in sequence for sequence in sequences):
             return noun
     for noun in counted:
         if not any(_counts(e.chunk.context_text, noun) for e in evidence[:DEPTH]):
             return noun
+    if phrases is None:
+        return None
+    for noun, complement in asked_complements(question):
+        # "le taux de réussite": a pair the texts never write anywhere ("taux de prise en charge" is theirs) is an
+        # attribute they state of nothing, so of this thing neither, unless a best passage writes the pair (the
+        # fiche's "réussite" of an exam is no success rate)
+        if phrases.speaks_of(f"{noun} {complement}") or _measured(noun, evidence):
+            continue  # "quel pourcentage du personnel": a figure answers it, whatever words say it
+        pair = [_stem(noun), _stem(complement)]
+        if any(speaks_of(pair, set(sequence), sequence) for sequence in sequences):
+            continue
+        # both words in the best passages, apart: the user's pair for what they state ("le numéro d'enregistrement":
+        # "enregistrée au RNCP … sous le numéro"); one of them in none: stated of nothing here ("taux de réussite")
+        if not all(any(stem in sequence for sequence in sequences) for stem in pair):
+            return f"{noun} {complement}"
     return None
+
+
+def _measured(noun: str, evidence: Sequence[Evidence]) -> bool:
+    """A time or a unit asked ("quelle année", "quel pourcentage") that a figure of the best passages may answer."""
+    measured = _key(noun) in _WHEN or any(_key(noun) in family for family in _UNIT_FAMILIES)
+    return measured and any(re.search(r"\d", e.chunk.context_text) for e in evidence[:DEPTH])
 
 
 def _key(word: str) -> str:

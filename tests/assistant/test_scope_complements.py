@@ -208,3 +208,35 @@ def test_whom_a_text_states_something_for_is_a_subject(question: str, holder: st
     from assistant.answering.answerable import _subjects
 
     assert any(any(t.startswith(holder) for t in terms) for terms in _subjects(question)[1:])
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        ("Quel est le taux d'embauche des titulaires du CQP contrôleur allocataire ?", "Contrôleur allocataire"),
+        ("Quel est le taux de féminisation des lauréats du CQP manager opérationnel ?", "Manager opérationnel"),
+        ("Quel est le délai de correction des copies du CQP délégué de l'assurance maladie ?", "Délégué"),
+    ],
+)
+def test_an_attribute_named_by_a_pair_the_texts_never_write_is_unstated(
+    question: str, part: str, chunks: list[Chunk], words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    """ "Quel est le N de M ?": when the texts never write N with M, and no passage about the thing does, the
+    attribute is stated nowhere (the fiche states a CQP's level, blocks and creation, not its hiring rate)."""
+    assert unstated_attribute(question, _about(chunks, part), words, phrases) is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        ("Quel est le niveau de qualification du CQP manager opérationnel ?", "Manager opérationnel"),
+        ("Quel est le numéro d'enregistrement au RNCP du CQP contrôleur allocataire ?", "Contrôleur allocataire"),
+        ("Quelle est l'année de création du CQP conseiller offres de services ?", "Conseiller offres"),
+    ],
+)
+def test_an_attribute_pair_the_passages_state_is_stated(
+    question: str, part: str, chunks: list[Chunk], words: CorpusWords, phrases: CorpusPhrases
+) -> None:
+    """The fiche: "Le CQP est inscrit au Répertoire National de la Certification Professionnelle (RNCP) au niveau 6
+    de qualification sous le numéro 35271"; "a été créé par la CPNEFP … en 2013"."""
+    assert unstated_attribute(question, _about(chunks, part), words, phrases) is None
