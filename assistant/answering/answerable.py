@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.attributes import NAMED_ONLY_TOPICS, unstated_attribute
+from assistant.answering.attributes import NAMED_ONLY_TOPICS, unstated_attribute, unstated_situation
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words
 from assistant.answering.dispositifs import on_topic
@@ -95,7 +95,10 @@ def texts_are_silent(
     if (
         vocabulary is not None
         and names_only(decision)
-        and unstated_attribute(query, evidence, vocabulary, phrases) is not None
+        and (
+            unstated_attribute(query, evidence, vocabulary, phrases) is not None
+            or (phrases is not None and unstated_situation(query, phrases) is not None)
+        )
     ):
         return True  # "le taux de réussite au CQP COS": the CQP is named, its success rate stated nowhere
     terms = set(query_weights(query))

@@ -199,3 +199,23 @@ def _counts(text: str, noun: str) -> bool:
         if word == "/" and i + 1 < len(words) and words[i + 1][0].isdigit():
             return True  # "/60": sixty points
     return False
+
+
+# A situation the question puts the thing in: "pendant un arrêt maladie", "après ma retraite", "durant un congé
+# sabbatique" (not "d'après", which names a source).
+_SITUATION = re.compile(
+    r"(?<!\bd )\b(?:pendant|durant|apres|au cours d)\s+(?:un|une|le|la|les|l|mon|ma|mes|son|sa|ses|leur|leurs)\s+"
+    r"([a-z][a-z-]{3,}(?:\s+(?:de|d|du|des|en)?\s*[a-z][a-z-]{3,})?)"
+)
+
+
+def unstated_situation(question: str, phrases: CorpusPhrases) -> str | None:
+    """A situation the question asks the thing under that the texts never speak of (else None): "Mon CPF reste-t-il
+    utilisable après ma retraite ?" → "retraite"; "… pendant un congé sabbatique" → "conge sabbatique". The texts
+    name the CPF and say what their abondements cover; under which situations a right of the law applies is the
+    law's, not theirs. Used for the things the texts only name (`answerable.names_only`), like the attributes."""
+    text = fold(question.replace("’", "'")).replace("'", " ")
+    for match in _SITUATION.finditer(text):
+        if not phrases.speaks_of(match.group(1)):
+            return match.group(1)
+    return None

@@ -240,3 +240,35 @@ def test_an_attribute_pair_the_passages_state_is_stated(
     """The fiche: "Le CQP est inscrit au Répertoire National de la Certification Professionnelle (RNCP) au niveau 6
     de qualification sous le numéro 35271"; "a été créé par la CPNEFP … en 2013"."""
     assert unstated_attribute(question, _about(chunks, part), words, phrases) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "situation"),
+    [
+        ("Mon CPF est-il gelé durant une mise en disponibilité ?", "mise disponibilite"),
+        ("Puis-je mobiliser mon compte formation pendant une période de chômage partiel ?", "periode de chomage"),
+        ("Que devient mon CPF après un licenciement économique ?", "licenciement economique"),
+    ],
+)
+def test_a_situation_the_texts_never_speak_of_is_unstated(
+    question: str, situation: str, phrases: CorpusPhrases
+) -> None:
+    from assistant.answering.attributes import unstated_situation
+
+    found = unstated_situation(question, phrases)
+    assert found is not None and found.split()[0] == situation.split()[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Le salaire est-il maintenu pendant la formation ?",  # "pendant la période de la formation" (art. 3.6)
+        "Que se passe-t-il après l'obtention de la certification ?",  # "suit l'obtention de la certification"
+        "D'après la convention type, qui paie ?",  # a source, not a situation
+        "La prime est-elle versée après la mission de tutorat ?",  # "à l'issue de la mission de tutorat"
+    ],
+)
+def test_the_texts_own_situations_are_stated(question: str, phrases: CorpusPhrases) -> None:
+    from assistant.answering.attributes import unstated_situation
+
+    assert unstated_situation(question, phrases) is None
