@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.attributes import NAMED_ONLY_TOPICS, unstated_attribute
+from assistant.answering.attributes import NAMED_ONLY_TOPICS, unstated_attribute, unstated_situation
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words, glossary_speaks
 from assistant.answering.dispositifs import on_topic
@@ -92,7 +92,14 @@ def texts_are_silent(
     """
     if vocabulary is not None and phrases is not None and qualified_elsewhere(query, evidence, vocabulary, phrases):
         return True
-    if vocabulary is not None and names_only(decision) and unstated_attribute(query, evidence, vocabulary) is not None:
+    if (
+        vocabulary is not None
+        and names_only(decision)
+        and (
+            unstated_attribute(query, evidence, vocabulary, phrases) is not None
+            or (phrases is not None and unstated_situation(query, phrases) is not None)
+        )
+    ):
         return True  # "le taux de réussite au CQP COS": the CQP is named, its success rate stated nowhere
     terms = set(query_weights(query))
     bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]
@@ -229,14 +236,23 @@ def names_foreign_member(query: str, vocabulary: CorpusWords) -> bool:
 def _subjects(query: str) -> list[list[str]]:
     """The subject's analysed terms, in the question's order (keyed like `unit_terms`): the message's
     head noun phrase, and that of its asking clause when it differs (context said before the question,
-    "Élu CSE ici. Qui fixe… ?", is not what is asked). Empty phrases are left out. The last part after a
-    comma is not a third candidate: it is mostly what is asked of the subject ("…, c'est combien par
-    mois ?", "…, je peux venir accompagnée ?"), and its one word is found in some passage or other."""
+    "Élu CSE ici. Qui fixe… ?", is not what is asked), and that of a question asked indirectly ("Côté syndicat
+    on se demande si toutes les formations … sont …": the clause after "si"). Empty phrases are left out. The
+    last part after a comma is not a candidate: it is mostly what is asked of the subject ("…, c'est combien
+    par mois ?", "…, je peux venir accompagnée ?"), and its one word is found in some passage or other."""
     found: list[list[str]] = []
     # "En tant que représentant du personnel, …": who asks is not the subject; a situation ("Je suis enceinte,")
     # may be, so it stays
     asked = without_asker(query, roles_only=True)
-    for phrase in (subject_phrase(asked), subject_phrase(asking_clause(asked))):
+    # "Côté syndicat on se demande si toutes les formations … sont …": the indirect question's own subject
+    indirect = _INDIRECT_IF.search(fold(asked))
+    wondered = subject_phrase(asked[indirect.end() :]) if indirect else ""
+    # "L'avenant donne-t-il un effectif pour les assistantes sociales ?": what the text states is asked of them
+    stated = _STATES_FOR.search(fold(asked).replace("'", " "))
+    holder = subject_phrase(asked[stated.end() :]) if stated else ""
+    for phrase in (subject_phrase(asked), subject_phrase(asking_clause(asked)), wondered, holder):
+        # a relative pronoun ends the noun phrase: "l'OPCA Uniformation dont parlent la circulaire…" is about the OPCA
+        phrase = _RELATIVE.split(phrase)[0].strip() or phrase
         # "femmes-hommes": its parts, not also the joined word the analyser adds (no passage writes it)
         terms = list(dict.fromkeys(t[:PREFIX] for t in analyze(phrase.replace("-", " "))))
         # a figure is the user's case, not the subject: "enceinte de 5 mois" is not spoken of by "5 mois"
@@ -260,6 +276,20 @@ def _asked(query: str, subjects: list[list[str]], decision: RouteDecision | None
         return subjects[-1:]
     return subjects
 
+
+_RELATIVE = re.compile(r"\b(?:dont|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel)\b")
+# A text asked whether it states something for someone: a verb of stating with its pronoun after it, the thing
+# stated, then "pour / à" and whom it is stated for (`fold` keeps the length: the match cuts the message as written).
+_STATES_FOR = re.compile(
+    r"\b(?:donne|donnent|fixe|fixent|indique|indiquent|precise|precisent|prevoit|prevoient|mentionne|mentionnent|"
+    r"chiffre|chiffrent|cite|citent|etablit|etablissent|impose|imposent)(?:-t)?-(?:il|elle|ils|elles|on)\s+"
+    r"(?:un|une|des|le|la|les|l|d)\s*[a-z-]+(?:\s+[a-z-]+){0,2}?\s+(?:pour|a|aux|au)\s+"
+)
+# A question asked indirectly: a verb of asking or knowing, then "si" and the clause asked ("on se demande si…",
+# "je voudrais savoir si…"); `fold` keeps the length, so the match cuts the message as written.
+_INDIRECT_IF = re.compile(
+    r"\b(?:demande|demandons|demandent|demander|savoir|sais|sait|ignore|ignorons)\s+(?:pas\s+)?si\b"
+)
 
 # An asking clause whose subject is a pronoun ("il se prépare…", "c'est prévu ?", "ça marche comment ?").
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:il|elle|ils|elles|c'|ca|cela|ce)(?:\s|\b)")

@@ -30,9 +30,10 @@ from collections.abc import Sequence
 
 from assistant.answering.answer_types import REASON
 from assistant.answering.answer_types import holds as holds_kind
-from assistant.answering.corpus_words import CorpusWords
+from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
 from assistant.answering.units import PREFIX
 from assistant.routing.extraction.folding import fold
+from assistant.routing.subject import speaks_of
 from knowledge.french import analyze
 from knowledge.hybrid import Evidence
 
@@ -70,6 +71,37 @@ _PURPOSE = frozenset(
 _WHEN = frozenset(w.rstrip("sx")[:PREFIX] for w in ("annee", "an", "date", "jour", "mois", "semaine", "heure"))
 
 
+# A price asked: "combien coûte", "à quel prix", "quel budget / coût / tarif". Stated only by an amount, a figure
+# with its currency ("1 200 €", "350 euros"): the convention's blank "coût unitaire H.T. ….. €" states none, and
+# the preamble naming the Institut 4.10 states no price of its catalogue.
+_PRICE_VERB = re.compile(r"\bcombien\s+(?:ca\s+|cela\s+)?(?:coute|coutent|coutera|couterait|facture|factur\w+)\b")
+_PRICE_NOUNS = frozenset(w.rstrip("sx")[:PREFIX] for w in ("prix", "cout", "tarif", "budget", "frais"))
+_AMOUNT = re.compile(r"\d[\d  .,]*\s*(?:€|euros?\b|eur\b|k€)", re.IGNORECASE)
+
+
+def asks_price(question: str) -> bool:
+    """The question asks what something costs: "combien coûte …", "à quel prix", "quel est le budget de …"."""
+    text = fold(question.replace("’", "'")).replace("'", " ")
+    which, _ = asked_attributes(question)
+    return bool(_PRICE_VERB.search(text)) or any(_key(noun) in _PRICE_NOUNS for noun in which)
+
+
+# "quel est le taux de réussite", "quel numéro de téléphone": the interrogative's noun and its complement.
+_WHICH_OF = re.compile(
+    r"\b(?:quel|quelle)\s+(?:(?:est|etait|serait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l)\s+)?([a-z][a-z-]{2,})\s+"
+    r"(?:de la|de l|du|des|de|d)\s+([a-z][a-z-]{4,})"
+)
+
+
+def asked_complements(question: str) -> list[tuple[str, str]]:
+    """The nouns after "quel" with their complement, folded, names written with a capital left out: "Quel est le
+    taux de réussite au CQP ?" → [("taux", "reussite")]; "… quel numéro de l'Urssaf ?" → []."""
+    original = question.replace("’", "'")
+    names = {fold(w) for w in re.findall(r"\b[A-ZÀ-Ý][\w-]*", original)}
+    text = fold(original).replace("'", " ")
+    return [(m.group(1), m.group(2)) for m in _WHICH_OF.finditer(text) if _noun(m.group(1)) and m.group(2) not in names]
+
+
 def asked_attributes(question: str) -> tuple[list[str], list[str]]:
     """The nouns a question asks of its subject: after "quel…" (`which`) and after "combien de" (`counted`),
     folded. "Quel est le taux de réussite au CQP ?" → (["taux"], []); "Combien de places … ?" → ([], ["places"])."""
@@ -89,7 +121,9 @@ def _stem(word: str) -> str:
     return terms[0][:PREFIX] if terms else word[:PREFIX]
 
 
-def unstated_attribute(question: str, evidence: Sequence[Evidence], vocabulary: CorpusWords) -> str | None:
+def unstated_attribute(
+    question: str, evidence: Sequence[Evidence], vocabulary: CorpusWords, phrases: CorpusPhrases | None = None
+) -> str | None:
     """An attribute the question asks (`asked_attributes`) that none of the best passages states (else None): a
     noun after "quel" that the texts never use at all (`vocabulary`), or a count ("combien de N") that none of the
     best passages gives as a figure before N.
@@ -98,13 +132,14 @@ def unstated_attribute(question: str, evidence: Sequence[Evidence], vocabulary: 
     auprès d'Uniformation" (the texts: "la demande de prise en charge"), "à quel taux horaire" ("12 € de
     l'heure") and "quelle attestation" were the user's words for what the best passages state in theirs."""
     which, counted = asked_attributes(question)
+    if evidence and asks_price(question) and not any(_AMOUNT.search(e.chunk.context_text) for e in evidence[:DEPTH]):
+        return "prix"  # "combien coûte une journée au catalogue de l'Institut 4.10 ?": no passage states an amount
     if not (which or counted) or not evidence:
         return None
     sequences = [[t[:PREFIX] for t in analyze(fold(e.chunk.context_text))] for e in evidence[:DEPTH]]
     for noun in which:
         stem = _stem(noun)
-        measured = _key(noun) in _WHEN or any(_key(noun) in family for family in _UNIT_FAMILIES)
-        if measured and any(re.search(r"\d", e.chunk.context_text) for e in evidence[:DEPTH]):
+        if _measured(noun, evidence):
             continue  # "en quelle année", "quel pourcentage": a figure is its answer, whatever words say it
         if _key(noun) in _PURPOSE and any(holds_kind(REASON, e.chunk.context_text) for e in evidence[:DEPTH]):
             continue  # "dans quel but", "quel intérêt": a purpose clause ("afin de", "a pour objet") is its answer
@@ -113,7 +148,28 @@ def unstated_attribute(question: str, evidence: Sequence[Evidence], vocabulary: 
     for noun in counted:
         if not any(_counts(e.chunk.context_text, noun) for e in evidence[:DEPTH]):
             return noun
+    if phrases is None:
+        return None
+    for noun, complement in asked_complements(question):
+        # "le taux de réussite": a pair the texts never write anywhere ("taux de prise en charge" is theirs) is an
+        # attribute they state of nothing, so of this thing neither, unless a best passage writes the pair (the
+        # fiche's "réussite" of an exam is no success rate)
+        if phrases.speaks_of(f"{noun} {complement}") or _measured(noun, evidence):
+            continue  # "quel pourcentage du personnel": a figure answers it, whatever words say it
+        pair = [_stem(noun), _stem(complement)]
+        if any(speaks_of(pair, set(sequence), sequence) for sequence in sequences):
+            continue
+        # both words in the best passages, apart: the user's pair for what they state ("le numéro d'enregistrement":
+        # "enregistrée au RNCP … sous le numéro"); one of them in none: stated of nothing here ("taux de réussite")
+        if not all(any(stem in sequence for sequence in sequences) for stem in pair):
+            return f"{noun} {complement}"
     return None
+
+
+def _measured(noun: str, evidence: Sequence[Evidence]) -> bool:
+    """A time or a unit asked ("quelle année", "quel pourcentage") that a figure of the best passages may answer."""
+    measured = _key(noun) in _WHEN or any(_key(noun) in family for family in _UNIT_FAMILIES)
+    return measured and any(re.search(r"\d", e.chunk.context_text) for e in evidence[:DEPTH])
 
 
 def _key(word: str) -> str:
@@ -151,3 +207,23 @@ def _counts(text: str, noun: str) -> bool:
         if word == "/" and i + 1 < len(words) and words[i + 1][0].isdigit():
             return True  # "/60": sixty points
     return False
+
+
+# A situation the question puts the thing in: "pendant un arrêt maladie", "après ma retraite", "durant un congé
+# sabbatique" (not "d'après", which names a source).
+_SITUATION = re.compile(
+    r"(?<!\bd )\b(?:pendant|durant|apres|au cours d)\s+(?:un|une|le|la|les|l|mon|ma|mes|son|sa|ses|leur|leurs)\s+"
+    r"([a-z][a-z-]{3,}(?:\s+(?:de|d|du|des|en)?\s*[a-z][a-z-]{3,})?)"
+)
+
+
+def unstated_situation(question: str, phrases: CorpusPhrases) -> str | None:
+    """A situation the question asks the thing under that the texts never speak of (else None): "Mon CPF reste-t-il
+    utilisable après ma retraite ?" → "retraite"; "… pendant un congé sabbatique" → "conge sabbatique". The texts
+    name the CPF and say what their abondements cover; under which situations a right of the law applies is the
+    law's, not theirs. Used for the things the texts only name (`answerable.names_only`), like the attributes."""
+    text = fold(question.replace("’", "'")).replace("'", " ")
+    for match in _SITUATION.finditer(text):
+        if not phrases.speaks_of(match.group(1)):
+            return match.group(1)
+    return None

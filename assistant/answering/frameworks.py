@@ -59,6 +59,23 @@ def foreign_text(question: str, phrases: CorpusPhrases) -> str | None:
     return None
 
 
+# A kind of collective text followed by its name in capitals: "la convention Syntec", "l'accord Bercy".
+_NAMED_TEXT = re.compile(r"\b(?:[Cc]onventions?|[Aa]ccords?|[Aa]venants?|[Pp]rotocoles?)\s+([A-ZÀ-Ý][\w-]*)")
+
+
+def foreign_named_text(question: str, phrases: CorpusPhrases) -> str | None:
+    """A collective text the question names by its kind and a name in capitals that the texts never write nor spell
+    out (else None): "dans la convention Syntec" → "Syntec". The branch's own ("la convention COS": the
+    initials of "conseiller offres de service"; "l'accord Ucanss") are theirs."""
+    original = unicodedata.normalize("NFC", question.replace("’", "'"))
+    for match in _NAMED_TEXT.finditer(original):
+        name = match.group(1)
+        if re.search(r"\d", name) or _named_by_texts(name, phrases):
+            continue
+        return name
+    return None
+
+
 def foreign_organisation(question: str, phrases: CorpusPhrases) -> str | None:
     """An organisation the question names in capitals after an article, in the person it asks about or in who
     asks, that the texts never name (else None): "un AESH de l'Éducation nationale peut-il…" → "Éducation

@@ -33,8 +33,9 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from assistant.answering.complements import foreign_complement, foreign_cqp
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
-from assistant.answering.frameworks import foreign_organisation, foreign_text
+from assistant.answering.frameworks import foreign_named_text, foreign_organisation, foreign_text
 from assistant.routing.extraction.folding import fold
 from knowledge.hybrid import Evidence
 from text.folding import without_accents
@@ -167,13 +168,17 @@ def foreign_purpose(question: str, vocabulary: CorpusWords, phrases: CorpusPhras
 
 
 def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
-    """The domain (`foreign_domain`), the purpose (`foreign_purpose`) or the framework (`frameworks`: a text named
-    by its kind and year, an employer named in capitals) the texts never speak of, if any."""
+    """The domain (`foreign_domain`), the purpose (`foreign_purpose`), the framework (`frameworks`: a text named
+    by its kind and year or name, an employer named in capitals), the subject's complement after "à" or a CQP's
+    qualifier (`complements`) the texts never speak of, if any."""
     return (
         foreign_domain(question, vocabulary, phrases)
         or foreign_purpose(question, vocabulary, phrases)
         or foreign_text(question, phrases)
         or foreign_organisation(question, phrases)
+        or foreign_named_text(question, phrases)
+        or foreign_complement(question, vocabulary, phrases)
+        or foreign_cqp(question, vocabulary, phrases)
     )
 
 
