@@ -68,7 +68,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
     # Who pays, said by the user's own words for paying: "c'est payant", "ça coûte", "de ma poche", "à mes frais",
     # "régler", "débourser", "gratuit / gratos", "le prix", "le tarif", "le reste à charge".
     COST: re.compile(
-        r"\b(?:payer|payante?s?|coût\w*|coûte\w*|de\s+(?:ma|sa|leur|notre|votre)\s+poche|"
+        # "le coût" asked ("quel est le coût ?"), not a subject that names costs ("qui fixe les coûts des formations")
+        r"\b(?:payer|payante?s?|coûte\w*|quel(?:le)?\s+(?:est\s+(?:le|la)\s+)?(?:coût|prix|tarif)|de\s+(?:ma|sa|leur|notre|votre)\s+poche|"
         r"(?:à|a)\s+(?:mes|ses|nos|vos|leurs)\s+frais|régler|débourser|sortir\s+de\s+l['’]argent|gratuit\w*|gratos|"
         r"prix|tarif\w*|facturé\w*|reste\s+à\s+charge)\b",
         _I,
