@@ -36,6 +36,9 @@ _ANNEXES = re.compile(r"^Annexes$", re.IGNORECASE)
 _ANNEXE = re.compile(r"^Annexe\s+(\d+|[IVX]+)\b\s*[.:–-]?\s*(.*)$", re.IGNORECASE)
 _ROMAN_PART = re.compile(r"^([IVXL]+)\s*[–—-]\s*(.+)$")
 _PREAMBLE = re.compile(r"^(Préambule|Conclusion)$", re.IGNORECASE)
+# A numbered part of an annex ("2. Les textes de référence"): set in the body's weight in the avenant, so it
+# is told from a numbered list item by its place only — inside an annex, the next number of the annex's parts.
+_ANNEX_PART = re.compile(r"^(\d{1,2})\.\s+([A-ZÀÂÉÈÊÎÔÛÇ][^.;:]*)$")
 _LIST_ITEM = re.compile(r"^[–—•\-]\s")
 _LINEAR_TABLE_HEADER = re.compile(r"^Intitulé\s+Famille professionnelle", re.IGNORECASE)
 _FAMILY_CELL = re.compile(r"^\d{2}\s*[–-]\s")
@@ -190,6 +193,7 @@ class _Builder:
         self.linear_anchor: list[bool] = []
         self.linear_page = 1
         self.heading_open: TextLine | None = None  # to merge multi-line headings
+        self.annex_parts = 0  # the last numbered part of the current annex ("3. Les conditions d'accès")
 
     # -- blocks ---------------------------------------------------------------------------
     def feed(self, block: Block) -> None:
@@ -211,7 +215,7 @@ class _Builder:
             self.last = line
             return
         quoted = self.layout == "bocc" and self.current.quote_depth > 0
-        heading = None if quoted else classify_heading(line, self.layout, self.body)
+        heading = None if quoted else classify_heading(line, self.layout, self.body) or self._annex_part(text)
         if heading is not None:
             self._flush_paragraph()
             self._end_linear_table()
@@ -230,6 +234,17 @@ class _Builder:
             self.last = line
             return
         self._feed_text(line, text)
+
+    def _annex_part(self, text: str) -> Heading | None:
+        """The next numbered part of the current annex ("1. Présentation du métier", then "2. …"), which the
+        avenant sets in the body's weight: a heading only inside an annex and only as the number that follows
+        the annex's last part, so a numbered list in the text is never taken for one."""
+        annex = next((h for h in reversed(self.stack) if h.number.startswith("Annexe ")), None)
+        m = _ANNEX_PART.match(text) if self.layout == "bocc" and annex is not None else None
+        if m is None or annex is None or int(m.group(1)) != self.annex_parts + 1 or len(text) > 120:
+            return None
+        self.annex_parts += 1
+        return Heading(3, annex.number, text, text)
 
     def _continues_heading(self, line: TextLine) -> bool:
         prev = self.heading_open
@@ -259,6 +274,8 @@ class _Builder:
             parent = next((h for h in reversed(self.stack) if h.number.startswith("Annexe ")), None)
             number = parent.number if parent else heading.title
             heading = Heading(3 if in_annex else 2, number, heading.title, heading.crumb)
+        if heading.level <= 2 and heading.number.startswith("Annexe "):
+            self.annex_parts = 0  # a new annex numbers its parts from 1
         if heading.number.startswith("Annexe ") and not any(h.number == "Annexes" for h in self.stack):
             heading = Heading(1, heading.number, heading.title, heading.crumb)
         if heading.level == 0 and self.layout == "web":

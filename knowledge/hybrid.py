@@ -150,6 +150,7 @@ class Retriever:
         self._snapshot = Snapshot.load(store)
         self._glossary: tuple[Snapshot, BM25Index | None] | None = None
         self._checked = time.monotonic()
+        self._headed: tuple[Snapshot, list[str]] | None = None  # passage_texts of one snapshot
 
     # -- index state -------------------------------------------------------------------------
 
@@ -194,8 +195,15 @@ class Retriever:
 
     def passage_texts(self) -> Sequence[str]:
         """The text of every passage of the loaded index: what a vocabulary of the whole corpus is built from
-        (`assistant.answering.corpus_words`); the same list object until the index is reloaded."""
-        return self._snapshot.chunks.texts
+        (`assistant.answering.corpus_words`), each with its heading path and title (`index_text`): a word the
+        texts use only in a heading ("2. Les textes de référence" of the avenant's annexes) is theirs too; the same
+        list object until the index is reloaded."""
+        snapshot = self._snapshot
+        headed = self._headed
+        if headed is None or headed[0] is not snapshot:
+            headed = (snapshot, [index_text(chunk) for chunk in snapshot.chunks])
+            self._headed = headed
+        return headed[1]
 
     def passages(self) -> Iterable[Chunk]:
         """Every passage of the loaded index, with its metadata (the texts' own facts are read from them:

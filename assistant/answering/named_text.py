@@ -60,6 +60,9 @@ class NamedText:
     document: str
     question: str
     phrase: str  # the words cut out, as written
+    # named by the CQP its title names, not as a text: the CQP's words, which also head the sections of other
+    # texts written about that CQP (the fiche's "CQP Conseiller offres de services"); empty when named as a text
+    subject: frozenset[str] = frozenset()
 
 
 def _names(info: DocumentInfo) -> tuple[set[str], set[str]]:
@@ -82,6 +85,7 @@ def read_named_text(question: str, manifest: Mapping[str, DocumentInfo]) -> Name
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     kinds = [folded(info.kind) for info in manifest.values()]
     found: dict[str, list[tuple[int, int]]] = {}
+    subjects: dict[str, frozenset[str]] = {}
     linked = {d for d, i in manifest.items() if i.amends} | {i.amends for i in manifest.values() if i.amends}
     for document, info in manifest.items():
         words, identifying = _names(info)
@@ -89,6 +93,7 @@ def read_named_text(question: str, manifest: Mapping[str, DocumentInfo]) -> Name
         own = identifying - _shared(document, manifest)  # the words no other text's names hold
         unique_kind = kinds.count(folded(info.kind)) == 1 and folded(info.kind) in heads
         named: list[tuple[int, int]] = []
+        whole = False  # the CQP named by all its words or its initials ("CQP gestionnaire" alone names none)
         of_its_cqp: list[tuple[int, int]] = []
         for start, end in _runs(tokens, words):
             run = {t for t, _, _ in tokens[start:end]}
@@ -97,10 +102,18 @@ def read_named_text(question: str, manifest: Mapping[str, DocumentInfo]) -> Name
                 while start > 0 and tokens[start - 1][0] in _LEADS:
                     start -= 1
                 named.append((tokens[start][1], tokens[end - 1][2]))
-            elif run & cqp and ("cqp" in run or len(run & cqp) > 1):  # "le parcours CQP COS": its name again
+            elif run & cqp and ("cqp" in run or len(run & cqp) > 1 or _whole_name(run, cqp)):  # "CQP COS", "COS"
+                while start > 0 and tokens[start - 1][0] in _LINKS:
+                    start -= 1
                 of_its_cqp.append((tokens[start][1], tokens[end - 1][2]))
+                whole |= _whole_name(run, cqp)
         if named:
             found[document] = named + of_its_cqp
+        elif whole and _names_its_own(tokens, of_its_cqp, own) and not _another_job(tokens, words, cqp):
+            # the CQP the text's title names ("le parcours CQP COS", "les formateurs du conseiller offres de
+            # service"): the texts written for that CQP are where to read, its name says nothing of what is asked
+            found[document] = of_its_cqp
+            subjects[document] = frozenset(cqp)
     if len(found) != 1 or found.keys() & linked:  # an amended text and its avenant: one text in force, read whole
         return None
     document, spans = next(iter(found.items()))
@@ -112,7 +125,43 @@ def read_named_text(question: str, manifest: Mapping[str, DocumentInfo]) -> Name
         return None
     left = left[:1].upper() + left[1:]
     phrase = " ; ".join(original[b:e] for b, e in spans)
-    return NamedText(document, left, phrase)
+    return NamedText(document, left, phrase, subjects.get(document, frozenset()))
+
+
+def heading_names(heading: str, subject: frozenset[str]) -> bool:
+    """Whether a section's heading names the CQP whose words are `subject` ("CQP Conseiller offres de services"
+    for {conseiller, offres, service, cos}): every word of its name begins a word of the heading, or the
+    heading holds its initials."""
+    words = _TOKEN.findall(folded(heading))
+    if not subject or not words:
+        return False
+    full = {w for w in subject if len(w) > 3 or not any(o.startswith(w[0]) and o != w for o in subject)}
+    spelled = [w for w in subject if w not in full]
+    return all(any(h.startswith(w) for h in words) for w in full) or any(w in words for w in spelled)
+
+
+def _whole_name(run: set[str], cqp: set[str]) -> bool:
+    """Whether a run of words names the CQP whole: all the words of its name, or its initials."""
+    spelled = {w for w in cqp if len(w) <= 3}
+    return bool(run & spelled) or (cqp - spelled) <= run
+
+
+def _another_job(tokens: list[tuple[str, int, int]], words: set[str], cqp: set[str]) -> bool:
+    """Whether the question also names a job sharing a word with the CQP but not all of them ("gestionnaire
+    carrière" beside "gestionnaire conseil"): it then asks about two jobs, not where to read one."""
+    spelled = {w for w in cqp if len(w) <= 3}
+    full = cqp - spelled
+    for start, end in _runs(tokens, words | _LINKS):
+        run = {t for t, _, _ in tokens[start:end]} - _LINKS - {"cqp"}
+        if run and run <= full and not full <= run:
+            return True
+    return False
+
+
+def _names_its_own(tokens: list[tuple[str, int, int]], spans: list[tuple[int, int]], own: set[str]) -> bool:
+    """Whether the phrases naming a CQP hold a word that only this text's names hold (not a CQP that another
+    text's title names too)."""
+    return any(t in own for t, b, e in tokens for start, end in spans if start <= b and e <= end)
 
 
 def _shared(document: str, manifest: Mapping[str, DocumentInfo]) -> set[str]:
@@ -141,6 +190,12 @@ def _runs(tokens: list[tuple[str, int, int]], words: set[str]) -> list[tuple[int
         runs.append((i, end))
         i = j
     return runs
+
+
+def _places(named: NamedText) -> Callable[[Evidence], bool]:
+    """Where a named text's question is read: that text, and when it was named by the CQP its title names, the
+    sections of other texts headed with that CQP's name (the fiche's "CQP Conseiller offres de services")."""
+    return lambda e: e.document == named.document or heading_names(e.chunk.section_title, named.subject)
 
 
 class MoreSearch(Protocol):
@@ -173,10 +228,12 @@ def search_where_asked(
     named = read_named_text(asked, manifest)
     if named is not None:
         inside = scheme_search(named.question, topic, k)
-        document = named.document
+        places = _places(named)
 
         def more_inside(text: str, k: int = inside.searched) -> list[Evidence]:
-            return inside.narrow(search(text, k, document=document))
+            if not named.subject:
+                return inside.narrow(search(text, k, document=named.document))
+            return inside.narrow([e for e in search(text, 3 * k) if places(e)][:k])
 
         evidence = more_inside(inside.text)
         if evidence and not silent(inside.query, evidence):
