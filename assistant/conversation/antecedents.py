@@ -98,6 +98,8 @@ _SAME_QUESTION = re.compile(
 )
 _EXAMS = {key: re.compile(rf"\b{label}\b") for key, label in GRADE_LABELS.items()}
 # the words in front of an exam's name in a question ("à l'écrit", "aux APT", "de l'oral", "en option")
+# an exam's label may start with the grade's own noun ("note de l'option"), which the new question keeps
+_GRADE_NOUN = re.compile(r"notes? ")
 _IN_FRONT = re.compile(r"(?:\b(?:a|de|en|pour|sur|dans) +)?(?:\b(?:la|le|les|l') *|\b(?:au|aux|du|des) +)?$")
 
 
@@ -116,6 +118,9 @@ def same_question(body: str, question: str) -> str | None:
             old = pattern.search(asked)
             if key == new_exam or old is None:
                 continue
+            kept = _GRADE_NOUN.match(asked, old.start())
+            if kept:  # "la note de l'option" → "la note pour le tronc commun": the label held the grade's noun
+                return f"{question[: kept.end()]}pour {thing}{question[old.end() :]}"
             front = _IN_FRONT.search(asked[: old.start()])
             start = front.start() if front and front.group(0).strip() else old.start()
             spacer = "" if start == 0 or asked[start - 1] == " " else " "
