@@ -341,7 +341,7 @@ WRAPPERS: tuple[Wrapper, ...] = (
 )
 
 # Written after the noise fixes, to measure them on families they were not fitted to (first contact
-# recorded in docs/EVALUATION.md, "Injection robustness"). `python -m bench.injections --heldout`.
+# recorded in docs/evaluation/inject3.md). `python -m bench.injections --heldout`.
 HELDOUT_WRAPPERS: tuple[Wrapper, ...] = (
     Wrapper(
         "fil de discussion horodaté",

@@ -11,7 +11,7 @@ it without inventing anything:
 Otherwise the sentence leads alone. Scoring is lexical (`assistant.answering.units`) with the
 passage's relevance as a prior; among near-ties, the e5 similarity (`assistant.answering.meaning`)
 decides, which keeps the paraphrase signal without letting the small model's flat cosines override
-a clear lexical match (measured: docs/EVALUATION.md, "lead sentence"). An open question ("qui",
+a clear lexical match (measured: docs/evaluation/answer5.md and answer6.md). An open question ("qui",
 "où", "quand") is led by a sentence holding the word it asks about (`focus.focus_terms`) rather
 than by the one restating its premise; and the unit closest in meaning is quoted even when the
 lexical selection left it out (`closest_unit`; every shipped unit has its vector:

@@ -124,7 +124,7 @@ SUBSET = (
 # A paragraph about the user before the question still changes the answer of a rule asked ("la Pro-A se
 # déroule-t-elle pendant le temps de travail ?" becomes a case to complete: CDI ? diploma ?): the first
 # person of the context makes it a case (`routing.own_case`), and its words enter the retrieval query. That
-# is measured by the harness (docs/EVALUATION.md, robust8's section), not hidden here: this subset checks
+# is measured by the harness (docs/evaluation/robust8.md), not hidden here: this subset checks
 # the forms the guard owns.
 FORMS = tuple(t for t in TRANSFORMS if t.name != "contexte")
 
