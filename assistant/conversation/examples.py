@@ -27,6 +27,7 @@ from assistant.conversation.subject import Subject
 from assistant.routing.calculator_vocabulary import FOLLOW_UPS
 from assistant.routing.extraction.numbers import NUM_OR_WORD, parse_number
 from assistant.routing.router import RouteDecision
+from calculators.dates import format_date_fr
 from calculators.registry import CALCULATORS
 from text.folding import same_length
 
@@ -41,20 +42,6 @@ _DATED = re.compile(
     r"\b\d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
     r"novembre|decembre)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
 )
-_MONTH_NAMES = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
 
 # what may stand around the request for an example ("tu peux me faire un exemple chiffré ?")
 _EXAMPLE_REST = re.compile(
@@ -82,7 +69,7 @@ def example_facts(message: str, question_back: str | None, today: date) -> str:
         if 1 <= months <= 12:
             year = today.year - 1
             last = calendar.monthrange(year, months)[1]
-            return f"du 1er janvier {year} au {last} {_MONTH_NAMES[months - 1]} {year}"
+            return f"du {format_date_fr(date(year, 1, 1))} au {format_date_fr(date(year, months, last))}"
     given = _GIVEN_EXAMPLE.search(question_back or "")
     return given.group(1) if given else ""
 

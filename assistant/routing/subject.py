@@ -138,19 +138,19 @@ def subject_phrase(question: str, *, predicate: bool = True) -> str:
     opens_predicate = end < len(tokens) and (tokens[end] in _PREDICATE or _VERB in tokens[end])
     if len(phrase) == 1 and opens_predicate and (predicate or tokens[end] not in _COPULA):
         phrase += _phrase_from(tokens, end, first=False)[0]
-    elif len(phrase) == 1 and tokens[end : end + 1] != ["dont"] and _RELATIVE.match(" ".join(tokens[end : end + 2])):
+    elif len(phrase) == 1 and _RELATIVE.match(" ".join(tokens[end : end + 2])):
         # "les publics pour lesquels l'action peut durer 36 mois": a noun of kind ("publics", "cas", "organismes")
         # is told by its relative clause, whose noun phrase is taken with it
-        # (its head and first complement: the rest of the clause says what is asked of them, "… d'un contrat pro");
-        # not "dont": "la CPNEFP dont dépend notre caisse" says something of the CPNEFP, which is the subject
+        # (its head and first complement: the rest of the clause says what is asked of them, "… d'un contrat pro")
         phrase += _phrase_from(tokens, end + (0 if tokens[end] in _FRAME else 1), first=False)[0][:RELATIVE_TERMS]
     return " ".join(phrase[: _MAX_TERMS + 2])
 
 
 RELATIVE_TERMS = 2
-# A relative clause after the head noun: "pour lesquels", "auxquels", "dans lesquelles", "dont", "où".
+# A relative clause after the head noun that tells a noun of kind: "pour lesquels", "auxquels", "dans
+# lesquelles", "où". Not "dont": "la CPNEFP dont dépend notre caisse" says something of the subject.
 _RELATIVE = re.compile(
-    r"(?:(?:pour|dans|sur|par|avec|a|chez|selon) )?(?:lesquel\w*|laquelle|lequel|auxquel\w*|desquel\w*|dont|ou)\b"
+    r"(?:(?:pour|dans|sur|par|avec|a|chez|selon) )?(?:lesquel\w*|laquelle|lequel|auxquel\w*|desquel\w*|ou)\b"
 )
 
 
