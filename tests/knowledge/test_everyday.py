@@ -67,9 +67,12 @@ def test_the_glossary_is_not_empty_and_every_file_names_its_document() -> None:
 
 @pytest.mark.parametrize("row", ROWS, ids=lambda r: f"{r.document[:12]}-{r.section or '_'}-{r.title[:20]}")
 def test_a_row_has_the_schema_counts(row: GlossaryRow) -> None:
-    """6-12 terms, 3-6 questions, no figure in a question (a figure would be the answer, not the subject)."""
-    assert 6 <= len(row.terms) <= 12
-    assert 3 <= len(row.questions) <= 6
+    """6-20 terms, 3-16 questions, no figure in a question (a figure would be the answer, not the subject).
+
+    The upper bounds keep one section from drowning the others in the keyword field; a section that users
+    name in many ways gets more phrasings (ninth session: the rows were made denser)."""
+    assert 6 <= len(row.terms) <= 20
+    assert 3 <= len(row.questions) <= 16
     assert not [q for q in row.questions if re.search(r"\d", q)]
     assert len(set(row.terms)) == len(row.terms)
 
