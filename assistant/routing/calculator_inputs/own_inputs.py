@@ -73,4 +73,4 @@ def plan_own_inputs(topic: str | None, facts: Facts) -> Plan | None:
     return Plan(calculator, {})
 
 
-_WHAT_ASK = re.compile(r"\b(?:quel\w*|combien|comment|pourquoi|quand|quoi|lequel|laquelle|lesquel\w*|ou)\b")
+_WHAT_ASK = re.compile(r"\b(?:quel\w*|combien|comment|pourquoi|quand|quoi|lequel|laquelle|lesquel\w*)\b")
