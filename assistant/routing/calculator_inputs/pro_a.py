@@ -214,6 +214,9 @@ _PRO_A_LENGTH = r"\bpro ?- ?a\b|\bpro a\b|\bdur\w*|\bpendant\b|\bprevu\w*|\bs'et
 _EXTENDED_PUBLIC = (
     r"\bqualification (?:est )?insuffisante\b|\bl\. ?6325-1-1\b|\bpublics? (?:prioritaires?|vises?)\b"
     r"|\bfaiblement qualifie|\bbas niveau de qualification\b"
+    # art. 2.5's "dont la qualification est insuffisante" said with the adjective: "peu qualifié", "pas assez
+    # qualifiée", "insuffisamment qualifié", "une qualification trop faible"
+    r"|\b(?:peu|insuffisamment|pas (?:assez|suffisamment)|trop peu) qualifie|\bqualification (?:trop )?faible\b"
 )
 
 
