@@ -76,6 +76,27 @@ class _Turn:
     case: bool = False  # the question holds facts of someone's case stated earlier in the conversation
 
 
+# Above this share of out-of-scope reading, the best passage being the applied article does not keep a calculation
+# from the subject check: a question mostly about something else may still land on the closest article.
+APPLIED_ARTICLE_OUTSIDE_SHARE = 0.6
+
+
+def _applies(decision: RouteDecision, evidence: list[Evidence]) -> bool:
+    """Whether one of `evidence` is an article the routed calculator applies (its result's references)."""
+    try:
+        result = run_calculator(decision.calculator or "", decision.arguments)
+    except CalcError:  # an impossible or missing input: explained later, by the calculation or the question back
+        return False
+    wanted = {(r.document, r.section) for r in result.references}
+    return any(
+        doc == d and (sec == w or sec.startswith(w + ".") or w.startswith(sec + "."))
+        for e in evidence
+        for doc, sec in e.sources
+        for d, w in wanted
+        if sec and w
+    )
+
+
 class Assistant:
     """One per process: holds the retriever (models loaded once) and answers questions."""
 
@@ -248,7 +269,13 @@ class Assistant:
         evidence = self._search(query, 3)
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
         elsewhere = qualified_elsewhere(query, evidence, vocabulary, phrases)  # "l'État nous verse…"
-        return elsewhere or off_subject(query, evidence, decision, foreign)
+        if elsewhere:
+            return True
+        # "on envisage de recruter en mars deux jeunes en contrat pro sur des postes de niveau 3 : quel coefficient
+        # minimal ?": the best passage is the very article the calculator applies (art. 3.6): the rule's question
+        if not foreign and decision.outside < APPLIED_ARTICLE_OUTSIDE_SHARE and _applies(decision, evidence[:1]):
+            return False
+        return off_subject(query, evidence, decision, foreign)
 
     def _about_texts(self, turn: _Turn, decision: RouteDecision) -> Answer | None:
         """A question about the texts themselves (a named part, a text's facts, a list, two texts or two things
