@@ -51,6 +51,7 @@ from assistant.library import Library
 from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import MeaningReader, Reading, reader_for
 from assistant.routing.router import RouteDecision, route
+from assistant.routing.several_calculations import asked_calculations
 from assistant.settings import Settings, get_settings
 from assistant.skills import Skill, SkillReply
 from assistant.tools import run_calculator
@@ -386,26 +387,35 @@ class Assistant:
         return CitationBook(self.titles, self.retriever.locate)
 
     def _calculate(self, turn: _Turn, decision: RouteDecision) -> Answer:
-        name = decision.calculator or ""
-        t = time.perf_counter()
-        try:
-            result: CalcResult = run_calculator(name, decision.arguments)
-        except CalcError as exc:
-            turn.timings["calculate"] = (time.perf_counter() - t) * 1000
-            return Answer(turn.question, wording.calculation_impossible(str(exc)), "clarify", follow_up=str(exc))
-        turn.timings["calculate"] = (time.perf_counter() - t) * 1000
-        t = time.perf_counter()
+        """The calculation asked, or each of those a message asks in its clauses (`asked_calculations`), one
+        after the other with their articles cited in one list; a second one that cannot run is left out."""
         query = decision.topic_query or turn.question
-        passages = reference_passages(self._search, result.references, query)
-        turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
+        asked = asked_calculations(query, decision, turn.today, self._read_meaning, case=turn.case)
         book = self._new_book()
-        numbers = cite_passages(book, passages, query)
-        text = compose_calculation(result, numbers)
-        notes = [n for n in decision.notes if n]
-        if notes:
-            text += "\n\n" + wording.assumptions(notes)
-        call = ToolCall(name=name, arguments=decision.json_arguments(), result=result.to_dict())
-        return Answer(turn.question, text, "calculator", citations=book.citations(), tool_calls=[call])
+        texts: list[str] = []
+        calls: list[ToolCall] = []
+        for each in asked:
+            name = each.calculator or ""
+            t = time.perf_counter()
+            try:
+                result: CalcResult = run_calculator(name, each.arguments)
+            except CalcError as exc:
+                turn.timings["calculate"] = (time.perf_counter() - t) * 1000
+                if each is not decision:
+                    continue
+                return Answer(turn.question, wording.calculation_impossible(str(exc)), "clarify", follow_up=str(exc))
+            turn.timings["calculate"] = (time.perf_counter() - t) * 1000
+            t = time.perf_counter()
+            passages = reference_passages(self._search, result.references, each.topic_query or query)
+            turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
+            numbers = cite_passages(book, passages, each.topic_query or query)
+            text = compose_calculation(result, numbers)
+            notes = [n for n in each.notes if n]
+            if notes:
+                text += "\n\n" + wording.assumptions(notes)
+            texts.append(text)
+            calls.append(ToolCall(name=name, arguments=each.json_arguments(), result=result.to_dict()))
+        return Answer(turn.question, "\n\n".join(texts), "calculator", citations=book.citations(), tool_calls=calls)
 
     def _skill_answer(self, turn: _Turn, text: str) -> Answer | None:
         """The first registered skill's answer, its articles cited like a calculator's; None if all decline."""

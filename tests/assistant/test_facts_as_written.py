@@ -230,3 +230,40 @@ def test_a_planning_question_with_facts_is_calculated(assistant: Any, question: 
     answer = assistant.ask(question, today=TODAY)
     assert answer.route == "calculator", answer.text
     assert level in answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "calculators", "figures"),
+    [
+        (
+            "En CDI, titulaire d'un BEP, je vise le diplôme d'État d'éducateur spécialisé par la VAE : combien "
+            "d'heures de congé pour la préparer, et ce diplôme figure-t-il sur la liste Pro-A ?",
+            ["vae_leave", "pro_a_certification"],
+            ["48 heures", "éducateur spécialisé"],
+        ),
+        (
+            "Ce diplôme d'État d'infirmier est-il accessible en Pro-A ? Et combien d'heures de congé VAE pour un "
+            "salarié qui a seulement le brevet ?",
+            ["pro_a_certification", "vae_leave"],
+            ["infirmier", "48 heures"],
+        ),
+        (
+            "Salariée sans le bac, je veux passer le diplôme d'État d'aide-soignant en VAE : quel congé pour m'y "
+            "préparer, et ce diplôme est-il ouvert à la Pro-A ?",
+            ["vae_leave", "pro_a_certification"],
+            ["48 heures", "aide-soignant"],
+        ),
+    ],
+)
+def test_two_clauses_two_calculators_both_computed(
+    assistant: Any, question: str, calculators: list[str], figures: list[str]
+) -> None:
+    """Avenant art. 2: « Le congé pour préparer la validation des acquis de l'expérience (VAE) d'une durée de 24
+    heures est augmenté pour les agents n'ayant pas atteint le niveau 4 … à 48 heures maximum. » and art. 2.2 /
+    annexe 1: the list of certifications open to the Pro-A — two questions, two rules, both applied."""
+    answer = assistant.ask(question, today=TODAY)
+    assert answer.route == "calculator", answer.text
+    assert sorted(c.name for c in answer.tool_calls) == sorted(calculators)
+    for figure in figures:
+        assert figure in answer.text
