@@ -30,6 +30,7 @@ from assistant.routing.router import route
 from calculators.numbers import format_number
 from calculators.pro_a import pro_a_training_hours
 from calculators.registry import CALCULATORS
+from calculators.result import CalcError
 
 TODAY = date(2026, 11, 29)
 
@@ -267,3 +268,41 @@ def test_two_clauses_two_calculators_both_computed(
     assert sorted(c.name for c in answer.tool_calls) == sorted(calculators)
     for figure in figures:
         assert figure in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "last", "as_of"),
+    [
+        (
+            "Ma dernière formation s'est achevée en mai 2023 : la garantie individuelle joue-t-elle ? Et en "
+            "septembre 2027, si je n'ai toujours rien suivi ?",
+            date(2023, 5, 1),
+            date(2027, 9, 1),
+        ),
+        (
+            "Aucune formation depuis février 2024. Serai-je couvert par la garantie individuelle en mars 2028 ?",
+            date(2024, 2, 1),
+            date(2028, 3, 1),
+        ),
+        (
+            "Dernière formation suivie en octobre 2022 ; l'année prochaine, en juin 2027, la garantie "
+            "individuelle s'appliquera-t-elle ?",
+            date(2022, 10, 1),
+            date(2027, 6, 1),
+        ),
+    ],
+)
+def test_a_date_to_come_in_a_question_is_the_moment_asked(question: str, last: date, as_of: date) -> None:
+    """Art. 8: « Le bénéfice d'une formation est ainsi garanti à tous les salariés présents qui n'en auraient pas
+    suivi depuis 4 ans. » — "depuis 4 ans" counts to the day asked about, a date to come in the question."""
+    decision = route(question, TODAY)
+    assert decision.calculator == "training_guarantee"
+    assert decision.arguments["last_training"] == last
+    assert decision.arguments["as_of"] == as_of
+
+
+def test_a_training_said_to_have_ended_in_the_future_is_still_refused() -> None:
+    """An impossible input is explained in French, not turned into a date of reference."""
+    decision = route("Ma dernière formation s'est terminée en juillet 2027 : ai-je droit à la garantie ?", TODAY)
+    with pytest.raises(CalcError, match="postérieure"):
+        CALCULATORS["training_guarantee"].run(**decision.arguments)
