@@ -7,7 +7,8 @@ question back for them (with the rule's summary first), not the article quoted a
 
 The inputs are read from the registry, not from a word list: each parameter's help text names it by its head noun
 ("note de l'épreuve écrite", "mois d'ancienneté salariée au total", "date de la dernière formation suivie"), after
-the words that only say its measure ("type de", "mois d'", "date de la"). A possessive determiner before that noun
+the words that only say its measure ("type de", "mois d'", "date de la"); a yes/no condition ("organisme habilité
+particulièrement éloigné") is no value one holds and gives none. A possessive determiner before that noun
 in the message names the input as the user's own. Only for the rules that decide with partial inputs
 (`CalculatorSpec.partial`): their result lists what is still missing, which the router asks for.
 """
@@ -42,7 +43,7 @@ def input_heads(calculator: str) -> tuple[str, ...]:
         return ()
     heads: list[str] = []
     for param in spec.params:
-        if param.hidden:
+        if param.hidden or param.type == "bool":  # a yes/no condition ("organisme éloigné") is no value one holds
             continue
         words = re.findall(r"[a-z]+", fold(param.help))
         head = next((w for w in words if w not in _MEASURE), None)
