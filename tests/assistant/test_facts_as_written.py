@@ -306,3 +306,33 @@ def test_a_training_said_to_have_ended_in_the_future_is_still_refused() -> None:
     decision = route("Ma dernière formation s'est terminée en juillet 2027 : ai-je droit à la garantie ?", TODAY)
     with pytest.raises(CalcError, match="postérieure"):
         CALCULATORS["training_guarantee"].run(**decision.arguments)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Je pars à la retraite dans deux ans et je n'ai suivi aucune formation depuis 2020 : la garantie "
+        "individuelle me concerne-t-elle toujours ?",
+        "Mutation prévue en septembre 2027 ; dernière formation en 2021 : ai-je droit à la garantie individuelle ?",
+    ],
+)
+def test_a_date_to_come_told_before_the_question_is_not_the_moment_asked(question: str) -> None:
+    """Art. 8 counts "depuis 4 ans" to the day asked about: another event's date, told before the question, is
+    not that day."""
+    decision = route(question, TODAY)
+    assert decision.calculator == "training_guarantee"
+    assert decision.arguments["as_of"] == TODAY
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ma dernière formation remonte à cinq ans : l'employeur doit-il m'en proposer une ?",
+        "Mon ancienneté est de 7 ans dont 2 chez nous, en CDI : l'absence pour un CEP est-elle possible pour moi ?",
+        "Ma dernière formation date d'il y a 3 ans, la garantie individuelle joue-t-elle pour moi ?",
+    ],
+)
+def test_own_inputs_given_in_other_words_are_not_asked_back(question: str) -> None:
+    """A length or a date given for the input ("remonte à cinq ans") is its value: nothing to ask."""
+    assert route(question, TODAY).missing != ["last_training"]
+    assert route(question, TODAY).route != "clarify" or route(question, TODAY).arguments

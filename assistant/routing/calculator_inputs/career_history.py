@@ -39,8 +39,10 @@ def plan_training_guarantee(facts: Facts) -> Plan | None:
 
 
 def _in_a_question(folded: str, span: tuple[int, int]) -> bool:
-    """Whether the words at `span` belong to a sentence ending with a question mark."""
-    end = re.search(r"[.?!]", folded[span[1] :])
+    """Whether the words at `span` belong to the asking part of a sentence ending with a question mark: no colon
+    between them and the "?" ("je prends ma retraite dans un an … : la garantie me concerne-t-elle ?" dates
+    another event, told before the question)."""
+    end = re.search(r"[.?!:]", folded[span[1] :])
     return end is not None and end.group(0) == "?"
 
 

@@ -66,6 +66,8 @@ def plan_own_inputs(topic: str | None, facts: Facts) -> Plan | None:
     calculator = TOPIC_RULES.get(topic or "")
     if calculator is None or facts.general or not facts.personal:
         return None
+    if facts.dates or facts.durations:  # "ma dernière formation remonte à 4 ans et un mois": given, in other words
+        return None
     if not names_own_input(facts.folded, calculator):
         return None
     # a yes/no on the case ("mes notes suffisent-elles ?"); "ma note d'oral compte pour combien ?" asks the rule
