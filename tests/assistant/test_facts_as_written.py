@@ -22,9 +22,11 @@ from typing import Any
 
 import pytest
 
+from assistant.routing.calculator_inputs.certification import listed_parts
 from assistant.routing.calculator_inputs.facts import read_facts, time_of_asking
 from assistant.routing.calculator_inputs.own_inputs import TOPIC_RULES, input_heads, names_own_input
 from assistant.routing.extraction.folding import fold
+from assistant.routing.extraction.quantities import parse_durations
 from assistant.routing.extraction.situation import parse_contract
 from assistant.routing.router import route
 from calculators.numbers import format_number
@@ -336,3 +338,19 @@ def test_own_inputs_given_in_other_words_are_not_asked_back(question: str) -> No
     """A length or a date given for the input ("remonte à cinq ans") is its value: nothing to ask."""
     assert route(question, TODAY).missing != ["last_training"]
     assert route(question, TODAY).route != "clarify" or route(question, TODAY).arguments
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Prem'ss (46 h en centre, 14 h d'applications tutorées, 1 h d'évaluation), financé à 12 €/h", 61),
+        ("En 2013, 20 heures en salle et 10 heures à distance, prises en charge à 12 € l'heure", 30),
+        ("Un module de 8 h + 4 h de tutorat, financé combien à 12 € ?", 12),
+        ("40 heures de Pass. Ensuite 61 heures de Prem'ss, financées à 12 € de l'heure", 40),
+    ],
+)
+def test_lengths_listed_as_parts_of_one_thing_are_added(text: str, total: int) -> None:
+    """Circular, IX: « la prise en charge … sur la base de 12 € de l'heure » applies to the hours of the item, all
+    its listed parts (the circular itself writes PREM'SS as 46 + 14 + 1 hours); a sentence break ends the list."""
+    hours = [d for d in parse_durations(text) if d.unit == "hour"]
+    assert sum(d.value for d in listed_parts(fold(text), hours)) == total
