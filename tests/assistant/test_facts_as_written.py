@@ -347,6 +347,8 @@ def test_own_inputs_given_in_other_words_are_not_asked_back(question: str) -> No
         ("En 2013, 20 heures en salle et 10 heures à distance, prises en charge à 12 € l'heure", 30),
         ("Un module de 8 h + 4 h de tutorat, financé combien à 12 € ?", 12),
         ("40 heures de Pass. Ensuite 61 heures de Prem'ss, financées à 12 € de l'heure", 40),
+        ("La circulaire finance 46 heures, la convention en affiche 61 au total : lequel croire ?", 46),
+        ("L'accord prévoit 150 heures, le centre de formation en annonce 200 heures", 150),
     ],
 )
 def test_lengths_listed_as_parts_of_one_thing_are_added(text: str, total: int) -> None:

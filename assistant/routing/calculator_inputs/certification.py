@@ -141,12 +141,14 @@ def plan_training_path(facts: Facts) -> Plan | None:
 
 def listed_parts(folded: str, lengths: list[Duration]) -> list[Duration]:
     """The first length and those listed after it as parts of the same thing: "46 h en centre, 14 h
-    d'applications tutorées, 1 h d'évaluation", "20 h sur place et 10 h à distance" — only a list separator
-    (a comma, "et", "+") and a short label between two of them, no sentence or clause break."""
+    d'applications tutorées, 1 h d'évaluation", "20 h sur place et 10 h à distance" — only a short label and a
+    list separator (a comma, "et", "+") right before the next length, no sentence or clause break."""
     listed = lengths[:1]
     for d in lengths[1:]:
         gap = folded[listed[-1].span[1] : d.span[0]]
-        if len(gap) > 45 or re.search(r"[.?!;:()]", gap) or not re.search(r",|\bet\b|\+", gap):
+        # the separator right before the next length: "…, la convention affiche 61 heures" sets two sources'
+        # figures side by side, it lists no parts
+        if len(gap) > 45 or re.search(r"[.?!;:()]", gap) or not re.search(r"(?:,|\bet\b|\+)\s*$", gap):
             break
         listed.append(d)
     return listed
