@@ -51,6 +51,7 @@ from assistant.library import Library
 from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import MeaningReader, Reading, reader_for
 from assistant.routing.router import RouteDecision, route
+from assistant.routing.several_calculations import asked_calculations
 from assistant.settings import Settings, get_settings
 from assistant.skills import Skill, SkillReply
 from assistant.tools import run_calculator
@@ -74,6 +75,27 @@ class _Turn:
     decision: RouteDecision | None = None
     draft: bool = False  # leave the model's phrasing pending on the answer (assistant.answering.streaming)
     case: bool = False  # the question holds facts of someone's case stated earlier in the conversation
+
+
+# Above this share of out-of-scope reading, the best passage being the applied article does not keep a calculation
+# from the subject check: a question mostly about something else may still land on the closest article.
+APPLIED_ARTICLE_OUTSIDE_SHARE = 0.6
+
+
+def _applies(decision: RouteDecision, evidence: list[Evidence]) -> bool:
+    """Whether one of `evidence` is an article the routed calculator applies (its result's references)."""
+    try:
+        result = run_calculator(decision.calculator or "", decision.arguments)
+    except CalcError:  # an impossible or missing input: explained later, by the calculation or the question back
+        return False
+    wanted = {(r.document, r.section) for r in result.references}
+    return any(
+        doc == d and (sec == w or sec.startswith(w + ".") or w.startswith(sec + "."))
+        for e in evidence
+        for doc, sec in e.sources
+        for d, w in wanted
+        if sec and w
+    )
 
 
 class Assistant:
@@ -248,7 +270,13 @@ class Assistant:
         evidence = self._search(query, 3)
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
         elsewhere = qualified_elsewhere(query, evidence, vocabulary, phrases)  # "l'État nous verse…"
-        return elsewhere or off_subject(query, evidence, decision, foreign)
+        if elsewhere:
+            return True
+        # "on envisage de recruter en mars deux jeunes en contrat pro sur des postes de niveau 3 : quel coefficient
+        # minimal ?": the best passage is the very article the calculator applies (art. 3.6): the rule's question
+        if not foreign and decision.outside < APPLIED_ARTICLE_OUTSIDE_SHARE and _applies(decision, evidence[:1]):
+            return False
+        return off_subject(query, evidence, decision, foreign)
 
     def _about_texts(self, turn: _Turn, decision: RouteDecision) -> Answer | None:
         """A question about the texts themselves (a named part, a text's facts, a list, two texts or two things
@@ -359,26 +387,35 @@ class Assistant:
         return CitationBook(self.titles, self.retriever.locate)
 
     def _calculate(self, turn: _Turn, decision: RouteDecision) -> Answer:
-        name = decision.calculator or ""
-        t = time.perf_counter()
-        try:
-            result: CalcResult = run_calculator(name, decision.arguments)
-        except CalcError as exc:
-            turn.timings["calculate"] = (time.perf_counter() - t) * 1000
-            return Answer(turn.question, wording.calculation_impossible(str(exc)), "clarify", follow_up=str(exc))
-        turn.timings["calculate"] = (time.perf_counter() - t) * 1000
-        t = time.perf_counter()
+        """The calculation asked, or each of those a message asks in its clauses (`asked_calculations`), one
+        after the other with their articles cited in one list; a second one that cannot run is left out."""
         query = decision.topic_query or turn.question
-        passages = reference_passages(self._search, result.references, query)
-        turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
+        asked = asked_calculations(query, decision, turn.today, self._read_meaning, case=turn.case)
         book = self._new_book()
-        numbers = cite_passages(book, passages, query)
-        text = compose_calculation(result, numbers)
-        notes = [n for n in decision.notes if n]
-        if notes:
-            text += "\n\n" + wording.assumptions(notes)
-        call = ToolCall(name=name, arguments=decision.json_arguments(), result=result.to_dict())
-        return Answer(turn.question, text, "calculator", citations=book.citations(), tool_calls=[call])
+        texts: list[str] = []
+        calls: list[ToolCall] = []
+        for each in asked:
+            name = each.calculator or ""
+            t = time.perf_counter()
+            try:
+                result: CalcResult = run_calculator(name, each.arguments)
+            except CalcError as exc:
+                turn.timings["calculate"] = (time.perf_counter() - t) * 1000
+                if each is not decision:
+                    continue
+                return Answer(turn.question, wording.calculation_impossible(str(exc)), "clarify", follow_up=str(exc))
+            turn.timings["calculate"] = (time.perf_counter() - t) * 1000
+            t = time.perf_counter()
+            passages = reference_passages(self._search, result.references, each.topic_query or query)
+            turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
+            numbers = cite_passages(book, passages, each.topic_query or query)
+            text = compose_calculation(result, numbers)
+            notes = [n for n in each.notes if n]
+            if notes:
+                text += "\n\n" + wording.assumptions(notes)
+            texts.append(text)
+            calls.append(ToolCall(name=name, arguments=each.json_arguments(), result=result.to_dict()))
+        return Answer(turn.question, "\n\n".join(texts), "calculator", citations=book.citations(), tool_calls=calls)
 
     def _skill_answer(self, turn: _Turn, text: str) -> Answer | None:
         """The first registered skill's answer, its articles cited like a calculator's; None if all decline."""

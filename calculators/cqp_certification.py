@@ -143,6 +143,11 @@ def cqp_certification(
         )
     elif verdict.holds is False:
         summary = f"Non certifié : {' ; '.join(reasons)}" + (f" (total {score})." if not absent else ".")
+    elif len(absent) == len(EXAMS):  # no grade yet: the rule itself (circular, V)
+        summary = (
+            "Certification du CQP : une moyenne d'au moins 10/20 (total sur 200, coefficients 1, 1, 3, 3 et 2), "
+            "aucune note éliminatoire (6/20 ou moins à l'écrit ou à l'oral) et Pass formation suivi."
+        )
     else:
         summary = (
             "Résultat à confirmer : avec les notes connues, aucune n'est éliminatoire et la moyenne de 10/20 "

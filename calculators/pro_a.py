@@ -314,10 +314,14 @@ def pro_a_training_hours(total_hours: Number, extended_public: bool = False) -> 
                 f"Le maximum de 70 % ({format_number(maximum)} heures) est inférieur au plancher de "
                 f"{MIN_TRAINING_HOURS} heures : durée totale trop courte pour respecter les deux bornes."
             )
-    else:
+    else:  # the rule's other bound, computed too: a question asking "entre quel minimum et quel maximum"
+        bound = total * MAX_SHARE_EXTENDED
+        steps.append(
+            f"Maximum pour les publics visés : 70 % de {format_number(total)} heures = {format_number(bound)} heures."
+        )
         warnings.append(
             "Pour les salariés visés à l'article L. 6325-1-1 ou dont la qualification est insuffisante, la "
-            "formation peut aller jusqu'à 70 % de la durée totale."
+            f"formation peut aller jusqu'à 70 % de la durée totale, soit {format_number(bound)} heures."
         )
     summary += "."
     return CalcResult(

@@ -32,11 +32,14 @@ def still_missing(calculator: str, arguments: dict[str, Any], missing: list[str]
     For a rule that decides with partial inputs, the inputs are those its result says could still change
     it (none when the known facts decide), and the rule's summary states what is known (with no fact
     yet, the rule itself: "Congé VAE : 24 heures, porté jusqu'à 48 heures si…", so that a question
-    back still answers what the texts say); otherwise the reader's list and no summary. Inputs a reader
+    back still answers what the texts say); otherwise the reader's list, led by the rule's statement when no
+    fact was read yet (`rule_statement`: a tutor asking his bonus learns the rate). Inputs a reader
     needs that are not the calculator's parameters are kept. Impossible arguments are left for the
     answer step to explain.
     """
     spec = CALCULATORS.get(calculator)
+    if spec is not None and not spec.partial and not arguments:
+        return missing, rule_statement(calculator)  # "tuteur, ma prime ?": the rate first, then the dates
     if spec is None or not spec.partial:
         return missing, None
     try:
@@ -47,6 +50,23 @@ def still_missing(calculator: str, arguments: dict[str, Any], missing: list[str]
     kept = [m for m in missing if m not in names or m in result.missing]  # the reader's order first
     still = list(dict.fromkeys(kept + result.missing))
     return still, (result.summary if still else None)  # with no fact yet, the rule itself leads
+
+
+def rule_statement(calculator: str) -> str | None:
+    """The rule a calculator applies, stated with its figures, for a question back given before any fact.
+
+    "Je suis tuteur, ma prime fait combien ?" gives no dates, yet the texts answer the rate (art. 4.3: "il
+    correspond à 7 points par mois, complet ou non"): the registry's description of the rule says it, so the
+    question back leads with it. A description worded as a question (a list lookup) or without a figure states
+    no rule and is left out.
+    """
+    spec = CALCULATORS.get(calculator)
+    if spec is None:
+        return None
+    text = spec.description_fr.strip()
+    if text.endswith("?") or not re.search(r"\d", text):
+        return None
+    return text
 
 
 def asks_own_case(text: str, calculator: str, arguments: dict[str, Any], missing: list[str]) -> bool:

@@ -17,6 +17,12 @@ from calculators.dates import format_date_fr
 def plan_training_guarantee(facts: Facts) -> Plan | None:
     """Training guarantee (art. 8): the last training's date, preferring one said next to "formation"."""
     candidates = [d for d in facts.dates if d.kind in ("point", "range", "since")]
+    # "Et en avril 2028, si rien n'a changé ?", "et l'an prochain, en juillet 2027 ?": a date to come in a
+    # question is the moment the guarantee is asked at (art. 8: "depuis 4 ans" counts to that day), not a
+    # training already followed; the last training is one of the other dates
+    later = [d for d in candidates if d.start > facts.today and _in_a_question(facts.folded, d.span)]
+    as_of = later[-1].start if later and len(later) < len(candidates) else facts.today
+    candidates = [d for d in candidates if d not in later] if as_of != facts.today else candidates
     if not candidates:
         if facts.personal and facts.asks and not facts.general:
             return Plan("training_guarantee", {}, ["last_training"])
@@ -27,7 +33,17 @@ def plan_training_guarantee(facts: Facts) -> Plan | None:
     notes = year_notes([chosen])
     if chosen.precision != "day":
         notes.append(f"Date approximative (« {chosen.text} ») : retenue au {format_date_fr(last)}.")
-    return Plan("training_guarantee", {"last_training": last, "as_of": facts.today}, notes=notes)
+    if as_of != facts.today:
+        notes.append(f"Situation examinée au {format_date_fr(as_of)}, la date de votre question.")
+    return Plan("training_guarantee", {"last_training": last, "as_of": as_of}, notes=notes)
+
+
+def _in_a_question(folded: str, span: tuple[int, int]) -> bool:
+    """Whether the words at `span` belong to the asking part of a sentence ending with a question mark: no colon
+    between them and the "?" ("je prends ma retraite dans un an … : la garantie me concerne-t-elle ?" dates
+    another event, told before the question)."""
+    end = re.search(r"[.?!:]", folded[span[1] :])
+    return end is not None and end.group(0) == "?"
 
 
 def plan_professional_reviews(facts: Facts) -> Plan | None:

@@ -13,6 +13,8 @@ from typing import Any
 from assistant.routing import calculator_vocabulary
 from assistant.routing.calculator_inputs.facts import Facts, Plan, near, not_threshold, year_notes
 from assistant.routing.extraction.grades import parse_grades
+from assistant.routing.extraction.quantities import Duration
+from calculators.numbers import format_number
 
 
 def plan_professionalisation(facts: Facts) -> Plan | None:
@@ -118,10 +120,15 @@ def plan_training_path(facts: Facts) -> Plan | None:
             arguments.setdefault("first_premss_day", d.start)
     funding = re.search(r"\b(?:pris\w* en charge|financ\w*|rembours\w*|cout\w*|€|euros?)", facts.folded)
     hours = [d for d in not_threshold(facts, facts.durations) if d.unit == "hour"]
+    notes = year_notes(facts.dates)
     if hours and funding:
-        arguments["hours"] = hours[0].value
+        listed = listed_parts(facts.folded, hours)
+        arguments["hours"] = sum(d.value for d in listed)
+        if len(listed) > 1:  # "(46 h en centre, 14 h d'applications, 1 h d'évaluation)": the item's parts
+            parts = " + ".join(format_number(d.value) for d in listed)
+            notes.append(f"Heures additionnées : {parts} = {format_number(arguments['hours'])} heures.")
     if arguments:
-        return Plan("training_path_hours", arguments, notes=year_notes(facts.dates))
+        return Plan("training_path_hours", arguments, notes=notes)
     if (
         facts.personal
         and facts.asks
@@ -130,6 +137,21 @@ def plan_training_path(facts: Facts) -> Plan | None:
     ):
         return Plan("training_path_hours", {}, ["first_premss_day"])
     return None
+
+
+def listed_parts(folded: str, lengths: list[Duration]) -> list[Duration]:
+    """The first length and those listed after it as parts of the same thing: "46 h en centre, 14 h
+    d'applications tutorées, 1 h d'évaluation", "20 h sur place et 10 h à distance" — only a short label and a
+    list separator (a comma, "et", "+") right before the next length, no sentence or clause break."""
+    listed = lengths[:1]
+    for d in lengths[1:]:
+        gap = folded[listed[-1].span[1] : d.span[0]]
+        # the separator right before the next length: "…, la convention affiche 61 heures" sets two sources'
+        # figures side by side, it lists no parts
+        if len(gap) > 45 or re.search(r"[.?!;:()]", gap) or not re.search(r"(?:,|\bet\b|\+)\s*$", gap):
+            break
+        listed.append(d)
+    return listed
 
 
 # The first day of the CQP path: Prem'ss (the interbranch common core) or the path's own start.

@@ -93,7 +93,7 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
         or terse_case(text)
     )
     asked = mask_conjunctions(folded)  # "quand je suis en formation": a circumstance, not a date asked
-    classes = [m.span() for m in _CLASS_CLAUSE.finditer(folded)] + claimed_rules(folded)
+    classes = [m.span() for m in _CLASS_CLAUSE.finditer(folded)] + claimed_rules(folded) + time_of_asking(folded)
     return Facts(
         text=text,
         folded=folded,
@@ -105,6 +105,27 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
         general=not personal and bool(_GENERAL.search(folded)),
         amount=bool(_AMOUNT.search(asked)),
     )
+
+
+def time_of_asking(folded: str) -> list[tuple[int, int]]:
+    """Spans of "aujourd'hui" / "à ce jour" that date the asking, not an event of a case.
+
+    "… l'accord parle d'un OPCO : vers qui se tourner aujourd'hui pour un contrat pro ?": in a clause that asks
+    who, what or how, and names nobody, "aujourd'hui" says which rule is in force now; it is no certification,
+    hire or training date. "J'ai eu mon CQP aujourd'hui, quel salaire ?" keeps it (its own clause, a person's
+    event), and so does "quel salaire si je suis certifié aujourd'hui ?" (a person in the clause).
+    """
+    spans: list[tuple[int, int]] = []
+    for clause in re.finditer(r"[^.?!:;,]*\?", folded):
+        text = clause.group(0)
+        if not _WH_ASK.search(text) or _SOMEONE.search(text) or re.search(r"\b(?:quand|date)\b", text):
+            continue
+        spans += [(clause.start() + m.start(), clause.start() + m.end()) for m in _NOW.finditer(text)]
+    return spans
+
+
+_NOW = re.compile(r"\b(?:aujourd'hui|a ce jour|actuellement|en ce moment|a present|desormais)\b")
+_WH_ASK = re.compile(r"\b(?:qui|quel\w*|quoi|comment|combien|lequel|laquelle|lesquel\w*)\b")
 
 
 # A relative clause that defines a class of people ("ceux qui n'ont eu aucune formation depuis quatre ans",

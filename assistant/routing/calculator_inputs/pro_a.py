@@ -20,7 +20,7 @@ from assistant.routing.calculator_inputs.facts import (
     not_threshold,
     outside_dates,
 )
-from assistant.routing.extraction.situation import parse_contract, parse_diploma_level
+from assistant.routing.extraction.situation import parse_contract, parse_diploma_level, without_contract_description
 from calculators.pro_a import fold_wording, pro_a_eligibility
 from calculators.pro_a_certifications import kind_of
 
@@ -66,9 +66,13 @@ def plan_pro_a(facts: Facts) -> Plan | None:
             arguments["case"] = case
         return Plan("pro_a_duration", arguments, ["case"] if length > 12 and case is None else [])
     case = _pro_a_case(facts)
-    if case and re.search(_LENGTH_ASK, facts.folded) and not facts.general:
+    if case and re.search(_LENGTH_ASK, without_contract_description(facts.folded)) and not facts.general:
         return Plan("pro_a_duration", {"case": case})  # the case alone gives the longest Pro-A (art. 2.4)
-    if facts.personal and not facts.general and re.search(_LENGTH_ASK, asking_sentence(facts.folded)):
+    if (
+        facts.personal
+        and not facts.general
+        and re.search(_LENGTH_ASK, without_contract_description(asking_sentence(facts.folded)))
+    ):
         # "En CDI avec un bac+2, la Pro-A peut durer combien de temps pour moi ?": the length is asked, and
         # a case that names no extension of article 2.4 is the general one
         return Plan("pro_a_duration", {})
@@ -210,6 +214,9 @@ _PRO_A_LENGTH = r"\bpro ?- ?a\b|\bpro a\b|\bdur\w*|\bpendant\b|\bprevu\w*|\bs'et
 _EXTENDED_PUBLIC = (
     r"\bqualification (?:est )?insuffisante\b|\bl\. ?6325-1-1\b|\bpublics? (?:prioritaires?|vises?)\b"
     r"|\bfaiblement qualifie|\bbas niveau de qualification\b"
+    # art. 2.5's "dont la qualification est insuffisante" said with the adjective: "peu qualifié", "pas assez
+    # qualifiée", "insuffisamment qualifié", "une qualification trop faible"
+    r"|\b(?:peu|insuffisamment|pas (?:assez|suffisamment)|trop peu) qualifie|\bqualification (?:trop )?faible\b"
 )
 
 

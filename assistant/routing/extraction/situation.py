@@ -114,6 +114,34 @@ CONTRACTS: tuple[tuple[str, str], ...] = (
     (r"\b(?:je suis |)en contrat (?:de )?pro(?:fessionnalisation)?\b", "professionnalisation"),
 )
 
+# A contract described instead of named, as art. 2.3 and art. 5 distinguish them (a contract "à durée
+# indéterminée" or "à durée déterminée"): "sans date de fin", "durée pas limitée", "pour une durée illimitée" say
+# the first, "mon contrat s'arrête en juin", "une date de fin de contrat", "pour une durée limitée" the second.
+# Read only after a word of the hiring or the contract in the same sentence (`_CONTRACT_ANCHOR`): "une mission
+# sans date de fin" describes no contract.
+DESCRIBED_CONTRACTS: tuple[tuple[str, str], ...] = (
+    (
+        r"\b(?:sans|pas de|aucune|n'a pas de) (?:date de )?(?:fin|terme|echeance)\b"
+        r"|\bduree (?:pas |non |jamais )?(?:illimitee|indefinie|indeterminee)\b|\bduree (?:pas|non|jamais) limitee\b"
+        r"|\b(?:pas|non) limitee? dans le temps\b|\bsans limit(?:e|ation) de (?:duree|temps)\b",
+        "CDI",
+    ),
+    (
+        r"\bcontrat(?: de travail)? (?:s'arrete|se termine|prend fin|finit|s'acheve|expire|court jusqu)\w*"
+        r"|\b(?:une|avec|a) date de fin\b|\bduree (?:limitee|determinee)\b|\blimitee? dans le temps\b",
+        "CDD",
+    ),
+)
+_CONTRACT_ANCHOR = r"\b(?:contrat|embauch|recrut|engag|signe|poste)\w*[^.?!;]{0,60}$"
+
+
+def without_contract_description(folded: str) -> str:
+    """`folded` with the words describing a contract blanked (same length): "une durée illimitée" tells the
+    contract, it does not ask how long something lasts."""
+    for pattern, _name in DESCRIBED_CONTRACTS:
+        folded = re.sub(pattern, lambda m: " " * len(m.group(0)), folded)
+    return folded
+
 
 @dataclass(frozen=True)
 class WorkTime:
@@ -169,13 +197,22 @@ def parse_contract(text: str) -> str | None:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             before = folded[max(0, m.start() - 30) : m.start()]
-            if re.search(r"\b(?:pas|plus|jamais) (?:en |sous |d'un |de )?$", before):
+            if re.search(r"\b(?:pas|plus|jamais|ni) (?:en |sous |d'un |de )?$", before):
                 continue
             taken.append((m.start(), m.end()))
             is_current = bool(
                 re.search(r"\b(?:je suis|suis|j'ai|je travaille|actuellement|maintenant)\b[^.?!]*$", before)
             ) or bool(re.match(r" *(?:\(\w+\) *)?depuis\b", folded[m.end() :]))  # "CDI depuis 10 mois": held now
             mentions.append((m.start(), name, is_current and not re.search(_BEFORE_NOW, before)))
+    for pattern, name in DESCRIBED_CONTRACTS:
+        for m in re.finditer(pattern, folded):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            before = folded[max(0, m.start() - 80) : m.start()]
+            if "contrat" not in m.group(0) and not re.search(_CONTRACT_ANCHOR, before):
+                continue
+            taken.append((m.start(), m.end()))
+            mentions.append((m.start(), name, False))
     if not mentions:
         return None
     mentions.sort()
