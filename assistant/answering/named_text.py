@@ -34,6 +34,7 @@ from typing import Protocol
 from assistant.answering.dispositifs import SchemeSearch, scheme_search
 from assistant.answering.document_facts import MONTHS, folded
 from assistant.answering.document_questions import names_of
+from assistant.answering.title_blocks import asks_its_title_block, without_title_blocks
 from ingest.models import DocumentInfo
 from knowledge.hybrid import Evidence
 from text.folding import same_length
@@ -75,9 +76,10 @@ def _names(info: DocumentInfo) -> tuple[set[str], set[str]]:
     return words, heads | cqp | year
 
 
-def read_named_text(question: str, manifest: Mapping[str, DocumentInfo]) -> NamedText | None:
+def read_named_text(question: str, manifest: Mapping[str, DocumentInfo], *, linked: bool = False) -> NamedText | None:
     """The text the question names as where to read, with the naming phrase cut out; None when no text,
-    or more than one, is so named, or when nothing is left to search once the name is cut."""
+    or more than one, is so named, or when nothing is left to search once the name is cut. An agreement or its
+    avenant named is read only with `linked` (then the document is the one named, read with its partner)."""
     original = re.sub(r"\s+", " ", question).strip()
     text = same_length(original)
     if _NOT_A_TEXT.search(text) or _CONTRAST.search(text):
@@ -86,7 +88,7 @@ def read_named_text(question: str, manifest: Mapping[str, DocumentInfo]) -> Name
     kinds = [folded(info.kind) for info in manifest.values()]
     found: dict[str, list[tuple[int, int]]] = {}
     subjects: dict[str, frozenset[str]] = {}
-    linked = {d for d, i in manifest.items() if i.amends} | {i.amends for i in manifest.values() if i.amends}
+    partners = {d for d, i in manifest.items() if i.amends} | {i.amends for i in manifest.values() if i.amends}
     for document, info in manifest.items():
         words, identifying = _names(info)
         heads, cqp, _ = names_of(info)
@@ -114,8 +116,8 @@ def read_named_text(question: str, manifest: Mapping[str, DocumentInfo]) -> Name
             # service"): the texts written for that CQP are where to read, its name says nothing of what is asked
             found[document] = of_its_cqp
             subjects[document] = frozenset(cqp)
-    if len(found) != 1 or found.keys() & linked:  # an amended text and its avenant: one text in force, read whole
-        return None
+    if len(found) != 1 or bool(found.keys() & partners) != linked:  # an amended text and its avenant: one text in
+        return None  # force, read whole, or read together (`linked`)
     document, spans = next(iter(found.items()))
     left = original
     for begin, end in sorted(spans, reverse=True):
@@ -232,15 +234,27 @@ def search_where_asked(
 
         def more_inside(text: str, k: int = inside.searched) -> list[Evidence]:
             if not named.subject:
-                return inside.narrow(search(text, k, document=named.document))
-            return inside.narrow([e for e in search(text, 3 * k) if places(e)][:k])
+                found = search(text, k, document=named.document)
+            else:
+                found = [e for e in search(text, 3 * k) if places(e)][:k]
+            return without_title_blocks(text, inside.narrow(found), manifest)
 
         evidence = more_inside(inside.text)
         if evidence and not silent(inside.query, evidence):
             return Searched(inside, evidence, more_inside)
+    pair = read_named_text(asked, manifest, linked=True)
+    if pair is not None and not asks_its_title_block(asked, search(asked, k, document=pair.document), manifest):
+        read = scheme_search(pair.question, topic, k)
+
+        def more_in_it(text: str, k: int = read.searched) -> list[Evidence]:
+            return without_title_blocks(text, read.narrow(search(text, k, document=pair.document)), manifest)
+
+        evidence = more_in_it(read.text)
+        if evidence and not silent(read.query, evidence):
+            return Searched(read, evidence, more_in_it)
     plan = scheme_search(asked, topic, k)
 
     def more(text: str, k: int = plan.searched) -> list[Evidence]:
-        return plan.narrow(search(text, k))
+        return without_title_blocks(text, plan.narrow(search(text, k)), manifest)
 
     return Searched(plan, more(plan.text), more)
