@@ -243,7 +243,11 @@ def search_where_asked(
         if evidence and not silent(inside.query, evidence):
             return Searched(inside, evidence, more_inside)
     pair = read_named_text(asked, manifest, linked=True)
-    if pair is not None and not asks_its_title_block(asked, search(asked, k, document=pair.document), manifest):
+    if (
+        pair is not None
+        and not manifest[pair.document].amends  # the agreement, read as in force; an avenant read alone lacks it
+        and not asks_its_title_block(asked, search(asked, k, document=pair.document), manifest)
+    ):
         read = scheme_search(pair.question, topic, k)
 
         def more_in_it(text: str, k: int = read.searched) -> list[Evidence]:
