@@ -59,7 +59,16 @@ def asks_the_block(question: str, chunk: Chunk, manifest: Mapping[str, DocumentI
     "NOR", a party's name), or asks who signed it (what the parties' formula says)."""
     names = _naming_words(manifest)
     asked = set(analyze(question)) - names
-    return bool(asked & ((set(analyze(chunk.text)) | set(analyze(_SIGNATORIES))) - names))
+    return bool(asked & ((_own_words(chunk.text, names) | set(analyze(_SIGNATORIES))) - names))
+
+
+def _own_words(text: str, names: frozenset[str]) -> set[str]:
+    """The words of the block after the text's own title: what stands above it names the collective agreement the
+    text belongs to ("Convention collective nationale / IDCC : 218 | ORGANISMES DE SÉCURITÉ SOCIALE"), the
+    BOCC's running header, not the text (a question on "chaque organisme" does not ask the block)."""
+    paragraphs = [set(analyze(p)) for p in text.split("\n\n")]
+    titled = [n for n, words in enumerate(paragraphs) if words and words <= names]
+    return set().union(*paragraphs[titled[-1] + 1 :]) if titled else set().union(*paragraphs)
 
 
 def without_title_blocks(
