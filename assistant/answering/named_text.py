@@ -11,10 +11,13 @@ the text is cut out of the question (its words are the text's names, read from t
 title's words, its kind, the CQP it names and its initials, the year and month of signature), and the
 rest of the question is searched within that text only, so its articles rank by their own subject.
 
-An agreement and the avenant that amends it are never scoped: the text in force is their consolidation
-(an article of the accord rewritten by the avenant, an article of the avenant renumbered into the accord),
-so naming one of them does not tell which document holds the answer; the words naming them ("l'avenant de
-2022") also tell its preamble from the annexes' (the avenant's own "Préambule" and each annexe's).
+An agreement and the avenant that amends it are not scoped the same way: the text in force is their
+consolidation (an article of the accord rewritten by the avenant, an article of the avenant renumbered into
+the accord), so naming the avenant does not tell which document holds the answer, and its words ("l'avenant
+de 2022") also tell its preamble from the annexes'. The agreement itself named ("le protocole formation de
+décembre 2019") is read in its consolidated text with its name cut, as a second try (`linked`): its name is
+every word of its title block, which otherwise led questions on its own rules (docs11); not when the question
+asks what the title block holds (its NOR, its signatories: `title_blocks`).
 
 A text is taken as the place to read only when it is named unambiguously: a phrase holding the title's
 head noun or the text's kind (`document_questions.names_of`) and a word that only this text's names hold
