@@ -11,10 +11,13 @@ the text is cut out of the question (its words are the text's names, read from t
 title's words, its kind, the CQP it names and its initials, the year and month of signature), and the
 rest of the question is searched within that text only, so its articles rank by their own subject.
 
-An agreement and the avenant that amends it are never scoped: the text in force is their consolidation
-(an article of the accord rewritten by the avenant, an article of the avenant renumbered into the accord),
-so naming one of them does not tell which document holds the answer; the words naming them ("l'avenant de
-2022") also tell its preamble from the annexes' (the avenant's own "Préambule" and each annexe's).
+An agreement and the avenant that amends it are not scoped the same way: the text in force is their
+consolidation (an article of the accord rewritten by the avenant, an article of the avenant renumbered into
+the accord), so naming the avenant does not tell which document holds the answer, and its words ("l'avenant
+de 2022") also tell its preamble from the annexes'. The agreement itself named ("le protocole formation de
+décembre 2019") is read in its consolidated text with its name cut, as a second try (`linked`): its name is
+every word of its title block, which otherwise led questions on its own rules (docs11); not when the question
+asks what the title block holds (its NOR, its signatories: `title_blocks`).
 
 A text is taken as the place to read only when it is named unambiguously: a phrase holding the title's
 head noun or the text's kind (`document_questions.names_of`) and a word that only this text's names hold
@@ -34,6 +37,7 @@ from typing import Protocol
 from assistant.answering.dispositifs import SchemeSearch, scheme_search
 from assistant.answering.document_facts import MONTHS, folded
 from assistant.answering.document_questions import names_of
+from assistant.answering.title_blocks import asks_its_title_block, without_title_blocks
 from ingest.models import DocumentInfo
 from knowledge.hybrid import Evidence
 from text.folding import same_length
@@ -75,9 +79,10 @@ def _names(info: DocumentInfo) -> tuple[set[str], set[str]]:
     return words, heads | cqp | year
 
 
-def read_named_text(question: str, manifest: Mapping[str, DocumentInfo]) -> NamedText | None:
+def read_named_text(question: str, manifest: Mapping[str, DocumentInfo], *, linked: bool = False) -> NamedText | None:
     """The text the question names as where to read, with the naming phrase cut out; None when no text,
-    or more than one, is so named, or when nothing is left to search once the name is cut."""
+    or more than one, is so named, or when nothing is left to search once the name is cut. An agreement or its
+    avenant named is read only with `linked` (then the document is the one named, read with its partner)."""
     original = re.sub(r"\s+", " ", question).strip()
     text = same_length(original)
     if _NOT_A_TEXT.search(text) or _CONTRAST.search(text):
@@ -86,7 +91,7 @@ def read_named_text(question: str, manifest: Mapping[str, DocumentInfo]) -> Name
     kinds = [folded(info.kind) for info in manifest.values()]
     found: dict[str, list[tuple[int, int]]] = {}
     subjects: dict[str, frozenset[str]] = {}
-    linked = {d for d, i in manifest.items() if i.amends} | {i.amends for i in manifest.values() if i.amends}
+    partners = {d for d, i in manifest.items() if i.amends} | {i.amends for i in manifest.values() if i.amends}
     for document, info in manifest.items():
         words, identifying = _names(info)
         heads, cqp, _ = names_of(info)
@@ -114,8 +119,8 @@ def read_named_text(question: str, manifest: Mapping[str, DocumentInfo]) -> Name
             # service"): the texts written for that CQP are where to read, its name says nothing of what is asked
             found[document] = of_its_cqp
             subjects[document] = frozenset(cqp)
-    if len(found) != 1 or found.keys() & linked:  # an amended text and its avenant: one text in force, read whole
-        return None
+    if len(found) != 1 or bool(found.keys() & partners) != linked:  # an amended text and its avenant: one text in
+        return None  # force, read whole, or read together (`linked`)
     document, spans = next(iter(found.items()))
     left = original
     for begin, end in sorted(spans, reverse=True):
@@ -232,15 +237,31 @@ def search_where_asked(
 
         def more_inside(text: str, k: int = inside.searched) -> list[Evidence]:
             if not named.subject:
-                return inside.narrow(search(text, k, document=named.document))
-            return inside.narrow([e for e in search(text, 3 * k) if places(e)][:k])
+                found = search(text, k, document=named.document)
+            else:
+                found = [e for e in search(text, 3 * k) if places(e)][:k]
+            return without_title_blocks(text, inside.narrow(found), manifest)
 
         evidence = more_inside(inside.text)
         if evidence and not silent(inside.query, evidence):
             return Searched(inside, evidence, more_inside)
+    pair = read_named_text(asked, manifest, linked=True)
+    if (
+        pair is not None
+        and not manifest[pair.document].amends  # the agreement, read as in force; an avenant read alone lacks it
+        and not asks_its_title_block(asked, search(asked, k, document=pair.document), manifest)
+    ):
+        read = scheme_search(pair.question, topic, k)
+
+        def more_in_it(text: str, k: int = read.searched) -> list[Evidence]:
+            return without_title_blocks(text, read.narrow(search(text, k, document=pair.document)), manifest)
+
+        evidence = more_in_it(read.text)
+        if evidence and not silent(read.query, evidence):
+            return Searched(read, evidence, more_in_it)
     plan = scheme_search(asked, topic, k)
 
     def more(text: str, k: int = plan.searched) -> list[Evidence]:
-        return plan.narrow(search(text, k))
+        return without_title_blocks(text, plan.narrow(search(text, k)), manifest)
 
     return Searched(plan, more(plan.text), more)

@@ -9,9 +9,11 @@ grammar says it asks whether the text mentions a subject (a verb of saying after
 "sur", "à propos de" or a direct object); the text is the one it names (`document_questions.which_document`,
 with the text that amends it or that it amends, read together); the subject's words are looked for in that
 text's sentences, and a sentence holding most of them (light stems, so "égalité" meets "égal") answers
-"Oui", quoted and cited. It is tried on the refusal and retrieval routes, never on a calculation. When no
-sentence holds them, nothing is said here: the ordinary steps answer or refuse as before, so a text never
-"mentions" what it does not hold.
+"Oui", quoted and cited; between sentences holding as many of them, one the named text wrote itself comes
+first (the protocol of 2019 is read with its avenant, and its consolidation holds the annexes the avenant
+added: "le protocole parle-t-il de X ?" is answered from the protocol's own preamble first). It is tried on
+the refusal and retrieval routes, never on a calculation. When no sentence holds them, nothing is said here:
+the ordinary steps answer or refuse as before, so a text never "mentions" what it does not hold.
 """
 
 from __future__ import annotations
@@ -64,6 +66,13 @@ def mention_subject(question: str) -> set[str] | None:
     return {w[:5] for w in mention_words(question)} or None
 
 
+def writers(item: Evidence) -> set[str]:
+    """The texts that wrote a passage: its document, or for a consolidated article the avenants that rewrote or
+    added it (the consolidated protocol holds the avenant's annexes: the avenant wrote them, not the protocol)."""
+    amended_by = {d for d in str(item.chunk.metadata.get("amended_by") or "").split(",") if d}
+    return amended_by or {item.document}
+
+
 def answer_mention(
     question: str,
     manifest: Mapping[str, DocumentInfo],
@@ -81,18 +90,18 @@ def answer_mention(
     info = manifest[document]
     together = [document] + [d for d, i in manifest.items() if i.amends == document or d == info.amends]
     needed = max(1, math.ceil(SHARE * len(subject)))
-    found: list[tuple[int, int, Evidence, str]] = []
+    found: list[tuple[int, bool, int, Evidence, str]] = []
     for rank, item in enumerate(search(" ".join(mention_words(question)), SEARCHED, together)):
         for unit in passage_units(item.chunk.text):
             stems = {w[:5] for w in re.findall(r"[a-z0-9]+", folded(unit.text)) if len(w) > 2}
             held = len(subject & stems)
             if held >= needed and not unit.is_header:
-                found.append((-held, rank, item, unit.text))
+                found.append((-held, document not in writers(item), rank, item, unit.text))
     if not found:
         return None
-    found.sort(key=lambda f: (f[0], f[1]))
+    found.sort(key=lambda f: f[:3])
     lines: list[str] = []
-    for _, _, item, sentence in found[:MAX_QUOTES]:
+    for _, _, _, item, sentence in found[:MAX_QUOTES]:
         n = book.cite(item, sentence)
         source = wording.source_phrase(item.citation, names.get(item.document, item.document))
         lines.append((ALSO if lines else MENTIONS).format(source=source, n=n, sentence=sentence))

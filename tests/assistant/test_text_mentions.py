@@ -15,21 +15,22 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.document_facts import folded
-from assistant.answering.text_mentions import mention_subject
+from assistant.answering.text_mentions import mention_subject, writers
 from assistant.service import Assistant
 
 
 @pytest.mark.parametrize(
     ("question", "document", "words"),
     [
-        pytest.param(
+        (
             "Le protocole de 2019 parle-t-il de discrimination ?",
             "accord-2019-12-19-formation-professionnelle",
             "discrimination",
-            # known regression of the eighth session's merge (docs10's annex parts): the consolidated protocol
-            # holds the avenant's annexes, and annexe 4's new part 3 ("discrimination") now leads the 2019
-            # preamble's sentence inside the named text; left on issue #13
-            marks=pytest.mark.xfail(strict=True, reason="annexe 4 part 3 leads the 2019 preamble since docs10"),
+        ),
+        (
+            "Le protocole d'accord de décembre 2019 mentionne-t-il la discrimination ?",
+            "accord-2019-12-19-formation-professionnelle",
+            "discrimination",
         ),
         (
             "Est-ce que l'accord aborde-t-il l'égal accès des femmes et des hommes à la formation ?",
@@ -67,3 +68,19 @@ def test_a_subject_the_text_does_not_hold_is_not_said_to_be_mentioned(assistant:
 def test_a_rule_question_is_not_a_mention() -> None:
     assert mention_subject("L'accord prévoit-il une prime pour le tuteur ?") is None
     assert mention_subject("Les deux textes disent-ils la même chose ?") is None
+
+
+def test_a_sentence_the_named_text_wrote_comes_before_one_the_other_text_added() -> None:
+    """Both the 2019 protocol's preamble and the avenant's annexe 4 speak of discrimination; the consolidated protocol
+    holds that annexe, written by the avenant: named, each text is answered from its own sentence first."""
+    from dataclasses import replace
+
+    from ingest.models import Chunk
+    from knowledge.hybrid import Evidence
+
+    accord, avenant = "accord-2019-12-19-formation-professionnelle", "avenant-2022-10-11-formation-professionnelle"
+    base = Chunk(accord, "Préambule", "", "", "x", page_start=1, page_end=1, ordinal=0)
+    own = Evidence("a", base, 0.5)
+    added = Evidence("b", replace(base, section_number="Annexe 4", metadata={"amended_by": avenant}), 0.9)
+    assert writers(own) == {accord}
+    assert writers(added) == {avenant}

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import copy
+from itertools import pairwise
 
-from ingest.chunking import MAX_CHARS, chunk_section, chunk_sections
+import pytest
+
+from ingest.chunking import FORM_LINE, MAX_CHARS, chunk_section, chunk_sections
 from ingest.manifest import load_manifest
 from ingest.models import PATH_SEPARATOR, Chunk, ParsedDocument, Section
 from ingest.pipeline import parse_pdf
@@ -127,11 +130,71 @@ def test_corpus_chunk_sizes(corpus_chunks: dict[str, list[Chunk]]) -> None:
         (c.document, c.label, len(c.text))
         for chunks in corpus_chunks.values()
         for c in chunks
-        if len(c.text) > MAX_CHARS and not c.text.startswith(TABLE_MARKER)
+        if len(c.text) > MAX_CHARS and TABLE_MARKER not in c.text
     ]
     assert oversized == []
-    tables = [c for chunks in corpus_chunks.values() for c in chunks if c.text.startswith(TABLE_MARKER)]
-    assert tables and all("\n\n" not in c.text for c in tables)  # a table chunk holds the table only
+    tables = [c for chunks in corpus_chunks.values() for c in chunks if _table_index(c) is not None]
+    assert tables
+    for chunk in tables:  # a table chunk holds its table, the sentence announcing it, and the form's lines after it
+        paragraphs = chunk.text.split("\n\n")
+        at = _table_index(chunk)
+        assert at in (0, 1) and all(p.rstrip().endswith(":") for p in paragraphs[:at])
+        assert all(len(p) <= FORM_LINE for p in paragraphs[at + 1 :])
+
+
+def _table_index(chunk: Chunk) -> int | None:
+    return next((n for n, p in enumerate(chunk.text.split("\n\n")) if p.startswith(TABLE_MARKER)), None)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Les participants, salariés de l'organisme bénéficiaire, seront :",
+        "Articulation des coûts de chaque module intégré au parcours de formation :",
+        "La liste des certifications éligibles est la suivante :",
+    ],
+)
+def test_the_sentence_announcing_a_table_goes_with_it(lead: str) -> None:
+    table = f"{TABLE_MARKER} : Nom | Fonction\n– .... — Fonction : ...."
+    before = "Une règle générale de la branche, écrite en une phrase complète."
+    chunks = chunk_section(_section(f"{before}\n\n{lead}\n\n{table}"))
+    assert [c.text for c in chunks] == [before, f"{lead}\n\n{table}"]
+    (alone,) = chunk_section(_section(f"{lead}\n\n{table}"))  # nothing else in the section: one chunk
+    assert alone.text == f"{lead}\n\n{table}"
+
+
+@pytest.mark.parametrize(
+    ("line", "joins"),
+    [
+        ("Nombre total de stagiaires : .....", True),
+        ("Durée des actions organisées par (nom de l'organisme de formation)", True),
+        ("Soit un total général de .....€ TTC", True),
+        ("Les montants sont réévalués chaque année.", False),  # a sentence of its own
+        ("Après le tableau :", False),  # announces what follows
+    ],
+)
+def test_a_form_line_after_a_table_belongs_to_it(line: str, joins: bool) -> None:
+    table = f"{TABLE_MARKER} : Organisme | Heures\n– PASS — Heures : 40"
+    texts = [c.text for c in chunk_section(_section(f"{table}\n\n{line}"))]
+    assert texts == ([f"{table}\n\n{line}"] if joins else [table, line])
+
+
+def test_no_passage_of_the_corpus_is_a_lone_announcing_sentence_or_form_line(
+    corpus_chunks: dict[str, list[Chunk]],
+) -> None:
+    """Property over every text: no passage is only a sentence ending in ":" before its section's table, nor only a
+    short form line right after one (the convention's "Articulation des coûts … :", "Nombre total de stagiaires :
+    ....." were such passages before)."""
+    lone = []
+    for chunks in corpus_chunks.values():
+        for a, b in pairwise(chunks):
+            if a.section_ordinal != b.section_ordinal:
+                continue
+            if a.text.rstrip().endswith(":") and "\n\n" not in a.text and b.text.startswith(TABLE_MARKER):
+                lone.append((a.document, a.label, a.text[:60]))
+            if _table_index(a) is not None and len(b.text) <= FORM_LINE and not b.text.rstrip().endswith("."):
+                lone.append((b.document, b.label, b.text[:60]))
+    assert lone == []
 
 
 def _carries_path(chunk: Chunk, section: Section) -> bool:
