@@ -104,7 +104,7 @@ EQUIVALENT_WORDS = (
     "choisi choisir retenu retenir",  # "comment est-on choisi ?" ↔ "le salarié est retenu sur la base…"
     "prorata proratisée mi-temps",  # "à mi-temps, la prime est réduite ?" ↔ "n'est pas proratisée"
     "obligatoire obligé volontariat volontaire",  # "c'est obligatoire ?" is answered by "sur la base du volontariat"
-    "partie partiel partielle partiellement",  # a noun and its adjective: "qu'une partie de la prestation" ↔ "réalisation partielle"
+    "partie partiel partielle partiellement",  # a noun and its adjective: "qu'une partie" ↔ "réalisation partielle"
 )
 
 
