@@ -78,8 +78,24 @@ def _passage_units(text: str) -> tuple[Unit, ...]:
             if not addresses_the_assistant(paragraph):
                 units.append(Unit(paragraph, len(units), in_list=True))
             continue
+        if units and units[-1].in_list and not units[-1].is_header and continues_item(units[-1].text, paragraph):
+            # "– bloc 3 : contribuer … en s'inscrivant" / "dans des logiques partenariales … ;": one item
+            units[-1] = Unit(f"{units[-1].text} {paragraph}", units[-1].index, in_list=True)
+            continue
         for sentence in _SENTENCE.split(paragraph):
             sentence = sentence.strip()
             if sentence and not _BOILERPLATE.match(sentence) and not addresses_the_assistant(sentence):
                 units.append(Unit(sentence, len(units), opens_list=sentence.endswith(":")))
     return tuple(units)
+
+
+# A list item cut by a line or page break of the PDF: the item does not end its clause (no ";", ".", ":") and
+# the next paragraph goes on in lower case ("… en s'inscrivant" / "dans des logiques partenariales …"); a
+# sub-heading's enumerator ("a) Nom de l'organisme", "c) Communication") starts a new part, not a continuation.
+_ITEM_END = re.compile(r"[.;:!?»)]$")
+_CONTINUES = re.compile(r"^[a-zà-ÿ](?![a-z]?\))")
+
+
+def continues_item(item: str, line: str) -> bool:
+    """Whether `line` goes on with the list item `item` (a PDF break inside the item, not a new unit)."""
+    return not _ITEM_END.search(item.rstrip()) and bool(_CONTINUES.match(line.lstrip()))
