@@ -14,9 +14,10 @@ from collections.abc import Callable, Collection, Sequence
 from assistant.answering import wording
 from assistant.answering.applied_rule import applied_line
 from assistant.answering.citations import CitationBook
+from assistant.answering.claims import other_figure_unit
 from assistant.answering.disagreement import disagreement_note
 from assistant.answering.dispositifs import on_topic
-from assistant.answering.lead import Candidate, choose_lead, closest_unit, guarded_lead, lead_text
+from assistant.answering.lead import FOCUS_FLOOR, Candidate, choose_lead, closest_unit, guarded_lead, lead_text
 from assistant.answering.lead import lead_units as lead_units_of
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.passages import (
@@ -168,6 +169,11 @@ def compose_retrieval(
     leading = lead.passage if lead is not None else 0
     candidates = [c for c in candidates if c.passage == leading]  # the closest unit is the lead's passage's
     lead_units = lead_units_of(scoring, lead, passages[0].units, passages[0].selected) if lead is not None else []
+    # a claimed figure to check ("jamais plus d'une demi-journée, c'est exact ?"): the sentence stating another
+    # figure of its measure follows the lead (`claims`)
+    correction = other_figure_unit(question, lead_units, [(c.unit, c.score) for c in candidates], FOCUS_FLOOR)
+    if correction is not None:
+        lead_units = [*lead_units, correction]
     closest = closest_unit(scoring, candidates, meaning)
     quotes = supporting_quotes(passages, lead_units, closest)
     numbers: list[int] = []

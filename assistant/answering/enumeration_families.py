@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from assistant.answering.splitting import continues_item
 from ingest.models import PATH_SEPARATOR, Chunk
 from text.folding import without_accents
 
@@ -254,12 +255,18 @@ def _lists(chunks: list[Chunk]) -> list[Family]:
         for i, head in enumerate(lines):
             if not head.endswith(":") or head.startswith(("Tableau", "–")) or (chunk.document, head) in seen:
                 continue
-            items = []
+            items: list[str] = []
+            last = ""
             for line in lines[i + 1 :]:
                 match = _ROW.match(line)
+                if not match and items and continues_item(last, line):  # the item goes on after a PDF break
+                    last = f"{last} {line}"
+                    items[-1] = last.rstrip(" ;.,")
+                    continue
                 if not match:
                     break
-                items.append(match.group(1).rstrip(" ;.,"))
+                last = match.group(1)
+                items.append(last.rstrip(" ;.,"))
             nouns = _list_nouns(head)
             if len(items) < 2 or not nouns:
                 continue

@@ -50,6 +50,9 @@ _COUNTING = re.compile(r"\bcombien\b")
 # ("combien d'options ont démarré en 2013, et dans combien de caisses ?")
 _OTHER_QUESTION = re.compile(
     r"\b(?:quand|pourquoi|comment)\b|\bcombien\b.*\bcombien\b|\bquel(?:le)?s?\b.*\bquel(?:le)?s?\b"
+    # two interrogatives of different kinds: "combien de CQP …, et depuis quelle année … ?"
+    # ("combien de N … et quels sont-ils ?" asks the list itself)
+    r"|\bcombien\b.*\bquel(?:le)?s?\s+(?!sont\b|est\b|ils\b|elles\b)[a-z]"
     r"|\bc'est\b|\best-ce\b"  # "la liste des certifs, c'est l'État qui la fait ?": the list is the topic
 )
 # words of the enumerating phrase itself, never a qualifier

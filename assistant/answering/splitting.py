@@ -62,10 +62,14 @@ def passage_units(text: str) -> list[Unit]:
 @functools.lru_cache(maxsize=4096)
 def _passage_units(text: str) -> tuple[Unit, ...]:
     units: list[Unit] = []
+    item_last = False  # the last unit is a "– " list item of its own paragraph (a table's row never goes on)
     for paragraph in text.split("\n\n"):
         paragraph = paragraph.strip()
         if not paragraph:
             continue
+        # one clause only: "rapidement. L'organisme pourra …" ends another paragraph, it is no item's end
+        continued = item_last and continues_item(units[-1].text, paragraph) and len(_SENTENCE.split(paragraph)) == 1
+        item_last = False
         if paragraph.startswith(TABLE_MARKER):
             lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
             units.append(Unit(lines[0], len(units), opens_list=True, is_header=True))
@@ -77,9 +81,29 @@ def _passage_units(text: str) -> tuple[Unit, ...]:
         if paragraph.startswith(("–", "-", "•")):
             if not addresses_the_assistant(paragraph):
                 units.append(Unit(paragraph, len(units), in_list=True))
+                item_last = True
+            continue
+        if continued:
+            # "– bloc 3 : contribuer … en s'inscrivant" / "dans des logiques partenariales … ;": one item
+            units[-1] = Unit(f"{units[-1].text} {paragraph}", units[-1].index, in_list=True)
+            item_last = True  # "… de la personne et de son" / "environnement" / … : a second break
             continue
         for sentence in _SENTENCE.split(paragraph):
             sentence = sentence.strip()
             if sentence and not _BOILERPLATE.match(sentence) and not addresses_the_assistant(sentence):
                 units.append(Unit(sentence, len(units), opens_list=sentence.endswith(":")))
     return tuple(units)
+
+
+# A list item cut by a line or page break of the PDF: the item does not end its clause (no ";", ".", ":") and
+# the next paragraph goes on in lower case ("… en s'inscrivant" / "dans des logiques partenariales …"); a
+# sub-heading's enumerator ("a) Nom de l'organisme", "c) Communication") starts a new part, not a continuation.
+# Only a "– " item of its own paragraph goes on, by one clause: a table's row ends with its cell, and a
+# paragraph of several sentences after it ("rapidement. L'organisme pourra …") ends some other paragraph.
+_ITEM_END = re.compile(r"[.;:!?»)]$")
+_CONTINUES = re.compile(r"^[a-zà-ÿ](?![a-z]?\))")
+
+
+def continues_item(item: str, line: str) -> bool:
+    """Whether `line` goes on with the list item `item` (a PDF break inside the item, not a new unit)."""
+    return not _ITEM_END.search(item.rstrip()) and bool(_CONTINUES.match(line.lstrip()))

@@ -1,5 +1,6 @@
 """A message that sets two texts against each other ("la circulaire demande 3 ans, l'accord parle d'une
-année : laquelle s'applique ?", "la fiche dit X, l'annexe dit autre chose, qui a raison ?"): each text
+année : laquelle s'applique ?", "la fiche dit X, l'annexe dit autre chose, qui a raison ?", or two texts named
+with two values of one kind quoted, "l'accord dit une année et la circulaire trois ans : et pour moi ?"): each text
 read on its own, both cited, and the most recent text in force named.
 
 One search for the whole message returns the passages of the text its words favour, and the answer
@@ -81,7 +82,7 @@ def answer_disagreement(
     """Both texts the message sets against each other, each quoted and cited, and which one applies;
     None when the message does not name two texts nor set them against each other."""
     documents = named_documents(question, manifest)
-    if len(documents) < 2 or not _SETS_AGAINST.search(folded(question)):
+    if len(documents) < 2 or not (_SETS_AGAINST.search(folded(question)) or quotes_two_values(question)):
         return None
     others = [manifest[d] for d in documents]  # every text named: none of their names is a side's subject
     documents = _two_sides(documents, manifest)
@@ -123,6 +124,12 @@ def answer_disagreement(
     elif not all(dates):
         lines.append(UNDATED)
     return "\n".join(lines)
+
+
+def quotes_two_values(question: str) -> bool:
+    """The message quotes two values of one kind ("l'accord parle d'une année et la circulaire de trois ans"):
+    with two texts named, it sets them against each other even without a word saying so."""
+    return any(len(values) > 1 for values in quantities(question).values())
 
 
 def _two_sides(documents: list[str], manifest: Mapping[str, DocumentInfo]) -> list[str]:

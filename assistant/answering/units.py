@@ -83,7 +83,17 @@ def query_weights(question: str) -> dict[str, float]:
         if key in _FILLER or not key:
             continue
         weights[key] = max(weights.get(key, 0.0), weight)
+    if _SHARE_OF.search(question) and "part" in weights:
+        weights[_PARTIAL] = max(weights.get(_PARTIAL, 0.0), weights["part"])
     return weights
+
+
+# "qu'une partie de la prestation", "une partie des séances": a share of something is said by the texts with the
+# adjective ("réalisation totale ou partielle"). One way only, and only the noun with its article: the stemmer
+# gives "partie" the stem of "part" ("quelque part", "quelle part"), "en partie" is an adverb, and a sentence's
+# "tout ou partie du personnel" must not answer a question's "temps partiel".
+_SHARE_OF = re.compile(r"\b(?:une|la|cette|quelle|grande|petite)\s+partie\s+(?:de|du|des|d['’])", re.IGNORECASE)
+_PARTIAL = _key("partiel")  # "partielle", "partiellement" meet there (a light stem)
 
 
 # Words an employee uses for what the texts say otherwise: each group is one subject term when a passage

@@ -95,14 +95,18 @@ def test_no_single_place_to_read(question: str) -> None:
             "11",
             "a l'issue",
         ),
-        pytest.param(
+        (
             "Convention de formation du CQP COS : un organisme qui n'a assuré qu'une partie de la prestation "
             "garde-t-il l'argent ?",
             "12",
             "rembourser",
-            # known regression of the eighth session's merge (answer10, 075c3f2: "n'a assuré" read as a verb):
-            # art. 13's "indemnité forfaitaire" now leads art. 12; left on issue #13
-            marks=pytest.mark.xfail(strict=True, reason="art. 13 leads art. 12 since 075c3f2"),
+        ),
+        (
+            # "qu'une partie des séances" meets "réalisation totale ou partielle" (a noun and its adjective)
+            "Le centre de formation qui n'a fait qu'une partie des séances prévues par la convention du CQP COS "
+            "conserve-t-il ce qu'on lui a versé ?",
+            "12",
+            "rembourser",
         ),
         (
             "En cas de conflit entre signataires de la convention CQP COS, vers qui se tourner ?",

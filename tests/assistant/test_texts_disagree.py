@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.texts_disagree import answer_disagreement, named_documents
+from assistant.answering.texts_disagree import answer_disagreement, named_documents, quotes_two_values
 from assistant.service import Assistant
 
 ACCORD = "accord-2019-12-19-formation-professionnelle"
@@ -54,6 +54,31 @@ def test_figures_that_differ_the_most_recent_applies(assistant: Assistant, quest
     assert {ACCORD, CIRCULAIRE} <= cited
     # the protocole's article 7, rewritten in 2022, is the more recent: it is the one that applies
     assert text.rsplit("s'applique", 1)[1].startswith(" : l'article 7")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # two texts named, two values of one kind quoted, no word saying they differ
+        "Expérience exigée pour une VAE au CQP gestionnaire conseil : d'après l'accord une année, d'après la "
+        "circulaire trois ans. Que faut-il vraiment ?",
+        "VAE pour le CQP GC : 12 mois d'activité dans le protocole et 3 ans dans la circulaire, et pour moi ?",
+        # (a side is searched by its words: art. 7 writes "validation des acquis", never "VAE": the xfail below)
+        "Validation des acquis pour le CQP gestionnaire conseil : la circulaire compte trois ans d'expérience et "
+        "l'accord de 2019 une année d'activité. Et dans mon cas ?",
+    ],
+)
+def test_two_values_quoted_set_the_texts_against_each_other(assistant: Assistant, question: str) -> None:
+    assert quotes_two_values(question)
+    text, cited = _answer(assistant, question)
+    assert text and "ne concordent pas" in text
+    assert {ACCORD, CIRCULAIRE} <= cited
+    assert text.rsplit("s'applique", 1)[1].startswith(" : l'article 7")
+
+
+def test_one_value_quoted_is_no_opposition() -> None:
+    assert not quotes_two_values("L'accord et la circulaire parlent-ils de 3 ans d'expérience pour la VAE ?")
+    assert not quotes_two_values("L'accord et l'avenant : combien de points par mois pour un tuteur ?")
 
 
 def test_undated_fiche_against_the_avenant(assistant: Assistant) -> None:
