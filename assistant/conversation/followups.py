@@ -47,6 +47,7 @@ from assistant.conversation.backrefs import (
     earlier_question,
     going_back,
     head_noun_subject,
+    ordinal_subject,
 )
 from assistant.conversation.comparison import compares
 from assistant.conversation.persons import back_to_person
@@ -188,7 +189,9 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if person_case is not None:  # "revenons à Agnès : combien de temps ?": that person's case, its facts kept
         turn, rest = person_case
         return _followed(turn, rest, context, today, own_topic=own_topic, refused=refused, case=True)
-    back = going_back(body, context.turns)
+    back = going_back(body, context.turns) or ordinal_subject(body, context.turns)
+    if back is not None and not re.search(r"[a-z]", same_length(back.rest).lower()):  # "et le premier ?"
+        return about_other_subject(context, back.subject)
     if back is not None:  # "revenons à la première : elle est versée quand ?"
         return Resolution(f"{capitalised(back.subject.name)} : {lower_first(back.rest)}", "reference", back.subject)
     recalled = earlier_question(body, context.turns)
