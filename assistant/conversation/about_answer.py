@@ -57,7 +57,8 @@ _TEXT_OBJECT = (
 )
 _EXACT = (
     r"(?:exacte?s?|precise?s?|integral\w*|original\w*|mot (?:pour|a) mot|texto|verbatim|entier|entiere|"
-    r"textuel\w*|litteral\w*|complete?s?|tel(?:le)?s? qu(?:'il|'elle|'ils|'elles|e) (?:est|sont|l'a|figure)\w*(?: ecrit\w*| redige\w*)?|"
+    r"textuel\w*|litteral\w*|"
+    r"complete?s?|tel(?:le)?s? qu(?:'il|'elle|'ils|'elles|e) (?:est|sont|l'a|figure)\w*(?: ecrit\w*| redige\w*)?|"
     r"tel quel|du texte|de l'article|de la source|exactement|en entier)"
 )
 # the text a quote is asked from: "de l'avenant", "du protocole", "de cet article", "de la circulaire"
@@ -71,7 +72,8 @@ _QUOTE = re.compile(
     rf"|{_REPRODUCE}(?:-moi|-nous| moi)?(?: (?:le|la) (?:texte|phrase))?\s+{_EXACT}|mot (?:pour|a) mot|texto"
     rf"|(?:c'est|c'etait) (?:ecrit|redige|formule|dit) comment(?: exactement)?"
     rf"|(?:quels? (?:sont|est) )?(?:les|le) (?:termes|mots) exacts?)"
-    rf"(?:[\s,]+(?:{_COURTESY}|exactement|precisement|la-dessus|la dessus|sur ce point|{_EXACT}|{_SOURCE_NAME}|(?:le |la |les |l')?{_TEXT_OBJECT}|"
+    rf"(?:[\s,]+(?:{_COURTESY}|exactement|precisement|la-dessus|la dessus|sur ce point|"
+    rf"{_EXACT}|{_SOURCE_NAME}|(?:le |la |les |l')?{_TEXT_OBJECT}|"
     r"(?:qui|que|ou) (?:le |la |l'|en |te |vous )?(?:dit|dis|prevoit|prevoient|disent|parle|parlent|indique|"
     r"fixe|pose|ecrit|enonce|mentionne)\w*(?: (?:ca|cela|ce point|cette regle|la regle|ce chiffre|ce que tu dis))?"
     r"))*$"

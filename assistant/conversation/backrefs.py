@@ -128,7 +128,8 @@ def going_back(body: str, turns: Sequence[EarlierTurn]) -> BackReference | None:
 _ORDINAL_PHRASE = re.compile(
     r"(?:\b(?:pour|sur|concernant|quant a|a propos de|au sujet de|dans)\s+)?"
     r"\b(?:le|la|l'|au)\s*(?:tout\s+)?(?P<ord>" + _ORDINAL + r"|autre)\b"
-    r"(?:(?P<partitive>\s+(?:des|de ces|d'entre) (?P<count>deux|trois|eux|elles)\b(?:\s+(?!(?:est|etait|sera|a|avait|peut|se|on|il|elle|ne|y|en)\b)(?P<kind>[a-z-]{3,}))?)"
+    r"(?:(?P<partitive>\s+(?:des|de ces|d'entre) (?P<count>deux|trois|eux|elles)\b"
+    r"(?:\s+(?!(?:est|etait|sera|a|avait|peut|se|on|il|elle|ne|y|en)\b)(?P<kind>[a-z-]{3,}))?)"
     r"|\s+(?P<noun>(?!(?:dont|que|qu|des|de|du)\b)[a-z-]{3,}))?"
     r"(?P<relative>\s+(?:dont|que|qu')[^,:;?]*)?"
 )
@@ -169,7 +170,7 @@ def ordinal_subject(body: str, turns: Sequence[EarlierTurn]) -> BackReference | 
         if ordinal == "autre":
             last = next((t.subject for t in reversed(turns) if t.subject is not None), None)
             others = [s for s in pool if not s.same_as(last)]
-            if not others or noun is not None and noun not in _KIND_NOUNS and count is None:
+            if not others or (noun is not None and noun not in _KIND_NOUNS and count is None):
                 continue
             subject = others[-1]
         else:
