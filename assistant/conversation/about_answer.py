@@ -145,7 +145,8 @@ _SOURCE_NOUN = re.compile(
     r"(?:article|texte|document|partie|paragraphe|point|passage|accord|avenant|source|alinea|section)s?)?"
 )
 _SOURCE_NOUN_REST = re.compile(
-    r"^(?:(?:et|mais|alors|ok|du coup|tu|vous|as|avez|quel|quelle|est|c'est|donne\w*|dis|dites|indique\w*|"
+    r"^(?:(?:et|mais|alors|ok|du coup|tu|vous|as|avez|quel|quelle|est|c'est|quoi|me|m'|nous|peux|pouvez|"
+    r"pourrais|pourriez|donne\w*|dis|dites|indique\w*|"
     r"precise\w*|rappelle\w*|moi|-moi|le|la|l'|les|son|sa|ses|aussi|exactement|precisement|"
     rf"{_COURTESY})\b|[\s,;:?!.…'-])*$"
 )
