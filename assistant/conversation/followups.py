@@ -50,6 +50,7 @@ from assistant.conversation.backrefs import (
     ordinal_subject,
 )
 from assistant.conversation.comparison import compares
+from assistant.conversation.other_text import in_other_text
 from assistant.conversation.persons import back_to_person
 from assistant.conversation.resolution import Context, Kind, Resolution
 from assistant.conversation.restate import (
@@ -194,6 +195,9 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         return about_other_subject(context, back.subject)
     if back is not None:  # "revenons à la première : elle est versée quand ?"
         return Resolution(f"{capitalised(back.subject.name)} : {lower_first(back.rest)}", "reference", back.subject)
+    other_text = in_other_text(text, context) if not correction else None
+    if other_text is not None:  # "et l'avenant de 2022, il a changé quoi là-dessus ?": that text, same subject
+        return other_text
     recalled = earlier_question(body, context.turns)
     if recalled is not None:  # "reprends le premier calcul avec 9 mois": that question, its facts changed
         turn, rest = recalled
