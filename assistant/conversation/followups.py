@@ -103,6 +103,7 @@ _NOUN_PHRASE = v.RE_NOUN_PHRASE
 _SWITCH = v.RE_SWITCH
 _THANKS_FIRST = re.compile(r"^\s*([^.!?…]+[.!…]+)\s+(\S.*)$", re.DOTALL)
 _DEMONSTRATIVE = v.RE_DEMONSTRATIVE
+_FIRST_PERSON = v.RE_FIRST_PERSON
 
 
 def resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
@@ -244,6 +245,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if framed is not None and not correction and frames.new_person(body, context.pending or context.question, today):
         # "Moi je n'en ai qu'un, de janvier à juin" after a colleague's case: the user's facts, a frame of their own
         return Resolution(f"{capitalised(framed.name)} : {lower_first(body)}", "reference", framed, case=True)
+    told = "?" not in text and not _QUESTION.search(body_folded) and _FIRST_PERSON.search(body_folded)
+    if context.case and lead and not switched and told:
+        # "et mon poste n'est pas menacé." after a calculation on the user's case: one more fact of that case,
+        # whatever the words read alone (completing the case, as an answer to a clarification does)
+        return Resolution(appended(context.pending or context.question, body), "completion", previous, case=True)
     if refused and own_topic is None and not demonstrative and not corrects:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
