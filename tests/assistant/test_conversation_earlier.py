@@ -9,6 +9,7 @@ CQPs, by the titles of its parts). With the index (`assistant`): whole exchanges
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -228,3 +229,60 @@ def test_a_year_on_recomputes_the_tutor_bonus(assistant: Any) -> None:
         "Et un an plus tard, sur les mêmes mois ?",
     )
     assert "21 points" in answer.text and "2027" in answer.text, answer.text
+
+
+# --- the same subject asked of another text ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("earlier", "message", "expected"),
+    [
+        (
+            "Que disait le protocole de 2019 sur le tutorat ?",
+            "Et l'avenant, il a modifié quelque chose sur ce point ?",
+            "L'avenant, il a modifié quelque chose sur le tutorat ?",
+        ),
+        (
+            "La fiche des CQP dit quoi du CQP gestionnaire conseil ?",
+            "Et la circulaire de mise en œuvre, elle en dit quoi à ce sujet ?",
+            "La circulaire de mise en œuvre, elle en dit quoi sur le CQP gestionnaire conseil ?",
+        ),
+        (
+            "Selon l'accord de 2019, la Pro-A dure combien ?",
+            "Dans l'avenant de 2022, c'est pareil ?",
+            "Dans l'avenant de 2022, la Pro-A dure combien ?",
+        ),
+    ],
+)
+def test_another_text_named_keeps_the_previous_subject(earlier: str, message: str, expected: str) -> None:
+    resolution = _resolve(message, _context(earlier))
+    assert resolution.text == expected
+
+
+def test_a_cqp_in_a_texts_name_is_no_subject_of_the_message() -> None:
+    """« Contexte, enjeux et modalités de mise en œuvre du CQP gestionnaire conseil »: the circulaire is named by
+    its CQP; the subject spoken of (the Prem'ss path) stays."""
+    resolution = _resolve(
+        "Et la circulaire du CQP gestionnaire conseil, elle lui donne combien d'heures ?",
+        _context("Dans la convention du CQP conseiller offres de service, combien d'heures pour Prem'ss ?"),
+    )
+    assert resolution.subject is not None and resolution.subject.name == "parcours Prem'ss"
+
+
+# --- a fact of the user's case told after a calculation ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Et mon emploi n'est pas menacé du tout.", "Et je travaille à temps partiel.", "Et ma caisse est en Bretagne."],
+)
+def test_a_fact_told_after_a_calculation_completes_the_case(message: str) -> None:
+    earlier = "Je prépare une VAE, combien d'heures de congé, j'ai un CAP ?"
+    context = replace(_context(earlier), case=True)
+    resolution = _resolve(message, context)
+    assert resolution.kind == "completion" and resolution.text.startswith(earlier.rstrip(" ?")), resolution
+
+
+def test_a_question_after_a_calculation_is_no_fact_told() -> None:
+    context = replace(_context("Je prépare une VAE, combien d'heures de congé, j'ai un CAP ?"), case=True)
+    assert _resolve("Et mon employeur peut refuser ?", context).kind != "completion"
