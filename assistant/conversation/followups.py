@@ -67,8 +67,8 @@ from assistant.conversation.restate import (
 from assistant.conversation.slots import find_slots, merge_facts
 from assistant.conversation.statements import person, sets_scene
 from assistant.conversation.subject import (
-    ENTITY_PATTERNS,
-    Subject,
+    after_subject_clause,
+    asks_nothing_else,
     find_subject,
     message_subject,
     points_to,
@@ -289,14 +289,14 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         other = lower_first(other) if re.match(r"(?:le|la|les|l')\b", same_length(other).lower()) else other
         return Resolution(about_new_side, "circumstance", own_subject, compared_with=other)
     if switched:
-        asked = _after_subject_clause(body, own_subject) if correction else ""
+        asked = after_subject_clause(body, own_subject) if correction else ""
         # "non, je parlais du formateur interne, pas du tuteur : elle est versée quand, sa prime ?"
         if asked and own_subject is not None:
             return Resolution(f"{capitalised(own_subject.name)} : {lower_first(asked)}", "reference", own_subject)
         if (
             own_subject is not None
             and previous is not None
-            and ((circumstance and not asks) or _asks_nothing_else(body, own_subject))
+            and ((circumstance and not asks) or asks_nothing_else(body, own_subject))
         ):
             return about_other_subject(context, own_subject)
         return Resolution(text, "new", own_subject)
@@ -364,29 +364,6 @@ def _followed(
     if reread.kind == "meta":
         return replace(reread, kind="reference")
     return replace(reread, case=reread.case or case)
-
-
-def _asks_nothing_else(body: str, subject: Subject) -> bool:
-    """The message, without the subject it names, asks nothing of its own ("même question pour le
-    manager opérationnel", "et pour l'inspecteur, c'est plus haut ?"): the previous question about it."""
-    folded = same_length(body)
-    m = next((m for e, pattern in ENTITY_PATTERNS if e.name == subject.name for m in pattern.finditer(folded)), None)
-    if m is None:
-        return False
-    rest = (folded[: m.start()] + " " + folded[m.end() :]).strip()
-    return bool(_EMPTY_PREDICATE.match(rest))
-
-
-def _after_subject_clause(body: str, subject: Subject | None) -> str:
-    """What a correction asks after the clause naming its subject ("je parlais du formateur interne, pas
-    du tuteur : elle est versée quand ?" → "elle est versée quand ?"), "" when nothing asking follows."""
-    if subject is None:
-        return ""
-    folded = same_length(body)
-    m = next((m for e, pattern in ENTITY_PATTERNS if e.name == subject.name for m in pattern.finditer(folded)), None)
-    colon = folded.find(":", m.end()) if m else -1
-    asked = body[colon + 1 :].strip() if colon >= 0 else ""
-    return asked if asked and ("?" in asked or _QUESTION.search(same_length(asked))) else ""
 
 
 def _earlier_context(turn: EarlierTurn, context: Context) -> Context:

@@ -95,7 +95,8 @@ def test_an_ordinal_with_a_noun_of_its_own_is_no_earlier_subject(message: str) -
 def _fiche_cqps(chunks: list[Chunk]) -> list[str]:
     """The CQPs of the fiche, by the titles of its own parts (« CQP Inspecteur du recouvrement »…)."""
     titles = [c.section_title for c in chunks if c.document == FICHE and c.section_title.startswith("CQP ")]
-    return [t for t in dict.fromkeys(titles) if find_subject(t) is not None and find_subject(t).name != "CQP"]
+    named = [(t, find_subject(t)) for t in dict.fromkeys(titles)]
+    return [t for t, subject in named if subject is not None and subject.name != "CQP"]
 
 
 def test_the_first_of_two_cqps_is_the_first_asked_for_every_pair_of_the_fiche(chunks: list[Chunk]) -> None:
