@@ -163,6 +163,12 @@ _HEARSAY = re.compile(
     r"avais entendu|ai entendu|ai lu|avais lu)|il parait|(?:d'apres|selon) (?:ma|mon|mes|un|une|le|la|l')|"
     r"(?:ecrit|affiche|indique) (?:sur|dans)|\bdi(?:t|sent|sait)\b)"
 )
+# the answer doubted, first thing in the message
+_DOUBT = re.compile(
+    r"^(?:(?:tu es|t'es|vous etes|c'est) (?:bien )?(?:sure?|certaine?)|sure?|certaine?|vraiment|serieux|ah bon|"
+    r"tu confirmes?|vous confirmez|c'est (?:bien )?(?:vrai|exact|juste|correct)|"
+    r"(?:tu|vous) (?:ne )?(?:te|vous) trompe\w*)\b"
+)
 _SPELLED = (
     r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|"
     r"soixante|cent)(?:[ -](?:et[ -])?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix))?\s+"
@@ -250,7 +256,8 @@ def read(message: str) -> Request | None:
     if _QUOTE.match(body):
         return Request("quote")
     aspect = _ASPECT.search(body)
-    if aspect is not None and _QUOTE.match(body[: aspect.start()]):
+    if aspect is not None and _QUOTE.match(body[: aspect.start()]) and find_subject(aspect.group("aspect")) is None:
+        # ("le texte sur la VAE" names a subject of its own: a question on it, not on the answer)
         return Request("quote", aspect=aspect.group("aspect"))
     neighbour = _NEIGHBOUR.search(body)
     if neighbour is not None and _NEIGHBOUR_REST.match(body[: neighbour.start()] + " " + body[neighbour.end() :]):
@@ -280,6 +287,9 @@ def read(message: str) -> Request | None:
         figure = _FIGURE.search(body, hearsay.end()) or _SPELLED_FIGURE.search(body, hearsay.end())
     if hearsay is not None and figure is not None and len(body.split()) <= 16:
         return Request("check", figure=message_figure(message, figure))
+    if hearsay is not None and _DOUBT.match(body) and len(body.split()) <= 20:
+        # "tu es sûr ? on m'a dit que l'écrit comptait plus": the answer doubted, with a claim and no figure
+        return Request("check")
     return None
 
 

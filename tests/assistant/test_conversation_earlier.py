@@ -287,3 +287,24 @@ def test_a_fact_told_after_a_calculation_completes_the_case(message: str) -> Non
 def test_a_question_after_a_calculation_is_no_fact_told() -> None:
     context = replace(_context("Je prépare une VAE, combien d'heures de congé, j'ai un CAP ?"), case=True)
     assert _resolve("Et mon employeur peut refuser ?", context).kind != "completion"
+
+
+# --- the answer doubted with a claim and no figure ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Tu es certaine ? Ma responsable dit que c'est réservé aux cadres.",
+        "Ah bon ? J'avais entendu dire que la prime tombait chaque mois.",
+        "Vraiment ? Je pensais que l'oral comptait double.",
+    ],
+)
+def test_a_doubt_with_a_claim_and_no_figure_checks_the_answer_again(message: str) -> None:
+    request = read(message)
+    assert request is not None and request.operation == "check" and request.figure == ""
+
+
+def test_a_claim_asked_about_without_doubt_is_a_question_of_its_own() -> None:
+    assert read("On m'a dit que la Pro-A était pour les CDD, c'est vrai ?") is None
+    assert read("Donne-moi le texte sur la VAE") is None
