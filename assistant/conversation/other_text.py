@@ -40,6 +40,8 @@ _ANAPHOR = re.compile(
     r"\b(?:la-dessus|la dessus|sur ce point|a ce sujet|sur ce sujet|a ce propos|sur (?:ce|cet|cette) [a-z-]{3,})\b"
 )
 _ASKS = v.RE_QUESTION_WORDS
+# a text named as a moment ("avant l'avenant", "depuis l'accord"), not as the text asked
+_TIME_BEFORE = re.compile(r"\b(?:avant|apres|depuis|jusqu'a|des|a partir de)\s*$")
 # what a message asking the same thing again of another text says besides naming it
 _SAME = re.compile(
     r"(?:(?:et|alors|mais|du coup|pour|dans|selon|c'est|ca|cela|est-ce|pareil|aussi|idem|meme|chose|la|le|"
@@ -77,6 +79,8 @@ def in_other_text(message: str, context: Context) -> Resolution | None:
     folded, spans = _outside_texts(message)
     if not spans or subject_outside_texts(message) is not None:
         return None
+    if _TIME_BEFORE.search(folded[: spans[0][0]]):
+        return None  # "avant l'avenant de 2022, c'était pareil ?": a time, the wording before it (about_answer)
     previous = subject_outside_texts(context.question) or context.subject
     if previous is None:
         return None

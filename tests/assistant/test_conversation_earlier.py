@@ -308,3 +308,13 @@ def test_a_doubt_with_a_claim_and_no_figure_checks_the_answer_again(message: str
 def test_a_claim_asked_about_without_doubt_is_a_question_of_its_own() -> None:
     assert read("On m'a dit que la Pro-A était pour les CDD, c'est vrai ?") is None
     assert read("Donne-moi le texte sur la VAE") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Et avant l'avenant de 2022, c'était pareil ?", "Depuis l'avenant, c'est pareil ?", "Et après l'accord de 2019 ?"],
+)
+def test_a_text_named_as_a_moment_is_no_other_text(message: str) -> None:
+    earlier = "Un agent sans le bac veut faire une VAE : combien d'heures de congé ?"
+    resolution = _resolve(message, _context(earlier))
+    assert not resolution.text.lower().startswith(("l'avenant", "l'accord", "dans l'avenant")), resolution.text
