@@ -50,11 +50,14 @@ _REPRODUCE = (
     r"ecris|ecrivez|mets|mettez|affiche|affichez|avoir)"
 )
 _TEXT_OBJECT = (
-    r"(?:phrase|passage|citation|texte|extrait|formulation|redaction|termes|mots|ligne|alinea|paragraphe|"
-    r"libelle|wording|disposition|clause)s?"
+    r"(?:(?:phrase|passage|citation|texte|extrait|formulation|redaction|termes|mots|ligne|alinea|paragraphe|"
+    r"libelle|wording|disposition|clause)s?|ce (?:que|qu') (?:dit|disent|prevoit|prevoient|ecrit|enonce)\w* "
+    r"(?:l'|le |la |les |ton |ta |votre )?(?:avenant|accord|protocole|circulaire|convention|fiche|texte|article|"
+    r"passage|document|source)s?)"
 )
 _EXACT = (
     r"(?:exacte?s?|precise?s?|integral\w*|original\w*|mot (?:pour|a) mot|texto|verbatim|entier|entiere|"
+    r"textuel\w*|litteral\w*|"
     r"complete?s?|tel(?:le)?s? qu(?:'il|'elle|'ils|'elles|e) (?:est|sont|l'a|figure)\w*(?: ecrit\w*| redige\w*)?|"
     r"tel quel|du texte|de l'article|de la source|exactement|en entier)"
 )
@@ -69,7 +72,8 @@ _QUOTE = re.compile(
     rf"|{_REPRODUCE}(?:-moi|-nous| moi)?(?: (?:le|la) (?:texte|phrase))?\s+{_EXACT}|mot (?:pour|a) mot|texto"
     rf"|(?:c'est|c'etait) (?:ecrit|redige|formule|dit) comment(?: exactement)?"
     rf"|(?:quels? (?:sont|est) )?(?:les|le) (?:termes|mots) exacts?)"
-    rf"(?:[\s,]+(?:{_COURTESY}|exactement|precisement|{_EXACT}|{_SOURCE_NAME}|(?:le |la |les |l')?{_TEXT_OBJECT}|"
+    rf"(?:[\s,]+(?:{_COURTESY}|exactement|precisement|la-dessus|la dessus|sur ce point|"
+    rf"{_EXACT}|{_SOURCE_NAME}|(?:le |la |les |l')?{_TEXT_OBJECT}|"
     r"(?:qui|que|ou) (?:le |la |l'|en |te |vous )?(?:dit|dis|prevoit|prevoient|disent|parle|parlent|indique|"
     r"fixe|pose|ecrit|enonce|mentionne)\w*(?: (?:ca|cela|ce point|cette regle|la regle|ce chiffre|ce que tu dis))?"
     r"))*$"
@@ -133,6 +137,24 @@ _SOURCE_REST = re.compile(
     r"ecrit\w*|dit\w*|mentionne\w*|figure\w*|indique\w*|prevu\w*|precis\w*|exactement|donc|"
     rf"{_COURTESY})\b|[\s,;:?!.…'-])*$"
 )
+# "le numéro de l'article", "la référence exacte du texte", "son intitulé ?": where the answer comes from, by
+# the noun that names a part's or a text's reference
+_SOURCE_NOUN = re.compile(
+    r"\b(?:numero|references?|intitule|titre|nom)s?\b(?: (?:exacte?|precise?)s?)?"
+    r"(?: (?:de l'|du |de la |de cet |de cette |de ce |d'un |d'une |de ton |de ta )"
+    r"(?:article|texte|document|partie|paragraphe|point|passage|accord|avenant|source|alinea|section)s?)?"
+)
+_SOURCE_NOUN_REST = re.compile(
+    r"^(?:(?:et|mais|alors|ok|du coup|tu|vous|as|avez|quel|quelle|est|c'est|quoi|me|m'|nous|peux|pouvez|"
+    r"pourrais|pourriez|donne\w*|dis|dites|indique\w*|"
+    r"precise\w*|rappelle\w*|moi|-moi|le|la|l'|les|son|sa|ses|aussi|exactement|precisement|"
+    rf"{_COURTESY})\b|[\s,;:?!.…'-])*$"
+)
+# "la phrase exacte sur le montant", "le passage concernant le versement": what of the answer is to be quoted
+_ASPECT = re.compile(
+    r"[\s,]+(?:sur|concernant|au sujet (?:de|du|des)|a propos (?:de|du|des)|relative? (?:a|au|aux))\s+"
+    r"(?P<aspect>(?:le |la |les |l'|ce |cette |son |sa |ses |leur )?[a-z' -]{3,40}?)$"
+)
 # "on m'a dit 10", "ma DRH parle de 1 %", "je croyais que c'était 300 points": a figure heard elsewhere
 _HEARSAY = re.compile(
     r"\b(?:on (?:m'a|nous a) (?:dit|parle|explique|affirme|assure)|m'a (?:dit|parle|explique|affirme|assure|"
@@ -140,6 +162,12 @@ _HEARSAY = re.compile(
     r"annonce\w*|evoque\w*)|parle\w* (?:de|d')|je (?:croyais|pensais|pense|crois)|j'(?:avais compris|ai compris|"
     r"avais entendu|ai entendu|ai lu|avais lu)|il parait|(?:d'apres|selon) (?:ma|mon|mes|un|une|le|la|l')|"
     r"(?:ecrit|affiche|indique) (?:sur|dans)|\bdi(?:t|sent|sait)\b)"
+)
+# the answer doubted, first thing in the message
+_DOUBT = re.compile(
+    r"^(?:(?:tu es|t'es|vous etes|c'est) (?:bien )?(?:sure?|certaine?)|sure?|certaine?|vraiment|serieux|ah bon|"
+    r"tu confirmes?|vous confirmez|c'est (?:bien )?(?:vrai|exact|juste|correct)|"
+    r"(?:tu|vous) (?:ne )?(?:te|vous) trompe\w*)\b"
 )
 _SPELLED = (
     r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|"
@@ -167,6 +195,7 @@ class Request:
     operation: Operation
     unit: str = ""  # the part word of a neighbour ("article", "point")
     figure: str = ""  # the figure heard elsewhere, as typed ("10", "1 %")
+    aspect: str = ""  # what of the answer a quote is asked about ("le montant"), folded
 
 
 # a pronoun standing for the two things just spoken of ("lequel des deux", "c'est pareil pour les deux ?")
@@ -226,6 +255,10 @@ def read(message: str) -> Request | None:
     body = folded.strip(" ?!.…")
     if _QUOTE.match(body):
         return Request("quote")
+    aspect = _ASPECT.search(body)
+    if aspect is not None and _QUOTE.match(body[: aspect.start()]) and find_subject(aspect.group("aspect")) is None:
+        # ("le texte sur la VAE" names a subject of its own: a question on it, not on the answer)
+        return Request("quote", aspect=aspect.group("aspect"))
     neighbour = _NEIGHBOUR.search(body)
     if neighbour is not None and _NEIGHBOUR_REST.match(body[: neighbour.start()] + " " + body[neighbour.end() :]):
         ahead = neighbour.group("next") or neighbour.group("next2")
@@ -241,6 +274,9 @@ def read(message: str) -> Request | None:
     source = _SOURCE.search(body)
     if source is not None and _SOURCE_REST.match(_SOURCE.sub(" ", body)) and len(body.split()) <= 10:
         return Request("source")
+    noun = _SOURCE_NOUN.search(body)
+    if noun is not None and _SOURCE_NOUN_REST.match(_SOURCE_NOUN.sub(" ", body)) and len(body.split()) <= 12:
+        return Request("source")
     if _NEEDS.search(body) and _NEEDS_REST.match(_NEEDS.sub(" ", body)):
         return Request("needs")
     if asks_comparison(body):
@@ -251,6 +287,9 @@ def read(message: str) -> Request | None:
         figure = _FIGURE.search(body, hearsay.end()) or _SPELLED_FIGURE.search(body, hearsay.end())
     if hearsay is not None and figure is not None and len(body.split()) <= 16:
         return Request("check", figure=message_figure(message, figure))
+    if hearsay is not None and _DOUBT.match(body) and len(body.split()) <= 20:
+        # "tu es sûr ? on m'a dit que l'écrit comptait plus": the answer doubted, with a claim and no figure
+        return Request("check")
     return None
 
 

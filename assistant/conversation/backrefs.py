@@ -9,7 +9,13 @@ further back, and reading them against the last turn answers about the wrong thi
   phrase it heads there, "diplôme d'accompagnant éducatif et social");
 * a noun that heads an earlier subject and not the last one — "son contrat peut aller jusqu'à
   combien de mois ?" after a contrat de professionnalisation, then a CQP;
-* "les deux" — "il peut cumuler les deux primes ?" after a trainer, then a tutor: both subjects.
+* "les deux" — "il peut cumuler les deux primes ?" after a trainer, then a tutor: both subjects;
+* an ordinal or "l'autre" standing for an earlier thing anywhere in the message — "et pour le premier
+  dispositif, …", "le second des deux est-il … ?", "pour l'autre, elle est versée quand ?", "la première
+  de ces deux absences" (`ordinal_subject`): French makes such a phrase a pronoun over the things spoken
+  of when nothing follows it, when a partitive follows ("des deux", "de ces trois …"), or when its noun
+  is a kind of thing spoken of (the head of an earlier subject, "dispositif", "sujet"…) without a
+  complement of its own ("le premier jour du mois", "la première année" are no such phrases).
 
 And one wording points back to a whole earlier question rather than its subject: "reprends le
 premier calcul avec 9 mois", "la deuxième question, mais en CDD" — the ordinal counts the earlier
@@ -97,7 +103,7 @@ def going_back(body: str, turns: Sequence[EarlierTurn]) -> BackReference | None:
     m = _BACK_TO.match(folded) or _ORDINAL_FIRST.match(folded)
     if m is None or not turns:
         return None
-    what = re.sub(r"^(?:le|la|les|l')\s*", "", m.group("what").strip())
+    what = re.sub(r"^(?:le|la|les|l')\s*(?:tout\s+)?", "", m.group("what").strip())
     rest = body[m.end() :].strip()
     if not rest:
         return None
@@ -116,6 +122,67 @@ def going_back(body: str, turns: Sequence[EarlierTurn]) -> BackReference | None:
         return BackReference(earlier, f"{typed}, {rest}" if other_words else rest)
     subject = _named_earlier(what, turns)
     return BackReference(subject, rest) if subject is not None else None
+
+
+# an ordinal (or "l'autre") with its article, then a partitive, a noun, a relative, or nothing
+_ORDINAL_PHRASE = re.compile(
+    r"(?:\b(?:pour|sur|concernant|quant a|a propos de|au sujet de|dans)\s+)?"
+    r"\b(?:le|la|l'|au)\s*(?:tout\s+)?(?P<ord>" + _ORDINAL + r"|autre)\b"
+    r"(?:(?P<partitive>\s+(?:des|de ces|d'entre) (?P<count>deux|trois|eux|elles)\b"
+    r"(?:\s+(?!(?:est|etait|sera|a|avait|peut|se|on|il|elle|ne|y|en)\b)(?P<kind>[a-z-]{3,}))?)"
+    r"|\s+(?P<noun>(?!(?:dont|que|qu|des|de|du)\b)[a-z-]{3,}))?"
+    r"(?P<relative>\s+(?:dont|que|qu')[^,:;?]*)?"
+)
+# what follows a bare ordinal used as a pronoun: punctuation or a verb ("le premier est-il", "l'autre, …")
+_PRONOUN_NEXT = re.compile(
+    r"\s*(?:[,:;?!.]|$|(?:est|etait|sera|a|avait|aura|peut|pourrait|se|s'|on|il|elle|ne|n'|y|en|lui|dure|"
+    r"vaut|donne|mene|concerne|vise|prevoit|permet|ouvre|coute|rapporte)\b)"
+)
+# nouns that name a thing spoken of by its kind, whatever it is
+_KIND_NOUNS = frozenset({"dispositif", "dispositifs", "sujet", "theme", "certificat", "certification", "mesure"})
+
+
+def ordinal_subject(body: str, turns: Sequence[EarlierTurn]) -> BackReference | None:
+    """ "pour le premier dispositif, …", "le second des deux est-il … ?", "pour l'autre, …": the earlier
+    subject the phrase stands for, and the message without it. Ordinals count the subjects in the order
+    they came up (the last two or three after "des deux" / "des trois"); "l'autre" is the latest subject
+    that is not the last turn's. None when the phrase is no pronoun over the subjects (see the module
+    docstring) or the count goes past them."""
+    folded = same_length(body).lower()
+    subjects = _distinct([t.subject for t in turns])
+    if len(subjects) < 2:
+        return None
+    for m in _ORDINAL_PHRASE.finditer(folded):
+        noun = m.group("noun")
+        if noun is not None:
+            heads = {_head(s) for s in subjects} | {s.topic for s in subjects}
+            if noun.rstrip("s") not in heads and noun not in _KIND_NOUNS:
+                continue
+            if _COMPLEMENT.match(folded, m.end("noun")):
+                continue  # "le premier dispositif de formation du salarié": a noun phrase of its own
+        elif m.group("partitive") is None and m.group("relative") is None and not _PRONOUN_NEXT.match(folded, m.end()):
+            continue
+        pool = subjects
+        count = m.group("count")
+        if count in ("deux", "trois"):
+            pool = subjects[-(2 if count == "deux" else 3) :]
+        ordinal = m.group("ord")
+        if ordinal == "autre":
+            last = next((t.subject for t in reversed(turns) if t.subject is not None), None)
+            others = [s for s in pool if not s.same_as(last)]
+            if not others or (noun is not None and noun not in _KIND_NOUNS and count is None):
+                continue
+            subject = others[-1]
+        else:
+            index = _ORDINALS[ordinal]
+            if index >= len(pool):
+                continue
+            subject = pool[index]
+        rest = (body[: m.start()] + " " + body[m.end() :]).strip()
+        rest = re.sub(r"^[\s,:;]+|\s+(?=[,.])", "", rest)
+        rest = re.sub(r"\s{2,}", " ", rest)
+        return BackReference(subject, rest)
+    return None
 
 
 def earlier_question(body: str, turns: Sequence[EarlierTurn]) -> tuple[EarlierTurn, str] | None:

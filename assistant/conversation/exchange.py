@@ -33,6 +33,7 @@ from assistant.conversation.examples import asks_only_example, worked_example
 from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.frames import continues
 from assistant.conversation.operations import checked, operate
+from assistant.conversation.other_text import points_back_to
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.slots import find_slots
 from assistant.conversation.state import Conversation, turn_of
@@ -108,7 +109,9 @@ def converse(
         if resolution.kind in ("reference", "circumstance", "completion"):
             # the message alone, read by meaning (switch.py): a topic after a refusal, a subject of its own
             meant = route(text, today, meaning) if meaning is not None else alone
-            if context.refused and not resolution.case and stands_alone_after_refusal(meant):
+            # ("là-dessus", "sur ce point" point back to the refused question's named subject: no new topic)
+            points_back = resolution.subject is not None and points_back_to(text)
+            if context.refused and not resolution.case and not points_back and stands_alone_after_refusal(meant):
                 resolution = Resolution(text, "new", message_subject(text))
             elif (
                 resolution.kind != "completion"

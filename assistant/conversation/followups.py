@@ -47,8 +47,10 @@ from assistant.conversation.backrefs import (
     earlier_question,
     going_back,
     head_noun_subject,
+    ordinal_subject,
 )
 from assistant.conversation.comparison import compares
+from assistant.conversation.other_text import in_other_text
 from assistant.conversation.persons import back_to_person
 from assistant.conversation.resolution import Context, Kind, Resolution
 from assistant.conversation.restate import (
@@ -65,8 +67,8 @@ from assistant.conversation.restate import (
 from assistant.conversation.slots import find_slots, merge_facts
 from assistant.conversation.statements import person, sets_scene
 from assistant.conversation.subject import (
-    ENTITY_PATTERNS,
-    Subject,
+    after_subject_clause,
+    asks_nothing_else,
     find_subject,
     message_subject,
     points_to,
@@ -101,6 +103,7 @@ _NOUN_PHRASE = v.RE_NOUN_PHRASE
 _SWITCH = v.RE_SWITCH
 _THANKS_FIRST = re.compile(r"^\s*([^.!?…]+[.!…]+)\s+(\S.*)$", re.DOTALL)
 _DEMONSTRATIVE = v.RE_DEMONSTRATIVE
+_FIRST_PERSON = v.RE_FIRST_PERSON
 
 
 def resolve(message: str, context: Context | None, today: date, *, own_topic: str | None, refused: bool) -> Resolution:
@@ -188,9 +191,14 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if person_case is not None:  # "revenons à Agnès : combien de temps ?": that person's case, its facts kept
         turn, rest = person_case
         return _followed(turn, rest, context, today, own_topic=own_topic, refused=refused, case=True)
-    back = going_back(body, context.turns)
+    back = going_back(body, context.turns) or ordinal_subject(body, context.turns)
+    if back is not None and not re.search(r"[a-z]", same_length(back.rest).lower()):  # "et le premier ?"
+        return about_other_subject(context, back.subject)
     if back is not None:  # "revenons à la première : elle est versée quand ?"
         return Resolution(f"{capitalised(back.subject.name)} : {lower_first(back.rest)}", "reference", back.subject)
+    other_text = in_other_text(text, context) if not correction else None
+    if other_text is not None:  # "et l'avenant de 2022, il a changé quoi là-dessus ?": that text, same subject
+        return other_text
     recalled = earlier_question(body, context.turns)
     if recalled is not None:  # "reprends le premier calcul avec 9 mois": that question, its facts changed
         turn, rest = recalled
@@ -237,6 +245,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if framed is not None and not correction and frames.new_person(body, context.pending or context.question, today):
         # "Moi je n'en ai qu'un, de janvier à juin" after a colleague's case: the user's facts, a frame of their own
         return Resolution(f"{capitalised(framed.name)} : {lower_first(body)}", "reference", framed, case=True)
+    told = "?" not in text and not _QUESTION.search(body_folded) and _FIRST_PERSON.search(body_folded)
+    if context.case and lead and not switched and told:
+        # "et mon poste n'est pas menacé." after a calculation on the user's case: one more fact of that case,
+        # whatever the words read alone (completing the case, as an answer to a clarification does)
+        return Resolution(appended(context.pending or context.question, body), "completion", previous, case=True)
     if refused and own_topic is None and not demonstrative and not corrects:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
@@ -276,14 +289,14 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         other = lower_first(other) if re.match(r"(?:le|la|les|l')\b", same_length(other).lower()) else other
         return Resolution(about_new_side, "circumstance", own_subject, compared_with=other)
     if switched:
-        asked = _after_subject_clause(body, own_subject) if correction else ""
+        asked = after_subject_clause(body, own_subject) if correction else ""
         # "non, je parlais du formateur interne, pas du tuteur : elle est versée quand, sa prime ?"
         if asked and own_subject is not None:
             return Resolution(f"{capitalised(own_subject.name)} : {lower_first(asked)}", "reference", own_subject)
         if (
             own_subject is not None
             and previous is not None
-            and ((circumstance and not asks) or _asks_nothing_else(body, own_subject))
+            and ((circumstance and not asks) or asks_nothing_else(body, own_subject))
         ):
             return about_other_subject(context, own_subject)
         return Resolution(text, "new", own_subject)
@@ -351,29 +364,6 @@ def _followed(
     if reread.kind == "meta":
         return replace(reread, kind="reference")
     return replace(reread, case=reread.case or case)
-
-
-def _asks_nothing_else(body: str, subject: Subject) -> bool:
-    """The message, without the subject it names, asks nothing of its own ("même question pour le
-    manager opérationnel", "et pour l'inspecteur, c'est plus haut ?"): the previous question about it."""
-    folded = same_length(body)
-    m = next((m for e, pattern in ENTITY_PATTERNS if e.name == subject.name for m in pattern.finditer(folded)), None)
-    if m is None:
-        return False
-    rest = (folded[: m.start()] + " " + folded[m.end() :]).strip()
-    return bool(_EMPTY_PREDICATE.match(rest))
-
-
-def _after_subject_clause(body: str, subject: Subject | None) -> str:
-    """What a correction asks after the clause naming its subject ("je parlais du formateur interne, pas
-    du tuteur : elle est versée quand ?" → "elle est versée quand ?"), "" when nothing asking follows."""
-    if subject is None:
-        return ""
-    folded = same_length(body)
-    m = next((m for e, pattern in ENTITY_PATTERNS if e.name == subject.name for m in pattern.finditer(folded)), None)
-    colon = folded.find(":", m.end()) if m else -1
-    asked = body[colon + 1 :].strip() if colon >= 0 else ""
-    return asked if asked and ("?" in asked or _QUESTION.search(same_length(asked))) else ""
 
 
 def _earlier_context(turn: EarlierTurn, context: Context) -> Context:

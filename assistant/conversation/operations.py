@@ -53,7 +53,7 @@ def operate(request: Request, turns: Sequence[Turn], passages: Iterable[Chunk] |
         return None
     last = answered[-1]
     if request.operation in ("quote", "rule"):
-        return _quote(last, typed, figure=request.operation == "rule")
+        return _quote(last, typed, figure=request.operation == "rule", aspect=request.aspect)
     if request.operation == "summary":
         return _summary(answered, typed)
     if request.operation == "compare":
@@ -116,11 +116,12 @@ def _where(citation: Citation) -> str:
     return f"{label} ({name[:1].upper() + name[1:]})"
 
 
-def _quote(last: Turn, typed: str, *, figure: bool = False) -> Outcome | None:
+def _quote(last: Turn, typed: str, *, figure: bool = False, aspect: str = "") -> Outcome | None:
     """The sentences the last answer led with, word for word, each with where it stands. `figure`: when none
-    of them holds a figure, the first cited sentence that does is added (the rule an example would show)."""
+    of them holds a figure, the first cited sentence that does is added (the rule an example would show).
+    `aspect` ("sur le montant"): the cited sentences that speak of it, when some do, rather than the lead."""
     named = _named_documents(last.citations, typed)
-    found = led_sentences(named or last.citations, last.lead, last.resolved)
+    found = _about(named or last.citations, aspect) or led_sentences(named or last.citations, last.lead, last.resolved)
     if not found and named:  # the named text's sentence closest to the answer, the lead being another's
         best = best_sentence(named, last.lead + " " + last.resolved, last.resolved)
         found = [best] if best is not None else []
@@ -143,6 +144,22 @@ def _quote(last: Turn, typed: str, *, figure: bool = False) -> Outcome | None:
     return Outcome(answer=Answer(typed, text, "retrieval", citations=cited))
 
 
+def _about(citations: Sequence[Citation], aspect: str) -> list[tuple[Citation, str]]:
+    """The cited sentences holding every content word of `aspect` (a word's first five letters: "monta", "verse" for
+    "versement"), at most two; none when `aspect` is empty or no sentence holds them."""
+    words = [w[:5] for w in re.findall(r"[a-z]{4,}", aspect) if w not in _ASPECT_STOP]
+    if not words:
+        return []
+    found: list[tuple[Citation, str]] = []
+    for citation in citations:
+        for sentence in sentences(citation.quote):
+            folded = same_length(sentence).lower()
+            if all(w in folded for w in words) and sentence not in [x for _, x in found]:
+                found.append((citation, sentence))
+    return found[:2]
+
+
+_ASPECT_STOP = frozenset({"cette", "leur", "leurs", "point", "sujet", "question"})
 _KIND = re.compile(r"\b(avenant|accord|protocole|circulaire|convention|fiche)\b")
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.conversation.shared_grades import keep_for_the_others, out_of_shared_list
+from assistant.conversation.years import is_moment_of_asking, moved_periods, relative_year
 from assistant.routing.extraction.dates import DateSpan, parse_dates
 from assistant.routing.extraction.grades import GRADE_LABELS
 from assistant.routing.extraction.numbers import NUM_WORD, parse_number
@@ -161,7 +162,17 @@ def merge_facts(earlier: str, follow: str, today: date) -> Merge:
     replaced: list[Slot] = []
     used: set[int] = set()
     follow_folded = same_length(follow)
-    for slot in find_slots(follow, today):
+    follow_slots = find_slots(follow, today)
+    year = relative_year(follow)
+    if year is not None:  # "et l'an prochain ?": the earlier dates a year on (years.py)
+        offset, at = year
+        replaced.append(Slot("year", at, follow[at[0] : at[1]]))
+        follow_slots = [s for s in follow_slots if not (s.span[0] < at[1] and at[0] < s.span[1])]
+        follow_slots = [s for s in follow_slots if not is_moment_of_asking(s, before, today)]
+        if not any(s.when is not None for s in follow_slots):
+            # (a year moved keeps the text's length: the earlier facts' spans still hold)
+            earlier = moved_periods(earlier, before, offset) or earlier
+    for slot in follow_slots:
         change = (
             _recounted(earlier, before, used, slot)
             if slot.kind.startswith("count")
@@ -170,6 +181,9 @@ def merge_facts(earlier: str, follow: str, today: date) -> Merge:
         if change is not None:
             changes.append(change)
             replaced.append(slot)
+    if any(s.when is not None for s in follow_slots) and not any(s.when is not None for s in replaced):
+        # the follow-up's own dates found no place in the earlier question: no year counted from it either
+        replaced = [s for s in replaced if s.kind != "year"]
     text = earlier
     for (start, end), words in sorted(changes, reverse=True):
         text = text[:start] + words + text[end:]

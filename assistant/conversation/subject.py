@@ -107,3 +107,26 @@ def points_to(text: str, named: Subject, previous: Subject) -> bool:
         return False
     start = named.span[0]
     return bool(_POINTING.search(same_length(text[:start]).lower()))
+
+
+def asks_nothing_else(body: str, subject: Subject) -> bool:
+    """The message, without the subject it names, asks nothing of its own ("même question pour le
+    manager opérationnel", "et pour l'inspecteur, c'est plus haut ?"): the previous question about it."""
+    folded = same_length(body)
+    m = next((m for e, pattern in ENTITY_PATTERNS if e.name == subject.name for m in pattern.finditer(folded)), None)
+    if m is None:
+        return False
+    rest = (folded[: m.start()] + " " + folded[m.end() :]).strip()
+    return bool(v.RE_EMPTY_PREDICATE.match(rest))
+
+
+def after_subject_clause(body: str, subject: Subject | None) -> str:
+    """What a correction asks after the clause naming its subject ("je parlais du formateur interne, pas
+    du tuteur : elle est versée quand ?" → "elle est versée quand ?"), "" when nothing asking follows."""
+    if subject is None:
+        return ""
+    folded = same_length(body)
+    m = next((m for e, pattern in ENTITY_PATTERNS if e.name == subject.name for m in pattern.finditer(folded)), None)
+    colon = folded.find(":", m.end()) if m else -1
+    asked = body[colon + 1 :].strip() if colon >= 0 else ""
+    return asked if asked and ("?" in asked or v.RE_QUESTION_WORDS.search(same_length(asked))) else ""
