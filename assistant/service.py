@@ -26,6 +26,7 @@ from assistant.answering import wording
 from assistant.answering.about_texts import TextQuestions
 from assistant.answering.answerable import (
     CALCULATION_OUTSIDE_SHARE,
+    GlossaryReading,
     everyday_words_count,
     names_foreign_member,
     names_foreign_subject,
@@ -38,7 +39,6 @@ from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import compose_in_parts
 from assistant.answering.composer import compose_calculation
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
-from assistant.answering.glossary_places import GlossaryReading, lifted_by_glossary
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.named_text import search_where_asked
@@ -314,19 +314,14 @@ class Assistant:
         as_of = self._as_of(asked)
         everyday: dict[str, Any] = {} if everyday_words_count(decision) else {"everyday": False}
         glossary = self._read_glossary(asked)  # the everyday glossary's questions, by meaning (scope11)
-
-        def silent(text: str, evidence: list[Evidence]) -> bool:
-            return texts_are_silent(text, evidence, decision, vocabulary, phrases, glossary)
-
-        def lifted_search(text: str, k: int, **filters: Any) -> list[Evidence]:
-            # the everyday glossary's field only for a question the bank does not read out of scope (gloss10)
-            found = self._search(text, k, as_of=as_of, **everyday, **filters)
-            # passages the scope check would refuse, one of which is of the section the question reads as: it first
-            lifted = lifted_by_glossary(found, glossary) if silent(text, found) else None
-            return lifted if lifted is not None and not silent(text, lifted) else found
-
         found = search_where_asked(
-            asked, decision.topic, max(self.settings.top_k, 10), self.manifest, lifted_search, silent
+            asked,
+            decision.topic,
+            max(self.settings.top_k, 10),
+            self.manifest,
+            # the everyday glossary's field only for a question the bank does not read out of scope (gloss10)
+            lambda text, k, **filters: self._search(text, k, as_of=as_of, **everyday, **filters),
+            lambda text, evidence: texts_are_silent(text, evidence, decision, vocabulary, phrases, glossary),
         )
         query, articles, evidence, search = found.plan.query, found.plan.articles, found.evidence, found.more
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
@@ -336,7 +331,7 @@ class Assistant:
             evidence,
             turn.today,
             search,
-            silent,
+            lambda text, found: texts_are_silent(text, found, decision, vocabulary, phrases, glossary),
         )
         if reading is None:
             return self._refusal(turn.question, None, decision.fiche)
