@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from assistant.answering.attributes import NAMED_ONLY_TOPICS, unstated_attribute, unstated_situation
 from assistant.answering.composer import query_weights, unit_terms
@@ -29,9 +28,6 @@ from assistant.routing.subject import (
     with_acronyms,
     without_asker,
 )
-from knowledge.everyday import shipped_glossary
-from knowledge.everyday_index import section_rows
-from knowledge.everyday_meaning import SectionVote
 from knowledge.french import analyze
 from knowledge.hybrid import Evidence
 
@@ -68,10 +64,6 @@ PLACED_OUTSIDE_SHARE = 0.15
 # niveau ?", read 0.0 outside; "Un stagiaire a séché des heures : l'OPCA finance-t-il… ?", 0.3).
 ASKED_ONLY_OUTSIDE_SHARE = 0.5
 _CATCH_ALL_TOPICS = frozenset({"other_corpus"})  # the texts in general: no scheme or rule named
-# The glossary by meaning (`placed_by_glossary`): the best passage's section among the nearest two sections, and the
-# nearest glossary question nearer than the bank's nearest out-of-scope subject by this much (measured: see there).
-GLOSSARY_RANK = 1
-GLOSSARY_CONTRAST = 0.03
 
 
 def decision_names_topic(decision: RouteDecision | None) -> bool:
@@ -85,7 +77,6 @@ def texts_are_silent(
     decision: RouteDecision | None = None,
     vocabulary: CorpusWords | None = None,
     phrases: CorpusPhrases | None = None,
-    glossary: GlossaryReading | None = None,
 ) -> bool:
     """True when the best passages do not answer the question: the texts are silent.
 
@@ -97,10 +88,7 @@ def texts_are_silent(
     that mentions a CDD. With the corpus's `vocabulary`, they are silent too when the subject holds a
     word no passage of the texts uses (`names_foreign_subject`), whatever topic the router named. With the
     corpus's `phrases`, they are silent when a qualifier moves the question elsewhere (`qualified_elsewhere`),
-    even though a passage speaks of its subject. With the question's `glossary` reading, a best passage whose
-    section's glossary questions the question reads as (`placed_by_glossary`) answers it though its words
-    differ; a subject named outside the texts (another branch's CQP, a cue outside, the legal rule) is still
-    refused.
+    even though a passage speaks of its subject.
     """
     if vocabulary is not None and phrases is not None and qualified_elsewhere(query, evidence, vocabulary, phrases):
         return True
@@ -122,12 +110,6 @@ def texts_are_silent(
         return False
     if vocabulary is not None and names_foreign_member(query, vocabulary):
         return True  # "le CQP de la métallurgie": a CQP the texts do not name, whatever topic the bank reads
-    if (
-        placed_by_glossary(evidence, glossary)
-        and (decision is None or decision.cue_outside is None)
-        and not (asks_the_law(query) and not (decision is not None and decision.names_texts))
-    ):
-        return False  # "repartir sur les bancs de l'école sans quitter mon poste": the Pro-A's glossary, by meaning
     if subjects and subject_is_elsewhere(decision):
         return True
     if decision is not None and decision.cue_outside is not None:
@@ -140,34 +122,6 @@ def texts_are_silent(
         return False
     found: set[str] = set().union(*bags) if bags else set()
     return len(terms & found) / len(terms) < MIN_COVERAGE
-
-
-@dataclass(frozen=True)
-class GlossaryReading:
-    """The question read against the everyday glossary's questions by meaning (`knowledge.everyday_meaning`):
-    the nearest sections, and the cosine of the example bank's nearest out-of-scope subject."""
-
-    vote: SectionVote
-    outside_similarity: float
-
-
-def placed_by_glossary(evidence: Sequence[Evidence], glossary: GlossaryReading | None) -> bool:
-    """The question reads as one of the glossary's questions of the best passage's section: that section is among
-    the `GLOSSARY_RANK` + 1 nearest by their best question, and the nearest glossary question is nearer than any
-    labour-law subject of the bank's out-of-scope class by more than `GLOSSARY_CONTRAST`.
-
-    Why both: e5 puts every French question about work near every other (cosines 0.88 to 0.95), so the nearest
-    glossary question alone is as near for "le chien au bureau" as for "les bancs de l'école sans quitter mon
-    poste"; measured over 1,000 questions of seven sets, the section agreeing with the best passage let as many
-    out-of-scope questions through as it saved in-scope ones. The contrast with the out-of-scope class is what
-    separates: in-scope questions refused today lie a median 0.027 nearer a glossary question than an
-    out-of-scope subject, out-of-scope ones 0.013."""
-    if glossary is None or not evidence or not glossary.vote.sections:
-        return False
-    if glossary.vote.nearest - glossary.outside_similarity <= GLOSSARY_CONTRAST:
-        return False
-    rank = glossary.vote.rank_of([row.key for row in section_rows(evidence[0].chunk, shipped_glossary())])
-    return rank is not None and rank <= GLOSSARY_RANK
 
 
 def names_only(decision: RouteDecision | None) -> bool:
