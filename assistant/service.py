@@ -38,6 +38,7 @@ from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import compose_in_parts
 from assistant.answering.composer import compose_calculation
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
+from assistant.answering.glossary_places import GlossaryReading
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.named_text import search_where_asked
@@ -49,7 +50,7 @@ from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
 from assistant.library import Library
 from assistant.routing.injection import strip_injection
-from assistant.routing.meaning import MeaningReader, Reading, reader_for
+from assistant.routing.meaning import MeaningReader, Reading, glossary_reader, reader_for
 from assistant.routing.router import RouteDecision, route
 from assistant.routing.several_calculations import asked_calculations
 from assistant.settings import Settings, get_settings
@@ -123,6 +124,7 @@ class Assistant:
         self._unit_meaning: UnitMeaning | None = None
         self._llm: Any = None
         self._meaning: MeaningReader | bool | None = None  # False: the embedder carries no meaning
+        self._glossary_meaning: Any = None  # knowledge.everyday_meaning.GlossaryMeaning, built with the bank
         self._rewriter: Any = None
         self._streamer: Any = None
         if settings.llm_base_url:
@@ -309,6 +311,20 @@ class Assistant:
             log.warning("routing by meaning unavailable", exc_info=True)
             return None
 
+    def _read_glossary(self, text: str) -> GlossaryReading | None:
+        """The question against the everyday glossary's questions by meaning (None without the bank's embedder)."""
+        try:
+            reading = self._read_meaning(text)
+            if reading is None or reading.vector is None or not isinstance(self._meaning, MeaningReader):
+                return None
+            with self._meaning_lock:
+                if self._glossary_meaning is None:
+                    self._glossary_meaning = glossary_reader(self._meaning, self.settings.data_dir / "cache")
+            return GlossaryReading(self._glossary_meaning.vote(reading.vector), reading.outside_similarity)
+        except Exception:  # an aid to the scope check: without it the texts' own words decide
+            log.warning("everyday glossary by meaning unavailable", exc_info=True)
+            return None
+
     def _search(self, query: str, k: int, **kwargs: Any) -> list[Evidence]:
         """Every search of an answer; documents held as *contenu suspect* are left out (assistant.quarantine)."""
         allowed = self.library.searchable(kwargs.get("document"))
@@ -325,6 +341,11 @@ class Assistant:
         t = time.perf_counter()
         as_of = self._as_of(asked)
         everyday: dict[str, Any] = {} if everyday_words_count(decision) else {"everyday": False}
+        glossary = self._read_glossary(asked)  # the everyday glossary's questions, by meaning (scope11)
+
+        def silent(text: str, evidence: list[Evidence]) -> bool:
+            return texts_are_silent(text, evidence, decision, vocabulary, phrases, glossary)
+
         found = search_where_asked(
             asked,
             decision.topic,
@@ -332,7 +353,7 @@ class Assistant:
             self.manifest,
             # the everyday glossary's field only for a question the bank does not read out of scope (gloss10)
             lambda text, k, **filters: self._search(text, k, as_of=as_of, **everyday, **filters),
-            lambda text, evidence: texts_are_silent(text, evidence, decision, vocabulary, phrases),
+            silent,
         )
         query, articles, evidence, search = found.plan.query, found.plan.articles, found.evidence, found.more
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
@@ -342,7 +363,7 @@ class Assistant:
             evidence,
             turn.today,
             search,
-            lambda text, found: texts_are_silent(text, found, decision, vocabulary, phrases),
+            silent,
         )
         if reading is None:
             return self._refusal(turn.question, None, decision.fiche)

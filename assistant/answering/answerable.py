@@ -14,6 +14,7 @@ from assistant.answering.attributes import NAMED_ONLY_TOPICS, unstated_attribute
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words, glossary_speaks
 from assistant.answering.dispositifs import on_topic
+from assistant.answering.glossary_places import GlossaryReading, placed_by_glossary
 from assistant.answering.qualifiers import actor_outside, foreign_qualifier
 from assistant.answering.units import PREFIX
 from assistant.routing.extraction.folding import fold
@@ -77,6 +78,7 @@ def texts_are_silent(
     decision: RouteDecision | None = None,
     vocabulary: CorpusWords | None = None,
     phrases: CorpusPhrases | None = None,
+    glossary: GlossaryReading | None = None,
 ) -> bool:
     """True when the best passages do not answer the question: the texts are silent.
 
@@ -88,7 +90,10 @@ def texts_are_silent(
     that mentions a CDD. With the corpus's `vocabulary`, they are silent too when the subject holds a
     word no passage of the texts uses (`names_foreign_subject`), whatever topic the router named. With the
     corpus's `phrases`, they are silent when a qualifier moves the question elsewhere (`qualified_elsewhere`),
-    even though a passage speaks of its subject.
+    even though a passage speaks of its subject. With the question's `glossary` reading, a best passage whose
+    section's glossary questions the question reads as (`placed_by_glossary`) answers it though its words
+    differ; a subject named outside the texts (another branch's CQP, a cue outside, the legal rule) is still
+    refused.
     """
     if vocabulary is not None and phrases is not None and qualified_elsewhere(query, evidence, vocabulary, phrases):
         return True
@@ -110,6 +115,12 @@ def texts_are_silent(
         return False
     if vocabulary is not None and names_foreign_member(query, vocabulary):
         return True  # "le CQP de la métallurgie": a CQP the texts do not name, whatever topic the bank reads
+    if (
+        placed_by_glossary(query, evidence, glossary)
+        and (decision is None or decision.cue_outside is None)
+        and not (asks_the_law(query) and not (decision is not None and decision.names_texts))
+    ):
+        return False  # "repartir sur les bancs de l'école sans quitter mon poste": the Pro-A's glossary, by meaning
     if subjects and subject_is_elsewhere(decision):
         return True
     if decision is not None and decision.cue_outside is not None:

@@ -28,6 +28,8 @@ from typing import Any
 
 import numpy as np
 
+from knowledge.everyday_meaning import GlossaryMeaning
+
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -37,6 +39,7 @@ OUT_OF_SCOPE = "out_of_scope"
 NEIGHBOURS = 7  # examples that vote
 TEMPERATURE = 0.02  # a neighbour 0.02 less similar weighs e times less: e5 cosines are close together
 FICHE_MIN_SIMILARITY = 0.86  # below it the nearest fiche is not named: it may be about something else
+READINGS_KEPT = 256  # readings remembered by question text (routing and retrieval read the same question)
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class Reading:
     share: float = 0.0
     similarity: float = 0.0
     fiche: tuple[str, str] | None = None
+    outside_similarity: float = 0.0  # the cosine of the nearest out-of-scope example (`OUT_OF_SCOPE`)
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # the question's, normalised
 
     def score(self, intent: str) -> float:
         return self.scores.get(intent, 0.0)
@@ -156,6 +161,9 @@ class MeaningReader:
         self._embed_query = embed_query
         self._embed_queries = embed_queries
         self._key = bank_key(self.examples, embedder_name)
+        self.embedder_name = embedder_name
+        self._outside = np.array([label == OUT_OF_SCOPE for label in self.labels], dtype=bool)
+        self._readings: dict[str, Reading] = {}  # the service reads one question at routing and at retrieval
         self._cache_dir = cache_dir
         self._vectors: np.ndarray | None = None
         self._lock = threading.Lock()
@@ -195,8 +203,21 @@ class MeaningReader:
         return vectors
 
     def read(self, question: str) -> Reading:
+        with self._lock:
+            known = self._readings.get(question)
+        if known is not None:
+            return known
         vector = _normalised(np.asarray(self._embed_query(question), dtype=np.float32))[0]
-        return self.read_vector(vector)
+        reading = self.read_vector(vector)
+        with self._lock:
+            if len(self._readings) >= READINGS_KEPT:
+                self._readings.clear()
+            self._readings[question] = reading
+        return reading
+
+    def embed_many(self, texts: list[str]) -> np.ndarray:
+        """`texts` embedded in bulk by the bank's engine (as queries, like the bank's examples)."""
+        return self._embed_queries(texts)
 
     def read_vector(self, vector: np.ndarray, exclude: int | None = None) -> Reading:
         """The reading of an embedded question; `exclude` leaves one example out (leave-one-out)."""
@@ -209,12 +230,15 @@ class MeaningReader:
             return Reading()
         intent, share = next(iter(scores.items()))
         nearest = int(np.argmax(similarities))
+        outside = similarities[self._outside] if self._outside.any() else similarities[:0]
         return Reading(
             scores=scores,
             intent=intent,
             share=share,
             similarity=float(similarities[nearest]),
             fiche=self._nearest_fiche(similarities),
+            outside_similarity=float(outside.max()) if outside.size else 0.0,
+            vector=vector,
         )
 
     def _nearest_fiche(self, similarities: np.ndarray) -> tuple[str, str] | None:
@@ -257,6 +281,11 @@ def reader_for(
         return np.asarray([embed_one(t) for t in texts], dtype=np.float32)
 
     return MeaningReader(embed_one, embed_queries, name, cache_dir)
+
+
+def glossary_reader(reader: MeaningReader, cache_dir: Path | None) -> GlossaryMeaning:
+    """The everyday glossary's questions embedded by the same engine as the bank (`knowledge.everyday_meaning`)."""
+    return GlossaryMeaning(reader.embed_many, reader.embedder_name, cache_dir)
 
 
 def ship_vectors() -> Path:
