@@ -17,7 +17,7 @@ from dataclasses import replace
 from assistant.answer import Answer, Citation
 from assistant.answering.wording import conditions_of
 from assistant.conversation import wording
-from assistant.conversation.about_answer import best_sentence, sentences
+from assistant.conversation.cited_parts import best_sentence, sentences
 from assistant.conversation.state import Turn
 from assistant.conversation.subject import subject_of
 from calculators.registry import CALCULATORS

@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 
 from assistant.answer import Answer, Citation
 from assistant.conversation import needs, two_answers, wording
-from assistant.conversation.about_answer import (
-    Request,
+from assistant.conversation.about_answer import Request
+from assistant.conversation.cited_parts import (
     best_sentence,
     document_name,
     effect_part,

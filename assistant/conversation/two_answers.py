@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.answer import Answer, Citation
 from assistant.conversation import wording
-from assistant.conversation.about_answer import lead_text, renumbered, sentences
+from assistant.conversation.cited_parts import lead_text, renumbered, sentences
 from assistant.conversation.state import Turn
 from ingest.models import Chunk
 from text.folding import same_length

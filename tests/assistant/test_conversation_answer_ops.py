@@ -13,8 +13,9 @@ import pytest
 
 from assistant.answer import Citation
 from assistant.conversation import Conversation
-from assistant.conversation.about_answer import neighbour, read
+from assistant.conversation.about_answer import read
 from assistant.conversation.backrefs import EarlierTurn
+from assistant.conversation.cited_parts import neighbour
 from assistant.conversation.frames import new_person
 from assistant.conversation.persons import back_to_person
 from tests.assistant.conversation_helpers import TODAY, resolved, routed_context
