@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answering.number_guard import WORD_NUMBERS
 from assistant.answering.units import Unit
 
 _I = re.IGNORECASE
@@ -35,23 +36,7 @@ _CHECK = re.compile(
     _I,
 )
 
-_WORD_VALUES = {
-    "un": "1",
-    "une": "1",
-    "deux": "2",
-    "trois": "3",
-    "quatre": "4",
-    "cinq": "5",
-    "six": "6",
-    "sept": "7",
-    "huit": "8",
-    "neuf": "9",
-    "dix": "10",
-    "douze": "12",
-    "vingt": "20",
-    "trente": "30",
-}
-_NUMBER = r"(?:\d+(?:[,.]\d+)?|" + "|".join(sorted(_WORD_VALUES, key=len, reverse=True)) + r")"
+_NUMBER = r"(?:\d+(?:[,.]\d+)?|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
 # Each unit noun and the measure it belongs to: a claim in hours is answered by a sentence in minutes, one in
 # years by one in months.
 _MEASURES = {
@@ -79,7 +64,7 @@ def figures(text: str) -> set[tuple[str, str, str]]:
     for match in _FIGURE.finditer(text.replace("\u2011", "-")):
         number, unit = match.group(1).lower(), match.group(2).lower()
         measure = next((name for name, pattern in _MEASURE_OF if pattern.match(unit)), "")
-        value = _WORD_VALUES.get(number, number.replace(",", ".").replace(" ", "").replace("\u00a0", ""))
+        value = WORD_NUMBERS.get(number, number.replace(",", ".").replace(" ", "").replace("\u00a0", ""))
         found.add((measure, value, unit[:-1] if unit.endswith("s") and unit != "mois" else unit))
     return found
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?!\d)|(?<![\w])\d+(?:[.,]\d+)?")
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _MARKER = re.compile(r"\[\d+\]")
-_WORD_NUMBERS = {
+# Numbers written in words, as the texts and users write them (also read by `claims`).
+WORD_NUMBERS = {
     "un": "1",
     "une": "1",
     "deux": "2",
@@ -55,7 +56,7 @@ def allowed_numbers(sources: Iterable[str]) -> set[str]:
     for source in sources:
         allowed |= numbers_in(source)
         words = re.findall(r"[a-zà-ÿ]+", source.lower())
-        allowed |= {_WORD_NUMBERS[w] for w in words if w in _WORD_NUMBERS}
+        allowed |= {WORD_NUMBERS[w] for w in words if w in WORD_NUMBERS}
     return allowed
 
 
