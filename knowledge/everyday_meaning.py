@@ -22,7 +22,6 @@ engine's, or a glossary edited since, are embedded once and cached in the data f
 from __future__ import annotations
 
 import hashlib
-import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,8 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from knowledge.everyday import DATA_DIR, Glossary, shipped_glossary
-
-log = logging.getLogger(__name__)
+from knowledge.vector_cache import load_or_embed, normalised
 
 SectionKey = tuple[str, str, str]  # (document, section number, title), as `GlossaryRow.key`
 
@@ -83,27 +81,9 @@ class GlossaryMeaning:
     def _load_or_embed(self) -> np.ndarray:
         if not self.items:
             return np.zeros((0, 1), dtype=np.float32)
-        shipped = self.shipped_path()
-        path = self._cache_dir / f"everyday-questions-{self._key}.npy" if self._cache_dir else None
-        if shipped.exists():
-            path = shipped
-        if path is not None and path.exists():
-            try:
-                cached = np.load(path)
-                if cached.shape[0] == len(self.items):
-                    return normalised(cached)
-            except (OSError, ValueError):
-                log.warning("unreadable glossary vectors %s; embedding again", path)
-        vectors = normalised(self._embed_queries([q for _, q in self.items]))
-        if path is not None and path != shipped:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(".tmp.npy")
-                np.save(tmp, vectors.astype(np.float16))
-                tmp.replace(path)
-            except OSError:
-                log.warning("cannot write the glossary vectors %s", path)
-        return vectors
+        cache = self._cache_dir / f"everyday-questions-{self._key}.npy" if self._cache_dir else None
+        texts = [q for _, q in self.items]
+        return load_or_embed(len(texts), lambda: self._embed_queries(texts), self.shipped_path(), cache, "glossary")
 
     def shipped_path(self) -> Path:
         """Where the vectors of this glossary and engine are shipped with the product (present or not)."""
@@ -133,10 +113,3 @@ class GlossaryMeaning:
                 if len(best) == top:
                     break
         return SectionVote(tuple(best.items()))
-
-
-def normalised(matrix: np.ndarray) -> np.ndarray:
-    matrix = np.asarray(matrix, dtype=np.float32)
-    if matrix.ndim == 1:
-        matrix = matrix[None, :]
-    return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import logging
 import math
 import threading
 from collections.abc import Callable, Sequence
@@ -29,8 +28,7 @@ from typing import Any
 import numpy as np
 
 from knowledge.everyday_meaning import GlossaryMeaning
-
-log = logging.getLogger(__name__)
+from knowledge.vector_cache import load_or_embed, normalised
 
 DATA_DIR = Path(__file__).with_name("data")
 BANK_FILES = ("examples.jsonl", "corpus_questions.jsonl", "labour_topics.jsonl")
@@ -181,33 +179,18 @@ class MeaningReader:
 
     def _load_or_embed(self) -> np.ndarray:
         shipped = DATA_DIR / f"bank-{self._key}.npy"  # committed with the bank: no embedding at first use
-        path = self._cache_dir / f"routing-bank-{self._key}.npy" if self._cache_dir else None
-        if shipped.exists():
-            path = shipped
-        if path is not None and path.exists():
-            try:
-                cached = np.load(path)
-                if cached.shape[0] == len(self.examples):
-                    return _normalised(cached)
-            except (OSError, ValueError):
-                log.warning("unreadable routing bank cache %s; embedding again", path)
-        vectors = _normalised(self._embed_queries([e.text for e in self.examples]))
-        if path is not None and path != shipped:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(".tmp.npy")
-                np.save(tmp, vectors)
-                tmp.replace(path)
-            except OSError:
-                log.warning("cannot write the routing bank cache %s", path)
-        return vectors
+        cache = self._cache_dir / f"routing-bank-{self._key}.npy" if self._cache_dir else None
+        texts = [e.text for e in self.examples]
+        return load_or_embed(
+            len(texts), lambda: self._embed_queries(texts), shipped, cache, "routing bank", dtype=np.float32
+        )
 
     def read(self, question: str) -> Reading:
         with self._lock:
             known = self._readings.get(question)
         if known is not None:
             return known
-        vector = _normalised(np.asarray(self._embed_query(question), dtype=np.float32))[0]
+        vector = normalised(np.asarray(self._embed_query(question), dtype=np.float32))[0]
         reading = self.read_vector(vector)
         with self._lock:
             if len(self._readings) >= READINGS_KEPT:
@@ -253,13 +236,6 @@ class MeaningReader:
         vectors = self.vectors()
         hits = sum(self.read_vector(vectors[i], exclude=i).intent == label for i, label in enumerate(self.labels))
         return hits / max(len(self.labels), 1)
-
-
-def _normalised(matrix: np.ndarray) -> np.ndarray:
-    matrix = np.asarray(matrix, dtype=np.float32)
-    if matrix.ndim == 1:
-        matrix = matrix[None, :]
-    return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
 
 
 def reader_for(
