@@ -3,15 +3,24 @@
 `outside_the_rule` decides whether a question the router sent to a calculator (or to a clarification) is
 about the rule that calculator applies at all, with the same subject check as retrieval's, so that an
 out-of-scope question does not escape it by carrying a date or a contract type. `calculate` answers every
-calculation a message asks (`routing.several_calculations`), each with its formula and the articles it
+calculation a message asks (`asked_calculations`), each with its formula and the articles it
 applies, cited in one list. Both take the service's search and citation book as callables, so this module
 holds no state and the service stays a plain sequence of steps.
+
+A message asking two things that two calculators answer gets both computed, in the order asked
+(`asked_calculations`): "CDI, CAP, elle prépare une VAE pour le DE d'aide-soignant : combien d'heures de congé,
+et ce diplôme est-il accessible en Pro-A ?" asks the VAE leave (avenant art. 2) and the Pro-A list (annexe 1).
+The message is cut into its asking clauses by its grammar (`answering.clauses.asking_parts`), each clause is
+routed alone with the context said first, and every clause another calculator answers with the message's facts
+is computed too; the calculator the whole message was routed to keeps its own reading. It lives here, above
+routing and answering, because it uses both.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from assistant.answer import Answer, ToolCall
@@ -25,13 +34,13 @@ from assistant.answering.answerable import (
     reads_as_topic,
 )
 from assistant.answering.citations import CitationBook
+from assistant.answering.clauses import asking_parts
 from assistant.answering.composer import compose_calculation
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import Search, cite_passages, reference_passages
 from assistant.routing.meaning import Reading
-from assistant.routing.router import RouteDecision
-from assistant.routing.several_calculations import asked_calculations
+from assistant.routing.router import RouteDecision, route
 from assistant.tools import run_calculator
 from calculators.result import CalcError, CalcResult
 from knowledge.hybrid import Evidence
@@ -90,6 +99,38 @@ def outside_the_rule(
     if not foreign and decision.outside < APPLIED_ARTICLE_OUTSIDE_SHARE and applies(decision, evidence[:1]):
         return False
     return off_subject(query, evidence, decision, foreign)
+
+
+MAX_CALCULATIONS = 3  # as many as `asking_parts` cuts at most
+
+
+def asked_calculations(
+    question: str,
+    decision: RouteDecision,
+    today: date,
+    meaning: Callable[[str], Reading | None] | None = None,
+    *,
+    case: bool = False,
+) -> list[RouteDecision]:
+    """The calculations the message asks, in the order of its clauses; `[decision]` when it asks one."""
+    if decision.route != "calculator" or not decision.calculator:
+        return [decision]
+    parts = asking_parts(question)
+    if len(parts) < 2:
+        return [decision]
+    found: list[RouteDecision] = []
+    for part in parts[:MAX_CALCULATIONS]:
+        asked = part if part.rstrip().endswith("?") else part.rstrip() + " ?"
+        alone = route(asked, today, meaning, case=case)
+        if alone.route != "calculator" or not alone.calculator:
+            continue
+        if alone.calculator == decision.calculator:
+            alone = decision  # the whole message's reading of its own calculator
+        if all(d.calculator != alone.calculator for d in found):
+            found.append(replace(alone, injection=decision.injection))
+    if all(d.calculator != decision.calculator for d in found):
+        found.insert(0, decision)
+    return found if len(found) > 1 else [decision]
 
 
 def calculate(
