@@ -55,3 +55,6 @@ run out-of-scope-2026i eval/out-of-scope-2026i.jsonl 2026-11-29
 run unseen-2026j eval/unseen-2026j.jsonl 2026-11-29
 run conversations-2026j eval/conversations-2026j.jsonl 2026-11-29
 run out-of-scope-2026j eval/out-of-scope-2026j.jsonl 2026-11-29
+run unseen-2026k eval/unseen-2026k.jsonl 2026-11-29
+run conversations-2026k eval/conversations-2026k.jsonl 2026-11-29
+run out-of-scope-2026k eval/out-of-scope-2026k.jsonl 2026-11-29
