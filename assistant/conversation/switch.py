@@ -69,7 +69,9 @@ _LEAD = v.RE_LEAD_IN
 # A thing a follow-up names after a preposition and a determiner ("et pour la cantine, …", "sur mes RTT").
 _NAMED_THING = re.compile(
     r"(?:^ *|\b(?:pour|avec|sur|concernant|niveau|cote|a propos de|au sujet de) +)"
-    r"(?:(?:les|le|la|mes|mon|ma|nos|notre|vos|votre|ses|son|sa|des|du)\b ?|l')"
+    # (not a third-person possessive: "son classement au RNCP ?" is a thing of the previous subject, as in
+    # `own_phrase`)
+    r"(?:(?:les|le|la|mes|mon|ma|nos|notre|vos|votre|des|du)\b ?|l')"
     r"(?P<noun>[a-z][a-z-]{3,}(?: (?:de |d'|du |des )?[a-z][a-z-]{3,}){0,2})\b"
 )
 

@@ -55,6 +55,8 @@ DIGRESSION = (
     r"(?:(?:une |petite |petite question |question )*(?:parenthese|aparte|annexe)|entre parentheses|au passage|"
     r"en passant|"
     r"soit dit en passant|au fait|par curiosite|hors sujet|petite digression|digression)\b(?:\s|[,;:.!…-])*"
+    # ("hors sujet mais …", "au passage, mais …": the "mais" belongs to the mark, it continues nothing)
+    r"(?:mais\b(?:\s|[,;:.!…-])*)?"
 )
 
 # A request about the previous answer's form, not about a new thing: to say it more simply, in other words,
@@ -63,6 +65,10 @@ DIGRESSION = (
 RESTATE = (
     r"\b(?:plus (?:simple(?:ment)?|clair(?:ement)?|court|facile(?:ment)?|concret|concretement)|"
     r"(?:avec des|en) (?:mots|termes) (?:simples|clairs|courants|de tous les jours)|sans (?:le )?jargon|"
+    # said for someone else to follow ("avec des mots qu'il comprendrait", "pour qu'un enfant comprenne", "à sa
+    # portée"): a form of the answer, whoever the listener is
+    r"(?:(?:avec des|en) (?:mots|termes)|pour) (?:que |qu')(?:[a-z']+ ){0,3}?(?:(?:le|la|les|l') ?)?"
+    r"(?:puisse\w* |pourrai\w* |sache\w* )?(?:compren\w*|saisi\w*|suive\w*)|a (?:sa|leur|ta|la) portee\b(?: d'\w+)?|"
     r"en (?:bref|resume|gros|clair|deux mots|une phrase|quelques mots|d'autres (?:mots|termes)|francais courant)|"
     r"(?:explique\w*|dis|dire|redis|dis-le|dis-moi|formule\w*)(?:[- ](?:moi|le|la|ca|nous))?"
     r" (?:autrement|simplement|clairement|mieux|differemment|a nouveau)|"
