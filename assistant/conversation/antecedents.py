@@ -90,6 +90,24 @@ def pronoun_antecedent(body: str, previous: Subject | None, question: str) -> Su
     return None
 
 
+def pronoun_beside_named(body: str, named: Subject, question: str, topic: str) -> Subject | None:
+    """The noun phrase of the previous `question` that the subject pronoun opening `body` stands for, when
+    the thing `body` names itself cannot be it: "Il est ouvert à la Pro-A ?" after "Je m'intéresse au
+    diplôme d'État d'accompagnant éducatif et social." — the Pro-A is the complement, *la* Pro-A cannot be
+    *il*, so "il" is the diploma. None when the named thing agrees with the pronoun ("il est comment, le
+    CQP … ?" names its own antecedent) or the previous question has no agreeing noun phrase."""
+    folded = same_length(body)
+    m = _OPENING_PRONOUN.match(folded) or _INVERTED_PRONOUN.search(folded)
+    agreement = _agreement(named.display)
+    if m is None or agreement is None or _PRONOUN_AGREEMENT[m.group("p")] == agreement:
+        return None
+    return pronoun_antecedent(body, Subject(named.name, _OTHER_AGREEMENT[agreement], topic), question)
+
+
+# (a stand-in previous subject whose agreement is the named thing's, for `pronoun_antecedent`)
+_OTHER_AGREEMENT = {"m": "le —", "f": "la —", "p": "les —"}
+
+
 # "même question pour les APT", "pareil avec l'oral ?", "idem concernant le tronc commun"
 _SAME_QUESTION = re.compile(
     r"^(?:(?:la |une )?meme (?:question|chose|demande)|pareil|idem)\s*[,:]?\s*"

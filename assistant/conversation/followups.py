@@ -40,7 +40,7 @@ from datetime import date
 from assistant.conversation import frames, wording
 from assistant.conversation import vocabulary as v
 from assistant.conversation.answers import closed_question, statement, yes_or_no
-from assistant.conversation.antecedents import pronoun_antecedent, same_question
+from assistant.conversation.antecedents import pronoun_antecedent, pronoun_beside_named, same_question
 from assistant.conversation.backrefs import (
     EarlierTurn,
     both_subjects,
@@ -291,6 +291,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         about_new_side = about_other_subject(context, own_subject, typed).text
         other = lower_first(other) if re.match(r"(?:le|la|les|l')\b", same_length(other).lower()) else other
         return Resolution(about_new_side, "circumstance", own_subject, compared_with=other)
+    beside = None
+    if switched and own_subject is not None and not correction:
+        beside = pronoun_beside_named(body, own_subject, context.pending or context.question, own_subject.topic)
+    if beside is not None:  # "Il est ouvert à la Pro-A ?" after the diploma: "il" is the diploma, not the Pro-A
+        return Resolution(f"{capitalised(beside.name)} : {lower_first(body)}", "reference", beside)
     if switched:
         asked = after_subject_clause(body, own_subject) if correction else ""
         # "non, je parlais du formateur interne, pas du tuteur : elle est versée quand, sa prime ?"

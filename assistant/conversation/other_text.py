@@ -81,7 +81,7 @@ def in_other_text(message: str, context: Context) -> Resolution | None:
         return None
     if _TIME_BEFORE.search(folded[: spans[0][0]]):
         return None  # "avant l'avenant de 2022, c'était pareil ?": a time, the wording before it (about_answer)
-    previous = subject_outside_texts(context.question) or context.subject
+    previous = _previous_subject(context)
     if previous is None:
         return None
     start, end = spans[0]
@@ -100,6 +100,22 @@ def in_other_text(message: str, context: Context) -> Resolution | None:
             asked = f"{named}, {context.question[:1].lower()}{context.question[1:]}"
         return Resolution(_clean(asked), "circumstance", previous)
     return Resolution(f"{previous.name[:1].upper()}{previous.name[1:]} : {_clean(message)}", "reference", previous)
+
+
+def _previous_subject(context: Context) -> Subject | None:
+    """The previous turn's subject, unless the previous question names it only inside a text's name (the
+    CQP of "la convention du CQP …"): then the thing it names outside the texts. A subject the previous
+    question names outside any text ("Diplôme d'État … : il est ouvert à la Pro-A ?") stays the subject,
+    whatever else that question names."""
+    outside = subject_outside_texts(context.question)
+    subject = context.subject
+    if subject is None:
+        return outside
+    folded, spans = _outside_texts(context.question)
+    at = [m.start() for m in re.finditer(re.escape(same_length(subject.name).lower()), folded)]
+    if at and any(not any(a <= i < b for a, b in spans) for i in at):
+        return subject
+    return outside or subject
 
 
 def _clean(text: str) -> str:
