@@ -54,6 +54,10 @@ _REQUESTED = re.compile(
     r"(?P<name>[^.?!;:]+?)\s*[.?!;:]*\s*$"
 )
 _OF_ARTICLES = {"du ": "le ", "de la ": "la ", "de l'": "l'", "des ": "les "}
+# A statement of what the user is doing, then its object ("Je prépare une VAE sur le CQP gestionnaire
+# conseil.", "Nous avons signé la convention de formation du CQP …"): the object is the subject, as the
+# object of a request is ("une VAE sur le CQP …", not the VAE in general).
+_USER_DOING = re.compile(r"^(?:\s|[,;:.!…-])*(?:je |j'|nous )(?:ne |n')?(?:me |m'|nous )?[a-z]+ ")
 
 
 def message_subject(text: str) -> Subject | None:
@@ -64,11 +68,17 @@ def message_subject(text: str) -> Subject | None:
     point to the former. Any other message: its named thing (`find_subject`)."""
     found = find_subject(text)
     folded = same_length(text)
+    if found is None:
+        return None
     request = _REQUEST.match(folded)
-    if request is None or found is None:
-        return found
-    m = _REQUESTED.match(folded, request.end())
-    if m is None or not (m.group("of") or m.group("article")) or _QUESTION.match(folded, m.start("name")):
+    ends = [request.end()] if request is not None else []
+    doing = _USER_DOING.match(folded)
+    if not ends and doing is not None and "?" not in text and not _QUESTION.search(folded):
+        # (a question in the first person asks; only a statement says what the user is doing: its verb is
+        # one word or an auxiliary and a participle, "j'ai commencé", "nous avons signé")
+        ends = [doing.end(), *([doing.end() + len(m.group(0))] if (m := re.match(r"[a-z]+ ", folded[doing.end() :])) else [])]
+    m = next((m for end in ends if (m := _REQUESTED.match(folded, end)) and (m.group("of") or m.group("article"))), None)
+    if m is None or _QUESTION.match(folded, m.start("name")):
         return found
     name = text[m.start("name") : m.end("name")].strip()
     start, end = m.span("name")
