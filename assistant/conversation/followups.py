@@ -99,6 +99,7 @@ _REQUEST = v.RE_REQUEST
 _EMPTY_PREDICATE = v.RE_EMPTY_PREDICATE
 _META = v.RE_META
 _IN_EUROS = v.RE_IN_EUROS
+_IN_UNIT = v.RE_IN_UNIT
 _NOUN_PHRASE = v.RE_NOUN_PHRASE
 _SWITCH = v.RE_SWITCH
 _THANKS_FIRST = re.compile(r"^\s*([^.!?…]+[.!…]+)\s+(\S.*)$", re.DOTALL)
@@ -265,6 +266,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # "et en euros ?" after a bonus in points: those points converted (the point's value on the day)
         points = f"{context.points:g}".replace(".", ",")
         return Resolution(wording.points_in_euros(points), "circumstance", previous)
+    in_unit = _IN_UNIT.match(body_folded.strip())
+    if in_unit and not switched and not context.pending and not correction:
+        # "et en jours, ça fait combien ?": the previous question, its quantity asked in that unit
+        unit = body[in_unit.start() : in_unit.end("unit")]
+        return Resolution(appended(context.question, unit), "circumstance", previous)
     if context.pending and not asks and (slots or not switched or len(body.split()) <= 6):
         # the answer to the clarification ("CDD", "le CQP gestionnaire conseil", "du 1er au 30 mars")
         return Resolution(completed(context, body, today), "completion", previous)

@@ -135,6 +135,13 @@ META = (
 )
 
 # A follow-up asking a calculation's points in euros ("et en euros ?", "ça fait combien en €?").
+# The previous answer's quantity asked in another unit ("et en jours, ça fait combien ?", "en mois ?", "et en
+# nombre de semaines ?"): nothing else is asked, so it is the previous question with the unit added.
+IN_UNIT = (
+    r"^(?:en|au) (?:nombre (?:de |d')|combien (?:de |d'))?(?P<unit>jours?|demi-journees?|heures?|semaines?|mois|annees?|"
+    r"ans)\b(?:\s*,?\s*(?:(?:ca|cela|c'|ce qui)\s*(?:fait|donne|represente|est|ferait|donnerait)|combien (?:ca|cela) fait)"
+    r"\s*(?:combien|quoi)?(?: au juste| exactement| a peu pres)?)?\s*[?!.…]*$"
+)
 IN_EUROS = r"\b(?:en euros?|en €|combien d'euros|en argent|en brut|quel montant|montant en euros?)(?!\w)|€ ?\?"
 
 # An elliptic follow-up that only names a thing ("et les tickets resto ?", "et pour la mutuelle ?"), with
@@ -380,6 +387,7 @@ RE_REQUEST = re.compile(REQUEST)
 RE_EMPTY_PREDICATE = re.compile(EMPTY_PREDICATE)
 RE_THIRD_PERSON = re.compile(THIRD_PERSON)
 RE_FIRST_PERSON = re.compile(FIRST_PERSON)
+RE_IN_UNIT = re.compile(IN_UNIT)
 RE_USER_CASE = re.compile(USER_CASE)
 RE_NAMED_OTHER = re.compile(NAMED_OTHER)
 RE_COPULA = re.compile(COPULA)
