@@ -28,14 +28,7 @@ from assistant.conversation.resolution import Context, Resolution
 from assistant.conversation.subject import ENTITY_PATTERNS, Subject
 from text.folding import same_length
 
-_KIND = r"(?:avenant|accord|protocole|circulaire|convention|fiche|annexe)s?"
-_STOP = r"(?:il|elle|ils|elles|sur|en|combien|que|qui|quel\w*|c'est|est|a|ont|prevoit|dit|dans|pour|on|y)\b"
-_QUALIFIER = (
-    r"(?:\s+(?:de|du|d'|des)\s+(?:(?:19|20)\d\d|l'avenant|l'accord|formation|mise en oeuvre|(?:la )?branche|"
-    rf"(?:l'|le |la )?(?:cqp|parcours|certificat)s?\b(?:\s+(?!{_STOP})[a-z']+){{0,4}})"
-    r"|\s+(?:d'origine|initial\w*))*"
-)
-_TEXT = re.compile(rf"\b(?:dans |selon |d'apres )?(?:l'|le |la |les |cet |cette |ce )(?P<kind>{_KIND})\b{_QUALIFIER}")
+_TEXT = v.RE_TEXT_NAME
 _ANAPHOR = re.compile(
     r"\b(?:la-dessus|la dessus|sur ce point|a ce sujet|sur ce sujet|a ce propos|sur (?:ce|cet|cette) [a-z-]{3,})\b"
 )

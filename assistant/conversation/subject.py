@@ -61,6 +61,32 @@ _USER_DOING = re.compile(r"^(?:\s|[,;:.!…-])*(?:je |j'|nous )(?:ne |n')?(?:me 
 
 
 def message_subject(text: str) -> Subject | None:
+    """What a new message is about (`_object_subject`); a named thing of the corpus that the message names
+    only inside a text's name ("Dans la convention du CQP conseiller offres de service, que couvre le prix
+    ?") stands for that text: the text is what the message is about, and what a follow-up is asked of."""
+    found = _object_subject(text)
+    if found is None or found != find_subject(text):
+        return found
+    folded = same_length(text).lower()
+    spans = [m.span() for m in _TEXT_NAME.finditer(folded)]
+    inside = next(((a, b) for a, b in spans if a <= found.span[0] < b), None)
+    outside = [
+        m for _, pattern in ENTITY_PATTERNS for m in pattern.finditer(folded) if not any(a <= m.start() < b for a, b in spans)
+    ]
+    if inside is None or outside:
+        return found
+    phrase = _TEXT_ARTICLE.match(folded, inside[0])
+    start = phrase.end() if phrase else inside[0]
+    name = text[start : inside[1]].strip()
+    article = phrase.group("article") if phrase else ""
+    return Subject(name, f"{article}{name}", found.topic, (start, inside[1]))
+
+
+_TEXT_NAME = v.RE_TEXT_NAME
+_TEXT_ARTICLE = re.compile(r"(?:dans |selon |d'apres )?(?P<article>l'|le |la |les |cet |cette |ce )")
+
+
+def _object_subject(text: str) -> Subject | None:
     """What a new message is about. A request to be told about something ("Parle-moi du master
     manager stratégique qu'on peut faire en Pro-A.", "J'ai entendu parler de l'épreuve orale du CQP
     GC.") is about the whole thing it names — the master, the oral exam — not only the named thing of

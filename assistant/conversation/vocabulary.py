@@ -137,6 +137,17 @@ META = (
 # A follow-up asking a calculation's points in euros ("et en euros ?", "ça fait combien en €?").
 # The previous answer's quantity asked in another unit ("et en jours, ça fait combien ?", "en mois ?", "et en
 # nombre de semaines ?"): nothing else is asked, so it is the previous question with the unit added.
+# A text of the corpus named by its kind and what qualifies it ("l'avenant de 2022", "la convention du CQP
+# conseiller offres de service", "dans la circulaire de mise en oeuvre"): a named thing inside it names the text.
+_TEXT_KIND = r"(?:avenant|accord|protocole|circulaire|convention|fiche|annexe)s?"
+_TEXT_STOP = r"(?:il|elle|ils|elles|sur|en|combien|que|qui|quel\w*|c'est|est|a|ont|prevoit|dit|dans|pour|on|y)\b"
+_TEXT_QUALIFIER = (
+    r"(?:\s+(?:de|du|d'|des)\s+(?:(?:19|20)\d\d|l'avenant|l'accord|formation|mise en oeuvre|(?:la )?branche|"
+    rf"(?:l'|le |la )?(?:cqp|parcours|certificat)s?\b(?:\s+(?!{_TEXT_STOP})[a-z']+){{0,4}})"
+    r"|\s+(?:d'origine|initial\w*))*"
+)
+TEXT_NAME = rf"\b(?:dans |selon |d'apres )?(?:l'|le |la |les |cet |cette |ce )(?P<kind>{_TEXT_KIND})\b{_TEXT_QUALIFIER}"
+
 IN_UNIT = (
     r"^(?:en|au) (?:nombre (?:de |d')|combien (?:de |d'))?(?P<unit>jours?|demi-journees?|heures?|semaines?|mois|annees?|"
     r"ans)\b(?:\s*,?\s*(?:(?:ca|cela|c'|ce qui)\s*(?:fait|donne|represente|est|ferait|donnerait)|combien (?:ca|cela) fait)"
@@ -388,6 +399,7 @@ RE_EMPTY_PREDICATE = re.compile(EMPTY_PREDICATE)
 RE_THIRD_PERSON = re.compile(THIRD_PERSON)
 RE_FIRST_PERSON = re.compile(FIRST_PERSON)
 RE_IN_UNIT = re.compile(IN_UNIT)
+RE_TEXT_NAME = re.compile(TEXT_NAME)
 RE_USER_CASE = re.compile(USER_CASE)
 RE_NAMED_OTHER = re.compile(NAMED_OTHER)
 RE_COPULA = re.compile(COPULA)
