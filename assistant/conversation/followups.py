@@ -100,6 +100,9 @@ _EMPTY_PREDICATE = v.RE_EMPTY_PREDICATE
 _META = v.RE_META
 _IN_EUROS = v.RE_IN_EUROS
 _IN_UNIT = v.RE_IN_UNIT
+# an interrogative pronoun choosing among things ("lequel est le plus récent ?"), after a question asking a list
+_WHICH_OF = re.compile(r"^(?:lequel|laquelle|lesquels|lesquelles)\b")
+_LIST_ASKED = re.compile(r"\b(?:quels|quelles)\b")
 _NOUN_PHRASE = v.RE_NOUN_PHRASE
 _SWITCH = v.RE_SWITCH
 _THANKS_FIRST = re.compile(r"^\s*([^.!?…]+[.!…]+)\s+(\S.*)$", re.DOTALL)
@@ -222,6 +225,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     again = None if own_subject is not None or slots else same_question(body, context.question)
     if again is not None:  # "même question pour les APT": the previous question about them
         return Resolution(again, "circumstance", context.subject)
+    if own_subject is None and not slots and not context.pending and _WHICH_OF.match(body_folded):
+        if _LIST_ASKED.search(same_length(context.question).lower()):
+            # "Lequel est le plus récent ?" after "Quels CQP ont été créés à la demande de la branche
+            # Recouvrement ?": one of the things the previous question listed, chosen among them
+            return Resolution(_chosen_among(context.question, body), "circumstance", context.subject)
     asks = bool(_QUESTION.search(body_folded)) or (
         bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)
     )
@@ -378,6 +386,24 @@ def _followed(
     if reread.kind == "meta":
         return replace(reread, kind="reference")
     return replace(reread, case=reread.case or case)
+
+
+# "Quels CQP ont été créés à la demande de …", "Quelles certifications sont éligibles …": the things listed
+_LISTED = re.compile(
+    r"\b(?:quels|quelles) (?P<noun>[^?]+?) (?P<verb>ont ete|sont|ont|peuvent|figurent|existent|relevent)\b(?P<rest>[^?]*)"
+)
+
+
+def _chosen_among(question: str, body: str) -> str:
+    """ "Lequel est le plus récent ?" asked among what `question` listed: "Parmi les CQP créés à la demande
+    de la branche Recouvrement, lequel est le plus récent ?" (the list's noun and what qualifies it), else
+    the previous question with the choice added."""
+    m = _LISTED.search(same_length(question).lower())
+    if m is None:
+        return appended(question, body)
+    noun, rest = question[m.start("noun") : m.end("noun")], question[m.start("rest") : m.end("rest")].rstrip(" ?")
+    verb = "" if m.group("verb") in ("ont ete", "sont") else " qui " + question[m.start("verb") : m.end("verb")]
+    return f"Parmi les {noun}{verb}{rest}, {lower_first(body.strip())}"
 
 
 def _earlier_context(turn: EarlierTurn, context: Context) -> Context:

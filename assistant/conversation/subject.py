@@ -67,6 +67,14 @@ def message_subject(text: str) -> Subject | None:
     found = _object_subject(text)
     if found is None or found != find_subject(text):
         return found
+    asking = _ASKING_CLAUSE.search(text)
+    if asking is not None and asking.start("clause") > found.span[0]:
+        # "Nous attendons une alternante en contrat pro : qui choisit la personne qui la suivra comme
+        # tuteur ?": the scene set first names the contract, the question asks about the tutor
+        asked = find_subject(asking.group("clause"))
+        if asked is not None and not asked.same_as(found):
+            at = asking.start("clause")
+            return Subject(asked.name, asked.display, asked.topic, (at + asked.span[0], at + asked.span[1]))
     folded = same_length(text).lower()
     spans = [m.span() for m in _TEXT_NAME.finditer(folded)]
     inside = next(((a, b) for a, b in spans if a <= found.span[0] < b), None)
@@ -83,6 +91,8 @@ def message_subject(text: str) -> Subject | None:
 
 
 _TEXT_NAME = v.RE_TEXT_NAME
+# the question a message ends with, after a statement that sets its scene ("… alternante en contrat pro : qui …?")
+_ASKING_CLAUSE = re.compile(r"[.:!]\s+(?P<clause>[^.:!?]+\?)\s*$")
 _TEXT_ARTICLE = re.compile(r"(?:dans |selon |d'apres )?(?P<article>l'|le |la |les |cet |cette |ce )")
 
 
