@@ -135,7 +135,8 @@ def new_person(message: str, earlier: str, today: date) -> bool:
     if not find_slots(message, today) and not _ME.search(same_length(message).lower()):
         # ("et pour moi ?" asks the same about the user, whose facts are still to ask; "et pour mon collègue
         # bachelier ?" after the user's own case is another person's, whose facts are not the user's)
-        return person(message) == "other" and person(earlier) == "user" and bool(find_slots(earlier, today))
+        # (the other person named by a relation or a title, "mon collègue", "Mme Said": a pronoun names nobody)
+        return mine == "other" and person(earlier) == "user" and bool(find_slots(earlier, today))
     if mine == before == "other":  # two named colleagues are two people
         named, named_before = person_names(message), person_names(earlier)
         return bool(named and named_before and not named & named_before)
