@@ -59,7 +59,9 @@ _PERSON = v.RE_THIRD_PERSON
 
 
 # a noun phrase before the verb in the pronoun's clause ("l'organisme de formation doit-il …")
-_NOUN_SUBJECT = re.compile(r"\b(?:le|la|les|l'|un|une|des|du|ce|cet|cette|ces|mon|ma|mes|notre|nos|votre|vos) ?[a-z]{3,}")
+_NOUN_SUBJECT = re.compile(
+    r"\b(?:le|la|les|l'|un|une|des|du|ce|cet|cette|ces|mon|ma|mes|notre|nos|votre|vos) ?[a-z]{3,}"
+)
 
 
 def _inverted_alone(folded: str) -> re.Match[str] | None:

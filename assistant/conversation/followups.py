@@ -39,7 +39,6 @@ from datetime import date
 
 from assistant.conversation import frames, wording
 from assistant.conversation import vocabulary as v
-from assistant.conversation.answers import closed_question, statement, yes_or_no
 from assistant.conversation.antecedents import pronoun_antecedent, pronoun_beside_named, same_question
 from assistant.conversation.backrefs import (
     EarlierTurn,
@@ -58,11 +57,14 @@ from assistant.conversation.restate import (
     appended,
     capitalised,
     changed,
+    chooses_among,
+    chosen_among,
     complement_replaced,
     completed,
     lower_first,
     typed_with_article,
     with_question,
+    yes_or_no_completed,
 )
 from assistant.conversation.slots import find_slots, merge_facts
 from assistant.conversation.statements import person, sets_scene
@@ -100,9 +102,6 @@ _EMPTY_PREDICATE = v.RE_EMPTY_PREDICATE
 _META = v.RE_META
 _IN_EUROS = v.RE_IN_EUROS
 _IN_UNIT = v.RE_IN_UNIT
-# an interrogative pronoun choosing among things ("lequel est le plus récent ?"), after a question asking a list
-_WHICH_OF = re.compile(r"^(?:lequel|laquelle|lesquels|lesquelles)\b")
-_LIST_ASKED = re.compile(r"\b(?:quels|quelles)\b")
 _NOUN_PHRASE = v.RE_NOUN_PHRASE
 _SWITCH = v.RE_SWITCH
 _THANKS_FIRST = re.compile(r"^\s*([^.!?…]+[.!…]+)\s+(\S.*)$", re.DOTALL)
@@ -175,7 +174,7 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if context is None or not text:
         return Resolution(text, "new", own_subject)
     folded = same_length(text)
-    answered = _yes_or_no(text, folded, context, today)
+    answered = yes_or_no_completed(text, folded, context, today)
     if answered is not None:
         return answered
     if _COURTESY.match(folded):  # after the yes/no check: "oui" answers a pending yes/no question
@@ -225,11 +224,10 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     again = None if own_subject is not None or slots else same_question(body, context.question)
     if again is not None:  # "même question pour les APT": the previous question about them
         return Resolution(again, "circumstance", context.subject)
-    if own_subject is None and not slots and not context.pending and _WHICH_OF.match(body_folded):
-        if _LIST_ASKED.search(same_length(context.question).lower()):
-            # "Lequel est le plus récent ?" after "Quels CQP ont été créés à la demande de la branche
-            # Recouvrement ?": one of the things the previous question listed, chosen among them
-            return Resolution(_chosen_among(context.question, body), "circumstance", context.subject)
+    if own_subject is None and not slots and not context.pending and chooses_among(body_folded, context.question):
+        # "Lequel est le plus récent ?" after "Quels CQP ont été créés à la demande de la branche
+        # Recouvrement ?": one of the things the previous question listed, chosen among them
+        return Resolution(chosen_among(context.question, body), "circumstance", context.subject)
     asks = bool(_QUESTION.search(body_folded)) or (
         bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)
     )
@@ -388,24 +386,6 @@ def _followed(
     return replace(reread, case=reread.case or case)
 
 
-# "Quels CQP ont été créés à la demande de …", "Quelles certifications sont éligibles …": the things listed
-_LISTED = re.compile(
-    r"\b(?:quels|quelles) (?P<noun>[^?]+?) (?P<verb>ont ete|sont|ont|peuvent|figurent|existent|relevent)\b(?P<rest>[^?]*)"
-)
-
-
-def _chosen_among(question: str, body: str) -> str:
-    """ "Lequel est le plus récent ?" asked among what `question` listed: "Parmi les CQP créés à la demande
-    de la branche Recouvrement, lequel est le plus récent ?" (the list's noun and what qualifies it), else
-    the previous question with the choice added."""
-    m = _LISTED.search(same_length(question).lower())
-    if m is None:
-        return appended(question, body)
-    noun, rest = question[m.start("noun") : m.end("noun")], question[m.start("rest") : m.end("rest")].rstrip(" ?")
-    verb = "" if m.group("verb") in ("ont ete", "sont") else " qui " + question[m.start("verb") : m.end("verb")]
-    return f"Parmi les {noun}{verb}{rest}, {lower_first(body.strip())}"
-
-
 def _earlier_context(turn: EarlierTurn, context: Context) -> Context:
     """The context as it was right after `turn`, for a message that goes back to it."""
     at = context.turns.index(turn) + 1 if turn in context.turns else len(context.turns)
@@ -417,18 +397,3 @@ def _earlier_context(turn: EarlierTurn, context: Context) -> Context:
         case=turn.calculator is not None,
         turns=context.turns[:at],
     )
-
-
-def _yes_or_no(text: str, folded: str, context: Context, today: date) -> Resolution | None:
-    """ "oui" / "non" to a clarification's yes/no question: the pending question completed with the
-    statement it stands for ("…, mon emploi est menacé par des évolutions…")."""
-    if not (context.pending and context.asked):
-        return None
-    closed = closed_question(context.asked)
-    lead = _LEAD_IN.match(folded)
-    said = yes_or_no(text[lead.end() if lead else 0 :]) if closed else None
-    if closed is None or said is None:
-        return None
-    yes, rest = said
-    body = statement(closed, yes) + (f", {lower_first(rest)}" if rest else "")
-    return Resolution(completed(context, body, today), "completion", context.subject)

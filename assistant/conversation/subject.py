@@ -79,7 +79,10 @@ def message_subject(text: str) -> Subject | None:
     spans = [m.span() for m in _TEXT_NAME.finditer(folded)]
     inside = next(((a, b) for a, b in spans if a <= found.span[0] < b), None)
     outside = [
-        m for _, pattern in ENTITY_PATTERNS for m in pattern.finditer(folded) if not any(a <= m.start() < b for a, b in spans)
+        m
+        for _, pattern in ENTITY_PATTERNS
+        for m in pattern.finditer(folded)
+        if not any(a <= m.start() < b for a, b in spans)
     ]
     if inside is None or outside:
         return found
@@ -112,8 +115,13 @@ def _object_subject(text: str) -> Subject | None:
     if not ends and doing is not None and "?" not in text and not _QUESTION.search(folded):
         # (a question in the first person asks; only a statement says what the user is doing: its verb is
         # one word or an auxiliary and a participle, "j'ai commencé", "nous avons signé")
-        ends = [doing.end(), *([doing.end() + len(m.group(0))] if (m := re.match(r"[a-z]+ ", folded[doing.end() :])) else [])]
-    m = next((m for end in ends if (m := _REQUESTED.match(folded, end)) and (m.group("of") or m.group("article"))), None)
+        ends = [
+            doing.end(),
+            *([doing.end() + len(m.group(0))] if (m := re.match(r"[a-z]+ ", folded[doing.end() :])) else []),
+        ]
+    m = next(
+        (m for end in ends if (m := _REQUESTED.match(folded, end)) and (m.group("of") or m.group("article"))), None
+    )
     if m is None or _QUESTION.match(folded, m.start("name")):
         return found
     name = text[m.start("name") : m.end("name")].strip()

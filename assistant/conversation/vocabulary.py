@@ -149,8 +149,9 @@ _TEXT_QUALIFIER = (
 TEXT_NAME = rf"\b(?:dans |selon |d'apres )?(?:l'|le |la |les |cet |cette |ce )(?P<kind>{_TEXT_KIND})\b{_TEXT_QUALIFIER}"
 
 IN_UNIT = (
-    r"^(?:en|au) (?:nombre (?:de |d')|combien (?:de |d'))?(?P<unit>jours?|demi-journees?|heures?|semaines?|mois|annees?|"
-    r"ans)\b(?:\s*,?\s*(?:(?:ca|cela|c'|ce qui)\s*(?:fait|donne|represente|est|ferait|donnerait)|combien (?:ca|cela) fait)"
+    r"^(?:en|au) (?:nombre (?:de |d')|combien (?:de |d'))?"
+    r"(?P<unit>jours?|demi-journees?|heures?|semaines?|mois|annees?|ans)\b"
+    r"(?:\s*,?\s*(?:(?:ca|cela|c'|ce qui)\s*(?:fait|donne|represente|est|ferait|donnerait)|combien (?:ca|cela) fait)"
     r"\s*(?:combien|quoi)?(?: au juste| exactement| a peu pres)?)?\s*[?!.…]*$"
 )
 IN_EUROS = r"\b(?:en euros?|en €|combien d'euros|en argent|en brut|quel montant|montant en euros?)(?!\w)|€ ?\?"

@@ -56,7 +56,9 @@ def test_an_aside_sharing_nothing_with_the_question_starts_afresh(message: str) 
 
 
 def test_an_aside_that_points_back_still_continues() -> None:
-    resolution = _resolve("Au passage, elle est versée quand ?", _context("Combien de points par mois touche un tuteur ?"))
+    resolution = _resolve(
+        "Au passage, elle est versée quand ?", _context("Combien de points par mois touche un tuteur ?")
+    )
     assert resolution.kind != "new", resolution
 
 
@@ -155,7 +157,11 @@ def test_the_question_after_a_scene_is_about_what_it_names() -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["Donne-moi le libellé exact de cette disposition.", "Quelle est la formulation exacte ?", "Quel est le libellé précis ?"],
+    [
+        "Donne-moi le libellé exact de cette disposition.",
+        "Quelle est la formulation exacte ?",
+        "Quel est le libellé précis ?",
+    ],
 )
 def test_a_quote_request_may_name_the_part_or_ask_with_quel(message: str) -> None:
     request = read(message)
@@ -176,7 +182,10 @@ def test_a_quantity_asked_in_another_unit_is_the_previous_question() -> None:
 def test_which_one_chooses_among_what_the_previous_question_listed() -> None:
     context = _context("Quelles certifications ont été ajoutées à la liste Pro-A par l'avenant ?")
     resolution = _resolve("Laquelle est délivrée par l'EN3S ?", context)
-    assert resolution.text == "Parmi les certifications ajoutées à la liste Pro-A par l'avenant, laquelle est délivrée par l'EN3S ?"
+    assert (
+        resolution.text
+        == "Parmi les certifications ajoutées à la liste Pro-A par l'avenant, laquelle est délivrée par l'EN3S ?"
+    )
 
 
 # --- whole exchanges, on the real index ------------------------------------------------------------------------
