@@ -42,6 +42,13 @@ _SAME = re.compile(
 )
 
 
+# what asks nothing of its own beside the text named: the previous question's quantity ("c'est combien ?") or
+# the text called "the other one" ("dans l'autre texte, l'accord de branche, c'est combien ?")
+_BARE_ASK = re.compile(
+    r"\b(?:(?:c'est|ca fait|cela fait|ca donne|il en faut|on en est a) )?combien\b|\bl'autre (?:texte|document)\b"
+)
+
+
 def points_back_to(message: str) -> bool:
     """The message holds an anaphor of a previous subject ("là-dessus", "sur ce point", "sur ce métier")."""
     return _ANAPHOR.search(same_length(message).lower()) is not None
@@ -84,7 +91,7 @@ def in_other_text(message: str, context: Context) -> Resolution | None:
         text = message[: anaphor.start()] + f"sur {previous.display}" + message[anaphor.end() :]
         return Resolution(_clean(text), "reference", previous)
     rest = (folded[:start] + " " + folded[end:]).strip()
-    if not _ASKS.search(rest) and _SAME.fullmatch(rest):
+    if (not _ASKS.search(rest) and _SAME.fullmatch(rest)) or _SAME.fullmatch(_BARE_ASK.sub(" ", rest)):
         _, earlier_spans = _outside_texts(context.question)
         if earlier_spans:
             a, b = earlier_spans[0]

@@ -227,3 +227,9 @@ def test_the_exact_wording_of_the_clause_just_cited(assistant: Any) -> None:
         "Donne-moi le libellé exact de la clause.",
     )
     assert "arbitrage" in answer.text, answer.text
+
+
+def test_the_other_text_asked_for_the_same_quantity_is_the_previous_question_there() -> None:
+    context = _context("Que dit la circulaire sur le nombre de candidatures à la VAE par an ?")
+    resolution = _resolve("Et dans l'autre texte, la convention de formation, c'est combien ?", context)
+    assert resolution.text.startswith("Que dit la convention de formation sur le nombre de candidatures"), resolution
