@@ -46,15 +46,17 @@ from assistant.conversation.backrefs import (
     earlier_question,
     going_back,
     head_noun_subject,
+    mentioned_by_head,
     ordinal_subject,
 )
 from assistant.conversation.comparison import compares
 from assistant.conversation.other_text import in_other_text
 from assistant.conversation.persons import back_to_person
-from assistant.conversation.resolution import Context, Kind, Resolution
+from assistant.conversation.resolution import Context, Kind, Resolution, earlier_context
 from assistant.conversation.restate import (
     about_other_subject,
     appended,
+    asked_of_mentioned,
     capitalised,
     changed,
     chooses_among,
@@ -222,6 +224,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # to it
         return Resolution(text, "new", own_subject)
     again = None if own_subject is not None or slots else same_question(body, context.question)
+    # "même chose pour ma casquette de formatrice ?": a thing the previous question named besides its subject
+    other_side = again or (lead and own_subject is None and not slots)
+    mentioned = mentioned_by_head(body, context.question, context.subject) if other_side else None
+    if mentioned is not None and not _QUESTION.search(body_folded):
+        return Resolution(asked_of_mentioned(context.question, context.subject, mentioned), "circumstance", mentioned)
     if again is not None:  # "même question pour les APT": the previous question about them
         return Resolution(again, "circumstance", context.subject)
     if own_subject is None and not slots and not context.pending and chooses_among(body_folded, context.question):
@@ -378,22 +385,9 @@ def _followed(
         return Resolution(recalc.text if recalc.replaced else turn.question, "reference", turn.subject, case=case)
     # "pour revenir à ma première question : cette prime est-elle réduite … ?": the rest is read
     # as a follow-up of that question, as if it had been the last one
-    reread = _resolve(rest, _earlier_context(turn, context), today, own_topic=own_topic, refused=refused)
+    reread = _resolve(rest, earlier_context(turn, context), today, own_topic=own_topic, refused=refused)
     if (reread.kind == "new" and reread.subject is None) or (case and reread.kind == "new"):
         return Resolution(appended(turn.question, rest), "reference", turn.subject, case=case)
     if reread.kind == "meta":
         return replace(reread, kind="reference")
     return replace(reread, case=reread.case or case)
-
-
-def _earlier_context(turn: EarlierTurn, context: Context) -> Context:
-    """The context as it was right after `turn`, for a message that goes back to it."""
-    at = context.turns.index(turn) + 1 if turn in context.turns else len(context.turns)
-    subject = turn.subject
-    return Context(
-        question=turn.question,
-        topic=subject.topic if subject is not None else None,
-        subject=subject,
-        case=turn.calculator is not None,
-        turns=context.turns[:at],
-    )

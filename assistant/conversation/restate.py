@@ -17,6 +17,7 @@ from assistant.conversation.answers import closed_question, open_statement, stat
 from assistant.conversation.resolution import Context, Resolution
 from assistant.conversation.slots import find_slots, merge_facts
 from assistant.conversation.subject import Subject, find_subject
+from assistant.conversation.subject import subjects_in as find_subjects
 from text.folding import same_length
 
 # "le calcul de l'allocation vacances": a noun with its article and its complement, which "celui de …" replaces
@@ -182,3 +183,19 @@ def yes_or_no_completed(text: str, folded: str, context: Context, today: date) -
     yes, rest = said
     body = statement(closed, yes) + (f", {lower_first(rest)}" if rest else "")
     return Resolution(completed(context, body, today), "completion", context.subject)
+
+
+_ASKING = re.compile(r"(?:^|[.:!]\s+)(?P<clause>[^.:!?]+\?)\s*$")
+
+
+def asked_of_mentioned(question: str, previous: Subject | None, mentioned: Subject) -> str:
+    """The question `question` asked (its last asking clause, after any scene set before it) about `mentioned`
+    instead of `previous`: the previous subject's words in that clause replaced by the words the conversation
+    named the other thing with ("Côté formatrice occasionnelle, quel est le taux mensuel de la prime ?")."""
+    m = _ASKING.search(question)
+    clause = m.group("clause").strip() if m else question
+    named = next((s for s in find_subjects(clause) if previous is not None and s.same_as(previous)), None)
+    if named is None:
+        return f"{capitalised(mentioned.name)} : {lower_first(clause)}"
+    start, end = named.span
+    return capitalised(clause[:start] + mentioned.display + clause[end:])

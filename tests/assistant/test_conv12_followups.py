@@ -233,3 +233,24 @@ def test_the_other_text_asked_for_the_same_quantity_is_the_previous_question_the
     context = _context("Que dit la circulaire sur le nombre de candidatures à la VAE par an ?")
     resolution = _resolve("Et dans l'autre texte, la convention de formation, c'est combien ?", context)
     assert resolution.text.startswith("Que dit la convention de formation sur le nombre de candidatures"), resolution
+
+
+def test_the_same_question_for_a_thing_named_beside_the_subject_by_its_head_noun() -> None:
+    """ "mon rôle de formatrice" names the occasional trainer the previous question mentioned beside the tutor
+    (a bare "formatrice" names no thing of the texts by itself)."""
+    context = _context("Je suis tutrice et formatrice occasionnelle. Côté tutorat, la prime est de combien ?")
+    resolution = _resolve("Même chose pour mon rôle de formatrice ?", context)
+    assert resolution.subject is not None and resolution.subject.topic == "trainer_bonus", resolution
+    assert resolution.text == "Côté formatrice occasionnelle, la prime est de combien ?", resolution
+
+
+def test_a_comparison_of_both_bonuses_payment_shows_both_sides(assistant: Any) -> None:
+    """Art. 4.3: « Cette prime est versée en une seule fois à l'issue de la mission de tutorat … »; art. 9.2
+    (avenant, art. 3): « La prime est versée … le mois suivant la fin de l'action de formation. »"""
+    answer = _ask(
+        assistant,
+        "Je suis à la fois tutrice et formatrice occasionnelle. Pour le tutorat, combien de points par mois ?",
+        "Et pour ma casquette de formatrice ?",
+        "Quelle différence entre les deux sur le versement ?",
+    )
+    assert "une seule fois" in answer.text and "mois suivant" in answer.text, answer.text
