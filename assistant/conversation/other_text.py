@@ -49,6 +49,13 @@ _BARE_ASK = re.compile(
 )
 
 
+# a verb right after a text named first ("la convention … peut-elle", "l'avenant prévoit-il"): the text is the
+# subject of the message's own question, not a topic put in front of a follow-up ("et l'avenant, il …")
+_OWN_VERB = re.compile(
+    r"\s+(?!(?:il|elle|ils|elles|c'est|ca|la-dessus)\b)[a-z']+(?:-t)?-(?:il|elle|ils|elles)\b|\s+(?:prevoit|dit|fixe|precise|impose|permet|s'applique)\b"
+)
+
+
 def points_back_to(message: str) -> bool:
     """The message holds an anaphor of a previous subject ("là-dessus", "sur ce point", "sur ce métier")."""
     return _ANAPHOR.search(same_length(message).lower()) is not None
@@ -79,6 +86,8 @@ def in_other_text(message: str, context: Context) -> Resolution | None:
     folded, spans = _outside_texts(message)
     if not spans or subject_outside_texts(message) is not None:
         return None
+    if not folded[: spans[0][0]].strip() and _OWN_VERB.match(folded, spans[0][1]) and not _ANAPHOR.search(folded):
+        return None  # "La convention … peut-elle être dénoncée ?": the text is the subject of a question of its own
     if _TIME_BEFORE.search(folded[: spans[0][0]]):
         return None  # "avant l'avenant de 2022, c'était pareil ?": a time, the wording before it (about_answer)
     previous = _previous_subject(context)

@@ -254,3 +254,16 @@ def test_a_comparison_of_both_bonuses_payment_shows_both_sides(assistant: Any) -
         "Quelle différence entre les deux sur le versement ?",
     )
     assert "une seule fois" in answer.text and "mois suivant" in answer.text, answer.text
+
+
+def test_a_text_subject_of_its_own_question_starts_afresh() -> None:
+    """A text named first, with its own verb, is what the new question is about; "et l'avenant, il …" still
+    asks the previous subject of that text."""
+    context = _context("Est-ce que ma prime de tuteur dépend de mon temps partiel ?")
+    resolution = _resolve(
+        "La convention de formation du CQP conseiller offres de service est-elle dénonçable ?", context
+    )
+    assert resolution.kind == "new" and resolution.subject is not None
+    assert resolution.subject.name.startswith("convention de formation")
+    resolution = _resolve("Et l'avenant, il a changé quelque chose là-dessus ?", context)
+    assert resolution.kind != "new" and "tut" in resolution.text.lower(), resolution
