@@ -59,11 +59,14 @@ _EXACT = (
 # the text a quote is asked from: "de l'avenant", "du protocole", "de cet article", "de la circulaire"
 _SOURCE_NAME = (
     r"(?:de |du |des |dans )(?:l'|la |le |les |cet |cette |ce |ton |ta |votre )?(?:avenant|accord|protocole|"
-    r"circulaire|convention|fiche|texte|article|passage|document|source|reponse)s?(?: (?:de )?(?:19|20)\d\d)?"
+    r"circulaire|convention|fiche|texte|article|passage|document|source|reponse|"
+    # the part quoted named by its kind ("le libellé exact de la clause", "de cette disposition")
+    r"clause|disposition|stipulation|phrase|paragraphe|alinea|regle)s?(?: (?:de )?(?:19|20)\d\d)?"
 )
 _QUOTE = re.compile(
     rf"^(?:et )?{_ASK}?(?:{_REPRODUCE}(?:-moi|-nous| moi)?\s+(?:(?:le|la|les|l'|ta|tes|votre|vos|cette|ce)\s*)?"
-    rf"{_TEXT_OBJECT}(?:\s+{_EXACT})*|(?:(?:le|la|les|l')\s*)?{_TEXT_OBJECT}\s+{_EXACT}(?:\s+{_EXACT})*"
+    rf"{_TEXT_OBJECT}(?:\s+{_EXACT})*|(?:quel(?:le)?s? (?:est|sont|etait) )?(?:(?:le|la|les|l')\s*)?{_TEXT_OBJECT}"
+    rf"\s+{_EXACT}(?:\s+{_EXACT})*"
     rf"|{_REPRODUCE}(?:-moi|-nous| moi)?(?: (?:le|la) (?:texte|phrase))?\s+{_EXACT}|mot (?:pour|a) mot|texto"
     rf"|(?:c'est|c'etait) (?:ecrit|redige|formule|dit) comment(?: exactement)?"
     rf"|(?:quels? (?:sont|est) )?(?:les|le) (?:termes|mots) exacts?)"

@@ -58,6 +58,23 @@ _PHRASE_END = re.compile(
 _PERSON = v.RE_THIRD_PERSON
 
 
+# a noun phrase before the verb in the pronoun's clause ("l'organisme de formation doit-il …")
+_NOUN_SUBJECT = re.compile(
+    r"\b(?:le|la|les|l'|un|une|des|du|ce|cet|cette|ces|mon|ma|mes|notre|nos|votre|vos) ?[a-z]{3,}"
+)
+
+
+def _inverted_alone(folded: str) -> re.Match[str] | None:
+    """An inverted subject pronoun ("donne-t-il", "quand commence-t-elle") standing for a thing spoken of
+    before; not the pronoun of a complex inversion, which repeats the noun its clause opens with
+    ("l'organisme de formation doit-il nous envoyer …": the organisme, named there)."""
+    m = _INVERTED_PRONOUN.search(folded)
+    if m is None:
+        return None
+    clause = re.split(r"[,;:.?!]", folded[: m.start()])[-1]
+    return None if _NOUN_SUBJECT.search(clause) else m
+
+
 def _agreement(display: str) -> str | None:
     """The gender or number of a subject from its article ("la Pro-A": f), None for "l'…"."""
     article = same_length(display).split(" ", 1)[0]
@@ -70,7 +87,7 @@ def pronoun_antecedent(body: str, previous: Subject | None, question: str) -> Su
     if previous is None:
         return None
     folded = same_length(body)
-    m = _OPENING_PRONOUN.match(folded) or _INVERTED_PRONOUN.search(folded)
+    m = _OPENING_PRONOUN.match(folded) or _inverted_alone(folded)
     expected = _agreement(previous.display)
     if m is None or expected is None or _PRONOUN_AGREEMENT[m.group("p")] == expected:
         return None
@@ -88,6 +105,24 @@ def pronoun_antecedent(body: str, previous: Subject | None, question: str) -> Su
         article = {"un": "le", "une": "la", "du": "le", "au": "le", "des": "les", "aux": "les"}.get(article, article)
         return Subject(phrase, f"{article} {phrase}", previous.topic)
     return None
+
+
+def pronoun_beside_named(body: str, named: Subject, question: str, topic: str) -> Subject | None:
+    """The noun phrase of the previous `question` that the subject pronoun opening `body` stands for, when
+    the thing `body` names itself cannot be it: "Il est ouvert à la Pro-A ?" after "Je m'intéresse au
+    diplôme d'État d'accompagnant éducatif et social." — the Pro-A is the complement, *la* Pro-A cannot be
+    *il*, so "il" is the diploma. None when the named thing agrees with the pronoun ("il est comment, le
+    CQP … ?" names its own antecedent) or the previous question has no agreeing noun phrase."""
+    folded = same_length(body)
+    m = _OPENING_PRONOUN.match(folded) or _inverted_alone(folded)
+    agreement = _agreement(named.display)
+    if m is None or agreement is None or _PRONOUN_AGREEMENT[m.group("p")] == agreement:
+        return None
+    return pronoun_antecedent(body, Subject(named.name, _OTHER_AGREEMENT[agreement], topic), question)
+
+
+# (a stand-in previous subject whose agreement is the named thing's, for `pronoun_antecedent`)
+_OTHER_AGREEMENT = {"m": "le —", "f": "la —", "p": "les —"}
 
 
 # "même question pour les APT", "pareil avec l'oral ?", "idem concernant le tronc commun"

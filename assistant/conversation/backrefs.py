@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.conversation.subject import Subject, find_subject
+from assistant.conversation.subject import Subject, find_subject, subjects_in
 from text.folding import same_length
 
 _ORDINALS = {
@@ -266,4 +266,18 @@ def _named_earlier(noun_phrase: str, turns: Sequence[EarlierTurn]) -> Subject | 
         display = (article.group(0).lower() if article else "") + phrase
         topic = subject.topic if subject is not None else ""
         return Subject(phrase, display, topic)
+    return None
+
+
+def mentioned_by_head(body: str, question: str, previous: Subject | None) -> Subject | None:
+    """A named thing of the previous `question`, other than its subject, that `body` names by its head noun
+    alone ("ma casquette de formatrice" after "… tutrice et formatrice occasionnelle. Côté tutorat, … ?"):
+    that thing, named as the question named it; None when the message names no such head noun."""
+    words = {w[:5] for w in re.findall(r"[a-z]{5,}", same_length(body).lower())}
+    for subject in subjects_in(question):
+        if previous is not None and (subject.same_as(previous) or subject.topic == previous.topic):
+            continue
+        typed = question[subject.span[0] : subject.span[1]]
+        if same_length(typed).lower().split(" ", 1)[0][:5] in words:
+            return Subject(subject.name, typed, subject.topic, subject.span)
     return None

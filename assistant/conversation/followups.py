@@ -39,30 +39,34 @@ from datetime import date
 
 from assistant.conversation import frames, wording
 from assistant.conversation import vocabulary as v
-from assistant.conversation.answers import closed_question, statement, yes_or_no
-from assistant.conversation.antecedents import pronoun_antecedent, same_question
+from assistant.conversation.antecedents import pronoun_antecedent, pronoun_beside_named, same_question
 from assistant.conversation.backrefs import (
     EarlierTurn,
     both_subjects,
     earlier_question,
     going_back,
     head_noun_subject,
+    mentioned_by_head,
     ordinal_subject,
 )
 from assistant.conversation.comparison import compares
 from assistant.conversation.other_text import in_other_text
 from assistant.conversation.persons import back_to_person
-from assistant.conversation.resolution import Context, Kind, Resolution
+from assistant.conversation.resolution import Context, Kind, Resolution, earlier_context
 from assistant.conversation.restate import (
     about_other_subject,
     appended,
+    asked_of_mentioned,
     capitalised,
     changed,
+    chooses_among,
+    chosen_among,
     complement_replaced,
     completed,
     lower_first,
     typed_with_article,
     with_question,
+    yes_or_no_completed,
 )
 from assistant.conversation.slots import find_slots, merge_facts
 from assistant.conversation.statements import person, sets_scene
@@ -99,6 +103,7 @@ _REQUEST = v.RE_REQUEST
 _EMPTY_PREDICATE = v.RE_EMPTY_PREDICATE
 _META = v.RE_META
 _IN_EUROS = v.RE_IN_EUROS
+_IN_UNIT = v.RE_IN_UNIT
 _NOUN_PHRASE = v.RE_NOUN_PHRASE
 _SWITCH = v.RE_SWITCH
 _THANKS_FIRST = re.compile(r"^\s*([^.!?…]+[.!…]+)\s+(\S.*)$", re.DOTALL)
@@ -122,7 +127,10 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         return Resolution(re.sub(r"\s+", " ", message).strip(), "new", find_subject(message))
     if context is not None and frames.is_digression(message):
         aside = frames.without_digression_mark(message)
-        if (own_topic is not None or find_subject(aside) is not None) and not _PRONOUN.search(same_length(aside)):
+        # (an aside sharing nothing with the previous question — no "et", pronoun, demonstrative or word of its
+        # own — is its own subject too, even one outside the texts: "Hors sujet : ma femme accouche…")
+        own = own_topic is not None or find_subject(aside) is not None or not frames.continues(aside, context.question)
+        if own and not _PRONOUN.search(same_length(aside)):
             # "Petite parenthèse : c'est quoi l'AFEST ?": answered alone, without the facts stated before
             return Resolution(re.sub(r"\s+", " ", message).strip(), "new", find_subject(aside), digression=True)
     if context is not None and context.beneath is not None and not frames.continues(message, context.question):
@@ -168,7 +176,7 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if context is None or not text:
         return Resolution(text, "new", own_subject)
     folded = same_length(text)
-    answered = _yes_or_no(text, folded, context, today)
+    answered = yes_or_no_completed(text, folded, context, today)
     if answered is not None:
         return answered
     if _COURTESY.match(folded):  # after the yes/no check: "oui" answers a pending yes/no question
@@ -216,8 +224,17 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # to it
         return Resolution(text, "new", own_subject)
     again = None if own_subject is not None or slots else same_question(body, context.question)
+    # "même chose pour ma casquette de formatrice ?": a thing the previous question named besides its subject
+    other_side = again or (lead and own_subject is None and not slots)
+    mentioned = mentioned_by_head(body, context.question, context.subject) if other_side else None
+    if mentioned is not None and not _QUESTION.search(body_folded):
+        return Resolution(asked_of_mentioned(context.question, context.subject, mentioned), "circumstance", mentioned)
     if again is not None:  # "même question pour les APT": the previous question about them
         return Resolution(again, "circumstance", context.subject)
+    if own_subject is None and not slots and not context.pending and chooses_among(body_folded, context.question):
+        # "Lequel est le plus récent ?" after "Quels CQP ont été créés à la demande de la branche
+        # Recouvrement ?": one of the things the previous question listed, chosen among them
+        return Resolution(chosen_among(context.question, body), "circumstance", context.subject)
     asks = bool(_QUESTION.search(body_folded)) or (
         bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)
     )
@@ -262,6 +279,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # "et en euros ?" after a bonus in points: those points converted (the point's value on the day)
         points = f"{context.points:g}".replace(".", ",")
         return Resolution(wording.points_in_euros(points), "circumstance", previous)
+    in_unit = _IN_UNIT.match(body_folded.strip())
+    if in_unit and not switched and not context.pending and not correction:
+        # "et en jours, ça fait combien ?": the previous question, its quantity asked in that unit
+        unit = body[in_unit.start() : in_unit.end("unit")]
+        return Resolution(appended(context.question, unit), "circumstance", previous)
     if context.pending and not asks and (slots or not switched or len(body.split()) <= 6):
         # the answer to the clarification ("CDD", "le CQP gestionnaire conseil", "du 1er au 30 mars")
         return Resolution(completed(context, body, today), "completion", previous)
@@ -288,6 +310,11 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         about_new_side = about_other_subject(context, own_subject, typed).text
         other = lower_first(other) if re.match(r"(?:le|la|les|l')\b", same_length(other).lower()) else other
         return Resolution(about_new_side, "circumstance", own_subject, compared_with=other)
+    beside = None
+    if switched and own_subject is not None and not correction:
+        beside = pronoun_beside_named(body, own_subject, context.pending or context.question, own_subject.topic)
+    if beside is not None:  # "Il est ouvert à la Pro-A ?" after the diploma: "il" is the diploma, not the Pro-A
+        return Resolution(f"{capitalised(beside.name)} : {lower_first(body)}", "reference", beside)
     if switched:
         asked = after_subject_clause(body, own_subject) if correction else ""
         # "non, je parlais du formateur interne, pas du tuteur : elle est versée quand, sa prime ?"
@@ -358,37 +385,9 @@ def _followed(
         return Resolution(recalc.text if recalc.replaced else turn.question, "reference", turn.subject, case=case)
     # "pour revenir à ma première question : cette prime est-elle réduite … ?": the rest is read
     # as a follow-up of that question, as if it had been the last one
-    reread = _resolve(rest, _earlier_context(turn, context), today, own_topic=own_topic, refused=refused)
+    reread = _resolve(rest, earlier_context(turn, context), today, own_topic=own_topic, refused=refused)
     if (reread.kind == "new" and reread.subject is None) or (case and reread.kind == "new"):
         return Resolution(appended(turn.question, rest), "reference", turn.subject, case=case)
     if reread.kind == "meta":
         return replace(reread, kind="reference")
     return replace(reread, case=reread.case or case)
-
-
-def _earlier_context(turn: EarlierTurn, context: Context) -> Context:
-    """The context as it was right after `turn`, for a message that goes back to it."""
-    at = context.turns.index(turn) + 1 if turn in context.turns else len(context.turns)
-    subject = turn.subject
-    return Context(
-        question=turn.question,
-        topic=subject.topic if subject is not None else None,
-        subject=subject,
-        case=turn.calculator is not None,
-        turns=context.turns[:at],
-    )
-
-
-def _yes_or_no(text: str, folded: str, context: Context, today: date) -> Resolution | None:
-    """ "oui" / "non" to a clarification's yes/no question: the pending question completed with the
-    statement it stands for ("…, mon emploi est menacé par des évolutions…")."""
-    if not (context.pending and context.asked):
-        return None
-    closed = closed_question(context.asked)
-    lead = _LEAD_IN.match(folded)
-    said = yes_or_no(text[lead.end() if lead else 0 :]) if closed else None
-    if closed is None or said is None:
-        return None
-    yes, rest = said
-    body = statement(closed, yes) + (f", {lower_first(rest)}" if rest else "")
-    return Resolution(completed(context, body, today), "completion", context.subject)

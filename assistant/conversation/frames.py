@@ -31,6 +31,7 @@ from typing import Literal
 from assistant.conversation import vocabulary as v
 from assistant.conversation.resolution import Context
 from assistant.conversation.slots import find_slots
+from assistant.conversation.statements import person
 from assistant.conversation.subject import find_subject
 from text.folding import same_length
 
@@ -130,9 +131,12 @@ def new_person(message: str, earlier: str, today: date) -> bool:
     """The message tells facts of another person's case than the earlier question's ("Moi je n'en ai
     qu'un, de janvier à juin" after "Le tuteur de mon collègue a trois alternants…"; "et ma collègue
     Sonia, en CDD…" after Julien's case)."""
-    if not find_slots(message, today) and not _ME.search(same_length(message).lower()):
-        return False  # ("et pour moi ?" asks the same about the user, whose facts are still to ask)
     mine, before = case_person(message), case_person(earlier)
+    if not find_slots(message, today) and not _ME.search(same_length(message).lower()):
+        # ("et pour moi ?" asks the same about the user, whose facts are still to ask; "et pour mon collègue
+        # bachelier ?" after the user's own case is another person's, whose facts are not the user's)
+        # (the other person named by a relation or a title, "mon collègue", "Mme Said": a pronoun names nobody)
+        return mine == "other" and person(earlier) == "user" and bool(find_slots(earlier, today))
     if mine == before == "other":  # two named colleagues are two people
         named, named_before = person_names(message), person_names(earlier)
         return bool(named and named_before and not named & named_before)

@@ -28,14 +28,7 @@ from assistant.conversation.resolution import Context, Resolution
 from assistant.conversation.subject import ENTITY_PATTERNS, Subject
 from text.folding import same_length
 
-_KIND = r"(?:avenant|accord|protocole|circulaire|convention|fiche|annexe)s?"
-_STOP = r"(?:il|elle|ils|elles|sur|en|combien|que|qui|quel\w*|c'est|est|a|ont|prevoit|dit|dans|pour|on|y)\b"
-_QUALIFIER = (
-    r"(?:\s+(?:de|du|d'|des)\s+(?:(?:19|20)\d\d|l'avenant|l'accord|formation|mise en oeuvre|(?:la )?branche|"
-    rf"(?:l'|le |la )?(?:cqp|parcours|certificat)s?\b(?:\s+(?!{_STOP})[a-z']+){{0,4}})"
-    r"|\s+(?:d'origine|initial\w*))*"
-)
-_TEXT = re.compile(rf"\b(?:dans |selon |d'apres )?(?:l'|le |la |les |cet |cette |ce )(?P<kind>{_KIND})\b{_QUALIFIER}")
+_TEXT = v.RE_TEXT_NAME
 _ANAPHOR = re.compile(
     r"\b(?:la-dessus|la dessus|sur ce point|a ce sujet|sur ce sujet|a ce propos|sur (?:ce|cet|cette) [a-z-]{3,})\b"
 )
@@ -46,6 +39,20 @@ _TIME_BEFORE = re.compile(r"\b(?:avant|apres|depuis|jusqu'a|des|a partir de)\s*$
 _SAME = re.compile(
     r"(?:(?:et|alors|mais|du coup|pour|dans|selon|c'est|ca|cela|est-ce|pareil|aussi|idem|meme|chose|la|le|"
     r"de meme|egalement|que|dit|prevoit|il|elle)\b|[\s,;:?!.…'-])*"
+)
+
+
+# what asks nothing of its own beside the text named: the previous question's quantity ("c'est combien ?") or
+# the text called "the other one" ("dans l'autre texte, l'accord de branche, c'est combien ?")
+_BARE_ASK = re.compile(
+    r"\b(?:(?:c'est|ca fait|cela fait|ca donne|il en faut|on en est a) )?combien\b|\bl'autre (?:texte|document)\b"
+)
+
+
+# a verb right after a text named first ("la convention … peut-elle", "l'avenant prévoit-il"): the text is the
+# subject of the message's own question, not a topic put in front of a follow-up ("et l'avenant, il …")
+_OWN_VERB = re.compile(
+    r"\s+(?!(?:il|elle|ils|elles|c'est|ca|la-dessus)\b)[a-z']+(?:-t)?-(?:il|elle|ils|elles)\b|\s+(?:prevoit|dit|fixe|precise|impose|permet|s'applique)\b"
 )
 
 
@@ -79,9 +86,11 @@ def in_other_text(message: str, context: Context) -> Resolution | None:
     folded, spans = _outside_texts(message)
     if not spans or subject_outside_texts(message) is not None:
         return None
+    if not folded[: spans[0][0]].strip() and _OWN_VERB.match(folded, spans[0][1]) and not _ANAPHOR.search(folded):
+        return None  # "La convention … peut-elle être dénoncée ?": the text is the subject of a question of its own
     if _TIME_BEFORE.search(folded[: spans[0][0]]):
         return None  # "avant l'avenant de 2022, c'était pareil ?": a time, the wording before it (about_answer)
-    previous = subject_outside_texts(context.question) or context.subject
+    previous = _previous_subject(context)
     if previous is None:
         return None
     start, end = spans[0]
@@ -91,7 +100,7 @@ def in_other_text(message: str, context: Context) -> Resolution | None:
         text = message[: anaphor.start()] + f"sur {previous.display}" + message[anaphor.end() :]
         return Resolution(_clean(text), "reference", previous)
     rest = (folded[:start] + " " + folded[end:]).strip()
-    if not _ASKS.search(rest) and _SAME.fullmatch(rest):
+    if (not _ASKS.search(rest) and _SAME.fullmatch(rest)) or _SAME.fullmatch(_BARE_ASK.sub(" ", rest)):
         _, earlier_spans = _outside_texts(context.question)
         if earlier_spans:
             a, b = earlier_spans[0]
@@ -100,6 +109,22 @@ def in_other_text(message: str, context: Context) -> Resolution | None:
             asked = f"{named}, {context.question[:1].lower()}{context.question[1:]}"
         return Resolution(_clean(asked), "circumstance", previous)
     return Resolution(f"{previous.name[:1].upper()}{previous.name[1:]} : {_clean(message)}", "reference", previous)
+
+
+def _previous_subject(context: Context) -> Subject | None:
+    """The previous turn's subject, unless the previous question names it only inside a text's name (the
+    CQP of "la convention du CQP …"): then the thing it names outside the texts. A subject the previous
+    question names outside any text ("Diplôme d'État … : il est ouvert à la Pro-A ?") stays the subject,
+    whatever else that question names."""
+    outside = subject_outside_texts(context.question)
+    subject = context.subject
+    if subject is None:
+        return outside
+    folded, spans = _outside_texts(context.question)
+    at = [m.start() for m in re.finditer(re.escape(same_length(subject.name).lower()), folded)]
+    if at and any(not any(a <= i < b for a, b in spans) for i in at):
+        return subject
+    return outside or subject
 
 
 def _clean(text: str) -> str:

@@ -66,3 +66,16 @@ class Resolution:
     @property
     def is_follow_up(self) -> bool:
         return self.kind not in ("new", "aside")
+
+
+def earlier_context(turn: EarlierTurn, context: Context) -> Context:
+    """The context as it was right after `turn`, for a message that goes back to it."""
+    at = context.turns.index(turn) + 1 if turn in context.turns else len(context.turns)
+    subject = turn.subject
+    return Context(
+        question=turn.question,
+        topic=subject.topic if subject is not None else None,
+        subject=subject,
+        case=turn.calculator is not None,
+        turns=context.turns[:at],
+    )

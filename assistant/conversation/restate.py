@@ -13,10 +13,11 @@ import re
 from datetime import date
 
 from assistant.conversation import vocabulary as v
-from assistant.conversation.answers import open_statement
+from assistant.conversation.answers import closed_question, open_statement, statement, yes_or_no
 from assistant.conversation.resolution import Context, Resolution
 from assistant.conversation.slots import find_slots, merge_facts
 from assistant.conversation.subject import Subject, find_subject
+from assistant.conversation.subject import subjects_in as find_subjects
 from text.folding import same_length
 
 # "le calcul de l'allocation vacances": a noun with its article and its complement, which "celui de …" replaces
@@ -138,3 +139,63 @@ def lower_first(text: str) -> str:
     if len(first) > 1 and first[:2].isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+# an interrogative pronoun choosing among things ("lequel est le plus récent ?"), after a question asking a list
+_WHICH_OF = re.compile(r"^(?:lequel|laquelle|lesquels|lesquelles)\b")
+_LIST_ASKED = re.compile(r"\b(?:quels|quelles)\b")
+
+
+def chooses_among(body_folded: str, question: str) -> bool:
+    """The message (folded) opens with "lequel / laquelle …" and the previous `question` asked a list."""
+    return bool(_WHICH_OF.match(body_folded)) and bool(_LIST_ASKED.search(same_length(question).lower()))
+
+
+# "Quels CQP ont été créés à la demande de …", "Quelles certifications sont éligibles …": the things listed
+_LISTED = re.compile(
+    r"\b(?:quels|quelles) (?P<noun>[^?]+?) "
+    r"(?P<verb>ont ete|sont|ont|peuvent|figurent|existent|relevent)\b(?P<rest>[^?]*)"
+)
+
+
+def chosen_among(question: str, body: str) -> str:
+    """ "Lequel est le plus récent ?" asked among what `question` listed: "Parmi les CQP créés à la demande
+    de la branche Recouvrement, lequel est le plus récent ?" (the list's noun and what qualifies it), else
+    the previous question with the choice added."""
+    m = _LISTED.search(same_length(question).lower())
+    if m is None:
+        return appended(question, body)
+    noun, rest = question[m.start("noun") : m.end("noun")], question[m.start("rest") : m.end("rest")].rstrip(" ?")
+    verb = "" if m.group("verb") in ("ont ete", "sont") else " qui " + question[m.start("verb") : m.end("verb")]
+    return f"Parmi les {noun}{verb}{rest}, {lower_first(body.strip())}"
+
+
+def yes_or_no_completed(text: str, folded: str, context: Context, today: date) -> Resolution | None:
+    """ "oui" / "non" to a clarification's yes/no question: the pending question completed with the
+    statement it stands for ("…, mon emploi est menacé par des évolutions…")."""
+    if not (context.pending and context.asked):
+        return None
+    closed = closed_question(context.asked)
+    lead = v.RE_LEAD_IN.match(folded)
+    said = yes_or_no(text[lead.end() if lead else 0 :]) if closed else None
+    if closed is None or said is None:
+        return None
+    yes, rest = said
+    body = statement(closed, yes) + (f", {lower_first(rest)}" if rest else "")
+    return Resolution(completed(context, body, today), "completion", context.subject)
+
+
+_ASKING = re.compile(r"(?:^|[.:!]\s+)(?P<clause>[^.:!?]+\?)\s*$")
+
+
+def asked_of_mentioned(question: str, previous: Subject | None, mentioned: Subject) -> str:
+    """The question `question` asked (its last asking clause, after any scene set before it) about `mentioned`
+    instead of `previous`: the previous subject's words in that clause replaced by the words the conversation
+    named the other thing with ("Côté formatrice occasionnelle, quel est le taux mensuel de la prime ?")."""
+    m = _ASKING.search(question)
+    clause = m.group("clause").strip() if m else question
+    named = next((s for s in find_subjects(clause) if previous is not None and s.same_as(previous)), None)
+    if named is None:
+        return f"{capitalised(mentioned.name)} : {lower_first(clause)}"
+    start, end = named.span
+    return capitalised(clause[:start] + mentioned.display + clause[end:])

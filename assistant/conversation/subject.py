@@ -54,9 +54,52 @@ _REQUESTED = re.compile(
     r"(?P<name>[^.?!;:]+?)\s*[.?!;:]*\s*$"
 )
 _OF_ARTICLES = {"du ": "le ", "de la ": "la ", "de l'": "l'", "des ": "les "}
+# A statement of what the user is doing, then its object ("Je prépare une VAE sur le CQP gestionnaire
+# conseil.", "Nous avons signé la convention de formation du CQP …"): the object is the subject, as the
+# object of a request is ("une VAE sur le CQP …", not the VAE in general).
+_USER_DOING = re.compile(r"^(?:\s|[,;:.!…-])*(?:je |j'|nous )(?:ne |n')?(?:me |m'|nous )?[a-z]+ ")
 
 
 def message_subject(text: str) -> Subject | None:
+    """What a new message is about (`_object_subject`); a named thing of the corpus that the message names
+    only inside a text's name ("Dans la convention du CQP conseiller offres de service, que couvre le prix
+    ?") stands for that text: the text is what the message is about, and what a follow-up is asked of."""
+    found = _object_subject(text)
+    if found is None or found != find_subject(text):
+        return found
+    asking = _ASKING_CLAUSE.search(text)
+    if asking is not None and asking.start("clause") > found.span[0]:
+        # "Nous attendons une alternante en contrat pro : qui choisit la personne qui la suivra comme
+        # tuteur ?": the scene set first names the contract, the question asks about the tutor
+        asked = find_subject(asking.group("clause"))
+        if asked is not None and not asked.same_as(found):
+            at = asking.start("clause")
+            return Subject(asked.name, asked.display, asked.topic, (at + asked.span[0], at + asked.span[1]))
+    folded = same_length(text).lower()
+    spans = [m.span() for m in _TEXT_NAME.finditer(folded)]
+    inside = next(((a, b) for a, b in spans if a <= found.span[0] < b), None)
+    outside = [
+        m
+        for _, pattern in ENTITY_PATTERNS
+        for m in pattern.finditer(folded)
+        if not any(a <= m.start() < b for a, b in spans)
+    ]
+    if inside is None or outside:
+        return found
+    phrase = _TEXT_ARTICLE.match(folded, inside[0])
+    start = phrase.end() if phrase else inside[0]
+    name = text[start : inside[1]].strip()
+    article = phrase.group("article") if phrase else ""
+    return Subject(name, f"{article}{name}", found.topic, (start, inside[1]))
+
+
+_TEXT_NAME = v.RE_TEXT_NAME
+# the question a message ends with, after a statement that sets its scene ("… alternante en contrat pro : qui …?")
+_ASKING_CLAUSE = re.compile(r"[.:!]\s+(?P<clause>[^.:!?]+\?)\s*$")
+_TEXT_ARTICLE = re.compile(r"(?:dans |selon |d'apres )?(?P<article>l'|le |la |les |cet |cette |ce )")
+
+
+def _object_subject(text: str) -> Subject | None:
     """What a new message is about. A request to be told about something ("Parle-moi du master
     manager stratégique qu'on peut faire en Pro-A.", "J'ai entendu parler de l'épreuve orale du CQP
     GC.") is about the whole thing it names — the master, the oral exam — not only the named thing of
@@ -64,11 +107,22 @@ def message_subject(text: str) -> Subject | None:
     point to the former. Any other message: its named thing (`find_subject`)."""
     found = find_subject(text)
     folded = same_length(text)
+    if found is None:
+        return None
     request = _REQUEST.match(folded)
-    if request is None or found is None:
-        return found
-    m = _REQUESTED.match(folded, request.end())
-    if m is None or not (m.group("of") or m.group("article")) or _QUESTION.match(folded, m.start("name")):
+    ends = [request.end()] if request is not None else []
+    doing = _USER_DOING.match(folded)
+    if not ends and doing is not None and "?" not in text and not _QUESTION.search(folded):
+        # (a question in the first person asks; only a statement says what the user is doing: its verb is
+        # one word or an auxiliary and a participle, "j'ai commencé", "nous avons signé")
+        ends = [
+            doing.end(),
+            *([doing.end() + len(m.group(0))] if (m := re.match(r"[a-z]+ ", folded[doing.end() :])) else []),
+        ]
+    m = next(
+        (m for end in ends if (m := _REQUESTED.match(folded, end)) and (m.group("of") or m.group("article"))), None
+    )
+    if m is None or _QUESTION.match(folded, m.start("name")):
         return found
     name = text[m.start("name") : m.end("name")].strip()
     start, end = m.span("name")

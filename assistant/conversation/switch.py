@@ -39,6 +39,7 @@ _OWN_PHRASE = re.compile(
     r"(?P<phrase>(?:(?:les|le|la|un|une|des|du|mon|ma|mes|notre|nos)\s+|l')(?P<noun>[a-z][a-z-]{3,})"
     r"(?:\s+(?:de |d'|du |des )?[a-z][a-z-]{2,}){0,3})"
 )
+_PERSON = v.RE_THIRD_PERSON
 _NOT_NAMES = ORDINAL_WORDS | {"meme", "memes", "autre", "autres"}
 _FIVE = 5  # words are compared on their first letters: "congé"/"congés", "technicien"/"techniciens"
 
@@ -52,6 +53,8 @@ def own_phrase(message: str, previous: str) -> str | None:
         return None
     if m.group("noun") in _NOT_NAMES:
         return None  # "la première, elle…", "le même, …": an earlier thing counted, not a new one
+    if _PERSON.fullmatch(m.group("noun")):
+        return None  # "et pour mon collègue bachelier ?": a person the question is asked for, not a thing
     before = same_length(previous)
     if re.search(rf"\b{re.escape(m.group('noun')[:_FIVE])}", before):
         return None
@@ -69,7 +72,9 @@ _LEAD = v.RE_LEAD_IN
 # A thing a follow-up names after a preposition and a determiner ("et pour la cantine, …", "sur mes RTT").
 _NAMED_THING = re.compile(
     r"(?:^ *|\b(?:pour|avec|sur|concernant|niveau|cote|a propos de|au sujet de) +)"
-    r"(?:(?:les|le|la|mes|mon|ma|nos|notre|vos|votre|ses|son|sa|des|du)\b ?|l')"
+    # (not a third-person possessive: "son classement au RNCP ?" is a thing of the previous subject, as in
+    # `own_phrase`)
+    r"(?:(?:les|le|la|mes|mon|ma|nos|notre|vos|votre|des|du)\b ?|l')"
     r"(?P<noun>[a-z][a-z-]{3,}(?: (?:de |d'|du |des )?[a-z][a-z-]{3,}){0,2})\b"
 )
 
@@ -109,4 +114,6 @@ def named_thing(message: str, before_text: str, today: date) -> str:
         return ""
     # the head noun alone is checked: "crèche" in "crèche d'entreprise" (the texts use "entreprise")
     heads = [w for w in noun.split() if w not in _NOT_HEADS and len(w) > 3]
+    if heads and _PERSON.fullmatch(heads[0]):
+        return ""  # "et pour mon collègue bachelier ?": a person the question is asked for, not a new thing
     return heads[0] if heads else ""

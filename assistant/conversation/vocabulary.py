@@ -55,6 +55,8 @@ DIGRESSION = (
     r"(?:(?:une |petite |petite question |question )*(?:parenthese|aparte|annexe)|entre parentheses|au passage|"
     r"en passant|"
     r"soit dit en passant|au fait|par curiosite|hors sujet|petite digression|digression)\b(?:\s|[,;:.!…-])*"
+    # ("hors sujet mais …", "au passage, mais …": the "mais" belongs to the mark, it continues nothing)
+    r"(?:mais\b(?:\s|[,;:.!…-])*)?"
 )
 
 # A request about the previous answer's form, not about a new thing: to say it more simply, in other words,
@@ -63,6 +65,10 @@ DIGRESSION = (
 RESTATE = (
     r"\b(?:plus (?:simple(?:ment)?|clair(?:ement)?|court|facile(?:ment)?|concret|concretement)|"
     r"(?:avec des|en) (?:mots|termes) (?:simples|clairs|courants|de tous les jours)|sans (?:le )?jargon|"
+    # said for someone else to follow ("avec des mots qu'il comprendrait", "pour qu'un enfant comprenne", "à sa
+    # portée"): a form of the answer, whoever the listener is
+    r"(?:(?:avec des|en) (?:mots|termes)|pour) (?:que |qu')(?:[a-z']+ ){0,3}?(?:(?:le|la|les|l') ?)?"
+    r"(?:puisse\w* |pourrai\w* |sache\w* )?(?:compren\w*|saisi\w*|suive\w*)|a (?:sa|leur|ta|la) portee\b(?: d'\w+)?|"
     r"en (?:bref|resume|gros|clair|deux mots|une phrase|quelques mots|d'autres (?:mots|termes)|francais courant)|"
     r"(?:explique\w*|dis|dire|redis|dis-le|dis-moi|formule\w*)(?:[- ](?:moi|le|la|ca|nous))?"
     r" (?:autrement|simplement|clairement|mieux|differemment|a nouveau)|"
@@ -129,6 +135,25 @@ META = (
 )
 
 # A follow-up asking a calculation's points in euros ("et en euros ?", "ça fait combien en €?").
+# The previous answer's quantity asked in another unit ("et en jours, ça fait combien ?", "en mois ?", "et en
+# nombre de semaines ?"): nothing else is asked, so it is the previous question with the unit added.
+# A text of the corpus named by its kind and what qualifies it ("l'avenant de 2022", "la convention du CQP
+# conseiller offres de service", "dans la circulaire de mise en oeuvre"): a named thing inside it names the text.
+_TEXT_KIND = r"(?:avenant|accord|protocole|circulaire|convention|fiche|annexe)s?"
+_TEXT_STOP = r"(?:il|elle|ils|elles|sur|en|combien|que|qui|quel\w*|c'est|est|a|ont|prevoit|dit|dans|pour|on|y)\b"
+_TEXT_QUALIFIER = (
+    r"(?:\s+(?:de|du|d'|des)\s+(?:(?:19|20)\d\d|l'avenant|l'accord|formation|mise en oeuvre|(?:la )?branche|"
+    rf"(?:l'|le |la )?(?:cqp|parcours|certificat)s?\b(?:\s+(?!{_TEXT_STOP})[a-z']+){{0,4}})"
+    r"|\s+(?:d'origine|initial\w*))*"
+)
+TEXT_NAME = rf"\b(?:dans |selon |d'apres )?(?:l'|le |la |les |cet |cette |ce )(?P<kind>{_TEXT_KIND})\b{_TEXT_QUALIFIER}"
+
+IN_UNIT = (
+    r"^(?:en|au) (?:nombre (?:de |d')|combien (?:de |d'))?"
+    r"(?P<unit>jours?|demi-journees?|heures?|semaines?|mois|annees?|ans)\b"
+    r"(?:\s*,?\s*(?:(?:ca|cela|c'|ce qui)\s*(?:fait|donne|represente|est|ferait|donnerait)|combien (?:ca|cela) fait)"
+    r"\s*(?:combien|quoi)?(?: au juste| exactement| a peu pres)?)?\s*[?!.…]*$"
+)
 IN_EUROS = r"\b(?:en euros?|en €|combien d'euros|en argent|en brut|quel montant|montant en euros?)(?!\w)|€ ?\?"
 
 # An elliptic follow-up that only names a thing ("et les tickets resto ?", "et pour la mutuelle ?"), with
@@ -374,6 +399,8 @@ RE_REQUEST = re.compile(REQUEST)
 RE_EMPTY_PREDICATE = re.compile(EMPTY_PREDICATE)
 RE_THIRD_PERSON = re.compile(THIRD_PERSON)
 RE_FIRST_PERSON = re.compile(FIRST_PERSON)
+RE_IN_UNIT = re.compile(IN_UNIT)
+RE_TEXT_NAME = re.compile(TEXT_NAME)
 RE_USER_CASE = re.compile(USER_CASE)
 RE_NAMED_OTHER = re.compile(NAMED_OTHER)
 RE_COPULA = re.compile(COPULA)

@@ -16,7 +16,7 @@ from assistant.conversation import Conversation
 from assistant.conversation.antecedents import pronoun_antecedent, same_question
 from assistant.conversation.comparison import compared_question, compares, first_paragraph
 from assistant.conversation.slots import merge_facts
-from assistant.conversation.subject import message_subject
+from assistant.conversation.subject import find_subject, message_subject
 from assistant.conversation.switch import own_phrase, stands_alone_after_refusal
 from assistant.routing.router import RouteDecision, route
 from tests.assistant.conversation_helpers import TODAY, resolved, routed_context
@@ -54,7 +54,8 @@ def test_after_a_refusal_a_message_read_as_a_topic_of_the_texts_stands_alone() -
 def test_a_masculine_pronoun_after_a_feminine_subject_is_about_the_masculine_noun_before() -> None:
     """ "il dure combien ?" cannot be about la Pro-A: the title named before it is."""
     question = "Je regarde le titre de technicien de la liste Pro-A."
-    found = pronoun_antecedent("il dure combien de temps ?", message_subject(question), question)
+    # (the named thing, la Pro-A: the statement's own subject is now the title itself, conv12)
+    found = pronoun_antecedent("il dure combien de temps ?", find_subject(question), question)
     assert found is not None and found.name == "titre de technicien de la liste Pro-A"
     assert found.display.startswith("le ")
 
