@@ -137,7 +137,7 @@ _PROPERTY_ASK = re.compile(
 )
 _VERDICT = re.compile(
     r"\b(?:droit|eligible\w*|ouvert\w*|possible\w*|accessible\w*|du|due|dus|dues|acquis\w*|rempli\w*|suffi\w*|"
-    r"valid\w*|certifi\w*|concern\w*|jou\w*|applique\w*|respect\w*|depass\w*|atteint\w*|obten\w*|"
+    r"valid\w*|certifi\w*|concern\w*|jou\w*|applique\w*|respect\w*|depass\w*|atteint\w*|obten\w*|obtien\w*|ouvr\w*|figur\w*|inscri\w*|"
     r"beneficier|acceder|pretendre|toucher|percevoir|juste|exact\w*|correct\w*|bon|bons|recevable\w*|tien\w*|"
     r"major\w*|diminu\w*|redui\w*|augment\w*|peut|peuvent|pourra\w*|pourrai\w*|doit|doivent)\b"
 )
