@@ -141,6 +141,11 @@ _VERDICT = re.compile(
     r"beneficier|acceder|pretendre|toucher|percevoir|juste|exact\w*|correct\w*|bon|bons|recevable\w*|tien\w*|"
     r"major\w*|diminu\w*|redui\w*|augment\w*|peut|peuvent|pourra\w*|pourrai\w*|doit|doivent)\b"
 )
+# A verdict said of a person: who of those told meets the rule.
+_PERSON_VERDICT = re.compile(
+    r"\b(?:obtien\w*|rempli\w*|droit|eligible\w*|beneficie\w*|touche\w*|percoi\w*|certifiee?s?|admise?s?|"
+    r"recue?s?|reussi\w*|peut|peuvent|pourra\w*)\b"
+)
 _PERSON_ASKED = re.compile(r"\b(?:je|j'|moi|me|m'|nous|lui|y)\b|" + calculator_vocabulary.CASE_FOR_SOMEONE)
 # A figure asked of a list's entry: the Pro-A list holds names, families and bodies, no level, length or count.
 _FIGURE_ASK = re.compile(r"\bcombien\b|\bquel(?:le)?s? (?:niveau|duree|cout|prix|taux|nombre)\b|\ba quel niveau\b")
@@ -157,8 +162,8 @@ def asks_an_actor(folded: str) -> bool:
     if not _ACTOR_ASK.search(clause) or _VALUE.search(mask_conjunctions(clause)):
         return False
     # "Léa, Marc et Nadia : qui remplit les conditions ?", "qui obtient le CQP ?": which of the persons told gets
-    # the verdict is the case's question
-    return not _VERDICT.search(clause)
+    # the verdict is the case's question ("qui valide le document ?" asks an actor)
+    return not _PERSON_VERDICT.search(clause)
 
 
 def asks_a_property(folded: str, calculator: str) -> bool:
