@@ -3,12 +3,13 @@
 Issues #13 points 1, 2, 4 and #14. Each mechanism is read from the message's grammar, the registry or the texts'
 own terms, with three or more wordings written for these tests (none from the eval sets):
 
-* an asking clause that asks who does something, or a yes/no on a thing of the rule (not on a verdict a calculator
-  gives), is answered by the texts whatever facts come before it (`asking.asks_an_actor`, `asks_a_property`);
+* a yes/no on a thing of the rule (not on a verdict a calculator gives) is answered by the texts whatever facts
+  come before it (`asking.asks_a_property`);
 * a lookup in the Pro-A list asked a figure of its entry (a level, a count) is not the lookup;
 * years that are an age or a distance in time are no length of activity (`facts._is_age`);
 * a program line (a query with braces, an SQL statement) and a quoted claim are someone else's words: their
-  figures are never the case's (`noise_lines`, `facts.quoted_claims`);
+  figures are never the case's (`noise_lines`, `facts.quoted_claims` for the level), while a record of one's own
+  file quoted stays the case;
 * a training still to come is the moment the guarantee is asked at (art. 8);
 * a person under "sa convention collective" is another employer's case: no calculator of the texts applies;
 * one answer runs its calculator once (`calculation.run_once`).
@@ -34,22 +35,6 @@ TODAY = date(2026, 11, 29)
 @pytest.mark.parametrize(
     "question",
     [
-        "Chargée de formation, je planifie 2027 pour trois agents sans formation depuis quatre ans : qui décide de "
-        "la formation que chacun fera ?",
-        "Ma dernière formation date de 2021 ; avec qui la formation garantie est-elle choisie ?",
-        "Embauchée en mars 2019, je voudrais savoir qui présente le document sur les dispositifs de formation.",
-    ],
-)
-def test_an_actor_asked_is_no_calculation(question: str) -> None:
-    """Art. 8: « À l'issue de cet entretien, la formation est choisie d'un commun accord entre l'employeur et le
-    salarié. » — who chooses is a sentence of the texts, no calculator's output, whatever dates come before."""
-    decision = route(question, TODAY)
-    assert decision.route == "retrieval", (question, decision.calculator, decision.arguments)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
         "Pour le bulletin d'avril, la prime de tuteur est-elle proratisée pour une salariée à 80 % ?",
         "Je boucle la paie de janvier et je dois savoir si la prime des tuteurs entre dans l'allocation vacances.",
         "Tuteur de mars à juin 2025 : ma prime entre-t-elle dans la base de la gratification annuelle ?",
@@ -68,6 +53,7 @@ def test_a_property_of_the_rule_asked_is_no_calculation(question: str) -> None:
         "Tuteur de mars à juin 2025, la prime est-elle due ?",
         "Tutrice du 1er février au 20 juin 2025 : ma prime fait combien ?",
         "Dernière formation en mai 2021 : la garantie individuelle est-elle ouverte pour moi ?",
+        "Embauchée le 3 mars 2018, entretiens professionnels en 2020 et 2022 : mon employeur est-il en règle ?",
     ],
 )
 def test_a_verdict_or_a_value_asked_stays_a_calculation(question: str) -> None:
@@ -109,6 +95,7 @@ def test_an_age_is_no_length_of_activity(question: str) -> None:
     ("question", "months"),
     [
         ("J'ai 3 ans d'expérience comme gestionnaire : puis-je faire une VAE ?", 36.0),
+        ("Mon activité d'accueil remonte à 2 ans, en lien avec le titre : puis-je faire une VAE ?", 24.0),
         ("J'ai 58 ans, et 8 mois d'activité en lien avec le titre visé : la VAE m'est-elle ouverte ?", 8.0),
         ("J'ai 2 ans d'activité dans l'accueil et j'ai 45 ans : puis-je engager une VAE ?", 24.0),
     ],
@@ -183,6 +170,14 @@ def test_a_quoted_claim_gives_no_level(question: str, level: int) -> None:
     assert decision.arguments.get("target_level") in (level, None), decision.arguments
 
 
+def test_a_record_of_ones_own_file_quoted_is_a_case() -> None:
+    """Art. 8: « … qui n'en auraient pas suivi depuis 4 ans » — a line of one's own plan quoted gives the last
+    training of the case: only a quoted claim about the rule is someone else's word."""
+    decision = route("Extrait de notre tableau : « Agent C — dernière formation : mai 2022 ». Jusqu'à quand ?", TODAY)
+    assert decision.calculator == "training_guarantee"
+    assert decision.arguments["last_training"] == date(2022, 5, 1)
+
+
 @pytest.mark.parametrize(
     ("question", "training"),
     [
@@ -191,7 +186,8 @@ def test_a_quoted_claim_gives_no_level(question: str, level: int) -> None:
             date(2027, 3, 1),
         ),
         (
-            "Ma prochaine formation est prévue le 15 juin 2027 : à partir de quand la garantie individuelle jouera-t-elle ensuite ?",
+            "Ma prochaine formation est prévue le 15 juin 2027 : à partir de quand la garantie individuelle "
+            "jouera-t-elle ensuite ?",
             date(2027, 6, 15),
         ),
         (

@@ -20,8 +20,6 @@ Two readings, each of a general form rather than of one question's words:
   "n'est-ce pas ?", "il paraît que…"), again with no own case: the rule answers it unless the facts
   the claim states decide the calculator (`undecided`), never a question back.
 
-* `asks_an_actor`: the asking clause asks who does something ("qui choisit la formation ?", "avec qui sont fixés
-  les objectifs ?"): an actor the texts name, which no calculator computes, whatever facts come before it;
 * `asks_a_property`: the asking clause is a yes/no on a thing of the rule ("la prime est-elle proratisée … ?",
   "savoir si la prime entre dans l'assiette …"), not on a verdict a calculator gives (a right, an opening, a due
   payment): the rule's sentence answers it, and a date said beside it ("pour la paie de décembre") is no case;
@@ -122,12 +120,6 @@ def _no_own_case(folded: str) -> bool:
 LOOKUPS = ("pro_a_certification",)
 
 
-# "qui choisit … ?", "avec qui …", "je voudrais savoir qui valide …": "qui" opening the asking clause, after a
-# preposition, or after a verb of asking or knowing (an indirect question); a relative "qui" follows a noun.
-_ACTOR_ASK = re.compile(
-    r"(?:^|[,;(]\s*|\b(?:savoir|demander|demande|dire|indiquer|preciser|sais|sait|comprendre|connaitre)\s+)"
-    r"(?:(?:a|avec|par|pour|aupres de|de|chez)\s+)?qui\b(?!\s+(?:que|qu'))"
-)
 # A yes/no on a definite noun phrase of the rule: inverted ("la prime des tuteurs compte-t-elle … ?") or indirect
 # ("savoir si la prime … entre …"). The verdicts a calculator gives (a right, an opening, a payment due, a
 # condition met) stay its questions.
@@ -139,12 +131,7 @@ _VERDICT = re.compile(
     r"\b(?:droit|eligible\w*|ouvert\w*|possible\w*|accessible\w*|du|due|dus|dues|acquis\w*|rempli\w*|suffi\w*|"
     r"valid\w*|certifi\w*|concern\w*|jou\w*|applique\w*|respect\w*|depass\w*|atteint\w*|obten\w*|obtien\w*|ouvr\w*|figur\w*|inscri\w*|"
     r"beneficier|acceder|pretendre|toucher|percevoir|juste|exact\w*|correct\w*|bon|bons|recevable\w*|tien\w*|"
-    r"major\w*|diminu\w*|redui\w*|augment\w*|peut|peuvent|pourra\w*|pourrai\w*|doit|doivent)\b"
-)
-# A verdict said of a person: who of those told meets the rule.
-_PERSON_VERDICT = re.compile(
-    r"\b(?:obtien\w*|rempli\w*|droit|eligible\w*|beneficie\w*|touche\w*|percoi\w*|certifiee?s?|admise?s?|"
-    r"recue?s?|reussi\w*|peut|peuvent|pourra\w*)\b"
+    r"major\w*|diminu\w*|redui\w*|augment\w*|peut|peuvent|pourra\w*|pourrai\w*|doit|doivent|regle|conforme\w*)\b"
 )
 _PERSON_ASKED = re.compile(r"\b(?:je|j'|moi|me|m'|nous|lui|y)\b|" + calculator_vocabulary.CASE_FOR_SOMEONE)
 # A figure asked of a list's entry: the Pro-A list holds names, families and bodies, no level, length or count.
@@ -154,16 +141,6 @@ _FIGURE_ASK = re.compile(r"\bcombien\b|\bquel(?:le)?s? (?:niveau|duree|cout|prix
 def _asking_clause(folded: str) -> str:
     """The asking sentence after its last colon: the context said before a colon is not what is asked."""
     return asking_sentence(folded).rsplit(":", 1)[-1].strip()
-
-
-def asks_an_actor(folded: str) -> bool:
-    """The asking clause asks who does something, and asks no value beside it ("qui la verse, et quand ?")."""
-    clause = _asking_clause(folded)
-    if not _ACTOR_ASK.search(clause) or _VALUE.search(mask_conjunctions(clause)):
-        return False
-    # "Léa, Marc et Nadia : qui remplit les conditions ?", "qui obtient le CQP ?": which of the persons told gets
-    # the verdict is the case's question ("qui valide le document ?" asks an actor)
-    return not _PERSON_VERDICT.search(clause)
 
 
 def asks_a_property(folded: str, calculator: str) -> bool:
@@ -196,7 +173,7 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
     """
     if asks_what_it_is(facts.folded) and plan.calculator not in LOOKUPS:
         return True
-    if asks_an_actor(facts.folded) or asks_a_property(facts.folded, plan.calculator):
+    if asks_a_property(facts.folded, plan.calculator):
         return True
     if asks_another_attribute(facts.folded, plan.calculator):
         return True

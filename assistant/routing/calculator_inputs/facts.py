@@ -94,7 +94,6 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
     )
     asked = mask_conjunctions(folded)  # "quand je suis en formation": a circumstance, not a date asked
     classes = [m.span() for m in _CLASS_CLAUSE.finditer(folded)] + claimed_rules(folded) + time_of_asking(folded)
-    classes += quoted_claims(folded)
     return Facts(
         text=text,
         folded=folded,
@@ -383,7 +382,11 @@ def _is_age(text: str, folded: str, duration: Duration) -> bool:
     return bool(_TOLD_AGE.search(before)) and not _OF_A_LENGTH.match(after)
 
 
-_AT_YEARS = re.compile(r"(?:^|[^\w'])(?<!\d )à (?:(?:presque|bientôt|peine|environ|près de) )?$")
+# "à 61 ans", "à deux ans de la retraite"; not "remonte à cinq ans", "date de à peine 3 ans" (years ago: a length)
+_AT_YEARS = re.compile(
+    r"(?:^|[^\w'])(?<!\d )(?<!remonte )(?<!remontent )(?<!remontait )(?<!date )(?<!datent )(?<!datait )"
+    r"à (?:(?:presque|bientôt|peine|environ|près de) )?$"
+)
 _LENGTH_NOUN = (
     r"anciennete|experience|activite|contrat|duree|carriere|mission|periode|pratique|service|travail|emploi|cdd|"
     r"cdi|absence|conge|formation|tutorat|chomage|inscription|engagement|plus|moins|total|cumul|parcours|vae|pro-a"
