@@ -18,7 +18,9 @@ routing and answering, because it uses both.
 
 from __future__ import annotations
 
+import json
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -39,7 +41,9 @@ from assistant.answering.composer import compose_calculation
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import Search, cite_passages, reference_passages
+from assistant.routing.extraction.folding import fold
 from assistant.routing.meaning import Reading
+from assistant.routing.own_case import under_another_agreement
 from assistant.routing.router import RouteDecision, route
 from assistant.tools import run_calculator
 from calculators.result import CalcError, CalcResult
@@ -50,10 +54,33 @@ from knowledge.hybrid import Evidence
 APPLIED_ARTICLE_OUTSIDE_SHARE = 0.6
 
 
+_RESULTS: OrderedDict[tuple[str, str, date], CalcResult] = OrderedDict()
+_KEPT = 16  # the results of the last few decisions: one answer reads its calculation at most twice
+
+
+def run_once(decision: RouteDecision) -> CalcResult:
+    """The routed calculator's result, computed once for one answer however many steps read it.
+
+    The subject check (`applies`) and the calculation (`calculate`) both need the result of the same decision;
+    a calculator is a pure function of its arguments (and of today's date when none is given, hence the key),
+    so the second reading takes the first one's result. `CalcError` is raised each time, never kept.
+    """
+    name = decision.calculator or ""
+    key = (name, json.dumps(decision.json_arguments(), sort_keys=True, default=str), date.today())
+    if key in _RESULTS:
+        _RESULTS.move_to_end(key)
+        return _RESULTS[key]
+    result = run_calculator(name, decision.arguments)
+    _RESULTS[key] = result
+    while len(_RESULTS) > _KEPT:
+        _RESULTS.popitem(last=False)
+    return result
+
+
 def applies(decision: RouteDecision, evidence: list[Evidence]) -> bool:
     """Whether one of `evidence` is an article the routed calculator applies (its result's references)."""
     try:
-        result = run_calculator(decision.calculator or "", decision.arguments)
+        result = run_once(decision)
     except CalcError:  # an impossible or missing input: explained later, by the calculation or the question back
         return False
     wanted = {(r.document, r.section) for r in result.references}
@@ -82,6 +109,8 @@ def outside_the_rule(
     """
     if decision.route not in ("calculator", "clarify"):
         return False
+    if under_another_agreement(fold(query)):  # "ma sœur, dans une mutuelle : … selon sa convention collective ?"
+        return True
     # "le CQP coiffeur": no rule of the texts applies (unless the bank reads the topic clearly)
     foreign = not reads_as_topic(decision) and names_foreign_subject(query, vocabulary)
     foreign = foreign or names_foreign_member(query, vocabulary)  # "le CQP coiffeur": another branch's
@@ -155,7 +184,7 @@ def calculate(
         name = each.calculator or ""
         t = time.perf_counter()
         try:
-            result: CalcResult = run_calculator(name, each.arguments)
+            result: CalcResult = run_once(each)
         except CalcError as exc:
             timings["calculate"] = (time.perf_counter() - t) * 1000
             if each is not decision:

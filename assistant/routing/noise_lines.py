@@ -18,7 +18,10 @@ from assistant.routing.topics import detect_partial, detect_refusal, detect_topi
 _CODE_LINE = re.compile(
     r"^\s*(?:import |from \S+ import |def |class |print\(|console\.|function |var |let |const |select |"
     r"#include|<\?|\$ |>>> |[{}\[\]();]+\s*$|[\w.]+\([^?]*\)\s*;?\s*$|[a-z_]\w*\s*=\s*[^=]|.*[{;]\s*$"
-    r"|[^?]*\b[A-Za-z]+_[A-Za-z_]+\s*=\s*\S[^?]*$)"  # a line assigning a snake_case name: "DEV_MODE=1"
+    r"|[^?]*\b[A-Za-z]+_[A-Za-z_]+\s*=\s*\S[^?]*$"  # a line assigning a snake_case name: "DEV_MODE=1"
+    # a query with its braces ("query { proA { dureeMax } }  # réponse : 60 mois") or an SQL statement in capitals
+    # ("SELECT … FROM …; -- résultat : 48 mois"): program text, its trailing comment included
+    r"|[^?]*\{[^{}?]*\}[^?]*$|(?:SELECT|INSERT|UPDATE|DELETE|WITH)\s[^?]*$)"
 )
 # Who speaks in a pasted dialogue: the user's turns are kept (label removed), the others dropped, as are
 # an agent's traces ("Observation:", "[tool_result]"). A label may follow markdown ("### Assistant:") and

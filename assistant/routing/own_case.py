@@ -26,6 +26,26 @@ def first_person(folded: str) -> bool:
     return bool(_FIRST_PERSON.search(_ASKING_FRAME.sub(" ", folded)))
 
 
+# A third person's own agreement: "sa convention collective", "son accord de branche", "leur branche". The texts
+# indexed are the branch's own; someone who has an agreement of their own ("ma sœur travaille dans une mutuelle :
+# … sa convention collective ?") is under another one. A training agreement ("sa convention de formation", the CQP
+# COS's) is one of the texts.
+_ANOTHER_AGREEMENT = re.compile(
+    r"\b(?:sa|son|ses|leur|leurs) (?:propres? )?(?:convention(?:s)? collective|convention(?! de formation)|"
+    r"accord(?:s)? (?:de branche|collectif|d'entreprise)|branche|ccn|idcc)s?\b"
+)
+
+
+def under_another_agreement(folded: str) -> bool:
+    """The case told is someone's under their own agreement, not the branch's: no calculator of the texts applies.
+
+    The branch's calculators apply its texts to its employees; a person whose rule is asked from "sa convention
+    collective" or "son accord de branche" is another employer's, whatever their scheme is called (a VAE leave, a
+    tutor's bonus): the figures of the texts would be given for a case they do not govern.
+    """
+    return bool(_ANOTHER_AGREEMENT.search(folded))
+
+
 def still_missing(calculator: str, arguments: dict[str, Any], missing: list[str]) -> tuple[list[str], str | None]:
     """The inputs worth asking for, and what the rule already says with the known ones.
 

@@ -20,6 +20,12 @@ Two readings, each of a general form rather than of one question's words:
   "n'est-ce pas ?", "il paraît que…"), again with no own case: the rule answers it unless the facts
   the claim states decide the calculator (`undecided`), never a question back.
 
+* `asks_a_property`: the asking clause is a yes/no on a thing of the rule ("la prime est-elle proratisée … ?",
+  "savoir si la prime entre dans l'assiette …"), not on a verdict a calculator gives (a right, an opening, a due
+  payment): the rule's sentence answers it, and a date said beside it ("pour la paie de décembre") is no case;
+* `asks_another_attribute`: a lookup in a list (`LOOKUPS`: names of certifications) asked a figure of the entry
+  ("à quel niveau est classé le DEES de la liste ?", "combien d'années d'études …"), which the list does not hold;
+
 * `asks_the_conditions`: the asking sentence asks what a scheme's conditions are ("quelles sont les
   conditions d'ancienneté … ?"): when the plan would end in a question back, the conditions answer it.
 
@@ -114,6 +120,49 @@ def _no_own_case(folded: str) -> bool:
 LOOKUPS = ("pro_a_certification",)
 
 
+# A yes/no on a definite noun phrase of the rule: inverted ("la prime des tuteurs compte-t-elle … ?") or indirect
+# ("savoir si la prime … entre …"). The verdicts a calculator gives (a right, an opening, a payment due, a
+# condition met) stay its questions.
+_PROPERTY_ASK = re.compile(
+    r"^(?:est-ce que )?(?:la|le|les|l'|ma|mon|mes|sa|son|ses|leur|leurs) [^?]*?\b[a-z]+-(?:t-)?(?:elle|il|elles|ils)\b"
+    r"|(?<=\bsavoir si )(?:la|le|les|l'|ma|mon|mes|sa|son|ses|leur|leurs) "
+)
+_VERDICT = re.compile(
+    r"\b(?:droit|eligible\w*|ouvert\w*|possible\w*|accessible\w*|du|due|dus|dues|acquis\w*|rempli\w*|suffi\w*|"
+    r"valid\w*|certifi\w*|concern\w*|jou\w*|applique\w*|respect\w*|depass\w*|atteint\w*|obten\w*|obtien\w*|ouvr\w*|figur\w*|inscri\w*|"
+    r"beneficier|acceder|pretendre|toucher|percevoir|juste|exact\w*|correct\w*|bon|bons|recevable\w*|tien\w*|"
+    r"major\w*|diminu\w*|redui\w*|augment\w*|peut|peuvent|pourra\w*|pourrai\w*|doit|doivent|regle|conforme\w*)\b"
+)
+_PERSON_ASKED = re.compile(r"\b(?:je|j'|moi|me|m'|nous|lui|y)\b|" + calculator_vocabulary.CASE_FOR_SOMEONE)
+# A figure asked of a list's entry: the Pro-A list holds names, families and bodies, no level, length or count.
+_FIGURE_ASK = re.compile(r"\bcombien\b|\bquel(?:le)?s? (?:niveau|duree|cout|prix|taux|nombre)\b|\ba quel niveau\b")
+
+
+def _asking_clause(folded: str) -> str:
+    """The asking sentence after its last colon: the context said before a colon is not what is asked."""
+    return asking_sentence(folded).rsplit(":", 1)[-1].strip()
+
+
+def asks_a_property(folded: str, calculator: str) -> bool:
+    """The asking clause is a yes/no on a thing of the rule, not on a verdict a calculator gives, nor on a person.
+
+    A calculator whose only answer is a verdict (`VERDICT_ONLY`: "le DEAS est-il sur la liste ?", "ouvrent-ils
+    la Pro-A ?") answers every yes/no on its thing."""
+    if calculator in calculator_vocabulary.VERDICT_ONLY or calculator in LOOKUPS:
+        return False
+    clause = _asking_clause(folded)
+    asked = _PROPERTY_ASK.search(clause)
+    if asked is None or _VALUE.search(mask_conjunctions(clause)):
+        return False
+    clause = clause[asked.start() :]  # "je dois savoir si la prime …": what is asked starts after "si"
+    return not _VERDICT.search(clause) and not _PERSON_ASKED.search(clause)
+
+
+def asks_another_attribute(folded: str, calculator: str) -> bool:
+    """A lookup in a list asked a figure of its entry, which the list does not hold."""
+    return calculator in LOOKUPS and bool(_FIGURE_ASK.search(_asking_clause(folded)))
+
+
 def not_an_application(facts: Facts, plan: Plan) -> bool:
     """Whether the question, whatever facts it tells, asks the rule rather than `plan`'s application.
 
@@ -123,6 +172,10 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
     situation would answer a question nobody asked.
     """
     if asks_what_it_is(facts.folded) and plan.calculator not in LOOKUPS:
+        return True
+    if asks_a_property(facts.folded, plan.calculator):
+        return True
+    if asks_another_attribute(facts.folded, plan.calculator):
         return True
     # "combien pour chacun ?" after several cases told ("Agnès … 4 mois, Bruno … 6 mois") distributes the
     # question over them: no rule claimed for everyone

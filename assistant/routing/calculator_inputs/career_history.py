@@ -35,7 +35,26 @@ def plan_training_guarantee(facts: Facts) -> Plan | None:
         notes.append(f"Date approximative (« {chosen.text} ») : retenue au {format_date_fr(last)}.")
     if as_of != facts.today:
         notes.append(f"Situation examinée au {format_date_fr(as_of)}, la date de votre question.")
+    elif last > facts.today and not _told_as_done(facts.folded, chosen.span):
+        # "si elle en suit une en janvier 2027, …", "ma formation de mars 2027": a training still to come is the
+        # moment asked (art. 8's "depuis 4 ans" starts again that day); one told as done is left to the rule's
+        # French message ("s'est terminée en juillet 2027": a date not yet reached)
+        as_of = last
+        notes.append(f"Formation à venir le {format_date_fr(last)} : situation examinée à cette date.")
     return Plan("training_guarantee", {"last_training": last, "as_of": as_of}, notes=notes)
+
+
+# A training told as completed: a compound past of ending or following ("s'est terminée", "j'ai suivi", "a eu lieu").
+_DONE = re.compile(
+    r"\b(?:s'est|se sont|j'ai|ai|as|a|avons|avez|ont|avait|avaient)\s+(?:\w+\s+)?"
+    r"(?:termine|acheve|fini|suivi|fait|eu lieu|passe|valide|obtenu)e?s?\b"
+)
+
+
+def _told_as_done(folded: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence holding the date at `span` tells the training as done, up to that date."""
+    start = max(folded.rfind(c, 0, span[0]) for c in ".?!;:\n") + 1
+    return bool(_DONE.search(folded[start : span[0]]))
 
 
 def _in_a_question(folded: str, span: tuple[int, int]) -> bool:

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from assistant.routing import calculator_vocabulary
-from assistant.routing.calculator_inputs.facts import Facts, Plan, near, not_threshold, year_notes
+from assistant.routing.calculator_inputs.facts import Facts, Plan, near, not_threshold, outside_claims, year_notes
 from assistant.routing.extraction.grades import parse_grades
 from assistant.routing.extraction.quantities import Duration
 from calculators.numbers import format_number
@@ -32,7 +32,7 @@ def plan_professionalisation(facts: Facts) -> Plan | None:
         alone = [d for d in facts.dates if d.kind in ("point", "from") and d.precision in ("day", "month")]
         if len(alone) == 1 and not near(facts, alone[0].span, _OTHER_EVENT, before=40):
             points = alone
-    level = re.search(r"\bniveau ([1-9])\b", facts.folded)
+    level = re.search(r"\bniveau ([1-9])\b", outside_claims(facts))  # not a level a quoted source claims
     level_kind_unclear = bool(level and _certification_level(facts, level))
     if level_kind_unclear:
         level = None

@@ -99,7 +99,7 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
         folded=folded,
         today=today,
         dates=[d for d in parse_dates(text, today) if not _inside(d.span, classes)],
-        durations=[d for d in parse_durations(text) if not _inside(d.span, classes)],
+        durations=[d for d in parse_durations(text) if not _inside(d.span, classes) and not _is_age(text, folded, d)],
         personal=personal,
         asks=bool(_ASKS.search(asked)),
         general=not personal and bool(_GENERAL.search(folded)),
@@ -170,6 +170,34 @@ def claimed_rules(folded: str) -> list[tuple[int, int]]:
         if _STATES.search(quoted) and not _SOMEONE.search(quoted):
             spans.append(m.span())
     return spans
+
+
+def quoted_claims(folded: str) -> list[tuple[int, int]]:
+    """The spans of quotations that are someone else's words, in a message that asks outside them (issue #13 p4).
+
+    "Offre d'emploi vue en ligne : « Contrat pro, rémunéré sur la base du niveau 1 pendant la formation ». Pour
+    un emploi visé de niveau 3, quelle base … ?": the quote asks nothing, names no person, and its lead-in tells
+    no case of the user's own (no first person: "mon contrat indique « … »" would), so its figures are the
+    source's claim, never the case's facts; the question outside the quote gives the case.
+    """
+    if "?" not in _QUOTATION.sub(" ", folded):
+        return []
+    spans = []
+    for m in _QUOTATION.finditer(folded):
+        quoted = next(m.group(g) for g in ("q", "c", "s") if m.group(g) is not None)
+        lead = folded[max(folded.rfind(c, 0, m.start()) for c in ".?!\n") + 1 : m.start()]
+        if "?" not in quoted and not _SOMEONE.search(quoted) and not _SOMEONE.search(lead):
+            spans.append(m.span())
+    return spans
+
+
+def outside_claims(facts: Facts) -> str:
+    """The folded message with the quoted claims blanked (`quoted_claims`), positions kept, for readers that
+    search the text itself (a level, a contract) rather than the dates and lengths already read."""
+    folded = facts.folded
+    for start, end in quoted_claims(folded):
+        folded = folded[:start] + " " * (end - start) + folded[end:]
+    return folded
 
 
 def _inside(span: tuple[int, int], clauses: list[tuple[int, int]]) -> bool:
@@ -335,6 +363,39 @@ def not_cited(facts: Facts, durations: list[Duration]) -> list[Duration]:
         if not quoted:
             kept.append(x)
     return kept
+
+
+def _is_age(text: str, folded: str, duration: Duration) -> bool:
+    """Whether years stated are a person's age or a distance in time, no length of anything (`read_facts`).
+
+    "À 61 ans, à deux ans de la retraite, puis-je encore engager une VAE ?": years after "à" place the person in
+    their life (an age, a distance to an event); "j'ai 58 ans", "âgée de 30 ans", "un jeune de 18 ans" tell an
+    age. Neither is a length of activity, of a contract or of a scheme, which a noun says after the years or
+    before "de" ("j'ai 5 ans d'expérience", "une ancienneté de 10 ans"). The age a rule needs (art. 2.4, 3.3: "les
+    personnes âgées de 16 à 25 ans") is read from the text by its reader (`professionalisation_terms.AGE`).
+    """
+    if duration.unit != "year":
+        return False
+    before, after = folded[max(0, duration.span[0] - 16) : duration.span[0]], folded[duration.span[1] :]
+    if _AT_YEARS.search(text[max(0, duration.span[0] - 16) : duration.span[0]].lower()):  # "à", not "il a"
+        return True
+    return bool(_TOLD_AGE.search(before)) and not _OF_A_LENGTH.match(after)
+
+
+# "à 61 ans", "à deux ans de la retraite"; not "remonte à cinq ans", "date de à peine 3 ans" (years ago: a length)
+_AT_YEARS = re.compile(
+    r"(?:^|[^\w'])(?<!\d )(?<!remonte )(?<!remontent )(?<!remontait )(?<!date )(?<!datent )(?<!datait )"
+    r"à (?:(?:presque|bientôt|peine|environ|près de) )?$"
+)
+_LENGTH_NOUN = (
+    r"anciennete|experience|activite|contrat|duree|carriere|mission|periode|pratique|service|travail|emploi|cdd|"
+    r"cdi|absence|conge|formation|tutorat|chomage|inscription|engagement|plus|moins|total|cumul|parcours|vae|pro-a"
+)
+_TOLD_AGE = re.compile(
+    r"(?:\bj'ai|\b(?:il|elle|on) a|\bagee?s? de|\b(?:mes|ses|leurs) |\bvais avoir|\bva avoir|\bfeter? mes"
+    rf"|\b(?:un|une|mon|ma|son|sa|notre|votre|leur|cet|cette|ce|des|les|jeunes?) (?!(?:{_LENGTH_NOUN})\b)[a-z]+ de) $"
+)
+_OF_A_LENGTH = re.compile(r"\s*(?:et demi\s*)?(?:d'|de |d |dans |comme |en |chez |au sein|a |au |passe)")
 
 
 _CONTINUED = r"\s*(?:,|;|et|ou|puis|, puis|, et|, ou|mais)\s*(?:aussi |encore |ensuite )?(?:de |d'|a )?(?:plus de )?"
