@@ -101,9 +101,9 @@ def labelled_questions(
             texts.append(question)
     for example in examples:
         outside = example.intent == OUT_OF_SCOPE
-        key = None if outside else _example_section(example, by_number)
+        placed = None if outside else _example_section(example, by_number)
         inside.append(not outside)
-        section.append(index[key] if key is not None else -1)
+        section.append(index[placed] if placed is not None else -1)
         where = example.fiche or f"{example.intent}|{example.document}|{example.section}"
         groups.append(("outside:" if outside else "bank:") + (where if example.section or outside else example.text))
         texts.append(example.text)

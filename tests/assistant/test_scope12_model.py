@@ -53,7 +53,9 @@ def test_the_folded_weights_read_a_raw_vector_like_the_standardised_model() -> N
     """The standardisation is folded into the weights: one product with the raw vector at run time."""
     rng = np.random.default_rng(1)
     vectors = rng.normal(size=(40, 6)).astype(np.float32)
-    data = Labelled(vectors, vectors[:, 0] > 0, (vectors[:, 1] > 0).astype(int), ["g"] * 40, [("d", "1", "a"), ("d", "2", "b")])
+    data = Labelled(
+        vectors, vectors[:, 0] > 0, (vectors[:, 1] > 0).astype(int), ["g"] * 40, [("d", "1", "a"), ("d", "2", "b")]
+    )
     model = train(data)
     reading = model.read(vectors[0])
     assert reading.inside is not None and 0.0 <= reading.inside <= 1.0
