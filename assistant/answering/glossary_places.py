@@ -121,7 +121,9 @@ def placed_by_model(evidence: Sequence[Evidence], glossary: GlossaryReading) -> 
     return rank is not None and rank <= MODEL_VOTE_RANK
 
 
-def lifted_by_model(evidence: Sequence[Evidence], glossary: GlossaryReading | None) -> list[Evidence] | None:
+def lifted_by_model(
+    query: str, evidence: Sequence[Evidence], glossary: GlossaryReading | None
+) -> list[Evidence] | None:
     """The passages with the first one of the models' section (`placed_by_model`) put first, when the best passage
     is of another section and one of the `LIFT_DEPTH` best is of it; None otherwise.
 
@@ -129,11 +131,14 @@ def lifted_by_model(evidence: Sequence[Evidence], glossary: GlossaryReading | No
     article first (the probe's "the alternant's pay", art. 3.6, behind the Pro-A's 2.1) while the section model
     names the right one (its first section is the expected one for 73 % of the property questions of
     unseen-2026j, the nearest glossary question's for 59 %). Only for a would-be refusal (`answering.silent`):
-    the quoted answer is still that section's own text."""
-    if glossary is None or len(evidence) < 2:
+    the quoted answer is still that section's own text. The lifted passage must also pass the glossary placement's
+    own conditions (`clear_reading`, `section_words_cover`, unchanged): measured on the released sets' would-be
+    refusals, the models' choice alone lifted six near-corpus questions' passages for five in-scope ones
+    (docs/evaluation/scope12.md)."""
+    if glossary is None or len(evidence) < 2 or not clear_reading(glossary):
         return None
     for n, candidate in enumerate(evidence[:LIFT_DEPTH]):
-        if n and placed_by_model([candidate], glossary):
+        if n and placed_by_model([candidate], glossary) and section_words_cover(query, candidate):
             return [candidate, *evidence[:n], *evidence[n + 1 :]]
     return None
 

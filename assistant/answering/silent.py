@@ -366,7 +366,7 @@ def read_for_detail(
         return None if not evidence or is_silent(query, evidence) else DetailReading(query, evidence, None)
     silent = not evidence or is_silent(query, evidence)
     if silent:
-        lifted = lifted_by_model(evidence, glossary)
+        lifted = lifted_by_model(query, evidence, glossary)
         if lifted is not None and not is_silent(query, lifted):
             evidence, silent = lifted, False
     if silent:
