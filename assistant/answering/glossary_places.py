@@ -100,7 +100,9 @@ def model_reading(glossary: GlossaryReading | None) -> ScopeReading:
     return model.read(glossary.vote.vector)
 
 
-def placed_by_model(evidence: Sequence[Evidence], glossary: GlossaryReading) -> bool:
+def placed_by_model(
+    evidence: Sequence[Evidence], glossary: GlossaryReading, reading: ScopeReading | None = None
+) -> bool:
     """The trained models read the question as about the texts (`MODEL_INSIDE`) and as asking the best passage's
     section: their first section, with `MODEL_SECTION` of the probability at least; the nearest glossary questions
     rank that section among their first `MODEL_VOTE_RANK` + 1; and the section sets a rule (`sets_a_rule`).
@@ -109,8 +111,9 @@ def placed_by_model(evidence: Sequence[Evidence], glossary: GlossaryReading) -> 
     from the ministry's labour-law subjects, which a raw cosine cannot (docs/evaluation/scope12.md); the passage
     retrieval found, the section the models name and the section the nearest glossary questions name must agree.
     Measured on the released sets' would-be refusals: the models alone answered seven near-corpus questions for
-    eight in-scope ones, six of the seven from a section describing a profession or a certification."""
-    reading = model_reading(glossary)
+    eight in-scope ones, six of the seven from a section describing a profession or a certification. `reading`:
+    the models' reading when the caller has it (one product per question, whatever the passages tried)."""
+    reading = model_reading(glossary) if reading is None else reading
     if reading.inside is None or reading.inside < MODEL_INSIDE:
         return False
     best = reading.best(1)
@@ -137,8 +140,9 @@ def lifted_by_model(
     (docs/evaluation/scope12.md)."""
     if glossary is None or len(evidence) < 2 or not clear_reading(glossary):
         return None
+    reading = model_reading(glossary)
     for n, candidate in enumerate(evidence[:LIFT_DEPTH]):
-        if n and placed_by_model([candidate], glossary) and section_words_cover(query, candidate):
+        if n and placed_by_model([candidate], glossary, reading) and section_words_cover(query, candidate):
             return [candidate, *evidence[:n], *evidence[n + 1 :]]
     return None
 
