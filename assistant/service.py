@@ -310,6 +310,7 @@ class Assistant:
             turn.today,
             search,
             silent,
+            glossary,  # scope12: a passage of the trained models' section lifted before refusing
         )
         if reading is None:
             return self._refusal(turn.question, None, decision.fiche)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -37,9 +37,12 @@ SectionKey = tuple[str, str, str]  # (document, section number, title), as `Glos
 
 @dataclass(frozen=True)
 class SectionVote:
-    """The glossary sections nearest to one question, best first, each with its best question's cosine."""
+    """The glossary sections nearest to one question, best first, each with its best question's cosine; `vector`
+    the question's own (normalised), so that a trained reading of it (`assistant.routing.scope_model`) costs one
+    matrix product more, not a second embedding."""
 
     sections: tuple[tuple[SectionKey, float], ...] = ()
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @property
     def nearest(self) -> float:
@@ -103,7 +106,7 @@ class GlossaryMeaning:
         """The `top` sections nearest to an embedded question (L2-normalised), each by its best question."""
         matrix = self.vectors()
         if not self.items or matrix.shape[1] != vector.shape[-1]:
-            return SectionVote()
+            return SectionVote(vector=vector)
         similarities = matrix @ vector
         best: dict[SectionKey, float] = {}
         for i in np.argsort(-similarities):
@@ -112,4 +115,4 @@ class GlossaryMeaning:
                 best[key] = float(similarities[i])
                 if len(best) == top:
                     break
-        return SectionVote(tuple(best.items()))
+        return SectionVote(tuple(best.items()), vector)

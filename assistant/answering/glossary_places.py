@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.corpus_words import glossed_sequences
+from assistant.routing.scope_model import ScopeReading, shipped_model
 from knowledge.everyday import shipped_glossary
 from knowledge.everyday_index import section_rows
 from knowledge.everyday_meaning import SectionVote
@@ -28,6 +29,14 @@ GLOSSARY_RANK = 1
 GLOSSARY_CONTRAST = 0.03
 # The share of the question's terms the best passage's text and its section's glossary must hold together.
 GLOSSARY_COVERAGE = 0.75
+# The trained reading (`assistant.routing.scope_model`): the in-scope probability from which a question counts as
+# about the texts, and the probability the section model must give the best passage's section, its first choice.
+MODEL_INSIDE = 0.99
+MODEL_SECTION = 0.5
+# ... and the nearest glossary questions must rank that section among their first three (two readings agree).
+MODEL_VOTE_RANK = 2
+# The passages searched for one of the models' section when the best one is not (`lifted_by_model`).
+LIFT_DEPTH = 10
 
 
 @dataclass(frozen=True)
@@ -52,9 +61,12 @@ def placed_by_glossary(query: str, evidence: Sequence[Evidence], glossary: Gloss
     with the denser rows (0.020 and 0.017): alone it answered five out-of-scope questions for five in-scope ones.
     The coverage of the question's words by the section (`section_words_cover`) kept those five out
     (docs/evaluation/scope11.md)."""
-    if not clear_reading(glossary) or not evidence:
+    if not evidence or glossary is None:
         return False
-    assert glossary is not None
+    if placed_by_model(evidence, glossary):
+        return True
+    if not clear_reading(glossary):
+        return False
     rank = glossary.vote.rank_of([row.key for row in section_rows(evidence[0].chunk, shipped_glossary())])
     return rank is not None and rank <= GLOSSARY_RANK and section_words_cover(query, evidence[0])
 
@@ -78,3 +90,71 @@ def clear_reading(glossary: GlossaryReading | None) -> bool:
     if glossary is None or not glossary.vote.sections:
         return False
     return glossary.vote.nearest - glossary.outside_similarity > GLOSSARY_CONTRAST
+
+
+def model_reading(glossary: GlossaryReading | None) -> ScopeReading:
+    """The trained scope and section models on the question's vector (an empty reading without them)."""
+    model = shipped_model()
+    if model is None or glossary is None or glossary.vote.vector is None:
+        return ScopeReading()
+    return model.read(glossary.vote.vector)
+
+
+def placed_by_model(
+    evidence: Sequence[Evidence], glossary: GlossaryReading, reading: ScopeReading | None = None
+) -> bool:
+    """The trained models read the question as about the texts (`MODEL_INSIDE`) and as asking the best passage's
+    section: their first section, with `MODEL_SECTION` of the probability at least; the nearest glossary questions
+    rank that section among their first `MODEL_VOTE_RANK` + 1; and the section sets a rule (`sets_a_rule`).
+
+    Why: the models weigh the directions of the e5 space that separate the texts' sections from one another and
+    from the ministry's labour-law subjects, which a raw cosine cannot (docs/evaluation/scope12.md); the passage
+    retrieval found, the section the models name and the section the nearest glossary questions name must agree.
+    Measured on the released sets' would-be refusals: the models alone answered seven near-corpus questions for
+    eight in-scope ones, six of the seven from a section describing a profession or a certification. `reading`:
+    the models' reading when the caller has it (one product per question, whatever the passages tried)."""
+    reading = model_reading(glossary) if reading is None else reading
+    if reading.inside is None or reading.inside < MODEL_INSIDE:
+        return False
+    best = reading.best(1)
+    keys = [row.key for row in section_rows(evidence[0].chunk, shipped_glossary()) if sets_a_rule(row.key)]
+    if not best or best[0][0] not in keys or reading.mass(keys) < MODEL_SECTION:
+        return False
+    rank = glossary.vote.rank_of(keys)
+    return rank is not None and rank <= MODEL_VOTE_RANK
+
+
+def lifted_by_model(
+    query: str, evidence: Sequence[Evidence], glossary: GlossaryReading | None
+) -> list[Evidence] | None:
+    """The passages with the first one of the models' section (`placed_by_model`) put first, when the best passage
+    is of another section and one of the `LIFT_DEPTH` best is of it; None otherwise.
+
+    Why: for most questions asked in everyday words that the scope check refuses, the search ranked another
+    article first (the probe's "the alternant's pay", art. 3.6, behind the Pro-A's 2.1) while the section model
+    names the right one (its first section is the expected one for 73 % of the property questions of
+    unseen-2026j, the nearest glossary question's for 59 %). Only for a would-be refusal (`answering.silent`):
+    the quoted answer is still that section's own text. The lifted passage must also pass the glossary placement's
+    own conditions (`clear_reading`, `section_words_cover`, unchanged): measured on the released sets' would-be
+    refusals, the models' choice alone lifted six near-corpus questions' passages for five in-scope ones
+    (docs/evaluation/scope12.md)."""
+    if glossary is None or len(evidence) < 2 or not clear_reading(glossary):
+        return None
+    reading = model_reading(glossary)
+    for n, candidate in enumerate(evidence[:LIFT_DEPTH]):
+        if n and placed_by_model([candidate], glossary, reading) and section_words_cover(query, candidate):
+            return [candidate, *evidence[:n], *evidence[n + 1 :]]
+    return None
+
+
+def sets_a_rule(key: tuple[str, str, str]) -> bool:
+    """The section is an article or a numbered part of a text (the agreement's, the avenant's, the convention's,
+    the circular's), not an annex, a preamble or an unnumbered part (the CQP sheet's descriptions).
+
+    Why: an annex or a sheet part describes a profession, a diploma or a certification that exists outside the
+    texts (the avenant's monographs of the social and care professions, the list of Pro-A certifications, each
+    CQP's description); a question about any other attribute of that entity (its pay, its selection, its
+    professional secrecy, an age limit) is near that section by meaning whatever the texts state, so nearness
+    there is no evidence that they answer. An article sets the branch's own rule on its subject."""
+    _, number, _ = key
+    return bool(number) and not number.startswith(("Annexe", "Préambule", "Titre"))

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.answering import wording
+from assistant.answering.glossary_places import GlossaryReading, lifted_by_model
 from assistant.answering.silent_kinds import KINDS, NUMBER, Kind, rx
 from assistant.answering.splitting import passage_units
 from assistant.routing.subject import asks_the_law, subject_phrase
@@ -353,14 +354,22 @@ def read_for_detail(
     today: date,
     search: Callable[[str], list[Evidence]],
     is_silent: Callable[[str, list[Evidence]], bool],
+    glossary: GlossaryReading | None = None,
 ) -> DetailReading | None:
     """The question as the retrieval step answers it; None when the texts do not speak of its subject (refuse).
 
     A question the texts are silent on may be refused only for its detail's words (`refused_for_its_detail`);
-    one they answer may still ask a detail no passage of the rule states (`detail_and_passages`)."""
+    one they answer may still ask a detail no passage of the rule states (`detail_and_passages`). Before refusing,
+    a passage of the section the trained models read the question as asking (`glossary_places.lifted_by_model`,
+    with the question's `glossary` reading) is put first if it is among the best and then answers."""
     if asks_the_law(query):  # the legal rule asked: the texts' nearest rule is not its answer
         return None if not evidence or is_silent(query, evidence) else DetailReading(query, evidence, None)
-    if not evidence or is_silent(query, evidence):
+    silent = not evidence or is_silent(query, evidence)
+    if silent:
+        lifted = lifted_by_model(query, evidence, glossary)
+        if lifted is not None and not is_silent(query, lifted):
+            evidence, silent = lifted, False
+    if silent:
         found = refused_for_its_detail(query, today, search, is_silent)
     else:
         found = detail_and_passages(query, evidence, today, search)
