@@ -27,6 +27,7 @@ REASON = "reason"
 CONDITION = "condition"
 DECIDES = "decides"  # a yes/no question: the sentence that says yes or no
 LIMIT = "limit"  # "au maximum ?", "le plafond ?": the sentence stating an upper bound
+FLOOR = "floor"  # "quelle expérience minimum ?", "au moins combien ?": the sentence stating a lower bound
 COST = "cost"  # "c'est payant ?", "de ma poche ?": the sentence saying who pays or that it is free
 
 _I = re.IGNORECASE
@@ -77,6 +78,13 @@ _ASKS: dict[str, re.Pattern[str]] = {
     LIMIT: re.compile(
         r"\b(?:au\s+(?:grand\s+)?maximum|maximum|maximale?s?|maximaux|plafond\w*|au\s+plus(?!\s+(?:tard|tôt))|au\s+mieux|"
         r"(?:le|la)\s+plus\s+(?:long(?:ue)?|élevée?|haut)|jusqu['’]\s*(?:à|a)\s+combien|limite\s+haute)\b",
+        _I,
+    ),
+    # A lower bound asked: "quelle expérience minimum ?", "combien au moins ?", "le plancher ?". Not "au moins un
+    # entretien ?" (a figure checked, read by `claims`): the bound is asked, not stated with its value.
+    FLOOR: re.compile(
+        r"\b(?:minimum|minimale?s?|minimaux|plancher|(?:combien|quel(?:le)?s?\s+[\wà-ÿ-]+)\s+au\s+(?:moins|minimum)|"
+        r"au\s+(?:moins|minimum)\s*\?)(?![\wà-ÿ])",
         _I,
     ),
     CONDITION: re.compile(
@@ -159,6 +167,12 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     LIMIT: re.compile(
         r"\bjusqu['’]\s*(?:à|a)\s+(?:\d|une?\b|deux|trois|quatre|six|douze|vingt|trente)|\bexcéd\w*|\bdépass\w*|"
         r"\bau\s+(?:maximum|plus(?!\s+(?:tard|tôt)))\b|\bdans\s+la\s+limite\b|\bplafonn\w*|\bmaximum\b|\bmaximale?s?\b",
+        _I,
+    ),
+    # A lower bound: "d'au moins une année", "au minimum de 3 ans", "sans être inférieure à 150 heures".
+    FLOOR: re.compile(
+        r"\bau\s+(?:moins|minimum)\b|\bminimum\b|\bminimale?s?\b|\bplancher\b|"
+        r"\b(?:pas|être|sans\s+être|ne\s+peut\s+être)\s+inférieure?s?\b|\bpas\s+moins\s+d",
         _I,
     ),
     CONDITION: re.compile(

@@ -206,6 +206,7 @@ def compose_in_parts(
     official: Callable[[str], bool] | None = None,
     meaning: UnitMeaning | None = None,
     articles: Collection[tuple[str, str]] = (),
+    elsewhere: Sequence[Evidence] = (),
 ) -> str:
     """The composer's answer to the whole message, then the sentence that answers each other clause.
 
@@ -224,6 +225,7 @@ def compose_in_parts(
         official=official,
         meaning=meaning,
         articles=articles,
+        elsewhere=elsewhere,
     )
     parts = asking_parts(question)
     if len(parts) < 2 or not text:

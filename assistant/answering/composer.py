@@ -114,6 +114,7 @@ def compose_retrieval(
     official: Callable[[str], bool] | None = None,
     meaning: UnitMeaning | None = None,
     articles: Collection[tuple[str, str]] = (),
+    elsewhere: Sequence[Evidence] = (),
 ) -> str:
     """Answer first, then the passages that support it.
 
@@ -122,7 +123,8 @@ def compose_retrieval(
     from another article only when that article is itself relevant (nearly as relevant as the
     first, and about the question's own subject: see `_on_subject`); `articles` are those of the
     topic the router read (`routing.meaning.topic_articles`), preferred; then a warning when two texts
-    in force disagree (`assistant.answering.disagreement`).
+    in force disagree (`assistant.answering.disagreement`), read in `evidence` and in `elsewhere` (the other texts'
+    passages when the search was kept inside the text the question names: `named_text.Searched.elsewhere`).
     """
     if not evidence:
         return ""
@@ -206,9 +208,13 @@ def compose_retrieval(
     # Only the shipped agreements can disagree with each other: an uploaded PDF's figure is never set
     # against them in a warning (it would carry a planted figure into the answer's own words).
     official_only = [e for e in evidence if official is None or official(e.document)]
+    seen = {e.id for e in evidence}
+    others = [e for e in elsewhere if e.id not in seen and (official is None or official(e.document))]
     lead_official = official is None or official(passages[0].item.document)
     note = (
-        disagreement_note(question, passages[0].item, lead_units, official_only, book, document_names, idf, meaning)
+        disagreement_note(
+            question, passages[0].item, lead_units, official_only, book, document_names, idf, meaning, others
+        )
         if lead_official
         else ""
     )
