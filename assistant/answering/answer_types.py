@@ -40,7 +40,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     DATE: re.compile(
-        r"\b(?:quand(?!\s+(?:je|j['’]|on|il|elle|ils|elles|un|une|le|la|les|l['’]|mon|ma|mes|nous|vous|tu|ce|c['’]|cela|ça|son|sa|ses|leur)\b)|(?:à|a)\s+quel(?:le)?\s+(?:date|moment|échéance|âge)|quel(?:le)?\s+(?:date|délai|échéance|année|période)|"
+        r"\b(?:(?:le|au)\s+moment\s+où\s+(?:il|elle|ils|elles|on|ce|c['’]|ça|cela)\b(?=[^?]*(?:\?|$))|quel\s+moment|quand(?!\s+(?:je|j['’]|on|il|elle|ils|elles|un|une|le|la|les|l['’]|mon|ma|mes|nous|vous|tu|ce|c['’]|cela|ça|son|sa|ses|leur)\b)|(?:à|a)\s+quel(?:le)?\s+(?:date|moment|échéance|âge)|quel(?:le)?\s+(?:date|délai|échéance|année|période)|"
         r"dans\s+quel\s+délai|depuis\s+quand|jusqu['’]\s*(?:à|a)\s+quand|date|délai|échéance|au\s+plus\s+tard|"
         r"à\s+partir\s+de\s+quand|en\s+quelle\s+année|de\s+quand|"
         # how often: answered by a period ("tous les 3 ans", "chaque année") as a date is

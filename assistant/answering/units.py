@@ -105,6 +105,7 @@ EQUIVALENT_WORDS = (
     "rôle mission",
     "objectif objet finalité",
     "paye payer financement financé",
+    "payé versé verser versement",  # "quand est-elle payée ?" ↔ "cette prime est versée en une seule fois"
     "décider définir fixer déterminer",  # "qui décide ?" is answered by "la CPNEFP définit…"
     "issue fin fini terme",  # "une fois l'entretien fini" ↔ "à l'issue de l'entretien"
     "taux pourcentage",  # a "%" in the question is read as "pourcentage" (`query_weights`)
