@@ -77,7 +77,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     LIMIT: re.compile(
         r"\b(?:au\s+(?:grand\s+)?maximum|maximum|maximale?s?|maximaux|plafond\w*|au\s+plus(?!\s+(?:tard|tôt))|au\s+mieux|"
-        r"(?:le|la)\s+plus\s+(?:long(?:ue)?|élevée?|haut)|jusqu['’]\s*(?:à|a)\s+combien|limite\s+haute)\b",
+        r"(?:le|la)\s+plus\s+(?:long(?:ue|temps)?|élevée?|haut)|jusqu['’]\s*(?:à|a)\s+combien|limite\s+haute)\b",
         _I,
     ),
     # A lower bound asked: "quelle expérience minimum ?", "combien au moins ?", "le plancher ?". Not "au moins un
@@ -284,6 +284,11 @@ _BOUND = re.compile(
     r"\s*(\d+(?:[,.]\d+)?)\s*(%|mois|ans?|années?|heures?|h|jours?|semaines?|points?|euros?|€)",
     re.IGNORECASE,
 )
+
+
+def bound_units(text: str) -> set[str]:
+    """The units of the upper bounds a text states ("jusqu'à 36 mois" → {"moi"}; first three letters, as compared)."""
+    return {m.group(2).lower()[:3] for m in _BOUND.finditer(text)}
 
 
 def largest_bounds(kinds: frozenset[str], texts: list[str]) -> list[bool]:

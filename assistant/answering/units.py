@@ -384,6 +384,12 @@ def select_units(
     return [units[i] for i in sorted(chosen)]
 
 
+def continues(sentence: str) -> bool:
+    """Whether a sentence goes on from the one before it: it refers back ("Cette durée…", "Il…") or qualifies it
+    ("Toutefois, …"), so it speaks of what that sentence named."""
+    return bool(_REFERS_BACK.match(sentence) or _QUALIFIES.match(sentence))
+
+
 ASKS_FIGURE = _ASKS_FIGURE  # "combien", "quel montant", "quelle durée"… (the lead puts the figure first)
 ENUMERATION = _ENUMERATION  # "quels", "qui peut", "conditions"… (a list answers)
 REFERS_BACK = _REFERS_BACK  # "Il", "Elle", "Celle-ci"… (a sentence that needs the one before)
