@@ -243,7 +243,7 @@ def asked_sentence(question: str, idf: dict[str, float] | None = None) -> str:
     sentences = [s for s in _SENTENCE_END.split(question.strip()) if s.strip()]
     asking = [n for n, s in enumerate(sentences) if "?" in s]
     if not asking or asking[-1] == 0 or any("?" in s for s in sentences[: asking[-1]]):
-        return question  # no statement before it, or several questions (`parts` answers each)
+        return _demonstrative_resolved(question)  # no statement before it, or several questions (`parts`)
     last = sentences[asking[-1]]
     own = [t for t in query_weights(last) if idf is None or idf.get(t, 0.0) > 0]
     if len(own) < MIN_ASKED_TERMS:
@@ -253,6 +253,29 @@ def asked_sentence(question: str, idf: dict[str, float] | None = None) -> str:
         if sum(w * idf.get(t, 0.0) for t, w in query_weights(last).items()) < ASKED_SHARE * mass:
             return question  # the statements carry the subject; the asking sentence only points at it
     return last
+
+
+_DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces)\s+([a-zà-ÿ]{4,})\b", re.IGNORECASE)
+_COMPLEMENT = r"(?:\s+(?:de|d['’]|du|des)\s*(?:l['’]|la\s+|le\s+|les\s+)?[\wà-ÿ'’-]+){1,2}"
+
+
+def _demonstrative_resolved(question: str) -> str:
+    """A question asked after a premise and a colon whose demonstrative points back into the premise, read with
+    the phrase it stands for: "Aide-soignante, je vise le diplôme d'infirmière : quel organisme forme à ce diplôme
+    ?" asks who trains for the nurse's diploma, and the premise's other words ("aide-soignante", the asker's own
+    job) must not pick the sentence. The question itself when there is no such premise or antecedent."""
+    premise, colon, asked = question.rpartition(" : ")
+    if not colon or "?" in premise:
+        return question
+    match = _DEMONSTRATIVE.search(asked)
+    if match is None:
+        return question
+    noun = re.escape(match.group(1))
+    found = list(re.finditer(rf"\b{noun}{_COMPLEMENT}", premise, re.IGNORECASE))
+    if not found:
+        return question
+    antecedent = found[-1].group(0)
+    return f"{asked[: match.start()]}{antecedent}{asked[match.end() :]}"
 
 
 def _ranked(
