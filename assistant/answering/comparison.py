@@ -123,7 +123,7 @@ def answer_comparison(
     for side in asked.sides:
         hits = search(f"{search_text(side)} {focus}".strip(), 8)
         pools.append(hits)
-        pick = _best_sentence(side, focus, hits)
+        pick = _best_sentence(side, focus, hits, LIMIT in asked_types(question), bool(_ASKS_LENGTH.search(question)))
         if pick is None:
             return None
         picks.append((side, *pick))
@@ -185,14 +185,16 @@ def _names_side(text: str, own: set[str], expanded: set[str]) -> bool:
     return (bool(own) and own <= terms) or (bool(expanded) and expanded <= terms)
 
 
-def _best_sentence(side: str, focus: str, hits: Sequence[Evidence]) -> tuple[Evidence, str] | None:
-    """The sentence that best says what the question compares, in a passage naming the side."""
+def _best_sentence(
+    side: str, focus: str, hits: Sequence[Evidence], ranks_a_bound: bool = False, of_length: bool = False
+) -> tuple[Evidence, str] | None:
+    """The sentence that best says what the question compares, in a passage naming the side. `ranks_a_bound`: the
+    question asks which side goes furthest ("lequel peut durer le plus longtemps ?"), `of_length` in time."""
     own, expanded = _terms(side)
     query = f"{search_text(side)} {focus}"
     idf = idf_weights([e.chunk.context_text for e in hits], query_weights(query))
     best: tuple[float, int, Evidence, str] | None = None
-    largest = _largest_bounds(focus, hits[:8])
-    ranks_a_bound = LIMIT in asked_types(focus)
+    largest = _largest_bounds(hits[:8], of_length) if ranks_a_bound else set()
     for rank, item in enumerate(hits[:8]):
         heading = f"{item.chunk.section_title} {item.chunk.section_path}"
         if not _names_side(f"{heading} {item.chunk.text}", own, expanded):
@@ -224,17 +226,15 @@ NO_FIGURE = 0.6  # … and a sentence stating no figure does not answer it (as `
 RANKED_BOUND = 1.3  # "lequel peut durer le plus longtemps au maximum ?": each side's largest stated bound answers
 
 
-def _largest_bounds(focus: str, hits: Sequence[Evidence]) -> set[str]:
-    """The sentences stating the largest upper bound of their kind among a side's passages, when the comparison asks
+def _largest_bounds(hits: Sequence[Evidence], of_length: bool) -> set[str]:
+    """The sentences stating the largest upper bound of their kind among a side's passages, for a comparison asking
     which side goes furthest ("le plus longtemps au maximum", "le plafond le plus haut"): "jusqu'à 36 mois" over
-    "jusqu'à 24 mois" and over the general "entre 6 et 12 mois". Empty when no bound is asked."""
-    kinds = asked_types(focus)
-    if LIMIT not in kinds:
-        return set()
+    "jusqu'à 24 mois" and over the general "entre 6 et 12 mois". `of_length`: only bounds in units of time (not
+    "70 % de la durée")."""
     texts = [u.text for item in hits for u in passage_units(item.chunk.text)]
-    if _ASKS_LENGTH.search(focus):  # "le plus longtemps": a length of time, not "70 % de la durée"
+    if of_length:
         texts = [t for t in texts if bound_units(t) & _TIME_UNITS]
-    return {text for text, top in zip(texts, largest_bounds(kinds, texts)) if top}
+    return {text for text, top in zip(texts, largest_bounds(frozenset({LIMIT}), texts)) if top}
 
 
 _ASKS_LENGTH = re.compile(r"\b(?:dur\w*|longtemps|long(?:ue)?s?|temps)\b")
