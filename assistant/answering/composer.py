@@ -256,7 +256,12 @@ def asked_sentence(question: str, idf: dict[str, float] | None = None) -> str:
 
 
 _DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces)\s+([a-zà-ÿ]{4,})\b", re.IGNORECASE)
-_COMPLEMENT = r"(?:\s+(?:de|d['’]|du|des)\s*(?:l['’]|la\s+|le\s+|les\s+)?[\wà-ÿ'’-]+){1,2}"
+# The noun's complement: "de / d' / du / des" and what follows, up to a punctuation mark, a preposition or a conjunction
+# opening the rest of the clause ("le diplôme d'éducateur spécialisé | par la Pro-A"), five words at most.
+_COMPLEMENT = (
+    r"\s+(?:de|d['’]|du|des)\s*(?:(?!(?:par|pour|en|avec|dans|selon|et|ou|qui|que|sur|chez|afin|mais|car)\b)"
+    r"[\wà-ÿ'’-]+\s*){1,5}"
+)
 
 
 def _demonstrative_resolved(question: str) -> str:
@@ -274,7 +279,7 @@ def _demonstrative_resolved(question: str) -> str:
     found = list(re.finditer(rf"\b{noun}{_COMPLEMENT}", premise, re.IGNORECASE))
     if not found:
         return question
-    antecedent = found[-1].group(0)
+    antecedent = found[-1].group(0).strip()
     return f"{asked[: match.start()]}{antecedent}{asked[match.end() :]}"
 
 
