@@ -57,7 +57,9 @@ _OTHER_QUESTION = re.compile(
 )
 # A list named as the place to read ("selon la liste des …", "dans la liste des …", "d'après la liste"): what is asked
 # comes after it.
-_WHERE_TO_READ = re.compile(r"\b(?:selon|dans|d'apres|apres|sur|parmi|figurant\s+sur)\s+(?:la|cette|leur|notre|votre)\s+$")
+_WHERE_TO_READ = re.compile(
+    r"\b(?:selon|dans|d'apres|apres|sur|parmi|figurant\s+sur)\s+(?:la|cette|leur|notre|votre)\s+$"
+)
 # words of the enumerating phrase itself, never a qualifier
 _GRAMMAR = frozenset(
     words(

@@ -295,14 +295,14 @@ def lead_units(question: str, lead: Candidate, units: Sequence[Unit], selected: 
     chosen = list(units[k : i + 1])
     if units[i].opens_list:
         j = i + 1
-        members: list[Unit] = []
+        announced: list[Unit] = []
         while j < len(units) and (units[j].in_list or units[j].is_header):
-            members.append(units[j])
+            announced.append(units[j])
             j += 1
-        named = named_items(question, [u for u in members if not u.is_header])
+        named = named_items(question, [u for u in announced if not u.is_header])
         if named:  # "qui forme au master manager stratégique ?": the row the question names, under its header
-            return chosen + [u for u in members if u.is_header or u in named]
-        chosen.extend(members[:MAX_LIST_ITEMS])
+            return chosen + [u for u in announced if u.is_header or u in named]
+        chosen.extend(announced[:MAX_LIST_ITEMS])
     elif (
         i + 1 < len(units)
         and REFERS_BACK.match(units[i + 1].text)

@@ -151,10 +151,13 @@ def read_references(question: str, manifest: Mapping[str, DocumentInfo]) -> list
 
 # A part said to belong to a paper of the user's own ("l'article 9 de mon contrat de travail", "l'annexe 2 de notre
 # règlement intérieur", "art. 3 de sa convention de stage"): a possessive, then the paper's name.
-_OWN_PAPER = re.compile(r"\s*(?:,\s*)?(?:de|du|d')\s*(?:mon|ma|mes|notre|nos|votre|vos|son|sa|ses|leur|leurs)\s+((?:[a-z0-9-]+\s*){1,4})")
+_OWN_PAPER = re.compile(
+    r"\s*(?:,\s*)?(?:de|du|d')\s*(?:mon|ma|mes|notre|nos|votre|vos|son|sa|ses|leur|leurs)\s+((?:[a-z0-9-]+\s*){1,4})"
+)
 # Words that name one of the texts as the user holds it ("mon PDF de 2019", "notre accord", "ma version"): the
 # part is then the texts' own.
-_TEXT_WORDS = frozenset("pdf texte textes document version exemplaire copie accord avenant protocole circulaire fiche".split())
+_TEXT_WORDS_TEXT = "pdf texte textes document version exemplaire copie accord avenant protocole circulaire fiche"
+_TEXT_WORDS = frozenset(_TEXT_WORDS_TEXT.split())
 
 
 def _of_own_document(text: str, end: int, manifest: Mapping[str, DocumentInfo]) -> bool:

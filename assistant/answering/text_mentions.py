@@ -42,7 +42,9 @@ _ASKS_MENTION = re.compile(
 )
 # An interrogative before the verb asks what the text says, not whether it speaks of it: "quel organisme l'accord
 # cite-t-il pour les personnes handicapées ?" asks for the body (a fact of the rule), "qui l'avenant cite-t-il ?".
-_ASKS_WHICH = re.compile(r"\b(?:quel(?:le)?s?|lequel|laquelle|lesquel(?:le)?s|combien|qui|que|qu'|quoi|comment|pourquoi|quand)\b")
+_ASKS_WHICH = re.compile(
+    r"\b(?:quel(?:le)?s?|lequel|laquelle|lesquel(?:le)?s|combien|qui|que|qu'|quoi|comment|pourquoi|quand)\b"
+)
 _STOP_TEXT = (
     "le la les l de du des d un une et ou a au aux en sur par pour que qui quoi ce ces cet cette entre dans "
     "avec son sa ses leur leurs ne pas plus tout tous toute toutes meme chose choses pareil"

@@ -112,7 +112,9 @@ def test_a_part_of_the_texts_is_still_read(question: str, manifest: dict[str, Do
 
 
 def test_a_list_named_as_where_to_read_is_no_enumeration() -> None:
-    assert read_enumeration("D'après la liste des certifications Pro-A, qui prépare au diplôme d'aide-soignant ?") is None
+    assert (
+        read_enumeration("D'après la liste des certifications Pro-A, qui prépare au diplôme d'aide-soignant ?") is None
+    )
     assert read_enumeration("Donne-moi la liste des certifications Pro-A") is not None
 
 
@@ -127,4 +129,7 @@ def test_a_demonstrative_stands_for_the_phrase_of_the_premise() -> None:
         "quel organisme forme à ce diplôme ?"
     )
     assert asked_sentence(message) == "quel organisme forme à diplôme d'éducateur spécialisé ?"
-    assert asked_sentence("Quel organisme forme au diplôme d'infirmier ?") == "Quel organisme forme au diplôme d'infirmier ?"
+    assert (
+        asked_sentence("Quel organisme forme au diplôme d'infirmier ?")
+        == "Quel organisme forme au diplôme d'infirmier ?"
+    )
