@@ -86,6 +86,8 @@ def quantities(text: str) -> dict[str, set[float]]:
         if kind is None:
             continue
         number = _WORD_VALUES.get(raw)
+        if number is not None and kind[0] == "points":
+            continue  # "un point spécifique est fait sur cette activité": an item of a meeting, not a bonus point
         if number is None:
             try:
                 number = float(re.sub(r"[ \u00a0]", "", raw).replace(",", "."))

@@ -17,6 +17,7 @@ import pytest
 from assistant.answering.answer_types import FLOOR, LIMIT, asked_types, holds
 from assistant.answering.clauses import asking_parts, numbered_items
 from assistant.answering.composer import asked_sentence
+from assistant.answering.disagreement import quantities
 from assistant.answering.enumerations import read_enumeration
 from assistant.answering.named_parts import read_references
 from assistant.answering.text_mentions import mention_words
@@ -133,3 +134,10 @@ def test_a_demonstrative_stands_for_the_phrase_of_the_premise() -> None:
         asked_sentence("Quel organisme forme au diplôme d'infirmier ?")
         == "Quel organisme forme au diplôme d'infirmier ?"
     )
+
+
+def test_a_point_of_a_meeting_is_no_quantity_of_points() -> None:
+    """Art. 4.3: « Un point spécifique est fait sur cette activité … » is no bonus of one point; « il correspond à
+    7 points par mois » is one."""
+    assert quantities("Un point spécifique est fait sur cette activité.") == {}
+    assert quantities("il correspond à 7 points par mois, complet ou non") == {"points": {7.0}}
