@@ -299,7 +299,7 @@ def lead_units(question: str, lead: Candidate, units: Sequence[Unit], selected: 
         while j < len(units) and (units[j].in_list or units[j].is_header):
             announced.append(units[j])
             j += 1
-        named = named_items(question, [u for u in announced if not u.is_header])
+        named = named_items(question, [u for u in announced if not u.is_header], " ".join(u.text for u in chosen))
         if named:  # "qui forme au master manager stratégique ?": the row the question names, under its header
             return chosen + [u for u in announced if u.is_header or u in named]
         chosen.extend(announced[:MAX_LIST_ITEMS])
@@ -326,14 +326,17 @@ def lead_units(question: str, lead: Candidate, units: Sequence[Unit], selected: 
 MIN_NAMING_WORDS = 2  # an item is named by this many of its own words (those no other item of its list holds)
 
 
-def named_items(question: str, items: Sequence[Unit]) -> list[Unit]:
+def named_items(question: str, items: Sequence[Unit], announcing: str = "") -> list[Unit]:
     """The items of a list (its rows) that the question names by their own words: "master manager stratégique" names
     the master's row ("Master manager stratégique — … EN3S"), not the "CQP manager opérationnel" one, which shares
     only "manager". A word every other item lacks counts; an item is named by `MIN_NAMING_WORDS` of them (or by its
-    only one). [] when the question names none, or names every item (it then asks for the list)."""
+    only one). The words of the sentence announcing the list (`announcing`) name no item: "qui peut bénéficier d'un
+    contrat de professionnalisation ?" names the list ("le contrat de professionnalisation s'adresse :"), not its
+    item on the "bénéficiaires du RSA … contrat unique d'insertion". [] when the question names none, or names
+    every item (it then asks for the list)."""
     if len(items) < 2:
         return []
-    asked = set(query_weights(question))
+    asked = set(query_weights(question)) - unit_terms(announcing)
     bags = [unit_terms(u.text) for u in items]
     named = []
     for n, (item, bag) in enumerate(zip(items, bags)):
