@@ -38,6 +38,7 @@ from assistant.answering.units import (
     query_weights,
     unit_terms,
 )
+from assistant.routing.subject import asking_clause
 
 PASSAGE_PRIOR = 0.2  # weight of the passage's relevance (relative to the best passage's)
 NEAR_TIE = 0.75  # units within this share of the best score are compared by meaning too
@@ -336,7 +337,9 @@ def named_items(question: str, items: Sequence[Unit], announcing: str = "") -> l
     every item (it then asks for the list)."""
     if len(items) < 2:
         return []
-    asked = set(query_weights(question)) - unit_terms(announcing)
+    # the asking clause only: "Notre caisse n'a pas de service formation interne : qui peut dispenser les modules ?"
+    # names the asker's situation first, not the item asked
+    asked = set(query_weights(asking_clause(question))) - unit_terms(announcing)
     bags = [unit_terms(u.text) for u in items]
     named = []
     for n, (item, bag) in enumerate(zip(items, bags)):
