@@ -333,6 +333,7 @@ class Assistant:
                 official=self.library.is_official,
                 meaning=self.unit_meaning,
                 articles=articles,
+                elsewhere=found.elsewhere,  # answer12: the other texts, read for a disagreement only
             )
         if detail is not None:
             text = silent_answer(detail, text)

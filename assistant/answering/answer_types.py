@@ -27,6 +27,7 @@ REASON = "reason"
 CONDITION = "condition"
 DECIDES = "decides"  # a yes/no question: the sentence that says yes or no
 LIMIT = "limit"  # "au maximum ?", "le plafond ?": the sentence stating an upper bound
+FLOOR = "floor"  # "quelle expérience minimum ?", "au moins combien ?": the sentence stating a lower bound
 COST = "cost"  # "c'est payant ?", "de ma poche ?": the sentence saying who pays or that it is free
 
 _I = re.IGNORECASE
@@ -39,7 +40,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     DATE: re.compile(
-        r"\b(?:quand(?!\s+(?:je|j['’]|on|il|elle|ils|elles|un|une|le|la|les|l['’]|mon|ma|mes|nous|vous|tu|ce|c['’]|cela|ça|son|sa|ses|leur)\b)|(?:à|a)\s+quel(?:le)?\s+(?:date|moment|échéance|âge)|quel(?:le)?\s+(?:date|délai|échéance|année|période)|"
+        r"\b(?:(?:le|au)\s+moment\s+où\s+(?:il|elle|ils|elles|on|ce|c['’]|ça|cela)\b(?=[^?]*(?:\?|$))|quel\s+moment|quand(?!\s+(?:je|j['’]|on|il|elle|ils|elles|un|une|le|la|les|l['’]|mon|ma|mes|nous|vous|tu|ce|c['’]|cela|ça|son|sa|ses|leur)\b)|(?:à|a)\s+quel(?:le)?\s+(?:date|moment|échéance|âge)|quel(?:le)?\s+(?:date|délai|échéance|année|période)|"
         r"dans\s+quel\s+délai|depuis\s+quand|jusqu['’]\s*(?:à|a)\s+quand|date|délai|échéance|au\s+plus\s+tard|"
         r"à\s+partir\s+de\s+quand|en\s+quelle\s+année|de\s+quand|"
         # how often: answered by a period ("tous les 3 ans", "chaque année") as a date is
@@ -76,7 +77,14 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     LIMIT: re.compile(
         r"\b(?:au\s+(?:grand\s+)?maximum|maximum|maximale?s?|maximaux|plafond\w*|au\s+plus(?!\s+(?:tard|tôt))|au\s+mieux|"
-        r"(?:le|la)\s+plus\s+(?:long(?:ue)?|élevée?|haut)|jusqu['’]\s*(?:à|a)\s+combien|limite\s+haute)\b",
+        r"(?:le|la)\s+plus\s+(?:long(?:ue|temps)?|élevée?|haut)|jusqu['’]\s*(?:à|a)\s+combien|limite\s+haute)\b",
+        _I,
+    ),
+    # A lower bound asked: "quelle expérience minimum ?", "combien au moins ?", "le plancher ?". Not "au moins un
+    # entretien ?" (a figure checked, read by `claims`): the bound is asked, not stated with its value.
+    FLOOR: re.compile(
+        r"\b(?:minimum|minimale?s?|minimaux|plancher|(?:combien|quel(?:le)?s?\s+[\wà-ÿ-]+)\s+au\s+(?:moins|minimum)|"
+        r"au\s+(?:moins|minimum)\s*\?)(?![\wà-ÿ])",
         _I,
     ),
     CONDITION: re.compile(
@@ -159,6 +167,12 @@ _HOLDS: dict[str, re.Pattern[str]] = {
     LIMIT: re.compile(
         r"\bjusqu['’]\s*(?:à|a)\s+(?:\d|une?\b|deux|trois|quatre|six|douze|vingt|trente)|\bexcéd\w*|\bdépass\w*|"
         r"\bau\s+(?:maximum|plus(?!\s+(?:tard|tôt)))\b|\bdans\s+la\s+limite\b|\bplafonn\w*|\bmaximum\b|\bmaximale?s?\b",
+        _I,
+    ),
+    # A lower bound: "d'au moins une année", "au minimum de 3 ans", "sans être inférieure à 150 heures".
+    FLOOR: re.compile(
+        r"\bau\s+(?:moins|minimum)\b|\bminimum\b|\bminimale?s?\b|\bplancher\b|"
+        r"\b(?:pas|être|sans\s+être|ne\s+peut\s+être)\s+inférieure?s?\b|\bpas\s+moins\s+d",
         _I,
     ),
     CONDITION: re.compile(
@@ -270,6 +284,11 @@ _BOUND = re.compile(
     r"\s*(\d+(?:[,.]\d+)?)\s*(%|mois|ans?|années?|heures?|h|jours?|semaines?|points?|euros?|€)",
     re.IGNORECASE,
 )
+
+
+def bound_units(text: str) -> set[str]:
+    """The units of the upper bounds a text states ("jusqu'à 36 mois" → {"moi"}; first three letters, as compared)."""
+    return {m.group(2).lower()[:3] for m in _BOUND.finditer(text)}
 
 
 def largest_bounds(kinds: frozenset[str], texts: list[str]) -> list[bool]:

@@ -62,6 +62,9 @@ def asking_parts(message: str) -> list[str]:
     premise, _, body = text.rpartition(" : ") if " : " in text else ("", "", text)
     if aside:
         premise = f"{premise} {aside.group(1)}".strip()
+    numbered = numbered_items(body)
+    if numbered:  # "Trois questions : 1. le taux mensuel, 2. son plafond annuel, 3. le moment où elle est payée."
+        return _with_context(premise, numbered, message)
     sentences = [s for s in _SENTENCE_END.split(body) if s.strip()]
     while len(sentences) > 1 and not asks(sentences[0]):
         premise = f"{premise} {sentences.pop(0).rstrip(' .!')}".strip()  # "J'ai 3 ans d'ancienneté. Combien … ?"
@@ -70,6 +73,13 @@ def asking_parts(message: str) -> list[str]:
         clauses.extend(_coordinated(sentence))
     clauses = [c.strip(" ,;") for c in clauses if c.strip(" ,;?")]
     if len(clauses) < 2 or len(clauses) > MAX_PARTS or not all(asks(c) for c in clauses):
+        return [message]
+    return _with_context(premise, clauses, message)
+
+
+def _with_context(premise: str, clauses: list[str], message: str) -> list[str]:
+    """Each clause with what it needs to be searched on its own: the premise, else the clause before it."""
+    if len(clauses) < 2 or len(clauses) > MAX_PARTS:
         return [message]
     parts = [f"{premise} : {clauses[0]}" if premise else clauses[0]]
     front, comma, rest = clauses[0].partition(", ")
@@ -82,6 +92,33 @@ def asking_parts(message: str) -> list[str]:
             context = before if not premise or before.startswith(premise) else f"{premise} : {before}"
         parts.append(f"{context} : {clause}")
     return parts
+
+
+# The markers of a numbered list written in a message: "1. … 2. …", "1) … 2) …", "a) … b) …" (a digit or a letter,
+# then "." or ")", then a space), after the start, a space or a punctuation mark.
+_ITEM_MARKER = re.compile(r"(?:^|(?<=[\s,;:]))([1-9]|[a-h])[.)]\s+", re.IGNORECASE)
+
+
+def numbered_items(body: str) -> list[str]:
+    """The items of a numbered list the message asks ("1. le taux mensuel de la prime, 2. son plafond annuel,
+    3. le moment où elle est payée"): each item is a thing asked, a noun phrase as often as a question, and
+    is answered in turn. Only a list numbered in sequence from 1 (or a), its markers in order, at least two
+    items: "l'article 4.3" or "niveau 2." is no list. [] when the message holds no such list."""
+    kept: list[re.Match[str]] = []
+    for marker in _ITEM_MARKER.finditer(body):
+        label = marker.group(1).lower()
+        if not kept:
+            if label in ("1", "a"):
+                kept.append(marker)
+            continue
+        first = kept[0].group(1).lower()
+        if label == (str(len(kept) + 1) if first == "1" else chr(ord("a") + len(kept))):
+            kept.append(marker)
+    if len(kept) < 2:
+        return []
+    ends = [m.start() for m in kept[1:]] + [len(body)]
+    items = [body[m.end() : end].strip(" ,;.") for m, end in zip(kept, ends)]
+    return items if all(items) else []
 
 
 _ASIDE = re.compile(r"\?\s*(\([^()]*\))\s*$")
@@ -206,6 +243,7 @@ def compose_in_parts(
     official: Callable[[str], bool] | None = None,
     meaning: UnitMeaning | None = None,
     articles: Collection[tuple[str, str]] = (),
+    elsewhere: Sequence[Evidence] = (),
 ) -> str:
     """The composer's answer to the whole message, then the sentence that answers each other clause.
 
@@ -224,6 +262,7 @@ def compose_in_parts(
         official=official,
         meaning=meaning,
         articles=articles,
+        elsewhere=elsewhere,
     )
     parts = asking_parts(question)
     if len(parts) < 2 or not text:

@@ -19,9 +19,10 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.answering.answer_types import LIMIT, asked_types, bound_units, largest_bounds
 from assistant.answering.citations import CitationBook
 from assistant.answering.dispositifs import search_text
-from assistant.answering.units import idf_weights, passage_units, query_weights, unit_scores
+from assistant.answering.units import continues, idf_weights, passage_units, query_weights, unit_scores
 from assistant.answering.wording import source_phrase
 from knowledge.hybrid import Evidence
 from text.folding import same_length
@@ -122,12 +123,12 @@ def answer_comparison(
     for side in asked.sides:
         hits = search(f"{search_text(side)} {focus}".strip(), 8)
         pools.append(hits)
-        pick = _best_sentence(side, focus, hits)
+        pick = _best_sentence(side, focus, hits, LIMIT in asked_types(question), bool(_ASKS_LENGTH.search(question)))
         if pick is None:
             return None
         picks.append((side, *pick))
-    if picks[0][2] == picks[1][2]:
-        return None  # one sentence for both: no side by side to give
+    if picks[0][2] == picks[1][2] and picks[0][1].section == picks[1][1].section:
+        return None  # one sentence for both: no side by side to give (the same words in two articles are two rules)
     lines = [INTRO]
     for side, item, sentence in picks:
         n = book.cite(item, sentence)
@@ -184,12 +185,16 @@ def _names_side(text: str, own: set[str], expanded: set[str]) -> bool:
     return (bool(own) and own <= terms) or (bool(expanded) and expanded <= terms)
 
 
-def _best_sentence(side: str, focus: str, hits: Sequence[Evidence]) -> tuple[Evidence, str] | None:
-    """The sentence that best says what the question compares, in a passage naming the side."""
+def _best_sentence(
+    side: str, focus: str, hits: Sequence[Evidence], ranks_a_bound: bool = False, of_length: bool = False
+) -> tuple[Evidence, str] | None:
+    """The sentence that best says what the question compares, in a passage naming the side. `ranks_a_bound`: the
+    question asks which side goes furthest ("lequel peut durer le plus longtemps ?"), `of_length` in time."""
     own, expanded = _terms(side)
     query = f"{search_text(side)} {focus}"
     idf = idf_weights([e.chunk.context_text for e in hits], query_weights(query))
     best: tuple[float, int, Evidence, str] | None = None
+    largest = _largest_bounds(hits[:8], of_length) if ranks_a_bound else set()
     for rank, item in enumerate(hits[:8]):
         heading = f"{item.chunk.section_title} {item.chunk.section_path}"
         if not _names_side(f"{heading} {item.chunk.text}", own, expanded):
@@ -198,16 +203,42 @@ def _best_sentence(side: str, focus: str, hits: Sequence[Evidence]) -> tuple[Evi
         titled = _names_side(heading, own, expanded)  # a section about the side, not one mentioning it
         # What is compared ("le niveau", "la prime") weighs first; the side's words place the sentence.
         compared = unit_scores(focus, units, idf, heading) if focus else [0.0] * len(units)
+        named_before = False
         for unit, score, on_focus in zip(units, unit_scores(query, units, idf, heading), compared):
+            names_it = _names_side(unit.text, own, expanded)
+            # "Toutefois, cette durée peut être portée jusqu'à 36 mois": a sentence going on from the one naming the
+            # side ("Le dispositif Pro-A s'étend sur …") speaks of the side too
+            named = names_it or (named_before and continues(unit.text))
+            named_before = names_it or (named_before and continues(unit.text))
             if unit.is_header or len(unit.text) < 25:
                 continue
-            named = _names_side(unit.text, own, expanded)
             value = (score + 2 * on_focus) * (1.3 if named else 1.0) * (1.6 if titled else 1.0) + 0.05 / (rank + 1)
+            if ranks_a_bound:  # which side goes furthest is said by a figure: a sentence without one does not say it
+                value *= RANKED_BOUND if unit.text in largest else 1.0 if re.search(r"\d", unit.text) else NO_FIGURE
             if not focus and titled and unit.index == 0 and item.chunk.ordinal == 0:
                 value += 0.3  # nothing asked but the difference: the section's opening sentence defines the side
             if best is None or value > best[0]:
                 best = (value, rank, item, unit.text)
     return (best[2], best[3]) if best is not None and best[0] > 0 else None
+
+
+NO_FIGURE = 0.6  # … and a sentence stating no figure does not answer it (as `units.score_unit` reads "combien ?")
+RANKED_BOUND = 1.3  # "lequel peut durer le plus longtemps au maximum ?": each side's largest stated bound answers
+
+
+def _largest_bounds(hits: Sequence[Evidence], of_length: bool) -> set[str]:
+    """The sentences stating the largest upper bound of their kind among a side's passages, for a comparison asking
+    which side goes furthest ("le plus longtemps au maximum", "le plafond le plus haut"): "jusqu'à 36 mois" over
+    "jusqu'à 24 mois" and over the general "entre 6 et 12 mois". `of_length`: only bounds in units of time (not
+    "70 % de la durée")."""
+    texts = [u.text for item in hits for u in passage_units(item.chunk.text)]
+    if of_length:
+        texts = [t for t in texts if bound_units(t) & _TIME_UNITS]
+    return {text for text, top in zip(texts, largest_bounds(frozenset({LIMIT}), texts)) if top}
+
+
+_ASKS_LENGTH = re.compile(r"\b(?:dur\w*|longtemps|long(?:ue)?s?|temps)\b")
+_TIME_UNITS = frozenset({"moi", "ans", "an", "ann", "heu", "h", "jou", "sem"})
 
 
 def _naming_both(

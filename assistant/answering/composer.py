@@ -114,6 +114,7 @@ def compose_retrieval(
     official: Callable[[str], bool] | None = None,
     meaning: UnitMeaning | None = None,
     articles: Collection[tuple[str, str]] = (),
+    elsewhere: Sequence[Evidence] = (),
 ) -> str:
     """Answer first, then the passages that support it.
 
@@ -122,7 +123,8 @@ def compose_retrieval(
     from another article only when that article is itself relevant (nearly as relevant as the
     first, and about the question's own subject: see `_on_subject`); `articles` are those of the
     topic the router read (`routing.meaning.topic_articles`), preferred; then a warning when two texts
-    in force disagree (`assistant.answering.disagreement`).
+    in force disagree (`assistant.answering.disagreement`), read in `evidence` and in `elsewhere` (the other texts'
+    passages when the search was kept inside the text the question names: `named_text.Searched.elsewhere`).
     """
     if not evidence:
         return ""
@@ -206,9 +208,13 @@ def compose_retrieval(
     # Only the shipped agreements can disagree with each other: an uploaded PDF's figure is never set
     # against them in a warning (it would carry a planted figure into the answer's own words).
     official_only = [e for e in evidence if official is None or official(e.document)]
+    seen = {e.id for e in evidence}
+    others = [e for e in elsewhere if e.id not in seen and (official is None or official(e.document))]
     lead_official = official is None or official(passages[0].item.document)
     note = (
-        disagreement_note(question, passages[0].item, lead_units, official_only, book, document_names, idf, meaning)
+        disagreement_note(
+            question, passages[0].item, lead_units, official_only, book, document_names, idf, meaning, others
+        )
         if lead_official
         else ""
     )
@@ -237,7 +243,7 @@ def asked_sentence(question: str, idf: dict[str, float] | None = None) -> str:
     sentences = [s for s in _SENTENCE_END.split(question.strip()) if s.strip()]
     asking = [n for n, s in enumerate(sentences) if "?" in s]
     if not asking or asking[-1] == 0 or any("?" in s for s in sentences[: asking[-1]]):
-        return question  # no statement before it, or several questions (`parts` answers each)
+        return _demonstrative_resolved(question)  # no statement before it, or several questions (`parts`)
     last = sentences[asking[-1]]
     own = [t for t in query_weights(last) if idf is None or idf.get(t, 0.0) > 0]
     if len(own) < MIN_ASKED_TERMS:
@@ -247,6 +253,34 @@ def asked_sentence(question: str, idf: dict[str, float] | None = None) -> str:
         if sum(w * idf.get(t, 0.0) for t, w in query_weights(last).items()) < ASKED_SHARE * mass:
             return question  # the statements carry the subject; the asking sentence only points at it
     return last
+
+
+_DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces)\s+([a-zà-ÿ]{4,})\b", re.IGNORECASE)
+# The noun's complement: "de / d' / du / des" and what follows, up to a punctuation mark, a preposition or a conjunction
+# opening the rest of the clause ("le diplôme d'éducateur spécialisé | par la Pro-A"), five words at most.
+_COMPLEMENT = (
+    r"\s+(?:de|d['’]|du|des)\s*(?:(?!(?:par|pour|en|avec|dans|selon|et|ou|qui|que|sur|chez|afin|mais|car)\b)"
+    r"[\wà-ÿ'’-]+\s*){1,5}"
+)
+
+
+def _demonstrative_resolved(question: str) -> str:
+    """A question asked after a premise and a colon whose demonstrative points back into the premise, read with
+    the phrase it stands for: "Aide-soignante, je vise le diplôme d'infirmière : quel organisme forme à ce diplôme
+    ?" asks who trains for the nurse's diploma, and the premise's other words ("aide-soignante", the asker's own
+    job) must not pick the sentence. The question itself when there is no such premise or antecedent."""
+    premise, colon, asked = question.rpartition(" : ")
+    if not colon or "?" in premise:
+        return question
+    match = _DEMONSTRATIVE.search(asked)
+    if match is None:
+        return question
+    noun = re.escape(match.group(1))
+    found = list(re.finditer(rf"\b{noun}{_COMPLEMENT}", premise, re.IGNORECASE))
+    if not found:
+        return question
+    antecedent = found[-1].group(0).strip()
+    return f"{asked[: match.start()]}{antecedent}{asked[match.end() :]}"
 
 
 def _ranked(

@@ -86,6 +86,8 @@ def quantities(text: str) -> dict[str, set[float]]:
         if kind is None:
             continue
         number = _WORD_VALUES.get(raw)
+        if number is not None and kind[0] == "points":
+            continue  # "un point spécifique est fait sur cette activité": an item of a meeting, not a bonus point
         if number is None:
             try:
                 number = float(re.sub(r"[ \u00a0]", "", raw).replace(",", "."))
@@ -126,8 +128,10 @@ def disagreement_note(
     document_names: dict[str, str],
     idf: dict[str, float],
     meaning: UnitMeaning | None = None,
+    elsewhere: Sequence[Evidence] = (),
 ) -> str:
-    """A warning when another text in force gives another figure for the lead's rule; "" otherwise."""
+    """A warning when another text in force gives another figure for the lead's rule; "" otherwise. `elsewhere`:
+    the other texts' passages when the search was kept inside the text the question names, scanned after it."""
     # The figures a question quotes ("1 an ou 3 ans ?") and the bound it asks ("minimum") are what the
     # texts may disagree on, not what the question is about: they are left out of the measure.
     question = _BOUND.sub(" ", FIGURE_PHRASE.sub(" ", question))
@@ -142,7 +146,7 @@ def disagreement_note(
         return ""
     lead_terms = unit_terms(lead_text)
     lead_subject = _subject_weight(question, f"{lead_text} {lead_heading}", idf)
-    for item in evidence[:SCANNED]:
+    for item in [*evidence[:SCANNED], *elsewhere[:SCANNED]]:
         if _one_text(item, lead_item):
             continue
         units = passage_units(item.chunk.text)
@@ -174,7 +178,9 @@ def _passage_rule(question: str, item: Evidence, heading: str, idf: dict[str, fl
 
 
 def _subject_weight(question: str, text: str, idf: dict[str, float]) -> float:
-    terms = unit_terms(text)
+    """The question's (rarity-weighted) subject the text holds. An acronym of the text stands for the words it
+    abbreviates ("La VAE", a heading, says "validation des acquis de l'expérience" as the question spelled out)."""
+    terms = unit_terms(text) | set(query_weights(text))
     return sum(w * idf.get(t, 1.0) for t, w in query_weights(question).items() if t in terms)
 
 

@@ -55,6 +55,11 @@ _OTHER_QUESTION = re.compile(
     r"|\bcombien\b.*\bquel(?:le)?s?\s+(?!sont\b|est\b|ils\b|elles\b)[a-z]"
     r"|\bc'est\b|\best-ce\b"  # "la liste des certifs, c'est l'État qui la fait ?": the list is the topic
 )
+# A list named as the place to read ("selon la liste des …", "dans la liste des …", "d'après la liste"): what is asked
+# comes after it.
+_WHERE_TO_READ = re.compile(
+    r"\b(?:selon|dans|d'apres|apres|sur|parmi|figurant\s+sur)\s+(?:la|cette|leur|notre|votre)\s+$"
+)
 # words of the enumerating phrase itself, never a qualifier
 _GRAMMAR = frozenset(
     words(
@@ -83,6 +88,8 @@ def read_enumeration(question: str) -> Asked | None:
         return None
     for pattern in _ASKS:
         match = pattern.search(text)
+        if match and _WHERE_TO_READ.search(text[: match.start()]):
+            continue  # "selon la liste des certifications Pro-A, qui forme au master ?": the list is where to read
         if match:
             nouns = [match.group("noun"), match.group("second") or ""]
             candidates = [stem(n) for n in nouns if stem(n) not in _GRAMMAR and words(n)]

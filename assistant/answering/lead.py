@@ -38,6 +38,7 @@ from assistant.answering.units import (
     query_weights,
     unit_terms,
 )
+from assistant.routing.subject import asking_clause
 
 PASSAGE_PRIOR = 0.2  # weight of the passage's relevance (relative to the best passage's)
 NEAR_TIE = 0.75  # units within this share of the best score are compared by meaning too
@@ -295,9 +296,14 @@ def lead_units(question: str, lead: Candidate, units: Sequence[Unit], selected: 
     chosen = list(units[k : i + 1])
     if units[i].opens_list:
         j = i + 1
-        while j < len(units) and (units[j].in_list or units[j].is_header) and j - i <= MAX_LIST_ITEMS:
-            chosen.append(units[j])
+        announced: list[Unit] = []
+        while j < len(units) and (units[j].in_list or units[j].is_header):
+            announced.append(units[j])
             j += 1
+        named = named_items(question, [u for u in announced if not u.is_header], " ".join(u.text for u in chosen))
+        if named:  # "qui forme au master manager stratégique ?": the row the question names, under its header
+            return chosen + [u for u in announced if u.is_header or u in named]
+        chosen.extend(announced[:MAX_LIST_ITEMS])
     elif (
         i + 1 < len(units)
         and REFERS_BACK.match(units[i + 1].text)
@@ -316,6 +322,33 @@ def lead_units(question: str, lead: Candidate, units: Sequence[Unit], selected: 
         # rule, named by a demonstrative in its subject, completes the rule ("sans bac+4, je peux ?").
         chosen.append(units[i + 1])
     return chosen
+
+
+MIN_NAMING_WORDS = 2  # an item is named by this many of its own words (those no other item of its list holds)
+
+
+def named_items(question: str, items: Sequence[Unit], announcing: str = "") -> list[Unit]:
+    """The items of a list (its rows) that the question names by their own words: "master manager stratégique" names
+    the master's row ("Master manager stratégique — … EN3S"), not the "CQP manager opérationnel" one, which shares
+    only "manager". A word every other item lacks counts; an item is named by `MIN_NAMING_WORDS` of them (or by its
+    only one). The words of the sentence announcing the list (`announcing`) name no item: "qui peut bénéficier d'un
+    contrat de professionnalisation ?" names the list ("le contrat de professionnalisation s'adresse :"), not its
+    item on the "bénéficiaires du RSA … contrat unique d'insertion". [] when the question names none, or names
+    every item (it then asks for the list)."""
+    if len(items) < 2:
+        return []
+    # the asking clause only: "Notre caisse n'a pas de service formation interne : qui peut dispenser les modules ?"
+    # names the asker's situation first, not the item asked
+    asked = set(query_weights(asking_clause(question))) - unit_terms(announcing)
+    bags = [unit_terms(u.text) for u in items]
+    named = []
+    for n, (item, bag) in enumerate(zip(items, bags)):
+        others = set().union(*(b for m, b in enumerate(bags) if m != n))
+        own = bag - others
+        hits = own & asked
+        if hits and len(hits) >= min(MIN_NAMING_WORDS, len(own)):
+            named.append(item)
+    return named if len(named) < len(items) else []
 
 
 # A sentence whose subject points back at the sentence before: "Les salariés qui n'ont pas ce diplôme…".

@@ -124,6 +124,8 @@ def read_references(question: str, manifest: Mapping[str, DocumentInfo]) -> list
     found: list[PartReference] = []
 
     def add(kind: str, number: str, words: frozenset[str], span: tuple[int, int]) -> None:
+        if kind != HEADING and _of_own_document(text, span[1], manifest):
+            return  # "l'article 9 de mon contrat de travail": a part of the user's own paper, not of the texts
         if all(r.span[0] >= span[1] or r.span[1] <= span[0] for r in found):
             found.append(PartReference(kind, number, words, document, reading, span))
 
@@ -145,6 +147,29 @@ def read_references(question: str, manifest: Mapping[str, DocumentInfo]) -> list
             match.span(),
         )
     return sorted(found, key=lambda r: r.span)
+
+
+# A part said to belong to a paper of the user's own ("l'article 9 de mon contrat de travail", "l'annexe 2 de notre
+# règlement intérieur", "art. 3 de sa convention de stage"): a possessive, then the paper's name.
+_OWN_PAPER = re.compile(
+    r"\s*(?:,\s*)?(?:de|du|d')\s*(?:mon|ma|mes|notre|nos|votre|vos|son|sa|ses|leur|leurs)\s+((?:[a-z0-9-]+\s*){1,4})"
+)
+# Words that name one of the texts as the user holds it ("mon PDF de 2019", "notre accord", "ma version"): the
+# part is then the texts' own.
+_TEXT_WORDS_TEXT = "pdf texte textes document version exemplaire copie accord avenant protocole circulaire fiche"
+_TEXT_WORDS = frozenset(_TEXT_WORDS_TEXT.split())
+
+
+def _of_own_document(text: str, end: int, manifest: Mapping[str, DocumentInfo]) -> bool:
+    """Whether the part named just before `end` is said to belong to a paper of the user's own that is none of the
+    indexed texts (a contract of employment, an internal rule book): its number says nothing of the texts."""
+    match = _OWN_PAPER.match(text, end)
+    if match is None:
+        return False
+    paper = match.group(1)
+    if set(re.findall(r"[a-z0-9]+", paper)) & _TEXT_WORDS:
+        return False
+    return which_document(paper, manifest) is None
 
 
 def _to_roman(value: int) -> str:

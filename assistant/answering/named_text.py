@@ -217,6 +217,11 @@ class Searched:
     plan: SchemeSearch
     evidence: list[Evidence]
     more: MoreSearch
+    # The other texts' passages for the question, when it was read inside the agreement it names: never quoted as
+    # the answer, only read to say that another text in force gives another figure for the same rule
+    # (`disagreement`): "selon l'accord, quelle expérience minimum pour une VAE ?" is answered by the accord's
+    # "au moins une année", and the circular's "au minimum de 3 ans" must still be set against it.
+    elsewhere: tuple[Evidence, ...] = ()
 
 
 def search_where_asked(
@@ -258,7 +263,9 @@ def search_where_asked(
 
         evidence = more_in_it(read.text)
         if evidence and not silent(read.query, evidence):
-            return Searched(read, evidence, more_in_it)
+            linked = {pair.document} | {d for d, i in manifest.items() if i.amends == pair.document}
+            others = tuple(e for e in search(pair.question, k) if e.document not in linked)
+            return Searched(read, evidence, more_in_it, others)
     plan = scheme_search(asked, topic, k)
 
     def more(text: str, k: int = plan.searched) -> list[Evidence]:

@@ -40,6 +40,11 @@ _ASKS_MENTION = re.compile(
     r"(?:\s+(?:quelque chose|quoi que ce soit|qqch|quoi|rien))?"
     r"\s*(?:de|d'|du|des|sur|a propos d[eu']?|concernant)?\s*(?P<subject>[^?]+)"
 )
+# An interrogative before the verb asks what the text says, not whether it speaks of it: "quel organisme l'accord
+# cite-t-il pour les personnes handicapées ?" asks for the body (a fact of the rule), "qui l'avenant cite-t-il ?".
+_ASKS_WHICH = re.compile(
+    r"\b(?:quel(?:le)?s?|lequel|laquelle|lesquel(?:le)?s|combien|qui|que|qu'|quoi|comment|pourquoi|quand)\b"
+)
 _STOP_TEXT = (
     "le la les l de du des d un une et ou a au aux en sur par pour que qui quoi ce ces cet cette entre dans "
     "avec son sa ses leur leurs ne pas plus tout tous toute toutes meme chose choses pareil"
@@ -54,8 +59,9 @@ Search = Callable[[str, int, list[str]], list[Evidence]]
 
 def mention_words(question: str) -> list[str]:
     """The words of what the question asks a text to mention (empty when it asks no such thing)."""
-    match = _ASKS_MENTION.search(folded(question))
-    if match is None:
+    text = folded(question)
+    match = _ASKS_MENTION.search(text)
+    if match is None or _ASKS_WHICH.search(text[: match.start()].rpartition(":")[2]):
         return []
     words = re.findall(r"[a-z0-9]+", match["subject"])
     return [w for w in words if w not in _STOP and w not in FRAME and len(w) > 2]

@@ -54,9 +54,18 @@ def _names(texts: tuple[tuple[str, str, str], ...]) -> frozenset[str]:
     return frozenset(words)
 
 
+# A part of the text named as where to read ("son préambule", "l'annexe 4", "l'article 11", "le titre II"): the
+# question asks that part, not the block above it, even with the block's words ("les signataires").
+_ANOTHER_PART = re.compile(
+    r"\b(?:preambule|annexes?\s+(?:\d|[ivx]+\b)|articles?\s+\d|art\.?\s*\d|titre\s+(?:[ivx]+|\d)\b|partie\s+[ivx]+\b)"
+)
+
+
 def asks_the_block(question: str, chunk: Chunk, manifest: Mapping[str, DocumentInfo]) -> bool:
     """The question shares with the block a word that is not a word naming a text ("syndicat", "employeurs",
     "NOR", a party's name), or asks who signed it (what the parties' formula says)."""
+    if _ANOTHER_PART.search(folded(question)):
+        return False  # "les intentions des signataires, telles que les énonce son préambule": read in the part named
     names = _naming_words(manifest)
     asked = set(analyze(question)) - names
     return bool(asked & ((_own_words(chunk.text, names) | set(analyze(_SIGNATORIES))) - names))

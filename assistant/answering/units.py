@@ -105,6 +105,7 @@ EQUIVALENT_WORDS = (
     "rôle mission",
     "objectif objet finalité",
     "paye payer financement financé",
+    "payé versé verser versement",  # "quand est-elle payée ?" ↔ "cette prime est versée en une seule fois"
     "décider définir fixer déterminer",  # "qui décide ?" is answered by "la CPNEFP définit…"
     "issue fin fini terme",  # "une fois l'entretien fini" ↔ "à l'issue de l'entretien"
     "taux pourcentage",  # a "%" in the question is read as "pourcentage" (`query_weights`)
@@ -381,6 +382,12 @@ def select_units(
         elif i > 0 and _REFERS_BACK.match(units[i].text) and not units[i - 1].in_list:
             chosen.add(i - 1)
     return [units[i] for i in sorted(chosen)]
+
+
+def continues(sentence: str) -> bool:
+    """Whether a sentence goes on from the one before it: it refers back ("Cette durée…", "Il…") or qualifies it
+    ("Toutefois, …"), so it speaks of what that sentence named."""
+    return bool(_REFERS_BACK.match(sentence) or _QUALIFIES.match(sentence))
 
 
 ASKS_FIGURE = _ASKS_FIGURE  # "combien", "quel montant", "quelle durée"… (the lead puts the figure first)
