@@ -34,15 +34,38 @@ from ingest.manifest import load_manifest
 from ingest.models import DocumentInfo, IngestError
 from ingest.pipeline import parse_corpus, parse_pdf
 from ingest.shipped_parses import KnownParses, shipped_file
+from knowledge import build_key, index_swap
+from knowledge.build_key import BuildKey
 from knowledge.consolidation.amendments import Amendment, load_amendments
-from knowledge.factory import PassageEngineWarmUp, chroma_dir, open_indexer
+from knowledge.embedder import make_embedder
+from knowledge.factory import IndexConfig, PassageEngineWarmUp, chroma_dir, open_indexer
 from knowledge.hybrid import Retriever
-from knowledge.indexer import CONSOLIDATED_SUFFIX, Indexer, UnitStatus, index_lock, plan_units
+from knowledge.indexer import CONSOLIDATED_SUFFIX, Indexer, IndexUnit, UnitStatus, index_lock, plan_units
 from knowledge.store import forget_clients
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, float], None]
+
+# What a start or an `ingest` says when the index was built by other code (`knowledge.build_key`).
+REBUILD_BESIDE = (
+    "Index construit par une autre version ({reason}) : reconstruction complète à côté de l'index "
+    "actuel, qui reste en service jusqu'à la fin."
+)
+REBUILD_IN_PLACE = (
+    "Index construit par une autre version ({reason}) : chaque document est réindexé sur le serveur Chroma."
+)
+REBUILD_DONE = "Index reconstruit avec cette version : {documents} document(s), dont {uploads} ajouté(s) par vous."
+REBUILD_FAILED = (
+    "Reconstruction de l'index interrompue ({reason}) : l'index précédent reste en service ; "
+    "relancez « ccn-assistant ingest » pour réessayer."
+)
+REBUILD_FAILED_SHORT = "Reconstruction interrompue : l'index précédent reste en service."
+SWAP_RECOVERED = "Un remplacement d'index avait été interrompu : l'index précédent a été remis en service."
+UPLOAD_UNREADABLE = (
+    "{file} : document ajouté qui ne se lit plus avec cette version ({reason}) ; son PDF est conservé "
+    "dans {folder}, mais il n'est plus cherché. Téléversez-le de nouveau ou retirez-le."
+)
 
 
 @dataclass
@@ -52,13 +75,18 @@ class IndexReport:
     statuses: list[UnitStatus] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # Said first, in French: a stale index rebuilt (and how it ended), an upload that no longer reads.
+    notices: list[str] = field(default_factory=list)
+    kept_previous: bool = False  # a rebuild failed: the index built by the earlier version stays served
+    unparsed_shipped: list[str] = field(default_factory=list)  # shipped PDFs that did not parse
 
     @property
     def failed(self) -> bool:
-        return bool(self.errors) or any(s.status == "error" for s in self.statuses)
+        return self.kept_previous or bool(self.errors) or any(s.status == "error" for s in self.statuses)
 
     def lines(self) -> list[str]:
-        out = [f"{e.file}: erreur: {e.reason}" for e in self.errors]
+        out = list(self.notices)
+        out.extend(f"{e.file}: erreur: {e.reason}" for e in self.errors)
         out.extend(s.line for s in self.statuses)
         out.extend(f"{unit}: retiré de l'index" for unit in self.removed)
         return out
@@ -102,6 +130,102 @@ def explained(statuses: list[UnitStatus]) -> list[UnitStatus]:
     return out
 
 
+def current_key(settings: Settings) -> BuildKey:
+    """The build key this code gives the index of `settings` (`knowledge.build_key`)."""
+    name = make_embedder(settings.embedding_backend, settings.embedding_model).name
+    return build_key.wanted_key(name, settings.corpus_dir)
+
+
+def index_is_stale(settings: Settings, wanted: BuildKey | None = None) -> bool:
+    """Whether the index in service was built by other code (or by a version that recorded nothing).
+
+    A data directory without an index is not stale (a first start builds it); an index without a
+    recorded key was built before keys were recorded, or by a first build that did not finish.
+    """
+    stored = build_key.read_key(settings.index_dir)
+    if stored is None:
+        return bool(settings.chroma_url) or chroma_dir(settings.data_dir).exists()
+    return stored.key != (wanted or current_key(settings)).key
+
+
+def unparsed(
+    paths: Sequence[Path], docs: Sequence[Any], errors: Sequence[IngestError], info_of: Callable[[Path], DocumentInfo]
+) -> tuple[list[str], list[str]]:
+    """The files that did not parse, as (uploads said in French, shipped texts' names).
+
+    An uploaded PDF that no longer parses is said, never dropped silently (its file stays in
+    `uploads/`); a shipped text that does not parse stops a rebuild.
+    """
+    parsed = {doc.document for doc in docs}
+    reasons = {e.file: e.reason for e in errors}
+    uploads, shipped = [], []
+    for path in paths:
+        document = info_of(path).document
+        if document in parsed:
+            continue
+        if is_upload_id(document):
+            reason = reasons.get(path.name, "illisible")
+            uploads.append(UPLOAD_UNREADABLE.format(file=path.name, reason=reason, folder=path.parent))
+        else:
+            shipped.append(path.name)
+    return uploads, shipped
+
+
+def shipped_failure(report: IndexReport) -> list[str]:
+    """Why a shipped text is not indexed (an upload's own failure does not block a rebuild)."""
+    reasons = [f"{name} : non analysé" for name in report.unparsed_shipped]
+    reasons += [s.line for s in report.statuses if s.status == "error" and not is_upload_id(s.document)]
+    return reasons
+
+
+def rebuild_beside(
+    settings: Settings,
+    units: Sequence[IndexUnit],
+    present: set[str],
+    wanted: BuildKey,
+    report: IndexReport,
+    tell: Callable[[str, float], None],
+) -> None:
+    """Write every unit into a new index beside the one in service; swap it in only when complete.
+
+    Any failure (a shipped text not indexed, an exception, an interruption) discards the new index
+    and leaves the old one served (`report.kept_previous`): an index is never half-written.
+    """
+    root = index_swap.staging_root(settings.data_dir)
+    target = IndexConfig(
+        data_dir=root,
+        collection=settings.collection,
+        embedding_backend=settings.embedding_backend,
+        embedding_model=settings.embedding_model,
+        corpus_dir=settings.corpus_dir,
+    )
+    try:
+        indexer = open_indexer(target)
+        for i, unit in enumerate(units):
+            tell(f"Indexation de {unit.unit} (nouvel index)…", 0.5 + 0.45 * i / max(1, len(units)))
+            report.statuses.extend(explained(indexer.sync([unit])))
+        failures = shipped_failure(report)
+        if failures:
+            raise RuntimeError("; ".join(failures))
+        build_key.write_key(root / index_swap.LIVE, wanted)
+        index_swap.swap_in(settings.data_dir, root / index_swap.LIVE)
+    except BaseException as exc:
+        index_swap.discard_staging(settings.data_dir)
+        report.kept_previous = True
+        report.notices.append(REBUILD_FAILED.format(reason=storage_message(exc)))
+        if not isinstance(exc, Exception):
+            raise
+        log.exception("index rebuild failed; the previous index stays in service")
+        return
+    uploads = sum(1 for document in present if is_upload_id(document))
+    report.notices.append(REBUILD_DONE.format(documents=len(present), uploads=uploads))
+
+
+def storage_message(exc: BaseException) -> str:
+    fault = storage_fault(exc)
+    return fault.message if fault else (str(exc) or type(exc).__name__)
+
+
 def open_for_indexing(settings: Settings, *, rebuild: bool, tell: Callable[[str], None]) -> Indexer:
     """The indexer; with `rebuild`, a local index that cannot be read is moved aside and started afresh.
 
@@ -143,7 +267,9 @@ def index_pdfs(
     """Parse and index `pdfs` (default: the whole shipped corpus, pruning documents gone from it).
 
     `on_wait` is told what the caller should know while it waits: another ingest holds the lock,
-    or a broken index was moved aside for `rebuild`.
+    or a broken index was moved aside for `rebuild`. For the whole corpus, an index built by other
+    code (`knowledge.build_key`) is rebuilt beside the one in service and swapped in only once
+    complete (`knowledge.index_swap`); the index then records the key of what built it.
     """
 
     def tell(message: str, fraction: float) -> None:
@@ -164,6 +290,18 @@ def index_pdfs(
     report = IndexReport()
     with index_lock(settings.data_dir, on_wait=on_wait):
         clean_leftovers(settings)
+        if not settings.chroma_url and index_swap.recover(settings.data_dir):
+            report.notices.append(SWAP_RECOVERED)
+        wanted = current_key(settings)
+        stale = whole_corpus and not rebuild and index_is_stale(settings, wanted)
+        beside = stale and not settings.chroma_url
+        if stale:
+            reason = wanted.describe(build_key.read_key(settings.index_dir))
+            notice = (REBUILD_BESIDE if beside else REBUILD_IN_PLACE).format(reason=reason)
+            report.notices.append(notice)
+            tell(notice, 0.02)
+            if on_wait:
+                on_wait(notice)
         tell(f"Analyse de {len(paths)} PDF…", 0.05)
 
         def parsed_one(path: Path, done: int) -> None:
@@ -185,6 +323,8 @@ def index_pdfs(
         finally:
             warm_up.join()
         report.errors.extend(errors)
+        lost_uploads, report.unparsed_shipped = unparsed(paths, docs, errors, info_of)
+        report.notices.extend(lost_uploads)
         units, plan_errors = plan_units(docs, amendments)
         report.statuses.extend(plan_errors)
         if not units and not whole_corpus:  # nothing to write: a refused upload never touches the index
@@ -196,14 +336,19 @@ def index_pdfs(
             if on_wait:
                 on_wait(message)
 
-        indexer = open_for_indexing(settings, rebuild=rebuild, tell=notice)
-        for i, unit in enumerate(units):
-            tell(f"Indexation de {unit.unit}…", 0.5 + 0.48 * i / max(1, len(units)))
-            report.statuses.extend(explained(indexer.sync([unit], rebuild=rebuild)))
-        if whole_corpus:
-            present = {info_of(p).document for p in paths}
-            report.removed = indexer.prune(present)
-    tell("Index prêt.", 1.0)
+        present = {info_of(p).document for p in paths}
+        if beside:
+            rebuild_beside(settings, units, present, wanted, report, tell)
+        else:
+            indexer = open_for_indexing(settings, rebuild=rebuild or stale, tell=notice)
+            for i, unit in enumerate(units):
+                tell(f"Indexation de {unit.unit}…", 0.5 + 0.48 * i / max(1, len(units)))
+                report.statuses.extend(explained(indexer.sync([unit], rebuild=rebuild or stale)))
+            if whole_corpus:
+                report.removed = indexer.prune(present)
+                if not shipped_failure(report):
+                    build_key.write_key(settings.index_dir, wanted)
+    tell("Index prêt." if not report.kept_previous else REBUILD_FAILED_SHORT, 1.0)
     return report
 
 
@@ -252,9 +397,16 @@ class Library:
     def ensure_index(self, progress: Progress | None = None) -> IndexReport | None:
         """Index what the corpus has and the index lacks (all of it on a first start); None when complete.
 
+        An index built by other code (an earlier parser, chunker, embedder or shipped data:
+        `knowledge.build_key`) is rebuilt whole, beside the one in service, with the uploads
+        re-read from their PDFs, and swapped in once complete; a failure keeps the old one.
         Also removes what killed uploads left behind (`assistant.uploads.clean_leftovers`).
         """
         clean_leftovers(self.settings)
+        if index_is_stale(self.settings):
+            report = index_pdfs(self.settings, None, progress=progress)
+            self.reload()
+            return report
         missing = self.missing()
         if not missing:
             return None
@@ -263,9 +415,18 @@ class Library:
         self.retriever.refresh(force=True)
         return report
 
+    def reload(self) -> None:
+        """Read the index again from its folder (after a rebuilt index was swapped in)."""
+        retriever = self.retriever
+        retriever.store.reopen()
+        retriever.refresh(force=True)
+
     def reindex(self, pdfs: list[Path] | None = None, progress: Progress | None = None) -> IndexReport:
         report = index_pdfs(self.settings, pdfs, progress=progress)
-        self.retriever.refresh(force=True)
+        if pdfs is None:
+            self.reload()
+        else:
+            self.retriever.refresh(force=True)
         return report
 
     def ingest_upload(self, filename: str, data: bytes, progress: Progress | None = None) -> list[str]:
