@@ -219,6 +219,7 @@ def rebuild_beside(
         return
     uploads = sum(1 for document in present if is_upload_id(document))
     report.notices.append(REBUILD_DONE.format(documents=len(present), uploads=uploads))
+    tell(report.notices[-1], 0.99)
 
 
 def storage_message(exc: BaseException) -> str:

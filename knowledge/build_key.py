@@ -87,7 +87,7 @@ class BuildKey:
     def describe(self, stored: BuildKey | None) -> str:
         """Why an index built with `stored` differs, in French ("lecture des PDF, vecteurs livrés")."""
         if stored is None:
-            return "version inconnue (index antérieur à l'enregistrement des versions)"
+            return "version inconnue : index antérieur à l'enregistrement des versions"
         return ", ".join(PART_NAMES.get(part, part) for part in self.changed(stored))
 
 
