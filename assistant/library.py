@@ -298,11 +298,11 @@ def index_pdfs(
         beside = stale and not settings.chroma_url
         if stale:
             reason = wanted.describe(build_key.read_key(settings.index_dir))
-            notice = (REBUILD_BESIDE if beside else REBUILD_IN_PLACE).format(reason=reason)
-            report.notices.append(notice)
-            tell(notice, 0.02)
+            said = (REBUILD_BESIDE if beside else REBUILD_IN_PLACE).format(reason=reason)
+            report.notices.append(said)
+            tell(said, 0.02)
             if on_wait:
-                on_wait(notice)
+                on_wait(said)
         tell(f"Analyse de {len(paths)} PDF…", 0.05)
 
         def parsed_one(path: Path, done: int) -> None:

@@ -75,13 +75,15 @@ def split_closing(sections: Sequence[Section]) -> list[Section]:
             continue
         pages = list(section.paragraph_pages)
         body = paragraphs[:start]
-        kept = {"text": "\n\n".join(body), "paragraph_pages": tuple(pages[:start]), "page_end": pages[start - 1]}
-        out.append(replace(section, **kept))
-        title, block, block_pages = SIGNATURES_TITLE, [], []
+        text, kept_pages = "\n\n".join(body), tuple(pages[:start])
+        out.append(replace(section, text=text, paragraph_pages=kept_pages, page_end=pages[start - 1]))
+        title = SIGNATURES_TITLE
+        block: list[str] = []
+        block_pages: list[int] = []
         for paragraph, page in zip(paragraphs[start:], pages[start:], strict=True):
             if block and is_capitals_heading(paragraph):
                 out.append(_part(section, title, block, block_pages))
-                title, block, block_pages = paragraph.strip(), [], []
+                title, block, block_pages = paragraph.strip(), [], []  # the next part
                 continue
             block.append(paragraph)
             block_pages.append(page)

@@ -85,13 +85,13 @@ def total_in_its_unit(rows: list[list[str]], used: int) -> list[list[str]]:
 
 def render_table(rows: Sequence[Sequence[str]], caption: str = "") -> str:
     """Render rows (first row(s) = headers) as text lines; empty rows and cells are skipped."""
-    rows = [list(r) for r in rows if any(c.strip() for c in r)]
-    if not rows:
+    table = [list(r) for r in rows if any(c.strip() for c in r)]
+    if not table:
         return ""
-    if len(rows) == 1:
-        return f"{TABLE_MARKER} : " + " | ".join(c for c in rows[0] if c)
-    headers, used = column_headers(rows)
-    rows = total_in_its_unit(rows, used)
+    if len(table) == 1:
+        return f"{TABLE_MARKER} : " + " | ".join(c for c in table[0] if c)
+    headers, used = column_headers(table)
+    rows = total_in_its_unit(table, used)
     lines = [f"{TABLE_MARKER}{' ' + caption if caption else ''} : " + " | ".join(h for h in _unique(headers) if h)]
     carried = ""
     for row in rows[used:]:

@@ -57,7 +57,8 @@ def test_a_signature_block_and_a_capitals_heading_after_it_become_parts() -> Non
 
 def test_a_closing_formula_without_signatory_lines_stays_in_its_article() -> None:
     """The accord's way: "Fait à Montreuil, le 19 décembre 2019. (Suivent les signatures.)" lays out no block."""
-    kept = section(["Il est d'application impérative.", "Fait à Montreuil, le 3 mai 2021.", "(Suivent les signatures.)"])
+    closing = ["Il est d'application impérative.", "Fait à Montreuil, le 3 mai 2021.", "(Suivent les signatures.)"]
+    kept = section(closing)
     assert split_closing([kept]) == [kept]
 
 
@@ -88,7 +89,7 @@ def test_the_conventions_article_15_ends_with_its_own_rule(corpus: dict[str, Par
 
 
 def test_the_agreements_last_articles_keep_their_place_of_signature(corpus: dict[str, ParsedDocument]) -> None:
-    """"Fait à Montreuil, le 19 décembre 2019. (Suivent les signatures.)" stays the accord's art. 11's end."""
+    """ "Fait à Montreuil, le 19 décembre 2019. (Suivent les signatures.)" stays the accord's art. 11's end."""
     for document, number in ((ACCORD, "11"), (AVENANT, "6")):
         last = next(s for s in corpus[document].sections if s.number == number)
         assert "Fait à Montreuil" in last.text and last.text.endswith("(Suivent les signatures.)")
