@@ -144,8 +144,15 @@ def index_is_stale(settings: Settings, wanted: BuildKey | None = None) -> bool:
     """
     stored = build_key.read_key(settings.index_dir)
     if stored is None:
-        return bool(settings.chroma_url) or chroma_dir(settings.data_dir).exists()
+        return bool(settings.chroma_url) or has_passages(settings)
     return stored.key != (wanted or current_key(settings)).key
+
+
+def has_passages(settings: Settings) -> bool:
+    """Whether a local index holds any written passage (each generation leaves its file under
+    `index/passages/`); an opened but empty store is a first start, not an old index."""
+    folder = settings.index_dir / "passages"
+    return folder.is_dir() and any(path.is_file() for path in folder.rglob("*"))
 
 
 def unparsed(
@@ -341,7 +348,10 @@ def index_pdfs(
         if beside:
             rebuild_beside(settings, units, present, wanted, report, tell)
         else:
+            first = not settings.chroma_url and not has_passages(settings)
             indexer = open_for_indexing(settings, rebuild=rebuild or stale, tell=notice)
+            if first:  # what writes a new index is known from its first unit: a killed first start is completed
+                build_key.write_key(settings.index_dir, wanted)
             for i, unit in enumerate(units):
                 tell(f"Indexation de {unit.unit}…", 0.5 + 0.48 * i / max(1, len(units)))
                 report.statuses.extend(explained(indexer.sync([unit], rebuild=rebuild or stale)))
@@ -413,7 +423,7 @@ class Library:
             return None
         everything = len(missing) == len(corpus_pdfs(self.settings))
         report = index_pdfs(self.settings, None if everything else missing, progress=progress)
-        self.retriever.refresh(force=True)
+        self.reload()  # a whole index may have been swapped in (see `index_pdfs`)
         return report
 
     def reload(self) -> None:
@@ -424,10 +434,7 @@ class Library:
 
     def reindex(self, pdfs: list[Path] | None = None, progress: Progress | None = None) -> IndexReport:
         report = index_pdfs(self.settings, pdfs, progress=progress)
-        if pdfs is None:
-            self.reload()
-        else:
-            self.retriever.refresh(force=True)
+        self.reload()
         return report
 
     def ingest_upload(self, filename: str, data: bytes, progress: Progress | None = None) -> list[str]:

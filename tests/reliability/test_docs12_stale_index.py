@@ -170,3 +170,25 @@ def test_a_swap_interrupted_between_its_renames_is_undone(assistant: Assistant) 
     assert not (settings.data_dir / index_swap.STAGING).exists()
     fresh = Assistant(settings)
     assert generations(fresh) == before  # put back, found current, nothing rewritten
+
+
+def test_a_first_start_builds_in_place_and_serves_what_it_built(built: Settings, tmp_path: Path) -> None:
+    """A store opened before the first indexing (the front ends open the retriever first) is no old index:
+    the first start builds in place, says nothing of another version, and the retriever serves it."""
+    settings = built.model_copy(update={"data_dir": tmp_path / "first"})
+    assistant = Assistant(settings)
+    assert assistant.retriever.size == 0  # opened: Chroma's folder exists, empty
+    report = assistant.library.ensure_index()
+    assert report is not None and not report.failed, report.lines()
+    assert not any("autre version" in line for line in report.lines())
+    assert assistant.retriever.size > 0 and not index_is_stale(settings)
+    assert assistant.library.ensure_index() is None
+
+
+def test_a_rebuild_is_served_by_a_retriever_opened_before_it(assistant: Assistant) -> None:
+    """The swap replaces the folder under an open store: the library reopens it (else: 0 passages)."""
+    size = assistant.retriever.size
+    age_the_key(assistant.settings)
+    assistant.library.ensure_index()
+    assert assistant.retriever.size == size
+    assert assistant.retriever.search("Qu'est-ce qu'un CQP ?", k=2)
