@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ingest.closing import split_closing
 from ingest.models import Section
 from ingest.pdf_reader import Block, TableBlock, TextLine
 from ingest.tables import TABLE_MARKER, render_table, rows_from_linear_cells
@@ -162,7 +161,7 @@ def build_sections(pages: Sequence[Sequence[Block]], document: str, doc_title: s
     for page in pages:
         for block in page:
             builder.feed(block)
-    return split_closing(builder.finish())
+    return builder.finish()
 
 
 class _Builder:

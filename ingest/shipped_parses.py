@@ -39,15 +39,7 @@ log = logging.getLogger(__name__)
 FORMAT = 1
 FILE_NAME = "parsed.json.gz"
 # The modules whose code decides what a PDF parses into (pipeline: parse_pdf_in_process, visual_title).
-PARSER_MODULES = (
-    "closing.py",
-    "models.py",
-    "pdf_reader.py",
-    "pipeline.py",
-    "sections.py",
-    "tables.py",
-    "text_cleaning.py",
-)
+PARSER_MODULES = ("models.py", "pdf_reader.py", "pipeline.py", "sections.py", "tables.py", "text_cleaning.py")
 PARSER_PACKAGES = ("pdfplumber", "pdfminer.six")
 _SECTION_FIELDS = tuple(f.name for f in fields(Section))
 _TUPLE_FIELDS = ("path", "paragraph_pages", "trail")

@@ -85,6 +85,5 @@ def test_no_other_text_gains_a_numbered_part(corpus: dict[str, ParsedDocument]) 
         "accord-2019-12-19-formation-professionnelle": 30,
         "cqp-gestionnaire-conseil-mise-en-oeuvre": 10,
         "cqp-regime-general": 9,
-        # 16 + its signature block and reference documents, parts of their own (docs12, ingest/closing.py)
-        "convention-formation-cqp-conseiller-offres-de-service": 18,
+        "convention-formation-cqp-conseiller-offres-de-service": 16,
     }
