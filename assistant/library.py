@@ -1,24 +1,28 @@
 """The texts the assistant answers from: the shipped corpus, uploaded PDFs, and their index.
 
-`index_pdfs` builds or refreshes the index of a set of PDFs: parse (ingest) → plan units
-(knowledge) → sync. `Library` is what the front ends use: first start, re-index, uploads, the
-documents table, PDF paths and page images. The CLI `ingest` command, the UI's first start and its
-upload page all go through here, so a bad file is reported the same way everywhere and never leaves
-a half-written index (the indexer switches a document's passages atomically, under a lock held for
-the whole operation).
+`Library` is what the front ends use: first start, re-index, uploads, the documents table, PDF paths
+and page images. Building the index is `assistant.index_build.index_pdfs` (re-exported here): a bad
+file is reported the same way everywhere, an index is never half-written, and an index built by other
+code is rebuilt whole beside the one in service before it is served.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from assistant import quarantine
-from assistant.faults import storage_fault
+from assistant.index_build import (
+    IndexReport,
+    Progress,
+    corpus_amendments,
+    corpus_pdfs,
+    index_is_stale,
+    index_pdfs,
+    with_partners,
+)
 from assistant.pages.page_images import PassageImage, passage_image, passage_images
 from assistant.settings import Settings
 from assistant.uploads import (
@@ -30,181 +34,23 @@ from assistant.uploads import (
     upload_file,
     upload_stem,
 )
-from ingest.manifest import load_manifest
 from ingest.models import DocumentInfo, IngestError
-from ingest.pipeline import parse_corpus, parse_pdf
-from ingest.shipped_parses import KnownParses, shipped_file
-from knowledge.consolidation.amendments import Amendment, load_amendments
-from knowledge.factory import PassageEngineWarmUp, chroma_dir, open_indexer
+from ingest.pipeline import parse_pdf
 from knowledge.hybrid import Retriever
-from knowledge.indexer import CONSOLIDATED_SUFFIX, Indexer, UnitStatus, index_lock, plan_units
-from knowledge.store import forget_clients
+from knowledge.indexer import CONSOLIDATED_SUFFIX
+
+__all__ = [
+    "IndexReport",
+    "Library",
+    "Progress",
+    "corpus_amendments",
+    "corpus_pdfs",
+    "index_is_stale",
+    "index_pdfs",
+    "with_partners",
+]
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[str, float], None]
-
-
-@dataclass
-class IndexReport:
-    """What one indexing run did, file by file."""
-
-    statuses: list[UnitStatus] = field(default_factory=list)
-    errors: list[IngestError] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-
-    @property
-    def failed(self) -> bool:
-        return bool(self.errors) or any(s.status == "error" for s in self.statuses)
-
-    def lines(self) -> list[str]:
-        out = [f"{e.file}: erreur: {e.reason}" for e in self.errors]
-        out.extend(s.line for s in self.statuses)
-        out.extend(f"{unit}: retiré de l'index" for unit in self.removed)
-        return out
-
-
-def corpus_pdfs(settings: Settings) -> list[Path]:
-    """The shipped PDFs and those uploaded through the UI."""
-    return sorted(settings.pdf_dir.glob("*.pdf")) + sorted(settings.uploads_dir.glob("*.pdf"))
-
-
-def corpus_amendments(settings: Settings) -> list[Amendment]:
-    path = settings.corpus_dir / "amendments.json"
-    return load_amendments(path) if path.exists() else []
-
-
-def with_partners(
-    pdfs: Sequence[Path], settings: Settings, manifest: dict[str, DocumentInfo], amendments: Sequence[Amendment]
-) -> list[Path]:
-    """Add the agreement/avenant files a consolidated view needs when only one side is given."""
-    wanted = {document_info(p, settings, manifest).document for p in pdfs}
-    extra: list[Path] = []
-    for amendment in amendments:
-        pair = {amendment.target, amendment.avenant}
-        if not pair & wanted:
-            continue
-        for document in sorted(pair - wanted):
-            info = manifest.get(document)
-            candidate = settings.pdf_dir / (info.file if info and info.file else f"{document}.pdf")
-            if candidate.exists():
-                extra.append(candidate)
-                wanted.add(document)
-    return [*pdfs, *extra]
-
-
-def explained(statuses: list[UnitStatus]) -> list[UnitStatus]:
-    """Unit errors caused by the disk or the index told in French (the store's own text is English)."""
-    out = []
-    for status in statuses:
-        fault = storage_fault(RuntimeError(status.reason)) if status.status == "error" else None
-        out.append(replace(status, reason=fault.message) if fault else status)
-    return out
-
-
-def open_for_indexing(settings: Settings, *, rebuild: bool, tell: Callable[[str], None]) -> Indexer:
-    """The indexer; with `rebuild`, a local index that cannot be read is moved aside and started afresh.
-
-    A truncated or overwritten Chroma database cannot be repaired in place, and without this the
-    product's own `ingest --rebuild` failed on it like every other command. The broken folder is
-    kept (renamed `chroma-endommage-<date>`) rather than deleted, for whoever wants to look at it.
-    A healthy index is never moved: `--rebuild` then replaces each unit atomically as usual.
-    """
-
-    def open_it() -> Indexer:
-        indexer = open_indexer(settings)
-        if rebuild:
-            indexer.store.check()
-        return indexer
-
-    try:
-        return open_it()
-    except Exception as exc:
-        fault = storage_fault(exc)
-        if not rebuild or settings.chroma_url or fault is None or fault.kind != "corrupt":
-            raise
-        broken = chroma_dir(settings.data_dir)
-        aside = broken.with_name(f"chroma-endommage-{time.strftime('%Y%m%d-%H%M%S')}")
-        log.info("index unreadable (%s): moved to %s", exc, aside)
-        forget_clients()
-        broken.rename(aside)
-        tell(f"Index endommagé mis de côté ({aside}) : reconstruction complète.")
-        return open_it()
-
-
-def index_pdfs(
-    settings: Settings,
-    pdfs: Sequence[Path] | None = None,
-    *,
-    rebuild: bool = False,
-    progress: Progress | None = None,
-    on_wait: Callable[[str], None] | None = None,
-) -> IndexReport:
-    """Parse and index `pdfs` (default: the whole shipped corpus, pruning documents gone from it).
-
-    `on_wait` is told what the caller should know while it waits: another ingest holds the lock,
-    or a broken index was moved aside for `rebuild`.
-    """
-
-    def tell(message: str, fraction: float) -> None:
-        log.info("%s", message)
-        if progress:
-            progress(message, fraction)
-
-    manifest = load_manifest(settings.manifest_file)
-    amendments = corpus_amendments(settings)
-    whole_corpus = pdfs is None
-    paths = corpus_pdfs(settings) if pdfs is None else list(pdfs)
-    if not whole_corpus:
-        paths = with_partners(paths, settings, manifest, amendments)
-
-    def info_of(path: Path) -> DocumentInfo:
-        return document_info(path, settings, manifest)
-
-    report = IndexReport()
-    with index_lock(settings.data_dir, on_wait=on_wait):
-        clean_leftovers(settings)
-        tell(f"Analyse de {len(paths)} PDF…", 0.05)
-
-        def parsed_one(path: Path, done: int) -> None:
-            tell(f"Analysé : {path.name} ({done}/{len(paths)})", 0.05 + 0.45 * done / max(1, len(paths)))
-
-        warm_up = PassageEngineWarmUp(settings)  # the model gets ready while a changed PDF parses
-        try:
-            docs, errors = parse_corpus(
-                paths,
-                manifest,
-                on_file=parsed_one,
-                info_of=info_of,
-                known=KnownParses.load(shipped_file(settings.corpus_dir)),
-                on_parse=warm_up.start,
-                max_pages=settings.max_pages,
-                timeout_s=settings.parse_timeout_s,
-                max_bytes=settings.max_upload_mb * 1024 * 1024,
-            )
-        finally:
-            warm_up.join()
-        report.errors.extend(errors)
-        units, plan_errors = plan_units(docs, amendments)
-        report.statuses.extend(plan_errors)
-        if not units and not whole_corpus:  # nothing to write: a refused upload never touches the index
-            return report
-        tell("Ouverture de l'index…", 0.5)
-
-        def notice(message: str) -> None:
-            tell(message, 0.5)
-            if on_wait:
-                on_wait(message)
-
-        indexer = open_for_indexing(settings, rebuild=rebuild, tell=notice)
-        for i, unit in enumerate(units):
-            tell(f"Indexation de {unit.unit}…", 0.5 + 0.48 * i / max(1, len(units)))
-            report.statuses.extend(explained(indexer.sync([unit], rebuild=rebuild)))
-        if whole_corpus:
-            present = {info_of(p).document for p in paths}
-            report.removed = indexer.prune(present)
-    tell("Index prêt.", 1.0)
-    return report
 
 
 class Library:
@@ -252,20 +98,33 @@ class Library:
     def ensure_index(self, progress: Progress | None = None) -> IndexReport | None:
         """Index what the corpus has and the index lacks (all of it on a first start); None when complete.
 
+        An index built by other code (an earlier parser, chunker, embedder or shipped data:
+        `knowledge.build_key`) is rebuilt whole, beside the one in service, with the uploads
+        re-read from their PDFs, and swapped in once complete; a failure keeps the old one.
         Also removes what killed uploads left behind (`assistant.uploads.clean_leftovers`).
         """
         clean_leftovers(self.settings)
+        if index_is_stale(self.settings):
+            report = index_pdfs(self.settings, None, progress=progress)
+            self.reload()
+            return report
         missing = self.missing()
         if not missing:
             return None
         everything = len(missing) == len(corpus_pdfs(self.settings))
         report = index_pdfs(self.settings, None if everything else missing, progress=progress)
-        self.retriever.refresh(force=True)
+        self.reload()  # a whole index may have been swapped in (see `index_pdfs`)
         return report
+
+    def reload(self) -> None:
+        """Read the index again from its folder (after a rebuilt index was swapped in)."""
+        retriever = self.retriever
+        retriever.store.reopen()
+        retriever.refresh(force=True)
 
     def reindex(self, pdfs: list[Path] | None = None, progress: Progress | None = None) -> IndexReport:
         report = index_pdfs(self.settings, pdfs, progress=progress)
-        self.retriever.refresh(force=True)
+        self.reload()
         return report
 
     def ingest_upload(self, filename: str, data: bytes, progress: Progress | None = None) -> list[str]:

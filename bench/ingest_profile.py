@@ -96,7 +96,7 @@ def profile_ingest(corpus: Path, data_dir: Path) -> Stages:
     """Run `index_pdfs` on `corpus` into `data_dir` with every stage timed."""
     stages = Stages()
     with stages.stage("imports"):
-        import assistant.library as library
+        import assistant.index_build as library  # where index_pdfs and its stages live (docs12)
         import knowledge.e5_onnx as e5_onnx
         import knowledge.e5_packed as e5_packed
         import knowledge.embedder as embedder

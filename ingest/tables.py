@@ -37,14 +37,61 @@ def column_headers(rows: Sequence[Sequence[str]]) -> tuple[list[str], int]:
     return headers, used
 
 
+_NUMBER = re.compile(r"^\d+(?:[,.]\d+)?$")
+
+
+def _number(cell: str) -> float | None:
+    text = cell.strip()
+    return float(text.replace(",", ".")) if _NUMBER.match(text) else None
+
+
+def total_in_its_unit(rows: list[list[str]], used: int) -> list[list[str]]:
+    """Move a total set under the wrong unit of its spanning header to the unit's empty sibling.
+
+    A header spanning two units ("Durée totale" over "En jours" | "En heures") has beside it the
+    parts of the total ("dont : nb d'heures de formation"). A total in hours smaller than one of its
+    own parts in hours cannot be in hours: the CQP COS convention's art. 7 prints PASS's "5,5" (days:
+    40 hours of training) under "En heures", its "En jours" cell empty. Such a value moves to the
+    sibling unit when that cell is empty in the row; a value consistent with its parts never moves.
+    """
+    if used != 2:
+        return rows
+    width = max(len(r) for r in rows)
+    spans, last = [], ""
+    for cell in [*rows[0], *[""] * (width - len(rows[0]))]:
+        last = cell or last
+        spans.append(last)
+    units = [*rows[1], *[""] * (width - len(rows[1]))]
+    groups: dict[str, list[int]] = {}
+    for col, unit in enumerate(units):
+        if unit and spans[col]:
+            groups.setdefault(spans[col], []).append(col)
+    own = [*rows[0], *[""] * (width - len(rows[0]))]
+    parts = [col for col, cell in enumerate(own) if cell.lower().startswith("dont")]
+    for row in rows[used:]:
+        row.extend([""] * (width - len(row)))
+        for cols in (c for c in groups.values() if len(c) == 2):
+            for col in cols:
+                value = _number(row[col])
+                unit = units[col].split()[-1].lower() if units[col].split() else ""
+                if value is None or len(unit) < 4:
+                    continue
+                exceeded = [m for m in parts if unit in spans[m].lower() and (_number(row[m]) or 0) > value]
+                sibling = next(k for k in cols if k != col)
+                if exceeded and not row[sibling].strip():
+                    row[sibling], row[col] = row[col], ""
+    return rows
+
+
 def render_table(rows: Sequence[Sequence[str]], caption: str = "") -> str:
     """Render rows (first row(s) = headers) as text lines; empty rows and cells are skipped."""
-    rows = [list(r) for r in rows if any(c.strip() for c in r)]
-    if not rows:
+    table = [list(r) for r in rows if any(c.strip() for c in r)]
+    if not table:
         return ""
-    if len(rows) == 1:
-        return f"{TABLE_MARKER} : " + " | ".join(c for c in rows[0] if c)
-    headers, used = column_headers(rows)
+    if len(table) == 1:
+        return f"{TABLE_MARKER} : " + " | ".join(c for c in table[0] if c)
+    headers, used = column_headers(table)
+    rows = total_in_its_unit(table, used)
     lines = [f"{TABLE_MARKER}{' ' + caption if caption else ''} : " + " | ".join(h for h in _unique(headers) if h)]
     carried = ""
     for row in rows[used:]:
