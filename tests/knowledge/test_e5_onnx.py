@@ -57,12 +57,16 @@ def test_padding_does_not_change_a_vector() -> None:
 
 
 def test_the_four_bit_question_model_agrees_with_the_float32_model() -> None:
-    """Questions run the 4-bit model, passages the float32 one: the two must stay one model."""
+    """Questions run the 4-bit model, passages the float32 one: the two must stay one model.
+
+    The bound leaves room for the CPU: onnxruntime's 4-bit kernel accumulates in another order on another
+    instruction set (0.99997 typical, 0.99985 seen on an AMD EPYC for one question), and one model is what
+    matters — 0.9995 is still a hundred times closer than two different questions come (0.88–0.95)."""
     engine = _onnx()
     questions = [*_questions()[15:30], *UNUSUAL]
     four_bit = np.array([engine.embed_one_query(q) for q in questions])
     float32 = engine.embed(questions, is_query=True)
-    assert (four_bit * float32).sum(axis=1).min() > 0.9999
+    assert (four_bit * float32).sum(axis=1).min() > 0.9995
 
 
 def test_nbits_blocks_reorder_the_nibbles_and_keep_the_scales() -> None:
