@@ -261,7 +261,11 @@ def _subjects(query: str) -> list[list[str]]:
     # "L'avenant donne-t-il un effectif pour les assistantes sociales ?": what the text states is asked of them
     stated = _STATES_FOR.search(fold(asked).replace("'", " "))
     holder = subject_phrase(asked[stated.end() :]) if stated else ""
-    for phrase in (subject_phrase(asked), subject_phrase(asking_clause(asked)), wondered, holder):
+    # "Le délégué syndical prétend que la contribution … est passée à 1 %": who claims is not the subject, the
+    # claim's own subject is
+    reported = _REPORTED_THAT.search(fold(asked))
+    claimed = subject_phrase(asked[reported.end() :]) if reported else ""
+    for phrase in (subject_phrase(asked), subject_phrase(asking_clause(asked)), wondered, holder, claimed):
         # a relative pronoun ends the noun phrase: "l'OPCA Uniformation dont parlent la circulaire…" is about the OPCA
         phrase = _RELATIVE.split(phrase)[0].strip() or phrase
         # "femmes-hommes": its parts, not also the joined word the analyser adds (no passage writes it)
@@ -300,6 +304,12 @@ _STATES_FOR = re.compile(
 # "je voudrais savoir si…"); `fold` keeps the length, so the match cuts the message as written.
 _INDIRECT_IF = re.compile(
     r"\b(?:demande|demandons|demandent|demander|savoir|sais|sait|ignore|ignorons)\s+(?:pas\s+)?si\b"
+)
+
+# A claim reported to be checked: "X prétend / affirme / soutient / m'a dit que …" (folded, apostrophes kept).
+_REPORTED_THAT = re.compile(
+    r"\b(?:pretend|pretendent|affirme|affirment|soutient|soutiennent|assure|assurent|dit|disent|raconte|racontent"
+    r"|croit|croient|pense|pensent)\s+qu(?:e\b|')"
 )
 
 # An asking clause whose subject is a pronoun ("il se prépare…", "c'est prévu ?", "ça marche comment ?").

@@ -181,6 +181,23 @@ def test_a_question_asked_indirectly_is_read_after_si(question: str, subject: li
 
 
 @pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("Le délégué syndical prétend que la contribution conventionnelle est passée à 1 % ?", ["contri", "conven"]),
+        ("Ma responsable m'a dit qu'un tuteur ne peut suivre que deux alternants ?", ["tuteur"]),
+        ("Les anciens affirment que le congé VAE dure cinq jours ?", ["cong", "va"]),
+    ],
+)  # fmt: skip
+def test_a_reported_claim_is_read_after_que(question: str, subject: list[str]) -> None:
+    """Who claims is not the subject: the clause after "prétend / affirme / m'a dit que" is (a claim to check,
+    `question_frame`). Measured: with the claimant's words in its only subject, "le délégué syndical prétend
+    que la contribution …" was refused whenever the avenant's art. 5 outranked art. 10 by a hair."""
+    from assistant.answering.answerable import _subjects
+
+    assert any(all(any(t.startswith(s) for t in terms) for s in subject) for terms in _subjects(question))
+
+
+@pytest.mark.parametrize(
     ("question", "cut"),
     [
         ("La CPNEFP dont dépend notre caisse fixe-t-elle les priorités ?", "depend"),
