@@ -129,8 +129,12 @@ def index_is_stale(settings: Settings, wanted: BuildKey | None = None) -> bool:
     """Whether the index in service was built by other code (or by a version that recorded nothing).
 
     A data directory without an index is not stale (a first start builds it); an index without a
-    recorded key was built before keys were recorded, or by a first build that did not finish.
+    recorded key was built before keys were recorded, or by a first build that did not finish. With no
+    PDF in the corpus folder there is nothing to rebuild from: the index in service is kept, never
+    replaced by an empty one (an index of texts indexed from elsewhere, e.g. the benchmark's own).
     """
+    if not corpus_pdfs(settings):
+        return False
     stored = build_key.read_key(settings.index_dir)
     if stored is None:
         return bool(settings.chroma_url) or has_passages(settings)

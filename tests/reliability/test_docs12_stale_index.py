@@ -115,6 +115,24 @@ def test_an_index_that_recorded_nothing_is_rebuilt(assistant: Assistant) -> None
     assert build_key.read_key(settings.index_dir) is not None
 
 
+def test_an_index_is_never_rebuilt_from_a_corpus_without_pdfs(assistant: Assistant) -> None:
+    """Nothing to rebuild from: the index in service stays (the benchmark indexes its own texts this way);
+    found when a rebuild from an empty corpus folder swapped in an index of no passage."""
+    settings = assistant.settings
+    (settings.index_dir / build_key.FILE_NAME).unlink()
+    before = generations(assistant)
+    folders = (settings.pdf_dir, settings.uploads_dir)
+    for pdf in [p for folder in folders for p in folder.glob("*.pdf")]:
+        pdf.rename(pdf.with_suffix(".pdf.aside"))
+    try:
+        assert not index_is_stale(settings)
+        assistant.library.ensure_index()
+        assert generations(assistant) == before and assistant.retriever.size > 0
+    finally:
+        for aside in [p for folder in folders for p in folder.glob("*.pdf.aside")]:
+            aside.rename(aside.with_suffix(""))
+
+
 def test_a_failure_midway_leaves_the_old_index_served(assistant: Assistant, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = assistant.settings
     before = generations(assistant)
