@@ -50,6 +50,7 @@ from assistant.conversation.backrefs import (
     ordinal_subject,
 )
 from assistant.conversation.comparison import compares
+from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.other_text import in_other_text
 from assistant.conversation.persons import back_to_person
 from assistant.conversation.resolution import Context, Kind, Resolution, earlier_context
@@ -68,7 +69,7 @@ from assistant.conversation.restate import (
     with_question,
     yes_or_no_completed,
 )
-from assistant.conversation.slots import find_slots, merge_facts
+from assistant.conversation.slots import find_slots
 from assistant.conversation.statements import person, sets_scene
 from assistant.conversation.subject import (
     after_subject_clause,

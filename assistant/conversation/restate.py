@@ -14,8 +14,9 @@ from datetime import date
 
 from assistant.conversation import vocabulary as v
 from assistant.conversation.answers import closed_question, open_statement, statement, yes_or_no
+from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.resolution import Context, Resolution
-from assistant.conversation.slots import find_slots, merge_facts
+from assistant.conversation.slots import find_slots
 from assistant.conversation.subject import Subject, find_subject
 from assistant.conversation.subject import subjects_in as find_subjects
 from text.folding import same_length

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.conversation.backrefs import EarlierTurn
+from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.followups import Context, Resolution, resolve
-from assistant.conversation.slots import merge_facts
 from assistant.conversation.subject import find_subject
 from assistant.routing.router import route
 

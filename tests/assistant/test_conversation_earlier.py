@@ -2,7 +2,7 @@
 aspect, and a year counted from the earlier dates (issue #14), in wordings no evaluation set uses.
 
 Without the index: the reading of the messages (`backrefs.ordinal_subject` through `followups.resolve`,
-`about_answer.read`, `slots.merge_facts`), with a property over the CQP fiche's structure (every pair of its
+`about_answer.read`, `fact_merge.merge_facts`), with a property over the CQP fiche's structure (every pair of its
 CQPs, by the titles of its parts). With the index (`assistant`): whole exchanges.
 """
 
@@ -18,8 +18,8 @@ import pytest
 from assistant.conversation import Conversation
 from assistant.conversation.about_answer import read
 from assistant.conversation.backrefs import EarlierTurn
+from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.followups import Context, Resolution, resolve
-from assistant.conversation.slots import merge_facts
 from assistant.conversation.subject import find_subject
 from assistant.routing.router import route
 from ingest.models import Chunk

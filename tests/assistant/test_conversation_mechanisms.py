@@ -89,7 +89,7 @@ def test_a_certification_date_given_alone_completes_the_pay_question() -> None:
 
 def test_an_end_given_after_a_start_date_makes_the_period() -> None:
     """A start date, then "jusqu'à fin juin": the mission runs from one to the other."""
-    from assistant.conversation.slots import merge_facts
+    from assistant.conversation.fact_merge import merge_facts
 
     merged = merge_facts(
         "Je tutore un alternant, ça démarre le 5 janvier 2026 : combien de points ?", "jusqu'à fin juin", TODAY
@@ -126,7 +126,7 @@ def test_a_correction_of_a_fact_is_a_follow_up_even_when_the_message_alone_is_re
 def test_the_same_count_of_another_thing_is_no_change_of_count() -> None:
     """ "et pour un demandeur d'emploi ?" after "un contrat de pro": both read as one trainee by the
     count reader, but the follow-up adds who the contract is for, it replaces nothing."""
-    from assistant.conversation.slots import merge_facts
+    from assistant.conversation.fact_merge import merge_facts
 
     merged = merge_facts("Un contrat de pro peut durer combien de mois ?", "et pour un demandeur d'emploi ?", TODAY)
     assert not merged.replaced

@@ -15,7 +15,7 @@ import pytest
 from assistant.conversation import Conversation
 from assistant.conversation.antecedents import pronoun_antecedent, same_question
 from assistant.conversation.comparison import compared_question, compares, first_paragraph
-from assistant.conversation.slots import merge_facts
+from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.subject import find_subject, message_subject
 from assistant.conversation.switch import own_phrase, stands_alone_after_refusal
 from assistant.routing.router import RouteDecision, route

@@ -11,8 +11,9 @@ from dataclasses import replace
 import pytest
 
 from assistant.conversation.answers import closed_question, statement
+from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.followups import Context, resolve
-from assistant.conversation.slots import find_slots, merge_facts
+from assistant.conversation.slots import find_slots
 from assistant.conversation.statements import states_facts
 from assistant.conversation.subject import find_subject
 from assistant.routing.router import route

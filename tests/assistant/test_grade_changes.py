@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from assistant.conversation.slots import merge_facts
+from assistant.conversation.fact_merge import merge_facts
 from assistant.routing.extraction.grades import parse_grades
 from calculators.cqp_certification import cqp_certification
 

@@ -1,0 +1,307 @@
+"""How a follow-up's facts replace the earlier question's, as text.
+
+"Et avec trois stagiaires ?" after "Je tutore deux salariés du 1er janvier au 31 mars 2025, combien
+de points ?" means the same question with "trois stagiaires" in place of "deux salariés"; "et si la
+mission s'arrête fin mai ?" moves the end of the period. The facts are read with their spans
+(`conversation.slots`), and a follow-up is merged into the earlier question *as text*: the result is a
+standalone question that goes through routing like any other, can be shown to the user, and reads the same
+in a log of feedback. A fact of a kind the earlier question did not state is added at its end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from assistant.conversation.shared_grades import keep_for_the_others, out_of_shared_list
+from assistant.conversation.slots import GRADE, LEVEL, Slot, find_slots
+from assistant.conversation.years import is_moment_of_asking, moved_periods, relative_year
+from assistant.routing.extraction.dates import DateSpan
+from calculators.dates import format_date_fr
+from text.folding import same_length
+
+_END_WORDS = r"\b(?:s'arret\w*|arret\w*|termin\w*|fin|finit|finira|fini\w*|jusqu\w*|achev\w*|clot\w*|au)\b"
+_START_WORDS = r"\b(?:commenc\w*|debut\w*|demarr\w*|a partir|a compter|depuis|partir du|des le|du)\b"
+_BOUND_VERBS = r"\b(?:commenc|debut|demarr|termin|arret|finit|finira|fini|achev|clot)"
+_COUNT_WORDS = {
+    1: "un",
+    2: "deux",
+    3: "trois",
+    4: "quatre",
+    5: "cinq",
+    6: "six",
+    7: "sept",
+    8: "huit",
+    9: "neuf",
+    10: "dix",
+}
+_COUNTED = re.compile(r"^\S+ +(?:(?:autres?|nouveaux|nouvelles|jeunes|seule?s?) +)?(?P<noun>.+)$")
+_AGO = re.compile(r"(?:il y a|voila|ca fait|cela fait)\b")
+_PERIOD_PREPOSITION = re.compile(r"\b(?:du|de|d'|entre|depuis(?: le| l')?|a partir du|a compter du)\s*$")
+
+
+@dataclass(frozen=True)
+class Merge:
+    """The earlier question with the follow-up's facts in place, and the follow-up words left to add."""
+
+    text: str
+    replaced: list[Slot]
+    rest: str
+
+
+def merge_facts(earlier: str, follow: str, today: date) -> Merge:
+    """Put each fact of `follow` in place of the fact of the same kind in `earlier`.
+
+    A date alone next to an end word ("s'arrête fin mai", "jusqu'en août") moves the end of the
+    earlier period, next to a start word its start; its year, when not written, is the one that
+    keeps the period in order. What `follow` says besides the replaced facts is returned as `rest`.
+    """
+    before = find_slots(earlier, today)
+    changes: list[tuple[tuple[int, int], str]] = []
+    replaced: list[Slot] = []
+    used: set[int] = set()
+    follow_folded = same_length(follow)
+    follow_slots = find_slots(follow, today)
+    year = relative_year(follow)
+    if year is not None:  # "et l'an prochain ?": the earlier dates a year on (years.py)
+        offset, at = year
+        replaced.append(Slot("year", at, follow[at[0] : at[1]]))
+        follow_slots = [s for s in follow_slots if not (s.span[0] < at[1] and at[0] < s.span[1])]
+        follow_slots = [s for s in follow_slots if not is_moment_of_asking(s, before, today)]
+        if not any(s.when is not None for s in follow_slots):
+            # (a year moved keeps the text's length: the earlier facts' spans still hold)
+            earlier = moved_periods(earlier, before, offset) or earlier
+    for slot in follow_slots:
+        change = (
+            _recounted(earlier, before, used, slot)
+            if slot.kind.startswith("count")
+            else _replacement(earlier, before, used, slot, follow_folded)
+        )
+        if change is not None:
+            changes.append(change)
+            replaced.append(slot)
+    if any(s.when is not None for s in follow_slots) and not any(s.when is not None for s in replaced):
+        # the follow-up's own dates found no place in the earlier question: no year counted from it either
+        replaced = [s for s in replaced if s.kind != "year"]
+    text = earlier
+    for (start, end), words in sorted(changes, reverse=True):
+        text = text[:start] + words + text[end:]
+    rest = follow
+    for slot in sorted(replaced, key=lambda s: s.span, reverse=True):
+        rest = rest[: slot.span[0]] + rest[slot.span[1] :]
+    return Merge(text, replaced, re.sub(r"\s+", " ", rest).strip())
+
+
+def _replacement(
+    earlier: str, before: list[Slot], used: set[int], slot: Slot, follow_folded: str
+) -> tuple[tuple[int, int], str] | None:
+    """Where in `earlier` the follow-up's `slot` goes, and the words it puts there (None: nowhere)."""
+    same = [i for i, s in enumerate(before) if s.kind == slot.kind and i not in used]
+    if slot.kind == "date" and slot.when is not None:
+        periods = [i for i, s in enumerate(before) if s.kind == "period" and i not in used]
+        window = follow_folded[max(0, slot.span[0] - 30) : slot.span[1]]
+        bound = "end" if re.search(_END_WORDS, window) else "start" if re.search(_START_WORDS, window) else None
+        if bound and len(periods) == 1:
+            i = periods[0]
+            old = before[i]
+            assert old.when is not None
+            used.add(i)
+            return _moved_bound(earlier, old, old.when, slot.when, bound)
+        other = _other_bound(earlier, before, used, bound) if bound and not periods else None
+        if other is not None and bound is not None:  # "commence le 1er mars" then "fin août": one period
+            assert slot.when is not None
+            return _joined(earlier, before[other], slot.when, bound)
+        if not same and len(periods) == 1:  # "et en avril 2025 ?": the whole period changes
+            same = periods
+    if slot.kind == "duration:calendar":  # "6 mois dans ma caisse" may correct "depuis 3 ans dans ma caisse"
+        same += [i for i, s in enumerate(before) if s.when is not None and s.when.kind == "since" and i not in used]
+        # "c'est 3 ans" corrects "il y a 5 ans": a date counted back from today is a duration too
+        same += [i for i, s in enumerate(before) if _AGO.match(same_length(s.text)) and i not in used]
+    if slot.kind == "level":  # "un niveau 4" corrects the level of "un titre de niveau 3"
+        same += [i for i, s in enumerate(before) if s.kind == "diploma" and LEVEL.search(same_length(s.text))]
+    if not same and slot.kind.startswith("grade:"):  # "7 à l'oral" after "10 à l'écrit, à l'oral et aux APT"
+        return out_of_shared_list(earlier, slot.kind.removeprefix("grade:"), slot.text)
+    if len(same) > 1:
+        same = _nearest(earlier, before, same, slot, follow_folded)
+    if len(same) != 1:
+        return None
+    i = same[0]
+    used.add(i)
+    old = before[i]
+    words = slot.text
+    if old.when is not None and old.when.kind == "since" and slot.kind == "duration:calendar":
+        return old.span, f"depuis {slot.text}"
+    if slot.kind == "duration:calendar" and _AGO.match(same_length(old.text)):
+        return old.span, f"il y a {slot.text}"
+    if slot.kind == "level" and old.kind == "diploma":
+        level = LEVEL.search(same_length(old.text))
+        assert level is not None
+        return (old.span[0] + level.start(), old.span[0] + level.end()), slot.text
+    if slot.kind.startswith("grade:"):  # "à l'oral j'ai eu 6" → the earlier "oral 10" becomes "oral 6"
+        grade = re.search(GRADE, same_length(slot.text))
+        number = re.search(GRADE, same_length(old.text))
+        if grade and number:
+            words = old.text[: number.start()] + slot.text[grade.start() : grade.end()] + old.text[number.end() :]
+            return keep_for_the_others(earlier, old.span, words)  # "12 à l'écrit, à l'oral…": the oral keeps 12
+    if slot.when is not None and old.when is not None and slot.when.year_inferred:
+        words = _with_year(slot.when, old.when.start.year)
+    if old.kind == "date" and slot.when is not None and slot.when.precision != "day":
+        # "terminée le 14 mai" corrected by "c'était en mars": "le" goes with a day, a month takes "en"
+        le = re.search(r"\ble +$", same_length(earlier[max(0, old.span[0] - 4) : old.span[0]]))
+        if le:
+            return (old.span[0] - len(le.group(0)), old.span[1]), f"en {words}"
+    if old.kind == "period" and old.when is not None and old.when.kind == "since" and slot.kind == "date":
+        # "depuis janvier 2021" corrected by "c'était janvier 2023": still a period running since then
+        # (the period's words leave out the "depuis" before them, which stays)
+        return old.span, words
+    if old.kind == "period" and slot.when is not None and slot.kind == "date":
+        start = _preposition_start(earlier, old.span[0])
+        article = ("en " if slot.when.precision != "day" else "le ") if start < old.span[0] else ""
+        return (start, old.span[1]), article + words
+    return old.span, words
+
+
+_STOP = {
+    "dans",
+    "pour",
+    "avec",
+    "sur",
+    "les",
+    "des",
+    "une",
+    "mon",
+    "mes",
+    "c'est",
+    "fait",
+    "ans",
+    "mois",
+    "depuis",
+    "dont",
+}
+
+
+def _nearest(earlier: str, before: list[Slot], candidates: list[int], slot: Slot, follow_folded: str) -> list[int]:
+    """Of several earlier facts a follow-up's fact may replace, the one whose neighbouring words it
+    repeats ("6 mois dans ma caisse" → "depuis 3 ans dans ma caisse", not "10 ans de carrière");
+    without a clue, those of the same kind (several: nothing is replaced)."""
+
+    def words(text: str, span: tuple[int, int]) -> set[str]:
+        around = text[max(0, span[0] - 10) : span[0]] + " " + text[span[1] : span[1] + 16]
+        return {w for w in re.findall(r"[a-z']{3,}", around) if w not in _STOP}
+
+    near = words(follow_folded, slot.span)
+    folded = same_length(earlier)
+    scores = [(len(near & words(folded, before[i].span)), i) for i in candidates]
+    best = max(score for score, _ in scores)
+    if best > 0:
+        return [i for score, i in scores if score == best]
+    return [i for i in candidates if before[i].kind == slot.kind]  # no clue: the fact of the same kind
+
+
+def _recounted(earlier: str, before: list[Slot], used: set[int], slot: Slot) -> tuple[tuple[int, int], str] | None:
+    """A count in place of the earlier one: "trois stagiaires" for "deux salariés"; a count without its
+    noun ("j'en ai trois") takes the earlier count's noun; "deux autres" is added to it."""
+    kinds = (slot.kind,) if slot.kind != "count" else tuple(s.kind for s in before if s.kind.startswith("count:"))
+    same = [i for i, s in enumerate(before) if s.kind in kinds and i not in used]
+    if len(same) != 1 or slot.value is None:
+        return None
+    i = same[0]
+    old = before[i]
+    if (
+        slot.kind != "count"
+        and not slot.adds
+        and slot.value == old.value
+        and same_length(slot.text) != same_length(old.text)
+    ):
+        # "une bénéficiaire du RSA" after "un contrat de pro": the same count of another thing is no
+        # change of the count; the follow-up names a circumstance of its own
+        return None
+    used.add(i)
+    if slot.kind != "count" and not slot.adds:
+        return old.span, slot.text
+    total = slot.value + (old.value or 0) if slot.adds else slot.value
+    counted = _COUNTED.match(old.text)
+    noun = counted.group("noun") if counted else old.text
+    first, _, others = noun.partition(" ")
+    if total > 1 and not first.endswith(("s", "x")):
+        first += "s"
+    number = _COUNT_WORDS.get(total, str(total))
+    start = old.span[0]
+    if same_length(earlier[max(0, start - 2) : start]) == "d'":  # "d'un alternant" → "de deux alternants"
+        start, number = start - 2, f"de {number}"
+    return (start, old.span[1]), " ".join(filter(None, (number, first, others)))
+
+
+def _moved_bound(earlier: str, old: Slot, period: DateSpan, new: DateSpan, bound: str) -> tuple[tuple[int, int], str]:
+    start, end = period.start, period.end
+    if bound == "end":
+        end = _aligned(new, start, after=True).end
+    else:
+        start = _aligned(new, end, after=False).start
+    at = _preposition_start(earlier, old.span[0])
+    return (at, old.span[1]), f"du {format_date_fr(start)} au {format_date_fr(end)}"
+
+
+def _other_bound(earlier: str, before: list[Slot], used: set[int], bound: str) -> int | None:
+    """The one date of `earlier` that bounds a period on the other side ("commence le 1er mars" for
+    an end given next), read from the word before it; None when there is not exactly one."""
+    folded = same_length(earlier)
+    words = _START_WORDS if bound == "end" else _END_WORDS
+    found = [
+        i
+        for i, s in enumerate(before)
+        if s.kind == "date" and i not in used and re.search(words, folded[max(0, s.span[0] - 30) : s.span[0]])
+    ]
+    if len(found) != 1:
+        return None
+    used.add(found[0])
+    return found[0]
+
+
+def _joined(earlier: str, old: Slot, new: DateSpan, bound: str) -> tuple[tuple[int, int], str]:
+    """The earlier date and the new one written as the period they bound ("du 1er mars 2026 au 31
+    août 2026"), in place of the earlier date and its article."""
+    assert old.when is not None
+    if bound == "end":
+        start, end = old.when.start, _aligned(new, old.when.start, after=True).end
+    else:
+        start, end = _aligned(new, old.when.end, after=False).start, old.when.end
+    at = old.span[0]
+    window = same_length(earlier[max(0, at - 40) : at])
+    # the verb that bounded it goes too ("la mission commence le 1er mars" → "la mission du … au …")
+    verb = re.search(
+        r"(?:\b(?:ca|cela|il|elle) +)?(?:\b(?:qui|a|a ete|est|sera|va|doit) +)?(?:s')?"
+        + _BOUND_VERBS
+        + r"\w* +(?:(?:le|du|au|en|a partir du|a compter du) +)?$",
+        window,
+    ) or re.search(r"\b(?:le|du|au|en|a partir du|a compter du) +$", window)
+    if verb:
+        at -= len(window) - verb.start()
+    return (at, old.span[1]), f"du {format_date_fr(start)} au {format_date_fr(end)}"
+
+
+def _aligned(new: DateSpan, anchor: date, *, after: bool) -> DateSpan:
+    """A date written without its year takes the year that puts it after (or before) `anchor`."""
+    if not new.year_inferred:
+        return new
+    for year in (anchor.year, anchor.year + 1) if after else (anchor.year, anchor.year - 1):
+        try:
+            moved = replace(new, start=new.start.replace(year=year), end=new.end.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+        if (moved.end >= anchor) if after else (moved.start <= anchor):
+            return moved
+    return new
+
+
+def _with_year(when: DateSpan, year: int) -> str:
+    if when.precision == "day" and when.start == when.end:
+        return format_date_fr(when.start.replace(year=year))
+    return f"{when.text} {year}"
+
+
+def _preposition_start(text: str, at: int) -> int:
+    """Where the preposition before a period starts ("du", "de", "depuis le"), or `at` if none."""
+    m = _PERIOD_PREPOSITION.search(same_length(text[max(0, at - 20) : at]))
+    return at - (len(text[max(0, at - 20) : at]) - m.start()) if m else at
