@@ -1,0 +1,77 @@
+"""Which passage leads an answer: the section the trained section model names, when retrieval found it too.
+
+Why: the search ranks passages by their words and their nearness to the whole question, so a question asked in
+everyday words about one article's property ("once my diploma is obtained, when does my pay change?") is often
+led by another article sharing its words (the Pro-A's durations before the contrat de professionnalisation's pay).
+The section model (`assistant.routing.scope_model`, a softmax over the glossary's sections on the question's e5
+vector) weighs the directions of the e5 space that separate the texts' sections from one another: its first
+section is the expected one for 0.65–0.91 of the fact, numeric and decided questions of every unseen set, 10 to
+40 points above the nearest glossary question (docs/evaluation/scope12.md). Here, when the model is confident and
+its section is among the passages retrieval already found but not first, that section's passages lead; the key
+sentence is then chosen from them as for any answer (`lead`). Nothing is searched and nothing new is quoted.
+
+When it does not act:
+- the model's own gates are not passed (`glossary_places.placed_by_model`: in scope ≥ `MODEL_INSIDE`, the first
+  section ≥ `MODEL_SECTION` of the probability, thresholds from its cross-validation; the nearest glossary
+  questions rank that section among their first three; the section sets a rule);
+- the question names a text (`texts_disagree.named_documents`): the text named says where to read, and a text set
+  against another is answered by the disagreement machinery, where the section model is weakest (0.38–0.62);
+  nor when it quotes two values of one kind (`texts_disagree.quotes_two_values`);
+- either order would be refused (`silent`): which passage leads never decides whether the texts answer, so a
+  refusal stays a refusal and an answer stays an answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from assistant.answering.glossary_places import (
+    LIFT_DEPTH,
+    GlossaryReading,
+    model_reading,
+    placed_by_model,
+)
+from assistant.answering.texts_disagree import named_documents, quotes_two_values
+from ingest.models import DocumentInfo
+from knowledge.everyday import shipped_glossary
+from knowledge.everyday_index import section_rows
+from knowledge.hybrid import Evidence
+
+
+def _same_section(a: Evidence, b: Evidence) -> bool:
+    return a.document == b.document and a.chunk.section_number == b.chunk.section_number
+
+
+def _keys(item: Evidence) -> set[tuple[str, str, str]]:
+    """The glossary sections a passage belongs to (an article consolidated into the accord: both numberings)."""
+    return {row.key for row in section_rows(item.chunk, shipped_glossary())}
+
+
+def led_by_section(
+    question: str,
+    evidence: Sequence[Evidence],
+    glossary: GlossaryReading | None,
+    manifest: Mapping[str, DocumentInfo],
+    silent: Callable[[str, list[Evidence]], bool],
+    query: str | None = None,
+) -> list[Evidence]:
+    """The passages with those of the section model's section first, when it names with confidence the section of
+    one of the `LIFT_DEPTH` best passages but not the first's; the passages as ranked otherwise (see the module).
+    `query`: the text the answerability check reads (the plan's query), `question` by default."""
+    ranked = list(evidence)
+    if glossary is None or len(ranked) < 2:
+        return ranked
+    if named_documents(question, manifest) or quotes_two_values(question):
+        return ranked
+    reading = model_reading(glossary)
+    best = reading.best(1)
+    if reading.inside is None or not best or best[0][0] in _keys(ranked[0]):
+        return ranked
+    for candidate in ranked[1:LIFT_DEPTH]:
+        if placed_by_model([candidate], glossary, reading):
+            section = [e for e in ranked if _same_section(e, candidate)]
+            lifted = section + [e for e in ranked if not _same_section(e, candidate)]
+            asked = query or question
+            # which passage leads never decides whether the texts answer: both orders must be answered
+            return ranked if silent(asked, ranked) or silent(asked, lifted) else lifted
+    return ranked
