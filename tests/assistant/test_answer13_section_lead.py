@@ -41,7 +41,7 @@ def _demoted(assistant: Any, question: str) -> list[Evidence]:
 @pytest.mark.integration
 def test_the_models_section_leads_when_retrieval_found_it(assistant: Any) -> None:
     glossary = assistant._read_glossary(QUESTION)
-    assert (ACCORD, "5") == model_reading(glossary).best(1)[0][0][:2]
+    assert model_reading(glossary).best(1)[0][0][:2] == (ACCORD, "5")
     led = led_by_section(QUESTION, _demoted(assistant, QUESTION), glossary, assistant.manifest, _answered)
     assert _of_article_5(led[0])
 
