@@ -7,8 +7,9 @@ The section model (`assistant.routing.scope_model`, a softmax over the glossary'
 vector) weighs the directions of the e5 space that separate the texts' sections from one another: its first
 section is the expected one for 0.65–0.91 of the fact, numeric and decided questions of every unseen set, 10 to
 40 points above the nearest glossary question (docs/evaluation/scope12.md). Here, when the model is confident and
-its section is among the passages retrieval already found but not first, that section's passages lead; the key
-sentence is then chosen from them as for any answer (`lead`). Nothing is searched and nothing new is quoted.
+its section is among the passages retrieval already found but not first, that section's best passage leads (the
+others keep their rank); the key sentence is then chosen as for any answer (`lead`). Nothing is searched and
+nothing new is quoted.
 
 When it does not act:
 - the model's own gates are not passed (`glossary_places.placed_by_model`: in scope ≥ `MODEL_INSIDE`, the first
@@ -38,10 +39,6 @@ from knowledge.everyday_index import section_rows
 from knowledge.hybrid import Evidence
 
 
-def _same_section(a: Evidence, b: Evidence) -> bool:
-    return a.document == b.document and a.chunk.section_number == b.chunk.section_number
-
-
 def _keys(item: Evidence) -> set[tuple[str, str, str]]:
     """The glossary sections a passage belongs to (an article consolidated into the accord: both numberings)."""
     return {row.key for row in section_rows(item.chunk, shipped_glossary())}
@@ -55,9 +52,9 @@ def led_by_section(
     silent: Callable[[str, list[Evidence]], bool],
     query: str | None = None,
 ) -> list[Evidence]:
-    """The passages with those of the section model's section first, when it names with confidence the section of
-    one of the `LIFT_DEPTH` best passages but not the first's; the passages as ranked otherwise (see the module).
-    `query`: the text the answerability check reads (the plan's query), `question` by default."""
+    """The passages with the best one of the section model's section first, when it names with confidence the
+    section of one of the `LIFT_DEPTH` best passages but not the first's; the passages as ranked otherwise (see the
+    module). `query`: the text the answerability check reads (the plan's query), `question` by default."""
     ranked = list(evidence)
     if glossary is None or len(ranked) < 2:
         return ranked
@@ -67,10 +64,11 @@ def led_by_section(
     best = reading.best(1)
     if reading.inside is None or not best or best[0][0] in _keys(ranked[0]):
         return ranked
-    for candidate in ranked[1:LIFT_DEPTH]:
+    for n, candidate in enumerate(ranked[1:LIFT_DEPTH], start=1):
         if placed_by_model([candidate], glossary, reading):
-            section = [e for e in ranked if _same_section(e, candidate)]
-            lifted = section + [e for e in ranked if not _same_section(e, candidate)]
+            # only that passage moves: the others keep their rank, so a message asking two things still has the
+            # second thing's passage next ("la durée de la Pro-A, et on est payé pendant ?": 2.4 lifted, 2.5 next)
+            lifted = [candidate, *ranked[:n], *ranked[n + 1 :]]
             asked = query or question
             # which passage leads never decides whether the texts answer: both orders must be answered
             return ranked if silent(asked, ranked) or silent(asked, lifted) else lifted
