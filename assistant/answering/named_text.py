@@ -254,6 +254,7 @@ def search_where_asked(
 
         evidence = more_inside(inside.text)
         if evidence and not silent(inside.query, evidence):
+            evidence = led_by_section(named.question, evidence, glossary, manifest, silent, inside.query, within=True)
             return Searched(inside, evidence, more_inside)
     pair = read_named_text(asked, manifest, linked=True)
     if (
@@ -268,6 +269,7 @@ def search_where_asked(
 
         evidence = more_in_it(read.text)
         if evidence and not silent(read.query, evidence):
+            evidence = led_by_section(pair.question, evidence, glossary, manifest, silent, read.query, within=True)
             linked = {pair.document} | {d for d, i in manifest.items() if i.amends == pair.document}
             others = tuple(e for e in search(pair.question, k) if e.document not in linked)
             return Searched(read, evidence, more_in_it, others)

@@ -69,14 +69,17 @@ def led_by_section(
     manifest: Mapping[str, DocumentInfo],
     silent: Callable[[str, list[Evidence]], bool],
     query: str | None = None,
+    within: bool = False,
 ) -> list[Evidence]:
     """The passages with the best one of the section model's section first, when it names with confidence the
     section of one of the `LIFT_DEPTH` best passages but not the first's; the passages as ranked otherwise (see the
-    module). `query`: the text the answerability check reads (the plan's query), `question` by default."""
+    module). `query`: the text the answerability check reads (the plan's query), `question` by default; `within`:
+    the passages are already those of the text the question names (read there with its name cut), so a passage is
+    lifted inside that text only, never across to another."""
     ranked = list(evidence)
     if glossary is None or len(ranked) < 2:
         return ranked
-    if named_documents(question, manifest) or quotes_two_values(question):
+    if (not within and named_documents(question, manifest)) or quotes_two_values(question):
         return ranked
     reading = model_reading(glossary)
     best = reading.best(1)
