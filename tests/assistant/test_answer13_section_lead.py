@@ -74,3 +74,18 @@ def test_the_lead_never_decides_a_refusal(assistant: Any) -> None:
 
 def test_without_a_reading_the_order_is_the_search_order() -> None:
     assert led_by_section(QUESTION, [], None, {}, _answered) == []
+
+
+@pytest.mark.integration
+def test_inside_the_text_named_the_models_section_leads(assistant: Any) -> None:
+    """Read inside the text it names (`within`: its passages only), the question is led by the model's section as
+    one read in the whole corpus; the same question read across the corpus keeps the search's order."""
+    question = (
+        "Dans l'accord formation, pour voir un conseiller qui m'aide à réfléchir à mon avenir professionnel, je dois "
+        "poser un jour de congé ?"
+    )
+    glossary = assistant._read_glossary(question)
+    ranked = _demoted(assistant, question)
+    led = led_by_section(question, ranked, glossary, assistant.manifest, _answered, within=True)
+    assert _of_article_5(led[0])
+    assert led_by_section(question, ranked, glossary, assistant.manifest, _answered) == ranked
