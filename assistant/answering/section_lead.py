@@ -14,9 +14,10 @@ nothing new is quoted.
 When it does not act:
 - the model is not confident (`_confident`: in scope ≥ `MODEL_INSIDE`, the first section ≥ `MODEL_SECTION` of
   the probability, the thresholds of the scope check, from its cross-validation; a section that sets a rule);
-- the question names a text (`texts_disagree.named_documents`): the text named says where to read, and a text set
-  against another is answered by the disagreement machinery, where the section model is weakest (0.38–0.62);
-  nor when it quotes two values of one kind (`texts_disagree.quotes_two_values`);
+- across a text the question names (`texts_disagree.named_documents`): the text named says where to read, so a
+  question naming one is reordered only when read inside it (`within`: its passages only), and a text set against
+  another is answered by the disagreement machinery, where the section model is weakest (0.38–0.62); nor when the
+  message quotes two values of one kind (`texts_disagree.quotes_two_values`);
 - either order would be refused (`silent`): which passage leads never decides whether the texts answer, so a
   refusal stays a refusal and an answer stays an answer.
 """
