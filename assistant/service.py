@@ -300,6 +300,7 @@ class Assistant:
             # the everyday glossary's field only for a question the bank does not read out of scope (gloss10)
             lambda text, k, **filters: self._search(text, k, as_of=as_of, **everyday, **filters),
             silent,
+            glossary,  # answer13: the section model's section leads when retrieval found it (answering.section_lead)
         )
         query, articles, evidence, search = found.plan.query, found.plan.articles, found.evidence, found.more
         turn.timings["retrieve"] = (time.perf_counter() - t) * 1000

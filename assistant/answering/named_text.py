@@ -37,6 +37,8 @@ from typing import Protocol
 from assistant.answering.dispositifs import SchemeSearch, scheme_search
 from assistant.answering.document_facts import MONTHS, folded
 from assistant.answering.document_questions import names_of
+from assistant.answering.glossary_places import GlossaryReading
+from assistant.answering.section_lead import led_by_section
 from assistant.answering.title_blocks import asks_its_title_block, without_title_blocks
 from ingest.models import DocumentInfo
 from knowledge.hybrid import Evidence
@@ -231,10 +233,13 @@ def search_where_asked(
     manifest: Mapping[str, DocumentInfo],
     search: Callable[..., list[Evidence]],
     silent: Callable[[str, list[Evidence]], bool],
+    glossary: GlossaryReading | None = None,
 ) -> Searched:
     """The passages of a question, read in the text it names when that text answers it ("dans la
     convention CQP COS, quand paie-t-on ?": its name says where to read, not what), else in the whole
-    corpus as asked. `search(text, k, **filters)` is the service's search; `silent` its answerability check."""
+    corpus as asked. `search(text, k, **filters)` is the service's search; `silent` its answerability check;
+    `glossary` the question's everyday reading, whose section model may choose which passage leads a question
+    read in the whole corpus (`section_lead`)."""
     named = read_named_text(asked, manifest)
     if named is not None:
         inside = scheme_search(named.question, topic, k)
@@ -249,6 +254,7 @@ def search_where_asked(
 
         evidence = more_inside(inside.text)
         if evidence and not silent(inside.query, evidence):
+            evidence = led_by_section(named.question, evidence, glossary, manifest, silent, inside.query, within=True)
             return Searched(inside, evidence, more_inside)
     pair = read_named_text(asked, manifest, linked=True)
     if (
@@ -263,6 +269,7 @@ def search_where_asked(
 
         evidence = more_in_it(read.text)
         if evidence and not silent(read.query, evidence):
+            evidence = led_by_section(pair.question, evidence, glossary, manifest, silent, read.query, within=True)
             linked = {pair.document} | {d for d, i in manifest.items() if i.amends == pair.document}
             others = tuple(e for e in search(pair.question, k) if e.document not in linked)
             return Searched(read, evidence, more_in_it, others)
@@ -271,4 +278,5 @@ def search_where_asked(
     def more(text: str, k: int = plan.searched) -> list[Evidence]:
         return without_title_blocks(text, plan.narrow(search(text, k)), manifest)
 
-    return Searched(plan, more(plan.text), more)
+    evidence = led_by_section(asked, more(plan.text), glossary, manifest, silent, plan.query)
+    return Searched(plan, evidence, more)
