@@ -359,4 +359,17 @@ def _abbreviated(sequence: list[str], subjects: list[list[str]]) -> list[str]:
     short = {w for subject in subjects for w in subject if 3 <= len(w) <= 4 and w.isalpha()} - set(sequence)
     if not short:
         return sequence
-    return [next((w for w in short if t.startswith(w)), t) for t in sequence]
+    # a clipped word stands for a content word: "don" is no clipping of the table's "dont" (measured: "don de
+    # jours de repos" was answered by a duration table's "dont : nb d'heures… En jours")
+    return [t if t in _FUNCTION_WORDS else next((w for w in short if t.startswith(w)), t) for t in sequence]
+
+
+# French grammatical words the analyser keeps (`knowledge.french.STOP_WORDS` leaves them in), which a clipped
+# content word may begin ("don"/"dont", "cont"/"contre", "tou"/"tous"), folded and cut like the passages' terms.
+_FUNCTION_WORDS = frozenset(
+    t[:PREFIX]
+    for t in analyze(
+        "dont donc puis lors selon entre vers chez sous tout tous toute toutes afin ainsi aussi alors apres avant "
+        "comme contre depuis pendant plus moins tres parmi autre autres chaque cependant toutefois notamment"
+    )
+)
