@@ -289,3 +289,21 @@ def test_the_texts_own_situations_are_stated(question: str, phrases: CorpusPhras
     from assistant.answering.attributes import unstated_situation
 
     assert unstated_situation(question, phrases) is None
+
+
+def test_a_clipped_word_stands_for_a_content_word_not_a_grammatical_one() -> None:
+    """A subject word of three or four letters clips the passage's word ("contrat pro" is the "contrat de
+    professionnalisation"), but "don" is no clipping of "dont": the convention's art. 7 table writes "Durée
+    totale En jours : 8,5 ; dont : nb d'heures de formation", which must not speak of "un don de jours de repos"."""
+    from assistant.answering.answerable import _abbreviated
+    from assistant.answering.units import PREFIX
+    from knowledge.french import analyze
+    from text.folding import without_accents
+
+    def terms(text: str) -> list[str]:
+        return [t[:PREFIX] for t in analyze(without_accents(text).lower())]
+
+    table = terms("Durée totale En jours : 8,5 ; dont : nb d'heures de formation")
+    assert "don" not in _abbreviated(table, [terms("don de jours de repos")])
+    contract = terms("Le contrat de professionnalisation a pour objet")
+    assert "pro" in _abbreviated(contract, [terms("contrat pro")])
