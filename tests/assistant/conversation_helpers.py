@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
+from assistant.conversation import Conversation
 from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.subject import message_subject
 from assistant.routing.router import route
@@ -21,6 +23,17 @@ def routed_context(question: str, **changes: object) -> Context:
 
 
 def resolved(message: str, context: Context) -> Resolution:
-    """`message` resolved after `context`, given the router's topic and refusal for the message alone."""
+    """`message` resolved after `context`, given the router's topic and refusal for the message alone (as
+    `exchange.converse` reads them)."""
     decision = route(message, TODAY)
-    return resolve(message, context, TODAY, own_topic=decision.topic, refused=decision.refusal_topic is not None)
+    refused = decision.route == "refusal" or decision.refusal_topic is not None
+    return resolve(message, context, TODAY, own_topic=decision.topic, refused=refused)
+
+
+def ask_in_turn(assistant: Any, *messages: str, conversation: Conversation | None = None) -> Any:
+    """Each message asked in turn in one conversation (a new one unless given); the last answer."""
+    conversation = Conversation() if conversation is None else conversation
+    answer = None
+    for message in messages:
+        answer = assistant.ask(message, conversation, today=TODAY)
+    return answer

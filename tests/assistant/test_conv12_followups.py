@@ -8,35 +8,18 @@ the sentence of the text it must reach.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
-from assistant.conversation import Conversation
 from assistant.conversation.about_answer import read
 from assistant.conversation.antecedents import pronoun_antecedent, pronoun_beside_named
-from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.frames import new_person, restates
 from assistant.conversation.subject import Subject, find_subject, message_subject
 from assistant.conversation.switch import named_thing, own_phrase
-from assistant.routing.router import route
+from tests.assistant.conversation_helpers import TODAY, ask_in_turn, resolved, routed_context
 
-TODAY = date(2026, 11, 29)
 PRO_A = Subject("Pro-A", "la Pro-A", "pro_a")
-
-
-def _context(question: str, **changes: Any) -> Context:
-    context = Context(question=question, topic=route(question, TODAY).topic, subject=message_subject(question))
-    for key, value in changes.items():
-        context = Context(**{**context.__dict__, key: value})
-    return context
-
-
-def _resolve(message: str, context: Context) -> Resolution:
-    decision = route(message, TODAY)
-    refused = decision.route == "refusal" or decision.refusal_topic is not None
-    return resolve(message, context, TODAY, own_topic=decision.topic, refused=refused)
 
 
 # --- a message with a subject of its own starts afresh, one outside the texts included --------------------------
@@ -51,13 +34,13 @@ def _resolve(message: str, context: Context) -> Resolution:
     ],
 )
 def test_an_aside_sharing_nothing_with_the_question_starts_afresh(message: str) -> None:
-    resolution = _resolve(message, _context("Combien de points par mois touche un tuteur ?"))
+    resolution = resolved(message, routed_context("Combien de points par mois touche un tuteur ?"))
     assert resolution.kind == "new", resolution
 
 
 def test_an_aside_that_points_back_still_continues() -> None:
-    resolution = _resolve(
-        "Au passage, elle est versée quand ?", _context("Combien de points par mois touche un tuteur ?")
+    resolution = resolved(
+        "Au passage, elle est versée quand ?", routed_context("Combien de points par mois touche un tuteur ?")
     )
     assert resolution.kind != "new", resolution
 
@@ -82,7 +65,7 @@ def test_another_person_named_after_the_users_case_is_a_frame_of_its_own() -> No
     earlier = "Je n'ai qu'un CAP : combien d'heures de congé pour ma VAE ?"
     assert new_person("Et pour mon collègue dont l'emploi n'est pas menacé ?", earlier, TODAY)
     assert not new_person("Pourquoi ce chiffre, d'où vient-il ?", earlier, TODAY)  # a pronoun names nobody
-    resolution = _resolve("Et pour mon collègue dont l'emploi n'est pas menacé ?", _context(earlier))
+    resolution = resolved("Et pour mon collègue dont l'emploi n'est pas menacé ?", routed_context(earlier))
     assert resolution.case and resolution.text.startswith("VAE : ") and "CAP" not in resolution.text
 
 
@@ -113,7 +96,7 @@ def test_a_pronoun_beside_a_named_thing_it_cannot_be_points_to_the_noun_before()
     question = "Je regarde le titre professionnel de conseiller en insertion."
     found = pronoun_beside_named("Il est accessible en Pro-A ?", PRO_A, question, "pro_a")
     assert found is not None and found.name.startswith("titre professionnel de conseiller")
-    resolution = _resolve("Il est accessible en Pro-A ?", _context(question))
+    resolution = resolved("Il est accessible en Pro-A ?", routed_context(question))
     assert resolution.kind == "reference" and resolution.text.startswith("Titre professionnel de conseiller")
 
 
@@ -173,15 +156,15 @@ def test_a_rule_asked_exactly_is_no_quote_request() -> None:
 
 
 def test_a_quantity_asked_in_another_unit_is_the_previous_question() -> None:
-    context = _context("Combien d'heures dure le module PASS formation dans la convention ?")
-    resolution = _resolve("Et en semaines, ça fait combien ?", context)
+    context = routed_context("Combien d'heures dure le module PASS formation dans la convention ?")
+    resolution = resolved("Et en semaines, ça fait combien ?", context)
     assert resolution.kind == "circumstance" and resolution.text.endswith(", en semaines ?"), resolution
     assert resolution.text.startswith("Combien d'heures dure le module PASS")
 
 
 def test_which_one_chooses_among_what_the_previous_question_listed() -> None:
-    context = _context("Quelles certifications ont été ajoutées à la liste Pro-A par l'avenant ?")
-    resolution = _resolve("Laquelle est délivrée par l'EN3S ?", context)
+    context = routed_context("Quelles certifications ont été ajoutées à la liste Pro-A par l'avenant ?")
+    resolution = resolved("Laquelle est délivrée par l'EN3S ?", context)
     assert (
         resolution.text
         == "Parmi les certifications ajoutées à la liste Pro-A par l'avenant, laquelle est délivrée par l'EN3S ?"
@@ -191,16 +174,8 @@ def test_which_one_chooses_among_what_the_previous_question_listed() -> None:
 # --- whole exchanges, on the real index ------------------------------------------------------------------------
 
 
-def _ask(assistant: Any, *messages: str) -> Any:
-    conversation = Conversation()
-    answer = None
-    for message in messages:
-        answer = assistant.ask(message, conversation, today=TODAY)
-    return answer
-
-
 def test_an_aside_outside_the_texts_after_a_rule_is_refused(assistant: Any) -> None:
-    answer = _ask(
+    answer = ask_in_turn(
         assistant,
         "Un tuteur touche combien de points par mois ?",
         "Hors sujet : mon employeur peut-il refuser mes congés payés en août ?",
@@ -210,7 +185,7 @@ def test_an_aside_outside_the_texts_after_a_rule_is_refused(assistant: Any) -> N
 
 def test_the_convention_asked_again_in_days(assistant: Any) -> None:
     """Convention, art. 7 (table): « PASS formation … 5,5 … 40 » (days, hours)."""
-    answer = _ask(
+    answer = ask_in_turn(
         assistant,
         "Le module PASS formation de la convention du CQP conseiller offres de service dure combien d'heures ?",
         "Et en jours, ça donne quoi ?",
@@ -221,7 +196,7 @@ def test_the_convention_asked_again_in_days(assistant: Any) -> None:
 def test_the_exact_wording_of_the_clause_just_cited(assistant: Any) -> None:
     """Convention, art. 15: « En cas de litige entre les parties ne pouvant être réglé à l'amiable, l'Ucanss
     sera saisie pour arbitrage. »"""
-    answer = _ask(
+    answer = ask_in_turn(
         assistant,
         "Dans la convention du CQP conseiller offres de service, que se passe-t-il en cas de litige ?",
         "Donne-moi le libellé exact de la clause.",
@@ -230,16 +205,16 @@ def test_the_exact_wording_of_the_clause_just_cited(assistant: Any) -> None:
 
 
 def test_the_other_text_asked_for_the_same_quantity_is_the_previous_question_there() -> None:
-    context = _context("Que dit la circulaire sur le nombre de candidatures à la VAE par an ?")
-    resolution = _resolve("Et dans l'autre texte, la convention de formation, c'est combien ?", context)
+    context = routed_context("Que dit la circulaire sur le nombre de candidatures à la VAE par an ?")
+    resolution = resolved("Et dans l'autre texte, la convention de formation, c'est combien ?", context)
     assert resolution.text.startswith("Que dit la convention de formation sur le nombre de candidatures"), resolution
 
 
 def test_the_same_question_for_a_thing_named_beside_the_subject_by_its_head_noun() -> None:
     """ "mon rôle de formatrice" names the occasional trainer the previous question mentioned beside the tutor
     (a bare "formatrice" names no thing of the texts by itself)."""
-    context = _context("Je suis tutrice et formatrice occasionnelle. Côté tutorat, la prime est de combien ?")
-    resolution = _resolve("Même chose pour mon rôle de formatrice ?", context)
+    context = routed_context("Je suis tutrice et formatrice occasionnelle. Côté tutorat, la prime est de combien ?")
+    resolution = resolved("Même chose pour mon rôle de formatrice ?", context)
     assert resolution.subject is not None and resolution.subject.topic == "trainer_bonus", resolution
     assert resolution.text == "Côté formatrice occasionnelle, la prime est de combien ?", resolution
 
@@ -247,7 +222,7 @@ def test_the_same_question_for_a_thing_named_beside_the_subject_by_its_head_noun
 def test_a_comparison_of_both_bonuses_payment_shows_both_sides(assistant: Any) -> None:
     """Art. 4.3: « Cette prime est versée en une seule fois à l'issue de la mission de tutorat … »; art. 9.2
     (avenant, art. 3): « La prime est versée … le mois suivant la fin de l'action de formation. »"""
-    answer = _ask(
+    answer = ask_in_turn(
         assistant,
         "Je suis à la fois tutrice et formatrice occasionnelle. Pour le tutorat, combien de points par mois ?",
         "Et pour ma casquette de formatrice ?",
@@ -259,11 +234,11 @@ def test_a_comparison_of_both_bonuses_payment_shows_both_sides(assistant: Any) -
 def test_a_text_subject_of_its_own_question_starts_afresh() -> None:
     """A text named first, with its own verb, is what the new question is about; "et l'avenant, il …" still
     asks the previous subject of that text."""
-    context = _context("Est-ce que ma prime de tuteur dépend de mon temps partiel ?")
-    resolution = _resolve(
+    context = routed_context("Est-ce que ma prime de tuteur dépend de mon temps partiel ?")
+    resolution = resolved(
         "La convention de formation du CQP conseiller offres de service est-elle dénonçable ?", context
     )
     assert resolution.kind == "new" and resolution.subject is not None
     assert resolution.subject.name.startswith("convention de formation")
-    resolution = _resolve("Et l'avenant, il a changé quelque chose là-dessus ?", context)
+    resolution = resolved("Et l'avenant, il a changé quelque chose là-dessus ?", context)
     assert resolution.kind != "new" and "tut" in resolution.text.lower(), resolution

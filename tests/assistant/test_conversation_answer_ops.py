@@ -12,13 +12,12 @@ from typing import Any
 import pytest
 
 from assistant.answer import Citation
-from assistant.conversation import Conversation
 from assistant.conversation.about_answer import read
 from assistant.conversation.backrefs import EarlierTurn
 from assistant.conversation.cited_parts import neighbour
 from assistant.conversation.frames import new_person
 from assistant.conversation.persons import back_to_person
-from tests.assistant.conversation_helpers import TODAY, resolved, routed_context
+from tests.assistant.conversation_helpers import TODAY, ask_in_turn, resolved, routed_context
 
 ACCORD = "accord-2019-12-19-formation-professionnelle"
 AVENANT = "avenant-2022-10-11-formation-professionnelle"
@@ -162,46 +161,48 @@ def test_facts_after_a_message_that_only_set_the_scene_are_read_alone() -> None:
 # --- the exchange, on the real index ------------------------------------------------------------------------
 
 
-def _ask(assistant: Any, *messages: str) -> Any:
-    conversation = Conversation()
-    answer = None
-    for message in messages:
-        answer = assistant.ask(message, conversation, today=TODAY)
-    return answer
-
-
 def test_the_exact_sentence_is_the_one_the_answer_led_with(assistant: Any) -> None:
-    answer = _ask(assistant, "Un tuteur touche combien de points au maximum sur une année ?", "Les termes exacts ?")
+    answer = ask_in_turn(
+        assistant, "Un tuteur touche combien de points au maximum sur une année ?", "Les termes exacts ?"
+    )
     assert "252 points par année civile" in answer.text and "«" in answer.text
     assert any(c.section.startswith("Article 4.3") for c in answer.citations)
-    answer = _ask(assistant, "Le taux de la contribution conventionnelle supplémentaire ?", "Recopie le passage.")
+    answer = ask_in_turn(
+        assistant, "Le taux de la contribution conventionnelle supplémentaire ?", "Recopie le passage."
+    )
     assert "0,15 %" in answer.text
 
 
 def test_the_next_and_previous_articles_are_answered_from_the_part_itself(assistant: Any) -> None:
-    answer = _ask(
+    answer = ask_in_turn(
         assistant, "La garantie d'accès à la formation, c'est au bout de combien d'années ?", "Et l'article d'avant ?"
     )
     assert "Validation des acquis" in answer.text or "validation des acquis" in answer.text
-    answer = _ask(assistant, "Qui finance la Pro-A ?", "Et le point précédent, il dit quoi ?")
+    answer = ask_in_turn(assistant, "Qui finance la Pro-A ?", "Et le point précédent, il dit quoi ?")
     assert any(c.section.startswith("Article 2.5") for c in answer.citations)
 
 
 def test_the_wording_before_the_avenant_and_when_a_rule_took_effect(assistant: Any) -> None:
-    answer = _ask(assistant, "Combien d'heures pour le congé VAE ?", "Et dans l'ancienne rédaction, c'était comment ?")
+    answer = ask_in_turn(
+        assistant, "Combien d'heures pour le congé VAE ?", "Et dans l'ancienne rédaction, c'était comment ?"
+    )
     assert "1 année" in answer.text  # the article 7 as published in 2019
-    answer = _ask(assistant, "La prime de formateur interne, combien par mois ?", "Ça s'applique à partir de quand ?")
+    answer = ask_in_turn(
+        assistant, "La prime de formateur interne, combien par mois ?", "Ça s'applique à partir de quand ?"
+    )
     assert "1er janvier 2022" in answer.text
 
 
 def test_a_figure_heard_elsewhere_is_set_against_the_cited_passages(assistant: Any) -> None:
-    answer = _ask(assistant, "Un tuteur accompagne au plus combien de salariés ?", "Bizarre, mon chef m'a dit 5.")
+    answer = ask_in_turn(
+        assistant, "Un tuteur accompagne au plus combien de salariés ?", "Bizarre, mon chef m'a dit 5."
+    )
     assert "ne mentionnent pas le chiffre que vous citez (5)" in answer.text
     assert "3 salariés" in answer.text
 
 
 def test_a_summary_gives_each_answer_of_the_thread(assistant: Any) -> None:
-    answer = _ask(
+    answer = ask_in_turn(
         assistant,
         "Le tuteur, il est choisi comment ?",
         "Combien de points pour un tuteur du 1er mars au 30 juin 2026 ?",
@@ -212,7 +213,7 @@ def test_a_summary_gives_each_answer_of_the_thread(assistant: Any) -> None:
 
 
 def test_going_back_to_the_first_colleague_keeps_her_facts(assistant: Any) -> None:
-    answer = _ask(
+    answer = ask_in_turn(
         assistant,
         "Ma collègue Ophélie est tutrice d'un alternant du 1er février au 30 avril 2026 : combien de points ?",
         "Et mon collègue Karim, tuteur du 1er janvier au 31 décembre 2026 ?",

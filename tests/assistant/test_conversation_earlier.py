@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 import pytest
 
-from assistant.conversation import Conversation
 from assistant.conversation.about_answer import read
 from assistant.conversation.backrefs import EarlierTurn
 from assistant.conversation.fact_merge import merge_facts
@@ -23,8 +21,8 @@ from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.subject import find_subject
 from assistant.routing.router import route
 from ingest.models import Chunk
+from tests.assistant.conversation_helpers import TODAY, ask_in_turn
 
-TODAY = date(2026, 11, 29)
 FICHE = "cqp-regime-general"
 
 
@@ -181,18 +179,10 @@ def test_a_year_on_with_dates_of_its_own_takes_them() -> None:
 # --- whole exchanges, on the real index ------------------------------------------------------------------------
 
 
-def _ask(assistant: Any, *messages: str) -> Any:
-    conversation = Conversation()
-    answer = None
-    for message in messages:
-        answer = assistant.ask(message, conversation, today=TODAY)
-    return answer
-
-
 def test_the_first_of_two_cqps_answers_about_it(assistant: Any) -> None:
     """Fiche: « Le titulaire du CQP exerce son activité professionnelle dans une CAF ou une CGSS » (contrôleur
     allocataire), not « dans une Urssaf » (inspecteur du recouvrement)."""
-    answer = _ask(
+    answer = ask_in_turn(
         assistant,
         "Le CQP contrôleur allocataire existe depuis quand ?",
         "Et celui d'inspecteur du recouvrement ?",
@@ -203,7 +193,7 @@ def test_the_first_of_two_cqps_answers_about_it(assistant: Any) -> None:
 
 def test_the_article_number_asked_after_a_source_is_given(assistant: Any) -> None:
     """Art. 4.2: « chaque tuteur accompagne, au maximum, 3 salariés »."""
-    answer = _ask(
+    answer = ask_in_turn(
         assistant,
         "Un tuteur peut avoir combien d'alternants en même temps ?",
         "Ça vient d'où ?",
@@ -214,7 +204,7 @@ def test_the_article_number_asked_after_a_source_is_given(assistant: Any) -> Non
 
 def test_a_quote_about_an_aspect_quotes_that_sentence(assistant: Any) -> None:
     """Art. 9.3 (avenant, art. 3): « La prime est versée … le mois suivant la fin de l'action de formation »."""
-    answer = _ask(
+    answer = ask_in_turn(
         assistant,
         "Le formateur interne à titre accessoire a droit à une prime ?",
         "Copie-moi la phrase exacte concernant le versement.",
@@ -224,7 +214,7 @@ def test_a_quote_about_an_aspect_quotes_that_sentence(assistant: Any) -> None:
 
 def test_a_year_on_recomputes_the_tutor_bonus(assistant: Any) -> None:
     """Art. 4.3: « il correspond à 7 points par mois, complet ou non » — three months a year on: 21 points."""
-    answer = _ask(
+    answer = ask_in_turn(
         assistant,
         "J'ai été tuteur du 1er avril au 30 juin 2026, ça fait combien de points ?",
         "Et un an plus tard, sur les mêmes mois ?",

@@ -19,7 +19,7 @@ from assistant.conversation import Conversation
 from assistant.conversation.about_answer import read
 from assistant.conversation.examples import asks_example, example_facts
 from assistant.conversation.frames import restated_for_case, restates
-from tests.assistant.conversation_helpers import TODAY
+from tests.assistant.conversation_helpers import TODAY, ask_in_turn
 
 FICHE = "/work/shared/corpus/source/cqp-regime-general.txt"
 
@@ -128,10 +128,7 @@ def test_the_case_a_simpler_answer_is_asked_for_is_kept() -> None:
 
 def _ask(assistant: Any, *messages: str) -> Any:
     conversation = Conversation()
-    answer = None
-    for message in messages:
-        answer = assistant.ask(message, conversation, today=TODAY)
-    return answer, conversation
+    return ask_in_turn(assistant, *messages, conversation=conversation), conversation
 
 
 def test_two_durations_are_set_side_by_side_each_cited(assistant: Any) -> None:
