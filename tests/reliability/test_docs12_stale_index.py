@@ -11,18 +11,18 @@ half-way leaves the old index served, and a swap interrupted between its two ren
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from assistant.library import index_is_stale, index_pdfs
 from assistant.service import Assistant
-from assistant.settings import REPO_ROOT, Settings
+from assistant.settings import Settings
 from knowledge import build_key, index_swap
 from knowledge.build_key import BuildKey
 from knowledge.indexer import Indexer
 from tests.reliability.injection_attacks import agreement_pdf
+from tests.reliability.small_corpus import index_shipped, working_copy
 
 DOCUMENTS = ("cqp-regime-general", "cqp-gestionnaire-conseil-mise-en-oeuvre")
 UPLOAD_WORDS = "bibliothécaires itinérants"
@@ -41,24 +41,14 @@ def upload_pdf() -> bytes:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Two shipped texts and one upload, indexed once for the module (each test works on a copy)."""
-    root = tmp_path_factory.mktemp("stale")
-    corpus = root / "corpus"
-    (corpus / "pdf").mkdir(parents=True)
-    for name in ("manifest.json", "parsed.json.gz"):
-        shutil.copy(REPO_ROOT / "corpus" / name, corpus / name)
-    for document in DOCUMENTS:
-        shutil.copy(REPO_ROOT / "corpus" / "pdf" / f"{document}.pdf", corpus / "pdf")
-    settings = Settings(data_dir=root / "data", corpus_dir=corpus, embedding_backend="hash")
-    report = index_pdfs(settings)
-    assert not report.failed, report.lines()
+    settings = index_shipped(tmp_path_factory.mktemp("stale"), DOCUMENTS, ("manifest.json", "parsed.json.gz"))
     Assistant(settings).library.ingest_upload("note-bibliotheques.pdf", upload_pdf())
     return settings
 
 
 @pytest.fixture
 def assistant(built: Settings, tmp_path: Path) -> Assistant:
-    shutil.copytree(built.data_dir, tmp_path / "data")
-    return Assistant(built.model_copy(update={"data_dir": tmp_path / "data"}))
+    return working_copy(built, tmp_path)
 
 
 def generations(assistant: Assistant) -> dict[str, str]:

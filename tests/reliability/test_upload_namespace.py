@@ -19,10 +19,11 @@ import pytest
 import ingest.pipeline
 from assistant.library import index_pdfs
 from assistant.service import Assistant
-from assistant.settings import REPO_ROOT, Settings
+from assistant.settings import Settings
 from assistant.uploads import MAX_STEM_CHARS, clean_leftovers
 from knowledge.indexer import Indexer
 from tests.reliability.injection_attacks import agreement_pdf
+from tests.reliability.small_corpus import index_shipped, working_copy
 
 FICHE = "cqp-regime-general"
 PROTOCOLE = "accord-2019-12-19-formation-professionnelle"
@@ -47,22 +48,12 @@ def planted_fiche() -> bytes:
 @pytest.fixture(scope="module")
 def indexed(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The fiche and the protocole, indexed once for the module (each test works on a copy)."""
-    root = tmp_path_factory.mktemp("namespace")
-    corpus = root / "corpus"
-    (corpus / "pdf").mkdir(parents=True)
-    shutil.copy(REPO_ROOT / "corpus" / "manifest.json", corpus / "manifest.json")
-    for document in (FICHE, PROTOCOLE):
-        shutil.copy(REPO_ROOT / "corpus" / "pdf" / f"{document}.pdf", corpus / "pdf")
-    settings = Settings(data_dir=root / "data", corpus_dir=corpus, embedding_backend="hash")
-    report = index_pdfs(settings)
-    assert not report.failed, report.lines()
-    return settings
+    return index_shipped(tmp_path_factory.mktemp("namespace"), (FICHE, PROTOCOLE))
 
 
 @pytest.fixture
 def assistant(indexed: Settings, tmp_path: Path) -> Assistant:
-    shutil.copytree(indexed.data_dir, tmp_path / "data")
-    return Assistant(indexed.model_copy(update={"data_dir": tmp_path / "data"}))
+    return working_copy(indexed, tmp_path)
 
 
 def _generations(assistant: Assistant) -> dict[str, str]:
