@@ -150,13 +150,19 @@ def _render_turn(turn: dict[str, Any]) -> None:
         if turn["asked"] != turn["question"]:
             st.caption(f"Question comprise : {escape_markdown(turn['asked'])}")
     with st.chat_message("assistant"), st.container(key=f"answer-{turn['id']}"):
+        if st.session_state.get(SCROLL) == turn["id"]:
+            # A fixed script (no user data), first in the new answer so that it runs as soon as the answer
+            # starts to be drawn: it holds the answer's start in view until the turn is drawn to its
+            # thumbs. Streamlit keeps a chat page scrolled to its bottom, past the start of a long answer.
+            st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
         answer: Answer = turn["answer"]
         _render_answer(answer)
         box = st.container() if getattr(answer, "draft", None) is not None else None
         if answer.citations:
             with st.expander(sources_label(answer.citations), icon=":material/menu_book:"):
                 render_sources(answer.citations, key=f"sources-{turn['id']}")
-        st.feedback("thumbs", key=f"fb-{turn['id']}", on_change=_on_feedback, args=(turn["id"],))
+        with st.container(key=f"thumbs-{turn['id']}"):  # the turn's last element: the scroll script waits for it
+            st.feedback("thumbs", key=f"fb-{turn['id']}", on_change=_on_feedback, args=(turn["id"],))
         if box is not None:  # last: the quotes, their sources and the thumbs show before the model writes
             _render_model(turn, box)
 
@@ -191,7 +197,4 @@ if not history:
     _welcome()
 for turn in history:
     _render_turn(turn)
-if st.session_state.pop(SCROLL, None) and history:
-    # A fixed script (no user data) that brings the start of the newest answer into view; without it
-    # Streamlit keeps the page scrolled to its bottom, past the start of a long answer.
-    st.html(SCROLL_SCRIPT, unsafe_allow_javascript=True)
+st.session_state.pop(SCROLL, None)  # the script is drawn once, right after its question
