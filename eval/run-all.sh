@@ -2,6 +2,7 @@
 # Answer every question set once and score it with the shared scorer (no make needed).
 #
 #   PY=/work/main/.venv/bin/python SHARED=/work/shared eval/run-all.sh [OUTDIR]
+#   ONLY='2026l|^dev' eval/run-all.sh OUTDIR     # only the sets whose name matches the regular expression
 #
 # Writes OUTDIR/<set>.out.jsonl (the answers) and OUTDIR/<set>.score.txt (the scorer's figures,
 # failures included) and prints one summary line per set. `today` is fixed per set so that relative
@@ -12,10 +13,12 @@ cd "$(dirname "$0")/.."
 PY=${PY:-python}
 SHARED=${SHARED:-../shared}
 OUT=${1:-/tmp/ccn-eval}
+ONLY=${ONLY:-}
 mkdir -p "$OUT"
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 
 run() {  # name questions.jsonl today
+    if [[ -n "$ONLY" && ! "$1" =~ $ONLY ]]; then return 0; fi
     "$PY" -m cli.main ask --json --today "$3" --file "$2" > "$OUT/$1.out.jsonl"
     "$PY" "$SHARED/eval/score.py" "$2" "$OUT/$1.out.jsonl" --show-failures > "$OUT/$1.score.txt"
     printf '%-24s %s\n' "$1" "$(grep '^pass:' "$OUT/$1.score.txt")"
@@ -58,3 +61,6 @@ run out-of-scope-2026j eval/out-of-scope-2026j.jsonl 2026-11-29
 run unseen-2026k eval/unseen-2026k.jsonl 2026-11-29
 run conversations-2026k eval/conversations-2026k.jsonl 2026-11-29
 run out-of-scope-2026k eval/out-of-scope-2026k.jsonl 2026-11-29
+run unseen-2026l eval/unseen-2026l.jsonl 2026-11-29
+run conversations-2026l eval/conversations-2026l.jsonl 2026-11-29
+run out-of-scope-2026l eval/out-of-scope-2026l.jsonl 2026-11-29
