@@ -52,7 +52,7 @@ from assistant.conversation.backrefs import (
 from assistant.conversation.comparison import compares
 from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.other_text import in_other_text
-from assistant.conversation.persons import back_to_person
+from assistant.conversation.persons import back_to_case, back_to_person
 from assistant.conversation.resolution import Context, Kind, Resolution, earlier_context
 from assistant.conversation.restate import (
     about_other_subject,
@@ -199,6 +199,13 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     person_case = back_to_person(body, context.turns)
     if person_case is not None:  # "revenons à Agnès : combien de temps ?": that person's case, its facts kept
         turn, rest = person_case
+        return _followed(turn, rest, context, today, own_topic=own_topic, refused=refused, case=True)
+    case_back = back_to_case(body, context.turns)
+    if case_back is not None:
+        turn, rest = case_back
+        if turn.subject is not None and not merge_facts(turn.question, rest, today).replaced:
+            # "je reviens à mon agent en CDD : quelle durée d'absence ?": a question of its own on that case's subject
+            return Resolution(f"{capitalised(turn.subject.name)} : {lower_first(rest)}", "reference", turn.subject)
         return _followed(turn, rest, context, today, own_topic=own_topic, refused=refused, case=True)
     back = going_back(body, context.turns) or ordinal_subject(body, context.turns)
     if back is not None and not re.search(r"[a-z]", same_length(back.rest).lower()):  # "et le premier ?"
