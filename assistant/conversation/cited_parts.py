@@ -77,7 +77,7 @@ def document_name(citation: Citation) -> str:
     return head[:1].lower() + head[1:]
 
 
-def _of(name: str) -> str:
+def document_of(name: str) -> str:
     """ "de l'avenant …", "du protocole …", "de la circulaire …"."""
     if re.match(r"(?:le|la|les|l')\b", same_length(name).lower()):
         return "de " + name
@@ -89,7 +89,7 @@ def _of(name: str) -> str:
 
 def part_question(citation: Citation, number: str, *, original: bool = False) -> str:
     """The standalone question naming a part of the cited document, answered from that part."""
-    part = f"l'article {number} {_of(document_name(citation))}"
+    part = f"l'article {number} {document_of(document_name(citation))}"
     if original:
         return wording.part_as_published(part)
     return wording.part_asked(part)
