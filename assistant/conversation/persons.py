@@ -38,7 +38,9 @@ _TO_CASE = re.compile(
     r"retour|retournons|je retourne|reprenons|je reprends|on reprend)\s+(?:a|au|sur)?\s*"
     r"(?P<phrase>(?:mon|ma|mes|notre|nos|cet|cette|ce)\s+[^:,;?]{3,60}?)\s*[:,;?]\s*"
 )
-_CASE_STOP = frozenset({"mon", "ma", "mes", "notre", "nos", "cet", "cette", "ce", "de", "du", "des", "en", "le", "la", "les"})
+_CASE_STOP = frozenset(
+    {"mon", "ma", "mes", "notre", "nos", "cet", "cette", "ce", "de", "du", "des", "en", "le", "la", "les"}
+)
 _NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?")
 _TITLE = re.compile(r"(?:m\.|mme|mlle|monsieur|madame)\s+", re.IGNORECASE)
 
