@@ -98,6 +98,7 @@ _RECALL = re.compile(
     r"|de tout a l'heure|(?:que|qu') (?:j'ai|on a|tu as|vous avez) (?:evoqu|mentionn|cit)\w*)"
 )
 _PRONOUN = v.RE_PRONOUN
+_Y = v.RE_CLITIC_BACK
 _COURTESY = v.RE_COURTESY
 _BACK_REFERENCE = v.RE_BACK_REFERENCE
 _REQUEST = v.RE_REQUEST
@@ -275,7 +276,13 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # "et mon poste n'est pas menacé." after a calculation on the user's case: one more fact of that case,
         # whatever the words read alone (completing the case, as an answer to a clarification does)
         return Resolution(appended(context.pending or context.question, body), "completion", previous, case=True)
-    if refused and own_topic is None and not demonstrative and not corrects:
+    # "Vrai ou faux : elle compte dans la gratification annuelle ?", "et qui n'y a pas droit, … pas au chômage ?":
+    # a message whose pronoun stands for the previous in-scope subject is read against it, whatever its own
+    # words read alone (the scope check still judges the resolved question)
+    points_back = (
+        previous is not None and not context.refused and bool(_PRONOUN.search(body_folded) or _Y.search(body_folded))
+    )
+    if refused and own_topic is None and not demonstrative and not corrects and not points_back:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
     meta = _META.match(body_folded)

@@ -227,6 +227,9 @@ HYPOTHESIS = r"^(?:si|s'il|s'ils|s'elle|s'elles|et si)\b"
 # Subject pronouns and possessives: a message holding one speaks of something said before, whatever topic
 # a classifier finds in its other words ("et elle dure combien ?", "son numéro RNCP ?").
 # ("faut-il", "y a-t-il", "s'agit-il" are impersonal: their "il" points to nothing).
+# "n'y a pas droit", "y a-t-il droit", "en bénéficie": a clitic standing for the thing just spoken of
+CLITIC_BACK = r"\b(?:n'y|y a|y ont|y avoir|y accede\w*|y ouvre\w*|en benefici\w*|n'en benefici\w*)\b"
+
 PRONOUN = (
     r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\bil\b"
     r"|\b(?:elle|ils|elles|son|sa|ses|leur|leurs|celui-ci|celle-ci|ceux-ci|celles-ci)\b"
@@ -406,5 +409,6 @@ RE_NAMED_OTHER = re.compile(NAMED_OTHER)
 RE_COPULA = re.compile(COPULA)
 RE_HYPOTHESIS = re.compile(HYPOTHESIS)
 RE_PRONOUN = re.compile(PRONOUN)
+RE_CLITIC_BACK = re.compile(CLITIC_BACK)
 RE_PLURAL_PRONOUN = re.compile(PLURAL_PRONOUN)
 RE_BACK_REFERENCE = re.compile(BACK_REFERENCE)
