@@ -99,6 +99,11 @@ _RECALL = re.compile(
 )
 _PRONOUN = v.RE_PRONOUN
 _Y = v.RE_CLITIC_BACK
+# a subject pronoun heading the message, nothing put in front of it but a frame ("vrai ou faux :", "et", "mais"): it
+# stands for the previous subject ("et ma prime d'intéressement, elle …" puts a thing of its own in front instead)
+_PRONOUN_FIRST = re.compile(
+    r"^(?:\s|[,:;]|\b(?:et|mais|alors|ok|du coup|donc|vrai ou faux|juste)\b)*(?:il|elle|ils|elles)\b", re.IGNORECASE
+)
 _COURTESY = v.RE_COURTESY
 _BACK_REFERENCE = v.RE_BACK_REFERENCE
 _REQUEST = v.RE_REQUEST
@@ -277,10 +282,12 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # whatever the words read alone (completing the case, as an answer to a clarification does)
         return Resolution(appended(context.pending or context.question, body), "completion", previous, case=True)
     # "Vrai ou faux : elle compte dans la gratification annuelle ?", "et qui n'y a pas droit, … pas au chômage ?":
-    # a message whose pronoun stands for the previous in-scope subject is read against it, whatever its own
-    # words read alone (the scope check still judges the resolved question)
+    # a message whose pronoun (heading it) or clitic stands for the previous in-scope subject is read against it,
+    # whatever its own words read alone (the scope check still judges the resolved question)
     points_back = (
-        previous is not None and not context.refused and bool(_PRONOUN.search(body_folded) or _Y.search(body_folded))
+        previous is not None
+        and not context.refused
+        and bool(_PRONOUN_FIRST.match(body_folded) or _Y.search(body_folded.lower()))
     )
     if refused and own_topic is None and not demonstrative and not corrects and not points_back:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
