@@ -105,6 +105,12 @@ _PRONOUN_FIRST = re.compile(
     r"^(?:\s|[,:;]|\b(?:et|mais|alors|ok|du coup|donc|vrai ou faux|juste)\b)*(?:il|elle|ils|elles)\b", re.IGNORECASE
 )
 _COURTESY = v.RE_COURTESY
+_OPPOSITE = v.RE_OPPOSITE
+# a noun of the message's own after a determiner ("sa durée", "le nombre"), not an extreme alone ("le minimum")
+_OWN_NOUN = re.compile(
+    r"\b(?:sa|son|ses|le|la|les|l'|leur)\s*(?!(?:minimum|maximum|mini|maxi|plus|moins|contraire|inverse|oppose)\b)"
+    r"[a-z]{4,}"
+)
 _BACK_REFERENCE = v.RE_BACK_REFERENCE
 _REQUEST = v.RE_REQUEST
 _EMPTY_PREDICATE = v.RE_EMPTY_PREDICATE
@@ -206,6 +212,16 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if person_case is not None:  # "revenons à Agnès : combien de temps ?": that person's case, its facts kept
         turn, rest = person_case
         return _followed(turn, rest, context, today, own_topic=own_topic, refused=refused, case=True)
+    opposed = _OPPOSITE.search(folded[:body_at].lower()) if lead else None
+    if (
+        opposed
+        and context.subject is not None
+        and _OWN_NOUN.search(body_folded.lower())
+        and not find_slots(body, today)
+    ):
+        # "et à l'inverse, sa durée la plus courte ?": the opposite of what the previous question asked — its
+        # subject kept, its asked thing replaced by the message's own ("le minimum ?" alone keeps the question)
+        return Resolution(f"{capitalised(context.subject.name)} : {lower_first(body)}", "reference", context.subject)
     case_back = back_to_case(body, context.turns)
     if case_back is not None:
         turn, rest = case_back

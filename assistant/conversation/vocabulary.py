@@ -23,6 +23,9 @@ LEAD_IN = (
     r"reciproquement|pareillement|de la meme facon|du coup)\s*,?\s+(?=\w))+"
 )
 
+# The lead-ins that oppose the message to the previous question ("à l'inverse", "dans l'autre sens").
+OPPOSITE = r"\b(?:a l'inverse|inversement|a l'oppose|dans l'autre sens|en sens inverse|a contrario)\b"
+
 # An explicit change of subject ("rien à voir, mais…", "autre question :"): whatever follows is a new
 # question, answered alone (and refused alone when the texts do not cover it), never glued to the last topic.
 SWITCH = (
@@ -410,5 +413,6 @@ RE_COPULA = re.compile(COPULA)
 RE_HYPOTHESIS = re.compile(HYPOTHESIS)
 RE_PRONOUN = re.compile(PRONOUN)
 RE_CLITIC_BACK = re.compile(CLITIC_BACK)
+RE_OPPOSITE = re.compile(OPPOSITE)
 RE_PLURAL_PRONOUN = re.compile(PLURAL_PRONOUN)
 RE_BACK_REFERENCE = re.compile(BACK_REFERENCE)
