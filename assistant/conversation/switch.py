@@ -128,4 +128,6 @@ def in_previous_answer(message: str, question: str, quotes: Sequence[str], today
     if not noun or not quotes:
         return False
     cited = same_length(" ".join(quotes)).lower()
-    return re.search(rf"\b{re.escape(noun[:5].lower())}", cited) is not None
+    # (the whole word, a plural aside: "titres-repas" is not the "titre" of "à titre accessoire")
+    stem = same_length(noun).lower().rstrip("sx")
+    return re.search(rf"(?<![\w-]){re.escape(stem)}[sx]?(?![\w-])", cited) is not None
