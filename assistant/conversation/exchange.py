@@ -94,8 +94,8 @@ def converse(
         alone = route(text, today)  # the message's own topic: a new subject starts afresh
         refused = alone.route == "refusal" or alone.refusal_topic is not None
         # "et le repas du midi, pas remboursé ?" after the passage on transport and meal costs: no thing of its own
-        quoted = _speaks_of_last_answer(conversation, text, context.question, today)
-        refused = refused and not (quoted and alone.topic is None)
+        in_last_answer = _speaks_of_last_answer(conversation, text, context.question, today)
+        refused = refused and not (in_last_answer and alone.topic is None)
         resolution = resolve(text, context, today, own_topic=alone.topic, refused=refused)
         if resolution.addition and not uses_words(resolution.addition):
             # "et les tickets resto ?": words the texts never use are no follow-up on them
@@ -113,7 +113,7 @@ def converse(
                 resolution = Resolution(text, "new", message_subject(text))
             elif (
                 resolution.kind != "completion"
-                and not quoted
+                and not in_last_answer
                 and meant.topic is None
                 and not find_slots(text, today)
                 and own_phrase(text, " ".join(filter(None, (context.question, context.pending))))
