@@ -53,6 +53,7 @@ from assistant.conversation.comparison import compares
 from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.other_text import in_other_text
 from assistant.conversation.persons import back_to_case, back_to_person
+from assistant.conversation.pointing import opposes, points_back
 from assistant.conversation.resolution import Context, Kind, Resolution, earlier_context
 from assistant.conversation.restate import (
     about_other_subject,
@@ -98,19 +99,7 @@ _RECALL = re.compile(
     r"|de tout a l'heure|(?:que|qu') (?:j'ai|on a|tu as|vous avez) (?:evoqu|mentionn|cit)\w*)"
 )
 _PRONOUN = v.RE_PRONOUN
-_Y = v.RE_CLITIC_BACK
-# a subject pronoun heading the message, nothing put in front of it but a frame ("vrai ou faux :", "et", "mais"): it
-# stands for the previous subject ("et ma prime d'intéressement, elle …" puts a thing of its own in front instead)
-_PRONOUN_FIRST = re.compile(
-    r"^(?:\s|[,:;]|\b(?:et|mais|alors|ok|du coup|donc|vrai ou faux|juste)\b)*(?:il|elle|ils|elles)\b", re.IGNORECASE
-)
 _COURTESY = v.RE_COURTESY
-_OPPOSITE = v.RE_OPPOSITE
-# a noun of the message's own after a determiner ("sa durée", "le nombre"), not an extreme alone ("le minimum")
-_OWN_NOUN = re.compile(
-    r"\b(?:sa|son|ses|le|la|les|l'|leur)\s*(?!(?:minimum|maximum|mini|maxi|plus|moins|contraire|inverse|oppose)\b)"
-    r"[a-z]{4,}"
-)
 _BACK_REFERENCE = v.RE_BACK_REFERENCE
 _REQUEST = v.RE_REQUEST
 _EMPTY_PREDICATE = v.RE_EMPTY_PREDICATE
@@ -212,15 +201,8 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if person_case is not None:  # "revenons à Agnès : combien de temps ?": that person's case, its facts kept
         turn, rest = person_case
         return _followed(turn, rest, context, today, own_topic=own_topic, refused=refused, case=True)
-    opposed = _OPPOSITE.search(folded[:body_at].lower()) if lead else None
-    if (
-        opposed
-        and context.subject is not None
-        and _OWN_NOUN.search(body_folded.lower())
-        and not find_slots(body, today)
-    ):
-        # "et à l'inverse, sa durée la plus courte ?": the opposite of what the previous question asked — its
-        # subject kept, its asked thing replaced by the message's own ("le minimum ?" alone keeps the question)
+    if lead and context.subject is not None and opposes(folded[:body_at], body) and not find_slots(body, today):
+        # "et à l'inverse, sa durée la plus courte ?": the previous subject, the message's own thing (pointing.py)
         return Resolution(f"{capitalised(context.subject.name)} : {lower_first(body)}", "reference", context.subject)
     case_back = back_to_case(body, context.turns)
     if case_back is not None:
@@ -297,15 +279,9 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # "et mon poste n'est pas menacé." after a calculation on the user's case: one more fact of that case,
         # whatever the words read alone (completing the case, as an answer to a clarification does)
         return Resolution(appended(context.pending or context.question, body), "completion", previous, case=True)
-    # "Vrai ou faux : elle compte dans la gratification annuelle ?", "et qui n'y a pas droit, … pas au chômage ?":
-    # a message whose pronoun (heading it) or clitic stands for the previous in-scope subject is read against it,
-    # whatever its own words read alone (the scope check still judges the resolved question)
-    points_back = (
-        previous is not None
-        and not context.refused
-        and bool(_PRONOUN_FIRST.match(body_folded) or _Y.search(body_folded.lower()))
-    )
-    if refused and own_topic is None and not demonstrative and not corrects and not points_back:
+    # ("Vrai ou faux : elle compte dans la gratification annuelle ?": the previous in-scope subject, pointing.py)
+    back_to_previous = previous is not None and not context.refused and points_back(body)
+    if refused and own_topic is None and not demonstrative and not corrects and not back_to_previous:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
     meta = _META.match(body_folded)
