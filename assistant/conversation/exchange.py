@@ -25,7 +25,7 @@ from typing import Protocol
 
 from assistant.answer import Answer
 from assistant.answering import wording
-from assistant.conversation import about_answer
+from assistant.conversation import about_answer, pointing
 from assistant.conversation import wording as wording_conv
 from assistant.conversation.about_answer import Request
 from assistant.conversation.comparison import compared_question, first_paragraph
@@ -114,6 +114,9 @@ def converse(
             elif (
                 resolution.kind != "completion"
                 and not in_last_answer
+                and not pointing.points_back(
+                    text
+                )  # ("Vrai ou faux : elle …", "qui n'y a pas droit" keep the previous thing)
                 and meant.topic is None
                 and not find_slots(text, today)
                 and own_phrase(text, " ".join(filter(None, (context.question, context.pending))))

@@ -279,8 +279,9 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # "et mon poste n'est pas menacé." after a calculation on the user's case: one more fact of that case,
         # whatever the words read alone (completing the case, as an answer to a clarification does)
         return Resolution(appended(context.pending or context.question, body), "completion", previous, case=True)
-    # ("Vrai ou faux : elle compte dans la gratification annuelle ?": the previous in-scope subject, pointing.py)
-    back_to_previous = previous is not None and not context.refused and points_back(body)
+    # ("Vrai ou faux : elle compte dans la gratification annuelle ?": the previous subject, pointing.py)
+    # (the previous subject is a thing of the texts even when its message was refused for other words)
+    back_to_previous = previous is not None and points_back(body)
     if refused and own_topic is None and not demonstrative and not corrects and not back_to_previous:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
