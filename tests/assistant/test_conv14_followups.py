@@ -98,6 +98,19 @@ def test_a_pronoun_heading_the_message_keeps_the_previous_subject_against_its_ow
     assert resolution.kind != "new" and resolution.subject is not None, resolution
 
 
+def test_a_clitic_reaches_the_subject_of_a_message_refused_for_its_other_words() -> None:
+    """ "le contrat de professionnalisation s'adresse […] aux demandeurs d'emploi âgés de 26 ans et plus" (art. 3.3):
+    "n'y" stands for the contract the refused message named; "chômage" alone reads as another subject."""
+    context = routed_context(
+        "Pour une journée portes ouvertes, je présente les publics du contrat de professionnalisation.", refused=True
+    )
+    resolution = resolved(
+        "Et qui n'y a pas accès, par exemple une personne de 40 ans qui n'est pas au chômage ?", context
+    )
+    assert resolution.kind != "new" and resolution.subject is not None, resolution
+    assert resolution.subject.topic == "professionalisation"
+
+
 def test_a_thing_put_in_front_of_the_pronoun_is_the_messages_own() -> None:
     context = routed_context("À quoi sert la prime versée au tuteur ?")
     resolution = resolved("Et ma prime de vacances, elle tombe en juin ?", context)
