@@ -18,7 +18,8 @@ from assistant.conversation import wording
 from ingest.models import Chunk
 from text.folding import same_length
 
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[«“\"A-ZÀ-Ý0-9–-])|\n+")
+# (an abbreviation ends no sentence: "l'article L. 6325-14", "art. 4", "R. 6323-2")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])(?<!\b[LRD]\.)(?<!\bart\.)\s+(?=[«“\"A-ZÀ-Ý0-9–-])|\n+")
 _WORD = re.compile(r"[a-z0-9]{3,}")
 _STOP_WORDS = (
     "les des une est pas que qui dans pour par sur aux avec son ses sont ont elle ils cette ces leur "

@@ -16,6 +16,7 @@ import pytest
 from assistant.conversation.about_answer import read
 from assistant.conversation.backrefs import EarlierTurn
 from assistant.conversation.bare_values import written_out
+from assistant.conversation.cited_parts import sentences
 from assistant.conversation.persons import back_to_case
 from assistant.conversation.switch import in_previous_answer
 from tests.assistant.conversation_helpers import TODAY, ask_in_turn, resolved, routed_context
@@ -175,3 +176,10 @@ def test_a_word_only_prefixed_in_the_previous_passage_is_a_thing_of_its_own() ->
     earlier = "J'anime des formations internes : quel est le montant de ma prime ?"
     assert not in_previous_answer("Et mes titres-repas, qui les paie ?", earlier, quotes, TODAY)
     assert in_previous_answer("Et le repas, pas remboursé ?", earlier, ["Les frais de transport et de repas …"], TODAY)
+
+
+def test_an_abbreviation_ends_no_cited_sentence() -> None:
+    """ "Conformément à l'article L. 6325-14 du code du travail, les actions […] sont d'une durée au moins égale à
+    15 % de la durée de la certification" (art. 2.5): one sentence, quoted whole."""
+    text = "Conformément à l'article L. 6325-14 du code du travail, les actions sont d'une durée au moins égale à 15 %."
+    assert sentences(text) == [text]
