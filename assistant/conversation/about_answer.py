@@ -126,13 +126,18 @@ _SINCE = re.compile(
 # "tu as pris ça dans quel texte ?", "ça vient de quel article ?", "c'est tiré d'où ?": where the answer comes from
 _SOURCE = re.compile(
     r"\b(?:(?:quel|quels|quelle|quelles) (?:article|texte|passage|document|source|reference|accord|avenant|partie|"
-    r"paragraphe)s?|d'ou|ou)\b"
+    r"paragraphe|page|circulaire|convention|fiche|section|chapitre|alinea|annexe)s?|d'ou|ou)\b"
 )
 _SOURCE_REST = re.compile(
     r"^(?:(?:et|mais|alors|ok|du coup|tu|vous|as|avez|t'as|a|on|ca|cela|ce|cette|chiffre|info\w*|reponse|regle|"
     r"le|la|l'|les|c'est|c'etait|est-ce que|est-ce|que|qu'|il|elle|ils|elles|dans|de|du|des|sur|a partir|en|"
     r"pris|prends|prenez|tire\w*|trouve\w*|lu|vu|sorti\w*|sors|sortez|vient|viennent|venait|provient|"
     r"ecrit\w*|dit\w*|mentionne\w*|figure\w*|indique\w*|prevu\w*|precis\w*|exactement|donc|"
+    # where the user would read it: "je retrouve ça dans quel document ?", "c'est à quelle page du texte ?"
+    r"je|j'|on|se|me|m'|peux|peut|dire|dis|dites|retrouve\w*|trouver|lire|lis|voir|vois|verifie\w*|est-ce|"
+    # the rule the answer gave, by what it set: "quel passage fixe ce montant ?"
+    r"fixe\w*|prevoi\w*|montant|duree|taux|chiffre|nombre|plafond|"
+    r"texte|accord|avenant|protocole|circulaire|convention|fiche|document|article|"
     rf"{_COURTESY})\b|[\s,;:?!.…'-])*$"
 )
 # "le numéro de l'article", "la référence exacte du texte", "son intitulé ?": where the answer comes from, by

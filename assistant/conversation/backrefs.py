@@ -51,7 +51,8 @@ _ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 ORDINAL_WORDS = frozenset(_ORDINALS) | {"dernier", "derniere"}
 # "revenons à la première :", "pour revenir au diplôme,", "je reviens sur le CQP :" — then the question.
 _BACK_TO = re.compile(
-    r"^(?:(?:revenons|revenir|je reviens|on revient|je retourne|retournons|pour revenir|retour)\s+"
+    r"^(?:(?:revenons|revenir|je reviens|on revient|je retourne|retournons|pour revenir|pour en revenir|j'en reviens|"
+    r"on en revient|retour)\s+"
     r"(?:a la |a l'|au |aux |a |sur (?:le |la |l'|les )?)|(?:reprenons|reprenez|on reprend|je reprends)\s+)"
     r"(?P<what>[^:,;?]+?)"
     r"\s*(?:[:,;]\s*|(?=\s*\b(?:il|elle|ils|elles|c'est|ca)\b))"

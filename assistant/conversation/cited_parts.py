@@ -18,7 +18,8 @@ from assistant.conversation import wording
 from ingest.models import Chunk
 from text.folding import same_length
 
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[«“\"A-ZÀ-Ý0-9–-])|\n+")
+# (an abbreviation ends no sentence: "l'article L. 6325-14", "art. 4", "R. 6323-2")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])(?<!\b[LRD]\.)(?<!\bart\.)\s+(?=[«“\"A-ZÀ-Ý0-9–-])|\n+")
 _WORD = re.compile(r"[a-z0-9]{3,}")
 _STOP_WORDS = (
     "les des une est pas que qui dans pour par sur aux avec son ses sont ont elle ils cette ces leur "
@@ -77,7 +78,7 @@ def document_name(citation: Citation) -> str:
     return head[:1].lower() + head[1:]
 
 
-def _of(name: str) -> str:
+def document_of(name: str) -> str:
     """ "de l'avenant …", "du protocole …", "de la circulaire …"."""
     if re.match(r"(?:le|la|les|l')\b", same_length(name).lower()):
         return "de " + name
@@ -89,7 +90,7 @@ def _of(name: str) -> str:
 
 def part_question(citation: Citation, number: str, *, original: bool = False) -> str:
     """The standalone question naming a part of the cited document, answered from that part."""
-    part = f"l'article {number} {_of(document_name(citation))}"
+    part = f"l'article {number} {document_of(document_name(citation))}"
     if original:
         return wording.part_as_published(part)
     return wording.part_asked(part)

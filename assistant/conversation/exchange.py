@@ -25,7 +25,7 @@ from typing import Protocol
 
 from assistant.answer import Answer
 from assistant.answering import wording
-from assistant.conversation import about_answer
+from assistant.conversation import about_answer, pointing
 from assistant.conversation import wording as wording_conv
 from assistant.conversation.about_answer import Request
 from assistant.conversation.comparison import compared_question, first_paragraph
@@ -39,7 +39,7 @@ from assistant.conversation.slots import find_slots
 from assistant.conversation.state import Conversation, turn_of
 from assistant.conversation.statements import adds_to_statement, describes_case, states_facts
 from assistant.conversation.subject import message_subject
-from assistant.conversation.switch import own_phrase, stands_alone_after_refusal
+from assistant.conversation.switch import in_previous_answer, own_phrase, stands_alone_after_refusal
 from assistant.routing.meaning import Reading
 from assistant.routing.router import RouteDecision, route
 from ingest.models import Chunk
@@ -92,13 +92,11 @@ def converse(
             request = None
     if request is None and context is not None and text and len(text) <= max_chars:
         alone = route(text, today)  # the message's own topic: a new subject starts afresh
-        resolution = resolve(
-            text,
-            context,
-            today,
-            own_topic=alone.topic,
-            refused=alone.route == "refusal" or alone.refusal_topic is not None,
-        )
+        refused = alone.route == "refusal" or alone.refusal_topic is not None
+        # "et le repas du midi, pas remboursé ?" after the passage on transport and meal costs: no thing of its own
+        in_last_answer = _speaks_of_last_answer(conversation, text, context.question, today)
+        refused = refused and not (in_last_answer and alone.topic is None)
+        resolution = resolve(text, context, today, own_topic=alone.topic, refused=refused)
         if resolution.addition and not uses_words(resolution.addition):
             # "et les tickets resto ?": words the texts never use are no follow-up on them
             resolution = Resolution(text, "new", None)
@@ -115,6 +113,10 @@ def converse(
                 resolution = Resolution(text, "new", message_subject(text))
             elif (
                 resolution.kind != "completion"
+                and not in_last_answer
+                and not pointing.points_back(
+                    text
+                )  # ("Vrai ou faux : elle …", "qui n'y a pas droit" keep the previous thing)
                 and meant.topic is None
                 and not find_slots(text, today)
                 and own_phrase(text, " ".join(filter(None, (context.question, context.pending))))
@@ -187,6 +189,14 @@ def _recorded(conversation: Conversation, reply: Answer, typed: str, heading: st
     # (the citations stay the answer acted on: "et avant l'avenant ?" after a quote reads them)
     conversation.record(replace(last, question=typed, kind="meta", route=reply.route))
     return reply
+
+
+def _speaks_of_last_answer(conversation: Conversation, text: str, question: str, today: date) -> bool:
+    """The message names a thing the last answered turn's cited passages speak of (`switch.in_previous_answer`)."""
+    answered = [t for t in conversation.turns if t.kind != "aside"]
+    if not answered or answered[-1].route == "refusal":
+        return False
+    return in_previous_answer(text, question, [c.quote for c in answered[-1].citations], today)
 
 
 def _other_calculator(alone: RouteDecision, context: Context) -> bool:

@@ -52,7 +52,8 @@ from assistant.conversation.backrefs import (
 from assistant.conversation.comparison import compares
 from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.other_text import in_other_text
-from assistant.conversation.persons import back_to_person
+from assistant.conversation.persons import back_to_case, back_to_person
+from assistant.conversation.pointing import opposes, points_back
 from assistant.conversation.resolution import Context, Kind, Resolution, earlier_context
 from assistant.conversation.restate import (
     about_other_subject,
@@ -200,6 +201,16 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
     if person_case is not None:  # "revenons à Agnès : combien de temps ?": that person's case, its facts kept
         turn, rest = person_case
         return _followed(turn, rest, context, today, own_topic=own_topic, refused=refused, case=True)
+    if lead and context.subject is not None and opposes(folded[:body_at], body) and not find_slots(body, today):
+        # "et à l'inverse, sa durée la plus courte ?": the previous subject, the message's own thing (pointing.py)
+        return Resolution(f"{capitalised(context.subject.name)} : {lower_first(body)}", "reference", context.subject)
+    case_back = back_to_case(body, context.turns)
+    if case_back is not None:
+        turn, rest = case_back
+        if turn.subject is not None and not merge_facts(turn.question, rest, today).replaced:
+            # "je reviens à mon agent en CDD : quelle durée d'absence ?": a question of its own on that case's subject
+            return Resolution(f"{capitalised(turn.subject.name)} : {lower_first(rest)}", "reference", turn.subject)
+        return _followed(turn, rest, context, today, own_topic=own_topic, refused=refused, case=True)
     back = going_back(body, context.turns) or ordinal_subject(body, context.turns)
     if back is not None and not re.search(r"[a-z]", same_length(back.rest).lower()):  # "et le premier ?"
         return about_other_subject(context, back.subject)
@@ -268,7 +279,10 @@ def _resolve(message: str, context: Context | None, today: date, *, own_topic: s
         # "et mon poste n'est pas menacé." after a calculation on the user's case: one more fact of that case,
         # whatever the words read alone (completing the case, as an answer to a clarification does)
         return Resolution(appended(context.pending or context.question, body), "completion", previous, case=True)
-    if refused and own_topic is None and not demonstrative and not corrects:
+    # ("Vrai ou faux : elle compte dans la gratification annuelle ?": the previous subject, pointing.py)
+    # (the previous subject is a thing of the texts even when its message was refused for other words)
+    back_to_previous = previous is not None and points_back(body)
+    if refused and own_topic is None and not demonstrative and not corrects and not back_to_previous:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
     meta = _META.match(body_folded)

@@ -21,6 +21,7 @@ from assistant.conversation.about_answer import Request
 from assistant.conversation.cited_parts import (
     best_sentence,
     document_name,
+    document_of,
     effect_part,
     lead_text,
     led_sentences,
@@ -35,6 +36,7 @@ from ingest.models import Chunk
 from text.folding import same_length
 
 MAX_SUMMARY = 5
+MAX_SOURCES = 4  # the parts a "quelle page ?" answer lists
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def operate(request: Request, turns: Sequence[Turn], passages: Iterable[Chunk] |
         if isinstance(needed, Answer):
             return Outcome(answer=needed)
         return None if needed is None else Outcome(question=needed)
+    if request.operation == "source":
+        return _source(last, typed)
     cited = [c for c in last.citations if section_number(c.section)]
     led = best_sentence(cited, last.lead, last.resolved)
     if led is not None:  # the part the answer led with comes first
@@ -142,6 +146,55 @@ def _quote(last: Turn, typed: str, *, figure: bool = False, aspect: str = "") ->
     where = _where(cited[0]) if len(cited) == 1 else wording.quoted_where_several()
     text = wording.quoted(where, "\n".join(lines))
     return Outcome(answer=Answer(typed, text, "retrieval", citations=cited))
+
+
+def _source(last: Turn, typed: str) -> Outcome | None:
+    """ "c'est à quelle page ?", "ça vient de quel document ?": where the last answer's passages stand — each part it
+    cited, its text and its page, with the sentence it relied on — read from its own citations (nothing searched
+    again); the part it led with first; only the named text's parts when the message names one by its kind ("de la
+    circulaire"). None when the last answer cited nothing (a refusal): the previous question is then asked again."""
+    if not last.citations:
+        return None
+    pool = _named_documents(last.citations, typed) or list(last.citations)
+    led = dict(led_sentences(pool, last.lead, last.resolved))
+    parts: list[Citation] = []
+    for citation in sorted(pool, key=lambda c: c not in led):  # (stable: the lead's part, then the answer's order)
+        if not any((c.document, c.section) == (citation.document, citation.section) for c in parts):
+            parts.append(citation)
+    lines: list[str] = []
+    for number, citation in enumerate(parts[:MAX_SOURCES], start=1):
+        best = best_sentence([citation], last.lead + " " + last.resolved, last.resolved)
+        sentence = led.get(citation) or (best[1] if best else next(iter(sentences(citation.quote)), ""))
+        pages = str(citation.page)
+        if citation.page_end and citation.page_end != citation.page:
+            pages = f"{citation.page} à {citation.page_end}"
+        lines.append(wording.source_line(_part_named(citation), pages, sentence, number))
+    cited = renumbered(parts[:MAX_SOURCES], 1)
+    return Outcome(answer=Answer(typed, wording.sources(lines), "retrieval", citations=cited))
+
+
+def _part_named(citation: Citation) -> str:
+    """ "l'article 4.3 « Reconnaissance de l'activité tutorale » du protocole d'accord du 19 décembre 2019", "la
+    partie IV « Le parcours de formation » du document …": the cited part by its label and its own heading."""
+    label = re.sub(r"\s*\(.*", "", citation.section).strip()
+    heading = citation.path.split(" › ")[-1].strip() if citation.path else ""
+    heading = re.sub(r"^(?:article\s+)?[\dIVXL.]+(?:er)?\s*[–|-]\s*", "", heading, flags=re.IGNORECASE).strip()
+    if not label:
+        label, heading = heading, ""
+    folded_heading, folded_label = same_length(heading).lower(), same_length(label).lower()
+    if heading and (folded_heading in folded_label or folded_label in folded_heading):
+        heading = ""
+    named = f" « {heading} »" if heading and len(heading) < 90 else ""
+    if re.match(r"(?i)(?:article|annexe)\b", label):
+        part = f"l'{label[:1].lower()}{label[1:]}" if label.lower().startswith("a") else label
+    elif re.fullmatch(r"[IVXL]+", label):
+        part = f"la partie {label}"
+    else:
+        part = f"la partie « {label} »"
+    name = document_name(citation)
+    if _KIND.match(same_length(name).lower()):  # "du protocole d'accord …", "de l'avenant …"
+        return f"{part}{named} {document_of(name)}"
+    return f"{part}{named} du document « {citation.title or citation.document} »"
 
 
 def _about(citations: Sequence[Citation], aspect: str) -> list[tuple[Citation, str]]:

@@ -31,6 +31,16 @@ _PRONOUN = re.compile(
     r"^(?:et\s+)?(?:pour|concernant|quant a|cote)\s+(?P<who>elle|lui|la premiere|le premier|l'autre)\b\s*[:,;?]?\s*"
     r"|^et\s+(?P<who2>elle|lui|l'autre)\b\s*(?:,\s*|alors\s*|\?\s*|$)"
 )
+# "je reviens à mon agent en CDD :", "pour en revenir à ma collègue en CDI," — a case named by a possessive noun
+# phrase, then what is asked of it
+_TO_CASE = re.compile(
+    r"^(?:et\s+)?(?:revenons|revenir|pour revenir|pour en revenir|j'en reviens|je reviens|on revient|on en revient|"
+    r"retour|retournons|je retourne|reprenons|je reprends|on reprend)\s+(?:a|au|sur)?\s*"
+    r"(?P<phrase>(?:mon|ma|mes|notre|nos|cet|cette|ce)\s+[^:,;?]{3,60}?)\s*[:,;?]\s*"
+)
+_CASE_STOP = frozenset(
+    {"mon", "ma", "mes", "notre", "nos", "cet", "cette", "ce", "de", "du", "des", "en", "le", "la", "les"}
+)
 _NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?")
 _TITLE = re.compile(r"(?:m\.|mme|mlle|monsieur|madame)\s+", re.IGNORECASE)
 
@@ -59,3 +69,24 @@ def back_to_person(body: str, turns: Sequence[EarlierTurn]) -> tuple[EarlierTurn
             if person(turn.question) == "other":
                 return turn, body[p.end() :].strip()
     return None
+
+
+def back_to_case(body: str, turns: Sequence[EarlierTurn]) -> tuple[EarlierTurn, str] | None:
+    """ "je reviens à mon agent en CDD : …": the latest earlier turn whose question holds every word of the
+    case's noun phrase (the last one included: after a digression the context is the one beneath it), and what
+    the message asks of it; None when the message goes back to no such case, or to a subject of the texts
+    ("ma prime de tuteur": `backrefs.going_back`)."""
+    case = _TO_CASE.match(same_length(body).lower())
+    if case is None or find_subject(case.group("phrase")) is not None:
+        return None
+    words = [w for w in re.findall(r"[a-z0-9]+", case.group("phrase")) if w not in _CASE_STOP]
+    rest = body[case.end() :].strip()
+    if not words or not rest:
+        return None
+    return next(((t, rest) for t in reversed(turns) if _holds(t.question, words)), None)
+
+
+def _holds(question: str, words: Sequence[str]) -> bool:
+    """Whether `question` holds every word (a plural "s" aside) of a noun phrase that names a case."""
+    held = {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", same_length(question).lower())}
+    return all(w.rstrip("s") in held for w in words)

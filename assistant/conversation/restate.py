@@ -14,6 +14,7 @@ from datetime import date
 
 from assistant.conversation import vocabulary as v
 from assistant.conversation.answers import closed_question, open_statement, statement, yes_or_no
+from assistant.conversation.bare_values import written_out
 from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.resolution import Context, Resolution
 from assistant.conversation.slots import find_slots
@@ -73,6 +74,7 @@ def complement_replaced(question: str, body: str, demonstrative: re.Match[str]) 
 def completed(context: Context, body: str, today: date) -> str:
     """The pending question completed by the user's answer (a bare number gets the unit asked for)."""
     assert context.pending is not None
+    body = written_out(body, today) or body  # "1/02 → 31/05/2026": the dates as the readers read them
     number = _BARE_NUMBER.match(body)
     units = [v.BARE_NUMBER_UNITS[m] for m in context.missing if m in v.BARE_NUMBER_UNITS]
     if number and len(set(units)) == 1:

@@ -20,6 +20,7 @@ out-of-scope words:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from assistant.conversation import vocabulary as v
@@ -117,3 +118,16 @@ def named_thing(message: str, before_text: str, today: date) -> str:
     if heads and _PERSON.fullmatch(heads[0]):
         return ""  # "et pour mon collègue bachelier ?": a person the question is asked for, not a new thing
     return heads[0] if heads else ""
+
+
+def in_previous_answer(message: str, question: str, quotes: Sequence[str], today: date) -> bool:
+    """Whether the thing an elliptic follow-up names ("et le repas du midi, pas remboursé ?") is one the previous
+    answer's cited passages speak of ("les frais de transport et de repas …"): a follow-up on what was just quoted,
+    never a subject outside the texts, whatever the message's own words read alone."""
+    noun = named_thing(message, question, today)
+    if not noun or not quotes:
+        return False
+    cited = same_length(" ".join(quotes)).lower()
+    # (the whole word, a plural aside: "titres-repas" is not the "titre" of "à titre accessoire")
+    stem = same_length(noun).lower().rstrip("sx")
+    return re.search(rf"(?<![\w-]){re.escape(stem)}[sx]?(?![\w-])", cited) is not None

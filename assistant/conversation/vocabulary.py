@@ -23,6 +23,9 @@ LEAD_IN = (
     r"reciproquement|pareillement|de la meme facon|du coup)\s*,?\s+(?=\w))+"
 )
 
+# The lead-ins that oppose the message to the previous question ("à l'inverse", "dans l'autre sens").
+OPPOSITE = r"\b(?:a l'inverse|inversement|a l'oppose|dans l'autre sens|en sens inverse|a contrario)\b"
+
 # An explicit change of subject ("rien à voir, mais…", "autre question :"): whatever follows is a new
 # question, answered alone (and refused alone when the texts do not cover it), never glued to the last topic.
 SWITCH = (
@@ -227,6 +230,9 @@ HYPOTHESIS = r"^(?:si|s'il|s'ils|s'elle|s'elles|et si)\b"
 # Subject pronouns and possessives: a message holding one speaks of something said before, whatever topic
 # a classifier finds in its other words ("et elle dure combien ?", "son numéro RNCP ?").
 # ("faut-il", "y a-t-il", "s'agit-il" are impersonal: their "il" points to nothing).
+# "n'y a pas droit", "y a-t-il droit", "en bénéficie": a clitic standing for the thing just spoken of
+CLITIC_BACK = r"\b(?:n'y|y a|y ont|y avoir|y accede\w*|y ouvre\w*|en benefici\w*|n'en benefici\w*)\b"
+
 PRONOUN = (
     r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\bil\b"
     r"|\b(?:elle|ils|elles|son|sa|ses|leur|leurs|celui-ci|celle-ci|ceux-ci|celles-ci)\b"
@@ -406,5 +412,7 @@ RE_NAMED_OTHER = re.compile(NAMED_OTHER)
 RE_COPULA = re.compile(COPULA)
 RE_HYPOTHESIS = re.compile(HYPOTHESIS)
 RE_PRONOUN = re.compile(PRONOUN)
+RE_CLITIC_BACK = re.compile(CLITIC_BACK)
+RE_OPPOSITE = re.compile(OPPOSITE)
 RE_PLURAL_PRONOUN = re.compile(PLURAL_PRONOUN)
 RE_BACK_REFERENCE = re.compile(BACK_REFERENCE)

@@ -14,6 +14,18 @@ def quoted_where_several() -> str:
     return "dans les textes cités"
 
 
+def sources(lines: list[str]) -> str:
+    """ "c'est à quelle page ?": where the previous answer's passages stand, one line per part."""
+    return "La réponse précédente s'appuie sur :\n\n" + "\n".join(lines)
+
+
+def source_line(part: str, pages: str, sentence: str, number: int) -> str:
+    """One cited part: which part of which text, its page, and the sentence the answer relied on."""
+    page = f"page {pages}" if " à " not in pages else f"pages {pages}"
+    quoted = f" : « {sentence} »" if sentence else ""
+    return f"- {part}, {page} [{number}]{quoted}"
+
+
 def summary_head(subject: str | None) -> str:
     """ "résume tout ça": the heading of the numbered summary."""
     return f"En résumé, sur {subject} :" if subject else "En résumé :"
