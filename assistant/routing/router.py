@@ -35,6 +35,7 @@ from datetime import date
 from typing import Any, Literal
 
 from assistant.routing import calculator_vocabulary, guard_vocabulary, scope
+from assistant.routing.antecedents import restore_antecedents
 from assistant.routing.calculator_inputs.asking import LOOKUPS
 from assistant.routing.calculator_inputs.facts import read_facts
 from assistant.routing.calculator_inputs.readers import plan_for
@@ -118,6 +119,7 @@ def route(
     original = unicodedata.normalize("NFC", question or "")[:MAX_CHARS]
     unwrapped, noisy = strip_noise(original)
     cleaned, injection = strip_injection(unwrapped)
+    cleaned = restore_antecedents(cleaned, original)  # "ce CQP" whose name was in the wrapper cut: named again
     if injection or noisy:
         cleaned = drop_filler(cleaned) or cleaned
     injection = injection or noisy
