@@ -175,6 +175,8 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
         return True
     if asks_a_property(facts.folded, plan.calculator):
         return True
+    if asks_who_or_why(facts.folded) or asks_the_texts_bound(facts.folded):
+        return True
     if asks_another_attribute(facts.folded, plan.calculator):
         return True
     # "combien pour chacun ?" after several cases told ("Agnès … 4 mois, Bruno … 6 mois") distributes the
@@ -271,3 +273,28 @@ def undecided(plan: Plan) -> bool:
         return bool(spec.run(**plan.arguments).missing)
     except CalcError:
         return False
+
+
+# The asking clause opens on "qui" / "où" / "pourquoi" (after a preposition: "par qui", "auprès de qui") and runs to
+# the question mark: "J'ai deux salariés en Pro-A : qui finance leurs formations ?". Every calculator of the registry
+# answers with a figure, a date or a verdict (`CalcResult`); none names a body, a place or a reason, which a passage
+# states (art. 2.6: "Le financement de la Pro-A est assuré par la contribution légale mutualisée au sein de
+# l'OPCO."). The case told is the question's context.
+_WHO_OR_WHY = re.compile(
+    r"(?:^|[,;:]\s*)(?:et |mais |alors )?(?:(?:par|a|aupres de|de|pour|avec|chez|vers) )?(?:qui|ou|pourquoi)\b"
+    r"(?! que\b)(?!-)[^,;:]*\?$"
+)
+
+
+def asks_who_or_why(folded: str) -> bool:
+    """The asking clause asks who, where or why: no calculator answers that, the passages do."""
+    return bool(_WHO_OR_WHY.search(asking_sentence(folded).strip()))
+
+
+def asks_the_texts_bound(folded: str) -> bool:
+    """The asking sentence asks a bound of the rule from the texts ("Plus sérieusement, quelle est la durée
+    maximale de la Pro-A selon l'accord ?") and brings no person into it: the rule's bound answers it, whatever
+    figure was said before (a claim to correct, art. 2.4: "la durée de la Pro-A peut être allongée jusqu'à 36
+    mois"), never a question back about the asker's case."""
+    sentence = asking_sentence(folded)
+    return asks_a_limit(sentence) and asks_the_texts(folded) and not _PERSON_ASKED.search(_asking_clause(folded))
