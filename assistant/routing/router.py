@@ -38,7 +38,7 @@ from assistant.routing import calculator_vocabulary, guard_vocabulary, scope
 from assistant.routing.antecedents import restore_antecedents
 from assistant.routing.calculator_inputs.asking import LOOKUPS
 from assistant.routing.calculator_inputs.facts import read_facts
-from assistant.routing.calculator_inputs.readers import plan_for
+from assistant.routing.calculator_inputs.readers import plan_for, topic_of_facts
 from assistant.routing.extraction.folding import fold
 from assistant.routing.extraction.spelled import spell_digits
 from assistant.routing.injection import strip_injection
@@ -210,6 +210,9 @@ def route(
     facts = read_facts(cleaned, folded, today)
     if case:  # (conversation.exchange) the facts stated earlier are a case, whoever they describe
         facts = replace(facts, personal=True, general=False)
+    if topic is None and not refusal:  # "Refais le calcul avec 30 M€": the one rule the figure feeds
+        topic = topic_of_facts(facts)
+        base = replace(base, topic=topic) if topic is not None else base
     plan = plan_for(topic, facts)
     told = case or first_person(folded) or bool(_NAMED_PERSON.search(folded))
     ambiguous = which_calculator(folded) if topic is None and not refusal else None
