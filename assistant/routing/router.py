@@ -36,6 +36,7 @@ from typing import Any, Literal
 
 from assistant.routing import calculator_vocabulary, guard_vocabulary, scope
 from assistant.routing.antecedents import restore_antecedents
+from assistant.routing.sms import expand_sms
 from assistant.routing.calculator_inputs.asking import LOOKUPS
 from assistant.routing.calculator_inputs.facts import read_facts
 from assistant.routing.calculator_inputs.readers import plan_for, topic_of_facts
@@ -120,6 +121,7 @@ def route(
     unwrapped, noisy = strip_noise(original)
     cleaned, injection = strip_injection(unwrapped)
     cleaned = restore_antecedents(cleaned, original)  # "ce CQP" whose name was in the wrapper cut: named again
+    cleaned = expand_sms(cleaned)  # "jpeu fR 1 vae avc 1 an d'XP" in the French every reader below knows
     if injection or noisy:
         cleaned = drop_filler(cleaned) or cleaned
     injection = injection or noisy
