@@ -137,22 +137,22 @@ def _term(word: str) -> str:
 
 # The glossary's English words that French never writes, plus the workplace English a French sentence borrows for
 # the texts' terms ("blocks de skills", "c'est mandatory", "career coaching", "du off payé"). Words French writes
-# too ("point", "action", "long", "cap", "note", "course", "formation") are left out: in a French sentence they
-# are French.
+# too ("point", "action", "long", "cap", "note", "course", "formation", "employer") are left out: in a French
+# sentence they are French.
 _BORROWED = {
     **{
         w: _GLOSSARY[w]
         for w in (
             "tutor", "mentor", "tutoring", "mentoring", "trainer", "instructor", "in-house", "allowance", "monthly",
-            "yearly", "annually", "ceiling", "salary", "wage", "employee", "worker", "staff", "trainee", "employer",
+            "yearly", "annually", "ceiling", "salary", "wage", "employee", "worker", "staff", "trainee",
             "agreement", "amendment", "addendum", "appraisal", "payroll", "counselling", "counseling", "career",
             "work-study", "apprenticeship", "duration", "diploma", "degree", "funding", "financed", "funded",
             "entitled", "eligible", "tutored", "part-time", "prorated", "pro-rated", "half-day",
         )
     },
-    "skill": "compétences", "skills": "compétences", "block": "blocs", "blocks": "blocs", "coaching": "conseil",
+    "skill": "compétences", "skills": "compétences", "block": "blocs", "blocks": "blocs", "coaching": "accompagnement",
     "mandatory": "obligatoire", "compulsory": "obligatoire", "reskilling": "reconversion", "upskilling": "promotion",
-    "onboarding": "intégration", "off": "absence", "per": "par", "month": "mois", "monthly": "par mois",
+    "onboarding": "intégration", "per": "par", "month": "mois", "monthly": "par mois",
 }  # fmt: skip
 
 

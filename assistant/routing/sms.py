@@ -71,10 +71,12 @@ _ABBREVIATIONS = {
 # "c'est" and "j'ai" written as one letter, before a word (never a list's "c)" or an annex letter in capitals).
 _ONE_LETTER = {"c": "c'est", "g": "j'ai"}
 _TOKEN = re.compile(r"(?<![\w.-])([A-Za-zÀ-ÖØ-öø-ÿ][\w-]*)(?![\w'’])")
-_ONE_LETTER_WORD = re.compile(r"(?<![\w'’-])([cg])(?= [a-zà-ÿ0-9])")
+_ONE_LETTER_WORD = re.compile(r"(?<![\w'’/-])(?<!\d )([cg])(?= [a-zà-ÿ0-9])")  # "500 g de farine" is grams
 # "j" + consonant opens no French word: the elided "je" glued to its verb ("jpeux", "jsuis", "jdois").
-_GLUED_JE = re.compile(r"\bj(?=[bcdfghklmnpqrstvwxz][a-zàâçéèêëîïôûù]{2,})", re.IGNORECASE)
-_GLUED_JAI = re.compile(r"\bjai\b", re.IGNORECASE)
+_GLUED_JE = re.compile(r"(?<![\w+/.@-])j(?=[bcdfghklmnpqrstvwxz][a-zàâçéèêëîïôûù]{2,})", re.IGNORECASE)
+_GLUED_JAI = re.compile(r"(?<![\w+/.@-])jai\b", re.IGNORECASE)
+# "du off", "des jours off": the borrowed "off" of a day off, after a determiner or a unit of time (never "policy=off").
+_DAY_OFF = re.compile(r"\b(du|un|des|mes|ses|jours?|j|h|heures?) off\b", re.IGNORECASE)
 # "dheures", "dexpérience": the elided "de" glued to a word opening on "h" + vowel or on a vowel after "d" + "e".
 _GLUED_DE = re.compile(r"\bd(?=h[aeiouyéè][a-z]{3,})", re.IGNORECASE)
 # The texting forms of the verbs after "je" ("je peu", "je veu", "je sui", "je doi"): the spelled form.
@@ -90,9 +92,10 @@ def expand_sms(text: str) -> str:
     out = _GLUED_JE.sub("je ", out)
     out = _GLUED_DE.sub("d'", out)
     out = re.sub(
-        r"\bje (\w+)\b", lambda m: "je " + _VERB_FORMS.get(m.group(1).lower(), m.group(1)), out, flags=re.IGNORECASE
+        r"\b(je )(\w+)\b", lambda m: m.group(1) + _VERB_FORMS.get(m.group(2).lower(), m.group(2)), out, flags=re.I
     )
     out = _GLUED_UNIT.sub(" ", out)
+    out = _DAY_OFF.sub(lambda m: f"{m.group(1)} absence", out)
     out = _TOKEN.sub(_expanded, out)
     out = _ONE_LETTER_WORD.sub(lambda m: _ONE_LETTER[m.group(1)], out)
     out = franglais(out)
