@@ -14,6 +14,7 @@ from typing import Any
 from assistant.routing import calculator_vocabulary
 from assistant.routing.extraction.conjunctions import mask_conjunctions
 from assistant.routing.extraction.folding import fold
+from assistant.routing.intents import TOPIC_NAMES
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError
 
@@ -198,3 +199,19 @@ def which_calculator(folded: str) -> tuple[list[str], str] | None:
 
 def _lower_first(title: str) -> str:
     return title[:1].lower() + title[1:]
+
+
+def names_its_topic(folded: str, topic: str | None) -> bool:
+    """Whether the message names its topic's scheme by one of the words that name it (`intents.TOPIC_NAMES`: "cep",
+    "conseil", "tuteur", "entretien"…), or has no such list (the CQP's exams, the points).
+
+    A question back asks the facts of one scheme's case; a message read into that scheme by a weak cue and the
+    example bank alone ("des jours d'absence" for the CEP's half-day: art. 5, "une autorisation d'absence rémunérée
+    de 1 demi-journée en vue de réaliser un conseil en évolution professionnelle") has not asked about that scheme,
+    and asking "êtes-vous en CDI ?" would put words in its mouth.
+    """
+    names = TOPIC_NAMES.get(topic or "")
+    if names is None:
+        return True
+    words = names[0].split() + [fold(names[1])]
+    return any(re.search(rf"\b{re.escape(fold(w))}", folded) for w in words)

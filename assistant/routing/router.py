@@ -45,7 +45,7 @@ from assistant.routing.extraction.spelled import spell_digits
 from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.noise import drop_filler, strip_noise
-from assistant.routing.own_case import asks_own_case, first_person, follow_up, still_missing, which_calculator
+from assistant.routing.own_case import asks_own_case, names_its_topic, first_person, follow_up, still_missing, which_calculator
 from assistant.routing.question_frame import unrelated_story
 from assistant.routing.subject import asks_only_the_law
 from assistant.routing.topics import asked_topic, detect_partial, detect_refusal, detect_topic, out_of_scope, uncovered
@@ -224,6 +224,10 @@ def route(
         # "un salarié a droit à combien d'absence pour un CEP ?" names no fact of anyone's case: the
         # rule answers it, and asking "êtes-vous en CDI ?" would answer a question nobody asked. A named
         # person ("Mme Petit peut-elle prétendre à la Pro-A ?") is an adviser's case, not a rule asked.
+        return base
+    if not plan.arguments and not case and not names_its_topic(folded, topic):
+        # "Atteinte d'endométriose, … des jours d'absence ?": a question back about the CEP's conditions for a
+        # message that never names the CEP ("absence" is a cue, not the scheme's name): the texts' scope decides
         return base
     missing, known = still_missing(plan.calculator, plan.arguments, plan.missing)
     # "une Pro-A de trois ans, c'est faisable ?" tells no one's case: the figure is the rule's hypothesis, and

@@ -196,6 +196,7 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
             or asks_an_obligation(facts.folded)
             or _REPORTED_CLAIM.search(facts.folded)
             or claimed_rules(facts.folded)  # a quotation naming nobody: a rule claimed, to check in the texts
+            or states_a_premise(facts.folded)
         )
     ):
         return True
@@ -298,3 +299,24 @@ def asks_the_texts_bound(folded: str) -> bool:
     mois"), never a question back about the asker's case."""
     sentence = asking_sentence(folded)
     return asks_a_limit(sentence) and asks_the_texts(folded) and not _PERSON_ASKED.search(_asking_clause(folded))
+
+
+# A premise the question rests on, opened by a causal conjunction that presents it as known ("Puisque l'entretien
+# professionnel et l'entretien annuel sont le même rendez-vous, …"), about the rule: no person in it.
+_PREMISE = re.compile(r"^\W*(?:puisque|puisqu'|vu que|etant donne que|du moment que|comme)\b(?P<clause>[^,;:?]*)")
+_PERSON = re.compile(r"\b(?:je|j'|tu|t'|vous|votre|vos|nous|notre|nos|mon|ma|mes|il|elle|ils|elles|m'|me|moi)(?=\W|$)")
+
+
+def states_a_premise(folded: str) -> bool:
+    """The message opens on a premise about the rule ("Puisque X et Y sont la même chose, …"): what the texts say
+    confirms or corrects it (art. 6: the professional interview "est distinct de l'entretien annuel d'évaluation"),
+    which a question back about the asker's dates would not. A premise about the asker ("Comme je suis tuteur, …")
+    tells a case and is not one."""
+    m = _PREMISE.search(folded)
+    if m is None:
+        return False
+    # the premise runs to its comma, or to the main clause's subject when the comma is left out ("… le même
+    # rendez-vous je n'en aurai qu'un ?"): three words of its own at least, none of them a person
+    person = _PERSON.search(m.group("clause"))
+    premise = m.group("clause")[: person.start()] if person else m.group("clause")
+    return len(premise.split()) >= 3
