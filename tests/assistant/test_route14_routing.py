@@ -178,3 +178,52 @@ def test_points_to_euros_cites_the_articles_stating_points() -> None:
         ("accord-2019-12-19-formation-professionnelle", "4.3"),
         ("avenant-2022-10-11-formation-professionnelle", "3"),
     }
+
+
+# --- a fact given decides, the question's nature decides -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Ma candidature VAE au CQP gestionnaire conseil a été envoyée en mars ; puis-je en faire une autre en octobre "
+        "de la même année ?",
+        "J'ai fait une demande de VAE pour le CQP gestionnaire conseil en janvier ; une seconde en juin dans la même "
+        "année, c'est recevable ?",
+    ],
+)
+def test_a_second_request_the_same_year_decides(message: str) -> None:
+    """Circular VI: "Un candidat ne pourra déposer qu'une demande de VAE par an pour le CQP gestionnaire conseil."
+    The year said to be the same, the months need no year: the rule decides, no question back."""
+    decision = route(message, TODAY)
+    assert decision.route == "calculator"
+    assert decision.arguments.get("requests_this_year") == 1
+    assert CALCULATORS["cqp_vae_eligibility"].run(**decision.arguments).eligible is False
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Puisque le bilan à six ans et l'entretien annuel se confondent, je n'aurai rien d'autre cette année ?",
+        "Étant donné que la prime de tutorat est annuelle, je la toucherai en une fois ?",
+    ],
+)
+def test_a_premise_about_the_rule_is_checked_by_the_texts(message: str) -> None:
+    """Art. 6: the professional interview "est distinct de l'entretien annuel d'évaluation": a premise opening the
+    question is confirmed or corrected by the texts, never answered by a question back about the asker's dates."""
+    assert route(message, TODAY).route == "retrieval"
+
+
+def test_a_premise_about_the_asker_is_a_case() -> None:
+    """Art. 4.3: "il correspond à 7 points par mois, complet ou non": a tutor's bonus needs the mission's months."""
+    decision = route("Comme je suis tuteur, combien vais-je toucher ?", TODAY)
+    assert (decision.route, decision.calculator) == ("clarify", "tutor_bonus")
+
+
+def test_no_question_back_for_a_scheme_never_named() -> None:
+    """Art. 5: "une autorisation d'absence rémunérée de 1 demi-journée en vue de réaliser un conseil en évolution
+    professionnelle": days of absence for an illness name no CEP, so no question about the CEP's conditions."""
+    decision = route("Avec mon asthme sévère, ai-je droit à des jours d'absence supplémentaires ?", TODAY)
+    assert decision.route != "clarify"
+    named = route("Je suis en CDI, ai-je droit à une absence pour un CEP ?", TODAY)
+    assert (named.route, named.calculator) == ("clarify", "cep_absence")
