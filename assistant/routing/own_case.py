@@ -14,7 +14,7 @@ from typing import Any
 from assistant.routing import calculator_vocabulary
 from assistant.routing.extraction.conjunctions import mask_conjunctions
 from assistant.routing.extraction.folding import fold
-from assistant.routing.intents import TOPIC_NAMES
+from assistant.routing.intents import TOPIC_CUES, TOPIC_THRESHOLD, compile_cues
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError
 
@@ -202,16 +202,19 @@ def _lower_first(title: str) -> str:
 
 
 def names_its_topic(folded: str, topic: str | None) -> bool:
-    """Whether the message names its topic's scheme by one of the words that name it (`intents.TOPIC_NAMES`: "cep",
-    "conseil", "tuteur", "entretien"…), or has no such list (the CQP's exams, the points).
+    """Whether the message's own words name its topic's scheme: its cues (`intents.TOPIC_CUES`) reach the topic
+    threshold without the example bank's vote ("cep", "conseil en évolution professionnelle", "à titre
+    accessoire"); a topic without cues (the CQP's exams, the points) is named by its reader's facts.
 
     A question back asks the facts of one scheme's case; a message read into that scheme by a weak cue and the
-    example bank alone ("des jours d'absence" for the CEP's half-day: art. 5, "une autorisation d'absence rémunérée
+    bank's vote alone ("des jours d'absence" for the CEP's half-day: art. 5, "une autorisation d'absence rémunérée
     de 1 demi-journée en vue de réaliser un conseil en évolution professionnelle") has not asked about that scheme,
     and asking "êtes-vous en CDI ?" would put words in its mouth.
     """
-    names = TOPIC_NAMES.get(topic or "")
-    if names is None:
+    cues = _TOPIC_CUES.get(topic or "")
+    if cues is None:
         return True
-    words = names[0].split() + [fold(names[1])]
-    return any(re.search(rf"\b{re.escape(fold(w))}", folded) for w in words)
+    return sum(weight for pattern, weight in cues if pattern.search(folded)) >= TOPIC_THRESHOLD
+
+
+_TOPIC_CUES = {topic: compile_cues(cues) for topic, cues in TOPIC_CUES.items()}
