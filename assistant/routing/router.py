@@ -45,7 +45,14 @@ from assistant.routing.extraction.spelled import spell_digits
 from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.noise import drop_filler, strip_noise
-from assistant.routing.own_case import asks_own_case, names_its_topic, first_person, follow_up, still_missing, which_calculator
+from assistant.routing.own_case import (
+    asks_own_case,
+    names_its_topic,
+    first_person,
+    follow_up,
+    still_missing,
+    which_calculator,
+)
 from assistant.routing.question_frame import unrelated_story
 from assistant.routing.subject import asks_only_the_law
 from assistant.routing.topics import asked_topic, detect_partial, detect_refusal, detect_topic, out_of_scope, uncovered

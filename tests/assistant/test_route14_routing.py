@@ -52,7 +52,7 @@ SOURCES = Path(__file__).resolve().parents[2] / ".." / ".." / "shared" / "corpus
     ],
 )
 def test_a_demonstrative_gets_back_the_name_cut_with_the_wrapper(message: str, name: str, figure: str) -> None:
-    """"Le CQP Manager opérationnel est organisé en 4 blocs de compétences" (fiche des CQP): which CQP is asked
+    """ "Le CQP Manager opérationnel est organisé en 4 blocs de compétences" (fiche des CQP): which CQP is asked
     decides the figure; the wrapper's claim is cut, its subject's name is restored to "ce CQP"."""
     decision = route(message, TODAY)
     assert name in decision.topic_query
@@ -94,7 +94,9 @@ def test_the_case_itself_still_runs_its_calculator() -> None:
 def test_a_bound_asked_from_the_texts_after_a_claim_is_no_case() -> None:
     """Art. 2.4: the Pro-A "peut être allongée jusqu'à 36 mois": "quelle est la durée maximale … selon l'accord ?"
     asks that bound, whatever figure a joke or a rumour said before."""
-    message = "Mon horoscope m'annonce : « Ta Pro-A durera 60 mois. » Bon, quelle est la durée maximale selon l'accord ?"
+    message = (
+        "Mon horoscope m'annonce : « Ta Pro-A durera 60 mois. » Bon, quelle est la durée maximale selon l'accord ?"
+    )
     assert route(message, TODAY).route == "retrieval"
 
 

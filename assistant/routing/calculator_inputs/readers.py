@@ -69,7 +69,9 @@ def plan_for(topic: str | None, facts: Facts) -> Plan | None:
 
 
 # The message asks for the calculation itself, again or anew: "Refais le calcul avec 30 M€", "recalcule pour 8 M€".
-_REDO = re.compile(r"\b(?:re)?calcul\w*|\brefai\w*|\brefair\w*|\brecompt\w*|\brelance\w* (?:le|la) (?:calcul|simulation)")
+_REDO = re.compile(
+    r"\b(?:re)?calcul\w*|\brefai\w*|\brefair\w*|\brecompt\w*|\brelance\w* (?:le|la) (?:calcul|simulation)"
+)
 
 
 def topic_of_facts(facts: Facts) -> str | None:
