@@ -229,3 +229,13 @@ def test_no_question_back_for_a_scheme_never_named() -> None:
     assert decision.route != "clarify"
     named = route("Je suis en CDI, ai-je droit à une absence pour un CEP ?", TODAY)
     assert (named.route, named.calculator) == ("clarify", "cep_absence")
+
+
+def test_or_between_two_sides_is_no_where_question() -> None:
+    """Art. 7 (avenant, art. 2): "une activité, continue ou non, d'au moins 1 année": "l'accord me suffit-il, ou la
+    circulaire me bloque-t-elle ?" asks between two texts on the case told; the folded "ou" is no "où"."""
+    message = (
+        "Pour ma VAE au CQP gestionnaire conseil, j'ai 20 mois d'expérience : l'accord me suffit-il, ou la "
+        "circulaire me l'interdit-elle ?"
+    )
+    assert route(message, TODAY).calculator == "cqp_vae_eligibility"

@@ -281,9 +281,12 @@ def undecided(plan: Plan) -> bool:
 # answers with a figure, a date or a verdict (`CalcResult`); none names a body, a place or a reason, which a passage
 # states (art. 2.6: "Le financement de la Pro-A est assuré par la contribution légale mutualisée au sein de
 # l'OPCO."). The case told is the question's context.
+# Folded, "où" is the conjunction "ou": it asks where only before a verb ("où dois-je…", "où déposer", "où est…"),
+# never before the other side of an alternative (", ou la circulaire me bloque-t-elle ?").
+_WHERE = r"ou (?=[a-z]+-(?:je|tu|il|elle|on|nous|vous|ils|elles)\b|(?:se |s')?[a-z]+(?:er|ir|re)\b|(?:est|sont)\b)"
 _WHO_OR_WHY = re.compile(
-    r"(?:^|[,;:]\s*)(?:et |mais |alors )?(?:(?:par|a|aupres de|de|pour|avec|chez|vers) )?(?:qui|ou|pourquoi)\b"
-    r"(?! que\b)(?!-)[^,;:]*\?$"
+    r"(?:^|[,;:]\s*)(?:et |mais |alors )?(?:(?:par|a|aupres de|de|pour|avec|chez|vers) )?"
+    r"(?:(?:qui|pourquoi)\b(?! que\b)(?!-)|" + _WHERE + r")[^,;:]*\?$"
 )
 
 
