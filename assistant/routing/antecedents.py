@@ -102,6 +102,6 @@ def _name_after(folded: str, start: int) -> list[tuple[str, int]]:
             continue
         if _PHRASE_END.match(token) or token.endswith(("-il", "-elle", "-ils", "-elles")):
             break
-        words += pending + [(token, pos - start)]
+        words += [*pending, (token, pos - start)]
         pending = []
     return words

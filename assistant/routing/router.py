@@ -36,7 +36,6 @@ from typing import Any, Literal
 
 from assistant.routing import calculator_vocabulary, guard_vocabulary, scope
 from assistant.routing.antecedents import restore_antecedents
-from assistant.routing.sms import expand_sms
 from assistant.routing.calculator_inputs.asking import LOOKUPS
 from assistant.routing.calculator_inputs.facts import read_facts
 from assistant.routing.calculator_inputs.readers import plan_for, topic_of_facts
@@ -47,13 +46,14 @@ from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.noise import drop_filler, strip_noise
 from assistant.routing.own_case import (
     asks_own_case,
-    names_its_topic,
     first_person,
     follow_up,
+    names_its_topic,
     still_missing,
     which_calculator,
 )
 from assistant.routing.question_frame import unrelated_story
+from assistant.routing.sms import expand_sms
 from assistant.routing.subject import asks_only_the_law
 from assistant.routing.topics import asked_topic, detect_partial, detect_refusal, detect_topic, out_of_scope, uncovered
 

@@ -19,6 +19,7 @@ import pytest
 
 from assistant.routing.antecedents import restore_antecedents
 from assistant.routing.english import franglais
+from assistant.routing.extraction.dates import parse_dates
 from assistant.routing.router import route
 from assistant.routing.sms import expand_sms
 from calculators.registry import CALCULATORS
@@ -239,3 +240,29 @@ def test_or_between_two_sides_is_no_where_question() -> None:
         "circulaire me l'interdit-elle ?"
     )
     assert route(message, TODAY).calculator == "cqp_vae_eligibility"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("1/02 → 31/05/2026", (date(2026, 2, 1), date(2026, 5, 31))),
+        ("du 03/01 au 30/06/2026", (date(2026, 1, 3), date(2026, 6, 30))),
+    ],
+)
+def test_a_day_and_month_without_year(text: str, span: tuple[date, date]) -> None:
+    """Art. 4.3: the tutor's bonus "correspond à 7 points par mois, complet ou non": the mission's dates as typed
+    in figures, the year given once, make the period counted."""
+    dates = parse_dates(text, TODAY)
+    assert [(d.kind, d.start, d.end) for d in dates] == [("range", *span)]
+
+
+@pytest.mark.parametrize("text", ["j'ai eu 8/10 et 12/20", "une 1/2 journée", "3/4 des heures"])
+def test_grades_and_fractions_are_no_dates(text: str) -> None:
+    assert parse_dates(text, TODAY) == []
+
+
+def test_a_mission_typed_in_figures_is_counted() -> None:
+    """Art. 4.3: "7 points par mois, complet ou non": February to May 2026 is four months, 28 points."""
+    decision = route("Tutrice, ma prime en points pour 1/02 → 31/05/2026 ?", TODAY)
+    assert decision.calculator == "tutor_bonus"
+    assert CALCULATORS["tutor_bonus"].run(**decision.arguments).value == 28
