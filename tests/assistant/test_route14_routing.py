@@ -266,3 +266,10 @@ def test_a_mission_typed_in_figures_is_counted() -> None:
     decision = route("Tutrice, ma prime en points pour 1/02 → 31/05/2026 ?", TODAY)
     assert decision.calculator == "tutor_bonus"
     assert CALCULATORS["tutor_bonus"].run(**decision.arguments).value == 28
+
+
+def test_the_cases_asked_are_the_rules() -> None:
+    """Art. 2.4: the Pro-A "peut être allongée jusqu'à 36 mois" for the publics it lists: "dans quels cas … 36
+    mois ?" asks that list, not whether the asker belongs to it."""
+    message = "Responsable formation, je veux savoir dans quels cas une Pro-A peut atteindre 36 mois."
+    assert route(message, TODAY).route == "retrieval"

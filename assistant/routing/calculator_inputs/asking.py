@@ -208,6 +208,8 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
 _CONDITIONS_ASKED = re.compile(
     r"\bquel(?:le)?s? (?:sont|est|seraient|serait)? ?(?:les |la |le )?(?:conditions?|criteres?|regles?|modalites?|"
     r"seuils?|prerequis)\b|\ba quelles? conditions?\b|\bsous quelles? conditions?\b"
+    # "dans quels cas une Pro-A peut-elle s'étendre sur 36 mois ?": the cases the rule lists, asked as such
+    r"|\b(?:dans|en) quels cas\b"
 )
 
 
