@@ -232,7 +232,7 @@ def route(
         # rule answers it, and asking "êtes-vous en CDI ?" would answer a question nobody asked. A named
         # person ("Mme Petit peut-elle prétendre à la Pro-A ?") is an adviser's case, not a rule asked.
         return base
-    if not plan.arguments and not case and not names_its_topic(folded, topic):
+    if not plan.arguments and not case and not names_its_topic(folded, topic, base.topic_share):
         # "Atteinte d'endométriose, … des jours d'absence ?": a question back about the CEP's conditions for a
         # message that never names the CEP ("absence" is a cue, not the scheme's name): the texts' scope decides
         return base

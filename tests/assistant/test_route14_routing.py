@@ -20,6 +20,8 @@ import pytest
 from assistant.routing.antecedents import restore_antecedents
 from assistant.routing.english import franglais
 from assistant.routing.extraction.dates import parse_dates
+from assistant.routing.extraction.folding import fold
+from assistant.routing.own_case import names_its_topic
 from assistant.routing.router import route
 from assistant.routing.sms import expand_sms
 from calculators.registry import CALCULATORS
@@ -273,3 +275,18 @@ def test_the_cases_asked_are_the_rules() -> None:
     mois ?" asks that list, not whether the asker belongs to it."""
     message = "Responsable formation, je veux savoir dans quels cas une Pro-A peut atteindre 36 mois."
     assert route(message, TODAY).route == "retrieval"
+
+
+def test_who_obtains_among_the_cases_told_is_a_verdict() -> None:
+    """Circular V: certification "avec une moyenne d'au moins 10/20 … sans note éliminatoire": "qui obtient le
+    CQP ?" after the candidates' grades asks the verdict, not a body."""
+    message = "Deux candidats au CQP gestionnaire conseil : Lina a 4 à l'écrit, Marc a 12 partout. Qui obtient le CQP ?"
+    assert route(message, TODAY).calculator == "cqp_certification"
+
+
+def test_a_scheme_named_in_short_is_named() -> None:
+    """Art. 5: the absence is "en vue de réaliser un conseil en évolution professionnelle": "un conseil en évolution
+    pro" names it (a word of the topic's name), "des jours d'absence" for an illness does not."""
+    assert names_its_topic(fold("Ai-je droit à l'absence pour un conseil en évolution pro ?"), "cep")
+    assert not names_its_topic(fold("Avec mon asthme, ai-je droit à des jours d'absence ?"), "cep")
+    assert names_its_topic(fold("Avec mon asthme, ai-je droit à des jours d'absence ?"), "cep", share=0.9)

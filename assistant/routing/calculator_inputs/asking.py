@@ -293,8 +293,11 @@ _WHO_OR_WHY = re.compile(
 
 
 def asks_who_or_why(folded: str) -> bool:
-    """The asking clause asks who, where or why: no calculator answers that, the passages do."""
-    return bool(_WHO_OR_WHY.search(asking_sentence(folded).strip()))
+    """The asking clause asks who, where or why: no calculator answers that, the passages do. "Qui obtient le
+    CQP ?" after two candidates' grades asks a verdict (`_VERDICT`: obtains, is entitled, may) over the persons
+    told, which the calculator gives: no body asked."""
+    asked = _WHO_OR_WHY.search(asking_sentence(folded).strip())
+    return asked is not None and not _VERDICT.search(asked.group())
 
 
 def asks_the_texts_bound(folded: str) -> bool:
