@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from assistant.routing.antecedents import restore_antecedents
+from assistant.routing.calculator_inputs.asking import asks_who_or_why
 from assistant.routing.english import franglais
 from assistant.routing.extraction.dates import parse_dates
 from assistant.routing.extraction.folding import fold
@@ -290,3 +291,11 @@ def test_a_scheme_named_in_short_is_named() -> None:
     assert names_its_topic(fold("Ai-je droit à l'absence pour un conseil en évolution pro ?"), "cep")
     assert not names_its_topic(fold("Avec mon asthme, ai-je droit à des jours d'absence ?"), "cep")
     assert names_its_topic(fold("Avec mon asthme, ai-je droit à des jours d'absence ?"), "cep", share=0.9)
+
+
+def test_a_relative_who_after_a_pronoun_tells_a_case() -> None:
+    """Art. 7 (avenant, art. 2): the VAE leave is "porté à 48 heures au maximum pour les agents n'ayant pas atteint
+    le niveau 4": "et pour moi, qui n'ai aucun diplôme ?" tells the asker's level, no body is asked."""
+    assert not asks_who_or_why(fold("Et pour moi, qui n'ai aucun diplôme, combien d'heures de congé VAE ?"))
+    assert not asks_who_or_why(fold("et pour lui, qui n'a que le brevet ?"))
+    assert asks_who_or_why(fold("J'ai deux salariés en Pro-A, qui finance leurs formations ?"))

@@ -296,8 +296,14 @@ def asks_who_or_why(folded: str) -> bool:
     """The asking clause asks who, where or why: no calculator answers that, the passages do. "Qui obtient le
     CQP ?" after two candidates' grades asks a verdict (`_VERDICT`: obtains, is entitled, may) over the persons
     told, which the calculator gives: no body asked."""
-    asked = _WHO_OR_WHY.search(asking_sentence(folded).strip())
-    return asked is not None and not _VERDICT.search(asked.group())
+    sentence = asking_sentence(folded).strip()
+    asked = _WHO_OR_WHY.search(sentence)
+    if asked is None or _VERDICT.search(asked.group()):
+        return False
+    # "et pour moi, qui n'ai aucun diplôme ?": after a person's pronoun, "qui" is a relative telling their case
+    return not re.search(
+        r"\b(?:moi|toi|lui|elle|nous|vous|eux|elles|celui|celle)\s*,\s*$", sentence[: asked.start() + 1]
+    )
 
 
 def asks_the_texts_bound(folded: str) -> bool:
