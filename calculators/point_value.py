@@ -25,6 +25,7 @@ from typing import Any
 
 from calculators.dates import format_date_fr
 from calculators.numbers import Number, format_euros, format_number, plain, round_cents, to_decimal
+from calculators.references import TRAINER_BONUS, TUTOR_BONUS
 from calculators.result import CalcError, CalcResult
 
 EXAMPLE_TABLE = Path(__file__).with_name("point_values.example.json")
@@ -157,6 +158,9 @@ def points_to_euros(
         "Les primes conventionnelles (tutorat, formateur interne) sont exprimées en points.",
         "Montant en euros = nombre de points × valeur du point en vigueur à la date de versement.",
     ]
+    # the articles that state the bonuses in points (art. 4.3: "il correspond à 7 points par mois, complet ou non";
+    # art. 9.3: "Le montant de la prime est fixé à 7 points par mois"): the conversion's first step is theirs
+    references = [TUTOR_BONUS, TRAINER_BONUS]
     if conversion is None:
         return CalcResult(
             name="points_to_euros",
@@ -168,6 +172,7 @@ def points_to_euros(
             ),
             formula="montant (€) = points × valeur du point (à configurer)",
             steps=[*steps, missing_value_warning(day)],
+            references=references,
             warnings=[missing_value_warning(day)],
             details={"points": plain(pts), "on": day, "point_value": None},
         )
@@ -181,6 +186,7 @@ def points_to_euros(
         ),
         formula="montant (€) = points × valeur du point",
         steps=[*steps, describe(conversion)],
+        references=references,
         warnings=[assumption_warning(conversion)],
         details={
             "points": plain(pts),

@@ -133,3 +133,37 @@ def _term(word: str) -> str:
     if lower in _ENGLISH:  # the message is English: "a", "on", "I" are English too
         return ""
     return word
+
+
+# The glossary's English words that French never writes, plus the workplace English a French sentence borrows for
+# the texts' terms ("blocks de skills", "c'est mandatory", "career coaching", "du off payé"). Words French writes
+# too ("point", "action", "long", "cap", "note", "course", "formation", "employer") are left out: in a French
+# sentence they are French.
+_BORROWED = {
+    **{
+        w: _GLOSSARY[w]
+        for w in (
+            "tutor", "mentor", "tutoring", "mentoring", "trainer", "instructor", "in-house", "allowance", "monthly",
+            "yearly", "annually", "ceiling", "salary", "wage", "employee", "worker", "staff", "trainee",
+            "agreement", "amendment", "addendum", "appraisal", "payroll", "counselling", "counseling", "career",
+            "work-study", "apprenticeship", "duration", "diploma", "degree", "funding", "financed", "funded",
+            "entitled", "eligible", "tutored", "part-time", "prorated", "pro-rated", "half-day",
+        )
+    },
+    "skill": "compétences", "skills": "compétences", "block": "blocs", "blocks": "blocs", "coaching": "accompagnement",
+    "mandatory": "obligatoire", "compulsory": "obligatoire", "reskilling": "reconversion", "upskilling": "promotion",
+    "onboarding": "intégration", "per": "par", "month": "mois", "monthly": "par mois",
+}  # fmt: skip
+
+
+def franglais(text: str) -> str:
+    """A French message with its borrowed English words in the texts' French ("combien de blocks de skills ?" →
+    "combien de blocs de compétences ?"); a message written in English is `in_french`'s, one without them as is."""
+    if not _BORROWED_WORD.search(text):
+        return text
+    return _BORROWED_WORD.sub(lambda m: _BORROWED[m.group(1).lower()], text)
+
+
+_BORROWED_WORD = re.compile(
+    r"(?<![\w'-])(" + "|".join(sorted(map(re.escape, _BORROWED), key=len, reverse=True)) + r")(?![\w'-])", re.IGNORECASE
+)

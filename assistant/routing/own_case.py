@@ -14,6 +14,7 @@ from typing import Any
 from assistant.routing import calculator_vocabulary
 from assistant.routing.extraction.conjunctions import mask_conjunctions
 from assistant.routing.extraction.folding import fold
+from assistant.routing.intents import TOPIC_CUES, TOPIC_NAMES, TOPIC_THRESHOLD, compile_cues
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError
 
@@ -198,3 +199,30 @@ def which_calculator(folded: str) -> tuple[list[str], str] | None:
 
 def _lower_first(title: str) -> str:
     return title[:1].lower() + title[1:]
+
+
+def names_its_topic(folded: str, topic: str | None, share: float = 0.0) -> bool:
+    """Whether the message names its topic's scheme: one of the topic's naming words (`intents.TOPIC_NAMES`:
+    "cep", "conseil", "formateur"), its cues reaching the topic threshold without the example bank's vote ("à titre
+    accessoire"), or the bank reading it clearly (`share`, the user's own words for it); a topic without cues (the
+    CQP's exams, the points) is named by its reader's facts.
+
+    A question back asks the facts of one scheme's case; a message read into that scheme by a weak cue and the
+    bank's vote alone ("des jours d'absence" for the CEP's half-day: art. 5, "une autorisation d'absence rémunérée
+    de 1 demi-journée en vue de réaliser un conseil en évolution professionnelle") has not asked about that scheme,
+    and asking "êtes-vous en CDI ?" would put words in its mouth.
+    """
+    cues = _TOPIC_CUES.get(topic or "")
+    if cues is None or share >= CLEAR_SHARE:  # a clear reading of the bank names it in the user's words
+        return True
+    names = TOPIC_NAMES.get(topic or "", ("", ""))[0].split()  # "conseil en évolution pro": "conseil"
+    if any(re.search(rf"\b{re.escape(name)}\b", folded) for name in names):
+        return True
+    return sum(weight for pattern, weight in cues if pattern.search(folded)) >= TOPIC_THRESHOLD
+
+
+# The example bank's share above which a topic is read clearly (as `answering.answerable` reads it).
+CLEAR_SHARE = 0.75
+
+
+_TOPIC_CUES = {topic: compile_cues(cues) for topic, cues in TOPIC_CUES.items()}

@@ -35,16 +35,25 @@ from datetime import date
 from typing import Any, Literal
 
 from assistant.routing import calculator_vocabulary, guard_vocabulary, scope
+from assistant.routing.antecedents import restore_antecedents
 from assistant.routing.calculator_inputs.asking import LOOKUPS
 from assistant.routing.calculator_inputs.facts import read_facts
-from assistant.routing.calculator_inputs.readers import plan_for
+from assistant.routing.calculator_inputs.readers import plan_for, topic_of_facts
 from assistant.routing.extraction.folding import fold
 from assistant.routing.extraction.spelled import spell_digits
 from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
 from assistant.routing.noise import drop_filler, strip_noise
-from assistant.routing.own_case import asks_own_case, first_person, follow_up, still_missing, which_calculator
+from assistant.routing.own_case import (
+    asks_own_case,
+    first_person,
+    follow_up,
+    names_its_topic,
+    still_missing,
+    which_calculator,
+)
 from assistant.routing.question_frame import unrelated_story
+from assistant.routing.sms import expand_sms
 from assistant.routing.subject import asks_only_the_law
 from assistant.routing.topics import asked_topic, detect_partial, detect_refusal, detect_topic, out_of_scope, uncovered
 
@@ -118,6 +127,8 @@ def route(
     original = unicodedata.normalize("NFC", question or "")[:MAX_CHARS]
     unwrapped, noisy = strip_noise(original)
     cleaned, injection = strip_injection(unwrapped)
+    cleaned = restore_antecedents(cleaned, original)  # "ce CQP" whose name was in the wrapper cut: named again
+    cleaned = expand_sms(cleaned)  # "jpeu fR 1 vae avc 1 an d'XP" in the French every reader below knows
     if injection or noisy:
         cleaned = drop_filler(cleaned) or cleaned
     injection = injection or noisy
@@ -208,6 +219,9 @@ def route(
     facts = read_facts(cleaned, folded, today)
     if case:  # (conversation.exchange) the facts stated earlier are a case, whoever they describe
         facts = replace(facts, personal=True, general=False)
+    if topic is None and not refusal:  # "Refais le calcul avec 30 M€": the one rule the figure feeds
+        topic = topic_of_facts(facts)
+        base = replace(base, topic=topic) if topic is not None else base
     plan = plan_for(topic, facts)
     told = case or first_person(folded) or bool(_NAMED_PERSON.search(folded))
     ambiguous = which_calculator(folded) if topic is None and not refusal else None
@@ -217,6 +231,10 @@ def route(
         # "un salarié a droit à combien d'absence pour un CEP ?" names no fact of anyone's case: the
         # rule answers it, and asking "êtes-vous en CDI ?" would answer a question nobody asked. A named
         # person ("Mme Petit peut-elle prétendre à la Pro-A ?") is an adviser's case, not a rule asked.
+        return base
+    if not plan.arguments and not case and not names_its_topic(folded, topic, base.topic_share):
+        # "Atteinte d'endométriose, … des jours d'absence ?": a question back about the CEP's conditions for a
+        # message that never names the CEP ("absence" is a cue, not the scheme's name): the texts' scope decides
         return base
     missing, known = still_missing(plan.calculator, plan.arguments, plan.missing)
     # "une Pro-A de trois ans, c'est faisable ?" tells no one's case: the figure is the rule's hypothesis, and

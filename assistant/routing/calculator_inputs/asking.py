@@ -175,6 +175,8 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
         return True
     if asks_a_property(facts.folded, plan.calculator):
         return True
+    if asks_who_or_why(facts.folded) or asks_the_texts_bound(facts.folded):
+        return True
     if asks_another_attribute(facts.folded, plan.calculator):
         return True
     # "combien pour chacun ?" after several cases told ("Agnès … 4 mois, Bruno … 6 mois") distributes the
@@ -194,6 +196,7 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
             or asks_an_obligation(facts.folded)
             or _REPORTED_CLAIM.search(facts.folded)
             or claimed_rules(facts.folded)  # a quotation naming nobody: a rule claimed, to check in the texts
+            or states_a_premise(facts.folded)
         )
     ):
         return True
@@ -205,6 +208,8 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
 _CONDITIONS_ASKED = re.compile(
     r"\bquel(?:le)?s? (?:sont|est|seraient|serait)? ?(?:les |la |le )?(?:conditions?|criteres?|regles?|modalites?|"
     r"seuils?|prerequis)\b|\ba quelles? conditions?\b|\bsous quelles? conditions?\b"
+    # "dans quels cas une Pro-A peut-elle s'étendre sur 36 mois ?": the cases the rule lists, asked as such
+    r"|\b(?:dans|en) quels cas\b"
 )
 
 
@@ -271,3 +276,61 @@ def undecided(plan: Plan) -> bool:
         return bool(spec.run(**plan.arguments).missing)
     except CalcError:
         return False
+
+
+# The asking clause opens on "qui" / "où" / "pourquoi" (after a preposition: "par qui", "auprès de qui") and runs to
+# the question mark: "J'ai deux salariés en Pro-A : qui finance leurs formations ?". Every calculator of the registry
+# answers with a figure, a date or a verdict (`CalcResult`); none names a body, a place or a reason, which a passage
+# states (art. 2.6: "Le financement de la Pro-A est assuré par la contribution légale mutualisée au sein de
+# l'OPCO."). The case told is the question's context.
+# Folded, "où" is the conjunction "ou": it asks where only before a verb ("où dois-je…", "où déposer", "où est…"),
+# never before the other side of an alternative (", ou la circulaire me bloque-t-elle ?").
+_WHERE = r"ou (?=[a-z]+-(?:je|tu|il|elle|on|nous|vous|ils|elles)\b|(?:se |s')?[a-z]+(?:er|ir|re)\b|(?:est|sont)\b)"
+_WHO_OR_WHY = re.compile(
+    r"(?:^|[,;:]\s*)(?:et |mais |alors )?(?:(?:par|a|aupres de|de|pour|avec|chez|vers) )?"
+    r"(?:(?:qui|pourquoi)\b(?! que\b)(?!-)|" + _WHERE + r")[^,;:]*\?$"
+)
+
+
+def asks_who_or_why(folded: str) -> bool:
+    """The asking clause asks who, where or why: no calculator answers that, the passages do. "Qui obtient le
+    CQP ?" after two candidates' grades asks a verdict (`_VERDICT`: obtains, is entitled, may) over the persons
+    told, which the calculator gives: no body asked."""
+    sentence = asking_sentence(folded).strip()
+    asked = _WHO_OR_WHY.search(sentence)
+    if asked is None or _VERDICT.search(asked.group()):
+        return False
+    # "et pour moi, qui n'ai aucun diplôme ?": after a person's pronoun, "qui" is a relative telling their case
+    return not re.search(
+        r"\b(?:moi|toi|lui|elle|nous|vous|eux|elles|celui|celle)\s*,\s*$", sentence[: asked.start() + 1]
+    )
+
+
+def asks_the_texts_bound(folded: str) -> bool:
+    """The asking sentence asks a bound of the rule from the texts ("Plus sérieusement, quelle est la durée
+    maximale de la Pro-A selon l'accord ?") and brings no person into it: the rule's bound answers it, whatever
+    figure was said before (a claim to correct, art. 2.4: "la durée de la Pro-A peut être allongée jusqu'à 36
+    mois"), never a question back about the asker's case."""
+    sentence = asking_sentence(folded)
+    return asks_a_limit(sentence) and asks_the_texts(folded) and not _PERSON_ASKED.search(_asking_clause(folded))
+
+
+# A premise the question rests on, opened by a causal conjunction that presents it as known ("Puisque l'entretien
+# professionnel et l'entretien annuel sont le même rendez-vous, …"), about the rule: no person in it.
+_PREMISE = re.compile(r"^\W*(?:puisque|puisqu'|vu que|etant donne que|du moment que|comme)\b(?P<clause>[^,;:?]*)")
+_PERSON = re.compile(r"\b(?:je|j'|tu|t'|vous|votre|vos|nous|notre|nos|mon|ma|mes|il|elle|ils|elles|m'|me|moi)(?=\W|$)")
+
+
+def states_a_premise(folded: str) -> bool:
+    """The message opens on a premise about the rule ("Puisque X et Y sont la même chose, …"): what the texts say
+    confirms or corrects it (art. 6: the professional interview "est distinct de l'entretien annuel d'évaluation"),
+    which a question back about the asker's dates would not. A premise about the asker ("Comme je suis tuteur, …")
+    tells a case and is not one."""
+    m = _PREMISE.search(folded)
+    if m is None:
+        return False
+    # the premise runs to its comma, or to the main clause's subject when the comma is left out ("… le même
+    # rendez-vous je n'en aurai qu'un ?"): three words of its own at least, none of them a person
+    person = _PERSON.search(m.group("clause"))
+    premise = m.group("clause")[: person.start()] if person else m.group("clause")
+    return len(premise.split()) >= 3

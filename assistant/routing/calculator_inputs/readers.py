@@ -6,6 +6,7 @@ module and one line here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant.routing.calculator_inputs.amounts import plan_contribution, plan_points
@@ -65,3 +66,29 @@ def plan_for(topic: str | None, facts: Facts) -> Plan | None:
     if plan is not None and not_an_application(facts, plan):
         return None
     return plan
+
+
+# The message asks for the calculation itself, again or anew: "Refais le calcul avec 30 M€", "recalcule pour 8 M€".
+_REDO = re.compile(
+    r"\b(?:re)?calcul\w*|\brefai\w*|\brefair\w*|\brecompt\w*|\brelance\w* (?:le|la) (?:calcul|simulation)"
+)
+
+
+def topic_of_facts(facts: Facts) -> str | None:
+    """The topic whose reader alone turns a message's facts into a calculator's arguments, when the message asks
+    a calculation without naming a subject ("Refais le calcul avec 30 M€ s'il te plaît.").
+
+    Why: the figure says which rule it feeds. Each reader of `RESOLVERS` takes the facts only its calculator
+    takes (a payroll in euros is only the supplementary contribution's, art. 10: "une contribution
+    conventionnelle supplémentaire … correspondant à 0,15 % de leur masse salariale brute"); when exactly one
+    calculator gets arguments from the facts, the calculation asked is that one. Dates fit several rules (a
+    mission, a last training, a hire): no topic then, as before.
+    """
+    if not _REDO.search(facts.folded):
+        return None
+    found: dict[str, str] = {}
+    for topic, reader in RESOLVERS.items():
+        plan = reader(facts)
+        if plan is not None and plan.arguments:
+            found.setdefault(plan.calculator, topic)
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -80,10 +80,17 @@ def _earlier_request(facts: Facts) -> int | None:
     if re.search(already, facts.folded):
         return 1
     filed = re.search(
-        r"\b(?:demande|dossier|candidature)\b[^.?!]{0,60}\b(?:depose|envoye|fait|rejete|refuse)", facts.folded
+        r"\b(?:demande|dossier|candidature)\b[^.?!]{0,60}\b(?:depose|envoye|fait|rejete|refuse)"
+        r"|\b(?:depose|envoye|fait)e?s? (?:une|ma|mon|un) (?:demande|dossier|candidature)\b",
+        facts.folded,
     )
     if not filed:
         return None
+    # "déposée en février ; puis-je en déposer une deuxième en septembre de la même année ?": the year is said to be
+    # the same, so the months need no year of their own (circular VI: "Un candidat ne pourra déposer qu'une demande
+    # de VAE par an pour le CQP gestionnaire conseil.")
+    if re.search(r"\b(?:de )?(?:la|cette) meme annee\b|\bdans la meme annee\b", facts.folded[filed.start() :]):
+        return 1
     dated = [d for d in facts.dates if d.kind == "point" and not d.year_inferred]
     first = next((d for d in dated if d.span[0] > filed.start() and d.span[0] < filed.end() + 40), None)
     if first is None:

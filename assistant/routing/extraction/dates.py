@@ -68,6 +68,9 @@ _RELATIVE_YEARS = {
 _ATOM = re.compile(
     rf"(?P<iso>\b(?P<iy>{_YEAR_RE})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)"
     rf"|(?P<numeric>\b(?P<nd>\d{{1,2}})[/.](?P<nm>\d{{1,2}})[/.](?P<ny>\d{{4}}|\d{{2}})\b)"
+    # "1/02", "31/05" without a year: a zero-padded part, or a day above the month (a grade or a fraction, "8/10",
+    # "1/2", never has its numerator above its denominator nor writes "02")
+    rf"|(?P<numdm>\b(?P<dd>\d{{1,2}})/(?P<dm>\d{{1,2}})\b(?![/.,]\d))"
     rf"|(?P<dmy>(?:\b(?P<mod>debut|fin|mi)[ -]+)?(?:\b(?P<day>{_DAY_RE}) +)?\b(?P<month>{_MONTH_RE})(?![a-z])"
     rf"(?: +(?P<year>{_YEAR_RE})\b| +(?P<mrel>prochaine?|derniere?)\b)?)"
     rf"|(?P<dayonly>\b(?:{_DAY_RE})\b(?= +(?:au|a|et|-) +(?:le +)?(?:{_DAY_RE}) +(?:{_MONTH_RE})))"
@@ -91,8 +94,10 @@ _ATOM = re.compile(
 _RANGE_PREFIX = re.compile(
     r"(?:\b(?:du|de|d'|des|les|entre|depuis le|depuis|a partir du|a partir de|a compter du|a compter de)) *$"
 )
-_RANGE_CONNECTOR = re.compile(r"^ *,? *(?:au|a|jusqu'au|jusqu'a|jusqu'en|jusqu'a fin|et|-|->|>) *(?:le +)?$")
-_STRONG_CONNECTOR = re.compile(r"^ *,? *(?:au|jusqu'au|jusqu'a|jusqu'en|-|->) *(?:le +)?$")
+_RANGE_CONNECTOR = re.compile(
+    r"^ *,? *(?:au|a|jusqu'au|jusqu'a|jusqu'en|jusqu'a fin|et|-|->|>|\u2192|\u2013) *(?:le +)?$"
+)
+_STRONG_CONNECTOR = re.compile(r"^ *,? *(?:au|jusqu'au|jusqu'a|jusqu'en|-|->|\u2192|\u2013) *(?:le +)?$")
 _WHOLE_YEAR_BEFORE = re.compile(
     r"\b(?:toute|pendant|durant|sur|tout au long de|au cours de)(?: toute)? +(?:l'|l' )?annee(?: civile)? *$"
     r"|\btoute l'annee +(?:civile +)?$|\btout(?:e)? +(?:l'annee +)?$"
@@ -126,6 +131,11 @@ def _atoms(folded: str, today: date) -> list[Atom]:
             if year < 100:
                 year += 2000 if year <= today.year % 100 + 10 else 1900
             atom.year, atom.month, atom.day = year, int(mo), int(d)
+        elif m.group("numdm"):
+            day, month = m.group("dd"), m.group("dm")
+            if not (day.startswith("0") or month.startswith("0") or int(day) > int(month)):
+                continue
+            atom.month, atom.day = int(month), int(day)
         elif m.group("dmy"):
             atom.month = MONTHS[m.group("month")]
             atom.year = int(m.group("year")) if m.group("year") else None
