@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.answering import wording
-from assistant.answering.glossary_places import GlossaryReading, lifted_by_model
+from assistant.answering.glossary_places import GlossaryReading, led_to_section, lifted_by_model
 from assistant.answering.silent_kinds import KINDS, NUMBER, Kind, rx
 from assistant.answering.splitting import passage_units
 from assistant.routing.subject import asks_the_law, subject_phrase
@@ -352,7 +352,7 @@ def read_for_detail(
     query: str,
     evidence: list[Evidence],
     today: date,
-    search: Callable[[str], list[Evidence]],
+    search: Callable[..., list[Evidence]],
     is_silent: Callable[[str, list[Evidence]], bool],
     glossary: GlossaryReading | None = None,
 ) -> DetailReading | None:
@@ -369,6 +369,10 @@ def read_for_detail(
         lifted = lifted_by_model(query, evidence, glossary)
         if lifted is not None and not is_silent(query, lifted):
             evidence, silent = lifted, False
+    if silent:  # prop14: the section the model alone names with confidence, searched deeper when not found
+        led = led_to_section(query, evidence, glossary, search)
+        if led is not None and not is_silent(query, led):
+            evidence, silent = led, False
     if silent:
         found = refused_for_its_detail(query, today, search, is_silent)
     else:
