@@ -215,22 +215,25 @@ def led_to_section(
     glossary: GlossaryReading | None,
     search: Callable[..., list[Evidence]] | None = None,
 ) -> list[Evidence] | None:
-    """The passages with the best one of the model's confident section first (`confident_section`), taken from the
-    passages found or, when none of them is of it, from the answer's own search (`search(text)`, its plan's
-    narrowing included) of the section's heading added to the question; None when the model names no section with
-    confidence, when the best passage already is of it, or when none is found.
+    """The passages of the model's confident section alone (`confident_section`): those found, then those of the
+    answer's own search (`search(text)`, its plan's narrowing included) of the section's heading added to the
+    question; None when the model names no section with confidence, when the best passage already is of it, or when
+    no passage of it is found.
 
     Why: for a question in everyday words the search often ranks the section the model names beyond the tenth
     passage (the probe's "parrainer un nouvel alternant" for the tutor's missions, art. 4.1: not in the best ten),
     so lifting among the passages found (`lifted_by_model`) cannot reach it. The heading finds the section's
-    passages, the question's words its nearest one; the quoted sentence is chosen as for any answer."""
+    passages, the question's words its nearest one. Only that section's passages are kept: the answer's lead is chosen
+    by the words a passage shares with the question, and those are another article's (the probe's "requalification
+    en alternance" led by the Pro-A's durations when the question asks whether its contract is amended, art. 2.1)."""
     key = confident_section(glossary)
     if key is None or (evidence and _of_section(evidence[0], key)):
         return None
-    found = next((item for item in evidence if _of_section(item, key)), None)
-    if found is None and search is not None:
+    found = [item for item in evidence if _of_section(item, key)]
+    if search is not None:
         # the section's heading added to the question's words: its passages come first, the nearest one leading
-        found = next((item for item in search(f"{key[2]} {query}".strip()) if _of_section(item, key)), None)
-    if found is None:
-        return None
-    return [found, *(item for item in evidence if item is not found and item.chunk != found.chunk)]
+        seen = {item.chunk for item in found}
+        found += [
+            item for item in search(f"{key[2]} {query}".strip()) if _of_section(item, key) and item.chunk not in seen
+        ]
+    return found or None

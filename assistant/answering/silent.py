@@ -369,10 +369,13 @@ def read_for_detail(
         lifted = lifted_by_model(query, evidence, glossary)
         if lifted is not None and not is_silent(query, lifted):
             evidence, silent = lifted, False
-    if silent:  # prop14: the section the model alone names with confidence, searched deeper when not found
-        led = led_to_section(query, evidence, glossary, search)
-        if led is not None and not is_silent(query, led):
+    led: list[Evidence] = []
+    if silent:  # prop14: the section the model alone names with confidence, searched by its heading when not found
+        led = led_to_section(query, evidence, glossary, search) or []
+        if led and not is_silent(query, led):
             evidence, silent = led, False
+        else:
+            led = []
     if silent:
         found = refused_for_its_detail(query, today, search, is_silent)
     else:
@@ -382,4 +385,6 @@ def read_for_detail(
     if found is None:
         return None
     detail, passages = found
+    if led:  # the nearest rule is the section's own: the remainder's search comes after its passages
+        passages = led + [e for e in passages if e.id not in {item.id for item in led}]
     return DetailReading(detail.remainder, passages, detail)
