@@ -220,12 +220,11 @@ def led_to_section(
     evidence: Sequence[Evidence],
     glossary: GlossaryReading | None,
     search: Callable[..., list[Evidence]] | None = None,
-    share: float = SECTION_CONFIDENT,
 ) -> list[Evidence] | None:
     """The passages of the model's confident section alone (`confident_section`): those found, then those of the
     answer's own search (`search(text)`, its plan's narrowing included) of the section's heading added to the
     question; None when the model names no section with confidence, when the best passage already is of it, or when
-    no passage of it is found. `share`: the model's share the act asks (`confident_section`).
+    no passage of it is found.
 
     Why: for a question in everyday words the search often ranks the section the model names beyond the tenth
     passage (the probe's "parrainer un nouvel alternant" for the tutor's missions, art. 4.1: not in the best ten),
@@ -233,7 +232,7 @@ def led_to_section(
     passages, the question's words its nearest one. Only that section's passages are kept: the answer's lead is chosen
     by the words a passage shares with the question, and those are another article's (the probe's "requalification
     en alternance" led by the Pro-A's durations when the question asks whether its contract is amended, art. 2.1)."""
-    key = confident_section(glossary, share=share)
+    key = confident_section(glossary)
     if key is None or (evidence and of_section(evidence[0], key)):
         return None
     found = [item for item in evidence if of_section(item, key)]

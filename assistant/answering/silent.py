@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.answering import wording
-from assistant.answering.glossary_places import SECTION_ALONE, GlossaryReading, led_to_section, lifted_by_model
+from assistant.answering.glossary_places import GlossaryReading, led_to_section, lifted_by_model
 from assistant.answering.silent_kinds import KINDS, NUMBER, Kind, rx
 from assistant.answering.splitting import passage_units
 from assistant.routing.subject import asks_the_law, subject_phrase
@@ -361,10 +361,7 @@ def read_for_detail(
     A question the texts are silent on may be refused only for its detail's words (`refused_for_its_detail`);
     one they answer may still ask a detail no passage of the rule states (`detail_and_passages`). Before refusing,
     a passage of the section the trained models read the question as asking (`glossary_places.lifted_by_model`,
-    with the question's `glossary` reading) is put first if it is among the best and then answers; so are the
-    passages of the section the model alone names with confidence (`glossary_places.led_to_section`), searched by
-    its heading when retrieval missed it, and, for an answered question, from a stronger reading (`SECTION_ALONE`)
-    when retrieval answered from another article."""
+    with the question's `glossary` reading) is put first if it is among the best and then answers."""
     if asks_the_law(query):  # the legal rule asked: the texts' nearest rule is not its answer
         return None if not evidence or is_silent(query, evidence) else DetailReading(query, evidence, None)
     silent = not evidence or is_silent(query, evidence)
@@ -377,12 +374,6 @@ def read_for_detail(
         led = led_to_section(query, evidence, glossary, search) or []
         if led and not is_silent(query, led):
             evidence, silent = led, False
-        else:
-            led = []
-    else:  # answered from another article: the section the model names at `SECTION_ALONE`, searched by its heading
-        led = led_to_section(query, evidence, glossary, search, SECTION_ALONE) or []
-        if led and not is_silent(query, led):
-            evidence = led
         else:
             led = []
     if silent:
