@@ -44,10 +44,6 @@ LIFT_DEPTH = 10
 # highest share was 0.83).
 SECTION_INSIDE = 0.9
 SECTION_CONFIDENT = 0.85
-# ... and from which that section's passages alone are quoted when retrieval answers from another article
-# (`section_lead`): a stronger act (another article's passage set aside), a stronger reading; at 0.85 it broke two
-# questions whose model section was wrong at 0.87 and 0.90 for one fixed at 0.86 (unseen-2026j).
-SECTION_ALONE = 0.95
 
 
 @dataclass(frozen=True)
@@ -171,30 +167,28 @@ def sets_a_rule(key: tuple[str, str, str]) -> bool:
     return bool(number) and not number.startswith(("Annexe", "Préambule", "Titre"))
 
 
-def confident_section(
-    glossary: GlossaryReading | None, reading: ScopeReading | None = None, share: float = SECTION_CONFIDENT
-) -> SectionKey | None:
+def confident_section(glossary: GlossaryReading | None, reading: ScopeReading | None = None) -> SectionKey | None:
     """The section the trained section model names alone with confidence: the question read in scope
     (`SECTION_INSIDE`), `SECTION_CONFIDENT` of the probability on its first section, a section that sets a rule.
 
     Why without the glossary vote (`placed_by_model` asks for it): the questions asked in everyday words about an
-    article's subject are the ones whose nearest glossary questions disagree (the vote often ranks the right section
-    fourth or not at all), while the model's first section is the expected one for most of those it gives 0.85 or
-    more. Measured on the released sets' questions the retrieval route refused (unseen and out-of-scope 2026i,
-    2026j, 2026k, the near-miss sets): 14 in-scope questions at 0.85 or more and no out-of-scope one (their highest:
-    0.83, "un stage d'observation de troisième" read as the CQP convention's trainees); at 0.5, 31 in-scope for 9
-    out-of-scope. An annex or a sheet describing a profession stays out (`sets_a_rule`). `share`: the threshold of
-    another act (`SECTION_ALONE`)."""
+    article's subject are the ones whose nearest glossary questions disagree (the vote ranks the right section
+    fourth or not at all for half of them), while the model's first section is right for nine in ten of those it
+    gives 0.85 or more. Measured on the released sets' questions the retrieval route refused (unseen and
+    out-of-scope 2026i, 2026j, 2026k, the near-miss sets): 14 in-scope questions at 0.85 or more and no
+    out-of-scope one (their highest: 0.83, "un stage d'observation de troisième" read as the CQP convention's
+    trainees); at 0.5, 31 in-scope for 9 out-of-scope. An annex or a sheet describing a profession stays out
+    (`sets_a_rule`)."""
     reading = model_reading(glossary) if reading is None else reading
     if reading.inside is None or reading.inside < SECTION_INSIDE:
         return None
     best = reading.best(1)
-    if not best or best[0][1] < share or not sets_a_rule(best[0][0]):
+    if not best or best[0][1] < SECTION_CONFIDENT or not sets_a_rule(best[0][0]):
         return None
     return best[0][0]
 
 
-def of_section(item: Evidence, key: SectionKey) -> bool:
+def _of_section(item: Evidence, key: SectionKey) -> bool:
     """The passage is of the section `key`: by its glossary rows, or by its document and heading (an article the
     avenant renumbered keeps its title: "Contribution conventionnelle supplémentaire", 9 as published, 10 in force)."""
     if key in {row.key for row in section_rows(item.chunk, shipped_glossary())}:
@@ -212,7 +206,7 @@ def placed_by_section(evidence: Sequence[Evidence], glossary: GlossaryReading | 
     that section's matter in other words, whatever words it shares with it. What it asks of the section is still
     checked before (`answerable.texts_are_silent`: an attribute, a qualifier, a situation the texts never state)."""
     key = confident_section(glossary)
-    return key is not None and bool(evidence) and of_section(evidence[0], key)
+    return key is not None and bool(evidence) and _of_section(evidence[0], key)
 
 
 def led_to_section(
@@ -233,13 +227,13 @@ def led_to_section(
     by the words a passage shares with the question, and those are another article's (the probe's "requalification
     en alternance" led by the Pro-A's durations when the question asks whether its contract is amended, art. 2.1)."""
     key = confident_section(glossary)
-    if key is None or (evidence and of_section(evidence[0], key)):
+    if key is None or (evidence and _of_section(evidence[0], key)):
         return None
-    found = [item for item in evidence if of_section(item, key)]
+    found = [item for item in evidence if _of_section(item, key)]
     if search is not None:
         # the section's heading added to the question's words: its passages come first, the nearest one leading
         seen = {item.chunk for item in found}
         found += [
-            item for item in search(f"{key[2]} {query}".strip()) if of_section(item, key) and item.chunk not in seen
+            item for item in search(f"{key[2]} {query}".strip()) if _of_section(item, key) and item.chunk not in seen
         ]
     return found or None

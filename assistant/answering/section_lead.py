@@ -31,11 +31,8 @@ from assistant.answering.glossary_places import (
     LIFT_DEPTH,
     MODEL_INSIDE,
     MODEL_SECTION,
-    SECTION_ALONE,
     GlossaryReading,
-    confident_section,
     model_reading,
-    of_section,
     sets_a_rule,
 )
 from assistant.answering.texts_disagree import named_documents, quotes_two_values
@@ -86,10 +83,6 @@ def led_by_section(
     if (not within and named_documents(question, manifest)) or quotes_two_values(question):
         return ranked
     reading = model_reading(glossary)
-    asked = query or question
-    alone = _section_alone(asked, ranked, confident_section(glossary, reading, SECTION_ALONE), silent)
-    if alone is not None:
-        return alone
     best = reading.best(1)
     if reading.inside is None or not best or best[0][0] in _keys(ranked[0]):
         return ranked
@@ -98,28 +91,7 @@ def led_by_section(
             # only that passage moves: the others keep their rank, so a message asking two things still has the
             # second thing's passage next ("la durée de la Pro-A, et on est payé pendant ?": 2.4 lifted, 2.5 next)
             lifted = [candidate, *ranked[:n], *ranked[n + 1 :]]
+            asked = query or question
             # which passage leads never decides whether the texts answer: both orders must be answered
             return ranked if silent(asked, ranked) or silent(asked, lifted) else lifted
     return ranked
-
-
-def _section_alone(
-    asked: str,
-    ranked: list[Evidence],
-    key: tuple[str, str, str] | None,
-    silent: Callable[[str, list[Evidence]], bool],
-) -> list[Evidence] | None:
-    """The passages of the section the model names with confidence (`glossary_places.confident_section`), alone,
-    when retrieval found some among the `LIFT_DEPTH` best and both readings are answered; None otherwise.
-
-    Why alone: the answer's lead is chosen by the words a passage shares with the question, so a passage of that
-    section put first is still passed over for another article sharing the question's everyday words ("la
-    reconversion en alternance … un bac+3" led by the Pro-A's object, art. 2.1, when the model gives 0.99 to its
-    beneficiaries, art. 2.3). From 0.95 only (`SECTION_ALONE`): at 0.85-0.90 the model named a wrong section for two
-    questions of unseen-2026j (prop14)."""
-    if key is None:
-        return None
-    alone = [item for item in ranked[:LIFT_DEPTH] if of_section(item, key)]
-    if not alone or len(alone) == len(ranked):
-        return None
-    return None if silent(asked, ranked) or silent(asked, alone) else alone
