@@ -220,7 +220,7 @@ def led_to_section(
     query: str,
     evidence: Sequence[Evidence],
     glossary: GlossaryReading | None,
-    search: Callable[..., list[Evidence]] | None = None,
+    search: Callable[[str], list[Evidence]] | None = None,
 ) -> list[Evidence] | None:
     """The passages of the model's confident section alone (`confident_section`): those found, then those of the
     answer's own search (`search(text)`, its plan's narrowing included) of the section's heading added to the

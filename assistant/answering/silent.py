@@ -352,7 +352,7 @@ def read_for_detail(
     query: str,
     evidence: list[Evidence],
     today: date,
-    search: Callable[..., list[Evidence]],
+    search: Callable[[str], list[Evidence]],
     is_silent: Callable[[str, list[Evidence]], bool],
     glossary: GlossaryReading | None = None,
 ) -> DetailReading | None:
@@ -361,7 +361,9 @@ def read_for_detail(
     A question the texts are silent on may be refused only for its detail's words (`refused_for_its_detail`);
     one they answer may still ask a detail no passage of the rule states (`detail_and_passages`). Before refusing,
     a passage of the section the trained models read the question as asking (`glossary_places.lifted_by_model`,
-    with the question's `glossary` reading) is put first if it is among the best and then answers."""
+    with the question's `glossary` reading) is put first if it is among the best and then answers; then the passages
+    of the section the model alone names with confidence (`glossary_places.led_to_section`, searched by its heading
+    when retrieval missed it), which answer when the same check passes on them."""
     if asks_the_law(query):  # the legal rule asked: the texts' nearest rule is not its answer
         return None if not evidence or is_silent(query, evidence) else DetailReading(query, evidence, None)
     silent = not evidence or is_silent(query, evidence)
