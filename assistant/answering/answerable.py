@@ -116,7 +116,7 @@ def texts_are_silent(
     if vocabulary is not None and names_foreign_member(query, vocabulary):
         return True  # "le CQP de la métallurgie": a CQP the texts do not name, whatever topic the bank reads
     if (
-        placed_by_glossary(query, evidence, glossary)
+        placed_by_glossary(query, evidence, glossary, decision.outside if decision is not None else 0.0)
         and (decision is None or decision.cue_outside is None)
         and not (asks_the_law(query) and not (decision is not None and decision.names_texts))
     ):

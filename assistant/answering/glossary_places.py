@@ -12,16 +12,17 @@ before (`answerable.texts_are_silent`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.corpus_words import glossed_sequences
-from assistant.routing.scope_model import ScopeReading, shipped_model
+from assistant.routing.scope_model import ScopeReading, SectionKey, shipped_model
 from knowledge.everyday import shipped_glossary
 from knowledge.everyday_index import section_rows
 from knowledge.everyday_meaning import SectionVote
 from knowledge.hybrid import Evidence
+from text.folding import same_length
 
 # The best passage's section among the nearest two sections, and the nearest glossary question nearer than the
 # bank's nearest out-of-scope subject by this much (measured: `placed_by_glossary`).
@@ -37,6 +38,15 @@ MODEL_SECTION = 0.5
 MODEL_VOTE_RANK = 2
 # The passages searched for one of the models' section when the best one is not (`lifted_by_model`).
 LIFT_DEPTH = 10
+# The section model alone, without the glossary vote (`confident_section`): the in-scope probability and the share of
+# the first section from which its section is searched and answers a would-be refusal, and the example bank's
+# out-of-scope share under which it may (prop14, measured on the released sets' would-be refusals of the retrieval
+# route: at 0.85, 14 in-scope questions of 2026i-k and no out-of-scope one of those sets, but six of out-of-scope-2026b
+# and 2026e read 0.86 to 0.998: "j'ai perdu ma carte Vitale" as the VAE's article at 0.94, "la période d'essai d'un
+# contrat de professionnalisation" as its duration at 0.998, read 0.89 out of scope by the bank).
+SECTION_INSIDE = 0.9
+SECTION_CONFIDENT = 0.95
+SECTION_OUTSIDE = 0.5
 
 
 @dataclass(frozen=True)
@@ -48,7 +58,9 @@ class GlossaryReading:
     outside_similarity: float
 
 
-def placed_by_glossary(query: str, evidence: Sequence[Evidence], glossary: GlossaryReading | None) -> bool:
+def placed_by_glossary(
+    query: str, evidence: Sequence[Evidence], glossary: GlossaryReading | None, outside: float = 0.0
+) -> bool:
     """The question reads as one of the glossary's questions of the best passage's section: that section is among
     the `GLOSSARY_RANK` + 1 nearest by their best question, and the nearest glossary question is nearer than any
     labour-law subject of the bank's out-of-scope class by more than `GLOSSARY_CONTRAST`.
@@ -60,10 +72,10 @@ def placed_by_glossary(query: str, evidence: Sequence[Evidence], glossary: Gloss
     better on the first rows (refused in-scope questions a median 0.027 above it, out-of-scope ones 0.013), less
     with the denser rows (0.020 and 0.017): alone it answered five out-of-scope questions for five in-scope ones.
     The coverage of the question's words by the section (`section_words_cover`) kept those five out
-    (docs/evaluation/scope11.md)."""
+    (docs/evaluation/scope11.md). `outside`: the example bank's out-of-scope share (`placed_by_section`)."""
     if not evidence or glossary is None:
         return False
-    if placed_by_model(evidence, glossary):
+    if placed_by_model(evidence, glossary) or placed_by_section(evidence, glossary, outside):
         return True
     if not clear_reading(glossary):
         return False
@@ -158,3 +170,77 @@ def sets_a_rule(key: tuple[str, str, str]) -> bool:
     there is no evidence that they answer. An article sets the branch's own rule on its subject."""
     _, number, _ = key
     return bool(number) and not number.startswith(("Annexe", "Préambule", "Titre"))
+
+
+def confident_section(glossary: GlossaryReading | None, reading: ScopeReading | None = None) -> SectionKey | None:
+    """The section the trained section model names alone with confidence: the question read in scope
+    (`SECTION_INSIDE`), `SECTION_CONFIDENT` of the probability on its first section, a section that sets a rule.
+
+    Why without the glossary vote (`placed_by_model` asks for it): the questions asked in everyday words about an
+    article's subject are the ones whose nearest glossary questions disagree (the vote often ranks the right section
+    fourth or not at all), while the model's first section is the expected one for most of those it gives 0.95 or
+    more. Measured on the would-be refusals of the retrieval route of every released set: at 0.85, 14 in-scope
+    questions of 2026i-k and no out-of-scope one of those sets, but six of out-of-scope-2026b and 2026e (0.86 to
+    0.998), five of them under 0.95 and the sixth read 0.89 out of scope by the bank (`SECTION_OUTSIDE`,
+    `placed_by_section`). An annex or a sheet describing a profession stays out (`sets_a_rule`)."""
+    reading = model_reading(glossary) if reading is None else reading
+    if reading.inside is None or reading.inside < SECTION_INSIDE:
+        return None
+    best = reading.best(1)
+    if not best or best[0][1] < SECTION_CONFIDENT or not sets_a_rule(best[0][0]):
+        return None
+    return best[0][0]
+
+
+def _of_section(item: Evidence, key: SectionKey) -> bool:
+    """The passage is of the section `key`: by its glossary rows, or by its document and heading (an article the
+    avenant renumbered keeps its title: "Contribution conventionnelle supplémentaire", 9 as published, 10 in force)."""
+    if key in {row.key for row in section_rows(item.chunk, shipped_glossary())}:
+        return True
+    document, _, title = key
+    return bool(title) and item.chunk.document == document and _heading(item.chunk.section_title) == _heading(title)
+
+
+def _heading(title: str) -> str:
+    return " ".join(same_length(title).lower().replace("\u2019", "'").split())
+
+
+def placed_by_section(evidence: Sequence[Evidence], glossary: GlossaryReading | None, outside: float = 0.0) -> bool:
+    """The best passage is of the section the model names with confidence (`confident_section`) and the example
+    bank does not read the question mostly out of scope (`outside` < `SECTION_OUTSIDE`): the question is that
+    section's matter in other words, whatever words it shares with it. What it asks of the section is still
+    checked before (`answerable.texts_are_silent`: an attribute, a qualifier, a situation the texts never state)."""
+    if outside >= SECTION_OUTSIDE:
+        return False
+    key = confident_section(glossary)
+    return key is not None and bool(evidence) and _of_section(evidence[0], key)
+
+
+def led_to_section(
+    query: str,
+    evidence: Sequence[Evidence],
+    glossary: GlossaryReading | None,
+    search: Callable[[str], list[Evidence]] | None = None,
+) -> list[Evidence] | None:
+    """The passages of the model's confident section alone (`confident_section`): those found, then those of the
+    answer's own search (`search(text)`, its plan's narrowing included) of the section's heading added to the
+    question; None when the model names no section with confidence, when the best passage already is of it, or when
+    no passage of it is found.
+
+    Why: for a question in everyday words the search often ranks the section the model names beyond the tenth
+    passage (the probe's "parrainer un nouvel alternant" for the tutor's missions, art. 4.1: not in the best ten),
+    so lifting among the passages found (`lifted_by_model`) cannot reach it. The heading finds the section's
+    passages, the question's words its nearest one. Only that section's passages are kept: the answer's lead is chosen
+    by the words a passage shares with the question, and those are another article's (the probe's "requalification
+    en alternance" led by the Pro-A's durations when the question asks whether its contract is amended, art. 2.1)."""
+    key = confident_section(glossary)
+    if key is None or (evidence and _of_section(evidence[0], key)):
+        return None
+    found = [item for item in evidence if _of_section(item, key)]
+    if search is not None:
+        # the section's heading added to the question's words: its passages come first, the nearest one leading
+        seen = {item.chunk for item in found}
+        found += [
+            item for item in search(f"{key[2]} {query}".strip()) if _of_section(item, key) and item.chunk not in seen
+        ]
+    return found or None

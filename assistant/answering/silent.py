@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.answering import wording
-from assistant.answering.glossary_places import GlossaryReading, lifted_by_model
+from assistant.answering.glossary_places import GlossaryReading, led_to_section, lifted_by_model
 from assistant.answering.silent_kinds import KINDS, NUMBER, Kind, rx
 from assistant.answering.splitting import passage_units
 from assistant.routing.subject import asks_the_law, subject_phrase
@@ -361,7 +361,9 @@ def read_for_detail(
     A question the texts are silent on may be refused only for its detail's words (`refused_for_its_detail`);
     one they answer may still ask a detail no passage of the rule states (`detail_and_passages`). Before refusing,
     a passage of the section the trained models read the question as asking (`glossary_places.lifted_by_model`,
-    with the question's `glossary` reading) is put first if it is among the best and then answers."""
+    with the question's `glossary` reading) is put first if it is among the best and then answers; then the passages
+    of the section the model alone names with confidence (`glossary_places.led_to_section`, searched by its heading
+    when retrieval missed it), which answer when the same check passes on them."""
     if asks_the_law(query):  # the legal rule asked: the texts' nearest rule is not its answer
         return None if not evidence or is_silent(query, evidence) else DetailReading(query, evidence, None)
     silent = not evidence or is_silent(query, evidence)
@@ -369,6 +371,13 @@ def read_for_detail(
         lifted = lifted_by_model(query, evidence, glossary)
         if lifted is not None and not is_silent(query, lifted):
             evidence, silent = lifted, False
+    led: list[Evidence] = []
+    if silent:  # prop14: the section the model alone names with confidence, searched by its heading when not found
+        led = led_to_section(query, evidence, glossary, search) or []
+        if led and not is_silent(query, led):
+            evidence, silent = led, False
+        else:
+            led = []
     if silent:
         found = refused_for_its_detail(query, today, search, is_silent)
     else:
@@ -378,4 +387,6 @@ def read_for_detail(
     if found is None:
         return None
     detail, passages = found
+    if led:  # the nearest rule is the section's own: the remainder's search comes after its passages
+        passages = led + [e for e in passages if e.id not in {item.id for item in led}]
     return DetailReading(detail.remainder, passages, detail)
