@@ -27,6 +27,7 @@ from assistant.answering.passages import (
     same_text,
     supporting_quotes,
 )
+from assistant.answering.section_kinds import answers_kind, asked_kinds
 from assistant.answering.units import (
     ASKS_FIGURE,
     FIGURE_FRAMING,
@@ -159,11 +160,20 @@ def compose_retrieval(
         prepare(scoring, item, score, evidence, idf, following)
         for score, item in sibling_parts(ranked, [p for _, p in picked], best_score)
     ]
+    # A part headed by what the question asks ("Bénéficiaires concernés" for "qui peut bénéficier ?") competes for
+    # the lead and is preferred when the first passage is headed by something else (`section_kinds`).
+    about, extra = about_asked(scoring, ranked, [p for _, p in picked], [s.item for s in siblings], best_score)
+    siblings += [prepare(scoring, item, score, evidence, idf, following) for score, item in extra]
     first = passages[0]
     candidates = [Candidate(unit, 0, value, first.relevance) for unit, value in zip(first.units, first.scores)]
+    for n, other in enumerate(passages[1:], start=1):
+        if other.item in about:
+            candidates.extend(Candidate(u, n, v, other.relevance) for u, v in zip(other.units, other.scores))
     for n, sibling in enumerate(siblings, start=len(passages)):
         candidates.extend(Candidate(u, n, v, sibling.relevance) for u, v in zip(sibling.units, sibling.scores))
-    lead = choose_lead(scoring, candidates, meaning)
+    everyone = [p.item for p in passages] + [s.item for s in siblings]
+    preferred = {n for n, item in enumerate(everyone) if any(item is a for a in about)}
+    lead = choose_lead(scoring, candidates, meaning, preferred)
     if lead is not None and lead.passage >= len(passages):
         passages.insert(0, siblings[lead.passage - len(passages)])  # the part that answers comes first
     elif lead is not None and lead.passage:
@@ -387,6 +397,40 @@ def sibling_parts(
             continue
         found.append((score, item))
     return found
+
+
+MAX_KIND_PASSAGES = 2  # passages headed by what the question asks, let compete beside the picked ones
+
+
+def about_asked(
+    question: str,
+    ranked: Sequence[tuple[float, int, Evidence]],
+    picked: Sequence[Evidence],
+    siblings: Sequence[Evidence],
+    best: float,
+) -> tuple[list[Evidence], list[tuple[float, Evidence]]]:
+    """The passages whose section heading names what the question asks (`section_kinds`), when the first passage's
+    does not: those already picked or competing as siblings, and up to `MAX_KIND_PASSAGES` more among the ranked
+    ones at least `SIBLING_SHARE` as relevant as the best (returned apart, to be prepared). ([], []) otherwise.
+
+    "Qui peut bénéficier de la Pro-A ?" ranks art. 2.4 first (its list "portée jusqu'à 36 mois pour : les
+    personnes âgées de 16 à 25 ans…" repeats the question's words); art. 2.3, headed "Bénéficiaires concernés",
+    says who: "La Pro-A concerne les salariés en contrat à durée indéterminée…"."""
+    kinds = asked_kinds(asking_clause(question))
+    if not kinds or not picked or answers_kind(kinds, picked[0].chunk.section_title):
+        return [], []
+    about = [item for item in [*picked[1:], *siblings] if answers_kind(kinds, item.chunk.section_title)]
+    extra: list[tuple[float, Evidence]] = []
+    for score, _, item in ranked[1:]:
+        if len(about) >= MAX_KIND_PASSAGES or score < best * SIBLING_SHARE:
+            continue
+        if not answers_kind(kinds, item.chunk.section_title):
+            continue
+        if any(same_text(item, p) or same_section(item, p) for p in [*picked, *siblings, *about]):
+            continue
+        about.append(item)
+        extra.append((score, item))
+    return about, extra
 
 
 def _article_of(item: Evidence) -> tuple[str, str] | None:

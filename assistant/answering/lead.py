@@ -21,7 +21,7 @@ lexical selection left it out (`closest_unit`; every shipped unit has its vector
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from assistant.answering import wording
@@ -50,6 +50,9 @@ FOCUS_FLOOR = 0.4
 # A sentence of the leading passage naming the place asked by its own name leads over the one repeating the kind
 # of place asked, when it scores at least this share of the best ("dans une CAF ou une CGSS").
 PLACE_FLOOR = 0.25
+# A unit of a passage whose section is about what the question asks (`section_kinds`) leads over better-scoring units
+# of other sections when it scores at least this share of the best: the heading says which part answers.
+SECTION_FLOOR = 0.4
 
 _WORD_NUMBER = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|trente|demi)"
 _UNIT_NOUN = (
@@ -93,12 +96,26 @@ class Candidate:
     passage_score: float  # relevance of its passage
 
 
-def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMeaning | None = None) -> Candidate | None:
+def choose_lead(
+    question: str,
+    candidates: Sequence[Candidate],
+    meaning: UnitMeaning | None = None,
+    preferred: Collection[int] = (),
+) -> Candidate | None:
     """The unit that answers best: lexical score with a passage prior, near-ties decided by meaning,
-    and a sentence holding what an open question asks about preferred to one restating its premise."""
+    and a sentence holding what an open question asks about preferred to one restating its premise.
+
+    `preferred` are the passages whose section is about what the question asks (`section_kinds`: "qui peut
+    bénéficier" and the part headed "Bénéficiaires concernés"): when one of their units scores at least
+    `SECTION_FLOOR` of the best, the lead is chosen among them only."""
     usable = [c for c in candidates if c.score > 0 and not c.unit.is_header]
     if not usable:
         return None
+    if preferred:
+        top = max(_combined(c, usable) for c in usable)
+        about = [c for c in usable if c.passage in preferred]
+        if about and max(_combined(c, usable) for c in about) >= SECTION_FLOOR * top:
+            usable = about
     top_passage = max(c.passage_score for c in usable) or 1.0
     combined = [c.score + PASSAGE_PRIOR * c.passage_score / top_passage for c in usable]
     best = max(combined)
@@ -146,6 +163,11 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
         if naming:
             winner = max(naming, key=lambda i: combined[i])
     return usable[winner]
+
+
+def _combined(candidate: Candidate, usable: Sequence[Candidate]) -> float:
+    top_passage = max(c.passage_score for c in usable) or 1.0
+    return candidate.score + PASSAGE_PRIOR * candidate.passage_score / top_passage
 
 
 # A plural interrogative before its noun: "quels organismes", "quelles sont les étapes", "lesquels des …".
