@@ -409,22 +409,29 @@ def about_asked(
     siblings: Sequence[Evidence],
     best: float,
 ) -> tuple[list[Evidence], list[tuple[float, Evidence]]]:
-    """The passages whose section heading names what the question asks (`section_kinds`), when the first passage's
-    does not: those already picked or competing as siblings, and up to `MAX_KIND_PASSAGES` more among the ranked
+    """The parts of the first passage's article whose heading names what the question asks (`section_kinds`), when
+    the first passage's does not: those already picked or competing as siblings, and up to `MAX_KIND_PASSAGES` more among the ranked
     ones at least `SIBLING_SHARE` as relevant as the best (returned apart, to be prepared). ([], []) otherwise.
 
     "Qui peut bénéficier de la Pro-A ?" ranks art. 2.4 first (its list "portée jusqu'à 36 mois pour : les
     personnes âgées de 16 à 25 ans…" repeats the question's words); art. 2.3, headed "Bénéficiaires concernés",
-    says who: "La Pro-A concerne les salariés en contrat à durée indéterminée…"."""
+    says who: "La Pro-A concerne les salariés en contrat à durée indéterminée…". Only the same article: the
+    retrieval found its subject; another article's "Durée" part (the Pro-A's, for "combien de temps me libère-t-on
+    pour monter mon dossier de VAE ?") is about another thing."""
     kinds = asked_kinds(asking_clause(question))
     if not kinds or not picked or answers_kind(kinds, picked[0].chunk.section_title):
         return [], []
-    about = [item for item in [*picked[1:], *siblings] if answers_kind(kinds, item.chunk.section_title)]
+    article = _article_of(picked[0])
+    if article is None:
+        return [], []
+
+    def answering(item: Evidence) -> bool:
+        return _article_of(item) == article and answers_kind(kinds, item.chunk.section_title)
+
+    about = [item for item in [*picked[1:], *siblings] if answering(item)]
     extra: list[tuple[float, Evidence]] = []
     for score, _, item in ranked[1:]:
-        if len(about) >= MAX_KIND_PASSAGES or score < best * SIBLING_SHARE:
-            continue
-        if not answers_kind(kinds, item.chunk.section_title):
+        if len(about) >= MAX_KIND_PASSAGES or score < best * SIBLING_SHARE or not answering(item):
             continue
         if any(same_text(item, p) or same_section(item, p) for p in [*picked, *siblings, *about]):
             continue

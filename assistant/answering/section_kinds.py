@@ -41,7 +41,7 @@ _HEADING_HEADS: dict[str, re.Pattern[str]] = {
     MISSIONS: re.compile(r"^missions?\b"),
 }
 _PARTS = re.compile(r"\s+et\s+|\s*[,;]\s*")
-_LEADING_ARTICLE = re.compile(r"^(?:les?|la|l'|des|du)\s*")
+_LEADING_ARTICLE = re.compile(r"^(?:(?:les?|la|des|du)\s+|l')")
 
 # What the question's interrogative phrase asks for (folded, lower case).
 _ASKS: dict[str, re.Pattern[str]] = {
@@ -61,17 +61,25 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\b(?:quel(?:le)?\s+(?:est\s+la\s+)?duree|combien\s+de\s+(?:temps|mois)|dure\w*\s+combien|"
         r"duree\s+(?:minimale|maximale|max|min)\w*)\b|\bduree\s*\?"
     ),
+    # pay asked of the person ("suis-je payé", "combien je touche") or by the interrogative's own noun ("quel
+    # plancher de salaire", "quand la paie …"), not a pay noun inside another clause ("… dit si le salaire est
+    # remboursé" asks who decides)
     PAY: re.compile(
-        r"(?<!qui\s)\b(?:payee?s?|remuneree?s?|remuneration|salaire|paie)\b(?!\s+(?:la|le|les|l')\b)|"
-        r"\bcoefficient\b"
+        r"\bquel(?:le)?s?\s+(?:est\s+(?:le|la)\s+)?(?:[\w-]+\s+(?:de|du)\s+)?(?:salaire|remuneration|coefficient|paie)\b|"
+        r"\b(?:suis-je|serai-je|est-il|est-elle|sont-ils|sont-elles|etre|sera|seront|suis|est|sont)\s+(?:\w+\s+)?"
+        r"(?:payee?s?|remuneree?s?)\b|"
+        r"\b(?:quand|comment|combien)\s+(?:[\w'-]+\s+){0,3}?(?:la|le|sa|son|ma|mon)\s+(?:paie|salaire|remuneration)\b|"
+        r"\bcombien\s+(?:je|j'|il|elle|on)\s*(?:vais\s+|va\s+)?(?:touche|gagne)"
     ),
     FUNDING: re.compile(
-        r"\bqui\s+(?:paie|paye|finance|prend\s+en\s+charge|regle)\b|\bfinance(?:e|es|s)?\b|\bfinancement\b|"
-        r"\bprise\s+en\s+charge\b|\bd'ou\s+vient\s+l'argent\b|\balimentee?s?\b"
+        r"\bqui\s+(?:paie|paye|finance|prend\s+en\s+charge|regle)\b|\bpar\s+qui\b[^?]{0,30}\b(?:finance|paye|pris)|"
+        r"\b(?:comment|par\s+quel\s+\w+)\s+(?:[\w'-]+\s+){0,4}?(?:financee?s?|alimentee?s?|pris\s+en\s+charge)\b|"
+        r"\bquel(?:le)?\s+(?:est\s+le\s+)?financement\b|\bd'ou\s+vient\s+l'argent\b"
     ),
+    # the missions asked ("quelles sont ses missions", "quel est le rôle"), not a mission named ("exercer sa mission")
     MISSIONS: re.compile(
-        r"\bmissions?\b|\bque\s+doit\s+faire\b|\bquel(?:le)?s?\s+(?:sont\s+(?:les|ses)\s+)?(?:taches|attributions)\b|"
-        r"\brole\b"
+        r"\bquel(?:le)?s?\s+(?:sont\s+)?(?:les\s+|ses\s+|leurs\s+)?(?:missions|taches|attributions)\b|"
+        r"\bquel(?:le)?\s+(?:est\s+)?(?:le\s+|son\s+|sa\s+)?role\b|\bque\s+doit\s+faire\b"
     ),
 }
 
