@@ -410,7 +410,7 @@ def about_asked(
     best: float,
 ) -> tuple[list[Evidence], list[tuple[float, Evidence]]]:
     """The parts of the first passage's article whose heading names what the question asks (`section_kinds`), when
-    the first passage's does not: those already picked or competing as siblings, and up to `MAX_KIND_PASSAGES` more among the ranked
+    the first passage's does not (when it does, the first passage alone): those already picked or competing as siblings, and up to `MAX_KIND_PASSAGES` more among the ranked
     ones at least `SIBLING_SHARE` as relevant as the best (returned apart, to be prepared). ([], []) otherwise.
 
     "Qui peut bénéficier de la Pro-A ?" ranks art. 2.4 first (its list "portée jusqu'à 36 mois pour : les
@@ -419,8 +419,10 @@ def about_asked(
     retrieval found its subject; another article's "Durée" part (the Pro-A's, for "combien de temps me libère-t-on
     pour monter mon dossier de VAE ?") is about another thing."""
     kinds = asked_kinds(asking_clause(question))
-    if not kinds or not picked or answers_kind(kinds, picked[0].chunk.section_title):
+    if not kinds or not picked:
         return [], []
+    if answers_kind(kinds, picked[0].chunk.section_title):
+        return [picked[0]], []  # the first passage is the part asked: its sibling parts do not take the lead from it
     article = _article_of(picked[0])
     if article is None:
         return [], []
