@@ -410,8 +410,9 @@ def about_asked(
     best: float,
 ) -> tuple[list[Evidence], list[tuple[float, Evidence]]]:
     """The parts of the first passage's article whose heading names what the question asks (`section_kinds`), when
-    the first passage's does not (when it does, the first passage alone): those already picked or competing as siblings, and up to `MAX_KIND_PASSAGES` more among the ranked
-    ones at least `SIBLING_SHARE` as relevant as the best (returned apart, to be prepared). ([], []) otherwise.
+    the first passage's does not (when it does, the first passage alone): those already picked or competing as
+    siblings, and up to `MAX_KIND_PASSAGES` more among the ranked ones at least `SIBLING_SHARE` as relevant as the
+    best (returned apart, to be prepared). ([], []) otherwise.
 
     "Qui peut bénéficier de la Pro-A ?" ranks art. 2.4 first (its list "portée jusqu'à 36 mois pour : les
     personnes âgées de 16 à 25 ans…" repeats the question's words); art. 2.3, headed "Bénéficiaires concernés",

@@ -90,7 +90,7 @@ def _folded(text: str) -> str:
 
 def heading_kinds(title: str) -> frozenset[str]:
     """The kinds a section heading names by the head noun of one of its coordinated parts."""
-    kinds = set()
+    kinds: set[str] = set()
     for part in _PARTS.split(_folded(title).strip()):
         head = _LEADING_ARTICLE.sub("", part.strip())
         kinds.update(kind for kind, pattern in _HEADING_HEADS.items() if pattern.match(head))
