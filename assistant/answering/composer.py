@@ -199,7 +199,7 @@ def compose_retrieval(
     parts: list[str] = []
     if lead_units:
         lead_line = guarded_lead(
-            lead_text(question, lead_units, numbers[0]),
+            lead_text(question, lead_units, numbers[0], lead.unit if lead is not None else None),
             [unit.text for p in passages for unit in p.units],  # the passages as quoted, siblings included
         )
         applied = applied_line(question, [u.text for u in lead_units], numbers[0], wording.APPLIED)
@@ -365,7 +365,7 @@ def clause_lead(
     if own and not unit_terms(" ".join(u.text for u in units)) & set(own):
         return ""  # a sentence sharing no word with what the clause asks does not answer it
     number = book.cite(picked.item, "\n".join(u.text for u in units))
-    return guarded_lead(lead_text(scoring, units, number), [u.text for u in picked.units])
+    return guarded_lead(lead_text(scoring, units, number, lead.unit), [u.text for u in picked.units])
 
 
 def _quoted(sentence: str, answered: str) -> bool:

@@ -235,11 +235,32 @@ def asked_figure(question: str, sentence: str) -> str | None:
     if asked:
         word = asked.group(1).lower()
         phrases = [p for p in phrases if p[1][:4] == word[:4] or (word.startswith("temps") and p[1] in _TIME_UNITS)]
+    elif not _asks_time(asking_clause(question)):
+        # "combien l'accord en prévoit-il (d'entretiens) ?" is not answered by the period "tous les 6 ans": a length
+        # of time answers only a question about time
+        phrases = [p for p in phrases if p[1] not in _TIME_UNITS]
     distinct = list(dict.fromkeys(p[0] for p in phrases))
     return distinct[0] if len(distinct) == 1 else None
 
 
-_TIME_UNITS = frozenset({"heure", "heures", "h", "jour", "jours", "mois", "an", "ans", "année", "années", "semaine"})
+_ASKS_TIME = re.compile(
+    r"\b(?:dur\w*|temps|quand|d[ée]lais?|anciennet[ée]|[âa]ge|long\w*|combien\s+de\s+(?:mois|ans|ann[ée]es|jours|heures|semaines))\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_time(clause: str) -> bool:
+    """The asking clause asks about time: a word of time ("durée", "quand", "délai") or a length it quotes ("peut-il
+    aller au-delà de 12 mois ?")."""
+    return bool(_ASKS_TIME.search(clause)) or any(
+        m.group(2).lower() in _TIME_UNITS for m in FIGURE_PHRASE.finditer(clause)
+    )
+
+
+_TIME_UNITS = frozenset(
+    {"heure", "heures", "h", "jour", "jours", "mois", "an", "ans", "année", "années", "semaine", "semaines"}
+    | {"journée", "journées", "demi-journée", "demi-journées"}
+)
 
 
 def closed_question(question: str) -> bool:
@@ -404,10 +425,17 @@ _CONNECTOR = re.compile(
 )
 
 
-def lead_text(question: str, units: Sequence[Unit], number: int) -> str:
-    """The lead in words: its first sentence opened by the figure or oui/non, the rest after it."""
+def lead_text(question: str, units: Sequence[Unit], number: int, lead: Unit | None = None) -> str:
+    """The lead in words: its first sentence opened by the figure or oui/non, the rest after it.
+
+    The figure and the oui/non are read in the sentence that leads (`lead`), not in a sentence that only continues
+    it: "… d'une durée au moins égale à 15 %…, sans être inférieure à 150 heures. Cette durée peut être portée
+    jusqu'à 70 %…" must not open with "70 %" for a minimum asked. Without `lead`, the last sentence (the lead after
+    the sentences it depends on)."""
     sentences = [u for u in units if not u.in_list and not u.is_header]
-    answering = sentences[-1] if sentences else units[0]
+    answering = next((u for u in sentences if lead is not None and u.index == lead.index and u.text == lead.text), None)
+    if answering is None:
+        answering = sentences[-1] if sentences else units[0]
     figure = asked_figure(question, answering.text)
     verdict = yes_or_no(question, answering.text) if figure is None else None
     lines = [wording.lead_line(units[0].text, number, figure=figure, verdict=verdict)]

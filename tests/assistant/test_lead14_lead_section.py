@@ -28,6 +28,7 @@ from assistant.answering.section_kinds import (
     asked_kinds,
     heading_kinds,
 )
+from assistant.answering.units import passage_units
 from assistant.settings import REPO_ROOT
 
 ACCORD = "accord-2019-12-19-formation-professionnelle"
@@ -142,3 +143,44 @@ def test_lead_section_score_on_dev_and_the_probe(assistant: Any) -> None:
             missed.append((row["id"], lead_section(answer)))
     assert total >= 40
     assert led >= 0.85 * total, missed
+
+
+# Art. 2.5 of the accord, its first paragraph.
+ART_2_5 = (
+    "Conformément à l'article L. 6325-14 du code du travail, les actions de positionnement, d'évaluation et "
+    "d'accompagnement ainsi que les enseignements généraux, professionnels et technologiques sont d'une durée au moins "
+    "égale à 15 % de la durée de la certification, sans être inférieure à 150 heures. Cette durée peut être portée "
+    "jusqu'à 70 % du total de la durée de l'action pour les salariés visés à l'article L. 6325-1-1 et tous les "
+    "salariés dont la qualification est insuffisante au regard des métiers institutionnels."
+)
+# Art. 6: "Les organismes assurent, tous les 6 ans, au moins deux entretiens professionnels et un entretien de bilan."
+ART_6 = (
+    "Les organismes assurent, tous les 6 ans, au moins deux entretiens professionnels et un entretien de bilan. "
+    "Celui-ci est l'occasion de faire un état des lieux récapitulatif du parcours professionnel du salarié et de ses "
+    "objectifs."
+)
+
+
+def test_the_figure_in_front_is_read_in_the_sentence_that_leads_not_in_its_continuation() -> None:
+    from assistant.answering.lead import lead_text
+
+    units = passage_units(ART_2_5)
+    question = "Combien d'heures de cours faut-il prévoir au moins pour une Pro-A ?"
+    text = lead_text(question, units, 1, units[0])
+    assert text.startswith("150 heures"), text
+    assert not lead_text(question, units, 1).startswith("70 %")  # without the lead: the last sentence, no hour
+
+
+def test_a_length_of_time_does_not_answer_a_count() -> None:
+    """ "Combien l'accord en prévoit-il au minimum ?" (interviews) is not answered by "tous les 6 ans"; a question
+    about time, or one quoting a length, still gets its figure."""
+    from assistant.answering.lead import asked_figure
+
+    sentence = passage_units(ART_6)[0].text
+    assert (
+        asked_figure("« Cinq entretiens tous les six ans. » Combien l'accord en prévoit-il au minimum ?", sentence)
+        is None
+    )
+    assert asked_figure("Combien de temps entre deux séries d'entretiens ?", sentence) == "6 ans"
+    two_figures = "La durée de l'action de professionnalisation peut être allongée jusqu'à 24 mois."
+    assert asked_figure("Mon contrat peut-il aller au-delà de 12 mois, combien au plus ?", two_figures) == "24 mois"
