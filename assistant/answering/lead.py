@@ -29,6 +29,7 @@ from assistant.answering.answer_types import WHERE, asked_types, names_place
 from assistant.answering.focus import focus_terms
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.number_guard import guard_numbers
+from assistant.answering.section_kinds import asks_what_for, states_purpose
 from assistant.answering.units import (
     ASKS_FIGURE,
     ENUMERATION,
@@ -153,6 +154,14 @@ def choose_lead(
         ]
         if placing:
             winner = max(placing, key=lambda i: combined[i])
+    if asks_what_for(question) and not states_purpose(usable[winner].unit.text, question):
+        # "à quoi sert l'entretien professionnel ?": the sentence whose subject is the thing asked about and whose verb
+        # states what it is for ("L'entretien professionnel doit permettre à chaque salarié d'envisager…") answers,
+        # not one saying what someone does after it "pour permettre de…"
+        relevant = [i for i, value in enumerate(combined) if value >= best * FOCUS_FLOOR]
+        stating = [i for i in relevant if states_purpose(usable[i].unit.text, question)]
+        if stating:
+            winner = max(stating, key=lambda i: combined[i])
     noun = asked_plural_noun(question) or ("" if not _THOSE_WHO.search(question) else ANY_NOUN)
     if noun and not names_members(usable[winner].unit.text, noun):
         # "quels organismes … ?": the sentence that names the organisms ("dispensé par l'un des organismes

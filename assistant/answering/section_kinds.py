@@ -16,12 +16,17 @@ Two readings, both of form, never of one question's words:
 - `asked_kinds(question)`: the kinds the question's interrogative phrase asks for.
 The composer lets a passage whose heading names an asked kind compete for the lead, and prefers it
 (`lead.choose_lead`'s `preferred`), when the passage the ranking put first is headed by something else.
+
+Inside a passage whose heading says nothing of it (art. 6 "Entretien professionnel"), what a thing is for is stated
+by a sentence of one form: the thing as its subject, then a verb of purpose ("L'entretien professionnel doit
+permettre à chaque salarié d'envisager…"); `states_purpose` reads it, `asks_what_for` the question asking it.
 """
 
 from __future__ import annotations
 
 import re
 
+from assistant.answering.units import query_weights, unit_terms
 from text.folding import without_accents
 
 BENEFICIARIES = "beneficiaries"
@@ -106,3 +111,35 @@ def asked_kinds(question: str) -> frozenset[str]:
 def answers_kind(question_kinds: frozenset[str], title: str) -> bool:
     """Whether a section headed `title` is about one of the kinds the question asks for."""
     return bool(question_kinds & heading_kinds(title))
+
+
+# What a thing is for, asked of it: "à quoi sert X", "quel est l'objet / l'objectif / le but de X", not "quel rôle" (an
+# actor's missions: "le rôle de la CPNEFP vis-à-vis de la VAE" is not what the VAE is for) nor "pourquoi" (a reason).
+_ASKS_WHAT_FOR = re.compile(
+    r"\b(?:a\s+quoi\s+(?:ca\s+|cela\s+)?ser[tv]\w*|sert\s+a\s+quoi|pour\s+quoi\s+faire|"
+    r"quel(?:le)?\s+(?:est\s+)?(?:l'|le\s+|la\s+|son\s+|sa\s+)?(?:objet|objectif|finalite|but|utilite))\b"
+)
+
+
+def asks_what_for(question: str) -> bool:
+    """The question asks what a thing is for ("à quoi sert l'entretien professionnel ?")."""
+    return bool(_ASKS_WHAT_FOR.search(_folded(question)))
+
+
+# A sentence stating what its subject is for: the subject first (no clause before it), then the verb of purpose.
+_STATES_PURPOSE = re.compile(
+    r"^(?P<subject>[^,;:()]{2,80}?)\s+(?:a\s+pour\s+(?:objet|objectif|mission|vocation|finalité)|vise(?:nt)?\s+à|"
+    r"doi(?:t|vent)\s+permettre|permet(?:tent)?|(?:est|sont)\s+destinée?s?\s+à|ser(?:t|vent)\s+à)\b",
+    re.IGNORECASE,
+)
+
+
+def states_purpose(sentence: str, question: str) -> bool:
+    """The sentence says what the thing the question names is for: "La Pro-A a pour objet de…", "L'entretien
+    professionnel doit permettre…". Every word of its subject is the question's: "L'entretien professionnel doit
+    permettre…" does not say what "l'entretien de bilan" is for."""
+    match = _STATES_PURPOSE.match(sentence.strip())
+    if match is None:
+        return False
+    subject = unit_terms(match.group("subject"))
+    return bool(subject) and subject <= set(query_weights(question))

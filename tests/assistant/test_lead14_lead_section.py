@@ -184,3 +184,29 @@ def test_a_length_of_time_does_not_answer_a_count() -> None:
     assert asked_figure("Combien de temps entre deux séries d'entretiens ?", sentence) == "6 ans"
     two_figures = "La durée de l'action de professionnalisation peut être allongée jusqu'à 24 mois."
     assert asked_figure("Mon contrat peut-il aller au-delà de 12 mois, combien au plus ?", two_figures) == "24 mois"
+
+
+def test_what_a_thing_is_for_is_stated_by_the_sentence_whose_subject_it_is() -> None:
+    """Art. 6: "L'entretien professionnel doit permettre à chaque salarié d'envisager les perspectives de son évolution
+    professionnelle…" says what it is for; "À l'issue de l'entretien professionnel, l'interlocuteur se rapproche du
+    service des ressources humaines pour permettre de tenir compte des besoins en formation…" says what someone does
+    after it. Nor does the first say what "l'entretien de bilan" is for."""
+    from assistant.answering.section_kinds import asks_what_for, states_purpose
+
+    question = "Je découvre les textes : à quoi sert concrètement l'entretien professionnel selon l'accord ?"
+    assert asks_what_for(question)
+    assert not asks_what_for("Quel est le rôle de la CPNEFP vis-à-vis de la VAE ?")  # an actor's missions
+    purpose = "L'entretien professionnel doit permettre à chaque salarié d'envisager les perspectives de son évolution."
+    after = "À l'issue de l'entretien professionnel, l'interlocuteur se rapproche du service pour permettre de tenir compte."
+    assert states_purpose(purpose, question)
+    assert not states_purpose(after, question)
+    assert not states_purpose(purpose, "L'entretien de bilan, il sert à quoi ?")
+
+
+@pytest.mark.integration
+def test_the_purpose_sentence_leads_the_article_that_holds_it(assistant: Any) -> None:
+    answer = assistant.ask(
+        "Je viens d'arriver aux RH : à quoi sert concrètement l'entretien professionnel selon l'accord ?",
+        today=date(2026, 11, 29),
+    )
+    assert "envisager les perspectives" in answer.text.split("\n\n")[0], answer.text[:300]
