@@ -197,7 +197,7 @@ def test_what_a_thing_is_for_is_stated_by_the_sentence_whose_subject_it_is() -> 
     assert asks_what_for(question)
     assert not asks_what_for("Quel est le rôle de la CPNEFP vis-à-vis de la VAE ?")  # an actor's missions
     purpose = "L'entretien professionnel doit permettre à chaque salarié d'envisager les perspectives de son évolution."
-    after = "À l’issue de l’entretien professionnel, l’interlocuteur se rapproche des RH pour permettre de tenir compte."
+    after = "À l’issue de l’entretien professionnel, l’interlocuteur va aux RH pour permettre de tenir compte."
     assert states_purpose(purpose, question)
     assert not states_purpose(after, question)
     assert not states_purpose(purpose, "L'entretien de bilan, il sert à quoi ?")
