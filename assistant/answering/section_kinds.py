@@ -35,6 +35,7 @@ DURATION = "duration"
 PAY = "pay"
 FUNDING = "funding"
 MISSIONS = "missions"
+QUALIFICATIONS = "qualifications"
 
 # The head noun opening one coordinated part of a heading (folded, lower case).
 _HEADING_HEADS: dict[str, re.Pattern[str]] = {
@@ -44,14 +45,16 @@ _HEADING_HEADS: dict[str, re.Pattern[str]] = {
     PAY: re.compile(r"^remunerations?\b"),
     FUNDING: re.compile(r"^(?:financement|(?:modalites\s+de\s+)?prise\s+en\s+charge)\b"),
     MISSIONS: re.compile(r"^missions?\b"),
+    QUALIFICATIONS: re.compile(r"^(?:qualifications?|certifications?)\b"),
 }
 _PARTS = re.compile(r"\s+et\s+|\s*[,;]\s*")
-_LEADING_ARTICLE = re.compile(r"^(?:(?:les?|la|des|du)\s+|l')")
+# an article, or a heading's frame before its head noun: "Définition des qualifications accessibles"
+_LEADING_ARTICLE = re.compile(r"^(?:(?:definition|liste)\s+(?:des|de\s+la|de|du)\s+|(?:les?|la|des|du)\s+|l')")
 
 # What the question's interrogative phrase asks for (folded, lower case).
 _ASKS: dict[str, re.Pattern[str]] = {
     BENEFICIARIES: re.compile(
-        r"\bqui\b[^?.;:]{0,30}?\b(?:benefici\w*|a\s+droit|ont\s+droit|avoir\s+droit|y\s+a\s+droit|concern\w*|"
+        r"\bqui\b[^?.;:]{0,30}?\b(?:benefici\w*|(?:a|ont|avoir)\s+(?:pas\s+|plus\s+)?droit|concern\w*|"
         r"eligibles?|acces|acceder|pretendre|profiter)\b|"
         r"\bpour\s+qui\b|\ba\s+qui\s+(?:s'adresse|est\s+(?:destinee?|ouverte?|reservee?)|profite|s'applique)|"
         r"\bquel(?:le)?s?\s+(?:sont\s+les\s+)?(?:salaries|publics?|personnes|beneficiaires|population|categories)\b|"
@@ -80,6 +83,12 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\bqui\s+(?:paie|paye|finance|prend\s+en\s+charge|regle)\b|\bpar\s+qui\b[^?]{0,30}\b(?:finance|paye|pris)|"
         r"\b(?:comment|par\s+quel\s+\w+)\s+(?:[\w'-]+\s+){0,4}?(?:financee?s?|alimentee?s?|pris\s+en\s+charge)\b|"
         r"\bquel(?:le)?\s+(?:est\s+le\s+)?financement\b|\bd'ou\s+vient\s+l'argent\b"
+    ),
+    # what can be prepared: "quel type de certification", "peut-il préparer un titre …"
+    QUALIFICATIONS: re.compile(
+        r"\bquel(?:le)?s?\s+(?:sont\s+les\s+)?(?:types?\s+de\s+|sortes?\s+de\s+)?"
+        r"(?:titres?|diplomes?|certifications?|qualifications?)\b|"
+        r"\bpreparer\s+(?:un|une|des|le|la|les)\s+(?:[\w-]+\s+){0,2}?(?:titres?|diplomes?|certifi\w*|qualifications?)\b"
     ),
     # the missions asked ("quelles sont ses missions", "quel est le rôle"), not a mission named ("exercer sa mission")
     MISSIONS: re.compile(

@@ -25,6 +25,7 @@ from assistant.answering.section_kinds import (
     MISSIONS,
     PAY,
     PURPOSE,
+    QUALIFICATIONS,
     asked_kinds,
     heading_kinds,
 )
@@ -48,6 +49,8 @@ if not DEV.exists():
         ("Rémunération des bénéficiaires", {PAY}),  # art. 3.6: whose pay, not the beneficiaries' part
         ("Financement et modalités de prise en charge", {FUNDING}),  # art. 3.7
         ("Objet du tutorat et missions du tuteur", {PURPOSE, MISSIONS}),  # art. 4.1: both coordinated heads
+        ("Définition des qualifications accessibles", {QUALIFICATIONS}),  # art. 2.2 and 3.2: the frame before the noun
+        ("Certifications éligibles et modalités de prise en charge", {QUALIFICATIONS, FUNDING}),  # art. 2.6
         ("Reconnaissance de l’activité tutorale", set()),  # art. 4.3
         ("Entretien professionnel", set()),  # art. 6
     ],
@@ -70,6 +73,8 @@ def test_a_heading_names_its_kinds_by_the_head_noun_of_each_part(title: str, kin
         ("Quelle instance arrête le prix des cursus et dit si le salaire de l'alternant est remboursé ?", set()),
         ("Le tuteur d'un alternant a-t-il droit à du temps pour exercer sa mission ?", set()),
         ("Qui désigne le tuteur ?", set()),  # an actor asked, not who benefits
+        ("Qui n'a pas droit à la Pro-A, en termes de diplôme ?", {BENEFICIARIES}),
+        ("Un contrat de professionnalisation peut-il préparer un certificat de qualification ?", {QUALIFICATIONS}),
     ],
 )
 def test_the_kind_asked_is_read_from_the_interrogative_phrase(question: str, kinds: set[str]) -> None:
@@ -109,6 +114,9 @@ def _leads_expected(answer: Any, sources: list[dict[str, str]]) -> bool:
         ("Pour quelle population le contrat de professionnalisation est-il prévu ?", "3.3"),
         ("Dans quel but une caisse conclut-elle un contrat de professionnalisation ?", "3.1"),
         ("À partir de quand la paie d'un alternant en contrat pro rejoint-elle le cadre conventionnel ?", "3.6"),
+        # art. 3.2: "le contrat de professionnalisation permet l'accès aux qualifications : … – ouvrant droit à un
+        # certificat de qualification professionnelle."
+        ("Un contrat de professionnalisation peut-il préparer un certificat de qualification professionnelle ?", "3.2"),
     ],
 )
 def test_the_part_headed_by_what_is_asked_leads(assistant: Any, question: str, section: str) -> None:
