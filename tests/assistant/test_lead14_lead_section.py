@@ -122,6 +122,9 @@ def _leads_expected(answer: Any, sources: list[dict[str, str]]) -> bool:
 def test_the_part_headed_by_what_is_asked_leads(assistant: Any, question: str, section: str) -> None:
     answer = assistant.ask(question, today=date(2026, 11, 29))
     assert lead_section(answer) == (ACCORD, section), answer.text[:300]
+    # the lead sentence's passage is the one cited first, and quoted under "D'après …" (not a "Voir aussi")
+    assert re.search(r"\[1\]", answer.text.split("\n\n")[0]), answer.text[:300]
+    assert answer.citations[0].number == 1 and _norm(answer.citations[0].section) == section
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
