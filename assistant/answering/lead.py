@@ -253,7 +253,8 @@ def asked_figure(question: str, sentence: str) -> str | None:
 
 
 _ASKS_TIME = re.compile(
-    r"\b(?:dur\w*|temps|quand|d[ée]lais?|anciennet[ée]|[âa]ge|long\w*|combien\s+de\s+(?:mois|ans|ann[ée]es|jours|heures|semaines))\b",
+    r"\b(?:dur\w*|temps|quand|d[ée]lais?|anciennet[ée]|[âa]ge|long\w*|rythme|fr[ée]quence|p[ée]riodicit[ée]|"
+    r"tous\s+les\s+combien|combien\s+de\s+(?:mois|ans|ann[ée]es|jours|heures|semaines))\b",
     re.IGNORECASE,
 )
 
@@ -437,16 +438,16 @@ _CONNECTOR = re.compile(
 def lead_text(question: str, units: Sequence[Unit], number: int, lead: Unit | None = None) -> str:
     """The lead in words: its first sentence opened by the figure or oui/non, the rest after it.
 
-    The figure and the oui/non are read in the sentence that leads (`lead`), not in a sentence that only continues
-    it: "… d'une durée au moins égale à 15 %…, sans être inférieure à 150 heures. Cette durée peut être portée
-    jusqu'à 70 %…" must not open with "70 %" for a minimum asked. Without `lead`, the last sentence (the lead after
-    the sentences it depends on)."""
+    The figure is read in the sentence that leads (`lead`), not in a sentence that only continues it: "… d'une durée
+    au moins égale à 15 %…, sans être inférieure à 150 heures. Cette durée peut être portée jusqu'à 70 %…" must not
+    open with "70 %" for a minimum asked. The oui/non stays read in the last sentence (the lead after the sentences
+    it depends on, or what continues it): measured, reading it in the lead sentence put "Non :" before "le bénéfice
+    d'une formation est ainsi garanti à tous les salariés … qui n'en auraient pas suivi depuis 4 ans" (u26h-148)."""
     sentences = [u for u in units if not u.in_list and not u.is_header]
-    answering = next((u for u in sentences if lead is not None and u.index == lead.index and u.text == lead.text), None)
-    if answering is None:
-        answering = sentences[-1] if sentences else units[0]
-    figure = asked_figure(question, answering.text)
-    verdict = yes_or_no(question, answering.text) if figure is None else None
+    last = sentences[-1] if sentences else units[0]
+    leading = next((u for u in sentences if lead is not None and u.index == lead.index and u.text == lead.text), last)
+    figure = asked_figure(question, leading.text)
+    verdict = yes_or_no(question, last.text) if figure is None else None
     lines = [wording.lead_line(units[0].text, number, figure=figure, verdict=verdict)]
     for unit in units[1:]:
         lines.append(unit.text if unit.in_list else wording.lead_continuation(unit.text, number))

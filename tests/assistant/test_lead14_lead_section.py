@@ -193,6 +193,10 @@ def test_a_length_of_time_does_not_answer_a_count() -> None:
         is None
     )
     assert asked_figure("Combien de temps entre deux séries d'entretiens ?", sentence) == "6 ans"
+    # art. 10 (ex-9): "Les parties signataires conviennent d'engager une négociation tous les 3 ans, portant sur les
+    # conditions d'une amélioration du taux de la contribution conventionnelle supplémentaire."
+    every = "Les parties signataires conviennent d'engager une négociation tous les 3 ans, portant sur le taux."
+    assert asked_figure("Tous les combien renégocie-t-on le taux de la contribution ?", every) == "3 ans"
     two_figures = "La durée de l'action de professionnalisation peut être allongée jusqu'à 24 mois."
     assert asked_figure("Mon contrat peut-il aller au-delà de 12 mois, combien au plus ?", two_figures) == "24 mois"
 
