@@ -167,7 +167,7 @@ def compose_retrieval(
     first = passages[0]
     candidates = [Candidate(unit, 0, value, first.relevance) for unit, value in zip(first.units, first.scores)]
     for n, other in enumerate(passages[1:], start=1):
-        if other.item in about:
+        if any(other.item is a for a in about):
             candidates.extend(Candidate(u, n, v, other.relevance) for u, v in zip(other.units, other.scores))
     for n, sibling in enumerate(siblings, start=len(passages)):
         candidates.extend(Candidate(u, n, v, sibling.relevance) for u, v in zip(sibling.units, sibling.scores))
