@@ -27,6 +27,7 @@ from assistant.answering.passages import (
     same_text,
     supporting_quotes,
 )
+from assistant.answering.section_kinds import answers_kind, asked_kinds
 from assistant.answering.units import (
     ASKS_FIGURE,
     FIGURE_FRAMING,
@@ -159,11 +160,20 @@ def compose_retrieval(
         prepare(scoring, item, score, evidence, idf, following)
         for score, item in sibling_parts(ranked, [p for _, p in picked], best_score)
     ]
+    # A part headed by what the question asks ("Bénéficiaires concernés" for "qui peut bénéficier ?") competes for
+    # the lead and is preferred when the first passage is headed by something else (`section_kinds`).
+    about, extra = about_asked(scoring, ranked, [p for _, p in picked], [s.item for s in siblings], best_score)
+    siblings += [prepare(scoring, item, score, evidence, idf, following) for score, item in extra]
     first = passages[0]
     candidates = [Candidate(unit, 0, value, first.relevance) for unit, value in zip(first.units, first.scores)]
+    for n, other in enumerate(passages[1:], start=1):
+        if any(other.item is a for a in about):
+            candidates.extend(Candidate(u, n, v, other.relevance) for u, v in zip(other.units, other.scores))
     for n, sibling in enumerate(siblings, start=len(passages)):
         candidates.extend(Candidate(u, n, v, sibling.relevance) for u, v in zip(sibling.units, sibling.scores))
-    lead = choose_lead(scoring, candidates, meaning)
+    everyone = [p.item for p in passages] + [s.item for s in siblings]
+    preferred = {n for n, item in enumerate(everyone) if any(item is a for a in about)}
+    lead = choose_lead(scoring, candidates, meaning, preferred)
     if lead is not None and lead.passage >= len(passages):
         passages.insert(0, siblings[lead.passage - len(passages)])  # the part that answers comes first
     elif lead is not None and lead.passage:
@@ -189,7 +199,7 @@ def compose_retrieval(
     parts: list[str] = []
     if lead_units:
         lead_line = guarded_lead(
-            lead_text(question, lead_units, numbers[0]),
+            lead_text(question, lead_units, numbers[0], lead.unit if lead is not None else None),
             [unit.text for p in passages for unit in p.units],  # the passages as quoted, siblings included
         )
         applied = applied_line(question, [u.text for u in lead_units], numbers[0], wording.APPLIED)
@@ -355,7 +365,7 @@ def clause_lead(
     if own and not unit_terms(" ".join(u.text for u in units)) & set(own):
         return ""  # a sentence sharing no word with what the clause asks does not answer it
     number = book.cite(picked.item, "\n".join(u.text for u in units))
-    return guarded_lead(lead_text(scoring, units, number), [u.text for u in picked.units])
+    return guarded_lead(lead_text(scoring, units, number, lead.unit), [u.text for u in picked.units])
 
 
 def _quoted(sentence: str, answered: str) -> bool:
@@ -387,6 +397,50 @@ def sibling_parts(
             continue
         found.append((score, item))
     return found
+
+
+MAX_KIND_PASSAGES = 2  # passages headed by what the question asks, let compete beside the picked ones
+
+
+def about_asked(
+    question: str,
+    ranked: Sequence[tuple[float, int, Evidence]],
+    picked: Sequence[Evidence],
+    siblings: Sequence[Evidence],
+    best: float,
+) -> tuple[list[Evidence], list[tuple[float, Evidence]]]:
+    """The parts of the first passage's article whose heading names what the question asks (`section_kinds`), when
+    the first passage's does not (when it does, the first passage alone): those already picked or competing as
+    siblings, and up to `MAX_KIND_PASSAGES` more among the ranked ones at least `SIBLING_SHARE` as relevant as the
+    best (returned apart, to be prepared). ([], []) otherwise.
+
+    "Qui peut bénéficier de la Pro-A ?" ranks art. 2.4 first (its list "portée jusqu'à 36 mois pour : les
+    personnes âgées de 16 à 25 ans…" repeats the question's words); art. 2.3, headed "Bénéficiaires concernés",
+    says who: "La Pro-A concerne les salariés en contrat à durée indéterminée…". Only the same article: the
+    retrieval found its subject; another article's "Durée" part (the Pro-A's, for "combien de temps me libère-t-on
+    pour monter mon dossier de VAE ?") is about another thing."""
+    kinds = asked_kinds(asking_clause(question))
+    if not kinds or not picked:
+        return [], []
+    if answers_kind(kinds, picked[0].chunk.section_title):
+        return [picked[0]], []  # the first passage is the part asked: its sibling parts do not take the lead from it
+    article = _article_of(picked[0])
+    if article is None:
+        return [], []
+
+    def answering(item: Evidence) -> bool:
+        return _article_of(item) == article and answers_kind(kinds, item.chunk.section_title)
+
+    about = [item for item in [*picked[1:], *siblings] if answering(item)]
+    extra: list[tuple[float, Evidence]] = []
+    for score, _, item in ranked[1:]:
+        if len(about) >= MAX_KIND_PASSAGES or score < best * SIBLING_SHARE or not answering(item):
+            continue
+        if any(same_text(item, p) or same_section(item, p) for p in [*picked, *siblings, *about]):
+            continue
+        about.append(item)
+        extra.append((score, item))
+    return about, extra
 
 
 def _article_of(item: Evidence) -> tuple[str, str] | None:

@@ -21,7 +21,7 @@ lexical selection left it out (`closest_unit`; every shipped unit has its vector
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from assistant.answering import wording
@@ -29,6 +29,7 @@ from assistant.answering.answer_types import WHERE, asked_types, names_place
 from assistant.answering.focus import focus_terms
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.number_guard import guard_numbers
+from assistant.answering.section_kinds import asks_what_for, states_purpose
 from assistant.answering.units import (
     ASKS_FIGURE,
     ENUMERATION,
@@ -50,6 +51,9 @@ FOCUS_FLOOR = 0.4
 # A sentence of the leading passage naming the place asked by its own name leads over the one repeating the kind
 # of place asked, when it scores at least this share of the best ("dans une CAF ou une CGSS").
 PLACE_FLOOR = 0.25
+# A unit of a passage whose section is about what the question asks (`section_kinds`) leads over better-scoring units
+# of other sections when it scores at least this share of the best: the heading says which part answers.
+SECTION_FLOOR = 0.4
 
 _WORD_NUMBER = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|trente|demi)"
 _UNIT_NOUN = (
@@ -93,12 +97,26 @@ class Candidate:
     passage_score: float  # relevance of its passage
 
 
-def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMeaning | None = None) -> Candidate | None:
+def choose_lead(
+    question: str,
+    candidates: Sequence[Candidate],
+    meaning: UnitMeaning | None = None,
+    preferred: Collection[int] = (),
+) -> Candidate | None:
     """The unit that answers best: lexical score with a passage prior, near-ties decided by meaning,
-    and a sentence holding what an open question asks about preferred to one restating its premise."""
+    and a sentence holding what an open question asks about preferred to one restating its premise.
+
+    `preferred` are the passages whose section is about what the question asks (`section_kinds`: "qui peut
+    bénéficier" and the part headed "Bénéficiaires concernés"): when one of their units scores at least
+    `SECTION_FLOOR` of the best, the lead is chosen among them only."""
     usable = [c for c in candidates if c.score > 0 and not c.unit.is_header]
     if not usable:
         return None
+    if preferred:
+        top = max(_combined(c, usable) for c in usable)
+        about = [c for c in usable if c.passage in preferred]
+        if about and max(_combined(c, usable) for c in about) >= SECTION_FLOOR * top:
+            usable = about
     top_passage = max(c.passage_score for c in usable) or 1.0
     combined = [c.score + PASSAGE_PRIOR * c.passage_score / top_passage for c in usable]
     best = max(combined)
@@ -136,6 +154,14 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
         ]
         if placing:
             winner = max(placing, key=lambda i: combined[i])
+    if asks_what_for(question) and not states_purpose(usable[winner].unit.text, question):
+        # "à quoi sert l'entretien professionnel ?": the sentence whose subject is the thing asked about and whose verb
+        # states what it is for ("L'entretien professionnel doit permettre à chaque salarié d'envisager…") answers,
+        # not one saying what someone does after it "pour permettre de…"
+        relevant = [i for i, value in enumerate(combined) if value >= best * FOCUS_FLOOR]
+        stating = [i for i in relevant if states_purpose(usable[i].unit.text, question)]
+        if stating:
+            winner = max(stating, key=lambda i: combined[i])
     noun = asked_plural_noun(question) or ("" if not _THOSE_WHO.search(question) else ANY_NOUN)
     if noun and not names_members(usable[winner].unit.text, noun):
         # "quels organismes … ?": the sentence that names the organisms ("dispensé par l'un des organismes
@@ -146,6 +172,11 @@ def choose_lead(question: str, candidates: Sequence[Candidate], meaning: UnitMea
         if naming:
             winner = max(naming, key=lambda i: combined[i])
     return usable[winner]
+
+
+def _combined(candidate: Candidate, usable: Sequence[Candidate]) -> float:
+    top_passage = max(c.passage_score for c in usable) or 1.0
+    return candidate.score + PASSAGE_PRIOR * candidate.passage_score / top_passage
 
 
 # A plural interrogative before its noun: "quels organismes", "quelles sont les étapes", "lesquels des …".
@@ -213,10 +244,31 @@ def asked_figure(question: str, sentence: str) -> str | None:
     if asked:
         word = asked.group(1).lower()
         phrases = [p for p in phrases if p[1][:4] == word[:4] or (word.startswith("temps") and p[1] in _TIME_UNITS)]
+    elif not _asks_time(asking_clause(question)):
+        # "combien l'accord en prévoit-il (d'entretiens) ?" is not answered by the period "tous les 6 ans": a length
+        # of time answers only a question about time
+        phrases = [p for p in phrases if p[1] not in _TIME_UNITS]
     distinct = list(dict.fromkeys(p[0] for p in phrases))
     return distinct[0] if len(distinct) == 1 else None
 
 
+_ASKS_TIME = re.compile(
+    r"\b(?:dur\w*|temps|quand|d[ée]lais?|anciennet[ée]|[âa]ge|long\w*|rythme|fr[ée]quence|p[ée]riodicit[ée]|"
+    r"tous\s+les\s+combien|combien\s+de\s+(?:mois|ans|ann[ée]es|jours|heures|semaines))\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_time(clause: str) -> bool:
+    """The asking clause asks about time: a word of time ("durée", "quand", "délai") or a length it quotes ("peut-il
+    aller au-delà de 12 mois ?")."""
+    return bool(_ASKS_TIME.search(clause)) or any(
+        m.group(2).lower() in _TIME_UNITS for m in FIGURE_PHRASE.finditer(clause)
+    )
+
+
+# "journée" / "demi-journée" are left out: "l'absence pour un CEP est portée à combien ?" asks a length of absence
+# without a word of time, answered by "1 journée" (u26h-102, measured)
 _TIME_UNITS = frozenset({"heure", "heures", "h", "jour", "jours", "mois", "an", "ans", "année", "années", "semaine"})
 
 
@@ -382,12 +434,19 @@ _CONNECTOR = re.compile(
 )
 
 
-def lead_text(question: str, units: Sequence[Unit], number: int) -> str:
-    """The lead in words: its first sentence opened by the figure or oui/non, the rest after it."""
+def lead_text(question: str, units: Sequence[Unit], number: int, lead: Unit | None = None) -> str:
+    """The lead in words: its first sentence opened by the figure or oui/non, the rest after it.
+
+    The figure is read in the sentence that leads (`lead`), not in a sentence that only continues it: "… d'une durée
+    au moins égale à 15 %…, sans être inférieure à 150 heures. Cette durée peut être portée jusqu'à 70 %…" must not
+    open with "70 %" for a minimum asked. The oui/non stays read in the last sentence (the lead after the sentences
+    it depends on, or what continues it): measured, reading it in the lead sentence put "Non :" before "le bénéfice
+    d'une formation est ainsi garanti à tous les salariés … qui n'en auraient pas suivi depuis 4 ans" (u26h-148)."""
     sentences = [u for u in units if not u.in_list and not u.is_header]
-    answering = sentences[-1] if sentences else units[0]
-    figure = asked_figure(question, answering.text)
-    verdict = yes_or_no(question, answering.text) if figure is None else None
+    last = sentences[-1] if sentences else units[0]
+    leading = next((u for u in sentences if lead is not None and u.index == lead.index and u.text == lead.text), last)
+    figure = asked_figure(question, leading.text)
+    verdict = yes_or_no(question, last.text) if figure is None else None
     lines = [wording.lead_line(units[0].text, number, figure=figure, verdict=verdict)]
     for unit in units[1:]:
         lines.append(unit.text if unit.in_list else wording.lead_continuation(unit.text, number))
