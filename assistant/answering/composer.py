@@ -17,8 +17,9 @@ from assistant.answering.citations import CitationBook
 from assistant.answering.claims import other_figure_unit
 from assistant.answering.disagreement import disagreement_note
 from assistant.answering.dispositifs import on_topic
-from assistant.answering.lead import FOCUS_FLOOR, Candidate, choose_lead, closest_unit, guarded_lead, lead_text
-from assistant.answering.lead import lead_units as lead_units_of
+from assistant.answering.lead import FOCUS_FLOOR, Candidate, choose_lead, closest_unit, guarded_lead
+from assistant.answering.lead_opening import lead_text
+from assistant.answering.lead_span import lead_units as lead_units_of
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.passages import (
     prepare,
