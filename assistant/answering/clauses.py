@@ -18,7 +18,8 @@ from collections.abc import Callable, Collection, Sequence
 from assistant.answering import wording
 from assistant.answering.answer_types import asked_types, closes
 from assistant.answering.citations import CitationBook
-from assistant.answering.composer import clause_lead, compose_retrieval
+from assistant.answering.clause_lead import clause_lead
+from assistant.answering.composer import compose_retrieval
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.units import query_weights
 from ingest.models import Chunk

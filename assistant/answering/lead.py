@@ -24,11 +24,7 @@ from assistant.answering.focus import focus_terms
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.number_guard import guard_numbers
 from assistant.answering.section_kinds import asks_what_for, states_purpose
-from assistant.answering.units import (
-    ENUMERATION,
-    Unit,
-    unit_terms,
-)
+from assistant.answering.units import ENUMERATION, Unit, unit_terms
 
 PASSAGE_PRIOR = 0.2  # weight of the passage's relevance (relative to the best passage's)
 NEAR_TIE = 0.75  # units within this share of the best score are compared by meaning too

@@ -13,12 +13,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering import wording
-from assistant.answering.units import (
-    ASKS_FIGURE,
-    Unit,
-    query_weights,
-    unit_terms,
-)
+from assistant.answering.units import ASKS_FIGURE, Unit, query_weights, unit_terms
 from assistant.routing.subject import asking_clause
 
 _WORD_NUMBER = r"(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|vingt|trente|demi)"

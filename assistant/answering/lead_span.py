@@ -11,14 +11,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.lead import Candidate
-from assistant.answering.units import (
-    ENUMERATION,
-    MAX_LIST_ITEMS,
-    REFERS_BACK,
-    Unit,
-    query_weights,
-    unit_terms,
-)
+from assistant.answering.units import ENUMERATION, MAX_LIST_ITEMS, REFERS_BACK, Unit, query_weights, unit_terms
 from assistant.routing.subject import asking_clause
 
 
