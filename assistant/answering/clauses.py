@@ -7,7 +7,7 @@ into its asking clauses by its own grammar (a "?" that ends one question before 
 a coordination — ", et", "et", ";" — whose two sides each ask: an interrogative word, an inverted
 subject "peut-elle", "est-ce que"); the context said first (before a colon, or a dislocated subject
 "Les tuteurs, …") goes with every clause. Each clause is searched on its own and led by its own
-sentence (`composer.clause_lead`); a clause whose sentence the answer's lead already states adds nothing.
+sentence (`clause_lead.clause_lead`); a clause whose sentence the answer's lead already states adds nothing.
 """
 
 from __future__ import annotations
