@@ -7,12 +7,12 @@ model would call. By default the answer is composed deterministically from the p
 answers. In every case the figures come from the texts or from `calculators`, every citation maps to
 a retrieved passage (assistant.answering.citations), and the number guard removes any sentence with
 a figure that does not. The indexed texts themselves (first start, uploads, documents, page images)
-are `Assistant.library` (assistant.library).
+are `Assistant.library` (assistant.library); the readers by meaning it loads once from the retriever's embedder
+(routing bank, everyday glossary, sentence similarity) are inherited from `assistant.meaning_readers`.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 import time
@@ -31,26 +31,23 @@ from assistant.answering.answerable import (
 from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import compose_in_parts
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
-from assistant.answering.glossary_places import GlossaryReading
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.named_text import search_where_asked
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.silent import read_for_detail, silent_answer
-from assistant.answering.unit_vectors import load_unit_vectors
 from assistant.calculation import calculate, outside_the_rule
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
 from assistant.library import Library
+from assistant.meaning_readers import MeaningReaders
 from assistant.routing.injection import strip_injection
-from assistant.routing.meaning import MeaningReader, Reading, glossary_reader, reader_for
+from assistant.routing.meaning import MeaningReader
 from assistant.routing.router import RouteDecision, route
 from assistant.settings import Settings, get_settings
 from assistant.skills import Skill, SkillReply
 from ingest.manifest import load_manifest
 from knowledge.hybrid import Evidence, Retriever
-
-log = logging.getLogger(__name__)
 
 COVERED_TOPICS = wording.COVERED_TOPICS  # kept importable here for the front ends
 _PAST_YEAR = re.compile(r"\b(?:en|au|avant)\s+(20[0-2]\d)\b")
@@ -68,7 +65,7 @@ class _Turn:
     case: bool = False  # the question holds facts of someone's case stated earlier in the conversation
 
 
-class Assistant:
+class Assistant(MeaningReaders):
     """One per process: holds the retriever (models loaded once) and answers questions."""
 
     def __init__(
@@ -119,19 +116,6 @@ class Assistant:
         """Register a front end's skill (assistant.skills), tried before routing; once per name."""
         if all(known.name != skill.name for known in self.skills):
             self.skills.append(skill)
-
-    @property
-    def unit_meaning(self) -> UnitMeaning:
-        """Question–sentence similarity by the retriever's own embedder (vectors cached by text; the
-        shipped corpus's units read from `corpus/embeddings/units-<embedder>.npz`)."""
-        retriever = self.retriever  # outside the lock: `retriever` takes it too
-        embed = retriever.embedder.embed_query
-        question = getattr(retriever, "_embed_query", embed)  # the retrieval's cache: the question is embedded once
-        with self._lock:
-            if self._unit_meaning is None:
-                known = load_unit_vectors(self.settings.corpus_dir, retriever.embedder.name)
-                self._unit_meaning = UnitMeaning(embed, question, known=known)
-            return self._unit_meaning
 
     # -- answering -----------------------------------------------------------------------------
     def ask(
@@ -241,35 +225,6 @@ class Assistant:
 
     def _refusal(self, question: str, topic: str | None, fiche: tuple[str, str] | None = None) -> Answer:
         return Answer(question, wording.refusal(topic, fiche), "refusal")
-
-    def _read_meaning(self, text: str) -> Reading | None:
-        """The example bank's reading of a question (None when the embedder carries no meaning)."""
-        try:
-            if self._meaning is None:
-                retriever = self.retriever  # opened here rather than at retrieval: the same one
-                with self._meaning_lock:
-                    if self._meaning is None:
-                        cache = self.settings.data_dir / "cache"
-                        embed = getattr(retriever, "_embed_query", None)  # its cache, shared with retrieval
-                        self._meaning = reader_for(getattr(retriever, "embedder", None), cache, embed) or False
-            return self._meaning.read(text) if isinstance(self._meaning, MeaningReader) else None
-        except Exception:  # the bank is an aid to routing: without it the cue scores still decide
-            log.warning("routing by meaning unavailable", exc_info=True)
-            return None
-
-    def _read_glossary(self, text: str) -> GlossaryReading | None:
-        """The question against the everyday glossary's questions by meaning (None without the bank's embedder)."""
-        try:
-            reading = self._read_meaning(text)
-            if reading is None or reading.vector is None or not isinstance(self._meaning, MeaningReader):
-                return None
-            with self._meaning_lock:
-                if self._glossary_meaning is None:
-                    self._glossary_meaning = glossary_reader(self._meaning, self.settings.data_dir / "cache")
-            return GlossaryReading(self._glossary_meaning.vote(reading.vector), reading.outside_similarity)
-        except Exception:  # an aid to the scope check: without it the texts' own words decide
-            log.warning("everyday glossary by meaning unavailable", exc_info=True)
-            return None
 
     def _search(self, query: str, k: int, **kwargs: Any) -> list[Evidence]:
         """Every search of an answer; documents held as *contenu suspect* are left out (assistant.quarantine)."""

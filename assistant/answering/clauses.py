@@ -7,7 +7,7 @@ into its asking clauses by its own grammar (a "?" that ends one question before 
 a coordination — ", et", "et", ";" — whose two sides each ask: an interrogative word, an inverted
 subject "peut-elle", "est-ce que"); the context said first (before a colon, or a dislocated subject
 "Les tuteurs, …") goes with every clause. Each clause is searched on its own and led by its own
-sentence (`composer.clause_lead`); a clause whose sentence the answer's lead already states adds nothing.
+sentence (`clause_lead.clause_lead`); a clause whose sentence the answer's lead already states adds nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from collections.abc import Callable, Collection, Sequence
 from assistant.answering import wording
 from assistant.answering.answer_types import asked_types, closes
 from assistant.answering.citations import CitationBook
-from assistant.answering.composer import clause_lead, compose_retrieval
+from assistant.answering.clause_lead import clause_lead
+from assistant.answering.composer import compose_retrieval
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.units import query_weights
 from ingest.models import Chunk

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from assistant.answering import wording
 from assistant.answering.citations import CitationBook
-from assistant.answering.lead import FIGURE_PHRASE
+from assistant.answering.lead_opening import FIGURE_PHRASE
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.units import Unit, passage_units, query_weights, unit_scores, unit_terms
 from knowledge.hybrid import Evidence

@@ -15,8 +15,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.answer_types import FLOOR, LIMIT, asked_types, holds
+from assistant.answering.asked_sentence import asked_sentence
 from assistant.answering.clauses import asking_parts, numbered_items
-from assistant.answering.composer import asked_sentence
 from assistant.answering.disagreement import quantities
 from assistant.answering.enumerations import read_enumeration
 from assistant.answering.named_parts import read_references

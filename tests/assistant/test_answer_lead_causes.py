@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.composer import names_part
-from assistant.answering.lead import Candidate, choose_lead, lead_units
+from assistant.answering.lead import Candidate, choose_lead
+from assistant.answering.lead_span import lead_units
+from assistant.answering.passage_ranking import names_part
 from assistant.answering.passages import prepare
 from assistant.answering.units import idf_weights, passage_units, query_weights, unit_scores
 from ingest.models import Chunk

@@ -80,7 +80,7 @@ def test_a_quantifier_outside_a_request_to_enumerate_is_the_subject() -> None:
     ],
 )
 def test_the_asking_sentence_scores_the_lead(message: str, asked: str | None) -> None:
-    from assistant.answering.composer import asked_sentence
+    from assistant.answering.asked_sentence import asked_sentence
 
     assert asked_sentence(message) == (asked or message)
 
@@ -113,7 +113,7 @@ def test_a_claim_before_the_question_does_not_lead_with_its_restatement(
 ) -> None:
     """What the user says first restates one sentence of the article; the question asked after it is answered
     by another. Scored on the whole message, the restated sentence leads (checked: it does for each case)."""
-    from assistant.answering.composer import asked_sentence
+    from assistant.answering.asked_sentence import asked_sentence
 
     assert expected not in lead_of(message, sections, number)
     assert expected in lead_of(asked_sentence(message), sections, number)
@@ -123,7 +123,7 @@ def test_an_asking_sentence_that_only_points_is_read_with_the_claim() -> None:
     """« … l'amplitude du parcours est limitée à 5 ans. Avant de répondre : quelle est la vraie limite ? »: the
     asking sentence's words ("avant", "vraie") are a small share of what the message is about (the amplitude of
     the course), so the whole message scores the sentences."""
-    from assistant.answering.composer import asked_sentence
+    from assistant.answering.asked_sentence import asked_sentence
     from assistant.answering.units import idf_weights, query_weights
 
     message = (

@@ -7,7 +7,8 @@ protocole's sentences the mechanism must bring to the answer.
 from __future__ import annotations
 
 from assistant.answering.dispositifs import on_named_document, scheme_search
-from assistant.answering.lead import Candidate, lead_units
+from assistant.answering.lead import Candidate
+from assistant.answering.lead_span import lead_units
 from assistant.answering.passages import PickedPassage, supporting_quotes
 from assistant.answering.units import (
     asked_figure_kind,

@@ -24,7 +24,7 @@ from assistant.answering.answer_types import (
     holds,
     type_factor,
 )
-from assistant.answering.composer import sibling_parts
+from assistant.answering.article_parts import sibling_parts
 from assistant.answering.units import idf_weights, passage_units, query_weights, unit_scores
 from ingest.models import Chunk
 from knowledge.hybrid import Evidence

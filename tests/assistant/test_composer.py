@@ -6,7 +6,7 @@ from assistant.answering import wording
 from assistant.answering.citations import drop_unknown_markers, markers_in
 from assistant.answering.composer import guarded_lead, passage_units, query_weights, select_units
 from assistant.answering.disagreement import quantities
-from assistant.answering.lead import asked_figure, yes_or_no
+from assistant.answering.lead_opening import asked_figure, yes_or_no
 
 TUTOR_43 = (
     "La fonction tutorale est considérée comme un accroissement de compétences, à prendre prioritairement en "

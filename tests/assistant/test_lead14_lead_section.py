@@ -173,7 +173,7 @@ ART_6 = (
 
 
 def test_the_figure_in_front_is_read_in_the_sentence_that_leads_not_in_its_continuation() -> None:
-    from assistant.answering.lead import lead_text
+    from assistant.answering.lead_opening import lead_text
 
     units = passage_units(ART_2_5)
     question = "Combien d'heures de cours faut-il prévoir au moins pour une Pro-A ?"
@@ -185,7 +185,7 @@ def test_the_figure_in_front_is_read_in_the_sentence_that_leads_not_in_its_conti
 def test_a_length_of_time_does_not_answer_a_count() -> None:
     """ "Combien l'accord en prévoit-il au minimum ?" (interviews) is not answered by "tous les 6 ans"; a question
     about time, or one quoting a length, still gets its figure."""
-    from assistant.answering.lead import asked_figure
+    from assistant.answering.lead_opening import asked_figure
 
     sentence = passage_units(ART_6)[0].text
     assert (

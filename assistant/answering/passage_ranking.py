@@ -1,0 +1,77 @@
+"""How relevant each retrieved passage is to the question, and their order: the composer quotes the best.
+
+Split from `assistant.answering.composer` (which writes the answer from the ranked passages): relevance is its own
+measure (the passage's best unit in its heading's context, its rank, the routed topic's articles, the part of a text
+the question names), shared by the whole answer and by a clause's own lead (`assistant.answering.clause_lead`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+
+from assistant.answering.dispositifs import on_topic
+from assistant.answering.units import passage_units, unit_scores
+from assistant.routing.subject import asking_clause
+from knowledge.hybrid import Evidence
+
+OFFICIAL_FLOOR = 0.35  # an agreement passage this relevant answers before any uploaded PDF
+
+
+TOPIC_BONUS = 0.25  # relevance added to a passage of an article the routed topic is about
+
+
+def passage_relevance(
+    question: str, item: Evidence, idf: dict[str, float], rank: int, articles: Collection[tuple[str, str]] = ()
+) -> float:
+    """How well a retrieved passage answers: its best unit (in its heading's context), its rank, and
+    whether it belongs to an article of the question's topic (as the router read it by meaning)."""
+    heading = f"{item.chunk.section_title} {item.chunk.section_path}"
+    best = max(unit_scores(question, passage_units(item.chunk.text), idf, heading), default=0.0)
+    dense = item.ranks.get("dense")
+    semantic = 0.2 / dense if dense else 0.0
+    topical = TOPIC_BONUS if on_topic(item, articles) else 0.0
+    named = NAMED_PART_BONUS if names_part(question, item) else 0.0
+    return best + semantic + 0.15 / (rank + 1) + topical + named
+
+
+NAMED_PART_BONUS = 0.3  # relevance added to the part of a text the question names ("le préambule", "l'annexe 4")
+_NAMED_PART = re.compile(r"\b(?:(pr[ée]ambule)|annexe\s+(\d+)|partie\s+([IVX]+)\b)", re.IGNORECASE)
+
+
+def names_part(question: str, item: Evidence) -> bool:
+    """The question names this passage's part of its text: "dans le préambule", "l'annexe 4", "la partie VI"
+    (the texts' own part names, read from the question). Article numbers are left to the search: the
+    texts share them (article 1 of the avenant, of the protocole, of the convention) and renumber them."""
+    section = item.section.strip()
+    # Only where the question asks: "Le préambule dit que la VAE passe à 48 h. Tout le monde y a droit ?"
+    # names the preamble as the claim checked, the answer is the rule itself (art. 7).
+    for match in _NAMED_PART.finditer(asking_clause(question)):
+        preamble, annex, part = match.groups()
+        if preamble and section.lower().startswith(("préambule", "preambule")):
+            return True
+        if annex and section.lower() == f"annexe {annex}":
+            return True
+        if part and section.upper() == part.upper():
+            return True
+    return False
+
+
+def ranked_passages(
+    question: str,
+    evidence: Sequence[Evidence],
+    idf: dict[str, float],
+    articles: Collection[tuple[str, str]],
+    official: Callable[[str], bool] | None,
+) -> list[tuple[float, int, Evidence]]:
+    """The passages by relevance to the question, best first; an uploaded PDF only where the agreements
+    have nothing relevant to say (so it can never contradict them); passages with nothing to quote dropped."""
+    ranked = sorted(
+        ((passage_relevance(question, e, idf, i, articles), i, e) for i, e in enumerate(evidence)),
+        key=lambda t: (-t[0], t[1]),
+    )
+    if official is not None and ranked:
+        best_official = max((r[0] for r in ranked if official(r[2].document)), default=0.0)
+        if best_official >= min(ranked[0][0] * 0.5, OFFICIAL_FLOOR):
+            ranked = [r for r in ranked if official(r[2].document)]
+    return [r for r in ranked if passage_units(r[2].chunk.text)]
