@@ -286,7 +286,8 @@ def led_to_section(
     passages, the question's words its nearest one. Only that section's passages are kept: the answer's lead is chosen
     by the words a passage shares with the question, and those are another article's (the probe's "requalification
     en alternance" led by the Pro-A's durations when the question asks whether its contract is amended, art. 2.1)."""
-    key = confident_section(glossary) or covered_section(glossary)  # the latter answers only if its words cover
+    confident = confident_section(glossary)
+    key = confident or covered_section(glossary)
     if key is None or (evidence and _of_section(evidence[0], key)):
         return None
     found = [item for item in evidence if _of_section(item, key)]
@@ -296,4 +297,6 @@ def led_to_section(
         found += [
             item for item in search(f"{key[2]} {query}".strip()) if _of_section(item, key) and item.chunk not in seen
         ]
+    if confident is None and not section_covers(query, found, key):
+        return None  # under the model's confidence, its section's passages must hold the question's words
     return found or None
