@@ -195,7 +195,7 @@ _UNIT_FAMILIES = tuple(
 # tuteur accompagne, au maximum, 3 salariés"), as a count of days is seldom said in days; a figure before any noun
 # of this family states it. The family is the answers' own measure of people (`answering.claims`, "people"), for
 # counts only: "quelle personne" asks who, not how many.
-_PEOPLE = frozenset(_key(w) for w in "personne salarie stagiaire beneficiaire alternant apprenti".split())
+_PEOPLE = frozenset(_key(w) for w in ("personne", "salarie", "stagiaire", "beneficiaire", "alternant", "apprenti"))
 _COUNT_FAMILIES = (*_UNIT_FAMILIES, _PEOPLE)
 
 

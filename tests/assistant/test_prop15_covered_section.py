@@ -30,9 +30,10 @@ FIRST_LEVELS = (
     "Les agents des tout premiers échelons de la grille peuvent-ils avoir un coup de pouce sur leur compte d'heures "
     "de formation ?"
 )
-# A school internship's pay: the model leans to art. 3.6 / 4.3 (pay of alternants, the tutor's bonus); neither
-# holds "stage d'observation", "collège", "troisième".
-INTERNSHIP = "Mon fils de troisième cherche un stage d'observation d'une semaine : la caisse prend-elle des collégiens ?"
+# A school pupil's observation internship: no article holds "stage d'observation", "collège", "troisième".
+INTERNSHIP = (
+    "Mon fils de troisième cherche un stage d'observation d'une semaine : la caisse prend-elle des collégiens ?"
+)
 
 
 @pytest.mark.integration
