@@ -53,9 +53,11 @@ SECTION_OUTSIDE = 0.5
 # would-be refusals of the retrieval route of unseen-2026j/k, out-of-scope-2026b/e/j/k and probe-prop15 (203
 # questions): at 0.5 and 0.7, six in-scope questions and no out-of-scope one (the nearest: 0.497 and 0.70, "qui
 # finance…" of another scheme); at 0.5 and 0.6, ten for one; the model's share alone or with the glossary vote
-# let as many out-of-scope questions through as in-scope ones at every threshold.
+# let as many out-of-scope questions through as in-scope ones at every threshold. Run on the released sets: at 0.7,
+# six fixed and none broken; at 0.6, eight fixed for four near-corpus refusals broken (oos26b-100, oos26c-077,
+# oos26g-049, oos26h-027): kept at 0.7.
 SECTION_COVERED = 0.55
-SECTION_WORDS = 0.6
+SECTION_WORDS = 0.7
 SECTION_PASSAGES = 3
 
 
