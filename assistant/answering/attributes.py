@@ -191,12 +191,20 @@ _UNIT_FAMILIES = tuple(
 )
 
 
+# A count of people: the user's noun for them ("combien de personnes peut-il épauler ?") is seldom the texts' ("chaque
+# tuteur accompagne, au maximum, 3 salariés"), as a count of days is seldom said in days; a figure before any noun
+# of this family states it. The family is the answers' own measure of people (`answering.claims`, "people"), for
+# counts only: "quelle personne" asks who, not how many.
+_PEOPLE = frozenset(_key(w) for w in ("personne", "salarie", "stagiaire", "beneficiaire", "alternant", "apprenti"))
+_COUNT_FAMILIES = (*_UNIT_FAMILIES, _PEOPLE)
+
+
 def _counts(text: str, noun: str) -> bool:
     """The passage gives a number of `noun`: a figure or a number word just before it, an adjective or a linking
-    word allowed between ("4 blocs de compétences", "deux entretiens professionnels", "3 salariés"); for a unit,
-    a figure with any unit of its family."""
+    word allowed between ("4 blocs de compétences", "deux entretiens professionnels", "3 salariés"); for a unit or
+    people, a figure with any noun of its family ("combien de personnes" → "3 salariés")."""
     key = _key(noun)
-    family = next((f for f in _UNIT_FAMILIES if key in f), frozenset({key}))
+    family = next((f for f in _COUNT_FAMILIES if key in f), frozenset({key}))
     words = re.findall(r"\d+(?:[,.]\d+)?|[a-z-]+|[€/%]", fold(text))
     for i, word in enumerate(words):
         if _key(word) not in family:
