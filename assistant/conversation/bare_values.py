@@ -14,36 +14,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from text.folding import same_length
+from calculators.dates import MONTHS_FR
+from text.folding import same_length, without_accents
 
-_MONTHS = (
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-)
-_WRITTEN_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
+_MONTHS = tuple(without_accents(month) for month in MONTHS_FR)  # as the folded message writes them
 _MONTH = "|".join(_MONTHS)
 # "1/02", "01/02/2026", "1.2.26", "1-02-2026", "1er février", "31 mai 2026"
 _DATE = re.compile(
@@ -106,4 +80,4 @@ def _parts(m: re.Match[str]) -> tuple[int, int, int | None] | None:
 
 def _written(day: date) -> str:
     first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {_WRITTEN_MONTHS[day.month - 1]} {day.year}"
+    return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
