@@ -35,6 +35,7 @@ Metadata = dict[str, MetadataValue]
 Where = dict[str, Any]
 
 PAGE_SIZE = 5000  # records per `get`: Chroma/SQLite cannot return ~32,766+ records in one call
+EXACT_UP_TO = 20_000  # passages up to which a dense search visits them all (exact ranking; see `query`)
 _BATCH = 256
 # Generations switched on by this process: a reader needs to reopen its local client only for
 # generations written by another process (this process's client already holds its own writes).
@@ -261,13 +262,24 @@ class ChromaStore:
         return int(self._chunks.count())
 
     def query(self, embedding: Sequence[float], k: int, where: Where | None = None) -> list[DenseHit]:
-        """Nearest chunks by cosine distance among those matching `where`."""
+        """Nearest chunks by cosine distance among those matching `where`.
+
+        Chroma's HNSW search is approximate and its graph depends on the insertion threads: two indexes
+        built from the same inputs ranked 7 of 120 questions' 60 nearest passages differently. Asking for
+        as many results as the collection holds makes the search visit the whole graph (hnswlib searches
+        with ef = max(ef, n_results)), so the ranking is exact and an index rebuilt from the same inputs
+        answers the same; the corpus's few thousand passages keep that cheap (`EXACT_UP_TO`).
+        """
         if k <= 0:
             return []
-        result = self._chunks.query(query_embeddings=[list(embedding)], n_results=k, where=where, include=["distances"])
+        total = self.count()
+        wanted = max(k, total) if total <= EXACT_UP_TO else k
+        result = self._chunks.query(
+            query_embeddings=[list(embedding)], n_results=max(1, wanted), where=where, include=["distances"]
+        )
         ids = result["ids"][0] if result["ids"] else []
         distances = (result.get("distances") or [[]])[0]
-        return [DenseHit(i, float(d)) for i, d in zip(ids, distances, strict=True)]
+        return [DenseHit(i, float(d)) for i, d in zip(ids, distances, strict=True)][:k]
 
     # -- unit pointers ----------------------------------------------------------------------
 
