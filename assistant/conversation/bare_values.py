@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from calculators.dates import MONTHS_FR
+from calculators.dates import MONTHS_FR, format_date_fr
 from text.folding import same_length, without_accents
 
 _MONTHS = tuple(without_accents(month) for month in MONTHS_FR)  # as the folded message writes them
@@ -58,10 +58,10 @@ def written_out(message: str, today: date) -> str | None:
         except ValueError:
             return None
     if len(dates) == 1:
-        return f"le {_written(dates[0])}"
+        return f"le {format_date_fr(dates[0])}"
     if dates[1] < dates[0]:
         return None
-    return f"du {_written(dates[0])} au {_written(dates[1])}"
+    return f"du {format_date_fr(dates[0])} au {format_date_fr(dates[1])}"
 
 
 def _parts(m: re.Match[str]) -> tuple[int, int, int | None] | None:
@@ -76,8 +76,3 @@ def _parts(m: re.Match[str]) -> tuple[int, int, int | None] | None:
         return None
     full = None if year is None else int(year) + (2000 if len(year) == 2 else 0)
     return day, month, full
-
-
-def _written(day: date) -> str:
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
