@@ -80,6 +80,7 @@ _DAY_OFF = re.compile(r"\b(du|un|des|mes|ses|jours?|j|h|heures?) off\b", re.IGNO
 # "dheures", "dexpérience": the elided "de" glued to a word opening on "h" + vowel or on a vowel after "d" + "e".
 _GLUED_DE = re.compile(r"\bd(?=h[aeiouyéè][a-z]{3,})", re.IGNORECASE)
 # The texting forms of the verbs after "je" ("je peu", "je veu", "je sui", "je doi"): the spelled form.
+_JE_VERB = re.compile(r"\b(je )(\w+)\b", re.IGNORECASE)
 _VERB_FORMS = {"peu": "peux", "veu": "veux", "sui": "suis", "doi": "dois", "vx": "veux", "px": "peux"}
 # A figure glued to its unit: "1an", "24h", "3mois", "6M€" stays (the money reader reads it), "9de" → "9 de".
 _GLUED_UNIT = re.compile(r"(?<=\d)(?=(?:ans?|mois|h|heures?|jours?|j|pts|points?|semaines?|de|sur)\b)", re.IGNORECASE)
@@ -91,15 +92,13 @@ def expand_sms(text: str) -> str:
     out = _GLUED_JAI.sub("j'ai", text)
     out = _GLUED_JE.sub("je ", out)
     out = _GLUED_DE.sub("d'", out)
-    out = re.sub(
-        r"\b(je )(\w+)\b", lambda m: m.group(1) + _VERB_FORMS.get(m.group(2).lower(), m.group(2)), out, flags=re.I
-    )
+    out = _JE_VERB.sub(lambda m: m.group(1) + _VERB_FORMS.get(m.group(2).lower(), m.group(2)), out)
     out = _GLUED_UNIT.sub(" ", out)
     out = _DAY_OFF.sub(lambda m: f"{m.group(1)} absence", out)
     out = _TOKEN.sub(_expanded, out)
     out = _ONE_LETTER_WORD.sub(lambda m: _ONE_LETTER[m.group(1)], out)
     out = franglais(out)
-    return out if out != text else text
+    return out
 
 
 def _expanded(m: re.Match[str]) -> str:
