@@ -195,13 +195,8 @@ def confident_section(glossary: GlossaryReading | None, reading: ScopeReading | 
     questions of 2026i-k and no out-of-scope one of those sets, but six of out-of-scope-2026b and 2026e (0.86 to
     0.998), five of them under 0.95 and the sixth read 0.89 out of scope by the bank (`SECTION_OUTSIDE`,
     `placed_by_section`). An annex or a sheet describing a profession stays out (`sets_a_rule`)."""
-    reading = model_reading(glossary) if reading is None else reading
-    if reading.inside is None or reading.inside < SECTION_INSIDE:
-        return None
-    best = reading.best(1)
-    if not best or best[0][1] < SECTION_CONFIDENT or not sets_a_rule(best[0][0]):
-        return None
-    return best[0][0]
+    first = _first_rule_section(model_reading(glossary) if reading is None else reading)
+    return first[0] if first is not None and first[1] >= SECTION_CONFIDENT else None
 
 
 def covered_section(glossary: GlossaryReading | None, reading: ScopeReading | None = None) -> SectionKey | None:
@@ -214,13 +209,17 @@ def covered_section(glossary: GlossaryReading | None, reading: ScopeReading | No
     and so do as many out-of-scope ones; what told them apart was whether that section's passages, with the everyday
     glossary's words for them, hold what the question says (`SECTION_WORDS`): "le taux de la contribution" is in art.
     9, "une période d'essai" is in no passage of art. 3.4."""
-    reading = model_reading(glossary) if reading is None else reading
+    first = _first_rule_section(model_reading(glossary) if reading is None else reading)
+    return first[0] if first is not None and SECTION_COVERED <= first[1] < SECTION_CONFIDENT else None
+
+
+def _first_rule_section(reading: ScopeReading) -> tuple[SectionKey, float] | None:
+    """The model's first section and its share, when the question reads in scope (`SECTION_INSIDE`) and that
+    section sets a rule (`sets_a_rule`); what `confident_section` and `covered_section` both start from."""
     if reading.inside is None or reading.inside < SECTION_INSIDE:
         return None
     best = reading.best(1)
-    if not best or not SECTION_COVERED <= best[0][1] < SECTION_CONFIDENT or not sets_a_rule(best[0][0]):
-        return None
-    return best[0][0]
+    return best[0] if best and sets_a_rule(best[0][0]) else None
 
 
 def section_covers(query: str, passages: Sequence[Evidence], key: SectionKey) -> bool:
@@ -288,8 +287,9 @@ def led_to_section(
     passages, the question's words its nearest one. Only that section's passages are kept: the answer's lead is chosen
     by the words a passage shares with the question, and those are another article's (the probe's "requalification
     en alternance" led by the Pro-A's durations when the question asks whether its contract is amended, art. 2.1)."""
-    confident = confident_section(glossary)
-    key = confident or covered_section(glossary)
+    reading = model_reading(glossary)
+    confident = confident_section(glossary, reading)
+    key = confident or covered_section(glossary, reading)
     if key is None or (evidence and _of_section(evidence[0], key)):
         return None
     found = [item for item in evidence if _of_section(item, key)]
