@@ -144,7 +144,7 @@ def _elliptic_parts(original: str, folded: str, found: list[Duration]) -> list[D
 
 
 _MONEY = re.compile(
-    rf"(?P<num>{NUM}) *(?:(?P<mult>milliards?|millions?|mds?|mille|k|m)(?![a-z]))? *"
+    rf"(?P<num>{NUM}) *(?:(?P<mult>milliards?|millions?|mds?|mille|k|m)(?![a-z])(?P<half> et demie?\b)?)? *"
     r"(?:(?:d'|de )?(?P<cur>€|euros?|eur)(?![a-z]))?"
 )
 
@@ -163,10 +163,11 @@ def parse_money(text: str) -> list[Money]:
             continue
         if folded[m.end() : m.end() + 2].strip().startswith("%"):
             continue
-        amount = round(parse_number(m.group("num")) * (MULTIPLIERS.get(mult, 1.0) if mult else 1.0), 2)
+        number = parse_number(m.group("num")) + (0.5 if m.group("half") else 0.0)  # "2 millions et demi"
+        amount = round(number * (MULTIPLIERS.get(mult, 1.0) if mult else 1.0), 2)
         if amount > MAX_QUANTITY * 1e9:
             continue
-        end = m.end() if cur else m.start("mult") + len(mult)
+        end = m.end() if cur else (m.end("half") if m.group("half") else m.start("mult") + len(mult))
         found.append(Money(amount, original[m.start() : end].strip(), (m.start(), end)))
     return found
 
