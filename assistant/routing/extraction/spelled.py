@@ -34,8 +34,15 @@ _TENS: dict[str, int] = {
 _SCALES: dict[str, int] = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9}
 # "une quinzaine de jours", "une dizaine de millions": the collective nouns of round figures
 _ROUND: dict[str, int] = {
-    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
-    "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
+    "dizaine": 10,
+    "douzaine": 12,
+    "quinzaine": 15,
+    "vingtaine": 20,
+    "trentaine": 30,
+    "quarantaine": 40,
+    "cinquantaine": 50,
+    "soixantaine": 60,
+    "centaine": 100,
 }
 _WORDS = sorted([*_SMALL, *_TENS, "cent", "cents", "mille", *_SCALES], key=len, reverse=True)
 _WORD = rf"(?:{'|'.join(re.escape(w) for w in _WORDS)})"
