@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from assistant.routing.calculator_inputs.facts import Facts, Plan, dated_periods, outside_dates, year_notes
 from assistant.routing.calculator_inputs.lengths import several_lengths
-from assistant.routing.extraction.dates import DateSpan
+from assistant.routing.extraction.dates import DateSpan, clause_around
 from assistant.routing.extraction.quantities import Count, Duration, count_of, parse_counts
 from assistant.routing.extraction.situation import parse_work_time
 from calculators.dates import add_months, format_date_fr
@@ -34,6 +34,9 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
         return None
     count = count_of(facts.text, "trainee") or 1
     notes = year_notes(periods)
+    if len(periods) == 1 and periods[0].kind == "point":
+        # "En mars 2028, si je termine une mission de quatre mois": the month is one end of the mission said
+        periods = _periods_from_duration(facts, notes) or periods
     if periods and all(p.kind == "since" for p in periods):
         # "mission de 8 mois, commencée il y a 3 mois": a start and the mission's length are the whole mission
         periods = _periods_from_duration(facts, notes) or periods
@@ -146,6 +149,11 @@ def _anchored(facts: Facts, duration: Duration, notes: list[str]) -> DateSpan | 
         return None
     starts = [d for d in facts.dates if d.kind in ("from", "point", "since")]
     try:  # a start near year 9999 ("à partir du 01/03/9999") has no end in the calendar: no period
+        if starts and starts[0].kind == "point" and _said_to_end(facts, starts[0]):
+            # "une mission de quatre mois qui se termine en mars 2028": the length runs up to that date
+            end = starts[0].end
+            start = add_months(end + timedelta(days=1), -length)
+            return DateSpan(start, end, "range", "day", duration.text, duration.span)
         if starts:
             start = starts[0].start
         elif re.search(r"\b(?:vais|serai|sera|prochain\w*)\b", facts.folded):
@@ -157,6 +165,19 @@ def _anchored(facts: Facts, duration: Duration, notes: list[str]) -> DateSpan | 
     except CalcError:
         return None
     return DateSpan(start, end, "range", "day", duration.text, duration.span)
+
+
+# a date a period ends on ("si je termine … en mars", "qui s'achèvera fin juin", "jusqu'en mai"), not its start
+_ENDS_AT = re.compile(
+    r"\b(?:termin\w*|fini\w*|finir\w*|achev\w*|clotur\w*|prend(?:ra)? fin|s'arret\w*|jusqu'(?:au|a|en)|echeance)\b"
+)
+_STARTS_AT = re.compile(r"\b(?:commenc\w*|debut\w*|demarr\w*|a partir|a compter|des le|depuis)\b")
+
+
+def _said_to_end(facts: Facts, point: DateSpan) -> bool:
+    """Whether the clause of a lone date says the period ends then, and nothing says it starts then."""
+    clause = clause_around(facts.folded, *point.span)
+    return bool(_ENDS_AT.search(clause)) and not _STARTS_AT.search(clause)
 
 
 def _one_period_each(facts: Facts, lengths: list[Duration], notes: list[str]) -> list[DateSpan]:
