@@ -11,7 +11,7 @@ import re
 from datetime import timedelta
 
 from assistant.routing.calculator_inputs.facts import Facts, Plan, dated_periods, outside_dates, year_notes
-from assistant.routing.calculator_inputs.lengths import several_lengths
+from assistant.routing.calculator_inputs.lengths import holders, several_lengths
 from assistant.routing.extraction.dates import DateSpan, clause_around
 from assistant.routing.extraction.quantities import Count, Duration, count_of, parse_counts
 from assistant.routing.extraction.situation import parse_work_time
@@ -45,7 +45,12 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
         if periods and re.search(_SUMMED, facts.folded):
             count = 1  # "14 mois de tutorat cumulés avec deux alternants": the months of both, already summed
         if len(periods) > 1:  # one length per mission or tutor ("Agnès … 4 mois, Bruno … 6 mois"): one each
-            return _tutor_plan(facts, periods, [1] * len(periods), notes)
+            # "Paul et Zoé chacun douze mois et Yanis huit mois": a length said of several people counts for each
+            bounds = [0] + [p.span[1] for p in periods]
+            each = [holders(facts, bounds[i], p.span[0]) for i, p in enumerate(periods)]
+            return _tutor_plan(facts, periods, each, notes)
+        if len(periods) == 1 and not count_of(facts.text, "trainee"):
+            count = holders(facts, 0, periods[0].span[0]) if periods[0].span[0] > 0 else 1
     if not periods:
         role = re.search(
             r"\b(?:je suis|j'ai ete|je serai|je vais etre|je deviens|j'encadre|j'accompagne)\b"
@@ -56,7 +61,32 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
             return Plan("tutor_bonus", {}, ["missions"])
         return None
     copies = [count] if len(periods) == 1 else _counts_per_period(facts, periods, "trainee")
-    return _tutor_plan(facts, periods, copies, notes)
+    added = _added_missions(facts, periods)
+    return _tutor_plan(facts, periods + added, copies + [1] * len(added), notes)
+
+
+# "deux alternantes sur toute l'année 2026 et une troisième pendant dix mois": one more trainee, of her own length
+_ADDED_BEFORE = re.compile(
+    r"\b(?:une?|le|la|l')\s*(?:troisieme|deuxieme|seconde?|quatrieme|autre|nouvel(?:le)?|supplementaire)\b"
+    r"(?: [a-z]+)?\s*(?:pendant|durant|sur|de|d'|pour)?\s*$"
+)
+
+
+def _added_missions(facts: Facts, periods: list[DateSpan]) -> list[DateSpan]:
+    """The missions of trainees added by an ordinal after dated periods, each of the length said with it,
+    starting when the first period does."""
+    if not periods:
+        return []
+    added: list[DateSpan] = []
+    for d in facts.durations:
+        months = round(d.months or 0)
+        if not 1 <= months <= 36 or not _ADDED_BEFORE.search(facts.folded[max(0, d.span[0] - 40) : d.span[0]]):
+            continue
+        if any(p.span[0] <= d.span[0] < p.span[1] for p in periods):
+            continue
+        start = periods[0].start
+        added.append(DateSpan(start, add_months(start, months) - timedelta(days=1), "range", "day", d.text, d.span))
+    return added
 
 
 def _tutor_plan(facts: Facts, periods: list[DateSpan], copies: list[int], notes: list[str]) -> Plan:

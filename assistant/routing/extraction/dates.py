@@ -102,7 +102,11 @@ _WHOLE_YEAR_BEFORE = re.compile(
     r"\b(?:toute|pendant|durant|sur|tout au long de|au cours de)(?: toute)? +(?:l'|l' )?annee(?: civile)? *$"
     r"|\btoute l'annee +(?:civile +)?$|\btout(?:e)? +(?:l'annee +)?$"
 )
-_WHOLE_YEAR_AFTER = re.compile(r"^ *(?:entiere|complete|civile entiere)\b")
+_WHOLE_YEAR_AFTER = re.compile(
+    r"^ *(?:entiere|complete|civile entiere)\b"
+    # "deux alternantes en 2026, chacune sur l'année complète": the whole year, said later in the sentence
+    r"|^[^.?!;]{0,40}\b(?:(?:sur|pendant|durant) (?:toute )?l'annee (?:complete|entiere|civile)|toute l'annee)\b"
+)
 _FUTURE = re.compile(
     r"\b(?:vais|vas|va|allons|allez|vont|serai|sera|serons|seront|aurai|aura|prochaine?s?|futur\w*|"
     r"\w+erai|\w+eras|\w+era|\w+erons|\w+eront|\w+irai|\w+ira|\w+drai|\w+dra|a venir|bientot)\b"
