@@ -42,10 +42,13 @@ from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import Search, cite_passages, reference_passages
 from assistant.routing.extraction.folding import fold
+from assistant.routing.extraction.quantities import parse_day_length
+from assistant.routing.extraction.spelled import spell_digits
 from assistant.routing.meaning import Reading
 from assistant.routing.own_case import under_another_agreement
 from assistant.routing.router import RouteDecision, route
 from assistant.tools import run_calculator
+from calculators.hours_in_days import hours_in_days
 from calculators.result import CalcError, CalcResult
 from knowledge.hybrid import Evidence
 
@@ -191,6 +194,9 @@ def calculate(
                 continue
             return Answer(question, wording.calculation_impossible(str(exc)), "clarify", follow_up=str(exc))
         timings["calculate"] = (time.perf_counter() - t) * 1000
+        days = parse_day_length(spell_digits(query))
+        if days is not None:  # "à combien de demi-journées de quatre heures correspond le congé ?"
+            result = hours_in_days(result, days[0], half=days[1])
         t = time.perf_counter()
         passages = reference_passages(search, result.references, each.topic_query or query)
         timings["retrieve"] = (time.perf_counter() - t) * 1000

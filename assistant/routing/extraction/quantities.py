@@ -196,3 +196,20 @@ def parse_counts(text: str) -> list[Count]:
 def count_of(text: str, noun: str) -> int | None:
     """The first count of a kind of thing ("trainee", "action", "request"), or None."""
     return next((c.value for c in parse_counts(text) if c.noun == noun), None)
+
+
+_DAY_LENGTH = re.compile(
+    rf"\b(?P<kind>demi[- ]journees?|journees?|jours?)\s+(?:de travail\s+)?(?:de|d'une duree de)\s+"
+    rf"(?P<num>{NUM_OR_WORD})\s*(?:h|heures?)(?![a-z])(?:\s*(?P<min>[0-5]\d)\b)?"
+)
+
+
+def parse_day_length(text: str) -> tuple[float, bool] | None:
+    """The length of the (half-)days a user counts in: "demi-journées de 4 heures" → (4.0, True),
+    "journées de 7 h 30" → (7.5, False); None when the message gives none."""
+    _, folded = prepare(text)
+    m = _DAY_LENGTH.search(folded)
+    if m is None:
+        return None
+    hours = parse_number(m.group("num")) + (int(m.group("min")) / 60 if m.group("min") else 0.0)
+    return (hours, m.group("kind").startswith("demi")) if 0 < hours <= 24 else None
