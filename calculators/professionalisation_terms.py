@@ -107,7 +107,8 @@ def read_public(
             reading.public = "long_term_jobseeker"
         else:
             reading.steps.append(
-                f"Inscrit comme demandeur d'emploi depuis {jobseeker_months} mois : il faut être inscrit « depuis plus de 1 an » (art. 3.4), non."
+                f"Inscrit comme demandeur d'emploi depuis {jobseeker_months} mois : il faut être inscrit "
+                "« depuis plus de 1 an » (art. 3.4), non."
             )
     # 3. minimum social benefits or former CUI
     if reading.public is None:

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from assistant.routing.calculator_inputs.facts import Facts, Plan, dated_periods, outside_dates, year_notes
+from assistant.routing.calculator_inputs.facts import (
+    Facts,
+    Plan,
+    asking_sentence,
+    dated_periods,
+    outside_dates,
+    year_notes,
+)
 from assistant.routing.calculator_inputs.lengths import holders, several_lengths
 from assistant.routing.extraction.dates import DateSpan, clause_around
 from assistant.routing.extraction.quantities import Count, Duration, count_of, parse_counts
@@ -28,6 +35,9 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
     Each trainee is a mission, as in `calculators.tutor_bonus`; "depuis" runs the mission to today.
     """
     periods = dated_periods(facts)
+    if not periods and _asks_people(facts):
+        # "déjà tutrice de deux alternants ; combien peut-elle en accepter ?": the cap of art. 4.2, not a bonus
+        return None
     if periods and all(p.kind == "point" for p in periods) and not facts.amount and "?" in facts.text:
         # "tuteur pour la première fois en janvier, on doit me préparer ?": a month names when the
         # role starts, not a mission to pay; a question that asks no amount is about the rule.
@@ -87,6 +97,20 @@ def _added_missions(facts: Facts, periods: list[DateSpan]) -> list[DateSpan]:
         start = periods[0].start
         added.append(DateSpan(start, add_months(start, months) - timedelta(days=1), "range", "day", d.text, d.span))
     return added
+
+
+# "combien peut-elle en accepter ?", "combien de salariés peut-il suivre ?": a number of people asked
+_PEOPLE_ASKED = re.compile(
+    r"\bcombien\b[^?]{0,40}\ben (?:\w+ )?(?:accepter|accompagner|suivre|encadrer|prendre|tutorer|avoir|garder)\b"
+    r"|\bcombien d(?:e |')(?:salarie|alternant|apprenti|stagiaire|tutore|personne|agent|jeune|etudiant)"
+)
+_BONUS_ASKED = re.compile(r"\b(?:points?|primes?|euros?|montant|toucher|touche|percevoir|paye\w*|verse\w*)\b|€")
+
+
+def _asks_people(facts: Facts) -> bool:
+    """Whether the asking sentence asks how many people a tutor may take, and nothing of the bonus."""
+    asked = asking_sentence(facts.folded)
+    return bool(_PEOPLE_ASKED.search(asked)) and not _BONUS_ASKED.search(asked)
 
 
 def _tutor_plan(facts: Facts, periods: list[DateSpan], copies: list[int], notes: list[str]) -> Plan:
