@@ -26,6 +26,7 @@ from assistant.routing.extraction.relative_dates import (
     relative_atom,
     years_beside,
 )
+from assistant.routing.extraction.written_dates import yearless_day_month
 
 # fmt: off
 MONTHS: dict[str, int] = {
@@ -137,7 +138,7 @@ def _atoms(folded: str, today: date) -> list[Atom]:
             atom.year, atom.month, atom.day = year, int(mo), int(d)
         elif m.group("numdm"):
             day, month = m.group("dd"), m.group("dm")
-            if not (day.startswith("0") or month.startswith("0") or int(day) > int(month)):
+            if not yearless_day_month(day, month):
                 continue
             atom.month, atom.day = int(month), int(day)
         elif m.group("dmy"):
