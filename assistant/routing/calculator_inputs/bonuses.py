@@ -170,11 +170,11 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
     start date when one is given)."""
     lead = (
         r"\b(?:pendant|durant|pour|(?:dure|durera|durait|a dure|va durer)(?: environ)?|"
-        r"(?:tutorat|mission|tutelle|accompagnement|action|formation|session|tuteur|tutrice) (?:de|d'une duree de)"
+        r"(?:tutorat|mission|tutelle|accompagnement|action|formation|session|tuteur|tutrice) (?:de|d'une duree de|d(?='))"
         # "sur 3 mois" also frames a rule ("combien d'alternants sur 6 mois ?"): a length only when a
         # figure of the bonus is asked
         + (r"|sur" if facts.amount and not _COUNT_ASKED.search(facts.folded) else "")
-        + r") (?:environ |presque |plus de )?$"
+        + r")(?: |')(?:environ |presque |plus de )?$"
     )
     candidates = [d for d in outside_dates(facts, facts.durations) if d.months]
     months = [d for d in candidates if re.search(lead, facts.folded[max(0, d.span[0] - 40) : d.span[0]])]
