@@ -170,7 +170,8 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
     start date when one is given)."""
     lead = (
         r"\b(?:pendant|durant|pour|(?:dure|durera|durait|a dure|va durer)(?: environ)?|"
-        r"(?:tutorat|mission|tutelle|accompagnement|action|formation|session|tuteur|tutrice) (?:de|d'une duree de|d(?='))"
+        r"(?:tutorat|mission|tutelle|accompagnement|action|formation|session|tuteur|tutrice) "
+        r"(?:de|d'une duree de|d(?='))"
         # "sur 3 mois" also frames a rule ("combien d'alternants sur 6 mois ?"): a length only when a
         # figure of the bonus is asked
         + (r"|sur" if facts.amount and not _COUNT_ASKED.search(facts.folded) else "")
