@@ -94,11 +94,13 @@ def _points(question: str) -> int:
     [
         # 2 × 12 × 7 + 8 × 7
         (
-            "En 2026, j'ai accompagné Inès et Malik chacun douze mois et Théo huit mois : combien de points de prime de tuteur ?",
+            "En 2026, j'ai accompagné Inès et Malik chacun douze mois et Théo huit mois : "
+            "combien de points de prime de tuteur ?",
             224,
         ),
         (
-            "En 2026, Léa et Hugo ont chacun été tutorés par moi pendant six mois : combien de points de prime de tutorat ?",
+            "En 2026, Léa et Hugo ont chacun été tutorés par moi pendant six mois : "
+            "combien de points de prime de tutorat ?",
             84,
         ),
         # 2 × 12 × 7 + 10 × 7
