@@ -170,3 +170,16 @@ def test_people_asked_is_not_a_bonus(question: str) -> None:
     """Art. 4.2: "chaque tuteur accompagne, au maximum, 3 salariés" — a number of people asked, not points."""
     decision = route(question, TODAY)
     assert not (decision.calculator == "tutor_bonus" and decision.missing == ["missions"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "J'ai une licence pro : une promotion en alternance m'est-elle ouverte ?",
+        "En CDI avec un CAP, ai-je droit à une reconversion en alternance ?",
+    ],
+)
+def test_pro_a_named_by_its_phrase_with_en(question: str) -> None:
+    """Art. 2.1: "Le contrat de travail du salarié fait l'objet d'un avenant qui précise la durée et l'objet de la
+    reconversion ou de la promotion par alternance" — "en alternance" names the same scheme."""
+    assert route(question, TODAY).calculator == "pro_a_eligibility"
