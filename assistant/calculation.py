@@ -146,12 +146,8 @@ def asked_calculations(
     meaning: Callable[[str], Reading | None] | None = None,
     *,
     case: bool = False,
-    rest: list[str] | None = None,
 ) -> list[RouteDecision]:
-    """The calculations the message asks, in the order of its clauses; `[decision]` when it asks one.
-
-    The clauses no calculator answers ("… combien de temps, et ma paie est-elle maintenue ?": the second is read
-    from the texts) are added to `rest` when it is given."""
+    """The calculations the message asks, in the order of its clauses; `[decision]` when it asks one."""
     if decision.route != "calculator" or not decision.calculator:
         return [decision]
     parts = asking_parts(question)
@@ -161,8 +157,6 @@ def asked_calculations(
     for part in parts[:MAX_CALCULATIONS]:
         asked = part if part.rstrip().endswith("?") else part.rstrip() + " ?"
         alone = route(asked, today, meaning, case=case)
-        if alone.route == "retrieval" and rest is not None:
-            rest.append(part.strip())
         if alone.route != "calculator" or not alone.calculator:
             continue
         if alone.calculator == decision.calculator:
@@ -188,8 +182,7 @@ def calculate(
 ) -> Answer:
     """The calculation asked, or each of those a message asks in its clauses (`asked_calculations`), one after
     the other with their articles cited in one list; a second one that cannot run is left out."""
-    clauses: list[str] = []
-    asked = asked_calculations(query, decision, today, read_meaning, case=case, rest=clauses)
+    asked = asked_calculations(query, decision, today, read_meaning, case=case)
     book = new_book()
     texts: list[str] = []
     calls: list[ToolCall] = []
@@ -213,7 +206,7 @@ def calculate(
         numbers = cite_passages(book, passages, each.topic_query or query)
         text = compose_calculation(result, numbers)
         if each is decision:  # "durée, part de formation, salaire": what the calculator left unanswered, cited
-            text += rest_of_question(query, result, book, search, clauses)
+            text += rest_of_question(query, result, book, search)
         notes = [n for n in each.notes if n]
         if notes:
             text += "\n\n" + wording.assumptions(notes)
@@ -260,27 +253,14 @@ def _content(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", fold(text)) if w not in _STOP}
 
 
-def rest_of_question(
-    query: str, result: CalcResult, book: CitationBook, search: Search, clauses: list[str] | None = None
-) -> str:
-    """The sentences of the texts answering what `result` leaves unanswered of `query`, cited; "" when nothing is.
-
-    `clauses` are the message's asking clauses that no calculator answers (`asked_calculations`): the first one is
-    searched as it is written."""
+def rest_of_question(query: str, result: CalcResult, book: CitationBook, search: Search) -> str:
+    """The sentences of the texts answering what `result` leaves unanswered of `query`, cited; "" when nothing is."""
     aspects, compared = asked_aspects(query)
     stated = _content(" ".join([result.summary, result.formula, *result.steps]))
     rest = [a for a in aspects if not _content(a) & stated]
-    titles = _content(" ".join(r.label for r in result.references)) & _content(query)  # "pro-a" of "Durée de la Pro-A"
-    # "… combien d'heures de congé, et qui en fixe la date ?": a clause routed to the texts, sharing no word with
-    # the result but the scheme's name (stems of four letters: "durer" is the result's "durée")
-    stems = {w[:4] for w in stated} - {w[:4] for w in titles}
-    open_clauses = [c for c in clauses or [] if not {w[:4] for w in _content(c)} & stems]
-    if open_clauses and not aspects:
-        rest = [re.sub(r"^(?:et|mais|puis|aussi)\s+|\s*\?\s*$", "", open_clauses[0], flags=re.IGNORECASE)]
-        wanted = " ".join([*sorted(titles), rest[0]])
-    elif not rest or len(rest) == len(aspects):
+    if not rest or len(rest) == len(aspects):
         return ""  # all answered, or none: the calculator did not answer this message's list at all
-    elif compared:  # the other side, with what is compared of both ("le plus d'heures de formation payées")
+    if compared:  # the other side, with what is compared of both ("le plus d'heures de formation payées")
         folded = same_length(query).lower()
         between = _BETWEEN.search(folded) or _FINAL_LIST.search(folded)
         asked = (
@@ -290,6 +270,7 @@ def rest_of_question(
         )
         wanted = f"{rest[0]} {asked}"
     else:
+        titles = _content(" ".join(r.label for r in result.references)) & _content(query)
         wanted = " ".join([*sorted(titles), *rest])
     applied = {(r.document, r.section) for r in result.references}
     hits = [e for e in search(wanted, 4) if not any(key in applied for key in e.sources)]
