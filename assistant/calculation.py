@@ -228,6 +228,12 @@ _BETWEEN = re.compile(
     r"\s*(?:,|\?|$)"
 )
 _ARTICLE = re.compile(r"^(?:(?:les?|la|une?|des|du|de|mon|ma|mes)\s+|l'\s*|d'\s*)")
+# A list item that asks ("quand", "à quel tarif", "c'est combien"), or is a circumstance ("pour préparer …") or a
+# fact ("employé en CDI"), is no thing asked by its name: only noun phrases make the list ("durée, salaire").
+_NOT_A_NOUN = re.compile(
+    r"\b(?:quel\w*|quand|combien|comment|qui|ou|pourquoi|est|c'est|peut|puis|dois|sont|ai|suis)\b|^(?:pour|a|sur|en|avec|"
+    r"dans|par|si|chez)\b|\b(?:cdi|cdd|titulaire|employee?|salariee?)\b|\d"
+)
 _STOP = {"avec", "pour", "dans", "plus", "moins", "quel", "quelle", "quels", "quelles", "tout", "tous", "cette"}
 
 
@@ -242,7 +248,7 @@ def asked_aspects(query: str) -> tuple[list[str], bool]:
     if not listed:
         return [], False
     items = [_ARTICLE.sub("", i).strip() for i in _ITEM_SPLIT.split(listed["items"]) if i.strip()]
-    if not 2 <= len(items) <= 6 or any(len(i.split()) > 4 or not _content(i) for i in items):
+    if not 2 <= len(items) <= 6 or any(len(i.split()) > 4 or not _content(i) or _NOT_A_NOUN.search(i) for i in items):
         return [], False
     # "… : le congé VAE ou la Pro-A ?": two things set against each other
     return items, len(items) == 2 and re.search(r"\bou\b", listed["items"]) is not None

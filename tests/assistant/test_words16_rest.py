@@ -73,6 +73,10 @@ def test_job_seeker_threshold_as_written(months: int, public: bool) -> None:
             True,
         ),
         ("Tutorat du 1er février au 20 juin 2025 : combien de points ?", [], False),
+        # items that ask or tell a fact are no list of things asked by their name
+        ("Trois sessions animées en mai 2026 : quelle prime et quand ?", [], False),
+        ("Prise en charge du parcours : combien d'heures et à quel tarif horaire ?", [], False),
+        ("Selon l'accord : un agent en CDI, titulaire d'un bac, peut-il partir en Pro-A ?", [], False),
     ],
 )
 def test_asked_aspects(question: str, aspects: list[str], compared: bool) -> None:
