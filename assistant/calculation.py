@@ -19,6 +19,7 @@ routing and answering, because it uses both.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -41,13 +42,18 @@ from assistant.answering.composer import compose_calculation
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import Search, cite_passages, reference_passages
+from assistant.answering.units import select_units
 from assistant.routing.extraction.folding import fold
+from assistant.routing.extraction.quantities import parse_day_length
+from assistant.routing.extraction.spelled import spell_digits
 from assistant.routing.meaning import Reading
 from assistant.routing.own_case import under_another_agreement
 from assistant.routing.router import RouteDecision, route
 from assistant.tools import run_calculator
+from calculators.hours_in_days import hours_in_days
 from calculators.result import CalcError, CalcResult
 from knowledge.hybrid import Evidence
+from text.folding import same_length
 
 # Above this share of out-of-scope reading, the best passage being the applied article does not keep a calculation
 # from the subject check: a question mostly about something else may still land on the closest article.
@@ -191,14 +197,101 @@ def calculate(
                 continue
             return Answer(question, wording.calculation_impossible(str(exc)), "clarify", follow_up=str(exc))
         timings["calculate"] = (time.perf_counter() - t) * 1000
+        days = parse_day_length(spell_digits(query))
+        if days is not None:  # "à combien de demi-journées de quatre heures correspond le congé ?"
+            result = hours_in_days(result, days[0], half=days[1])
         t = time.perf_counter()
         passages = reference_passages(search, result.references, each.topic_query or query)
         timings["retrieve"] = (time.perf_counter() - t) * 1000
         numbers = cite_passages(book, passages, each.topic_query or query)
         text = compose_calculation(result, numbers)
+        if each is decision:  # "durée, part de formation, salaire": what the calculator left unanswered, cited
+            text += rest_of_question(query, result, book, search)
         notes = [n for n in each.notes if n]
         if notes:
             text += "\n\n" + wording.assumptions(notes)
         texts.append(text)
         calls.append(ToolCall(name=name, arguments=each.json_arguments(), result=result.to_dict()))
     return Answer(question, "\n\n".join(texts), "calculator", citations=book.citations(), tool_calls=calls)
+
+
+# What a calculation leaves of the question (issue #13 p1): "Résume-moi tout ce à quoi j'ai droit en Pro-A … : durée,
+# part de formation, salaire" lists three things, the duration calculator answers one; "entre le congé VAE et une
+# Pro-A, lequel me donne le plus d'heures ?" names two schemes, the VAE leave's calculator answers one. The rest is
+# answered from the texts, cited, never dropped nor replaced by a question back.
+REST_INTRO = "Pour le reste de votre question ({aspects}), les textes prévoient [{n}] :"
+REST_LINE = "- « {sentence} »"
+_FINAL_LIST = re.compile(r":\s*(?P<items>[^:?!;]{3,140}?)\s*[.?!]*\s*$")
+_ITEM_SPLIT = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*")
+_BETWEEN = re.compile(
+    r"\bentre (?:les? |la |l'|une? |des )?(?P<a>[^,;:?]{2,40}?) et (?:les? |la |l'|une? |des )?(?P<b>[^,;:?]{2,40}?)"
+    r"\s*(?:,|\?|$)"
+)
+_ARTICLE = re.compile(r"^(?:(?:les?|la|une?|des|du|de|mon|ma|mes)\s+|l'\s*|d'\s*)")
+# A list item that asks ("quand", "à quel tarif", "c'est combien"), or is a circumstance ("pour préparer …") or a
+# fact ("employé en CDI"), is no thing asked by its name: only noun phrases make the list ("durée, salaire").
+_NOT_A_NOUN = re.compile(
+    r"\b(?:quel\w*|quand|combien|comment|qui|ou|pourquoi|est|c'est|peut|puis|dois|sont|ai|suis)\b|^(?:pour|a|sur|en|avec|"
+    r"dans|par|si|chez)\b|\b(?:cdi|cdd|titulaire|employee?|salariee?)\b|\d"
+)
+_STOP = {"avec", "pour", "dans", "plus", "moins", "quel", "quelle", "quels", "quelles", "tout", "tous", "cette"}
+
+
+def asked_aspects(query: str) -> tuple[list[str], bool]:
+    """The things a message asks side by side, and whether they are two sides compared: the items of a final list
+    after a colon ("… : durée, part de formation, salaire"), or the two sides of "entre X et Y"."""
+    folded = same_length(query).lower()  # positions kept: the aspects are shown in the user's own words
+    between = _BETWEEN.search(folded)
+    if between:
+        return [_ARTICLE.sub("", between["a"]).strip(), _ARTICLE.sub("", between["b"]).strip()], True
+    listed = _FINAL_LIST.search(folded)
+    if not listed:
+        return [], False
+    items = [_ARTICLE.sub("", i).strip() for i in _ITEM_SPLIT.split(listed["items"]) if i.strip()]
+    if not 2 <= len(items) <= 6 or any(len(i.split()) > 4 or not _content(i) or _NOT_A_NOUN.search(i) for i in items):
+        return [], False
+    # "… : le congé VAE ou la Pro-A ?": two things set against each other
+    return items, len(items) == 2 and re.search(r"\bou\b", listed["items"]) is not None
+
+
+def _content(text: str) -> set[str]:
+    """The words of four letters or more that carry `text`'s meaning, cut to five letters (plural, gender)."""
+    return {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", fold(text)) if w not in _STOP}
+
+
+def rest_of_question(query: str, result: CalcResult, book: CitationBook, search: Search) -> str:
+    """The sentences of the texts answering what `result` leaves unanswered of `query`, cited; "" when nothing is."""
+    aspects, compared = asked_aspects(query)
+    stated = _content(" ".join([result.summary, result.formula, *result.steps]))
+    rest = [a for a in aspects if not _content(a) & stated]
+    if not rest or len(rest) == len(aspects):
+        return ""  # all answered, or none: the calculator did not answer this message's list at all
+    if compared:  # the other side, with what is compared of both ("le plus d'heures de formation payées")
+        folded = same_length(query).lower()
+        between = _BETWEEN.search(folded) or _FINAL_LIST.search(folded)
+        asked = (
+            (folded[between.end() :] if between and between.re is _BETWEEN else folded[: between.start()])
+            if between
+            else ""
+        )
+        wanted = f"{rest[0]} {asked}"
+    else:
+        titles = _content(" ".join(r.label for r in result.references)) & _content(query)
+        wanted = " ".join([*sorted(titles), *rest])
+    applied = {(r.document, r.section) for r in result.references}
+    hits = [e for e in search(wanted, 4) if not any(key in applied for key in e.sources)]
+    if not hits:
+        return ""
+    units = select_units(wanted, hits[0].chunk.text, max_units=3)
+    if not units:
+        return ""
+    n = book.cite(hits[0], "\n".join(u.text for u in units))
+    shown = [_as_written(query, a) for a in rest]
+    lines = [REST_INTRO.format(aspects=", ".join(shown), n=n), *(REST_LINE.format(sentence=u.text) for u in units)]
+    return "\n\n" + "\n".join(lines)
+
+
+def _as_written(query: str, aspect: str) -> str:
+    """`aspect` (read on the accent-folded message) as the user wrote it."""
+    start = same_length(query).lower().find(aspect)
+    return query[start : start + len(aspect)] if start >= 0 else aspect

@@ -40,14 +40,14 @@ PUBLIC_LABELS = {
     "young_without_diploma": "jeune de 16 à 25 ans révolus sans second cycle du secondaire validé ni diplôme "
     "de l'enseignement technologique ou professionnel",
     "long_term_jobseeker": "personne de 16 à 25 ans révolus ou demandeur d'emploi de 26 ans et plus, inscrit "
-    "depuis plus d'un an sur la liste des demandeurs d'emploi",
+    "depuis plus de 1 an sur la liste des demandeurs d'emploi",
     "minimum_social_benefit": "bénéficiaire du RSA, de l'ASS ou de l'AAH, ou ancien titulaire d'un contrat "
     "unique d'insertion",
 }
 PUBLICS_SENTENCE = (
     "Article 3.4 : jusqu'à 36 mois pour les jeunes de 16 à 25 ans révolus sans second cycle du secondaire "
     "validé ni diplôme technologique ou professionnel, les personnes de 16 à 25 ans et les demandeurs "
-    "d'emploi de 26 ans et plus inscrits depuis plus d'un an, les bénéficiaires du RSA, de l'ASS, de l'AAH "
+    "d'emploi de 26 ans et plus inscrits depuis plus de 1 an, les bénéficiaires du RSA, de l'ASS, de l'AAH "
     "ou d'un ancien contrat unique d'insertion (salariés visés à l'article L. 6325-1-1)."
 )
 
@@ -102,12 +102,13 @@ def read_public(
             reading.unknown.append("la durée d'inscription comme demandeur d'emploi")
         elif jobseeker_months > JOBSEEKER_MIN_MONTHS:
             reading.steps.append(
-                f"Inscrit comme demandeur d'emploi depuis {jobseeker_months} mois : plus d'un an, oui."
+                f"Inscrit comme demandeur d'emploi depuis {jobseeker_months} mois : plus de 1 an (art. 3.4), oui."
             )
             reading.public = "long_term_jobseeker"
         else:
             reading.steps.append(
-                f"Inscrit comme demandeur d'emploi depuis {jobseeker_months} mois : pas plus d'un an, non."
+                f"Inscrit comme demandeur d'emploi depuis {jobseeker_months} mois : il faut être inscrit "
+                "« depuis plus de 1 an » (art. 3.4), non."
             )
     # 3. minimum social benefits or former CUI
     if reading.public is None:

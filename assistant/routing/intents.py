@@ -126,7 +126,7 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
             r"pro a\b(?! (?:duree|temps))",
             4,
         ),
-        Cue(r"\b(?:promotion|reconversion) (?:ou (?:promotion|reconversion) )?par (?:l')?alternance\b", 4),
+        Cue(r"\b(?:promotion|reconversion) (?:ou (?:promotion|reconversion) )?(?:par|en) (?:l')?alternance\b", 4),
         Cue(r"\breconversion\b", 1),
     ),
     "professionalisation": (

@@ -10,9 +10,16 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from assistant.routing.calculator_inputs.facts import Facts, Plan, dated_periods, outside_dates, year_notes
-from assistant.routing.calculator_inputs.lengths import several_lengths
-from assistant.routing.extraction.dates import DateSpan
+from assistant.routing.calculator_inputs.facts import (
+    Facts,
+    Plan,
+    asking_sentence,
+    dated_periods,
+    outside_dates,
+    year_notes,
+)
+from assistant.routing.calculator_inputs.lengths import holders, several_lengths
+from assistant.routing.extraction.dates import DateSpan, clause_around
 from assistant.routing.extraction.quantities import Count, Duration, count_of, parse_counts
 from assistant.routing.extraction.situation import parse_work_time
 from calculators.dates import add_months, format_date_fr
@@ -28,12 +35,18 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
     Each trainee is a mission, as in `calculators.tutor_bonus`; "depuis" runs the mission to today.
     """
     periods = dated_periods(facts)
+    if not periods and _asks_people(facts):
+        # "déjà tutrice de deux alternants ; combien peut-elle en accepter ?": the cap of art. 4.2, not a bonus
+        return None
     if periods and all(p.kind == "point" for p in periods) and not facts.amount and "?" in facts.text:
         # "tuteur pour la première fois en janvier, on doit me préparer ?": a month names when the
         # role starts, not a mission to pay; a question that asks no amount is about the rule.
         return None
     count = count_of(facts.text, "trainee") or 1
     notes = year_notes(periods)
+    if len(periods) == 1 and periods[0].kind == "point":
+        # "En mars 2028, si je termine une mission de quatre mois": the month is one end of the mission said
+        periods = _periods_from_duration(facts, notes) or periods
     if periods and all(p.kind == "since" for p in periods):
         # "mission de 8 mois, commencée il y a 3 mois": a start and the mission's length are the whole mission
         periods = _periods_from_duration(facts, notes) or periods
@@ -42,7 +55,12 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
         if periods and re.search(_SUMMED, facts.folded):
             count = 1  # "14 mois de tutorat cumulés avec deux alternants": the months of both, already summed
         if len(periods) > 1:  # one length per mission or tutor ("Agnès … 4 mois, Bruno … 6 mois"): one each
-            return _tutor_plan(facts, periods, [1] * len(periods), notes)
+            # "Paul et Zoé chacun douze mois et Yanis huit mois": a length said of several people counts for each
+            bounds = [0] + [p.span[1] for p in periods]
+            each = [holders(facts, bounds[i], p.span[0]) for i, p in enumerate(periods)]
+            return _tutor_plan(facts, periods, each, notes)
+        if len(periods) == 1 and not count_of(facts.text, "trainee"):
+            count = holders(facts, 0, periods[0].span[0]) if periods[0].span[0] > 0 else 1
     if not periods:
         role = re.search(
             r"\b(?:je suis|j'ai ete|je serai|je vais etre|je deviens|j'encadre|j'accompagne)\b"
@@ -53,7 +71,46 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
             return Plan("tutor_bonus", {}, ["missions"])
         return None
     copies = [count] if len(periods) == 1 else _counts_per_period(facts, periods, "trainee")
-    return _tutor_plan(facts, periods, copies, notes)
+    added = _added_missions(facts, periods)
+    return _tutor_plan(facts, periods + added, copies + [1] * len(added), notes)
+
+
+# "deux alternantes sur toute l'année 2026 et une troisième pendant dix mois": one more trainee, of her own length
+_ADDED_BEFORE = re.compile(
+    r"\b(?:une?|le|la|l')\s*(?:troisieme|deuxieme|seconde?|quatrieme|autre|nouvel(?:le)?|supplementaire)\b"
+    r"(?: [a-z]+)?\s*(?:pendant|durant|sur|de|d'|pour)?\s*$"
+)
+
+
+def _added_missions(facts: Facts, periods: list[DateSpan]) -> list[DateSpan]:
+    """The missions of trainees added by an ordinal after dated periods, each of the length said with it,
+    starting when the first period does."""
+    if not periods:
+        return []
+    added: list[DateSpan] = []
+    for d in facts.durations:
+        months = round(d.months or 0)
+        if not 1 <= months <= 36 or not _ADDED_BEFORE.search(facts.folded[max(0, d.span[0] - 40) : d.span[0]]):
+            continue
+        if any(p.span[0] <= d.span[0] < p.span[1] for p in periods):
+            continue
+        start = periods[0].start
+        added.append(DateSpan(start, add_months(start, months) - timedelta(days=1), "range", "day", d.text, d.span))
+    return added
+
+
+# "combien peut-elle en accepter ?", "combien de salariés peut-il suivre ?": a number of people asked
+_PEOPLE_ASKED = re.compile(
+    r"\bcombien\b[^?]{0,40}\ben (?:\w+ )?(?:accepter|accompagner|suivre|encadrer|prendre|tutorer|avoir|garder)\b"
+    r"|\bcombien d(?:e |')(?:salarie|alternant|apprenti|stagiaire|tutore|personne|agent|jeune|etudiant)"
+)
+_BONUS_ASKED = re.compile(r"\b(?:points?|primes?|euros?|montant|toucher|touche|percevoir|paye\w*|verse\w*)\b|€")
+
+
+def _asks_people(facts: Facts) -> bool:
+    """Whether the asking sentence asks how many people a tutor may take, and nothing of the bonus."""
+    asked = asking_sentence(facts.folded)
+    return bool(_PEOPLE_ASKED.search(asked)) and not _BONUS_ASKED.search(asked)
 
 
 def _tutor_plan(facts: Facts, periods: list[DateSpan], copies: list[int], notes: list[str]) -> Plan:
@@ -113,11 +170,12 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
     start date when one is given)."""
     lead = (
         r"\b(?:pendant|durant|pour|(?:dure|durera|durait|a dure|va durer)(?: environ)?|"
-        r"(?:tutorat|mission|tutelle|accompagnement|action|formation|session|tuteur|tutrice) (?:de|d'une duree de)"
+        r"(?:tutorat|mission|tutelle|accompagnement|action|formation|session|tuteur|tutrice) "
+        r"(?:de|d'une duree de|d(?='))"
         # "sur 3 mois" also frames a rule ("combien d'alternants sur 6 mois ?"): a length only when a
         # figure of the bonus is asked
         + (r"|sur" if facts.amount and not _COUNT_ASKED.search(facts.folded) else "")
-        + r") (?:environ |presque |plus de )?$"
+        + r")(?: |')(?:environ |presque |plus de )?$"
     )
     candidates = [d for d in outside_dates(facts, facts.durations) if d.months]
     months = [d for d in candidates if re.search(lead, facts.folded[max(0, d.span[0] - 40) : d.span[0]])]
@@ -146,6 +204,11 @@ def _anchored(facts: Facts, duration: Duration, notes: list[str]) -> DateSpan | 
         return None
     starts = [d for d in facts.dates if d.kind in ("from", "point", "since")]
     try:  # a start near year 9999 ("à partir du 01/03/9999") has no end in the calendar: no period
+        if starts and starts[0].kind == "point" and _said_to_end(facts, starts[0]):
+            # "une mission de quatre mois qui se termine en mars 2028": the length runs up to that date
+            end = starts[0].end
+            start = add_months(end + timedelta(days=1), -length)
+            return DateSpan(start, end, "range", "day", duration.text, duration.span)
         if starts:
             start = starts[0].start
         elif re.search(r"\b(?:vais|serai|sera|prochain\w*)\b", facts.folded):
@@ -157,6 +220,19 @@ def _anchored(facts: Facts, duration: Duration, notes: list[str]) -> DateSpan | 
     except CalcError:
         return None
     return DateSpan(start, end, "range", "day", duration.text, duration.span)
+
+
+# a date a period ends on ("si je termine … en mars", "qui s'achèvera fin juin", "jusqu'en mai"), not its start
+_ENDS_AT = re.compile(
+    r"\b(?:termin\w*|fini\w*|finir\w*|achev\w*|clotur\w*|prend(?:ra)? fin|s'arret\w*|jusqu'(?:au|a|en)|echeance)\b"
+)
+_STARTS_AT = re.compile(r"\b(?:commenc\w*|debut\w*|demarr\w*|a partir|a compter|des le|depuis)\b")
+
+
+def _said_to_end(facts: Facts, point: DateSpan) -> bool:
+    """Whether the clause of a lone date says the period ends then, and nothing says it starts then."""
+    clause = clause_around(facts.folded, *point.span)
+    return bool(_ENDS_AT.search(clause)) and not _STARTS_AT.search(clause)
 
 
 def _one_period_each(facts: Facts, lengths: list[Duration], notes: list[str]) -> list[DateSpan]:

@@ -167,9 +167,18 @@ def claimed_rules(folded: str) -> list[tuple[int, int]]:
     spans = []
     for m in _QUOTATION.finditer(folded):
         quoted = next(m.group(g) for g in ("q", "c", "s") if m.group(g) is not None)
+        # « ils m'ont dit que la Pro-A dure 5 ans minimum »: the person is the one told, the claim what follows
+        quoted = _REPORTED.sub("", quoted, count=1)
         if _STATES.search(quoted) and not _SOMEONE.search(quoted):
             spans.append(m.span())
     return spans
+
+
+# The lead of a reported claim inside a quotation: "ils m'ont dit que", "on m'a affirmé que", "il paraît que".
+_REPORTED = re.compile(
+    r"^[^.?!]{0,40}?\b(?:dit|dite|disent|affirme\w*|explique\w*|assure\w*|pretend\w*|raconte\w*|ecrit|repondu|"
+    r"annonce\w*|parait|soutenu|certifie\w*)\s+(?:que|qu')\s*"
+)
 
 
 def quoted_claims(folded: str) -> list[tuple[int, int]]:

@@ -94,3 +94,23 @@ def _elliptic(facts: Facts, items: list[Duration]) -> list[Duration]:
         if 0 < value <= MAX_QUANTITY:
             added.append(Duration(value, whole.unit, facts.text[m.start("num") : m.end("num")], m.span("num")))
     return added
+
+
+# "Paul et Zoé chacun douze mois", "Léa et Hugo ont chacun été tutorés six mois", "tous les deux": the length is
+# each one's, so it counts once per person named before the distributive word
+_EACH = re.compile(r"\b(?:chacune?|tous les deux|toutes les deux|tous deux|toutes deux|l'un comme l'autre)\b")
+_NAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
+_NAMED_TOGETHER = re.compile(rf"\b{_NAME}(?:\s*,\s*{_NAME})*\s+(?:et|&)\s+{_NAME}\b")
+
+
+def holders(facts: Facts, start: int, end: int) -> int:
+    """How many people one length is said of, in `facts.text[start:end]` (the words before it since the last
+    length): the people named together before "chacun" ("Paul et Zoé chacun douze mois": 2), else 1."""
+    folded = facts.folded[start:end]
+    each = _EACH.search(folded)
+    if not each:
+        return 1
+    named = list(_NAMED_TOGETHER.finditer(facts.text[start : start + each.start()]))
+    if not named:
+        return 1
+    return min(len(re.findall(_NAME, named[-1].group(0))), 10)

@@ -26,6 +26,7 @@ from assistant.routing.extraction.relative_dates import (
     relative_atom,
     years_beside,
 )
+from assistant.routing.extraction.written_dates import yearless_day_month
 
 # fmt: off
 MONTHS: dict[str, int] = {
@@ -102,7 +103,11 @@ _WHOLE_YEAR_BEFORE = re.compile(
     r"\b(?:toute|pendant|durant|sur|tout au long de|au cours de)(?: toute)? +(?:l'|l' )?annee(?: civile)? *$"
     r"|\btoute l'annee +(?:civile +)?$|\btout(?:e)? +(?:l'annee +)?$"
 )
-_WHOLE_YEAR_AFTER = re.compile(r"^ *(?:entiere|complete|civile entiere)\b")
+_WHOLE_YEAR_AFTER = re.compile(
+    r"^ *(?:entiere|complete|civile entiere)\b"
+    # "deux alternantes en 2026, chacune sur l'année complète": the whole year, said later in the sentence
+    r"|^[^.?!;]{0,40}\b(?:(?:sur|pendant|durant) (?:toute )?l'annee (?:complete|entiere|civile)|toute l'annee)\b"
+)
 _FUTURE = re.compile(
     r"\b(?:vais|vas|va|allons|allez|vont|serai|sera|serons|seront|aurai|aura|prochaine?s?|futur\w*|"
     r"\w+erai|\w+eras|\w+era|\w+erons|\w+eront|\w+irai|\w+ira|\w+drai|\w+dra|a venir|bientot)\b"
@@ -133,7 +138,7 @@ def _atoms(folded: str, today: date) -> list[Atom]:
             atom.year, atom.month, atom.day = year, int(mo), int(d)
         elif m.group("numdm"):
             day, month = m.group("dd"), m.group("dm")
-            if not (day.startswith("0") or month.startswith("0") or int(day) > int(month)):
+            if not yearless_day_month(day, month):
                 continue
             atom.month, atom.day = int(month), int(day)
         elif m.group("dmy"):

@@ -144,7 +144,7 @@ def _elliptic_parts(original: str, folded: str, found: list[Duration]) -> list[D
 
 
 _MONEY = re.compile(
-    rf"(?P<num>{NUM}) *(?:(?P<mult>milliards?|millions?|mds?|mille|k|m)(?![a-z]))? *"
+    rf"(?P<num>{NUM}) *(?:(?P<mult>milliards?|millions?|mds?|mille|k|m)(?![a-z])(?P<half> et demie?\b)?)? *"
     r"(?:(?:d'|de )?(?P<cur>€|euros?|eur)(?![a-z]))?"
 )
 
@@ -163,10 +163,11 @@ def parse_money(text: str) -> list[Money]:
             continue
         if folded[m.end() : m.end() + 2].strip().startswith("%"):
             continue
-        amount = round(parse_number(m.group("num")) * (MULTIPLIERS.get(mult, 1.0) if mult else 1.0), 2)
+        number = parse_number(m.group("num")) + (0.5 if m.group("half") else 0.0)  # "2 millions et demi"
+        amount = round(number * (MULTIPLIERS.get(mult, 1.0) if mult else 1.0), 2)
         if amount > MAX_QUANTITY * 1e9:
             continue
-        end = m.end() if cur else m.start("mult") + len(mult)
+        end = m.end() if cur else (m.end("half") if m.group("half") else m.start("mult") + len(mult))
         found.append(Money(amount, original[m.start() : end].strip(), (m.start(), end)))
     return found
 
@@ -195,3 +196,20 @@ def parse_counts(text: str) -> list[Count]:
 def count_of(text: str, noun: str) -> int | None:
     """The first count of a kind of thing ("trainee", "action", "request"), or None."""
     return next((c.value for c in parse_counts(text) if c.noun == noun), None)
+
+
+_DAY_LENGTH = re.compile(
+    rf"\b(?P<kind>demi[- ]journees?|journees?|jours?)\s+(?:de travail\s+)?(?:de|d'une duree de)\s+"
+    rf"(?P<num>{NUM_OR_WORD})\s*(?:h|heures?)(?![a-z])(?:\s*(?P<min>[0-5]\d)\b)?"
+)
+
+
+def parse_day_length(text: str) -> tuple[float, bool] | None:
+    """The length of the (half-)days a user counts in: "demi-journées de 4 heures" → (4.0, True),
+    "journées de 7 h 30" → (7.5, False); None when the message gives none."""
+    _, folded = prepare(text)
+    m = _DAY_LENGTH.search(folded)
+    if m is None:
+        return None
+    hours = parse_number(m.group("num")) + (int(m.group("min")) / 60 if m.group("min") else 0.0)
+    return (hours, m.group("kind").startswith("demi")) if 0 < hours <= 24 else None

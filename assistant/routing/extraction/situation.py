@@ -103,10 +103,15 @@ AIMED_AFTER = (
     r"|m'interess\w*|me (?:tente|plait|plairait|motive)|m'attire|(?:de|dans|sur) la liste\b)"
 )
 
+# The contract unique d'insertion by its names and the wordings of an assisted contract ("un contrat aidé
+# d'insertion", "CUI-CAE"); one described as ending ("qui s'arrête dans huit mois", "de 12 mois") is held for a
+# fixed term, which art. 2.3 sets apart ("bénéficiaires d'un contrat unique d'insertion à durée indéterminée").
+_CUI = r"(?:contrat unique d'insertion|cui(?:[ -]cae)?|contrats? aides?(?: d'insertion)?|contrat d'insertion)"
+_ENDING = r"(?:qui )?(?:s'arrete|se termine|prend fin|finit|s'acheve|expire|court jusqu|de \d+ mois)"
 CONTRACTS: tuple[tuple[str, str], ...] = (
-    (r"\bcui[ -]?cdi\b|\b(?:contrat unique d'insertion|cui) (?:a|en) duree indeterminee\b", "CUI-CDI"),
-    (r"\bcui[ -]?cdd\b|\b(?:contrat unique d'insertion|cui) (?:a|en) duree determinee\b", "CUI-CDD"),
-    (r"\bcui\b|\bcontrat unique d'insertion\b", "CUI"),
+    (rf"\bcui[ -]?cdi\b|\b{_CUI} (?:a|en) duree indeterminee\b", "CUI-CDI"),
+    (rf"\bcui[ -]?cdd\b|\b{_CUI} (?:a|en) duree determinee\b|\b{_CUI},? {_ENDING}", "CUI-CDD"),
+    (rf"\b{_CUI}\b", "CUI"),
     (r"\bcdi\b|\bcontrat a duree indeterminee\b|\ba duree indeterminee\b", "CDI"),
     (r"\bcdd\b|\bcontrat a duree determinee\b|\ba duree determinee\b", "CDD"),
     (r"\binterim(?:aire)?\b", "interim"),

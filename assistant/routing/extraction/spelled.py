@@ -4,7 +4,10 @@ Every reader (dates, durations, grades, counts, amounts) looks for digits; a use
 mois", "quinze janvier deux mille vingt-sept" or "un an et trois mois" says the same thing. Rather than
 teach each reader a list of words, the text the calculator readers work on is rewritten once, by a
 small grammar of French cardinal numbers (units, tens with "et un" and the 70/80/90 forms, "cent",
-"mille"), so any number up to 999 999 is read, whatever its wording.
+"mille", "million", "milliard"), so any number is read, whatever its wording: "trente et un millions quatre
+cent mille euros" is 31 400 000 €, never 31 000 000 € (a payroll the contribution is computed on). A scale
+followed by "et demi" takes its half ("deux millions et demi" → 2500000), and a round figure counted by its
+collective noun ("une quinzaine de millions", "une dizaine de jours") is that figure.
 
 Words that are also ordinary words are rewritten only where they count something: "un"/"une" only
 before a unit ("un an", "une semaine", "un million d'euros"), "neuf" (new) only before a unit or a
@@ -28,7 +31,20 @@ _TENS: dict[str, int] = {
     "quatre-vingt": 80, "quatre-vingts": 80, "septante": 70, "huitante": 80, "octante": 80, "nonante": 90,
 }
 # fmt: on
-_WORDS = sorted([*_SMALL, *_TENS, "cent", "cents", "mille"], key=len, reverse=True)
+_SCALES: dict[str, int] = {"million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9}
+# "une quinzaine de jours", "une dizaine de millions": the collective nouns of round figures
+_ROUND: dict[str, int] = {
+    "dizaine": 10,
+    "douzaine": 12,
+    "quinzaine": 15,
+    "vingtaine": 20,
+    "trentaine": 30,
+    "quarantaine": 40,
+    "cinquantaine": 50,
+    "soixantaine": 60,
+    "centaine": 100,
+}
+_WORDS = sorted([*_SMALL, *_TENS, "cent", "cents", "mille", *_SCALES], key=len, reverse=True)
 _WORD = rf"(?:{'|'.join(re.escape(w) for w in _WORDS)})"
 _JOIN = r"(?:-et-|-| et | )"
 # A run of number words; "pour cent" is a rate's wording, not a number.
@@ -50,16 +66,21 @@ _LISTED_BEFORE = re.compile(
     rf"(?:\d|\b(?!(?:un|une|neuf)\b){_WORD})\s*,\s*(?:[^\W\d][\w'’]*\s+){{0,2}}$", re.IGNORECASE
 )
 _FIRST = re.compile(rf"\b(?:premier|1ere|1ère)(?= {_MONTHS}\b)", re.IGNORECASE)
+# "une quinzaine de millions d'euros" → "15 millions d'euros"; "quelques dizaines" is no figure
+_ROUND_FIGURE = re.compile(rf"\b(?:une|la) ({'|'.join(_ROUND)})s? (?:de |d'|d’)", re.IGNORECASE)
+# "deux millions et demi": the half of the scale just said
+_HALF_AFTER = re.compile(r"^ et demie?\b", re.IGNORECASE)
 
 
 def _values(words: list[str]) -> list[tuple[int, int, int]]:
     """Read `words` greedily into numbers: (first word index, last word index + 1, value) each.
 
     A word that cannot continue the number in hand ("deux trois", a unit after a unit) starts a new one,
-    so "deux ou trois" never becomes 5.
+    so "deux ou trois" never becomes 5. `big` holds the millions and milliards said, `total` the thousands,
+    `current` what is below a thousand.
     """
     found: list[tuple[int, int, int]] = []
-    start, total, current = 0, 0, 0
+    start, big, total, current = 0, 0, 0, 0
     for i, word in enumerate(words):
         w = word.lower()
         lower = current % 100
@@ -73,26 +94,39 @@ def _values(words: list[str]) -> list[tuple[int, int, int]]:
                 or (lower in (10, 70, 90) and 7 <= v <= 9)
             )  # dix-sept, soixante-dix-huit, quatre-vingt-dix-neuf
             if i > start and not fits:
-                found.append((start, i, total + current))
-                start, total, current = i, 0, 0
+                found.append((start, i, big + total + current))
+                start, big, total, current = i, 0, 0, 0
             current += v
         elif w in _TENS:
-            if i > start and (lower != 0 or (current == 0 and total == 0 and i > start)):
-                found.append((start, i, total + current))
-                start, total, current = i, 0, 0
+            if i > start and (lower != 0 or (current == 0 and total == 0 and big == 0 and i > start)):
+                found.append((start, i, big + total + current))
+                start, big, total, current = i, 0, 0, 0
             current += _TENS[w]
         elif w in ("cent", "cents"):
             if i > start and current >= 10:
-                found.append((start, i, total + current))
-                start, total, current = i, 0, 0
+                found.append((start, i, big + total + current))
+                start, big, total, current = i, 0, 0, 0
             current = max(current, 1) * 100
+        elif w in _SCALES:
+            scale = _SCALES[w]
+            # "deux millions trois millions" or "un million un milliard": a scale after a smaller one is a new number
+            if i > start and big and big % (scale * 1000) != 0 and big < scale * 1000:
+                found.append((start, i, big + total + current))
+                start, big, total, current = i, 0, 0, 0
+            big += max(total + current, 1) * scale
+            total, current = 0, 0
         else:  # mille
             if i > start and (total or current >= 1000):
-                found.append((start, i, total + current))
-                start, total, current = i, 0, 0
+                found.append((start, i, big + total + current))
+                start, big, total, current = i, 0, 0, 0
             total, current = max(current, 1) * 1000, 0
-    found.append((start, len(words), total + current))
+    found.append((start, len(words), big + total + current))
     return found
+
+
+def _after_digits(text: str, run_start: int, index: int) -> bool:
+    """Whether the run's word at `index` is its first and follows a figure in digits ("1,2 million")."""
+    return index == 0 and re.search(r"\d\s*$", text[:run_start]) is not None
 
 
 def spell_digits(text: str, *, small: bool = True) -> str:
@@ -106,6 +140,7 @@ def spell_digits(text: str, *, small: bool = True) -> str:
     digits.
     """
     text = _FIRST.sub("1er", text)
+    text = _ROUND_FIGURE.sub(lambda m: f"{_ROUND[m.group(1).lower()]} ", text)
     out: list[str] = []
     last = 0
     for m in _RUN.finditer(text):
@@ -130,10 +165,16 @@ def spell_digits(text: str, *, small: bool = True) -> str:
             # "le 1er sept. 2024", "sept 2024": the month's short form, not seven
             month = merged[a].lower() == "sept" and b - a == 1 and re.match(r"\.|\s+\d{4}\b", after) is not None
             article = not small and b - a == 1 and merged[a].lower() in _SMALL
-            kept = kept or month or article
+            # "1,2 million", "15 mille": a scale after digits multiplies them, read by the amount readers
+            scale_alone = b - a == 1 and merged[a].lower() in (*_SCALES, "mille") and _after_digits(text, m.start(), a)
+            kept = kept or month or article or scale_alone
             rebuilt += seps[a] + (merged[a] if kept else str(value))
         out.append(text[last : m.start()])
-        out.append(rebuilt)
         last = m.end()
+        half = _HALF_AFTER.match(text[m.end() :])
+        if half and merged[-1].lower() in (*_SCALES, "mille") and rebuilt.strip().isdigit():
+            rebuilt = rebuilt.replace(rebuilt.strip(), str(int(rebuilt.strip()) + _values(merged[-1:])[0][2] // 2))
+            last = m.end() + half.end()
+        out.append(rebuilt)
     out.append(text[last:])
     return "".join(out)
