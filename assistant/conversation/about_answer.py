@@ -104,15 +104,33 @@ _ORIGINAL_REST = re.compile(
     r"d'apres|sur|en|"
     r",|;|:|\?|!|\.|\s)+)*$"
 )
+# a summing-up asked by its verb ("résume", "récapitule", "synthétise", "condense"), or by its noun as the object
+# of a verb of giving or making ("donne-moi la synthèse", "fais-moi un récap", "tu peux m'écrire un résumé ?"),
+# or by the noun alone ("un résumé ?", "la synthèse, stp"), or by what is to be retained ("que dois-je retenir ?")
+_SUMMARY_NOUN = r"(?:resume|recap\w*|synthese|bilan|point|essentiel|grandes lignes|version (?:courte|abregee|resumee))"
 _SUMMARY = re.compile(
-    rf"^(?:et )?(?:{_ASK})?(?:(?:fais|faites|fait|faire)(?:-moi|-nous| moi)?\s+(?:un |une |le |la )?"
-    r"(?:resume|recap\w*|synthese|bilan|point)|resume\w*|recapitul\w*|synthetise\w*|recap)\b"
+    rf"^(?:(?:et|bref|donc|alors|ok|bon|en bref|au final|en somme|pour finir|pour conclure)[ ,]+)*(?:{_ASK})?"
+    r"(?:(?:fais|faites|fait|faire|donne|donnez|donner|redonne|ecris|ecrivez|ecrire|redige|redigez|rediger|"
+    r"envoie|envoyez|mets|mettez|propose|proposez|proposer)(?:-moi|-nous| moi)?\s+"
+    rf"(?:un |une |le |la |l'|les |ton |ta |votre |petit |petite |court |courte |rapide )*{_SUMMARY_NOUN}"
+    r"|resume\w*|recapitul\w*|synthetise\w*|condense\w*|recap"
+    r"|(?:un |une |la |le |l')?(?:petit |petite |court |courte )?(?:resume|recap\w*|synthese)"
+    r"|(?:qu'est-ce que (?:je dois|j'en|on|il faut)|que (?:dois-je|faut-il|doit-on)|je (?:dois )?retiens quoi|"
+    r"on retient quoi)(?: (?:en )?retenir)?)\b"
 )
+# what the summing-up is of: the exchange, pointed back at ("tout ça", "ta réponse", "ce que j'obtiens", "ce à quoi
+# j'ai droit", "l'essentiel") — never a thing named (a subject of the texts, a part by its number)
 _SUMMARY_REST = re.compile(
-    r"^(?:(?:de |sur )?(?:tout ca|tout cela|ca|cela|ces reponses|tes reponses|vos reponses|ce qu'on a dit|"
+    r"^(?:(?:de |sur |d')?(?:tout ca|tout cela|ca|cela|ces reponses|tes reponses|vos reponses|ce qu'on a dit|"
     r"ce qui precede|l'echange|notre echange|la conversation|ce que tu m'as dit|ce que vous m'avez dit|"
-    r"ce qu'on vient de voir|le tout|l'ensemble)|en (?:\w+ )?(?:points?|phrases?|lignes?|mots)|"
-    r"(?:moi|nous|le|la|les)|(?:brievement|rapidement|simplement|rapide|court|bref|succinct\w*|vite)|"
+    r"ce qu'on vient de voir|le tout|l'ensemble|l'essentiel|les grandes lignes|"
+    r"(?:ta|votre|tes|vos|la|les|cette|ces) (?:derniere |dernieres |precedente |precedentes )?"
+    r"(?:reponses?|explications?|echanges?)(?: (?:precedente|precedentes|d'avant|de (?:tout a l'heure|avant)))?|"
+    # a relative clause pointing back at what was said or obtained: "ce que j'obtiens", "ce à quoi j'ai droit"
+    r"ce (?:que|qu'|qui|dont|a quoi|sur quoi) ?[a-z' -]{1,50})|"
+    r"en (?:\w+ )?(?:points?|phrases?|lignes?|mots)|(?:moi|nous|le|la|les|en|y|retenir|a retenir|je dois|"
+    r"il faut|finalement|au final|en (?:gros|bref|somme|resume))|"
+    r"(?:brievement|rapidement|simplement|rapide|court|bref|succinct\w*|vite)|"
     rf"{_COURTESY}|[\s,;:?!.…-])*$"
 )
 # "depuis quand ?", "ça s'applique à partir de quand ?", "en 2021, elle existait déjà ?": when the rule started
@@ -263,7 +281,7 @@ def read(message: str) -> Request | None:
     if _ORIGINAL.search(body) and _ORIGINAL_REST.match(_ORIGINAL.sub(" ", body)):
         return Request("original")
     summary = _SUMMARY.match(body)
-    if summary is not None and _SUMMARY_REST.match(body[summary.end() :]):
+    if summary is not None and _points_back_only(body[summary.end() :], _SUMMARY_REST):
         return Request("summary")
     if _SINCE.search(body) and len(body.split()) <= 12:
         return Request("since")
@@ -287,6 +305,12 @@ def read(message: str) -> Request | None:
         # "tu es sûr ? on m'a dit que l'écrit comptait plus": the answer doubted, with a claim and no figure
         return Request("check")
     return None
+
+
+def _points_back_only(rest: str, pattern: re.Pattern[str]) -> bool:
+    """What follows a request's verb points back at the exchange and names nothing of its own: no subject of the
+    texts ("résume-moi la Pro-A" asks about the Pro-A), no part or figure by its number."""
+    return bool(pattern.match(rest)) and find_subject(rest) is None and not re.search(r"\d", rest)
 
 
 def message_figure(message: str, match: re.Match[str]) -> str:

@@ -34,6 +34,7 @@ from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.frames import continues
 from assistant.conversation.operations import checked, operate
 from assistant.conversation.other_text import points_back_to
+from assistant.conversation.restate import capitalised, lower_first
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.slots import find_slots
 from assistant.conversation.state import Conversation, turn_of
@@ -98,8 +99,10 @@ def converse(
         refused = refused and not (in_last_answer and alone.topic is None)
         resolution = resolve(text, context, today, own_topic=alone.topic, refused=refused)
         if resolution.addition and not uses_words(resolution.addition):
-            # "et les tickets resto ?": words the texts never use are no follow-up on them
-            resolution = Resolution(text, "new", None)
+            # "et les tickets resto ?": words the texts never use are no follow-up on them; unless a clitic or a
+            # pronoun ties them to the thing just spoken of ("et mes billets de train pour m'y rendre ?"): a
+            # question of its own about that subject, never a change to the facts of its case (pointing.py)
+            resolution = _about_subject(text, context) or Resolution(text, "new", None)
         if resolution.is_follow_up and not resolution.restate and _other_calculator(alone, context):
             # "et j'anime aussi une formation interne…" after a tutor's bonus: a case of another calculator,
             # whose facts are not the first calculation's (a new fact frame)
@@ -189,6 +192,14 @@ def _recorded(conversation: Conversation, reply: Answer, typed: str, heading: st
     # (the citations stay the answer acted on: "et avant l'avenant ?" after a quote reads them)
     conversation.record(replace(last, question=typed, kind="meta", route=reply.route))
     return reply
+
+
+def _about_subject(text: str, context: Context) -> Resolution | None:
+    """ "Conseil en évolution professionnelle : et mes billets de train pour m'y rendre ?": the message asked about
+    the previous subject when it points back to it (`pointing.points_back`) and states no fact; else None."""
+    if context.subject is None or not pointing.points_back(text):
+        return None
+    return Resolution(f"{capitalised(context.subject.name)} : {lower_first(text)}", "reference", context.subject)
 
 
 def _speaks_of_last_answer(conversation: Conversation, text: str, question: str, today: date) -> bool:

@@ -235,6 +235,8 @@ def _thread(answered: Sequence[Turn]) -> list[Turn]:
     subject (the follow-ups after a question belong to its thread)."""
     thread: list[Turn] = []
     for turn in reversed(answered):
+        if turn.route == "refusal":  # a refused question answered nothing: it neither ends nor joins the thread
+            continue
         if thread and turn.kind == "new" and thread[0].kind == "new" and not _same_subject(turn, thread[0]):
             break  # a question asked afresh on another subject: the thread starts after it
         thread.insert(0, turn)
@@ -254,11 +256,35 @@ def _figures(thread: Sequence[Turn], said: str, start: int) -> list[tuple[Citati
             if key in seen or len(kept) >= 3:
                 continue
             seen.add(key)
-            sentence = next((x for x in sentences(citation.quote) if re.search(r"\d", x)), "")
+            sentence = next((x for x in sentences(citation.quote) if re.search(r"\d", x) and not _heading(x)), "")
             numbers = re.findall(r"\d+(?:[,.]\d+)?", sentence)
             if sentence and not any(re.search(rf"(?<![\d,.]){re.escape(n)}(?![\d])", said) for n in numbers):
                 kept.append((replace(citation, number=start + len(kept) + 1), sentence))
     return kept
+
+
+def _heading(sentence: str) -> bool:
+    """A part's heading read as a sentence ("Article 9.4 | Reconnaissance de la fonction"): no rule to keep."""
+    return "|" in sentence or bool(re.fullmatch(r"(?:article|annexe|titre)\s+[\w.]+\W*", same_length(sentence).lower()))
+
+
+def _asked_sentence(turn: Turn, said: str) -> tuple[Citation, str] | None:
+    """The sentence of the turn's citations that its own message asked about: the one sharing most content words
+    with the message as typed (two at least), not already said; None when none does."""
+    asked = {w[:6] for w in re.findall(r"[a-z]{4,}", same_length(turn.question).lower())} - _ASKED_STOP
+    best: tuple[int, Citation, str] | None = None
+    for citation in turn.citations:
+        for sentence in sentences(citation.quote):
+            folded = same_length(sentence).lower()
+            if _heading(sentence) or folded in said:
+                continue
+            shared = len(asked & {w[:6] for w in re.findall(r"[a-z]{4,}", folded)})
+            if shared >= 2 and (best is None or shared > best[0]):
+                best = (shared, citation, sentence)
+    return None if best is None else (best[1], best[2])
+
+
+_ASKED_STOP = frozenset({"est-", "pour", "dans", "avec", "quel", "quelle", "combi", "comme", "comment", "elle", "cette"})
 
 
 def _same_subject(a: Turn, b: Turn) -> bool:
@@ -280,6 +306,14 @@ def _summary(answered: Sequence[Turn], typed: str) -> Outcome | None:
         lead = lead_text(turn.lead)
         key = same_length(re.sub(r"\[\d+\]", "", lead)).lower()
         if any(key in k or k in key for k in seen):  # "c'est dans quel article ?" answered the same lead again
+            # (a question of its own answered under the same lead, "est-ce pris en compte pour l'allocation
+            # vacances ?": what it added is the cited sentence it asked about)
+            asked = _asked_sentence(turn, " ".join(seen))
+            if asked is not None:
+                citation, sentence = asked
+                seen.add(same_length(sentence).lower())
+                citations.append(replace(citation, number=len(citations) + 1))
+                points.append(f"« {sentence} » [{len(citations)}]")
             continue
         seen.add(key)
         used = [int(n) for n in re.findall(r"\[(\d+)\]", lead)]

@@ -231,7 +231,8 @@ HYPOTHESIS = r"^(?:si|s'il|s'ils|s'elle|s'elles|et si)\b"
 # a classifier finds in its other words ("et elle dure combien ?", "son numéro RNCP ?").
 # ("faut-il", "y a-t-il", "s'agit-il" are impersonal: their "il" points to nothing).
 # "n'y a pas droit", "y a-t-il droit", "en bénéficie": a clitic standing for the thing just spoken of
-CLITIC_BACK = r"\b(?:n'y|y a|y ont|y avoir|y accede\w*|y ouvre\w*|en benefici\w*|n'en benefici\w*)\b"
+# ("m'y rendre", "s'y inscrire", "j'y vais": "y" elided after a pronoun is the clitic, never a word of its own)
+CLITIC_BACK = r"\b(?:n'y|[mtsjl]'y|y a|y ont|y avoir|y accede\w*|y ouvre\w*|en benefici\w*|n'en benefici\w*)\b"
 
 PRONOUN = (
     r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\bil\b"
