@@ -63,8 +63,18 @@ _SOURCE_NAME = (
     # the part quoted named by its kind ("le libellé exact de la clause", "de cette disposition")
     r"clause|disposition|stipulation|phrase|paragraphe|alinea|regle)s?(?: (?:de )?(?:19|20)\d\d)?"
 )
+# the verb of a relative clause naming the rule quoted ("la phrase qui fixe ce maximum", "le passage qui prévoit
+# cette durée"); the thing it governs, after a demonstrative, is what of the answer is quoted
+_SETS = (
+    r"(?:dit|dis|prevoit|prevoient|disent|parle|parlent|indique|fixe|pose|ecrit|enonce|mentionne|etablit|definit|"
+    r"encadre|regle|limite|plafonne|accorde|garantit|donne|ouvre|impose|precise|traite|justifie|explique)\w*"
+)
+_RELATIVE_ASPECT = re.compile(
+    rf"\b(?:qui|que|ou) (?:le |la |l'|en |te |vous )?{_SETS} (?:ce|cet|cette|ces) (?P<aspect>[a-z][a-z-]{{2,30}})\b"
+)
 _QUOTE = re.compile(
-    rf"^(?:et )?{_ASK}?(?:{_REPRODUCE}(?:-moi|-nous| moi)?\s+(?:(?:le|la|les|l'|ta|tes|votre|vos|cette|ce)\s*)?"
+    rf"^(?:et )?{_ASK}?(?:{_REPRODUCE}(?:-moi|-nous| moi)?\s+(?:{_EXACT}\s+)*"
+    r"(?:(?:le|la|les|l'|ta|tes|votre|vos|cette|ce)\s*)?"
     rf"{_TEXT_OBJECT}(?:\s+{_EXACT})*|(?:quel(?:le)?s? (?:est|sont|etait) )?(?:(?:le|la|les|l')\s*)?{_TEXT_OBJECT}"
     rf"\s+{_EXACT}(?:\s+{_EXACT})*"
     rf"|{_REPRODUCE}(?:-moi|-nous| moi)?(?: (?:le|la) (?:texte|phrase))?\s+{_EXACT}|mot (?:pour|a) mot|texto"
@@ -72,8 +82,8 @@ _QUOTE = re.compile(
     rf"|(?:quels? (?:sont|est) )?(?:les|le) (?:termes|mots) exacts?)"
     rf"(?:[\s,]+(?:{_COURTESY}|exactement|precisement|la-dessus|la dessus|sur ce point|"
     rf"{_EXACT}|{_SOURCE_NAME}|(?:le |la |les |l')?{_TEXT_OBJECT}|"
-    r"(?:qui|que|ou) (?:le |la |l'|en |te |vous )?(?:dit|dis|prevoit|prevoient|disent|parle|parlent|indique|"
-    r"fixe|pose|ecrit|enonce|mentionne)\w*(?: (?:ca|cela|ce point|cette regle|la regle|ce chiffre|ce que tu dis))?"
+    rf"(?:qui|que|ou) (?:le |la |l'|en |te |vous )?{_SETS}(?: (?:ca|cela|la regle|ce que tu dis|"
+    r"(?:ce|cet|cette|ces) [a-z][a-z-]{2,30}(?: (?:de |d')?[a-z][a-z-]{2,30})?))?"
     r"))*$"
 )
 _PART_WORD = r"(?:article|point|paragraphe|partie|section|sous-partie|chapitre|alinea|titre|annexe)"
@@ -268,7 +278,10 @@ def read(message: str) -> Request | None:
     folded = re.sub(r"\s+", " ", folded)
     body = folded.strip(" ?!.…")
     if _QUOTE.match(body):
-        return Request("quote")
+        # ("recopie la phrase qui fixe ce maximum": the cited sentences on the maximum, when some hold it)
+        relative = _RELATIVE_ASPECT.search(body)
+        named = relative.group("aspect") if relative and relative.group("aspect") not in _NO_ASPECT else ""
+        return Request("quote", aspect=named)
     aspect = _ASPECT.search(body)
     if aspect is not None and _QUOTE.match(body[: aspect.start()]) and find_subject(aspect.group("aspect")) is None:
         # ("le texte sur la VAE" names a subject of its own: a question on it, not on the answer)
@@ -305,6 +318,9 @@ def read(message: str) -> Request | None:
         # "tu es sûr ? on m'a dit que l'écrit comptait plus": the answer doubted, with a claim and no figure
         return Request("check")
     return None
+
+
+_NO_ASPECT = frozenset({"point", "regle", "chiffre", "passage", "phrase", "texte", "article"})
 
 
 def _points_back_only(rest: str, pattern: re.Pattern[str]) -> bool:
