@@ -30,7 +30,19 @@ from assistant.conversation.subject import find_subject
 from text.folding import same_length
 
 Operation = Literal[
-    "quote", "rule", "next", "previous", "original", "summary", "check", "source", "since", "compare", "needs"
+    "quote",
+    "rule",
+    "next",
+    "previous",
+    "original",
+    "summary",
+    "check",
+    "source",
+    "since",
+    "compare",
+    "needs",
+    "decides",
+    "reason",
 ]
 
 _COURTESY = r"(?:s'il (?:te|vous) plait|stp|svp|merci|please|alors|donc|du coup|bon|ok|d'accord)"
@@ -306,6 +318,10 @@ def read(message: str) -> Request | None:
         return Request("source")
     if _NEEDS.search(body) and _NEEDS_REST.match(_NEEDS.sub(" ", body)):
         return Request("needs")
+    if _REASON.match(body):
+        return Request("reason")
+    if _DECIDES.search(body) and len(body.split()) <= 16:  # (a subject named must be the previous one: exchange)
+        return Request("decides")
     if asks_comparison(body):
         return Request("compare")
     hearsay = _HEARSAY.search(body)
@@ -320,6 +336,28 @@ def read(message: str) -> Request | None:
     return None
 
 
+# "mon chef peut-il refuser ?", "ma direction peut-elle écarter ma candidature ?", "l'employeur a-t-il le droit de
+# m'imposer la formation ?": whether someone may decide against the user, asked of the rule just applied — a modal
+# of permission, its clitics, then a verb of deciding for or against
+_DECIDES = re.compile(
+    r"\b(?:peu[tx]|peuvent|pourrai\w*|(?:a|ont)(?:-t)?-(?:il|elle|ils|elles|on) le droit|(?:a|ont) le droit|"
+    r"(?:est|sont)-(?:il|elle|ils|elles) en droit|est en droit)(?:-t)?(?:-il|-elle|-ils|-elles|-on)?"
+    r"(?: (?:me|m'|te|t'|le|la|l'|lui|nous|vous|les|leur|en|y|donc|vraiment|quand meme|legalement|de|d'))*\s*"
+    r"(?:refuser|ecarter|rejeter|s'opposer|s'y opposer|opposer|imposer|obliger|forcer|contraindre|interdire|exiger|"
+    r"retirer|supprimer|annuler|reporter|differer|bloquer|empecher|dire non|ne pas (?:accepter|retenir|verser|"
+    r"accorder|payer))\b"
+)
+# "et la raison de ce refus ?", "quel est le motif de cette réponse ?", "qu'est-ce qui justifie ce résultat ?": the
+# reason of the previous answer, asked by a noun of reason pointing back at it
+_REASON = re.compile(
+    r"^(?:(?:et|mais|alors|donc|ok|du coup)[ ,]+)*(?:(?:quel(?:le)? (?:est|serait|etait) |c'est quoi |"
+    r"(?:tu peux|vous pouvez|peux-tu|pouvez-vous) (?:me |m')?(?:donner|dire|expliquer) |"
+    r"(?:explique|expliquez|donne|donnez|dis|dites)(?:-moi| moi)? )?(?:la|le|les) "
+    r"(?:raison|motif|justification|explication|fondement)s?|qu'est-ce qui (?:justifie|explique|motive))"
+    r"(?: (?:de |d')?(?:ce|cet|cette|ces|ta|votre|la|le) "
+    r"(?:refus|non|reponse|resultat|conclusion|decision|calcul|chiffre|montant)s?| (?:de |d')?(?:ca|cela))?"
+    r"(?: (?:exactement|precisement|au juste))?$"
+)
 _NO_ASPECT = frozenset({"point", "regle", "chiffre", "passage", "phrase", "texte", "article"})
 
 

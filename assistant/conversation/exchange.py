@@ -81,13 +81,18 @@ def converse(
     context = conversation.context()
     alone_answer: tuple[Answer, RouteDecision | None] | None = None
     request = about_answer.read(text) if context is not None and text and len(text) <= max_chars else None
+    if request is not None and context is not None and request.operation == "decides":
+        # ("l'employeur peut-il refuser une Pro-A ?" after the CEP names a subject of its own: a question on it)
+        named = message_subject(text)
+        if named is not None and not (context.subject is not None and named.same_as(context.subject)):
+            request = None
     if request is not None and context is not None:  # the previous answer itself acted on (about_answer.py)
         outcome = operate(request, conversation.turns, passages() if passages else None, typed)
         if outcome is not None and outcome.answer is not None:
             return _recorded(conversation, outcome.answer, typed)
         if outcome is not None:
             resolution = Resolution(outcome.question, "reference", None)
-        elif request.operation in ("check", "source") and context.question:
+        elif request.operation in ("check", "source", "reason") and context.question:
             resolution = Resolution(context.question, "meta", context.subject)
         else:
             request = None
