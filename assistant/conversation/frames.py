@@ -157,7 +157,9 @@ def continues(message: str, digression: str) -> bool:
     """The message goes on with the digression (`digression`: its question as understood): it opens
     with "et", "non", points back with a pronoun or a demonstrative, or shares a word of its own with it."""
     folded = same_length(message).lower()
-    if _LEAD_IN.match(folded) or _PRONOUN.search(folded) or _DEMONSTRATIVE.search(folded):
+    # (the pronoun of "la caisse doit-elle …" repeats its noun: it points back to nothing)
+    pointing = _PRONOUN.search(v.RE_NOUN_INVERSION.sub(" ", folded))
+    if _LEAD_IN.match(folded) or pointing or _DEMONSTRATIVE.search(folded):
         return True
     return _shares_words(folded, without_digression_mark(digression))
 

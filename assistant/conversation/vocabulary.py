@@ -425,6 +425,12 @@ RE_NAMED_OTHER = re.compile(NAMED_OTHER)
 RE_COPULA = re.compile(COPULA)
 RE_HYPOTHESIS = re.compile(HYPOTHESIS)
 RE_PRONOUN = re.compile(PRONOUN)
+# A subject pronoun inverted after the verb of a clause whose subject is a noun phrase ("la caisse doit-elle …",
+# "mon employeur peut-il …"): it repeats that noun, it points back to nothing said before
+RE_NOUN_INVERSION = re.compile(
+    r"\b(?:le|la|les|l'|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos|un|une|des|ce|cet|cette|ces)\s*[a-z][a-z'-]+"
+    r"(?:\s+[a-z][a-z'-]+){0,3}?\s+[a-z]+-(?:t-)?(?:il|elle|ils|elles)\b"
+)
 RE_OLD_VALUE = re.compile(OLD_VALUE)
 RE_VALUE = re.compile(_VALUE)
 RE_CLITIC_BACK = re.compile(CLITIC_BACK)
