@@ -31,7 +31,7 @@ from assistant.conversation.about_answer import Request
 from assistant.conversation.comparison import compared_question, first_paragraph
 from assistant.conversation.examples import asks_only_example, worked_example
 from assistant.conversation.followups import Context, Resolution, resolve
-from assistant.conversation.frames import continues
+from assistant.conversation.frames import continues, starts_afresh
 from assistant.conversation.operations import checked, operate
 from assistant.conversation.other_text import points_back_to
 from assistant.conversation.restate import capitalised, lower_first
@@ -83,8 +83,12 @@ def converse(
     request = about_answer.read(text) if context is not None and text and len(text) <= max_chars else None
     if request is not None and context is not None and request.operation == "decides":
         # ("l'employeur peut-il refuser une Pro-A ?" after the CEP names a subject of its own: a question on it)
+        # (a marked change of subject or step aside, "Autre chose : mon employeur peut-il m'imposer trois jours de
+        # télétravail ?", and a message with facts of its own ask about something else than the rule applied)
         named = message_subject(text)
         if named is not None and not (context.subject is not None and named.same_as(context.subject)):
+            request = None
+        elif starts_afresh(text) or find_slots(text, today):
             request = None
     if request is not None and context is not None:  # the previous answer itself acted on (about_answer.py)
         outcome = operate(request, conversation.turns, passages() if passages else None, typed)

@@ -243,8 +243,9 @@ HYPOTHESIS = r"^(?:si|s'il|s'ils|s'elle|s'elles|et si)\b"
 # a classifier finds in its other words ("et elle dure combien ?", "son numéro RNCP ?").
 # ("faut-il", "y a-t-il", "s'agit-il" are impersonal: their "il" points to nothing).
 # "n'y a pas droit", "y a-t-il droit", "en bénéficie": a clitic standing for the thing just spoken of
-# ("m'y rendre", "s'y inscrire", "j'y vais": "y" elided after a pronoun is the clitic, never a word of its own)
-CLITIC_BACK = r"\b(?:n'y|[mtsjl]'y|y a|y ont|y avoir|y accede\w*|y ouvre\w*|en benefici\w*|n'en benefici\w*)\b"
+# ("m'y rendre", "s'y inscrire": "y" after a reflexive pronoun is the place just spoken of; "j'y ai droit" after a
+# thing the message names itself, "et pour mes tickets, j'y ai droit ?", stands for that thing)
+CLITIC_BACK = r"\b(?:n'y|[mts]'y|y a|y ont|y avoir|y accede\w*|y ouvre\w*|en benefici\w*|n'en benefici\w*)\b"
 
 PRONOUN = (
     r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\bil\b"
