@@ -264,6 +264,13 @@ _NEEDS_REST = re.compile(
     r"duree|droit|cas|tout|la-dessus|comme|infos?|informations?|elements?|precisions?|renseignements?|"
     rf"{_COURTESY})\b|[\s,;:?!.…'-])*$"
 )
+# the answers themselves named as what is compared: "par rapport à ta réponse précédente", "d'une réponse à l'autre",
+# "entre tes deux réponses", "entre les deux calculs" (a pronoun standing for them: `_BOTH`)
+_ANSWERS = re.compile(
+    r"\b(?:(?:ta|votre|la) (?:reponse|explication|calcul|resultat) (?:precedente?|d'avant|d'avant-hier|de tout a l'heure)|"
+    r"(?:tes|vos|les) (?:deux|2) (?:reponses|calculs|resultats|explications)|"
+    r"d'un(?:e)? (?:reponse|calcul|resultat|cas) a l'autre|(?:la|ta|votre) (?:premiere|1re) reponse)\b"
+)
 _GAP = re.compile(
     r"\b(?:ecarts?|distingue\w*|se ressemble\w*|en commun|(?:ne )?change\w* (?:rien|quoi|quelque chose))\b"
 )
@@ -279,9 +286,8 @@ def asks_comparison(message: str) -> bool:
     if _WHICH_OF_TWO.search(folded):
         return True
     compared = bool(COMPARATIVE.search(folded) or _GAP.search(folded))
-    return (bool(_BOTH.search(folded)) and (compared or bool(_WHICH.search(folded)))) or (
-        bool(_WHICH.search(folded)) and compared
-    )
+    pair = bool(_BOTH.search(folded) or _ANSWERS.search(folded))
+    return (pair and (compared or bool(_WHICH.search(folded)))) or (bool(_WHICH.search(folded)) and compared)
 
 
 def read(message: str) -> Request | None:
