@@ -18,6 +18,7 @@ the number guard because it is answered by the same `answer` as a typed question
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -41,6 +42,7 @@ from assistant.conversation.state import Conversation, turn_of
 from assistant.conversation.statements import adds_to_statement, describes_case, states_facts
 from assistant.conversation.subject import message_subject
 from assistant.conversation.switch import in_previous_answer, own_phrase, stands_alone_after_refusal
+from assistant.routing.english import in_french
 from assistant.routing.meaning import Reading
 from assistant.routing.router import RouteDecision, route
 from ingest.models import Chunk
@@ -77,18 +79,23 @@ def converse(
     `passages` gives the indexed passages, whose structure says which part is next to a cited one.
     """
     text = " ".join(typed.split())
-    resolution = Resolution(text, "new", message_subject(text))
     context = conversation.context()
+    if context is not None and text.endswith("?"):
+        # "Sorry, switching to English: how long can it last at most?": a follow-up is read by its French grammar,
+        # so a question written in English is read in French first, as the router reads one alone (noise.py)
+        text = _in_french(text)
+    resolution = Resolution(text, "new", message_subject(text))
     alone_answer: tuple[Answer, RouteDecision | None] | None = None
     request = about_answer.read(text) if context is not None and text and len(text) <= max_chars else None
-    if request is not None and context is not None and request.operation == "decides":
+    if request is not None and context is not None and request.operation in ("decides", "since"):
         # ("l'employeur peut-il refuser une Pro-A ?" after the CEP names a subject of its own: a question on it)
-        # (a marked change of subject or step aside, "Autre chose : mon employeur peut-il m'imposer trois jours de
+        # ("depuis quand le CQP manager opérationnel y est-il ouvert ?" asks when that thing came in, not the rule
+        # just cited; a marked change of subject or step aside, "Autre chose : mon employeur peut-il m'imposer trois jours de
         # télétravail ?", and a message with facts of its own ask about something else than the rule applied)
         named = message_subject(text)
         if named is not None and not (context.subject is not None and named.same_as(context.subject)):
             request = None
-        elif starts_afresh(text) or find_slots(text, today):
+        elif request.operation == "decides" and (starts_afresh(text) or find_slots(text, today)):
             request = None
     if request is not None and context is not None:  # the previous answer itself acted on (about_answer.py)
         outcome = operate(request, conversation.turns, passages() if passages else None, typed)
@@ -201,6 +208,17 @@ def _recorded(conversation: Conversation, reply: Answer, typed: str, heading: st
     # (the citations stay the answer acted on: "et avant l'avenant ?" after a quote reads them)
     conversation.record(replace(last, question=typed, kind="meta", route=reply.route))
     return reply
+
+
+def _in_french(text: str) -> str:
+    """An English follow-up read in French (`routing.english.in_french`), from its sentence that asks: the words
+    said before it ("Sorry, switching to English:") ask nothing; any other message as it is."""
+    french = in_french(text)
+    if french == text:
+        return text
+    clauses = re.split(r"(?<=[.!:;])\s+", french)
+    asking = next((i for i, clause in enumerate(clauses) if "?" in clause), 0)
+    return " ".join(clauses[asking:])
 
 
 def _about_subject(text: str, context: Context) -> Resolution | None:
