@@ -272,7 +272,7 @@ _ANSWERS = re.compile(
     r"d'un(?:e)? (?:reponse|calcul|resultat|cas) a l'autre|(?:la|ta|votre) (?:premiere|1re) reponse)\b"
 )
 _GAP = re.compile(
-    r"\b(?:ecarts?|distingue\w*|se ressemble\w*|en commun|(?:ne )?change\w* (?:rien|quoi|quelque chose))\b"
+    r"\b(?:ecarts?|distingue\w*|differe\w*|se ressemble\w*|en commun|(?:ne )?change\w* (?:rien|quoi|quelque chose))\b"
 )
 
 

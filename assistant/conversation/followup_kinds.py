@@ -290,6 +290,10 @@ def resolve_followup(
     # a request to be told about something is no case to add to, even when a calculator answered it
     # ("Parle-moi du master…" names the master, not a diploma the user holds)
     case = context.case and (context.pending is not None or not _REQUEST.match(same_length(context.question)))
+    if case and not slots and not context.pending and previous is not None and v.RE_REFLEXIVE_Y.search(body_folded):
+        # "et mon trajet pour m'y rendre, il est remboursé ?" after a calculation: no fact of the case, a question
+        # of its own about the place of the subject (the reflexive "m'y", "s'y"): asked of the subject, not the case
+        return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
     if case or plural:  # the user's own case, or a plural phrase of the previous question
         earlier = context.pending or context.question
         merged = merge_facts(earlier, body, today) if slots else None

@@ -360,21 +360,21 @@ def _heading(sentence: str) -> bool:
 
 def _asked_sentence(turn: Turn, said: str) -> tuple[Citation, str] | None:
     """The sentence of the turn's citations that its own message asked about: the one sharing most content words
-    with the message as typed (two at least), not already said; None when none does."""
-    asked = {w[:6] for w in re.findall(r"[a-z]{4,}", same_length(turn.question).lower())} - _ASKED_STOP
+    with the message as typed (one at least, of five letters or more), not already said; None when none does."""
+    asked = {w[:6] for w in re.findall(r"[a-z]{5,}", same_length(turn.question).lower())} - _ASKED_STOP
     best: tuple[int, Citation, str] | None = None
     for citation in turn.citations:
         for sentence in sentences(citation.quote):
             folded = same_length(sentence).lower()
             if _heading(sentence) or folded in said:
                 continue
-            shared = len(asked & {w[:6] for w in re.findall(r"[a-z]{4,}", folded)})
-            if shared >= 2 and (best is None or shared > best[0]):
+            shared = len(asked & {w[:6] for w in re.findall(r"[a-z]{5,}", folded)})
+            if shared and (best is None or shared > best[0]):
                 best = (shared, citation, sentence)
     return None if best is None else (best[1], best[2])
 
 
-_ASKED_STOP = frozenset({"est-", "pour", "dans", "avec", "quel", "quelle", "combi", "comme", "comment", "elle", "cette"})
+_ASKED_STOP = frozenset({"quelle", "combie", "commen", "cette", "est-ce", "celle", "celui", "depuis", "pendan"})
 
 
 def _same_subject(a: Turn, b: Turn) -> bool:

@@ -102,14 +102,15 @@ CORRECTION = (
 
 # The old value a correction names to set it aside ("le 1er janvier et non le 1er mars", "44 millions, pas 40",
 # "25 millions au lieu de 20", "pas jusqu'au 27 mars"): never a fact of the case, so it is taken out before the
-# facts are read; only a value (a figure, a month) is taken out, so "et non salarié" or ", pas encore" stay.
+# facts are read; only a value (a figure, a month, a number from two up) is taken out, so "et non salarié d'une
+# filiale" or ", pas encore" stay.
 OLD_VALUE = (
     r"(?:,\s*|\s+et\s+|\s+mais\s+)(?:non|pas)(?: pas)?\s+(?P<old>[^,;.?!:]{1,40}?)(?=\s*(?:[,;.?!:]|$))"
     r"|\s*\bau lieu (?:de |d'|du |des )(?P<instead>[^,;.?!:]{1,40}?)(?=\s*(?:[,;.?!:]|$))"
 )
 _VALUE = (
     r"\d|\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
-    r"une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|cent)\b"
+    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|cent)\b"
 )
 
 # A message opening with one of these after its lead-in only changes a circumstance of the previous
@@ -435,6 +436,7 @@ RE_NOUN_INVERSION = re.compile(
 RE_OLD_VALUE = re.compile(OLD_VALUE)
 RE_VALUE = re.compile(_VALUE)
 RE_CLITIC_BACK = re.compile(CLITIC_BACK)
+RE_REFLEXIVE_Y = re.compile(r"\b[mts]'y\b")
 RE_OPPOSITE = re.compile(OPPOSITE)
 RE_PLURAL_PRONOUN = re.compile(PLURAL_PRONOUN)
 RE_BACK_REFERENCE = re.compile(BACK_REFERENCE)
