@@ -267,7 +267,7 @@ _NEEDS_REST = re.compile(
 # the answers themselves named as what is compared: "par rapport à ta réponse précédente", "d'une réponse à l'autre",
 # "entre tes deux réponses", "entre les deux calculs" (a pronoun standing for them: `_BOTH`)
 _ANSWERS = re.compile(
-    r"\b(?:(?:ta|votre|la) (?:reponse|explication|calcul|resultat) (?:precedente?|d'avant|d'avant-hier|de tout a l'heure)|"
+    r"\b(?:(?:ta|votre|la) (?:reponse|explication|calcul|resultat) (?:precedente?|d'avant|de tout a l'heure)|"
     r"(?:tes|vos|les) (?:deux|2) (?:reponses|calculs|resultats|explications)|"
     r"d'un(?:e)? (?:reponse|calcul|resultat|cas) a l'autre|(?:la|ta|votre) (?:premiere|1re) reponse)\b"
 )

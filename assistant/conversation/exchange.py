@@ -87,16 +87,8 @@ def converse(
     resolution = Resolution(text, "new", message_subject(text))
     alone_answer: tuple[Answer, RouteDecision | None] | None = None
     request = about_answer.read(text) if context is not None and text and len(text) <= max_chars else None
-    if request is not None and context is not None and request.operation in ("decides", "since"):
-        # ("l'employeur peut-il refuser une Pro-A ?" after the CEP names a subject of its own: a question on it)
-        # ("depuis quand le CQP manager opérationnel y est-il ouvert ?" asks when that thing came in, not the rule
-        # just cited; a marked change of subject or step aside, "Autre chose : mon employeur peut-il m'imposer trois jours de
-        # télétravail ?", and a message with facts of its own ask about something else than the rule applied)
-        named = message_subject(text)
-        if named is not None and not (context.subject is not None and named.same_as(context.subject)):
-            request = None
-        elif request.operation == "decides" and (starts_afresh(text) or find_slots(text, today)):
-            request = None
+    if request is not None and context is not None and _asks_of_something_else(request.operation, text, context, today):
+        request = None
     if request is not None and context is not None:  # the previous answer itself acted on (about_answer.py)
         outcome = operate(request, conversation.turns, passages() if passages else None, typed)
         if outcome is not None and outcome.answer is not None:
@@ -208,6 +200,20 @@ def _recorded(conversation: Conversation, reply: Answer, typed: str, heading: st
     # (the citations stay the answer acted on: "et avant l'avenant ?" after a quote reads them)
     conversation.record(replace(last, question=typed, kind="meta", route=reply.route))
     return reply
+
+
+def _asks_of_something_else(operation: str, text: str, context: Context, today: date) -> bool:
+    """A message read as "depuis quand ?" or "peut-il refuser ?" that asks about something else than the rule the
+    previous answer applied: it names a subject of its own ("l'employeur peut-il refuser une Pro-A ?" after the CEP;
+    "depuis quand le CQP manager opérationnel y est-il ouvert ?"), or, for a refusal, it marks a change of subject
+    or a step aside ("Autre chose : mon employeur peut-il m'imposer trois jours de télétravail ?") or tells facts
+    of its own."""
+    if operation not in ("decides", "since"):
+        return False
+    named = message_subject(text)
+    if named is not None and not (context.subject is not None and named.same_as(context.subject)):
+        return True
+    return operation == "decides" and (starts_afresh(text) or bool(find_slots(text, today)))
 
 
 def _in_french(text: str) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answer import Answer, Citation
+from assistant.answering.named_parts import in_force as part_in_force
 from assistant.conversation import needs, two_answers, wording
 from assistant.conversation.about_answer import Request
 from assistant.conversation.cited_parts import (
@@ -32,7 +33,6 @@ from assistant.conversation.cited_parts import (
     sentences,
 )
 from assistant.conversation.state import Turn
-from assistant.answering.named_parts import in_force as part_in_force
 from ingest.models import Chunk
 from text.folding import same_length
 
@@ -179,7 +179,9 @@ def _same_article(citations: Sequence[Citation], passages: Iterable[Chunk] | Non
     citations of their own part, not already cited."""
     if passages is None:
         return []
-    articles = {(c.document, section_number(c.section).split(".")[0]): c for c in citations if section_number(c.section)}
+    articles = {
+        (c.document, section_number(c.section).split(".")[0]): c for c in citations if section_number(c.section)
+    }
     cited = {(c.document, section_number(c.section)) for c in citations}
     found: list[Citation] = []
     for chunk in passages:

@@ -16,8 +16,8 @@ import pytest
 
 from assistant.conversation import Conversation
 from assistant.conversation.about_answer import read
-from assistant.conversation.frames import continues
 from assistant.conversation.followup_kinds import _stating, _without_old_value
+from assistant.conversation.frames import continues
 from tests.assistant.conversation_helpers import TODAY, ask_in_turn
 
 ACCORD = "accord-2019-12-19-formation-professionnelle"
@@ -188,5 +188,7 @@ def test_a_start_date_corrected_two_turns_later_changes_the_calculation(assistan
         "Et ça tombe quand sur ma fiche de paie ?",
         conversation=conversation,
     )
-    answer = assistant.ask("Je rectifie : début le 1er février et non le 1er mai. Le total ?", conversation, today=TODAY)
+    answer = assistant.ask(
+        "Je rectifie : début le 1er février et non le 1er mai. Le total ?", conversation, today=TODAY
+    )
     assert answer.route == "calculator" and "63 points" in answer.text
