@@ -46,6 +46,7 @@ from assistant.routing.english import in_french
 from assistant.routing.meaning import Reading
 from assistant.routing.router import RouteDecision, route
 from ingest.models import Chunk
+from text.folding import same_length
 
 log = logging.getLogger(__name__)
 
@@ -87,9 +88,18 @@ def converse(
     resolution = Resolution(text, "new", message_subject(text))
     alone_answer: tuple[Answer, RouteDecision | None] | None = None
     request = about_answer.read(text) if context is not None and text and len(text) <= max_chars else None
+    within: str | None = None
     if request is not None and context is not None and _asks_of_something_else(request.operation, text, context, today):
-        request = None
-    if request is not None and context is not None:  # the previous answer itself acted on (about_answer.py)
+        # ("depuis quand le CQP manager opérationnel y est-il ouvert ?": that thing within the previous subject)
+        within = _within_subject(text, context) if request.operation == "since" else None
+        request = None if within is None else request
+    if within is not None and request is not None and passages is not None:
+        # the text that brought the thing into the subject, found by asking it there, then its date of effect
+        found, _ = answer(within)
+        last = replace([t for t in conversation.turns if t.kind != "aside"][-1], citations=tuple(found.citations))
+        brought = operate(request, [last], passages(), typed)
+        resolution = Resolution(brought.question if brought and brought.question else within, "reference", None)
+    elif request is not None and context is not None:  # the previous answer itself acted on (about_answer.py)
         outcome = operate(request, conversation.turns, passages() if passages else None, typed)
         if outcome is not None and outcome.answer is not None:
             return _recorded(conversation, outcome.answer, typed)
@@ -214,6 +224,17 @@ def _asks_of_something_else(operation: str, text: str, context: Context, today: 
     if named is not None and not (context.subject is not None and named.same_as(context.subject)):
         return True
     return operation == "decides" and (starts_afresh(text) or bool(find_slots(text, today)))
+
+
+def _within_subject(text: str, context: Context) -> str | None:
+    """ "Et depuis quand le CQP manager opérationnel y est-il ouvert ?" → "… est-il ouvert, à la Pro-A ?": the clitic
+    "y" of a message naming a thing of its own stands for "à" the previous subject; None without either."""
+    folded = same_length(text).lower()
+    clitic = re.search(r"\s+y\b", folded)
+    if context.subject is None or clitic is None:
+        return None
+    bare = (text[: clitic.start()] + text[clitic.end() :]).rstrip(" ?")
+    return f"{bare}, à {context.subject.display} ?"
 
 
 def _in_french(text: str) -> str:

@@ -16,9 +16,10 @@ import pytest
 
 from assistant.conversation import Conversation
 from assistant.conversation.about_answer import read
+from assistant.conversation.exchange import _within_subject
 from assistant.conversation.followup_kinds import _stating, _without_old_value
 from assistant.conversation.frames import continues
-from tests.assistant.conversation_helpers import TODAY, ask_in_turn
+from tests.assistant.conversation_helpers import TODAY, ask_in_turn, routed_context
 
 ACCORD = "accord-2019-12-19-formation-professionnelle"
 
@@ -192,3 +193,25 @@ def test_a_start_date_corrected_two_turns_later_changes_the_calculation(assistan
         "Je rectifie : début le 1er février et non le 1er mai. Le total ?", conversation, today=TODAY
     )
     assert answer.route == "calculator" and "63 points" in answer.text
+
+
+def test_the_clitic_y_of_a_message_naming_its_own_thing_stands_for_the_previous_subject() -> None:
+    context = routed_context("Qui peut demander une Pro-A ?")
+    within = _within_subject("Depuis quand le master manager stratégique y est-il éligible ?", context)
+    assert within == "Depuis quand le master manager stratégique est-il éligible, à la Pro-A ?"
+    assert _within_subject("Depuis quand est-elle en vigueur ?", context) is None
+
+
+@pytest.mark.integration
+def test_since_when_a_thing_is_within_the_subject_is_the_date_of_effect_of_the_text_that_brought_it(
+    assistant: Any,
+) -> None:
+    """Avenant, art. 6: « … l'entrée en vigueur de l'article 1 du présent avenant portant sur l'ajout de
+    certifications professionnelles à la liste des certifications professionnelles éligibles à la Pro-A est
+    conditionnée à l'extension du présent avenant … »"""
+    answer = ask_in_turn(
+        assistant,
+        "La Pro-A, c'est pour qui exactement ?",
+        "Et depuis quand le CQP manager stratégique y est-il éligible ?",
+    )
+    assert any(c.document.startswith("avenant") and c.section.startswith("Article 6") for c in answer.citations)
