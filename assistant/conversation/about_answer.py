@@ -350,7 +350,8 @@ _DECIDES = re.compile(
     r"(?:est|sont)-(?:il|elle|ils|elles) en droit|est en droit)(?:-t)?(?:-il|-elle|-ils|-elles|-on)?"
     r"(?: (?:me|m'|te|t'|le|la|l'|lui|nous|vous|les|leur|en|y|donc|vraiment|quand meme|legalement|de|d'))*\s*"
     r"(?:refuser|ecarter|rejeter|s'opposer|s'y opposer|opposer|imposer|obliger|forcer|contraindre|interdire|exiger|"
-    r"retirer|supprimer|annuler|reporter|differer|bloquer|empecher|dire non|reprocher|sanctionner|penaliser|"
+    # ("reporter", "retirer" are left out: "peut-on reporter les points ?", "retirer un dossier" decide nothing)
+    r"supprimer|annuler|bloquer|empecher|dire non|reprocher|sanctionner|penaliser|"
     r"ne pas (?:accepter|retenir|verser|"
     r"accorder|payer))\b"
 )

@@ -66,7 +66,7 @@ def test_a_quote_reads_the_thing_its_relative_clause_names(message: str, aspect:
     "message",
     [
         "Mon N+1 a-t-il le droit de s'y opposer ?",
-        "La caisse pourrait-elle me retirer cette prime ?",
+        "La caisse pourrait-elle me supprimer cette prime ?",
         "Et si je refuse, peut-on me sanctionner ?",
     ],
 )
