@@ -30,7 +30,19 @@ from assistant.conversation.subject import find_subject
 from text.folding import same_length
 
 Operation = Literal[
-    "quote", "rule", "next", "previous", "original", "summary", "check", "source", "since", "compare", "needs"
+    "quote",
+    "rule",
+    "next",
+    "previous",
+    "original",
+    "summary",
+    "check",
+    "source",
+    "since",
+    "compare",
+    "needs",
+    "decides",
+    "reason",
 ]
 
 _COURTESY = r"(?:s'il (?:te|vous) plait|stp|svp|merci|please|alors|donc|du coup|bon|ok|d'accord)"
@@ -63,8 +75,18 @@ _SOURCE_NAME = (
     # the part quoted named by its kind ("le libellé exact de la clause", "de cette disposition")
     r"clause|disposition|stipulation|phrase|paragraphe|alinea|regle)s?(?: (?:de )?(?:19|20)\d\d)?"
 )
+# the verb of a relative clause naming the rule quoted ("la phrase qui fixe ce maximum", "le passage qui prévoit
+# cette durée"); the thing it governs, after a demonstrative, is what of the answer is quoted
+_SETS = (
+    r"(?:dit|dis|prevoit|prevoient|disent|parle|parlent|indique|fixe|pose|ecrit|enonce|mentionne|etablit|definit|"
+    r"encadre|regle|limite|plafonne|accorde|garantit|donne|ouvre|impose|precise|traite|justifie|explique)\w*"
+)
+_RELATIVE_ASPECT = re.compile(
+    rf"\b(?:qui|que|ou) (?:le |la |l'|en |te |vous )?{_SETS} (?:ce|cet|cette|ces) (?P<aspect>[a-z][a-z-]{{2,30}})\b"
+)
 _QUOTE = re.compile(
-    rf"^(?:et )?{_ASK}?(?:{_REPRODUCE}(?:-moi|-nous| moi)?\s+(?:(?:le|la|les|l'|ta|tes|votre|vos|cette|ce)\s*)?"
+    rf"^(?:et )?{_ASK}?(?:{_REPRODUCE}(?:-moi|-nous| moi)?\s+(?:{_EXACT}\s+)*"
+    r"(?:(?:le|la|les|l'|ta|tes|votre|vos|cette|ce)\s*)?"
     rf"{_TEXT_OBJECT}(?:\s+{_EXACT})*|(?:quel(?:le)?s? (?:est|sont|etait) )?(?:(?:le|la|les|l')\s*)?{_TEXT_OBJECT}"
     rf"\s+{_EXACT}(?:\s+{_EXACT})*"
     rf"|{_REPRODUCE}(?:-moi|-nous| moi)?(?: (?:le|la) (?:texte|phrase))?\s+{_EXACT}|mot (?:pour|a) mot|texto"
@@ -72,8 +94,8 @@ _QUOTE = re.compile(
     rf"|(?:quels? (?:sont|est) )?(?:les|le) (?:termes|mots) exacts?)"
     rf"(?:[\s,]+(?:{_COURTESY}|exactement|precisement|la-dessus|la dessus|sur ce point|"
     rf"{_EXACT}|{_SOURCE_NAME}|(?:le |la |les |l')?{_TEXT_OBJECT}|"
-    r"(?:qui|que|ou) (?:le |la |l'|en |te |vous )?(?:dit|dis|prevoit|prevoient|disent|parle|parlent|indique|"
-    r"fixe|pose|ecrit|enonce|mentionne)\w*(?: (?:ca|cela|ce point|cette regle|la regle|ce chiffre|ce que tu dis))?"
+    rf"(?:qui|que|ou) (?:le |la |l'|en |te |vous )?{_SETS}(?: (?:ca|cela|la regle|ce que tu dis|"
+    r"(?:ce|cet|cette|ces) [a-z][a-z-]{2,30}(?: (?:de |d')?[a-z][a-z-]{2,30})?))?"
     r"))*$"
 )
 _PART_WORD = r"(?:article|point|paragraphe|partie|section|sous-partie|chapitre|alinea|titre|annexe)"
@@ -104,15 +126,33 @@ _ORIGINAL_REST = re.compile(
     r"d'apres|sur|en|"
     r",|;|:|\?|!|\.|\s)+)*$"
 )
+# a summing-up asked by its verb ("résume", "récapitule", "synthétise", "condense"), or by its noun as the object
+# of a verb of giving or making ("donne-moi la synthèse", "fais-moi un récap", "tu peux m'écrire un résumé ?"),
+# or by the noun alone ("un résumé ?", "la synthèse, stp"), or by what is to be retained ("que dois-je retenir ?")
+_SUMMARY_NOUN = r"(?:resume|recap\w*|synthese|bilan|point|essentiel|grandes lignes|version (?:courte|abregee|resumee))"
 _SUMMARY = re.compile(
-    rf"^(?:et )?(?:{_ASK})?(?:(?:fais|faites|fait|faire)(?:-moi|-nous| moi)?\s+(?:un |une |le |la )?"
-    r"(?:resume|recap\w*|synthese|bilan|point)|resume\w*|recapitul\w*|synthetise\w*|recap)\b"
+    rf"^(?:(?:et|bref|donc|alors|ok|bon|en bref|au final|en somme|pour finir|pour conclure)[ ,]+)*(?:{_ASK})?"
+    r"(?:(?:fais|faites|fait|faire|donne|donnez|donner|redonne|ecris|ecrivez|ecrire|redige|redigez|rediger|"
+    r"envoie|envoyez|mets|mettez|propose|proposez|proposer)(?:-moi|-nous| moi)?\s+"
+    rf"(?:un |une |le |la |l'|les |ton |ta |votre |petit |petite |court |courte |rapide )*{_SUMMARY_NOUN}"
+    r"|resume\w*|recapitul\w*|synthetise\w*|condense\w*|recap"
+    r"|(?:un |une |la |le |l')?(?:petit |petite |court |courte )?(?:resume|recap\w*|synthese)"
+    r"|(?:qu'est-ce que (?:je dois|j'en|on|il faut)|que (?:dois-je|faut-il|doit-on)|je (?:dois )?retiens quoi|"
+    r"on retient quoi)(?: (?:en )?retenir)?)\b"
 )
+# what the summing-up is of: the exchange, pointed back at ("tout ça", "ta réponse", "ce que j'obtiens", "ce à quoi
+# j'ai droit", "l'essentiel") — never a thing named (a subject of the texts, a part by its number)
 _SUMMARY_REST = re.compile(
-    r"^(?:(?:de |sur )?(?:tout ca|tout cela|ca|cela|ces reponses|tes reponses|vos reponses|ce qu'on a dit|"
+    r"^(?:(?:de |sur |d')?(?:tout ca|tout cela|ca|cela|ces reponses|tes reponses|vos reponses|ce qu'on a dit|"
     r"ce qui precede|l'echange|notre echange|la conversation|ce que tu m'as dit|ce que vous m'avez dit|"
-    r"ce qu'on vient de voir|le tout|l'ensemble)|en (?:\w+ )?(?:points?|phrases?|lignes?|mots)|"
-    r"(?:moi|nous|le|la|les)|(?:brievement|rapidement|simplement|rapide|court|bref|succinct\w*|vite)|"
+    r"ce qu'on vient de voir|le tout|l'ensemble|l'essentiel|les grandes lignes|"
+    r"(?:ta|votre|tes|vos|la|les|cette|ces) (?:derniere |dernieres |precedente |precedentes )?"
+    r"(?:reponses?|explications?|echanges?)(?: (?:precedente|precedentes|d'avant|de (?:tout a l'heure|avant)))?|"
+    # a relative clause pointing back at what was said or obtained: "ce que j'obtiens", "ce à quoi j'ai droit"
+    r"ce (?:que|qu'|qui|dont|a quoi|sur quoi) ?[a-z' -]{1,50})|"
+    r"en (?:\w+ )?(?:points?|phrases?|lignes?|mots)|(?:moi|nous|le|la|les|en|y|retenir|a retenir|je dois|"
+    r"il faut|finalement|au final|en (?:gros|bref|somme|resume))|"
+    r"(?:brievement|rapidement|simplement|rapide|court|bref|succinct\w*|vite)|"
     rf"{_COURTESY}|[\s,;:?!.…-])*$"
 )
 # "depuis quand ?", "ça s'applique à partir de quand ?", "en 2021, elle existait déjà ?": when the rule started
@@ -224,8 +264,15 @@ _NEEDS_REST = re.compile(
     r"duree|droit|cas|tout|la-dessus|comme|infos?|informations?|elements?|precisions?|renseignements?|"
     rf"{_COURTESY})\b|[\s,;:?!.…'-])*$"
 )
+# the answers themselves named as what is compared: "par rapport à ta réponse précédente", "d'une réponse à l'autre",
+# "entre tes deux réponses", "entre les deux calculs" (a pronoun standing for them: `_BOTH`)
+_ANSWERS = re.compile(
+    r"\b(?:(?:ta|votre|la) (?:reponse|explication|calcul|resultat) (?:precedente?|d'avant|de tout a l'heure)|"
+    r"(?:tes|vos|les) (?:deux|2) (?:reponses|calculs|resultats|explications)|"
+    r"d'un(?:e)? (?:reponse|calcul|resultat|cas) a l'autre|(?:la|ta|votre) (?:premiere|1re) reponse)\b"
+)
 _GAP = re.compile(
-    r"\b(?:ecarts?|distingue\w*|se ressemble\w*|en commun|(?:ne )?change\w* (?:rien|quoi|quelque chose))\b"
+    r"\b(?:ecarts?|distingue\w*|differe\w*|se ressemble\w*|en commun|(?:ne )?change\w* (?:rien|quoi|quelque chose))\b"
 )
 
 
@@ -239,9 +286,8 @@ def asks_comparison(message: str) -> bool:
     if _WHICH_OF_TWO.search(folded):
         return True
     compared = bool(COMPARATIVE.search(folded) or _GAP.search(folded))
-    return (bool(_BOTH.search(folded)) and (compared or bool(_WHICH.search(folded)))) or (
-        bool(_WHICH.search(folded)) and compared
-    )
+    pair = bool(_BOTH.search(folded) or _ANSWERS.search(folded))
+    return (pair and (compared or bool(_WHICH.search(folded)))) or (bool(_WHICH.search(folded)) and compared)
 
 
 def read(message: str) -> Request | None:
@@ -250,7 +296,10 @@ def read(message: str) -> Request | None:
     folded = re.sub(r"\s+", " ", folded)
     body = folded.strip(" ?!.…")
     if _QUOTE.match(body):
-        return Request("quote")
+        # ("recopie la phrase qui fixe ce maximum": the cited sentences on the maximum, when some hold it)
+        relative = _RELATIVE_ASPECT.search(body)
+        named = relative.group("aspect") if relative and relative.group("aspect") not in _NO_ASPECT else ""
+        return Request("quote", aspect=named)
     aspect = _ASPECT.search(body)
     if aspect is not None and _QUOTE.match(body[: aspect.start()]) and find_subject(aspect.group("aspect")) is None:
         # ("le texte sur la VAE" names a subject of its own: a question on it, not on the answer)
@@ -263,7 +312,7 @@ def read(message: str) -> Request | None:
     if _ORIGINAL.search(body) and _ORIGINAL_REST.match(_ORIGINAL.sub(" ", body)):
         return Request("original")
     summary = _SUMMARY.match(body)
-    if summary is not None and _SUMMARY_REST.match(body[summary.end() :]):
+    if summary is not None and _points_back_only(body[summary.end() :], _SUMMARY_REST):
         return Request("summary")
     if _SINCE.search(body) and len(body.split()) <= 12:
         return Request("since")
@@ -275,6 +324,10 @@ def read(message: str) -> Request | None:
         return Request("source")
     if _NEEDS.search(body) and _NEEDS_REST.match(_NEEDS.sub(" ", body)):
         return Request("needs")
+    if _REASON.match(body):
+        return Request("reason")
+    if _DECIDES.search(body) and len(body.split()) <= 16:  # (a subject named must be the previous one: exchange)
+        return Request("decides")
     if asks_comparison(body):
         return Request("compare")
     hearsay = _HEARSAY.search(body)
@@ -287,6 +340,39 @@ def read(message: str) -> Request | None:
         # "tu es sûr ? on m'a dit que l'écrit comptait plus": the answer doubted, with a claim and no figure
         return Request("check")
     return None
+
+
+# "mon chef peut-il refuser ?", "ma direction peut-elle écarter ma candidature ?", "l'employeur a-t-il le droit de
+# m'imposer la formation ?": whether someone may decide against the user, asked of the rule just applied — a modal
+# of permission, its clitics, then a verb of deciding for or against
+_DECIDES = re.compile(
+    r"\b(?:peu[tx]|peuvent|pourrai\w*|(?:a|ont)(?:-t)?-(?:il|elle|ils|elles|on) le droit|(?:a|ont) le droit|"
+    r"(?:est|sont)-(?:il|elle|ils|elles) en droit|est en droit)(?:-t)?(?:-il|-elle|-ils|-elles|-on)?"
+    r"(?: (?:me|m'|te|t'|le|la|l'|lui|nous|vous|les|leur|en|y|donc|vraiment|quand meme|legalement|de|d'))*\s*"
+    r"(?:refuser|ecarter|rejeter|s'opposer|s'y opposer|opposer|imposer|obliger|forcer|contraindre|interdire|exiger|"
+    # ("reporter", "retirer" are left out: "peut-on reporter les points ?", "retirer un dossier" decide nothing)
+    r"supprimer|annuler|bloquer|empecher|dire non|reprocher|sanctionner|penaliser|"
+    r"ne pas (?:accepter|retenir|verser|"
+    r"accorder|payer))\b"
+)
+# "et la raison de ce refus ?", "quel est le motif de cette réponse ?", "qu'est-ce qui justifie ce résultat ?": the
+# reason of the previous answer, asked by a noun of reason pointing back at it
+_REASON = re.compile(
+    r"^(?:(?:et|mais|alors|donc|ok|du coup)[ ,]+)*(?:(?:quel(?:le)? (?:est|serait|etait) |c'est quoi |"
+    r"(?:tu peux|vous pouvez|peux-tu|pouvez-vous) (?:me |m')?(?:donner|dire|expliquer) |"
+    r"(?:explique|expliquez|donne|donnez|dis|dites)(?:-moi| moi)? )?(?:la|le|les) "
+    r"(?:raison|motif|justification|explication|fondement)s?|qu'est-ce qui (?:justifie|explique|motive))"
+    r"(?: (?:de |d')?(?:ce|cet|cette|ces|ta|votre|la|le) "
+    r"(?:refus|non|reponse|resultat|conclusion|decision|calcul|chiffre|montant)s?| (?:de |d')?(?:ca|cela))?"
+    r"(?: (?:exactement|precisement|au juste))?$"
+)
+_NO_ASPECT = frozenset({"point", "regle", "chiffre", "passage", "phrase", "texte", "article"})
+
+
+def _points_back_only(rest: str, pattern: re.Pattern[str]) -> bool:
+    """What follows a request's verb points back at the exchange and names nothing of its own: no subject of the
+    texts ("résume-moi la Pro-A" asks about the Pro-A), no part or figure by its number."""
+    return bool(pattern.match(rest)) and find_subject(rest) is None and not re.search(r"\d", rest)
 
 
 def message_figure(message: str, match: re.Match[str]) -> str:

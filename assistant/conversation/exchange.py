@@ -18,6 +18,7 @@ the number guard because it is answered by the same `answer` as a typed question
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -31,18 +32,21 @@ from assistant.conversation.about_answer import Request
 from assistant.conversation.comparison import compared_question, first_paragraph
 from assistant.conversation.examples import asks_only_example, worked_example
 from assistant.conversation.followups import Context, Resolution, resolve
-from assistant.conversation.frames import continues
+from assistant.conversation.frames import continues, starts_afresh
 from assistant.conversation.operations import checked, operate
 from assistant.conversation.other_text import points_back_to
+from assistant.conversation.restate import capitalised, lower_first
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.slots import find_slots
 from assistant.conversation.state import Conversation, turn_of
 from assistant.conversation.statements import adds_to_statement, describes_case, states_facts
 from assistant.conversation.subject import message_subject
 from assistant.conversation.switch import in_previous_answer, own_phrase, stands_alone_after_refusal
+from assistant.routing.english import in_french
 from assistant.routing.meaning import Reading
 from assistant.routing.router import RouteDecision, route
 from ingest.models import Chunk
+from text.folding import same_length
 
 log = logging.getLogger(__name__)
 
@@ -76,17 +80,32 @@ def converse(
     `passages` gives the indexed passages, whose structure says which part is next to a cited one.
     """
     text = " ".join(typed.split())
-    resolution = Resolution(text, "new", message_subject(text))
     context = conversation.context()
+    if context is not None and text.endswith("?"):
+        # "Sorry, switching to English: how long can it last at most?": a follow-up is read by its French grammar,
+        # so a question written in English is read in French first, as the router reads one alone (noise.py)
+        text = _in_french(text)
+    resolution = Resolution(text, "new", message_subject(text))
     alone_answer: tuple[Answer, RouteDecision | None] | None = None
     request = about_answer.read(text) if context is not None and text and len(text) <= max_chars else None
-    if request is not None and context is not None:  # the previous answer itself acted on (about_answer.py)
+    within: str | None = None
+    if request is not None and context is not None and _asks_of_something_else(request.operation, text, context, today):
+        # ("depuis quand le CQP manager opérationnel y est-il ouvert ?": that thing within the previous subject)
+        within = _within_subject(text, context) if request.operation == "since" else None
+        request = None if within is None else request
+    if within is not None and request is not None and passages is not None:
+        # the text that brought the thing into the subject, found by asking it there, then its date of effect
+        found, _ = answer(within)
+        last = replace([t for t in conversation.turns if t.kind != "aside"][-1], citations=tuple(found.citations))
+        brought = operate(request, [last], passages(), typed)
+        resolution = Resolution(brought.question if brought and brought.question else within, "reference", None)
+    elif request is not None and context is not None:  # the previous answer itself acted on (about_answer.py)
         outcome = operate(request, conversation.turns, passages() if passages else None, typed)
         if outcome is not None and outcome.answer is not None:
             return _recorded(conversation, outcome.answer, typed)
         if outcome is not None:
             resolution = Resolution(outcome.question, "reference", None)
-        elif request.operation in ("check", "source") and context.question:
+        elif request.operation in ("check", "source", "reason") and context.question:
             resolution = Resolution(context.question, "meta", context.subject)
         else:
             request = None
@@ -98,8 +117,10 @@ def converse(
         refused = refused and not (in_last_answer and alone.topic is None)
         resolution = resolve(text, context, today, own_topic=alone.topic, refused=refused)
         if resolution.addition and not uses_words(resolution.addition):
-            # "et les tickets resto ?": words the texts never use are no follow-up on them
-            resolution = Resolution(text, "new", None)
+            # "et les tickets resto ?": words the texts never use are no follow-up on them; unless a clitic or a
+            # pronoun ties them to the thing just spoken of ("et mes billets de train pour m'y rendre ?"): a
+            # question of its own about that subject, never a change to the facts of its case (pointing.py)
+            resolution = _about_subject(text, context) or Resolution(text, "new", None)
         if resolution.is_follow_up and not resolution.restate and _other_calculator(alone, context):
             # "et j'anime aussi une formation interne…" after a tutor's bonus: a case of another calculator,
             # whose facts are not the first calculation's (a new fact frame)
@@ -189,6 +210,50 @@ def _recorded(conversation: Conversation, reply: Answer, typed: str, heading: st
     # (the citations stay the answer acted on: "et avant l'avenant ?" after a quote reads them)
     conversation.record(replace(last, question=typed, kind="meta", route=reply.route))
     return reply
+
+
+def _asks_of_something_else(operation: str, text: str, context: Context, today: date) -> bool:
+    """A message read as "depuis quand ?" or "peut-il refuser ?" that asks about something else than the rule the
+    previous answer applied: it names a subject of its own ("l'employeur peut-il refuser une Pro-A ?" after the CEP;
+    "depuis quand le CQP manager opérationnel y est-il ouvert ?"), or, for a refusal, it marks a change of subject
+    or a step aside ("Autre chose : mon employeur peut-il m'imposer trois jours de télétravail ?") or tells facts
+    of its own."""
+    if operation not in ("decides", "since"):
+        return False
+    named = message_subject(text)
+    if named is not None and not (context.subject is not None and named.same_as(context.subject)):
+        return True
+    return operation == "decides" and (starts_afresh(text) or bool(find_slots(text, today)))
+
+
+def _within_subject(text: str, context: Context) -> str | None:
+    """ "Et depuis quand le CQP manager opérationnel y est-il ouvert ?" → "… est-il ouvert, à la Pro-A ?": the clitic
+    "y" of a message naming a thing of its own stands for "à" the previous subject; None without either."""
+    folded = same_length(text).lower()
+    clitic = re.search(r"\s+y\b", folded)
+    if context.subject is None or clitic is None:
+        return None
+    bare = (text[: clitic.start()] + text[clitic.end() :]).rstrip(" ?")
+    return f"{bare}, à {context.subject.display} ?"
+
+
+def _in_french(text: str) -> str:
+    """An English follow-up read in French (`routing.english.in_french`), from its sentence that asks: the words
+    said before it ("Sorry, switching to English:") ask nothing; any other message as it is."""
+    french = in_french(text)
+    if french == text:
+        return text
+    clauses = re.split(r"(?<=[.!:;])\s+", french)
+    asking = next((i for i, clause in enumerate(clauses) if "?" in clause), 0)
+    return " ".join(clauses[asking:])
+
+
+def _about_subject(text: str, context: Context) -> Resolution | None:
+    """ "Conseil en évolution professionnelle : et mes billets de train pour m'y rendre ?": the message asked about
+    the previous subject when it points back to it (`pointing.points_back`) and states no fact; else None."""
+    if context.subject is None or not pointing.points_back(text):
+        return None
+    return Resolution(f"{capitalised(context.subject.name)} : {lower_first(text)}", "reference", context.subject)
 
 
 def _speaks_of_last_answer(conversation: Conversation, text: str, question: str, today: date) -> bool:

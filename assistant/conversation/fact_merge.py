@@ -235,11 +235,15 @@ def _recounted(earlier: str, before: list[Slot], used: set[int], slot: Slot) -> 
 
 def _moved_bound(earlier: str, old: Slot, period: DateSpan, new: DateSpan, bound: str) -> tuple[tuple[int, int], str]:
     start, end = period.start, period.end
+    at = _preposition_start(earlier, old.span[0])
+    if bound == "start" and period.kind == "since":
+        # "depuis le 1er mars" corrected by "elle a commencé le 1er janvier": still running since then, its end
+        # (today, or a date given apart: "mission terminée le 31 août") untouched
+        return (at, old.span[1]), f"depuis le {format_date_fr(_aligned(new, end, after=False).start)}"
     if bound == "end":
         end = _aligned(new, start, after=True).end
     else:
         start = _aligned(new, end, after=False).start
-    at = _preposition_start(earlier, old.span[0])
     return (at, old.span[1]), f"du {format_date_fr(start)} au {format_date_fr(end)}"
 
 

@@ -111,6 +111,9 @@ def resolve_followup(
     if lead:
         body_at += lead.end()
     body, body_folded = text[body_at:], folded[body_at:]
+    if correction:  # "le 1er janvier et non le 1er mars": the value set aside is no fact of the case
+        body = _without_old_value(body)
+        body_folded = same_length(body)
     person_case = back_to_person(body, context.turns)
     if person_case is not None:  # "revenons à Agnès : combien de temps ?": that person's case, its facts kept
         turn, rest = person_case
@@ -263,7 +266,7 @@ def resolve_followup(
         if replaced is not None:
             return Resolution(replaced, "circumstance", previous)
     if circumstance:
-        questions = (context.question, *context.earlier) if correction else (context.question,)
+        questions = _stating(context.question, *context.earlier) if correction else (context.question,)
         addition = body if elliptic and not correction and not slots and _NOUN_PHRASE.match(body_folded) else ""
         return Resolution(changed(questions, body, today), "circumstance", previous, addition=addition)
     if context.refused and previous is None and own_subject is None:
@@ -287,6 +290,10 @@ def resolve_followup(
     # a request to be told about something is no case to add to, even when a calculator answered it
     # ("Parle-moi du master…" names the master, not a diploma the user holds)
     case = context.case and (context.pending is not None or not _REQUEST.match(same_length(context.question)))
+    if case and not slots and not context.pending and previous is not None and v.RE_REFLEXIVE_Y.search(body_folded):
+        # "et mon trajet pour m'y rendre, il est remboursé ?" after a calculation: no fact of the case, a question
+        # of its own about the place of the subject (the reflexive "m'y", "s'y"): asked of the subject, not the case
+        return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
     if case or plural:  # the user's own case, or a plural phrase of the previous question
         earlier = context.pending or context.question
         merged = merge_facts(earlier, body, today) if slots else None
@@ -295,6 +302,28 @@ def resolve_followup(
         return Resolution(appended(earlier, body), "circumstance", previous)
     assert previous is not None
     return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
+
+
+def _without_old_value(body: str) -> str:
+    """The correction without the old value it sets aside ("c'est 44 millions, pas 40" → "c'est 44 millions")."""
+    folded = same_length(body).lower()
+    for match in reversed(list(v.RE_OLD_VALUE.finditer(folded))):
+        old = match.group("old") or match.group("instead") or ""
+        if v.RE_VALUE.search(old):
+            body = body[: match.start()] + body[match.end() :]
+    return body
+
+
+def _stating(*questions: str) -> tuple[str, ...]:
+    """The questions (most recent first), each a follow-up appended to an earlier one ("… quelle prime, c'est
+    versé à quel moment ?") replaced by the earlier question that stated the facts: a corrected fact is changed in
+    the calculation it was given for, not in a later question about something else."""
+    stated: list[str] = []
+    for at, question in enumerate(questions):
+        older = [q for q in questions[at + 1 :] if len(q) < len(question)]
+        origin = next((q for q in reversed(older) if question.startswith(q.rstrip(" ?.!…"))), question)
+        stated.append(origin)
+    return tuple(dict.fromkeys(stated))
 
 
 def _followed(

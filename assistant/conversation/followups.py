@@ -76,7 +76,8 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         # (an aside sharing nothing with the previous question — no "et", pronoun, demonstrative or word of its
         # own — is its own subject too, even one outside the texts: "Hors sujet : ma femme accouche…")
         own = own_topic is not None or find_subject(aside) is not None or not frames.continues(aside, context.question)
-        if own and not _PRONOUN.search(same_length(aside)):
+        # (the pronoun of "la caisse doit-elle …" repeats its noun: no pointing back)
+        if own and not _PRONOUN.search(v.RE_NOUN_INVERSION.sub(" ", same_length(aside).lower())):
             # "Petite parenthèse : c'est quoi l'AFEST ?": answered alone, without the facts stated before
             return Resolution(re.sub(r"\s+", " ", message).strip(), "new", find_subject(aside), digression=True)
     if context is not None and context.beneath is not None and not frames.continues(message, context.question):

@@ -153,11 +153,18 @@ def without_digression_mark(message: str) -> str:
     return message[m.end() :] if m else message
 
 
+def starts_afresh(message: str) -> bool:
+    """The message marks a change of subject ("Autre chose :", "rien à voir, mais…") or a step aside ("Au fait,")."""
+    return bool(v.RE_SWITCH.match(same_length(message))) or is_digression(message)
+
+
 def continues(message: str, digression: str) -> bool:
     """The message goes on with the digression (`digression`: its question as understood): it opens
     with "et", "non", points back with a pronoun or a demonstrative, or shares a word of its own with it."""
     folded = same_length(message).lower()
-    if _LEAD_IN.match(folded) or _PRONOUN.search(folded) or _DEMONSTRATIVE.search(folded):
+    # (the pronoun of "la caisse doit-elle …" repeats its noun: it points back to nothing)
+    pointing = _PRONOUN.search(v.RE_NOUN_INVERSION.sub(" ", folded))
+    if _LEAD_IN.match(folded) or pointing or _DEMONSTRATIVE.search(folded):
         return True
     return _shares_words(folded, without_digression_mark(digression))
 

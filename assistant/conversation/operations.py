@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answer import Answer, Citation
+from assistant.answering.named_parts import in_force as part_in_force
 from assistant.conversation import needs, two_answers, wording
 from assistant.conversation.about_answer import Request
 from assistant.conversation.cited_parts import (
@@ -68,6 +69,8 @@ def operate(request: Request, turns: Sequence[Turn], passages: Iterable[Chunk] |
         return None if needed is None else Outcome(question=needed)
     if request.operation == "source":
         return _source(last, typed)
+    if request.operation == "decides":
+        return _decides(last, typed, passages)
     cited = [c for c in last.citations if section_number(c.section)]
     led = best_sentence(cited, last.lead, last.resolved)
     if led is not None:  # the part the answer led with comes first
@@ -111,6 +114,95 @@ def _since(last: Turn, passages: Iterable[Chunk] | None) -> Outcome | None:
             citation = next(c for c in last.citations if c.document == document)
             return Outcome(question=part_question(citation, number))
     return None
+
+
+# how the texts say whose decision a rule is: a consent or a choice ("d'un commun accord", "sur la base du
+# volontariat", "à sa demande", "choisi par"), then a condition it is granted on ("lorsque", "dès lors que")
+_CONSENT = re.compile(r"\b(?:accord|volontariat|demande|choisi\w*|decid\w*|autoris\w*|consent\w*|agre\w*)\b")
+_CONDITION = re.compile(r"\b(?:lorsque|des lors|sous reserve|conformement|a condition|sauf|uniquement)\b")
+_PARTY = re.compile(r"\b(?:direction|employeurs?|organismes?|hierarchi\w*|manager|salarie|interesse|beneficiaire)\b")
+
+
+def _decides(last: Turn, typed: str, passages: Iterable[Chunk] | None) -> Outcome | None:
+    """ "mon chef peut-il refuser la formation que je choisis ?": the sentence of the rule the last answer applied
+    that says whose decision it is — a consent or a choice first, a condition next, the parties named, then the
+    words it shares with the message and with the question it answered — quoted with its citation. The rule is the
+    cited parts; when none of their sentences says it about a word of the exchange, the other parts of their article
+    (4.2 beside a cited 4.3: who chooses the tutor). None when no sentence of them says any of it."""
+    if last.route == "refusal" or not last.citations:
+        return None
+    asked = _stems(typed)
+    # (the thing a pronoun of the message stands for, "de me la verser", is named by the question answered)
+    before = _stems(last.resolved) - asked
+    best = _deciding(last.citations, asked, before, relevant=True) or _deciding(
+        _same_article(last.citations, passages), asked, before, relevant=False
+    )
+    if best is None:
+        return None
+    citation, sentence = best
+    cited = renumbered([citation], 1)
+    text = wording.decided_by(f"« {sentence} » [1]", _where(cited[0]))
+    return Outcome(answer=Answer(typed, text, "retrieval", citations=cited))
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", same_length(text).lower())}
+
+
+def _deciding(
+    citations: Sequence[Citation], asked: set[str], before: set[str], *, relevant: bool
+) -> tuple[Citation, str] | None:
+    """The best sentence of `citations` saying whose decision or on what condition (`_decides`); with `relevant`,
+    only one sharing a word with the message or the question answered."""
+    scored: list[tuple[int, int, Citation, str]] = []
+    seen: set[str] = set()
+    for citation in citations:
+        for sentence in sentences(citation.quote):
+            folded = same_length(sentence).lower()
+            if _heading(sentence) or folded in seen:
+                continue
+            seen.add(folded)
+            said = 4 * len(set(_CONSENT.findall(folded))) + 2 * len(set(_CONDITION.findall(folded)))
+            words = _stems(folded)
+            if not said or (relevant and not (asked | before) & words):
+                continue
+            score = said + bool(_PARTY.search(folded)) + 2 * len(asked & words) + len(before & words)
+            scored.append((score, -len(scored), citation, sentence))
+    if not scored:
+        return None
+    _, _, citation, sentence = max(scored)
+    return citation, sentence
+
+
+def _same_article(citations: Sequence[Citation], passages: Iterable[Chunk] | None) -> list[Citation]:
+    """The passages in force of the articles the citations belong to ("4.2" and "4.1" for a cited "4.3"), as
+    citations of their own part, not already cited."""
+    if passages is None:
+        return []
+    articles = {
+        (c.document, section_number(c.section).split(".")[0]): c for c in citations if section_number(c.section)
+    }
+    cited = {(c.document, section_number(c.section)) for c in citations}
+    found: list[Citation] = []
+    for chunk in passages:
+        number = chunk.section_number
+        known = articles.get((chunk.document, number.split(".")[0]))
+        if known is None or (chunk.document, number) in cited or part_in_force(chunk) is False:
+            continue
+        found.append(
+            Citation(
+                number=0,
+                evidence_id=chunk.id,
+                document=chunk.document,
+                section=chunk.label,
+                page=chunk.page_start,
+                quote=chunk.text,
+                title=known.title,
+                path=chunk.section_path,
+                page_end=chunk.page_end,
+            )
+        )
+    return found
 
 
 def _where(citation: Citation) -> str:
@@ -235,6 +327,8 @@ def _thread(answered: Sequence[Turn]) -> list[Turn]:
     subject (the follow-ups after a question belong to its thread)."""
     thread: list[Turn] = []
     for turn in reversed(answered):
+        if turn.route == "refusal":  # a refused question answered nothing: it neither ends nor joins the thread
+            continue
         if thread and turn.kind == "new" and thread[0].kind == "new" and not _same_subject(turn, thread[0]):
             break  # a question asked afresh on another subject: the thread starts after it
         thread.insert(0, turn)
@@ -254,11 +348,35 @@ def _figures(thread: Sequence[Turn], said: str, start: int) -> list[tuple[Citati
             if key in seen or len(kept) >= 3:
                 continue
             seen.add(key)
-            sentence = next((x for x in sentences(citation.quote) if re.search(r"\d", x)), "")
+            sentence = next((x for x in sentences(citation.quote) if re.search(r"\d", x) and not _heading(x)), "")
             numbers = re.findall(r"\d+(?:[,.]\d+)?", sentence)
             if sentence and not any(re.search(rf"(?<![\d,.]){re.escape(n)}(?![\d])", said) for n in numbers):
                 kept.append((replace(citation, number=start + len(kept) + 1), sentence))
     return kept
+
+
+def _heading(sentence: str) -> bool:
+    """A part's heading read as a sentence ("Article 9.4 | Reconnaissance de la fonction"): no rule to keep."""
+    return "|" in sentence or bool(re.fullmatch(r"(?:article|annexe|titre)\s+[\w.]+\W*", same_length(sentence).lower()))
+
+
+def _asked_sentence(turn: Turn, said: str) -> tuple[Citation, str] | None:
+    """The sentence of the turn's citations that its own message asked about: the one sharing most content words
+    with the message as typed (one at least, of five letters or more), not already said; None when none does."""
+    asked = {w[:6] for w in re.findall(r"[a-z]{5,}", same_length(turn.question).lower())} - _ASKED_STOP
+    best: tuple[int, Citation, str] | None = None
+    for citation in turn.citations:
+        for sentence in sentences(citation.quote):
+            folded = same_length(sentence).lower()
+            if _heading(sentence) or folded in said:
+                continue
+            shared = len(asked & {w[:6] for w in re.findall(r"[a-z]{5,}", folded)})
+            if shared and (best is None or shared > best[0]):
+                best = (shared, citation, sentence)
+    return None if best is None else (best[1], best[2])
+
+
+_ASKED_STOP = frozenset({"quelle", "combie", "commen", "cette", "est-ce", "celle", "celui", "depuis", "pendan"})
 
 
 def _same_subject(a: Turn, b: Turn) -> bool:
@@ -280,6 +398,14 @@ def _summary(answered: Sequence[Turn], typed: str) -> Outcome | None:
         lead = lead_text(turn.lead)
         key = same_length(re.sub(r"\[\d+\]", "", lead)).lower()
         if any(key in k or k in key for k in seen):  # "c'est dans quel article ?" answered the same lead again
+            # (a question of its own answered under the same lead, "est-ce pris en compte pour l'allocation
+            # vacances ?": what it added is the cited sentence it asked about)
+            asked = _asked_sentence(turn, " ".join(seen))
+            if asked is not None:
+                citation, sentence = asked
+                seen.add(same_length(sentence).lower())
+                citations.append(replace(citation, number=len(citations) + 1))
+                points.append(f"« {sentence} » [{len(citations)}]")
             continue
         seen.add(key)
         used = [int(n) for n in re.findall(r"\[(\d+)\]", lead)]

@@ -100,6 +100,19 @@ CORRECTION = (
     r"(?:(?:plutot|c'est|c'etait|il s'agit d'un|il s'agit d'une|je voulais dire|en fait|pas)\b(?:\s|[,;:.!…-])*)*"
 )
 
+# The old value a correction names to set it aside ("le 1er janvier et non le 1er mars", "44 millions, pas 40",
+# "25 millions au lieu de 20", "pas jusqu'au 27 mars"): never a fact of the case, so it is taken out before the
+# facts are read; only a value (a figure, a month, a number from two up) is taken out, so "et non salarié d'une
+# filiale" or ", pas encore" stay.
+OLD_VALUE = (
+    r"(?:,\s*|\s+et\s+|\s+mais\s+)(?:non|pas)(?: pas)?\s+(?P<old>[^,;.?!:]{1,40}?)(?=\s*(?:[,;.?!:]|$))"
+    r"|\s*\bau lieu (?:de |d'|du |des )(?P<instead>[^,;.?!:]{1,40}?)(?=\s*(?:[,;.?!:]|$))"
+)
+_VALUE = (
+    r"\d|\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
+    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|cent)\b"
+)
+
 # A message opening with one of these after its lead-in only changes a circumstance of the previous
 # question ("et pour un CDD ?", "et avec trois stagiaires ?", "et si la mission s'arrête fin mai ?").
 CIRCUMSTANCE_OPENING = (
@@ -231,7 +244,9 @@ HYPOTHESIS = r"^(?:si|s'il|s'ils|s'elle|s'elles|et si)\b"
 # a classifier finds in its other words ("et elle dure combien ?", "son numéro RNCP ?").
 # ("faut-il", "y a-t-il", "s'agit-il" are impersonal: their "il" points to nothing).
 # "n'y a pas droit", "y a-t-il droit", "en bénéficie": a clitic standing for the thing just spoken of
-CLITIC_BACK = r"\b(?:n'y|y a|y ont|y avoir|y accede\w*|y ouvre\w*|en benefici\w*|n'en benefici\w*)\b"
+# ("m'y rendre", "s'y inscrire": "y" after a reflexive pronoun is the place just spoken of; "j'y ai droit" after a
+# thing the message names itself, "et pour mes tickets, j'y ai droit ?", stands for that thing)
+CLITIC_BACK = r"\b(?:n'y|[mts]'y|y a|y ont|y avoir|y accede\w*|y ouvre\w*|en benefici\w*|n'en benefici\w*)\b"
 
 PRONOUN = (
     r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\bil\b"
@@ -412,7 +427,16 @@ RE_NAMED_OTHER = re.compile(NAMED_OTHER)
 RE_COPULA = re.compile(COPULA)
 RE_HYPOTHESIS = re.compile(HYPOTHESIS)
 RE_PRONOUN = re.compile(PRONOUN)
+# A subject pronoun inverted after the verb of a clause whose subject is a noun phrase ("la caisse doit-elle …",
+# "mon employeur peut-il …"): it repeats that noun, it points back to nothing said before
+RE_NOUN_INVERSION = re.compile(
+    r"\b(?:le|la|les|l'|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos|un|une|des|ce|cet|cette|ces)\s*[a-z][a-z'-]+"
+    r"(?:\s+[a-z][a-z'-]+){0,3}?\s+[a-z]+-(?:t-)?(?:il|elle|ils|elles)\b"
+)
+RE_OLD_VALUE = re.compile(OLD_VALUE)
+RE_VALUE = re.compile(_VALUE)
 RE_CLITIC_BACK = re.compile(CLITIC_BACK)
+RE_REFLEXIVE_Y = re.compile(r"\b[mts]'y\b")
 RE_OPPOSITE = re.compile(OPPOSITE)
 RE_PLURAL_PRONOUN = re.compile(PLURAL_PRONOUN)
 RE_BACK_REFERENCE = re.compile(BACK_REFERENCE)

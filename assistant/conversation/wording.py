@@ -31,6 +31,11 @@ def summary_head(subject: str | None) -> str:
     return f"En résumé, sur {subject} :" if subject else "En résumé :"
 
 
+def decided_by(quote: str, where: str) -> str:
+    """ "mon chef peut-il refuser ?": the sentence of the rule just applied that says whose decision it is."""
+    return f"Sur ce point, voici ce que dit la règle appliquée dans la réponse précédente, {where} :\n\n{quote}"
+
+
 def figure_found(figure: str, number: int) -> str:
     """ "tu es sûr ? on m'a dit 10": the cited passages hold the figure heard."""
     return f"Le chiffre que vous citez ({figure}) figure bien dans les textes cités [{number}]."
