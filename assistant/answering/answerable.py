@@ -241,7 +241,16 @@ def names_foreign_member(query: str, vocabulary: CorpusWords) -> bool:
     do not treat, even though the question reads clearly as one about CQPs, so the meaning gate
     (`reads_as_topic`) that protects the user's own words elsewhere does not apply to it."""
     folded = fold(query).replace("'", " ")
-    return any(not vocabulary.knows(m.group(1)) for m in _NAMED_CQP.finditer(folded))
+    return any(not vocabulary.knows(m.group(1)) and not _frame_verb(m.group(1)) for m in _NAMED_CQP.finditer(folded))
+
+
+# The verb of the question's frame after "CQP" ("mon CQP a-t-il été créé", "le CQP est-il reconnu"), no name of one.
+_FRAME_VERB = re.compile(r"(?:a|est|sont|peut|peuvent|doit|doivent|va|vont|fait|font)?(?:-t)?-(?:il|elle|ils|elles|on)")
+
+
+def _frame_verb(word: str) -> bool:
+    """A verb inverted with its subject pronoun ("a-t-il", "est-il", "sera-t-il"): the frame, not a CQP's name."""
+    return bool(_FRAME_VERB.search(word)) and word.endswith(("il", "elle", "ils", "elles", "on"))
 
 
 def _subjects(query: str) -> list[list[str]]:
