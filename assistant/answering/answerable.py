@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.attributes import NAMED_ONLY_TOPICS, unstated_attribute, unstated_situation
+from assistant.answering.census import unstated_census
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words, glossary_speaks
 from assistant.answering.dispositifs import on_topic
@@ -97,6 +98,8 @@ def texts_are_silent(
     """
     if vocabulary is not None and phrases is not None and qualified_elsewhere(query, evidence, vocabulary, phrases):
         return True
+    if phrases is not None and unstated_census(query, evidence, phrases) is not None:
+        return True  # "combien de managers ont été certifiés en 2021 ?": a statistic no best passage states (scope16)
     if (
         vocabulary is not None
         and names_only(decision)
