@@ -122,7 +122,7 @@ def _counts(text: str, noun: str) -> bool:
     (`KEY_LETTERS`: the fiche's "8 Certificats de Qualification Professionnelle" counts "certifications")."""
     keys = [_key(w) for w in noun.split()]
     words = re.findall(r"\d+(?:[,.]\d+)?|[a-z][a-z-]*", fold(text).replace("'", " "))
-    for i, word in enumerate(words):
+    for i in range(len(words)):
         if [_key(w) for w in words[i : i + len(keys)]] != keys:
             continue
         if any(_figure(w) for w in words[max(0, i - FIGURE_SPAN) : i]):
