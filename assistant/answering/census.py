@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from assistant.answering.corpus_words import CorpusPhrases
 from assistant.routing.extraction.folding import fold
-from assistant.routing.subject import acronyms, with_acronyms
+from assistant.routing.subject import acronyms
 from knowledge.hybrid import Evidence
 
 # The best passages read for the figure (as `attributes.DEPTH`).
@@ -84,13 +84,12 @@ def asked_census(question: str, phrases: CorpusPhrases | None = None) -> tuple[s
     original = question.replace("’", "'")
     text = fold(original).replace("'", " ")
     match = _HOW_MANY.search(text)
-    if match is None or match.group(1) in _UNITS:
+    if match is None or match.group(1) in _UNITS or not _countable(match.group(1), original):
         return None
     after = text[match.end() :]
     qualifier = _ADJECTIVE.match(after)  # "managers opérationnels": not the strategic managers' count
     noun = f"{match.group(1)} {qualifier.group(1)}" if qualifier else match.group(1)
-    clause = re.split(r"[?.;!]", after, maxsplit=1)[0]
-    years = _YEAR.findall(clause)
+    years = _YEAR.findall(text)  # "Depuis 2005, combien de CQP…" as "… en 2021 ?"
     # a place the texts write ("en Caf") is the asker's context; one they never write fixes a count they cannot hold
     places = [p for p in _PLACE.findall(original[match.end() :]) if phrases is None or not phrases.writes_name(p)]
     if not (_PAST.search(after) or years or places):
@@ -108,7 +107,7 @@ def unstated_census(question: str, evidence: Sequence[Evidence], phrases: Corpus
     names = acronyms(question)
     for item in evidence[:DEPTH]:
         body = item.chunk.text
-        if not _counts(with_acronyms(body, names) if names else body, noun):
+        if not _counts(_spelled(body, names), noun):
             continue
         folded = fold(body)
         if all(year in folded for year in years) and all(fold(place) in folded for place in places):
@@ -144,3 +143,25 @@ KEY_LETTERS = 7
 
 def _key(word: str) -> str:
     return word.rstrip("sx")[:KEY_LETTERS]
+
+
+def _countable(noun: str, question: str) -> bool:
+    """A plural ("combien de salariés") or a name with its capital ("combien de CQP", "d'Urssaf"): things counted one
+    by one; a
+    singular is a quantity ("combien de contribution", the calculators' matter)."""
+    written = re.search(rf"\b{re.escape(noun)}\b", fold(question))
+    return noun.endswith(("s", "x")) or (written is not None and question[written.start()].isupper())
+
+
+# The linking words an acronym's letters skip ("Certificats de Qualification Professionnelle": CQP).
+_LINKS = r"(?:\s+(?:de|du|des|aux|au|a|la|le|les|et|en|pour)\b|\s+[dl]')*\s*"
+
+
+def _spelled(text: str, names: list[str]) -> str:
+    """The passage, folded, with each spelled-out form of an acronym of the question followed by it, even where the
+    passage also writes the acronym elsewhere: "8 Certificats de Qualification Professionnelle" counts CQPs."""
+    spelled = fold(text)
+    for name in names:
+        pattern = r"\b" + _LINKS.join(rf"{letter}[a-z0-9-]*" for letter in name) + r"\b"
+        spelled = re.sub(pattern, rf"\g<0> {name}", spelled)
+    return spelled
