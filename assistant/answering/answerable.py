@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.attributes import NAMED_ONLY_TOPICS, unstated_attribute, unstated_situation
+from assistant.answering.attributes import DEPTH as ATTRIBUTE_DEPTH
+from assistant.answering.attributes import NAMED_ONLY_TOPICS, attribute_terms, unstated_attribute, unstated_situation
 from assistant.answering.census import unstated_census
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words, glossary_speaks
@@ -104,7 +105,7 @@ def texts_are_silent(
         vocabulary is not None
         and names_only(decision)
         and (
-            unstated_attribute(query, evidence, vocabulary, phrases) is not None
+            unstated_attribute(query, of_subject(query, evidence, decision), vocabulary, phrases) is not None
             or (phrases is not None and unstated_situation(query, phrases) is not None)
         )
     ):
@@ -136,6 +137,53 @@ def texts_are_silent(
         return False
     found: set[str] = set().union(*bags) if bags else set()
     return len(terms & found) / len(terms) < MIN_COVERAGE
+
+
+def of_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecision | None) -> Sequence[Evidence]:
+    """The best passages (`attributes.DEPTH`) that speak of the question's subject, when one does; all of them
+    otherwise. What is asked of a thing must be stated by a passage of that thing (scope16): "combien de mois dure la
+    formation du CQP inspecteur" is not answered by the hours of another CQP's course ranked beside its part."""
+    asked = attribute_terms(query)  # "la durée de la formation du CQP X": the thing is the CQP, not a length
+    things = [[t for t in subject if t not in asked] for subject in _asked(query, _subjects(query), decision)]
+    things = [thing for thing in things if thing]
+    named = _named_certification(query)
+    own = [
+        e
+        for e in evidence[:ATTRIBUTE_DEPTH]
+        if (things and _any_speaks(query, things, [e])) or (named and _any_speaks(query, [named], [e]))
+    ]
+    return own or evidence
+
+
+# A certification named by its kind and its name: "le CQP inspecteur du recouvrement", "la formation menant au CQP
+# délégué de l'assurance maladie", "le diplôme d'État de moniteur éducateur" (folded, apostrophes as spaces).
+_CERTIFICATION = re.compile(
+    r"\b(?:cqp|diplome d etat|titre professionnel)\s+(?:(?:de|du|des|d|la|le|l)\s+)*((?:[a-z][a-z-]+\s*){1,4})"
+)
+
+
+def _named_certification(query: str) -> list[str]:
+    """The analysed terms of the name of the certification the question names ("cqp inspecteur du recouvrement" →
+    its name's terms), up to the frame's next word; [] when it names none."""
+    match = _CERTIFICATION.search(fold(query).replace("'", " "))
+    if match is None:
+        return []
+    words = []
+    for word in match.group(1).split():
+        if word in _NAME_ENDS or _frame_verb(word):
+            break
+        words.append(word)
+    return list(dict.fromkeys(t[:PREFIX] for t in analyze(" ".join(words))))
+
+
+# Words that end a certification's name in a question: the frame's verbs, pronouns and links to what is asked.
+_NAME_ENDS = frozenset(
+    re.findall(
+        r"\S+",
+        """est sont a ont peut peuvent doit doivent dure durent se en pour dans sur avec par qui que qu quel quelle et
+    ou il elle ils elles on y comporte compte coute""",
+    )
+)
 
 
 def names_only(decision: RouteDecision | None) -> bool:

@@ -69,6 +69,9 @@ _PURPOSE = frozenset(
     w.rstrip("sx")[:PREFIX] for w in ("but", "raison", "objectif", "interet", "finalite", "motif", "utilite")
 )
 _WHEN = frozenset(w.rstrip("sx")[:PREFIX] for w in ("annee", "an", "date", "jour", "mois", "semaine", "heure"))
+# Nouns asking a length of time ("quelle est la durée"): stated by a figure with a unit of time ("6 et 12 mois", "40
+# heures", "5,5 jours"), not by any figure (a CQP's creation year, its RNCP number).
+_LENGTHS = frozenset({"duree"[:PREFIX]})
 
 
 # A price asked: "combien coûte", "à quel prix", "quel budget / coût / tarif". Stated only by an amount, a figure
@@ -111,6 +114,13 @@ def asked_attributes(question: str) -> tuple[list[str], list[str]]:
     return which, counted
 
 
+def attribute_terms(question: str) -> set[str]:
+    """The analysed terms of the nouns the question asks of its subject (`asked_attributes`): "quelle est la durée …"
+    → {"dur"}; what is asked, not the thing it is asked of."""
+    which, counted = asked_attributes(question)
+    return {_stem(noun) for noun in (*which, *counted)}
+
+
 def _noun(word: str) -> bool:
     """Not a frame word, nor a verb with its subject pronoun after it ("est-il", "peut-on")."""
     return word not in _NOT_NOUNS and not re.search(r"-(?:t-)?(?:il|elle|ils|elles|on|ce)$", word)
@@ -139,6 +149,10 @@ def unstated_attribute(
     sequences = [[t[:PREFIX] for t in analyze(fold(e.chunk.context_text))] for e in evidence[:DEPTH]]
     for noun in which:
         stem = _stem(noun)
+        if _key(noun) in _LENGTHS:
+            if not any(_counts(e.chunk.text, "mois") for e in evidence[:DEPTH]):
+                return noun  # "quelle est la durée de la formation du CQP X": no length of time in its passages
+            continue
         if _measured(noun, evidence):
             continue  # "en quelle année", "quel pourcentage": a figure is its answer, whatever words say it
         if _key(noun) in _PURPOSE and any(holds_kind(REASON, e.chunk.context_text) for e in evidence[:DEPTH]):
