@@ -86,7 +86,15 @@ def asks_price(question: str) -> bool:
     """The question asks what something costs: "combien coûte …", "à quel prix", "quel est le budget de …"."""
     text = fold(question.replace("’", "'")).replace("'", " ")
     which, _ = asked_attributes(question)
-    return bool(_PRICE_VERB.search(text)) or any(_key(noun) in _PRICE_NOUNS for noun in which)
+    verb = _PRICE_VERB.search(text)
+    if verb is not None and _GOVERNED.search(text[: verb.start()]):
+        return False  # "qui fixe combien coûtent les formations ?": who is asked, the price is what they fix (scope16)
+    return verb is not None or any(_key(noun) in _PRICE_NOUNS for noun in which)
+
+
+# An interrogative and its verb before "combien coûte": the price is the object of what is asked ("qui fixe combien
+# coûtent…", "comment savoir combien coûte…").
+_GOVERNED = re.compile(r"\b(?:qui|comment|quand|pourquoi)\s+(?:[a-z-]+\s+){0,3}\S")
 
 
 # "quel est le taux de réussite", "quel numéro de téléphone": the interrogative's noun and its complement.

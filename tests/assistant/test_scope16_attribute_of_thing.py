@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from assistant.answering.answerable import _named_certification, of_subject
-from assistant.answering.attributes import attribute_terms, unstated_attribute
+from assistant.answering.attributes import asks_price, attribute_terms, unstated_attribute
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
 
 UNSTATED = "Le cursus du CQP manager opérationnel s'étend sur quelle durée ?"
@@ -45,3 +45,16 @@ def test_a_length_no_passage_of_the_cqp_states_is_refused(assistant: Any) -> Non
 def test_a_length_the_convention_states_is_answered(assistant: Any) -> None:
     answer = assistant.ask(STATED, today=date(2026, 11, 29))
     assert answer.route == "retrieval" and "5,5" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "price"),
+    [
+        ("Combien coûte une journée de formation au catalogue de l'Institut 4.10 ?", True),
+        ("Qui fixe combien coûtent les formations des alternants ?", False),  # who is asked; art. 1: the CPNEFP
+        ("Comment savoir combien coûte le parcours d'un alternant ?", False),
+    ],
+)
+def test_a_price_is_asked_only_when_no_interrogative_governs_it(question: str, price: bool) -> None:
+    """Art. 1: "elle fixe les coûts des formations relevant de l'alternance" — "qui fixe combien coûtent…" asks who."""
+    assert asks_price(question) is price
