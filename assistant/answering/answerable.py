@@ -17,6 +17,7 @@ from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words, glossary_speaks
 from assistant.answering.dispositifs import on_topic
 from assistant.answering.glossary_places import GlossaryReading, placed_by_glossary
+from assistant.answering.named_things import frame_verb, named_certification
 from assistant.answering.qualifiers import actor_outside, foreign_qualifier
 from assistant.answering.units import PREFIX
 from assistant.routing.extraction.folding import fold
@@ -146,44 +147,13 @@ def of_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecision
     asked = attribute_terms(query)  # "la durée de la formation du CQP X": the thing is the CQP, not a length
     things = [[t for t in subject if t not in asked] for subject in _asked(query, _subjects(query), decision)]
     things = [thing for thing in things if thing]
-    named = _named_certification(query)
+    named = named_certification(query)
     own = [
         e
         for e in evidence[:ATTRIBUTE_DEPTH]
         if (things and _any_speaks(query, things, [e])) or (named and _any_speaks(query, [named], [e]))
     ]
     return own or evidence
-
-
-# A certification named by its kind and its name: "le CQP inspecteur du recouvrement", "la formation menant au CQP
-# délégué de l'assurance maladie", "le diplôme d'État de moniteur éducateur" (folded, apostrophes as spaces).
-_CERTIFICATION = re.compile(
-    r"\b(?:cqp|diplome d etat|titre professionnel)\s+(?:(?:de|du|des|d|la|le|l)\s+)*((?:[a-z][a-z-]+\s*){1,4})"
-)
-
-
-def _named_certification(query: str) -> list[str]:
-    """The analysed terms of the name of the certification the question names ("cqp inspecteur du recouvrement" →
-    its name's terms), up to the frame's next word; [] when it names none."""
-    match = _CERTIFICATION.search(fold(query).replace("'", " "))
-    if match is None:
-        return []
-    words = []
-    for word in match.group(1).split():
-        if word in _NAME_ENDS or _frame_verb(word):
-            break
-        words.append(word)
-    return list(dict.fromkeys(t[:PREFIX] for t in analyze(" ".join(words))))
-
-
-# Words that end a certification's name in a question: the frame's verbs, pronouns and links to what is asked.
-_NAME_ENDS = frozenset(
-    re.findall(
-        r"\S+",
-        """est sont a ont peut peuvent doit doivent dure durent se en pour dans sur avec par qui que qu quel quelle et
-    ou il elle ils elles on y comporte compte coute""",
-    )
-)
 
 
 def names_only(decision: RouteDecision | None) -> bool:
@@ -292,16 +262,7 @@ def names_foreign_member(query: str, vocabulary: CorpusWords) -> bool:
     do not treat, even though the question reads clearly as one about CQPs, so the meaning gate
     (`reads_as_topic`) that protects the user's own words elsewhere does not apply to it."""
     folded = fold(query).replace("'", " ")
-    return any(not vocabulary.knows(m.group(1)) and not _frame_verb(m.group(1)) for m in _NAMED_CQP.finditer(folded))
-
-
-# The verb of the question's frame after "CQP" ("mon CQP a-t-il été créé", "le CQP est-il reconnu"), no name of one.
-_FRAME_VERB = re.compile(r"(?:a|est|sont|peut|peuvent|doit|doivent|va|vont|fait|font)?(?:-t)?-(?:il|elle|ils|elles|on)")
-
-
-def _frame_verb(word: str) -> bool:
-    """A verb inverted with its subject pronoun ("a-t-il", "est-il", "sera-t-il"): the frame, not a CQP's name."""
-    return bool(_FRAME_VERB.search(word)) and word.endswith(("il", "elle", "ils", "elles", "on"))
+    return any(not vocabulary.knows(m.group(1)) and not frame_verb(m.group(1)) for m in _NAMED_CQP.finditer(folded))
 
 
 def _subjects(query: str) -> list[list[str]]:

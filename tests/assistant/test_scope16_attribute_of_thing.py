@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 
-from assistant.answering.answerable import _named_certification, of_subject
+from assistant.answering.answerable import of_subject
 from assistant.answering.attributes import asks_price, attribute_terms, unstated_attribute
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
+from assistant.answering.named_things import named_certification
 
 UNSTATED = "Le cursus du CQP manager opérationnel s'étend sur quelle durée ?"
 STATED = "Quelle est la durée du module PASS du parcours conseiller offres de service ?"
@@ -24,12 +25,12 @@ STATED = "Quelle est la durée du module PASS du parcours conseiller offres de s
 
 def test_the_thing_named_is_the_certification_not_the_length() -> None:
     assert attribute_terms(UNSTATED) == {"dur"}
-    assert _named_certification("Combien de mois dure la formation menant au CQP inspecteur du recouvrement ?") == [
+    assert named_certification("Combien de mois dure la formation menant au CQP inspecteur du recouvrement ?") == [
         "inspec",
         "recouv",
     ]
-    assert _named_certification("Le diplôme d'État de moniteur éducateur est-il éligible ?") == ["monite", "educ"]
-    assert _named_certification("Le CQP est-il reconnu hors de la branche ?") == []
+    assert named_certification("Le diplôme d'État de moniteur éducateur est-il éligible ?") == ["monite", "educ"]
+    assert named_certification("Le CQP est-il reconnu hors de la branche ?") == []
 
 
 @pytest.mark.integration

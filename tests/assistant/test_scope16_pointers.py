@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from assistant.answering.answerable import _frame_verb, names_foreign_member
+from assistant.answering.answerable import names_foreign_member
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
+from assistant.answering.named_things import frame_verb
 from assistant.answering.qualifiers import foreign_qualifier, mistaken_year
 
 SLIP = "D'après l'accord formation de 2020, qui définit les priorités de financement des fonds mutualisés ?"
@@ -23,12 +24,12 @@ OTHER_BRANCH = "Dans la convention collective de 1951, qui définit les priorit�
 
 @pytest.mark.parametrize("word", ["a-t-il", "est-il", "peut-elle", "sont-ils"])
 def test_an_inverted_verb_is_the_frame(word: str) -> None:
-    assert _frame_verb(word)
+    assert frame_verb(word)
 
 
 @pytest.mark.parametrize("word", ["coiffeur", "metallurgie", "boulanger"])
 def test_a_name_is_no_frame_verb(word: str) -> None:
-    assert not _frame_verb(word)
+    assert not frame_verb(word)
 
 
 @pytest.mark.integration
