@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.attributes import NAMED_ONLY_TOPICS, unstated_attribute, unstated_situation
+from assistant.answering.attributes import DEPTH as ATTRIBUTE_DEPTH
+from assistant.answering.attributes import NAMED_ONLY_TOPICS, attribute_terms, unstated_attribute, unstated_situation
+from assistant.answering.census import unstated_census
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words, glossary_speaks
 from assistant.answering.dispositifs import on_topic
 from assistant.answering.glossary_places import GlossaryReading, placed_by_glossary
+from assistant.answering.named_things import frame_verb, named_certification
 from assistant.answering.qualifiers import actor_outside, foreign_qualifier
 from assistant.answering.units import PREFIX
 from assistant.routing.extraction.folding import fold
@@ -97,11 +100,13 @@ def texts_are_silent(
     """
     if vocabulary is not None and phrases is not None and qualified_elsewhere(query, evidence, vocabulary, phrases):
         return True
+    if phrases is not None and unstated_census(query, evidence, phrases) is not None:
+        return True  # "combien de managers ont été certifiés en 2021 ?": a statistic no best passage states (scope16)
     if (
         vocabulary is not None
         and names_only(decision)
         and (
-            unstated_attribute(query, evidence, vocabulary, phrases) is not None
+            unstated_attribute(query, of_subject(query, evidence, decision), vocabulary, phrases) is not None
             or (phrases is not None and unstated_situation(query, phrases) is not None)
         )
     ):
@@ -133,6 +138,22 @@ def texts_are_silent(
         return False
     found: set[str] = set().union(*bags) if bags else set()
     return len(terms & found) / len(terms) < MIN_COVERAGE
+
+
+def of_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecision | None) -> Sequence[Evidence]:
+    """The best passages (`attributes.DEPTH`) that speak of the question's subject, when one does; all of them
+    otherwise. What is asked of a thing must be stated by a passage of that thing (scope16): "combien de mois dure la
+    formation du CQP inspecteur" is not answered by the hours of another CQP's course ranked beside its part."""
+    asked = attribute_terms(query)  # "la durée de la formation du CQP X": the thing is the CQP, not a length
+    things = [[t for t in subject if t not in asked] for subject in _asked(query, _subjects(query), decision)]
+    things = [thing for thing in things if thing]
+    named = named_certification(query)
+    own = [
+        e
+        for e in evidence[:ATTRIBUTE_DEPTH]
+        if (things and _any_speaks(query, things, [e])) or (named and _any_speaks(query, [named], [e]))
+    ]
+    return own or evidence
 
 
 def names_only(decision: RouteDecision | None) -> bool:
@@ -241,7 +262,7 @@ def names_foreign_member(query: str, vocabulary: CorpusWords) -> bool:
     do not treat, even though the question reads clearly as one about CQPs, so the meaning gate
     (`reads_as_topic`) that protects the user's own words elsewhere does not apply to it."""
     folded = fold(query).replace("'", " ")
-    return any(not vocabulary.knows(m.group(1)) for m in _NAMED_CQP.finditer(folded))
+    return any(not vocabulary.knows(m.group(1)) and not frame_verb(m.group(1)) for m in _NAMED_CQP.finditer(folded))
 
 
 def _subjects(query: str) -> list[list[str]]:

@@ -69,6 +69,9 @@ _PURPOSE = frozenset(
     w.rstrip("sx")[:PREFIX] for w in ("but", "raison", "objectif", "interet", "finalite", "motif", "utilite")
 )
 _WHEN = frozenset(w.rstrip("sx")[:PREFIX] for w in ("annee", "an", "date", "jour", "mois", "semaine", "heure"))
+# Nouns asking a length of time ("quelle est la durée"): stated by a figure with a unit of time ("6 et 12 mois", "40
+# heures", "5,5 jours"), not by any figure (a CQP's creation year, its RNCP number).
+_LENGTHS = frozenset({"duree"[:PREFIX]})
 
 
 # A price asked: "combien coûte", "à quel prix", "quel budget / coût / tarif". Stated only by an amount, a figure
@@ -83,7 +86,15 @@ def asks_price(question: str) -> bool:
     """The question asks what something costs: "combien coûte …", "à quel prix", "quel est le budget de …"."""
     text = fold(question.replace("’", "'")).replace("'", " ")
     which, _ = asked_attributes(question)
-    return bool(_PRICE_VERB.search(text)) or any(_key(noun) in _PRICE_NOUNS for noun in which)
+    verb = _PRICE_VERB.search(text)
+    if verb is not None and _GOVERNED.search(text[: verb.start()]):
+        return False  # "qui fixe combien coûtent les formations ?": who is asked, the price is what they fix (scope16)
+    return verb is not None or any(_key(noun) in _PRICE_NOUNS for noun in which)
+
+
+# An interrogative and its verb before "combien coûte": the price is the object of what is asked ("qui fixe combien
+# coûtent…", "comment savoir combien coûte…").
+_GOVERNED = re.compile(r"\b(?:qui|comment|quand|pourquoi)\s+(?:[a-z-]+\s+){0,3}\S")
 
 
 # "quel est le taux de réussite", "quel numéro de téléphone": the interrogative's noun and its complement.
@@ -109,6 +120,13 @@ def asked_attributes(question: str) -> tuple[list[str], list[str]]:
     which = [m.group(1) for m in _WHICH.finditer(text) if _noun(m.group(1))]
     counted = [m.group(1) for m in _HOW_MANY.finditer(text) if _noun(m.group(1))]
     return which, counted
+
+
+def attribute_terms(question: str) -> set[str]:
+    """The analysed terms of the nouns the question asks of its subject (`asked_attributes`): "quelle est la durée …"
+    → {"dur"}; what is asked, not the thing it is asked of."""
+    which, counted = asked_attributes(question)
+    return {_stem(noun) for noun in (*which, *counted)}
 
 
 def _noun(word: str) -> bool:
@@ -139,6 +157,10 @@ def unstated_attribute(
     sequences = [[t[:PREFIX] for t in analyze(fold(e.chunk.context_text))] for e in evidence[:DEPTH]]
     for noun in which:
         stem = _stem(noun)
+        if _key(noun) in _LENGTHS:
+            if not any(_counts(e.chunk.text, "mois") for e in evidence[:DEPTH]):
+                return noun  # "quelle est la durée de la formation du CQP X": no length of time in its passages
+            continue
         if _measured(noun, evidence):
             continue  # "en quelle année", "quel pourcentage": a figure is its answer, whatever words say it
         if _key(noun) in _PURPOSE and any(holds_kind(REASON, e.chunk.context_text) for e in evidence[:DEPTH]):
