@@ -236,7 +236,21 @@ def _counts(text: str, noun: str) -> bool:
             return True
         if word == "/" and i + 1 < len(words) and words[i + 1][0].isdigit():
             return True  # "/60": sixty points
+    return _labelled(fold(text), family)
+
+
+def _labelled(folded: str, family: frozenset[str]) -> bool:
+    """A table cell labelled by the unit, its figure after the colon: the flattened rows of a table read "Durée
+    totale En jours : 5,5; dont : nb d'heures de formation (…) : 40" (convention, art. 7), the unit in the column's
+    label and the figure after it."""
+    for match in _LABEL.finditer(folded):
+        if any(_key(word) in family for word in re.findall(r"[a-z-]+", match.group(1))):
+            return True
     return False
+
+
+# A label and its figure in a flattened table row: the text from the last cell boundary to ": <figure>".
+_LABEL = re.compile(r"(?:^|[;\n—|])([^;\n—|:]{1,120}):\s*\d")
 
 
 # A situation the question puts the thing in: "pendant un arrêt maladie", "après ma retraite", "durant un congé

@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from assistant.answering import wording
 from assistant.answering.glossary_places import GlossaryReading, led_to_section, lifted_by_model
@@ -115,10 +116,25 @@ def _head(question: str, span: tuple[int, int], known: set[str]) -> set[str]:
     return head
 
 
+def _name_of_head(question: str, span: tuple[int, int], known: set[str]) -> set[str]:
+    """The name written in capitals right after the subject's head noun ("le module PASS", "l'option RECOUVREMENT"):
+    a table row names the thing by its name alone ("Organisme(s) de formation : PASS formation; Durée totale En
+    jours : 5,5", convention, art. 7), without the head noun the question puts before it."""
+    rest = _YEAR.sub(" ", question[: span[0]] + " " + question[span[1] :])
+    phrase = (subject_phrase(rest, predicate=False) or subject_phrase(rest)).split()
+    tokens = rest.replace("'", " ").replace("’", " ").split()
+    for first, second in pairwise(tokens):
+        name = second.strip("?,.;:!")
+        if phrase and _fold(first).lower() == phrase[0] and len(name) >= 3 and name.isupper():
+            terms = set(analyze(name)[:1])
+            return terms if terms and terms <= known else set()
+    return set()
+
+
 def _heads(question: str, span: tuple[int, int], known: set[str]) -> list[set[str]]:
     """The head of the question's subject, and of its last clause when a comma sets a frame before it ("Au CQP
     gestionnaire conseil, l'épreuve écrite compte pour … ?": the written exam's row states it)."""
-    heads = [_head(question, span, known)]
+    heads = [_head(question, span, known), _name_of_head(question, span, known)]
     before = question[: span[0]]
     if "," in before:
         cut = before.rindex(",") + 1

@@ -155,7 +155,9 @@ KINDS: tuple[Kind, ...] = (
         ),
         rx(
             rf"(?<!par )(?<!tous les ){NUMBER} ?(?:a {NUMBER} ?)?(?:h\b|heures?|mn\b|min\b|minutes?|jours?|"
-            rf"semaines?|mois|ans?|annees?)\b|\bdemi-?journee|\bjournee\b|\btemps necessaire\b"
+            rf"semaines?|mois|ans?|annees?)\b|\bdemi-?journee|\bjournee\b|\btemps necessaire\b|"
+            # a column labelled by its unit, the figure after it: "Durée totale En jours : 5,5" (convention, art. 7)
+            rf"\ben (?:heures|jours|semaines|mois|annees) ?: ?{NUMBER}"
         ),
         "la durée ou le délai",
         in_sentence=True,
