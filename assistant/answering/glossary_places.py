@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.corpus_words import glossed_sequences
+from assistant.answering.section_words import section_terms
 from assistant.routing.scope_model import ScopeReading, SectionKey, shipped_model
 from knowledge.everyday import shipped_glossary
 from knowledge.everyday_index import section_rows
@@ -229,7 +230,7 @@ def section_covers(query: str, passages: Sequence[Evidence], key: SectionKey) ->
     own = [item for item in passages if _of_section(item, key)][:SECTION_PASSAGES]
     if not terms or not own:
         return False
-    words: set[str] = set()
+    words: set[str] = set(section_terms(key))  # prop16: the whole section's text, not only the passages retrieved
     for item in own:
         words |= unit_terms(item.chunk.context_text) | {
             t for sequence in glossed_sequences(item.chunk) for t in sequence
