@@ -15,9 +15,11 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.answering.units import unit_terms
+from assistant.answering.units import PREFIX, unit_terms
+from assistant.routing.extraction.folding import fold
 from assistant.settings import get_settings
-from knowledge.everyday import corpus_sections
+from knowledge.everyday import corpus_sections, shipped_glossary
+from knowledge.french import analyze
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +27,16 @@ SectionKey = tuple[str, str, str]
 
 
 def section_terms(key: SectionKey) -> frozenset[str]:
-    """The terms (`units.unit_terms`, as the question's are read) of the section `key`'s title and whole text;
-    empty for a section the shipped parse does not hold (an uploaded document's, or no shipped parse)."""
-    return _section_terms(get_settings().corpus_dir).get(key, frozenset())
+    """The terms (`units.unit_terms`, as the question's are read) of the section `key`'s title and whole text, with
+    those of its everyday glossary rows (`knowledge.everyday`, read as `corpus_words.glossed_sequences` reads them for
+    a retrieved passage); empty for a section the shipped parse does not hold (an uploaded document's)."""
+    return _section_terms(get_settings().corpus_dir).get(key, frozenset()) | _glossary_terms(key)
+
+
+@lru_cache(maxsize=512)
+def _glossary_terms(key: SectionKey) -> frozenset[str]:
+    rows = shipped_glossary().rows_of(*key)
+    return frozenset(t[:PREFIX] for row in rows for item in (*row.terms, *row.questions) for t in analyze(fold(item)))
 
 
 @lru_cache(maxsize=2)
