@@ -22,9 +22,14 @@ from knowledge.hybrid import Evidence
 ACCORD = "accord-2019-12-19-formation-professionnelle"
 ARTICLE_8 = (ACCORD, "8", "Garantie individuelle d’accès à la formation professionnelle")
 # Written from art. 8's second passage for this test (no eval item).
-HIGHER = "La formation qu'on me garantit peut-elle servir à acquérir une qualification plus élevée, sans lien avec mon poste ?"
+HIGHER = (
+    "La formation qu'on me garantit peut-elle servir à acquérir une qualification plus élevée, sans lien avec mon "
+    "poste ?"
+)
 # A school pupil's observation internship: no sentence of art. 8 holds "stage d'observation", "collège", "troisième".
-INTERNSHIP = "Mon fils de troisième cherche un stage d'observation d'une semaine : la caisse prend-elle des collégiens ?"
+INTERNSHIP = (
+    "Mon fils de troisième cherche un stage d'observation d'une semaine : la caisse prend-elle des collégiens ?"
+)
 
 
 def test_the_whole_article_is_read_from_the_shipped_parse() -> None:
