@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from assistant.answering.composer import query_weights
-from assistant.answering.glossary_places import SECTION_WORDS, section_covers
+from assistant.answering.glossary_places import SECTION_WORDS, SECTION_WORDS_CLEAR, clear_reading, section_covers
 from assistant.answering.section_words import section_terms
 from assistant.answering.units import unit_terms
 from knowledge.hybrid import Evidence
@@ -53,3 +53,26 @@ def test_a_near_corpus_question_is_not_covered_by_the_whole_article(assistant: A
     passages = [c for c in assistant.retriever.passages() if c.document == ACCORD and c.section_number == "8"]
     evidence = [Evidence(c.id, c, 1.0) for c in passages]
     assert not section_covers(INTERNSHIP, evidence, ARTICLE_8)
+
+
+# Written for this test from art. 4.1 ("Le tuteur a pour mission de contribuer principalement à : – accueillir, aider,
+# informer et guider le bénéficiaire de la formation ; – organiser […] l'activité du bénéficiaire"): 4 of its 6 terms
+# are the article's ("attribue", "recrue" are not).
+ASSIGNED = "On m'attribue une recrue en alternance : concrètement, quelles tâches vais-je assurer pour elle ?"
+# A question the glossary reads clearly (nearer one of its questions than any out-of-scope subject).
+GUIDED = "On me désigne pour suivre un nouvel alternant : quel sera concrètement mon rôle auprès de lui ?"
+ARTICLE_4_1 = (ACCORD, "4.1", "Objet du tutorat et missions du tuteur")
+
+
+@pytest.mark.integration
+def test_sixty_per_cent_of_the_words_suffice_only_with_a_clear_glossary_reading(assistant: Any) -> None:
+    passages = [c for c in assistant.retriever.passages() if c.document == ACCORD and c.section_number == "4.1"]
+    evidence = [Evidence(c.id, c, 1.0) for c in passages]
+    terms = set(query_weights(ASSIGNED))
+    share = len(terms & section_terms(ARTICLE_4_1)) / len(terms)
+    assert SECTION_WORDS_CLEAR <= share < SECTION_WORDS
+    unclear, clear = assistant._read_glossary(ASSIGNED), assistant._read_glossary(GUIDED)
+    assert not clear_reading(unclear) and clear_reading(clear)
+    assert not section_covers(ASSIGNED, evidence, ARTICLE_4_1)
+    assert not section_covers(ASSIGNED, evidence, ARTICLE_4_1, unclear)
+    assert section_covers(ASSIGNED, evidence, ARTICLE_4_1, clear)  # the rule of the tier, whichever reading is clear
