@@ -179,19 +179,23 @@ def corpus_digests(corpus_dir: Path) -> dict[tuple[str, str, str], str]:
     shipped parse and every article version of the consolidated views (the index cites the agreement as
     amended: "10 Contribution…" after the avenant's renumbering). A key present in both keeps the
     published text's digest."""
+    return {key: section_digest(text) for key, text in corpus_sections(corpus_dir).items()}
+
+
+def corpus_sections(corpus_dir: Path) -> dict[tuple[str, str, str], str]:
+    """(document, section number, title) → the section's whole text, keyed as the glossary's rows are: every
+    section of the shipped parse, then every article version of the consolidated views not already there."""
     from knowledge.consolidation.amendments import load_amendments
     from knowledge.indexer import consolidated_views
 
     docs = shipped_documents(corpus_dir)
-    digests = {
-        (document, s.number, s.title): section_digest(s.text) for document, doc in docs.items() for s in doc.sections
-    }
+    texts = {(document, s.number, s.title): s.text for document, doc in docs.items() for s in doc.sections}
     amendments_file = corpus_dir / "amendments.json"
     amendments = load_amendments(amendments_file) if amendments_file.exists() else []
     for target, view in consolidated_views(docs, amendments).items():
         for version in view.amended_versions():
-            digests.setdefault((target, version.number, version.title), section_digest(version.text))
-    return digests
+            texts.setdefault((target, version.number, version.title), version.text)
+    return texts
 
 
 @lru_cache(maxsize=1)

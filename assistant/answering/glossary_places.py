@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.corpus_words import glossed_sequences
+from assistant.answering.section_words import section_terms
 from assistant.routing.scope_model import ScopeReading, SectionKey, shipped_model
 from knowledge.everyday import shipped_glossary
 from knowledge.everyday_index import section_rows
@@ -58,6 +59,12 @@ SECTION_OUTSIDE = 0.5
 # oos26g-049, oos26h-027): kept at 0.7.
 SECTION_COVERED = 0.55
 SECTION_WORDS = 0.7
+# ... or this share, when the question also reads clearly nearer a glossary question than any out-of-scope subject
+# (`clear_reading`, scope11's contrast): two readings of different kinds agree (prop16). Measured on the would-be
+# refusals a share of 0.6 alone answered (unseen-2026l/k: u26l-012, 016, 032, u26k-239, 251; eleven near-corpus
+# questions of out-of-scope-2026 to 2026h): of the first, u26l-012 and 016 read clearly (0.041, 0.053), of the
+# near-corpus questions at the model's share of `SECTION_COVERED` or more, none (-0.016 to 0.028).
+SECTION_WORDS_CLEAR = 0.6
 SECTION_PASSAGES = 3
 
 
@@ -222,19 +229,24 @@ def _first_rule_section(reading: ScopeReading) -> tuple[SectionKey, float] | Non
     return best[0] if best and sets_a_rule(best[0][0]) else None
 
 
-def section_covers(query: str, passages: Sequence[Evidence], key: SectionKey) -> bool:
-    """`SECTION_WORDS` of the question's terms are in the first `SECTION_PASSAGES` passages of the section `key`
-    among `passages`, their text or their section's glossary (`corpus_words.glossed_sequences`)."""
+def section_covers(
+    query: str, passages: Sequence[Evidence], key: SectionKey, glossary: GlossaryReading | None = None
+) -> bool:
+    """`SECTION_WORDS` of the question's terms are in the section `key`, one of whose passages is among `passages`:
+    its whole text (`section_words.section_terms`, prop16), the text of its first `SECTION_PASSAGES` passages there
+    and their glossary (`corpus_words.glossed_sequences`); `SECTION_WORDS_CLEAR` when the question's `glossary`
+    reading is clear (`clear_reading`)."""
     terms = set(query_weights(query))
     own = [item for item in passages if _of_section(item, key)][:SECTION_PASSAGES]
     if not terms or not own:
         return False
-    words: set[str] = set()
+    words: set[str] = set(section_terms(key))  # prop16: the whole section's text, not only the passages retrieved
     for item in own:
         words |= unit_terms(item.chunk.context_text) | {
             t for sequence in glossed_sequences(item.chunk) for t in sequence
         }
-    return len(terms & words) / len(terms) >= SECTION_WORDS
+    share = len(terms & words) / len(terms)
+    return share >= SECTION_WORDS or (share >= SECTION_WORDS_CLEAR and clear_reading(glossary))
 
 
 def _of_section(item: Evidence, key: SectionKey) -> bool:
@@ -266,7 +278,10 @@ def placed_by_section(
         return _of_section(evidence[0], key)
     key = covered_section(glossary, reading)
     return (
-        key is not None and query is not None and _of_section(evidence[0], key) and section_covers(query, evidence, key)
+        key is not None
+        and query is not None
+        and _of_section(evidence[0], key)
+        and section_covers(query, evidence, key, glossary)
     )
 
 
@@ -299,6 +314,6 @@ def led_to_section(
         found += [
             item for item in search(f"{key[2]} {query}".strip()) if _of_section(item, key) and item.chunk not in seen
         ]
-    if confident is None and not section_covers(query, found, key):
+    if confident is None and not section_covers(query, found, key, glossary):
         return None  # under the model's confidence, its section's passages must hold the question's words
     return found or None
