@@ -12,8 +12,8 @@ propres ?" is led by "Les EPA ont la faculté de soutenir le recours à l'altern
 The reading is one of form, never of a question's words:
 - what is asked: the terms of the message's asking clause (`routing.subject.asking_clause`: the clause after the
   premise and its colon; the message itself when it has none), weighted by their rarity in the passages;
-- what the lead leaves out: those terms that neither the lead sentences nor the section's own title hold (a light stem
-  and a shared beginning of five letters count as the same word: "exercer" and "l'exercice");
+- what the lead leaves out: those terms that neither the lead sentences nor the section's own headings hold (a light
+  stem and a shared beginning of five letters count as the same word: "exercer" and "l'exercice");
 - where the detail is: the units of the lead's section, the passages the search returned and the ones that follow
   them in the same section (a flat section — a CQP's part of the fiche, a circular's chapter — is cut into several
   passages), scored by how much of the uncovered mass they hold, times the answer type the clause asks for
@@ -39,6 +39,7 @@ DETAIL_SHARE = 0.5  # … and a unit of its section holds at least this share of
 MIN_ASKED_TERMS = 2  # an asking clause with fewer subject terms ("c'est possible ?") is read with the whole message
 NEAR_TIE = 0.85  # units within this share of the best detail score are compared by meaning
 MAX_FOLLOWING = 4  # passages of the same section read after the retrieved ones
+MIN_HELD_TERMS = 2  # a detail following the lead holds this many of the words it left unsaid
 PREFIX = 5  # two stems sharing their first five letters are one word ("exerc" of "exercer", "exerci" of "exercice")
 
 
@@ -63,6 +64,14 @@ def _holds(term: str, bag: set[str] | frozenset[str]) -> bool:
     if term in bag:
         return True
     return len(term) >= PREFIX and any(len(t) >= PREFIX and t[:PREFIX] == term[:PREFIX] for t in bag)
+
+
+def _own_heading(chunk: Chunk) -> str:
+    """The headings that name the section's subject: its article's and its own ("Article 9 – Le formateur interne à
+    titre accessoire › 9.2 – Périmètre"), not the title grouping articles ("Titre IV – Financement de la formation
+    professionnelle" names no detail of the contribution's article)."""
+    parts = [p for p in chunk.section_path.split(" › ") if not p.lower().startswith("titre")]
+    return " ".join([*parts, chunk.section_title])
 
 
 def section_units(
@@ -109,10 +118,15 @@ def asked_detail(
     if total <= 0:
         return None
     chunk = passage.item.chunk
-    covered = unit_terms(" ".join(u.text for u in lead_units)) | unit_terms(chunk.section_title)
+    covered = unit_terms(" ".join(u.text for u in lead_units)) | unit_terms(_own_heading(chunk))
+    said = unit_terms(" ".join(u.text for u in lead_units))
+    replaces = after_premise and not any(_holds(t, said) for t in asked)
+    if not replaces and any(u.in_list or u.opens_list for u in lead_units):
+        return None  # a lead that is a list or a table's row: the detail would be another row
     leading = {u.text for u in lead_units}
-    pool = [u for u in passage.units if u.text not in leading and not u.is_header]
-    pool += [u for u in extra if " ".join(u.text.split()) not in seen and not u.is_header]
+    # a sentence, not a list's item or a table's row: a row read alone answers for its row only
+    pool = [u for u in passage.units if u.text not in leading and not (u.is_header or u.in_list)]
+    pool += [u for u in extra if " ".join(u.text.split()) not in seen and not (u.is_header or u.in_list)]
     # what the lead leaves unsaid and its section says: a word of the premise the section never uses ("un ancien
     # stagiaire devenu agent") is not a detail it could state
     said_here = unit_terms(" ".join(u.text for u in pool))
@@ -124,9 +138,11 @@ def asked_detail(
     scored: list[tuple[float, Unit]] = []
     for unit in pool:
         bag = unit_terms(unit.text)
-        held = sum(m for t, m in left.items() if _holds(t, bag))
-        if held >= DETAIL_SHARE * mass:
-            scored.append((held / mass * type_factor(kinds, unit.text), unit))
+        held = [t for t in left if _holds(t, bag)]
+        weight = sum(left[t] for t in held)
+        # following the lead, the detail says at least two of the words it left unsaid ("engagements financiers")
+        if weight >= DETAIL_SHARE * mass and (replaces or len(held) >= MIN_HELD_TERMS):
+            scored.append((weight / mass * type_factor(kinds, unit.text), unit))
     if not scored:
         return None
     best = max(s for s, _ in scored)
@@ -136,6 +152,4 @@ def asked_detail(
         if all(c is not None for c in cosines):
             near = [(s + (c or 0.0), u) for (s, u), c in zip(near, cosines)]
     unit = max(near, key=lambda pair: (pair[0], -pair[1].index))[1]
-    said = unit_terms(" ".join(u.text for u in lead_units))
-    replaces = after_premise and not any(_holds(t, said) for t in asked)
     return Detail(unit, replaces, " ".join(unit.text.split()) not in seen)

@@ -137,21 +137,25 @@ def compose_retrieval(
     # the detail the message asks that the lead does not state, from the lead's own section (`asked_detail`)
     texts = [e.chunk.text for e in evidence]
     detail = asked_detail(question, passages[0], lead_units, following, meaning, texts) if lead is not None else None
+    detail_units: list[Unit] = []
     if detail is not None:
         if detail.added:
             passages[0].units.append(detail.unit)
         span = lead_units_of(scoring, Candidate(detail.unit, 0, 0.0, 0.0), passages[0].units, passages[0].selected)
-        lead_units = span if detail.replaces else [*lead_units, *(u for u in span if u not in lead_units)]
+        if detail.replaces:
+            lead_units = span
+        else:  # it follows the lead, whose figure or oui/non is read without it
+            detail_units = [u for u in span if u not in lead_units]
     # a claimed figure to check ("jamais plus d'une demi-journée, c'est exact ?"): the sentence stating another
     # figure of its measure follows the lead (`claims`)
     correction = other_figure_unit(question, lead_units, [(c.unit, c.score) for c in candidates], FOCUS_FLOOR)
     if correction is not None:
         lead_units = [*lead_units, correction]
     closest = closest_unit(scoring, candidates, meaning)
-    quotes = supporting_quotes(passages, lead_units, closest)
+    quotes = supporting_quotes(passages, [*lead_units, *detail_units], closest)
     numbers: list[int] = []
     for n, p in enumerate(passages):
-        used = (lead_units if n == 0 else []) + quotes[n]
+        used = ([*lead_units, *detail_units] if n == 0 else []) + quotes[n]
         if not used:
             numbers.append(0)
             continue
@@ -160,7 +164,12 @@ def compose_retrieval(
     parts: list[str] = []
     if lead_units:
         lead_line = guarded_lead(
-            lead_text(question, lead_units, numbers[0], _leading_unit(lead, detail)),
+            " ".join(
+                [
+                    lead_text(question, lead_units, numbers[0], _leading_unit(lead, detail)),
+                    *(wording.lead_continuation(u.text, numbers[0]) for u in detail_units),
+                ]
+            ),
             [unit.text for p in passages for unit in p.units],  # the passages as quoted, siblings included
         )
         applied = applied_line(question, [u.text for u in lead_units], numbers[0], wording.APPLIED)
