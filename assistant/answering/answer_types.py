@@ -90,8 +90,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
     CONDITION: re.compile(
         r"\b(?:(?:à|a|sous)\s+quel(?:le)?s?\s+conditions?|quel(?:le)?s?\s+(?:sont\s+les\s+)?(?:conditions?|critères?)|"
         r"dans\s+quels?\s+cas|en\s+quels?\s+cas|sous\s+réserve\s+de\s+quoi|conditions?\s+(?:à\s+remplir|requises?|d['’]accès)|"
-        # a requirement asked: "que faut-il (en plus) pour exercer ?", "qu'est-ce qu'il faut avoir ?"
-        r"que\s+faut-il|qu['’]\s*(?:est-ce\s+qu['’]\s*)?il\s+faut)\b",
+        # a requirement asked: "que faut-il (en plus) pour exercer ?", "qu'est-ce qu'il faut pour …", not what must be
+        # done or written ("que faut-il indiquer ?")
+        r"(?:que\s+faut-il|qu['’]\s*(?:est-ce\s+qu['’]\s*)?il\s+faut)(?:\s+(?:de\s+|en\s+)?plus)?\s+(?:pour|afin))\b",
         _I,
     ),
 }

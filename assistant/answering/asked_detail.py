@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answering.answer_types import asked_types, type_factor
+from assistant.answering.lead_opening import asked_figure
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.passages import PickedPassage
 from assistant.answering.units import Unit, idf_weights, passage_units, query_weights, unit_terms
@@ -39,6 +40,7 @@ DETAIL_SHARE = 0.5  # … and a unit of its section holds at least this share of
 MIN_ASKED_TERMS = 2  # an asking clause with fewer subject terms ("c'est possible ?") is read with the whole message
 NEAR_TIE = 0.85  # units within this share of the best detail score are compared by meaning
 MAX_FOLLOWING = 4  # passages of the same section read after the retrieved ones
+COSINE_MARGIN = 0.02  # a detail following the lead is at most this much further from the message (e5)
 MIN_HELD_TERMS = 2  # a detail following the lead holds this many of the words it left unsaid
 PREFIX = 5  # two stems sharing their first five letters are one word ("exerc" of "exercer", "exerci" of "exercice")
 
@@ -123,6 +125,8 @@ def asked_detail(
     replaces = after_premise and not any(_holds(t, said) for t in asked)
     if not replaces and any(u.in_list or u.opens_list for u in lead_units):
         return None  # a lead that is a list or a table's row: the detail would be another row
+    if not replaces and any(asked_figure(question, u.text) for u in lead_units):
+        return None  # the lead states the figure asked ("3 salariés :"): it answers
     leading = {u.text for u in lead_units}
     # a sentence, not a list's item or a table's row: a row read alone answers for its row only
     pool = [u for u in passage.units if u.text not in leading and not (u.is_header or u.in_list)]
@@ -140,9 +144,12 @@ def asked_detail(
         bag = unit_terms(unit.text)
         held = [t for t in left if _holds(t, bag)]
         weight = sum(left[t] for t in held)
-        # following the lead, the detail says at least two of the words it left unsaid ("engagements financiers")
-        if weight >= DETAIL_SHARE * mass and (replaces or len(held) >= MIN_HELD_TERMS):
-            scored.append((weight / mass * type_factor(kinds, unit.text), unit))
+        factor = type_factor(kinds, unit.text)
+        # the detail says at least two of the words the lead left unsaid ("engagements financiers"), or, in place of
+        # a lead that only named what the premise describes, one of them in a sentence of the kind asked ("que faut-il
+        # pour exercer ?" and "l'exercice du métier est subordonné à…")
+        if weight >= DETAIL_SHARE * mass and (len(held) >= MIN_HELD_TERMS or (replaces and factor > 1.0)):
+            scored.append((weight / mass * factor, unit))
     if not scored:
         return None
     best = max(s for s, _ in scored)
@@ -152,4 +159,10 @@ def asked_detail(
         if all(c is not None for c in cosines):
             near = [(s + (c or 0.0), u) for (s, u), c in zip(near, cosines)]
     unit = max(near, key=lambda pair: (pair[0], -pair[1].index))[1]
+    if not replaces and meaning is not None:
+        # following the lead, it is about the message as much as the lead is (e5): "un point spécifique est fait sur
+        # cette activité" shares two words with the message but does not say what it asks
+        lead_cosine, cosine = meaning.similarities(question, [lead_units[0].text, unit.text])
+        if lead_cosine is not None and cosine is not None and cosine < lead_cosine - COSINE_MARGIN:
+            return None
     return Detail(unit, replaces, " ".join(unit.text.split()) not in seen)
