@@ -27,7 +27,6 @@ from assistant.answering.document_questions import FRAME, names_of
 from assistant.answering.named_parts import in_force, read_references, resolve
 from assistant.answering.splitting import passage_units
 from assistant.answering.units import idf_weights, query_weights, unit_scores, unit_terms
-from assistant.routing.subject import asking_clause
 from ingest.models import Chunk, DocumentInfo
 from knowledge.hybrid import Evidence
 
@@ -46,8 +45,6 @@ CANDIDATES = 8  # sentences of each text weighed as a pair with the other's
 SHARED_WORDS_WEIGHT = 1.0  # two sentences about the same thing share their words…
 SAME_KIND_BONUS = 0.5  # …or state a quantity of the same kind
 QUOTED_FIGURE_BONUS = 0.5  # a sentence stating a figure the message quotes is the one it sets against the other
-OWN_WORD_BONUS = 0.25  # per word the message gives this text that a sentence says (`own_words`)…
-OWN_WORDS_CAP = 1.0  # … up to this much
 
 SIDES_INTRO = "Ce que dit chacun des deux textes :"
 SIDE = "- {source} [{n}] : « {sentence} »"
@@ -99,7 +96,7 @@ def answer_disagreement(
         # a figure quoted in the clause naming the other text is not this text's ("3 ans" is the circular's)
         quoted = [c for d in documents if d != document for c in own_clauses(question, manifest[d])]
         figures = {k: v for k, v in asked.items() if not any(k in quantities(c) for c in quoted)}
-        found = _sentences(query, hits, figures, own_words(question, manifest[document], manifest[facing], others))
+        found = _sentences(query, hits, figures)
         if not found:
             return None
         candidates.append(found)
@@ -183,29 +180,11 @@ def side_query(question: str, info: DocumentInfo, others: Sequence[DocumentInfo]
     return " ".join([*(subject(c) for c in clauses), subject(question)])
 
 
-def own_words(question: str, info: DocumentInfo, facing: DocumentInfo, named: Sequence[DocumentInfo]) -> set[str]:
-    """The words the message gives one text alone, and those its asking clause asks about: what the side's sentence
-    must say. "La convention prévoit une « période de professionnalisation », alors que l'accord de 2019 ne parle que
-    de Pro-A : lequel s'applique aujourd'hui ?": the accord's side says "Pro-A" (its clause's word, not the
-    convention's), not "la durée de l'action de professionnalisation" that the whole message's words favour; "… :
-    qu'en est-il pour le CQP gestionnaire carrière ?": the fiche's side names that CQP ("hormis le CQP Gestionnaire
-    Carrière"). The texts' names are none of them."""
-    names = set(FRAME)
-    for other in named:
-        names |= names_of(other)[0] - _NOT_A_NAME
-    mine = set(query_weights(" ".join(own_clauses(question, info))))
-    theirs = set(query_weights(" ".join(own_clauses(question, facing))))
-    asking = set(query_weights(asking_clause(question)))
-    own = ((mine - theirs) | (asking - mine - theirs)) - unit_terms(" ".join(names))
-    return {w for w in own if not w.isdigit()}  # a year names a text, not what it says
-
-
 def _sentences(
-    question: str, hits: Sequence[Evidence], asked: dict[str, set[float]], own: set[str] | frozenset[str] = frozenset()
+    question: str, hits: Sequence[Evidence], asked: dict[str, set[float]]
 ) -> list[tuple[float, Evidence, str]]:
     """The sentences of a text's passages that answer the message, best first; one stating a figure the
-    message quotes ("3 ans", "une année") ahead, and one saying the words the message gives this text (`own_words`)
-    ahead by their number."""
+    message quotes ("3 ans", "une année") ahead."""
     if not hits:
         return []
     idf = idf_weights([e.chunk.text for e in hits], query_weights(question))
@@ -219,7 +198,6 @@ def _sentences(
             stated = quantities(unit.text)
             if any(kind in asked and values & asked[kind] for kind, values in stated.items()):
                 score += QUOTED_FIGURE_BONUS
-            score += min(OWN_WORDS_CAP, OWN_WORD_BONUS * len(own & unit_terms(unit.text)))
             found.append((score * (1 - RANK_DISCOUNT * rank), rank, item, unit.text))  # search order: near-ties
     found.sort(key=lambda f: (-f[0], f[1]))
     return [(score, item, text) for score, _, item, text in found[:CANDIDATES]]
