@@ -61,7 +61,8 @@ def test_subordonne_a_states_a_requirement() -> None:
 
 def test_the_detail_in_an_unretrieved_passage_of_the_section_leads(assistant: Any) -> None:
     answer = assistant.ask(
-        "Je contrôle sur pièces les cotisations des TPE pour mon Urssaf : vers quel métier pourrai-je évoluer ensuite ?",
+        "Je contrôle sur pièces les cotisations des TPE pour mon Urssaf : "
+        "vers quel métier pourrai-je évoluer ensuite ?",
         today=TODAY,
     )
     assert "Inspecteur du recouvrement" in _lead(answer)
