@@ -62,6 +62,16 @@ def asked_clause(question: str) -> tuple[str, bool]:
     return question, False
 
 
+def _states(unit: Unit) -> bool:
+    """A sentence that states something: not a list's item, a table's row, a heading, a line announcing what follows
+    ("Pour aller plus loin :", "2 voies possibles pour obtenir le CQP :") nor a fragment cut from its sentence (a
+    footnote's continuation starting in lower case)."""
+    text = unit.text.strip()
+    if unit.is_header or unit.in_list or unit.opens_list or text.endswith(":"):
+        return False
+    return bool(text) and not text[0].islower()
+
+
 def _holds(term: str, bag: set[str] | frozenset[str]) -> bool:
     if term in bag:
         return True
@@ -129,8 +139,8 @@ def asked_detail(
         return None  # the lead states the figure asked ("3 salariés :"): it answers
     leading = {u.text for u in lead_units}
     # a sentence, not a list's item or a table's row: a row read alone answers for its row only
-    pool = [u for u in passage.units if u.text not in leading and not (u.is_header or u.in_list)]
-    pool += [u for u in extra if " ".join(u.text.split()) not in seen and not (u.is_header or u.in_list)]
+    pool = [u for u in passage.units if u.text not in leading and _states(u)]
+    pool += [u for u in extra if " ".join(u.text.split()) not in seen and _states(u)]
     # what the lead leaves unsaid and its section says: a word of the premise the section never uses ("un ancien
     # stagiaire devenu agent") is not a detail it could state
     said_here = unit_terms(" ".join(u.text for u in pool))
@@ -145,10 +155,12 @@ def asked_detail(
         held = [t for t in left if _holds(t, bag)]
         weight = sum(left[t] for t in held)
         factor = type_factor(kinds, unit.text)
-        # the detail says at least two of the words the lead left unsaid ("engagements financiers"), or, in place of
-        # a lead that only named what the premise describes, one of them in a sentence of the kind asked ("que faut-il
-        # pour exercer ?" and "l'exercice du métier est subordonné à…")
-        if weight >= DETAIL_SHARE * mass and (len(held) >= MIN_HELD_TERMS or (replaces and factor > 1.0)):
+        # the detail says two of the words the lead left unsaid ("engagements financiers"), or, in place of a lead
+        # that only named what the premise describes, one of them in a sentence of the kind asked ("que faut-il pour
+        # exercer ?" and "l'exercice du métier est subordonné à…"); one word alone is too weak a sign to follow a lead
+        # (measured: "Un numéro d'identification sera communiqué…" after the lead on the examination's sessions)
+        enough = len(held) >= MIN_HELD_TERMS or (replaces and factor > 1.0)
+        if weight >= DETAIL_SHARE * mass and enough:
             scored.append((weight / mass * factor, unit))
     if not scored:
         return None
