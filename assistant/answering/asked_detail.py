@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answering.answer_types import asked_types, type_factor
+from assistant.answering.answer_types import asked_types, closes, type_factor
 from assistant.answering.lead_opening import asked_figure
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.passages import PickedPassage
@@ -130,15 +130,17 @@ def asked_detail(
     if total <= 0:
         return None
     chunk = passage.item.chunk
-    covered = unit_terms(" ".join(u.text for u in lead_units)) | unit_terms(_own_heading(chunk))
     said = unit_terms(" ".join(u.text for u in lead_units))
-    replaces = after_premise and not any(_holds(t, said) for t in asked)
+    covered = said | unit_terms(_own_heading(chunk))
+    # a yes/no question is decided by the rule its lead states, never replaced by another sentence: measured, "mon
+    # employeur doit-il m'en proposer une ?" lost its rule for "Non : le salarié bénéficie d'un droit…"
+    replaces = after_premise and not closes(clause) and not any(_holds(t, said) for t in asked)
     if not replaces and any(u.in_list or u.opens_list for u in lead_units):
         return None  # a lead that is a list or a table's row: the detail would be another row
     if not replaces and any(asked_figure(question, u.text) for u in lead_units):
         return None  # the lead states the figure asked ("3 salariés :"): it answers
     leading = {u.text for u in lead_units}
-    # a sentence, not a list's item or a table's row: a row read alone answers for its row only
+    # the section's sentences that state something (`_states`): a row read alone answers for its row only
     pool = [u for u in passage.units if u.text not in leading and _states(u)]
     pool += [u for u in extra if " ".join(u.text.split()) not in seen and _states(u)]
     # what the lead leaves unsaid and its section says: a word of the premise the section never uses ("un ancien
