@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answering.answer_types import asked_types, closes, type_factor
+from assistant.answering.answer_types import CONDITION, asked_types, closes, type_factor
 from assistant.answering.lead_opening import asked_figure
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.passages import PickedPassage
@@ -134,7 +134,9 @@ def asked_detail(
     covered = said | unit_terms(_own_heading(chunk))
     # a yes/no question is decided by the rule its lead states, never replaced by another sentence: measured, "mon
     # employeur doit-il m'en proposer une ?" lost its rule for "Non : le salarié bénéficie d'un droit…"
-    replaces = after_premise and not closes(clause) and not any(_holds(t, said) for t in asked)
+    kinds = asked_types(clause)
+    yes_no = closes(clause) and CONDITION not in kinds  # "que faut-il de plus pour exercer ?" asks what is required
+    replaces = after_premise and not yes_no and not any(_holds(t, said) for t in asked)
     if not replaces and any(u.in_list or u.opens_list for u in lead_units):
         return None  # a lead that is a list or a table's row: the detail would be another row
     if not replaces and any(asked_figure(question, u.text) for u in lead_units):
@@ -150,7 +152,6 @@ def asked_detail(
     mass = sum(left.values())
     if mass <= 0 or mass < UNCOVERED_SHARE * total:
         return None
-    kinds = asked_types(clause)
     scored: list[tuple[float, Unit]] = []
     for unit in pool:
         bag = unit_terms(unit.text)
