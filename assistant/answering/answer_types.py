@@ -89,7 +89,10 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     CONDITION: re.compile(
         r"\b(?:(?:à|a|sous)\s+quel(?:le)?s?\s+conditions?|quel(?:le)?s?\s+(?:sont\s+les\s+)?(?:conditions?|critères?)|"
-        r"dans\s+quels?\s+cas|en\s+quels?\s+cas|sous\s+réserve\s+de\s+quoi|conditions?\s+(?:à\s+remplir|requises?|d['’]accès))\b",
+        r"dans\s+quels?\s+cas|en\s+quels?\s+cas|sous\s+réserve\s+de\s+quoi|conditions?\s+(?:à\s+remplir|requises?|d['’]accès)|"
+        # a requirement asked: "que faut-il (en plus) pour exercer ?", "qu'est-ce qu'il faut pour …", not what must be
+        # done or written ("que faut-il indiquer ?")
+        r"(?:que\s+faut-il|qu['’]\s*(?:est-ce\s+qu['’]\s*)?il\s+faut)(?:\s+(?:de\s+|en\s+)?plus)?\s+(?:pour|afin))\b",
         _I,
     ),
 }
@@ -180,7 +183,7 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         r"dans\s+la\s+limite|au\s+moins|au\s+minimum|minimum|justifi\w+|pour\s+autant\s+qu|en\s+cas\s+d|"
         r"conditions?|critères?|être\s+titulaires?|n['’]ayant\s+pas|sauf|à\s+l['’]exception|dans\s+les\s+cas|"
         r"requis\w*|exigée?s?|nécessaires?|obligatoire\w*|éliminatoire\w*|doit|doivent|\d+\s?/\s?20|"
-        r"en\s+accord\s+avec|après\s+accord|avec\s+l['’]accord)(?![\wà-ÿ])",
+        r"en\s+accord\s+avec|après\s+accord|avec\s+l['’]accord|subordonnée?s?\s+(?:à|au|aux)|soumise?s?\s+(?:à|au|aux))(?![\wà-ÿ])",
         _I,
     ),
     DECIDES: re.compile(

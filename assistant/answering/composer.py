@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from assistant.answering import wording
 from assistant.answering.applied_rule import applied_line
 from assistant.answering.article_parts import about_asked, sibling_parts
+from assistant.answering.asked_detail import Detail, asked_detail
 from assistant.answering.asked_sentence import asked_sentence
 from assistant.answering.citations import CitationBook
 from assistant.answering.claims import other_figure_unit
@@ -27,6 +28,7 @@ from assistant.answering.passages import prepare, quote_lines, same_section, sam
 from assistant.answering.units import (
     ASKS_FIGURE,
     FIGURE_FRAMING,
+    Unit,
     idf_weights,
     passage_units,
     query_weights,
@@ -132,16 +134,28 @@ def compose_retrieval(
     leading = lead.passage if lead is not None else 0
     candidates = [c for c in candidates if c.passage == leading]  # the closest unit is the lead's passage's
     lead_units = lead_units_of(scoring, lead, passages[0].units, passages[0].selected) if lead is not None else []
+    # the detail the message asks that the lead does not state, from the lead's own section (`asked_detail`)
+    texts = [e.chunk.text for e in evidence]
+    detail = asked_detail(question, passages[0], lead_units, following, meaning, texts) if lead is not None else None
+    detail_units: list[Unit] = []
+    if detail is not None:
+        if detail.added:
+            passages[0].units.append(detail.unit)
+        span = lead_units_of(scoring, Candidate(detail.unit, 0, 0.0, 0.0), passages[0].units, passages[0].selected)
+        if detail.replaces:
+            lead_units = span
+        else:  # it follows the lead, whose figure or oui/non is read without it
+            detail_units = [u for u in span if u not in lead_units]
     # a claimed figure to check ("jamais plus d'une demi-journée, c'est exact ?"): the sentence stating another
     # figure of its measure follows the lead (`claims`)
     correction = other_figure_unit(question, lead_units, [(c.unit, c.score) for c in candidates], FOCUS_FLOOR)
     if correction is not None:
         lead_units = [*lead_units, correction]
     closest = closest_unit(scoring, candidates, meaning)
-    quotes = supporting_quotes(passages, lead_units, closest)
+    quotes = supporting_quotes(passages, [*lead_units, *detail_units], closest)
     numbers: list[int] = []
     for n, p in enumerate(passages):
-        used = (lead_units if n == 0 else []) + quotes[n]
+        used = ([*lead_units, *detail_units] if n == 0 else []) + quotes[n]
         if not used:
             numbers.append(0)
             continue
@@ -150,7 +164,12 @@ def compose_retrieval(
     parts: list[str] = []
     if lead_units:
         lead_line = guarded_lead(
-            lead_text(question, lead_units, numbers[0], lead.unit if lead is not None else None),
+            " ".join(
+                [
+                    lead_text(question, lead_units, numbers[0], _leading_unit(lead, detail)),
+                    *(wording.lead_continuation(u.text, numbers[0]) for u in detail_units),
+                ]
+            ),
             [unit.text for p in passages for unit in p.units],  # the passages as quoted, siblings included
         )
         applied = applied_line(question, [u.text for u in lead_units], numbers[0], wording.APPLIED)
@@ -182,6 +201,13 @@ def compose_retrieval(
     if note:
         parts.extend(["", note])
     return "\n".join(parts).strip()
+
+
+def _leading_unit(lead: Candidate | None, detail: Detail | None) -> Unit | None:
+    """The unit whose figure or oui/non opens the answer: the asked detail's when it replaced the lead."""
+    if detail is not None and detail.replaces:
+        return detail.unit
+    return lead.unit if lead is not None else None
 
 
 def _on_subject(question: str, item: Evidence, first: Evidence, idf: dict[str, float]) -> bool:
