@@ -219,8 +219,6 @@ def calculate(
 # part de formation, salaire" lists three things, the duration calculator answers one; "entre le congé VAE et une
 # Pro-A, lequel me donne le plus d'heures ?" names two schemes, the VAE leave's calculator answers one. The rest is
 # answered from the texts, cited, never dropped nor replaced by a question back.
-REST_INTRO = "Pour le reste de votre question ({aspects}), les textes prévoient [{n}] :"
-REST_LINE = "- « {sentence} »"
 _FINAL_LIST = re.compile(r":\s*(?P<items>[^:?!;]{3,140}?)\s*[.?!]*\s*$")
 _ITEM_SPLIT = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*")
 _BETWEEN = re.compile(
@@ -287,7 +285,7 @@ def rest_of_question(query: str, result: CalcResult, book: CitationBook, search:
         return ""
     n = book.cite(hits[0], "\n".join(u.text for u in units))
     shown = [_as_written(query, a) for a in rest]
-    lines = [REST_INTRO.format(aspects=", ".join(shown), n=n), *(REST_LINE.format(sentence=u.text) for u in units)]
+    lines = [wording.rest_of_question(", ".join(shown), n), *(wording.quoted_line(u.text) for u in units)]
     return "\n\n" + "\n".join(lines)
 
 

@@ -300,3 +300,14 @@ def texts_silent_on(noun: str, words: str) -> str:
     if not words or re.search(r"\d", words) or len(words.split()) > OTHER_PART_WORDS:
         return f"Les textes ne précisent pas {noun}."
     return f"Les textes ne précisent pas {noun} (« {words} »)."
+
+
+# -- what a calculation leaves of the question (assistant.calculation) --------------------------------
+def rest_of_question(aspects: str, marker: int) -> str:
+    """The introduction of the texts' answer to what the calculator did not compute ("durée, salaire")."""
+    return f"Pour le reste de votre question ({aspects}), les textes prévoient [{marker}] :"
+
+
+def quoted_line(sentence: str) -> str:
+    """One quoted sentence of the texts, as a list line."""
+    return f"- « {sentence} »"
