@@ -67,3 +67,6 @@ run out-of-scope-2026l eval/out-of-scope-2026l.jsonl 2026-11-29
 run unseen-2026m eval/unseen-2026m.jsonl 2026-11-29
 run conversations-2026m eval/conversations-2026m.jsonl 2026-11-29
 run out-of-scope-2026m eval/out-of-scope-2026m.jsonl 2026-11-29
+run unseen-2026n eval/unseen-2026n.jsonl 2026-11-29
+run conversations-2026n eval/conversations-2026n.jsonl 2026-11-29
+run out-of-scope-2026n eval/out-of-scope-2026n.jsonl 2026-11-29
