@@ -98,14 +98,18 @@ _COMPLEMENT = re.compile(r" (?:de |d')(?!la |le |les |l')[\w-]+")
 _ALTERNATIVE = re.compile(r" ou (?:(?:l'|le |la |les |en |par |a |au |sur )?(?!une?\b|des\b)[\w-]+)(?=[\s?!.,]|$)")
 
 
-def _head(question: str, span: tuple[int, int], known: set[str]) -> set[str]:
+def _subject(question: str, span: tuple[int, int]) -> tuple[str, str]:
+    """The question without the detail's words (and its years), and the head noun phrase of what is left."""
+    rest = _YEAR.sub(" ", question[: span[0]] + " " + question[span[1] :])
+    return rest, subject_phrase(rest, predicate=False) or subject_phrase(rest)
+
+
+def _head(rest: str, phrase: str, known: set[str]) -> set[str]:
     """The analysed terms of the subject's head noun: the first word of the head noun phrase of the question
     without the detail's words ("l'écrit du CQP … combien d'heures d'épreuve" → "écrit"), with the word right
     after it when no preposition stands between them ("l'épreuve écrite": "épreuve écrite", not the oral's
     "épreuve orale"; "la formation garantie"). A year is when, not what ("En 2028, la prime…": "prime"); a word
     the passages never use cannot name their subject ("euh la pro a…": "pro")."""
-    rest = _YEAR.sub(" ", question[: span[0]] + " " + question[span[1] :])
-    phrase = subject_phrase(rest, predicate=False) or subject_phrase(rest)
     words = [w for w in phrase.split() if set(analyze(w)[:1]) <= known and analyze(w)]
     if not words:
         return set()
@@ -116,29 +120,30 @@ def _head(question: str, span: tuple[int, int], known: set[str]) -> set[str]:
     return head
 
 
-def _name_of_head(question: str, span: tuple[int, int], known: set[str]) -> set[str]:
+def _name_of_head(rest: str, phrase: str, known: set[str]) -> set[str]:
     """The name written in capitals right after the subject's head noun ("le module PASS", "l'option RECOUVREMENT"):
     a table row names the thing by its name alone ("Organisme(s) de formation : PASS formation; Durée totale En
     jours : 5,5", convention, art. 7), without the head noun the question puts before it."""
-    rest = _YEAR.sub(" ", question[: span[0]] + " " + question[span[1] :])
-    phrase = (subject_phrase(rest, predicate=False) or subject_phrase(rest)).split()
+    first_word = phrase.split()[:1]
     tokens = rest.replace("'", " ").replace("’", " ").split()
     for first, second in pairwise(tokens):
         name = second.strip("?,.;:!")
-        if phrase and _fold(first).lower() == phrase[0] and len(name) >= 3 and name.isupper():
+        if first_word and _fold(first).lower() == first_word[0] and len(name) >= 3 and name.isupper():
             terms = set(analyze(name)[:1])
             return terms if terms and terms <= known else set()
     return set()
 
 
 def _heads(question: str, span: tuple[int, int], known: set[str]) -> list[set[str]]:
-    """The head of the question's subject, and of its last clause when a comma sets a frame before it ("Au CQP
-    gestionnaire conseil, l'épreuve écrite compte pour … ?": the written exam's row states it)."""
-    heads = [_head(question, span, known), _name_of_head(question, span, known)]
+    """The head of the question's subject (and the name written after it), and of its last clause when a comma sets
+    a frame before it ("Au CQP gestionnaire conseil, l'épreuve écrite compte pour … ?": the written exam's row
+    states it)."""
+    rest, phrase = _subject(question, span)
+    heads = [_head(rest, phrase, known), _name_of_head(rest, phrase, known)]
     before = question[: span[0]]
     if "," in before:
         cut = before.rindex(",") + 1
-        heads.append(_head(question[cut:], (span[0] - cut, span[1] - cut), known))
+        heads.append(_head(*_subject(question[cut:], (span[0] - cut, span[1] - cut)), known))
     return [h for h in heads if h]
 
 
