@@ -1,0 +1,93 @@
+"""Follow-ups whose object is the previous exchange (issue #14, conv17), in wordings no evaluation set uses.
+
+Without the index: the source of the answer asked with the exchange's own words (`source_request.asks_source`), and
+the relative "qui" after the speaker ("et moi, alors, qui ai …") told from an interrogative one by the person of its
+verb (`routing.calculator_inputs.asking`). With the index: whole exchanges, each checked against the sentence of the
+text it must reach.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.conversation.source_request import asks_source
+from assistant.routing.router import route
+from tests.assistant.conversation_helpers import TODAY, ask_in_turn
+
+AVENANT = "avenant-2022-10-11-formation-professionnelle"
+_TUTEES = (
+    "Un tuteur de ma caisse peut encadrer combien d'apprentis en même temps ? Chaque tuteur accompagne 3 salariés."
+)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Tu me rappelles la référence de l'article qui impose ce plafond d'apprentis ?",
+        "Ça figure où, dans le protocole ?",
+        "Et c'est tiré de quel passage, exactement ?",
+        "Quel est l'intitulé officiel du texte qui dit ça pour les tuteurs ?",
+    ],
+)
+def test_the_source_asked_with_the_exchange_words_is_a_source_request(message: str) -> None:
+    request = asks_source(message, _TUTEES)
+    assert request is not None and request.operation == "source"
+
+
+def test_the_thing_pointed_at_is_the_aspect_of_the_source() -> None:
+    request = asks_source("Indique-moi le passage qui limite ce nombre d'apprentis.", _TUTEES)
+    assert request is not None and request.aspect == "nombre"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Quel article parle du congé pour la VAE ?",  # a subject of its own, not in the exchange
+        "Que dit l'article 6 du protocole ?",  # a part named by its number
+        "Et le texte de la circulaire ?",  # a text named, no reference asked
+        "Et pour un formateur interne, combien ?",
+    ],
+)
+def test_a_reference_to_something_else_is_no_source_request(message: str) -> None:
+    assert asks_source(message, _TUTEES) is None
+
+
+def test_a_relative_qui_in_the_first_person_tells_the_case() -> None:
+    """Art. 4.3: « il correspond à 7 points par mois, complet ou non » — the case told through "moi, alors, qui ai
+    tutoré …" is calculated, as "j'ai tutoré …" is."""
+    told = route("Prime de tutorat : et moi donc, qui ai tutoré un apprenti de mai à juillet 2026 ?", TODAY)
+    asked = route("Prime de tutorat : et qui a tutoré un apprenti de mai à juillet 2026 ?", TODAY)
+    assert told.route == "calculator" and told.calculator == "tutor_bonus"
+    assert asked.route != "calculator"
+
+
+def _cites(answer: Any, document: str, section: str) -> bool:
+    return any(c.document == document and c.section.startswith(f"Article {section}") for c in answer.citations)
+
+
+@pytest.mark.integration
+def test_the_article_asked_after_the_tutee_cap_is_the_one_fixing_it(assistant: Any) -> None:
+    """Art. 4.2: « Afin d'optimiser l'accomplissement de sa mission, chaque tuteur accompagne, au maximum, 3
+    salariés. »"""
+    answer = ask_in_turn(
+        assistant,
+        "Une tutrice peut-elle encadrer quatre apprentis à la fois ?",
+        "Tu peux m'indiquer l'article précis qui fixe cette limite ?",
+    )
+    assert answer.text.startswith("La réponse précédente s'appuie sur")
+    assert "l'article 4.2" in answer.text and "au maximum, 3 salariés" in answer.text
+
+
+@pytest.mark.integration
+def test_the_source_of_a_calculation_is_its_applied_article(assistant: Any) -> None:
+    """Avenant, art. 2 (article 7 rewritten): « Le congé pour préparer la validation des acquis de l'expérience (VAE)
+    d'une durée de 24 heures est augmenté pour les agents n'ayant pas atteint le niveau 4 … à 48 heures maximum. »"""
+    answer = ask_in_turn(
+        assistant,
+        "J'ai arrêté l'école après la troisième, sans diplôme : combien d'heures de congé pour ma VAE ?",
+        "D'où tu sors ces 48 heures ?",
+    )
+    assert answer.text.startswith("La réponse précédente s'appuie sur")
+    assert "48 heures maximum" in answer.text and _cites(answer, AVENANT, "2")
