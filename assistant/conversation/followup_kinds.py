@@ -97,7 +97,7 @@ def resolve_followup(
         return answered
     if _COURTESY.match(folded):  # after the yes/no check: "oui" answers a pending yes/no question
         return Resolution(text, "aside", None)
-    if frames.restates(text, today):
+    if frames.restates(text, today, context):
         # "explique plus simplement": the rule the previous question asked about, said again; after a
         # clarification, the question as typed (its subject named), not the case it was completed into
         typed = context.typed if context.pending and find_subject(context.typed) else ""

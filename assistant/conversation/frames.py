@@ -43,6 +43,7 @@ _LEAD_IN = v.RE_LEAD_IN
 _PRONOUN = v.RE_PRONOUN
 # (not "ça", "cela": "ça fait combien ?" points to no thing of the digression)
 _DEMONSTRATIVE = re.compile(r"\b(?:ce (?!qu|dont)|cet|cette|ces|celui|celle|ceux|celles)\b")
+_POINTED = re.compile(r"\b(?:ce|cet|cette|ces) [a-z-]+(?: (?:de |d'|des |du )[a-z-]+)?")
 _USER_CASE = v.RE_USER_CASE
 _NAMED_OTHER = v.RE_NAMED_OTHER
 _ME = re.compile(r"\bmoi\b")
@@ -211,17 +212,29 @@ def restated_for_case(message: str, today: date) -> str | None:
     return rest if rest and find_slots(rest, today) else None
 
 
-def restates(message: str, today: date) -> bool:
+def restates(message: str, today: date, context: Context | None = None) -> bool:
     """The message asks for the previous answer again in another form ("explique plus simplement",
     "avec des mots simples", "je comprends pas trop", "résume") and asks nothing of its own: no named
-    thing, no fact, and nothing left once the request and its courtesy words are set aside."""
+    thing but the previous subject, no fact, and nothing left once the request, its courtesy words and the words
+    of the previous question and answer (`context`: "ma prime de tuteur, ça donne quoi ?") are set aside."""
     folded = same_length(message).lower()
-    if not _RESTATE.search(folded) or find_subject(message) is not None:
+    if not _RESTATE.search(folded):
+        return False
+    named = find_subject(message)
+    previous = context.subject if context is not None else None
+    if named is not None and not (previous is not None and named.same_as(previous)):
         return False
     request_set_aside = _RESTATE.sub(" ", folded)  # ("comme si j'avais dix ans" holds no fact of a case)
     if find_slots(request_set_aside, today):
         return False
     # a clause saying who asks or how well they follow ("je ne suis pas juriste", "je débute") asks nothing
     request_set_aside = _RESTATE.sub(" ", _SELF_CLAUSE.sub(" ", folded))
+    if context is not None:  # ("ce nombre de tuteurs": the thing a demonstrative points at is the exchange's)
+        request_set_aside = _POINTED.sub(" ", request_set_aside)
     rest = re.sub(r"[^\w']+|\b\d+\b|\b\w'", " ", _RESTATE_FILLER.sub(" ", request_set_aside)).split()
-    return not rest
+    said = (
+        {w[:5] for w in re.findall(r"[a-z]{4,}", same_length(f"{context.question} {context.lead}").lower())}
+        if context
+        else set()
+    )
+    return not [w for w in rest if w[:5] not in said]

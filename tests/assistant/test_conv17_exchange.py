@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
+from assistant.conversation.frames import restates
 from assistant.conversation.source_request import asks_source
 from assistant.routing.router import route
-from tests.assistant.conversation_helpers import TODAY, ask_in_turn
+from tests.assistant.conversation_helpers import TODAY, ask_in_turn, routed_context
 
 AVENANT = "avenant-2022-10-11-formation-professionnelle"
 _TUTEES = (
@@ -91,3 +92,35 @@ def test_the_source_of_a_calculation_is_its_applied_article(assistant: Any) -> N
     )
     assert answer.text.startswith("La réponse précédente s'appuie sur")
     assert "48 heures maximum" in answer.text and _cites(answer, AVENANT, "2")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Tu peux redire ça en langage ordinaire ?",
+        "Plus simplement, mon apprenti et moi, ça signifie quoi ?",
+        "Avec des mots simples, ce nombre de tuteurs, ça donne quoi ?",
+    ],
+)
+def test_a_plainer_form_asked_with_the_exchange_words_restates(message: str) -> None:
+    context = routed_context(
+        "Un tuteur peut suivre combien d'apprentis à la fois ?", lead="Chaque tuteur accompagne 3 salariés."
+    )
+    assert restates(message, TODAY, context)
+
+
+def test_a_plainer_form_naming_another_subject_is_a_question_of_its_own() -> None:
+    context = routed_context("Un tuteur peut suivre combien d'apprentis à la fois ?")
+    assert not restates("Plus simplement, la VAE, ça donne quoi ?", TODAY, context)
+
+
+@pytest.mark.integration
+def test_a_plainer_answer_keeps_the_figure_of_the_rule(assistant: Any) -> None:
+    """Art. 4.3: « Dans ce cadre, la prime peut atteindre un montant correspondant au maximum à 252 points par année
+    civile et par tuteur. »"""
+    answer = ask_in_turn(
+        assistant,
+        "Jusqu'à combien de points un tuteur peut-il toucher sur une année ?",
+        "En langage courant, ce plafond, ça veut dire quoi pour moi ?",
+    )
+    assert answer.text.startswith("Plus simplement") and "252 points" in answer.text
