@@ -140,8 +140,15 @@ def new_person(message: str, earlier: str, today: date) -> bool:
         return mine == "other" and person(earlier) == "user" and bool(find_slots(earlier, today))
     if mine == before == "other":  # two named colleagues are two people
         named, named_before = person_names(message), person_names(earlier)
-        return bool(named and named_before and not named & named_before)
+        # ("pour mon collègue de 22 ans" after "pour un salarié ordinaire": someone in particular after anyone)
+        return bool(named and named_before and not named & named_before) or _definite(message) != _definite(earlier)
     return mine is not None and before is not None and mine != before
+
+
+def _definite(text: str) -> bool:
+    """The message names an individual in particular ("mon collègue", "Mme Said", "la salariée"), not anyone ("un
+    salarié", "une collègue"): an indefinite article names a kind of person, whom any case may fit."""
+    return any(not re.match(r"une?\b", m.group()) for m in _NAMED_OTHER.finditer(same_length(text).lower()))
 
 
 def is_digression(message: str) -> bool:

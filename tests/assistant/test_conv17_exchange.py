@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from assistant.conversation.frames import restates
+from assistant.conversation.frames import new_person, restates
+from assistant.conversation.persons import asked_for_person
 from assistant.conversation.source_request import asks_source
 from assistant.routing.router import route
 from tests.assistant.conversation_helpers import TODAY, ask_in_turn, routed_context
@@ -124,3 +125,50 @@ def test_a_plainer_answer_keeps_the_figure_of_the_rule(assistant: Any) -> None:
         "En langage courant, ce plafond, ça veut dire quoi pour moi ?",
     )
     assert answer.text.startswith("Plus simplement") and "252 points" in answer.text
+
+
+def test_a_new_person_asking_nothing_else_is_asked_the_previous_asking_clause() -> None:
+    asked = asked_for_person(
+        "moi, avec deux ans d'activité dans ce domaine ?",
+        "Une collègue a 10 mois d'activité en rapport avec le diplôme visé : peut-elle se lancer dans une VAE ?",
+        "VAE",
+        TODAY,
+    )
+    assert asked == "Moi, avec deux ans d'activité dans ce domaine : peut-elle se lancer dans une VAE ?"
+    # the clause tells the earlier person's facts: they would mix with the new ones
+    assert (
+        asked_for_person("moi, de mars à mai ?", "Combien pour un tuteur de janvier à juin 2026 ?", "tutorat", TODAY)
+        is None
+    )
+    # a question of its own is no rerun
+    assert asked_for_person("moi, combien de jours ?", "Peut-elle se lancer dans une VAE ?", "VAE", TODAY) is None
+
+
+def test_someone_in_particular_after_anyone_is_a_new_person() -> None:
+    assert new_person("Et pour ma collègue de 23 ans ?", "Combien de temps dure une Pro-A pour un salarié ?", TODAY)
+    assert not new_person("Et pour un salarié de 23 ans ?", "Combien de temps dure une Pro-A pour un salarié ?", TODAY)
+
+
+@pytest.mark.integration
+def test_my_own_facts_after_a_colleague_rerun_the_rule_applied(assistant: Any) -> None:
+    """Art. 7 (rewritten by the avenant, art. 2): « … dès lors que la personne justifie d'une activité, continue ou
+    non, d'au moins une année, en lien avec la certification recherchée. » — two years meet it."""
+    answer = ask_in_turn(
+        assistant,
+        "Une collègue de la Caf a 10 mois d'activité en rapport avec le diplôme qu'elle prépare : peut-elle se lancer "
+        "dans une VAE ?",
+        "Et moi, avec deux ans d'activité dans ce domaine ?",
+    )
+    assert answer.route == "calculator" and "condition d'au moins 1 année pour une VAE est remplie" in answer.text
+
+
+@pytest.mark.integration
+def test_my_own_figure_after_a_colleague_keeps_the_subject_of_the_rule(assistant: Any) -> None:
+    """Art. 2.5: « … d'une durée au moins égale à 15 % de la durée de la certification, sans être inférieure à 150
+    heures. » — 15 % of 2 000 hours is 300 hours."""
+    answer = ask_in_turn(
+        assistant,
+        "Mon binôme prépare en Pro-A une certification de 500 heures : combien d'heures de formation au minimum ?",
+        "Et moi, ma certification compte 2 000 heures ?",
+    )
+    assert answer.route == "calculator" and "au moins 300 heures" in answer.text
