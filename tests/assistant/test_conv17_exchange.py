@@ -14,6 +14,7 @@ import pytest
 
 from assistant.conversation.frames import new_person, restates
 from assistant.conversation.persons import asked_for_person
+from assistant.conversation.slots import find_slots
 from assistant.conversation.source_request import asks_source
 from assistant.routing.router import route
 from tests.assistant.conversation_helpers import TODAY, ask_in_turn, routed_context
@@ -172,3 +173,12 @@ def test_my_own_figure_after_a_colleague_keeps_the_subject_of_the_rule(assistant
         "Et moi, ma certification compte 2 000 heures ?",
     )
     assert answer.route == "calculator" and "au moins 300 heures" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("message", "count"),
+    [("Et ma voisine, qui en encadre trois sur la même période ?", 3), ("Il en a réussi trois sur cinq.", None)],
+)
+def test_a_count_carried_by_en_after_a_relative_is_read_and_a_share_is_not(message: str, count: int | None) -> None:
+    counts = [s.value for s in find_slots(message, TODAY) if s.kind == "count"]
+    assert counts == ([] if count is None else [count])
