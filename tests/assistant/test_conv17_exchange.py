@@ -182,3 +182,17 @@ def test_my_own_figure_after_a_colleague_keeps_the_subject_of_the_rule(assistant
 def test_a_count_carried_by_en_after_a_relative_is_read_and_a_share_is_not(message: str, count: int | None) -> None:
     counts = [s.value for s in find_slots(message, TODAY) if s.kind == "count"]
     assert counts == ([] if count is None else [count])
+
+
+@pytest.mark.parametrize(
+    ("question", "case"),
+    [
+        ("Pour ma collègue de 23 ans, une Pro-A peut durer combien de mois ?", "young_or_jobseeker"),
+        ("Pour mon collègue de 41 ans, une Pro-A peut durer combien de mois ?", None),
+    ],
+)
+def test_the_age_of_a_person_named_decides_the_pro_a_extension(question: str, case: str | None) -> None:
+    """Art. 2.4: « … cette durée peut être portée jusqu'à 36 mois pour : … les personnes âgées de 16 à 25 ans
+    révolus et les demandeurs d'emploi âgés de 26 ans et plus inscrites depuis plus de 1 an … »"""
+    decision = route(question, TODAY, case=True)
+    assert decision.calculator == "pro_a_duration" and decision.arguments.get("case") == case
