@@ -196,3 +196,21 @@ def test_the_age_of_a_person_named_decides_the_pro_a_extension(question: str, ca
     révolus et les demandeurs d'emploi âgés de 26 ans et plus inscrites depuis plus de 1 an … »"""
     decision = route(question, TODAY, case=True)
     assert decision.calculator == "pro_a_duration" and decision.arguments.get("case") == case
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("message", "refused"),
+    [
+        ("Au fait, la salle de sport de la caisse ouvre-t-elle le dimanche ?", True),
+        ("Par ailleurs : le congé pour une VAE dure combien d'heures ?", False),
+    ],
+)
+def test_a_discourse_marker_opening_a_question_leaves_its_scope_to_the_question(
+    assistant: Any, message: str, refused: bool
+) -> None:
+    """Avenant, art. 2: « Le congé pour préparer la validation des acquis de l'expérience (VAE) d'une durée de 24
+    heures … » is answered whatever opens the message; a gym's hours are in no text."""
+    answer = assistant.ask(message, today=TODAY)
+    assert (answer.route == "refusal") is refused
+    assert refused or "24 heures" in answer.text
