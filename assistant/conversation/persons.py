@@ -110,7 +110,8 @@ def asked_for_person(body: str, question: str, subject: str, today: date) -> str
     peut-il passer par la VAE ?"): its asking clause — its last clause, when it holds no fact of the earlier
     person's case — after the new facts, the subject (`subject`) named first when the clause does not name it. None
     when the message asks something of its own, or the clause tells facts (the earlier facts would mix with the new
-    ones) or is the user's own while the message is about someone else."""
+    ones). A clause in the first person asked of a colleague ("puis-je demander le CQP par la VAE ?") is kept: the
+    facts read are the message's alone, whoever the clause's pronoun names."""
     folded = same_length(body).lower()
     if v.RE_QUESTION_WORDS.search(_RELATIVE.sub(" ", folded)):
         return None
@@ -118,9 +119,7 @@ def asked_for_person(body: str, question: str, subject: str, today: date) -> str
     asking = clauses[-1].strip().rstrip(" ?") if clauses else ""
     # (an indefinite "un salarié" is anyone, no fact of a case)
     facts = [s for s in find_slots(asking, today) if not re.match(r"(?i)une?\b", s.text)]
-    # ("combien d'heures pour ma VAE ?" asked of a colleague would be the user's question again)
-    mine = person(asking) == "user" and person(body) != "user"
-    if not asking or facts or mine:
+    if not asking or facts:
         return None
     told = body.strip().rstrip(" ?!.…")
     if find_subject(asking) is None and subject:  # ("ma certification fait 1 400 heures": of the Pro-A)
