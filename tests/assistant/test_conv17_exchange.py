@@ -214,3 +214,16 @@ def test_a_discourse_marker_opening_a_question_leaves_its_scope_to_the_question(
     answer = assistant.ask(message, today=TODAY)
     assert (answer.route == "refusal") is refused
     assert refused or "24 heures" in answer.text
+
+
+@pytest.mark.integration
+def test_a_colleagues_facts_after_the_users_own_case_are_not_merged_into_it(assistant: Any) -> None:
+    """Art. 5: « … ou tout salarié en CDD justifiant d'au moins 24 mois d'activité salariée au cours des 5 dernières
+    années dont 4 mois au sein de l'organisme bénéficie à sa demande d'une autorisation d'absence rémunérée de 1
+    demi-journée … » — the colleague's 30 months, 6 of them here, meet it; the user's CDI is not his."""
+    answer = ask_in_turn(
+        assistant,
+        "En CDI depuis 7 ans dont 2 dans ma caisse, ai-je droit à une absence pour un CEP ?",
+        "Et mon collègue, en CDD depuis 6 mois ici avec 30 mois de salariat sur 5 ans ?",
+    )
+    assert answer.route == "calculator" and "demi-journée" in answer.text and "CDI depuis 7 ans" not in answer.text
