@@ -88,7 +88,8 @@ def operate(request: Request, turns: Sequence[Turn], passages: Iterable[Chunk] |
     if request.operation == "original":
         # a part the avenant rewrote, completed or renumbered, among all the parts the answer cited
         amended = [c for c in cited if "avenant" in same_length(c.section).lower()]
-        if not amended:  # a rule the avenant brought ("et avant 2022 ?"): when the avenant took effect
+        if not amended or re.search(r"\bcree?e? par l'avenant", same_length(amended[0].section).lower()):
+            # a rule the avenant brought ("et avant 2022 ?", an article it created): when the avenant took effect
             return _since(last, passages)
         # the number the part had as published: "Article 10 (ancien article 9, …)" → 9
         former = re.search(r"ancien(?:ne)? article (\d{1,2}(?:\.\d{1,2})*)", same_length(amended[0].section).lower())

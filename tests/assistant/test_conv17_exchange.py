@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from assistant.conversation.about_answer import read
 from assistant.conversation.frames import new_person, restates
 from assistant.conversation.persons import asked_for_person
 from assistant.conversation.slots import find_slots
@@ -227,3 +228,24 @@ def test_a_colleagues_facts_after_the_users_own_case_are_not_merged_into_it(assi
         "Et mon collègue, en CDD depuis 6 mois ici avec 30 mois de salariat sur 5 ans ?",
     )
     assert answer.route == "calculator" and "demi-journée" in answer.text and "CDI depuis 7 ans" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "message", ["Et dans le protocole initial, c'était déjà prévu ?", "Avant l'avenant, ça existait ?"]
+)
+def test_the_earlier_text_asked_of_the_rule_just_given_is_its_original_wording(message: str) -> None:
+    request = read(message)
+    assert request is not None and request.operation == "original"
+
+
+@pytest.mark.integration
+def test_before_the_avenant_a_created_article_is_answered_by_the_avenants_date_of_effect(assistant: Any) -> None:
+    """Avenant, art. 3: « Il est inséré un article 9 rédigé ainsi » ; art. 6: « La prime de formateur interne à
+    titre accessoire visée à l'article 9.3 du protocole d'accord du 19 décembre 2019 est versée à effet rétroactif
+    à compter du 1er janvier 2022. »"""
+    answer = ask_in_turn(
+        assistant,
+        "Un formateur interne occasionnel touche combien de points par mois d'action ?",
+        "Et dans le protocole initial, c'était déjà prévu ?",
+    )
+    assert "à effet rétroactif à compter du 1er janvier 2022" in answer.text and _cites(answer, AVENANT, "6")
