@@ -134,7 +134,7 @@ def new_person(message: str, earlier: str, today: date) -> bool:
     Sonia, en CDD…" after Julien's case)."""
     # (the earlier question may tell the user's case by a possessive or an inverted "je" alone: "ai-je droit … ma
     # caisse ?", which `statements.person` reads)
-    mine, before = case_person(message), case_person(earlier) or person(earlier)
+    mine, before = case_person(message), case_person(earlier) or ("user" if person(earlier) == "user" else None)
     if not find_slots(message, today) and not _ME.search(same_length(message).lower()):
         # ("et pour moi ?" asks the same about the user, whose facts are still to ask; "et pour mon collègue
         # bachelier ?" after the user's own case is another person's, whose facts are not the user's)
