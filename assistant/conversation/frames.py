@@ -43,7 +43,7 @@ _LEAD_IN = v.RE_LEAD_IN
 _PRONOUN = v.RE_PRONOUN
 # (not "ça", "cela": "ça fait combien ?" points to no thing of the digression)
 _DEMONSTRATIVE = re.compile(r"\b(?:ce (?!qu|dont)|cet|cette|ces|celui|celle|ceux|celles)\b")
-_POINTED = re.compile(r"\b(?:ce|cet|cette|ces) [a-z-]+(?: (?:de |d'|des |du )[a-z-]+)?")
+_POINTED = v.RE_POINTED
 _USER_CASE = v.RE_USER_CASE
 _NAMED_OTHER = v.RE_NAMED_OTHER
 _ME = re.compile(r"\bmoi\b")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.conversation import vocabulary as v
 from assistant.conversation.about_answer import Request
 from text.folding import same_length
 
@@ -59,7 +60,7 @@ _FILLER_WORDS = """
 _FILLER = frozenset(_FILLER_WORDS.split())
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*'?|\d+")
 # after a demonstrative, the thing pointed at and its complement are the exchange's ("ce maximum de tutorés")
-_POINTED = re.compile(r"\b(?:ce|cet|cette|ces) [a-z-]+(?: (?:de |d'|des |du )[a-z-]+)?")
+_POINTED = v.RE_POINTED
 
 
 def asks_source(message: str, exchange: str) -> Request | None:

@@ -430,6 +430,8 @@ RE_NAMED_OTHER = re.compile(NAMED_OTHER)
 RE_COPULA = re.compile(COPULA)
 RE_HYPOTHESIS = re.compile(HYPOTHESIS)
 RE_PRONOUN = re.compile(PRONOUN)
+# a demonstrative and the thing it points at in the exchange, with its complement ("ce maximum de tutorés")
+RE_POINTED = re.compile(r"\b(?:ce|cet|cette|ces) [a-z-]+(?: (?:de |d'|des |du )[a-z-]+)?")
 # A subject pronoun inverted after the verb of a clause whose subject is a noun phrase ("la caisse doit-elle …",
 # "mon employeur peut-il …"): it repeats that noun, it points back to nothing said before
 RE_NOUN_INVERSION = re.compile(
