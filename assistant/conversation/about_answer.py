@@ -117,11 +117,13 @@ _ORIGINAL = re.compile(
     r"ancienne|d'avant|precedente|avant (?:l'avenant|modification|la modification|2022))\b|"
     r"\b(?:ancienne|premiere|precedente) (?:version|redaction|formulation)\b|"
     r"\bavant (?:l'avenant|sa modification|la modification|d'etre modifie\w*|(?:le |l')?(?:11 )?(?:octobre )?2022)\b|"
-    r"\bdans l'accord (?:de 2019|d'origine|initial)\b|\bau depart\b|\ba l'origine\b"
+    r"\bdans (?:l'accord|le protocole(?: d'accord)?) (?:de 2019|d'origine|initial)\b|\bau depart\b|\ba l'origine\b"
 )
 _ORIGINAL_REST = re.compile(
     r"^(?:(?:et|alors|mais|ok|du coup)\b|(?:il|elle|ca|cela|le texte|l'article|la regle)\s*|"
-    r"(?:disai\w*|prevoyai\w*|etai\w*|dit|prevoit|donnait|fixait|c'etait|c'est|quoi|que|qu'|comment|"
+    # ("et dans le protocole de 2019 d'origine, c'était prévu ?": whether the earlier text held the rule at all)
+    r"(?:disai\w*|prevoyai\w*|etai\w*|dit|prevoit|prevu\w*|existai\w*|deja|donnait|fixait|c'etait|c'est|quoi|que|"
+    r"qu'|comment|protocole|accord|texte|d'origine|initial\w*|"
     r"combien|ecrit|redige\w*|formule\w*|sur ce point|de 2019|de 2022|exactement|avant|le|la|l'|les|dans|selon|"
     r"d'apres|sur|en|"
     r",|;|:|\?|!|\.|\s)+)*$"

@@ -38,6 +38,7 @@ from assistant.conversation.other_text import points_back_to
 from assistant.conversation.restate import capitalised, lower_first
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.slots import find_slots
+from assistant.conversation.source_request import asks_source
 from assistant.conversation.state import Conversation, turn_of
 from assistant.conversation.statements import adds_to_statement, describes_case, states_facts
 from assistant.conversation.subject import message_subject
@@ -88,6 +89,9 @@ def converse(
     resolution = Resolution(text, "new", message_subject(text))
     alone_answer: tuple[Answer, RouteDecision | None] | None = None
     request = about_answer.read(text) if context is not None and text and len(text) <= max_chars else None
+    if request is None and context is not None and text and len(text) <= max_chars:
+        # "donne-moi l'article précis qui fixe ce maximum": the source asked with the exchange's own words
+        request = asks_source(text, f"{context.question} {context.lead}")
     within: str | None = None
     if request is not None and context is not None and _asks_of_something_else(request.operation, text, context, today):
         # ("depuis quand le CQP manager opérationnel y est-il ouvert ?": that thing within the previous subject)

@@ -27,7 +27,7 @@ from assistant.conversation.backrefs import (
 from assistant.conversation.comparison import compares
 from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.other_text import in_other_text
-from assistant.conversation.persons import back_to_case, back_to_person
+from assistant.conversation.persons import asked_for_person, back_to_case, back_to_person
 from assistant.conversation.pointing import opposes, points_back
 from assistant.conversation.resolution import Context, Resolution, earlier_context
 from assistant.conversation.restate import (
@@ -97,7 +97,7 @@ def resolve_followup(
         return answered
     if _COURTESY.match(folded):  # after the yes/no check: "oui" answers a pending yes/no question
         return Resolution(text, "aside", None)
-    if frames.restates(text, today):
+    if frames.restates(text, today, context):
         # "explique plus simplement": the rule the previous question asked about, said again; after a
         # clarification, the question as typed (its subject named), not the case it was completed into
         typed = context.typed if context.pending and find_subject(context.typed) else ""
@@ -189,8 +189,11 @@ def resolve_followup(
     corrects = bool(correction) and bool(merge_facts(context.pending or context.question, body, today).replaced)
     framed = previous or subject_of(context.topic, None)
     if framed is not None and not correction and frames.new_person(body, context.pending or context.question, today):
-        # "Moi je n'en ai qu'un, de janvier à juin" after a colleague's case: the user's facts, a frame of their own
-        return Resolution(f"{capitalised(framed.name)} : {lower_first(body)}", "reference", framed, case=True)
+        # "Moi je n'en ai qu'un, de janvier à juin" after a colleague's case: the user's facts, a frame of their own;
+        # asking nothing else, the previous question's asking clause asked of them
+        for_person = asked_for_person(body, context.pending or context.question, framed.name, today)
+        text = for_person or f"{capitalised(framed.name)} : {lower_first(body)}"
+        return Resolution(text, "reference", framed, case=True)
     told = "?" not in text and not _QUESTION.search(body_folded) and _FIRST_PERSON.search(body_folded)
     if context.case and lead and not switched and told:
         # "et mon poste n'est pas menacé." after a calculation on the user's case: one more fact of that case,

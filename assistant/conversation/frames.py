@@ -43,6 +43,7 @@ _LEAD_IN = v.RE_LEAD_IN
 _PRONOUN = v.RE_PRONOUN
 # (not "ça", "cela": "ça fait combien ?" points to no thing of the digression)
 _DEMONSTRATIVE = re.compile(r"\b(?:ce (?!qu|dont)|cet|cette|ces|celui|celle|ceux|celles)\b")
+_POINTED = v.RE_POINTED
 _USER_CASE = v.RE_USER_CASE
 _NAMED_OTHER = v.RE_NAMED_OTHER
 _ME = re.compile(r"\bmoi\b")
@@ -131,7 +132,9 @@ def new_person(message: str, earlier: str, today: date) -> bool:
     """The message tells facts of another person's case than the earlier question's ("Moi je n'en ai
     qu'un, de janvier à juin" after "Le tuteur de mon collègue a trois alternants…"; "et ma collègue
     Sonia, en CDD…" after Julien's case)."""
-    mine, before = case_person(message), case_person(earlier)
+    # (the earlier question may tell the user's case by a possessive or an inverted "je" alone: "ai-je droit … ma
+    # caisse ?", which `statements.person` reads)
+    mine, before = case_person(message), case_person(earlier) or ("user" if person(earlier) == "user" else None)
     if not find_slots(message, today) and not _ME.search(same_length(message).lower()):
         # ("et pour moi ?" asks the same about the user, whose facts are still to ask; "et pour mon collègue
         # bachelier ?" after the user's own case is another person's, whose facts are not the user's)
@@ -139,8 +142,15 @@ def new_person(message: str, earlier: str, today: date) -> bool:
         return mine == "other" and person(earlier) == "user" and bool(find_slots(earlier, today))
     if mine == before == "other":  # two named colleagues are two people
         named, named_before = person_names(message), person_names(earlier)
-        return bool(named and named_before and not named & named_before)
+        # ("pour mon collègue de 22 ans" after "pour un salarié ordinaire": someone in particular after anyone)
+        return bool(named and named_before and not named & named_before) or _definite(message) != _definite(earlier)
     return mine is not None and before is not None and mine != before
+
+
+def _definite(text: str) -> bool:
+    """The message names an individual in particular ("mon collègue", "Mme Said", "la salariée"), not anyone ("un
+    salarié", "une collègue"): an indefinite article names a kind of person, whom any case may fit."""
+    return any(not re.match(r"une?\b", m.group()) for m in _NAMED_OTHER.finditer(same_length(text).lower()))
 
 
 def is_digression(message: str) -> bool:
@@ -211,17 +221,29 @@ def restated_for_case(message: str, today: date) -> str | None:
     return rest if rest and find_slots(rest, today) else None
 
 
-def restates(message: str, today: date) -> bool:
+def restates(message: str, today: date, context: Context | None = None) -> bool:
     """The message asks for the previous answer again in another form ("explique plus simplement",
     "avec des mots simples", "je comprends pas trop", "résume") and asks nothing of its own: no named
-    thing, no fact, and nothing left once the request and its courtesy words are set aside."""
+    thing but the previous subject, no fact, and nothing left once the request, its courtesy words and the words
+    of the previous question and answer (`context`: "ma prime de tuteur, ça donne quoi ?") are set aside."""
     folded = same_length(message).lower()
-    if not _RESTATE.search(folded) or find_subject(message) is not None:
+    if not _RESTATE.search(folded):
+        return False
+    named = find_subject(message)
+    previous = context.subject if context is not None else None
+    if named is not None and not (previous is not None and named.same_as(previous)):
         return False
     request_set_aside = _RESTATE.sub(" ", folded)  # ("comme si j'avais dix ans" holds no fact of a case)
     if find_slots(request_set_aside, today):
         return False
     # a clause saying who asks or how well they follow ("je ne suis pas juriste", "je débute") asks nothing
     request_set_aside = _RESTATE.sub(" ", _SELF_CLAUSE.sub(" ", folded))
+    if context is not None:  # ("ce nombre de tuteurs": the thing a demonstrative points at is the exchange's)
+        request_set_aside = _POINTED.sub(" ", request_set_aside)
     rest = re.sub(r"[^\w']+|\b\d+\b|\b\w'", " ", _RESTATE_FILLER.sub(" ", request_set_aside)).split()
-    return not rest
+    said = (
+        {w[:5] for w in re.findall(r"[a-z]{4,}", same_length(f"{context.question} {context.lead}").lower())}
+        if context
+        else set()
+    )
+    return not [w for w in rest if w[:5] not in said]

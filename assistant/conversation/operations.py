@@ -68,7 +68,7 @@ def operate(request: Request, turns: Sequence[Turn], passages: Iterable[Chunk] |
             return Outcome(answer=needed)
         return None if needed is None else Outcome(question=needed)
     if request.operation == "source":
-        return _source(last, typed)
+        return _source(last, typed, request.aspect)
     if request.operation == "decides":
         return _decides(last, typed, passages)
     cited = [c for c in last.citations if section_number(c.section)]
@@ -88,7 +88,8 @@ def operate(request: Request, turns: Sequence[Turn], passages: Iterable[Chunk] |
     if request.operation == "original":
         # a part the avenant rewrote, completed or renumbered, among all the parts the answer cited
         amended = [c for c in cited if "avenant" in same_length(c.section).lower()]
-        if not amended:  # a rule the avenant brought ("et avant 2022 ?"): when the avenant took effect
+        if not amended or re.search(r"\bcree?e? par l'avenant", same_length(amended[0].section).lower()):
+            # a rule the avenant brought ("et avant 2022 ?", an article it created): when the avenant took effect
             return _since(last, passages)
         # the number the part had as published: "Article 10 (ancien article 9, …)" → 9
         former = re.search(r"ancien(?:ne)? article (\d{1,2}(?:\.\d{1,2})*)", same_length(amended[0].section).lower())
@@ -240,15 +241,16 @@ def _quote(last: Turn, typed: str, *, figure: bool = False, aspect: str = "") ->
     return Outcome(answer=Answer(typed, text, "retrieval", citations=cited))
 
 
-def _source(last: Turn, typed: str) -> Outcome | None:
+def _source(last: Turn, typed: str, aspect: str = "") -> Outcome | None:
     """ "c'est à quelle page ?", "ça vient de quel document ?": where the last answer's passages stand — each part it
     cited, its text and its page, with the sentence it relied on — read from its own citations (nothing searched
-    again); the part it led with first; only the named text's parts when the message names one by its kind ("de la
+    again); the part it led with first, or the part stating what the message points at ("l'article qui fixe ce
+    maximum": `aspect`); only the named text's parts when the message names one by its kind ("de la
     circulaire"). None when the last answer cited nothing (a refusal): the previous question is then asked again."""
     if not last.citations:
         return None
     pool = _named_documents(last.citations, typed) or list(last.citations)
-    led = dict(led_sentences(pool, last.lead, last.resolved))
+    led = dict(_about(pool, aspect)[:1] or led_sentences(pool, last.lead, last.resolved))
     parts: list[Citation] = []
     for citation in sorted(pool, key=lambda c: c not in led):  # (stable: the lead's part, then the answer's order)
         if not any((c.document, c.section) == (citation.document, citation.section) for c in parts):

@@ -6,14 +6,22 @@ the earlier message did — a first name or a surname after "M." / "Mme", capita
 or, right after the user's own case, points to the other person by a pronoun ("et pour elle ?", "et
 lui, alors ?"). The earlier question of that person is then the one the message follows up, with its
 facts; what the message asks is read against it as if it had been the last question.
+
+The other way round, a message telling a new person's facts and asking nothing of its own ("Et moi, avec 18 mois
+dans le métier ?" after "Mon collègue a 8 mois d'expérience … : peut-il passer par la VAE ?") asks the previous
+question's asking clause of that person (`asked_for_person`): the rule just applied, rerun on the new facts.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
+from assistant.conversation import vocabulary as v
 from assistant.conversation.backrefs import EarlierTurn
+from assistant.conversation.restate import capitalised, lower_first
+from assistant.conversation.slots import find_slots
 from assistant.conversation.statements import person
 from assistant.conversation.subject import find_subject
 from text.folding import same_length
@@ -90,3 +98,30 @@ def _holds(question: str, words: Sequence[str]) -> bool:
     """Whether `question` holds every word (a plural "s" aside) of a noun phrase that names a case."""
     held = {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", same_length(question).lower())}
     return all(w.rstrip("s") in held for w in words)
+
+
+# a relative pronoun after a word ("moi, qui ai …", "mon collègue de 22 ans qui n'a …") asks nothing
+_RELATIVE = re.compile(r"(?<=[a-z0-9])[ ,]+qu(?:i|e|')\b")
+_CLAUSE_END = re.compile(r"[:;.!?]\s+")
+
+
+def asked_for_person(body: str, question: str, subject: str, today: date) -> str | None:
+    """The previous question asked of the person `body` tells the facts of ("moi, avec 18 mois dans le métier :
+    peut-il passer par la VAE ?"): its asking clause — its last clause, when it holds no fact of the earlier
+    person's case — after the new facts, the subject (`subject`) named first when the clause does not name it. None
+    when the message asks something of its own, or the clause tells facts (the earlier facts would mix with the new
+    ones). A clause in the first person asked of a colleague ("puis-je demander le CQP par la VAE ?") is kept: the
+    facts read are the message's alone, whoever the clause's pronoun names."""
+    folded = same_length(body).lower()
+    if v.RE_QUESTION_WORDS.search(_RELATIVE.sub(" ", folded)):
+        return None
+    clauses = [c for c in _CLAUSE_END.split(question.strip()) if c.strip()]
+    asking = clauses[-1].strip().rstrip(" ?") if clauses else ""
+    # (an indefinite "un salarié" is anyone, no fact of a case)
+    facts = [s for s in find_slots(asking, today) if not re.match(r"(?i)une?\b", s.text)]
+    if not asking or facts:
+        return None
+    told = body.strip().rstrip(" ?!.…")
+    if find_subject(asking) is None and subject:  # ("ma certification fait 1 400 heures": of the Pro-A)
+        return f"{capitalised(subject)} : {lower_first(told)}, {lower_first(asking)} ?"
+    return f"{capitalised(told)} : {lower_first(asking)} ?"

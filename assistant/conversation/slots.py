@@ -38,13 +38,18 @@ _GRADES = {
     for key, label in GRADE_LABELS.items()
 }
 # A count without its noun, carried by the pronoun "en" ("j'en ai deux", "s'il en tutore trois", "j'en
-# anime deux autres") or ending a follow-up ("et avec trois ?"): it counts what the earlier question counted.
+# anime deux autres", "mon manager, qui en a suivi deux") or ending a follow-up ("et avec trois ?"): it counts what
+# the earlier question counted.
 _COUNT_NUMBER = rf"(?P<num>\b\d{{1,2}}\b|\b(?:{NUM_WORD})\b)"
 _MORE = r"(?P<more> +(?:autres?|de plus|en plus|supplementaires?))?"
-_NOT_A_UNIT = r"(?! *(?:mois|ans?|annees?|heures?|h|jours?|semaines?|euros?|points?|%|€|m€|k€|sur|/|ou)\b)"
+# ("trois sur cinq" is a share; "deux sur la même période" a count, then when)
+_NOT_A_UNIT = (
+    rf"(?! *(?:mois|ans?|annees?|heures?|h|jours?|semaines?|euros?|points?|%|€|m€|k€|sur(?= +(?:\d|{NUM_WORD})\b)|/|ou)"
+    r"\b)"
+)
 _BARE_COUNTS = (
     re.compile(
-        r"(?:\b(?:j'|n'|s'|qu'|m'|t')|\b(?:il|elle|on|nous|vous|ils|elles|tu|y) +)en +(?:[a-z']+ +){0,2}?"
+        r"(?:\b(?:j'|n'|s'|qu'|m'|t')|\b(?:il|elle|on|nous|vous|ils|elles|tu|y|qui) +)en +(?:[a-z']+ +){0,2}?"
         + _COUNT_NUMBER
         + _NOT_A_UNIT
         + _MORE

@@ -67,7 +67,8 @@ DIGRESSION = (
 # "je comprends pas", "comme si j'avais dix ans"). Answered by the previous answer's rule again (`frames`).
 RESTATE = (
     r"\b(?:plus (?:simple(?:ment)?|clair(?:ement)?|court|facile(?:ment)?|concret|concretement)|"
-    r"(?:avec des|en) (?:mots|termes) (?:simples|clairs|courants|de tous les jours)|sans (?:le )?jargon|"
+    r"(?:avec des|avec un|en|dans un) (?:mots|termes|langage|langue) (?:simples?|clairs?|courants?|ordinaires?|"
+    r"de tous les jours)|sans (?:le )?jargon|"
     # said for someone else to follow ("avec des mots qu'il comprendrait", "pour qu'un enfant comprenne", "à sa
     # portée"): a form of the answer, whoever the listener is
     r"(?:(?:avec des|en) (?:mots|termes)|pour) (?:que |qu')(?:[a-z']+ ){0,3}?(?:(?:le|la|les|l') ?)?"
@@ -76,7 +77,7 @@ RESTATE = (
     r"(?:explique\w*|dis|dire|redis|dis-le|dis-moi|formule\w*)(?:[- ](?:moi|le|la|ca|nous))?"
     r" (?:autrement|simplement|clairement|mieux|differemment|a nouveau)|"
     r"reformule\w*|resume\w*|simplifie\w*|vulgarise\w*|(?:en |une )?version (?:courte|simple|simplifiee|abregee)|"
-    r"redi[st]\w*|repete\w*|reexplique\w*|comme si j'avais \w+ ans|comme a un enfant|"
+    r"redi(?:[st]|re)\w*|repete\w*|reexplique\w*|comme si j'avais \w+ ans|comme a un enfant|"
     r"(?:je |j')?(?:ne )?(?:comprends|saisis|suis) pas|(?:j'ai |je n'ai )?pas (?:bien |tout |trop )?(?:compris|saisi)|"
     r"(?:(?:c'est|ca reste|c'etait) )?(?:pas (?:tres |assez |vraiment )?clair|(?:un peu |trop |tres |assez )?"
     r"(?:flou|complique|obscur|technique|confus|abstrait))|"
@@ -88,7 +89,9 @@ RESTATE_FILLER = (
     r"ca|cela|stp|svp|s'il|te|plait|plais|merci|dire|dis|dis-le|explique|expliquer|expliquez|explique-moi|"
     r"encore|un|une|peu|trop|pas|bien|mieux|je|j'|ne|n'|c'est|est|en|fait|oui|non|euh|bon|ok|alors|et|mais|"
     r"donc|vraiment|tout|sa|ta|reponse|phrase|ce|que|qu'|as|dit|ecrit|ai|rien|autrement|simplement|clairement|"
-    r"concretement|plus|s'te|st|svp|please|vite|fois|pour|nous)\b"
+    r"concretement|plus|s'te|st|svp|please|vite|fois|pour|nous|"
+    # an empty predicate asks the answer's meaning, nothing new: "ça veut dire quoi pour moi ?", "ça donne quoi ?"
+    r"veut|voudrait|signifie|donne|quoi|ici|avec|de|des|du|a|ma|mon|mes|ton|tes|son|ses)\b"
 )
 
 # Openings that correct a fact of the previous message ("non, plutôt en CDD", "pardon, 3 M€").
@@ -427,6 +430,8 @@ RE_NAMED_OTHER = re.compile(NAMED_OTHER)
 RE_COPULA = re.compile(COPULA)
 RE_HYPOTHESIS = re.compile(HYPOTHESIS)
 RE_PRONOUN = re.compile(PRONOUN)
+# a demonstrative and the thing it points at in the exchange, with its complement ("ce maximum de tutorés")
+RE_POINTED = re.compile(r"\b(?:ce|cet|cette|ces) [a-z-]+(?: (?:de |d'|des |du )[a-z-]+)?")
 # A subject pronoun inverted after the verb of a clause whose subject is a noun phrase ("la caisse doit-elle …",
 # "mon employeur peut-il …"): it repeats that noun, it points back to nothing said before
 RE_NOUN_INVERSION = re.compile(

@@ -341,6 +341,8 @@ POLITE = (
     r"\bje vous remercie (?:par avance|d'avance)\b\W*",
     r"^\W*madame,? monsieur\W*",
     r"^\W*re-?bonjour\b\W*",
+    # a discourse marker opening the message ("Au fait, …", "Au passage : …") only says how it joins the exchange
+    r"^\W*(?:au fait|au passage|soit dit en passant|par ailleurs|d'ailleurs|petite parenthese)\s*[,:]\s*",
     r"\bencore moi\b\W*",
     r"\bmerci encore\b\W*",
     r"\b(?:vous etes|tu es) (?:top|genial\w*|super|au top|formidable|un amour)\b\W*",

@@ -59,6 +59,16 @@ def test_an_unknown_contract_is_asked_never_refused():
     assert "dépend de votre contrat" in result.summary
 
 
+def test_a_diploma_under_the_licence_is_said_to_meet_its_condition_while_the_contract_is_asked():
+    """Protocole art. 2.3: "Sont concernés, les salariés n'ayant pas atteint un niveau de qualification sanctionné
+    par une certification professionnelle enregistrée au RNCP et correspondant au grade de la licence." A DUT meets
+    that condition; the contract is still to know, and the question back says which condition is already met."""
+    result = pro_a_eligibility(None, "DUT")
+    assert result.eligible is None and result.missing == ["contract"]
+    assert "inférieure au grade de la licence (condition remplie)" in result.summary
+    assert "condition remplie" not in pro_a_eligibility(None, None).summary
+
+
 def test_a_licence_closes_the_pro_a_whatever_the_contract():
     """Protocole art. 2.3: "Sont concernés, les salariés n'ayant pas atteint un niveau de qualification
     sanctionné par une certification professionnelle enregistrée au RNCP et correspondant au grade de la

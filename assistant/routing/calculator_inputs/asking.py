@@ -288,7 +288,12 @@ def undecided(plan: Plan) -> bool:
 _WHERE = r"ou (?=[a-z]+-(?:je|tu|il|elle|on|nous|vous|ils|elles)\b|(?:se |s')?[a-z]+(?:er|ir|re)\b|(?:est|sont)\b)"
 _WHO_OR_WHY = re.compile(
     r"(?:^|[,;:]\s*)(?:et |mais |alors )?(?:(?:par|a|aupres de|de|pour|avec|chez|vers) )?"
-    r"(?:(?:qui|pourquoi)\b(?! que\b)(?!-)|" + _WHERE + r")[^,;:]*\?$"
+    r"(?:(?P<who>qui|pourquoi)\b(?! que\b)(?!-)|" + _WHERE + r")[^,;:]*\?$"
+)
+# the first and second persons of the auxiliaries and of "pouvoir", "aller" ("qui ai", "qui n'avons", "qui suis")
+_PERSONAL_VERB = re.compile(
+    r"\s+(?:ne |n')?(?:ai|as|avons|avez|avais|avions|aviez|suis|es|sommes|etes|etais|etions|etiez|vais|vas|allons|"
+    r"allez|peux|pouvons|pouvez)\b"
 )
 
 
@@ -301,9 +306,11 @@ def asks_who_or_why(folded: str) -> bool:
     if asked is None or _VERDICT.search(asked.group()):
         return False
     # "et pour moi, qui n'ai aucun diplôme ?": after a person's pronoun, "qui" is a relative telling their case
-    return not re.search(
-        r"\b(?:moi|toi|lui|elle|nous|vous|eux|elles|celui|celle)\s*,\s*$", sentence[: asked.start() + 1]
-    )
+    if re.search(r"\b(?:moi|toi|lui|elle|nous|vous|eux|elles|celui|celle)\s*,\s*$", sentence[: asked.start() + 1]):
+        return False
+    # "et moi alors, qui ai tutoré la même alternante ?": an interrogative "qui" takes the third person, so a verb
+    # in the first or second person after it makes it a relative whose antecedent is the speaker
+    return not _PERSONAL_VERB.match(sentence, asked.end("who")) if asked.group("who") == "qui" else True
 
 
 def asks_the_texts_bound(folded: str) -> bool:

@@ -20,6 +20,7 @@ from assistant.routing.calculator_inputs.facts import (
     not_threshold,
     outside_dates,
 )
+from assistant.routing.calculator_inputs.professionalisation_terms import AGE
 from assistant.routing.extraction.situation import parse_contract, parse_diploma_level, without_contract_description
 from calculators.pro_a import fold_wording, pro_a_eligibility
 from calculators.pro_a_certifications import kind_of
@@ -229,7 +230,8 @@ def _pro_a_case(facts: Facts) -> str | None:
         folded,
     ):
         return "minimum_social_benefit"
-    age = re.search(r"\b(?:j'ai|age de|agee? de)\s*(\d{2}) ans\b(?! d)", folded)
+    # (the ages art. 3.4 reads: "mon collègue de 22 ans" as well as "j'ai 22 ans"; art. 2.4 lists the same publics)
+    age = AGE.search(folded)
     if re.search(r"\bdemandeur d'emploi\b|\bjeune\b", folded) or (age and 16 <= int(age.group(1)) <= 25):
         return "young_or_jobseeker"
     if re.search(
