@@ -104,11 +104,17 @@ def _one(pattern: re.Pattern[str], question: str, sentence: str) -> float | None
     return _value(found.pop()) if len(found) == 1 else None
 
 
-def apply_rule(question: str, sentences: Sequence[str]) -> Applied | None:
-    """The leading sentences' ratio or rate applied to the question's one figure of its unit, or None."""
+def apply_rule(question: str, sentences: Sequence[str], *, caps_only: bool = False) -> Applied | None:
+    """The leading sentences' ratio or rate applied to the question's one figure of its unit, or None.
+
+    `caps_only`: the sentences are the rest of the lead's passage, not the lead; only a cap per unit is applied
+    there, which names the noun counted ("combien de tuteurs"). A share or a rate elsewhere in the passage may be
+    another action's ("120 h" claimed for one module is no total that a 70 % of another row applies to)."""
     if not _ASKS_AMOUNT.search(question):
         return None
     text = " ".join(sentences)
+    if caps_only:
+        return _capped_count(question, text)
     shares = list(_SHARE_OF_LENGTH.finditer(text))
     if len(shares) > 1:  # "au moins 15 % … Cette durée peut être portée jusqu'à 70 %": the bound the question asks
         wanted = _ASKS_MOST.search(question) is not None, _ASKS_LEAST.search(question) is not None
@@ -188,10 +194,10 @@ def _count_value(text: str) -> int:
     return _NUMBER_WORDS.get(text.lower()) or int(text)
 
 
-def applied_line(question: str, sentences: Sequence[str], number: int, line: str) -> str:
+def applied_line(question: str, sentences: Sequence[str], number: int, line: str, *, caps_only: bool = False) -> str:
     """The line showing the operation (written by `line`, the wording's), or "" when no rule applies or a figure
     of it is neither the user's, the text's nor the result (the number guard, given exactly those)."""
-    applied = apply_rule(question, sentences)
+    applied = apply_rule(question, sentences, caps_only=caps_only)
     if applied is None:
         return ""
     shown = line.format(bound=f" ({applied.bound})" if applied.bound else "", operation=applied.operation, n=number)

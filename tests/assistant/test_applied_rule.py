@@ -135,3 +135,12 @@ def test_a_ceiling_asked_by_its_noun_is_applied(sections: dict[str, str]) -> Non
         _sentences(sections, "3.5"),
     )
     assert applied is not None and applied.operation == "70 % × 1 200 heures = 840 heures"
+
+
+def test_the_rest_of_the_passage_gives_only_a_cap(sections: dict[str, str]) -> None:
+    """Outside the lead, only art. 4.2's cap names what it counts; art. 2.5's « jusqu'à 70 % du total de la durée »
+    in a passage that does not lead is not applied to a figure the user gives of something else."""
+    question = "Un module affiché à 120 h : combien d'heures au maximum ?"
+    assert apply_rule(question, _sentences(sections, "2.5"), caps_only=True) is None
+    capped = apply_rule("Avec 8 alternants, combien de tuteurs ?", _sentences(sections, "4.2"), caps_only=True)
+    assert capped is not None and capped.operation.endswith("3 tuteurs")
