@@ -33,6 +33,12 @@ THRESHOLDS = {
 }
 
 
+def _required(kind: str) -> str:
+    """The seniority a contract type needs, in the article's words: "en CDI, au moins 5 années … dont 12 mois …"."""
+    need = THRESHOLDS[kind]
+    return f"en {kind}, au moins {need.as_employee_text}, dont {need.in_organisation} mois dans l'organisme"
+
+
 def normalise_contract(contract: str) -> str | None:
     """Map the contract the user names to "CDI" or "CDD", the only two the article covers.
 
@@ -144,9 +150,11 @@ def cep_absence(
         )
     elif verdict.holds is None:
         value, duration = None, "à préciser"
+        # what still decides, stated with its figures: "quelle ancienneté faut-il en CDI ?" is answered by them
+        wanted = " ; ".join(_required(k) for k in ([kind] if kind else list(THRESHOLDS)))
         summary = (
             "Absence rémunérée d'une demi-journée pour un conseil en évolution professionnelle (une journée si "
-            "l'organisme est éloigné) : droit à confirmer selon votre contrat et votre ancienneté."
+            f"l'organisme est éloigné) : droit à confirmer selon votre contrat et votre ancienneté ({wanted})."
         )
     elif provider_far:
         value, duration = 1, "1 journée"

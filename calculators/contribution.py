@@ -23,12 +23,19 @@ PROTOCOLE_YEAR = 2020
 
 
 def supplementary_contribution(
-    payroll: Number, year: int | None = None, years: str | None = None, payrolls: str | None = None
+    payroll: Number,
+    year: int | None = None,
+    years: str | None = None,
+    payrolls: str | None = None,
+    payroll_low: Number | None = None,
 ) -> CalcResult:
     """The branch's supplementary training contribution for a gross payroll, with the rate's basis;
-    with `years`, one line per year and the total (`yearly_contributions`)."""
+    with `years`, one line per year and the total (`yearly_contributions`); with `payroll_low`, the
+    contribution of each end of a payroll range (`contribution_range`)."""
     if years:
         return yearly_contributions(payroll, years, payrolls)
+    if payroll_low is not None:
+        return contribution_range(payroll_low, payroll, year)
     gross = to_decimal(payroll)
     if not gross.is_finite() or gross < 0:
         raise CalcError("La masse salariale brute doit être un montant positif en euros.")
@@ -121,6 +128,39 @@ def yearly_contributions(payroll: Number, years: str, payrolls: str | None = Non
         references=references,
         warnings=warnings,
         details={"years": listed, "per_year": [plain(amount) for amount in per_year]},
+    )
+
+
+def contribution_range(low: Number, high: Number, year: int | None = None) -> CalcResult:
+    """The contribution for a payroll known only between two ends ("entre 40 et 50 M€"): the rate applied to
+    each end gives the ends of the contribution's range, since the contribution is proportional to the payroll
+    (art. 9: "0,15 % de leur masse salariale brute")."""
+    low_gross, high_gross = to_decimal(low), to_decimal(high)
+    if low_gross > high_gross:
+        raise CalcError("Fourchette de masse salariale inversée : le bas doit être inférieur au haut.")
+    bottom, top = supplementary_contribution(low, year), supplementary_contribution(high, year)
+    when = f" pour {year}" if year is not None else ""
+    low_amount, high_amount = round_cents(low_gross * RATE), round_cents(high_gross * RATE)
+    summary = (
+        f"Contribution conventionnelle supplémentaire{when} : entre {format_euros(low_amount)} et "
+        f"{format_euros(high_amount)}, soit {RATE_TEXT} d'une masse salariale brute comprise entre "
+        f"{format_euros(low_gross)} et {format_euros(high_gross)}."
+    )
+    return CalcResult(
+        name="supplementary_contribution",
+        value=plain(high_amount),
+        unit="€",
+        summary=summary,
+        formula=f"contribution = masse salariale brute × {RATE_TEXT}, à chaque bout de la fourchette",
+        steps=[
+            bottom.steps[0],
+            f"Bas de la fourchette : {bottom.steps[1]}",
+            f"Haut de la fourchette : {top.steps[1]}",
+            *top.steps[2:],
+        ],
+        references=top.references,
+        warnings=top.warnings,
+        details={**top.details, "payroll_low": plain(low_gross), "low": plain(low_amount)},
     )
 
 

@@ -158,10 +158,11 @@ def pro_a_eligibility(contract: str | None = None, diploma_level: int | str | No
         if covered:
             named = _CONTRACT_NAMES.get(kind or "", kind)  # the article's own words for the contract
             summary = f"Éligible à la Pro-A en {named} si vous n'avez pas atteint le grade de la licence (niveau 6)."
-        elif level is not None and level_ok.holds:  # the condition the diploma decides is said met
+        elif level is not None and level_ok.holds:  # the qualification meets its condition: said first
             summary = (
-                f"{summary[:-1]} ; votre qualification, {LEVEL_NAMES[level]}, est inférieure au grade de la licence "
-                "(condition remplie)."
+                f"Votre qualification, {LEVEL_NAMES[level]}, n'atteint pas le grade de la licence (niveau 6) : elle "
+                "ne vous ferme pas la Pro-A, qui dépend de votre contrat : elle concerne les salariés en CDI ou en "
+                "CUI-CDI."
             )
         value = "à préciser"
     return CalcResult(

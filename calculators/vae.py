@@ -15,7 +15,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from calculators import references as ref
 from calculators.amendment_dates import avenant_2022_dates
@@ -124,11 +126,21 @@ def vae_leave(
     )
 
 
-def cqp_vae_eligibility(experience_years: Number | None = None, requests_this_year: int = 0) -> CalcResult:
-    """Whether a candidate may apply for the CQP gestionnaire conseil through VAE (art. 7; circular VI)."""
+def cqp_vae_eligibility(
+    experience_years: Number | None = None, requests_this_year: int = 0, time_share: Number | None = None
+) -> CalcResult:
+    """Whether a candidate may apply for the CQP gestionnaire conseil through VAE (art. 7; circular VI).
+
+    `time_share` (the part of a full time worked, in %) converts the years into full-time equivalent, the unit of
+    the circular's condition ("Il s'agit de la durée réelle de l'expérience, exprimée en équivalent temps plein"):
+    a part-timer asking whether their years reach it gets the product, not the rule to apply themselves.
+    """
     years = None if experience_years is None else to_decimal(experience_years)
     if years is not None and (not years.is_finite() or years < 0):
         raise CalcError("La durée d'expérience doit être un nombre d'années positif ou nul.")
+    share = None if time_share is None else to_decimal(time_share)
+    if share is not None and (not share.is_finite() or not 0 < share <= 100):
+        raise CalcError("La quotité de travail doit être un pourcentage d'un temps plein, entre 0 et 100 %.")
     if requests_this_year < 0:
         raise CalcError("Le nombre de demandes de VAE déjà déposées cette année ne peut être négatif.")
     shown = "non précisée" if years is None else f"{format_number(years)} an(s)"
@@ -143,6 +155,9 @@ def cqp_vae_eligibility(experience_years: Number | None = None, requests_this_ye
         f"plein dans les {CIRCULAR_WINDOW_YEARS} dernières années ; condition plus stricte, remplacée par "
         "l'article 7 de l'accord.",
     ]
+    fte = _full_time_equivalent(years, share)
+    if fte is not None:
+        steps.append(fte.step)
     enough = at_least(None if years is None else float(years), MIN_ACTIVITY_YEARS, "experience_years")
     request_ok = Condition.known(requests_this_year < REQUESTS_PER_YEAR)
     verdict = all_of(enough, request_ok)
@@ -154,7 +169,8 @@ def cqp_vae_eligibility(experience_years: Number | None = None, requests_this_ye
     if verdict.holds:
         summary = (
             f"Candidature recevable à la VAE du CQP gestionnaire conseil : {shown} d'activité en lien avec le "
-            f"CQP, pour au moins une année exigée par l'article 7 du protocole (avenant de 2022). {circular}"
+            f"CQP, pour au moins une année exigée par l'article 7 du protocole (avenant de 2022). "
+            f"{fte.sentence if fte is not None else circular}"
         )
     elif verdict.holds is False:
         reasons = []
@@ -163,6 +179,7 @@ def cqp_vae_eligibility(experience_years: Number | None = None, requests_this_ye
         if not request_ok.holds:
             reasons.append("une demande a déjà été déposée cette année (une seule demande par an, circulaire)")
         summary = "Candidature non recevable à la VAE du CQP gestionnaire conseil : " + " ; ".join(reasons) + "."
+        summary += f" {fte.sentence}" if fte is not None else ""
     else:
         summary = (
             "VAE du CQP gestionnaire conseil : recevable si vous justifiez d'au moins une année d'activité, "
@@ -185,6 +202,7 @@ def cqp_vae_eligibility(experience_years: Number | None = None, requests_this_ye
         details={
             "min_years": MIN_ACTIVITY_YEARS,
             "requests_this_year": requests_this_year,
+            "full_time_years": None if fte is None else plain(fte.years),
             "circular_condition": {
                 "min_fte_years": CIRCULAR_FTE_YEARS,
                 "window_years": CIRCULAR_WINDOW_YEARS,
@@ -193,4 +211,33 @@ def cqp_vae_eligibility(experience_years: Number | None = None, requests_this_ye
         },
         missing=list(verdict.needs),
         verdict="eligible",
+    )
+
+
+@dataclass(frozen=True)
+class _FullTime:
+    """Years of part-time activity in full-time equivalent, the step that computes them and what they mean."""
+
+    years: Decimal
+    step: str
+    sentence: str
+
+
+def _full_time_equivalent(years: Decimal | None, share: Decimal | None) -> _FullTime | None:
+    """The years × the share of a full time, set against the circular's 3 years (VI: "La durée de l'expérience
+    doit être au minimum de 3 ans, dans les 8 dernières années. Il s'agit de la durée réelle de l'expérience,
+    exprimée en équivalent temps plein, et non d'une période.")."""
+    if years is None or share is None:
+        return None
+    fte = (years * share / 100).quantize(Decimal("0.01"))
+    shown = format_number(fte)
+    reached = "atteint" if fte >= CIRCULAR_FTE_YEARS else "n'atteint pas"
+    return _FullTime(
+        fte,
+        f"Équivalent temps plein (circulaire, VI) : {format_number(years)} an(s) × {format_number(share)} % = "
+        f"{shown} an(s).",
+        f"En équivalent temps plein, {format_number(years)} an(s) à {format_number(share)} % font {shown} an(s) : "
+        f"cela {reached} les {CIRCULAR_FTE_YEARS} ans en équivalent temps plein sur les {CIRCULAR_WINDOW_YEARS} "
+        "dernières années qu'exigeait la circulaire de 2013, règle plus ancienne remplacée par l'article 7 de "
+        "l'accord (une année d'activité, continue ou non, suffit).",
     )

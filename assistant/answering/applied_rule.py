@@ -47,11 +47,15 @@ _HOURS = re.compile(rf"(?<![\d,.]){_FIGURE}\s*(?:h|heures?)\b", re.IGNORECASE)
 _MONTHS = re.compile(rf"(?<![\d,.]){_FIGURE}\s*mois\b", re.IGNORECASE)
 _ASKS_AMOUNT = re.compile(
     r"\b(?:combien|quel(?:le)?\s+(?:durée|montant|volume|nombre)|jusqu['’]\s*où|au\s+(?:plus|maximum|moins|minimum)|"
-    r"chiffr\w*|calcul\w*)\b",  # "un exemple chiffré", "calcule-moi"
+    r"chiffr\w*|calcul\w*|maximum|minimum|plafond|plancher)\b",  # "un exemple chiffré", "calcule-moi", "plafond ?"
     re.IGNORECASE,
 )
+# "chaque tuteur accompagne, au maximum, 3 salariés": a cap of things per unit (art. 4.2), applied to a count.
+_CAP_PER_UNIT = re.compile(
+    r"\bchaque\s+(?P<unit>\w+)\s+\w+,?\s+(?:au\s+maximum|au\s+plus),?\s+(?P<cap>\d+)\s+(?P<things>\w+)", re.IGNORECASE
+)
 # A length in months written in words: "six mois", "une année (civile) entière", "un an" (12 months).
-_MONTH_WORDS = {
+_NUMBER_WORDS = {
     "un": 1,
     "deux": 2,
     "trois": 3,
@@ -65,7 +69,12 @@ _MONTH_WORDS = {
     "onze": 11,
     "douze": 12,
 }
-_MONTHS_IN_WORDS = re.compile(rf"\b({'|'.join(_MONTH_WORDS)})\s+mois\b", re.IGNORECASE)
+_MONTHS_IN_WORDS = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\s+mois\b", re.IGNORECASE)
+# A count of people or things: "100 alternants", "dix salariés" (the noun after the figure is kept to tell the unit).
+# "un tuteur" is the article of a noun, not a count of one.
+_COUNT = re.compile(
+    rf"(?<![\d,.])(\d+|\b(?:{'|'.join(w for w in _NUMBER_WORDS if w != 'un')})\b)\s+(\w+)", re.IGNORECASE
+)
 _ONE_YEAR = re.compile(r"\b(?:une\s+année(?:\s+civile)?(?:\s+(?:entière|complète|pleine))?|un\s+an)\b", re.IGNORECASE)
 
 
@@ -95,11 +104,17 @@ def _one(pattern: re.Pattern[str], question: str, sentence: str) -> float | None
     return _value(found.pop()) if len(found) == 1 else None
 
 
-def apply_rule(question: str, sentences: Sequence[str]) -> Applied | None:
-    """The leading sentences' ratio or rate applied to the question's one figure of its unit, or None."""
+def apply_rule(question: str, sentences: Sequence[str], *, caps_only: bool = False) -> Applied | None:
+    """The leading sentences' ratio or rate applied to the question's one figure of its unit, or None.
+
+    `caps_only`: the sentences are the rest of the lead's passage, not the lead; only a cap per unit is applied
+    there, which names the noun counted ("combien de tuteurs"). A share or a rate elsewhere in the passage may be
+    another action's ("120 h" claimed for one module is no total that a 70 % of another row applies to)."""
     if not _ASKS_AMOUNT.search(question):
         return None
     text = " ".join(sentences)
+    if caps_only:
+        return _capped_count(question, text)
     shares = list(_SHARE_OF_LENGTH.finditer(text))
     if len(shares) > 1:  # "au moins 15 % … Cette durée peut être portée jusqu'à 70 %": the bound the question asks
         wanted = _ASKS_MOST.search(question) is not None, _ASKS_LEAST.search(question) is not None
@@ -119,11 +134,14 @@ def apply_rule(question: str, sentences: Sequence[str]) -> Applied | None:
         if floor is not None and _value(floor.group(1)) > result:
             operation += f", moins que le plancher de {floor.group(1)} heures : {floor.group(1)} heures"
         return Applied(operation, "au moins" if at_least else ("au plus" if share.group("bound") else ""))
+    capped = _capped_count(question, text)
+    if capped is not None:
+        return capped
     rate = _RATE.search(text)
     if rate is not None and rate.group(3).lower() == "mois":
         months = _one(_MONTHS, question, text)
         if months is None and not _MONTHS.search(question):
-            worded = [_MONTH_WORDS[m.group(1).lower()] for m in _MONTHS_IN_WORDS.finditer(question)]
+            worded = [_NUMBER_WORDS[m.group(1).lower()] for m in _MONTHS_IN_WORDS.finditer(question)]
             worded += [12 for _ in _ONE_YEAR.finditer(question)]
             months = float(worded[0]) if len(worded) == 1 else None
         if months is None or months != int(months):
@@ -136,10 +154,50 @@ def apply_rule(question: str, sentences: Sequence[str]) -> Applied | None:
     return None
 
 
-def applied_line(question: str, sentences: Sequence[str], number: int, line: str) -> str:
+def _capped_count(question: str, text: str) -> Applied | None:
+    """A cap of things per unit ("chaque tuteur accompagne, au maximum, 3 salariés") applied to the question's one
+    count: "combien de tuteurs" for N people is N ÷ 3 rounded up (a fourth person needs a second tutor), "combien
+    de salariés" for T tutors is T × 3. A figure equal to the cap is the user restating the text's, not a count."""
+    cap_match = _CAP_PER_UNIT.search(text)
+    if cap_match is None:
+        return None
+    unit, cap = cap_match.group("unit").lower(), int(cap_match.group("cap"))
+    asked = re.search(r"\b(?:combien|nombre)\b[^?.!]{0,25}?\bd(?:e\s+|['’])(\w+)", question, re.IGNORECASE)
+    if asked is None:
+        return None
+    asks_units = _same_noun(asked.group(1), unit)
+    counts = {
+        _count_value(m.group(1))
+        for m in _COUNT.finditer(question)
+        if _same_noun(m.group(2), unit) is not asks_units and m.start() != asked.start()
+    } - {cap}
+    if len(counts) != 1:
+        return None
+    count = counts.pop()
+    if count < 1:
+        return None
+    if asks_units:
+        needed = -(-count // cap)
+        ratio = _shown(count / cap) if count % cap else str(count // cap)
+        rounded = f", arrondi à l'entier supérieur : {needed}" if count % cap else ""
+        return Applied(f"{count} ÷ {cap} = {ratio}{rounded} {unit}s", "au moins")
+    things = cap_match.group("things").lower()
+    return Applied(f"{count} {unit}s × {cap} {things} = {count * cap} {things}", "au plus")
+
+
+def _same_noun(word: str, noun: str) -> bool:
+    """The noun or its plural ("tuteurs" for "tuteur")."""
+    return word.lower().rstrip("sx") == noun.rstrip("sx")
+
+
+def _count_value(text: str) -> int:
+    return _NUMBER_WORDS.get(text.lower()) or int(text)
+
+
+def applied_line(question: str, sentences: Sequence[str], number: int, line: str, *, caps_only: bool = False) -> str:
     """The line showing the operation (written by `line`, the wording's), or "" when no rule applies or a figure
     of it is neither the user's, the text's nor the result (the number guard, given exactly those)."""
-    applied = apply_rule(question, sentences)
+    applied = apply_rule(question, sentences, caps_only=caps_only)
     if applied is None:
         return ""
     shown = line.format(bound=f" ({applied.bound})" if applied.bound else "", operation=applied.operation, n=number)

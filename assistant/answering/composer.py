@@ -172,7 +172,11 @@ def compose_retrieval(
             ),
             [unit.text for p in passages for unit in p.units],  # the passages as quoted, siblings included
         )
-        applied = applied_line(question, [u.text for u in lead_units], numbers[0], wording.APPLIED)
+        # the rule of the lead, else a cap of the rest of its passage ("un tuteur est désigné…" leads art. 4.2, whose
+        # "chaque tuteur accompagne, au maximum, 3 salariés" answers "combien de tuteurs pour 10 alternants ?")
+        applied = applied_line(question, [u.text for u in lead_units], numbers[0], wording.APPLIED) or applied_line(
+            question, [u.text for u in passages[0].units], numbers[0], wording.APPLIED, caps_only=True
+        )
         parts.extend([line for line in (lead_line, applied) if line] + ([""] if lead_line or applied else []))
     for n, p in enumerate(passages):
         if not quotes[n] and (n or not lead_units):

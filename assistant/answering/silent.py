@@ -140,6 +140,13 @@ def _heads(question: str, span: tuple[int, int], known: set[str]) -> list[set[st
     states it)."""
     rest, phrase = _subject(question, span)
     heads = [_head(rest, phrase, known), _name_of_head(rest, phrase, known)]
+    # "… et en combien de temps le jury national publie-t-il … ?": the subject inverted after the detail
+    after = question[span[1] :]
+    heads.append(_head(after, subject_phrase(after, predicate=False) or subject_phrase(after), known))
+    # "quelle durée d'expérience faut-il … ?": the detail's own complement names what is measured
+    complement = re.search(r"(?:\bde |\bd')([\w-]+)\s*$", _fold(question[span[0] : span[1]]))
+    if complement is not None:
+        heads.append(set(analyze(complement.group(1))[:1]) & known)
     before = question[: span[0]]
     if "," in before:
         cut = before.rindex(",") + 1

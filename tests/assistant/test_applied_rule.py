@@ -87,3 +87,60 @@ def test_months_written_in_words_are_the_user_s_figure(sections: dict[str, str],
     applied = apply_rule(question, _sentences(sections, "4.3"))
     assert applied is not None and applied.operation == expected
     assert apply_rule("Tuteur depuis un an et trois mois, combien ?", _sentences(sections, "4.3")) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "bound"),
+    [
+        ("Nous allons recevoir 14 apprentis : combien de tuteurs désigner ?", "14 ÷ 3 = 4,67", "au moins"),
+        ("Sept alternants arrivent en septembre, il nous faut combien de tuteurs ?", "7 ÷ 3 = 2,33", "au moins"),
+        ("On attend 9 stagiaires : combien de tuteurs au minimum ?", "9 ÷ 3 = 3 tuteurs", "au moins"),
+        (
+            "Nos 4 tuteurs peuvent suivre combien de salariés en tout ?",
+            "4 tuteurs × 3 salariés = 12 salariés",
+            "au plus",
+        ),
+    ],
+)
+def test_a_cap_per_tutor_is_applied_to_the_count_given(
+    sections: dict[str, str], question: str, expected: str, bound: str
+) -> None:
+    """Art. 4.2: « Afin d'optimiser l'accomplissement de sa mission, chaque tuteur accompagne, au maximum,
+    3 salariés. »: N people need N ÷ 3 tutors, rounded up (a fourth person needs a second tutor); T tutors follow
+    at most 3 T people."""
+    applied = apply_rule(question, _sentences(sections, "4.2"))
+    assert applied is not None and applied.operation.startswith(expected) and applied.bound == bound
+    if "÷" in expected and not expected.endswith("tuteurs"):
+        count = int(expected.split()[0])
+        assert applied.operation.endswith(f"{-(-count // 3)} tuteurs")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Combien de salariés un tuteur peut-il accompagner ?",  # the rule itself: "un tuteur" is no count
+        "Avec des tuteurs à trois alternants chacun : combien de tuteurs ?",  # the cap restated, no count given
+        "Combien de tuteurs pour 10 alternants et 6 apprentis ?",  # two counts: which total is meant is not read
+    ],
+)
+def test_no_cap_applied_without_one_count(sections: dict[str, str], question: str) -> None:
+    assert apply_rule(question, _sentences(sections, "4.2")) is None
+
+
+def test_a_ceiling_asked_by_its_noun_is_applied(sections: dict[str, str]) -> None:
+    """Art. 3.5: « … sans toutefois pouvoir excéder 70 % de la durée totale de l'action de professionnalisation »:
+    "plafond ?" asks that bound of the user's 1 200 h as much as "jusqu'à combien ?"."""
+    applied = apply_rule(
+        "Contrat pro de 1 200 heures, salarié peu qualifié : plafond des heures de formation ?",
+        _sentences(sections, "3.5"),
+    )
+    assert applied is not None and applied.operation == "70 % × 1 200 heures = 840 heures"
+
+
+def test_the_rest_of_the_passage_gives_only_a_cap(sections: dict[str, str]) -> None:
+    """Outside the lead, only art. 4.2's cap names what it counts; art. 2.5's « jusqu'à 70 % du total de la durée »
+    in a passage that does not lead is not applied to a figure the user gives of something else."""
+    question = "Un module affiché à 120 h : combien d'heures au maximum ?"
+    assert apply_rule(question, _sentences(sections, "2.5"), caps_only=True) is None
+    capped = apply_rule("Avec 8 alternants, combien de tuteurs ?", _sentences(sections, "4.2"), caps_only=True)
+    assert capped is not None and capped.operation.endswith("3 tuteurs")

@@ -248,3 +248,43 @@ def test_an_out_of_scope_subject_stays_refused(assistant: Assistant) -> None:
 def test_no_nearest_rule_for_another_subject_or_the_law(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question, today=TODAY)
     assert SILENT not in answer.text, answer.text[:200]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pour passer le CQP gestionnaire conseil, il faut quelle moyenne, et dans quel délai le jury national "
+        "se réunit-il ?",
+        "Moyenne exigée puis : en combien de temps le jury national rend-il son verdict ?",
+    ],
+)
+def test_a_delay_of_the_subject_inverted_after_the_detail_is_stated(chunks: list[Chunk], question: str) -> None:
+    """Circular, V: « Il se réunira dans un délai maximal d'un mois après chaque session d'examen afin que les
+    résultats soient disponibles » — the jury named after "en combien de temps" is the subject whose delay is
+    asked, even when the clause before it names another thing (the average)."""
+    passages = _passages(chunks, CIRCULAR, "jury national")
+    assert unstated_detail(question, passages, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quelle durée d'expérience exige la circulaire pour la VAE ?",
+        "En équivalent temps plein, combien d'années d'expérience faut-il pour une VAE ?",
+    ],
+)
+def test_the_detail_s_own_complement_names_what_is_measured(chunks: list[Chunk], question: str) -> None:
+    """Circular, VI: « La durée de l'expérience doit être au minimum de 3 ans, dans les 8 dernières années. » —
+    "durée d'expérience" asks the length of the experience, which that sentence states without naming the VAE."""
+    passages = _passages(chunks, CIRCULAR, "au minimum de 3 ans")
+    assert unstated_detail(question, passages, TODAY) is None
+
+
+def test_an_unstated_delay_stays_silent_with_the_new_heads(chunks: list[Chunk]) -> None:
+    """Art. 4.3: « Cette prime est versée en une seule fois à l'issue de la mission de tutorat … » states when the
+    bonus is paid, in no delay: the heads read after the detail ("la prime du tuteur") do not make it stated."""
+    passages = _passages(chunks, ACCORD, "7 points par mois")
+    detail = unstated_detail(
+        "En combien de temps la prime du tuteur est-elle versée après la mission ?", passages, TODAY
+    )
+    assert detail is not None and detail.kind == "duration"

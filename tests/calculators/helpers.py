@@ -26,7 +26,7 @@ ARGUMENTS: dict[str, set[str]] = {
     "tutor_and_trainer_bonus": {"missions", "actions", "as_of", "point_value"},
     "pro_a_certifications": {"certifications", "as_of"},
     "vae_leave": {"diploma_level", "job_threatened", "on"},
-    "cqp_vae_eligibility": {"experience_years", "requests_this_year"},
+    "cqp_vae_eligibility": {"experience_years", "requests_this_year", "time_share"},
     "vae_experience": {"months"},
     "cep_absence": {
         "contract",
@@ -60,7 +60,7 @@ ARGUMENTS: dict[str, set[str]] = {
         "minimum_benefit",
         "insufficient_qualification",
     },
-    "supplementary_contribution": {"payroll", "year", "years", "payrolls"},
+    "supplementary_contribution": {"payroll", "year", "years", "payrolls", "payroll_low"},
     "cqp_certification": {"continuous_common", "continuous_option", "written", "oral", "tutored", "pass_completed"},
     "training_path_hours": {"first_premss_day", "end_date", "hours"},
     "points_to_euros": {"points", "on", "point_value"},

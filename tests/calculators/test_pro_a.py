@@ -65,8 +65,8 @@ def test_a_diploma_under_the_licence_is_said_to_meet_its_condition_while_the_con
     that condition; the contract is still to know, and the question back says which condition is already met."""
     result = pro_a_eligibility(None, "DUT")
     assert result.eligible is None and result.missing == ["contract"]
-    assert "inférieure au grade de la licence (condition remplie)" in result.summary
-    assert "condition remplie" not in pro_a_eligibility(None, None).summary
+    assert "ne vous ferme pas la Pro-A" in result.summary
+    assert "ne vous ferme pas" not in pro_a_eligibility(None, None).summary
 
 
 def test_a_licence_closes_the_pro_a_whatever_the_contract():

@@ -11,12 +11,13 @@ from typing import Any
 
 from assistant.routing.calculator_inputs.facts import Facts, Plan
 from assistant.routing.extraction.numbers import parse_number
-from assistant.routing.extraction.quantities import parse_money
+from assistant.routing.extraction.quantities import Money, parse_money
 
 
 def plan_contribution(facts: Facts) -> Plan | None:
     """Supplementary contribution (art. 9): the gross payroll in euros, and the year when said."""
-    amounts = [m.amount for m in parse_money(facts.text) if m.amount >= 1000]
+    moneys = [m for m in parse_money(facts.text) if m.amount >= 1000]
+    amounts = [m.amount for m in moneys]
     if not amounts:
         bare = re.search(r"\bmasse salariale[^.?!]{0,40}?(\d{1,3}(?:[ .]\d{3}){2,}|\d{6,})", facts.folded)
         amounts = [parse_number(bare.group(1))] if bare else []
@@ -33,7 +34,23 @@ def plan_contribution(facts: Facts) -> Plan | None:
             arguments["payrolls"] = "; ".join(f"{a:.2f}" for a in amounts)
     elif years:
         arguments["year"] = years[0]
+    low = _range_low(facts, moneys)
+    if low is not None and "years" not in arguments:  # "entre 40 et 50 M€": the contribution's range
+        arguments["payroll_low"] = low
     return Plan("supplementary_contribution", arguments)
+
+
+def _range_low(facts: Facts, moneys: list[Money]) -> float | None:
+    """The lower end of a payroll given as a range: "entre 40 et 50 M€", "de 2 à 3 M€", "entre 1 M€ et 2 M€"."""
+    if len(moneys) == 1:
+        return moneys[0].low
+    if len(moneys) == 2:
+        first, second = moneys
+        between = facts.folded[first.span[1] : second.span[0]]
+        before = facts.folded[max(0, first.span[0] - 8) : first.span[0]]
+        if re.fullmatch(r"\s*(?:et|a|-)\s*", between) and re.search(r"\b(?:entre|de)\s*$", before):
+            return min(first.amount, second.amount) if first.amount != second.amount else None
+    return None
 
 
 def _years(facts: Facts) -> list[int]:

@@ -128,6 +128,10 @@ def _listed_certification(facts: Facts) -> str | None:
     return None
 
 
+# a thing the Pro-A is open to, right before "ouvert(e)s": the list's members, not a person's access
+_THING_OPEN = re.compile(r"\b(?:certifications?|diplomes?|titres?|formations?|qualifications?|cqp|metiers?)\s*$")
+
+
 def _pro_a_eligibility(facts: Facts) -> Plan | None:
     """Pro-A beneficiaries (art. 2.3): the contract, and for a CDI the diploma (below the licence)."""
     contract = parse_contract(facts.text)
@@ -138,6 +142,8 @@ def _pro_a_eligibility(facts: Facts) -> Plan | None:
         r"criteres?|rempli\w*|concernee?|(?:r?entre|rentrer?|correspond\w*) (?:dans|a) (?:les|le|la|ses|ces))",
         facts.folded,
     )
+    if wants and wants.group(0).startswith("ouvert") and _THING_OPEN.search(facts.folded[: wants.start()]):
+        wants = None  # "dix certifications ouvertes à la Pro-A": what is open is a certification, not the asker
     asked = facts.asks or "?" in facts.text  # "elle peut prétendre à la Pro-A ?"
     if not facts.personal:
         # "Un salarié en CDI titulaire d'une licence peut-il faire une Pro-A ?": a case described in the

@@ -61,13 +61,15 @@ def _cqp_vae(facts: Facts) -> Plan | None:
         return None
     years = sum((d.months or 0) / 12 for d in experience)
     notes = []
+    arguments: dict[str, Any] = {"experience_years": round(years, 2)}
     work = parse_work_time(facts.text)
     if work and work.part_time:
         notes.append(
             "Temps partiel mentionné : l'article 7 compte une activité, continue ou non, sans conversion en "
             "équivalent temps plein."
         )
-    arguments: dict[str, Any] = {"experience_years": round(years, 2)}
+        if work.fraction is not None:  # "4 ans à 80 %": the circular's full-time equivalent is computed
+            arguments["time_share"] = round(work.fraction * 100, 2)
     if earlier:
         arguments["requests_this_year"] = earlier
     return Plan("cqp_vae_eligibility", arguments, notes=notes)

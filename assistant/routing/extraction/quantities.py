@@ -60,6 +60,7 @@ class Money:
     amount: float
     text: str
     span: tuple[int, int]
+    low: float | None = None  # "entre 40 et 50 millions d'euros", "de 2 à 3 M€": the range's lower end (amount: upper)
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,14 @@ def parse_money(text: str) -> list[Money]:
         if amount > MAX_QUANTITY * 1e9:
             continue
         end = m.end() if cur else (m.end("half") if m.group("half") else m.start("mult") + len(mult))
-        found.append(Money(amount, original[m.start() : end].strip(), (m.start(), end)))
+        start, low = m.start(), None
+        ranged = _RANGE_BEFORE.search(folded[max(0, m.start() - 30) : m.start()])
+        if ranged:  # the lower end takes the upper's multiplier: "entre 40 et 50 millions" is 40 millions
+            low = round(
+                parse_number(ranged.group("a") or ranged.group("b")) * (MULTIPLIERS.get(mult, 1.0) if mult else 1.0), 2
+            )
+            start, low = (m.start() - len(ranged.group(0)), low) if low < amount else (start, None)
+        found.append(Money(amount, original[start:end].strip(), (start, end), low))
     return found
 
 
