@@ -29,6 +29,7 @@ _LIST_REQUEST = re.compile(
     r"\b(?:liste|énumère|enumere|cite|nomme|récapitule|recapitule|donne|donnez)[sz]?-les\b|"
     # a noun naming the list asked for: "fais-moi la liste des…", "l'inventaire des…", "une énumération complète"
     rf"(?:^|[.?!:;,]\s*){_VERB}(?:-(?:moi|nous))?\s+(?:la|une)\s+liste\b|\b{_VERB}-(?:moi|nous)\s+(?:la|une)\s+liste\b|"
+    r"\b(?:veux|voudrais|aimerais|souhaite|souhaiterais)\s+(?:avoir\s+)?(?:la|une)\s+liste\b|"
     r"\b(?:l['’]\s*)?inventaire\s+d|\bénumération\b|\benumeration\b|"
     rf"\b{_VERB}(?:-(?:les|moi|nous))*\s+en\s+(?:liste|puces)\b|"
     # the layout asked for

@@ -38,6 +38,7 @@ def _lead(answer: Any) -> str:
         "Passe en revue les objectifs du master.",
         "L'inventaire des emplois du manager ?",
         "Une ligne par étape, stp.",
+        "Où intervient-il ? Je veux la liste.",
     ],
 )
 def test_a_request_for_a_list_is_read_by_its_form(question: str) -> None:
