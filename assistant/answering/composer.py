@@ -19,9 +19,10 @@ from assistant.answering.citations import CitationBook
 from assistant.answering.claims import other_figure_unit
 from assistant.answering.disagreement import disagreement_note
 from assistant.answering.dispositifs import on_topic
-from assistant.answering.lead import FOCUS_FLOOR, Candidate, choose_lead, closest_unit, guarded_lead
+from assistant.answering.lead import FOCUS_FLOOR, Candidate, choose_lead, closest_unit, guarded_lead, lists
 from assistant.answering.lead_opening import lead_text
 from assistant.answering.lead_span import lead_units as lead_units_of
+from assistant.answering.list_request import asks_list
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.passage_ranking import TOPIC_BONUS, ranked_passages
 from assistant.answering.passages import prepare, quote_lines, same_section, same_text, supporting_quotes
@@ -118,15 +119,19 @@ def compose_retrieval(
     about, extra = about_asked(scoring, ranked, [p for _, p in picked], [s.item for s in siblings], best_score)
     siblings += [prepare(scoring, item, score, evidence, idf, following) for score, item in extra]
     first = passages[0]
+    listed = asks_list(question)
     candidates = [Candidate(unit, 0, value, first.relevance) for unit, value in zip(first.units, first.scores)]
     for n, other in enumerate(passages[1:], start=1):
         if any(other.item is a for a in about):
             candidates.extend(Candidate(u, n, v, other.relevance) for u, v in zip(other.units, other.scores))
+        elif listed:  # a list asked for ("détaille en puces les missions du tuteur"): another article's list may lead
+            listing = [(u, v) for u, v in zip(other.units, other.scores) if lists(u)]
+            candidates.extend(Candidate(u, n, v, other.relevance) for u, v in listing)
     for n, sibling in enumerate(siblings, start=len(passages)):
         candidates.extend(Candidate(u, n, v, sibling.relevance) for u, v in zip(sibling.units, sibling.scores))
     everyone = [p.item for p in passages] + [s.item for s in siblings]
     preferred = {n for n, item in enumerate(everyone) if any(item is a for a in about)}
-    lead = choose_lead(scoring, candidates, meaning, preferred)
+    lead = choose_lead(scoring, candidates, meaning, preferred, listed)
     if lead is not None and lead.passage >= len(passages):
         passages.insert(0, siblings[lead.passage - len(passages)])  # the part that answers comes first
     elif lead is not None and lead.passage:

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 
 from assistant.answering.answer_types import WHERE, asked_types, names_place
 from assistant.answering.focus import focus_terms
+from assistant.answering.list_request import asks_list
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.number_guard import guard_numbers
 from assistant.answering.section_kinds import asks_what_for, states_purpose
-from assistant.answering.units import ENUMERATION, Unit, unit_terms
+from assistant.answering.units import Unit, asks_enumeration, unit_terms
 
 PASSAGE_PRIOR = 0.2  # weight of the passage's relevance (relative to the best passage's)
 NEAR_TIE = 0.75  # units within this share of the best score are compared by meaning too
@@ -56,13 +57,17 @@ def choose_lead(
     candidates: Sequence[Candidate],
     meaning: UnitMeaning | None = None,
     preferred: Collection[int] = (),
+    listed: bool | None = None,
 ) -> Candidate | None:
     """The unit that answers best: lexical score with a passage prior, near-ties decided by meaning,
     and a sentence holding what an open question asks about preferred to one restating its premise.
 
     `preferred` are the passages whose section is about what the question asks (`section_kinds`: "qui peut
     bénéficier" and the part headed "Bénéficiaires concernés"): when one of their units scores at least
-    `SECTION_FLOOR` of the best, the lead is chosen among them only."""
+    `SECTION_FLOOR` of the best, the lead is chosen among them only. `listed`: the message asks for a list by its
+    form (`list_request`; read from `question` when None: the composer scores a message's asking sentence, which
+    may have lost the request's words: "Point par point, qu'attend-on… ?")."""
+    listed = asks_list(question) if listed is None else listed
     usable = [c for c in candidates if c.score > 0 and not c.unit.is_header]
     if not usable:
         return None
@@ -86,7 +91,7 @@ def choose_lead(
                     combined[i] += MEANING_WEIGHT * (cosine - top) / COSINE_SCALE
     winner = max(shortlist, key=lambda i: combined[i])
     focus = focus_terms(question)
-    announces = usable[winner].unit.opens_list and bool(ENUMERATION.search(question))  # its items hold the focus
+    announces = usable[winner].unit.opens_list and asks_enumeration(question)  # its items hold the focus
     if focus and not announces and not unit_terms(usable[winner].unit.text) & focus:
         # "elle est inscrite où ?": the sentence restating the premise (the guaranteed training) scores
         # best, the one saying where it is inscribed answers. Among units still relevant, the best one
@@ -125,7 +130,50 @@ def choose_lead(
         naming = [i for i in relevant if names_members(usable[i].unit.text, noun)]
         if naming:
             winner = max(naming, key=lambda i: combined[i])
+    if listed and not lists(usable[winner].unit):
+        # "Détaille en puces les missions confiées au tuteur": the sentence introducing the tutor's missions and their
+        # items answers; "chaque tuteur accompagne, au maximum, 3 salariés" repeats more of the message's words but
+        # lists nothing. Among the units still relevant, those that list lead; near-ties are decided by meaning.
+        # Those of the winner's own passage first (the passage the whole message found), then those naming the noun
+        # asked ("la liste des attestations" and "les attestations nationales de réussite Tam Tam, Vadémécaf, …",
+        # not the section's other list, "six options ont été créées :").
+        relevant = [i for i, value in enumerate(combined) if value >= best * FOCUS_FLOOR]
+        listing = [i for i in relevant if lists(usable[i].unit)]
+        listing = [i for i in listing if usable[i].passage == usable[winner].passage] or listing
+        stem = unit_terms(asked_plural_noun(question))
+        listing = [i for i in listing if stem & unit_terms(usable[i].unit.text)] or listing
+        if listing:
+            winner = _closest(question, listing, combined, usable, meaning)
     return usable[winner]
+
+
+def lists(unit: Unit) -> bool:
+    """A unit that gives members: a list's introduction or item, a sentence naming them after a colon or in a series
+    ("les attestations nationales de réussite Tam Tam, Vadémécaf, Oméga+, Sm'pro et Startech")."""
+    return unit.opens_list or unit.in_list or names_members(unit.text, ANY_NOUN) or bool(_SERIES.search(unit.text))
+
+
+# Three members or more, each of a few words, separated by commas, the last after "et" / "ou".
+_SERIES = re.compile(r"(?:\b[\w'’+/-]+(?:\s+[\w'’+/-]+){0,3},\s+){2,}[\w'’+/-]+(?:\s+[\w'’+/-]+){0,3}\s+(?:et|ou)\s+\w")
+
+
+def _closest(
+    question: str,
+    indexes: Sequence[int],
+    combined: Sequence[float],
+    usable: Sequence[Candidate],
+    meaning: UnitMeaning | None,
+) -> int:
+    """The best of `indexes` by score, those within `NEAR_TIE` of it compared by meaning too (e5)."""
+    top = max(combined[i] for i in indexes)
+    near = [i for i in indexes if combined[i] >= top * NEAR_TIE]
+    cosines = meaning.similarities(question, [usable[i].unit.text for i in near]) if meaning and len(near) > 1 else []
+    known = [c for c in cosines if c is not None]
+    if not known:
+        return max(indexes, key=lambda i: combined[i])
+    ceiling = max(known)
+    shift = [MEANING_WEIGHT * ((c if c is not None else ceiling) - ceiling) / COSINE_SCALE for c in cosines]
+    return max(zip(near, shift), key=lambda pair: combined[pair[0]] + pair[1])[0]
 
 
 def _combined(candidate: Candidate, usable: Sequence[Candidate]) -> float:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.lead import Candidate
-from assistant.answering.units import ENUMERATION, MAX_LIST_ITEMS, REFERS_BACK, Unit, query_weights, unit_terms
+from assistant.answering.units import MAX_LIST_ITEMS, REFERS_BACK, Unit, asks_enumeration, query_weights, unit_terms
 from assistant.routing.subject import asking_clause
 
 
@@ -25,7 +25,7 @@ def lead_units(question: str, lead: Candidate, units: Sequence[Unit], selected: 
     if i is None:
         return [lead.unit]
     chosen = [units[i]]
-    if units[i].in_list and ENUMERATION.search(question):
+    if units[i].in_list and asks_enumeration(question):
         start = i
         while start > 0 and (units[start - 1].in_list or units[start - 1].is_header):
             start -= 1

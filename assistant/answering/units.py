@@ -17,6 +17,7 @@ from assistant.answering.answer_types import LARGEST_BOUND, WHO, asked_types, la
 from assistant.answering.conditions import CASES_FOLLOW, MAX_LIST_ITEMS, stated_case
 from assistant.answering.conditions import NUMBER_WORDS as _NUMBER_WORDS
 from assistant.answering.conditions import TIME_NOUNS as _TIME_NOUNS
+from assistant.answering.list_request import asks_list
 from assistant.answering.splitting import Unit as Unit  # re-exported: the scorer's callers cut passages too
 from assistant.answering.splitting import addresses_the_assistant as addresses_the_assistant
 from assistant.answering.splitting import passage_units as passage_units
@@ -242,7 +243,7 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
     weights = query_weights(question)
     wants_figure = bool(_ASKS_FIGURE.search(question))
     asked = asked_figure_kind(question) if wants_figure else None
-    enumerates = bool(_ENUMERATION.search(question))
+    enumerates = asks_enumeration(question)
     heading_terms = unit_terms(heading) if heading else set()
     kinds = asked_types(question)
     who = WHO in kinds
@@ -344,7 +345,7 @@ def select_units(
         return units
     scores = unit_scores(question, units, idf or {}, heading)
     best = max(scores)
-    enumerates = bool(_ENUMERATION.search(question))
+    enumerates = asks_enumeration(question)
     if budget is None:
         budget = 900 if _ASKS_FIGURE.search(question) or enumerates else 650
     if best <= 0:
@@ -392,6 +393,14 @@ def continues(sentence: str) -> bool:
 
 ASKS_FIGURE = _ASKS_FIGURE  # "combien", "quel montant", "quelle durée"… (the lead puts the figure first)
 ENUMERATION = _ENUMERATION  # "quels", "qui peut", "conditions"… (a list answers)
+
+
+def asks_enumeration(question: str) -> bool:
+    """A list answers the message: a word asking for several things ("quels", "conditions", "cite") or a request for
+    a list by its form ("liste-moi", "point par point", "en puces": `list_request`)."""
+    return bool(_ENUMERATION.search(question)) or asks_list(question)
+
+
 REFERS_BACK = _REFERS_BACK  # "Il", "Elle", "Celle-ci"… (a sentence that needs the one before)
 # Words that say which kind of figure a question asks for ("quelle durée", "combien de temps"), not its subject.
 FIGURE_FRAMING = frozenset(_key(t) for t in analyze("durée dure durent temps montant nombre taux"))
