@@ -80,6 +80,18 @@ _LENGTHS = frozenset({"duree"[:PREFIX]})
 _PRICE_VERB = re.compile(r"\bcombien\s+(?:ca\s+|cela\s+)?(?:coute|coutent|coutera|couterait|facture|factur\w+)\b")
 _PRICE_NOUNS = frozenset(w.rstrip("sx")[:PREFIX] for w in ("prix", "cout", "tarif", "budget", "frais"))
 _AMOUNT = re.compile(r"\d[\d  .,]*\s*(?:€|euros?\b|eur\b|k€)", re.IGNORECASE)
+# A pay asked by its verb (oos17): "combien gagne un inspecteur", "combien touche un titulaire du CQP". Stated only
+# by an amount or a number of points ("7 points par mois"): the fiche's creation year or RNCP number states no pay.
+_PAY_VERB = re.compile(
+    r"\bcombien\s+(?:(?:gagne|gagnent|gagnera|gagnerait|touche|touchent|touchera|toucherait|percoit|percoivent)\b|"
+    r"(?:est|sont|sera|serait)\s+(?:paye|payes|payee|payees|remunere|remuneres|remuneree|remunerees)\b)"
+)
+_PAID = re.compile(r"\d[\d  .,]*\s*points?\b", re.IGNORECASE)
+
+
+def asks_pay(question: str) -> bool:
+    """The question asks someone's pay by its verb: "combien gagne …", "combien touchent …", "combien est payé …"."""
+    return _PAY_VERB.search(fold(question.replace("’", "'"))) is not None
 
 
 def asks_price(question: str) -> bool:
@@ -152,6 +164,10 @@ def unstated_attribute(
     which, counted = asked_attributes(question)
     if evidence and asks_price(question) and not any(_AMOUNT.search(e.chunk.context_text) for e in evidence[:DEPTH]):
         return "prix"  # "combien coûte une journée au catalogue de l'Institut 4.10 ?": no passage states an amount
+    if evidence and asks_pay(question):
+        paid = (_AMOUNT.search(e.chunk.context_text) or _PAID.search(e.chunk.context_text) for e in evidence[:DEPTH])
+        if not any(paid):
+            return "remuneration"  # "combien gagne un inspecteur du recouvrement ?": no amount in its passages
     if not (which or counted) or not evidence:
         return None
     sequences = [[t[:PREFIX] for t in analyze(fold(e.chunk.context_text))] for e in evidence[:DEPTH]]

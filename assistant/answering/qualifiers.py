@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from assistant.answering.complements import foreign_complement, foreign_cqp
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
 from assistant.answering.frameworks import foreign_named_text, foreign_organisation, foreign_text
+from assistant.answering.fronted_place import foreign_setting
 from assistant.routing.extraction.folding import fold
 from knowledge.hybrid import Evidence
 from text.folding import without_accents
@@ -168,11 +169,13 @@ def foreign_purpose(question: str, vocabulary: CorpusWords, phrases: CorpusPhras
 
 
 def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
-    """The domain (`foreign_domain`), the purpose (`foreign_purpose`), the framework (`frameworks`: a text named
-    by its kind and year or name, an employer named in capitals), the subject's complement after "à" or a CQP's
-    qualifier (`complements`) the texts never speak of, if any."""
+    """The domain (`foreign_domain`), the place put in front of the question (`fronted_place`: "Dans une mairie,
+    …"), the purpose (`foreign_purpose`), the framework (`frameworks`: a text named by its kind and year or name,
+    an employer named in capitals), the subject's complement after "à" or a CQP's qualifier (`complements`) the
+    texts never speak of, if any."""
     return (
         foreign_domain(question, vocabulary, phrases)
+        or foreign_setting(question, vocabulary, phrases)
         or foreign_purpose(question, vocabulary, phrases)
         or _foreign_text(question, phrases)
         or foreign_organisation(question, phrases)

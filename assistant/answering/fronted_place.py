@@ -1,0 +1,95 @@
+"""The place a question is framed in, put in front of it: another employer's or sector's rule (issue #21).
+
+Why: "Dans une mairie, combien de temps peut durer un contrat de professionnalisation ?", "Chez La Poste, les
+formateurs occasionnels touchent-ils une prime ?", "À l'hôpital public, les infirmières ont-elles un entretien
+professionnel tous les deux ans ?" ask about a scheme the texts set (the contrat de professionnalisation, the
+internal trainer's bonus, the professional interview), so the subject check finds its article and the router reads
+its topic clearly; but the rule asked is the one of the place written in front of the question, which the branch's
+texts are not. French puts the frame of a whole sentence first, as an adjunct closed by a comma ("Dans X, …",
+"Chez X, …", "À X, …"); `qualifiers.foreign_domain` reads "la branche des X" and a sector by its initials, not a
+plain employer or sector named so.
+
+The place is foreign when its noun phrase holds a common word the texts never use ("mairie", "hôpital", "grande
+distribution", "hôtels-cafés-restaurants") or is a name in capitals that no passage writes ("La Poste"); a place of
+the asker's own world is left alone: a possessive or a demonstrative ("Dans ma caisse,", "Dans ce cas,"), a figure
+("Dans 3 mois,", "À 45 ans,"), a name's complement ("Dans une Caf de l'Ain,": the Caf is the texts'). Nothing here
+lists sectors or employers: what the texts hold is read from the texts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
+from assistant.routing.extraction.folding import fold
+
+# A sentence's first words: the message's start, or after an end of sentence or a colon.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)")
+# The place adjunct: a preposition of place, its noun phrase (at most eight words, no punctuation), the comma.
+_FRONTED = re.compile(r"(?i:dans|chez|à|au|aux|a)\s+([^,.;:!?()\n]{2,80}?)\s*,")
+_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d"})
+# What makes the place the asker's own, or no place at all: possessives, demonstratives, pronouns, and the
+# interrogatives of a question that opens with its preposition ("À qui signaler…", "à partir de quand…").
+_OWN = frozenset(
+    re.findall(
+        r"\S+",
+        """mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces quel quelle quels
+    quelles qui quoi quand combien comment ou partir nous vous moi toi lui eux elle elles tout tous toute toutes
+    chaque certains certaines""",
+    )
+)
+# Nouns of the adverbial locutions built like a place ("dans l'ordre", "au final", "à l'inverse"): French grammar,
+# not places.
+_LOCUTIONS = frozenset(
+    re.findall(
+        r"\S+",
+        """ordre ensemble fond final finale passage inverse ideal principe pratique theorie resume bref clair gros
+    total fait terme epoque avance ailleurs besoin cas cadre attente""",
+    )
+)
+_LINKS = frozenset({"de", "du", "des", "d"})
+_INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)$")
+_MAX_WORDS = 8
+
+
+def foreign_setting(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
+    """The place written in front of one of the message's sentences, when the texts never speak of it (else None):
+    "Dans une mairie, …" → "mairie"; "Chez La Poste, …" → "La Poste"."""
+    original = unicodedata.normalize("NFC", question.replace("’", "'"))
+    asking = "?" in original
+    for start in _SENTENCE_START.finditer(original):
+        match = _FRONTED.match(original, start.end())
+        # the sentence that asks: a place framing a claim said before the question ("Dans la chanson du pot, le
+        # tuteur touche 100 points. Et dans l'accord ?") is not the question's
+        if match is None or (asking and "?" not in re.split(r"[.!]\s", original[match.end() :])[0]):
+            continue
+        found = _foreign_place(match.group(1), vocabulary, phrases)
+        if found is not None:
+            return found
+    return None
+
+
+def _foreign_place(phrase: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
+    """The place's name or its first word the texts never use; None for a place of the asker's own world."""
+    words = re.findall(r"[\w-]+", phrase.replace("'", " "))
+    if not words or len(words) > _MAX_WORDS or any(re.search(r"\d", w) or _INVERTED.search(w) for w in words):
+        return None
+    if any(fold(w) in _OWN for w in words):
+        return None
+    head = [w for w in words if fold(w) not in _ARTICLES]
+    if not head or fold(head[0]) in _LOCUTIONS:
+        return None
+    if head[0][0].isupper():  # a name: "Orange"; "La Poste", its article written with a capital, is one
+        article = words[: words.index(head[0])]
+        name = " ".join([*article, head[0]]) if article and article[0][0].isupper() else head[0]
+        return None if phrases.writes_name(name) else name
+    for word in words[words.index(head[0]) :]:
+        folded = fold(word)
+        # the place's own words, not its complement: "à la sortie d'un contrat réussi" is a moment of the texts'
+        # contract, "une Caf de l'Ain" the texts' own employer
+        if folded in _LINKS or word[0].isupper():
+            break
+        if len(folded) >= 4 and not vocabulary.knows(folded) and not phrases.speaks_of(folded):
+            return folded
+    return None
