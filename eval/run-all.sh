@@ -70,3 +70,6 @@ run out-of-scope-2026m eval/out-of-scope-2026m.jsonl 2026-11-29
 run unseen-2026n eval/unseen-2026n.jsonl 2026-11-29
 run conversations-2026n eval/conversations-2026n.jsonl 2026-11-29
 run out-of-scope-2026n eval/out-of-scope-2026n.jsonl 2026-11-29
+run unseen-2026o eval/unseen-2026o.jsonl 2026-11-29
+run conversations-2026o eval/conversations-2026o.jsonl 2026-11-29
+run out-of-scope-2026o eval/out-of-scope-2026o.jsonl 2026-11-29
