@@ -14,6 +14,7 @@ from assistant.answering.attributes import DEPTH as ATTRIBUTE_DEPTH
 from assistant.answering.attributes import NAMED_ONLY_TOPICS, attribute_terms, unstated_attribute, unstated_situation
 from assistant.answering.census import unstated_census
 from assistant.answering.composer import query_weights, unit_terms
+from assistant.answering.contact_details import unstated_contact
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words, glossary_speaks
 from assistant.answering.dispositifs import on_topic
 from assistant.answering.glossary_places import GlossaryReading, placed_by_glossary
@@ -102,6 +103,8 @@ def texts_are_silent(
         return True
     if phrases is not None and unstated_census(query, evidence, phrases) is not None:
         return True  # "combien de managers ont été certifiés en 2021 ?": a statistic no best passage states (scope16)
+    if unstated_contact(query, evidence) is not None:
+        return True  # "quelle est l'adresse du CRFP de Lyon ?": no address in the best passages, whatever the topic
     if (
         vocabulary is not None
         and names_only(decision)
