@@ -59,6 +59,30 @@ def foreign_text(question: str, phrases: CorpusPhrases) -> str | None:
     return None
 
 
+# An act of the State named by its kind and its object, not its date ("l'arrêté d'extension", "le décret
+# d'application"): the kinds the branch's own texts are not (a circular, a protocol, an accord, an avenant, a
+# convention are named by users in many ways: "la circulaire de mise en œuvre" is an indexed text).
+_ACT_OF = re.compile(
+    r"\b(lois?|decrets?|arretes?|ordonnances?)\s+(?:d|de|du)\s+(?!(?:la|le|les|l|un|une|ce|cette|ces)\b)([a-z][a-z-]{3,})"
+)
+
+
+def foreign_act(question: str, phrases: CorpusPhrases) -> str | None:
+    """An act of the State the question names by its kind and object that no passage names so (else None):
+    "À quelle date l'arrêté d'extension de l'avenant a-t-il été publié ?" → "arrete extension". The texts say they
+    will be "déposé pour extension auprès du ministère chargé du travail"; the order extending them is another text,
+    whose date or number they cannot give. A name after the kind ("la loi Avenir") is left to the other checks."""
+    original = unicodedata.normalize("NFC", question.replace("’", "'"))
+    text = fold(original).replace("'", " ")  # letter for letter: the object's first letter is read as written
+    for match in _ACT_OF.finditer(text):
+        if original[match.start(2)].isupper():
+            continue
+        act = f"{match.group(1)} {match.group(2)}"
+        if not phrases.speaks_of(act):
+            return act
+    return None
+
+
 # A kind of collective text followed by its name in capitals: "la convention Syntec", "l'accord Bercy".
 _NAMED_TEXT = re.compile(r"\b(?:[Cc]onventions?|[Aa]ccords?|[Aa]venants?|[Pp]rotocoles?)\s+([A-ZÀ-Ý][\w-]*)")
 
