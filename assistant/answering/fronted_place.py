@@ -96,11 +96,13 @@ def _foreign_place(phrase: str, vocabulary: CorpusWords, phrases: CorpusPhrases)
 
 
 # Where the person works, said in the present: a noun or verb of employment, then the employer by its kind ("salariée
-# d'une enseigne d'optique", "je travaille dans une clinique", "employé chez un opticien"), folded, apostrophes as
-# spaces. A contract named between them ("salarié en CDI d'une …") is the texts' word, not the employer's.
+# d'une enseigne d'optique", "je travaille dans une clinique", "agent territorial dans un CCAS"), folded, apostrophes
+# as spaces. A contract or an adjective of the job may stand between them ("salarié en CDI d'une …", "agent
+# contractuel d'une …"); not a relation ("agent titulaire d'un BTS": a diploma held, not an employer).
 _WORKS_AT = re.compile(
     r"\b(?:salarie|salariee|salaries|salariees|employe|employee|employes|employees|travaille|travaillons|"
-    r"travaillent|bosse|bossons)\s+(?:(?:a temps (?:plein|partiel)|en cdi|en cdd)\s+)?"
+    r"travaillent|bosse|bossons|agent|agente|agents|fonctionnaire)\s+(?:(?:a temps (?:plein|partiel)|en cdi|en cdd|"
+    r"[a-z]+(?:al|ale|el|elle|if|ive|ien|ienne|ier|iere|ique))\s+)?"
     r"(?:d un|d une|dans un|dans une|chez un|chez une|pour un|pour une|au sein d un|au sein d une)\s+"
 )
 # "Notre clinique privée relève de la convention …": the employer as the subject of a verb of belonging.

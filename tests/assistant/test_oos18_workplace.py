@@ -37,6 +37,7 @@ def _readers(assistant: Any) -> tuple[Any, Any]:
         (OPTICIAN, "optique"),
         ("Notre clinique privée relève de quelle règle pour le congé VAE d'une aide-soignante ?", "clinique"),
         ("Je bosse dans une boulangerie : mon tuteur d'apprentie touche-t-il une prime ?", "boulangerie"),
+        ("Ma sœur est agente territoriale dans un CCAS : a-t-elle droit à la garantie de formation ?", "CCAS"),
     ],
 )
 def test_a_present_employer_the_texts_never_name_moves_the_question(
@@ -53,6 +54,7 @@ def test_a_present_employer_the_texts_never_name_moves_the_question(
         "Avant, j'ai été salariée 5 ans dans une banque : ai-je droit à la demi-journée pour un CEP ?",
         "Je suis salariée d'une Caf depuis 3 ans : ai-je droit à la demi-journée pour un CEP ?",
         "Je travaille dans une caisse primaire : combien d'heures de congé VAE sans le bac ?",
+        "Pour un agent titulaire d'un BTS, combien d'heures de congé VAE ?",
     ],
 )
 def test_an_employer_of_the_texts_or_of_the_past_moves_nothing(assistant: Any, question: str) -> None:
