@@ -83,6 +83,33 @@ def foreign_act(question: str, phrases: CorpusPhrases) -> str | None:
     return None
 
 
+# Who runs a scheme, after a passive verb: "organisée par l'Éducation nationale", "géré par le CNFPT" (folded).
+_RUN_BY = re.compile(
+    r"\b(?:organise|organisee|organises|organisees|gere|geree|geres|gerees|delivre|delivree|delivres|delivrees|"
+    r"propose|proposee|proposes|proposees|dispense|dispensee|dispenses|dispensees|pilote|pilotee|pilotes|pilotees)"
+    r"\s+par\s+(?:la|l|le|les)\s+"
+)
+_NAME = re.compile(r"[A-ZÀ-Ý][\w-]*(?:\s+[a-zà-ÿ][\w-]*)?")
+
+
+def foreign_runner(question: str, phrases: CorpusPhrases) -> str | None:
+    """The body the question says runs the scheme, named in capitals after a passive verb, when the texts never name
+    it (else None): "La VAE collective organisée par l'Éducation nationale dure combien de mois ?" → "Éducation
+    nationale". The scheme is then that body's, not the branch's (art. 7 of the accord: the CPNEFP "encourage la
+    démarche collective de validation des acquis de l'expérience"); a body of the texts ("délivré par la CPNEFP",
+    "organisé par l'Institut 4.10") is theirs. A common noun ("par le jury local") is left to the other checks."""
+    original = unicodedata.normalize("NFC", question.replace("’", "'"))
+    text = fold(original).replace("'", " ")  # letter for letter: the name is read as written
+    for match in _RUN_BY.finditer(text):
+        found = _NAME.match(original, match.end())
+        if found is None:
+            continue
+        name = _name(found.group(0).split(), phrases)
+        if name is not None and not _named_by_texts(name, phrases):
+            return name
+    return None
+
+
 # A kind of collective text followed by its name in capitals: "la convention Syntec", "l'accord Bercy".
 _NAMED_TEXT = re.compile(r"\b(?:[Cc]onventions?|[Aa]ccords?|[Aa]venants?|[Pp]rotocoles?)\s+([A-ZÀ-Ý][\w-]*)")
 

@@ -35,7 +35,13 @@ from collections.abc import Sequence
 
 from assistant.answering.complements import foreign_complement, foreign_cqp
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
-from assistant.answering.frameworks import foreign_act, foreign_named_text, foreign_organisation, foreign_text
+from assistant.answering.frameworks import (
+    foreign_act,
+    foreign_named_text,
+    foreign_organisation,
+    foreign_runner,
+    foreign_text,
+)
 from assistant.answering.fronted_place import foreign_setting, foreign_workplace
 from assistant.routing.extraction.folding import fold
 from knowledge.hybrid import Evidence
@@ -177,8 +183,9 @@ def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhr
     """The domain (`foreign_domain`), the place put in front of the question (`fronted_place`: "Dans une mairie,
     …"), the person's present employer (`fronted_place.foreign_workplace`: "salariée d'une enseigne d'optique"), the
     purpose (`foreign_purpose`), the framework (`frameworks`: a text named by its kind and year or name, an employer
-    named in capitals, an act of the State named by its object: "l'arrêté d'extension"), the subject's complement
-    after "à" or a CQP's qualifier (`complements`) the texts never speak of, if any."""
+    named in capitals, a body said to run the scheme: "organisée par l'Éducation nationale", an act of the State named
+    by its object: "l'arrêté d'extension"), the subject's complement after "à" or a CQP's qualifier (`complements`)
+    the texts never speak of, if any."""
     return (
         foreign_domain(question, vocabulary, phrases)
         or foreign_setting(question, vocabulary, phrases)
@@ -187,6 +194,7 @@ def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhr
         or _foreign_text(question, phrases)
         or foreign_act(question, phrases)
         or foreign_organisation(question, phrases)
+        or foreign_runner(question, phrases)
         or foreign_named_text(question, phrases)
         or foreign_complement(question, vocabulary, phrases)
         or foreign_cqp(question, vocabulary, phrases)
