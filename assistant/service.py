@@ -31,6 +31,7 @@ from assistant.answering.answerable import (
 from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import compose_in_parts
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
+from assistant.answering.frameworks import foreign_act
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.named_text import search_where_asked
@@ -215,6 +216,8 @@ class Assistant(MeaningReaders):
         compared): answered from their structure (`answering.about_texts`) before any refusal; None leaves
         it to the ordinary steps."""
         question = decision.topic_query or turn.question
+        if foreign_act(question, corpus_phrases(self.retriever.passages(), self._text_names)) is not None:
+            return None  # "la date de l'arrêté d'extension de l'avenant": another act's facts, the scope check decides
         found = self.about.answer(
             question, decision.route, self.retriever, self._new_book, self._search, lambda: self.unit_meaning
         )

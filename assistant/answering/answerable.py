@@ -151,6 +151,12 @@ def of_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecision
     things = [[t for t in subject if t not in asked] for subject in _asked(query, _subjects(query), decision)]
     things = [thing for thing in things if thing]
     named = named_certification(query)
+    # a certification named is the thing (oos18): "combien de semaines dure la formation qui mène au CQP de délégué
+    # de l'Assurance maladie ?" asks the DAM's course, which the circular's hours of another CQP's course (a passage
+    # on "la formation") do not state
+    certified = [e for e in evidence[:ATTRIBUTE_DEPTH] if named and _any_speaks(query, [named], [e])]
+    if certified:
+        return certified
     own = [
         e
         for e in evidence[:ATTRIBUTE_DEPTH]

@@ -59,6 +59,57 @@ def foreign_text(question: str, phrases: CorpusPhrases) -> str | None:
     return None
 
 
+# An act of the State named by its kind and its object, not its date ("l'arrêté d'extension", "le décret
+# d'application"): the kinds the branch's own texts are not (a circular, a protocol, an accord, an avenant, a
+# convention are named by users in many ways: "la circulaire de mise en œuvre" is an indexed text).
+_ACT_OF = re.compile(
+    r"\b(lois?|decrets?|arretes?|ordonnances?)\s+(?:d|de|du)\s+(?!(?:la|le|les|l|un|une|ce|cette|ces)\b)([a-z][a-z-]{3,})"
+)
+
+
+def foreign_act(question: str, phrases: CorpusPhrases) -> str | None:
+    """An act of the State the question names by its kind and object that no passage names so (else None):
+    "À quelle date l'arrêté d'extension de l'avenant a-t-il été publié ?" → "arrete extension". The texts say they
+    will be "déposé pour extension auprès du ministère chargé du travail"; the order extending them is another text,
+    whose date or number they cannot give. A name after the kind ("la loi Avenir") is left to the other checks."""
+    original = unicodedata.normalize("NFC", question.replace("’", "'"))
+    text = fold(original).replace("'", " ")  # letter for letter: the object's first letter is read as written
+    for match in _ACT_OF.finditer(text):
+        if original[match.start(2)].isupper():
+            continue
+        act = f"{match.group(1)} {match.group(2)}"
+        if not phrases.speaks_of(act):
+            return act
+    return None
+
+
+# Who runs a scheme, after a passive verb: "organisée par l'Éducation nationale", "géré par le CNFPT" (folded).
+_RUN_BY = re.compile(
+    r"\b(?:organise|organisee|organises|organisees|gere|geree|geres|gerees|delivre|delivree|delivres|delivrees|"
+    r"propose|proposee|proposes|proposees|dispense|dispensee|dispenses|dispensees|pilote|pilotee|pilotes|pilotees)"
+    r"\s+par\s+(?:la|l|le|les)\s+"
+)
+_NAME = re.compile(r"[A-ZÀ-Ý][\w-]*(?:\s+[a-zà-ÿ][\w-]*)?")
+
+
+def foreign_runner(question: str, phrases: CorpusPhrases) -> str | None:
+    """The body the question says runs the scheme, named in capitals after a passive verb, when the texts never name
+    it (else None): "La VAE collective organisée par l'Éducation nationale dure combien de mois ?" → "Éducation
+    nationale". The scheme is then that body's, not the branch's (art. 7 of the accord: the CPNEFP "encourage la
+    démarche collective de validation des acquis de l'expérience"); a body of the texts ("délivré par la CPNEFP",
+    "organisé par l'Institut 4.10") is theirs. A common noun ("par le jury local") is left to the other checks."""
+    original = unicodedata.normalize("NFC", question.replace("’", "'"))
+    text = fold(original).replace("'", " ")  # letter for letter: the name is read as written
+    for match in _RUN_BY.finditer(text):
+        found = _NAME.match(original, match.end())
+        if found is None:
+            continue
+        name = _name(found.group(0).split(), phrases)
+        if name is not None and not _named_by_texts(name, phrases):
+            return name
+    return None
+
+
 # A kind of collective text followed by its name in capitals: "la convention Syntec", "l'accord Bercy".
 _NAMED_TEXT = re.compile(r"\b(?:[Cc]onventions?|[Aa]ccords?|[Aa]venants?|[Pp]rotocoles?)\s+([A-ZÀ-Ý][\w-]*)")
 

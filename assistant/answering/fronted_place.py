@@ -93,3 +93,89 @@ def _foreign_place(phrase: str, vocabulary: CorpusWords, phrases: CorpusPhrases)
         if len(folded) >= 4 and not vocabulary.knows(folded) and not phrases.speaks_of(folded):
             return folded
     return None
+
+
+# Where the person works, said in the present: a noun or verb of employment, then the employer by its kind ("salariée
+# d'une enseigne d'optique", "je travaille dans une clinique", "agent territorial dans un CCAS"), folded, apostrophes
+# as spaces. A contract or an adjective of the job may stand between them ("salarié en CDI d'une …", "agent
+# contractuel d'une …"); not a relation ("agent titulaire d'un BTS": a diploma held, not an employer).
+_WORKS_AT = re.compile(
+    r"\b(?:salarie|salariee|salaries|salariees|employe|employee|employes|employees|travaille|travaillons|"
+    r"travaillent|bosse|bossons|agent|agente|agents|fonctionnaire)\s+(?:(?:a temps (?:plein|partiel)|en cdi|en cdd|"
+    r"[a-z]+(?:al|ale|el|elle|if|ive|ien|ienne|ier|iere|ique))\s+)?"
+    r"(?:d un|d une|dans un|dans une|chez un|chez une|pour un|pour une|au sein d un|au sein d une)\s+"
+)
+# "Notre clinique privée relève de la convention …": the employer as the subject of a verb of belonging.
+_OUR_EMPLOYER = re.compile(
+    r"(?:^|[.!?:;]\s+)(?:notre|mon|ma)\s+(?=[a-z-]+(?:\s+[a-z-]+){0,3}\s+(?:releve|applique|depend|est rattachee?)\b)"
+)
+# What was, not what is: a past employer is the asker's history ("avant, j'ai été salariée 5 ans dans une banque"),
+# which the texts may count (a CEP's seniority), not the framework of the question.
+_PAST = re.compile(r"\b(?:ai ete|avais|etais|etait|avant|auparavant|precedemment|ancien|ancienne|autrefois|il y a)\b")
+# Words that end the employer's noun phrase: relatives, conjunctions, verbs of the frame, prepositions of another
+# complement.
+_EMPLOYER_ENDS = frozenset(
+    re.findall(
+        r"\S+",
+        """qui que qu dont ou et mais releve applique depend est sont a ont peut doit je j il elle on pour avec
+    depuis en""",
+    )
+)
+_EMPLOYER_WORDS = 4
+
+
+def foreign_workplace(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
+    """The present employer of the person the question is about, named by a word the texts never use or a name they
+    never write (else None): "Opticien salarié d'une enseigne d'optique, …" → "optique"; "Notre clinique privée
+    relève de …" → "clinique". The texts are the branch's agreements for the organismes of the régime général; a
+    shop or a clinic is another employer, under another convention. An employer of theirs named in the phrase ("une
+    clinique de l'Ugecam") is theirs, and a past one ("j'ai été salariée dans une banque") is the asker's history."""
+    original = unicodedata.normalize("NFC", question.replace("’", "'"))
+    text = fold(original).replace("'", " ")  # letter for letter: a match is cut out of the original
+    for pattern in (_WORKS_AT, _OUR_EMPLOYER):
+        for match in pattern.finditer(text):
+            clause = max(text.rfind(",", 0, match.start()), text.rfind(".", 0, match.start()), 0)
+            if _PAST.search(text[clause : match.start()]):
+                continue
+            found = _foreign_employer(_employer_words(original, text, match.end()), vocabulary, phrases)
+            if found is not None:
+                return found
+    return None
+
+
+def _employer_words(original: str, text: str, start: int) -> list[tuple[str, str]]:
+    """The employer's noun phrase from `start`: (folded, as written) for each word, up to `_EMPLOYER_WORDS`."""
+    words: list[tuple[str, str]] = []
+    for match in re.finditer(r"[a-z0-9-]+|[,;:?!.()]", text[start:]):
+        word = match.group(0)
+        if not re.match(r"[a-z0-9]", word) or word in _EMPLOYER_ENDS or len(words) >= _EMPLOYER_WORDS:
+            break
+        words.append((word, original[start + match.start() : start + match.end()]))
+    return words
+
+
+def _foreign_employer(words: list[tuple[str, str]], vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
+    """The employer's head noun, or the first noun of its complement ("enseigne d'optique"), when the texts never use
+    it, or a name of the phrase they never write; None when the phrase names one of their employers ("une clinique
+    de l'Ugecam") or holds a figure. An adjective after the head is how the user says which one ("une caisse
+    primaire", the texts writing "CPAM"), not another kind of employer."""
+    if not words or any(re.search(r"\d", folded) for folded, _ in words):
+        return None
+    names = [written for folded, written in words if written[:1].isupper() and folded not in _ARTICLES]
+    if any(phrases.writes_name(name) for name in names):
+        return None
+    if names:
+        return names[0]  # a name no passage writes: "chez un Leclerc"
+    kinds: list[str] = []  # the head, then the first noun after a link
+    linked = False
+    for folded, _ in words:
+        if folded in _ARTICLES:
+            linked = linked or (bool(kinds) and folded in _LINKS)
+            continue
+        if not kinds or linked:
+            kinds.append(folded)
+            linked = False
+    for folded in kinds[:2]:
+        if len(folded) >= 4 and not vocabulary.knows(folded) and not phrases.speaks_of(folded):
+            return folded
+    return None

@@ -35,8 +35,14 @@ from collections.abc import Sequence
 
 from assistant.answering.complements import foreign_complement, foreign_cqp
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
-from assistant.answering.frameworks import foreign_named_text, foreign_organisation, foreign_text
-from assistant.answering.fronted_place import foreign_setting
+from assistant.answering.frameworks import (
+    foreign_act,
+    foreign_named_text,
+    foreign_organisation,
+    foreign_runner,
+    foreign_text,
+)
+from assistant.answering.fronted_place import foreign_setting, foreign_workplace
 from assistant.routing.extraction.folding import fold
 from knowledge.hybrid import Evidence
 from text.folding import without_accents
@@ -113,9 +119,15 @@ def foreign_domain(question: str, vocabulary: CorpusWords, phrases: CorpusPhrase
     "fonction publique"; "… dans le BTP" → "btp". A figure is a year or a count, not a domain ("l'accord de
     2019")."""
     text = _folded(question)
+    original = question.replace("’", "'")  # `text` is folded from it letter for letter
     candidates: list[str] = []
     for match in _DOMAIN_HEAD.finditer(text):
         rest = _phrase_after(text, match.end(), 2)
+        # a domain written with a capital is a name, matched as written: "la convention collective de la Mutualité"
+        # is no "contribution légale mutualisée", whose stem is the same (oos18)
+        name = original[match.end() : match.end() + len(rest.split()[0])] if rest else ""
+        if name[:1].isupper() and not re.search(r"\d", name) and not phrases.writes_name(name):
+            return name
         # the domain itself must be the texts' ("de la métallurgie"), and so must its pairing with the noun
         # ("la branche des banques": "banques" alone would be met by a passage on "la branche" anyway)
         if rest and not re.search(r"\d", rest):
@@ -124,7 +136,6 @@ def foreign_domain(question: str, vocabulary: CorpusWords, phrases: CorpusPhrase
     for candidate in dict.fromkeys(candidates):
         if not phrases.speaks_of(candidate):
             return candidate
-    original = question.replace("’", "'")  # `text` is folded from it letter for letter
     for match in _DEFINITE_PLACE.finditer(text):
         word = re.match(_WORD, text[match.end() :])
         if word is None or re.search(r"\d", word.group(0)) or _known_word(word.group(0), vocabulary, phrases):
@@ -170,15 +181,20 @@ def foreign_purpose(question: str, vocabulary: CorpusWords, phrases: CorpusPhras
 
 def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
     """The domain (`foreign_domain`), the place put in front of the question (`fronted_place`: "Dans une mairie,
-    …"), the purpose (`foreign_purpose`), the framework (`frameworks`: a text named by its kind and year or name,
-    an employer named in capitals), the subject's complement after "à" or a CQP's qualifier (`complements`) the
-    texts never speak of, if any."""
+    …"), the person's present employer (`fronted_place.foreign_workplace`: "salariée d'une enseigne d'optique"), the
+    purpose (`foreign_purpose`), the framework (`frameworks`: a text named by its kind and year or name, an employer
+    named in capitals, a body said to run the scheme: "organisée par l'Éducation nationale", an act of the State named
+    by its object: "l'arrêté d'extension"), the subject's complement after "à" or a CQP's qualifier (`complements`)
+    the texts never speak of, if any."""
     return (
         foreign_domain(question, vocabulary, phrases)
         or foreign_setting(question, vocabulary, phrases)
+        or foreign_workplace(question, vocabulary, phrases)
         or foreign_purpose(question, vocabulary, phrases)
         or _foreign_text(question, phrases)
+        or foreign_act(question, phrases)
         or foreign_organisation(question, phrases)
+        or foreign_runner(question, phrases)
         or foreign_named_text(question, phrases)
         or foreign_complement(question, vocabulary, phrases)
         or foreign_cqp(question, vocabulary, phrases)
