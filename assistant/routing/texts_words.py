@@ -44,7 +44,7 @@ from assistant.routing.extraction.folding import fold
 from assistant.routing.meaning import OUT_OF_SCOPE, load_examples
 from assistant.routing.scope_model import load_labour_questions
 from assistant.settings import get_settings
-from knowledge.everyday import corpus_sections, shipped_glossary
+from knowledge.everyday import shipped_documents, shipped_glossary
 from knowledge.french import analyze
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,7 @@ def _frequencies(rows: Iterable[str]) -> tuple[Counter[str], int]:
 
 @functools.cache
 def texts_words() -> TextsWords:
-    """Built once per process from the shipped bank, glossary and parse (a fraction of a second)."""
+    """Built once per process from the shipped bank, glossary and parse (about a second)."""
     examples = load_examples()
     glossary = shipped_glossary()
     texts, texts_rows = _frequencies(
@@ -113,11 +113,12 @@ def texts_words() -> TextsWords:
     glossed: dict[tuple[str, str, str], set[str]] = {}
     for row in glossary:
         glossed.setdefault(row.key, set()).update(terms(" ".join((row.title, *row.terms, *row.questions))))
-    try:
-        texts_of = corpus_sections(get_settings().corpus_dir)
+    try:  # the sections as published (the consolidated versions' words are the avenant's: not rebuilt here, 7 s)
+        documents = shipped_documents(get_settings().corpus_dir)
     except (OSError, ValueError, KeyError):  # no shipped parse (an unusual install): the glossary's rows alone
         log.warning("shipped parse unreadable: the texts' sections read from the glossary alone")
-        texts_of = {}
+        documents = {}
+    texts_of = {(name, s.number, s.title): s.text for name, doc in documents.items() for s in doc.sections}
     keys = set(texts_of) | set(glossed)
     sections = tuple(
         frozenset(terms(f"{key[2]}\n{texts_of.get(key, '')}") | glossed.get(key, set())) for key in sorted(keys)
