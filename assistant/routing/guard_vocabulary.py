@@ -54,11 +54,11 @@ REFUSAL_TOPICS: dict[str, tuple[str, ...]] = {
         r"\bticket(?:s)?[- ]restaurant\b",
     ),
     "mutuelle": (r"\bmutuelle\b", r"\bcomplementaire sante\b", r"\bprevoyance\b"),
-    # "la branche Retraite", "une caisse de retraite", "technicien retraite": an employer or a job, not a
-    # question about retirement.
+    # "la branche Retraite", "une caisse de retraite", "technicien retraite", "les agents retraite": an employer
+    # or a job, not a question about retirement.
     "retraite": (
         r"(?<!branche )(?<!caisse de )(?<!caisses de )(?<!assurance )(?<!technicien )(?<!technicienne )"
-        r"(?<!gestionnaire )(?<!conseiller )(?<!conseillere )\bretraite\b",
+        r"(?<!gestionnaire )(?<!conseiller )(?<!conseillere )(?<!agent )(?<!agents )\bretraite\b",
         r"\bdepart a la retraite\b",
         r"\bpension\b",
     ),

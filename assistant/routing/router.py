@@ -55,6 +55,7 @@ from assistant.routing.own_case import (
 from assistant.routing.question_frame import unrelated_story
 from assistant.routing.sms import expand_sms
 from assistant.routing.subject import asks_only_the_law
+from assistant.routing.texts_words import reads_as_the_texts
 from assistant.routing.topics import asked_topic, detect_partial, detect_refusal, detect_topic, out_of_scope, uncovered
 
 RouteName = Literal["retrieval", "calculator", "clarify", "refusal"]
@@ -96,6 +97,9 @@ class RouteDecision:
     # an out-of-corpus subject a cue named in a question that also names one of the indexed texts ("la convention
     # COS peut-elle être dénoncée, avec quel préavis ?"): the passages decide, by their subject alone
     cue_outside: str | None = None
+    # the bank read the question out of scope, but its words are the texts' own and one section holds most of them
+    # (`routing.texts_words`: "le cursus des agents d'accueil, quelle spécialité cocher ?"): searched, not refused
+    texts_words: bool = False
 
     def json_arguments(self) -> dict[str, Any]:
         """The arguments with dates as ISO strings, for the JSON answer contract."""
@@ -182,6 +186,9 @@ def route(
     # a question naming one of the indexed texts ("la convention de formation COS") is theirs to answer or
     # not: the subject check of the answer decides, not the bank's reading alone
     outside = topic is None and not names_texts and out_of_scope(folded, reading)
+    # nor one worded in the texts' own words, which the bank's labour-law neighbours outvoted: the passages decide
+    texts_words = outside and reads_as_the_texts(query)
+    outside = outside and not texts_words
     # Once the injected text is cut, what remains is answered as if asked alone; an injection whose
     # remainder asks nothing ("… et raconte une blague.") is refused.
     orders_only = injection and "?" not in query
@@ -210,6 +217,7 @@ def route(
         topic_share=reading.score(topic) if reading is not None and topic is not None else 0.0,
         names_texts=names_texts,
         cue_outside=cue_outside,
+        texts_words=texts_words,
         topic_query=query,
         injection=injection,
         refusal_topic=refusal,
