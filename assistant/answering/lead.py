@@ -20,6 +20,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.answer_types import WHERE, asked_types, names_place
+from assistant.answering.asked_kind import asked_kind
 from assistant.answering.focus import focus_terms
 from assistant.answering.list_request import asks_list
 from assistant.answering.meaning import UnitMeaning
@@ -113,6 +114,19 @@ def choose_lead(
         ]
         if placing:
             winner = max(placing, key=lambda i: combined[i])
+    of_kind = asked_kind(question)
+    if of_kind is not None and not of_kind(usable[winner].unit.text):
+        # "combien de managers … ?", "qui désigne le tuteur ?", "à partir de quand … ?": the sentence of the winner's
+        # passage stating a figure of managers, a body that acts, a date answers (`asked_kind`), not the one that
+        # repeats the question's words
+        here = usable[winner].passage
+        stating = [
+            i
+            for i, value in enumerate(combined)
+            if usable[i].passage == here and value >= best * FOCUS_FLOOR and of_kind(usable[i].unit.text)
+        ]
+        if stating:
+            winner = max(stating, key=lambda i: combined[i])
     if asks_what_for(question) and not states_purpose(usable[winner].unit.text, question):
         # "à quoi sert l'entretien professionnel ?": the sentence whose subject is the thing asked about and whose verb
         # states what it is for ("L'entretien professionnel doit permettre à chaque salarié d'envisager…") answers,
