@@ -30,6 +30,9 @@ _ASKS_COVERED = re.compile(
     re.IGNORECASE,
 )
 
+# "quand même" (anyway) asks no time: "Sans bac+4 je peux quand même entrer au master ?" is a yes/no question.
+_ANYWAY = re.compile(r"\bquand\s+m[êe]me\b", re.IGNORECASE)
+
 
 def asked_kind(question: str) -> Callable[[str], bool] | None:
     """A test of whether a sentence states what the question asks (a count of its noun, a date, the acting body);
@@ -37,7 +40,7 @@ def asked_kind(question: str) -> Callable[[str], bool] | None:
     count = asked_figure_kind(question) if re.search(r"\bcombien\s+d", question, re.IGNORECASE) else None
     if count is not None:
         return lambda text: bool(count.search(text))
-    kinds = asked_types(question)
+    kinds = asked_types(_ANYWAY.sub(" ", question))
     if WHERE in kinds:  # "dans quels organismes … ?" asks a place (read by `lead.choose_lead`), not a body that acts
         return None
     if DATE in kinds:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from assistant.answering.asked_kind import asked_kind
 from assistant.answering.lead import lists
 from assistant.answering.list_request import asks_list
 from assistant.answering.splitting import Unit
@@ -124,3 +125,12 @@ def test_a_count_asked_after_a_claim_is_led_by_the_figure_of_its_noun(sections: 
         "compétences avérées et de ses capacités à transmettre. Combien de salariés un tuteur accompagne-t-il ?"
     )
     assert "3 salariés" in lead_of(message, sections, "4.2")
+
+
+def test_anyway_asks_no_time() -> None:
+    """ "quand même" is "anyway": the yes/no question keeps its lead (annexe 5: « Les candidats qui ne possèdent pas
+    ce niveau de formation initiale procèdent à une validation des acquis professionnels (VAP) … »), not the
+    sentence dated « plus de 3 000 en 2021 »."""
+    assert asked_kind("Sans licence, je peux quand même entrer au master ?") is None
+    when = asked_kind("Quand même pas en juin : quand ont lieu les épreuves ?")
+    assert when is not None and when("Elles se déroulent en juin et décembre de chaque année.")
