@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answering.answer_types import DATE, WHERE, WHO, asked_types, holds
+from assistant.answering.answer_types import DATE, DECIDES, WHERE, WHO, asked_types, holds
 from assistant.answering.units import asked_figure_kind
 
 # "qui" asking for the people a rule covers or for whom something is, not for a body that acts.
@@ -34,13 +34,25 @@ _ASKS_COVERED = re.compile(
 _ANYWAY = re.compile(r"\bquand\s+m[êe]me\b", re.IGNORECASE)
 
 
+# A second question after the first: "… ? Et qui …", "elle fait quel pourcentage, et quel organisme la gère ?".
+# Each part is led by its own sentence (`clause_lead`); the kind of one part must not choose the whole lead.
+_SECOND_QUESTION = re.compile(
+    r"\?\s*\S|\bet\s+(?:quel(?:le)?s?|qui|quand|combien|où|comment|pourquoi|est-ce|c['’]est|à\s+partir)\b", re.IGNORECASE
+)
+
+
 def asked_kind(question: str) -> Callable[[str], bool] | None:
     """A test of whether a sentence states what the question asks (a count of its noun, a date, the acting body);
-    None when the question asks none of these kinds."""
+    None when the question asks none of these kinds, or asks several things."""
+    question = _ANYWAY.sub(" ", question)
+    if _SECOND_QUESTION.search(question.rstrip(" ?!.")):
+        return None
+    kinds = asked_types(question) - {DECIDES}
     count = asked_figure_kind(question) if re.search(r"\bcombien\s+d", question, re.IGNORECASE) else None
     if count is not None:
         return lambda text: bool(count.search(text))
-    kinds = asked_types(_ANYWAY.sub(" ", question))
+    if len(kinds) != 1:  # "créé quand et par qui ?" asks two kinds: no one sentence need state both
+        return None
     if WHERE in kinds:  # "dans quels organismes … ?" asks a place (read by `lead.choose_lead`), not a body that acts
         return None
     if DATE in kinds:

@@ -113,7 +113,7 @@ EQUIVALENT_WORDS = (
     "emploi métier job",
     "déterminée indéterminée",  # "à durée déterminée ?" is answered by "pour une durée indéterminée"
     "payant gratuit gratuitement",  # "c'est payant ?" is answered by "accessible gratuitement"
-    "choisi choisir retenu retenir",  # "comment est-on choisi ?" ↔ "le salarié est retenu sur la base…"
+    "choisi choisit choisir retenu retient retenir",  # "comment est-on choisi ?" ↔ "le salarié est retenu sur la base…"
     "prorata proratisée mi-temps",  # "à mi-temps, la prime est réduite ?" ↔ "n'est pas proratisée"
     "obligatoire obligé volontariat volontaire",  # "c'est obligatoire ?" is answered by "sur la base du volontariat"
 )
@@ -256,7 +256,7 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
             context |= previous  # "Toutefois, … cette durée peut être portée…": the rule it qualifies
         # "qui ?" and "La CPNEFP définit… Elle détermine… À cet égard, elle fixe…": the body a pronoun subject
         # stands for is named up the chain of pronoun subjects.
-        pronoun = bool(_PRONOUN_SUBJECT.match(unit.text))
+        pronoun = bool(PRONOUN_SUBJECT.match(unit.text))
         named_before = naming_text if who and pronoun else ""
         value = score_unit(unit.text, weights, idf, wants_figure, context, asked, kinds, named_before)
         if unit.is_header:
@@ -321,8 +321,9 @@ _ANNOUNCES_LIST = re.compile(r"\b(?:suivante?s?|ci-(?:après|dessous))\s*:\s*$",
 
 # A sentence that qualifies the one before: its subject is the rule stated there.
 _QUALIFIES = re.compile(r"^(?:Toutefois|Cependant|Néanmoins|Par dérogation|Par exception|En revanche)\b")
-# A sentence whose subject is a pronoun ("Il est dispensé par…", "À cet égard, elle fixe…").
-_PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{2,30},\s*)?(?:Il|Elle|Ils|Elles|il|elle|ils|elles)\b")
+# A sentence whose subject is a pronoun ("Il est dispensé par…", "À cet égard, elle fixe…"): what it stands for is
+# named before it (read by `unit_scores` and `lead.choose_lead` for "qui ?").
+PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{2,30},\s*)?(?:Il|Elle|Ils|Elles|il|elle|ils|elles)\b")
 
 
 def select_units(
