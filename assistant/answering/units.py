@@ -219,7 +219,11 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
     if _COUNTED_NOUN.match(noun) and len(_ASKING_WORD.findall(question)) == 1:
         # A noun always written with its figure ("niveau 3", "3 salariés"), asked alone: a sentence with
         # another figure does not answer ("créé quand et de quel niveau ?" asks two things: not marked).
-        return re.compile(rf"{_COUNTED}\d[\d\u00a0 ,.]*\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE)
+        # a level of education is written by the years after the baccalauréat too: "justifier d'un titre à Bac+ 4"
+        degree = r"|\bbac\s*\+\s*\d" if noun.startswith("niveau") else ""
+        return re.compile(
+            rf"{_COUNTED}\d[\d\u00a0 ,.]*\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d{degree}", re.IGNORECASE
+        )
     if noun.startswith(("temps", "dur")):  # "24 heures", and lengths written out: "d'au moins une année"
         # "pour une durée indéterminée" answers "pour combien de temps ?" too: a length with no figure.
         return re.compile(
