@@ -37,7 +37,8 @@ _ANYWAY = re.compile(r"\bquand\s+m[êe]me\b", re.IGNORECASE)
 # A second question after the first: "… ? Et qui …", "elle fait quel pourcentage, et quel organisme la gère ?".
 # Each part is led by its own sentence (`clause_lead`); the kind of one part must not choose the whole lead.
 _SECOND_QUESTION = re.compile(
-    r"\?\s*\S|\bet\s+(?:quel(?:le)?s?|qui|quand|combien|où|comment|pourquoi|est-ce|c['’]est|à\s+partir)\b", re.IGNORECASE
+    r"\?\s*\S|\bet\s+(?:quel(?:le)?s?|qui|quand|combien|où|comment|pourquoi|est-ce|c['’]est|à\s+partir)\b",
+    re.IGNORECASE,
 )
 
 

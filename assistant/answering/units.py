@@ -221,9 +221,7 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
         # another figure does not answer ("créé quand et de quel niveau ?" asks two things: not marked).
         # a level of education is written by the years after the baccalauréat too: "justifier d'un titre à Bac+ 4"
         degree = r"|\bbac\s*\+\s*\d" if noun.startswith("niveau") else ""
-        return re.compile(
-            rf"{_COUNTED}\d[\d\u00a0 ,.]*\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d{degree}", re.IGNORECASE
-        )
+        return re.compile(rf"{_COUNTED}\d[\d\u00a0 ,.]*\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d{degree}", re.IGNORECASE)
     if noun.startswith(("temps", "dur")):  # "24 heures", and lengths written out: "d'au moins une année"
         # "pour une durée indéterminée" answers "pour combien de temps ?" too: a length with no figure.
         return re.compile(
