@@ -45,7 +45,8 @@ def test_one_kind_asked_is_read() -> None:
 
 
 def test_the_body_a_pronoun_stands_for_answers_who(assistant: Any) -> None:
-    """(A guard: `asked_kind` moved this lead to « la CPNEFP définit les priorités » before it read pronouns.) Art. 1: « … la CPNEFP définit les priorités … À cet égard, elle fixe les coûts des formations relevant de
+    """A guard: `asked_kind` moved this lead to « la CPNEFP définit les priorités » before it read pronouns.
+    Art. 1: « … la CPNEFP définit les priorités … À cet égard, elle fixe les coûts des formations relevant de
     l'alternance »: the sentence whose subject is « elle » states the body through the sentence naming it."""
     lead = _lead(assistant.ask("Qui fixe le coût des formations en alternance ?", today=TODAY))
     assert "fixe les coûts des formations" in lead and "CPNEFP" in lead
