@@ -116,6 +116,8 @@ EQUIVALENT_WORDS = (
     "choisi choisit choisir retenu retient retenir",  # "comment est-on choisi ?" ↔ "le salarié est retenu sur la base…"
     "prorata proratisée mi-temps",  # "à mi-temps, la prime est réduite ?" ↔ "n'est pas proratisée"
     "obligatoire obligé volontariat volontaire",  # "c'est obligatoire ?" is answered by "sur la base du volontariat"
+    "dénonciation dénoncer dénoncée retirer résilier résiliation",  # "se retirer de la convention" ↔ "une dénonciation"
+    "explicite explicitement clairement expressément",  # "sans le dire clairement" ↔ "une dénonciation explicite"
 )
 
 

@@ -93,3 +93,11 @@ def test_a_list_asked_by_a_cut_lead_in_is_led_by_the_list(assistant: Any) -> Non
     question = "Point par point, qu'attend-on d'un candidat pour qu'il soit certifié gestionnaire conseil ?"
     lead = _lead(assistant.ask(question, today=TODAY))
     assert "Pass formation" in lead and "10/20" in lead
+
+
+def test_withdrawing_from_the_convention_is_its_explicit_denunciation(assistant: Any) -> None:
+    """The COS convention, art. 15: « Une dénonciation explicite de l'une des parties peut être déclarée sous réserve
+    de l'application d'un délai de prévenance de 1 mois », not art. 14's « prend fin au (jour-mois-année) »."""
+    question = "Pour sortir de la convention du parcours COS, une partie peut-elle se retirer sans le dire clairement ?"
+    lead = _lead(assistant.ask(question, today=TODAY))
+    assert "dénonciation explicite" in lead
