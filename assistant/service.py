@@ -32,6 +32,7 @@ from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import compose_in_parts
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
 from assistant.answering.frameworks import foreign_act
+from assistant.answering.list_request import asks_list
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.named_text import search_where_asked
@@ -293,6 +294,8 @@ class Assistant(MeaningReaders):
                 meaning=self.unit_meaning,
                 articles=articles,
                 elsewhere=found.elsewhere,  # answer12: the other texts, read for a disagreement only
+                # lead18: a list asked for by the message's form, before the router cut "Point par point," as a frame
+                listed=asks_list(turn.question),
             )
         if detail is not None:
             text = silent_answer(detail, text)

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answering.answer_types import CONDITION, asked_types, closes, type_factor
+from assistant.answering.answer_types import CONDITION, DECIDES, asked_types, closes, type_factor
 from assistant.answering.lead_opening import asked_figure
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.passages import PickedPassage
@@ -137,6 +137,7 @@ def asked_detail(
     kinds = asked_types(clause)
     yes_no = closes(clause) and CONDITION not in kinds  # "que faut-il de plus pour exercer ?" asks what is required
     replaces = after_premise and not yes_no and not any(_holds(t, said) for t in asked)
+    typed = bool(kinds - {DECIDES})  # a kind of answer asked: a place, a date, a body, a condition…
     if not replaces and any(u.in_list or u.opens_list for u in lead_units):
         return None  # a lead that is a list or a table's row: the detail would be another row
     if not replaces and any(asked_figure(question, u.text) for u in lead_units):
@@ -163,6 +164,10 @@ def asked_detail(
         # exercer ?" and "l'exercice du métier est subordonné à…"); one word alone is too weak a sign to follow a lead
         # (measured: "Un numéro d'identification sera communiqué…" after the lead on the examination's sessions)
         enough = len(held) >= MIN_HELD_TERMS or (replaces and factor > 1.0)
+        # in place of the lead, a sentence of the kind the clause asks ("dans quels organismes s'exerce le métier ?"
+        # and "exerce son activité dans une Urssaf"), never one that only shares its words ("l'exercice du métier est
+        # subordonné à un agrément": a condition, not a place)
+        enough = enough and not (replaces and typed and factor <= 1.0)
         if weight >= DETAIL_SHARE * mass and enough:
             scored.append((weight / mass * factor, unit))
     if not scored:

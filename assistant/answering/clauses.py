@@ -245,6 +245,7 @@ def compose_in_parts(
     meaning: UnitMeaning | None = None,
     articles: Collection[tuple[str, str]] = (),
     elsewhere: Sequence[Evidence] = (),
+    listed: bool = False,
 ) -> str:
     """The composer's answer to the whole message, then the sentence that answers each other clause.
 
@@ -252,7 +253,8 @@ def compose_in_parts(
     each clause is then searched on its own (`search`, with the whole message's passages as a fallback)
     and led by its own sentence. A clause whose sentence the answer's lead already holds adds nothing, so a
     message asking one thing, or two things one sentence answers, reads as before; a sentence quoted only
-    lower down still leads its clause (the answer leads with what answers each question asked).
+    lower down still leads its clause (the answer leads with what answers each question asked). `listed`: the
+    user's message asks for a list by its form, read before the router cut its frame (`compose_retrieval`).
     """
     text = compose_retrieval(
         question,
@@ -264,6 +266,7 @@ def compose_in_parts(
         meaning=meaning,
         articles=articles,
         elsewhere=elsewhere,
+        listed=listed,
     )
     parts = asking_parts(question)
     if len(parts) < 2 or not text:

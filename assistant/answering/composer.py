@@ -70,6 +70,7 @@ def compose_retrieval(
     meaning: UnitMeaning | None = None,
     articles: Collection[tuple[str, str]] = (),
     elsewhere: Sequence[Evidence] = (),
+    listed: bool = False,
 ) -> str:
     """Answer first, then the passages that support it.
 
@@ -80,6 +81,8 @@ def compose_retrieval(
     topic the router read (`routing.meaning.topic_articles`), preferred; then a warning when two texts
     in force disagree (`assistant.answering.disagreement`), read in `evidence` and in `elsewhere` (the other texts'
     passages when the search was kept inside the text the question names: `named_text.Searched.elsewhere`).
+    `listed`: the user's message asked for a list by its form ("Point par point, qu'attend-on … ?"), read on the
+    message before the router cut that lead-in as a frame (`routing.question_frame`); else read on `question`.
     """
     if not evidence:
         return ""
@@ -119,7 +122,7 @@ def compose_retrieval(
     about, extra = about_asked(scoring, ranked, [p for _, p in picked], [s.item for s in siblings], best_score)
     siblings += [prepare(scoring, item, score, evidence, idf, following) for score, item in extra]
     first = passages[0]
-    listed = asks_list(question)
+    listed = listed or asks_list(question)
     candidates = [Candidate(unit, 0, value, first.relevance) for unit, value in zip(first.units, first.scores)]
     for n, other in enumerate(passages[1:], start=1):
         if any(other.item is a for a in about):

@@ -20,12 +20,13 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.answer_types import WHERE, asked_types, names_place
+from assistant.answering.asked_kind import asked_kind
 from assistant.answering.focus import focus_terms
 from assistant.answering.list_request import asks_list
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.number_guard import guard_numbers
 from assistant.answering.section_kinds import asks_what_for, states_purpose
-from assistant.answering.units import Unit, asks_enumeration, unit_terms
+from assistant.answering.units import PRONOUN_SUBJECT, Unit, asks_enumeration, unit_terms
 
 PASSAGE_PRIOR = 0.2  # weight of the passage's relevance (relative to the best passage's)
 NEAR_TIE = 0.75  # units within this share of the best score are compared by meaning too
@@ -113,6 +114,19 @@ def choose_lead(
         ]
         if placing:
             winner = max(placing, key=lambda i: combined[i])
+    of_kind = asked_kind(question)
+    if of_kind is not None and not of_kind(_read_whole(usable[winner], candidates)):
+        # "combien de managers … ?", "qui désigne le tuteur ?", "à partir de quand … ?": the sentence of the winner's
+        # passage stating a figure of managers, a body that acts, a date answers (`asked_kind`), not the one that
+        # repeats the question's words
+        here = usable[winner].passage
+        stating = [
+            i
+            for i, value in enumerate(combined)
+            if usable[i].passage == here and value >= best * FOCUS_FLOOR and of_kind(_read_whole(usable[i], candidates))
+        ]
+        if stating:
+            winner = max(stating, key=lambda i: combined[i])
     if asks_what_for(question) and not states_purpose(usable[winner].unit.text, question):
         # "à quoi sert l'entretien professionnel ?": the sentence whose subject is the thing asked about and whose verb
         # states what it is for ("L'entretien professionnel doit permettre à chaque salarié d'envisager…") answers,
@@ -145,6 +159,22 @@ def choose_lead(
         if listing:
             winner = _closest(question, listing, combined, usable, meaning)
     return usable[winner]
+
+
+def _read_whole(candidate: Candidate, candidates: Sequence[Candidate]) -> str:
+    """The unit's text, after the sentence naming its pronoun subject when it has one: "À cet égard, elle fixe les
+    coûts des formations" states the body that acts through « La CPNEFP définit les priorités… » before it (the
+    antecedent `lead_span` leads with), as `units.unit_scores` reads it for "qui ?"."""
+    if not PRONOUN_SUBJECT.match(candidate.unit.text):
+        return candidate.unit.text
+    before = sorted(
+        (c.unit for c in candidates if c.passage == candidate.passage and c.unit.index < candidate.unit.index),
+        key=lambda u: u.index,
+    )
+    for unit in reversed(before):
+        if not PRONOUN_SUBJECT.match(unit.text):
+            return f"{unit.text} {candidate.unit.text}"
+    return candidate.unit.text
 
 
 def lists(unit: Unit) -> bool:

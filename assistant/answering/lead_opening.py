@@ -52,7 +52,12 @@ def asked_figure(question: str, sentence: str) -> str | None:
     """The figure the question asks for, as the sentence writes it, when exactly one fits."""
     if not ASKS_FIGURE.search(question):
         return None
-    phrases = [(m.group(0), m.group(2).lower()) for m in FIGURE_PHRASE.finditer(sentence)]
+    # "un niveau de qualification" names a level, it does not give one: a level is written with its digit ("niveau 3")
+    phrases = [
+        (m.group(0), m.group(2).lower())
+        for m in FIGURE_PHRASE.finditer(sentence)
+        if not (m.group(2).lower().startswith("niveau") and m.group(1).lower() in ("un", "une"))
+    ]
     if not phrases:
         return None
     asked = _ASKED_UNIT.search(question)

@@ -57,7 +57,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\bqui\b[^?.;:]{0,30}?\b(?:benefici\w*|(?:a|ont|avoir)\s+(?:pas\s+|plus\s+)?droit|concern\w*|"
         r"eligibles?|acces|acceder|pretendre|profiter)\b|"
         r"\bpour\s+qui\b|\ba\s+qui\s+(?:s'adresse|est\s+(?:destinee?|ouverte?|reservee?)|profite|s'applique)|"
-        r"\bquel(?:le)?s?\s+(?:sont\s+les\s+)?(?:salaries|publics?|personnes|beneficiaires|population|categories)\b|"
+        r"\bquel(?:le)?s?\s+(?:sont\s+les\s+)?(?:salaries|publics?|personnes|beneficiaires|population|categories|profils?)\b|"
         r"\ba\s+quel(?:le)?s?\s+(?:salaries|publics?|personnes)\b"
     ),
     PURPOSE: re.compile(

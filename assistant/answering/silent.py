@@ -205,6 +205,15 @@ _BOUND_ASKED = re.compile(r"\b(?:max|maxi|maximum|maximal\w*|au plus|minimum|min
 _BOUND = re.compile(rf"\b(?:au (?:maximum|plus|moins)|dans la limite (?:de|d')),? (?:de )?{NUMBER}\b")
 
 
+# A plural pronoun taking the counted subject up, then a figure of people or things (not a unit of measure): "Les
+# assistants de service social exercent … Ils représentent plus de 2 500 salariés" (annexe 2 of the avenant) counts
+# the assistants in other words than their name.
+_COUNTED_BY_PRONOUN = re.compile(
+    r"^(?:ils|elles)\b(?=.*\b\d+(?:[ .,]\d+)*\s+(?!(?:h|heures?|jours?|semaines?|mois|ans?|annees?|points?|euros?|"
+    r"pour)\b)[a-z]{3,})"
+)
+
+
 def _figured(noun: str, sentence: str) -> bool:
     """The asked noun right after a figure ("7 points", "3 salariés"): the count of that very thing, wherever."""
     stem = analyze(noun)[:1]
@@ -263,14 +272,15 @@ def unstated_detail(question: str, evidence: Sequence[Evidence], today: date, to
         words = question[span[0] : span[1]].strip()
         heads = _heads(question, span, known)
         if kind.in_sentence:
-            sentences = [t for h in heads for t in _sentences_naming(h, deep)]
-            sentences += _sentences_sharing(question, span, deep)
+            naming = [t for h in heads for t in _sentences_naming(h, deep)]
+            sentences = naming + _sentences_sharing(question, span, deep)
             sentences += _titled(heads, kind, deep)
             if kind.name == "count":
                 counted = re.search(r"combien (?:de |d')(\S+)", _fold(question)[span[0] : span[1]])
                 noun = counted.group(1) if counted else ""
                 every = [_fold(u.text) for e in passages for u in passage_units(e.chunk.text)]
                 stated = any(_states_count(noun, s) for s in sentences) or any(_figured(noun, s) for s in every)
+                stated = stated or any(_COUNTED_BY_PRONOUN.match(s) for s in naming)
                 # a thing the passages never name ("combien d'alternants") may be counted under their own word
                 # ("3 salariés"): not judged
                 stated = stated or not set(analyze(noun)[:1]) <= known

@@ -113,9 +113,11 @@ EQUIVALENT_WORDS = (
     "emploi métier job",
     "déterminée indéterminée",  # "à durée déterminée ?" is answered by "pour une durée indéterminée"
     "payant gratuit gratuitement",  # "c'est payant ?" is answered by "accessible gratuitement"
-    "choisi choisir retenu retenir",  # "comment est-on choisi ?" ↔ "le salarié est retenu sur la base…"
+    "choisi choisit choisir retenu retient retenir",  # "comment est-on choisi ?" ↔ "le salarié est retenu sur la base…"
     "prorata proratisée mi-temps",  # "à mi-temps, la prime est réduite ?" ↔ "n'est pas proratisée"
     "obligatoire obligé volontariat volontaire",  # "c'est obligatoire ?" is answered by "sur la base du volontariat"
+    "dénonciation dénoncer dénoncée retirer résilier résiliation",  # "se retirer de la convention" ↔ "une dénonciation"
+    "explicite explicitement clairement expressément",  # "sans le dire clairement" ↔ "une dénonciation explicite"
 )
 
 
@@ -219,7 +221,9 @@ def asked_figure_kind(question: str) -> re.Pattern[str] | None:
     if _COUNTED_NOUN.match(noun) and len(_ASKING_WORD.findall(question)) == 1:
         # A noun always written with its figure ("niveau 3", "3 salariés"), asked alone: a sentence with
         # another figure does not answer ("créé quand et de quel niveau ?" asks two things: not marked).
-        return re.compile(rf"{_COUNTED}\d[\d\u00a0 ,.]*\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d", re.IGNORECASE)
+        # a level of education is written by the years after the baccalauréat too: "justifier d'un titre à Bac+ 4"
+        degree = r"|\bbac\s*\+\s*\d" if noun.startswith("niveau") else ""
+        return re.compile(rf"{_COUNTED}\d[\d\u00a0 ,.]*\s?{stem}\w*|\b{stem}\w*\s+(?:n°\s*)?\d{degree}", re.IGNORECASE)
     if noun.startswith(("temps", "dur")):  # "24 heures", and lengths written out: "d'au moins une année"
         # "pour une durée indéterminée" answers "pour combien de temps ?" too: a length with no figure.
         return re.compile(
@@ -256,7 +260,7 @@ def unit_scores(question: str, units: Sequence[Unit], idf: dict[str, float], hea
             context |= previous  # "Toutefois, … cette durée peut être portée…": the rule it qualifies
         # "qui ?" and "La CPNEFP définit… Elle détermine… À cet égard, elle fixe…": the body a pronoun subject
         # stands for is named up the chain of pronoun subjects.
-        pronoun = bool(_PRONOUN_SUBJECT.match(unit.text))
+        pronoun = bool(PRONOUN_SUBJECT.match(unit.text))
         named_before = naming_text if who and pronoun else ""
         value = score_unit(unit.text, weights, idf, wants_figure, context, asked, kinds, named_before)
         if unit.is_header:
@@ -321,8 +325,9 @@ _ANNOUNCES_LIST = re.compile(r"\b(?:suivante?s?|ci-(?:après|dessous))\s*:\s*$",
 
 # A sentence that qualifies the one before: its subject is the rule stated there.
 _QUALIFIES = re.compile(r"^(?:Toutefois|Cependant|Néanmoins|Par dérogation|Par exception|En revanche)\b")
-# A sentence whose subject is a pronoun ("Il est dispensé par…", "À cet égard, elle fixe…").
-_PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{2,30},\s*)?(?:Il|Elle|Ils|Elles|il|elle|ils|elles)\b")
+# A sentence whose subject is a pronoun ("Il est dispensé par…", "À cet égard, elle fixe…"): what it stands for is
+# named before it (read by `unit_scores` and `lead.choose_lead` for "qui ?").
+PRONOUN_SUBJECT = re.compile(r"^(?:[^,]{2,30},\s*)?(?:Il|Elle|Ils|Elles|il|elle|ils|elles)\b")
 
 
 def select_units(

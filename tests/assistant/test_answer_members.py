@@ -88,12 +88,8 @@ def test_the_asking_sentence_scores_the_lead(message: str, asked: str | None) ->
 @pytest.mark.parametrize(
     ("number", "message", "expected"),
     [
-        (
-            "4.2",
-            "Mon manager dit que le salarié est choisi sur la base du volontariat par la direction en raison de ses "
-            "compétences avérées et de ses capacités à transmettre. Combien de salariés un tuteur accompagne-t-il ?",
-            "3 salariés",  # « chaque tuteur accompagne, au maximum, 3 salariés »
-        ),
+        # (art. 4.2's "Combien de salariés un tuteur accompagne-t-il ?" after a claim restating its choice by the
+        # direction is now led by « 3 salariés » on the whole message too: `asked_kind`, tests/assistant/test_lead17_*)
         (
             "4.3",
             "Je sais que la prime de tuteur est versée en une seule fois à l'issue de la mission de tutorat. "

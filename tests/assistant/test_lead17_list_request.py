@@ -12,9 +12,11 @@ from typing import Any
 
 import pytest
 
+from assistant.answering.asked_kind import asked_kind
 from assistant.answering.lead import lists
 from assistant.answering.list_request import asks_list
 from assistant.answering.splitting import Unit
+from tests.assistant.lead_helpers import lead_of
 
 TODAY = date(2026, 11, 29)
 
@@ -88,3 +90,47 @@ def test_a_unit_lists_by_its_layout_a_colon_or_a_series() -> None:
 def test_a_list_asked_for_is_led_by_the_unit_that_lists(assistant: Any, question: str, listed: str) -> None:
     answer = assistant.ask(question, today=TODAY)
     assert listed in _lead(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "stated", "not_stated"),
+    [
+        # art. 4.2: « Le salarié est choisi sur la base du volontariat par la direction de l'organisme … » (the body
+        # that acts), not « Un tuteur est désigné pour toute formation suivie … » (the verb's words, no one acting)
+        ("Qui désigne celui qui sera le tuteur d'un alternant ?", "par la direction de l", "Un tuteur est désigné"),
+        # annexe 4 of the avenant: « Ils sont actuellement plus de 14 000 managers opérationnels à exercer au sein de
+        # l'institution. » (a figure of the noun counted), not its preamble's « Dans le cadre de l'avenant 2021 … »
+        (
+            "D'après l'annexe de l'avenant, combien de managers opérationnels travaillent dans l'institution ?",
+            "14 000",
+            "avenant 2021",
+        ),
+        # the fiche's part "CQP Contrôleur du recouvrement": « Il effectue sa mission de contrôle sur pièces dans une
+        # URSSAF » (a place), not « L'exercice du métier est subordonné à la délivrance d'un agrément » (a condition)
+        ("CQP contrôleur du recouvrement : dans quels organismes s'exerce ce métier ?", "URSSAF", "agrément"),
+    ],
+)
+def test_the_lead_states_the_kind_asked(assistant: Any, question: str, stated: str, not_stated: str) -> None:
+    lead = _lead(assistant.ask(question, today=TODAY))
+    assert stated in lead
+    assert not_stated not in lead or lead.index(stated) < lead.index(not_stated)  # stated first, the other after
+
+
+def test_a_count_asked_after_a_claim_is_led_by_the_figure_of_its_noun(sections: dict[str, str]) -> None:
+    """Art. 4.2: « Afin d'optimiser l'accomplissement de sa mission, chaque tuteur accompagne, au maximum, 3 salariés. »
+    The claim said first restates « Le salarié est choisi … par la direction … »; scored on the whole message, the
+    sentence holding a figure of the noun counted ("combien de salariés") leads (`asked_kind`)."""
+    message = (
+        "Mon manager dit que le salarié est choisi sur la base du volontariat par la direction en raison de ses "
+        "compétences avérées et de ses capacités à transmettre. Combien de salariés un tuteur accompagne-t-il ?"
+    )
+    assert "3 salariés" in lead_of(message, sections, "4.2")
+
+
+def test_anyway_asks_no_time() -> None:
+    """ "quand même" is "anyway": the yes/no question keeps its lead (annexe 5: « Les candidats qui ne possèdent pas
+    ce niveau de formation initiale procèdent à une validation des acquis professionnels (VAP) … »), not the
+    sentence dated « plus de 3 000 en 2021 »."""
+    assert asked_kind("Sans licence, je peux quand même entrer au master ?") is None
+    when = asked_kind("Quand même pas en juin : quand ont lieu les épreuves ?")
+    assert when is not None and when("Elles se déroulent en juin et décembre de chaque année.")
