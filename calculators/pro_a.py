@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from calculators import references as ref
 from calculators.conditions import Condition, all_of
+from calculators.input_ranges import ranged_result
 from calculators.numbers import Number, format_number, plain, to_decimal
 from calculators.qualification_levels import LEVEL_NAMES, LICENCE_LEVEL, parse_level
 from calculators.result import CalcError, CalcResult
@@ -275,8 +276,13 @@ def _longest_pro_a(case: str, limit: int) -> CalcResult:
 # ---------------------------------------------------------------- training hours (art. 2.5)
 
 
-def pro_a_training_hours(total_hours: Number, extended_public: bool = False) -> CalcResult:
-    """Minimum (and, for the listed employees, maximum) training hours of a Pro-A (art. 2.5)."""
+def pro_a_training_hours(
+    total_hours: Number, extended_public: bool = False, total_hours_low: Number | None = None
+) -> CalcResult:
+    """Minimum (and, for the listed employees, maximum) training hours of a Pro-A (art. 2.5); with
+    `total_hours_low`, the hours of each end of a total known as a range (`training_hours_range`)."""
+    if total_hours_low is not None:
+        return training_hours_range(total_hours_low, total_hours, extended_public)
     total = to_decimal(total_hours)
     if not total.is_finite() or total <= 0:
         raise CalcError("La durée totale de la Pro-A doit être un nombre d'heures positif.")
@@ -345,4 +351,36 @@ def pro_a_training_hours(total_hours: Number, extended_public: bool = False) -> 
             "max_hours": None if maximum is None else plain(maximum),
             "extended_public": extended_public,
         },
+    )
+
+
+def training_hours_range(low: Number, high: Number, extended_public: bool = False) -> CalcResult:
+    """The training hours of a Pro-A whose total is known between two ends ("entre 1 000 et 1 400 heures"):
+    art. 2.5's minimum, max(15 %, 150 h), and its 70 % only grow with the total, so each end of the total
+    gives an end of the training's range."""
+    bottom, top = pro_a_training_hours(low, extended_public), pro_a_training_hours(high, extended_public)
+    low_total, high_total = to_decimal(bottom.details["total_hours"]), to_decimal(top.details["total_hours"])
+    if low_total > high_total:
+        raise CalcError("Fourchette d'heures inversée : le bas doit être inférieur au haut.")
+    if low_total == high_total:
+        return top
+    low_min, high_min = to_decimal(bottom.details["min_hours"]), to_decimal(top.details["min_hours"])
+    minimum = (
+        f"au moins {format_number(high_min)} heures"
+        if low_min == high_min
+        else f"au moins {format_number(low_min)} à {format_number(high_min)} heures selon la durée retenue"
+    )
+    summary = (
+        f"Pour une Pro-A de {format_number(low_total)} à {format_number(high_total)} heures, la formation doit "
+        f"durer {minimum} (15 % de la durée totale, sans être inférieure à 150 heures)"
+    )
+    low_max, high_max = low_total * MAX_SHARE_EXTENDED, high_total * MAX_SHARE_EXTENDED
+    summary += (
+        f" et peut aller jusqu'à {format_number(low_max)} à {format_number(high_max)} heures (70 %)."
+        if extended_public
+        else f" ; jusqu'à 70 % pour les publics visés, soit {format_number(low_max)} à {format_number(high_max)} "
+        "heures."
+    )
+    return ranged_result(
+        bottom, top, summary, f"{format_number(low_total)} heures", f"{format_number(high_total)} heures"
     )

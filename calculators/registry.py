@@ -34,6 +34,11 @@ _POINT_VALUE = Param(
     "point_value", "float", "valeur du point en euros, si vous la connaissez (sinon celle configurée pour l'assistant)"
 )
 _POINT_FILE = Param("point_values_file", "str", "fichier JSON des valeurs du point (configuration)", hidden=True)
+_MONTHS_LOW = Param(
+    "months_low",
+    "int",
+    "durée connue par une fourchette (« de 4 à 6 mois ») : son bas, en mois ; les dates donnent le haut",
+)
 _LEVEL_HELP = "niveau de diplôme atteint, de 0 à 8 (CAP = 3, bac = 4, BTS = 5, licence = 6) ou nom du diplôme"
 _CASES = tuple(MAX_MONTHS)
 _PRO_PUBLIC = (  # the facts that place an employee in a public of art. 3.4 (L. 6325-1-1)
@@ -76,6 +81,7 @@ _SPECS = [
             _AS_OF,
             _POINT_VALUE,
             _POINT_FILE,
+            _MONTHS_LOW,
         ],
         run_tutor_bonus,
     ),
@@ -94,6 +100,7 @@ _SPECS = [
             ),
             _POINT_VALUE,
             _POINT_FILE,
+            _MONTHS_LOW,
         ],
         run_trainer_bonus,
     ),
@@ -247,6 +254,11 @@ _SPECS = [
                 "extended_public",
                 "bool",
                 "salarié visé à L. 6325-1-1 ou à la qualification insuffisante (70 %)",
+            ),
+            Param(
+                "total_hours_low",
+                "float",
+                "durée totale connue par une fourchette (« entre 1 000 et 1 400 heures ») : son bas, en heures",
             ),
         ],
         pro_a_training_hours,

@@ -46,7 +46,10 @@ def plan_pro_a(facts: Facts) -> Plan | None:
     stated = not_cited(facts, not_threshold(facts, outside_dates(facts, facts.durations)))
     hours = [d for d in stated if d.unit == "hour"]
     if hours and not facts.general:
-        arguments: dict[str, Any] = {"total_hours": max(d.value for d in hours)}
+        longest = max(hours, key=lambda d: d.value)
+        arguments: dict[str, Any] = {"total_hours": longest.value}
+        if longest.low is not None:  # "entre 1 000 et 1 400 heures": the rule applied to both ends
+            arguments["total_hours_low"] = longest.low
         if re.search(_EXTENDED_PUBLIC, facts.folded):
             arguments["extended_public"] = True
         return Plan("pro_a_training_hours", arguments)
