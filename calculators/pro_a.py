@@ -158,7 +158,13 @@ def pro_a_eligibility(contract: str | None = None, diploma_level: int | str | No
         summary = "Éligibilité à la Pro-A à confirmer : elle dépend de " + " et de ".join(asks) + "."
         if covered:
             named = _CONTRACT_NAMES.get(kind or "", kind)  # the article's own words for the contract
-            summary = f"Éligible à la Pro-A en {named} si vous n'avez pas atteint le grade de la licence (niveau 6)."
+            # the contract's condition is decided: said with the article's words, before the diploma asked
+            summary = (
+                f"Éligible à la Pro-A en {named} si vous n'avez pas atteint le grade de la licence (niveau 6) : "
+                "votre contrat remplit la condition de l'article 2.3, qui vise les salariés en contrat à durée "
+                "indéterminée (à temps plein, à temps partiel ou en activité partielle) ; seul votre diplôme reste "
+                "à vérifier."
+            )
         elif level is not None and level_ok.holds:  # the qualification meets its condition: said first
             summary = (
                 f"Votre qualification, {LEVEL_NAMES[level]}, n'atteint pas le grade de la licence (niveau 6) : elle "
