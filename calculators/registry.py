@@ -150,6 +150,12 @@ _SPECS = [
             ),
             Param("requests_this_year", "int", "demandes de VAE de ce CQP déjà déposées cette année"),
             Param("time_share", "float", "quotité de travail en % d'un temps plein (temps partiel : années en ETP)"),
+            Param(
+                "earlier_certificate_on",
+                "date",
+                "date d'obtention d'une certification Tam Tam, Vadémécaf, Oméga+, Sm'pro ou Startech (jury sur dossier "
+                "entre juin 2009 et décembre 2013)",
+            ),
         ],
         cqp_vae_eligibility,
     ),

@@ -26,7 +26,7 @@ ARGUMENTS: dict[str, set[str]] = {
     "tutor_and_trainer_bonus": {"missions", "actions", "as_of", "point_value"},
     "pro_a_certifications": {"certifications", "as_of"},
     "vae_leave": {"diploma_level", "job_threatened", "on"},
-    "cqp_vae_eligibility": {"experience_years", "requests_this_year", "time_share"},
+    "cqp_vae_eligibility": {"experience_years", "requests_this_year", "time_share", "earlier_certificate_on"},
     "vae_experience": {"months"},
     "cep_absence": {
         "contract",
