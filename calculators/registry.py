@@ -190,6 +190,12 @@ _SPECS = [
                 "bool",
                 "conseil en évolution professionnelle déjà suivi dans les 5 ans",
             ),
+            Param(
+                "last_cep",
+                "date",
+                "conseil en évolution professionnelle déjà suivi : sa date (5 ans après, une nouvelle absence est "
+                "possible)",
+            ),
         ],
         cep_absence,
     ),

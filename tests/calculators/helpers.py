@@ -34,6 +34,7 @@ ARGUMENTS: dict[str, set[str]] = {
         "months_in_organisation",
         "provider_far",
         "cep_in_last_5_years",
+        "last_cep",
     },
     "training_guarantee": {"last_training", "as_of", "hire_date"},
     "professional_reviews": {"hire_date", "interviews", "bilans", "as_of", "in_force_from"},
