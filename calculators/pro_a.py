@@ -14,10 +14,13 @@ it holds (protocole du 19 décembre 2019, art. 2.3 to 2.5; avenant du 11 octobre
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date, timedelta
 from decimal import Decimal
 
 from calculators import references as ref
 from calculators.conditions import Condition, all_of
+from calculators.dates import add_months, format_date_fr
 from calculators.input_ranges import ranged_result
 from calculators.numbers import Number, format_number, plain, to_decimal
 from calculators.qualification_levels import LEVEL_NAMES, LICENCE_LEVEL, parse_level
@@ -203,12 +206,36 @@ _BEYOND_TWO_YEARS = (
 _DEROGATIONS = "Les cas dérogatoires s'appliquent « dans le cadre fixé par le code du travail » : à vérifier."
 
 
-def pro_a_duration(months: int | None = None, case: str = "standard") -> CalcResult:
+def pro_a_duration(months: int | None = None, case: str = "standard", start: date | None = None) -> CalcResult:
     """Whether a Pro-A of `months` months fits the duration rules of art. 2.4 for the given case.
 
     Without a length, the case alone decides the longest Pro-A allowed ("je touche l'AAH : ma Pro-A
-    peut durer combien ?" is 36 months whatever the length envisaged).
+    peut durer combien ?" is 36 months whatever the length envisaged). With its `start`, the last day it may
+    reach is dated too ("elle démarre le 1er février 2027 : jusqu'à quand au plus tard ?", `_dated_end`).
     """
+    result = _pro_a_duration(months, case)
+    return result if start is None else _dated_end(result, start)
+
+
+def _dated_end(result: CalcResult, start: date) -> CalcResult:
+    """The result with the Pro-A's last day: the start plus the length envisaged (else the case's longest), minus a
+    day — a Pro-A of 12 months from 1 February 2027 ends on 31 January 2028 at the latest."""
+    length = result.details["months"] if result.details["months"] is not None else result.details["max_months"]
+    end = add_months(start, int(length)) - timedelta(days=1)
+    sentence = (
+        f"Commencée le {format_date_fr(start)}, une Pro-A de {length} mois s'achève au plus tard le "
+        f"{format_date_fr(end)}."
+    )
+    return replace(
+        result,
+        summary=f"{result.summary} {sentence}",
+        steps=[*result.steps, f"{format_date_fr(start)} + {length} mois − 1 jour = {format_date_fr(end)}."],
+        details={**result.details, "start": start, "end": end},
+    )
+
+
+def _pro_a_duration(months: int | None, case: str) -> CalcResult:
+    """`pro_a_duration` without its dates."""
     if case not in MAX_MONTHS:
         raise CalcError(f"Cas inconnu : « {case} ». Cas possibles : {', '.join(MAX_MONTHS)}.")
     if months is not None and months <= 0:

@@ -252,6 +252,7 @@ _SPECS = [
                 "situation : standard, branch_qualification, young_or_jobseeker, minimum_social_benefit",
                 choices=_CASES,
             ),
+            Param("start", "date", "date de début de la Pro-A (pour dater sa fin au plus tard)"),
         ],
         pro_a_duration,
     ),

@@ -39,7 +39,7 @@ ARGUMENTS: dict[str, set[str]] = {
     "training_guarantee": {"last_training", "as_of", "hire_date"},
     "professional_reviews": {"hire_date", "interviews", "bilans", "as_of", "in_force_from"},
     "pro_a_eligibility": {"contract", "diploma_level"},
-    "pro_a_duration": {"months", "case"},
+    "pro_a_duration": {"months", "case", "start"},
     "pro_a_training_hours": {"total_hours", "extended_public", "total_hours_low"},
     "pro_a_certification": {"certification", "as_of", "extension_date"},
     "professionalisation_contract": {"target_level", "certification_date", "months", "case"},
