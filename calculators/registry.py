@@ -82,6 +82,7 @@ _SPECS = [
             _POINT_VALUE,
             _POINT_FILE,
             _MONTHS_LOW,
+            Param("tutors", "int", "tuteurs ayant chacun ces mêmes missions (prime et plafond comptés par tuteur)"),
         ],
         run_tutor_bonus,
     ),

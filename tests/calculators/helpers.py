@@ -21,7 +21,7 @@ def d(text: str) -> date:
 # Every calculator and every input it takes (hidden configuration apart): checked against the registry by
 # tests/calculators/test_single_fact_decides.py, so a new input cannot be forgotten.
 ARGUMENTS: dict[str, set[str]] = {
-    "tutor_bonus": {"missions", "as_of", "point_value", "months_low"},
+    "tutor_bonus": {"missions", "as_of", "point_value", "months_low", "tutors"},
     "trainer_bonus": {"actions", "point_value", "months_low"},
     "tutor_and_trainer_bonus": {"missions", "actions", "as_of", "point_value"},
     "pro_a_certifications": {"certifications", "as_of"},

@@ -159,3 +159,36 @@ def test_a_range_of_pro_a_hours_is_routed_with_its_low_end():
 def test_one_length_has_no_low_end():
     decision = route("Je serai tutrice d'une alternante pour une mission de 6 mois : combien de points ?", TODAY)
     assert "months_low" not in decision.arguments
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "total", "per_tutor"),
+    [
+        ({"missions": ["2026-01-01:2026-12-31"] * 3, "tutors": 5}, 1260, 252),
+        ({"missions": ["2026-01-01:2026-06-30"], "tutors": 2}, 84, 42),
+        ({"missions": ["2026-01-01:2026-12-31"] * 4, "tutors": 3}, 756, 252),  # each capped at 252 a year
+    ],
+)
+def test_several_tutors_each_get_their_capped_bonus(kwargs, total, per_tutor):
+    """Art. 4.3: « la prime peut atteindre un montant correspondant au maximum à 252 points par année civile et par
+    tuteur » — the cap is each tutor's, so 5 tutors with 3 trainees for a year earn 5 × 252 (calc18)."""
+    result = CALCULATORS["tutor_bonus"].run(**kwargs, as_of=TODAY)
+    assert (result.value, result.details["per_tutor"]) == (total, per_tutor)
+    assert f"{total} points au total" in result.summary
+
+
+@pytest.mark.parametrize("tutors", [0, -2, 5000])
+def test_an_impossible_count_of_tutors_is_refused_in_french(tutors):
+    with pytest.raises(CalcError, match="nombre de tuteurs"):
+        CALCULATORS["tutor_bonus"].run(missions=["2026-01-01:2026-06-30"], tutors=tutors, as_of=TODAY)
+
+
+def test_tutors_counted_each_are_read():
+    decision = route(
+        "Mes 5 tuteurs ont chacun accompagné 3 alternants toute l'année 2026 : combien de points au total ?", TODAY
+    )
+    assert decision.arguments["tutors"] == 5 and len(decision.arguments["missions"]) == 3
+    assert (
+        "tutors"
+        not in route("Deux tuteurs pour un alternant du 1er janvier au 30 juin 2026 : combien ?", TODAY).arguments
+    )

@@ -128,7 +128,27 @@ def _tutor_plan(facts: Facts, periods: list[DateSpan], copies: list[int], notes:
     low = _low_length(facts, periods)
     if low is not None:
         arguments["months_low"] = low
+    tutors = _tutors_each(facts)
+    if tutors is not None:
+        arguments["tutors"] = tutors
     return Plan("tutor_bonus", arguments, notes=notes)
+
+
+# "mes 5 tuteurs ont chacun accompagné 3 alternants", "chacun de nos 4 tuteurs suit 2 apprentis": the same missions
+# for each of several tutors (numbers in words are digits by then: `extraction.spelled`)
+_TUTORS_EACH = re.compile(
+    r"\b(?P<n>\d{1,3}) (?:tuteurs|tutrices)\b[^.?!]{0,60}\bchacune?s?\b"
+    r"|\bchacune? (?:de |d')(?:nos |mes |ses |leurs |vos |les |ces )?(?P<m>\d{1,3}) (?:tuteurs|tutrices)\b"
+)
+
+
+def _tutors_each(facts: Facts) -> int | None:
+    """How many tutors each have the missions said, when the message counts them and distributes ("chacun")."""
+    m = _TUTORS_EACH.search(facts.folded)
+    if m is None:
+        return None
+    n = int(m.group("n") or m.group("m"))
+    return n if 2 <= n <= 1000 else None
 
 
 def _low_length(facts: Facts, periods: list[DateSpan]) -> int | None:
