@@ -293,3 +293,37 @@ def _as_written(query: str, aspect: str) -> str:
     """`aspect` (read on the accent-folded message) as the user wrote it."""
     start = same_length(query).lower().find(aspect)
     return query[start : start + len(aspect)] if start >= 0 else aspect
+
+
+def rest_of_clarification(query: str, asked: str, book: CitationBook, search: Search) -> str:
+    """The asking clauses a question back leaves unanswered, answered from the texts, cited; "" when none is.
+
+    "Combien de temps d'absence pour un conseil en évolution professionnelle, et mes frais de repas seront-ils
+    remboursés ?": the question back states the half-day and asks the contract and the seniority that decide the
+    right; the costs do not depend on them (art. 5: "Les frais de transport et de repas … lui sont remboursés"),
+    so they are answered now instead of being dropped until the user replies. A clause is left to the question
+    back when it shares a content word with it (`asked`: what the question back says and asks).
+    """
+    parts = asking_parts(query)
+    if len(parts) < 2:
+        return ""
+    stated = _content(asked)
+    rest = [p for p in parts if not _content(_own_clause(p)) & stated]
+    if not rest or len(rest) == len(parts):
+        return ""
+    blocks: list[str] = []
+    for part in rest:
+        clause = _own_clause(part)
+        hits = search(part, 3)
+        units = select_units(clause, hits[0].chunk.text, max_units=2) if hits else []
+        if not units:
+            continue
+        n = book.cite(hits[0], "\n".join(u.text for u in units))
+        shown = clause.strip(" ?!.")
+        blocks.append("\n".join([wording.rest_of_question(shown, n), *(wording.quoted_line(u.text) for u in units)]))
+    return "".join(f"\n\n{block}" for block in blocks)
+
+
+def _own_clause(part: str) -> str:
+    """An asking part without the context `asking_parts` put before it ("<context> : <clause>")."""
+    return part.rpartition(" : ")[2]

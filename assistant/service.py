@@ -38,7 +38,7 @@ from assistant.answering.meaning import UnitMeaning
 from assistant.answering.named_text import search_where_asked
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.silent import read_for_detail, silent_answer
-from assistant.calculation import calculate, outside_the_rule
+from assistant.calculation import calculate, outside_the_rule, rest_of_clarification
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
 from assistant.library import Library
@@ -372,6 +372,8 @@ class Assistant(MeaningReaders):
                 top = stating(evidence + [e for e in stated if e not in evidence], decision.follow_up)
                 number = cite_nearest(book, top, query)
                 text += "\n\n" + wording.applicable_rule(top.citation, number)
+                if decision.calculator:  # what the question back does not ask about, answered now (calc18)
+                    text += rest_of_clarification(query, decision.follow_up or "", book, self._search)
                 citations = book.citations()
         return Answer(turn.question, text, "clarify", citations=citations, follow_up=decision.follow_up)
 

@@ -7,15 +7,19 @@ and this module how the three point-based ones are fed.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from calculators.input_ranges import months_begun, ranged_result, shortened
 from calculators.point_value import PointValue, load_point_values, points_to_euros
-from calculators.result import CalcResult
+from calculators.result import CalcError, CalcResult
 from calculators.trainer_bonus import TrainingAction, trainer_bonus
-from calculators.tutor_bonus import Mission, tutor_bonus
+from calculators.tutor_bonus import POINTS_PER_MONTH, Mission, tutor_bonus
+
+MAX_TUTORS = 1000
 
 
 def _table(point_values_file: str | Path | None) -> list[PointValue]:
@@ -27,13 +31,67 @@ def run_tutor_bonus(
     as_of: date | None = None,
     point_value: Decimal | None = None,
     point_values_file: str | None = None,
+    months_low: int | None = None,
+    tutors: int | None = None,
 ) -> CalcResult:
-    """Build `Mission`s from coerced periods and apply the configured point-value table."""
-    return tutor_bonus(
-        [Mission(**m) for m in missions],
-        as_of,
-        point_value=point_value,
-        point_values=_table(point_values_file),
+    """Build `Mission`s from coerced periods and apply the configured point-value table.
+
+    `months_low`: the mission's length known only as a range ("de 4 à 6 mois"), its lower end; the dates give
+    the upper end. The bonus being 7 points per month begun, each end gives an end of the bonus's range.
+    `tutors`: several tutors with the same missions each ("mes 5 tuteurs ont chacun accompagné 3 alternants"): the
+    bonus is per tutor, capped per tutor (art. 4.3: "252 points par année civile et par tuteur"), then summed.
+    """
+    single = _one_tutor(missions, as_of, point_value, point_values_file, months_low)
+    return single if tutors is None or tutors == 1 else each_tutor(single, tutors)
+
+
+def each_tutor(single: CalcResult, tutors: int) -> CalcResult:
+    """One tutor's bonus counted for each of `tutors` tutors with the same missions (art. 4.3's cap is per tutor)."""
+    if not 1 <= tutors <= MAX_TUTORS:
+        raise CalcError(f"Le nombre de tuteurs doit être compris entre 1 et {MAX_TUTORS}.")
+    value = int(single.value or 0) * tutors
+    low = single.details.get("low")
+    figure = f"{value} points" if low is None else f"entre {int(low) * tutors} et {value} points"
+    return replace(
+        single,
+        value=value,
+        summary=(
+            f"Prime de tutorat pour {tutors} tuteurs : {figure} au total, chacun ayant sa propre prime (plafond de "
+            f"252 points par année civile et par tuteur, article 4.3). Pour un tuteur : {single.summary}"
+        ),
+        steps=[*single.steps, f"{tutors} tuteurs × {single.value} points = {value} points."],
+        details={
+            **single.details,
+            "tutors": tutors,
+            "per_tutor": single.value,
+            **({} if low is None else {"low": int(low) * tutors}),
+        },
+    )
+
+
+def _one_tutor(
+    missions: list[dict[str, Any]],
+    as_of: date | None,
+    point_value: Decimal | None,
+    point_values_file: str | None,
+    months_low: int | None,
+) -> CalcResult:
+    """One tutor's bonus: the missions as dated, or the range of their length."""
+    built = [Mission(**m) for m in missions]
+    table = _table(point_values_file)
+    top = tutor_bonus(built, as_of, point_value=point_value, point_values=table)
+    if months_low is None:
+        return top
+    bottom = tutor_bonus(shortened(built, months_low), as_of, point_value=point_value, point_values=table)
+    longest = months_begun(built[0].start, built[0].end)
+    return ranged_result(
+        bottom,
+        top,
+        f"Prime de tutorat : entre {bottom.value} et {top.value} points selon la durée de la mission, de "
+        f"{months_low} à {longest} mois ({POINTS_PER_MONTH} points par mois, complet ou non, article 4.3), "
+        "versée en une seule fois à l'issue de la mission.",
+        f"{months_low} mois",
+        f"{longest} mois",
     )
 
 
@@ -41,12 +99,29 @@ def run_trainer_bonus(
     actions: list[dict[str, Any]],
     point_value: Decimal | None = None,
     point_values_file: str | None = None,
+    months_low: int | None = None,
 ) -> CalcResult:
-    """Build `TrainingAction`s from coerced periods and apply the configured point-value table."""
-    return trainer_bonus(
-        [TrainingAction(**a) for a in actions],
-        point_value=point_value,
-        point_values=_table(point_values_file),
+    """Build `TrainingAction`s from coerced periods and apply the configured point-value table.
+
+    `months_low`: the action's length known only as a range ("entre 2 et 3 mois"), its lower end (as for the
+    tutor: 7 points per month for each action, art. 9.3, so each end gives an end of the bonus's range).
+    """
+    built = [TrainingAction(**a) for a in actions]
+    table = _table(point_values_file)
+    top = trainer_bonus(built, point_value=point_value, point_values=table)
+    if months_low is None:
+        return top
+    bottom = trainer_bonus(shortened(built, months_low), point_value=point_value, point_values=table)
+    longest = months_begun(built[0].start, built[0].end)
+    count = f"{len(built)} actions" if len(built) > 1 else "1 action"
+    return ranged_result(
+        bottom,
+        top,
+        f"Prime de formateur interne à titre accessoire : entre {bottom.value} et {top.value} points selon la "
+        f"durée de l'action, de {months_low} à {longest} mois ({count} × {POINTS_PER_MONTH} points par mois, "
+        "article 9.3), versée le mois suivant la fin de l'action.",
+        f"{months_low} mois",
+        f"{longest} mois",
     )
 
 

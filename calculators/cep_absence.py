@@ -9,13 +9,17 @@ is particularly far from home; not granted again within 5 years of a previous co
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from calculators import references as ref
 from calculators.conditions import Condition, all_of, at_least
+from calculators.dates import anniversary, format_date_fr
 from calculators.pro_a import contract_kind
 from calculators.result import CalcError, CalcResult
 
 MONTHS_IN_5_YEARS = 60
+# "Elle n'est pas accordée au salarié qui a déjà bénéficié de ce conseil au cours des 5 dernières années."
+YEARS_BETWEEN_CEP = 5
 
 
 @dataclass(frozen=True)
@@ -74,11 +78,13 @@ def cep_absence(
     months_in_organisation: int | None = None,
     provider_far: bool | None = None,
     cep_in_last_5_years: bool | None = None,
+    last_cep: date | None = None,
 ) -> CalcResult:
     """Whether the employee may take the paid CEP absence, and for how long, deciding with what is known.
 
     A conseil already had in the last 5 years closes the right whatever the seniority; time in the
-    organisation that already meets the total-seniority threshold makes the total unnecessary.
+    organisation that already meets the total-seniority threshold makes the total unnecessary. With the date of
+    that conseil (`last_cep`), the date from which the 5 years are past is computed: "à partir de quand ?" asks it.
     """
     kind = normalise_contract(contract) if contract and contract.strip() else None
     for months in (months_as_employee, months_in_organisation):
@@ -102,11 +108,21 @@ def cep_absence(
     warnings: list[str] = []
     missing_text: list[str] = []
     not_recent = Condition.known(not cep_in_last_5_years)
+    renewal = None if last_cep is None else anniversary(last_cep, YEARS_BETWEEN_CEP)
     if cep_in_last_5_years:
         missing_text.append(
             "vous avez déjà bénéficié d'un conseil en évolution professionnelle au cours des 5 dernières années"
         )
         steps.append("Conseil déjà suivi au cours des 5 dernières années → absence non accordée.")
+        if renewal is not None and last_cep is not None:
+            missing_text.append(
+                f"une nouvelle absence pourra être accordée à partir du {format_date_fr(renewal)}, 5 ans après le "
+                f"conseil du {format_date_fr(last_cep)}"
+            )
+            steps.append(
+                f"Conseil du {format_date_fr(last_cep)} + 5 ans = {format_date_fr(renewal)} : date à partir de "
+                "laquelle il n'est plus « au cours des 5 dernières années »."
+            )
     elif cep_in_last_5_years is None:
         warnings.append(
             "L'absence n'est pas accordée si vous avez déjà bénéficié d'un conseil en évolution "

@@ -135,12 +135,13 @@ def contribution_range(low: Number, high: Number, year: int | None = None) -> Ca
     """The contribution for a payroll known only between two ends ("entre 40 et 50 M€"): the rate applied to
     each end gives the ends of the contribution's range, since the contribution is proportional to the payroll
     (art. 9: "0,15 % de leur masse salariale brute")."""
-    low_gross, high_gross = to_decimal(low), to_decimal(high)
+    bottom, top = supplementary_contribution(low, year), supplementary_contribution(high, year)
+    # each end is the single-payroll result (one computation, one rounding): the range only reads them
+    low_gross, high_gross = to_decimal(bottom.details["payroll"]), to_decimal(top.details["payroll"])
     if low_gross > high_gross:
         raise CalcError("Fourchette de masse salariale inversée : le bas doit être inférieur au haut.")
-    bottom, top = supplementary_contribution(low, year), supplementary_contribution(high, year)
     when = f" pour {year}" if year is not None else ""
-    low_amount, high_amount = round_cents(low_gross * RATE), round_cents(high_gross * RATE)
+    low_amount, high_amount = _figure(bottom), _figure(top)
     summary = (
         f"Contribution conventionnelle supplémentaire{when} : entre {format_euros(low_amount)} et "
         f"{format_euros(high_amount)}, soit {RATE_TEXT} d'une masse salariale brute comprise entre "
@@ -162,6 +163,14 @@ def contribution_range(low: Number, high: Number, year: int | None = None) -> Ca
         warnings=top.warnings,
         details={**top.details, "payroll_low": plain(low_gross), "low": plain(low_amount)},
     )
+
+
+def _figure(result: CalcResult) -> Decimal:
+    """The euro figure of one payroll's result (`plain` keeps it exact to the cent: a float's shortest text)."""
+    value = result.value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise CalcError("Contribution introuvable pour ce bout de la fourchette.")
+    return to_decimal(value)
 
 
 def _amount(text: str) -> Decimal:

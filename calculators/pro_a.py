@@ -14,10 +14,14 @@ it holds (protocole du 19 décembre 2019, art. 2.3 to 2.5; avenant du 11 octobre
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date, timedelta
 from decimal import Decimal
 
 from calculators import references as ref
 from calculators.conditions import Condition, all_of
+from calculators.dates import add_months, format_date_fr
+from calculators.input_ranges import ranged_result
 from calculators.numbers import Number, format_number, plain, to_decimal
 from calculators.qualification_levels import LEVEL_NAMES, LICENCE_LEVEL, parse_level
 from calculators.result import CalcError, CalcResult
@@ -157,7 +161,13 @@ def pro_a_eligibility(contract: str | None = None, diploma_level: int | str | No
         summary = "Éligibilité à la Pro-A à confirmer : elle dépend de " + " et de ".join(asks) + "."
         if covered:
             named = _CONTRACT_NAMES.get(kind or "", kind)  # the article's own words for the contract
-            summary = f"Éligible à la Pro-A en {named} si vous n'avez pas atteint le grade de la licence (niveau 6)."
+            # the contract's condition is decided: said with the article's words, before the diploma asked
+            summary = (
+                f"Éligible à la Pro-A en {named} si vous n'avez pas atteint le grade de la licence (niveau 6) : "
+                "votre contrat remplit la condition de l'article 2.3, qui vise les salariés en contrat à durée "
+                "indéterminée (à temps plein, à temps partiel ou en activité partielle) ; seul votre diplôme reste "
+                "à vérifier."
+            )
         elif level is not None and level_ok.holds:  # the qualification meets its condition: said first
             summary = (
                 f"Votre qualification, {LEVEL_NAMES[level]}, n'atteint pas le grade de la licence (niveau 6) : elle "
@@ -196,12 +206,36 @@ _BEYOND_TWO_YEARS = (
 _DEROGATIONS = "Les cas dérogatoires s'appliquent « dans le cadre fixé par le code du travail » : à vérifier."
 
 
-def pro_a_duration(months: int | None = None, case: str = "standard") -> CalcResult:
+def pro_a_duration(months: int | None = None, case: str = "standard", start: date | None = None) -> CalcResult:
     """Whether a Pro-A of `months` months fits the duration rules of art. 2.4 for the given case.
 
     Without a length, the case alone decides the longest Pro-A allowed ("je touche l'AAH : ma Pro-A
-    peut durer combien ?" is 36 months whatever the length envisaged).
+    peut durer combien ?" is 36 months whatever the length envisaged). With its `start`, the last day it may
+    reach is dated too ("elle démarre le 1er février 2027 : jusqu'à quand au plus tard ?", `_dated_end`).
     """
+    result = _pro_a_duration(months, case)
+    return result if start is None else _dated_end(result, start)
+
+
+def _dated_end(result: CalcResult, start: date) -> CalcResult:
+    """The result with the Pro-A's last day: the start plus the length envisaged (else the case's longest), minus a
+    day — a Pro-A of 12 months from 1 February 2027 ends on 31 January 2028 at the latest."""
+    length = result.details["months"] if result.details["months"] is not None else result.details["max_months"]
+    end = add_months(start, int(length)) - timedelta(days=1)
+    sentence = (
+        f"Commencée le {format_date_fr(start)}, une Pro-A de {length} mois s'achève au plus tard le "
+        f"{format_date_fr(end)}."
+    )
+    return replace(
+        result,
+        summary=f"{result.summary} {sentence}",
+        steps=[*result.steps, f"{format_date_fr(start)} + {length} mois − 1 jour = {format_date_fr(end)}."],
+        details={**result.details, "start": start, "end": end},
+    )
+
+
+def _pro_a_duration(months: int | None, case: str) -> CalcResult:
+    """`pro_a_duration` without its dates."""
     if case not in MAX_MONTHS:
         raise CalcError(f"Cas inconnu : « {case} ». Cas possibles : {', '.join(MAX_MONTHS)}.")
     if months is not None and months <= 0:
@@ -275,8 +309,13 @@ def _longest_pro_a(case: str, limit: int) -> CalcResult:
 # ---------------------------------------------------------------- training hours (art. 2.5)
 
 
-def pro_a_training_hours(total_hours: Number, extended_public: bool = False) -> CalcResult:
-    """Minimum (and, for the listed employees, maximum) training hours of a Pro-A (art. 2.5)."""
+def pro_a_training_hours(
+    total_hours: Number, extended_public: bool = False, total_hours_low: Number | None = None
+) -> CalcResult:
+    """Minimum (and, for the listed employees, maximum) training hours of a Pro-A (art. 2.5); with
+    `total_hours_low`, the hours of each end of a total known as a range (`training_hours_range`)."""
+    if total_hours_low is not None:
+        return training_hours_range(total_hours_low, total_hours, extended_public)
     total = to_decimal(total_hours)
     if not total.is_finite() or total <= 0:
         raise CalcError("La durée totale de la Pro-A doit être un nombre d'heures positif.")
@@ -345,4 +384,36 @@ def pro_a_training_hours(total_hours: Number, extended_public: bool = False) -> 
             "max_hours": None if maximum is None else plain(maximum),
             "extended_public": extended_public,
         },
+    )
+
+
+def training_hours_range(low: Number, high: Number, extended_public: bool = False) -> CalcResult:
+    """The training hours of a Pro-A whose total is known between two ends ("entre 1 000 et 1 400 heures"):
+    art. 2.5's minimum, max(15 %, 150 h), and its 70 % only grow with the total, so each end of the total
+    gives an end of the training's range."""
+    bottom, top = pro_a_training_hours(low, extended_public), pro_a_training_hours(high, extended_public)
+    low_total, high_total = to_decimal(bottom.details["total_hours"]), to_decimal(top.details["total_hours"])
+    if low_total > high_total:
+        raise CalcError("Fourchette d'heures inversée : le bas doit être inférieur au haut.")
+    if low_total == high_total:
+        return top
+    low_min, high_min = to_decimal(bottom.details["min_hours"]), to_decimal(top.details["min_hours"])
+    minimum = (
+        f"au moins {format_number(high_min)} heures"
+        if low_min == high_min
+        else f"au moins {format_number(low_min)} à {format_number(high_min)} heures selon la durée retenue"
+    )
+    summary = (
+        f"Pour une Pro-A de {format_number(low_total)} à {format_number(high_total)} heures, la formation doit "
+        f"durer {minimum} (15 % de la durée totale, sans être inférieure à 150 heures)"
+    )
+    low_max, high_max = low_total * MAX_SHARE_EXTENDED, high_total * MAX_SHARE_EXTENDED
+    summary += (
+        f" et peut aller jusqu'à {format_number(low_max)} à {format_number(high_max)} heures (70 %)."
+        if extended_public
+        else f" ; jusqu'à 70 % pour les publics visés, soit {format_number(low_max)} à {format_number(high_max)} "
+        "heures."
+    )
+    return ranged_result(
+        bottom, top, summary, f"{format_number(low_total)} heures", f"{format_number(high_total)} heures"
     )

@@ -34,6 +34,11 @@ _POINT_VALUE = Param(
     "point_value", "float", "valeur du point en euros, si vous la connaissez (sinon celle configurée pour l'assistant)"
 )
 _POINT_FILE = Param("point_values_file", "str", "fichier JSON des valeurs du point (configuration)", hidden=True)
+_MONTHS_LOW = Param(
+    "months_low",
+    "int",
+    "durée connue par une fourchette (« de 4 à 6 mois ») : son bas, en mois ; les dates donnent le haut",
+)
 _LEVEL_HELP = "niveau de diplôme atteint, de 0 à 8 (CAP = 3, bac = 4, BTS = 5, licence = 6) ou nom du diplôme"
 _CASES = tuple(MAX_MONTHS)
 _PRO_PUBLIC = (  # the facts that place an employee in a public of art. 3.4 (L. 6325-1-1)
@@ -76,6 +81,8 @@ _SPECS = [
             _AS_OF,
             _POINT_VALUE,
             _POINT_FILE,
+            _MONTHS_LOW,
+            Param("tutors", "int", "tuteurs ayant chacun ces mêmes missions (prime et plafond comptés par tuteur)"),
         ],
         run_tutor_bonus,
     ),
@@ -94,6 +101,7 @@ _SPECS = [
             ),
             _POINT_VALUE,
             _POINT_FILE,
+            _MONTHS_LOW,
         ],
         run_trainer_bonus,
     ),
@@ -143,6 +151,12 @@ _SPECS = [
             ),
             Param("requests_this_year", "int", "demandes de VAE de ce CQP déjà déposées cette année"),
             Param("time_share", "float", "quotité de travail en % d'un temps plein (temps partiel : années en ETP)"),
+            Param(
+                "earlier_certificate_on",
+                "date",
+                "date d'obtention d'une certification Tam Tam, Vadémécaf, Oméga+, Sm'pro ou Startech (jury sur dossier "
+                "entre juin 2009 et décembre 2013)",
+            ),
         ],
         cqp_vae_eligibility,
     ),
@@ -176,6 +190,12 @@ _SPECS = [
                 "cep_in_last_5_years",
                 "bool",
                 "conseil en évolution professionnelle déjà suivi dans les 5 ans",
+            ),
+            Param(
+                "last_cep",
+                "date",
+                "conseil en évolution professionnelle déjà suivi : sa date (5 ans après, une nouvelle absence est "
+                "possible)",
             ),
         ],
         cep_absence,
@@ -233,6 +253,7 @@ _SPECS = [
                 "situation : standard, branch_qualification, young_or_jobseeker, minimum_social_benefit",
                 choices=_CASES,
             ),
+            Param("start", "date", "date de début de la Pro-A (pour dater sa fin au plus tard)"),
         ],
         pro_a_duration,
     ),
@@ -247,6 +268,11 @@ _SPECS = [
                 "extended_public",
                 "bool",
                 "salarié visé à L. 6325-1-1 ou à la qualification insuffisante (70 %)",
+            ),
+            Param(
+                "total_hours_low",
+                "float",
+                "durée totale connue par une fourchette (« entre 1 000 et 1 400 heures ») : son bas, en heures",
             ),
         ],
         pro_a_training_hours,

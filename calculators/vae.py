@@ -127,13 +127,20 @@ def vae_leave(
 
 
 def cqp_vae_eligibility(
-    experience_years: Number | None = None, requests_this_year: int = 0, time_share: Number | None = None
+    experience_years: Number | None = None,
+    requests_this_year: int = 0,
+    time_share: Number | None = None,
+    earlier_certificate_on: date | None = None,
 ) -> CalcResult:
     """Whether a candidate may apply for the CQP gestionnaire conseil through VAE (art. 7; circular VI).
 
     `time_share` (the part of a full time worked, in %) converts the years into full-time equivalent, the unit of
     the circular's condition ("Il s'agit de la durée réelle de l'expérience, exprimée en équivalent temps plein"):
     a part-timer asking whether their years reach it gets the product, not the rule to apply themselves.
+
+    `earlier_certificate_on`: the date a Tam Tam, Vadémécaf, Oméga+, Sm'pro or Startech certification was obtained;
+    between June 2009 and December 2013 the jury decides on the file, without an oral (`_jury_on_file`). The
+    result states it first, whatever the admissibility still needs: it is what "aurai-je un oral ?" asks.
     """
     years = None if experience_years is None else to_decimal(experience_years)
     if years is not None and (not years.is_finite() or years < 0):
@@ -158,6 +165,9 @@ def cqp_vae_eligibility(
     fte = _full_time_equivalent(years, share)
     if fte is not None:
         steps.append(fte.step)
+    jury = None if earlier_certificate_on is None else _jury_on_file(earlier_certificate_on)
+    if jury is not None:
+        steps.append(jury.step)
     enough = at_least(None if years is None else float(years), MIN_ACTIVITY_YEARS, "experience_years")
     request_ok = Condition.known(requests_this_year < REQUESTS_PER_YEAR)
     verdict = all_of(enough, request_ok)
@@ -185,6 +195,8 @@ def cqp_vae_eligibility(
             "VAE du CQP gestionnaire conseil : recevable si vous justifiez d'au moins une année d'activité, "
             f"continue ou non, en lien avec le CQP (article 7). {circular}"
         )
+    if jury is not None:  # the fact the user gave decides the jury's procedure: said first
+        summary = f"{jury.sentence} {summary}"
     return CalcResult(
         name="cqp_vae_eligibility",
         value=None if years is None else plain(years),
@@ -203,6 +215,7 @@ def cqp_vae_eligibility(
             "min_years": MIN_ACTIVITY_YEARS,
             "requests_this_year": requests_this_year,
             "full_time_years": None if fte is None else plain(fte.years),
+            "jury_on_file": None if jury is None else jury.on_file,
             "circular_condition": {
                 "min_fte_years": CIRCULAR_FTE_YEARS,
                 "window_years": CIRCULAR_WINDOW_YEARS,
@@ -212,6 +225,43 @@ def cqp_vae_eligibility(
         missing=list(verdict.needs),
         verdict="eligible",
     )
+
+
+# Circular VI: "Pour les candidats ayant obtenu la certification Tam Tam, Vadémécaf, Oméga+, Sm'pro ou Startech entre
+# juin 2009 et décembre 2013, le jury se prononcera sur dossier (pas d'oral, sauf si le jury l'estime nécessaire)."
+EARLIER_CERTIFICATES = ("Tam Tam", "Vadémécaf", "Oméga+", "Sm'pro", "Startech")
+ON_FILE_FROM, ON_FILE_TO = date(2009, 6, 1), date(2013, 12, 31)
+
+
+@dataclass(frozen=True)
+class _Jury:
+    """How the VAE jury decides for a holder of an earlier certification: on the file alone, or as usual."""
+
+    on_file: bool
+    step: str
+    sentence: str
+
+
+def _jury_on_file(obtained: date) -> _Jury:
+    """The circular's dispensation from the oral, by the date the earlier certification was obtained."""
+    names = ", ".join(EARLIER_CERTIFICATES[:-1]) + f" ou {EARLIER_CERTIFICATES[-1]}"
+    window = "entre juin 2009 et décembre 2013"
+    step = (
+        f"Circulaire de 2013, VI : pour les candidats ayant obtenu la certification {names} {window}, le jury se "
+        f"prononce sur dossier (pas d'oral, sauf si le jury l'estime nécessaire) ; certification obtenue le "
+        f"{format_date_fr(obtained)}."
+    )
+    if ON_FILE_FROM <= obtained <= ON_FILE_TO:
+        sentence = (
+            f"Certification antérieure obtenue {window} : le jury de VAE se prononcera sur dossier (pas d'oral, "
+            "sauf si le jury l'estime nécessaire ; circulaire de 2013, VI)."
+        )
+        return _Jury(True, step, sentence)
+    sentence = (
+        "Certification antérieure obtenue hors de la période de juin 2009 à décembre 2013 : la dispense d'oral de "
+        "la circulaire de 2013 (VI) ne s'applique pas ; le dossier est présenté par le candidat devant le jury de VAE."
+    )
+    return _Jury(False, step, sentence)
 
 
 @dataclass(frozen=True)

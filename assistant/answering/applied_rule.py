@@ -99,9 +99,31 @@ def _shown(value: float) -> str:
 
 def _one(pattern: re.Pattern[str], question: str, sentence: str) -> float | None:
     """The question's one figure of that unit, when it is not the sentence's own (a figure quoted from the text)."""
+    found = _one_ranged(pattern, question, sentence)
+    return None if found is None else found[1]
+
+
+# "entre 1 000 et", "de 4 à", "4 à", "4-": the lower end of a range written before the unit's figure
+_RANGE_BEFORE = re.compile(rf"(?:\bentre\s+{_FIGURE}\s+et|(?<![\d,.]){_FIGURE}\s*(?:\bà|-))\s*$", re.IGNORECASE)
+
+
+def _one_ranged(pattern: re.Pattern[str], question: str, sentence: str) -> tuple[float | None, float] | None:
+    """The question's one figure of that unit and, when it is a range's upper end ("entre 1 000 et 1 400 heures",
+    "de 4 à 6 mois"), the range's lower end; None without exactly one figure of the user's own."""
     own = {m.group(1) for m in pattern.finditer(sentence)}
-    found = {m.group(1) for m in pattern.finditer(question)} - own
-    return _value(found.pop()) if len(found) == 1 else None
+    matches = [m for m in pattern.finditer(question) if m.group(1) not in own]
+    if len({m.group(1) for m in matches}) != 1:
+        return None
+    match = matches[0]
+    ranged = _RANGE_BEFORE.search(question[max(0, match.start() - 30) : match.start()])
+    high = _value(match.group(1))
+    low = _value(ranged.group(1) or ranged.group(2)) if ranged else None
+    return (low if low is not None and 0 < low < high else None), high
+
+
+def _ends(low: float | None, high: float) -> str:
+    """A figure or a range's two ends: "1 400", "1 000 à 1 400"."""
+    return _shown(high) if low is None else f"{_shown(low)} à {_shown(high)}"
 
 
 def apply_rule(question: str, sentences: Sequence[str], *, caps_only: bool = False) -> Applied | None:
@@ -123,23 +145,31 @@ def apply_rule(question: str, sentences: Sequence[str], *, caps_only: bool = Fal
         shares = [m for m in shares if _at_least(m) == wanted[1]][:1]
     if shares:
         share = shares[0]
-        hours = _one(_HOURS, question, text)
-        if hours is None:
+        found = _one_ranged(_HOURS, question, text)
+        if found is None:
             return None
+        low, hours = found  # a range of hours ("entre 1 000 et 1 400 h"): the share of each end
         percent = _value(share.group(2))
         result = percent * hours / 100
+        low_result = None if low is None else percent * low / 100
         at_least = _at_least(share)
-        operation = f"{_shown(percent)} % × {_shown(hours)} heures = {_shown(result)} heures"
+        operation = f"{_shown(percent)} % × {_ends(low, hours)} heures = {_ends(low_result, result)} heures"
         floor = _FLOOR.search(text[share.end() : share.end() + 120]) if at_least else None
-        if floor is not None and _value(floor.group(1)) > result:
-            operation += f", moins que le plancher de {floor.group(1)} heures : {floor.group(1)} heures"
+        lowest = result if low_result is None else low_result
+        if floor is not None and _value(floor.group(1)) > lowest:  # the floor lifts the result, or the range's bottom
+            least = _value(floor.group(1))
+            top, bottom = max(result, least), None if low_result is None else max(low_result, least)
+            below = "moins que le plancher" if result < least else "le bas sous le plancher"
+            lifted = _ends(bottom if bottom != top else None, top)
+            operation += f", {below} de {floor.group(1)} heures : {lifted} heures"
         return Applied(operation, "au moins" if at_least else ("au plus" if share.group("bound") else ""))
     capped = _capped_count(question, text)
     if capped is not None:
         return capped
     rate = _RATE.search(text)
     if rate is not None and rate.group(3).lower() == "mois":
-        months = _one(_MONTHS, question, text)
+        found_months = _one_ranged(_MONTHS, question, text)
+        low_months, months = found_months if found_months is not None else (None, None)
         if months is None and not _MONTHS.search(question):
             worded = [_NUMBER_WORDS[m.group(1).lower()] for m in _MONTHS_IN_WORDS.finditer(question)]
             worded += [12 for _ in _ONE_YEAR.finditer(question)]
@@ -149,7 +179,9 @@ def apply_rule(question: str, sentences: Sequence[str], *, caps_only: bool = Fal
         per, unit = _value(rate.group(1)), rate.group(2).lower()
         unit = "points" if unit.startswith("point") else "€"
         result = per * months
-        operation = f"{_shown(per)} {unit} × {_shown(months)} mois = {_shown(result)} {unit}"
+        low_result = None if low_months is None or low_months != int(low_months) else per * low_months
+        low_months = None if low_result is None else low_months  # "de 4 à 6 mois": the rate applied to each end
+        operation = f"{_shown(per)} {unit} × {_ends(low_months, months)} mois = {_ends(low_result, result)} {unit}"
         return Applied(operation, "")
     return None
 

@@ -48,7 +48,8 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\bmaitre d'apprentissage\b", 4),
         Cue(r"\b(?:je suis|j'ai ete|je serai|je vais etre|je deviens)\b[^.?!]{0,15}\btut", 1),
         Cue(
-            r"\b(?:(?:encadr|accompagn)(?:e|es|ent|er|ais|ait|erai|erais|ons)|pren(?:ds|d|dre|ais|ait|drai) en charge)"
+            r"\b(?:(?:encadr|accompagn|epaul)(?:e|es|ent|er|ais|ait|erai|erais|ons)"
+            r"|pren(?:ds|d|dre|ais|ait|drai) en charge)"
             r"\b[^.?!]{0,30}"
             r"\b(?:apprenti|alternant|stagiaire|nouvel? embauche|contrat pro)",
             3,
@@ -81,6 +82,8 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         ),
         # "l'action de formation que j'anime", "la session que j'ai animée": the user's own training action
         Cue(r"\b(?:actions?|formations?|sessions?|modules?)(?: de formation)? que (?:j'|nous )(?:ai |avons )?an\w*", 3),
+        # "deux sessions animées pour mes collègues": the action named first, the trainer's verb after it
+        Cue(r"\b(?:actions?|sessions?|modules?)(?: de formation)? anime(?:e|es|s)?\b", 3),
         Cue(r"\bformations? internes?\b", 1.5),
         Cue(r"\bprime\b", 1),
     ),
@@ -100,7 +103,7 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
     "training_guarantee": (
         Cue(r"\bgarantie individuelle\b", 4),
         Cue(r"\bderniere formation\b", 3),
-        Cue(r"\b(?:pas|aucune|jamais)\b[^.?!]{0,25}\bformations?\b[^.?!]{0,25}\bdepuis\b", 3),
+        Cue(r"\b(?:pas|aucune?|jamais)\b[^.?!]{0,25}\b(?:formations?|stages?)\b[^.?!]{0,25}\bdepuis\b", 3),
         Cue(r"\bdepuis\b[^.?!]{0,30}\bsans (?:aucune )?formation\b", 3),
         Cue(r"\bformations?\b[^.?!]{0,40}\b(?:pas|plus|aucune)\b[^.?!]{0,20}\bdepuis\b", 3),
         Cue(
@@ -142,6 +145,11 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\bcontribution\b", 3),
         Cue(r"\b0[,.]15 ?%", 1.5),
         Cue(r"\bfonds mutualises\b", 1),
+        # the payroll and the payment in other words: "salaires bruts annuels", "versement conventionnel
+        # supplémentaire", "les fonds communs de la branche"
+        Cue(r"\b(?:versement|cotisation)s? (?:conventionnel(?:le)?s? )?supplementaires?\b", 4),
+        Cue(r"\bsalaires? bruts?\b", 2),
+        Cue(r"\bfonds communs?\b", 1),
     ),
     "cqp_certification": (
         Cue(r"\btronc commun\b", 2),

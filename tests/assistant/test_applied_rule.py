@@ -144,3 +144,40 @@ def test_the_rest_of_the_passage_gives_only_a_cap(sections: dict[str, str]) -> N
     assert apply_rule(question, _sentences(sections, "2.5"), caps_only=True) is None
     capped = apply_rule("Avec 8 alternants, combien de tuteurs ?", _sentences(sections, "4.2"), caps_only=True)
     assert capped is not None and capped.operation.endswith("3 tuteurs")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "La certification visée en Pro-A dure entre 1 000 et 1 400 heures : combien d'heures au minimum ?",
+            "15 % × 1 000 à 1 400 heures = 150 à 210 heures",
+        ),
+        (
+            "Une Pro-A de 600 à 1 400 heures : combien d'heures de formation au minimum ?",
+            "15 % × 600 à 1 400 heures = 90 à 210 heures, le bas sous le plancher de 150 heures : 150 à 210 heures",
+        ),
+        (
+            "Une Pro-A de 600 à 900 heures : combien d'heures de formation au minimum ?",
+            "15 % × 600 à 900 heures = 90 à 135 heures, moins que le plancher de 150 heures : 150 heures",
+        ),
+    ],
+)
+def test_a_share_is_applied_to_each_end_of_a_range(sections: dict[str, str], question: str, expected: str) -> None:
+    """Art. 2.5: « d'une durée au moins égale à 15 % de la durée de la certification, sans être inférieure à
+    150 heures » — each end of the user's range gets its share, the floor lifting an end below it (calc18)."""
+    applied = apply_rule(question, _sentences(sections, "2.5"))
+    assert applied is not None and applied.operation == expected and applied.bound == "au moins"
+
+
+def test_a_rate_per_month_is_applied_to_each_end_of_a_range(sections: dict[str, str]) -> None:
+    """Art. 4.3: « il correspond à 7 points par mois, complet ou non » — a mission of 4 to 6 months (calc18)."""
+    applied = apply_rule("Tuteur sur une mission de 4 à 6 mois, combien de points ?", _sentences(sections, "4.3"))
+    assert applied is not None and applied.operation == "7 points × 4 à 6 mois = 28 à 42 points"
+    line = applied_line(
+        "Tuteur sur une mission de 4 à 6 mois, combien de points ?",
+        _sentences(sections, "4.3"),
+        1,
+        wording.APPLIED,
+    )
+    assert line == "Appliqué à vos chiffres : 7 points × 4 à 6 mois = 28 à 42 points [1]."  # the number guard keeps it

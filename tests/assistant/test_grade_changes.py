@@ -79,3 +79,27 @@ def test_changing_the_exam_that_carries_a_shared_grade_changes_it_alone(
     """ "12 à l'écrit, à l'oral et en option" then "5 à l'écrit": the oral and the option keep 12."""
     merged = merge_facts(earlier, follow, date(2026, 11, 29))
     assert parse_grades(merged.text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "total"),
+    [
+        (
+            "12 en contrôle du socle, 10 en contrôle d'option, 11 à l'écrit, 9 à l'oral, 10 pour la pratique tutorée",
+            {"continuous_common": 12, "continuous_option": 10, "written": 11, "oral": 9, "tutored": 10},
+            102,
+        ),
+        (
+            "9 puis 8 aux deux contrôles continus, 10 à l'écrit, 9 à l'oral, 10 en pratique tutorée",
+            {"continuous_common": 9, "continuous_option": 8, "written": 10, "oral": 9, "tutored": 10},
+            94,
+        ),
+    ],
+)
+def test_the_exams_named_in_a_candidate_s_words(text: str, expected: dict[str, float], total: int) -> None:
+    """Circular V's table: "Contrôles continus - Tronc commun /20 1 … - Option /20 1 … Epreuve écrite /20 3 … Epreuve
+    orale /20 3 … Applications professionnelles tutorées 2 … Total/200" — "le contrôle du socle", "la pratique
+    tutorée", "9 puis 8 aux deux contrôles continus" name those tests (calc18)."""
+    grades = parse_grades(text)
+    assert grades == expected
+    assert cqp_certification(**grades).details["total"] == total

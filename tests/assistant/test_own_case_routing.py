@@ -71,7 +71,8 @@ def test_a_dated_earlier_cep_within_five_years_closes_the_absence() -> None:
     """Art. 5: « Cette autorisation d'absence ne peut être accordée qu'une fois tous les 5 ans »: a CEP in
     April 2024 is within the last 5 years on 29 November 2026."""
     decision = route("J'ai fait un CEP avec l'Apec en avril 2024, je peux reprendre une demi-journée ?", TODAY)
-    assert decision.route == "calculator" and decision.arguments == {"cep_in_last_5_years": True}
+    assert decision.route == "calculator" and decision.arguments["cep_in_last_5_years"] is True
+    assert decision.arguments["last_cep"] == date(2024, 4, 30)  # the month's last day: the renewal date (calc18)
 
 
 def test_an_earlier_vae_request_of_the_same_year_closes_a_new_one() -> None:

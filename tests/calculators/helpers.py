@@ -21,12 +21,12 @@ def d(text: str) -> date:
 # Every calculator and every input it takes (hidden configuration apart): checked against the registry by
 # tests/calculators/test_single_fact_decides.py, so a new input cannot be forgotten.
 ARGUMENTS: dict[str, set[str]] = {
-    "tutor_bonus": {"missions", "as_of", "point_value"},
-    "trainer_bonus": {"actions", "point_value"},
+    "tutor_bonus": {"missions", "as_of", "point_value", "months_low", "tutors"},
+    "trainer_bonus": {"actions", "point_value", "months_low"},
     "tutor_and_trainer_bonus": {"missions", "actions", "as_of", "point_value"},
     "pro_a_certifications": {"certifications", "as_of"},
     "vae_leave": {"diploma_level", "job_threatened", "on"},
-    "cqp_vae_eligibility": {"experience_years", "requests_this_year", "time_share"},
+    "cqp_vae_eligibility": {"experience_years", "requests_this_year", "time_share", "earlier_certificate_on"},
     "vae_experience": {"months"},
     "cep_absence": {
         "contract",
@@ -34,12 +34,13 @@ ARGUMENTS: dict[str, set[str]] = {
         "months_in_organisation",
         "provider_far",
         "cep_in_last_5_years",
+        "last_cep",
     },
     "training_guarantee": {"last_training", "as_of", "hire_date"},
     "professional_reviews": {"hire_date", "interviews", "bilans", "as_of", "in_force_from"},
     "pro_a_eligibility": {"contract", "diploma_level"},
-    "pro_a_duration": {"months", "case"},
-    "pro_a_training_hours": {"total_hours", "extended_public"},
+    "pro_a_duration": {"months", "case", "start"},
+    "pro_a_training_hours": {"total_hours", "extended_public", "total_hours_low"},
     "pro_a_certification": {"certification", "as_of", "extension_date"},
     "professionalisation_contract": {"target_level", "certification_date", "months", "case"},
     "professionalisation_duration": {

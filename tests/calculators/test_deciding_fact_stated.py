@@ -51,3 +51,14 @@ def test_the_contract_s_seniority_threshold_is_stated_while_undecided(contract, 
 def test_both_thresholds_are_stated_when_the_contract_is_unknown():
     summary = cep_absence().summary
     assert "en CDI, au moins 5 années" in summary and "en CDD, au moins 24 mois" in summary
+
+
+@pytest.mark.parametrize("contract", ["CDI", "CDI à temps partiel", "CDI à 50 %", "CUI-CDI"])
+def test_an_open_ended_contract_is_said_to_meet_its_condition_while_undecided(contract):
+    """Art. 2.3: « La Pro-A concerne les salariés en contrat à durée indéterminée et les salariés bénéficiaires d'un
+    contrat unique d'insertion à durée indéterminée, […] ainsi que les salariés en activité partielle. » — "je suis
+    à temps partiel en CDI : cela m'empêche-t-il de bénéficier d'une Pro-A ?" is answered by the contract (calc18)."""
+    result = pro_a_eligibility(contract, None)
+    assert result.eligible is None and result.missing == ["diploma_level"]
+    assert "remplit la condition de l'article 2.3" in result.summary
+    assert "contrat à durée indéterminée (à temps plein, à temps partiel ou en activité partielle)" in result.summary

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -246,3 +248,41 @@ def test_every_listed_certification_states_its_sanction_as_the_annex_does() -> N
     result = pro_a_certification("DAMC", as_of=d("2026-11-29"))
     assert result.details["sanction"].endswith("(CCN)")
     assert any("classifications d'une convention collective" in step for step in result.steps)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "end"),
+    [
+        ({"start": "2027-02-01"}, "31 janvier 2028"),
+        ({"start": "2027-03-01", "months": 10}, "31 décembre 2027"),
+        ({"start": "2027-09-01", "case": "minimum_social_benefit"}, "31 août 2030"),
+    ],
+)
+def test_a_dated_start_gives_the_last_day(kwargs, end):
+    """Art. 2.4: « Le dispositif Pro-A s'étend sur une durée comprise entre 6 et 12 mois » (36 mois for the listed
+    publics): from its first day, the length envisaged (else the case's longest) gives its last day (calc18)."""
+    from calculators.registry import CALCULATORS
+
+    result = CALCULATORS["pro_a_duration"].run(**kwargs)
+    assert f"s'achève au plus tard le {end}" in result.summary
+
+
+@pytest.mark.parametrize(
+    ("question", "arguments"),
+    [
+        (
+            "Une Pro-A de durée normale maximale démarre le 1er février 2027 pour une agente de 45 ans : jusqu'à "
+            "quand peut-elle aller au plus tard ?",
+            {"start": date(2027, 2, 1)},
+        ),
+        (
+            "Ma Pro-A de 10 mois commence le 1er mars 2027, elle se termine quand ?",
+            {"start": date(2027, 3, 1), "months": 10},
+        ),
+    ],
+)
+def test_the_start_of_a_pro_a_is_read_when_its_end_is_asked(question, arguments):
+    from assistant.routing.router import route
+
+    decision = route(question, date(2026, 11, 29))
+    assert (decision.calculator, decision.arguments) == ("pro_a_duration", arguments)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import Any
 
 from assistant.routing.calculator_inputs.facts import (
     Facts,
@@ -123,7 +124,43 @@ def _tutor_plan(facts: Facts, periods: list[DateSpan], copies: list[int], notes:
     work = parse_work_time(facts.text)
     if work and work.part_time:
         notes.append("Temps partiel mentionné : la prime de tutorat n'est pas proratisée (art. 4.3).")
-    return Plan("tutor_bonus", {"missions": missions, "as_of": facts.today}, notes=notes)
+    arguments: dict[str, Any] = {"missions": missions, "as_of": facts.today}
+    low = _low_length(facts, periods)
+    if low is not None:
+        arguments["months_low"] = low
+    tutors = _tutors_each(facts)
+    if tutors is not None:
+        arguments["tutors"] = tutors
+    return Plan("tutor_bonus", arguments, notes=notes)
+
+
+# "mes 5 tuteurs ont chacun accompagné 3 alternants", "chacun de nos 4 tuteurs suit 2 apprentis": the same missions
+# for each of several tutors (numbers in words are digits by then: `extraction.spelled`)
+_TUTORS_EACH = re.compile(
+    r"\b(?P<n>\d{1,3}) (?:tuteurs|tutrices)\b[^.?!]{0,60}\bchacune?s?\b"
+    r"|\bchacune? (?:de |d')(?:nos |mes |ses |leurs |vos |les |ces )?(?P<m>\d{1,3}) (?:tuteurs|tutrices)\b"
+)
+
+
+def _tutors_each(facts: Facts) -> int | None:
+    """How many tutors each have the missions said, when the message counts them and distributes ("chacun")."""
+    m = _TUTORS_EACH.search(facts.folded)
+    if m is None:
+        return None
+    n = int(m.group("n") or m.group("m"))
+    return n if 2 <= n <= 1000 else None
+
+
+def _low_length(facts: Facts, periods: list[DateSpan]) -> int | None:
+    """The lower end of the one length the periods were built from, when it was said as a range ("une mission
+    de 4 à 6 mois", "entre 2 et 3 mois"): the periods run for the upper end, the bonus is computed for both."""
+    if len({(p.start, p.end) for p in periods}) != 1:
+        return None
+    length = next((d for d in facts.durations if d.span == periods[0].span), None)
+    if length is None or length.low_months is None:
+        return None
+    low = round(length.low_months)
+    return low if 1 <= low < round(length.months or 0) else None
 
 
 def _counts_per_period(facts: Facts, periods: list[DateSpan], noun: str) -> list[int]:
@@ -279,7 +316,11 @@ def plan_trainer_bonus(facts: Facts) -> Plan | None:
     count = count_of(facts.text, "action") or 1
     copies = count if len(periods) == 1 else 1
     actions = [{"start": p.start, "end": p.end} for p in periods for _ in range(copies)]
-    return Plan("trainer_bonus", {"actions": actions}, notes=notes)
+    arguments: dict[str, Any] = {"actions": actions}
+    low = _low_length(facts, periods)
+    if low is not None:
+        arguments["months_low"] = low
+    return Plan("trainer_bonus", arguments, notes=notes)
 
 
 # "une action de deux mois terminée le 31 mai", "formation de 3 mois achevée le 15 juin": a length of the action

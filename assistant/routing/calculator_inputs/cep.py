@@ -110,7 +110,16 @@ def plan_cep(facts: Facts) -> Plan | None:
         total = (org or 0.0) + prior
     recent = _cep_recent(facts)
     if recent and facts.personal:  # a CEP in the last 5 years decides, whatever the contract (art. 5)
-        return Plan("cep_absence", {"cep_in_last_5_years": True})
+        dated = _cep_date(facts)  # "en mars 2022 : à partir de quand ?": the date the 5 years are past
+        if dated is None:
+            return Plan("cep_absence", {"cep_in_last_5_years": True})
+        said, day = dated
+        notes = (
+            []
+            if said is None
+            else [f"Conseil daté « {said} » : dernier jour retenu, le délai de 5 ans étant alors sûr."]
+        )
+        return Plan("cep_absence", {"cep_in_last_5_years": True, "last_cep": day}, notes=notes)
     if not (contract or seniority or recent or org is not None) and not (facts.personal and facts.asks):
         return None
     if facts.general and not seniority:
@@ -276,6 +285,24 @@ def _seniority_kind(folded: str, d: Duration, *, first: bool, last: bool) -> str
     return "org" if re.search(r"\bdepuis\s*$", before) else None
 
 
+def _cep_date(facts: Facts) -> tuple[str | None, date] | None:
+    """The day of the CEP already had, when dated in its clause: the day said, or the last day of the month or year
+    said ("en mars 2022": the 5 years are surely past from 31 March 2027), with that month or year as written."""
+    done = _CEP_DONE.search(facts.folded)
+    if done is None:
+        return None
+    for d in facts.dates:
+        if d.kind == "point" and d.end < facts.today and d.span[0] < done.end() + 40 and d.span[1] > done.start():
+            return (None, d.start) if d.precision == "day" else (d.text, d.end)
+    return None
+
+
+_CEP_DONE = re.compile(
+    # in its clause: "j'ai eu 2 ans ailleurs : CEP possible ?" names the CEP after the colon, as the question
+    r"\b(?:deja|j'ai (?:eu|fait|beneficie|suivi|realise))\b[^.?!:;]{0,40}\b(?:cep|conseil en evol)[^.?!]*"
+)
+
+
 def _cep_recent(facts: Facts) -> bool | None:
     """Whether the user already had a CEP in the last 5 years ("déjà fait un CEP il y a 2 ans")."""
     folded = facts.folded
@@ -283,11 +310,7 @@ def _cep_recent(facts: Facts) -> bool | None:
         r"\b(?:premier|premiere fois)\b[^.?!]{0,15}\b(?:cep|conseil en evolution)", folded
     ):
         return False
-    done = re.search(
-        # in its clause: "j'ai eu 2 ans ailleurs : CEP possible ?" names the CEP after the colon, as the question
-        r"\b(?:deja|j'ai (?:eu|fait|beneficie|suivi|realise))\b[^.?!:;]{0,40}\b(?:cep|conseil en evol)[^.?!]*",
-        folded,
-    )
+    done = _CEP_DONE.search(folded)
     if not done:
         return None
     # "j'ai fait un CEP en mars 2023": the date said with it tells whether it falls in the last 5 years.

@@ -7,6 +7,7 @@ fixed order (hours, then a length, then a named certification, then the user's e
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from assistant.routing import calculator_vocabulary
@@ -46,7 +47,10 @@ def plan_pro_a(facts: Facts) -> Plan | None:
     stated = not_cited(facts, not_threshold(facts, outside_dates(facts, facts.durations)))
     hours = [d for d in stated if d.unit == "hour"]
     if hours and not facts.general:
-        arguments: dict[str, Any] = {"total_hours": max(d.value for d in hours)}
+        longest = max(hours, key=lambda d: d.value)
+        arguments: dict[str, Any] = {"total_hours": longest.value}
+        if longest.low is not None:  # "entre 1 000 et 1 400 heures": the rule applied to both ends
+            arguments["total_hours_low"] = longest.low
         if re.search(_EXTENDED_PUBLIC, facts.folded):
             arguments["extended_public"] = True
         return Plan("pro_a_training_hours", arguments)
@@ -59,6 +63,16 @@ def plan_pro_a(facts: Facts) -> Plan | None:
         and not re.search(r"\b(?:j'ai|agee? de|depuis|il y a)\s*$", facts.folded[max(0, d.span[0] - 12) : d.span[0]])
         and not re.search(_CONTRACT_LENGTH, facts.folded[max(0, d.span[0] - 30) : d.span[0]])
     ]
+    started = _dated_start(facts)
+    if started is not None and re.search(_END_ASK, asking_sentence(facts.folded)):
+        # "une Pro-A … démarre le 1er février 2027 : jusqu'à quand au plus tard ?": a dated case, its last day asked
+        arguments = {"start": started}
+        if months:
+            arguments["months"] = round(months[0].months or 0)
+        case = _pro_a_case(facts)
+        if case:
+            arguments["case"] = case
+        return Plan("pro_a_duration", arguments)
     if months and not facts.general and (facts.personal or not facts.asks or re.search(r"\bdur\w*\b", facts.folded)):
         length = round(months[0].months or 0)
         arguments = {"months": length}
@@ -92,6 +106,26 @@ def plan_pro_a(facts: Facts) -> Plan | None:
             name = facts.text[named.start(group) : named.end(group)].strip()
             return Plan("pro_a_certification", {"certification": name, "as_of": facts.today})
     return _pro_a_eligibility(facts)
+
+
+# the Pro-A's start said with its date ("démarre le 1er février 2027", "commencera en mars 2027"), and its end asked
+_STARTS = r"\b(?:demarr|commenc|debut|a partir d|a compter d)\w*\b[^.?!;:]{0,15}$"
+_END_ASK = (
+    r"\bjusqu'(?:a|au|en) quand\b|\bdate (?:de fin|limite|butoir)\b|\bquand\b[^?]{0,30}\b(?:termin|fini|achev|cess)\w*"
+    r"|\b(?:fin|terme) (?:au plus tard|maximale?)\b|\b(?:termin|fini|achev)\w* (?:au plus tard )?quand\b"
+)
+
+
+def _dated_start(facts: Facts) -> date | None:
+    """The first day of the Pro-A when the message dates its start (a day or a month said after a verb of starting)."""
+    for d in facts.dates:
+        if (
+            d.kind == "point"
+            and d.precision in ("day", "month")
+            and re.search(_STARTS, facts.folded[max(0, d.span[0] - 30) : d.span[0]])
+        ):
+            return d.start
+    return None
 
 
 def _closed_by_the_case(facts: Facts) -> Plan | None:

@@ -8,9 +8,11 @@ activity, continuous or not (art. 7 as rewritten in 2022): part-time years count
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from assistant.routing.calculator_inputs.facts import Facts, Plan, not_cited, not_threshold, outside_dates
+from assistant.routing.extraction.dates import DateSpan
 from assistant.routing.extraction.situation import parse_diploma_level, parse_job_threatened, parse_work_time
 
 _ASKS_REQUEST_LIMIT = re.compile(r"\bcombien\b[^.?!]{0,20}\b(?:demandes|dossiers|candidatures|fois)\b")
@@ -53,6 +55,10 @@ def _cqp_vae(facts: Facts) -> Plan | None:
         if d.months and not re.match(r"\s*dernier", facts.folded[d.span[1] :])
     ]
     earlier = _earlier_request(facts)
+    obtained = _earlier_certificate(facts)
+    if obtained is not None and facts.personal and not experience and not earlier:
+        # "j'ai obtenu Oméga+ en mai 2011 : aurai-je un oral ?": the date decides the jury's procedure (circular VI)
+        return Plan("cqp_vae_eligibility", {"earlier_certificate_on": obtained}, ["experience_years"])
     if earlier and facts.personal and not experience:
         return Plan("cqp_vae_eligibility", {"requests_this_year": earlier})
     if not experience or not facts.personal:
@@ -72,7 +78,35 @@ def _cqp_vae(facts: Facts) -> Plan | None:
             arguments["time_share"] = round(work.fraction * 100, 2)
     if earlier:
         arguments["requests_this_year"] = earlier
+    if obtained is not None:
+        arguments["earlier_certificate_on"] = obtained
     return Plan("cqp_vae_eligibility", arguments, notes=notes)
+
+
+# The earlier certifications of circular VI, as folded ("Oméga+" → "omega+", "Tam Tam", "Sm'pro")
+_EARLIER_CERTIFICATE = re.compile(r"\b(?:tam ?tam|vademecaf|omega ?\+?|sm'? ?pro|startech)(?![a-z])")
+
+
+def _earlier_certificate(facts: Facts) -> date | None:
+    """The date a Tam Tam, Vadémécaf, Oméga+, Sm'pro or Startech certification was obtained, when the message
+    names one and dates it within its clause ("j'ai obtenu Oméga+ en mai 2011", "décroché Tam Tam en 2011")."""
+    named = _EARLIER_CERTIFICATE.search(facts.folded)
+    if named is None:
+        return None
+    near = [
+        d
+        for d in facts.dates
+        if d.kind == "point"
+        and abs(d.span[0] - named.end()) <= 40
+        and not re.search(r"[.?!:;]", _between(facts, named, d))
+    ]
+    return near[0].start if near else None
+
+
+def _between(facts: Facts, named: re.Match[str], dated: DateSpan) -> str:
+    """The text between a certification's name and a date, in either order."""
+    start, end = sorted((named.end(), dated.span[0]))
+    return facts.folded[start:end]
 
 
 def _earlier_request(facts: Facts) -> int | None:

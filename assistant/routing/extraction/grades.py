@@ -20,15 +20,18 @@ _PRONOUN = r"(?:(?:celui|celle|ceux|celles) (?:du |de la |de l'|de |d'|en |sur l
 # common part's continuous assessment; the option is the other one.
 _COMMON_PART = r"(?:tronc commun(?: interbranches?)?|socle(?: commun| interbranches?)?|interbranches?|prem'?ss|tc)"
 GRADE_LABELS: dict[str, str] = {
-    "continuous_common": rf"(?:(?:(?:controles? continus?|cc|notes?) (?:du |de |en |sur le |d'|au )?|{_PRONOUN})?"
+    # "contrôle du socle", "contrôle d'option": the continuous assessment named by its part, "continu" left out
+    "continuous_common": rf"(?:(?:(?:controles?(?: continus?)?|cc|notes?) (?:du |de |en |sur le |d'|au )?|{_PRONOUN})?"
     rf"{_COMMON_PART})",
-    "continuous_option": rf"(?:(?:controles? continus?|cc|notes?) (?:de l'|d'|en |sur l'|sur |de |du |a l')?"
+    "continuous_option": rf"(?:(?:controles?(?: continus?)?|cc|notes?) (?:de l'|d'|en |sur l'|sur |de |du |a l')?"
     rf"|{_PRONOUN})?option",
     "written": r"(?:epreuve )?ecrite?",
     "oral": r"(?:epreuve )?orale?",
     # the circular's table names the test "Applications professionnelles tutorées" and describes it as "Mises en
     # situation professionnelles guidées par un tuteur": either name is that test's
-    "tutored": r"(?:(?:applications?|applis?) (?:pro(?:fessionnelles?)? )?tutorees?|\bapt\b|mises? en situations? "
+    # "la pratique tutorée": the same test in a candidate's words
+    "tutored": r"(?:(?:applications?|applis?|pratiques?) (?:pro(?:fessionnelles?)? )?tutorees?|\bapt\b"
+    r"|mises? en situations? "
     r"(?:(?:professionnelles? )?(?:tutorees?|guidees?(?: par (?:un|le|mon|son) tuteur)?)|professionnelles?))",
 }
 
@@ -214,8 +217,8 @@ def _listed_then_graded(folded: str, grades: dict[str, float]) -> None:
 # continus / - Tronc commun /20 … / - Option /20 …". Two grades said under that heading alone ("contrôles
 # continus 8 et 9", "pour les contrôles continus j'ai 14 et 12") follow the table's order.
 _PAIR_AFTER = re.compile(
-    r"(?<![\d,.])(?P<a>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)? *(?:et|,|/|-) *(?P<b>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)?"
-    r" *(?:aux|en|pour les|a mes|dans les|sur les) (?:deux )?(?:controles continus|cc)\b"
+    r"(?<![\d,.])(?P<a>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)? *(?:et|,|/|-|puis) *(?P<b>\d{1,2}(?:[,.]\d{1,2})?)"
+    r"(?: */ *20)? *(?:aux|en|pour les|a mes|dans les|sur les) (?:deux |2 )?(?:controles continus|cc)\b"
 )
 _PAIR = re.compile(
     r"\b(?:controles? continus|cc)\b(?P<between>[^\d.?!;]{0,25}?)"

@@ -36,6 +36,9 @@ COUNT_NOUNS: dict[str, str] = {
 }
 
 
+_MONTHS_PER_UNIT: dict[str, float] = {"year": 12.0, "month": 1.0, "week": 12 / 52, "day": 12 / 365}
+
+
 @dataclass(frozen=True)
 class Duration:
     """A length of time: "8 mois", "un an et demi", "3 ans et 6 mois" (months), "1 600 heures"."""
@@ -49,8 +52,14 @@ class Duration:
     @property
     def months(self) -> float | None:
         """The duration in months (None for hours, which are not a calendar length)."""
-        factor = {"year": 12.0, "month": 1.0, "week": 12 / 52, "day": 12 / 365}.get(self.unit)
+        factor = _MONTHS_PER_UNIT.get(self.unit)
         return None if factor is None else self.value * factor
+
+    @property
+    def low_months(self) -> float | None:
+        """The range's lower end in months ("de 4 à 6 mois" → 4), None without a range or for hours."""
+        factor = _MONTHS_PER_UNIT.get(self.unit)
+        return None if factor is None or self.low is None else self.low * factor
 
 
 @dataclass(frozen=True)

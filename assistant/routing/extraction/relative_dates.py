@@ -118,6 +118,7 @@ def years_beside(folded: str, atoms: list[Atom]) -> list[Atom]:
     """A yearless day or month next to a year said alone gives that year to it: "l'an dernier le 1er
     septembre", "en 2025, le 3 mars", "le 28 février de cette année". The year is then part of that date,
     not a date of its own."""
+    atoms = _framed_by_a_year(folded, atoms)
     kept: list[Atom] = []
     skip: set[int] = set()
     for i, a in enumerate(atoms):
@@ -134,6 +135,34 @@ def years_beside(folded: str, atoms: list[Atom]) -> list[Atom]:
                 skip.add(i + 1)
         kept.append(a)
     return kept
+
+
+# "En 2013, un stagiaire avait commencé Prem'ss le 4 mars": a year opening its sentence, then a comma, frames it
+_FRAME_BEFORE = re.compile(r"(?:^|[.?!;:]) *(?:en|courant|au cours de l'annee|durant l'annee) *$")
+_FRAME_AFTER = re.compile(r"^ *,")
+
+
+def _framed_by_a_year(folded: str, atoms: list[Atom]) -> list[Atom]:
+    """A year said alone as the frame of its sentence ("En 2013, …") is the year of that sentence's yearless days and
+    months; it then dates them, and is no date of its own."""
+    for i, frame in enumerate(atoms):
+        if not (
+            year_alone(frame)
+            and _FRAME_BEFORE.search(folded[: frame.start])
+            and _FRAME_AFTER.match(folded[frame.end :])
+        ):
+            continue
+        sentence_end = re.search(r"[.?!;]", folded[frame.end :])
+        limit = frame.end + sentence_end.start() if sentence_end else len(folded)
+        framed = [
+            a for a in atoms[i + 1 :] if a.start < limit and a.month is not None and a.year is None and a.fixed is None
+        ]
+        if not framed:
+            continue
+        for a in framed:
+            a.year = frame.year
+        return atoms[:i] + atoms[i + 1 :]
+    return atoms
 
 
 def year_alone(atom: Atom | None) -> bool:
