@@ -37,6 +37,7 @@ from assistant.conversation.operations import checked, operate
 from assistant.conversation.other_text import points_back_to
 from assistant.conversation.restate import capitalised, lower_first
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
+from assistant.conversation.said_back import without_answer_figures
 from assistant.conversation.slots import find_slots
 from assistant.conversation.source_request import asks_source
 from assistant.conversation.state import Conversation, turn_of
@@ -86,9 +87,17 @@ def converse(
         # "Sorry, switching to English: how long can it last at most?": a follow-up is read by its French grammar,
         # so a question written in English is read in French first, as the router reads one alone (noise.py)
         text = _in_french(text)
+    said_back = without_answer_figures(text, context.question, context.lead) if context is not None else text
+    # "ces 30 000 €, c'est en plus … ?": the answer's amount pointed at, no new payroll; asking nothing of the case,
+    # a question about the previous subject ("Contribution conventionnelle supplémentaire : ce montant, …")
+    about_figure = said_back != text and context is not None and context.subject is not None
+    text = said_back
     resolution = Resolution(text, "new", message_subject(text))
     alone_answer: tuple[Answer, RouteDecision | None] | None = None
     request = about_answer.read(text) if context is not None and text and len(text) <= max_chars else None
+    doubted = about_answer.doubted_figure(text) if request is not None else None
+    if doubted is not None and context is not None and doubted not in re.sub(r"(?<=\d)[\s.](?=\d)", "", context.lead):
+        request = None  # ("et que 3 ?": a figure the answer did not give is a fact of the case, not a doubt)
     if request is None and context is not None and text and len(text) <= max_chars:
         # "donne-moi l'article précis qui fixe ce maximum": the source asked with the exchange's own words
         request = asks_source(text, f"{context.question} {context.lead}")
@@ -113,7 +122,11 @@ def converse(
             resolution = Resolution(context.question, "meta", context.subject)
         else:
             request = None
-    if request is None and context is not None and text and len(text) <= max_chars:
+    about_figure = about_figure and request is None and not find_slots(text, today)
+    if about_figure and context is not None and context.subject is not None:
+        subject = context.subject
+        resolution = Resolution(f"{capitalised(subject.name)} : {lower_first(text)}", "reference", subject)
+    elif request is None and context is not None and text and len(text) <= max_chars:
         alone = route(text, today)  # the message's own topic: a new subject starts afresh
         refused = alone.route == "refusal" or alone.refusal_topic is not None
         # "et le repas du midi, pas remboursé ?" after the passage on transport and meal costs: no thing of its own

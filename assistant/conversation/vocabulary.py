@@ -235,7 +235,8 @@ NAMED_OTHER = (
     r"\b(?:m\.|mme|mlle|monsieur|madame|mademoiselle)(?=\s)|"
     r"\b(?:mon|ma|mes|notre|nos|un|une|le|la|ce|cet|cette|l')\s*"
     r"(?:collegue|voisin|voisine|collaborat(?:eur|rice)|salariee?|agent|conjointe?|epouse?|mari|fils|fille|"
-    r"amie?|frere|soeur|manageur|manager|cheffe?|responsable|binome|homologue|adjointe?)s?\b"
+    r"amie?|frere|soeur|manageur|manager|cheffe?|responsable|binome|homologue|adjointe?|"
+    r"neveu|niece|cousine?|pere|mere|oncle|tante|compagne|compagnon|beau-frere|belle-soeur)s?\b"
 )
 
 # "c'est proratisé ?" asks a question of its own, but "et si c'était en février 2019 ?" only changes a
