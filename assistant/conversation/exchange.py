@@ -30,6 +30,7 @@ from assistant.conversation import about_answer, pointing
 from assistant.conversation import wording as wording_conv
 from assistant.conversation.about_answer import Request
 from assistant.conversation.comparison import compared_question, first_paragraph
+from assistant.conversation.elision import contracted
 from assistant.conversation.examples import asks_only_example, worked_example
 from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.frames import continues, starts_afresh
@@ -39,7 +40,7 @@ from assistant.conversation.restate import capitalised, lower_first
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.said_back import without_answer_figures
 from assistant.conversation.slots import find_slots
-from assistant.conversation.source_request import asks_source
+from assistant.conversation.source_request import asks_source, source_of_other
 from assistant.conversation.state import Conversation, turn_of
 from assistant.conversation.statements import adds_to_statement, describes_case, states_facts
 from assistant.conversation.subject import message_subject
@@ -101,6 +102,11 @@ def converse(
     if request is None and context is not None and text and len(text) <= max_chars:
         # "donne-moi l'article précis qui fixe ce maximum": the source asked with the exchange's own words
         request = asks_source(text, f"{context.question} {context.lead}")
+        other = None if request is not None else source_of_other(text, f"{context.question} {context.lead}")
+        if other is not None:  # "et pour un contrat pro, c'est écrit où ?": that follow-up answered, then its source
+            sourced = _source_of_follow_up(conversation, context, other, typed, today, answer)
+            if sourced is not None:
+                return sourced
     within: str | None = None
     if request is not None and context is not None and _asks_of_something_else(request.operation, text, context, today):
         # ("depuis quand le CQP manager opérationnel y est-il ouvert ?": that thing within the previous subject)
@@ -166,6 +172,8 @@ def converse(
                     alone_answer = None
         if resolution.kind in ("reference", "circumstance", "completion") and rewriter is not None:
             resolution = _rewritten(rewriter, conversation, text, resolution, max_chars)
+    if resolution.is_follow_up:  # ("d'une Pro-A" → "d'le contrat de professionnalisation": written as French does)
+        resolution = replace(resolution, text=contracted(resolution.text))
     # (a new question in a conversation is asked as resolved: without the thanks that opened it)
     asked = resolution.text if resolution.is_follow_up or (context is not None and resolution.text) else typed
     decision: RouteDecision | None = None
@@ -226,6 +234,47 @@ def _recorded(conversation: Conversation, reply: Answer, typed: str, heading: st
     last = [t for t in conversation.turns if t.kind != "aside"][-1]
     # (the citations stay the answer acted on: "et avant l'avenant ?" after a quote reads them)
     conversation.record(replace(last, question=typed, kind="meta", route=reply.route))
+    return reply
+
+
+def _source_of_follow_up(
+    conversation: Conversation,
+    context: Context,
+    other: tuple[str, Request],
+    typed: str,
+    today: date,
+    answer: AnswerFn,
+) -> Answer | None:
+    """ "Et pour un contrat pro, c'est écrit où ?": the follow-up the message makes besides its source request
+    ("et pour un contrat pro ?", resolved against the conversation) is answered first and recorded as the turn, so
+    the conversation goes on about it; the reply is where that answer is written (`operations.operate`), said after
+    the question understood. None when that answer cites nothing (the message is then read as usual)."""
+    rest, request = other
+    alone = route(rest, today)
+    followed = resolve(rest, context, today, own_topic=alone.topic, refused=alone.route == "refusal")
+    followed = replace(followed, text=contracted(followed.text))
+    found, decision = answer(followed.text, case=followed.case)
+    if found.route == "refusal" or not found.citations:
+        return None
+    turn = turn_of(
+        found,
+        typed,
+        followed.text,
+        followed.kind,
+        topic=decision.topic if decision else None,
+        subject=followed.subject,
+        missing=decision.missing if decision else (),
+        lead=first_paragraph(found.text),
+    )
+    outcome = operate(request, [turn], None, typed)
+    if outcome is None or outcome.answer is None:
+        return None
+    reply = outcome.answer
+    reply.question, reply.resolved_question = typed, followed.text
+    # ("La réponse s'appuie sur :", the answer just understood, not the previous one)
+    text = reply.text.replace(wording_conv.sources([]).strip(), wording_conv.sources([], previous=False).strip(), 1)
+    reply.text = f"{wording.understood_question(followed.text)}\n\n{text}"
+    conversation.record(turn)
     return reply
 
 

@@ -262,9 +262,19 @@ def _source(last: Turn, typed: str, aspect: str = "") -> Outcome | None:
         pages = str(citation.page)
         if citation.page_end and citation.page_end != citation.page:
             pages = f"{citation.page} à {citation.page_end}"
-        lines.append(wording.source_line(_part_named(citation), pages, sentence, number))
+        part, creator = _part_named(citation), _CREATED_BY.search(citation.section)
+        if creator is not None:
+            # an article the avenant created is printed in the avenant: its page is the avenant's (art. 9.3 is on
+            # the avenant's page 4, not on the protocole's)
+            part = f"{part} ({creator.group(0)})"
+            pages = wording.pages_of(pages, creator.group("text"))
+        lines.append(wording.source_line(part, pages, sentence, number))
     cited = renumbered(parts[:MAX_SOURCES], 1)
     return Outcome(answer=Answer(typed, wording.sources(lines), "retrieval", citations=cited))
+
+
+# "Article 9.3 (créé par l'avenant du 11 octobre 2022, art. 3)": the text that created a consolidated article
+_CREATED_BY = re.compile(r"cr[ée]{2}e? par (?P<text>l'avenant du [^,)]+)(?:, art\. \d+)?")
 
 
 def _part_named(citation: Citation) -> str:
