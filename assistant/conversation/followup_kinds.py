@@ -45,6 +45,7 @@ from assistant.conversation.restate import (
     with_question,
     yes_or_no_completed,
 )
+from assistant.conversation.other_case import asks_ordinary_case, ordinary_question
 from assistant.conversation.slots import find_slots
 from assistant.conversation.statements import sets_scene
 from assistant.conversation.subject import (
@@ -114,6 +115,11 @@ def resolve_followup(
     if correction:  # "le 1er janvier et non le 1er mars": the value set aside is no fact of the case
         body = _without_old_value(body)
         body_folded = same_length(body)
+    if not correction and asks_ordinary_case(body) and not find_slots(body, today):
+        # "et pour quelqu'un qui n'est dans aucun de ces cas ?": the previous question without its particular case
+        ordinary = ordinary_question(context.pending or context.question, context.subject)
+        if ordinary is not None:
+            return Resolution(ordinary, "circumstance", context.subject)
     person_case = back_to_person(body, context.turns)
     if person_case is not None:  # "revenons à Agnès : combien de temps ?": that person's case, its facts kept
         turn, rest = person_case
