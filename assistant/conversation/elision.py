@@ -28,6 +28,6 @@ _UNELIDED = re.compile(r"\b([dD]e|[qQ]ue) (?=(?:une?|il|ils|elle|elles|on)\b)")
 def contracted(text: str) -> str:
     """`text` with the elisions and contractions French requires ("d'le contrat" → "du contrat")."""
     for pattern, ending in _CONTRACTIONS:
-        text = pattern.sub(lambda m, e=ending: m.group(1) + e, text)
+        text = pattern.sub(rf"\1{ending}", text)
     text = _ELIDED_BEFORE_CONSONANT.sub(lambda m: f"{m.group(1)}e ", text)
     return _UNELIDED.sub(lambda m: f"{m.group(1)[:-1]}'", text)

@@ -26,6 +26,7 @@ from assistant.conversation.backrefs import (
 )
 from assistant.conversation.comparison import compares
 from assistant.conversation.fact_merge import merge_facts
+from assistant.conversation.other_case import asks_ordinary_case, ordinary_question
 from assistant.conversation.other_text import in_other_text
 from assistant.conversation.persons import asked_for_person, back_to_case, back_to_person
 from assistant.conversation.pointing import opposes, points_back
@@ -45,7 +46,6 @@ from assistant.conversation.restate import (
     with_question,
     yes_or_no_completed,
 )
-from assistant.conversation.other_case import asks_ordinary_case, ordinary_question
 from assistant.conversation.slots import find_slots
 from assistant.conversation.statements import sets_scene
 from assistant.conversation.subject import (

@@ -68,7 +68,8 @@ def test_the_ordinary_case_is_asked_by_what_it_is_or_is_not(message: str) -> Non
 
 def test_the_ordinary_question_leaves_out_the_persons_complement() -> None:
     question = "Quelle durée maximale d'un contrat de professionnalisation pour une demandeuse d'emploi de 45 ans ?"
-    assert ordinary_question(question) == "Quelle durée maximale d'un contrat de professionnalisation, en temps normal ?"
+    expected = "Quelle durée maximale d'un contrat de professionnalisation, en temps normal ?"
+    assert ordinary_question(question) == expected
 
 
 def test_two_relations_are_two_people() -> None:
