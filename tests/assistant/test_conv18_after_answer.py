@@ -17,6 +17,7 @@ from assistant.conversation.elision import contracted
 from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.frames import new_person
 from assistant.conversation.other_case import asks_ordinary_case, ordinary_question
+from assistant.conversation.pointing import points_back
 from assistant.conversation.said_back import without_answer_figures
 from assistant.conversation.source_request import source_of_other
 from assistant.routing.router import route
@@ -169,3 +170,28 @@ def test_the_ordinary_case_after_a_public_of_the_list_is_asked_without_it(assist
     )
     assert "RSA" not in (answer.resolved_question or "") and "AAH" not in (answer.resolved_question or "")
     assert "6 et 12 mois" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("message", "back"),
+    [
+        ("Et cette prime, elle est imposable ?", True),
+        ("Ces heures-là sont-elles payées ?", True),
+        ("Cette année, combien de points ?", False),
+        ("Et le forfait jours, il compte ?", False),
+    ],
+)
+def test_a_demonstrative_heading_the_message_points_back(message: str, back: bool) -> None:
+    assert points_back(message) is back
+
+
+@pytest.mark.integration
+def test_a_demonstrative_keeps_the_subject_whose_own_words_would_be_refused(assistant: Any) -> None:
+    """Art. 4.3: « La prime n'entre pas dans la base de calcul de l'allocation vacances et de la gratification
+    annuelle … »"""
+    answer = ask_in_turn(
+        assistant,
+        "Combien de points par mois touche un tuteur pour sa prime ?",
+        "Et ces points, ils sont pris en compte pour la gratification annuelle ?",
+    )
+    assert answer.route != "refusal" and _cites(answer, ACCORD, "4.3")
