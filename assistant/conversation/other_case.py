@@ -56,3 +56,52 @@ def ordinary_question(question: str, subject: Subject | None = None) -> str | No
         clause = asking[1].strip().rstrip(" ?.!")
         return f"{subject.name[:1].upper()}{subject.name[1:]} : {clause}, en temps normal ?"
     return None
+
+
+# the two ends of a range, as the texts and the users say them; each word's opposite
+_OPPOSITE_ENDS = {
+    "minimale": "maximale",
+    "minimales": "maximales",
+    "minimal": "maximal",
+    "minimaux": "maximaux",
+    "minimum": "maximum",
+    "mini": "maxi",
+    "au moins": "au plus",
+    "plancher": "plafond",
+    "plus courte": "plus longue",
+    "plus court": "plus long",
+}
+_OPPOSITE_ENDS |= {b: a for a, b in _OPPOSITE_ENDS.items()}
+_END_WORDS = "|".join(sorted((re.escape(w) for w in _OPPOSITE_ENDS), key=len, reverse=True))
+_END = re.compile(rf"\b(?:{_END_WORDS})\b")
+# the other end asked alone: "et au maximum ?", "et le plafond ?", "et la plus longue ?", "et maxi ?"
+_OTHER_END_ALONE = re.compile(
+    r"^(?:\s|[,;:]|\b(?:et|mais|alors|ok|du coup|donc|sinon)\b)*(?:(?:au|le|la|en) )?(?:duree )?"
+    r"(?P<end>maximum|minimum|maxi|mini|max|min|plafond|plancher|maximale|minimale|plus longue?|plus courte?)"
+    r"(?:[ ,]+(?:alors|donc|du coup))?\s*[?!.…]*\s*$"
+)
+_SHORT = {"max": "maximum", "min": "minimum"}
+
+
+def other_end(question: str, message: str) -> str | None:
+    """ "Et au maximum ?" after "Quelle est la durée minimale des enseignements … ?": the previous question with its
+    end of the range turned into the other one ("… la durée maximale …"); None when the message asks more than the
+    other end, or the previous question names no end or already the one asked."""
+    asked = _OTHER_END_ALONE.match(same_length(message).lower())
+    if asked is None:
+        return None
+    wanted = _SHORT.get(asked.group("end"), asked.group("end"))
+    folded = same_length(question).lower()
+    ends = list(_END.finditer(folded))
+    if not ends or any(_same_end(m.group(), wanted) for m in ends):
+        return None
+    for m in reversed(ends):  # (offsets kept by the folding: each end replaced in the typed question)
+        opposite = _OPPOSITE_ENDS[m.group()]
+        question = question[: m.start()] + opposite + question[m.end() :]
+    return question
+
+
+def _same_end(word: str, wanted: str) -> bool:
+    """Whether `word` names the end `wanted` names (both of the maximum's side, or both of the minimum's)."""
+    high = ("max", "plafond", "plus long", "au plus")
+    return any(h in word for h in high) == any(h in wanted for h in high)

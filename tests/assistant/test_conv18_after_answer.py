@@ -16,7 +16,7 @@ from assistant.conversation.about_answer import doubted_figure, read
 from assistant.conversation.elision import contracted
 from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.frames import new_person
-from assistant.conversation.other_case import asks_ordinary_case, ordinary_question
+from assistant.conversation.other_case import asks_ordinary_case, ordinary_question, other_end
 from assistant.conversation.pointing import points_back
 from assistant.conversation.said_back import without_answer_figures
 from assistant.conversation.source_request import source_of_other
@@ -195,3 +195,32 @@ def test_a_demonstrative_keeps_the_subject_whose_own_words_would_be_refused(assi
         "Et ces points, ils sont pris en compte pour la gratification annuelle ?",
     )
     assert answer.route != "refusal" and _cites(answer, ACCORD, "4.3")
+
+
+@pytest.mark.parametrize(
+    ("question", "message", "turned"),
+    [
+        (
+            "Quel est le plafond de la prime du tuteur ?",
+            "Et le plancher ?",
+            "Quel est le plancher de la prime du tuteur ?",
+        ),
+        ("Durée maximale d'une Pro-A ?", "et au minimum ?", "Durée minimale d'une Pro-A ?"),
+        ("Durée maximale d'une Pro-A ?", "et au maximum ?", None),
+        ("Durée d'une Pro-A ?", "et au minimum ?", None),
+        ("Durée maximale d'une Pro-A ?", "et au minimum pour un jeune ?", None),
+    ],
+)
+def test_the_other_end_of_a_range_turns_the_previous_question(question: str, message: str, turned: str | None) -> None:
+    assert other_end(question, message) == turned
+
+
+@pytest.mark.integration
+def test_the_maximum_after_a_minimum_is_led_by_the_maximum(assistant: Any) -> None:
+    """Art. 2.5: « Cette durée peut être portée jusqu'à 70 % du total de la durée de l'action pour les salariés visés
+    à l'article L. 6325-1-1 … »"""
+    answer = ask_in_turn(
+        assistant, "Pour une Pro-A, la formation dure au minimum combien d'heures ?", "Et au maximum, alors ?"
+    )
+    assert "au maximum" in (answer.resolved_question or "") and "minimum" not in (answer.resolved_question or "")
+    assert "70 %" in answer.text
