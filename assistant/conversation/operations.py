@@ -463,7 +463,25 @@ def checked(reply: Answer, figure: str) -> str:
     holds = [c for c in reply.citations if pattern.search(c.quote)]
     if holds:
         return wording.figure_found(figure, holds[0].number)
+    # ("10 points par mois" set against the answer: the sentence stating the texts' figure in points, not the one
+    # the lead shares the most words with)
+    same_unit = _of_unit(reply.citations, figure[number.end() :])
+    found = same_unit or found
     if found is None:
         return wording.figure_absent(figure)
     citation, sentence = found
     return wording.figure_instead(figure, sentence, citation.number)
+
+
+def _of_unit(citations: Sequence[Citation], unit: str) -> tuple[Citation, str] | None:
+    """The first cited sentence holding a figure in `unit` ("points", "heures", "%"), None without a unit or one."""
+    word = re.match(r"\s*(%|€|[^\W\d_]{2,})", unit)
+    if word is None:
+        return None
+    stem = re.escape(same_length(word.group(1)).lower().rstrip("s"))
+    figure = re.compile(rf"\d\s*{stem}")
+    for citation in citations:
+        for sentence in sentences(citation.quote):
+            if figure.search(same_length(sentence).lower()):
+                return citation, sentence
+    return None

@@ -135,6 +135,7 @@ def test_a_doubted_bonus_is_recomputed_and_the_users_rate_checked(assistant: Any
         "28 seulement ? J'aurais compté 12 points par mois.",
     )
     assert "28 points" in answer.text and "12 points" in answer.text
+    assert "7 points par mois, complet ou non" in answer.text.split("\n\n")[1]  # the texts' rate, set against it
 
 
 @pytest.mark.integration
