@@ -206,7 +206,20 @@ _HEARSAY = re.compile(
     r"indique|annonce)|(?:il|elle|on|ils|elles) (?:parle\w*|dit|disent|affirme\w*|pretend\w*|soutien\w*|"
     r"annonce\w*|evoque\w*)|parle\w* (?:de|d')|je (?:croyais|pensais|pense|crois)|j'(?:avais compris|ai compris|"
     r"avais entendu|ai entendu|ai lu|avais lu)|il parait|(?:d'apres|selon) (?:ma|mon|mes|un|une|le|la|l')|"
-    r"(?:ecrit|affiche|indique) (?:sur|dans)|\bdi(?:t|sent|sait)\b)"
+    r"(?:ecrit|affiche|indique) (?:sur|dans)|\bdi(?:t|sent|sait)\b|"
+    # the user's own count set against the answer: "moi j'aurais compté 10 points par mois", "je trouve 50"
+    r"j'(?:aurais|avais) (?:compte|calcule|dit|cru|pense|trouve)|j'ai (?:compte|calcule|trouve)|je (?:trouve|calcule)|"
+    r"j'obtiens|(?:ca|cela) (?:ne )?(?:me )?(?:fait|donne) (?:pas )?plutot)"
+)
+# a figure of the answer said back with doubt, and nothing else: "35 seulement ?", "que 7 points ?", "vraiment 48 h ?"
+_DOUBTED_FIGURE = re.compile(
+    r"^(?:(?:et )?(?:que|seulement|juste|vraiment|uniquement|pas plus de) )?\d+(?:[ ,.]\d+)*"
+    r"(?: ?(?:%|€|euros?|points?|heures?|h|mois|ans?|annees?|jours?|salaries?|alternants?))?"
+    r"(?: (?:seulement|vraiment|c'est tout|pas plus|et pas plus|uniquement))?$"
+)
+_DOUBT_WORD = re.compile(
+    r"^(?:(?:et )?(?:que|seulement|juste|vraiment|uniquement|pas plus de) )|"
+    r"(?:seulement|vraiment|c'est tout|pas plus|uniquement)$"
 )
 # the answer doubted, first thing in the message
 _DOUBT = re.compile(
@@ -292,6 +305,15 @@ def asks_comparison(message: str) -> bool:
     return (pair and (compared or bool(_WHICH.search(folded)))) or (bool(_WHICH.search(folded)) and compared)
 
 
+def doubted_figure(message: str) -> str | None:
+    """The figure of a message that only says a figure back with doubt ("35 seulement ?"), as digits; None for
+    any other message. The exchange checks that the previous answer gave it (else it is a new fact)."""
+    body = re.sub(r"\s+", " ", same_length(message).lower()).strip(" ?!.…")
+    if not (_DOUBTED_FIGURE.match(body) and _DOUBT_WORD.search(body)):
+        return None
+    return re.sub(r"\D", "", re.search(r"\d+(?:[ ,.]\d+)*", body).group())  # type: ignore[union-attr]
+
+
 def read(message: str) -> Request | None:
     """The request about the previous answer that `message` makes, None when it makes none."""
     folded = same_length(message).lower().strip()
@@ -332,6 +354,8 @@ def read(message: str) -> Request | None:
         return Request("decides")
     if asks_comparison(body):
         return Request("compare")
+    if doubted_figure(body) is not None:
+        return Request("check")
     hearsay = _HEARSAY.search(body)
     figure = None
     if hearsay is not None:

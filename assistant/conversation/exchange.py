@@ -30,6 +30,7 @@ from assistant.conversation import about_answer, pointing
 from assistant.conversation import wording as wording_conv
 from assistant.conversation.about_answer import Request
 from assistant.conversation.comparison import compared_question, first_paragraph
+from assistant.conversation.elision import contracted
 from assistant.conversation.examples import asks_only_example, worked_example
 from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.frames import continues, starts_afresh
@@ -37,8 +38,9 @@ from assistant.conversation.operations import checked, operate
 from assistant.conversation.other_text import points_back_to
 from assistant.conversation.restate import capitalised, lower_first
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
+from assistant.conversation.said_back import without_answer_figures
 from assistant.conversation.slots import find_slots
-from assistant.conversation.source_request import asks_source
+from assistant.conversation.source_request import asks_source, source_of_other
 from assistant.conversation.state import Conversation, turn_of
 from assistant.conversation.statements import adds_to_statement, describes_case, states_facts
 from assistant.conversation.subject import message_subject
@@ -86,12 +88,25 @@ def converse(
         # "Sorry, switching to English: how long can it last at most?": a follow-up is read by its French grammar,
         # so a question written in English is read in French first, as the router reads one alone (noise.py)
         text = _in_french(text)
+    said_back = without_answer_figures(text, context.question, context.lead) if context is not None else text
+    # "ces 30 000 €, c'est en plus … ?": the answer's amount pointed at, no new payroll; asking nothing of the case,
+    # a question about the previous subject ("Contribution conventionnelle supplémentaire : ce montant, …")
+    about_figure = said_back != text and context is not None and context.subject is not None
+    text = said_back
     resolution = Resolution(text, "new", message_subject(text))
     alone_answer: tuple[Answer, RouteDecision | None] | None = None
     request = about_answer.read(text) if context is not None and text and len(text) <= max_chars else None
+    doubted = about_answer.doubted_figure(text) if request is not None else None
+    if doubted is not None and context is not None and doubted not in re.sub(r"(?<=\d)[\s.](?=\d)", "", context.lead):
+        request = None  # ("et que 3 ?": a figure the answer did not give is a fact of the case, not a doubt)
     if request is None and context is not None and text and len(text) <= max_chars:
         # "donne-moi l'article précis qui fixe ce maximum": the source asked with the exchange's own words
         request = asks_source(text, f"{context.question} {context.lead}")
+        other = None if request is not None else source_of_other(text, f"{context.question} {context.lead}")
+        if other is not None:  # "et pour un contrat pro, c'est écrit où ?": that follow-up answered, then its source
+            sourced = _source_of_follow_up(conversation, context, other, typed, today, answer)
+            if sourced is not None:
+                return sourced
     within: str | None = None
     if request is not None and context is not None and _asks_of_something_else(request.operation, text, context, today):
         # ("depuis quand le CQP manager opérationnel y est-il ouvert ?": that thing within the previous subject)
@@ -113,7 +128,11 @@ def converse(
             resolution = Resolution(context.question, "meta", context.subject)
         else:
             request = None
-    if request is None and context is not None and text and len(text) <= max_chars:
+    about_figure = about_figure and request is None and not find_slots(text, today)
+    if about_figure and context is not None and context.subject is not None:
+        subject = context.subject
+        resolution = Resolution(f"{capitalised(subject.name)} : {lower_first(text)}", "reference", subject)
+    elif request is None and context is not None and text and len(text) <= max_chars:
         alone = route(text, today)  # the message's own topic: a new subject starts afresh
         refused = alone.route == "refusal" or alone.refusal_topic is not None
         # "et le repas du midi, pas remboursé ?" after the passage on transport and meal costs: no thing of its own
@@ -153,6 +172,8 @@ def converse(
                     alone_answer = None
         if resolution.kind in ("reference", "circumstance", "completion") and rewriter is not None:
             resolution = _rewritten(rewriter, conversation, text, resolution, max_chars)
+    if resolution.is_follow_up:  # ("d'une Pro-A" → "d'le contrat de professionnalisation": written as French does)
+        resolution = replace(resolution, text=contracted(resolution.text))
     # (a new question in a conversation is asked as resolved: without the thanks that opened it)
     asked = resolution.text if resolution.is_follow_up or (context is not None and resolution.text) else typed
     decision: RouteDecision | None = None
@@ -213,6 +234,47 @@ def _recorded(conversation: Conversation, reply: Answer, typed: str, heading: st
     last = [t for t in conversation.turns if t.kind != "aside"][-1]
     # (the citations stay the answer acted on: "et avant l'avenant ?" after a quote reads them)
     conversation.record(replace(last, question=typed, kind="meta", route=reply.route))
+    return reply
+
+
+def _source_of_follow_up(
+    conversation: Conversation,
+    context: Context,
+    other: tuple[str, Request],
+    typed: str,
+    today: date,
+    answer: AnswerFn,
+) -> Answer | None:
+    """ "Et pour un contrat pro, c'est écrit où ?": the follow-up the message makes besides its source request
+    ("et pour un contrat pro ?", resolved against the conversation) is answered first and recorded as the turn, so
+    the conversation goes on about it; the reply is where that answer is written (`operations.operate`), said after
+    the question understood. None when that answer cites nothing (the message is then read as usual)."""
+    rest, request = other
+    alone = route(rest, today)
+    followed = resolve(rest, context, today, own_topic=alone.topic, refused=alone.route == "refusal")
+    followed = replace(followed, text=contracted(followed.text))
+    found, decision = answer(followed.text, case=followed.case)
+    if found.route == "refusal" or not found.citations:
+        return None
+    turn = turn_of(
+        found,
+        typed,
+        followed.text,
+        followed.kind,
+        topic=decision.topic if decision else None,
+        subject=followed.subject,
+        missing=decision.missing if decision else (),
+        lead=first_paragraph(found.text),
+    )
+    outcome = operate(request, [turn], None, typed)
+    if outcome is None or outcome.answer is None:
+        return None
+    reply = outcome.answer
+    reply.question, reply.resolved_question = typed, followed.text
+    # ("La réponse s'appuie sur :", the answer just understood, not the previous one)
+    text = reply.text.replace(wording_conv.sources([]).strip(), wording_conv.sources([], previous=False).strip(), 1)
+    reply.text = f"{wording.understood_question(followed.text)}\n\n{text}"
+    conversation.record(turn)
     return reply
 
 

@@ -155,6 +155,13 @@ def _replacement(
         # "depuis janvier 2021" corrected by "c'était janvier 2023": still a period running since then
         # (the period's words leave out the "depuis" before them, which stays)
         return old.span, words
+    whole = slot.when is not None and slot.when.precision != "day"
+    if old.kind == slot.kind == "period" and old.when is not None and old.when.kind == "range" and whole:
+        # "sur toute l'année 2026" in place of "du 1er janvier au 31 décembre 2026": the year's bounds written as
+        # days, the earlier period's preposition replaced ("du 2026" is no French)
+        assert slot.when is not None
+        at = _preposition_start(earlier, old.span[0])
+        return (at, old.span[1]), f"du {format_date_fr(slot.when.start)} au {format_date_fr(slot.when.end)}"
     if old.kind == "period" and slot.when is not None and slot.kind == "date":
         start = _preposition_start(earlier, old.span[0])
         article = ("en " if slot.when.precision != "day" else "le ") if start < old.span[0] else ""

@@ -26,6 +26,7 @@ from assistant.conversation.backrefs import (
 )
 from assistant.conversation.comparison import compares
 from assistant.conversation.fact_merge import merge_facts
+from assistant.conversation.other_case import asks_ordinary_case, ordinary_question, other_end
 from assistant.conversation.other_text import in_other_text
 from assistant.conversation.persons import asked_for_person, back_to_case, back_to_person
 from assistant.conversation.pointing import opposes, points_back
@@ -114,6 +115,14 @@ def resolve_followup(
     if correction:  # "le 1er janvier et non le 1er mars": the value set aside is no fact of the case
         body = _without_old_value(body)
         body_folded = same_length(body)
+    if not correction and asks_ordinary_case(body) and not find_slots(body, today):
+        # "et pour quelqu'un qui n'est dans aucun de ces cas ?": the previous question without its particular case
+        ordinary = ordinary_question(context.pending or context.question, context.subject)
+        if ordinary is not None:
+            return Resolution(ordinary, "circumstance", context.subject)
+    turned = other_end(context.pending or context.question, text) if not correction else None
+    if turned is not None:  # "et au maximum ?" after a minimum: the previous question about the other end
+        return Resolution(turned, "circumstance", context.subject)
     person_case = back_to_person(body, context.turns)
     if person_case is not None:  # "revenons à Agnès : combien de temps ?": that person's case, its facts kept
         turn, rest = person_case

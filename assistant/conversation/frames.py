@@ -143,8 +143,25 @@ def new_person(message: str, earlier: str, today: date) -> bool:
     if mine == before == "other":  # two named colleagues are two people
         named, named_before = person_names(message), person_names(earlier)
         # ("pour mon collègue de 22 ans" after "pour un salarié ordinaire": someone in particular after anyone)
-        return bool(named and named_before and not named & named_before) or _definite(message) != _definite(earlier)
+        if named and named_before:
+            return not named & named_before
+        # ("et pour lui, mon neveu de 40 ans ?" after "mon fils de 20 ans": two relations are two people)
+        relations, relations_before = _relations(message), _relations(earlier)
+        if relations and relations_before and not relations & relations_before:
+            return True
+        return _definite(message) != _definite(earlier)
     return mine is not None and before is not None and mine != before
+
+
+def _relations(text: str) -> set[str]:
+    """The relation or title nouns by which a message names someone in particular ("mon fils", "ma collègue":
+    "fils", "collegue"), without gender or number: two different ones name two people."""
+    found = set()
+    for m in _NAMED_OTHER.finditer(same_length(text).lower()):
+        words = m.group().split()
+        if len(words) == 2 and not re.match(r"une?\b", words[0]):
+            found.add(re.sub(r"(?:e|s|es)$", "", words[1]))
+    return found
 
 
 def _definite(text: str) -> bool:

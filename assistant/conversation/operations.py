@@ -262,9 +262,19 @@ def _source(last: Turn, typed: str, aspect: str = "") -> Outcome | None:
         pages = str(citation.page)
         if citation.page_end and citation.page_end != citation.page:
             pages = f"{citation.page} à {citation.page_end}"
-        lines.append(wording.source_line(_part_named(citation), pages, sentence, number))
+        part, creator = _part_named(citation), _CREATED_BY.search(citation.section)
+        if creator is not None:
+            # an article the avenant created is printed in the avenant: its page is the avenant's (art. 9.3 is on
+            # the avenant's page 4, not on the protocole's)
+            part = f"{part} ({creator.group(0)})"
+            pages = wording.pages_of(pages, creator.group("text"))
+        lines.append(wording.source_line(part, pages, sentence, number))
     cited = renumbered(parts[:MAX_SOURCES], 1)
     return Outcome(answer=Answer(typed, wording.sources(lines), "retrieval", citations=cited))
+
+
+# "Article 9.3 (créé par l'avenant du 11 octobre 2022, art. 3)": the text that created a consolidated article
+_CREATED_BY = re.compile(r"cr[ée]{2}e? par (?P<text>l'avenant du [^,)]+)(?:, art\. \d+)?")
 
 
 def _part_named(citation: Citation) -> str:
@@ -453,7 +463,25 @@ def checked(reply: Answer, figure: str) -> str:
     holds = [c for c in reply.citations if pattern.search(c.quote)]
     if holds:
         return wording.figure_found(figure, holds[0].number)
+    # ("10 points par mois" set against the answer: the sentence stating the texts' figure in points, not the one
+    # the lead shares the most words with)
+    same_unit = _of_unit(reply.citations, figure[number.end() :])
+    found = same_unit or found
     if found is None:
         return wording.figure_absent(figure)
     citation, sentence = found
     return wording.figure_instead(figure, sentence, citation.number)
+
+
+def _of_unit(citations: Sequence[Citation], unit: str) -> tuple[Citation, str] | None:
+    """The first cited sentence holding a figure in `unit` ("points", "heures", "%"), None without a unit or one."""
+    word = re.match(r"\s*(%|€|[^\W\d_]{2,})", unit)
+    if word is None:
+        return None
+    stem = re.escape(same_length(word.group(1)).lower().rstrip("s"))
+    figure = re.compile(rf"\d\s*{stem}")
+    for citation in citations:
+        for sentence in sentences(citation.quote):
+            if figure.search(same_length(sentence).lower()):
+                return citation, sentence
+    return None

@@ -1,10 +1,10 @@
 """Two readings of a follow-up's opening that decide which thing it is about, whatever its own words read alone.
 
-* A pronoun heading the message, with nothing put in front of it but a frame ("Vrai ou faux : elle compte dans
-  la gratification annuelle ?"), or a clitic standing for the thing just spoken of ("et qui n'y a pas droit ?"),
-  points back to the previous subject: the message is read against it even when its own words alone would be
-  refused (the scope check still judges the resolved question). A thing put in front of the pronoun ("et ma
-  prime d'intéressement, elle …") is the message's own instead.
+* A pronoun or a demonstrative heading the message, with nothing put in front of it but a frame ("Vrai ou faux :
+  elle compte dans la gratification annuelle ?", "et ces points, ils …"), or a clitic standing for the thing just
+  spoken of ("et qui n'y a pas droit ?"), points back to the previous subject: the message is read against it even
+  when its own words alone would be refused (the scope check still judges the resolved question). A thing put in
+  front of the pronoun ("et ma prime d'intéressement, elle …") is the message's own instead.
 * An opposition lead-in ("et à l'inverse, sa durée la plus courte ?", "dans l'autre sens, son plancher ?") keeps
   the previous subject and replaces what the previous question asked by the message's own noun phrase; an
   extreme alone ("et à l'opposé, le minimum ?") keeps the previous question, its thing being that question's.
@@ -28,10 +28,20 @@ _OWN_NOUN = re.compile(
 )
 
 
+# a demonstrative heading the message ("et ces points, ils comptent … ?", "cette prime est-elle imposable ?"): what it
+# shows was just spoken of; not a time ("cette année", "ce mois-ci"), which situates the question
+_DEMONSTRATIVE_FIRST = re.compile(
+    r"^(?:\s|[,:;]|\b(?:et|mais|alors|ok|du coup|donc|vrai ou faux|juste)\b)*(?:ce|cet|cette|ces)\s+"
+    r"(?!(?:annee|annees|an|ans|mois|semaine|semaines|jour|jours|matin|soir|midi|trimestre|semestre|fois|"
+    r"week-end|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|printemps|ete|automne|hiver)\b)[a-z]"
+)
+
+
 def points_back(body: str) -> bool:
-    """The message (its lead-in removed) opens on a pronoun or holds a clitic standing for the previous thing."""
+    """The message (its lead-in removed) opens on a pronoun or a demonstrative, or holds a clitic standing for the
+    previous thing."""
     folded = same_length(body).lower()
-    return bool(_PRONOUN_FIRST.match(folded) or v.RE_CLITIC_BACK.search(folded))
+    return bool(_PRONOUN_FIRST.match(folded) or _DEMONSTRATIVE_FIRST.match(folded) or v.RE_CLITIC_BACK.search(folded))
 
 
 def opposes(lead: str, body: str) -> bool:

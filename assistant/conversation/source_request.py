@@ -91,3 +91,24 @@ def _aspect(folded: str) -> str:
 _GENERIC = frozenset(
     {"chiffre", "calcul", "resultat", "reponse", "regle", "point", "texte", "article", "passage", "info"}
 )
+
+
+_CLAUSE = re.compile(r"\s*[,;:]\s*")
+
+
+def source_of_other(message: str, exchange: str) -> tuple[str, Request] | None:
+    """ "Et pour un contrat pro, c'est écrit où ?" after the Pro-A's duration: one clause asks the source with the
+    exchange's words ("c'est écrit où ?"), the other clauses name something of their own ("et pour un contrat pro"):
+    the follow-up those clauses make, whose source is asked. Returns those clauses as a question and the request;
+    None when no clause asks a source or nothing else is left (a plain source request, `asks_source`)."""
+    clauses = [c for c in _CLAUSE.split(message.strip()) if c.strip(" ?!.…")]
+    if len(clauses) < 2:
+        return None
+    for at, clause in enumerate(clauses):
+        request = asks_source(clause, exchange)
+        if request is None:
+            continue
+        rest = ", ".join(c.strip(" ?!.…") for i, c in enumerate(clauses) if i != at)
+        if asks_source(rest, exchange) is None and re.search(r"[^\W\d_]{3,}", rest):
+            return f"{rest} ?", request
+    return None

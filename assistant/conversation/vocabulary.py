@@ -20,7 +20,11 @@ from dataclasses import dataclass
 LEAD_IN = (
     r"^(?:\s|[,;:.!…-])*(?:(?:et|alors|mais|ok|d'accord|bon|ah|hmm|euh|puis|sinon)\b(?:\s|[,;:.!…-])*|"
     r"(?:a l'inverse|inversement|a l'oppose|dans l'autre sens|en sens inverse|en revanche|par contre|"
-    r"reciproquement|pareillement|de la meme facon|du coup)\s*,?\s+(?=\w))+"
+    r"reciproquement|pareillement|de la meme facon|du coup)\s*,?\s+(?=\w)|"
+    # a hypothesis put to the previous question ("Imaginons un 6 à l'écrit", "Supposons qu'elle finisse en mai"):
+    # the circumstance it changes follows
+    r"(?:imaginons|imagine|imaginez|supposons|suppose|supposez|admettons|mettons|prenons le cas ou)"
+    r"(?: que| qu'|,)?\s*(?=\w))+"
 )
 
 # The lead-ins that oppose the message to the previous question ("à l'inverse", "dans l'autre sens").
@@ -235,7 +239,8 @@ NAMED_OTHER = (
     r"\b(?:m\.|mme|mlle|monsieur|madame|mademoiselle)(?=\s)|"
     r"\b(?:mon|ma|mes|notre|nos|un|une|le|la|ce|cet|cette|l')\s*"
     r"(?:collegue|voisin|voisine|collaborat(?:eur|rice)|salariee?|agent|conjointe?|epouse?|mari|fils|fille|"
-    r"amie?|frere|soeur|manageur|manager|cheffe?|responsable|binome|homologue|adjointe?)s?\b"
+    r"amie?|frere|soeur|manageur|manager|cheffe?|responsable|binome|homologue|adjointe?|"
+    r"neveu|niece|cousine?|pere|mere|oncle|tante|compagne|compagnon|beau-frere|belle-soeur)s?\b"
 )
 
 # "c'est proratisé ?" asks a question of its own, but "et si c'était en février 2019 ?" only changes a

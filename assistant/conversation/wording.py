@@ -14,14 +14,21 @@ def quoted_where_several() -> str:
     return "dans les textes cités"
 
 
-def sources(lines: list[str]) -> str:
-    """ "c'est à quelle page ?": where the previous answer's passages stand, one line per part."""
-    return "La réponse précédente s'appuie sur :\n\n" + "\n".join(lines)
+def sources(lines: list[str], *, previous: bool = True) -> str:
+    """ "c'est à quelle page ?": where the previous answer's passages stand, one line per part (`previous` False:
+    the answer to the question just understood, "et pour un contrat pro, c'est écrit où ?")."""
+    head = "La réponse précédente s'appuie sur :" if previous else "La réponse s'appuie sur :"
+    return f"{head}\n\n" + "\n".join(lines)
+
+
+def pages_of(pages: str, text: str) -> str:
+    """Pages of another text than the one the part is named in: "4 de l'avenant du 11 octobre 2022"."""
+    return f"{pages} de {text}"
 
 
 def source_line(part: str, pages: str, sentence: str, number: int) -> str:
     """One cited part: which part of which text, its page, and the sentence the answer relied on."""
-    page = f"page {pages}" if " à " not in pages else f"pages {pages}"
+    page = f"page {pages}" if " à " not in pages.split(" de ")[0] else f"pages {pages}"
     quoted = f" : « {sentence} »" if sentence else ""
     return f"- {part}, {page} [{number}]{quoted}"
 

@@ -48,10 +48,13 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\bmaitre d'apprentissage\b", 4),
         Cue(r"\b(?:je suis|j'ai ete|je serai|je vais etre|je deviens)\b[^.?!]{0,15}\btut", 1),
         Cue(
-            r"\b(?:(?:encadr|accompagn|epaul)(?:e|es|ent|er|ais|ait|erai|erais|ons)"
+            # (the person's role decides, not the contract's name: "il a tutoré un contrat pro" is a tutor's case)
+            r"\b(?:(?:encadr|accompagn|epaul|tutor)(?:e|es|ee|ees|ent|er|ais|ait|erai|erais|ons)"
             r"|pren(?:ds|d|dre|ais|ait|drai) en charge)"
             r"\b[^.?!]{0,30}"
-            r"\b(?:apprenti|alternant|stagiaire|nouvel? embauche|contrat pro)",
+            # (unless the contract is spoken of again: "… un contrat pro, combien dure ce contrat ?" asks of it)
+            r"\b(?:apprenti|alternant|stagiaire|nouvel? embauche"
+            r"|contrats? (?:de )?pro(?:fessionnalisation)?\b(?![^?]*\b(?:contrat|professionnalisation)))",
             3,
         ),
         # "deux alternants suivis", "l'apprentie que je suis", "suivre un alternant": the tutor's own work
