@@ -30,7 +30,7 @@ from assistant.answering.answerable import (
 )
 from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import compose_in_parts
-from assistant.answering.corpus_words import corpus_phrases, corpus_words
+from assistant.answering.corpus_words import CorpusPhrases, corpus_phrases, corpus_words
 from assistant.answering.frameworks import foreign_act
 from assistant.answering.list_request import asks_list
 from assistant.answering.llm import model_passages, phrase_with_model
@@ -203,12 +203,16 @@ class Assistant(MeaningReaders):
             answer.text += "\n\n" + uncovered
         return answer
 
+    def _phrases(self) -> CorpusPhrases:
+        """The texts' phrases and names, read by every scope check (cached by `corpus_phrases` per passage list)."""
+        return corpus_phrases(self.retriever.passages(), self._text_names)
+
     def _outside_the_rule(self, turn: _Turn, decision: RouteDecision) -> bool:
         """A calculation or clarification whose question is about something else (`calculation.outside_the_rule`)."""
         if decision.route not in ("calculator", "clarify"):
             return False
         vocabulary = corpus_words(self.retriever.passage_texts())
-        phrases = corpus_phrases(self.retriever.passages(), self._text_names)
+        phrases = self._phrases()
         query = decision.topic_query or turn.question
         return outside_the_rule(query, decision, vocabulary, phrases, self._search, turn.timings)
 
@@ -217,7 +221,7 @@ class Assistant(MeaningReaders):
         compared): answered from their structure (`answering.about_texts`) before any refusal; None leaves
         it to the ordinary steps."""
         question = decision.topic_query or turn.question
-        if foreign_act(question, corpus_phrases(self.retriever.passages(), self._text_names)) is not None:
+        if foreign_act(question, self._phrases()) is not None:
             return None  # "la date de l'arrêté d'extension de l'avenant": another act's facts, the scope check decides
         found = self.about.answer(
             question, decision.route, self.retriever, self._new_book, self._search, lambda: self.unit_meaning
@@ -242,7 +246,7 @@ class Assistant(MeaningReaders):
     def _retrieve(self, turn: _Turn, decision: RouteDecision) -> Answer:
         asked = decision.topic_query or turn.question
         vocabulary = corpus_words(self.retriever.passage_texts())
-        phrases = corpus_phrases(self.retriever.passages(), self._text_names)
+        phrases = self._phrases()
         t = time.perf_counter()
         as_of = self._as_of(asked)
         everyday: dict[str, Any] = {} if everyday_words_count(decision) else {"everyday": False}

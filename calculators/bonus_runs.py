@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from calculators.input_ranges import months_begun, ranged_result, shortened
+from calculators.input_ranges import over_length_range
 from calculators.point_value import PointValue, load_point_values, points_to_euros
 from calculators.result import CalcError, CalcResult
 from calculators.trainer_bonus import TrainingAction, trainer_bonus
@@ -79,19 +79,15 @@ def _one_tutor(
     """One tutor's bonus: the missions as dated, or the range of their length."""
     built = [Mission(**m) for m in missions]
     table = _table(point_values_file)
-    top = tutor_bonus(built, as_of, point_value=point_value, point_values=table)
-    if months_low is None:
-        return top
-    bottom = tutor_bonus(shortened(built, months_low), as_of, point_value=point_value, point_values=table)
-    longest = months_begun(built[0].start, built[0].end)
-    return ranged_result(
-        bottom,
-        top,
-        f"Prime de tutorat : entre {bottom.value} et {top.value} points selon la durée de la mission, de "
-        f"{months_low} à {longest} mois ({POINTS_PER_MONTH} points par mois, complet ou non, article 4.3), "
-        "versée en une seule fois à l'issue de la mission.",
-        f"{months_low} mois",
-        f"{longest} mois",
+    return over_length_range(
+        built,
+        months_low,
+        lambda periods: tutor_bonus(periods, as_of, point_value=point_value, point_values=table),
+        lambda bottom, top, longest: (
+            f"Prime de tutorat : entre {bottom.value} et {top.value} points selon la durée de la mission, de "
+            f"{months_low} à {longest} mois ({POINTS_PER_MONTH} points par mois, complet ou non, article 4.3), "
+            "versée en une seule fois à l'issue de la mission."
+        ),
     )
 
 
@@ -108,20 +104,16 @@ def run_trainer_bonus(
     """
     built = [TrainingAction(**a) for a in actions]
     table = _table(point_values_file)
-    top = trainer_bonus(built, point_value=point_value, point_values=table)
-    if months_low is None:
-        return top
-    bottom = trainer_bonus(shortened(built, months_low), point_value=point_value, point_values=table)
-    longest = months_begun(built[0].start, built[0].end)
     count = f"{len(built)} actions" if len(built) > 1 else "1 action"
-    return ranged_result(
-        bottom,
-        top,
-        f"Prime de formateur interne à titre accessoire : entre {bottom.value} et {top.value} points selon la "
-        f"durée de l'action, de {months_low} à {longest} mois ({count} × {POINTS_PER_MONTH} points par mois, "
-        "article 9.3), versée le mois suivant la fin de l'action.",
-        f"{months_low} mois",
-        f"{longest} mois",
+    return over_length_range(
+        built,
+        months_low,
+        lambda periods: trainer_bonus(periods, point_value=point_value, point_values=table),
+        lambda bottom, top, longest: (
+            f"Prime de formateur interne à titre accessoire : entre {bottom.value} et {top.value} points selon la "
+            f"durée de l'action, de {months_low} à {longest} mois ({count} × {POINTS_PER_MONTH} points par mois, "
+            "article 9.3), versée le mois suivant la fin de l'action."
+        ),
     )
 
 

@@ -8,7 +8,7 @@ summary; this module holds what the ranged results share (the merged result, the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Protocol, TypeVar
@@ -77,3 +77,22 @@ def shortened(periods: Sequence[P], months_low: int) -> list[P]:
         )
     end = add_months(first.start, months_low) - timedelta(days=1)
     return [replace(p, end=end) for p in periods]  # type: ignore[type-var]
+
+
+def over_length_range(
+    periods: Sequence[P],
+    months_low: int | None,
+    compute: Callable[[list[P]], CalcResult],
+    summary: Callable[[CalcResult, CalcResult, int], str],
+) -> CalcResult:
+    """The rule applied to the periods as dated and, when their length is a range, to the range's lower end too.
+
+    `compute` applies the rule to periods; `summary(bottom, top, longest)` words the ranged result, `longest`
+    being the dated length in months begun. Without `months_low` the dated result is returned as it is.
+    """
+    top = compute(list(periods))
+    if months_low is None:
+        return top
+    bottom = compute(shortened(periods, months_low))
+    longest = months_begun(periods[0].start, periods[0].end)
+    return ranged_result(bottom, top, summary(bottom, top, longest), f"{months_low} mois", f"{longest} mois")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from assistant.answering.lead import Candidate, choose_lead
 from assistant.answering.units import idf_weights, passage_units, query_weights, unit_scores
@@ -21,3 +22,8 @@ def lead_of(question: str, sections: dict[str, str], number: str, others: Sequen
     lead = choose_lead(question, [Candidate(u, 0, s, 1.0) for u, s in zip(units, scores, strict=True)])
     assert lead is not None
     return lead.unit.text
+
+
+def answer_lead(answer: Any) -> str:
+    """An answer's first paragraph: the lead the user reads before the quotes."""
+    return str(answer.text).split("\n\n")[0]

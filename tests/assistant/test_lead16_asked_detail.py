@@ -20,12 +20,9 @@ import pytest
 from assistant.answering.answer_types import CONDITION, asked_types, holds
 from assistant.answering.asked_detail import _holds, asked_clause
 from assistant.answering.units import unit_terms
+from tests.assistant.lead_helpers import answer_lead
 
 TODAY = date(2026, 11, 29)
-
-
-def _lead(answer: Any) -> str:
-    return str(answer.text).split("\n\n")[0]
 
 
 def test_the_asked_clause_is_the_one_after_the_premise() -> None:
@@ -65,12 +62,12 @@ def test_the_detail_in_an_unretrieved_passage_of_the_section_leads(assistant: An
         "vers quel métier pourrai-je évoluer ensuite ?",
         today=TODAY,
     )
-    assert "Inspecteur du recouvrement" in _lead(answer)
+    assert "Inspecteur du recouvrement" in answer_lead(answer)
 
 
 def test_the_requirement_asked_replaces_the_sentence_naming_the_cqp(assistant: Any) -> None:
     answer = assistant.ask("J'ai le CQP contrôleur allocataire : que faut-il de plus pour exercer ?", today=TODAY)
-    lead = _lead(answer)
+    lead = answer_lead(answer)
     assert "agrément" in lead
     assert "finalité du métier" not in lead
 
@@ -80,7 +77,7 @@ def test_the_detail_follows_a_lead_that_leaves_it_unsaid(assistant: Any) -> None
         "Les EPA du régime général peuvent-ils soutenir l'alternance avec des engagements financiers spécifiques ?",
         today=TODAY,
     )
-    lead = _lead(answer)
+    lead = answer_lead(answer)
     assert "ont la faculté de soutenir" in lead
     assert "convention de partenariat" in lead
 
@@ -93,13 +90,13 @@ def test_a_sentence_of_another_kind_does_not_replace_the_lead(assistant: Any) ->
         "Titulaire d'un BTS (bac+2), je vise le master manager stratégique : puis-je y entrer directement ?",
         today=TODAY,
     )
-    lead = _lead(answer)
+    lead = answer_lead(answer)
     assert "Bac+ 4" in lead
     assert "mémoire professionnel" not in lead
 
 
 def test_a_lead_stating_the_figure_asked_is_followed_by_nothing(assistant: Any) -> None:
     answer = assistant.ask("Combien de salariés un tuteur peut-il accompagner au maximum ?", today=TODAY)
-    lead = _lead(answer)
+    lead = answer_lead(answer)
     assert lead.startswith("3 salariés")
     assert lead.count("[1]") == 1

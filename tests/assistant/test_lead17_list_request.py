@@ -16,13 +16,9 @@ from assistant.answering.asked_kind import asked_kind
 from assistant.answering.lead import lists
 from assistant.answering.list_request import asks_list
 from assistant.answering.splitting import Unit
-from tests.assistant.lead_helpers import lead_of
+from tests.assistant.lead_helpers import answer_lead, lead_of
 
 TODAY = date(2026, 11, 29)
-
-
-def _lead(answer: Any) -> str:
-    return str(answer.text).split("\n\n")[0]
 
 
 @pytest.mark.parametrize(
@@ -89,7 +85,7 @@ def test_a_unit_lists_by_its_layout_a_colon_or_a_series() -> None:
 )
 def test_a_list_asked_for_is_led_by_the_unit_that_lists(assistant: Any, question: str, listed: str) -> None:
     answer = assistant.ask(question, today=TODAY)
-    assert listed in _lead(answer)
+    assert listed in answer_lead(answer)
 
 
 @pytest.mark.parametrize(
@@ -111,7 +107,7 @@ def test_a_list_asked_for_is_led_by_the_unit_that_lists(assistant: Any, question
     ],
 )
 def test_the_lead_states_the_kind_asked(assistant: Any, question: str, stated: str, not_stated: str) -> None:
-    lead = _lead(assistant.ask(question, today=TODAY))
+    lead = answer_lead(assistant.ask(question, today=TODAY))
     assert stated in lead
     assert not_stated not in lead or lead.index(stated) < lead.index(not_stated)  # stated first, the other after
 

@@ -15,12 +15,9 @@ import pytest
 
 from assistant.answering.asked_kind import asked_kind
 from assistant.answering.lead_opening import asked_figure
+from tests.assistant.lead_helpers import answer_lead
 
 TODAY = date(2026, 12, 2)
-
-
-def _lead(answer: Any) -> str:
-    return str(answer.text).split("\n\n")[0]
 
 
 @pytest.mark.parametrize(
@@ -48,14 +45,16 @@ def test_the_body_a_pronoun_stands_for_answers_who(assistant: Any) -> None:
     """A guard: `asked_kind` moved this lead to « la CPNEFP définit les priorités » before it read pronouns.
     Art. 1: « … la CPNEFP définit les priorités … À cet égard, elle fixe les coûts des formations relevant de
     l'alternance »: the sentence whose subject is « elle » states the body through the sentence naming it."""
-    lead = _lead(assistant.ask("Qui fixe le coût des formations en alternance ?", today=TODAY))
+    lead = answer_lead(assistant.ask("Qui fixe le coût des formations en alternance ?", today=TODAY))
     assert "fixe les coûts des formations" in lead and "CPNEFP" in lead
 
 
 def test_who_selects_the_internal_trainer_is_led_by_the_direction(assistant: Any) -> None:
     """Art. 9.2 (avenant de 2022, art. 3): « le salarié est retenu sur la base du volontariat par la direction de
     l'organisme en raison de ses compétences professionnelles et pédagogiques avérées »."""
-    lead = _lead(assistant.ask("Qui retient le salarié qui sera formateur interne à titre accessoire ?", today=TODAY))
+    lead = answer_lead(
+        assistant.ask("Qui retient le salarié qui sera formateur interne à titre accessoire ?", today=TODAY)
+    )
     assert "par la direction de l" in lead
 
 
@@ -63,7 +62,7 @@ def test_a_count_stated_through_a_pronoun_is_stated(assistant: Any) -> None:
     """Annexe 2 of the avenant: « Les assistants de service social exercent leur activité au sein de trois types
     d'organismes … Ils représentent plus de 2 500 salariés au sein du régime général »."""
     answer = assistant.ask("Combien d'assistants de service social compte le régime général ?", today=TODAY)
-    assert "2 500" in _lead(answer)
+    assert "2 500" in answer_lead(answer)
     assert "ne précisent pas" not in answer.text
 
 
@@ -82,7 +81,7 @@ def test_profiles_asked_are_the_beneficiaries(assistant: Any) -> None:
         "En liste : quels profils de personnes la caisse peut-elle embaucher en contrat de professionnalisation ?",
         "Quels profils de candidats sont visés par le contrat de professionnalisation ?",
     ):
-        lead = _lead(assistant.ask(question, today=TODAY))
+        lead = answer_lead(assistant.ask(question, today=TODAY))
         assert "s’adresse" in lead and "26 ans et plus" in lead
 
 
@@ -91,7 +90,7 @@ def test_a_list_asked_by_a_cut_lead_in_is_led_by_the_list(assistant: Any) -> Non
     Pass formation – avoir obtenu une note moyenne supérieure ou égale à 10/20 sans note éliminatoire ». The router
     cuts "Point par point," as a frame; the list request is read on the user's message."""
     question = "Point par point, qu'attend-on d'un candidat pour qu'il soit certifié gestionnaire conseil ?"
-    lead = _lead(assistant.ask(question, today=TODAY))
+    lead = answer_lead(assistant.ask(question, today=TODAY))
     assert "Pass formation" in lead and "10/20" in lead
 
 
@@ -99,5 +98,5 @@ def test_withdrawing_from_the_convention_is_its_explicit_denunciation(assistant:
     """The COS convention, art. 15: « Une dénonciation explicite de l'une des parties peut être déclarée sous réserve
     de l'application d'un délai de prévenance de 1 mois », not art. 14's « prend fin au (jour-mois-année) »."""
     question = "Pour sortir de la convention du parcours COS, une partie peut-elle se retirer sans le dire clairement ?"
-    lead = _lead(assistant.ask(question, today=TODAY))
+    lead = answer_lead(assistant.ask(question, today=TODAY))
     assert "dénonciation explicite" in lead
