@@ -25,9 +25,7 @@ from assistant.answer import Answer
 from assistant.answering import wording
 from assistant.answering.about_texts import TextQuestions
 from assistant.answering.answerable import (
-    everyday_named,
     everyday_words_count,
-    subject_is_elsewhere,
     texts_are_silent,
 )
 from assistant.answering.citations import CitationBook
@@ -277,8 +275,6 @@ class Assistant(MeaningReaders):
             search,
             silent,
             glossary,  # scope12: a passage of the trained models' section lifted before refusing
-            # prop19: only for a question the router tied to nothing, its subject named by a section's everyday words
-            names=(lambda e: everyday_named(query, e, decision)) if subject_is_elsewhere(decision) else None,
         )
         if reading is None:
             return self._refusal(turn.question, None, decision.fiche)

@@ -15,21 +15,9 @@ from assistant.answering.attributes import NAMED_ONLY_TOPICS, attribute_terms, u
 from assistant.answering.census import unstated_census
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.contact_details import unstated_contact
-from assistant.answering.corpus_words import (
-    CorpusPhrases,
-    CorpusWords,
-    foreign_words,
-    glossary_names,
-    glossary_speaks,
-)
+from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words, glossary_speaks
 from assistant.answering.dispositifs import on_topic
-from assistant.answering.glossary_places import (
-    NAMED_SECTION_SHARE,
-    GlossaryReading,
-    model_first_section,
-    of_section,
-    placed_by_glossary,
-)
+from assistant.answering.glossary_places import GlossaryReading, placed_by_glossary
 from assistant.answering.named_things import frame_verb, named_certification
 from assistant.answering.qualifiers import actor_outside, foreign_qualifier
 from assistant.answering.units import PREFIX
@@ -80,11 +68,6 @@ PLACED_OUTSIDE_SHARE = 0.15
 # subject (`_asked`). Below it the context is often the subject itself ("Diplôme d'AES : il est classé à quel
 # niveau ?", read 0.0 outside; "Un stagiaire a séché des heures : l'OPCA finance-t-il… ?", 0.3).
 ASKED_ONLY_OUTSIDE_SHARE = 0.5
-# The bank's out-of-scope share under which the section model's first section, whose everyday glossary names the
-# question's subject, answers a question whose subject otherwise reads as elsewhere (`named_by_model_section`).
-# Measured at the `subject_is_elsewhere` step (docs/evaluation/prop19.md): the in-scope questions it answers read
-# 0.0 to 0.59 out of scope.
-NAMED_SECTION_OUTSIDE = 0.6
 _CATCH_ALL_TOPICS = frozenset({"other_corpus"})  # the texts in general: no scheme or rule named
 
 
@@ -146,15 +129,12 @@ def texts_are_silent(
         and not (asks_the_law(query) and not (decision is not None and decision.names_texts))
     ):
         return False  # "repartir sur les bancs de l'école sans quitter mon poste": the Pro-A's glossary, by meaning
-    elsewhere = bool(subjects) and subject_is_elsewhere(decision)
-    if elsewhere and not named_by_model_section(query, evidence, decision, glossary):
+    if subjects and subject_is_elsewhere(decision):
         return True
     if decision is not None and decision.cue_outside is not None:
         return True  # "la convention COS … un préavis de démission ?": a subject named outside, no passage of it
     if subjects and asks_the_law(query) and not (decision is not None and decision.names_texts):
         return True  # "selon le code du travail, le congé VAE…": the legal rule, not the branch's
-    if elsewhere:  # prop19: "le titre des contrôleurs sur place" named by the model's section's everyday words
-        return vocabulary is not None and names_foreign_subject(query, vocabulary)  # "l'open space", "la cooptation"
     if vocabulary is not None and not reads_as_topic(decision) and names_foreign_subject(query, vocabulary):
         return True  # "des heures d'auto-école", "le CQP coiffeur": a subject the texts never name
     if len(terms) < 2 or placed_by_meaning(evidence, decision):
@@ -232,36 +212,6 @@ def off_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecisio
         return False
     speaks = _any_speaks(query, _asked(query, subjects, decision), evidence, decision)
     return not speaks and (foreign or subject_is_elsewhere(decision))
-
-
-def everyday_named(query: str, passage: Evidence, decision: RouteDecision | None = None) -> bool:
-    """One of the everyday terms of the passage's section names the question's subject (`corpus_words.glossary_names`
-    on the subjects a passage must speak of, `_asked`), whatever the bank's out-of-scope share."""
-    return glossary_names(passage.chunk, _asked(query, _subjects(query), decision))
-
-
-def named_by_model_section(
-    query: str, evidence: Sequence[Evidence], decision: RouteDecision | None, glossary: GlossaryReading | None
-) -> bool:
-    """The best passage is of the section model's first section (`glossary_places.model_first_section`), that
-    section's everyday glossary names the question's subject (`everyday_named`), and the bank does not read the
-    question mostly out of scope (`NAMED_SECTION_OUTSIDE`): more evidence than `subject_is_elsewhere`'s, which reads
-    the router's topic alone, that the question is the texts' in its own words.
-
-    Why: a question tied to no topic ("le titre de ceux qui contrôlent les entreprises sur place", "le document
-    signé avec les centres") was refused whatever the passages say (issue #13, the largest refusing step of the
-    property questions); the glossary alone (`everyday_words_count`) counts only under 0.3 out of scope and only for
-    the best passage, which the search often takes from another text. The model's section and its glossary,
-    written from the section's text, must agree; the checks of what is asked of the subject (attribute, census,
-    qualifier, a cue outside, the law) still run."""
-    if not evidence or glossary is None:
-        return False
-    if decision is not None and decision.outside >= NAMED_SECTION_OUTSIDE:
-        return False
-    first = model_first_section(glossary)
-    if first is None or first[1] < NAMED_SECTION_SHARE:
-        return False
-    return of_section(evidence[0], first[0]) and everyday_named(query, evidence[0], decision)
 
 
 def subject_is_elsewhere(decision: RouteDecision | None) -> bool:

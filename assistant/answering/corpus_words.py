@@ -210,27 +210,6 @@ def glossed_sequences(chunk: Chunk) -> list[list[str]]:
     return built
 
 
-def glossary_names(chunk: Chunk, subjects: Sequence[Sequence[str]]) -> bool:
-    """One of the everyday TERMS of the passage's section (not its questions) holds one of the `subjects`, as
-    `glossary_speaks` reads them. The terms are the names employees give the section's subject, its actors and its
-    parts; the questions carry incidental words ("mon manager", "au bout de combien d'années") that name nothing
-    (prop19). Only a subject of two words or more, its words in the question's order, names the section."""
-    phrases = [list(subject) for subject in subjects if len(set(subject)) >= 2]  # a name is a phrase, not one word
-    rows = section_rows(chunk, shipped_glossary())
-    for item in (term for row in rows for term in row.terms):
-        sequence = [t[:PREFIX] for t in analyze(fold(item))]
-        if any(speaks_of(s, set(sequence), sequence) and _in_order(s, sequence) for s in phrases):
-            return True
-    return False
-
-
-def _in_order(subject: Sequence[str], sequence: Sequence[str]) -> bool:
-    """The subject's words the term holds come in the subject's order: "passer manager" (to become one) does not name
-    "mon manager … me faire passer" (prop19)."""
-    places = [sequence.index(word) for word in subject if word in sequence]
-    return places == sorted(places)
-
-
 def glossary_speaks(chunk: Chunk, subjects: Sequence[Sequence[str]]) -> bool:
     """The everyday glossary of the passage's section speaks of one of the `subjects` (analysed terms, as
     `answerable._subjects` reads them): "le job qui vérifie chez les familles" is the subject of the CQP

@@ -66,10 +66,6 @@ SECTION_WORDS = 0.7
 # near-corpus questions at the model's share of `SECTION_COVERED` or more, none (-0.016 to 0.028).
 SECTION_WORDS_CLEAR = 0.6
 SECTION_PASSAGES = 3
-# The share of the section model's probability its first section must hold for `named_section` (and
-# `answerable.named_by_model_section`) to read it as the question's, with its everyday glossary naming the subject.
-# Measured at the `subject_is_elsewhere` step (prop19): in-scope questions 0.42 to 1.0, near-corpus ones 0.22 to 0.78.
-NAMED_SECTION_SHARE = 0.45
 
 
 @dataclass(frozen=True)
@@ -253,11 +249,6 @@ def section_covers(
     return share >= SECTION_WORDS or (share >= SECTION_WORDS_CLEAR and clear_reading(glossary))
 
 
-def of_section(item: Evidence, key: SectionKey) -> bool:
-    """Public name of `_of_section`: the passage is of the section `key` (read by `answerable`)."""
-    return _of_section(item, key)
-
-
 def _of_section(item: Evidence, key: SectionKey) -> bool:
     """The passage is of the section `key`: by its glossary rows, or by its document and heading (an article the
     avenant renumbered keeps its title: "Contribution conventionnelle supplémentaire", 9 as published, 10 in force)."""
@@ -326,45 +317,3 @@ def led_to_section(
     if confident is None and not section_covers(query, found, key, glossary):
         return None  # under the model's confidence, its section's passages must hold the question's words
     return found or None
-
-
-def model_first_section(
-    glossary: GlossaryReading | None, reading: ScopeReading | None = None
-) -> tuple[SectionKey, float] | None:
-    """The trained section model's first section and its share, whatever the section (an annex, a sheet part
-    included); None without the model. What `named_section` and `answerable.named_by_model_section` start from."""
-    best = (model_reading(glossary) if reading is None else reading).best(1)
-    return best[0] if best else None
-
-
-def named_section(
-    query: str,
-    evidence: Sequence[Evidence],
-    glossary: GlossaryReading | None,
-    search: Callable[[str], list[Evidence]],
-    names: Callable[[Evidence], bool],
-) -> list[Evidence] | None:
-    """The passages of the section model's first section (`model_first_section`), found among `evidence` then by the
-    answer's own search of its heading added to the question, when the best of them is glossed by everyday words
-    that name the question's subject (`names`: `answerable.everyday_named`); None otherwise, or when the best
-    passage already is of that section.
-
-    Why (prop19): for most property questions refused because their subject reads as elsewhere, the search ranked
-    another text first (the circular's VAE for the CQP sheet, the avenant's preamble for the convention) while the
-    section model's first section was the asked one at a share of 0.2 to 0.95, too low for `led_to_section`. The
-    share alone does not tell them from near-corpus questions (prop14 to prop17); the model's section AND that
-    section's everyday glossary naming the question's subject — two readings of different kinds, one by meaning, one
-    by the words written from the section's text — agreed for in-scope questions and for none of the near-corpus
-    refusals measured at that step (docs/evaluation/prop19.md). `texts_are_silent` then decides on those passages
-    (`answerable.named_by_model_section`), the checks of what is asked of the subject running first."""
-    first = model_first_section(glossary)
-    if first is None or first[1] < NAMED_SECTION_SHARE or (evidence and _of_section(evidence[0], first[0])):
-        return None
-    key = first[0]
-    found = [item for item in evidence if _of_section(item, key)]
-    seen = {item.chunk for item in found}
-    found += [item for item in search(f"{key[2]} {query}".strip()) if _of_section(item, key) and item.chunk not in seen]
-    if not found or not names(found[0]):
-        return None
-    return found
-

@@ -33,7 +33,7 @@ from datetime import date
 from itertools import pairwise
 
 from assistant.answering import wording
-from assistant.answering.glossary_places import GlossaryReading, led_to_section, lifted_by_model, named_section
+from assistant.answering.glossary_places import GlossaryReading, led_to_section, lifted_by_model
 from assistant.answering.silent_kinds import KINDS, NUMBER, Kind, rx
 from assistant.answering.splitting import passage_units
 from assistant.routing.subject import asks_the_law, subject_phrase
@@ -393,7 +393,6 @@ def read_for_detail(
     search: Callable[[str], list[Evidence]],
     is_silent: Callable[[str, list[Evidence]], bool],
     glossary: GlossaryReading | None = None,
-    names: Callable[[Evidence], bool] | None = None,
 ) -> DetailReading | None:
     """The question as the retrieval step answers it; None when the texts do not speak of its subject (refuse).
 
@@ -402,9 +401,7 @@ def read_for_detail(
     a passage of the section the trained models read the question as asking (`glossary_places.lifted_by_model`,
     with the question's `glossary` reading) is put first if it is among the best and then answers; then the passages
     of the section the model alone names with confidence (`glossary_places.led_to_section`, searched by its heading
-    when retrieval missed it), which answer when the same check passes on them; then, with `names` (whether a
-    passage's everyday glossary names the question's subject), the passages of the model's first section whatever its
-    share (`glossary_places.named_section`), on the same condition."""
+    when retrieval missed it), which answer when the same check passes on them."""
     if asks_the_law(query):  # the legal rule asked: the texts' nearest rule is not its answer
         return None if not evidence or is_silent(query, evidence) else DetailReading(query, evidence, None)
     silent = not evidence or is_silent(query, evidence)
@@ -415,12 +412,6 @@ def read_for_detail(
     led: list[Evidence] = []
     if silent:  # prop14: the section the model alone names with confidence, searched by its heading when not found
         led = led_to_section(query, evidence, glossary, search) or []
-        if led and not is_silent(query, led):
-            evidence, silent = led, False
-        else:
-            led = []
-    if silent and names is not None:  # prop19: the model's first section, its everyday words naming the subject
-        led = named_section(query, evidence, glossary, search, names) or []
         if led and not is_silent(query, led):
             evidence, silent = led, False
         else:
