@@ -252,6 +252,8 @@ _WHAT = re.compile(r"\bqu['’]\s*est[- ]ce\s+(?:que|qu['’]|qui)", _I)
 # no "quand ?": the corpus names its texts in almost every article.
 _TEXT_NAME = re.compile(
     rf"\b(?:accord|avenant|protocole|loi|circulaire|convention|décret|arrêté|ordonnance)\s+(?:d['’]accord\s+)?"
+    # its subject may come between ("le protocole d'accord relatif à la formation professionnelle du 3 septembre 2010")
+    rf"(?:(?:relati(?:f|ve)s?|portant|sur)\s+(?:[\wà-ÿ'’-]+\s+){{1,6}}?)?"
     rf"(?:du|des)\s+\d{{1,2}}(?:er)?\s+{_MONTH}\s+(?:19|20)\d\d",
     _I,
 )

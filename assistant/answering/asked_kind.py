@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answering.answer_types import DATE, DECIDES, WHERE, WHO, asked_types, holds
-from assistant.answering.units import asked_figure_kind
+from assistant.answering.units import asked_figure_kind, query_weights, unit_terms
 
 # "qui" asking for the people a rule covers or for whom something is, not for a body that acts.
 _ASKS_COVERED = re.compile(
@@ -61,3 +61,31 @@ def asked_kind(question: str) -> Callable[[str], bool] | None:
     if WHO in kinds and not _ASKS_COVERED.search(question):
         return lambda text: holds(WHO, text)
     return None
+
+
+# The verb right after an asking "qui" ("qui gère", "qui doit valider", "qui est-ce qui fixe"): the relation asked.
+_WHO_VERB = re.compile(
+    r"(?:^|[,;:?!.]\s*|\b(?:et|mais|alors|donc)\s+)qui\s+(?:est-ce\s+qui\s+)?(?:(?:peut|peuvent|doit|doivent|va|vont)\s+)?"
+    r"(?!(?:est|sont|était|sera|a|ont|en|y|le|la|les|lui|leur|se|s['’])\b)([a-zà-ÿ]{3,})",
+    re.IGNORECASE,
+)
+
+# "par qui est fixé le taux ?": the participle after the passive's "par qui".
+_BY_WHOM = re.compile(r"\bpar\s+qui\s+(?:est|sont|sera|seront|a\s+été|ont\s+été)\s+([a-zà-ÿ]{3,})", re.IGNORECASE)
+
+
+def asked_verb(question: str) -> frozenset[str]:
+    """The terms of the verb a "qui …?" asks the agent of ("qui gère la contribution ?" → gérer), empty when none.
+
+    Why: the sentence that answers a who-question states that relation ("Elle est gérée par l'OPCO désigné par la
+    branche"); a sentence restating the question's object ("Les parties signataires conviennent d'engager une
+    négociation … sur le taux de la contribution conventionnelle supplémentaire") names a body too and shares more
+    of the question's words, but says who does something else. Not for the people a rule covers ("qui peut en
+    bénéficier"), read by `_ASKS_COVERED`; only a verb that is one of the question's subject terms (a framing verb
+    such as "faire" is not)."""
+    if _ASKS_COVERED.search(question) or _SECOND_QUESTION.search(question.rstrip(" ?!.")):
+        return frozenset()
+    match = _WHO_VERB.search(question) or _BY_WHOM.search(question)
+    if not match:
+        return frozenset()
+    return frozenset(unit_terms(match.group(1)) & set(query_weights(question)))
