@@ -11,7 +11,15 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.lead import Candidate
-from assistant.answering.units import MAX_LIST_ITEMS, PRONOUN_SUBJECT, REFERS_BACK, Unit, asks_enumeration, query_weights, unit_terms
+from assistant.answering.units import (
+    MAX_LIST_ITEMS,
+    PRONOUN_SUBJECT,
+    REFERS_BACK,
+    Unit,
+    asks_enumeration,
+    query_weights,
+    unit_terms,
+)
 from assistant.routing.subject import asking_clause
 
 
