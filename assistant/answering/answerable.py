@@ -298,6 +298,9 @@ def _subjects(query: str) -> list[list[str]]:
     for phrase in (subject_phrase(asked), subject_phrase(asking_clause(asked)), wondered, holder, claimed):
         # a relative pronoun ends the noun phrase: "l'OPCA Uniformation dont parlent la circulaire…" is about the OPCA
         phrase = _RELATIVE.split(phrase)[0].strip() or phrase
+        # "toutes les qualifications auxquelles donne accès …": a list asked (lead19); its quantifier is no subject
+        # word, which no passage writes next to the noun
+        phrase = _ALL_OF.sub("", phrase).strip() or phrase
         # "femmes-hommes": its parts, not also the joined word the analyser adds (no passage writes it)
         terms = list(dict.fromkeys(t[:PREFIX] for t in analyze(phrase.replace("-", " "))))
         # a figure is the user's case, not the subject: "enceinte de 5 mois" is not spoken of by "5 mois"
@@ -322,6 +325,7 @@ def _asked(query: str, subjects: list[list[str]], decision: RouteDecision | None
     return subjects
 
 
+_ALL_OF = re.compile(r"^\s*tou(?:te)?s\s+|\btou(?:te)?s\s+(?=(?:les|des|ces|ses|leurs|nos|vos|mes)\b)", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:dont|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel)\b")
 # A text asked whether it states something for someone: a verb of stating with its pronoun after it, the thing
 # stated, then "pour / à" and whom it is stated for (`fold` keeps the length: the match cuts the message as written).
