@@ -26,7 +26,8 @@ FIGURE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _RANGE = re.compile(
-    rf"(?<![\w,])(?:entre\s+\d+(?:[,.]\d+)?\s+et|de\s+\d+(?:[,.]\d+)?\s+à)\s+\d+(?:[,.]\d+)?[ \u00a0]?(?P<unit>{_UNIT_NOUN})(?![\w-])",
+    rf"(?<![\w,])(?:entre\s+\d+(?:[,.]\d+)?\s+et|de\s+\d+(?:[,.]\d+)?\s+à)\s+\d+(?:[,.]\d+)?"
+    rf"[ \u00a0]?(?P<unit>{_UNIT_NOUN})(?![\w-])",
     re.IGNORECASE,
 )
 _ASKED_UNIT = re.compile(r"combien\s+(?:de|d['’])\s*([a-zà-ÿ-]+)", re.IGNORECASE)
