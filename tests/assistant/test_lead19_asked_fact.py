@@ -99,3 +99,35 @@ def test_a_range_opens_the_lead_whole() -> None:
     sentence = "La durée de l’action de professionnalisation est comprise entre 6 et 12 mois."
     assert asked_figure("En temps normal, combien de temps dure l'action ?", sentence) == "entre 6 et 12 mois"
     assert asked_figure("Combien de points par mois ?", "il correspond à 7 points par mois") == "7 points"
+
+
+def test_a_list_asked_in_a_named_part_runs_on_across_its_passages(assistant: Any) -> None:
+    """Avenant 2022, annexe 2: « Cinq compétences sont en émergence : – suivi et pilotage de l'activité … – proactivité
+    / agilité … – communication – marketing … – posture de service … – pédagogie … »: the list runs over three
+    passages; the answer quotes all five items, not the first one alone."""
+    answer = assistant.ask(
+        "Selon l'annexe 2 de l'avenant, fais-moi la liste des compétences en émergence des assistants sociaux.",
+        today=TODAY,
+    )
+    for item in ("suivi et pilotage", "proactivité", "communication", "posture de service", "pédagogie"):
+        assert item in answer.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Donne la liste des compétences en émergence pour les assistants de service social.",
+        "Donne-moi la liste des organismes qui font le conseil en évolution professionnelle.",
+    ],
+)
+def test_a_list_requested_as_an_order_is_a_question(message: str) -> None:
+    """ "Donne la liste des …" asks for members: it is no instruction on the answer's form, cut as noise."""
+    from assistant.routing.noise import strip_noise
+
+    assert strip_noise(message) == (message, False)
+
+
+def test_an_order_on_the_answers_form_is_still_cut() -> None:
+    from assistant.routing.noise import strip_noise
+
+    assert strip_noise("Donne ta réponse sous forme de liste. Combien de points ?") == ("Combien de points ?", True)
