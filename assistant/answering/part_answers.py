@@ -363,11 +363,12 @@ def _continued_lists(
         seen.add(k)
         result.append((chunk, units))
         own = units_by_chunk[k][1]
-        opener = next((u for u in reversed(own) if u.opens_list), None)
-        runs_on = opener is not None and opener in units and all(u.in_list for u in own[own.index(opener) + 1 :])
-        if not runs_on or not own or own[-1] not in units:
-            continue  # the list ends inside its passage, or its last item was not quoted
-        count = len(own) - own.index(opener) - 1
+        start = next((n for n in range(len(own) - 1, -1, -1) if own[n].opens_list), None)
+        if start is None or own[start] not in units or not all(u.in_list for u in own[start + 1 :]):
+            continue  # no list, or one that ends inside its passage
+        if own[-1] not in units:
+            continue  # its last item was not quoted
+        count = len(own) - start - 1
         for n in range(k + 1, len(units_by_chunk)):
             after, after_units = units_by_chunk[n]
             items = []
