@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answering.answer_types import DATE, DECIDES, WHERE, WHO, asked_types, holds
+from assistant.answering.answer_types import DATE, DECIDES, MOMENT, WHERE, WHO, asked_types, holds
 from assistant.answering.units import asked_figure_kind, query_weights, unit_terms
 
 # "qui" asking for the people a rule covers or for whom something is, not for a body that acts.
@@ -48,7 +48,8 @@ def asked_kind(question: str) -> Callable[[str], bool] | None:
     question = _ANYWAY.sub(" ", question)
     if _SECOND_QUESTION.search(question.rstrip(" ?!.")):
         return None
-    kinds = asked_types(question) - {DECIDES}
+    asked = asked_types(question)
+    kinds = asked - {DECIDES, MOMENT}
     count = asked_figure_kind(question) if re.search(r"\bcombien\s+d", question, re.IGNORECASE) else None
     if count is not None:
         return lambda text: bool(count.search(text))
@@ -57,7 +58,8 @@ def asked_kind(question: str) -> Callable[[str], bool] | None:
     if WHERE in kinds:  # "dans quels organismes … ?" asks a place (read by `lead.choose_lead`), not a body that acts
         return None
     if DATE in kinds:
-        return lambda text: holds(DATE, text)
+        moment = MOMENT if MOMENT in asked else DATE  # "quand est-elle versée ?": not the date the rule took effect
+        return lambda text: holds(moment, text)
     if WHO in kinds and not _ASKS_COVERED.search(question):
         return lambda text: holds(WHO, text)
     return None

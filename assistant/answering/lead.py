@@ -125,6 +125,14 @@ def choose_lead(
             for i, value in enumerate(combined)
             if usable[i].passage == here and value >= best * FOCUS_FLOOR and of_kind(_read_whole(usable[i], candidates))
         ]
+        if not stating and not any(of_kind(_read_whole(c, candidates)) for c in usable if c.passage == here):
+            # no sentence of the winner's passage states it: one of another passage that does (the composer adds
+            # them only then)
+            stating = [
+                i
+                for i, value in enumerate(combined)
+                if value >= best * FOCUS_FLOOR and of_kind(_read_whole(usable[i], candidates))
+            ]
         if stating:
             winner = max(stating, key=lambda i: combined[i])
     verb = asked_verb(question)
