@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from assistant.answering.answer_types import DATE, holds
+from assistant.answering.answer_types import DATE, MOMENT, asked_types, holds
+from assistant.answering.answerable import _subjects
 from assistant.answering.asked_kind import asked_verb
 from assistant.answering.lead_opening import asked_figure
 from assistant.answering.lead_span import _depends
@@ -131,3 +132,30 @@ def test_an_order_on_the_answers_form_is_still_cut() -> None:
     from assistant.routing.noise import strip_noise
 
     assert strip_noise("Donne ta réponse sous forme de liste. Combien de points ?") == ("Combien de points ?", True)
+
+
+def test_a_moment_asked_is_not_a_date_of_effect() -> None:
+    """Avenant 2022, art. 6: « La prime … est versée à effet rétroactif à compter du 1er janvier 2022 » says since when
+    the rule applies; art. 9.3: « La prime est versée … le mois suivant la fin de l'action de formation » says when it
+    is paid."""
+    kinds = asked_types("Et la prime, elle est payée quand ?")
+    assert MOMENT in kinds
+    assert not holds(MOMENT, "La prime est versée à effet rétroactif à compter du 1er janvier 2022.")
+    assert holds(MOMENT, "La prime est versée au salarié le mois suivant la fin de l'action de formation.")
+    assert MOMENT not in asked_types("Depuis quand la prime est-elle due ?")
+    assert MOMENT not in asked_types("Le CQP a été créé quand ?")
+
+
+def test_when_the_trainer_is_paid_in_a_two_part_question(assistant: Any) -> None:
+    """The second clause ("quand est-elle payée ?") is led by art. 9.3's month after, not by the avenant's date of
+    effect."""
+    answer = assistant.ask("La prime du formateur interne, c'est combien et elle est payée quand ?", today=TODAY)
+    assert "mois suivant la fin" in answer.text
+
+
+def test_a_period_asked_is_no_list() -> None:
+    """ "Tous les combien" asks how often: its "tous" is kept (the scope check reads the whole subject)."""
+    assert any(
+        "tous" in terms or "tout" in terms for terms in _subjects("Tous les combien l'agrément est-il renouvelé ?")
+    )
+    assert _subjects("Cite toutes les qualifications du contrat de professionnalisation.")[0][0] != "tout"
