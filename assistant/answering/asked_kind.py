@@ -20,7 +20,6 @@ import re
 from collections.abc import Callable
 
 from assistant.answering.answer_types import DATE, DECIDES, MOMENT, WHERE, WHO, asked_types, holds
-from assistant.answering.lead_opening import FIGURE_PHRASE
 from assistant.answering.units import asked_figure_kind, query_weights, unit_terms
 
 # "qui" asking for the people a rule covers or for whom something is, not for a body that acts.
@@ -30,9 +29,6 @@ _ASKS_COVERED = re.compile(
     r"bénéfici|concern)",
     re.IGNORECASE,
 )
-
-# "combien ?" with no noun after it: how much (`lead_opening.FIGURE_PHRASE` states it)
-_BARE_HOW_MUCH = re.compile(r"\bcombien\b(?!\s+(?:de|d['’]|en\s+temps)\b)", re.IGNORECASE)
 
 # "quand même" (anyway) asks no time: "Sans bac+4 je peux quand même entrer au master ?" is a yes/no question.
 _ANYWAY = re.compile(r"\bquand\s+m[êe]me\b", re.IGNORECASE)
@@ -57,10 +53,6 @@ def asked_kind(question: str) -> Callable[[str], bool] | None:
     count = asked_figure_kind(question) if re.search(r"\bcombien\s+d", question, re.IGNORECASE) else None
     if count is not None:
         return lambda text: bool(count.search(text))
-    if count is None and not kinds and _BARE_HOW_MUCH.search(question):
-        # "Formatrice interne : combien ?", "c'est combien ?": an amount, a figure with its unit ("7 points par mois"),
-        # not the sentence repeating the subject's words (lead19)
-        return lambda text: bool(FIGURE_PHRASE.search(text))
     if len(kinds) != 1:  # "créé quand et par qui ?" asks two kinds: no one sentence need state both
         return None
     if WHERE in kinds:  # "dans quels organismes … ?" asks a place (read by `lead.choose_lead`), not a body that acts
