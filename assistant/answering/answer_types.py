@@ -29,6 +29,10 @@ DECIDES = "decides"  # a yes/no question: the sentence that says yes or no
 LIMIT = "limit"  # "au maximum ?", "le plafond ?": the sentence stating an upper bound
 FLOOR = "floor"  # "quelle expérience minimum ?", "au moins combien ?": the sentence stating a lower bound
 COST = "cost"  # "c'est payant ?", "de ma poche ?": the sentence saying who pays or that it is free
+# "quand est-elle versée ?" (a present act): a moment relative to the act ("le mois suivant la fin de l'action",
+# "à l'issue de la mission"), asked alongside DATE; a calendar date of effect ("à effet rétroactif à compter du 1er
+# janvier 2022") answers "depuis quand ?", not when the act takes place (lead19)
+MOMENT = "moment"
 
 _I = re.IGNORECASE
 
@@ -229,9 +233,22 @@ def asked_types(question: str) -> frozenset[str]:
         found.add(WHO)  # "dans quelles caisses ?" is answered by the bodies' names too
     if WHO in found and _WHAT.search(question) and not _ASKS[WHO].search(_WHAT.sub(" ", question)):
         found.discard(WHO)  # "qu'est-ce qui change ?" asks what, not who
+    if DATE in found and _ASKS_MOMENT.search(question) and not _ASKS_CALENDAR.search(question):
+        found.add(MOMENT)
     if closes(question):
         found.add(DECIDES)
     return frozenset(found)
+
+
+# "quand" / "à quel moment" asking when an act takes place…
+_ASKS_MOMENT = re.compile(r"\b(?:quand(?!\s+m[êe]me)|(?:à|a)\s+quel\s+moment)\b", _I)
+# … not a calendar date: since or until when, a date or a year, a rule's effect, a past event ("créé quand ?")
+_ASKS_CALENDAR = re.compile(
+    r"\b(?:depuis|jusqu['’]\s*(?:à|a)|(?:à|a)\s+partir\s+de|(?:à|a)\s+compter\s+de|de)\s+quand\b|\bdates?\b|"
+    r"\bann[ée]es?\b|\bvigueur\b|\beffet\b|\bs['’]\s*appliqu\w*|\bapplicable\w*|\br[ée]troacti\w*|"
+    r"\b(?:a|ont|avait|avaient|aura|auront)\s+(?:[ée]t[ée]\s+)?[\wà-ÿ]+é(?:e|s|es)?\b|\b(?:cr[ée]{2}|sign[ée]|conclu|paru|publi[ée])",
+    _I,
+)
 
 
 def closes(question: str) -> bool:
@@ -252,13 +269,27 @@ _WHAT = re.compile(r"\bqu['’]\s*est[- ]ce\s+(?:que|qu['’]|qui)", _I)
 # no "quand ?": the corpus names its texts in almost every article.
 _TEXT_NAME = re.compile(
     rf"\b(?:accord|avenant|protocole|loi|circulaire|convention|décret|arrêté|ordonnance)\s+(?:d['’]accord\s+)?"
+    # its subject may come between ("le protocole d'accord relatif à la formation professionnelle du 3 septembre 2010")
+    rf"(?:(?:relati(?:f|ve)s?|portant|sur)\s+(?:[\wà-ÿ'’-]+\s+){{1,6}}?)?"
     rf"(?:du|des)\s+\d{{1,2}}(?:er)?\s+{_MONTH}\s+(?:19|20)\d\d",
+    _I,
+)
+
+
+# A calendar date, a year, a rule's entry into force: what a moment of an act (`MOMENT`) is not.
+_CALENDAR = re.compile(
+    rf"\b(?:à\s+effet\s+rétroactif\s+)?(?:(?:à\s+compter|à\s+partir|depuis|dès|avant|après|jusqu['’]au)\s+(?:du|le)\s+)?"
+    rf"\d{{1,2}}(?:er)?\s+{_MONTH}(?:\s+(?:19|20)\d\d)?\b|\b{_MONTH}\s+(?:19|20)\d\d\b|"
+    r"\b(?:en|depuis|dès|avant|après|jusqu['’]en|à\s+compter\s+de|pour\s+les\s+années)\s+(?:19|20)\d\d\b|"
+    r"\bentre(?:ra)?\s+en\s+vigueur\b|\bprend(?:ra)?\s+effet\b|\bdurée\s+(?:in)?déterminée\b",
     _I,
 )
 
 
 def holds(kind: str, text: str) -> bool:
     """Whether the unit states an answer of that kind."""
+    if kind == MOMENT:
+        kind, text = DATE, _CALENDAR.sub(" ", _TEXT_NAME.sub(" ", text))
     if kind == DATE:
         text = _TEXT_NAME.sub(" ", text)
     return bool(_HOLDS[kind].search(text))

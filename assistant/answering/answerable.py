@@ -298,6 +298,10 @@ def _subjects(query: str) -> list[list[str]]:
     for phrase in (subject_phrase(asked), subject_phrase(asking_clause(asked)), wondered, holder, claimed):
         # a relative pronoun ends the noun phrase: "l'OPCA Uniformation dont parlent la circulaire…" is about the OPCA
         phrase = _RELATIVE.split(phrase)[0].strip() or phrase
+        # "toutes les qualifications auxquelles donne accès …": a list asked (lead19); its quantifier is no subject
+        # word, which no passage writes next to the noun
+        if not _PERIOD.search(query):
+            phrase = _ALL_OF.sub("", phrase).strip() or phrase
         # "femmes-hommes": its parts, not also the joined word the analyser adds (no passage writes it)
         terms = list(dict.fromkeys(t[:PREFIX] for t in analyze(phrase.replace("-", " "))))
         # a figure is the user's case, not the subject: "enceinte de 5 mois" is not spoken of by "5 mois"
@@ -322,6 +326,15 @@ def _asked(query: str, subjects: list[list[str]], decision: RouteDecision | None
     return subjects
 
 
+# not a period ("tous les combien", "tous les 6 ans"): that asks how often, and its words are the subject's
+_PERIOD = re.compile(
+    r"\btou(?:te)?s\s+les\s+(?:combien|\d|deux|trois|quatre|cinq|six|ans|mois|jours|semaines)\b", re.IGNORECASE
+)
+_ALL_OF = re.compile(
+    r"\btou(?:te)?s\s+(?!(?:les\s+)?(?:combien|\d|deux|trois|quatre|cinq|six|ans|mois|jours|semaines)\b)"
+    r"(?:(?:les|des|ces|ses|leurs|nos|vos|mes)\s+)?(?=[a-zà-ÿ])",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\b(?:dont|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel)\b")
 # A text asked whether it states something for someone: a verb of stating with its pronoun after it, the thing
 # stated, then "pour / à" and whom it is stated for (`fold` keeps the length: the match cuts the message as written).

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answering.answer_types import DATE, DECIDES, WHERE, WHO, asked_types, holds
-from assistant.answering.units import asked_figure_kind
+from assistant.answering.answer_types import DATE, DECIDES, MOMENT, WHERE, WHO, asked_types, holds
+from assistant.answering.units import asked_figure_kind, query_weights, unit_terms
 
 # "qui" asking for the people a rule covers or for whom something is, not for a body that acts.
 _ASKS_COVERED = re.compile(
@@ -48,7 +48,8 @@ def asked_kind(question: str) -> Callable[[str], bool] | None:
     question = _ANYWAY.sub(" ", question)
     if _SECOND_QUESTION.search(question.rstrip(" ?!.")):
         return None
-    kinds = asked_types(question) - {DECIDES}
+    asked = asked_types(question)
+    kinds = asked - {DECIDES, MOMENT}
     count = asked_figure_kind(question) if re.search(r"\bcombien\s+d", question, re.IGNORECASE) else None
     if count is not None:
         return lambda text: bool(count.search(text))
@@ -57,7 +58,36 @@ def asked_kind(question: str) -> Callable[[str], bool] | None:
     if WHERE in kinds:  # "dans quels organismes … ?" asks a place (read by `lead.choose_lead`), not a body that acts
         return None
     if DATE in kinds:
-        return lambda text: holds(DATE, text)
+        moment = MOMENT if MOMENT in asked else DATE  # "quand est-elle versée ?": not the date the rule took effect
+        return lambda text: holds(moment, text)
     if WHO in kinds and not _ASKS_COVERED.search(question):
         return lambda text: holds(WHO, text)
     return None
+
+
+# The verb right after an asking "qui" ("qui gère", "qui doit valider", "qui est-ce qui fixe"): the relation asked.
+_WHO_VERB = re.compile(
+    r"(?:^|[,;:?!.]\s*|\b(?:et|mais|alors|donc)\s+)qui\s+(?:est-ce\s+qui\s+)?(?:(?:peut|peuvent|doit|doivent|va|vont)\s+)?"
+    r"(?!(?:est|sont|était|sera|a|ont|en|y|le|la|les|lui|leur|se|s['’])\b)([a-zà-ÿ]{3,})",
+    re.IGNORECASE,
+)
+
+# "par qui est fixé le taux ?": the participle after the passive's "par qui".
+_BY_WHOM = re.compile(r"\bpar\s+qui\s+(?:est|sont|sera|seront|a\s+été|ont\s+été)\s+([a-zà-ÿ]{3,})", re.IGNORECASE)
+
+
+def asked_verb(question: str) -> frozenset[str]:
+    """The terms of the verb a "qui …?" asks the agent of ("qui gère la contribution ?" → gérer), empty when none.
+
+    Why: the sentence that answers a who-question states that relation ("Elle est gérée par l'OPCO désigné par la
+    branche"); a sentence restating the question's object ("Les parties signataires conviennent d'engager une
+    négociation … sur le taux de la contribution conventionnelle supplémentaire") names a body too and shares more
+    of the question's words, but says who does something else. Not for the people a rule covers ("qui peut en
+    bénéficier"), read by `_ASKS_COVERED`; only a verb that is one of the question's subject terms (a framing verb
+    such as "faire" is not)."""
+    if _ASKS_COVERED.search(question) or _SECOND_QUESTION.search(question.rstrip(" ?!.")):
+        return frozenset()
+    match = _WHO_VERB.search(question) or _BY_WHOM.search(question)
+    if not match:
+        return frozenset()
+    return frozenset(unit_terms(match.group(1)) & set(query_weights(question)))

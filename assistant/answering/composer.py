@@ -14,6 +14,7 @@ from assistant.answering import wording
 from assistant.answering.applied_rule import applied_line
 from assistant.answering.article_parts import about_asked, sibling_parts
 from assistant.answering.asked_detail import Detail, asked_detail
+from assistant.answering.asked_kind import asked_kind
 from assistant.answering.asked_sentence import asked_sentence
 from assistant.answering.citations import CitationBook
 from assistant.answering.claims import other_figure_unit
@@ -132,6 +133,17 @@ def compose_retrieval(
             candidates.extend(Candidate(u, n, v, other.relevance) for u, v in listing)
     for n, sibling in enumerate(siblings, start=len(passages)):
         candidates.extend(Candidate(u, n, v, sibling.relevance) for u, v in zip(sibling.units, sibling.scores))
+    of_kind = asked_kind(scoring)
+    if of_kind is not None and not any(of_kind(c.unit.text) for c in candidates if c.passage == 0 and c.score > 0):
+        # lead19: the first passage states nothing of the kind asked ("payé quand ?" and the avenant's date of effect,
+        # « versée à effet rétroactif à compter du 1er janvier 2022 »): another picked passage's sentence of that kind
+        # competes (« La prime est versée … le mois suivant la fin de l'action de formation »)
+        added = {c.passage for c in candidates}
+        for n, other in enumerate(passages[1:], start=1):
+            if n not in added:
+                candidates.extend(
+                    Candidate(u, n, v, other.relevance) for u, v in zip(other.units, other.scores) if of_kind(u.text)
+                )
     everyone = [p.item for p in passages] + [s.item for s in siblings]
     preferred = {n for n, item in enumerate(everyone) if any(item is a for a in about)}
     lead = choose_lead(scoring, candidates, meaning, preferred, listed)

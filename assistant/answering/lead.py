@@ -20,7 +20,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.answer_types import WHERE, asked_types, names_place
-from assistant.answering.asked_kind import asked_kind
+from assistant.answering.asked_kind import asked_kind, asked_verb
 from assistant.answering.focus import focus_terms
 from assistant.answering.list_request import asks_list
 from assistant.answering.meaning import UnitMeaning
@@ -125,8 +125,32 @@ def choose_lead(
             for i, value in enumerate(combined)
             if usable[i].passage == here and value >= best * FOCUS_FLOOR and of_kind(_read_whole(usable[i], candidates))
         ]
+        if not stating and not any(of_kind(_read_whole(c, candidates)) for c in usable if c.passage == here):
+            # no sentence of the winner's passage states it: one of another passage that does (the composer adds
+            # them only then)
+            stating = [
+                i
+                for i, value in enumerate(combined)
+                if value >= best * FOCUS_FLOOR and of_kind(_read_whole(usable[i], candidates))
+            ]
         if stating:
             winner = max(stating, key=lambda i: combined[i])
+    verb = asked_verb(question)
+    if verb and not unit_terms(usable[winner].unit.text) & verb:
+        # "qui gère la contribution ?": the sentence of the winner's passage stating that relation with its agent
+        # ("Elle est gérée par l'OPCO désigné par la branche") answers, not the one naming another body that does
+        # something else with the same object ("Les parties signataires conviennent d'engager une négociation…")
+        here = usable[winner].passage
+        relating = [
+            i
+            for i, value in enumerate(combined)
+            if usable[i].passage == here
+            and value >= best * FOCUS_FLOOR
+            and unit_terms(usable[i].unit.text) & verb
+            and (of_kind is None or of_kind(_read_whole(usable[i], candidates)))
+        ]
+        if relating:
+            winner = max(relating, key=lambda i: combined[i])
     if asks_what_for(question) and not states_purpose(usable[winner].unit.text, question):
         # "à quoi sert l'entretien professionnel ?": the sentence whose subject is the thing asked about and whose verb
         # states what it is for ("L'entretien professionnel doit permettre à chaque salarié d'envisager…") answers,

@@ -25,6 +25,11 @@ FIGURE_PHRASE = re.compile(
     rf"(?<![\w,])((?:\d+(?:[,.]\d+)?|{_WORD_NUMBER})(?:[ \u00a0]\d{{3}})*)[ \u00a0]?({_UNIT_NOUN})(?![\w-])",
     re.IGNORECASE,
 )
+_RANGE = re.compile(
+    rf"(?<![\w,])(?:entre\s+\d+(?:[,.]\d+)?\s+et|de\s+\d+(?:[,.]\d+)?\s+à)\s+\d+(?:[,.]\d+)?"
+    rf"[ \u00a0]?(?P<unit>{_UNIT_NOUN})(?![\w-])",
+    re.IGNORECASE,
+)
 _ASKED_UNIT = re.compile(r"combien\s+(?:de|d['’])\s*([a-zà-ÿ-]+)", re.IGNORECASE)
 _INTERROGATIVE = re.compile(
     r"\b(combien|quel(le)?s?|qui|quand|comment|où|pourquoi|que|qu['’]|quoi|lequel|laquelle|lesquel\w*|"
@@ -53,10 +58,14 @@ def asked_figure(question: str, sentence: str) -> str | None:
     if not ASKS_FIGURE.search(question):
         return None
     # "un niveau de qualification" names a level, it does not give one: a level is written with its digit ("niveau 3")
-    phrases = [
+    # a range states one figure: "comprise entre 6 et 12 mois" answers "en temps normal, combien de temps ?" whole,
+    # where its upper end alone ("12 mois :") would read as the ordinary length (lead19)
+    ranges = [(m.group(0), m.group("unit").lower(), m.span()) for m in _RANGE.finditer(sentence)]
+    phrases = [(text, unit) for text, unit, _ in ranges] + [
         (m.group(0), m.group(2).lower())
         for m in FIGURE_PHRASE.finditer(sentence)
         if not (m.group(2).lower().startswith("niveau") and m.group(1).lower() in ("un", "une"))
+        and not any(start <= m.start() < end for _, _, (start, end) in ranges)
     ]
     if not phrases:
         return None

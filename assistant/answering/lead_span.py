@@ -11,7 +11,15 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.lead import Candidate
-from assistant.answering.units import MAX_LIST_ITEMS, REFERS_BACK, Unit, asks_enumeration, query_weights, unit_terms
+from assistant.answering.units import (
+    MAX_LIST_ITEMS,
+    PRONOUN_SUBJECT,
+    REFERS_BACK,
+    Unit,
+    asks_enumeration,
+    query_weights,
+    unit_terms,
+)
 from assistant.routing.subject import asking_clause
 
 
@@ -56,6 +64,11 @@ def lead_units(question: str, lead: Candidate, units: Sequence[Unit], selected: 
     while k > 0 and i - k < MAX_ANTECEDENTS and _depends(units[k].text) and not units[k - 1].in_list:
         k -= 1  # "Toutefois, … jusqu'à 36 mois" needs the rule it qualifies; "Elle…" the sentence naming "elle"
     chosen = list(units[k : i + 1])
+    if len(chosen) > 2 and all(PRONOUN_SUBJECT.match(u.text) for u in chosen[1:]):
+        # "Cette contribution … s'ajoute à la contribution légale. Elle appartient au régime général et est pilotée
+        # par la CPNEFP. Elle est gérée par l'OPCO": the lead's pronoun names what the first sentence names; the
+        # sentences between, with the same pronoun, say other things and must not lead before it ("qui la gère ?")
+        chosen = [chosen[0], chosen[-1]]
     if units[i].opens_list:
         j = i + 1
         announced: list[Unit] = []
@@ -135,7 +148,22 @@ MAX_ANTECEDENTS = 2
 
 
 def _depends(sentence: str) -> bool:
+    """Whether the sentence needs the one before to be read. An additive connector ("De plus, chaque salarié qui
+    exerce … une mission de tuteur … perçoit une prime") adds a rule that names its own subject: it depends only
+    when what follows the connector refers back ("De plus, elle …"). Pulled in as the antecedent of "Cette prime est
+    versée en une seule fois à l'issue de la mission", it must not pull in the unrelated sentence before it too
+    ("Un point spécifique est fait sur cette activité…"), which would lead the answer to "quand est-elle versée ?"."""
+    additive = _ADDITIVE.match(sentence)
+    if additive:
+        rest = sentence[additive.end() :]
+        return bool(REFERS_BACK.match(rest) or _ADDITIVE_REFERS.match(rest))
     return bool(REFERS_BACK.match(sentence) or _CONNECTOR.match(sentence))
+
+
+# Connectors that add a rule rather than qualify the one before ("in addition"), and what after them still refers
+# back: a pronoun or demonstrative subject ("De plus, elle …", "En outre, cette prime …").
+_ADDITIVE = re.compile(r"^(?:De plus|En outre|Par ailleurs)\s*,?\s*")
+_ADDITIVE_REFERS = re.compile(r"^(?:il|elle|ils|elles|celle-ci|celui-ci|ce|cet|cette|ces)\b", re.IGNORECASE)
 
 
 _CONNECTOR = re.compile(

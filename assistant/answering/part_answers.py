@@ -41,7 +41,7 @@ from assistant.answering.named_parts import (
 )
 from assistant.answering.per_index import PerIndex
 from assistant.answering.splitting import Unit, passage_units
-from assistant.answering.units import REFERS_BACK, idf_weights, query_weights, unit_scores
+from assistant.answering.units import REFERS_BACK, asks_enumeration, idf_weights, query_weights, unit_scores
 from ingest.models import Chunk, DocumentInfo
 from knowledge.hybrid import Evidence
 
@@ -338,9 +338,55 @@ def _best_units(
             if i > 0 and REFERS_BACK.match(units[i].text) and not units[i - 1].in_list:
                 picked.add(i - 1)
             if units[i].opens_list:
-                picked.update(j for j in range(i + 1, min(len(units), i + 1 + MAX_LIST_ITEMS)) if units[j].in_list)
+                cap = LISTED_ITEMS if asks_enumeration(question) else MAX_LIST_ITEMS
+                picked.update(j for j in range(i + 1, min(len(units), i + 1 + cap)) if units[j].in_list)
         result.append((chunk, [units[i] for i in sorted(picked)]))
+    return _continued_lists(question, units_by_chunk, result)
+
+
+def _continued_lists(
+    question: str, units_by_chunk: list[tuple[Chunk, list[Unit]]], chosen: list[tuple[Chunk, list[Unit]]]
+) -> list[tuple[Chunk, list[Unit]]]:
+    """The chosen passages, with the rest of a list whose introduction was chosen and whose items run on into the
+    part's next passages (lead19): "Cinq compétences sont en émergence :" ends one passage after its first item, the
+    four others open the two passages after it; quoted alone, the first item reads as the whole list. As many items
+    as the introduction brings when the message asks for the members (`units.asks_enumeration`: "donne la liste
+    des …", "quelles compétences …"), else `MAX_LIST_ITEMS` in all."""
+    cap = LISTED_ITEMS if asks_enumeration(question) else MAX_LIST_ITEMS
+    position = {id(chunk): k for k, (chunk, _) in enumerate(units_by_chunk)}
+    result: list[tuple[Chunk, list[Unit]]] = []
+    seen: set[int] = set()
+    for chunk, units in chosen:
+        k = position.get(id(chunk))
+        if k is None or k in seen:
+            continue
+        seen.add(k)
+        result.append((chunk, units))
+        own = units_by_chunk[k][1]
+        start = next((n for n in range(len(own) - 1, -1, -1) if own[n].opens_list), None)
+        if start is None or own[start] not in units or not all(u.in_list for u in own[start + 1 :]):
+            continue  # no list, or one that ends inside its passage
+        if own[-1] not in units:
+            continue  # its last item was not quoted
+        count = len(own) - start - 1
+        for n in range(k + 1, len(units_by_chunk)):
+            after, after_units = units_by_chunk[n]
+            items = []
+            for unit in after_units:
+                if not unit.in_list or count >= cap:
+                    break
+                items.append(unit)
+                count += 1
+            if not items:
+                break
+            seen.add(n)
+            result.append((after, items))
+            if len(items) < len(after_units) or count >= cap:
+                break
     return result
+
+
+LISTED_ITEMS = 14  # the items of a list asked for, across the part's passages
 
 
 def _sections(part: ResolvedPart) -> list[tuple[str, str]]:

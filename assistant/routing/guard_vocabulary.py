@@ -225,7 +225,10 @@ REFUSAL_EXEMPTIONS: dict[str, tuple[str, ...]] = {
 # Each pattern needs both the address and the behaviour, so that "Donne-moi le nombre d'heures de la
 # Pro-A." (a question worded as an order) is not one.
 _FORM = (
-    r"(?:chiffres?|nombres?|mots?|phrases?|puces?|majuscules|minuscules|capitales|gras|italique|listes?|tableau|json|xml|yaml|markdown|"
+    # "la liste des compétences …" asks for the members of something (a question worded as an order); "en liste",
+    # "sous forme de liste" asks a form (lead19)
+    r"(?:chiffres?|nombres?|mots?|phrases?|puces?|majuscules|minuscules|capitales|gras|italique|"
+    r"listes?(?!\s+(?:des|du|de|d')\b)|tableau|json|xml|yaml|markdown|"
     r"haiku|poemes?|vers|rimes?|pirate|ton|style|langues?|anglais|espagnol|allemand|italien|chinois|emojis?|"
     r"bref|breve|court|courte|explications?|avis|sources?|articles?|citations?|references?)"
 )
