@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.routing import calculator_vocabulary
 from assistant.routing.calculator_inputs.facts import Facts, Plan, asking_sentence
 from assistant.routing.extraction.folding import fold
 from calculators.registry import CALCULATORS
@@ -77,3 +78,62 @@ def plan_own_inputs(topic: str | None, facts: Facts) -> Plan | None:
 
 
 _WHAT_ASK = re.compile(r"\b(?:quel\w*|combien|comment|pourquoi|quand|quoi|lequel|laquelle|lesquel\w*)\b")
+
+
+# The router's topics whose rule applies to one person's or one organisation's case, and the calculator it is
+# when the message gives no fact yet. A topic with several rules (the VAE's) chooses by the rule's own subject.
+ASKED_RULES = {
+    "tutor_bonus": "tutor_bonus",
+    "trainer_bonus": "trainer_bonus",
+    "cep": "cep_absence",
+    "training_guarantee": "training_guarantee",
+    "professional_reviews": "professional_reviews",
+    "pro_a": "pro_a_eligibility",
+    "contribution": "supplementary_contribution",
+    "cqp": "cqp_certification",
+    "cqp_certification": "cqp_certification",
+    "points": "points_to_euros",
+}
+
+# The VAE's three rules, by what the message names: the CQP's admissibility (circulaire VI), the experience the
+# certification needs (protocole 7: "une activité, continue ou non, d'au moins une année"), the leave (avenant
+# art. 2: "congé … 24 heures"); a VAE message naming none of them asks how the VAE works, which the texts answer.
+_VAE_RULES = (
+    ("cqp_vae_eligibility", re.compile(r"\bcqp\b")),
+    ("vae_experience", re.compile(r"\bexperience\b")),
+    ("vae_leave", re.compile(r"\b(?:conge|absence|absenter|heures?)\b")),
+)
+
+# A yes/no on the right of the case told, as an entitlement is asked in everyday words: "j'y ai droit ?", "elle a
+# droit à … ?", "je peux ?", "ça suffit ?", "c'est assez ?", "on est en règle / dans les clous ?", "je l'ai ou pas
+# ?", "je dois la lui accorder ?", "elle a son CQP ?".
+_OWN_VERDICT = re.compile(
+    r"\b(?:y )?(?:ai|a|as|ont)(?:-je|-t-il|-t-elle)? droit\b|\b(?:je|il|elle|on) (?:peux|peut|pourrais|pourrait)"
+    r"\s*\?|\bsuffi\w*|\bassez\b|\ben regle\b|\bdans les clous\b|\bou pas\b|\baccorder\b"
+    r"|\b(?:ai|a|as)(?:-je|-t-il|-t-elle)? (?:son|sa|mon|ma|le|la) (?:cqp|diplome|certification)\b"
+)
+_CASE_ASKED = re.compile(calculator_vocabulary.CASE_ASKED)
+_VALUE_ASK = re.compile(calculator_vocabulary.VALUE_ASK)
+
+
+def plan_asked_case(topic: str | None, facts: Facts) -> Plan | None:
+    """The rule's empty case when a case is told and its own outcome asked, no fact of it given yet.
+
+    "J'anime des actions en interne, j'y ai droit à combien ?", "Mon collègue voudrait passer par la Pro-A, il
+    peut ?", "Ma collègue a eu 12 au contrôle continu, elle a son CQP ?": the asker applies the rule to a person
+    (themself, a colleague, an agent of theirs) and asks its result, a value or a yes/no, for that person; the
+    fact that decides (the dates, the contract, the grades) is missing. The rule's result depends on it (issue 13:
+    "otherwise the answer asks for exactly the missing facts"), so the case is the calculator's with no argument,
+    the inputs it requires listed as missing, and the router's own check (`own_case.asks_own_case`) still decides
+    whether to ask back. A rule asked for anyone ("combien de points pour un tuteur ?") tells no case: untouched.
+    """
+    calculator = ASKED_RULES.get(topic or "")
+    if topic == "vae":
+        calculator = next((name for name, names in _VAE_RULES if names.search(facts.folded)), None)
+    if calculator is None or facts.general or not facts.personal or facts.dates or facts.durations:
+        return None
+    sentence = asking_sentence(facts.folded)
+    if not (_VALUE_ASK.search(sentence) or _OWN_VERDICT.search(sentence) or _CASE_ASKED.search(sentence)):
+        return None
+    spec = CALCULATORS[calculator]
+    return Plan(calculator, {}, [p.name for p in spec.params if p.required and not p.hidden])
