@@ -26,13 +26,17 @@ TODAY = date(2026, 11, 29)
     ("question", "calculator"),
     [
         # avenant 2022 art. 3: "7 points par mois pour chaque action" — the actions' dates decide the figure
-        ("J'anime des sessions en interne comme formatrice occasionnelle, ça fait combien pour moi ?", "trainer_bonus"),
+        ("J'anime des sessions en interne comme formatrice occasionnelle, ça fait combien pour moi ?",
+         "trainer_bonus"),
         ("Je suis formateur interne à titre accessoire : je vais toucher quoi ?", "trainer_bonus"),
         ("Comme formatrice interne, ma prime de formateur fera combien ?", "trainer_bonus"),
         # art. 10: "0,15 % de leur masse salariale brute" — the payroll decides it
-        ("Je suis DRH d'une CAF : la contribution supplémentaire, ça fait combien pour nous ?", "supplementary_contribution"),
-        ("Notre caisse devra verser combien de contribution conventionnelle supplémentaire ?", "supplementary_contribution"),
-        ("Pour notre organisme, la contribution conventionnelle supplémentaire s'élève à combien ?", "supplementary_contribution"),
+        ("Je suis DRH d'une CAF : la contribution supplémentaire, ça fait combien pour nous ?",
+         "supplementary_contribution"),
+        ("Notre caisse devra verser combien de contribution conventionnelle supplémentaire ?",
+         "supplementary_contribution"),
+        ("Pour notre organisme, la contribution conventionnelle supplémentaire s'élève à combien ?",
+         "supplementary_contribution"),
     ],
 )
 def test_a_value_asked_of_a_told_case_asks_its_facts(question: str, calculator: str) -> None:
@@ -49,7 +53,8 @@ def test_a_value_asked_of_a_told_case_asks_its_facts(question: str, calculator: 
         ("Mon collègue voudrait passer par la Pro-A pour changer de métier, il peut ?", "pro_a_eligibility"),
         ("Une gestionnaire de mon équipe vise une reconversion : la Pro-A, elle y a droit ?", "pro_a_eligibility"),
         # protocole 5: "tout salarié en CDI qui justifie d'une ancienneté d'au moins 5 années …"
-        ("Un agent me demande une absence payée pour un conseil en évolution professionnelle, je dois la lui accorder ?",
+        ("Un agent me demande une absence payée pour un conseil en évolution professionnelle, je dois la lui "
+         "accorder ?",
          "cep_absence"),
         # protocole 6: "tous les 6 ans, au moins deux entretiens professionnels et un entretien de bilan"
         ("J'ai fait passer deux entretiens professionnels à un agent, est-ce qu'on est dans les clous ?",
