@@ -107,6 +107,10 @@ VALUE_ASK = (
 # (protocole 7: "au moins une année") answers only whether the experience is enough.
 VERDICT_ONLY = ("cqp_vae_eligibility", "pro_a_eligibility", "pro_a_certification", "vae_experience")
 
+# A person the asker knows, named by that tie: "une collègue de l'accueil veut …", "mon binôme a …". Unlike "un
+# salarié" (anyone), a colleague is one person whose case is told, as a named person is.
+COLLEAGUE = r"\b(?:un|une|mon|ma|notre|nos|mes) (?:collegue|binome|collaborat(?:eur|rice))s?\b"
+
 # A case an HR adviser describes by the person's name: "pour Mme Diallo", "M. Petit, 38 ans".
 NAMED_PERSON = r"\b(?:m\.|mme|mlle|monsieur|madame|mademoiselle) ?[a-z]"
 

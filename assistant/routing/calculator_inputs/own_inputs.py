@@ -106,14 +106,22 @@ _VAE_RULES = (
 
 # A yes/no on the right of the case told, as an entitlement is asked in everyday words: "j'y ai droit ?", "elle a
 # droit à … ?", "je peux ?", "ça suffit ?", "c'est assez ?", "on est en règle / dans les clous ?", "je l'ai ou pas
-# ?", "je dois la lui accorder ?", "elle a son CQP ?".
+# ?", "je dois la lui accorder ?", "elle a son CQP ?". Only for a rule whose result is that yes/no.
 _OWN_VERDICT = re.compile(
     r"\b(?:y )?(?:ai|a|as|ont)(?:-je|-t-il|-t-elle)? droit\b|\b(?:je|il|elle|on) (?:peux|peut|pourrais|pourrait)"
     r"\s*\?|\bsuffi\w*|\bassez\b|\ben regle\b|\bdans les clous\b|\bou pas\b|\baccorder\b"
     r"|\b(?:ai|a|as)(?:-je|-t-il|-t-elle)? (?:son|sa|mon|ma|le|la) (?:cqp|diplome|certification)\b"
 )
-_CASE_ASKED = re.compile(calculator_vocabulary.CASE_ASKED)
-_VALUE_ASK = re.compile(calculator_vocabulary.VALUE_ASK)
+# The rule's own value asked for the case: "ça fait combien pour moi ?", "j'y ai droit à combien ?", "elle va
+# avoir combien de prime ?", "je touche quoi ?", "ça nous fera combien ?". "Combien" asking another count
+# ("combien de blocs", "combien peut-elle en accepter ?") or "quand" asks a property of the scheme, not its value.
+_OWN_VALUE = re.compile(
+    r"\bcombien(?: (?:de |d')(?:prime|points?|euros?|heures|contribution)\w*(?: (?:de|d')\w+)?)?"
+    r"(?:\s*\?| (?:pour (?:moi|lui|elle|nous|eux)|au (?:final|total)|exactement|en tout)\b)"
+    r"|\b(?:touch|percev|recev)\w* (?:quoi|combien)\b|\bmontant\b|\bquelle (?:somme|prime)\b"
+)
+_VERDICT_RULES = {name for name, spec in CALCULATORS.items() if spec.partial} | set(calculator_vocabulary.VERDICT_ONLY)
+_VALUE_RULES = {name for name in CALCULATORS if name not in _VERDICT_RULES} | {"vae_leave"}  # art. 2: 24 or 48 h
 
 
 def plan_asked_case(topic: str | None, facts: Facts) -> Plan | None:
@@ -132,8 +140,11 @@ def plan_asked_case(topic: str | None, facts: Facts) -> Plan | None:
         calculator = next((name for name, names in _VAE_RULES if names.search(facts.folded)), None)
     if calculator is None or facts.general or not facts.personal or facts.dates or facts.durations:
         return None
-    sentence = asking_sentence(facts.folded)
-    if not (_VALUE_ASK.search(sentence) or _OWN_VERDICT.search(sentence) or _CASE_ASKED.search(sentence)):
+    sentence = asking_sentence(facts.folded).rsplit(":", 1)[-1]  # the context before a colon is not asked
+    # a verdict asked of a yes/no rule, a value of a rule computing one; the VAE leave is both (granted, hours)
+    verdict = calculator in _VERDICT_RULES and _OWN_VERDICT.search(sentence)
+    value = calculator in _VALUE_RULES and _OWN_VALUE.search(sentence)
+    if not (verdict or value):
         return None
     spec = CALCULATORS[calculator]
     return Plan(calculator, {}, [p.name for p in spec.params if p.required and not p.hidden])
