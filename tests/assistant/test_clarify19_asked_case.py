@@ -26,17 +26,22 @@ TODAY = date(2026, 11, 29)
     ("question", "calculator"),
     [
         # avenant 2022 art. 3: "7 points par mois pour chaque action" — the actions' dates decide the figure
-        ("J'anime des sessions en interne comme formatrice occasionnelle, ça fait combien pour moi ?",
-         "trainer_bonus"),
+        ("J'anime des sessions en interne comme formatrice occasionnelle, ça fait combien pour moi ?", "trainer_bonus"),
         ("Je suis formateur interne à titre accessoire : je vais toucher quoi ?", "trainer_bonus"),
         ("Comme formatrice interne, ma prime de formateur fera combien ?", "trainer_bonus"),
         # art. 10: "0,15 % de leur masse salariale brute" — the payroll decides it
-        ("Je suis DRH d'une CAF : la contribution supplémentaire, ça fait combien pour nous ?",
-         "supplementary_contribution"),
-        ("Notre caisse devra verser combien de contribution conventionnelle supplémentaire ?",
-         "supplementary_contribution"),
-        ("Pour notre organisme, la contribution conventionnelle supplémentaire s'élève à combien ?",
-         "supplementary_contribution"),
+        (
+            "Je suis DRH d'une CAF : la contribution supplémentaire, ça fait combien pour nous ?",
+            "supplementary_contribution",
+        ),
+        (
+            "Notre caisse devra verser combien de contribution conventionnelle supplémentaire ?",
+            "supplementary_contribution",
+        ),
+        (
+            "Pour notre organisme, la contribution conventionnelle supplémentaire s'élève à combien ?",
+            "supplementary_contribution",
+        ),
     ],
 )
 def test_a_value_asked_of_a_told_case_asks_its_facts(question: str, calculator: str) -> None:
@@ -53,12 +58,16 @@ def test_a_value_asked_of_a_told_case_asks_its_facts(question: str, calculator: 
         ("Mon collègue voudrait passer par la Pro-A pour changer de métier, il peut ?", "pro_a_eligibility"),
         ("Une gestionnaire de mon équipe vise une reconversion : la Pro-A, elle y a droit ?", "pro_a_eligibility"),
         # protocole 5: "tout salarié en CDI qui justifie d'une ancienneté d'au moins 5 années …"
-        ("Un agent me demande une absence payée pour un conseil en évolution professionnelle, je dois la lui "
-         "accorder ?",
-         "cep_absence"),
+        (
+            "Un agent me demande une absence payée pour un conseil en évolution professionnelle, je dois la lui "
+            "accorder ?",
+            "cep_absence",
+        ),
         # protocole 6: "tous les 6 ans, au moins deux entretiens professionnels et un entretien de bilan"
-        ("J'ai fait passer deux entretiens professionnels à un agent, est-ce qu'on est dans les clous ?",
-         "professional_reviews"),
+        (
+            "J'ai fait passer deux entretiens professionnels à un agent, est-ce qu'on est dans les clous ?",
+            "professional_reviews",
+        ),
         # circulaire V: the average of the grades, 10/20, and no written or oral grade at 6 or below
         ("J'ai passé les épreuves du CQP gestionnaire conseil, je l'ai ou pas ?", "cqp_certification"),
         ("Ma collègue a eu 12 au contrôle continu, elle a son CQP ?", "cqp_certification"),
