@@ -114,3 +114,24 @@ def test_a_rule_asked_for_anyone_is_not_a_case(question: str) -> None:
 def test_a_case_whose_facts_decide_is_answered() -> None:
     """Protocole 2.3: a fixed-term contract closes the Pro-A — nothing is asked back."""
     assert route("Mon collègue est en CDD, la Pro-A il peut ?", TODAY).route == "calculator"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # protocole 8: "garanti à tous les salariés présents qui n'en auraient pas suivi depuis 4 ans" — the
+        # last training's date decides; art. 8's title named without "individuelle" is the same scheme
+        "Ça fait un moment que je n'ai pas eu de formation, la garantie d'accès à la formation s'applique à moi ?",
+        "La garantie d'accès à la formation, elle joue pour moi ?",
+        "Ma collègue se demande si la garantie individuelle d'accès à la formation la concerne, elle ?",
+    ],
+)
+def test_the_guarantee_applied_to_a_person_asks_the_last_training(question: str) -> None:
+    decision = route(question, TODAY)
+    assert decision.route == "clarify", decision
+    assert decision.calculator == "training_guarantee"
+    assert "last_training" in decision.missing
+
+
+def test_the_guarantee_named_without_its_adjective_is_its_topic() -> None:
+    assert route("Qu'est-ce que la garantie d'accès à la formation ?", TODAY).topic == "training_guarantee"

@@ -106,11 +106,14 @@ _VAE_RULES = (
 
 # A yes/no on the right of the case told, as an entitlement is asked in everyday words: "j'y ai droit ?", "elle a
 # droit à … ?", "je peux ?", "ça suffit ?", "c'est assez ?", "on est en règle / dans les clous ?", "je l'ai ou pas
-# ?", "je dois la lui accorder ?", "elle a son CQP ?". Only for a rule whose result is that yes/no.
+# ?", "je dois la lui accorder ?", "elle a son CQP ?", "ça s'applique à moi ?". Only for a rule whose result is that
+# yes/no.
 _OWN_VERDICT = re.compile(
     r"\b(?:y )?(?:ai|a|as|ont)(?:-je|-t-il|-t-elle)? droit\b|\b(?:je|il|elle|on) (?:peux|peut|pourrais|pourrait)"
     r"\s*\?|\bsuffi\w*|\bassez\b|\ben regle\b|\bdans les clous\b|\bou pas\b|\baccorder\b"
     r"|\b(?:ai|a|as)(?:-je|-t-il|-t-elle)? (?:son|sa|mon|ma|le|la) (?:cqp|diplome|certification)\b"
+    # the rule applied to the person: "s'applique à moi ?", "joue pour elle ?", "ça me concerne ?"
+    r"|\b(?:s'appliqu|jou)\w* (?:a|pour) (?:moi|lui|elle|eux|elles|nous)\b|\b(?:me|la|le) concerne\b"
 )
 # The rule's own value asked for the case: "ça fait combien pour moi ?", "j'y ai droit à combien ?", "elle va
 # avoir combien de prime ?", "je touche quoi ?", "ça nous fera combien ?". "Combien" asking another count
