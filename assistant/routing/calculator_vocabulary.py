@@ -60,6 +60,8 @@ CASE_SUBJECT = (
     r"\b(?:un|une|mon|ma|notre|nos|cet|cette|ce|l'un de nos|l'une de nos) "
     r"(?:salariee?|agente?|collaborat(?:eur|rice)|collegue|alternante?|apprentie?|stagiaire|"
     r"technicien(?:ne)?|conseill(?:er|ere)|gestionnaire|candidate?|tutoree?|beneficiaire)s? "
+    # the person said by their service or site ("une collègue de l'accueil veut …", "un agent du contentieux a …")
+    r"(?:(?:de l'|de la |du |des |d')[a-z]+ )?"
     r"(?:est|a|part|partira|travaille|vient|sera|va|souhaite|veut|demande|prepare|suit|entre|dispose|"
     r"totalise|justifie|cumule|compte|commence|termine|a ete|etait|avait)\b"
 )
@@ -101,8 +103,13 @@ VALUE_ASK = (
 )
 
 # Calculators whose only result is a yes/no: a value asked next to them ("combien de demandes de VAE
-# par an je peux déposer ?") is the rule's own figure, not one of the user's case.
-VERDICT_ONLY = ("cqp_vae_eligibility", "pro_a_eligibility", "pro_a_certification")
+# par an je peux déposer ?") is the rule's own figure, not one of the user's case. The VAE's experience rule
+# (protocole 7: "au moins une année") answers only whether the experience is enough.
+VERDICT_ONLY = ("cqp_vae_eligibility", "pro_a_eligibility", "pro_a_certification", "vae_experience")
+
+# A person the asker knows, named by that tie: "une collègue de l'accueil veut …", "mon binôme a …". Unlike "un
+# salarié" (anyone), a colleague is one person whose case is told, as a named person is.
+COLLEAGUE = r"\b(?:un|une|mon|ma|notre|nos|mes) (?:collegue|binome|collaborat(?:eur|rice))s?\b"
 
 # A case an HR adviser describes by the person's name: "pour Mme Diallo", "M. Petit, 38 ans".
 NAMED_PERSON = r"\b(?:m\.|mme|mlle|monsieur|madame|mademoiselle) ?[a-z]"

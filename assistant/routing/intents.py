@@ -105,6 +105,8 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
     ),
     "training_guarantee": (
         Cue(r"\bgarantie individuelle\b", 4),
+        # art. 8's title without its adjective: "la garantie d'accès à la formation"
+        Cue(r"\bgarantie d'acces a (?:la |une )?formation\b", 4),
         Cue(r"\bderniere formation\b", 3),
         Cue(r"\b(?:pas|aucune?|jamais)\b[^.?!]{0,25}\b(?:formations?|stages?)\b[^.?!]{0,25}\bdepuis\b", 3),
         Cue(r"\bdepuis\b[^.?!]{0,30}\bsans (?:aucune )?formation\b", 3),

@@ -121,7 +121,9 @@ def asks_own_case(text: str, calculator: str, arguments: dict[str, Any], missing
     valued = [s for s in asking if _VALUE_ASK.search(s) and not _HYPOTHESIS.search(s) and not _PER_UNIT.search(s)]
     if not verdict_only and any(_OWN_SUBJECT.search(s) for s in valued):
         return True
-    partial = spec is not None and spec.partial  # "puis-je bénéficier de la Pro-A ?": one's own right
+    # "puis-je bénéficier de la Pro-A ?", "mon expérience, c'est assez ?": one's own right (a rule deciding with
+    # partial inputs, or one whose only result is a verdict)
+    partial = spec is not None and (spec.partial or verdict_only)
     # "en activité partielle, ai-je quand même accès à la Pro-A ?": whether a circumstance the question states
     # takes the right away is asked (a concession), which the rule on that circumstance answers
     return partial and any(

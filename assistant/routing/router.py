@@ -65,6 +65,7 @@ MAX_CHARS = 4000  # longer text is cut: enough for any question, bounds the rege
 _ASKS_THE_TEXTS = tuple(re.compile(p) for p in guard_vocabulary.ASKS_THE_TEXTS)
 _NAMES_A_TEXT = re.compile(guard_vocabulary.NAMES_A_TEXT)
 _NAMED_PERSON = re.compile(calculator_vocabulary.NAMED_PERSON)  # "Mme Petit": an adviser's case
+_COLLEAGUE = re.compile(calculator_vocabulary.COLLEAGUE)  # "une collègue de l'accueil": one person's case
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,7 @@ def route(
         topic = topic_of_facts(facts)
         base = replace(base, topic=topic) if topic is not None else base
     plan = plan_for(topic, facts)
-    told = case or first_person(folded) or bool(_NAMED_PERSON.search(folded))
+    told = case or first_person(folded) or bool(_NAMED_PERSON.search(folded) or _COLLEAGUE.search(folded))
     ambiguous = which_calculator(folded) if topic is None and not refusal else None
     if ambiguous is not None:  # "la prime pour ma mission, ça fait combien ?": tutor's or trainer's?
         return replace(base, route="clarify", missing=["calculator"], follow_up=ambiguous[1])

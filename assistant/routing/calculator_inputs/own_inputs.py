@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.routing import calculator_vocabulary
 from assistant.routing.calculator_inputs.facts import Facts, Plan, asking_sentence
 from assistant.routing.extraction.folding import fold
 from calculators.registry import CALCULATORS
@@ -77,3 +78,76 @@ def plan_own_inputs(topic: str | None, facts: Facts) -> Plan | None:
 
 
 _WHAT_ASK = re.compile(r"\b(?:quel\w*|combien|comment|pourquoi|quand|quoi|lequel|laquelle|lesquel\w*)\b")
+
+
+# The router's topics whose rule applies to one person's or one organisation's case, and the calculator it is
+# when the message gives no fact yet. A topic with several rules (the VAE's) chooses by the rule's own subject.
+ASKED_RULES = {
+    "tutor_bonus": "tutor_bonus",
+    "trainer_bonus": "trainer_bonus",
+    "cep": "cep_absence",
+    "training_guarantee": "training_guarantee",
+    "professional_reviews": "professional_reviews",
+    "pro_a": "pro_a_eligibility",
+    "contribution": "supplementary_contribution",
+    "cqp": "cqp_certification",
+    "cqp_certification": "cqp_certification",
+    "points": "points_to_euros",
+}
+
+# The VAE's three rules, by what the message names: the CQP's admissibility (circulaire VI), the experience the
+# certification needs (protocole 7: "une activité, continue ou non, d'au moins une année"), the leave (avenant
+# art. 2: "congé … 24 heures"); a VAE message naming none of them asks how the VAE works, which the texts answer.
+_VAE_RULES = (
+    ("cqp_vae_eligibility", re.compile(r"\bcqp\b")),
+    ("vae_experience", re.compile(r"\bexperience\b")),
+    ("vae_leave", re.compile(r"\b(?:conge|absence|absenter|heures?)\b")),
+)
+
+# A yes/no on the right of the case told, as an entitlement is asked in everyday words: "j'y ai droit ?", "elle a
+# droit à … ?", "je peux ?", "ça suffit ?", "c'est assez ?", "on est en règle / dans les clous ?", "je l'ai ou pas
+# ?", "je dois la lui accorder ?", "elle a son CQP ?", "ça s'applique à moi ?". Only for a rule whose result is that
+# yes/no.
+_OWN_VERDICT = re.compile(
+    r"\b(?:y )?(?:ai|a|as|ont)(?:-je|-t-il|-t-elle)? droit\b|\b(?:je|il|elle|on) (?:peux|peut|pourrais|pourrait)"
+    r"\s*\?|\bsuffi\w*|\bassez\b|\ben regle\b|\bdans les clous\b|\bou pas\b|\baccorder\b"
+    r"|\b(?:ai|a|as)(?:-je|-t-il|-t-elle)? (?:son|sa|mon|ma|le|la) (?:cqp|diplome|certification)\b"
+    # the rule applied to the person: "s'applique à moi ?", "joue pour elle ?", "ça me concerne ?"
+    r"|\b(?:s'appliqu|jou)\w* (?:a|pour) (?:moi|lui|elle|eux|elles|nous)\b|\b(?:me|la|le) concerne\b"
+)
+# The rule's own value asked for the case: "ça fait combien pour moi ?", "j'y ai droit à combien ?", "elle va
+# avoir combien de prime ?", "je touche quoi ?", "ça nous fera combien ?". "Combien" asking another count
+# ("combien de blocs", "combien peut-elle en accepter ?") or "quand" asks a property of the scheme, not its value.
+_OWN_VALUE = re.compile(
+    r"\bcombien(?: (?:de |d')(?:prime|points?|euros?|heures|contribution)\w*(?: (?:de|d')\w+)?)?"
+    r"(?:\s*\?| (?:pour (?:moi|lui|elle|nous|eux)|au (?:final|total)|exactement|en tout)\b)"
+    r"|\b(?:touch|percev|recev)\w* (?:quoi|combien)\b|\bmontant\b|\bquelle (?:somme|prime)\b"
+)
+_VERDICT_RULES = {name for name, spec in CALCULATORS.items() if spec.partial} | set(calculator_vocabulary.VERDICT_ONLY)
+_VALUE_RULES = {name for name in CALCULATORS if name not in _VERDICT_RULES} | {"vae_leave"}  # art. 2: 24 or 48 h
+
+
+def plan_asked_case(topic: str | None, facts: Facts) -> Plan | None:
+    """The rule's empty case when a case is told and its own outcome asked, no fact of it given yet.
+
+    "J'anime des actions en interne, j'y ai droit à combien ?", "Mon collègue voudrait passer par la Pro-A, il
+    peut ?", "Ma collègue a eu 12 au contrôle continu, elle a son CQP ?": the asker applies the rule to a person
+    (themself, a colleague, an agent of theirs) and asks its result, a value or a yes/no, for that person; the
+    fact that decides (the dates, the contract, the grades) is missing. The rule's result depends on it (issue 13:
+    "otherwise the answer asks for exactly the missing facts"), so the case is the calculator's with no argument,
+    the inputs it requires listed as missing, and the router's own check (`own_case.asks_own_case`) still decides
+    whether to ask back. A rule asked for anyone ("combien de points pour un tuteur ?") tells no case: untouched.
+    """
+    calculator = ASKED_RULES.get(topic or "")
+    if topic == "vae":
+        calculator = next((name for name, names in _VAE_RULES if names.search(facts.folded)), None)
+    if calculator is None or facts.general or not facts.personal or facts.dates or facts.durations:
+        return None
+    sentence = asking_sentence(facts.folded).rsplit(":", 1)[-1]  # the context before a colon is not asked
+    # a verdict asked of a yes/no rule, a value of a rule computing one; the VAE leave is both (granted, hours)
+    verdict = calculator in _VERDICT_RULES and _OWN_VERDICT.search(sentence)
+    value = calculator in _VALUE_RULES and _OWN_VALUE.search(sentence)
+    if not (verdict or value):
+        return None
+    spec = CALCULATORS[calculator]
+    return Plan(calculator, {}, [p.name for p in spec.params if p.required and not p.hidden])

@@ -22,7 +22,7 @@ from assistant.routing.calculator_inputs.certification import (
     plan_training_path,
 )
 from assistant.routing.calculator_inputs.facts import Facts, Plan
-from assistant.routing.calculator_inputs.own_inputs import plan_own_inputs
+from assistant.routing.calculator_inputs.own_inputs import plan_asked_case, plan_own_inputs
 from assistant.routing.calculator_inputs.pro_a import plan_pro_a
 from assistant.routing.calculator_inputs.professionalisation_terms import (
     first_of,
@@ -62,7 +62,7 @@ def plan_for(topic: str | None, facts: Facts) -> Plan | None:
         return None  # two cases told, one of them undecided: the two rules answer, not one reader on both
     plan = both or (reader(facts) if reader else None)
     if plan is None:  # "mes notes suffisent-elles ?": the user's own inputs named, none given
-        plan = plan_own_inputs(topic, facts)
+        plan = plan_own_inputs(topic, facts) or plan_asked_case(topic, facts)
     if plan is not None and not_an_application(facts, plan):
         return None
     return plan
