@@ -36,6 +36,7 @@ from assistant.answering.list_request import asks_list
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.named_text import search_where_asked
+from assistant.answering.qualifiers import foreign_qualifier
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.silent import read_for_detail, silent_answer
 from assistant.calculation import calculate, outside_the_rule, rest_of_clarification
@@ -232,7 +233,15 @@ class Assistant(MeaningReaders):
         return Answer(turn.question, text, "retrieval", citations=book.citations())
 
     def _refusal(self, question: str, topic: str | None, fiche: tuple[str, str] | None = None) -> Answer:
-        return Answer(question, wording.refusal(topic, fiche), "refusal")
+        """The refusal, naming what made the question foreign when a qualifier of it did (`foreign_qualifier`:
+        "En Belgique, …", "Fonctionnaire de l'État, …", "le prochain accord"): the reader then sees why the
+        branch's article on the same subject is not the answer (oos19)."""
+        foreign = (
+            None
+            if topic
+            else foreign_qualifier(question, corpus_words(self.retriever.passage_texts()), self._phrases())
+        )
+        return Answer(question, wording.refusal(topic, fiche, foreign), "refusal")
 
     def _search(self, query: str, k: int, **kwargs: Any) -> list[Evidence]:
         """Every search of an answer; documents held as *contenu suspect* are left out (assistant.quarantine)."""

@@ -59,6 +59,26 @@ def foreign_text(question: str, phrases: CorpusPhrases) -> str | None:
     return None
 
 
+# A text to come, named by its kind (oos19): "le prochain accord", "la future convention", "le nouvel avenant de
+# 2027". The indexed texts are the versions in force; one not yet signed is none of them, whatever it may say.
+_FUTURE_TEXT = re.compile(
+    r"\b(prochaine?s?|futurs?|futures?|nouvel|nouveaux|nouvelles?|nouveau)\s+"
+    r"(lois?|decrets?|conventions?|accords?|protocoles?|avenants?|circulaires?)\b"
+)
+
+
+def foreign_future_text(question: str, phrases: CorpusPhrases) -> str | None:
+    """A text the question names as one to come ("le prochain accord formation va-t-il augmenter la prime ?") that no
+    passage names so (else None): the texts cannot say what a later version will hold; they give only their own
+    rule and its dates ("pour les années 2023 à 2025, le taux … est maintenu à 0,15 %")."""
+    original = unicodedata.normalize("NFC", question.replace("’", "'"))
+    text = fold(original).replace("'", " ")  # letter for letter: the phrase is cut out of the original
+    for match in _FUTURE_TEXT.finditer(text):
+        if not phrases.speaks_of(match.group(0)):
+            return original[match.start() : match.end()]
+    return None
+
+
 # An act of the State named by its kind and its object, not its date ("l'arrêté d'extension", "le décret
 # d'application"): the kinds the branch's own texts are not (a circular, a protocol, an accord, an avenant, a
 # convention are named by users in many ways: "la circulaire de mise en œuvre" is an indexed text).

@@ -37,6 +37,7 @@ from assistant.answering.complements import foreign_complement, foreign_cqp
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
 from assistant.answering.frameworks import (
     foreign_act,
+    foreign_future_text,
     foreign_named_text,
     foreign_organisation,
     foreign_runner,
@@ -196,6 +197,7 @@ def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhr
         or foreign_organisation(question, phrases)
         or foreign_runner(question, phrases)
         or foreign_named_text(question, phrases)
+        or foreign_future_text(question, phrases)
         or foreign_complement(question, vocabulary, phrases)
         or foreign_cqp(question, vocabulary, phrases)
     )

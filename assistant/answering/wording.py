@@ -56,13 +56,15 @@ def of(topic: str) -> str:
     return f"d'{topic}" if topic[:1].lower() in "aeiouyhéèêàâîôû" else f"de {topic}"
 
 
-def refusal(topic: str | None, fiche: tuple[str, str] | None = None) -> str:
+def refusal(topic: str | None, fiche: tuple[str, str] | None = None, foreign: str | None = None) -> str:
     """The texts do not cover the question: say so, what they cover, and where the general rule lives.
 
     One short paragraph. `fiche` (title, address) is the ministry's fiche on the subject: named as
     general labour law, never quoted as the answer, never presented as the branch's agreement. A
     message made only of instructions gets no "ne traitent pas d'instructions": the injection notice
-    before it already says why, this only invites a question on the texts.
+    before it already says why, this only invites a question on the texts. `foreign` is what made a question
+    in the texts' own terms foreign (`qualifiers.foreign_qualifier`: another employer, country, status, text):
+    named, so that the reader sees why the branch's article on the same subject was not given (oos19).
     """
     if topic == INSTRUCTIONS:
         return f"Posez une question sur les textes : ils couvrent {COVERED_SHORT}."
@@ -74,9 +76,14 @@ def refusal(topic: str | None, fiche: tuple[str, str] | None = None) -> str:
         else "La règle générale relève du droit du travail, pas de ces accords : voir le Code du travail numérique "
         f"({GENERAL_RULE_ADDRESS}) ; les autres règles de la branche sont dans sa convention collective. "
     )
+    why = (
+        f"elle vise « {foreign} », que ces textes ne couvrent pas ; leurs règles ne valent que pour les organismes "
+        "du régime général et leurs salariés, aussi je ne peux pas vous répondre sans risquer d'inventer"
+        if foreign and not topic
+        else "je ne peux pas vous répondre sans risquer d'inventer"
+    )
     return (
-        f"Les textes indexés ne traitent pas {subject} : je ne peux pas vous répondre sans risquer "
-        f"d'inventer. Ils couvrent {COVERED_SHORT}. {where}"
+        f"Les textes indexés ne traitent pas {subject} : {why}. Ils couvrent {COVERED_SHORT}. {where}"
         "Pour votre situation, adressez-vous à votre service RH ou à votre représentant du personnel."
     )
 
