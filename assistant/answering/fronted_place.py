@@ -31,7 +31,7 @@ _FRONTED = re.compile(r"(?i:dans|chez|à|au|aux|a)\s+([^,.;:!?()\n]{2,80}?)\s*,"
 # The same frame read only for a name (oos19): "En Belgique, …" ("en" also opens "En CDI,", "En bref,", "En 2027,",
 # whose words are the texts' or no place), and an apposition of the person before it, "Cheminot à la SNCF, …",
 # "Infirmière chez Korian, …" (one word before the preposition: the person's job, said in the asker's words).
-_FRONTED_NAME = re.compile(r"(?:[\w-]+\s+)?(?i:dans|chez|à|au|aux|en)\s+([^,.;:!?()\n]{2,80}?)\s*,")
+_FRONTED_NAME = re.compile(r"(?:[\w-]+\s+)?(?i:dans|chez|à|au|aux|(en))\s+([^,.;:!?()\n]{2,80}?)\s*,")
 _ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d"})
 # What makes the place the asker's own, or no place at all: possessives, demonstratives, pronouns, and the
 # interrogatives of a question that opens with its preposition ("À qui signaler…", "à partir de quand…").
@@ -75,7 +75,10 @@ def foreign_setting(question: str, vocabulary: CorpusWords, phrases: CorpusPhras
         match = _FRONTED_NAME.match(original, start.end())
         if match is None or (asking and "?" not in re.split(r"[.!]\s", original[match.end() :])[0]):
             continue
-        found = _foreign_place(match.group(1), vocabulary, phrases, names_only=True)
+        place = match.group(2)
+        if match.group(1) and place.isupper():
+            continue  # initials after "en" ("En ETP,", "en CDD,") are a unit or a contract, not a country
+        found = _foreign_place(place, vocabulary, phrases, names_only=True)
         if found is not None:
             return found
     return None
@@ -119,7 +122,7 @@ _WORKS_AT = re.compile(
     r"\b(?:salarie|salariee|salaries|salariees|employe|employee|employes|employees|travaille|travaillons|"
     r"travaillent|bosse|bossons|agent|agente|agents|fonctionnaire)\s+(?:(?:a temps (?:plein|partiel)|en cdi|en cdd|"
     r"[a-z]+(?:al|ale|el|elle|if|ive|ien|ienne|ier|iere|ique))\s+)?"
-    r"(?:d un|d une|dans un|dans une|chez un|chez une|pour un|pour une|au sein d un|au sein d une|de l|de la|du)\s+"
+    r"(?:d un|d une|dans un|dans une|chez un|chez une|pour un|pour une|au sein d un|au sein d une|(de l|de la|du))\s+"
 )
 # "Notre clinique privée relève de la convention …": the employer as the subject of a verb of belonging.
 _OUR_EMPLOYER = re.compile(
@@ -158,7 +161,10 @@ def foreign_workplace(question: str, vocabulary: CorpusWords, phrases: CorpusPhr
                 # a status the texts never give their staff (oos19): "Fonctionnaire de l'État, …" works under the
                 # civil service's rules, whatever employer follows; their staff are "salariés" and "agents"
                 return status
-            found = _foreign_employer(_employer_words(original, text, match.end()), vocabulary, phrases)
+            words = _employer_words(original, text, match.end())
+            if pattern is _WORKS_AT and match.group(1) and not (words and words[0][1][:1].isupper()):
+                continue  # "de la / du" names an employer by its name only: "agent de l'INAMI", not "agents du …"
+            found = _foreign_employer(words, vocabulary, phrases)
             if found is not None:
                 return found
     return None
