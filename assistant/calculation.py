@@ -36,6 +36,7 @@ from assistant.answering.answerable import (
     qualified_elsewhere,
     reads_as_topic,
 )
+from assistant.answering.census import asked_census, unstated_census
 from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import asking_parts
 from assistant.answering.composer import compose_calculation
@@ -122,6 +123,15 @@ def outside_the_rule(
     foreign = foreign or names_foreign_member(query, vocabulary)  # "le CQP coiffeur": another branch's
     if foreign_qualifier(query, vocabulary, phrases):  # "un contrat pro dans le BTP": another branch's rule
         return True
+    if asked_census(query, phrases) is not None:
+        # a statistic is no calculation (oos19): "combien d'accompagnateurs AFEST ont été reconnus depuis 2022 ?"
+        # names the trainer's bonus, whose calculator would count the asker's months; refused when no best passage
+        # states the count (`census`), as retrieval does
+        t = time.perf_counter()
+        counted = search(query, 5)
+        timings["retrieve"] = (time.perf_counter() - t) * 1000
+        if unstated_census(query, counted, phrases) is not None:
+            return True
     if decision.outside < CALCULATION_OUTSIDE_SHARE and not foreign and not named_actors(query):
         return False
     t = time.perf_counter()

@@ -28,10 +28,11 @@ from assistant.answering.answerable import (
     everyday_words_count,
     texts_are_silent,
 )
+from assistant.answering.census import asked_census
 from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import compose_in_parts
 from assistant.answering.corpus_words import CorpusPhrases, corpus_phrases, corpus_words
-from assistant.answering.frameworks import foreign_act
+from assistant.answering.frameworks import foreign_act, foreign_future_text
 from assistant.answering.list_request import asks_list
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
@@ -236,12 +237,21 @@ class Assistant(MeaningReaders):
         """The refusal, naming what made the question foreign when a qualifier of it did (`foreign_qualifier`:
         "En Belgique, …", "Fonctionnaire de l'État, …", "le prochain accord"): the reader then sees why the
         branch's article on the same subject is not the answer (oos19)."""
-        foreign = (
-            None
-            if topic
-            else foreign_qualifier(question, corpus_words(self.retriever.passage_texts()), self._phrases())
-        )
-        return Answer(question, wording.refusal(topic, fiche, foreign), "refusal")
+        why = None if topic else self._why_refused(question)
+        return Answer(question, wording.refusal(topic, fiche, why), "refusal")
+
+    def _why_refused(self, question: str) -> str | None:
+        """What made the question foreign, in words for the refusal: a text to come, another framework (any
+        `foreign_qualifier`), or a statistic no passage states; None when nothing of the question's grammar says."""
+        phrases = self._phrases()
+        future = foreign_future_text(question, phrases)
+        if future is not None:
+            return wording.future_why(future)
+        foreign = foreign_qualifier(question, corpus_words(self.retriever.passage_texts()), phrases)
+        if foreign is not None:
+            return wording.foreign_why(foreign)
+        census = asked_census(question, phrases)
+        return wording.census_why(census[0]) if census is not None else None
 
     def _search(self, query: str, k: int, **kwargs: Any) -> list[Evidence]:
         """Every search of an answer; documents held as *contenu suspect* are left out (assistant.quarantine)."""

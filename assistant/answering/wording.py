@@ -56,15 +56,15 @@ def of(topic: str) -> str:
     return f"d'{topic}" if topic[:1].lower() in "aeiouyhéèêàâîôû" else f"de {topic}"
 
 
-def refusal(topic: str | None, fiche: tuple[str, str] | None = None, foreign: str | None = None) -> str:
+def refusal(topic: str | None, fiche: tuple[str, str] | None = None, why: str | None = None) -> str:
     """The texts do not cover the question: say so, what they cover, and where the general rule lives.
 
     One short paragraph. `fiche` (title, address) is the ministry's fiche on the subject: named as
     general labour law, never quoted as the answer, never presented as the branch's agreement. A
     message made only of instructions gets no "ne traitent pas d'instructions": the injection notice
-    before it already says why, this only invites a question on the texts. `foreign` is what made a question
-    in the texts' own terms foreign (`qualifiers.foreign_qualifier`: another employer, country, status, text):
-    named, so that the reader sees why the branch's article on the same subject was not given (oos19).
+    before it already says why, this only invites a question on the texts. `why` names what made a question in
+    the texts' own terms foreign (`foreign_why`, `future_why`, `census_why`), so that the reader sees why the
+    branch's article on the same subject was not given (oos19).
     """
     if topic == INSTRUCTIONS:
         return f"Posez une question sur les textes : ils couvrent {COVERED_SHORT}."
@@ -76,16 +76,33 @@ def refusal(topic: str | None, fiche: tuple[str, str] | None = None, foreign: st
         else "La règle générale relève du droit du travail, pas de ces accords : voir le Code du travail numérique "
         f"({GENERAL_RULE_ADDRESS}) ; les autres règles de la branche sont dans sa convention collective. "
     )
-    why = (
-        f"elle vise « {foreign} », que ces textes ne couvrent pas ; leurs règles ne valent que pour les organismes "
-        "du régime général et leurs salariés, aussi je ne peux pas vous répondre sans risquer d'inventer"
-        if foreign and not topic
-        else "je ne peux pas vous répondre sans risquer d'inventer"
-    )
+    because = f"{why}, aussi je" if why and not topic else "je"
     return (
-        f"Les textes indexés ne traitent pas {subject} : {why}. Ils couvrent {COVERED_SHORT}. {where}"
+        f"Les textes indexés ne traitent pas {subject} : {because} ne peux pas vous répondre sans risquer "
+        f"d'inventer. Ils couvrent {COVERED_SHORT}. {where}"
         "Pour votre situation, adressez-vous à votre service RH ou à votre représentant du personnel."
     )
+
+
+def foreign_why(name: str) -> str:
+    """Another employer, country, status or framework named by the question ("SNCF", "Belgique", "fonctionnaire")."""
+    return (
+        f"elle vise « {name} », hors de leur champ (les organismes du régime général de la Sécurité sociale et "
+        "leurs salariés) ; la règle applicable est celle de son propre texte ou statut"
+    )
+
+
+def future_why(name: str) -> str:
+    """A text to come ("le prochain accord"): the indexed texts are the versions signed, not the next ones."""
+    return (
+        f"elle porte sur « {name} », un texte à venir ; ils sont les versions signées (protocole de 2019, avenant "
+        "de 2022) et ne disent pas ce que contiendra le suivant"
+    )
+
+
+def census_why(noun: str) -> str:
+    """A statistic ("combien d'accompagnateurs AFEST ont été reconnus depuis 2022"): the texts make rules."""
+    return f"elle demande un chiffre constaté (« {noun} ») que ces textes, qui fixent des règles, ne donnent pas"
 
 
 def uncovered_part(topic: str) -> str:
