@@ -70,7 +70,11 @@ _PUBLIC_SERVICE = re.compile(r"\bfonction publique\b")
 # A sector named by its initials ("dans le BTP") or a group of employers ("chez les assureurs"). Not any "dans
 # le X" with a word the texts do not use: "dans la nomenclature", "dans le bureau" are places in the asker's
 # own world, not another branch (measured on the conversation sets).
-_DEFINITE_PLACE = re.compile(r"\b(?:dans (?:le|la|l)|chez (?:les|des))\s+")
+_DEFINITE_PLACE = re.compile(
+    r"\b(?:dans (?:le|la|l)|chez (?:les|des)|"
+    # the employers of a sector named by its initials (oos19): "les entreprises du BTP", "les salariés de la HLM"
+    r"(?:entreprises?|employeurs?|societes?|salaries?|salariees?|etablissements?)\s+(?:du|de la|de l|des))\s+"
+)
 _INITIALS = re.compile(r"[A-Z]{2,6}\b")
 # Verbs of funding (the actor before them pays), of sending and of seizing (the actor after them receives).
 _FUNDING = (
