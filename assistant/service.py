@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -45,6 +46,7 @@ from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
 from assistant.library import Library
 from assistant.meaning_readers import MeaningReaders
+from assistant.routing.extraction.folding import fold
 from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import MeaningReader
 from assistant.routing.router import RouteDecision, route
@@ -249,7 +251,7 @@ class Assistant(MeaningReaders):
             return wording.future_why(future)
         foreign = foreign_qualifier(question, corpus_words(self.retriever.passage_texts()), phrases)
         if foreign is not None:
-            return wording.foreign_why(foreign)
+            return wording.foreign_why(_as_written(foreign, question))
         census = asked_census(question, phrases)
         return wording.census_why(census[0]) if census is not None else None
 
@@ -266,6 +268,10 @@ class Assistant(MeaningReaders):
         asked = decision.topic_query or turn.question
         vocabulary = corpus_words(self.retriever.passage_texts())
         phrases = self._phrases()
+        if foreign_future_text(asked, phrases) is not None:
+            # "le futur accord de branche doublera-t-il la prime ?": read before the search, whose plan drops the
+            # text's kind ("accord de branche" names the texts) and would leave the bonus's article (oos19)
+            return self._refusal(turn.question, None, decision.fiche)
         t = time.perf_counter()
         as_of = self._as_of(asked)
         everyday: dict[str, Any] = {} if everyday_words_count(decision) else {"everyday": False}
@@ -402,6 +408,14 @@ class Assistant(MeaningReaders):
 
 
 @lru_cache(maxsize=1)
+def _as_written(name: str, question: str) -> str:
+    """`name` as the question writes it, when the checks read it folded ("btp" → "BTP"); as given otherwise."""
+    original = unicodedata.normalize("NFC", question.replace("’", "'"))
+    folded = fold(original)
+    at = folded.find(name) if len(folded) == len(original) else -1  # letter for letter, or not at all
+    return original[at : at + len(name)] if at >= 0 else name
+
+
 def get_assistant() -> Assistant:
     """The process-wide assistant (models and index loaded once, shared by UI sessions)."""
     return Assistant(get_settings())

@@ -59,10 +59,11 @@ def foreign_text(question: str, phrases: CorpusPhrases) -> str | None:
     return None
 
 
-# A text to come, named by its kind (oos19): "le prochain accord", "la future convention", "le nouvel avenant de
-# 2027". The indexed texts are the versions in force; one not yet signed is none of them, whatever it may say.
+# A text to come, named by its kind (oos19): "le prochain accord", "la future convention". The indexed texts are the
+# versions signed; one not yet signed is none of them, whatever it may say. Not "le nouvel avenant": the texts call
+# the 2022 avenant so themselves ("le nouvel avenant au protocole d'accord de formation"), and so do users.
 _FUTURE_TEXT = re.compile(
-    r"\b(prochaine?s?|futurs?|futures?|nouvel|nouveaux|nouvelles?|nouveau)\s+"
+    r"\b(prochaine?s?|futurs?|futures?)\s+"
     r"(lois?|decrets?|conventions?|accords?|protocoles?|avenants?|circulaires?)\b"
 )
 
