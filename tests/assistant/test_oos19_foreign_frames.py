@@ -22,7 +22,7 @@ from assistant.answering.census import asked_census
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
 from assistant.answering.frameworks import foreign_future_text
 from assistant.answering.fronted_place import foreign_setting, foreign_workplace
-from assistant.answering.qualifiers import foreign_qualifier
+from assistant.answering.qualifiers import foreign_kind_of_scheme, foreign_qualifier
 
 TODAY = date(2026, 11, 29)
 
@@ -108,3 +108,14 @@ def test_the_refusal_without_a_reason_is_unchanged() -> None:
         "Les textes indexés ne traitent pas de cette question : je ne peux pas vous répondre"
     )
     assert "« BTP »" in wording.refusal(None, None, wording.foreign_why("BTP"))
+
+
+@pytest.mark.integration
+def test_a_scheme_with_a_participle_the_texts_never_use_is_another_scheme(assistant: Any) -> None:
+    """Art. 7: "La validation des acquis de l'expérience permet d'accéder à tout ou partie d'une certification
+    professionnelle" — a "VAE hybridée" or a "Pro-A sponsorisée" is no scheme of theirs; a "VAE collective" is
+    ("encourage la démarche collective de validation des acquis de l'expérience")."""
+    vocabulary, phrases = _readers(assistant)
+    assert foreign_kind_of_scheme("Une Pro-A sponsorisée par l'employeur dure combien ?", vocabulary, phrases)
+    assert foreign_kind_of_scheme("La VAE collective est-elle encouragée ?", vocabulary, phrases) is None
+    assert foreign_kind_of_scheme("Mes 14 mois de tutorat cumulés font combien ?", vocabulary, phrases) is None
