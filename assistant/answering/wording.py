@@ -85,10 +85,11 @@ def refusal(topic: str | None, fiche: tuple[str, str] | None = None, why: str | 
 
 
 def foreign_why(name: str) -> str:
-    """Another employer, country, status or framework named by the question ("SNCF", "Belgique", "fonctionnaire")."""
+    """Another employer, country, status, framework or scheme named by the question ("SNCF", "Belgique",
+    "fonctionnaire", "VAE inversée")."""
     return (
-        f"elle vise « {name} », hors de leur champ (les organismes du régime général de la Sécurité sociale et "
-        "leurs salariés) ; la règle applicable est celle de son propre texte ou statut"
+        f"elle vise « {name} », que ces textes ne règlent pas (ils valent pour la formation des salariés des "
+        "organismes du régime général de la Sécurité sociale) ; la règle applicable relève d'un autre texte"
     )
 
 
