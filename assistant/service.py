@@ -33,7 +33,7 @@ from assistant.answering.census import asked_census
 from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import compose_in_parts
 from assistant.answering.corpus_words import CorpusPhrases, corpus_phrases, corpus_words
-from assistant.answering.frameworks import foreign_act, foreign_future_text
+from assistant.answering.frameworks import cited_texts, foreign_act, foreign_future_text
 from assistant.answering.list_request import asks_list
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
@@ -200,6 +200,9 @@ class Assistant(MeaningReaders):
             answer = self._clarify(turn, decision)
         else:
             answer = self._retrieve(turn, decision)
+        cited = cited_texts(turn.question, self._phrases(), list(self.titles.values()))
+        if cited and answer.route == "retrieval":
+            answer.text += "\n\n" + wording.cited_not_held(cited)  # oos19: cited by the texts, not indexed
         if decision.injection:
             answer.text = wording.INJECTION_NOTICE + "\n\n" + answer.text
         uncovered = wording.uncovered_part(decision.refusal_topic) if decision.refusal_topic else ""

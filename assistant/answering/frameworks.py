@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from assistant.answering.corpus_words import CorpusPhrases
 from assistant.routing.extraction.folding import fold
@@ -57,6 +58,26 @@ def foreign_text(question: str, phrases: CorpusPhrases) -> str | None:
         if not phrases.names_dated(kind, year):
             return f"{kind} {year}"
     return None
+
+
+def cited_texts(question: str, phrases: CorpusPhrases, titles: Sequence[str]) -> list[str]:
+    """The texts the question names by kind and year that the indexed texts cite but do not hold (oos19): some
+    passage names them so (`names_dated`: "sur la base des dispositions du protocole d'accord du 23 juillet 2015
+    relatif aux frais de déplacement"), and no indexed text's title carries that year. Their content (a meal's
+    ceiling, the 2004 classification's grid) is not in the corpus; the answer says so rather than let the citing
+    sentence stand for it."""
+    text = fold(question.replace("’", "'")).replace("'", " ")
+    held = " ".join(fold(title) for title in titles)
+    found: list[str] = []
+    for match in _DATED_TEXT.finditer(text):
+        kind, year = match.group(1), match.group(2)
+        if year not in held and phrases.names_dated(kind, year):
+            found.append(
+                question.replace("’", "'")[match.start() : match.end()]
+                if len(text) == len(question)
+                else f"{kind} {year}"
+            )
+    return list(dict.fromkeys(found))
 
 
 # A text to come, named by its kind (oos19): "le prochain accord", "la future convention". The indexed texts are the

@@ -101,6 +101,16 @@ def future_why(name: str) -> str:
     )
 
 
+def cited_not_held(names: list[str]) -> str:
+    """A text the indexed texts cite but do not hold ("le protocole d'accord du 23 juillet 2015"): said after the
+    answer, so that the citing sentence is not taken for its content."""
+    listed = " ; ".join(f"« {name} »" for name in names)
+    return (
+        f"À noter : {listed} — cité par les textes indexés, ce texte n'en fait pas partie ; son contenu (montants, "
+        "règles) n'est pas disponible ici : demandez-le à votre service RH."
+    )
+
+
 def census_why(noun: str) -> str:
     """A statistic ("combien d'accompagnateurs AFEST ont été reconnus depuis 2022"): the texts make rules."""
     return f"elle demande un chiffre constaté (« {noun} ») que ces textes, qui fixent des règles, ne donnent pas"
