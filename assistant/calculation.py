@@ -36,6 +36,8 @@ from assistant.answering.answerable import (
     qualified_elsewhere,
     reads_as_topic,
 )
+from assistant.answering.attributes import asks_price, unstated_attribute
+from assistant.answering.census import asked_census, unstated_census
 from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import asking_parts
 from assistant.answering.composer import compose_calculation
@@ -99,6 +101,16 @@ def applies(decision: RouteDecision, evidence: list[Evidence]) -> bool:
     )
 
 
+# A year, which dates what is asked ("en 2026") and is no figure to compute from.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _own_figure(query: str) -> bool:
+    """The question gives a figure of its own, a year apart ("pour 14 stagiaires", "2 M€"): what a calculation
+    computes from."""
+    return bool(re.search(r"\d", _YEAR.sub("", query)))
+
+
 def outside_the_rule(
     query: str,
     decision: RouteDecision,
@@ -122,6 +134,24 @@ def outside_the_rule(
     foreign = foreign or names_foreign_member(query, vocabulary)  # "le CQP coiffeur": another branch's
     if foreign_qualifier(query, vocabulary, phrases):  # "un contrat pro dans le BTP": another branch's rule
         return True
+    if asked_census(query, phrases) is not None:
+        # a statistic is no calculation (oos19): "combien d'accompagnateurs AFEST ont été reconnus depuis 2022 ?"
+        # names the trainer's bonus, whose calculator would count the asker's months; refused when no best passage
+        # states the count (`census`), as retrieval does
+        t = time.perf_counter()
+        counted = search(query, 5)
+        timings["retrieve"] = (time.perf_counter() - t) * 1000
+        if unstated_census(query, counted, phrases) is not None:
+            return True
+    if decision.calculator != "contribution" and asks_price(query) and not _own_figure(query):
+        # a price asked, with no figure of the user's to compute it from (oos19): "quel est le prix par stagiaire du
+        # module Prem'ss ?" names the CQP course, whose calculator gives hours; the convention leaves its price
+        # blank ("coût unitaire H.T .....X....."), so no best passage states an amount (`unstated_attribute`)
+        t = time.perf_counter()
+        priced = search(query, 5)
+        timings["retrieve"] = (time.perf_counter() - t) * 1000
+        if unstated_attribute(query, priced, vocabulary, phrases) == "prix":
+            return True
     if decision.outside < CALCULATION_OUTSIDE_SHARE and not foreign and not named_actors(query):
         return False
     t = time.perf_counter()

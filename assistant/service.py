@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -28,14 +29,16 @@ from assistant.answering.answerable import (
     everyday_words_count,
     texts_are_silent,
 )
+from assistant.answering.census import asked_census
 from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import compose_in_parts
 from assistant.answering.corpus_words import CorpusPhrases, corpus_phrases, corpus_words
-from assistant.answering.frameworks import foreign_act
+from assistant.answering.frameworks import cited_texts, foreign_act, foreign_future_text
 from assistant.answering.list_request import asks_list
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.named_text import search_where_asked
+from assistant.answering.qualifiers import foreign_qualifier
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.silent import read_for_detail, silent_answer
 from assistant.calculation import calculate, outside_the_rule, rest_of_clarification
@@ -43,6 +46,7 @@ from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
 from assistant.library import Library
 from assistant.meaning_readers import MeaningReaders
+from assistant.routing.extraction.folding import fold
 from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import MeaningReader
 from assistant.routing.router import RouteDecision, route
@@ -196,6 +200,9 @@ class Assistant(MeaningReaders):
             answer = self._clarify(turn, decision)
         else:
             answer = self._retrieve(turn, decision)
+        cited = cited_texts(turn.question, self._phrases(), list(self.titles.values()))
+        if cited and answer.route == "retrieval":
+            answer.text += "\n\n" + wording.cited_not_held(cited)  # oos19: cited by the texts, not indexed
         if decision.injection:
             answer.text = wording.INJECTION_NOTICE + "\n\n" + answer.text
         uncovered = wording.uncovered_part(decision.refusal_topic) if decision.refusal_topic else ""
@@ -232,7 +239,24 @@ class Assistant(MeaningReaders):
         return Answer(turn.question, text, "retrieval", citations=book.citations())
 
     def _refusal(self, question: str, topic: str | None, fiche: tuple[str, str] | None = None) -> Answer:
-        return Answer(question, wording.refusal(topic, fiche), "refusal")
+        """The refusal, naming what made the question foreign when a qualifier of it did (`foreign_qualifier`:
+        "En Belgique, …", "Fonctionnaire de l'État, …", "le prochain accord"): the reader then sees why the
+        branch's article on the same subject is not the answer (oos19)."""
+        why = None if topic else self._why_refused(question)
+        return Answer(question, wording.refusal(topic, fiche, why), "refusal")
+
+    def _why_refused(self, question: str) -> str | None:
+        """What made the question foreign, in words for the refusal: a text to come, another framework (any
+        `foreign_qualifier`), or a statistic no passage states; None when nothing of the question's grammar says."""
+        phrases = self._phrases()
+        future = foreign_future_text(question, phrases)
+        if future is not None:
+            return wording.future_why(future)
+        foreign = foreign_qualifier(question, corpus_words(self.retriever.passage_texts()), phrases)
+        if foreign is not None:
+            return wording.foreign_why(_as_written(foreign, question))
+        census = asked_census(question, phrases)
+        return wording.census_why(census[0]) if census is not None else None
 
     def _search(self, query: str, k: int, **kwargs: Any) -> list[Evidence]:
         """Every search of an answer; documents held as *contenu suspect* are left out (assistant.quarantine)."""
@@ -247,6 +271,10 @@ class Assistant(MeaningReaders):
         asked = decision.topic_query or turn.question
         vocabulary = corpus_words(self.retriever.passage_texts())
         phrases = self._phrases()
+        if foreign_future_text(asked, phrases) is not None:
+            # "le futur accord de branche doublera-t-il la prime ?": read before the search, whose plan drops the
+            # text's kind ("accord de branche" names the texts) and would leave the bonus's article (oos19)
+            return self._refusal(turn.question, None, decision.fiche)
         t = time.perf_counter()
         as_of = self._as_of(asked)
         everyday: dict[str, Any] = {} if everyday_words_count(decision) else {"everyday": False}
@@ -383,6 +411,14 @@ class Assistant(MeaningReaders):
 
 
 @lru_cache(maxsize=1)
+def _as_written(name: str, question: str) -> str:
+    """`name` as the question writes it, when the checks read it folded ("btp" → "BTP"); as given otherwise."""
+    original = unicodedata.normalize("NFC", question.replace("’", "'"))
+    folded = fold(original)
+    at = folded.find(name) if len(folded) == len(original) else -1  # letter for letter, or not at all
+    return original[at : at + len(name)] if at >= 0 else name
+
+
 def get_assistant() -> Assistant:
     """The process-wide assistant (models and index loaded once, shared by UI sessions)."""
     return Assistant(get_settings())

@@ -39,8 +39,9 @@ FIGURE_SPAN = 5
 NUMBER_SPAN = 14
 _NUMBER_NOUNS = frozenset({"nombre", "effectif", "effectifs"})
 # An adjective right after the counted noun, by the endings of French adjectives: "managers opérationnels",
-# "travailleurs sociaux", "managers stratégiques" (not "certifications maison", a noun).
-_ADJECTIVE = re.compile(r"\s*([a-z]+(?:iques?|els?|elles?|aux|ales?|ifs|ives?|aires?|iens?|iennes?))\b")
+# "travailleurs sociaux", "managers stratégiques", "formateurs permanents" (a plural in -ants/-ents; "comptent", a
+# verb, ends in -ent) (not "certifications maison", a noun).
+_ADJECTIVE = re.compile(r"\s*([a-z]+(?:iques?|els?|elles?|aux|ales?|ifs|ives?|aires?|iens?|iennes?|ants|ents))\b")
 
 _HOW_MANY = re.compile(r"\bcombien\s+(?:de|d)\s+([a-z][a-z-]{2,})")
 # A past tense in the third person after the counted noun, within its clause: "ont signé", "ont été certifiés",
@@ -49,6 +50,13 @@ _HOW_MANY = re.compile(r"\bcombien\s+(?:de|d)\s+([a-z][a-z-]{2,})")
 _PAST = re.compile(
     r"^[^?.;:!]{0,80}?\b(?:ont|avaient|auront|a|avait)\s+(?:(?:deja|bien|effectivement)\s+)?"
     r"(?:ete\s+)?(?![a-z]+(?:er|ir|re|oir)\b)[a-z]{3,}(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues|int|ints|ait|aits|ert|erts)\b"
+)
+# A count of what a body holds, in the present (oos19): "combien de formateurs permanents compte l'Institut 4.10 ?",
+# "combien de salariés emploie l'Ucanss ?" — the body named with its capital right after the verb (read on the
+# original). Stated only where a best passage writes the figure before the noun, as for an event. Not a list or a
+# text's part ("combien de certifications compte la liste de l'avenant ?": the rule's own content).
+_EXISTS = re.compile(
+    r"^[^?.;:!]{0,60}?\b(?:compte|comptent|emploie|emploient|regroupe|regroupent)\s+(?:le|la|les|l')\s*[A-ZÀ-Ý]"
 )
 # A year fixing when things are counted: "en 2023", "au second semestre 2013", "depuis 2015". Not a year naming a
 # text ("selon l'avenant de 2022", "d'après les annexes de 2022"): that one says where to read, not what to count.
@@ -92,7 +100,7 @@ def asked_census(question: str, phrases: CorpusPhrases | None = None) -> tuple[s
     years = _YEAR.findall(text)  # "Depuis 2005, combien de CQP…" as "… en 2021 ?"
     # a place the texts write ("en Caf") is the asker's context; one they never write fixes a count they cannot hold
     places = [p for p in _PLACE.findall(original[match.end() :]) if phrases is None or not phrases.writes_name(p)]
-    if not (_PAST.search(after) or years or places):
+    if not (_PAST.search(after) or _EXISTS.search(original[match.end() :]) or years or places):
         return None
     return noun, years, places
 

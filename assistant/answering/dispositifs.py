@@ -63,6 +63,13 @@ def named_schemes(question: str) -> set[str]:
     return {name for name, pattern in _QUESTION.items() if pattern.search(folded)}
 
 
+def scheme_mentions(folded: str, skip: Collection[str] = ()) -> list[int]:
+    """Where each scheme the (folded) question names ends in it, schemes of `skip` left out: what follows is what
+    the user says of it."""
+    text = _fold(folded)
+    return sorted(m.end() for name, pattern in _QUESTION.items() if name not in skip for m in pattern.finditer(text))
+
+
 def heading_schemes(item: Evidence) -> set[str]:
     """The schemes a passage's section is about, from its heading (section path and title)."""
     heading = _fold(f"{item.chunk.section_path} {item.chunk.section_title}")

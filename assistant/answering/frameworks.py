@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from assistant.answering.corpus_words import CorpusPhrases
 from assistant.routing.extraction.folding import fold
@@ -56,6 +57,47 @@ def foreign_text(question: str, phrases: CorpusPhrases) -> str | None:
         kind, year = match.group(1), match.group(2)
         if not phrases.names_dated(kind, year):
             return f"{kind} {year}"
+    return None
+
+
+def cited_texts(question: str, phrases: CorpusPhrases, titles: Sequence[str]) -> list[str]:
+    """The texts the question names by kind and year that the indexed texts cite but do not hold (oos19): some
+    passage names them so (`names_dated`: "sur la base des dispositions du protocole d'accord du 23 juillet 2015
+    relatif aux frais de déplacement"), and no indexed text's title carries that year. Their content (a meal's
+    ceiling, the 2004 classification's grid) is not in the corpus; the answer says so rather than let the citing
+    sentence stand for it."""
+    text = fold(question.replace("’", "'")).replace("'", " ")
+    held = " ".join(fold(title) for title in titles)
+    found: list[str] = []
+    for match in _DATED_TEXT.finditer(text):
+        kind, year = match.group(1), match.group(2)
+        if year not in held and phrases.names_dated(kind, year):
+            found.append(
+                question.replace("’", "'")[match.start() : match.end()]
+                if len(text) == len(question)
+                else f"{kind} {year}"
+            )
+    return list(dict.fromkeys(found))
+
+
+# A text to come, named by its kind (oos19): "le prochain accord", "la future convention". The indexed texts are the
+# versions signed; one not yet signed is none of them, whatever it may say. Not "le nouvel avenant": the texts call
+# the 2022 avenant so themselves ("le nouvel avenant au protocole d'accord de formation"), and so do users.
+_FUTURE_TEXT = re.compile(
+    r"\b(prochaine?s?|futurs?|futures?)\s+"
+    r"(lois?|decrets?|conventions?|accords?|protocoles?|avenants?|circulaires?)\b"
+)
+
+
+def foreign_future_text(question: str, phrases: CorpusPhrases) -> str | None:
+    """A text the question names as one to come ("le prochain accord formation va-t-il augmenter la prime ?") that no
+    passage names so (else None): the texts cannot say what a later version will hold; they give only their own
+    rule and its dates ("pour les années 2023 à 2025, le taux … est maintenu à 0,15 %")."""
+    original = unicodedata.normalize("NFC", question.replace("’", "'"))
+    text = fold(original).replace("'", " ")  # letter for letter: the phrase is cut out of the original
+    for match in _FUTURE_TEXT.finditer(text):
+        if not phrases.speaks_of(match.group(0)):
+            return original[match.start() : match.end()]
     return None
 
 

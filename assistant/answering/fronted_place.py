@@ -28,6 +28,10 @@ from assistant.routing.extraction.folding import fold
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)")
 # The place adjunct: a preposition of place, its noun phrase (at most eight words, no punctuation), the comma.
 _FRONTED = re.compile(r"(?i:dans|chez|à|au|aux|a)\s+([^,.;:!?()\n]{2,80}?)\s*,")
+# The same frame read only for a name (oos19): "En Belgique, …" ("en" also opens "En CDI,", "En bref,", "En 2027,",
+# whose words are the texts' or no place), and an apposition of the person before it, "Cheminot à la SNCF, …",
+# "Infirmière chez Korian, …" (one word before the preposition: the person's job, said in the asker's words).
+_FRONTED_NAME = re.compile(r"(?:[\w-]+\s+)?(?i:dans|chez|à|au|aux|(en))\s+([^,.;:!?()\n]{2,80}?)\s*,")
 _ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d"})
 # What makes the place the asker's own, or no place at all: possessives, demonstratives, pronouns, and the
 # interrogatives of a question that opens with its preposition ("À qui signaler…", "à partir de quand…").
@@ -67,11 +71,24 @@ def foreign_setting(question: str, vocabulary: CorpusWords, phrases: CorpusPhras
         found = _foreign_place(match.group(1), vocabulary, phrases)
         if found is not None:
             return found
+    for start in _SENTENCE_START.finditer(original):
+        match = _FRONTED_NAME.match(original, start.end())
+        if match is None or (asking and "?" not in re.split(r"[.!]\s", original[match.end() :])[0]):
+            continue
+        place = match.group(2)
+        if match.group(1) and place.isupper():
+            continue  # initials after "en" ("En ETP,", "en CDD,") are a unit or a contract, not a country
+        found = _foreign_place(place, vocabulary, phrases, names_only=True)
+        if found is not None:
+            return found
     return None
 
 
-def _foreign_place(phrase: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
-    """The place's name or its first word the texts never use; None for a place of the asker's own world."""
+def _foreign_place(
+    phrase: str, vocabulary: CorpusWords, phrases: CorpusPhrases, names_only: bool = False
+) -> str | None:
+    """The place's name or its first word the texts never use; None for a place of the asker's own world.
+    `names_only`: a place read only when it is a name (`_FRONTED_NAME`)."""
     words = re.findall(r"[\w-]+", phrase.replace("'", " "))
     if not words or len(words) > _MAX_WORDS or any(re.search(r"\d", w) or _INVERTED.search(w) for w in words):
         return None
@@ -79,6 +96,8 @@ def _foreign_place(phrase: str, vocabulary: CorpusWords, phrases: CorpusPhrases)
         return None
     head = [w for w in words if fold(w) not in _ARTICLES]
     if not head or fold(head[0]) in _LOCUTIONS:
+        return None
+    if names_only and not head[0][0].isupper():
         return None
     if head[0][0].isupper():  # a name: "Orange"; "La Poste", its article written with a capital, is one
         article = words[: words.index(head[0])]
@@ -103,7 +122,7 @@ _WORKS_AT = re.compile(
     r"\b(?:salarie|salariee|salaries|salariees|employe|employee|employes|employees|travaille|travaillons|"
     r"travaillent|bosse|bossons|agent|agente|agents|fonctionnaire)\s+(?:(?:a temps (?:plein|partiel)|en cdi|en cdd|"
     r"[a-z]+(?:al|ale|el|elle|if|ive|ien|ienne|ier|iere|ique))\s+)?"
-    r"(?:d un|d une|dans un|dans une|chez un|chez une|pour un|pour une|au sein d un|au sein d une)\s+"
+    r"(?:d un|d une|dans un|dans une|chez un|chez une|pour un|pour une|au sein d un|au sein d une|(de l|de la|du))\s+"
 )
 # "Notre clinique privée relève de la convention …": the employer as the subject of a verb of belonging.
 _OUR_EMPLOYER = re.compile(
@@ -137,10 +156,27 @@ def foreign_workplace(question: str, vocabulary: CorpusWords, phrases: CorpusPhr
             clause = max(text.rfind(",", 0, match.start()), text.rfind(".", 0, match.start()), 0)
             if _PAST.search(text[clause : match.start()]):
                 continue
-            found = _foreign_employer(_employer_words(original, text, match.end()), vocabulary, phrases)
+            status = match.group(0).split()[0]
+            if _unknown_status(status, vocabulary):
+                # a status the texts never give their staff (oos19): "Fonctionnaire de l'État, …" works under the
+                # civil service's rules, whatever employer follows; their staff are "salariés" and "agents"
+                return status
+            words = _employer_words(original, text, match.end())
+            if pattern is _WORKS_AT and match.group(1) and not (words and words[0][1][:1].isupper()):
+                continue  # "de la / du" names an employer by its name only: "agent de l'INAMI", not "agents du …"
+            found = _foreign_employer(words, vocabulary, phrases)
             if found is not None:
                 return found
     return None
+
+
+def _unknown_status(status: str, vocabulary: CorpusWords) -> bool:
+    """The noun of employment (not a verb: "je bosse dans …") is one the texts never write, in any of its
+    forms: read word for word, not by stem ("fonctionnaire" shares its stem with the texts' "fonction")."""
+    if status.startswith(("travaill", "boss")):
+        return False
+    base = status.removesuffix("s").removesuffix("e")
+    return not any(form in vocabulary.words for form in {status, base, base + "e", base + "s", base + "es"})
 
 
 def _employer_words(original: str, text: str, start: int) -> list[tuple[str, str]]:

@@ -35,8 +35,10 @@ from collections.abc import Sequence
 
 from assistant.answering.complements import foreign_complement, foreign_cqp
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
+from assistant.answering.dispositifs import scheme_mentions
 from assistant.answering.frameworks import (
     foreign_act,
+    foreign_future_text,
     foreign_named_text,
     foreign_organisation,
     foreign_runner,
@@ -69,7 +71,11 @@ _PUBLIC_SERVICE = re.compile(r"\bfonction publique\b")
 # A sector named by its initials ("dans le BTP") or a group of employers ("chez les assureurs"). Not any "dans
 # le X" with a word the texts do not use: "dans la nomenclature", "dans le bureau" are places in the asker's
 # own world, not another branch (measured on the conversation sets).
-_DEFINITE_PLACE = re.compile(r"\b(?:dans (?:le|la|l)|chez (?:les|des))\s+")
+_DEFINITE_PLACE = re.compile(
+    r"\b(?:dans (?:le|la|l)|chez (?:les|des)|"
+    # the employers of a sector named by its initials (oos19): "les entreprises du BTP", "les salariés de la HLM"
+    r"(?:entreprises?|employeurs?|societes?|salaries?|salariees?|etablissements?)\s+(?:du|de la|de l|des))\s+"
+)
 _INITIALS = re.compile(r"[A-Z]{2,6}\b")
 # Verbs of funding (the actor before them pays), of sending and of seizing (the actor after them receives).
 _FUNDING = (
@@ -179,6 +185,28 @@ def foreign_purpose(question: str, vocabulary: CorpusWords, phrases: CorpusPhras
     return None
 
 
+def foreign_kind_of_scheme(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
+    """One of the texts' schemes (`dispositifs.SCHEMES`: the VAE, the Pro-A, the CEP…) followed by a participle the
+    texts never use, even as a slip or by its stem (else None): "la VAE inversée" is another scheme, whose rules
+    art. 7 ("La validation des acquis de l'expérience permet d'accéder à tout ou partie d'une certification") does
+    not give (oos19). Only a participle as written ("-é", "-ée", "-és", "-ées"): the word after a scheme's name is
+    as often a verb ("la prime de tutorat tombe"), an adverb ("une Pro-A plutôt") or an English word; and one of
+    the texts' ("une VAE partielle", "la VAE collective") is how the user says which."""
+    original = unicodedata.normalize("NFC", question.replace("’", "'"))
+    text = fold(original).replace("'", " ")  # letter for letter: the participle's accent is read as written
+    if len(text) != len(original):
+        return None
+    # a role is no scheme with variants: "14 mois de tutorat cumulés" says what the months are
+    for end in scheme_mentions(text, skip=("tutoring", "internal_trainer")):
+        word = re.match(r"\s+([a-z][a-z-]{3,})\b", text[end:])
+        if word is None or not re.search(r"(?:é|ée|és|ées)$", original[end + word.start(1) : end + word.end(1)]):
+            continue
+        participle = word.group(1)
+        if not vocabulary.knows(participle) and not phrases.speaks_of(participle):
+            return text[:end].split()[-1] + " " + participle
+    return None
+
+
 def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
     """The domain (`foreign_domain`), the place put in front of the question (`fronted_place`: "Dans une mairie,
     …"), the person's present employer (`fronted_place.foreign_workplace`: "salariée d'une enseigne d'optique"), the
@@ -196,6 +224,8 @@ def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhr
         or foreign_organisation(question, phrases)
         or foreign_runner(question, phrases)
         or foreign_named_text(question, phrases)
+        or foreign_future_text(question, phrases)
+        or foreign_kind_of_scheme(question, vocabulary, phrases)
         or foreign_complement(question, vocabulary, phrases)
         or foreign_cqp(question, vocabulary, phrases)
     )

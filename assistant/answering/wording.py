@@ -56,13 +56,15 @@ def of(topic: str) -> str:
     return f"d'{topic}" if topic[:1].lower() in "aeiouyhéèêàâîôû" else f"de {topic}"
 
 
-def refusal(topic: str | None, fiche: tuple[str, str] | None = None) -> str:
+def refusal(topic: str | None, fiche: tuple[str, str] | None = None, why: str | None = None) -> str:
     """The texts do not cover the question: say so, what they cover, and where the general rule lives.
 
     One short paragraph. `fiche` (title, address) is the ministry's fiche on the subject: named as
     general labour law, never quoted as the answer, never presented as the branch's agreement. A
     message made only of instructions gets no "ne traitent pas d'instructions": the injection notice
-    before it already says why, this only invites a question on the texts.
+    before it already says why, this only invites a question on the texts. `why` names what made a question in
+    the texts' own terms foreign (`foreign_why`, `future_why`, `census_why`), so that the reader sees why the
+    branch's article on the same subject was not given (oos19).
     """
     if topic == INSTRUCTIONS:
         return f"Posez une question sur les textes : ils couvrent {COVERED_SHORT}."
@@ -74,11 +76,44 @@ def refusal(topic: str | None, fiche: tuple[str, str] | None = None) -> str:
         else "La règle générale relève du droit du travail, pas de ces accords : voir le Code du travail numérique "
         f"({GENERAL_RULE_ADDRESS}) ; les autres règles de la branche sont dans sa convention collective. "
     )
+    because = f"{why}, aussi je" if why and not topic else "je"
     return (
-        f"Les textes indexés ne traitent pas {subject} : je ne peux pas vous répondre sans risquer "
+        f"Les textes indexés ne traitent pas {subject} : {because} ne peux pas vous répondre sans risquer "
         f"d'inventer. Ils couvrent {COVERED_SHORT}. {where}"
         "Pour votre situation, adressez-vous à votre service RH ou à votre représentant du personnel."
     )
+
+
+def foreign_why(name: str) -> str:
+    """Another employer, country, status, framework or scheme named by the question ("SNCF", "Belgique",
+    "fonctionnaire", "VAE inversée")."""
+    return (
+        f"elle vise « {name} », que ces textes ne règlent pas (ils valent pour la formation des salariés des "
+        "organismes du régime général de la Sécurité sociale) ; la règle applicable relève d'un autre texte"
+    )
+
+
+def future_why(name: str) -> str:
+    """A text to come ("le prochain accord"): the indexed texts are the versions signed, not the next ones."""
+    return (
+        f"elle porte sur « {name} », un texte à venir ; ils sont les versions signées (protocole de 2019, avenant "
+        "de 2022) et ne disent pas ce que contiendra le suivant"
+    )
+
+
+def cited_not_held(names: list[str]) -> str:
+    """A text the indexed texts cite but do not hold ("le protocole d'accord du 23 juillet 2015"): said after the
+    answer, so that the citing sentence is not taken for its content."""
+    listed = " ; ".join(f"« {name} »" for name in names)
+    return (
+        f"À noter : {listed} — cité par les textes indexés, ce texte n'en fait pas partie ; son contenu (montants, "
+        "règles) n'est pas disponible ici : demandez-le à votre service RH."
+    )
+
+
+def census_why(noun: str) -> str:
+    """A statistic ("combien d'accompagnateurs AFEST ont été reconnus depuis 2022"): the texts make rules."""
+    return f"elle demande un chiffre constaté (« {noun} ») que ces textes, qui fixent des règles, ne donnent pas"
 
 
 def uncovered_part(topic: str) -> str:
