@@ -46,6 +46,7 @@ from assistant.conversation.restate import (
     with_question,
     yes_or_no_completed,
 )
+from assistant.conversation.scaling import scaled_question
 from assistant.conversation.slots import find_slots
 from assistant.conversation.statements import sets_scene
 from assistant.conversation.subject import (
@@ -115,6 +116,10 @@ def resolve_followup(
     if correction:  # "le 1er janvier et non le 1er mars": the value set aside is no fact of the case
         body = _without_old_value(body)
         body_folded = same_length(body)
+    scaled = None if correction else scaled_question(body, context.pending or context.question, today)
+    if scaled is not None:
+        # "et si ça avait duré deux fois plus longtemps ?": the previous case, its period or amount scaled (scaling.py)
+        return Resolution(scaled, "circumstance", context.subject, case=context.case, scaled=True)
     if not correction and asks_ordinary_case(body) and not find_slots(body, today):
         # "et pour quelqu'un qui n'est dans aucun de ces cas ?": the previous question without its particular case
         ordinary = ordinary_question(context.pending or context.question, context.subject)

@@ -62,6 +62,9 @@ class Resolution:
     restate: bool = False
     # "Petite parenthèse : …": a step aside, answered alone; the next message may go back beneath it
     digression: bool = False
+    # "et pour le double ?": a figure of the previous case scaled (`scaling`); its words name no thing of their own
+    # ("une mission moitié moins longue"), so the message is not answered alone first
+    scaled: bool = False
 
     @property
     def is_follow_up(self) -> bool:
