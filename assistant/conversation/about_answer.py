@@ -239,6 +239,42 @@ _FIGURE = re.compile(
 )
 
 
+# a figure said back as what the user takes from the answer, asking for confirmation: "donc 1 800 € à verser, je
+# note ça ?", "si je comprends bien, 600 000 euros, c'est bien ça ?" — a lead of conclusion, or a confirmation asked
+# at the end (a fact of the case is told, not submitted for confirmation)
+_CONCLUDING = re.compile(
+    r"^(?:(?:donc|alors|ok|d'accord|bon|du coup|en gros|bref|autrement dit|en resume|"
+    r"si je (?:comprends|resume) bien|si j'ai bien compris|(?:ca|cela) (?:fait|donne|ferait))[ ,:]+)+"
+)
+_CONFIRMING = re.compile(
+    r"[ ,;:-]*(?:c'est (?:bien )?(?:ca|cela|correct|exact|juste|bon|le bon (?:chiffre|montant|total))|"
+    r"je (?:note|retiens|mets|compte|prevois|provisionne|peux noter)(?: (?:bien|ca|cela|donc))*|"
+    r"on est (?:bien )?d'accord|n'est-ce pas|(?:tu|vous) (?:me )?(?:le )?confirme[sz]?|c'est ca|hein|oui)$"
+)
+
+
+# a figure with its unit, thousands grouped ("1 800 €", "600 000 euros", "12 M€", "42 points")
+_RESTATED_FIGURE = re.compile(
+    r"(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d+)?\s*(?:millions? d'euros|millions?|milliards?|m€|k€|%|€|"
+    r"euros?|points?|heures?|h\b|mois|ans?|annees?|jours?|journees?|demi-journees?)"
+)
+
+
+def restated_figure(message: str) -> str | None:
+    """The figure (with its unit) a message says back for confirmation ("Donc 1 800 € de contribution, je note
+    ça ?"), as typed; None for any other message. A figure without a unit, or a message longer than a sentence
+    said back, states a fact or asks something else."""
+    folded = re.sub(r"\s+", " ", same_length(message).lower()).strip(" ?!.…")
+    confirm = _CONFIRMING.search(folded)
+    lead = _CONCLUDING.match(folded)
+    if confirm is None or (lead is None and not re.match(r"\d", folded)) or len(folded.split()) > 16:
+        return None
+    figure = _RESTATED_FIGURE.search(folded, lead.end() if lead else 0)
+    if figure is None or figure.start() >= confirm.start():
+        return None
+    return message_figure(message, figure)
+
+
 @dataclass(frozen=True)
 class Request:
     """What the message asks of the previous answer, and the figure it sets against it ("check")."""
@@ -356,6 +392,9 @@ def read(message: str) -> Request | None:
         return Request("compare")
     if doubted_figure(body) is not None:
         return Request("check")
+    restated = restated_figure(message)
+    if restated is not None:  # "donc 600 000 euros, c'est bien ça ?": checked against the answer
+        return Request("check", figure=restated)
     hearsay = _HEARSAY.search(body)
     figure = None
     if hearsay is not None:

@@ -81,7 +81,8 @@ def scaled_question(message: str, question: str, today: date) -> str | None:
 
 def _states_figure(message: str) -> bool:
     """The message states a figure of its own besides the factor ("le double, soit 80 millions")."""
-    return bool(parse_money(message) or parse_durations(message) or re.search(r"\b\d{1,2}/\d{1,2}\b|\b20\d\d\b", message))
+    dated = re.search(r"\b\d{1,2}/\d{1,2}\b|\b20\d\d\b", message)
+    return bool(parse_money(message) or parse_durations(message) or dated)
 
 
 def _time_change(question: str, slots: list[Slot], by: Fraction) -> tuple[tuple[int, int], str] | None:
