@@ -157,7 +157,7 @@ def converse(
                 resolution = Resolution(text, "new", message_subject(text))
             elif (
                 resolution.kind != "completion"
-                and not resolution.scaled
+                and not resolution.recast
                 and not in_last_answer
                 and not pointing.points_back(
                     text

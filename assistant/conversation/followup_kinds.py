@@ -26,6 +26,7 @@ from assistant.conversation.backrefs import (
 )
 from assistant.conversation.comparison import compares
 from assistant.conversation.fact_merge import merge_facts
+from assistant.conversation.named_ones import other_person
 from assistant.conversation.other_case import asks_ordinary_case, ordinary_question, other_end
 from assistant.conversation.other_text import in_other_text
 from assistant.conversation.persons import asked_for_person, back_to_case, back_to_person
@@ -116,10 +117,14 @@ def resolve_followup(
     if correction:  # "le 1er janvier et non le 1er mars": the value set aside is no fact of the case
         body = _without_old_value(body)
         body_folded = same_length(body)
+    other = None if correction else other_person(body, context.pending or context.question, today)
+    if other is not None:
+        # "et pour Léa ?" after "Paul du …, Léa du … combien pour Paul ?": the same question about her (named_ones.py)
+        return Resolution(other, "circumstance", context.subject, case=context.case, recast=True)
     scaled = None if correction else scaled_question(body, context.pending or context.question, today)
     if scaled is not None:
         # "et si ça avait duré deux fois plus longtemps ?": the previous case, its period or amount scaled (scaling.py)
-        return Resolution(scaled, "circumstance", context.subject, case=context.case, scaled=True)
+        return Resolution(scaled, "circumstance", context.subject, case=context.case, recast=True)
     if not correction and asks_ordinary_case(body) and not find_slots(body, today):
         # "et pour quelqu'un qui n'est dans aucun de ces cas ?": the previous question without its particular case
         ordinary = ordinary_question(context.pending or context.question, context.subject)

@@ -21,6 +21,7 @@ from assistant.routing.calculator_inputs.facts import (
 )
 from assistant.routing.calculator_inputs.lengths import holders, several_lengths
 from assistant.routing.extraction.dates import DateSpan, clause_around
+from assistant.routing.extraction.period_owners import asked_owner, asking_span, index_of, period_owners
 from assistant.routing.extraction.quantities import Count, Duration, count_of, parse_counts
 from assistant.routing.extraction.situation import parse_work_time
 from calculators.dates import add_months, format_date_fr
@@ -73,6 +74,15 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
         return None
     copies = [count] if len(periods) == 1 else _counts_per_period(facts, periods, "trainee")
     added = _added_missions(facts, periods)
+    owners = period_owners(facts.text, [p.span for p in periods]) if len(periods) > 1 and not added else []
+    if owners and all(o is not None for o in owners):
+        # "Paul du 1er mars au 31 mai, Léa du 1er mars au 31 août": one trainee each, whatever was counted before;
+        # "combien pour Paul ?" asks of his period alone
+        copies = [1] * len(periods)
+        asked = asked_owner(facts.text, asking_span(facts.text))
+        at = index_of(asked, owners) if asked is not None else None
+        if at is not None:
+            periods, copies = [periods[at]], [1]
     return _tutor_plan(facts, periods + added, copies + [1] * len(added), notes)
 
 
