@@ -30,7 +30,7 @@ from assistant.conversation.named_ones import other_person
 from assistant.conversation.other_case import asks_ordinary_case, ordinary_question, other_end
 from assistant.conversation.other_text import in_other_text
 from assistant.conversation.persons import asked_for_person, back_to_case, back_to_person
-from assistant.conversation.pointing import opposes, points_back
+from assistant.conversation.pointing import opposes, points_back, shows_subject
 from assistant.conversation.resolution import Context, Resolution, earlier_context
 from assistant.conversation.restate import (
     about_other_subject,
@@ -220,7 +220,9 @@ def resolve_followup(
         return Resolution(appended(context.pending or context.question, body), "completion", previous, case=True)
     # ("Vrai ou faux : elle compte dans la gratification annuelle ?": the previous subject, pointing.py)
     # (the previous subject is a thing of the texts even when its message was refused for other words)
-    back_to_previous = previous is not None and points_back(body)
+    back_to_previous = previous is not None and (
+        points_back(body) or shows_subject(body, f"{previous.name} {previous.display}")
+    )
     if refused and own_topic is None and not demonstrative and not corrects and not back_to_previous:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
@@ -294,6 +296,13 @@ def resolve_followup(
     if context.refused and previous is None and own_subject is None:
         # "et c'est payé combien ?" after a refusal: still the refused subject, not an older one
         return Resolution(appended(context.question, body), "circumstance", None)
+    # (the subject of the previous answer's lead when the question had none: "un professionnel extérieur" answered
+    # with the CEP's article)
+    topical = (subject_of(context.topic, None) or find_subject(context.lead)) if not (previous or own_subject) else None
+    if topical is not None and shows_subject(body, f"{topical.name} {topical.display}"):
+        # "vers quels organismes me tourner pour ce conseil ?" after a question on the CEP that did not name it:
+        # the demonstrative shows the subject of its topic or of its answer
+        return Resolution(f"{capitalised(topical.name)} : {lower_first(body)}", "reference", topical)
     if own_subject is not None or (previous is None and not context.case):
         return Resolution(text, "new", own_subject)
     if not (asks or _BACK_REFERENCE.search(body_folded) or text.endswith("?")):
@@ -315,6 +324,10 @@ def resolve_followup(
     if case and not slots and not context.pending and previous is not None and v.RE_REFLEXIVE_Y.search(body_folded):
         # "et mon trajet pour m'y rendre, il est remboursé ?" after a calculation: no fact of the case, a question
         # of its own about the place of the subject (the reflexive "m'y", "s'y"): asked of the subject, not the case
+        return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
+    if case and not slots and previous is not None and v.RE_ACTOR_ASKED.match(body_folded):
+        # "et qui peut me le faire, ce conseil ?" after a calculation: who or where is asked of the subject, which no
+        # fact of the case changes: the subject's rule, not the case computed again
         return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
     if case or plural:  # the user's own case, or a plural phrase of the previous question
         earlier = context.pending or context.question
