@@ -83,6 +83,8 @@ _IN_UNIT = v.RE_IN_UNIT
 _NOUN_PHRASE = v.RE_NOUN_PHRASE
 _DEMONSTRATIVE = v.RE_DEMONSTRATIVE
 _FIRST_PERSON = v.RE_FIRST_PERSON
+# "ne … que" / "n'… qu'": a restriction, whose "que" is no question word
+_RESTRICTIVE = re.compile(r"\b(?:ne|n')\s*(?:[\w-]+\s+){1,3}?que\b")
 
 
 def resolve_followup(
@@ -183,7 +185,9 @@ def resolve_followup(
         # "Lequel est le plus récent ?" after "Quels CQP ont été créés à la demande de la branche
         # Recouvrement ?": one of the things the previous question listed, chosen among them
         return Resolution(chosen_among(context.question, body), "circumstance", context.subject)
-    asks = bool(_QUESTION.search(body_folded)) or (
+    # ("et si ça ne faisait que 3 ans ?": the "que" of "ne … que" restricts, it asks nothing)
+    unrestricted = _RESTRICTIVE.sub(lambda m: m.group()[:-3] + "   ", body_folded)
+    asks = bool(_QUESTION.search(unrestricted)) or (
         bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)
     )
     # "et l'oral ?", "et son numéro RNCP ?": after "et", a few words without a question of their own
@@ -223,7 +227,10 @@ def resolve_followup(
     back_to_previous = previous is not None and (
         points_back(body) or shows_subject(body, f"{previous.name} {previous.display}")
     )
-    if refused and own_topic is None and not demonstrative and not corrects and not back_to_previous:
+    # ("et si ça ne faisait que 3 ans ?": a fact of the previous case changed, refused alone for saying nothing else)
+    changes_fact = bool(slots) and not asks and bool(_OPENING.match(body_folded))
+    kept = demonstrative or corrects or back_to_previous or changes_fact
+    if refused and own_topic is None and not kept:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
     meta = _META.match(body_folded)
