@@ -17,7 +17,7 @@ then ended "le …" moves that end date.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 from assistant.conversation.slots import Slot, find_slots
@@ -52,8 +52,7 @@ def factor(message: str) -> Fraction | None:
             continue
         smaller = m.group("way") == "moins" or bool(_SMALL.search(m.group("rest")))
         found.append(1 / n if smaller else n)
-    if not found:
-        found += [value for pattern, value in _WORDS if pattern.search(folded)]
+    found += [value for pattern, value in _WORDS if pattern.search(folded)]
     return found[0] if len(set(found)) == 1 else None
 
 
@@ -126,7 +125,10 @@ def _scaled_end(start: date, end: date, by: Fraction) -> date | None:
     scaled = months * by
     if scaled < 1 or scaled.denominator != 1:
         return None
-    return add_months(end, int(scaled) - months)
+    moved = add_months(end, int(scaled) - months)
+    if (end + timedelta(days=1)).day == 1:  # a month's last day stays one ("30 avril" doubled → "31 juillet")
+        moved = add_months(moved.replace(day=1), 1) - timedelta(days=1)
+    return moved
 
 
 def _money_change(question: str, slots: list[Slot], by: Fraction) -> tuple[tuple[int, int], str] | None:

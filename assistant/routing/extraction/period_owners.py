@@ -145,13 +145,14 @@ def asking_span(text: str) -> tuple[int, int]:
 def asked_owner(text: str, asking: tuple[int, int]) -> Owner | None:
     """The person the asking part of `text` (its span) asks about: "pour Paul", "pour le premier", "de Léa"."""
     folded = same_length(text).lower()
+    found = None  # (the last one: "tutrice de Sami … et de Lina …, combien pour Sami ?" asks of Sami)
     for m in re.finditer(r"\b(?:pour|de|d'|a|avec) ?(?=\S)", folded[: asking[1]]):
         if m.start() < asking[0]:
             continue
         owner = owner_at(text, m.end(), min(asking[1], m.end() + 14))
         if owner is not None and owner.span[0] == m.end():
-            return owner
-    return None
+            found = owner
+    return found
 
 
 def index_of(owner: Owner, owners: list[Owner | None]) -> int | None:
