@@ -114,8 +114,8 @@ def test_a_doubled_mission_is_recomputed_from_the_same_start(assistant: Any) -> 
     """Art. 4.3: « il correspond à 7 points par mois, complet ou non »."""
     answer = ask_in_turn(
         assistant,
-        "Je suis conseillère à la Cnav depuis quinze ans. J'ai été la tutrice de Jade, arrivée en alternance, du "
-        "1er février au 30 avril 2026 ; tout s'est bien passé et elle a validé. Combien de points pour moi ?",
+        "Je suis conseillère à la Caf depuis quinze ans. J'ai été la tutrice de Jade, arrivée en alternance, du "
+        "1er février au 30 avril 2026 ; tout s'est bien passé et elle a validé. Combien de points de prime ?",
         "Et si ça avait duré deux fois plus longtemps ?",
     )
     assert answer.route == "calculator" and answer.tool_calls[0].result["value"] == 42  # 6 months × 7 points

@@ -44,6 +44,10 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
         # "tuteur pour la première fois en janvier, on doit me préparer ?": a month names when the
         # role starts, not a mission to pay; a question that asks no amount is about the rule.
         return None
+    if len(periods) > 1 and any(not _seniority(facts, p) for p in periods):
+        # "conseillère à la Caf depuis quinze ans. J'ai été la tutrice de Jade du 1er février au 30 avril": the
+        # length of service is no mission
+        periods = [p for p in periods if not _seniority(facts, p)]
     count = count_of(facts.text, "trainee") or 1
     notes = year_notes(periods)
     if len(periods) == 1 and periods[0].kind == "point":
@@ -84,6 +88,18 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
         if at is not None:
             periods, copies = [periods[at]], [1]
     return _tutor_plan(facts, periods + added, copies + [1] * len(added), notes)
+
+
+# what a clause tells of tutoring: a mission, its trainee, the tutor's role
+_TUTORING = re.compile(r"\b(?:tut\w*|accompagn\w*|alternan\w*|apprenti\w*|stagiaires?|missions?|encadr\w*|suivi\w*)\b")
+
+
+def _seniority(facts: Facts, period: DateSpan) -> bool:
+    """A length of service told as "depuis quinze ans" in a clause that says nothing of tutoring ("je suis
+    technicienne à la Caf depuis douze ans"), beside the dated missions."""
+    if period.kind != "since" or not re.search(r"\b(?:ans?|annees?)\b", facts.folded[period.span[0] : period.span[1]]):
+        return False
+    return not _TUTORING.search(clause_around(facts.folded, *period.span))
 
 
 # "deux alternantes sur toute l'année 2026 et une troisième pendant dix mois": one more trainee, of her own length
