@@ -123,7 +123,7 @@ def resolve_followup(
     if other is not None:
         # "et pour Léa ?" after "Paul du …, Léa du … combien pour Paul ?": the same question about her (named_ones.py)
         return Resolution(other, "circumstance", context.subject, case=context.case, recast=True)
-    scaled = None if correction else scaled_question(body, context.pending or context.question, today)
+    scaled = None if correction else scaled_question(body, _own_case(context, body_folded), today)
     if scaled is not None:
         # "et si ça avait duré deux fois plus longtemps ?": the previous case, its period or amount scaled (scaling.py)
         return Resolution(scaled, "circumstance", context.subject, case=context.case, recast=True)
@@ -344,6 +344,21 @@ def resolve_followup(
         return Resolution(appended(earlier, body), "circumstance", previous)
     assert previous is not None
     return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
+
+
+# the user's own thing: "le triple de la nôtre", "deux fois mon budget"
+_OWN = re.compile(r"\b(?:notre|nos|la notre|le notre|les notres|mon|ma|mes|le mien|la mienne|chez nous|chez moi)\b")
+
+
+def _own_case(context: Context, body_folded: str) -> str:
+    """The question a scaling applies to: the last one, unless it was a hypothesis ("et si elle était deux fois plus
+    petite ?") and the message scales the user's own figure ("… le triple de la nôtre"): the question before it,
+    whose facts the hypothesis did not change."""
+    question = context.pending or context.question
+    typed = same_length(context.typed).lower().lstrip(" ,")
+    if context.earlier and _HYPOTHESIS.match(re.sub(r"^(?:et|mais|alors)\s+", "", typed)) and _OWN.search(body_folded):
+        return context.earlier[0]
+    return question
 
 
 def _without_old_value(body: str) -> str:

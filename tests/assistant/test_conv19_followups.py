@@ -157,3 +157,13 @@ def test_who_is_asked_of_the_subject_not_the_case(assistant: Any) -> None:
         "Et vers quels organismes me tourner pour ce conseil ?",
     )
     assert answer.route == "retrieval" and "Pôle emploi" in answer.text
+
+
+def test_the_users_own_figure_is_scaled_not_the_hypothesis_before() -> None:
+    own = "Notre masse salariale brute est de 40 millions d'euros : quelle contribution supplémentaire ?"
+    half = own.replace("40 millions d'euros", "20 000 000 euros")
+    context = routed_context(half, typed="Et si elle était deux fois plus petite ?", earlier=(own,), case=True)
+    resolution = resolved("Et pour la caisse voisine, qui a le triple de la nôtre ?", context)
+    assert "120 000 000 euros" in resolution.text
+    context = routed_context(half, typed="Je corrige : c'est 20 millions.", earlier=(own,), case=True)
+    assert "60 000 000 euros" in resolved("Et pour une caisse qui a le triple de la nôtre ?", context).text
