@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from assistant.conversation.about_answer import read, restated_figure
+from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.named_ones import other_person
 from assistant.conversation.scaling import factor, scaled_question
 from assistant.routing.extraction.dates import parse_dates
@@ -167,3 +168,9 @@ def test_the_users_own_figure_is_scaled_not_the_hypothesis_before() -> None:
     assert "120 000 000 euros" in resolution.text
     context = routed_context(half, typed="Je corrige : c'est 20 millions.", earlier=(own,), case=True)
     assert "60 000 000 euros" in resolved("Et pour une caisse qui a le triple de la nôtre ?", context).text
+
+
+def test_a_second_one_by_its_rank_is_the_count_it_makes() -> None:
+    question = "Formatrice interne à titre accessoire, j'ai animé une action de formation du 1er mars au 31 mai 2026."
+    merged = merge_facts(question, "Et si j'avais animé en parallèle une deuxième action ?", TODAY)
+    assert merged.replaced and "deux actions" in merged.text
