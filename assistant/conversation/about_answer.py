@@ -275,6 +275,10 @@ def restated_figure(message: str) -> str | None:
     return message_figure(message, figure)
 
 
+# a rate after a figure: "par mois", "/an", "chaque mois"
+_RATE = re.compile(r"\s*(?:par|/|chaque)\s*(?:mois|ans?|annees?|heures?|jours?|semaines?|salaries?|actions?)\b")
+
+
 @dataclass(frozen=True)
 class Request:
     """What the message asks of the previous answer, and the figure it sets against it ("check")."""
@@ -283,6 +287,7 @@ class Request:
     unit: str = ""  # the part word of a neighbour ("article", "point")
     figure: str = ""  # the figure heard elsewhere, as typed ("10", "1 %")
     aspect: str = ""  # what of the answer a quote is asked about ("le montant"), folded
+    rate: str = ""  # what the figure is per ("par mois" in "j'aurais compté 12 points par mois"), folded
 
 
 # a pronoun standing for the two things just spoken of ("lequel des deux", "c'est pareil pour les deux ?")
@@ -400,7 +405,9 @@ def read(message: str) -> Request | None:
     if hearsay is not None:
         figure = _FIGURE.search(body, hearsay.end()) or _SPELLED_FIGURE.search(body, hearsay.end())
     if hearsay is not None and figure is not None and len(body.split()) <= 16:
-        return Request("check", figure=message_figure(message, figure))
+        # ("j'aurais compté 12 points par mois": the rate said with the figure is part of it)
+        rate = _RATE.match(body, figure.end())
+        return Request("check", figure=message_figure(message, figure), rate=rate.group().strip() if rate else "")
     if hearsay is not None and _DOUBT.match(body) and len(body.split()) <= 20:
         # "tu es sûr ? on m'a dit que l'écrit comptait plus": the answer doubted, with a claim and no figure
         return Request("check")

@@ -450,10 +450,10 @@ def _renumber_markers(text: str, numbers: dict[int, int]) -> str:
     return re.sub(r"\[(\d+)\]", number, text)
 
 
-def checked(reply: Answer, figure: str) -> str:
+def checked(reply: Answer, figure: str, *, rate: str = "") -> str:
     """The sentence put in front of the previous answer asked again: whether the cited passages hold the
     figure the user heard ("10"), and the sentence they hold instead."""
-    calculated = _against_result(reply, figure)
+    calculated = None if rate else _against_result(reply, figure)  # (a rate is no total to set against it)
     if calculated is not None:  # "donc 600 000 €, je note ?" after a calculation: its result, the figure not echoed
         return calculated
     number = re.match(r"\d+(?:[,.]\d+)?", figure)
