@@ -110,6 +110,9 @@ def resolve_followup(
     for_case = frames.restated_for_case(text, today)
     if for_case is not None:  # "plus simplement, pour un jeune de 20 ans ?": the previous question, for that case
         return Resolution(appended(context.pending or context.question, for_case), "circumstance", context.subject)
+    undone = _undone(text, folded, context)
+    if undone is not None:  # "non, finalement j'avais raison au début": the question before the correction
+        return Resolution(undone, "circumstance", context.subject, case=context.case)
     correction = _CORRECTION.match(folded)
     body_at = correction.end() if correction else 0
     lead = _LEAD_IN.match(folded[body_at:])
@@ -344,6 +347,27 @@ def resolve_followup(
         return Resolution(appended(earlier, body), "circumstance", previous)
     assert previous is not None
     return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
+
+
+# a correction taken back: "finalement si, c'était bien trois", "non, j'avais raison au début", "oublie ma
+# correction", "je confondais", "comme je disais au départ"
+_UNDO = re.compile(
+    r"\b(?:j'avais (?:raison|bon)|finalement,? (?:si|non)\b|c'etait bien\b|"
+    r"oublie (?:ma correction|ce que je viens de dire|ca)|je confond\w*|comme je (?:disais|l'avais dit)|"
+    r"(?:au|du) (?:debut|depart)\b[^.?!]{0,20}\b(?:raison|bon|juste|exact))"
+)
+_ASKING = re.compile(r"[^.!?]*\?\s*$")
+
+
+def _undone(text: str, folded: str, context: Context) -> str | None:
+    """The question as it stood before the last message's correction, when this message takes the correction back;
+    a question of its own after the taking back is asked of it ("… C'est conforme ?")."""
+    if not context.earlier or not _UNDO.search(folded) or not _CORRECTION.match(same_length(context.typed).lower()):
+        return None
+    before = context.earlier[0]
+    asked = _ASKING.search(text)
+    own = asked.group().strip() if asked and not _UNDO.search(same_length(asked.group()).lower()) else ""
+    return appended(before, lower_first(own)) if own and own not in before else before
 
 
 # the user's own thing: "le triple de la nôtre", "deux fois mon budget"

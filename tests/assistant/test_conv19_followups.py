@@ -174,3 +174,12 @@ def test_a_second_one_by_its_rank_is_the_count_it_makes() -> None:
     question = "Formatrice interne à titre accessoire, j'ai animé une action de formation du 1er mars au 31 mai 2026."
     merged = merge_facts(question, "Et si j'avais animé en parallèle une deuxième action ?", TODAY)
     assert merged.replaced and "deux actions" in merged.text
+
+
+def test_a_correction_taken_back_restores_the_question_before_it() -> None:
+    first = "Je n'ai aucun diplôme et je prépare une VAE : combien d'heures de congé ?"
+    corrected = "Je n'ai le bac et je prépare une VAE : combien d'heures de congé ?"
+    context = routed_context(corrected, typed="Non pardon, j'ai le bac en fait.", earlier=(first,), case=True)
+    assert resolved("Non, oublie, je confondais : je n'ai aucun diplôme.", context).text == first
+    context = routed_context(corrected, typed="J'ai le bac, aussi.", earlier=(first,), case=True)
+    assert resolved("Non, oublie, je confondais : je n'ai aucun diplôme.", context).text != first  # no correction
