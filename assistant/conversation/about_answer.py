@@ -239,6 +239,46 @@ _FIGURE = re.compile(
 )
 
 
+# a figure said back as what the user takes from the answer, asking for confirmation: "donc 1 800 € à verser, je
+# note ça ?", "si je comprends bien, 600 000 euros, c'est bien ça ?" — a lead of conclusion, or a confirmation asked
+# at the end (a fact of the case is told, not submitted for confirmation)
+_CONCLUDING = re.compile(
+    r"^(?:(?:donc|alors|ok|d'accord|bon|du coup|en gros|bref|autrement dit|en resume|"
+    r"si je (?:comprends|resume) bien|si j'ai bien compris|(?:ca|cela) (?:fait|donne|ferait))[ ,:]+)+"
+)
+_CONFIRMING = re.compile(
+    r"[ ,;:-]*(?:c'est (?:bien )?(?:ca|cela|correct|exact|juste|bon|le bon (?:chiffre|montant|total))|"
+    r"je (?:note|retiens|mets|compte|prevois|provisionne|peux noter)(?: (?:bien|ca|cela|donc))*|"
+    r"on est (?:bien )?d'accord|n'est-ce pas|(?:tu|vous) (?:me )?(?:le )?confirme[sz]?|c'est ca|hein|oui)$"
+)
+
+
+# a figure with its unit, thousands grouped ("1 800 €", "600 000 euros", "12 M€", "42 points")
+_RESTATED_FIGURE = re.compile(
+    r"(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d+)?\s*(?:millions? d'euros|millions?|milliards?|m€|k€|%|€|"
+    r"euros?|points?|heures?|h\b|mois|ans?|annees?|jours?|journees?|demi-journees?)"
+)
+
+
+def restated_figure(message: str) -> str | None:
+    """The figure (with its unit) a message says back for confirmation ("Donc 1 800 € de contribution, je note
+    ça ?"), as typed; None for any other message. A figure without a unit, or a message longer than a sentence
+    said back, states a fact or asks something else."""
+    folded = re.sub(r"\s+", " ", same_length(message).lower()).strip(" ?!.…")
+    confirm = _CONFIRMING.search(folded)
+    lead = _CONCLUDING.match(folded)
+    if confirm is None or (lead is None and not re.match(r"\d", folded)) or len(folded.split()) > 16:
+        return None
+    figure = _RESTATED_FIGURE.search(folded, lead.end() if lead else 0)
+    if figure is None or figure.start() >= confirm.start():
+        return None
+    return message_figure(message, figure)
+
+
+# a rate after a figure: "par mois", "/an", "chaque mois"
+_RATE = re.compile(r"\s*(?:par|/|chaque)\s*(?:mois|ans?|annees?|heures?|jours?|semaines?|salaries?|actions?)\b")
+
+
 @dataclass(frozen=True)
 class Request:
     """What the message asks of the previous answer, and the figure it sets against it ("check")."""
@@ -247,6 +287,7 @@ class Request:
     unit: str = ""  # the part word of a neighbour ("article", "point")
     figure: str = ""  # the figure heard elsewhere, as typed ("10", "1 %")
     aspect: str = ""  # what of the answer a quote is asked about ("le montant"), folded
+    rate: str = ""  # what the figure is per ("par mois" in "j'aurais compté 12 points par mois"), folded
 
 
 # a pronoun standing for the two things just spoken of ("lequel des deux", "c'est pareil pour les deux ?")
@@ -356,12 +397,17 @@ def read(message: str) -> Request | None:
         return Request("compare")
     if doubted_figure(body) is not None:
         return Request("check")
+    restated = restated_figure(message)
+    if restated is not None:  # "donc 600 000 euros, c'est bien ça ?": checked against the answer
+        return Request("check", figure=restated)
     hearsay = _HEARSAY.search(body)
     figure = None
     if hearsay is not None:
         figure = _FIGURE.search(body, hearsay.end()) or _SPELLED_FIGURE.search(body, hearsay.end())
     if hearsay is not None and figure is not None and len(body.split()) <= 16:
-        return Request("check", figure=message_figure(message, figure))
+        # ("j'aurais compté 12 points par mois": the rate said with the figure is part of it)
+        rate = _RATE.match(body, figure.end())
+        return Request("check", figure=message_figure(message, figure), rate=rate.group().strip() if rate else "")
     if hearsay is not None and _DOUBT.match(body) and len(body.split()) <= 20:
         # "tu es sûr ? on m'a dit que l'écrit comptait plus": the answer doubted, with a claim and no figure
         return Request("check")

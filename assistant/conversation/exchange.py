@@ -157,6 +157,7 @@ def converse(
                 resolution = Resolution(text, "new", message_subject(text))
             elif (
                 resolution.kind != "completion"
+                and not resolution.recast
                 and not in_last_answer
                 and not pointing.points_back(
                     text
@@ -196,7 +197,7 @@ def converse(
     reply.question = typed
     if request is not None and request.operation == "check" and reply.route != "refusal":
         # "tu es sûr ? on m'a dit 10": whether the cited passages hold that figure, before the answer again
-        reply.text = "\n\n".join(filter(None, (checked(reply, request.figure), reply.text)))
+        reply.text = "\n\n".join(filter(None, (checked(reply, request.figure, rate=request.rate), reply.text)))
     if resolution.restate:  # the answer's lead and where it comes from, without the rest
         reply.text = "\n\n".join(reply.text.split("\n\n")[:2])
     lead = first_paragraph(reply.text)

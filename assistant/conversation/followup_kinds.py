@@ -26,10 +26,11 @@ from assistant.conversation.backrefs import (
 )
 from assistant.conversation.comparison import compares
 from assistant.conversation.fact_merge import merge_facts
+from assistant.conversation.named_ones import other_person
 from assistant.conversation.other_case import asks_ordinary_case, ordinary_question, other_end
 from assistant.conversation.other_text import in_other_text
 from assistant.conversation.persons import asked_for_person, back_to_case, back_to_person
-from assistant.conversation.pointing import opposes, points_back
+from assistant.conversation.pointing import opposes, points_back, shows_subject
 from assistant.conversation.resolution import Context, Resolution, earlier_context
 from assistant.conversation.restate import (
     about_other_subject,
@@ -46,6 +47,7 @@ from assistant.conversation.restate import (
     with_question,
     yes_or_no_completed,
 )
+from assistant.conversation.scaling import scaled_question
 from assistant.conversation.slots import find_slots
 from assistant.conversation.statements import sets_scene
 from assistant.conversation.subject import (
@@ -81,6 +83,8 @@ _IN_UNIT = v.RE_IN_UNIT
 _NOUN_PHRASE = v.RE_NOUN_PHRASE
 _DEMONSTRATIVE = v.RE_DEMONSTRATIVE
 _FIRST_PERSON = v.RE_FIRST_PERSON
+# "ne … que" / "n'… qu'": a restriction, whose "que" is no question word
+_RESTRICTIVE = re.compile(r"\b(?:ne|n')\s*(?:[\w-]+\s+){1,3}?que\b")
 
 
 def resolve_followup(
@@ -106,6 +110,9 @@ def resolve_followup(
     for_case = frames.restated_for_case(text, today)
     if for_case is not None:  # "plus simplement, pour un jeune de 20 ans ?": the previous question, for that case
         return Resolution(appended(context.pending or context.question, for_case), "circumstance", context.subject)
+    undone = _undone(text, folded, context)
+    if undone is not None:  # "non, finalement j'avais raison au début": the question before the correction
+        return Resolution(undone, "circumstance", context.subject, case=context.case)
     correction = _CORRECTION.match(folded)
     body_at = correction.end() if correction else 0
     lead = _LEAD_IN.match(folded[body_at:])
@@ -115,6 +122,14 @@ def resolve_followup(
     if correction:  # "le 1er janvier et non le 1er mars": the value set aside is no fact of the case
         body = _without_old_value(body)
         body_folded = same_length(body)
+    other = None if correction else other_person(body, context.pending or context.question, today)
+    if other is not None:
+        # "et pour Léa ?" after "Paul du …, Léa du … combien pour Paul ?": the same question about her (named_ones.py)
+        return Resolution(other, "circumstance", context.subject, case=context.case, recast=True)
+    scaled = None if correction else scaled_question(body, _own_case(context, body_folded), today)
+    if scaled is not None:
+        # "et si ça avait duré deux fois plus longtemps ?": the previous case, its period or amount scaled (scaling.py)
+        return Resolution(scaled, "circumstance", context.subject, case=context.case, recast=True)
     if not correction and asks_ordinary_case(body) and not find_slots(body, today):
         # "et pour quelqu'un qui n'est dans aucun de ces cas ?": the previous question without its particular case
         ordinary = ordinary_question(context.pending or context.question, context.subject)
@@ -173,7 +188,9 @@ def resolve_followup(
         # "Lequel est le plus récent ?" after "Quels CQP ont été créés à la demande de la branche
         # Recouvrement ?": one of the things the previous question listed, chosen among them
         return Resolution(chosen_among(context.question, body), "circumstance", context.subject)
-    asks = bool(_QUESTION.search(body_folded)) or (
+    # ("et si ça ne faisait que 3 ans ?": the "que" of "ne … que" restricts, it asks nothing)
+    unrestricted = _RESTRICTIVE.sub(lambda m: m.group()[:-3] + "   ", body_folded)
+    asks = bool(_QUESTION.search(unrestricted)) or (
         bool(_COPULA.search(body_folded)) and not _HYPOTHESIS.match(body_folded)
     )
     # "et l'oral ?", "et son numéro RNCP ?": after "et", a few words without a question of their own
@@ -210,8 +227,13 @@ def resolve_followup(
         return Resolution(appended(context.pending or context.question, body), "completion", previous, case=True)
     # ("Vrai ou faux : elle compte dans la gratification annuelle ?": the previous subject, pointing.py)
     # (the previous subject is a thing of the texts even when its message was refused for other words)
-    back_to_previous = previous is not None and points_back(body)
-    if refused and own_topic is None and not demonstrative and not corrects and not back_to_previous:
+    back_to_previous = previous is not None and (
+        points_back(body) or shows_subject(body, f"{previous.name} {previous.display}")
+    )
+    # ("et si ça ne faisait que 3 ans ?": a fact of the previous case changed, refused alone for saying nothing else)
+    changes_fact = bool(slots) and not asks and bool(_OPENING.match(body_folded))
+    kept = demonstrative or corrects or back_to_previous or changes_fact
+    if refused and own_topic is None and not kept:
         # ("et dans celui de la gratification ?" names a noun of the previous question, not a new subject)
         return Resolution(text, "new", None)
     meta = _META.match(body_folded)
@@ -284,6 +306,13 @@ def resolve_followup(
     if context.refused and previous is None and own_subject is None:
         # "et c'est payé combien ?" after a refusal: still the refused subject, not an older one
         return Resolution(appended(context.question, body), "circumstance", None)
+    # (the subject of the previous answer's lead when the question had none: "un professionnel extérieur" answered
+    # with the CEP's article)
+    topical = (subject_of(context.topic, None) or find_subject(context.lead)) if not (previous or own_subject) else None
+    if topical is not None and shows_subject(body, f"{topical.name} {topical.display}"):
+        # "vers quels organismes me tourner pour ce conseil ?" after a question on the CEP that did not name it:
+        # the demonstrative shows the subject of its topic or of its answer
+        return Resolution(f"{capitalised(topical.name)} : {lower_first(body)}", "reference", topical)
     if own_subject is not None or (previous is None and not context.case):
         return Resolution(text, "new", own_subject)
     if not (asks or _BACK_REFERENCE.search(body_folded) or text.endswith("?")):
@@ -306,6 +335,10 @@ def resolve_followup(
         # "et mon trajet pour m'y rendre, il est remboursé ?" after a calculation: no fact of the case, a question
         # of its own about the place of the subject (the reflexive "m'y", "s'y"): asked of the subject, not the case
         return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
+    if case and not slots and previous is not None and v.RE_ACTOR_ASKED.match(body_folded):
+        # "et qui peut me le faire, ce conseil ?" after a calculation: who or where is asked of the subject, which no
+        # fact of the case changes: the subject's rule, not the case computed again
+        return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
     if case or plural:  # the user's own case, or a plural phrase of the previous question
         earlier = context.pending or context.question
         merged = merge_facts(earlier, body, today) if slots else None
@@ -314,6 +347,42 @@ def resolve_followup(
         return Resolution(appended(earlier, body), "circumstance", previous)
     assert previous is not None
     return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
+
+
+# a correction taken back: "finalement si, c'était bien trois", "non, j'avais raison au début", "oublie ma
+# correction", "je confondais", "comme je disais au départ"
+_UNDO = re.compile(
+    r"\b(?:j'avais (?:raison|bon)|finalement,? (?:si|non)\b|c'etait bien\b|"
+    r"oublie (?:ma correction|ce que je viens de dire|ca)|je confond\w*|comme je (?:disais|l'avais dit)|"
+    r"(?:au|du) (?:debut|depart)\b[^.?!]{0,20}\b(?:raison|bon|juste|exact))"
+)
+_ASKING = re.compile(r"[^.!?]*\?\s*$")
+
+
+def _undone(text: str, folded: str, context: Context) -> str | None:
+    """The question as it stood before the last message's correction, when this message takes the correction back;
+    a question of its own after the taking back is asked of it ("… C'est conforme ?")."""
+    if not context.earlier or not _UNDO.search(folded) or not _CORRECTION.match(same_length(context.typed).lower()):
+        return None
+    before = context.earlier[0]
+    asked = _ASKING.search(text)
+    own = asked.group().strip() if asked and not _UNDO.search(same_length(asked.group()).lower()) else ""
+    return appended(before, lower_first(own)) if own and own not in before else before
+
+
+# the user's own thing: "le triple de la nôtre", "deux fois mon budget"
+_OWN = re.compile(r"\b(?:notre|nos|la notre|le notre|les notres|mon|ma|mes|le mien|la mienne|chez nous|chez moi)\b")
+
+
+def _own_case(context: Context, body_folded: str) -> str:
+    """The question a scaling applies to: the last one, unless it was a hypothesis ("et si elle était deux fois plus
+    petite ?") and the message scales the user's own figure ("… le triple de la nôtre"): the question before it,
+    whose facts the hypothesis did not change."""
+    question = context.pending or context.question
+    typed = same_length(context.typed).lower().lstrip(" ,")
+    if context.earlier and _HYPOTHESIS.match(re.sub(r"^(?:et|mais|alors)\s+", "", typed)) and _OWN.search(body_folded):
+        return context.earlier[0]
+    return question
 
 
 def _without_old_value(body: str) -> str:

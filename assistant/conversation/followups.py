@@ -87,7 +87,8 @@ def resolve(message: str, context: Context | None, today: date, *, own_topic: st
         # "Si ma mission finit le 31 août, combien ?" after an unmarked question on something else
         context = frames.case_beneath(message, context, today) or context
     resolution = resolve_followup(message, context, today, own_topic=own_topic, refused=refused)
-    if context is not None and resolution.kind in ("reference", "circumstance") and not resolution.addition:
+    named_kind = resolution.kind in ("reference", "circumstance") and not resolution.recast
+    if context is not None and named_kind and not resolution.addition:
         named = named_thing(message, " ".join(filter(None, (context.question, context.pending))), today)
         if named:  # "et sinon pour la cantine, ça marche comment ?": checked against the texts' words
             resolution = replace(resolution, addition=named)

@@ -33,6 +33,7 @@ from assistant.conversation.cited_parts import (
     sentences,
 )
 from assistant.conversation.state import Turn
+from calculators.numbers import format_euros
 from ingest.models import Chunk
 from text.folding import same_length
 
@@ -449,9 +450,12 @@ def _renumber_markers(text: str, numbers: dict[int, int]) -> str:
     return re.sub(r"\[(\d+)\]", number, text)
 
 
-def checked(reply: Answer, figure: str) -> str:
+def checked(reply: Answer, figure: str, *, rate: str = "") -> str:
     """The sentence put in front of the previous answer asked again: whether the cited passages hold the
     figure the user heard ("10"), and the sentence they hold instead."""
+    calculated = None if rate else _against_result(reply, figure)  # (a rate is no total to set against it)
+    if calculated is not None:  # "donc 600 000 €, je note ?" after a calculation: its result, the figure not echoed
+        return calculated
     number = re.match(r"\d+(?:[,.]\d+)?", figure)
     if number is None or not reply.citations:
         return ""
@@ -485,3 +489,35 @@ def _of_unit(citations: Sequence[Citation], unit: str) -> tuple[Citation, str] |
             if figure.search(same_length(sentence).lower()):
                 return citation, sentence
     return None
+
+
+# a unit said back, as the calculators write it; the multiplier of an amount
+_UNITS = (
+    (re.compile(r"^(?:milliards?)"), "€", 1_000_000_000),
+    (re.compile(r"^(?:millions?|m€)"), "€", 1_000_000),
+    (re.compile(r"^(?:k€)"), "€", 1_000),
+    (re.compile(r"^(?:€|euros?)"), "€", 1),
+    (re.compile(r"^points?"), "points", 1),
+    (re.compile(r"^(?:heures?|h)\b"), "heures", 1),
+)
+
+
+def _against_result(reply: Answer, figure: str) -> str | None:
+    """Whether the figure said back is the calculation's result, when the answer is one calculation in that
+    unit: "Oui : le calcul donne bien 35 points." / "Non : le calcul donne 60 000 €, …" — a wrong figure is not
+    repeated (the user would read it as confirmed). None when the figure is of another kind than the result."""
+    results = [t.result for t in reply.tool_calls if isinstance(t.result.get("value"), (int, float))]
+    if len(results) != 1:
+        return None
+    value, unit = float(results[0]["value"]), str(results[0].get("unit") or "")
+    folded = same_length(figure).lower().strip()
+    number = re.match(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d+)?|\d+(?:,\d+)?", folded)
+    if number is None:
+        return None
+    rest = folded[number.end() :].strip()
+    said_unit = next(((u, times) for pattern, u, times in _UNITS if pattern.match(rest)), None)
+    if said_unit is None or said_unit[0] != unit:
+        return None
+    said = float(re.sub(r"[ \u00a0\u202f.]", "", number.group()).replace(",", ".")) * said_unit[1]
+    shown = format_euros(value) if unit == "€" else f"{value:g} {unit}".replace(".", ",")
+    return wording.result_confirmed(shown) if abs(said - value) < 0.005 else wording.result_corrected(shown)

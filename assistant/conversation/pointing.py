@@ -47,3 +47,17 @@ def points_back(body: str) -> bool:
 def opposes(lead: str, body: str) -> bool:
     """The lead-in opposes the message to the previous question and the message names a thing of its own."""
     return bool(v.RE_OPPOSITE.search(same_length(lead).lower()) and _OWN_NOUN.search(same_length(body).lower()))
+
+
+# a demonstrative and its noun anywhere in the message: "pour ce conseil", "de cette prime"
+_SHOWN = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?P<noun>[a-z]{4,})")
+
+
+def shows_subject(body: str, subject_words: str) -> bool:
+    """The message shows the previous subject with a demonstrative and its head noun ("vers quels organismes puis-je
+    me tourner pour ce conseil ?" after the CEP): read against it, even when its other words alone are refused."""
+    words = set(re.findall(r"[a-z]{4,}", same_length(subject_words).lower()))
+    return any(
+        m.group("noun").rstrip("s") in {w.rstrip("s") for w in words}
+        for m in _SHOWN.finditer(same_length(body).lower())
+    )

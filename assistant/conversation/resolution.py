@@ -62,6 +62,10 @@ class Resolution:
     restate: bool = False
     # "Petite parenthèse : …": a step aside, answered alone; the next message may go back beneath it
     digression: bool = False
+    # "et pour le double ?", "et pour Léa ?": the previous case recast, a figure scaled (`scaling`) or another of its
+    # people asked about (`named_ones`); the message's words name no thing of their own ("une mission moitié moins
+    # longue", "le deuxième"), so it is not answered alone first
+    recast: bool = False
 
     @property
     def is_follow_up(self) -> bool:

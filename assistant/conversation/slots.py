@@ -64,6 +64,14 @@ _BARE_COUNTS = (
 _MORE_WORDS = re.compile(r"\b(?:autres?|de plus|en plus|supplementaires?)\b")
 
 
+# "une deuxième action", "un second alternant", "une troisième apprentie": one more, the count it makes said by its rank
+_ORDINALS = {"deuxieme": 2, "second": 2, "seconde": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5}
+_CARDINALS = {2: "deux", 3: "trois", 4: "quatre", 5: "cinq"}
+_ORDINAL_COUNT = re.compile(
+    r"\b(?:une?|un autre|une autre) (?P<ord>deuxieme|seconde?|troisieme|quatrieme|cinquieme) (?P<noun>[a-z]{4,}?)s?\b"
+)
+
+
 @dataclass(frozen=True)
 class Slot:
     """One fact of a message: its kind ("period", "date", "count:trainee", "money", "contract"…),
@@ -96,6 +104,13 @@ def find_slots(text: str, today: date) -> list[Slot]:
             start, end = m.start("num"), m.end("more") if m.group("more") else m.end("num")
             value = int(parse_number(m.group("num")))
             slots.append(Slot("count", (start, end), text[start:end], value=value, adds=bool(m.group("more"))))
+    for m in _ORDINAL_COUNT.finditer(folded):
+        # "une deuxième action", "un second alternant": the count reached, in the noun's own kind
+        n = _ORDINALS[m.group("ord")]
+        counted = parse_counts(f"{_CARDINALS[n]} {m.group('noun')}s")
+        if counted:
+            # (its words are the count it makes, which replace the earlier count: "deux actions")
+            slots.append(Slot(f"count:{counted[0].noun}", m.span(), f"{_CARDINALS[n]} {m.group('noun')}s", value=n))
     for x in parse_durations(text):
         slots.append(Slot("duration:hours" if x.unit == "hour" else "duration:calendar", x.span, x.text))
     for contract_pattern, _name in CONTRACTS:

@@ -412,6 +412,14 @@ TOPIC_ENTITIES: dict[str, str] = {
 # Each pattern compiled once, for every module of the conversation that reads it.
 RE_LEAD_IN = re.compile(LEAD_IN)
 RE_SWITCH = re.compile(SWITCH)
+# who or where asked, first thing in the message: "qui peut me le faire ?", "vers quels organismes me tourner ?",
+# "auprès de qui ?", "où ça se passe ?" (an actor or a place, which no fact of a computed case changes)
+RE_ACTOR_ASKED = re.compile(
+    r"^(?:(?:et|mais|alors|donc|concretement|du coup|ok|d'accord|en pratique|pratiquement)[ ,]*)*"
+    r"(?:qui\b|aupres de qui|a qui|ou\b|vers (?:quel\w*|qui)\b|"
+    r"(?:a |aupres de |vers |par )?quel\w* (?:organismes?|structures?|interlocuteurs?|instances?|services?|"
+    r"personnes?|acteurs?)\b)"
+)
 RE_DEMONSTRATIVE = re.compile(DEMONSTRATIVE)
 RE_COURTESY = re.compile(COURTESY)
 RE_DIGRESSION = re.compile(DIGRESSION)

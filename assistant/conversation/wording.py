@@ -48,6 +48,16 @@ def figure_found(figure: str, number: int) -> str:
     return f"Le chiffre que vous citez ({figure}) figure bien dans les textes cités [{number}]."
 
 
+def result_confirmed(result: str) -> str:
+    """ "donc 35 points, c'est ça ?": the figure said back is the calculation's result."""
+    return f"Oui : le calcul donne bien {result}."
+
+
+def result_corrected(result: str) -> str:
+    """A figure said back that is not the calculation's result: the result, the wrong figure not repeated."""
+    return f"Non : le calcul donne {result}, pas le chiffre que vous indiquez."
+
+
 def figure_absent(figure: str) -> str:
     return f"Les textes cités ne mentionnent pas le chiffre que vous citez ({figure})."
 

@@ -21,6 +21,7 @@ from assistant.routing.calculator_inputs.facts import (
 )
 from assistant.routing.calculator_inputs.lengths import holders, several_lengths
 from assistant.routing.extraction.dates import DateSpan, clause_around
+from assistant.routing.extraction.period_owners import asked_owner, asking_span, index_of, period_owners
 from assistant.routing.extraction.quantities import Count, Duration, count_of, parse_counts
 from assistant.routing.extraction.situation import parse_work_time
 from calculators.dates import add_months, format_date_fr
@@ -43,6 +44,10 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
         # "tuteur pour la première fois en janvier, on doit me préparer ?": a month names when the
         # role starts, not a mission to pay; a question that asks no amount is about the rule.
         return None
+    if len(periods) > 1 and any(not _seniority(facts, p) for p in periods):
+        # "conseillère à la Caf depuis quinze ans. J'ai été la tutrice de Jade du 1er février au 30 avril": the
+        # length of service is no mission
+        periods = [p for p in periods if not _seniority(facts, p)]
     count = count_of(facts.text, "trainee") or 1
     notes = year_notes(periods)
     if len(periods) == 1 and periods[0].kind == "point":
@@ -73,7 +78,28 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
         return None
     copies = [count] if len(periods) == 1 else _counts_per_period(facts, periods, "trainee")
     added = _added_missions(facts, periods)
+    owners = period_owners(facts.text, [p.span for p in periods]) if len(periods) > 1 and not added else []
+    if owners and all(o is not None for o in owners):
+        # "Paul du 1er mars au 31 mai, Léa du 1er mars au 31 août": one trainee each, whatever was counted before;
+        # "combien pour Paul ?" asks of his period alone
+        copies = [1] * len(periods)
+        asked = asked_owner(facts.text, asking_span(facts.text))
+        at = index_of(asked, owners) if asked is not None else None
+        if at is not None:
+            periods, copies = [periods[at]], [1]
     return _tutor_plan(facts, periods + added, copies + [1] * len(added), notes)
+
+
+# what a clause tells of tutoring: a mission, its trainee, the tutor's role
+_TUTORING = re.compile(r"\b(?:tut\w*|accompagn\w*|alternan\w*|apprenti\w*|stagiaires?|missions?|encadr\w*|suivi\w*)\b")
+
+
+def _seniority(facts: Facts, period: DateSpan) -> bool:
+    """A length of service told as "depuis quinze ans" in a clause that says nothing of tutoring ("je suis
+    technicienne à la Caf depuis douze ans"), beside the dated missions."""
+    if period.kind != "since" or not re.search(r"\b(?:ans?|annees?)\b", facts.folded[period.span[0] : period.span[1]]):
+        return False
+    return not _TUTORING.search(clause_around(facts.folded, *period.span))
 
 
 # "deux alternantes sur toute l'année 2026 et une troisième pendant dix mois": one more trainee, of her own length

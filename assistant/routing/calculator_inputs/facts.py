@@ -264,7 +264,8 @@ def dated_periods(facts: Facts) -> list[DateSpan]:
         if i in consumed:
             continue
         if d.kind in ("since", "from") and i + 1 < len(dates):
-            nxt = _end_after(dates[i + 1], d)
+            ended = re.search(_ENDED, facts.folded[d.span[1] : dates[i + 1].span[0]])
+            nxt = _end_after(dates[i + 1], d, ended=ended is not None)
             d = _start_before(d, nxt)
             between = facts.folded[d.span[1] : nxt.span[0]]
             if nxt.kind == "point" and nxt.end >= d.start and re.search(_END_WORDS, between):
@@ -296,13 +297,14 @@ def _start_before(start: DateSpan, end: DateSpan) -> DateSpan:
     return shifted if shifted.start <= end.end else start
 
 
-def _end_after(end: DateSpan, start: DateSpan) -> DateSpan:
+def _end_after(end: DateSpan, start: DateSpan, *, ended: bool = False) -> DateSpan:
     """A yearless end date stated after a start is the first such date on or after the start, and for an
     ongoing period ("depuis mars … se termine le 15 décembre") on or after today: the stated end is kept,
-    never cut at today nor moved to a past year."""
+    never cut at today nor moved to a past year. An end told in the past tense ("depuis le 1er avril 2026 ; sa
+    mission s'est achevée le 30 septembre") is already behind: the first such date on or after the start."""
     if not end.year_inferred or end.kind != "point":
         return end
-    floor = max(start.start, start.end) if start.kind == "since" else start.start
+    floor = max(start.start, start.end) if start.kind == "since" and not ended else start.start
     shifted = end
     while shifted.end < floor and shifted.start.year < floor.year + 2:
         try:
@@ -318,6 +320,11 @@ _END_VERBS = (
     r"part|partira|quitte\w*)\b"
 )
 _END_WORDS = _END_VERBS + r"|\bau\b"
+# An end told in a past tense: "s'est achevée", "a pris fin", "s'était terminée", "ont fini"
+_ENDED = (
+    r"\b(?:s'est|se sont|s'etait|s'etaient|a|ont|avait|avaient|est|sont|etait|etaient) (?:(?:bien|deja) )?"
+    r"(?:achev|termin|fini|clos|clotur|arret|pris fin)\w*"
+)
 
 # A day said to be when something started: "le 15 janvier j'ai commencé", "début de la mission le 3
 # mars", "entrée en fonction le 2 mai", "j'ai démarré le tutorat le 1er février".
