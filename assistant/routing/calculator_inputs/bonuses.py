@@ -7,6 +7,7 @@ date — and multiply them by the trainees or actions counted next to them.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import timedelta
 from typing import Any
@@ -28,6 +29,13 @@ from calculators.result import CalcError
 
 # "combien d'alternants …", "combien de stagiaires …": a number of people asked, not an amount
 _COUNT_ASKED = re.compile(r"\bcombien d(?:e |')(?!points?\b|euros?\b|mois\b)[a-z]")
+
+
+def months_begun(months: float | None) -> int:
+    """The months a length of a mission or an action begins: both bonuses count "7 points par mois, complet ou
+    non" (protocole art. 4.3, avenant art. 3), so "deux mois et demi" is three months begun, never rounded down
+    to two (Python's round(2.5) is 2). A tolerance keeps a length read as 12.000001 at twelve."""
+    return max(0, math.ceil((months or 0) - 1e-6))
 
 
 def plan_tutor_bonus(facts: Facts) -> Plan | None:
@@ -90,7 +98,7 @@ def _added_missions(facts: Facts, periods: list[DateSpan]) -> list[DateSpan]:
         return []
     added: list[DateSpan] = []
     for d in facts.durations:
-        months = round(d.months or 0)
+        months = months_begun(d.months)
         if not 1 <= months <= 36 or not _ADDED_BEFORE.search(facts.folded[max(0, d.span[0] - 40) : d.span[0]]):
             continue
         if any(p.span[0] <= d.span[0] < p.span[1] for p in periods):
@@ -159,8 +167,8 @@ def _low_length(facts: Facts, periods: list[DateSpan]) -> int | None:
     length = next((d for d in facts.durations if d.span == periods[0].span), None)
     if length is None or length.low_months is None:
         return None
-    low = round(length.low_months)
-    return low if 1 <= low < round(length.months or 0) else None
+    low = months_begun(length.low_months)
+    return low if 1 <= low < months_begun(length.months) else None
 
 
 def _counts_per_period(facts: Facts, periods: list[DateSpan], noun: str) -> list[int]:
@@ -236,7 +244,7 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
 def _anchored(facts: Facts, duration: Duration, notes: list[str]) -> DateSpan | None:
     """A length placed in the calendar: from the start date given, else from next month for a period to
     come ("je vais être tuteur pendant 5 mois"), else ending before this month."""
-    length = max(1, round(duration.months or 1))
+    length = max(1, months_begun(duration.months or 1))
     if length > 600:
         return None
     starts = [d for d in facts.dates if d.kind in ("from", "point", "since")]
@@ -261,7 +269,8 @@ def _anchored(facts: Facts, duration: Duration, notes: list[str]) -> DateSpan | 
 
 # a date a period ends on ("si je termine … en mars", "qui s'achèvera fin juin", "jusqu'en mai"), not its start
 _ENDS_AT = re.compile(
-    r"\b(?:termin\w*|fini\w*|finir\w*|achev\w*|clotur\w*|prend(?:ra)? fin|s'arret\w*|jusqu'(?:au|a|en)|echeance)\b"
+    r"\b(?:termin\w*|fini\w*|finir\w*|achev\w*|clotur\w*|(?:prend(?:ra)?|pris) fin|s'arret\w*|arretee?s?|cesse\w*|"
+    r"jusqu'(?:au|a|en)|echeance)\b"
 )
 _STARTS_AT = re.compile(r"\b(?:commenc\w*|debut\w*|demarr\w*|a partir|a compter|des le|depuis)\b")
 
@@ -280,7 +289,7 @@ def _one_period_each(facts: Facts, lengths: list[Duration], notes: list[str]) ->
     periods = [p for p in (_anchored(facts, length, []) for length in lengths) if p is not None]
     if len(periods) != len(lengths):
         return []
-    listed = ", ".join(f"{round(d.months or 0)} mois" for d in lengths)
+    listed = ", ".join(f"{months_begun(d.months)} mois" for d in lengths)
     notes.append(f"Dates non précisées : {len(lengths)} périodes distinctes ({listed}), chacune comptée à part.")
     return periods
 
@@ -338,8 +347,8 @@ def _length_to_end(facts: Facts, ends: list[DateSpan]) -> DateSpan | None:
         for d in facts.durations
         if d.months and re.search(_LENGTH_OF_ACTION, facts.folded[max(0, d.span[0] - 30) : d.span[0]])
     ]
-    if len(lengths) != 1 or not 1 <= round(lengths[0].months or 0) <= 36:
+    if len(lengths) != 1 or not 1 <= months_begun(lengths[0].months) <= 36:
         return None
     end = ends[0].end
-    start = add_months(end + timedelta(days=1), -round(lengths[0].months or 0))
+    start = add_months(end + timedelta(days=1), -months_begun(lengths[0].months))
     return DateSpan(start, end, "range", "day", lengths[0].text, lengths[0].span)

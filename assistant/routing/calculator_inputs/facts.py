@@ -314,8 +314,9 @@ def _end_after(end: DateSpan, start: DateSpan) -> DateSpan:
 
 # What says a date ends a period ("jusqu'au", "se termine", "elle part le 30 juin"); "au" only between two dates
 _END_VERBS = (
-    r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|clos\w*|clotur\w*|s'arret\w*|echeance|"
-    r"part|partira|quitte\w*)\b"
+    r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|(?:prend|pris|prendra) fin|se clot|clos\w*|clotur\w*|s'arret\w*|echeance|"
+    # the compound tenses of the same verbs ("la mission s'est arrêtée le 14 mars", "elle a cessé le …")
+    r"arretee?s?|cesse\w*|part|partira|quitte\w*)\b"
 )
 _END_WORDS = _END_VERBS + r"|\bau\b"
 
