@@ -79,6 +79,9 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
         if facts.personal and (facts.amount or (role and not facts.asks)) and not facts.general:
             return Plan("tutor_bonus", {}, ["missions"])
         return None
+    if len(periods) == 1 and not count_of(facts.text, "trainee") and periods[0].span[0] > 0:
+        # "tutrice de Léa et de Yanis, chacun du 1er janvier au 30 juin": the dated mission is each one's
+        count = holders(facts, 0, periods[0].span[0])
     copies = [count] if len(periods) == 1 else _counts_per_period(facts, periods, "trainee")
     added = _added_missions(facts, periods)
     return _tutor_plan(facts, periods + added, copies + [1] * len(added), notes)
@@ -142,17 +145,28 @@ def _tutor_plan(facts: Facts, periods: list[DateSpan], copies: list[int], notes:
     return Plan("tutor_bonus", arguments, notes=notes)
 
 
-# "mes 5 tuteurs ont chacun accompagné 3 alternants", "chacun de nos 4 tuteurs suit 2 apprentis": the same missions
-# for each of several tutors (numbers in words are digits by then: `extraction.spelled`)
-_TUTORS_EACH = re.compile(
-    r"\b(?P<n>\d{1,3}) (?:tuteurs|tutrices)\b[^.?!]{0,60}\bchacune?s?\b"
-    r"|\bchacune? (?:de |d')(?:nos |mes |ses |leurs |vos |les |ces )?(?P<m>\d{1,3}) (?:tuteurs|tutrices)\b"
+def _people_each(nouns: str) -> re.Pattern[str]:
+    """"mes 5 tuteurs ont chacun accompagné 3 alternants", "chacun de nos 4 tuteurs suit 2 apprentis", "quatre agents
+    animent chacun une action": N people of the role, each with what is said (numbers in words are digits by then:
+    `extraction.spelled`)."""
+    return re.compile(
+        rf"\b(?P<n>\d{{1,3}}) (?:{nouns})\b[^.?!]{{0,60}}\bchacune?s?\b"
+        rf"|\bchacune? (?:de |d')(?:nos |mes |ses |leurs |vos |les |ces )?(?P<m>\d{{1,3}}) (?:{nouns})\b"
+    )
+
+
+# the people who tutor: tutors, or colleagues and agents said to tutor (never "salariés", who may be the trainees)
+_TUTORS_EACH = _people_each(r"tuteurs|tutrices|agents|collegues|collaborat(?:eurs|rices)")
+# the people who train: trainers, or agents, colleagues, employees said to run the actions
+_TRAINERS_EACH = _people_each(
+    r"formateurs|formatrices|agents|collegues|collaborat(?:eurs|rices)|salaries|salariees|personnes|animat(?:eurs|rices)"
 )
 
 
-def _tutors_each(facts: Facts) -> int | None:
-    """How many tutors each have the missions said, when the message counts them and distributes ("chacun")."""
-    m = _TUTORS_EACH.search(facts.folded)
+def _tutors_each(facts: Facts, pattern: re.Pattern[str] = _TUTORS_EACH) -> int | None:
+    """How many people each have the missions (or actions) said, when the message counts them and distributes
+    ("chacun"): art. 4.3's cap is each tutor's, and art. 9.3's 7 points are due "pour chaque action"."""
+    m = pattern.search(facts.folded)
     if m is None:
         return None
     n = int(m.group("n") or m.group("m"))
@@ -323,7 +337,12 @@ def plan_trainer_bonus(facts: Facts) -> Plan | None:
             return Plan("trainer_bonus", {}, ["actions"])
         return None
     count = count_of(facts.text, "action") or 1
+    trainers = _tutors_each(facts, _TRAINERS_EACH)
     copies = count if len(periods) == 1 else 1
+    if trainers is not None and len(periods) == 1:
+        # "quatre agents animent chacun une action en mars": one action per trainer, all counted (art. 9.3)
+        copies *= trainers
+        notes.append(f"{trainers} formateurs, chacun avec l'action (ou les actions) indiquée(s) : total pour l'équipe.")
     actions = [{"start": p.start, "end": p.end} for p in periods for _ in range(copies)]
     arguments: dict[str, Any] = {"actions": actions}
     low = _low_length(facts, periods)
