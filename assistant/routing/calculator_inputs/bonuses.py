@@ -146,7 +146,7 @@ def _tutor_plan(facts: Facts, periods: list[DateSpan], copies: list[int], notes:
 
 
 def _people_each(nouns: str) -> re.Pattern[str]:
-    """"mes 5 tuteurs ont chacun accompagné 3 alternants", "chacun de nos 4 tuteurs suit 2 apprentis", "quatre agents
+    """ "mes 5 tuteurs ont chacun accompagné 3 alternants", "chacun de nos 4 tuteurs suit 2 apprentis", "quatre agents
     animent chacun une action": N people of the role, each with what is said (numbers in words are digits by then:
     `extraction.spelled`)."""
     return re.compile(

@@ -114,16 +114,18 @@ _PASS = r"pass(?: formation)?"
 _ALONE_AFTER = r"(?: \w+)? (?:seule?|uniquement|seulement)\b"
 _ALONE_BEFORE = r"\b(?:seule?|uniquement|seulement|que) (?:le |la |l')?"
 _EXCLUDED_BEFORE = r"\b(?:hors|sans|sauf|excepte) (?:le |la |l')?"
-_ALREADY_AFTER = r"(?: (?:a|est|etait|avait))? (?:deja|ayant ete) (?:ete )?(?:pris\w* en charge|financ\w*|pay\w*|fait|suivi|realise)"
+_ALREADY_AFTER = (
+    r"(?: (?:a|est|etait|avait))? (?:deja|ayant ete) (?:ete )?(?:pris\w* en charge|financ\w*|pay\w*|fait|suivi|realise)"
+)
 
 
 def _one_part_only(folded: str) -> tuple[str, int] | None:
     """The one part of the common path (circular IX: Pass 40 h, PREM'SS 61 h) a funding question is about, when
     the message says that part alone or the other one excluded or already funded; else None."""
-    for name, own, other, part_hours in (("PREM'SS", _PREMSS, _PASS, PREMSS_HOURS), ("Pass", _PASS, _PREMSS, PASS_HOURS)):
-        if (
-            re.search(rf"\b{own}\b{_ALONE_AFTER}|{_ALONE_BEFORE}{own}\b", folded)
-            or re.search(rf"{_EXCLUDED_BEFORE}{other}\b|\b{other}\b{_ALREADY_AFTER}", folded)
+    parts = (("PREM'SS", _PREMSS, _PASS, PREMSS_HOURS), ("Pass", _PASS, _PREMSS, PASS_HOURS))
+    for name, own, other, part_hours in parts:
+        if re.search(rf"\b{own}\b{_ALONE_AFTER}|{_ALONE_BEFORE}{own}\b", folded) or re.search(
+            rf"{_EXCLUDED_BEFORE}{other}\b|\b{other}\b{_ALREADY_AFTER}", folded
         ):
             return name, part_hours
     return None
