@@ -295,6 +295,12 @@ def _said_to_end(facts: Facts, point: DateSpan) -> bool:
     return bool(_ENDS_AT.search(clause)) and not _STARTS_AT.search(clause)
 
 
+def _said_to_start(facts: Facts, point: DateSpan) -> bool:
+    """Whether the clause of a lone date says the period starts then ("dès le 2 février", "à partir du 1er mars")."""
+    clause = clause_around(facts.folded, *point.span)
+    return bool(_STARTS_AT.search(clause)) and not _ENDS_AT.search(clause)
+
+
 def _one_period_each(facts: Facts, lengths: list[Duration], notes: list[str]) -> list[DateSpan]:
     """One period per length, each anchored as a single length is (on a start date when one is given,
     else ending before this month): the months of each action or mission are counted on their own."""
@@ -325,8 +331,15 @@ def plan_trainer_bonus(facts: Facts) -> Plan | None:
     if not periods:
         ends = [d for d in facts.dates if d.kind == "point" and d.precision == "day"]
         ended = _length_to_end(facts, ends)
+        started = (
+            _periods_from_duration(facts, notes)
+            if len(ends) == 1 and _said_to_start(facts, ends[0]) and ended is None
+            else []
+        )
         if ended is not None:  # "une action de deux mois terminée le 31 mai": the length runs up to that end
             periods = [ended]
+        elif started:  # "pendant trois mois dès le 2 février": the length runs from that day
+            periods = started
         elif ends:
             periods = ends
             notes.append("Date de début non précisée : chaque action est comptée sur le mois de sa fin.")
