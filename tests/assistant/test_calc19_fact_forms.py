@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from assistant.routing.extraction.grades import parse_grades
+from assistant.routing.extraction.holidays import name_days
 from assistant.routing.extraction.situation import parse_job_threatened
 from assistant.routing.extraction.spelled import spell_digits
 from assistant.routing.router import route
@@ -222,3 +223,25 @@ def test_a_threat_denied(text: str, threatened: bool) -> None:
 def test_the_vap_is_not_the_vae_leave(question: str) -> None:
     """The VAE leave of art. 7 is for "la validation des acquis de l'expérience"; the VAP is another scheme."""
     assert _routed(question)[1] != "vae_leave"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("de la fête du Travail au 14 juillet 2026", "du 1er mai au 14 juillet 2026"),
+        ("le lendemain du 14 juillet 2025", "le 15 juillet 2025"),
+        ("jusqu'à la Toussaint 2026", "jusqu'au 1er novembre 2026"),
+        ("la veille du 1er janvier 2027", "le 31 décembre 2026"),
+        ("le jour de Noël 2025", "le 25 décembre 2025"),
+        # a movable holiday is left as written: its day is asked, never guessed
+        ("le lundi de Pâques 2026", "le lundi de Pâques 2026"),
+    ],
+)
+def test_days_named_by_the_calendar(text: str, written: str) -> None:
+    assert name_days(text, TODAY) == written
+
+
+def test_a_mission_dated_by_holidays() -> None:
+    """1 May to 14 July 2026: three months begun, 21 points (art. 4.3: "7 points par mois, complet ou non")."""
+    question = "Tutrice d'un alternant de la fête du Travail au 14 juillet 2026 : combien de points ?"
+    assert _value(question, "tutor_bonus") == 21
