@@ -283,8 +283,9 @@ def _anchored(facts: Facts, duration: Duration, notes: list[str]) -> DateSpan | 
 
 # a date a period ends on ("si je termine … en mars", "qui s'achèvera fin juin", "jusqu'en mai"), not its start
 _ENDS_AT = re.compile(
-    r"\b(?:termin\w*|fini\w*|finir\w*|achev\w*|clotur\w*|(?:prend(?:ra)?|pris) fin|s'arret\w*|arretee?s?|cesse\w*|"
-    r"jusqu'(?:au|a|en)|echeance)\b"
+    r"\b(?:termin\w*|fini\w*|finir\w*|achev\w*|clotur\w*|(?:prend(?:ra)?|pris) fin|s'arret\w*|cesse\w*|"
+    # "s'est arrêtée", "a été arrêtée": the participle after its auxiliary (the noun "arrêté" is an order)
+    r"(?:est|a ete|sont|ont ete|etait|s'est|se sont|s'etait) arretee?s?|jusqu'(?:au|a|en)|echeance)\b"
 )
 _STARTS_AT = re.compile(r"\b(?:commenc\w*|debut\w*|demarr\w*|a partir|a compter|des le|depuis)\b")
 

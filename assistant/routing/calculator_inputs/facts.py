@@ -318,7 +318,7 @@ def _end_after(end: DateSpan, start: DateSpan) -> DateSpan:
 _END_VERBS = (
     r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|(?:prend|pris|prendra) fin|se clot|clos\w*|clotur\w*|s'arret\w*|echeance|"
     # the compound tenses of the same verbs ("la mission s'est arrêtée le 14 mars", "elle a cessé le …")
-    r"arretee?s?|cesse\w*|part|partira|quitte\w*)\b"
+    r"(?:est|a ete|sont|ont ete|etait|s'est|se sont|s'etait) arretee?s?|cesse\w*|part|partira|quitte\w*)\b"
 )
 _END_WORDS = _END_VERBS + r"|\bau\b"
 
