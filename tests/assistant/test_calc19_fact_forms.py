@@ -245,3 +245,25 @@ def test_a_mission_dated_by_holidays() -> None:
     """1 May to 14 July 2026: three months begun, 21 points (art. 4.3: "7 points par mois, complet ou non")."""
     question = "Tutrice d'un alternant de la fête du Travail au 14 juillet 2026 : combien de points ?"
     assert _value(question, "tutor_bonus") == 21
+
+
+@pytest.mark.parametrize(
+    ("question", "points"),
+    [
+        # the people served by the action, not trainers: one action, 7 points
+        (
+            "3 salariés ont chacun suivi une formation que j'ai animée du 1er au 31 mars 2026 comme formateur interne"
+            " : combien de points ?",
+            7,
+        ),
+        ("Deux agents ont chacun été formés par moi, formateur interne, sur une action en mars 2026 : ma prime ?", 7),
+        # colleagues who tutor are the missions' count already: 3 × 6 months × 7, not three times that
+        (
+            "Mes 3 collègues ont chacun accompagné un alternant du 1er janvier au 30 juin 2026 comme tuteurs : total ?",
+            126,
+        ),
+    ],
+)
+def test_people_served_are_not_counted_as_trainers(question: str, points: int) -> None:
+    calculator = "trainer_bonus" if "formateur" in question else "tutor_bonus"
+    assert _value(question, calculator) == points

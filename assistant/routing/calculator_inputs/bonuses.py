@@ -145,22 +145,33 @@ def _tutor_plan(facts: Facts, periods: list[DateSpan], copies: list[int], notes:
     return Plan("tutor_bonus", arguments, notes=notes)
 
 
-def _people_each(nouns: str) -> re.Pattern[str]:
+def _people_each(role: str, others: str = "", acts: str = "") -> re.Pattern[str]:
     """ "mes 5 tuteurs ont chacun accompagné 3 alternants", "chacun de nos 4 tuteurs suit 2 apprentis", "quatre agents
-    animent chacun une action": N people of the role, each with what is said (numbers in words are digits by then:
-    `extraction.spelled`)."""
+    animent chacun une action": N people each with what is said (numbers in words are digits by then:
+    `extraction.spelled`). People named by the role (`role`) hold it; people named otherwise (`others`: agents,
+    colleagues) hold it only when their sentence has them act it (`acts`, never in the passive: "4 agents ont chacun
+    été accompagnés" are trainees)."""
+    team = r"(?:de |d')(?:nos |mes |ses |leurs |vos |les |ces )?"
+    acting = rf"(?=[^.?!]*\b(?<!ete )(?<!j'ai )(?<!\bje )(?:{acts})\b)"
+    said_otherwise = (
+        rf"|\b(?P<o>\d{{1,3}}) (?:{others})\b{acting}[^.?!]{{0,60}}\bchacune?s?\b"
+        rf"|\bchacune? {team}(?P<p>\d{{1,3}}) (?:{others})\b{acting}"
+        if others
+        else ""
+    )
     return re.compile(
-        rf"\b(?P<n>\d{{1,3}}) (?:{nouns})\b[^.?!]{{0,60}}\bchacune?s?\b"
-        rf"|\bchacune? (?:de |d')(?:nos |mes |ses |leurs |vos |les |ces )?(?P<m>\d{{1,3}}) (?:{nouns})\b"
+        rf"\b(?P<n>\d{{1,3}}) (?:{role})\b[^.?!]{{0,60}}\bchacune?s?\b"
+        rf"|\bchacune? {team}(?P<m>\d{{1,3}}) (?:{role})\b" + said_otherwise
     )
 
 
-# the people who tutor: tutors, or colleagues and agents said to tutor (never "salariés", who may be the trainees)
-_TUTORS_EACH = _people_each(r"tuteurs|tutrices|agents|collegues|collaborat(?:eurs|rices)")
-# the people who train: trainers, or agents, colleagues, employees said to run the actions
-_TRAINERS_EACH = _people_each(
-    r"formateurs|formatrices|agents|collegues|collaborat(?:eurs|rices)|salaries|salariees|personnes|animat(?:eurs|rices)"
-)
+_OTHERS = r"agents|collegues|collaborat(?:eurs|rices)|salaries|salariees|personnes"
+# the active forms only ("ont chacun animé", "animent"): "animée" agrees with the action, done by someone else
+_TRAINER_ACTS = r"(?:anim|dispens|assur)(?:e|ent|ait|aient|eront|ons)|donn(?:e|ent|ait|aient)|condui(?:t|sent|sait)"
+# tutors by their role only: "mes 3 collègues ont chacun accompagné un alternant" is read as three missions already
+# (the people counted as the missions' count), so counting them as tutors too would count each twice
+_TUTORS_EACH = _people_each(r"tuteurs|tutrices")
+_TRAINERS_EACH = _people_each(r"formateurs|formatrices|animat(?:eurs|rices)", _OTHERS, _TRAINER_ACTS)
 
 
 def _tutors_each(facts: Facts, pattern: re.Pattern[str] = _TUTORS_EACH) -> int | None:
@@ -169,7 +180,7 @@ def _tutors_each(facts: Facts, pattern: re.Pattern[str] = _TUTORS_EACH) -> int |
     m = pattern.search(facts.folded)
     if m is None:
         return None
-    n = int(m.group("n") or m.group("m"))
+    n = int(next(g for g in m.group("n", "m", "o", "p") if g))
     return n if 2 <= n <= 1000 else None
 
 
