@@ -185,6 +185,8 @@ def test_the_texts_answer_how_schemes_combine_where_and_how_a_text_can(question:
         ("En 2013, Pass déjà pris en charge, quel financement pour le Prem'ss seul à 12 €/h ?", 61),
         ("Prise en charge 2013 à 12 €/h de la partie commune hors Pass : combien ?", 61),
         ("En 2013, combien l'OPCA finançait-il pour le Pass uniquement, à 12 €/h ?", 40),
+        # both parts named: the whole common part, the year being the funding's
+        ("En 2013, à 12 € de l'heure, combien l'OPCA prenait-il en charge pour Pass et Prem'ss ?", 101),
     ],
 )
 def test_one_part_of_the_common_path_funded(question: str, hours: int) -> None:

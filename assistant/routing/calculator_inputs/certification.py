@@ -147,7 +147,10 @@ def plan_training_path(facts: Facts) -> Plan | None:
             arguments.setdefault("end_date", d.start)
         else:
             arguments.setdefault("first_premss_day", d.start)
-    funding = re.search(r"\b(?:pris\w* en charge|financ\w*|rembours\w*|cout\w*|€|euros?)", facts.folded)
+    # "pris en charge", "prenait-il en charge", "financé", "12 €": a funding asked or stated (€ has no word boundary)
+    funding = re.search(
+        r"\b(?:pris\w* en charge|pren\w*(?:-\w+)? en charge|financ\w*|rembours\w*|cout\w*|euros?)|€", facts.folded
+    )
     hours = [d for d in not_threshold(facts, facts.durations) if d.unit == "hour"]
     notes += year_notes(facts.dates)
     only = _one_part_only(facts.folded)
@@ -164,6 +167,12 @@ def plan_training_path(facts: Facts) -> Plan | None:
             notes.append(f"Heures additionnées : {parts} = {format_number(arguments['hours'])} heures.")
     if arguments:
         return Plan("training_path_hours", arguments, notes=notes)
+    if funding and facts.asks and re.search(rf"\b(?:{_PREMSS}|{_PASS})\b", facts.folded):
+        # "En 2013, à 12 € de l'heure, combien pour Pass et Prem'ss ?": the common part's funding needs no figure of
+        # the user's (circular IX: the national maximum durations at 12 €/h), the year said being the funding's; the
+        # hours are given, as a plan without arguments is no case told (`router`)
+        notes.append(f"Partie commune : Pass {PASS_HOURS} h + PREM'SS {PREMSS_HOURS} h (durées maximales nationales).")
+        return Plan("training_path_hours", {"hours": PASS_HOURS + PREMSS_HOURS}, notes=notes)
     if (
         facts.personal
         and facts.asks
