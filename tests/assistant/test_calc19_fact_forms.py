@@ -269,3 +269,11 @@ def test_a_mission_dated_by_holidays() -> None:
 def test_people_served_are_not_counted_as_trainers(question: str, points: int) -> None:
     calculator = "trainer_bonus" if "formateur" in question else "tutor_bonus"
     assert _value(question, calculator) == points
+
+
+def test_several_tutors_counted_by_their_role() -> None:
+    """Art. 4.3: "au maximum à 252 points par année civile et par tuteur": each of the tutors counted has the cap."""
+    question = "Nos 4 tuteurs ont chacun accompagné 2 alternants du 1er janvier au 31 décembre 2025 : total ?"
+    kind, name, arguments = _routed(question)
+    assert (kind, name, arguments.get("tutors")) == ("calculator", "tutor_bonus", 4)
+    assert CALCULATORS["tutor_bonus"].run(**arguments).value == 672

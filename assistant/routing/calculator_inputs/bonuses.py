@@ -180,7 +180,7 @@ def _tutors_each(facts: Facts, pattern: re.Pattern[str] = _TUTORS_EACH) -> int |
     m = pattern.search(facts.folded)
     if m is None:
         return None
-    n = int(next(g for g in m.group("n", "m", "o", "p") if g))
+    n = int(next(g for g in m.groupdict().values() if g))
     return n if 2 <= n <= 1000 else None
 
 
