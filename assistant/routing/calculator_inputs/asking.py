@@ -58,6 +58,17 @@ _WHAT_IT_IS = re.compile(
     r"|\bqu'est-ce que (?:la |le |l'|les )[^?]*\b(?:chang\w*|prevoi\w*|dit|disent|apport\w*|signifi\w*|"
     r"veut dire|recouvr\w*|design\w*|modifi\w*)\b"
     r"|\ben quoi (?:ca |cela |il |elle )?consist\w*|\bconsist\w* en quoi\b"
+    # where something of the texts took place ("dans quelles villes les premières sessions … ?"): a fact of the
+    # texts, which no calculator gives
+    r"|\b(?:dans|en|a) quel(?:le)?s? (?:villes?|regions?|lieux?|endroits?|departements?|sites?|centres?)\b"
+    # how a text can do what it does ("comment un texte peut-il payer des mois antérieurs à sa signature ?"): a
+    # question on the text (its retroactivity, its force), not on the case the figures of the message tell
+    r"|\b(?:comment|pourquoi) (?:un|une|le|la|l'|cet|ce|cette) ?(?:texte|avenant|accord|protocole|article|clause|"
+    r"circulaire|convention|disposition)s? (?:peut|pourrait|a pu|a-t-il pu|a-t-elle pu|fait|prevoit)\w*"
+    # how the scheme works with the others ("peut-elle être combinée avec un autre dispositif ?", "s'articuler
+    # avec d'autres dispositifs"): the avenant's article 1 says it, no figure of the case does
+    r"|\b(?:combin|cumul|articul|coupl|associ|complet)\w*\b[^?]{0,25}\b(?:avec|a|et|par) "
+    r"(?:un |une |d'|l'|le |la |les |des )?autres? (?:dispositifs?|outils?|moyens?)\b"
     r"|\bcomment (?:ca |cela |il |elle |ils |elles )?(?:fonctionn\w*|march\w*|se deroul\w*|s'organis\w*)"
     r"|\bquel(?:le)?s? (?:est|sont|serait) (?:le |la |l'|les )(?:but|objectif|objet|interet|principe|finalite|"
     r"utilite|role|raison d'etre)s?\b"

@@ -7,6 +7,7 @@ date — and multiply them by the trainees or actions counted next to them.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import timedelta
 from typing import Any
@@ -29,6 +30,13 @@ from calculators.result import CalcError
 
 # "combien d'alternants …", "combien de stagiaires …": a number of people asked, not an amount
 _COUNT_ASKED = re.compile(r"\bcombien d(?:e |')(?!points?\b|euros?\b|mois\b)[a-z]")
+
+
+def months_begun(months: float | None) -> int:
+    """The months a length of a mission or an action begins: both bonuses count "7 points par mois, complet ou
+    non" (protocole art. 4.3, avenant art. 3), so "deux mois et demi" is three months begun, never rounded down
+    to two (Python's round(2.5) is 2). A tolerance keeps a length read as 12.000001 at twelve."""
+    return max(0, math.ceil((months or 0) - 1e-6))
 
 
 def plan_tutor_bonus(facts: Facts) -> Plan | None:
@@ -76,6 +84,9 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
         if facts.personal and (facts.amount or (role and not facts.asks)) and not facts.general:
             return Plan("tutor_bonus", {}, ["missions"])
         return None
+    if len(periods) == 1 and not count_of(facts.text, "trainee") and periods[0].span[0] > 0:
+        # "tutrice de Léa et de Yanis, chacun du 1er janvier au 30 juin": the dated mission is each one's
+        count = holders(facts, 0, periods[0].span[0])
     copies = [count] if len(periods) == 1 else _counts_per_period(facts, periods, "trainee")
     added = _added_missions(facts, periods)
     owners = period_owners(facts.text, [p.span for p in periods]) if len(periods) > 1 and not added else []
@@ -116,7 +127,7 @@ def _added_missions(facts: Facts, periods: list[DateSpan]) -> list[DateSpan]:
         return []
     added: list[DateSpan] = []
     for d in facts.durations:
-        months = round(d.months or 0)
+        months = months_begun(d.months)
         if not 1 <= months <= 36 or not _ADDED_BEFORE.search(facts.folded[max(0, d.span[0] - 40) : d.span[0]]):
             continue
         if any(p.span[0] <= d.span[0] < p.span[1] for p in periods):
@@ -160,20 +171,42 @@ def _tutor_plan(facts: Facts, periods: list[DateSpan], copies: list[int], notes:
     return Plan("tutor_bonus", arguments, notes=notes)
 
 
-# "mes 5 tuteurs ont chacun accompagné 3 alternants", "chacun de nos 4 tuteurs suit 2 apprentis": the same missions
-# for each of several tutors (numbers in words are digits by then: `extraction.spelled`)
-_TUTORS_EACH = re.compile(
-    r"\b(?P<n>\d{1,3}) (?:tuteurs|tutrices)\b[^.?!]{0,60}\bchacune?s?\b"
-    r"|\bchacune? (?:de |d')(?:nos |mes |ses |leurs |vos |les |ces )?(?P<m>\d{1,3}) (?:tuteurs|tutrices)\b"
-)
+def _people_each(role: str, others: str = "", acts: str = "") -> re.Pattern[str]:
+    """ "mes 5 tuteurs ont chacun accompagné 3 alternants", "chacun de nos 4 tuteurs suit 2 apprentis", "quatre agents
+    animent chacun une action": N people each with what is said (numbers in words are digits by then:
+    `extraction.spelled`). People named by the role (`role`) hold it; people named otherwise (`others`: agents,
+    colleagues) hold it only when their sentence has them act it (`acts`, never in the passive: "4 agents ont chacun
+    été accompagnés" are trainees)."""
+    team = r"(?:de |d')(?:nos |mes |ses |leurs |vos |les |ces )?"
+    acting = rf"(?=[^.?!]*\b(?<!ete )(?<!j'ai )(?<!\bje )(?:{acts})\b)"
+    said_otherwise = (
+        rf"|\b(?P<o>\d{{1,3}}) (?:{others})\b{acting}[^.?!]{{0,60}}\bchacune?s?\b"
+        rf"|\bchacune? {team}(?P<p>\d{{1,3}}) (?:{others})\b{acting}"
+        if others
+        else ""
+    )
+    return re.compile(
+        rf"\b(?P<n>\d{{1,3}}) (?:{role})\b[^.?!]{{0,60}}\bchacune?s?\b"
+        rf"|\bchacune? {team}(?P<m>\d{{1,3}}) (?:{role})\b" + said_otherwise
+    )
 
 
-def _tutors_each(facts: Facts) -> int | None:
-    """How many tutors each have the missions said, when the message counts them and distributes ("chacun")."""
-    m = _TUTORS_EACH.search(facts.folded)
+_OTHERS = r"agents|collegues|collaborat(?:eurs|rices)|salaries|salariees|personnes"
+# the active forms only ("ont chacun animé", "animent"): "animée" agrees with the action, done by someone else
+_TRAINER_ACTS = r"(?:anim|dispens|assur)(?:e|ent|ait|aient|eront|ons)|donn(?:e|ent|ait|aient)|condui(?:t|sent|sait)"
+# tutors by their role only: "mes 3 collègues ont chacun accompagné un alternant" is read as three missions already
+# (the people counted as the missions' count), so counting them as tutors too would count each twice
+_TUTORS_EACH = _people_each(r"tuteurs|tutrices")
+_TRAINERS_EACH = _people_each(r"formateurs|formatrices|animat(?:eurs|rices)", _OTHERS, _TRAINER_ACTS)
+
+
+def _tutors_each(facts: Facts, pattern: re.Pattern[str] = _TUTORS_EACH) -> int | None:
+    """How many people each have the missions (or actions) said, when the message counts them and distributes
+    ("chacun"): art. 4.3's cap is each tutor's, and art. 9.3's 7 points are due "pour chaque action"."""
+    m = pattern.search(facts.folded)
     if m is None:
         return None
-    n = int(m.group("n") or m.group("m"))
+    n = int(next(g for g in m.groupdict().values() if g))
     return n if 2 <= n <= 1000 else None
 
 
@@ -185,8 +218,8 @@ def _low_length(facts: Facts, periods: list[DateSpan]) -> int | None:
     length = next((d for d in facts.durations if d.span == periods[0].span), None)
     if length is None or length.low_months is None:
         return None
-    low = round(length.low_months)
-    return low if 1 <= low < round(length.months or 0) else None
+    low = months_begun(length.low_months)
+    return low if 1 <= low < months_begun(length.months) else None
 
 
 def _counts_per_period(facts: Facts, periods: list[DateSpan], noun: str) -> list[int]:
@@ -262,7 +295,7 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
 def _anchored(facts: Facts, duration: Duration, notes: list[str]) -> DateSpan | None:
     """A length placed in the calendar: from the start date given, else from next month for a period to
     come ("je vais être tuteur pendant 5 mois"), else ending before this month."""
-    length = max(1, round(duration.months or 1))
+    length = max(1, months_begun(duration.months or 1))
     if length > 600:
         return None
     starts = [d for d in facts.dates if d.kind in ("from", "point", "since")]
@@ -287,7 +320,9 @@ def _anchored(facts: Facts, duration: Duration, notes: list[str]) -> DateSpan | 
 
 # a date a period ends on ("si je termine … en mars", "qui s'achèvera fin juin", "jusqu'en mai"), not its start
 _ENDS_AT = re.compile(
-    r"\b(?:termin\w*|fini\w*|finir\w*|achev\w*|clotur\w*|prend(?:ra)? fin|s'arret\w*|jusqu'(?:au|a|en)|echeance)\b"
+    r"\b(?:termin\w*|fini\w*|finir\w*|achev\w*|clotur\w*|(?:prend(?:ra)?|pris) fin|s'arret\w*|cesse\w*|"
+    # "s'est arrêtée", "a été arrêtée": the participle after its auxiliary (the noun "arrêté" is an order)
+    r"(?:est|a ete|sont|ont ete|etait|s'est|se sont|s'etait) arretee?s?|jusqu'(?:au|a|en)|echeance)\b"
 )
 _STARTS_AT = re.compile(r"\b(?:commenc\w*|debut\w*|demarr\w*|a partir|a compter|des le|depuis)\b")
 
@@ -298,6 +333,12 @@ def _said_to_end(facts: Facts, point: DateSpan) -> bool:
     return bool(_ENDS_AT.search(clause)) and not _STARTS_AT.search(clause)
 
 
+def _said_to_start(facts: Facts, point: DateSpan) -> bool:
+    """Whether the clause of a lone date says the period starts then ("dès le 2 février", "à partir du 1er mars")."""
+    clause = clause_around(facts.folded, *point.span)
+    return bool(_STARTS_AT.search(clause)) and not _ENDS_AT.search(clause)
+
+
 def _one_period_each(facts: Facts, lengths: list[Duration], notes: list[str]) -> list[DateSpan]:
     """One period per length, each anchored as a single length is (on a start date when one is given,
     else ending before this month): the months of each action or mission are counted on their own."""
@@ -306,7 +347,7 @@ def _one_period_each(facts: Facts, lengths: list[Duration], notes: list[str]) ->
     periods = [p for p in (_anchored(facts, length, []) for length in lengths) if p is not None]
     if len(periods) != len(lengths):
         return []
-    listed = ", ".join(f"{round(d.months or 0)} mois" for d in lengths)
+    listed = ", ".join(f"{months_begun(d.months)} mois" for d in lengths)
     notes.append(f"Dates non précisées : {len(lengths)} périodes distinctes ({listed}), chacune comptée à part.")
     return periods
 
@@ -328,8 +369,15 @@ def plan_trainer_bonus(facts: Facts) -> Plan | None:
     if not periods:
         ends = [d for d in facts.dates if d.kind == "point" and d.precision == "day"]
         ended = _length_to_end(facts, ends)
+        started = (
+            _periods_from_duration(facts, notes)
+            if len(ends) == 1 and _said_to_start(facts, ends[0]) and ended is None
+            else []
+        )
         if ended is not None:  # "une action de deux mois terminée le 31 mai": the length runs up to that end
             periods = [ended]
+        elif started:  # "pendant trois mois dès le 2 février": the length runs from that day
+            periods = started
         elif ends:
             periods = ends
             notes.append("Date de début non précisée : chaque action est comptée sur le mois de sa fin.")
@@ -340,7 +388,12 @@ def plan_trainer_bonus(facts: Facts) -> Plan | None:
             return Plan("trainer_bonus", {}, ["actions"])
         return None
     count = count_of(facts.text, "action") or 1
+    trainers = _tutors_each(facts, _TRAINERS_EACH)
     copies = count if len(periods) == 1 else 1
+    if trainers is not None and len(periods) == 1:
+        # "quatre agents animent chacun une action en mars": one action per trainer, all counted (art. 9.3)
+        copies *= trainers
+        notes.append(f"{trainers} formateurs, chacun avec l'action (ou les actions) indiquée(s) : total pour l'équipe.")
     actions = [{"start": p.start, "end": p.end} for p in periods for _ in range(copies)]
     arguments: dict[str, Any] = {"actions": actions}
     low = _low_length(facts, periods)
@@ -364,8 +417,8 @@ def _length_to_end(facts: Facts, ends: list[DateSpan]) -> DateSpan | None:
         for d in facts.durations
         if d.months and re.search(_LENGTH_OF_ACTION, facts.folded[max(0, d.span[0] - 30) : d.span[0]])
     ]
-    if len(lengths) != 1 or not 1 <= round(lengths[0].months or 0) <= 36:
+    if len(lengths) != 1 or not 1 <= months_begun(lengths[0].months) <= 36:
         return None
     end = ends[0].end
-    start = add_months(end + timedelta(days=1), -round(lengths[0].months or 0))
+    start = add_months(end + timedelta(days=1), -months_begun(lengths[0].months))
     return DateSpan(start, end, "range", "day", lengths[0].text, lengths[0].span)

@@ -29,8 +29,12 @@ _ORG_AFTER = (
     r"(?:dans|au sein d[eu']|chez|a la|a l')\s*(?:ma|mon|notre|cette|cet|l'|la|le|les)? ?"
     r"(?:caisse|organisme|entreprise|structure|cpam|caf|urssaf|carsat|msa|cgss|agence|etablissement|"
     r"employeur|boite|service|ugecam|union|direction|maison|poste)|ici\b|chez nous\b|"
-    # "ça fait 10 mois que je suis là": the length of the user's presence where they speak from
-    r"que (?:je|j'|il|elle|on) ?(?:suis|est|travaille|bosse|exerce)\w* (?:ici|la|chez nous)\b)"
+    # "ça fait 10 mois que je suis là": the length of the user's presence where they speak from, also with the
+    # contract or the post said in between ("ça fait quinze ans que je suis en CDI dans mon organisme")
+    r"que (?:je|j'|il|elle|on) ?(?:suis|est|travaille|bosse|exerce)\w*(?: [^.?!;,]{0,30}?)? "
+    r"(?:ici|la|chez nous|(?:dans|au sein d[eu']|chez|a la|a l')\s*(?:ma|mon|notre|cette|cet|l'|la|le|sa|son)? ?"
+    r"(?:caisse|organisme|entreprise|structure|cpam|caf|urssaf|carsat|msa|cgss|agence|etablissement|employeur|"
+    r"boite|ugecam|maison))\b)"
 )
 _FIRST_MONTH = (
     r"\b(?:mon|son|ma|sa) (?:tout )?premier(?:e)? (?:mois|semaine|jour)s? (?:ici|dans|au sein|chez|a la|a l')|"

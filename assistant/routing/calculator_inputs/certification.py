@@ -15,6 +15,7 @@ from assistant.routing.calculator_inputs.facts import Facts, Plan, near, not_thr
 from assistant.routing.extraction.grades import parse_grades
 from assistant.routing.extraction.quantities import Duration
 from calculators.numbers import format_number
+from calculators.training_path import PASS_HOURS, PREMSS_HOURS
 
 
 def plan_professionalisation(facts: Facts) -> Plan | None:
@@ -107,10 +108,38 @@ def plan_cqp_grades(facts: Facts) -> Plan | None:
     return plan if plan is not None and plan.arguments else None
 
 
+# One part of the common path alone: "Prem'ss seul", "uniquement le Pass", "hors Pass", "le Pass déjà pris en charge"
+_PREMSS = r"prem'?ss"
+_PASS = r"pass(?: formation)?"
+_ALONE_AFTER = r"(?: \w+)? (?:seule?|uniquement|seulement)\b"
+_ALONE_BEFORE = r"\b(?:seule?|uniquement|seulement|que) (?:le |la |l')?"
+_EXCLUDED_BEFORE = r"\b(?:hors|sans|sauf|excepte) (?:le |la |l')?"
+_ALREADY_AFTER = (
+    r"(?: (?:a|est|etait|avait))? (?:deja|ayant ete) (?:ete )?(?:pris\w* en charge|financ\w*|pay\w*|fait|suivi|realise)"
+)
+
+
+def _one_part_only(folded: str) -> tuple[str, int] | None:
+    """The one part of the common path (circular IX: Pass 40 h, PREM'SS 61 h) a funding question is about, when
+    the message says that part alone or the other one excluded or already funded; else None."""
+    parts = (("PREM'SS", _PREMSS, _PASS, PREMSS_HOURS), ("Pass", _PASS, _PREMSS, PASS_HOURS))
+    for name, own, other, part_hours in parts:
+        if re.search(rf"\b{own}\b{_ALONE_AFTER}|{_ALONE_BEFORE}{own}\b", folded) or re.search(
+            rf"{_EXCLUDED_BEFORE}{other}\b|\b{other}\b{_ALREADY_AFTER}", folded
+        ):
+            return name, part_hours
+    return None
+
+
 def plan_training_path(facts: Facts) -> Plan | None:
     """CQP training path: first Prem'ss day and end date (two-year span), hours to fund at 12 €/h."""
     arguments: dict[str, Any] = {}
+    notes: list[str] = []
     for d in facts.dates:
+        if d.precision == "year" and d.kind != "range":
+            # "En 2013, nous demandions le financement …": a year alone is when something happened (the funding
+            # year of circular IX), not a first day of PREM'SS to count the two years of circular IV from
+            continue
         if d.kind == "range":
             arguments.setdefault("first_premss_day", d.start)
             arguments.setdefault("end_date", d.end)
@@ -118,9 +147,18 @@ def plan_training_path(facts: Facts) -> Plan | None:
             arguments.setdefault("end_date", d.start)
         else:
             arguments.setdefault("first_premss_day", d.start)
-    funding = re.search(r"\b(?:pris\w* en charge|financ\w*|rembours\w*|cout\w*|€|euros?)", facts.folded)
+    # "pris en charge", "prenait-il en charge", "financé", "12 €": a funding asked or stated (€ has no word boundary)
+    funding = re.search(
+        r"\b(?:pris\w* en charge|pren\w*(?:-\w+)? en charge|financ\w*|rembours\w*|cout\w*|euros?)|€", facts.folded
+    )
     hours = [d for d in not_threshold(facts, facts.durations) if d.unit == "hour"]
-    notes = year_notes(facts.dates)
+    notes += year_notes(facts.dates)
+    only = _one_part_only(facts.folded)
+    if funding and not hours and only is not None:
+        # "Pass déjà pris en charge, Prem'ss seul au maximum d'heures": the part asked, at its national maximum
+        name, part_hours = only
+        arguments["hours"] = part_hours
+        notes.append(f"Seule la partie {name} est à financer : {part_hours} heures (durée maximale nationale).")
     if hours and funding:
         listed = listed_parts(facts.folded, hours)
         arguments["hours"] = sum(d.value for d in listed)
@@ -129,6 +167,12 @@ def plan_training_path(facts: Facts) -> Plan | None:
             notes.append(f"Heures additionnées : {parts} = {format_number(arguments['hours'])} heures.")
     if arguments:
         return Plan("training_path_hours", arguments, notes=notes)
+    if funding and facts.asks and re.search(rf"\b(?:{_PREMSS}|{_PASS})\b", facts.folded):
+        # "En 2013, à 12 € de l'heure, combien pour Pass et Prem'ss ?": the common part's funding needs no figure of
+        # the user's (circular IX: the national maximum durations at 12 €/h), the year said being the funding's; the
+        # hours are given, as a plan without arguments is no case told (`router`)
+        notes.append(f"Partie commune : Pass {PASS_HOURS} h + PREM'SS {PREMSS_HOURS} h (durées maximales nationales).")
+        return Plan("training_path_hours", {"hours": PASS_HOURS + PREMSS_HOURS}, notes=notes)
     if (
         facts.personal
         and facts.asks

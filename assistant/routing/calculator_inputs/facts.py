@@ -18,6 +18,7 @@ from assistant.routing.extraction.conjunctions import mask_conjunctions
 from assistant.routing.extraction.corrections import drop_corrected
 from assistant.routing.extraction.dates import DateSpan, parse_dates
 from assistant.routing.extraction.folding import fold
+from assistant.routing.extraction.holidays import name_days
 from assistant.routing.extraction.quantities import Duration, parse_durations
 from assistant.routing.extraction.situation import parse_contract, parse_diploma_level
 from assistant.routing.extraction.spelled import spell_digits
@@ -80,7 +81,8 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
     in digits first (`extraction.spelled`), so every reader sees them as it sees "18 mois"; a figure the
     user takes back ("sept, euh non pardon, six") is dropped (`extraction.corrections`).
     """
-    spelled = drop_corrected(spell_digits(text))
+    # "de la fête du Travail au 14 juillet", "la veille du 14 juillet 2023": days named by the calendar, as dates
+    spelled = name_days(drop_corrected(spell_digits(text)), today)
     if spelled != text:
         text, folded = spelled, fold(spelled)
     unframed = _ASKING_FRAME.sub(" ", folded)
@@ -316,8 +318,9 @@ def _end_after(end: DateSpan, start: DateSpan, *, ended: bool = False) -> DateSp
 
 # What says a date ends a period ("jusqu'au", "se termine", "elle part le 30 juin"); "au" only between two dates
 _END_VERBS = (
-    r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|prend fin|se clot|clos\w*|clotur\w*|s'arret\w*|echeance|"
-    r"part|partira|quitte\w*)\b"
+    r"\b(?:jusqu\w*|fin\w*|termin\w*|achev\w*|(?:prend|pris|prendra) fin|se clot|clos\w*|clotur\w*|s'arret\w*|echeance|"
+    # the compound tenses of the same verbs ("la mission s'est arrêtée le 14 mars", "elle a cessé le …")
+    r"(?:est|a ete|sont|ont ete|etait|s'est|se sont|s'etait) arretee?s?|cesse\w*|part|partira|quitte\w*)\b"
 )
 _END_WORDS = _END_VERBS + r"|\bau\b"
 # An end told in a past tense: "s'est achevée", "a pris fin", "s'était terminée", "ont fini"

@@ -98,9 +98,12 @@ def _elliptic(facts: Facts, items: list[Duration]) -> list[Duration]:
 
 # "Paul et Zoé chacun douze mois", "Léa et Hugo ont chacun été tutorés six mois", "tous les deux": the length is
 # each one's, so it counts once per person named before the distributive word
-_EACH = re.compile(r"\b(?:chacune?|tous les deux|toutes les deux|tous deux|toutes deux|l'un comme l'autre)\b")
+# ("tous les deux" is "tous les 2" once numbers in words are digits: `extraction.spelled`)
+_EACH = re.compile(r"\b(?:chacune?|tou(?:s|tes)(?: les)? (?:deux|2)|l'une? comme l'autre)\b")
 _NAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
-_NAMED_TOGETHER = re.compile(rf"\b{_NAME}(?:\s*,\s*{_NAME})*\s+(?:et|&)\s+{_NAME}\b")
+# "de Léa et de Yanis", "d'Ahmed et de Zoé": the names after a preposition repeated before each
+_OF = r"(?:de |d'|d’)?"
+_NAMED_TOGETHER = re.compile(rf"\b{_NAME}(?:\s*,\s*{_OF}{_NAME})*\s+(?:et|&)\s+{_OF}{_NAME}\b")
 
 
 def holders(facts: Facts, start: int, end: int) -> int:

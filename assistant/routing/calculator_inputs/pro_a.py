@@ -111,7 +111,9 @@ def plan_pro_a(facts: Facts) -> Plan | None:
 # the Pro-A's start said with its date ("démarre le 1er février 2027", "commencera en mars 2027"), and its end asked
 _STARTS = r"\b(?:demarr|commenc|debut|a partir d|a compter d)\w*\b[^.?!;:]{0,15}$"
 _END_ASK = (
-    r"\bjusqu'(?:a|au|en) quand\b|\bdate (?:de fin|limite|butoir)\b|\bquand\b[^?]{0,30}\b(?:termin|fini|achev|cess)\w*"
+    # "jusqu'à quand", "jusqu'à quelle date", "jusqu'à quel mois": the last day asked, as the end's own words
+    r"\bjusqu'(?:a|au|en) (?:quand|quel(?:le)? (?:date|jour|mois))\b|\bdate (?:de fin|limite|butoir)\b|"
+    r"\bquelle date\b[^?]{0,30}\b(?:termin|fini|achev|cess|fin)\w*|\bquand\b[^?]{0,30}\b(?:termin|fini|achev|cess)\w*"
     r"|\b(?:fin|terme) (?:au plus tard|maximale?)\b|\b(?:termin|fini|achev)\w* (?:au plus tard )?quand\b"
 )
 

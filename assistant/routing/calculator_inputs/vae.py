@@ -15,11 +15,19 @@ from assistant.routing.calculator_inputs.facts import Facts, Plan, not_cited, no
 from assistant.routing.extraction.dates import DateSpan
 from assistant.routing.extraction.situation import parse_diploma_level, parse_job_threatened, parse_work_time
 
+# "validation des acquis professionnels (et personnels)", "VAP", "VAPP": the admission to higher studies on
+# one's experience, another scheme than the VAE ("validation des acquis de l'expérience") of art. 7
+_OTHER_VALIDATION = r"\bvalidation des acquis professionnels\b|\bvapp?\b"
+_THE_VAE = r"\b(?:vae|acquis de l'experience)\b"
 _ASKS_REQUEST_LIMIT = re.compile(r"\bcombien\b[^.?!]{0,20}\b(?:demandes|dossiers|candidatures|fois)\b")
 
 
 def plan_vae(facts: Facts) -> Plan | None:
     """VAE: the CQP's experience condition, or the leave (24 h; 48 h below level 4 or job threatened)."""
+    if re.search(_OTHER_VALIDATION, facts.folded) and not re.search(
+        r"\b(?:vae|acquis de l'experience)\b", facts.folded
+    ):
+        return None  # the VAP, an admission to higher studies, is not the VAE whose leave art. 7 sets: the texts answer
     cqp = re.search(r"\b(?:cqp|gestionnaire conseil|certificat de qualification)\b", facts.folded)
     leave = re.search(r"\b(?:conge|heures?|jours?|absence|combien de temps|autorisation)\b", facts.folded)
     if cqp and not leave:

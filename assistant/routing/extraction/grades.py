@@ -215,13 +215,14 @@ def _listed_then_graded(folded: str, grades: dict[str, float]) -> None:
 
 # The circular's table (V) lists the continuous assessments under one heading, in this order: "Contrôles
 # continus / - Tronc commun /20 … / - Option /20 …". Two grades said under that heading alone ("contrôles
-# continus 8 et 9", "pour les contrôles continus j'ai 14 et 12") follow the table's order.
+# continus 8 et 9", "pour les contrôles continus j'ai 14 et 12", "14 et 12 en contrôle continu", the heading in
+# the singular) follow the table's order.
 _PAIR_AFTER = re.compile(
     r"(?<![\d,.])(?P<a>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)? *(?:et|,|/|-|puis) *(?P<b>\d{1,2}(?:[,.]\d{1,2})?)"
-    r"(?: */ *20)? *(?:aux|en|pour les|a mes|dans les|sur les) (?:deux |2 )?(?:controles continus|cc)\b"
+    r"(?: */ *20)? *(?:aux|au|en|pour les|pour le|a mes|dans les|sur les) (?:deux |2 )?(?:controles? continus?|cc)\b"
 )
 _PAIR = re.compile(
-    r"\b(?:controles? continus|cc)\b(?P<between>[^\d.?!;]{0,25}?)"
+    r"\b(?:controles? continus?|cc)\b(?P<between>[^\d.?!;]{0,25}?)"
     r"(?P<a>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)? *(?:et|,|/|-|puis) *"
     r"(?P<b>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20)?(?![\d%-])"
 )

@@ -279,7 +279,15 @@ def parse_job_threatened(text: str) -> bool | None:
     )
     if not threat:
         return None
-    return not re.search(r"\b(?:n'est|ne sont|n'etait|n'est plus) (?:pas|plus|nullement)\b[^.?!]{0,15}menace", folded)
+    # the threat denied: "mon poste n'est pas menacé", "aucun poste menacé", "poste non menacé", "sans menace sur
+    # l'emploi", "pas de menace", "personne n'est menacé"
+    denied = (
+        r"\b(?:n'est|ne sont|n'etait|n'est plus|n'etaient) (?:pas|plus|nullement)\b[^.?!]{0,15}menace"
+        r"|\b(?:aucune?|nul|nulle|sans|pas de|pas d'|ni)\b ?(?:(?:mon|son|leur|notre|le|la|l') ?)?"
+        r"(?:emplois?|postes?|metiers?|menaces?)\b(?:[^.?!]{0,15}\bmenace)?"
+        r"|\b(?:non|pas|jamais) menace|\bpersonne n'est menace"
+    )
+    return not re.search(denied, folded)
 
 
 def parse_far(text: str) -> bool | None:

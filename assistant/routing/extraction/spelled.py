@@ -66,8 +66,13 @@ _LISTED_BEFORE = re.compile(
     rf"(?:\d|\b(?!(?:un|une|neuf)\b){_WORD})\s*,\s*(?:[^\W\d][\w'’]*\s+){{0,2}}$", re.IGNORECASE
 )
 _FIRST = re.compile(rf"\b(?:premier|1ere|1ère)(?= {_MONTHS}\b)", re.IGNORECASE)
-# "une quinzaine de millions d'euros" → "15 millions d'euros"; "quelques dizaines" is no figure
-_ROUND_FIGURE = re.compile(rf"\b(?:une|la) ({'|'.join(_ROUND)})s? (?:de |d'|d’)", re.IGNORECASE)
+# "une quinzaine de millions d'euros" → "15 millions d'euros"; "quelques dizaines" is no figure. An adjective saying
+# "at least" ("une bonne quinzaine d'années", "une grosse vingtaine", "une longue dizaine") keeps the round figure,
+# a lower bound the rules can decide on; "une petite dizaine" (fewer) is left in words, so it is asked about.
+_ROUND_FIGURE = re.compile(
+    rf"\b(?:une|la) (?:(?:bonne|grosse|belle|large|longue) )?({'|'.join(_ROUND)})s? (?:de |d'|d’)",
+    re.IGNORECASE,
+)
 # "deux millions et demi": the half of the scale just said
 _HALF_AFTER = re.compile(r"^ et demie?\b", re.IGNORECASE)
 
