@@ -10,7 +10,7 @@ from datetime import date
 from assistant.routing.router import route
 from assistant.settings import REPO_ROOT
 from knowledge.everyday import Glossary
-from knowledge.everyday_names import NAMES_FILE, core, load, named_parts
+from knowledge.everyday_names import NAMES_FILE, core, load, named_parts, names_a_text
 from tests.knowledge.test_everyday import _eval_questions, _near
 
 ROWS = load()
@@ -28,6 +28,7 @@ def test_every_row_names_a_shipped_document_with_ten_to_twenty_five_names() -> N
     assert len(keys) == len(set(keys))
     for row in ROWS:
         assert row.document in documents
+        assert row.kind == ("document" if not row.part else "certificate" if row.part.startswith("CQP ") else "part")
         assert 10 <= len(row.names) <= 25, row
         assert len({core(n) for n in row.names}) == len(row.names), row  # no name twice under two determiners
         assert all(len(core(n)) >= 4 for n in row.names), row
@@ -59,6 +60,14 @@ def test_everyday_names_are_read_as_naming_the_texts() -> None:
     assert (SHEET, "CQP Manager opérationnel") in named_parts("Le CQP des chefs d'équipe est de quel niveau ?")
     assert route("Dans la note de mise en œuvre du CQP, qui délivre le certificat ?", TODAY).names_texts
     assert route("Le texte de 2019 sur la formation est conclu pour combien de temps ?", TODAY).names_texts
+
+
+def test_a_certificate_s_name_is_a_member_named_not_a_text() -> None:
+    """What is asked of a CQP must be stated by a passage of it (`answerable.names_only`): its everyday name does
+    not make the question one about the texts."""
+    question = "Le CQP des chefs d'équipe a quel taux de réussite ?"
+    assert (SHEET, "CQP Manager opérationnel") in named_parts(question)
+    assert not names_a_text(question)
 
 
 def test_another_branch_s_text_or_certificate_is_not_named() -> None:
