@@ -55,7 +55,7 @@ def test_no_name_is_near_an_evaluation_question() -> None:
 
 def test_everyday_names_are_read_as_naming_the_texts() -> None:
     assert (CONVENTION, "") in named_parts("Le contrat avec le centre de formation prévoit quel délai de prévenance ?")
-    assert (CIRCULAR, "certification") in named_parts("À l'exam du CQP GC, la note éliminatoire est de combien ?")
+    assert (CIRCULAR, "certification") in named_parts("À l'examen du CQP GC, la note éliminatoire est de combien ?")
     assert (CIRCULAR, "parcours") in named_parts("Prem'ss, ça dure combien d'heures ?")
     assert (SHEET, "CQP Manager opérationnel") in named_parts("Le CQP des chefs d'équipe est de quel niveau ?")
     assert route("Dans la note de mise en œuvre du CQP, qui délivre le certificat ?", TODAY).names_texts
