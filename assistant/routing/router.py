@@ -57,6 +57,7 @@ from assistant.routing.sms import expand_sms
 from assistant.routing.subject import asks_only_the_law
 from assistant.routing.texts_words import reads_as_the_texts
 from assistant.routing.topics import asked_topic, detect_partial, detect_refusal, detect_topic, out_of_scope, uncovered
+from knowledge import everyday_names
 
 RouteName = Literal["retrieval", "calculator", "clarify", "refusal"]
 
@@ -183,7 +184,8 @@ def route(
     partial = detect_partial(folded)
     fiche = reading.fiche if reading is not None else None
     asks_texts = any(p.search(folded) for p in _ASKS_THE_TEXTS)
-    names_texts = asks_texts or bool(_NAMES_A_TEXT.search(folded))
+    # or by an everyday name ("le contrat avec le centre de formation", "l'exam du CQP GC", "Prem'ss": names19)
+    names_texts = asks_texts or bool(_NAMES_A_TEXT.search(folded)) or everyday_names.names_a_text(query)
     # a question naming one of the indexed texts ("la convention de formation COS") is theirs to answer or
     # not: the subject check of the answer decides, not the bank's reading alone
     outside = topic is None and not names_texts and out_of_scope(folded, reading)
