@@ -410,7 +410,6 @@ class Assistant(MeaningReaders):
         return Answer(turn.question, text, "clarify", citations=citations, follow_up=decision.follow_up)
 
 
-@lru_cache(maxsize=1)
 def _as_written(name: str, question: str) -> str:
     """`name` as the question writes it, when the checks read it folded ("btp" → "BTP"); as given otherwise."""
     original = unicodedata.normalize("NFC", question.replace("’", "'"))
@@ -419,6 +418,7 @@ def _as_written(name: str, question: str) -> str:
     return original[at : at + len(name)] if at >= 0 else name
 
 
+@lru_cache(maxsize=1)
 def get_assistant() -> Assistant:
     """The process-wide assistant (models and index loaded once, shared by UI sessions)."""
     return Assistant(get_settings())
