@@ -200,6 +200,38 @@ def test_one_part_of_the_common_path_funded(question: str, hours: int) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "hours"),
+    [
+        # each part's hours in brackets after its name: one list of parts, not the first figure alone
+        ("En 2013 à 12 €/h : Pass (40 h) et Prem'ss (46 h de cours, 14 h de tutorat, 1 h d'examen) ?", 101),
+        ("Financement 2013 au tarif de 12 €/h : Pass (40 h) + Prem'ss (61 h), ça fait combien ?", 101),
+        # the path named, no part: the common part at the national maximum durations
+        ("Pour le parcours CQP GC, la prise en charge en 2013 c'était combien de l'heure ?", 101),
+    ],
+)
+def test_the_common_path_funding_read_whole(question: str, hours: int) -> None:
+    """Circulaire IX: the hours "peuvent être prise en charge (dans la limite des durées maximales fixées
+    nationalement), à raison de 12 €/h pour l'année 2013"; Pass 40 h, PREM'SS 61 h (46 + 14 + 1)."""
+    kind, name, arguments = _routed(question)
+    assert (kind, name) == ("calculator", "training_path_hours"), (kind, name, arguments)
+    assert arguments["hours"] == hours
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Combien d'heures d'applications tutorées Prem'ss l'OPCA pouvait-il prendre en charge ?",
+        "Quel nombre d'heures de Pass était pris en charge dans le parcours ?",
+        "Pour le parcours, combien d'heures d'évaluation Prem'ss étaient financées ?",
+    ],
+)
+def test_hours_asked_of_the_funding_are_the_texts_durations(question: str) -> None:
+    """Circulaire IX "précise les durées de prise en charge maximales correspondant : – aux durées d'enseignement …
+    soit 40 heures pour Pass, 46 heures pour Prem'ss": a number of hours asked is that sentence, not a sum in euros."""
+    assert _routed(question)[1] != "training_path_hours"
+
+
+@pytest.mark.parametrize(
     ("text", "threatened"),
     [
         ("aucun poste menacé", False),

@@ -167,7 +167,12 @@ def plan_training_path(facts: Facts) -> Plan | None:
             notes.append(f"Heures additionnées : {parts} = {format_number(arguments['hours'])} heures.")
     if arguments:
         return Plan("training_path_hours", arguments, notes=notes)
-    if funding and facts.asks and re.search(rf"\b(?:{_PREMSS}|{_PASS})\b", facts.folded):
+    if (
+        funding
+        and facts.asks
+        and re.search(rf"\b(?:{_PREMSS}|{_PASS}|parcours)\b", facts.folded)
+        and not re.search(r"\b(?:combien|nombre) d'heures\b", facts.folded)  # hours asked: the text's durations
+    ):
         # "En 2013, à 12 € de l'heure, combien pour Pass et Prem'ss ?": the common part's funding needs no figure of
         # the user's (circular IX: the national maximum durations at 12 €/h), the year said being the funding's; the
         # hours are given, as a plan without arguments is no case told (`router`)
@@ -192,7 +197,11 @@ def listed_parts(folded: str, lengths: list[Duration]) -> list[Duration]:
         gap = folded[listed[-1].span[1] : d.span[0]]
         # the separator right before the next length: "…, la convention affiche 61 heures" sets two sources'
         # figures side by side, it lists no parts
-        if len(gap) > 45 or re.search(r"[.?!;:()]", gap) or not re.search(r"(?:,|\bet\b|\+)\s*$", gap):
+        # "Pass (40 h) et Prem'ss (46 h de cours, …)": each part's hours in brackets after its short name
+        bracketed = re.fullmatch(r"\)\s*(?:,|\bet\b|\+)\s*[\w' ]{1,20}\(\s*", gap)
+        if not bracketed and (
+            len(gap) > 45 or re.search(r"[.?!;:()]", gap) or not re.search(r"(?:,|\bet\b|\+)\s*$", gap)
+        ):
             break
         listed.append(d)
     return listed
