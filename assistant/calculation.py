@@ -111,6 +111,14 @@ def _own_figure(query: str) -> bool:
     return bool(re.search(r"\d", _YEAR.sub("", query)))
 
 
+def _timed(search: Search, query: str, k: int, timings: dict[str, float]) -> list[Evidence]:
+    """`search(query, k)`, its time recorded as the answer's retrieval time (each of the subject checks' searches)."""
+    t = time.perf_counter()
+    found = search(query, k)
+    timings["retrieve"] = (time.perf_counter() - t) * 1000
+    return found
+
+
 def outside_the_rule(
     query: str,
     decision: RouteDecision,
@@ -134,29 +142,27 @@ def outside_the_rule(
     foreign = foreign or names_foreign_member(query, vocabulary)  # "le CQP coiffeur": another branch's
     if foreign_qualifier(query, vocabulary, phrases):  # "un contrat pro dans le BTP": another branch's rule
         return True
-    if asked_census(query, phrases) is not None:
-        # a statistic is no calculation (oos19): "combien d'accompagnateurs AFEST ont été reconnus depuis 2022 ?"
-        # names the trainer's bonus, whose calculator would count the asker's months; refused when no best passage
-        # states the count (`census`), as retrieval does
-        t = time.perf_counter()
-        counted = search(query, 5)
-        timings["retrieve"] = (time.perf_counter() - t) * 1000
-        if unstated_census(query, counted, phrases) is not None:
-            return True
-    if decision.calculator != "contribution" and asks_price(query) and not _own_figure(query):
-        # a price asked, with no figure of the user's to compute it from (oos19): "quel est le prix par stagiaire du
-        # module Prem'ss ?" names the CQP course, whose calculator gives hours; the convention leaves its price
-        # blank ("coût unitaire H.T .....X....."), so no best passage states an amount (`unstated_attribute`)
-        t = time.perf_counter()
-        priced = search(query, 5)
-        timings["retrieve"] = (time.perf_counter() - t) * 1000
-        if unstated_attribute(query, priced, vocabulary, phrases) == "prix":
-            return True
+    # a statistic is no calculation (oos19): "combien d'accompagnateurs AFEST ont été reconnus depuis 2022 ?" names
+    # the trainer's bonus, whose calculator would count the asker's months; refused when no best passage states the
+    # count (`census`), as retrieval does
+    if (
+        asked_census(query, phrases) is not None
+        and unstated_census(query, _timed(search, query, 5, timings), phrases) is not None
+    ):
+        return True
+    # a price asked, with no figure of the user's to compute it from (oos19): "quel est le prix par stagiaire du module
+    # Prem'ss ?" names the CQP course, whose calculator gives hours; the convention leaves its price blank ("coût
+    # unitaire H.T .....X....."), so no best passage states an amount (`unstated_attribute`)
+    if (
+        decision.calculator != "contribution"
+        and asks_price(query)
+        and not _own_figure(query)
+        and unstated_attribute(query, _timed(search, query, 5, timings), vocabulary, phrases) == "prix"
+    ):
+        return True
     if decision.outside < CALCULATION_OUTSIDE_SHARE and not foreign and not named_actors(query):
         return False
-    t = time.perf_counter()
-    evidence = search(query, 3)
-    timings["retrieve"] = (time.perf_counter() - t) * 1000
+    evidence = _timed(search, query, 3, timings)
     if qualified_elsewhere(query, evidence, vocabulary, phrases):  # "l'État nous verse…"
         return True
     # "on envisage de recruter en mars deux jeunes en contrat pro sur des postes de niveau 3 : quel coefficient

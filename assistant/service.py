@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import threading
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -46,7 +45,7 @@ from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
 from assistant.library import Library
 from assistant.meaning_readers import MeaningReaders
-from assistant.routing.extraction.folding import fold
+from assistant.routing.extraction.folding import prepare
 from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import MeaningReader
 from assistant.routing.router import RouteDecision, route
@@ -412,8 +411,7 @@ class Assistant(MeaningReaders):
 
 def _as_written(name: str, question: str) -> str:
     """`name` as the question writes it, when the checks read it folded ("btp" → "BTP"); as given otherwise."""
-    original = unicodedata.normalize("NFC", question.replace("’", "'"))
-    folded = fold(original)
+    original, folded = prepare(question.replace("’", "'"))
     at = folded.find(name) if len(folded) == len(original) else -1  # letter for letter, or not at all
     return original[at : at + len(name)] if at >= 0 else name
 

@@ -17,9 +17,17 @@ from datetime import date
 
 import pytest
 
-from assistant.routing.router import route
+from assistant.routing.router import RouteDecision, route
 
 TODAY = date(2026, 11, 29)
+
+
+def _asked_back(question: str, calculator: str) -> RouteDecision:
+    """The question is routed to `calculator` as a question back (route "clarify"); its decision."""
+    decision = route(question, TODAY)
+    assert decision.route == "clarify", decision
+    assert decision.calculator == calculator
+    return decision
 
 
 @pytest.mark.parametrize(
@@ -45,10 +53,7 @@ TODAY = date(2026, 11, 29)
     ],
 )
 def test_a_value_asked_of_a_told_case_asks_its_facts(question: str, calculator: str) -> None:
-    decision = route(question, TODAY)
-    assert decision.route == "clarify", decision
-    assert decision.calculator == calculator
-    assert decision.missing
+    assert _asked_back(question, calculator).missing
 
 
 @pytest.mark.parametrize(
@@ -74,10 +79,7 @@ def test_a_value_asked_of_a_told_case_asks_its_facts(question: str, calculator: 
     ],
 )
 def test_a_verdict_asked_of_a_told_case_asks_what_decides(question: str, calculator: str) -> None:
-    decision = route(question, TODAY)
-    assert decision.route == "clarify", decision
-    assert decision.calculator == calculator
-    assert decision.missing
+    assert _asked_back(question, calculator).missing
 
 
 @pytest.mark.parametrize(
@@ -93,9 +95,7 @@ def test_a_verdict_asked_of_a_told_case_asks_what_decides(question: str, calcula
     ],
 )
 def test_a_vae_case_asks_for_its_own_rule(question: str, calculator: str) -> None:
-    decision = route(question, TODAY)
-    assert decision.route == "clarify", decision
-    assert decision.calculator == calculator
+    _asked_back(question, calculator)
 
 
 @pytest.mark.parametrize(
@@ -127,10 +127,7 @@ def test_a_case_whose_facts_decide_is_answered() -> None:
     ],
 )
 def test_the_guarantee_applied_to_a_person_asks_the_last_training(question: str) -> None:
-    decision = route(question, TODAY)
-    assert decision.route == "clarify", decision
-    assert decision.calculator == "training_guarantee"
-    assert "last_training" in decision.missing
+    assert "last_training" in _asked_back(question, "training_guarantee").missing
 
 
 def test_the_guarantee_named_without_its_adjective_is_its_topic() -> None:
