@@ -79,3 +79,6 @@ run out-of-scope-2026p eval/out-of-scope-2026p.jsonl 2026-11-29
 run unseen-2026q eval/unseen-2026q.jsonl 2026-11-29
 run conversations-2026q eval/conversations-2026q.jsonl 2026-11-29
 run out-of-scope-2026q eval/out-of-scope-2026q.jsonl 2026-11-29
+run unseen-2026r eval/unseen-2026r.jsonl 2026-11-29
+run conversations-2026r eval/conversations-2026r.jsonl 2026-11-29
+run out-of-scope-2026r eval/out-of-scope-2026r.jsonl 2026-11-29
