@@ -135,7 +135,12 @@ def named_place(question: str) -> NamedPlace | None:
     folded = fold(question)
     hits = [(row, [m.span() for m in pattern.finditer(folded)]) for row, pattern in _patterns()]
     hits = [(row, spans) for row, spans in hits if spans]
-    texts = {row.document for row, _ in hits if row.kind != "certificate"}
+    # the text itself named, by a name holding a word for a text ("la note de 2013", "le contrat avec le centre de
+    # formation"): where to read. A part's or a member's name ("Prem'ss", "Vadémécaf", "les CQP de la branche") is
+    # what is asked, and other texts may speak of it too (Prem'ss is in the convention and the circular).
+    where = [(row, [sp for sp in spans if _TEXT_NOUN.search(folded[sp[0] : sp[1]])]) for row, spans in hits]
+    where = [(row, spans) for row, spans in where if spans and row.kind == "document"]
+    texts = {row.document for row, _ in where}
     if not texts:
         return None
     documents = set(texts)
@@ -147,8 +152,17 @@ def named_place(question: str) -> NamedPlace | None:
     parts = [row for row, _ in hits if row.part and row.document in documents]
     sections = frozenset(s for row in parts for s in row.sections)
     headings = frozenset(row.part for row in parts if row.kind == "certificate")
-    spans = [span for _, found in hits for span in found]
+    spans = [span for _, found in where for span in found]  # the text's name only: a part's name says what is asked
     return NamedPlace(tuple(sorted(documents)), sections, headings, _without(question, folded, spans))
+
+
+# The words a name of a text is made of (its kind, the documents' everyday nouns, their usual misspellings and
+# abbreviations): a name holding none ("les CQP de la branche") names what the text is about, not the text.
+_TEXT_NOUN = re.compile(
+    r"\b(?:accords?|acord|avenants?|avenent|avnant|protocoles?|conventions?|convension|conv|contrats?|"
+    r"circulaires?|circ|notes?|lettres?|guides?|mode d.emploi|fiches?|textes?|documents?|listes?|modeles?|"
+    r"papiers?|catalogues?|plaquettes?|brochures?|panorama)\b"
+)
 
 
 # What leads into a name ("dans la", "d'après l'", "pour le"): cut with it.

@@ -306,16 +306,17 @@ def _read_at(
     silent: Callable[[str, list[Evidence]], bool],
     glossary: GlossaryReading | None,
 ) -> Searched | None:
-    """The passages of a question that names a text or one of its parts by its everyday names
-    (`knowledge.everyday_names`, "l'exam du CQP gestionnaire conseil", "le contrat avec le centre de formation"):
-    what is left of the question once the names are cut is searched in that text, the passages of the part named
-    first; None when they do not answer it (the whole corpus is then searched as asked).
+    """The passages of a question that names a text by its everyday names (`knowledge.everyday_names`: "le contrat
+    avec le centre de formation", "la note de 2013 sur le CQP gestionnaire conseil"): what is left of the question
+    once the text's name is cut is searched in that text, the passages of a part it also names first ("l'exam du
+    CQP GC" in the note: its part V); None when they do not answer it (the whole corpus is then searched as asked).
 
-    What is left is also what is judged and composed (`plan.query`), as for a text named by its title words: the
-    names' words ("parcours", "CQP gestionnaire conseil") would otherwise draw the composer to the passages that
-    repeat them (the circular's financing "des parcours CQP") rather than to the part named, and a subject the
-    text does not hold ("dans l'accord de 2019, combien de jours de congé pour un mariage ?") is read bare."""
-    plan = scheme_search(place.question, topic, k)
+    The text's name is cut from the search only: its words ("formation", "organisme", "convention") are in the
+    passages that repeat the title, not in the article about what is asked. The question itself, name included,
+    is what is judged and composed (`plan.query`), as before: a question about the text itself ("l'accord de 2019
+    s'applique-t-il à toutes les caisses ?") keeps its subject, and the silent checks read what they read before."""
+    plan = scheme_search(asked, topic, k)
+    text = place.question if place.question != asked else plan.text
     documents = [d for d in place.documents if d in manifest]
     if not documents:
         return None
@@ -331,11 +332,11 @@ def _read_at(
 
     # a part named: its passages alone when they answer (the composer ranks every passage it is given by the words
     # they share with the question, and the text's other sections share its words too); the text's otherwise
-    for read in ((in_part, more_at) if place.sections or place.headings else (more_at,)):
-        evidence = read(plan.text)
+    for read in (in_part, more_at) if place.sections or place.headings else (more_at,):
+        evidence = read(text)
         if evidence and not silent(plan.query, evidence):
             break
     else:
         return None
-    evidence = led_by_section(place.question, evidence, glossary, manifest, silent, plan.query, within=True)
+    evidence = led_by_section(asked, evidence, glossary, manifest, silent, plan.query, within=True)
     return Searched(plan, evidence, read)
