@@ -149,11 +149,36 @@ def named_place(question: str) -> NamedPlace | None:
             documents |= together
     if len(texts) > 1 and not any(texts <= together for together in _READ_TOGETHER):
         return None
+    if _another_text(folded, [span for _, found in where for span in found], documents):
+        return None
     parts = [row for row, _ in hits if row.part and row.document in documents]
     sections = frozenset(s for row in parts for s in row.sections)
     headings = frozenset(row.part for row in parts if row.kind == "certificate")
     spans = [span for _, found in where for span in found]  # the text's name only: a part's name says what is asked
     return NamedPlace(tuple(sorted(documents)), sections, headings, _without(question, folded, spans))
+
+
+# The kinds of the indexed texts, as a question names one by its title words ("la convention de formation du CQP
+# COS", "l'annexe 4 de l'avenant"): one of them outside the everyday name read is a second text named.
+_KIND = re.compile(r"\b(?:accords?|avenants?|protocoles?|conventions?|circulaires?|fiches?|annexes?)\b")
+_OF_THE_AGREEMENT = frozenset(
+    {"accord", "accords", "avenant", "avenants", "protocole", "protocoles", "annexe", "annexes"}
+)
+
+
+def _another_text(folded: str, spans: list[tuple[int, int]], documents: set[str]) -> bool:
+    """The question also names a text by its kind outside the everyday name read: it sets two texts side by side
+    ("la fiche des CQP dit …, l'annexe 4 de l'avenant parle de …", "la convention … parle de l'OPCA, l'accord de
+    2019 d'un OPCO"), so no one text is where to read (as `assistant.answering.named_text` reads a title named
+    beside another). The agreement's and the avenant's kinds name the pair read together."""
+    together = any(documents <= pair for pair in _READ_TOGETHER)
+    for match in _KIND.finditer(folded):
+        if any(begin <= match.start() < end for begin, end in spans):
+            continue
+        if together and match.group() in _OF_THE_AGREEMENT:
+            continue
+        return True
+    return False
 
 
 # The words a name of a text is made of (its kind, the documents' everyday nouns, their usual misspellings and
