@@ -90,13 +90,12 @@ def test_another_branch_s_text_or_certificate_is_not_named() -> None:
 @pytest.mark.parametrize(
     ("question", "documents", "sections", "headings", "left"),
     [
-        ("L'exam du CQP gestionnaire conseil se passe quand ?", (CIRCULAR,), {"V"}, set(), "Se passe quand"),
-        (
-            "Dans le parcours gestionnaire conseil, Pass dure combien d'heures ?",
+        (  # the text named, and its part: the part's name is what is asked, it stays in the question
+            "Dans la note de 2013 sur le CQP gestionnaire conseil, l'examen du CQP GC se passe quand ?",
             (CIRCULAR,),
-            {"IV", "IX"},
+            {"V"},
             set(),
-            "Pass dure combien d'heures",
+            "L'examen du CQP GC se passe quand",
         ),
         (
             "Le contrat avec le centre de formation prend effet quand ?",
@@ -110,7 +109,7 @@ def test_another_branch_s_text_or_certificate_is_not_named() -> None:
             (SHEET,),
             set(),
             {"CQP Manager opérationnel"},
-            "Compte combien de blocs",
+            "Le CQP des chefs d'équipe compte combien de blocs",
         ),
         (  # the agreement and the avenant that amends it: one text in force, read together
             "Avec l'avenant d'octobre 2022, qui choisit le formateur interne ?",
@@ -135,6 +134,12 @@ def test_everyday_names_say_where_to_read(
     "question",
     [
         "Le CQP DAM a été créé quand ?",  # a certificate alone: the circular or the convention may be about it too
+        "L'exam du CQP gestionnaire conseil se passe quand ?",  # a part alone: what is asked, not a text named
+        "Prem'ss dure combien d'heures ?",  # Prem'ss is in the circular and in the convention
+        "Les CQP de la branche sont-ils tous au RNCP ?",  # the things the sheet lists, not the sheet
+        # two texts side by side: the sheet by its everyday name, the avenant's annex by its kind
+        "La fiche des CQP dit qu'on se prépare au CQP MO lors d'un recrutement, l'annexe 4 de l'avenant parle de "
+        "mobilité : qui a raison ?",
         "L'accord de 2019 et la note de 2013 sur le CQP gestionnaire conseil disent-ils pareil ?",  # two texts
         "Combien de points par mois pour un tuteur ?",  # no text named
     ],
