@@ -41,6 +41,7 @@ from assistant.answering.glossary_places import GlossaryReading
 from assistant.answering.section_lead import led_by_section
 from assistant.answering.title_blocks import asks_its_title_block, without_title_blocks
 from ingest.models import DocumentInfo
+from knowledge.everyday_names import NamedPlace, named_place
 from knowledge.hybrid import Evidence
 from text.folding import same_length
 
@@ -57,6 +58,9 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 # is one side of the question, not where to read all of it.
 _CONTRAST = re.compile(r"\bmais\b|\balors que\b|\btandis que\b|\bdifferen|\bcompar|\bcontradi|\bversus\b|\bvs\b")
 MIN_LEFT_WORDS = 2  # what is left must still ask something ("quand ?" alone is not searched on its own)
+# The passages searched in a text named by its everyday names, before those of the part named are put first: the
+# whole of a part (the circular's section V holds six passages) within reach.
+PLACE_DEPTH = 20
 
 
 @dataclass(frozen=True)
@@ -240,6 +244,12 @@ def search_where_asked(
     corpus as asked. `search(text, k, **filters)` is the service's search; `silent` its answerability check;
     `glossary` the question's everyday reading, whose section model may choose which passage leads a question
     read in the whole corpus (`section_lead`)."""
+    place = named_place(asked)
+    if place is not None and (place.sections or place.headings):
+        # a part named ("l'exam du CQP gestionnaire conseil"): more precise than its text's title words
+        found = _read_at(place, asked, topic, k, manifest, search, silent, glossary)
+        if found is not None:
+            return found
     named = read_named_text(asked, manifest)
     if named is not None:
         inside = scheme_search(named.question, topic, k)
@@ -273,6 +283,10 @@ def search_where_asked(
             linked = {pair.document} | {d for d, i in manifest.items() if i.amends == pair.document}
             others = tuple(e for e in search(pair.question, k) if e.document not in linked)
             return Searched(read, evidence, more_in_it, others)
+    if place is not None and not (place.sections or place.headings):
+        found = _read_at(place, asked, topic, k, manifest, search, silent, glossary)
+        if found is not None:
+            return found
     plan = scheme_search(asked, topic, k)
 
     def more(text: str, k: int = plan.searched) -> list[Evidence]:
@@ -280,3 +294,49 @@ def search_where_asked(
 
     evidence = led_by_section(asked, more(plan.text), glossary, manifest, silent, plan.query)
     return Searched(plan, evidence, more)
+
+
+def _read_at(
+    place: NamedPlace,
+    asked: str,
+    topic: str | None,
+    k: int,
+    manifest: Mapping[str, DocumentInfo],
+    search: Callable[..., list[Evidence]],
+    silent: Callable[[str, list[Evidence]], bool],
+    glossary: GlossaryReading | None,
+) -> Searched | None:
+    """The passages of a question that names a text by its everyday names (`knowledge.everyday_names`: "le contrat
+    avec le centre de formation", "la note de 2013 sur le CQP gestionnaire conseil"): what is left of the question
+    once the text's name is cut is searched in that text, the passages of a part it also names first ("l'exam du
+    CQP GC" in the note: its part V); None when they do not answer it (the whole corpus is then searched as asked).
+
+    The text's name is cut from the search only: its words ("formation", "organisme", "convention") are in the
+    passages that repeat the title, not in the article about what is asked. The question itself, name included,
+    is what is judged and composed (`plan.query`), as before: a question about the text itself ("l'accord de 2019
+    s'applique-t-il à toutes les caisses ?") keeps its subject, and the silent checks read what they read before."""
+    plan = scheme_search(asked, topic, k)
+    text = place.question if place.question != asked else plan.text
+    documents = [d for d in place.documents if d in manifest]
+    if not documents:
+        return None
+
+    def more_at(text: str, k: int = plan.searched) -> list[Evidence]:
+        found = search(text, max(k, PLACE_DEPTH), document=documents)
+        ordered = [e for e in found if place.holds(e.document, e.section, e.chunk.section_title)]
+        ordered += [e for e in found if e not in ordered]
+        return without_title_blocks(text, plan.narrow(ordered[:k]), manifest)
+
+    def in_part(text: str, k: int = plan.searched) -> list[Evidence]:
+        return [e for e in more_at(text, k) if place.holds(e.document, e.section, e.chunk.section_title)]
+
+    # a part named: its passages alone when they answer (the composer ranks every passage it is given by the words
+    # they share with the question, and the text's other sections share its words too); the text's otherwise
+    for read in (in_part, more_at) if place.sections or place.headings else (more_at,):
+        evidence = read(text)
+        if evidence and not silent(plan.query, evidence):
+            break
+    else:
+        return None
+    evidence = led_by_section(asked, evidence, glossary, manifest, silent, plan.query, within=True)
+    return Searched(plan, evidence, read)

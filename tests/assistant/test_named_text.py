@@ -126,3 +126,27 @@ def test_each_article_of_the_named_text_answers_its_own_subject(
     cited = [(c.document, c.section) for c in answer.citations]
     assert cited and cited[0] == (CONVENTION, f"Article {article}"), (cited, answer.text[:300])
     assert words in folded(answer.text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Dans la note de 2013 sur le CQP gestionnaire conseil, l'examen du CQP GC se passe à quelles périodes "
+        "de l'année ?",
+        "Selon la note Ucanss sur le CQP gestionnaire conseil, les épreuves du CQP gestionnaire conseil ont lieu à "
+        "quelle période ?",
+    ],
+)
+def test_a_part_named_by_its_everyday_name_is_where_the_answer_is_read(assistant: object, question: str) -> None:
+    """prop20: "la note de 2013 sur le CQP gestionnaire conseil" names the circular, "l'examen du CQP GC" its part V
+    ("Certification, proclamation des résultats": "L'épreuve écrite et l'épreuve orale se dérouleront, comme
+    actuellement, en juin et décembre de chaque année"), not its part VIII on the old attestations ("En cas d'échec
+    à l'examen de décembre 2013, une solution d'examen de « rattrapage » sera mise en œuvre"), whose words the
+    question shares: on main the first wording cited VIII first. The circular is searched with its everyday name
+    cut, the part's passages first (`knowledge.everyday_names.named_place`, `named_text._read_at`)."""
+    from assistant.service import Assistant
+
+    assert isinstance(assistant, Assistant)
+    answer = assistant.ask(question)
+    cited = [(c.document, c.section) for c in answer.citations]
+    assert cited and cited[0] == (CIRCULAIRE, "V"), (cited, answer.text[:300])

@@ -7,10 +7,12 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+
 from assistant.routing.router import route
 from assistant.settings import REPO_ROOT
 from knowledge.everyday import Glossary
-from knowledge.everyday_names import NAMES_FILE, core, load, named_parts, names_a_text
+from knowledge.everyday_names import NAMES_FILE, core, load, named_parts, named_place, names_a_text
 from tests.knowledge.test_everyday import _eval_questions, _near
 
 ROWS = load()
@@ -18,6 +20,8 @@ TODAY = date(2026, 11, 29)
 CONVENTION = "convention-formation-cqp-conseiller-offres-de-service"
 CIRCULAR = "cqp-gestionnaire-conseil-mise-en-oeuvre"
 SHEET = "cqp-regime-general"
+ACCORD = "accord-2019-12-19-formation-professionnelle"
+AVENANT = "avenant-2022-10-11-formation-professionnelle"
 
 
 def test_every_row_names_a_shipped_document_with_ten_to_twenty_five_names() -> None:
@@ -79,3 +83,74 @@ def test_another_branch_s_text_or_certificate_is_not_named() -> None:
     ):
         assert not named_parts(question), question
     assert NAMES_FILE.is_file()
+
+
+# prop20: the everyday names say WHERE to read (`named_place`): the text named, the sections of the part named, and
+# the question left once the names are cut. Wordings of our own.
+@pytest.mark.parametrize(
+    ("question", "documents", "sections", "headings", "left"),
+    [
+        (  # the text named, and its part: the part's name is what is asked, it stays in the question
+            "Dans la note de 2013 sur le CQP gestionnaire conseil, l'examen du CQP GC se passe quand ?",
+            (CIRCULAR,),
+            {"V"},
+            set(),
+            "L'examen du CQP GC se passe quand",
+        ),
+        (
+            "Le contrat avec le centre de formation prend effet quand ?",
+            (CONVENTION,),
+            set(),
+            set(),
+            "Prend effet quand",
+        ),
+        (
+            "Selon la fiche des CQP, le CQP des chefs d'équipe compte combien de blocs ?",
+            (SHEET,),
+            set(),
+            {"CQP Manager opérationnel"},
+            "Le CQP des chefs d'équipe compte combien de blocs",
+        ),
+        (  # the agreement and the avenant that amends it: one text in force, read together
+            "Avec l'avenant d'octobre 2022, qui choisit le formateur interne ?",
+            (ACCORD, AVENANT),
+            set(),
+            set(),
+            "Qui choisit le formateur interne",
+        ),
+    ],
+)
+def test_everyday_names_say_where_to_read(
+    question: str, documents: tuple[str, ...], sections: set[str], headings: set[str], left: str
+) -> None:
+    place = named_place(question)
+    assert place is not None
+    assert place.documents == documents
+    assert place.sections == sections and place.headings == headings
+    assert place.question.rstrip(" ?") == left
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Le CQP DAM a été créé quand ?",  # a certificate alone: the circular or the convention may be about it too
+        "L'exam du CQP gestionnaire conseil se passe quand ?",  # a part alone: what is asked, not a text named
+        "Prem'ss dure combien d'heures ?",  # Prem'ss is in the circular and in the convention
+        "Les CQP de la branche sont-ils tous au RNCP ?",  # the things the sheet lists, not the sheet
+        # two texts side by side: the sheet by its everyday name, the avenant's annex by its kind
+        "La fiche des CQP dit qu'on se prépare au CQP MO lors d'un recrutement, l'annexe 4 de l'avenant parle de "
+        "mobilité : qui a raison ?",
+        "L'accord de 2019 et la note de 2013 sur le CQP gestionnaire conseil disent-ils pareil ?",  # two texts
+        "Combien de points par mois pour un tuteur ?",  # no text named
+    ],
+)
+def test_no_single_place_named(question: str) -> None:
+    assert named_place(question) is None
+
+
+def test_the_part_s_sections_are_sections_of_its_text() -> None:
+    """A part's `sections` are numbers its document's glossary rows carry (the circular's V, the avenant's annexes)."""
+    numbers = {(row.document, row.section) for row in Glossary.load()}
+    for row in ROWS:
+        for section in row.sections:
+            assert (row.document, section) in numbers, (row.part, section)
