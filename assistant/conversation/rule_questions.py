@@ -1,0 +1,46 @@
+"""A follow-up after a calculation that asks about the rule, not about the case computed.
+
+After a calculation on the user's case ("Notre Carsat a une masse salariale de 40 millions : combien ?"), a message
+that states no fact of the case (`slots.find_slots` finds none, read by the caller) can still ask for the case again
+("et ça fait combien en tout ?", "et en jours ?", "et si j'étais à temps partiel ?") or ask a question of its own about
+the rule the calculation applied ("est-ce que ça remplace la contribution légale ?", "je devrai le payer de ma
+poche ?", "elle compte dans la gratification annuelle ?"). Appended to the case, the second kind runs the same
+calculator on the same facts again and its answer says the figure already given, not what was asked; asked of the
+subject, it is answered from the texts.
+
+The two are told apart by the message's own grammar, not by its words about the subject: a question (a question word,
+an inverted subject, "est-ce que", or the question mark of a spoken yes/no question) that is no hypothesis ("et
+si …", which changes the case) and asks no quantity or figure (what a calculation gives: "combien", "quel montant",
+"au total", "ça fait"), nor a unit for the figure given ("en euros", handled before).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.conversation import vocabulary as v
+from text.folding import same_length
+
+# what a calculation gives: a quantity, an amount, a date of the case ("c'est pour quand ?" stays a question on it)
+_FIGURE_ASKED = re.compile(
+    r"\b(?:combien|quel(?:le)?s? (?:montant|nombre|total|somme|chiffre|duree|date|niveau|plafond|taux)|"
+    r"a (?:partir de )?quelle date|jusqu'a quand|a partir de quand|depuis quand|au total|en tout|au final|"
+    r"(?:ca|cela) (?:me |nous )?(?:fait|ferait|donne|donnerait|represente)|"
+    r"en (?:euros?|jours?|heures?|mois|semaines?|points?|demi-journees?))\b"
+)
+# the lead-ins that open a follow-up ("et", "mais", "ok", "du coup")
+_LEAD = re.compile(r"^(?:(?:et|mais|alors|donc|ok|d'accord|du coup|au fait|sinon|par contre|bon)\b[ ,]*)+")
+# a pronoun or a noun phrase set before a question by a comma ("et ces points, ils …"): the question is what follows
+_QUESTION_MARK = re.compile(r"\?\s*$")
+
+
+def asks_of_rule(body: str) -> bool:
+    """`body` (its correction or lead-in removed) asks a question of its own about the rule: a question, no
+    hypothesis, no figure asked (module docstring)."""
+    folded = same_length(body).lower().strip()
+    rest = _LEAD.sub("", folded)
+    if not rest or v.RE_HYPOTHESIS.match(rest) or _FIGURE_ASKED.search(rest):
+        return False
+    asks = bool(v.RE_QUESTION_WORDS.search(rest)) or bool(_QUESTION_MARK.search(rest))
+    # a few words only ("et pour mon collègue ?", "et le CDD ?") are the case asked again of something else
+    return asks and len(re.findall(r"[a-z]+", rest)) >= 4
