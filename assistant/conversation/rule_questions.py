@@ -11,7 +11,7 @@ subject, it is answered from the texts.
 The two are told apart by the message's own grammar, not by its words about the subject: a question (a question word,
 an inverted subject, "est-ce que", or the question mark of a spoken yes/no question) that is no hypothesis ("et
 si …", which changes the case) and asks no quantity or figure (what a calculation gives: "combien", "quel montant",
-"au total", "ça fait"), nor a unit for the figure given ("en euros", handled before).
+"au total", "ça fait", "quand"), nor a unit for the figure given ("en euros", handled before).
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ import re
 from assistant.conversation import vocabulary as v
 from text.folding import same_length
 
-# what a calculation gives: a quantity, an amount, a date of the case ("c'est pour quand ?" stays a question on it)
+# what a calculation gives: a quantity, an amount, a date of the case ("et ça tombe quand sur ma fiche de paie ?"
+# after a bonus: the month the calculation gives for it)
 _FIGURE_ASKED = re.compile(
     r"\b(?:combien|quel(?:le)?s? (?:montant|nombre|total|somme|chiffre|duree|date|niveau|plafond|taux)|"
-    r"a (?:partir de )?quelle date|jusqu'a quand|a partir de quand|depuis quand|au total|en tout|au final|"
+    r"a (?:partir de )?quelle date|quand|au total|en tout|au final|"
     r"(?:ca|cela) (?:me |nous )?(?:fait|ferait|donne|donnerait|represente)|"
     r"en (?:euros?|jours?|heures?|mois|semaines?|points?|demi-journees?))\b"
 )

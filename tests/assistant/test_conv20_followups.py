@@ -45,6 +45,7 @@ def test_a_question_of_its_own_asks_of_the_rule(message: str) -> None:
         "Et pour mon collègue ?",
         "Et en euros, ça donne quoi ?",
         "C'est versé à partir de quand ?",
+        "Et ça tombe quand sur ma fiche de paie ?",
         "D'accord, merci.",
     ],
 )
