@@ -340,7 +340,7 @@ def resolve_followup(
         # "et qui peut me le faire, ce conseil ?" after a calculation: who or where is asked of the subject, which no
         # fact of the case changes: the subject's rule, not the case computed again
         return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
-    if case and not slots and not context.pending and previous is not None and asks_of_rule(body):
+    if case and not slots and not context.pending and previous is not None and asks_of_rule(body, context.question):
         # "est-ce que ça remplace la contribution légale ?", "je devrai le payer de ma poche ?" after a calculation:
         # a question of its own about the rule, stating no fact and asking no figure of the case: asked of the
         # subject, the calculation not run again on the same facts (rule_questions.py)

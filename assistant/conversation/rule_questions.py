@@ -24,7 +24,8 @@ from text.folding import same_length
 # what a calculation gives: a quantity, an amount, a date of the case ("et ça tombe quand sur ma fiche de paie ?"
 # after a bonus: the month the calculation gives for it)
 _FIGURE_ASKED = re.compile(
-    r"\b(?:combien|quel(?:le)?s? (?:montant|nombre|total|somme|chiffre|duree|date|niveau|plafond|taux)|"
+    r"\b(?:combien|quel(?:le)?s? (?:(?:est|sont|serait|etait) )?(?:(?:sa|son|ses|ma|mon|mes|la|le|les|l') ?)?"
+    r"(?:montant|nombre|total|somme|chiffre|duree|date|niveau|plafond|taux|moyenne|note|points?|prime|resultat)|"
     r"a (?:partir de )?quelle date|quand|au total|en tout|au final|"
     r"(?:ca|cela) (?:me |nous )?(?:fait|ferait|donne|donnerait|represente)|"
     r"en (?:euros?|jours?|heures?|mois|semaines?|points?|demi-journees?))\b"
@@ -35,12 +36,19 @@ _LEAD = re.compile(r"^(?:(?:et|mais|alors|donc|ok|d'accord|du coup|au fait|sinon
 _QUESTION_MARK = re.compile(r"\?\s*$")
 
 
-def asks_of_rule(body: str) -> bool:
+# a word written with a capital inside the message: a first name, a place ("Et Paul, quelle est sa moyenne ?")
+_CAPITALISED = re.compile(r"(?<!^)\b[A-ZÀÉÈÎÔ][a-zà-ÿ]{2,}\b")
+
+
+def asks_of_rule(body: str, case: str = "") -> bool:
     """`body` (its correction or lead-in removed) asks a question of its own about the rule: a question, no
-    hypothesis, no figure asked (module docstring)."""
+    hypothesis, no figure asked, no one of the `case` named again ("et Paul, … ?" asks about Paul's case)."""
     folded = same_length(body).lower().strip()
     rest = _LEAD.sub("", folded)
     if not rest or v.RE_HYPOTHESIS.match(rest) or _FIGURE_ASKED.search(rest):
+        return False
+    named = {m.group() for m in _CAPITALISED.finditer(body.strip())} - {"Et", "Mais", "Alors", "Donc"}
+    if any(re.search(rf"\b{re.escape(name)}\b", case) for name in named):
         return False
     asks = bool(v.RE_QUESTION_WORDS.search(rest)) or bool(_QUESTION_MARK.search(rest))
     # a few words only ("et pour mon collègue ?", "et le CDD ?") are the case asked again of something else

@@ -53,6 +53,13 @@ def test_a_figure_a_hypothesis_or_a_short_ellipsis_is_no_question_on_the_rule(me
     assert not asks_of_rule(message)
 
 
+def test_a_person_of_the_case_named_again_keeps_the_case() -> None:
+    case = "Paul, CQP GC : 12 dans toutes les épreuves, Pass suivi. Certifié ?"
+    assert not asks_of_rule("Et Paul, il est admis grâce à quoi ?", case)
+    assert asks_of_rule("Et il est admis grâce à quoi ?", case)
+    assert not asks_of_rule("Quelle est sa moyenne exacte ?", case)  # a figure of the case
+
+
 def test_a_question_on_the_rule_after_a_calculation_is_asked_of_the_subject() -> None:
     opening = (
         "Notre Carsat a une masse salariale brute de 40 millions d'euros. Combien verse-t-elle au titre de la "
