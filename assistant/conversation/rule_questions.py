@@ -11,7 +11,8 @@ subject, it is answered from the texts.
 The two are told apart by the message's own grammar, not by its words about the subject: a question (a question word,
 an inverted subject, "est-ce que", or the question mark of a spoken yes/no question) that is no hypothesis ("et
 si …", which changes the case) and asks no quantity or figure (what a calculation gives: "combien", "quel montant",
-"au total", "ça fait", "quand"), nor a unit for the figure given ("en euros", handled before).
+"au total", "ça fait", "quand"), nor a unit for the figure given ("en euros", handled before), nor questions the
+result itself ("pourquoi ce chiffre ?"), nor names again someone of the case ("et Paul, … ?").
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ _LEAD = re.compile(r"^(?:(?:et|mais|alors|donc|ok|d'accord|du coup|au fait|sinon
 _QUESTION_MARK = re.compile(r"\?\s*$")
 
 
+# the result itself questioned ("pourquoi ce chiffre-là, d'où vient-il ?", "comment tu arrives à ça ?"): its reason
+# is the calculation's, on the same case
+_RESULT_QUESTIONED = re.compile(
+    r"\bpourquoi\b|\bd'ou (?:vient|viennent|sort|sortent)\b|"
+    r"\bcomment (?:tu |vous |on )?(?:as|avez|a|arrive\w*|trouve\w*|calcul\w*|obtien\w*|compte\w*)\b|"
+    r"\b(?:ce|cet|cette) (?:chiffre|resultat|calcul|montant|total|nombre)\b"
+)
 # a word written with a capital inside the message: a first name, a place ("Et Paul, quelle est sa moyenne ?")
 _CAPITALISED = re.compile(r"(?<!^)\b[A-ZÀÉÈÎÔ][a-zà-ÿ]{2,}\b")
 
@@ -45,7 +53,7 @@ def asks_of_rule(body: str, case: str = "") -> bool:
     hypothesis, no figure asked, no one of the `case` named again ("et Paul, … ?" asks about Paul's case)."""
     folded = same_length(body).lower().strip()
     rest = _LEAD.sub("", folded)
-    if not rest or v.RE_HYPOTHESIS.match(rest) or _FIGURE_ASKED.search(rest):
+    if not rest or v.RE_HYPOTHESIS.match(rest) or _FIGURE_ASKED.search(rest) or _RESULT_QUESTIONED.search(rest):
         return False
     named = {m.group() for m in _CAPITALISED.finditer(body.strip())} - {"Et", "Mais", "Alors", "Donc"}
     if any(re.search(rf"\b{re.escape(name)}\b", case) for name in named):

@@ -47,6 +47,8 @@ def test_a_question_of_its_own_asks_of_the_rule(message: str) -> None:
         "C'est versé à partir de quand ?",
         "Et ça tombe quand sur ma fiche de paie ?",
         "D'accord, merci.",
+        "Pourquoi ce chiffre-là, d'où vient-il ?",
+        "Comment tu arrives à ce résultat ?",
     ],
 )
 def test_a_figure_a_hypothesis_or_a_short_ellipsis_is_no_question_on_the_rule(message: str) -> None:
