@@ -12,7 +12,8 @@ The two are told apart by the message's own grammar, not by its words about the 
 an inverted subject, "est-ce que", or the question mark of a spoken yes/no question) that is no hypothesis ("et
 si …", which changes the case) and asks no quantity or figure (what a calculation gives: "combien", "quel montant",
 "au total", "ça fait", "quand"), nor a unit for the figure given ("en euros", handled before), nor questions the
-result itself ("pourquoi ce chiffre ?"), nor names again someone of the case ("et Paul, … ?").
+result itself ("pourquoi ce chiffre ?"), nor asks a verdict on the person ("j'y ai toujours droit ?"), nor names
+again someone of the case ("et Paul, … ?").
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ _RESULT_QUESTIONED = re.compile(
     r"\bcomment (?:tu |vous |on )?(?:as|avez|a|arrive\w*|trouve\w*|calcul\w*|obtien\w*|compte\w*)\b|"
     r"\b(?:ce|cet|cette) (?:chiffre|resultat|calcul|montant|total|nombre)\b"
 )
+# a verdict on the person, what an eligibility calculation gives ("et j'y ai toujours droit ?", "suis-je quand même
+# éligible ?"): the case's question again, not the rule's
+_VERDICT_ON_PERSON = re.compile(
+    r"\b(?:je|j'|moi|ai-je|suis-je|puis-je|il|elle|ils|elles)\b[^?]*\b(?:droit|eligible\w*|admissible\w*|admis|"
+    r"certifie\w*|valide\w*|beneficier|pretendre|toucher|percevoir|acceder|ouvert\w*|conforme\w*)\b"
+)
 # a word written with a capital inside the message: a first name, a place ("Et Paul, quelle est sa moyenne ?")
 _CAPITALISED = re.compile(r"(?<!^)\b[A-ZÀÉÈÎÔ][a-zà-ÿ]{2,}\b")
 
@@ -54,6 +61,8 @@ def asks_of_rule(body: str, case: str = "") -> bool:
     folded = same_length(body).lower().strip()
     rest = _LEAD.sub("", folded)
     if not rest or v.RE_HYPOTHESIS.match(rest) or _FIGURE_ASKED.search(rest) or _RESULT_QUESTIONED.search(rest):
+        return False
+    if _VERDICT_ON_PERSON.search(rest):
         return False
     named = {m.group() for m in _CAPITALISED.finditer(body.strip())} - {"Et", "Mais", "Alors", "Donc"}
     if any(re.search(rf"\b{re.escape(name)}\b", case) for name in named):
