@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering import wording
+from assistant.answering.opposites import contradicted
 from assistant.answering.units import ASKS_FIGURE, Unit, query_weights, unit_terms
 from assistant.routing.subject import asking_clause
 
@@ -112,6 +113,8 @@ def yes_or_no(question: str, sentence: str) -> bool | None:
         return None
     if _RESERVATION.search(sentence):
         return None
+    if contradicted(question, sentence):  # "ça remplace … ?" against "… s'ajoute à …" (opposites.py)
+        return False
     subject = query_weights(question)
     if not subject:
         return None

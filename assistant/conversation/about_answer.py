@@ -43,6 +43,7 @@ Operation = Literal[
     "needs",
     "decides",
     "reason",
+    "draft",
 ]
 
 _COURTESY = r"(?:s'il (?:te|vous) plait|stp|svp|merci|please|alors|donc|du coup|bon|ok|d'accord)"
@@ -279,6 +280,19 @@ def restated_figure(message: str) -> str | None:
 _RATE = re.compile(r"\s*(?:par|/|chaque)\s*(?:mois|ans?|annees?|heures?|jours?|semaines?|salaries?|actions?)\b")
 
 
+# a letter asked to be written: a verb of writing (or "un modèle de") then a piece of correspondence ("rédige-moi un
+# mail", "tu peux m'écrire le courrier", "fais-moi un modèle de lettre", "un message type pour ma RH")
+_LETTER = r"(?:e-?mails?|mails?|courriels?|courriers?|lettres?|messages?|notes?|demandes? (?:ecrite|formelle)s?)"
+_DRAFT = re.compile(
+    r"\b(?:redige|redigez|rediger|redigerais|ecris|ecrivez|ecrire|prepare|preparez|preparer|fais|faites|faire|"
+    r"formule|formulez|formuler|propose|proposez|proposer)[sz]?(?:-moi|-nous| moi| nous)?\s+(?:m'|me |nous )?"
+    r"(?:un |une |le |la |l'|ce |cette |mon |ma )?"
+    r"(?:petit |petite |court |courte |bref |breve |modele de |exemple de )*"
+    rf"{_LETTER}\b"
+    rf"|\b(?:un |une )?(?:modele|exemple|trame) (?:de |d')?{_LETTER}\b|\b{_LETTER} types?\b"
+)
+
+
 @dataclass(frozen=True)
 class Request:
     """What the message asks of the previous answer, and the figure it sets against it ("check")."""
@@ -379,6 +393,8 @@ def read(message: str) -> Request | None:
     summary = _SUMMARY.match(body)
     if summary is not None and _points_back_only(body[summary.end() :], _SUMMARY_REST):
         return Request("summary")
+    if _DRAFT.search(body):  # ("rédige-moi un mail à la RH pour réclamer ces points": a letter, from the answer)
+        return Request("draft")
     if _SINCE.search(body) and len(body.split()) <= 12:
         return Request("since")
     source = _SOURCE.search(body)

@@ -45,6 +45,7 @@ from assistant.conversation.state import Conversation, turn_of
 from assistant.conversation.statements import adds_to_statement, describes_case, states_facts
 from assistant.conversation.subject import message_subject
 from assistant.conversation.switch import in_previous_answer, own_phrase, stands_alone_after_refusal
+from assistant.conversation.totals import asks_total, total_question
 from assistant.routing.english import in_french
 from assistant.routing.meaning import Reading
 from assistant.routing.router import RouteDecision, route
@@ -129,7 +130,15 @@ def converse(
         else:
             request = None
     about_figure = about_figure and request is None and not find_slots(text, today)
-    if about_figure and context is not None and context.subject is not None:
+    # "ça fait combien en tout pour les deux ?" after two bonus calculations: their periods computed together
+    total = (
+        total_question(conversation.turns)
+        if request is None and context is not None and asks_total(text) and not find_slots(text, today)
+        else None
+    )
+    if total is not None and context is not None:
+        resolution = Resolution(total, "circumstance", context.subject, case=True, recast=True)
+    elif about_figure and context is not None and context.subject is not None:
         subject = context.subject
         resolution = Resolution(f"{capitalised(subject.name)} : {lower_first(text)}", "reference", subject)
     elif request is None and context is not None and text and len(text) <= max_chars:

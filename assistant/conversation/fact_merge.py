@@ -86,11 +86,26 @@ def merge_facts(earlier: str, follow: str, today: date) -> Merge:
         replaced = [s for s in replaced if s.kind != "year"]
     text = earlier
     for (start, end), words in sorted(changes, reverse=True):
-        text = text[:start] + words + text[end:]
+        text = _one_determiner(text[:start], words) + text[end:]
     rest = follow
     for slot in sorted(replaced, key=lambda s: s.span, reverse=True):
         rest = rest[: slot.span[0]] + rest[slot.span[1] :]
     return Merge(text, replaced, re.sub(r"\s+", " ", rest).strip())
+
+
+# a determiner ending the words before a replaced fact, and one opening the new words ("j'ai un BTS" then "je n'ai
+# que le brevet": "un le brevet" is no French)
+_DETERMINER_BEFORE = re.compile(r"\b(?:un|une|le|la|les|l'|mon|ma|mes|son|sa|ses)\s*$")
+_DETERMINER_OPENING = re.compile(r"^(?:un|une|le|la|les|l'|mon|ma|mes|son|sa|ses)(?:\b\s*|(?<=')\s*)")
+
+
+def _one_determiner(before: str, words: str) -> str:
+    """The earlier question up to the replaced fact, then the new words: when both put a determiner before the fact,
+    the new one stays (its gender is the new noun's: "j'ai le bac" then "une licence" → "j'ai une licence")."""
+    old = _DETERMINER_BEFORE.search(same_length(before).lower())
+    if old is not None and _DETERMINER_OPENING.match(same_length(words).lower()):
+        return before[: old.start()] + words
+    return before + words
 
 
 def _replacement(

@@ -47,6 +47,7 @@ from assistant.conversation.restate import (
     with_question,
     yes_or_no_completed,
 )
+from assistant.conversation.rule_questions import asks_of_rule
 from assistant.conversation.scaling import scaled_question
 from assistant.conversation.slots import find_slots
 from assistant.conversation.statements import sets_scene
@@ -338,6 +339,11 @@ def resolve_followup(
     if case and not slots and previous is not None and v.RE_ACTOR_ASKED.match(body_folded):
         # "et qui peut me le faire, ce conseil ?" after a calculation: who or where is asked of the subject, which no
         # fact of the case changes: the subject's rule, not the case computed again
+        return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
+    if case and not slots and not context.pending and previous is not None and asks_of_rule(body, context.question):
+        # "est-ce que ça remplace la contribution légale ?", "je devrai le payer de ma poche ?" after a calculation:
+        # a question of its own about the rule, stating no fact and asking no figure of the case: asked of the
+        # subject, the calculation not run again on the same facts (rule_questions.py)
         return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
     if case or plural:  # the user's own case, or a plural phrase of the previous question
         earlier = context.pending or context.question

@@ -60,6 +60,8 @@ def operate(request: Request, turns: Sequence[Turn], passages: Iterable[Chunk] |
         return _quote(last, typed, figure=request.operation == "rule", aspect=request.aspect)
     if request.operation == "summary":
         return _summary(answered, typed)
+    if request.operation == "draft":
+        return _draft(last, typed)
     if request.operation == "compare":
         compared = two_answers.compare(answered, typed, typed, passages)
         return None if compared is None else Outcome(answer=compared)
@@ -438,6 +440,23 @@ def _summary(answered: Sequence[Turn], typed: str) -> Outcome | None:
     head = wording.summary_head(subject.display if subject is not None else None)
     body = "\n".join(f"{i}. {point}" for i, point in enumerate(points, 1))
     return Outcome(answer=Answer(typed, f"{head}\n\n{body}", "retrieval", citations=citations))
+
+
+def _draft(last: Turn, typed: str) -> Outcome | None:
+    """A letter asked to be written from the last answer: writing it is not this assistant's task (it answers from the
+    texts), so it says so and gives what the letter would state: the answer's lead, with its citations."""
+    if last.route in ("refusal", "clarify") or not last.lead or not last.citations:
+        return None
+    lead = lead_text(last.lead)
+    used = [int(n) for n in re.findall(r"\[(\d+)\]", lead)]
+    kept = [c for c in last.citations if c.number in used] or list(last.citations[:1])
+    lead = _renumber_markers(lead, {c.number: i for i, c in enumerate(kept, 1)})
+    if not re.search(r"\[\d+\]", lead):
+        lead = f"{lead.rstrip()} [1]"
+    citations = renumbered(kept, 1)
+    where = "; ".join(_where(c) for c in citations)
+    text = wording.draft_declined(lead, where)
+    return Outcome(answer=Answer(typed, text, "retrieval", citations=citations))
 
 
 def _renumber_markers(text: str, numbers: dict[int, int]) -> str:

@@ -37,11 +37,32 @@ _DEMONSTRATIVE_FIRST = re.compile(
 )
 
 
+# an object pronoun standing for the thing just spoken of, before the verb it is the object of: after a preposition
+# or a modal verb, before an infinitive ("le congé pour la préparer", "je devrai le payer", "pour y aller"), or after
+# a subject pronoun ("qui les paie ?", "qui la finance ?"); an article before a noun is no such pronoun ("pour la
+# formation": the infinitive's ending, or the subject pronoun before it, tells them apart)
+_OBJECT_CLITIC = re.compile(
+    # a modal verb then the pronoun ("je devrai le payer", "je peux la demander")
+    r"\b(?:peux|peut|pouvez|pourrai|pourrais|dois|doit|devez|devrai|devrais|faut|vais|va|veux|veut)\s+"
+    r"(?:le|la|les|l'|y)\s*[a-z]{3,}\b"
+    # a preposition then a feminine or plural pronoun (a masculine noun in -er, "pour le master", is no verb) or "y"
+    r"|\b(?:pour|de|d'|sans|a)\s*(?:(?:la|les)\s+[a-z]{3,}(?:er|ir)|y\s+[a-z]{3,}(?:er|ir|re))\b"
+    # a subject pronoun then the pronoun and a verb of paying, granting or running ("qui les paie ?")
+    r"|\b(?:qui|je|j'|tu|on|il|elle|ils|elles)\s*(?:le|la|les|l')\s*(?:paie|paye|finance|gere|prend|verse|rembourse|"
+    r"accorde|fait|fixe|decide|choisit|organise|assure|dispense)\w*\b"
+)
+
+
 def points_back(body: str) -> bool:
     """The message (its lead-in removed) opens on a pronoun or a demonstrative, or holds a clitic standing for the
-    previous thing."""
+    previous thing (an object pronoun before its verb included: "le congé pour la préparer")."""
     folded = same_length(body).lower()
-    return bool(_PRONOUN_FIRST.match(folded) or _DEMONSTRATIVE_FIRST.match(folded) or v.RE_CLITIC_BACK.search(folded))
+    return bool(
+        _PRONOUN_FIRST.match(folded)
+        or _DEMONSTRATIVE_FIRST.match(folded)
+        or v.RE_CLITIC_BACK.search(folded)
+        or _OBJECT_CLITIC.search(folded)
+    )
 
 
 def opposes(lead: str, body: str) -> bool:

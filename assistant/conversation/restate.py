@@ -44,7 +44,9 @@ def about_other_subject(context: Context, subject: Subject, typed: str = "") -> 
         start, name = start - len(article.group(0)), typed or subject.display
         name = capitalised(name) if start == 0 else name
     else:
-        name = subject.name
+        # "Je suis tutrice …" then "et si j'avais été formatrice interne …": the role in the user's words, without an
+        # article where the earlier one had none (the subject's name, "prime de formateur interne", is no role)
+        name = re.sub(r"^(?:le|la|les|un|une) |^l'", "", typed, flags=re.IGNORECASE) if typed else subject.name
     return Resolution(context.question[:start] + name + context.question[end:], "circumstance", subject)
 
 

@@ -33,6 +33,14 @@ def source_line(part: str, pages: str, sentence: str, number: int) -> str:
     return f"- {part}, {page} [{number}]{quoted}"
 
 
+def draft_declined(facts: str, where: str) -> str:
+    """ "rédige-moi un mail à la RH": writing it is out of scope; the facts to put in it, and where they come from."""
+    return (
+        "Je ne rédige pas de courriers ni de mails : je réponds à partir des textes de la branche. "
+        f"Voici les éléments à reprendre dans votre message :\n\n{facts}\n\nSource à citer : {where}."
+    )
+
+
 def summary_head(subject: str | None) -> str:
     """ "résume tout ça": the heading of the numbered summary."""
     return f"En résumé, sur {subject} :" if subject else "En résumé :"
