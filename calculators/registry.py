@@ -413,7 +413,6 @@ _SPECS = [
 ]
 
 
-
 def _run_team(rule: str, groups: str) -> CalcResult:
     """`team_total` with the rule run through its own spec (its arguments checked and coerced as for one person)."""
     return team_total(rule, groups, lambda **facts: CALCULATORS[rule].run(**facts), CALCULATORS[rule].title_fr)

@@ -28,8 +28,8 @@ def parse_groups(value: Any) -> list[dict[str, Any]]:
     if isinstance(value, str):
         groups: list[dict[str, Any]] = []
         for part in filter(None, (p.strip() for p in value.split(";"))):
-            count, _, rest = part.partition(":")
-            group: dict[str, Any] = {"count": count.strip()}
+            head, _, rest = part.partition(":")
+            group: dict[str, Any] = {"count": head.strip()}
             for pair in filter(None, (p.strip() for p in rest.split(","))):
                 key, sep, val = pair.partition("=")
                 if not sep:
@@ -42,7 +42,7 @@ def parse_groups(value: Any) -> list[dict[str, Any]]:
     out = []
     for group in value:
         try:
-            count = int(str(group.get("count", "")).strip())
+            count: int = int(str(group.get("count", "")).strip())
         except ValueError:
             raise CalcError("« groups » : chaque groupe doit avoir un effectif entier (« count »).") from None
         if count < 1:
@@ -54,7 +54,9 @@ def parse_groups(value: Any) -> list[dict[str, Any]]:
 def team_total(rule: str, groups: Any, run: Callable[..., CalcResult], title: str = "") -> CalcResult:
     """The rule `rule` (French `title`) applied to each group's facts (`run(**facts)`), times its count, summed."""
     if rule not in TEAM_RULES:
-        raise CalcError(f"« rule » : règle non additionnable par personne : « {rule} » (possibles : {', '.join(TEAM_RULES)}).")
+        raise CalcError(
+            f"« rule » : règle non additionnable par personne : « {rule} » (possibles : {', '.join(TEAM_RULES)})."
+        )
     parsed = parse_groups(groups)
     results = [(group["count"], run(**{k: v for k, v in group.items() if k != "count"})) for group in parsed]
     first = results[0][1]

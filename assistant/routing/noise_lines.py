@@ -130,9 +130,9 @@ def cut_lines(text: str) -> tuple[str, list[str], bool]:
             else:
                 keep[i] = False
             continue
-        elif _framing(i, line, f, mail, quoted, unquoted, config, alone, labelled):
-            keep[i] = False
-        elif not alone and _machine_made(line):  # a report's codes: framing, with no order in it to report
+        elif _framing(i, line, f, mail, quoted, unquoted, config, alone, labelled) or (
+            not alone and _machine_made(line)  # a report's codes: framing too, with no order in it to report
+        ):
             keep[i] = False
         elif not alone and (_CODE_LINE.search(line) or _INDENTED.match(line)):
             turns = True

@@ -42,8 +42,15 @@ def _value(question: str, calculator: str) -> Any:
 
 @pytest.mark.parametrize(
     ("year", "easter"),
-    [(2000, date(2000, 4, 23)), (2019, date(2019, 4, 21)), (2024, date(2024, 3, 31)), (2025, date(2025, 4, 20)),
-     (2026, date(2026, 4, 5)), (2027, date(2027, 3, 28)), (2038, date(2038, 4, 25))],
+    [
+        (2000, date(2000, 4, 23)),
+        (2019, date(2019, 4, 21)),
+        (2024, date(2024, 3, 31)),
+        (2025, date(2025, 4, 20)),
+        (2026, date(2026, 4, 5)),
+        (2027, date(2027, 3, 28)),
+        (2038, date(2038, 4, 25)),
+    ],
 )
 def test_easter_sunday(year: int, easter: date) -> None:
     """The Gregorian computus, checked against the published dates (2038: the latest possible, 25 April)."""
@@ -94,7 +101,9 @@ def test_a_period_from_a_movable_holiday(question: str, calculator: str, value: 
 def test_a_pro_a_starting_on_whit_monday_ends_a_year_later() -> None:
     """Art. 2.4: "Le dispositif Pro-A s'étend sur une durée comprise entre 6 et 12 mois" — 12 months from Whit Monday
     2027 (17 May) end on 16 May 2028; the last day asked as "son dernier jour"."""
-    kind, name, arguments, _ = _routed("Une Pro-A de 12 mois débute le lundi de Pentecôte 2027 : quel est son dernier jour ?")
+    kind, name, arguments, _ = _routed(
+        "Une Pro-A de 12 mois débute le lundi de Pentecôte 2027 : quel est son dernier jour ?"
+    )
     assert (kind, name) == ("calculator", "pro_a_duration")
     assert arguments["start"] == date(2027, 5, 17)
 
@@ -181,7 +190,10 @@ _CAP = ["Afin d'optimiser l'accomplissement de sa mission, chaque tuteur accompa
     ("question", "shown"),
     [
         # art. 4.2: "chaque tuteur accompagne, au maximum, 3 salariés" — 5 × 3 = 15 ≥ 14
-        ("Avec 5 tuteurs pour 14 alternants, la règle est-elle respectée ?", "15 salariés au plus, pour 14 : la règle est respectée"),
+        (
+            "Avec 5 tuteurs pour 14 alternants, la règle est-elle respectée ?",
+            "15 salariés au plus, pour 14 : la règle est respectée",
+        ),
         ("4 tuteurs et 13 apprentis : est-ce suffisant ?", "il faut 5 tuteurs au moins"),
         ("Nous avons 2 tuteurs désignés pour 6 stagiaires, c'est conforme ?", "6 salariés au plus, pour 6"),
     ],
@@ -216,7 +228,7 @@ def test_a_fact_reported_by_the_asker_is_a_case(question: str) -> None:
 
 
 def test_a_reported_entitlement_stays_a_claim() -> None:
-    """"qu'il a droit à 48 heures": a rule claimed, to check in the texts, not a case to complete."""
+    """ "qu'il a droit à 48 heures": a rule claimed, to check in the texts, not a case to complete."""
     kind, _, _, _ = _routed("Mon collègue prétend qu'il a droit à 48 heures de congé VAE, c'est vrai ?")
     assert kind != "clarify"
 
@@ -238,7 +250,7 @@ def test_an_unfinished_mission_s_premium_to_come_asks_its_end(question: str) -> 
 
 
 def test_an_ongoing_mission_so_far_is_counted_to_today() -> None:
-    """"à ce jour": the months so far, counted up to today (1 March to 29 November 2026: 9 months begun)."""
+    """ "à ce jour": the months so far, counted up to today (1 March to 29 November 2026: 9 months begun)."""
     question = "Tutrice depuis le 1er mars 2026, la mission n'est pas finie : combien de points à ce jour ?"
     assert _value(question, "tutor_bonus") == 63
 

@@ -6,9 +6,9 @@ day. The holidays of the Code du travail (art. L. 3133-1) whose day is fixed are
 Monday, Ascension, Whit Monday, and the Sundays users name beside them) are computed for their year from Easter's
 date (`easter_sunday`, the Gregorian computus), a year being the one said after the holiday, else the one the
 message gives elsewhere, else the latest such day up to today — so "depuis l'Ascension" in November is this May's, a
-day that asks nothing back. Easter holidays ("les vacances de Pâques") are a period, not a day, and are left. The rewrite keeps the
-preposition's grammar ("de la fête du Travail" → "du 1er mai", "à la Toussaint" → "au 1er novembre"), so the date
-readers (`extraction.dates`) read the result as they read a typed date.
+day that asks nothing back. Easter holidays ("les vacances de Pâques") are a period, not a day, and are left. The
+rewrite keeps the preposition's grammar ("de la fête du Travail" → "du 1er mai", "à la Toussaint" → "au 1er
+novembre"), so the date readers (`extraction.dates`) read the result as they read a typed date.
 """
 
 from __future__ import annotations
