@@ -37,7 +37,7 @@ ARGUMENTS: dict[str, set[str]] = {
         "last_cep",
     },
     "training_guarantee": {"last_training", "as_of", "hire_date"},
-    "professional_reviews": {"hire_date", "interviews", "bilans", "as_of", "in_force_from"},
+    "professional_reviews": {"hire_date", "interviews", "bilans", "as_of", "in_force_from", "headcount"},
     "pro_a_eligibility": {"contract", "diploma_level"},
     "pro_a_duration": {"months", "case", "start"},
     "pro_a_training_hours": {"total_hours", "extended_public", "total_hours_low"},
@@ -65,6 +65,7 @@ ARGUMENTS: dict[str, set[str]] = {
     "cqp_certification": {"continuous_common", "continuous_option", "written", "oral", "tutored", "pass_completed"},
     "training_path_hours": {"first_premss_day", "end_date", "hours"},
     "points_to_euros": {"points", "on", "point_value"},
+    "team_total": {"rule", "groups"},
 }
 
 # The optional extras docs/ARCHITECTURE.md lists apart from its table of calculator kwargs ("Optional extra
