@@ -284,3 +284,61 @@ def test_a_planted_figure_is_no_input() -> None:
     )
     kind, _, arguments, _ = _routed(question)
     assert kind != "clarify" and 18 not in arguments.values()
+
+
+# --- facts said another way (second pass over each calculator's inputs) --------------------------------------------
+
+
+def test_a_bac_denied_leaves_the_vocational_diploma_open() -> None:
+    """Art. 3.4: up to 36 months for those "qui n'ont pas validé un second cycle de l'enseignement secondaire et qui
+    ne sont pas titulaires d'un diplôme de l'enseignement technologique ou professionnel": "il n'a pas son bac" does
+    not say he holds no CAP, so the condition stays open (not answered "no"); "aucun diplôme" answers it."""
+    _, _, open_case, _ = _routed("Mon alternant de 19 ans n'a pas son bac : durée maximale de son contrat de pro ?")
+    assert "without_diploma" not in open_case
+    _, _, decided, _ = _routed("Mon alternant de 19 ans n'a aucun diplôme : durée maximale de son contrat de pro ?")
+    assert decided.get("without_diploma") is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # circular V: "Epreuve écrite … Note éliminatoire ≤ 6": the written grade alone decides
+        "Mon écrit au CQP gestionnaire conseil : 6/20. Je suis recalé ?",
+        "Écrit du CQP : 5/20, suis-je certifiée ?",
+    ],
+)
+def test_a_grade_after_the_exam_s_certification_and_a_colon(question: str) -> None:
+    kind, name, arguments, _ = _routed(question)
+    assert (kind, name) == ("calculator", "cqp_certification") and arguments["written"] <= 6
+
+
+@pytest.mark.parametrize(
+    ("question", "points"),
+    [
+        # art. 4.3: 7 points per month begun — January to June 2026: 6 months
+        ("Je suis tuteur, la mission a commencé en janvier 2026 et se termine fin juin 2026. Ma prime ?", 42),
+        ("Tutrice : mission démarrée en mars 2026, terminée fin mai 2026. Sa prime ?", 21),
+    ],
+)
+def test_a_month_said_to_start_before_an_end(question: str, points: int) -> None:
+    assert _value(question, "tutor_bonus") == points
+
+
+@pytest.mark.parametrize(
+    ("question", "total", "eligible"),
+    [
+        # art. 5: "tout salarié en CDI qui justifie d'une ancienneté d'au moins 5 années passées en qualité de salarié
+        # dont 12 mois au sein de l'organisme"
+        (
+            "Je suis en CDI depuis un an et demi dans mon organisme, et salarié depuis 2012. Absence pour un CEP ?",
+            60,
+            True,
+        ),
+        ("En CDI dans ma caisse depuis 2 ans, je travaille depuis 2023. Ai-je droit à l'absence CEP ?", 0, False),
+    ],
+)
+def test_a_career_s_start_said_apart_is_the_total_seniority(question: str, total: int, eligible: bool) -> None:
+    kind, name, arguments, _ = _routed(question)
+    assert (kind, name) == ("calculator", "cep_absence")
+    assert arguments["months_as_employee"] >= total
+    assert CALCULATORS["cep_absence"].run(**arguments).eligible is eligible
