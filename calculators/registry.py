@@ -24,7 +24,7 @@ from calculators.professionalisation import professionalisation_contract
 from calculators.professionalisation_terms import professionalisation_duration, professionalisation_training_share
 from calculators.result import CalcError, CalcResult
 from calculators.spec import CalculatorSpec, Param
-from calculators.team import TEAM_RULES, team_total
+from calculators.team import team_total
 from calculators.training_guarantee import training_guarantee
 from calculators.training_path import training_path_hours
 from calculators.vae import cqp_vae_eligibility, vae_leave
@@ -61,9 +61,19 @@ PARTIAL_RULES = frozenset(
         "pro_a_eligibility",
         "pro_a_certification",
         "cqp_certification",
-        "team_total",  # as undecided as its least-known group, whose missing inputs it lists
     }
 )
+
+
+def _vae_leave_or_team(groups: str | None = None, **facts: Any) -> CalcResult:
+    """One person's VAE leave, or a team's total when `groups` is given (`calculators.team`): each group's facts run
+    through this same spec, so they are checked and coerced as one person's are."""
+    if groups is None:
+        return vae_leave(**facts)
+    if facts:
+        raise CalcError("« groups » : les faits de chaque personne se donnent dans son groupe, pas à côté.")
+    return team_total("vae_leave", groups, lambda **one: CALCULATORS["vae_leave"].run(**one), "Congé VAE")
+
 
 _SPECS = [
     CalculatorSpec(
@@ -136,8 +146,14 @@ _SPECS = [
                 "date",
                 "date à laquelle le congé est pris (avant l'avenant de 2022, pas de durée conventionnelle)",
             ),
+            Param(
+                "groups",
+                "str",
+                "une équipe en groupes de même situation, « effectif:paramètre=valeur,… » séparés par « ; » (ex. "
+                "3:diploma_level=3,job_threatened=non;4:diploma_level=4) : le total des heures de l'équipe",
+            ),
         ],
-        vae_leave,
+        _vae_leave_or_team,
     ),
     CalculatorSpec(
         "cqp_vae_eligibility",
@@ -411,32 +427,6 @@ _SPECS = [
         run_points_to_euros,
     ),
 ]
-
-
-def _run_team(rule: str, groups: str) -> CalcResult:
-    """`team_total` with the rule run through its own spec (its arguments checked and coerced as for one person)."""
-    return team_total(rule, groups, lambda **facts: CALCULATORS[rule].run(**facts), CALCULATORS[rule].title_fr)
-
-
-_SPECS.append(
-    CalculatorSpec(
-        "team_total",
-        "Règle d'une personne appliquée à une équipe",
-        "Total d'une règle écrite pour une personne (congé VAE) sur une équipe : la règle appliquée à chaque "
-        "groupe de personnes ayant la même situation, multipliée par son effectif, puis additionnée.",
-        [
-            Param("rule", "str", "règle d'une personne à additionner", required=True, choices=TEAM_RULES),
-            Param(
-                "groups",
-                "str",
-                "groupes « effectif:paramètre=valeur,… » séparés par « ; » (ex. "
-                "3:diploma_level=3,job_threatened=non;4:diploma_level=4)",
-                required=True,
-            ),
-        ],
-        _run_team,
-    )
-)
 
 CALCULATORS: dict[str, CalculatorSpec] = {
     spec.name: replace(spec, partial=spec.name in PARTIAL_RULES) for spec in _SPECS

@@ -8,7 +8,8 @@ the group's head count, added up: nothing is assumed of a group beyond what its 
 group whose facts do not decide leaves the total undecided with its missing inputs named.
 
 Groups arrive as a list of mappings `{"count": 3, <the rule's own arguments>}`, or as text for the command line and
-the forms: "3:diploma_level=3,job_threatened=non;4:diploma_level=4".
+the forms: "3:diploma_level=3,job_threatened=non;4:diploma_level=4". The rule's own spec takes them as its `groups`
+argument (`registry`: `vae_leave(groups=…)`), so a team is the same calculator, not another one.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def team_total(rule: str, groups: Any, run: Callable[..., CalcResult], title: st
         + " ; ".join(f"groupe {n} ({_people(c)}), {r.summary}" for n, (c, r) in enumerate(results, 1) if r.missing)
     )
     return CalcResult(
-        name="team_total",
+        name=rule,
         value=total if decided else None,
         unit=unit,
         summary=summary,

@@ -177,11 +177,6 @@ FOLLOW_UPS_FOR: dict[str, dict[str, str]] = {
         "diploma_level": "Quel est votre plus haut diplôme (CAP, bac, BTS, licence, master…) ? "
         "Votre emploi est-il menacé par des évolutions économiques ou technologiques ?",
     },
-    # a team told in groups: the group whose fact is missing is named in the summary before the question
-    "team_total": {
-        "diploma_level": "Quel est le plus haut diplôme (CAP, bac, BTS, licence…) des personnes de ce groupe, "
-        "et leur emploi est-il menacé par des évolutions économiques ou technologiques ?",
-    },
 }
 
 # The CQP grades, as named in the certification table, for the follow-up on missing ones.

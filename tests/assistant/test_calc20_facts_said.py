@@ -146,12 +146,12 @@ def test_groups_are_read_with_their_counts(text: str, counts: list[int]) -> None
     ],
 )
 def test_a_team_s_vae_leave_is_summed_by_group(question: str, hours: int) -> None:
-    assert _value(question, "team_total") == hours
+    assert _value(question, "vae_leave") == hours
 
 
 def test_a_group_without_its_fact_is_asked() -> None:
     """A group whose diploma is not said leaves the total undecided: its missing input is named, not guessed."""
-    result = CALCULATORS["team_total"].run(rule="vae_leave", groups="3:job_threatened=non;4:diploma_level=4")
+    result = CALCULATORS["vae_leave"].run(groups="3:job_threatened=non;4:diploma_level=4")
     assert result.value is None and result.missing == ["diploma_level"]
 
 

@@ -25,7 +25,7 @@ ARGUMENTS: dict[str, set[str]] = {
     "trainer_bonus": {"actions", "point_value", "months_low"},
     "tutor_and_trainer_bonus": {"missions", "actions", "as_of", "point_value"},
     "pro_a_certifications": {"certifications", "as_of"},
-    "vae_leave": {"diploma_level", "job_threatened", "on"},
+    "vae_leave": {"diploma_level", "job_threatened", "on", "groups"},
     "cqp_vae_eligibility": {"experience_years", "requests_this_year", "time_share", "earlier_certificate_on"},
     "vae_experience": {"months"},
     "cep_absence": {
@@ -65,7 +65,6 @@ ARGUMENTS: dict[str, set[str]] = {
     "cqp_certification": {"continuous_common", "continuous_option", "written", "oral", "tutored", "pass_completed"},
     "training_path_hours": {"first_premss_day", "end_date", "hours"},
     "points_to_euros": {"points", "on", "point_value"},
-    "team_total": {"rule", "groups"},
 }
 
 # The optional extras docs/ARCHITECTURE.md lists apart from its table of calculator kwargs ("Optional extra

@@ -54,11 +54,6 @@ EXAMPLES = {
     ),
     "training_path_hours": ({}, 101, "61 heures"),
     "points_to_euros": ({"points": 35, "point_value": "7,5"}, 262.5, "262,50 €"),
-    "team_total": (
-        {"rule": "vae_leave", "groups": "3:diploma_level=3;4:diploma_level=4,job_threatened=non"},
-        240,
-        "240",
-    ),
 }
 
 

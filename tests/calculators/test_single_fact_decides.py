@@ -181,8 +181,8 @@ DECIDING: list[tuple[str, dict[str, Any], str, Any, str]] = [
         "Circulaire, IV : le parcours s'inscrit dans une amplitude de deux ans depuis le premier jour de PREM'SS.",
     ),
     (
-        "team_total",
-        {"rule": "vae_leave", "groups": "2:job_threatened=oui;3:diploma_level=2"},
+        "vae_leave",
+        {"groups": "2:job_threatened=oui;3:diploma_level=2"},
         "value",
         2 * 48 + 3 * 48,
         "Avenant, art. 2 : « … augmenté pour les agents n'ayant pas atteint le niveau 4 ou dont l'emploi est menacé "
@@ -222,9 +222,8 @@ def test_every_partial_rule_has_a_deciding_row() -> None:
 
 
 # pro_a_certification is left out: the certification's name is its required input, without which there is
-# no rule to evaluate (its reader refuses the call before any condition is read); so is team_total, whose rule and
-# groups are its required inputs (a group with nothing known names what it needs: test_calc20_facts_said)
-@pytest.mark.parametrize("calculator", sorted(set(PARTIAL_RULES) - {"pro_a_certification", "team_total"}))
+# no rule to evaluate (its reader refuses the call before any condition is read)
+@pytest.mark.parametrize("calculator", sorted(set(PARTIAL_RULES) - {"pro_a_certification"}))
 def test_with_nothing_known_a_partial_rule_asks_instead_of_deciding(calculator: str) -> None:
     """The converse: with no input at all, a partial rule names what it needs (it never invents a case)."""
     spec = CALCULATORS[calculator]

@@ -74,7 +74,7 @@ def _team_leave(facts: Facts) -> Plan | None:
         facts_said = [f"diploma_level={level}"] if level is not None else []
         facts_said += [f"job_threatened={'oui' if threatened else 'non'}"] if threatened is not None else []
         said.append(f"{group.count}:{','.join(facts_said)}")
-    return Plan("team_total", {"rule": "vae_leave", "groups": ";".join(said)})
+    return Plan("vae_leave", {"groups": ";".join(said)})
 
 
 def _cqp_vae(facts: Facts) -> Plan | None:
