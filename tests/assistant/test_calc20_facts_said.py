@@ -220,6 +220,9 @@ def test_a_single_count_asked_is_still_divided() -> None:
         "la formation joue-t-elle pour lui ?",
         "Une collègue m'explique qu'elle n'a eu aucune formation depuis des années : la garantie individuelle "
         "s'applique-t-elle à elle ?",
+        # the employer's duty toward the person told is the rule's verdict for her
+        "Une salariée me dit qu'elle n'a jamais été formée depuis son arrivée : au titre de la garantie individuelle "
+        "d'accès à la formation, l'organisme doit-il lui proposer une formation ?",
     ],
 )
 def test_a_fact_reported_by_the_asker_is_a_case(question: str) -> None:
