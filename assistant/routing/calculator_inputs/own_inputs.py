@@ -117,7 +117,8 @@ _OWN_VERDICT = re.compile(
     r"|\b(?:s'appliqu|jou)\w*(?:-t)?(?:-(?:il|elle|on))? (?:a|pour) (?:moi|lui|elle|eux|elles|nous)\b"
     r"|\b(?:me|la|le|les|nous|vous) concerne\w*\b"
     # the employer's duty toward the person told: "l'organisme doit-il lui proposer une formation ?"
-    r"|\bdoi(?:t|vent)(?:-(?:il|elle|on|ils|elles))? (?:me|lui|leur|nous) (?:proposer|accorder|donner|financer|offrir)\b"
+    r"|\bdoi(?:t|vent)(?:-(?:il|elle|on|ils|elles))? (?:me|lui|leur|nous) "
+    r"(?:proposer|accorder|donner|financer|offrir)\b"
 )
 # The rule's own value asked for the case: "ça fait combien pour moi ?", "j'y ai droit à combien ?", "elle va
 # avoir combien de prime ?", "je touche quoi ?", "ça nous fera combien ?". "Combien" asking another count
