@@ -50,6 +50,39 @@ class ReviewPeriod:
         return self.interviews >= INTERVIEWS_PER_PERIOD and self.bilans >= BILANS_PER_PERIOD
 
 
+def team_minimum(headcount: int) -> CalcResult:
+    """The interviews a team of `headcount` people is owed over one 6-year period: "Les organismes assurent, tous les
+    6 ans, au moins deux entretiens professionnels et un entretien de bilan" — per employee, so 3 × headcount."""
+    if headcount < 1:
+        raise CalcError("L'effectif de l'équipe doit être d'au moins une personne.")
+    interviews, bilans = INTERVIEWS_PER_PERIOD * headcount, BILANS_PER_PERIOD * headcount
+    total = interviews + bilans
+    per_person = INTERVIEWS_PER_PERIOD + BILANS_PER_PERIOD
+    people = count_fr(headcount, "salarié", "salariés")
+    return CalcResult(
+        name="professional_reviews",
+        value=total,
+        unit="entretiens",
+        summary=(
+            f"Pour {people}, au moins {total} entretiens tous les {PERIOD_YEARS} ans : {interviews} entretiens "
+            f"professionnels et {bilans} entretiens de bilan ({per_person} par salarié)."
+        ),
+        formula=f"par salarié et par période de {PERIOD_YEARS} ans : ≥ 2 entretiens professionnels + 1 bilan",
+        steps=[
+            f"Article 6 : tous les {PERIOD_YEARS} ans, au moins {INTERVIEWS_PER_PERIOD} entretiens professionnels et "
+            "un entretien de bilan, pour chaque salarié.",
+            f"{headcount} × {INTERVIEWS_PER_PERIOD} = {interviews} entretiens professionnels ; {headcount} × "
+            f"{BILANS_PER_PERIOD} = {bilans} entretiens de bilan ; total {total}.",
+        ],
+        references=[ref.PROFESSIONAL_REVIEW],
+        warnings=[
+            "Minimum par période de 6 ans comptée depuis l'embauche de chacun : les échéances diffèrent d'un "
+            "salarié à l'autre."
+        ],
+        details={"headcount": headcount, "interviews": interviews, "bilans": bilans},
+    )
+
+
 def _check_dates(label: str, dates: Sequence[date], hire_date: date, today: date) -> None:
     for day in dates:
         if day < hire_date:
@@ -100,10 +133,14 @@ def professional_reviews(
     bilans: Sequence[date] = (),
     as_of: date | None = None,
     in_force_from: date | None = None,
+    headcount: int | None = None,
 ) -> CalcResult:
-    """Compliance of past 6-year periods and what is still due in the current one (art. 6)."""
+    """Compliance of past 6-year periods and what is still due in the current one (art. 6); for a team
+    (`headcount` people, no hire date), the least the organisation holds for them over one 6-year period."""
     today = as_of or date.today()
     in_force = in_force_from or IN_FORCE
+    if hire_date is None and headcount is not None:
+        return team_minimum(headcount)
     if hire_date is None:
         return CalcResult(
             name="professional_reviews",

@@ -24,6 +24,7 @@ from calculators.professionalisation import professionalisation_contract
 from calculators.professionalisation_terms import professionalisation_duration, professionalisation_training_share
 from calculators.result import CalcError, CalcResult
 from calculators.spec import CalculatorSpec, Param
+from calculators.team import team_total
 from calculators.training_guarantee import training_guarantee
 from calculators.training_path import training_path_hours
 from calculators.vae import cqp_vae_eligibility, vae_leave
@@ -62,6 +63,17 @@ PARTIAL_RULES = frozenset(
         "cqp_certification",
     }
 )
+
+
+def _vae_leave_or_team(groups: str | None = None, **facts: Any) -> CalcResult:
+    """One person's VAE leave, or a team's total when `groups` is given (`calculators.team`): each group's facts run
+    through this same spec, so they are checked and coerced as one person's are."""
+    if groups is None:
+        return vae_leave(**facts)
+    if facts:
+        raise CalcError("« groups » : les faits de chaque personne se donnent dans son groupe, pas à côté.")
+    return team_total("vae_leave", groups, lambda **one: CALCULATORS["vae_leave"].run(**one), "Congé VAE")
+
 
 _SPECS = [
     CalculatorSpec(
@@ -134,8 +146,14 @@ _SPECS = [
                 "date",
                 "date à laquelle le congé est pris (avant l'avenant de 2022, pas de durée conventionnelle)",
             ),
+            Param(
+                "groups",
+                "str",
+                "une équipe en groupes de même situation, « effectif:paramètre=valeur,… » séparés par « ; » (ex. "
+                "3:diploma_level=3,job_threatened=non;4:diploma_level=4) : le total des heures de l'équipe",
+            ),
         ],
-        vae_leave,
+        _vae_leave_or_team,
     ),
     CalculatorSpec(
         "cqp_vae_eligibility",
@@ -227,6 +245,7 @@ _SPECS = [
                 "date",
                 "entrée en vigueur retenue pour l'article 6 (par défaut le 19 décembre 2019)",
             ),
+            Param("headcount", "int", "effectif d'une équipe (sans date d'embauche) : minimum dû sur 6 ans"),
         ],
         professional_reviews,
     ),

@@ -132,9 +132,13 @@ def apply_rule(question: str, sentences: Sequence[str], *, caps_only: bool = Fal
     `caps_only`: the sentences are the rest of the lead's passage, not the lead; only a cap per unit is applied
     there, which names the noun counted ("combien de tuteurs"). A share or a rate elsewhere in the passage may be
     another action's ("120 h" claimed for one module is no total that a 70 % of another row applies to)."""
-    if not _ASKS_AMOUNT.search(question):
-        return None
     text = " ".join(sentences)
+    if not _ASKS_AMOUNT.search(question):
+        return _cap_checked(question, text)  # "5 tuteurs pour 14 alternants : la règle est-elle respectée ?"
+    if caps_only and _CHECK_ASKED.search(question):
+        checked = _cap_checked(question, text)
+        if checked is not None:
+            return checked
     if caps_only:
         return _capped_count(question, text)
     shares = list(_SHARE_OF_LENGTH.finditer(text))
@@ -163,7 +167,7 @@ def apply_rule(question: str, sentences: Sequence[str], *, caps_only: bool = Fal
             lifted = _ends(bottom if bottom != top else None, top)
             operation += f", {below} de {floor.group(1)} heures : {lifted} heures"
         return Applied(operation, "au moins" if at_least else ("au plus" if share.group("bound") else ""))
-    capped = _capped_count(question, text)
+    capped = _capped_count(question, text) or _cap_checked(question, text)
     if capped is not None:
         return capped
     rate = _RATE.search(text)
@@ -215,6 +219,46 @@ def _capped_count(question: str, text: str) -> Applied | None:
         return Applied(f"{count} ÷ {cap} = {ratio}{rounded} {unit}s", "au moins")
     things = cap_match.group("things").lower()
     return Applied(f"{count} {unit}s × {cap} {things} = {count * cap} {things}", "au plus")
+
+
+# A yes/no on whether the counts meet the cap: "peut-elle respecter la règle ?", "est-ce suffisant ?", "ça passe ?"
+_CHECK_ASKED = re.compile(
+    r"\b(?:respect\w*|suffi\w*|assez|conforme\w*|possible|en r[eè]gle|dans les clous|ça passe|ca passe|"
+    r"tenir|tient|couvr\w*|OK)\b",
+    re.IGNORECASE,
+)
+
+
+def _cap_checked(question: str, text: str) -> Applied | None:
+    """A cap of things per unit checked against the question's two counts, one of units and one of the things they
+    take ("5 tuteurs désignés et 14 alternants : la répartition peut-elle respecter la règle ?"): the units can take
+    units × cap at most (5 × 3 = 15), which the other count meets or exceeds. Only a yes/no on that fit is
+    answered; each count must be said once, and a figure equal to the cap is the text's restated."""
+    cap_match = _CAP_PER_UNIT.search(text)
+    if cap_match is None or "?" not in question or not _CHECK_ASKED.search(question):
+        return None
+    unit, cap = cap_match.group("unit").lower(), int(cap_match.group("cap"))
+    counted = [(_count_value(m.group(1)), m.group(2).lower()) for m in _COUNT.finditer(question)]
+    units = {n for n, noun in counted if _same_noun(noun, unit)}
+    others = {n for n, noun in counted if not _same_noun(noun, unit) and _PEOPLE.search(noun)} - {cap}
+    if len(units) != 1 or len(others) != 1:
+        return None
+    count, people = units.pop(), others.pop()
+    if count < 1 or people < 1:
+        return None
+    most = count * cap
+    things = cap_match.group("things").lower()
+    fits = "la règle est respectée" if people <= most else f"la règle n'est pas respectée, il faut {-(-people // cap)}"
+    fits += "" if people <= most else f" {unit}s au moins"
+    return Applied(f"{count} {unit}s × {cap} {things} = {most} {things} au plus, pour {people} : {fits}", "")
+
+
+# the nouns of a count of people that a cap per person applies to
+_PEOPLE = re.compile(
+    r"^(?:alternants?|salari[eé]s?|apprentis?|stagiaires?|b[eé]n[eé]ficiaires?|agents?|personnes?|contrats?|"
+    r"[eé]l[eè]ves?|nouveaux|nouvelles|recrues?|arrivants?|tutor[eé]s?|accompagn[eé]s?|collaborat\w+|employ[eé]s?)$",
+    re.IGNORECASE,
+)
 
 
 def _same_noun(word: str, noun: str) -> bool:

@@ -42,6 +42,7 @@ COMPUTE_ASK = (
     r"|\b(?:possible|faisable|envisageable|jouable|permis|autorise|ouvert|accessible)e?s? (?:pour (?:moi|lui|elle|"
     r"eux|elles)|dans (?:mon|son|leur|ce) cas|en ce qui me concerne)\b|\bj'y ai droit\b|\bje (?:peux|pourrais)"
     r"(?: le faire)? ?\?"
+    r"|\b(?:ma|sa|leur|notre|votre) prime(?: de (?:tutorat|tuteur|formateur))? ?\?"
 )
 
 # The user asks for an amount or a date (what a bonus calculator computes), as opposed to a yes/no on
@@ -52,6 +53,8 @@ AMOUNT_ASK = (
     r"touch(?:er|e|erai|erais|era|ons)|percev(?:oir|rai|rais|ra)|recev(?:oir|rai|rais|ra)|"
     r"rapport(?:e|era|erait|ent)|quand|a partir de quand|calcul(?:e|er|ez)|"
     r"droit a \d+ ?(?:points?|pts|euros?|€))"
+    # the person's premium asked bare after the facts: "… et se termine fin juin. Ma prime ?"
+    r"|\b(?:ma|sa|leur|notre|votre) prime(?: de (?:tutorat|tuteur|formateur))? ?\?"
 )
 
 # A case described by an HR advisor or a colleague, in the third person: "un salarié part en Pro-A

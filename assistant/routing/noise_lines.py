@@ -66,6 +66,23 @@ _FIRST_PERSON = re.compile(r"\b(?:je|j')")
 _CASE_WORD = re.compile(r"\b(?:cdi|cdd|cui|bac|cap|bts|licence|master|diplome|niveau|temps partiel|alternant\w*)\b")
 
 
+# A machine-made line: a weather report, a telex, a ticket's codes ("METAR LFPG 291030Z 24012KT 9999 BKN020 RMK PRO-A
+# MAX 18 MOIS"): no lower-case word, and codes mixing capitals and digits. A figure in it is no fact the user gives
+# (an injected figure must never become an input), whatever topic its words name.
+_CODE_TOKEN = re.compile(r"^(?=[A-Z0-9/+-]*\d)(?=[A-Z0-9/+-]*[A-Z])[A-Z0-9/+-]{3,}$")
+
+
+def _machine_made(line: str) -> bool:
+    """Whether `line` is machine-made text (see `_CODE_TOKEN`): 4 tokens or more, none in lower case (a tenth may be),
+    two codes or more, and no question mark (a user shouting a question in capitals asks it)."""
+    tokens = line.split()
+    if len(tokens) < 4 or "?" in line:
+        return False
+    lower = sum(1 for t in tokens if re.search(r"[a-zà-ÿ]", t))
+    codes = sum(1 for t in tokens if _CODE_TOKEN.match(t))
+    return codes >= 2 and lower * 10 <= len(tokens)
+
+
 def cut_lines(text: str) -> tuple[str, list[str], bool]:
     """Cut the line-shaped framing: mail headers and signature, quotes, tables, configuration, turns, code.
 
@@ -113,7 +130,9 @@ def cut_lines(text: str) -> tuple[str, list[str], bool]:
             else:
                 keep[i] = False
             continue
-        elif _framing(i, line, f, mail, quoted, unquoted, config, alone, labelled):
+        elif _framing(i, line, f, mail, quoted, unquoted, config, alone, labelled) or (
+            not alone and _machine_made(line)  # a report's codes: framing too, with no order in it to report
+        ):
             keep[i] = False
         elif not alone and (_CODE_LINE.search(line) or _INDENTED.match(line)):
             turns = True

@@ -267,8 +267,8 @@ def test_the_vap_is_not_the_vae_leave(question: str) -> None:
         ("jusqu'à la Toussaint 2026", "jusqu'au 1er novembre 2026"),
         ("la veille du 1er janvier 2027", "le 31 décembre 2026"),
         ("le jour de Noël 2025", "le 25 décembre 2025"),
-        # a movable holiday is left as written: its day is asked, never guessed
-        ("le lundi de Pâques 2026", "le lundi de Pâques 2026"),
+        # a movable holiday is computed for its year (calc20: Easter 2026 is 5 April)
+        ("le lundi de Pâques 2026", "le 6 avril 2026"),
     ],
 )
 def test_days_named_by_the_calendar(text: str, written: str) -> None:

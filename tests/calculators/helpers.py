@@ -25,7 +25,7 @@ ARGUMENTS: dict[str, set[str]] = {
     "trainer_bonus": {"actions", "point_value", "months_low"},
     "tutor_and_trainer_bonus": {"missions", "actions", "as_of", "point_value"},
     "pro_a_certifications": {"certifications", "as_of"},
-    "vae_leave": {"diploma_level", "job_threatened", "on"},
+    "vae_leave": {"diploma_level", "job_threatened", "on", "groups"},
     "cqp_vae_eligibility": {"experience_years", "requests_this_year", "time_share", "earlier_certificate_on"},
     "vae_experience": {"months"},
     "cep_absence": {
@@ -37,7 +37,7 @@ ARGUMENTS: dict[str, set[str]] = {
         "last_cep",
     },
     "training_guarantee": {"last_training", "as_of", "hire_date"},
-    "professional_reviews": {"hire_date", "interviews", "bilans", "as_of", "in_force_from"},
+    "professional_reviews": {"hire_date", "interviews", "bilans", "as_of", "in_force_from", "headcount"},
     "pro_a_eligibility": {"contract", "diploma_level"},
     "pro_a_duration": {"months", "case", "start"},
     "pro_a_training_hours": {"total_hours", "extended_public", "total_hours_low"},

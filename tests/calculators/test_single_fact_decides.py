@@ -180,6 +180,14 @@ DECIDING: list[tuple[str, dict[str, Any], str, Any, str]] = [
         [],
         "Circulaire, IV : le parcours s'inscrit dans une amplitude de deux ans depuis le premier jour de PREM'SS.",
     ),
+    (
+        "vae_leave",
+        {"groups": "2:job_threatened=oui;3:diploma_level=2"},
+        "value",
+        2 * 48 + 3 * 48,
+        "Avenant, art. 2 : « … augmenté pour les agents n'ayant pas atteint le niveau 4 ou dont l'emploi est menacé "
+        "… à 48 heures maximum » — each group's one deciding fact decides its hours, and so the team's total.",
+    ),
 ]
 
 

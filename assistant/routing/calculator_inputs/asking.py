@@ -205,7 +205,7 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
             asks_a_limit(facts.folded)
             or asks_the_texts(facts.folded)
             or asks_an_obligation(facts.folded)
-            or _REPORTED_CLAIM.search(facts.folded)
+            or reports_a_claim(facts.folded)
             or claimed_rules(facts.folded)  # a quotation naming nobody: a rule claimed, to check in the texts
             or states_a_premise(facts.folded)
         )
@@ -249,6 +249,22 @@ _REPORTED_CLAIM = re.compile(
     r"(?<!\bje )(?<!j')\b(?:pretend(?:ent)?|affirme(?:nt)?|soutien(?:nen)?t|assure(?:nt)?|dit|disent|"
     r"raconte(?:nt)?|jure(?:nt)?|certifie(?:nt)?|explique(?:nt)?|ecri(?:t|vent)) (?:que|qu')"
 )
+
+
+# What the person told said of themself, reported by the asker ("un agent me dit qu'il n'a pas été formé depuis
+# longtemps", "elle m'explique qu'elle est en CDD"): a fact of the case, to complete, not a rule to check in the
+# texts. Only the person's state or history ("est", "a", "n'a pas été", "travaille"); an entitlement reported ("qu'il
+# a droit à 48 h", "qu'elle peut", "qu'il touchera") stays a claim.
+_REPORTED_FACT = re.compile(
+    r"\s*(?:il|elle|ils|elles) (?:n'|ne )?(?:est|sont|etait|etaient|a|ont|avait|avaient|travaille\w*)\b"
+    r"(?! (?:le )?droit\b)(?! pas (?:le )?droit\b)"
+)
+
+
+def reports_a_claim(folded: str) -> bool:
+    """Whether the message reports someone's claim (a rule to check in the texts), not the person's own facts."""
+    claims = [m for m in _REPORTED_CLAIM.finditer(folded) if not _REPORTED_FACT.match(folded, m.end())]
+    return bool(claims)
 
 
 def asks_an_obligation(folded: str) -> bool:

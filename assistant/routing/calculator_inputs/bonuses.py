@@ -64,6 +64,10 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
     if periods and all(p.kind == "since" for p in periods):
         # "mission de 8 mois, commencée il y a 3 mois": a start and the mission's length are the whole mission
         periods = _periods_from_duration(facts, notes) or periods
+        if all(p.kind == "since" for p in periods) and end_to_come(facts):
+            # "tuteur depuis l'Ascension, la mission n'est pas encore terminée : combien touchera-t-il ?": the
+            # premium is paid "à l'issue de la mission" and counts its months, so its end decides and is asked
+            return Plan("tutor_bonus", {}, ["missions"])
     if not periods:
         periods = _periods_from_duration(facts, notes)
         if periods and re.search(_SUMMED, facts.folded):
@@ -99,6 +103,22 @@ def plan_tutor_bonus(facts: Facts) -> Plan | None:
         if at is not None:
             periods, copies = [periods[at]], [1]
     return _tutor_plan(facts, periods + added, copies + [1] * len(added), notes)
+
+
+# A mission said to be still running, and the premium asked as the one to come (art. 4.3: "versée en une seule fois à
+# l'issue de la mission"); "à ce jour", "pour l'instant" ask the months so far, which today's date answers.
+_UNFINISHED = re.compile(r"\bpas (?:encore )?(?:termine|fini|acheve)e?s?\b|\btoujours en cours\b|\bn'est pas finie?\b")
+_TO_COME = re.compile(
+    r"\b(?:touchera\w*|toucherai|va toucher|vais toucher|percevra\w*|percevrai|recevra\w*|recevrai|aura|aurai|"
+    r"sera versee?|va percevoir|vais percevoir|au final|a la fin|en fin de mission|a l'issue)\b"
+)
+_SO_FAR = re.compile(r"\b(?:a ce jour|jusqu'ici|jusqu'a present|pour l'instant|pour le moment|aujourd'hui|a date)\b")
+
+
+def end_to_come(facts: Facts) -> bool:
+    """Whether an ongoing mission's premium is asked as the one it will pay at its end, its end not said."""
+    asked = asking_sentence(facts.folded)
+    return bool(_UNFINISHED.search(facts.folded) and _TO_COME.search(asked) and not _SO_FAR.search(facts.folded))
 
 
 # what a clause tells of tutoring: a mission, its trainee, the tutor's role

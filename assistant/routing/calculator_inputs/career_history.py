@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from assistant.routing.calculator_inputs.facts import Facts, Plan, near, year_notes
+from assistant.routing.calculator_inputs.team import head_count
 from calculators.dates import format_date_fr
 
 
@@ -107,6 +108,11 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
         (bilans if label == "bilan" else interviews).append(day)
         notes.append(f"« {text} » : année seule, entretien compté en {year} (date retenue : {format_date_fr(day)}).")
     notes += year_notes(facts.dates)
+    if hire is None and not (interviews or bilans) and _COUNT_ASKED.search(facts.folded):
+        # "J'encadre 12 techniciens : combien d'entretiens au minimum sur 6 ans ?": the team's count, 3 each
+        team = head_count(facts.folded)
+        if team is not None and team > 1:
+            return Plan("professional_reviews", {"headcount": team})
     if hire is None:
         if (facts.personal and facts.asks and not facts.general) or interviews or bilans:
             return Plan("professional_reviews", {}, ["hire_date"], notes)
@@ -120,6 +126,10 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
     if horizon is not None:
         notes.append(f"Décompte arrêté au {format_date_fr(horizon)}, la date demandée.")
     return Plan("professional_reviews", arguments, notes=notes)
+
+
+# The number of interviews asked ("combien d'entretiens", "nombre d'entretiens", "combien … au minimum en tout")
+_COUNT_ASKED = re.compile(r"\b(?:combien|nombre)\b[^.?!]{0,30}\bentretiens?\b|\bentretiens?\b[^.?!]{0,40}\bcombien\b")
 
 
 # A date after today said as the horizon of the count: "d'ici janvier 2027", "jusqu'à fin 2027", "avant avril".

@@ -109,6 +109,10 @@ def plan_cep(facts: Facts) -> Plan | None:
         org = total
     if org is None and total is None and len(unplaced) == 1 and re.search(_ALL_HERE, facts.folded):
         org = total = unplaced[0].months  # "CDI / 10 ans / tous ici": one length, all of it here
+    if total is None:
+        # "en CDI depuis un an et demi dans mon organisme, et salarié depuis 2012": the career's start, said apart
+        working = _months_working_since(facts)
+        total = working if working is not None and working != org else None
     notes: list[str] = []
     if total is None and prior:
         total = (org or 0.0) + prior
@@ -195,6 +199,29 @@ def _months_since_month(facts: Facts) -> float | None:
         low = (facts.today - stated).days / 30.44
         high = (facts.today - d.start).days / 30.44
         if not any(low < t <= high for t in (4, 12, 24, 60)):
+            return low
+    return None
+
+
+# Words of a whole working life, before a "depuis" date: "salarié depuis 2012", "je travaille depuis 2008",
+# "dans la vie active depuis 2010", "en activité depuis mars 2015"
+_WORKING_SINCE = re.compile(
+    r"\b(?:salarie\w*|travaill\w*|carriere|en activite|vie active|cotis\w*|sur le marche du travail)\b[^.?!;,]{0,15}$"
+)
+
+
+def _months_working_since(facts: Facts) -> float | None:
+    """Total seniority as an employee from "salarié depuis 2012": counted from the last day the date can mean, a
+    lower bound kept only when no threshold of article 5 (24 and 60 months) falls between its two readings."""
+    for d in facts.dates:
+        if d.kind != "since" or not _WORKING_SINCE.search(facts.folded[max(0, d.span[0] - 40) : d.span[0]]):
+            continue
+        stated = d.start if d.precision == "day" else _stated_since(facts, d)
+        if stated is None or stated >= facts.today:
+            continue
+        low = (facts.today - stated).days / 30.44
+        high = (facts.today - d.start).days / 30.44
+        if not any(low < t <= high for t in (24, 60)):
             return low
     return None
 

@@ -260,7 +260,10 @@ def dated_periods(facts: Facts) -> list[DateSpan]:
     2026") is one period.
     """
     periods: list[DateSpan] = []
-    dates = [replace(d, kind="from") if _said_to_start(facts, d) else d for d in facts.dates]
+    dates = [
+        replace(d, kind="from") if _said_to_start(facts, d, month_ok=_ended_next(facts, i)) else d
+        for i, d in enumerate(facts.dates)
+    ]
     consumed: set[int] = set()
     for i, d in enumerate(dates):
         if i in consumed:
@@ -337,15 +340,26 @@ _START_WORDS = (
 )
 
 
-def _said_to_start(facts: Facts, d: DateSpan) -> bool:
-    """Whether a one-day date is said, in its own clause, to be when something started (and not an end).
+def _ended_next(facts: Facts, i: int) -> bool:
+    """Whether the date after the i-th is said to end something ("a commencé en janvier 2026 et se termine fin juin
+    2026"): then a month said to start is that period's start, not only when a role began."""
+    if i + 1 >= len(facts.dates) or facts.dates[i + 1].kind != "point":
+        return False
+    between = facts.folded[facts.dates[i].span[1] : facts.dates[i + 1].span[0]]
+    return len(between) <= 40 and re.search(_END_VERBS, between) is not None
+
+
+def _said_to_start(facts: Facts, d: DateSpan, *, month_ok: bool = False) -> bool:
+    """Whether a one-day date is said, in its own clause, to be when something started (and not an end); a named
+    month too when `month_ok` (an end is said right after it).
 
     The clause runs from the last break before the date to the next break or conjunction after it (a
     comma, a full stop, "et", "jusqu'au"): what a date is about is said in the words bound to it.
     """
     relative_month = d.precision == "month" and not d.year_inferred and re.search(r"\bmois\b", fold(d.text))
+    named_month = month_ok and d.precision == "month"
     if d.kind != "point" or not (
-        d.precision == "day" or facts.folded.startswith("il y a", d.span[0]) or relative_month
+        d.precision == "day" or facts.folded.startswith("il y a", d.span[0]) or relative_month or named_month
     ):
         return False  # a day, a time ago ("commencée il y a 3 mois") or "le mois dernier", not a named month
     before = re.split(r"[,.;:!?]", facts.folded[max(0, d.span[0] - 50) : d.span[0]])[-1]

@@ -113,7 +113,12 @@ _OWN_VERDICT = re.compile(
     r"\s*\?|\bsuffi\w*|\bassez\b|\ben regle\b|\bdans les clous\b|\bou pas\b|\baccorder\b"
     r"|\b(?:ai|a|as)(?:-je|-t-il|-t-elle)? (?:son|sa|mon|ma|le|la) (?:cqp|diplome|certification)\b"
     # the rule applied to the person: "s'applique à moi ?", "joue pour elle ?", "ça me concerne ?"
-    r"|\b(?:s'appliqu|jou)\w* (?:a|pour) (?:moi|lui|elle|eux|elles|nous)\b|\b(?:me|la|le) concerne\b"
+    # with the subject inverted too ("joue-t-elle pour lui ?", "s'applique-t-elle à moi ?")
+    r"|\b(?:s'appliqu|jou)\w*(?:-t)?(?:-(?:il|elle|on))? (?:a|pour) (?:moi|lui|elle|eux|elles|nous)\b"
+    r"|\b(?:me|la|le|les|nous|vous) concerne\w*\b"
+    # the employer's duty toward the person told: "l'organisme doit-il lui proposer une formation ?"
+    r"|\bdoi(?:t|vent)(?:-(?:il|elle|on|ils|elles))? (?:me|lui|leur|nous) "
+    r"(?:proposer|accorder|donner|financer|offrir)\b"
 )
 # The rule's own value asked for the case: "ça fait combien pour moi ?", "j'y ai droit à combien ?", "elle va
 # avoir combien de prime ?", "je touche quoi ?", "ça nous fera combien ?". "Combien" asking another count

@@ -115,6 +115,9 @@ _END_ASK = (
     r"\bjusqu'(?:a|au|en) (?:quand|quel(?:le)? (?:date|jour|mois))\b|\bdate (?:de fin|limite|butoir)\b|"
     r"\bquelle date\b[^?]{0,30}\b(?:termin|fini|achev|cess|fin)\w*|\bquand\b[^?]{0,30}\b(?:termin|fini|achev|cess)\w*"
     r"|\b(?:fin|terme) (?:au plus tard|maximale?)\b|\b(?:termin|fini|achev)\w* (?:au plus tard )?quand\b"
+    # the last day named as such: "son dernier jour", "la dernière date", "l'échéance", "quand s'arrête-t-elle"
+    r"|\b(?:dernier|ultime) jour\b|\bderniere (?:date|journee)\b|\becheance\b"
+    r"|\bquand\b[^?]{0,30}\b(?:s'arret|arret|prend\w* fin)\w*"
 )
 
 

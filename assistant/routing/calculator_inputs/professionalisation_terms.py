@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.routing.calculator_inputs.facts import Facts, Plan, near, not_threshold, outside_dates
 from assistant.routing.extraction.quantities import Duration
-from assistant.routing.extraction.situation import parse_diploma_level
+from assistant.routing.extraction.situation import diploma_only_denied, parse_diploma_level
 
 # An age: "j'ai 19 ans", "âgée de 22 ans", and any person named with a determiner then "de NN ans" ("un
 # nouvel embauché de 24 ans", "mon fils de 20 ans", "une intérimaire de 30 ans"), the noun not being a length's
@@ -67,7 +67,8 @@ def _public(facts: Facts, used: list[Duration]) -> dict[str, Any]:
         found["age"] = int(age.group(1))
         used += [d for d in facts.durations if d.span[0] == age.start(1)]
     level = parse_diploma_level(facts.text)
-    if level is not None:
+    # "il n'a pas son bac" leaves open a CAP, a vocational diploma: no answer to art. 3.4's condition, which is asked
+    if level is not None and not (diploma_only_denied(facts.text) and level > 2):
         found["without_diploma"] = level <= 2  # CAP/BEP are vocational diplomas, the bac a second cycle
     seeker = [
         d

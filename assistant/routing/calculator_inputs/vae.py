@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from assistant.routing.calculator_inputs.facts import Facts, Plan, not_cited, not_threshold, outside_dates
+from assistant.routing.calculator_inputs.team import read_groups
 from assistant.routing.extraction.dates import DateSpan
 from assistant.routing.extraction.situation import parse_diploma_level, parse_job_threatened, parse_work_time
 
@@ -32,6 +33,9 @@ def plan_vae(facts: Facts) -> Plan | None:
     leave = re.search(r"\b(?:conge|heures?|jours?|absence|combien de temps|autorisation)\b", facts.folded)
     if cqp and not leave:
         return _cqp_vae(facts)
+    team = _team_leave(facts) if leave else None
+    if team is not None:  # "3 n'ont pas le bac et 4 l'ont : combien d'heures au total ?": each group by its facts
+        return team
     diploma = parse_diploma_level(facts.text)
     threatened = parse_job_threatened(facts.text) if facts.personal else None
     # "en 2021, combien d'heures de congé VAE ?": the leave of a past date (before the avenant of 2022
@@ -51,6 +55,26 @@ def plan_vae(facts: Facts) -> Plan | None:
     if not arguments:
         return None
     return Plan("vae_leave", arguments)
+
+
+def _team_leave(facts: Facts) -> Plan | None:
+    """The leave of a team told in groups (`team.read_groups`), each group's diploma and threat read in its own words;
+    a threat said once for all ("aucun poste menacé") holds for every group that says none of its own."""
+    groups = read_groups(facts.folded, facts.text)
+    if len(groups) < 2:
+        return None
+    for_all = parse_job_threatened(facts.text)
+    said = []
+    for group in groups:
+        level = parse_diploma_level(group.words)
+        threatened = parse_job_threatened(group.words)
+        threatened = for_all if threatened is None else threatened
+        if level is None and threatened is None:
+            return None  # a counted clause that tells nothing the leave turns on: not a team split by it
+        facts_said = [f"diploma_level={level}"] if level is not None else []
+        facts_said += [f"job_threatened={'oui' if threatened else 'non'}"] if threatened is not None else []
+        said.append(f"{group.count}:{','.join(facts_said)}")
+    return Plan("vae_leave", {"groups": ";".join(said)})
 
 
 def _cqp_vae(facts: Facts) -> Plan | None:

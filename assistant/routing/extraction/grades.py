@@ -91,6 +91,9 @@ def parse_grades(text: str) -> dict[str, float]:
         + [(key, rf"(?<![\d,.-]){_SCALED} *\b{label}\b", False) for key, label in GRADE_LABELS.items()]
         # "l'écrit m'a donné 9", "Prem'ss validé avec 12", "les APT ont été notées 14": a short verb phrase
         + [(key, rf"\b{label}\b{_BRIDGE}{_GRADE}{_NOT_A_GRADE}", False) for key, label in GRADE_LABELS.items()]
+        # "mon écrit au CQP gestionnaire conseil : 6/20": the exam's certification named before a colon and a grade
+        # on its scale
+        + [(key, rf"\b{label}\b(?: [a-z']+){{1,4}} *: *{_SCALED}", False) for key, label in GRADE_LABELS.items()]
     )
     for key, pattern, grade_first in patterns:
         if key in grades:

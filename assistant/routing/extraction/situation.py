@@ -164,6 +164,21 @@ def parse_diploma_level(text: str) -> int | None:
     is what the rules compare against ("n'ayant pas atteint le niveau 4"), so it gives that level
     minus one when nothing positive is said.
     """
+    held, below = _diploma_mentions(text)
+    if held:
+        return max(held)
+    return max(0, min(below) - 1) if below else None
+
+
+def diploma_only_denied(text: str) -> bool:
+    """Whether the message says only which diploma the person does not hold ("il n'a pas son bac"): the level is
+    then a bound, "below the bac", which does not say whether a lower diploma (a CAP) is held."""
+    held, below = _diploma_mentions(text)
+    return not held and bool(below)
+
+
+def _diploma_mentions(text: str) -> tuple[list[int], list[int]]:
+    """The levels of the diplomas said to be held, and of those said not to be (see `parse_diploma_level`)."""
     original, folded = prepare(text)
     mentions: list[tuple[int, int]] = []  # (position, level)
     for level, words in DIPLOMA_WORDS.items():
@@ -183,9 +198,7 @@ def parse_diploma_level(text: str) -> int | None:
             below.append(level)
         else:
             held.append(level)
-    if held:
-        return max(held)
-    return max(0, min(below) - 1) if below else None
+    return held, below
 
 
 def parse_contract(text: str) -> str | None:
