@@ -352,7 +352,11 @@ _ALL_OF = re.compile(
     r"(?:(?:les|des|ces|ses|leurs|nos|vos|mes)\s+)?(?=[a-zà-ÿ])",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r"\b(?:dont|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel)\b")
+# "les missions d'un tuteur telles que l'accord les décrit" (u26m-147): a comparative clause ends it as well (the
+# phrase comes without its function words: "missions tuteur telles decrit")
+_RELATIVE = re.compile(
+    r"\b(?:dont|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|tel|tels|telle|telles)\b"
+)
 # A text asked whether it states something for someone: a verb of stating with its pronoun after it, the thing
 # stated, then "pour / à" and whom it is stated for (`fold` keeps the length: the match cuts the message as written).
 _STATES_FOR = re.compile(

@@ -39,10 +39,11 @@ from knowledge.hybrid import Evidence
 
 # The topics of things the texts name without making their rules (the router's topics).
 NAMED_ONLY_TOPICS = frozenset({"other_corpus", "cqp"})
+# A possessive stands for the article ("quel est son taux d'insertion ?": the rate, scope20).
 # Singular only: "quelles sont les conditions", "quels sont les emplois" ask for a list, whose items the texts give
 # without the noun that gathers them; "quel est le taux", "quel salaire" ask for one value, which they name.
 _WHICH = re.compile(
-    r"\b(?:quel|quelle)\s+(?:(?:est|etait|serait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l)\s+)?([a-z][a-z-]{2,})"
+    r"\b(?:quel|quelle)\s+(?:(?:est|etait|serait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l|son|sa|leur)\s+)?([a-z][a-z-]{2,})"
 )
 _HOW_MANY = re.compile(r"\bcombien\s+(?:de|d)\s+([a-z][a-z-]{2,})")
 # What follows an interrogative without being a noun of what is asked: verbs and pronouns of the frame.
@@ -111,7 +112,7 @@ _GOVERNED = re.compile(r"\b(?:qui|comment|quand|pourquoi)\s+(?:[a-z-]+\s+){0,3}\
 
 # "quel est le taux de réussite", "quel numéro de téléphone": the interrogative's noun and its complement.
 _WHICH_OF = re.compile(
-    r"\b(?:quel|quelle)\s+(?:(?:est|etait|serait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l)\s+)?([a-z][a-z-]{2,})\s+"
+    r"\b(?:quel|quelle)\s+(?:(?:est|etait|serait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l|son|sa|leur)\s+)?([a-z][a-z-]{2,})\s+"
     r"(?:de la|de l|du|des|de|d)\s+([a-z][a-z-]{4,})"
 )
 
