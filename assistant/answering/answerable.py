@@ -106,7 +106,11 @@ def texts_are_silent(
         return True  # "combien de managers ont été certifiés en 2021 ?": a statistic no best passage states (scope16)
     if unstated_contact(query, evidence) is not None:
         return True  # "quelle est l'adresse du CRFP de Lyon ?": no address in the best passages, whatever the topic
-    if vocabulary is not None and names_only(decision) and unstated_in_every_clause(query, evidence, decision, vocabulary, phrases):
+    if (
+        vocabulary is not None
+        and names_only(decision)
+        and unstated_in_every_clause(query, evidence, decision, vocabulary, phrases)
+    ):
         return True  # "le taux de réussite au CQP COS": the CQP is named, its success rate stated nowhere
     terms = set(query_weights(query))
     bags = [unit_terms(e.chunk.context_text) for e in evidence[:3]]

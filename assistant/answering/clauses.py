@@ -66,7 +66,7 @@ def asking_clauses(message: str) -> list[str]:
     """The message's asking clauses in their own words, without the context `asking_parts` gives each: what each
     clause asks is read from it alone ("…, et avec combien de rendez-vous ?" asks a count of meetings, whatever
     the clause before asks). One element (the message itself) when it asks one thing."""
-    premise, clauses = _split(message)
+    _, clauses = _split(message)
     return clauses if len(clauses) >= 2 else [message]
 
 

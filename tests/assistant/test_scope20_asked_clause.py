@@ -38,7 +38,7 @@ TODAY = date(2026, 11, 29)
     ],
 )
 def test_a_preposition_before_an_asking_word_opens_a_clause(message: str, second: str) -> None:
-    """"et avec combien de …" asks on its own: the preposition's space was left unread, so "avec" passed for the
+    """ "et avec combien de …" asks on its own: the preposition's space was left unread, so "avec" passed for the
     opening of a complement of the clause before ("les conditions de diplôme et d'expérience")."""
     clauses = asking_clauses(message)
     assert len(clauses) == 2 and clauses[1].startswith(second.rstrip(" ?"))
@@ -58,7 +58,7 @@ def test_a_complement_or_a_single_question_stays_one_clause(message: str) -> Non
 
 
 def test_a_comparative_clause_is_not_the_subject() -> None:
-    """"les missions d'un tuteur telles que l'accord les décrit": the subject is the tutor's missions (art. 4.1),
+    """ "les missions d'un tuteur telles que l'accord les décrit": the subject is the tutor's missions (art. 4.1),
     "telles que l'accord les décrit" says where to read them."""
     for question in (
         "Peux-tu me lister les missions d'un tuteur telles que l'accord les décrit ?",
@@ -68,7 +68,7 @@ def test_a_comparative_clause_is_not_the_subject() -> None:
 
 
 def test_a_text_that_cites_something_is_named() -> None:
-    """"L'accord cite l'article L. 5411-1 …": the question is about what the accord says (art. 2.4 and 3.4)."""
+    """ "L'accord cite l'article L. 5411-1 …": the question is about what the accord says (art. 2.4 and 3.4)."""
     decision = route("L'accord cite l'article L. 5411-1 dans ses listes de publics : de qui s'agit-il ?", TODAY)
     assert decision.names_texts
 
@@ -108,7 +108,7 @@ def test_a_second_clause_in_the_users_noun_does_not_refuse_the_first(assistant: 
 def test_a_period_or_a_share_asked_by_a_noun_is_stated_by_its_form(
     assistant: Any, question: str, passage: str, noun: str
 ) -> None:
-    """"rythme" and "plancher" are no words of the texts; "tous les 3 ans" states a period, art. 3.6's "au minimum"
+    """ "rythme" and "plancher" are no words of the texts; "tous les 3 ans" states a period, art. 3.6's "au minimum"
     a lower bound ("rémunérés, au minimum, sur la base du coefficient de qualification du niveau 2")."""
     vocabulary = corpus_words(assistant.retriever.passage_texts())
     phrases = corpus_phrases(assistant.retriever.passages(), assistant._text_names)
