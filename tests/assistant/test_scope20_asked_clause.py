@@ -21,6 +21,7 @@ from assistant.answering.answerable import _subjects, unstated_in_every_clause
 from assistant.answering.attributes import unstated_attribute
 from assistant.answering.clauses import asking_clauses, asking_parts
 from assistant.answering.corpus_words import corpus_phrases, corpus_words
+from assistant.answering.qualifiers import named_actors
 from assistant.routing.router import route
 
 TODAY = date(2026, 11, 29)
@@ -133,3 +134,31 @@ def test_a_question_whose_every_clause_is_unstated_is_still_refused(assistant: A
     decision = route(question, TODAY)
     assert unstated_in_every_clause(question, evidence, decision, vocabulary, phrases)
     assert assistant.ask(question, today=TODAY).route == "refusal"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Qui fixe le pourcentage remboursé à la caisse pour ses alternants ?",
+        "Si le centre n'assure pas tous les cours, que devient l'argent déjà versé ?",
+        "Je paramètre la rubrique de paie de la prime de tuteur : entre-t-elle dans l'allocation vacances ?",
+    ],
+)
+def test_a_participle_or_the_noun_of_payroll_names_no_payer(question: str) -> None:
+    """Art. 3.7: "La CPNEFP définit les taux de prise en charge"; convention art. 12: the training bodies "devront
+    rembourser au cocontractant les sommes indûment perçues"; art. 4.3: "La prime n'entre pas dans la base de calcul
+    de l'allocation vacances". "le pourcentage remboursé", "l'argent versé" and "la rubrique de paie" were read as
+    actors paying (`qualifiers.named_actors`) whom no best passage names, and the questions refused."""
+    assert named_actors(question) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "actor"),
+    [
+        ("L'État nous verse-t-il une aide pour l'alternant ?", "État"),
+        ("La région finance les cours ?", "région"),
+        ("Le CNFPT finance-t-il la formation des territoriaux ?", "CNFPT"),
+    ],
+)
+def test_an_actor_before_a_funding_verb_is_still_read(question: str, actor: str) -> None:
+    assert named_actors(question) == [actor]
