@@ -215,8 +215,11 @@ _BOUND_KINDS = (DATE, PERCENT, LIMIT, FLOOR)
 
 
 def _as_written(noun: str, question: str) -> str:
-    """The question's own spelling of a folded noun ("frequence" → "fréquence"), which `asked_types` reads."""
-    return next((w for w in re.findall(r"[\wÀ-ÿ-]+", question) if fold(w) == noun), noun)
+    """The question's own spelling of a folded noun ("frequence" → "fréquence"), which `asked_types` reads, with the
+    word after it: "quel est son salaire plancher ?" asks a lower bound by its second word (u26n-014)."""
+    words = re.findall(r"[\wÀ-ÿ-]+", question)
+    at = next((n for n, w in enumerate(words) if fold(w) == noun), None)
+    return noun if at is None else " ".join(words[at : at + 2])
 
 
 def _bound_held(noun: str, evidence: Sequence[Evidence]) -> bool:
