@@ -34,7 +34,7 @@ _BRANCHES = (
     ("qualified_elsewhere", "silent: qualified_elsewhere"),
     ("unstated_census", "silent: unstated_census"),
     ("unstated_contact", "silent: unstated_contact"),
-    ("unstated_situation", "silent: unstated_attribute/situation"),
+    ("unstated_in_every_clause", "silent: unstated_attribute/situation"),
     ("names_foreign_member", "silent: names_foreign_member"),
     ("cue_outside", "silent: cue_outside"),
     ("asks_the_law", "silent: asks_the_law"),

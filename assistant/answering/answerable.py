@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from assistant.answering.attributes import DEPTH as ATTRIBUTE_DEPTH
 from assistant.answering.attributes import NAMED_ONLY_TOPICS, attribute_terms, unstated_attribute, unstated_situation
 from assistant.answering.census import unstated_census
+from assistant.answering.clauses import asking_clauses
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.contact_details import unstated_contact
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words, glossary_speaks
@@ -108,10 +109,7 @@ def texts_are_silent(
     if (
         vocabulary is not None
         and names_only(decision)
-        and (
-            unstated_attribute(query, of_subject(query, evidence, decision), vocabulary, phrases) is not None
-            or (phrases is not None and unstated_situation(query, phrases) is not None)
-        )
+        and unstated_in_every_clause(query, evidence, decision, vocabulary, phrases)
     ):
         return True  # "le taux de réussite au CQP COS": the CQP is named, its success rate stated nowhere
     terms = set(query_weights(query))
@@ -141,6 +139,29 @@ def texts_are_silent(
         return False
     found: set[str] = set().union(*bags) if bags else set()
     return len(terms & found) / len(terms) < MIN_COVERAGE
+
+
+def unstated_in_every_clause(
+    query: str,
+    evidence: Sequence[Evidence],
+    decision: RouteDecision | None,
+    vocabulary: CorpusWords,
+    phrases: CorpusPhrases | None,
+) -> bool:
+    """The question puts its subject in a situation the texts never speak of (`unstated_situation`), or every one
+    of its asking clauses asks an attribute that the best passages do not state (`unstated_attribute`).
+
+    Why per clause: a message asking two things is answered clause by clause (`clauses.asking_parts`), so it is
+    silent only where the texts state neither. "Tous les combien faut-il faire un bilan récapitulatif du parcours,
+    et avec combien de rendez-vous intermédiaires ?" asks a period the accord states ("tous les 6 ans") and a count
+    it states in its own noun ("deux entretiens professionnels"): the user's noun of the second clause refused the
+    whole message (u26m-020, u26n-218). What a clause asks is read from its own words (`asking_clauses`), the
+    subject from the whole message. A question asking only what the texts do not state ("le taux de réussite au
+    CQP COS, et combien de places ?") is still silent; so is a one-clause question, as before."""
+    if phrases is not None and unstated_situation(query, phrases) is not None:
+        return True
+    about = of_subject(query, evidence, decision)
+    return all(unstated_attribute(clause, about, vocabulary, phrases) is not None for clause in asking_clauses(query))
 
 
 def of_subject(query: str, evidence: Sequence[Evidence], decision: RouteDecision | None) -> Sequence[Evidence]:
@@ -335,7 +356,11 @@ _ALL_OF = re.compile(
     r"(?:(?:les|des|ces|ses|leurs|nos|vos|mes)\s+)?(?=[a-zà-ÿ])",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r"\b(?:dont|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel)\b")
+# "les missions d'un tuteur telles que l'accord les décrit" (u26m-147): a comparative clause ends it as well (the
+# phrase comes without its function words: "missions tuteur telles decrit")
+_RELATIVE = re.compile(
+    r"\b(?:dont|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|tel|tels|telle|telles)\b"
+)
 # A text asked whether it states something for someone: a verb of stating with its pronoun after it, the thing
 # stated, then "pour / à" and whom it is stated for (`fold` keeps the length: the match cuts the message as written).
 _STATES_FOR = re.compile(

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.answer_types import REASON
+from assistant.answering.answer_types import DATE, FLOOR, LIMIT, PERCENT, REASON, asked_types
 from assistant.answering.answer_types import holds as holds_kind
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
 from assistant.answering.units import PREFIX
@@ -39,10 +39,11 @@ from knowledge.hybrid import Evidence
 
 # The topics of things the texts name without making their rules (the router's topics).
 NAMED_ONLY_TOPICS = frozenset({"other_corpus", "cqp"})
+# A possessive stands for the article ("quel est son taux d'insertion ?": the rate, scope20).
 # Singular only: "quelles sont les conditions", "quels sont les emplois" ask for a list, whose items the texts give
 # without the noun that gathers them; "quel est le taux", "quel salaire" ask for one value, which they name.
 _WHICH = re.compile(
-    r"\b(?:quel|quelle)\s+(?:(?:est|etait|serait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l)\s+)?([a-z][a-z-]{2,})"
+    r"\b(?:quel|quelle)\s+(?:(?:est|etait|serait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l|son|sa|leur)\s+)?([a-z][a-z-]{2,})"
 )
 _HOW_MANY = re.compile(r"\bcombien\s+(?:de|d)\s+([a-z][a-z-]{2,})")
 # What follows an interrogative without being a noun of what is asked: verbs and pronouns of the frame.
@@ -111,7 +112,7 @@ _GOVERNED = re.compile(r"\b(?:qui|comment|quand|pourquoi)\s+(?:[a-z-]+\s+){0,3}\
 
 # "quel est le taux de réussite", "quel numéro de téléphone": the interrogative's noun and its complement.
 _WHICH_OF = re.compile(
-    r"\b(?:quel|quelle)\s+(?:(?:est|etait|serait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l)\s+)?([a-z][a-z-]{2,})\s+"
+    r"\b(?:quel|quelle)\s+(?:(?:est|etait|serait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l|son|sa|leur)\s+)?([a-z][a-z-]{2,})\s+"
     r"(?:de la|de l|du|des|de|d)\s+([a-z][a-z-]{4,})"
 )
 
@@ -181,6 +182,8 @@ def unstated_attribute(
             continue  # "en quelle année", "quel pourcentage": a figure is its answer, whatever words say it
         if _key(noun) in _PURPOSE and any(holds_kind(REASON, e.chunk.context_text) for e in evidence[:DEPTH]):
             continue  # "dans quel but", "quel intérêt": a purpose clause ("afin de", "a pour objet") is its answer
+        if _bound_held(_as_written(noun, question), evidence):
+            continue  # "à quel rythme", "quelle part", "quel plancher": a period, a share or a bound is its answer
         if not vocabulary.uses(noun) and not any(stem in sequence for sequence in sequences):
             return noun
     for noun in counted:
@@ -202,6 +205,28 @@ def unstated_attribute(
         if not all(any(stem in sequence for sequence in sequences) for stem in pair):
             return f"{noun} {complement}"
     return None
+
+
+# The kinds of answer a noun after "quel" may ask by itself, each stated in the texts by its form, not by the noun:
+# a period ("à quel rythme ?" → "tous les 3 ans"), a share ("quelle part ?" → "70 %"), a bound ("quel plancher ?" →
+# "au minimum"; "quel plafond ?" → "ne peut excéder"). The noun is the user's word for what the sentence's form says
+# (u26o-023, u26m-013, u26k-204 were refused on "rythme", "part", "plancher", none a word of the texts).
+_BOUND_KINDS = (DATE, PERCENT, LIMIT, FLOOR)
+
+
+def _as_written(noun: str, question: str) -> str:
+    """The question's own spelling of a folded noun ("frequence" → "fréquence"), which `asked_types` reads, with the
+    word after it: "quel est son salaire plancher ?" asks a lower bound by its second word (u26n-014)."""
+    words = re.findall(r"[\wÀ-ÿ-]+", question)
+    at = next((n for n, w in enumerate(words) if fold(w) == noun), None)
+    return noun if at is None else " ".join(words[at : at + 2])
+
+
+def _bound_held(noun: str, evidence: Sequence[Evidence]) -> bool:
+    """The noun asks a period, a share or a bound (`answer_types.asked_types` of "quel <noun>") and a best passage
+    holds an answer of that kind (`answer_types.holds`)."""
+    kinds = [kind for kind in asked_types(f"quel {noun}") if kind in _BOUND_KINDS]
+    return any(holds_kind(kind, e.chunk.context_text) for kind in kinds for e in evidence[:DEPTH])
 
 
 def _measured(noun: str, evidence: Sequence[Evidence]) -> bool:

@@ -56,6 +56,22 @@ def asking_parts(message: str) -> list[str]:
     et …"); a later clause is read with the clause before it when nothing else gives its subject
     ("CQP manager, dispo en Pro-A ? et c'est qui qui forme ?").
     """
+    premise, clauses = _split(message)
+    if len(clauses) < 2:
+        return [message]
+    return _with_context(premise, clauses, message)
+
+
+def asking_clauses(message: str) -> list[str]:
+    """The message's asking clauses in their own words, without the context `asking_parts` gives each: what each
+    clause asks is read from it alone ("…, et avec combien de rendez-vous ?" asks a count of meetings, whatever
+    the clause before asks). One element (the message itself) when it asks one thing."""
+    _, clauses = _split(message)
+    return clauses if len(clauses) >= 2 else [message]
+
+
+def _split(message: str) -> tuple[str, list[str]]:
+    """The context said before asking and the asking clauses (fewer than two when the message asks one thing)."""
     text = " ".join(message.split())
     aside = _ASIDE.search(text)  # "… ? (contribution conventionnelle supplémentaire)": the scheme's name added
     if aside:
@@ -65,7 +81,7 @@ def asking_parts(message: str) -> list[str]:
         premise = f"{premise} {aside.group(1)}".strip()
     numbered = numbered_items(body)
     if numbered:  # "Trois questions : 1. le taux mensuel, 2. son plafond annuel, 3. le moment où elle est payée."
-        return _with_context(premise, numbered, message)
+        return premise, numbered if len(numbered) <= MAX_PARTS else []
     sentences = [s for s in _SENTENCE_END.split(body) if s.strip()]
     while len(sentences) > 1 and not asks(sentences[0]):
         premise = f"{premise} {sentences.pop(0).rstrip(' .!')}".strip()  # "J'ai 3 ans d'ancienneté. Combien … ?"
@@ -74,8 +90,8 @@ def asking_parts(message: str) -> list[str]:
         clauses.extend(_coordinated(sentence))
     clauses = [c.strip(" ,;") for c in clauses if c.strip(" ,;?")]
     if len(clauses) < 2 or len(clauses) > MAX_PARTS or not all(asks(c) for c in clauses):
-        return [message]
-    return _with_context(premise, clauses, message)
+        return premise, []
+    return premise, clauses
 
 
 def _with_context(premise: str, clauses: list[str], message: str) -> list[str]:
@@ -153,8 +169,11 @@ def _coordinated(sentence: str) -> list[str]:
 _RANGE = re.compile(r"\bentre\s+\S+\s*$", re.IGNORECASE)
 # A right side opened by a preposition is a complement of the left ("de diplôme et d'expérience"), unless
 # an asking word follows it ("et de combien ?", "et à quel moment ?", "et pour quelle branche ?").
+# The preposition is followed by its spaces in full before the asking word is looked for: "avec combien de
+# rendez-vous ?" asks (u26m-020), where a space left unread let "avec" pass for a complement's opening.
 _COMPLEMENT = re.compile(
-    r"^(?:de|d['’]|du|des|à|au|aux|en|par|pour|sur|avec|dans|selon)\s*(?!(?:combien|quel\w*|qui|quoi|quand|lequel\w*|laquelle)\b)",
+    r"^(?:de|d['’]|du|des|à|au|aux|en|par|pour|sur|avec|dans|selon)(?:\s+|(?<=['’]))"
+    r"(?!(?:combien|quel\w*|qui|quoi|quand|lequel\w*|laquelle)\b)",
     re.IGNORECASE,
 )
 

@@ -256,6 +256,10 @@ def named_actors(question: str) -> list[str]:
             found.append(original[match.start(1) + words[0].start() : match.start(1) + words[-1].end()])
     for match in _PAYER.finditer(text):
         phrase = match.group(1).strip()
+        if original[match.end() - 1] in "éÉ" or phrase.split()[-1] in _LINKS:
+            # "le pourcentage remboursé", "l'argent déjà versé": a participle, no one paying; "la rubrique de paie":
+            # the noun of payroll after its "de" (scope20: u26k-205, u26l-069, u26o-177 were refused on these)
+            continue
         if not any(_INVERTED.search(w) or w in _ENDS for w in phrase.split()):
             found.append(original[match.start(1) : match.start(1) + len(phrase)])
     for match in _RECEIVER.finditer(text):

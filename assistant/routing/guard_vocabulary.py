@@ -121,7 +121,9 @@ PARTIAL_SCOPES: dict[str, PartialScope] = {
 # and the passages' subject decides (answerability), not the example bank's reading alone.
 ASKS_THE_TEXTS: tuple[str, ...] = (
     r"\b(?:accord|protocole|avenant|textes?|convention de formation)\b[^.?!]{0,40}"
-    r"\b(?:parle|parlent|prevoit|prevoient|dit|disent|mentionne|mentionnent|aborde|abordent|traite|traitent)\b",
+    # a text citing or recalling something ("l'accord cite l'article L. 5411-1 …", u26o-141) speaks of it as well
+    r"\b(?:parle|parlent|prevoit|prevoient|dit|disent|mentionne|mentionnent|aborde|abordent|traite|traitent|"
+    r"cite|citent|rappelle|rappellent|evoque|evoquent)\b",
     r"\b(?:parle|parlent|prevoit|prevoient|dit|disent|mentionne|aborde|traite)(?:-t-(?:il|elle|ils|elles))?\b"
     r"[^.?!]{0,40}\b(?:l'accord|le protocole|l'avenant|les textes|la convention de formation)\b",
 )
