@@ -43,5 +43,6 @@ def test_an_adjunct_without_its_comma_is_read_as_before() -> None:
 def test_the_office_question_is_refused_and_the_pro_a_answered(assistant: Any) -> None:
     shorts = assistant.ask("En pleine canicule, ai-je le droit de venir en bermuda au bureau ?", today=TODAY)
     assert shorts.route == "refusal"
-    courses = assistant.ask("Pendant une Pro-A, les heures de cours sont-elles rémunérées par l'employeur ?", today=TODAY)
+    hours = "Pendant une Pro-A, les heures de cours sont-elles rémunérées par l'employeur ?"
+    courses = assistant.ask(hours, today=TODAY)
     assert courses.route == "retrieval" and "maintien de la rémunération" in courses.text
