@@ -32,7 +32,7 @@ from assistant.answering.census import asked_census
 from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import compose_in_parts
 from assistant.answering.corpus_words import CorpusPhrases, corpus_phrases, corpus_words
-from assistant.answering.frameworks import cited_texts, foreign_act, foreign_future_text
+from assistant.answering.frameworks import cited_texts, foreign_future_text
 from assistant.answering.list_request import asks_list
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
@@ -227,10 +227,14 @@ class Assistant(MeaningReaders):
         compared): answered from their structure (`answering.about_texts`) before any refusal; None leaves
         it to the ordinary steps."""
         question = decision.topic_query or turn.question
-        if foreign_act(question, self._phrases()) is not None:
-            return None  # "la date de l'arrêté d'extension de l'avenant": another act's facts, the scope check decides
         found = self.about.answer(
-            question, decision.route, self.retriever, self._new_book, self._search, lambda: self.unit_meaning
+            question,
+            decision.route,
+            self.retriever,
+            self._new_book,
+            self._search,
+            lambda: self.unit_meaning,
+            phrases=self._phrases,  # another text's facts asked ("l'arrêté d'extension"): left to the scope check
         )
         if found is None:
             return None

@@ -22,10 +22,12 @@ from typing import Any
 
 from assistant.answering.citations import CitationBook
 from assistant.answering.comparison import answer_comparison
+from assistant.answering.corpus_words import CorpusPhrases
 from assistant.answering.documents import TextsAnswerer
 from assistant.answering.enumerations import EnumerationAnswerer
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.part_answers import PartsAnswerer
+from assistant.answering.qualifiers import foreign_facts
 from assistant.answering.text_mentions import answer_mention
 from assistant.answering.texts_disagree import answer_disagreement
 from ingest.models import DocumentInfo
@@ -55,12 +57,17 @@ class TextQuestions:
         new_book: Callable[[], CitationBook],
         search: Callable[..., list[Evidence]],
         meaning: Callable[[], UnitMeaning | None],
+        phrases: Callable[[], CorpusPhrases] | None = None,
     ) -> Found | None:
         """The cited answer, or None to leave the question to the ordinary steps.
 
         `search(text, k, document=None)` is the service's search (quarantined documents left out);
-        `meaning` gives the unit vectors lazily, so a question no answerer takes never loads them.
+        `meaning` gives the unit vectors lazily, so a question no answerer takes never loads them. With the
+        texts' `phrases`, a question asking another text's facts (`qualifiers.foreign_facts`: "la date de
+        l'arrêté d'extension de l'avenant") is left to the scope check: the avenant's own facts do not answer it.
         """
+        if phrases is not None and foreign_facts(question, phrases()) is not None:
+            return None
         book = new_book()  # a part of the texts named or quoted: read there, never refused
         part = self.parts.answer(question, retriever, book, refused=route == "refusal", meaning=meaning)
         found: Found | None = (part, book) if part else self.texts.answer(question, retriever)

@@ -103,6 +103,7 @@ def _foreign_place(
         article = words[: words.index(head[0])]
         name = " ".join([*article, head[0]]) if article and article[0][0].isupper() else head[0]
         return None if phrases.writes_name(name) else name
+    own: list[str] = []
     for word in words[words.index(head[0]) :]:
         folded = fold(word)
         # the place's own words, not its complement: "à la sortie d'un contrat réussi" is a moment of the texts'
@@ -111,7 +112,34 @@ def _foreign_place(
             break
         if len(folded) >= 4 and not vocabulary.knows(folded) and not phrases.speaks_of(folded):
             return folded
-    return None
+        own.append(folded)
+    return _foreign_sector(words, own, phrases)
+
+
+def _foreign_sector(words: list[str], own: list[str], phrases: CorpusPhrases) -> str | None:
+    """A sector named with the texts' own words, as a whole phrase they never write (oos20): "Dans l'enseignement privé
+    sous contrat, …" (the texts write "l'enseignement secondaire", "privé" and "contrat", never the phrase). Only
+    behind a definite article (a sector, not the asker's "dans une grande caisse"), only a phrase of two words at
+    least (one word is read above), and not one holding a kind of the texts or of their employers ("Dans l'accord
+    consolidé, …", "Dans la convention COS, …", "Dans les grandes caisses, …": the question is about an indexed text
+    or the branch's own organisations, in the asker's words)."""
+    if len(own) < 2 or fold(words[0]) not in _DEFINITE or _TEXT_KINDS & set(own):
+        return None
+    phrase = " ".join(own)
+    return None if phrases.speaks_of(phrase) else phrase
+
+
+_DEFINITE = frozenset({"le", "la", "les", "l"})
+# The kinds of text the indexed texts are, their parts, and the nouns they name their employers by: a phrase holding
+# one names them, not another sector.
+_TEXT_KINDS = frozenset(
+    re.findall(
+        r"\S+",
+        """accord accords avenant avenants protocole protocoles convention conventions circulaire circulaires texte
+    textes article articles annexe annexes preambule fiche fiches note notes document documents version versions
+    caisse caisses organisme organismes branche branches regime reseau reseaux institution service services""",
+    )
+)
 
 
 # Where the person works, said in the present: a noun or verb of employment, then the employer by its kind ("salariée

@@ -144,10 +144,15 @@ def foreign_domain(question: str, vocabulary: CorpusWords, phrases: CorpusPhrase
             return candidate
     for match in _DEFINITE_PLACE.finditer(text):
         word = re.match(_WORD, text[match.end() :])
-        if word is None or re.search(r"\d", word.group(0)) or _known_word(word.group(0), vocabulary, phrases):
+        if word is None or re.search(r"\d", word.group(0)):
             continue
-        if text[match.start() : match.start() + 4] == "chez" or _INITIALS.match(original, match.end()):
-            return word.group(0)  # a word the texts never use, checked above
+        if text[match.start() : match.start() + 4] == "chez":
+            # a group of employers is a word as the texts write it (oos20): "chez les assureurs" shares only its stem
+            # with "l'Assurance maladie" ("chez les allocataires", "chez les familles" are written so)
+            if not _written_word(word.group(0), vocabulary):
+                return word.group(0)
+        elif _INITIALS.match(original, match.end()) and not _known_word(word.group(0), vocabulary, phrases):
+            return word.group(0)  # a word the texts never use
     return None
 
 
@@ -229,6 +234,23 @@ def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhr
         or foreign_complement(question, vocabulary, phrases)
         or foreign_cqp(question, vocabulary, phrases)
     )
+
+
+def foreign_facts(question: str, phrases: CorpusPhrases) -> str | None:
+    """The other text whose own facts the question asks, when it is none of the indexed texts (else None): an act of
+    the State named by its object (`frameworks.foreign_act`: "À quelle date l'arrêté d'extension de l'avenant a-t-il
+    été publié ?" → "arrete extension"). Read before the answerers of the texts' own facts
+    (`about_texts.TextQuestions`), which would give the avenant's date or place of signature for the order's; the
+    scope check (`foreign_qualifier`, through `answerable.qualified_elsewhere`) then decides, and the refusal names
+    the act."""
+    return foreign_act(question, phrases)
+
+
+def _written_word(word: str, vocabulary: CorpusWords) -> bool:
+    """`word` (folded) is written by the texts, in the singular or the plural: not a stem it shares with another word
+    of theirs, nor a typing slip of one."""
+    singular = word[:-1] if word.endswith(("s", "x")) else word
+    return bool({word, singular, singular + "s", singular + "x"} & vocabulary.words)
 
 
 def _known_word(word: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> bool:

@@ -82,9 +82,14 @@ _SPOKEN_OF = re.compile(
     r" (?:sur|de|du|des|d|au sujet d\w*|a propos d\w*|concernant|pour)\b"
 )
 # A clause of time said first sets when, the main clause after its comma asks: "Le jour où je suis en formation,
-# je perds mon ticket resto ?". Not a condition ("Si je démissionne, …"), which may be what is asked about.
+# je perds mon ticket resto ?". Not a condition ("Si je démissionne, …"), which may be what is asked about. So does
+# a time adjunct put first (oos20): "En plein été, ai-je le droit de venir en short au bureau ?" asks about the
+# shorts, not the summer; "Pendant une Pro-A, …", "Lors de l'entretien professionnel, …" frame what the main clause
+# asks (measured on every tuning-pool question framed so: only oos26k-003 and oos26o-009, both out of scope, and
+# one in-scope question, pp14-004, change their subject check, all three to the expected side).
 _SITUATION = re.compile(
     r"^\s*(?:le jour ou|les jours ou|au moment ou|pendant que|des que|une fois que|apres avoir|avant de|"
+    r"(?:pendant|durant|lors|au cours|en plein|en pleine)\b(?=[^,?;:]*,)|"
     # what the question sets aside or adds to first: "Au-delà de l'égalité d'accès, qu'est-ce que …"
     r"(?:au-dela|au dela|en plus|en dehors) (?:de|du|des|d)|outre|a part|hormis)"
     r"\b[^,?;:]*,\s*"

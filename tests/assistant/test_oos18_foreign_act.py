@@ -33,3 +33,19 @@ def test_the_order_is_refused_and_the_avenant_answered(assistant: Any) -> None:
     signed = "Dans quelle ville l'avenant du 11 octobre 2022 a-t-il été signé ?"
     answer = assistant.ask(signed, today=date(2026, 11, 29))
     assert answer.route == "retrieval" and "Montreuil" in answer.text
+
+
+@pytest.mark.integration
+def test_the_answerers_of_the_texts_facts_leave_another_acts_facts(assistant: Any) -> None:
+    """oos20: the check lives with the other foreign checks (`qualifiers.foreign_facts`), read by `TextQuestions`
+    itself: without the texts' phrases its text facts answer the order's date with the avenant's own signature."""
+    published = "À quelle date l'arrêté d'extension de l'avenant du 11 octobre 2022 a-t-il été publié ?"
+    signed = "Dans quelle ville l'avenant du 11 octobre 2022 a-t-il été signé ?"
+
+    def facts(question: str, **kwargs: Any) -> Any:
+        book, search = assistant._new_book, assistant._search
+        return assistant.about.answer(question, "retrieval", assistant.retriever, book, search, lambda: None, **kwargs)
+
+    assert "Montreuil" in facts(published)[0]  # what the gate keeps from being the answer
+    assert facts(published, phrases=assistant._phrases) is None
+    assert "Montreuil" in facts(signed, phrases=assistant._phrases)[0]
