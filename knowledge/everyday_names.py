@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from text.folding import same_length
+from text.folding import spelt_out as fold
 
 NAMES_FILE = Path(__file__).parent / "data" / "everyday" / "names" / "texts.jsonl"
 
@@ -42,11 +41,6 @@ class TextName:
     part: str
     kind: str  # "document", "part" (a thing the text sets up) or "certificate" (a CQP the sheet describes)
     names: tuple[str, ...]
-
-
-def fold(text: str) -> str:
-    """The router's folding (lower case, no accents, straight apostrophes), ligatures spelled out."""
-    return same_length(unicodedata.normalize("NFC", text.replace("œ", "oe").replace("Œ", "OE")))
 
 
 def load(path: Path = NAMES_FILE) -> tuple[TextName, ...]:
