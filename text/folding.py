@@ -7,7 +7,7 @@ things. Each reader compares a folded copy, and the variants differ only in what
 |---|---|---|
 | `without_accents` | case, spacing, punctuation | "Évolution" → "Evolution" |
 | `same_length` | the length (one char for one), so a match can be cut out of the original | "D’Août" → "d'aout" |
-| `spelt_out` | `same_length`'s letters, ligatures spelt out, white space single: for fixed phrases | "Œuvre\n du" → "oeuvre du" |
+| `spelt_out` | `same_length` with ligatures spelt out, single spaces: fixed phrases | "Œuvre\n du" → "oeuvre du" |
 | `words` | lower-case ASCII words, single-spaced | "CUI-CDI à temps" → "cui cdi a temps" |
 | `compact` | lower-case text without white space | "Certifi cat" → "certificat" |
 | `letters_and_digits` | lower-case letters and digits only | "ﬁ-nancement" → "financement" |

@@ -185,7 +185,7 @@ def route(
     fiche = reading.fiche if reading is not None else None
     asks_texts = any(p.search(folded) for p in _ASKS_THE_TEXTS)
     # or by an everyday name ("le contrat avec le centre de formation", "l'exam du CQP GC", "Prem'ss": names19)
-    names_texts = asks_texts or bool(_NAMES_A_TEXT.search(folded)) or everyday_names.names_a_text(query)
+    names_texts = asks_texts or bool(_NAMES_A_TEXT.search(folded)) or everyday_names.names_a_text(folded)
     # a question naming one of the indexed texts ("la convention de formation COS") is theirs to answer or
     # not: the subject check of the answer decides, not the bank's reading alone
     outside = topic is None and not names_texts and out_of_scope(folded, reading)
