@@ -33,6 +33,9 @@ COST = "cost"  # "c'est payant ?", "de ma poche ?": the sentence saying who pays
 # "à l'issue de la mission"), asked alongside DATE; a calendar date of effect ("à effet rétroactif à compter du 1er
 # janvier 2022") answers "depuis quand ?", not when the act takes place (lead19)
 MOMENT = "moment"
+# "combien ?", "c'est combien ?", "elle est de combien, la prime ?" (no noun counted after it): an amount, answered by
+# a figure of points, euros or a percentage (« 7 points par mois »), not by the sentence restating the subject
+AMOUNT = "amount"
 
 _I = re.IGNORECASE
 
@@ -89,6 +92,11 @@ _ASKS: dict[str, re.Pattern[str]] = {
     FLOOR: re.compile(
         r"\b(?:minimum|minimale?s?|minimaux|plancher|(?:combien|quel(?:le)?s?\s+[\wà-ÿ-]+)\s+au\s+(?:moins|minimum)|"
         r"au\s+(?:moins|minimum)\s*\?)(?![\wà-ÿ])",
+        _I,
+    ),
+    AMOUNT: re.compile(
+        r"(?<!tous les )\bcombien\b(?!\s+(?:de\b|d['’]|y\s+a|en\s+tout|au\s+(?:moins|plus|maximum|minimum)|par\b|fois\b))|"
+        r"\bquel(?:le)?\s+(?:est\s+(?:le|la)\s+)?montant\b",
         _I,
     ),
     CONDITION: re.compile(
@@ -163,6 +171,7 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         r"compte\s+tenu|en\s+raison|du\s+fait|destinée?s?\s+à|car\b|finalité|dans\s+une\s+logique)",
         _I,
     ),
+    AMOUNT: re.compile(r"\d[\d\s.,]*\s*(?:points?\b|€|euros?\b|%)|\bpour\s?cent\b", _I),
     # A condition clause, or a requirement ("doit obtenir", "au moins 10/20", "éliminatoire").
     # A cost clause: free of charge, refunded, taken in charge, paid or financed by someone.
     COST: re.compile(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 
+from assistant.answering.answer_types import DECIDES, asked_types, holds
 from assistant.answering.article_parts import sibling_parts
 from assistant.answering.citations import CitationBook
 from assistant.answering.dispositifs import on_topic
@@ -65,6 +66,8 @@ def clause_lead(
     candidates = [
         Candidate(unit, n, value, p.relevance) for n, p in enumerate(passages) for unit, value in zip(p.units, p.scores)
     ]
+    if not own:
+        candidates = _of_kind_asked(asked, candidates)
     lead = choose_lead(scoring, candidates, meaning)
     if lead is None or lead.score < CLAUSE_FLOOR or _quoted(lead.unit.text, answered):
         return ""
@@ -74,6 +77,17 @@ def clause_lead(
         return ""  # a sentence sharing no word with what the clause asks does not answer it
     number = book.cite(picked.item, "\n".join(u.text for u in units))
     return guarded_lead(lead_text(scoring, units, number, lead.unit), [u.text for u in picked.units])
+
+
+def _of_kind_asked(asked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A clause that names nothing of its own ("→ combien ?", "et quand ?") is scored on its context's words, which
+    every sentence of the article restates ("Formatrice interne occasionnelle : → combien ?" matches art. 9.2's
+    « formateur occasionnel prévue dans le protocole … de 2010 »); what the clause itself says is the kind of answer
+    it asks. The sentences stating that kind are its candidates (art. 9.3's « 7 points par mois »), all of them
+    when none does."""
+    kinds = [k for k in asked_types(asked) if k != DECIDES]
+    typed = [c for c in candidates if any(holds(k, c.unit.text) for k in kinds)]
+    return typed or candidates
 
 
 def _quoted(sentence: str, answered: str) -> bool:

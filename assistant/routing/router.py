@@ -161,7 +161,8 @@ def route(
         subject = detect_topic(fold(story[0])) or detect_partial(fold(story[0]))
         if subject is None and not _story_facts((alone.topic, detect_topic(folded)), story[0], today):
             return replace(alone, injection=alone.injection or injection)
-    half = scope.half_in_scope(query, meaning, uncovered)
+    covered = guard_vocabulary.REFUSAL_EXEMPTIONS.get(detect_topic(folded) or "", ())  # the message's subject's
+    half = scope.half_in_scope(query, meaning, uncovered, covered)
     if half is not None:  # "La Pro-A dure combien ? Et mes RTT, je les pose quand ?": the covered one answered
         kept, left_out = half
         decision = route(kept, today, meaning)
