@@ -95,7 +95,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     AMOUNT: re.compile(
-        r"(?<!tous les )\bcombien\b(?!\s+(?:de\b|d['’]|y\s+a|en\s+tout|au\s+(?:moins|plus|maximum|minimum)|par\b|fois\b))|"
+        r"(?<!tous les )\bcombien\b"
+        r"(?!\s+(?:de\b|d['’]|y\s+a|en\s+tout|au\s+(?:moins|plus|maximum|minimum)|par\b|fois\b))|"
         r"\bquel(?:le)?\s+(?:est\s+(?:le|la)\s+)?montant\b",
         _I,
     ),
