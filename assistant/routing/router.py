@@ -161,8 +161,8 @@ def route(
         subject = detect_topic(fold(story[0])) or detect_partial(fold(story[0]))
         if subject is None and not _story_facts((alone.topic, detect_topic(folded)), story[0], today):
             return replace(alone, injection=alone.injection or injection)
-    covered = guard_vocabulary.REFUSAL_EXEMPTIONS.get(detect_topic(folded) or "", ())  # the message's subject's
-    half = scope.half_in_scope(query, meaning, uncovered, covered)
+    stated = guard_vocabulary.STATED_BY_TOPIC.get(detect_topic(folded) or "", ())  # by the message's subject's articles
+    half = scope.half_in_scope(query, meaning, uncovered, stated)
     if half is not None:  # "La Pro-A dure combien ? Et mes RTT, je les pose quand ?": the covered one answered
         kept, left_out = half
         decision = route(kept, today, meaning)
