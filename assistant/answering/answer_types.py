@@ -94,12 +94,6 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"au\s+(?:moins|minimum)\s*\?)(?![\wà-ÿ])",
         _I,
     ),
-    AMOUNT: re.compile(
-        r"(?<!tous les )\bcombien\b"
-        r"(?!\s+(?:de\b|d['’]|y\s+a|en\s+tout|au\s+(?:moins|plus|maximum|minimum)|par\b|fois\b))|"
-        r"\bquel(?:le)?\s+(?:est\s+(?:le|la)\s+)?montant\b",
-        _I,
-    ),
     CONDITION: re.compile(
         r"\b(?:(?:à|a|sous)\s+quel(?:le)?s?\s+conditions?|quel(?:le)?s?\s+(?:sont\s+les\s+)?(?:conditions?|critères?)|"
         r"dans\s+quels?\s+cas|en\s+quels?\s+cas|sous\s+réserve\s+de\s+quoi|conditions?\s+(?:à\s+remplir|requises?|d['’]accès)|"
@@ -259,6 +253,25 @@ _ASKS_CALENDAR = re.compile(
     r"\b(?:a|ont|avait|avaient|aura|auront)\s+(?:[ée]t[ée]\s+)?[\wà-ÿ]+é(?:e|s|es)?\b|\b(?:cr[ée]{2}|sign[ée]|conclu|paru|publi[ée])",
     _I,
 )
+
+
+# A bare "combien" (no noun counted after it, no period, no bound), or "quel montant": an amount. Read only for a clause
+# that names nothing of its own (`clause_lead`): over a whole question it would also weigh "elles sont combien ?" (a
+# head count, « plus de 2 500 salariés ») and "limité à combien ?" (« au maximum, 3 salariés ») towards a percentage
+# or points.
+_ASKS_AMOUNT = re.compile(
+    r"(?<!tous les )\bcombien\b"
+    r"(?!\s+(?:de\b|d['’]|y\s+a|en\s+tout|au\s+(?:moins|plus|maximum|minimum)|par\b|fois\b))|"
+    r"\bquel(?:le)?\s+(?:est\s+(?:le|la)\s+)?montant\b",
+    _I,
+)
+# "elles sont combien ?", "limité à combien ?", "jusqu'à combien ?": a head count or a bound, no amount
+_COUNTED_BARE = re.compile(r"\b(?:sont|sommes|êtes|étaient|seront|limitée?s?\s+à|jusqu['’]\s*à)\s+combien\b", _I)
+
+
+def asks_amount(clause: str) -> bool:
+    """The clause asks an amount by a bare "combien" ("→ combien ?", "c'est combien ?") or "quel montant"."""
+    return bool(_ASKS_AMOUNT.search(clause)) and not _COUNTED_BARE.search(clause)
 
 
 def closes(question: str) -> bool:

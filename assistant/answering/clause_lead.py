@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 
-from assistant.answering.answer_types import DECIDES, asked_types, holds
+from assistant.answering.answer_types import AMOUNT, DECIDES, asked_types, asks_amount, holds
 from assistant.answering.article_parts import sibling_parts
 from assistant.answering.citations import CitationBook
 from assistant.answering.dispositifs import on_topic
@@ -95,7 +95,7 @@ def _of_kind_asked(asked: str, candidates: list[Candidate]) -> list[Candidate]:
     « formateur occasionnel prévue dans le protocole … de 2010 »); what the clause itself says is the kind of answer
     it asks. The sentences stating that kind are its candidates (art. 9.3's « 7 points par mois »), all of them
     when none does."""
-    kinds = [k for k in asked_types(asked) if k != DECIDES]
+    kinds = [k for k in asked_types(asked) if k != DECIDES] + ([AMOUNT] if asks_amount(asked) else [])
     typed = [c for c in candidates if any(holds(k, c.unit.text) for k in kinds)]
     return typed or candidates
 

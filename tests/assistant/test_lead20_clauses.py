@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from assistant.answering.answer_types import AMOUNT, asked_types, holds
+from assistant.answering.answer_types import AMOUNT, asked_types, asks_amount, holds
 from assistant.answering.clauses import asking_parts
 from knowledge.everyday_names import names_a_text
 from text.folding import finish_spelling, same_length, spelt_out
@@ -52,14 +52,23 @@ def test_a_bullet_is_no_word_of_the_clause_it_opens(message: str, clauses: list[
     "clause", ["combien ?", "c'est combien ?", "Elle est de combien, la prime ?", "combien je touche ?"]
 )
 def test_a_bare_combien_asks_an_amount(clause: str) -> None:
-    assert AMOUNT in asked_types(clause)
+    assert asks_amount(clause)
+    assert AMOUNT not in asked_types(clause)  # read for a clause naming nothing of its own only (`clause_lead`)
 
 
 @pytest.mark.parametrize(
-    "clause", ["combien de points ?", "tous les combien ?", "combien de temps dure-t-elle ?", "combien au maximum ?"]
+    "clause",
+    [
+        "combien de points ?",
+        "tous les combien ?",
+        "combien de temps dure-t-elle ?",
+        "combien au maximum ?",
+        "Les assistantes sociales, elles sont combien ?",
+        "c'est limité à combien ?",
+    ],
 )
-def test_a_counted_noun_a_period_or_a_bound_is_no_bare_amount(clause: str) -> None:
-    assert AMOUNT not in asked_types(clause)
+def test_a_counted_noun_a_period_a_head_count_or_a_bound_is_no_bare_amount(clause: str) -> None:
+    assert not asks_amount(clause)
 
 
 def test_an_amount_is_held_by_points_euros_or_a_percentage() -> None:
