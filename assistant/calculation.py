@@ -25,6 +25,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from assistant.answer import Answer, ToolCall
 from assistant.answering import wording
@@ -145,10 +146,9 @@ def outside_the_rule(
     # a statistic is no calculation (oos19): "combien d'accompagnateurs AFEST ont été reconnus depuis 2022 ?" names
     # the trainer's bonus, whose calculator would count the asker's months; refused when no best passage states the
     # count (`census`), as retrieval does
-    if (
-        asked_census(query, phrases) is not None
-        and unstated_census(query, _timed(search, query, 5, timings), phrases) is not None
-    ):
+    # the census and the price checks read the same five best passages: searched once, when one of them asks
+    best_five = cache(lambda: _timed(search, query, 5, timings))
+    if asked_census(query, phrases) is not None and unstated_census(query, best_five(), phrases) is not None:
         return True
     # a price asked, with no figure of the user's to compute it from (oos19): "quel est le prix par stagiaire du module
     # Prem'ss ?" names the CQP course, whose calculator gives hours; the convention leaves its price blank ("coût
@@ -157,7 +157,7 @@ def outside_the_rule(
         decision.calculator != "contribution"
         and asks_price(query)
         and not _own_figure(query)
-        and unstated_attribute(query, _timed(search, query, 5, timings), vocabulary, phrases) == "prix"
+        and unstated_attribute(query, best_five(), vocabulary, phrases) == "prix"
     ):
         return True
     if decision.outside < CALCULATION_OUTSIDE_SHARE and not foreign and not named_actors(query):

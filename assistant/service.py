@@ -199,9 +199,14 @@ class Assistant(MeaningReaders):
             answer = self._clarify(turn, decision)
         else:
             answer = self._retrieve(turn, decision)
-        cited = cited_texts(turn.question, self._phrases(), list(self.titles.values()))
-        if cited and answer.route == "retrieval":
-            answer.text += "\n\n" + wording.cited_not_held(cited)  # oos19: cited by the texts, not indexed
+        # oos19: cited by the texts, not indexed; read on a retrieval answer only, the one that may quote the citing
+        cited = (
+            cited_texts(turn.question, self._phrases(), list(self.titles.values()))
+            if answer.route == "retrieval"
+            else []
+        )
+        if cited:
+            answer.text += "\n\n" + wording.cited_not_held(cited)
         if decision.injection:
             answer.text = wording.INJECTION_NOTICE + "\n\n" + answer.text
         uncovered = wording.uncovered_part(decision.refusal_topic) if decision.refusal_topic else ""

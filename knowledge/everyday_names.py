@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from text.folding import same_length
+from text.folding import finish_spelling
+from text.folding import spelt_out as fold
 
 NAMES_FILE = Path(__file__).parent / "data" / "everyday" / "names" / "texts.jsonl"
 
@@ -45,11 +45,6 @@ class TextName:
     # the section numbers that set the part up ("V" for the circular's exam); empty: the whole text, or for a
     # certificate of the sheet its section, found by its heading (the part's label)
     sections: tuple[str, ...] = ()
-
-
-def fold(text: str) -> str:
-    """The router's folding (lower case, no accents, straight apostrophes), ligatures spelled out."""
-    return same_length(unicodedata.normalize("NFC", text.replace("œ", "oe").replace("Œ", "OE")))
 
 
 def load(path: Path = NAMES_FILE) -> tuple[TextName, ...]:
@@ -83,16 +78,17 @@ def named_parts(question: str) -> tuple[tuple[str, str], ...]:
     return tuple((row.document, row.part) for row, pattern in _patterns() if pattern.search(folded))
 
 
-def names_a_text(question: str) -> bool:
-    """The question names one of the indexed texts, or one thing a text sets up, by an everyday name.
+def names_a_text(folded: str) -> bool:
+    """The question, folded by `text.folding.same_length` (the router's twin, passed once), names one of the indexed
+    texts, or one thing a text sets up, by an everyday name.
 
     A certificate's name ("le CQP des chefs d'équipe") does not count: a CQP is a thing the texts name without
     making its rules (`answering.attributes.NAMED_ONLY_TOPICS`), so what is asked of it must be stated by a passage
     of it (`answerable.names_only`): "le taux de réussite au CQP DAM" stays refused. Measured
     (docs/evaluation/names19.md): counted as naming the texts, the sheet's certificate names lost four out-of-scope
     refusals of 2026k/l (a success rate, a number of places, a course length of a CQP)."""
-    folded = fold(question)
-    return any(row.kind != "certificate" and pattern.search(folded) for row, pattern in _patterns())
+    spelt = finish_spelling(folded)
+    return any(row.kind != "certificate" and pattern.search(spelt) for row, pattern in _patterns())
 
 
 @dataclass(frozen=True)

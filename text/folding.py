@@ -7,6 +7,7 @@ things. Each reader compares a folded copy, and the variants differ only in what
 |---|---|---|
 | `without_accents` | case, spacing, punctuation | "Évolution" → "Evolution" |
 | `same_length` | the length (one char for one), so a match can be cut out of the original | "D’Août" → "d'aout" |
+| `spelt_out` | `same_length` with ligatures spelt out, single spaces: fixed phrases | "Œuvre\n du" → "oeuvre du" |
 | `words` | lower-case ASCII words, single-spaced | "CUI-CDI à temps" → "cui cdi a temps" |
 | `compact` | lower-case text without white space | "Certifi cat" → "certificat" |
 | `letters_and_digits` | lower-case letters and digits only | "ﬁ-nancement" → "financement" |
@@ -52,6 +53,22 @@ def same_length(text: str) -> str:
             lowered = ch.lower()
             out.append(base if len(base) == 1 else lowered if len(lowered) == 1 else ch)
     return "".join(out)
+
+
+def spelt_out(text: str) -> str:
+    """`same_length` with œ/æ spelt out and runs of white space made one space, trimmed.
+
+    For matching fixed phrases (the texts' everyday names: "la note de mise en œuvre du CQP") written with or
+    without the ligature, over a line break. The length is not kept: nothing is cut out of the original.
+    """
+    return finish_spelling(same_length(unicodedata.normalize("NFC", text)))
+
+
+def finish_spelling(folded: str) -> str:
+    """`spelt_out` of a text already folded by `same_length` (the router's twin): ligatures and spaces only."""
+    for ligature, letters in _LIGATURES:
+        folded = folded.replace(ligature.lower(), letters.lower())
+    return _WHITE.sub(" ", folded).strip()
 
 
 def words(text: str) -> str:

@@ -33,6 +33,9 @@ COST = "cost"  # "c'est payant ?", "de ma poche ?": the sentence saying who pays
 # "à l'issue de la mission"), asked alongside DATE; a calendar date of effect ("à effet rétroactif à compter du 1er
 # janvier 2022") answers "depuis quand ?", not when the act takes place (lead19)
 MOMENT = "moment"
+# "combien ?", "c'est combien ?", "elle est de combien, la prime ?" (no noun counted after it): an amount, answered by
+# a figure of points, euros or a percentage (« 7 points par mois »), not by the sentence restating the subject
+AMOUNT = "amount"
 
 _I = re.IGNORECASE
 
@@ -163,6 +166,7 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         r"compte\s+tenu|en\s+raison|du\s+fait|destinée?s?\s+à|car\b|finalité|dans\s+une\s+logique)",
         _I,
     ),
+    AMOUNT: re.compile(r"\d[\d\s.,]*\s*(?:points?\b|€|euros?\b|%)|\bpour\s?cent\b", _I),
     # A condition clause, or a requirement ("doit obtenir", "au moins 10/20", "éliminatoire").
     # A cost clause: free of charge, refunded, taken in charge, paid or financed by someone.
     COST: re.compile(
@@ -249,6 +253,25 @@ _ASKS_CALENDAR = re.compile(
     r"\b(?:a|ont|avait|avaient|aura|auront)\s+(?:[ée]t[ée]\s+)?[\wà-ÿ]+é(?:e|s|es)?\b|\b(?:cr[ée]{2}|sign[ée]|conclu|paru|publi[ée])",
     _I,
 )
+
+
+# A bare "combien" (no noun counted after it, no period, no bound), or "quel montant": an amount. Read only for a clause
+# that names nothing of its own (`clause_lead`): over a whole question it would also weigh "elles sont combien ?" (a
+# head count, « plus de 2 500 salariés ») and "limité à combien ?" (« au maximum, 3 salariés ») towards a percentage
+# or points.
+_ASKS_AMOUNT = re.compile(
+    r"(?<!tous les )\bcombien\b"
+    r"(?!\s+(?:de\b|d['’]|y\s+a|en\s+tout|au\s+(?:moins|plus|maximum|minimum)|par\b|fois\b))|"
+    r"\bquel(?:le)?\s+(?:est\s+(?:le|la)\s+)?montant\b",
+    _I,
+)
+# "elles sont combien ?", "limité à combien ?", "jusqu'à combien ?": a head count or a bound, no amount
+_COUNTED_BARE = re.compile(r"\b(?:sont|sommes|êtes|étaient|seront|limitée?s?\s+à|jusqu['’]\s*à)\s+combien\b", _I)
+
+
+def asks_amount(clause: str) -> bool:
+    """The clause asks an amount by a bare "combien" ("→ combien ?", "c'est combien ?") or "quel montant"."""
+    return bool(_ASKS_AMOUNT.search(clause)) and not _COUNTED_BARE.search(clause)
 
 
 def closes(question: str) -> bool:

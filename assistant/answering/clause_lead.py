@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 
+from assistant.answering.answer_types import AMOUNT, DECIDES, asked_types, asks_amount, holds
 from assistant.answering.article_parts import sibling_parts
 from assistant.answering.citations import CitationBook
 from assistant.answering.dispositifs import on_topic
@@ -27,6 +28,9 @@ from knowledge.hybrid import Evidence
 # lost one of them, and one wrong lead (a table row for "il a le droit ?") scores 0.46 too: the score
 # alone cannot tell them apart, so the floor only keeps out clauses the texts barely touch.
 CLAUSE_FLOOR = 0.4
+# … lower for a sentence stating the kind of answer the clause asks (a moment for "et quand est-ce que c'est payé ?":
+# « Cette prime est versée en une seule fois à l'issue de la mission », 0.33): the kind is evidence the words lack
+TYPED_FLOOR = 0.3
 
 
 def clause_lead(
@@ -65,8 +69,10 @@ def clause_lead(
     candidates = [
         Candidate(unit, n, value, p.relevance) for n, p in enumerate(passages) for unit, value in zip(p.units, p.scores)
     ]
+    if not own:
+        candidates = _of_kind_asked(asked, candidates)
     lead = choose_lead(scoring, candidates, meaning)
-    if lead is None or lead.score < CLAUSE_FLOOR or _quoted(lead.unit.text, answered):
+    if lead is None or lead.score < _floor(asked or question, lead.unit.text) or _quoted(lead.unit.text, answered):
         return ""
     picked = passages[lead.passage]
     units = lead_units_of(scoring, lead, picked.units, picked.selected)
@@ -74,6 +80,24 @@ def clause_lead(
         return ""  # a sentence sharing no word with what the clause asks does not answer it
     number = book.cite(picked.item, "\n".join(u.text for u in units))
     return guarded_lead(lead_text(scoring, units, number, lead.unit), [u.text for u in picked.units])
+
+
+def _floor(asked: str, sentence: str) -> float:
+    """`TYPED_FLOOR` when the sentence states a kind of answer the clause asks (not a yes/no: any negation decides
+    that), else `CLAUSE_FLOOR`."""
+    kinds = [k for k in asked_types(asked) if k != DECIDES]
+    return TYPED_FLOOR if any(holds(k, sentence) for k in kinds) else CLAUSE_FLOOR
+
+
+def _of_kind_asked(asked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A clause that names nothing of its own ("→ combien ?", "et quand ?") is scored on its context's words, which
+    every sentence of the article restates ("Formatrice interne occasionnelle : → combien ?" matches art. 9.2's
+    « formateur occasionnel prévue dans le protocole … de 2010 »); what the clause itself says is the kind of answer
+    it asks. The sentences stating that kind are its candidates (art. 9.3's « 7 points par mois »), all of them
+    when none does."""
+    kinds = [k for k in asked_types(asked) if k != DECIDES] + ([AMOUNT] if asks_amount(asked) else [])
+    typed = [c for c in candidates if any(holds(k, c.unit.text) for k in kinds)]
+    return typed or candidates
 
 
 def _quoted(sentence: str, answered: str) -> bool:

@@ -88,7 +88,7 @@ def _split(message: str) -> tuple[str, list[str]]:
     clauses: list[str] = []
     for sentence in sentences:
         clauses.extend(_coordinated(sentence))
-    clauses = [c.strip(" ,;") for c in clauses if c.strip(" ,;?")]
+    clauses = [_BULLET.sub("", c).strip(" ,;") for c in clauses if _BULLET.sub("", c).strip(" ,;?")]
     if len(clauses) < 2 or len(clauses) > MAX_PARTS or not all(asks(c) for c in clauses):
         return premise, []
     return premise, clauses
@@ -138,6 +138,9 @@ def numbered_items(body: str) -> list[str]:
     return items if all(items) else []
 
 
+# A bullet in front of a clause ("→ combien ?", "▪️ frais de repas remboursés ?", "- et qui paie ?"): the list's form,
+# not a word of what is asked (the router joined the message's lines)
+_BULLET = re.compile(r"^\s*(?:[→•▪◦‣▸►➔➜*–-]\ufe0f?\s*)+")
 _ASIDE = re.compile(r"\?\s*(\([^()]*\))\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 MAX_SUBJECT_WORDS = 5

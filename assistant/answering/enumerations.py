@@ -195,6 +195,8 @@ def _pick(asked: Asked, families: list[Family], documents: Mapping[str, Document
     texts = _named_documents(question, documents)
     acronyms = _acronyms(asked.text)
     for order, family in enumerate(families):
+        if _inserted_whole(family, families):
+            continue  # the avenant's table of certifications added: the consolidated list holds them, and the rest
         noun = _names(asked, family)
         if noun is None or not all(_speaks_of(family, subject) for subject in subjects):
             continue  # "les options du CQP conseiller offres de service": not the CQP gestionnaire conseil's
@@ -214,6 +216,20 @@ def _pick(asked: Asked, families: list[Family], documents: Mapping[str, Document
         if best is None or score > best[0]:
             best = (score, family, noun)
     return (best[1], best[2]) if best else None
+
+
+def _inserted_whole(family: Family, families: list[Family]) -> bool:
+    """The family is an amendment's insert that another family holds whole, as its added members: the avenant of
+    2022's table "Modification de l'article 2" (five certifications) is read into annexe 1's list of the Pro-A, whose
+    fifteen entries are the list in force. "Quels diplômes du soin … par alternance ?" is answered from the list in
+    force (l'infirmier, l'aide-soignant, of 2019), and a question naming the avenant still gets its five entries
+    (`_filtered` keeps the added members)."""
+    labels = {m.label for m in family.members}
+    return any(
+        other.amended_by == family.document and labels <= {m.label for m in other.members if m.added}
+        for other in families
+        if other is not family
+    )
 
 
 def _filtered(

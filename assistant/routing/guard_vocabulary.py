@@ -213,6 +213,14 @@ ASSERTED_FIGURE = (
 # Out-of-corpus subjects that a corpus topic does cover (the contrat de professionnalisation's
 # pay is in article 3.6; the tutor's and the trainer's bonuses say they are outside the base of the
 # allocation vacances and the gratification annuelle): no refusal note for them.
+# What a topic's own articles state of an out-of-corpus subject (folded patterns): art. 4.3 and 9.3, « La prime n'entre
+# pas dans la base de calcul de l'allocation vacances et de la gratification annuelle ». One question of a
+# several-question message asking it ("→ ça compte pour l'allocation vacances ?") is answered, not cut as uncovered.
+STATED_BY_TOPIC: dict[str, tuple[str, ...]] = {
+    "tutor_bonus": (r"\ballocation vacances\b", r"\bgratification annuelle\b"),
+    "trainer_bonus": (r"\ballocation vacances\b", r"\bgratification annuelle\b"),
+}
+
 REFUSAL_EXEMPTIONS: dict[str, tuple[str, ...]] = {
     "professionalisation": ("salaire",),
     "cqp": ("retraite",),

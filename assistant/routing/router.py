@@ -161,7 +161,8 @@ def route(
         subject = detect_topic(fold(story[0])) or detect_partial(fold(story[0]))
         if subject is None and not _story_facts((alone.topic, detect_topic(folded)), story[0], today):
             return replace(alone, injection=alone.injection or injection)
-    half = scope.half_in_scope(query, meaning, uncovered)
+    stated = guard_vocabulary.STATED_BY_TOPIC.get(detect_topic(folded) or "", ())  # by the message's subject's articles
+    half = scope.half_in_scope(query, meaning, uncovered, stated)
     if half is not None:  # "La Pro-A dure combien ? Et mes RTT, je les pose quand ?": the covered one answered
         kept, left_out = half
         decision = route(kept, today, meaning)
@@ -185,7 +186,7 @@ def route(
     fiche = reading.fiche if reading is not None else None
     asks_texts = any(p.search(folded) for p in _ASKS_THE_TEXTS)
     # or by an everyday name ("le contrat avec le centre de formation", "l'exam du CQP GC", "Prem'ss": names19)
-    names_texts = asks_texts or bool(_NAMES_A_TEXT.search(folded)) or everyday_names.names_a_text(query)
+    names_texts = asks_texts or bool(_NAMES_A_TEXT.search(folded)) or everyday_names.names_a_text(folded)
     # a question naming one of the indexed texts ("la convention de formation COS") is theirs to answer or
     # not: the subject check of the answer decides, not the bank's reading alone
     outside = topic is None and not names_texts and out_of_scope(folded, reading)

@@ -11,7 +11,7 @@ sits below the router and never imports it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from assistant.routing.extraction.folding import fold
 from assistant.routing.meaning import OUT_OF_SCOPE, Reading
@@ -29,7 +29,10 @@ Uncovered = Callable[[str, Reading | None], str | None]
 
 
 def half_in_scope(
-    query: str, meaning: Callable[[str], Reading | None] | None, uncovered_by: Uncovered
+    query: str,
+    meaning: Callable[[str], Reading | None] | None,
+    uncovered_by: Uncovered,
+    stated: Collection[str] = (),
 ) -> tuple[str, str] | None:
     """A message asking several questions, some of which the texts cover and some not: the message
     without the uncovered questions (its context sentences kept), and how to name what is left out.
@@ -39,6 +42,12 @@ def half_in_scope(
     it names an out-of-corpus subject or the bank reads it out of scope, and it names no corpus topic.
     Its facts then do not reach a calculator ("…mes RTT en décembre ?" is no tutoring month), and the
     answer says in one sentence that it is not covered (`wording.uncovered_part`).
+
+    `stated`: what the whole message's topic's articles say of an out-of-corpus subject (folded patterns,
+    `guard_vocabulary.STATED_BY_TOPIC`): "Formatrice interne occasionnelle : → combien ? → payé quand ? → ça compte
+    pour l'allocation vacances ?" asks the trainer's bonus three things, and art. 9.3 answers the third (« La prime
+    n'entre pas dans la base de calcul de l'allocation vacances »): a question read alone loses its subject, not its
+    scope. "… Et mes RTT, je peux les poser quand ?" stays uncovered: no article of the bonus speaks of them.
     """
     if meaning is None:
         return None
@@ -49,7 +58,7 @@ def half_in_scope(
     uncovered: dict[str, str] = {}  # each uncovered question and the name it is given
     for question in questions:
         name = uncovered_by(question, meaning(question))
-        if name is not None:
+        if name is not None and not any(re.search(p, fold(question)) for p in stated):
             uncovered[question] = name
     if not uncovered or len(uncovered) == len(questions):
         return None

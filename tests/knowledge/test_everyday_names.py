@@ -14,6 +14,7 @@ from assistant.settings import REPO_ROOT
 from knowledge.everyday import Glossary
 from knowledge.everyday_names import NAMES_FILE, core, load, named_parts, named_place, names_a_text
 from tests.knowledge.test_everyday import _eval_questions, _near
+from text.folding import same_length
 
 ROWS = load()
 TODAY = date(2026, 11, 29)
@@ -71,7 +72,8 @@ def test_a_certificate_s_name_is_a_member_named_not_a_text() -> None:
     not make the question one about the texts."""
     question = "Le CQP des chefs d'équipe a quel taux de réussite ?"
     assert (SHEET, "CQP Manager opérationnel") in named_parts(question)
-    assert not names_a_text(question)
+    assert not names_a_text(same_length(question))
+    assert names_a_text(same_length("La note de mise en Œuvre du CQP fixe quel délai ?"))
 
 
 def test_another_branch_s_text_or_certificate_is_not_named() -> None:
