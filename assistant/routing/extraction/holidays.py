@@ -14,6 +14,7 @@ novembre"), so the date readers (`extraction.dates`) read the result as they rea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from calculators.dates import MONTHS_FR
@@ -96,18 +97,53 @@ def _movable_day(name: str, said_year: str | None, folded: str, at: int, today: 
     return day if day <= today else easter_sunday(today.year - 1) + offset
 
 
-def _name_movable(text: str, today: date) -> str:
-    """`text` with its movable holidays written as dates, each with its year (see the module's docstring)."""
+def _rewritten(text: str, pattern: re.Pattern[str], said: Callable[[re.Match[str], str], str | None]) -> str:
+    """`text` with each match of `pattern` on its folded twin (`same_length`: the same offsets) replaced by what
+    `said(match, folded)` gives, kept as written where it gives None."""
     folded = same_length(text)
     out, last = [], 0
-    for m in _MOVABLE_DAY.finditer(folded):
-        if _PERIOD_BEFORE.search(folded[: m.start("name")]):
+    for m in pattern.finditer(folded):
+        written = said(m, folded)
+        if written is None:
             continue
-        day = _movable_day(m.group("name"), m.group("y"), folded, m.start(), today)
-        out += [text[last : m.start()], _said(m.group("prep"), day.day, day.month, str(day.year))]
+        out += [text[last : m.start()], written]
         last = m.end()
     out.append(text[last:])
     return "".join(out)
+
+
+def _movable_said(today: date) -> Callable[[re.Match[str], str], str | None]:
+    """A movable holiday as its date with its year (see the module's docstring); a period around it is kept."""
+
+    def said(m: re.Match[str], folded: str) -> str | None:
+        if _PERIOD_BEFORE.search(folded[: m.start("name")]):
+            return None
+        day = _movable_day(m.group("name"), m.group("y"), folded, m.start(), today)
+        return _said(m.group("prep"), day.day, day.month, str(day.year))
+
+    return said
+
+
+def _fixed_said(m: re.Match[str], folded: str) -> str:
+    """A fixed holiday as its day, with the year said after it if any."""
+    month, day = _FIXED[m.group("name")]
+    return _said(m.group("prep"), day, month, m.group("y"))
+
+
+def _shifted_said(today: date) -> Callable[[re.Match[str], str], str | None]:
+    """The eve or the day after a date as that day; a date that does not exist is kept as written."""
+
+    def said(m: re.Match[str], folded: str) -> str | None:
+        month = [without_accents(x) for x in MONTHS_FR].index(m.group("m")) + 1
+        year = int(m.group("y")) if m.group("y") else today.year
+        try:
+            shifted = date(year, month, int(m.group("d"))) + timedelta(days=-1 if m.group("shift") == "veille" else 1)
+        except ValueError:
+            return None
+        said_year = str(shifted.year) if m.group("y") else None
+        return _said(m.group("prep"), shifted.day, shifted.month, said_year)
+
+    return said
 
 
 def name_days(text: str, today: date) -> str:
@@ -115,29 +151,8 @@ def name_days(text: str, today: date) -> str:
 
     Matching runs on the accent-free lower-case text, whose offsets are those of `text` (`same_length`), so the
     rest of the message is kept as written."""
-    folded = same_length(text)
-    if not re.search(rf"{_NAMES}|{_MOVABLE_NAMES}|veille|lendemain", folded):
+    if not re.search(rf"{_NAMES}|{_MOVABLE_NAMES}|veille|lendemain", same_length(text)):
         return text
-    text = _name_movable(text, today)
-    folded = same_length(text)
-    out, last = [], 0
-    for m in _HOLIDAY.finditer(folded):
-        month, day = _FIXED[m.group("name")]
-        out += [text[last : m.start()], _said(m.group("prep"), day, month, m.group("y"))]
-        last = m.end()
-    out.append(text[last:])
-    text = "".join(out)
-    folded = same_length(text)
-    out, last = [], 0
-    for m in _SHIFTED.finditer(folded):
-        month = [without_accents(x) for x in MONTHS_FR].index(m.group("m")) + 1
-        year = int(m.group("y")) if m.group("y") else today.year
-        try:
-            shifted = date(year, month, int(m.group("d"))) + timedelta(days=-1 if m.group("shift") == "veille" else 1)
-        except ValueError:
-            continue
-        said_year = str(shifted.year) if m.group("y") else None
-        out += [text[last : m.start()], _said(m.group("prep"), shifted.day, shifted.month, said_year)]
-        last = m.end()
-    out.append(text[last:])
-    return "".join(out)
+    text = _rewritten(text, _MOVABLE_DAY, _movable_said(today))
+    text = _rewritten(text, _HOLIDAY, _fixed_said)
+    return _rewritten(text, _SHIFTED, _shifted_said(today))
