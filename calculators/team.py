@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from calculators.numbers import format_number
+from calculators.numbers import count_fr, format_number
 from calculators.result import CalcError, CalcResult, Reference
 
 # The rules written for one person whose value adds up over people (hours of leave, points of a premium).
@@ -75,21 +75,23 @@ def team_total(rule: str, groups: Any, run: Callable[..., CalcResult], title: st
         warnings += [w for w in result.warnings if w not in warnings]
         if result.value is None or not isinstance(result.value, int | float) or result.missing:
             missing += [m for m in result.missing if m not in missing]
-            steps.append(f"Groupe {n} ({_people(count)}) : non décidé — {result.summary}")
+            steps.append(f"Groupe {n} ({count_fr(count, 'personne')}) : non décidé — {result.summary}")
             continue
         total += count * result.value
         steps.append(
-            f"Groupe {n} ({_people(count)}) : {_figure(result.value)} {unit} × {count} = "
+            f"Groupe {n} ({count_fr(count, 'personne')}) : {_figure(result.value)} {unit} × {count} = "
             f"{_figure(count * result.value)} {unit}."
         )
     decided = not missing
     operation = " + ".join(f"{count} × {_figure(r.value)}" for count, r in results if isinstance(r.value, int | float))
     summary = (
-        f"{title or rule} pour l'ensemble ({_people(people)}) : au plus "
+        f"{title or rule} pour l'ensemble ({count_fr(people, 'personne')}) : au plus "
         f"{_figure(total)} {unit} au total ({operation} {unit})."
         if decided
-        else f"Total non décidé pour l'ensemble ({_people(people)}) : "
-        + " ; ".join(f"groupe {n} ({_people(c)}), {r.summary}" for n, (c, r) in enumerate(results, 1) if r.missing)
+        else f"Total non décidé pour l'ensemble ({count_fr(people, 'personne')}) : "
+        + " ; ".join(
+            f"groupe {n} ({count_fr(c, 'personne')}), {r.summary}" for n, (c, r) in enumerate(results, 1) if r.missing
+        )
     )
     return CalcResult(
         name=rule,
@@ -103,10 +105,6 @@ def team_total(rule: str, groups: Any, run: Callable[..., CalcResult], title: st
         details={"rule": rule, "people": people, "groups": [{"count": c, "value": r.value} for c, r in results]},
         missing=missing,
     )
-
-
-def _people(count: int) -> str:
-    return f"{count} personne{'s' if count > 1 else ''}"
 
 
 def _figure(value: Any) -> str:
