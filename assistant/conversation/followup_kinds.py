@@ -332,18 +332,7 @@ def resolve_followup(
     # a request to be told about something is no case to add to, even when a calculator answered it
     # ("Parle-moi du master…" names the master, not a diploma the user holds)
     case = context.case and (context.pending is not None or not _REQUEST.match(same_length(context.question)))
-    if case and not slots and not context.pending and previous is not None and v.RE_REFLEXIVE_Y.search(body_folded):
-        # "et mon trajet pour m'y rendre, il est remboursé ?" after a calculation: no fact of the case, a question
-        # of its own about the place of the subject (the reflexive "m'y", "s'y"): asked of the subject, not the case
-        return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
-    if case and not slots and previous is not None and v.RE_ACTOR_ASKED.match(body_folded):
-        # "et qui peut me le faire, ce conseil ?" after a calculation: who or where is asked of the subject, which no
-        # fact of the case changes: the subject's rule, not the case computed again
-        return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
-    if case and not slots and not context.pending and previous is not None and asks_of_rule(body, context.question):
-        # "est-ce que ça remplace la contribution légale ?", "je devrai le payer de ma poche ?" after a calculation:
-        # a question of its own about the rule, stating no fact and asking no figure of the case: asked of the
-        # subject, the calculation not run again on the same facts (rule_questions.py)
+    if case and not slots and previous is not None and _asks_of_subject(body, body_folded, context):
         return Resolution(f"{capitalised(previous.name)} : {lower_first(body)}", "reference", previous)
     if case or plural:  # the user's own case, or a plural phrase of the previous question
         earlier = context.pending or context.question
@@ -363,6 +352,18 @@ _UNDO = re.compile(
     r"(?:au|du) (?:debut|depart)\b[^.?!]{0,20}\b(?:raison|bon|juste|exact))"
 )
 _ASKING = re.compile(r"[^.!?]*\?\s*$")
+
+
+def _asks_of_subject(body: str, folded: str, context: Context) -> bool:
+    """After a calculation, a message stating no fact of the case asks of the subject, not of the case computed:
+    who or where ("et qui peut me le faire, ce conseil ?", which no fact of the case changes, even while a calculator
+    waits for an input), the place of the subject ("et mon trajet pour m'y rendre, il est remboursé ?": the reflexive
+    "m'y", "s'y"), or a question of its own about the rule ("est-ce que ça remplace la contribution légale ?", "je
+    devrai le payer de ma poche ?": `rule_questions`). Appended to the case, each would run the same calculation on
+    the same facts again."""
+    if v.RE_ACTOR_ASKED.match(folded):
+        return True
+    return not context.pending and bool(v.RE_REFLEXIVE_Y.search(folded) or asks_of_rule(body, context.question))
 
 
 def _undone(text: str, folded: str, context: Context) -> str | None:
