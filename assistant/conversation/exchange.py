@@ -226,16 +226,17 @@ def converse(
         if resolution.compared_with:  # the question kept names both sides
             reply.resolved_question = compared_question(resolution.text, resolution.compared_with)
         reply.text = f"{_understood(resolution)}\n\n{reply.text}"
+    statement = _statement(text, resolution, bool(context and context.stated), today)
     conversation.record(
         turn_of(
             reply,
             typed,
             asked,
-            "aside" if _refused_statement(text, resolution, reply) else resolution.kind,
+            "aside" if not statement and _refused_statement(text, resolution, reply, today) else resolution.kind,
             topic=decision.topic if decision else None,
             subject=None if decision is None or decision.route == "refusal" else resolution.subject,
             missing=decision.missing if decision else (),
-            statement=_statement(text, resolution, bool(context and context.stated), today),
+            statement=statement,
             lead=lead,
             digression=resolution.digression
             or bool(context and context.digression and resolution.is_follow_up and continues(text, context.question)),
@@ -270,11 +271,12 @@ def _with_case(
     return replace(resolution, text=with_facts(facts, question), kind=kind, case=True), retry
 
 
-def _refused_statement(text: str, resolution: Resolution, reply: Answer) -> bool:
-    """A message that asks nothing ("Ok, noté, je transmets à ma responsable.", "Les objectifs ont été tenus.") and
-    that the scope check refused as a new question is no subject the next message continues: it is recorded as an
-    aside, so the next message is read against the turn before it (conversations-2026p: c26p-07, c26p-24)."""
-    if resolution.kind != "new" or reply.route != "refusal" or "?" in text:
+def _refused_statement(text: str, resolution: Resolution, reply: Answer, today: date) -> bool:
+    """A message that asks nothing and tells no fact of a case ("Ok, noté, je transmets à ma responsable.", "Les
+    objectifs ont été tenus.") and that the scope check refused as a new question is no subject the next message
+    continues: it is recorded as an aside, so the next message is read against the turn before it
+    (conversations-2026p: c26p-07). Facts told without asking stay a statement (`_statement`)."""
+    if resolution.kind != "new" or reply.route != "refusal" or "?" in text or find_slots(text, today):
         return False
     folded = same_length(text).lower()
     return not (v.RE_QUESTION_WORDS.search(folded) or v.RE_REQUEST.match(folded))
