@@ -24,6 +24,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.conversation.fact_merge import merge_facts
+from assistant.conversation.restate import asking_part
 from assistant.conversation.slots import find_slots
 from text.folding import same_length
 
@@ -85,8 +86,18 @@ def computed(first: tuple[Answer, RouteDecision | None], retry: tuple[Answer, Ro
     return False
 
 
-def with_facts(facts: str, question: str) -> str:
-    """The question asked with the case's facts in front of it."""
+def with_facts(facts: str, question: str, today: date, *, typed: str = "") -> str:
+    """The question asked with the case's facts in front of it. A fact of the message as typed (the newest) that
+    changes one of them ("et si j'avais eu 10 à l'oral ?") takes its place there, and only what the message asks
+    follows: the resolved question may hold older facts, which must not overwrite the case's."""
+    message = typed or question
+    merged = merge_facts(facts, message, today) if facts else None
+    if merged is not None and merged.replaced:
+        # what the message asks: its clause with a question word, else its last clause when that holds no fact
+        # ("…, je serais certifiée ?")
+        clauses = re.split(r"(?<=[,;:])\s+", message.strip())
+        last = clauses[-1] if len(clauses) > 1 and not find_slots(clauses[-1], today) else ""
+        return f"{merged.text} {asking_part(message) or last}".strip()
     return f"{facts} {question}".strip()
 
 

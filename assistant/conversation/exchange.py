@@ -178,7 +178,16 @@ def converse(
                 and own_phrase(text, " ".join(filter(None, (context.question, context.pending))))
             ):
                 alone_answer = answer(text)
-                if alone_answer[0].route == "refusal":  # the scope check reads its own subject outside the texts
+                # (refused alone, the follow-up is still the case when a calculator computes it with the case's
+                # facts: "Du coup, je pourrai en faire une ?"; case_facts.py)
+                cased = (
+                    _with_case(conversation, resolution, resolution.text, text, alone_answer, answer, today)
+                    if alone_answer[0].route == "refusal" and needs_case(*alone_answer)
+                    else None
+                )
+                if cased is not None:
+                    resolution, alone_answer = cased
+                elif alone_answer[0].route == "refusal":  # the scope check reads its own subject outside the texts
                     resolution = Resolution(text, "new", None)
                 else:
                     alone_answer = None
@@ -197,7 +206,7 @@ def converse(
         reply, decision = answer(asked, case=resolution.case)
         if context is not None and resolution.kind != "meta" and needs_case(reply, decision):
             # the answer needed the case told in earlier messages: asked again with its facts (case_facts.py)
-            retried = _with_case(conversation, resolution, asked, (reply, decision), answer, today)
+            retried = _with_case(conversation, resolution, asked, text, (reply, decision), answer, today)
             if retried is not None:
                 resolution, (reply, decision) = retried
                 asked = resolution.text
@@ -249,6 +258,7 @@ def _with_case(
     conversation: Conversation,
     resolution: Resolution,
     asked: str,
+    typed: str,
     first: tuple[Answer, RouteDecision | None],
     answer: AnswerFn,
     today: date,
@@ -264,11 +274,12 @@ def _with_case(
     facts = case_facts([t for t in conversation.turns if t.kind != "aside"], question, today)
     if not facts and question == asked:
         return None
-    retry = answer(with_facts(facts, question), case=True)
+    retried = with_facts(facts, question, today, typed=typed)
+    retry = answer(retried, case=True)
     if not computed(first, retry):
         return None
     kind = "circumstance" if resolution.kind in ("new", "reference") else resolution.kind
-    return replace(resolution, text=with_facts(facts, question), kind=kind, case=True), retry
+    return replace(resolution, text=retried, kind=kind, case=True), retry
 
 
 def _refused_statement(text: str, resolution: Resolution, reply: Answer, today: date) -> bool:

@@ -12,7 +12,7 @@ from typing import Any
 
 from assistant.answer import Answer
 from assistant.conversation import Conversation
-from assistant.conversation.case_facts import case_facts, computed, needs_case
+from assistant.conversation.case_facts import case_facts, computed, needs_case, with_facts
 from assistant.conversation.state import Turn
 from assistant.conversation.subject import find_subject
 from assistant.routing.router import RouteDecision
@@ -58,6 +58,13 @@ def test_a_fact_corrected_later_replaces_the_earlier_one() -> None:
     ]
     facts = case_facts(turns, "Tutorat : combien de points ?", TODAY)
     assert "novembre 2026" in facts and "octobre" not in facts
+
+
+def test_a_fact_of_the_question_changes_the_case_instead_of_repeating_it() -> None:
+    facts = "Mes notes : 12 à l'écrit, 7 à l'oral."
+    asked = with_facts(facts, "Et si j'avais eu 9 à l'oral, je serais certifiée ?", TODAY)
+    assert "9 à l'oral" in asked and "7 à l'oral" not in asked and asked.endswith("je serais certifiée ?")
+    assert with_facts(facts, "Quel est mon total ?", TODAY) == f"{facts} Quel est mon total ?"
 
 
 def test_only_an_answer_that_needed_a_case_calls_for_its_facts() -> None:
