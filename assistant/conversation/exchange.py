@@ -27,8 +27,10 @@ from typing import Protocol
 from assistant.answer import Answer
 from assistant.answering import wording
 from assistant.conversation import about_answer, pointing
+from assistant.conversation import vocabulary as v
 from assistant.conversation import wording as wording_conv
 from assistant.conversation.about_answer import Request
+from assistant.conversation.case_facts import case_facts, computed, needs_case, with_facts
 from assistant.conversation.comparison import compared_question, first_paragraph
 from assistant.conversation.elision import contracted
 from assistant.conversation.examples import asks_only_example, worked_example
@@ -176,7 +178,16 @@ def converse(
                 and own_phrase(text, " ".join(filter(None, (context.question, context.pending))))
             ):
                 alone_answer = answer(text)
-                if alone_answer[0].route == "refusal":  # the scope check reads its own subject outside the texts
+                # (refused alone, the follow-up is still the case when a calculator computes it with the case's
+                # facts: "Du coup, je pourrai en faire une ?"; case_facts.py)
+                cased = (
+                    _with_case(conversation, resolution, resolution.text, text, alone_answer, answer, today)
+                    if alone_answer[0].route == "refusal" and needs_case(*alone_answer)
+                    else None
+                )
+                if cased is not None:
+                    resolution, alone_answer = cased
+                elif alone_answer[0].route == "refusal":  # the scope check reads its own subject outside the texts
                     resolution = Resolution(text, "new", None)
                 else:
                     alone_answer = None
@@ -193,6 +204,12 @@ def converse(
         reply, decision = alone_answer
     else:
         reply, decision = answer(asked, case=resolution.case)
+        if context is not None and resolution.kind != "meta" and needs_case(reply, decision):
+            # the answer needed the case told in earlier messages: asked again with its facts (case_facts.py)
+            retried = _with_case(conversation, resolution, asked, text, (reply, decision), answer, today)
+            if retried is not None:
+                resolution, (reply, decision) = retried
+                asked = resolution.text
         example = worked_example(answer, asked, text, reply, today, resolution.subject) if context is not None else None
         if example is not None:  # "un exemple ?" after a rule: calculated on facts stated for the example
             reply, decision = example
@@ -218,22 +235,62 @@ def converse(
         if resolution.compared_with:  # the question kept names both sides
             reply.resolved_question = compared_question(resolution.text, resolution.compared_with)
         reply.text = f"{_understood(resolution)}\n\n{reply.text}"
+    statement = _statement(text, resolution, bool(context and context.stated), today)
     conversation.record(
         turn_of(
             reply,
             typed,
             asked,
-            resolution.kind,
+            "aside" if not statement and _refused_statement(text, resolution, reply, today) else resolution.kind,
             topic=decision.topic if decision else None,
             subject=None if decision is None or decision.route == "refusal" else resolution.subject,
             missing=decision.missing if decision else (),
-            statement=_statement(text, resolution, bool(context and context.stated), today),
+            statement=statement,
             lead=lead,
             digression=resolution.digression
             or bool(context and context.digression and resolution.is_follow_up and continues(text, context.question)),
         )
     )
     return reply
+
+
+def _with_case(
+    conversation: Conversation,
+    resolution: Resolution,
+    asked: str,
+    typed: str,
+    first: tuple[Answer, RouteDecision | None],
+    answer: AnswerFn,
+    today: date,
+) -> tuple[Resolution, tuple[Answer, RouteDecision | None]] | None:
+    """The question asked again with the facts of the case stated in earlier messages in front of it, and its subject
+    named when the resolved question does not name it ("Garantie individuelle d'accès à la formation : …"), kept when a
+    calculator then computes or asks for fewer inputs (`case_facts.computed`); None when nothing would be added or
+    the retry is no better."""
+    subject = resolution.subject
+    question = asked
+    if subject is not None and same_length(subject.name).lower() not in same_length(asked).lower():
+        question = f"{capitalised(subject.name)} : {lower_first(asked)}"
+    facts = case_facts([t for t in conversation.turns if t.kind != "aside"], question, today)
+    if not facts and question == asked:
+        return None
+    retried = with_facts(facts, question, today, typed=typed)
+    retry = answer(retried, case=True)
+    if not computed(first, retry):
+        return None
+    kind = "circumstance" if resolution.kind in ("new", "reference") else resolution.kind
+    return replace(resolution, text=retried, kind=kind, case=True), retry
+
+
+def _refused_statement(text: str, resolution: Resolution, reply: Answer, today: date) -> bool:
+    """A message that asks nothing and tells no fact of a case ("Ok, noté, je transmets à ma responsable.", "Les
+    objectifs ont été tenus.") and that the scope check refused as a new question is no subject the next message
+    continues: it is recorded as an aside, so the next message is read against the turn before it
+    (conversations-2026p: c26p-07). Facts told without asking stay a statement (`_statement`)."""
+    if resolution.kind != "new" or reply.route != "refusal" or "?" in text or find_slots(text, today):
+        return False
+    folded = same_length(text).lower()
+    return not (v.RE_QUESTION_WORDS.search(folded) or v.RE_REQUEST.match(folded))
 
 
 def _recorded(conversation: Conversation, reply: Answer, typed: str, heading: str = "") -> Answer:

@@ -114,11 +114,11 @@ def with_question(earlier: str, merged: str, body: str) -> str:
     """`merged` (the earlier message with the follow-up's facts in place) followed by what the follow-up
     asks when the earlier message asked nothing: a statement of facts ("Je suis tutrice depuis le 1er
     mars.") completed by "si ma mission se termine le 31 août, combien de points pour moi ?"."""
-    asking = _asking_clause(body) if "?" not in earlier else ""
+    asking = asking_part(body) if "?" not in earlier else ""
     return appended(merged, asking) if asking else merged
 
 
-def _asking_clause(body: str) -> str:
+def asking_part(body: str) -> str:
     """The clauses of a follow-up from the first one that asks ("combien de points pour moi ?" in "si ma
     mission se termine le 31 août, combien de points pour moi ?"), or "" when none asks."""
     clauses = re.split(r"(?<=[,;:])\s+", body.strip())
