@@ -25,6 +25,7 @@ from assistant.answering.lead_opening import lead_text
 from assistant.answering.lead_span import lead_units as lead_units_of
 from assistant.answering.list_request import asks_list
 from assistant.answering.meaning import UnitMeaning
+from assistant.answering.passage_model import section_reading
 from assistant.answering.passage_ranking import TOPIC_BONUS, ranked_passages
 from assistant.answering.passages import prepare, quote_lines, same_section, same_text, supporting_quotes
 from assistant.answering.units import (
@@ -88,7 +89,8 @@ def compose_retrieval(
     if not evidence:
         return ""
     idf = idf_weights([e.chunk.context_text for e in evidence], query_weights(question))
-    ranked = ranked_passages(question, evidence, idf, articles, official)
+    # rank21: the section model's reading lets the learnt order decide which passage leads (`passage_model`)
+    ranked = ranked_passages(question, evidence, idf, articles, official, section_reading(question, meaning))
     if not ranked:
         return ""
     # The topic's articles may lead, but a "Voir aussi" must be relevant on its own merits.
