@@ -25,8 +25,10 @@ from assistant.answering.lead_opening import lead_text
 from assistant.answering.lead_span import lead_units as lead_units_of
 from assistant.answering.list_request import asks_list
 from assistant.answering.meaning import UnitMeaning
+from assistant.answering.passage_model import section_reading
 from assistant.answering.passage_ranking import TOPIC_BONUS, ranked_passages
 from assistant.answering.passages import prepare, quote_lines, same_section, same_text, supporting_quotes
+from assistant.answering.texts_disagree import quotes_two_values
 from assistant.answering.units import (
     ASKS_FIGURE,
     FIGURE_FRAMING,
@@ -88,7 +90,11 @@ def compose_retrieval(
     if not evidence:
         return ""
     idf = idf_weights([e.chunk.context_text for e in evidence], query_weights(question))
-    ranked = ranked_passages(question, evidence, idf, articles, official)
+    # rank21: the section model's reading lets the learnt order decide which passage leads (`passage_model`), except
+    # for a message quoting two values of one kind ("1 an ou 3 ans ?"), whose lead the disagreement note reads
+    # (as `section_lead` leaves it alone)
+    reading = None if quotes_two_values(question) else section_reading(question, meaning)
+    ranked = ranked_passages(question, evidence, idf, articles, official, reading)
     if not ranked:
         return ""
     # The topic's articles may lead, but a "Voir aussi" must be relevant on its own merits.

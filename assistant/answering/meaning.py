@@ -108,6 +108,15 @@ class UnitMeaning:
             return [None] * len(texts)
         return [None if v is None else float(v @ q) for v in self.vectors(texts)]
 
+    def question_vector(self, question: str) -> np.ndarray | None:
+        """The question's e5 vector, L2-normalised (the vector the section model reads: `scope_model`), or None
+        when it cannot be embedded."""
+        try:
+            return _unit(self._embed_question(question))
+        except Exception:
+            log.warning("question embedding failed", exc_info=True)
+            return None
+
     def similarity(self, a: str, b: str) -> float | None:
         """Cosine of two units (both must be embedded already or within budget)."""
         va, vb = self.vectors([a, b])

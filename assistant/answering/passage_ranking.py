@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING
 
 from assistant.answering.dispositifs import on_topic
+from assistant.answering.passage_model import learnt_scores
 from assistant.answering.units import passage_units, unit_scores
 from assistant.routing.subject import asking_clause
 from knowledge.hybrid import Evidence
+
+if TYPE_CHECKING:
+    from assistant.routing.scope_model import ScopeReading
 
 OFFICIAL_FLOOR = 0.35  # an agreement passage this relevant answers before any uploaded PDF
 
@@ -63,13 +68,21 @@ def ranked_passages(
     idf: dict[str, float],
     articles: Collection[tuple[str, str]],
     official: Callable[[str], bool] | None,
+    reading: ScopeReading | None = None,
 ) -> list[tuple[float, int, Evidence]]:
     """The passages by relevance to the question, best first; an uploaded PDF only where the agreements
-    have nothing relevant to say (so it can never contradict them); passages with nothing to quote dropped."""
-    ranked = sorted(
-        ((passage_relevance(question, e, idf, i, articles), i, e) for i, e in enumerate(evidence)),
-        key=lambda t: (-t[0], t[1]),
-    )
+    have nothing relevant to say (so it can never contradict them); passages with nothing to quote dropped.
+
+    With the section model's `reading` of the question, the order is the learnt one (`passage_model`: the
+    relevance, the retrieval's ranks and scores, the section model's probability, the heading, weighed by a model
+    trained on the released items' expected sources); each passage keeps its relevance, which the composer's
+    thresholds read."""
+    relevance = [passage_relevance(question, e, idf, i, articles) for i, e in enumerate(evidence)]
+    # the model was trained without a route: the routed topic's bonus is left out of its feature
+    plain = [r - (TOPIC_BONUS if on_topic(e, articles) else 0.0) for r, e in zip(relevance, evidence)]
+    learnt = learnt_scores(question, evidence, plain, reading)
+    order = [-float(s) for s in learnt] if learnt is not None else [-r for r in relevance]
+    ranked = [(relevance[i], i, evidence[i]) for i in sorted(range(len(evidence)), key=lambda i: (order[i], i))]
     if official is not None and ranked:
         best_official = max((r[0] for r in ranked if official(r[2].document)), default=0.0)
         if best_official >= min(ranked[0][0] * 0.5, OFFICIAL_FLOOR):
