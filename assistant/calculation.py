@@ -40,8 +40,7 @@ from assistant.answering.answerable import (
 from assistant.answering.attributes import asks_price, unstated_attribute
 from assistant.answering.census import asked_census, unstated_census
 from assistant.answering.citations import CitationBook
-from assistant.answering.clause_lead import clause_lead
-from assistant.answering.clauses import asked_clause, asking_parts
+from assistant.answering.clauses import asking_parts
 from assistant.answering.composer import compose_calculation
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
@@ -183,17 +182,17 @@ def asked_calculations(
     meaning: Callable[[str], Reading | None] | None = None,
     *,
     case: bool = False,
-    routed: list[tuple[str, RouteDecision]] | None = None,
 ) -> list[RouteDecision]:
-    """The calculations the message asks, in the order of its clauses; `[decision]` when it asks one. `routed`: the
-    clauses already routed (`_routed_parts`), read once per answer."""
+    """The calculations the message asks, in the order of its clauses; `[decision]` when it asks one."""
     if decision.route != "calculator" or not decision.calculator:
         return [decision]
-    routed = _routed_parts(question, today, meaning, case) if routed is None else routed
-    if len(routed) < 2:
+    parts = asking_parts(question)
+    if len(parts) < 2:
         return [decision]
     found: list[RouteDecision] = []
-    for _, alone in routed:
+    for part in parts[:MAX_CALCULATIONS]:
+        asked = part if part.rstrip().endswith("?") else part.rstrip() + " ?"
+        alone = route(asked, today, meaning, case=case)
         if alone.route != "calculator" or not alone.calculator:
             continue
         if alone.calculator == decision.calculator:
@@ -203,37 +202,6 @@ def asked_calculations(
     if all(d.calculator != decision.calculator for d in found):
         found.insert(0, decision)
     return found if len(found) > 1 else [decision]
-
-
-def _routed_parts(
-    question: str, today: date, meaning: Callable[[str], Reading | None] | None, case: bool
-) -> list[tuple[str, RouteDecision]]:
-    """Each asking clause of the message (`asking_parts`, at most `MAX_CALCULATIONS`) with its own route: what
-    `asked_calculations` computes and `text_parts` answers from the texts. [] when the message asks one thing."""
-    parts = asking_parts(question)
-    if len(parts) < 2:
-        return []
-    routed = []
-    for part in parts[:MAX_CALCULATIONS]:
-        asked = part if part.rstrip().endswith("?") else part.rstrip() + " ?"
-        routed.append((part, route(asked, today, meaning, case=case)))
-    return routed
-
-
-def text_parts(decision: RouteDecision, routed: list[tuple[str, RouteDecision]]) -> list[str]:
-    """The asking clauses of a message routed to a calculator that the texts answer, not a calculator (lead21).
-
-    "Pour une Pro-A, c'est combien de temps au minimum et au maximum, et est-ce que la formation se fait sur mon
-    temps de travail ?": the duration calculator answers the first clause; the second, routed alone, goes to the
-    texts (art. 2.5: « Les actions de formation … se déroulent pendant le temps de travail avec maintien de la
-    rémunération »), and was dropped. A clause routed alone to retrieval is one, when another clause routed alone is
-    the calculation's own; a clause the router refuses or asks back about is left to the calculation (the scope
-    decision stays the router's). `routed`: `_routed_parts`."""
-    if decision.route != "calculator" or not decision.calculator:
-        return []
-    if not any(alone.calculator for _, alone in routed):
-        return []  # no clause is the calculation's own: which one it answers is unknown, none is added
-    return [part for part, alone in routed if alone.route == "retrieval"]
 
 
 def calculate(
@@ -250,11 +218,8 @@ def calculate(
 ) -> Answer:
     """The calculation asked, or each of those a message asks in its clauses (`asked_calculations`), one after
     the other with their articles cited in one list; a second one that cannot run is left out."""
-    routed = _routed_parts(query, today, read_meaning, case) if decision.route == "calculator" else []
-    asked = asked_calculations(query, decision, today, read_meaning, case=case, routed=routed)
+    asked = asked_calculations(query, decision, today, read_meaning, case=case)
     book = new_book()
-    rest = ""
-    applied: set[tuple[str, str]] = set()
     texts: list[str] = []
     calls: list[ToolCall] = []
     for each in asked:
@@ -268,7 +233,6 @@ def calculate(
                 continue
             return Answer(question, wording.calculation_impossible(str(exc)), "clarify", follow_up=str(exc))
         timings["calculate"] = (time.perf_counter() - t) * 1000
-        applied |= {(r.document, r.section) for r in result.references}
         days = parse_day_length(spell_digits(query))
         if days is not None:  # "à combien de demi-journées de quatre heures correspond le congé ?"
             result = hours_in_days(result, days[0], half=days[1])
@@ -278,46 +242,13 @@ def calculate(
         numbers = cite_passages(book, passages, each.topic_query or query)
         text = compose_calculation(result, numbers)
         if each is decision:  # "durée, part de formation, salaire": what the calculator left unanswered, cited
-            rest = rest_of_question(query, result, book, search)
-            text += rest
+            text += rest_of_question(query, result, book, search)
         notes = [n for n in each.notes if n]
         if notes:
             text += "\n\n" + wording.assumptions(notes)
         texts.append(text)
         calls.append(ToolCall(name=name, arguments=each.json_arguments(), result=result.to_dict()))
-    if texts and not rest:  # the clauses no calculator answers, from the texts (lead21)
-        texts.extend(_clauses_from_texts(text_parts(decision, routed), book, search, texts, applied))
     return Answer(question, "\n\n".join(texts), "calculator", citations=book.citations(), tool_calls=calls)
-
-
-def _clauses_from_texts(
-    parts: list[str], book: CitationBook, search: Search, written: list[str], applied: set[tuple[str, str]]
-) -> list[str]:
-    """Each clause the texts answer, led by its own cited sentence (`clause_lead`, as a retrieval answer's second
-    clause is), under the calculation. A clause whose best passage is an article the calculation applied (`applied`:
-    its results' references) is the calculation's own ("c'est combien de temps au minimum et au maximum", art. 2.4 for
-    the Pro-A's duration; "à quel moment la prime est-elle versée", art. 4.3 for the tutor's bonus), and a clause whose
-    sentence the answer already quotes adds nothing."""
-    blocks: list[str] = []
-    for part in parts:
-        found = list(search(part, 10))
-        if not found or any(_covers(applied, key) for key in found[0].sources):
-            continue
-        asked = asked_clause(part)
-        lead = clause_lead(part, found, book, answered="\n\n".join([*written, *blocks]), asked=asked)
-        if lead:
-            blocks.append(f"{wording.other_part(asked)}\n{lead}")
-    return blocks
-
-
-def _covers(applied: set[tuple[str, str]], source: tuple[str, str]) -> bool:
-    """Whether `source` (document, section) is one of the applied articles, or a part of one or holding one."""
-    document, section = source
-    return any(
-        document == d and (section == s or section.startswith(s + ".") or s.startswith(section + "."))
-        for d, s in applied
-        if section and s
-    )
 
 
 # What a calculation leaves of the question (issue #13 p1): "Résume-moi tout ce à quoi j'ai droit en Pro-A … : durée,
