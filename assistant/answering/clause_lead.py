@@ -7,7 +7,6 @@ passage's sibling parts, scored on the clause alone and dropped when the answer 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
 
 from assistant.answering.answer_types import AMOUNT, DECIDES, asked_types, asks_amount, holds
 from assistant.answering.article_parts import sibling_parts
@@ -34,15 +33,6 @@ CLAUSE_FLOOR = 0.4
 TYPED_FLOOR = 0.3
 
 
-@dataclass(frozen=True)
-class ClauseLead:
-    """A clause's lead line (`text`, cited), the sentence leading it and that sentence's score for the clause."""
-
-    text: str
-    sentence: str
-    score: float
-
-
 def clause_lead(
     question: str,
     evidence: Sequence[Evidence],
@@ -62,33 +52,14 @@ def clause_lead(
     sentence restating it. The sentence must hold a word of the clause. "" when no passage answers, or
     when `answered` (the answer written so far) already holds that sentence.
     """
-    found = scored_clause_lead(question, evidence, book, following, official, meaning, articles, asked, answered)
-    return found.text if found is not None else ""
-
-
-def scored_clause_lead(
-    question: str,
-    evidence: Sequence[Evidence],
-    book: CitationBook | None,
-    following: Callable[[Chunk], Chunk | None] | None = None,
-    official: Callable[[str], bool] | None = None,
-    meaning: UnitMeaning | None = None,
-    articles: Collection[tuple[str, str]] = (),
-    asked: str = "",
-    answered: str = "",
-    excluded: Collection[str] = (),
-) -> ClauseLead | None:
-    """`clause_lead`'s choice with its sentence and score; None when no passage answers the clause. Its `text` is
-    empty, and nothing cited, when `answered` already holds the sentence or when there is no `book` (the choice only
-    read). `excluded`: sentences that may not lead it (another clause's, `clauses.compose_in_parts`)."""
     if not evidence:
-        return None
+        return ""
     own = query_weights(asked) if asked else {}
     scoring = asked if own else question
     idf = idf_weights([e.chunk.context_text for e in evidence], query_weights(question) | own)
     ranked = ranked_passages(question, evidence, idf, articles, official)
     if not ranked:
-        return None
+        return ""
     best = ranked[0][0] - (TOPIC_BONUS if on_topic(ranked[0][2], articles) else 0.0)
     passages = [prepare(scoring, ranked[0][2], ranked[0][0], evidence, idf, following)]
     passages += [
@@ -96,25 +67,19 @@ def scored_clause_lead(
         for score, item in sibling_parts(ranked, [ranked[0][2]], best)
     ]
     candidates = [
-        Candidate(unit, n, value, p.relevance)
-        for n, p in enumerate(passages)
-        for unit, value in zip(p.units, p.scores)
-        if unit.text not in excluded
+        Candidate(unit, n, value, p.relevance) for n, p in enumerate(passages) for unit, value in zip(p.units, p.scores)
     ]
     if not own:
         candidates = _of_kind_asked(asked, candidates)
     lead = choose_lead(scoring, candidates, meaning)
-    if lead is None or lead.score < _floor(asked or question, lead.unit.text):
-        return None
+    if lead is None or lead.score < _floor(asked or question, lead.unit.text) or _quoted(lead.unit.text, answered):
+        return ""
     picked = passages[lead.passage]
     units = lead_units_of(scoring, lead, picked.units, picked.selected)
     if own and not unit_terms(" ".join(u.text for u in units)) & set(own):
-        return None  # a sentence sharing no word with what the clause asks does not answer it
-    if book is None or _quoted(lead.unit.text, answered):
-        return ClauseLead("", lead.unit.text, lead.score)
+        return ""  # a sentence sharing no word with what the clause asks does not answer it
     number = book.cite(picked.item, "\n".join(u.text for u in units))
-    text = guarded_lead(lead_text(scoring, units, number, lead.unit), [u.text for u in picked.units])
-    return ClauseLead(text, lead.unit.text, lead.score) if text else None
+    return guarded_lead(lead_text(scoring, units, number, lead.unit), [u.text for u in picked.units])
 
 
 def _floor(asked: str, sentence: str) -> float:

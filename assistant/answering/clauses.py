@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Sequence
 from assistant.answering import wording
 from assistant.answering.answer_types import asked_types, closes
 from assistant.answering.citations import CitationBook
-from assistant.answering.clause_lead import scored_clause_lead
+from assistant.answering.clause_lead import clause_lead
 from assistant.answering.composer import compose_retrieval
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.units import query_weights
@@ -328,72 +328,22 @@ def compose_in_parts(
     parts = asking_parts(question)
     if len(parts) < 2 or not text:
         return text
-    pools: list[list[Evidence]] = []
+    added: list[str] = []
     for part in parts:
         found = list(search(part, len(evidence) or 10)) if search is not None else []
         seen = {e.id for e in found}
-        pools.append(found + [e for e in evidence if e.id not in seen])
-    shared = _shared_leads(parts, pools, following, official, meaning, articles)
-    added: list[str] = []
-    for part, pool, (excluded, floor) in zip(parts, pools, shared):
+        pool = found + [e for e in evidence if e.id not in seen]
         answered = "\n".join([text.partition("\n\n")[0], *added])  # the lead paragraph: quotes below do not lead
-        asked = asked_clause(part)
-        lead = None
-        if excluded:  # its own next best sentence, when it answers about as well as the shared one
-            lead = scored_clause_lead(
-                part, pool, None, following, official, meaning, articles, asked, answered, excluded
-            )
-            excluded = excluded if lead is not None and lead.score >= floor else frozenset()
-        lead = scored_clause_lead(part, pool, book, following, official, meaning, articles, asked, answered, excluded)
-        if lead is not None and lead.text:
-            added.append(f"{wording.other_part(asked)}\n{lead.text}")
+        lead = clause_lead(part, pool, book, following, official, meaning, articles, answered, _asked(part))
+        if lead:
+            added.append(f"{wording.other_part(_asked(part))}\n{lead}")
     if not added:
         return text
     head, blank, rest = text.partition("\n\n")
     return "\n\n".join([head, *added, rest]) if blank else "\n\n".join([text, *added])
 
 
-def _shared_leads(
-    parts: Sequence[str],
-    pools: Sequence[Sequence[Evidence]],
-    following: Callable[[Chunk], Chunk | None] | None,
-    official: Callable[[str], bool] | None,
-    meaning: UnitMeaning | None,
-    articles: Collection[tuple[str, str]],
-) -> list[tuple[frozenset[str], float]]:
-    """For each clause, the sentence it may not lead because another clause answers it better (lead21), and the score
-    its own next best must reach to lead instead (`OWN_NEXT_SHARE` of the shared sentence's).
-
-    "Quel est le but de la Pro-A, et quels salariés peuvent en bénéficier ?": both clauses' best sentence is art. 2.1's
-    « La Pro-A a pour objet de permettre au salarié … de bénéficier d'une promotion » (1.29 for the first, 1.0 for the
-    second, by "bénéficier"), so the second was dropped as already answered, and art. 2.3's « La Pro-A concerne les
-    salariés en contrat à durée indéterminée … » never led it. A sentence leads the clause it scores best for; the
-    other clause is led by its own next best sentence when that scores nearly as well (2.3's sentence: 1.0 too). When
-    it does not, the one sentence answers both ("la prime est-elle payée tous les mois ? Et avec qui les objectifs
-    sont-ils fixés ?": « versée en une seule fois … objectifs … fixés avec l'intéressé », 0.56 and 1.0; the next best
-    for the first, « 7 points par mois », 0.44) and the clause adds nothing, as before. Equal scores keep the first
-    clause's."""
-    choices = [
-        scored_clause_lead(part, pool, None, following, official, meaning, articles, asked_clause(part))
-        for part, pool in zip(parts, pools)
-    ]
-    excluded: list[tuple[frozenset[str], float]] = []
-    for n, choice in enumerate(choices):
-        better = choice is not None and any(
-            other is not None and m != n and other.sentence == choice.sentence and other.score > choice.score
-            for m, other in enumerate(choices)
-        )
-        if better and choice is not None:
-            excluded.append((frozenset([choice.sentence]), OWN_NEXT_SHARE * choice.score))
-        else:
-            excluded.append((frozenset(), 0.0))
-    return excluded
-
-
-OWN_NEXT_SHARE = 0.9  # a clause's next best sentence leads it instead of a shared one scoring at most this much more
-
-
-def asked_clause(part: str) -> str:
+def _asked(part: str) -> str:
     """The clause as the user asked it (without the context added in front), ending with "?"."""
     asked = part.rpartition(" : ")[2].strip(" ,;")
     asked = re.sub(r"^(?:et|puis|ou|mais)\s+", "", asked, flags=re.IGNORECASE)
