@@ -192,14 +192,14 @@ _ENDS_ASKING = re.compile(r"\b(?:combien|qui|quoi|quand|où|comment|pourquoi|leq
 
 # A range ("entre 6 et 12 mois", "entre combien et combien") joins two bounds, not two questions.
 _RANGE = re.compile(r"\bentre\s+\S+\s*$", re.IGNORECASE)
-# A right side opened by a preposition is a complement of the left ("de diplôme et d'expérience"), unless
-# an asking word follows it ("et de combien ?", "et à quel moment ?", "et pour quelle branche ?").
-# The preposition is followed by its spaces in full before the asking word is looked for: "avec combien de
-# rendez-vous ?" asks (u26m-020), where a space left unread let "avec" pass for a complement's opening.
 # A few words between the preposition and an interrogative determiner ("à la demande de quelle branche", "sur la base de
 # quel texte", "au bout de combien de mois"), or "partir de quand": "quand" or "qui" after a noun is a conjunction or a
 # relative ("des frais de déplacement quand un agent se reconvertit"), not a question.
 _GOVERNED_ASKING = r"(?:[\w'’-]+\s+){1,3}?(?:combien|quel\w*|lequel\w*|laquelle)\b|partir\s+d['’]?\s*(?:e\s+)?quand\b"
+# A right side opened by a preposition is a complement of the left ("de diplôme et d'expérience"), unless
+# an asking word follows it ("et de combien ?", "et à quel moment ?", "et pour quelle branche ?").
+# The preposition is followed by its spaces in full before the asking word is looked for: "avec combien de
+# rendez-vous ?" asks (u26m-020), where a space left unread let "avec" pass for a complement's opening.
 # An asking word a few words after the preposition opens a question too: "et à partir de quand …", "et sur la base de
 # quel texte ?", "et au bout de combien de temps ?" (the preposition governs the interrogative's phrase).
 _COMPLEMENT = re.compile(
