@@ -100,7 +100,7 @@ def _with_context(premise: str, clauses: list[str], message: str) -> list[str]:
         return [message]
     parts = [f"{premise} : {clauses[0]}" if premise else clauses[0]]
     front, comma, rest = clauses[0].partition(", ")
-    if not premise and comma and rest and not asks(front) and _short_subject(front):
+    if not premise and comma and rest and not asks(front) and _short_subject(front) and not _OWN_SUBJECT.match(rest):
         premise = front  # "Les managers opérationnels, ils sont combien …": the subject said first
     for n, clause in enumerate(clauses[1:], start=1):
         context = premise
@@ -146,19 +146,35 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 MAX_SUBJECT_WORDS = 5
 
 
+# A clause after the comma opening on a noun phrase of its own ("Une fois versée, la contribution … est pilotée par
+# qui"): what stands before the comma is an adjunct, not the subject put in front.
+_OWN_SUBJECT = re.compile(
+    r"(?:le|la|les|l['’]|un|une|des|du|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs|cet|cette|ces)"
+    r"(?:\s+|(?<=['’]))(?!(?:[\w'’-]+\s+)?(?:il|elle|ils|elles)\b)",
+    re.IGNORECASE,
+)
+
+
 def _short_subject(front: str) -> bool:
     """A subject put in front ("Le diplôme d'aide-soignante, …"): a few words, no figure or date."""
     return len(front.split()) <= MAX_SUBJECT_WORDS and not re.search(r"\d", front)
 
 
 def _coordinated(sentence: str) -> list[str]:
-    """A sentence cut where a coordination joins two clauses that both ask."""
+    """A sentence cut where a coordination joins two clauses that both ask, or where a bare comma follows a clause
+    ending on its asking word ("Pro-A, c'est pour qui, ça dure combien ?": the spoken question puts its interrogative
+    last, so the comma after it closes that question)."""
+    cuts = sorted([*_COORDINATION.finditer(sentence), *_BARE_COMMA.finditer(sentence)], key=lambda m: m.start())
     pieces: list[str] = []
     start = 0
-    for match in _COORDINATION.finditer(sentence):
+    for match in cuts:
+        if match.start() < start:
+            continue
         left, right = sentence[start : match.start()], sentence[match.end() :]
         next_cut = _COORDINATION.search(right)
         right_clause = right[: next_cut.start()] if next_cut else right
+        if match.re is _BARE_COMMA and not _ENDS_ASKING.search(left):
+            continue  # "Pour la Pro-A, qui finance ?", "Quand la mission se termine, …": one question
         if _RANGE.search(left) or _COMPLEMENT.match(right_clause):
             continue  # "entre combien et combien", "les conditions de diplôme et d'expérience"
         if len(left.split()) > 1 and asks(left) and asks(right_clause) and _asking_start(right_clause):
@@ -168,15 +184,33 @@ def _coordinated(sentence: str) -> list[str]:
     return pieces
 
 
+# A comma not opening a coordination ("…, et", "…, ou" are `_COORDINATION`'s), and a clause that ends on its asking
+# word, the spoken word order ("c'est pour qui", "ça dure combien", "c'est versé quand", "ça sert à quoi").
+_BARE_COMMA = re.compile(r",(?!\s*(?:et|puis|ou|mais)\b)\s*", re.IGNORECASE)
+_ENDS_ASKING = re.compile(r"\b(?:combien|qui|quoi|quand|où|comment|pourquoi|lequel|laquelle|lesquel(?:le)?s)\s*$", re.I)
+
+
 # A range ("entre 6 et 12 mois", "entre combien et combien") joins two bounds, not two questions.
 _RANGE = re.compile(r"\bentre\s+\S+\s*$", re.IGNORECASE)
+# A few words between the preposition and an interrogative determiner ("à la demande de quelle branche", "sur la base de
+# quel texte", "au bout de combien de mois"), or "partir de quand": "quand" or "qui" after a noun is a conjunction or a
+# relative ("des frais de déplacement quand un agent se reconvertit"), not a question.
+_GOVERNED_ASKING = r"(?:[\w'’-]+\s+){1,3}?(?:combien|quel\w*|lequel\w*|laquelle)\b|partir\s+d['’]?\s*(?:e\s+)?quand\b"
 # A right side opened by a preposition is a complement of the left ("de diplôme et d'expérience"), unless
 # an asking word follows it ("et de combien ?", "et à quel moment ?", "et pour quelle branche ?").
 # The preposition is followed by its spaces in full before the asking word is looked for: "avec combien de
 # rendez-vous ?" asks (u26m-020), where a space left unread let "avec" pass for a complement's opening.
+# An asking word a few words after the preposition opens a question too: "et à partir de quand …", "et sur la base de
+# quel texte ?", "et au bout de combien de temps ?" (the preposition governs the interrogative's phrase).
 _COMPLEMENT = re.compile(
     r"^(?:de|d['’]|du|des|à|au|aux|en|par|pour|sur|avec|dans|selon)(?:\s+|(?<=['’]))"
-    r"(?!(?:combien|quel\w*|qui|quoi|quand|lequel\w*|laquelle)\b)",
+    r"(?!(?:combien|quel\w*|qui|quoi|quand|lequel\w*|laquelle)\b|" + _GOVERNED_ASKING + ")",
+    re.IGNORECASE,
+)
+# The same opening, read as the start of an asking clause (`_asking_start`).
+_PREPOSED_ASKING = re.compile(
+    r"^(?:de|d['’]|du|des|à|au|aux|en|par|pour|sur|avec|dans|selon|depuis|jusqu['’]|après|avant|pendant)"
+    r"(?:\s+|(?<=['’]))(?:(?:combien|quel\w*|qui|quoi|quand|lequel\w*|laquelle)\b|" + _GOVERNED_ASKING + ")",
     re.IGNORECASE,
 )
 
@@ -190,7 +224,8 @@ def _asking_start(clause: str) -> bool:
         return False
     first = words[0].lower()
     opens = (
-        bool(_ASKING_WORD.search(" ".join(words[:2])))
+        bool(_ASKING_WORD.search(" ".join(words[:3])))  # "tous les combien …", "et sinon combien …"
+        or bool(_PREPOSED_ASKING.match(clause))  # "à partir de quand …", "sur la base de quel texte ?"
         or first in _OPENERS
         or first.startswith(("l'", "l’", "c'", "c’", "j'", "j’"))
     )
