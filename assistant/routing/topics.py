@@ -68,6 +68,36 @@ def asked_topic(folded: str, topic: str | None = None) -> str | None:
     return detect_topic(clause)
 
 
+# The interview named as the moment or the occasion of what is asked: "à son entretien pro", "lors de l'entretien
+# professionnel", "pendant l'entretien de bilan", "je prépare son entretien pro demain".
+_OCCASION = re.compile(
+    r"\b(?:lors d(?:e |u |')|pendant|durant|au cours d(?:e |u |')|a l'occasion d(?:e |u |')|au moment d(?:e |u |')|"
+    r"en vue d(?:e |u |')|a|au|aux|prepar\w*)\s*"
+    r"(?:l'|le |la |les |son |sa |ses |leur |leurs |cet |cette |ce |mon |ma |mes |notre |votre |un |une )?"
+    r"entretiens?(?: (?:pros?|professionnels?|de bilan|annuels?(?: d'evaluation(?: et d'accompagnement)?)?))?\b"
+)
+
+
+def beyond_the_occasion(folded: str, topic: str | None, reading: Reading | None = None) -> str | None:
+    """The topic a message names by its own words when it names the interview only as the occasion, or None.
+
+    "Mme Lefèvre … a terminé sa dernière formation le 14 octobre 2022. À son entretien pro, doit-on lui garantir
+    une formation ?" asks the training guarantee (art. 8); the interview (art. 6) is when the adviser will say it.
+    An HR adviser's questions come framed by the interview they prepare, and the interview's cues outweighed the
+    subject's. The interview counts as the subject again when nothing else is named once its occasions are set
+    aside ("Je prépare l'entretien de bilan de Mme Roussel : avant quand ?"). The bank's vote counts with the cues
+    left ("faire reconnaître son expérience pour obtenir le diplôme" names the VAE by its meaning, no cue); it read
+    the whole message, so its share for the interview competes as before, with the interview's cues set aside.
+    """
+    if topic != "professional_reviews":
+        return None
+    masked = _OCCASION.sub(" ", folded)
+    if masked == folded:
+        return None
+    other = detect_topic(masked, reading)
+    return other if other != "professional_reviews" else None
+
+
 def uncovered(question: str, reading: Reading | None) -> str | None:
     """What one question of a several-question message asks that the texts do not cover (its named
     out-of-corpus subject, or the question itself), or None: it names no corpus topic, and it names an
