@@ -122,7 +122,7 @@ RESULT_ASKS: dict[str, str] = {
         r"|\bnombre d(?:e |')(?:entretiens?|bilans?|rendez-vous)\b"
         # a state: "en retard", "à jour", "conforme", "ce qui reste à organiser", "où en est-on", "le prochain"
         r"|\b(?:en retard|a jour|conformes?|en regle|respect\w*|rest\w*|manqu\w*|dues?|dus|depass\w*|suffi\w*|"
-        r"assez|prochains?|prochaines?|ou en (?:est|sommes|suis|etes))\b"
+        r"assez|prochains?|prochaines?|ou en (?:est|sommes|suis|etes)|dans les clous|en ordre)\b"
         r"|\ba (?:organiser|prevoir|planifier|programmer|realiser|tenir|faire)\b"
     ),
 }
