@@ -124,6 +124,8 @@ RESULT_ASKS: dict[str, str] = {
         r"|\b(?:en retard|a jour|conformes?|en regle|respect\w*|rest\w*|manqu\w*|dues?|dus|depass\w*|suffi\w*|"
         r"assez|prochains?|prochaines?|ou en (?:est|sommes|suis|etes)|dans les clous|en ordre)\b"
         r"|\ba (?:organiser|prevoir|planifier|programmer|realiser|tenir|faire)\b"
+        # what was owed: "qu'est-ce qui aurait dû être fait ?", "il fallait le faire"
+        r"|\b(?:aurai\w*|devai\w*) (?:du|etre|avoir)\b|\bfallait\b"
     ),
 }
 

@@ -47,6 +47,11 @@ def detect_topic(folded: str, reading: Reading | None = None) -> str | None:
     return best
 
 
+# A cue this strong in the asking clause names its topic there (a head noun: "entretiens", "évolution
+# professionnelle"), when it is the clause's only topic and the message's topic has no cue in it.
+NAMED_IN_CLAUSE = 1.5
+
+
 def asked_topic(folded: str, topic: str | None = None) -> str | None:
     """The topic the asking clause names by its own cues, when the context before it is about `topic`.
 
@@ -63,9 +68,13 @@ def asked_topic(folded: str, topic: str | None = None) -> str | None:
     if start <= 0:
         return None
     clause = folded[start + 1 : question]
-    if topic is not None and topic_scores(clause).get(topic, 0.0) > 0:
+    scores = topic_scores(clause)
+    if topic is not None and scores.get(topic, 0.0) > 0:
         return None
-    return detect_topic(clause)
+    # "… pas de formation depuis, entretien en 2021, elle a un BTS. Quels entretiens sont dus ou en retard ?": the
+    # asking clause names one topic by its head noun alone ("entretiens"), below the threshold a whole message needs
+    named = [name for name, score in scores.items() if score >= NAMED_IN_CLAUSE]
+    return detect_topic(clause) or (named[0] if len(named) == 1 else None)
 
 
 # The interview named as the moment or the occasion of what is asked: "à son entretien pro", "lors de l'entretien

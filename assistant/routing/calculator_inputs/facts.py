@@ -32,7 +32,9 @@ _CASE_FOR_SOMEONE = re.compile(calculator_vocabulary.CASE_FOR_SOMEONE)
 # A person named by a first name, as an adviser writes a file: "Pour Karim, technicien en CDI, …",
 # "Dossier de Nadia : …", "Concernant Julien qui …" (read on the original text, capitals kept).
 _FIRST_NAME = re.compile(
-    r"\b(?:[Pp]our|[Cc]oncernant|[Dd]ossier d[e']|[Cc]as d[e']|[Ss]ituation d[e']|[Qq]uid d[e'])\s*"
+    # (or as the one whose interview it is: "Pour l'entretien de Sophie, CDD de 10 mois, …")
+    r"\b(?:[Pp]our|[Cc]oncernant|[Dd]ossier d[e']|[Cc]as d[e']|[Ss]ituation d[e']|[Qq]uid d[e']"
+    r"|[Ee]ntretiens? (?:pros? |professionnels? |de bilan |annuels? )?d[e'])\s*"
     r"(?P<name>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\b"
     # (or ending the question: "On est à jour des entretiens professionnels pour Paul ?")
     r"(?=\s*[,:;(?]|\s+(?:est|a|qui|travaille|souhaite|veut|voudrait|aimerait|en|vient|sera|était)\b)"
