@@ -72,9 +72,18 @@ def asked_topic(folded: str, topic: str | None = None) -> str | None:
     if topic is not None and scores.get(topic, 0.0) > 0:
         return None
     # "… pas de formation depuis, entretien en 2021, elle a un BTS. Quels entretiens sont dus ou en retard ?": the
-    # asking clause names one topic by its head noun alone ("entretiens"), below the threshold a whole message needs
-    named = [name for name, score in scores.items() if score >= NAMED_IN_CLAUSE]
+    # noun the clause asks about ("quels entretiens", "combien d'entretiens") names one topic alone, below the
+    # threshold a whole message needs
+    asked = _ASKED_NOUN.search(clause)
+    noun_scores = topic_scores(asked.group(1)) if asked else {}
+    named = [name for name, score in noun_scores.items() if score >= NAMED_IN_CLAUSE]
     return detect_topic(clause) or (named[0] if len(named) == 1 else None)
+
+
+# The noun phrase a wh-word asks about: "quels entretiens", "combien d'entretiens", "lesquels des bilans".
+_ASKED_NOUN = re.compile(
+    r"\b(?:quel(?:le)?s?|combien d(?:e |')|lequel|laquelle|lesquel(?:le)?s)\s*((?:[a-z'-]+ ?){1,3})"
+)
 
 
 # The interview named as the moment or the occasion of what is asked: "à son entretien pro", "lors de l'entretien

@@ -116,3 +116,54 @@ def test_a_case_told_by_a_pronoun_is_a_case():
 def test_a_precise_question_is_not_buried_in_the_sheet(message: str, sheet: bool):
     """A date or who acts is answered first by the ordinary answer; what to prepare or tell is the sheet."""
     assert is_interview_request(message) is sheet
+
+
+def test_the_asking_clause_names_its_topic_by_its_head_noun():
+    """Art. 6's reviews asked after a description whose words are the training guarantee's ("pas de formation
+    depuis"): « Quels entretiens sont dus ou en retard ? » names the interviews, and the employee's dates are read."""
+    decision = route(
+        "Elle est entrée en mars 2019 en CDI, pas de formation depuis, entretien en 2021, elle a un BTS. Quels "
+        "entretiens sont dus ou en retard ?",
+        TODAY,
+    )
+    assert decision.calculator == "professional_reviews"
+    assert decision.arguments["hire_date"] == date(2019, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ("Elle a un bac pro et son poste risque de disparaître avec la dématérialisation.", True),
+        ("Son poste n'est pas amené à disparaître.", False),
+        ("Mon poste n'est pas menacé.", False),
+    ],
+)
+def test_a_job_said_to_disappear_is_a_threatened_job(text: str, threatened: bool):
+    """Avenant 2022, art. 2: the VAE leave « est augmenté pour les agents … dont l'emploi est menacé par les
+    évolutions économiques ou technologiques, à 48 heures maximum »: an adviser says the threat by what may happen."""
+    from assistant.routing.extraction.situation import parse_job_threatened
+
+    assert parse_job_threatened(text) is threatened
+
+
+def test_the_person_whose_interview_it_is_is_a_case():
+    """Art. 5: « tout salarié en CDD justifiant d'au moins 24 mois d'activité salariée au cours des 5 dernières
+    années dont 4 mois au sein de l'organisme »: Sophie's time in the organisation decides, and is asked."""
+    decision = route(
+        "Pour l'entretien de Sophie, CDD de 10 mois, 3 ans de salariat ailleurs : a-t-elle droit à la demi-journée "
+        "CEP ?",
+        TODAY,
+    )
+    assert (decision.route, decision.calculator) == ("clarify", "cep_absence")
+    assert decision.missing == ["months_in_organisation"]
+
+
+def test_not_trained_since_arrival_is_the_guarantee():
+    """Art. 8: « Le bénéfice d'une formation est ainsi garanti à tous les salariés présents qui n'en auraient pas
+    suivi depuis 4 ans »: "pas formée depuis son arrivée le 4 février 2021" counts from that day."""
+    decision = route(
+        "Pas formée depuis son arrivée le 4 février 2021 : la caisse lui doit-elle une formation et avant quand ?",
+        TODAY,
+    )
+    assert decision.calculator == "training_guarantee"
+    assert decision.arguments["last_training"] == date(2021, 2, 4)
