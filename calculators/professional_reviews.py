@@ -17,7 +17,7 @@ Readings (docs/CALCULATORS.md):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -83,6 +83,56 @@ def team_minimum(headcount: int) -> CalcResult:
     )
 
 
+def parse_people(value: Any) -> list[tuple[str, date]]:
+    """People and their hire dates, from "Paul:2021-04-01;Inès:2023-09-15" or a list of {name, hire_date}."""
+    if isinstance(value, str):
+        pairs = [part.partition(":") for part in filter(None, (p.strip() for p in value.split(";")))]
+        value = [{"name": name.strip(), "hire_date": day.strip()} for name, _, day in pairs]
+    if not isinstance(value, Sequence) or len(value) < 2:
+        raise CalcError("« people » : au moins deux personnes, chacune avec sa date d'embauche (Nom:AAAA-MM-JJ;…).")
+    people: list[tuple[str, date]] = []
+    for person in value:
+        if not isinstance(person, Mapping) or not str(person.get("name", "")).strip():
+            raise CalcError(f"« people » : {person!r} n'a pas de nom.")
+        day = person.get("hire_date")
+        try:
+            hired = day if isinstance(day, date) else date.fromisoformat(str(day))
+        except ValueError:
+            raise CalcError(f"« people » : date d'embauche illisible pour {person['name']} ({day!r}).") from None
+        people.append((str(person["name"]).strip(), hired))
+    return people
+
+
+def people_reviews(people: Any, as_of: date | None = None, in_force_from: date | None = None) -> CalcResult:
+    """Each person's own schedule, side by side: art. 6 is owed to each employee from their own hire date ("Les
+    organismes assurent, tous les 6 ans, au moins deux entretiens professionnels et un entretien de bilan"), so a
+    team told with everyone's hire date gets one line per person, never one person's dates read as another's."""
+    results = [
+        (name, hired, professional_reviews(hired, as_of=as_of, in_force_from=in_force_from))
+        for name, hired in parse_people(people)
+    ]
+    lines = [
+        f"{name} (embauche le {format_date_fr(hired)}) : {result.summary[:1].lower()}{result.summary[1:]}"
+        for name, hired, result in results
+    ]
+    return CalcResult(
+        name="professional_reviews",
+        value=None,
+        unit="date",
+        summary=" ".join(lines),
+        formula="par salarié, par période de 6 ans depuis son embauche : ≥ 2 entretiens professionnels + 1 bilan",
+        steps=[f"{name} : {step}" for name, _, result in results for step in result.steps[1:]],
+        references=[ref.PROFESSIONAL_REVIEW],
+        warnings=list(dict.fromkeys(w for _, _, result in results for w in result.warnings)),
+        details={
+            "people": [
+                {"name": name, "hire_date": hired, "current_period_end": result.details["current_period_end"]}
+                for name, hired, result in results
+            ]
+        },
+    )
+
+
 def _check_dates(label: str, dates: Sequence[date], hire_date: date, today: date) -> None:
     for day in dates:
         if day < hire_date:
@@ -127,6 +177,21 @@ def _assign_bilans(bilans: list[date], bounds: list[tuple[date, date]]) -> tuple
     return counts, notes
 
 
+def _lateness(period: ReviewPeriod) -> str:
+    """What a completed period lacked and the day it was due, said first: an adviser asking "est-on en retard ?" or
+    "c'était pour quand ?" is answered by the period that closed without its interviews, not by the one running."""
+    short = max(0, INTERVIEWS_PER_PERIOD - period.interviews)
+    lacking = [count_fr(short, *INTERVIEW_WORDS)] if short else []
+    if period.bilans < BILANS_PER_PERIOD:
+        lacking.append("l'entretien de bilan")
+    several = short > 1 or len(lacking) > 1
+    verb = "n'ont pas été réalisés, ils étaient dus" if several else "n'a pas été réalisé, il était dû"
+    return (
+        f"En retard : sur la période du {format_date_fr(period.start)} au {format_date_fr(period.end)}, "
+        f"{' et '.join(lacking)} {verb} au plus tard le {format_date_fr(period.end)}."
+    )
+
+
 def professional_reviews(
     hire_date: date | None = None,
     interviews: Sequence[date] = (),
@@ -134,9 +199,15 @@ def professional_reviews(
     as_of: date | None = None,
     in_force_from: date | None = None,
     headcount: int | None = None,
+    people: Any = None,
 ) -> CalcResult:
     """Compliance of past 6-year periods and what is still due in the current one (art. 6); for a team
-    (`headcount` people, no hire date), the least the organisation holds for them over one 6-year period."""
+    (`headcount` people, no hire date), the least the organisation holds for them over one 6-year period; for
+    several people told with their hire dates (`people`), each one's schedule."""
+    if people is not None:
+        if hire_date is not None or interviews or bilans or headcount is not None:
+            raise CalcError("« people » : les dates de chacun se donnent dans la liste, pas à côté.")
+        return people_reviews(people, as_of, in_force_from)
     today = as_of or date.today()
     in_force = in_force_from or IN_FORCE
     if hire_date is None and headcount is not None:
@@ -262,6 +333,7 @@ def professional_reviews(
         summary += "."
     elif failed:
         summary += f" ; {count_fr(failed, 'période achevée non conforme', 'périodes achevées non conformes')}."
+        summary = f"{_lateness(next(p for p in reversed(past) if not p.compliant))} {summary}"
     else:
         summary += " ; périodes de 6 ans précédentes conformes."
     if remaining:

@@ -246,6 +246,7 @@ _SPECS = [
                 "entrée en vigueur retenue pour l'article 6 (par défaut le 19 décembre 2019)",
             ),
             Param("headcount", "int", "effectif d'une équipe (sans date d'embauche) : minimum dû sur 6 ans"),
+            Param("people", "str", "plusieurs salariés et leur date d'embauche : « Paul:2021-04-01;Inès:2023-09-15 »"),
         ],
         professional_reviews,
     ),

@@ -50,6 +50,11 @@ ONE_RIGHT = re.compile(
     r"\bpro ?- ?a\b|\bcep\b|\bconseil en evolution\b|\bvae\b|\bvalidation des acquis\b|\bgarantie individuelle\b"
     r"|\bcontrat de pro\w*|\bcpf\b|\bcompte personnel de formation\b"
 )
+# What a precise question asks (folded text): a date, the one who acts ("qui" opening a clause). Counts of hours or
+# points ("combien d'heures d'absence pourra-t-elle poser ?") are the sheet's own rights, which it answers.
+PRECISE = re.compile(
+    r"\b(?:quand|quelle date|avant quel(?:le)?s?|a partir de quel(?:le)?s?)\b|(?:^\s*|[,?]\s*|\bet )qui\b"
+)
 NAME = re.compile(r"\b(?:M\.|Mme|Mlle|Monsieur|Madame)\s+([A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*)?)")
 WISH = re.compile(
     r"\b(?:veut|voudrait|souhaite|souhaiterait|aimerait|envisage de|vise a|projet(?: professionnel)? ?:?)\s+"
@@ -84,7 +89,7 @@ def is_interview_request(text: str) -> bool:
     no fact, so it is left to the usual answer.
     """
     original, folded = prepare(text)
-    if not REQUEST.search(folded) or asks_one_right(folded):
+    if not REQUEST.search(folded) or asks_one_right(folded) or asks_precisely(folded):
         return False
     return bool(NAME.search(original)) or read_profile(text, date.today()).facts >= 2
 
@@ -96,6 +101,16 @@ def asks_one_right(folded: str) -> bool:
     asking = [clause for clause in re.split(r"[.;:!\n]", folded) if "?" in clause]
     named = {m.group(0) for clause in asking for m in ONE_RIGHT.finditer(clause)}
     return len(named) == 1
+
+
+def asks_precisely(folded: str) -> bool:
+    """Whether the question asked wants one precise thing — a date, who acts ("Je prépare l'entretien de
+    bilan de Mme Roussel : il doit avoir lieu avant quand ?", "… qui doit faire quoi, avant et après ?"): the
+    ordinary answer gives it first (the calculator's date, or the question back for the fact it lacks; the
+    article's sentence), where the sheet would bury it among every right. "Qu'est-ce qui est en retard ?",
+    "de quoi dois-je l'informer ?" ask for the preparation itself, which the sheet is."""
+    asking = [clause for clause in re.split(r"[.;:!\n]", folded) if "?" in clause]
+    return any(PRECISE.search(clause) for clause in asking)
 
 
 def _clauses(folded: str) -> list[tuple[int, int]]:

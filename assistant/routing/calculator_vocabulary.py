@@ -105,6 +105,30 @@ VALUE_ASK = (
     r"ca (?:me |nous |lui )?rapporte\w*|droit a (?:\d+ ?|[a-z]+ )?(?:points?|pts|euros?|€))"
 )
 
+# What an asking sentence asks when it asks one of a calculator's results, for the calculators whose results are
+# of few kinds. The professional reviews (protocole art. 6: "Les organismes assurent, tous les 6 ans, au moins deux
+# entretiens professionnels et un entretien de bilan") give dates (the period's end, the interviews still due), counts
+# (how many are owed) and a state (late, up to date, what is left to organise). An adviser's message tells the
+# employee's dates around many other questions on the interview ("on peut le faire en même temps que l'entretien
+# annuel ?", "qui doit faire quoi ?", "l'accord demande-t-il quelque chose de particulier ?"), which the
+# calculator's dates do not answer: the article does.
+RESULT_ASKS: dict[str, str] = {
+    "professional_reviews": (
+        # a date: "avant quelle date", "pour quand", "jusqu'à quand", "au plus tard", "son bilan tombe quand"
+        r"\b(?:quand|date|dates|echeances?|delais?|au plus tard|tombe\w*)\b|\bavant quel(?:le)?s?\b"
+        # a count of interviews: "combien d'entretiens", "combien au minimum ?", "quel nombre" ("tous les combien" asks
+        # the rule's rhythm, "combien d'heures d'absence" another rule's figure)
+        r"|(?<!tous les )\bcombien\b(?! d(?:e |')(?!entretiens?\b|bilans?\b|fois\b|rendez-vous\b))"
+        r"|\bnombre d(?:e |')(?:entretiens?|bilans?|rendez-vous)\b"
+        # a state: "en retard", "à jour", "conforme", "ce qui reste à organiser", "où en est-on", "le prochain"
+        r"|\b(?:en retard|a jour|conformes?|en regle|respect\w*|rest\w*|manqu\w*|dues?|dus|depass\w*|suffi\w*|"
+        r"assez|prochains?|prochaines?|ou en (?:est|sommes|suis|etes)|dans les clous|en ordre)\b"
+        r"|\ba (?:organiser|prevoir|planifier|programmer|realiser|tenir|faire)\b"
+        # what was owed: "qu'est-ce qui aurait dû être fait ?", "il fallait le faire"
+        r"|\b(?:aurai\w*|devai\w*) (?:du|etre|avoir)\b|\bfallait\b"
+    ),
+}
+
 # Calculators whose only result is a yes/no: a value asked next to them ("combien de demandes de VAE
 # par an je peux déposer ?") is the rule's own figure, not one of the user's case. The VAE's experience rule
 # (protocole 7: "au moins une année") answers only whether the experience is enough.

@@ -108,7 +108,11 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         # art. 8's title without its adjective: "la garantie d'accès à la formation"
         Cue(r"\bgarantie d'acces a (?:la |une )?formation\b", 4),
         Cue(r"\bderniere formation\b", 3),
-        Cue(r"\b(?:pas|aucune?|jamais)\b[^.?!]{0,25}\b(?:formations?|stages?)\b[^.?!]{0,25}\bdepuis\b", 3),
+        # art. 8's own verb: "Le bénéfice d'une formation est ainsi garanti" ("la formation garantie", "lui garantir
+        # une formation")
+        Cue(r"\bformations? garanties?\b|\bgaranti\w* (?:une |la |sa |leur |d'une )?formation\b", 3),
+        # ("pas formée depuis son arrivée": the participle says it as the noun does)
+        Cue(r"\b(?:pas|aucune?|jamais)\b[^.?!]{0,25}\b(?:formations?|stages?|formee?s?)\b[^.?!]{0,25}\bdepuis\b", 3),
         Cue(r"\bdepuis\b[^.?!]{0,30}\bsans (?:aucune )?formation\b", 3),
         Cue(r"\bformations?\b[^.?!]{0,40}\b(?:pas|plus|aucune)\b[^.?!]{0,20}\bdepuis\b", 3),
         Cue(

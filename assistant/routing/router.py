@@ -37,7 +37,7 @@ from typing import Any, Literal
 from assistant.routing import calculator_vocabulary, guard_vocabulary, scope
 from assistant.routing.antecedents import restore_antecedents
 from assistant.routing.calculator_inputs.asking import LOOKUPS
-from assistant.routing.calculator_inputs.facts import read_facts
+from assistant.routing.calculator_inputs.facts import names_by_first_name, read_facts
 from assistant.routing.calculator_inputs.readers import plan_for, topic_of_facts
 from assistant.routing.extraction.folding import fold
 from assistant.routing.extraction.spelled import spell_digits
@@ -56,7 +56,15 @@ from assistant.routing.question_frame import unrelated_story
 from assistant.routing.sms import expand_sms
 from assistant.routing.subject import asks_only_the_law
 from assistant.routing.texts_words import reads_as_the_texts
-from assistant.routing.topics import asked_topic, detect_partial, detect_refusal, detect_topic, out_of_scope, uncovered
+from assistant.routing.topics import (
+    asked_topic,
+    beyond_the_occasion,
+    detect_partial,
+    detect_refusal,
+    detect_topic,
+    out_of_scope,
+    uncovered,
+)
 from knowledge import everyday_names
 
 RouteName = Literal["retrieval", "calculator", "clarify", "refusal"]
@@ -177,6 +185,7 @@ def route(
         reading, scope_text = clause
     topic = detect_topic(folded, reading)
     topic = asked_topic(folded, topic) or topic if topic is not None else None
+    topic = beyond_the_occasion(folded, topic, reading) or topic  # "à son entretien pro, lui doit-on une formation ?"
     refusal = detect_refusal(scope_text)
     if refusal and reading is not None and detect_topic(folded) is None:
         topic = None  # an out-of-corpus subject named outright: meaning alone may not bring it back in scope
@@ -236,6 +245,7 @@ def route(
         base = replace(base, topic=topic) if topic is not None else base
     plan = plan_for(topic, facts)
     told = case or first_person(folded) or bool(_NAMED_PERSON.search(folded) or _COLLEAGUE.search(folded))
+    told = told or names_by_first_name(cleaned)  # "pour Paul ?": an adviser's file, named by a first name
     ambiguous = which_calculator(folded) if topic is None and not refusal else None
     if ambiguous is not None:  # "la prime pour ma mission, ça fait combien ?": tutor's or trainer's?
         return replace(base, route="clarify", missing=["calculator"], follow_up=ambiguous[1])

@@ -47,6 +47,11 @@ def detect_topic(folded: str, reading: Reading | None = None) -> str | None:
     return best
 
 
+# A cue this strong in the asking clause names its topic there (a head noun: "entretiens", "évolution
+# professionnelle"), when it is the clause's only topic and the message's topic has no cue in it.
+NAMED_IN_CLAUSE = 1.5
+
+
 def asked_topic(folded: str, topic: str | None = None) -> str | None:
     """The topic the asking clause names by its own cues, when the context before it is about `topic`.
 
@@ -63,9 +68,52 @@ def asked_topic(folded: str, topic: str | None = None) -> str | None:
     if start <= 0:
         return None
     clause = folded[start + 1 : question]
-    if topic is not None and topic_scores(clause).get(topic, 0.0) > 0:
+    scores = topic_scores(clause)
+    if topic is not None and scores.get(topic, 0.0) > 0:
         return None
-    return detect_topic(clause)
+    # "… pas de formation depuis, entretien en 2021, elle a un BTS. Quels entretiens sont dus ou en retard ?": the
+    # noun the clause asks about ("quels entretiens", "combien d'entretiens") names one topic alone, below the
+    # threshold a whole message needs
+    asked = _ASKED_NOUN.search(clause)
+    noun_scores = topic_scores(asked.group(1)) if asked else {}
+    named = [name for name, score in noun_scores.items() if score >= NAMED_IN_CLAUSE]
+    return detect_topic(clause) or (named[0] if len(named) == 1 else None)
+
+
+# The noun phrase a wh-word asks about: "quels entretiens", "combien d'entretiens", "lesquels des bilans".
+_ASKED_NOUN = re.compile(
+    r"\b(?:quel(?:le)?s?|combien d(?:e |')|lequel|laquelle|lesquel(?:le)?s)\s*((?:[a-z'-]+ ?){1,3})"
+)
+
+
+# The interview named as the moment or the occasion of what is asked: "à son entretien pro", "lors de l'entretien
+# professionnel", "pendant l'entretien de bilan", "je prépare son entretien pro demain".
+_OCCASION = re.compile(
+    r"\b(?:lors d(?:e |u |')|pendant|durant|au cours d(?:e |u |')|a l'occasion d(?:e |u |')|au moment d(?:e |u |')|"
+    r"en vue d(?:e |u |')|a|au|aux|prepar\w*)\s*"
+    r"(?:l'|le |la |les |son |sa |ses |leur |leurs |cet |cette |ce |mon |ma |mes |notre |votre |un |une )?"
+    r"entretiens?(?: (?:pros?|professionnels?|de bilan|annuels?(?: d'evaluation(?: et d'accompagnement)?)?))?\b"
+)
+
+
+def beyond_the_occasion(folded: str, topic: str | None, reading: Reading | None = None) -> str | None:
+    """The topic a message names by its own words when it names the interview only as the occasion, or None.
+
+    "Mme Lefèvre … a terminé sa dernière formation le 14 octobre 2022. À son entretien pro, doit-on lui garantir
+    une formation ?" asks the training guarantee (art. 8); the interview (art. 6) is when the adviser will say it.
+    An HR adviser's questions come framed by the interview they prepare, and the interview's cues outweighed the
+    subject's. The interview counts as the subject again when nothing else is named once its occasions are set
+    aside ("Je prépare l'entretien de bilan de Mme Roussel : avant quand ?"). The bank's vote counts with the cues
+    left ("faire reconnaître son expérience pour obtenir le diplôme" names the VAE by its meaning, no cue); it read
+    the whole message, so its share for the interview competes as before, with the interview's cues set aside.
+    """
+    if topic != "professional_reviews":
+        return None
+    masked = _OCCASION.sub(" ", folded)
+    if masked == folded:
+        return None
+    other = detect_topic(masked, reading)
+    return other if other != "professional_reviews" else None
 
 
 def uncovered(question: str, reading: Reading | None) -> str | None:

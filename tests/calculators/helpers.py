@@ -37,7 +37,7 @@ ARGUMENTS: dict[str, set[str]] = {
         "last_cep",
     },
     "training_guarantee": {"last_training", "as_of", "hire_date"},
-    "professional_reviews": {"hire_date", "interviews", "bilans", "as_of", "in_force_from", "headcount"},
+    "professional_reviews": {"hire_date", "interviews", "bilans", "as_of", "in_force_from", "headcount", "people"},
     "pro_a_eligibility": {"contract", "diploma_level"},
     "pro_a_duration": {"months", "case", "start"},
     "pro_a_training_hours": {"total_hours", "extended_public", "total_hours_low"},

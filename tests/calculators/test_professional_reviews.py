@@ -164,3 +164,28 @@ def test_a_bilan_months_after_hire_is_flagged_as_implausible():
 def test_unknown_hire_date_is_missing():
     """Without the hire date no period can be placed: the result names it as missing."""
     assert professional_reviews(None, as_of=d("2025-06-01")).missing == ["hire_date"]
+
+
+def test_a_period_closed_without_its_interviews_is_said_first_with_the_day_it_was_due():
+    """Article 6: « Les organismes assurent, tous les 6 ans, au moins deux entretiens professionnels et un
+    entretien de bilan. » A period that ended without its bilan was due on its last day: an adviser asking "c'était
+    pour quand ?" reads that day first, before the period now running."""
+    result = professional_reviews(d("2020-02-02"), [d("2022-03-03"), d("2024-04-10")], as_of=d("2026-11-29"))
+    assert result.summary.startswith("En retard : sur la période du 2 février 2020 au 2 février 2026")
+    assert "l'entretien de bilan n'a pas été réalisé, il était dû au plus tard le 2 février 2026" in result.summary
+    late = professional_reviews(d("2020-10-01"), [d("2022-12-12")], as_of=d("2026-11-29"))
+    assert "1 entretien professionnel et l'entretien de bilan n'ont pas été réalisés" in late.summary
+
+
+def test_several_people_each_get_their_own_schedule_from_their_own_hire():
+    """Article 6: « Les organismes assurent, tous les 6 ans, au moins deux entretiens professionnels et un
+    entretien de bilan. » The obligation runs per employee from their own hire: Paul's 1 April 2021 gives a bilan by
+    1 April 2027, Inès's 15 September 2023 one by 15 September 2029; neither date is the other's interview."""
+    result = professional_reviews(people="Paul:2021-04-01;Inès:2023-09-15", as_of=d("2026-11-29"))
+    assert "Paul (embauche le 1er avril 2021) : période en cours jusqu'au 1er avril 2027" in result.summary
+    assert "Inès (embauche le 15 septembre 2023) : période en cours jusqu'au 15 septembre 2029" in result.summary
+    assert [p["name"] for p in result.details["people"]] == ["Paul", "Inès"]
+    with pytest.raises(CalcError):
+        professional_reviews(people="Paul:2021-04-01")
+    with pytest.raises(CalcError):
+        professional_reviews(d("2020-01-01"), people="Paul:2021-04-01;Inès:2023-09-15")

@@ -174,6 +174,40 @@ def asks_another_attribute(folded: str, calculator: str) -> bool:
     return calculator in LOOKUPS and bool(_FIGURE_ASK.search(_asking_clause(folded)))
 
 
+_RESULT_ASKS = {name: re.compile(pattern) for name, pattern in calculator_vocabulary.RESULT_ASKS.items()}
+
+
+def asks_the_result(folded: str, calculator: str) -> bool | None:
+    """Whether the message's questions ask one of `calculator`'s results (`calculator_vocabulary.RESULT_ASKS`);
+    None when the calculator declares none, or when nothing is asked (a case told without a question mark).
+
+    Read on every sentence ending with a question mark, the whole message when they are a word or two
+    ("Et Julie ?"): an adviser's facts come first, the question after them.
+    """
+    pattern = _RESULT_ASKS.get(calculator)
+    if pattern is None:
+        return None
+    asking = [s for s in re.split(r"(?<=[.!?;\n])", folded) if s.rstrip().endswith("?")]
+    if not asking:
+        return None
+    asked = " ".join(asking)
+    if len(asked.split()) < 4:
+        asked = folded
+    if pattern.search(mask_conjunctions(asked)):
+        return True
+    # "Entretien professionnel : pour mon collègue arrivé le 2 novembre 2024 ?" asks nothing of its own (no
+    # interrogative word, no verb): an ellipsis asking again what was asked before, which decides nothing here
+    return False if _ASKS_SOMETHING.search(asked) else None
+
+
+# Something asked by the sentence's own words: an interrogative word, a modal verb, an inverted subject.
+_ASKS_SOMETHING = re.compile(
+    r"\b(?:qui|que|qu'|quoi|quel\w*|quand|comment|combien|pourquoi|ou|est-ce|lequel\w*|laquelle|peut|peuvent|"
+    r"pourr\w*|doit|doivent|faut|faudra\w*|dois|puis|peux|possible|existe|y a)\b"
+    r"|\w-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous)\b"
+)
+
+
 def not_an_application(facts: Facts, plan: Plan) -> bool:
     """Whether the question, whatever facts it tells, asks the rule rather than `plan`'s application.
 
@@ -183,6 +217,10 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
     situation would answer a question nobody asked.
     """
     if asks_what_it_is(facts.folded) and plan.calculator not in LOOKUPS:
+        return True
+    # "Pour Léa (CDI, entrée en 2022), on peut faire son entretien pro en même temps que l'entretien annuel ?":
+    # the dates told are the context; what is asked is none of the calculator's results, the article answers it
+    if asks_the_result(facts.folded, plan.calculator) is False:
         return True
     if asks_a_property(facts.folded, plan.calculator):
         return True

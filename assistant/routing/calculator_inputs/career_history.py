@@ -10,14 +10,25 @@ import re
 from datetime import date
 from typing import Any
 
+from assistant.routing.calculator_inputs.asking import asks_the_result
 from assistant.routing.calculator_inputs.facts import Facts, Plan, near, year_notes
 from assistant.routing.calculator_inputs.team import head_count
+from assistant.routing.extraction.dates import DateSpan
+from assistant.routing.extraction.period_owners import period_owners
 from calculators.dates import format_date_fr
 
 
 def plan_training_guarantee(facts: Facts) -> Plan | None:
     """Training guarantee (art. 8): the last training's date, preferring one said next to "formation"."""
     candidates = [d for d in facts.dates if d.kind in ("point", "range", "since")]
+    # "Je prépare son entretien pro demain", "entretien le 4 mars": the interview's date, not a training's (the
+    # nearest of the two words before the date decides, as for the reviews' dates below)
+    candidates = [
+        d
+        for d in candidates
+        if _last_keyword(facts.folded[: d.span[0]][-60:], {"interview": r"entretien", "training": r"formation|stage"})
+        != "interview"
+    ]
     # "Et en avril 2028, si rien n'a changé ?", "et l'an prochain, en juillet 2027 ?": a date to come in a
     # question is the moment the guarantee is asked at (art. 8: "depuis 4 ans" counts to that day), not a
     # training already followed; the last training is one of the other dates
@@ -74,6 +85,7 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
     notes: list[str] = []
     yearly: list[tuple[str, int, str]] = []  # (label, year, wording) of interviews given by their year only
     horizon: date | None = None
+    hires: list[DateSpan] = []
     for d in facts.dates:
         before = facts.folded[: d.span[0]]
         if d.start > facts.today and re.search(_BY_THEN, before[-25:]):
@@ -93,10 +105,16 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
             continue
         if label in ("interview", "bilan") and d.start > facts.today:
             continue  # "entretien pro demain": an interview still to hold is none held yet
+        if label == "hire":
+            hires.append(d)
         if d.kind == "since" or (label == "hire" and hire is None):
             hire = d.start
             if d.precision != "day":
                 notes.append(f"Date approximative (« {d.text} ») : retenue au {format_date_fr(d.start)}.")
+        elif label == "hire":
+            if d.precision != "day":
+                notes.append(f"Date approximative (« {d.text} ») : retenue au {format_date_fr(d.start)}.")
+            continue  # a second hire date is another person's (`_people_hired`), never an interview
         elif d.precision == "year":
             yearly.append(("bilan" if label == "bilan" else "interview", d.start.year, d.text))
         else:
@@ -108,13 +126,19 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
         (bilans if label == "bilan" else interviews).append(day)
         notes.append(f"« {text} » : année seule, entretien compté en {year} (date retenue : {format_date_fr(day)}).")
     notes += year_notes(facts.dates)
+    people = _people_hired(facts, hires)
+    if people is not None and not (interviews or bilans):
+        # "Paul, embauché le 1er avril 2021, et Inès, embauchée le 15 septembre 2023": each one's own schedule
+        return Plan("professional_reviews", {"people": people, "as_of": horizon or facts.today}, notes=notes)
     if hire is None and not (interviews or bilans) and _COUNT_ASKED.search(facts.folded):
         # "J'encadre 12 techniciens : combien d'entretiens au minimum sur 6 ans ?": the team's count, 3 each
         team = head_count(facts.folded)
         if team is not None and team > 1:
             return Plan("professional_reviews", {"headcount": team})
     if hire is None:
-        if (facts.personal and facts.asks and not facts.general) or interviews or bilans:
+        # "On est à jour des entretiens professionnels pour Paul ?": a state of the reviews asked is a result asked
+        asks = facts.asks or bool(asks_the_result(facts.folded, "professional_reviews"))
+        if (facts.personal and asks and not facts.general) or interviews or bilans:
             return Plan("professional_reviews", {}, ["hire_date"], notes)
         return None
     arguments: dict[str, Any] = {"hire_date": hire}
@@ -126,6 +150,17 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
     if horizon is not None:
         notes.append(f"Décompte arrêté au {format_date_fr(horizon)}, la date demandée.")
     return Plan("professional_reviews", arguments, notes=notes)
+
+
+def _people_hired(facts: Facts, hires: list[DateSpan]) -> str | None:
+    """Several people's hire dates, each introduced by its own first name or name ("Paul, embauché le 1er avril
+    2021, et Inès, embauchée le 15 septembre 2023"; `extraction.period_owners`), as the calculator's `people`."""
+    if len(hires) < 2:
+        return None
+    owners = period_owners(facts.text, [d.span for d in hires])
+    if any(owner is None or not owner.name for owner in owners):
+        return None
+    return ";".join(f"{owner.name}:{d.start.isoformat()}" for owner, d in zip(owners, hires, strict=True) if owner)
 
 
 # The number of interviews asked ("combien d'entretiens", "nombre d'entretiens", "combien … au minimum en tout")

@@ -32,9 +32,19 @@ _CASE_FOR_SOMEONE = re.compile(calculator_vocabulary.CASE_FOR_SOMEONE)
 # A person named by a first name, as an adviser writes a file: "Pour Karim, technicien en CDI, …",
 # "Dossier de Nadia : …", "Concernant Julien qui …" (read on the original text, capitals kept).
 _FIRST_NAME = re.compile(
-    r"\b(?:[Pp]our|[Cc]oncernant|[Dd]ossier d[e']|[Cc]as d[e']|[Ss]ituation d[e']|[Qq]uid d[e'])\s*"
+    # (or as the one whose interview it is: "Pour l'entretien de Sophie, CDD de 10 mois, …")
+    r"\b(?:[Pp]our|[Cc]oncernant|[Dd]ossier d[e']|[Cc]as d[e']|[Ss]ituation d[e']|[Qq]uid d[e']"
+    r"|[Ee]ntretiens? (?:pros? |professionnels? |de bilan |annuels? )?d[e'])\s*"
     r"(?P<name>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\b"
-    r"(?=\s*[,:;(]|\s+(?:est|a|qui|travaille|souhaite|veut|voudrait|aimerait|en|vient|sera|était)\b)"
+    # (or ending the question: "On est à jour des entretiens professionnels pour Paul ?")
+    r"(?=\s*[,:;(?]|\s+(?:est|a|qui|travaille|souhaite|veut|voudrait|aimerait|en|vient|sera|était)\b)"
+)
+# A fact told of someone by a pronoun, in a sentence that asks nothing: "il a déjà fait un CEP en 2023.", "elle est
+# entrée en mars 2019 en CDI;" (an adviser describing an employee). The same words in the question ("la prime, elle
+# est versée quand ?") tell no case: the sentence must end before any question mark.
+_TOLD_OF_SOMEONE = re.compile(
+    r"(?:^|[.;:!\n,]\s*)(?:et )?(?:il|elle) (?:n'|ne )?(?:a|est|avait|etait|travaille|dispose|totalise|cumule)\b"
+    r"[^.?!;:\n]*(?:[.;:\n]|$)"
 )
 _ASKING_FRAME = re.compile(calculator_vocabulary.ASKING_FRAME)
 _AMOUNT = re.compile(calculator_vocabulary.AMOUNT_ASK)
@@ -93,6 +103,7 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
         or _CASE_FOR_SOMEONE.search(unframed)
         or _FIRST_NAME.search(text)
         or terse_case(text)
+        or bool(_TOLD_OF_SOMEONE.search(unframed))
     )
     asked = mask_conjunctions(folded)  # "quand je suis en formation": a circumstance, not a date asked
     classes = [m.span() for m in _CLASS_CLAUSE.finditer(folded)] + claimed_rules(folded) + time_of_asking(folded)
@@ -107,6 +118,12 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
         general=not personal and bool(_GENERAL.search(folded)),
         amount=bool(_AMOUNT.search(asked)),
     )
+
+
+def names_by_first_name(text: str) -> bool:
+    """Whether the message names the person its case is about by a first name, as an adviser writes a file
+    ("Pour Karim, technicien en CDI, …", "On est à jour des entretiens pour Paul ?"): one person's case."""
+    return bool(_FIRST_NAME.search(text))
 
 
 def time_of_asking(folded: str) -> list[tuple[int, int]]:

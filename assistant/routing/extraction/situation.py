@@ -287,7 +287,10 @@ def parse_job_threatened(text: str) -> bool | None:
     threat = re.search(
         r"\b(?:emploi|poste|metier)\b[^.?!]{0,30}\bmenace|\bmenace\w* (?:sur|de suppression)"
         r"|suppression de (?:mon |notre )?(?:poste|emploi|service)|\brestructuration\b|\bplan social\b"
-        r"|\breorganisation\b",
+        r"|\breorganisation\b"
+        # the threat said by what may happen to the job (avenant art. 2: "dont l'emploi est menacé par les évolutions
+        # économiques ou technologiques"): "son poste risque de disparaître", "un métier voué à être supprimé"
+        r"|\b(?:emploi|poste|metier)\b[^.?!]{0,40}\b(?:disparai\w*|disparition|supprim\w*|suppression)\b",
         folded,
     )
     if not threat:
@@ -295,7 +298,8 @@ def parse_job_threatened(text: str) -> bool | None:
     # the threat denied: "mon poste n'est pas menacé", "aucun poste menacé", "poste non menacé", "sans menace sur
     # l'emploi", "pas de menace", "personne n'est menacé"
     denied = (
-        r"\b(?:n'est|ne sont|n'etait|n'est plus|n'etaient) (?:pas|plus|nullement)\b[^.?!]{0,15}menace"
+        r"\b(?:n'est|ne sont|n'etait|n'est plus|n'etaient|ne va|ne vont|ne risque|ne devrait|ne doit) "
+        r"(?:pas|plus|nullement)\b[^.?!]{0,25}(?:menace|disparai|supprim)"
         r"|\b(?:aucune?|nul|nulle|sans|pas de|pas d'|ni)\b ?(?:(?:mon|son|leur|notre|le|la|l') ?)?"
         r"(?:emplois?|postes?|metiers?|menaces?)\b(?:[^.?!]{0,15}\bmenace)?"
         r"|\b(?:non|pas|jamais) menace|\bpersonne n'est menace"
