@@ -46,12 +46,12 @@ log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("data") / "refusal_judge.npz"
 REPO_ROOT = Path(__file__).resolve().parents[2]
-L2 = 3.0  # ridge weight, chosen by leave-one-generation-out validation (docs/evaluation/judge21.md)
+L2 = 1.0  # ridge weight, chosen by leave-one-generation-out validation (docs/evaluation/judge21.md)
 STEPS = 800
 # Thresholds on the model's refusal probability, chosen by leave-one-generation-out validation on the tuning pool
 # (never on 2026q): a hand refusal is overridden under ANSWER_BELOW, a retrieval answer refused above REFUSE_ABOVE.
-ANSWER_BELOW = 0.2
-REFUSE_ABOVE = 0.85
+ANSWER_BELOW = 0.25
+REFUSE_ABOVE = 0.5
 # The steps whose refusal the judge may override (a text to come, `foreign_future_text`, is grammar: kept).
 OVERRIDABLE = frozenset({"router", "outside_rule", "silent"})
 
