@@ -288,7 +288,7 @@ def replay(files: Sequence[str], cache: Path) -> list[dict[str, Any]]:
         seen.append(s)
         return "keep"
 
-    service.judge_verdict = recording  # type: ignore[assignment]
+    service.judge_verdict = recording
     assistant = service.get_assistant()
     out: list[dict[str, Any]] = []
     with cache.open("a", encoding="utf-8") as sink:

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from assistant.answering import wording
 from assistant.answering.refusal_judge import (
     FEATURES,
     JudgeModel,
@@ -96,7 +97,7 @@ def test_on_the_real_assistant_a_refusal_keeps_its_form_and_a_calculation_stays(
     (accord 4.3: "il correspond à 7 points par mois, complet ou non") is calculated, not refused."""
     refused = real_assistant.ask("Combien de jours de congé pour le mariage de mon frère ?", today=TODAY)
     assert refused.route == "refusal"
-    assert "le tutorat et sa prime" in refused.text  # wording.COVERED_TOPICS: what the texts do cover
+    assert f"Ils couvrent {wording.COVERED_SHORT}" in refused.text  # what the texts do cover, as before
     calculated = real_assistant.ask(
         "J'ai été tuteur pendant 5 mois cette année, combien de points de prime ?", today=TODAY
     )
