@@ -7,7 +7,8 @@ refusals (out-of-scope questions answered) are compared with the hand checks' on
 are chosen on those out-of-generation predictions pooled (two numbers for all generations), never on 2026q.
 
     python -m assistant.answering.refusal_judge FILE...   # (once) replays the files, caching their signals
-    python -m bench.refusal_judge_cv /tmp/refusal_judge_features.jsonl [--l2 3] [--answer-below 0.2 --refuse-above 0.85]
+    python -m bench.refusal_judge_cv /tmp/refusal_judge_features.jsonl --choose   # the shipped thresholds' rule
+    python -m bench.refusal_judge_cv CACHE [--l2 3] [--answer-below 0.2 --refuse-above 0.85] [--add words,clauses]
 """
 
 from __future__ import annotations
@@ -19,20 +20,23 @@ from typing import Any
 
 import numpy as np
 
-from assistant.answering.refusal_judge import ANSWER_BELOW, FEATURES, L2, OVERRIDABLE, REFUSE_ABOVE, fit
+from assistant.answering.refusal_judge import ANSWER_BELOW, FEATURES, L2, OVERRIDABLE, REFUSE_ABOVE, SIGNALS, fit
 
 
 def load(cache: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in cache.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def out_of_generation(rows: list[dict[str, Any]], l2: float, drop: tuple[str, ...] = ()) -> np.ndarray:
-    """Each judged row's refusal probability from a judge trained on the other generations (NaN when not judged)."""
-    keep = [i for i, name in enumerate(FEATURES) if name not in drop]
+def out_of_generation(
+    rows: list[dict[str, Any]], l2: float, drop: tuple[str, ...] = (), add: tuple[str, ...] = ()
+) -> np.ndarray:
+    """Each judged row's refusal probability from a judge trained on the other generations (NaN when not judged), on
+    the shipped `FEATURES` less `drop` plus `add` (signals the model leaves out, e.g. the question's length)."""
+    keep = [SIGNALS.index(name) for name in (*FEATURES, *add) if name not in drop]
     p = np.full(len(rows), np.nan)
     judged = np.array([r["judged"] for r in rows])
     gens = np.array([r["generation"] for r in rows])
-    x = np.array([(r["features"] if r["judged"] else [0.0] * len(FEATURES)) for r in rows])[:, keep]
+    x = np.array([(r["signals"] if r["judged"] else [0.0] * len(SIGNALS)) for r in rows])[:, keep]
     y = np.array([r["refuse"] for r in rows])
     refused = np.array([r["route"] == "refusal" for r in rows])
     for g in sorted(set(gens)):
@@ -90,17 +94,36 @@ def table(rows: list[dict[str, Any]], p: np.ndarray, answer_below: float, refuse
     return "\n".join(lines)
 
 
-def sweep(rows: list[dict[str, Any]], p: np.ndarray) -> list[tuple[int, float, float]]:
-    """Pooled errors for each threshold pair, best first."""
-    hand = np.array([r["route"] == "refusal" for r in rows])
+LOWS = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+HIGHS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
+# The rule for the shipped pair, fixed before measuring (judge21b): the judge must refuse MORE out-of-scope questions
+# than the hand checks, not merely as many: its pooled missed refusals at most the hand checks' less 5 % of them.
+MISSED_MARGIN = 0.05
+
+
+def sweep(rows: list[dict[str, Any]], p: np.ndarray) -> list[tuple[int, int, int, float, float]]:
+    """(errors change, false refusals, missed refusals, answer_below, refuse_above) per threshold pair, pooled."""
     everything = np.ones(len(rows), bool)
-    fr0, _, mr0, _ = errors(rows, hand, everything)
     found = []
-    for low in (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
-        for high in (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01):
+    for low in LOWS:
+        for high in HIGHS:
             fr, _, mr, _ = errors(rows, decide(rows, p, low, high), everything)
-            found.append((fr + mr - fr0 - mr0, low, high))
-    return sorted(found)
+            found.append((fr + mr, fr, mr, low, high))
+    hand = np.array([r["route"] == "refusal" for r in rows])
+    fr0, _, mr0, _ = errors(rows, hand, everything)
+    return sorted((total - fr0 - mr0, fr, mr, low, high) for total, fr, mr, low, high in found)
+
+
+def choose(rows: list[dict[str, Any]], p: np.ndarray) -> tuple[float, float]:
+    """The pair with the fewest false refusals among those whose pooled missed refusals are at most the hand
+    checks' less `MISSED_MARGIN` of them (ties: fewer missed refusals, then the pair nearest to no change)."""
+    hand = np.array([r["route"] == "refusal" for r in rows])
+    _, _, mr0, _ = errors(rows, hand, np.ones(len(rows), bool))
+    allowed = [c for c in sweep(rows, p) if c[2] <= mr0 * (1 - MISSED_MARGIN)]
+    if not allowed:
+        raise SystemExit(f"no threshold pair misses at most {mr0 * (1 - MISSED_MARGIN):.1f} refusals")
+    _, _, _, low, high = min(allowed, key=lambda c: (c[1], c[2], c[3], -c[4]))
+    return low, high
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,13 +134,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--refuse-above", type=float, default=REFUSE_ABOVE)
     parser.add_argument("--sweep", action="store_true", help="pooled errors per threshold pair")
     parser.add_argument("--drop", default="", help="features left out, comma-separated")
+    parser.add_argument("--add", default="", help="signals the model leaves out, added back (e.g. words,clauses)")
+    parser.add_argument("--choose", action="store_true", help="the thresholds by the fixed rule (`choose`)")
     args = parser.parse_args(argv)
     rows = load(args.cache)
-    p = out_of_generation(rows, args.l2, tuple(n for n in args.drop.split(",") if n))
+    names = (tuple(n for n in args.drop.split(",") if n), tuple(n for n in args.add.split(",") if n))
+    p = out_of_generation(rows, args.l2, *names)
+    low, high = args.answer_below, args.refuse_above
     if args.sweep:
-        for delta, low, high in sweep(rows, p)[:12]:
-            print(f"errors {delta:+d}  answer_below={low} refuse_above={high}")
-    print(table(rows, p, args.answer_below, args.refuse_above))
+        for delta, fr, mr, a, b in sweep(rows, p)[:12]:
+            print(f"errors {delta:+d} (false refusals {fr}, missed {mr})  answer_below={a} refuse_above={b}")
+    if args.choose:
+        low, high = choose(rows, p)
+        print(f"chosen: answer_below={low} refuse_above={high}")
+    print(table(rows, p, low, high))
     return 0
 
 

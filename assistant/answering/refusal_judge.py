@@ -11,8 +11,9 @@ one), the honest estimate of transfer (docs/evaluation/judge21.md).
 The signals (`Signals`, `features`): the hand checks' verdict and which step refused, the router's reading
 (route, the bank's out-of-scope share and topic share, whether the question names a text, a cue's refusal topic),
 the example bank's nearest in-scope and out-of-scope cosines, the scope model's in-scope probability, the best
-dense cosine, keyword score and fused score of one search of the question with their gaps to the second, and the
-question's length. The model is an L2 logistic regression on the standardised features (`fit`, numpy only, the
+dense cosine, keyword score and fused score of one search of the question with their gaps to the second. The
+question's length and clause count are computed but not read (`LEFT_OUT`: an artefact of how the sets were written,
+judge21b). The model is an L2 logistic regression on the standardised features (`fit`, numpy only, the
 same deterministic solver as `routing.scope_model`). It overrides a hand check's refusal when it reads the question
 as confidently in scope (`ANSWER_BELOW`), and refuses a retrieval answer when it reads it as confidently out of
 scope (`REFUSE_ABOVE`); a calculation is never refused by it and a calculator's or a question about the texts'
@@ -50,11 +51,19 @@ L2 = 1.0  # ridge weight, chosen by leave-one-generation-out validation (docs/ev
 STEPS = 800
 # Thresholds on the model's refusal probability, chosen by leave-one-generation-out validation on the tuning pool
 # (never on 2026q): a hand refusal is overridden under ANSWER_BELOW, a retrieval answer refused above REFUSE_ABOVE.
+# The rule (`bench.refusal_judge_cv.choose`, fixed before measuring): the fewest false refusals among the pairs whose
+# pooled missed refusals are at most the hand checks' less 5 % (125 -> at most 118; this pair: 118, and false
+# refusals 303 -> 226), so that the judge refuses more out-of-scope questions than the hand checks.
 ANSWER_BELOW = 0.25
-REFUSE_ABOVE = 0.5
+REFUSE_ABOVE = 0.35
 # The steps whose refusal the judge may override (a text to come, `foreign_future_text`, is grammar: kept).
 OVERRIDABLE = frozenset({"router", "outside_rule", "silent"})
 
+# The model's input, explicit (judge21b): every signal below except the question's length and clause count. Those
+# two were the strongest features of the first judge, but they read how our sets were written (in-scope questions
+# long, with a persona and a situation; out-of-scope ones short), not whether the texts cover the question: a real
+# user's short in-scope question or long out-of-scope one would be misjudged. They are still computed and cached
+# (`SIGNALS`, so a future session can measure them) but never read by the model.
 FEATURES = (
     "refused",
     "by_router_topic",
@@ -82,9 +91,10 @@ FEATURES = (
     "bm25_top",
     "bm25_gap",
     "fused_top",
-    "words",
-    "clauses",
 )
+LEFT_OUT = ("words", "clauses")  # the writing artefacts above
+SIGNALS = (*FEATURES, *LEFT_OUT)  # what `signal_row` computes and the replay caches, in this order
+_COLUMNS = np.array([SIGNALS.index(name) for name in FEATURES])
 
 Verdict = str  # "keep" (the hand checks' decision stands), "answer" (a refusal overridden), "refuse"
 
@@ -118,8 +128,8 @@ def _first(values: Sequence[float], n: int = 0) -> float:
     return float(values[n]) if len(values) > n else 0.0
 
 
-def features(s: Signals) -> np.ndarray:
-    """The signals as the model's input, in the order of `FEATURES`."""
+def signal_row(s: Signals) -> np.ndarray:
+    """Every signal of one question, in the order of `SIGNALS` (what the replay caches)."""
     inside = 0.5 if s.inside is None else min(max(s.inside, 1e-4), 1 - 1e-4)
     bm25_top = _first(s.bm25)
     clauses = len(re.findall(r"[?;:]|\bet\b|\bmais\b|\bou\b", s.question.lower()))
@@ -154,6 +164,16 @@ def features(s: Signals) -> np.ndarray:
         clauses,
     ]
     return np.array([float(v) for v in row], dtype=np.float64)
+
+
+def model_input(rows: np.ndarray) -> np.ndarray:
+    """The `FEATURES` columns of signal rows in `SIGNALS` order (one row or a matrix)."""
+    return rows[..., _COLUMNS]
+
+
+def features(s: Signals) -> np.ndarray:
+    """The model's input for one question, in the order of `FEATURES`."""
+    return model_input(signal_row(s))
 
 
 @dataclass(frozen=True)
@@ -202,7 +222,7 @@ def fit_both(rows: Sequence[dict[str, Any]], l2: float = L2) -> np.ndarray:
     weights = []
     for refused in (True, False):
         part = [r for r in rows if (r["route"] == "refusal") == refused]
-        x = np.array([r["features"] for r in part])
+        x = model_input(np.array([r["signals"] for r in part]))
         y = np.array([r["refuse"] for r in part])
         weights.append(fit(x, y, l2))
     return np.vstack(weights)
@@ -304,7 +324,7 @@ def replay(files: Sequence[str], cache: Path) -> list[dict[str, Any]]:
                 "generation": generation(row["file"]),
                 "route": answer.route,
                 "judged": s is not None,
-                "features": features(s).tolist() if s is not None else None,
+                "signals": signal_row(s).tolist() if s is not None else None,
                 "refused_by": s.refused_by if s is not None else "",
                 "decision": s.route if s is not None else "",
             }
@@ -324,6 +344,7 @@ def save(model: JudgeModel, path: Path = MODEL_PATH) -> Path:
         digest=np.array(model.digest),
         files=np.array(list(model.files)),
         names=np.array(list(FEATURES)),
+        left_out=np.array(list(LEFT_OUT)),
     )
     return path
 

@@ -17,6 +17,8 @@ import pytest
 from assistant.answering import wording
 from assistant.answering.refusal_judge import (
     FEATURES,
+    LEFT_OUT,
+    SIGNALS,
     JudgeModel,
     Signals,
     features,
@@ -76,6 +78,25 @@ def test_a_refusal_for_a_text_to_come_is_not_the_judge_s_to_override() -> None:
     """`foreign_future_text` reads the question's grammar ("le futur accord"), not its subject: kept."""
     signals = Signals("Le futur accord doublera-t-il la prime ?", refused=True, refused_by="future", route="retrieval")
     assert _sure(refuse=False).verdict(signals) == "keep"
+
+
+def test_the_question_s_length_is_not_read_by_the_shipped_judge() -> None:
+    """Length and clause count tell how our sets were written (in scope long with a persona, out of scope short), not
+    whether the texts cover the question (judge21b): the same signals, asked in 4 words or in 40, read the same."""
+    assert set(LEFT_OUT) == {"words", "clauses"} and not set(LEFT_OUT) & set(FEATURES)
+    assert SIGNALS[: len(FEATURES)] == FEATURES
+    model = shipped_judge()
+    assert model is not None
+    short = "Quelle prime de tuteur ?"
+    long = (
+        "Je travaille depuis douze ans dans une caisse primaire, j'ai accompagné deux alternants cette année et ma "
+        "responsable m'a parlé d'une reconnaissance : quelle prime de tuteur et comment ou quand est-elle versée ?"
+    )
+    first, second = (
+        Signals(q, refused=True, refused_by="silent", route="retrieval", inside=0.6, dense=(0.85, 0.84))
+        for q in (short, long)
+    )
+    assert model.probability(features(first), True) == model.probability(features(second), True)
 
 
 def test_features_follow_the_names_and_training_is_deterministic() -> None:
