@@ -13,10 +13,11 @@ are `Assistant.library` (assistant.library); the readers by meaning it loads onc
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -39,6 +40,7 @@ from assistant.answering.meaning import UnitMeaning
 from assistant.answering.named_text import search_where_asked
 from assistant.answering.qualifiers import foreign_qualifier
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
+from assistant.answering.refusal_judge import Signals, judge_verdict
 from assistant.answering.silent import read_for_detail, silent_answer
 from assistant.calculation import calculate, outside_the_rule, rest_of_clarification
 from assistant.conversation.exchange import converse
@@ -54,6 +56,7 @@ from assistant.skills import Skill, SkillReply
 from ingest.manifest import load_manifest
 from knowledge.hybrid import Evidence, Retriever
 
+log = logging.getLogger(__name__)
 COVERED_TOPICS = wording.COVERED_TOPICS  # kept importable here for the front ends
 _PAST_YEAR = re.compile(r"\b(?:en|au|avant)\s+(20[0-2]\d)\b")
 
@@ -68,6 +71,7 @@ class _Turn:
     decision: RouteDecision | None = None
     draft: bool = False  # leave the model's phrasing pending on the answer (assistant.answering.streaming)
     case: bool = False  # the question holds facts of someone's case stated earlier in the conversation
+    refused_by: str = ""  # the step that refused: "router", "outside_rule", "silent", "future" (refusal_judge)
 
 
 class Assistant(MeaningReaders):
@@ -189,16 +193,16 @@ class Assistant(MeaningReaders):
         turn.decision = decision
         turn.timings["route"] = (time.perf_counter() - t) * 1000
         about_texts = None if decision.route == "calculator" else self._about_texts(turn, decision)
+        turn.refused_by = ""
         if about_texts is not None:
             answer = about_texts
         elif decision.route == "refusal" or self._outside_the_rule(turn, decision):
+            turn.refused_by = "router" if decision.route == "refusal" else "outside_rule"
             answer = self._refusal(turn.question, decision.refusal_topic, decision.fiche)
-        elif decision.route == "calculator" and decision.calculator:
-            answer = self._calculate(turn, decision)
-        elif decision.route == "clarify":
-            answer = self._clarify(turn, decision)
         else:
-            answer = self._retrieve(turn, decision)
+            answer = self._decided(turn, decision)
+        if about_texts is None:
+            answer = self._judged(turn, decision, answer)
         # oos19: cited by the texts, not indexed; read on a retrieval answer only, the one that may quote the citing
         cited = (
             cited_texts(turn.question, self._phrases(), list(self.titles.values()))
@@ -213,6 +217,69 @@ class Assistant(MeaningReaders):
         if uncovered and answer.route != "refusal":
             answer.text += "\n\n" + uncovered
         return answer
+
+    def _decided(self, turn: _Turn, decision: RouteDecision, trusted: bool = False) -> Answer:
+        """The calculation, question back or retrieval the router decided (`trusted`: no scope check refuses)."""
+        if decision.route == "calculator" and decision.calculator:
+            return self._calculate(turn, decision)
+        if decision.route == "clarify":
+            return self._clarify(turn, decision)
+        if decision.route == "refusal":  # a router's refusal overridden: its question searched
+            decision = replace(decision, route="retrieval")
+        return self._retrieve(turn, decision, trusted=trusted)
+
+    def _judged(self, turn: _Turn, decision: RouteDecision, answer: Answer) -> Answer:
+        """The hand checks' decision judged by the trained reading of every signal (`answering.refusal_judge`): a
+        refusal it reads as confidently in scope answered, a retrieval answer it reads as confidently out of scope
+        refused (in the refusal's usual form). A calculation or a question back is never refused by it."""
+        refused = answer.route == "refusal"
+        if not refused and answer.route != "retrieval":
+            return answer
+        verdict = judge_verdict(self._signals(turn, decision, refused))
+        if verdict == "answer":
+            log.info("refusal judge: %s refusal overridden", turn.refused_by)
+            turn.refused_by = ""
+            return self._decided(turn, decision, trusted=True)
+        if verdict == "refuse":
+            log.info("refusal judge: answer refused")
+            return self._refusal(turn.question, decision.refusal_topic, decision.fiche)
+        return answer
+
+    def _signals(self, turn: _Turn, decision: RouteDecision, refused: bool) -> Signals:
+        """What the pipeline read of the question, for the judge: the router's decision, the example bank's and the
+        scope model's readings, and one search's best scores."""
+        from assistant.routing.scope_model import shipped_model
+
+        query = decision.topic_query or turn.question
+        reading = self._read_meaning(query)
+        model = shipped_model()
+        inside = None
+        if reading is not None and reading.vector is not None and model is not None:
+            inside = model.read(reading.vector).inside
+        hybrid = self._search(query, 2)
+        dense = self._search(query, 2, mode="dense")
+        bm25 = self._search(query, 2, mode="bm25")
+        return Signals(
+            question=query,
+            refused=refused,
+            refused_by=turn.refused_by if refused else "",
+            route=decision.route,
+            outside=decision.outside,
+            topic_share=decision.topic_share,
+            topic=decision.topic is not None,
+            names_texts=decision.names_texts,
+            texts_words=decision.texts_words,
+            cue_outside=decision.cue_outside is not None,
+            refusal_topic=decision.refusal_topic is not None,
+            injection=decision.injection,
+            nearest=reading.similarity if reading is not None else 0.0,
+            nearest_outside=reading.outside_similarity if reading is not None else 0.0,
+            share=reading.share if reading is not None else 0.0,
+            inside=inside,
+            dense=tuple(e.scores.get("dense", 0.0) for e in dense),
+            bm25=tuple(e.scores.get("bm25", 0.0) for e in bm25),
+            fused=tuple(e.score for e in hybrid),
+        )
 
     def _phrases(self) -> CorpusPhrases:
         """The texts' phrases and names, read by every scope check (cached by `corpus_phrases` per passage list)."""
@@ -275,13 +342,16 @@ class Assistant(MeaningReaders):
             kwargs["document"] = allowed
         return self.retriever.search(query, k=k, **kwargs)
 
-    def _retrieve(self, turn: _Turn, decision: RouteDecision) -> Answer:
+    def _retrieve(self, turn: _Turn, decision: RouteDecision, trusted: bool = False) -> Answer:
+        """The passages' answer; refused when the texts are silent on the question, unless `trusted` (the
+        refusal judge read it as in scope: `_judged`)."""
         asked = decision.topic_query or turn.question
         vocabulary = corpus_words(self.retriever.passage_texts())
         phrases = self._phrases()
         if foreign_future_text(asked, phrases) is not None:
             # "le futur accord de branche doublera-t-il la prime ?": read before the search, whose plan drops the
             # text's kind ("accord de branche" names the texts) and would leave the bonus's article (oos19)
+            turn.refused_by = "future"
             return self._refusal(turn.question, None, decision.fiche)
         t = time.perf_counter()
         as_of = self._as_of(asked)
@@ -289,7 +359,7 @@ class Assistant(MeaningReaders):
         glossary = self._read_glossary(asked)  # the everyday glossary's questions, by meaning (scope11)
 
         def silent(text: str, evidence: list[Evidence]) -> bool:
-            return texts_are_silent(text, evidence, decision, vocabulary, phrases, glossary)
+            return not trusted and texts_are_silent(text, evidence, decision, vocabulary, phrases, glossary)
 
         found = search_where_asked(
             asked,
@@ -313,6 +383,7 @@ class Assistant(MeaningReaders):
             glossary,  # scope12: a passage of the trained models' section lifted before refusing
         )
         if reading is None:
+            turn.refused_by = "silent"
             return self._refusal(turn.question, None, decision.fiche)
         query, evidence, detail = reading.query, reading.evidence, reading.detail
         deferred = turn.draft and self._streamer is not None and detail is None
