@@ -27,7 +27,6 @@ import numpy as np
 
 from assistant.answering.glossary_places import model_reading
 from assistant.answering.passage_model import (
-    EXCLUDED_SETS,
     FEATURES,
     Group,
     PassageModel,
@@ -38,6 +37,7 @@ from assistant.answering.passage_model import (
     training_digest,
 )
 from assistant.answering.passage_ranking import passage_relevance
+from assistant.answering.training_sets import EXCLUDED_SETS
 from assistant.answering.units import idf_weights, query_weights
 from assistant.settings import REPO_ROOT, get_settings
 from bench.retrieval import section_matches

@@ -7,8 +7,8 @@ the expected section is among the ten passages retrieved for 3,039 of the 3,160 
 first by the composer's relevance (`passage_ranking.passage_relevance`) for only 2,500 (79 %): the loss is in the
 choice, not in the retrieval. The fixes tried before were word lists (everyday names, named parts), which do not
 transfer to the next generation. Every released item, though, carries `expect.sources`: 3,160 labelled questions
-over fifteen generations say which passage answers. The signals the product already computes are weighed by a model learnt on
-them instead of by hand:
+over fifteen generations say which passage answers. The signals the product already computes are weighed by a model
+learnt on them instead of by hand:
 
 - the composer's relevance (best unit in its heading's context, dense rank) and its gap to the best passage;
 - the passage's place in the retrieval's order, its dense and keyword ranks, its e5 cosine (as a gap to the best)
@@ -24,11 +24,12 @@ new is quoted, and whether the texts answer at all is decided before (`silent`),
 
 Training data: the files named on the command line of `python -m bench.passage_model train FILES…` (the tuning pool:
 dev, held-out, fresh, the near-miss sets and every unseen set from 2026 to 2026p). **The validation sets (2026q)
-and the held-out sets (2026r) are NOT in the training data**: the shipped file lists the files it was trained on and
-a test fails when one of them is named 2026q or 2026r, and when the listed files change without retraining
-(`training_digest`). Leave-one-generation-out (train on all generations but one, test on it) is
-`python -m bench.passage_model cross FILES…`: the model's first passage is an expected one for 2,744 of the 3,160
-questions instead of 2,500, better on each of the 16 generations left out, worse on none (docs/evaluation/rank21.md).
+and the held-out sets (2026r, 2026s) are NOT in the training data**: the shipped file lists the files it was
+trained on and a test fails when one of them is a validation or held-out set (`training_sets.EXCLUDED_SETS`), and
+when the listed files change without retraining (`training_digest`). Leave-one-generation-out (train on all
+generations but one, test on it) is `python -m bench.passage_model cross FILES…`: the model's first passage is an
+expected one for 2,744 of the 3,160 questions instead of 2,500, better on each of the 16 generations left out, worse
+on none (docs/evaluation/rank21.md).
 """
 
 from __future__ import annotations
@@ -75,7 +76,6 @@ FEATURES = (
 L2 = 0.01  # ridge weight on the standardised features
 STEPS = 400
 RATE = 0.5
-EXCLUDED_SETS = ("2026q", "2026r")  # validation (counts only) and held out: never training data
 
 
 def section_probability(item: Evidence, reading: ScopeReading | None) -> float:

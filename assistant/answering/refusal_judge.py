@@ -43,6 +43,8 @@ from typing import Any
 
 import numpy as np
 
+from assistant.answering.training_sets import EXCLUDED_SETS, excluded
+
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("data") / "refusal_judge.npz"
@@ -352,12 +354,12 @@ def save(model: JudgeModel, path: Path = MODEL_PATH) -> Path:
 def main(argv: Sequence[str] | None = None) -> Path:
     """Replay the listed files' questions, fit the judge on those the judge reads, write `data/refusal_judge.npz`."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("files", nargs="+", help="released sets, relative to the repository (never 2026q/2026r)")
+    parser.add_argument("files", nargs="+", help="released sets, relative to the repository (never an excluded set)")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/refusal_judge_features.jsonl"))
     args = parser.parse_args(argv)
     files = sorted(args.files)
-    if any(re.search(r"2026[qr]\b", name) for name in files):
-        raise SystemExit("2026q (validation) and 2026r (held out) are never training data")
+    if any(excluded(name) for name in files):
+        raise SystemExit(f"{EXCLUDED_SETS} (validation, held out) are never training data")
     rows = [r for r in replay(files, args.cache) if r["judged"]]
     model = JudgeModel(fit_both(rows), ANSWER_BELOW, REFUSE_ABOVE, training_digest(files), tuple(files))
     return save(model)

@@ -15,7 +15,6 @@ import numpy as np
 import pytest
 
 from assistant.answering.passage_model import (
-    EXCLUDED_SETS,
     FEATURES,
     Group,
     first_hits,
@@ -24,6 +23,7 @@ from assistant.answering.passage_model import (
     training_digest,
 )
 from assistant.answering.passage_ranking import ranked_passages
+from assistant.answering.training_sets import EXCLUDED_SETS
 from assistant.answering.units import idf_weights, query_weights
 from assistant.settings import REPO_ROOT
 from ingest.models import Chunk
