@@ -24,6 +24,7 @@ OFFICIAL_FLOOR = 0.35  # an agreement passage this relevant answers before any u
 
 
 TOPIC_BONUS = 0.25  # relevance added to a passage of an article the routed topic is about
+RELEVANCE_MARGIN = 0.5  # a passage this much more relevant than the learnt order's first one leads instead
 
 
 def passage_relevance(
@@ -83,6 +84,13 @@ def ranked_passages(
     learnt = learnt_scores(question, evidence, plain, reading)
     order = [-float(s) for s in learnt] if learnt is not None else [-r for r in relevance]
     ranked = [(relevance[i], i, evidence[i]) for i in sorted(range(len(evidence)), key=lambda i: (order[i], i))]
+    if learnt is not None and ranked:
+        # the model weighs the relevance as one signal among ranks and the section model's reading; a passage whose
+        # own sentence matches the question far better than the model's first one still leads (COS convention,
+        # art. 15: « Une dénonciation explicite… » for "se retirer sans le dire clairement", not art. 7's durations)
+        best = max(range(len(ranked)), key=lambda k: ranked[k][0])
+        if ranked[best][0] - ranked[0][0] >= RELEVANCE_MARGIN:
+            ranked.insert(0, ranked.pop(best))
     if official is not None and ranked:
         best_official = max((r[0] for r in ranked if official(r[2].document)), default=0.0)
         if best_official >= min(ranked[0][0] * 0.5, OFFICIAL_FLOOR):
