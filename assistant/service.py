@@ -72,6 +72,7 @@ class _Turn:
     draft: bool = False  # leave the model's phrasing pending on the answer (assistant.answering.streaming)
     case: bool = False  # the question holds facts of someone's case stated earlier in the conversation
     refused_by: str = ""  # the step that refused: "router", "outside_rule", "silent", "future" (refusal_judge)
+    follows: bool = False  # asked after earlier messages of the conversation (refusal_judge: no refusal added)
 
 
 class Assistant(MeaningReaders):
@@ -162,6 +163,7 @@ class Assistant(MeaningReaders):
             turn.question, turn.case = text, case
             return self._answer(turn), turn.decision
 
+        turn.follows = bool(conversation.turns)
         return converse(
             conversation,
             turn.question,
@@ -235,12 +237,18 @@ class Assistant(MeaningReaders):
         refused = answer.route == "refusal"
         if not refused and answer.route != "retrieval":
             return answer
-        verdict = judge_verdict(self._signals(turn, decision, refused))
+        signals = self._signals(turn, decision, refused)
+        if signals.inside is None:
+            # trained on the shipped e5 model's readings: without them (another embedder, no scope model) it abstains
+            return answer
+        verdict = judge_verdict(signals)
         if verdict == "answer":
             log.info("refusal judge: %s refusal overridden", turn.refused_by)
             turn.refused_by = ""
             return self._decided(turn, decision, trusted=True)
-        if verdict == "refuse":
+        if verdict == "refuse" and not turn.follows:
+            # (trained on standalone questions: a follow-up's fragment, "et le financement, il vient d'où ?", is read
+            # alone first by the conversation, and a refusal there would cut it from the subject it continues)
             log.info("refusal judge: answer refused")
             return self._refusal(turn.question, decision.refusal_topic, decision.fiche)
         return answer

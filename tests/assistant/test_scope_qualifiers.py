@@ -146,14 +146,8 @@ def test_an_actor_the_best_passages_do_not_name_moves_the_question_elsewhere(
         "Dans la branche de l'hôtellerie, combien de points touche un tuteur par mois ?",
         "Pour une Pro-A dans le BTP, combien d'heures de formation au minimum ?",
         "Quand on embauche en contrat de professionnalisation, l'Agefiph nous verse-t-elle une aide ?",
-        pytest.param(
-            "Quand on embauche en contrat de professionnalisation, la région nous verse-t-elle une aide ?",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known gap: a payer named by a plain noun the texts use elsewhere ('régions') is taken "
-                "for one of theirs, like 'la caisse'",
-            ),
-        ),
+        # (a known gap until the seventeenth session: "la région" is a noun the texts use; the refusal judge reads it)
+        "Quand on embauche en contrat de professionnalisation, la région nous verse-t-elle une aide ?",
         "Est-ce que le bilan de la Pro-A doit être envoyé à l'inspection académique ?",
     ],
 )
