@@ -40,7 +40,7 @@ from assistant.answering.meaning import UnitMeaning
 from assistant.answering.named_text import search_where_asked
 from assistant.answering.qualifiers import foreign_qualifier
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
-from assistant.answering.refusal_judge import Signals, judge_verdict
+from assistant.answering.refusal_judge import OVERRIDABLE, Signals, judge_verdict
 from assistant.answering.silent import read_for_detail, silent_answer
 from assistant.calculation import calculate, outside_the_rule, rest_of_clarification
 from assistant.conversation.exchange import converse
@@ -235,27 +235,29 @@ class Assistant(MeaningReaders):
         refusal it reads as confidently in scope answered, a retrieval answer it reads as confidently out of scope
         refused (in the refusal's usual form). A calculation or a question back is never refused by it."""
         refused = answer.route == "refusal"
-        if not refused and answer.route != "retrieval":
+        if not refused and (answer.route != "retrieval" or turn.follows):
+            # (trained on standalone questions: a follow-up's fragment, "et le financement, il vient d'où ?", is read
+            # alone first by the conversation, and a refusal there would cut it from the subject it continues)
+            return answer
+        if refused and turn.refused_by not in OVERRIDABLE:  # a text to come, a refusal the judge never reads
             return answer
         signals = self._signals(turn, decision, refused)
-        if signals.inside is None:
-            # trained on the shipped e5 model's readings: without them (another embedder, no scope model) it abstains
+        if signals is None:
             return answer
         verdict = judge_verdict(signals)
         if verdict == "answer":
             log.info("refusal judge: %s refusal overridden", turn.refused_by)
             turn.refused_by = ""
             return self._decided(turn, decision, trusted=True)
-        if verdict == "refuse" and not turn.follows:
-            # (trained on standalone questions: a follow-up's fragment, "et le financement, il vient d'où ?", is read
-            # alone first by the conversation, and a refusal there would cut it from the subject it continues)
+        if verdict == "refuse":
             log.info("refusal judge: answer refused")
             return self._refusal(turn.question, decision.refusal_topic, decision.fiche)
         return answer
 
-    def _signals(self, turn: _Turn, decision: RouteDecision, refused: bool) -> Signals:
+    def _signals(self, turn: _Turn, decision: RouteDecision, refused: bool) -> Signals | None:
         """What the pipeline read of the question, for the judge: the router's decision, the example bank's and the
-        scope model's readings, and one search's best scores."""
+        scope model's readings, and one search's best scores. None without the scope model's reading: the judge was
+        trained on the shipped e5 model's readings, so under another embedder it abstains (and nothing is searched)."""
         from assistant.routing.scope_model import shipped_model
 
         query = decision.topic_query or turn.question
@@ -264,6 +266,8 @@ class Assistant(MeaningReaders):
         inside = None
         if reading is not None and reading.vector is not None and model is not None:
             inside = model.read(reading.vector).inside
+        if inside is None:
+            return None
         hybrid = self._search(query, 2)
         dense = self._search(query, 2, mode="dense")
         bm25 = self._search(query, 2, mode="bm25")
