@@ -85,3 +85,6 @@ run out-of-scope-2026r eval/out-of-scope-2026r.jsonl 2026-11-29
 run unseen-2026s eval/unseen-2026s.jsonl 2026-11-29
 run conversations-2026s eval/conversations-2026s.jsonl 2026-11-29
 run out-of-scope-2026s eval/out-of-scope-2026s.jsonl 2026-11-29
+run unseen-2026t eval/unseen-2026t.jsonl 2026-11-29
+run conversations-2026t eval/conversations-2026t.jsonl 2026-11-29
+run out-of-scope-2026t eval/out-of-scope-2026t.jsonl 2026-11-29
