@@ -458,9 +458,7 @@ def _refused_follow_up(resolution: Resolution, reply: Answer, decision: RouteDec
     no subject outside them ("et les tickets resto ?" names one: that refusal stands)."""
     if not resolution.is_follow_up or resolution.kind in ("meta", "completion") or reply.route != "refusal":
         return False
-    if context.refused or decision is None or decision.refusal_topic is not None:
-        return False
-    return True
+    return not (context.refused or decision is None or decision.refusal_topic is not None)
 
 
 def _answered_plainly(
