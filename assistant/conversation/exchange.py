@@ -210,7 +210,7 @@ def converse(
             if retried is not None:
                 resolution, (reply, decision) = retried
                 asked = resolution.text
-        if context is not None and _refused_follow_up(resolution, reply, decision, context):
+        if context is not None and _refused_follow_up(text, resolution, reply, decision, context):
             # the question as resolved was refused though the turn it follows was answered from the texts
             plain = _answered_plainly(text, context, answer)
             if plain is not None:
@@ -453,11 +453,15 @@ def _rewritten(
     return replace(resolution, text=checked, rewritten=True)
 
 
-def _refused_follow_up(resolution: Resolution, reply: Answer, decision: RouteDecision | None, context: Context) -> bool:
+def _refused_follow_up(
+    text: str, resolution: Resolution, reply: Answer, decision: RouteDecision | None, context: Context
+) -> bool:
     """A follow-up refused as resolved, though the turn it follows was answered from the texts and the refusal names
     no subject outside them ("et les tickets resto ?" names one: that refusal stands)."""
     if not resolution.is_follow_up or resolution.kind in ("meta", "completion") or reply.route != "refusal":
         return False
+    if "?" not in text and not v.RE_QUESTION_WORDS.search(same_length(text).lower()):
+        return False  # a statement asks nothing to answer ("Il est aussi tuteur d'un alternant."): an aside
     return not (context.refused or decision is None or decision.refusal_topic is not None)
 
 
