@@ -362,7 +362,7 @@ def _preposition_start(text: str, at: int) -> int:
 # a fact turning into another of its kind: "mon CDD se transforme en CDI", "je passe de CDD à CDI", "il devient CDI"
 _TURNS_INTO = re.compile(
     r"^\s*(?:(?:se |va se |vient de se )?(?:transform\w*|convert\w*|change\w*|pass\w*|bascul\w*|devien\w*|"
-    r"evolu\w*)\s+)?(?:en|a|vers|pour)\s+(?:un |une |le |la |l')?$"
+    r"evolu\w*)\s+)?(?:(?:en|a|vers|pour)\s+)?(?:un |une |le |la |l')?$"
 )
 
 

@@ -20,7 +20,13 @@ from tests.assistant.conversation_helpers import TODAY
 
 @pytest.mark.parametrize(
     "message",
-    ["la page ?", "Et la source ?", "Quelles sont tes sources ?", "Tu peux me le prouver ?", "Tu te bases sur quel texte ?"],
+    [
+        "la page ?",
+        "Et la source ?",
+        "Quelles sont tes sources ?",
+        "Tu peux me le prouver ?",
+        "Tu te bases sur quel texte ?",
+    ],
 )
 def test_where_the_answer_is_written_asked_by_a_noun_or_a_proof(message: str) -> None:
     request = read(message)
@@ -62,7 +68,7 @@ def test_a_contract_announced_after_the_refusal_is_read(assistant: Any) -> None:
     assistant.ask("En CDD dans une Carsat, ai-je accès à la Pro-A ?", conversation, today=TODAY)
     assistant.ask("Mon CDD devient un CDI au 1er janvier, j'ai un BTS.", conversation, today=TODAY)
     answer = assistant.ask("Alors, c'est possible ?", conversation, today=TODAY)
-    assert [c.name for c in answer.tool_calls] == ["pro_a"]
+    assert [c.name for c in answer.tool_calls] == ["pro_a_eligibility"]
     assert answer.tool_calls[0].result["eligible"] is True
 
 
