@@ -232,7 +232,8 @@ def _same_part(candidates: list[int], before: list[Slot], folded: str, slot: Slo
     part" pair as the follow-up's: "8 ans de carrière dont 3 ans ici" corrects "30 mois de salariat … dont 6 mois
     dans cette caisse" figure by figure, the whole for the whole and the part for the part (article 5's two
     seniorities: « 5 années passées en qualité de salarié dont 12 mois au sein de l'organisme »)."""
-    if len(candidates) < 2:
+    if len(candidates) < 2 or not re.search(r"\b(?:dont|y compris|parmi lesquel\w*)\b", follow_folded):
+        # (only a follow-up telling a whole and its part pairs them: "il me manque juste un mois" tells neither)
         return candidates
     kind = [i for i in candidates if before[i].kind == slot.kind]  # a duration for a duration before a period
     if len(kind) == 1:
