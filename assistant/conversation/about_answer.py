@@ -86,7 +86,8 @@ _RELATIVE_ASPECT = re.compile(
     rf"\b(?:qui|que|ou) (?:le |la |l'|en |te |vous )?{_SETS} (?:ce|cet|cette|ces) (?P<aspect>[a-z][a-z-]{{2,30}})\b"
 )
 _QUOTE = re.compile(
-    rf"^(?:et )?{_ASK}?(?:{_REPRODUCE}(?:-moi|-nous| moi)?\s+(?:{_EXACT}\s+)*"
+    # ("colle-moi ici la formulation du texte": where it is to be put says nothing of what is quoted)
+    rf"^(?:et )?{_ASK}?(?:{_REPRODUCE}(?:-moi|-nous| moi)?\s+(?:(?:ici|la|juste|simplement)\s+)?(?:{_EXACT}\s+)*"
     r"(?:(?:le|la|les|l'|ta|tes|votre|vos|cette|ce)\s*)?"
     rf"{_TEXT_OBJECT}(?:\s+{_EXACT})*|(?:quel(?:le)?s? (?:est|sont|etait) )?(?:(?:le|la|les|l')\s*)?{_TEXT_OBJECT}"
     rf"\s+{_EXACT}(?:\s+{_EXACT})*"
@@ -178,6 +179,8 @@ _SOURCE_REST = re.compile(
     r"ecrit\w*|dit\w*|mentionne\w*|figure\w*|indique\w*|prevu\w*|precis\w*|exactement|donc|"
     # where the user would read it: "je retrouve ça dans quel document ?", "c'est à quelle page du texte ?"
     r"je|j'|on|se|me|m'|peux|peut|dire|dis|dites|retrouve\w*|trouver|lire|lis|voir|vois|verifie\w*|est-ce|"
+    # what the answer rests on: "sur quelle source tu te bases ?", "tu t'appuies sur quel texte ?"
+    r"te|t'|base\w*|appui\w*|fonde\w*|"
     # the rule the answer gave, by what it set: "quel passage fixe ce montant ?"
     r"fixe\w*|prevoi\w*|montant|duree|taux|chiffre|nombre|plafond|"
     r"texte|accord|avenant|protocole|circulaire|convention|fiche|document|article|"
@@ -186,16 +189,19 @@ _SOURCE_REST = re.compile(
 # "le numéro de l'article", "la référence exacte du texte", "son intitulé ?": where the answer comes from, by
 # the noun that names a part's or a text's reference
 _SOURCE_NOUN = re.compile(
-    r"\b(?:numero|references?|intitule|titre|nom)s?\b(?: (?:exacte?|precise?)s?)?"
-    r"(?: (?:de l'|du |de la |de cet |de cette |de ce |d'un |d'une |de ton |de ta )"
+    # ("la page ?", "tes sources ?", "quelle est la source ?": the noun of where it is written, said alone)
+    r"\b(?:numero|references?|intitule|titre|nom|sources?|pages?|preuves?)s?\b(?: (?:exacte?|precise?)s?)?"
+    r"(?: (?:de l'|du |de la |de cet |de cette |de ce |d'un |d'une |de ton |de ta |d')"
     r"(?:article|texte|document|partie|paragraphe|point|passage|accord|avenant|source|alinea|section)s?)?"
 )
 _SOURCE_NOUN_REST = re.compile(
-    r"^(?:(?:et|mais|alors|ok|du coup|tu|vous|as|avez|quel|quelle|est|c'est|quoi|me|m'|nous|peux|pouvez|"
-    r"pourrais|pourriez|donne\w*|dis|dites|indique\w*|"
-    r"precise\w*|rappelle\w*|moi|-moi|le|la|l'|les|son|sa|ses|aussi|exactement|precisement|"
+    r"^(?:(?:et|mais|alors|ok|du coup|tu|vous|as|avez|quel|quelle|quels|quelles|est|sont|c'est|quoi|me|m'|nous|"
+    r"peux|pouvez|pourrais|pourriez|donne\w*|dis|dites|indique\w*|montre\w*|cite\w*|ca|cela|"
+    r"precise\w*|rappelle\w*|moi|-moi|le|la|l'|les|son|sa|ses|ton|ta|tes|votre|vos|aussi|exactement|precisement|"
     rf"{_COURTESY})\b|[\s,;:?!.…'-])*$"
 )
+# "tu peux me le prouver ?", "démontre-le": the answer's ground asked for, which is where it is written
+_PROOF = re.compile(r"\b(?:prouve|prouvez|prouver|demontre|demontrez|demontrer)(?:-le|-la|-moi)?\b")
 # "la phrase exacte sur le montant", "le passage concernant le versement": what of the answer is to be quoted
 _ASPECT = re.compile(
     r"[\s,]+(?:sur|concernant|au sujet (?:de|du|des)|a propos (?:de|du|des)|relative? (?:a|au|aux))\s+"
@@ -402,6 +408,8 @@ def read(message: str) -> Request | None:
         return Request("source")
     noun = _SOURCE_NOUN.search(body)
     if noun is not None and _SOURCE_NOUN_REST.match(_SOURCE_NOUN.sub(" ", body)) and len(body.split()) <= 12:
+        return Request("source")
+    if _PROOF.search(body) and _SOURCE_NOUN_REST.match(_PROOF.sub(" ", body)):
         return Request("source")
     if _NEEDS.search(body) and _NEEDS_REST.match(_NEEDS.sub(" ", body)):
         return Request("needs")

@@ -210,6 +210,12 @@ def converse(
             if retried is not None:
                 resolution, (reply, decision) = retried
                 asked = resolution.text
+        if context is not None and _refused_follow_up(text, resolution, reply, decision, context):
+            # the question as resolved was refused though the turn it follows was answered from the texts
+            plain = _answered_plainly(text, context, answer)
+            if plain is not None:
+                resolution, (reply, decision) = plain
+                asked = resolution.text
         example = worked_example(answer, asked, text, reply, today, resolution.subject) if context is not None else None
         if example is not None:  # "un exemple ?" after a rule: calculated on facts stated for the example
             reply, decision = example
@@ -445,3 +451,33 @@ def _rewritten(
     if checked is None or " ".join(checked.split()).casefold() == text.casefold():
         return resolution  # a rewrite that only repeats the message would lose the rule-based reading
     return replace(resolution, text=checked, rewritten=True)
+
+
+def _refused_follow_up(
+    text: str, resolution: Resolution, reply: Answer, decision: RouteDecision | None, context: Context
+) -> bool:
+    """A follow-up refused as resolved, though the turn it follows was answered from the texts and the refusal names
+    no subject outside them ("et les tickets resto ?" names one: that refusal stands)."""
+    if not resolution.is_follow_up or resolution.kind in ("meta", "completion") or reply.route != "refusal":
+        return False
+    if "?" not in text and not v.RE_QUESTION_WORDS.search(same_length(text).lower()):
+        return False  # a statement asks nothing to answer ("Il est aussi tuteur d'un alternant."): an aside
+    return not (context.refused or decision is None or decision.refusal_topic is not None)
+
+
+def _answered_plainly(
+    text: str, context: Context, answer: AnswerFn
+) -> tuple[Resolution, tuple[Answer, RouteDecision | None]] | None:
+    """The refused follow-up asked in a plainer form: put to the previous subject ("CQP gestionnaire conseil : et à
+    quel tarif horaire ?") rather than appended to the whole earlier question, else the message alone; None when
+    these are refused too."""
+    tries: list[Resolution] = []
+    if context.subject is not None:
+        subject = context.subject
+        tries.append(Resolution(f"{capitalised(subject.name)} : {lower_first(text)}", "reference", subject))
+    tries.append(Resolution(text, "new", message_subject(text)))
+    for tried in tries:
+        found = answer(tried.text)
+        if found[0].route != "refusal":
+            return tried, found
+    return None

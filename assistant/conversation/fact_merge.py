@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 
 from assistant.conversation.shared_grades import keep_for_the_others, out_of_shared_list
 from assistant.conversation.slots import GRADE, LEVEL, Slot, find_slots
@@ -72,6 +73,7 @@ def merge_facts(earlier: str, follow: str, today: date) -> Merge:
         if not any(s.when is not None for s in follow_slots):
             # (a year moved keeps the text's length: the earlier facts' spans still hold)
             earlier = moved_periods(earlier, before, offset) or earlier
+    follow_slots = _new_values(follow_slots, follow_folded)
     for slot in follow_slots:
         change = (
             _recounted(earlier, before, used, slot)
@@ -217,8 +219,33 @@ def _nearest(earlier: str, before: list[Slot], candidates: list[int], slot: Slot
     scores = [(len(near & words(folded, before[i].span)), i) for i in candidates]
     best = max(score for score, _ in scores)
     if best > 0:
-        return [i for score, i in scores if score == best]
-    return [i for i in candidates if before[i].kind == slot.kind]  # no clue: the fact of the same kind
+        return _same_part([i for score, i in scores if score == best], before, folded, slot, follow_folded)
+    same = [i for i in candidates if before[i].kind == slot.kind]  # no clue: the fact of the same kind
+    return _same_part(same, before, folded, slot, follow_folded)
+
+
+_PART_OF = re.compile(r"\b(?:dont|y compris|parmi lesquel\w*)\s+(?:\S+\s+){0,2}$")
+
+
+def _same_part(candidates: list[int], before: list[Slot], folded: str, slot: Slot, follow_folded: str) -> list[int]:
+    """Of earlier facts still tied, the one of the same kind, else the one told in the same part of a "whole, dont
+    part" pair as the follow-up's: "8 ans de carrière dont 3 ans ici" corrects "30 mois de salariat … dont 6 mois
+    dans cette caisse" figure by figure, the whole for the whole and the part for the part (article 5's two
+    seniorities: « 5 années passées en qualité de salarié dont 12 mois au sein de l'organisme »)."""
+    if len(candidates) < 2 or not re.search(r"\b(?:dont|y compris|parmi lesquel\w*)\b", follow_folded):
+        # (only a follow-up telling a whole and its part pairs them: "il me manque juste un mois" tells neither)
+        return candidates
+    kind = [i for i in candidates if before[i].kind == slot.kind]  # a duration for a duration before a period
+    if len(kind) == 1:
+        return kind
+    candidates = kind or candidates
+    part = bool(_PART_OF.search(follow_folded[max(0, slot.span[0] - 30) : slot.span[0]]))
+    kept = [
+        i
+        for i in candidates
+        if bool(_PART_OF.search(folded[max(0, before[i].span[0] - 30) : before[i].span[0]])) == part
+    ]
+    return kept if len(kept) == 1 else candidates
 
 
 def _recounted(earlier: str, before: list[Slot], used: set[int], slot: Slot) -> tuple[tuple[int, int], str] | None:
@@ -331,3 +358,26 @@ def _preposition_start(text: str, at: int) -> int:
     """Where the preposition before a period starts ("du", "de", "depuis le"), or `at` if none."""
     m = _PERIOD_PREPOSITION.search(same_length(text[max(0, at - 20) : at]))
     return at - (len(text[max(0, at - 20) : at]) - m.start()) if m else at
+
+
+# a fact turning into another of its kind: "mon CDD se transforme en CDI", "je passe de CDD à CDI", "il devient CDI"
+_TURNS_INTO = re.compile(
+    r"^\s*(?:(?:se |va se |vient de se )?(?:transform\w*|convert\w*|change\w*|pass\w*|bascul\w*|devien\w*|"
+    r"evolu\w*)\s+)?(?:(?:en|a|vers|pour)\s+)?(?:un |une |le |la |l')?$"
+)
+
+
+def _new_values(slots: list[Slot], follow_folded: str) -> list[Slot]:
+    """The follow-up's facts without an old value it names only as what changes into a new one of its kind ("Mon
+    CDD se transforme en CDI le mois prochain": the CDI is the fact, the CDD was the earlier one; conversations-2026p
+    c26p-30). A change verb, or "de … à / en", must join the two."""
+    dropped: set[int] = set()
+    for n, (old, new) in enumerate(pairwise(slots)):
+        if old.kind != new.kind or old.kind.startswith(("count", "grade")) or old.when is not None:
+            continue
+        between = follow_folded[old.span[1] : new.span[0]]
+        verb = re.search(r"\b(?:transform|convert|change|pass|bascul|devien|evolu)", between)
+        from_to = re.search(r"\bde\s+(?:mon |ma |son |sa |un |une |l'|le |la )?$", follow_folded[: old.span[0]])
+        if _TURNS_INTO.match(between) and (verb or from_to):
+            dropped.add(n)
+    return [s for n, s in enumerate(slots) if n not in dropped]
