@@ -182,7 +182,7 @@ def test_the_searches_of_one_question_share_their_candidates(retriever: Retrieve
         scored.append(query)
         return search(query, *args, **kwargs)  # type: ignore[arg-type]
 
-    snap.bm25.search = counting  # type: ignore[method-assign]
+    snap.bm25.search = counting  # type: ignore[method-assign,assignment]
     question = "Combien de points de prime pour le tuteur ?"
     hybrid = retriever.search(question, 4)
     keyword = retriever.search(question, 2, mode="bm25")
