@@ -18,10 +18,10 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 import numpy as np
 
@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 Mode = Literal["hybrid", "bm25", "dense"]
 MODES: tuple[Mode, ...] = ("hybrid", "bm25", "dense")
+T = TypeVar("T")
 # Chosen on the dev questions (docs/EMBEDDINGS.md): a sharper fusion than the usual k=60, and
 # the dense ranking weighted above BM25, which alone is weaker on everyday wording.
 RRF_K = 20
@@ -50,6 +51,7 @@ GLOSSARY_WEIGHT = 0.0
 DEFAULT_WEIGHTS = {"bm25": 0.5, "dense": 1.0, "glossary": GLOSSARY_WEIGHT}
 GLOSSARY_DEPTH = 10  # glossary candidates fused: the few sections whose everyday words the question uses
 DENSE_OVERFETCH = 3  # unfiltered dense candidates per kept one (other generations, other dates)
+HITS_CACHE = 64  # keyword and dense candidate lists remembered per loaded index (`Retriever._hits`)
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,8 @@ class Retriever:
         self._glossary: tuple[Snapshot, BM25Index | None] | None = None
         self._checked = time.monotonic()
         self._headed: tuple[Snapshot, list[str]] | None = None  # passage_texts of one snapshot
+        self._hits_of: Snapshot | None = None  # the snapshot `_hit_cache` was filled from
+        self._hit_cache: OrderedDict[tuple[object, ...], tuple[object, ...]] = OrderedDict()
 
     # -- index state -------------------------------------------------------------------------
 
@@ -188,6 +192,7 @@ class Retriever:
         with self._lock:
             self._query_cache_size = size
             self._query_cache.clear()
+            self._hit_cache.clear()
 
     def chunk(self, evidence_id: str) -> Chunk | None:
         """The passage with this stable id, if it is in the active index."""
@@ -248,14 +253,17 @@ class Retriever:
         depth = max(self.candidates, k)
         rankings: dict[str, list[str]] = {}
         raw: dict[str, dict[str, float]] = {}
+        scope = (query, depth, day, tuple(docs))  # what the candidate lists below depend on, in one snapshot
         if mode in ("hybrid", "bm25"):
-            hits = snap.bm25.search(query, depth, allowed=allowed)
+            hits = self._hits(snap, ("bm25", *scope), lambda: snap.bm25.search(query, depth, allowed=allowed))
             rankings["bm25"] = [snap.store_ids[h.index] for h in hits]
             raw["bm25"] = {snap.store_ids[h.index]: h.score for h in hits}
         glossed = mode == "hybrid" and everyday and self.weights.get("glossary")
         glossary = self._glossary_index(snap) if glossed else None
         if glossary is not None:
-            hits = glossary.search(query, GLOSSARY_DEPTH, allowed=allowed)
+            hits = self._hits(
+                snap, ("glossary", *scope), lambda: glossary.search(query, GLOSSARY_DEPTH, allowed=allowed)
+            )
             rankings["glossary"] = [snap.store_ids[h.index] for h in hits]
             raw["glossary"] = {snap.store_ids[h.index]: h.score for h in hits}
         if mode in ("hybrid", "dense"):
@@ -266,12 +274,16 @@ class Retriever:
                     {"valid_from": {"$lte": day}},
                     {"valid_to": {"$gt": day}},
                 )
-                dense = self._dense(self._embed_query(query), depth, where)
+                dense = self._hits(snap, ("dense", *scope), lambda: self._dense(self._embed_query(query), depth, where))
             else:
                 # No metadata filter on the main path: Chroma then walks its HNSW graph instead of
                 # pre-filtering in SQLite (seconds at 50k passages). Passages of other generations or
                 # out of force on `day` are dropped here, from a deeper candidate list.
-                dense = self._dense(self._embed_query(query), depth * DENSE_OVERFETCH, None)
+                dense = self._hits(
+                    snap,
+                    ("dense", query, depth * DENSE_OVERFETCH),
+                    lambda: self._dense(self._embed_query(query), depth * DENSE_OVERFETCH, None),
+                )
             known = [h for h in dense if h.id in snap.position and allowed[snap.position[h.id]]][:depth]
             rankings["dense"] = [h.id for h in known]
             raw["dense"] = {h.id: 1.0 - h.distance for h in known}
@@ -303,6 +315,31 @@ class Retriever:
             while len(self._query_cache) > self._query_cache_size:
                 self._query_cache.popitem(last=False)
         return vector
+
+    def _hits(self, snap: Snapshot, key: tuple[object, ...], compute: Callable[[], Sequence[T]]) -> Sequence[T]:
+        """One candidate list (keyword, glossary or dense hits) of the loaded snapshot, remembered by what it depends
+        on: an answer searches its question several times (the retrieval's plan, then the refusal judge's hybrid,
+        dense and keyword searches, `assistant.service.Assistant._signals`), and each of those re-ran the same BM25
+        scoring and HNSW walk. The lists are those a fresh search returns (the snapshot is immutable; a reload
+        empties the memo); off with the question cache (`set_query_cache(0)`, the benchmark's cold searches); an
+        empty list (a failed dense search) is not remembered."""
+        if self._query_cache_size <= 0:
+            return compute()
+        with self._lock:
+            if self._hits_of is not snap:
+                self._hits_of, self._hit_cache = snap, OrderedDict()
+            cached = self._hit_cache.get(key)
+            if cached is not None:
+                self._hit_cache.move_to_end(key)
+                return cast("tuple[T, ...]", cached)
+        hits = tuple(compute())
+        if hits:
+            with self._lock:
+                if self._hits_of is snap:
+                    self._hit_cache[key] = hits
+                    while len(self._hit_cache) > HITS_CACHE:
+                        self._hit_cache.popitem(last=False)
+        return hits
 
     def _dense(self, embedding: list[float], depth: int, where: Where | None) -> list[DenseHit]:
         """Dense candidates; a stale local client is reopened once, else BM25 carries on alone."""

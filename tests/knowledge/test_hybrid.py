@@ -168,3 +168,27 @@ def test_repeated_questions_reuse_their_embedding(retriever: Retriever) -> None:
     retriever.set_query_cache(0)
     retriever.search("prime du tuteur", 2)
     assert calls == ["prime du tuteur"] * 2
+
+
+def test_the_searches_of_one_question_share_their_candidates(retriever: Retriever) -> None:
+    """An answer searches its question several times (the retrieval, then the refusal judge's hybrid, dense and
+    keyword searches): the keyword scoring and the dense walk run once per question and index, and give the same
+    evidence as a fresh search; a reload of the index or `set_query_cache(0)` (cold benchmarks) searches afresh."""
+    snap = retriever._snapshot
+    scored: list[str] = []
+    search = snap.bm25.search
+
+    def counting(query: str, *args: object, **kwargs: object) -> object:
+        scored.append(query)
+        return search(query, *args, **kwargs)  # type: ignore[arg-type]
+
+    snap.bm25.search = counting  # type: ignore[method-assign,assignment]
+    question = "Combien de points de prime pour le tuteur ?"
+    hybrid = retriever.search(question, 4)
+    keyword = retriever.search(question, 2, mode="bm25")
+    assert retriever.search(question, 2) == hybrid[:2]
+    assert scored == [question]
+    retriever.set_query_cache(0)
+    assert retriever.search(question, 4) == hybrid
+    assert retriever.search(question, 2, mode="bm25") == keyword
+    assert scored == [question] * 3
