@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,12 +31,12 @@ def test_the_validation_and_held_out_generations_are_refused_as_training_data(na
     assert excluded(name) is refused
 
 
-def _write(path: Path, items: list[dict[str, object]]) -> Path:
+def _write(path: Path, items: list[dict[str, Any]]) -> Path:
     path.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items), encoding="utf-8")
     return path
 
 
-ITEM = {
+ITEM: dict[str, Any] = {
     "id": "t-001",
     "question": "Combien d'heures de formation pour un CQP ?",
     "kind": "property",
@@ -45,9 +46,9 @@ ITEM = {
 
 def test_the_digest_changes_with_a_label_the_model_reads_and_only_then(tmp_path: Path) -> None:
     base = training_digest([_write(tmp_path / "a.jsonl", [ITEM])], passage_model.LABELS)
-    moved = {**ITEM, "expect": {**ITEM["expect"], "sources": [{"document": "accord", "section": "art. 3"}]}}  # type: ignore[dict-item]
+    moved = {**ITEM, "expect": {**ITEM["expect"], "sources": [{"document": "accord", "section": "art. 3"}]}}
     assert training_digest([_write(tmp_path / "a.jsonl", [moved])], passage_model.LABELS) != base
-    worded = {**ITEM, "expect": {**ITEM["expect"], "must_include": ["y"]}}  # type: ignore[dict-item]
+    worded = {**ITEM, "expect": {**ITEM["expect"], "must_include": ["y"]}}
     assert training_digest([_write(tmp_path / "a.jsonl", [worded])], passage_model.LABELS) == base
     # the judge reads the route, not the sources: moving a source does not ask for its retraining
     judged = training_digest([_write(tmp_path / "a.jsonl", [ITEM])], refusal_judge.LABELS)
