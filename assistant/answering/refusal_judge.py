@@ -57,11 +57,11 @@ STEPS = 800
 # (never on the validation generation): a hand refusal is overridden under ANSWER_BELOW, a retrieval answer refused
 # above REFUSE_ABOVE.
 # The rule (`bench.refusal_judge_cv.choose`, fixed before measuring): the fewest false refusals among the pairs whose
-# pooled missed refusals are at most the hand checks' less 5 %, so that the judge refuses more out-of-scope questions
-# than the hand checks. Retrained on 31 files with 2026q (retrain22): hand 138 missed -> at most 131; this pair: 130,
-# and false refusals 348 -> 265 (judge21b's 0.25 / 0.35 misses 135 on the new pool: outside the rule).
-ANSWER_BELOW = 0.2
-REFUSE_ABOVE = 0.4
+# pooled missed refusals are at most the hand checks' less 5 % (125 -> at most 118; this pair: 118, and false
+# refusals 303 -> 226), so that the judge refuses more out-of-scope questions than the hand checks. (A retrain with
+# 2026q, whose rule gave 0.2 / 0.4, lost validation items and was not kept: docs/evaluation/retrain22.md.)
+ANSWER_BELOW = 0.25
+REFUSE_ABOVE = 0.35
 # The steps whose refusal the judge may override (a text to come, `foreign_future_text`, is grammar: kept).
 OVERRIDABLE = frozenset({"router", "outside_rule", "silent"})
 
