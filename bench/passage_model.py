@@ -4,13 +4,13 @@
     .venv/bin/python -m bench.passage_model cross FILES…   # leave-one-generation-out table (markdown)
 
 FILES are evaluation sets of this repository (JSONL, `expect.sources`), named explicitly: the tuning pool, never
-the validation (2026q) or held-out (2026r) sets, which are refused. The shipped model's files are listed in it
-(`PassageModel.files`) and in docs/evaluation/rank21.md (the retrain command). Each
-non-calculator question expecting a source is searched as the product searches (`Retriever.search`, ten passages),
-read by the section model (`scope_model` on the question's e5 vector), and each passage is labelled positive when it
-stands for an expected source (`bench.retrieval.section_matches`, the scorer's `cites` rule). The candidates'
-features are cached by the training files' digest under the data directory (`cache/passage-groups-<digest>.npz`):
-searching them takes about ten minutes on two cores.
+the validation (2026r) or held-out (2026s, 2026t) sets (`training_sets.EXCLUDED_SETS`), which are refused. The
+shipped model's files are listed in it (`PassageModel.files`) and in docs/evaluation/retrain22.md (the retrain
+command). Each non-calculator question expecting a source is searched as the product searches (`Retriever.search`,
+ten passages), read by the section model (`scope_model` on the question's e5 vector), and each passage is labelled
+positive when it stands for an expected source (`bench.retrieval.section_matches`, the scorer's `cites` rule). The
+candidates' features are cached by the training files' digest under the data directory
+(`cache/passage-groups-<digest>.npz`): searching them takes about ten minutes on two cores.
 """
 
 from __future__ import annotations
@@ -28,16 +28,16 @@ import numpy as np
 from assistant.answering.glossary_places import model_reading
 from assistant.answering.passage_model import (
     FEATURES,
+    LABELS,
     Group,
     PassageModel,
     candidate_features,
     first_hits,
     fit,
     save,
-    training_digest,
 )
 from assistant.answering.passage_ranking import passage_relevance
-from assistant.answering.training_sets import EXCLUDED_SETS
+from assistant.answering.training_sets import EXCLUDED_SETS, training_digest
 from assistant.answering.units import idf_weights, query_weights
 from assistant.settings import REPO_ROOT, get_settings
 from bench.retrieval import section_matches
@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="+")
     args = parser.parse_args(argv)
     paths = checked(args.files)
-    digest = training_digest(paths)
+    digest = training_digest(paths, LABELS)
     groups = cached_groups(paths, digest)
     if args.command == "cross":
         print(cross_table(groups))

@@ -4,7 +4,8 @@ Why: a judge fitted and measured on the same released questions says nothing of 
 else on another day (issue #13's lesson: released items move, held-out ones do not). Each generation of the tuning
 pool is answered by a judge trained on all the others; its false refusals (in-scope questions refused) and missed
 refusals (out-of-scope questions answered) are compared with the hand checks' on the same items. The thresholds
-are chosen on those out-of-generation predictions pooled (two numbers for all generations), never on 2026q.
+are chosen on those out-of-generation predictions pooled (two numbers for all generations), never on the validation
+generation (2026r).
 
     python -m assistant.answering.refusal_judge FILE...   # (once) replays the files, caching their signals
     python -m bench.refusal_judge_cv /tmp/refusal_judge_features.jsonl --choose   # the shipped thresholds' rule

@@ -23,20 +23,18 @@ descent (numpy only, `fit`). It only reorders the passages the composer already 
 new is quoted, and whether the texts answer at all is decided before (`silent`), never here.
 
 Training data: the files named on the command line of `python -m bench.passage_model train FILES…` (the tuning pool:
-dev, held-out, fresh, the near-miss sets and every unseen set from 2026 to 2026p). **The validation sets (2026q)
-and the held-out sets (2026r, 2026s) are NOT in the training data**: the shipped file lists the files it was
+held-out, fresh, the near-miss sets and every unseen set from 2026 to 2026q). **The validation sets (2026r)
+and the held-out sets (2026s, 2026t) are NOT in the training data**: the shipped file lists the files it was
 trained on and a test fails when one of them is a validation or held-out set (`training_sets.EXCLUDED_SETS`), and
-when the listed files change without retraining (`training_digest`). Leave-one-generation-out (train on all
-generations but one, test on it) is `python -m bench.passage_model cross FILES…`: the model's first passage is an
-expected one for 2,744 of the 3,160 questions instead of 2,500, better on each of the 16 generations left out, worse
-on none (docs/evaluation/rank21.md).
+when the listed files' `LABELS` change without retraining (`training_sets.training_digest`).
+Leave-one-generation-out (train on all generations but one, test on it) is `python -m bench.passage_model cross
+FILES…`: the model's first passage is an expected one for 2,955 of the 3,394 questions instead of 2,688, better on
+each of the 17 generations left out, worse on none (docs/evaluation/rank21.md, retrain22.md).
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import logging
 import math
 from collections.abc import Sequence
@@ -73,6 +71,9 @@ FEATURES = (
     "fused_share",  # the retrieval's fused score as a share of the best one
     "relevance_place",  # 1 / (1 + place by relevance)
 )
+# The items' fields the model learns from (which questions it reads, and their expected passages): the digest of the
+# training files over these fields is stored with the weights (`training_sets.training_digest`).
+LABELS = ("id", "question", "kind", "expect.route", "expect.sources")
 L2 = 0.01  # ridge weight on the standardised features
 STEPS = 400
 RATE = 0.5
@@ -193,21 +194,6 @@ def first_hits(model: PassageModel | None, groups: Sequence[Group], depth: int =
         order = np.lexsort((np.arange(len(key)), key))
         hits += bool(group.positive[order[:depth]].any())
     return hits
-
-
-def training_digest(files: Sequence[Path]) -> str:
-    """Changes whenever a training file's items change (their id, question, kind, expected route and sources)."""
-    h = hashlib.sha256()
-    for path in files:
-        h.update(path.name.encode())
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            item = json.loads(line)
-            expect = item.get("expect") or {}
-            kept = [item.get("id"), item.get("question"), item.get("kind"), expect.get("route"), expect.get("sources")]
-            h.update(json.dumps(kept, ensure_ascii=False, sort_keys=True).encode())
-    return h.hexdigest()[:16]
 
 
 def save(model: PassageModel, path: Path = MODEL_PATH) -> Path:

@@ -20,18 +20,17 @@ scope (`REFUSE_ABOVE`); a calculation is never refused by it and a calculator's 
 answer is never judged. The refusal keeps its form (`wording.refusal`): only the decision changes.
 
 Training data: the released sets' questions, replayed through the real assistant (the features are the product's
-own, computed by `Assistant._judged`). The validation generation (`*-2026q`) and the held-out one (`*-2026r`) are
-NOT in the training data; neither is the shared dev set (it stays a check). `python -m
-assistant.answering.refusal_judge FILE...` retrains on the listed files (a future session adds a released
-generation by listing it) and writes `data/refusal_judge.npz` with the files and the digest of their questions and
-labels (`training_digest`): a test fails when a listed file changes without retraining.
+own, computed by `Assistant._judged`). The validation generation (`*-2026r`) and the held-out ones (`*-2026s`,
+`*-2026t`; `training_sets.EXCLUDED_SETS`) are NOT in the training data; neither is the shared dev set (it stays a
+check). `python -m assistant.answering.refusal_judge FILE...` retrains on the listed files (a future session adds a
+released generation by listing it) and writes `data/refusal_judge.npz` with the files and the digest of their
+`LABELS` (`training_sets.training_digest`): a test fails when a listed file changes without retraining.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
-import hashlib
 import json
 import logging
 import math
@@ -43,19 +42,24 @@ from typing import Any
 
 import numpy as np
 
-from assistant.answering.training_sets import EXCLUDED_SETS, excluded
+from assistant.answering.training_sets import EXCLUDED_SETS, excluded, training_digest
 
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("data") / "refusal_judge.npz"
 REPO_ROOT = Path(__file__).resolve().parents[2]
+# The items' fields the judge learns from: the question, whether it is a single question (`history` absent) and its
+# label (`expect.route` is "refusal"); the digest of the training files over them is stored with the weights.
+LABELS = ("id", "question", "history", "expect.route")
 L2 = 1.0  # ridge weight, chosen by leave-one-generation-out validation (docs/evaluation/judge21.md)
 STEPS = 800
 # Thresholds on the model's refusal probability, chosen by leave-one-generation-out validation on the tuning pool
-# (never on 2026q): a hand refusal is overridden under ANSWER_BELOW, a retrieval answer refused above REFUSE_ABOVE.
+# (never on the validation generation): a hand refusal is overridden under ANSWER_BELOW, a retrieval answer refused
+# above REFUSE_ABOVE.
 # The rule (`bench.refusal_judge_cv.choose`, fixed before measuring): the fewest false refusals among the pairs whose
 # pooled missed refusals are at most the hand checks' less 5 % (125 -> at most 118; this pair: 118, and false
-# refusals 303 -> 226), so that the judge refuses more out-of-scope questions than the hand checks.
+# refusals 303 -> 226), so that the judge refuses more out-of-scope questions than the hand checks. (A retrain with
+# 2026q, whose rule gave 0.2 / 0.4, lost validation items and was not kept: docs/evaluation/retrain22.md.)
 ANSWER_BELOW = 0.25
 REFUSE_ABOVE = 0.35
 # The steps whose refusal the judge may override (a text to come, `foreign_future_text`, is grammar: kept).
@@ -279,14 +283,6 @@ def labelled_rows(files: Sequence[str]) -> list[dict[str, Any]]:
     return rows
 
 
-def training_digest(files: Sequence[str]) -> str:
-    """Changes whenever a training question or label of `files` changes."""
-    digest = hashlib.sha256()
-    for row in labelled_rows(files):
-        digest.update(f"\0{row['file']}\0{row['id']}\0{row['question']}\0{int(row['refuse'])}".encode())
-    return digest.hexdigest()[:16]
-
-
 def today_of(path: str) -> str:
     """The `today` run-all.sh gives the set (relative dates in the questions)."""
     return "2026-11-29" if "2026" in path else "2025-11-25"
@@ -361,7 +357,7 @@ def main(argv: Sequence[str] | None = None) -> Path:
     if any(excluded(name) for name in files):
         raise SystemExit(f"{EXCLUDED_SETS} (validation, held out) are never training data")
     rows = [r for r in replay(files, args.cache) if r["judged"]]
-    model = JudgeModel(fit_both(rows), ANSWER_BELOW, REFUSE_ABOVE, training_digest(files), tuple(files))
+    model = JudgeModel(fit_both(rows), ANSWER_BELOW, REFUSE_ABOVE, training_digest(files, LABELS), tuple(files))
     return save(model)
 
 

@@ -1,9 +1,9 @@
 """The refusal judge (`assistant.answering.refusal_judge`): the trained final reading of "answer or refuse".
 
 The shipped weights must be those of the listed training files (a test fails when one changes without
-`python -m assistant.answering.refusal_judge FILE...`), and neither the validation generation (2026q) nor the
-held-out one (2026r) may be among them; the judge never refuses a calculation and never overrides a refusal made
-by a step it does not judge; on the real assistant a refusal keeps its form (what the texts cover) and a
+`python -m assistant.answering.refusal_judge FILE...`), and neither the validation generation (2026r) nor the
+held-out ones (2026s, 2026t) may be among them; the judge never refuses a calculation and never overrides a refusal
+made by a step it does not judge; on the real assistant a refusal keeps its form (what the texts cover) and a
 calculation stays a calculation."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import pytest
 from assistant.answering import wording
 from assistant.answering.refusal_judge import (
     FEATURES,
+    LABELS,
     LEFT_OUT,
     SIGNALS,
     JudgeModel,
@@ -25,9 +26,8 @@ from assistant.answering.refusal_judge import (
     fit,
     generation,
     shipped_judge,
-    training_digest,
 )
-from assistant.answering.training_sets import excluded
+from assistant.answering.training_sets import excluded, training_digest
 
 TODAY = date(2026, 11, 29)
 
@@ -36,7 +36,7 @@ def test_the_shipped_weights_are_those_of_the_listed_training_files() -> None:
     model = shipped_judge()
     assert model is not None
     assert model.files, "the judge names its training files"
-    assert model.digest == training_digest(model.files), (
+    assert model.digest == training_digest(model.files, LABELS), (
         "a training set changed: run python -m assistant.answering.refusal_judge " + " ".join(model.files)
     )
     assert model.weights.shape == (2, len(FEATURES) + 1)

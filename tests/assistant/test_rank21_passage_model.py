@@ -1,7 +1,7 @@
 """The learnt passage ranking (`assistant.answering.passage_model`) and its use by the composer (`ranked_passages`).
 
 The shipped weights must be those of the files they list (a test fails when one of them changes without
-`python -m bench.passage_model train …`), and none of them is a validation (2026q) or held-out (2026r) set;
+`python -m bench.passage_model train …`), and none of them is a validation (2026r) or held-out (2026s, 2026t) set;
 training is deterministic and learns a signal that decides; without the section model's reading the composer's
 relevance orders alone, as before; on the real corpus, a question of my own (eval/probe-rank21.jsonl, written from
 the texts) is answered from the article that the learnt order puts first."""
@@ -16,14 +16,14 @@ import pytest
 
 from assistant.answering.passage_model import (
     FEATURES,
+    LABELS,
     Group,
     first_hits,
     fit,
     shipped_passage_model,
-    training_digest,
 )
 from assistant.answering.passage_ranking import ranked_passages
-from assistant.answering.training_sets import EXCLUDED_SETS
+from assistant.answering.training_sets import EXCLUDED_SETS, training_digest
 from assistant.answering.units import idf_weights, query_weights
 from assistant.settings import REPO_ROOT
 from ingest.models import Chunk
@@ -38,7 +38,7 @@ def test_the_shipped_weights_are_those_of_their_training_files() -> None:
     assert model is not None
     files = [REPO_ROOT / name for name in model.files]
     assert files and all(path.exists() for path in files)
-    assert model.digest == training_digest(files), (
+    assert model.digest == training_digest(files, LABELS), (
         "a training file changed: run python -m bench.passage_model train " + " ".join(model.files)
     )
 
