@@ -253,7 +253,10 @@ THIRD_PERSON_WORDING: tuple[tuple[str, str], ...] = (
     (r"Êtes-vous", "Est-{pro}"),
     (r"[Ss]ouhaitez-vous", "souhaite-t-{pro}"),
     (r"vous bénéficiez", "{pro} bénéficie"),
-    (r"\b[Vv]otre (?=date|dernière|situation|Pro-A|certification|note)", "sa "),
+    (r"exercez-vous \(ou avez-vous exercé\)", "exerce-t-{pro} (ou a-t-{pro} exercé)"),
+    (r"\bvous n'avez pas", "{pro} n'a pas"),
+    (r"\bvous justifiez", "{pro} justifie"),
+    (r"\b[Vv]otre (?=date|dernière|situation|Pro-A|certification|note|mission)", "sa "),
     (r"\b[Vv]otre (?=ancienneté|contrat|plus haut|emploi|éventuel|organisme|diplôme)", "son "),
     (r"\b[Vv]os (?=entretiens|périodes|notes|dates)", "ses "),
 )

@@ -21,24 +21,29 @@ _SOMEONE = re.compile(
             calculator_vocabulary.CASE_SUBJECT,
             # "un de mes agents", "l'une de mes salariées", "pour l'un d'eux"
             r"\b(?:un|une|l'un|l'une) de (?:mes|nos) \w+",
-            # a person told by a pronoun: "elle est entrée …", "il n'a eu …", "est-elle en retard ?", "lui présenter"
+            # a person told by a pronoun opening a clause: "elle est entrée …", "il n'a eu …" (an inversion, "doit-il",
+            # "est-elle", is as often the rule's or the scheme's as a person's: not counted)
             r"(?:^|[.;:!?,]\s*)(?:et )?(?:il|elle) (?:n'|ne )?\w+",
-            r"\b\w+-t-(?:il|elle)\b|\b\w+-(?:il|elle)\b|\blui\b",
         )
     )
 )
-# A fact of the writer's own case: "je suis en CDI", "mon embauche", "ma dernière formation", "j'ai été embauché".
-_OWN_FACT = re.compile(
-    r"\b(?:je suis|je travaille|je n'ai|j'ai (?:ete|eu|suivi|fait|obtenu|commence)|je (?:veux|voudrais|souhaite) "
-    r"(?:faire|preparer|passer|suivre)|mon (?:contrat|embauche|anciennete|diplome|plus haut|poste|emploi|dernier)|"
-    r"ma (?:derniere|formation|date|situation|certification)|mes (?:entretiens|notes|formations))\b"
+# The writer in the first person singular ("me", "mon entretien", "j'arrive", "mes employeurs") ...
+_FIRST_SINGULAR = re.compile(r"\b(?:je|j'|me|m'|moi|mon|ma|mes)\b")
+# ... except where the writer only frames someone else's case: "mon collaborateur", "une de mes agentes", "mon
+# équipe", "je prépare son entretien", "j'ai trois agents", "je voudrais savoir", "dois-je lui présenter".
+_FRAMING = re.compile(
+    r"\b(?:mon|ma|mes) (?:equipe|service|unite|agente?s?|collaborat\w+|collegues?|salarie\w*|technicien\w*|"
+    r"conseill\w+|manager|n\+1|binome|responsable)\b"
+    r"|\bje (?:prepare|recois|rencontre|mene|dois|voudrais|souhaite|cherche|vais|compte|dois|peux)\b"
+    r"|\bj'(?:ai \d+|ai (?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) |encadre|accompagne)"
+    r"|\b\w+-je\b|\bme (?:demande|dire|preciser|confirmer|rappeler|donner|faut)\b"
 )
 
 
 def someone_else(text: str, folded: str) -> bool:
     """Whether the case told is another person's, not the writer's own."""
     told = names_by_first_name(text) or bool(_SOMEONE.search(folded))
-    return told and not _OWN_FACT.search(folded)
+    return told and not _FIRST_SINGULAR.search(_FRAMING.sub(" ", folded))
 
 
 def pronoun(folded: str) -> str:

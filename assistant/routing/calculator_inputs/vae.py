@@ -64,6 +64,10 @@ _TOTAL_ASKED = re.compile(
 )
 
 
+# People told apart, one by one ("l'un sans diplôme, l'autre avec un BTS, le troisième …"): not one group sharing facts.
+_EACH_APART = re.compile(r"\bl'une?\b|\bl'autre\b|\bles? (?:deuxieme|troisieme|second|seconde|dernier|derniere)\b")
+
+
 def _team_leave(facts: Facts) -> Plan | None:
     """The leave of a team told in groups (`team.read_groups`), each group's diploma and threat read in its own words;
     a threat said once for all ("aucun poste menacé") holds for every group that says none of its own."""
@@ -71,7 +75,8 @@ def _team_leave(facts: Facts) -> Plan | None:
     if len(groups) < 2:
         # "Quatre techniciens, tous titulaires d'un BTS, … combien d'heures en tout ?": one team sharing its facts,
         # whose total is asked; the person's rule times the head count
-        team = head_count(facts.folded) if _TOTAL_ASKED.search(facts.folded) else None
+        shared = _TOTAL_ASKED.search(facts.folded) and not _EACH_APART.search(facts.folded)
+        team = head_count(facts.folded) if shared else None
         if team is None or team < 2:
             return None
         groups = [Group(team, facts.text)]
