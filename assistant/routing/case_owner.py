@@ -37,6 +37,8 @@ _FRAMING = re.compile(
     r"|\bje (?:prepare|recois|rencontre|mene|dois|voudrais|souhaite|cherche|vais|compte|dois|peux)\b"
     r"|\bj'(?:ai \d+|ai (?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) |encadre|accompagne)"
     r"|\b\w+-je\b|\bme (?:demande|dire|preciser|confirmer|rappeler|donner|faut)\b"
+    # the writer acting towards the person: "je lui accorde ?", "je leur présente"
+    r"|\bje (?:lui|leur) \w+"
 )
 
 

@@ -173,3 +173,28 @@ def test_a_year_of_the_case_told_before_the_question_is_no_census_year() -> None
         asked_census("Nous avons 5 agents embauchés en 2021 : combien d'entretiens professionnels au minimum ?") is None
     )
     assert asked_census("Combien de salariés de la branche ont signé une Pro-A en 2023 ?") is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quand mon entretien de bilan doit-il avoir lieu ?",
+        "À partir de quand mon employeur doit-il me faire suivre la formation garantie par l'accord de branche ?",
+    ],
+)
+def test_the_writers_own_case_keeps_the_second_person(question: str) -> None:
+    """ "doit-il" is the rule's inversion, "mon entretien", "me faire suivre" the writer's own case: "votre"."""
+    decision = route(question, TODAY)
+    assert decision.route == "clarify" and "votre" in decision.follow_up and " sa date" not in decision.follow_up
+
+
+def test_people_told_apart_are_not_one_group_sharing_a_threat() -> None:
+    """Avenant 2022, art. 2: 48 hours for a threatened job, 24 for a BTS holder whose job is stable: three agents told
+    one by one ("l'un …, l'autre …, le troisième …") are never 3 × 48 hours."""
+    decision = route(
+        "Dans mon service, trois agents veulent préparer une VAE : l'un sans diplôme, l'autre avec un BTS et un poste "
+        "stable, le troisième bac+3 dont le poste est menacé. Combien d'heures au total ?",
+        TODAY,
+    )
+    if decision.calculator == "vae_leave" and decision.arguments.get("groups"):
+        assert CALCULATORS["vae_leave"].run(**decision.arguments).value != 144
