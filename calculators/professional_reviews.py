@@ -26,6 +26,7 @@ from calculators import references as ref
 from calculators.dates import anniversary, format_date_fr
 from calculators.numbers import count_fr
 from calculators.result import CalcError, CalcResult
+from calculators.review_horizon import by_horizon
 
 PERIOD_YEARS = 6
 INTERVIEWS_PER_PERIOD = 2
@@ -103,12 +104,14 @@ def parse_people(value: Any) -> list[tuple[str, date]]:
     return people
 
 
-def people_reviews(people: Any, as_of: date | None = None, in_force_from: date | None = None) -> CalcResult:
+def people_reviews(
+    people: Any, as_of: date | None = None, in_force_from: date | None = None, horizon: date | None = None
+) -> CalcResult:
     """Each person's own schedule, side by side: art. 6 is owed to each employee from their own hire date ("Les
     organismes assurent, tous les 6 ans, au moins deux entretiens professionnels et un entretien de bilan"), so a
     team told with everyone's hire date gets one line per person, never one person's dates read as another's."""
     results = [
-        (name, hired, professional_reviews(hired, as_of=as_of, in_force_from=in_force_from))
+        (name, hired, professional_reviews(hired, as_of=as_of, in_force_from=in_force_from, horizon=horizon))
         for name, hired in parse_people(people)
     ]
     lines = [
@@ -200,15 +203,22 @@ def professional_reviews(
     in_force_from: date | None = None,
     headcount: int | None = None,
     people: Any = None,
+    horizon: date | None = None,
 ) -> CalcResult:
     """Compliance of past 6-year periods and what is still due in the current one (art. 6); for a team
     (`headcount` people, no hire date), the least the organisation holds for them over one 6-year period; for
-    several people told with their hire dates (`people`), each one's schedule."""
+    several people told with their hire dates (`people`), each one's schedule. `horizon`, a date after `as_of`
+    (today): what must be held by then (`review_horizon`), the periods to come owed, not late."""
     if people is not None:
         if hire_date is not None or interviews or bilans or headcount is not None:
             raise CalcError("« people » : les dates de chacun se donnent dans la liste, pas à côté.")
-        return people_reviews(people, as_of, in_force_from)
+        return people_reviews(people, as_of, in_force_from, horizon)
     today = as_of or date.today()
+    if horizon is not None and hire_date is not None:
+        if horizon <= today:  # a past horizon is the date the state is read at
+            return professional_reviews(hire_date, interviews, bilans, horizon, in_force_from)
+        now = professional_reviews(hire_date, interviews, bilans, today, in_force_from)
+        return by_horizon(now, now.details["as_of"], horizon)
     in_force = in_force_from or IN_FORCE
     if hire_date is None and headcount is not None:
         return team_minimum(headcount)

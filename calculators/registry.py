@@ -247,6 +247,7 @@ _SPECS = [
             ),
             Param("headcount", "int", "effectif d'une équipe (sans date d'embauche) : minimum dû sur 6 ans"),
             Param("people", "str", "plusieurs salariés et leur date d'embauche : « Paul:2021-04-01;Inès:2023-09-15 »"),
+            Param("horizon", "date", "date à venir à laquelle compter les entretiens dus (« d'ici le … »)"),
         ],
         professional_reviews,
     ),

@@ -56,6 +56,13 @@ PRECISE = re.compile(
     r"\b(?:quand|quelle date|avant quel(?:le)?s?|a partir de quel(?:le)?s?)\b|(?:^\s*|[,?]\s*|\bet )qui\b"
 )
 NAME = re.compile(r"\b(?:M\.|Mme|Mlle|Monsieur|Madame)\s+([A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'-]*)?)")
+# An employee named by a first name as the one whose interview it is ("l'entretien de Julie", "entretien pro de
+# Sonia", "pour l'entretien professionnel de Karim"): read on the text as written, capitals kept; an acronym or a
+# scheme's name ("entretien de Pro-A") is no first name.
+FIRST_NAME = re.compile(
+    r"\b[Ee]ntretiens? (?:pros? |professionnels? |annuels? )?(?:de|d'|pour|avec)\s*"
+    r"(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\b(?!-)"
+)
 WISH = re.compile(
     r"\b(?:veut|voudrait|souhaite|souhaiterait|aimerait|envisage de|vise a|projet(?: professionnel)? ?:?)\s+"
     r"(?P<wish>(?:devenir|evoluer|passer|aller|acceder|preparer|se former|se reconvertir)[^.;!?\n]*)"
@@ -89,9 +96,11 @@ def is_interview_request(text: str) -> bool:
     no fact, so it is left to the usual answer.
     """
     original, folded = prepare(text)
-    if not REQUEST.search(folded) or asks_one_right(folded) or asks_precisely(folded):
+    first_name = FIRST_NAME.search(original)
+    if not (REQUEST.search(folded) or first_name) or asks_one_right(folded) or asks_precisely(folded):
         return False
-    return bool(NAME.search(original)) or read_profile(text, date.today()).facts >= 2
+    # a first name alone is a file only with a fact of it ("l'entretien de Julie, CDI depuis 2020, …")
+    return bool(NAME.search(original)) or read_profile(text, date.today()).facts >= (1 if first_name else 2)
 
 
 def asks_one_right(folded: str) -> bool:

@@ -97,7 +97,11 @@ def asked_census(question: str, phrases: CorpusPhrases | None = None) -> tuple[s
     after = text[match.end() :]
     qualifier = _ADJECTIVE.match(after)  # "managers opérationnels": not the strategic managers' count
     noun = f"{match.group(1)} {qualifier.group(1)}" if qualifier else match.group(1)
-    years = _YEAR.findall(text)  # "Depuis 2005, combien de CQP…" as "… en 2021 ?"
+    # "Depuis 2005, combien de CQP…" as "… en 2021 ?"; a year told in a sentence or clause of its own before the
+    # asking one ("Nous avons 5 agents embauchés en 2021 : combien d'entretiens … ?") dates the asker's case (a hire),
+    # not the count
+    asking = max(text.rfind(mark, 0, match.start()) for mark in ".:;!?") + 1
+    years = _YEAR.findall(text[asking:])
     # a place the texts write ("en Caf") is the asker's context; one they never write fixes a count they cannot hold
     places = [p for p in _PLACE.findall(original[match.end() :]) if phrases is None or not phrases.writes_name(p)]
     if not (_PAST.search(after) or _EXISTS.search(original[match.end() :]) or years or places):

@@ -126,6 +126,9 @@ RESULT_ASKS: dict[str, str] = {
         r"|\ba (?:organiser|prevoir|planifier|programmer|realiser|tenir|faire)\b"
         # what was owed: "qu'est-ce qui aurait dû être fait ?", "il fallait le faire"
         r"|\b(?:aurai\w*|devai\w*) (?:du|etre|avoir)\b|\bfallait\b"
+        # what must be held by a date to come: "qu'est-ce qu'on doit avoir organisé d'ici fin 2029 ?", "combien
+        # devra-t-on lui avoir fait passer ?", "devront avoir été tenus"
+        r"|\b(?:doi\w*|doiv\w*|devr\w*)\b(?:-t-\w+)?(?: \w+)? avoir\b"
     ),
 }
 
@@ -238,3 +241,31 @@ PRO_A_CERTIFICATIONS: dict[str, tuple[str, ...]] = {
     ),
     "Master manager stratégique": (r"manager strategique",),
 }
+
+# A question back about someone else's case (an adviser preparing a colleague's interview): the second person of
+# FOLLOW_UPS and of the rules' summaries said of that person ("votre date d'embauche" → "sa date d'embauche").
+# `{pro}` is the person's pronoun (il, elle, or "il ou elle" when the message does not say). Longest first.
+THIRD_PERSON_WORDING: tuple[tuple[str, str], ...] = (
+    (r"si vous n'en avez jamais suivi", "si {pro} n'en a jamais suivi"),
+    (r"travaillez-vous dans votre organisme actuel", "travaille-t-{pro} dans son organisme actuel"),
+    (r"[Aa]vez-vous suivi", "a-t-{pro} suivi"),
+    (r"[Aa]vez-vous", "a-t-{pro}"),
+    (r"Êtes-vous", "Est-{pro}"),
+    (r"[Ss]ouhaitez-vous", "souhaite-t-{pro}"),
+    (r"vous bénéficiez", "{pro} bénéficie"),
+    (r"exercez-vous \(ou avez-vous exercé\)", "exerce-t-{pro} (ou a-t-{pro} exercé)"),
+    (r"\bvous n'avez pas", "{pro} n'a pas"),
+    (r"\bvous justifiez", "{pro} justifie"),
+    (r"\b[Vv]otre (?=date|dernière|situation|Pro-A|certification|note|mission)", "sa "),
+    (r"\b[Vv]otre (?=ancienneté|contrat|plus haut|emploi|éventuel|organisme|diplôme)", "son "),
+    (r"\b[Vv]os (?=entretiens|périodes|notes|dates)", "ses "),
+)
+# The person's pronoun, from the words the message uses of them: a title or a noun first, the pronouns next (a
+# "joue-t-elle" may be the rule's, "la garantie joue-t-elle pour lui ?").
+SHE_NOUN = (
+    r"\b(?:mme|madame|mademoiselle|mlle|agente|salariee|collaboratrice|technicienne|conseillere|embauchee|"
+    r"entree|arrivee|recrutee|formee)\b"
+)
+HE_NOUN = r"\b(?:m\.|monsieur|agent|salarie|collaborateur|technicien|conseiller|embauche|entre|arrive|recrute|forme)\b"
+SHE = r"\b(?:elle)\b"
+HE = r"\b(?:il|lui)\b"

@@ -39,6 +39,7 @@ from assistant.routing.antecedents import restore_antecedents
 from assistant.routing.calculator_inputs.asking import LOOKUPS
 from assistant.routing.calculator_inputs.facts import names_by_first_name, read_facts
 from assistant.routing.calculator_inputs.readers import plan_for, topic_of_facts
+from assistant.routing.case_owner import of_the_person, someone_else
 from assistant.routing.extraction.folding import fold
 from assistant.routing.extraction.spelled import spell_digits
 from assistant.routing.injection import strip_injection
@@ -269,6 +270,8 @@ def route(
         asked = follow_up(missing, plan.calculator)
         if known:  # what the known facts already say, then the question (or the rule's own question)
             asked = known if known.rstrip().endswith("?") else f"{known} {asked}"
+        if someone_else(cleaned, folded):  # "l'entretien de Julie : est-elle en retard ?": sa date d'embauche
+            asked = of_the_person(asked, folded)
     return replace(
         base,
         route="clarify" if missing else "calculator",

@@ -122,17 +122,19 @@ def test_a_trainer_action_ending_this_month_is_paid_next_month(question: str) ->
 
 
 @pytest.mark.parametrize(
-    ("question", "as_of"),
+    ("question", "horizon"),
     [
         ("Entré en septembre 2020, combien d'entretiens professionnels d'ici mars 2027 ?", date(2027, 3, 31)),
         ("Embauchée le 2 mai 2021 : combien d'entretiens pros et de bilans avant juin 2027 ?", date(2027, 6, 30)),
         ("Arrivé en février 2021, combien d'entretiens professionnels à la date du 1er mars 2027 ?", date(2027, 3, 1)),
     ],
 )
-def test_a_date_after_today_said_as_the_horizon_is_the_count_date(question: str, as_of: date) -> None:
+def test_a_date_after_today_said_as_the_horizon_is_the_count_date(question: str, horizon: date) -> None:
     """Art. 6 : « Les organismes assurent, tous les 6 ans, au moins deux entretiens professionnels et un
-    entretien de bilan. » The count is asked at a date to come, which is no interview held."""
+    entretien de bilan. » The count is asked at a date to come, which is no interview held; today stays the date
+    the state is read at (hr22: the periods to come are owed by the horizon, not late)."""
     decision = route(question, TODAY)
     assert decision.calculator == "professional_reviews", decision
-    assert decision.arguments["as_of"] == as_of
+    assert decision.arguments["horizon"] == horizon
+    assert decision.arguments["as_of"] == TODAY
     assert not decision.arguments.get("interviews")

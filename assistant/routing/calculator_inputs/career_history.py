@@ -86,15 +86,22 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
     yearly: list[tuple[str, int, str]] = []  # (label, year, wording) of interviews given by their year only
     horizon: date | None = None
     hires: list[DateSpan] = []
+    window = _between(facts)
     for d in facts.dates:
         before = facts.folded[: d.span[0]]
-        if d.start > facts.today and re.search(_BY_THEN, before[-25:]):
-            horizon = d.end  # "d'ici janvier 2027": the date the count is asked at, no interview
+        if d.start > facts.today and (
+            re.search(_BY_THEN, before[-25:]) or (re.search(_AT, before[-12:]) and _in_a_question(facts.folded, d.span))
+        ):
+            horizon = d.end  # "d'ici janvier 2027", "Au 1er janvier 2030, …": the date the count is asked at
             continue
+        if d.span in window:
+            continue  # "entre le 1er janvier 2020 et le 31 décembre 2025": a window asked about, no event
         label = _last_keyword(
             before,
             {
-                "hire": r"embauch|recrut|arriv|entre(?:e|s)? (?:dans|a|au|chez|en)|"
+                # "entré le 1er septembre 2019": the participle before a lone date (a window "entre le … et le …"
+                # was set aside above, by its structure)
+                "hire": r"embauch|recrut|arriv|entre(?:e|s)? (?:dans|a|au|chez|en|le|l')|"
                 r"debut de (?:mon )?contrat|depuis",
                 "bilan": r"bilan",
                 "interview": r"entretien",
@@ -129,9 +136,13 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
     people = _people_hired(facts, hires)
     if people is not None and not (interviews or bilans):
         # "Paul, embauché le 1er avril 2021, et Inès, embauchée le 15 septembre 2023": each one's own schedule
-        return Plan("professional_reviews", {"people": people, "as_of": horizon or facts.today}, notes=notes)
-    if hire is None and not (interviews or bilans) and _COUNT_ASKED.search(facts.folded):
-        # "J'encadre 12 techniciens : combien d'entretiens au minimum sur 6 ans ?": the team's count, 3 each
+        several: dict[str, Any] = {"people": people, "as_of": facts.today} | ({"horizon": horizon} if horizon else {})
+        return Plan("professional_reviews", several, notes=notes)
+    if horizon is None and len(hires) <= 1 and _COUNT_ASKED.search(facts.folded):
+        # "J'encadre 12 techniciens : combien d'entretiens au minimum sur 6 ans ?", "trois agents à recevoir en
+        # entretien cette année … combien d'entretiens ?", "5 agents embauchés en 2021 : combien … ?": the team's
+        # count, 3 each ("tous les 6 ans, au moins deux entretiens professionnels et un entretien de bilan" is owed
+        # to each employee); one person's dates cannot be the team's, so a count of several people decides
         team = head_count(facts.folded)
         if team is not None and team > 1:
             return Plan("professional_reviews", {"headcount": team})
@@ -146,9 +157,10 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
         arguments["interviews"] = interviews
     if bilans:
         arguments["bilans"] = bilans
-    arguments["as_of"] = horizon or facts.today
-    if horizon is not None:
-        notes.append(f"Décompte arrêté au {format_date_fr(horizon)}, la date demandée.")
+    arguments["as_of"] = facts.today
+    if horizon is not None:  # today and the horizon apart: the periods to come are owed by then, not late
+        arguments["horizon"] = horizon
+        notes.append(f"Entretiens comptés jusqu'au {format_date_fr(horizon)}, la date demandée.")
     return Plan("professional_reviews", arguments, notes=notes)
 
 
@@ -169,6 +181,23 @@ _COUNT_ASKED = re.compile(r"\b(?:combien|nombre)\b[^.?!]{0,30}\bentretiens?\b|\b
 
 # A date after today said as the horizon of the count: "d'ici janvier 2027", "jusqu'à fin 2027", "avant avril".
 _BY_THEN = r"\b(?:d'ici|jusqu'(?:a|au|en)|avant|a l'horizon(?: de)?|a la date du)\s*(?:le |la |l'|fin |a )?$"
+# "Au 1er janvier 2030, sera-t-il en retard ?", "… au 14 septembre 2027 ?": a date to come set by "au" in a question
+_AT = r"\b(?:au|en|fin|a fin|a la fin de)\s*$"
+# "entre le 1er janvier 2020 et le 31 décembre 2025": two dates joined as a window (the structure, not the word, tells
+# it from the participle "entré le …", which has no second date)
+_WINDOW = re.compile(r"\bentre\s+(?:le |l')?$")
+_AND_THEN = re.compile(r"^\s*,?\s*et\s+(?:le |l'|la )?$")
+
+
+def _between(facts: Facts) -> set[tuple[int, int]]:
+    """The spans of dates said as the two ends of a window, "entre <date> et <date>"."""
+    spans: set[tuple[int, int]] = set()
+    for first, second in zip(facts.dates, facts.dates[1:], strict=False):
+        if _WINDOW.search(facts.folded[: first.span[0]][-12:]) and _AND_THEN.search(
+            facts.folded[first.span[1] : second.span[0]]
+        ):
+            spans |= {first.span, second.span}
+    return spans
 
 
 def _within_year(year: int, hire: date | None, today: date) -> date:

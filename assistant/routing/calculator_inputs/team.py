@@ -24,10 +24,15 @@ _HAVE = (
     r"|(?:sans|avec|titulaires? d(?:'|e |u )|diplomee?s? d(?:'|e |u ))\s*)"
 )
 # a group's own words run to the next group ("et 4 l'ont", "et un a"), or to a comma, semicolon or sentence end
-_OWN_WORDS = r"(?:(?!\bet (?:\d|une? (?:n'|ne )?(?:a|est|possede)\b))[^,;.?!:])*"
+# (one person said with their noun: "et un agent titulaire d'un bac", "une collègue sans diplôme")
+_ONE_NOUN = (
+    r"(?:\s+(?:agente?|salariee?|collaborat(?:eur|rice)|collegue|technicien(?:ne)?|conseill(?:er|ere)|personne))?"
+)
+_OWN_WORDS = rf"(?:(?!\bet (?:\d|une?{_ONE_NOUN} (?:n'|ne )?(?:a|est|possede|sans|avec|titulaire)\b))[^,;.?!:])*"
 _GROUP = re.compile(
     rf"(?<![\w.,'])(?P<n>\d+)(?:\s+(?!{_UNITS})(?:d'entre (?:eux|elles)|[a-z]+))?\s+(?P<own>{_HAVE}{_OWN_WORDS})"
-    rf"|(?<![\w'])(?:un|une)(?:\s+(?:seule?|autre))?\s+(?P<one>(?:n'|ne )?(?:a|possede|detient|est)\b{_OWN_WORDS})"
+    rf"|(?<![\w'])(?:un|une)(?:\s+(?:seule?|autre))?{_ONE_NOUN}\s+"
+    rf"(?P<one>(?:(?:n'|ne )?(?:a|possede|detient|est)\b|(?:sans|avec|titulaire d(?:'|e |u ))\s*){_OWN_WORDS})"
 )
 # "et 4 l'ont", "les 2 autres l'ont obtenu": the previous group's object taken back
 _TAKEN_BACK = re.compile(r"^(?:n'|ne )?l'(?:ont|a)\b")

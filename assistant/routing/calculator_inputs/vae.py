@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from assistant.routing.calculator_inputs.facts import Facts, Plan, not_cited, not_threshold, outside_dates
-from assistant.routing.calculator_inputs.team import read_groups
+from assistant.routing.calculator_inputs.team import Group, head_count, read_groups
 from assistant.routing.extraction.dates import DateSpan
 from assistant.routing.extraction.situation import parse_diploma_level, parse_job_threatened, parse_work_time
 
@@ -57,12 +57,29 @@ def plan_vae(facts: Facts) -> Plan | None:
     return Plan("vae_leave", arguments)
 
 
+# The team's total asked: "au total", "en tout", "pour l'ensemble", "à eux tous", "cumulées".
+_TOTAL_ASKED = re.compile(
+    r"\b(?:au total|en tout|pour l'ensemble|pour (?:eux|elles) (?:tous|toutes)|a (?:eux|elles) "
+    r"(?:tous|toutes|\d+)|cumule\w*|total\w*)\b"
+)
+
+
+# People told apart, one by one ("l'un sans diplôme, l'autre avec un BTS, le troisième …"): not one group sharing facts.
+_EACH_APART = re.compile(r"\bl'une?\b|\bl'autre\b|\bles? (?:deuxieme|troisieme|second|seconde|dernier|derniere)\b")
+
+
 def _team_leave(facts: Facts) -> Plan | None:
     """The leave of a team told in groups (`team.read_groups`), each group's diploma and threat read in its own words;
     a threat said once for all ("aucun poste menacé") holds for every group that says none of its own."""
     groups = read_groups(facts.folded, facts.text)
     if len(groups) < 2:
-        return None
+        # "Quatre techniciens, tous titulaires d'un BTS, … combien d'heures en tout ?": one team sharing its facts,
+        # whose total is asked; the person's rule times the head count
+        shared = _TOTAL_ASKED.search(facts.folded) and not _EACH_APART.search(facts.folded)
+        team = head_count(facts.folded) if shared else None
+        if team is None or team < 2:
+            return None
+        groups = [Group(team, facts.text)]
     for_all = parse_job_threatened(facts.text)
     said = []
     for group in groups:

@@ -285,12 +285,13 @@ def parse_job_threatened(text: str) -> bool | None:
     """Whether the user says their job is threatened (True/False), or None when not said."""
     _, folded = prepare(text)
     threat = re.search(
-        r"\b(?:emploi|poste|metier)\b[^.?!]{0,30}\bmenace|\bmenace\w* (?:sur|de suppression)"
+        # (a team's jobs too: "dont les postes sont menacés")
+        r"\b(?:emplois?|postes?|metiers?)\b[^.?!]{0,30}\bmenace|\bmenace\w* (?:sur|de suppression)"
         r"|suppression de (?:mon |notre )?(?:poste|emploi|service)|\brestructuration\b|\bplan social\b"
         r"|\breorganisation\b"
         # the threat said by what may happen to the job (avenant art. 2: "dont l'emploi est menacé par les évolutions
         # économiques ou technologiques"): "son poste risque de disparaître", "un métier voué à être supprimé"
-        r"|\b(?:emploi|poste|metier)\b[^.?!]{0,40}\b(?:disparai\w*|disparition|supprim\w*|suppression)\b",
+        r"|\b(?:emplois?|postes?|metiers?)\b[^.?!]{0,40}\b(?:disparai\w*|disparition|supprim\w*|suppression)\b",
         folded,
     )
     if not threat:
