@@ -40,7 +40,7 @@ DETAIL_SHARE = 0.5  # … and a unit of its section holds at least this share of
 MIN_ASKED_TERMS = 2  # an asking clause with fewer subject terms ("c'est possible ?") is read with the whole message
 NEAR_TIE = 0.85  # units within this share of the best detail score are compared by meaning
 MAX_FOLLOWING = 4  # passages of the same section read after the retrieved ones
-COSINE_MARGIN = 0.03  # a detail following the lead is at most this much further from the message (e5)
+COSINE_MARGIN = 0.02  # a detail following the lead is at most this much further from the message (e5)
 MIN_HELD_TERMS = 2  # a detail following the lead holds this many of the words it left unsaid
 PREFIX = 5  # two stems sharing their first five letters are one word ("exerc" of "exercer", "exerci" of "exercice")
 
