@@ -72,11 +72,6 @@ def test_the_requirement_asked_replaces_the_sentence_naming_the_cqp(assistant: A
     assert "finalité du métier" not in lead
 
 
-@pytest.mark.xfail(
-    reason="known limit: the detail's e5 cosine sits 0.02004 below the lead's on one machine and within "
-    "asked_detail.COSINE_MARGIN (0.02) on another (float noise; passed on CI at 952b460, fails here at 30a1646)",
-    strict=False,
-)
 def test_the_detail_follows_a_lead_that_leaves_it_unsaid(assistant: Any) -> None:
     answer = assistant.ask(
         "Les EPA du régime général peuvent-ils soutenir l'alternance avec des engagements financiers spécifiques ?",
