@@ -54,6 +54,15 @@ _TEXTS = (
 )
 
 
+# A unit's error while the data folder itself is gone: whatever the store said of it (a segment it could not read, a
+# database it could not open), the cause to tell is the folder (`index_build.explained`).
+FOLDER_GONE = Fault(
+    "missing",
+    "le dossier des données a été supprimé pendant l'exécution : relancez « ccn-assistant ingest » pour reconstruire "
+    "l'index",
+)
+
+
 def _chain(exc: BaseException) -> Iterator[BaseException]:
     seen: set[int] = set()
     current: BaseException | None = exc

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from assistant.faults import storage_fault
+from assistant.faults import FOLDER_GONE, storage_fault
 from assistant.settings import Settings
 from assistant.uploads import clean_leftovers, document_info, is_upload_id
 from ingest.manifest import load_manifest
@@ -110,11 +110,19 @@ def with_partners(
     return [*pdfs, *extra]
 
 
-def explained(statuses: list[UnitStatus]) -> list[UnitStatus]:
-    """Unit errors caused by the disk or the index told in French (the store's own text is English)."""
+def explained(statuses: list[UnitStatus], data_dir: Path | None = None) -> list[UnitStatus]:
+    """Unit errors caused by the disk or the index told in French (the store's own text is English). When the data
+    folder (`data_dir`, a local index's) no longer exists, that is the cause told: deleted mid-run, the store's error
+    depends on which file it was reading at that moment ("segment illisible", "base introuvable"): calling the index
+    damaged would misname a folder that is gone, not broken (measured: the reliability test of a folder deleted
+    mid-run told one or the other by the timing of the race)."""
+    gone = data_dir is not None and not data_dir.exists()
     out = []
     for status in statuses:
-        fault = storage_fault(RuntimeError(status.reason)) if status.status == "error" else None
+        if status.status != "error":
+            fault = None
+        else:
+            fault = FOLDER_GONE if gone else storage_fault(RuntimeError(status.reason))
         out.append(replace(status, reason=fault.message) if fault else status)
     return out
 
@@ -203,7 +211,7 @@ def rebuild_beside(
         indexer = open_indexer(target)
         for i, unit in enumerate(units):
             tell(f"Indexation de {unit.unit} (nouvel index)…", 0.5 + 0.45 * i / max(1, len(units)))
-            report.statuses.extend(explained(indexer.sync([unit])))
+            report.statuses.extend(explained(indexer.sync([unit]), root))
         failures = shipped_failure(report)
         if failures:
             raise RuntimeError("; ".join(failures))
@@ -343,11 +351,12 @@ def index_pdfs(
         else:
             first = not settings.chroma_url and not has_passages(settings)
             indexer = open_for_indexing(settings, rebuild=rebuild or stale, tell=notice)
+            local_dir = None if settings.chroma_url else settings.data_dir
             if first:  # what writes a new index is known from its first unit: a killed first start is completed
                 build_key.write_key(settings.index_dir, wanted)
             for i, unit in enumerate(units):
                 tell(f"Indexation de {unit.unit}…", 0.5 + 0.48 * i / max(1, len(units)))
-                report.statuses.extend(explained(indexer.sync([unit], rebuild=rebuild or stale)))
+                report.statuses.extend(explained(indexer.sync([unit], rebuild=rebuild or stale), local_dir))
             if whole_corpus:
                 report.removed = indexer.prune(present)
                 if not shipped_failure(report):

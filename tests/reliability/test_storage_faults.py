@@ -22,9 +22,10 @@ from pathlib import Path
 import pytest
 
 import knowledge.indexer
+from assistant.index_build import explained
 from assistant.settings import REPO_ROOT, Settings, get_settings
 from cli.main import main
-from knowledge.indexer import Indexer
+from knowledge.indexer import Indexer, UnitStatus
 from tests.reliability.injection_attacks import local_agreement
 
 QUESTION = "Quelle prime de tutorat dans l'organisme de lyon ?"
@@ -209,3 +210,17 @@ def test_the_data_folder_deleted_mid_run(
     assert lines and all(
         "lecture seule" in line or "disparu" in line or "supprimé" in line or "introuvable" in line for line in lines
     ), lines
+
+
+def test_a_unit_error_after_the_folder_is_gone_names_the_folder(tmp_path: Path) -> None:
+    """Whatever the store said while its folder was being deleted ("segment" here, another file another time), the
+    cause told is the folder, never a damaged index; with the folder in place the store's words still decide."""
+    error = UnitStatus("accord", "accord", "error", reason="Error loading segment: no such file")
+    gone = explained([error], tmp_path / "data")
+    assert "supprimé pendant l'exécution" in gone[0].reason
+    assert "endommagé" not in gone[0].reason
+    (tmp_path / "data").mkdir()
+    present = explained([error], tmp_path / "data")
+    assert "endommagé (segment illisible)" in present[0].reason
+    indexed = UnitStatus("accord", "accord", "indexed")
+    assert explained([indexed], tmp_path / "missing") == [indexed]
