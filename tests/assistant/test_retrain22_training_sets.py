@@ -21,10 +21,11 @@ from assistant.settings import REPO_ROOT
         ("eval/unseen-2026q.jsonl", False),  # released with the eighteenth session: training data
         ("eval/out-of-scope-2026q.jsonl", False),
         ("eval/unseen-2026p.jsonl", False),
-        ("eval/unseen-2026r.jsonl", True),  # validation, counts only
-        ("eval/conversations-2026r.jsonl", True),
-        ("eval/out-of-scope-2026s.jsonl", True),  # held out
-        ("eval/unseen-2026t.jsonl", True),
+        ("eval/unseen-2026r.jsonl", False),  # released with the nineteenth session
+        ("eval/conversations-2026r.jsonl", False),
+        ("eval/out-of-scope-2026s.jsonl", True),  # validation, counts only
+        ("eval/unseen-2026t.jsonl", True),  # held out
+        ("eval/conversations-2026u.jsonl", True),
     ],
 )
 def test_the_validation_and_held_out_generations_are_refused_as_training_data(name: str, refused: bool) -> None:
