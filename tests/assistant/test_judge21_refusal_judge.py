@@ -2,7 +2,7 @@
 
 The shipped weights must be those of the listed training files (a test fails when one changes without
 `python -m assistant.answering.refusal_judge FILE...`), and neither the validation generation (2026s) nor the
-held-out ones (2026s, 2026t) may be among them; the judge never refuses a calculation and never overrides a refusal
+held-out ones (2026t, 2026u) may be among them; the judge never refuses a calculation and never overrides a refusal
 made by a step it does not judge; on the real assistant a refusal keeps its form (what the texts cover) and a
 calculation stays a calculation."""
 
