@@ -14,6 +14,7 @@ from assistant.routing.calculator_inputs.asking import not_an_application
 from assistant.routing.calculator_inputs.bonuses import plan_trainer_bonus, plan_tutor_bonus
 from assistant.routing.calculator_inputs.career_history import plan_professional_reviews, plan_training_guarantee
 from assistant.routing.calculator_inputs.cep import plan_cep
+from assistant.routing.calculator_inputs.counted_units import with_count
 from assistant.routing.calculator_inputs.certification import (
     plan_cqp_certification,
     plan_cqp_grades,
@@ -65,7 +66,7 @@ def plan_for(topic: str | None, facts: Facts) -> Plan | None:
         plan = plan_own_inputs(topic, facts) or plan_asked_case(topic, facts)
     if plan is not None and not_an_application(facts, plan):
         return None
-    return plan
+    return plan if plan is None else with_count(plan, facts)
 
 
 # The message asks for the calculation itself, again or anew: "Refais le calcul avec 30 M€", "recalcule pour 8 M€".
