@@ -21,7 +21,7 @@ _COUNT = rf"(\d+|\b(?:{NUM_WORD}))"
 _UNITS = {
     "training_path_hours": re.compile(
         rf"(?<![\w.,]){_COUNT}\s+(?:stagiaires?|candidat(?:e|es|s)?|apprenants?|agents?|salarie(?:e|es|s)?)\b"
-        rf"|\bpromotion de {_COUNT}\b|\bpour (?:les|ces|nos|mes) {_COUNT}\b(?!\s*(?:heures?|h|mois|ans?|jours?|€))"
+        rf"|\bpromotion de {_COUNT}\b|\bpour (?:les|ces|nos|mes) {_COUNT}\s*(?=[?.!,;]|$)"
     ),
     # organisations counted as identical: "cinq caisses de la même taille", "trois organismes comme le nôtre"
     "supplementary_contribution": re.compile(
