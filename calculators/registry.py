@@ -9,6 +9,7 @@ table of `docs/ARCHITECTURE.md`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 

@@ -14,7 +14,6 @@ from assistant.routing.calculator_inputs.asking import not_an_application
 from assistant.routing.calculator_inputs.bonuses import plan_trainer_bonus, plan_tutor_bonus
 from assistant.routing.calculator_inputs.career_history import plan_professional_reviews, plan_training_guarantee
 from assistant.routing.calculator_inputs.cep import plan_cep
-from assistant.routing.calculator_inputs.counted_units import with_count
 from assistant.routing.calculator_inputs.certification import (
     plan_cqp_certification,
     plan_cqp_grades,
@@ -22,6 +21,7 @@ from assistant.routing.calculator_inputs.certification import (
     plan_professionalisation,
     plan_training_path,
 )
+from assistant.routing.calculator_inputs.counted_units import with_count
 from assistant.routing.calculator_inputs.facts import Facts, Plan
 from assistant.routing.calculator_inputs.own_inputs import plan_asked_case, plan_own_inputs
 from assistant.routing.calculator_inputs.pro_a import plan_pro_a
