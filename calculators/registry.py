@@ -9,6 +9,7 @@ table of `docs/ARCHITECTURE.md`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -24,7 +25,7 @@ from calculators.professionalisation import professionalisation_contract
 from calculators.professionalisation_terms import professionalisation_duration, professionalisation_training_share
 from calculators.result import CalcError, CalcResult
 from calculators.spec import CalculatorSpec, Param
-from calculators.team import team_total
+from calculators.team import team_total, times_count
 from calculators.training_guarantee import training_guarantee
 from calculators.training_path import training_path_hours
 from calculators.vae import cqp_vae_eligibility, vae_leave
@@ -74,6 +75,20 @@ def _vae_leave_or_team(groups: str | None = None, **facts: Any) -> CalcResult:
         raise CalcError("« groups » : les faits de chaque personne se donnent dans son groupe, pas à côté.")
     return team_total("vae_leave", groups, lambda **one: CALCULATORS["vae_leave"].run(**one), "Congé VAE")
 
+
+def _counted(rule: Callable[..., CalcResult]) -> Callable[..., CalcResult]:
+    """A one-unit rule that also takes `count`, the number of identical units whose total is asked
+    (`calculators.team.times_count`): "pour deux stagiaires", "cinq caisses de la même taille"."""
+
+    def run(count: int | None = None, **facts: Any) -> CalcResult:
+        result = rule(**facts)
+        return result if count is None else times_count(result, count)
+
+    run.__doc__ = rule.__doc__
+    return run
+
+
+_COUNT_HELP = "nombre d'unités identiques dont le total est demandé (stagiaires, organismes de même taille)"
 
 _SPECS = [
     CalculatorSpec(
@@ -385,8 +400,9 @@ _SPECS = [
             Param("years", "str", "plusieurs années : une ligne par année et le total (« 2023, 2024 », « 2023-2025 »)"),
             Param("payrolls", "str", "avec « years » : la masse salariale de chaque année, séparées par ;"),
             Param("payroll_low", "float", "bas d'une fourchette de masse salariale (« payroll » en est le haut)"),
+            Param("count", "int", _COUNT_HELP),
         ],
-        supplementary_contribution,
+        _counted(supplementary_contribution),
     ),
     CalculatorSpec(
         "cqp_certification",
@@ -412,8 +428,9 @@ _SPECS = [
             Param("first_premss_day", "date", "premier jour de PREM'SS"),
             Param("end_date", "date", "date de fin prévue du parcours"),
             Param("hours", "float", "heures à financer (taux 2013 de 12 €/h)"),
+            Param("count", "int", _COUNT_HELP),
         ],
-        training_path_hours,
+        _counted(training_path_hours),
     ),
     CalculatorSpec(
         "points_to_euros",

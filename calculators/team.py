@@ -15,6 +15,7 @@ argument (`registry`: `vae_leave(groups=…)`), so a team is the same calculator
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from calculators.numbers import count_fr, format_number
@@ -109,3 +110,41 @@ def team_total(rule: str, groups: Any, run: Callable[..., CalcResult], title: st
 
 def _figure(value: Any) -> str:
     return format_number(value) if isinstance(value, int | float) else str(value)
+
+
+# The rules whose one-unit value adds up over identical units, and the unit each counts: the 2013 funding of the CQP
+# path is per trainee (circular IX: "la prise en charge … à hauteur de 12 € par heure", hours "par stagiaire"), the
+# supplementary contribution per organisation (art. 10: "0,15 % de leur masse salariale brute", each organisation's).
+COUNTED_RULES: dict[str, tuple[str, str]] = {
+    "training_path_hours": ("stagiaire", "stagiaires"),
+    "supplementary_contribution": ("organisme", "organismes"),
+}
+
+
+def times_count(result: CalcResult, count: int) -> CalcResult:
+    """One unit's result (one trainee's funding, one organisation's contribution) for `count` identical units: the
+    total leads, then the one unit's result as computed. Why: "pour deux stagiaires", "cinq caisses de la même
+    taille" ask the total, and the rule is written for one; nothing else of the unit changes."""
+    if result.name not in COUNTED_RULES:
+        raise CalcError(f"« count » : la règle « {result.name} » ne s'additionne pas par unité.")
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+        raise CalcError("« count » : le nombre d'unités identiques est un entier d'au moins 1.")
+    if count == 1:
+        return result
+    if not isinstance(result.value, int | float) or isinstance(result.value, bool) or result.unit != "€":
+        raise CalcError(
+            "« count » : seul un montant en euros s'additionne par unité (indiquez les heures à financer ou la masse "
+            "salariale)."
+        )
+    singular, plural = COUNTED_RULES[result.name]
+    total = result.value * count
+    one, all_ = _figure(result.value), _figure(total)
+    lead = f"Pour {count_fr(count, singular, plural)} : {all_} € au total ({count} × {one} €)."
+    return replace(
+        result,
+        value=total,
+        summary=f"{lead} Pour un {singular} : {result.summary}",
+        formula=f"total = {count} × ({result.formula})",
+        steps=[*result.steps, f"{count_fr(count, singular, plural)} × {one} € = {all_} €."],
+        details={**result.details, "count": count, "per_unit": result.value},
+    )

@@ -105,6 +105,13 @@ VALUE_ASK = (
     r"ca (?:me |nous |lui )?rapporte\w*|droit a (?:\d+ ?|[a-z]+ )?(?:points?|pts|euros?|€))"
 )
 
+# A yes/no rule's verdict said with the words of its own result: the CEP absence is "une autorisation d'absence
+# rémunérée de 1 demi-journée" (protocole art. 5), so "mon absence sera-t-elle rémunérée / payée / accordée ?" asks
+# the verdict, not a property of the scheme.
+VERDICT_WORDS: dict[str, str] = {
+    "cep_absence": r"\b(?:remunere\w*|payee?s?|paye\w*|accordee?s?|autorisee?s?|indemnisee?s?)\b",
+}
+
 # What an asking sentence asks when it asks one of a calculator's results, for the calculators whose results are
 # of few kinds. The professional reviews (protocole art. 6: "Les organismes assurent, tous les 6 ans, au moins deux
 # entretiens professionnels et un entretien de bilan") give dates (the period's end, the interviews still due), counts

@@ -100,6 +100,11 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\bconseil en evolution professionnelle\b", 4),
         Cue(r"\bcep\b", 3),
         Cue(r"\bevolution professionnelle\b", 1.5),
+        # the adviser rather than the advice ("voir un conseiller en évolution", "un conseiller carrière"), and the
+        # operators art. 5 names ("dispensé par l'un des organismes habilités : Pôle emploi, Association pour
+        # l'emploi des cadres (APEC), mission locale, CAP emploi …")
+        Cue(r"\bconseill(?:er|ere)s? (?:en |d')?(?:evolution|carriere)\b", 3),
+        Cue(r"\b(?:apec|cap emploi|pole emploi|france travail|mission locale)\b", 2),
         Cue(r"\bdemi-?\s?journee\b", 1),
         Cue(r"\b(?:autorisation d')?absence\b", 1),
     ),

@@ -70,9 +70,9 @@ ARGUMENTS: dict[str, set[str]] = {
         "minimum_benefit",
         "insufficient_qualification",
     },
-    "supplementary_contribution": {"payroll", "year", "years", "payrolls", "payroll_low"},
+    "supplementary_contribution": {"payroll", "year", "years", "payrolls", "payroll_low", "count"},
     "cqp_certification": {"continuous_common", "continuous_option", "written", "oral", "tutored", "pass_completed"},
-    "training_path_hours": {"first_premss_day", "end_date", "hours"},
+    "training_path_hours": {"first_premss_day", "end_date", "hours", "count"},
     "points_to_euros": {"points", "on", "point_value"},
 }
 

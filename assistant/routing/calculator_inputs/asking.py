@@ -166,6 +166,9 @@ def asks_a_property(folded: str, calculator: str) -> bool:
     if asked is None or _VALUE.search(mask_conjunctions(clause)):
         return False
     clause = clause[asked.start() :]  # "je dois savoir si la prime …": what is asked starts after "si"
+    own = calculator_vocabulary.VERDICT_WORDS.get(calculator)
+    if own is not None and re.search(own, clause):
+        return False  # "mon absence sera-t-elle rémunérée ?": the rule's own verdict, in the words of its result
     return not _VERDICT.search(clause) and not _PERSON_ASKED.search(clause)
 
 

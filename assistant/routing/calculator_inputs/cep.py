@@ -26,6 +26,8 @@ _FIRST_JOB = (
 )
 _ORG_AFTER = (
     r"^ *(?:de (?:boite|maison|caisse|organisme|entreprise|structure)\b|"  # "7 ans de boîte", "10 ans de maison"
+    # "14 mois de CDI à la CAF": the contract said between the length and the place
+    r"(?:(?:de|en) (?:cdi|cdd|contrat(?: a duree (?:in)?determinee)?) )?"
     r"(?:dans|au sein d[eu']|chez|a la|a l')\s*(?:ma|mon|notre|cette|cet|l'|la|le|les)? ?"
     r"(?:caisse|organisme|entreprise|structure|cpam|caf|urssaf|carsat|msa|cgss|agence|etablissement|"
     r"employeur|boite|service|ugecam|union|direction|maison|poste)|ici\b|chez nous\b|"
@@ -58,6 +60,9 @@ _ALL_HERE = (
     # "toujours dans la même caisse", "le même employeur depuis le début", "jamais changé d'employeur"
     r"|\b(?:meme|seul|unique) (?:employeur|organisme|caisse|entreprise|boite|structure)\b"
     r"|\bjamais (?:change|quitte)\w* (?:d'employeur|d'organisme|de caisse|de boite|la caisse|l'organisme)"
+    # "et c'est tout mon parcours salarié (sur les 5 dernières années)": nothing before it
+    r"|\b(?:c'est|c'etait|voila|ca fait) (?:tout|toute|l'ensemble de) (?:mon|ma|son|sa) (?:parcours|experience|"
+    r"activite|anciennete|carriere|vie professionnelle)\b"
 )
 
 
@@ -107,6 +112,8 @@ def plan_cep(facts: Facts) -> Plan | None:
         org = _months_since_entry(facts)
     if org is None and total is not None and re.search(_ALL_HERE, facts.folded):
         org = total
+    if total is None and org is not None and re.search(_ALL_HERE, facts.folded):
+        total = org  # "en CDD dans ma caisse depuis 6 mois, et c'est tout mon parcours salarié"
     if org is None and total is None and len(unplaced) == 1 and re.search(_ALL_HERE, facts.folded):
         org = total = unplaced[0].months  # "CDI / 10 ans / tous ici": one length, all of it here
     if total is None:
@@ -191,7 +198,7 @@ def _months_since_month(facts: Facts) -> float | None:
     first and last days bound the time; the lower bound is kept when no threshold of article 5 (4 and 12
     months here, 24 and 60 in all) falls between the two, and nothing otherwise (then it is asked)."""
     for d in facts.dates:
-        if d.kind != "since" or d.precision not in ("month", "year"):
+        if d.kind != "since" or d.precision not in ("month", "year") or _of_the_past_job(facts, d):
             continue
         stated = _stated_since(facts, d)
         if stated is None or stated >= facts.today:
@@ -226,6 +233,13 @@ def _months_working_since(facts: Facts) -> float | None:
     return None
 
 
+def _of_the_past_job(facts: Facts, d: DateSpan) -> bool:
+    """Whether a "depuis" date closes a length said of the time before or elsewhere ("27 mois de salariat ailleurs
+    depuis 2022"): it dates that earlier career, not the time in the organisation."""
+    before = re.split(r"[.;!?]", facts.folded[max(0, d.span[0] - 40) : d.span[0]])[-1]
+    return bool(re.search(_PRIOR_AFTER, before))
+
+
 def _stated_since(facts: Facts, d: DateSpan) -> date | None:
     """The last day a "depuis <mois|année>" can mean: the end of that month or year."""
     if d.precision == "year":
@@ -241,9 +255,9 @@ def _months_since_entry(facts: Facts) -> float | None:
     for d in facts.dates:
         if d.kind != "point" or d.end >= facts.today:
             continue
-        before = facts.folded[max(0, d.span[0] - 50) : d.span[0]]
+        before = facts.folded[max(0, d.span[0] - 70) : d.span[0]]
         # "arrivée à l'Urssaf il y a trois ans": a date counted back from today needs no preposition
-        ago = facts.folded.startswith("il y a", d.span[0]) and re.search(_ENTRY_WORD + r"[^.?!;]{0,40}$", before)
+        ago = facts.folded.startswith("il y a", d.span[0]) and re.search(_ENTRY_WORD + r"[^.?!;]{0,60}$", before)
         if ago or re.search(_ENTRY_BEFORE, before):
             return (facts.today - d.end).days / 30.44
     return None
@@ -251,6 +265,8 @@ def _months_since_entry(facts: Facts) -> float | None:
 
 _ENTRY_WORD = (
     r"(?:\b(?:entree?s?|arrivee?s?|embauchee?s?|recrutee?s?|titularisee?s?|rentree?s?|rejoint|integree?s?)\b"
+    # "j'ai signé un contrat … à la Caf il y a 3 mois": the contract signed here starts the time here
+    r"|\bsigne \w+ (?:cdi|cdd|contrat)\b"
     # a move from one organisation to this one ("passé de la CPAM à l'Urssaf", "mutée de la CAF vers la
     # Carsat"), not a change of contract ("passé de CDD en CDI")
     r"|\b(?:passee?s?|mutee?s?|transferee?s?) (?:de|d'|du|des)\b[^.?!;]{0,30}\b(?:a|au|aux|vers|chez|dans)\b"
@@ -303,7 +319,8 @@ def _seniority_kind(folded: str, d: Duration, *, first: bool, last: bool) -> str
     before = folded[max(0, d.span[0] - 40) : d.span[0]]
     if not last and re.match(r"^[^.?!;]{0,30}\bdont\b", after):
         return "total"
-    if re.search(r"\b(?:apres|avant|auparavant)\s*$", before):  # "après 8 ans à la CPAM": where they were before
+    # "après 8 ans à la CPAM", "et avant ça deux ans …": where they were before
+    if re.search(r"\b(?:apres|avant|auparavant)(?: (?:ca|cela))?\s*,?\s*$", before):
         return "prior"
     if (not first and re.search(r"\bdont\s*$", before)) or re.match(_ORG_AFTER, after):
         return "org"
@@ -329,8 +346,12 @@ def _cep_date(facts: Facts) -> tuple[str | None, date] | None:
 
 
 _CEP_DONE = re.compile(
-    # in its clause: "j'ai eu 2 ans ailleurs : CEP possible ?" names the CEP after the colon, as the question
-    r"\b(?:deja|j'ai (?:eu|fait|beneficie|suivi|realise))\b[^.?!:;]{0,40}\b(?:cep|conseil en evol)[^.?!]*"
+    # in its clause: "j'ai eu 2 ans ailleurs : CEP possible ?" names the CEP after the colon, as the question;
+    # the adviser met stands for the advice had ("j'ai déjà rencontré un conseiller en évolution professionnelle")
+    # ("puis-je déjà poser la demi-journée pour voir un conseiller ?" asks ahead: no advice had)
+    r"\b(?:deja(?! (?:poser|demander|prendre|partir|aller|y aller|avoir|beneficier|faire (?:la|une|ma) demande))"
+    r"|j'ai (?:eu|fait|beneficie|suivi|realise|rencontre|vu|consulte))\b[^.?!:;]{0,40}"
+    r"\b(?:cep|conseil en evol|conseill(?:er|ere) en evol)[^.?!]*"
 )
 
 

@@ -21,6 +21,7 @@ from assistant.routing.calculator_inputs.certification import (
     plan_professionalisation,
     plan_training_path,
 )
+from assistant.routing.calculator_inputs.counted_units import with_count
 from assistant.routing.calculator_inputs.facts import Facts, Plan
 from assistant.routing.calculator_inputs.own_inputs import plan_asked_case, plan_own_inputs
 from assistant.routing.calculator_inputs.pro_a import plan_pro_a
@@ -65,7 +66,7 @@ def plan_for(topic: str | None, facts: Facts) -> Plan | None:
         plan = plan_own_inputs(topic, facts) or plan_asked_case(topic, facts)
     if plan is not None and not_an_application(facts, plan):
         return None
-    return plan
+    return plan if plan is None else with_count(plan, facts)
 
 
 # The message asks for the calculation itself, again or anew: "Refais le calcul avec 30 M€", "recalcule pour 8 M€".

@@ -18,21 +18,25 @@ _PRONOUN = r"(?:(?:celui|celle|ceux|celles) (?:du |de la |de l'|de |d'|en |sur l
 # de compétences transverses", "Ce socle interbranche est donc organisé par les CRFP … et validé par un
 # contrôle continu". A user who names the part ("Prem'ss 13", "12 au contrôle continu du socle") names the
 # common part's continuous assessment; the option is the other one.
-_COMMON_PART = r"(?:tronc commun(?: interbranches?)?|socle(?: commun| interbranches?)?|interbranches?|prem'?ss|tc)"
+# "13 au commun", "contrôle continu commun 12": the common part said by its adjective alone, next to a grade
+_COMMON_PART = (
+    r"(?:tronc commun(?: interbranches?)?|socle(?: commun| interbranches?)?|interbranches?|prem'?ss|tc|commun\b)"
+)
 GRADE_LABELS: dict[str, str] = {
     # "contrôle du socle", "contrôle d'option": the continuous assessment named by its part, "continu" left out
     "continuous_common": rf"(?:(?:(?:controles?(?: continus?)?|cc|notes?) (?:du |de |en |sur le |d'|au )?|{_PRONOUN})?"
     rf"{_COMMON_PART})",
     "continuous_option": rf"(?:(?:controles?(?: continus?)?|cc|notes?) (?:de l'|d'|en |sur l'|sur |de |du |a l')?"
-    rf"|{_PRONOUN})?option",
+    rf"|{_PRONOUN})?(?:option|(?:ma |sa |la )?specialite)",  # "14 sur ma spécialité": the option, the trade chosen
     "written": r"(?:epreuve )?ecrite?",
     "oral": r"(?:epreuve )?orale?",
     # the circular's table names the test "Applications professionnelles tutorées" and describes it as "Mises en
     # situation professionnelles guidées par un tuteur": either name is that test's
     # "la pratique tutorée": the same test in a candidate's words
     "tutored": r"(?:(?:applications?|applis?|pratiques?) (?:pro(?:fessionnelles?)? )?tutorees?|\bapt\b"
-    r"|mises? en situations? "
-    r"(?:(?:professionnelles? )?(?:tutorees?|guidees?(?: par (?:un|le|mon|son) tuteur)?)|professionnelles?))",
+    # "13 en mises en situation avec ma tutrice", "mises en situation 10": the test named without its adjective
+    r"|mises? en situations?(?: "
+    r"(?:(?:professionnelles? )?(?:tutorees?|guidees?(?: par (?:un|le|mon|son) tuteur)?)|professionnelles?))?)",
 }
 
 # "10 partout": one grade for every exam.
