@@ -96,13 +96,17 @@ def head_count(message: str, previous: str, today: date) -> HeadCount | None:
 def counted_question(previous: str, count: HeadCount, calculator: str | None, today: date) -> str | None:
     """The previous question asked for `count` units in the words `calculator` reads ("…, avec trois alternants en
     même temps ?"); a count of one it already states ("Un agent", "un stagiaire") becomes the new count. None when the
-    calculator takes no head count, or counts people where the message counts bodies (or the reverse)."""
+    calculator takes no head count, counts people where the message counts bodies (or the reverse), or when the
+    previous question counted more than one already (`fact_merge` puts the new count in its place)."""
     counted = COUNTED.get(calculator or "")
     if counted is None or counted.bodies != count.bodies:
         return None
     told = counted.told.format(n=count.value, noun=counted.noun)
+    people = [s for s in find_slots(previous, today) if s.kind in ("count", "count:trainee")]
+    if any(s.value != 1 for s in people):
+        return None  # "tutrice de deux salariés" then "et si j'en avais trois ?": a stated count replaced (fact_merge)
     if not counted.bodies:
-        ones = [s for s in find_slots(previous, today) if s.kind == "count:trainee" and s.value == 1]
+        ones = [s for s in people if s.kind == "count:trainee"]
         if len(ones) == 1:  # "Un agent sans le bac" → "6 agents sans le bac", "d'une alternante" → "de 2 alternantes"
             (start, end), words = ones[0].span, ones[0].text.split(" ", 1)[-1]
             start -= 2 if same_length(previous[max(0, start - 2) : start]).lower() == "d'" else 0
