@@ -42,6 +42,7 @@ from assistant.conversation.other_text import points_back_to
 from assistant.conversation.restate import capitalised, lower_first
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.said_back import without_answer_figures
+from assistant.conversation.set_aside import without_set_aside
 from assistant.conversation.slots import find_slots
 from assistant.conversation.source_request import asks_source, source_of_other
 from assistant.conversation.state import Conversation, turn_of
@@ -88,6 +89,8 @@ def converse(
     """
     text = " ".join(typed.split())
     context = conversation.context()
+    if context is not None:  # "Bon, laissons le salaire. Ce certificat… ?": what is dropped is not asked (set_aside.py)
+        text = without_set_aside(text)
     if context is not None and text.endswith("?"):
         # "Sorry, switching to English: how long can it last at most?": a follow-up is read by its French grammar,
         # so a question written in English is read in French first, as the router reads one alone (noise.py)

@@ -71,6 +71,12 @@ class HeadCount:
     text: str
     bodies: bool
 
+    @property
+    def noun(self) -> str | None:
+        """The message's own noun of what it counts ("12 stagiaires" → "stagiaires"), None for "j'en ai trois"."""
+        words = self.text.split()
+        return " ".join(words[1:]) or None
+
 
 def head_count(message: str, previous: str, today: date) -> HeadCount | None:
     """The one count of people or bodies (two or more) the message states, when every other fact it states is
@@ -101,7 +107,8 @@ def counted_question(previous: str, count: HeadCount, calculator: str | None, to
     counted = COUNTED.get(calculator or "")
     if counted is None or counted.bodies != count.bodies:
         return None
-    told = counted.told.format(n=count.value, noun=counted.noun)
+    noun = count.noun or counted.noun
+    told = counted.told.format(n=count.value, noun=noun)
     people = [s for s in find_slots(previous, today) if s.kind in ("count", "count:trainee")]
     if any(s.value != 1 for s in people):
         return None  # "tutrice de deux salariés" then "et si j'en avais trois ?": a stated count replaced (fact_merge)
@@ -125,7 +132,7 @@ def total_line(calculator: str | None, count: HeadCount, value: object, unit: st
     n = count.value
     one, total = format_number(value), format_number(value * n)
     unit = f" {unit}" if unit else ""
-    return f"Pour {n} {counted.noun} : {n} × {one}{unit} = {total}{unit}."
+    return f"Pour {n} {count.noun or counted.noun} : {n} × {one}{unit} = {total}{unit}."
 
 
 def _plural(words: str) -> str:
