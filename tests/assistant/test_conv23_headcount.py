@@ -1,8 +1,10 @@
-"""A calculation asked again for several people or caisses (conv23, issue #14), in words no evaluation set uses.
+"""Head counts on a calculation, subjects set aside, one part asked in place of its sibling (conv23, issue #14), in
+words no evaluation set uses.
 
 Without the index: which messages count people or bodies (`headcount.head_count`), the question asked for them
-(`counted_question`) and the total of a per-unit figure (`total_line`). With the index (`assistant`): whole
-exchanges, the calculators' own caps included.
+(`counted_question`), the total of a per-unit figure (`total_line`), the clause that sets a subject aside
+(`set_aside`), the part that replaces its sibling (`siblings`). With the index (`assistant`): whole exchanges, the
+calculators' own caps included.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import pytest
 
 from assistant.conversation import Conversation
 from assistant.conversation.headcount import counted_question, head_count, total_line
+from assistant.conversation.set_aside import without_set_aside
+from assistant.conversation.siblings import sibling_question
 from tests.assistant.conversation_helpers import TODAY
 
 
@@ -91,3 +95,45 @@ def test_the_tutor_cap_holds_for_a_counted_follow_up(assistant: Any) -> None:
     answer = assistant.ask("Et si j'en encadre deux sur ces 3 mois ?", conversation, today=TODAY)
     assert [c.name for c in answer.tool_calls] == ["tutor_bonus"]
     assert answer.tool_calls[0].result["value"] == 42
+
+
+@pytest.mark.parametrize(
+    ("message", "rest"),
+    [
+        ("Bon, tant pis pour la cantine. Le CEP, qui le finance ?", "Le CEP, qui le finance ?"),
+        ("Oublions les tickets resto : la VAE, c'est combien d'heures ?", "La VAE, c'est combien d'heures ?"),
+    ],
+)
+def test_a_subject_set_aside_is_not_asked(message: str, rest: str) -> None:
+    assert without_set_aside(message) == rest
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "peu importe le contrat, j'y ai droit ?",  # the clause belongs to the question
+        "Laisse tomber ce que j'ai dit sur le CDD. J'y ai droit ?",  # a fact taken back: the corrections read it
+        "Tant pis.",  # no question follows
+    ],
+)
+def test_no_subject_set_aside(message: str) -> None:
+    assert without_set_aside(message) == message
+
+
+def test_a_part_takes_the_place_of_its_sibling() -> None:
+    """CQP gestionnaire conseil, part V: « Epreuve écrite /20 3 ≤ 6 /60 » and « Epreuve orale /20 3 ≤ 6 /60 »:
+    two rows of one grading table, so "et l'oral ?" asks of the oral what was asked of the written exam."""
+    earlier = "Au CQP gestionnaire conseil, l'épreuve écrite, elle a quelle note éliminatoire ?"
+    assert sibling_question("Et l'oral, alors ?", earlier) == (
+        "Au CQP gestionnaire conseil, l'épreuve orale, elle a quelle note éliminatoire ?"
+    )
+    assert sibling_question("Et la VAE ?", earlier) is None  # no part of the same thing
+    assert sibling_question("Et l'oral ?", "Qui organise le CQP gestionnaire conseil ?") is None  # no sibling named
+
+
+def test_the_oral_asked_after_the_written_exam(assistant: Any) -> None:
+    """Part V (above): the oral's coefficient is 3, as the table's row says."""
+    conversation = Conversation()
+    assistant.ask("CQP gestionnaire conseil : combien pèse l'écrit dans la note finale ?", conversation, today=TODAY)
+    answer = assistant.ask("et pour l'oral ?", conversation, today=TODAY)
+    assert "orale" in answer.resolved_question and "écrit" not in answer.resolved_question
