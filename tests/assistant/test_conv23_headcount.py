@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from assistant.conversation import Conversation
+from assistant.conversation import Conversation, about_answer
 from assistant.conversation.headcount import counted_question, head_count, total_line
 from assistant.conversation.set_aside import without_set_aside
 from assistant.conversation.siblings import sibling_question
@@ -137,3 +137,9 @@ def test_the_oral_asked_after_the_written_exam(assistant: Any) -> None:
     assistant.ask("CQP gestionnaire conseil : combien pèse l'écrit dans la note finale ?", conversation, today=TODAY)
     answer = assistant.ask("et pour l'oral ?", conversation, today=TODAY)
     assert "orale" in answer.resolved_question and "écrit" not in answer.resolved_question
+
+
+def test_a_quote_asked_between_quotation_marks() -> None:
+    request = about_answer.read("Remets-moi la phrase entre guillemets.")
+    assert request is not None and request.operation == "quote"
+    assert about_answer.read("La VAE entre guillemets ?") is None
