@@ -140,6 +140,6 @@ def test_the_oral_asked_after_the_written_exam(assistant: Any) -> None:
 
 
 def test_a_quote_asked_between_quotation_marks() -> None:
-    request = about_answer.read("Remets-moi la phrase entre guillemets.")
+    request = about_answer.read("Montre-moi la phrase entre guillemets.")
     assert request is not None and request.operation == "quote"
     assert about_answer.read("La VAE entre guillemets ?") is None
