@@ -48,10 +48,10 @@ class Counted:
 
 # The calculators a head count applies to (by the names of `calculators.registry`).
 COUNTED: dict[str, Counted] = {
-    "tutor_bonus": Counted("alternants", "avec {n} {noun} en même temps", per_unit=False),
-    "vae_leave": Counted("agents", "pour {n} {noun} au total", per_unit=False, total="au total"),
-    "supplementary_contribution": Counted("caisses", "pour {n} {noun} de la même taille", per_unit=True, bodies=True),
-    "training_path_hours": Counted("stagiaires", "pour {n} {noun}", per_unit=True),
+    "tutor_bonus": Counted("alternants", "avec {said} en même temps", per_unit=False),
+    "vae_leave": Counted("agents", "pour {said} au total", per_unit=False, total="au total"),
+    "supplementary_contribution": Counted("caisses", "pour {said} de la même taille", per_unit=True, bodies=True),
+    "training_path_hours": Counted("stagiaires", "pour {said}", per_unit=True),
 }
 
 # "cinq caisses", "trois organismes comme le nôtre", "quatre Caf": the bodies that each pay a contribution
@@ -107,8 +107,8 @@ def counted_question(previous: str, count: HeadCount, calculator: str | None, to
     counted = COUNTED.get(calculator or "")
     if counted is None or counted.bodies != count.bodies:
         return None
-    noun = count.noun or counted.noun
-    told = counted.told.format(n=count.value, noun=noun)
+    said = count.text if count.noun else f"{count.value} {counted.noun}"  # the message's own words, when it has some
+    told = counted.told.format(said=said)
     people = [s for s in find_slots(previous, today) if s.kind in ("count", "count:trainee")]
     if any(s.value != 1 for s in people):
         return None  # "tutrice de deux salariés" then "et si j'en avais trois ?": a stated count replaced (fact_merge)
@@ -118,7 +118,8 @@ def counted_question(previous: str, count: HeadCount, calculator: str | None, to
             (start, end), words = ones[0].span, ones[0].text.split(" ", 1)[-1]
             start -= 2 if same_length(previous[max(0, start - 2) : start]).lower() == "d'" else 0
             lead = "de " if start < ones[0].span[0] else ""
-            question = f"{previous[:start]}{lead}{count.value} {_plural(words)}{previous[end:]}"
+            said = count.text if count.noun else f"{count.value} {_plural(words)}"
+            question = f"{previous[:start]}{lead}{said}{previous[end:]}"
             return f"{question.rstrip(' ?.!')}, {counted.total} ?" if counted.total else question
     return f"{previous.rstrip(' ?.!')}, {told} ?"
 

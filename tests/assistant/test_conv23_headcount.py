@@ -59,7 +59,7 @@ def test_the_count_of_one_becomes_the_new_count() -> None:
     asked = counted_question(
         "Un agent titulaire d'un BEP a droit à combien d'heures de VAE ?", count, "vae_leave", TODAY
     )
-    assert asked == "9 agents titulaire d'un BEP a droit à combien d'heures de VAE, au total ?"
+    assert asked == "neuf agents titulaire d'un BEP a droit à combien d'heures de VAE, au total ?"
 
 
 def test_bodies_are_no_count_of_people() -> None:
