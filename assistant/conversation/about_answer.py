@@ -65,7 +65,7 @@ _TEXT_OBJECT = (
 )
 _EXACT = (
     r"(?:exacte?s?|precise?s?|integral\w*|original\w*|mot (?:pour|a) mot|texto|verbatim|entier|entiere|"
-    r"textuel\w*|litteral\w*|"
+    r"textuel\w*|litteral\w*|entre guillemets|"
     r"complete?s?|tel(?:le)?s? qu(?:'il|'elle|'ils|'elles|e) (?:est|sont|l'a|figure)\w*(?: ecrit\w*| redige\w*)?|"
     r"tel quel|du texte|de l'article|de la source|exactement|en entier)"
 )

@@ -36,11 +36,14 @@ from assistant.conversation.elision import contracted
 from assistant.conversation.examples import asks_only_example, worked_example
 from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.frames import continues, starts_afresh
+from assistant.conversation.headcount import HeadCount, counted_question, head_count, total_line
 from assistant.conversation.operations import checked, operate
 from assistant.conversation.other_text import points_back_to
 from assistant.conversation.restate import capitalised, lower_first
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.said_back import without_answer_figures
+from assistant.conversation.set_aside import without_set_aside
+from assistant.conversation.siblings import sibling_question
 from assistant.conversation.slots import find_slots
 from assistant.conversation.source_request import asks_source, source_of_other
 from assistant.conversation.state import Conversation, turn_of
@@ -87,6 +90,8 @@ def converse(
     """
     text = " ".join(typed.split())
     context = conversation.context()
+    if context is not None:  # "Bon, laissons le salaire. Ce certificat… ?": what is dropped is not asked (set_aside.py)
+        text = without_set_aside(text)
     if context is not None and text.endswith("?"):
         # "Sorry, switching to English: how long can it last at most?": a follow-up is read by its French grammar,
         # so a question written in English is read in French first, as the router reads one alone (noise.py)
@@ -138,11 +143,18 @@ def converse(
         if request is None and context is not None and asks_total(text) and not find_slots(text, today)
         else None
     )
+    # "et pour une équipe de six agents ?" after a calculation for one: the same case for that many (headcount.py)
+    counted = _head_count(context, text, today) if request is None and total is None and text else None
     if total is not None and context is not None:
         resolution = Resolution(total, "circumstance", context.subject, case=True, recast=True)
+    elif counted is not None and context is not None:
+        resolution = Resolution(counted[1], "circumstance", context.subject, case=True, recast=True)
     elif about_figure and context is not None and context.subject is not None:
         subject = context.subject
         resolution = Resolution(f"{capitalised(subject.name)} : {lower_first(text)}", "reference", subject)
+    elif request is None and context is not None and (sibling := sibling_question(text, context.question)):
+        # "et l'oral ?" after "l'écrit c'est quel coeff ?": the part named takes its sibling's place (siblings.py)
+        resolution = Resolution(capitalised(sibling), "circumstance", context.subject, recast=True)
     elif request is None and context is not None and text and len(text) <= max_chars:
         alone = route(text, today)  # the message's own topic: a new subject starts afresh
         refused = alone.route == "refusal" or alone.refusal_topic is not None
@@ -227,6 +239,10 @@ def converse(
             # the question still tells a case ("Je suis en CDI. Ai-je droit… ?"): its subject's conditions instead
             reply, decision = answer(wording.conditions_of(resolution.subject.display))
     reply.question = typed
+    if counted is not None and reply.tool_calls:
+        call = reply.tool_calls[0]
+        line = total_line(call.name, counted[0], call.result.get("value"), str(call.result.get("unit") or ""))
+        reply.text = f"{line}\n\n{reply.text}" if line else reply.text
     if request is not None and request.operation == "check" and reply.route != "refusal":
         # "tu es sûr ? on m'a dit 10": whether the cited passages hold that figure, before the answer again
         reply.text = "\n\n".join(filter(None, (checked(reply, request.figure, rate=request.rate), reply.text)))
@@ -286,6 +302,17 @@ def _with_case(
         return None
     kind = "circumstance" if resolution.kind in ("new", "reference") else resolution.kind
     return replace(resolution, text=retried, kind=kind, case=True), retry
+
+
+def _head_count(context: Context | None, text: str, today: date) -> tuple[HeadCount, str] | None:
+    """The head count the message states after a calculation, and the previous question asked for that many."""
+    if context is None or not context.turns or context.turns[-1].calculator is None:
+        return None
+    count = head_count(text, context.question, today)
+    if count is None:
+        return None
+    question = counted_question(context.question, count, context.turns[-1].calculator, today)
+    return None if question is None else (count, question)
 
 
 def _refused_statement(text: str, resolution: Resolution, reply: Answer, today: date) -> bool:
