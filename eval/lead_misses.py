@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, "/work/shared/eval")
-from score import cites, has, norm  # type: ignore[import-not-found]  # noqa: E402
+from score import cites, has, norm  # type: ignore[import-not-found]
 
 SECTIONS = "/tmp/lead23"  # `ccn-assistant sections DOC --json > /tmp/lead23/sec-DOC.json` for each document
 
