@@ -56,7 +56,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     WHO: re.compile(
-        r"(?:^|[,;:?!.]\s*|\b(?:par|à|a|pour|avec|auprès\s+de|c['’]est|est-ce)\s+)qui\b"
+        r"(?:^|[,;:?!.]\s*|\b(?:par|à|a|pour|avec|vers|devant|auprès\s+de|c['’]est|est-ce)\s+)qui\b"
         r"(?!\s+(?:a|ont|est|sont)\s+(?:un|une|des|le|la)\b)(?!\s+(?:a|avait|aurait)\s+raison|\s+dit\s+vrai|\s+croire)|"
         r"\bqui\s*\?|\b(?:ceux|celles|celui|celle)\s+qui\b|\bquel(?:le)?s?\s+(?:organisme|organisation|instance|interlocuteur|acteur|service|commission|"
         r"personne|autorité|syndicats?|signataires?|financeur|opérateur)\b",
@@ -132,7 +132,9 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         rf"\b\d{{1,2}}(?:er)?\s+{_MONTH}\b|\b{_MONTH}\s+(?:19|20)\d\d\b|"
         r"\b(?:en|depuis|dès|avant|après|jusqu['’]en|à\s+compter\s+de|pour\s+les\s+années)\s+(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|"
         r"\b(?:à\s+compter\s+d|à\s+partir\s+d|dès\s+(?:la|le|l['’]|sa|son|leur)|au\s+plus\s+tard|dans\s+un\s+délai|"
-        r"avant\s+(?:le|la|l['’]|son|sa)|après\s+(?:le|la|l['’]|son|sa)|à\s+l['’]issue|jusqu['’]\s*(?:au|à\s+la|à\s+l['’])|"
+        r"avant\s+(?:le|la|l['’]|son|sa)|après\s+(?:le|la|l['’]|son|sa)|à\s+l['’]issue|"
+        # after an act named by its noun: "transmis qu'après délibération de la CPNEFP"
+        r"après\s+[a-zà-ÿ]+(?:tion|ture|ment)s?\b|jusqu['’]\s*(?:au|à\s+la|à\s+l['’])|"
         r"tous\s+les\s+(?:\d+|deux|trois|quatre|cinq|six)\s+(?:ans|années|mois)|chaque\s+année|trimestre|semestre|pendant\s+(?:la|le|toute)|lors\s+d|"
         r"durée\s+(?:in)?déterminée|entre\s+en\s+vigueur|prend\s+effet|"
         r"(?:le|la|l['’])\s*(?:mois|année|jour|semaine|trimestre)\s+(?:suivante?|précédente?)|à\s+la\s+fin\s+d|au\s+terme\s+d|"
@@ -147,7 +149,9 @@ _HOLDS: dict[str, re.Pattern[str]] = {
         r"Caf|Urssaf|Carsat|CPAM|DRSM|Ugecam|UGECAM|CFDT|CGT|CFTC|CFE-CGC|jury|partenaires\s+sociaux|signataires|"
         r"ressources\s+humaines|ministère)\b|"
         rf"\bpar\s+(?:l['’]une?\s+des\s+|le\s+|la\s+|les\s+|l['’]|une?\s+|des\s+|son\s+|sa\s+|ses\s+|leur\s+)?"
-        rf"(?:[\wé]+\s+)?{_ACTOR}|^(?:Le|La|Les|L['’]|Chaque)\s*{_ACTOR}",
+        rf"(?:[\wé]+\s+)?{_ACTOR}|^(?:Le|La|Les|L['’]|Chaque)\s*{_ACTOR}|"
+        # the parties to a decision: "choisie d'un commun accord entre l'employeur et le salarié"
+        rf"\bentre\s+(?:l['’]|le\s+|la\s+|les\s+)\s*{_ACTOR}",
     ),
     WHERE: re.compile(
         r"\b(?:au\s+sein\s+d|dans\s+(?:les?|la|l['’])\s+(?:organismes?|caisses?|locaux|régions?|branches?|réseaux?|"

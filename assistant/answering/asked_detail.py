@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answering.answer_types import CONDITION, DECIDES, asked_types, closes, type_factor
+from assistant.answering.answer_types import CONDITION, DECIDES, asked_types, closes, holds, type_factor
 from assistant.answering.lead_opening import asked_figure
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.passages import PickedPassage
@@ -44,6 +44,7 @@ COSINE_MARGIN = 0.02  # a detail following the lead is at most this much further
 MIN_HELD_TERMS = 2  # a detail following the lead holds this many of the words it left unsaid
 WHOLE_DETAIL_TERMS = 3  # a detail holding all of at least this many unsaid words needs no e5 check
 PREFIX = 5  # two stems sharing their first five letters are one word ("exerc" of "exercer", "exerci" of "exercice")
+CLAUSE_MARGIN = 0.005  # a unit read by meaning is this much closer to the asking clause than the lead (e5)
 
 
 @dataclass(frozen=True)
@@ -191,3 +192,83 @@ def asked_detail(
         if lead_cosine is not None and cosine is not None and cosine < lead_cosine - COSINE_MARGIN:
             return None
     return Detail(unit, replaces, " ".join(unit.text.split()) not in seen)
+
+
+def meaning_clause(question: str) -> str:
+    """The asking clause read for its meaning: `asked_clause`, and within it the part after the last semicolon when
+    that part asks on its own ("Je n'ai suivi aucune formation depuis 2021 ; qui décide laquelle je suivrai ?"):
+    a premise is often joined to the question by a semicolon rather than a colon. "" when no premise precedes it."""
+    clause, after_premise = asked_clause(question)
+    head, semicolon, tail = clause.rpartition(";")
+    if semicolon and "?" not in head and len(query_weights(tail)) >= MIN_ASKED_TERMS:
+        return tail.strip()
+    return clause if after_premise else ""
+
+
+def clause_detail(
+    question: str,
+    passage: PickedPassage,
+    lead_units: Sequence[Unit],
+    following: Callable[[Chunk], Chunk | None] | None,
+    meaning: UnitMeaning | None,
+    contexts: Sequence[str],
+    found: Detail | None = None,
+) -> Detail | None:
+    """The unit of the lead's section closest in meaning to the asking clause alone, when the lead (chosen on the
+    whole message) does not answer that clause; it follows the lead.
+
+    Why: after a premise, the lead often restates the premise. "En 2013, une candidate ne pouvait pas finir son
+    parcours à temps : vers qui devait-elle se tourner ?" is led by "Les candidats … devront donc terminer leur
+    parcours en 2013"; the answer, "Les difficultés … doivent être adressées au CRFP", shares no word with "vers qui se
+    tourner" (`asked_detail`'s lexical reading misses it) but is the section's sentence closest in meaning to the
+    asking clause, and it names a body. "Ma direction vient de me désigner tutrice ; est-ce qu'on doit me libérer du
+    temps pour ça ?" is led by "Un tuteur est désigné pour toute formation…", which holds no word of the clause.
+
+    What tells that the lead misses the clause is read on form, and so is what may follow it (the e5 cosines are flat,
+    so meaning only ranks units the form admits):
+    - a clause asking a kind of answer (a body, a date, a condition, a bound: `answer_types`) whose kind the lead
+      does not state: units stating that kind;
+    - any other clause (yes/no, "quel diplôme ?") none of whose words the lead holds: units holding one of them.
+    `found`: the detail the lexical reading chose (`asked_detail`); it stands when it replaces the lead or answers.
+    """
+    clause = meaning_clause(question)
+    if meaning is None or not clause or not lead_units or (found is not None and found.replaces):
+        return None
+    if any(u.is_header or u.in_list or u.opens_list for u in lead_units):
+        return None
+    said = " ".join(u.text for u in lead_units) + (" " + found.unit.text if found is not None else "")
+    kinds = asked_types(clause) - {DECIDES}
+    terms = set(query_weights(clause))
+    if kinds:
+        if any(holds(kind, said) for kind in kinds):
+            return None
+
+        def admitted(text: str) -> bool:
+            return any(holds(kind, text) for kind in kinds)
+
+    else:
+        said_terms = unit_terms(said)
+        if found is not None or any(_holds(t, said_terms) for t in terms):
+            return None
+
+        def admitted(text: str) -> bool:
+            bag = unit_terms(text)
+            return any(_holds(t, bag) for t in terms)
+
+    seen = {" ".join(u.text.split()) for u in passage.units}
+    extra = section_units(passage, following, {" ".join(t.split()) for t in contexts})
+    leading = {u.text for u in lead_units}
+    pool = [u for u in passage.units if u.text not in leading and _states(u)]
+    pool += [u for u in extra if " ".join(u.text.split()) not in seen and _states(u)]
+    pool = [u for u in pool if admitted(u.text)]
+    if not pool:
+        return None
+    cosines = meaning.similarities(clause, [lead_units[0].text, *(u.text for u in pool)])
+    if any(c is None for c in cosines):
+        return None  # only when every unit has its vector: never a partial comparison
+    lead_cosine, rest = cosines[0] or 0.0, [c or 0.0 for c in cosines[1:]]
+    best = max(range(len(pool)), key=lambda i: (rest[i], -pool[i].index))
+    if rest[best] < lead_cosine + CLAUSE_MARGIN:
+        return None
+    unit = pool[best]
+    return Detail(unit, False, " ".join(unit.text.split()) not in seen)

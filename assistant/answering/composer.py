@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from assistant.answering import wording
 from assistant.answering.applied_rule import applied_line
 from assistant.answering.article_parts import about_asked, sibling_parts
-from assistant.answering.asked_detail import Detail, asked_detail
+from assistant.answering.asked_detail import Detail, asked_detail, clause_detail
 from assistant.answering.asked_kind import asked_kind
 from assistant.answering.asked_sentence import asked_sentence
 from assistant.answering.citations import CitationBook
@@ -163,6 +163,8 @@ def compose_retrieval(
     # the detail the message asks that the lead does not state, from the lead's own section (`asked_detail`)
     texts = [e.chunk.text for e in evidence]
     detail = asked_detail(question, passages[0], lead_units, following, meaning, texts) if lead is not None else None
+    if lead is not None:  # the words fail: the sentence of the kind asked closest to the asking clause (e5)
+        detail = clause_detail(question, passages[0], lead_units, following, meaning, texts, detail) or detail
     detail_units: list[Unit] = []
     if detail is not None:
         if detail.added:
