@@ -36,7 +36,7 @@ from assistant.conversation.elision import contracted
 from assistant.conversation.examples import asks_only_example, worked_example
 from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.frames import continues, starts_afresh
-from assistant.conversation.headcount import HeadCount, counted_question, head_count, total_line
+from assistant.conversation.headcount import HeadCount, counted_question, head_count
 from assistant.conversation.operations import checked, operate
 from assistant.conversation.other_text import points_back_to
 from assistant.conversation.restate import capitalised, lower_first
@@ -239,10 +239,6 @@ def converse(
             # the question still tells a case ("Je suis en CDI. Ai-je droit… ?"): its subject's conditions instead
             reply, decision = answer(wording.conditions_of(resolution.subject.display))
     reply.question = typed
-    if counted is not None and reply.tool_calls:
-        call = reply.tool_calls[0]
-        line = total_line(call.name, counted[0], call.result.get("value"), str(call.result.get("unit") or ""))
-        reply.text = f"{line}\n\n{reply.text}" if line else reply.text
     if request is not None and request.operation == "check" and reply.route != "refusal":
         # "tu es sûr ? on m'a dit 10": whether the cited passages hold that figure, before the answer again
         reply.text = "\n\n".join(filter(None, (checked(reply, request.figure, rate=request.rate), reply.text)))

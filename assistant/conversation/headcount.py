@@ -4,19 +4,17 @@ After a figure computed for one case ("Un agent sans le bac a droit à combien d
 d'euros de salaires bruts : quelle contribution supplémentaire ?", "Je suis tuteur de Malik pendant 4 mois"), a
 message that only counts people or bodies ("Et pour une promotion de 12 stagiaires ?", "si on additionne cinq
 caisses de la même taille ?", "et si j'en accompagne trois en même temps ?") asks the same calculation for that many.
-Appended to the previous question, the count was read by no calculator (the contribution and the CQP path are
-computed for one caisse, one trainee) or lost (a follow-up that restates the mission's length was merged as a
-restatement and its count dropped): the answer repeated the one-case figure.
+Appended to the previous question, the count was read by no calculator or lost (a follow-up that restates the
+mission's length was merged as a restatement and its count dropped): the answer repeated the one-case figure.
 
-So the count is read from the message (`head_count`: the conversation's own fact slots, plus the bodies that pay
-the contribution), and the previous question is asked again with it (`counted_question`):
-
-- a calculator that counts them itself gets the count in its own words: the tutor bonus reads the trainees of one
-  mission ("avec trois alternants en même temps": art. 4.2's cap of three and art. 4.3's 252 points a year apply),
-  the VAE leave reads a team ("pour six agents au total": each person's 24 or 48 hours, `calculators.team`);
-- a calculator whose rule is written for one unit and adds up over units gets the one-unit case, and the answer
-  adds the total (`total_line`: "Pour 12 stagiaires : 12 × 1 212 € = 14 544 €"): the contribution is 0,15 % of each
-  caisse's payroll (art. 9, devenu 10), the path's funding is per trainee (circulaire, IX: 12 €/h).
+So the count is read from the message (`head_count`: the conversation's own fact slots, plus the bodies that pay the
+contribution), and the previous question is asked again with it (`counted_question`). Every calculator it applies to
+counts them itself, so each rule's own limits hold: the tutor bonus reads the trainees of one mission ("avec trois
+alternants en même temps": art. 4.2's cap of three and art. 4.3's 252 points a year apply), the VAE leave reads a
+team ("pour six agents au total": each person's 24 or 48 hours, `calculators.team`), the contribution and the CQP
+path's funding read a number of identical units ("pour cinq caisses de la même taille", "pour 12 stagiaires":
+`calculators.team.times_count`, the total with its one-unit figure). The figure is never multiplied here, outside
+the calculator and its number guard.
 
 Nothing applies when the message states another fact than the count (a new period, a new payroll): that is a
 change of case for `fact_merge`, not a head count.
@@ -30,28 +28,25 @@ from datetime import date
 
 from assistant.conversation.slots import find_slots
 from assistant.routing.extraction.numbers import NUM_WORD, parse_number
-from calculators.numbers import format_number
 from text.folding import same_length
 
 
 @dataclass(frozen=True)
 class Counted:
-    """How a calculator takes a head count: the noun of what it counts, the words that say the count to it, and
-    whether its figure is for one unit and the total is the figure times the count (`per_unit`)."""
+    """How a calculator takes a head count: the noun of what it counts and the words that say the count to it."""
 
     noun: str
     told: str
-    per_unit: bool
     bodies: bool = False  # what is counted are caisses (the contribution's payers), not people
     total: str = ""  # the words that make it count a one-person case stated with the count ("au total")
 
 
 # The calculators a head count applies to (by the names of `calculators.registry`).
 COUNTED: dict[str, Counted] = {
-    "tutor_bonus": Counted("alternants", "avec {said} en même temps", per_unit=False),
-    "vae_leave": Counted("agents", "pour {said} au total", per_unit=False, total="au total"),
-    "supplementary_contribution": Counted("caisses", "pour {said} de la même taille", per_unit=True, bodies=True),
-    "training_path_hours": Counted("stagiaires", "pour {said}", per_unit=True),
+    "tutor_bonus": Counted("alternants", "avec {said} en même temps"),
+    "vae_leave": Counted("agents", "pour {said} au total", total="au total"),
+    "supplementary_contribution": Counted("caisses", "pour {said} de la même taille", bodies=True),
+    "training_path_hours": Counted("stagiaires", "pour {said}"),
 }
 
 # "cinq caisses", "trois organismes comme le nôtre", "quatre Caf": the bodies that each pay a contribution
@@ -122,18 +117,6 @@ def counted_question(previous: str, count: HeadCount, calculator: str | None, to
             question = f"{previous[:start]}{lead}{said}{previous[end:]}"
             return f"{question.rstrip(' ?.!')}, {counted.total} ?" if counted.total else question
     return f"{previous.rstrip(' ?.!')}, {told} ?"
-
-
-def total_line(calculator: str | None, count: HeadCount, value: object, unit: str) -> str | None:
-    """ "Pour 12 stagiaires : 12 × 1 212 € = 14 544 €.": the one-unit figure of a per-unit calculator times the
-    count; None for a calculator that counted the units itself, or a figure that is no number."""
-    counted = COUNTED.get(calculator or "")
-    if counted is None or not counted.per_unit or isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    n = count.value
-    one, total = format_number(value), format_number(value * n)
-    unit = f" {unit}" if unit else ""
-    return f"Pour {n} {count.noun or counted.noun} : {n} × {one}{unit} = {total}{unit}."
 
 
 def _plural(words: str) -> str:

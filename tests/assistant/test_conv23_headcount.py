@@ -2,7 +2,7 @@
 words no evaluation set uses.
 
 Without the index: which messages count people or bodies (`headcount.head_count`), the question asked for them
-(`counted_question`), the total of a per-unit figure (`total_line`), the clause that sets a subject aside
+(`counted_question`, which the calculators count themselves), the clause that sets a subject aside
 (`set_aside`), the part that replaces its sibling (`siblings`). With the index (`assistant`): whole exchanges, the
 calculators' own caps included.
 """
@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from assistant.conversation import Conversation, about_answer
-from assistant.conversation.headcount import counted_question, head_count, total_line
+from assistant.conversation.headcount import counted_question, head_count
 from assistant.conversation.set_aside import without_set_aside
 from assistant.conversation.siblings import sibling_question
 from tests.assistant.conversation_helpers import TODAY
@@ -68,15 +68,6 @@ def test_bodies_are_no_count_of_people() -> None:
     assert counted_question("Un agent sans le bac : combien d'heures de VAE ?", count, "vae_leave", TODAY) is None
 
 
-def test_a_per_unit_figure_is_multiplied() -> None:
-    """Art. 9 (devenu 10): « une contribution conventionnelle supplémentaire de 0,15 % de la masse salariale brute »
-    is each caisse's; the calculators that count themselves get no line."""
-    count = head_count("Et pour neuf caisses ?", "", TODAY)
-    assert count is not None
-    assert total_line("supplementary_contribution", count, 4500, "€") == "Pour 9 caisses : 9 × 4 500 € = 40 500 €."
-    assert total_line("tutor_bonus", count, 28, "points") is None
-
-
 def test_a_contribution_for_several_caisses(assistant: Any) -> None:
     """Art. 9 (above): 0,15 % of 3 millions is 4 500 € a caisse, 13 500 € for three."""
     conversation = Conversation()
@@ -84,7 +75,9 @@ def test_a_contribution_for_several_caisses(assistant: Any) -> None:
         "Masse salariale brute de 3 millions d'euros : combien de contribution en plus ?", conversation, today=TODAY
     )
     answer = assistant.ask("Et pour trois organismes pareils ?", conversation, today=TODAY)
+    assert [(c.name, c.result["value"]) for c in answer.tool_calls] == [("supplementary_contribution", 13500)]
     assert "13 500" in answer.text
+    assert "40 500" not in answer.text  # the calculator counted the three caisses: nothing multiplies its total again
 
 
 def test_the_tutor_cap_holds_for_a_counted_follow_up(assistant: Any) -> None:
