@@ -144,12 +144,13 @@ def foreign_domain(question: str, vocabulary: CorpusWords, phrases: CorpusPhrase
         if rest and not re.search(r"\d", rest):
             candidates += [rest, f"{match.group(1)} {rest}"]
     for match in _NAMED_CONVENTION.finditer(original):
-        name = re.match(r"[A-ZÀ-Ý][\w-]*", original[match.end() :])
-        if name is None or re.search(r"\d", name.group(0)) or phrases.writes_name(name.group(0)):
+        found = re.match(r"[A-ZÀ-Ý][\w-]*", original[match.end() :])
+        written = found.group(0) if found is not None else ""
+        if not written or re.search(r"\d", written) or phrases.writes_name(written):
             continue
-        if name.group(0).isupper() and phrases.spells_out(fold(name.group(0))):
+        if written.isupper() and phrases.spells_out(fold(written)):
             continue  # "la convention COS": the texts' own, by the initials of what they spell out
-        return name.group(0)
+        return written
     candidates += ["fonction publique" for _ in _PUBLIC_SERVICE.finditer(text)]
     for candidate in dict.fromkeys(candidates):
         if not phrases.speaks_of(candidate):
