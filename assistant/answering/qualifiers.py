@@ -67,7 +67,12 @@ _DOMAIN_HEAD = re.compile(
     r"\b(branches?|secteurs?|filieres?|conventions? collectives?|accords? (?:formation|de branche))\s+"
     r"(?:de la|de l|du|des|de|d)\s+(?!(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|nos|votre|vos|leur|leurs)\b)"
 )
-_PUBLIC_SERVICE = re.compile(r"\bfonction publique\b")
+# The public service, named or by its member ("un fonctionnaire territorial"): a status the texts never give their
+# staff ("salariés", "agents"), under the civil service's rules (oos23).
+_PUBLIC_SERVICE = re.compile(r"\bfonction publique\b|\bfonctionnaires?\b")
+# A convention or an agreement named by its name right after its noun, no preposition: "la convention collective
+# Syntec", "l'accord Syntec" (oos23); the name is matched as written, with its capital.
+_NAMED_CONVENTION = re.compile(r"\b(?:conventions? collectives?|conventions?|accords? de branche) +(?=[A-Z])")
 # A sector named by its initials ("dans le BTP") or a group of employers ("chez les assureurs"). Not any "dans
 # le X" with a word the texts do not use: "dans la nomenclature", "dans le bureau" are places in the asker's
 # own world, not another branch (measured on the conversation sets).
@@ -138,6 +143,14 @@ def foreign_domain(question: str, vocabulary: CorpusWords, phrases: CorpusPhrase
         # ("la branche des banques": "banques" alone would be met by a passage on "la branche" anyway)
         if rest and not re.search(r"\d", rest):
             candidates += [rest, f"{match.group(1)} {rest}"]
+    for match in _NAMED_CONVENTION.finditer(original):
+        found = re.match(r"[A-ZÀ-Ý][\w-]*", original[match.end() :])
+        written = found.group(0) if found is not None else ""
+        if not written or re.search(r"\d", written) or phrases.writes_name(written):
+            continue
+        if written.isupper() and phrases.spells_out(fold(written)):
+            continue  # "la convention COS": the texts' own, by the initials of what they spell out
+        return written
     candidates += ["fonction publique" for _ in _PUBLIC_SERVICE.finditer(text)]
     for candidate in dict.fromkeys(candidates):
         if not phrases.speaks_of(candidate):
