@@ -86,15 +86,15 @@ def trace(questions: Path, today: date) -> None:
         state["outside_rule"] = state.get("outside_rule", False) or refused
         return refused
 
+    from assistant.answering.refusal_judge import Signals, Verdict, features, shipped_judge
+
     judged = service.judge_verdict
 
-    def judge(signals: Any) -> Any:
-        from assistant.answering.refusal_judge import features, shipped_judge
-
-        verdict = judged(signals)
+    def judge(s: Signals) -> Verdict:
+        verdict = judged(s)
         model = shipped_judge()
         if model is not None:
-            state["judge_p"] = round(model.probability(features(signals), signals.refused), 3)
+            state["judge_p"] = round(model.probability(features(s), s.refused), 3)
         state["judge"] = verdict
         return verdict
 
