@@ -10,9 +10,11 @@ returned (read by `sys.settrace`, so no branch of that function needs to be rewr
     CCN_DATA_DIR=… python -m bench.refusing_checks QUESTIONS.jsonl [--today 2026-11-29] > trace.jsonl
     python -m bench.refusing_checks --table trace.jsonl
 
-Each output line: the id, the final route, the expected route, the router's reading, and `check` (the refusing
-step, None when answered). `--table` counts refusals per check for the questions expected answered and those
-expected refused (`expect.route == "refusal"`).
+Each output line: the id, the final route, the expected route, the router's reading, `check` (the refusing
+step, None when answered), `hand` (the hand checks' refusing step, kept when the refusal judge overrode it), and the
+judge's reading (`judge_p`: its probability that the question should be refused, `judge`: its verdict, refuse23).
+`--table` counts refusals per check for the questions expected answered and those expected refused
+(`expect.route == "refusal"`); a retrieval answer the judge refused is counted as "judge: answer refused".
 """
 
 from __future__ import annotations
@@ -84,8 +86,21 @@ def trace(questions: Path, today: date) -> None:
         state["outside_rule"] = state.get("outside_rule", False) or refused
         return refused
 
+    from assistant.answering.refusal_judge import Signals, Verdict, features, shipped_judge
+
+    judged = service.judge_verdict
+
+    def judge(s: Signals) -> Verdict:
+        verdict = judged(s)
+        model = shipped_judge()
+        if model is not None:
+            state["judge_p"] = round(model.probability(features(s), s.refused), 3)
+        state["judge"] = verdict
+        return verdict
+
     service.route = route
     service.Assistant._outside_the_rule = outside  # type: ignore[method-assign]
+    service.judge_verdict = judge
     code = answerable.texts_are_silent.__code__
     names = branch_names()
 
@@ -100,6 +115,14 @@ def trace(questions: Path, today: date) -> None:
 
     assistant = service.get_assistant()
     assistant.add_skill(InterviewSkill(assistant.settings.point_values_file))
+    asked = assistant.ask
+
+    def last_message(question: str, *args: Any, **kwargs: Any) -> Any:
+        # a conversation's earlier messages are asked first: the trace is the last message's, the one scored
+        state.clear()
+        return asked(question, *args, **kwargs)
+
+    assistant.ask = last_message  # type: ignore[method-assign]
     for line in questions.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
@@ -117,16 +140,18 @@ def trace(questions: Path, today: date) -> None:
 def _row(item: dict[str, Any], route: str, decision: Any, state: dict[str, Any]) -> dict[str, Any]:
     """One question's line: its reading by the router and the step that refused it."""
     silent = [name for name in state.get("silent", []) if name]
+    hand = None
+    if decision is not None and decision.route == "refusal":
+        hand = "router: refusal topic" if decision.refusal_topic else "router: bank reads out of scope / law"
+    elif state.get("outside_rule"):
+        hand = "calculation.outside_the_rule"
+    elif silent:
+        hand = silent[-1]
     check = None
-    if route == "refusal":
-        if decision is not None and decision.route == "refusal":
-            check = "router: refusal topic" if decision.refusal_topic else "router: bank reads out of scope / law"
-        elif state.get("outside_rule"):
-            check = "calculation.outside_the_rule"
-        elif silent:
-            check = silent[-1]
-        else:
-            check = "other (after the scope checks)"
+    if route == "refusal" and state.get("judge") == "refuse":
+        check = "judge: answer refused"
+    elif route == "refusal":
+        check = hand or "other (after the scope checks)"
     return {
         "id": item.get("id"),
         "route": route,
@@ -135,6 +160,9 @@ def _row(item: dict[str, Any], route: str, decision: Any, state: dict[str, Any])
         "outside": round(float(getattr(decision, "outside", 0.0)), 2),
         "names_texts": getattr(decision, "names_texts", None),
         "check": check,
+        "hand": hand,
+        "judge_p": state.get("judge_p"),
+        "judge": state.get("judge"),
     }
 
 

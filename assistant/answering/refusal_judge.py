@@ -60,7 +60,11 @@ STEPS = 800
 # pooled missed refusals are at most the hand checks' less 5 % (125 -> at most 118; this pair: 118, and false
 # refusals 303 -> 226), so that the judge refuses more out-of-scope questions than the hand checks. (A retrain with
 # 2026q, whose rule gave 0.2 / 0.4, lost validation items and was not kept: docs/evaluation/retrain22.md.)
-ANSWER_BELOW = 0.25
+# refuse23: the override threshold raised from 0.25 to 0.3 by a leave-one-generation-out rule on the two generations the
+# shipped judge never saw (2026q, 2026r): on each, the largest value of `bench.refusal_judge_cv.LOWS` at which the judge
+# overrides no out-of-scope hand refusal of that generation (2026q: 0.3, 2026r: 0.35), the smaller of the two kept
+# (docs/evaluation/refuse23.md: 2026q/r in-scope refusals overridden +5, out-of-scope refusals lost 0; 0.35 loses two).
+ANSWER_BELOW = 0.3
 REFUSE_ABOVE = 0.35
 # The steps whose refusal the judge may override (a text to come, `foreign_future_text`, is grammar: kept).
 OVERRIDABLE = frozenset({"router", "outside_rule", "silent"})
