@@ -197,34 +197,41 @@ def _sections_ranked(index: BM25Index, query: str, chunks: list[Chunk], k: int) 
     return order[:k]
 
 
-def left_out_share(chunks: list[Chunk]) -> tuple[int, int, list[str]]:
-    """(found, asked, missed questions) of the left-out property below."""
+def left_out_share(chunks: list[Chunk], every: int = 1) -> tuple[int, int, list[str]]:
+    """(found, asked, missed questions) of the left-out property below, over every `every`-th question of the
+    glossary (each left out rebuilds the glossary field: about 45 ms a question; measured on the 1,411 questions:
+    1,119 found = 79 %, on every third 368/471 = 78 %)."""
     found = total = 0
     misses = []
-    for row in ROWS:
-        for question in row.questions:
-            kept = [
-                r if r is not row else replace(r, questions=tuple(q for q in r.questions if q != question))
-                for r in ROWS
-            ]
-            index = glossary_index(chunks, Glossary(kept))
-            assert index is not None
-            wanted = {
-                (c.document, c.section_number, c.section_title) for c in chunks if row in section_rows(c, GLOSSARY)
-            }
-            total += 1
-            if wanted & set(_sections_ranked(index, question, chunks, 3)):
-                found += 1
-            else:
-                misses.append(question)
+    asked = [(row, question) for row in ROWS for question in row.questions][::every]
+    for row, question in asked:
+        kept = [
+            r if r is not row else replace(r, questions=tuple(q for q in r.questions if q != question)) for r in ROWS
+        ]
+        index = glossary_index(chunks, Glossary(kept))
+        assert index is not None
+        wanted = {(c.document, c.section_number, c.section_title) for c in chunks if row in section_rows(c, GLOSSARY)}
+        total += 1
+        if wanted & set(_sections_ranked(index, question, chunks, 3)):
+            found += 1
+        else:
+            misses.append(question)
     return found, total, misses
 
 
 def test_a_question_left_out_of_the_glossary_still_finds_its_section(chunks: list[Chunk]) -> None:
-    """Property over every row: each of its questions, removed from the glossary, is asked of the glossary
-    field; the section it was written for is among the 3 best sections for most of them. This measures what
-    the other rows' and the row's own terms carry to a wording they do not hold (a question asked by someone
-    else), not the row finding itself."""
+    """Property over the rows: each question of a fixed third of them (every third in file order, so every row
+    file is sampled), removed from the glossary, is asked of the glossary field; the section it was written for
+    is among the 3 best sections for most of them. This measures what the other rows' and the row's own terms
+    carry to a wording they do not hold (a question asked by someone else), not the row finding itself. The
+    whole glossary is asked in the slow run (below): the third keeps the default run under its time budget."""
+    found, total, misses = left_out_share(chunks, every=3)
+    assert found / total >= SHARE_LEFT_OUT, (found, total, misses[:20])
+
+
+@pytest.mark.slow
+def test_every_question_left_out_of_the_glossary_still_finds_its_section(chunks: list[Chunk]) -> None:
+    """The same property over every question of the glossary."""
     found, total, misses = left_out_share(chunks)
     assert found / total >= SHARE_LEFT_OUT, (found, total, misses[:20])
 
