@@ -11,15 +11,18 @@ The question's asked type is read with a coarse pattern (measurement only, not p
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, "/work/shared/eval")
+# the shared scorer beside the repository (`../shared/eval`), as `eval/run-all.sh` finds it
+sys.path.insert(0, str(Path(__file__).resolve().parents[1].parent / "shared" / "eval"))
 from score import cites, has, norm  # type: ignore[import-not-found]
 
-SECTIONS = "/tmp/lead23"  # `ccn-assistant sections DOC --json > /tmp/lead23/sec-DOC.json` for each document
+# `ccn-assistant sections DOC --json > $LEAD_MISSES_SECTIONS/sec-DOC.json` for each document
+SECTIONS = os.environ.get("LEAD_MISSES_SECTIONS", "/tmp/lead23")
 
 ASKED = (
     ("combien", r"\bcombien\b|\bquel(?:le)?s? (?:montant|nombre|taux|niveau)|\bjusqu'?[aà] quel"),

@@ -36,7 +36,7 @@ from assistant.conversation.elision import contracted
 from assistant.conversation.examples import asks_only_example, worked_example
 from assistant.conversation.followups import Context, Resolution, resolve
 from assistant.conversation.frames import continues, starts_afresh
-from assistant.conversation.headcount import HeadCount, counted_question, head_count
+from assistant.conversation.headcount import counted_question, head_count
 from assistant.conversation.operations import checked, operate
 from assistant.conversation.other_text import points_back_to
 from assistant.conversation.restate import capitalised, lower_first
@@ -148,7 +148,7 @@ def converse(
     if total is not None and context is not None:
         resolution = Resolution(total, "circumstance", context.subject, case=True, recast=True)
     elif counted is not None and context is not None:
-        resolution = Resolution(counted[1], "circumstance", context.subject, case=True, recast=True)
+        resolution = Resolution(counted, "circumstance", context.subject, case=True, recast=True)
     elif about_figure and context is not None and context.subject is not None:
         subject = context.subject
         resolution = Resolution(f"{capitalised(subject.name)} : {lower_first(text)}", "reference", subject)
@@ -300,15 +300,14 @@ def _with_case(
     return replace(resolution, text=retried, kind=kind, case=True), retry
 
 
-def _head_count(context: Context | None, text: str, today: date) -> tuple[HeadCount, str] | None:
-    """The head count the message states after a calculation, and the previous question asked for that many."""
+def _head_count(context: Context | None, text: str, today: date) -> str | None:
+    """The previous question asked for the head count the message states after a calculation."""
     if context is None or not context.turns or context.turns[-1].calculator is None:
         return None
     count = head_count(text, context.question, today)
     if count is None:
         return None
-    question = counted_question(context.question, count, context.turns[-1].calculator, today)
-    return None if question is None else (count, question)
+    return counted_question(context.question, count, context.turns[-1].calculator, today)
 
 
 def _refused_statement(text: str, resolution: Resolution, reply: Answer, today: date) -> bool:
