@@ -7,6 +7,7 @@ looked up on `assistant.service` at call time (tests replace it there with a fak
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,9 @@ if TYPE_CHECKING:
 Progress = Callable[[str, float], None]
 
 _index_lock = threading.Lock()
-_indexed: set[int] = set()
+# The assistants this process made sure have an index, held weakly: a set of `id()`s answered True for a new
+# assistant that took a collected one's address (a fresh test double skipped its indexing).
+_indexed: weakref.WeakSet[Assistant] = weakref.WeakSet()
 
 
 def assistant() -> Assistant:
@@ -39,7 +42,7 @@ def settings() -> Settings:
 
 def index_checked() -> bool:
     """True once this process made sure the current assistant has an index."""
-    return id(assistant()) in _indexed
+    return assistant() in _indexed
 
 
 def ensure_index(progress: Progress | None = None) -> list[str]:
@@ -49,10 +52,10 @@ def ensure_index(progress: Progress | None = None) -> list[str]:
     """
     current = assistant()
     with _index_lock:
-        if id(current) in _indexed:
+        if current in _indexed:
             return []
         report = current.library.ensure_index(progress=progress)
-        _indexed.add(id(current))
+        _indexed.add(current)
     if report is None:
         return []
     lines = getattr(report, "lines", None)
