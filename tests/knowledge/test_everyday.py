@@ -10,7 +10,9 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
+from scipy import sparse
 
 from assistant.settings import REPO_ROOT
 from ingest.models import Chunk
@@ -152,22 +154,37 @@ def _eval_questions() -> list[str]:
 
 
 def _near(texts: list[str], questions: list[str], ratio: float = 0.8) -> list[tuple[str, str]]:
+    """The (text, question) pairs within difflib `ratio`. Two strings that close share most of their words and have
+    near lengths, so both filters run first, for every pair at once (a sparse product of word sets): difflib then
+    reads a few hundred pairs instead of millions, which kept these tests at seconds as the sets grew."""
+    if not texts or not questions:
+        return []
+    mine, other = [t.lower() for t in texts], [q.lower() for q in questions]
+    vocabulary: dict[str, int] = {}
+    word_sets = [[vocabulary.setdefault(w, len(vocabulary)) for w in set(re.findall(r"\w+", s))] for s in mine + other]
+    rows = np.repeat(np.arange(len(word_sets)), [len(ws) for ws in word_sets])
+    cols = np.fromiter((w for ws in word_sets for w in ws), dtype=np.int64, count=len(rows))
+    bag = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(word_sets), len(vocabulary)))
+    shared = (bag[: len(mine)] @ bag[len(mine) :].T).tocoo()
+    counts = np.array([len(ws) for ws in word_sets])
+    lengths = np.array([len(s) for s in mine + other])
+    i, k = shared.row, shared.col + len(mine)
+    keep = shared.data >= 0.4 * np.maximum(counts[i], counts[k])  # four characters in five alike share most words
+    keep &= 2 * np.minimum(lengths[i], lengths[k]) >= ratio * (lengths[i] + lengths[k])  # real_quick_ratio bound
     close = []
-    folded = [(q, q.lower(), set(re.findall(r"\w+", q.lower()))) for q in questions]
-    for text in texts:
-        mine = text.lower()
-        words = set(re.findall(r"\w+", mine))
-        matcher = difflib.SequenceMatcher(None, mine)
-        for question, other, other_words in folded:
-            shorter, longer = sorted((len(mine), len(other)))
-            if 2 * shorter / (shorter + longer) < ratio:  # the ratio cannot reach it (real_quick_ratio)
-                continue
-            if len(words & other_words) < 0.4 * max(len(words), len(other_words)):
-                continue  # four characters in five alike share most of their words: a quick filter
-            matcher.set_seq2(other)
-            if matcher.quick_ratio() >= ratio and matcher.ratio() >= ratio:
-                close.append((text, question))
+    matcher = difflib.SequenceMatcher()
+    for a, b in zip(shared.row[keep], shared.col[keep], strict=True):
+        matcher.set_seqs(mine[a], other[b])
+        if matcher.quick_ratio() >= ratio and matcher.ratio() >= ratio:
+            close.append((texts[a], questions[b]))
     return close
+
+
+def test_the_nearness_check_finds_a_reworded_copy_and_nothing_else() -> None:
+    """The word-overlap prefilter must not drop a pair difflib would call near (else the checks below pass empty)."""
+    copy = "combien de points pour ma prime de tuteur"
+    found = _near(["Combien de points pour ma prime de tuteur ?", "Quelle est la durée de l'oral ?"], [copy, "Bonjour"])
+    assert found == [("Combien de points pour ma prime de tuteur ?", copy)]
 
 
 def test_no_row_is_near_an_evaluation_question() -> None:
