@@ -35,7 +35,7 @@ from assistant.conversation.comparison import compared_question, first_paragraph
 from assistant.conversation.elision import contracted
 from assistant.conversation.examples import asks_only_example, worked_example
 from assistant.conversation.followups import Context, Resolution, resolve
-from assistant.conversation.frames import continues, starts_afresh
+from assistant.conversation.frames import continues, shares_words, starts_afresh
 from assistant.conversation.headcount import counted_question, head_count
 from assistant.conversation.operations import checked, operate
 from assistant.conversation.other_text import points_back_to
@@ -506,6 +506,10 @@ def _refused_alone_after_answer(text: str, resolution: Resolution, reply: Answer
     if message_subject(text) is not None:
         return False
     folded = same_length(text).lower()
+    # (a change of subject, "Autre chose :", "Et sinon, mes RTT ?", or nothing shared with the question it would
+    # continue: the refusal of a subject of its own stands)
+    if v.RE_SWITCH.match(folded) or re.search(r"\bsinon\b", folded) or not shares_words(text, context.question):
+        return False
     return bool(
         v.RE_LEAD_IN.match(folded)
         or _THEREFORE.match(folded)
