@@ -35,7 +35,7 @@ from assistant.conversation.comparison import compared_question, first_paragraph
 from assistant.conversation.elision import contracted
 from assistant.conversation.examples import asks_only_example, worked_example
 from assistant.conversation.followups import Context, Resolution, resolve
-from assistant.conversation.frames import continues, starts_afresh
+from assistant.conversation.frames import continues, shares_words, starts_afresh
 from assistant.conversation.headcount import counted_question, head_count
 from assistant.conversation.operations import checked, operate
 from assistant.conversation.other_text import points_back_to
@@ -222,12 +222,22 @@ def converse(
             if retried is not None:
                 resolution, (reply, decision) = retried
                 asked = resolution.text
-        if context is not None and _refused_follow_up(text, resolution, reply, decision, context):
+        if context is not None and (
+            _refused_follow_up(text, resolution, reply, decision, context)
+            or _refused_alone_after_answer(text, resolution, reply, context)
+        ):
             # the question as resolved was refused though the turn it follows was answered from the texts
             plain = _answered_plainly(text, context, answer)
             if plain is not None:
                 resolution, (reply, decision) = plain
                 asked = resolution.text
+        elif context is not None and context.refused and resolution.is_follow_up and reply.route == "refusal":
+            # glued to a refused question ("Je suis élu au CSE… ?" refused, then "et tous les combien faut-il
+            # négocier ce taux ?"): the message alone, when it names a topic of the texts and is answered from them
+            alone_reply = answer(text)
+            if alone_reply[1] is not None and alone_reply[1].topic is not None and alone_reply[0].route == "retrieval":
+                resolution, (reply, decision) = Resolution(text, "new", message_subject(text)), alone_reply
+                asked = text
         example = worked_example(answer, asked, text, reply, today, resolution.subject) if context is not None else None
         if example is not None:  # "un exemple ?" after a rule: calculated on facts stated for the example
             reply, decision = example
@@ -485,6 +495,30 @@ def _refused_follow_up(
     if "?" not in text and not v.RE_QUESTION_WORDS.search(same_length(text).lower()):
         return False  # a statement asks nothing to answer ("Il est aussi tuteur d'un alternant."): an aside
     return not (context.refused or decision is None or decision.refusal_topic is not None)
+
+
+def _refused_alone_after_answer(text: str, resolution: Resolution, reply: Answer, context: Context) -> bool:
+    """A message refused as a new question because the scope check read it alone ("Et mon salaire pendant ces
+    cours, il est maintenu ?": salary), though it continues the answered turn by its form: a lead-in ("et",
+    "donc"), a pronoun or a demonstrative pointing back ("ces cours"), and no named thing of its own."""
+    if resolution.kind != "new" or reply.route != "refusal" or context.refused or "?" not in text:
+        return False
+    if message_subject(text) is not None:
+        return False
+    folded = same_length(text).lower()
+    # (a change of subject, "Autre chose :", "Et sinon, mes RTT ?", or nothing shared with the question it would
+    # continue: the refusal of a subject of its own stands)
+    if v.RE_SWITCH.match(folded) or re.search(r"\bsinon\b", folded) or not shares_words(text, context.question):
+        return False
+    return bool(
+        v.RE_LEAD_IN.match(folded)
+        or _THEREFORE.match(folded)
+        or v.RE_POINTED.search(folded)
+        or v.RE_PRONOUN.search(folded)
+    )
+
+
+_THEREFORE = re.compile(r"^\W*(?:donc|du coup|dans ce cas)\b")
 
 
 def _answered_plainly(

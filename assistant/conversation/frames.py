@@ -196,6 +196,11 @@ def continues(message: str, digression: str) -> bool:
     return _shares_words(folded, without_digression_mark(digression))
 
 
+def shares_words(message: str, question: str) -> bool:
+    """The message shares a word of its own with `question` ("ces cours" after "mes cours ont-ils lieu … ?")."""
+    return _shares_words(same_length(message).lower(), question)
+
+
 def case_beneath(message: str, context: Context, today: date) -> Context | None:
     """An earlier case the message takes up again after a general question on something else, unmarked
     ("Je suis tutrice depuis le 1er mars." — "C'est quoi l'AFEST ?" — "Si ma mission finit le 31 août,

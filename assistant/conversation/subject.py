@@ -31,6 +31,12 @@ class Subject:
         return other is not None and same_length(self.name) == same_length(other.name)
 
 
+def _member_of(member: Subject, family: Subject) -> bool:
+    """`member` is one of `family`'s members ("le DEAES" of the Pro-A list, "CQP gestionnaire conseil" of the CQP)."""
+    keys = {e.name: e.key for e in v.ENTITIES}
+    return keys.get(member.name, "").startswith(keys.get(family.name, "?") + ":")
+
+
 def find_subject(text: str) -> Subject | None:
     """The named thing of the corpus a text speaks of: the earliest, and the longest there ("CQP
     gestionnaire conseil" rather than "CQP")."""
@@ -72,7 +78,9 @@ def message_subject(text: str) -> Subject | None:
         # "Nous attendons une alternante en contrat pro : qui choisit la personne qui la suivra comme
         # tuteur ?": the scene set first names the contract, the question asks about the tutor
         asked = find_subject(asking.group("clause"))
-        if asked is not None and not asked.same_as(found):
+        # ("… passer le DEAES : ce diplôme est-il ouvert à la Pro-A ?": the scene names a member of the family the
+        # question names, the more specific thing stays the subject)
+        if asked is not None and not asked.same_as(found) and not _member_of(found, asked):
             at = asking.start("clause")
             return Subject(asked.name, asked.display, asked.topic, (at + asked.span[0], at + asked.span[1]))
     folded = same_length(text).lower()

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.conversation.listed_certifications import listed_certifications
+
 # Words that open a message continuing the previous one ("et", "alors", "mais") — removed before reading.
 # (with the connectors that only link to the previous question, "à l'inverse, …", "en revanche, …", when a
 # question follows them)
@@ -40,6 +42,8 @@ SWITCH = (
     # "autre calcul :", "nouvelle simulation :": another thing of the kind the conversation is made of
     r"(?:un |une )?(?:autre|nouvelle?|deuxieme|second|seconde) "
     r"(?:calcul|simulation|cas|situation|demande|point)(?=\s*[:,])|"
+    # "autre diplôme de la même liste :": another certification than the one spoken of (conv24)
+    r"(?:un |une )?autre (?:diplome|certification|certificat|cqp)\b[^:,?]{0,30}(?=\s*[:,])|"
     r"(?:passons|changeons|parlons maintenant) (?:a|au|aux|de|du|d')|je change de sujet|nouveau sujet)\b"
 )
 
@@ -402,12 +406,14 @@ ENTITIES: tuple[Entity, ...] = (
         "les CQP",
         "cqp",
     ),
+    # the certifications the avenant of 2022 added to the Pro-A list, each described by an annex of its own
+    *(Entity(c.key, c.pattern, c.name, c.display, "pro_a") for c in listed_certifications()),
 )
 
 # How the answer names a topic when no named thing was found (the router's topic names).
-TOPIC_ENTITIES: dict[str, str] = {
-    e.topic: e.key for e in ENTITIES if e.key != "tutoring" and not e.key.startswith("cqp:")
-} | {"cqp_certification": "cqp"}
+TOPIC_ENTITIES: dict[str, str] = {e.topic: e.key for e in ENTITIES if e.key != "tutoring" and ":" not in e.key} | {
+    "cqp_certification": "cqp"
+}
 
 # Each pattern compiled once, for every module of the conversation that reads it.
 RE_LEAD_IN = re.compile(LEAD_IN)
