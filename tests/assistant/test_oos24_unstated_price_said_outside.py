@@ -10,7 +10,8 @@ coûtent …" asks who, not a price.
 The accord, art. 12: "Il est d'application impérative à l'ensemble des organismes du régime général de sécurité
 sociale." A question that says its rule is another party's ("selon leur accord de branche"), that it is outside the
 institution ("hors sécurité sociale"), or that names a public-sector employer or status ("un collège public", "un
-agent public") asks a rule the texts do not set. Questions mine.
+agent public") or a status of work the texts never give their staff, who are "salariés" and "agents" (self-employed,
+temporary-agency, teaching) asks a rule the texts do not set. Questions mine.
 """
 
 from __future__ import annotations
@@ -26,11 +27,17 @@ from assistant.answering.unstated_price import unstated_price
 @pytest.mark.parametrize(
     ("question", "words"),
     [
-        ("Chez les notaires, le tuteur a-t-il une prime selon leur convention collective ?", "leur convention collective"),
+        (
+            "Chez les notaires, le tuteur a-t-il une prime selon leur convention collective ?",
+            "leur convention collective",
+        ),
         ("Leurs accords de branche prévoient-ils un entretien tous les deux ans ?", "leurs accords de branche"),
         ("Dans une association hors Sécurité sociale, la Pro-A est-elle ouverte ?", "hors securite sociale"),
         ("Mon mari, agent public territorial, a-t-il un congé VAE ?", "agent public"),
         ("Infirmière dans un hôpital public, puis-je devenir tutrice ?", "hopital public"),
+        ("Comme auto-entrepreneur, ai-je droit à une demi-journée pour un CEP ?", "auto-entrepreneur"),
+        ("Une intérimaire placée dans notre Urssaf touche-t-elle la prime de tuteur ?", "interimaire"),
+        ("Mon frère est enseignant : a-t-il droit à 24 heures pour sa VAE ?", "enseignant"),
     ],
 )
 def test_the_user_says_the_rule_is_another_partys(question: str, words: str) -> None:
@@ -45,6 +52,8 @@ def test_the_user_says_the_rule_is_another_partys(question: str, words: str) -> 
         "Les établissements publics partenaires de l'UGECAM sont-ils visés par la Pro-A ?",
         "Quels publics sont prioritaires pour la garantie individuelle ?",
         "Les conseillers de la branche Famille ont-ils leur propre CQP ?",
+        "J'ai fait quinze mois en intérim avant la caisse : ma Pro-A est-elle possible ?",  # a past job, not a status
+        "Les enseignements généraux du contrat de professionnalisation durent combien ?",
     ],
 )
 def test_the_texts_own_agreement_and_publics_are_not_outside(question: str) -> None:
@@ -64,7 +73,9 @@ def test_the_texts_own_agreement_and_publics_are_not_outside(question: str) -> N
         ("Combien d'heures dure le module Pass ?", "duration", "cqp", False),  # not a price
     ],
 )
-def test_a_price_alone_of_a_thing_the_texts_only_name(question: str, kind: str, topic: str | None, refused: bool) -> None:
+def test_a_price_alone_of_a_thing_the_texts_only_name(
+    question: str, kind: str, topic: str | None, refused: bool
+) -> None:
     assert unstated_price(question, kind, topic) is refused
 
 
