@@ -86,14 +86,6 @@ _OUTSIDE_INSTITUTION = re.compile(r"\bhors (?:(?:de )?la )?(?:securite sociale|r
 _PUBLIC_EMPLOYER = re.compile(
     r"\b(?:hopitaux|hopital|colleges?|lycees?|ecoles?|universites?|creches?|agents?|agentes?) publi(?:c|que)s?\b"
 )
-# A status of work the texts never give their staff, who are "salariés" or "agents" of an organisme under the
-# convention collective: self-employed, temporary-agency, intermittent or sessional work, teaching (oos24: "Je suis
-# travailleur indépendant : …", "un intérimaire en contrat de professionnalisation", "enseignante dans un collège").
-# "En intérim" (a past job before the caisse) is the asker's history, not the status asked about: left out.
-_OTHER_STATUS = re.compile(
-    r"\b(?:travailleurs? independants?|auto-?entrepreneur\w*|micro-?entrepr\w*|interimaires?|intermittents?|"
-    r"vacataires?|enseignante?s?|professeure?s? des ecoles)\b"
-)
 # A sector named by its initials ("dans le BTP") or a group of employers ("chez les assureurs"). Not any "dans
 # le X" with a word the texts do not use: "dans la nomenclature", "dans le bureau" are places in the asker's
 # own world, not another branch (measured on the conversation sets).
@@ -151,7 +143,7 @@ def said_outside(question: str) -> str | None:
     the refusal judge does not override that refusal (oos24: "selon leur accord de branche" was refused as silent,
     then answered with the branch's article because every other signal read the subject as the texts')."""
     text = _folded(question)
-    for pattern in (_THEIR_AGREEMENT, _OUTSIDE_INSTITUTION, _PUBLIC_EMPLOYER, _OTHER_STATUS):
+    for pattern in (_THEIR_AGREEMENT, _OUTSIDE_INSTITUTION, _PUBLIC_EMPLOYER):
         found = pattern.search(text)
         if found is not None:
             return found.group(0)

@@ -10,8 +10,7 @@ coûtent …" asks who, not a price.
 The accord, art. 12: "Il est d'application impérative à l'ensemble des organismes du régime général de sécurité
 sociale." A question that says its rule is another party's ("selon leur accord de branche"), that it is outside the
 institution ("hors sécurité sociale"), or that names a public-sector employer or status ("un collège public", "un
-agent public") or a status of work the texts never give their staff, who are "salariés" and "agents" (self-employed,
-temporary-agency, teaching) asks a rule the texts do not set. Questions mine.
+agent public") asks a rule the texts do not set. Questions mine.
 """
 
 from __future__ import annotations
@@ -35,9 +34,6 @@ from assistant.answering.unstated_price import unstated_price
         ("Dans une association hors Sécurité sociale, la Pro-A est-elle ouverte ?", "hors securite sociale"),
         ("Mon mari, agent public territorial, a-t-il un congé VAE ?", "agent public"),
         ("Infirmière dans un hôpital public, puis-je devenir tutrice ?", "hopital public"),
-        ("Comme auto-entrepreneur, ai-je droit à une demi-journée pour un CEP ?", "auto-entrepreneur"),
-        ("Une intérimaire placée dans notre Urssaf touche-t-elle la prime de tuteur ?", "interimaire"),
-        ("Mon frère est enseignant : a-t-il droit à 24 heures pour sa VAE ?", "enseignant"),
     ],
 )
 def test_the_user_says_the_rule_is_another_partys(question: str, words: str) -> None:
