@@ -38,10 +38,11 @@ from assistant.answering.list_request import asks_list
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.named_text import search_where_asked
-from assistant.answering.qualifiers import foreign_qualifier
+from assistant.answering.qualifiers import foreign_qualifier, said_outside
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.refusal_judge import OVERRIDABLE, Signals, judge_verdict
 from assistant.answering.silent import read_for_detail, silent_answer
+from assistant.answering.unstated_price import unstated_price
 from assistant.calculation import calculate, outside_the_rule, rest_of_clarification
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
@@ -71,7 +72,7 @@ class _Turn:
     decision: RouteDecision | None = None
     draft: bool = False  # leave the model's phrasing pending on the answer (assistant.answering.streaming)
     case: bool = False  # the question holds facts of someone's case stated earlier in the conversation
-    refused_by: str = ""  # the step that refused: "router", "outside_rule", "silent", "future" (refusal_judge)
+    refused_by: str = ""  # the step that refused: "router", "outside_rule", "silent", "future", "price", "said_outside"
     follows: bool = False  # asked after earlier messages of the conversation (refusal_judge: no refusal added)
 
 
@@ -325,11 +326,13 @@ class Assistant(MeaningReaders):
         text, book = found
         return Answer(turn.question, text, "retrieval", citations=book.citations())
 
-    def _refusal(self, question: str, topic: str | None, fiche: tuple[str, str] | None = None) -> Answer:
+    def _refusal(
+        self, question: str, topic: str | None, fiche: tuple[str, str] | None = None, why: str | None = None
+    ) -> Answer:
         """The refusal, naming what made the question foreign when a qualifier of it did (`foreign_qualifier`:
         "En Belgique, …", "Fonctionnaire de l'État, …", "le prochain accord"): the reader then sees why the
-        branch's article on the same subject is not the answer (oos19)."""
-        why = None if topic else self._why_refused(question)
+        branch's article on the same subject is not the answer (oos19). A `why` the caller read is said as given."""
+        why = why or (None if topic else self._why_refused(question))
         return Answer(question, wording.refusal(topic, fiche, why), "refusal")
 
     def _why_refused(self, question: str) -> str | None:
@@ -365,6 +368,10 @@ class Assistant(MeaningReaders):
             # text's kind ("accord de branche" names the texts) and would leave the bonus's article (oos19)
             turn.refused_by = "future"
             return self._refusal(turn.question, None, decision.fiche)
+        if said_outside(asked) is not None:
+            # "selon leur accord de branche", "hors sécurité sociale": the user says the rule is another party's (oos24)
+            turn.refused_by = "said_outside"
+            return self._refusal(turn.question, None, decision.fiche)
         t = time.perf_counter()
         as_of = self._as_of(asked)
         everyday: dict[str, Any] = {} if everyday_words_count(decision) else {"everyday": False}
@@ -398,6 +405,10 @@ class Assistant(MeaningReaders):
             turn.refused_by = "silent"
             return self._refusal(turn.question, None, decision.fiche)
         query, evidence, detail = reading.query, reading.evidence, reading.detail
+        if detail is not None and unstated_price(asked, detail.kind, decision.topic):
+            # oos24: only a price asked, of a thing the texts describe without pricing it (a CQP, its course's modules)
+            turn.refused_by = "price"
+            return self._refusal(turn.question, None, decision.fiche, wording.price_why(detail.words))
         deferred = turn.draft and self._streamer is not None and detail is None
         phrased = None
         if self._llm is not None and not deferred and detail is None:

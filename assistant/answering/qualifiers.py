@@ -73,6 +73,19 @@ _PUBLIC_SERVICE = re.compile(r"\bfonction publique\b|\bfonctionnaires?\b")
 # A convention or an agreement named by its name right after its noun, no preposition: "la convention collective
 # Syntec", "l'accord Syntec" (oos23); the name is matched as written, with its capital.
 _NAMED_CONVENTION = re.compile(r"\b(?:conventions? collectives?|conventions?|accords? de branche) +(?=[A-Z])")
+# Another party's own agreement, by the possessive of a third person: "selon leur accord de branche", "leurs
+# conventions collectives" (oos24). The texts are the branch's agreements, which a user calls "la convention",
+# "l'accord", "notre accord", never "leur accord": no question of the tuning pool in scope writes it.
+_THEIR_AGREEMENT = re.compile(r"\bleurs? (?:propres? )?(?:accords?|conventions?)(?: (?:collectives?|de branche))?\b")
+# The question itself sets itself outside the institution: "une PME hors sécurité sociale", "Hors Sécurité sociale,
+# un CDD…" (oos24): the texts apply to the organismes of the régime général only.
+_OUTSIDE_INSTITUTION = re.compile(r"\bhors (?:(?:de )?la )?(?:securite sociale|regime general|institution)\b")
+# A workplace or a status of the public sector, by the adjective: "enseignante dans un collège public", "aide-soignante
+# à l'hôpital public", "agent public" (oos24). The organismes of the régime général are private-law employers; the
+# texts' own "établissement public" (UGECAM's partners) and "service public" are left out.
+_PUBLIC_EMPLOYER = re.compile(
+    r"\b(?:hopitaux|hopital|colleges?|lycees?|ecoles?|universites?|creches?|agents?|agentes?) publi(?:c|que)s?\b"
+)
 # A sector named by its initials ("dans le BTP") or a group of employers ("chez les assureurs"). Not any "dans
 # le X" with a word the texts do not use: "dans la nomenclature", "dans le bureau" are places in the asker's
 # own world, not another branch (measured on the conversation sets).
@@ -123,6 +136,20 @@ def _folded(question: str) -> str:
     return fold(question.replace("’", "'")).replace("'", " ")
 
 
+def said_outside(question: str) -> str | None:
+    """The words by which the question puts itself outside the texts, as folded ("leur accord de branche", "hors
+    securite sociale"), or None. Unlike the other qualifiers, these are the user's own statement that the rule asked
+    is another party's, not a reading of a word the texts lack: the service refuses on them before any search, and
+    the refusal judge does not override that refusal (oos24: "selon leur accord de branche" was refused as silent,
+    then answered with the branch's article because every other signal read the subject as the texts')."""
+    text = _folded(question)
+    for pattern in (_THEIR_AGREEMENT, _OUTSIDE_INSTITUTION, _PUBLIC_EMPLOYER):
+        found = pattern.search(text)
+        if found is not None:
+            return found.group(0)
+    return None
+
+
 def foreign_domain(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
     """The domain the question asks a rule for, when the texts never speak of it (else None).
 
@@ -152,6 +179,9 @@ def foreign_domain(question: str, vocabulary: CorpusWords, phrases: CorpusPhrase
             continue  # "la convention COS": the texts' own, by the initials of what they spell out
         return written
     candidates += ["fonction publique" for _ in _PUBLIC_SERVICE.finditer(text)]
+    outside = said_outside(question)
+    if outside is not None:
+        return outside
     for candidate in dict.fromkeys(candidates):
         if not phrases.speaks_of(candidate):
             return candidate

@@ -116,6 +116,11 @@ def census_why(noun: str) -> str:
     return f"elle demande un chiffre constaté (« {noun} ») que ces textes, qui fixent des règles, ne donnent pas"
 
 
+def price_why(words: str) -> str:
+    """A price the texts never fix ("combien coûte l'inscription au CQP"): they describe the thing, not its price."""
+    return f"elle demande un prix (« {words} ») que ces textes, qui décrivent ce dispositif, ne fixent pas"
+
+
 def uncovered_part(topic: str) -> str:
     """Appended when a question is half in scope: the covered half was answered above.
 
