@@ -69,6 +69,13 @@ PLACED_OUTSIDE_SHARE = 0.15
 # subject (`_asked`). Below it the context is often the subject itself ("Diplôme d'AES : il est classé à quel
 # niveau ?", read 0.0 outside; "Un stagiaire a séché des heures : l'OPCA finance-t-il… ?", 0.3).
 ASKED_ONLY_OUTSIDE_SHARE = 0.5
+# How much nearer the texts' own questions must be than labour-law questions of both registers
+# (`routing.register_contrast`) for a question whose subject no topic or text name placed to be read as about the
+# texts all the same (`read_in_texts`). Chosen by leave-one-generation-out on the `subject_is_elsewhere` refusals of
+# 2026o–s (56 in-scope, 57 out-of-scope questions; the threshold maximising in-scope kept less three times
+# out-of-scope lost on four generations, scored on the fifth): 0.0187, 0.0187, 0.0187, 0.0185, 0.0191 chosen,
+# 34 in-scope kept and 6 out-of-scope lost on the held-out generations (docs/evaluation/refuse24.md).
+REGISTER_CONTRAST = 0.019
 _CATCH_ALL_TOPICS = frozenset({"other_corpus"})  # the texts in general: no scheme or rule named
 
 
@@ -127,18 +134,38 @@ def texts_are_silent(
         and not (asks_the_law(query) and not (decision is not None and decision.names_texts))
     ):
         return False  # "repartir sur les bancs de l'école sans quitter mon poste": the Pro-A's glossary, by meaning
-    if subjects and subject_is_elsewhere(decision):
+    elsewhere = bool(subjects) and subject_is_elsewhere(decision)
+    if elsewhere and not read_in_texts(glossary):
         return True
     if decision is not None and decision.cue_outside is not None:
         return True  # "la convention COS … un préavis de démission ?": a subject named outside, no passage of it
     if subjects and asks_the_law(query) and not (decision is not None and decision.names_texts):
         return True  # "selon le code du travail, le congé VAE…": the legal rule, not the branch's
+    if elsewhere:
+        return False  # "qui met la main au portefeuille pour la Pro-A ?": the texts' matter by meaning (refuse24)
     if vocabulary is not None and not reads_as_topic(decision) and names_foreign_subject(query, vocabulary):
         return True  # "des heures d'auto-école", "le CQP coiffeur": a subject the texts never name
     if len(terms) < 2 or placed_by_meaning(evidence, decision):
         return False
     found: set[str] = set().union(*bags) if bags else set()
     return len(terms & found) / len(terms) < MIN_COVERAGE
+
+
+def read_in_texts(glossary: GlossaryReading | None) -> bool:
+    """The question reads as one of the texts' questions rather than a labour-law one, by meaning in both registers
+    (`GlossaryReading.register_contrast` at `REGISTER_CONTRAST` at least).
+
+    Why: with no corpus topic and no indexed text named, `subject_is_elsewhere` read the question as outside the
+    texts; for most in-scope questions of 2026o–s it refused, the user had named the scheme in everyday words, a CQP
+    by its job or a text by a periphrasis ("qui met la main au portefeuille", "le document signé avec le centre").
+    What such a question asks is still checked before (the attribute, qualifier, census and contact checks), and
+    after: a subject named outside (`cue_outside`) or the legal rule (`asks_the_law`) is still refused, and a
+    foreign-looking word of the user's (`names_foreign_subject`) or few shared words no longer refuse it."""
+    return (
+        glossary is not None
+        and glossary.register_contrast is not None
+        and (glossary.register_contrast >= REGISTER_CONTRAST)
+    )
 
 
 def unstated_in_every_clause(
