@@ -17,7 +17,7 @@ from assistant.answering.clauses import asking_clauses
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.contact_details import unstated_contact
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words, glossary_speaks
-from assistant.answering.dispositifs import on_topic
+from assistant.answering.dispositifs import on_topic, scheme_mentions
 from assistant.answering.glossary_places import GlossaryReading, placed_by_glossary
 from assistant.answering.named_things import frame_verb, named_certification
 from assistant.answering.qualifiers import actor_outside, foreign_qualifier
@@ -107,7 +107,11 @@ def texts_are_silent(
     differ; a subject named outside the texts (another branch's CQP, a cue outside, the legal rule) is still
     refused.
     """
-    if vocabulary is not None and phrases is not None and qualified_elsewhere(query, evidence, vocabulary, phrases):
+    if (
+        vocabulary is not None
+        and phrases is not None
+        and qualified_elsewhere(query, evidence, vocabulary, phrases, complement=not scheme_in_texts(query, glossary))
+    ):
         return True
     if phrases is not None and unstated_census(query, evidence, phrases) is not None:
         return True  # "combien de managers ont été certifiés en 2021 ?": a statistic no best passage states (scope16)
@@ -168,6 +172,20 @@ def read_in_texts(glossary: GlossaryReading | None) -> bool:
     )
 
 
+def scheme_in_texts(query: str, glossary: GlossaryReading | None) -> bool:
+    """The question names one of the texts' schemes (`dispositifs.scheme_mentions`: the Pro-A, the contrat de
+    professionnalisation, the VAE, the CEP…) and reads as the texts' by meaning (`read_in_texts`).
+
+    Why: a complement after "à" that the texts never write (`complements.foreign_complement`) says which thing only
+    when it qualifies what is asked ("la formation à la sécurité incendie"); in "qui met la main au portefeuille pour
+    la Pro-A ?" or "des agents au chômage technique pourraient-ils partir en Pro-A ?" it is an idiom or the person's
+    situation, and the question asks the Pro-A's funding or its beneficiaries, which art. 2 states (u26s-017, u26s-027
+    were refused for "main à portefeuille", "agents à chômage technique"). On the released sets the complement refused
+    no out-of-scope question that both names a scheme and reads as the texts' by meaning without another qualifier
+    refusing it too (docs/evaluation/refuse24.md)."""
+    return read_in_texts(glossary) and bool(scheme_mentions(fold(query).replace("'", " ")))
+
+
 def unstated_in_every_clause(
     query: str,
     evidence: Sequence[Evidence],
@@ -222,15 +240,19 @@ def names_only(decision: RouteDecision | None) -> bool:
 
 
 def qualified_elsewhere(
-    query: str, evidence: Sequence[Evidence], vocabulary: CorpusWords, phrases: CorpusPhrases
+    query: str,
+    evidence: Sequence[Evidence],
+    vocabulary: CorpusWords,
+    phrases: CorpusPhrases,
+    complement: bool = True,
 ) -> bool:
     """A qualifier of the question moves it outside the texts (`answering.qualifiers`): the domain it asks a rule
     for is one the texts never speak of ("dans la branche des banques", "dans le BTP"), so is the purpose of the
     leave it asks about ("un congé pour un examen de l'université"), or the actor it names
     as paying or receiving is in none of the best passages ("l'État nous verse", "transmis à l'inspection du
     travail"). Its subject may be theirs (the tutor, the contrat de professionnalisation): the rule asked is
-    not."""
-    if foreign_qualifier(query, vocabulary, phrases) is not None:
+    not. Without `complement`, the subject's complement after "à" is not read (`scheme_in_texts`)."""
+    if foreign_qualifier(query, vocabulary, phrases, complement) is not None:
         return True
     return actor_outside(query, evidence, phrases) is not None
 
