@@ -12,10 +12,14 @@ import logging
 import threading
 from typing import Any
 
+import numpy as np
+
 from assistant.answering.glossary_places import GlossaryReading
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.unit_vectors import load_unit_vectors
-from assistant.routing.meaning import MeaningReader, Reading, glossary_reader, reader_for
+from assistant.routing.meaning import OUT_OF_SCOPE, MeaningReader, Reading, glossary_reader, reader_for
+from assistant.routing.register_contrast import RegisterContrast
+from assistant.routing.scope_model import EMBEDDER, labour_vectors, load_labour_questions
 from assistant.settings import Settings
 from knowledge.hybrid import Retriever
 
@@ -32,6 +36,7 @@ class MeaningReaders:
     _unit_meaning: UnitMeaning | None
     _meaning: MeaningReader | bool | None  # False: the embedder carries no meaning
     _glossary_meaning: Any  # knowledge.everyday_meaning.GlossaryMeaning, built with the bank
+    _register_contrast: RegisterContrast | None = None  # built with the glossary's, from the shipped vectors
 
     @property
     def retriever(self) -> Retriever:
@@ -74,7 +79,26 @@ class MeaningReaders:
             with self._meaning_lock:
                 if self._glossary_meaning is None:
                     self._glossary_meaning = glossary_reader(self._meaning, self.settings.data_dir / "cache")
-            return GlossaryReading(self._glossary_meaning.vote(reading.vector), reading.outside_similarity)
+                    self._register_contrast = register_contrast(self._meaning, self._glossary_meaning)
+            contrast = self._register_contrast.contrast(reading.vector) if self._register_contrast else None
+            return GlossaryReading(self._glossary_meaning.vote(reading.vector), reading.outside_similarity, contrast)
         except Exception:  # an aid to the scope check: without it the texts' own words decide
             log.warning("everyday glossary by meaning unavailable", exc_info=True)
             return None
+
+
+def register_contrast(bank: MeaningReader, glossary: Any) -> RegisterContrast | None:
+    """The texts' questions (the bank's corpus rows, the glossary's questions) against the labour-law ones (the
+    bank's fiches, the users'-register questions), as `routing.register_contrast` reads them; None when the engine
+    is not the one whose users'-register vectors are shipped (`scope_model.EMBEDDER`) or they are stale."""
+    if bank.embedder_name != EMBEDDER:
+        return None
+    try:
+        labour = labour_vectors(load_labour_questions())
+    except ValueError:  # stale users'-register vectors: the scope check goes without this reading
+        log.warning("users'-register vectors stale: no register contrast", exc_info=True)
+        return None
+    vectors = bank.vectors()
+    outside = np.array([label == OUT_OF_SCOPE for label in bank.labels], dtype=bool)
+    inside = np.vstack([vectors[~outside], np.asarray(glossary.vectors(), dtype=np.float32)])
+    return RegisterContrast(inside=inside, outside=np.vstack([vectors[outside], labour]))

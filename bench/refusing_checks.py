@@ -33,6 +33,7 @@ from typing import Any
 # The comment or call that names each `return True` branch of `texts_are_silent` (its line, or the `if` above it).
 _BRANCHES = (
     ("subject_is_elsewhere", "silent: subject_is_elsewhere"),
+    ("read_in_texts", "silent: subject_is_elsewhere"),  # refuse24: `elsewhere and not read_in_texts(glossary)`
     ("qualified_elsewhere", "silent: qualified_elsewhere"),
     ("unstated_census", "silent: unstated_census"),
     ("unstated_contact", "silent: unstated_contact"),

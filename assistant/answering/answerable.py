@@ -17,7 +17,7 @@ from assistant.answering.clauses import asking_clauses
 from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.contact_details import unstated_contact
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words, glossary_speaks
-from assistant.answering.dispositifs import on_topic
+from assistant.answering.dispositifs import on_topic, scheme_mentions
 from assistant.answering.glossary_places import GlossaryReading, placed_by_glossary
 from assistant.answering.named_things import frame_verb, named_certification
 from assistant.answering.qualifiers import actor_outside, foreign_qualifier
@@ -69,6 +69,13 @@ PLACED_OUTSIDE_SHARE = 0.15
 # subject (`_asked`). Below it the context is often the subject itself ("Diplôme d'AES : il est classé à quel
 # niveau ?", read 0.0 outside; "Un stagiaire a séché des heures : l'OPCA finance-t-il… ?", 0.3).
 ASKED_ONLY_OUTSIDE_SHARE = 0.5
+# How much nearer the texts' own questions must be than labour-law questions of both registers
+# (`routing.register_contrast`) for a question whose subject no topic or text name placed to be read as about the
+# texts all the same (`read_in_texts`). Chosen by leave-one-generation-out on the `subject_is_elsewhere` refusals of
+# 2026o–s (56 in-scope, 57 out-of-scope questions; the threshold maximising in-scope kept less three times
+# out-of-scope lost on four generations, scored on the fifth): 0.0187, 0.0187, 0.0187, 0.0185, 0.0191 chosen,
+# 34 in-scope kept and 6 out-of-scope lost on the held-out generations (docs/evaluation/refuse24.md).
+REGISTER_CONTRAST = 0.019
 _CATCH_ALL_TOPICS = frozenset({"other_corpus"})  # the texts in general: no scheme or rule named
 
 
@@ -100,7 +107,11 @@ def texts_are_silent(
     differ; a subject named outside the texts (another branch's CQP, a cue outside, the legal rule) is still
     refused.
     """
-    if vocabulary is not None and phrases is not None and qualified_elsewhere(query, evidence, vocabulary, phrases):
+    if (
+        vocabulary is not None
+        and phrases is not None
+        and qualified_elsewhere(query, evidence, vocabulary, phrases, complement=not scheme_in_texts(query, glossary))
+    ):
         return True
     if phrases is not None and unstated_census(query, evidence, phrases) is not None:
         return True  # "combien de managers ont été certifiés en 2021 ?": a statistic no best passage states (scope16)
@@ -127,18 +138,52 @@ def texts_are_silent(
         and not (asks_the_law(query) and not (decision is not None and decision.names_texts))
     ):
         return False  # "repartir sur les bancs de l'école sans quitter mon poste": the Pro-A's glossary, by meaning
-    if subjects and subject_is_elsewhere(decision):
+    elsewhere = bool(subjects) and subject_is_elsewhere(decision)
+    if elsewhere and not read_in_texts(glossary):
         return True
     if decision is not None and decision.cue_outside is not None:
         return True  # "la convention COS … un préavis de démission ?": a subject named outside, no passage of it
     if subjects and asks_the_law(query) and not (decision is not None and decision.names_texts):
         return True  # "selon le code du travail, le congé VAE…": the legal rule, not the branch's
+    if elsewhere:
+        return False  # "qui met la main au portefeuille pour la Pro-A ?": the texts' matter by meaning (refuse24)
     if vocabulary is not None and not reads_as_topic(decision) and names_foreign_subject(query, vocabulary):
         return True  # "des heures d'auto-école", "le CQP coiffeur": a subject the texts never name
     if len(terms) < 2 or placed_by_meaning(evidence, decision):
         return False
     found: set[str] = set().union(*bags) if bags else set()
     return len(terms & found) / len(terms) < MIN_COVERAGE
+
+
+def read_in_texts(glossary: GlossaryReading | None) -> bool:
+    """The question reads as one of the texts' questions rather than a labour-law one, by meaning in both registers
+    (`GlossaryReading.register_contrast` at `REGISTER_CONTRAST` at least).
+
+    Why: with no corpus topic and no indexed text named, `subject_is_elsewhere` read the question as outside the
+    texts; for most in-scope questions of 2026o–s it refused, the user had named the scheme in everyday words, a CQP
+    by its job or a text by a periphrasis ("qui met la main au portefeuille", "le document signé avec le centre").
+    What such a question asks is still checked before (the attribute, qualifier, census and contact checks), and
+    after: a subject named outside (`cue_outside`) or the legal rule (`asks_the_law`) is still refused, and a
+    foreign-looking word of the user's (`names_foreign_subject`) or few shared words no longer refuse it."""
+    return (
+        glossary is not None
+        and glossary.register_contrast is not None
+        and (glossary.register_contrast >= REGISTER_CONTRAST)
+    )
+
+
+def scheme_in_texts(query: str, glossary: GlossaryReading | None) -> bool:
+    """The question names one of the texts' schemes (`dispositifs.scheme_mentions`: the Pro-A, the contrat de
+    professionnalisation, the VAE, the CEP…) and reads as the texts' by meaning (`read_in_texts`).
+
+    Why: a complement after "à" that the texts never write (`complements.foreign_complement`) says which thing only
+    when it qualifies what is asked ("la formation à la sécurité incendie"); in "qui met la main au portefeuille pour
+    la Pro-A ?" or "des agents au chômage technique pourraient-ils partir en Pro-A ?" it is an idiom or the person's
+    situation, and the question asks the Pro-A's funding or its beneficiaries, which art. 2 states (u26s-017, u26s-027
+    were refused for "main à portefeuille", "agents à chômage technique"). On the released sets the complement refused
+    no out-of-scope question that both names a scheme and reads as the texts' by meaning without another qualifier
+    refusing it too (docs/evaluation/refuse24.md)."""
+    return read_in_texts(glossary) and bool(scheme_mentions(fold(query).replace("'", " ")))
 
 
 def unstated_in_every_clause(
@@ -195,15 +240,19 @@ def names_only(decision: RouteDecision | None) -> bool:
 
 
 def qualified_elsewhere(
-    query: str, evidence: Sequence[Evidence], vocabulary: CorpusWords, phrases: CorpusPhrases
+    query: str,
+    evidence: Sequence[Evidence],
+    vocabulary: CorpusWords,
+    phrases: CorpusPhrases,
+    complement: bool = True,
 ) -> bool:
     """A qualifier of the question moves it outside the texts (`answering.qualifiers`): the domain it asks a rule
     for is one the texts never speak of ("dans la branche des banques", "dans le BTP"), so is the purpose of the
     leave it asks about ("un congé pour un examen de l'université"), or the actor it names
     as paying or receiving is in none of the best passages ("l'État nous verse", "transmis à l'inspection du
     travail"). Its subject may be theirs (the tutor, the contrat de professionnalisation): the rule asked is
-    not."""
-    if foreign_qualifier(query, vocabulary, phrases) is not None:
+    not. Without `complement`, the subject's complement after "à" is not read (`scheme_in_texts`)."""
+    if foreign_qualifier(query, vocabulary, phrases, complement) is not None:
         return True
     return actor_outside(query, evidence, phrases) is not None
 

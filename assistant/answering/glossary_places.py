@@ -71,10 +71,13 @@ SECTION_PASSAGES = 3
 @dataclass(frozen=True)
 class GlossaryReading:
     """The question read against the everyday glossary's questions by meaning (`knowledge.everyday_meaning`):
-    the nearest sections, and the cosine of the example bank's nearest out-of-scope subject."""
+    the nearest sections, the cosine of the example bank's nearest out-of-scope subject, and how much nearer the
+    texts' questions are than labour-law questions of both registers (`routing.register_contrast`; None without
+    the users'-register vectors)."""
 
     vote: SectionVote
     outside_similarity: float
+    register_contrast: float | None = None
 
 
 def placed_by_glossary(

@@ -255,13 +255,15 @@ def foreign_kind_of_scheme(question: str, vocabulary: CorpusWords, phrases: Corp
     return None
 
 
-def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhrases) -> str | None:
+def foreign_qualifier(
+    question: str, vocabulary: CorpusWords, phrases: CorpusPhrases, complement: bool = True
+) -> str | None:
     """The domain (`foreign_domain`), the place put in front of the question (`fronted_place`: "Dans une mairie,
     …"), the person's present employer (`fronted_place.foreign_workplace`: "salariée d'une enseigne d'optique"), the
     purpose (`foreign_purpose`), the framework (`frameworks`: a text named by its kind and year or name, an employer
     named in capitals, a body said to run the scheme: "organisée par l'Éducation nationale", an act of the State named
     by its object: "l'arrêté d'extension"), the subject's complement after "à" or a CQP's qualifier (`complements`)
-    the texts never speak of, if any."""
+    the texts never speak of, if any; the complement only with `complement` (`answerable.qualified_elsewhere`)."""
     return (
         foreign_domain(question, vocabulary, phrases)
         or foreign_setting(question, vocabulary, phrases)
@@ -274,7 +276,7 @@ def foreign_qualifier(question: str, vocabulary: CorpusWords, phrases: CorpusPhr
         or foreign_named_text(question, phrases)
         or foreign_future_text(question, phrases)
         or foreign_kind_of_scheme(question, vocabulary, phrases)
-        or foreign_complement(question, vocabulary, phrases)
+        or (foreign_complement(question, vocabulary, phrases) if complement else None)
         or foreign_cqp(question, vocabulary, phrases)
     )
 
