@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from assistant.routing.calculator_inputs.amounts import plan_contribution, plan_points
+from assistant.routing.calculator_inputs.asked_result import plan_asked_result
 from assistant.routing.calculator_inputs.asking import not_an_application
 from assistant.routing.calculator_inputs.bonuses import plan_trainer_bonus, plan_tutor_bonus
 from assistant.routing.calculator_inputs.career_history import plan_professional_reviews, plan_training_guarantee
@@ -62,6 +63,8 @@ def plan_for(topic: str | None, facts: Facts) -> Plan | None:
     if both is True:
         return None  # two cases told, one of them undecided: the two rules answer, not one reader on both
     plan = both or (reader(facts) if reader else None)
+    if plan is None or not plan.arguments:  # no fact read: the result asked for the case told, what decides it
+        plan = plan_asked_result(topic, facts, read=plan is not None) or plan
     if plan is None:  # "mes notes suffisent-elles ?": the user's own inputs named, none given
         plan = plan_own_inputs(topic, facts) or plan_asked_case(topic, facts)
     if plan is not None and not_an_application(facts, plan):
