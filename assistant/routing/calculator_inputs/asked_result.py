@@ -41,12 +41,19 @@ _DATE_ASK = r"(?:(?:a partir|des|jusqu'a) (?:de )?quand|\bquand\b|quelle date|qu
 # art. 3.4: the action lasts 6 to 12 months, up to 24 or 36 for some publics: its length asked, or a length the
 # contract would have ("peut-il prétendre à un contrat de pro de 36 mois ?")
 _LENGTH = re.compile(rf"{LENGTH_ASK.pattern}|\bcontrat\b[^?]{{0,30}}\b\d+ (?:mois|ans?)\b")
-# art. 3.6: "sont rémunérés, au minimum, sur la base du coefficient de qualification du niveau 2"
-_PAY = re.compile(r"\b(?:pay\w*|remuner\w*|salaire|coefficient|grille|base)\b")
-# art. 3.6's second term: "À compter du 1er jour du mois qui suit l'obtention de la certification"
-_PAY_FROM = re.compile(rf"{_DATE_ASK}[^?]*\b(?:pay\w*|remuner\w*|salaire|grille)\b|\b(?:grille|cadre) conventionnel")
+# art. 3.6: "sont rémunérés, au minimum, sur la base du coefficient de qualification du niveau 2": the base asked,
+# not the day it changes ("mon salaire change à partir de quand ?": "à compter du 1er jour du mois qui suit
+# l'obtention de la certification", which the article answers as it stands)
+_PAY = re.compile(
+    rf"^(?!.*{_DATE_ASK}).*(?:\bsur quel(?:le)? (?:base|coefficient|grille|niveau)\b"
+    r"|\bquel(?:le)? (?:coefficient|salaire|remuneration|base|grille)\b"
+    r"|\bcombien\b[^?]*\b(?:pay|remuner|touch|gagn)\w*|\b(?:pay|remuner)\w* combien\b)"
+)
 # avenant art. 2: the Pro-A's training at least 150 hours, 15 % of its total
-_HOURS = re.compile(r"\b(?:heures?|duree (?:\w+ )?de (?:la )?formation|enseignements?|cours)\b")
+_HOURS = re.compile(
+    r"\b(?:combien|nombre|volume|minimum|maximum) d'heures\b|\bduree (?:minimale |maximale )?de (?:la )?formation\b"
+    r"|\bheures?\b[^?]{0,40}\b(?:minimum|maximum|au moins|au plus|minimales?|maximales?)\b"
+)
 # circular of 2013, VIII: the path ends within the time allowed after its first day (Prem'ss)
 _PATH_END = re.compile(rf"{_DATE_ASK}[^?]*\b(?:boucl\w*|termin\w*|fini\w*|achev\w*|parcours)\b|\bdate limite\b")
 # art. 6: "tous les 6 ans, au moins deux entretiens professionnels et un entretien de bilan"
@@ -60,7 +67,6 @@ _OFFERED_WHEN = re.compile(
 _PASSED = re.compile(r"\b(?:recue?s?|reussie?s?|admise?s?|certifiee?s?|validee?s?|obtenue?s?)\s*\?")
 
 RESULTS: tuple[AskedResult, ...] = (
-    AskedResult("professionalisation", "professionalisation_contract", _PAY_FROM, ("certification_date",), "date"),
     AskedResult("professionalisation", "professionalisation_training_share", TRAINING_ASK, ("contract_total",), ""),
     AskedResult("professionalisation", "professionalisation_contract", _PAY, ("target_level",), ""),
     AskedResult("professionalisation", "professionalisation_duration", _LENGTH, ("public",), ""),
