@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 
 from assistant.routing.calculator_inputs.facts import Facts, Plan, asking_sentence, not_threshold, outside_dates
-from assistant.routing.calculator_inputs.professionalisation_terms import LENGTH_ASK, TRAINING_ASK
+from assistant.routing.calculator_inputs.professionalisation_terms import TRAINING_ASK
+from assistant.routing.extraction.conjunctions import mask_conjunctions
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,12 @@ class AskedResult:
 _DATE_ASK = r"(?:(?:a partir|des|jusqu'a) (?:de )?quand|\bquand\b|quelle date|quel (?:mois|jour|delai)|avant quand)"
 # art. 3.4: the action lasts 6 to 12 months, up to 24 or 36 for some publics: its length asked, or a length the
 # contract would have ("peut-il prétendre à un contrat de pro de 36 mois ?")
-_LENGTH = re.compile(rf"{LENGTH_ASK.pattern}|\bcontrat\b[^?]{{0,30}}\b\d+ (?:mois|ans?)\b")
+_LENGTH_WORDS = r"(?:duree|durer|dure|allong\w*|prolong\w*|porte\w*|combien de (?:temps|mois)|jusqu'a combien)"
+_CONTRACT = r"(?:contrat|action|professionnalisation)"
+_LENGTH = re.compile(
+    rf"\b{_LENGTH_WORDS}\b[^?]{{0,60}}\b{_CONTRACT}\b|\b{_CONTRACT}\b[^?]{{0,60}}\b{_LENGTH_WORDS}\b"
+    r"|\bcontrat\b[^?]{0,30}\b\d+ (?:mois|ans?)\b"
+)
 # art. 3.6: "sont rémunérés, au minimum, sur la base du coefficient de qualification du niveau 2": the base asked,
 # not the day it changes ("mon salaire change à partir de quand ?": "à compter du 1er jour du mois qui suit
 # l'obtention de la certification", which the article answers as it stands)
@@ -55,7 +61,9 @@ _HOURS = re.compile(
     r"|\bheures?\b[^?]{0,40}\b(?:minimum|maximum|au moins|au plus|minimales?|maximales?)\b"
 )
 # circular of 2013, VIII: the path ends within the time allowed after its first day (Prem'ss)
-_PATH_END = re.compile(rf"{_DATE_ASK}[^?]*\b(?:boucl\w*|termin\w*|fini\w*|achev\w*|parcours)\b|\bdate limite\b")
+_PATH_END = re.compile(
+    r"\b(?:jusqu'a quand|avant quand|quel delai|date limite)\b[^?]*\b(?:boucl|termin|fini|achev|parcours)\w*"
+)
 # art. 6: "tous les 6 ans, au moins deux entretiens professionnels et un entretien de bilan"
 _LATE = re.compile(r"\b(?:en retard|a jour|en regle|dans les (?:temps|delais|clous)|hors delai|depasse\w*)\b")
 # art. 8: "Celle-ci intervient dans l'année suivant cette période de 4 ans": when, or whether, a training is owed
@@ -64,7 +72,12 @@ _OFFERED_WHEN = re.compile(
     r"|\b(?:me|m'|lui|leur|nous) doi\w*(?:-(?:il|elle|on))? (?:une |la |sa |ma )?formation\b|\bdroit a une formation\b"
 )
 # circular V: certified with an average of 10 and no eliminating grade
-_PASSED = re.compile(r"\b(?:recue?s?|reussie?s?|admise?s?|certifiee?s?|validee?s?|obtenue?s?)\s*\?")
+# the person the subject of the verdict ("est-ce que je suis reçue ?", "est-elle certifiée ?"), not the goal a
+# question sets ("que dois-je remplir pour être certifiée ?": the conditions asked, which the circular states)
+_PASSED = re.compile(
+    r"\b(?:je suis|suis-je|il est|elle est|est-(?:il|elle)|ai-je ete|a-t-(?:il|elle) ete|sera(?:i|is)?-je|serai)"
+    r" (?:bien )?(?:recue?|reussie?|admise?|certifiee?|validee?)\s*\?"
+)
 
 RESULTS: tuple[AskedResult, ...] = (
     AskedResult("professionalisation", "professionalisation_training_share", TRAINING_ASK, ("contract_total",), ""),
@@ -77,6 +90,8 @@ RESULTS: tuple[AskedResult, ...] = (
     AskedResult("cqp", "cqp_certification", _PASSED, ("grades",), ""),
     AskedResult("cqp_certification", "cqp_certification", _PASSED, ("grades",), ""),
 )
+
+_ASKED_WHEN = re.compile(r"\b(?:des|jusqu'a|a partir de|avant|pour) quand\b")
 
 # a property of the scheme asked, not its result for the case: "qu'est-ce que", "comment ça marche", "pourquoi",
 # a hypothesis the question states ("si je suis à temps partiel"), a concession ("même si")
@@ -100,6 +115,9 @@ def plan_asked_result(topic: str | None, facts: Facts, *, read: bool = False) ->
     sentence = asking_sentence(facts.folded).rsplit(":", 1)[-1]
     if len(sentence.split()) < 4:  # "… pendant 6 mois. Combien ?": the whole message is the question
         sentence = facts.folded
+    # "quand je suis en formation, …" states a circumstance; "dès quand", "jusqu'à quand" always ask a date
+    if not _ASKED_WHEN.search(sentence):
+        sentence = mask_conjunctions(sentence)
     if _PROPERTY.search(sentence):
         return None
     for asked in RESULTS:
