@@ -110,6 +110,8 @@ VALUE_ASK = (
 # the verdict, not a property of the scheme.
 VERDICT_WORDS: dict[str, str] = {
     "cep_absence": r"\b(?:remunere\w*|payee?s?|paye\w*|accordee?s?|autorisee?s?|indemnisee?s?)\b",
+    # art. 6's obligation met or not for the person: "mon entretien de bilan est-il en retard ?"
+    "professional_reviews": r"\b(?:en retard|a jour|conformes?|en regle|dans les clous|en ordre|depass\w*)\b",
 }
 
 # What an asking sentence asks when it asks one of a calculator's results, for the calculators whose results are
@@ -207,6 +209,18 @@ FOLLOW_UPS: dict[str, str] = {
 # Follow-ups worded for one calculator: for the VAE leave, a threatened job decides alone (48 hours),
 # so it is asked together with the diploma.
 FOLLOW_UPS_FOR: dict[str, dict[str, str]] = {
+    # art. 3.4: 6 to 12 months, up to 24 when the qualification requires it, up to 36 for the publics it lists
+    "professionalisation_duration": {
+        "public": "Quel est l'âge du bénéficiaire, a-t-il validé un second cycle de l'enseignement secondaire ou un "
+        "diplôme technologique ou professionnel, est-il demandeur d'emploi (depuis combien de temps) ou bénéficiaire "
+        "du RSA, de l'ASS ou de l'AAH ? La qualification visée exige-t-elle une formation plus longue ?",
+    },
+    # art. 3.5: up to 70 % of the action's total length for the publics of L. 6325-1-1
+    "professionalisation_training_share": {
+        "contract_total": "Quelle est la durée totale de l'action de professionnalisation (en heures ou en mois) ? "
+        "Précisez aussi l'âge du bénéficiaire, son diplôme, et s'il est demandeur d'emploi ou bénéficiaire du RSA, "
+        "de l'ASS ou de l'AAH.",
+    },
     "vae_leave": {
         "diploma_level": "Quel est votre plus haut diplôme (CAP, bac, BTS, licence, master…) ? "
         "Votre emploi est-il menacé par des évolutions économiques ou technologiques ?",

@@ -119,6 +119,12 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         # ("pas formée depuis son arrivée": the participle says it as the noun does)
         Cue(r"\b(?:pas|aucune?|jamais)\b[^.?!]{0,25}\b(?:formations?|stages?|formee?s?)\b[^.?!]{0,25}\bdepuis\b", 3),
         Cue(r"\bdepuis\b[^.?!]{0,30}\bsans (?:aucune )?formation\b", 3),
+        # the same length said as "ça fait longtemps que …": "ça fait longtemps que je n'ai pas été formé"
+        Cue(
+            r"\b(?:ca|cela) fait (?:longtemps|des annees|un bail|une eternite)\b[^.?!]{0,30}"
+            r"\b(?:pas|plus|aucune?|jamais)\b[^.?!]{0,20}\b(?:formations?|stages?|formee?s?)\b",
+            3,
+        ),
         Cue(r"\bformations?\b[^.?!]{0,40}\b(?:pas|plus|aucune)\b[^.?!]{0,20}\bdepuis\b", 3),
         Cue(
             r"\b(?:employeur|organisme)\b[^.?!]{0,30}\b(?:proposer|faire suivre|offrir)\b[^.?!]{0,15}"

@@ -218,7 +218,7 @@ def names_its_topic(folded: str, topic: str | None, share: float = 0.0) -> bool:
     if cues is None or share >= CLEAR_SHARE:  # a clear reading of the bank names it in the user's words
         return True
     names = TOPIC_NAMES.get(topic or "", ("", ""))[0].split()  # "conseil en évolution pro": "conseil"
-    if any(re.search(rf"\b{re.escape(name)}\b", folded) for name in names):
+    if any(re.search(rf"\b{re.escape(name)}s?\b", folded) for name in names):  # "mes tutorats"
         return True
     return sum(weight for pattern, weight in cues if pattern.search(folded)) >= TOPIC_THRESHOLD
 

@@ -263,7 +263,8 @@ def route(
     # "une Pro-A de trois ans, c'est faisable ?" tells no one's case: the figure is the rule's hypothesis, and
     # the rule with its cases answers it rather than a question about a situation nobody described
     nobody = not (told or facts.personal) and plan.calculator not in LOOKUPS  # a lookup in a list is no one's case
-    if missing and not case and (nobody or not asks_own_case(cleaned, plan.calculator, plan.arguments, missing)):
+    asked_case = plan.asked or asks_own_case(cleaned, plan.calculator, plan.arguments, missing)
+    if missing and not case and (nobody or not asked_case):
         return base  # a rule asked about ("je peux toucher une prime ?"): quoted, not a case to complete
     asked: str | None = None
     if missing:

@@ -243,9 +243,11 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
         not plan.arguments
         and undecided(plan)
         and (
-            asks_a_limit(facts.folded)
+            # a limit asked of the case told ("combien d'heures au minimum pour la Pro-A de mon agent ?") is the
+            # rule's result for it (`asked_result`), not the limit asked for anyone
+            (asks_a_limit(facts.folded) and not plan.asked)
             or asks_the_texts(facts.folded)
-            or asks_an_obligation(facts.folded)
+            or (asks_an_obligation(facts.folded) and not plan.asked)
             or reports_a_claim(facts.folded)
             or claimed_rules(facts.folded)  # a quotation naming nobody: a rule claimed, to check in the texts
             or states_a_premise(facts.folded)

@@ -82,6 +82,9 @@ class Plan:
     arguments: dict[str, Any]
     missing: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # the rule's result is asked for the case told (`asked_result`): the missing inputs are asked back, the
+    # router's own check of a case asked (`own_case.asks_own_case`) already made
+    asked: bool = False
 
 
 def read_facts(text: str, folded: str, today: date) -> Facts:

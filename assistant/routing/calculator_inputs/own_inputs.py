@@ -117,8 +117,13 @@ _OWN_VERDICT = re.compile(
     r"|\b(?:s'appliqu|jou)\w*(?:-t)?(?:-(?:il|elle|on))? (?:a|pour) (?:moi|lui|elle|eux|elles|nous)\b"
     r"|\b(?:me|la|le|les|nous|vous) concerne\w*\b"
     # the employer's duty toward the person told: "l'organisme doit-il lui proposer une formation ?"
-    r"|\bdoi(?:t|vent)(?:-(?:il|elle|on|ils|elles))? (?:me|lui|leur|nous) "
-    r"(?:proposer|accorder|donner|financer|offrir)\b"
+    # or bound to it: "est-il obligé de me libérer une demi-journée ?", "doit me libérer pour mon rendez-vous ?"
+    r"|\b(?:doi(?:t|vent)(?:-(?:il|elle|on|ils|elles))?|(?:est|sont)(?:-(?:il|elle|ils|elles))? (?:oblige|tenu)e?s? de)"
+    r" "
+    r"(?:me|lui|leur|nous) (?:proposer|accorder|donner|financer|offrir|liberer|autoriser)\b"
+    # the person's own access asked with its verb: "peut-elle obtenir le CQP par la VAE ?", "puis-je partir en Pro-A ?"
+    r"|\b(?:peu[tx]|puis|pourr\w*)(?:-(?:je|il|elle|on)|-t-(?:il|elle|on))? "
+    r"(?:obtenir|pretendre|beneficier|acceder|partir|entrer)\b"
 )
 # The rule's own value asked for the case: "ça fait combien pour moi ?", "j'y ai droit à combien ?", "elle va
 # avoir combien de prime ?", "je touche quoi ?", "ça nous fera combien ?". "Combien" asking another count

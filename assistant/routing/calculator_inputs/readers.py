@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from assistant.routing.calculator_inputs.amounts import plan_contribution, plan_points
+from assistant.routing.calculator_inputs.asked_result import plan_asked_result
 from assistant.routing.calculator_inputs.asking import not_an_application
 from assistant.routing.calculator_inputs.bonuses import plan_trainer_bonus, plan_tutor_bonus
 from assistant.routing.calculator_inputs.career_history import plan_professional_reviews, plan_training_guarantee
@@ -32,6 +33,7 @@ from assistant.routing.calculator_inputs.professionalisation_terms import (
 )
 from assistant.routing.calculator_inputs.roles import both_roles
 from assistant.routing.calculator_inputs.vae import plan_vae
+from calculators.registry import CALCULATORS
 
 RESOLVERS: dict[str, Callable[[Facts], Plan | None]] = {
     "tutor_bonus": plan_tutor_bonus,
@@ -62,11 +64,21 @@ def plan_for(topic: str | None, facts: Facts) -> Plan | None:
     if both is True:
         return None  # two cases told, one of them undecided: the two rules answer, not one reader on both
     plan = both or (reader(facts) if reader else None)
+    if plan is None or not (plan.arguments or _own_question(plan)):  # no fact read: the result asked, what decides it
+        plan = plan_asked_result(topic, facts, read=plan is not None) or plan
     if plan is None:  # "mes notes suffisent-elles ?": the user's own inputs named, none given
         plan = plan_own_inputs(topic, facts) or plan_asked_case(topic, facts)
     if plan is not None and not_an_application(facts, plan):
         return None
     return plan if plan is None else with_count(plan, facts)
+
+
+def _own_question(plan: Plan) -> bool:
+    """The reader asks a question of its own, not an input of its calculator ("level_kind": which "niveau" the user
+    means), which stands."""
+    spec = CALCULATORS.get(plan.calculator)
+    names = {p.name for p in spec.params} if spec is not None else set()
+    return any(m not in names for m in plan.missing)
 
 
 # The message asks for the calculation itself, again or anew: "Refais le calcul avec 30 M€", "recalcule pour 8 M€".
