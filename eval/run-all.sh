@@ -91,3 +91,6 @@ run out-of-scope-2026t eval/out-of-scope-2026t.jsonl 2026-11-29
 run unseen-2026u eval/unseen-2026u.jsonl 2026-11-29
 run conversations-2026u eval/conversations-2026u.jsonl 2026-11-29
 run out-of-scope-2026u eval/out-of-scope-2026u.jsonl 2026-11-29
+run unseen-2026v eval/unseen-2026v.jsonl 2026-11-29
+run conversations-2026v eval/conversations-2026v.jsonl 2026-11-29
+run out-of-scope-2026v eval/out-of-scope-2026v.jsonl 2026-11-29
