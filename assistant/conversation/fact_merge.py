@@ -211,8 +211,13 @@ def _nearest(earlier: str, before: list[Slot], candidates: list[int], slot: Slot
     without a clue, those of the same kind (several: nothing is replaced)."""
 
     def words(text: str, span: tuple[int, int]) -> set[str]:
-        around = text[max(0, span[0] - 10) : span[0]] + " " + text[span[1] : span[1] + 16]
-        return {w for w in re.findall(r"[a-z']{3,}", around) if w not in _STOP}
+        # the words right after the fact up to the end of its phrase ("8 mois d'ancienneté dans l'organisme" and
+        # "depuis 4 ans dans mon organisme" share "organisme"), each without its elided article and cut to its
+        # stem, so that "l'organisme" and "organisme", "caisse" and "caisses" are one word
+        after = re.split(r"[,;:?!.]", text[span[1] : span[1] + 40], maxsplit=1)[0]
+        around = text[max(0, span[0] - 10) : span[0]] + " " + after
+        found = (re.sub(r"^[a-z]{1,2}'", "", w) for w in re.findall(r"[a-z']{3,}", around.lower()))
+        return {w[:6] for w in found if len(w) >= 3 and w not in _STOP}
 
     near = words(follow_folded, slot.span)
     folded = same_length(earlier)
