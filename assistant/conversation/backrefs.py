@@ -110,8 +110,8 @@ def going_back(body: str, turns: Sequence[EarlierTurn]) -> BackReference | None:
         return None
     first_word = what.split(" ", 1)[0]
     if first_word in _ORDINALS:
-        subjects = _distinct([t.subject for t in turns])
         index = _ORDINALS[first_word]
+        subjects = _counted(turns, index + 1)
         return BackReference(subjects[index], rest) if index < len(subjects) else None
     named = find_subject(what)
     earlier = next((t.subject for t in reversed(turns) if named is not None and named.same_as(t.subject)), None)
@@ -150,7 +150,7 @@ def ordinal_subject(body: str, turns: Sequence[EarlierTurn]) -> BackReference | 
     that is not the last turn's. None when the phrase is no pronoun over the subjects (see the module
     docstring) or the count goes past them."""
     folded = same_length(body).lower()
-    subjects = _distinct([t.subject for t in turns])
+    subjects = _counted(turns, 2)
     if len(subjects) < 2:
         return None
     for m in _ORDINAL_PHRASE.finditer(folded):
@@ -243,6 +243,21 @@ def _distinct(subjects: Sequence[Subject | None]) -> list[Subject]:
         if s is not None and not any(s.same_as(k) for k in kept):
             kept.append(s)
     return kept
+
+
+def _counted(turns: Sequence[EarlierTurn], needed: int) -> list[Subject]:
+    """The things an ordinal counts: the turns' subjects in the order they came up; when they are fewer than the
+    ordinal needs, the things the earlier questions named, in the order they were written ("je compare celui de
+    gestionnaire conseil et celui de conseiller offres de services" then "et le second ?": one turn, two things,
+    whatever subject that turn was given, even none when it was refused)."""
+    subjects = _distinct([t.subject for t in turns])
+    if len(subjects) >= needed:
+        return subjects
+    named = [s for t in turns for s in sorted(subjects_in(t.question), key=lambda s: s.span[0])]
+    # ("deux CQP : contrôleur allocataire et manager opérationnel": the family named before its members is no
+    # thing counted)
+    listed = _distinct([s for s in named if not any(o.name.startswith(f"{s.name} ") for o in named)])
+    return listed if len(listed) > len(subjects) else subjects
 
 
 def _named_earlier(noun_phrase: str, turns: Sequence[EarlierTurn]) -> Subject | None:

@@ -53,3 +53,31 @@ def written_out(message: str, today: date) -> str | None:
     if dates[1] < dates[0]:
         return None
     return f"du {format_date_fr(dates[0])} au {format_date_fr(dates[1])}"
+
+
+# where the clause telling the two dates begins: after the last mark that ends a phrase before the first date
+_CLAUSE_START = re.compile(r".*[,;:(]\s*", re.S)
+
+
+def two_ends(message: str, dates: list[tuple[tuple[int, int], date, bool]]) -> str | None:
+    """A period told by its two ends as two single dates, each with its own verb ("arrivée le 1er avril 2026 et
+    partie le 15 août", "venu le 2 février, reparti le 20 juin"), rewritten "du 1er avril 2026 au 15 août 2026".
+
+    Why: the readers read a period from the forms of a range ("du … au …", "de … à …"); two dates joined by "et"
+    with a verb each are two points, and a calculator asking "sur quelle période ?" asks again. `dates` are the
+    message's dates in reading order, each with its span, the day read and whether its year was inferred. Only for
+    exactly two days in order: the clause that tells them (from the last comma, colon or semicolon before the first
+    date) is replaced, the rest of the message kept. A year left out on the second end is the first end's (the year
+    after when the months would run backwards)."""
+    if len(dates) != 2:
+        return None
+    (first_span, start, _), (last_span, end, end_inferred) = dates
+    if end_inferred:
+        end = end.replace(year=start.year if (end.month, end.day) >= (start.month, start.day) else start.year + 1)
+    if end <= start:
+        return None
+    before = message[: first_span[0]]
+    clause = _CLAUSE_START.match(before)
+    cut = clause.end() if clause else 0
+    rest = message[last_span[1] :]
+    return f"{message[:cut]}du {format_date_fr(start)} au {format_date_fr(end)}{rest}"

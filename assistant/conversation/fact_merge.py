@@ -210,13 +210,24 @@ def _nearest(earlier: str, before: list[Slot], candidates: list[int], slot: Slot
     repeats ("6 mois dans ma caisse" → "depuis 3 ans dans ma caisse", not "10 ans de carrière");
     without a clue, those of the same kind (several: nothing is replaced)."""
 
-    def words(text: str, span: tuple[int, int]) -> set[str]:
-        around = text[max(0, span[0] - 10) : span[0]] + " " + text[span[1] : span[1] + 16]
-        return {w for w in re.findall(r"[a-z']{3,}", around) if w not in _STOP}
+    def words(text: str, span: tuple[int, int], stop: int | None = None) -> set[str]:
+        # the words right after the fact up to the end of its phrase or the next fact ("8 mois d'ancienneté dans
+        # l'organisme" and "depuis 4 ans dans mon organisme" share "organisme"; "10 ans de carrière dont 2 ans ici"
+        # gives "ici" to the 2 years alone), each without its elided article and cut to its stem, so that
+        # "l'organisme" and "organisme", "caisse" and "caisses" are one word
+        end = min(span[1] + 40, stop if stop is not None else len(text))
+        after = re.split(r"[,;:?!.]", text[span[1] : end], maxsplit=1)[0]
+        around = text[max(0, span[0] - 10) : span[0]] + " " + after
+        found = (re.sub(r"^[a-z]{1,2}'", "", w) for w in re.findall(r"[a-z']{3,}", around.lower()))
+        return {w[:6] for w in found if len(w) >= 3 and w not in _STOP}
 
     near = words(follow_folded, slot.span)
     folded = same_length(earlier)
-    scores = [(len(near & words(folded, before[i].span)), i) for i in candidates]
+
+    def next_fact(i: int) -> int | None:
+        return min((o.span[0] for o in before if o.span[0] >= before[i].span[1]), default=None)
+
+    scores = [(len(near & words(folded, before[i].span, next_fact(i))), i) for i in candidates]
     best = max(score for score, _ in scores)
     if best > 0:
         return _same_part([i for score, i in scores if score == best], before, folded, slot, follow_folded)

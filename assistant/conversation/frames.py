@@ -134,6 +134,10 @@ def new_person(message: str, earlier: str, today: date) -> bool:
     Sonia, en CDD…" after Julien's case)."""
     # (the earlier question may tell the user's case by a possessive or an inverted "je" alone: "ai-je droit … ma
     # caisse ?", which `statements.person` reads)
+    labels = case_label(message), case_label(earlier)
+    if labels[0] and labels[1] and find_slots(message, today):
+        # "Agent A : 2 ans de CDI …" then "Agent B : CDI depuis 10 mois …": each case under a label of its own
+        return labels[0] != labels[1]
     mine, before = case_person(message), case_person(earlier) or ("user" if person(earlier) == "user" else None)
     if not find_slots(message, today) and not _ME.search(same_length(message).lower()):
         # ("et pour moi ?" asks the same about the user, whose facts are still to ask; "et pour mon collègue
@@ -151,6 +155,25 @@ def new_person(message: str, earlier: str, today: date) -> bool:
             return True
         return _definite(message) != _definite(earlier)
     return mine is not None and before is not None and mine != before
+
+
+# A case told under a label naming a person ("Agent A :", "Second salarié :", "Cas n° 2 - l'alternante :"): the
+# label's words before the colon, a person's noun among them
+_LABEL = re.compile(r"(?:^|[,;.!?]\s*)\s*(?:et\s+)?(?P<label>[^:,;?!.]{1,40}?)\s*:\s*\S")
+_LABEL_PERSON = re.compile(
+    r"\b(?:agent|agente|salariee?|collegue|collaborat(?:eur|rice)|alternante?|apprentie?|stagiaire|tut(?:eur|rice)|"
+    r"candidate?|personne|cas|dossier|demandeu(?:r|se)|beneficiaire)s?\b"
+)
+
+
+def case_label(text: str) -> str | None:
+    """The label a message tells its case under ("Agent B : CDI depuis 10 mois…" → "agent b"), a phrase of at most
+    four words naming a person before a colon (the latest when there are several); None otherwise. Two different
+    labels are two people's cases, whose facts are not merged into one another's question."""
+    labels = [" ".join(m.group("label").split()) for m in _LABEL.finditer(same_length(text).lower())]
+    named = [label for label in labels if len(label.split()) <= 4 and _LABEL_PERSON.search(label)]
+    # (a question rewritten from earlier messages holds its latest case last: "Je suis RH …, agent A : …")
+    return named[-1] if named else None
 
 
 def _relations(text: str) -> set[str]:

@@ -14,7 +14,7 @@ from datetime import date
 
 from assistant.conversation import vocabulary as v
 from assistant.conversation.answers import closed_question, open_statement, statement, yes_or_no
-from assistant.conversation.bare_values import written_out
+from assistant.conversation.bare_values import two_ends, written_out
 from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.resolution import Context, Resolution
 from assistant.conversation.slots import find_slots
@@ -83,6 +83,9 @@ def completed(context: Context, body: str, today: date) -> str:
         body = f"{number.group(1)} {units[0]}"
     elif v.PERIOD_FACTS & set(context.missing) and _BARE_LENGTH.match(same_length(body)):
         body = f"pendant {body.strip(' ?.!')}"  # "5 mois" answering "sur quelle période ?"
+    elif v.PERIOD_FACTS & set(context.missing):
+        # "arrivée le 1er avril 2026 et partie le 15 août" answering "sur quelle période ?": the two ends, a period
+        body = two_ends(body, single_days(body, today)) or body
     merged = merge_facts(context.pending, body, today)
     if merged.replaced:
         return merged.text
@@ -90,6 +93,14 @@ def completed(context: Context, body: str, today: date) -> str:
     if said:  # a sentence of its own after the question: "… ? J'ai obtenu ma certification le 20 mai."
         return f"{context.pending.rstrip()} {said}."
     return appended(context.pending, body)
+
+
+def single_days(body: str, today: date) -> list[tuple[tuple[int, int], date, bool]]:
+    """The message's single days (no period among its facts), with their spans, for `bare_values.two_ends`."""
+    slots = [s for s in find_slots(body, today) if s.kind in ("date", "period")]
+    if any(s.kind != "date" or s.when is None or s.when.precision != "day" for s in slots):
+        return []
+    return [(s.span, s.when.start, s.when.year_inferred) for s in slots if s.when is not None]
 
 
 def changed(questions: tuple[str, ...], body: str, today: date) -> str:

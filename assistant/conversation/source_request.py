@@ -35,6 +35,11 @@ _REFERENCE = re.compile(
     r"(?:est |a ete |sont )?(?:ecri|prevu|dit|indiqu|mentionn|fix|pri|tir|trouv|lu|vu|vien|sor|figur)\w*)"
     r"|\b(?:ecrit|prevu|indique|mentionne|figure)\w* ou\b"
 )
+# "numéro RNCP", "numéro d'enregistrement": a number that a word of its own qualifies is a thing's identifier, not the
+# reference of the passage the answer cites ("le numéro de l'article", "le numéro exact" stay references)
+_OWN_NUMBER = re.compile(
+    rf"\bnumeros? (?!(?:de |d'|du |des |exact|precis|officiel|{_PART[3:-1]})\b)(?P<word>[a-z]{{3,}})\b"
+)
 # words that ask, state, point back, qualify a reference or a text, or join: they ask nothing of their own
 _FILLER_WORDS = """
     et mais alors donc ok bon du coup stp svp merci please s' il te vous plait
@@ -68,6 +73,8 @@ def asks_source(message: str, exchange: str) -> Request | None:
     reference asked is one of asking, stating or pointing back, or a word of `exchange` (the previous question and
     the answer's lead); None otherwise (a part named by a number the exchange never said is a word of its own)."""
     folded = re.sub(r"\s+", " ", same_length(message).lower()).strip(" ?!.…")
+    # ("son numéro RNCP ?": the number of a thing of the texts, named by the word after it, is asked of that thing)
+    folded = _OWN_NUMBER.sub(" ", folded)
     if not _REFERENCE.search(folded) or len(folded.split()) > 24:
         return None
     # (a figure is the exchange's when it was said there: "d'où tu sors ces 48 heures ?"; "l'article 6" names a part)
