@@ -18,7 +18,12 @@ from assistant.answering.composer import query_weights, unit_terms
 from assistant.answering.contact_details import unstated_contact
 from assistant.answering.corpus_words import CorpusPhrases, CorpusWords, foreign_words, glossary_speaks
 from assistant.answering.dispositifs import on_topic, scheme_mentions
-from assistant.answering.glossary_places import GlossaryReading, placed_by_glossary
+from assistant.answering.glossary_places import (
+    GlossaryReading,
+    confident_section,
+    placed_by_glossary,
+    placed_by_section,
+)
 from assistant.answering.named_things import frame_verb, named_certification
 from assistant.answering.qualifiers import actor_outside, foreign_qualifier
 from assistant.answering.units import PREFIX
@@ -145,10 +150,14 @@ def texts_are_silent(
         return True  # "la convention COS … un préavis de démission ?": a subject named outside, no passage of it
     if subjects and asks_the_law(query) and not (decision is not None and decision.names_texts):
         return True  # "selon le code du travail, le congé VAE…": the legal rule, not the branch's
-    if elsewhere:
-        return False  # "qui met la main au portefeuille pour la Pro-A ?": the texts' matter by meaning (refuse24)
     if vocabulary is not None and not reads_as_topic(decision) and names_foreign_subject(query, vocabulary):
         return True  # "des heures d'auto-école", "le CQP coiffeur": a subject the texts never name
+    if elsewhere:
+        # "qui met la main au portefeuille pour la Pro-A ?": the texts' matter by meaning (refuse24). When the section
+        # model names a section with confidence and the passages found are not led by it, the would-be refusal's
+        # path answers from that section (`silent.read_for_detail`, prop14: "qui règle les frais de scolarité d'un
+        # jeune en alternance ?" is art. 3.7's, where the passages found led with the Pro-A's funding, art. 2.6)
+        return confident_section(glossary) is not None and not placed_by_section(evidence, glossary)
     if len(terms) < 2 or placed_by_meaning(evidence, decision):
         return False
     found: set[str] = set().union(*bags) if bags else set()
