@@ -172,12 +172,14 @@ def read_in_texts(glossary: GlossaryReading | None) -> bool:
     texts; for most in-scope questions of 2026o–s it refused, the user had named the scheme in everyday words, a CQP
     by its job or a text by a periphrasis ("qui met la main au portefeuille", "le document signé avec le centre").
     What such a question asks is still checked before (the attribute, qualifier, census and contact checks), and
-    after: a subject named outside (`cue_outside`) or the legal rule (`asks_the_law`) is still refused, and a
-    foreign-looking word of the user's (`names_foreign_subject`) or few shared words no longer refuse it."""
+    after: a subject named outside (`cue_outside`), the legal rule (`asks_the_law`) or a subject the texts never
+    name (`names_foreign_subject`: "des cours de parapente") is still refused; few shared words no longer refuse it.
+    When the section model names a section with confidence that does not lead the passages found, the question stays
+    a would-be refusal so that the section's path answers it (`texts_are_silent`)."""
     return (
         glossary is not None
         and glossary.register_contrast is not None
-        and (glossary.register_contrast >= REGISTER_CONTRAST)
+        and glossary.register_contrast >= REGISTER_CONTRAST
     )
 
 

@@ -31,10 +31,12 @@ class Subject:
         return other is not None and same_length(self.name) == same_length(other.name)
 
 
+_ENTITY_KEYS = {e.name: e.key for e in v.ENTITIES}
+
+
 def _member_of(member: Subject, family: Subject) -> bool:
     """`member` is one of `family`'s members ("le DEAES" of the Pro-A list, "CQP gestionnaire conseil" of the CQP)."""
-    keys = {e.name: e.key for e in v.ENTITIES}
-    return keys.get(member.name, "").startswith(keys.get(family.name, "?") + ":")
+    return _ENTITY_KEYS.get(member.name, "").startswith(_ENTITY_KEYS.get(family.name, "?") + ":")
 
 
 def find_subject(text: str) -> Subject | None:
