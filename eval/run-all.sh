@@ -94,3 +94,6 @@ run out-of-scope-2026u eval/out-of-scope-2026u.jsonl 2026-11-29
 run unseen-2026v eval/unseen-2026v.jsonl 2026-11-29
 run conversations-2026v eval/conversations-2026v.jsonl 2026-11-29
 run out-of-scope-2026v eval/out-of-scope-2026v.jsonl 2026-11-29
+run unseen-2026w eval/unseen-2026w.jsonl 2026-11-29
+run conversations-2026w eval/conversations-2026w.jsonl 2026-11-29
+run out-of-scope-2026w eval/out-of-scope-2026w.jsonl 2026-11-29
