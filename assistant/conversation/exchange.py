@@ -26,7 +26,7 @@ from typing import Protocol
 
 from assistant.answer import Answer
 from assistant.answering import wording
-from assistant.conversation import about_answer, pointing
+from assistant.conversation import about_answer, pointing, reshaping
 from assistant.conversation import vocabulary as v
 from assistant.conversation import wording as wording_conv
 from assistant.conversation.about_answer import Request
@@ -126,6 +126,14 @@ def converse(
         last = replace([t for t in conversation.turns if t.kind != "aside"][-1], citations=tuple(found.citations))
         brought = operate(request, [last], passages(), typed)
         resolution = Resolution(brought.question if brought and brought.question else within, "reference", None)
+    elif request is not None and context is not None and request.operation == "table":
+        # "fais-moi un tableau qui compare leurs durées": the things the exchange named, side by side (reshaping.py)
+        shaped = reshaping.table(
+            conversation.turns, typed, request.aspect, passages() if passages else None, lambda q: answer(q)[0]
+        )
+        if shaped is not None:
+            return _recorded(conversation, shaped, typed)
+        request = None
     elif request is not None and context is not None:  # the previous answer itself acted on (about_answer.py)
         outcome = operate(request, conversation.turns, passages() if passages else None, typed)
         if outcome is not None and outcome.answer is not None:
