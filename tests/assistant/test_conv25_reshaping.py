@@ -77,7 +77,8 @@ def test_where_the_quote_goes_does_not_hide_the_quote_asked() -> None:
 
 
 def test_the_sentence_is_the_leads_answer_with_its_citation() -> None:
-    lead = "En bref : afin d'optimiser l'accomplissement de sa mission, chaque tuteur accompagne, au maximum, 3 salariés"
+    lead = "En bref : afin d'optimiser l'accomplissement de sa mission, chaque tuteur accompagne, au maximum,"
+    lead += " 3 salariés"
     lead += " [1]"
     turn = _turn(
         "Jusqu'à combien d'alternants un même tuteur peut-il encadrer en même temps ?",
