@@ -1,0 +1,32 @@
+"""conv25: one grade said for the five exams of the CQP gestionnaire conseil, and a grade said with "c'est".
+
+Circulaire de mise en œuvre du CQP gestionnaire conseil, V: the five evaluations (contrôle continu tronc commun and
+option, épreuve écrite, épreuve orale, applications pratiques tutorées) weigh 1, 1, 3, 3 and 2 over 200; "pour être
+certifiés, les candidats doivent … avoir obtenu une note moyenne supérieure ou égale à 10/20 sans note éliminatoire".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.routing.extraction.grades import parse_grades
+
+FIVE = {"continuous_common", "continuous_option", "written", "oral", "tutored"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai eu pile 10 sur 20 à chacune des cinq évaluations du CQP gestionnaire conseil : ça passe ?",
+        "12 aux cinq épreuves du CQP GC, je suis reçue ?",
+        "J'ai eu 11 à toutes les cinq épreuves.",
+    ],
+)
+def test_one_grade_for_the_five_exams(text: str) -> None:
+    grades = parse_grades(text)
+    assert set(grades) == FIVE and len(set(grades.values())) == 1
+
+
+def test_a_grade_said_with_cest_is_read_and_the_last_said_wins() -> None:
+    grades = parse_grades("J'ai eu 10 sur 20 à chacune des cinq évaluations, mon oral c'est 7.")
+    assert grades["oral"] == 7 and grades["written"] == 10
