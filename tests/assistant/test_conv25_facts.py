@@ -1,4 +1,4 @@
-"""conv25: one grade said for the five exams of the CQP gestionnaire conseil, and a grade said with "c'est".
+"""conv25: facts read for a calculator — one grade for the five CQP GC exams, "mon oral c'est 7", a diploma wished for.
 
 Circulaire de mise en œuvre du CQP gestionnaire conseil, V: the five evaluations (contrôle continu tronc commun and
 option, épreuve écrite, épreuve orale, applications pratiques tutorées) weigh 1, 1, 3, 3 and 2 over 200; "pour être
@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.routing.extraction.grades import parse_grades
+from assistant.routing.extraction.situation import parse_diploma_level
 
 FIVE = {"continuous_common", "continuous_option", "written", "oral", "tutored"}
 
@@ -30,3 +31,18 @@ def test_one_grade_for_the_five_exams(text: str) -> None:
 def test_a_grade_said_with_cest_is_read_and_the_last_said_wins() -> None:
     grades = parse_grades("J'ai eu 10 sur 20 à chacune des cinq évaluations, mon oral c'est 7.")
     assert grades["oral"] == 7 and grades["written"] == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # art. 2.3: "Sont concernés, les salariés n'ayant pas atteint un niveau de qualification sanctionné par une
+        # certification professionnelle enregistrée au RNCP et correspondant au grade de la licence." The diploma
+        # wished for is no qualification held.
+        ("Il est manager sans diplôme au-delà de bac+2. Il voudrait le master manager stratégique.", 5),
+        ("Elle a le bac et souhaite passer un BTS.", 4),
+        ("Je voudrais savoir si mon master suffit.", 7),  # (the verb wishes to know: the master is held)
+    ],
+)
+def test_a_diploma_wished_for_is_not_held(text: str, level: int) -> None:
+    assert parse_diploma_level(text) == level
