@@ -7,8 +7,11 @@ certifiés, les candidats doivent … avoir obtenu une note moyenne supérieure 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from assistant.routing.extraction.dates import parse_dates
 from assistant.routing.extraction.grades import parse_grades
 from assistant.routing.extraction.situation import parse_diploma_level
 
@@ -46,3 +49,9 @@ def test_a_grade_said_with_cest_is_read_and_the_last_said_wins() -> None:
 )
 def test_a_diploma_wished_for_is_not_held(text: str, level: int) -> None:
     assert parse_diploma_level(text) == level
+
+
+def test_a_period_between_two_days_each_with_its_article() -> None:
+    """Art. 4.3: "il correspond à 7 points par mois, complet ou non": the mission's two ends are what it counts."""
+    spans = parse_dates("Tutorat d'une alternante entre le 1er mars et le 30 juin 2026 : combien ?", date(2026, 11, 29))
+    assert [(s.kind, s.start, s.end) for s in spans] == [("range", date(2026, 3, 1), date(2026, 6, 30))]
