@@ -239,13 +239,6 @@ def converse(
             if plain is not None:
                 resolution, (reply, decision) = plain
                 asked = resolution.text
-        elif context is not None and context.refused and resolution.is_follow_up and reply.route == "refusal":
-            # glued to a refused question ("Je suis élu au CSE… ?" refused, then "et tous les combien faut-il
-            # négocier ce taux ?"): the message alone, when it names a topic of the texts and is answered from them
-            alone_reply = answer(text)
-            if alone_reply[1] is not None and alone_reply[1].topic is not None and alone_reply[0].route == "retrieval":
-                resolution, (reply, decision) = Resolution(text, "new", message_subject(text)), alone_reply
-                asked = text
         example = worked_example(answer, asked, text, reply, today, resolution.subject) if context is not None else None
         if example is not None:  # "un exemple ?" after a rule: calculated on facts stated for the example
             reply, decision = example
