@@ -19,7 +19,7 @@ from assistant.answer import Answer, Citation
 from assistant.conversation import wording
 from assistant.conversation.cited_parts import document_name, lead_text, renumbered, section_number, sentences
 from assistant.conversation.state import Turn
-from assistant.conversation.subject import Subject, _member_of, find_subject, subjects_in
+from assistant.conversation.subject import Subject, find_subject, member_of, subjects_in
 from ingest.models import Chunk
 from text.folding import same_length
 
@@ -169,7 +169,7 @@ def _distinct(found: Iterable[Subject]) -> list[Subject]:
         if any(k.same_as(subject) for k in kept):
             continue
         kept.append(subject)
-    return [s for s in kept if not any(_member_of(other, s) for other in kept if other is not s)]
+    return [s for s in kept if not any(member_of(other, s) for other in kept if other is not s)]
 
 
 def _rows_by_thing(
