@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.conversation import forms
 from assistant.conversation.comparison import COMPARATIVE
 from assistant.conversation.subject import find_subject
 from text.folding import same_length
@@ -44,6 +45,8 @@ Operation = Literal[
     "decides",
     "reason",
     "draft",
+    "sentence",
+    "table",
 ]
 
 _COURTESY = r"(?:s'il (?:te|vous) plait|stp|svp|merci|please|alors|donc|du coup|bon|ok|d'accord)"
@@ -380,6 +383,13 @@ def read(message: str) -> Request | None:
     folded = same_length(message).lower().strip()
     folded = re.sub(r"\s+", " ", folded)
     body = folded.strip(" ?!.…")
+    # the answer in another form: one sentence, a table ("… que je peux coller dans un mail": forms.py)
+    if forms.asks_sentence(body) and forms.names_nothing(body):
+        return Request("sentence")
+    if forms.asks_table(folded):
+        return Request("table", aspect=forms.table_aspect(body))
+    if not _QUOTE.match(body) and _QUOTE.match(forms.without_purpose(body)):
+        body = forms.without_purpose(body)  # ("cite-moi la phrase exacte, je dois la recopier dans ma note")
     if _QUOTE.match(body):
         # ("recopie la phrase qui fixe ce maximum": the cited sentences on the maximum, when some hold it)
         relative = _RELATIVE_ASPECT.search(body)
@@ -428,6 +438,8 @@ def read(message: str) -> Request | None:
     figure = None
     if hearsay is not None:
         figure = _FIGURE.search(body, hearsay.end()) or _SPELLED_FIGURE.search(body, hearsay.end())
+    if figure is not None and _PART_BEFORE.search(body[: figure.start()]):
+        figure = None  # ("d'après le tableau de l'article 7": a part's number, no figure heard elsewhere)
     if hearsay is not None and figure is not None and len(body.split()) <= 16:
         # ("j'aurais compté 12 points par mois": the rate said with the figure is part of it)
         rate = _RATE.match(body, figure.end())
@@ -462,6 +474,8 @@ _REASON = re.compile(
     r"(?:refus|non|reponse|resultat|conclusion|decision|calcul|chiffre|montant)s?| (?:de |d')?(?:ca|cela))?"
     r"(?: (?:exactement|precisement|au juste))?$"
 )
+# a part named by its number: the figure after it is the part's, not a value ("l'article 7", "annexe 2")
+_PART_BEFORE = re.compile(r"\b(?:article|annexe|art\.?|alinea|titre|page|chapitre|section)\s*$")
 _NO_ASPECT = frozenset({"point", "regle", "chiffre", "passage", "phrase", "texte", "article"})
 
 

@@ -26,7 +26,7 @@ from typing import Protocol
 
 from assistant.answer import Answer
 from assistant.answering import wording
-from assistant.conversation import about_answer, pointing
+from assistant.conversation import about_answer, pointing, reshaping
 from assistant.conversation import vocabulary as v
 from assistant.conversation import wording as wording_conv
 from assistant.conversation.about_answer import Request
@@ -126,6 +126,14 @@ def converse(
         last = replace([t for t in conversation.turns if t.kind != "aside"][-1], citations=tuple(found.citations))
         brought = operate(request, [last], passages(), typed)
         resolution = Resolution(brought.question if brought and brought.question else within, "reference", None)
+    elif request is not None and context is not None and request.operation == "table":
+        # "fais-moi un tableau qui compare leurs durées": the things the exchange named, side by side (reshaping.py)
+        shaped = reshaping.table(
+            conversation.turns, typed, request.aspect, passages() if passages else None, lambda q: answer(q)[0]
+        )
+        if shaped is not None:
+            return _recorded(conversation, shaped, typed)
+        request = None
     elif request is not None and context is not None:  # the previous answer itself acted on (about_answer.py)
         outcome = operate(request, conversation.turns, passages() if passages else None, typed)
         if outcome is not None and outcome.answer is not None:
@@ -231,13 +239,6 @@ def converse(
             if plain is not None:
                 resolution, (reply, decision) = plain
                 asked = resolution.text
-        elif context is not None and context.refused and resolution.is_follow_up and reply.route == "refusal":
-            # glued to a refused question ("Je suis élu au CSE… ?" refused, then "et tous les combien faut-il
-            # négocier ce taux ?"): the message alone, when it names a topic of the texts and is answered from them
-            alone_reply = answer(text)
-            if alone_reply[1] is not None and alone_reply[1].topic is not None and alone_reply[0].route == "retrieval":
-                resolution, (reply, decision) = Resolution(text, "new", message_subject(text)), alone_reply
-                asked = text
         example = worked_example(answer, asked, text, reply, today, resolution.subject) if context is not None else None
         if example is not None:  # "un exemple ?" after a rule: calculated on facts stated for the example
             reply, decision = example

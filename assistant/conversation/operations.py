@@ -32,6 +32,7 @@ from assistant.conversation.cited_parts import (
     section_number,
     sentences,
 )
+from assistant.conversation.reshaping import one_sentence
 from assistant.conversation.state import Turn
 from calculators.numbers import format_euros
 from ingest.models import Chunk
@@ -62,6 +63,9 @@ def operate(request: Request, turns: Sequence[Turn], passages: Iterable[Chunk] |
         return _summary(answered, typed)
     if request.operation == "draft":
         return _draft(last, typed)
+    if request.operation == "sentence":
+        said = one_sentence(answered, typed, passages)
+        return None if said is None else Outcome(answer=said)
     if request.operation == "compare":
         compared = two_answers.compare(answered, typed, typed, passages)
         return None if compared is None else Outcome(answer=compared)

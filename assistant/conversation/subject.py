@@ -39,6 +39,11 @@ def _member_of(member: Subject, family: Subject) -> bool:
     return _ENTITY_KEYS.get(member.name, "").startswith(_ENTITY_KEYS.get(family.name, "?") + ":")
 
 
+def member_of(member: Subject, family: Subject) -> bool:
+    """Public form of `_member_of`, for the modules that compare the things an exchange named (`reshaping`)."""
+    return _member_of(member, family)
+
+
 def find_subject(text: str) -> Subject | None:
     """The named thing of the corpus a text speaks of: the earliest, and the longest there ("CQP
     gestionnaire conseil" rather than "CQP")."""

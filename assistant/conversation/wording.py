@@ -118,3 +118,29 @@ def part_as_published(part: str) -> str:
 def points_in_euros(points: str) -> str:
     """ "et en euros ?" after a bonus in points."""
     return f"Combien valent {points} points en euros ?"
+
+
+def in_one_sentence(sentence: str, where: str) -> str:
+    """ "mets-moi ça en une phrase pour un mail": the last answer's sentence, ready to paste, and its source."""
+    return f"En une phrase, à reprendre telle quelle :\n\n{sentence}\n\nSource : {where}."
+
+
+def table_head() -> str:
+    """ "fais-moi un tableau qui compare…": the table is made of the texts' own sentences."""
+    return "Voici le tableau, chaque case reprenant la phrase des textes qui le dit :"
+
+
+def table_thing() -> str:
+    return "Dispositif"
+
+
+def table_point() -> str:
+    return "Point"
+
+
+def table_text() -> str:
+    return "Ce que dit le texte"
+
+
+def table_source() -> str:
+    return "Source"

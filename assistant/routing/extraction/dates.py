@@ -93,7 +93,7 @@ _ATOM = re.compile(
     rf"|(?P<yearonly>(?<!\d[ .])\b{_YEAR_RE}\b(?! *{_NOT_AFTER_YEAR}))"
 )
 _RANGE_PREFIX = re.compile(
-    r"(?:\b(?:du|de|d'|des|les|entre|depuis le|depuis|a partir du|a partir de|a compter du|a compter de)) *$"
+    r"(?:\b(?:du|de|d'|des|les|entre(?: +le)?|depuis le|depuis|a partir du|a partir de|a compter du|a compter de)) *$"
 )
 _RANGE_CONNECTOR = re.compile(
     r"^ *,? *(?:au|a|jusqu'au|jusqu'a|jusqu'en|jusqu'a fin|et|-|->|>|\u2192|\u2013) *(?:le +)?$"

@@ -39,9 +39,10 @@ GRADE_LABELS: dict[str, str] = {
     r"(?:(?:professionnelles? )?(?:tutorees?|guidees?(?: par (?:un|le|mon|son) tuteur)?)|professionnelles?))?)",
 }
 
-# "10 partout": one grade for every exam.
+# "10 partout": one grade for every exam ("à chacune des cinq évaluations", "aux cinq épreuves": the CQP GC has five).
 ALL_EXAMS = (
-    r"(?:partout|a (?:toutes les|chaque) (?:epreuves?|notes?|evaluations?|matieres?)|"
+    r"(?:partout|a (?:toutes les|chaque) (?:(?:cinq|5) )?(?:epreuves?|notes?|evaluations?|matieres?)|"
+    r"(?:a chacune des|aux) (?:cinq|5) (?:epreuves|notes|evaluations|matieres)|"
     r"dans (?:toutes les|chaque) (?:epreuves?|matieres?)|sur (?:toute la ligne|tout))\b"
 )
 
@@ -49,7 +50,7 @@ _GRADE = r"(?P<g>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20| sur 20)?"
 # What may stand between a label and its grade ("à l'écrit il a eu 9", "oral (note) : 10") or between a
 # grade and its label ("6 pile à l'écrit", "11 (TC)").
 _LABEL_TO_GRADE = (
-    r"(?: *\([^()]{0,12}\))? *(?:[:=]|-|de|a|note|: *note|(?:est|etait|vaut|valait|fait) (?:de |a )?|"
+    r"(?: *\([^()]{0,12}\))? *(?:[:=]|-|de|a|note|: *note|(?:c'est|c'etait|est|etait|vaut|valait|fait) (?:de |a )?|"
     r"(?:(?:j'ai|il a|elle a|on a|ai|a) )?(?:eu|obtenu)"
     r"(?: une note de| la note de)?|j'ai|il a|elle a)?"
 )

@@ -93,6 +93,9 @@ TARGET_WORDS = (
     r"\b(?:prepar\w*|vis\w*|obten\w*|obtiendr\w*|passer|faire|suivre|integrer|acceder|reprendre|decrocher|"
     r"entrer en|candidat\w* (?:a|au))\s+(?:[\w']+\s+){0,3}$"
     r"|\b(?:vers|pour) (?:un|une|le|la|l') ?$|\ben pro-? ?a\s+$"
+    # a wish said of the diploma itself: "il voudrait le master …", "elle souhaite passer un BTS"
+    r"|\b(?:voudr\w*|veu[tx]|souhait\w*|aimerai\w*|envisag\w*|rev\w+ (?:de|d'))\s+"
+    r"(?:(?:passer|preparer|faire|obtenir|decrocher|suivre|viser|reprendre)\s+)?(?:le|la|l'|un|une|son|sa)\s*$"
 )
 # "le master manager stratégique qu'on peut faire en Pro-A": the words after it say the diploma is aimed at.
 AIMED_AFTER = (
