@@ -39,6 +39,10 @@ _ORGANISATION = re.compile(
     r"\b(?:de la|de l'|du|des|à la|à l'|au|aux|chez(?: la| le| les| l')?)\s*"
     r"([A-ZÀ-Ý][\w-]*(?:\s+[a-zà-ÿ][\w-]*)?)"
 )
+# A name of two words in capitals, with or without an article before it: "France VAE", "l'OPCO Santé" (oos25). When
+# the texts write each of its words but never the whole, retrieval meets its parts ("VAE", "OPCO") and answers with
+# the texts' scheme for another body's; a name with a word they never write ("Mme Leroy") is left to the other checks.
+_COMPOUND = re.compile(r"(?<![\w-])([A-ZÀ-Ý][\w-]+\s+[A-ZÀ-Ý][\w-]+)(?![\w-])")
 # What cannot qualify a name: frame words, verbs and links after it ("de la MSA peut-il", "de la CAF et …").
 _NOT_QUALIFYING = frozenset(
     re.findall(
@@ -191,7 +195,18 @@ def foreign_organisation(question: str, phrases: CorpusPhrases) -> str | None:
             continue
         if not _named_by_texts(name, phrases):
             return name
+    for match in _COMPOUND.finditer(original):
+        words = match.group(1).split()
+        if match.start(1) in starts or not set(re.findall(r"[\w-]+", fold(match.group(1)))) <= about:
+            continue
+        if all(_word_of_texts(w, phrases) for w in words) and not _named_by_texts(match.group(1), phrases):
+            return match.group(1)
     return None
+
+
+def _word_of_texts(word: str, phrases: CorpusPhrases) -> bool:
+    """The texts write `word`, as a name with its capital or as a common noun."""
+    return phrases.writes_name(word) or phrases.writes_lowercase(fold(word))
 
 
 def _name(words: list[str], phrases: CorpusPhrases) -> str | None:

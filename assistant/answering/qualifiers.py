@@ -62,6 +62,9 @@ _ENDS = frozenset(
 )
 _LINKS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l"})
 _INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)$")  # "prévoit-il": a verb, not a noun
+# A domain named by a noun and its complement after "à", right after it ("l'aide à domicile", "l'aide aux
+# personnes"): read whole too, or only "la convention collective de l'aide" is paired, which the texts hold (oos25).
+_TO_COMPLEMENT = re.compile(r"\s+(?:a|au|aux)\s+(?:(?:la|le|les|l)\s+)?([a-z]+)\b")
 # Nouns naming where a collective rule applies, then "de/du/des" and the domain.
 _DOMAIN_HEAD = re.compile(
     r"\b(branches?|secteurs?|filieres?|conventions? collectives?|accords? (?:formation|de branche))\s+"
@@ -169,7 +172,17 @@ def foreign_domain(question: str, vocabulary: CorpusWords, phrases: CorpusPhrase
         # the domain itself must be the texts' ("de la métallurgie"), and so must its pairing with the noun
         # ("la branche des banques": "banques" alone would be met by a passage on "la branche" anyway)
         if rest and not re.search(r"\d", rest):
+            # the domain's own noun as the texts write it, not by a stem it shares with another word of theirs: "la
+            # branche de la mutualité" is no "contribution mutualisée pour la branche" (oos25); a clipped word ("la
+            # sécu") is left to the phrase reading, which takes it for the words it begins
+            words = [w for w in rest.split() if w not in _LINKS and len(w) > 4]
+            if any(not _written_word(w, vocabulary) for w in words):
+                return rest
             candidates += [rest, f"{match.group(1)} {rest}"]
+            after = _TO_COMPLEMENT.match(text, text.find(rest, match.end()) + len(rest))
+            if len(rest.split()) == 1 and after is not None and after.group(1) not in _ENDS:
+                whole = f"{rest} {after.group(0).split()[0]} {after.group(1)}"
+                candidates += [whole, f"{match.group(1)} {whole}"]
     for match in _NAMED_CONVENTION.finditer(original):
         found = re.match(r"[A-ZÀ-Ý][\w-]*", original[match.end() :])
         written = found.group(0) if found is not None else ""
