@@ -2,9 +2,10 @@
 
     .venv/bin/python -m bench.passage_model train FILES…   # write assistant/answering/data/passage_model.npz
     .venv/bin/python -m bench.passage_model cross FILES…   # leave-one-generation-out table (markdown)
+    .venv/bin/python -m bench.passage_model compare FILES…   # the shipped model against the retrained one
 
 FILES are evaluation sets of this repository (JSONL, `expect.sources`), named explicitly: the tuning pool, never
-the validation (2026r) or held-out (2026s, 2026t) sets (`training_sets.EXCLUDED_SETS`), which are refused. The
+the validation (2026u) or held-out (2026v, 2026w) sets (`training_sets.EXCLUDED_SETS`), which are refused. The
 shipped model's files are listed in it (`PassageModel.files`) and in docs/evaluation/retrain22.md (the retrain
 command). Each non-calculator question expecting a source is searched as the product searches (`Retriever.search`,
 ten passages), read by the section model (`scope_model` on the question's e5 vector), and each passage is labelled
@@ -35,6 +36,7 @@ from assistant.answering.passage_model import (
     first_hits,
     fit,
     save,
+    shipped_passage_model,
 )
 from assistant.answering.passage_ranking import passage_relevance
 from assistant.answering.training_sets import EXCLUDED_SETS, training_digest
@@ -163,6 +165,49 @@ def cross_table(groups: Sequence[Group]) -> str:
     return "\n".join(lines)
 
 
+def compare_table(groups: Sequence[Group], shipped: PassageModel) -> str:
+    """Per generation, first hits of the shipped model against the model retrained on every other generation of
+    `groups` (leave one out): before retraining, whether the retrain would move anything. A generation the shipped
+    model was trained on is marked (its figure is in sample: it weighs less)."""
+    seen = {generation(Path(name)) for name in shipped.files}
+    lines = [
+        "| generation | shipped trained on it | questions | top-1 relevance / shipped → retrained |"
+        " top-3 relevance / shipped → retrained |",
+        "|---|---|---|---|---|",
+    ]
+    found = [g for g in groups if g.positive.any()]
+    totals = np.zeros(7, dtype=int)
+    better = worse = 0
+    for name in sorted({g.generation for g in groups}):
+        test = [g for g in groups if g.generation == name]
+        model = fit([g for g in found if g.generation != name])
+        row = np.array(
+            [
+                len(test),
+                first_hits(None, test),
+                first_hits(shipped, test),
+                first_hits(model, test),
+                first_hits(None, test, 3),
+                first_hits(shipped, test, 3),
+                first_hits(model, test, 3),
+            ]
+        )
+        totals += row
+        better += row[3] > row[2]
+        worse += row[3] < row[2]
+        lines.append(
+            f"| {name} | {'yes' if name in seen else 'no'} | {row[0]} | {row[1]} / {row[2]} → {row[3]} |"
+            f" {row[4]} / {row[5]} → {row[6]} |"
+        )
+    lines.append(
+        f"| all | | {totals[0]} | {totals[1]} / {totals[2]} → {totals[3]} | {totals[4]} / {totals[5]} → {totals[6]} |"
+    )
+    lines.append(
+        f"\nThe retrained model's top-1 is better than the shipped one on {better} generations, worse on {worse}."
+    )
+    return "\n".join(lines)
+
+
 def train(paths: Sequence[Path], groups: Sequence[Group], digest: str) -> PassageModel:
     model = fit(groups)
     names = tuple(os.path.relpath(p.resolve(), REPO_ROOT) for p in paths)
@@ -171,7 +216,7 @@ def train(paths: Sequence[Path], groups: Sequence[Group], digest: str) -> Passag
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("train", "cross"))
+    parser.add_argument("command", choices=("train", "cross", "compare"))
     parser.add_argument("files", nargs="+")
     args = parser.parse_args(argv)
     paths = checked(args.files)
@@ -179,6 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     groups = cached_groups(paths, digest)
     if args.command == "cross":
         print(cross_table(groups))
+        return 0
+    if args.command == "compare":
+        shipped = shipped_passage_model()
+        if shipped is None:
+            raise SystemExit("no shipped passage model to compare with")
+        print(compare_table(groups, shipped))
         return 0
     model = train(paths, groups, digest)
     print(save(model))

@@ -5,10 +5,11 @@ else on another day (issue #13's lesson: released items move, held-out ones do n
 pool is answered by a judge trained on all the others; its false refusals (in-scope questions refused) and missed
 refusals (out-of-scope questions answered) are compared with the hand checks' on the same items. The thresholds
 are chosen on those out-of-generation predictions pooled (two numbers for all generations), never on the validation
-generation (2026r).
+generation (2026u).
 
     python -m assistant.answering.refusal_judge FILE...   # (once) replays the files, caching their signals
     python -m bench.refusal_judge_cv /tmp/refusal_judge_features.jsonl --choose   # the shipped thresholds' rule
+    python -m bench.refusal_judge_cv CACHE --shipped --choose   # the shipped judge against the retrained one
     python -m bench.refusal_judge_cv CACHE [--l2 3] [--answer-below 0.2 --refuse-above 0.85] [--add words,clauses]
 """
 
@@ -21,7 +22,19 @@ from typing import Any
 
 import numpy as np
 
-from assistant.answering.refusal_judge import ANSWER_BELOW, FEATURES, L2, OVERRIDABLE, REFUSE_ABOVE, SIGNALS, fit
+from assistant.answering.refusal_judge import (
+    ANSWER_BELOW,
+    FEATURES,
+    L2,
+    OVERRIDABLE,
+    REFUSE_ABOVE,
+    SIGNALS,
+    JudgeModel,
+    fit,
+    generation,
+    model_input,
+    shipped_judge,
+)
 
 
 def load(cache: Path) -> list[dict[str, Any]]:
@@ -95,6 +108,50 @@ def table(rows: list[dict[str, Any]], p: np.ndarray, answer_below: float, refuse
     return "\n".join(lines)
 
 
+def shipped_probabilities(rows: list[dict[str, Any]], model: JudgeModel) -> np.ndarray:
+    """Each judged row's refusal probability by the shipped judge (NaN when not judged): in sample on the
+    generations it was trained on, out of sample on the others."""
+    p = np.full(len(rows), np.nan)
+    for i, r in enumerate(rows):
+        if r["judged"]:
+            p[i] = model.probability(model_input(np.array(r["signals"])), r["route"] == "refusal")
+    return p
+
+
+def compare_table(
+    rows: list[dict[str, Any]], shipped: JudgeModel, p_new: np.ndarray, answer_below: float, refuse_above: float
+) -> str:
+    """Per generation, the errors of the hand checks, of the shipped judge (its own thresholds) and of the judge
+    retrained on the other generations (`answer_below` / `refuse_above`): whether a retrain moves anything, before
+    shipping it. A generation the shipped judge was trained on is marked (its figure is in sample)."""
+    hand = np.array([r["route"] == "refusal" for r in rows])
+    old = decide(rows, shipped_probabilities(rows, shipped), shipped.answer_below, shipped.refuse_above)
+    new = decide(rows, p_new, answer_below, refuse_above)
+    gens = np.array([r["generation"] for r in rows])
+    seen = {generation(name) for name in shipped.files}
+    lines = [
+        "| generation | shipped trained on it | in-scope n | false refusals hand / shipped → retrained |"
+        " out-of-scope n | missed refusals hand / shipped → retrained | errors hand / shipped → retrained |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    better = worse = 0
+    for g in [*sorted(set(gens)), "all"]:
+        mask = np.ones(len(rows), bool) if g == "all" else gens == g
+        fr0, n_in, mr0, n_out = errors(rows, hand, mask)
+        fr1, _, mr1, _ = errors(rows, old, mask)
+        fr2, _, mr2, _ = errors(rows, new, mask)
+        if g != "all":
+            better += (fr2 + mr2) < (fr1 + mr1)
+            worse += (fr2 + mr2) > (fr1 + mr1)
+        mark = "" if g == "all" else ("yes" if g in seen else "no")
+        lines.append(
+            f"| {g} | {mark} | {n_in} | {fr0} / {fr1} → {fr2} | {n_out} | {mr0} / {mr1} → {mr2} |"
+            f" {fr0 + mr0} / {fr1 + mr1} → {fr2 + mr2} |"
+        )
+    lines.append(f"\nretrained better than shipped on {better} generations, worse on {worse}")
+    return "\n".join(lines)
+
+
 LOWS = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 HIGHS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 # The rule for the shipped pair, fixed before measuring (judge21b): the judge must refuse MORE out-of-scope questions
@@ -137,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--drop", default="", help="features left out, comma-separated")
     parser.add_argument("--add", default="", help="signals the model leaves out, added back (e.g. words,clauses)")
     parser.add_argument("--choose", action="store_true", help="the thresholds by the fixed rule (`choose`)")
+    parser.add_argument("--shipped", action="store_true", help="the shipped judge against the retrained one")
     args = parser.parse_args(argv)
     rows = load(args.cache)
     names = (tuple(n for n in args.drop.split(",") if n), tuple(n for n in args.add.split(",") if n))
@@ -149,6 +207,12 @@ def main(argv: list[str] | None = None) -> int:
         low, high = choose(rows, p)
         print(f"chosen: answer_below={low} refuse_above={high}")
     print(table(rows, p, low, high))
+    if args.shipped:
+        shipped = shipped_judge()
+        if shipped is None:
+            raise SystemExit("no shipped judge to compare with")
+        print(f"\nshipped judge ({shipped.answer_below} / {shipped.refuse_above}) against retrained ({low} / {high}):")
+        print(compare_table(rows, shipped, p, low, high))
     return 0
 
 

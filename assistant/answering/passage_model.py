@@ -23,13 +23,14 @@ descent (numpy only, `fit`). It only reorders the passages the composer already 
 new is quoted, and whether the texts answer at all is decided before (`silent`), never here.
 
 Training data: the files named on the command line of `python -m bench.passage_model train FILES…` (the tuning pool:
-held-out, fresh, the near-miss sets and every unseen set from 2026 to 2026q). **The validation sets (2026r)
-and the held-out sets (2026s, 2026t) are NOT in the training data**: the shipped file lists the files it was
+held-out, fresh, the near-miss sets and every unseen set from 2026 to 2026t, retrain25). **The validation sets
+(2026u) and the held-out sets (2026v, 2026w) are NOT in the training data**: the shipped file lists the files it was
 trained on and a test fails when one of them is a validation or held-out set (`training_sets.EXCLUDED_SETS`), and
 when the listed files' `LABELS` change without retraining (`training_sets.training_digest`).
 Leave-one-generation-out (train on all generations but one, test on it) is `python -m bench.passage_model cross
-FILES…`: the model's first passage is an expected one for 2,955 of the 3,394 questions instead of 2,688, better on
-each of the 17 generations left out, worse on none (docs/evaluation/rank21.md, retrain22.md).
+FILES…`: the model's first passage is an expected one for 3,609 of the 4,117 questions instead of 3,281, better on
+each of the 20 generations left out, worse on none; `compare` sets it against the shipped model (docs/evaluation/
+rank21.md, retrain22.md, retrain25.md).
 """
 
 from __future__ import annotations
