@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from assistant.routing import guard_vocabulary
+from assistant.routing.deliverable import question_in_deliverable
 from assistant.routing.english import drop_english, in_french
 from assistant.routing.extraction.folding import fold
 from assistant.routing.noise_lines import cut_lines
@@ -153,6 +154,7 @@ def strip_noise(text: str) -> tuple[str, bool]:
     text = in_french(drop_english(text))  # "My colleague asked me: combien … ?", "How many … ?": read in French
     text, framed = strip_frames(text)  # "je me permets de vous demander : …", "… C'est vrai ?"
     flagged |= framed
+    text = question_in_deliverable(text) or text  # "Rédige trois puces pour une slide : …": what the slide must say
     text, _ = _cut(text, _POLITE, folded=True)
     flagged |= any(_INSTRUCTION_WORDS.search(fold(part).replace("_", " ")) for part in removed)
     text = drop_filler(_LEFTOVER.sub(" ", text))
