@@ -99,7 +99,9 @@ CASE_FOR_SOMEONE = (
 # without any fact of the case, a question is answered by the rule ("je peux toucher une prime ?").
 VALUE_ASK = (
     # "tu peux me calculer le montant ?", "calcule-moi ma prime": a value of the case asked for
-    r"\b(?:combien|quel(?:le)?s? (?:montant|somme|date|jour|mois|nombre|prime|remuneration|salaire)|"
+    # "quel total de prime dois-je réclamer ?", "quel congé pour moi, en heures ?": a sum, or the leave the rule
+    # gives, asked as a value
+    r"\b(?:combien|quel(?:le)?s? (?:montant|somme|date|jour|mois|nombre|prime|remuneration|salaire|total|conge)|"
     r"calcul(?:e|er|ez)\b(?:-moi|-nous| moi| me| nous)?|(?:le|mon|ma|son|sa|leur) montant|"
     r"a partir de quand|jusqu'a quand|quand|(?:touch|percev|recev|rapport)\w* quoi|"
     r"ca (?:me |nous |lui )?rapporte\w*|droit a (?:\d+ ?|[a-z]+ )?(?:points?|pts|euros?|€))"

@@ -93,6 +93,9 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
     "vae": (
         Cue(r"\bvae\b", 4.5),
         Cue(r"\bvalidation des acquis\b", 4.5),
+        # the scheme named by what it does, in the asker's words: "la validation de mon expérience", "validation
+        # d'acquis", "faire valider mon expérience" (code du travail: "valider les acquis de son expérience")
+        Cue(r"\bvalid\w* (?:de |des |d')?(?:mes |mon |ses |son |leurs? |l'|les |ces |cette )?(?:acquis|experiences?)\b", 4.5),
         Cue(r"\bconge\b", 0.5),
         Cue(r"\bheures?\b", 0.5),
     ),

@@ -52,7 +52,9 @@ _LENGTH = re.compile(
 # l'obtention de la certification", which the article answers as it stands)
 _PAY = re.compile(
     rf"^(?!.*{_DATE_ASK}).*(?:\bsur quel(?:le)? (?:base|coefficient|grille|niveau)\b"
-    r"|\bquel(?:le)? (?:coefficient|salaire|remuneration|base|grille)\b"
+    # "quel sera mon salaire minimum ?": the pay of the person asked, the verb between
+    r"|\bquel(?:le)? (?:(?:sera|serait|est) )?(?:(?:mon|ma|son|sa|leur|notre) )?(?:coefficient|salaire|remuneration|"
+    r"base|grille)\b"
     r"|\bcombien\b[^?]*\b(?:pay|remuner|touch|gagn)\w*|\b(?:pay|remuner)\w* combien\b)"
 )
 # avenant art. 2: the Pro-A's training at least 150 hours, 15 % of its total
@@ -101,6 +103,17 @@ _PROPERTY = re.compile(
 )
 
 
+# A bound of the rule asked ("jusqu'à quelle proportion", "au maximum"), with no person in the asking clause: the
+# bound is the same for every case (art. 3.5: "dans la limite de 70 %"), so the texts answer it, whoever says "chez
+# nous" before it. With a person ("combien d'heures au minimum pour la Pro-A de mon agent ?") it is the case's result.
+_BOUND = re.compile(
+    r"\bjusqu'a (?:quel\w*|combien)\b|\bau (?:maximum|plus|minimum|moins)\b|\bmaxim\w*|\bminim\w*|\bplafon\w*"
+)
+_PERSON = re.compile(
+    r"\b(?:je|j'|me|m'|moi|mon|ma|mes|il|elle|ils|elles|lui|son|sa|ses|leur|leurs|notre|nos|vous|votre|vos)(?=\W|$)"
+)
+
+
 def plan_asked_result(topic: str | None, facts: Facts, *, read: bool = False) -> Plan | None:
     """The rule whose result the message asks for a case it tells, with the inputs that decide it to ask back.
 
@@ -120,6 +133,8 @@ def plan_asked_result(topic: str | None, facts: Facts, *, read: bool = False) ->
         sentence = mask_conjunctions(sentence)
     if _PROPERTY.search(sentence):
         return None
+    if _BOUND.search(sentence) and not _PERSON.search(sentence.rsplit(":", 1)[-1]):
+        return None  # "chez nous, la part de formation peut monter jusqu'à quelle proportion ?": the rule's bound
     for asked in RESULTS:
         if asked.topic != topic or not asked.result.search(sentence):
             continue

@@ -20,7 +20,7 @@ from assistant.routing.extraction.dates import DateSpan, parse_dates
 from assistant.routing.extraction.folding import fold
 from assistant.routing.extraction.holidays import name_days
 from assistant.routing.extraction.quantities import Duration, parse_durations
-from assistant.routing.extraction.situation import parse_contract, parse_diploma_level
+from assistant.routing.extraction.situation import parse_contract, parse_diploma_level, parse_work_time
 from assistant.routing.extraction.spelled import spell_digits
 from calculators.dates import add_years
 from calculators.result import CalcError
@@ -256,6 +256,9 @@ def terse_case(text: str) -> bool:
     lead = re.split(r"[,;:.?!/\n]", text, maxsplit=1)[0]
     opens = parse_contract(lead) is not None or parse_diploma_level(lead) is not None or bool(parse_durations(lead))
     found = (parse_contract(text) is not None) + (parse_diploma_level(text) is not None) + bool(parse_durations(text))
+    # "Quatre ans à mi-temps comme gestionnaire : recevable ?": a working time is said of someone's work, never of
+    # a rule, so with the length it opens on it is a case's second fact
+    found += opens and parse_work_time(lead) is not None
     return found >= 2 if opens else found >= 1 and _only_fragments(text)
 
 

@@ -33,7 +33,10 @@ GRADE_LABELS: dict[str, str] = {
     # the circular's table names the test "Applications professionnelles tutorées" and describes it as "Mises en
     # situation professionnelles guidées par un tuteur": either name is that test's
     # "la pratique tutorée": the same test in a candidate's words
+    # "applications 9", "tutorées 13": of the five tests only this one is applications or tutored, so either word
+    # alone names it (the circular's table: "Applications professionnelles tutorées")
     "tutored": r"(?:(?:applications?|applis?|pratiques?) (?:pro(?:fessionnelles?)? )?tutorees?|\bapt\b"
+    r"|(?:applications?|applis?)(?: pro(?:fessionnelles?)?)?\b|\btutorees?\b"
     # "13 en mises en situation avec ma tutrice", "mises en situation 10": the test named without its adjective
     r"|mises? en situations?(?: "
     r"(?:(?:professionnelles? )?(?:tutorees?|guidees?(?: par (?:un|le|mon|son) tuteur)?)|professionnelles?))?)",
