@@ -44,7 +44,9 @@ GRADE_LABELS: dict[str, str] = {
 
 # "10 partout": one grade for every exam.
 ALL_EXAMS = (
+    # "à chacune des cinq évaluations", "aux 5 épreuves": every exam, counted or not
     r"(?:partout|a (?:toutes les|chaque) (?:epreuves?|notes?|evaluations?|matieres?)|"
+    r"(?:a chacune des|aux) (?:(?:\d|cinq) )?(?:epreuves|notes|evaluations|matieres)|"
     r"dans (?:toutes les|chaque) (?:epreuves?|matieres?)|sur (?:toute la ligne|tout))\b"
 )
 
@@ -52,7 +54,7 @@ _GRADE = r"(?P<g>\d{1,2}(?:[,.]\d{1,2})?)(?: */ *20| sur 20)?"
 # What may stand between a label and its grade ("à l'écrit il a eu 9", "oral (note) : 10") or between a
 # grade and its label ("6 pile à l'écrit", "11 (TC)").
 _LABEL_TO_GRADE = (
-    r"(?: *\([^()]{0,12}\))? *(?:[:=]|-|de|a|note|: *note|(?:est|etait|vaut|valait|fait) (?:de |a )?|"
+    r"(?: *\([^()]{0,12}\))? *(?:[:=]|-|de|a|note|: *note|(?:c'est|c'etait|est|etait|vaut|valait|fait) (?:de |a )?|"
     r"(?:(?:j'ai|il a|elle a|on a|ai|a) )?(?:eu|obtenu)"
     r"(?: une note de| la note de)?|j'ai|il a|elle a)?"
 )
