@@ -67,8 +67,8 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         ),
         Cue(
             # (the noun too: "le suivi d'un apprenti", "le suivi de mon alternante")
-        r"\b(?:suivre|suivi|suivais|suivrai|je suis) (?:un|une|deux|trois|mon|ma|mes|des|l'|les|d'un|d'une|de mon|"
-        r"de ma|de mes|de l'|des) ?"
+            r"\b(?:suivre|suivi|suivais|suivrai|je suis) (?:un|une|deux|trois|mon|ma|mes|des|l'|les|d'un|d'une|de mon|"
+            r"de ma|de mes|de l'|des) ?"
             r"(?:apprenti|alternant)",
             3,
         ),
@@ -97,7 +97,10 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\bvalidation des acquis\b", 4.5),
         # the scheme named by what it does, in the asker's words: "la validation de mon expérience", "validation
         # d'acquis", "faire valider mon expérience" (code du travail: "valider les acquis de son expérience")
-        Cue(r"\bvalid\w* (?:de |des |d')?(?:mes |mon |ses |son |leurs? |l'|les |ces |cette )?(?:acquis|experiences?)\b", 4.5),
+        Cue(
+            r"\bvalid\w* (?:de |des |d')?(?:mes |mon |ses |son |leurs? |l'|les |ces |cette )?(?:acquis|experiences?)\b",
+            4.5,
+        ),
         Cue(r"\bconge\b", 0.5),
         Cue(r"\bheures?\b", 0.5),
     ),

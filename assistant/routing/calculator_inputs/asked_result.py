@@ -59,7 +59,8 @@ _PAY = re.compile(
 )
 # avenant art. 2: the Pro-A's training at least 150 hours, 15 % of its total
 _HOURS = re.compile(
-    r"\b(?:combien|nombre|volume|minimum|maximum)(?: (?:minim|maxim)\w*)? d'heures\b|\bduree (?:minimale |maximale )?de (?:la )?formation\b"
+    r"\b(?:combien|nombre|volume|minimum|maximum)(?: (?:minim|maxim)\w*)? d'heures\b"
+    r"|\bduree (?:minimale |maximale )?de (?:la )?formation\b"
     r"|\bheures?\b[^?]{0,40}\b(?:minimum|maximum|au moins|au plus|minimales?|maximales?)\b"
 )
 # circular of 2013, VIII: the path ends within the time allowed after its first day (Prem'ss)
