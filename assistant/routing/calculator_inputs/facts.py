@@ -22,6 +22,7 @@ from assistant.routing.extraction.holidays import name_days
 from assistant.routing.extraction.quantities import Duration, parse_durations
 from assistant.routing.extraction.situation import parse_contract, parse_diploma_level, parse_work_time
 from assistant.routing.extraction.spelled import spell_digits
+from assistant.routing.extraction.year_parts import name_year_parts
 from calculators.dates import add_years
 from calculators.result import CalcError
 
@@ -95,7 +96,8 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
     user takes back ("sept, euh non pardon, six") is dropped (`extraction.corrections`).
     """
     # "de la fête du Travail au 14 juillet", "la veille du 14 juillet 2023": days named by the calendar, as dates
-    spelled = name_days(drop_corrected(spell_digits(text)), today)
+    # "sur tout le premier semestre": the half-year's first and last days
+    spelled = name_year_parts(name_days(drop_corrected(spell_digits(text)), today), today)
     if spelled != text:
         text, folded = spelled, fold(spelled)
     unframed = _ASKING_FRAME.sub(" ", folded)

@@ -36,7 +36,10 @@ GRADE_LABELS: dict[str, str] = {
     # "applications 9", "tutorées 13": of the five tests only this one is applications or tutored, so either word
     # alone names it (the circular's table: "Applications professionnelles tutorées")
     "tutored": r"(?:(?:applications?|applis?|pratiques?) (?:pro(?:fessionnelles?)? )?tutorees?|\bapt\b"
-    r"|(?:applications?|applis?)(?: pro(?:fessionnelles?)?)?\b|\btutorees?\b"
+    # (each word alone only where it stands alone: "applis tutorées" is one label, never two)
+    r"|(?:applications?|applis?)(?: pro(?:fessionnelles?)?)?\b(?! (?:pro\w* )?tutore)"
+    r"|(?<!applis )(?<!appli )(?<!applications )(?<!application )(?<!pratiques )(?<!pratique )(?<!pro )"
+    r"(?<!professionnelles )(?<!professionnelle )\btutorees?\b"
     # "13 en mises en situation avec ma tutrice", "mises en situation 10": the test named without its adjective
     r"|mises? en situations?(?: "
     r"(?:(?:professionnelles? )?(?:tutorees?|guidees?(?: par (?:un|le|mon|son) tuteur)?)|professionnelles?))?)",
