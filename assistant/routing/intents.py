@@ -183,8 +183,9 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         # conventionnelle supplémentaire"): "la somme due à la branche pour la formation", "la cotisation formation
         # de branche", "ce qu'on verse à la branche"
         Cue(
+            # (a payment said due to the branch, or the training's: "la cotisation prévoyance de branche" is not it)
             r"\b(?:somme|montant|cotisation|versement|contribution)s?\b[^.?!]{0,20}\b(?:due?s?|a verser|versee?s?|"
-            r"payee?s?)? ?(?:a|de|pour) (?:la )?branche\b|\bcotisation (?:de )?formation (?:de |a la )?branche\b",
+            r"payee?s?) (?:a|pour) la branche\b|\bcotisation (?:de )?formation (?:de |a la )?branche\b",
             3,
         ),
     ),
