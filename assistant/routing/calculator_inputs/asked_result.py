@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.routing import calculator_vocabulary
 from assistant.routing.calculator_inputs.facts import Facts, Plan, asking_sentence, not_threshold, outside_dates
 from assistant.routing.calculator_inputs.professionalisation_terms import TRAINING_ASK
 from assistant.routing.extraction.conjunctions import mask_conjunctions
@@ -112,6 +113,9 @@ _BOUND = re.compile(
 )
 _PERSON = re.compile(
     r"\b(?:je|j'|me|m'|moi|mon|ma|mes|il|elle|ils|elles|lui|son|sa|ses|leur|leurs|notre|nos|vous|votre|vos)(?=\W|$)"
+    # a person of the case in the third person ("de la personne que nous allons recruter", "notre recrue")
+    r"|\b(?:personnes?|recrues?|salariee?s?|agente?s?|collaborat(?:eur|rice)s?|alternante?s?|apprentie?s?|"
+    r"candidate?s?|stagiaires?|embauchee?s?)\b" + "|" + calculator_vocabulary.CASE_FOR_SOMEONE
 )
 
 
