@@ -34,9 +34,10 @@ ASKING_FRAME = (
 # The user asks for a figure, a date or a yes/no on their case.
 COMPUTE_ASK = (
     r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date|duree|nombre|total|mois)|a combien|calcul(?:e|er|ez)|"
-    r"vais-je|aurai-je|toucherai|percevrai|recevrai|serai-je|suis-je|ai-je droit|puis-je|"
+    r"vais-je|aurai-je|toucherai|percevrai|recevrai|serai-je|suis-je|ai-je droit|puis-je|pourrai-je|pourrais-je|"
     r"est-ce que (?:je|j'ai)|quand|jusqu'a quand|avant quelle date|a partir de quand|"
-    r"quel sera|quelle sera|eligible|droit a|en regle|oui ou non)\b"
+    # "ma VAE sera-t-elle recevable ?": the circular's admissibility is the CQP's verdict by VAE, as eligible is
+    r"quel sera|quelle sera|eligible|recevable|admissible|droit a|en regle|oui ou non)\b"
     # a yes/no on the possibility for a person's case: "c'est possible pour moi ?", "faisable dans mon cas ?",
     # "j'y ai droit ?", "je peux ?" ("c'est possible ?" alone asks the rule's possibility, for anyone)
     r"|\b(?:possible|faisable|envisageable|jouable|permis|autorise|ouvert|accessible)e?s? (?:pour (?:moi|lui|elle|"
@@ -99,7 +100,9 @@ CASE_FOR_SOMEONE = (
 # without any fact of the case, a question is answered by the rule ("je peux toucher une prime ?").
 VALUE_ASK = (
     # "tu peux me calculer le montant ?", "calcule-moi ma prime": a value of the case asked for
-    r"\b(?:combien|quel(?:le)?s? (?:montant|somme|date|jour|mois|nombre|prime|remuneration|salaire)|"
+    # "quel total de prime dois-je réclamer ?", "quel congé pour moi, en heures ?": a sum, or the leave the rule
+    # gives, asked as a value
+    r"\b(?:combien|quel(?:le)?s? (?:montant|somme|date|jour|mois|nombre|prime|remuneration|salaire|total|conge)|"
     r"calcul(?:e|er|ez)\b(?:-moi|-nous| moi| me| nous)?|(?:le|mon|ma|son|sa|leur) montant|"
     r"a partir de quand|jusqu'a quand|quand|(?:touch|percev|recev|rapport)\w* quoi|"
     r"ca (?:me |nous |lui )?rapporte\w*|droit a (?:\d+ ?|[a-z]+ )?(?:points?|pts|euros?|€))"

@@ -53,7 +53,7 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
             r"|pren(?:ds|d|dre|ais|ait|drai) en charge)"
             r"\b[^.?!]{0,30}"
             # (unless the contract is spoken of again: "… un contrat pro, combien dure ce contrat ?" asks of it)
-            r"\b(?:apprenti|alternant|stagiaire|nouvel? embauche"
+            r"\b(?:apprenti|alternant|alternance|stagiaire|nouvel? embauche"
             r"|contrats? (?:de )?pro(?:fessionnalisation)?\b(?![^?]*\b(?:contrat|professionnalisation)))",
             3,
         ),
@@ -66,7 +66,9 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
             3,
         ),
         Cue(
-            r"\b(?:suivre|suivi|suivais|suivrai|je suis) (?:un|une|deux|trois|mon|ma|mes|des|l'|les) ?"
+            # (the noun too: "le suivi d'un apprenti", "le suivi de mon alternante")
+            r"\b(?:suivre|suivi|suivais|suivrai|je suis) (?:un|une|deux|trois|mon|ma|mes|des|l'|les|d'un|d'une|de mon|"
+            r"de ma|de mes|de l'|des) ?"
             r"(?:apprenti|alternant)",
             3,
         ),
@@ -93,6 +95,12 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
     "vae": (
         Cue(r"\bvae\b", 4.5),
         Cue(r"\bvalidation des acquis\b", 4.5),
+        # the scheme named by what it does, in the asker's words: "la validation de mon expérience", "validation
+        # d'acquis", "faire valider mon expérience" (code du travail: "valider les acquis de son expérience")
+        Cue(
+            r"\bvalid\w* (?:de |des |d')?(?:mes |mon |ses |son |leurs? |l'|les |ces |cette )?(?:acquis|experiences?)\b",
+            4.5,
+        ),
         Cue(r"\bconge\b", 0.5),
         Cue(r"\bheures?\b", 0.5),
     ),
@@ -121,7 +129,8 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\bdepuis\b[^.?!]{0,30}\bsans (?:aucune )?formation\b", 3),
         # the same length said as "ça fait longtemps que …": "ça fait longtemps que je n'ai pas été formé"
         Cue(
-            r"\b(?:ca|cela) fait (?:longtemps|des annees|un bail|une eternite)\b[^.?!]{0,30}"
+            r"\b(?:ca|cela) fait (?:longtemps|des annees|un bail|une eternite|un (?:bon |certain )?moment|"
+            r"(?:bien |un bon )?(?:quelques|plusieurs|\d+) ans)\b[^.?!]{0,30}"
             r"\b(?:pas|plus|aucune?|jamais)\b[^.?!]{0,20}\b(?:formations?|stages?|formee?s?)\b",
             3,
         ),
@@ -170,6 +179,15 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\b(?:versement|cotisation)s? (?:conventionnel(?:le)?s? )?supplementaires?\b", 4),
         Cue(r"\bsalaires? bruts?\b", 2),
         Cue(r"\bfonds communs?\b", 1),
+        # what the organisation pays the branch for training, named by the payer's side (art. 10: "une contribution
+        # conventionnelle supplémentaire"): "la somme due à la branche pour la formation", "la cotisation formation
+        # de branche", "ce qu'on verse à la branche"
+        Cue(
+            # (a payment said due to the branch, or the training's: "la cotisation prévoyance de branche" is not it)
+            r"\b(?:somme|montant|cotisation|versement|contribution)s?\b[^.?!]{0,20}\b(?:due?s?|a verser|versee?s?|"
+            r"payee?s?) (?:a|pour) la branche\b|\bcotisation (?:de )?formation (?:de |a la )?branche\b",
+            3,
+        ),
     ),
     "cqp_certification": (
         Cue(r"\btronc commun\b", 2),

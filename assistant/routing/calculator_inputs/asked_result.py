@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.routing import calculator_vocabulary
 from assistant.routing.calculator_inputs.facts import Facts, Plan, asking_sentence, not_threshold, outside_dates
 from assistant.routing.calculator_inputs.professionalisation_terms import TRAINING_ASK
 from assistant.routing.extraction.conjunctions import mask_conjunctions
@@ -52,12 +53,15 @@ _LENGTH = re.compile(
 # l'obtention de la certification", which the article answers as it stands)
 _PAY = re.compile(
     rf"^(?!.*{_DATE_ASK}).*(?:\bsur quel(?:le)? (?:base|coefficient|grille|niveau)\b"
-    r"|\bquel(?:le)? (?:coefficient|salaire|remuneration|base|grille)\b"
+    # "quel sera mon salaire minimum ?": the pay of the person asked, the verb between
+    r"|\bquel(?:le)? (?:(?:sera|serait|est) )?(?:(?:mon|ma|son|sa|leur|notre) )?(?:coefficient|salaire|remuneration|"
+    r"base|grille)\b"
     r"|\bcombien\b[^?]*\b(?:pay|remuner|touch|gagn)\w*|\b(?:pay|remuner)\w* combien\b)"
 )
 # avenant art. 2: the Pro-A's training at least 150 hours, 15 % of its total
 _HOURS = re.compile(
-    r"\b(?:combien|nombre|volume|minimum|maximum) d'heures\b|\bduree (?:minimale |maximale )?de (?:la )?formation\b"
+    r"\b(?:combien|nombre|volume|minimum|maximum)(?: (?:minim|maxim)\w*)? d'heures\b"
+    r"|\bduree (?:minimale |maximale )?de (?:la )?formation\b"
     r"|\bheures?\b[^?]{0,40}\b(?:minimum|maximum|au moins|au plus|minimales?|maximales?)\b"
 )
 # circular of 2013, VIII: the path ends within the time allowed after its first day (Prem'ss)
@@ -101,6 +105,20 @@ _PROPERTY = re.compile(
 )
 
 
+# A bound of the rule asked ("jusqu'à quelle proportion", "au maximum"), with no person in the asking clause: the
+# bound is the same for every case (art. 3.5: "dans la limite de 70 %"), so the texts answer it, whoever says "chez
+# nous" before it. With a person ("combien d'heures au minimum pour la Pro-A de mon agent ?") it is the case's result.
+_BOUND = re.compile(
+    r"\bjusqu'a (?:quel\w*|combien)\b|\bau (?:maximum|plus|minimum|moins)\b|\bmaxim\w*|\bminim\w*|\bplafon\w*"
+)
+_PERSON = re.compile(
+    r"\b(?:je|j'|me|m'|moi|mon|ma|mes|il|elle|ils|elles|lui|son|sa|ses|leur|leurs|notre|nos|vous|votre|vos)(?=\W|$)"
+    # a person of the case in the third person ("de la personne que nous allons recruter", "notre recrue")
+    r"|\b(?:personnes?|recrues?|salariee?s?|agente?s?|collaborat(?:eur|rice)s?|alternante?s?|apprentie?s?|"
+    r"candidate?s?|stagiaires?|embauchee?s?)\b" + "|" + calculator_vocabulary.CASE_FOR_SOMEONE
+)
+
+
 def plan_asked_result(topic: str | None, facts: Facts, *, read: bool = False) -> Plan | None:
     """The rule whose result the message asks for a case it tells, with the inputs that decide it to ask back.
 
@@ -120,6 +138,8 @@ def plan_asked_result(topic: str | None, facts: Facts, *, read: bool = False) ->
         sentence = mask_conjunctions(sentence)
     if _PROPERTY.search(sentence):
         return None
+    if _BOUND.search(sentence) and not _PERSON.search(sentence.rsplit(":", 1)[-1]):
+        return None  # "chez nous, la part de formation peut monter jusqu'à quelle proportion ?": the rule's bound
     for asked in RESULTS:
         if asked.topic != topic or not asked.result.search(sentence):
             continue

@@ -221,6 +221,9 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
     """
     if asks_what_it_is(facts.folded) and plan.calculator not in LOOKUPS:
         return True
+    # a quiz's options or a claim to answer hold figures of the rule, not of a case
+    if offers_choices(facts.folded) or answers_a_claim(facts.folded):
+        return True
     # "Pour Léa (CDI, entrée en 2022), on peut faire son entretien pro en même temps que l'entretien annuel ?":
     # the dates told are the context; what is asked is none of the calculator's results, the article answers it
     if asks_the_result(facts.folded, plan.calculator) is False:
@@ -290,8 +293,21 @@ _OBLIGATION = re.compile(r"\b(?:impos\w*|refus\w*|obligatoire\w*|obliga\w*|contr
 # hedge ("je pense que", "j'affirme") is no report.
 _REPORTED_CLAIM = re.compile(
     r"(?<!\bje )(?<!j')\b(?:pretend(?:ent)?|affirme(?:nt)?|soutien(?:nen)?t|assure(?:nt)?|dit|disent|"
-    r"raconte(?:nt)?|jure(?:nt)?|certifie(?:nt)?|explique(?:nt)?|ecri(?:t|vent)) (?:que|qu')"
+    r"raconte(?:nt)?|jure(?:nt)?|certifie(?:nt)?|explique(?:nt)?|ecri(?:t|vent)|retorque(?:nt)?|objecte(?:nt)?|"
+    r"oppose(?:nt)?) (?:que|qu')"
 )
+
+# What to reply to a claim, asked ("que lui répondre ?", "quel passage lui montrer ?", "comment le contredire ?"):
+# the texts' sentence against the claim is the answer, whatever figure the claim or the context holds.
+_REPLY_ASKED = re.compile(
+    r"\bque (?:lui |leur |y )?(?:repondre|retorquer|opposer|objecter)\b"
+    r"|\b(?:lui|leur|y) (?:repondre|opposer|montrer|retorquer|objecter)\b"
+    r"|\b(?:le |la |les |l')?(?:contrer|contredire|refuter|demontrer le contraire)\b"
+)
+
+# A multiple-choice question: lettered options "A. … B. …" or "a) … b) …". One of the options is the texts' rule, a
+# figure in an option is no one's case (a quiz, not a situation told).
+_LETTERED_CHOICES = re.compile(r"(?:^|[\s:])a[.)]\s.+?\sb[.)]\s")
 
 
 # What the person told said of themself, reported by the asker ("un agent me dit qu'il n'a pas été formé depuis
@@ -308,6 +324,17 @@ def reports_a_claim(folded: str) -> bool:
     """Whether the message reports someone's claim (a rule to check in the texts), not the person's own facts."""
     claims = [m for m in _REPORTED_CLAIM.finditer(folded) if not _REPORTED_FACT.match(folded, m.end())]
     return bool(claims)
+
+
+def answers_a_claim(folded: str) -> bool:
+    """Whether the message reports someone's claim and asks what to reply to it: the texts answer, never a
+    calculator on the claim's figures ("On me rétorque que la VAE demande cinq ans. Que répondre ?")."""
+    return reports_a_claim(folded) and bool(_REPLY_ASKED.search(asking_sentence(folded)))
+
+
+def offers_choices(folded: str) -> bool:
+    """Whether the message is a multiple-choice question with lettered options ("A. le mois même B. …")."""
+    return bool(_LETTERED_CHOICES.search(folded))
 
 
 def asks_an_obligation(folded: str) -> bool:

@@ -51,6 +51,9 @@ _PRIOR_AFTER = (
 _TOTAL_AFTER = (
     r"\b(?:en tout|au total|totale?s?|tous employeurs|de carriere|au cours des (?:5|cinq) dernieres|"
     r"sur les (?:5|cinq) dernieres|sur (?:les )?(?:5|cinq) (?:dernieres )?(?:ans|annees))\b"
+    # "ça fait une douzaine d'années que je suis salarié", "12 ans comme salariée": art. 5's "ancienneté en tant que
+    # salarié" in the asker's words, whatever the employer
+    r"|\bque (?:je suis|j'etais|il est|elle est|il etait|elle etait) salarie\w*|\b(?:comme|en tant que) salarie\w*"
 )
 # "3 ans de carrière en tout, tous ici": the whole seniority was acquired in the organisation.
 _ALL_HERE = (

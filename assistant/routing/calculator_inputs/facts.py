@@ -20,8 +20,9 @@ from assistant.routing.extraction.dates import DateSpan, parse_dates
 from assistant.routing.extraction.folding import fold
 from assistant.routing.extraction.holidays import name_days
 from assistant.routing.extraction.quantities import Duration, parse_durations
-from assistant.routing.extraction.situation import parse_contract, parse_diploma_level
+from assistant.routing.extraction.situation import parse_contract, parse_diploma_level, parse_work_time
 from assistant.routing.extraction.spelled import spell_digits
+from assistant.routing.extraction.year_parts import name_year_parts
 from calculators.dates import add_years
 from calculators.result import CalcError
 
@@ -95,7 +96,8 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
     user takes back ("sept, euh non pardon, six") is dropped (`extraction.corrections`).
     """
     # "de la fête du Travail au 14 juillet", "la veille du 14 juillet 2023": days named by the calendar, as dates
-    spelled = name_days(drop_corrected(spell_digits(text)), today)
+    # "sur tout le premier semestre": the half-year's first and last days
+    spelled = name_year_parts(name_days(drop_corrected(spell_digits(text)), today), today)
     if spelled != text:
         text, folded = spelled, fold(spelled)
     unframed = _ASKING_FRAME.sub(" ", folded)
@@ -256,6 +258,9 @@ def terse_case(text: str) -> bool:
     lead = re.split(r"[,;:.?!/\n]", text, maxsplit=1)[0]
     opens = parse_contract(lead) is not None or parse_diploma_level(lead) is not None or bool(parse_durations(lead))
     found = (parse_contract(text) is not None) + (parse_diploma_level(text) is not None) + bool(parse_durations(text))
+    # "Quatre ans à mi-temps comme gestionnaire : recevable ?": a working time is said of someone's work, never of
+    # a rule, so with the length it opens on it is a case's second fact
+    found += opens and parse_work_time(lead) is not None
     return found >= 2 if opens else found >= 1 and _only_fragments(text)
 
 

@@ -90,7 +90,10 @@ def plan_pro_a(facts: Facts) -> Plan | None:
     ):
         # "En CDI avec un bac+2, la Pro-A peut durer combien de temps pour moi ?": the length is asked, and
         # a case that names no extension of article 2.4 is the general one
-        return Plan("pro_a_duration", {})
+        told = parse_contract(facts.text) or parse_diploma_level(facts.text) or facts.durations or facts.dates
+        # "combien de mois peut durer ma Pro-A à moi ?" tells nothing of the case: whether it is one of art. 2.4's
+        # extensions (a young person, a job seeker, a qualification requiring it) is asked, not assumed away
+        return Plan("pro_a_duration", {}, [] if told or AGE.search(facts.folded) else ["case"])
     certification = _listed_certification(facts)
     attribute = re.search(_ATTRIBUTE_ASK, facts.folded) and not re.search(_ASKS_ON_LIST, facts.folded)
     if re.search(_ASKS_LIST, facts.folded) and not attribute:

@@ -102,6 +102,9 @@ _STRONG_CONNECTOR = re.compile(r"^ *,? *(?:au|jusqu'au|jusqu'a|jusqu'en|-|->|\u2
 _WHOLE_YEAR_BEFORE = re.compile(
     r"\b(?:toute|pendant|durant|sur|tout au long de|au cours de)(?: toute)? +(?:l'|l' )?annee(?: civile)? *$"
     r"|\btoute l'annee +(?:civile +)?$|\btout(?:e)? +(?:l'annee +)?$"
+    # "suivis tout au long de 2026", "sur l'ensemble de 2025", "durant toute 2026": the year as a whole period
+    r"|\b(?:tout au long|(?:sur |pendant |durant )?l'ensemble|(?:sur |pendant |durant )?la totalite) (?:de |d')"
+    r"(?:l'annee +)?$"
 )
 _WHOLE_YEAR_AFTER = re.compile(
     r"^ *(?:entiere|complete|civile entiere)\b"

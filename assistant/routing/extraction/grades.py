@@ -33,7 +33,13 @@ GRADE_LABELS: dict[str, str] = {
     # the circular's table names the test "Applications professionnelles tutorées" and describes it as "Mises en
     # situation professionnelles guidées par un tuteur": either name is that test's
     # "la pratique tutorée": the same test in a candidate's words
+    # "applications 9", "tutorées 13": of the five tests only this one is applications or tutored, so either word
+    # alone names it (the circular's table: "Applications professionnelles tutorées")
     "tutored": r"(?:(?:applications?|applis?|pratiques?) (?:pro(?:fessionnelles?)? )?tutorees?|\bapt\b"
+    # (each word alone only where it stands alone: "applis tutorées" is one label, never two)
+    r"|(?:applications?|applis?)(?: pro(?:fessionnelles?)?)?\b(?! (?:pro\w* )?tutore)"
+    r"|(?<!applis )(?<!appli )(?<!applications )(?<!application )(?<!pratiques )(?<!pratique )(?<!pro )"
+    r"(?<!professionnelles )(?<!professionnelle )\btutorees?\b"
     # "13 en mises en situation avec ma tutrice", "mises en situation 10": the test named without its adjective
     r"|mises? en situations?(?: "
     r"(?:(?:professionnelles? )?(?:tutorees?|guidees?(?: par (?:un|le|mon|son) tuteur)?)|professionnelles?))?)",
@@ -42,7 +48,7 @@ GRADE_LABELS: dict[str, str] = {
 # "10 partout": one grade for every exam ("à chacune des cinq évaluations", "aux cinq épreuves": the CQP GC has five).
 ALL_EXAMS = (
     r"(?:partout|a (?:toutes les|chaque) (?:(?:cinq|5) )?(?:epreuves?|notes?|evaluations?|matieres?)|"
-    r"(?:a chacune des|aux) (?:cinq|5) (?:epreuves|notes|evaluations|matieres)|"
+    r"(?:a chacune des|aux) (?:(?:\d|cinq) )?(?:epreuves|notes|evaluations|matieres)|"
     r"dans (?:toutes les|chaque) (?:epreuves?|matieres?)|sur (?:toute la ligne|tout))\b"
 )
 
