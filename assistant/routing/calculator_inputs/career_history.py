@@ -192,6 +192,11 @@ _AND_THEN = re.compile(r"^\s*,?\s*et\s+(?:le |l'|la )?$")
 def _between(facts: Facts) -> set[tuple[int, int]]:
     """The spans of dates said as the two ends of a window, "entre <date> et <date>"."""
     spans: set[tuple[int, int]] = set()
+    for joined in facts.dates:
+        # the two ends already joined into one range by the date reader ("entre le 1er janvier 2020 et le 31
+        # décembre 2025" is one span of kind "range")
+        if joined.kind == "range" and _WINDOW.search(facts.folded[: joined.span[0]][-12:]):
+            spans.add(joined.span)
     for first, second in zip(facts.dates, facts.dates[1:], strict=False):
         if _WINDOW.search(facts.folded[: first.span[0]][-12:]) and _AND_THEN.search(
             facts.folded[first.span[1] : second.span[0]]
