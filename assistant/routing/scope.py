@@ -24,10 +24,11 @@ ASKED_CLAUSE_OUTSIDE = 0.15
 HALF_QUESTION_WORDS = 5  # a question read alone for a half-in-scope message has at least this many words
 # The asking sentence read alone decides the scope against its context when, besides naming no corpus topic, it
 # reads nearer the labour-law questions of both registers than the texts' own questions by at least this margin
-# (`routing.register_contrast`; `asked_outside`). On the tuning pool's messages of a context then one asking sentence
-# (1,051, `docs/evaluation/oos26.md`), the uncovered asking sentences of in-scope messages read at -0.021 and above
-# (a bare "le vrai montant mensuel ?", "ça veut dire quoi ?", which lean on their context), those asking a
-# labour-law subject of their own at -0.028 and below; the margin sits between, at the safe side.
+# (`routing.register_contrast`; `asked_outside`). On the tuning pool's messages of statements then one asking
+# sentence (1,051 without a conversation's history; docs/evaluation/oos26.md), the uncovered asking sentences of
+# in-scope messages read at -0.021 and above (a bare "le vrai montant mensuel ?", "ça veut dire quoi ?", which lean
+# on their context), those asking a labour-law subject of their own at -0.028 and below; the margin sits between.
+# Over all 9,448 user messages of the pool it refuses no in-scope one.
 ASKED_OUTSIDE_CONTRAST = -0.025
 ASKING_WORDS = 4  # an asking sentence read alone for its scope has at least this many words
 
@@ -105,24 +106,25 @@ def asked_outside(
     contrast: Callable[[str], float | None],
 ) -> tuple[str, tuple[str, str] | None] | None:
     """What the sentence that asks names that the texts do not cover, and the out-of-scope fiche nearest to it (the
-    bank's `Reading.fiche`), when the context said before it names one of
-    their schemes and it alone asks a labour-law subject of its own; None otherwise.
+    bank's `Reading.fiche`), when the context said before it names one of their schemes and it alone asks a
+    labour-law subject of its own; None otherwise.
 
     "Je suis en contrat de pro depuis mars. Ai-je droit à des congés payés pendant ma formation ?": the context
     sentence names the contrat de professionnalisation, so the whole message reads as the texts' subject, but what
-    is asked is paid leave, which they do not govern. The mirror of `asked_in_scope`. Read only for one asking
-    sentence after statements (several questions are `half_in_scope`'s), of `ASKING_WORDS` words or more, which
-    the router's own rules leave uncovered (`uncovered_by`: no corpus topic, an out-of-corpus subject named or the
-    bank's out-of-scope vote) and which reads on the labour-law side by a clear margin of the register contrast
-    (`contrast`, `ASKED_OUTSIDE_CONTRAST`): an asking sentence leaning on its context ("Je suis tutrice de deux
-    alternants. Combien de points par mois ?", "… Le vrai montant mensuel ?") names no subject of its own, reads
-    near neither side, and keeps the message's scope.
+    is asked is paid leave, which they do not govern. The mirror of `asked_in_scope`. Read only for a message asking
+    one question (several are `half_in_scope`'s) whose asking clause comes after statements or after a colon
+    ("Tutrice d'une alternante, j'ai changé de poste : ma période d'essai … ?", `subject.asking_clause`), of
+    `ASKING_WORDS` words or more, which the router's own rules leave uncovered (`uncovered_by`: no corpus topic, an
+    out-of-corpus subject named or the bank's out-of-scope vote) and which reads on the labour-law side by a clear
+    margin of the register contrast (`contrast`, `ASKED_OUTSIDE_CONTRAST`): an asking sentence leaning on its
+    context ("Je suis tutrice de deux alternants. Combien de points par mois ?", "… Le vrai montant mensuel ?")
+    names no subject of its own, reads near neither side, and keeps the message's scope.
     """
     if meaning is None:
         return None
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", query.strip()) if s.strip()]
     asking = [n for n, s in enumerate(sentences) if "?" in s]
-    if len(asking) != 1 or asking[0] == 0:
+    if len(asking) != 1:
         return None
     clause = asking_clause(query).strip()
     if clause == query.strip() or len(clause.split()) < ASKING_WORDS:

@@ -30,8 +30,11 @@ def _uncovered(question: str, reading: Reading | None) -> str | None:
     return "préavis" if "préavis" in question else None
 
 
-def test_the_asking_sentence_after_a_context_decides_when_it_reads_as_labour_law() -> None:
-    question = "Je suis tuteur depuis mai. Quel préavis pour une démission ?"
+@pytest.mark.parametrize(
+    "question",
+    ["Je suis tuteur depuis mai. Quel préavis pour une démission ?", "Tuteur depuis mai : quel préavis si je pars ?"],
+)
+def test_the_asking_clause_after_a_context_decides_when_it_reads_as_labour_law(question: str) -> None:
     found = asked_outside(question, _meaning, _uncovered, lambda text: ASKED_OUTSIDE_CONTRAST - 0.01)
     assert found == ("préavis", ("La démission", "https://x"))
 
