@@ -27,7 +27,7 @@ HALF_QUESTION_WORDS = 5  # a question read alone for a half-in-scope message has
 # (`routing.register_contrast`; `asked_outside`). Over the 9,448 user messages of the tuning pool
 # (docs/evaluation/oos26.md), the uncovered asking clauses of in-scope messages read at -0.0245 and above (a bare
 # "est-ce le CSE, la caisse ou un organisme extérieur ?", "le vrai montant mensuel ?", which lean on their
-# context); those asking a labour-law subject of their own reach -0.083, 54 of them at -0.025 and below. The margin
+# context); those asking a labour-law subject of their own reach -0.083, 53 of them at -0.025 and below. The margin
 # keeps a gap of 0.0025 from the in-scope side.
 ASKED_OUTSIDE_CONTRAST = -0.027
 ASKING_WORDS = 4  # an asking sentence read alone for its scope has at least this many words
