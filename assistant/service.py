@@ -52,6 +52,8 @@ from assistant.routing.extraction.folding import prepare
 from assistant.routing.injection import strip_injection
 from assistant.routing.meaning import MeaningReader
 from assistant.routing.router import RouteDecision, route
+from assistant.routing.scope import asked_outside
+from assistant.routing.topics import uncovered
 from assistant.settings import Settings, get_settings
 from assistant.skills import Skill, SkillReply
 from ingest.manifest import load_manifest
@@ -197,8 +199,12 @@ class Assistant(MeaningReaders):
         turn.timings["route"] = (time.perf_counter() - t) * 1000
         about_texts = None if decision.route == "calculator" else self._about_texts(turn, decision)
         turn.refused_by = ""
+        asked_outside = None if about_texts is not None else self._asked_outside(turn, decision)
         if about_texts is not None:
             answer = about_texts
+        elif asked_outside is not None:
+            turn.refused_by = "asked_outside"
+            answer = self._refusal(turn.question, *asked_outside)
         elif decision.route == "refusal" or self._outside_the_rule(turn, decision):
             turn.refused_by = "router" if decision.route == "refusal" else "outside_rule"
             answer = self._refusal(turn.question, decision.refusal_topic, decision.fiche)
@@ -297,6 +303,23 @@ class Assistant(MeaningReaders):
     def _phrases(self) -> CorpusPhrases:
         """The texts' phrases and names, read by every scope check (cached by `corpus_phrases` per passage list)."""
         return corpus_phrases(self.retriever.passages(), self._text_names)
+
+    def _asked_outside(self, turn: _Turn, decision: RouteDecision) -> tuple[str, tuple[str, str] | None] | None:
+        """What a message's asking sentence alone asks outside the texts, and its nearest fiche, after a context
+        naming their scheme (`routing.scope.asked_outside`), read on a first message the router did not refuse; None
+        otherwise.
+
+        Why here and not in the router: the margin is the register contrast, read with the everyday glossary that
+        the assistant loads (`_read_glossary`), which the router does not hold. A follow-up is left to the
+        conversation's own reading (its asking sentence may stand for the subject of the turns before)."""
+        if decision.route == "refusal" or turn.follows:
+            return None
+
+        def contrast(text: str) -> float | None:
+            glossary = self._read_glossary(text)
+            return glossary.register_contrast if glossary is not None else None
+
+        return asked_outside(turn.question, self._read_meaning, uncovered, contrast)
 
     def _outside_the_rule(self, turn: _Turn, decision: RouteDecision) -> bool:
         """A calculation or clarification whose question is about something else (`calculation.outside_the_rule`)."""

@@ -22,6 +22,15 @@ from assistant.routing.subject import asking_clause, without_asker
 ASKED_CLAUSE_SHARE = 0.5
 ASKED_CLAUSE_OUTSIDE = 0.15
 HALF_QUESTION_WORDS = 5  # a question read alone for a half-in-scope message has at least this many words
+# The asking sentence read alone decides the scope against its context when, besides naming no corpus topic, it
+# reads nearer the labour-law questions of both registers than the texts' own questions by at least this margin
+# (`routing.register_contrast`; `asked_outside`). Over the 9,448 user messages of the tuning pool
+# (docs/evaluation/oos26.md), the uncovered asking clauses of in-scope messages read at -0.0245 and above (a bare
+# "est-ce le CSE, la caisse ou un organisme extérieur ?", "le vrai montant mensuel ?", which lean on their
+# context); those asking a labour-law subject of their own reach -0.083, 53 of them at -0.025 and below. The margin
+# keeps a gap of 0.0025 from the in-scope side.
+ASKED_OUTSIDE_CONTRAST = -0.027
+ASKING_WORDS = 4  # an asking sentence read alone for its scope has at least this many words
 
 # The router's verdict on one question read alone: the name of what it asks that the texts do not cover,
 # or None when they cover it.
@@ -88,6 +97,46 @@ def asked_in_scope(query: str, meaning: Callable[[str], Reading | None] | None) 
     if reading.score(OUT_OF_SCOPE) >= ASKED_CLAUSE_OUTSIDE:
         return None
     return reading, fold(clause)
+
+
+def asked_outside(
+    query: str,
+    meaning: Callable[[str], Reading | None] | None,
+    uncovered_by: Uncovered,
+    contrast: Callable[[str], float | None],
+) -> tuple[str, tuple[str, str] | None] | None:
+    """What the sentence that asks names that the texts do not cover, and the out-of-scope fiche nearest to it (the
+    bank's `Reading.fiche`), when the context said before it names one of their schemes and it alone asks a
+    labour-law subject of its own; None otherwise.
+
+    "Je suis en contrat de pro depuis mars. Ai-je droit à des congés payés pendant ma formation ?": the context
+    sentence names the contrat de professionnalisation, so the whole message reads as the texts' subject, but what
+    is asked is paid leave, which they do not govern. The mirror of `asked_in_scope`. Read only for a message asking
+    one question (several are `half_in_scope`'s) whose asking clause comes after statements or after a colon
+    ("Tutrice d'une alternante, j'ai changé de poste : ma période d'essai … ?", `subject.asking_clause`), of
+    `ASKING_WORDS` words or more, which the router's own rules leave uncovered (`uncovered_by`: no corpus topic, an
+    out-of-corpus subject named or the bank's out-of-scope vote) and which reads on the labour-law side by a clear
+    margin of the register contrast (`contrast`, `ASKED_OUTSIDE_CONTRAST`): an asking sentence leaning on its
+    context ("Je suis tutrice de deux alternants. Combien de points par mois ?", "… Le vrai montant mensuel ?")
+    names no subject of its own, reads near neither side, and keeps the message's scope.
+    """
+    if meaning is None:
+        return None
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", query.strip()) if s.strip()]
+    asking = [n for n, s in enumerate(sentences) if "?" in s]
+    if len(asking) != 1:
+        return None
+    clause = asking_clause(query).strip()
+    if clause == query.strip() or len(clause.split()) < ASKING_WORDS:
+        return None
+    reading = meaning(clause)
+    name = uncovered_by(clause, reading)
+    if name is None:
+        return None
+    margin = contrast(clause)
+    if margin is None or margin > ASKED_OUTSIDE_CONTRAST:
+        return None
+    return name, reading.fiche if reading is not None else None
 
 
 def asker_aside(
