@@ -53,7 +53,7 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
             r"|pren(?:ds|d|dre|ais|ait|drai) en charge)"
             r"\b[^.?!]{0,30}"
             # (unless the contract is spoken of again: "… un contrat pro, combien dure ce contrat ?" asks of it)
-            r"\b(?:apprenti|alternant|alternance|stagiaire|nouvel? embauche"
+            r"\b(?:apprenti|alternant|stagiaire|nouvel? embauche"
             r"|contrats? (?:de )?pro(?:fessionnalisation)?\b(?![^?]*\b(?:contrat|professionnalisation)))",
             3,
         ),
@@ -244,9 +244,7 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
 # is found rather than the one sharing the user's short word ("Pro-A"). A question holding one of the
 # naming words (an acronym included: "VAE", "CEP") names its topic already and is searched unchanged.
 TOPIC_NAMES: dict[str, tuple[str, str]] = {
-    # (the topic holds the tutor's role, art. 4.2, as well as the bonus, art. 4.3: "celui qui encadre les alternants,
-    # combien de personnes à la fois ?" names the role, and "prime de tutorat" added drew the bonus's article)
-    "tutor_bonus": ("tuteur tutrice tutorat tutorale", "tuteur, tutorat"),
+    "tutor_bonus": ("tuteur tutrice tutorat tutorale", "prime de tutorat"),
     "trainer_bonus": ("formateur formatrice", "prime de formateur interne à titre accessoire"),
     "vae": ("vae validation", "validation des acquis de l'expérience"),
     "cep": ("cep conseil", "conseil en évolution professionnelle"),
