@@ -30,6 +30,7 @@ from assistant.conversation import about_answer, pointing, reshaping
 from assistant.conversation import vocabulary as v
 from assistant.conversation import wording as wording_conv
 from assistant.conversation.about_answer import Request
+from assistant.conversation.answered_place import place_questions
 from assistant.conversation.case_facts import case_facts, computed, needs_case, with_facts
 from assistant.conversation.comparison import compared_question, first_paragraph
 from assistant.conversation.elision import contracted
@@ -235,7 +236,9 @@ def converse(
             or _refused_alone_after_answer(text, resolution, reply, context)
         ):
             # the question as resolved was refused though the turn it follows was answered from the texts
-            plain = _answered_plainly(text, context, answer)
+            plain = _answered_plainly(text, context, answer) or _answered_where_read(
+                text, resolution, conversation, answer
+            )
             if plain is not None:
                 resolution, (reply, decision) = plain
                 asked = resolution.text
@@ -520,6 +523,21 @@ def _refused_alone_after_answer(text: str, resolution: Resolution, reply: Answer
 
 
 _THEREFORE = re.compile(r"^\W*(?:donc|du coup|dans ce cas)\b")
+
+
+def _answered_where_read(
+    text: str, resolution: Resolution, conversation: Conversation, answer: AnswerFn
+) -> tuple[Resolution, tuple[Answer, RouteDecision | None]] | None:
+    """The refused follow-up asked within the text that answered the turn it follows (`answered_place`);
+    None when that turn cited nothing or these are refused too."""
+    answered = [t for t in conversation.turns if t.kind != "aside"]
+    if not answered or answered[-1].route == "refusal":
+        return None
+    for question in place_questions(text, resolution.text, answered[-1].citations):
+        found = answer(question)
+        if found[0].route != "refusal":
+            return Resolution(question, "reference", resolution.subject), found
+    return None
 
 
 def _answered_plainly(
