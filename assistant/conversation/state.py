@@ -21,7 +21,7 @@ from typing import Any
 from assistant.answer import Answer, Citation
 from assistant.conversation.backrefs import EarlierTurn
 from assistant.conversation.resolution import Context, Kind
-from assistant.conversation.subject import Subject, subject_of
+from assistant.conversation.subject import Subject, message_subject, subject_of
 
 MAX_TURNS = 50  # older turns are dropped: resolution only reads the last one, /sources the last answer
 
@@ -162,7 +162,7 @@ def turn_of(
         kind=kind,
         route=answer.route,
         topic=topic,
-        subject=subject_of(topic, subject),
+        subject=subject_of(topic, subject) or _cited_subject(answer),
         calculator=call.name if call else None,
         arguments=dict(call.arguments) if call else {},
         sections=tuple(dict.fromkeys((c.document, c.section) for c in answer.citations)),
@@ -181,3 +181,13 @@ def _points(result: dict[str, Any] | None) -> float | None:
     if not result or result.get("unit") != "points" or not isinstance(result.get("value"), int | float):
         return None
     return float(result["value"])
+
+
+def _cited_subject(answer: Answer) -> Subject | None:
+    """The thing a question named only by a description ("la certification des contrôleurs sur pièces de
+    l'Urssaf") was answered about: the part the answer cited first, when that part is titled by a thing the
+    conversation knows ("CQP Contrôleur du recouvrement"); a numbered part ("VII", "Article 4.2") names none.
+    The next message's pronoun or demonstrative ("cette certification", "elle") then points to it."""
+    if answer.route == "refusal" or not answer.citations:
+        return None
+    return message_subject(answer.citations[0].section)
