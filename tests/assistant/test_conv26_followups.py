@@ -16,6 +16,7 @@ from assistant.answer import Answer, Citation
 from assistant.conversation import Conversation
 from assistant.conversation.answered_place import place_questions
 from assistant.conversation.state import turn_of
+from assistant.conversation.subject import Subject
 from tests.assistant.conversation_helpers import TODAY
 
 CIRCULAIRE = "cqp-gestionnaire-conseil-mise-en-oeuvre"
@@ -98,3 +99,34 @@ def test_a_certification_described_then_pointed_to_is_the_one_cited(assistant: A
         "Elle a été créée à la demande de quelle branche, cette certification ?",
     )
     assert "branche Recouvrement" in answer.text, answer.text[:300]
+
+
+def test_a_dispositif_the_topic_stood_for_gives_way_to_the_annex_cited() -> None:
+    """Avenant du 11 octobre 2022, annexe 4 (« Manager opérationnel »): the certification asked about in a question
+    on the Pro-A that named neither is the thing its follow-ups' pronouns point to."""
+    cited = Citation(
+        1,
+        "e1",
+        "avenant",
+        "Annexe 4",
+        9,
+        "…",
+        title=AVENANT_TITLE,
+        path="Annexes › Annexe 4 – Manager opérationnel › Conclusion",
+    )
+    answer = Answer(question="…", text="…", route="retrieval", citations=[cited])
+    topic_only = Subject("Pro-A", "la Pro-A", "pro_a")
+    turn = turn_of(
+        answer,
+        "La certification des encadrants en reconversion alternée ?",
+        "…",
+        "new",
+        topic="pro_a",
+        subject=topic_only,
+    )
+    assert turn.subject is not None and turn.subject.name == "CQP manager opérationnel"
+    named = Subject("Pro-A", "la Pro-A", "pro_a", (3, 8))
+    assert (
+        turn_of(answer, "La Pro-A, pour quelles certifications ?", "…", "new", topic="pro_a", subject=named).subject
+        == named
+    )
