@@ -252,6 +252,12 @@ def converse(
         if resolution.restate and reply.route == "clarify" and resolution.subject is not None:
             # the question still tells a case ("Je suis en CDI. Ai-je droit… ?"): its subject's conditions instead
             reply, decision = answer(wording.conditions_of(resolution.subject.display))
+    if context is not None and _unanswered_in_scope(text, resolution, reply, decision, context):
+        # a question of the texts' field the search found nothing for, right after a turn answered from one text:
+        # read within that text ("le module d'accueil, il était pris en charge pour combien d'heures ?")
+        placed = _answered_where_read(text, resolution, conversation, answer)
+        if placed is not None:
+            resolution, (reply, decision) = placed
     reply.question = typed
     if request is not None and request.operation == "check" and reply.route != "refusal":
         # "tu es sûr ? on m'a dit 10": whether the cited passages hold that figure, before the answer again
@@ -523,6 +529,17 @@ def _refused_alone_after_answer(text: str, resolution: Resolution, reply: Answer
 
 
 _THEREFORE = re.compile(r"^\W*(?:donc|du coup|dans ce cas)\b")
+
+
+def _unanswered_in_scope(
+    text: str, resolution: Resolution, reply: Answer, decision: RouteDecision | None, context: Context
+) -> bool:
+    """A new question the router read as one of the texts' field (no refusal, no subject outside them), that the
+    answer refused for want of a passage, right after an answered turn: the scope check's reading stands; only the
+    search is tried again, within the text that answered the turn before (`_answered_where_read`)."""
+    if resolution.kind != "new" or reply.route != "refusal" or context.refused or "?" not in text:
+        return False
+    return decision is not None and decision.route != "refusal" and decision.refusal_topic is None
 
 
 def _answered_where_read(
