@@ -130,3 +130,27 @@ def test_a_dispositif_the_topic_stood_for_gives_way_to_the_annex_cited() -> None
         turn_of(answer, "La Pro-A, pour quelles certifications ?", "…", "new", topic="pro_a", subject=named).subject
         == named
     )
+
+
+@pytest.mark.integration
+def test_a_new_question_found_nothing_for_is_read_in_the_text_that_answered_the_turn_before(assistant: Any) -> None:
+    """Circulaire, IX: "aux durées d'enseignement en centre de formation (face-à-face pédagogique), soit 40 heures
+    pour Pass, 46 heures pour Prem'ss…" (Pass: "apprentissage du contexte, culture institutionnelle")."""
+    answer = _play(
+        assistant,
+        "En 2013, comment était financé le parcours du CQP gestionnaire conseil ?",
+        "Le module d'accueil sur la culture de l'institution, il était pris en charge pour combien d'heures ?",
+    )
+    assert answer.route != "refusal", answer.text[:300]
+    assert "40 heures" in answer.text
+    assert all(c.document == CIRCULAIRE for c in answer.citations)
+
+
+@pytest.mark.integration
+def test_a_question_outside_the_texts_after_an_answered_turn_stays_refused(assistant: Any) -> None:
+    answer = _play(
+        assistant,
+        "En 2013, comment était financé le parcours du CQP gestionnaire conseil ?",
+        "Et pour la mutuelle d'entreprise, on cotise combien ?",
+    )
+    assert answer.route == "refusal", answer.text[:300]
