@@ -104,6 +104,7 @@ def converse(
     text = said_back
     resolution = Resolution(text, "new", message_subject(text))
     alone_answer: tuple[Answer, RouteDecision | None] | None = None
+    unheard = False  # the thing the message adds is in words the texts never use ("et les tickets resto ?")
     request = about_answer.read(text) if context is not None and text and len(text) <= max_chars else None
     doubted = about_answer.doubted_figure(text) if request is not None else None
     if doubted is not None and context is not None and doubted not in re.sub(r"(?<=\d)[\s.](?=\d)", "", context.lead):
@@ -171,7 +172,8 @@ def converse(
         in_last_answer = _speaks_of_last_answer(conversation, text, context.question, today)
         refused = refused and not (in_last_answer and alone.topic is None)
         resolution = resolve(text, context, today, own_topic=alone.topic, refused=refused)
-        if resolution.addition and not uses_words(resolution.addition):
+        unheard = bool(resolution.addition) and not uses_words(resolution.addition)
+        if unheard:
             # "et les tickets resto ?": words the texts never use are no follow-up on them; unless a clitic or a
             # pronoun ties them to the thing just spoken of ("et mes billets de train pour m'y rendre ?"): a
             # question of its own about that subject, never a change to the facts of its case (pointing.py)
@@ -252,7 +254,7 @@ def converse(
         if resolution.restate and reply.route == "clarify" and resolution.subject is not None:
             # the question still tells a case ("Je suis en CDI. Ai-je droit… ?"): its subject's conditions instead
             reply, decision = answer(wording.conditions_of(resolution.subject.display))
-    if context is not None and _unanswered_in_scope(text, resolution, reply, decision, context):
+    if context is not None and not unheard and _unanswered_in_scope(text, resolution, reply, decision, context):
         # a question of the texts' field the search found nothing for, right after a turn answered from one text:
         # read within that text ("le module d'accueil, il était pris en charge pour combien d'heures ?")
         placed = _answered_where_read(text, resolution, conversation, answer)
