@@ -554,9 +554,21 @@ def _answered_where_read(
         return None
     for question in place_questions(text, resolution.text, answered[-1].citations):
         found = answer(question)
-        if found[0].route != "refusal":
+        # (the text read is named, so the search finds something there whatever is asked: its lead must share a
+        # word with the message, "et combien gagne un AES ?" is not answered by the avenant's bonus article)
+        if found[0].route != "refusal" and shares_words(text, _lead_sentence(found[0].text)):
             return Resolution(question, "reference", resolution.subject), found
     return None
+
+
+def _lead_sentence(text: str) -> str:
+    """The answer's lead, without the heading that names its subject or the question understood."""
+    paragraphs = [
+        p
+        for p in text.split("\n\n")
+        if not p.startswith("Question comprise") and not (p.startswith("Pour ") and p.rstrip().endswith(":"))
+    ]
+    return paragraphs[0] if paragraphs else ""
 
 
 def _answered_plainly(
