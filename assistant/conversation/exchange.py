@@ -30,6 +30,7 @@ from assistant.conversation import about_answer, pointing, reshaping
 from assistant.conversation import vocabulary as v
 from assistant.conversation import wording as wording_conv
 from assistant.conversation.about_answer import Request
+from assistant.conversation.answered_place import place_questions
 from assistant.conversation.case_facts import case_facts, computed, needs_case, with_facts
 from assistant.conversation.comparison import compared_question, first_paragraph
 from assistant.conversation.elision import contracted
@@ -103,6 +104,7 @@ def converse(
     text = said_back
     resolution = Resolution(text, "new", message_subject(text))
     alone_answer: tuple[Answer, RouteDecision | None] | None = None
+    unheard = False  # the thing the message adds is in words the texts never use ("et les tickets resto ?")
     request = about_answer.read(text) if context is not None and text and len(text) <= max_chars else None
     doubted = about_answer.doubted_figure(text) if request is not None else None
     if doubted is not None and context is not None and doubted not in re.sub(r"(?<=\d)[\s.](?=\d)", "", context.lead):
@@ -170,7 +172,8 @@ def converse(
         in_last_answer = _speaks_of_last_answer(conversation, text, context.question, today)
         refused = refused and not (in_last_answer and alone.topic is None)
         resolution = resolve(text, context, today, own_topic=alone.topic, refused=refused)
-        if resolution.addition and not uses_words(resolution.addition):
+        unheard = bool(resolution.addition) and not uses_words(resolution.addition)
+        if unheard:
             # "et les tickets resto ?": words the texts never use are no follow-up on them; unless a clitic or a
             # pronoun ties them to the thing just spoken of ("et mes billets de train pour m'y rendre ?"): a
             # question of its own about that subject, never a change to the facts of its case (pointing.py)
@@ -235,7 +238,9 @@ def converse(
             or _refused_alone_after_answer(text, resolution, reply, context)
         ):
             # the question as resolved was refused though the turn it follows was answered from the texts
-            plain = _answered_plainly(text, context, answer)
+            plain = _answered_plainly(text, context, answer) or _answered_where_read(
+                text, resolution, conversation, answer
+            )
             if plain is not None:
                 resolution, (reply, decision) = plain
                 asked = resolution.text
@@ -249,6 +254,12 @@ def converse(
         if resolution.restate and reply.route == "clarify" and resolution.subject is not None:
             # the question still tells a case ("Je suis en CDI. Ai-je droit… ?"): its subject's conditions instead
             reply, decision = answer(wording.conditions_of(resolution.subject.display))
+    if context is not None and not unheard and _unanswered_in_scope(text, resolution, reply, decision, context):
+        # a question of the texts' field the search found nothing for, right after a turn answered from one text:
+        # read within that text ("le module d'accueil, il était pris en charge pour combien d'heures ?")
+        placed = _answered_where_read(text, resolution, conversation, answer)
+        if placed is not None:
+            resolution, (reply, decision) = placed
     reply.question = typed
     if request is not None and request.operation == "check" and reply.route != "refusal":
         # "tu es sûr ? on m'a dit 10": whether the cited passages hold that figure, before the answer again
@@ -520,6 +531,44 @@ def _refused_alone_after_answer(text: str, resolution: Resolution, reply: Answer
 
 
 _THEREFORE = re.compile(r"^\W*(?:donc|du coup|dans ce cas)\b")
+
+
+def _unanswered_in_scope(
+    text: str, resolution: Resolution, reply: Answer, decision: RouteDecision | None, context: Context
+) -> bool:
+    """A new question the router read as one of the texts' field (no refusal, no subject outside them), that the
+    answer refused for want of a passage, right after an answered turn: the scope check's reading stands; only the
+    search is tried again, within the text that answered the turn before (`_answered_where_read`)."""
+    if resolution.kind != "new" or reply.route != "refusal" or context.refused or "?" not in text:
+        return False
+    return decision is not None and decision.route != "refusal" and decision.refusal_topic is None
+
+
+def _answered_where_read(
+    text: str, resolution: Resolution, conversation: Conversation, answer: AnswerFn
+) -> tuple[Resolution, tuple[Answer, RouteDecision | None]] | None:
+    """The refused follow-up asked within the text that answered the turn it follows (`answered_place`);
+    None when that turn cited nothing or these are refused too."""
+    answered = [t for t in conversation.turns if t.kind != "aside"]
+    if not answered or answered[-1].route == "refusal":
+        return None
+    for question in place_questions(text, resolution.text, answered[-1].citations):
+        found = answer(question)
+        # (the text read is named, so the search finds something there whatever is asked: its lead must share a
+        # word with the message, "et combien gagne un AES ?" is not answered by the avenant's bonus article)
+        if found[0].route != "refusal" and shares_words(text, _lead_sentence(found[0].text)):
+            return Resolution(question, "reference", resolution.subject), found
+    return None
+
+
+def _lead_sentence(text: str) -> str:
+    """The answer's lead, without the heading that names its subject or the question understood."""
+    paragraphs = [
+        p
+        for p in text.split("\n\n")
+        if not p.startswith("Question comprise") and not (p.startswith("Pour ") and p.rstrip().endswith(":"))
+    ]
+    return paragraphs[0] if paragraphs else ""
 
 
 def _answered_plainly(

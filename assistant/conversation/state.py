@@ -21,7 +21,7 @@ from typing import Any
 from assistant.answer import Answer, Citation
 from assistant.conversation.backrefs import EarlierTurn
 from assistant.conversation.resolution import Context, Kind
-from assistant.conversation.subject import Subject, subject_of
+from assistant.conversation.subject import Subject, message_subject, subject_of
 
 MAX_TURNS = 50  # older turns are dropped: resolution only reads the last one, /sources the last answer
 
@@ -162,7 +162,7 @@ def turn_of(
         kind=kind,
         route=answer.route,
         topic=topic,
-        subject=subject_of(topic, subject),
+        subject=_cited_subject(answer, kind, subject, statement) or subject_of(topic, subject),
         calculator=call.name if call else None,
         arguments=dict(call.arguments) if call else {},
         sections=tuple(dict.fromkeys((c.document, c.section) for c in answer.citations)),
@@ -181,3 +181,24 @@ def _points(result: dict[str, Any] | None) -> float | None:
     if not result or result.get("unit") != "points" or not isinstance(result.get("value"), int | float):
         return None
     return float(result["value"])
+
+
+def _cited_subject(answer: Answer, kind: Kind, named: Subject | None, statement: bool) -> Subject | None:
+    """The thing a new question named only by a description ("la certification des contrôleurs sur pièces de
+    l'Urssaf", "la certification des encadrants de proximité … en reconversion alternée ?") was answered about:
+    the part the answer cited first, when that part is a thing the texts list under its name (a CQP of the fiche,
+    "Annexe 4 – Manager opérationnel") that the conversation knows. The next message's pronoun or demonstrative
+    ("cette certification", "ses titulaires") then points to it, not to the dispositif the question's topic stood
+    for (a subject no words of the message named: its span is empty). A subject the message named, a follow-up's,
+    a statement's ("Il voudrait le master …": facts told, no thing asked about) are kept; an article of an
+    agreement ("Article 5 – Conseil en évolution professionnelle") states a rule, and citing it first is the
+    search's choice, not the question's thing."""
+    if kind != "new" or statement or (named is not None and named.span != (0, 0)):
+        return None
+    if answer.route == "refusal" or not answer.citations:
+        return None
+    cited = answer.citations[0]
+    parts = [cited.section, *reversed(cited.path.split(" › ")[1:])]
+    if any(part.startswith(("Article", "Titre", "Chapitre")) for part in parts):
+        return None
+    return next((found for part in parts if part and (found := message_subject(part)) is not None), None)
