@@ -199,12 +199,12 @@ class Assistant(MeaningReaders):
         turn.timings["route"] = (time.perf_counter() - t) * 1000
         about_texts = None if decision.route == "calculator" else self._about_texts(turn, decision)
         turn.refused_by = ""
-        asked_outside = None if about_texts is not None else self._asked_outside(turn, decision)
+        outside_ask = None if about_texts is not None else self._asked_outside(turn, decision)
         if about_texts is not None:
             answer = about_texts
-        elif asked_outside is not None:
+        elif outside_ask is not None:
             turn.refused_by = "asked_outside"
-            answer = self._refusal(turn.question, *asked_outside)
+            answer = self._refusal(turn.question, *outside_ask)
         elif decision.route == "refusal" or self._outside_the_rule(turn, decision):
             turn.refused_by = "router" if decision.route == "refusal" else "outside_rule"
             answer = self._refusal(turn.question, decision.refusal_topic, decision.fiche)

@@ -21,7 +21,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -134,18 +134,23 @@ def cached_groups(paths: Sequence[Path], digest: str) -> list[Group]:
     return groups
 
 
+def left_out(groups: Sequence[Group]) -> Iterator[tuple[str, list[Group], PassageModel]]:
+    """Leave one generation out: each generation's name, its groups, and the model fitted on every other
+    generation's groups that found an expected passage (`cross_table`, `compare_table`)."""
+    found = [g for g in groups if g.positive.any()]
+    for name in sorted({g.generation for g in groups}):
+        yield name, [g for g in groups if g.generation == name], fit([g for g in found if g.generation != name])
+
+
 def cross_table(groups: Sequence[Group]) -> str:
     """Leave one generation out: top-1 / top-3 of the model trained on the others against the relevance order."""
     lines = [
         "| generation | questions | found in 10 | top-1 relevance → model | top-3 relevance → model |",
         "|---|---|---|---|---|",
     ]
-    found = [g for g in groups if g.positive.any()]
     totals = np.zeros(6, dtype=int)
     better = worse = 0
-    for name in sorted({g.generation for g in groups}):
-        test = [g for g in groups if g.generation == name]
-        model = fit([g for g in found if g.generation != name])
+    for name, test, model in left_out(groups):
         row = np.array(
             [
                 len(test),
@@ -175,12 +180,9 @@ def compare_table(groups: Sequence[Group], shipped: PassageModel) -> str:
         " top-3 relevance / shipped → retrained |",
         "|---|---|---|---|---|",
     ]
-    found = [g for g in groups if g.positive.any()]
     totals = np.zeros(7, dtype=int)
     better = worse = 0
-    for name in sorted({g.generation for g in groups}):
-        test = [g for g in groups if g.generation == name]
-        model = fit([g for g in found if g.generation != name])
+    for name, test, model in left_out(groups):
         row = np.array(
             [
                 len(test),

@@ -49,11 +49,8 @@ Operation = Literal[
     "table",
 ]
 
-_COURTESY = r"(?:s'il (?:te|vous) plait|stp|svp|merci|please|alors|donc|du coup|bon|ok|d'accord)"
-_ASK = (
-    r"(?:(?:est-ce que )?(?:tu peux|vous pouvez|peux-tu|pouvez-vous|pourrais-tu|pourriez-vous|tu pourrais|"
-    r"vous pourriez|je voudrais|j'aimerais|je veux|on peut avoir|puis-je avoir)\s+(?:me |m'|nous )?)"
-)
+_COURTESY = forms.COURTESY
+_ASK = forms.POLITE_ASK
 # a verb of reproducing, then what it reproduces
 _REPRODUCE = (
     r"(?:cite|citez|citer|recopie|recopiez|recopier|copie|copiez|copier|colle|collez|coller|reproduis|reproduisez|"

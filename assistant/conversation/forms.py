@@ -33,8 +33,10 @@ _PURPOSE = re.compile(
     r"[\s]*[,;:-]\s*(?:je|j'|on)\b)(?:(?![?!]).)*?"
     rf"\b(?:{_MEDIUM}|{_PASS_ON})\b(?:(?![?!]).)*$"
 )
-_COURTESY = r"(?:s'il (?:te|vous) plait|stp|svp|merci|please|alors|donc|du coup|bon|ok|d'accord)"
-_ASK = (
+# a courtesy word around a request, and the polite ways of asking ("tu peux me…", "j'aimerais"): read here and by
+# `about_answer`'s requests on the last answer
+COURTESY = r"(?:s'il (?:te|vous) plait|stp|svp|merci|please|alors|donc|du coup|bon|ok|d'accord)"
+POLITE_ASK = (
     r"(?:(?:est-ce que )?(?:tu peux|vous pouvez|peux-tu|pouvez-vous|pourrais-tu|pourriez-vous|tu pourrais|"
     r"vous pourriez|je voudrais|j'aimerais|je veux|on peut avoir|puis-je avoir)\s+(?:me |m'|nous )?)"
 )
@@ -53,8 +55,8 @@ _SHORT = (
     r"|en (?:deux|quelques|peu de) mots"
 )
 _SENTENCE = re.compile(
-    rf"^(?:(?:et|alors|ok|bon|bref|donc|du coup)[ ,]+)*(?:{_ASK})?(?:{_RESHAPE}\s+{_POINTING})?(?:{_SHORT})"
-    rf"(?:[\s,;:.!?-]+(?:{_COURTESY}|max(?:imum)?|pas plus|seulement|simplement|stp|svp))*$"
+    rf"^(?:(?:et|alors|ok|bon|bref|donc|du coup)[ ,]+)*(?:{POLITE_ASK})?(?:{_RESHAPE}\s+{_POINTING})?(?:{_SHORT})"
+    rf"(?:[\s,;:.!?-]+(?:{COURTESY}|max(?:imum)?|pas plus|seulement|simplement|stp|svp))*$"
 )
 # a table asked: by its verb ("fais-moi un tableau", "présente-moi ça sous forme de tableau", "mets les deux cas dans
 # un tableau") or by its noun alone opening the message ("un tableau comparant leurs publics, ce serait plus lisible")

@@ -122,9 +122,8 @@ def asked_outside(
     """
     if meaning is None:
         return None
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", query.strip()) if s.strip()]
-    asking = [n for n, s in enumerate(sentences) if "?" in s]
-    if len(asking) != 1:
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", query.strip())
+    if sum("?" in s for s in sentences) != 1:
         return None
     clause = asking_clause(query).strip()
     if clause == query.strip() or len(clause.split()) < ASKING_WORDS:
