@@ -97,3 +97,6 @@ run out-of-scope-2026v eval/out-of-scope-2026v.jsonl 2026-11-29
 run unseen-2026w eval/unseen-2026w.jsonl 2026-11-29
 run conversations-2026w eval/conversations-2026w.jsonl 2026-11-29
 run out-of-scope-2026w eval/out-of-scope-2026w.jsonl 2026-11-29
+run unseen-2026x eval/unseen-2026x.jsonl 2026-11-29
+run conversations-2026x eval/conversations-2026x.jsonl 2026-11-29
+run out-of-scope-2026x eval/out-of-scope-2026x.jsonl 2026-11-29
