@@ -34,6 +34,7 @@ from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import compose_in_parts
 from assistant.answering.corpus_words import CorpusPhrases, corpus_phrases, corpus_words
 from assistant.answering.frameworks import cited_texts, foreign_future_text
+from assistant.answering.glossary_places import lead_placed
 from assistant.answering.list_request import asks_list
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
@@ -76,6 +77,7 @@ class _Turn:
     case: bool = False  # the question holds facts of someone's case stated earlier in the conversation
     refused_by: str = ""  # the step that refused: "router", "outside_rule", "silent", "future", "price", "said_outside"
     follows: bool = False  # asked after earlier messages of the conversation (refusal_judge: no refusal added)
+    lead_placed: bool = False  # the retrieval answer's lead is of the section the models read (`lead_placed`)
 
 
 class Assistant(MeaningReaders):
@@ -256,6 +258,9 @@ class Assistant(MeaningReaders):
             log.info("refusal judge: %s refusal overridden", turn.refused_by)
             turn.refused_by = ""
             return self._decided(turn, decision, trusted=True)
+        if verdict == "refuse" and turn.lead_placed:  # refuse27: what was composed answers the section asked
+            log.info("refusal judge: refusal not applied, the answer's lead is of the section the models read")
+            return answer
         if verdict == "refuse":
             log.info("refusal judge: answer refused")
             return self._refusal(turn.question, decision.refusal_topic, decision.fiche)
@@ -384,6 +389,7 @@ class Assistant(MeaningReaders):
         """The passages' answer; refused when the texts are silent on the question, unless `trusted` (the
         refusal judge read it as in scope: `_judged`)."""
         asked = decision.topic_query or turn.question
+        turn.lead_placed = False
         vocabulary = corpus_words(self.retriever.passage_texts())
         phrases = self._phrases()
         if foreign_future_text(asked, phrases) is not None:
@@ -456,6 +462,7 @@ class Assistant(MeaningReaders):
             )
         if detail is not None:
             text = silent_answer(detail, text)
+        turn.lead_placed = lead_placed(book.lead, glossary)
         turn.timings["compose"] = (time.perf_counter() - t) * 1000
         answer = Answer(turn.question, text, "retrieval", citations=book.citations())
         if deferred:

@@ -27,10 +27,12 @@ class CitationBook:
         self._locate = locate
         self._by_key: dict[tuple[str, str, str], int] = {}
         self._citations: list[Citation] = []
+        self._lead: Evidence | None = None
 
     def cite(self, evidence: Evidence, quote: str | None = None) -> int:
         """Number of the citation for this passage (and each source it stands for); adds it once."""
         first = 0
+        self._lead = self._lead or evidence
         for document, section in evidence.sources or [(evidence.document, evidence.section)]:
             key = (evidence.id, document, section)
             if key in self._by_key:
@@ -59,6 +61,11 @@ class CitationBook:
             self._by_key[key] = number
             first = first or number
         return first
+
+    @property
+    def lead(self) -> Evidence | None:
+        """The passage cited first: the one the answer's lead sentence quotes (citation [1]), None before any."""
+        return self._lead
 
     @property
     def numbers(self) -> set[int]:

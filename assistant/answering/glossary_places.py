@@ -47,6 +47,9 @@ LIFT_DEPTH = 10
 # contrat de professionnalisation" as its duration at 0.998, read 0.89 out of scope by the bank).
 SECTION_INSIDE = 0.9
 SECTION_CONFIDENT = 0.95
+# The in-scope probability from which the models' section, agreeing with an answer's lead, keeps that answer from the
+# refusal judge (`lead_placed`): the section model's own threshold (refuse27).
+LEAD_INSIDE = SECTION_INSIDE
 SECTION_OUTSIDE = 0.5
 # Under that confidence, the model's first section still answers when its passages hold the question's words
 # (`covered_section`, prop15): the share of the first section from which it is tried, and the share of the
@@ -135,7 +138,10 @@ def model_reading(glossary: GlossaryReading | None) -> ScopeReading:
 
 
 def placed_by_model(
-    evidence: Sequence[Evidence], glossary: GlossaryReading, reading: ScopeReading | None = None
+    evidence: Sequence[Evidence],
+    glossary: GlossaryReading,
+    reading: ScopeReading | None = None,
+    inside: float = MODEL_INSIDE,
 ) -> bool:
     """The trained models read the question as about the texts (`MODEL_INSIDE`) and as asking the best passage's
     section: their first section, with `MODEL_SECTION` of the probability at least; the nearest glossary questions
@@ -146,9 +152,10 @@ def placed_by_model(
     retrieval found, the section the models name and the section the nearest glossary questions name must agree.
     Measured on the released sets' would-be refusals: the models alone answered seven near-corpus questions for
     eight in-scope ones, six of the seven from a section describing a profession or a certification. `reading`:
-    the models' reading when the caller has it (one product per question, whatever the passages tried)."""
+    the models' reading when the caller has it (one product per question, whatever the passages tried); `inside`: the
+    in-scope probability required (`lead_placed` asks less)."""
     reading = model_reading(glossary) if reading is None else reading
-    if reading.inside is None or reading.inside < MODEL_INSIDE:
+    if reading.inside is None or reading.inside < inside:
         return False
     best = reading.best(1)
     keys = [row.key for row in section_rows(evidence[0].chunk, shipped_glossary()) if sets_a_rule(row.key)]
@@ -179,6 +186,21 @@ def lifted_by_model(
         if n and placed_by_model([candidate], glossary, reading) and section_words_cover(query, candidate):
             return [candidate, *evidence[:n], *evidence[n + 1 :]]
     return None
+
+
+def lead_placed(lead: Evidence | None, glossary: GlossaryReading | None) -> bool:
+    """The passage an answer's lead quotes is of the section the trained models read the question as asking
+    (`placed_by_model`, the in-scope probability at `LEAD_INSIDE`): the section model's first section, the nearest
+    glossary questions' vote and the retrieval that composed the answer name the same article.
+
+    Why (refuse27): the refusal judge refuses a composed answer from the question's signals alone (the bank's and
+    the scope model's readings, the search's scores), never from what was composed. Its refusals of in-scope
+    questions asked in everyday words ("mon rendez-vous individuel sur mon avenir dans la boîte, c'est tous les
+    combien ?": art. 6 led the answer, the models read art. 6) mostly had a lead of the section both readings name;
+    its refusals of out-of-scope questions had a lead of another section, an annex, or a section the vote does not
+    rank. Measured on the tuning pool o–u (docs/evaluation/refuse27.md): of the answers the judge refused, 5
+    in-scope and no out-of-scope one pass this check."""
+    return lead is not None and glossary is not None and placed_by_model([lead], glossary, inside=LEAD_INSIDE)
 
 
 def sets_a_rule(key: tuple[str, str, str]) -> bool:
