@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.restate import asking_part
 from assistant.conversation.slots import find_slots
+from assistant.conversation.told_person import told_part
 from text.folding import same_length
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ def case_facts(turns: Sequence[Turn], resolved: str, today: date, *, since: int 
             continue
         for sentence in _SENTENCE.findall(turn.question):
             sentence = sentence.strip()
+            if since is not None and at == 0 and "?" in sentence:  # ("Je reçois Mme Blanc, en CDI … : que … ?")
+                sentence = told_part(sentence, today)
             if not sentence or "?" in sentence or _key(sentence) in held:
                 continue
             if not (turn.statement or at == 0 or find_slots(sentence, today)):

@@ -231,7 +231,7 @@ def converse(
         # "Peut-elle y aller par la Pro-A, vu son contrat ?": the person whose facts an adviser told before the
         # questions in between (told_person.py), answered by the texts' general rule instead of her case
         told = (
-            speaks_of_told(text, [t for t in conversation.turns if t.kind != "aside"])
+            speaks_of_told(text, [t for t in conversation.turns if t.kind != "aside"], today)
             if context is not None and reply.route == "retrieval" and resolution.kind in ("new", "reference")
             else None
         )

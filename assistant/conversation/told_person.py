@@ -18,30 +18,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.conversation import vocabulary as v
+from assistant.conversation.slots import find_slots
 from assistant.conversation.statements import person
 from text.folding import same_length
 
 if TYPE_CHECKING:
     from assistant.conversation.state import Turn
 
-# a subject pronoun (not an impersonal "il faut", "il y a"), an object pronoun, a possessive of one person
+# a subject pronoun (not an impersonal "il faut", "y a-t-il"; "a-t-elle droit" is the person), an object pronoun, a
+# possessive of one person
 _PRONOUN = re.compile(
-    r"(?<!faut-)(?<!a-t-)(?<!agit-)(?<!suffit-)\b(?:il|elle)\b(?!\s+(?:faut|y a|s'agit|suffit|reste|existe)\b)|"
+    r"(?<!faut-)(?<!y a-t-)(?<!agit-)(?<!suffit-)\b(?:il|elle)\b(?!\s+(?:faut|y a|s'agit|suffit|reste|existe)\b)|"
     r"\b(?:lui|son|sa|ses|le sien|la sienne)\b"
 )
 _REACH = 6  # a person told about more than this many turns ago is no longer the one spoken of
 
 
-def told_at(turns: Sequence[Turn]) -> int | None:
+def told_at(turns: Sequence[Turn], today: date) -> int | None:
     """The index of the latest turn, among the last few, that stated another person's facts without asking
-    (`Turn.statement`: "Mme Roux, technicienne en CDI depuis 12 ans, niveau bac."); None when there is none or
-    the user told their own case since (the pronoun then has no person to point to but that one)."""
+    (`Turn.statement`: "Mme Roux, technicienne en CDI depuis 12 ans, niveau bac.") or before what it asked
+    (`told_part`); None when there is none or the user told their own case since (the pronoun then has no person
+    to point to but that one)."""
     for at in range(len(turns) - 1, max(-1, len(turns) - 1 - _REACH), -1):
         turn = turns[at]
-        if not turn.statement:
+        if not turn.statement and not told_part(turn.question, today):
             continue
         # ("Je prépare l'entretien de Mme Roux, …": the adviser's "je" handles a named person's file)
         if v.RE_NAMED_OTHER.search(same_length(turn.question).lower()) or person(turn.question) == "other":
@@ -51,10 +55,21 @@ def told_at(turns: Sequence[Turn]) -> int | None:
     return None
 
 
-def speaks_of_told(message: str, turns: Sequence[Turn]) -> int | None:
+def speaks_of_told(message: str, turns: Sequence[Turn], today: date) -> int | None:
     """The index of the turn that told the facts of the person `message` speaks of by a pronoun or a possessive,
     when it names no other person ("un salarié", "M. Perret", "mon collègue"); None otherwise."""
     folded = same_length(message)
     if not _PRONOUN.search(folded.lower()) or v.RE_NAMED_OTHER.search(folded.lower()):
         return None
-    return told_at(turns)
+    return told_at(turns, today)
+
+
+def told_part(sentence: str, today: date) -> str:
+    """The facts an asking sentence tells before its question ("Je reçois Mme Blanc, en CDI depuis 2010, titulaire
+    d'un BTS : que dois-je aborder avec elle ?" → "Je reçois Mme Blanc, en CDI depuis 2010, titulaire d'un BTS."):
+    the words before its last colon, when they ask nothing and hold a fact a calculator reads; "" otherwise."""
+    head, colon, _ = sentence.rpartition(":")
+    head = head.strip()
+    if not colon or not head or "?" in head or v.RE_QUESTION_WORDS.search(same_length(head)):
+        return ""
+    return f"{head}." if find_slots(head, today) else ""

@@ -28,12 +28,13 @@ BETWEEN = _turn("Elle veut devenir gestionnaire conseil : quelle certification v
 
 
 def test_the_adviser_telling_a_named_persons_facts_is_that_persons_case() -> None:
-    assert told_at([TOLD, BETWEEN]) == 0
+    assert told_at([TOLD, BETWEEN], TODAY) == 0
 
 
 def test_a_pronoun_after_a_question_in_between_points_to_the_person_told() -> None:
-    assert speaks_of_told("Peut-elle y aller par la Pro-A, vu son contrat et son niveau ?", [TOLD, BETWEEN]) == 0
-    assert speaks_of_told("Et lui, avec son contrat, il y a accès ?", [TOLD, BETWEEN]) == 0
+    assert speaks_of_told("Peut-elle y aller par la Pro-A, vu son contrat et son niveau ?", [TOLD, BETWEEN], TODAY) == 0
+    assert speaks_of_told("Et lui, avec son contrat, il y a accès ?", [TOLD, BETWEEN], TODAY) == 0
+    assert speaks_of_told("A-t-elle droit à l'absence rémunérée ?", [TOLD, BETWEEN], TODAY) == 0
 
 
 @pytest.mark.parametrize(
@@ -41,20 +42,21 @@ def test_a_pronoun_after_a_question_in_between_points_to_the_person_told() -> No
     [
         "Qui finance la Pro-A ?",  # no person spoken of
         "Il faut combien d'heures de formation ?",  # an impersonal "il"
+        "Y a-t-il un plafond d'heures ?",
         "Et un salarié en CDD, peut-il en bénéficier ?",  # another person, named
     ],
 )
 def test_no_person_or_another_one_is_not_the_person_told(message: str) -> None:
-    assert speaks_of_told(message, [TOLD, BETWEEN]) is None
+    assert speaks_of_told(message, [TOLD, BETWEEN], TODAY) is None
 
 
 def test_the_users_own_case_told_since_leaves_no_other_person() -> None:
     own = _turn("Je suis en CDD depuis six mois.", statement=True)
-    assert told_at([TOLD, own, BETWEEN]) is None
+    assert told_at([TOLD, own, BETWEEN], TODAY) is None
 
 
 def test_a_question_that_states_nothing_tells_no_person() -> None:
-    assert told_at([BETWEEN]) is None
+    assert told_at([BETWEEN], TODAY) is None
 
 
 def test_a_denied_contract_is_no_new_fact_of_the_case() -> None:
