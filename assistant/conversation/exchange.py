@@ -229,13 +229,10 @@ def converse(
     else:
         reply, decision = answer(asked, case=resolution.case)
         # "Peut-elle y aller par la Pro-A, vu son contrat ?": the person whose facts an adviser told before the
-        # questions in between (told_person.py), answered by the texts' general rule instead of her case, or asked
-        # for her facts again
+        # questions in between (told_person.py), answered by the texts' general rule instead of her case
         told = (
             speaks_of_told(text, [t for t in conversation.turns if t.kind != "aside"], today)
-            if context is not None
-            and reply.route in ("retrieval", "clarify")
-            and resolution.kind in ("new", "reference")
+            if context is not None and reply.route == "retrieval" and resolution.kind in ("new", "reference")
             else None
         )
         if context is not None and resolution.kind != "meta" and (needs_case(reply, decision) or told is not None):
