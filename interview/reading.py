@@ -106,10 +106,23 @@ def is_interview_request(text: str) -> bool:
 def asks_one_right(folded: str) -> bool:
     """Whether the question asked is about one right ("on prépare son entretien : elle peut prétendre à la
     Pro-A ?"): the ordinary answer gives it first (and asks for what it lacks), where the sheet would bury
-    it among all the others."""
-    asking = [clause for clause in re.split(r"[.;:!\n]", folded) if "?" in clause]
+    it among all the others. A short heading before the asking clause is part of it: a follow-up asked in a
+    conversation names its subject so ("… n'a qu'un CAP. Pro-A : est-il éligible, lui ?", conv27)."""
+    asking = [clause for clause in _asking_clauses(folded) if "?" in clause]
     named = {m.group(0) for clause in asking for m in ONE_RIGHT.finditer(clause)}
     return len(named) == 1
+
+
+def _asking_clauses(folded: str) -> list[str]:
+    """The clauses of `folded` (split at sentence ends, semicolons and colons), a heading of at most three words
+    kept with the clause it heads ("pro-a : est-il eligible ?")."""
+    clauses: list[str] = []
+    for sentence in re.split(r"[.;!\n]", folded):
+        parts = sentence.split(":")
+        if len(parts) == 2 and len(parts[0].split()) <= 3:
+            parts = [sentence]
+        clauses.extend(parts)
+    return clauses
 
 
 def asks_precisely(folded: str) -> bool:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.restate import asking_part
 from assistant.conversation.slots import find_slots
+from assistant.conversation.told_person import told_part
 from text.folding import same_length
 
 if TYPE_CHECKING:
@@ -36,9 +37,11 @@ if TYPE_CHECKING:
 _SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
 
 
-def case_facts(turns: Sequence[Turn], resolved: str, today: date) -> str:
+def case_facts(turns: Sequence[Turn], resolved: str, today: date, *, since: int | None = None) -> str:
     """The sentences stating facts of the case in the earlier messages, oldest first, from the last message that
     named a subject of its own (a new subject starts a new case), without those `resolved` already holds.
+    `since`: the turn that told the facts of the person the question speaks of by a pronoun (`told_person`),
+    where the case starts whatever subjects the questions asked since named.
 
     A sentence states a fact when it asks nothing (no "?") and holds a fact a calculator reads (`find_slots`:
     a date, a period, a count, an amount, a grade), or when the whole message was a statement
@@ -47,6 +50,7 @@ def case_facts(turns: Sequence[Turn], resolved: str, today: date) -> str:
     for at, turn in enumerate(turns):
         if turn.kind == "new" and turn.subject is not None and turn.route != "refusal":
             start = at
+    start = start if since is None else since
     facts = ""
     held = _key(resolved)
     for at, turn in enumerate(turns[start:]):
@@ -54,6 +58,8 @@ def case_facts(turns: Sequence[Turn], resolved: str, today: date) -> str:
             continue
         for sentence in _SENTENCE.findall(turn.question):
             sentence = sentence.strip()
+            if since is not None and at == 0 and "?" in sentence:  # ("Je reçois Mme Blanc, en CDI … : que … ?")
+                sentence = told_part(sentence, today)
             if not sentence or "?" in sentence or _key(sentence) in held:
                 continue
             if not (turn.statement or at == 0 or find_slots(sentence, today)):

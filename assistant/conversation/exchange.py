@@ -51,6 +51,7 @@ from assistant.conversation.state import Conversation, turn_of
 from assistant.conversation.statements import adds_to_statement, describes_case, states_facts
 from assistant.conversation.subject import message_subject
 from assistant.conversation.switch import in_previous_answer, own_phrase, stands_alone_after_refusal
+from assistant.conversation.told_person import speaks_of_told
 from assistant.conversation.totals import asks_total, total_question
 from assistant.routing.english import in_french
 from assistant.routing.meaning import Reading
@@ -227,9 +228,16 @@ def converse(
         reply, decision = alone_answer
     else:
         reply, decision = answer(asked, case=resolution.case)
-        if context is not None and resolution.kind != "meta" and needs_case(reply, decision):
+        # "Peut-elle y aller par la Pro-A, vu son contrat ?": the person whose facts an adviser told before the
+        # questions in between (told_person.py), answered by the texts' general rule instead of her case
+        told = (
+            speaks_of_told(text, [t for t in conversation.turns if t.kind != "aside"], today)
+            if context is not None and reply.route == "retrieval" and resolution.kind in ("new", "reference")
+            else None
+        )
+        if context is not None and resolution.kind != "meta" and (needs_case(reply, decision) or told is not None):
             # the answer needed the case told in earlier messages: asked again with its facts (case_facts.py)
-            retried = _with_case(conversation, resolution, asked, text, (reply, decision), answer, today)
+            retried = _with_case(conversation, resolution, asked, text, (reply, decision), answer, today, since=told)
             if retried is not None:
                 resolution, (reply, decision) = retried
                 asked = resolution.text
@@ -302,16 +310,18 @@ def _with_case(
     first: tuple[Answer, RouteDecision | None],
     answer: AnswerFn,
     today: date,
+    *,
+    since: int | None = None,
 ) -> tuple[Resolution, tuple[Answer, RouteDecision | None]] | None:
     """The question asked again with the facts of the case stated in earlier messages in front of it, and its subject
     named when the resolved question does not name it ("Garantie individuelle d'accès à la formation : …"), kept when a
     calculator then computes or asks for fewer inputs (`case_facts.computed`); None when nothing would be added or
-    the retry is no better."""
+    the retry is no better. `since`: the turn where the case of the person spoken of begins (`told_person`)."""
     subject = resolution.subject
     question = asked
     if subject is not None and same_length(subject.name).lower() not in same_length(asked).lower():
         question = f"{capitalised(subject.name)} : {lower_first(asked)}"
-    facts = case_facts([t for t in conversation.turns if t.kind != "aside"], question, today)
+    facts = case_facts([t for t in conversation.turns if t.kind != "aside"], question, today, since=since)
     if not facts and question == asked:
         return None
     retried = with_facts(facts, question, today, typed=typed)

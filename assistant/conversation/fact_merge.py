@@ -372,6 +372,11 @@ def _preposition_start(text: str, at: int) -> int:
 
 
 # a fact turning into another of its kind: "mon CDD se transforme en CDI", "je passe de CDD à CDI", "il devient CDI"
+# a contract, a diploma or a level denied: "n'est pas en", "n'a plus de", "ne sont pas titulaires d'un"
+_DENIABLE = frozenset({"contract", "diploma", "level", "work_time"})
+_DENIED = re.compile(
+    r"\b(?:n'|ne )\S+ (?:pas|plus|jamais)(?: \S+)? (?:en |de |d'|du |un |une |d'un |d'une |le |la |l'|a |au )?$"
+)
 _TURNS_INTO = re.compile(
     r"^\s*(?:(?:se |va se |vient de se )?(?:transform\w*|convert\w*|change\w*|pass\w*|bascul\w*|devien\w*|"
     r"evolu\w*)\s+)?(?:(?:en|a|vers|pour)\s+)?(?:un |une |le |la |l')?$"
@@ -381,8 +386,13 @@ _TURNS_INTO = re.compile(
 def _new_values(slots: list[Slot], follow_folded: str) -> list[Slot]:
     """The follow-up's facts without an old value it names only as what changes into a new one of its kind ("Mon
     CDD se transforme en CDI le mois prochain": the CDI is the fact, the CDD was the earlier one; conversations-2026p
-    c26p-30). A change verb, or "de … à / en", must join the two."""
-    dropped: set[int] = set()
+    c26p-30). A change verb, or "de … à / en", must join the two. A situation the message denies ("vu qu'elle n'est
+    pas en CDI", "il n'a plus de CAP") is no new value either: the case's own stays (probe-conv27 p27-02)."""
+    dropped = {
+        n
+        for n, slot in enumerate(slots)
+        if slot.kind in _DENIABLE and _DENIED.search(follow_folded[max(0, slot.span[0] - 30) : slot.span[0]])
+    }
     for n, (old, new) in enumerate(pairwise(slots)):
         if old.kind != new.kind or old.kind.startswith(("count", "grade")) or old.when is not None:
             continue
