@@ -99,7 +99,13 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"dans\s+quels?\s+cas|en\s+quels?\s+cas|sous\s+réserve\s+de\s+quoi|conditions?\s+(?:à\s+remplir|requises?|d['’]accès)|"
         # a requirement asked: "que faut-il (en plus) pour exercer ?", "qu'est-ce qu'il faut pour …", not what must be
         # done or written ("que faut-il indiquer ?")
-        r"(?:que\s+faut-il|qu['’]\s*(?:est-ce\s+qu['’]\s*)?il\s+faut)(?:\s+(?:de\s+|en\s+)?plus)?\s+(?:pour|afin))\b",
+        r"(?:que\s+faut-il|qu['’]\s*(?:est-ce\s+qu['’]\s*)?il\s+faut)(?:\s+(?:de\s+|en\s+)?plus)?\s+(?:pour|afin)|"
+        # facts27: a requirement asked by what it takes ("quel diplôme faut-il avoir ?", "quelle attestation faut-il
+        # détenir en plus ?", "combien de blocs faut-il valider ?", "il faut avoir travaillé combien de temps ?",
+        # "qu'exige la convention ?"): answered by the sentence stating the requirement ("sous réserve de la
+        # détention de…", "doivent être titulaires…", "d'au moins 1 année"), not by the one naming the subject
+        r"(?:quel(?:le)?s?|combien\s+d['’e])\s*[^?.;:,]{0,50}?\bfaut-il|\bil\s+faut\s+[^?.;:,]{0,40}?\b(?:combien|quel(?:le)?s?)\b|"
+        r"qu['’]\s*exige|\bexige(?:nt)?-t-(?:il|elle|ils|elles)\b)(?![\wà-ÿ])",
         _I,
     ),
 }

@@ -205,6 +205,12 @@ def meaning_clause(question: str) -> str:
     return clause if after_premise else ""
 
 
+def _typed_question(question: str) -> str:
+    """A message with no premise that asks one kind of answer (a date, a body, a place, an amount…): read whole as
+    its asking clause (facts27). "" otherwise: a yes/no or open question with no premise keeps its lead alone."""
+    return question if asked_types(question) - {DECIDES} else ""
+
+
 def clause_detail(
     question: str,
     passage: PickedPassage,
@@ -231,7 +237,7 @@ def clause_detail(
     - any other clause (yes/no, "quel diplôme ?") none of whose words the lead holds: units holding one of them.
     `found`: the detail the lexical reading chose (`asked_detail`); it stands when it replaces the lead or answers.
     """
-    clause = meaning_clause(question)
+    clause = meaning_clause(question) or _typed_question(question)
     if meaning is None or not clause or not lead_units or (found is not None and found.replaces):
         return None
     if any(u.is_header or u.in_list or u.opens_list for u in lead_units):
