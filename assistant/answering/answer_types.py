@@ -279,6 +279,19 @@ _ASKS_AMOUNT = re.compile(
 _COUNTED_BARE = re.compile(r"\b(?:sont|sommes|êtes|étaient|seront|limitée?s?\s+à|jusqu['’]\s*à)\s+combien\b", _I)
 
 
+# facts27: a sum of money asked by its unit ("combien d'euros de l'heure ?", "quel taux horaire ?", "à quel tarif
+# horaire ?"): answered by a figure in euros (« à raison de 12 €/h »), not by the sentence naming what is paid for
+_ASKS_MONEY = re.compile(
+    r"\bcombien\s+d['’]\s*euros\b|\b(?:tarif|taux|prix|coût|montant)\s+(?:horaire|journalier|mensuel|par\s+(?:heure|jour|mois))\b",
+    _I,
+)
+
+
+def asks_money(clause: str) -> bool:
+    """The clause asks a sum of money by its unit ("combien d'euros ?", "quel taux horaire ?")."""
+    return bool(_ASKS_MONEY.search(clause))
+
+
 def asks_amount(clause: str) -> bool:
     """The clause asks an amount by a bare "combien" ("→ combien ?", "c'est combien ?") or "quel montant"."""
     return bool(_ASKS_AMOUNT.search(clause)) and not _COUNTED_BARE.search(clause)

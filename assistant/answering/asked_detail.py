@@ -27,7 +27,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answering.answer_types import CONDITION, DECIDES, asked_types, closes, holds, type_factor
+from assistant.answering.answer_types import (
+    AMOUNT,
+    CONDITION,
+    DECIDES,
+    asked_types,
+    asks_money,
+    closes,
+    holds,
+    type_factor,
+)
 from assistant.answering.lead_opening import asked_figure
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.passages import PickedPassage
@@ -208,7 +217,7 @@ def meaning_clause(question: str) -> str:
 def _typed_question(question: str) -> str:
     """A message with no premise that asks one kind of answer (a date, a body, a place, an amount…): read whole as
     its asking clause (facts27). "" otherwise: a yes/no or open question with no premise keeps its lead alone."""
-    return question if asked_types(question) - {DECIDES} else ""
+    return question if asked_types(question) - {DECIDES} or asks_money(question) else ""
 
 
 def clause_detail(
@@ -243,7 +252,7 @@ def clause_detail(
     if any(u.is_header or u.in_list or u.opens_list for u in lead_units):
         return None
     said = " ".join(u.text for u in lead_units) + (" " + found.unit.text if found is not None else "")
-    kinds = asked_types(clause) - {DECIDES}
+    kinds = asked_types(clause) - {DECIDES} | ({AMOUNT} if asks_money(clause) else set())
     terms = set(query_weights(clause))
     if kinds:
         if any(holds(kind, said) for kind in kinds):
