@@ -101,10 +101,11 @@ _ASKS: dict[str, re.Pattern[str]] = {
         # done or written ("que faut-il indiquer ?")
         r"(?:que\s+faut-il|qu['’]\s*(?:est-ce\s+qu['’]\s*)?il\s+faut)(?:\s+(?:de\s+|en\s+)?plus)?\s+(?:pour|afin)|"
         # facts27: a requirement asked by what it takes ("quel diplôme faut-il avoir ?", "quelle attestation faut-il
-        # détenir en plus ?", "combien de blocs faut-il valider ?", "il faut avoir travaillé combien de temps ?",
-        # "qu'exige la convention ?"): answered by the sentence stating the requirement ("sous réserve de la
-        # détention de…", "doivent être titulaires…", "d'au moins 1 année"), not by the one naming the subject
-        r"(?:quel(?:le)?s?|combien\s+d['’e])\s*[^?.;:,]{0,50}?\bfaut-il|\bil\s+faut\s+[^?.;:,]{0,40}?\b(?:combien|quel(?:le)?s?)\b|"
+        # détenir en plus ?", "combien de blocs faut-il valider ?", "qu'exige la convention ?"): answered by the
+        # sentence stating it ("sous réserve de la détention de…", "doivent être titulaires…"), not by the one naming
+        # the subject. Not "combien de temps faut-il ?" nor "il faut avoir travaillé combien de temps ?": a length
+        # asked (measured: read as a condition, it led a CQP's list of conditions instead of art. 7, u26s-084)
+        r"(?:quel(?:le)?s?|combien\s+(?:d['’]|de\s+)(?!temps\b))\s*[^?.;:,]{0,50}?\bfaut-il|"
         r"qu['’]\s*exige|\bexige(?:nt)?-t-(?:il|elle|ils|elles)\b)(?![\wà-ÿ])",
         _I,
     ),
