@@ -99,7 +99,14 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"dans\s+quels?\s+cas|en\s+quels?\s+cas|sous\s+réserve\s+de\s+quoi|conditions?\s+(?:à\s+remplir|requises?|d['’]accès)|"
         # a requirement asked: "que faut-il (en plus) pour exercer ?", "qu'est-ce qu'il faut pour …", not what must be
         # done or written ("que faut-il indiquer ?")
-        r"(?:que\s+faut-il|qu['’]\s*(?:est-ce\s+qu['’]\s*)?il\s+faut)(?:\s+(?:de\s+|en\s+)?plus)?\s+(?:pour|afin))\b",
+        r"(?:que\s+faut-il|qu['’]\s*(?:est-ce\s+qu['’]\s*)?il\s+faut)(?:\s+(?:de\s+|en\s+)?plus)?\s+(?:pour|afin)|"
+        # facts27: a requirement asked by what it takes ("quel diplôme faut-il avoir ?", "quelle attestation faut-il
+        # détenir en plus ?", "combien de blocs faut-il valider ?", "qu'exige la convention ?"): answered by the
+        # sentence stating it ("sous réserve de la détention de…", "doivent être titulaires…"), not by the one naming
+        # the subject. Not "combien de temps faut-il ?" nor "il faut avoir travaillé combien de temps ?": a length
+        # asked (measured: read as a condition, it led a CQP's list of conditions instead of art. 7, u26s-084)
+        r"(?:quel(?:le)?s?|combien\s+(?:d['’]|de\s+)(?!temps\b))\s*[^?.;:,]{0,50}?\bfaut-il|"
+        r"qu['’]\s*exige|\bexige(?:nt)?-t-(?:il|elle|ils|elles)\b)(?![\wà-ÿ])",
         _I,
     ),
 }
@@ -271,6 +278,19 @@ _ASKS_AMOUNT = re.compile(
 )
 # "elles sont combien ?", "limité à combien ?", "jusqu'à combien ?": a head count or a bound, no amount
 _COUNTED_BARE = re.compile(r"\b(?:sont|sommes|êtes|étaient|seront|limitée?s?\s+à|jusqu['’]\s*à)\s+combien\b", _I)
+
+
+# facts27: a sum of money asked by its unit ("combien d'euros de l'heure ?", "quel taux horaire ?", "à quel tarif
+# horaire ?"): answered by a figure in euros (« à raison de 12 €/h »), not by the sentence naming what is paid for
+_ASKS_MONEY = re.compile(
+    r"\bcombien\s+d['’]\s*euros\b|\b(?:tarif|taux|prix|coût|montant)\s+(?:horaire|journalier|mensuel|par\s+(?:heure|jour|mois))\b",
+    _I,
+)
+
+
+def asks_money(clause: str) -> bool:
+    """The clause asks a sum of money by its unit ("combien d'euros ?", "quel taux horaire ?")."""
+    return bool(_ASKS_MONEY.search(clause))
 
 
 def asks_amount(clause: str) -> bool:

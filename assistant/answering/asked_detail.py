@@ -27,7 +27,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answering.answer_types import CONDITION, DECIDES, asked_types, closes, holds, type_factor
+from assistant.answering.answer_types import (
+    AMOUNT,
+    CONDITION,
+    DECIDES,
+    asked_types,
+    asks_money,
+    closes,
+    holds,
+    type_factor,
+)
 from assistant.answering.lead_opening import asked_figure
 from assistant.answering.meaning import UnitMeaning
 from assistant.answering.passages import PickedPassage
@@ -205,6 +214,12 @@ def meaning_clause(question: str) -> str:
     return clause if after_premise else ""
 
 
+def _typed_question(question: str) -> str:
+    """A message with no premise that asks one kind of answer (a date, a body, a place, an amount…): read whole as
+    its asking clause (facts27). "" otherwise: a yes/no or open question with no premise keeps its lead alone."""
+    return question if asked_types(question) - {DECIDES} or asks_money(question) else ""
+
+
 def clause_detail(
     question: str,
     passage: PickedPassage,
@@ -231,13 +246,13 @@ def clause_detail(
     - any other clause (yes/no, "quel diplôme ?") none of whose words the lead holds: units holding one of them.
     `found`: the detail the lexical reading chose (`asked_detail`); it stands when it replaces the lead or answers.
     """
-    clause = meaning_clause(question)
+    clause = meaning_clause(question) or _typed_question(question)
     if meaning is None or not clause or not lead_units or (found is not None and found.replaces):
         return None
     if any(u.is_header or u.in_list or u.opens_list for u in lead_units):
         return None
     said = " ".join(u.text for u in lead_units) + (" " + found.unit.text if found is not None else "")
-    kinds = asked_types(clause) - {DECIDES}
+    kinds = asked_types(clause) - {DECIDES} | ({AMOUNT} if asks_money(clause) else set())
     terms = set(query_weights(clause))
     if kinds:
         if any(holds(kind, said) for kind in kinds):
