@@ -1,4 +1,4 @@
-"""A sum of money or a percentage asked, that no passage of the sections found states: the texts are silent (#21).
+"""A sum, a share or an office-holder asked, that no passage of the sections found states: the texts are silent (#21).
 
 Why: the texts name many bodies, diplomas and schemes whose figures they never give — the EN3S master's fees, what
 a CQP's jury members are paid, the salary after a CQP, the share of candidates who pass it, a scheme's rate for
@@ -16,14 +16,18 @@ What is read here is the form of the value, not the subject's words:
   réussite"). A plural ("quels frais sont couverts ?", "quels coûts ?") asks which kinds, a list the texts give in
   words; "qui fixe combien coûtent …" asks who (`GOVERNED`); a figure in euros of the user's own ("un point à 5,50
   €") is something to compute from.
-- stated: the texts write a sum as a figure with its unit — euros, points, a percentage — ("12 €/h pour l'année
-  2013", "7 points par mois", "70 % du total"), and a share as a percentage, or leave its blank in a template
-  ("….. %"). A pay asked ("quel salaire") is also stated by a pay rule in words ("la rémunération … de la
-  classification"): the contrat de professionnalisation's article gives no figure but is the answer.
+- stated: the texts write a sum as a figure in euros or points ("12 €/h pour l'année 2013", "7 points par mois"; a
+  percentage of a headcount, "25 à 32 % de salariés", is no sum), and a share as a percentage, or leave its blank
+  in a template ("….. %"). A pay asked ("quel salaire") is also stated by a pay rule in words ("la rémunération …
+  de la classification"): the contrat de professionnalisation's article gives no figure but is the answer. Who holds
+  an office in a body ("qui préside la CPNEFP ?", "qui dirige l'EN3S ?") is stated only by a sentence with the
+  office's own word ("présidé", "la direction"): the texts name bodies, never the persons in them (no question of
+  the pool asking this was in scope).
 - where: every passage of the sections the best passages belong to (a circular's chapter is cut into several
   passages; its one figure may sit in a passage the search did not rank).
 Measured over the tuning pool (docs/evaluation/oos27.md): far more out-of-scope questions answered than in-scope ones
-lost; a count or a length asked was measured too and left alone (oos24: they cannot be told apart by kind).
+lost; a count or a length asked is left alone (oos24: in-scope questions ask them of the texts' schemes in words the
+texts do not state, and are answered with the nearest rule).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from knowledge.hybrid import Evidence
 
 MONEY = "montant"
 SHARE = "pourcentage"
+OFFICE = "nom de personne"
 
 # After "quel": an optional verb and article ("quel est le", "quelle sera sa").
 _DET = r"(?:(?:est|sera|serait|etait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l|son|sa|leur|mon|ma|votre|notre)\s+)?"
@@ -58,6 +63,21 @@ _SHARE = re.compile(
     r"\bquel(?:le)?\s+" + _DET + r"(?:pourcentage|proportion|taux\s+(?:de|d)\s+(?!prise\b|tva\b)[a-z]+)\b"
 )
 _PRICE = re.compile(r"\b(?:coute\w*|prix|cout|tarif|factur\w*)$")
+# Who holds an office in a body: "qui préside / dirige / siège / représente …", "qui est à la tête de …", "quel est le
+# nom du directeur …". The texts name bodies and never the persons in them; they state an office only with its own
+# word ("présidé par", "la direction de"), which `_OFFICE_STEMS` reads in the sections' passages.
+_OFFICE = re.compile(
+    r"\bqui\s+(?:(?:est|sont)\s+(?:a\s+la\s+tete|(?:le|la|les)\s+(?:president|presidente|directeur|directrice|dirigeant)s?)|"
+    r"(?:preside|dirige|represente)(?:nt|ra|ront)?)\b|"
+    r"\bquel(?:le)?\s+(?:est\s+)?(?:le\s+|la\s+)?(?:nom\s+(?:du|de\s+la)\s+)?(?:president|presidente|directeur|directrice)\b"
+)
+_OFFICE_STEMS = {
+    "presid": "presid",
+    "dirig": "dirig direct",
+    "direct": "dirig direct",
+    "tete": "tete",
+    "represent": "represent",
+}
 # An interrogative and its verb before "combien": the sum is the object of what is asked ("qui fixe combien …").
 GOVERNED = re.compile(r"\b(?:qui|comment|quand|pourquoi)\s+(?:[a-z-]+\s+){0,3}(?=combien)")
 # A sum of the user's own, in euros: something to compute from, not a figure asked of the texts.
@@ -95,12 +115,18 @@ def asked_value(question: str) -> AskedValue | None:
     share = _SHARE.search(text)
     if share is not None:
         return AskedValue(SHARE, share.group(0))
+    office = _OFFICE.search(text)
+    if office is not None:
+        return AskedValue(OFFICE, office.group(0))
     return None
 
 
 def value_stated(asked: AskedValue, texts: Iterable[str]) -> bool:
     """Whether one of the passages states a value of the asked kind (see the module's docstring)."""
     texts = list(texts)
+    if asked.kind == OFFICE:
+        stems = [stem for key, forms in _OFFICE_STEMS.items() if key in asked.words for stem in forms.split()]
+        return any(stem in fold(t) for stem in stems for t in texts)
     if asked.kind == SHARE:
         return any(holds(PERCENT_KIND, t) or _BLANK_SHARE.search(t) for t in texts)
     if any(_SUM.search(t) for t in texts):

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from assistant.answering.unstated_value import MONEY, SHARE, asked_value, unstated_value
+from assistant.answering.unstated_value import MONEY, OFFICE, SHARE, asked_value, unstated_value
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,8 @@ from assistant.answering.unstated_value import MONEY, SHARE, asked_value, unstat
         ("En 2025, combien l'OPCO paie-t-il de l'heure ?", MONEY),
         ("Quel pourcentage des stagiaires obtient le CQP ?", SHARE),
         ("Quel est le taux de réussite au master ?", SHARE),
+        ("Qui préside la commission paritaire cette année ?", OFFICE),
+        ("Quel est le nom de la directrice de l'EN3S ?", OFFICE),
     ],
 )
 def test_a_sum_or_a_share_asked_by_its_grammar(question: str, kind: str) -> None:
@@ -42,6 +44,7 @@ def test_a_sum_or_a_share_asked_by_its_grammar(question: str, kind: str) -> None
         "Un point vaut 5,50 € : combien touche le tuteur pour 3 mois ?",  # a sum of the user's own to compute from
         "Quel est le taux de prise en charge de la Pro-A ?",  # the texts' own rate, read by the other checks
         "Combien d'heures dure le module Prem'ss ?",  # a length, not a sum
+        "Qui peut être tuteur d'un alternant ?",  # who may, not who holds an office
     ],
 )
 def test_what_is_not_a_sum_or_a_share_asked(question: str) -> None:
@@ -60,6 +63,14 @@ def test_a_sum_is_stated_by_a_figure_with_its_unit_or_a_pay_by_its_rule() -> Non
     assert unstated_value("Quel pourcentage des candidats réussit ?", [headcount], True) is None
 
 
+def test_an_office_is_stated_only_by_its_own_word() -> None:
+    """The accord, art. 6: "l'employeur ou son représentant" states who represents the employer at the review."""
+    review = "Les partenaires sociaux conviennent que l'employeur ou son représentant, lors de l'entretien, …"
+    cpnefp = "La CPNEFP définit les priorités de financement au titre des fonds mutualisés."
+    assert unstated_value("Qui représente l'employeur lors de l'entretien ?", [review], True) is None
+    assert unstated_value("Qui préside la CPNEFP cette année ?", [cpnefp], True) is not None
+
+
 def test_a_price_of_a_scheme_the_texts_make_is_left_to_the_silent_reading() -> None:
     """`unstated_price`'s criterion: "Combien coûte une Pro-A à l'employeur ?" keeps its partial answer."""
     fiche = "Le financement de la Pro-A est assuré par la contribution légale mutualisée au sein de l'OPCO."
@@ -74,6 +85,7 @@ def test_a_price_of_a_scheme_the_texts_make_is_left_to_the_silent_reading() -> N
         "Titulaire du CQP manager opérationnel, je serai payé à quel salaire brut ?",
         "Quel pourcentage des inscrits décroche le CQP gestionnaire conseil ?",
         "Quel est le budget annuel de la CPNEFP pour la Pro-A ?",
+        "Qui représente la CGT dans la commission paritaire nationale de l'emploi ?",
     ],
 )
 def test_the_assistant_refuses_a_figure_the_texts_never_give(assistant: Any, question: str) -> None:
