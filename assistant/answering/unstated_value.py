@@ -22,7 +22,8 @@ What is read here is the form of the value, not the subject's words:
   de la classification"): the contrat de professionnalisation's article gives no figure but is the answer. Who holds
   an office in a body ("qui préside la CPNEFP ?", "qui dirige l'EN3S ?") is stated only by a sentence with the
   office's own word ("présidé", "la direction"): the texts name bodies, never the persons in them (no question of
-  the pool asking this was in scope).
+  the pool asking this was in scope). A sum asked for a year ("en 2025") is stated only by a sentence naming no year
+  or that one: the circular's one rate is "pour l'année 2013".
 - where: every passage of the sections the best passages belong to (a circular's chapter is cut into several
   passages; its one figure may sit in a passage the search did not rank).
 Measured over the tuning pool (docs/evaluation/oos27.md): far more out-of-scope questions answered than in-scope ones
@@ -52,7 +53,8 @@ _DET = r"(?:(?:est|sera|serait|etait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l|son|
 _MONEY = re.compile(
     r"\bquel(?:le)?\s+"
     + _DET
-    + r"(?:montant|salaire|tarif|prix|cout|budget|remuneration|bareme|indemnite|gratification|taux\s+horaire)\b|"
+    + r"(?:montant|salaire|(?:tarif|taux)\s+horaire|tarif|prix|cout|budget|remuneration|bareme|indemnite|"
+    r"gratification)\b|"
     r"\bcombien\s+(?:ca\s+|cela\s+)?(?:coute\w*|gagne\w*|touche\w*|percoi\w*|factur\w*)\b|"
     r"\bhauteur\s+de\s+combien\b|\bcombien\s+d\s*euros\b|\bindemnis\w+\s*,?\s*(?:et\s+)?combien\b|"
     r"\bcombien\b[^?]{0,40}\b(?:par\s+heure|de\s+l\s*heure)\b"
@@ -62,6 +64,8 @@ _MONEY = re.compile(
 _SHARE = re.compile(
     r"\bquel(?:le)?\s+" + _DET + r"(?:pourcentage|proportion|taux\s+(?:de|d)\s+(?!prise\b|tva\b)[a-z]+)\b"
 )
+# A price is a thing's cost ("combien coûte", "quel prix / coût / tarif"); an hourly rate ("tarif / taux horaire") is
+# what a payer funds per hour, a rule of the payer's, read with the year it is asked for.
 _PRICE = re.compile(r"\b(?:coute\w*|prix|cout|tarif|factur\w*)$")
 # Who holds an office in a body: "qui préside / dirige / siège / représente …", "qui est à la tête de …", "quel est le
 # nom du directeur …". The texts name bodies and never the persons in them; they state an office only with its own
@@ -84,6 +88,8 @@ GOVERNED = re.compile(r"\b(?:qui|comment|quand|pourquoi)\s+(?:[a-z-]+\s+){0,3}(?
 _USER_SUM = re.compile(r"\d[\d  .,]*\s*(?:€|euros?\b)", re.IGNORECASE)
 # A sum stated: euros or points (a percentage of a headcount, "25 à 32 % de salariés", is no sum).
 _SUM = re.compile(r"\d[\d  .,]*\s*(?:€|euros?\b|eur\b|k€|points?\b)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 _BLANK_SHARE = re.compile(r"\.{3,}\s*%")
 # A pay asked is also stated by the pay rule in words (folded stems).
 _PAY_NOUNS = ("salaire", "remuneration", "indemnite", "gratification")
@@ -102,6 +108,7 @@ class AskedValue:
     kind: str
     words: str
     price: bool = False
+    years: frozenset[str] = frozenset()  # the years the question names ("en 2026"): a sum of another year is no answer
 
 
 def asked_value(question: str) -> AskedValue | None:
@@ -111,7 +118,8 @@ def asked_value(question: str) -> AskedValue | None:
     text = fold(question.replace("’", "'")).replace("'", " ")
     money = _MONEY.search(text)
     if money is not None and not GOVERNED.search(text[: money.end()]):
-        return AskedValue(MONEY, money.group(0), price=bool(_PRICE.search(money.group(0))))
+        price = bool(_PRICE.search(money.group(0)))
+        return AskedValue(MONEY, money.group(0), price, frozenset(_YEAR.findall(text)))
     share = _SHARE.search(text)
     if share is not None:
         return AskedValue(SHARE, share.group(0))
@@ -129,11 +137,20 @@ def value_stated(asked: AskedValue, texts: Iterable[str]) -> bool:
         return any(stem in fold(t) for stem in stems for t in texts)
     if asked.kind == SHARE:
         return any(holds(PERCENT_KIND, t) or _BLANK_SHARE.search(t) for t in texts)
-    if any(_SUM.search(t) for t in texts):
+    if any(
+        _of_year(sentence, asked.years) for t in texts for sentence in _SENTENCE_END.split(t) if _SUM.search(sentence)
+    ):
         return True
     if any(noun in asked.words for noun in _PAY_NOUNS):
         return any(word in fold(t) for word in _PAY_WORDS for t in texts)
     return False
+
+
+def _of_year(sentence: str, years: frozenset[str]) -> bool:
+    """A sentence stating a sum answers a question naming `years` when it names none of its own or one of those:
+    "à raison de 12 €/h pour l'année 2013" is the 2013 rate, no answer to "à quel tarif horaire … en 2025 ?"."""
+    written = set(_YEAR.findall(sentence))
+    return not years or not written or bool(written & years)
 
 
 def unstated_value(question: str, section_texts: Iterable[str], priced_thing: bool) -> AskedValue | None:

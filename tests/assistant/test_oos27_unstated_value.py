@@ -63,6 +63,15 @@ def test_a_sum_is_stated_by_a_figure_with_its_unit_or_a_pay_by_its_rule() -> Non
     assert unstated_value("Quel pourcentage des candidats réussit ?", [headcount], True) is None
 
 
+def test_a_sum_of_another_year_is_no_answer() -> None:
+    """The circular of the CQP gestionnaire conseil: "à raison de 12 €/h pour l'année 2013"."""
+    circular = "Les durées d'enseignement peuvent être prises en charge, à raison de 12 €/h pour l'année 2013."
+    tutor = "Le montant de la prime est fixé à 7 points par mois."
+    assert unstated_value("À quel tarif horaire l'OPCO prend-il en charge en 2025 ?", [circular], True) is not None
+    assert unstated_value("En 2013, à quel tarif horaire l'OPCA prenait-il en charge ?", [circular], True) is None
+    assert unstated_value("Quel est le montant de la prime de tutorat en 2026 ?", [tutor], True) is None
+
+
 def test_an_office_is_stated_only_by_its_own_word() -> None:
     """The accord, art. 6: "l'employeur ou son représentant" states who represents the employer at the review."""
     review = "Les partenaires sociaux conviennent que l'employeur ou son représentant, lors de l'entretien, …"
@@ -86,6 +95,7 @@ def test_a_price_of_a_scheme_the_texts_make_is_left_to_the_silent_reading() -> N
         "Quel pourcentage des inscrits décroche le CQP gestionnaire conseil ?",
         "Quel est le budget annuel de la CPNEFP pour la Pro-A ?",
         "Qui représente la CGT dans la commission paritaire nationale de l'emploi ?",
+        "En 2026, à quel tarif horaire l'opérateur de compétences finance-t-il les contrats de professionnalisation ?",
     ],
 )
 def test_the_assistant_refuses_a_figure_the_texts_never_give(assistant: Any, question: str) -> None:
