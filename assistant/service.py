@@ -434,7 +434,7 @@ class Assistant(MeaningReaders):
             turn.refused_by = "price"
             return self._refusal(turn.question, None, decision.fiche, wording.price_why(detail.words))
         value = None
-        if not trusted and not turn.follows:
+        if not turn.follows:  # also when the judge trusted another check's refusal: this one it never reads
             priced = decision.topic is None or decision.topic in UNPRICED_TOPICS
             value = unstated_value(asked, section_texts(self.retriever.passages(), evidence), priced)
         if value is not None:
