@@ -43,7 +43,8 @@ from assistant.answering.qualifiers import foreign_qualifier, said_outside
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.refusal_judge import OVERRIDABLE, Signals, judge_verdict
 from assistant.answering.silent import read_for_detail, silent_answer
-from assistant.answering.unstated_price import unstated_price
+from assistant.answering.unstated_price import UNPRICED_TOPICS, unstated_price
+from assistant.answering.unstated_value import section_texts, unstated_value
 from assistant.calculation import calculate, outside_the_rule, rest_of_clarification
 from assistant.conversation.exchange import converse
 from assistant.conversation.state import Conversation
@@ -438,6 +439,15 @@ class Assistant(MeaningReaders):
             # oos24: only a price asked, of a thing the texts describe without pricing it (a CQP, its course's modules)
             turn.refused_by = "price"
             return self._refusal(turn.question, None, decision.fiche, wording.price_why(detail.words))
+        value = None
+        if not turn.follows:  # also when the judge trusted another check's refusal: this one it never reads
+            priced = decision.topic is None or decision.topic in UNPRICED_TOPICS
+            value = unstated_value(asked, section_texts(self.retriever.passages(), evidence), priced)
+        if value is not None:
+            # oos27: a sum or a share asked ("quel salaire", "à hauteur de combien", "quel pourcentage") that no
+            # passage of the sections found states: the thing is named, its figure is not
+            turn.refused_by = "unstated_value"
+            return self._refusal(turn.question, None, decision.fiche, wording.value_why(value.kind))
         deferred = turn.draft and self._streamer is not None and detail is None
         phrased = None
         if self._llm is not None and not deferred and detail is None:

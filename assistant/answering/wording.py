@@ -121,6 +121,12 @@ def price_why(words: str) -> str:
     return f"elle demande un prix (« {words} ») que ces textes, qui décrivent ce dispositif, ne fixent pas"
 
 
+def value_why(kind: str) -> str:
+    """A sum or a share asked of something the texts name without giving that figure (oos27: "quel salaire après
+    le CQP", "quel pourcentage de reçus"): they name the thing, not its figure."""
+    return f"elle demande un {kind} que ces textes ne donnent pas pour ce dont elle parle"
+
+
 def uncovered_part(topic: str) -> str:
     """Appended when a question is half in scope: the covered half was answered above.
 
