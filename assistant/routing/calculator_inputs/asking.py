@@ -388,7 +388,8 @@ def asks_the_conditions(folded: str) -> bool:
 _OWN_LEAVE = re.compile(
     r"\b(?:poser|pose|posee?s?|prendre|prends|prend|utiliser|puiser)\b(?: (?:un|une|1|des|mes|ses|mon|son))?"
     r" (?:(?:jour|journee|demi-journee)s? de (?:conges?|rtt|repos)|conges? payes?|rtt)\b"
-    r"|\b(?:pris|prise|decompte\w*|impute\w*|deduite?s?) (?:sur|de) (?:mes|ses|leurs|nos|mon|son) (?:conges?|rtt|jours)\b"
+    r"|\b(?:pris|prise|decompte\w*|impute\w*|deduite?s?) (?:sur|de) (?:mes|ses|leurs|nos|mon|son) "
+    r"(?:conges?|rtt|jours)\b"
 )
 
 

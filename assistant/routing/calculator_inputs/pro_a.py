@@ -90,10 +90,15 @@ def plan_pro_a(facts: Facts) -> Plan | None:
     ):
         # "En CDI avec un bac+2, la Pro-A peut durer combien de temps pour moi ?": the length is asked, and
         # a case that names no extension of article 2.4 is the general one
-        told = parse_contract(facts.text) or parse_diploma_level(facts.text) or facts.durations or facts.dates
+        # a date tells when the Pro-A starts ("je démarre une Pro-A le mois prochain"), none of art. 2.4's cases
+        told = parse_contract(facts.text) or parse_diploma_level(facts.text) or facts.durations
         # "combien de mois peut durer ma Pro-A à moi ?" tells nothing of the case: whether it is one of art. 2.4's
-        # extensions (a young person, a job seeker, a qualification requiring it) is asked, not assumed away
-        return Plan("pro_a_duration", {}, [] if told or AGE.search(facts.folded) else ["case"])
+        # extensions (a young person, a job seeker, a qualification requiring it) is asked, not assumed away; the
+        # length is the case's result asked ("jusqu'où puis-je étirer sa durée ?"), so the question back stands
+        if told or AGE.search(facts.folded):
+            return Plan("pro_a_duration", {})
+        own = _OWN_ASKED.search(asking_sentence(facts.folded).rsplit(":", 1)[-1])
+        return Plan("pro_a_duration", {}, ["case"], asked=own is not None)
     certification = _listed_certification(facts)
     attribute = re.search(_ATTRIBUTE_ASK, facts.folded) and not re.search(_ASKS_ON_LIST, facts.folded)
     if re.search(_ASKS_LIST, facts.folded) and not attribute:
@@ -255,6 +260,9 @@ _HELD_BEFORE = (
 _CONTRACT_LENGTH = (
     r"\b(?:cdd|cdi|contrat(?: a duree (?:in)?determinee)?|interim|mission|cui)(?:(?: [a-z]+)? d(?:e |')| )$"
 )
+# The asker or their case in the asking clause ("puis-je", "ma Pro-A", "pour moi"): the length is asked of one's own
+# Pro-A, not of the scheme ("une Pro-A dure entre combien et combien de mois ?")
+_OWN_ASKED = re.compile(r"\b(?:je|j'|moi|me|m'|ma|mon|mes|puis-je|pourrai-je|pourrais-je)(?=\W|$)")
 _LENGTH_ASK = (
     r"\b(?:dur(?!ee (?:in)?determinee)\w*|combien de (?:temps|mois)|jusqu'a (?:quand|combien)|maximum|max|"
     r"au plus|allong\w*|prolong\w*)\b"
