@@ -134,8 +134,13 @@ LOOKUPS = ("pro_a_certification",)
 # A yes/no on a definite noun phrase of the rule: inverted ("la prime des tuteurs compte-t-elle … ?") or indirect
 # ("savoir si la prime … entre …"). The verdicts a calculator gives (a right, an opening, a payment due, a
 # condition met) stay its questions.
+# A yes/no has no interrogative word before its inverted verb: "ma formation s'est terminée le 12 juin, quand la prime
+# tombera-t-elle ?" asks a date (the payment month, art. 9.3: "le mois suivant la fin de l'action de formation").
+_NO_WH = r"(?:(?!\b(?:quand|combien|quel\w*|comment|pourquoi|lequel\w*|laquelle)\b)[^?])*?"
 _PROPERTY_ASK = re.compile(
-    r"^(?:est-ce que )?(?:la|le|les|l'|ma|mon|mes|sa|son|ses|leur|leurs) [^?]*?\b[a-z]+-(?:t-)?(?:elle|il|elles|ils)\b"
+    r"^(?:est-ce que )?(?:la|le|les|l'|ma|mon|mes|sa|son|ses|leur|leurs) "
+    + _NO_WH
+    + r"\b[a-z]+-(?:t-)?(?:elle|il|elles|ils)\b"
     r"|(?<=\bsavoir si )(?:la|le|les|l'|ma|mon|mes|sa|son|ses|leur|leurs) "
 )
 _VERDICT = re.compile(
