@@ -117,6 +117,9 @@ VERDICT_WORDS: dict[str, str] = {
     "cep_absence": r"\b(?:remunere\w*|payee?s?|paye\w*|accordee?s?|autorisee?s?|indemnisee?s?)\b",
     # art. 6's obligation met or not for the person: "mon entretien de bilan est-il en retard ?"
     "professional_reviews": r"\b(?:en retard|a jour|conformes?|en regle|dans les clous|en ordre|depass\w*)\b",
+    # art. 8's training owed, given in time or not: "Celle-ci intervient dans l'année suivant cette période de 4 ans"
+    # ("mon employeur est-il en retard sur la garantie ?")
+    "training_guarantee": r"\b(?:en retard|a jour|en regle|dans les (?:temps|delais|clous)|hors delai|depass\w*)\b",
 }
 
 # What an asking sentence asks when it asks one of a calculator's results, for the calculators whose results are
