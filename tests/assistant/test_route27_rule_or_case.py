@@ -122,3 +122,34 @@ def test_a_cdd_told_in_half_years_is_calculated() -> None:
         TODAY,
     )
     assert decision.route == "calculator" and decision.arguments.get("months_in_organisation") == 6
+
+
+def test_a_date_asked_before_an_inverted_verb_is_no_yes_no() -> None:
+    # avenant art. 3 (art. 9.3): "La prime est versée … le mois suivant la fin de l'action de formation."
+    decision = route(
+        "Ma formation interne en tant que formateur s'est terminée le 12 juin 2026, quand la prime tombera-t-elle ?",
+        TODAY,
+    )
+    assert decision.route == "calculator" and decision.calculator == "trainer_bonus"
+
+
+def test_the_guarantee_late_or_not_is_its_verdict() -> None:
+    # art. 8: "Celle-ci intervient dans l'année suivant cette période de 4 ans."
+    decision = route(
+        "Ma dernière formation remonte à juin 2021 : mon employeur est-il en retard sur la garantie individuelle ?",
+        TODAY,
+    )
+    assert decision.route == "calculator" and decision.calculator == "training_guarantee"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # art. 2.4: "comprise entre 6 et 12 mois": the usual length and the minimum are the same for every case
+        "La Pro-A que j'envisage durera combien de temps normalement, au minimum et au maximum ?",
+        # art. 2.1: the length is written in an avenant to the contract: a document asked, not the length
+        "Dans une Pro-A, quel document vient modifier mon contrat de travail pour préciser la durée ?",
+    ],
+)
+def test_the_pro_a_length_asked_as_the_rule_gives_it_is_general(question: str) -> None:
+    assert route(question, TODAY).route == "retrieval"
