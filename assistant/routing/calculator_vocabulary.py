@@ -37,7 +37,9 @@ COMPUTE_ASK = (
     r"vais-je|aurai-je|toucherai|percevrai|recevrai|serai-je|suis-je|ai-je droit|puis-je|pourrai-je|pourrais-je|"
     r"est-ce que (?:je|j'ai)|quand|jusqu'a quand|avant quelle date|a partir de quand|"
     # "ma VAE sera-t-elle recevable ?": the circular's admissibility is the CQP's verdict by VAE, as eligible is
-    r"quel sera|quelle sera|eligible|recevable|admissible|droit a|en regle|oui ou non)\b"
+    r"quel sera|quelle sera|eligible|recevable|admissible|droit a|en regle|oui ou non|"
+    # "tu peux le chiffrer ?": a figure of the case asked for
+    r"chiffr(?:e|er|ez)(?:-moi|-nous| moi| me| nous)?)\b"
     # a yes/no on the possibility for a person's case: "c'est possible pour moi ?", "faisable dans mon cas ?",
     # "j'y ai droit ?", "je peux ?" ("c'est possible ?" alone asks the rule's possibility, for anyone)
     r"|\b(?:possible|faisable|envisageable|jouable|permis|autorise|ouvert|accessible)e?s? (?:pour (?:moi|lui|elle|"
@@ -103,7 +105,7 @@ VALUE_ASK = (
     # "quel total de prime dois-je réclamer ?", "quel congé pour moi, en heures ?": a sum, or the leave the rule
     # gives, asked as a value
     r"\b(?:combien|quel(?:le)?s? (?:montant|somme|date|jour|mois|nombre|prime|remuneration|salaire|total|conge)|"
-    r"calcul(?:e|er|ez)\b(?:-moi|-nous| moi| me| nous)?|(?:le|mon|ma|son|sa|leur) montant|"
+    r"(?:calcul|chiffr)(?:e|er|ez)\b(?:-moi|-nous| moi| me| nous)?|(?:le|mon|ma|son|sa|leur) montant|"
     r"a partir de quand|jusqu'a quand|quand|(?:touch|percev|recev|rapport)\w* quoi|"
     r"ca (?:me |nous |lui )?rapporte\w*|droit a (?:\d+ ?|[a-z]+ )?(?:points?|pts|euros?|€))"
 )
@@ -115,6 +117,9 @@ VERDICT_WORDS: dict[str, str] = {
     "cep_absence": r"\b(?:remunere\w*|payee?s?|paye\w*|accordee?s?|autorisee?s?|indemnisee?s?)\b",
     # art. 6's obligation met or not for the person: "mon entretien de bilan est-il en retard ?"
     "professional_reviews": r"\b(?:en retard|a jour|conformes?|en regle|dans les clous|en ordre|depass\w*)\b",
+    # art. 8's training owed, given in time or not: "Celle-ci intervient dans l'année suivant cette période de 4 ans"
+    # ("mon employeur est-il en retard sur la garantie ?")
+    "training_guarantee": r"\b(?:en retard|a jour|en regle|dans les (?:temps|delais|clous)|hors delai|depass\w*)\b",
 }
 
 # What an asking sentence asks when it asks one of a calculator's results, for the calculators whose results are

@@ -39,7 +39,11 @@ class AskedResult:
     told_as: str  # "date": a date or a length could be the input; "hours": a count of hours; "": neither
 
 
-_DATE_ASK = r"(?:(?:a partir|des|jusqu'a) (?:de )?quand|\bquand\b|quelle date|quel (?:mois|jour|delai)|avant quand)"
+_DATE_ASK = (
+    r"(?:(?:a partir|des|jusqu'a) (?:de )?quand|\bquand\b|quelle date|quel (?:mois|jour|delai)|avant quand"
+    # "la date butoir de mon employeur", "l'échéance": the last day the rule gives, a date of the case
+    r"|\bdate (?:butoir|limite)|\bdernier delai\b|\becheance\b)"
+)
 # art. 3.4: the action lasts 6 to 12 months, up to 24 or 36 for some publics: its length asked, or a length the
 # contract would have ("peut-il prétendre à un contrat de pro de 36 mois ?")
 _LENGTH_WORDS = r"(?:duree|durer|dure|allong\w*|prolong\w*|porte\w*|combien de (?:temps|mois)|jusqu'a combien)"
@@ -67,12 +71,14 @@ _HOURS = re.compile(
 # circular of 2013, VIII: the path ends within the time allowed after its first day (Prem'ss)
 _PATH_END = re.compile(
     r"\b(?:jusqu'a quand|avant quand|quel delai|date limite)\b[^?]*\b(?:boucl|termin|fini|achev|parcours)\w*"
+    # "mon parcours doit se terminer avant quelle date ?": the end named first, its date asked after
+    r"|\b(?:boucl|termin|fini|achev)\w*\b[^?]{0,20}\b(?:avant|pour|a) quel(?:le)? (?:date|jour|mois)\b"
 )
 # art. 6: "tous les 6 ans, au moins deux entretiens professionnels et un entretien de bilan"
 _LATE = re.compile(r"\b(?:en retard|a jour|en regle|dans les (?:temps|delais|clous)|hors delai|depasse\w*)\b")
 # art. 8: "Celle-ci intervient dans l'année suivant cette période de 4 ans": when, or whether, a training is owed
 _OFFERED_WHEN = re.compile(
-    rf"{_DATE_ASK}[^?]*\b(?:propos\w*|form\w*|garanti\w*)\b"
+    rf"{_DATE_ASK}[^?]*\b(?:propos\w*|form\w*|garanti\w*|stages?|envoy\w*)\b"
     r"|\b(?:me|m'|lui|leur|nous) doi\w*(?:-(?:il|elle|on))? (?:une |la |sa |ma )?formation\b|\bdroit a une formation\b"
 )
 # circular V: certified with an average of 10 and no eliminating grade
@@ -80,7 +86,12 @@ _OFFERED_WHEN = re.compile(
 # question sets ("que dois-je remplir pour être certifiée ?": the conditions asked, which the circular states)
 _PASSED = re.compile(
     r"\b(?:je suis|suis-je|il est|elle est|est-(?:il|elle)|ai-je ete|a-t-(?:il|elle) ete|sera(?:i|is)?-je|serai)"
-    r" (?:bien )?(?:recue?|reussie?|admise?|certifiee?|validee?)\s*\?"
+    # the certificate may be named after the verdict, the alternative said: "suis-je certifié gestionnaire conseil
+    # ou non ?"
+    r" (?:bien )?(?:recue?|reussie?|admise?|certifiee?|validee?)(?: [a-z' -]{0,40}?)?(?: ou (?:non|pas))?\s*\?"
+    # the certificate as the object: "est-ce que je l'ai obtenu ?", "l'ai-je eu ?"
+    r"|\b(?:je l'ai|l'ai-je|il l'a|elle l'a|l'a-t-(?:il|elle)) (?:bien )?(?:obtenue?|eue?|decrochee?|validee?|reussie?)"
+    r"(?: ou (?:non|pas))?\s*\?"
 )
 
 RESULTS: tuple[AskedResult, ...] = (

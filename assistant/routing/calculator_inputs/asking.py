@@ -134,8 +134,13 @@ LOOKUPS = ("pro_a_certification",)
 # A yes/no on a definite noun phrase of the rule: inverted ("la prime des tuteurs compte-t-elle … ?") or indirect
 # ("savoir si la prime … entre …"). The verdicts a calculator gives (a right, an opening, a payment due, a
 # condition met) stay its questions.
+# A yes/no has no interrogative word before its inverted verb: "ma formation s'est terminée le 12 juin, quand la prime
+# tombera-t-elle ?" asks a date (the payment month, art. 9.3: "le mois suivant la fin de l'action de formation").
+_NO_WH = r"(?:(?!\b(?:quand|combien|quel\w*|comment|pourquoi|lequel\w*|laquelle)\b)[^?])*?"
 _PROPERTY_ASK = re.compile(
-    r"^(?:est-ce que )?(?:la|le|les|l'|ma|mon|mes|sa|son|ses|leur|leurs) [^?]*?\b[a-z]+-(?:t-)?(?:elle|il|elles|ils)\b"
+    r"^(?:est-ce que )?(?:la|le|les|l'|ma|mon|mes|sa|son|ses|leur|leurs) "
+    + _NO_WH
+    + r"\b[a-z]+-(?:t-)?(?:elle|il|elles|ils)\b"
     r"|(?<=\bsavoir si )(?:la|le|les|l'|ma|mon|mes|sa|son|ses|leur|leurs) "
 )
 _VERDICT = re.compile(
@@ -232,7 +237,7 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
         return True
     if asks_who_or_why(facts.folded) or asks_the_texts_bound(facts.folded):
         return True
-    if asks_another_attribute(facts.folded, plan.calculator):
+    if asks_another_attribute(facts.folded, plan.calculator) or asks_who_is_covered(facts.folded):
         return True
     # "combien pour chacun ?" after several cases told ("Agnès … 4 mois, Bruno … 6 mois") distributes the
     # question over them: no rule claimed for everyone
@@ -241,6 +246,8 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
     if claims_for_everyone(told):
         return True
     if asks_the_conditions(facts.folded) and undecided(plan):
+        return True
+    if (asks_own_leave_used(facts.folded) or asks_what_a_text_does(facts.folded)) and undecided(plan):
         return True
     if (
         not plan.arguments
@@ -267,7 +274,28 @@ _CONDITIONS_ASKED = re.compile(
     r"seuils?|prerequis)\b|\ba quelles? conditions?\b|\bsous quelles? conditions?\b"
     # "dans quels cas une Pro-A peut-elle s'étendre sur 36 mois ?": the cases the rule lists, asked as such
     r"|\b(?:dans|en) quels cas\b"
+    # a condition's threshold asked: "au bout de combien d'années sans formation joue-t-elle ?" (art. 8: "qui n'en
+    # auraient pas suivi depuis 4 ans"), "quelle ancienneté faut-il en CDI ?" (art. 5: "une ancienneté d'au moins 5
+    # années"): the figure the rule sets for everyone, not the case's result ("dans combien de temps" asks that)
+    r"|\b(?:au bout|a l'issue) de combien\b|\bapres combien (?:de temps|d'annees|d'ans|de mois)\b"
+    r"|\bcombien (?:de temps|d'annees|d'ans|de mois)\b[^?]*\b(?:faut-il|faut il|exig\w*|requi\w*|necessaires?)\b"
+    r"|\bquel(?:le)?s? (?:anciennete|duree d'anciennete)\b[^?]*\b(?:faut|exig\w*|requi\w*|necessaires?|demand\w*)\b"
+    r"|\b(?:faut-il|exig\w*|requi\w*)\b[^?]*\banciennete\b"
 )
+
+# Who the rule covers, asked as such: "pour quels agents exactement ?", "quels salariés sont concernés ?" (avenant
+# art. 2: "les agents n'ayant pas atteint le niveau 4 ou dont l'emploi est menacé"). No calculator names a class of
+# persons; the sentence that lists them answers, whatever case or date is told beside the question.
+_COVERED_ASKED = re.compile(
+    r"\b(?:pour|a) quel(?:le)?s? (?:agents?|salariee?s?|publics?|personnes?|beneficiaires?|categories?)\b"
+    r"|\bquel(?:le)?s? (?:agents?|salariee?s?|publics?|personnes?) (?:sont|seraient) (?:concernee?s?|vise\w*)\b"
+)
+
+
+def asks_who_is_covered(folded: str) -> bool:
+    """The asking clause asks which persons the rule covers, without bringing the case into it."""
+    clause = _asking_clause(folded)
+    return bool(_COVERED_ASKED.search(clause)) and not _CASE_ASKED.search(clause)
 
 
 # A bound of the rule named: "le plafond annuel", "au maximum", "combien … à la fois". The bound is a figure
@@ -357,6 +385,41 @@ def asks_the_conditions(folded: str) -> bool:
     conditions answer it, even in a conversation that told a case (a question back would not)."""
     sentence = asking_sentence(folded)
     return bool(_CONDITIONS_ASKED.search(sentence)) and not _CASE_ASKED.search(sentence)
+
+
+# Whether the asker's own leave is spent on an absence the texts grant: "je dois poser un jour de congé ?", "je prends
+# une journée de RTT ?", "c'est pris sur mes congés ?". The texts say what the absence is (art. 5: "une autorisation
+# d'absence rémunérée de 1 demi-journée"), the same for everyone: no fact of the case decides it.
+_OWN_LEAVE = re.compile(
+    r"\b(?:poser|pose|posee?s?|prendre|prends|prend|utiliser|puiser)\b(?: (?:un|une|1|des|mes|ses|mon|son))?"
+    r" (?:(?:jour|journee|demi-journee)s? de (?:conges?|rtt|repos)|conges? payes?|rtt)\b"
+    r"|\b(?:pris|prise|decompte\w*|impute\w*|deduite?s?) (?:sur|de) (?:mes|ses|leurs|nos|mon|son) "
+    r"(?:conges?|rtt|jours)\b"
+)
+
+
+def asks_own_leave_used(folded: str) -> bool:
+    """The asking sentence asks whether one's own leave (a day off, RTT) is spent on the absence: what the absence
+    is, which the texts state for everyone."""
+    return bool(_OWN_LEAVE.search(asking_sentence(folded)))
+
+
+# A text as the subject of the asking clause, inverted: "l'accord le range-t-il parmi les publics de la Pro-A ?", "le
+# texte prévoit-il une prime ?". What a text contains or says is asked, which its sentences answer; the person the
+# asker told of is the occasion. With the asker or the case as the verb's object ("l'accord me permet-il …",
+# "lui donne-t-il droit …") the rule is applied to the case, and stays an application.
+_TEXT_SUBJECT = re.compile(
+    r"\b(?:l'|le |la |cet |cette |ce )(?:accord|avenant|protocole|texte|circulaire|convention|article(?: \w+)?)"
+    r"(?: (?:le|la|les|l'))? ?(?!(?:me|m'|lui|leur|nous|y) )[a-z]+-(?:t-)?(?:il|elle)\b"
+)
+
+
+def asks_what_a_text_does(folded: str) -> bool:
+    """The asking clause has a text as its inverted subject and no person as its object: what the text says is
+    asked."""
+    clause = _asking_clause(folded)
+    asked = _TEXT_SUBJECT.search(clause)
+    return asked is not None and not _PERSON_ASKED.search(clause[asked.start() :])
 
 
 def undecided(plan: Plan) -> bool:

@@ -90,10 +90,16 @@ def plan_pro_a(facts: Facts) -> Plan | None:
     ):
         # "En CDI avec un bac+2, la Pro-A peut durer combien de temps pour moi ?": the length is asked, and
         # a case that names no extension of article 2.4 is the general one
-        told = parse_contract(facts.text) or parse_diploma_level(facts.text) or facts.durations or facts.dates
+        # a date tells when the Pro-A starts ("je démarre une Pro-A le mois prochain"), none of art. 2.4's cases
+        told = parse_contract(facts.text) or parse_diploma_level(facts.text) or facts.durations
         # "combien de mois peut durer ma Pro-A à moi ?" tells nothing of the case: whether it is one of art. 2.4's
-        # extensions (a young person, a job seeker, a qualification requiring it) is asked, not assumed away
-        return Plan("pro_a_duration", {}, [] if told or AGE.search(facts.folded) else ["case"])
+        # extensions (a young person, a job seeker, a qualification requiring it) is asked, not assumed away; the
+        # length is the case's result asked ("jusqu'où puis-je étirer sa durée ?"), so the question back stands
+        if told or AGE.search(facts.folded):
+            return Plan("pro_a_duration", {})
+        clause = asking_sentence(facts.folded).rsplit(":", 1)[-1]
+        own = _OWN_ASKED.search(clause) is not None and not _RULE_LENGTH_ASKED.search(clause)
+        return Plan("pro_a_duration", {}, ["case"], asked=own)
     certification = _listed_certification(facts)
     attribute = re.search(_ATTRIBUTE_ASK, facts.folded) and not re.search(_ASKS_ON_LIST, facts.folded)
     if re.search(_ASKS_LIST, facts.folded) and not attribute:
@@ -254,6 +260,16 @@ _HELD_BEFORE = (
 # "en CDD de 18 mois", "un contrat de 2 ans": the contract's length, not the Pro-A's.
 _CONTRACT_LENGTH = (
     r"\b(?:cdd|cdi|contrat(?: a duree (?:in)?determinee)?|interim|mission|cui)(?:(?: [a-z]+)? d(?:e |')| )$"
+)
+# The asker or their case in the asking clause ("puis-je", "ma Pro-A", "pour moi"): the length is asked of one's own
+# Pro-A, not of the scheme ("une Pro-A dure entre combien et combien de mois ?")
+_OWN_ASKED = re.compile(r"\b(?:je|j'|moi|me|m'|ma|mon|mes|puis-je|pourrai-je|pourrais-je)(?=\W|$)")
+# The length asked as the rule gives it, or something else asked beside it: the usual length ("normalement", "en
+# principe"), its minimum (art. 2.4: "comprise entre 6 et 12 mois", the same for every case; only the longest depends
+# on it), or another noun ("quel document vient modifier mon contrat … pour préciser la durée ?": the avenant)
+_RULE_LENGTH_ASKED = re.compile(
+    r"\b(?:normalement|en principe|en general|habituellement|d'ordinaire|minimum|minimale?s?)\b"
+    r"|\bquel(?:le)?s? (?!dur\w*|temps\b|longueur|periode)[a-z]+"
 )
 _LENGTH_ASK = (
     r"\b(?:dur(?!ee (?:in)?determinee)\w*|combien de (?:temps|mois)|jusqu'a (?:quand|combien)|maximum|max|"

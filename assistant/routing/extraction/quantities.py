@@ -21,7 +21,11 @@ UNITS: dict[str, Unit] = {
     "heure": "hour", "heures": "hour", "h": "hour", "jour": "day", "jours": "day",
     "semaine": "week", "semaines": "week", "mois": "month", "an": "year", "ans": "year",
     "annee": "year", "annees": "year",
+    "semestre": "month", "semestres": "month", "trimestre": "month", "trimestres": "month",
 }
+# A half-year or a quarter counted ("depuis un semestre", "deux trimestres"), in months: a length of service said in
+# the calendar's parts is the same length in months (art. 5's "12 mois au sein de l'organisme")
+_MONTHS_IN: dict[str, float] = {"semestre": 6.0, "semestres": 6.0, "trimestre": 3.0, "trimestres": 3.0}
 MULTIPLIERS: dict[str, float] = {
     "k": 1e3, "mille": 1e3, "m": 1e6, "million": 1e6, "millions": 1e6, "md": 1e9, "mds": 1e9,
     "milliard": 1e9, "milliards": 1e9,
@@ -83,7 +87,7 @@ class Count:
 
 
 _DURATION = re.compile(
-    rf"(?P<num>{NUM_OR_WORD}) *(?P<unit>heures?|h(?![a-z])|jours?|semaines?|mois|ans?|annees?)\b"
+    rf"(?P<num>{NUM_OR_WORD}) *(?P<unit>heures?|h(?![a-z])|jours?|semaines?|mois|ans?|annees?|semestres?|trimestres?)\b"
     r"(?P<half> et demie?)?"
 )
 _COMBINED = re.compile(r"^ *(?:et|,)? *$")
@@ -104,6 +108,7 @@ def parse_durations(text: str) -> list[Duration]:
             continue
         if m.group("half"):
             value += 0.5
+        value *= _MONTHS_IN.get(m.group("unit"), 1.0)
         unit = UNITS[m.group("unit")]
         current = Duration(value, unit, original[m.start() : m.end()], (m.start(), m.end()))
         ranged = _RANGE_BEFORE.search(folded[max(0, m.start() - 30) : m.start()])
