@@ -83,13 +83,14 @@ _OFFICE = re.compile(
 )
 # oos28: a schedule asked unit by unit ("jour par jour", "semaine par semaine", "séance par séance") or "le programme
 # détaillé": the texts give a course's total length and its modules, never its timetable. Stated only by a passage
-# numbering that unit ("jour 1", "1re semaine", "J2"), which `_SCHEDULED` reads.
+# numbering that unit ("jour 1", "semaine 2", "J2", "deuxième journée"; "le premier jour de la formation" dates a
+# start, it numbers nothing), which `_SCHEDULED` reads.
 _SCHEDULE = re.compile(
     r"\b(jour|journee|semaine|seance|heure|mois)s?\s*,?\s+par\s+\1s?\b|\bprogramme\s+(?:precis\s+et\s+)?detaille\b"
 )
 _SCHEDULED = re.compile(
-    r"\b(?:jour|journee|semaine|seance|mois)\s*(?:n\s*o\s*)?\d{1,2}\b|"
-    r"\b(?:1(?:er|re|ere)|premier|premiere|2e|deuxieme|second|seconde)\s+(?:jour|journee|semaine|seance|mois)\b|\bj\s?[1-9]\b"
+    r"\b(?:jour|journee|semaine|seance)\s*(?:n\s*o\s*)?\d{1,2}\b|\bj\s?[1-9]\b|"
+    r"\b(?:[2-9]e|deuxieme|second|seconde|troisieme)\s+(?:jour|journee|semaine|seance)\b"
 )
 _OFFICE_STEMS = {
     "presid": "presid",
