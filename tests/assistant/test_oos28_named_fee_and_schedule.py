@@ -54,7 +54,10 @@ def test_a_timetable_is_stated_only_by_a_numbered_day_or_week() -> None:
     asked = "Quel est le déroulé semaine par semaine du master ?"
     assert unstated_value(asked, [MASTER, TABLE], True) is not None
     assert unstated_value(asked, ["Semaine 1 : diagnostic ; semaine 2 : bloc 1."], True) is None
-    assert unstated_value("Le programme jour par jour de Pass ?", ["Le deuxième jour est consacré au contexte."], True) is None
+    assert (
+        unstated_value("Le programme jour par jour de Pass ?", ["Le deuxième jour est consacré au contexte."], True)
+        is None
+    )
 
 
 def test_a_fee_is_stated_only_by_a_sum() -> None:
