@@ -28,7 +28,12 @@ What is read here is the form of the value, not the subject's words:
   passages; its one figure may sit in a passage the search did not rank).
 Measured over the tuning pool (docs/evaluation/oos27.md): far more out-of-scope questions answered than in-scope ones
 lost; a count or a length asked is left alone (oos24: in-scope questions ask them of the texts' schemes in words the
-texts do not state, and are answered with the nearest rule).
+texts do not state, and are answered with the nearest rule). oos28 measured a stricter reading — a figure of the
+asked kind in a sentence or passage naming the thing — and it still loses far more in-scope answers (tables without
+units, lengths computed from the user's dates) than it refuses out-of-scope ones (docs/evaluation/oos28.md). Two
+narrow forms are read (oos28): a named fee, though plural ("quels sont les frais d'inscription / de scolarité"), is
+a sum; a timetable ("jour par jour", "semaine par semaine", "le programme détaillé") is stated only by a passage
+numbering days or weeks — the texts give a module's total length and content, never its timetable.
 """
 
 from __future__ import annotations
