@@ -28,7 +28,12 @@ What is read here is the form of the value, not the subject's words:
   passages; its one figure may sit in a passage the search did not rank).
 Measured over the tuning pool (docs/evaluation/oos27.md): far more out-of-scope questions answered than in-scope ones
 lost; a count or a length asked is left alone (oos24: in-scope questions ask them of the texts' schemes in words the
-texts do not state, and are answered with the nearest rule).
+texts do not state, and are answered with the nearest rule). oos28 measured a stricter reading — a figure of the
+asked kind in a sentence or passage naming the thing — and it still loses far more in-scope answers (tables without
+units, lengths computed from the user's dates) than it refuses out-of-scope ones (docs/evaluation/oos28.md). Two
+narrow forms are read (oos28): a named fee, though plural ("quels sont les frais d'inscription / de scolarité"), is
+a sum; a timetable ("jour par jour", "semaine par semaine", "le programme détaillé") is stated only by a passage
+numbering days or weeks — the texts give a module's total length and content, never its timetable.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ from knowledge.hybrid import Evidence
 MONEY = "montant"
 SHARE = "pourcentage"
 OFFICE = "nom de personne"
+SCHEDULE = "programme détaillé"
 
 # After "quel": an optional verb and article ("quel est le", "quelle sera sa").
 _DET = r"(?:(?:est|sera|serait|etait)(?:-(?:il|elle|ce))?\s+)?(?:(?:le|la|l|son|sa|leur|mon|ma|votre|notre)\s+)?"
@@ -57,7 +63,12 @@ _MONEY = re.compile(
     r"gratification)\b|"
     r"\bcombien\s+(?:ca\s+|cela\s+)?(?:coute\w*|gagne\w*|touche\w*|percoi\w*|factur\w*)\b|"
     r"\bhauteur\s+de\s+combien\b|\bcombien\s+d\s*euros\b|\bindemnis\w+\s*,?\s*(?:et\s+)?combien\b|"
-    r"\bcombien\b[^?]{0,40}\b(?:par\s+heure|de\s+l\s*heure)\b"
+    r"\bcombien\b[^?]{0,40}\b(?:par\s+heure|de\s+l\s*heure)\b|"
+    # oos28: one named fee, though plural ("quels sont les frais d'inscription", "combien coûtent les frais de
+    # scolarité"): its complement names a single sum; "quels frais sont couverts ?" (no complement) asks a list
+    r"\b(?:quel(?:le)?s?\s+(?:sont\s+)?(?:les\s+|vos\s+|ses\s+)?|combien\s+[a-z]+\s+(?:les\s+)?|"
+    r"combien\s+s\s+elevent\s+(?:les\s+)?)frais\s+(?:d\s*inscription|de\s+scolarite|de\s+dossier|d\s*examen|"
+    r"de\s+concours)\b"
 )
 # "quel pourcentage", "quelle proportion", "quel taux de réussite / d'emploi" (not "taux de prise en charge", the
 # texts' own rate, nor a tax rate, which another check reads).
@@ -66,7 +77,7 @@ _SHARE = re.compile(
 )
 # A price is a thing's cost ("combien coûte", "quel prix / coût / tarif"); an hourly rate ("tarif / taux horaire") is
 # what a payer funds per hour, a rule of the payer's, read with the year it is asked for.
-_PRICE = re.compile(r"\b(?:coute\w*|prix|cout|tarif|factur\w*)$")
+_PRICE = re.compile(r"\b(?:coute\w*|prix|cout|tarif|factur\w*)$|\bfrais\b")
 # Who holds an office in a body: "qui préside / dirige / siège / représente …", "qui est à la tête de …", "quel est le
 # nom du directeur …". The texts name bodies and never the persons in them; they state an office only with its own
 # word ("présidé par", "la direction de"), which `_OFFICE_STEMS` reads in the sections' passages.
@@ -74,6 +85,17 @@ _OFFICE = re.compile(
     r"\bqui\s+(?:(?:est|sont)\s+(?:a\s+la\s+tete|(?:le|la|les)\s+(?:president|presidente|directeur|directrice|dirigeant)s?)|"
     r"(?:preside|dirige|represente)(?:nt|ra|ront)?)\b|"
     r"\bquel(?:le)?\s+(?:est\s+)?(?:le\s+|la\s+)?(?:nom\s+(?:du|de\s+la)\s+)?(?:president|presidente|directeur|directrice)\b"
+)
+# oos28: a schedule asked unit by unit ("jour par jour", "semaine par semaine", "séance par séance") or "le programme
+# détaillé": the texts give a course's total length and its modules, never its timetable. Stated only by a passage
+# numbering that unit ("jour 1", "semaine 2", "J2", "deuxième journée"; "le premier jour de la formation" dates a
+# start, it numbers nothing), which `_SCHEDULED` reads.
+_SCHEDULE = re.compile(
+    r"\b(jour|journee|semaine|seance|heure|mois)s?\s*,?\s+par\s+\1s?\b|\bprogramme\s+(?:precis\s+et\s+)?detaille\b"
+)
+_SCHEDULED = re.compile(
+    r"\b(?:jour|journee|semaine|seance)\s*(?:n\s*o\s*)?\d{1,2}\b|\bj\s?[1-9]\b|"
+    r"\b(?:[2-9]e|deuxieme|second|seconde|troisieme)\s+(?:jour|journee|semaine|seance)\b"
 )
 _OFFICE_STEMS = {
     "presid": "presid",
@@ -126,6 +148,9 @@ def asked_value(question: str) -> AskedValue | None:
     office = _OFFICE.search(text)
     if office is not None:
         return AskedValue(OFFICE, office.group(0))
+    schedule = _SCHEDULE.search(text)
+    if schedule is not None:
+        return AskedValue(SCHEDULE, schedule.group(0))
     return None
 
 
@@ -135,6 +160,8 @@ def value_stated(asked: AskedValue, texts: Iterable[str]) -> bool:
     if asked.kind == OFFICE:
         stems = [stem for key, forms in _OFFICE_STEMS.items() if key in asked.words for stem in forms.split()]
         return any(stem in fold(t) for stem in stems for t in texts)
+    if asked.kind == SCHEDULE:
+        return any(_SCHEDULED.search(fold(t)) for t in texts)
     if asked.kind == SHARE:
         return any(holds(PERCENT_KIND, t) or _BLANK_SHARE.search(t) for t in texts)
     if any(
