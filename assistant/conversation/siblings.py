@@ -58,7 +58,7 @@ _WHOLES: tuple[Whole, ...] = (
         "du CQP gestionnaire conseil",
         r"gestionnaire conseil|cqp gc",
         r"coeff?(?:icient)?s?|note|eliminatoire|points?|sur (?:20|200)|total|objectif|deroul\w*|dure\w*"
-        r"|combien de temps|minutes?|organis\w*|evalu\w*|jury|porte sur",
+        r"|combien de temps|minutes?|organisee?s?|organisent|evalu\w*|jury|porte sur",
     ),
     # the path's modules (part IX: « 40 heures pour Pass, 46 heures pour Prem'ss »)
     Whole(
