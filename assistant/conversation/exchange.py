@@ -44,7 +44,7 @@ from assistant.conversation.restate import capitalised, lower_first
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.said_back import without_answer_figures
 from assistant.conversation.set_aside import without_set_aside
-from assistant.conversation.siblings import sibling_question
+from assistant.conversation.siblings import part_question, sibling_question
 from assistant.conversation.slots import find_slots
 from assistant.conversation.source_request import asks_source, source_of_other
 from assistant.conversation.state import Conversation, turn_of
@@ -166,6 +166,10 @@ def converse(
     elif request is None and context is not None and (sibling := sibling_question(text, context.question)):
         # "et l'oral ?" after "l'écrit c'est quel coeff ?": the part named takes its sibling's place (siblings.py)
         resolution = Resolution(capitalised(sibling), "circumstance", context.subject, recast=True)
+    elif request is None and context is not None and (of_part := part_question(text, context.question)):
+        # "Elle dure combien de temps ?" after "Je passe l'oral du CQP gestionnaire conseil : qui l'organise ?": the
+        # part the previous question named, not its thing, is what the pronoun speaks of (siblings.py)
+        resolution = Resolution(of_part, "reference", context.subject, recast=True)
     elif request is None and context is not None and text and len(text) <= max_chars:
         alone = route(text, today)  # the message's own topic: a new subject starts afresh
         refused = alone.route == "refusal" or alone.refusal_topic is not None
