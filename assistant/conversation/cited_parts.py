@@ -21,6 +21,15 @@ from text.folding import same_length
 # (an abbreviation ends no sentence: "l'article L. 6325-14", "art. 4", "R. 6323-2")
 _SENTENCE_END = re.compile(r"(?<=[.;!?])(?<!\b[LRD]\.)(?<!\bart\.)\s+(?=[«“\"A-ZÀ-Ý0-9–-])|\n+")
 _WORD = re.compile(r"[a-z0-9]{3,}")
+_MARKER = re.compile(r"\s*\[\d+\]")
+
+
+def without_markers(text: str) -> str:
+    """An answer's text without its citation markers ("[1]"): they number that answer's passages, so a sentence
+    recalled into another answer (a comparison, a table, a quote) must not carry them."""
+    return _MARKER.sub("", text)
+
+
 _STOP_WORDS = (
     "les des une est pas que qui dans pour par sur aux avec son ses sont ont elle ils cette ces leur "
     "peut etre fait plus tout tous quel quelle quels quelles combien comment quand"

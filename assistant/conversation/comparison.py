@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.conversation.cited_parts import without_markers
 from text.folding import same_length
 
 # Comparative constructions: "plus ou moins que", "plus élevé", "mieux que", "au-dessus", "en dessous",
@@ -59,11 +60,8 @@ def compared_question(question_about_new_side: str, other_display: str) -> str:
     return f"{asked} Comparaison avec {other_display}."
 
 
-_MARKER = re.compile(r"\s*\[\d+\]")
-
-
 def first_paragraph(answer: str) -> str:
     """An answer's first paragraph without its citation markers (they number another answer's passages),
     recalled when the next message compares its subject with another."""
     paragraph = answer.strip().split("\n\n", 1)[0].strip()
-    return _MARKER.sub("", paragraph)
+    return without_markers(paragraph)

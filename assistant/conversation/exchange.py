@@ -126,7 +126,7 @@ def converse(
     if within is not None and request is not None and passages is not None:
         # the text that brought the thing into the subject, found by asking it there, then its date of effect
         found, _ = answer(within)
-        last = replace([t for t in conversation.turns if t.kind != "aside"][-1], citations=tuple(found.citations))
+        last = replace(conversation.answered[-1], citations=tuple(found.citations))
         brought = operate(request, [last], passages(), typed)
         resolution = Resolution(brought.question if brought and brought.question else within, "reference", None)
     elif request is not None and context is not None and request.operation == "table":
@@ -235,7 +235,7 @@ def converse(
         # "Peut-elle y aller par la Pro-A, vu son contrat ?": the person whose facts an adviser told before the
         # questions in between (told_person.py), answered by the texts' general rule instead of her case
         told = (
-            speaks_of_told(text, [t for t in conversation.turns if t.kind != "aside"], today)
+            speaks_of_told(text, conversation.answered, today)
             if context is not None and reply.route == "retrieval" and resolution.kind in ("new", "reference")
             else None
         )
@@ -325,7 +325,7 @@ def _with_case(
     question = asked
     if subject is not None and same_length(subject.name).lower() not in same_length(asked).lower():
         question = f"{capitalised(subject.name)} : {lower_first(asked)}"
-    facts = case_facts([t for t in conversation.turns if t.kind != "aside"], question, today, since=since)
+    facts = case_facts(conversation.answered, question, today, since=since)
     if not facts and question == asked:
         return None
     retried = with_facts(facts, question, today, typed=typed)
@@ -362,7 +362,7 @@ def _recorded(conversation: Conversation, reply: Answer, typed: str, heading: st
     the subject, the question and the lead of the answer it acted on. `heading`: a sentence put before it."""
     if heading:
         reply.text = f"{heading}\n\n{reply.text}"
-    last = [t for t in conversation.turns if t.kind != "aside"][-1]
+    last = conversation.answered[-1]
     # (the citations stay the answer acted on: "et avant l'avenant ?" after a quote reads them)
     conversation.record(replace(last, question=typed, kind="meta", route=reply.route))
     return reply
@@ -455,7 +455,7 @@ def _about_subject(text: str, context: Context) -> Resolution | None:
 
 def _speaks_of_last_answer(conversation: Conversation, text: str, question: str, today: date) -> bool:
     """The message names a thing the last answered turn's cited passages speak of (`switch.in_previous_answer`)."""
-    answered = [t for t in conversation.turns if t.kind != "aside"]
+    answered = conversation.answered
     if not answered or answered[-1].route == "refusal":
         return False
     return in_previous_answer(text, question, [c.quote for c in answered[-1].citations], today)
@@ -563,7 +563,7 @@ def _answered_where_read(
 ) -> tuple[Resolution, tuple[Answer, RouteDecision | None]] | None:
     """The refused follow-up asked within the text that answered the turn it follows (`answered_place`);
     None when that turn cited nothing or these are refused too."""
-    answered = [t for t in conversation.turns if t.kind != "aside"]
+    answered = conversation.answered
     if not answered or answered[-1].route == "refusal":
         return None
     for question in place_questions(text, resolution.text, answered[-1].citations):

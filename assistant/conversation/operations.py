@@ -34,6 +34,7 @@ from assistant.conversation.cited_parts import (
 )
 from assistant.conversation.reshaping import one_sentence
 from assistant.conversation.state import Turn
+from assistant.conversation.state import answered as answered_turns
 from calculators.numbers import format_euros
 from ingest.models import Chunk
 from text.folding import same_length
@@ -53,7 +54,7 @@ class Outcome:
 def operate(request: Request, turns: Sequence[Turn], passages: Iterable[Chunk] | None, typed: str) -> Outcome | None:
     """What `request` yields after `turns` (asides left out, oldest first); None when the earlier
     answers give it nothing to work on (no citation), so the message is read as usual."""
-    answered = [t for t in turns if t.kind != "aside"]
+    answered = answered_turns(turns)
     if not answered:
         return None
     last = answered[-1]

@@ -17,14 +17,21 @@ from collections.abc import Callable, Iterable, Sequence
 
 from assistant.answer import Answer, Citation
 from assistant.conversation import wording
-from assistant.conversation.cited_parts import document_name, lead_text, renumbered, section_number, sentences
+from assistant.conversation.cited_parts import (
+    document_name,
+    lead_text,
+    renumbered,
+    section_number,
+    sentences,
+    without_markers,
+)
 from assistant.conversation.state import Turn
+from assistant.conversation.state import answered as answered_turns
 from assistant.conversation.subject import Subject, find_subject, member_of, subjects_in
 from ingest.models import Chunk
 from text.folding import same_length
 
 MAX_ROWS = 6
-_MARKER = re.compile(r"\s*\[\d+\]")
 # several things spoken of, none named: "leurs durées", "les deux dispositifs", "compare-les"
 _SEVERAL = re.compile(
     r"\bleurs\b|\b(?:les|des|ces) (?:deux|trois|quatre|[234]|differents|divers)\b|\bcompar\w*|\bchacun\w*"
@@ -46,7 +53,7 @@ _STOP = frozenset({"combi", "quell", "quels", "comme", "cette", "celle", "dans",
 
 def _answered(turns: Sequence[Turn]) -> Turn | None:
     """The last turn that said something from the texts: an answer, or a question back leading with its rule."""
-    answered = [t for t in turns if t.kind != "aside"]
+    answered = answered_turns(turns)
     last = answered[-1] if answered else None
     if last is None or last.route == "refusal" or not last.lead or not last.citations:
         return None
@@ -81,7 +88,7 @@ def one_sentence(turns: Sequence[Turn], typed: str, passages: Iterable[Chunk] | 
     pieces = [p for p in pieces if not _ASKING_BACK.search(same_length(p).lower())]
     asked = _stems(last.question)
     quantity = bool(_QUANTITY.search(same_length(last.question).lower()))
-    if quantity and not any(re.search(r"\d", _MARKER.sub("", p)) for p in pieces):
+    if quantity and not any(re.search(r"\d", without_markers(p)) for p in pieces):
         # (a quantity asked and a lead without a figure: the cited sentence stating it, "7 points par mois")
         ids = {c.evidence_id for c in last.citations}
         texts = {ch.id: ch.text for ch in passages or () if ch.id in ids}  # (the passage cited, whole)
@@ -92,13 +99,13 @@ def one_sentence(turns: Sequence[Turn], typed: str, passages: Iterable[Chunk] | 
         return None
 
     def rank(piece: str) -> tuple[bool, int, int]:
-        figure = quantity and bool(re.search(r"\d", _MARKER.sub("", piece)))
+        figure = quantity and bool(re.search(r"\d", without_markers(piece)))
         return figure, len(_stems(piece) & asked), -pieces.index(piece)
 
     best = max(pieces, key=rank)
     used = [int(n) for n in re.findall(r"\[(\d+)\]", best)]
     kept = [c for c in last.citations if c.number in used] or list(last.citations[:1])
-    sentence = _MARKER.sub("", best).strip().rstrip(" ;,:")
+    sentence = without_markers(best).strip().rstrip(" ;,:")
     sentence = sentence[:1].upper() + sentence[1:]
     if not sentence.endswith((".", "!", "?")):
         sentence += "."
@@ -183,7 +190,7 @@ def _rows_by_thing(
     rows: list[tuple[str, Citation, str]] = []
     for thing in things:
         # the answer's own sentences first: its lead's naming the thing (2), its citations of the thing's part (1)
-        pool = [(2, c, _MARKER.sub("", x).strip()) for x in lead if _names(x, thing) for c in _marked(x, last)]
+        pool = [(2, c, without_markers(x).strip()) for x in lead if _names(x, thing) for c in _marked(x, last)]
         pool += [(1, c, x) for c in last.citations if _speaks_of(c, thing) for x in sentences(c.quote)]
         if not any(_holds(x, wanted) and re.search(r"\d", x) for _, _, x in pool):
             # no sentence of the answer states it: the thing asked about by name with the aspect's words (0)
@@ -245,7 +252,7 @@ def _cited_rows(last: Turn, wanted: set[str]) -> list[tuple[str, Citation, str]]
     """One row per cited sentence on the aspect, else per sentence holding a figure: each labelled by its part."""
     pool = [(c, s) for c in last.citations for s in sentences(c.quote) if "|" not in s]
     chosen = [(c, s) for c, s in pool if wanted and _stems(s) & wanted] or [
-        (c, s) for c, s in pool if re.search(r"\d", _MARKER.sub("", s))
+        (c, s) for c, s in pool if re.search(r"\d", without_markers(s))
     ]
     seen: set[str] = set()
     rows: list[tuple[str, Citation, str]] = []
@@ -277,7 +284,7 @@ def _table_answer(typed: str, rows: Sequence[tuple[str, Citation, str]], header:
         if citation not in citations:
             citations.append(citation)
         number = citations.index(citation) + 1
-        cell = " ".join(_MARKER.sub("", sentence).split()).replace("|", "/")
+        cell = " ".join(without_markers(sentence).split()).replace("|", "/")
         lines.append(f"| {label} | {cell} [{number}] | {_where(citation)} |")
     cited = renumbered(citations, 1)
     return Answer(typed, wording.table_head() + "\n\n" + "\n".join(lines), "retrieval", citations=cited)

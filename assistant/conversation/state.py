@@ -53,6 +53,12 @@ class Turn:
         return self.route == "clarify" and bool(self.follow_up)
 
 
+def answered(turns: Sequence[Turn]) -> list[Turn]:
+    """The turns that answered something. Thanks and greetings ("aside") are skipped wherever the conversation looks
+    back, so that "merci" never becomes the subject, the citations or the facts the next message inherits."""
+    return [t for t in turns if t.kind != "aside"]
+
+
 class Conversation:
     """The turns of one user's conversation, most recent last (see the module docstring)."""
 
@@ -77,16 +83,21 @@ class Conversation:
         return last if last is not None and last.pending else None
 
     @property
+    def answered(self) -> list[Turn]:
+        """The turns without the asides (`answered`)."""
+        return answered(self.turns)
+
+    @property
     def last_citations(self) -> Sequence[Citation]:
         """The passages the last answer cited (the terminal's /sources); thanks and greetings cite none
         and are skipped, so "merci" then /sources still shows the answer's passages."""
-        answered = [t for t in self.turns if t.kind != "aside"]
-        return answered[-1].citations if answered else ()
+        turns = self.answered
+        return turns[-1].citations if turns else ()
 
     def context(self) -> Context | None:
         """What the next message is resolved against: the last turn (thanks and greetings skipped), a
         pending clarification, and the questions before it (a correction may go back to them)."""
-        turns = [t for t in self.turns if t.kind != "aside"]
+        turns = self.answered
         if not turns:
             return None
         context = _context_of(turns)

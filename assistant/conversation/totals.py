@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from assistant.conversation.state import Turn
+from assistant.conversation.state import answered as answered_turns
 from calculators.dates import format_date_fr
 from text.folding import same_length
 
@@ -43,7 +44,7 @@ def asks_total(message: str) -> bool:
 def total_question(turns: Sequence[Turn]) -> str | None:
     """The question computing together the periods of the last calculations by the same bonus calculator (two at
     least, back to the first turn of another calculator); None when there are not two different ones."""
-    answered = [t for t in turns if t.kind != "aside"]
+    answered = answered_turns(turns)
     if not answered or answered[-1].calculator not in _PERIODS:
         return None
     name = answered[-1].calculator
