@@ -214,10 +214,16 @@ def meaning_clause(question: str) -> str:
     return clause if after_premise else ""
 
 
+def _asked_kinds(clause: str) -> frozenset[str]:
+    """The kinds of answer the clause asks (`asked_types`, a yes/no's `DECIDES` aside), a sum asked by its unit
+    ("combien d'euros ?", "quel taux horaire ?") among them."""
+    return asked_types(clause) - {DECIDES} | ({AMOUNT} if asks_money(clause) else set())
+
+
 def _typed_question(question: str) -> str:
     """A message with no premise that asks one kind of answer (a date, a body, a place, an amount…): read whole as
     its asking clause (facts27). "" otherwise: a yes/no or open question with no premise keeps its lead alone."""
-    return question if asked_types(question) - {DECIDES} or asks_money(question) else ""
+    return question if _asked_kinds(question) else ""
 
 
 def clause_detail(
@@ -252,7 +258,7 @@ def clause_detail(
     if any(u.is_header or u.in_list or u.opens_list for u in lead_units):
         return None
     said = " ".join(u.text for u in lead_units) + (" " + found.unit.text if found is not None else "")
-    kinds = asked_types(clause) - {DECIDES} | ({AMOUNT} if asks_money(clause) else set())
+    kinds = _asked_kinds(clause)
     terms = set(query_weights(clause))
     if kinds:
         if any(holds(kind, said) for kind in kinds):

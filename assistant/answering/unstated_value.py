@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.answer_types import PERCENT as PERCENT_KIND
@@ -194,10 +194,11 @@ _SECTIONS: dict[int, tuple[object, dict[tuple[str, str], list[str]]]] = {}
 _LOCK = threading.Lock()
 
 
-def section_texts(passages: Iterable[Chunk], evidence: Sequence[Evidence], depth: int = DEPTH) -> list[str]:
+def section_texts(passages: Iterable[Chunk], evidence: Sequence[Evidence], depth: int = DEPTH) -> Iterator[str]:
     """Every passage of the sections the best `depth` passages belong to (by document and heading path), the best
     passages' own texts first; the sections are read once per passage list (the retriever's `passages()`, the same
-    object until the index reloads)."""
+    object until the index reloads). Lazy: `unstated_value` reads them only when the question asks a value, so the
+    first messages that ask none (most) pay nothing."""
     with _LOCK:
         cached = _SECTIONS.get(id(passages))
         if cached is None or cached[0] is not passages:
@@ -209,7 +210,6 @@ def section_texts(passages: Iterable[Chunk], evidence: Sequence[Evidence], depth
             _SECTIONS[id(passages)] = cached
     sections = cached[1]
     best = [e.chunk for e in evidence[:depth]]
-    texts = [c.context_text for c in best]
+    yield from (c.context_text for c in best)
     for key in dict.fromkeys((c.document, c.section_path) for c in best):
-        texts.extend(sections.get(key, []))
-    return texts
+        yield from sections.get(key, [])

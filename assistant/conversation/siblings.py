@@ -20,9 +20,9 @@ l'organise ?" then "Elle dure combien de temps, et quel est son coefficient ?" a
 éliminatoire, total, objectif, déroulement; hours of face-to-face teaching for the modules): a pronoun asking
 anything else ("il est de quel niveau ?") still speaks of the thing itself.
 
-The parts are data (`_GROUPS`): each group is one thing's parts as one passage of the texts lists them, each part
-with the words users say it with, and the thing they are parts of. A message that names a part of no group, or a
-question that names none of its siblings, is left to the other readings.
+The parts are data (`_WHOLES`): each thing with its parts as one passage of the texts lists them, each part with
+the words users say it with. A message that names a part of no group, or a question that names none of its
+siblings, is left to the other readings.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.conversation.restate import capitalised
 from text.folding import same_length
 
 
@@ -43,12 +44,14 @@ class Part:
 
 @dataclass(frozen=True)
 class Whole:
-    """The thing a group's parts belong to: its name as the texts write it, the words (folded) a question names it
-    with, and what each of its parts has (folded patterns: the columns of the passage that lists them)."""
+    """A thing and its parts, as one passage of the texts lists them side by side: its name as the texts write it,
+    the words (folded) a question names it with, what each of its parts has (folded patterns: the columns of the
+    passage that lists them), and the parts."""
 
     name: str
     words: str
     has: str
+    parts: tuple[Part, ...]
 
 
 _WHOLES: tuple[Whole, ...] = (
@@ -59,34 +62,31 @@ _WHOLES: tuple[Whole, ...] = (
         r"gestionnaire conseil|cqp gc",
         r"coeff?(?:icient)?s?|note|eliminatoire|points?|sur (?:20|200)|total|objectif|deroul\w*|dure\w*"
         r"|combien de temps|minutes?|organisee?s?|organisent|evalu\w*|jury|porte sur",
+        # the grading table's parts (coefficients, eliminating grades, totals)
+        (
+            Part("le contrôle continu du tronc commun", ("controles? continus? du tronc commun", "tronc commun")),
+            Part("le contrôle continu de l'option", ("controles? continus? de l'option", "l'option")),
+            Part("l'épreuve écrite", ("epreuve ecrite", "l'ecrit", "ecrit", "etude de cas ecrite")),
+            Part(
+                "l'épreuve orale",
+                ("epreuve orale", "l'oral", "oral", "epreuve devant le jury", "entretien avec le jury"),
+            ),
+            Part(
+                "les applications professionnelles tutorées",
+                ("applications? (?:professionnelles? )?tutorees?", "mises? en situation(?: professionnelles?)?"),
+            ),
+        ),
     ),
     # the path's modules (part IX: « 40 heures pour Pass, 46 heures pour Prem'ss »)
     Whole(
         "du parcours du CQP gestionnaire conseil",
         r"gestionnaire conseil|cqp gc",
         r"heures?|dure\w*|combien de temps|jours?|prise? en charge|financ\w*|face-a-face",
-    ),
-)
-# Each tuple: the parts of one thing, as one passage of the texts lists them side by side (the thing: `_WHOLES`).
-_GROUPS: tuple[tuple[Part, ...], ...] = (
-    # CQP gestionnaire conseil, part V: the grading table (coefficients, eliminating grades, totals)
-    (
-        Part("le contrôle continu du tronc commun", ("controles? continus? du tronc commun", "tronc commun")),
-        Part("le contrôle continu de l'option", ("controles? continus? de l'option", "l'option")),
-        Part("l'épreuve écrite", ("epreuve ecrite", "l'ecrit", "ecrit", "etude de cas ecrite")),
-        Part(
-            "l'épreuve orale",
-            ("epreuve orale", "l'oral", "oral", "epreuve devant le jury", "entretien avec le jury"),
+        # its modules (hours of face-to-face teaching, funding)
+        (
+            Part("Pass", ("pass",)),
+            Part("Prem'ss", ("prem'?ss",)),
         ),
-        Part(
-            "les applications professionnelles tutorées",
-            ("applications? (?:professionnelles? )?tutorees?", "mises? en situation(?: professionnelles?)?"),
-        ),
-    ),
-    # CQP gestionnaire conseil, part IX and the path: its modules (hours of face-to-face teaching, funding)
-    (
-        Part("Pass", ("pass",)),
-        Part("Prem'ss", ("prem'?ss",)),
     ),
 )
 # "…, c'est le même seuil ?", "c'est pareil ?", "c'est la même règle ?", "idem ?": the earlier question's attribute
@@ -117,7 +117,8 @@ def sibling_question(message: str, previous: str) -> str | None:
     if m is None or len(m.group("rest").split()) > 6:
         return None
     before = same_length(previous).lower()
-    for group, whole in zip(_GROUPS, _WHOLES, strict=True):
+    for whole in _WHOLES:
+        group = whole.parts
         named = [p for p in group if _names(p, m.group("rest"))]
         if len(named) != 1:
             continue
@@ -165,11 +166,12 @@ def part_question(message: str, previous: str) -> str | None:
     if _PRONOUN.match(folded) is None:
         return None
     before = same_length(previous).lower()
-    for group, whole in zip(_GROUPS, _WHOLES, strict=True):
+    for whole in _WHOLES:
+        group = whole.parts
         if any(_find(p, folded) is not None for p in group) or re.search(whole.words, folded):
             return None  # the message names the thing or a part of it: no pronoun to resolve
         named = [p for p in group if _find(p, before) is not None]
         if len(named) != 1 or not re.search(whole.words, before) or not re.search(rf"\b(?:{whole.has})\b", folded):
             continue
-        return f"{named[0].name[0].upper()}{named[0].name[1:]} {whole.name} : {message[0].lower()}{message[1:]}"
+        return f"{capitalised(named[0].name)} {whole.name} : {message[:1].lower()}{message[1:]}"
     return None

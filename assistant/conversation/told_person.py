@@ -48,9 +48,10 @@ def told_at(turns: Sequence[Turn], today: date) -> int | None:
         if not turn.statement and not told_part(turn.question, today):
             continue
         # ("Je prépare l'entretien de Mme Roux, …": the adviser's "je" handles a named person's file)
-        if v.RE_NAMED_OTHER.search(same_length(turn.question).lower()) or person(turn.question) == "other":
+        speaker = person(turn.question)
+        if v.RE_NAMED_OTHER.search(same_length(turn.question).lower()) or speaker == "other":
             return at
-        if person(turn.question) == "user":
+        if speaker == "user":
             return None
     return None
 

@@ -220,7 +220,7 @@ def names_its_topic(folded: str, topic: str | None, share: float = 0.0) -> bool:
     names = TOPIC_NAMES.get(topic or "", ("", ""))[0].split()  # "conseil en évolution pro": "conseil"
     if any(re.search(rf"\b{re.escape(name)}s?\b", folded) for name in names):  # "mes tutorats"
         return True
-    if (titles := _TITLES.get(topic or "")) is not None and titles.search(folded):  # "certifié gestionnaire conseil"
+    if topic in _TITLED_TOPICS and _CQP_TITLE.search(folded):  # "certifié gestionnaire conseil"
         return True
     return sum(weight for pattern, weight in cues if pattern.search(folded)) >= TOPIC_THRESHOLD
 
@@ -228,10 +228,8 @@ def names_its_topic(folded: str, topic: str | None, share: float = 0.0) -> bool:
 # The branch's CQPs named by their titles (circular of 2013: "CQP gestionnaire conseil"; the COS agreement: "CQP
 # conseiller offres de service"): the title names the scheme as "CQP" does, so a question back on its grades is asked
 # of a scheme the message named ("suis-je certifié gestionnaire conseil ?").
-_TITLES = {
-    topic: re.compile(r"\bcqp\b|\bgestionnaire conseil\b|\bconseill(?:er|ere) (?:en )?offres? de services?\b")
-    for topic in ("cqp", "cqp_certification")
-}
+_TITLED_TOPICS = frozenset({"cqp", "cqp_certification"})
+_CQP_TITLE = re.compile(r"\bcqp\b|\bgestionnaire conseil\b|\bconseill(?:er|ere) (?:en )?offres? de services?\b")
 
 
 # The example bank's share above which a topic is read clearly (as `answering.answerable` reads it).

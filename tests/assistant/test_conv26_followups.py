@@ -13,11 +13,10 @@ from typing import Any
 import pytest
 
 from assistant.answer import Answer, Citation
-from assistant.conversation import Conversation
 from assistant.conversation.answered_place import place_questions
 from assistant.conversation.state import turn_of
 from assistant.conversation.subject import Subject
-from tests.assistant.conversation_helpers import TODAY
+from tests.assistant.conversation_helpers import ask_in_turn
 
 CIRCULAIRE = "cqp-gestionnaire-conseil-mise-en-oeuvre"
 CIRCULAIRE_TITLE = "Contexte, enjeux et modalités de mise en œuvre du CQP gestionnaire conseil de la sécurité sociale"
@@ -69,17 +68,9 @@ def test_a_numbered_part_names_no_thing() -> None:
     assert turn_of(answer, "Qui organise ?", "…", "new", topic=None, subject=None).subject is None
 
 
-def _play(assistant: Any, *messages: str) -> Any:
-    conversation = Conversation()
-    answer = None
-    for message in messages:
-        answer = assistant.ask(message, conversation, today=TODAY)
-    return answer
-
-
 @pytest.mark.integration
 def test_the_results_delay_is_read_in_the_circular_that_answered_the_exam_calendar(assistant: Any) -> None:
-    answer = _play(
+    answer = ask_in_turn(
         assistant,
         "Je suis en formation de technicien conseil depuis la rentrée ; à quelles périodes de l'année passe-t-on "
         "l'écrit et l'oral ?",
@@ -93,7 +84,7 @@ def test_the_results_delay_is_read_in_the_circular_that_answered_the_exam_calend
 
 @pytest.mark.integration
 def test_a_certification_described_then_pointed_to_is_the_one_cited(assistant: Any) -> None:
-    answer = _play(
+    answer = ask_in_turn(
         assistant,
         "J'aimerais des infos sur la certification des contrôleurs sur pièces de l'Urssaf.",
         "Elle a été créée à la demande de quelle branche, cette certification ?",
@@ -136,7 +127,7 @@ def test_a_dispositif_the_topic_stood_for_gives_way_to_the_annex_cited() -> None
 def test_a_new_question_found_nothing_for_is_read_in_the_text_that_answered_the_turn_before(assistant: Any) -> None:
     """Circulaire, IX: "aux durées d'enseignement en centre de formation (face-à-face pédagogique), soit 40 heures
     pour Pass, 46 heures pour Prem'ss…" (Pass: "apprentissage du contexte, culture institutionnelle")."""
-    answer = _play(
+    answer = ask_in_turn(
         assistant,
         "En 2013, comment était financé le parcours du CQP gestionnaire conseil ?",
         "Le module d'accueil sur la culture de l'institution, il était pris en charge pour combien d'heures ?",
@@ -148,7 +139,7 @@ def test_a_new_question_found_nothing_for_is_read_in_the_text_that_answered_the_
 
 @pytest.mark.integration
 def test_a_question_outside_the_texts_after_an_answered_turn_stays_refused(assistant: Any) -> None:
-    answer = _play(
+    answer = ask_in_turn(
         assistant,
         "En 2013, comment était financé le parcours du CQP gestionnaire conseil ?",
         "Et pour la mutuelle d'entreprise, on cotise combien ?",

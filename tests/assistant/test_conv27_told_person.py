@@ -12,11 +12,10 @@ from typing import Any
 
 import pytest
 
-from assistant.conversation import Conversation
 from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.state import Turn
 from assistant.conversation.told_person import speaks_of_told, told_at
-from tests.assistant.conversation_helpers import TODAY
+from tests.assistant.conversation_helpers import TODAY, ask_in_turn
 
 
 def _turn(question: str, *, statement: bool = False) -> Turn:
@@ -73,17 +72,9 @@ def test_a_correction_denying_the_old_contract_still_puts_the_new_one() -> None:
     assert merged.text == "Elle est en CDD, niveau BTS."
 
 
-def _play(assistant: Any, *messages: str) -> Any:
-    conversation = Conversation()
-    answer = None
-    for message in messages:
-        answer = assistant.ask(message, conversation, today=TODAY)
-    return answer
-
-
 @pytest.mark.integration
 def test_the_pro_a_is_decided_on_the_facts_told_before_a_question_on_something_else(assistant: Any) -> None:
-    answer = _play(
+    answer = ask_in_turn(
         assistant,
         "Je reçois M. Lefèvre en entretien professionnel : agent d'accueil en CDI depuis 2015, titulaire d'un CAP.",
         "Au fait, c'est quoi exactement la Pro-A ?",
@@ -96,7 +87,7 @@ def test_the_pro_a_is_decided_on_the_facts_told_before_a_question_on_something_e
 
 @pytest.mark.integration
 def test_a_fixed_term_contract_told_earlier_is_not_eligible(assistant: Any) -> None:
-    answer = _play(
+    answer = ask_in_turn(
         assistant,
         "Entretien pro de Mme Da Silva : elle est en CDD depuis huit mois, niveau BTS.",
         "Quels dispositifs de reconversion la branche prévoit-elle ?",

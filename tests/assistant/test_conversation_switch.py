@@ -12,14 +12,13 @@ from typing import Any
 
 import pytest
 
-from assistant.conversation import Conversation
 from assistant.conversation.antecedents import pronoun_antecedent, same_question
 from assistant.conversation.comparison import compared_question, compares, first_paragraph
 from assistant.conversation.fact_merge import merge_facts
 from assistant.conversation.subject import find_subject, message_subject
 from assistant.conversation.switch import own_phrase, stands_alone_after_refusal
 from assistant.routing.router import RouteDecision, route
-from tests.assistant.conversation_helpers import TODAY, resolved, routed_context
+from tests.assistant.conversation_helpers import TODAY, ask_in_turn, resolved, routed_context
 
 # --- a subject of its own, put in front with an article ------------------------------------------------
 
@@ -171,14 +170,6 @@ def test_without_facts_stated_a_question_on_the_rule_is_not_a_case() -> None:
 _INTEGRATION = pytest.mark.integration
 
 
-def _play(assistant: Any, *messages: str) -> Any:
-    conversation = Conversation()
-    answer = None
-    for message in messages:
-        answer = assistant.ask(message, conversation, today=TODAY)
-    return answer
-
-
 @_INTEGRATION
 @pytest.mark.parametrize(
     "earlier, switch",
@@ -189,7 +180,7 @@ def _play(assistant: Any, *messages: str) -> Any:
     ],
 )
 def test_a_subject_of_its_own_outside_the_texts_is_refused_not_glued(assistant: Any, earlier: str, switch: str) -> None:
-    answer = _play(assistant, earlier, switch)
+    answer = ask_in_turn(assistant, earlier, switch)
     assert answer.route == "refusal", answer.text[:300]
     assert answer.resolved_question is None  # answered as asked, not as a follow-up of the earlier subject
 
@@ -197,7 +188,7 @@ def test_a_subject_of_its_own_outside_the_texts_is_refused_not_glued(assistant: 
 @_INTEGRATION
 def test_a_subject_of_its_own_the_texts_cover_stays_a_follow_up(assistant: Any) -> None:
     """Art. 2.6: "Le financement de la Pro-A est assuré par la contribution légale mutualisée…"."""
-    answer = _play(assistant, "Qu'est-ce que la Pro-A ?", "et le financement, il vient d'où ?")
+    answer = ask_in_turn(assistant, "Qu'est-ce que la Pro-A ?", "et le financement, il vient d'où ?")
     assert answer.route != "refusal"
     assert answer.resolved_question is not None and "Pro-A" in answer.resolved_question
 
@@ -217,9 +208,9 @@ def test_a_subject_of_its_own_the_texts_cover_stays_a_follow_up(assistant: Any) 
 def test_after_a_refusal_an_in_scope_question_is_answered_alone(
     assistant: Any, refused: str, in_scope: str, section: str
 ) -> None:
-    first = _play(assistant, refused)
+    first = ask_in_turn(assistant, refused)
     assert first.route == "refusal"
-    answer = _play(assistant, refused, in_scope)
+    answer = ask_in_turn(assistant, refused, in_scope)
     assert answer.route != "refusal", answer.text[:300]
     assert any(section in c.section for c in answer.citations), [c.section for c in answer.citations]
 
@@ -227,7 +218,7 @@ def test_after_a_refusal_an_in_scope_question_is_answered_alone(
 @_INTEGRATION
 def test_facts_told_by_an_adviser_over_two_messages_are_applied(assistant: Any) -> None:
     """Art. 2.3 (quoted above): a CDI below the licence is concerned by the Pro-A."""
-    answer = _play(
+    answer = ask_in_turn(
         assistant,
         "Je suis le dossier de M. Perrin, du service recouvrement.",
         "Il est en CDI depuis 2016 et son diplôme le plus élevé est un bac professionnel.",
@@ -279,7 +270,7 @@ def test_an_exam_graded_alone_is_simply_regraded() -> None:
 def test_a_comparison_follow_up_answers_the_new_side_and_recalls_the_other(assistant: Any) -> None:
     """Art. 4.3: "7 points par mois" for the tutor; art. 9.3 (avenant art. 3): "7 points par mois pour
     chaque action" for the internal trainer — both sides in the one answer."""
-    answer = _play(
+    answer = ask_in_turn(
         assistant,
         "Combien de points par mois touche un tuteur ?",
         "et c'est mieux ou moins bien que le formateur interne ?",
