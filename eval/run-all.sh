@@ -100,3 +100,6 @@ run out-of-scope-2026w eval/out-of-scope-2026w.jsonl 2026-11-29
 run unseen-2026x eval/unseen-2026x.jsonl 2026-11-29
 run conversations-2026x eval/conversations-2026x.jsonl 2026-11-29
 run out-of-scope-2026x eval/out-of-scope-2026x.jsonl 2026-11-29
+run unseen-2026y eval/unseen-2026y.jsonl 2026-11-29
+run conversations-2026y eval/conversations-2026y.jsonl 2026-11-29
+run out-of-scope-2026y eval/out-of-scope-2026y.jsonl 2026-11-29
