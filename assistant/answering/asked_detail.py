@@ -24,6 +24,7 @@ only identified what the premise describes); otherwise it follows the lead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -54,6 +55,8 @@ MIN_HELD_TERMS = 2  # a detail following the lead holds this many of the words i
 WHOLE_DETAIL_TERMS = 3  # a detail holding all of at least this many unsaid words needs no e5 check
 PREFIX = 5  # two stems sharing their first five letters are one word ("exerc" of "exercer", "exerci" of "exercice")
 CLAUSE_MARGIN = 0.005  # a unit read by meaning is this much closer to the asking clause than the lead (e5)
+# facts29: a sum in euros ("12 €/h", "1 500 euros"), what a clause asking money by its unit wants
+_EUROS = re.compile(r"\d[\d\s.,]*\s*(?:€|euros?\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -289,7 +292,14 @@ def clause_detail(
         return None  # only when every unit has its vector: never a partial comparison
     lead_cosine, rest = cosines[0] or 0.0, [c or 0.0 for c in cosines[1:]]
     best = max(range(len(pool)), key=lambda i: (rest[i], -pool[i].index))
-    if rest[best] < lead_cosine + CLAUSE_MARGIN:
+    # facts29: a clause asking a sum by its unit ("combien d'euros de l'heure ?") whose lead states no sum in euros is
+    # answered by the section's sentence stating one, however e5 weighs it against the lead: the form is the evidence
+    # (the lead « 1 Le nombre d'heures est indiqué … » of "en 2013, combien d'euros de l'heure ?" stood 0.005 nearer
+    # the clause than « … à raison de 12 €/h pour l'année 2013 »); e5 only ranks the sentences stating euros
+    euros = [i for i in range(len(pool)) if _EUROS.search(pool[i].text)]
+    if asks_money(clause) and euros and not _EUROS.search(said):
+        best = max(euros, key=lambda i: (rest[i], -pool[i].index))
+    elif rest[best] < lead_cosine + CLAUSE_MARGIN:
         return None
     unit = pool[best]
     return Detail(unit, False, " ".join(unit.text.split()) not in seen)
