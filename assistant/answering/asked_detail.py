@@ -263,7 +263,15 @@ def clause_detail(
     said = " ".join(u.text for u in lead_units) + (" " + found.unit.text if found is not None else "")
     kinds = _asked_kinds(clause)
     terms = set(query_weights(clause))
-    if kinds:
+    # facts29: a sum asked by its unit ("combien d'euros de l'heure ?", "à quel tarif horaire ?") that the lead does
+    # not state in euros: only a sentence stating euros answers it (a lead naming a cost, « pris en charge », does not)
+    money = asks_money(clause) and not _EUROS.search(said)
+    if money:
+
+        def admitted(text: str) -> bool:
+            return bool(_EUROS.search(text))
+
+    elif kinds:
         if any(holds(kind, said) for kind in kinds):
             return None
 
@@ -292,14 +300,10 @@ def clause_detail(
         return None  # only when every unit has its vector: never a partial comparison
     lead_cosine, rest = cosines[0] or 0.0, [c or 0.0 for c in cosines[1:]]
     best = max(range(len(pool)), key=lambda i: (rest[i], -pool[i].index))
-    # facts29: a clause asking a sum by its unit ("combien d'euros de l'heure ?") whose lead states no sum in euros is
-    # answered by the section's sentence stating one, however e5 weighs it against the lead: the form is the evidence
-    # (the lead « 1 Le nombre d'heures est indiqué … » of "en 2013, combien d'euros de l'heure ?" stood 0.005 nearer
-    # the clause than « … à raison de 12 €/h pour l'année 2013 »); e5 only ranks the sentences stating euros
-    euros = [i for i in range(len(pool)) if _EUROS.search(pool[i].text)]
-    if asks_money(clause) and euros and not _EUROS.search(said):
-        best = max(euros, key=lambda i: (rest[i], -pool[i].index))
-    elif rest[best] < lead_cosine + CLAUSE_MARGIN:
+    # facts29: for a sum asked by its unit, the form is the evidence and e5 only ranks the sentences stating euros: the
+    # lead « 1 Le nombre d'heures est indiqué … » of "en 2013, combien d'euros de l'heure ?" stood nearer the clause
+    # than « … à raison de 12 €/h pour l'année 2013 »
+    if not money and rest[best] < lead_cosine + CLAUSE_MARGIN:
         return None
     unit = pool[best]
     return Detail(unit, False, " ".join(unit.text.split()) not in seen)
