@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -29,6 +30,12 @@ DROPPED = {"decides"}  # a yes/no is not a kind of fact a sentence adds
 
 def _group(text: str, group: list[str]) -> bool:
     return any(has(norm(text), alt) for alt in group)
+
+
+def _number(label: str | None) -> str:
+    """A section's number ("Article 10 (ancien article 9 …)" → "10"), as the citations and the passages name it."""
+    found = re.search(r"(\d+(?:\.\d+)*)", label or "")
+    return found.group(1) if found else (label or "")
 
 
 def census(pairs: list[tuple[Path, Path]]) -> None:
@@ -54,7 +61,9 @@ def census(pairs: list[tuple[Path, Path]]) -> None:
             if events[-1]["path"] not in ("compose_retrieval", "silent_detail"):
                 continue
             question = item["question"]
-            kinds = {k for k in asked_types(question) if k not in DROPPED} | ({AMOUNT} if asks_money(question) else set())
+            kinds = {k for k in asked_types(question) if k not in DROPPED} | (
+                {AMOUNT} if asks_money(question) else set()
+            )
             answer = record["answer"]
             missing = [g for g in expect["must_include"] if not _group(answer, g)]
             status = "miss" if missing else "pass"
@@ -67,12 +76,13 @@ def census(pairs: list[tuple[Path, Path]]) -> None:
                 continue
             counts[f"{status} lead lacks the kind"] += 1
             print(f"LACKS {status} {record['id']}", file=sys.stderr)
-            lead_key = (record["citations"][0]["document"], record["citations"][0]["section"]) if record["citations"] else None
+            first = record["citations"][0] if record["citations"] else None
+            lead_key = (first["document"], _number(first["section"])) if first else None
             said = norm(answer)
             for variant in ("lead section", "any passage", "other passages"):
                 pool: list[tuple[str, bool]] = []
-                for rank, p in enumerate(composed[-1]["evidence"]):
-                    own = lead_key is not None and p["document"] == lead_key[0] and p["section"] in lead_key[1]
+                for p in composed[-1]["evidence"]:
+                    own = lead_key is not None and (p["document"], _number(p["section"])) == lead_key
                     if (variant == "lead section" and not own) or (variant == "other passages" and own):
                         continue
                     for u in passage_units(p["text"]):
