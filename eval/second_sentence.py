@@ -9,7 +9,8 @@ alternative counted here keeps the lead and adds one sentence: for a question as
 sentence of that kind in the passages `compose_retrieval` received (PATHS.jsonl, `bench.answer_paths`) that e5 puts
 closest to the question. Gain: a miss whose missing group that sentence holds. Cost: a passing answer it would touch
 (printed by id, with whether the sentence brings a `must_not_include`). Variants: the sentence from the lead's section
-only, from any returned passage, or from any but the lead's section. Measurement only; the product is unchanged.
+only, from any returned passage, or from any but the lead's section; with FIGURES=1, for the questions asking no
+kind, the figure of the kind asked (`units.asked_figure_kind`). Measurement only; the product is unchanged.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ sys.path.insert(0, str(Path(os.environ.get("SHARED", "/work/shared")) / "eval"))
 from score import has, norm
 
 DROPPED = {"decides"}  # a yes/no is not a kind of fact a sentence adds
+# FIGURES=1: count instead, for the questions asking no kind, the figure of the kind asked ("combien de mois ?")
+FIGURES = os.environ.get("FIGURES") == "1"
 
 
 def _group(text: str, group: list[str]) -> bool:
@@ -39,8 +42,15 @@ def _number(label: str | None) -> str:
 
 
 def census(pairs: list[tuple[Path, Path]]) -> None:
-    from assistant.answering.answer_types import AMOUNT, asked_types, asks_money, holds
+    from assistant.answering.answer_types import AMOUNT, asked_types, asks_money
+    from assistant.answering.answer_types import holds as states
     from assistant.answering.splitting import passage_units
+    from assistant.answering.units import asked_figure_kind
+
+    def holds(kind: str, text: str) -> bool:
+        return bool(figure.search(text)) if kind == "figure" and figure is not None else states(kind, text)
+
+    figure = None
     from assistant.service import get_assistant
 
     meaning = get_assistant().unit_meaning
@@ -61,9 +71,14 @@ def census(pairs: list[tuple[Path, Path]]) -> None:
             if events[-1]["path"] not in ("compose_retrieval", "silent_detail"):
                 continue
             question = item["question"]
-            kinds = {k for k in asked_types(question) if k not in DROPPED} | (
+            kinds: set[str] = {k for k in asked_types(question) if k not in DROPPED} | (
                 {AMOUNT} if asks_money(question) else set()
             )
+            figure = asked_figure_kind(question) if FIGURES else None
+            if FIGURES:  # the figure of the kind asked ("combien de mois ?" → "6 mois"), for an untyped question
+                if kinds or figure is None:
+                    continue
+                kinds = {"figure"}
             answer = record["answer"]
             missing = [g for g in expect["must_include"] if not _group(answer, g)]
             status = "miss" if missing else "pass"
