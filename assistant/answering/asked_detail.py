@@ -252,6 +252,8 @@ def clause_detail(
     so meaning only ranks units the form admits):
     - a clause asking a kind of answer (a body, a date, a condition, a bound: `answer_types`) whose kind the lead
       does not state: units stating that kind;
+    - a clause asking a sum of money by its unit ("combien d'euros de l'heure ?") whose lead states no sum in euros:
+      units stating euros, ranked by meaning with no margin over the lead (facts29: the form is the evidence);
     - any other clause (yes/no, "quel diplôme ?") none of whose words the lead holds: units holding one of them.
     `found`: the detail the lexical reading chose (`asked_detail`); it stands when it replaces the lead or answers.
     """
