@@ -24,6 +24,7 @@ only identified what the premise describes); otherwise it follows the lead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -54,6 +55,8 @@ MIN_HELD_TERMS = 2  # a detail following the lead holds this many of the words i
 WHOLE_DETAIL_TERMS = 3  # a detail holding all of at least this many unsaid words needs no e5 check
 PREFIX = 5  # two stems sharing their first five letters are one word ("exerc" of "exercer", "exerci" of "exercice")
 CLAUSE_MARGIN = 0.005  # a unit read by meaning is this much closer to the asking clause than the lead (e5)
+# facts29: a sum in euros ("12 €/h", "1 500 euros"), what a clause asking money by its unit wants
+_EUROS = re.compile(r"\d[\d\s.,]*\s*(?:€|euros?\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -249,6 +252,8 @@ def clause_detail(
     so meaning only ranks units the form admits):
     - a clause asking a kind of answer (a body, a date, a condition, a bound: `answer_types`) whose kind the lead
       does not state: units stating that kind;
+    - a clause asking a sum of money by its unit ("combien d'euros de l'heure ?") whose lead states no sum in euros:
+      units stating euros, ranked by meaning with no margin over the lead (facts29: the form is the evidence);
     - any other clause (yes/no, "quel diplôme ?") none of whose words the lead holds: units holding one of them.
     `found`: the detail the lexical reading chose (`asked_detail`); it stands when it replaces the lead or answers.
     """
@@ -260,7 +265,15 @@ def clause_detail(
     said = " ".join(u.text for u in lead_units) + (" " + found.unit.text if found is not None else "")
     kinds = _asked_kinds(clause)
     terms = set(query_weights(clause))
-    if kinds:
+    # facts29: a sum asked by its unit ("combien d'euros de l'heure ?", "à quel tarif horaire ?") that the lead does
+    # not state in euros: only a sentence stating euros answers it (a lead naming a cost, « pris en charge », does not)
+    money = asks_money(clause) and not _EUROS.search(said)
+    if money:
+
+        def admitted(text: str) -> bool:
+            return bool(_EUROS.search(text))
+
+    elif kinds:
         if any(holds(kind, said) for kind in kinds):
             return None
 
@@ -289,7 +302,10 @@ def clause_detail(
         return None  # only when every unit has its vector: never a partial comparison
     lead_cosine, rest = cosines[0] or 0.0, [c or 0.0 for c in cosines[1:]]
     best = max(range(len(pool)), key=lambda i: (rest[i], -pool[i].index))
-    if rest[best] < lead_cosine + CLAUSE_MARGIN:
+    # facts29: for a sum asked by its unit, the form is the evidence and e5 only ranks the sentences stating euros: the
+    # lead « 1 Le nombre d'heures est indiqué … » of "en 2013, combien d'euros de l'heure ?" stood nearer the clause
+    # than « … à raison de 12 €/h pour l'année 2013 »
+    if not money and rest[best] < lead_cosine + CLAUSE_MARGIN:
         return None
     unit = pool[best]
     return Detail(unit, False, " ".join(unit.text.split()) not in seen)
