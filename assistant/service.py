@@ -29,6 +29,7 @@ from assistant.answering.answerable import (
     everyday_words_count,
     texts_are_silent,
 )
+from assistant.answering.asked_subject import foreign_asked_subject
 from assistant.answering.census import asked_census
 from assistant.answering.citations import CitationBook
 from assistant.answering.clauses import compose_in_parts
@@ -52,7 +53,7 @@ from assistant.library import Library
 from assistant.meaning_readers import MeaningReaders
 from assistant.routing.extraction.folding import prepare
 from assistant.routing.injection import strip_injection
-from assistant.routing.meaning import MeaningReader
+from assistant.routing.meaning import OUT_OF_SCOPE, MeaningReader
 from assistant.routing.router import RouteDecision, route
 from assistant.routing.scope import asked_outside
 from assistant.routing.topics import uncovered
@@ -255,6 +256,9 @@ class Assistant(MeaningReaders):
         if signals is None:
             return answer
         verdict = judge_verdict(signals)
+        if verdict == "answer" and self._asks_elsewhere(turn):
+            log.info("refusal judge: override not applied, the asking sentence names a subject the texts never name")
+            return answer
         if verdict == "answer":
             log.info("refusal judge: %s refusal overridden", turn.refused_by)
             turn.refused_by = ""
@@ -266,6 +270,18 @@ class Assistant(MeaningReaders):
             log.info("refusal judge: answer refused")
             return self._refusal(turn.question, decision.refusal_topic, decision.fiche)
         return answer
+
+    def _asks_elsewhere(self, turn: _Turn) -> bool:
+        """A first message refused by `texts_are_silent` whose asking sentence, after a context naming the texts'
+        subject, names its own subject by a word the texts never use (`asked_subject.foreign_asked_subject`), and
+        that the example bank reads mostly out of scope: the judge, which reads the context too, does not answer it
+        (oos29: "…à sa tutrice : peut-on m'obliger à travailler le dimanche ?")."""
+        if turn.refused_by != "silent" or turn.follows:
+            return False
+        reading = self._read_meaning(turn.question)
+        if reading is None or reading.intent != OUT_OF_SCOPE:
+            return False
+        return bool(foreign_asked_subject(turn.question, corpus_words(self.retriever.passage_texts())))
 
     def _signals(self, turn: _Turn, decision: RouteDecision, refused: bool) -> Signals | None:
         """What the pipeline read of the question, for the judge: the router's decision, the example bank's and the
