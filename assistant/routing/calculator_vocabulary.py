@@ -108,6 +108,8 @@ VALUE_ASK = (
     r"(?:calcul|chiffr)(?:e|er|ez)\b(?:-moi|-nous| moi| me| nous)?|(?:le|mon|ma|son|sa|leur) montant|"
     r"a partir de quand|jusqu'a quand|quand|(?:touch|percev|recev|rapport)\w* quoi|"
     r"ca (?:me |nous |lui )?rapporte\w*|droit a (?:\d+ ?|[a-z]+ )?(?:points?|pts|euros?|€))"
+    # "que va me rapporter la prime ?", "qu'est-ce que ça va lui rapporter ?": what it brings the person, a value
+    r"|\bqu(?:e |')(?:[a-z'-]+ ){0,3}(?:me|m'|nous|lui|leur) rapport\w*"
 )
 
 # A yes/no rule's verdict said with the words of its own result: the CEP absence is "une autorisation d'absence

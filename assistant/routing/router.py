@@ -176,7 +176,9 @@ def route(
     purpose = None if case else asker_purpose(query)
     if purpose is not None and not first_person(fold(purpose[1])):
         alone = route(purpose[1], today, meaning)
-        if alone.route != "refusal":
+        # the question alone must keep a subject: "Je prépare l'entretien d'une aide-soignante qui vise la Pro-A. Si
+        # la certification fait 4 200 heures, quel volume … ?" has its scheme in the story only
+        if alone.route != "refusal" and (alone.topic is not None or detect_topic(folded) is None):
             return replace(alone, injection=alone.injection or injection)
     stated = guard_vocabulary.STATED_BY_TOPIC.get(detect_topic(folded) or "", ())  # by the message's subject's articles
     half = scope.half_in_scope(query, meaning, uncovered, stated)
