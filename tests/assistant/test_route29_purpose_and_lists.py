@@ -118,3 +118,38 @@ def test_the_class_of_persons_asked_whatever_the_verb() -> None:
     assert asks_who_is_covered(fold("Selon l'avenant de 2022, quels agents peuvent avoir leur congé VAE à 48 heures ?"))
     assert asks_who_is_covered(fold("Quels salariés bénéficient de la Pro-A ?"))
     assert not asks_who_is_covered(fold("Quels agents de mon équipe ont droit au congé de 48 heures ?"))
+
+
+@pytest.mark.parametrize(
+    ("question", "calculator", "missing"),
+    [
+        # art. 4.3: "Cette prime est versée en une seule fois à l'issue de la mission de tutorat": the total at the
+        # end of a mission running "depuis" a date needs its end
+        (
+            "Tutrice d'un apprenti depuis la rentrée de septembre, combien de points toucherai-je au final ?",
+            "tutor_bonus",
+            "missions",
+        ),
+        # art. 7: "dès lors que la personne justifie d'une activité, continue ou non, d'au moins 1 année": whether
+        # one's own experience suffices needs its length
+        (
+            "Mon ancienneté me permet-elle de passer le CQP gestionnaire conseil par la VAE ?",
+            "cqp_vae_eligibility",
+            None,
+        ),
+        # the path's last day is counted from its first Prem'ss day
+        ("Jusqu'à quelle date mon parcours Prem'ss peut-il s'étendre ?", "training_path_hours", "first_premss_day"),
+        # avenant art. 3 (art. 9.3): "7 points par mois pour chaque action": the actions' dates decide
+        (
+            "J'ai animé une action comme formateur interne : qu'est-ce que ça va me rapporter ?",
+            "trainer_bonus",
+            "actions",
+        ),
+    ],
+)
+def test_ones_own_result_with_its_fact_missing_is_asked_back(
+    question: str, calculator: str, missing: str | None
+) -> None:
+    decision = route(question, TODAY)
+    assert decision.route == "clarify" and decision.calculator == calculator, (decision.route, decision.calculator)
+    assert missing is None or missing in decision.missing
