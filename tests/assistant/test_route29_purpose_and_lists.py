@@ -153,3 +153,9 @@ def test_ones_own_result_with_its_fact_missing_is_asked_back(
     decision = route(question, TODAY)
     assert decision.route == "clarify" and decision.calculator == calculator, (decision.route, decision.calculator)
     assert missing is None or missing in decision.missing
+
+
+def test_a_length_said_with_que_is_the_missions_length() -> None:
+    # art. 4.3: "il correspond à 7 points par mois, complet ou non": a mission of two weeks is one month begun
+    decision = route("Ma mission de tutrice n'a duré que trois semaines : combien de points de prime ?", TODAY)
+    assert decision.route == "calculator" and decision.calculator == "tutor_bonus"

@@ -300,7 +300,8 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
         # "sur 3 mois" also frames a rule ("combien d'alternants sur 6 mois ?"): a length only when a
         # figure of the bonus is asked
         + (r"|sur" if facts.amount and not _COUNT_ASKED.search(facts.folded) else "")
-        + r")(?: |')(?:environ |presque |plus de )?$"
+        # "n'a duré que deux semaines", "dure seulement trois mois": the length restricted is still its length
+        + r")(?: |')(?:environ |presque |plus de |que |qu'|seulement |a peine )?$"
     )
     candidates = [d for d in outside_dates(facts, facts.durations) if d.months]
     months = [d for d in candidates if re.search(lead, facts.folded[max(0, d.span[0] - 40) : d.span[0]])]
