@@ -98,6 +98,8 @@ def test_a_question_in_the_first_person_after_a_purpose_stays_a_case() -> None:
         ("Le diplôme d'État d'éducateur spécialisé est-il sur la liste Pro-A ?", False),
         ("Le diplôme d'aide-soignant figure-t-il dans la liste Pro-A, et préparé où ?", False),
         ("Le DAMC, c'est ouvert en Pro-A, et c'est quoi ?", False),
+        # its membership named as what is asked about: when and how it came on the list (avenant art. 6)
+        ("De quelle décision dépendait l'ouverture du DEAES à la Pro-A ?", False),
     ],
 )
 def test_a_list_entry_asked_another_column(question: str, expected: bool) -> None:

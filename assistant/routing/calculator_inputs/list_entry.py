@@ -35,10 +35,14 @@ _YES_NO = re.compile(
     r"|\bc'est (?:bien )?(?:ouvert|eligible|accessible|possible|dans|sur|inscrit|pris|accepte|finance)\w*"
 )
 
+# The entry's membership named as the thing asked about: "de quel acte dépendait l'ouverture de ce diplôme à la
+# Pro-A ?" asks when and how it came on the list (avenant art. 6: "conditionnée à l'extension"), the lookup's answer.
+_MEMBERSHIP = re.compile(r"\b(?:ouverture|eligibilite|inscription|ajout|entree)\b")
+
 
 def asks_an_entry_attribute(folded: str, calculator: str) -> bool:
     """The asking clause asks an open question of a list's entry, with no yes/no on its membership."""
     if calculator not in LIST_LOOKUPS:
         return False
     clause = asking_sentence(folded).rsplit(":", 1)[-1].strip()
-    return bool(_OPEN_ASK.search(clause)) and not _YES_NO.search(clause)
+    return bool(_OPEN_ASK.search(clause)) and not _YES_NO.search(clause) and not _MEMBERSHIP.search(clause)
