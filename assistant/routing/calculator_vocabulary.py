@@ -35,7 +35,7 @@ ASKING_FRAME = (
 COMPUTE_ASK = (
     r"\b(?:combien|quel(?:le)?s? (?:montant|prime|somme|date|duree|nombre|total|mois)|a combien|calcul(?:e|er|ez)|"
     r"vais-je|aurai-je|toucherai|percevrai|recevrai|serai-je|suis-je|ai-je droit|puis-je|pourrai-je|pourrais-je|"
-    r"est-ce que (?:je|j'ai)|quand|jusqu'a quand|avant quelle date|a partir de quand|"
+    r"est-ce que (?:je|j'ai)|quand|jusqu'a (?:quand|quelle date)|avant quelle date|a partir de quand|"
     # "ma VAE sera-t-elle recevable ?": the circular's admissibility is the CQP's verdict by VAE, as eligible is
     r"quel sera|quelle sera|eligible|recevable|admissible|droit a|en regle|oui ou non|"
     # "tu peux le chiffrer ?": a figure of the case asked for
@@ -46,6 +46,8 @@ COMPUTE_ASK = (
     r"eux|elles)|dans (?:mon|son|leur|ce) cas|en ce qui me concerne)\b|\bj'y ai droit\b|\bje (?:peux|pourrais)"
     r"(?: le faire)? ?\?"
     r"|\b(?:ma|sa|leur|notre|votre) prime(?: de (?:tutorat|tuteur|formateur))? ?\?"
+    # "mon expérience me permet-elle de présenter le CQP ?": whether one's own fact suffices, the rule's verdict
+    r"|\b(?:mon|ma|mes) [a-z' -]{2,30}\b(?:me|m') permet\w*"
 )
 
 # The user asks for an amount or a date (what a bonus calculator computes), as opposed to a yes/no on
@@ -108,6 +110,8 @@ VALUE_ASK = (
     r"(?:calcul|chiffr)(?:e|er|ez)\b(?:-moi|-nous| moi| me| nous)?|(?:le|mon|ma|son|sa|leur) montant|"
     r"a partir de quand|jusqu'a quand|quand|(?:touch|percev|recev|rapport)\w* quoi|"
     r"ca (?:me |nous |lui )?rapporte\w*|droit a (?:\d+ ?|[a-z]+ )?(?:points?|pts|euros?|€))"
+    # "que va me rapporter la prime ?", "qu'est-ce que ça va lui rapporter ?": what it brings the person, a value
+    r"|\bqu(?:e |')(?:[a-z'-]+ ){0,3}(?:me|m'|nous|lui|leur) rapport\w*"
 )
 
 # A yes/no rule's verdict said with the words of its own result: the CEP absence is "une autorisation d'absence

@@ -239,6 +239,18 @@ def unrelated_story(text: str) -> tuple[str, str] | None:
     ("Combien ?" needs the story), no word pointing back at it ("ce diplôme", "ces salariés", "ça").
     The router then checks that the story gives no fact a calculator reads before routing the question alone.
     """
+    split = story_and_question(text)
+    if split is None:
+        return None
+    story, question = split
+    if set(analyze(story)) & set(analyze(question)):
+        return None
+    return story, question
+
+
+def story_and_question(text: str) -> tuple[str, str] | None:
+    """(story, question): the sentences before the closing run of questions, and that run, when the run stands
+    alone: four words or more, no word pointing back at the story, and a story holding no figure (a fact told)."""
     sentences = [s for s in _STORY_BREAK.split(text.strip()) if s]
     cut = len(sentences)
     while cut > 0 and sentences[cut - 1].rstrip().endswith("?"):
@@ -248,8 +260,7 @@ def unrelated_story(text: str) -> tuple[str, str] | None:
     story, question = " ".join(sentences[:cut]), " ".join(sentences[cut:])
     if len(question.split()) < 4 or re.search(r"\d", story) or _BACK_REFERENCE.search(fold(question)):
         return None
-    if re.search(r"(?:^|\s)\w{1,2}\.$|\s[A-Z][a-z]{0,2}\.$", " " + sentences[cut - 1].rstrip()):
-        return None  # "Pour M. Petit, …": an abbreviation, not the end of a sentence
-    if set(analyze(story)) & set(analyze(question)):
+    # "Pour M. Petit, …": an abbreviation, not the end of a sentence; an acronym in capitals ends one ("… RH.")
+    if re.search(r"(?:^|\s)(?![A-Z]{2}\.)\w{1,2}\.$|\s[A-Z][a-z]{0,2}\.$", " " + sentences[cut - 1].rstrip()):
         return None
     return story, question

@@ -36,6 +36,7 @@ from typing import Any, Literal
 
 from assistant.routing import calculator_vocabulary, guard_vocabulary, scope
 from assistant.routing.antecedents import restore_antecedents
+from assistant.routing.asker_purpose import asker_purpose
 from assistant.routing.calculator_inputs.asking import LOOKUPS
 from assistant.routing.calculator_inputs.facts import names_by_first_name, read_facts
 from assistant.routing.calculator_inputs.readers import plan_for, topic_of_facts
@@ -169,6 +170,15 @@ def route(
         # the story must name no subject of the texts ("Je suis tuteur d'une alternante." leads "Quelle prime ?")
         subject = detect_topic(fold(story[0])) or detect_partial(fold(story[0]))
         if subject is None and not _story_facts((alone.topic, detect_topic(folded)), story[0], today):
+            return replace(alone, injection=alone.injection or injection)
+    # "Je rédige la note RH du mois prochain. Quelles qualifications l'article 3.2 ouvre-t-il ?": the asker's purpose
+    # (a document, a reading, a check) is no case, whatever subject or vague date it names; the question alone
+    purpose = None if case else asker_purpose(query)
+    if purpose is not None and not first_person(fold(purpose[1])):
+        alone = route(purpose[1], today, meaning)
+        # the question alone must keep a subject: "Je prépare l'entretien d'une aide-soignante qui vise la Pro-A. Si
+        # la certification fait 4 200 heures, quel volume … ?" has its scheme in the story only
+        if alone.route != "refusal" and (alone.topic is not None or detect_topic(folded) is None):
             return replace(alone, injection=alone.injection or injection)
     stated = guard_vocabulary.STATED_BY_TOPIC.get(detect_topic(folded) or "", ())  # by the message's subject's articles
     half = scope.half_in_scope(query, meaning, uncovered, stated)

@@ -39,6 +39,7 @@ import re
 
 from assistant.routing import calculator_vocabulary
 from assistant.routing.calculator_inputs.facts import Facts, Plan, asking_sentence, claimed_rules
+from assistant.routing.calculator_inputs.list_entry import LIST_LOOKUPS, asks_an_entry_attribute
 from assistant.routing.extraction.conjunctions import mask_conjunctions
 from calculators.registry import CALCULATORS
 from calculators.result import CalcError
@@ -128,7 +129,7 @@ def _no_own_case(folded: str) -> bool:
 
 # Calculators that look an entry up in the texts (the Pro-A list) rather than apply a rule to a case: what
 # an entry is ("c'est quoi le DAMC de la liste ?") is what they answer.
-LOOKUPS = ("pro_a_certification",)
+LOOKUPS = LIST_LOOKUPS
 
 
 # A yes/no on a definite noun phrase of the rule: inverted ("la prime des tuteurs compte-t-elle … ?") or indirect
@@ -239,6 +240,8 @@ def not_an_application(facts: Facts, plan: Plan) -> bool:
         return True
     if asks_another_attribute(facts.folded, plan.calculator) or asks_who_is_covered(facts.folded):
         return True
+    if asks_an_entry_attribute(facts.folded, plan.calculator):  # "le DAMC de la liste, ça désigne quoi ?"
+        return True
     # "combien pour chacun ?" after several cases told ("Agnès … 4 mois, Bruno … 6 mois") distributes the
     # question over them: no rule claimed for everyone
     several = sum(len(v) for v in plan.arguments.values() if isinstance(v, list)) >= 2
@@ -290,12 +293,24 @@ _COVERED_ASKED = re.compile(
     r"\b(?:pour|a) quel(?:le)?s? (?:agents?|salariee?s?|publics?|personnes?|beneficiaires?|categories?)\b"
     r"|\bquel(?:le)?s? (?:agents?|salariee?s?|publics?|personnes?) (?:sont|seraient) (?:concernee?s?|vise\w*)\b"
 )
+# "quels agents doivent voir leur congé porté à 48 heures ?", "quels salariés peuvent en bénéficier ?": the class of
+# persons is the subject asked, whatever the verb; "leur" after it is that class, not someone's case
+_CLASS_AS_SUBJECT = re.compile(
+    r"\bquel(?:le)?s? (?:agents?|salariee?s?|publics?|personnes?|beneficiaires?) "
+    r"(?:doivent|peuvent|ont|beneficient|relevent|obtiennent|voient|sont)\b"
+)
 
 
 def asks_who_is_covered(folded: str) -> bool:
     """The asking clause asks which persons the rule covers, without bringing the case into it."""
     clause = _asking_clause(folded)
-    return bool(_COVERED_ASKED.search(clause)) and not _CASE_ASKED.search(clause)
+    if _COVERED_ASKED.search(clause) and not _CASE_ASKED.search(clause):
+        return True
+    subject = _CLASS_AS_SUBJECT.search(clause)
+    if subject is None:
+        return False
+    rest = clause[: subject.start()] + re.sub(r"\bleurs?\b", " ", clause[subject.end() :])
+    return not _CASE_ASKED.search(rest)
 
 
 # A bound of the rule named: "le plafond annuel", "au maximum", "combien … à la fois". The bound is a figure

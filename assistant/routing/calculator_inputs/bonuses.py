@@ -115,10 +115,19 @@ _TO_COME = re.compile(
 _SO_FAR = re.compile(r"\b(?:a ce jour|jusqu'ici|jusqu'a present|pour l'instant|pour le moment|aujourd'hui|a date)\b")
 
 
+# The premium asked at the mission's end ("combien … à la fin ?"): the months of a mission running "depuis" a date
+# are counted to its end, not to today (art. 4.3: "versée en une seule fois à l'issue de la mission de tutorat").
+_AT_THE_END = re.compile(
+    r"\b(?:a la fin|au final|en fin de mission|a l'issue|au terme|une fois (?:la mission )?finie?)\b"
+)
+
+
 def end_to_come(facts: Facts) -> bool:
     """Whether an ongoing mission's premium is asked as the one it will pay at its end, its end not said."""
     asked = asking_sentence(facts.folded)
-    return bool(_UNFINISHED.search(facts.folded) and _TO_COME.search(asked) and not _SO_FAR.search(facts.folded))
+    if _SO_FAR.search(facts.folded):
+        return False
+    return bool(_UNFINISHED.search(facts.folded) and _TO_COME.search(asked)) or bool(_AT_THE_END.search(asked))
 
 
 # what a clause tells of tutoring: a mission, its trainee, the tutor's role
@@ -291,7 +300,8 @@ def _periods_from_duration(facts: Facts, notes: list[str]) -> list[DateSpan]:
         # "sur 3 mois" also frames a rule ("combien d'alternants sur 6 mois ?"): a length only when a
         # figure of the bonus is asked
         + (r"|sur" if facts.amount and not _COUNT_ASKED.search(facts.folded) else "")
-        + r")(?: |')(?:environ |presque |plus de )?$"
+        # "n'a duré que deux semaines", "dure seulement trois mois": the length restricted is still its length
+        + r")(?: |')(?:environ |presque |plus de |que |qu'|seulement |a peine )?$"
     )
     candidates = [d for d in outside_dates(facts, facts.durations) if d.months]
     months = [d for d in candidates if re.search(lead, facts.folded[max(0, d.span[0] - 40) : d.span[0]])]

@@ -182,7 +182,10 @@ def plan_training_path(facts: Facts) -> Plan | None:
         facts.personal
         and facts.asks
         and not facts.general
-        and re.search(r"\b(?:amplitude|jusqu'a quand|date limite|finir|terminer)\b", facts.folded)
+        # "jusqu'à quelle date mon parcours peut-il s'étendre ?": its last day, which its first Prem'ss day decides
+        and re.search(
+            r"\b(?:amplitude|jusqu'a quand|jusqu'a quelle date|date limite|finir|terminer|s'etendre)\b", facts.folded
+        )
     ):
         return Plan("training_path_hours", {}, ["first_premss_day"])
     return None
