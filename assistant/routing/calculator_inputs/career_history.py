@@ -84,7 +84,7 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
     bilans: list[date] = []
     notes: list[str] = []
     yearly: list[tuple[str, int, str]] = []  # (label, year, wording) of interviews given by their year only
-    horizon: date | None = None
+    horizon: date | None = facts.horizon  # "D'ici juin 2027, …" (`extraction.horizon`), already out of the dates
     hires: list[DateSpan] = []
     window = _between(facts)
     for d in facts.dates:
