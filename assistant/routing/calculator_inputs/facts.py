@@ -124,7 +124,8 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
         dates=[d for d in dates if d is not horizon],
         durations=[d for d in parse_durations(text) if not _inside(d.span, classes) and not _is_age(text, folded, d)],
         personal=personal,
-        asks=bool(_ASKS.search(asked)),
+        # a case asked at a date to come ("D'ici fin 2027, ma caisse aura-t-elle l'obligation de … ?") asks its result
+        asks=bool(_ASKS.search(asked)) or (horizon is not None and personal and "?" in folded),
         general=not personal and bool(_GENERAL.search(folded)),
         amount=bool(_AMOUNT.search(asked)),
         horizon=horizon.end if horizon is not None else None,
