@@ -142,8 +142,8 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         ),
         Cue(r"\bformations?\b[^.?!]{0,40}\b(?:pas|plus|aucune)\b[^.?!]{0,20}\bdepuis\b", 3),
         Cue(
-            r"\b(?:employeur|organisme|caisse)\b[^.?!]{0,30}\b(?:proposer|faire suivre|fait suivre|offrir)\b[^.?!]{0,15}"
-            r"\bformat",
+            r"\b(?:employeur|organisme|caisse)\b[^.?!]{0,30}\b(?:proposer|faire suivre|fait suivre|offrir)\b"
+            r"[^.?!]{0,15}\bformat",
             1.5,
         ),
         Cue(r"\b(?:\d+|quatre|cinq|six) ans sans (?:aucune )?formation\b", 3),
