@@ -49,7 +49,10 @@ DATED: dict[str, tuple[Callable[[dict[str, Any]], date | None], str]] = {
     "tutor_bonus": (lambda d: _latest(d.get("missions"), "paid_on"), "le versement de la prime (fin de la mission)"),
     # art. 3.6: "À compter du 1er jour du mois qui suit l'obtention de la certification, la rémunération est fixée par
     # référence au cadre conventionnel."
-    "professionalisation_contract": (_one("conventional_pay_from"), "la rémunération selon le cadre conventionnel"),
+    "professionalisation_contract": (
+        _one("conventional_pay_from"),
+        "le passage à la rémunération du cadre conventionnel",
+    ),
     # art. 2.4: the Pro-A's last day, from its first day and length
     "pro_a_duration": (_one("end"), "la fin de la Pro-A"),
 }
