@@ -47,6 +47,7 @@ def test_a_date_to_come_said_as_the_horizon(text: str, horizon: date) -> None:
         "Ma mission va du 1er décembre 2026 au 31 mars 2027 : combien ?",  # a period told
         "D'ici mars 2025, que fallait-il faire ?",  # a past date is the state read then, not a horizon to come
         "Le 12 mars 2027, je commence ma formation.",
+        "En 2026, j'ai tutoré deux alternants pendant six mois : combien ?",  # a frame of facts told, begun already
     ],
 )
 def test_an_event_date_is_no_horizon(text: str) -> None:
@@ -122,3 +123,9 @@ def test_the_rule_asked_at_no_date_stays_general() -> None:
     # art. 8: "qui n'en auraient pas suivi depuis 4 ans": a threshold asked for anyone
     decision = route("Au bout de combien d'années sans formation la garantie individuelle s'applique-t-elle ?", TODAY)
     assert decision.route == "retrieval"
+
+
+def test_a_cep_supposed_is_no_cep_had() -> None:
+    # art. 5's "au cours des 5 dernières années" asked on a supposed case: the rule, not a verdict
+    decision = route("Le conseil en évolution, peut-on le refaire si j'en ai déjà eu un il y a deux ans ?", TODAY)
+    assert decision.calculator is None or "last_cep" not in decision.arguments

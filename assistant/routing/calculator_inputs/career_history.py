@@ -34,6 +34,8 @@ def plan_training_guarantee(facts: Facts) -> Plan | None:
     # training already followed; the last training is one of the other dates
     later = [d for d in candidates if d.start > facts.today and _in_a_question(facts.folded, d.span)]
     as_of = later[-1].start if later and len(later) < len(candidates) else facts.today
+    if facts.horizon is not None:  # "D'ici mars 2027, …" (`extraction.horizon`): the state at that date
+        as_of = facts.horizon
     candidates = [d for d in candidates if d not in later] if as_of != facts.today else candidates
     if not candidates:
         if facts.personal and facts.asks and not facts.general:

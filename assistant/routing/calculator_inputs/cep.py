@@ -358,22 +358,19 @@ _CEP_DONE = re.compile(
 )
 
 
-# The CEP had, said of someone else ("un salarié qui a eu un conseil en évolution professionnelle le …") or by a
-# pronoun or "dernier" standing for the CEP the message names ("J'en ai eu une en septembre 2022", "Mon dernier date
-# de novembre 2022"): the compound past tells an advice had, as "j'ai eu" does
-_CEP_HAD_BY_SOMEONE = re.compile(
-    r"\b(?:a|avait) (?:deja )?(?:eu|fait|beneficie d'|suivi|realise)\b[^.?!:;]{0,40}\b(?:cep|conseil en evol)[^.?!]*"
-)
+# The CEP had, told by a pronoun or "dernier" standing for the CEP the message names ("J'en ai eu une en septembre
+# 2022", "Mon dernier date de novembre 2022"), as "j'ai eu un CEP" tells it; not in a hypothesis ("si j'en ai déjà eu
+# un il y a trois ans": the rule asked on a supposed case)
 _CEP_HAD_ANAPHORA = re.compile(
-    r"\b(?:j'en ai|il en a|elle en a) (?:deja )?(?:eu|fait|beneficie|suivi)\b[^.?!]*"
-    r"|\b(?:mon|son|le) dernier\b (?:(?:cep|conseil)\b[^.?!]{0,30})?(?:date|remonte|a eu lieu|etait)\b[^.?!]*"
+    r"(?<!\bsi )\bj'en ai (?:deja )?(?:eu|fait|beneficie|suivi)\b[^.?!]*"
+    r"|\b(?:mon|le) dernier\b (?:(?:cep|conseil)\b[^.?!]{0,30})?(?:date|remonte|a eu lieu|etait)\b[^.?!]*"
 )
 _CEP_NAMED = re.compile(r"\b(?:cep|conseil en evolution)\b")
 
 
 def _cep_done(folded: str) -> re.Match[str] | None:
-    """The clause telling the CEP already had: in the first person, of someone else, or by a pronoun for it."""
-    done = _CEP_DONE.search(folded) or _CEP_HAD_BY_SOMEONE.search(folded)
+    """The clause telling the CEP already had: in the first person, or by a pronoun standing for it."""
+    done = _CEP_DONE.search(folded)
     if done is None and _CEP_NAMED.search(folded):
         done = _CEP_HAD_ANAPHORA.search(folded)
     return done

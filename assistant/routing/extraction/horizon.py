@@ -40,6 +40,8 @@ def horizon_of(folded: str, dates: list[DateSpan], today: date) -> DateSpan | No
         before = folded[: d.span[0]]
         if _LIMIT.search(before[-40:]):
             return d
+        if d.start <= today:
+            continue  # "En 2026, Léa et Hugo ont …", "En novembre, j'ai animé …": the frame of facts told, not to come
         after = folded[d.span[1] :].lstrip()
         if _HEAD.search(before[-20:]) and after.startswith(","):
             return d
