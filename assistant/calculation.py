@@ -53,6 +53,7 @@ from assistant.routing.meaning import Reading
 from assistant.routing.own_case import under_another_agreement
 from assistant.routing.router import RouteDecision, route
 from assistant.tools import run_calculator
+from calculators.horizon import at_horizon
 from calculators.hours_in_days import hours_in_days
 from calculators.result import CalcError, CalcResult
 from knowledge.hybrid import Evidence
@@ -233,6 +234,8 @@ def calculate(
                 continue
             return Answer(question, wording.calculation_impossible(str(exc)), "clarify", follow_up=str(exc))
         timings["calculate"] = (time.perf_counter() - t) * 1000
+        if each.horizon is not None:  # "D'ici mars 2027, …": the rule's date, and whether it falls by then
+            result = at_horizon(result, each.horizon)
         days = parse_day_length(spell_digits(query))
         if days is not None:  # "à combien de demi-journées de quatre heures correspond le congé ?"
             result = hours_in_days(result, days[0], half=days[1])

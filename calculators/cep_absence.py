@@ -218,6 +218,7 @@ def cep_absence(
             "duration": duration,
             "required_months_as_employee": required.as_employee if required else None,
             "required_months_in_organisation": required.in_organisation if required else None,
+            "renewal": renewal,
         },
         missing=list(verdict.needs),
         verdict="eligible",

@@ -124,6 +124,10 @@ VERDICT_WORDS: dict[str, str] = {
     # art. 8's training owed, given in time or not: "Celle-ci intervient dans l'année suivant cette période de 4 ans"
     # ("mon employeur est-il en retard sur la garantie ?")
     "training_guarantee": r"\b(?:en retard|a jour|en regle|dans les (?:temps|delais|clous)|hors delai|depass\w*)\b",
+    # the circular's amplitude met or not (IV: "L'amplitude du parcours de formation ne doit pas excéder deux ans"):
+    # "la limite des deux ans tombe-t-elle avant ou après ?", "mon parcours dépassera-t-il l'amplitude ?"
+    "training_path_hours": r"\b(?:avant ou apres|apres ou avant|dans les (?:temps|delais|clous)|hors delai|depass\w*|"
+    r"exced\w*)\b",
 }
 
 # What an asking sentence asks when it asks one of a calculator's results, for the calculators whose results are
@@ -146,7 +150,8 @@ RESULT_ASKS: dict[str, str] = {
         r"assez|prochains?|prochaines?|ou en (?:est|sommes|suis|etes)|dans les clous|en ordre)\b"
         r"|\ba (?:organiser|prevoir|planifier|programmer|realiser|tenir|faire)\b"
         # what was owed: "qu'est-ce qui aurait dû être fait ?", "il fallait le faire"
-        r"|\b(?:aurai\w*|devai\w*) (?:du|etre|avoir)\b|\bfallait\b"
+        # (inverted too: "aurai-je dû avoir mon entretien de bilan ?", "aurait-il dû avoir lieu ?")
+        r"|\b(?:aurai\w*|devai\w*)(?:-t)?(?:-(?:je|tu|il|elle|on|nous|vous|ils|elles))? (?:du|etre|avoir)\b|\bfallait\b"
         # what must be held by a date to come: "qu'est-ce qu'on doit avoir organisé d'ici fin 2029 ?", "combien
         # devra-t-on lui avoir fait passer ?", "devront avoir été tenus"
         r"|\b(?:doi\w*|doiv\w*|devr\w*)\b(?:-t-\w+)?(?: \w+)? avoir\b"

@@ -121,6 +121,12 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         # art. 8's title without its adjective: "la garantie d'accès à la formation"
         Cue(r"\bgarantie d'acces a (?:la |une )?formation\b", 4),
         Cue(r"\bderniere formation\b", 3),
+        # the last training by another of its nouns ("dernière action suivie", "dernier stage de formation", "dernière
+        # session") or by the adjective alone after the noun ("… une formation ? Ma dernière remonte à 2022")
+        Cue(r"\bderni(?:ere|er) (?:action|session|stage|module)s?\b", 3),
+        Cue(r"\bformation\b[^!]{0,40}\b(?:ma|sa|la|leur) derniere (?:remonte|date|etait|a eu lieu)\b", 3),
+        # art. 8's guarantee named as the ground of a claim: "au titre de la garantie"
+        Cue(r"\bau titre de la garantie\b", 3),
         # art. 8's own verb: "Le bénéfice d'une formation est ainsi garanti" ("la formation garantie", "lui garantir
         # une formation")
         Cue(r"\bformations? garanties?\b|\bgaranti\w* (?:une |la |sa |leur |d'une )?formation\b", 3),
@@ -136,8 +142,8 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         ),
         Cue(r"\bformations?\b[^.?!]{0,40}\b(?:pas|plus|aucune)\b[^.?!]{0,20}\bdepuis\b", 3),
         Cue(
-            r"\b(?:employeur|organisme)\b[^.?!]{0,30}\b(?:proposer|faire suivre|offrir)\b[^.?!]{0,15}"
-            r"\bformat",
+            r"\b(?:employeur|organisme|caisse)\b[^.?!]{0,30}\b(?:proposer|faire suivre|fait suivre|offrir)\b"
+            r"[^.?!]{0,15}\bformat",
             1.5,
         ),
         Cue(r"\b(?:\d+|quatre|cinq|six) ans sans (?:aucune )?formation\b", 3),

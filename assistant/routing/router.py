@@ -102,6 +102,8 @@ class RouteDecision:
     also_retrieve: bool = False
     topic: str | None = None
     notes: list[str] = field(default_factory=list)
+    # the date to come the question is asked at ("D'ici mars 2027, …"): the result says where its date falls
+    horizon: date | None = None
     fiche: tuple[str, str] | None = None
     outside: float = 0.0  # the example bank's out-of-scope share for the question (0 without a reading)
     names_texts: bool = False  # the question names one of the indexed texts (guard_vocabulary.NAMES_A_TEXT)
@@ -291,6 +293,7 @@ def route(
         missing=missing,
         follow_up=asked,
         notes=plan.notes,
+        horizon=facts.horizon,
     )
 
 

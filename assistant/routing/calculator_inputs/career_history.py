@@ -34,6 +34,8 @@ def plan_training_guarantee(facts: Facts) -> Plan | None:
     # training already followed; the last training is one of the other dates
     later = [d for d in candidates if d.start > facts.today and _in_a_question(facts.folded, d.span)]
     as_of = later[-1].start if later and len(later) < len(candidates) else facts.today
+    if facts.horizon is not None:  # "D'ici mars 2027, …" (`extraction.horizon`): the state at that date
+        as_of = facts.horizon
     candidates = [d for d in candidates if d not in later] if as_of != facts.today else candidates
     if not candidates:
         if facts.personal and facts.asks and not facts.general:
@@ -84,7 +86,7 @@ def plan_professional_reviews(facts: Facts) -> Plan | None:
     bilans: list[date] = []
     notes: list[str] = []
     yearly: list[tuple[str, int, str]] = []  # (label, year, wording) of interviews given by their year only
-    horizon: date | None = None
+    horizon: date | None = facts.horizon  # "D'ici juin 2027, …" (`extraction.horizon`), already out of the dates
     hires: list[DateSpan] = []
     window = _between(facts)
     for d in facts.dates:

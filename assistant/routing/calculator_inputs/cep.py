@@ -339,7 +339,7 @@ def _seniority_kind(folded: str, d: Duration, *, first: bool, last: bool) -> str
 def _cep_date(facts: Facts) -> tuple[str | None, date] | None:
     """The day of the CEP already had, when dated in its clause: the day said, or the last day of the month or year
     said ("en mars 2022": the 5 years are surely past from 31 March 2027), with that month or year as written."""
-    done = _CEP_DONE.search(facts.folded)
+    done = _cep_done(facts.folded)
     if done is None:
         return None
     for d in facts.dates:
@@ -358,6 +358,24 @@ _CEP_DONE = re.compile(
 )
 
 
+# The CEP had, told by a pronoun or "dernier" standing for the CEP the message names ("J'en ai eu une en septembre
+# 2022", "Mon dernier date de novembre 2022"), as "j'ai eu un CEP" tells it; not in a hypothesis ("si j'en ai déjà eu
+# un il y a trois ans": the rule asked on a supposed case)
+_CEP_HAD_ANAPHORA = re.compile(
+    r"(?<!\bsi )\bj'en ai (?:deja )?(?:eu|fait|beneficie|suivi)\b[^.?!]*"
+    r"|\b(?:mon|le) dernier\b (?:(?:cep|conseil)\b[^.?!]{0,30})?(?:date|remonte|a eu lieu|etait)\b[^.?!]*"
+)
+_CEP_NAMED = re.compile(r"\b(?:cep|conseil en evolution)\b")
+
+
+def _cep_done(folded: str) -> re.Match[str] | None:
+    """The clause telling the CEP already had: in the first person, or by a pronoun standing for it."""
+    done = _CEP_DONE.search(folded)
+    if done is None and _CEP_NAMED.search(folded):
+        done = _CEP_HAD_ANAPHORA.search(folded)
+    return done
+
+
 def _cep_recent(facts: Facts) -> bool | None:
     """Whether the user already had a CEP in the last 5 years ("déjà fait un CEP il y a 2 ans")."""
     folded = facts.folded
@@ -365,11 +383,12 @@ def _cep_recent(facts: Facts) -> bool | None:
         r"\b(?:premier|premiere fois)\b[^.?!]{0,15}\b(?:cep|conseil en evolution)", folded
     ):
         return False
-    done = _CEP_DONE.search(folded)
+    done = _cep_done(folded)
     if not done:
         return None
-    # "j'ai fait un CEP en mars 2023": the date said with it tells whether it falls in the last 5 years.
-    limit = add_years(facts.today, -5)
+    # "j'ai fait un CEP en mars 2023": the date said with it tells whether it falls in the last 5 years, counted
+    # back from the date the question is asked at ("D'ici mai 2027, pourrai-je … ?": `Facts.horizon`) or today
+    limit = add_years(facts.horizon or facts.today, -5)
     for d in facts.dates:
         if d.kind == "point" and d.end < facts.today and d.span[0] < done.end() + 40 and d.span[1] > done.start():
             return True if d.start >= limit else False if d.end < limit else None

@@ -19,6 +19,7 @@ from assistant.routing.extraction.corrections import drop_corrected
 from assistant.routing.extraction.dates import DateSpan, parse_dates
 from assistant.routing.extraction.folding import fold
 from assistant.routing.extraction.holidays import name_days
+from assistant.routing.extraction.horizon import horizon_of
 from assistant.routing.extraction.quantities import Duration, parse_durations
 from assistant.routing.extraction.situation import parse_contract, parse_diploma_level, parse_work_time
 from assistant.routing.extraction.spelled import spell_digits
@@ -73,6 +74,8 @@ class Facts:
     asks: bool
     general: bool
     amount: bool = False
+    # the date to come the question is asked at ("D'ici mars 2027, …": `extraction.horizon`), kept out of `dates`
+    horizon: date | None = None
 
 
 @dataclass
@@ -112,16 +115,20 @@ def read_facts(text: str, folded: str, today: date) -> Facts:
     )
     asked = mask_conjunctions(folded)  # "quand je suis en formation": a circumstance, not a date asked
     classes = [m.span() for m in _CLASS_CLAUSE.finditer(folded)] + claimed_rules(folded) + time_of_asking(folded)
+    dates = [d for d in parse_dates(text, today) if not _inside(d.span, classes)]
+    horizon = horizon_of(folded, dates, today)  # the moment asked at is no event of the case
     return Facts(
         text=text,
         folded=folded,
         today=today,
-        dates=[d for d in parse_dates(text, today) if not _inside(d.span, classes)],
+        dates=[d for d in dates if d is not horizon],
         durations=[d for d in parse_durations(text) if not _inside(d.span, classes) and not _is_age(text, folded, d)],
         personal=personal,
-        asks=bool(_ASKS.search(asked)),
+        # a case asked at a date to come ("D'ici fin 2027, ma caisse aura-t-elle l'obligation de … ?") asks its result
+        asks=bool(_ASKS.search(asked)) or (horizon is not None and personal and "?" in folded),
         general=not personal and bool(_GENERAL.search(folded)),
         amount=bool(_AMOUNT.search(asked)),
+        horizon=horizon.end if horizon is not None else None,
     )
 
 

@@ -64,8 +64,9 @@ def plan_pro_a(facts: Facts) -> Plan | None:
         and not re.search(_CONTRACT_LENGTH, facts.folded[max(0, d.span[0] - 30) : d.span[0]])
     ]
     started = _dated_start(facts)
-    if started is not None and re.search(_END_ASK, asking_sentence(facts.folded)):
-        # "une Pro-A … démarre le 1er février 2027 : jusqu'à quand au plus tard ?": a dated case, its last day asked
+    if started is not None and (re.search(_END_ASK, asking_sentence(facts.folded)) or facts.horizon is not None):
+        # "une Pro-A … démarre le 1er février 2027 : jusqu'à quand au plus tard ?": a dated case, its last day asked;
+        # asked at a horizon ("sera-t-elle terminée d'ici septembre 2027 ?"), its last day against that date
         arguments = {"start": started}
         if months:
             arguments["months"] = round(months[0].months or 0)

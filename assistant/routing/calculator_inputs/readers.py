@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from assistant.routing.calculator_inputs.amounts import plan_contribution, plan_points
 from assistant.routing.calculator_inputs.asked_result import plan_asked_result
@@ -68,6 +69,10 @@ def plan_for(topic: str | None, facts: Facts) -> Plan | None:
         plan = plan_asked_result(topic, facts, read=plan is not None) or plan
     if plan is None:  # "mes notes suffisent-elles ?": the user's own inputs named, none given
         plan = plan_own_inputs(topic, facts) or plan_asked_case(topic, facts)
+    if plan is not None and facts.horizon is not None and facts.personal:
+        # "D'ici fin 2027, ma caisse aura-t-elle l'obligation de me faire suivre une formation ?": one's own case
+        # asked at a date to come is the rule's result for it, its missing facts asked back (`Plan.asked`)
+        plan = replace(plan, asked=True)
     if plan is not None and not_an_application(facts, plan):
         return None
     return plan if plan is None else with_count(plan, facts)
