@@ -40,6 +40,7 @@ from assistant.conversation.frames import continues, shares_words, starts_afresh
 from assistant.conversation.headcount import counted_question, head_count
 from assistant.conversation.operations import checked, operate
 from assistant.conversation.other_text import points_back_to
+from assistant.conversation.pleasantry import without_pleasantry
 from assistant.conversation.restate import capitalised, lower_first
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.said_back import without_answer_figures
@@ -94,6 +95,8 @@ def converse(
     context = conversation.context()
     if context is not None:  # "Bon, laissons le salaire. Ce certificat… ?": what is dropped is not asked (set_aside.py)
         text = without_set_aside(text)
+        # "Merci, c'est plus clair. Question suivante : …": the acknowledgement asks nothing (pleasantry.py)
+        text = without_pleasantry(text, today)
     if context is not None and text.endswith("?"):
         # "Sorry, switching to English: how long can it last at most?": a follow-up is read by its French grammar,
         # so a question written in English is read in French first, as the router reads one alone (noise.py)
