@@ -81,7 +81,7 @@ def merge_facts(earlier: str, follow: str, today: date) -> Merge:
             else _replacement(earlier, before, used, slot, follow_folded)
         )
         if change is not None:
-            changes.append(change)
+            changes.append(_affirmed(earlier, change, follow[: slot.span[0]]))
             replaced.append(slot)
     if any(s.when is not None for s in follow_slots) and not any(s.when is not None for s in replaced):
         # the follow-up's own dates found no place in the earlier question: no year counted from it either
@@ -99,6 +99,33 @@ def merge_facts(earlier: str, follow: str, today: date) -> Merge:
 # que le brevet": "un le brevet" is no French)
 _DETERMINER_BEFORE = re.compile(r"\b(?:un|une|le|la|les|l'|mon|ma|mes|son|sa|ses)\s*$")
 _DETERMINER_OPENING = re.compile(r"^(?:un|une|le|la|les|l'|mon|ma|mes|son|sa|ses)(?:\b\s*|(?<=')\s*)")
+
+
+# the denial of a possession right before a fact ("je n'ai pas le bac", "elle n'a jamais eu son", "je n'ai" before
+# "aucun diplôme"), with the subject pronoun "je" whose elision changes once the denial goes
+_DENIED_BEFORE = re.compile(
+    r"(?P<je>\bje\s+)?\bn'(?P<verb>ai|a|avons|avez|ont)\s+(?P<not>(?:pas|jamais|aucune?|plus)\s+)?"
+    r"(?:(?:eu|obtenu|de|d'|le|la|l'|les|son|sa|ses|mon|ma|mes)\s*)*$"
+)
+_DETERMINER_ENDING = re.compile(r"\b(?:un|une|le|la|les|l'|mon|ma|mes|son|sa|ses)\s*$")
+
+
+def _affirmed(earlier: str, change: tuple[tuple[int, int], str], follow_before: str) -> tuple[tuple[int, int], str]:
+    """A fact the follow-up states in place of one the earlier message denied ("Je n'ai pas le bac" then "ah si, en
+    fait j'ai eu un bac pro"): the denial goes with the old fact, and the new one keeps the follow-up's determiner
+    ("J'ai un bac pro"), else the earlier question would still deny it. A denied follow-up fact never gets here
+    (`_new_values`)."""
+    (start, end), words = change
+    denied = _DENIED_BEFORE.search(same_length(earlier[:start]).lower())
+    old = same_length(earlier[start:end]).lower()
+    if denied is None or not (denied.group("not") or re.match(r"aucune?\b|pas de\b", old)):
+        return change
+    determiner = _DETERMINER_ENDING.search(same_length(follow_before).lower())
+    said = follow_before[determiner.start() :].strip() + " " if determiner is not None else ""
+    verb = denied.group("verb")
+    if denied.group("je"):  # "je n'ai pas" → "j'ai", its capital kept
+        verb = earlier[denied.start()] + "'" + verb
+    return (denied.start(), end), f"{verb} {said}{words}"
 
 
 def _one_determiner(before: str, words: str) -> str:

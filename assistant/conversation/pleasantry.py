@@ -67,3 +67,24 @@ def without_pleasantry(message: str, today: date) -> str:
     if label is not None and len(label.group("label").split()) <= _MAX_LABEL_WORDS and _says_nothing(label.group("label"), today):
         rest = label.group("rest")
     return rest[:1].upper() + rest[1:]
+
+
+# who asks, put in front of the question ("Question de mon binôme au plateau téléphonique :", "Question posée par un
+# stagiaire de Prem'ss à sa tutrice :", "Message de mon manager :"): a person named with a determiner, then a colon
+_ASKER = re.compile(
+    r"^\s*(?:question|message|demande)s?\s+(?:(?:posee|transmise|envoyee|relayee|recue|remontee)\s+)?"
+    r"(?:par|de|d'|du|de la|des)\s*(?:mon|ma|mes|un|une|notre|nos|l'|le|la|les|d'un|d'une|ce|cette)\s*"
+    r"[^:?!.]{2,90}?\s*:\s+(?=\S)"
+)
+
+
+def without_asker(message: str) -> str:
+    """The message without the frame saying who asks it: the words after it are the question, and the person the
+    frame names is not its subject (the stagiaire "de Prem'ss" made the conversation about the Prem'ss path, and
+    "binôme au plateau téléphonique" was read as a subject outside the texts). A frame naming a subject and no person
+    ("Question de paie :") stays."""
+    found = _ASKER.match(same_length(message).lower())
+    if found is None:
+        return message
+    rest = message[found.end() :]
+    return rest[:1].upper() + rest[1:]
