@@ -230,7 +230,9 @@ def converse(
     if resolution.is_follow_up:  # ("d'une Pro-A" → "d'le contrat de professionnalisation": written as French does)
         resolution = replace(resolution, text=contracted(resolution.text))
     # (a new question in a conversation is asked as resolved: without the thanks that opened it)
-    asked = resolution.text if resolution.is_follow_up or ((context is not None or framed) and resolution.text) else typed
+    asked = (
+        resolution.text if resolution.is_follow_up or ((context is not None or framed) and resolution.text) else typed
+    )
     decision: RouteDecision | None = None
     if resolution.kind == "aside":  # "ok merci": nothing to look up, the conversation goes on
         reply = Answer(typed, wording.courtesy_reply("merci" in text.lower()), "clarify")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 
+from assistant.conversation import vocabulary as v
 from assistant.conversation.shared_grades import keep_for_the_others, out_of_shared_list
 from assistant.conversation.slots import GRADE, LEVEL, Slot, find_slots
 from assistant.conversation.years import is_moment_of_asking, moved_periods, relative_year
@@ -128,6 +129,25 @@ def _affirmed(earlier: str, change: tuple[tuple[int, int], str], follow_before: 
     return (denied.start(), end), f"{verb} {said}{words}"
 
 
+_EVENT_WORD = re.compile(r"[a-z]{5,}")
+_EVENT_STOP = frozenset(
+    {"depuis", "remonte", "c'etait", "etait", "plutot", "pardon", "finalement", "alors", "janvier", "fevrier"}
+    | {"avril", "juillet", "septembre", "octobre", "novembre", "decembre", "premier", "dernier"}
+)
+
+
+def _dates_another_event(earlier: str, follow_folded: str) -> bool:
+    """The follow-up dates an event of its own, in words the earlier message does not use ("Sa dernière action de
+    formation remonte à mai 2020." after "agent en CDI chez nous depuis 2014"): a fact added to the case, not the
+    earlier period moved; a correction ("non, c'était en avril 2025") or a bare date ("et en avril 2025 ?") is one."""
+    folded = follow_folded.lower()
+    if v.RE_CORRECTION.match(folded):
+        return False
+    held = {w[:5] for w in _EVENT_WORD.findall(same_length(earlier).lower())}
+    own = {w[:5] for w in _EVENT_WORD.findall(folded) if w not in _EVENT_STOP and w[:5] not in held}
+    return len(own) >= 2
+
+
 def _one_determiner(before: str, words: str) -> str:
     """The earlier question up to the replaced fact, then the new words: when both put a determiner before the fact,
     the new one stays (its gender is the new noun's: "j'ai le bac" then "une licence" → "j'ai une licence")."""
@@ -156,8 +176,8 @@ def _replacement(
         if other is not None and bound is not None:  # "commence le 1er mars" then "fin août": one period
             assert slot.when is not None
             return _joined(earlier, before[other], slot.when, bound)
-        if not same and len(periods) == 1:  # "et en avril 2025 ?": the whole period changes
-            same = periods
+        if not same and len(periods) == 1 and not _dates_another_event(earlier, follow_folded):
+            same = periods  # "et en avril 2025 ?": the whole period changes
     if slot.kind == "duration:calendar":  # "6 mois dans ma caisse" may correct "depuis 3 ans dans ma caisse"
         same += [i for i, s in enumerate(before) if s.when is not None and s.when.kind == "since" and i not in used]
         # "c'est 3 ans" corrects "il y a 5 ans": a date counted back from today is a duration too

@@ -64,7 +64,11 @@ def without_pleasantry(message: str, today: date) -> str:
     if not _ACKNOWLEDGE.match(same_length(first).lower().strip()) or not _says_nothing(first, today):
         return message
     label = _LABEL.match(rest)
-    if label is not None and len(label.group("label").split()) <= _MAX_LABEL_WORDS and _says_nothing(label.group("label"), today):
+    if (
+        label is not None
+        and len(label.group("label").split()) <= _MAX_LABEL_WORDS
+        and _says_nothing(label.group("label"), today)
+    ):
         rest = label.group("rest")
     return rest[:1].upper() + rest[1:]
 
