@@ -139,10 +139,11 @@ _EVENT_STOP = frozenset(
 def _dates_another_event(earlier: str, follow_folded: str) -> bool:
     """The follow-up dates an event of its own, in words the earlier message does not use ("Sa dernière action de
     formation remonte à mai 2020." after "agent en CDI chez nous depuis 2014"): a fact added to the case, not the
-    earlier period moved; a correction ("non, c'était en avril 2025") or a bare date ("et en avril 2025 ?") is one."""
+    earlier period moved. Only a statement: a correction ("non, c'était en avril 2025"), a question or a hypothesis
+    ("et en avril 2025 ?", "Et si ma dernière formation avait lieu en juin 2028 ?") moves it."""
     folded = follow_folded.lower()
-    if v.RE_CORRECTION.match(folded):
-        return False
+    if "?" in folded or v.RE_CORRECTION.match(folded) or v.RE_HYPOTHESIS.match(folded.lstrip(" ,.")):
+        return False  # ("Et si ma dernière formation avait lieu en juin 2028 ?" changes the date the case told)
     held = {w[:5] for w in _EVENT_WORD.findall(same_length(earlier).lower())}
     own = {w[:5] for w in _EVENT_WORD.findall(folded) if w not in _EVENT_STOP and w[:5] not in held}
     return len(own) >= 2

@@ -103,6 +103,9 @@ def test_a_date_of_another_event_does_not_move_the_period_told() -> None:
     told = "Je prépare l'entretien annuel de Karim, agent en CDI chez nous depuis 2014."
     assert not merge_facts(told, "Sa dernière action de formation remonte à mai 2020.", TODAY).replaced
     assert "depuis avril 2025" in merge_facts("Je suis en CDI depuis 2014, combien ?", "et en avril 2025 ?", TODAY).text
+    asked = "Aucune formation depuis juin 2022 : quand la garantie individuelle s'ouvrira-t-elle ?"
+    supposed = merge_facts(asked, "Et si ma dernière formation avait lieu en juin 2028 ?", TODAY)
+    assert supposed.text.startswith("Aucune formation depuis juin 2028")  # a hypothesis moves the date told
 
 
 def test_a_rules_sentence_is_said_of_the_person_told() -> None:
