@@ -46,6 +46,7 @@ from assistant.answering.corpus_words import CorpusPhrases, CorpusWords
 from assistant.answering.qualifiers import foreign_qualifier, named_actors
 from assistant.answering.references import Search, cite_passages, reference_passages
 from assistant.answering.units import select_units
+from assistant.routing.case_owner import of_the_person, someone_else
 from assistant.routing.extraction.folding import fold
 from assistant.routing.extraction.quantities import parse_day_length
 from assistant.routing.extraction.spelled import spell_digits
@@ -243,7 +244,7 @@ def calculate(
         passages = reference_passages(search, result.references, each.topic_query or query)
         timings["retrieve"] = (time.perf_counter() - t) * 1000
         numbers = cite_passages(book, passages, each.topic_query or query)
-        text = compose_calculation(result, numbers)
+        text = compose_calculation(_said_of_person(result, query), numbers)
         if each is decision:  # "durée, part de formation, salaire": what the calculator left unanswered, cited
             text += rest_of_question(query, result, book, search)
         notes = [n for n in each.notes if n]
@@ -252,6 +253,20 @@ def calculate(
         texts.append(text)
         calls.append(ToolCall(name=name, arguments=each.json_arguments(), result=result.to_dict()))
     return Answer(question, "\n\n".join(texts), "calculator", citations=book.citations(), tool_calls=calls)
+
+
+def _said_of_person(result: CalcResult, query: str) -> CalcResult:
+    """The result's sentence and warnings said of the person whose case the question tells, when it is someone
+    else's (an adviser's "Léa n'a que le brevet : combien d'heures de congé VAE ?"): "car son niveau de
+    qualification…", not "votre", which would speak of the adviser (`case_owner`, as the questions back)."""
+    folded = fold(query)
+    if not someone_else(query, folded):
+        return result
+    return replace(
+        result,
+        summary=of_the_person(result.summary, folded),
+        warnings=[of_the_person(w, folded) for w in result.warnings],
+    )
 
 
 # What a calculation leaves of the question (issue #13 p1): "Résume-moi tout ce à quoi j'ai droit en Pro-A … : durée,

@@ -24,6 +24,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.conversation.fact_merge import merge_facts
+from assistant.conversation.pleasantry import without_asker
 from assistant.conversation.restate import asking_part
 from assistant.conversation.slots import find_slots
 from assistant.conversation.told_person import told_part
@@ -56,7 +57,7 @@ def case_facts(turns: Sequence[Turn], resolved: str, today: date, *, since: int 
     for at, turn in enumerate(turns[start:]):
         if turn.kind in ("aside", "meta"):
             continue
-        for sentence in _SENTENCE.findall(turn.question):
+        for sentence in _SENTENCE.findall(without_asker(turn.question)):  # (who asked it states no fact)
             sentence = sentence.strip()
             if since is not None and at == 0 and "?" in sentence:  # ("Je reçois Mme Blanc, en CDI … : que … ?")
                 sentence = told_part(sentence, today)

@@ -40,6 +40,7 @@ from assistant.conversation.frames import continues, shares_words, starts_afresh
 from assistant.conversation.headcount import counted_question, head_count
 from assistant.conversation.operations import checked, operate
 from assistant.conversation.other_text import points_back_to
+from assistant.conversation.pleasantry import without_asker, without_pleasantry
 from assistant.conversation.restate import capitalised, lower_first
 from assistant.conversation.rewrite import Rewriter, checked_rewrite
 from assistant.conversation.said_back import without_answer_figures
@@ -91,9 +92,14 @@ def converse(
     `passages` gives the indexed passages, whose structure says which part is next to a cited one.
     """
     text = " ".join(typed.split())
+    # "Question de mon binôme au plateau téléphonique : …": who asks is no subject of the exchange (pleasantry.py)
+    unframed = without_asker(text)
+    framed, text = unframed != text, unframed
     context = conversation.context()
     if context is not None:  # "Bon, laissons le salaire. Ce certificat… ?": what is dropped is not asked (set_aside.py)
         text = without_set_aside(text)
+        # "Merci, c'est plus clair. Question suivante : …": the acknowledgement asks nothing (pleasantry.py)
+        text = without_pleasantry(text, today)
     if context is not None and text.endswith("?"):
         # "Sorry, switching to English: how long can it last at most?": a follow-up is read by its French grammar,
         # so a question written in English is read in French first, as the router reads one alone (noise.py)
@@ -224,7 +230,9 @@ def converse(
     if resolution.is_follow_up:  # ("d'une Pro-A" → "d'le contrat de professionnalisation": written as French does)
         resolution = replace(resolution, text=contracted(resolution.text))
     # (a new question in a conversation is asked as resolved: without the thanks that opened it)
-    asked = resolution.text if resolution.is_follow_up or (context is not None and resolution.text) else typed
+    asked = (
+        resolution.text if resolution.is_follow_up or ((context is not None or framed) and resolution.text) else typed
+    )
     decision: RouteDecision | None = None
     if resolution.kind == "aside":  # "ok merci": nothing to look up, the conversation goes on
         reply = Answer(typed, wording.courtesy_reply("merci" in text.lower()), "clarify")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 
+from assistant.conversation import vocabulary as v
 from assistant.conversation.shared_grades import keep_for_the_others, out_of_shared_list
 from assistant.conversation.slots import GRADE, LEVEL, Slot, find_slots
 from assistant.conversation.years import is_moment_of_asking, moved_periods, relative_year
@@ -81,7 +82,7 @@ def merge_facts(earlier: str, follow: str, today: date) -> Merge:
             else _replacement(earlier, before, used, slot, follow_folded)
         )
         if change is not None:
-            changes.append(change)
+            changes.append(_affirmed(earlier, change, follow[: slot.span[0]]))
             replaced.append(slot)
     if any(s.when is not None for s in follow_slots) and not any(s.when is not None for s in replaced):
         # the follow-up's own dates found no place in the earlier question: no year counted from it either
@@ -99,6 +100,53 @@ def merge_facts(earlier: str, follow: str, today: date) -> Merge:
 # que le brevet": "un le brevet" is no French)
 _DETERMINER_BEFORE = re.compile(r"\b(?:un|une|le|la|les|l'|mon|ma|mes|son|sa|ses)\s*$")
 _DETERMINER_OPENING = re.compile(r"^(?:un|une|le|la|les|l'|mon|ma|mes|son|sa|ses)(?:\b\s*|(?<=')\s*)")
+
+
+# the denial of a possession right before a fact ("je n'ai pas le bac", "elle n'a jamais eu son", "je n'ai" before
+# "aucun diplôme"), with the subject pronoun "je" whose elision changes once the denial goes
+_DENIED_BEFORE = re.compile(
+    r"(?P<je>\bje\s+)?\bn'(?P<verb>ai|a|avons|avez|ont)\s+(?P<not>(?:pas|jamais|aucune?|plus)\s+)?"
+    r"(?:(?:eu|obtenu|de|d'|le|la|l'|les|son|sa|ses|mon|ma|mes)\s*)*$"
+)
+_DETERMINER_ENDING = re.compile(r"\b(?:un|une|le|la|les|l'|mon|ma|mes|son|sa|ses)\s*$")
+
+
+def _affirmed(earlier: str, change: tuple[tuple[int, int], str], follow_before: str) -> tuple[tuple[int, int], str]:
+    """A fact the follow-up states in place of one the earlier message denied ("Je n'ai pas le bac" then "ah si, en
+    fait j'ai eu un bac pro"): the denial goes with the old fact, and the new one keeps the follow-up's determiner
+    ("J'ai un bac pro"), else the earlier question would still deny it. A denied follow-up fact never gets here
+    (`_new_values`)."""
+    (start, end), words = change
+    denied = _DENIED_BEFORE.search(same_length(earlier[:start]).lower())
+    old = same_length(earlier[start:end]).lower()
+    if denied is None or not (denied.group("not") or re.match(r"aucune?\b|pas de\b", old)):
+        return change
+    determiner = _DETERMINER_ENDING.search(same_length(follow_before).lower())
+    said = follow_before[determiner.start() :].strip() + " " if determiner is not None else ""
+    verb = denied.group("verb")
+    if denied.group("je"):  # "je n'ai pas" → "j'ai", its capital kept
+        verb = earlier[denied.start()] + "'" + verb
+    return (denied.start(), end), f"{verb} {said}{words}"
+
+
+_EVENT_WORD = re.compile(r"[a-z]{5,}")
+_EVENT_STOP = frozenset(
+    {"depuis", "remonte", "c'etait", "etait", "plutot", "pardon", "finalement", "alors", "janvier", "fevrier"}
+    | {"avril", "juillet", "septembre", "octobre", "novembre", "decembre", "premier", "dernier"}
+)
+
+
+def _dates_another_event(earlier: str, follow_folded: str) -> bool:
+    """The follow-up dates an event of its own, in words the earlier message does not use ("Sa dernière action de
+    formation remonte à mai 2020." after "agent en CDI chez nous depuis 2014"): a fact added to the case, not the
+    earlier period moved. Only a statement: a correction ("non, c'était en avril 2025"), a question or a hypothesis
+    ("et en avril 2025 ?", "Et si ma dernière formation avait lieu en juin 2028 ?") moves it."""
+    folded = follow_folded.lower()
+    if "?" in folded or v.RE_CORRECTION.match(folded) or v.RE_HYPOTHESIS.match(folded.lstrip(" ,.")):
+        return False  # ("Et si ma dernière formation avait lieu en juin 2028 ?" changes the date the case told)
+    held = {w[:5] for w in _EVENT_WORD.findall(same_length(earlier).lower())}
+    own = {w[:5] for w in _EVENT_WORD.findall(folded) if w not in _EVENT_STOP and w[:5] not in held}
+    return len(own) >= 2
 
 
 def _one_determiner(before: str, words: str) -> str:
@@ -129,8 +177,8 @@ def _replacement(
         if other is not None and bound is not None:  # "commence le 1er mars" then "fin août": one period
             assert slot.when is not None
             return _joined(earlier, before[other], slot.when, bound)
-        if not same and len(periods) == 1:  # "et en avril 2025 ?": the whole period changes
-            same = periods
+        if not same and len(periods) == 1 and not _dates_another_event(earlier, follow_folded):
+            same = periods  # "et en avril 2025 ?": the whole period changes
     if slot.kind == "duration:calendar":  # "6 mois dans ma caisse" may correct "depuis 3 ans dans ma caisse"
         same += [i for i, s in enumerate(before) if s.when is not None and s.when.kind == "since" and i not in used]
         # "c'est 3 ans" corrects "il y a 5 ans": a date counted back from today is a duration too

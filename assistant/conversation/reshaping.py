@@ -134,10 +134,54 @@ def table(
         rows = _rows_by_thing(things, last, aspect, typed, ask)
         if rows:
             return _table_answer(typed, rows, header=(wording.table_thing(), _aspect_heading(aspect, typed)))
+    quoted = _quoted_table(last, typed)
+    if quoted is not None and not (len(things) >= 2 and wanted):
+        return quoted
     found = _cited_rows(last, wanted)
     if not found:
         return None
     return _table_answer(typed, found, header=(wording.table_point(), wording.table_text()))
+
+
+# a table of the texts as the parse renders it in a passage: its header line, then one line per row, the row's name
+# then its cells by column ("– Epreuve écrite — Note/ : /20; Coefficient : 3; Note éliminatoire : ≤ 6")
+_TABLE_HEADER = re.compile(r"^Tableau\s*:\s*(?P<columns>[^|\n]+(?:\|[^|\n]+)+)$")
+_TABLE_ROW = re.compile(r"^[–-]\s*(?P<name>.+?)(?:\s+—\s+(?P<cells>.+))?$")
+
+
+def _quoted_table(last: Turn, typed: str) -> Answer | None:
+    """The table a cited passage holds, written again as a table with its own columns ("mets-moi ça sous forme de
+    tableau" after the CQP's grading table quoted as lines): the answer already gave the texts' table, so its rows
+    are the rows, each cell the value the text puts in that column. A row with no cell (a group's heading,
+    "Contrôles continus") is left out. None when no cited passage holds a table of two rows."""
+    for citation in last.citations:
+        lines = [line.strip() for line in citation.quote.splitlines()]
+        at = next((i for i, line in enumerate(lines) if _TABLE_HEADER.match(line)), None)
+        if at is None:
+            continue
+        header = _TABLE_HEADER.match(lines[at])
+        assert header is not None
+        columns = [c.strip() for c in header.group("columns").split("|")]
+        rows: list[list[str]] = []
+        for line in lines[at + 1 :]:
+            row = _TABLE_ROW.match(line)
+            if row is None:
+                break
+            cells = dict(
+                (key.strip(), value.strip())
+                for key, _, value in (p.partition(" : ") for p in (row.group("cells") or "").split("; "))
+                if value
+            )
+            if cells:
+                rows.append([row.group("name").strip(), *(cells.get(c, "–") for c in columns[1:])])
+        if len(rows) < 2:
+            continue
+        cited = renumbered([citation], 1)
+        lines_out = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+        lines_out += ["| " + " | ".join(cell.replace("|", "/") for cell in row) + " |" for row in rows]
+        text = wording.table_as_written(f"{_where(citation)} [1]") + "\n\n" + "\n".join(lines_out)
+        return Answer(typed, text, "retrieval", citations=cited)
+    return None
 
 
 def _things(last: Turn, typed: str, chunks: list[Chunk]) -> list[Subject]:

@@ -87,8 +87,13 @@ def completed(context: Context, body: str, today: date) -> str:
         # "arrivée le 1er avril 2026 et partie le 15 août" answering "sur quelle période ?": the two ends, a period
         body = two_ends(body, single_days(body, today)) or body
     merged = merge_facts(context.pending, body, today)
-    if merged.replaced:
+    if merged.replaced and len(merged.replaced) >= len(find_slots(body, today)):
         return merged.text
+    if merged.replaced:
+        # the answer tells more than the facts it replaces ("CDI depuis 2015, et mon diplôme … un BTS" after "en
+        # poste depuis six mois" and a question back on the contract and the diploma): what was asked for is the
+        # rest, which a merge would drop, so the whole answer follows the question it answers
+        return appended(context.pending, body)
     said = open_statement(context.asked, body) if context.asked and find_slots(body, today) else None
     if said:  # a sentence of its own after the question: "… ? J'ai obtenu ma certification le 20 mai."
         return f"{context.pending.rstrip()} {said}."

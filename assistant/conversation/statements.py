@@ -17,7 +17,14 @@ from text.folding import same_length
 
 _LEAD_IN = v.RE_LEAD_IN
 _CORRECTION = v.RE_CORRECTION
-_QUESTION = v.RE_QUESTION_WORDS
+# A question word that asks: anywhere for those that only ask ("combien", "quand", "est-ce", an inversion), but at the
+# head of a clause only for those a relative clause also uses ("la formation qu'elle a suivie", "l'agent qui part",
+# "CDI ou CDD"): a sentence ending with a full stop that holds one of those describes, it does not ask.
+_AMBIGUOUS = r"(?:qui|que|quoi|ou)"
+_QUESTION = re.compile(
+    rf"(?:^|[,;:.!]\s*|\b(?:et|mais|alors|donc)\s+)(?:{_AMBIGUOUS}(?!\w)|qu')|"
+    + v.QUESTION_WORDS.replace("qui|que|qu'|quoi|", "").replace("|ou|", "|")
+)
 _REQUEST = v.RE_REQUEST
 _THIRD_PERSON = v.RE_THIRD_PERSON
 _FIRST_PERSON = v.RE_FIRST_PERSON

@@ -130,6 +130,11 @@ def table_head() -> str:
     return "Voici le tableau, chaque case reprenant la phrase des textes qui le dit :"
 
 
+def table_as_written(where: str) -> str:
+    """ "mets-moi ça sous forme de tableau" after an answer quoting a table of the texts: that table, as written."""
+    return f"Voici le tableau des textes, tel qu'il figure dans {where} :"
+
+
 def table_thing() -> str:
     return "Dispositif"
 

@@ -294,8 +294,12 @@ THIRD_PERSON_WORDING: tuple[tuple[str, str], ...] = (
     (r"exercez-vous \(ou avez-vous exercé\)", "exerce-t-{pro} (ou a-t-{pro} exercé)"),
     (r"\bvous n'avez pas", "{pro} n'a pas"),
     (r"\bvous justifiez", "{pro} justifie"),
-    (r"\b[Vv]otre (?=date|dernière|situation|Pro-A|certification|note|mission)", "sa "),
-    (r"\b[Vv]otre (?=ancienneté|contrat|plus haut|emploi|éventuel|organisme|diplôme)", "son "),
+    # (and the rules' summaries said of the person: "car votre niveau de qualification…", "devra vous faire suivre…")
+    (r"\bsi vous avez déjà bénéficié", "si {pro} a déjà bénéficié"),
+    (r"\b(ne|devra|doit) vous (?=faire|ferme)", r"\1 lui "),
+    (r"\b[Vv]otre (?=date|dernière|situation|Pro-A|certification|note|mission|qualification)", "sa "),
+    (r"\b[Vv]otre (?=ancienneté|contrat|plus haut|emploi|éventuel|organisme|diplôme|niveau|domicile|embauche)", "son "),
+    (r"\bdans votre cas\b", "dans son cas"),
     (r"\b[Vv]os (?=entretiens|périodes|notes|dates)", "ses "),
 )
 # The person's pronoun, from the words the message uses of them: a title or a noun first, the pronouns next (a
