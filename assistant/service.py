@@ -45,6 +45,7 @@ from assistant.answering.references import cite_nearest, cite_passages, referenc
 from assistant.answering.refusal_judge import OVERRIDABLE, Signals, judge_verdict
 from assistant.answering.silent import read_for_detail, silent_answer
 from assistant.answering.unstated_price import UNPRICED_TOPICS, unstated_price
+from assistant.answering.named_extent import unstated_extent
 from assistant.answering.unstated_value import section_texts, unstated_value
 from assistant.calculation import calculate, outside_the_rule, rest_of_clarification
 from assistant.conversation.exchange import converse
@@ -464,6 +465,12 @@ class Assistant(MeaningReaders):
             # passage of the sections found states: the thing is named, its figure is not
             turn.refused_by = "unstated_value"
             return self._refusal(turn.question, None, decision.fiche, wording.value_why(value.kind))
+        extent = None if turn.follows else unstated_extent(asked, self.retriever.passages())
+        if extent is not None:
+            # oos30: a length or a count asked of a thing named by its acronym ("combien d'heures dure l'AFGSU ?")
+            # that no sentence of the texts about it states, table cells read with their header's unit
+            turn.refused_by = "unstated_value"
+            return self._refusal(turn.question, None, decision.fiche, wording.value_why(extent.kind))
         deferred = turn.draft and self._streamer is not None and detail is None
         phrased = None
         if self._llm is not None and not deferred and detail is None:
