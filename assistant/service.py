@@ -39,13 +39,13 @@ from assistant.answering.glossary_places import lead_placed
 from assistant.answering.list_request import asks_list
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
+from assistant.answering.named_extent import unstated_extent
 from assistant.answering.named_text import search_where_asked
 from assistant.answering.qualifiers import foreign_qualifier, said_outside
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
 from assistant.answering.refusal_judge import OVERRIDABLE, Signals, judge_verdict
 from assistant.answering.silent import read_for_detail, silent_answer
 from assistant.answering.unstated_price import UNPRICED_TOPICS, unstated_price
-from assistant.answering.named_extent import unstated_extent
 from assistant.answering.unstated_value import section_texts, unstated_value
 from assistant.calculation import calculate, outside_the_rule, rest_of_clarification
 from assistant.conversation.exchange import converse

@@ -46,13 +46,17 @@ _NUMBER = r"(?:\d+(?:[,.]\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|
 _LENGTH = re.compile(r"\b" + _NUMBER + r"\s*" + _UNIT + r"\b")
 # A table cell whose header carries the unit: "Durée totale En jours : 5,5", "nb d'heures d'évaluation : 14".
 _LENGTH_CELL = re.compile(r"\b(?:en\s+|d\s*)?" + _UNIT + r"\b[^:;]{0,60}:\s*\d")
-_ANY_NUMBER = re.compile(r"\b(?!(?:19|20)\d\d\b)\d+\b|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze)\s+[a-z]")
+_ANY_NUMBER = re.compile(
+    r"\b(?!(?:19|20)\d\d\b)\d+\b|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze)\s+[a-z]"
+)
 # "l'AFGSU", "d'EN3S": an elided article before it, not a word's end ("PREM'SS" is one word)
 _ACRONYM = re.compile(r"(?<![\w-])(?<!\w\w['’])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)(?![\w'’-])")
 # A framing phrase opening the sentence, closed by a comma ("Pour la newsletter RH, résume …", "Dans ma CAF, …"): it
 # says what the answer is for or where the asker stands, not what is asked of; a fronted noun phrase ("L'AFGSU de
 # niveau 2, c'est combien de jours ?") is the topic and stays.
-_FRAME = re.compile(r"^(?:(?:pour|dans|selon|d['’]apr[eè]s|chez|avec|sur|avant|apr[eè]s|depuis|lors)\b[^,?]*,\s*)+", re.I)
+_FRAME = re.compile(
+    r"^(?:(?:pour|dans|selon|d['’]apr[eè]s|chez|avec|sur|avant|apr[eè]s|depuis|lors)\b[^,?]*,\s*)+", re.IGNORECASE
+)
 _RELATIVE = re.compile(r"(?<=\w)\s+(?:qui|que|qu['’]|dont|où)\s*")
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+|\n+")
 _QUESTION_END = re.compile(r"(?<=[.!?:])\s+|\n+")  # a line break too: a pasted card or header before the question
@@ -157,7 +161,9 @@ def _about(phrase: str, text: str) -> bool:
     return re.search(r"\b" + re.escape(phrase) + r"\b", text) is not None
 
 
-def _states(kind: str, sentence: str) -> bool:
+def states_figure(kind: str, sentence: str) -> bool:
+    """Whether a folded sentence states a figure of the kind: a number with its unit of time, or a table cell whose
+    header carries the unit ("duree totale en jours : 8,5"); for a count, any number but a year."""
     if kind == DURATION:
         return bool(_LENGTH.search(sentence) or _LENGTH_CELL.search(sentence))
     return bool(_ANY_NUMBER.search(sentence))
@@ -182,6 +188,6 @@ def unstated_extent(question: str, passages: Iterable[Chunk]) -> AskedExtent | N
     read = names | written(framing)
     phrases = {form for name in read for form in {name} | _long_forms(name, corpus.words)}
     for heading, sentence in corpus.sentences:
-        if _states(kind, sentence) and any(_about(p, sentence) or _about(p, heading) for p in phrases):
+        if states_figure(kind, sentence) and any(_about(p, sentence) or _about(p, heading) for p in phrases):
             return None
     return AskedExtent(kind, names)
