@@ -52,9 +52,9 @@ def case_facts(turns: Sequence[Turn], resolved: str, today: date, *, since: int 
     before: Subject | None = None
     for at, turn in enumerate(turns):
         # (a question read as new that names the subject the case was already about continues that case)
-        if turn.kind == "new" and turn.subject is not None and turn.route != "refusal":
-            if not turn.subject.same_as(before):
-                start = at
+        named = turn.kind == "new" and turn.subject is not None and turn.route != "refusal"
+        if named and turn.subject is not None and not turn.subject.same_as(before):
+            start = at
         before = turn.subject or before
     start = start if since is None else since
     facts = ""
