@@ -33,6 +33,7 @@ from text.folding import same_length
 if TYPE_CHECKING:
     from assistant.answer import Answer
     from assistant.conversation.state import Turn
+    from assistant.conversation.subject import Subject
     from assistant.routing.router import RouteDecision
 
 _SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
@@ -48,9 +49,13 @@ def case_facts(turns: Sequence[Turn], resolved: str, today: date, *, since: int 
     a date, a period, a count, an amount, a grade), or when the whole message was a statement
     (`Turn.statement`: "Je suis tutrice d'une apprentie.") or named the subject the case is about."""
     start = 0
+    before: Subject | None = None
     for at, turn in enumerate(turns):
-        if turn.kind == "new" and turn.subject is not None and turn.route != "refusal":
+        # (a question read as new that names the subject the case was already about continues that case)
+        named = turn.kind == "new" and turn.subject is not None and turn.route != "refusal"
+        if named and turn.subject is not None and not turn.subject.same_as(before):
             start = at
+        before = turn.subject or before
     start = start if since is None else since
     facts = ""
     held = _key(resolved)
