@@ -12,7 +12,9 @@ from assistant.answering.named_entry import acronyms, entry_led, holds, rare_acr
 
 def test_an_acronym_defined_on_a_row_or_in_an_annex_names_an_entry() -> None:
     assert rare_acronyms("Le DAMC qu'on voit sur la liste des certifications Pro-A, ça désigne quoi ?") == ["DAMC"]
-    assert rare_acronyms("Le DEAES a quel numéro de fiche au répertoire national des certifs ?") == ["DEAES"]
+    assert rare_acronyms("Le DEES figurant dans l’annexe, c’est quel diplôme ?") == ["DEES"]
+    # defined in an annex’s prose, not on a row: read as the subject of a follow-up it was not (lookup30)
+    assert rare_acronyms("Le DEAES est-il dans la liste Pro-A, le diplôme de moniteur éducateur ?") == []
 
 
 def test_common_or_undefined_acronyms_name_no_entry() -> None:
