@@ -38,6 +38,7 @@ from assistant.answering.dispositifs import SchemeSearch, scheme_search
 from assistant.answering.document_facts import MONTHS, folded
 from assistant.answering.document_questions import names_of
 from assistant.answering.glossary_places import GlossaryReading
+from assistant.answering.named_entry import entry_first
 from assistant.answering.section_lead import led_by_section
 from assistant.answering.title_blocks import asks_its_title_block, without_title_blocks
 from ingest.models import DocumentInfo
@@ -293,7 +294,8 @@ def search_where_asked(
         return without_title_blocks(text, plan.narrow(search(text, k)), manifest)
 
     evidence = led_by_section(asked, more(plan.text), glossary, manifest, silent, plan.query)
-    return Searched(plan, evidence, more)
+    # an entry of a list named by its rare acronym ("le DAMC de la liste Pro-A"): its passage leads (lookup30)
+    return Searched(plan, entry_first(asked, evidence, search), more)
 
 
 def _read_at(

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.answering.dispositifs import on_topic
+from assistant.answering.named_entry import entry_led
 from assistant.answering.passage_model import learnt_scores
 from assistant.answering.units import passage_units, unit_scores
 from assistant.routing.subject import asking_clause
@@ -91,6 +92,8 @@ def ranked_passages(
         best = max(range(len(ranked)), key=lambda k: ranked[k][0])
         if ranked[best][0] - ranked[0][0] >= RELEVANCE_MARGIN:
             ranked.insert(0, ranked.pop(best))
+    # an entry of a list named by its rare acronym ("le DEAES", "le DAMC"): the passage holding it leads (lookup30)
+    ranked = entry_led(question, ranked, lambda r: r[2].chunk.text)
     if official is not None and ranked:
         best_official = max((r[0] for r in ranked if official(r[2].document)), default=0.0)
         if best_official >= min(ranked[0][0] * 0.5, OFFICIAL_FLOOR):
