@@ -1,4 +1,5 @@
-"""The law named only as the term of a comparison is not the source a question asks (refuse30, #21).
+"""The law named only as the term of a comparison is not the source a question asks (refuse30, #21); the course
+of the CQP convention named in everyday words names the texts.
 
 "Ma caisse verse-t-elle un pourcentage de sa masse salariale en plus de ce que la loi impose ?" asks the branch's
 own supplementary contribution (art. 9), and "… meilleure que ce que prévoit la loi ?" the guarantee the accord
@@ -11,8 +12,11 @@ The first tests read the wording only; the last one asks the real assistant a qu
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from assistant.routing.router import route
 from assistant.routing.subject import asks_only_the_law, asks_the_law
 from assistant.service import Assistant
 
@@ -52,3 +56,17 @@ def test_a_question_comparing_the_branch_with_the_law_is_answered(assistant: Ass
     )
     assert answer.route != "refusal", answer.text
     assert "4 ans" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Le parcours de l'accueil se termine par quel jury ?",
+        "Combien de modules compte le parcours de conseiller de service ?",
+        "Qui paie la formation des futurs conseillers d'accueil ?",
+    ],
+)
+def test_the_convention_s_course_named_in_everyday_words_names_the_texts(question: str) -> None:
+    # the convention's course ("le parcours de formation « conseiller offres de service »", art. 1) named as users
+    # do (knowledge/data/everyday/names/texts.jsonl): a subject no passage words alike is not read as elsewhere
+    assert route(question, date(2026, 12, 3)).names_texts
