@@ -70,3 +70,14 @@ def test_the_convention_s_course_named_in_everyday_words_names_the_texts(questio
     # the convention's course ("le parcours de formation « conseiller offres de service »", art. 1) named as users
     # do (knowledge/data/everyday/names/texts.jsonl): a subject no passage words alike is not read as elsewhere
     assert route(question, date(2026, 12, 3)).names_texts
+
+
+def test_the_law_beside_a_text_named_in_everyday_words_is_not_a_refusal() -> None:
+    # "a question setting the law beside the agreement asks the agreement" (`asks_only_the_law`): so does one naming
+    # the convention's course by an everyday name; the answer's checks decide
+    question = "Le code du travail parle de prestataires ; pour le parcours de l'accueil, qui donne les cours ?"
+    assert asks_only_the_law(question)
+    assert route(question, date(2026, 12, 3)).route != "refusal"
+    assert route("Le code du travail parle de prestataires ; qui donne les cours ?", date(2026, 12, 3)).route == (
+        "refusal"
+    )
