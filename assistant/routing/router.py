@@ -223,7 +223,9 @@ def route(
     cue_outside = None
     if refusal and names_texts and topic is None and partial is None and not orders_only:
         cue_outside, refusal = refusal, None
-    if asks_only_the_law(query) and not orders_only:  # "d'après la loi, …": the texts are not the law
+    # "d'après la loi, …": the texts are not the law; but a question naming one of them by an everyday name sets the
+    # law beside it, as one naming "l'accord" does (`subject.asks_only_the_law`): the answer's checks decide
+    if asks_only_the_law(query) and not names_texts and not orders_only:
         return RouteDecision("refusal", topic_query=query, injection=injection, fiche=fiche)
     if topic is None and partial is None and (refusal or outside or orders_only):
         return RouteDecision(

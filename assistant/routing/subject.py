@@ -359,11 +359,27 @@ _THE_LAW_EXPLICIT = re.compile(
 )
 # The question names the branch's own texts beside the law: it asks how they compare, which they answer.
 _THE_BRANCH = re.compile(r"\b(?:accords?|branche|convention|avenant|protocole|textes?|circulaire)\b")
+# The law as the term of a comparison ("en plus de ce que la loi impose", "meilleure que ce que prévoit la loi",
+# "plus favorables que le code du travail"): the question asks what the branch sets beyond the law, which its
+# texts state (art. 8: "dans des conditions plus favorables que celles prévues par la loi"; art. 9: the
+# contribution "supplémentaire"), not the legal rule. Read on the folded text, quotes as spaces.
+_COMPARED_TO_THE_LAW = re.compile(
+    r"\b(?:plus|mieux|meilleure?s?|moins|davantage|au[- ]dela|en sus|superieure?s?|inferieure?s?)\b"
+    r"[^.?!;:,]{0,30}?\b(?:que|qu|de)\b[^.?!;:,]{0,20}?\b(?:la loi|le code du travail|la legislation)\b"
+    r"(?: (?:prevoit|prevoient|impose|imposent|fixe|fixent|dit|exige|garantit|accorde|donne)\b)?"
+)
 
 
 def asks_the_law(question: str) -> bool:
-    """The question asks what the labour code or the law says, not what the branch's texts say."""
-    return bool(_THE_LAW.search(fold(question).replace("'", " "))) or asks_only_the_law(question)
+    """The question asks what the labour code or the law says, not what the branch's texts say. A law only
+    compared with the branch's rule (`_COMPARED_TO_THE_LAW`) is not what it asks."""
+    return bool(_THE_LAW.search(_uncompared(question))) or asks_only_the_law(question)
+
+
+def _uncompared(question: str) -> str:
+    """The question folded (quotes as spaces) with the phrases that name the law as the term of a comparison cut
+    out (`_COMPARED_TO_THE_LAW`): what is left names the law only where it is the source asked."""
+    return _COMPARED_TO_THE_LAW.sub(" ", fold(question).replace("'", " "))
 
 
 def asks_only_the_law(question: str) -> bool:
@@ -372,5 +388,5 @@ def asks_only_the_law(question: str) -> bool:
     professionnalisation à 20 ans, la loi garantit quel pourcentage du SMIC ?": the branch's own pay scale
     would be a wrong answer). "Légalement" alone is the user's way of asking their right, and a question
     setting the law beside the agreement ("la loi prévoit …, l'accord fixe quoi ?") asks the agreement."""
-    folded = fold(question).replace("'", " ")
+    folded = _uncompared(question)
     return bool(_THE_LAW_EXPLICIT.search(folded)) and not _THE_BRANCH.search(folded)
