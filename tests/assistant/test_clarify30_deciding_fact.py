@@ -65,3 +65,23 @@ def test_a_cep_had_told_of_the_person_decides() -> None:
     # a hypothesis tells no CEP had
     decision = route("Si elle a eu un conseil en évolution professionnelle, a-t-elle encore droit à l'absence ?", TODAY)
     assert decision.arguments.get("cep_in_last_5_years") is not True
+
+
+def test_one_of_my_agents_names_no_certification() -> None:
+    # art. 2.3: "La Pro-A concerne les salariés en contrat à durée indéterminée …": the contract and the diploma are
+    # asked; "un de mes agents" is the person, no "DE" (diplôme d'État) to look up on the list
+    decision = route("Un de mes agents de la Caf me demande s'il peut partir en Pro-A : est-ce possible ?", TODAY)
+    assert decision.route == "clarify" and decision.calculator == "pro_a_eligibility"
+    assert decision.missing == ["contract", "diploma_level"]
+    decision = route("Le DE infirmier est-il ouvert en Pro-A ?", TODAY)
+    assert decision.calculator == "pro_a_certification"
+
+
+def test_points_for_ones_own_trainee_ask_the_tutors_mission() -> None:
+    # art. 4.3: "il correspond à 7 points par mois, complet ou non": the mission's months are asked
+    for question in (
+        "Et pour moi, avec mon apprentie, ça représente combien de points ?",
+        "Combien de points vais-je recevoir pour avoir guidé une apprentie pendant sa formation ?",
+    ):
+        decision = route(question, TODAY)
+        assert decision.route == "clarify" and decision.calculator == "tutor_bonus", question
