@@ -188,7 +188,6 @@ def _pro_a_eligibility(facts: Facts) -> Plan | None:
     wants = re.search(
         # "s'il peut partir en Pro-A : est-ce possible ?": going on the scheme, asked as possible, is access to it
         r"\b(?:beneficier|eligible|droit|acceder|acces|puis-je|peux-je|pourrais|ouvert|pretendre|possible|"
-        r"partir en pro ?-? ?a|"
         # "est-ce que je rentre dans les critères ?", "je remplis les conditions ?": the conditions met
         r"criteres?|rempli\w*|concernee?|(?:r?entre|rentrer?|correspond\w*) (?:dans|a) (?:les|le|la|ses|ces))",
         facts.folded,
