@@ -48,6 +48,8 @@ COMPUTE_ASK = (
     r"|\b(?:ma|sa|leur|notre|votre) prime(?: de (?:tutorat|tuteur|formateur))? ?\?"
     # "mon expérience me permet-elle de présenter le CQP ?": whether one's own fact suffices, the rule's verdict
     r"|\b(?:mon|ma|mes) [a-z' -]{2,30}\b(?:me|m') permet\w*"
+    # an adviser's yes/no on one person's request: "peut-on la lui accorder ?", "dois-je le lui refuser ?"
+    r"|\b(?:l'|le |la |les )?lui (?:accord|refus|octroy|autoris)er\b"
 )
 
 # The user asks for an amount or a date (what a bonus calculator computes), as opposed to a yes/no on
@@ -97,6 +99,9 @@ CASE_FOR_SOMEONE = (
     r"\bpour (?:moi|lui|elle|eux|elles|nous|mon cas|son cas|leur cas)\b"
     r"|\bdans (?:mon|son|leur|notre) (?:cas|situation)\b|\ben ce qui (?:me|le|la|les) concerne\b"
     r"|\b(?:me|lui|leur|nous) (?:serait|sera|est|sont) (?:ouverte?s?|accessibles?|possibles?)\b"
+    # an adviser deciding one person's request: "peut-on la lui accorder ?", "dois-je le lui refuser ?" (art. 5's
+    # absence "bénéficie à sa demande" to the employee: granting it is applying the rule to that employee's case)
+    r"|\b(?:l'|le |la |les )?lui (?:accord|refus|octroy|autoris)(?:er|e|es|ez)\b"
 )
 
 # The question asks for a value of the user's own case (an amount, a date, a count), not whether a
@@ -106,7 +111,7 @@ VALUE_ASK = (
     # "tu peux me calculer le montant ?", "calcule-moi ma prime": a value of the case asked for
     # "quel total de prime dois-je réclamer ?", "quel congé pour moi, en heures ?": a sum, or the leave the rule
     # gives, asked as a value
-    r"\b(?:combien|quel(?:le)?s? (?:montant|somme|date|jour|mois|nombre|prime|remuneration|salaire|total|conge)|"
+    r"\b(?:combien|quel(?:le)?s? (?:montant|somme|date|jour|mois|nombre|prime|remuneration|salaire|total|conge|duree)|"
     r"(?:calcul|chiffr)(?:e|er|ez)\b(?:-moi|-nous| moi| me| nous)?|(?:le|mon|ma|son|sa|leur) montant|"
     r"a partir de quand|jusqu'a quand|quand|(?:touch|percev|recev|rapport)\w* quoi|"
     r"ca (?:me |nous |lui )?rapporte\w*|droit a (?:\d+ ?|[a-z]+ )?(?:points?|pts|euros?|€))"

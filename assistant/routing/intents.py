@@ -49,7 +49,8 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
         Cue(r"\b(?:je suis|j'ai ete|je serai|je vais etre|je deviens)\b[^.?!]{0,15}\btut", 1),
         Cue(
             # (the person's role decides, not the contract's name: "il a tutoré un contrat pro" is a tutor's case)
-            r"\b(?:(?:encadr|accompagn|epaul|tutor)(?:e|es|ee|ees|ent|er|ais|ait|erai|erais|ons)"
+            # ("guider" too, art. 4.3's "mission d'accompagnement tutoré": "pour avoir guidé notre alternante")
+            r"\b(?:(?:encadr|accompagn|epaul|tutor|guid)(?:e|es|ee|ees|ent|er|ais|ait|erai|erais|ons)"
             r"|pren(?:ds|d|dre|ais|ait|drai) en charge)"
             r"\b[^.?!]{0,30}"
             # (unless the contract is spoken of again: "… un contrat pro, combien dure ce contrat ?" asks of it)
@@ -72,6 +73,9 @@ TOPIC_CUES: dict[str, tuple[Cue, ...]] = {
             r"(?:apprenti|alternant)",
             3,
         ),
+        # the asker with their own trainee ("Et moi, avec mon alternant, combien de points ?"): the tutor's pairing,
+        # a topic with the bonus's words beside it only
+        Cue(r"\bavec (?:mon|ma|mes|notre|nos) (?:apprenti|alternant)e?s?\b", 2),
         Cue(r"\bprime\b", 1),
         Cue(r"\bpoints?\b", 0.5),
         Cue(r"\bproratis", 0.5),

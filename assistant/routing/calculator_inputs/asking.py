@@ -471,6 +471,11 @@ _PERSONAL_VERB = re.compile(
     r"allez|peux|pouvons|pouvez)\b"
 )
 
+# An interrogative word or an inverted verb: the sentence asks its question there ("quelle durée", "puis-je").
+_ALREADY_ASKING = re.compile(
+    r"\b(?:quel\w*|combien|quand|comment|lequel\w*|laquelle|est-ce)\b|\w-(?:t-)?(?:je|il|elle|on|ils|elles|nous|vous)\b"
+)
+
 
 def asks_who_or_why(folded: str) -> bool:
     """The asking clause asks who, where or why: no calculator answers that, the passages do. "Qui obtient le
@@ -482,6 +487,11 @@ def asks_who_or_why(folded: str) -> bool:
         return False
     # "et pour moi, qui n'ai aucun diplôme ?": after a person's pronoun, "qui" is a relative telling their case
     if re.search(r"\b(?:moi|toi|lui|elle|nous|vous|eux|elles|celui|celle)\s*,\s*$", sentence[: asked.start() + 1]):
+        return False
+    # "Quelle durée d'absence puis-je accorder à une gestionnaire, sans diplôme, qui prépare une VAE ?": a sentence
+    # already asking (an interrogative word, an inverted verb) before the comma asks once; "qui" after it is a
+    # relative describing the person of the case
+    if asked.group("who") == "qui" and _ALREADY_ASKING.search(sentence[: asked.start()]):
         return False
     # "et moi alors, qui ai tutoré la même alternante ?": an interrogative "qui" takes the third person, so a verb
     # in the first or second person after it makes it a relative whose antecedent is the speaker

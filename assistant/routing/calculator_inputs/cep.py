@@ -353,7 +353,9 @@ _CEP_DONE = re.compile(
     # the adviser met stands for the advice had ("j'ai déjà rencontré un conseiller en évolution professionnelle")
     # ("puis-je déjà poser la demi-journée pour voir un conseiller ?" asks ahead: no advice had)
     r"\b(?:deja(?! (?:poser|demander|prendre|partir|aller|y aller|avoir|beneficier|faire (?:la|une|ma) demande))"
-    r"|j'ai (?:eu|fait|beneficie|suivi|realise|rencontre|vu|consulte))\b[^.?!:;]{0,40}"
+    r"|j'ai (?:eu|fait|beneficie|suivi|realise|rencontre|vu|consulte)"
+    # told of the person an adviser describes: "une salariée en CDI depuis dix ans a eu un CEP en avril 2022"
+    r"|(?<!\bsi )(?<!\bs'il )(?:\b(?:il|elle|qui)|[a-z]{3,}) a (?:eu|fait|beneficie|suivi|realise))\b[^.?!:;]{0,40}"
     r"\b(?:cep|conseil en evol|conseill(?:er|ere) en evol)[^.?!]*"
 )
 

@@ -186,7 +186,8 @@ def _pro_a_eligibility(facts: Facts) -> Plan | None:
     contract = parse_contract(facts.text)
     diploma = parse_diploma_level(facts.text)
     wants = re.search(
-        r"\b(?:beneficier|eligible|droit|acceder|acces|puis-je|peux-je|pourrais|ouvert|pretendre|"
+        # "s'il peut partir en Pro-A : est-ce possible ?": going on the scheme, asked as possible, is access to it
+        r"\b(?:beneficier|eligible|droit|acceder|acces|puis-je|peux-je|pourrais|ouvert|pretendre|possible|"
         # "est-ce que je rentre dans les critères ?", "je remplis les conditions ?": the conditions met
         r"criteres?|rempli\w*|concernee?|(?:r?entre|rentrer?|correspond\w*) (?:dans|a) (?:les|le|la|ses|ces))",
         facts.folded,
@@ -243,7 +244,9 @@ _ASKS_ON_LIST = (
 # when it is not on it, so that the answer can say so.
 _CERTIFICATION_NOUN = (
     r"(?:bts|dut|but|cap|bep|bp|bac(?: pro(?:fessionnel)?)?|licence(?: pro(?:fessionnelle)?)?|master|mba|"
-    r"titre(?: professionnel)?|diplome(?: d'etat)?|de|cqp|deug|dcg|dscg|certificat)"
+    # "DE" (a diplôme d'État) is no preposition: "un de mes agents … peut partir en Pro-A" names no certification
+    r"titre(?: professionnel)?|diplome(?: d'etat)?|de(?! (?:mes|mon|ma|nos|notre|vos|votre|ses|son|sa|leurs?|la|le|les|"
+    r"ces|ce|cet|cette)\b| ?l')|cqp|deug|dcg|dscg|certificat)"
 )
 # The nouns of any certification ("ce diplôme", "le titre", "cette certification"): alone, they name none.
 _GENERIC_NOUN = r"(?:diplome(?: d'etat)?|titre(?: professionnel)?|certificat(?:ion)?|cqp|de)"
