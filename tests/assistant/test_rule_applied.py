@@ -229,11 +229,14 @@ def test_qu_est_ce_que_asks_a_definition_only_of_a_short_noun_phrase_or_of_a_tex
     assert route(question, TODAY).route == route_name
 
 
-def test_what_an_entry_of_the_pro_a_list_is_stays_with_the_list() -> None:
-    """Avenant 2022, annexes: the list gives each certification's full name and family; a question on what
-    an entry is, is answered by the list lookup, not set aside as a definition."""
+def test_what_an_entry_of_the_pro_a_list_is_asks_the_texts() -> None:
+    """Annexe 1 (completed by the avenant of 2022, art. 1): the list's row gives the entry's family and its
+    training body ("Famille professionnelle : 02 – Métiers du contrôle …; Organisme de formation et sanction :
+    Institut 4.10"). "What is it?" asks that row and the CQP's own page, not the membership check
+    (`calculator_inputs.list_entry`, route29): the texts answer, the lookup does not run."""
     decision = route("C'est quoi le CQP contrôleur allocataire de la liste Pro-A ?", TODAY)
-    assert decision.calculator == "pro_a_certification"
+    assert decision.route == "retrieval"
+    assert decision.calculator is None
 
 
 @pytest.mark.parametrize(

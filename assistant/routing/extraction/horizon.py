@@ -31,6 +31,13 @@ _EVENT_VERB = re.compile(
     r"\s+(?:\w+\s+)?$"
 )
 
+# the clause a head date frames tells an event of the case: "En mars 2028, si je termine une mission de quatre
+# mois, …" dates the mission's end (a hypothesis or a first-person event verb), it is not the date asked at
+_FRAMED_EVENT = re.compile(
+    r"^,\s*(?:si|s'|quand|lorsque|lorsqu'|des que|des qu')\b"
+    r"|\b(?:je|j'|il|elle|on)\s+(?:\w+\s+)?(?:termin|fini|achev|commenc|demarr|debut|pars|part)\w*"
+)
+
 
 def horizon_of(folded: str, dates: list[DateSpan], today: date) -> DateSpan | None:
     """The date the question is asked at, among `dates` (spans in `folded`), when one is said as a horizon."""
@@ -43,7 +50,7 @@ def horizon_of(folded: str, dates: list[DateSpan], today: date) -> DateSpan | No
         if d.start <= today:
             continue  # "En 2026, Léa et Hugo ont …", "En novembre, j'ai animé …": the frame of facts told, not to come
         after = folded[d.span[1] :].lstrip()
-        if _HEAD.search(before[-20:]) and after.startswith(","):
+        if _HEAD.search(before[-20:]) and after.startswith(",") and not _FRAMED_EVENT.search(after.split("?")[0]):
             return d
         at = _AT.search(before)
         if at is not None and after.startswith("?") and not _EVENT_VERB.search(before[: at.start()][-40:]):
