@@ -39,7 +39,7 @@ from assistant.answering.glossary_places import lead_placed
 from assistant.answering.list_request import asks_list
 from assistant.answering.llm import model_passages, phrase_with_model
 from assistant.answering.meaning import UnitMeaning
-from assistant.answering.named_extent import unstated_extent
+from assistant.answering.named_extent import asked_extent, unstated_extent
 from assistant.answering.named_text import search_where_asked
 from assistant.answering.qualifiers import foreign_qualifier, said_outside
 from assistant.answering.references import cite_nearest, cite_passages, reference_passages, stating
@@ -465,7 +465,10 @@ class Assistant(MeaningReaders):
             # passage of the sections found states: the thing is named, its figure is not
             turn.refused_by = "unstated_value"
             return self._refusal(turn.question, None, decision.fiche, wording.value_why(value.kind))
-        extent = None if turn.follows else unstated_extent(asked, self.retriever.passages())
+        # the message as typed must ask it too: the router's query joins its lines, and a pasted card's fields
+        # ("BEGIN:VCARD … END:VCARD" before "Au bout de combien d'années … ?") became the asking sentence's acronyms
+        typed = asked_extent(turn.question) is not None
+        extent = unstated_extent(asked, self.retriever.passages()) if typed and not turn.follows else None
         if extent is not None:
             # oos30: a length or a count asked of a thing named by its acronym ("combien d'heures dure l'AFGSU ?")
             # that no sentence of the texts about it states, table cells read with their header's unit
