@@ -467,8 +467,8 @@ class Assistant(MeaningReaders):
             return self._refusal(turn.question, None, decision.fiche, wording.value_why(value.kind))
         # the message as typed must ask it too: the router's query joins its lines, and a pasted card's fields
         # ("BEGIN:VCARD … END:VCARD" before "Au bout de combien d'années … ?") became the asking sentence's acronyms
-        typed = asked_extent(turn.question) is not None
-        extent = unstated_extent(asked, self.retriever.passages()) if typed and not turn.follows else None
+        typed = not turn.follows and asked_extent(turn.question) is not None
+        extent = unstated_extent(asked, self.retriever.passages()) if typed else None
         if extent is not None:
             # oos30: a length or a count asked of a thing named by its acronym ("combien d'heures dure l'AFGSU ?")
             # that no sentence of the texts about it states, table cells read with their header's unit

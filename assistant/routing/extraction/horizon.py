@@ -25,17 +25,17 @@ _LIMIT = re.compile(
 _HEAD = re.compile(r"(?:^|[.?!;:]\s*)(?:au|avant|a|en|fin|a fin|pour)\s*(?:le |la |l'|fin |la fin de |fin de )?$")
 # "… sera-t-elle hors délai au 1er janvier 2028 ?": "au" before a date closing a question
 _AT = re.compile(r"\b(?:au|a la date du|a fin|fin)\s*$")
+# the stems of a verb starting or ending an event ("se termine", "commencé", "démarre"), read by both checks below
+_STARTS_OR_ENDS = r"termin|fini|achev|commenc|demarr|debut"
 # the verb of an event the date belongs to: "se termine au 28 février", "prolongée jusqu'au", "décalée au"
 _EVENT_VERB = re.compile(
-    r"\b(?:termin|fini|achev|commenc|demarr|debut|prolong|decal|report|repouss|pass|dur|court|va|allant|jusqu)\w*"
-    r"\s+(?:\w+\s+)?$"
+    rf"\b(?:{_STARTS_OR_ENDS}|prolong|decal|report|repouss|pass|dur|court|va|allant|jusqu)\w*\s+(?:\w+\s+)?$"
 )
-
 # the clause a head date frames tells an event of the case: "En mars 2028, si je termine une mission de quatre
 # mois, …" dates the mission's end (a hypothesis or a first-person event verb), it is not the date asked at
 _FRAMED_EVENT = re.compile(
     r"^,\s*(?:si|s'|quand|lorsque|lorsqu'|des que|des qu')\b"
-    r"|\b(?:je|j'|il|elle|on)\s+(?:\w+\s+)?(?:termin|fini|achev|commenc|demarr|debut|pars|part)\w*"
+    rf"|\b(?:je|j'|il|elle|on)\s+(?:\w+\s+)?(?:{_STARTS_OR_ENDS}|pars|part)\w*"
 )
 
 
