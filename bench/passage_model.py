@@ -5,7 +5,7 @@
     .venv/bin/python -m bench.passage_model compare FILES…   # the shipped model against the retrained one
 
 FILES are evaluation sets of this repository (JSONL, `expect.sources`), named explicitly: the tuning pool, never
-the validation (2026w) or held-out (2026x, 2026y) sets (`training_sets.EXCLUDED_SETS`), which are refused. The
+the validation (2026x) or held-out (2026y, 2026z) sets (`training_sets.EXCLUDED_SETS`), which are refused. The
 shipped model's files are listed in it (`PassageModel.files`) and in docs/evaluation/retrain22.md (the retrain
 command). Each non-calculator question expecting a source is searched as the product searches (`Retriever.search`,
 ten passages), read by the section model (`scope_model` on the question's e5 vector), and each passage is labelled

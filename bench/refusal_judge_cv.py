@@ -5,7 +5,7 @@ else on another day (issue #13's lesson: released items move, held-out ones do n
 pool is answered by a judge trained on all the others; its false refusals (in-scope questions refused) and missed
 refusals (out-of-scope questions answered) are compared with the hand checks' on the same items. The thresholds
 are chosen on those out-of-generation predictions pooled (two numbers for all generations), never on the validation
-generation (2026w).
+generation (2026x).
 
     python -m assistant.answering.refusal_judge FILE...   # (once) replays the files, caching their signals
     python -m bench.refusal_judge_cv /tmp/refusal_judge_features.jsonl --choose   # the shipped thresholds' rule

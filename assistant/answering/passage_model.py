@@ -24,7 +24,7 @@ new is quoted, and whether the texts answer at all is decided before (`silent`),
 
 Training data: the files named on the command line of `python -m bench.passage_model train FILES…` (the tuning pool:
 held-out, fresh, the near-miss sets and every unseen set from 2026 to 2026t, retrain25). **The validation sets
-(2026w) and the held-out sets (2026x, 2026y) are NOT in the training data**: the shipped file lists the files it was
+(2026x) and the held-out sets (2026y, 2026z) are NOT in the training data**: the shipped file lists the files it was
 trained on and a test fails when one of them is a validation or held-out set (`training_sets.EXCLUDED_SETS`), and
 when the listed files' `LABELS` change without retraining (`training_sets.training_digest`).
 Leave-one-generation-out (train on all generations but one, test on it) is `python -m bench.passage_model cross

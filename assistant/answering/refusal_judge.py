@@ -20,8 +20,8 @@ scope (`REFUSE_ABOVE`); a calculation is never refused by it and a calculator's 
 answer is never judged. The refusal keeps its form (`wording.refusal`): only the decision changes.
 
 Training data: the released sets' questions, replayed through the real assistant (the features are the product's
-own, computed by `Assistant._judged`). The validation generation (`*-2026w`) and the held-out ones (`*-2026x`,
-`*-2026y`; `training_sets.EXCLUDED_SETS`) are NOT in the training data; neither is the shared dev set (it stays a
+own, computed by `Assistant._judged`). The validation generation (`*-2026x`) and the held-out ones (`*-2026y`,
+`*-2026z`; `training_sets.EXCLUDED_SETS`) are NOT in the training data; neither is the shared dev set (it stays a
 check). `python -m assistant.answering.refusal_judge FILE...` retrains on the listed files (a future session adds a
 released generation by listing it) and writes `data/refusal_judge.npz` with the files and the digest of their
 `LABELS` (`training_sets.training_digest`): a test fails when a listed file changes without retraining.

@@ -21,7 +21,7 @@ from typing import Any
 
 from assistant.settings import REPO_ROOT
 
-EXCLUDED_SETS = ("2026w", "2026x", "2026y")  # validation (counts only), held out, held out
+EXCLUDED_SETS = ("2026x", "2026y", "2026z")  # validation (counts only), held out, held out
 
 
 def excluded(name: str) -> bool:

@@ -1,8 +1,8 @@
 """The refusal judge (`assistant.answering.refusal_judge`): the trained final reading of "answer or refuse".
 
 The shipped weights must be those of the listed training files (a test fails when one changes without
-`python -m assistant.answering.refusal_judge FILE...`), and neither the validation generation (2026w) nor the
-held-out ones (2026x, 2026y) may be among them; the judge never refuses a calculation and never overrides a refusal
+`python -m assistant.answering.refusal_judge FILE...`), and neither the validation generation (2026x) nor the
+held-out ones (2026y, 2026z) may be among them; the judge never refuses a calculation and never overrides a refusal
 made by a step it does not judge; on the real assistant a refusal keeps its form (what the texts cover) and a
 calculation stays a calculation."""
 

@@ -1,7 +1,7 @@
 """The learnt passage ranking (`assistant.answering.passage_model`) and its use by the composer (`ranked_passages`).
 
 The shipped weights must be those of the files they list (a test fails when one of them changes without
-`python -m bench.passage_model train …`), and none of them is a validation (2026w) or held-out (2026x, 2026y) set;
+`python -m bench.passage_model train …`), and none of them is a validation (2026x) or held-out (2026y, 2026z) set;
 training is deterministic and learns a signal that decides; without the section model's reading the composer's
 relevance orders alone, as before; on the real corpus, a question of my own (eval/probe-rank21.jsonl, written from
 the texts) is answered from the article that the learnt order puts first."""

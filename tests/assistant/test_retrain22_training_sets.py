@@ -27,9 +27,10 @@ from assistant.settings import REPO_ROOT
         ("eval/unseen-2026t.jsonl", False),  # released with the twenty-first session
         ("eval/unseen-2026u.jsonl", False),  # released with the twenty-second session
         ("eval/conversations-2026v.jsonl", False),  # released with the twenty-third session
-        ("eval/out-of-scope-2026w.jsonl", True),  # validation, counts only
-        ("eval/unseen-2026x.jsonl", True),  # held out
-        ("eval/conversations-2026y.jsonl", True),
+        ("eval/out-of-scope-2026w.jsonl", False),  # released with the twenty-fourth session
+        ("eval/unseen-2026x.jsonl", True),  # validation, counts only
+        ("eval/conversations-2026y.jsonl", True),  # held out
+        ("eval/unseen-2026z.jsonl", True),
     ],
 )
 def test_the_validation_and_held_out_generations_are_refused_as_training_data(name: str, refused: bool) -> None:
