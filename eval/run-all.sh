@@ -103,3 +103,6 @@ run out-of-scope-2026x eval/out-of-scope-2026x.jsonl 2026-11-29
 run unseen-2026y eval/unseen-2026y.jsonl 2026-11-29
 run conversations-2026y eval/conversations-2026y.jsonl 2026-11-29
 run out-of-scope-2026y eval/out-of-scope-2026y.jsonl 2026-11-29
+run unseen-2026z eval/unseen-2026z.jsonl 2026-11-29
+run conversations-2026z eval/conversations-2026z.jsonl 2026-11-29
+run out-of-scope-2026z eval/out-of-scope-2026z.jsonl 2026-11-29
